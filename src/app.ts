@@ -1,0 +1,57 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Clock } from './core/shared/clock.js';
+import type { Db } from './db/schema.js';
+import { errorsPlugin } from './web/plugins/errors.js';
+import { languagePlugin } from './web/plugins/language.js';
+import { sameOriginPlugin } from './web/plugins/same-origin.js';
+import { securityHeadersPlugin } from './web/plugins/security-headers.js';
+import { activityRoutes } from './web/public/activities.routes.js';
+import { apiRoutes } from './web/public/api.routes.js';
+import { assetRoutes } from './web/public/assets.routes.js';
+import { bookingRoutes } from './web/public/booking.routes.js';
+import { languageRoutes } from './web/public/language.routes.js';
+import { manageRoutes } from './web/public/manage.routes.js';
+
+/** What the routes need: storage, time, and the platform's own public address. */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  /** e.g. https://bookings.groupz.now, without a trailing slash. */
+  publicUrl: string;
+}
+
+export interface AppOptions extends AppContext {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Bodies larger than this are refused with 413: a booking is a few hundred bytes. */
+export const BODY_LIMIT = 64 * 1024;
+
+/** The Fastify app with every route, not listening: `serve` listens, tests inject. */
+export async function buildApp({ logger = false, ...context }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  await app.register(cookie);
+  await app.register(securityHeadersPlugin);
+  await app.register(languagePlugin);
+  await app.register(sameOriginPlugin);
+  await app.register(errorsPlugin);
+
+  app.get('/healthz', async (_request, reply) => {
+    await sql`select 1`.execute(context.db);
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+  await app.register(assetRoutes);
+  // The HTML surface takes urlencoded forms; the API takes JSON only.
+  await app.register(async (pages) => {
+    await pages.register(formbody, { bodyLimit: BODY_LIMIT });
+    await pages.register(languageRoutes);
+    await pages.register(activityRoutes, context);
+    await pages.register(bookingRoutes, context);
+    await pages.register(manageRoutes, context);
+  });
+  await app.register(apiRoutes, { ...context, prefix: '/api/v1' });
+  return app;
+}

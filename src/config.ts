@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/**
+ * Every setting, with its default and meaning. Read from the environment, or from the file named by
+ * GROUPZ_CONFIG_FILE (KEY=value lines), the environment winning. The README's table lists them all
+ * (a test keeps it so).
+ */
+export const SETTINGS = {
+  PORT: { default: '3000', description: 'TCP port the platform listens on.' },
+  GROUPZ_HOST: { default: '127.0.0.1', description: 'Address to listen on (`0.0.0.0` for all).' },
+  GROUPZ_DATA_DIR: { default: './data', description: 'Where the platform keeps its files (the SQLite database among them).' },
+  GROUPZ_DATABASE_URL: { default: '', description: 'Empty: SQLite at `<data dir>/groupz.sqlite`. `postgres://user@host:5432/db`: PostgreSQL.' },
+  GROUPZ_PUBLIC_URL: { default: 'http://127.0.0.1:<PORT>', description: "The platform's public address, used in links it hands out (manage links)." },
+  GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
+  GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
+  GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines with any of these settings.' },
+} as const;
+
+const schema = z.object({
+  PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be a port number').max(65535, 'must be a port number'),
+  GROUPZ_HOST: z.string().min(1, 'must not be empty'),
+  GROUPZ_DATA_DIR: z.string().min(1, 'must not be empty'),
+  GROUPZ_DATABASE_URL: z
+    .string()
+    .refine((v) => v === '' || /^postgres(ql)?:\/\/.+/.test(v), 'must be empty (SQLite) or a postgres:// URL'),
+  GROUPZ_PUBLIC_URL: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be http(s)://host[:port] without a path'),
+  GROUPZ_DEMO: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
+  GROUPZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a log level' }),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  publicUrl: string;
+  demo: 'auto' | 'off';
+  logLevel: string;
+}
+
+/** Thrown with every problem at once, so an operator fixes them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function defaultPublicUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  let fromFile: Record<string, string> = {};
+  const file = env.GROUPZ_CONFIG_FILE;
+  if (file) {
+    try {
+      fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch (error) {
+      throw new ConfigError([`GROUPZ_CONFIG_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+    }
+  }
+  const raw: Record<string, string> = {};
+  for (const [key, setting] of Object.entries(SETTINGS)) {
+    raw[key] = env[key] ?? fromFile[key] ?? (setting.default.includes('<') ? '' : setting.default);
+  }
+  const unknown = Object.keys(fromFile).filter((key) => !(key in SETTINGS));
+  const parsed = schema.safeParse(raw);
+  const problems = [
+    ...unknown.map((key) => `${key}: unknown setting in ${file}`),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(raw[String(i.path[0])])})`)),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const s = parsed.data;
+  const dataDir = resolve(s.GROUPZ_DATA_DIR);
+  return {
+    port: s.PORT,
+    host: s.GROUPZ_HOST,
+    dataDir,
+    databaseUrl: s.GROUPZ_DATABASE_URL || undefined,
+    sqliteFile: resolve(dataDir, 'groupz.sqlite'),
+    publicUrl: s.GROUPZ_PUBLIC_URL || defaultPublicUrl(s.GROUPZ_HOST, s.PORT),
+    demo: s.GROUPZ_DEMO,
+    logLevel: s.GROUPZ_LOG_LEVEL,
+  };
+}

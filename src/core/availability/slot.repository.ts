@@ -1,0 +1,67 @@
+import type { Selectable } from 'kysely';
+import type { Executor, SlotTable, Tx } from '../../db/schema.js';
+import type { Slot } from './slot.js';
+
+function toSlot(row: Selectable<SlotTable>): Slot {
+  return {
+    id: row.id,
+    activityId: row.activity_id,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    capacity: row.capacity,
+    exclusive: row.exclusive === 1,
+    bookedPersons: row.booked_persons,
+    bookedGroups: row.booked_groups,
+  };
+}
+
+export async function insertSlot(db: Executor, slot: Slot, createdAt: string): Promise<void> {
+  await db
+    .insertInto('slots')
+    .values({
+      id: slot.id,
+      activity_id: slot.activityId,
+      starts_at: slot.startsAt.toISOString(),
+      ends_at: slot.endsAt.toISOString(),
+      capacity: slot.capacity,
+      exclusive: slot.exclusive ? 1 : 0,
+      booked_persons: slot.bookedPersons,
+      booked_groups: slot.bookedGroups,
+      created_at: createdAt,
+    })
+    .execute();
+}
+
+export async function findSlot(db: Executor, id: string): Promise<Slot | undefined> {
+  const row = await db.selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toSlot(row);
+}
+
+/** Slots of an activity starting in [from, to), earliest first. */
+export async function listSlots(db: Executor, activityId: string, from: Date, to: Date): Promise<Slot[]> {
+  const rows = await db
+    .selectFrom('slots')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .where('starts_at', '>=', from.toISOString())
+    .where('starts_at', '<', to.toISOString())
+    .orderBy('starts_at')
+    .execute();
+  return rows.map(toSlot);
+}
+
+/**
+ * Takes `persons` places in one conditional UPDATE, inside the caller's transaction. The row lock
+ * (PostgreSQL) or the write lock (SQLite) makes check and increment one step, so two requests can
+ * never both take the last places. Returns false when the slot cannot hold the group.
+ */
+export async function takeCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked_persons: eb('booked_persons', '+', persons), booked_groups: eb('booked_groups', '+', 1) }))
+    .where('id', '=', slotId)
+    .where((eb) => eb(eb('booked_persons', '+', persons), '<=', eb.ref('capacity')))
+    .where((eb) => eb.or([eb('exclusive', '=', 0), eb('booked_groups', '=', 0)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

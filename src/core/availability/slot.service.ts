@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/schema.js';
+import type { Activity } from '../catalog/activity.js';
+import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
+import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
+import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError, type DomainErrorCode } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../shared/time.js';
+import { refusalFor } from './bookability.js';
+import { remainingPersons, type Slot } from './slot.js';
+import { insertSlot, listSlots } from './slot.repository.js';
+
+export const slotInputSchema = z.object({
+  activityId: z.string().min(1),
+  /** Amsterdam wall-clock date and time. */
+  date: z.string(),
+  time: z.string(),
+  capacity: z.number().int().min(1).max(MAX_GROUP_SIZE),
+  exclusive: z.boolean().default(false),
+});
+
+export async function createSlot(db: Executor, clock: Clock, input: z.input<typeof slotInputSchema>): Promise<Slot> {
+  const parsed = slotInputSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError('invalid_catalogue', { reason: z.prettifyError(parsed.error) });
+  const { activityId, date, time, capacity, exclusive } = parsed.data;
+  const activity = await findActivity(db, { id: activityId });
+  if (!activity) throw new DomainError('not_found', { activityId });
+  const startsAt = localToInstant(date, time);
+  const slot: Slot = {
+    id: newId(),
+    activityId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + activity.durationMinutes * 60_000),
+    capacity,
+    exclusive,
+    bookedPersons: 0,
+    bookedGroups: 0,
+  };
+  await insertSlot(db, slot, clock.now().toISOString());
+  return slot;
+}
+
+export interface SlotOffer {
+  slot: Slot;
+  remaining: number;
+  /** Why this group cannot book it; absent when it can. */
+  refusal?: DomainErrorCode;
+  /** The price for this group; absent when the group size is outside the activity's range. */
+  price?: PriceBreakdown;
+}
+
+export interface OfferQuery {
+  /** First and last Amsterdam date, inclusive. */
+  from: string;
+  to: string;
+  groupSize: number;
+}
+
+/** The slots of an activity that have not started yet, with what a group of this size would get. */
+export async function listSlotOffers(db: Db, clock: Clock, activity: Activity, query: OfferQuery): Promise<SlotOffer[]> {
+  const now = clock.now();
+  const start = new Date(Math.max(startOfLocalDay(query.from).getTime(), now.getTime()));
+  const slots = await listSlots(db, activity.id, start, startOfLocalDay(addLocalDays(query.to, 1)));
+  const vatRows = await listVatRates(db);
+  const fits = query.groupSize >= activity.minGroupSize && query.groupSize <= activity.maxGroupSize;
+  return slots.map((slot) => {
+    const refusal = refusalFor(activity, slot, query.groupSize, now);
+    const offer: SlotOffer = { slot, remaining: remainingPersons(slot) };
+    if (refusal) offer.refusal = refusal;
+    if (fits) offer.price = priceFor(activity.pricing, query.groupSize, ratesOn(vatRows, localDateOf(slot.startsAt)));
+    return offer;
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
+import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
+
+// Control characters are never part of a name or a note (tabs and line breaks aside in notes).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/;
+
+function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
+  const base = z
+    .string({ error: 'required' })
+    .trim()
+    .max(max, 'too_long')
+    .refine((s) => !(multiline ? CONTROL : CONTROL_OR_BREAK).test(s), 'invalid_characters');
+  return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
+}
+
+/**
+ * What an organiser sends to book, from the form or the API. Every message is a field error code
+ * the web layer translates.
+ */
+export const bookingInputSchema = z.object({
+  slotId: z.string({ error: 'required' }).min(1, 'required').max(64, 'too_long'),
+  groupSize: z
+    .number({ error: 'not_a_number' })
+    .int('not_a_number')
+    .min(1, 'too_small')
+    .max(MAX_GROUP_SIZE, 'too_large'),
+  name: text(120, { required: true }),
+  email: text(254, { required: true }).refine((s) => s === '' || z.regexes.email.test(s), 'invalid_email'),
+  phone: text(32, { required: true }).refine((s) => s === '' || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(s), 'invalid_phone'),
+  organisation: text(160, { required: false }).default(''),
+  notes: text(2000, { required: false, multiline: true }).default(''),
+  acceptTerms: z.literal(true, { error: 'must_accept' }),
+  language: z.enum(['nl', 'en'], { error: 'invalid_value' }).default('nl'),
+});
+
+export type BookingInput = z.output<typeof bookingInputSchema>;
+
+export type ParsedBookingInput = { ok: true; input: BookingInput } | { ok: false; errors: FieldError[] };
+
+export function parseBookingInput(raw: unknown): ParsedBookingInput {
+  const result = bookingInputSchema.safeParse(raw);
+  if (result.success) return { ok: true, input: result.data };
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+    if (errors.some((e) => e.field === field)) continue; // one message per field: the first
+    const code = (FIELD_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as FieldErrorCode) : 'invalid_value';
+    errors.push({ field, code });
+  }
+  return { ok: false, errors };
+}

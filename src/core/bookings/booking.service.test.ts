@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClock } from '../../../test/clock.js';
+import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { findSlot } from '../availability/slot.repository.js';
+import { DomainError } from '../shared/errors.js';
+import { hashToken } from '../shared/ids.js';
+import { parseBookingInput, type BookingInput } from './booking-input.js';
+import { createBooking, findBookingByManageToken } from './booking.service.js';
+
+function input(slotId: string, overrides: Record<string, unknown> = {}): BookingInput {
+  const parsed = parseBookingInput(bookingRequest(slotId, overrides));
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  return parsed.input;
+}
+
+const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+
+for (const dialect of testDialects()) {
+  describe(`booking service on ${dialect.name}`, () => {
+    let database: TestDatabase;
+    const clock = new TestClock('2026-06-01T08:00:00Z');
+    before(async () => {
+      database = await dialect.create();
+    });
+    after(() => database.close());
+
+    test('a booking takes its places, stores its price and only the hash of its manage token', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 10 });
+      const { booking, manageToken } = await createBooking(db, clock, input(slot.id, { groupSize: 4 }));
+      assert.match(booking.reference, /^GZ-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      assert.equal(booking.price.totalCents, 4 * 1250);
+      assert.equal(booking.price.vatCents, 413); // 5000 - round(5000 / 1.09)
+      assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4);
+      const row = await db.selectFrom('bookings').selectAll().where('reference', '=', booking.reference).executeTakeFirstOrThrow();
+      assert.equal(row.manage_token_hash, hashToken(manageToken));
+      assert.ok(!JSON.stringify(row).includes(manageToken), 'the token itself is not stored');
+      assert.ok(manageToken.length >= 43, '256-bit token');
+      const found = await findBookingByManageToken(db, manageToken);
+      assert.equal(found?.reference, booking.reference);
+      assert.equal(found?.activity.id, activity.id);
+      assert.equal(await findBookingByManageToken(db, `${manageToken.slice(0, -1)}x`), undefined);
+      assert.equal(await findBookingByManageToken(db, "' or 1=1 --"), undefined);
+    });
+
+    test('the rules refuse what the activity and slot do not allow', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock, { minGroupSize: 5, maxGroupSize: 15, bookingCutoffMinutes: 24 * 60 });
+      const slot = await makeSlot(db, clock, activity, { date: '2026-06-10', capacity: 20 });
+      await assert.rejects(createBooking(db, clock, input(slot.id, { groupSize: 4 })), refusedWith('group_too_small'));
+      await assert.rejects(createBooking(db, clock, input(slot.id, { groupSize: 16 })), refusedWith('group_too_large'));
+      await createBooking(db, clock, input(slot.id, { groupSize: 15 }));
+      await assert.rejects(createBooking(db, clock, input(slot.id, { groupSize: 6 })), refusedWith('slot_full'));
+      await assert.rejects(createBooking(db, clock, input('no-such-slot')), refusedWith('not_found'));
+
+      // The cut-off: bookings close 24 hours before 10:00 on 10 June (08:00 UTC).
+      const later = new TestClock('2026-06-09T07:59:59Z');
+      await createBooking(db, later, input(slot.id, { groupSize: 5 }));
+      later.set('2026-06-09T08:00:00Z');
+      const other = await makeSlot(db, clock, activity, { date: '2026-06-10', time: '11:00' });
+      later.set('2026-06-09T09:00:00Z');
+      await assert.rejects(createBooking(db, later, input(other.id, { groupSize: 5 })), refusedWith('booking_closed'));
+      assert.equal((await findSlot(db, slot.id))?.bookedPersons, 20);
+    });
+
+    test('an exclusive slot takes one group, whatever its size', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 12, exclusive: true });
+      await createBooking(db, clock, input(slot.id, { groupSize: 2 }));
+      await assert.rejects(createBooking(db, clock, input(slot.id, { groupSize: 2 })), refusedWith('slot_full'));
+      const stored = await findSlot(db, slot.id);
+      assert.deepEqual([stored?.bookedPersons, stored?.bookedGroups], [2, 1]);
+    });
+
+    test('200 concurrent bookings of 1..10 persons never oversell a slot of 50', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 50 });
+      const sizes = Array.from({ length: 200 }, (_, i) => (i % 10) + 1);
+      const results = await Promise.allSettled(sizes.map((groupSize) => createBooking(db, clock, input(slot.id, { groupSize }))));
+      const booked = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.booking.groupSize] : []));
+      for (const r of results) if (r.status === 'rejected') assert.ok(refusedWith('slot_full')(r.reason), String(r.reason));
+      const rows = await db.selectFrom('bookings').select(['group_size']).where('slot_id', '=', slot.id).execute();
+      const stored = await findSlot(db, slot.id);
+      assert.equal(rows.length, booked.length, 'every success is stored, nothing else');
+      assert.equal(rows.reduce((sum, r) => sum + r.group_size, 0), stored?.bookedPersons);
+      assert.ok((stored?.bookedPersons ?? 0) <= 50, `booked ${stored?.bookedPersons}`);
+      assert.ok(booked.length > 0);
+    });
+
+    test('slots on both DST Sundays are stored at the right UTC instants', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock, { durationMinutes: 120 });
+      const march = await makeSlot(db, clock, activity, { date: '2026-03-29', time: '01:30' });
+      const october = await makeSlot(db, clock, activity, { date: '2026-10-25', time: '01:30' });
+      const stored = [await findSlot(db, march.id), await findSlot(db, october.id)];
+      // 01:30 CET + 2 h crosses into summer time; 01:30 CEST + 2 h crosses back into winter time.
+      assert.deepEqual(
+        stored.map((s) => [s?.startsAt.toISOString(), s?.endsAt.toISOString()]),
+        [
+          ['2026-03-29T00:30:00.000Z', '2026-03-29T02:30:00.000Z'],
+          ['2026-10-24T23:30:00.000Z', '2026-10-25T01:30:00.000Z'],
+        ],
+      );
+      await assert.rejects(makeSlot(db, clock, activity, { date: '2026-03-29', time: '02:30' }), refusedWith('time_nonexistent'));
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import type { Selectable } from 'kysely';
+import type { ActivityTable, Executor } from '../../db/schema.js';
+import type { Activity, Venue } from './activity.js';
+import { pricingSchema, type VatRateRow } from './pricing.js';
+
+type VenueColumns = { venue_slug: string; venue_name: string; venue_city: string };
+
+function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
+  return {
+    id: row.id,
+    slug: row.slug,
+    venue: { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city },
+    title: { nl: row.title_nl, en: row.title_en },
+    description: { nl: row.description_nl, en: row.description_en },
+    location: row.location,
+    durationMinutes: row.duration_minutes,
+    minGroupSize: row.min_group_size,
+    maxGroupSize: row.max_group_size,
+    bookingCutoffMinutes: row.booking_cutoff_minutes,
+    pricing: pricingSchema.parse(JSON.parse(row.pricing)),
+  };
+}
+
+function selectActivities(db: Executor) {
+  return db
+    .selectFrom('activities')
+    .innerJoin('venues', 'venues.id', 'activities.venue_id')
+    .selectAll('activities')
+    .select(['venues.slug as venue_slug', 'venues.name as venue_name', 'venues.city as venue_city']);
+}
+
+export async function listActivities(db: Executor): Promise<Activity[]> {
+  const rows = await selectActivities(db).orderBy('activities.title_nl').execute();
+  return rows.map(toActivity);
+}
+
+export async function findActivity(db: Executor, by: { id: string } | { slug: string }): Promise<Activity | undefined> {
+  const query = selectActivities(db);
+  const row = await ('id' in by ? query.where('activities.id', '=', by.id) : query.where('activities.slug', '=', by.slug)).executeTakeFirst();
+  return row && toActivity(row);
+}
+
+export async function findVenue(db: Executor, id: string): Promise<Venue | undefined> {
+  return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertVenue(db: Executor, venue: Venue, createdAt: string): Promise<void> {
+  await db.insertInto('venues').values({ ...venue, created_at: createdAt }).execute();
+}
+
+export async function insertActivity(db: Executor, activity: Activity, createdAt: string): Promise<void> {
+  await db
+    .insertInto('activities')
+    .values({
+      id: activity.id,
+      venue_id: activity.venue.id,
+      slug: activity.slug,
+      title_nl: activity.title.nl,
+      title_en: activity.title.en,
+      description_nl: activity.description.nl,
+      description_en: activity.description.en,
+      location: activity.location,
+      duration_minutes: activity.durationMinutes,
+      min_group_size: activity.minGroupSize,
+      max_group_size: activity.maxGroupSize,
+      booking_cutoff_minutes: activity.bookingCutoffMinutes,
+      pricing: JSON.stringify(activity.pricing),
+      created_at: createdAt,
+    })
+    .execute();
+}
+
+export async function countVenues(db: Executor): Promise<number> {
+  const row = await db.selectFrom('venues').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listVatRates(db: Executor): Promise<VatRateRow[]> {
+  return db.selectFrom('vat_rates').selectAll().orderBy('valid_from').execute();
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import type { Activity, Venue } from './activity.js';
+import { findVenue, insertActivity, insertVenue } from './catalog.repository.js';
+import { assertPricingCovers, pricingSchema } from './pricing.js';
+
+/** The largest group anyone can book; larger numbers are typing errors, not groups. */
+export const MAX_GROUP_SIZE = 10_000;
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const translated = z.object({ nl: z.string().trim().min(1).max(4000), en: z.string().trim().min(1).max(4000) });
+
+export const venueInputSchema = z.object({
+  slug,
+  name: z.string().trim().min(1).max(160),
+  city: z.string().trim().min(1).max(120),
+});
+
+export const activityInputSchema = z
+  .object({
+    venueId: z.string().min(1),
+    slug,
+    title: translated,
+    description: translated,
+    location: z.string().trim().min(1).max(300),
+    durationMinutes: z.number().int().min(5).max(24 * 60),
+    minGroupSize: z.number().int().min(1).max(MAX_GROUP_SIZE),
+    maxGroupSize: z.number().int().min(1).max(MAX_GROUP_SIZE),
+    bookingCutoffMinutes: z.number().int().min(0).max(365 * 24 * 60),
+    pricing: pricingSchema,
+  })
+  .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: 'minGroupSize exceeds maxGroupSize' });
+
+export async function createVenue(db: Executor, clock: Clock, input: z.input<typeof venueInputSchema>): Promise<Venue> {
+  const venue = { id: newId(), ...venueInputSchema.parse(input) };
+  await insertVenue(db, venue, clock.now().toISOString());
+  return venue;
+}
+
+export async function createActivity(db: Executor, clock: Clock, input: z.input<typeof activityInputSchema>): Promise<Activity> {
+  const parsed = activityInputSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError('invalid_catalogue', { reason: z.prettifyError(parsed.error) });
+  const { venueId, ...fields } = parsed.data;
+  assertPricingCovers(fields.pricing, fields.minGroupSize, fields.maxGroupSize);
+  const venue = await findVenue(db, venueId);
+  if (!venue) throw new DomainError('not_found', { venueId });
+  const activity: Activity = { id: newId(), venue, ...fields };
+  await insertActivity(db, activity, clock.now().toISOString());
+  return activity;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { DomainError } from '../shared/errors.js';
+import { vatIncluded } from '../shared/money.js';
+
+/**
+ * An activity's price: one or more lines (entrance, lunch, guide...), each per person or per group,
+ * each with its own VAT rate, each either a fixed amount or bands by group size.
+ * Amounts include VAT.
+ */
+const bandSchema = z.object({
+  minSize: z.number().int().min(1),
+  maxSize: z.number().int().min(1),
+  amountCents: z.number().int().min(0),
+});
+
+export const priceLineSchema = z
+  .object({
+    label: z.object({ nl: z.string().min(1), en: z.string().min(1) }),
+    basis: z.enum(['person', 'group']),
+    vat: z.enum(['low', 'high']),
+    amountCents: z.number().int().min(0).optional(),
+    bands: z.array(bandSchema).min(1).optional(),
+  })
+  .refine((line) => (line.amountCents === undefined) !== (line.bands === undefined), {
+    message: 'a price line has either amountCents or bands',
+  });
+
+export const pricingSchema = z.array(priceLineSchema).min(1).max(10);
+
+export type Pricing = z.infer<typeof pricingSchema>;
+export type VatCode = 'low' | 'high';
+export type VatRates = Record<VatCode, number>;
+
+export interface VatRateRow {
+  code: string;
+  rate_bp: number;
+  valid_from: string;
+}
+
+/** The VAT rates in force on a date (YYYY-MM-DD): Dutch VAT follows the date of supply. */
+export function ratesOn(rows: readonly VatRateRow[], date: string): VatRates {
+  const rates: Partial<VatRates> = {};
+  for (const row of [...rows].sort((a, b) => a.valid_from.localeCompare(b.valid_from))) {
+    if (row.valid_from <= date) rates[row.code as VatCode] = row.rate_bp;
+  }
+  if (rates.low === undefined || rates.high === undefined) throw new Error(`no VAT rates in force on ${date}`);
+  return rates as VatRates;
+}
+
+export interface PricedLine {
+  label: { nl: string; en: string };
+  basis: 'person' | 'group';
+  quantity: number;
+  unitCents: number;
+  totalCents: number;
+  rateBp: number;
+  vatCents: number;
+}
+
+export interface PriceBreakdown {
+  lines: PricedLine[];
+  /** VAT per rate, highest rate first, as an invoice shows it. */
+  vat: { rateBp: number; vatCents: number }[];
+  totalCents: number;
+  vatCents: number;
+}
+
+function unitAmount(line: Pricing[number], groupSize: number): number {
+  if (line.amountCents !== undefined) return line.amountCents;
+  const band = line.bands?.find((b) => groupSize >= b.minSize && groupSize <= b.maxSize);
+  if (!band) throw new DomainError('price_unavailable', { groupSize });
+  return band.amountCents;
+}
+
+export function priceFor(pricing: Pricing, groupSize: number, rates: VatRates): PriceBreakdown {
+  const lines = pricing.map((line): PricedLine => {
+    const unitCents = unitAmount(line, groupSize);
+    const quantity = line.basis === 'person' ? groupSize : 1;
+    const totalCents = unitCents * quantity;
+    const rateBp = rates[line.vat];
+    return { label: line.label, basis: line.basis, quantity, unitCents, totalCents, rateBp, vatCents: vatIncluded(totalCents, rateBp) };
+  });
+  const byRate = new Map<number, number>();
+  for (const line of lines) byRate.set(line.rateBp, (byRate.get(line.rateBp) ?? 0) + line.vatCents);
+  const vat = [...byRate].sort(([a], [b]) => b - a).map(([rateBp, vatCents]) => ({ rateBp, vatCents }));
+  return {
+    lines,
+    vat,
+    totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
+    vatCents: lines.reduce((sum, l) => sum + l.vatCents, 0),
+  };
+}
+
+/** Every group size the activity accepts must have exactly one band in every banded line. */
+export function assertPricingCovers(pricing: Pricing, minSize: number, maxSize: number): void {
+  for (const line of pricing) {
+    if (!line.bands) continue;
+    for (let size = minSize; size <= maxSize; size++) {
+      const matches = line.bands.filter((b) => size >= b.minSize && size <= b.maxSize).length;
+      if (matches !== 1) throw new DomainError('invalid_catalogue', { reason: `group size ${size} matches ${matches} bands` });
+    }
+  }
+}

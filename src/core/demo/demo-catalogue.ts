@@ -1,0 +1,160 @@
+import type { Db, Executor } from '../../db/schema.js';
+import { createSlot } from '../availability/slot.service.js';
+import { countVenues } from '../catalog/catalog.repository.js';
+import { createActivity, createVenue } from '../catalog/catalog.service.js';
+import type { Clock } from '../shared/clock.js';
+import { addLocalDays, localDateOf } from '../shared/time.js';
+
+/** Weeks of slots the demo catalogue gets, from today. */
+const DEMO_WEEKS = 8;
+
+type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+interface DemoActivity {
+  activity: Omit<Parameters<typeof createActivity>[2], 'venueId'>;
+  /** Slot start times per ISO weekday (1 = Monday). */
+  times: Partial<Record<Weekday, string[]>>;
+  capacity: number;
+  exclusive?: boolean;
+}
+
+interface DemoVenue {
+  venue: Parameters<typeof createVenue>[2];
+  activities: DemoActivity[];
+}
+
+const VENUES: DemoVenue[] = [
+  {
+    venue: { slug: 'rederij-amstel', name: 'Rederij Amstel', city: 'Amsterdam' },
+    activities: [
+      {
+        activity: {
+          slug: 'grachtentocht-groepen',
+          title: { nl: 'Grachtentocht voor groepen', en: 'Canal cruise for groups' },
+          description: {
+            nl: 'Een rondvaart van 75 minuten door de grachtengordel met een gids die uw groep vertelt over vier eeuwen Amsterdam.',
+            en: 'A 75-minute cruise through the canal ring with a guide telling your group about four centuries of Amsterdam.',
+          },
+          location: 'Steiger Prins Hendrikkade 25, Amsterdam',
+          durationMinutes: 75,
+          minGroupSize: 8,
+          maxGroupSize: 40,
+          bookingCutoffMinutes: 24 * 60,
+          pricing: [{ label: { nl: 'Rondvaart', en: 'Cruise' }, basis: 'person', vat: 'low', amountCents: 1650 }],
+        },
+        times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
+        capacity: 60,
+      },
+      {
+        activity: {
+          slug: 'privesloep-borrelvaart',
+          title: { nl: 'Privésloep met borrel', en: 'Private boat with drinks' },
+          description: {
+            nl: 'Een eigen sloep met schipper voor uw groep, inclusief drankjes en bittergarnituur aan boord.',
+            en: 'Your own boat with skipper for your group, including drinks and Dutch bar snacks on board.',
+          },
+          location: 'Steiger Prins Hendrikkade 25, Amsterdam',
+          durationMinutes: 120,
+          minGroupSize: 6,
+          maxGroupSize: 12,
+          bookingCutoffMinutes: 48 * 60,
+          pricing: [
+            { label: { nl: 'Sloep met schipper', en: 'Boat with skipper' }, basis: 'group', vat: 'low', amountCents: 39500 },
+            { label: { nl: 'Drankjes en bittergarnituur', en: 'Drinks and bar snacks' }, basis: 'person', vat: 'high', amountCents: 1450 },
+          ],
+        },
+        times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
+        capacity: 12,
+        exclusive: true,
+      },
+    ],
+  },
+  {
+    venue: { slug: 'klimhal-de-wand', name: 'Klimhal De Wand', city: 'Utrecht' },
+    activities: [
+      {
+        activity: {
+          slug: 'klimclinic-groepen',
+          title: { nl: 'Klimclinic voor groepen', en: 'Climbing clinic for groups' },
+          description: {
+            nl: 'Twee uur klimmen onder begeleiding, met materiaal. Geschikt voor schoolklassen en teamuitjes vanaf 10 jaar.',
+            en: 'Two hours of supervised climbing, gear included. Suits school classes and team outings, age 10 and up.',
+          },
+          location: 'Europalaan 99, Utrecht',
+          durationMinutes: 120,
+          minGroupSize: 6,
+          maxGroupSize: 30,
+          bookingCutoffMinutes: 12 * 60,
+          pricing: [
+            {
+              label: { nl: 'Klimclinic incl. materiaal', en: 'Climbing clinic incl. gear' },
+              basis: 'person',
+              vat: 'low',
+              bands: [
+                { minSize: 6, maxSize: 11, amountCents: 2450 },
+                { minSize: 12, maxSize: 20, amountCents: 2150 },
+                { minSize: 21, maxSize: 30, amountCents: 1950 },
+              ],
+            },
+          ],
+        },
+        times: { 1: ['09:30', '13:00'], 2: ['09:30', '13:00'], 3: ['13:00', '15:30'], 4: ['09:30', '13:00'], 5: ['09:30', '13:00'], 7: ['10:00'] },
+        capacity: 30,
+      },
+    ],
+  },
+  {
+    venue: { slug: 'boerderij-de-hoeve', name: 'Boerderij De Hoeve', city: 'Zeist' },
+    activities: [
+      {
+        activity: {
+          slug: 'boerengolf-lunch',
+          title: { nl: 'Boerengolf met lunch', en: 'Farm golf with lunch' },
+          description: {
+            nl: 'Boerengolf over de weilanden, daarna een boerenlunch in de deel. Leuk voor families, vereniging en bedrijf.',
+            en: 'Farm golf across the meadows, followed by a farmhouse lunch in the barn. Fun for families, clubs and companies.',
+          },
+          location: 'Hoevelaan 3, Zeist',
+          durationMinutes: 180,
+          minGroupSize: 10,
+          maxGroupSize: 80,
+          bookingCutoffMinutes: 72 * 60,
+          pricing: [
+            { label: { nl: 'Boerengolf', en: 'Farm golf' }, basis: 'person', vat: 'low', amountCents: 1250 },
+            { label: { nl: 'Boerenlunch', en: 'Farmhouse lunch' }, basis: 'person', vat: 'low', amountCents: 1795 },
+            { label: { nl: 'Reservering deel', en: 'Barn reservation' }, basis: 'group', vat: 'high', amountCents: 7500 },
+          ],
+        },
+        times: { 3: ['11:00'], 5: ['11:00'], 6: ['11:00', '14:30'], 7: ['11:00', '14:30'] },
+        capacity: 80,
+      },
+    ],
+  },
+];
+
+/**
+ * Fills an empty database with a small bilingual catalogue and eight weeks of slots, so a newcomer
+ * sees a working platform. Does nothing (and returns false) when any venue exists.
+ */
+export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> {
+  if ((await countVenues(db)) > 0) return false;
+  const today = localDateOf(clock.now());
+  await db.transaction().execute(async (trx) => {
+    for (const { venue, activities } of VENUES) await seedVenue(trx, clock, today, venue, activities);
+  });
+  return true;
+}
+
+async function seedVenue(db: Executor, clock: Clock, today: string, venue: DemoVenue['venue'], activities: DemoActivity[]) {
+    const { id: venueId } = await createVenue(db, clock, venue);
+    for (const demo of activities) {
+      const activity = await createActivity(db, clock, { ...demo.activity, venueId });
+      for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
+        const date = addLocalDays(today, day);
+        const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;
+        for (const time of demo.times[weekday] ?? []) {
+          await createSlot(db, clock, { activityId: activity.id, date, time, capacity: demo.capacity, exclusive: demo.exclusive ?? false });
+        }
+      }
+  }
+}

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../catalog/activity.js';
+import { VENUE_ZONE } from '../shared/time.js';
+
+const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+export function formatMoney(cents: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+export function formatRate(rateBp: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10_000);
+}
+
+function local(instant: Date, lang: Language): DateTime {
+  return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).setLocale(LOCALES[lang]);
+}
+
+/** "zaterdag 28 november 2026" / "Saturday 28 November 2026", in Amsterdam time. */
+export function formatDate(instant: Date, lang: Language): string {
+  return local(instant, lang).toFormat('cccc d LLLL yyyy');
+}
+
+/** "10:00", Amsterdam time. */
+export function formatTime(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toFormat('HH:mm');
+}

@@ -1,0 +1,41 @@
+import type { Language } from '../catalog/activity.js';
+import { en } from './messages.en.js';
+import { nl, type MessageKey } from './messages.nl.js';
+
+export type { MessageKey };
+export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+export const DEFAULT_LANGUAGE: Language = 'nl';
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'nl' || value === 'en';
+}
+
+export function translator(lang: Language): Translate {
+  const catalogue = catalogues[lang];
+  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => String(params?.[name] ?? match));
+}
+
+/**
+ * The visitor's language: their stored choice, else the first of nl/en their browser asks for
+ * (by quality), else Dutch.
+ */
+export function negotiateLanguage(choice: string | undefined, acceptLanguage: string | undefined): Language {
+  if (isLanguage(choice)) return choice;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { primary: tag.split('-')[0], quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  const match = ranked.find((entry) => isLanguage(entry.primary));
+  return (match?.primary as Language | undefined) ?? DEFAULT_LANGUAGE;
+}

@@ -1,0 +1,28 @@
+/**
+ * Every refusal the domain can give, as a stable snake_case code. The web layer maps a code to an
+ * HTTP status and a translated message (`error.<code>` in the i18n catalogues).
+ */
+export const DOMAIN_ERROR_CODES = [
+  'not_found',
+  'slot_full',
+  'group_too_small',
+  'group_too_large',
+  'booking_closed',
+  'price_unavailable',
+  'time_nonexistent',
+  'invalid_catalogue',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: Readonly<Record<string, string | number>>;
+
+  constructor(code: DomainErrorCode, details: Record<string, string | number> = {}) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}

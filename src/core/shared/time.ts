@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import { DomainError } from './errors.js';
+
+/** Slots are defined and shown in the venues' time zone; instants are stored in UTC. */
+export const VENUE_ZONE = 'Europe/Amsterdam';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}$/;
+
+export function isLocalDate(value: string): boolean {
+  return DATE.test(value) && DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid;
+}
+
+/**
+ * The UTC instant of a wall-clock time in Amsterdam. A time that does not exist (the hour skipped
+ * when summer time starts) is refused; a time that exists twice (when it ends) is the first one.
+ */
+export function localToInstant(date: string, time: string): Date {
+  if (!isLocalDate(date) || !TIME.test(time)) throw new DomainError('time_nonexistent', { date, time });
+  const wall = `${date} ${time}`;
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone: VENUE_ZONE });
+  if (!dt.isValid || dt.toFormat('yyyy-MM-dd HH:mm') !== wall) throw new DomainError('time_nonexistent', { date, time });
+  // Luxon resolves a doubled time to its second occurrence; an hour earlier may show the same wall clock.
+  const earlier = dt.minus({ hours: 1 });
+  return (earlier.toFormat('yyyy-MM-dd HH:mm') === wall ? earlier : dt).toJSDate();
+}
+
+/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. */
+export function localDateOf(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toISODate() as string;
+}
+
+/** The instant an Amsterdam calendar day starts. */
+export function startOfLocalDay(date: string): Date {
+  return DateTime.fromISO(date, { zone: VENUE_ZONE }).startOf('day').toJSDate();
+}
+
+export function addLocalDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: VENUE_ZONE }).plus({ days }).toISODate() as string;
+}
+
+export function daysBetween(from: string, to: string): number {
+  const a = DateTime.fromISO(from, { zone: 'UTC' });
+  const b = DateTime.fromISO(to, { zone: 'UTC' });
+  return Math.round(b.diff(a, 'days').days);
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** `postgres://...` selects PostgreSQL; absent selects SQLite at `sqliteFile`. */
+  url?: string | undefined;
+  sqliteFile: string;
+  poolSize?: number;
+}
+
+export function connectDatabase(options: ConnectOptions): DatabaseHandle {
+  const db = options.url ? connectPostgres(options.url, options.poolSize ?? 10) : connectSqlite(options.sqliteFile);
+  return { db, dialect: options.url ? 'postgres' : 'sqlite', close: () => db.destroy() };
+}
+
+function connectSqlite(file: string): Db {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL for concurrent readers, FULL so a committed booking survives power loss, and a busy
+  // timeout so a second process waits for the write lock instead of failing.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function connectPostgres(url: string, max: number): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }) });
+}

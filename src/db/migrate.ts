@@ -1,0 +1,17 @@
+import { Migrator } from 'kysely';
+import { migrations } from './migrations/index.js';
+import type { Db } from './schema.js';
+
+export class MigrationError extends Error {}
+
+/** Brings the schema to the latest version; throws (and so exits 1 in the CLI) on any failure. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const cause = error instanceof Error ? error.message : String(error ?? '');
+    throw new MigrationError(`migration ${failed?.migrationName ?? ''} failed: ${cause}`.trim());
+  }
+  return results.map((r) => r.migrationName);
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as catalogueAndBookings from './2026-11-22T0900-catalogue-and-bookings.js';
+
+/** Every migration, in order. Names are frozen once released. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0900-catalogue-and-bookings': catalogueAndBookings,
+};

@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
+import type { MessageKey } from '../../core/i18n/i18n.js';
+import { ErrorPage } from '../views/error.page.js';
+import { renderPage } from '../views/layout.js';
+import { uiFor } from './language.js';
+
+export const HTTP_ERROR_CODES = ['bad_request', 'forbidden', 'body_too_large', 'unsupported_media_type', 'internal_error'] as const;
+export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
+
+/** A refusal at the HTTP level, with a code the visitor gets translated. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: HttpErrorCode,
+  ) {
+    super(code);
+  }
+}
+
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  slot_full: 409,
+  group_too_small: 409,
+  group_too_large: 409,
+  booking_closed: 409,
+  price_unavailable: 409,
+  time_nonexistent: 422,
+  invalid_catalogue: 422,
+};
+
+export function statusOfDomainError(code: DomainErrorCode): number {
+  return DOMAIN_STATUS[code];
+}
+
+function httpCodeOf(status: number, fastifyCode: string | undefined): HttpErrorCode {
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'body_too_large';
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'unsupported_media_type';
+  if (status === 403) return 'forbidden';
+  return status >= 500 ? 'internal_error' : 'bad_request';
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Sends a translated error as JSON (API) or as a page (everything else). */
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
+  const ui = uiFor(request);
+  const message = ui.t(key);
+  if (isApiRequest(request)) return reply.code(status).send({ code, message });
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(renderPage(<ErrorPage ui={ui} title={ui.t('http.error_title')} message={message} />));
+}
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // One 404 for everything: an unknown page, id or token all look the same.
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
+
+  app.setErrorHandler((error: FastifyError | DomainError | HttpError, request, reply) => {
+    if (error instanceof DomainError) {
+      return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
+    }
+    const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
+    if (status === 404) return sendError(request, reply, 404, 'error.not_found', 'not_found');
+    const code = error instanceof HttpError ? error.code : httpCodeOf(status, error.code);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, status >= 400 && status < 600 ? status : 500, `http.${code}`, code);
+  });
+});

@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Language } from '../../core/catalog/activity.js';
+import { negotiateLanguage, translator } from '../../core/i18n/i18n.js';
+import type { Ui } from '../views/ui.js';
+import { STYLESHEET_PATH } from '../public/assets.routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Language;
+  }
+}
+
+export const LANGUAGE_COOKIE = 'lang';
+
+/** Every request gets a language: the `lang` cookie when the visitor chose one, else Accept-Language. */
+export const languagePlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('lang', 'nl');
+  app.addHook('onRequest', async (request) => {
+    request.lang = negotiateLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+  });
+});
+
+export function uiFor(request: FastifyRequest): Ui {
+  return { lang: request.lang, t: translator(request.lang), path: request.url, stylesheet: STYLESHEET_PATH };
+}
+
+/** The language cookie, set only when the visitor picks a language: host-only, Lax, one year. */
+export function setLanguageCookie(request: FastifyRequest, reply: FastifyReply, lang: Language): void {
+  reply.setCookie(LANGUAGE_COOKIE, lang, {
+    path: '/',
+    maxAge: 365 * 24 * 60 * 60,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    httpOnly: true,
+  });
+}

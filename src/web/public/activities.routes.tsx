@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { listSlotOffers } from '../../core/availability/slot.service.js';
+import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { isKey } from '../../core/shared/ids.js';
+import { addLocalDays, localDateOf } from '../../core/shared/time.js';
+import { uiFor } from '../plugins/language.js';
+import { ActivityPage } from '../views/activity.page.js';
+import { ActivityListPage, type ListedActivity } from '../views/activity-list.page.js';
+import { parseFilters } from './filters.js';
+import { sendPage } from './respond.js';
+
+/** Days of slots the activity page shows from the chosen date. */
+export const DAYS_SHOWN = 14;
+
+export async function activityRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
+  app.get('/', async (request, reply) => {
+    const ui = uiFor(request);
+    const filters = parseFilters(request.query, ui.t);
+    const items: ListedActivity[] = [];
+    for (const activity of await listActivities(db)) {
+      const groupSize = filters.groupSize ?? activity.minGroupSize;
+      if (groupSize < activity.minGroupSize || groupSize > activity.maxGroupSize) continue;
+      const day = filters.date ?? localDateOf(clock.now());
+      const offers = await listSlotOffers(db, clock, activity, { from: day, to: filters.date ?? addLocalDays(day, DAYS_SHOWN - 1), groupSize });
+      const open = offers.filter((o) => !o.refusal);
+      if (filters.date && open.length === 0) continue;
+      items.push({ activity, groupSize, priceCents: (open[0] ?? offers[0])?.price?.totalCents });
+    }
+    const status = Object.keys(filters.errors).length > 0 ? 400 : 200;
+    return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={filters.errors} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/activities/:slug', async (request, reply) => {
+    const activity = isKey(request.params.slug) ? await findActivity(db, { slug: request.params.slug }) : undefined;
+    if (!activity) throw new DomainError('not_found');
+    const ui = uiFor(request);
+    const filters = parseFilters(request.query, ui.t);
+    const from = filters.date ?? localDateOf(clock.now());
+    const groupSize = filters.groupSize ?? activity.minGroupSize;
+    const until = addLocalDays(from, DAYS_SHOWN - 1);
+    const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
+    const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
+    const status = Object.keys(filters.errors).length > 0 ? 400 : 200;
+    return sendPage(reply, status, <ActivityPage ui={ui} activity={activity} query={query} errors={filters.errors} offers={offers} until={until} />);
+  });
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../../app.js';
+import type { SlotOffer } from '../../core/availability/slot.service.js';
+import { listSlotOffers } from '../../core/availability/slot.service.js';
+import { parseBookingInput } from '../../core/bookings/booking-input.js';
+import { createBooking } from '../../core/bookings/booking.service.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
+import type { PriceBreakdown } from '../../core/catalog/pricing.js';
+import { DomainError } from '../../core/shared/errors.js';
+import type { FieldError } from '../../core/shared/field-errors.js';
+import { isKey } from '../../core/shared/ids.js';
+import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../core/shared/time.js';
+import { uiFor } from '../plugins/language.js';
+import type { activityJson, bookingCreatedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
+import { formField, formNumber } from './form-body.js';
+import { openApiDocument } from './openapi.js';
+
+/** The longest date range one slots request may ask for. */
+export const MAX_RANGE_DAYS = 92;
+
+function activityToJson(a: Activity): z.infer<typeof activityJson> {
+  const { id, slug, title, description, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
+  return { id, slug, title, description, venue: { name: a.venue.name, city: a.venue.city }, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes };
+}
+
+function priceToJson(price: PriceBreakdown): z.infer<typeof priceJson> {
+  return {
+    currency: 'EUR',
+    totalCents: price.totalCents,
+    vatCents: price.vatCents,
+    lines: price.lines.map(({ label, basis, quantity, unitCents, totalCents, rateBp, vatCents }) => ({
+      label, basis, quantity, unitCents, totalCents, vatRateBp: rateBp, vatCents,
+    })),
+  };
+}
+
+function slotToJson(offer: SlotOffer): z.infer<typeof slotJson> {
+  const { slot } = offer;
+  return {
+    id: slot.id,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+    capacity: slot.capacity,
+    remaining: offer.remaining,
+    exclusive: slot.exclusive,
+    available: offer.refusal === undefined,
+    ...(offer.refusal && { reason: offer.refusal }),
+    ...(offer.price && { price: priceToJson(offer.price) }),
+  };
+}
+
+function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: FieldError[]) {
+  const { t } = uiFor(request);
+  const body: z.infer<typeof validationErrorJson> = {
+    code: 'validation_failed',
+    message: t('api.validation_failed'),
+    errors: errors.map((e) => ({ ...e, message: t(`field.${e.code}`) })),
+  };
+  return reply.code(422).send(body);
+}
+
+/** JSON API v1, described at /api/v1/openapi.json. No CORS: browsers on other sites cannot call it. */
+export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl }: AppContext): Promise<void> {
+  app.get('/openapi.json', async () => openApiDocument(publicUrl));
+
+  app.get('/activities', async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
+
+  app.get<{ Params: { id: string } }>('/activities/:id/slots', async (request, reply) => {
+    const activity = isKey(request.params.id) ? await findActivity(db, { id: request.params.id }) : undefined;
+    if (!activity) throw new DomainError('not_found');
+    const errors: FieldError[] = [];
+    const today = localDateOf(clock.now());
+    const fromText = formField(request.query, 'from') || today;
+    const from = isLocalDate(fromText) ? fromText : (errors.push({ field: 'from', code: 'invalid_date' }), today);
+    const toText = formField(request.query, 'to') || addLocalDays(from, 13);
+    const to = isLocalDate(toText) && toText >= from ? toText : (errors.push({ field: 'to', code: 'invalid_date' }), from);
+    if (daysBetween(from, to) >= MAX_RANGE_DAYS) errors.push({ field: 'to', code: 'range_too_long' });
+    const size = formNumber(formField(request.query, 'groupSize'));
+    if (size !== undefined && typeof size !== 'number') errors.push({ field: 'groupSize', code: 'not_a_number' });
+    else if (size !== undefined && size < 1) errors.push({ field: 'groupSize', code: 'too_small' });
+    if (errors.length > 0) return sendFieldErrors(request, reply, errors);
+    const groupSize = typeof size === 'number' ? size : activity.minGroupSize;
+    const offers = await listSlotOffers(db, clock, activity, { from, to, groupSize });
+    return { activityId: activity.id, groupSize, from, to, slots: offers.map(slotToJson) };
+  });
+
+  app.post('/bookings', async (request, reply) => {
+    const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
+    const parsed = parseBookingInput({ language: request.lang, ...body });
+    if (!parsed.ok) return sendFieldErrors(request, reply, parsed.errors);
+    try {
+      const { booking, manageToken } = await createBooking(db, clock, parsed.input);
+      const created: z.infer<typeof bookingCreatedJson> = {
+        reference: booking.reference,
+        status: booking.status,
+        manageUrl: `${publicUrl}/b/${manageToken}`,
+        slotId: booking.slot.id,
+        groupSize: booking.groupSize,
+        startsAt: booking.slot.startsAt.toISOString(),
+        price: priceToJson(booking.price),
+      };
+      return reply.code(201).header('cache-control', 'no-store').send(created);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') {
+        return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app.js';
+import type { Slot } from '../../core/availability/slot.js';
+import { parseBookingInput } from '../../core/bookings/booking-input.js';
+import { createBooking, findSlotWithActivity, quoteBooking } from '../../core/bookings/booking.service.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { uiFor } from '../plugins/language.js';
+import type { FieldMessages } from '../views/components.js';
+import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
+import { BookingReviewPage } from '../views/booking-review.page.js';
+import { formField, formNumber } from './form-body.js';
+import { sendPage } from './respond.js';
+
+type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
+
+function valuesFrom(body: unknown): BookingFormValues {
+  const field = (name: string) => formField(body, name);
+  return {
+    groupSize: field('groupSize'),
+    name: field('name'),
+    email: field('email'),
+    phone: field('phone'),
+    organisation: field('organisation'),
+    notes: field('notes'),
+    acceptTerms: field('acceptTerms') === 'yes',
+  };
+}
+
+/** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
+export async function bookingRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
+  async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
+    const found = await findSlotWithActivity(db, request.params.slotId);
+    if (!found) throw new DomainError('not_found');
+    return found;
+  }
+
+  function form(request: SlotRequest, found: { slot: Slot; activity: Activity }, values: BookingFormValues, errors: FieldMessages = {}, refusal?: string) {
+    return <BookingFormPage ui={uiFor(request)} activity={found.activity} slot={found.slot} values={values} errors={errors} refusal={refusal} />;
+  }
+
+  app.get('/book/:slotId', async (request: SlotRequest, reply) => {
+    const found = await slotOf(request);
+    const requested = formNumber(formField(request.query, 'groupSize'));
+    const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
+    const values = { ...valuesFrom({}), groupSize: String(groupSize) };
+    return sendPage(reply, 200, form(request, found, values));
+  });
+
+  app.post('/book/:slotId', async (request: SlotRequest, reply) => {
+    const found = await slotOf(request);
+    const ui = uiFor(request);
+    const values = valuesFrom(request.body);
+    const action = formField(request.body, 'action');
+    if (action === 'edit') return sendPage(reply, 200, form(request, found, values));
+
+    const parsed = parseBookingInput({
+      ...values,
+      slotId: found.slot.id,
+      groupSize: formNumber(values.groupSize),
+      acceptTerms: values.acceptTerms,
+      language: ui.lang,
+    });
+    if (!parsed.ok) {
+      const errors = Object.fromEntries(parsed.errors.map((e) => [e.field, ui.t(`field.${e.code}`)]));
+      return sendPage(reply, 422, form(request, found, values, errors));
+    }
+    try {
+      if (action === 'confirm') {
+        const { manageToken } = await createBooking(db, clock, parsed.input);
+        return reply.redirect(`/b/${manageToken}?created=1`, 303);
+      }
+      const quote = await quoteBooking(db, clock, parsed.input);
+      return sendPage(reply, 200, <BookingReviewPage ui={ui} activity={quote.activity} slot={quote.slot} values={values} price={quote.price} />);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      return sendPage(reply, 409, form(request, found, values, {}, ui.t(`error.${error.code}`)));
+    }
+  });
+}

@@ -1,0 +1,14 @@
+/** One field of a urlencoded form body as a string: '' when absent, the first when repeated. */
+export function formField(body: unknown, name: string): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const value = (body as Record<string, unknown>)[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** A whole number typed in a form, or the text itself so validation can say what is wrong. */
+export function formNumber(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : trimmed;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { bookingInputSchema } from '../../core/bookings/booking-input.js';
+import { activityListJson, bookingCreatedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
+
+const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
+  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+});
+const response = (description: string, schema: z.ZodType) => ({ description, content: json(schema) });
+
+const notFound = response('Unknown activity', errorJson);
+const invalid = response('Invalid input; `errors` names each field and why', validationErrorJson);
+
+/** OpenAPI 3.1 description of API v1, generated from the same schemas the API validates and answers with. */
+export function openApiDocument(publicUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Groupz API',
+      version: '1',
+      description:
+        'Find activities, see availability for a group size, and book. No authentication and no cookies: a booking answers with a private manage link. Messages follow Accept-Language (nl or en).',
+    },
+    servers: [{ url: `${publicUrl}/api/v1` }],
+    paths: {
+      '/activities': {
+        get: { operationId: 'listActivities', summary: 'All bookable activities', responses: { 200: response('The activities', activityListJson) } },
+      },
+      '/activities/{id}/slots': {
+        get: {
+          operationId: 'listSlots',
+          summary: 'Slots of an activity with what a group of the given size can book',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'from', in: 'query', description: 'first date (YYYY-MM-DD, Europe/Amsterdam); default today', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', description: 'last date, inclusive; default from + 13 days; at most 92 days', schema: { type: 'string', format: 'date' } },
+            { name: 'groupSize', in: 'query', description: "persons in the group; default the activity's minimum", schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 200: response('The slots', slotListJson), 404: notFound, 422: invalid },
+        },
+      },
+      '/bookings': {
+        post: {
+          operationId: 'createBooking',
+          summary: 'Book a slot for a group',
+          requestBody: { required: true, content: json(bookingInputSchema, 'input') },
+          responses: {
+            201: response('Booked', bookingCreatedJson),
+            409: response('A rule refuses the booking: slot_full, group_too_small, group_too_large, booking_closed', errorJson),
+            413: response('Body too large', errorJson),
+            415: response('Not application/json', errorJson),
+            422: invalid,
+          },
+        },
+      },
+    },
+  };
+}

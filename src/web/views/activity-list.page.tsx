@@ -1,0 +1,65 @@
+import type { Activity } from '../../core/catalog/activity.js';
+import { formatMoney } from '../../core/i18n/format.js';
+import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import { Layout } from './layout.js';
+import type { Ui } from './ui.js';
+
+export interface ListedActivity {
+  activity: Activity;
+  /** Total price for the group size shown, when known. */
+  priceCents?: number | undefined;
+  groupSize: number;
+}
+
+interface Props {
+  ui: Ui;
+  items: ListedActivity[];
+  filters: { date: string; groupSize: string };
+  errors: FieldMessages;
+}
+
+export function ActivityListPage({ ui, items, filters, errors }: Props) {
+  const { t, lang } = ui;
+  const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== '' && !errors[k])).toString();
+  return (
+    <Layout ui={ui} title={t('activities.title')}>
+      <h1>{t('activities.title')}</h1>
+      <p class="lead">{t('activities.intro')}</p>
+      <form method="get" action="/" class="filters" novalidate>
+        <ErrorSummary ui={ui} errors={errors} labels={{ date: 'filters.date', groupSize: 'filters.group_size' }} />
+        <Field name="date" label={t('filters.date')} error={errors.date}>
+          {(describedBy, invalid) => (
+            <input id="date" name="date" type="date" value={filters.date} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+          )}
+        </Field>
+        <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
+          {(describedBy, invalid) => (
+            <input id="groupSize" name="groupSize" type="number" inputmode="numeric" min={1} value={filters.groupSize} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+          )}
+        </Field>
+        <button type="submit">{t('filters.submit')}</button>
+      </form>
+      {items.length === 0 ? (
+        <p data-testid="no-activities">{t('activities.none')}</p>
+      ) : (
+        <ul class="cards" data-testid="activities">
+          {items.map(({ activity, priceCents, groupSize }) => (
+            <li key={activity.id} class="card">
+              <h2>
+                <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
+              </h2>
+              <p class="meta">
+                {activity.venue.name}, {activity.venue.city} · {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
+                {t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+              </p>
+              <p>{activity.description[lang]}</p>
+              {priceCents !== undefined && (
+                <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(priceCents, lang), n: groupSize })}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

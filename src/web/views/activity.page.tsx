@@ -1,0 +1,99 @@
+import type { SlotOffer } from '../../core/availability/slot.service.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
+import { localDateOf } from '../../core/shared/time.js';
+import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import { Layout } from './layout.js';
+import type { Ui } from './ui.js';
+
+interface Props {
+  ui: Ui;
+  activity: Activity;
+  query: { date: string; groupSize: string };
+  errors: FieldMessages;
+  offers: SlotOffer[];
+  /** The last date shown, inclusive. */
+  until: string;
+}
+
+function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize: string }) {
+  const { t, lang } = ui;
+  const { slot } = offer;
+  const places = slot.exclusive
+    ? offer.remaining > 0
+      ? t('slot.exclusive')
+      : t('slot.taken')
+    : t('slot.places_left', { n: offer.remaining });
+  return (
+    <li class={offer.refusal ? 'slot unavailable' : 'slot'} data-testid="slot">
+      <span class="time">
+        {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)}
+      </span>
+      <span class="places">{places}</span>
+      {offer.price && !offer.refusal && <span class="amount">{formatMoney(offer.price.totalCents, lang)}</span>}
+      {offer.refusal ? (
+        <span class="reason">{t(`error.${offer.refusal}`)}</span>
+      ) : (
+        <a class="button" href={`/book/${slot.id}?groupSize=${encodeURIComponent(groupSize)}`}>
+          {t('slot.book', { time: formatTime(slot.startsAt) })}
+        </a>
+      )}
+    </li>
+  );
+}
+
+export function ActivityPage({ ui, activity, query, errors, offers, until }: Props) {
+  const { t, lang } = ui;
+  const days = new Map<string, SlotOffer[]>();
+  for (const offer of offers) {
+    const day = localDateOf(offer.slot.startsAt);
+    days.set(day, [...(days.get(day) ?? []), offer]);
+  }
+  return (
+    <Layout ui={ui} title={activity.title[lang]}>
+      <p class="breadcrumb">
+        <a href="/">{t('activities.back')}</a>
+      </p>
+      <h1>{activity.title[lang]}</h1>
+      <p class="meta">
+        {activity.venue.name}, {activity.venue.city} · {activity.location}
+      </p>
+      <p>{activity.description[lang]}</p>
+      <ul class="facts">
+        <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
+        <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
+        {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
+      </ul>
+      <h2>{t('activity.availability')}</h2>
+      <form method="get" action={`/activities/${activity.slug}`} class="filters" novalidate>
+        <ErrorSummary ui={ui} errors={errors} labels={{ date: 'filters.date', groupSize: 'filters.group_size' }} />
+        <Field name="date" label={t('filters.date_from')} error={errors.date}>
+          {(describedBy, invalid) => (
+            <input id="date" name="date" type="date" value={query.date} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+          )}
+        </Field>
+        <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
+          {(describedBy, invalid) => (
+            <input id="groupSize" name="groupSize" type="number" inputmode="numeric" min={activity.minGroupSize} max={activity.maxGroupSize} value={query.groupSize} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+          )}
+        </Field>
+        <button type="submit">{t('filters.show_slots')}</button>
+      </form>
+      {Object.keys(errors).length === 0 &&
+        (days.size === 0 ? (
+          <p data-testid="no-slots">{t('activity.no_slots', { until: formatDate(new Date(`${until}T12:00:00Z`), lang) })}</p>
+        ) : (
+          [...days].map(([day, dayOffers]) => (
+            <section key={day} class="day">
+              <h3>{formatDate(dayOffers[0]!.slot.startsAt, lang)}</h3>
+              <ul class="slots">
+                {dayOffers.map((offer) => (
+                  <SlotRow key={offer.slot.id} ui={ui} offer={offer} groupSize={query.groupSize} />
+                ))}
+              </ul>
+            </section>
+          ))
+        ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import type { MessageKey } from '../../core/i18n/i18n.js';
+import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import { Layout } from './layout.js';
+import { SlotSummary } from './slot-summary.js';
+import type { Ui } from './ui.js';
+
+/** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
+export interface BookingFormValues {
+  groupSize: string;
+  name: string;
+  email: string;
+  phone: string;
+  organisation: string;
+  notes: string;
+  acceptTerms: boolean;
+}
+
+export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
+  groupSize: 'booking.group_size',
+  name: 'booking.name',
+  email: 'booking.email',
+  phone: 'booking.phone',
+  organisation: 'booking.organisation',
+  notes: 'booking.notes',
+  acceptTerms: 'booking.accept_terms',
+};
+
+interface Props {
+  ui: Ui;
+  activity: Activity;
+  slot: Slot;
+  values: BookingFormValues;
+  errors: FieldMessages;
+  /** A rule that refused the booking as a whole (slot full, closed...). */
+  refusal?: string | undefined;
+}
+
+type TextField = 'name' | 'email' | 'phone' | 'organisation';
+const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; required: boolean; maxLength: number }[] = [
+  { name: 'name', type: 'text', autocomplete: 'name', required: true, maxLength: 120 },
+  { name: 'email', type: 'email', autocomplete: 'email', required: true, maxLength: 254 },
+  { name: 'phone', type: 'tel', autocomplete: 'tel', required: true, maxLength: 32 },
+  { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
+];
+
+export function BookingFormPage({ ui, activity, slot, values, errors, refusal }: Props) {
+  const { t, lang } = ui;
+  const invalid = (field: string) => (errors[field] ? 'true' : undefined);
+  return (
+    <Layout ui={ui} title={t('booking.title', { activity: activity.title[lang] })}>
+      <p class="breadcrumb">
+        <a href={`/activities/${activity.slug}?groupSize=${encodeURIComponent(values.groupSize)}`}>{t('booking.back_to_activity')}</a>
+      </p>
+      <h1>{t('booking.title', { activity: activity.title[lang] })}</h1>
+      <SlotSummary ui={ui} activity={activity} slot={slot} />
+      {refusal && (
+        <p class="notice error" role="alert" data-testid="booking-refusal">
+          {refusal}
+        </p>
+      )}
+      <form method="post" action={`/book/${slot.id}`} novalidate>
+        <ErrorSummary ui={ui} errors={errors} labels={BOOKING_FIELD_LABELS} />
+        <input type="hidden" name="action" value="review" />
+        <Field name="groupSize" label={t('booking.group_size')} error={errors.groupSize} hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}>
+          {(describedBy) => (
+            <input id="groupSize" name="groupSize" type="number" inputmode="numeric" required min={activity.minGroupSize} max={activity.maxGroupSize} value={values.groupSize} aria-describedby={describedBy} aria-invalid={invalid('groupSize')} />
+          )}
+        </Field>
+        {TEXT_FIELDS.map((f) => (
+          <Field key={f.name} name={f.name} label={t(BOOKING_FIELD_LABELS[f.name]!) + (f.required ? '' : ` ${t('form.optional')}`)} error={errors[f.name]}>
+            {(describedBy) => (
+              <input id={f.name} name={f.name} type={f.type} autocomplete={f.autocomplete} required={f.required} maxLength={f.maxLength} value={values[f.name]} aria-describedby={describedBy} aria-invalid={invalid(f.name)} />
+            )}
+          </Field>
+        ))}
+        <Field name="notes" label={`${t('booking.notes')} ${t('form.optional')}`} error={errors.notes} hint={t('booking.notes_hint')}>
+          {(describedBy) => (
+            <textarea id="notes" name="notes" rows={4} maxLength={2000} aria-describedby={describedBy} aria-invalid={invalid('notes')}>
+              {values.notes}
+            </textarea>
+          )}
+        </Field>
+        <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
+          {errors.acceptTerms && (
+            <p class="error" id="acceptTerms-error" data-testid="error-acceptTerms">
+              {errors.acceptTerms}
+            </p>
+          )}
+          <input id="acceptTerms" name="acceptTerms" type="checkbox" value="yes" required checked={values.acceptTerms} aria-describedby={errors.acceptTerms ? 'acceptTerms-error' : undefined} aria-invalid={invalid('acceptTerms')} />
+          <label for="acceptTerms">{t('booking.accept_terms')}</label>
+        </div>
+        <button type="submit">{t('booking.to_review')}</button>
+      </form>
+    </Layout>
+  );
+}

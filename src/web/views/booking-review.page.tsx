@@ -1,0 +1,63 @@
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import type { PriceBreakdown } from '../../core/catalog/pricing.js';
+import type { BookingFormValues } from './booking-form.page.js';
+import { PriceTable } from './components.js';
+import { Layout } from './layout.js';
+import { SlotSummary } from './slot-summary.js';
+import type { Ui } from './ui.js';
+
+interface Props {
+  ui: Ui;
+  activity: Activity;
+  slot: Slot;
+  values: BookingFormValues;
+  price: PriceBreakdown;
+}
+
+/** Step two: everything the organiser entered and the price, to confirm or change. */
+export function BookingReviewPage({ ui, activity, slot, values, price }: Props) {
+  const { t } = ui;
+  const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '' });
+  return (
+    <Layout ui={ui} title={t('review.title')}>
+      <h1>{t('review.title')}</h1>
+      <p class="lead">{t('review.intro')}</p>
+      <SlotSummary ui={ui} activity={activity} slot={slot} />
+      <dl class="summary" data-testid="review-details">
+        <dt>{t('booking.group_size')}</dt>
+        <dd>{t('price.persons', { n: values.groupSize })}</dd>
+        <dt>{t('booking.name')}</dt>
+        <dd>{values.name}</dd>
+        <dt>{t('booking.email')}</dt>
+        <dd>{values.email}</dd>
+        <dt>{t('booking.phone')}</dt>
+        <dd>{values.phone}</dd>
+        {values.organisation && (
+          <>
+            <dt>{t('booking.organisation')}</dt>
+            <dd>{values.organisation}</dd>
+          </>
+        )}
+        {values.notes && (
+          <>
+            <dt>{t('booking.notes')}</dt>
+            <dd class="notes">{values.notes}</dd>
+          </>
+        )}
+      </dl>
+      <PriceTable ui={ui} price={price} />
+      <form method="post" action={`/book/${slot.id}`} class="actions">
+        {carried.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={String(value)} />
+        ))}
+        <button type="submit" name="action" value="confirm">
+          {t('review.confirm')}
+        </button>
+        <button type="submit" name="action" value="edit" class="secondary">
+          {t('review.edit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}

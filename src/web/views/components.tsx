@@ -1,0 +1,99 @@
+import type { ComponentChildren } from 'preact';
+import type { PriceBreakdown } from '../../core/catalog/pricing.js';
+import { formatMoney, formatRate } from '../../core/i18n/format.js';
+import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { Ui } from './ui.js';
+
+/** Field errors as a form shows them: field name to translated message. */
+export type FieldMessages = Record<string, string>;
+
+export function ErrorSummary({ ui, errors, labels }: { ui: Ui; errors: FieldMessages; labels: Record<string, MessageKey> }) {
+  const fields = Object.keys(errors);
+  if (fields.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} data-testid="form-errors">
+      <h2>{ui.t('form.errors_heading')}</h2>
+      <ul>
+        {fields.map((field) => (
+          <li key={field}>
+            <a href={`#${field}`}>{labels[field] ? `${ui.t(labels[field])}: ${errors[field]}` : errors[field]}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
+}
+
+/** A labelled field whose hint and error are linked to the control (aria-describedby). */
+export function Field({ name, label, error, hint, children }: FieldProps) {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={name}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${name}-error`} data-testid={`error-${name}`}>
+          {error}
+        </p>
+      )}
+      {children(ids || undefined, Boolean(error))}
+    </div>
+  );
+}
+
+export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
+  const { t, lang } = ui;
+  return (
+    <table class="price" data-testid="price-breakdown">
+      <caption>{t('price.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('price.item')}</th>
+          <th scope="col">{t('price.quantity')}</th>
+          <th scope="col">{t('price.unit')}</th>
+          <th scope="col">{t('price.vat_rate')}</th>
+          <th scope="col">{t('price.amount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {price.lines.map((line, i) => (
+          <tr key={i}>
+            <th scope="row">{line.label[lang]}</th>
+            <td>{line.basis === 'person' ? t('price.persons', { n: line.quantity }) : t('price.per_group')}</td>
+            <td>{formatMoney(line.unitCents, lang)}</td>
+            <td>{formatRate(line.rateBp, lang)}</td>
+            <td>{formatMoney(line.totalCents, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        {price.vat.map((v) => (
+          <tr key={v.rateBp}>
+            <th scope="row" colSpan={4}>
+              {t('price.vat_included', { rate: formatRate(v.rateBp, lang) })}
+            </th>
+            <td>{formatMoney(v.vatCents, lang)}</td>
+          </tr>
+        ))}
+        <tr class="total">
+          <th scope="row" colSpan={4}>
+            {t('price.total')}
+          </th>
+          <td data-testid="price-total">{formatMoney(price.totalCents, lang)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

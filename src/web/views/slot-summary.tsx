@@ -1,0 +1,23 @@
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { formatDate, formatTime } from '../../core/i18n/format.js';
+import type { Ui } from './ui.js';
+
+/** What is being booked: activity, venue, date and time. */
+export function SlotSummary({ ui, activity, slot }: { ui: Ui; activity: Activity; slot: Slot }) {
+  const { t, lang } = ui;
+  return (
+    <dl class="summary">
+      <dt>{t('booking.activity')}</dt>
+      <dd>{activity.title[lang]}</dd>
+      <dt>{t('booking.venue')}</dt>
+      <dd>
+        {activity.venue.name}, {activity.location}
+      </dd>
+      <dt>{t('booking.when')}</dt>
+      <dd data-testid="slot-when">
+        {formatDate(slot.startsAt, lang)}, {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Language } from '../../core/catalog/activity.js';
+import type { Translate } from '../../core/i18n/i18n.js';
+
+/** What every page needs to speak to the visitor: their language and where they are. */
+export interface Ui {
+  lang: Language;
+  t: Translate;
+  /** Path and query of the current page, for the language switcher to come back to. */
+  path: string;
+  /** The fingerprinted stylesheet URL. */
+  stylesheet: string;
+}

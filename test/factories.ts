@@ -1,0 +1,53 @@
+import { createSlot } from '../src/core/availability/slot.service.js';
+import type { Slot } from '../src/core/availability/slot.js';
+import type { Activity } from '../src/core/catalog/activity.js';
+import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
+import type { Clock } from '../src/core/shared/clock.js';
+import type { Db } from '../src/db/schema.js';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+type ActivityOverrides = Partial<Omit<Parameters<typeof createActivity>[2], 'venueId'>>;
+
+/** A venue with one activity: 1..20 persons, 9 % per person at EUR 12.50, no cut-off, unless overridden. */
+export async function makeActivity(db: Db, clock: Clock, overrides: ActivityOverrides = {}): Promise<Activity> {
+  const venue = await createVenue(db, clock, { slug: `venue-${unique()}`, name: 'Testlocatie', city: 'Utrecht' });
+  return createActivity(db, clock, {
+    venueId: venue.id,
+    slug: `activity-${unique()}`,
+    title: { nl: 'Testactiviteit', en: 'Test activity' },
+    description: { nl: 'Een activiteit om mee te testen.', en: 'An activity to test with.' },
+    location: 'Teststraat 1, Utrecht',
+    durationMinutes: 90,
+    minGroupSize: 1,
+    maxGroupSize: 20,
+    bookingCutoffMinutes: 0,
+    pricing: [{ label: { nl: 'Toegang', en: 'Entrance' }, basis: 'person', vat: 'low', amountCents: 1250 }],
+    ...overrides,
+  });
+}
+
+export async function makeSlot(
+  db: Db,
+  clock: Clock,
+  activity: Activity,
+  { date = '2026-06-15', time = '10:00', capacity = 50, exclusive = false } = {},
+): Promise<Slot> {
+  return createSlot(db, clock, { activityId: activity.id, date, time, capacity, exclusive });
+}
+
+/** A valid booking request body for the API, for a slot. */
+export function bookingRequest(slotId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    slotId,
+    groupSize: 4,
+    name: 'Jan Jansen',
+    email: 'jan@example.nl',
+    phone: '+31 6 12345678',
+    organisation: 'Basisschool De Linde',
+    notes: '',
+    acceptTerms: true,
+    ...overrides,
+  };
+}
