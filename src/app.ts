@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { sql } from 'kysely';
 import type { Clock } from './core/shared/clock.js';
 import type { Db } from './db/schema.js';
-import { errorsPlugin } from './web/plugins/errors.js';
+import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { languagePlugin } from './web/plugins/language.js';
 import { sameOriginPlugin } from './web/plugins/same-origin.js';
 import { securityHeadersPlugin } from './web/plugins/security-headers.js';
@@ -32,7 +32,15 @@ export const BODY_LIMIT = 64 * 1024;
 
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
 export async function buildApp({ logger = false, ...context }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    // Errors the router meets before a route runs (bad URL encoding, over-long parameters).
+    frameworkErrors: replyToError,
+  });
+  // Only the body types the surfaces use; anything else (text/plain included) gets 415.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   await app.register(languagePlugin);
@@ -47,7 +55,7 @@ export async function buildApp({ logger = false, ...context }: AppOptions): Prom
   // The HTML surface takes urlencoded forms; the API takes JSON only.
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: BODY_LIMIT });
-    await pages.register(languageRoutes);
+    await pages.register(languageRoutes, context);
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);

@@ -15,6 +15,12 @@ function text(max: number, { required, multiline = false }: { required: boolean;
   return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
 }
 
+/** Digits with the usual separators, 8 to 15 digits (E.164 allows at most 15). */
+function isPhoneNumber(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  return /^\+?[0-9 ()\-.]+$/.test(value) && digits >= 8 && digits <= 15;
+}
+
 /**
  * What an organiser sends to book, from the form or the API. Every message is a field error code
  * the web layer translates.
@@ -28,7 +34,7 @@ export const bookingInputSchema = z.object({
     .max(MAX_GROUP_SIZE, 'too_large'),
   name: text(120, { required: true }),
   email: text(254, { required: true }).refine((s) => s === '' || z.regexes.email.test(s), 'invalid_email'),
-  phone: text(32, { required: true }).refine((s) => s === '' || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(s), 'invalid_phone'),
+  phone: text(32, { required: true }).refine((s) => s === '' || isPhoneNumber(s), 'invalid_phone'),
   organisation: text(160, { required: false }).default(''),
   notes: text(2000, { required: false, multiline: true }).default(''),
   acceptTerms: z.literal(true, { error: 'must_accept' }),

@@ -56,18 +56,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
     .send(renderPage(<ErrorPage ui={ui} title={ui.t('http.error_title')} message={message} />));
 }
 
+/** Answers any error: domain refusals by their code, HTTP errors by status, the rest as a logged 500. */
+export function replyToError(error: FastifyError | DomainError | HttpError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
+  }
+  const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
+  if (status === 404) return sendError(request, reply, 404, 'error.not_found', 'not_found');
+  const code = error instanceof HttpError ? error.code : httpCodeOf(status, error.code);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  return sendError(request, reply, status >= 400 && status < 600 ? status : 500, `http.${code}`, code);
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   // One 404 for everything: an unknown page, id or token all look the same.
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
-
-  app.setErrorHandler((error: FastifyError | DomainError | HttpError, request, reply) => {
-    if (error instanceof DomainError) {
-      return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
-    }
-    const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
-    if (status === 404) return sendError(request, reply, 404, 'error.not_found', 'not_found');
-    const code = error instanceof HttpError ? error.code : httpCodeOf(status, error.code);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendError(request, reply, status >= 400 && status < 600 ? status : 500, `http.${code}`, code);
-  });
+  app.setErrorHandler(replyToError);
 });

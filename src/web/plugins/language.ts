@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Language } from '../../core/catalog/activity.js';
-import { negotiateLanguage, translator } from '../../core/i18n/i18n.js';
+import { isLanguage, negotiateLanguage, translator } from '../../core/i18n/i18n.js';
 import type { Ui } from '../views/ui.js';
 import { STYLESHEET_PATH } from '../public/assets.routes.js';
 
@@ -22,16 +22,21 @@ export const languagePlugin = fp(async (app: FastifyInstance) => {
 });
 
 export function uiFor(request: FastifyRequest): Ui {
-  return { lang: request.lang, t: translator(request.lang), path: request.url, stylesheet: STYLESHEET_PATH };
+  // Router errors reach us before the onRequest hook has run; negotiate from the headers then.
+  const lang = isLanguage(request.lang) ? request.lang : negotiateLanguage(undefined, request.headers['accept-language']);
+  return { lang, t: translator(lang), path: request.url, stylesheet: STYLESHEET_PATH };
 }
 
-/** The language cookie, set only when the visitor picks a language: host-only, Lax, one year. */
-export function setLanguageCookie(request: FastifyRequest, reply: FastifyReply, lang: Language): void {
+/**
+ * The language cookie, set only when the visitor picks a language: host-only (no Domain), Lax,
+ * one year, Secure whenever the platform is reached over HTTPS.
+ */
+export function setLanguageCookie(request: FastifyRequest, reply: FastifyReply, lang: Language, publicUrl: string): void {
   reply.setCookie(LANGUAGE_COOKIE, lang, {
     path: '/',
     maxAge: 365 * 24 * 60 * 60,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: request.protocol === 'https' || publicUrl.startsWith('https:'),
     httpOnly: true,
   });
 }

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { activityListJson, bookingCreatedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
+
+for (const dialect of testDialects()) {
+  describe(`JSON API v1 on ${dialect.name}`, () => {
+    let t: TestApp;
+    let activity: Activity;
+    let slot: Slot;
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      activity = await makeActivity(t.database.db, t.clock, { minGroupSize: 2, maxGroupSize: 12 });
+      slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-15', time: '10:00', capacity: 20 });
+      await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-16', time: '14:00', capacity: 5 });
+      await makeSlot(t.database.db, t.clock, activity, { date: '2026-08-01', time: '14:00', capacity: 5 });
+    });
+    after(() => t.close());
+
+    const post = (payload: unknown, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: payload as object, headers });
+
+    test('GET /activities lists activities in both languages', async () => {
+      const res = await t.app.inject('/api/v1/activities');
+      assert.equal(res.statusCode, 200);
+      const body = activityListJson.parse(res.json());
+      assert.deepEqual(body.activities.map((a) => [a.id, a.title.en, a.minGroupSize, a.maxGroupSize]), [[activity.id, 'Test activity', 2, 12]]);
+    });
+
+    test('GET /activities/:id/slots gives remaining capacity and the price for the group size', async () => {
+      const res = await t.app.inject(`/api/v1/activities/${activity.id}/slots?from=2026-06-15&to=2026-06-16&groupSize=8`);
+      assert.equal(res.statusCode, 200);
+      const body = slotListJson.parse(res.json());
+      assert.deepEqual(
+        body.slots.map((s) => [s.startsAt, s.remaining, s.available, s.reason ?? null, s.price?.totalCents]),
+        [
+          ['2026-06-15T08:00:00.000Z', 20, true, null, 8 * 1250],
+          ['2026-06-16T12:00:00.000Z', 5, false, 'slot_full', 8 * 1250],
+        ],
+      );
+      const tooBig = slotListJson.parse((await t.app.inject(`/api/v1/activities/${activity.id}/slots?from=2026-06-15&to=2026-06-15&groupSize=13`)).json());
+      assert.deepEqual(tooBig.slots.map((s) => [s.reason, s.price]), [['group_too_large', undefined]]);
+      const defaults = slotListJson.parse((await t.app.inject(`/api/v1/activities/${activity.id}/slots`)).json());
+      assert.deepEqual([defaults.from, defaults.to, defaults.groupSize, defaults.slots.length], ['2026-06-01', '2026-06-14', 2, 0]);
+    });
+
+    test('bad slot queries get 422 with the fields named, unknown activities 404', async () => {
+      for (const [query, field, code] of [
+        ['from=2026-02-30', 'from', 'invalid_date'],
+        ['from=2026-06-10&to=2026-06-01', 'to', 'invalid_date'],
+        ['from=2026-06-01&to=2026-12-31', 'to', 'range_too_long'],
+        ['groupSize=abc', 'groupSize', 'not_a_number'],
+        ['groupSize=0', 'groupSize', 'too_small'],
+      ]) {
+        const res = await t.app.inject({ url: `/api/v1/activities/${activity.id}/slots?${query}`, headers: { 'accept-language': 'en' } });
+        assert.equal(res.statusCode, 422, query);
+        const body = validationErrorJson.parse(res.json());
+        assert.deepEqual(body.errors.map((e) => [e.field, e.code]), [[field, code]], query);
+        assert.ok(body.errors[0]!.message.length > 5);
+      }
+      for (const [id, status] of [['nope', 404], ['\u0000', 404], ["x'--", 404], ['a'.repeat(100), 404], ['a'.repeat(300), 414]] as const) {
+        const res = await t.app.inject(`/api/v1/activities/${encodeURIComponent(id)}/slots`);
+        assert.equal(res.statusCode, status, id);
+        assert.equal(errorJson.parse(res.json()).code, status === 404 ? 'not_found' : 'bad_request');
+      }
+    });
+
+    test('POST /bookings answers 201 with reference and manage URL, and the booking is stored', async () => {
+      const res = await post(bookingRequest(slot.id, { groupSize: 6, language: 'en' }));
+      assert.equal(res.statusCode, 201, res.body);
+      const body = bookingCreatedJson.parse(res.json());
+      assert.match(body.manageUrl, new RegExp(`^${TEST_PUBLIC_URL}/b/[A-Za-z0-9_-]{43}$`));
+      assert.equal(body.price.totalCents, 6 * 1250);
+      const stored = await t.database.db.selectFrom('bookings').selectAll().where('reference', '=', body.reference).executeTakeFirstOrThrow();
+      assert.deepEqual([stored.group_size, stored.language, stored.organiser_email], [6, 'en', 'jan@example.nl']);
+      const page = await t.app.inject(new URL(body.manageUrl).pathname);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes(body.reference));
+    });
+
+    test('POST /bookings: rules answer 409 with a stable code and a translated message', async () => {
+      const small = await post(bookingRequest(slot.id, { groupSize: 1 }), { 'accept-language': 'en' });
+      assert.equal(small.statusCode, 409);
+      assert.deepEqual(errorJson.parse(small.json()), { code: 'group_too_small', message: 'Your group is too small for this activity.' });
+      const large = await post(bookingRequest(slot.id, { groupSize: 13 }), { 'accept-language': 'nl' });
+      assert.deepEqual(large.json(), { code: 'group_too_large', message: 'Uw groep is te groot voor deze activiteit.' });
+      const smallSlot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20', capacity: 3 });
+      const full = await post(bookingRequest(smallSlot.id, { groupSize: 4 }));
+      assert.equal(full.statusCode, 409);
+      assert.equal(full.json().code, 'slot_full');
+      t.clock.set('2026-06-15T08:00:00Z');
+      const closed = await post(bookingRequest(slot.id, { groupSize: 2 }));
+      t.clock.set('2026-06-01T08:00:00Z');
+      assert.equal(closed.json().code, 'booking_closed');
+    });
+
+    test('POST /bookings: invalid fields answer 422 naming each field', async () => {
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ groupSize: 0 }, 'groupSize', 'too_small'],
+        [{ groupSize: 1e9 }, 'groupSize', 'too_large'],
+        [{ groupSize: '4' }, 'groupSize', 'not_a_number'],
+        [{ groupSize: 2.5 }, 'groupSize', 'not_a_number'],
+        [{ groupSize: null }, 'groupSize', 'not_a_number'],
+        [{ name: '' }, 'name', 'required'],
+        [{ name: '   ' }, 'name', 'required'],
+        [{ name: 42 }, 'name', 'required'],
+        [{ name: 'x'.repeat(121) }, 'name', 'too_long'],
+        [{ name: 'a\u0000b' }, 'name', 'invalid_characters'],
+        [{ email: 'not-an-email' }, 'email', 'invalid_email'],
+        [{ phone: 'call me' }, 'phone', 'invalid_phone'],
+        [{ notes: 'n'.repeat(2001) }, 'notes', 'too_long'],
+        [{ acceptTerms: false }, 'acceptTerms', 'must_accept'],
+        [{ acceptTerms: 'yes' }, 'acceptTerms', 'must_accept'],
+        [{ language: 'de' }, 'language', 'invalid_value'],
+        [{ slotId: 'does-not-exist' }, 'slotId', 'unknown_slot'],
+        [{ slotId: 7 }, 'slotId', 'required'],
+      ];
+      for (const [override, field, code] of cases) {
+        const res = await post(bookingRequest(slot.id, override), { 'accept-language': 'en' });
+        assert.equal(res.statusCode, 422, JSON.stringify(override));
+        const body = validationErrorJson.parse(res.json());
+        assert.deepEqual(body.errors.map((e) => [e.field, e.code]), [[field, code]], JSON.stringify(override));
+      }
+      const empty = validationErrorJson.parse((await post({})).json());
+      assert.deepEqual(empty.errors.map((e) => e.field).sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
+    });
+
+    test('malformed requests get clear 4xx answers, never a 500 or a stack trace', async () => {
+      const cases = [
+        { payload: '{"slotId": ', type: 'application/json', status: 400, code: 'bad_request' },
+        { payload: 'slotId=x', type: 'application/x-www-form-urlencoded', status: 415, code: 'unsupported_media_type' },
+        { payload: 'hello', type: 'text/plain', status: 415, code: 'unsupported_media_type' },
+        { payload: JSON.stringify({ notes: 'x'.repeat(70_000) }), type: 'application/json', status: 413, code: 'body_too_large' },
+        { payload: '[1,2,3]', type: 'application/json', status: 422, code: 'validation_failed' },
+        { payload: 'null', type: 'application/json', status: 422, code: 'validation_failed' },
+        { payload: '"text"', type: 'application/json', status: 422, code: 'validation_failed' },
+        { payload: '{"__proto__": {"acceptTerms": true}}', type: 'application/json', status: 400, code: 'bad_request' },
+      ];
+      for (const c of cases) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: c.payload, headers: { 'content-type': c.type, 'accept-language': 'en' } });
+        assert.equal(res.statusCode, c.status, c.payload.slice(0, 40));
+        const body = res.json();
+        assert.equal(body.code, c.code);
+        assert.ok(body.message && !/at .*\(|node_modules|Error:/.test(res.body), res.body.slice(0, 200));
+      }
+    });
+
+    test('no CORS: neither preflight nor responses allow other origins', async () => {
+      const preflight = await t.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/bookings',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+      assert.ok(preflight.statusCode >= 400);
+      const get = await t.app.inject({ url: '/api/v1/activities', headers: { origin: 'https://evil.example' } });
+      assert.equal(get.headers['access-control-allow-origin'], undefined);
+      const crossSite = await post(bookingRequest(slot.id), { origin: 'https://evil.example' });
+      assert.equal(crossSite.statusCode, 403);
+    });
+
+    test('the OpenAPI document describes every route with its schemas', async () => {
+      const res = await t.app.inject('/api/v1/openapi.json');
+      assert.equal(res.statusCode, 200);
+      const doc = res.json();
+      assert.equal(doc.openapi, '3.1.0');
+      assert.deepEqual(Object.keys(doc.paths).sort(), ['/activities', '/activities/{id}/slots', '/bookings']);
+      const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema;
+      assert.deepEqual([...request.required].sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
+      assert.equal(request.properties.groupSize.maximum, 10_000);
+      assert.ok(doc.paths['/bookings'].post.responses['201'].content['application/json'].schema.properties.manageUrl);
+      for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
+        for (const method of Object.keys(item)) {
+          assert.ok(t.app.hasRoute({ method: method.toUpperCase() as 'GET', url: `/api/v1${path.replace('{id}', ':id')}` }), `${method} ${path}`);
+        }
+      }
+    });
+  });
+}
