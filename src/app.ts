@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { sql } from 'kysely';
 import type { Clock } from './core/shared/clock.js';
+import { pingDatabase } from './db/ping.js';
 import type { Db } from './db/schema.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { languagePlugin } from './web/plugins/language.js';
@@ -48,7 +48,7 @@ export async function buildApp({ logger = false, ...context }: AppOptions): Prom
   await app.register(errorsPlugin);
 
   app.get('/healthz', async (_request, reply) => {
-    await sql`select 1`.execute(context.db);
+    await pingDatabase(context.db);
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
   await app.register(assetRoutes);

@@ -12,20 +12,28 @@ export const SETTINGS = {
   PORT: { default: '3000', description: 'TCP port the platform listens on.' },
   GROUPZ_HOST: { default: '127.0.0.1', description: 'Address to listen on (`0.0.0.0` for all).' },
   GROUPZ_DATA_DIR: { default: './data', description: 'Where the platform keeps its files (the SQLite database among them).' },
-  GROUPZ_DATABASE_URL: { default: '', description: 'Empty: SQLite at `<data dir>/groupz.sqlite`. `postgres://user@host:5432/db`: PostgreSQL.' },
-  GROUPZ_PUBLIC_URL: { default: 'http://127.0.0.1:<PORT>', description: "The platform's public address, used in links it hands out (manage links)." },
+  GROUPZ_DATABASE_URL: {
+    default: '',
+    description: 'Empty: SQLite at `<data dir>/groupz.sqlite`. `postgres://user@host:5432/db`: PostgreSQL.',
+  },
+  GROUPZ_PUBLIC_URL: {
+    default: 'http://127.0.0.1:<PORT>',
+    description: "The platform's public address, used in links it hands out (manage links).",
+  },
   GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
   GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
   GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines with any of these settings.' },
 } as const;
 
 const schema = z.object({
-  PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0, 'must be a port number').max(65535, 'must be a port number'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(0, 'must be a port number')
+    .max(65535, 'must be a port number'),
   GROUPZ_HOST: z.string().min(1, 'must not be empty'),
   GROUPZ_DATA_DIR: z.string().min(1, 'must not be empty'),
-  GROUPZ_DATABASE_URL: z
-    .string()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\/.+/.test(v), 'must be empty (SQLite) or a postgres:// URL'),
+  GROUPZ_DATABASE_URL: z.string().refine((v) => v === '' || /^postgres(ql)?:\/\/.+/.test(v), 'must be empty (SQLite) or a postgres:// URL'),
   GROUPZ_PUBLIC_URL: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be http(s)://host[:port] without a path'),
   GROUPZ_DEMO: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
   GROUPZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a log level' }),
@@ -72,7 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(raw);
   const problems = [
     ...unknown.map((key) => `${key}: unknown setting in ${file}`),
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(raw[String(i.path[0])])})`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(raw[String(i.path[0])])})`)),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;

@@ -15,7 +15,12 @@ Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
-    const app = await buildApp({ db: database.db, clock: systemClock, publicUrl: config.publicUrl, logger: loggerOptions(config.logLevel) });
+    const app = await buildApp({
+      db: database.db,
+      clock: systemClock,
+      publicUrl: config.publicUrl,
+      logger: loggerOptions(config.logLevel),
+    });
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
       await app.close();

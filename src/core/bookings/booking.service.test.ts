@@ -87,7 +87,10 @@ for (const dialect of testDialects()) {
       const rows = await db.selectFrom('bookings').select(['group_size']).where('slot_id', '=', slot.id).execute();
       const stored = await findSlot(db, slot.id);
       assert.equal(rows.length, booked.length, 'every success is stored, nothing else');
-      assert.equal(rows.reduce((sum, r) => sum + r.group_size, 0), stored?.bookedPersons);
+      assert.equal(
+        rows.reduce((sum, r) => sum + r.group_size, 0),
+        stored?.bookedPersons,
+      );
       assert.ok((stored?.bookedPersons ?? 0) <= 50, `booked ${stored?.bookedPersons}`);
       assert.ok(booked.length > 0);
     });

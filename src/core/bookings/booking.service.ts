@@ -78,8 +78,20 @@ export async function createBooking(db: Db, clock: Clock, input: BookingInput): 
   });
   const { name, email, phone, organisation, notes, language, groupSize } = input;
   const booking: BookingDetails = {
-    id, reference, status: 'confirmed', groupSize, name, email, phone, organisation, notes, language, price,
-    createdAt: now, slot, activity,
+    id,
+    reference,
+    status: 'confirmed',
+    groupSize,
+    name,
+    email,
+    phone,
+    organisation,
+    notes,
+    language,
+    price,
+    createdAt: now,
+    slot,
+    activity,
   };
   return { booking, manageToken };
 }

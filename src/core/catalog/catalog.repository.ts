@@ -36,7 +36,9 @@ export async function listActivities(db: Executor): Promise<Activity[]> {
 
 export async function findActivity(db: Executor, by: { id: string } | { slug: string }): Promise<Activity | undefined> {
   const query = selectActivities(db);
-  const row = await ('id' in by ? query.where('activities.id', '=', by.id) : query.where('activities.slug', '=', by.slug)).executeTakeFirst();
+  const row = await (
+    'id' in by ? query.where('activities.id', '=', by.id) : query.where('activities.slug', '=', by.slug)
+  ).executeTakeFirst();
   return row && toActivity(row);
 }
 
@@ -45,7 +47,10 @@ export async function findVenue(db: Executor, id: string): Promise<Venue | undef
 }
 
 export async function insertVenue(db: Executor, venue: Venue, createdAt: string): Promise<void> {
-  await db.insertInto('venues').values({ ...venue, created_at: createdAt }).execute();
+  await db
+    .insertInto('venues')
+    .values({ ...venue, created_at: createdAt })
+    .execute();
 }
 
 export async function insertActivity(db: Executor, activity: Activity, createdAt: string): Promise<void> {
@@ -71,7 +76,10 @@ export async function insertActivity(db: Executor, activity: Activity, createdAt
 }
 
 export async function countVenues(db: Executor): Promise<number> {
-  const row = await db.selectFrom('venues').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('venues')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -10,7 +10,10 @@ import { assertPricingCovers, pricingSchema } from './pricing.js';
 /** The largest group anyone can book; larger numbers are typing errors, not groups. */
 export const MAX_GROUP_SIZE = 10_000;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
 const translated = z.object({ nl: z.string().trim().min(1).max(4000), en: z.string().trim().min(1).max(4000) });
 
 export const venueInputSchema = z.object({
@@ -26,10 +29,18 @@ export const activityInputSchema = z
     title: translated,
     description: translated,
     location: z.string().trim().min(1).max(300),
-    durationMinutes: z.number().int().min(5).max(24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     minGroupSize: z.number().int().min(1).max(MAX_GROUP_SIZE),
     maxGroupSize: z.number().int().min(1).max(MAX_GROUP_SIZE),
-    bookingCutoffMinutes: z.number().int().min(0).max(365 * 24 * 60),
+    bookingCutoffMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(365 * 24 * 60),
     pricing: pricingSchema,
   })
   .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: 'minGroupSize exceeds maxGroupSize' });

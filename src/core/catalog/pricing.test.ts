@@ -49,10 +49,21 @@ describe('prices and VAT', () => {
     ];
     assert.equal(priceFor(pricing, 11, rates).totalCents, 11 * 2450);
     assert.equal(priceFor(pricing, 12, rates).totalCents, 12 * 1950);
-    assert.throws(() => priceFor(pricing, 31, rates), (e: unknown) => e instanceof DomainError && e.code === 'price_unavailable');
+    assert.throws(
+      () => priceFor(pricing, 31, rates),
+      (e: unknown) => e instanceof DomainError && e.code === 'price_unavailable',
+    );
     assert.doesNotThrow(() => assertPricingCovers(pricing, 6, 30));
     assert.throws(() => assertPricingCovers(pricing, 5, 30), DomainError);
-    const overlapping: Pricing = [{ ...pricing[0]!, bands: [{ minSize: 1, maxSize: 10, amountCents: 1 }, { minSize: 10, maxSize: 20, amountCents: 1 }] }];
+    const overlapping: Pricing = [
+      {
+        ...pricing[0]!,
+        bands: [
+          { minSize: 1, maxSize: 10, amountCents: 1 },
+          { minSize: 10, maxSize: 20, amountCents: 1 },
+        ],
+      },
+    ];
     assert.throws(() => assertPricingCovers(overlapping, 1, 20), DomainError);
   });
 

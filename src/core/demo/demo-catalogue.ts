@@ -98,7 +98,14 @@ const VENUES: DemoVenue[] = [
             },
           ],
         },
-        times: { 1: ['09:30', '13:00'], 2: ['09:30', '13:00'], 3: ['13:00', '15:30'], 4: ['09:30', '13:00'], 5: ['09:30', '13:00'], 7: ['10:00'] },
+        times: {
+          1: ['09:30', '13:00'],
+          2: ['09:30', '13:00'],
+          3: ['13:00', '15:30'],
+          4: ['09:30', '13:00'],
+          5: ['09:30', '13:00'],
+          7: ['10:00'],
+        },
         capacity: 30,
       },
     ],
@@ -146,15 +153,15 @@ export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> 
 }
 
 async function seedVenue(db: Executor, clock: Clock, today: string, venue: DemoVenue['venue'], activities: DemoActivity[]) {
-    const { id: venueId } = await createVenue(db, clock, venue);
-    for (const demo of activities) {
-      const activity = await createActivity(db, clock, { ...demo.activity, venueId });
-      for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
-        const date = addLocalDays(today, day);
-        const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;
-        for (const time of demo.times[weekday] ?? []) {
-          await createSlot(db, clock, { activityId: activity.id, date, time, capacity: demo.capacity, exclusive: demo.exclusive ?? false });
-        }
+  const { id: venueId } = await createVenue(db, clock, venue);
+  for (const demo of activities) {
+    const activity = await createActivity(db, clock, { ...demo.activity, venueId });
+    for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
+      const date = addLocalDays(today, day);
+      const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;
+      for (const time of demo.times[weekday] ?? []) {
+        await createSlot(db, clock, { activityId: activity.id, date, time, capacity: demo.capacity, exclusive: demo.exclusive ?? false });
       }
+    }
   }
 }

@@ -32,7 +32,9 @@ describe('translations', () => {
   });
 
   test('every key is used: literally in the code, or as the message of a domain, field or HTTP error code', () => {
-    const code = sources(src).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const code = sources(src)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const dynamic = new Set([
       ...DOMAIN_ERROR_CODES.map((c) => `error.${c}`),
       ...FIELD_ERROR_CODES.map((c) => `field.${c}`),

@@ -54,7 +54,8 @@ export const en: Record<MessageKey, string> = {
   'manage.confirmed_title': 'Your booking is confirmed',
   'manage.confirmed_intro': 'Thank you! The places are reserved for your group.',
   'manage.reference': 'Booking reference:',
-  'manage.private_link': 'Keep the address of this page: it is your personal link to this booking. Share it only with people who may see the booking.',
+  'manage.private_link':
+    'Keep the address of this page: it is your personal link to this booking. Share it only with people who may see the booking.',
   'manage.status': 'Status',
   'status.confirmed': 'Confirmed',
 

@@ -52,7 +52,8 @@ export const nl = {
   'manage.confirmed_title': 'Uw boeking is bevestigd',
   'manage.confirmed_intro': 'Bedankt! De plaatsen zijn voor uw groep vastgelegd.',
   'manage.reference': 'Boekingsnummer:',
-  'manage.private_link': 'Bewaar het adres van deze pagina: het is uw persoonlijke link naar deze boeking. Deel het alleen met wie de boeking mag zien.',
+  'manage.private_link':
+    'Bewaar het adres van deze pagina: het is uw persoonlijke link naar deze boeking. Deel het alleen met wie de boeking mag zien.',
   'manage.status': 'Status',
   'status.confirmed': 'Bevestigd',
 

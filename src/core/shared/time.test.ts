@@ -15,7 +15,10 @@ describe('Amsterdam wall-clock times and UTC', () => {
 
   test('the skipped hour on the last Sunday of March does not exist', () => {
     for (const time of ['02:00', '02:30', '02:59']) {
-      assert.throws(() => localToInstant('2026-03-29', time), (e: unknown) => e instanceof DomainError && e.code === 'time_nonexistent');
+      assert.throws(
+        () => localToInstant('2026-03-29', time),
+        (e: unknown) => e instanceof DomainError && e.code === 'time_nonexistent',
+      );
     }
   });
 

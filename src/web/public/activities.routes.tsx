@@ -23,7 +23,11 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       const groupSize = filters.groupSize ?? activity.minGroupSize;
       if (groupSize < activity.minGroupSize || groupSize > activity.maxGroupSize) continue;
       const day = filters.date ?? localDateOf(clock.now());
-      const offers = await listSlotOffers(db, clock, activity, { from: day, to: filters.date ?? addLocalDays(day, DAYS_SHOWN - 1), groupSize });
+      const offers = await listSlotOffers(db, clock, activity, {
+        from: day,
+        to: filters.date ?? addLocalDays(day, DAYS_SHOWN - 1),
+        groupSize,
+      });
       const open = offers.filter((o) => !o.refusal);
       if (filters.date && open.length === 0) continue;
       items.push({ activity, groupSize, priceCents: (open[0] ?? offers[0])?.price?.totalCents });
@@ -43,6 +47,10 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
     const status = Object.keys(filters.errors).length > 0 ? 400 : 200;
-    return sendPage(reply, status, <ActivityPage ui={ui} activity={activity} query={query} errors={filters.errors} offers={offers} until={until} />);
+    return sendPage(
+      reply,
+      status,
+      <ActivityPage ui={ui} activity={activity} query={query} errors={filters.errors} offers={offers} until={until} />,
+    );
   });
 }

@@ -28,7 +28,10 @@ for (const dialect of testDialects()) {
       const res = await t.app.inject('/api/v1/activities');
       assert.equal(res.statusCode, 200);
       const body = activityListJson.parse(res.json());
-      assert.deepEqual(body.activities.map((a) => [a.id, a.title.en, a.minGroupSize, a.maxGroupSize]), [[activity.id, 'Test activity', 2, 12]]);
+      assert.deepEqual(
+        body.activities.map((a) => [a.id, a.title.en, a.minGroupSize, a.maxGroupSize]),
+        [[activity.id, 'Test activity', 2, 12]],
+      );
     });
 
     test('GET /activities/:id/slots gives remaining capacity and the price for the group size', async () => {
@@ -42,8 +45,13 @@ for (const dialect of testDialects()) {
           ['2026-06-16T12:00:00.000Z', 5, false, 'slot_full', 8 * 1250],
         ],
       );
-      const tooBig = slotListJson.parse((await t.app.inject(`/api/v1/activities/${activity.id}/slots?from=2026-06-15&to=2026-06-15&groupSize=13`)).json());
-      assert.deepEqual(tooBig.slots.map((s) => [s.reason, s.price]), [['group_too_large', undefined]]);
+      const tooBig = slotListJson.parse(
+        (await t.app.inject(`/api/v1/activities/${activity.id}/slots?from=2026-06-15&to=2026-06-15&groupSize=13`)).json(),
+      );
+      assert.deepEqual(
+        tooBig.slots.map((s) => [s.reason, s.price]),
+        [['group_too_large', undefined]],
+      );
       const defaults = slotListJson.parse((await t.app.inject(`/api/v1/activities/${activity.id}/slots`)).json());
       assert.deepEqual([defaults.from, defaults.to, defaults.groupSize, defaults.slots.length], ['2026-06-01', '2026-06-14', 2, 0]);
     });
@@ -59,10 +67,20 @@ for (const dialect of testDialects()) {
         const res = await t.app.inject({ url: `/api/v1/activities/${activity.id}/slots?${query}`, headers: { 'accept-language': 'en' } });
         assert.equal(res.statusCode, 422, query);
         const body = validationErrorJson.parse(res.json());
-        assert.deepEqual(body.errors.map((e) => [e.field, e.code]), [[field, code]], query);
+        assert.deepEqual(
+          body.errors.map((e) => [e.field, e.code]),
+          [[field, code]],
+          query,
+        );
         assert.ok(body.errors[0]!.message.length > 5);
       }
-      for (const [id, status] of [['nope', 404], ['\u0000', 404], ["x'--", 404], ['a'.repeat(100), 404], ['a'.repeat(300), 414]] as const) {
+      for (const [id, status] of [
+        ['nope', 404],
+        ['\u0000', 404],
+        ["x'--", 404],
+        ['a'.repeat(100), 404],
+        ['a'.repeat(300), 414],
+      ] as const) {
         const res = await t.app.inject(`/api/v1/activities/${encodeURIComponent(id)}/slots`);
         assert.equal(res.statusCode, status, id);
         assert.equal(errorJson.parse(res.json()).code, status === 404 ? 'not_found' : 'bad_request');
@@ -75,7 +93,11 @@ for (const dialect of testDialects()) {
       const body = bookingCreatedJson.parse(res.json());
       assert.match(body.manageUrl, new RegExp(`^${TEST_PUBLIC_URL}/b/[A-Za-z0-9_-]{43}$`));
       assert.equal(body.price.totalCents, 6 * 1250);
-      const stored = await t.database.db.selectFrom('bookings').selectAll().where('reference', '=', body.reference).executeTakeFirstOrThrow();
+      const stored = await t.database.db
+        .selectFrom('bookings')
+        .selectAll()
+        .where('reference', '=', body.reference)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([stored.group_size, stored.language, stored.organiser_email], [6, 'en', 'jan@example.nl']);
       const page = await t.app.inject(new URL(body.manageUrl).pathname);
       assert.equal(page.statusCode, 200);
@@ -123,7 +145,11 @@ for (const dialect of testDialects()) {
         const res = await post(bookingRequest(slot.id, override), { 'accept-language': 'en' });
         assert.equal(res.statusCode, 422, JSON.stringify(override));
         const body = validationErrorJson.parse(res.json());
-        assert.deepEqual(body.errors.map((e) => [e.field, e.code]), [[field, code]], JSON.stringify(override));
+        assert.deepEqual(
+          body.errors.map((e) => [e.field, e.code]),
+          [[field, code]],
+          JSON.stringify(override),
+        );
       }
       const empty = validationErrorJson.parse((await post({})).json());
       assert.deepEqual(empty.errors.map((e) => e.field).sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
@@ -141,7 +167,12 @@ for (const dialect of testDialects()) {
         { payload: '{"__proto__": {"acceptTerms": true}}', type: 'application/json', status: 400, code: 'bad_request' },
       ];
       for (const c of cases) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: c.payload, headers: { 'content-type': c.type, 'accept-language': 'en' } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/bookings',
+          payload: c.payload,
+          headers: { 'content-type': c.type, 'accept-language': 'en' },
+        });
         assert.equal(res.statusCode, c.status, c.payload.slice(0, 40));
         const body = res.json();
         assert.equal(body.code, c.code);
@@ -175,7 +206,10 @@ for (const dialect of testDialects()) {
       assert.ok(doc.paths['/bookings'].post.responses['201'].content['application/json'].schema.properties.manageUrl);
       for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
         for (const method of Object.keys(item)) {
-          assert.ok(t.app.hasRoute({ method: method.toUpperCase() as 'GET', url: `/api/v1${path.replace('{id}', ':id')}` }), `${method} ${path}`);
+          assert.ok(
+            t.app.hasRoute({ method: method.toUpperCase() as 'GET', url: `/api/v1${path.replace('{id}', ':id')}` }),
+            `${method} ${path}`,
+          );
         }
       }
     });

@@ -22,7 +22,18 @@ export const MAX_RANGE_DAYS = 92;
 
 function activityToJson(a: Activity): z.infer<typeof activityJson> {
   const { id, slug, title, description, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
-  return { id, slug, title, description, venue: { name: a.venue.name, city: a.venue.city }, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes };
+  return {
+    id,
+    slug,
+    title,
+    description,
+    venue: { name: a.venue.name, city: a.venue.city },
+    location,
+    durationMinutes,
+    minGroupSize,
+    maxGroupSize,
+    bookingCutoffMinutes,
+  };
 }
 
 function priceToJson(price: PriceBreakdown): z.infer<typeof priceJson> {
@@ -31,7 +42,13 @@ function priceToJson(price: PriceBreakdown): z.infer<typeof priceJson> {
     totalCents: price.totalCents,
     vatCents: price.vatCents,
     lines: price.lines.map(({ label, basis, quantity, unitCents, totalCents, rateBp, vatCents }) => ({
-      label, basis, quantity, unitCents, totalCents, vatRateBp: rateBp, vatCents,
+      label,
+      basis,
+      quantity,
+      unitCents,
+      totalCents,
+      vatRateBp: rateBp,
+      vatCents,
     })),
   };
 }

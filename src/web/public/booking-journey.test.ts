@@ -45,10 +45,22 @@ for (const dialect of testDialects()) {
       const formPage = await get(slotLinks[0]!.getAttribute('href')!);
       assert.equal(formPage.statusCode, 200);
       const form = parseHtml(formPage.body).querySelector('form[action^="/book/"]')!;
-      const fields = { ...formFields(form), name: 'Anna de Vries', email: 'anna@example.nl', phone: '030 1234567', notes: 'Twee\nregels', acceptTerms: 'yes' };
+      const fields: Record<string, string> = {
+        ...formFields(form),
+        name: 'Anna de Vries',
+        email: 'anna@example.nl',
+        phone: '030 1234567',
+        notes: 'Twee\nregels',
+        acceptTerms: 'yes',
+      };
       assert.equal(fields.groupSize, '12', 'the group size chosen on the listing is carried to the form');
 
-      const review = await t.app.inject({ method: 'POST', url: form.getAttribute('action')!, headers: { ...headers, ...FORM }, payload: urlencoded(fields) });
+      const review = await t.app.inject({
+        method: 'POST',
+        url: form.getAttribute('action')!,
+        headers: { ...headers, ...FORM },
+        payload: urlencoded(fields),
+      });
       assert.equal(review.statusCode, 200);
       const reviewPage = parseHtml(review.body);
       assert.equal(reviewPage.querySelector('[data-testid="price-total"]')?.textContent, texts.total);
@@ -70,31 +82,62 @@ for (const dialect of testDialects()) {
       const donePage = parseHtml(done.body);
       assert.equal(donePage.querySelector('h1')?.textContent, texts.confirmed);
       const reference = donePage.querySelector('[data-testid="booking-reference"]')?.textContent;
-      const stored = await t.database.db.selectFrom('bookings').selectAll().where('reference', '=', reference ?? '').executeTakeFirstOrThrow();
-      assert.deepEqual([stored.group_size, stored.organiser_name, stored.notes, stored.total_cents], [12, 'Anna de Vries', 'Twee\nregels', 12 * 1800 + 6050]);
+      const stored = await t.database.db
+        .selectFrom('bookings')
+        .selectAll()
+        .where('reference', '=', reference ?? '')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [stored.group_size, stored.organiser_name, stored.notes, stored.total_cents],
+        [12, 'Anna de Vries', 'Twee\nregels', 12 * 1800 + 6050],
+      );
       assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, before.length + 1);
       return stored;
     }
 
     test('in English (Accept-Language)', async () => {
-      const stored = await journey({ 'accept-language': 'en-GB,en;q=0.9' }, { title: 'Canoeing on the Vecht', confirmed: 'Your booking is confirmed', total: '€276.50' });
+      const stored = await journey(
+        { 'accept-language': 'en-GB,en;q=0.9' },
+        { title: 'Canoeing on the Vecht', confirmed: 'Your booking is confirmed', total: '€276.50' },
+      );
       assert.equal(stored.language, 'en');
     });
 
     test('in Dutch (chosen with the language switcher, despite an English browser)', async () => {
-      const choose = await t.app.inject({ method: 'POST', url: '/language', headers: FORM, payload: urlencoded({ lang: 'nl', back: '/?groupSize=12' }) });
+      const choose = await t.app.inject({
+        method: 'POST',
+        url: '/language',
+        headers: FORM,
+        payload: urlencoded({ lang: 'nl', back: '/?groupSize=12' }),
+      });
       assert.equal(choose.statusCode, 303);
       assert.equal(choose.headers.location, '/?groupSize=12');
       const cookie = String(choose.headers['set-cookie']).split(';')[0]!;
       assert.equal(cookie, 'lang=nl');
-      const stored = await journey({ 'accept-language': 'en', cookie }, { title: 'Kanoën op de Vecht', confirmed: 'Uw boeking is bevestigd', total: '€\u00a0276,50' });
+      const stored = await journey(
+        { 'accept-language': 'en', cookie },
+        { title: 'Kanoën op de Vecht', confirmed: 'Uw boeking is bevestigd', total: '€\u00a0276,50' },
+      );
       assert.equal(stored.language, 'nl');
     });
 
     test('a refused form comes back with the input kept and every error translated and linked to its field', async () => {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
-      const typed = { groupSize: '3', name: 'Piet', email: 'piet@', phone: '06-1234', organisation: 'Club "De Snelle Peddel"', notes: 'Met <b>rolstoel</b>', action: 'review' };
-      const res = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: { 'accept-language': 'en', ...FORM }, payload: urlencoded(typed) });
+      const typed = {
+        groupSize: '3',
+        name: 'Piet',
+        email: 'piet@',
+        phone: '06-1234',
+        organisation: 'Club "De Snelle Peddel"',
+        notes: 'Met <b>rolstoel</b>',
+        action: 'review',
+      };
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: { 'accept-language': 'en', ...FORM },
+        payload: urlencoded(typed),
+      });
       assert.equal(res.statusCode, 422);
       const page = parseHtml(res.body);
       const kept = formFields(page.querySelector('form[action^="/book/"]')!);
@@ -102,7 +145,9 @@ for (const dialect of testDialects()) {
         [kept.groupSize, kept.name, kept.email, kept.phone, kept.organisation, kept.notes, kept.acceptTerms],
         ['3', 'Piet', 'piet@', '06-1234', 'Club "De Snelle Peddel"', 'Met <b>rolstoel</b>', undefined],
       );
-      const errors = Object.fromEntries(page.querySelectorAll('[data-testid^="error-"]').map((e) => [e.getAttribute('data-testid'), e.textContent]));
+      const errors = Object.fromEntries(
+        page.querySelectorAll('[data-testid^="error-"]').map((e) => [e.getAttribute('data-testid'), e.textContent]),
+      );
       assert.deepEqual(errors, {
         'error-email': 'Enter a valid email address, like name@example.com.',
         'error-phone': 'Enter a valid phone number, like +31 6 12345678.',
@@ -131,27 +176,56 @@ for (const dialect of testDialects()) {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
       const payload = `"'><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>`;
       const marker = '<script>alert(1)';
-      const valid = { groupSize: '4', name: payload, email: 'x@example.nl', phone: '0301234567', organisation: payload, notes: payload, acceptTerms: 'yes' };
+      const valid = {
+        groupSize: '4',
+        name: payload,
+        email: 'x@example.nl',
+        phone: '0301234567',
+        organisation: payload,
+        notes: payload,
+        acceptTerms: 'yes',
+      };
       // Invalid fields are shown back in the form.
       for (const field of ['groupSize', 'email', 'phone']) {
-        const res = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded({ ...valid, [field]: payload, action: 'review' }) });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/book/${slot.id}`,
+          headers: FORM,
+          payload: urlencoded({ ...valid, [field]: payload, action: 'review' }),
+        });
         assert.equal(res.statusCode, 422, field);
         assertInert(res.body, marker);
         assert.equal(formFields(parseHtml(res.body).querySelector('form[action^="/book/"]')!)[field], payload, `${field} kept verbatim`);
       }
-      const review = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded({ ...valid, action: 'review' }) });
+      const review = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: FORM,
+        payload: urlencoded({ ...valid, action: 'review' }),
+      });
       assert.equal(review.statusCode, 200);
       assertInert(review.body, marker);
       const confirmForm = parseHtml(review.body).querySelector('form.actions')!;
       assert.equal(formFields(confirmForm).notes, payload, 'hidden fields carry the payload verbatim');
-      const confirm = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded({ ...formFields(confirmForm), action: 'confirm' }) });
+      const confirm = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: FORM,
+        payload: urlencoded({ ...formFields(confirmForm), action: 'confirm' }),
+      });
       const manage = await t.app.inject(String(confirm.headers.location));
       assert.equal(manage.statusCode, 200);
       assertInert(manage.body, marker);
-      const shown = parseHtml(manage.body).querySelectorAll('dd').map((d) => d.textContent);
+      const shown = parseHtml(manage.body)
+        .querySelectorAll('dd')
+        .map((d) => d.textContent);
       assert.ok(shown.filter((text) => text === payload).length >= 3, 'name, organisation and notes shown as text');
       // Query strings and unknown URLs echo nothing executable either.
-      for (const url of [`/?date=${encodeURIComponent(payload)}&groupSize=${encodeURIComponent(payload)}`, `/activities/${activity.slug}?date=${encodeURIComponent(payload)}`, `/${encodeURIComponent(payload)}`]) {
+      for (const url of [
+        `/?date=${encodeURIComponent(payload)}&groupSize=${encodeURIComponent(payload)}`,
+        `/activities/${activity.slug}?date=${encodeURIComponent(payload)}`,
+        `/${encodeURIComponent(payload)}`,
+      ]) {
         const res = await t.app.inject(url);
         assert.ok(res.statusCode === 400 || res.statusCode === 404, url);
         assertInert(res.body, marker);
@@ -162,7 +236,10 @@ for (const dialect of testDialects()) {
       for (const url of ['/book/nope', '/activities/nope', '/b/nope', `/b/${'A'.repeat(43)}`, '/b/%00', '/nowhere']) {
         const res = await t.app.inject({ url, headers: { 'accept-language': 'en' } });
         assert.equal(res.statusCode, 404, url);
-        assert.equal(parseHtml(res.body).querySelector('[data-testid="error-message"]')?.textContent, 'This page does not exist (any more).');
+        assert.equal(
+          parseHtml(res.body).querySelector('[data-testid="error-message"]')?.textContent,
+          'This page does not exist (any more).',
+        );
       }
     });
   });

@@ -26,12 +26,20 @@ async function rush(database: TestDatabase, servers: ServerProcess[]) {
   const created = responses.filter((r) => r.status === 201);
   const refused = responses.filter((r) => r.status !== 201);
   const rows = await database.db.selectFrom('bookings').select(['reference', 'group_size']).where('slot_id', '=', slot.id).execute();
-  const stored = await database.db.selectFrom('slots').select(['booked_persons', 'capacity']).where('id', '=', slot.id).executeTakeFirstOrThrow();
+  const stored = await database.db
+    .selectFrom('slots')
+    .select(['booked_persons', 'capacity'])
+    .where('id', '=', slot.id)
+    .executeTakeFirstOrThrow();
   const persons = rows.reduce((sum, r) => sum + r.group_size, 0);
 
   assert.ok(persons <= 50, `oversold: ${persons} persons in a slot of 50`);
   assert.equal(stored.booked_persons, persons, 'the capacity counter matches the stored bookings');
-  assert.deepEqual(created.map((r) => r.body.reference).sort(), rows.map((r) => r.reference).sort(), 'every 201 is a stored booking and vice versa');
+  assert.deepEqual(
+    created.map((r) => r.body.reference).sort(),
+    rows.map((r) => r.reference).sort(),
+    'every 201 is a stored booking and vice versa',
+  );
   assert.deepEqual([...new Set(refused.map((r) => `${r.status} ${r.body.code}`))], ['409 slot_full']);
   // With groups of 1..10 arriving in every order, the slot ends (nearly) full: at most 9 places left.
   assert.ok(persons >= 41, `only ${persons} persons booked`);

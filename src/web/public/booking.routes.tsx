@@ -35,8 +35,16 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock }: AppCont
     return found;
   }
 
-  function form(request: SlotRequest, found: { slot: Slot; activity: Activity }, values: BookingFormValues, errors: FieldMessages = {}, refusal?: string) {
-    return <BookingFormPage ui={uiFor(request)} activity={found.activity} slot={found.slot} values={values} errors={errors} refusal={refusal} />;
+  function form(
+    request: SlotRequest,
+    found: { slot: Slot; activity: Activity },
+    values: BookingFormValues,
+    errors: FieldMessages = {},
+    refusal?: string,
+  ) {
+    return (
+      <BookingFormPage ui={uiFor(request)} activity={found.activity} slot={found.slot} values={values} errors={errors} refusal={refusal} />
+    );
   }
 
   app.get('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -71,7 +79,11 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock }: AppCont
         return reply.redirect(`/b/${manageToken}?created=1`, 303);
       }
       const quote = await quoteBooking(db, clock, parsed.input);
-      return sendPage(reply, 200, <BookingReviewPage ui={ui} activity={quote.activity} slot={quote.slot} values={values} price={quote.price} />);
+      return sendPage(
+        reply,
+        200,
+        <BookingReviewPage ui={ui} activity={quote.activity} slot={quote.slot} values={values} price={quote.price} />,
+      );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       return sendPage(reply, 409, form(request, found, values, {}, ui.t(`error.${error.code}`)));

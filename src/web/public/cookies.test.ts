@@ -56,7 +56,12 @@ describe('cookies and headers of the public surface', () => {
   });
 
   test('choosing a language sets only `lang`: host-only, Lax, HttpOnly, one year; never with a Domain', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/language', headers: FORM, payload: urlencoded({ lang: 'en', back: '/activities' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/language',
+      headers: FORM,
+      payload: urlencoded({ lang: 'en', back: '/activities' }),
+    });
     assert.equal(res.statusCode, 303);
     const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     assert.equal(cookies.length, 1);
@@ -97,13 +102,25 @@ describe('cookies and headers of the public surface', () => {
         method: 'POST',
         url: `/book/${slotId}`,
         headers: { ...FORM, ...headers },
-        payload: urlencoded({ groupSize: '4', name: 'X', email: 'x@example.nl', phone: '0612345678', acceptTerms: 'yes', action: 'confirm' }),
+        payload: urlencoded({
+          groupSize: '4',
+          name: 'X',
+          email: 'x@example.nl',
+          phone: '0612345678',
+          acceptTerms: 'yes',
+          action: 'confirm',
+        }),
       });
       assert.equal(res.statusCode, 403);
       assert.equal(res.headers['set-cookie'], undefined);
     }
     assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, before.length);
-    const sameOrigin = await t.app.inject({ method: 'POST', url: '/language', headers: { ...FORM, origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' }, payload: 'lang=en' });
+    const sameOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/language',
+      headers: { ...FORM, origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
+      payload: 'lang=en',
+    });
     assert.equal(sameOrigin.statusCode, 303);
   });
 
@@ -119,7 +136,9 @@ describe('cookies and headers of the public surface', () => {
       assert.equal(res.headers['strict-transport-security'], 'max-age=63072000; includeSubDomains');
     }
     const page = parseHtml((await t.app.inject(`/book/${slotId}`)).body);
-    const refs = page.querySelectorAll('[src],[href],[action]').flatMap((el) => ['src', 'href', 'action'].map((a) => el.getAttribute(a)).filter((v): v is string => v !== undefined));
+    const refs = page
+      .querySelectorAll('[src],[href],[action]')
+      .flatMap((el) => ['src', 'href', 'action'].map((a) => el.getAttribute(a)).filter((v): v is string => v !== undefined));
     assert.ok(refs.length > 3);
     for (const ref of refs) assert.match(ref, /^(\/|#)/, `reference ${ref} is not on this origin`);
     assert.equal(page.querySelectorAll('style,script,[style]').length, 0, 'no inline styles or scripts');

@@ -23,7 +23,11 @@ export function openApiDocument(publicUrl: string) {
     servers: [{ url: `${publicUrl}/api/v1` }],
     paths: {
       '/activities': {
-        get: { operationId: 'listActivities', summary: 'All bookable activities', responses: { 200: response('The activities', activityListJson) } },
+        get: {
+          operationId: 'listActivities',
+          summary: 'All bookable activities',
+          responses: { 200: response('The activities', activityListJson) },
+        },
       },
       '/activities/{id}/slots': {
         get: {
@@ -31,9 +35,24 @@ export function openApiDocument(publicUrl: string) {
           summary: 'Slots of an activity with what a group of the given size can book',
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'from', in: 'query', description: 'first date (YYYY-MM-DD, Europe/Amsterdam); default today', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', description: 'last date, inclusive; default from + 13 days; at most 92 days', schema: { type: 'string', format: 'date' } },
-            { name: 'groupSize', in: 'query', description: "persons in the group; default the activity's minimum", schema: { type: 'integer', minimum: 1 } },
+            {
+              name: 'from',
+              in: 'query',
+              description: 'first date (YYYY-MM-DD, Europe/Amsterdam); default today',
+              schema: { type: 'string', format: 'date' },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              description: 'last date, inclusive; default from + 13 days; at most 92 days',
+              schema: { type: 'string', format: 'date' },
+            },
+            {
+              name: 'groupSize',
+              in: 'query',
+              description: "persons in the group; default the activity's minimum",
+              schema: { type: 'integer', minimum: 1 },
+            },
           ],
           responses: { 200: response('The slots', slotListJson), 404: notFound, 422: invalid },
         },

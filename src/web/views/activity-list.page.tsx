@@ -29,12 +29,28 @@ export function ActivityListPage({ ui, items, filters, errors }: Props) {
         <ErrorSummary ui={ui} errors={errors} labels={{ date: 'filters.date', groupSize: 'filters.group_size' }} />
         <Field name="date" label={t('filters.date')} error={errors.date}>
           {(describedBy, invalid) => (
-            <input id="date" name="date" type="date" value={filters.date} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+            <input
+              id="date"
+              name="date"
+              type="date"
+              value={filters.date}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
           )}
         </Field>
         <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
           {(describedBy, invalid) => (
-            <input id="groupSize" name="groupSize" type="number" inputmode="numeric" min={1} value={filters.groupSize} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+            <input
+              id="groupSize"
+              name="groupSize"
+              type="number"
+              inputmode="numeric"
+              min={1}
+              value={filters.groupSize}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
           )}
         </Field>
         <button type="submit">{t('filters.submit')}</button>

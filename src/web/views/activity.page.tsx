@@ -69,12 +69,29 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
         <ErrorSummary ui={ui} errors={errors} labels={{ date: 'filters.date', groupSize: 'filters.group_size' }} />
         <Field name="date" label={t('filters.date_from')} error={errors.date}>
           {(describedBy, invalid) => (
-            <input id="date" name="date" type="date" value={query.date} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+            <input
+              id="date"
+              name="date"
+              type="date"
+              value={query.date}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
           )}
         </Field>
         <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
           {(describedBy, invalid) => (
-            <input id="groupSize" name="groupSize" type="number" inputmode="numeric" min={activity.minGroupSize} max={activity.maxGroupSize} value={query.groupSize} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
+            <input
+              id="groupSize"
+              name="groupSize"
+              type="number"
+              inputmode="numeric"
+              min={activity.minGroupSize}
+              max={activity.maxGroupSize}
+              value={query.groupSize}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
           )}
         </Field>
         <button type="submit">{t('filters.show_slots')}</button>

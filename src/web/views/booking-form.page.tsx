@@ -63,15 +63,46 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal }:
       <form method="post" action={`/book/${slot.id}`} novalidate>
         <ErrorSummary ui={ui} errors={errors} labels={BOOKING_FIELD_LABELS} />
         <input type="hidden" name="action" value="review" />
-        <Field name="groupSize" label={t('booking.group_size')} error={errors.groupSize} hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}>
+        <Field
+          name="groupSize"
+          label={t('booking.group_size')}
+          error={errors.groupSize}
+          hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+        >
           {(describedBy) => (
-            <input id="groupSize" name="groupSize" type="number" inputmode="numeric" required min={activity.minGroupSize} max={activity.maxGroupSize} value={values.groupSize} aria-describedby={describedBy} aria-invalid={invalid('groupSize')} />
+            <input
+              id="groupSize"
+              name="groupSize"
+              type="number"
+              inputmode="numeric"
+              required
+              min={activity.minGroupSize}
+              max={activity.maxGroupSize}
+              value={values.groupSize}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('groupSize')}
+            />
           )}
         </Field>
         {TEXT_FIELDS.map((f) => (
-          <Field key={f.name} name={f.name} label={t(BOOKING_FIELD_LABELS[f.name]!) + (f.required ? '' : ` ${t('form.optional')}`)} error={errors[f.name]}>
+          <Field
+            key={f.name}
+            name={f.name}
+            label={t(BOOKING_FIELD_LABELS[f.name]!) + (f.required ? '' : ` ${t('form.optional')}`)}
+            error={errors[f.name]}
+          >
             {(describedBy) => (
-              <input id={f.name} name={f.name} type={f.type} autocomplete={f.autocomplete} required={f.required} maxLength={f.maxLength} value={values[f.name]} aria-describedby={describedBy} aria-invalid={invalid(f.name)} />
+              <input
+                id={f.name}
+                name={f.name}
+                type={f.type}
+                autocomplete={f.autocomplete}
+                required={f.required}
+                maxLength={f.maxLength}
+                value={values[f.name]}
+                aria-describedby={describedBy}
+                aria-invalid={invalid(f.name)}
+              />
             )}
           </Field>
         ))}
@@ -88,7 +119,16 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal }:
               {errors.acceptTerms}
             </p>
           )}
-          <input id="acceptTerms" name="acceptTerms" type="checkbox" value="yes" required checked={values.acceptTerms} aria-describedby={errors.acceptTerms ? 'acceptTerms-error' : undefined} aria-invalid={invalid('acceptTerms')} />
+          <input
+            id="acceptTerms"
+            name="acceptTerms"
+            type="checkbox"
+            value="yes"
+            required
+            checked={values.acceptTerms}
+            aria-describedby={errors.acceptTerms ? 'acceptTerms-error' : undefined}
+            aria-invalid={invalid('acceptTerms')}
+          />
           <label for="acceptTerms">{t('booking.accept_terms')}</label>
         </div>
         <button type="submit">{t('booking.to_review')}</button>

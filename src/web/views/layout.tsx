@@ -14,10 +14,24 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
     <form method="post" action="/language" class="language">
       <input type="hidden" name="back" value={ui.path} />
       <span id="language-label">{t('language.label')}</span>
-      <button type="submit" name="lang" value="nl" lang="nl" aria-pressed={ui.lang === 'nl' ? 'true' : 'false'} aria-describedby="language-label language-note">
+      <button
+        type="submit"
+        name="lang"
+        value="nl"
+        lang="nl"
+        aria-pressed={ui.lang === 'nl' ? 'true' : 'false'}
+        aria-describedby="language-label language-note"
+      >
         Nederlands
       </button>
-      <button type="submit" name="lang" value="en" lang="en" aria-pressed={ui.lang === 'en' ? 'true' : 'false'} aria-describedby="language-label language-note">
+      <button
+        type="submit"
+        name="lang"
+        value="en"
+        lang="en"
+        aria-pressed={ui.lang === 'en' ? 'true' : 'false'}
+        aria-describedby="language-label language-note"
+      >
         English
       </button>
       <small id="language-note">{t('language.cookie_note')}</small>

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { connectDatabase } from '../db/connect.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function groupz(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.run.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the groupz command', () => {
+  test('--help lists every command, and each command has its own --help', () => {
+    const help = groupz(['--help']);
+    assert.equal(help.code, 0);
+    for (const command of ['serve', 'migrate', 'demo']) {
+      assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+      const own = groupz([command, '--help']);
+      assert.equal(own.code, 0);
+      assert.match(own.stdout, new RegExp(`^Usage: groupz ${command}`));
+    }
+  });
+
+  test('unknown commands and arguments exit 2 with the usage', () => {
+    assert.equal(groupz(['launch']).code, 2);
+    const extra = groupz(['migrate', '--now']);
+    assert.equal(extra.code, 2);
+    assert.match(extra.stderr, /unexpected argument '--now'/);
+  });
+
+  test('migrate and demo create a working catalogue once; a second demo adds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-cli-'));
+    const env = { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '' };
+    assert.equal(groupz(['migrate'], env).code, 0);
+    const first = groupz(['demo'], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /demo catalogue loaded/);
+    assert.match(groupz(['demo'], env).stdout, /already has venues/);
+    const database = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
+    const activities = await database.db.selectFrom('activities').select(['title_nl', 'title_en']).execute();
+    const slots = await database.db.selectFrom('slots').select('id').execute();
+    await database.close();
+    assert.equal(activities.length, 4);
+    assert.ok(activities.every((a) => a.title_nl && a.title_en && a.title_nl !== a.title_en));
+    assert.ok(slots.length > 100, `${slots.length} slots`);
+  });
+
+  test('a bad configuration or an unreachable database exits 1 with every problem named', () => {
+    const bad = groupz(['migrate'], { PORT: 'x', GROUPZ_DEMO: 'maybe' });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /PORT: must be a port number/);
+    assert.match(bad.stderr, /GROUPZ_DEMO: must be auto or off/);
+    const unreachable = groupz(['migrate'], { GROUPZ_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    assert.equal(unreachable.code, 1);
+    assert.match(unreachable.stderr, /^groupz: /);
+  });
+});
