@@ -38,5 +38,10 @@ function connectSqlite(file: string): Db {
 }
 
 function connectPostgres(url: string, max: number): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }) });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can be cut by the server (restart, failover, an administrator). Without a
+  // listener that error would crash the process; the pool drops the connection and opens a new
+  // one for the next query, and errors during a query still reach that query.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -172,6 +172,35 @@ for (const dialect of testDialects()) {
       assert.equal(formFields(rulePage.querySelector('form[action^="/book/"]')!).name, 'Piet');
     });
 
+    test('group sizes of 0, 10^9 and 10^30 typed in the form get translated messages, the input kept', async () => {
+      const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
+      for (const [groupSize, message] of [
+        ['0', 'Dit getal is te klein.'],
+        ['1000000000', 'Dit getal is te groot.'],
+        ['1' + '0'.repeat(30), 'Dit getal is te groot.'],
+        ['-3', 'Vul een heel getal in.'],
+        ['twaalf', 'Vul een heel getal in.'],
+      ]) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/book/${slot.id}`,
+          headers: FORM,
+          payload: urlencoded({
+            groupSize,
+            name: 'Jan',
+            email: 'jan@example.nl',
+            phone: '0612345678',
+            acceptTerms: 'yes',
+            action: 'review',
+          }),
+        });
+        assert.equal(res.statusCode, 422, groupSize);
+        const page = parseHtml(res.body);
+        assert.equal(page.querySelector('[data-testid="error-groupSize"]')?.textContent, message, groupSize);
+        assert.equal(formFields(page.querySelector('form[action^="/book/"]')!).groupSize, groupSize);
+      }
+    });
+
     test('a script or HTML payload in every text field comes back inert on every page that shows it', async () => {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
       const payload = `"'><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>`;

@@ -10,5 +10,6 @@ export function formField(body: unknown, name: string): string {
 export function formNumber(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : trimmed;
+  // Any run of digits is a number, however large, so that validation can say "too large".
+  return /^\d+$/.test(trimmed) ? Math.min(Number(trimmed), Number.MAX_SAFE_INTEGER) : trimmed;
 }
