@@ -174,13 +174,14 @@ for (const dialect of testDialects()) {
 
     test('group sizes of 0, 10^9 and 10^30 typed in the form get translated messages, the input kept', async () => {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
-      for (const [groupSize, message] of [
+      const cases: [string, string][] = [
         ['0', 'Dit getal is te klein.'],
         ['1000000000', 'Dit getal is te groot.'],
         ['1' + '0'.repeat(30), 'Dit getal is te groot.'],
         ['-3', 'Vul een heel getal in.'],
         ['twaalf', 'Vul een heel getal in.'],
-      ]) {
+      ];
+      for (const [groupSize, message] of cases) {
         const res = await t.app.inject({
           method: 'POST',
           url: `/book/${slot.id}`,
