@@ -1,6 +1,7 @@
 import type { Activity } from '../../core/catalog/activity.js';
 import { formatMoney } from '../../core/i18n/format.js';
-import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import type { FieldMessages } from './components.js';
+import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
 
@@ -25,36 +26,7 @@ export function ActivityListPage({ ui, items, filters, errors }: Props) {
     <Layout ui={ui} title={t('activities.title')}>
       <h1>{t('activities.title')}</h1>
       <p class="lead">{t('activities.intro')}</p>
-      <form method="get" action="/" class="filters" novalidate>
-        <ErrorSummary ui={ui} errors={errors} labels={{ date: 'filters.date', groupSize: 'filters.group_size' }} />
-        <Field name="date" label={t('filters.date')} error={errors.date}>
-          {(describedBy, invalid) => (
-            <input
-              id="date"
-              name="date"
-              type="date"
-              value={filters.date}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
-        <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
-          {(describedBy, invalid) => (
-            <input
-              id="groupSize"
-              name="groupSize"
-              type="number"
-              inputmode="numeric"
-              min={1}
-              value={filters.groupSize}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
-        <button type="submit">{t('filters.submit')}</button>
-      </form>
+      <FilterForm ui={ui} action="/" values={filters} errors={errors} dateLabel="filters.date" submitLabel="filters.submit" />
       {items.length === 0 ? (
         <p data-testid="no-activities">{t('activities.none')}</p>
       ) : (

@@ -2,7 +2,8 @@ import type { SlotOffer } from '../../core/availability/slot.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
 import { localDateOf } from '../../core/shared/time.js';
-import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import type { FieldMessages } from './components.js';
+import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
 
@@ -65,37 +66,15 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
       </ul>
       <h2>{t('activity.availability')}</h2>
-      <form method="get" action={`/activities/${activity.slug}`} class="filters" novalidate>
-        <ErrorSummary ui={ui} errors={errors} labels={{ date: 'filters.date', groupSize: 'filters.group_size' }} />
-        <Field name="date" label={t('filters.date_from')} error={errors.date}>
-          {(describedBy, invalid) => (
-            <input
-              id="date"
-              name="date"
-              type="date"
-              value={query.date}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
-        <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
-          {(describedBy, invalid) => (
-            <input
-              id="groupSize"
-              name="groupSize"
-              type="number"
-              inputmode="numeric"
-              min={activity.minGroupSize}
-              max={activity.maxGroupSize}
-              value={query.groupSize}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
-        <button type="submit">{t('filters.show_slots')}</button>
-      </form>
+      <FilterForm
+        ui={ui}
+        action={`/activities/${activity.slug}`}
+        values={query}
+        errors={errors}
+        dateLabel="filters.date_from"
+        submitLabel="filters.show_slots"
+        groupRange={{ min: activity.minGroupSize, max: activity.maxGroupSize }}
+      />
       {Object.keys(errors).length === 0 &&
         (days.size === 0 ? (
           <p data-testid="no-slots">{t('activity.no_slots', { until: formatDate(new Date(`${until}T12:00:00Z`), lang) })}</p>

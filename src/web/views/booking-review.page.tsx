@@ -2,7 +2,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import type { BookingFormValues } from './booking-form.page.js';
-import { PriceTable } from './components.js';
+import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
@@ -24,28 +24,7 @@ export function BookingReviewPage({ ui, activity, slot, values, price }: Props) 
       <h1>{t('review.title')}</h1>
       <p class="lead">{t('review.intro')}</p>
       <SlotSummary ui={ui} activity={activity} slot={slot} />
-      <dl class="summary" data-testid="review-details">
-        <dt>{t('booking.group_size')}</dt>
-        <dd>{t('price.persons', { n: values.groupSize })}</dd>
-        <dt>{t('booking.name')}</dt>
-        <dd>{values.name}</dd>
-        <dt>{t('booking.email')}</dt>
-        <dd>{values.email}</dd>
-        <dt>{t('booking.phone')}</dt>
-        <dd>{values.phone}</dd>
-        {values.organisation && (
-          <>
-            <dt>{t('booking.organisation')}</dt>
-            <dd>{values.organisation}</dd>
-          </>
-        )}
-        {values.notes && (
-          <>
-            <dt>{t('booking.notes')}</dt>
-            <dd class="notes">{values.notes}</dd>
-          </>
-        )}
-      </dl>
+      <OrganiserDetails ui={ui} details={values} />
       <PriceTable ui={ui} price={price} />
       <form method="post" action={`/book/${slot.id}`} class="actions">
         {carried.map(([name, value]) => (

@@ -97,3 +97,41 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
     </table>
   );
 }
+
+/** Who booked, for how many, and their notes: on the review page and the manage page. */
+export function OrganiserDetails({ ui, details }: { ui: Ui; details: OrganiserDetailsValues }) {
+  const { t } = ui;
+  return (
+    <dl class="summary" data-testid="organiser-details">
+      <dt>{t('booking.group_size')}</dt>
+      <dd>{t('price.persons', { n: details.groupSize })}</dd>
+      <dt>{t('booking.name')}</dt>
+      <dd>{details.name}</dd>
+      <dt>{t('booking.email')}</dt>
+      <dd>{details.email}</dd>
+      <dt>{t('booking.phone')}</dt>
+      <dd>{details.phone}</dd>
+      {details.organisation && (
+        <>
+          <dt>{t('booking.organisation')}</dt>
+          <dd>{details.organisation}</dd>
+        </>
+      )}
+      {details.notes && (
+        <>
+          <dt>{t('booking.notes')}</dt>
+          <dd class="notes">{details.notes}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+export interface OrganiserDetailsValues {
+  groupSize: string | number;
+  name: string;
+  email: string;
+  phone: string;
+  organisation: string;
+  notes: string;
+}

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import type { Language } from '../../core/catalog/activity.js';
+import { LANGUAGES } from '../../core/i18n/i18n.js';
 import type { Ui } from './ui.js';
 
 interface LayoutProps {
@@ -8,32 +10,28 @@ interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** Each language named in itself. */
+const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
+
 function LanguageSwitcher({ ui }: { ui: Ui }) {
   const { t } = ui;
   return (
     <form method="post" action="/language" class="language">
       <input type="hidden" name="back" value={ui.path} />
       <span id="language-label">{t('language.label')}</span>
-      <button
-        type="submit"
-        name="lang"
-        value="nl"
-        lang="nl"
-        aria-pressed={ui.lang === 'nl' ? 'true' : 'false'}
-        aria-describedby="language-label language-note"
-      >
-        Nederlands
-      </button>
-      <button
-        type="submit"
-        name="lang"
-        value="en"
-        lang="en"
-        aria-pressed={ui.lang === 'en' ? 'true' : 'false'}
-        aria-describedby="language-label language-note"
-      >
-        English
-      </button>
+      {LANGUAGES.map((lang) => (
+        <button
+          key={lang}
+          type="submit"
+          name="lang"
+          value={lang}
+          lang={lang}
+          aria-pressed={ui.lang === lang ? 'true' : 'false'}
+          aria-describedby="language-label language-note"
+        >
+          {LANGUAGE_NAMES[lang]}
+        </button>
+      ))}
       <small id="language-note">{t('language.cookie_note')}</small>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
-import { PriceTable } from './components.js';
+import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
@@ -17,26 +17,10 @@ export function ManagePage({ ui, booking, justBooked }: { ui: Ui; booking: Booki
       </p>
       <p class="notice">{t('manage.private_link')}</p>
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
-      <dl class="summary">
-        <dt>{t('manage.status')}</dt>
-        <dd data-testid="booking-status">{t(`status.${booking.status}`)}</dd>
-        <dt>{t('booking.group_size')}</dt>
-        <dd>{t('price.persons', { n: booking.groupSize })}</dd>
-        <dt>{t('booking.name')}</dt>
-        <dd>{booking.name}</dd>
-        {booking.organisation && (
-          <>
-            <dt>{t('booking.organisation')}</dt>
-            <dd>{booking.organisation}</dd>
-          </>
-        )}
-        {booking.notes && (
-          <>
-            <dt>{t('booking.notes')}</dt>
-            <dd class="notes">{booking.notes}</dd>
-          </>
-        )}
-      </dl>
+      <p>
+        {t('manage.status')}: <strong data-testid="booking-status">{t(`status.${booking.status}`)}</strong>
+      </p>
+      <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
     </Layout>
   );

@@ -1,0 +1,45 @@
+import type { MessageKey } from '../../core/i18n/i18n.js';
+import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import type { Ui } from './ui.js';
+
+interface Props {
+  ui: Ui;
+  action: string;
+  values: { date: string; groupSize: string };
+  errors: FieldMessages;
+  dateLabel: MessageKey;
+  submitLabel: MessageKey;
+  groupRange?: { min: number; max: number };
+}
+
+/** The date and group-size filter (a GET form) of the listing and activity pages. */
+export function FilterForm({ ui, action, values, errors, dateLabel, submitLabel, groupRange }: Props) {
+  const { t } = ui;
+  const invalid = (field: string) => (errors[field] ? 'true' : undefined);
+  return (
+    <form method="get" action={action} class="filters" novalidate>
+      <ErrorSummary ui={ui} errors={errors} labels={{ date: dateLabel, groupSize: 'filters.group_size' }} />
+      <Field name="date" label={t(dateLabel)} error={errors.date}>
+        {(describedBy) => (
+          <input id="date" name="date" type="date" value={values.date} aria-describedby={describedBy} aria-invalid={invalid('date')} />
+        )}
+      </Field>
+      <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
+        {(describedBy) => (
+          <input
+            id="groupSize"
+            name="groupSize"
+            type="number"
+            inputmode="numeric"
+            min={groupRange?.min ?? 1}
+            max={groupRange?.max}
+            value={values.groupSize}
+            aria-describedby={describedBy}
+            aria-invalid={invalid('groupSize')}
+          />
+        )}
+      </Field>
+      <button type="submit">{t(submitLabel)}</button>
+    </form>
+  );
+}
