@@ -44,7 +44,7 @@ export async function buildApp({ logger = false, ...context }: AppOptions): Prom
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   await app.register(languagePlugin);
-  await app.register(sameOriginPlugin);
+  await app.register(sameOriginPlugin, { publicUrl: context.publicUrl });
   await app.register(errorsPlugin);
 
   app.get('/healthz', async (_request, reply) => {

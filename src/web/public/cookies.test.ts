@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../../app.js';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
@@ -122,6 +122,13 @@ describe('cookies and headers of the public surface', () => {
       payload: 'lang=en',
     });
     assert.equal(sameOrigin.statusCode, 303);
+    const viaProxy = await t.app.inject({
+      method: 'POST',
+      url: '/language',
+      headers: { ...FORM, origin: TEST_PUBLIC_URL },
+      payload: 'lang=en',
+    });
+    assert.equal(viaProxy.statusCode, 303, 'the configured public origin is this site');
   });
 
   test('security headers on every response; pages reference only their own origin', async () => {
