@@ -6,6 +6,7 @@ import { pingDatabase } from './db/ping.js';
 import type { Db } from './db/schema.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { languagePlugin } from './web/plugins/language.js';
+import { requestLogPlugin } from './web/plugins/logging.js';
 import { sameOriginPlugin } from './web/plugins/same-origin.js';
 import { securityHeadersPlugin } from './web/plugins/security-headers.js';
 import { activityRoutes } from './web/public/activities.routes.js';
@@ -34,6 +35,7 @@ export const BODY_LIMIT = 64 * 1024;
 export async function buildApp({ logger = false, ...context }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
     // Errors the router meets before a route runs (bad URL encoding, over-long parameters).
@@ -41,6 +43,7 @@ export async function buildApp({ logger = false, ...context }: AppOptions): Prom
   });
   // Only the body types the surfaces use; anything else (text/plain included) gets 415.
   app.removeContentTypeParser('text/plain');
+  await app.register(requestLogPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   await app.register(languagePlugin);

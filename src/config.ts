@@ -22,7 +22,7 @@ export const SETTINGS = {
   },
   GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
   GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
-  GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines with any of these settings.' },
+  GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
 } as const;
 
 const schema = z.object({
@@ -33,7 +33,9 @@ const schema = z.object({
     .max(65535, 'must be a port number'),
   GROUPZ_HOST: z.string().min(1, 'must not be empty'),
   GROUPZ_DATA_DIR: z.string().min(1, 'must not be empty'),
-  GROUPZ_DATABASE_URL: z.string().refine((v) => v === '' || /^postgres(ql)?:\/\/.+/.test(v), 'must be empty (SQLite) or a postgres:// URL'),
+  GROUPZ_DATABASE_URL: z
+    .string()
+    .refine((v) => v === '' || isPostgresUrl(v), 'must be empty (SQLite) or a postgres://user@host:port/database URL'),
   GROUPZ_PUBLIC_URL: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be http(s)://host[:port] without a path'),
   GROUPZ_DEMO: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
   GROUPZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a log level' }),
@@ -57,6 +59,29 @@ export class ConfigError extends Error {
   }
 }
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A value as it may be shown back: a password in a URL is masked. */
+function shown(value: string | undefined): string {
+  return JSON.stringify((value ?? '').replace(/(\/\/[^/:@]*:)[^@/]*@/, '$1***@'));
+}
+
+/** Lines of the config file that are not `KEY=value`, blank or a `#` comment. */
+function malformedLines(text: string): number[] {
+  return text
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#') && !/^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line))
+    .map(({ number }) => number);
+}
+
 function defaultPublicUrl(host: string, port: number): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
@@ -64,26 +89,36 @@ function defaultPublicUrl(host: string, port: number): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let fromFile: Record<string, string> = {};
+  const problems: string[] = [];
   const file = env.GROUPZ_CONFIG_FILE;
   if (file) {
+    let text: string;
     try {
-      fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+      text = readFileSync(file, 'utf8');
     } catch (error) {
       throw new ConfigError([`GROUPZ_CONFIG_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
     }
+    fromFile = parseEnv(text) as Record<string, string>;
+    problems.push(...malformedLines(text).map((n) => `${file}:${n}: not a KEY=value line`));
+    problems.push(
+      ...Object.keys(fromFile)
+        .filter((key) => !(key in SETTINGS))
+        .map((key) => `${key}: unknown setting in ${file}`),
+    );
   }
+  // A misspelt variable would silently fall back to a default; GROUPZ_TEST_* belong to the test suite.
+  problems.push(
+    ...Object.keys(env)
+      .filter((key) => key.startsWith('GROUPZ_') && !key.startsWith('GROUPZ_TEST_') && !(key in SETTINGS))
+      .map((key) => `${key}: unknown setting in the environment`),
+  );
   const raw: Record<string, string> = {};
   for (const [key, setting] of Object.entries(SETTINGS)) {
     raw[key] = env[key] ?? fromFile[key] ?? (setting.default.includes('<') ? '' : setting.default);
   }
-  const unknown = Object.keys(fromFile).filter((key) => !(key in SETTINGS));
   const parsed = schema.safeParse(raw);
-  const problems = [
-    ...unknown.map((key) => `${key}: unknown setting in ${file}`),
-    ...(parsed.success
-      ? []
-      : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(raw[String(i.path[0])])})`)),
-  ];
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${shown(raw[String(i.path[0])])})`));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);

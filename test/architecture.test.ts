@@ -14,7 +14,7 @@ function imports(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!);
 }
 
-describe('architecture rules (DESIGN.md section 3)', () => {
+describe('architecture rules', () => {
   test('core/ knows nothing of HTTP, the web layer or the CLI', () => {
     const offences = files(join(src, 'core'))
       .filter((f) => !f.endsWith('.test.ts'))

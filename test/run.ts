@@ -28,3 +28,8 @@ const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test
   env: { ...process.env, TZ: 'UTC' },
 });
 process.exitCode = result.status ?? 1;
+if (!pg) {
+  process.stdout.write(
+    `\n*** PostgreSQL suites were SKIPPED: set GROUPZ_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test (any server you may create databases on) ***\n`,
+  );
+}

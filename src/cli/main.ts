@@ -13,7 +13,7 @@ const COMMANDS: Record<string, Command> = {
 function overview(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: groupz <command> [--help]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from GROUPZ_* environment variables; see the README.\n`;
+  return `Usage: groupz <command> [--help]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from environment variables (PORT and GROUPZ_*); see the README.\n`;
 }
 
 /** Runs `groupz <args>` and returns the exit code. */

@@ -10,8 +10,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
-    const cause = error instanceof Error ? error.message : String(error ?? '');
-    throw new MigrationError(`migration ${failed?.migrationName ?? ''} failed: ${cause}`.trim());
+    const cause = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new MigrationError(failed ? `migration ${failed.migrationName} failed: ${cause}` : `cannot migrate the database: ${cause}`);
   }
   return results.map((r) => r.migrationName);
 }

@@ -27,7 +27,11 @@ function isPhoneNumber(value: string): boolean {
  */
 export const bookingInputSchema = z.object({
   slotId: z.string({ error: 'required' }).min(1, 'required').max(64, 'too_long'),
-  groupSize: z.number({ error: 'not_a_number' }).int('not_a_number').min(1, 'too_small').max(MAX_GROUP_SIZE, 'too_large'),
+  groupSize: z
+    .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
+    .int('not_a_number')
+    .min(1, 'too_small')
+    .max(MAX_GROUP_SIZE, 'too_large'),
   name: text(120, { required: true }),
   email: text(254, { required: true }).refine((s) => s === '' || z.regexes.email.test(s), 'invalid_email'),
   phone: text(32, { required: true }).refine((s) => s === '' || isPhoneNumber(s), 'invalid_phone'),

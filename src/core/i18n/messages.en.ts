@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   'booking.organisation': 'Organisation',
   'booking.notes': 'Notes',
   'booking.notes_hint': 'For example accessibility, dietary needs or arrival time.',
+  'booking.terms': 'Booking terms',
   'booking.accept_terms': "I accept the venue's booking terms.",
   'booking.to_review': 'Continue to review',
 
@@ -100,7 +101,7 @@ export const en: Record<MessageKey, string> = {
   'http.bad_request': 'We cannot read this request.',
   'http.forbidden': 'This request does not come from this website and was refused.',
   'http.body_too_large': 'This request is too large.',
-  'http.unsupported_media_type': 'We do not accept this kind of content. Send JSON (application/json).',
+  'http.unsupported_media_type': 'This kind of content is not accepted here: use the form, or JSON (application/json) for the API.',
   'http.internal_error': 'Something went wrong on our side. Please try again later.',
 
   'api.validation_failed': 'Not all fields are filled in correctly.',

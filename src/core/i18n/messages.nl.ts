@@ -40,6 +40,7 @@ export const nl = {
   'booking.organisation': 'Organisatie',
   'booking.notes': 'Opmerkingen',
   'booking.notes_hint': 'Bijvoorbeeld toegankelijkheid, dieetwensen of aankomsttijd.',
+  'booking.terms': 'Boekingsvoorwaarden',
   'booking.accept_terms': 'Ik ga akkoord met de boekingsvoorwaarden van de locatie.',
   'booking.to_review': 'Verder naar controleren',
 
@@ -98,7 +99,7 @@ export const nl = {
   'http.bad_request': 'Dit verzoek kunnen we niet lezen.',
   'http.forbidden': 'Dit verzoek komt niet van deze website en is geweigerd.',
   'http.body_too_large': 'Dit verzoek is te groot.',
-  'http.unsupported_media_type': 'Dit soort inhoud nemen we niet aan. Stuur JSON (application/json).',
+  'http.unsupported_media_type': 'Dit soort inhoud nemen we hier niet aan: gebruik het formulier, of JSON (application/json) voor de API.',
   'http.internal_error': 'Er ging bij ons iets mis. Probeer het later opnieuw.',
 
   'api.validation_failed': 'Niet alle velden zijn goed ingevuld.',

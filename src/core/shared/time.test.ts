@@ -42,7 +42,17 @@ describe('Amsterdam wall-clock times and UTC', () => {
 
   test('only real calendar dates are dates', () => {
     assert.equal(isLocalDate('2026-02-28'), true);
-    for (const bad of ['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', '', 'tomorrow', '2026-01-01T00:00']) {
+    for (const bad of [
+      '0000-01-01',
+      '9999-12-31',
+      '2026-02-30',
+      '2026-13-01',
+      '26-01-01',
+      '2026-1-1',
+      '',
+      'tomorrow',
+      '2026-01-01T00:00',
+    ]) {
       assert.equal(isLocalDate(bad), false, bad);
     }
     assert.throws(() => localToInstant('2026-02-30', '10:00'), DomainError);

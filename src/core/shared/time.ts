@@ -7,8 +7,9 @@ export const VENUE_ZONE = 'Europe/Amsterdam';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
+/** A real calendar date (YYYY-MM-DD) in the years a booking can concern: 2000 to 2199. */
 export function isLocalDate(value: string): boolean {
-  return DATE.test(value) && DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid;
+  return DATE.test(value) && value >= '2000' && value < '2200' && DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid;
 }
 
 /**

@@ -21,10 +21,20 @@ export const languagePlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
+/**
+ * Where the language switcher brings the visitor back: this page, or for an answer to a form
+ * post, the page of the same route when there is one (the booking form), else the home page.
+ */
+function pageToReturnTo(request: FastifyRequest): string {
+  if (request.method === 'GET') return request.url;
+  const route = request.routeOptions.url;
+  return route && request.server.hasRoute({ method: 'GET', url: route }) ? request.url.split('?')[0]! : '/';
+}
+
 export function uiFor(request: FastifyRequest): Ui {
   // Router errors reach us before the onRequest hook has run; negotiate from the headers then.
   const lang = isLanguage(request.lang) ? request.lang : negotiateLanguage(undefined, request.headers['accept-language']);
-  return { lang, t: translator(lang), path: request.url, stylesheet: STYLESHEET_PATH };
+  return { lang, t: translator(lang), path: pageToReturnTo(request), stylesheet: STYLESHEET_PATH };
 }
 
 /**

@@ -127,6 +127,8 @@ for (const dialect of testDialects()) {
         [{ groupSize: '4' }, 'groupSize', 'not_a_number'],
         [{ groupSize: 2.5 }, 'groupSize', 'not_a_number'],
         [{ groupSize: null }, 'groupSize', 'not_a_number'],
+        [{ groupSize: undefined }, 'groupSize', 'required'],
+        [{ groupSize: -1 }, 'groupSize', 'too_small'],
         [{ name: '' }, 'name', 'required'],
         [{ name: '   ' }, 'name', 'required'],
         [{ name: 42 }, 'name', 'required'],

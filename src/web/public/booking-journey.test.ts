@@ -178,7 +178,8 @@ for (const dialect of testDialects()) {
         ['0', 'Dit getal is te klein.'],
         ['1000000000', 'Dit getal is te groot.'],
         ['1' + '0'.repeat(30), 'Dit getal is te groot.'],
-        ['-3', 'Vul een heel getal in.'],
+        ['-3', 'Dit getal is te klein.'],
+        ['2.5', 'Vul een heel getal in.'],
         ['twaalf', 'Vul een heel getal in.'],
       ];
       for (const [groupSize, message] of cases) {
@@ -200,6 +201,36 @@ for (const dialect of testDialects()) {
         assert.equal(page.querySelector('[data-testid="error-groupSize"]')?.textContent, message, groupSize);
         assert.equal(formFields(page.querySelector('form[action^="/book/"]')!).groupSize, groupSize);
       }
+    });
+
+    test('the form of a slot that cannot take the group says so before anything is typed', async () => {
+      const full = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-04', capacity: 5 });
+      const page = parseHtml((await t.app.inject({ url: `/book/${full.id}?groupSize=6`, headers: { 'accept-language': 'en' } })).body);
+      assert.equal(
+        page.querySelector('[data-testid="booking-refusal"]')?.textContent,
+        'This time slot no longer has enough places for your group. Choose another time.',
+      );
+      const fits = parseHtml((await t.app.inject(`/book/${full.id}?groupSize=5`)).body);
+      assert.equal(fits.querySelector('[data-testid="booking-refusal"]'), null);
+    });
+
+    test('the language switcher on a form answer returns to the form page, elsewhere to the home page', async () => {
+      const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: FORM,
+        payload: urlencoded({ groupSize: '5', action: 'review' }),
+      });
+      assert.equal(parseHtml(refused.body).querySelector('form.language input[name="back"]')?.getAttribute('value'), `/book/${slot.id}`);
+      const forbidden = await t.app.inject({
+        method: 'POST',
+        url: '/language',
+        headers: { ...FORM, 'sec-fetch-site': 'cross-site' },
+        payload: 'lang=en',
+      });
+      assert.equal(forbidden.statusCode, 403);
+      assert.equal(parseHtml(forbidden.body).querySelector('form.language input[name="back"]')?.getAttribute('value'), '/');
     });
 
     test('a script or HTML payload in every text field comes back inert on every page that shows it', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import type { Slot } from '../../core/availability/slot.js';
+import { refusalFor } from '../../core/availability/bookability.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { createBooking, findSlotWithActivity, quoteBooking } from '../../core/bookings/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -52,7 +53,8 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock }: AppCont
     const requested = formNumber(formField(request.query, 'groupSize'));
     const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
     const values = { ...valuesFrom({}), groupSize: String(groupSize) };
-    return sendPage(reply, 200, form(request, found, values));
+    const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
+    return sendPage(reply, 200, form(request, found, values, {}, refusal && uiFor(request).t(`error.${refusal}`)));
   });
 
   app.post('/book/:slotId', async (request: SlotRequest, reply) => {

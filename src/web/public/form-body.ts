@@ -10,6 +10,7 @@ export function formField(body: unknown, name: string): string {
 export function formNumber(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  // Any run of digits is a number, however large, so that validation can say "too large".
-  return /^\d+$/.test(trimmed) ? Math.min(Number(trimmed), Number.MAX_SAFE_INTEGER) : trimmed;
+  // Any run of digits is a number, however large or negative, so validation can say "too large" or "too small".
+  if (!/^-?\d+$/.test(trimmed)) return trimmed;
+  return Math.max(Math.min(Number(trimmed), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);
 }

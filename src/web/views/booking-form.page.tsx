@@ -24,7 +24,7 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   phone: 'booking.phone',
   organisation: 'booking.organisation',
   notes: 'booking.notes',
-  acceptTerms: 'booking.accept_terms',
+  acceptTerms: 'booking.terms',
 };
 
 interface Props {
