@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
-import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
+import { findActivity, listActivities, listVatRates } from '../../core/catalog/catalog.repository.js';
+import { priceFor, ratesOn } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
@@ -18,19 +19,18 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
   app.get('/', async (request, reply) => {
     const ui = uiFor(request);
     const filters = parseFilters(request.query, ui.t);
+    const day = filters.date ?? localDateOf(clock.now());
+    const rates = ratesOn(await listVatRates(db), day);
     const items: ListedActivity[] = [];
     for (const activity of await listActivities(db)) {
       const groupSize = filters.groupSize ?? activity.minGroupSize;
       if (groupSize < activity.minGroupSize || groupSize > activity.maxGroupSize) continue;
-      const day = filters.date ?? localDateOf(clock.now());
-      const offers = await listSlotOffers(db, clock, activity, {
-        from: day,
-        to: filters.date ?? addLocalDays(day, DAYS_SHOWN - 1),
-        groupSize,
-      });
-      const open = offers.filter((o) => !o.refusal);
-      if (filters.date && open.length === 0) continue;
-      items.push({ activity, groupSize, priceCents: (open[0] ?? offers[0])?.price?.totalCents });
+      // With a date, only activities the group can still book that day are listed.
+      if (filters.date) {
+        const offers = await listSlotOffers(db, clock, activity, { from: day, to: day, groupSize });
+        if (!offers.some((o) => !o.refusal)) continue;
+      }
+      items.push({ activity, groupSize, priceCents: priceFor(activity.pricing, groupSize, rates).totalCents });
     }
     const status = Object.keys(filters.errors).length > 0 ? 400 : 200;
     return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={filters.errors} />);

@@ -203,6 +203,17 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test('the listing shows the price for the group, and with a date only what can be booked that day', async () => {
+      const titles = async (query: string) =>
+        parseHtml((await t.app.inject({ url: `/?${query}`, headers: { 'accept-language': 'en' } })).body)
+          .querySelectorAll('.card')
+          .map((card) => `${card.querySelector('h2')?.textContent}: ${card.querySelector('.price-hint')?.textContent}`);
+      assert.deepEqual(await titles('date=2026-06-03&groupSize=12'), ['Canoeing on the Vecht: €276.50 for 12 people']);
+      assert.deepEqual(await titles('groupSize=4'), ['Canoeing on the Vecht: €132.50 for 4 people']);
+      assert.deepEqual(await titles('date=2026-06-05&groupSize=12'), []);
+      assert.deepEqual(await titles('groupSize=31'), []);
+    });
+
     test('the form of a slot that cannot take the group says so before anything is typed', async () => {
       const full = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-04', capacity: 5 });
       const page = parseHtml((await t.app.inject({ url: `/book/${full.id}?groupSize=6`, headers: { 'accept-language': 'en' } })).body);

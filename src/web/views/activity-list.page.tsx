@@ -7,8 +7,8 @@ import type { Ui } from './ui.js';
 
 export interface ListedActivity {
   activity: Activity;
-  /** Total price for the group size shown, when known. */
-  priceCents?: number | undefined;
+  /** Total price, VAT included, for the group size shown. */
+  priceCents: number;
   groupSize: number;
 }
 
@@ -41,9 +41,7 @@ export function ActivityListPage({ ui, items, filters, errors }: Props) {
                 {t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
               </p>
               <p>{activity.description[lang]}</p>
-              {priceCents !== undefined && (
-                <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(priceCents, lang), n: groupSize })}</p>
-              )}
+              <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(priceCents, lang), n: groupSize })}</p>
             </li>
           ))}
         </ul>
