@@ -2,8 +2,12 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Clock } from './core/shared/clock.js';
+import type { SessionSettings } from './core/staff/session.service.js';
 import { pingDatabase } from './db/ping.js';
 import type { Db } from './db/schema.js';
+import { adminScope } from './web/admin/admin-scope.js';
+import { staffAuthRoutes } from './web/admin/staff-auth.routes.js';
+import { BODY_LIMIT } from './web/limits.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { languagePlugin } from './web/plugins/language.js';
 import { requestLogPlugin } from './web/plugins/logging.js';
@@ -22,14 +26,26 @@ export interface AppContext {
   clock: Clock;
   /** e.g. https://bookings.groupz.now, without a trailing slash. */
   publicUrl: string;
+  auth: AuthSettings;
+}
+
+/** The back office's secrets and session limits. */
+export interface AuthSettings extends SessionSettings {
+  /** 32 bytes: seals TOTP secrets, signs CSRF tokens. */
+  secretKey: Buffer;
 }
 
 export interface AppOptions extends AppContext {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Bodies larger than this are refused with 413: a booking is a few hundred bytes. */
-export const BODY_LIMIT = 64 * 1024;
+export type RouteInventory = { method: string; url: string }[];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeInventory: RouteInventory;
+  }
+}
 
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
 export async function buildApp({ logger = false, ...context }: AppOptions): Promise<FastifyInstance> {
@@ -43,6 +59,12 @@ export async function buildApp({ logger = false, ...context }: AppOptions): Prom
   });
   // Only the body types the surfaces use; anything else (text/plain included) gets 415.
   app.removeContentTypeParser('text/plain');
+  // Every route, as registered, for the tests that enumerate them (the admin guard test among them).
+  const routes: RouteInventory = [];
+  app.decorate('routeInventory', routes);
+  app.addHook('onRoute', ({ method, url }) => {
+    for (const m of [method].flat()) routes.push({ method: m, url });
+  });
   await app.register(requestLogPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
@@ -62,7 +84,9 @@ export async function buildApp({ logger = false, ...context }: AppOptions): Prom
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);
+    await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });
+  await app.register(adminScope, { ...context, prefix: '/admin' });
   await app.register(apiRoutes, { ...context, prefix: '/api/v1' });
   return app;
 }

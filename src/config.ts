@@ -22,6 +22,16 @@ export const SETTINGS = {
   },
   GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
   GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
+  GROUPZ_SECRET_KEY: {
+    default: '',
+    description:
+      'Key that encrypts secrets at rest (TOTP secrets): 32 bytes as 64 hex characters (`openssl rand -hex 32`). Required with an https public URL; empty in development: a key is generated into `<data dir>/secret.key`.',
+  },
+  GROUPZ_SESSION_IDLE_TIMEOUT: { default: '3600', description: 'Seconds without activity after which a back-office session ends.' },
+  GROUPZ_SESSION_ABSOLUTE_TIMEOUT: {
+    default: '43200',
+    description: 'Seconds after login after which a back-office session ends, however active.',
+  },
   GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
 } as const;
 
@@ -39,7 +49,15 @@ const schema = z.object({
   GROUPZ_PUBLIC_URL: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be http(s)://host[:port] without a path'),
   GROUPZ_DEMO: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
   GROUPZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a log level' }),
+  GROUPZ_SECRET_KEY: z.string().regex(/^([0-9a-fA-F]{64})?$/, 'must be 64 hex characters (openssl rand -hex 32)'),
+  GROUPZ_SESSION_IDLE_TIMEOUT: seconds(60, 24 * 3600),
+  GROUPZ_SESSION_ABSOLUTE_TIMEOUT: seconds(300, 7 * 24 * 3600),
 });
+
+function seconds(min: number, max: number) {
+  const message = `must be a whole number of seconds from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
 
 export interface Config {
   port: number;
@@ -50,6 +68,10 @@ export interface Config {
   publicUrl: string;
   demo: 'auto' | 'off';
   logLevel: string;
+  /** 32 bytes, or undefined in development (then generated into the data dir). */
+  secretKey: Buffer | undefined;
+  sessionIdleTimeoutSeconds: number;
+  sessionAbsoluteTimeoutSeconds: number;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
@@ -118,7 +140,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success)
-    problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${shown(raw[String(i.path[0])])})`));
+    problems.push(
+      ...parsed.error.issues.map(
+        (i) => `${i.path.join('.')}: ${i.message}${i.path[0] === 'GROUPZ_SECRET_KEY' ? '' : ` (got ${shown(raw[String(i.path[0])])})`}`,
+      ),
+    );
+  if (parsed.success && parsed.data.GROUPZ_PUBLIC_URL.startsWith('https:') && !parsed.data.GROUPZ_SECRET_KEY) {
+    problems.push('GROUPZ_SECRET_KEY: must be set when GROUPZ_PUBLIC_URL is https (openssl rand -hex 32)');
+  }
+  if (parsed.success && parsed.data.GROUPZ_SESSION_ABSOLUTE_TIMEOUT < parsed.data.GROUPZ_SESSION_IDLE_TIMEOUT) {
+    problems.push('GROUPZ_SESSION_ABSOLUTE_TIMEOUT: must not be shorter than GROUPZ_SESSION_IDLE_TIMEOUT');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);
@@ -131,5 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: s.GROUPZ_PUBLIC_URL || defaultPublicUrl(s.GROUPZ_HOST, s.PORT),
     demo: s.GROUPZ_DEMO,
     logLevel: s.GROUPZ_LOG_LEVEL,
+    secretKey: s.GROUPZ_SECRET_KEY ? Buffer.from(s.GROUPZ_SECRET_KEY, 'hex') : undefined,
+    sessionIdleTimeoutSeconds: s.GROUPZ_SESSION_IDLE_TIMEOUT,
+    sessionAbsoluteTimeoutSeconds: s.GROUPZ_SESSION_ABSOLUTE_TIMEOUT,
   };
 }

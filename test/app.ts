@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.js';
+import { type AuthSettings, buildApp } from '../src/app.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase, TestDialect } from './databases.js';
 
@@ -9,18 +10,26 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   clock: TestClock;
+  auth: AuthSettings;
   close(): Promise<void>;
 }
 
+/** The production defaults: one hour idle, twelve hours at most. */
+export function testAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSettings {
+  return { secretKey: randomBytes(32), idleTimeoutSeconds: 3600, absoluteTimeoutSeconds: 12 * 3600, ...overrides };
+}
+
 /** The whole app on a fresh database of the dialect, with a controllable clock; inject, don't listen. */
-export async function buildTestApp(dialect: TestDialect, start?: string): Promise<TestApp> {
+export async function buildTestApp(dialect: TestDialect, start?: string, authOverrides: Partial<AuthSettings> = {}): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);
-  const app = await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL });
+  const auth = testAuthSettings(authOverrides);
+  const app = await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL, auth });
   return {
     app,
     database,
     clock,
+    auth,
     close: async () => {
       await app.close();
       await database.close();

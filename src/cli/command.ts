@@ -2,5 +2,7 @@
 export interface Command {
   summary: string;
   usage: string;
-  run(): Promise<number>;
+  /** Whether the command takes options (it parses them itself); others refuse any argument. */
+  takesArguments?: boolean;
+  run(args: string[]): Promise<number>;
 }

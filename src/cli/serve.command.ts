@@ -1,9 +1,11 @@
 import { buildApp } from '../app.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
+import { startSessionSweeper } from '../core/staff/session.service.js';
 import { loggerOptions } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
+import { secretKeyOf } from './secret-key.js';
 
 export const serveCommand: Command = {
   summary: 'run the platform (migrates the database first)',
@@ -11,18 +13,28 @@ export const serveCommand: Command = {
 
 Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
 and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
-Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
+    const auth = {
+      secretKey: secretKeyOf(config),
+      idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
+      absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+    };
     const app = await buildApp({
       db: database.db,
       clock: systemClock,
       publicUrl: config.publicUrl,
+      auth,
       logger: loggerOptions(config.logLevel),
     });
+    const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) =>
+      app.log.error({ err: error }, 'session sweep failed'),
+    );
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
+      stopSweeper();
       await app.close();
       await database.close();
     };

@@ -70,12 +70,69 @@ export interface BookingTable {
   updated_at: string;
 }
 
+export interface StaffTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  venue_id: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  setup_token_hash: string | null;
+  setup_expires_at: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecoveryCodeTable {
+  staff_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface StaffSessionTable {
+  token_hash: string;
+  staff_id: string;
+  two_factor_verified: number;
+  created_at: string;
+  last_seen_at: string;
+  reauthenticated_at: string | null;
+  user_agent: string;
+}
+
+export interface ThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  blocked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  venue_id: string | null;
+  action: string;
+  target: string | null;
+  detail: string;
+  client: string | null;
+}
+
 export interface Database {
   venues: VenueTable;
   activities: ActivityTable;
   vat_rates: VatRateTable;
   slots: SlotTable;
   bookings: BookingTable;
+  staff: StaffTable;
+  recovery_codes: RecoveryCodeTable;
+  staff_sessions: StaffSessionTable;
+  throttles: ThrottleTable;
+  audit_log: AuditLogTable;
 }
 
 export type Db = Kysely<Database>;

@@ -46,6 +46,14 @@ export async function findVenue(db: Executor, id: string): Promise<Venue | undef
   return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).where('id', '=', id).executeTakeFirst();
 }
 
+export async function findVenueBySlug(db: Executor, slug: string): Promise<Venue | undefined> {
+  return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listVenues(db: Executor): Promise<Venue[]> {
+  return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).orderBy('name').execute();
+}
+
 export async function insertVenue(db: Executor, venue: Venue, createdAt: string): Promise<void> {
   await db
     .insertInto('venues')

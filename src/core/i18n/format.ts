@@ -25,3 +25,8 @@ export function formatDate(instant: Date, lang: Language): string {
 export function formatTime(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toFormat('HH:mm');
 }
+
+/** "22-11-2026 14:05" / "22/11/2026 14:05", Amsterdam time: for lists in the back office. */
+export function formatDateTime(instant: Date, lang: Language): string {
+  return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm' : 'dd/LL/yyyy HH:mm');
+}

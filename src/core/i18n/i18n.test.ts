@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { DOMAIN_ERROR_CODES } from '../shared/errors.js';
 import { FIELD_ERROR_CODES } from '../shared/field-errors.js';
 import { HTTP_ERROR_CODES } from '../../web/plugins/errors.js';
-import { negotiateLanguage, translator } from './i18n.js';
-import { en } from './messages.en.js';
-import { nl } from './messages.nl.js';
+import { catalogues, negotiateLanguage, translator } from './i18n.js';
+
+const { nl, en } = catalogues;
 
 const src = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !/messages\.\w+\.ts$/.test(e.name) ? [path] : [];
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.includes('messages') ? [path] : [];
   });
 }
 

@@ -1,12 +1,17 @@
 import type { Language } from '../catalog/activity.js';
-import { en } from './messages.en.js';
-import { nl, type MessageKey } from './messages.nl.js';
+import { authMessages } from './messages/auth.messages.js';
+import { en as publicEn } from './messages/public.en.js';
+import { nl as publicNl } from './messages/public.nl.js';
 
-export type { MessageKey };
+/** Each area's messages (see define-messages.ts); a new area adds its module here. */
+const nl = { ...publicNl, ...authMessages.nl };
+const en: Record<keyof typeof nl, string> = { ...publicEn, ...authMessages.en };
+
+export type MessageKey = keyof typeof nl;
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;

@@ -11,6 +11,20 @@ export const DOMAIN_ERROR_CODES = [
   'price_unavailable',
   'time_nonexistent',
   'invalid_catalogue',
+  'not_allowed',
+  'email_taken',
+  'email_invalid',
+  'name_invalid',
+  'venue_required',
+  'setup_link_invalid',
+  'password_too_short',
+  'password_too_long',
+  'password_common',
+  'password_wrong',
+  'password_mismatch',
+  'login_failed',
+  'code_invalid',
+  'throttled',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -28,6 +28,20 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   price_unavailable: 409,
   time_nonexistent: 422,
   invalid_catalogue: 422,
+  not_allowed: 403,
+  email_taken: 409,
+  email_invalid: 422,
+  name_invalid: 422,
+  venue_required: 422,
+  setup_link_invalid: 404,
+  password_too_short: 422,
+  password_too_long: 422,
+  password_common: 422,
+  password_wrong: 401,
+  password_mismatch: 422,
+  login_failed: 401,
+  code_invalid: 401,
+  throttled: 429,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

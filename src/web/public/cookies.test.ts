@@ -75,7 +75,7 @@ describe('cookies and headers of the public surface', () => {
   });
 
   test('behind HTTPS the language cookie is Secure', async () => {
-    const app = await buildApp({ db: t.database.db, clock: t.clock, publicUrl: 'https://bookings.groupz.now' });
+    const app = await buildApp({ db: t.database.db, clock: t.clock, publicUrl: 'https://bookings.groupz.now', auth: t.auth });
     const res = await app.inject({ method: 'POST', url: '/language', headers: FORM, payload: urlencoded({ lang: 'nl' }) });
     await app.close();
     assert.match(String(res.headers['set-cookie']), /; Secure/);

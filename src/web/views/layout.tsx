@@ -8,6 +8,10 @@ interface LayoutProps {
   ui: Ui;
   title: string;
   children: ComponentChildren;
+  /** More for the header (the back office's navigation and session notice). */
+  header?: ComponentChildren;
+  /** Self-hosted scripts, as enhancement only. */
+  scripts?: string[];
 }
 
 /** Each language named in itself. */
@@ -37,7 +41,7 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
   );
 }
 
-export function Layout({ ui, title, children }: LayoutProps) {
+export function Layout({ ui, title, children, header, scripts = [] }: LayoutProps) {
   const { t } = ui;
   return (
     <html lang={ui.lang}>
@@ -46,6 +50,9 @@ export function Layout({ ui, title, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Groupz`}</title>
         <link rel="stylesheet" href={ui.stylesheet} />
+        {scripts.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -56,6 +63,7 @@ export function Layout({ ui, title, children }: LayoutProps) {
             Groupz
           </a>
           <LanguageSwitcher ui={ui} />
+          {header}
         </header>
         <main id="main" tabindex={-1}>
           {children}

@@ -1,7 +1,7 @@
-import type { MessageKey } from './messages.nl.js';
+import type { nl } from './public.nl.js';
 
-/** English: every key of the Dutch catalogue, no more (the type checker holds it to that). */
-export const en: Record<MessageKey, string> = {
+/** English for the public pages: every key of the Dutch catalogue, no more (the type checker holds it to that). */
+export const en: Record<keyof typeof nl, string> = {
   'layout.skip_to_content': 'Skip to content',
   'layout.privacy_note': 'Groupz uses no trackers and no advertising cookies. The only cookie is your language choice, if you make one.',
   'language.label': 'Language:',

@@ -1,4 +1,4 @@
-/** Dutch: the default language. The English catalogue must have exactly the same keys. */
+/** Dutch for the public pages: the default language. The English catalogue must have exactly the same keys. */
 export const nl = {
   'layout.skip_to_content': 'Naar de inhoud',
   'layout.privacy_note': 'Groupz gebruikt geen trackers en geen advertentiecookies. Het enige cookie is uw taalkeuze, als u die maakt.',

@@ -1,0 +1,48 @@
+import type { Executor } from '../../db/schema.js';
+import type { VenueScope } from '../staff/staff.js';
+import type { AuditEntry } from './audit-log.js';
+
+export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      actor_id: entry.actorId,
+      actor_email: entry.actorEmail,
+      venue_id: entry.venueId,
+      action: entry.action,
+      target: entry.target,
+      detail: JSON.stringify(entry.detail),
+      client: entry.client,
+    })
+    .execute();
+}
+
+export interface AuditQuery {
+  scope: VenueScope;
+  /** Only entries before this instant (for paging back), newest first. */
+  before?: Date;
+  action?: string;
+  limit: number;
+}
+
+/** Entries a member may see: all for an admin, else those of their own venue. */
+export async function listAuditEntries(db: Executor, query: AuditQuery): Promise<AuditEntry[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (!query.scope.all) q = q.where('venue_id', '=', query.scope.venueId);
+  if (query.before) q = q.where('at', '<', query.before.toISOString());
+  if (query.action) q = q.where('action', '=', query.action);
+  const rows = await q.orderBy('at', 'desc').orderBy('id').limit(query.limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: new Date(row.at),
+    actorId: row.actor_id,
+    actorEmail: row.actor_email,
+    venueId: row.venue_id,
+    action: row.action,
+    target: row.target,
+    detail: JSON.parse(row.detail) as AuditEntry['detail'],
+    client: row.client,
+  }));
+}

@@ -1,0 +1,45 @@
+/**
+ * What the audit log records: every authentication event and every change made in the back
+ * office. Details name what changed, never a secret (no passwords, codes, tokens or addresses
+ * beyond a network prefix).
+ */
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  venueId: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, string | number | boolean | null>;
+  /** The client's network (an IPv4 /24 or IPv6 /48), never the full address. */
+  client: string | null;
+}
+
+export interface AuditActor {
+  id: string;
+  email: string;
+}
+
+export interface NewAuditEntry {
+  actor: AuditActor | null;
+  venueId: string | null;
+  action: string;
+  target?: string | null;
+  detail?: AuditEntry['detail'];
+  client?: string | null;
+}
+
+/** An IP address reduced to its network, as the privacy promise allows to keep. */
+export function clientNetwork(ip: string | undefined): string | null {
+  if (!ip) return null;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(ip);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (ip.includes(':')) {
+    const [head = ''] = ip.split('::');
+    const groups = head.split(':').filter(Boolean).slice(0, 3);
+    while (groups.length < 3) groups.push('0');
+    return `${groups.join(':')}::/48`;
+  }
+  return null;
+}

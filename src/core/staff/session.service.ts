@@ -1,0 +1,141 @@
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { Executor } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { hashToken, newToken } from '../shared/ids.js';
+import {
+  deleteSessionRow,
+  listExpiredSessions,
+  findSessionRow,
+  insertSession,
+  type SessionRow,
+  touchSession,
+} from './session.repository.js';
+import { findStaffRow, toStaffMember } from './staff.repository.js';
+import type { StaffMember } from './staff.js';
+
+export interface SessionSettings {
+  /** Seconds without a request after which a session ends (GROUPZ_SESSION_IDLE_TIMEOUT). */
+  idleTimeoutSeconds: number;
+  /** Seconds after login after which a session ends however active (GROUPZ_SESSION_ABSOLUTE_TIMEOUT). */
+  absoluteTimeoutSeconds: number;
+}
+
+/** After the password, the second factor is due within this many seconds. */
+export const SECOND_FACTOR_WINDOW_SECONDS = 5 * 60;
+
+export interface Session {
+  tokenHash: string;
+  staffId: string;
+  twoFactorVerified: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
+  reauthenticatedAt: Date | null;
+  userAgent: string;
+}
+
+function toSession(row: SessionRow): Session {
+  return {
+    tokenHash: row.token_hash,
+    staffId: row.staff_id,
+    twoFactorVerified: row.two_factor_verified === 1,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    reauthenticatedAt: row.reauthenticated_at ? new Date(row.reauthenticated_at) : null,
+    userAgent: row.user_agent,
+  };
+}
+
+/** A new session with a fresh 256-bit token; only its hash is stored. Returns the token for the cookie. */
+export async function startSession(
+  db: Executor,
+  clock: Clock,
+  staffId: string,
+  { verified, userAgent }: { verified: boolean; userAgent: string },
+): Promise<string> {
+  const token = newToken();
+  const now = clock.now().toISOString();
+  await insertSession(db, {
+    token_hash: hashToken(token),
+    staff_id: staffId,
+    two_factor_verified: verified ? 1 : 0,
+    created_at: now,
+    last_seen_at: now,
+    reauthenticated_at: verified ? now : null,
+    user_agent: userAgent.slice(0, 200),
+  });
+  return token;
+}
+
+function isExpired(session: Session, now: Date, settings: SessionSettings): boolean {
+  const age = now.getTime() - session.createdAt.getTime();
+  const idle = now.getTime() - session.lastSeenAt.getTime();
+  if (!session.twoFactorVerified && age > SECOND_FACTOR_WINDOW_SECONDS * 1000) return true;
+  return idle > settings.idleTimeoutSeconds * 1000 || age > settings.absoluteTimeoutSeconds * 1000;
+}
+
+export type SessionLookup =
+  { state: 'none' } | { state: 'expired'; staff: StaffMember | undefined } | { state: 'valid'; session: Session; staff: StaffMember };
+
+/**
+ * The session a cookie names. An expired session is deleted on the spot and reported as such; a
+ * valid one counts this request as activity (the idle clock restarts).
+ */
+export async function resolveSession(db: Executor, clock: Clock, settings: SessionSettings, token: string): Promise<SessionLookup> {
+  const tokenHash = hashToken(token);
+  const row = await findSessionRow(db, tokenHash);
+  if (!row) return { state: 'none' };
+  const session = toSession(row);
+  const now = clock.now();
+  const staffRow = await findStaffRow(db, session.staffId);
+  if (isExpired(session, now, settings)) {
+    await deleteSessionRow(db, tokenHash);
+    const staff = staffRow && toStaffMember(staffRow);
+    if (staff && session.twoFactorVerified) await recordTimeout(db, clock, staff);
+    return { state: 'expired', staff };
+  }
+  if (!staffRow || staffRow.disabled_at !== null) {
+    await deleteSessionRow(db, tokenHash);
+    return { state: 'none' };
+  }
+  await touchSession(db, tokenHash, now.toISOString());
+  return { state: 'valid', session: { ...session, lastSeenAt: now }, staff: toStaffMember(staffRow) };
+}
+
+export async function endSession(db: Executor, token: string): Promise<void> {
+  await deleteSessionRow(db, hashToken(token));
+}
+
+function recordTimeout(db: Executor, clock: Clock, staff: Pick<StaffMember, 'id' | 'email' | 'venueId'>): Promise<void> {
+  return recordAudit(db, clock, { actor: staff, venueId: staff.venueId, action: 'auth.timeout', target: staff.email });
+}
+
+/**
+ * Deletes every expired or abandoned session, whether or not its browser ever comes back, and
+ * records each ended session's timeout. Returns how many it deleted.
+ */
+export async function sweepExpiredSessions(db: Executor, clock: Clock, settings: SessionSettings): Promise<number> {
+  const now = clock.now().getTime();
+  const before = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+  const expired = await listExpiredSessions(db, {
+    idle: before(settings.idleTimeoutSeconds),
+    absolute: before(settings.absoluteTimeoutSeconds),
+    pending: before(SECOND_FACTOR_WINDOW_SECONDS),
+  });
+  let deleted = 0;
+  for (const row of expired) {
+    // Another instance's sweeper or the owner's request may have taken it already.
+    if ((await deleteSessionRow(db, row.token_hash)) === 0) continue;
+    deleted += 1;
+    if (row.two_factor_verified === 1) await recordTimeout(db, clock, { id: row.staff_id, email: row.email, venueId: row.venue_id });
+  }
+  return deleted;
+}
+
+/** Runs the sweeper every minute until stopped (the `serve` command starts it). */
+export function startSessionSweeper(db: Executor, clock: Clock, settings: SessionSettings, onError: (error: unknown) => void): () => void {
+  const timer = setInterval(() => {
+    sweepExpiredSessions(db, clock, settings).catch(onError);
+  }, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,191 @@
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { AuditActor } from '../audit-log/audit-log.js';
+import { findVenueBySlug } from '../catalog/catalog.repository.js';
+import type { Db, Executor } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { hashToken, newId, newToken } from '../shared/ids.js';
+import { hashPassword, passwordProblem } from './password.js';
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
+import { seal, unseal } from './secret-box.js';
+import { deleteSessionsOf } from './session.repository.js';
+import {
+  findStaffRowByEmail,
+  findStaffRowBySetupHash,
+  insertStaff,
+  replaceRecoveryCodes,
+  type StaffRow,
+  updateStaff,
+} from './staff.repository.js';
+import type { Role, StaffMember } from './staff.js';
+import { acceptedTotpStep, newTotpSecret } from './totp.js';
+
+/** A setup link works for 24 hours. */
+export const SETUP_LINK_HOURS = 24;
+
+export interface NewStaff {
+  email: string;
+  name: string;
+  role: Role;
+  /** Venue slug or id; required for every role but admin, refused for admin. */
+  venue?: string | undefined;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function assertStaffFields(email: string, name: string): void {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw new DomainError('email_invalid');
+  if (name.trim() === '' || name.length > 100) throw new DomainError('name_invalid');
+}
+
+async function venueIdFor(db: Executor, role: Role, venue: string | undefined): Promise<string | null> {
+  if (role === 'admin') {
+    if (venue) throw new DomainError('venue_required', { role });
+    return null;
+  }
+  if (!venue) throw new DomainError('venue_required', { role });
+  const found = await findVenueBySlug(db, venue);
+  if (!found) throw new DomainError('not_found', { venue });
+  return found.id;
+}
+
+/** The sealed form of a TOTP secret, bound to its owner. */
+export function sealTotpSecret(key: Buffer, staffId: string, secret: string): string {
+  return seal(key, secret, `totp:${staffId}`);
+}
+
+export function openTotpSecret(key: Buffer, staffId: string, sealed: string): string {
+  return unseal(key, sealed, `totp:${staffId}`);
+}
+
+function newSetupLink(clock: Clock): { token: string; hash: string; expiresAt: string } {
+  const token = newToken();
+  const expiresAt = new Date(clock.now().getTime() + SETUP_LINK_HOURS * 3600_000).toISOString();
+  return { token, hash: hashToken(token), expiresAt };
+}
+
+/**
+ * Creates an account without password or second factor and returns the one-time setup token. The
+ * person sets both through the setup link; until then the account cannot log in.
+ */
+export async function addStaff(
+  db: Db,
+  clock: Clock,
+  input: NewStaff,
+  actor: AuditActor | null,
+): Promise<{ member: StaffMember; setupToken: string }> {
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+  assertStaffFields(email, name);
+  return db.transaction().execute(async (trx) => {
+    const venueId = await venueIdFor(trx, input.role, input.venue);
+    if (await findStaffRowByEmail(trx, email)) throw new DomainError('email_taken');
+    const now = clock.now().toISOString();
+    const link = newSetupLink(clock);
+    const id = newId();
+    await insertStaff(trx, {
+      id,
+      email,
+      name,
+      role: input.role,
+      venue_id: venueId,
+      password_hash: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_last_step: null,
+      setup_token_hash: link.hash,
+      setup_expires_at: link.expiresAt,
+      disabled_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, clock, { actor, venueId, action: 'staff.added', target: email, detail: { role: input.role } });
+    const member: StaffMember = { id, email, name, role: input.role, venueId, active: false, disabled: false, createdAt: now };
+    return { member, setupToken: link.token };
+  });
+}
+
+/**
+ * A new setup link for an existing account (lost phone, forgotten password): the old password,
+ * second factor, recovery codes and sessions stop working at once.
+ */
+export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor): Promise<string> {
+  const link = newSetupLink(clock);
+  await db.transaction().execute(async (trx) => {
+    await updateStaff(trx, member.id, {
+      password_hash: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_last_step: null,
+      setup_token_hash: link.hash,
+      setup_expires_at: link.expiresAt,
+      updated_at: clock.now().toISOString(),
+    });
+    await replaceRecoveryCodes(trx, member.id, []);
+    await deleteSessionsOf(trx, member.id);
+    await recordAudit(trx, clock, { actor, venueId: member.venueId, action: 'staff.setup_link_issued', target: member.email });
+  });
+  return link.token;
+}
+
+/** The account a setup link belongs to, while the link is valid. */
+export async function findSetupAccount(db: Executor, clock: Clock, token: string): Promise<StaffRow> {
+  const row = await findStaffRowBySetupHash(db, hashToken(token));
+  if (!row || !row.setup_expires_at || row.setup_expires_at <= clock.now().toISOString() || row.disabled_at) {
+    throw new DomainError('setup_link_invalid');
+  }
+  return row;
+}
+
+/** Step 1 of setup: the password. Prepares a fresh TOTP secret to enrol next. */
+export async function setSetupPassword(db: Db, clock: Clock, key: Buffer, token: string, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw new DomainError(problem);
+  const row = await findSetupAccount(db, clock, token);
+  const hash = await hashPassword(password);
+  await updateStaff(db, row.id, {
+    password_hash: hash,
+    totp_pending_secret: sealTotpSecret(key, row.id, newTotpSecret()),
+    updated_at: clock.now().toISOString(),
+  });
+}
+
+/** The TOTP secret being enrolled, in clear, to show as QR code and text. */
+export function pendingTotpSecret(key: Buffer, row: StaffRow): string | null {
+  return row.totp_pending_secret ? openTotpSecret(key, row.id, row.totp_pending_secret) : null;
+}
+
+/**
+ * Confirms a pending TOTP secret with a valid code, makes it the account's second factor, and
+ * returns 10 new recovery codes (shown once; only hashes are kept). Other sessions end.
+ */
+export async function confirmTotpEnrolment(
+  db: Db,
+  clock: Clock,
+  key: Buffer,
+  row: StaffRow,
+  code: string,
+  { keepSession, actor }: { keepSession?: string; actor: AuditActor },
+): Promise<string[]> {
+  const secret = pendingTotpSecret(key, row);
+  if (!secret) throw new DomainError('code_invalid');
+  const step = acceptedTotpStep(secret, code, clock.now(), null);
+  if (step === null) throw new DomainError('code_invalid');
+  const codes = newRecoveryCodes();
+  await db.transaction().execute(async (trx) => {
+    await updateStaff(trx, row.id, {
+      totp_secret: row.totp_pending_secret,
+      totp_pending_secret: null,
+      totp_last_step: step,
+      setup_token_hash: null,
+      setup_expires_at: null,
+      updated_at: clock.now().toISOString(),
+    });
+    await replaceRecoveryCodes(trx, row.id, codes.map(hashRecoveryCode));
+    await deleteSessionsOf(trx, row.id, keepSession);
+    await recordAudit(trx, clock, { actor, venueId: row.venue_id, action: 'staff.second_factor_enrolled', target: row.email });
+  });
+  return codes;
+}

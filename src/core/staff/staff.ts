@@ -1,0 +1,54 @@
+/** Who works in the back office, and what each role may do. */
+export const ROLES = ['admin', 'manager', 'staff', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export interface StaffMember {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** null for the platform's admins, who see every venue. */
+  venueId: string | null;
+  /** Both a password and a confirmed second factor: the account can log in. */
+  active: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/**
+ * What a role may do. Admins run the platform; managers run one venue including its staff;
+ * staff handle its bookings and slots; viewers only look.
+ */
+export type Permission = 'bookings.read' | 'bookings.write' | 'catalog.write' | 'slots.write' | 'staff.manage' | 'audit.read';
+
+const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read'],
+  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read'],
+  staff: ['bookings.read', 'bookings.write', 'slots.write'],
+  viewer: ['bookings.read'],
+};
+
+export function can(member: Pick<StaffMember, 'role'>, permission: Permission): boolean {
+  return PERMISSIONS[member.role].includes(permission);
+}
+
+/**
+ * The venues a member may see: every venue for an admin (null), else their own. Every query for
+ * venue data takes this scope, so an id from another venue simply finds nothing.
+ */
+export type VenueScope = { all: true } | { all: false; venueId: string };
+
+export function venueScopeOf(member: Pick<StaffMember, 'role' | 'venueId'>): VenueScope {
+  return member.role === 'admin' || member.venueId === null ? { all: true } : { all: false, venueId: member.venueId };
+}
+
+/** Roles a member may give to others: an admin any, a manager the roles of their own venue below admin. */
+export function assignableRoles(member: Pick<StaffMember, 'role'>): Role[] {
+  if (member.role === 'admin') return [...ROLES];
+  if (member.role === 'manager') return ['manager', 'staff', 'viewer'];
+  return [];
+}

@@ -1,0 +1,79 @@
+import type { Executor } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { hashToken } from '../shared/ids.js';
+import { chargeThrottle, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
+
+/**
+ * Throttling of guesses at passwords and codes. Each attempt is charged in advance against the
+ * account and against the client's network; a success takes the charge back. Past the free
+ * failures every further failure waits longer (doubling), up to a ceiling: an attacker can slow
+ * a person down but never lock them out for good, and counters decay after a quiet period.
+ * Storage errors propagate, so when the throttle cannot be consulted, nobody logs in (fail closed).
+ */
+export interface ThrottleRule {
+  name: string;
+  freeFailures: number;
+  firstWaitSeconds: number;
+  maxWaitSeconds: number;
+  decaySeconds: number;
+}
+
+export const THROTTLE_RULES = {
+  /** Ten wrong passwords in a row for one account, then a wait of 1, 2, 4 ... minutes, at most an hour. */
+  accountPassword: { name: 'password', freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 24 * 3600 },
+  /** Five wrong codes (TOTP or recovery) in a row for one account: the password is known to this caller. */
+  accountSecondFactor: { name: 'second-factor', freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 24 * 3600 },
+  /** A burst from one network (all accounts, all steps): past 30 failures an hour, 2, 4 ... seconds, at most 15 minutes. */
+  client: { name: 'client', freeFailures: 30, firstWaitSeconds: 2, maxWaitSeconds: 900, decaySeconds: 3600 },
+} satisfies Record<string, ThrottleRule>;
+
+export interface ThrottleCharge {
+  rule: ThrottleRule;
+  /** What the counter is about: an account id or email, or a client network. Hashed before storing. */
+  subject: string;
+}
+
+function keyOf({ rule, subject }: ThrottleCharge): string {
+  return `${rule.name}:${hashToken(subject)}`;
+}
+
+function waits(rule: ThrottleRule, now: number): string[] {
+  const list: string[] = [];
+  for (let wait = rule.firstWaitSeconds; ; wait *= 2) {
+    list.push(new Date(now + Math.min(wait, rule.maxWaitSeconds) * 1000).toISOString());
+    if (wait >= rule.maxWaitSeconds) return list;
+  }
+}
+
+/**
+ * Charges one attempt against each counter; throws `throttled` (with the seconds to wait) when any
+ * of them is blocked, before the caller looks at the password or code.
+ */
+export async function chargeAttempt(db: Executor, clock: Clock, charges: ThrottleCharge[]): Promise<void> {
+  const now = clock.now();
+  let retryAfter = 0;
+  for (const charge of charges) {
+    const key = keyOf(charge);
+    const failures = await chargeThrottle(db, {
+      key,
+      now: now.toISOString(),
+      decayBefore: new Date(now.getTime() - charge.rule.decaySeconds * 1000).toISOString(),
+      freeFailures: charge.rule.freeFailures,
+      blockUntil: waits(charge.rule, now.getTime()),
+    });
+    if (failures === null) {
+      const until = await findBlockedUntil(db, key);
+      retryAfter = Math.max(retryAfter, until ? Math.ceil((Date.parse(until) - now.getTime()) / 1000) : 1);
+    }
+  }
+  if (retryAfter > 0) throw new DomainError('throttled', { retryAfter });
+}
+
+/** After a success: the account's counter starts over; a shared counter gets this attempt back. */
+export async function settleSuccess(db: Executor, charges: ThrottleCharge[]): Promise<void> {
+  for (const charge of charges) {
+    if (charge.rule === THROTTLE_RULES.client) await refundThrottle(db, keyOf(charge));
+    else await deleteThrottle(db, keyOf(charge));
+  }
+}

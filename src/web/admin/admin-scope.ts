@@ -1,0 +1,75 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { recordAudit } from '../../core/audit-log/audit-log.service.js';
+import { resolveSession, type Session } from '../../core/staff/session.service.js';
+import { can, type Permission, type StaffMember } from '../../core/staff/staff.js';
+import { BODY_LIMIT } from '../limits.js';
+import { HttpError, sendError } from '../plugins/errors.js';
+import { formField } from '../public/form-body.js';
+import { accountRoutes } from './account.routes.js';
+import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
+import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in member; set by the admin scope's hook before any admin route runs. */
+    staff: StaffMember;
+    staffSession: Session;
+  }
+}
+
+/** Where the hook sends anyone without a verified session. */
+export function loginUrl(reason?: 'expired'): string {
+  return reason ? `/staff/login?reason=${reason}` : '/staff/login';
+}
+
+/** Refuses a member without the permission, before the handler does anything. */
+export function requirePermission(request: FastifyRequest, permission: Permission): void {
+  if (!can(request.staff, permission)) throw new HttpError(403, 'forbidden');
+}
+
+/**
+ * The back office, everything under /admin. ONE hook guards the whole scope: no route, page or
+ * action runs without a session that passed both password and second factor. Every response is
+ * `no-store`; every POST needs the session's CSRF token (the app-wide same-origin check runs too).
+ */
+export async function adminScope(app: FastifyInstance, options: AppContext & { prefix?: string }): Promise<void> {
+  const { prefix: _prefix, ...context } = options;
+  const { db, clock, auth } = context;
+  app.decorateRequest('staff', null as unknown as StaffMember);
+  app.decorateRequest('staffSession', null as unknown as Session);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const token = request.cookies[SESSION_COOKIE];
+    const lookup = token ? await resolveSession(db, clock, auth, token) : ({ state: 'none' } as const);
+    if (lookup.state === 'valid' && lookup.session.twoFactorVerified) {
+      request.staff = lookup.staff;
+      request.staffSession = lookup.session;
+      return;
+    }
+    if (token && lookup.state !== 'valid') clearSessionCookie(reply);
+    return reply.redirect(loginUrl(lookup.state === 'expired' ? 'expired' : undefined), 303);
+  });
+
+  // Bodies are parsed after onRequest; the token is checked before any handler sees the body.
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    if (!isValidCsrfToken(auth.secretKey, request.staffSession.tokenHash, formField(request.body, CSRF_FIELD))) {
+      await recordAudit(db, clock, {
+        actor: request.staff,
+        venueId: request.staff.venueId,
+        action: 'security.csrf_refused',
+        target: request.routeOptions.url ?? null,
+      });
+      throw new HttpError(403, 'forbidden');
+    }
+  });
+
+  // Unknown admin URLs pass the hook too: without a session nobody learns which pages exist.
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
+
+  await app.register(accountRoutes, context);
+}

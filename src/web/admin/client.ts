@@ -1,0 +1,25 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientNetwork } from '../../core/audit-log/audit-log.js';
+import { DomainError } from '../../core/shared/errors.js';
+import type { ClientInfo } from '../../core/staff/login.service.js';
+import { statusOfDomainError } from '../plugins/errors.js';
+import type { Ui } from '../views/ui.js';
+
+/** The client as the audit log and the throttles see it: its network, never the full address. */
+export function clientOf(request: FastifyRequest): ClientInfo {
+  return { network: clientNetwork(request.ip), userAgent: String(request.headers['user-agent'] ?? '') };
+}
+
+/**
+ * A refusal of the auth domain, for a form to show: its status and translated message; a wait
+ * also goes out as Retry-After. Anything else is rethrown for the error handler.
+ */
+export function authRefusal(error: unknown, ui: Ui, reply: FastifyReply): { status: number; message: string } {
+  if (!(error instanceof DomainError)) throw error;
+  if (error.code === 'throttled') {
+    const seconds = Number(error.details.retryAfter ?? 60);
+    reply.header('retry-after', String(seconds));
+    return { status: 429, message: ui.t('error.throttled', { minutes: Math.max(1, Math.ceil(seconds / 60)) }) };
+  }
+  return { status: statusOfDomainError(error.code), message: ui.t(`error.${error.code}`) };
+}
