@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { hashToken } from '../core/shared/ids.js';
 import { connectDatabase } from '../db/connect.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,7 +23,7 @@ describe('the groupz command', () => {
   test('--help lists every command, and each command has its own --help', () => {
     const help = groupz(['--help']);
     assert.equal(help.code, 0);
-    for (const command of ['serve', 'migrate', 'demo']) {
+    for (const command of ['serve', 'migrate', 'demo', 'staff add']) {
       assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
       const own = groupz([command, '--help']);
       assert.equal(own.code, 0);
@@ -52,6 +53,41 @@ describe('the groupz command', () => {
     assert.equal(activities.length, 4);
     assert.ok(activities.every((a) => a.title_nl && a.title_en && a.title_nl !== a.title_en));
     assert.ok(slots.length > 100, `${slots.length} slots`);
+  });
+
+  test('staff add creates an account without password and prints a one-time setup link; no default account exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-cli-'));
+    const env = { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'off' };
+    assert.equal(groupz(['demo'], env).code, 0);
+    const database = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
+    try {
+      assert.equal((await database.db.selectFrom('staff').select('id').execute()).length, 0, 'no default account');
+      const added = groupz(['staff', 'add', '--email', 'Beheer@Groupz.test', '--name', 'Beheer', '--role', 'admin'], env);
+      assert.equal(added.code, 0, added.stderr);
+      const link = /http:\/\/127\.0\.0\.1:3000\/staff\/setup\/([A-Za-z0-9_-]{43})$/m.exec(added.stdout);
+      assert.ok(link, added.stdout);
+      const row = await database.db.selectFrom('staff').selectAll().where('email', '=', 'beheer@groupz.test').executeTakeFirstOrThrow();
+      assert.equal(row.role, 'admin');
+      assert.equal(row.password_hash, null);
+      assert.equal(row.setup_token_hash, hashToken(link[1]!));
+      assert.ok(Date.parse(row.setup_expires_at!) - Date.parse(row.created_at) === 24 * 3600_000);
+
+      const manager = groupz(
+        ['staff', 'add', '--email', 'm@groupz.test', '--name', 'M', '--role', 'manager', '--venue', 'klimhal-de-wand'],
+        env,
+      );
+      assert.equal(manager.code, 0, manager.stderr);
+      assert.equal(groupz(['staff', 'add', '--email', 'beheer@groupz.test', '--name', 'B', '--role', 'admin'], env).code, 1, 'taken');
+      assert.match(groupz(['staff', 'add', '--email', 'x@groupz.test', '--name', 'X', '--role', 'staff'], env).stderr, /need --venue/);
+      assert.match(
+        groupz(['staff', 'add', '--email', 'x@groupz.test', '--name', 'X', '--role', 'staff', '--venue', 'nowhere'], env).stderr,
+        /no venue/,
+      );
+      assert.equal(groupz(['staff', 'add', '--email', 'x@groupz.test', '--name', 'X', '--role', 'boss'], env).code, 2);
+      assert.equal(groupz(['staff', 'add', '--mail', 'x@groupz.test'], env).code, 2);
+    } finally {
+      await database.close();
+    }
   });
 
   test('a bad configuration or an unreachable database exits 1 with every problem named', () => {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ColumnType, Kysely, Transaction } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Portable column types only, so one code path serves SQLite and
@@ -46,6 +46,29 @@ export interface SlotTable {
   booked_persons: number;
   booked_groups: number;
   created_at: string;
+  /** The schedule that generated the slot; null for a slot made on its own. */
+  schedule_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface SlotScheduleTable {
+  id: string;
+  activity_id: string;
+  /** ISO weekdays, sorted, comma-separated: "1,3,5" is Monday, Wednesday, Friday. */
+  weekdays: string;
+  /** Amsterdam wall-clock time, HH:MM. */
+  start_time: string;
+  capacity: number;
+  exclusive: number;
+  /** First and last Amsterdam date (YYYY-MM-DD), inclusive. */
+  valid_from: string;
+  valid_until: string;
+  created_at: string;
+}
+
+export interface SlotScheduleExceptionTable {
+  schedule_id: string;
+  date: string;
+  created_at: string;
 }
 
 export interface BookingTable {
@@ -68,6 +91,18 @@ export interface BookingTable {
   manage_token_hash: string;
   created_at: string;
   updated_at: string;
+  /** When the venue recorded the payment; null while unpaid. */
+  paid_at: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface BookingNoteTable {
+  id: string;
+  booking_id: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: string;
 }
 
 export interface StaffTable {
@@ -127,7 +162,10 @@ export interface Database {
   activities: ActivityTable;
   vat_rates: VatRateTable;
   slots: SlotTable;
+  slot_schedules: SlotScheduleTable;
+  slot_schedule_exceptions: SlotScheduleExceptionTable;
   bookings: BookingTable;
+  booking_notes: BookingNoteTable;
   staff: StaffTable;
   recovery_codes: RecoveryCodeTable;
   staff_sessions: StaffSessionTable;

@@ -24,6 +24,10 @@ export interface AuditQuery {
   /** Only entries before this instant (for paging back), newest first. */
   before?: Date;
   action?: string;
+  /** Only entries by or about this member (actor or target). */
+  email?: string;
+  /** Only entries about this object (a booking's reference, say). */
+  target?: string;
   limit: number;
 }
 
@@ -33,6 +37,9 @@ export async function listAuditEntries(db: Executor, query: AuditQuery): Promise
   if (!query.scope.all) q = q.where('venue_id', '=', query.scope.venueId);
   if (query.before) q = q.where('at', '<', query.before.toISOString());
   if (query.action) q = q.where('action', '=', query.action);
+  if (query.target) q = q.where('target', '=', query.target);
+  const email = query.email;
+  if (email) q = q.where((eb) => eb.or([eb('actor_email', '=', email), eb('target', '=', email)]));
   const rows = await q.orderBy('at', 'desc').orderBy('id').limit(query.limit).execute();
   return rows.map((row) => ({
     id: row.id,
@@ -45,4 +52,12 @@ export async function listAuditEntries(db: Executor, query: AuditQuery): Promise
     detail: JSON.parse(row.detail) as AuditEntry['detail'],
     client: row.client,
   }));
+}
+
+/** The actions that occur in the entries a member may see. */
+export async function listAuditActions(db: Executor, scope: VenueScope): Promise<string[]> {
+  let q = db.selectFrom('audit_log').select('action').distinct();
+  if (!scope.all) q = q.where('venue_id', '=', scope.venueId);
+  const rows = await q.orderBy('action').execute();
+  return rows.map((row) => row.action);
 }

@@ -15,7 +15,8 @@ import type { BookingInput } from './booking-input.js';
 import { findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
 
 export interface CreatedBooking {
-  booking: BookingDetails;
+  /** A new booking is always confirmed (options and requests come later). */
+  booking: BookingDetails & { status: 'confirmed' };
   /** The secret of the manage link. Shown once, never stored: only its hash is. */
   manageToken: string;
 }
@@ -77,7 +78,7 @@ export async function createBooking(db: Db, clock: Clock, input: BookingInput): 
     });
   });
   const { name, email, phone, organisation, notes, language, groupSize } = input;
-  const booking: BookingDetails = {
+  const booking: CreatedBooking['booking'] = {
     id,
     reference,
     status: 'confirmed',

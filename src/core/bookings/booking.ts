@@ -2,7 +2,9 @@ import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Slot } from '../availability/slot.js';
 
-export type BookingStatus = 'confirmed';
+/** Every status a booking can have; the changes staff can make between them are in booking-status.ts. */
+export const BOOKING_STATUSES = ['confirmed', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export interface Booking {
   id: string;

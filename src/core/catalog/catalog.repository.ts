@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
+import type { VenueScope } from '../staff/staff.js';
 import type { Activity, Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
@@ -93,4 +94,11 @@ export async function countVenues(db: Executor): Promise<number> {
 
 export async function listVatRates(db: Executor): Promise<VatRateRow[]> {
   return db.selectFrom('vat_rates').selectAll().orderBy('valid_from').execute();
+}
+
+/** An activity of a venue the member may see; another venue's id finds nothing. */
+export async function findActivityInScope(db: Executor, scope: VenueScope, id: string): Promise<Activity | undefined> {
+  const query = selectActivities(db).where('activities.id', '=', id);
+  const row = await (scope.all ? query : query.where('activities.venue_id', '=', scope.venueId)).executeTakeFirst();
+  return row && toActivity(row);
 }

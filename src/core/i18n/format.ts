@@ -30,3 +30,8 @@ export function formatTime(instant: Date): string {
 export function formatDateTime(instant: Date, lang: Language): string {
   return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm' : 'dd/LL/yyyy HH:mm');
 }
+
+/** "22-11-2026 14:05:09" / "22/11/2026 14:05:09", Amsterdam time: for the audit log. */
+export function formatDateTimeSeconds(instant: Date, lang: Language): string {
+  return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm:ss' : 'dd/LL/yyyy HH:mm:ss');
+}

@@ -25,6 +25,12 @@ export const DOMAIN_ERROR_CODES = [
   'login_failed',
   'code_invalid',
   'throttled',
+  'capacity_below_booked',
+  'slot_has_bookings',
+  'role_not_assignable',
+  'self_change_refused',
+  'last_admin',
+  'member_disabled',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

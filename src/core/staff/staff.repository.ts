@@ -66,6 +66,8 @@ export async function advanceTotpStep(db: Executor, id: string, step: number): P
 
 export async function replaceRecoveryCodes(db: Executor, staffId: string, hashes: string[]): Promise<void> {
   await db.deleteFrom('recovery_codes').where('staff_id', '=', staffId).execute();
+  // No codes at all (a re-issued setup link) is a plain delete: an INSERT of no rows is not valid SQL.
+  if (hashes.length === 0) return;
   await db
     .insertInto('recovery_codes')
     .values(hashes.map((code_hash) => ({ staff_id: staffId, code_hash, used_at: null })))

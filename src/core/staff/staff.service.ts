@@ -60,9 +60,9 @@ export function openTotpSecret(key: Buffer, staffId: string, sealed: string): st
   return unseal(key, sealed, `totp:${staffId}`);
 }
 
-function newSetupLink(clock: Clock): { token: string; hash: string; expiresAt: string } {
+function newSetupLink(now: Date): { token: string; hash: string; expiresAt: string } {
   const token = newToken();
-  const expiresAt = new Date(clock.now().getTime() + SETUP_LINK_HOURS * 3600_000).toISOString();
+  const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3600_000).toISOString();
   return { token, hash: hashToken(token), expiresAt };
 }
 
@@ -82,8 +82,9 @@ export async function addStaff(
   return db.transaction().execute(async (trx) => {
     const venueId = await venueIdFor(trx, input.role, input.venue);
     if (await findStaffRowByEmail(trx, email)) throw new DomainError('email_taken');
-    const now = clock.now().toISOString();
-    const link = newSetupLink(clock);
+    const instant = clock.now();
+    const now = instant.toISOString();
+    const link = newSetupLink(instant);
     const id = newId();
     await insertStaff(trx, {
       id,
@@ -112,7 +113,7 @@ export async function addStaff(
  * second factor, recovery codes and sessions stop working at once.
  */
 export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor): Promise<string> {
-  const link = newSetupLink(clock);
+  const link = newSetupLink(clock.now());
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, member.id, {
       password_hash: null,

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as catalogueAndBookings from './2026-11-22T0900-catalogue-and-bookings.js';
 import * as staffSessionsAudit from './2026-11-22T1200-staff-sessions-audit.js';
+import * as bookingAdmin from './2026-11-22T1310-booking-admin.js';
+import * as slotSchedules from './2026-11-22T1320-slot-schedules.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0900-catalogue-and-bookings': catalogueAndBookings,
   '2026-11-22T1200-staff-sessions-audit': staffSessionsAudit,
+  '2026-11-22T1310-booking-admin': bookingAdmin,
+  '2026-11-22T1320-slot-schedules': slotSchedules,
 };

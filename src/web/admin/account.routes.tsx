@@ -1,30 +1,71 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { recordAudit } from '../../core/audit-log/audit-log.service.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { deleteSessionsOf, listSessionsOf, deleteSessionOf } from '../../core/staff/session.repository.js';
+import { changePassword, ownStaffRow, regenerateRecoveryCodes, startTotpReenrolment } from '../../core/staff/account.service.js';
+import { isRecentlyReauthenticated, reauthenticate } from '../../core/staff/login.service.js';
+import { countUnusedRecoveryCodes } from '../../core/staff/staff.repository.js';
+import { deleteSessionOf, deleteSessionsOf, listSessionsOf } from '../../core/staff/session.repository.js';
+import { confirmTotpEnrolment, pendingTotpSecret } from '../../core/staff/staff.service.js';
+import { totpEnrolment } from '../../core/staff/totp.js';
+import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
-import { AccountPage } from '../views/admin/account.page.js';
+import { AccountPage, type AccountSection } from '../views/admin/account.page.js';
+import { CsrfField } from '../views/admin/admin-layout.js';
+import { RecoveryCodesPage, TotpEnrolmentPage } from '../views/admin/staff-auth.pages.js';
 import { adminUiFor } from './admin-ui.js';
-import { clientOf } from './client.js';
+import { authRefusal, clientOf } from './client.js';
 
 /** The signed-in member's own account: active sessions, password, second factor, recovery codes. */
 export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
-  app.get('/account', async (request, reply) => {
+  async function accountPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    error?: { section: AccountSection; message: string },
+  ) {
     const sessions = await listSessionsOf(db, request.staff.id);
-    return sendPage(
-      reply,
-      200,
-      <AccountPage ui={adminUiFor(request, auth)} sessions={sessions} current={request.staffSession.tokenHash} />,
+    const recoveryCodesLeft = await countUnusedRecoveryCodes(db, request.staff.id);
+    const done = (request.query as Record<string, unknown>).done;
+    const page = (
+      <AccountPage
+        ui={adminUiFor(request, auth)}
+        sessions={sessions}
+        current={request.staffSession.tokenHash}
+        recoveryCodesLeft={recoveryCodesLeft}
+        done={typeof done === 'string' ? done : undefined}
+        error={error}
+      />
     );
-  });
+    return sendPage(reply, status, page);
+  }
+
+  /** Runs a credential change after password and current code are proven again; refusals come back to the form. */
+  async function withReauthentication(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    section: AccountSection,
+    change: () => Promise<FastifyReply>,
+  ) {
+    try {
+      const proof = { password: formField(request.body, 'current_password'), code: formField(request.body, 'current_code') };
+      await reauthenticate(db, clock, auth.secretKey, request.staff, request.staffSession, proof, clientOf(request));
+      return await change();
+    } catch (error) {
+      const { status, message } = authRefusal(error, adminUiFor(request, auth), reply);
+      return accountPage(request, reply, status, { section, message });
+    }
+  }
+
+  app.get('/account', async (request, reply) => accountPage(request, reply));
 
   app.post('/account/sessions/end', async (request, reply) => {
     const { staff, staffSession } = request;
-    const which = (request.body as Record<string, unknown>).session;
+    const which = formField(request.body, 'session');
     let ended = 0;
     if (which === 'others') ended = await deleteSessionsOf(db, staff.id, staffSession.tokenHash);
-    else if (typeof which === 'string' && isKey(which)) ended = await deleteSessionOf(db, staff.id, which);
+    else if (isKey(which)) ended = await deleteSessionOf(db, staff.id, which);
     await recordAudit(db, clock, {
       actor: staff,
       venueId: staff.venueId,
@@ -33,6 +74,64 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
       detail: { ended },
       client: clientOf(request).network,
     });
-    return reply.redirect('/admin/account', 303);
+    return reply.redirect('/admin/account?done=sessions', 303);
+  });
+
+  app.post('/account/password', async (request, reply) =>
+    withReauthentication(request, reply, 'password', async () => {
+      const password = formField(request.body, 'password');
+      if (password !== formField(request.body, 'password_repeat')) throw new DomainError('password_mismatch');
+      await changePassword(db, clock, request.staff, request.staffSession, password);
+      return reply.redirect('/admin/account?done=password', 303);
+    }),
+  );
+
+  app.post('/account/recovery-codes', async (request, reply) =>
+    withReauthentication(request, reply, 'recovery', async () => {
+      const codes = await regenerateRecoveryCodes(db, clock, request.staff);
+      const ui = adminUiFor(request, auth);
+      return sendPage(reply, 200, <RecoveryCodesPage ui={ui} codes={codes} next="/admin/account" nextLabel={ui.t('account.back')} />);
+    }),
+  );
+
+  app.post('/account/two-factor/start', async (request, reply) =>
+    withReauthentication(request, reply, 'two_factor', async () => {
+      await startTotpReenrolment(db, clock, auth.secretKey, request.staff);
+      return reply.redirect('/admin/account/two-factor', 303);
+    }),
+  );
+
+  /** The new secret to link, while the re-authentication that started it is recent. */
+  async function enrolment(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
+    const row = await ownStaffRow(db, request.staff);
+    const secret = pendingTotpSecret(auth.secretKey, row);
+    if (!secret || !isRecentlyReauthenticated(request.staffSession, clock)) return reply.redirect('/admin/account', 303);
+    const { qrSvg } = await totpEnrolment(secret, row.email);
+    const ui = adminUiFor(request, auth);
+    return sendPage(
+      reply,
+      status,
+      <TotpEnrolmentPage ui={ui} action="/admin/account/two-factor" secret={secret} qrSvg={qrSvg} error={error}>
+        <CsrfField ui={ui} />
+      </TotpEnrolmentPage>,
+    );
+  }
+
+  app.get('/account/two-factor', async (request, reply) => enrolment(request, reply, 200));
+
+  app.post('/account/two-factor', async (request, reply) => {
+    if (!isRecentlyReauthenticated(request.staffSession, clock)) return reply.redirect('/admin/account', 303);
+    const ui = adminUiFor(request, auth);
+    try {
+      const row = await ownStaffRow(db, request.staff);
+      const codes = await confirmTotpEnrolment(db, clock, auth.secretKey, row, formField(request.body, 'code'), {
+        keepSession: request.staffSession.tokenHash,
+        actor: request.staff,
+      });
+      return sendPage(reply, 200, <RecoveryCodesPage ui={ui} codes={codes} next="/admin/account" nextLabel={ui.t('account.back')} />);
+    } catch (error) {
+      const refusal = authRefusal(error, ui, reply);
+      return enrolment(request, reply, refusal.status, refusal.message);
+    }
   });
 }

@@ -8,8 +8,14 @@ import { BODY_LIMIT } from '../limits.js';
 import { HttpError, sendError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { accountRoutes } from './account.routes.js';
+import { activityRoutes } from './activities.routes.js';
+import { bookingAdminRoutes } from './bookings.routes.js';
+import { scheduleRoutes } from './schedule.routes.js';
+import { auditRoutes } from './audit.routes.js';
+import { adminAssetRoutes } from './admin-assets.routes.js';
 import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
+import { staffRoutes } from './staff.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,5 +77,11 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   // Unknown admin URLs pass the hook too: without a session nobody learns which pages exist.
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
 
+  await app.register(adminAssetRoutes);
   await app.register(accountRoutes, context);
+  await app.register(activityRoutes, context);
+  await app.register(scheduleRoutes, context);
+  await app.register(bookingAdminRoutes, context);
+  await app.register(staffRoutes, context);
+  await app.register(auditRoutes, context);
 }

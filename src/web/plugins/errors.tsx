@@ -42,6 +42,12 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   login_failed: 401,
   code_invalid: 401,
   throttled: 429,
+  capacity_below_booked: 409,
+  slot_has_bookings: 409,
+  role_not_assignable: 422,
+  self_change_refused: 409,
+  last_admin: 409,
+  member_disabled: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

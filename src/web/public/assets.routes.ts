@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
  * The self-hosted assets, read once; each URL carries a hash of the content so it can be cached
  * forever. From src/web/public or dist/web/public alike, the repository root is three levels up.
  */
-function asset(file: string, type: string) {
+export function asset(file: string, type: string) {
   const body = readFileSync(new URL(`../../../assets/${file}`, import.meta.url));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const [name, extension] = file.split('.');
@@ -14,14 +14,11 @@ function asset(file: string, type: string) {
 }
 
 const stylesheet = asset('app.css', 'text/css; charset=utf-8');
-/** The back office's only script: the warning before the idle timeout (the pages work without it). */
-const sessionScript = asset('admin-session.js', 'text/javascript; charset=utf-8');
 
 export const STYLESHEET_PATH = stylesheet.path;
-export const SESSION_SCRIPT_PATH = sessionScript.path;
 
 export async function assetRoutes(app: FastifyInstance): Promise<void> {
-  for (const { path, type, body } of [stylesheet, sessionScript]) {
-    app.get(path, async (_request, reply) => reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(body));
-  }
+  app.get(stylesheet.path, async (_request, reply) =>
+    reply.type(stylesheet.type).header('cache-control', 'public, max-age=31536000, immutable').send(stylesheet.body),
+  );
 }

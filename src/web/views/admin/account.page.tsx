@@ -1,26 +1,114 @@
+import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../../core/i18n/format.js';
+import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { SessionRow } from '../../../core/staff/session.repository.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { AdminLayout, PostButton } from './admin-layout.js';
+import { Field } from '../components.js';
+import { NewPasswordFields } from './staff-auth.pages.js';
+import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 
-export function AccountPage({ ui, sessions, current }: { ui: AdminUi; sessions: SessionRow[]; current: string }) {
+export type AccountSection = 'password' | 'two_factor' | 'recovery';
+
+const DONE: Record<string, MessageKey> = {
+  sessions: 'account.done_sessions',
+  password: 'account.done_password',
+};
+
+interface Props {
+  ui: AdminUi;
+  sessions: SessionRow[];
+  current: string;
+  recoveryCodesLeft: number;
+  done?: string | undefined;
+  error?: { section: AccountSection; message: string } | undefined;
+}
+
+/** Password and current code: every credential change proves the person again. */
+function ReauthenticationFields({ ui, section, error }: { ui: AdminUi; section: AccountSection; error: string | undefined }) {
+  const { t } = ui;
+  return (
+    <>
+      {error && (
+        <p class="error" role="alert" id={`${section}-error`} data-testid={`error-${section}`}>
+          {error}
+        </p>
+      )}
+      <Field name={`${section}-current_password`} label={t('account.current_password')}>
+        {() => (
+          <input
+            id={`${section}-current_password`}
+            name="current_password"
+            type="password"
+            autocomplete="current-password"
+            required
+            maxLength={1024}
+          />
+        )}
+      </Field>
+      <Field name={`${section}-current_code`} label={t('account.current_code')} hint={t('auth.code_hint')}>
+        {(describedBy) => (
+          <input
+            id={`${section}-current_code`}
+            name="current_code"
+            type="text"
+            autocomplete="one-time-code"
+            required
+            maxLength={40}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+function CredentialForm(props: {
+  ui: AdminUi;
+  section: AccountSection;
+  action: string;
+  title: MessageKey;
+  intro: string;
+  submit: MessageKey;
+  error: Props['error'];
+  children?: ComponentChildren;
+}) {
+  const { ui, section, action, title, intro, submit, error, children } = props;
+  const message = error?.section === section ? error.message : undefined;
+  return (
+    <section aria-labelledby={`${section}-title`}>
+      <h2 id={`${section}-title`}>{ui.t(title)}</h2>
+      <p>{intro}</p>
+      <form method="post" action={action} class="narrow-form">
+        <CsrfField ui={ui} />
+        <ReauthenticationFields ui={ui} section={section} error={message} />
+        {children}
+        <button type="submit">{ui.t(submit)}</button>
+      </form>
+    </section>
+  );
+}
+
+export function AccountPage({ ui, sessions, current, recoveryCodesLeft, done, error }: Props) {
   const { t, lang, staff } = ui;
   return (
     <AdminLayout ui={ui} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
+      {done && DONE[done] && (
+        <p class="notice" role="status" data-testid="notice">
+          {t(DONE[done])}
+        </p>
+      )}
       <p>
         {staff.name} · {staff.email} · {t(`role.${staff.role}`)}
       </p>
       <h2>{t('account.sessions')}</h2>
-      <table data-testid="sessions">
+      <table class="data" data-testid="sessions">
         <thead>
           <tr>
             <th scope="col">{t('account.session_browser')}</th>
             <th scope="col">{t('account.session_started')}</th>
             <th scope="col">{t('account.session_last_seen')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('account.session_actions')}</span>
-            </th>
+            <th scope="col">{t('account.session_actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +137,35 @@ export function AccountPage({ ui, sessions, current }: { ui: AdminUi; sessions: 
       {sessions.length > 1 && (
         <PostButton ui={ui} action="/admin/account/sessions/end" name="session" value="others" label={t('account.sessions_end_others')} />
       )}
+      <CredentialForm
+        ui={ui}
+        section="password"
+        action="/admin/account/password"
+        title="account.password_title"
+        intro={t('account.password_intro')}
+        submit="account.password_submit"
+        error={error}
+      >
+        <NewPasswordFields ui={ui} />
+      </CredentialForm>
+      <CredentialForm
+        ui={ui}
+        section="two_factor"
+        action="/admin/account/two-factor/start"
+        title="account.two_factor_title"
+        intro={t('account.two_factor_intro')}
+        submit="account.two_factor_submit"
+        error={error}
+      />
+      <CredentialForm
+        ui={ui}
+        section="recovery"
+        action="/admin/account/recovery-codes"
+        title="account.recovery_title"
+        intro={t('account.recovery_intro', { n: recoveryCodesLeft })}
+        submit="account.recovery_submit"
+        error={error}
+      />
     </AdminLayout>
   );
 }

@@ -1,0 +1,323 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Executor, Tx } from '../../db/schema.js';
+import type { Venue } from '../catalog/activity.js';
+import type { VenueScope } from '../staff/staff.js';
+import type { BookingStatus } from './booking.js';
+import type { BookingFilter, BookingListItem, BookingNote } from './booking-admin.js';
+import type { BookingRow } from './booking.repository.js';
+
+/** The bookings, slots, activities and venues a member may see: their scope, and within it one venue if asked. */
+function inScope(scope: VenueScope, venueId?: string) {
+  return (eb: ExpressionBuilder<Database, 'bookings' | 'activities'>) => {
+    const conditions = [];
+    if (!scope.all) conditions.push(eb('activities.venue_id', '=', scope.venueId));
+    if (venueId) conditions.push(eb('activities.venue_id', '=', venueId));
+    return eb.and(conditions);
+  };
+}
+
+/** `%text%` for LIKE, with the wildcards in the text itself escaped (escape character `\`). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function selectBookingItems(db: Executor) {
+  return db
+    .selectFrom('bookings')
+    .innerJoin('slots', 'slots.id', 'bookings.slot_id')
+    .innerJoin('activities', 'activities.id', 'bookings.activity_id')
+    .innerJoin('venues', 'venues.id', 'activities.venue_id');
+}
+
+type BookingItemRow = {
+  id: string;
+  reference: string;
+  status: string;
+  group_size: number;
+  organiser_name: string;
+  organiser_email: string;
+  organiser_phone: string;
+  organisation: string;
+  total_cents: number;
+  paid_at: string | null;
+  created_at: string;
+  slot_id: string;
+  starts_at: string;
+  title_nl: string;
+  title_en: string;
+  venue_name: string;
+};
+
+const ITEM_COLUMNS = [
+  'bookings.id',
+  'bookings.reference',
+  'bookings.status',
+  'bookings.group_size',
+  'bookings.organiser_name',
+  'bookings.organiser_email',
+  'bookings.organiser_phone',
+  'bookings.organisation',
+  'bookings.total_cents',
+  'bookings.paid_at',
+  'bookings.created_at',
+  'bookings.slot_id',
+  'slots.starts_at',
+  'activities.title_nl',
+  'activities.title_en',
+  'venues.name as venue_name',
+] as const;
+
+function toItem(row: BookingItemRow): BookingListItem {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as BookingStatus,
+    groupSize: row.group_size,
+    name: row.organiser_name,
+    email: row.organiser_email,
+    phone: row.organiser_phone,
+    organisation: row.organisation,
+    totalCents: row.total_cents,
+    paidAt: row.paid_at === null ? null : new Date(row.paid_at),
+    createdAt: new Date(row.created_at),
+    slotId: row.slot_id,
+    startsAt: new Date(row.starts_at),
+    activityTitle: { nl: row.title_nl, en: row.title_en },
+    venueName: row.venue_name,
+  };
+}
+
+/** The filter as the queries take it: the visit dates as the instants [startsFrom, startsBefore). */
+export interface BookingQuery extends Omit<BookingFilter, 'from' | 'to'> {
+  startsFrom?: Date;
+  startsBefore?: Date;
+}
+
+function filtered(db: Executor, scope: VenueScope, query: BookingQuery) {
+  let q = selectBookingItems(db).where(inScope(scope));
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    q = q.where((eb) =>
+      eb.or(
+        (['bookings.reference', 'bookings.organiser_name', 'bookings.organiser_email', 'bookings.organisation'] as const).map(
+          (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  if (query.status) q = q.where('bookings.status', '=', query.status);
+  if (query.activityId) q = q.where('bookings.activity_id', '=', query.activityId);
+  if (query.startsFrom) q = q.where('slots.starts_at', '>=', query.startsFrom.toISOString());
+  if (query.startsBefore) q = q.where('slots.starts_at', '<', query.startsBefore.toISOString());
+  if (query.paid !== undefined) q = q.where('bookings.paid_at', query.paid ? 'is not' : 'is', null);
+  return q;
+}
+
+export async function countBookings(db: Executor, scope: VenueScope, query: BookingQuery): Promise<number> {
+  const row = await filtered(db, scope, query)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The bookings the filter finds, in its order; `limit` undefined for all of them (the export). */
+export async function listBookingItems(
+  db: Executor,
+  scope: VenueScope,
+  query: BookingQuery,
+  page?: { limit: number; offset: number },
+): Promise<BookingListItem[]> {
+  let q = filtered(db, scope, query).select(ITEM_COLUMNS);
+  if (query.sort === 'created_desc') q = q.orderBy('bookings.created_at', 'desc');
+  else q = q.orderBy('slots.starts_at', query.sort === 'visit_asc' ? 'asc' : 'desc').orderBy('bookings.created_at', 'asc');
+  q = q.orderBy('bookings.id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return (await q.execute()).map(toItem);
+}
+
+/** Every booking (any status) on the slots, in the order they were made. */
+export async function listBookingsOfSlots(db: Executor, scope: VenueScope, slotIds: string[]): Promise<BookingListItem[]> {
+  if (slotIds.length === 0) return [];
+  const rows = await selectBookingItems(db)
+    .where(inScope(scope))
+    .where('bookings.slot_id', 'in', slotIds)
+    .select(ITEM_COLUMNS)
+    .orderBy('bookings.created_at')
+    .orderBy('bookings.id')
+    .execute();
+  return rows.map(toItem);
+}
+
+export interface ScheduleSlotRow {
+  id: string;
+  activity_id: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  exclusive: number;
+  booked_persons: number;
+  booked_groups: number;
+  title_nl: string;
+  title_en: string;
+  venue_id: string;
+  venue_slug: string;
+  venue_name: string;
+  venue_city: string;
+}
+
+/** Slots starting in [from, to) in the scope (and the one venue, if given), by venue name then time. */
+export async function listScheduleSlots(
+  db: Executor,
+  scope: VenueScope,
+  venueId: string | undefined,
+  from: Date,
+  to: Date,
+): Promise<ScheduleSlotRow[]> {
+  return db
+    .selectFrom('slots')
+    .innerJoin('activities', 'activities.id', 'slots.activity_id')
+    .innerJoin('venues', 'venues.id', 'activities.venue_id')
+    .where((eb) => {
+      const conditions = [eb('slots.starts_at', '>=', from.toISOString()), eb('slots.starts_at', '<', to.toISOString())];
+      if (!scope.all) conditions.push(eb('activities.venue_id', '=', scope.venueId));
+      if (venueId) conditions.push(eb('activities.venue_id', '=', venueId));
+      return eb.and(conditions);
+    })
+    .select([
+      'slots.id',
+      'slots.activity_id',
+      'slots.starts_at',
+      'slots.ends_at',
+      'slots.capacity',
+      'slots.exclusive',
+      'slots.booked_persons',
+      'slots.booked_groups',
+      'activities.title_nl',
+      'activities.title_en',
+      'venues.id as venue_id',
+      'venues.slug as venue_slug',
+      'venues.name as venue_name',
+      'venues.city as venue_city',
+    ])
+    .orderBy('venues.name')
+    .orderBy('venues.id')
+    .orderBy('slots.starts_at')
+    .orderBy('activities.title_nl')
+    .execute();
+}
+
+/** Start and size of every booking in these statuses on slots starting in [from, to), in the scope. */
+export async function listBookingStarts(
+  db: Executor,
+  scope: VenueScope,
+  venueId: string | undefined,
+  statuses: readonly BookingStatus[],
+  from: Date,
+  to: Date,
+): Promise<{ starts_at: string; group_size: number }[]> {
+  if (statuses.length === 0) return [];
+  return selectBookingItems(db)
+    .where(inScope(scope, venueId))
+    .where('bookings.status', 'in', statuses)
+    .where('slots.starts_at', '>=', from.toISOString())
+    .where('slots.starts_at', '<', to.toISOString())
+    .select(['slots.starts_at', 'bookings.group_size'])
+    .execute();
+}
+
+/** The booking with this id if it belongs to a venue in the scope; another venue's id finds nothing. */
+export async function findBookingInScope(db: Executor, scope: VenueScope, id: string): Promise<BookingRow | undefined> {
+  let q = db.selectFrom('bookings').selectAll().where('id', '=', id);
+  if (!scope.all) q = q.where('venue_id', '=', scope.venueId);
+  return q.executeTakeFirst();
+}
+
+/**
+ * Moves a booking from one status to another in one conditional UPDATE: when another request
+ * changed it first, nothing happens and the answer is false.
+ */
+export async function updateBookingStatus(
+  trx: Tx,
+  id: string,
+  change: { from: BookingStatus; to: BookingStatus; at: string; cancelledAt?: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('bookings')
+    .set({ status: change.to, updated_at: change.at, ...(change.cancelledAt ? { cancelled_at: change.cancelledAt } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', change.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */
+export async function releaseCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked_persons: eb('booked_persons', '-', persons), booked_groups: eb('booked_groups', '-', 1) }))
+    .where('id', '=', slotId)
+    .where('booked_persons', '>=', persons)
+    .where('booked_groups', '>=', 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records or clears the payment; false when it already was so (nothing changed). */
+export async function updatePaidAt(trx: Tx, id: string, paidAt: string | null, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('bookings')
+    .set({ paid_at: paidAt, updated_at: at })
+    .where('id', '=', id)
+    .where('paid_at', paidAt === null ? 'is not' : 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertBookingNote(
+  trx: Tx,
+  note: { id: string; bookingId: string; authorId: string; authorName: string; body: string; createdAt: string },
+): Promise<void> {
+  await trx
+    .insertInto('booking_notes')
+    .values({
+      id: note.id,
+      booking_id: note.bookingId,
+      author_id: note.authorId,
+      author_name: note.authorName,
+      body: note.body,
+      created_at: note.createdAt,
+    })
+    .execute();
+}
+
+/** A booking's internal notes, oldest first. */
+export async function listBookingNotes(db: Executor, bookingId: string): Promise<BookingNote[]> {
+  const rows = await db
+    .selectFrom('booking_notes')
+    .select(['id', 'author_name', 'body', 'created_at'])
+    .where('booking_id', '=', bookingId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, authorName: row.author_name, body: row.body, createdAt: new Date(row.created_at) }));
+}
+
+/** The venues in the scope, by name. */
+export async function listVenuesInScope(db: Executor, scope: VenueScope): Promise<Venue[]> {
+  let q = db.selectFrom('venues').select(['id', 'slug', 'name', 'city']);
+  if (!scope.all) q = q.where('id', '=', scope.venueId);
+  return q.orderBy('name').orderBy('id').execute();
+}
+
+/** The activities of the venues in the scope, for the list's filter. */
+export async function listActivityChoices(
+  db: Executor,
+  scope: VenueScope,
+): Promise<{ id: string; title_nl: string; title_en: string; venue_name: string }[]> {
+  let q = db
+    .selectFrom('activities')
+    .innerJoin('venues', 'venues.id', 'activities.venue_id')
+    .select(['activities.id', 'activities.title_nl', 'activities.title_en', 'venues.name as venue_name']);
+  if (!scope.all) q = q.where('activities.venue_id', '=', scope.venueId);
+  return q.orderBy('venues.name').orderBy('activities.title_nl').orderBy('activities.id').execute();
+}

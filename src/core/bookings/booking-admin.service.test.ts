@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClock } from '../../../test/clock.js';
+import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { findSlot } from '../availability/slot.repository.js';
+import type { StaffMember } from '../staff/staff.js';
+import { parseNoteBody } from './booking-admin.js';
+import { changeBookingStatus, type StaffActor } from './booking-admin.service.js';
+import { parseBookingInput } from './booking-input.js';
+import { actionsFor, statusAfter } from './booking-status.js';
+import { createBooking } from './booking.service.js';
+
+const admin: StaffMember = {
+  id: 'admin-1',
+  email: 'admin@groupz.test',
+  name: 'Admin',
+  role: 'admin',
+  venueId: null,
+  active: true,
+  disabled: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+const actor: StaffActor = { member: admin, client: null };
+
+describe('the status table', () => {
+  test('a confirmed booking can be cancelled, a cancelled one nothing', () => {
+    assert.deepEqual(actionsFor('confirmed'), ['cancel']);
+    assert.deepEqual(actionsFor('cancelled'), []);
+    assert.equal(statusAfter('confirmed', 'cancel'), 'cancelled');
+    assert.equal(statusAfter('cancelled', 'cancel'), undefined);
+  });
+});
+
+describe('an internal note', () => {
+  test('is 1 to 2000 characters, line breaks allowed, other control characters not', () => {
+    assert.deepEqual(parseNoteBody('  Bus om 9:45\r\nTwee regels  '), { ok: true, body: 'Bus om 9:45\nTwee regels' });
+    assert.deepEqual(parseNoteBody(' \n '), { ok: false, code: 'required' });
+    assert.deepEqual(parseNoteBody('x'.repeat(2000)), { ok: true, body: 'x'.repeat(2000) });
+    assert.deepEqual(parseNoteBody('x'.repeat(2001)), { ok: false, code: 'too_long' });
+    assert.deepEqual(parseNoteBody('bel\u0007'), { ok: false, code: 'invalid_characters' });
+  });
+});
+
+for (const dialect of testDialects()) {
+  describe(`cancelling on ${dialect.name}`, () => {
+    let database: TestDatabase;
+    const clock = new TestClock('2026-06-01T08:00:00Z');
+    before(async () => {
+      database = await dialect.create();
+    });
+    after(() => database.close());
+
+    test('ten concurrent cancels of one booking release its places once and write one audit entry', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 20 });
+      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 7 }));
+      assert.ok(parsed.ok);
+      const other = parseBookingInput(bookingRequest(slot.id, { groupSize: 3 }));
+      assert.ok(other.ok);
+      const { booking } = await createBooking(db, clock, parsed.input);
+      await createBooking(db, clock, other.input);
+
+      const results = await Promise.all(Array.from({ length: 10 }, () => changeBookingStatus(db, clock, actor, booking.id, 'cancel')));
+      assert.equal(results.filter(Boolean).length, 1);
+      const stored = await findSlot(db, slot.id);
+      assert.deepEqual([stored?.bookedPersons, stored?.bookedGroups], [3, 1]);
+      const row = await db.selectFrom('bookings').selectAll().where('id', '=', booking.id).executeTakeFirstOrThrow();
+      assert.deepEqual([row.status, row.cancelled_at], ['cancelled', clock.now().toISOString()]);
+      const audit = await db.selectFrom('audit_log').selectAll().where('target', '=', booking.reference).execute();
+      assert.deepEqual(
+        audit.map((e) => [e.action, e.actor_email, e.venue_id]),
+        [['booking.cancelled', admin.email, activity.venue.id]],
+      );
+    });
+
+    test('a slot that does not hold the places refuses the cancel, and nothing changes', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 20 });
+      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 5 }));
+      assert.ok(parsed.ok);
+      const { booking } = await createBooking(db, clock, parsed.input);
+      await db.updateTable('slots').set({ booked_persons: 2 }).where('id', '=', slot.id).execute();
+      await assert.rejects(changeBookingStatus(db, clock, actor, booking.id, 'cancel'));
+      const row = await db.selectFrom('bookings').select(['status']).where('id', '=', booking.id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'confirmed', 'the status change is rolled back with the failed release');
+      assert.equal((await findSlot(db, slot.id))?.bookedPersons, 2);
+      assert.deepEqual(await db.selectFrom('audit_log').select('id').where('target', '=', booking.reference).execute(), []);
+    });
+  });
+}

@@ -1,0 +1,236 @@
+import type { Db } from '../../db/schema.js';
+import { listAuditEntries } from '../audit-log/audit-log.repository.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { AuditEntry } from '../audit-log/audit-log.js';
+import { findSlot } from '../availability/slot.repository.js';
+import { findActivity } from '../catalog/catalog.repository.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import type { FieldErrorCode } from '../shared/field-errors.js';
+import { isKey, newId } from '../shared/ids.js';
+import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
+import { type StaffMember, type VenueScope, venueScopeOf } from '../staff/staff.js';
+import { BOOKING_STATUSES, type BookingStatus } from './booking.js';
+import {
+  type BookingFilter,
+  type BookingListItem,
+  type BookingPage,
+  BOOKINGS_PER_PAGE,
+  type DaySchedule,
+  parseNoteBody,
+  type ScheduleVenue,
+  type StaffBookingDetails,
+} from './booking-admin.js';
+import {
+  type BookingQuery,
+  countBookings,
+  findBookingInScope,
+  insertBookingNote,
+  listBookingItems,
+  listBookingNotes,
+  listBookingsOfSlots,
+  listBookingStarts,
+  listScheduleSlots,
+  releaseCapacity,
+  updateBookingStatus,
+  updatePaidAt,
+} from './booking-admin.repository.js';
+import { type BookingRow, toBooking } from './booking.repository.js';
+import { HOLDS_PLACES, type StatusAction, statusAfter } from './booking-status.js';
+
+/** Who makes a change in the back office, for the scope and the audit log. */
+export interface StaffActor {
+  member: StaffMember;
+  /** The client's network, as the audit log keeps it. */
+  client: string | null;
+}
+
+/** Days the schedule's "upcoming" summary covers, after the day shown. */
+export const UPCOMING_DAYS = 7;
+
+/** A day's slots and groups per venue, and the groups of the days after it. */
+export async function readDaySchedule(db: Db, scope: VenueScope, date: string, venueId?: string): Promise<DaySchedule> {
+  const slotRows = await listScheduleSlots(db, scope, venueId, startOfLocalDay(date), startOfLocalDay(addLocalDays(date, 1)));
+  const groups = await listBookingsOfSlots(
+    db,
+    scope,
+    slotRows.map((row) => row.id),
+  );
+  const venues: ScheduleVenue[] = [];
+  for (const row of slotRows) {
+    let venue = venues.at(-1);
+    if (venue?.venue.id !== row.venue_id) {
+      venue = { venue: { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city }, slots: [] };
+      venues.push(venue);
+    }
+    venue.slots.push({
+      slot: {
+        id: row.id,
+        activityId: row.activity_id,
+        startsAt: new Date(row.starts_at),
+        endsAt: new Date(row.ends_at),
+        capacity: row.capacity,
+        exclusive: row.exclusive === 1,
+        bookedPersons: row.booked_persons,
+        bookedGroups: row.booked_groups,
+      },
+      activityTitle: { nl: row.title_nl, en: row.title_en },
+      groups: groups.filter((group) => group.slotId === row.id),
+    });
+  }
+
+  const first = addLocalDays(date, 1);
+  const holding = BOOKING_STATUSES.filter((status) => HOLDS_PLACES[status]);
+  const starts = await listBookingStarts(
+    db,
+    scope,
+    venueId,
+    holding,
+    startOfLocalDay(first),
+    startOfLocalDay(addLocalDays(first, UPCOMING_DAYS)),
+  );
+  const upcoming = Array.from({ length: UPCOMING_DAYS }, (_, i) => ({ date: addLocalDays(first, i), groups: 0, persons: 0 }));
+  for (const start of starts) {
+    const day = upcoming.find((d) => d.date === localDateOf(new Date(start.starts_at)));
+    if (day) {
+      day.groups += 1;
+      day.persons += start.group_size;
+    }
+  }
+  return { date, venues, upcoming };
+}
+
+function toQuery({ from, to, ...filter }: BookingFilter): BookingQuery {
+  return {
+    ...filter,
+    ...(from ? { startsFrom: startOfLocalDay(from) } : {}),
+    ...(to ? { startsBefore: startOfLocalDay(addLocalDays(to, 1)) } : {}),
+  };
+}
+
+/** One page (from 1) of the bookings the filter finds. */
+export async function searchBookings(db: Db, scope: VenueScope, filter: BookingFilter, page: number): Promise<BookingPage> {
+  const query = toQuery(filter);
+  const total = await countBookings(db, scope, query);
+  const pages = Math.max(1, Math.ceil(total / BOOKINGS_PER_PAGE));
+  const items = await listBookingItems(db, scope, query, { limit: BOOKINGS_PER_PAGE, offset: (page - 1) * BOOKINGS_PER_PAGE });
+  return { items, total, page, pages };
+}
+
+/** Every booking the filter finds, for the export. */
+export async function listBookingsForExport(db: Db, scope: VenueScope, filter: BookingFilter): Promise<BookingListItem[]> {
+  return listBookingItems(db, scope, toQuery(filter));
+}
+
+async function findOrRefuse(db: Db, scope: VenueScope, id: string): Promise<BookingRow> {
+  const row = isKey(id) ? await findBookingInScope(db, scope, id) : undefined;
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
+/** A booking of the scope with everything staff see; another venue's id is not found. */
+export async function readStaffBooking(db: Db, scope: VenueScope, id: string): Promise<StaffBookingDetails> {
+  const row = await findOrRefuse(db, scope, id);
+  const [slot, activity, internalNotes] = await Promise.all([
+    findSlot(db, row.slot_id),
+    findActivity(db, { id: row.activity_id }),
+    listBookingNotes(db, row.id),
+  ]);
+  if (!slot || !activity) throw new DomainError('not_found');
+  return {
+    ...toBooking(row),
+    slot,
+    activity,
+    venueId: row.venue_id,
+    paidAt: row.paid_at === null ? null : new Date(row.paid_at),
+    cancelledAt: row.cancelled_at === null ? null : new Date(row.cancelled_at),
+    internalNotes,
+  };
+}
+
+/** The audit entries about a booking, newest first. */
+export async function listBookingAuditEntries(db: Db, scope: VenueScope, reference: string): Promise<AuditEntry[]> {
+  return listAuditEntries(db, { scope, target: reference, limit: 200 });
+}
+
+/**
+ * Changes a booking's status by one of the actions of the status table, in one transaction: the
+ * status (conditional on the one read, so of two concurrent requests only one changes anything),
+ * the places on the slot when the new status no longer holds them, and the audit entry. Returns
+ * false when nothing changed: the action does not apply to the status, or another request was first.
+ */
+export async function changeBookingStatus(db: Db, clock: Clock, actor: StaffActor, id: string, action: StatusAction): Promise<boolean> {
+  const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
+  const from = row.status as BookingStatus;
+  const to = statusAfter(from, action);
+  if (!to) return false;
+  const at = clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    // First statement of the transaction, so SQLite takes its write lock before anything is read.
+    if (!(await updateBookingStatus(trx, row.id, { from, to, at, ...(to === 'cancelled' ? { cancelledAt: at } : {}) }))) return false;
+    const releases = HOLDS_PLACES[from] && !HOLDS_PLACES[to];
+    if (releases && !(await releaseCapacity(trx, row.slot_id, row.group_size))) {
+      throw new Error(`slot ${row.slot_id} does not hold the ${row.group_size} places of booking ${row.id}`);
+    }
+    await recordAudit(trx, clock, {
+      actor: actor.member,
+      venueId: row.venue_id,
+      action: `booking.${to}`,
+      target: row.reference,
+      detail: { from, to, places_released: releases ? row.group_size : 0 },
+      client: actor.client,
+    });
+    return true;
+  });
+}
+
+/** Records that the booking is paid (or no longer is); false when it already was so. */
+export async function setBookingPaid(db: Db, clock: Clock, actor: StaffActor, id: string, paid: boolean): Promise<boolean> {
+  const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
+  const at = clock.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    if (!(await updatePaidAt(trx, row.id, paid ? at : null, at))) return false;
+    await recordAudit(trx, clock, {
+      actor: actor.member,
+      venueId: row.venue_id,
+      action: paid ? 'booking.paid' : 'booking.unpaid',
+      target: row.reference,
+      detail: { total_cents: row.total_cents },
+      client: actor.client,
+    });
+    return true;
+  });
+}
+
+/** Adds an internal note, or says why the text is refused. */
+export async function addBookingNote(
+  db: Db,
+  clock: Clock,
+  actor: StaffActor,
+  id: string,
+  text: string,
+): Promise<{ ok: true } | { ok: false; code: FieldErrorCode }> {
+  const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
+  const parsed = parseNoteBody(text);
+  if (!parsed.ok) return parsed;
+  const note = {
+    id: newId(),
+    bookingId: row.id,
+    authorId: actor.member.id,
+    authorName: actor.member.name,
+    body: parsed.body,
+    createdAt: clock.now().toISOString(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await insertBookingNote(trx, note);
+    await recordAudit(trx, clock, {
+      actor: actor.member,
+      venueId: row.venue_id,
+      action: 'booking.note_added',
+      target: row.reference,
+      detail: { note: note.id, length: note.body.length },
+      client: actor.client,
+    });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,25 @@
+import type { BookingStatus } from './booking.js';
+
+/**
+ * The status changes staff can make, as data: per action the statuses it applies to and the one
+ * it leads to. Options and requests (and their `confirm` action) add rows here.
+ */
+export const STATUS_ACTIONS = {
+  cancel: { from: ['confirmed'], to: 'cancelled' },
+} as const satisfies Record<string, { from: readonly BookingStatus[]; to: BookingStatus }>;
+
+export type StatusAction = keyof typeof STATUS_ACTIONS;
+
+/** Whether a booking in this status holds its places on the slot. */
+export const HOLDS_PLACES: Record<BookingStatus, boolean> = { confirmed: true, cancelled: false };
+
+/** The status a booking gets by the action, or undefined when the action does not apply to its status. */
+export function statusAfter(status: BookingStatus, action: StatusAction): BookingStatus | undefined {
+  const transition = STATUS_ACTIONS[action];
+  return (transition.from as readonly BookingStatus[]).includes(status) ? transition.to : undefined;
+}
+
+/** The actions staff can take on a booking in this status. */
+export function actionsFor(status: BookingStatus): StatusAction[] {
+  return (Object.keys(STATUS_ACTIONS) as StatusAction[]).filter((action) => statusAfter(status, action) !== undefined);
+}

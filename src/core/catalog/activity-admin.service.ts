@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import type { Db } from '../../db/schema.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { type StaffMember, venueScopeOf } from '../staff/staff.js';
+import type { Activity, Venue } from './activity.js';
+import {
+  type ActivitySummary,
+  findActivityIdBySlug,
+  findVenueInScope,
+  listActivitySummaries,
+  listVenuesInScope,
+  updateActivityRow,
+} from './activity-admin.repository.js';
+import { type AdminFieldError, decimal, fieldErrorsOf, type FormResult, refused, requiredText, wholeNumber } from './admin-fields.js';
+import { findActivityInScope, insertActivity } from './catalog.repository.js';
+import { MAX_GROUP_SIZE } from './catalog.service.js';
+import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
+
+/** How many fixed price lines the form offers. */
+export const PRICE_LINE_FIELDS = 5;
+
+/** One price line as typed: label in both languages, per person or group, VAT code, amount in euros. */
+export interface PriceLineForm {
+  labelNl: string;
+  labelEn: string;
+  basis: string;
+  vat: string;
+  amount: string;
+}
+
+/** The activity form as typed, so a refused form comes back exactly as it was sent. */
+export interface ActivityForm {
+  venueId: string;
+  slug: string;
+  titleNl: string;
+  titleEn: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  location: string;
+  durationMinutes: string;
+  minGroupSize: string;
+  maxGroupSize: string;
+  cutoffHours: string;
+  /** Always PRICE_LINE_FIELDS lines; blank lines are ignored. */
+  lines: PriceLineForm[];
+}
+
+const activityFields = z.object({
+  slug: z
+    .string()
+    .trim()
+    .refine((s) => s.length > 0, { message: 'required', abort: true })
+    .refine((s) => s.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s), 'invalid_slug'),
+  titleNl: requiredText(200),
+  titleEn: requiredText(200),
+  descriptionNl: requiredText(4000, { multiline: true }),
+  descriptionEn: requiredText(4000, { multiline: true }),
+  location: requiredText(300),
+  durationMinutes: wholeNumber(5, 24 * 60),
+  minGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
+  maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
+  cutoffHours: decimal('invalid_hours', 365 * 24 * 100),
+});
+
+const priceLineFields = z.object({
+  labelNl: requiredText(120),
+  labelEn: requiredText(120),
+  basis: z.enum(['person', 'group'], { error: 'invalid_value' }),
+  vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
+  amount: decimal('invalid_amount', 100_000_00),
+});
+
+type FixedLine = Pricing[number] & { amountCents: number };
+
+function isBlank(line: PriceLineForm): boolean {
+  return !line.labelNl.trim() && !line.labelEn.trim() && !line.amount.trim();
+}
+
+/** The form's fixed price lines, or the errors of each filled-in line under `lines.<i>.<field>`. */
+function parseFixedLines(lines: PriceLineForm[]): FormResult<FixedLine[]> {
+  const parsed: FixedLine[] = [];
+  const errors: AdminFieldError[] = [];
+  lines.slice(0, PRICE_LINE_FIELDS).forEach((line, index) => {
+    if (isBlank(line)) return;
+    const result = priceLineFields.safeParse(line);
+    if (!result.success) {
+      errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `lines.${index}.${e.field}` })));
+      return;
+    }
+    const { labelNl, labelEn, basis, vat, amount } = result.data;
+    parsed.push({ label: { nl: labelNl, en: labelEn }, basis, vat, amountCents: amount });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed };
+}
+
+/**
+ * The new pricing: banded lines are kept where they were (the form cannot edit bands), the form's
+ * fixed lines take the places of the old fixed lines in order, and any extra fixed lines follow.
+ */
+function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
+  const queue = [...fixed];
+  const merged: Pricing = [];
+  for (const line of current) {
+    if (line.bands) merged.push(line);
+    else if (queue.length > 0) merged.push(queue.shift()!);
+  }
+  return [...merged, ...queue];
+}
+
+type ActivityFields = Omit<Activity, 'id' | 'venue'>;
+
+/** Checks the whole form against the activity's rules; `current` is the pricing whose bands are kept. */
+function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<ActivityFields> {
+  const base = activityFields.safeParse(form);
+  const lines = parseFixedLines(form.lines);
+  const errors = [...(base.success ? [] : fieldErrorsOf(base.error)), ...(lines.ok ? [] : lines.errors)];
+  if (!base.success || !lines.ok) return { ok: false, errors };
+  const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.data;
+  if (rest.minGroupSize > rest.maxGroupSize) return refused('maxGroupSize', 'min_above_max');
+  const merged = mergePricing(current, lines.value);
+  if (merged.length === 0) return refused('lines.0.labelNl', 'price_required');
+  // The existing schema has the last word (at most 10 lines, kept bands included).
+  const pricing = pricingSchema.safeParse(merged);
+  if (!pricing.success) return refused('lines.0.labelNl', 'invalid_value');
+  try {
+    assertPricingCovers(pricing.data, rest.minGroupSize, rest.maxGroupSize);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid_catalogue') return refused('maxGroupSize', 'bands_not_covering');
+    throw error;
+  }
+  return {
+    ok: true,
+    value: {
+      ...rest,
+      title: { nl: titleNl, en: titleEn },
+      description: { nl: descriptionNl, en: descriptionEn },
+      bookingCutoffMinutes: Math.round((cutoffHours * 60) / 100),
+      pricing: pricing.data,
+    },
+  };
+}
+
+/** The names of the fields that differ, for the audit log. */
+function changedFields(before: Activity, after: Activity): string {
+  const keys: (keyof ActivityFields)[] = [
+    'slug',
+    'title',
+    'description',
+    'location',
+    'durationMinutes',
+    'minGroupSize',
+    'maxGroupSize',
+    'bookingCutoffMinutes',
+    'pricing',
+  ];
+  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).join(',');
+}
+
+/** The activities a member may see, with their upcoming slot counts. */
+export async function listActivitiesFor(db: Db, clock: Clock, member: StaffMember): Promise<ActivitySummary[]> {
+  return listActivitySummaries(db, venueScopeOf(member), clock.now());
+}
+
+/** The venues a member may add activities to: all for an admin, else their own. */
+export async function venuesFor(db: Db, member: StaffMember): Promise<Venue[]> {
+  return listVenuesInScope(db, venueScopeOf(member));
+}
+
+/** An activity of the member's venues, or not_found: another venue's id finds nothing. */
+export async function activityFor(db: Db, member: StaffMember, id: string): Promise<Activity> {
+  const activity = await findActivityInScope(db, venueScopeOf(member), id);
+  if (!activity) throw new DomainError('not_found');
+  return activity;
+}
+
+/**
+ * The venue a new activity goes to: the one chosen in the form (admins), else the member's own.
+ * A venue outside the member's scope is not found, so a manager cannot add to another venue.
+ */
+async function venueForNew(db: Db, member: StaffMember, venueId: string): Promise<FormResult<Venue>> {
+  const id = venueId.trim() || member.venueId;
+  if (!id) return refused('venueId', 'required');
+  const venue = await findVenueInScope(db, venueScopeOf(member), id);
+  if (!venue) throw new DomainError('not_found');
+  return { ok: true, value: venue };
+}
+
+export async function createActivityFromForm(db: Db, clock: Clock, member: StaffMember, form: ActivityForm): Promise<FormResult<Activity>> {
+  const venue = await venueForNew(db, member, form.venueId);
+  if (!venue.ok) return venue;
+  const parsed = parseActivityForm(form, []);
+  if (!parsed.ok) return parsed;
+  const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
+  return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
+    if (await findActivityIdBySlug(trx, activity.slug)) return refused('slug', 'slug_taken');
+    await insertActivity(trx, activity, clock.now().toISOString());
+    await recordAudit(trx, clock, { actor: member, venueId: venue.value.id, action: 'activity.created', target: activity.slug });
+    return { ok: true, value: activity };
+  });
+}
+
+/**
+ * Changes an activity of the member's venues. A smaller maximum group size leaves existing bookings
+ * as they are; band pricing is kept as it is.
+ */
+export async function updateActivityFromForm(
+  db: Db,
+  clock: Clock,
+  member: StaffMember,
+  id: string,
+  form: ActivityForm,
+): Promise<FormResult<Activity>> {
+  const current = await activityFor(db, member, id);
+  const parsed = parseActivityForm(form, current.pricing);
+  if (!parsed.ok) return parsed;
+  const activity: Activity = { ...current, ...parsed.value };
+  return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
+    const owner = await findActivityIdBySlug(trx, activity.slug);
+    if (owner && owner !== activity.id) return refused('slug', 'slug_taken');
+    await updateActivityRow(trx, activity);
+    await recordAudit(trx, clock, {
+      actor: member,
+      venueId: activity.venue.id,
+      action: 'activity.updated',
+      target: activity.slug,
+      detail: { changed: changedFields(current, activity) },
+    });
+    return { ok: true, value: activity };
+  });
+}

@@ -1,0 +1,231 @@
+import type { AuditEntry } from '../audit-log/audit-log.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { Venue } from '../catalog/activity.js';
+import { findVenue, findVenueBySlug, listVenues } from '../catalog/catalog.repository.js';
+import type { Db, Executor } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { deleteSessionsOf, listSessionsOf, type SessionRow } from './session.repository.js';
+import { countSessionsByStaff, lockActiveAdmins } from './staff-admin.repository.js';
+import { findStaffInScope, listStaffInScope, type StaffRow, toStaffMember, updateStaff } from './staff.repository.js';
+import { addStaff, reissueSetupLink } from './staff.service.js';
+import { assignableRoles, can, isRole, type Role, type StaffMember, venueScopeOf } from './staff.js';
+
+/**
+ * Staff management in the back office: admins manage everyone, a manager the members of their own
+ * venue. Every lookup takes the actor's venue scope, so another venue's member (and, for a manager,
+ * any admin, who belongs to no venue) is simply not found.
+ */
+
+export type StaffState = 'active' | 'setup_pending' | 'setup_expired' | 'disabled';
+
+export interface StaffOverview {
+  member: StaffMember;
+  state: StaffState;
+  venue: Venue | null;
+  /** Signed-in sessions (both factors passed). */
+  sessions: number;
+}
+
+export function staffStateOf(row: StaffRow, now: Date): StaffState {
+  if (row.disabled_at !== null) return 'disabled';
+  if (row.password_hash !== null && row.totp_secret !== null) return 'active';
+  return row.setup_expires_at !== null && row.setup_expires_at > now.toISOString() ? 'setup_pending' : 'setup_expired';
+}
+
+function assertManager(actor: StaffMember): void {
+  if (!can(actor, 'staff.manage')) throw new DomainError('not_allowed');
+}
+
+/** The venues an actor may put members in: every venue for an admin, their own for a manager. */
+export async function venuesForStaff(db: Executor, actor: StaffMember): Promise<Venue[]> {
+  const scope = venueScopeOf(actor);
+  if (scope.all) return listVenues(db);
+  const own = await findVenue(db, scope.venueId);
+  return own ? [own] : [];
+}
+
+export async function listStaffOverview(db: Executor, clock: Clock, actor: StaffMember): Promise<StaffOverview[]> {
+  assertManager(actor);
+  const rows = await listStaffInScope(db, venueScopeOf(actor));
+  const sessions = await countSessionsByStaff(
+    db,
+    rows.map((row) => row.id),
+  );
+  const venues = new Map((await venuesForStaff(db, actor)).map((venue) => [venue.id, venue]));
+  const now = clock.now();
+  return rows.map((row) => ({
+    member: toStaffMember(row),
+    state: staffStateOf(row, now),
+    venue: (row.venue_id && venues.get(row.venue_id)) || null,
+    sessions: sessions.get(row.id) ?? 0,
+  }));
+}
+
+async function findInScope(db: Executor, actor: StaffMember, id: string): Promise<StaffRow> {
+  assertManager(actor);
+  const row = await findStaffInScope(db, venueScopeOf(actor), id);
+  if (!row) throw new DomainError('not_found');
+  return row;
+}
+
+/** Changes to one's own account go through "My account"; here nobody changes their own role, state or sessions. */
+async function findOtherInScope(db: Executor, actor: StaffMember, id: string): Promise<StaffRow> {
+  const row = await findInScope(db, actor, id);
+  if (row.id === actor.id) throw new DomainError('self_change_refused');
+  return row;
+}
+
+export interface StaffDetail extends StaffOverview {
+  sessionList: SessionRow[];
+}
+
+export async function findStaffDetail(db: Executor, clock: Clock, actor: StaffMember, id: string): Promise<StaffDetail> {
+  const row = await findInScope(db, actor, id);
+  const sessionList = await listSessionsOf(db, row.id);
+  const venue = row.venue_id ? ((await findVenue(db, row.venue_id)) ?? null) : null;
+  return { member: toStaffMember(row), state: staffStateOf(row, clock.now()), venue, sessions: sessionList.length, sessionList };
+}
+
+/**
+ * The venue a member of `role` gets: none for an admin; for a manager's members always the
+ * manager's own venue, whatever the form said; for an admin's choice the venue with that slug.
+ */
+async function venueFor(db: Executor, actor: StaffMember, role: Role, venueSlug: string): Promise<Venue | null> {
+  if (role === 'admin') return null;
+  const scope = venueScopeOf(actor);
+  const venue = scope.all ? venueSlug && (await findVenueBySlug(db, venueSlug)) : await findVenue(db, scope.venueId);
+  if (!venue) throw new DomainError('venue_required', { role });
+  return venue;
+}
+
+function assignableRole(actor: StaffMember, role: string): Role {
+  if (!isRole(role) || !assignableRoles(actor).includes(role)) throw new DomainError('role_not_assignable');
+  return role;
+}
+
+/** The actor's form for a new member; `venue` is a venue slug. */
+export interface StaffForm {
+  email: string;
+  name: string;
+  role: string;
+  venue: string;
+}
+
+/** Adds a member within the actor's reach and returns the one-time setup token. */
+export async function addStaffMember(
+  db: Db,
+  clock: Clock,
+  actor: StaffMember,
+  form: StaffForm,
+): Promise<{ member: StaffMember; setupToken: string }> {
+  assertManager(actor);
+  const role = assignableRole(actor, form.role);
+  const venue = await venueFor(db, actor, role, form.venue);
+  return addStaff(db, clock, { email: form.email, name: form.name, role, venue: venue?.slug }, actor);
+}
+
+/**
+ * Refuses to take away the last admin who can sign in. Locks the active admins first, so the
+ * count holds until the change commits.
+ */
+async function assertNotLastAdmin(trx: Executor, clock: Clock, row: StaffRow): Promise<void> {
+  if (row.role !== 'admin' || staffStateOf(row, clock.now()) !== 'active') return;
+  if ((await lockActiveAdmins(trx)) <= 1) throw new DomainError('last_admin');
+}
+
+/** A new role (and, for an admin's change, venue) for another member; audited. */
+export async function changeStaffRole(
+  db: Db,
+  clock: Clock,
+  actor: StaffMember,
+  id: string,
+  change: { role: string; venue: string },
+  client: string | null,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findOtherInScope(trx, actor, id);
+    const role = assignableRole(actor, change.role);
+    const venue = await venueFor(trx, actor, role, change.venue);
+    const venueId = venue?.id ?? null;
+    if (role === row.role && venueId === row.venue_id) return;
+    if (role !== 'admin') await assertNotLastAdmin(trx, clock, row);
+    await updateStaff(trx, row.id, { role, venue_id: venueId, updated_at: clock.now().toISOString() });
+    const detail: AuditEntry['detail'] = { from: row.role, to: role };
+    if (venueId !== row.venue_id) detail.venue = venue?.slug ?? null;
+    await recordAudit(trx, clock, {
+      actor,
+      venueId: venueId ?? row.venue_id,
+      action: 'staff.role_changed',
+      target: row.email,
+      detail,
+      client,
+    });
+  });
+}
+
+/** Disables another member (ending all their sessions at once) or enables them again; audited. */
+export async function setStaffDisabled(
+  db: Db,
+  clock: Clock,
+  actor: StaffMember,
+  id: string,
+  disabled: boolean,
+  client: string | null,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findOtherInScope(trx, actor, id);
+    if (disabled === (row.disabled_at !== null)) return;
+    const now = clock.now().toISOString();
+    if (disabled) {
+      await assertNotLastAdmin(trx, clock, row);
+      await updateStaff(trx, row.id, { disabled_at: now, updated_at: now });
+      const ended = await deleteSessionsOf(trx, row.id);
+      await recordAudit(trx, clock, {
+        actor,
+        venueId: row.venue_id,
+        action: 'staff.disabled',
+        target: row.email,
+        detail: { sessions_ended: ended },
+        client,
+      });
+    } else {
+      await updateStaff(trx, row.id, { disabled_at: null, updated_at: now });
+      await recordAudit(trx, clock, { actor, venueId: row.venue_id, action: 'staff.enabled', target: row.email, client });
+    }
+  });
+}
+
+/** Ends all of another member's sessions; audited. Returns how many ended. */
+export async function endStaffSessions(db: Db, clock: Clock, actor: StaffMember, id: string, client: string | null): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findOtherInScope(trx, actor, id);
+    const ended = await deleteSessionsOf(trx, row.id);
+    await recordAudit(trx, clock, {
+      actor,
+      venueId: row.venue_id,
+      action: 'staff.sessions_ended',
+      target: row.email,
+      detail: { ended },
+      client,
+    });
+    return ended;
+  });
+}
+
+/**
+ * A new setup link for another member (lost phone, forgotten password): their password, second
+ * factor, recovery codes and sessions stop working at once. Not for a disabled account, whose
+ * setup link would not open.
+ */
+export async function reissueStaffSetupLink(
+  db: Db,
+  clock: Clock,
+  actor: StaffMember,
+  id: string,
+): Promise<{ member: StaffMember; setupToken: string }> {
+  const row = await findOtherInScope(db, actor, id);
+  if (row.disabled_at !== null) throw new DomainError('member_disabled');
+  const member = toStaffMember(row);
+  return { member, setupToken: await reissueSetupLink(db, clock, member, actor) };
+}

@@ -1,0 +1,313 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { formFields, parseHtml } from '../../../test/html.js';
+import { adminGet, adminPost, setUpAccount, signIn, type SignedIn } from '../../../test/staff.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+import { parseBookingInput } from '../../core/bookings/booking-input.js';
+import { createBooking } from '../../core/bookings/booking.service.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { createActivity } from '../../core/catalog/catalog.service.js';
+
+/** A complete, valid activity form as a manager fills it in. */
+function validForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    slug: 'rondvaart-door-de-grachten',
+    titleNl: 'Rondvaart door de grachten',
+    titleEn: 'Canal cruise',
+    descriptionNl: 'Een uur varen.\nMet uitleg.',
+    descriptionEn: 'An hour on the water.\nWith a guide.',
+    location: 'Kade 1, Utrecht',
+    durationMinutes: '60',
+    minGroupSize: '2',
+    maxGroupSize: '40',
+    cutoffHours: '1,5',
+    'lines.0.labelNl': 'Vaarkaartje',
+    'lines.0.labelEn': 'Ticket',
+    'lines.0.basis': 'person',
+    'lines.0.vat': 'low',
+    'lines.0.amount': '12,50',
+    'lines.1.labelNl': 'Gids',
+    'lines.1.labelEn': 'Guide',
+    'lines.1.basis': 'group',
+    'lines.1.vat': 'high',
+    'lines.1.amount': '75.00',
+    ...overrides,
+  };
+}
+
+for (const dialect of testDialects()) {
+  describe(`the back office's activities (${dialect.name})`, () => {
+    let t: TestApp;
+    let home: Activity;
+    let away: Activity;
+    let banded: Activity;
+    let manager: SignedIn;
+    let staff: SignedIn;
+    let viewer: SignedIn;
+    let otherManager: SignedIn;
+    let admin: SignedIn;
+
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      const { db } = t.database;
+      home = await makeActivity(db, t.clock, { title: { nl: 'Kanoën', en: 'Canoeing' } });
+      away = await makeActivity(db, t.clock, { title: { nl: 'Museumtour', en: 'Museum tour' } });
+      banded = await createActivity(db, t.clock, {
+        venueId: home.venue.id,
+        slug: 'boerengolf',
+        title: { nl: 'Boerengolf', en: 'Farm golf' },
+        description: { nl: 'Golf op de boerderij.', en: 'Golf on the farm.' },
+        location: 'Erf 2',
+        durationMinutes: 120,
+        minGroupSize: 6,
+        maxGroupSize: 30,
+        bookingCutoffMinutes: 12 * 60,
+        pricing: [
+          {
+            label: { nl: 'Golf', en: 'Golf' },
+            basis: 'person',
+            vat: 'low',
+            bands: [
+              { minSize: 6, maxSize: 11, amountCents: 2450 },
+              { minSize: 12, maxSize: 30, amountCents: 1950 },
+            ],
+          },
+          { label: { nl: 'Lunch', en: 'Lunch' }, basis: 'person', vat: 'low', amountCents: 1795 },
+        ],
+      });
+      await makeSlot(db, t.clock, home, { date: '2026-05-31', time: '10:00' }); // past: not upcoming
+      await makeSlot(db, t.clock, home, { date: '2026-06-15', time: '10:00' });
+      await makeSlot(db, t.clock, home, { date: '2026-06-16', time: '10:00' });
+      manager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: home.venue.slug }));
+      staff = await signIn(t, await setUpAccount(t, { role: 'staff', venue: home.venue.slug }));
+      viewer = await signIn(t, await setUpAccount(t, { role: 'viewer', venue: home.venue.slug }));
+      otherManager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: away.venue.slug }));
+      admin = await signIn(t, await setUpAccount(t, { role: 'admin' }));
+    });
+    after(() => t.close());
+
+    const activityRow = (id: string) => t.database.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+    const activityCount = async () => (await t.database.db.selectFrom('activities').select('id').execute()).length;
+    const auditOf = (action: string) =>
+      t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('at').execute();
+    /** What the browser would send for the activity form: its inputs, textareas and selected options. */
+    const fieldsOf = (body: string) => {
+      const form = parseHtml(body).querySelector('form.narrow-form')!;
+      const fields = formFields(form);
+      for (const select of form.querySelectorAll('select')) {
+        const chosen = select.querySelector('option[selected]') ?? select.querySelector('option');
+        fields[select.getAttribute('name')!] = chosen?.getAttribute('value') ?? '';
+      }
+      return fields;
+    };
+
+    test('the list shows the activities of the own venue with their upcoming slots; an admin sees every venue', async () => {
+      const page = await adminGet(t, manager, '/admin/activities');
+      assert.equal(page.statusCode, 200);
+      const root = parseHtml(page.body);
+      assert.equal(root.querySelector(`[data-testid="activity-${home.slug}"] [data-testid="upcoming-slots"]`)?.textContent, '2');
+      assert.ok(root.querySelector('[data-testid="activity-boerengolf"]'));
+      assert.equal(root.querySelector(`[data-testid="activity-${away.slug}"]`), null, "another venue's activity is not listed");
+      assert.ok(root.querySelector('a[href="/admin/activities/new"]'));
+
+      const all = parseHtml((await adminGet(t, admin, '/admin/activities')).body);
+      assert.ok(all.querySelector(`[data-testid="venue-${home.venue.slug}"] [data-testid="activity-${home.slug}"]`));
+      assert.ok(all.querySelector(`[data-testid="venue-${away.venue.slug}"] [data-testid="activity-${away.slug}"]`));
+
+      const seen = await adminGet(t, viewer, '/admin/activities');
+      assert.equal(seen.statusCode, 200, 'a viewer may look');
+      assert.equal(parseHtml(seen.body).querySelector('a[href="/admin/activities/new"]'), null);
+      assert.equal(parseHtml(seen.body).querySelector(`a[href="/admin/activities/${home.id}"]`), null);
+    });
+
+    test('a manager creates an activity for the own venue: stored, priced in cents, audited', async () => {
+      const form = parseHtml((await adminGet(t, manager, '/admin/activities/new')).body);
+      assert.equal(form.querySelector('select[name="venueId"]'), null, 'a manager does not choose the venue');
+      const response = await adminPost(t, manager, '/admin/activities/new', validForm());
+      assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+      const id = /^\/admin\/activities\/([\w-]+)\?saved=1$/.exec(String(response.headers.location))?.[1];
+      assert.ok(id, String(response.headers.location));
+      const row = await activityRow(id);
+      assert.equal(row?.venue_id, home.venue.id);
+      assert.equal(row?.title_en, 'Canal cruise');
+      assert.equal(row?.description_nl, 'Een uur varen.\nMet uitleg.');
+      assert.equal(row?.booking_cutoff_minutes, 90);
+      assert.deepEqual(JSON.parse(row!.pricing), [
+        { label: { nl: 'Vaarkaartje', en: 'Ticket' }, basis: 'person', vat: 'low', amountCents: 1250 },
+        { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: 7500 },
+      ]);
+      const [entry] = (await auditOf('activity.created')).filter((e) => e.target === 'rondvaart-door-de-grachten');
+      assert.equal(entry?.venue_id, home.venue.id);
+      assert.ok(entry?.actor_email?.endsWith('@venue.test'));
+
+      const page = await adminGet(t, manager, String(response.headers.location));
+      assert.ok(parseHtml(page.body).querySelector('[data-testid="saved"]'));
+      const fields = fieldsOf(page.body);
+      assert.equal(fields['lines.0.amount'], '12,50');
+      assert.equal(fields['lines.1.amount'], '75,00');
+      assert.equal(fields.cutoffHours, '1,5');
+      const listed = parseHtml((await adminGet(t, manager, '/admin/activities')).body);
+      assert.ok(listed.querySelector('[data-testid="activity-rondvaart-door-de-grachten"]'));
+    });
+
+    test('bad input comes back with 422, every field as typed and translated messages; nothing is stored', async () => {
+      const before = await activityCount();
+      const bad = validForm({ slug: 'Geen Slug!', titleNl: '', maxGroupSize: 'veel', 'lines.0.amount': '12,5x', 'lines.1.labelEn': '' });
+      const response = await adminPost(t, manager, '/admin/activities/new', bad);
+      assert.equal(response.statusCode, 422);
+      const root = parseHtml(response.body);
+      const fields = fieldsOf(response.body);
+      for (const name of ['slug', 'maxGroupSize', 'lines.0.amount', 'titleEn', 'descriptionNl', 'lines.1.labelNl'])
+        assert.equal(fields[name], bad[name], name);
+      assert.equal(root.querySelector('[data-testid="error-titleNl"]')?.textContent, 'Vul dit veld in.');
+      assert.equal(root.querySelector('[data-testid="error-maxGroupSize"]')?.textContent, 'Vul een heel getal in.');
+      assert.match(root.querySelector('[data-testid="error-slug"]')?.textContent ?? '', /kleine letters/);
+      assert.match(root.querySelector('[data-testid="error-lines.0.amount"]')?.textContent ?? '', /bedrag in euro/);
+      assert.ok(root.querySelector('[data-testid="error-lines.1.labelEn"]'));
+      assert.equal(root.querySelector('[data-testid="error-lines.1.labelNl"]'), null);
+      assert.ok(root.querySelector('[data-testid="form-errors"] a[href="#lines.0.amount"]'));
+
+      const english = await t.app.inject({
+        method: 'POST',
+        url: '/admin/activities/new',
+        headers: {
+          origin: 'http://bookings.test',
+          'content-type': 'application/x-www-form-urlencoded',
+          'accept-language': 'en',
+          cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+        },
+        payload: new URLSearchParams({ _csrf: manager.csrf, ...validForm({ minGroupSize: '10', maxGroupSize: '5' }) }).toString(),
+      });
+      assert.equal(english.statusCode, 422);
+      assert.equal(
+        parseHtml(english.body).querySelector('[data-testid="error-maxGroupSize"]')?.textContent,
+        'The largest group cannot be smaller than the smallest group.',
+      );
+
+      const taken = await adminPost(t, manager, '/admin/activities/new', validForm({ slug: away.slug }));
+      assert.equal(taken.statusCode, 422);
+      assert.match(parseHtml(taken.body).querySelector('[data-testid="error-slug"]')?.textContent ?? '', /al in gebruik/);
+
+      const noPrice = validForm({ slug: 'zonder-prijs' });
+      for (const key of Object.keys(noPrice)) if (key.startsWith('lines.')) noPrice[key] = '';
+      const unpriced = await adminPost(t, manager, '/admin/activities/new', noPrice);
+      assert.equal(unpriced.statusCode, 422);
+      assert.match(
+        parseHtml(unpriced.body).querySelector('[data-testid="error-lines.0.labelNl"]')?.textContent ?? '',
+        /minstens één prijsregel/,
+      );
+      assert.equal(await activityCount(), before);
+    });
+
+    test('editing: saved and audited; a maximum below an existing booking is allowed and the booking stays', async () => {
+      const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-07-01' });
+      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 12 }));
+      assert.ok(parsed.ok);
+      const { booking } = await createBooking(t.database.db, t.clock, parsed.input);
+
+      const page = await adminGet(t, manager, `/admin/activities/${home.id}`);
+      assert.equal(page.statusCode, 200);
+      const fields = fieldsOf(page.body);
+      assert.equal(fields.titleNl, 'Kanoën');
+      assert.equal(fields['lines.0.amount'], '12,50');
+      const response = await adminPost(t, manager, `/admin/activities/${home.id}`, {
+        ...fields,
+        titleNl: 'Kanoën op de Vecht',
+        maxGroupSize: '8',
+        'lines.0.amount': '14.00',
+      });
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, `/admin/activities/${home.id}?saved=1`);
+      const row = await activityRow(home.id);
+      assert.equal(row?.title_nl, 'Kanoën op de Vecht');
+      assert.equal(row?.max_group_size, 8);
+      assert.equal(JSON.parse(row!.pricing)[0].amountCents, 1400);
+      assert.equal(row?.venue_id, home.venue.id);
+      const kept = await t.database.db.selectFrom('bookings').selectAll().where('id', '=', booking.id).executeTakeFirst();
+      assert.equal(kept?.group_size, 12);
+      const entry = (await auditOf('activity.updated')).find((e) => e.target === home.slug);
+      assert.equal(entry?.venue_id, home.venue.id);
+      assert.deepEqual(JSON.parse(entry!.detail).changed.split(','), ['title', 'maxGroupSize', 'pricing']);
+
+      const refused = await adminPost(t, manager, `/admin/activities/${home.id}`, {
+        ...fields,
+        minGroupSize: '9',
+        maxGroupSize: '8',
+        titleNl: 'Anders',
+      });
+      assert.equal(refused.statusCode, 422);
+      assert.equal(fieldsOf(refused.body).titleNl, 'Anders');
+      assert.equal((await activityRow(home.id))?.title_nl, 'Kanoën op de Vecht');
+    });
+
+    test('band pricing is shown read-only and kept; the fixed lines beside it are edited', async () => {
+      const page = await adminGet(t, admin, `/admin/activities/${banded.id}`);
+      assert.equal(page.statusCode, 200);
+      const root = parseHtml(page.body);
+      assert.match(root.querySelector('[data-testid="banded-lines"]')?.textContent ?? '', /6 tot 11 personen: €\s24,50/);
+      const fields = fieldsOf(page.body);
+      assert.equal(fields['lines.0.labelNl'], 'Lunch', 'only the fixed line is in the form');
+      const saved = await adminPost(t, admin, `/admin/activities/${banded.id}`, { ...fields, 'lines.0.amount': '19,95' });
+      assert.equal(saved.statusCode, 303);
+      assert.deepEqual(JSON.parse((await activityRow(banded.id))!.pricing), [
+        {
+          label: { nl: 'Golf', en: 'Golf' },
+          basis: 'person',
+          vat: 'low',
+          bands: [
+            { minSize: 6, maxSize: 11, amountCents: 2450 },
+            { minSize: 12, maxSize: 30, amountCents: 1950 },
+          ],
+        },
+        { label: { nl: 'Lunch', en: 'Lunch' }, basis: 'person', vat: 'low', amountCents: 1995 },
+      ]);
+      const beyond = await adminPost(t, admin, `/admin/activities/${banded.id}`, { ...fields, maxGroupSize: '40' });
+      assert.equal(beyond.statusCode, 422);
+      assert.match(parseHtml(beyond.body).querySelector('[data-testid="error-maxGroupSize"]')?.textContent ?? '', /staffelprijzen/);
+      assert.equal((await activityRow(banded.id))?.max_group_size, 30);
+    });
+
+    test('staff and viewers cannot create or edit activities (403), and nothing changes', async () => {
+      const before = await activityRow(home.id);
+      const count = await activityCount();
+      for (const who of [staff, viewer]) {
+        assert.equal((await adminGet(t, who, '/admin/activities/new')).statusCode, 403);
+        assert.equal((await adminPost(t, who, '/admin/activities/new', validForm({ slug: 'door-medewerker' }))).statusCode, 403);
+        assert.equal((await adminGet(t, who, `/admin/activities/${home.id}`)).statusCode, 403);
+        assert.equal((await adminPost(t, who, `/admin/activities/${home.id}`, validForm({ slug: home.slug }))).statusCode, 403);
+      }
+      assert.deepEqual(await activityRow(home.id), before);
+      assert.equal(await activityCount(), count);
+    });
+
+    test("another venue's activity is not found (GET and POST), and a manager cannot create one for another venue", async () => {
+      const before = await activityRow(home.id);
+      const count = await activityCount();
+      assert.equal((await adminGet(t, otherManager, `/admin/activities/${home.id}`)).statusCode, 404);
+      const post = await adminPost(t, otherManager, `/admin/activities/${home.id}`, validForm({ slug: home.slug, titleNl: 'Overgenomen' }));
+      assert.equal(post.statusCode, 404);
+      assert.deepEqual(await activityRow(home.id), before);
+
+      const elsewhere = await adminPost(t, manager, '/admin/activities/new', validForm({ slug: 'bij-de-buren', venueId: away.venue.id }));
+      assert.equal(elsewhere.statusCode, 404);
+      assert.equal(await activityCount(), count);
+      assert.equal((await adminGet(t, manager, '/admin/activities/no-such-id')).statusCode, 404);
+    });
+
+    test('an admin chooses the venue of a new activity', async () => {
+      const form = parseHtml((await adminGet(t, admin, '/admin/activities/new')).body);
+      assert.ok(form.querySelector(`select[name="venueId"] option[value="${away.venue.id}"]`));
+      const missing = await adminPost(t, admin, '/admin/activities/new', validForm({ slug: 'museumnacht' }));
+      assert.equal(missing.statusCode, 422);
+      assert.equal(parseHtml(missing.body).querySelector('[data-testid="error-venueId"]')?.textContent, 'Vul dit veld in.');
+      const created = await adminPost(t, admin, '/admin/activities/new', validForm({ slug: 'museumnacht', venueId: away.venue.id }));
+      assert.equal(created.statusCode, 303);
+      const row = await t.database.db.selectFrom('activities').selectAll().where('slug', '=', 'museumnacht').executeTakeFirst();
+      assert.equal(row?.venue_id, away.venue.id);
+      assert.equal((await auditOf('activity.created')).find((e) => e.target === 'museumnacht')?.venue_id, away.venue.id);
+    });
+  });
+}

@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app.js';
+import {
+  activityFor,
+  type ActivityForm,
+  createActivityFromForm,
+  listActivitiesFor,
+  PRICE_LINE_FIELDS,
+  updateActivityFromForm,
+  venuesFor,
+} from '../../core/catalog/activity-admin.service.js';
+import type { Activity, Language } from '../../core/catalog/activity.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { isKey } from '../../core/shared/ids.js';
+import { formField } from '../public/form-body.js';
+import { sendPage } from '../public/respond.js';
+import { ActivityFormPage } from '../views/admin/activity-form.page.js';
+import { ActivityListPage } from '../views/admin/activity-list.page.js';
+import { requirePermission } from './admin-scope.js';
+import { adminUiFor } from './admin-ui.js';
+import { fieldMessages } from './catalog-form.js';
+import { slotRoutes } from './slots.routes.js';
+
+type ActivityRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/** A stored number the way the form takes it back: "12,50" in Dutch, "12.50" in English. */
+function localDecimal(text: string, lang: Language): string {
+  return lang === 'nl' ? text.replace('.', ',') : text;
+}
+
+/** The form as the body sent it, every field as typed. */
+function formFrom(body: unknown): ActivityForm {
+  const field = (name: string) => formField(body, name);
+  return {
+    venueId: field('venueId'),
+    slug: field('slug'),
+    titleNl: field('titleNl'),
+    titleEn: field('titleEn'),
+    descriptionNl: field('descriptionNl'),
+    descriptionEn: field('descriptionEn'),
+    location: field('location'),
+    durationMinutes: field('durationMinutes'),
+    minGroupSize: field('minGroupSize'),
+    maxGroupSize: field('maxGroupSize'),
+    cutoffHours: field('cutoffHours'),
+    lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => ({
+      labelNl: field(`lines.${i}.labelNl`),
+      labelEn: field(`lines.${i}.labelEn`),
+      basis: field(`lines.${i}.basis`),
+      vat: field(`lines.${i}.vat`),
+      amount: field(`lines.${i}.amount`),
+    })),
+  };
+}
+
+const BLANK_LINE = { labelNl: '', labelEn: '', basis: 'person', vat: 'low', amount: '' };
+
+/** A stored activity as the form shows it; banded lines are not in the form (they are kept as they are). */
+function formOf(activity: Activity, lang: Language): ActivityForm {
+  const fixed = activity.pricing.flatMap((line) =>
+    line.amountCents === undefined
+      ? []
+      : [
+          {
+            labelNl: line.label.nl,
+            labelEn: line.label.en,
+            basis: line.basis,
+            vat: line.vat,
+            amount: localDecimal((line.amountCents / 100).toFixed(2), lang),
+          },
+        ],
+  );
+  return {
+    venueId: activity.venue.id,
+    slug: activity.slug,
+    titleNl: activity.title.nl,
+    titleEn: activity.title.en,
+    descriptionNl: activity.description.nl,
+    descriptionEn: activity.description.en,
+    location: activity.location,
+    durationMinutes: String(activity.durationMinutes),
+    minGroupSize: String(activity.minGroupSize),
+    maxGroupSize: String(activity.maxGroupSize),
+    cutoffHours: localDecimal(String(Number((activity.bookingCutoffMinutes / 60).toFixed(2))), lang),
+    lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => fixed[i] ?? BLANK_LINE),
+  };
+}
+
+const EMPTY_FORM: ActivityForm = {
+  venueId: '',
+  slug: '',
+  titleNl: '',
+  titleEn: '',
+  descriptionNl: '',
+  descriptionEn: '',
+  location: '',
+  durationMinutes: '',
+  minGroupSize: '1',
+  maxGroupSize: '',
+  cutoffHours: '0',
+  lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_LINE),
+};
+
+/** The back office's activities: the list, and creating and editing an activity (slots: slots.routes.tsx). */
+export async function activityRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db, clock, auth } = context;
+
+  async function activityOf(request: ActivityRequest): Promise<Activity> {
+    if (!isKey(request.params.id)) throw new DomainError('not_found');
+    return activityFor(db, request.staff, request.params.id);
+  }
+
+  app.get('/activities', async (request, reply) => {
+    requirePermission(request, 'bookings.read');
+    const activities = await listActivitiesFor(db, clock, request.staff);
+    return sendPage(reply, 200, <ActivityListPage ui={adminUiFor(request, auth)} activities={activities} />);
+  });
+
+  app.get('/activities/new', async (request, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venues = await venuesFor(db, request.staff);
+    const values = { ...EMPTY_FORM, venueId: request.staff.venueId ?? '' };
+    return sendPage(reply, 200, <ActivityFormPage ui={adminUiFor(request, auth)} venues={venues} values={values} errors={{}} />);
+  });
+
+  app.post('/activities/new', async (request, reply) => {
+    requirePermission(request, 'catalog.write');
+    const values = formFrom(request.body);
+    const result = await createActivityFromForm(db, clock, request.staff, values);
+    if (result.ok) return reply.redirect(`/admin/activities/${result.value.id}?saved=1`, 303);
+    const ui = adminUiFor(request, auth);
+    const venues = await venuesFor(db, request.staff);
+    return sendPage(reply, 422, <ActivityFormPage ui={ui} venues={venues} values={values} errors={fieldMessages(ui, result.errors)} />);
+  });
+
+  app.get('/activities/:id', async (request: ActivityRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const activity = await activityOf(request);
+    const ui = adminUiFor(request, auth);
+    const saved = formField(request.query, 'saved') === '1';
+    return sendPage(
+      reply,
+      200,
+      <ActivityFormPage ui={ui} activity={activity} values={formOf(activity, ui.lang)} errors={{}} saved={saved} />,
+    );
+  });
+
+  app.post('/activities/:id', async (request: ActivityRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const activity = await activityOf(request);
+    const values = formFrom(request.body);
+    const result = await updateActivityFromForm(db, clock, request.staff, activity.id, values);
+    if (result.ok) return reply.redirect(`/admin/activities/${activity.id}?saved=1`, 303);
+    const ui = adminUiFor(request, auth);
+    return sendPage(reply, 422, <ActivityFormPage ui={ui} activity={activity} values={values} errors={fieldMessages(ui, result.errors)} />);
+  });
+
+  await app.register(slotRoutes, context);
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { listAuditActions } from '../../core/audit-log/audit-log.repository.js';
+import { readAuditPage } from '../../core/audit-log/audit-log.service.js';
+import { normaliseEmail } from '../../core/staff/staff.service.js';
+import { venueScopeOf } from '../../core/staff/staff.js';
+import { formField } from '../public/form-body.js';
+import { sendPage } from '../public/respond.js';
+import { AuditPage, filterActions } from '../views/admin/audit.page.js';
+import { requirePermission } from './admin-scope.js';
+import { adminUiFor } from './admin-ui.js';
+
+/** An ISO-8601 instant from the "older" link; anything else means "from the newest". */
+function instantOf(text: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(text)) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The audit log: an admin sees every entry, a manager those of their own venue. Newest first, a page at a time. */
+export async function auditRoutes(app: FastifyInstance, { db, auth }: AppContext): Promise<void> {
+  app.get('/audit', async (request, reply) => {
+    requirePermission(request, 'audit.read');
+    const scope = venueScopeOf(request.staff);
+    const filter = {
+      action: formField(request.query, 'action').trim().slice(0, 100),
+      email: normaliseEmail(formField(request.query, 'email')).slice(0, 254),
+    };
+    const before = instantOf(formField(request.query, 'before'));
+    const [page, occurring] = await Promise.all([
+      readAuditPage(db, scope, { before, action: filter.action || undefined, email: filter.email || undefined }),
+      listAuditActions(db, scope),
+    ]);
+    return sendPage(
+      reply,
+      200,
+      <AuditPage
+        ui={adminUiFor(request, auth)}
+        entries={page.entries}
+        actions={filterActions(occurring)}
+        filter={filter}
+        older={page.older}
+        paged={before !== undefined}
+      />,
+    );
+  });
+}

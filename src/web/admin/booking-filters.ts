@@ -1,0 +1,57 @@
+import { BOOKING_SORTS, type BookingFilter, type BookingSort } from '../../core/bookings/booking-admin.js';
+import { BOOKING_STATUSES, type BookingStatus } from '../../core/bookings/booking.js';
+import type { Translate } from '../../core/i18n/i18n.js';
+import { isLocalDate } from '../../core/shared/time.js';
+import { formField, formNumber } from '../public/form-body.js';
+import type { FieldMessages } from '../views/components.js';
+
+export const FILTER_FIELDS = ['q', 'status', 'activity', 'from', 'to', 'paid', 'sort'] as const;
+export type FilterValues = Record<(typeof FILTER_FIELDS)[number], string>;
+
+export interface ParsedBookingFilter {
+  /** As typed, to show them back and to carry them to other pages and the export. */
+  values: FilterValues;
+  errors: FieldMessages;
+  filter: BookingFilter;
+  page: number;
+}
+
+const MAX_SEARCH_LENGTH = 200;
+const MAX_PAGE = 100_000;
+
+/** The bookings list's search, filters, order and page from the query string; `activityIds` are those in scope. */
+export function parseBookingFilter(query: unknown, activityIds: readonly string[], t: Translate): ParsedBookingFilter {
+  const values = Object.fromEntries(FILTER_FIELDS.map((name) => [name, formField(query, name).trim()])) as FilterValues;
+  const errors: FieldMessages = {};
+  const filter: BookingFilter = { sort: 'visit_desc' };
+
+  if (values.q.length > MAX_SEARCH_LENGTH) errors.q = t('field.too_long');
+  else if (values.q !== '') filter.q = values.q;
+  if ((BOOKING_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as BookingStatus;
+  else if (values.status !== '') errors.status = t('field.invalid_value');
+  if (activityIds.includes(values.activity)) filter.activityId = values.activity;
+  else if (values.activity !== '') errors.activity = t('field.invalid_value');
+  for (const name of ['from', 'to'] as const) {
+    if (isLocalDate(values[name])) filter[name] = values[name];
+    else if (values[name] !== '') errors[name] = t('field.invalid_date');
+  }
+  if (filter.from && filter.to && filter.to < filter.from) errors.to = t('bookings.filter.to_before_from');
+  if (values.paid === 'paid' || values.paid === 'unpaid') filter.paid = values.paid === 'paid';
+  else if (values.paid !== '') errors.paid = t('field.invalid_value');
+  if ((BOOKING_SORTS as readonly string[]).includes(values.sort)) filter.sort = values.sort as BookingSort;
+  else if (values.sort !== '') errors.sort = t('field.invalid_value');
+
+  const pageText = formField(query, 'page');
+  const page = formNumber(pageText);
+  if (page !== undefined && (typeof page !== 'number' || page < 1 || page > MAX_PAGE)) errors.page = t('bookings.filter.bad_page');
+  return { values, errors, filter, page: typeof page === 'number' && page >= 1 && page <= MAX_PAGE ? page : 1 };
+}
+
+/** The query string of the filters as typed (empty ones left out), with more parameters after them. */
+export function filterQuery(values: FilterValues, more: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_FIELDS) if (values[name] !== '') params.set(name, values[name]);
+  for (const [name, value] of Object.entries(more)) params.set(name, value);
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { listActivityChoices, listVenuesInScope } from '../../core/bookings/booking-admin.repository.js';
+import {
+  addBookingNote,
+  changeBookingStatus,
+  listBookingAuditEntries,
+  listBookingsForExport,
+  readStaffBooking,
+  searchBookings,
+  setBookingPaid,
+  type StaffActor,
+} from '../../core/bookings/booking-admin.service.js';
+import type { MessageKey } from '../../core/i18n/i18n.js';
+import { localDateOf } from '../../core/shared/time.js';
+import { venueScopeOf } from '../../core/staff/staff.js';
+import { formField } from '../public/form-body.js';
+import { sendPage } from '../public/respond.js';
+import type { FieldMessages } from '../views/components.js';
+import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
+import { BookingListPage } from '../views/admin/booking-list.page.js';
+import { requirePermission } from './admin-scope.js';
+import { adminUiFor } from './admin-ui.js';
+import { parseBookingFilter } from './booking-filters.js';
+import { bookingsCsv } from './bookings-csv.js';
+import { clientOf } from './client.js';
+
+type ById = { Params: { id: string } };
+
+/** What a redirect after a change confirms on the detail page. */
+const DONE: Record<string, MessageKey> = {
+  cancelled: 'booking_admin.done_cancelled',
+  paid: 'booking_admin.done_paid',
+  unpaid: 'booking_admin.done_unpaid',
+  note: 'booking_admin.done_note',
+};
+
+function actorOf(request: FastifyRequest): StaffActor {
+  return { member: request.staff, client: clientOf(request).network };
+}
+
+/** The bookings list, its CSV export, and one booking with its status, payment and internal notes. */
+export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
+  /** The filter from the query string, checked against the activities in the member's scope. */
+  async function filterOf(request: FastifyRequest) {
+    const scope = venueScopeOf(request.staff);
+    const ui = adminUiFor(request, auth);
+    const [activities, venues] = await Promise.all([listActivityChoices(db, scope), listVenuesInScope(db, scope)]);
+    const parsed = parseBookingFilter(
+      request.query,
+      activities.map((a) => a.id),
+      ui.t,
+    );
+    const showVenue = venues.length > 1;
+    const choices = activities.map((a) => ({
+      id: a.id,
+      label: showVenue ? `${ui.lang === 'en' ? a.title_en : a.title_nl} · ${a.venue_name}` : ui.lang === 'en' ? a.title_en : a.title_nl,
+    }));
+    return { scope, ui, parsed, choices, showVenue };
+  }
+
+  app.get('/bookings', async (request, reply) => {
+    requirePermission(request, 'bookings.read');
+    const { scope, ui, parsed, choices, showVenue } = await filterOf(request);
+    const refused = Object.keys(parsed.errors).length > 0;
+    const result = refused ? null : await searchBookings(db, scope, parsed.filter, parsed.page);
+    return sendPage(
+      reply,
+      refused ? 422 : 200,
+      <BookingListPage ui={ui} values={parsed.values} errors={parsed.errors} activities={choices} result={result} showVenue={showVenue} />,
+    );
+  });
+
+  app.get('/bookings.csv', async (request, reply) => {
+    requirePermission(request, 'bookings.read');
+    const { scope, ui, parsed, choices, showVenue } = await filterOf(request);
+    if (Object.keys(parsed.errors).length > 0) {
+      return sendPage(
+        reply,
+        422,
+        <BookingListPage ui={ui} values={parsed.values} errors={parsed.errors} activities={choices} result={null} showVenue={showVenue} />,
+      );
+    }
+    const items = await listBookingsForExport(db, scope, parsed.filter);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="groupz-bookings-${localDateOf(clock.now())}.csv"`)
+      .send(bookingsCsv(items, ui.t, ui.lang));
+  });
+
+  async function sendDetail(
+    request: FastifyRequest<ById>,
+    reply: FastifyReply,
+    status: number,
+    extra: { note?: string; errors?: FieldMessages } = {},
+  ) {
+    const scope = venueScopeOf(request.staff);
+    const ui = adminUiFor(request, auth);
+    const booking = await readStaffBooking(db, scope, request.params.id);
+    const audit = await listBookingAuditEntries(db, scope, booking.reference);
+    const done = DONE[formField(request.query, 'done')];
+    return sendPage(reply, status, <BookingDetailPage ui={ui} booking={booking} audit={audit} notice={done && ui.t(done)} {...extra} />);
+  }
+
+  app.get<ById>('/bookings/:id', async (request, reply) => {
+    requirePermission(request, 'bookings.read');
+    return sendDetail(request, reply, 200);
+  });
+
+  app.post<ById>('/bookings/:id/cancel', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    if (formField(request.body, 'confirm') !== 'yes') {
+      // Nothing changes without the confirmation; the page says so (and a foreign id is still not found).
+      const ui = adminUiFor(request, auth);
+      return sendDetail(request, reply, 422, { errors: { confirm: ui.t('booking_admin.cancel_unconfirmed') } });
+    }
+    const changed = await changeBookingStatus(db, clock, actorOf(request), request.params.id, 'cancel');
+    return reply.redirect(`/admin/bookings/${request.params.id}${changed ? '?done=cancelled' : ''}`, 303);
+  });
+
+  for (const paid of [true, false]) {
+    app.post<ById>(`/bookings/:id/${paid ? 'paid' : 'unpaid'}`, async (request, reply) => {
+      requirePermission(request, 'bookings.write');
+      const changed = await setBookingPaid(db, clock, actorOf(request), request.params.id, paid);
+      return reply.redirect(`/admin/bookings/${request.params.id}${changed ? `?done=${paid ? 'paid' : 'unpaid'}` : ''}`, 303);
+    });
+  }
+
+  app.post<ById>('/bookings/:id/notes', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    const text = formField(request.body, 'note');
+    const added = await addBookingNote(db, clock, actorOf(request), request.params.id, text);
+    if (!added.ok) {
+      const ui = adminUiFor(request, auth);
+      return sendDetail(request, reply, 422, { note: text, errors: { note: ui.t(`field.${added.code}`) } });
+    }
+    return reply.redirect(`/admin/bookings/${request.params.id}?done=note`, 303);
+  });
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { listVenuesInScope } from '../../core/bookings/booking-admin.repository.js';
+import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
+import { isLocalDate, localDateOf } from '../../core/shared/time.js';
+import { venueScopeOf } from '../../core/staff/staff.js';
+import { formField } from '../public/form-body.js';
+import { sendPage } from '../public/respond.js';
+import type { FieldMessages } from '../views/components.js';
+import { SchedulePage } from '../views/admin/schedule.page.js';
+import { requirePermission } from './admin-scope.js';
+import { adminUiFor } from './admin-ui.js';
+
+/** The back office's home page: a day's slots and groups, per venue in the member's scope. */
+export async function scheduleRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
+  app.get('/', async (request, reply) => {
+    requirePermission(request, 'bookings.read');
+    const ui = adminUiFor(request, auth);
+    const scope = venueScopeOf(request.staff);
+    const venues = await listVenuesInScope(db, scope);
+    const today = localDateOf(clock.now());
+    const values = { date: formField(request.query, 'date').trim(), venue: formField(request.query, 'venue').trim() };
+    const errors: FieldMessages = {};
+    if (values.date !== '' && !isLocalDate(values.date)) errors.date = ui.t('field.invalid_date');
+    // Another venue's slug is as unknown as a made-up one.
+    const venue = values.venue === '' ? undefined : venues.find((v) => v.slug === values.venue);
+    if (values.venue !== '' && !venue) errors.venue = ui.t('schedule.unknown_venue');
+    const refused = Object.keys(errors).length > 0;
+    const date = values.date !== '' && !errors.date ? values.date : today;
+    const schedule = refused ? null : await readDaySchedule(db, scope, date, venue?.id);
+    return sendPage(
+      reply,
+      refused ? 422 : 200,
+      <SchedulePage
+        ui={ui}
+        date={date}
+        today={today}
+        values={{ ...values, date: values.date || date }}
+        errors={errors}
+        venues={venues}
+        schedule={schedule}
+      />,
+    );
+  });
+}

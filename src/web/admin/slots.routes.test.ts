@@ -1,0 +1,456 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { parseHtml } from '../../../test/html.js';
+import { adminGet, adminPost, postForm, setUpAccount, signIn, type SignedIn } from '../../../test/staff.js';
+import { changeSlotCapacity } from '../../core/availability/slot-admin.service.js';
+import type { Slot } from '../../core/availability/slot.js';
+import { parseBookingInput } from '../../core/bookings/booking-input.js';
+import { createBooking } from '../../core/bookings/booking.service.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { createActivity } from '../../core/catalog/catalog.service.js';
+import { DomainError } from '../../core/shared/errors.js';
+import type { StaffMember } from '../../core/staff/staff.js';
+
+let counter = 0;
+
+for (const dialect of testDialects()) {
+  describe(`the back office's slots and weekly schedules (${dialect.name})`, () => {
+    let t: TestApp;
+    let home: Activity;
+    let away: Activity;
+    let awaySlot: Slot;
+    let manager: SignedIn;
+    let managerMember: StaffMember;
+    let staff: SignedIn;
+    let viewer: SignedIn;
+    let otherManager: SignedIn;
+
+    before(async () => {
+      // 1 March 2026, 10:00 in Amsterdam: both DST changes of 2026 are still to come.
+      t = await buildTestApp(dialect, '2026-03-01T09:00:00Z');
+      home = await makeActivity(t.database.db, t.clock, { durationMinutes: 90 });
+      away = await makeActivity(t.database.db, t.clock);
+      awaySlot = await makeSlot(t.database.db, t.clock, away, { date: '2026-04-01', time: '10:00', capacity: 10 });
+      const managerAccount = await setUpAccount(t, { role: 'manager', venue: home.venue.slug });
+      managerMember = managerAccount.member;
+      manager = await signIn(t, managerAccount);
+      staff = await signIn(t, await setUpAccount(t, { role: 'staff', venue: home.venue.slug }));
+      viewer = await signIn(t, await setUpAccount(t, { role: 'viewer', venue: home.venue.slug }));
+      otherManager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: away.venue.slug }));
+    });
+    after(() => t.close());
+
+    const db = () => t.database.db;
+    /** Another activity of the home venue, so each test has its own slots. */
+    const activityOfHome = () =>
+      createActivity(db(), t.clock, {
+        venueId: home.venue.id,
+        slug: `activiteit-${dialect.name}-${(counter += 1)}`,
+        title: { nl: 'Fietstocht', en: 'Bike tour' },
+        description: { nl: 'Fietsen.', en: 'Cycling.' },
+        location: 'Stationsplein',
+        durationMinutes: 60,
+        minGroupSize: 1,
+        maxGroupSize: 20,
+        bookingCutoffMinutes: 0,
+        pricing: [{ label: { nl: 'Fiets', en: 'Bike' }, basis: 'person', vat: 'low', amountCents: 1000 }],
+      });
+    const slotsOf = (activityId: string) =>
+      db().selectFrom('slots').selectAll().where('activity_id', '=', activityId).orderBy('starts_at').execute();
+    const slotRow = (id: string) => db().selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
+    const auditOf = (action: string, target: string) =>
+      db().selectFrom('audit_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
+    const book = async (slotId: string, groupSize: number) => {
+      const parsed = parseBookingInput(bookingRequest(slotId, { groupSize }));
+      assert.ok(parsed.ok);
+      return createBooking(db(), t.clock, parsed.input);
+    };
+    const text = (body: string, testid: string) => parseHtml(body).querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
+    /** Posts a weekly schedule; the weekday checkboxes repeat one name, as a browser sends them. */
+    const postSchedule = (who: SignedIn, activity: Activity, fields: Record<string, string>, weekdays: string[]) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/admin/activities/${activity.id}/schedules`,
+        headers: {
+          origin: 'http://bookings.test',
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `__Host-groupz_session=${who.cookie}`,
+        },
+        payload: new URLSearchParams([['_csrf', who.csrf], ...weekdays.map((d) => ['weekdays', d]), ...Object.entries(fields)]).toString(),
+      });
+    const scheduleIdOf = async (activityId: string) =>
+      (await db().selectFrom('slot_schedules').select('id').where('activity_id', '=', activityId).orderBy('created_at').execute()).map(
+        (r) => r.id,
+      );
+
+    test('staff add a slot in Amsterdam time; the page lists it with booked and capacity', async () => {
+      const response = await adminPost(t, staff, `/admin/activities/${home.id}/slots`, {
+        date: '2026-03-29',
+        time: '10:00',
+        capacity: '20',
+      });
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, `/admin/activities/${home.id}/slots?done=slot_created`);
+      const [slot] = await slotsOf(home.id);
+      assert.equal(slot?.starts_at, '2026-03-29T08:00:00.000Z', 'summer time: 10:00 is 08:00 UTC');
+      assert.equal(slot?.ends_at, '2026-03-29T09:30:00.000Z');
+      assert.deepEqual([slot?.capacity, slot?.exclusive, slot?.schedule_id], [20, 0, null]);
+      const [entry] = await auditOf('slot.created', slot!.id);
+      assert.equal(entry?.venue_id, home.venue.id);
+
+      const page = await adminGet(t, staff, `${response.headers.location}&from=2026-03-29&to=2026-03-29`);
+      assert.equal(page.statusCode, 200);
+      assert.equal(text(page.body, 'notice'), 'Het tijdslot is toegevoegd.');
+      assert.equal(text(page.body, 'booked'), '0 van 20 personen');
+    });
+
+    test('a nonexistent DST time, a taken start and a past date are refused with 422, the input kept', async () => {
+      const before = await slotsOf(home.id);
+      const skipped = await adminPost(t, staff, `/admin/activities/${home.id}/slots`, {
+        date: '2026-03-29',
+        time: '02:30',
+        capacity: '15',
+        exclusive: '1',
+      });
+      assert.equal(skipped.statusCode, 422);
+      const form = parseHtml(skipped.body).querySelector('[data-testid="new-slot"]')!;
+      assert.match(text(skipped.body, 'error-slot-time'), /bestaat niet op deze dag/);
+      assert.equal(form.querySelector('input[name="time"]')?.getAttribute('value'), '02:30');
+      assert.equal(form.querySelector('input[name="capacity"]')?.getAttribute('value'), '15');
+      assert.ok(form.querySelector('input[name="exclusive"]')?.hasAttribute('checked'));
+
+      const taken = await adminPost(t, staff, `/admin/activities/${home.id}/slots`, { date: '2026-03-29', time: '10:00', capacity: '5' });
+      assert.equal(taken.statusCode, 422);
+      assert.match(text(taken.body, 'error-slot-time'), /al een tijdslot/);
+      const past = await adminPost(t, staff, `/admin/activities/${home.id}/slots`, { date: '2026-02-01', time: '10:00', capacity: '5' });
+      assert.equal(past.statusCode, 422);
+      assert.match(text(past.body, 'error-slot-date'), /verleden/);
+      const nonsense = await adminPost(t, staff, `/admin/activities/${home.id}/slots`, {
+        date: '2026-02-30',
+        time: '25:00',
+        capacity: '0',
+      });
+      assert.equal(nonsense.statusCode, 422);
+      assert.ok(
+        text(nonsense.body, 'error-slot-date') && text(nonsense.body, 'error-slot-time') && text(nonsense.body, 'error-slot-capacity'),
+      );
+      assert.deepEqual(await slotsOf(home.id), before);
+    });
+
+    test('capacity never goes below the persons booked; a change above is saved and audited', async () => {
+      const activity = await activityOfHome();
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-10', capacity: 10 });
+      await book(slot.id, 6);
+      const url = `/admin/activities/${activity.id}/slots/${slot.id}/capacity`;
+      const refused = await adminPost(t, staff, url, { capacity: '5' });
+      assert.equal(refused.statusCode, 409);
+      assert.match(text(refused.body, 'refusal'), /de 6 personen die al geboekt/);
+      assert.equal((await slotRow(slot.id))?.capacity, 10);
+      // Posted from the list of that day: the row with the refused value is on the page that comes back.
+      const invalid = await adminPost(t, staff, `${url}?from=2026-04-10&to=2026-04-10`, { capacity: 'twaalf' });
+      assert.equal(invalid.statusCode, 422);
+      assert.equal(parseHtml(invalid.body).querySelector(`#capacity-${slot.id}`)?.getAttribute('value'), 'twaalf');
+      assert.equal(text(invalid.body, 'capacity-error'), 'Vul een heel getal in.');
+      assert.equal((await slotRow(slot.id))?.capacity, 10);
+
+      const saved = await adminPost(t, staff, `${url}?from=2026-04-01&to=2026-04-30`, { capacity: '6' });
+      assert.equal(saved.statusCode, 303);
+      assert.equal(saved.headers.location, `/admin/activities/${activity.id}/slots?done=capacity_changed&from=2026-04-01&to=2026-04-30`);
+      assert.equal((await slotRow(slot.id))?.capacity, 6);
+      const [entry] = await auditOf('slot.capacity_changed', slot.id);
+      assert.deepEqual([entry?.venue_id, JSON.parse(entry!.detail).from, JSON.parse(entry!.detail).to], [home.venue.id, 10, 6]);
+    });
+
+    test('a capacity change racing with bookings never oversells the slot', async () => {
+      const activity = await activityOfHome();
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-11', capacity: 40 });
+      const bookings = Array.from({ length: 15 }, () => book(slot.id, 2));
+      const change = changeSlotCapacity(db(), t.clock, managerMember, activity.id, slot.id, '12');
+      const results = await Promise.allSettled([...bookings, change]);
+      for (const r of results) {
+        if (r.status === 'rejected')
+          assert.ok(r.reason instanceof DomainError && ['slot_full', 'capacity_below_booked'].includes(r.reason.code), String(r.reason));
+      }
+      const row = await slotRow(slot.id);
+      const booked = await db().selectFrom('bookings').select('group_size').where('slot_id', '=', slot.id).execute();
+      assert.equal(
+        booked.reduce((sum, b) => sum + b.group_size, 0),
+        row?.booked_persons,
+      );
+      assert.ok(row!.booked_persons <= row!.capacity, `${row?.booked_persons} booked, capacity ${row?.capacity}`);
+      assert.ok([12, 40].includes(row!.capacity));
+    });
+
+    test('a slot without bookings is deleted; one with bookings is kept with a message', async () => {
+      const activity = await activityOfHome();
+      const free = await makeSlot(db(), t.clock, activity, { date: '2026-04-12' });
+      const taken = await makeSlot(db(), t.clock, activity, { date: '2026-04-13' });
+      await book(taken.id, 3);
+      const deleted = await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${free.id}/delete`);
+      assert.equal(deleted.statusCode, 303);
+      assert.equal(await slotRow(free.id), undefined);
+      assert.equal((await auditOf('slot.deleted', free.id))[0]?.venue_id, home.venue.id);
+      const refused = await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${taken.id}/delete`);
+      assert.equal(refused.statusCode, 409);
+      assert.match(text(refused.body, 'refusal'), /heeft boekingen/);
+      assert.ok(await slotRow(taken.id));
+      assert.equal((await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${free.id}/delete`)).statusCode, 404);
+    });
+
+    test('a weekly schedule across both DST changes gives the right UTC instants; saving it twice adds nothing', async () => {
+      const activity = await activityOfHome();
+      const spring = { startTime: '10:00', capacity: '12', validFrom: '2026-03-22', validUntil: '2026-04-05', skipDates: '' };
+      const first = await postSchedule(staff, activity, spring, ['7']);
+      assert.equal(first.statusCode, 303);
+      assert.equal(first.headers.location, `/admin/activities/${activity.id}/slots?done=schedule_created&created=3&existing=0&skipped=0`);
+      const [scheduleId] = await scheduleIdOf(activity.id);
+      const slots = await slotsOf(activity.id);
+      assert.deepEqual(
+        slots.map((s) => s.starts_at),
+        ['2026-03-22T09:00:00.000Z', '2026-03-29T08:00:00.000Z', '2026-04-05T08:00:00.000Z'],
+      );
+      assert.ok(slots.every((s) => s.schedule_id === scheduleId && s.capacity === 12));
+      const [entry] = await auditOf('schedule.created', scheduleId!);
+      assert.equal(entry?.venue_id, home.venue.id);
+      assert.equal(JSON.parse(entry!.detail).slotsCreated, 3);
+
+      const again = await postSchedule(staff, activity, spring, ['7']);
+      assert.equal(again.headers.location, `/admin/activities/${activity.id}/slots?done=schedule_created&created=0&existing=3&skipped=0`);
+      assert.equal((await slotsOf(activity.id)).length, 3, 'no second slot at the same start');
+      const page = await adminGet(t, staff, String(again.headers.location));
+      assert.equal(text(page.body, 'notice'), 'Het weekrooster is opgeslagen: 0 tijdsloten aangemaakt, 3 bestonden al.');
+
+      const autumn = await postSchedule(staff, activity, { ...spring, validFrom: '2026-10-18', validUntil: '2026-11-01', skipDates: '' }, [
+        '7',
+      ]);
+      assert.equal(autumn.statusCode, 303);
+      const october = (await slotsOf(activity.id)).filter((s) => s.starts_at >= '2026-10').map((s) => s.starts_at);
+      assert.deepEqual(october, ['2026-10-18T08:00:00.000Z', '2026-10-25T09:00:00.000Z', '2026-11-01T09:00:00.000Z']);
+    });
+
+    test('a start time the spring change skips is reported; skipped dates at creation give no slot', async () => {
+      const activity = await activityOfHome();
+      // Saturdays and Sundays at 02:30: 29 March has no 02:30, 4 April is skipped.
+      const night = await postSchedule(
+        staff,
+        activity,
+        { startTime: '02:30', capacity: '4', validFrom: '2026-03-28', validUntil: '2026-04-05', skipDates: '2026-04-04' },
+        ['6', '7'],
+      );
+      assert.equal(night.statusCode, 303);
+      assert.match(String(night.headers.location), /created=2&existing=0&skipped=1$/);
+      assert.deepEqual(
+        (await slotsOf(activity.id)).map((s) => s.starts_at),
+        ['2026-03-28T01:30:00.000Z', '2026-04-05T00:30:00.000Z'],
+      );
+    });
+
+    test('exceptions: a free slot of the date goes, a booked one stays and is said so; removing it brings the slot back', async () => {
+      const activity = await activityOfHome();
+      // Mondays, Wednesdays and Fridays in April 2026 at 14:00 (12:00 UTC).
+      const created = await postSchedule(
+        staff,
+        activity,
+        { startTime: '14:00', capacity: '10', validFrom: '2026-04-01', validUntil: '2026-04-30', skipDates: '' },
+        ['1', '3', '5'],
+      );
+      assert.equal(created.statusCode, 303);
+      const [scheduleId] = await scheduleIdOf(activity.id);
+      const base = `/admin/activities/${activity.id}/schedules/${scheduleId}`;
+      const slotOn = async (date: string) => (await slotsOf(activity.id)).find((s) => s.starts_at.startsWith(date));
+      assert.equal((await slotsOf(activity.id)).length, 13);
+      await book((await slotOn('2026-04-08'))!.id, 2);
+
+      const free = await adminPost(t, staff, `${base}/exceptions`, { date: '2026-04-06' });
+      assert.equal(free.headers.location, `/admin/activities/${activity.id}/slots?done=exception_removed_slot`);
+      assert.equal(await slotOn('2026-04-06'), undefined);
+      const kept = await adminPost(t, staff, `${base}/exceptions`, { date: '2026-04-08' });
+      assert.equal(kept.headers.location, `/admin/activities/${activity.id}/slots?done=exception_kept_booked`);
+      assert.ok(await slotOn('2026-04-08'));
+      const page = await adminGet(t, staff, String(kept.headers.location));
+      assert.match(text(page.body, 'notice'), /heeft boekingen en blijft daarom staan/);
+      const listed = parseHtml(page.body).querySelectorAll(`[data-testid="schedule-${scheduleId}"] [data-testid="exceptions"] time`);
+      assert.deepEqual(
+        listed.map((e) => e.getAttribute('datetime')),
+        ['2026-04-06', '2026-04-08'],
+      );
+      const exceptions = await db()
+        .selectFrom('slot_schedule_exceptions')
+        .select('date')
+        .where('schedule_id', '=', scheduleId!)
+        .orderBy('date')
+        .execute();
+      assert.deepEqual(
+        exceptions.map((e) => e.date),
+        ['2026-04-06', '2026-04-08'],
+      );
+      const audited = await auditOf('schedule.exception_added', scheduleId!);
+      assert.deepEqual(audited.map((e) => JSON.parse(e.detail).slot).sort(), ['kept_booked', 'removed']);
+
+      const outside = await adminPost(t, staff, `${base}/exceptions`, { date: '2026-05-04' });
+      assert.equal(outside.statusCode, 422);
+      assert.match(text(outside.body, 'exception-error'), /buiten de periode/);
+
+      const removed = await adminPost(t, staff, `${base}/exceptions/2026-04-06/delete`);
+      assert.equal(removed.headers.location, `/admin/activities/${activity.id}/slots?done=exception_removed&created=1`);
+      assert.equal((await slotOn('2026-04-06'))?.starts_at, '2026-04-06T12:00:00.000Z');
+      assert.equal((await auditOf('schedule.exception_removed', scheduleId!))[0]?.venue_id, home.venue.id);
+      assert.equal((await adminPost(t, staff, `${base}/exceptions/2026-04-06/delete`)).statusCode, 404, 'no such exception any more');
+    });
+
+    test('deleting a schedule removes its future slots without bookings and keeps the booked ones', async () => {
+      const activity = await activityOfHome();
+      await postSchedule(
+        staff,
+        activity,
+        { startTime: '09:00', capacity: '10', validFrom: '2026-05-01', validUntil: '2026-05-31', skipDates: '' },
+        ['5'],
+      );
+      const [scheduleId] = await scheduleIdOf(activity.id);
+      const slots = await slotsOf(activity.id);
+      assert.equal(slots.length, 5);
+      await book(slots[1]!.id, 4);
+      await adminPost(t, staff, `/admin/activities/${activity.id}/schedules/${scheduleId}/exceptions`, { date: '2026-05-22' });
+      const deleted = await adminPost(t, staff, `/admin/activities/${activity.id}/schedules/${scheduleId}/delete`);
+      assert.equal(deleted.headers.location, `/admin/activities/${activity.id}/slots?done=schedule_deleted&removed=3`);
+      const left = await slotsOf(activity.id);
+      assert.deepEqual(
+        left.map((s) => [s.id, s.schedule_id]),
+        [[slots[1]!.id, null]],
+      );
+      assert.equal(await db().selectFrom('slot_schedules').select('id').where('id', '=', scheduleId!).executeTakeFirst(), undefined);
+      assert.equal(
+        (await db().selectFrom('slot_schedule_exceptions').select('date').where('schedule_id', '=', scheduleId!).execute()).length,
+        0,
+      );
+      const [entry] = await auditOf('schedule.deleted', scheduleId!);
+      assert.deepEqual([entry?.venue_id, JSON.parse(entry!.detail).slotsRemoved], [home.venue.id, 3]);
+    });
+
+    test('a refused schedule comes back with 422 and its input; a period over a year is refused', async () => {
+      const activity = await activityOfHome();
+      const none = await postSchedule(
+        staff,
+        activity,
+        { startTime: '10:00', capacity: '8', validFrom: '2026-04-01', validUntil: '2026-04-30', skipDates: '' },
+        [],
+      );
+      assert.equal(none.statusCode, 422);
+      assert.equal(text(none.body, 'error-schedule-weekdays'), 'Kies minstens één dag van de week.');
+      const long = await postSchedule(
+        staff,
+        activity,
+        { startTime: '10:00', capacity: '8', validFrom: '2026-04-01', validUntil: '2027-04-01', skipDates: '2026-04-02 x' },
+        ['2', '4'],
+      );
+      assert.equal(long.statusCode, 422);
+      const form = parseHtml(long.body).querySelector('[data-testid="new-schedule"]')!;
+      assert.ok(text(long.body, 'error-schedule-skipDates'));
+      assert.deepEqual(
+        form.querySelectorAll('input[name="weekdays"][checked]').map((i) => i.getAttribute('value')),
+        ['2', '4'],
+      );
+      assert.equal(form.querySelector('input[name="validUntil"]')?.getAttribute('value'), '2027-04-01');
+      assert.equal(form.querySelector('textarea[name="skipDates"]')?.textContent, '2026-04-02 x');
+      const year = await postSchedule(
+        staff,
+        activity,
+        { startTime: '10:00', capacity: '8', validFrom: '2026-04-01', validUntil: '2027-04-01', skipDates: '' },
+        ['2'],
+      );
+      assert.equal(year.statusCode, 422);
+      assert.match(text(year.body, 'error-schedule-validUntil'), /hoogstens één jaar/);
+      assert.equal(await scheduleIdOf(activity.id).then((ids) => ids.length), 0);
+      assert.equal((await slotsOf(activity.id)).length, 0);
+    });
+
+    test('the slots page lists the schedules; a viewer sees it without forms and cannot change anything', async () => {
+      const activity = await activityOfHome();
+      await postSchedule(
+        staff,
+        activity,
+        { startTime: '11:00', capacity: '6', validFrom: '2026-04-01', validUntil: '2026-04-14', skipDates: '' },
+        ['3'],
+      );
+      const [scheduleId] = await scheduleIdOf(activity.id);
+      const [slot] = await slotsOf(activity.id);
+      const page = await adminGet(t, viewer, `/admin/activities/${activity.id}/slots?from=2026-04-01&to=2026-04-30`);
+      assert.equal(page.statusCode, 200);
+      const root = parseHtml(page.body);
+      assert.match(root.querySelector(`[data-testid="schedule-${scheduleId}"] h3`)?.textContent ?? '', /woensdag 11:00/);
+      assert.equal(root.querySelectorAll('[data-testid="slots"] tbody tr').length, 2);
+      assert.equal(root.querySelectorAll('form[method="post"][action^="/admin/activities"]').length, 0, 'no change forms for a viewer');
+
+      const posts: [string, Record<string, string>][] = [
+        [`/admin/activities/${activity.id}/slots`, { date: '2026-04-20', time: '10:00', capacity: '5' }],
+        [`/admin/activities/${activity.id}/slots/${slot!.id}/capacity`, { capacity: '50' }],
+        [`/admin/activities/${activity.id}/slots/${slot!.id}/delete`, {}],
+        [
+          `/admin/activities/${activity.id}/schedules`,
+          { weekdays: '1', startTime: '10:00', capacity: '5', validFrom: '2026-04-01', validUntil: '2026-04-30' },
+        ],
+        [`/admin/activities/${activity.id}/schedules/${scheduleId}/exceptions`, { date: '2026-04-08' }],
+        [`/admin/activities/${activity.id}/schedules/${scheduleId}/delete`, {}],
+      ];
+      const before = JSON.stringify([await slotsOf(activity.id), await scheduleIdOf(activity.id)]);
+      for (const [url, fields] of posts) assert.equal((await adminPost(t, viewer, url, fields)).statusCode, 403, url);
+      assert.equal(JSON.stringify([await slotsOf(activity.id), await scheduleIdOf(activity.id)]), before);
+    });
+
+    test("every slot and schedule route with another venue's ids is not found, and nothing changes", async () => {
+      const activity = await activityOfHome();
+      await postSchedule(
+        staff,
+        activity,
+        { startTime: '15:00', capacity: '6', validFrom: '2026-04-01', validUntil: '2026-04-30', skipDates: '2026-04-15' },
+        ['3'],
+      );
+      const [scheduleId] = await scheduleIdOf(activity.id);
+      const [slot] = await slotsOf(activity.id);
+      const state = async () =>
+        JSON.stringify([
+          await db().selectFrom('slots').selectAll().orderBy('id').execute(),
+          await db().selectFrom('slot_schedules').selectAll().orderBy('id').execute(),
+          await db().selectFrom('slot_schedule_exceptions').selectAll().orderBy('date').execute(),
+        ]);
+      const before = await state();
+      const a = `/admin/activities/${activity.id}`;
+      assert.equal((await adminGet(t, otherManager, `${a}/slots`)).statusCode, 404);
+      const posts: [string, Record<string, string>][] = [
+        [`${a}/slots`, { date: '2026-04-20', time: '10:00', capacity: '5' }],
+        [`${a}/slots/${slot!.id}/capacity`, { capacity: '50' }],
+        [`${a}/slots/${slot!.id}/delete`, {}],
+        [`${a}/schedules`, { weekdays: '1', startTime: '10:00', capacity: '5', validFrom: '2026-04-01', validUntil: '2026-04-30' }],
+        [`${a}/schedules/${scheduleId}/exceptions`, { date: '2026-04-08' }],
+        [`${a}/schedules/${scheduleId}/exceptions/2026-04-15/delete`, {}],
+        [`${a}/schedules/${scheduleId}/delete`, {}],
+        // The other manager's own activity with this venue's slot or schedule: still not found.
+        [`/admin/activities/${away.id}/slots/${slot!.id}/capacity`, { capacity: '50' }],
+        [`/admin/activities/${away.id}/slots/${slot!.id}/delete`, {}],
+        [`/admin/activities/${away.id}/schedules/${scheduleId}/exceptions`, { date: '2026-04-08' }],
+        [`/admin/activities/${away.id}/schedules/${scheduleId}/exceptions/2026-04-15/delete`, {}],
+        [`/admin/activities/${away.id}/schedules/${scheduleId}/delete`, {}],
+      ];
+      for (const [url, fields] of posts) assert.equal((await adminPost(t, otherManager, url, fields)).statusCode, 404, url);
+      // And this venue's manager on the other venue's slot.
+      assert.equal((await adminGet(t, manager, `/admin/activities/${away.id}/slots`)).statusCode, 404);
+      assert.equal(
+        (await adminPost(t, manager, `/admin/activities/${away.id}/slots/${awaySlot.id}/capacity`, { capacity: '1' })).statusCode,
+        404,
+      );
+      assert.equal((await adminPost(t, manager, `/admin/activities/${activity.id}/slots/${awaySlot.id}/delete`)).statusCode, 404);
+      assert.equal(await state(), before);
+      assert.equal((await slotRow(awaySlot.id))?.capacity, 10);
+    });
+
+    test('a change without the form token changes nothing', async () => {
+      const [slot] = await slotsOf(home.id);
+      const response = await postForm(t, `/admin/activities/${home.id}/slots/${slot!.id}/capacity`, { capacity: '99' }, staff.cookie);
+      assert.equal(response.statusCode, 403);
+      assert.equal((await slotRow(slot!.id))?.capacity, 20);
+    });
+  });
+}

@@ -1,0 +1,214 @@
+import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
+import type { Activity, Venue } from '../../../core/catalog/activity.js';
+import { formatMoney } from '../../../core/i18n/format.js';
+import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { AdminLayout, CsrfField } from './admin-layout.js';
+
+type TextName = 'slug' | 'titleNl' | 'titleEn' | 'location' | 'durationMinutes' | 'minGroupSize' | 'maxGroupSize' | 'cutoffHours';
+
+const LABELS: Record<string, MessageKey> = {
+  venueId: 'activity_form.venue',
+  slug: 'activity_form.slug',
+  titleNl: 'activity_form.title_nl',
+  titleEn: 'activity_form.title_en',
+  descriptionNl: 'activity_form.description_nl',
+  descriptionEn: 'activity_form.description_en',
+  location: 'activity_form.location',
+  durationMinutes: 'activity_form.duration',
+  minGroupSize: 'activity_form.min_group_size',
+  maxGroupSize: 'activity_form.max_group_size',
+  cutoffHours: 'activity_form.cutoff_hours',
+};
+
+const LINE_LABELS: Record<keyof PriceLineForm, MessageKey> = {
+  labelNl: 'activity_form.line_label_nl',
+  labelEn: 'activity_form.line_label_en',
+  basis: 'activity_form.line_basis',
+  vat: 'activity_form.line_vat',
+  amount: 'activity_form.line_amount',
+};
+
+/** Every field's label for the error summary, the price lines' fields included. */
+function summaryLabels(lines: number): Record<string, MessageKey> {
+  const labels = { ...LABELS };
+  for (let i = 0; i < lines; i++) {
+    for (const [field, label] of Object.entries(LINE_LABELS)) labels[`lines.${i}.${field}`] = label;
+  }
+  return labels;
+}
+
+interface Props {
+  ui: AdminUi;
+  values: ActivityForm;
+  errors: FieldMessages;
+  /** Editing this activity; absent for a new one. */
+  activity?: Activity;
+  /** The venues a new activity can go to (one for a manager). */
+  venues?: Venue[];
+  saved?: boolean;
+}
+
+/** Creating or editing an activity: texts in both languages, group sizes, cut-off and fixed price lines. */
+export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false }: Props) {
+  const { t, lang } = ui;
+  const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
+  const action = activity ? `/admin/activities/${activity.id}` : '/admin/activities/new';
+  const banded = activity?.pricing.filter((line) => line.bands) ?? [];
+  const invalid = (name: string) => (errors[name] ? 'true' : undefined);
+  const text = (name: TextName, type = 'text', hint?: string) => (
+    <Field name={name} label={t(LABELS[name]!)} error={errors[name]} hint={hint}>
+      {(describedBy) => (
+        <input
+          id={name}
+          name={name}
+          type={type === 'number' ? 'text' : type}
+          inputmode={type === 'number' ? 'numeric' : undefined}
+          value={values[name]}
+          aria-describedby={describedBy}
+          aria-invalid={invalid(name)}
+        />
+      )}
+    </Field>
+  );
+  const textarea = (name: 'descriptionNl' | 'descriptionEn') => (
+    <Field name={name} label={t(LABELS[name]!)} error={errors[name]}>
+      {(describedBy) => (
+        <textarea id={name} name={name} rows={5} aria-describedby={describedBy} aria-invalid={invalid(name)}>
+          {values[name]}
+        </textarea>
+      )}
+    </Field>
+  );
+  return (
+    <AdminLayout ui={ui} title={title}>
+      <p class="breadcrumb">
+        <a href="/admin/activities">{t('activity_form.back')}</a>
+        {activity && (
+          <>
+            {' · '}
+            <a href={`/admin/activities/${activity.id}/slots`}>{t('activities_admin.slots')}</a>
+          </>
+        )}
+      </p>
+      <h1>{title}</h1>
+      {saved && (
+        <p class="notice success" role="status" data-testid="saved">
+          {t('activity_form.saved')}
+        </p>
+      )}
+      <form method="post" action={action} novalidate class="narrow-form">
+        <CsrfField ui={ui} />
+        <ErrorSummary ui={ui} errors={errors} labels={summaryLabels(values.lines.length)} />
+        {activity ? (
+          <p>
+            <strong>{t('activity_form.venue')}:</strong> {activity.venue.name}
+          </p>
+        ) : venues.length === 1 && ui.staff.venueId ? (
+          <p>
+            <strong>{t('activity_form.venue')}:</strong> {venues[0]!.name}
+          </p>
+        ) : (
+          <Field name="venueId" label={t('activity_form.venue')} error={errors.venueId}>
+            {(describedBy) => (
+              <select id="venueId" name="venueId" aria-describedby={describedBy} aria-invalid={invalid('venueId')}>
+                <option value="">{t('activity_form.choose_venue')}</option>
+                {venues.map((venue) => (
+                  <option key={venue.id} value={venue.id} selected={values.venueId === venue.id}>
+                    {venue.name} ({venue.city})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {text('slug', 'text', t('activity_form.slug_hint'))}
+        {text('titleNl')}
+        {text('titleEn')}
+        {textarea('descriptionNl')}
+        {textarea('descriptionEn')}
+        {text('location')}
+        {text('durationMinutes', 'number', t('activity_form.duration_hint'))}
+        {text('minGroupSize', 'number')}
+        {text('maxGroupSize', 'number', activity ? t('activity_form.max_group_size_hint') : undefined)}
+        {text('cutoffHours', 'text', t('activity_form.cutoff_hours_hint'))}
+
+        <h2>{t('activity_form.prices')}</h2>
+        <p class="hint">{t('activity_form.prices_hint')}</p>
+        {banded.length > 0 && (
+          <div data-testid="banded-lines">
+            <p class="notice">{t('activity_form.bands_kept')}</p>
+            <ul>
+              {banded.map((line, i) => (
+                <li key={i}>
+                  {line.label[lang]} ({t(line.basis === 'person' ? 'activity_form.per_person' : 'activity_form.per_group')},{' '}
+                  {t(line.vat === 'low' ? 'activity_form.vat_low' : 'activity_form.vat_high')}):{' '}
+                  {(line.bands ?? [])
+                    .map((b) => t('activity_form.band', { min: b.minSize, max: b.maxSize, amount: formatMoney(b.amountCents, lang) }))
+                    .join('; ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {values.lines.map((line, i) => {
+          const name = (field: keyof PriceLineForm) => `lines.${i}.${field}`;
+          return (
+            <fieldset key={i} data-testid={`price-line-${i}`}>
+              <legend>{t('activity_form.price_line', { n: i + 1 })}</legend>
+              {(['labelNl', 'labelEn', 'amount'] as const).map((field) => (
+                <Field
+                  key={field}
+                  name={name(field)}
+                  label={t(LINE_LABELS[field])}
+                  error={errors[name(field)]}
+                  hint={field === 'amount' ? t('activity_form.line_amount_hint') : undefined}
+                >
+                  {(describedBy) => (
+                    <input
+                      id={name(field)}
+                      name={name(field)}
+                      type="text"
+                      inputmode={field === 'amount' ? 'decimal' : undefined}
+                      value={line[field]}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid(name(field))}
+                    />
+                  )}
+                </Field>
+              ))}
+              <Field name={name('basis')} label={t(LINE_LABELS.basis)} error={errors[name('basis')]}>
+                {(describedBy) => (
+                  <select id={name('basis')} name={name('basis')} aria-describedby={describedBy} aria-invalid={invalid(name('basis'))}>
+                    <option value="person" selected={line.basis === 'person'}>
+                      {t('activity_form.per_person')}
+                    </option>
+                    <option value="group" selected={line.basis === 'group'}>
+                      {t('activity_form.per_group')}
+                    </option>
+                  </select>
+                )}
+              </Field>
+              <Field name={name('vat')} label={t(LINE_LABELS.vat)} error={errors[name('vat')]}>
+                {(describedBy) => (
+                  <select id={name('vat')} name={name('vat')} aria-describedby={describedBy} aria-invalid={invalid(name('vat'))}>
+                    <option value="low" selected={line.vat === 'low'}>
+                      {t('activity_form.vat_low')}
+                    </option>
+                    <option value="high" selected={line.vat === 'high'}>
+                      {t('activity_form.vat_high')}
+                    </option>
+                  </select>
+                )}
+              </Field>
+            </fieldset>
+          );
+        })}
+        <div class="actions">
+          <button type="submit">{t('activity_form.save')}</button>
+        </div>
+      </form>
+    </AdminLayout>
+  );
+}

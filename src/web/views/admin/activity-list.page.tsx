@@ -1,0 +1,63 @@
+import type { ActivitySummary } from '../../../core/catalog/activity-admin.repository.js';
+import { can } from '../../../core/staff/staff.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import { AdminLayout } from './admin-layout.js';
+
+/** The activities of the member's venues, one table per venue, each with its upcoming slots. */
+export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: ActivitySummary[] }) {
+  const { t, lang } = ui;
+  const canEdit = can(ui.staff, 'catalog.write');
+  const venues = [...new Map(activities.map((a) => [a.venue.id, a.venue])).values()];
+  return (
+    <AdminLayout ui={ui} title={t('activities_admin.title')}>
+      <h1>{t('activities_admin.title')}</h1>
+      {canEdit && (
+        <p>
+          <a class="button" href="/admin/activities/new">
+            {t('activities_admin.new')}
+          </a>
+        </p>
+      )}
+      {activities.length === 0 && <p>{t('activities_admin.none')}</p>}
+      {venues.map((venue) => (
+        <section key={venue.id} data-testid={`venue-${venue.slug}`}>
+          <h2>
+            {venue.name} <span class="meta">({venue.city})</span>
+          </h2>
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('activities_admin.activity')}</th>
+                <th scope="col">{t('activities_admin.upcoming_slots')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('activities_admin.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {activities
+                .filter((a) => a.venue.id === venue.id)
+                .map((activity) => (
+                  <tr key={activity.id} data-testid={`activity-${activity.slug}`}>
+                    <th scope="row">
+                      {activity.title[lang]} <span class="meta">/{activity.slug}</span>
+                    </th>
+                    <td data-testid="upcoming-slots">{activity.upcomingSlots}</td>
+                    <td>
+                      <a href={`/admin/activities/${activity.id}/slots`}>{t('activities_admin.slots')}</a>
+                      {canEdit && (
+                        <>
+                          {' · '}
+                          <a href={`/admin/activities/${activity.id}`}>{t('activities_admin.edit')}</a>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </AdminLayout>
+  );
+}

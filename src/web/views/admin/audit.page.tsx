@@ -1,0 +1,145 @@
+import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
+import { formatDateTimeSeconds } from '../../../core/i18n/format.js';
+import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import { AdminLayout } from './admin-layout.js';
+
+/** Labels of the actions known here; any other action is shown by its code. */
+const ACTION_LABELS: Record<string, MessageKey> = {
+  'auth.login': 'audit.action.auth.login',
+  'auth.login_failed': 'audit.action.auth.login_failed',
+  'auth.second_factor_failed': 'audit.action.auth.second_factor_failed',
+  'auth.throttled': 'audit.action.auth.throttled',
+  'auth.logout': 'audit.action.auth.logout',
+  'auth.timeout': 'audit.action.auth.timeout',
+  'auth.sessions_ended': 'audit.action.auth.sessions_ended',
+  'security.csrf_refused': 'audit.action.security.csrf_refused',
+  'staff.added': 'audit.action.staff.added',
+  'staff.setup_link_issued': 'audit.action.staff.setup_link_issued',
+  'staff.second_factor_enrolled': 'audit.action.staff.second_factor_enrolled',
+  'staff.password_changed': 'audit.action.staff.password_changed',
+  'staff.recovery_codes_renewed': 'audit.action.staff.recovery_codes_renewed',
+  'staff.role_changed': 'audit.action.staff.role_changed',
+  'staff.disabled': 'audit.action.staff.disabled',
+  'staff.enabled': 'audit.action.staff.enabled',
+  'staff.sessions_ended': 'audit.action.staff.sessions_ended',
+};
+
+/** The actions the filter offers: every labelled one and every one that occurs in the visible entries. */
+export function filterActions(occurring: string[]): string[] {
+  return [...new Set([...Object.keys(ACTION_LABELS), ...occurring])].sort();
+}
+
+function actionLabel(ui: AdminUi, action: string): string {
+  return Object.hasOwn(ACTION_LABELS, action) ? ui.t(ACTION_LABELS[action]!) : action;
+}
+
+function DetailList({ detail }: { detail: AuditEntry['detail'] }) {
+  const pairs = Object.entries(detail);
+  if (pairs.length === 0) return null;
+  return (
+    <ul class="meta">
+      {pairs.map(([key, value]) => (
+        <li key={key}>
+          {key}: {value === null ? '—' : String(value)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface AuditFilter {
+  action: string;
+  email: string;
+}
+
+export function AuditPage({
+  ui,
+  entries,
+  actions,
+  filter,
+  older,
+  paged,
+}: {
+  ui: AdminUi;
+  entries: AuditEntry[];
+  actions: string[];
+  filter: AuditFilter;
+  /** Where the next, older page starts, or null on the last page. */
+  older: Date | null;
+  /** Whether this page is an older one (then a link back to the newest is offered). */
+  paged: boolean;
+}) {
+  const { t, lang } = ui;
+  return (
+    <AdminLayout ui={ui} title={t('audit.title')}>
+      <h1>{t('audit.title')}</h1>
+      {ui.staff.role !== 'admin' && <p class="hint">{t('audit.scope_venue')}</p>}
+      <form method="get" action="/admin/audit" class="filters" data-testid="audit-filter">
+        <label for="action">{t('audit.filter_action')}</label>
+        <select id="action" name="action">
+          <option value="">{t('audit.filter_any_action')}</option>
+          {actions.map((action) => (
+            <option key={action} value={action} selected={action === filter.action}>
+              {actionLabel(ui, action)}
+            </option>
+          ))}
+        </select>
+        <label for="email">{t('audit.filter_email')}</label>
+        <input id="email" name="email" type="email" maxLength={254} value={filter.email} />
+        <button type="submit">{t('audit.filter_submit')}</button>
+      </form>
+      {entries.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <table data-testid="audit-entries">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.time')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.target')}</th>
+              <th scope="col">{t('audit.details')}</th>
+              <th scope="col">{t('audit.client')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-action={entry.action}>
+                <td>
+                  <time datetime={entry.at.toISOString()}>{formatDateTimeSeconds(entry.at, lang)}</time>
+                </td>
+                <td>{entry.actorEmail ?? '—'}</td>
+                <td>{actionLabel(ui, entry.action)}</td>
+                <td>{entry.target ?? '—'}</td>
+                <td>
+                  <DetailList detail={entry.detail} />
+                </td>
+                <td>{entry.client ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        {paged && <a href={auditUrl(filter)}>{t('audit.newest')}</a>}
+        {paged && older && ' · '}
+        {older && (
+          <a href={auditUrl(filter, older)} rel="next" data-testid="older">
+            {t('audit.older')}
+          </a>
+        )}
+      </p>
+    </AdminLayout>
+  );
+}
+
+/** The audit page's URL for a filter, optionally from a cursor. */
+function auditUrl(filter: AuditFilter, before?: Date): string {
+  const params = new URLSearchParams();
+  if (filter.action) params.set('action', filter.action);
+  if (filter.email) params.set('email', filter.email);
+  if (before) params.set('before', before.toISOString());
+  const query = params.toString();
+  return query ? `/admin/audit?${query}` : '/admin/audit';
+}

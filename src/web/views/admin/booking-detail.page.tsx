@@ -1,0 +1,165 @@
+import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
+import { NOTE_MAX_LENGTH, type StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
+import { actionsFor } from '../../../core/bookings/booking-status.js';
+import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/format.js';
+import { can } from '../../../core/staff/staff.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import { ErrorSummary, Field, type FieldMessages, OrganiserDetails, PriceTable } from '../components.js';
+import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
+import { STATUS_LABELS } from './booking-labels.js';
+
+interface Props {
+  ui: AdminUi;
+  booking: StaffBookingDetails;
+  audit: AuditEntry[];
+  /** What the last action did, to confirm it. */
+  notice?: string | undefined;
+  /** Refused input: the note as typed, and the messages per field. */
+  note?: string;
+  errors?: FieldMessages;
+}
+
+/** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
+export function BookingDetailPage({ ui, booking, audit, notice, note = '', errors = {} }: Props) {
+  const { t, lang } = ui;
+  const writable = can(ui.staff, 'bookings.write');
+  const base = `/admin/bookings/${booking.id}`;
+  const title = t('booking_admin.title', { reference: booking.reference });
+  return (
+    <AdminLayout ui={ui} title={title}>
+      <p>
+        <a href="/admin/bookings">{t('booking_admin.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      {notice && (
+        <p class="notice success" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary ui={ui} errors={errors} labels={{ confirm: 'booking_admin.cancel_title', note: 'booking_admin.note' }} />
+      <dl class="summary" data-testid="booking-summary">
+        <dt>{t('bookings.col.reference')}</dt>
+        <dd data-testid="booking-reference">{booking.reference}</dd>
+        <dt>{t('bookings.col.status')}</dt>
+        <dd data-testid="booking-status">
+          {t(STATUS_LABELS[booking.status])}
+          {booking.cancelledAt && ` (${formatDateTime(booking.cancelledAt, lang)})`}
+        </dd>
+        <dt>{t('bookings.col.activity')}</dt>
+        <dd>
+          {booking.activity.title[lang]} · {booking.activity.venue.name}
+        </dd>
+        <dt>{t('bookings.col.date')}</dt>
+        <dd>{formatDate(booking.slot.startsAt, lang)}</dd>
+        <dt>{t('bookings.col.time')}</dt>
+        <dd>
+          {formatTime(booking.slot.startsAt)}–{formatTime(booking.slot.endsAt)}
+        </dd>
+        <dt>{t('bookings.col.created')}</dt>
+        <dd>{formatDateTime(booking.createdAt, lang)}</dd>
+      </dl>
+
+      <h2>{t('booking_admin.organiser')}</h2>
+      <OrganiserDetails ui={ui} details={booking} />
+      <PriceTable ui={ui} price={booking.price} />
+
+      <h2>{t('booking_admin.payment')}</h2>
+      <p data-testid="paid-state">
+        {booking.paidAt ? t('booking_admin.paid_at', { when: formatDateTime(booking.paidAt, lang) }) : t('booking_admin.unpaid')}
+      </p>
+      {writable &&
+        (booking.paidAt ? (
+          <PostButton ui={ui} action={`${base}/unpaid`} label={t('booking_admin.mark_unpaid')} />
+        ) : (
+          <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
+        ))}
+
+      {writable && actionsFor(booking.status).includes('cancel') && (
+        <section>
+          <h2>{t('booking_admin.cancel_title')}</h2>
+          <form method="post" action={`${base}/cancel`} data-testid="cancel-form">
+            <CsrfField ui={ui} />
+            <Field name="confirm" label={t('booking_admin.cancel_confirm', { n: booking.groupSize })} error={errors.confirm}>
+              {(describedBy, invalid) => (
+                <input
+                  id="confirm"
+                  name="confirm"
+                  type="checkbox"
+                  value="yes"
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid ? 'true' : undefined}
+                />
+              )}
+            </Field>
+            <button type="submit" class="danger">
+              {t('booking_admin.cancel')}
+            </button>
+          </form>
+        </section>
+      )}
+
+      <h2>{t('booking_admin.notes')}</h2>
+      <p class="hint">{t('booking_admin.notes_hint')}</p>
+      {booking.internalNotes.length === 0 ? (
+        <p class="meta">{t('booking_admin.no_notes')}</p>
+      ) : (
+        <ul class="notes-list" data-testid="internal-notes">
+          {booking.internalNotes.map((n) => (
+            <li key={n.id}>
+              <p class="meta">
+                {n.authorName} · {formatDateTime(n.createdAt, lang)}
+              </p>
+              <p class="notes">{n.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {writable && (
+        <form method="post" action={`${base}/notes`} data-testid="note-form">
+          <CsrfField ui={ui} />
+          <Field name="note" label={t('booking_admin.note')} error={errors.note}>
+            {(describedBy, invalid) => (
+              <textarea
+                id="note"
+                name="note"
+                rows={4}
+                maxLength={NOTE_MAX_LENGTH}
+                aria-describedby={describedBy}
+                aria-invalid={invalid ? 'true' : undefined}
+              >
+                {note}
+              </textarea>
+            )}
+          </Field>
+          <button type="submit">{t('booking_admin.add_note')}</button>
+        </form>
+      )}
+
+      <h2>{t('booking_admin.history')}</h2>
+      {audit.length === 0 ? (
+        <p class="meta">{t('booking_admin.no_history')}</p>
+      ) : (
+        <table class="data" data-testid="booking-audit">
+          <thead>
+            <tr>
+              <th scope="col">{t('booking_admin.history_when')}</th>
+              <th scope="col">{t('booking_admin.history_who')}</th>
+              <th scope="col">{t('booking_admin.history_what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatDateTime(entry.at, lang)}</td>
+                <td>{entry.actorEmail ?? '—'}</td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminLayout>
+  );
+}

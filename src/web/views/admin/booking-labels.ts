@@ -1,0 +1,8 @@
+import type { BookingStatus } from '../../../core/bookings/booking.js';
+import type { MessageKey } from '../../../core/i18n/i18n.js';
+
+/** How each status is named, in the back office and the organiser's pages alike. */
+export const STATUS_LABELS: Record<BookingStatus, MessageKey> = {
+  confirmed: 'status.confirmed',
+  cancelled: 'status.cancelled',
+};

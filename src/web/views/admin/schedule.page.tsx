@@ -1,0 +1,191 @@
+import type { BookingListItem, DaySchedule, ScheduleSlot } from '../../../core/bookings/booking-admin.js';
+import type { Venue } from '../../../core/catalog/activity.js';
+import { formatDate, formatTime } from '../../../core/i18n/format.js';
+import { addLocalDays, startOfLocalDay } from '../../../core/shared/time.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { AdminLayout } from './admin-layout.js';
+import { STATUS_LABELS } from './booking-labels.js';
+
+interface Props {
+  ui: AdminUi;
+  /** The day shown (today when the asked one is invalid). */
+  date: string;
+  today: string;
+  values: { date: string; venue: string };
+  errors: FieldMessages;
+  venues: Venue[];
+  /** null when the filter is refused. */
+  schedule: DaySchedule | null;
+}
+
+function dayLink(date: string, venue: string): string {
+  const params = new URLSearchParams({ date });
+  if (venue) params.set('venue', venue);
+  return `/admin?${params.toString()}`;
+}
+
+function GroupCells({ ui, group }: { ui: AdminUi; group: BookingListItem }) {
+  const { t } = ui;
+  return (
+    <>
+      <td>
+        <a href={`/admin/bookings/${group.id}`}>{group.reference}</a>
+      </td>
+      <td>
+        {group.organisation && (
+          <>
+            {group.organisation}
+            <br />
+          </>
+        )}
+        {group.name}
+      </td>
+      <td>{group.groupSize}</td>
+      <td>{t(STATUS_LABELS[group.status])}</td>
+      <td>{group.paidAt ? t('bookings.yes') : t('bookings.no')}</td>
+    </>
+  );
+}
+
+function SlotRows({ ui, entry }: { ui: AdminUi; entry: ScheduleSlot }) {
+  const { t, lang } = ui;
+  const { slot } = entry;
+  const slotCells = (
+    <>
+      <td>
+        {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)}
+      </td>
+      <td>{entry.activityTitle[lang]}</td>
+      <td>{t('schedule.places', { booked: slot.bookedPersons, capacity: slot.capacity })}</td>
+    </>
+  );
+  if (entry.groups.length === 0) {
+    return (
+      <tr data-slot={slot.id}>
+        {slotCells}
+        <td colSpan={5} class="meta">
+          {t('schedule.no_groups')}
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <>
+      {entry.groups.map((group) => (
+        <tr key={group.id} data-slot={slot.id} data-testid="schedule-group">
+          {slotCells}
+          <GroupCells ui={ui} group={group} />
+        </tr>
+      ))}
+    </>
+  );
+}
+
+/** The back office's home: one day's slots and groups per venue, and the week after it. */
+export function SchedulePage({ ui, date, today, values, errors, venues, schedule }: Props) {
+  const { t, lang } = ui;
+  const title = t('schedule.title');
+  return (
+    <AdminLayout ui={ui} title={title}>
+      <h1>
+        {title}: {formatDate(startOfLocalDay(date), lang)}
+      </h1>
+      <nav class="actions" aria-label={t('schedule.day_nav')}>
+        <a href={dayLink(addLocalDays(date, -1), values.venue)} rel="prev">
+          {t('schedule.previous_day')}
+        </a>
+        {date !== today && <a href={dayLink(today, values.venue)}>{t('schedule.today')}</a>}
+        <a href={dayLink(addLocalDays(date, 1), values.venue)} rel="next">
+          {t('schedule.next_day')}
+        </a>
+      </nav>
+      <form method="get" action="/admin" class="filters" novalidate>
+        <ErrorSummary ui={ui} errors={errors} labels={{ date: 'schedule.date', venue: 'schedule.venue' }} />
+        <Field name="date" label={t('schedule.date')} error={errors.date}>
+          {(describedBy, invalid) => (
+            <input
+              id="date"
+              name="date"
+              type="date"
+              value={values.date}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
+          )}
+        </Field>
+        {venues.length > 1 && (
+          <Field name="venue" label={t('schedule.venue')} error={errors.venue}>
+            {(describedBy, invalid) => (
+              <select id="venue" name="venue" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
+                <option value="">{t('schedule.all_venues')}</option>
+                {venues.map((venue) => (
+                  <option key={venue.id} value={venue.slug} selected={venue.slug === values.venue}>
+                    {venue.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <button type="submit">{t('schedule.show')}</button>
+      </form>
+
+      {schedule && schedule.venues.length === 0 && (
+        <p class="notice" data-testid="schedule-empty">
+          {t('schedule.no_slots')}
+        </p>
+      )}
+      {schedule?.venues.map(({ venue, slots }) => (
+        <section key={venue.id} data-testid="schedule-venue" data-venue={venue.slug}>
+          <h2>{venue.name}</h2>
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('schedule.time')}</th>
+                <th scope="col">{t('bookings.col.activity')}</th>
+                <th scope="col">{t('schedule.occupancy')}</th>
+                <th scope="col">{t('bookings.col.reference')}</th>
+                <th scope="col">{t('schedule.organisation_organiser')}</th>
+                <th scope="col">{t('bookings.col.group_size')}</th>
+                <th scope="col">{t('bookings.col.status')}</th>
+                <th scope="col">{t('bookings.col.paid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {slots.map((entry) => (
+                <SlotRows key={entry.slot.id} ui={ui} entry={entry} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+
+      {schedule && (
+        <section>
+          <h2>{t('schedule.upcoming')}</h2>
+          <table class="data" data-testid="upcoming">
+            <thead>
+              <tr>
+                <th scope="col">{t('bookings.col.date')}</th>
+                <th scope="col">{t('schedule.groups')}</th>
+                <th scope="col">{t('schedule.persons')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {schedule.upcoming.map((day) => (
+                <tr key={day.date} data-date={day.date}>
+                  <td>
+                    <a href={dayLink(day.date, values.venue)}>{formatDate(startOfLocalDay(day.date), lang)}</a>
+                  </td>
+                  <td>{day.groups}</td>
+                  <td>{day.persons}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Venue } from '../../../core/catalog/activity.js';
+import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { StaffForm, StaffOverview, StaffState } from '../../../core/staff/staff-admin.service.js';
+import type { Role } from '../../../core/staff/staff.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { AdminLayout, CsrfField } from './admin-layout.js';
+
+const STATE_LABELS: Record<StaffState, MessageKey> = {
+  active: 'staff.state_active',
+  setup_pending: 'staff.state_setup_pending',
+  setup_expired: 'staff.state_setup_expired',
+  disabled: 'staff.state_disabled',
+};
+
+const ROLE_LABELS: Record<Role, MessageKey> = {
+  admin: 'role.admin',
+  manager: 'role.manager',
+  staff: 'role.staff',
+  viewer: 'role.viewer',
+};
+
+export function roleLabel(ui: AdminUi, role: Role): string {
+  return ui.t(ROLE_LABELS[role]);
+}
+
+export function stateLabel(ui: AdminUi, state: StaffState): string {
+  return ui.t(STATE_LABELS[state]);
+}
+
+/** A venue's name as staff pages show it, or "none" for the platform's admins. */
+export function venueLabel(ui: AdminUi, venue: Venue | null): string {
+  return venue ? `${venue.name} (${venue.city})` : ui.t('staff.no_venue');
+}
+
+/** A select of roles, the chosen one selected. */
+export function RoleSelect({ ui, roles, value, invalid }: { ui: AdminUi; roles: Role[]; value: string; invalid?: boolean }) {
+  return (
+    <select id="role" name="role" required aria-invalid={invalid ? 'true' : undefined}>
+      {roles.map((role) => (
+        <option key={role} value={role} selected={role === value}>
+          {roleLabel(ui, role)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The venue of a member: a select for an admin (empty for platform admins), fixed to their own for a manager. */
+export function VenueField({ ui, venues, value, error }: { ui: AdminUi; venues: Venue[]; value: string; error?: string | undefined }) {
+  const { t } = ui;
+  if (ui.staff.role !== 'admin') {
+    return <p class="hint">{t('staff.venue_own', { venue: venues[0] ? venueLabel(ui, venues[0]) : '' })}</p>;
+  }
+  return (
+    <Field name="venue" label={t('staff.venue')} hint={t('staff.venue_hint')} error={error}>
+      {(describedBy, invalid) => (
+        <select id="venue" name="venue" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
+          <option value="">{t('staff.no_venue')}</option>
+          {venues.map((venue) => (
+            <option key={venue.id} value={venue.slug} selected={venue.slug === value}>
+              {venueLabel(ui, venue)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+const FORM_LABELS: Record<string, MessageKey> = {
+  email: 'staff.email',
+  name: 'staff.name',
+  role: 'staff.role',
+  venue: 'staff.venue',
+};
+
+export function StaffListPage({
+  ui,
+  members,
+  venues,
+  roles,
+  form,
+  errors = {},
+}: {
+  ui: AdminUi;
+  members: StaffOverview[];
+  venues: Venue[];
+  roles: Role[];
+  form: StaffForm;
+  errors?: FieldMessages;
+}) {
+  const { t } = ui;
+  const showVenue = ui.staff.role === 'admin';
+  return (
+    <AdminLayout ui={ui} title={t('staff.title')}>
+      <h1>{t('staff.title')}</h1>
+      {members.length === 0 ? (
+        <p>{t('staff.none')}</p>
+      ) : (
+        <table data-testid="staff-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.name')}</th>
+              <th scope="col">{t('staff.email')}</th>
+              <th scope="col">{t('staff.role')}</th>
+              {showVenue && <th scope="col">{t('staff.venue')}</th>}
+              <th scope="col">{t('staff.state')}</th>
+              <th scope="col">{t('staff.sessions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map(({ member, state, venue, sessions }) => (
+              <tr key={member.id} data-staff-id={member.id}>
+                <th scope="row">
+                  <a href={`/admin/staff/${member.id}`}>{member.name}</a>
+                </th>
+                <td>{member.email}</td>
+                <td>{roleLabel(ui, member.role)}</td>
+                {showVenue && <td>{venueLabel(ui, venue)}</td>}
+                <td data-testid="staff-state">{stateLabel(ui, state)}</td>
+                <td data-testid="staff-sessions">{sessions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 id="add">{t('staff.add_title')}</h2>
+      <p class="hint">{t('staff.add_intro')}</p>
+      <ErrorSummary ui={ui} errors={errors} labels={FORM_LABELS} />
+      <form method="post" action="/admin/staff" class="narrow-form" data-testid="add-staff">
+        <CsrfField ui={ui} />
+        <Field name="email" label={t('staff.email')} error={errors.email}>
+          {(describedBy, invalid) => (
+            <input
+              id="email"
+              name="email"
+              type="email"
+              required
+              maxLength={254}
+              autocomplete="off"
+              value={form.email}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
+          )}
+        </Field>
+        <Field name="name" label={t('staff.name')} error={errors.name}>
+          {(describedBy, invalid) => (
+            <input
+              id="name"
+              name="name"
+              type="text"
+              required
+              maxLength={100}
+              autocomplete="off"
+              value={form.name}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
+          )}
+        </Field>
+        <Field name="role" label={t('staff.role')} error={errors.role}>
+          {(_describedBy, invalid) => <RoleSelect ui={ui} roles={roles} value={form.role} invalid={invalid} />}
+        </Field>
+        <VenueField ui={ui} venues={venues} value={form.venue} error={errors.venue} />
+        <button type="submit">{t('staff.add_submit')}</button>
+      </form>
+    </AdminLayout>
+  );
+}
