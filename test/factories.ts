@@ -8,13 +8,17 @@ import type { Db } from '../src/db/schema.js';
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-type ActivityOverrides = Partial<Omit<Parameters<typeof createActivity>[2], 'venueId'>>;
+type ActivityOverrides = Partial<Parameters<typeof createActivity>[2]>;
 
-/** A venue with one activity: 1..20 persons, 9 % per person at EUR 12.50, no cut-off, unless overridden. */
+/**
+ * An activity: 1..20 persons, 9 % per person at EUR 12.50, no cut-off, unless overridden; in a new
+ * venue of its own unless `venueId` names one.
+ */
 export async function makeActivity(db: Db, clock: Clock, overrides: ActivityOverrides = {}): Promise<Activity> {
-  const venue = await createVenue(db, clock, { slug: `venue-${unique()}`, name: 'Testlocatie', city: 'Utrecht' });
+  const venueId =
+    overrides.venueId ?? (await createVenue(db, clock, { slug: `venue-${unique()}`, name: 'Testlocatie', city: 'Utrecht' })).id;
   return createActivity(db, clock, {
-    venueId: venue.id,
+    venueId,
     slug: `activity-${unique()}`,
     title: { nl: 'Testactiviteit', en: 'Test activity' },
     description: { nl: 'Een activiteit om mee te testen.', en: 'An activity to test with.' },

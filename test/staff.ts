@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Venue } from '../src/core/catalog/activity.js';
 import { addStaff } from '../src/core/staff/staff.service.js';
 import type { Role, StaffMember } from '../src/core/staff/staff.js';
 import { SESSION_COOKIE } from '../src/web/admin/session-cookie.js';
@@ -96,6 +97,15 @@ export async function signIn(t: TestApp, account: TestAccount): Promise<SignedIn
   const csrf = parseHtml(page.body).querySelector('input[name="_csrf"]')?.getAttribute('value');
   if (!csrf) throw new Error('no form token on the account page');
   return { cookie, csrf };
+}
+
+/** A member's account and session: what a test acts as. */
+export type Member = TestAccount & SignedIn;
+
+/** A member set up and signed in, as the person would. */
+export async function signInMember(t: TestApp, role: Role, venue?: Venue): Promise<Member> {
+  const account = await setUpAccount(t, { role, ...(venue && { venue: venue.slug }) });
+  return { ...account, ...(await signIn(t, account)) };
 }
 
 export function adminGet(t: TestApp, session: SignedIn, url: string) {

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/schema.js';
 import type { Slot } from './slot.js';
+import { toSlot, toSlotInsert } from './slot.repository.js';
 
 /** A slot as the back office lists it: with the schedule it came from and its number of bookings. */
 export interface AdminSlot extends Slot {
@@ -9,13 +10,8 @@ export interface AdminSlot extends Slot {
   bookings: number;
 }
 
-export interface NewSlot {
-  id: string;
-  activityId: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  exclusive: boolean;
+/** A slot to add: nothing booked yet. */
+export interface NewSlot extends Omit<Slot, 'bookedPersons' | 'bookedGroups'> {
   scheduleId: string | null;
 }
 
@@ -31,18 +27,7 @@ function selectAdminSlots(db: Executor) {
 type AdminSlotRow = Awaited<ReturnType<ReturnType<typeof selectAdminSlots>['executeTakeFirstOrThrow']>>;
 
 function toAdminSlot(row: AdminSlotRow): AdminSlot {
-  return {
-    id: row.id,
-    activityId: row.activity_id,
-    startsAt: new Date(row.starts_at),
-    endsAt: new Date(row.ends_at),
-    capacity: row.capacity,
-    exclusive: row.exclusive === 1,
-    bookedPersons: row.booked_persons,
-    bookedGroups: row.booked_groups,
-    scheduleId: row.schedule_id,
-    bookings: Number(row.bookings ?? 0),
-  };
+  return { ...toSlot(row), scheduleId: row.schedule_id, bookings: Number(row.bookings ?? 0) };
 }
 
 /** The slots of an activity starting in [from, to), earliest first. */
@@ -82,18 +67,7 @@ export async function insertSlotsUnlessTaken(trx: Tx, slots: readonly NewSlot[],
     const result = await trx
       .insertInto('slots')
       .values(
-        slots.slice(i, i + 100).map((slot) => ({
-          id: slot.id,
-          activity_id: slot.activityId,
-          starts_at: slot.startsAt.toISOString(),
-          ends_at: slot.endsAt.toISOString(),
-          capacity: slot.capacity,
-          exclusive: slot.exclusive ? 1 : 0,
-          booked_persons: 0,
-          booked_groups: 0,
-          created_at: createdAt,
-          schedule_id: slot.scheduleId,
-        })),
+        slots.slice(i, i + 100).map((slot) => toSlotInsert({ ...slot, bookedPersons: 0, bookedGroups: 0 }, createdAt, slot.scheduleId)),
       )
       .onConflict((oc) => oc.columns(['activity_id', 'starts_at']).doNothing())
       .executeTakeFirst();

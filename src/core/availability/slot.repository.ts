@@ -1,8 +1,11 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor, SlotTable, Tx } from '../../db/schema.js';
 import type { Slot } from './slot.js';
 
-function toSlot(row: Selectable<SlotTable>): Slot {
+/** The columns a Slot is read from; a query that joins other tables selects at least these. */
+export type SlotRow = Omit<Selectable<SlotTable>, 'created_at' | 'schedule_id'>;
+
+export function toSlot(row: SlotRow): Slot {
   return {
     id: row.id,
     activityId: row.activity_id,
@@ -15,21 +18,24 @@ function toSlot(row: Selectable<SlotTable>): Slot {
   };
 }
 
+/** The row of a new slot; `scheduleId` for a slot a weekly schedule generates. */
+export function toSlotInsert(slot: Slot, createdAt: string, scheduleId: string | null = null): Insertable<SlotTable> {
+  return {
+    id: slot.id,
+    activity_id: slot.activityId,
+    starts_at: slot.startsAt.toISOString(),
+    ends_at: slot.endsAt.toISOString(),
+    capacity: slot.capacity,
+    exclusive: slot.exclusive ? 1 : 0,
+    booked_persons: slot.bookedPersons,
+    booked_groups: slot.bookedGroups,
+    created_at: createdAt,
+    schedule_id: scheduleId,
+  };
+}
+
 export async function insertSlot(db: Executor, slot: Slot, createdAt: string): Promise<void> {
-  await db
-    .insertInto('slots')
-    .values({
-      id: slot.id,
-      activity_id: slot.activityId,
-      starts_at: slot.startsAt.toISOString(),
-      ends_at: slot.endsAt.toISOString(),
-      capacity: slot.capacity,
-      exclusive: slot.exclusive ? 1 : 0,
-      booked_persons: slot.bookedPersons,
-      booked_groups: slot.bookedGroups,
-      created_at: createdAt,
-    })
-    .execute();
+  await db.insertInto('slots').values(toSlotInsert(slot, createdAt)).execute();
 }
 
 export async function findSlot(db: Executor, id: string): Promise<Slot | undefined> {

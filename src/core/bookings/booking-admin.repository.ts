@@ -1,14 +1,16 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database, Executor, Tx } from '../../db/schema.js';
+import type { ActivityTable, Database, Executor, SlotTable, Tx } from '../../db/schema.js';
+import { toSlot } from '../availability/slot.repository.js';
 import type { Venue } from '../catalog/activity.js';
+import { toVenue, VENUE_COLUMNS } from '../catalog/catalog.repository.js';
 import type { VenueScope } from '../staff/staff.js';
 import type { BookingStatus } from './booking.js';
-import type { BookingFilter, BookingListItem, BookingNote } from './booking-admin.js';
-import type { BookingRow } from './booking.repository.js';
+import type { BookingFilter, BookingListItem, BookingNote, ScheduleSlot } from './booking-admin.js';
+import { type BookingBasicsRow, type BookingRow, toBookingBasics } from './booking.repository.js';
 
 /** The bookings, slots, activities and venues a member may see: their scope, and within it one venue if asked. */
 function inScope(scope: VenueScope, venueId?: string) {
-  return (eb: ExpressionBuilder<Database, 'bookings' | 'activities'>) => {
+  return (eb: ExpressionBuilder<Database, 'activities'>) => {
     const conditions = [];
     if (!scope.all) conditions.push(eb('activities.venue_id', '=', scope.venueId));
     if (venueId) conditions.push(eb('activities.venue_id', '=', venueId));
@@ -29,24 +31,10 @@ function selectBookingItems(db: Executor) {
     .innerJoin('venues', 'venues.id', 'activities.venue_id');
 }
 
-type BookingItemRow = {
-  id: string;
-  reference: string;
-  status: string;
-  group_size: number;
-  organiser_name: string;
-  organiser_email: string;
-  organiser_phone: string;
-  organisation: string;
-  total_cents: number;
-  paid_at: string | null;
-  created_at: string;
-  slot_id: string;
-  starts_at: string;
-  title_nl: string;
-  title_en: string;
-  venue_name: string;
-};
+type BookingItemRow = BookingBasicsRow &
+  Pick<BookingRow, 'total_cents' | 'paid_at' | 'created_at' | 'slot_id'> &
+  Pick<SlotTable, 'starts_at'> &
+  Pick<ActivityTable, 'title_nl' | 'title_en'> & { venue_name: string };
 
 const ITEM_COLUMNS = [
   'bookings.id',
@@ -69,14 +57,7 @@ const ITEM_COLUMNS = [
 
 function toItem(row: BookingItemRow): BookingListItem {
   return {
-    id: row.id,
-    reference: row.reference,
-    status: row.status as BookingStatus,
-    groupSize: row.group_size,
-    name: row.organiser_name,
-    email: row.organiser_email,
-    phone: row.organiser_phone,
-    organisation: row.organisation,
+    ...toBookingBasics(row),
     totalCents: row.total_cents,
     paidAt: row.paid_at === null ? null : new Date(row.paid_at),
     createdAt: new Date(row.created_at),
@@ -148,62 +129,29 @@ export async function listBookingsOfSlots(db: Executor, scope: VenueScope, slotI
   return rows.map(toItem);
 }
 
-export interface ScheduleSlotRow {
-  id: string;
-  activity_id: string;
-  starts_at: string;
-  ends_at: string;
-  capacity: number;
-  exclusive: number;
-  booked_persons: number;
-  booked_groups: number;
-  title_nl: string;
-  title_en: string;
-  venue_id: string;
-  venue_slug: string;
-  venue_name: string;
-  venue_city: string;
-}
-
-/** Slots starting in [from, to) in the scope (and the one venue, if given), by venue name then time. */
+/** Slots starting in [from, to) in the scope (and the one venue, if given), by venue name then time; without their groups. */
 export async function listScheduleSlots(
   db: Executor,
   scope: VenueScope,
   venueId: string | undefined,
   from: Date,
   to: Date,
-): Promise<ScheduleSlotRow[]> {
-  return db
+): Promise<(Omit<ScheduleSlot, 'groups'> & { venue: Venue })[]> {
+  const rows = await db
     .selectFrom('slots')
     .innerJoin('activities', 'activities.id', 'slots.activity_id')
     .innerJoin('venues', 'venues.id', 'activities.venue_id')
-    .where((eb) => {
-      const conditions = [eb('slots.starts_at', '>=', from.toISOString()), eb('slots.starts_at', '<', to.toISOString())];
-      if (!scope.all) conditions.push(eb('activities.venue_id', '=', scope.venueId));
-      if (venueId) conditions.push(eb('activities.venue_id', '=', venueId));
-      return eb.and(conditions);
-    })
-    .select([
-      'slots.id',
-      'slots.activity_id',
-      'slots.starts_at',
-      'slots.ends_at',
-      'slots.capacity',
-      'slots.exclusive',
-      'slots.booked_persons',
-      'slots.booked_groups',
-      'activities.title_nl',
-      'activities.title_en',
-      'venues.id as venue_id',
-      'venues.slug as venue_slug',
-      'venues.name as venue_name',
-      'venues.city as venue_city',
-    ])
+    .where('slots.starts_at', '>=', from.toISOString())
+    .where('slots.starts_at', '<', to.toISOString())
+    .where(inScope(scope, venueId))
+    .selectAll('slots')
+    .select(['activities.title_nl', 'activities.title_en', 'activities.venue_id', ...VENUE_COLUMNS])
     .orderBy('venues.name')
     .orderBy('venues.id')
     .orderBy('slots.starts_at')
     .orderBy('activities.title_nl')
     .execute();
+  return rows.map((row) => ({ venue: toVenue(row), slot: toSlot(row), activityTitle: { nl: row.title_nl, en: row.title_en } }));
 }
 
 /** Start and size of every booking in these statuses on slots starting in [from, to), in the scope. */
@@ -300,13 +248,6 @@ export async function listBookingNotes(db: Executor, bookingId: string): Promise
     .orderBy('id')
     .execute();
   return rows.map((row) => ({ id: row.id, authorName: row.author_name, body: row.body, createdAt: new Date(row.created_at) }));
-}
-
-/** The venues in the scope, by name. */
-export async function listVenuesInScope(db: Executor, scope: VenueScope): Promise<Venue[]> {
-  let q = db.selectFrom('venues').select(['id', 'slug', 'name', 'city']);
-  if (!scope.all) q = q.where('id', '=', scope.venueId);
-  return q.orderBy('name').orderBy('id').execute();
 }
 
 /** The activities of the venues in the scope, for the list's filter. */

@@ -50,33 +50,20 @@ export const UPCOMING_DAYS = 7;
 
 /** A day's slots and groups per venue, and the groups of the days after it. */
 export async function readDaySchedule(db: Db, scope: VenueScope, date: string, venueId?: string): Promise<DaySchedule> {
-  const slotRows = await listScheduleSlots(db, scope, venueId, startOfLocalDay(date), startOfLocalDay(addLocalDays(date, 1)));
+  const slots = await listScheduleSlots(db, scope, venueId, startOfLocalDay(date), startOfLocalDay(addLocalDays(date, 1)));
   const groups = await listBookingsOfSlots(
     db,
     scope,
-    slotRows.map((row) => row.id),
+    slots.map(({ slot }) => slot.id),
   );
   const venues: ScheduleVenue[] = [];
-  for (const row of slotRows) {
-    let venue = venues.at(-1);
-    if (venue?.venue.id !== row.venue_id) {
-      venue = { venue: { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city }, slots: [] };
-      venues.push(venue);
+  for (const { venue, slot, activityTitle } of slots) {
+    let last = venues.at(-1);
+    if (last?.venue.id !== venue.id) {
+      last = { venue, slots: [] };
+      venues.push(last);
     }
-    venue.slots.push({
-      slot: {
-        id: row.id,
-        activityId: row.activity_id,
-        startsAt: new Date(row.starts_at),
-        endsAt: new Date(row.ends_at),
-        capacity: row.capacity,
-        exclusive: row.exclusive === 1,
-        bookedPersons: row.booked_persons,
-        bookedGroups: row.booked_groups,
-      },
-      activityTitle: { nl: row.title_nl, en: row.title_en },
-      groups: groups.filter((group) => group.slotId === row.id),
-    });
+    last.slots.push({ slot, activityTitle, groups: groups.filter((group) => group.slotId === slot.id) });
   }
 
   const first = addLocalDays(date, 1);

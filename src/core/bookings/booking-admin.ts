@@ -1,7 +1,7 @@
 import type { Slot } from '../availability/slot.js';
 import type { Translated, Venue } from '../catalog/activity.js';
 import type { FieldErrorCode } from '../shared/field-errors.js';
-import type { BookingDetails, BookingStatus } from './booking.js';
+import type { BookingBasics, BookingDetails, BookingStatus } from './booking.js';
 
 /** How the back office orders its bookings list. */
 export const BOOKING_SORTS = ['visit_desc', 'visit_asc', 'created_desc'] as const;
@@ -23,15 +23,7 @@ export interface BookingFilter {
 export const BOOKINGS_PER_PAGE = 50;
 
 /** One booking as a list, the day schedule and the export show it. */
-export interface BookingListItem {
-  id: string;
-  reference: string;
-  status: BookingStatus;
-  groupSize: number;
-  name: string;
-  email: string;
-  phone: string;
-  organisation: string;
+export interface BookingListItem extends BookingBasics {
   totalCents: number;
   paidAt: Date | null;
   createdAt: Date;

@@ -1,20 +1,32 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
-import type { Booking } from './booking.js';
+import type { Booking, BookingBasics, BookingStatus } from './booking.js';
 
 export type BookingRow = Selectable<BookingTable>;
 
-export function toBooking(row: BookingRow): Booking {
+/** The columns BookingBasics are read from. */
+export type BookingBasicsRow = Pick<
+  BookingRow,
+  'id' | 'reference' | 'status' | 'group_size' | 'organiser_name' | 'organiser_email' | 'organiser_phone' | 'organisation'
+>;
+
+export function toBookingBasics(row: BookingBasicsRow): BookingBasics {
   return {
     id: row.id,
     reference: row.reference,
-    status: row.status as Booking['status'],
+    status: row.status as BookingStatus,
     groupSize: row.group_size,
     name: row.organiser_name,
     email: row.organiser_email,
     phone: row.organiser_phone,
     organisation: row.organisation,
+  };
+}
+
+export function toBooking(row: BookingRow): Booking {
+  return {
+    ...toBookingBasics(row),
     notes: row.notes,
     language: row.language === 'en' ? 'en' : 'nl',
     price: JSON.parse(row.price_breakdown) as PriceBreakdown,

@@ -21,6 +21,9 @@ export interface Booking {
   createdAt: Date;
 }
 
+/** Who booked, for how many, and the booking's state: what every list and page of bookings shows. */
+export type BookingBasics = Pick<Booking, 'id' | 'reference' | 'status' | 'groupSize' | 'name' | 'email' | 'phone' | 'organisation'>;
+
 /** A booking with what an organiser needs to see beside it. */
 export interface BookingDetails extends Booking {
   slot: Slot;

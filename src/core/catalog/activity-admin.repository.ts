@@ -1,6 +1,7 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { VenueScope } from '../staff/staff.js';
 import type { Activity, Translated, Venue } from './activity.js';
+import { toActivityColumns, toVenue, VENUE_COLUMNS } from './catalog.repository.js';
 
 /** One line of the back office's activity list. */
 export interface ActivitySummary {
@@ -18,7 +19,7 @@ export async function listActivitySummaries(db: Executor, scope: VenueScope, fro
     .selectFrom('activities')
     .innerJoin('venues', 'venues.id', 'activities.venue_id')
     .select(['activities.id', 'activities.slug', 'activities.title_nl', 'activities.title_en', 'activities.venue_id'])
-    .select(['venues.slug as venue_slug', 'venues.name as venue_name', 'venues.city as venue_city'])
+    .select(VENUE_COLUMNS)
     .select((eb) =>
       eb
         .selectFrom('slots')
@@ -33,7 +34,7 @@ export async function listActivitySummaries(db: Executor, scope: VenueScope, fro
     id: row.id,
     slug: row.slug,
     title: { nl: row.title_nl, en: row.title_en },
-    venue: { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city },
+    venue: toVenue(row),
     upcomingSlots: Number(row.upcoming ?? 0),
   }));
 }
@@ -43,8 +44,9 @@ export async function findVenueInScope(db: Executor, scope: VenueScope, id: stri
   return (scope.all ? query : query.where('id', '=', scope.venueId)).executeTakeFirst();
 }
 
+/** The venues in the scope, by name. */
 export async function listVenuesInScope(db: Executor, scope: VenueScope): Promise<Venue[]> {
-  const query = db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).orderBy('name');
+  const query = db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).orderBy('name').orderBy('id');
   return (scope.all ? query : query.where('id', '=', scope.venueId)).execute();
 }
 
@@ -58,19 +60,7 @@ export async function findActivityIdBySlug(db: Executor, slug: string): Promise<
 export async function updateActivityRow(trx: Tx, activity: Activity): Promise<void> {
   await trx
     .updateTable('activities')
-    .set({
-      slug: activity.slug,
-      title_nl: activity.title.nl,
-      title_en: activity.title.en,
-      description_nl: activity.description.nl,
-      description_en: activity.description.en,
-      location: activity.location,
-      duration_minutes: activity.durationMinutes,
-      min_group_size: activity.minGroupSize,
-      max_group_size: activity.maxGroupSize,
-      booking_cutoff_minutes: activity.bookingCutoffMinutes,
-      pricing: JSON.stringify(activity.pricing),
-    })
+    .set(toActivityColumns(activity))
     .where('id', '=', activity.id)
     .where('venue_id', '=', activity.venue.id)
     .execute();

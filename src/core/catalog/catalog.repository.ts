@@ -1,16 +1,23 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
 import type { VenueScope } from '../staff/staff.js';
 import type { Activity, Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
-type VenueColumns = { venue_slug: string; venue_name: string; venue_city: string };
+/** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
+export const VENUE_COLUMNS = ['venues.slug as venue_slug', 'venues.name as venue_name', 'venues.city as venue_city'] as const;
+
+type VenueColumns = { venue_id: string; venue_slug: string; venue_name: string; venue_city: string };
+
+export function toVenue(row: VenueColumns): Venue {
+  return { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city };
+}
 
 function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
   return {
     id: row.id,
     slug: row.slug,
-    venue: { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city },
+    venue: toVenue(row),
     title: { nl: row.title_nl, en: row.title_en },
     description: { nl: row.description_nl, en: row.description_en },
     location: row.location,
@@ -23,11 +30,7 @@ function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
 }
 
 function selectActivities(db: Executor) {
-  return db
-    .selectFrom('activities')
-    .innerJoin('venues', 'venues.id', 'activities.venue_id')
-    .selectAll('activities')
-    .select(['venues.slug as venue_slug', 'venues.name as venue_name', 'venues.city as venue_city']);
+  return db.selectFrom('activities').innerJoin('venues', 'venues.id', 'activities.venue_id').selectAll('activities').select(VENUE_COLUMNS);
 }
 
 export async function listActivities(db: Executor): Promise<Activity[]> {
@@ -62,25 +65,27 @@ export async function insertVenue(db: Executor, venue: Venue, createdAt: string)
     .execute();
 }
 
+/** An activity's editable columns: all but its id, venue and creation time. */
+export function toActivityColumns(activity: Activity) {
+  return {
+    slug: activity.slug,
+    title_nl: activity.title.nl,
+    title_en: activity.title.en,
+    description_nl: activity.description.nl,
+    description_en: activity.description.en,
+    location: activity.location,
+    duration_minutes: activity.durationMinutes,
+    min_group_size: activity.minGroupSize,
+    max_group_size: activity.maxGroupSize,
+    booking_cutoff_minutes: activity.bookingCutoffMinutes,
+    pricing: JSON.stringify(activity.pricing),
+  } satisfies Updateable<ActivityTable>;
+}
+
 export async function insertActivity(db: Executor, activity: Activity, createdAt: string): Promise<void> {
   await db
     .insertInto('activities')
-    .values({
-      id: activity.id,
-      venue_id: activity.venue.id,
-      slug: activity.slug,
-      title_nl: activity.title.nl,
-      title_en: activity.title.en,
-      description_nl: activity.description.nl,
-      description_en: activity.description.en,
-      location: activity.location,
-      duration_minutes: activity.durationMinutes,
-      min_group_size: activity.minGroupSize,
-      max_group_size: activity.maxGroupSize,
-      booking_cutoff_minutes: activity.bookingCutoffMinutes,
-      pricing: JSON.stringify(activity.pricing),
-      created_at: createdAt,
-    })
+    .values({ id: activity.id, venue_id: activity.venue.id, ...toActivityColumns(activity), created_at: createdAt })
     .execute();
 }
 

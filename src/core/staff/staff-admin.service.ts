@@ -134,6 +134,19 @@ async function assertNotLastAdmin(trx: Executor, clock: Clock, row: StaffRow): P
   if ((await lockActiveAdmins(trx)) <= 1) throw new DomainError('last_admin');
 }
 
+/** The audit entry of a change to a member, under the member's venue. */
+async function auditMemberChange(
+  trx: Executor,
+  clock: Clock,
+  actor: StaffMember,
+  client: string | null,
+  row: StaffRow,
+  action: string,
+  detail?: AuditEntry['detail'],
+): Promise<void> {
+  await recordAudit(trx, clock, { actor, venueId: row.venue_id, action, target: row.email, detail, client });
+}
+
 /** A new role (and, for an admin's change, venue) for another member; audited. */
 export async function changeStaffRole(
   db: Db,
@@ -181,17 +194,10 @@ export async function setStaffDisabled(
       await assertNotLastAdmin(trx, clock, row);
       await updateStaff(trx, row.id, { disabled_at: now, updated_at: now });
       const ended = await deleteSessionsOf(trx, row.id);
-      await recordAudit(trx, clock, {
-        actor,
-        venueId: row.venue_id,
-        action: 'staff.disabled',
-        target: row.email,
-        detail: { sessions_ended: ended },
-        client,
-      });
+      await auditMemberChange(trx, clock, actor, client, row, 'staff.disabled', { sessions_ended: ended });
     } else {
       await updateStaff(trx, row.id, { disabled_at: null, updated_at: now });
-      await recordAudit(trx, clock, { actor, venueId: row.venue_id, action: 'staff.enabled', target: row.email, client });
+      await auditMemberChange(trx, clock, actor, client, row, 'staff.enabled');
     }
   });
 }
@@ -201,14 +207,7 @@ export async function endStaffSessions(db: Db, clock: Clock, actor: StaffMember,
   return db.transaction().execute(async (trx) => {
     const row = await findOtherInScope(trx, actor, id);
     const ended = await deleteSessionsOf(trx, row.id);
-    await recordAudit(trx, clock, {
-      actor,
-      venueId: row.venue_id,
-      action: 'staff.sessions_ended',
-      target: row.email,
-      detail: { ended },
-      client,
-    });
+    await auditMemberChange(trx, clock, actor, client, row, 'staff.sessions_ended', { ended });
     return ended;
   });
 }

@@ -60,10 +60,18 @@ export function openTotpSecret(key: Buffer, staffId: string, sealed: string): st
   return unseal(key, sealed, `totp:${staffId}`);
 }
 
-function newSetupLink(now: Date): { token: string; hash: string; expiresAt: string } {
+/** A new setup link, and the credential columns of an account that waits for it: no password, no second factor yet. */
+function newSetupLink(now: Date) {
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3600_000).toISOString();
-  return { token, hash: hashToken(token), expiresAt };
+  const credentials = {
+    password_hash: null,
+    totp_secret: null,
+    totp_pending_secret: null,
+    totp_last_step: null,
+    setup_token_hash: hashToken(token),
+    setup_expires_at: new Date(now.getTime() + SETUP_LINK_HOURS * 3600_000).toISOString(),
+  } satisfies Partial<StaffRow>;
+  return { token, credentials };
 }
 
 /**
@@ -92,12 +100,7 @@ export async function addStaff(
       name,
       role: input.role,
       venue_id: venueId,
-      password_hash: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_last_step: null,
-      setup_token_hash: link.hash,
-      setup_expires_at: link.expiresAt,
+      ...link.credentials,
       disabled_at: null,
       created_at: now,
       updated_at: now,
@@ -115,15 +118,7 @@ export async function addStaff(
 export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor): Promise<string> {
   const link = newSetupLink(clock.now());
   await db.transaction().execute(async (trx) => {
-    await updateStaff(trx, member.id, {
-      password_hash: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_last_step: null,
-      setup_token_hash: link.hash,
-      setup_expires_at: link.expiresAt,
-      updated_at: clock.now().toISOString(),
-    });
+    await updateStaff(trx, member.id, { ...link.credentials, updated_at: clock.now().toISOString() });
     await replaceRecoveryCodes(trx, member.id, []);
     await deleteSessionsOf(trx, member.id);
     await recordAudit(trx, clock, { actor, venueId: member.venueId, action: 'staff.setup_link_issued', target: member.email });

@@ -4,12 +4,31 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml } from '../../../test/html.js';
-import { adminGet, adminPost, setUpAccount, signIn, type SignedIn } from '../../../test/staff.js';
+import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { createBooking } from '../../core/bookings/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { createActivity } from '../../core/catalog/catalog.service.js';
+import type { Pricing } from '../../core/catalog/pricing.js';
+
+/** The band-priced line of the farm golf activity. */
+const GOLF_LINE: Pricing[number] = {
+  label: { nl: 'Golf', en: 'Golf' },
+  basis: 'person',
+  vat: 'low',
+  bands: [
+    { minSize: 6, maxSize: 11, amountCents: 2450 },
+    { minSize: 12, maxSize: 30, amountCents: 1950 },
+  ],
+};
+
+const lunchLine = (amountCents: number): Pricing[number] => ({
+  label: { nl: 'Lunch', en: 'Lunch' },
+  basis: 'person',
+  vat: 'low',
+  amountCents,
+});
 
 /** A complete, valid activity form as a manager fills it in. */
 function validForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -53,39 +72,21 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       const { db } = t.database;
-      home = await makeActivity(db, t.clock, { title: { nl: 'Kanoën', en: 'Canoeing' } });
-      away = await makeActivity(db, t.clock, { title: { nl: 'Museumtour', en: 'Museum tour' } });
-      banded = await createActivity(db, t.clock, {
+      ({ home, away } = await makeTwoVenues(t));
+      banded = await makeActivity(db, t.clock, {
         venueId: home.venue.id,
         slug: 'boerengolf',
         title: { nl: 'Boerengolf', en: 'Farm golf' },
-        description: { nl: 'Golf op de boerderij.', en: 'Golf on the farm.' },
-        location: 'Erf 2',
         durationMinutes: 120,
         minGroupSize: 6,
         maxGroupSize: 30,
         bookingCutoffMinutes: 12 * 60,
-        pricing: [
-          {
-            label: { nl: 'Golf', en: 'Golf' },
-            basis: 'person',
-            vat: 'low',
-            bands: [
-              { minSize: 6, maxSize: 11, amountCents: 2450 },
-              { minSize: 12, maxSize: 30, amountCents: 1950 },
-            ],
-          },
-          { label: { nl: 'Lunch', en: 'Lunch' }, basis: 'person', vat: 'low', amountCents: 1795 },
-        ],
+        pricing: [GOLF_LINE, lunchLine(1795)],
       });
       await makeSlot(db, t.clock, home, { date: '2026-05-31', time: '10:00' }); // past: not upcoming
       await makeSlot(db, t.clock, home, { date: '2026-06-15', time: '10:00' });
       await makeSlot(db, t.clock, home, { date: '2026-06-16', time: '10:00' });
-      manager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: home.venue.slug }));
-      staff = await signIn(t, await setUpAccount(t, { role: 'staff', venue: home.venue.slug }));
-      viewer = await signIn(t, await setUpAccount(t, { role: 'viewer', venue: home.venue.slug }));
-      otherManager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: away.venue.slug }));
-      admin = await signIn(t, await setUpAccount(t, { role: 'admin' }));
+      ({ manager, staff, viewer, otherManager, admin } = await signInMembers(t, { home, away }));
     });
     after(() => t.close());
 
@@ -252,18 +253,7 @@ for (const dialect of testDialects()) {
       assert.equal(fields['lines.0.labelNl'], 'Lunch', 'only the fixed line is in the form');
       const saved = await adminPost(t, admin, `/admin/activities/${banded.id}`, { ...fields, 'lines.0.amount': '19,95' });
       assert.equal(saved.statusCode, 303);
-      assert.deepEqual(JSON.parse((await activityRow(banded.id))!.pricing), [
-        {
-          label: { nl: 'Golf', en: 'Golf' },
-          basis: 'person',
-          vat: 'low',
-          bands: [
-            { minSize: 6, maxSize: 11, amountCents: 2450 },
-            { minSize: 12, maxSize: 30, amountCents: 1950 },
-          ],
-        },
-        { label: { nl: 'Lunch', en: 'Lunch' }, basis: 'person', vat: 'low', amountCents: 1995 },
-      ]);
+      assert.deepEqual(JSON.parse((await activityRow(banded.id))!.pricing), [GOLF_LINE, lunchLine(1995)]);
       const beyond = await adminPost(t, admin, `/admin/activities/${banded.id}`, { ...fields, maxGroupSize: '40' });
       assert.equal(beyond.statusCode, 422);
       assert.match(parseHtml(beyond.body).querySelector('[data-testid="error-maxGroupSize"]')?.textContent ?? '', /staffelprijzen/);

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { testDialects } from '../../../test/databases.js';
-import { makeActivity } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
-import { adminGet, setUpAccount, signIn, type SignedIn, type TestAccount } from '../../../test/staff.js';
+import { adminGet, type Member, setUpAccount, type TestAccount } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { recordAudit } from '../../core/audit-log/audit-log.service.js';
 import type { Venue } from '../../core/catalog/activity.js';
 
@@ -34,30 +34,22 @@ for (const dialect of testDialects()) {
   describe(`the audit log viewer (${dialect.name})`, () => {
     let t: TestApp;
     let venueA: Venue;
-    let venueB: Venue;
-    let admin: TestAccount;
-    let managerA: TestAccount;
-    let managerB: TestAccount;
+    let admin: Member;
+    let managerA: Member;
+    let managerB: Member;
     let staffA: TestAccount;
-    let adminSession: SignedIn;
-    let managerASession: SignedIn;
 
     before(async () => {
       t = await buildTestApp(dialect);
-      venueA = (await makeActivity(t.database.db, t.clock)).venue;
-      venueB = (await makeActivity(t.database.db, t.clock)).venue;
-      admin = await setUpAccount(t, { role: 'admin' });
-      managerA = await setUpAccount(t, { role: 'manager', venue: venueA.slug });
-      managerB = await setUpAccount(t, { role: 'manager', venue: venueB.slug });
+      const venues = await makeTwoVenues(t);
+      venueA = venues.home.venue;
+      ({ admin, manager: managerA, otherManager: managerB } = await signInMembers(t, venues, ['admin', 'manager', 'otherManager']));
       staffA = await setUpAccount(t, { role: 'staff', venue: venueA.slug });
-      adminSession = await signIn(t, admin);
-      managerASession = await signIn(t, managerA);
-      await signIn(t, managerB);
     });
     after(() => t.close());
 
     test("a manager sees their venue's entries and not another venue's; an admin sees all", async () => {
-      const forManager = await adminGet(t, managerASession, '/admin/audit');
+      const forManager = await adminGet(t, managerA, '/admin/audit');
       assert.equal(forManager.statusCode, 200);
       assert.equal(forManager.headers['cache-control'], 'no-store');
       const seen = auditRows(forManager.body)
@@ -68,12 +60,12 @@ for (const dialect of testDialects()) {
       assert.ok(!seen.includes(managerB.email), "nothing of venue B's manager");
       assert.ok(!seen.includes(admin.email), 'nothing of the platform admin');
 
-      const forAdmin = auditRows((await adminGet(t, adminSession, '/admin/audit')).body)
+      const forAdmin = auditRows((await adminGet(t, admin, '/admin/audit')).body)
         .map((row) => row.cells.join(' '))
         .join('\n');
       for (const email of [admin.email, managerA.email, managerB.email, staffA.email]) assert.ok(forAdmin.includes(email), email);
 
-      const probing = await adminGet(t, managerASession, `/admin/audit?email=${encodeURIComponent(managerB.email)}`);
+      const probing = await adminGet(t, managerA, `/admin/audit?email=${encodeURIComponent(managerB.email)}`);
       assert.equal(probing.statusCode, 200);
       assert.deepEqual(auditRows(probing.body), [], "filtering on another venue's member shows nothing");
       assert.ok(!probing.body.includes('data-action="auth.login"'));
@@ -92,10 +84,10 @@ for (const dialect of testDialects()) {
       const winter = new TestClock('2026-12-01T08:00:00Z');
       await recordAudit(t.database.db, winter, { actor: null, venueId: venueA.id, action: 'booking.cancelled', target: 'GZ-AB12-CD34' });
 
-      const [newest, next] = auditRows((await adminGet(t, managerASession, '/admin/audit')).body);
+      const [newest, next] = auditRows((await adminGet(t, managerA, '/admin/audit')).body);
       assert.deepEqual(newest, {
         action: 'booking.cancelled',
-        cells: ['01-12-2026 09:00:00', '—', 'booking.cancelled', 'GZ-AB12-CD34', '', '—'],
+        cells: ['01-12-2026 09:00:00', '—', 'boeking geannuleerd', 'GZ-AB12-CD34', '', '—'],
       });
       assert.deepEqual(next, {
         action: 'staff.role_changed',
@@ -104,7 +96,7 @@ for (const dialect of testDialects()) {
     });
 
     test('filters by action (a select of known actions) and by member email', async () => {
-      const page = parseHtml((await adminGet(t, adminSession, '/admin/audit?action=auth.login')).body);
+      const page = parseHtml((await adminGet(t, admin, '/admin/audit?action=auth.login')).body);
       const options = page.querySelectorAll('select#action option').map((o) => o.getAttribute('value'));
       for (const action of ['', 'auth.login', 'auth.logout', 'staff.added', 'staff.disabled', 'booking.cancelled'])
         assert.ok(options.includes(action), action);
@@ -114,7 +106,7 @@ for (const dialect of testDialects()) {
       assert.ok(logins.every((row) => row.action === 'auth.login' && row.cells[2] === 'ingelogd'));
 
       const url = `/admin/audit?email=${encodeURIComponent(staffA.email.toUpperCase())}`;
-      const about = auditRows((await adminGet(t, adminSession, url)).body);
+      const about = auditRows((await adminGet(t, admin, url)).body);
       assert.deepEqual(about.map((row) => row.action).sort(), ['staff.added', 'staff.second_factor_enrolled']);
       assert.ok(about.every((row) => row.cells[1] === staffA.email || row.cells[3] === staffA.email));
     });
@@ -130,7 +122,7 @@ for (const dialect of testDialects()) {
       let url: string | undefined = '/admin/audit?action=test.paging';
       const sizes: number[] = [];
       while (url) {
-        const response = await adminGet(t, managerASession, url);
+        const response = await adminGet(t, managerA, url);
         assert.equal(response.statusCode, 200);
         const rows = auditRows(response.body);
         assert.ok(rows.length > 0 && rows.length <= 100, `page of ${rows.length}`);
@@ -152,7 +144,7 @@ for (const dialect of testDialects()) {
         'every entry exactly once',
       );
 
-      assert.equal((await adminGet(t, managerASession, '/admin/audit?before=yesterday')).statusCode, 200, 'a malformed cursor is ignored');
+      assert.equal((await adminGet(t, managerA, '/admin/audit?before=yesterday')).statusCode, 200, 'a malformed cursor is ignored');
     });
   });
 }

@@ -5,7 +5,8 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml } from '../../../test/html.js';
-import { adminGet, adminPost, setUpAccount, signIn, type SignedIn } from '../../../test/staff.js';
+import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
@@ -43,8 +44,7 @@ for (const dialect of testDialects()) {
       // 2026-06-01 10:00 in Amsterdam.
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       const { db } = t.database;
-      canoe = await makeActivity(db, t.clock, { title: { nl: 'Kanoën', en: 'Canoeing' } });
-      museum = await makeActivity(db, t.clock, { title: { nl: 'Museumtour', en: 'Museum tour' } });
+      ({ home: canoe, away: museum } = await makeTwoVenues(t));
       canoeToday = await makeSlot(db, t.clock, canoe, { date: '2026-06-01', time: '14:00', capacity: 30 });
       canoeLater = await makeSlot(db, t.clock, canoe, { date: '2026-06-03', time: '10:00', capacity: 30 });
       museumToday = await makeSlot(db, t.clock, museum, { date: '2026-06-01', time: '14:00', capacity: 30 });
@@ -58,11 +58,7 @@ for (const dialect of testDialects()) {
       piet = await book(t, canoeToday, { name: 'Piet Bakker', email: 'piet@club.nl', organisation: '', groupSize: 4 });
       later = await book(t, canoeLater, { name: 'Karin 100% Zeker', email: 'karin@firma.nl', organisation: 'Firma_X', groupSize: 8 });
       other = await book(t, museumToday, { name: 'Anna Anders', email: 'anna@elders.nl', organisation: 'Andere Linde', groupSize: 5 });
-      manager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: canoe.venue.slug }));
-      staff = await signIn(t, await setUpAccount(t, { role: 'staff', venue: canoe.venue.slug }));
-      viewer = await signIn(t, await setUpAccount(t, { role: 'viewer', venue: canoe.venue.slug }));
-      otherManager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: museum.venue.slug }));
-      admin = await signIn(t, await setUpAccount(t, { role: 'admin' }));
+      ({ manager, staff, viewer, otherManager, admin } = await signInMembers(t, { home: canoe, away: museum }));
     });
     after(() => t.close());
 
@@ -388,7 +384,7 @@ for (const dialect of testDialects()) {
       const audit = (await auditOf(later.booking.reference)).find((e) => e.action === 'booking.note_added');
       assert.ok(audit && !audit.detail.includes('Geheim'), 'the audit entry names the note, not its text');
       const history = parseHtml((await adminGet(t, manager, `/admin/bookings/${id}`)).body);
-      assert.ok(history.querySelector('[data-testid="booking-audit"]')?.textContent.includes('booking.note_added'));
+      assert.ok(history.querySelector('[data-testid="booking-audit"]')?.textContent.includes('interne notitie toegevoegd'));
     });
 
     test('an admin acts on any venue', async () => {

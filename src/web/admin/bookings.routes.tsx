@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { listActivityChoices, listVenuesInScope } from '../../core/bookings/booking-admin.repository.js';
+import { listActivityChoices } from '../../core/bookings/booking-admin.repository.js';
+import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.js';
 import {
   addBookingNote,
   changeBookingStatus,

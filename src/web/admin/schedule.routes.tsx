@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { listVenuesInScope } from '../../core/bookings/booking-admin.repository.js';
+import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.js';
 import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/staff/staff.js';

@@ -4,17 +4,14 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
-import { adminGet, adminPost, postForm, setUpAccount, signIn, type SignedIn } from '../../../test/staff.js';
+import { adminGet, adminPost, type Member, postForm, type SignedIn } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { changeSlotCapacity } from '../../core/availability/slot-admin.service.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { createBooking } from '../../core/bookings/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { createActivity } from '../../core/catalog/catalog.service.js';
 import { DomainError } from '../../core/shared/errors.js';
-import type { StaffMember } from '../../core/staff/staff.js';
-
-let counter = 0;
 
 for (const dialect of testDialects()) {
   describe(`the back office's slots and weekly schedules (${dialect.name})`, () => {
@@ -22,8 +19,7 @@ for (const dialect of testDialects()) {
     let home: Activity;
     let away: Activity;
     let awaySlot: Slot;
-    let manager: SignedIn;
-    let managerMember: StaffMember;
+    let manager: Member;
     let staff: SignedIn;
     let viewer: SignedIn;
     let otherManager: SignedIn;
@@ -31,33 +27,15 @@ for (const dialect of testDialects()) {
     before(async () => {
       // 1 March 2026, 10:00 in Amsterdam: both DST changes of 2026 are still to come.
       t = await buildTestApp(dialect, '2026-03-01T09:00:00Z');
-      home = await makeActivity(t.database.db, t.clock, { durationMinutes: 90 });
-      away = await makeActivity(t.database.db, t.clock);
+      ({ home, away } = await makeTwoVenues(t));
       awaySlot = await makeSlot(t.database.db, t.clock, away, { date: '2026-04-01', time: '10:00', capacity: 10 });
-      const managerAccount = await setUpAccount(t, { role: 'manager', venue: home.venue.slug });
-      managerMember = managerAccount.member;
-      manager = await signIn(t, managerAccount);
-      staff = await signIn(t, await setUpAccount(t, { role: 'staff', venue: home.venue.slug }));
-      viewer = await signIn(t, await setUpAccount(t, { role: 'viewer', venue: home.venue.slug }));
-      otherManager = await signIn(t, await setUpAccount(t, { role: 'manager', venue: away.venue.slug }));
+      ({ manager, staff, viewer, otherManager } = await signInMembers(t, { home, away }, ['manager', 'staff', 'viewer', 'otherManager']));
     });
     after(() => t.close());
 
     const db = () => t.database.db;
     /** Another activity of the home venue, so each test has its own slots. */
-    const activityOfHome = () =>
-      createActivity(db(), t.clock, {
-        venueId: home.venue.id,
-        slug: `activiteit-${dialect.name}-${(counter += 1)}`,
-        title: { nl: 'Fietstocht', en: 'Bike tour' },
-        description: { nl: 'Fietsen.', en: 'Cycling.' },
-        location: 'Stationsplein',
-        durationMinutes: 60,
-        minGroupSize: 1,
-        maxGroupSize: 20,
-        bookingCutoffMinutes: 0,
-        pricing: [{ label: { nl: 'Fiets', en: 'Bike' }, basis: 'person', vat: 'low', amountCents: 1000 }],
-      });
+    const activityOfHome = () => makeActivity(db(), t.clock, { venueId: home.venue.id, durationMinutes: 60 });
     const slotsOf = (activityId: string) =>
       db().selectFrom('slots').selectAll().where('activity_id', '=', activityId).orderBy('starts_at').execute();
     const slotRow = (id: string) => db().selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
@@ -168,7 +146,7 @@ for (const dialect of testDialects()) {
       const activity = await activityOfHome();
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-11', capacity: 40 });
       const bookings = Array.from({ length: 15 }, () => book(slot.id, 2));
-      const change = changeSlotCapacity(db(), t.clock, managerMember, activity.id, slot.id, '12');
+      const change = changeSlotCapacity(db(), t.clock, manager.member, activity.id, slot.id, '12');
       const results = await Promise.allSettled([...bookings, change]);
       for (const r of results) {
         if (r.status === 'rejected')

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { makeActivity } from '../../../test/factories.js';
 import { formFields, parseHtml } from '../../../test/html.js';
-import { adminGet, adminPost, codeAt, postForm, setUpAccount, signIn, type SignedIn, type TestAccount } from '../../../test/staff.js';
+import { adminGet, adminPost, codeAt, type Member, postForm, signIn, signInMember } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Venue } from '../../core/catalog/activity.js';
 import { hashToken } from '../../core/shared/ids.js';
 import { changeStaffRole, setStaffDisabled } from '../../core/staff/staff-admin.service.js';
@@ -29,12 +29,9 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let venueA: Venue;
     let venueB: Venue;
-    let admin: TestAccount;
-    let managerA: TestAccount;
-    let managerB: TestAccount;
-    let adminSession: SignedIn;
-    let managerASession: SignedIn;
-    let managerBSession: SignedIn;
+    let admin: Member;
+    let managerA: Member;
+    let managerB: Member;
 
     const db = () => t.database.db;
     const staffRow = (id: string) => db().selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -44,27 +41,17 @@ for (const dialect of testDialects()) {
     const auditOf = (action: string, target: string) =>
       db().selectFrom('audit_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
 
-    /** A member set up and signed in, as the person would. */
-    async function signedIn(role: 'admin' | 'manager' | 'staff' | 'viewer', venue?: Venue) {
-      const account = await setUpAccount(t, { role, ...(venue && { venue: venue.slug }) });
-      return { account, session: await signIn(t, account) };
-    }
-
     before(async () => {
       t = await buildTestApp(dialect);
-      venueA = (await makeActivity(db(), t.clock)).venue;
-      venueB = (await makeActivity(db(), t.clock)).venue;
-      admin = await setUpAccount(t, { role: 'admin' });
-      managerA = await setUpAccount(t, { role: 'manager', venue: venueA.slug });
-      managerB = await setUpAccount(t, { role: 'manager', venue: venueB.slug });
-      adminSession = await signIn(t, admin);
-      managerASession = await signIn(t, managerA);
-      managerBSession = await signIn(t, managerB);
+      const venues = await makeTwoVenues(t);
+      venueA = venues.home.venue;
+      venueB = venues.away.venue;
+      ({ admin, manager: managerA, otherManager: managerB } = await signInMembers(t, venues, ['admin', 'manager', 'otherManager']));
     });
     after(() => t.close());
 
     test('an admin adds a manager for venue A and gets a one-time setup link that works', async () => {
-      const list = await adminGet(t, adminSession, '/admin/staff');
+      const list = await adminGet(t, admin, '/admin/staff');
       assert.equal(list.statusCode, 200);
       const form = parseHtml(list.body).querySelector('form[data-testid="add-staff"]')!;
       assert.deepEqual(
@@ -73,7 +60,7 @@ for (const dialect of testDialects()) {
       );
       assert.ok(form.querySelector(`#venue option[value="${venueB.slug}"]`), 'an admin chooses among all venues');
 
-      const added = await adminPost(t, adminSession, '/admin/staff', {
+      const added = await adminPost(t, admin, '/admin/staff', {
         email: ' Marit@Venue-A.test ',
         name: 'Marit Bakker',
         role: 'manager',
@@ -109,7 +96,7 @@ for (const dialect of testDialects()) {
       const marit = await signIn(t, { member: toStaffMember(row), email: row.email, password, secret, recoveryCodes: [] });
       assert.equal((await adminGet(t, marit, '/admin/staff')).statusCode, 200, 'the new manager manages staff');
 
-      const listed = parseHtml((await adminGet(t, adminSession, '/admin/staff')).body).querySelector(`tr[data-staff-id="${row.id}"]`)!;
+      const listed = parseHtml((await adminGet(t, admin, '/admin/staff')).body).querySelector(`tr[data-staff-id="${row.id}"]`)!;
       assert.match(listed.textContent, /Marit Bakker/);
       assert.equal(listed.querySelector('[data-testid="staff-state"]')!.textContent, 'actief');
       assert.equal(listed.querySelector('[data-testid="staff-sessions"]')!.textContent, '1');
@@ -145,7 +132,7 @@ for (const dialect of testDialects()) {
         },
       ];
       for (const { fields, status, field, message } of cases) {
-        const response = await adminPost(t, adminSession, '/admin/staff', fields);
+        const response = await adminPost(t, admin, '/admin/staff', fields);
         assert.equal(response.statusCode, status, JSON.stringify(fields));
         const page = parseHtml(response.body);
         assert.match(page.querySelector(`[data-testid="error-${field}"]`)!.textContent, message);
@@ -165,23 +152,23 @@ for (const dialect of testDialects()) {
         headers: {
           origin: TEST_PUBLIC_URL,
           'content-type': 'application/x-www-form-urlencoded',
-          cookie: `lang=en; ${SESSION_COOKIE}=${adminSession.cookie}`,
+          cookie: `lang=en; ${SESSION_COOKIE}=${admin.cookie}`,
         },
-        payload: new URLSearchParams({ _csrf: adminSession.csrf, email: 'x', name: 'X', role: 'staff', venue: venueA.slug }).toString(),
+        payload: new URLSearchParams({ _csrf: admin.csrf, email: 'x', name: 'X', role: 'staff', venue: venueA.slug }).toString(),
       });
       assert.equal(english.statusCode, 422);
       assert.match(parseHtml(english.body).querySelector('[data-testid="error-email"]')!.textContent, /valid email address/);
     });
 
     test('a manager adds staff only for their own venue, whatever the form says, and never an admin', async () => {
-      const page = parseHtml((await adminGet(t, managerASession, '/admin/staff')).body);
+      const page = parseHtml((await adminGet(t, managerA, '/admin/staff')).body);
       assert.deepEqual(
         page.querySelectorAll('#role option').map((o) => o.getAttribute('value')),
         ['manager', 'staff', 'viewer'],
       );
       assert.equal(page.querySelector('#venue'), null, 'no venue choice for a manager');
 
-      const added = await adminPost(t, managerASession, '/admin/staff', {
+      const added = await adminPost(t, managerA, '/admin/staff', {
         email: 'joost@venue.test',
         name: 'Joost',
         role: 'staff',
@@ -190,7 +177,7 @@ for (const dialect of testDialects()) {
       assert.equal(added.statusCode, 200);
       assert.equal((await staffByEmail('joost@venue.test'))?.venue_id, venueA.id);
 
-      const asAdmin = await adminPost(t, managerASession, '/admin/staff', {
+      const asAdmin = await adminPost(t, managerA, '/admin/staff', {
         email: 'eva@venue.test',
         name: 'Eva',
         role: 'admin',
@@ -200,23 +187,23 @@ for (const dialect of testDialects()) {
       assert.ok(parseHtml(asAdmin.body).querySelector('[data-testid="error-role"]'));
       assert.equal(await staffByEmail('eva@venue.test'), undefined);
 
-      const list = parseHtml((await adminGet(t, managerASession, '/admin/staff')).body).querySelector('[data-testid="staff-list"]')!;
+      const list = parseHtml((await adminGet(t, managerA, '/admin/staff')).body).querySelector('[data-testid="staff-list"]')!;
       assert.match(list.textContent, /joost@venue\.test/);
       assert.ok(!list.textContent.includes(managerB.email), "another venue's members are not listed");
       assert.ok(!list.textContent.includes(admin.email), 'admins are not listed for a manager');
       assert.equal(list.querySelectorAll('th').filter((th) => th.textContent === 'Locatie').length, 0, 'no venue column for a manager');
       assert.ok(
-        !(await adminGet(t, managerBSession, '/admin/staff')).body.includes('joost@venue.test'),
+        !(await adminGet(t, managerB, '/admin/staff')).body.includes('joost@venue.test'),
         "venue B's manager does not see venue A's",
       );
-      const forAdmin = (await adminGet(t, adminSession, '/admin/staff')).body;
+      const forAdmin = (await adminGet(t, admin, '/admin/staff')).body;
       assert.ok(forAdmin.includes(managerB.email) && forAdmin.includes('joost@venue.test'), 'an admin sees every venue');
     });
 
     test('staff and viewers are refused every staff route and the audit log', async () => {
       const target = managerA.member.id;
       for (const role of ['staff', 'viewer'] as const) {
-        const { session } = await signedIn(role, venueA);
+        const session = await signInMember(t, role, venueA);
         const before = await staffRow(target);
         assert.equal((await adminGet(t, session, '/admin/staff')).statusCode, 403, `${role} GET /admin/staff`);
         assert.equal((await adminGet(t, session, '/admin/audit')).statusCode, 403, `${role} GET /admin/audit`);
@@ -240,15 +227,13 @@ for (const dialect of testDialects()) {
     });
 
     test("a manager gets 404 for another venue's member and for an admin, on every route, and nothing changes", async () => {
-      const { account: staffB } = await signedIn('staff', venueB);
+      const staffB = await signInMember(t, 'staff', venueB);
       for (const target of [staffB, managerB, admin]) {
         const before = await staffRow(target.member.id);
         const sessionsBefore = await sessionCount(target.member.id);
         for (const route of staffRoutes(target.member.id)) {
           const response =
-            route.method === 'GET'
-              ? await adminGet(t, managerASession, route.url)
-              : await adminPost(t, managerASession, route.url, route.fields);
+            route.method === 'GET' ? await adminGet(t, managerA, route.url) : await adminPost(t, managerA, route.url, route.fields);
           assert.equal(response.statusCode, 404, `${route.method} ${route.url} for ${target.email}`);
           assert.ok(!response.body.includes(target.email), 'nothing about the member leaks');
         }
@@ -256,23 +241,23 @@ for (const dialect of testDialects()) {
         assert.equal(await sessionCount(target.member.id), sessionsBefore, 'their sessions are untouched');
       }
       assert.equal((await auditOf('staff.role_changed', staffB.email)).length, 0);
-      assert.equal((await adminGet(t, managerASession, '/admin/staff/no-such-id')).statusCode, 404);
-      assert.equal((await adminGet(t, managerASession, '/admin/staff/%00%27')).statusCode, 404);
+      assert.equal((await adminGet(t, managerA, '/admin/staff/no-such-id')).statusCode, 404);
+      assert.equal((await adminGet(t, managerA, '/admin/staff/%00%27')).statusCode, 404);
     });
 
     test('disabling ends all sessions at once and is audited; the member is sent to sign-in; enabling lets them back', async () => {
-      const { account, session } = await signedIn('staff', venueA);
+      const account = await signInMember(t, 'staff', venueA);
       const second = await signIn(t, account);
       assert.equal(await sessionCount(account.member.id), 2);
-      const detail = parseHtml((await adminGet(t, managerASession, `/admin/staff/${account.member.id}`)).body);
+      const detail = parseHtml((await adminGet(t, managerA, `/admin/staff/${account.member.id}`)).body);
       assert.equal(detail.querySelectorAll('[data-testid="sessions"] tbody tr').length, 2);
 
-      const disabled = await adminPost(t, managerASession, `/admin/staff/${account.member.id}/disable`);
+      const disabled = await adminPost(t, managerA, `/admin/staff/${account.member.id}/disable`);
       assert.equal(disabled.statusCode, 303);
       assert.equal(disabled.headers.location, `/admin/staff/${account.member.id}?done=disabled`);
       assert.equal(await sessionCount(account.member.id), 0);
       assert.notEqual((await staffRow(account.member.id)).disabled_at, null);
-      for (const s of [session, second]) {
+      for (const s of [account, second]) {
         const next = await adminGet(t, s, '/admin/account');
         assert.equal(next.statusCode, 303);
         assert.match(String(next.headers.location), /^\/staff\/login/);
@@ -281,29 +266,29 @@ for (const dialect of testDialects()) {
       assert.equal(entry?.actor_id, managerA.member.id);
       assert.equal(entry?.venue_id, venueA.id);
       assert.deepEqual(JSON.parse(entry!.detail), { sessions_ended: 2 });
-      const after = parseHtml((await adminGet(t, managerASession, disabled.headers.location as string)).body);
+      const after = parseHtml((await adminGet(t, managerA, disabled.headers.location as string)).body);
       assert.equal(after.querySelector('[data-testid="staff-state"]')!.textContent, 'geblokkeerd');
       assert.match(after.querySelector('[data-testid="notice"]')!.textContent, /geblokkeerd/);
 
       await assert.rejects(signIn(t, account), /password step: 401/, 'a disabled account cannot sign in');
-      assert.equal((await adminPost(t, managerASession, `/admin/staff/${account.member.id}/setup-link`)).statusCode, 409);
+      assert.equal((await adminPost(t, managerA, `/admin/staff/${account.member.id}/setup-link`)).statusCode, 409);
 
-      assert.equal((await adminPost(t, managerASession, `/admin/staff/${account.member.id}/enable`)).statusCode, 303);
+      assert.equal((await adminPost(t, managerA, `/admin/staff/${account.member.id}/enable`)).statusCode, 303);
       assert.equal((await staffRow(account.member.id)).disabled_at, null);
       assert.equal((await auditOf('staff.enabled', account.email)).length, 1);
       await signIn(t, account);
     });
 
     test('role changes stay within the assignable roles, never one’s own, and are audited', async () => {
-      const { account } = await signedIn('staff', venueA);
+      const account = await signInMember(t, 'staff', venueA);
       const url = `/admin/staff/${account.member.id}/role`;
 
-      const toAdmin = await adminPost(t, managerASession, url, { role: 'admin', venue: '' });
+      const toAdmin = await adminPost(t, managerA, url, { role: 'admin', venue: '' });
       assert.equal(toAdmin.statusCode, 422);
       assert.match(parseHtml(toAdmin.body).querySelector('[data-testid="form-errors"]')!.textContent, /rollen in de lijst/);
       assert.equal((await staffRow(account.member.id)).role, 'staff');
 
-      const toViewer = await adminPost(t, managerASession, url, { role: 'viewer', venue: venueB.slug });
+      const toViewer = await adminPost(t, managerA, url, { role: 'viewer', venue: venueB.slug });
       assert.equal(toViewer.statusCode, 303);
       const row = await staffRow(account.member.id);
       assert.equal(row.role, 'viewer');
@@ -313,29 +298,26 @@ for (const dialect of testDialects()) {
       assert.equal(entry?.actor_id, managerA.member.id);
 
       // An admin moves the member to venue B as a manager.
-      const moved = await adminPost(t, adminSession, url, { role: 'manager', venue: venueB.slug });
+      const moved = await adminPost(t, admin, url, { role: 'manager', venue: venueB.slug });
       assert.equal(moved.statusCode, 303);
       assert.equal((await staffRow(account.member.id)).venue_id, venueB.id);
-      assert.equal((await adminGet(t, managerASession, `/admin/staff/${account.member.id}`)).statusCode, 404, 'gone from venue A');
+      assert.equal((await adminGet(t, managerA, `/admin/staff/${account.member.id}`)).statusCode, 404, 'gone from venue A');
 
-      for (const [session, self] of [
-        [managerASession, managerA],
-        [adminSession, admin],
-      ] as const) {
+      for (const self of [managerA, admin]) {
         const before = await staffRow(self.member.id);
         for (const route of staffRoutes(self.member.id).filter((r) => r.method === 'POST')) {
-          const response = await adminPost(t, session, route.url, { role: 'staff', venue: venueA.slug });
+          const response = await adminPost(t, self, route.url, { role: 'staff', venue: venueA.slug });
           assert.equal(response.statusCode, 409, `${self.email} ${route.url}`);
         }
         assert.deepEqual(await staffRow(self.member.id), before, 'nobody changes their own account here');
-        const own = parseHtml((await adminGet(t, session, `/admin/staff/${self.member.id}`)).body);
+        const own = parseHtml((await adminGet(t, self, `/admin/staff/${self.member.id}`)).body);
         assert.equal(own.querySelector('form[data-testid="change-role"]'), null);
       }
     });
 
     test('an admin re-issues a setup link: password, second factor and sessions stop working; the new link is shown once', async () => {
-      const { account, session } = await signedIn('manager', venueB);
-      const reissued = await adminPost(t, adminSession, `/admin/staff/${account.member.id}/setup-link`);
+      const account = await signInMember(t, 'manager', venueB);
+      const reissued = await adminPost(t, admin, `/admin/staff/${account.member.id}/setup-link`);
       assert.equal(reissued.statusCode, 200);
       const link = parseHtml(reissued.body).querySelector('[data-testid="setup-link"]')!.getAttribute('value')!;
       const token = link.slice(`${TEST_PUBLIC_URL}/staff/setup/`.length);
@@ -344,24 +326,24 @@ for (const dialect of testDialects()) {
       assert.equal(row.password_hash, null);
       assert.equal(row.totp_secret, null);
       assert.equal(await sessionCount(account.member.id), 0);
-      assert.equal((await adminGet(t, session, '/admin/account')).statusCode, 303);
+      assert.equal((await adminGet(t, account, '/admin/account')).statusCode, 303);
       assert.equal((await auditOf('staff.setup_link_issued', account.email)).length, 1);
       assert.equal((await t.app.inject({ url: `/staff/setup/${token}` })).statusCode, 200, 'the new link opens');
-      const state = parseHtml((await adminGet(t, adminSession, `/admin/staff/${account.member.id}`)).body);
+      const state = parseHtml((await adminGet(t, admin, `/admin/staff/${account.member.id}`)).body);
       assert.equal(state.querySelector('[data-testid="staff-state"]')!.textContent, 'wacht op activering');
       assert.ok(!state.toString().includes(token), 'the detail page does not show the link again');
     });
 
     test("an admin ends anyone's sessions; a manager those of their venue's members", async () => {
-      const { account: staffA } = await signedIn('staff', venueA);
-      const { account: staffB } = await signedIn('viewer', venueB);
-      assert.equal((await adminPost(t, adminSession, `/admin/staff/${staffB.member.id}/sessions/end`)).statusCode, 303);
+      const staffA = await signInMember(t, 'staff', venueA);
+      const staffB = await signInMember(t, 'viewer', venueB);
+      assert.equal((await adminPost(t, admin, `/admin/staff/${staffB.member.id}/sessions/end`)).statusCode, 303);
       assert.equal(await sessionCount(staffB.member.id), 0);
       const [entry] = await auditOf('staff.sessions_ended', staffB.email);
       assert.equal(entry?.actor_id, admin.member.id);
       assert.deepEqual(JSON.parse(entry!.detail), { ended: 1 });
 
-      assert.equal((await adminPost(t, managerASession, `/admin/staff/${staffA.member.id}/sessions/end`)).statusCode, 303);
+      assert.equal((await adminPost(t, managerA, `/admin/staff/${staffA.member.id}/sessions/end`)).statusCode, 303);
       assert.equal(await sessionCount(staffA.member.id), 0);
       assert.equal((await staffRow(staffA.member.id)).disabled_at, null, 'ending sessions does not disable');
     });
@@ -386,10 +368,10 @@ for (const dialect of testDialects()) {
       assert.equal((await staffRow(admin.member.id)).disabled_at, null);
 
       // Two admins demoting each other at the same moment: one of them stays admin.
-      const { account: second, session: secondSession } = await signedIn('admin');
+      const second = await signInMember(t, 'admin');
       const [one, two] = await Promise.all([
-        adminPost(t, adminSession, `/admin/staff/${second.member.id}/role`, { role: 'manager', venue: venueA.slug }),
-        adminPost(t, secondSession, `/admin/staff/${admin.member.id}/role`, { role: 'manager', venue: venueA.slug }),
+        adminPost(t, admin, `/admin/staff/${second.member.id}/role`, { role: 'manager', venue: venueA.slug }),
+        adminPost(t, second, `/admin/staff/${admin.member.id}/role`, { role: 'manager', venue: venueA.slug }),
       ]);
       const statuses = [one.statusCode, two.statusCode].sort();
       assert.equal(statuses[0], 303);

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { formatMoney, formatRate } from '../../core/i18n/format.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
@@ -50,6 +50,21 @@ export function Field({ name, label, error, hint, children }: FieldProps) {
       )}
       {children(ids || undefined, Boolean(error))}
     </div>
+  );
+}
+
+type InputFieldProps = Omit<FieldProps, 'name' | 'children'> &
+  Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'label'> & {
+    /** The input's id, which the label, hint and error refer to (its `name` may differ). */
+    id: string;
+  };
+
+/** A Field holding one input; the other attributes go to the input. */
+export function InputField({ id, label, error, hint, ...input }: InputFieldProps) {
+  return (
+    <Field name={id} label={label} error={error} hint={hint}>
+      {(describedBy, invalid) => <input id={id} {...input} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />}
+    </Field>
   );
 }
 

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { SessionRow } from '../../../core/staff/session.repository.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { Field } from '../components.js';
+import { InputField } from '../components.js';
 import { NewPasswordFields } from './staff-auth.pages.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 
@@ -33,46 +33,45 @@ function ReauthenticationFields({ ui, section, error }: { ui: AdminUi; section: 
           {error}
         </p>
       )}
-      <Field name={`${section}-current_password`} label={t('account.current_password')}>
-        {() => (
-          <input
-            id={`${section}-current_password`}
-            name="current_password"
-            type="password"
-            autocomplete="current-password"
-            required
-            maxLength={1024}
-          />
-        )}
-      </Field>
-      <Field name={`${section}-current_code`} label={t('account.current_code')} hint={t('auth.code_hint')}>
-        {(describedBy) => (
-          <input
-            id={`${section}-current_code`}
-            name="current_code"
-            type="text"
-            autocomplete="one-time-code"
-            required
-            maxLength={40}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+      <InputField
+        id={`${section}-current_password`}
+        label={t('account.current_password')}
+        name="current_password"
+        type="password"
+        autocomplete="current-password"
+        required
+        maxLength={1024}
+      />
+      <InputField
+        id={`${section}-current_code`}
+        label={t('account.current_code')}
+        hint={t('auth.code_hint')}
+        name="current_code"
+        type="text"
+        autocomplete="one-time-code"
+        required
+        maxLength={40}
+      />
     </>
   );
 }
 
+const CREDENTIAL_FORMS: Record<AccountSection, { action: string; title: MessageKey; submit: MessageKey }> = {
+  password: { action: '/admin/account/password', title: 'account.password_title', submit: 'account.password_submit' },
+  two_factor: { action: '/admin/account/two-factor/start', title: 'account.two_factor_title', submit: 'account.two_factor_submit' },
+  recovery: { action: '/admin/account/recovery-codes', title: 'account.recovery_title', submit: 'account.recovery_submit' },
+};
+
+/** A credential change of one section: its title, intro, the re-authentication and its submit button. */
 function CredentialForm(props: {
   ui: AdminUi;
   section: AccountSection;
-  action: string;
-  title: MessageKey;
   intro: string;
-  submit: MessageKey;
   error: Props['error'];
   children?: ComponentChildren;
 }) {
-  const { ui, section, action, title, intro, submit, error, children } = props;
+  const { ui, section, intro, error, children } = props;
+  const { action, title, submit } = CREDENTIAL_FORMS[section];
   const message = error?.section === section ? error.message : undefined;
   return (
     <section aria-labelledby={`${section}-title`}>
@@ -137,35 +136,11 @@ export function AccountPage({ ui, sessions, current, recoveryCodesLeft, done, er
       {sessions.length > 1 && (
         <PostButton ui={ui} action="/admin/account/sessions/end" name="session" value="others" label={t('account.sessions_end_others')} />
       )}
-      <CredentialForm
-        ui={ui}
-        section="password"
-        action="/admin/account/password"
-        title="account.password_title"
-        intro={t('account.password_intro')}
-        submit="account.password_submit"
-        error={error}
-      >
+      <CredentialForm ui={ui} section="password" intro={t('account.password_intro')} error={error}>
         <NewPasswordFields ui={ui} />
       </CredentialForm>
-      <CredentialForm
-        ui={ui}
-        section="two_factor"
-        action="/admin/account/two-factor/start"
-        title="account.two_factor_title"
-        intro={t('account.two_factor_intro')}
-        submit="account.two_factor_submit"
-        error={error}
-      />
-      <CredentialForm
-        ui={ui}
-        section="recovery"
-        action="/admin/account/recovery-codes"
-        title="account.recovery_title"
-        intro={t('account.recovery_intro', { n: recoveryCodesLeft })}
-        submit="account.recovery_submit"
-        error={error}
-      />
+      <CredentialForm ui={ui} section="two_factor" intro={t('account.two_factor_intro')} error={error} />
+      <CredentialForm ui={ui} section="recovery" intro={t('account.recovery_intro', { n: recoveryCodesLeft })} error={error} />
     </AdminLayout>
   );
 }

@@ -3,7 +3,7 @@ import type { Activity, Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 
 type TextName = 'slug' | 'titleNl' | 'titleEn' | 'location' | 'durationMinutes' | 'minGroupSize' | 'maxGroupSize' | 'cutoffHours';
@@ -58,19 +58,16 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
   const banded = activity?.pricing.filter((line) => line.bands) ?? [];
   const invalid = (name: string) => (errors[name] ? 'true' : undefined);
   const text = (name: TextName, type = 'text', hint?: string) => (
-    <Field name={name} label={t(LABELS[name]!)} error={errors[name]} hint={hint}>
-      {(describedBy) => (
-        <input
-          id={name}
-          name={name}
-          type={type === 'number' ? 'text' : type}
-          inputmode={type === 'number' ? 'numeric' : undefined}
-          value={values[name]}
-          aria-describedby={describedBy}
-          aria-invalid={invalid(name)}
-        />
-      )}
-    </Field>
+    <InputField
+      id={name}
+      label={t(LABELS[name]!)}
+      error={errors[name]}
+      hint={hint}
+      name={name}
+      type={type === 'number' ? 'text' : type}
+      inputmode={type === 'number' ? 'numeric' : undefined}
+      value={values[name]}
+    />
   );
   const textarea = (name: 'descriptionNl' | 'descriptionEn') => (
     <Field name={name} label={t(LABELS[name]!)} error={errors[name]}>

@@ -1,37 +1,12 @@
 import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
 import { formatDateTimeSeconds } from '../../../core/i18n/format.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { AdminLayout } from './admin-layout.js';
-
-/** Labels of the actions known here; any other action is shown by its code. */
-const ACTION_LABELS: Record<string, MessageKey> = {
-  'auth.login': 'audit.action.auth.login',
-  'auth.login_failed': 'audit.action.auth.login_failed',
-  'auth.second_factor_failed': 'audit.action.auth.second_factor_failed',
-  'auth.throttled': 'audit.action.auth.throttled',
-  'auth.logout': 'audit.action.auth.logout',
-  'auth.timeout': 'audit.action.auth.timeout',
-  'auth.sessions_ended': 'audit.action.auth.sessions_ended',
-  'security.csrf_refused': 'audit.action.security.csrf_refused',
-  'staff.added': 'audit.action.staff.added',
-  'staff.setup_link_issued': 'audit.action.staff.setup_link_issued',
-  'staff.second_factor_enrolled': 'audit.action.staff.second_factor_enrolled',
-  'staff.password_changed': 'audit.action.staff.password_changed',
-  'staff.recovery_codes_renewed': 'audit.action.staff.recovery_codes_renewed',
-  'staff.role_changed': 'audit.action.staff.role_changed',
-  'staff.disabled': 'audit.action.staff.disabled',
-  'staff.enabled': 'audit.action.staff.enabled',
-  'staff.sessions_ended': 'audit.action.staff.sessions_ended',
-};
+import { ACTION_LABELS, actionLabel } from './audit-labels.js';
 
 /** The actions the filter offers: every labelled one and every one that occurs in the visible entries. */
 export function filterActions(occurring: string[]): string[] {
   return [...new Set([...Object.keys(ACTION_LABELS), ...occurring])].sort();
-}
-
-function actionLabel(ui: AdminUi, action: string): string {
-  return Object.hasOwn(ACTION_LABELS, action) ? ui.t(ACTION_LABELS[action]!) : action;
 }
 
 function DetailList({ detail }: { detail: AuditEntry['detail'] }) {

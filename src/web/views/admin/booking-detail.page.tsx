@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
+import { actionLabel } from './audit-labels.js';
 import { NOTE_MAX_LENGTH, type StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
 import { actionsFor } from '../../../core/bookings/booking-status.js';
 import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/format.js';
@@ -152,9 +153,7 @@ export function BookingDetailPage({ ui, booking, audit, notice, note = '', error
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.at, lang)}</td>
                 <td>{entry.actorEmail ?? '—'}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
+                <td>{actionLabel(ui, entry.action)}</td>
               </tr>
             ))}
           </tbody>

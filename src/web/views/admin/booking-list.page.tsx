@@ -4,7 +4,7 @@ import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { filterQuery, type FilterValues } from '../../admin/booking-filters.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 
@@ -69,13 +69,7 @@ function Select({
 }
 
 function DateInput({ ui, name, value, error }: { ui: AdminUi; name: 'from' | 'to'; value: string; error: string | undefined }) {
-  return (
-    <Field name={name} label={ui.t(LABELS[name]!)} error={error}>
-      {(describedBy, invalid) => (
-        <input id={name} name={name} type="date" value={value} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined} />
-      )}
-    </Field>
-  );
+  return <InputField id={name} label={ui.t(LABELS[name]!)} error={error} name={name} type="date" value={value} />;
 }
 
 /** The bookings of the venues in scope: search, filters, 50 per page, and the same selection as CSV. */
@@ -87,18 +81,15 @@ export function BookingListPage({ ui, values, errors, activities, result, showVe
       <h1>{t('bookings.title')}</h1>
       <form method="get" action="/admin/bookings" class="filters" novalidate>
         <ErrorSummary ui={ui} errors={errors} labels={{ ...LABELS, page: 'bookings.filter.page' }} />
-        <Field name="q" label={t('bookings.filter.q')} hint={t('bookings.filter.q_hint')} error={errors.q}>
-          {(describedBy, invalid) => (
-            <input
-              id="q"
-              name="q"
-              type="search"
-              value={values.q}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
+        <InputField
+          id="q"
+          label={t('bookings.filter.q')}
+          hint={t('bookings.filter.q_hint')}
+          error={errors.q}
+          name="q"
+          type="search"
+          value={values.q}
+        />
         <Select
           name="status"
           label={t('bookings.col.status')}

@@ -3,7 +3,7 @@ import type { Venue } from '../../../core/catalog/activity.js';
 import { formatDate, formatTime } from '../../../core/i18n/format.js';
 import { addLocalDays, startOfLocalDay } from '../../../core/shared/time.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 
@@ -102,18 +102,7 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
       </nav>
       <form method="get" action="/admin" class="filters" novalidate>
         <ErrorSummary ui={ui} errors={errors} labels={{ date: 'schedule.date', venue: 'schedule.venue' }} />
-        <Field name="date" label={t('schedule.date')} error={errors.date}>
-          {(describedBy, invalid) => (
-            <input
-              id="date"
-              name="date"
-              type="date"
-              value={values.date}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
+        <InputField id="date" label={t('schedule.date')} error={errors.date} name="date" type="date" value={values.date} />
         {venues.length > 1 && (
           <Field name="venue" label={t('schedule.venue')} error={errors.venue}>
             {(describedBy, invalid) => (

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import type { AdminSlot } from '../../../core/availability/slot-admin.repository.js';
 import type { ScheduleForm } from '../../../core/availability/schedule.service.js';
 import { type SlotSchedule, type Weekday, WEEKDAYS } from '../../../core/availability/schedule.js';
@@ -8,7 +9,7 @@ import type { MessageKey } from '../../../core/i18n/i18n.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 
 /** What the last change did, as the page it redirected to tells it. */
@@ -108,6 +109,73 @@ function noticeText(ui: AdminUi, notice: SlotsNotice): string {
   }
 }
 
+/**
+ * The inputs of one of the page's two forms: the id is the field's name prefixed with the form's,
+ * and labels and errors are looked up by that id.
+ */
+function formInput<Name extends string>(
+  ui: AdminUi,
+  prefix: string,
+  labels: Record<string, MessageKey>,
+  errors: FieldMessages,
+  values: Record<Name, string>,
+) {
+  return (name: Name, type: string) => {
+    const id = `${prefix}-${name}`;
+    return (
+      <InputField
+        id={id}
+        label={ui.t(labels[id]!)}
+        error={errors[id]}
+        name={name}
+        type={type}
+        inputmode={name === 'capacity' ? 'numeric' : undefined}
+        value={values[name]}
+      />
+    );
+  };
+}
+
+/** A one-field form in a row of the page; a refused value comes back with its message (RowError). */
+function RowForm({
+  ui,
+  action,
+  id,
+  label,
+  hideLabel,
+  error,
+  errorTestId,
+  submit,
+  ...input
+}: JSX.InputHTMLAttributes<HTMLInputElement> & {
+  ui: AdminUi;
+  action: string;
+  id: string;
+  label: string;
+  hideLabel?: boolean;
+  error: RowError | undefined;
+  errorTestId: string;
+  submit: string;
+}) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <CsrfField ui={ui} />
+      <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {error && (
+        <p class="error" id={`${id}-error`} data-testid={errorTestId}>
+          {error.message}
+        </p>
+      )}
+      <input id={id} {...input} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? 'true' : undefined} />
+      <button type="submit" class="secondary">
+        {submit}
+      </button>
+    </form>
+  );
+}
+
 function localDay(date: string, ui: AdminUi): string {
   return formatDate(startOfLocalDay(date), ui.lang);
 }
@@ -127,7 +195,6 @@ function SlotRow({
 }) {
   const { t, lang } = ui;
   const base = `/admin/activities/${activity.id}/slots/${slot.id}`;
-  const inputId = `capacity-${slot.id}`;
   return (
     <tr data-testid={`slot-${slot.id}`}>
       <th scope="row">
@@ -140,30 +207,21 @@ function SlotRow({
       </td>
       {can(ui.staff, 'slots.write') && (
         <td>
-          <form method="post" action={`${base}/capacity?${range}`} class="inline-form">
-            <CsrfField ui={ui} />
-            <label for={inputId} class="visually-hidden">
-              {t('slots.capacity')}
-            </label>
-            {error && (
-              <p class="error" id={`${inputId}-error`} data-testid="capacity-error">
-                {error.message}
-              </p>
-            )}
-            <input
-              id={inputId}
-              name="capacity"
-              type="text"
-              inputmode="numeric"
-              size={5}
-              value={error ? error.value : String(slot.capacity)}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              aria-invalid={error ? 'true' : undefined}
-            />
-            <button type="submit" class="secondary">
-              {t('slots.change_capacity')}
-            </button>
-          </form>
+          <RowForm
+            ui={ui}
+            action={`${base}/capacity?${range}`}
+            id={`capacity-${slot.id}`}
+            label={t('slots.capacity')}
+            hideLabel
+            error={error}
+            errorTestId="capacity-error"
+            submit={t('slots.change_capacity')}
+            name="capacity"
+            type="text"
+            inputmode="numeric"
+            size={5}
+            value={error ? error.value : String(slot.capacity)}
+          />
           {slot.bookings === 0 ? (
             <PostButton ui={ui} action={`${base}/delete?${range}`} label={t('slots.delete')} danger />
           ) : (
@@ -191,7 +249,6 @@ function ScheduleItem({
   const { t } = ui;
   const base = `/admin/activities/${activity.id}/schedules/${schedule.id}`;
   const write = can(ui.staff, 'slots.write');
-  const inputId = `exception-${schedule.id}`;
   return (
     <li data-testid={`schedule-${schedule.id}`} class="card">
       <h3>
@@ -217,26 +274,18 @@ function ScheduleItem({
       )}
       {write && (
         <>
-          <form method="post" action={`${base}/exceptions?${range}`} class="inline-form">
-            <CsrfField ui={ui} />
-            <label for={inputId}>{t('slots.exception_add_label')}</label>
-            {error && (
-              <p class="error" id={`${inputId}-error`} data-testid="exception-error">
-                {error.message}
-              </p>
-            )}
-            <input
-              id={inputId}
-              name="date"
-              type="date"
-              value={error?.value ?? ''}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              aria-invalid={error ? 'true' : undefined}
-            />
-            <button type="submit" class="secondary">
-              {t('slots.exception_add')}
-            </button>
-          </form>
+          <RowForm
+            ui={ui}
+            action={`${base}/exceptions?${range}`}
+            id={`exception-${schedule.id}`}
+            label={t('slots.exception_add_label')}
+            error={error}
+            errorTestId="exception-error"
+            submit={t('slots.exception_add')}
+            name="date"
+            type="date"
+            value={error?.value ?? ''}
+          />
           <p class="hint">{t('slots.schedule_delete_hint')}</p>
           <PostButton ui={ui} action={`${base}/delete?${range}`} label={t('slots.schedule_delete')} danger />
         </>
@@ -245,36 +294,19 @@ function ScheduleItem({
   );
 }
 
-function NewSlotForm({
-  ui,
-  activity,
-  values,
-  errors,
-  range,
-}: {
+/** The props of the forms that add a slot or a weekly schedule: the values and errors of the last attempt. */
+interface NewFormProps<Values> {
   ui: AdminUi;
   activity: Activity;
-  values: SlotForm;
+  values: Values;
   errors: FieldMessages;
   range: string;
-}) {
+}
+
+function NewSlotForm({ ui, activity, values, errors, range }: NewFormProps<SlotForm>) {
   const { t } = ui;
   const ids = prefixed('slot', errors);
-  const input = (name: 'date' | 'time' | 'capacity', type: string) => (
-    <Field name={`slot-${name}`} label={t(SLOT_LABELS[`slot-${name}`]!)} error={ids[`slot-${name}`]}>
-      {(describedBy, invalid) => (
-        <input
-          id={`slot-${name}`}
-          name={name}
-          type={type}
-          inputmode={name === 'capacity' ? 'numeric' : undefined}
-          value={values[name]}
-          aria-describedby={describedBy}
-          aria-invalid={invalid ? 'true' : undefined}
-        />
-      )}
-    </Field>
-  );
+  const input = formInput<'date' | 'time' | 'capacity'>(ui, 'slot', SLOT_LABELS, ids, values);
   return (
     <form method="post" action={`/admin/activities/${activity.id}/slots?${range}`} novalidate class="narrow-form" data-testid="new-slot">
       <CsrfField ui={ui} />
@@ -292,36 +324,10 @@ function NewSlotForm({
   );
 }
 
-function NewScheduleForm({
-  ui,
-  activity,
-  values,
-  errors,
-  range,
-}: {
-  ui: AdminUi;
-  activity: Activity;
-  values: ScheduleForm;
-  errors: FieldMessages;
-  range: string;
-}) {
+function NewScheduleForm({ ui, activity, values, errors, range }: NewFormProps<ScheduleForm>) {
   const { t } = ui;
   const ids = prefixed('schedule', errors);
-  const input = (name: 'startTime' | 'capacity' | 'validFrom' | 'validUntil', type: string) => (
-    <Field name={`schedule-${name}`} label={t(SCHEDULE_LABELS[`schedule-${name}`]!)} error={ids[`schedule-${name}`]}>
-      {(describedBy, invalid) => (
-        <input
-          id={`schedule-${name}`}
-          name={name}
-          type={type}
-          inputmode={name === 'capacity' ? 'numeric' : undefined}
-          value={values[name]}
-          aria-describedby={describedBy}
-          aria-invalid={invalid ? 'true' : undefined}
-        />
-      )}
-    </Field>
-  );
+  const input = formInput<'startTime' | 'capacity' | 'validFrom' | 'validUntil'>(ui, 'schedule', SCHEDULE_LABELS, ids, values);
   return (
     <form
       method="post"

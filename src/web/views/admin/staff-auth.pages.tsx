@@ -1,4 +1,4 @@
-import { Field } from '../components.js';
+import { InputField } from '../components.js';
 import { Layout } from '../layout.js';
 import type { Ui } from '../ui.js';
 
@@ -34,12 +34,25 @@ export function LoginPage({
       <Notice message={notice} />
       <Notice message={error} error />
       <form method="post" action="/staff/login" class="narrow-form">
-        <Field name="email" label={t('auth.email')}>
-          {() => <input id="email" name="email" type="email" autocomplete="username" required maxLength={254} value={email} />}
-        </Field>
-        <Field name="password" label={t('auth.password')}>
-          {() => <input id="password" name="password" type="password" autocomplete="current-password" required maxLength={1024} />}
-        </Field>
+        <InputField
+          id="email"
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          maxLength={254}
+          value={email}
+        />
+        <InputField
+          id="password"
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          maxLength={1024}
+        />
         <button type="submit">{t('auth.continue')}</button>
       </form>
       <p class="hint">{t('auth.login_help')}</p>
@@ -50,21 +63,18 @@ export function LoginPage({
 /** The code field of the second-factor step: a TOTP code, or a recovery code. */
 export function CodeField({ ui, error }: { ui: Ui; error?: string | undefined }) {
   return (
-    <Field name="code" label={ui.t('auth.code')} hint={ui.t('auth.code_hint')} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id="code"
-          name="code"
-          type="text"
-          inputMode="text"
-          autocomplete="one-time-code"
-          required
-          maxLength={40}
-          aria-describedby={describedBy}
-          aria-invalid={invalid ? 'true' : undefined}
-        />
-      )}
-    </Field>
+    <InputField
+      id="code"
+      label={ui.t('auth.code')}
+      hint={ui.t('auth.code_hint')}
+      error={error}
+      name="code"
+      type="text"
+      inputMode="text"
+      autocomplete="one-time-code"
+      required
+      maxLength={40}
+    />
   );
 }
 
@@ -95,24 +105,27 @@ export function NewPasswordFields({ ui, error }: { ui: Ui; error?: string | unde
   const { t } = ui;
   return (
     <>
-      <Field name="password" label={t('auth.new_password')} hint={t('auth.password_rules')} error={error}>
-        {(describedBy, invalid) => (
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            required
-            minLength={8}
-            maxLength={256}
-            aria-describedby={describedBy}
-            aria-invalid={invalid ? 'true' : undefined}
-          />
-        )}
-      </Field>
-      <Field name="password_repeat" label={t('auth.repeat_password')}>
-        {() => <input id="password_repeat" name="password_repeat" type="password" autocomplete="new-password" required maxLength={256} />}
-      </Field>
+      <InputField
+        id="password"
+        label={t('auth.new_password')}
+        hint={t('auth.password_rules')}
+        error={error}
+        name="password"
+        type="password"
+        autocomplete="new-password"
+        required
+        minLength={8}
+        maxLength={256}
+      />
+      <InputField
+        id="password_repeat"
+        label={t('auth.repeat_password')}
+        name="password_repeat"
+        type="password"
+        autocomplete="new-password"
+        required
+        maxLength={256}
+      />
     </>
   );
 }
@@ -160,22 +173,18 @@ export function TotpEnrolmentPage({ ui, action, secret, qrSvg, error, children }
       </figure>
       <form method="post" action={action} class="narrow-form">
         {children}
-        <Field name="code" label={t('auth.totp_code')} error={error}>
-          {(describedBy, invalid) => (
-            <input
-              id="code"
-              name="code"
-              type="text"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9 ]*"
-              required
-              maxLength={7}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
+        <InputField
+          id="code"
+          label={t('auth.totp_code')}
+          error={error}
+          name="code"
+          type="text"
+          inputMode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9 ]*"
+          required
+          maxLength={7}
+        />
         <button type="submit">{t('auth.totp_confirm')}</button>
       </form>
     </Layout>

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { StaffForm, StaffOverview, StaffState } from '../../../core/staff/staff-admin.service.js';
 import type { Role } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 
 const STATE_LABELS: Record<StaffState, MessageKey> = {
@@ -92,6 +92,19 @@ export function StaffListPage({
 }) {
   const { t } = ui;
   const showVenue = ui.staff.role === 'admin';
+  const text = (name: 'email' | 'name', type: string, maxLength: number) => (
+    <InputField
+      id={name}
+      label={t(FORM_LABELS[name]!)}
+      error={errors[name]}
+      name={name}
+      type={type}
+      required
+      maxLength={maxLength}
+      autocomplete="off"
+      value={form[name]}
+    />
+  );
   return (
     <AdminLayout ui={ui} title={t('staff.title')}>
       <h1>{t('staff.title')}</h1>
@@ -131,36 +144,8 @@ export function StaffListPage({
       <ErrorSummary ui={ui} errors={errors} labels={FORM_LABELS} />
       <form method="post" action="/admin/staff" class="narrow-form" data-testid="add-staff">
         <CsrfField ui={ui} />
-        <Field name="email" label={t('staff.email')} error={errors.email}>
-          {(describedBy, invalid) => (
-            <input
-              id="email"
-              name="email"
-              type="email"
-              required
-              maxLength={254}
-              autocomplete="off"
-              value={form.email}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
-        <Field name="name" label={t('staff.name')} error={errors.name}>
-          {(describedBy, invalid) => (
-            <input
-              id="name"
-              name="name"
-              type="text"
-              required
-              maxLength={100}
-              autocomplete="off"
-              value={form.name}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
+        {text('email', 'email', 254)}
+        {text('name', 'text', 100)}
         <Field name="role" label={t('staff.role')} error={errors.role}>
           {(_describedBy, invalid) => <RoleSelect ui={ui} roles={roles} value={form.role} invalid={invalid} />}
         </Field>

@@ -1,0 +1,41 @@
+import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { Ui } from '../ui.js';
+
+/** Labels of the actions known here; any other action is shown by its code. */
+export const ACTION_LABELS: Record<string, MessageKey> = {
+  'auth.login': 'audit.action.auth.login',
+  'auth.login_failed': 'audit.action.auth.login_failed',
+  'auth.second_factor_failed': 'audit.action.auth.second_factor_failed',
+  'auth.throttled': 'audit.action.auth.throttled',
+  'auth.logout': 'audit.action.auth.logout',
+  'auth.timeout': 'audit.action.auth.timeout',
+  'auth.sessions_ended': 'audit.action.auth.sessions_ended',
+  'security.csrf_refused': 'audit.action.security.csrf_refused',
+  'staff.added': 'audit.action.staff.added',
+  'staff.setup_link_issued': 'audit.action.staff.setup_link_issued',
+  'staff.second_factor_enrolled': 'audit.action.staff.second_factor_enrolled',
+  'staff.password_changed': 'audit.action.staff.password_changed',
+  'staff.recovery_codes_renewed': 'audit.action.staff.recovery_codes_renewed',
+  'staff.role_changed': 'audit.action.staff.role_changed',
+  'staff.disabled': 'audit.action.staff.disabled',
+  'staff.enabled': 'audit.action.staff.enabled',
+  'staff.sessions_ended': 'audit.action.staff.sessions_ended',
+  'booking.cancelled': 'audit.action.booking.cancelled',
+  'booking.paid': 'audit.action.booking.paid',
+  'booking.unpaid': 'audit.action.booking.unpaid',
+  'booking.note_added': 'audit.action.booking.note_added',
+  'activity.created': 'audit.action.activity.created',
+  'activity.updated': 'audit.action.activity.updated',
+  'slot.created': 'audit.action.slot.created',
+  'slot.capacity_changed': 'audit.action.slot.capacity_changed',
+  'slot.deleted': 'audit.action.slot.deleted',
+  'schedule.created': 'audit.action.schedule.created',
+  'schedule.deleted': 'audit.action.schedule.deleted',
+  'schedule.exception_added': 'audit.action.schedule.exception_added',
+  'schedule.exception_removed': 'audit.action.schedule.exception_removed',
+};
+
+/** An audit action in the reader's language, or its code when it has no label. */
+export function actionLabel(ui: Ui, action: string): string {
+  return Object.hasOwn(ACTION_LABELS, action) ? ui.t(ACTION_LABELS[action]!) : action;
+}
