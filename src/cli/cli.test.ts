@@ -31,6 +31,14 @@ describe('the groupz command', () => {
     }
   });
 
+  test('a command group lists its commands', () => {
+    const group = groupz(['staff', '--help']);
+    assert.equal(group.code, 0);
+    assert.match(group.stdout, /^  staff add /m);
+    assert.doesNotMatch(group.stdout, /^  serve /m);
+    assert.equal(groupz(['staff', 'remove']).code, 2);
+  });
+
   test('unknown commands and arguments exit 2 with the usage', () => {
     assert.equal(groupz(['launch']).code, 2);
     const extra = groupz(['migrate', '--now']);

@@ -13,9 +13,11 @@ const COMMANDS: Record<string, Command> = {
   'staff add': staffAddCommand,
 };
 
-function overview(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+/** The commands (all, or those of a group such as `staff`) with their summaries. */
+function overview(group?: string): string {
+  const names = Object.keys(COMMANDS).filter((name) => !group || name.startsWith(`${group} `));
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name]!.summary}`);
   return `Usage: groupz <command> [--help]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from environment variables (PORT and GROUPZ_*); see the README.\n`;
 }
 
@@ -28,6 +30,14 @@ export async function runCli(args: string[]): Promise<number> {
     return 0;
   }
   const command = COMMANDS[name];
+  const isGroup = Object.keys(COMMANDS).some((other) => other.startsWith(`${name} `));
+  if (!command && isGroup) {
+    const help = rest.length === 0 || rest.includes('--help') || rest.includes('-h');
+    (help ? process.stdout : process.stderr).write(
+      help ? overview(name) : `groupz: unknown command '${name} ${rest[0]}'\n\n${overview(name)}`,
+    );
+    return help ? 0 : 2;
+  }
   if (!command) {
     process.stderr.write(`groupz: unknown command '${name}'\n\n${overview()}`);
     return 2;

@@ -88,11 +88,15 @@ export async function findStaffDetail(db: Executor, clock: Clock, actor: StaffMe
 }
 
 /**
- * The venue a member of `role` gets: none for an admin; for a manager's members always the
+ * The venue a member of `role` gets: none for a platform admin (a venue named with that role is
+ * refused: "admin of this venue" is the manager role); for a manager's members always the
  * manager's own venue, whatever the form said; for an admin's choice the venue with that slug.
  */
 async function venueFor(db: Executor, actor: StaffMember, role: Role, venueSlug: string): Promise<Venue | null> {
-  if (role === 'admin') return null;
+  if (role === 'admin') {
+    if (venueSlug) throw new DomainError('venue_required', { role });
+    return null;
+  }
   const scope = venueScopeOf(actor);
   const venue = scope.all ? venueSlug && (await findVenueBySlug(db, venueSlug)) : await findVenue(db, scope.venueId);
   if (!venue) throw new DomainError('venue_required', { role });

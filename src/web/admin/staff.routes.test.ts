@@ -118,6 +118,13 @@ for (const dialect of testDialects()) {
         },
         { fields: { email: 'kees@venue.test', name: '', role: 'staff', venue: venueA.slug }, status: 422, field: 'name', message: /naam/ },
         { fields: { email: 'kees@venue.test', name: 'Kees', role: 'staff', venue: '' }, status: 422, field: 'venue', message: /locatie/ },
+        // "Admin of this venue" is a manager: a platform admin with a venue is refused, not silently made platform-wide.
+        {
+          fields: { email: 'kees@venue.test', name: 'Kees', role: 'admin', venue: venueA.slug },
+          status: 422,
+          field: 'venue',
+          message: /hoort bij geen locatie/,
+        },
         {
           fields: { email: 'kees@venue.test', name: 'Kees', role: 'staff', venue: 'no-such-venue' },
           status: 422,

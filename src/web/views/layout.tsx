@@ -12,6 +12,8 @@ interface LayoutProps {
   header?: ComponentChildren;
   /** Self-hosted scripts, as enhancement only. */
   scripts?: string[];
+  /** What the footer says about cookies and tracking, where it differs from the public pages'. */
+  privacyNote?: string;
 }
 
 /** Each language named in itself. */
@@ -41,7 +43,7 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
   );
 }
 
-export function Layout({ ui, title, children, header, scripts = [] }: LayoutProps) {
+export function Layout({ ui, title, children, header, scripts = [], privacyNote }: LayoutProps) {
   const { t } = ui;
   return (
     <html lang={ui.lang}>
@@ -69,7 +71,7 @@ export function Layout({ ui, title, children, header, scripts = [] }: LayoutProp
           {children}
         </main>
         <footer class="site-footer">
-          <p>{t('layout.privacy_note')}</p>
+          <p>{privacyNote ?? t('layout.privacy_note')}</p>
         </footer>
       </body>
     </html>

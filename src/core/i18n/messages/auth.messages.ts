@@ -54,9 +54,11 @@ export const authMessages = defineMessages(
     'admin.nav.audit': 'Logboek',
     'admin.nav.account': 'Mijn account',
     'admin.signed_in_as': 'Ingelogd als {name}',
-    'admin.idle_note': 'Na {minutes} minuten zonder activiteit wordt u uitgelogd.',
+    'admin.idle_note': 'Na {minutes} min. zonder activiteit wordt u uitgelogd.',
     'admin.idle_warning': 'U wordt binnenkort uitgelogd wegens inactiviteit. Open of ververs een pagina om ingelogd te blijven.',
     'admin.logout': 'Uitloggen',
+    'admin.privacy_note':
+      'Het beheer gebruikt één cookie voor uw sessie, die bij uitloggen of na inactiviteit vervalt, en uw taalkeuze als u die maakt. Geen trackers.',
 
     'role.admin': 'beheerder (platform)',
     'role.manager': 'manager',
@@ -141,9 +143,11 @@ export const authMessages = defineMessages(
     'admin.nav.audit': 'Audit log',
     'admin.nav.account': 'My account',
     'admin.signed_in_as': 'Signed in as {name}',
-    'admin.idle_note': 'You are signed out after {minutes} minutes without activity.',
+    'admin.idle_note': 'You are signed out after {minutes} min. without activity.',
     'admin.idle_warning': 'You will soon be signed out for inactivity. Open or reload a page to stay signed in.',
     'admin.logout': 'Sign out',
+    'admin.privacy_note':
+      'The back office uses one cookie for your session, which ends when you sign out or are inactive, and your language choice if you make one. No trackers.',
 
     'role.admin': 'administrator (platform)',
     'role.manager': 'manager',

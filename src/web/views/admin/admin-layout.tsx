@@ -89,7 +89,7 @@ export function AdminLayout({ ui, title, children }: { ui: AdminUi; title: strin
     </>
   );
   return (
-    <Layout ui={ui} title={title} header={header} scripts={[SESSION_SCRIPT_PATH]}>
+    <Layout ui={ui} title={title} header={header} scripts={[SESSION_SCRIPT_PATH]} privacyNote={ui.t('admin.privacy_note')}>
       {children}
     </Layout>
   );

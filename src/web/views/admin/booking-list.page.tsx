@@ -130,7 +130,9 @@ export function BookingListPage({ ui, values, errors, activities, result, showVe
       {result && (
         <>
           <p class="actions">
-            <span data-testid="result-count">{t('bookings.count', { n: result.total })}</span>
+            <span data-testid="result-count">
+              {result.total === 1 ? t('bookings.count_one') : t('bookings.count', { n: result.total })}
+            </span>
             <a href={`/admin/bookings.csv${filterQuery(values)}`} download>
               {t('bookings.export')}
             </a>

@@ -29,7 +29,7 @@ export function LoginPage({
 }) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('auth.login_title')}>
+    <Layout ui={ui} title={t('auth.login_title')} privacyNote={t('admin.privacy_note')}>
       <h1>{t('auth.login_title')}</h1>
       <Notice message={notice} />
       <Notice message={error} error />
@@ -81,7 +81,7 @@ export function CodeField({ ui, error }: { ui: Ui; error?: string | undefined })
 export function SecondFactorPage({ ui, error }: { ui: Ui; error?: string | undefined }) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('auth.code_title')}>
+    <Layout ui={ui} title={t('auth.code_title')} privacyNote={t('admin.privacy_note')}>
       <h1>{t('auth.code_title')}</h1>
       <Notice message={error} error />
       <form method="post" action="/staff/login/code" class="narrow-form">
@@ -133,7 +133,7 @@ export function NewPasswordFields({ ui, error }: { ui: Ui; error?: string | unde
 export function SetupPasswordPage({ ui, action, name, email, error }: PasswordPageProps) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('auth.setup_title')}>
+    <Layout ui={ui} title={t('auth.setup_title')} privacyNote={t('admin.privacy_note')}>
       <h1>{t('auth.setup_title')}</h1>
       <p>{t('auth.setup_intro', { name, email })}</p>
       <Notice message={error} error />
@@ -160,7 +160,7 @@ interface EnrolmentProps {
 export function TotpEnrolmentPage({ ui, action, secret, qrSvg, error, children }: EnrolmentProps) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('auth.totp_title')}>
+    <Layout ui={ui} title={t('auth.totp_title')} privacyNote={t('admin.privacy_note')}>
       <h1>{t('auth.totp_title')}</h1>
       <p>{t('auth.totp_intro')}</p>
       <Notice message={error} error />
@@ -194,7 +194,7 @@ export function TotpEnrolmentPage({ ui, action, secret, qrSvg, error, children }
 export function RecoveryCodesPage({ ui, codes, next, nextLabel }: { ui: Ui; codes: string[]; next: string; nextLabel: string }) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('auth.recovery_title')}>
+    <Layout ui={ui} title={t('auth.recovery_title')} privacyNote={t('admin.privacy_note')}>
       <h1>{t('auth.recovery_title')}</h1>
       <p>{t('auth.recovery_intro')}</p>
       <ol class="recovery-codes" data-testid="recovery-codes">
