@@ -17,15 +17,31 @@ export interface ThrottleRule {
   firstWaitSeconds: number;
   maxWaitSeconds: number;
   decaySeconds: number;
+  /** After a success: `reset` the counter (an account's own), or `refund` the one attempt (a counter shared by many). */
+  onSuccess: 'reset' | 'refund';
 }
 
 export const THROTTLE_RULES = {
   /** Ten wrong passwords in a row for one account, then a wait of 1, 2, 4 ... minutes, at most an hour. */
-  accountPassword: { name: 'password', freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 24 * 3600 },
+  accountPassword: {
+    name: 'password',
+    freeFailures: 10,
+    firstWaitSeconds: 60,
+    maxWaitSeconds: 3600,
+    decaySeconds: 24 * 3600,
+    onSuccess: 'reset',
+  },
   /** Five wrong codes (TOTP or recovery) in a row for one account: the password is known to this caller. */
-  accountSecondFactor: { name: 'second-factor', freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 24 * 3600 },
+  accountSecondFactor: {
+    name: 'second-factor',
+    freeFailures: 5,
+    firstWaitSeconds: 60,
+    maxWaitSeconds: 3600,
+    decaySeconds: 24 * 3600,
+    onSuccess: 'reset',
+  },
   /** A burst from one network (all accounts, all steps): past 30 failures an hour, 2, 4 ... seconds, at most 15 minutes. */
-  client: { name: 'client', freeFailures: 30, firstWaitSeconds: 2, maxWaitSeconds: 900, decaySeconds: 3600 },
+  client: { name: 'client', freeFailures: 30, firstWaitSeconds: 2, maxWaitSeconds: 900, decaySeconds: 3600, onSuccess: 'refund' },
 } satisfies Record<string, ThrottleRule>;
 
 export interface ThrottleCharge {
@@ -73,7 +89,7 @@ export async function chargeAttempt(db: Executor, clock: Clock, charges: Throttl
 /** After a success: the account's counter starts over; a shared counter gets this attempt back. */
 export async function settleSuccess(db: Executor, charges: ThrottleCharge[]): Promise<void> {
   for (const charge of charges) {
-    if (charge.rule === THROTTLE_RULES.client) await refundThrottle(db, keyOf(charge));
+    if (charge.rule.onSuccess === 'refund') await refundThrottle(db, keyOf(charge));
     else await deleteThrottle(db, keyOf(charge));
   }
 }
