@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
 import type { Clock } from './core/shared/clock.js';
 import type { SessionSettings } from './core/staff/session.service.js';
 import { pingDatabase } from './db/ping.js';
@@ -27,6 +28,8 @@ export interface AppContext {
   /** e.g. https://bookings.groupz.now, without a trailing slash. */
   publicUrl: string;
   auth: AuthSettings;
+  /** Makes the bookings' private links; derived from `auth.secretKey`. */
+  linkKey: LinkKey;
 }
 
 /** The back office's secrets and session limits. */
@@ -35,7 +38,7 @@ export interface AuthSettings extends SessionSettings {
   secretKey: Buffer;
 }
 
-export interface AppOptions extends AppContext {
+export interface AppOptions extends Omit<AppContext, 'linkKey'> {
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -48,7 +51,8 @@ declare module 'fastify' {
 }
 
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
-export async function buildApp({ logger = false, ...context }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ logger = false, ...options }: AppOptions): Promise<FastifyInstance> {
+  const context: AppContext = { ...options, linkKey: deriveLinkKey(options.auth.secretKey) };
   const app = Fastify({
     logger,
     disableRequestLogging: true,

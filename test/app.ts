@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type AuthSettings, buildApp } from '../src/app.js';
+import { deriveLinkKey, type LinkKey } from '../src/core/bookings/booking-links.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase, TestDialect } from './databases.js';
 
@@ -11,6 +12,8 @@ export interface TestApp {
   database: TestDatabase;
   clock: TestClock;
   auth: AuthSettings;
+  /** The key the app makes booking links with, for bookings a test creates directly. */
+  linkKey: LinkKey;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export async function buildTestApp(dialect: TestDialect, start?: string, authOve
     database,
     clock,
     auth,
+    linkKey: deriveLinkKey(auth.secretKey),
     close: async () => {
       await app.close();
       await database.close();

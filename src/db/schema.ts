@@ -28,6 +28,15 @@ export interface ActivityTable {
   booking_cutoff_minutes: number;
   pricing: string;
   created_at: string;
+  /** 'instant' or 'request'; see ActivityRules in core/catalog/activity.ts for the rest. */
+  booking_mode: ColumnType<string, string | undefined, string>;
+  options_allowed: ColumnType<number, number | undefined, number>;
+  option_hours: ColumnType<number, number | undefined, number>;
+  option_min_days_before: ColumnType<number, number | undefined, number>;
+  option_max_per_email: ColumnType<number, number | undefined, number>;
+  cancel_until_hours: ColumnType<number, number | undefined, number>;
+  /** JSON array of the participant fields asked beside the name. */
+  participant_fields: ColumnType<string, string | undefined, string>;
 }
 
 export interface VatRateTable {
@@ -94,6 +103,52 @@ export interface BookingTable {
   /** When the venue recorded the payment; null while unpaid. */
   paid_at: ColumnType<string | null, string | null | undefined, string | null>;
   cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  option_expires_at: NullableColumn;
+  option_extended_at: NullableColumn;
+  option_reminder_sent_at: NullableColumn;
+  visit_reminder_sent_at: NullableColumn;
+  confirmed_at: NullableColumn;
+  /** Raised when the link is re-issued, which ends the old one (see core/bookings/booking-links.ts). */
+  manage_link_version: ColumnType<number, number | undefined, number>;
+  participant_link_version: ColumnType<number, number | undefined, number>;
+  participant_token_hash: NullableColumn;
+}
+
+type NullableColumn = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ParticipantTable {
+  id: string;
+  booking_id: string;
+  name: string;
+  /** JSON object: field name to answer. */
+  answers: string;
+  created_at: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  booking_id: string | null;
+  recipient: string;
+  language: string;
+  /** JSON object: what the mail needs beyond the booking's current state. */
+  detail: string;
+  dedupe_key: string;
+  /** 'pending', 'sent' or 'failed' (gave up). */
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  locked_until: NullableColumn;
+  last_error: NullableColumn;
+  created_at: string;
+  sent_at: NullableColumn;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+  last_success_at: NullableColumn;
 }
 
 export interface BookingNoteTable {
@@ -155,6 +210,8 @@ export interface AuditLogTable {
   target: string | null;
   detail: string;
   client: string | null;
+  /** 'staff', 'organiser' or 'system'; null on entries written before it was kept. */
+  actor_kind: NullableColumn;
 }
 
 export interface Database {
@@ -171,6 +228,9 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   throttles: ThrottleTable;
   audit_log: AuditLogTable;
+  participants: ParticipantTable;
+  mail_outbox: MailOutboxTable;
+  job_leases: JobLeaseTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import type { VenueScope } from '../staff/staff.js';
-import type { AuditEntry } from './audit-log.js';
+import { type AuditEntry, isActorKind } from './audit-log.js';
 
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
   await db
@@ -15,6 +15,7 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise
       target: entry.target,
       detail: JSON.stringify(entry.detail),
       client: entry.client,
+      actor_kind: entry.actorKind,
     })
     .execute();
 }
@@ -51,6 +52,7 @@ export async function listAuditEntries(db: Executor, query: AuditQuery): Promise
     target: row.target,
     detail: JSON.parse(row.detail) as AuditEntry['detail'],
     client: row.client,
+    actorKind: isActorKind(row.actor_kind) ? row.actor_kind : null,
   }));
 }
 

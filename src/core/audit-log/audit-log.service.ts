@@ -20,6 +20,7 @@ export async function recordAudit(db: Executor, clock: Clock, entry: NewAuditEnt
     target: entry.target ?? null,
     detail: entry.detail ?? {},
     client: entry.client ?? null,
+    actorKind: entry.actorKind ?? (entry.actor ? 'staff' : null),
   });
 }
 

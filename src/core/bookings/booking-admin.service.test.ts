@@ -10,6 +10,7 @@ import { changeBookingStatus, type StaffActor } from './booking-admin.service.js
 import { parseBookingInput } from './booking-input.js';
 import { actionsFor, statusAfter } from './booking-status.js';
 import { createBooking } from './booking.service.js';
+import { TEST_LINK_KEY } from '../../../test/links.js';
 
 const admin: StaffMember = {
   id: 'admin-1',
@@ -59,8 +60,8 @@ for (const dialect of testDialects()) {
       assert.ok(parsed.ok);
       const other = parseBookingInput(bookingRequest(slot.id, { groupSize: 3 }));
       assert.ok(other.ok);
-      const { booking } = await createBooking(db, clock, parsed.input);
-      await createBooking(db, clock, other.input);
+      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, parsed.input);
+      await createBooking(db, clock, TEST_LINK_KEY, other.input);
 
       const results = await Promise.all(Array.from({ length: 10 }, () => changeBookingStatus(db, clock, actor, booking.id, 'cancel')));
       assert.equal(results.filter(Boolean).length, 1);
@@ -68,10 +69,13 @@ for (const dialect of testDialects()) {
       assert.deepEqual([stored?.bookedPersons, stored?.bookedGroups], [3, 1]);
       const row = await db.selectFrom('bookings').selectAll().where('id', '=', booking.id).executeTakeFirstOrThrow();
       assert.deepEqual([row.status, row.cancelled_at], ['cancelled', clock.now().toISOString()]);
-      const audit = await db.selectFrom('audit_log').selectAll().where('target', '=', booking.reference).execute();
+      const audit = await db.selectFrom('audit_log').selectAll().where('target', '=', booking.reference).orderBy('action').execute();
       assert.deepEqual(
-        audit.map((e) => [e.action, e.actor_email, e.venue_id]),
-        [['booking.cancelled', admin.email, activity.venue.id]],
+        audit.map((e) => [e.action, e.actor_email, e.actor_kind, e.venue_id]),
+        [
+          ['booking.cancelled', admin.email, 'staff', activity.venue.id],
+          ['booking.created', null, 'organiser', activity.venue.id],
+        ],
       );
     });
 
@@ -81,13 +85,14 @@ for (const dialect of testDialects()) {
       const slot = await makeSlot(db, clock, activity, { capacity: 20 });
       const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 5 }));
       assert.ok(parsed.ok);
-      const { booking } = await createBooking(db, clock, parsed.input);
+      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, parsed.input);
       await db.updateTable('slots').set({ booked_persons: 2 }).where('id', '=', slot.id).execute();
       await assert.rejects(changeBookingStatus(db, clock, actor, booking.id, 'cancel'));
       const row = await db.selectFrom('bookings').select(['status']).where('id', '=', booking.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'confirmed', 'the status change is rolled back with the failed release');
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 2);
-      assert.deepEqual(await db.selectFrom('audit_log').select('id').where('target', '=', booking.reference).execute(), []);
+      const history = await db.selectFrom('audit_log').select('action').where('target', '=', booking.reference).execute();
+      assert.deepEqual(history, [{ action: 'booking.created' }], 'no entry for the refused cancel');
     });
   });
 }

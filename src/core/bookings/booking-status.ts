@@ -2,16 +2,27 @@ import type { BookingStatus } from './booking.js';
 
 /**
  * The status changes staff can make, as data: per action the statuses it applies to and the one
- * it leads to. Options and requests (and their `confirm` action) add rows here.
+ * it leads to. The organiser's own changes (confirming an option, cancelling) and the system's
+ * (expiry, completion) are in the lifecycle service and use `HOLDS_PLACES` the same way.
  */
 export const STATUS_ACTIONS = {
-  cancel: { from: ['confirmed'], to: 'cancelled' },
+  accept: { from: ['requested'], to: 'confirmed' },
+  decline: { from: ['requested'], to: 'cancelled' },
+  confirm: { from: ['option'], to: 'confirmed' },
+  cancel: { from: ['option', 'requested', 'confirmed'], to: 'cancelled' },
 } as const satisfies Record<string, { from: readonly BookingStatus[]; to: BookingStatus }>;
 
 export type StatusAction = keyof typeof STATUS_ACTIONS;
 
 /** Whether a booking in this status holds its places on the slot. */
-export const HOLDS_PLACES: Record<BookingStatus, boolean> = { confirmed: true, cancelled: false };
+export const HOLDS_PLACES: Record<BookingStatus, boolean> = {
+  option: true,
+  requested: true,
+  confirmed: true,
+  completed: true,
+  cancelled: false,
+  expired: false,
+};
 
 /** The status a booking gets by the action, or undefined when the action does not apply to its status. */
 export function statusAfter(status: BookingStatus, action: StatusAction): BookingStatus | undefined {

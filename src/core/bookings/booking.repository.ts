@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Booking, BookingBasics, BookingStatus } from './booking.js';
+import type { LinkPurpose } from './booking-links.js';
 
 export type BookingRow = Selectable<BookingTable>;
 
@@ -31,13 +32,21 @@ export function toBooking(row: BookingRow): Booking {
     language: row.language === 'en' ? 'en' : 'nl',
     price: JSON.parse(row.price_breakdown) as PriceBreakdown,
     createdAt: new Date(row.created_at),
+    optionExpiresAt: dateOrNull(row.option_expires_at),
+    optionExtendedAt: dateOrNull(row.option_extended_at),
+    confirmedAt: dateOrNull(row.confirmed_at),
   };
+}
+
+function dateOrNull(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 export async function insertBooking(trx: Tx, row: Insertable<BookingTable>): Promise<void> {
   await trx.insertInto('bookings').values(row).execute();
 }
 
-export async function findBookingByTokenHash(db: Executor, tokenHash: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('bookings').selectAll().where('manage_token_hash', '=', tokenHash).executeTakeFirst();
+export async function findBookingByTokenHash(db: Executor, purpose: LinkPurpose, tokenHash: string): Promise<BookingRow | undefined> {
+  const column = purpose === 'manage' ? 'manage_token_hash' : 'participant_token_hash';
+  return db.selectFrom('bookings').selectAll().where(column, '=', tokenHash).executeTakeFirst();
 }

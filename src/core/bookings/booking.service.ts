@@ -5,7 +5,10 @@ import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { hashToken, isKey, newId, newReference, newToken } from '../shared/ids.js';
+import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
+import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
+import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
+import { recordBookingEvent } from './booking-history.js';
 import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
@@ -15,9 +18,8 @@ import type { BookingInput } from './booking-input.js';
 import { findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
 
 export interface CreatedBooking {
-  /** A new booking is always confirmed (options and requests come later). */
-  booking: BookingDetails & { status: 'confirmed' };
-  /** The secret of the manage link. Shown once, never stored: only its hash is. */
+  booking: BookingDetails;
+  /** The secret of the manage link; only its hash is stored (see booking-links.ts). */
   manageToken: string;
 }
 
@@ -45,11 +47,12 @@ export async function quoteBooking(db: Db, clock: Clock, input: Pick<BookingInpu
   return { slot, activity, price };
 }
 
-export async function createBooking(db: Db, clock: Clock, input: BookingInput): Promise<CreatedBooking> {
+export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput): Promise<CreatedBooking> {
   const { slot, activity, price } = await quoteBooking(db, clock, input);
   const now = clock.now();
-  const manageToken = newToken();
   const id = newId();
+  const manage = issueLink(linkKey, 'manage', id, 0);
+  const participants = issueLink(linkKey, 'participants', id, 0);
   const reference = newReference();
   const stamp = now.toISOString();
   await db.transaction().execute(async (trx) => {
@@ -72,13 +75,35 @@ export async function createBooking(db: Db, clock: Clock, input: BookingInput): 
       total_cents: price.totalCents,
       vat_cents: price.vatCents,
       price_breakdown: JSON.stringify(price),
-      manage_token_hash: hashToken(manageToken),
+      manage_token_hash: manage.hash,
+      participant_token_hash: participants.hash,
       created_at: stamp,
       updated_at: stamp,
+      confirmed_at: stamp,
+    });
+    await recordBookingEvent(trx, clock, {
+      by: 'organiser',
+      venueId: activity.venue.id,
+      reference,
+      action: 'booking.created',
+      detail: { status: 'confirmed', group_size: input.groupSize },
+    });
+    await enqueueMail(trx, clock, {
+      kind: 'booking_received',
+      bookingId: id,
+      recipient: input.email,
+      language: input.language,
+      dedupeKey: `booking_received:${id}`,
+    });
+    await enqueueStaffNotice(trx, clock, {
+      kind: 'staff_new_booking',
+      bookingId: id,
+      venueId: activity.venue.id,
+      dedupeKey: `staff_new_booking:${id}`,
     });
   });
   const { name, email, phone, organisation, notes, language, groupSize } = input;
-  const booking: CreatedBooking['booking'] = {
+  const booking: BookingDetails = {
     id,
     reference,
     status: 'confirmed',
@@ -91,16 +116,19 @@ export async function createBooking(db: Db, clock: Clock, input: BookingInput): 
     language,
     price,
     createdAt: now,
+    optionExpiresAt: null,
+    optionExtendedAt: null,
+    confirmedAt: now,
     slot,
     activity,
   };
-  return { booking, manageToken };
+  return { booking, manageToken: manage.token };
 }
 
-/** The booking a manage link opens, or undefined for a wrong, malformed or unknown token. */
-export async function findBookingByManageToken(db: Db, token: string): Promise<BookingDetails | undefined> {
+/** The booking a link opens, or undefined for a wrong, malformed, re-issued or unknown token. */
+export async function findBookingByLink(db: Db, purpose: LinkPurpose, token: string): Promise<BookingDetails | undefined> {
   if (!isKey(token)) return undefined;
-  const row = await findBookingByTokenHash(db, hashToken(token));
+  const row = await findBookingByTokenHash(db, purpose, hashToken(token));
   if (!row) return undefined;
   const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
   if (!slot || !activity) return undefined;

@@ -2,8 +2,12 @@ import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Slot } from '../availability/slot.js';
 
-/** Every status a booking can have; the changes staff can make between them are in booking-status.ts. */
-export const BOOKING_STATUSES = ['confirmed', 'cancelled'] as const;
+/**
+ * Every status a booking can have: an `option` holds places until it expires; a `requested` booking
+ * holds them while the venue decides; `completed` once the visit is over. The changes between them
+ * are in booking-status.ts.
+ */
+export const BOOKING_STATUSES = ['option', 'requested', 'confirmed', 'cancelled', 'expired', 'completed'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export interface Booking {
@@ -19,6 +23,11 @@ export interface Booking {
   language: 'nl' | 'en';
   price: PriceBreakdown;
   createdAt: Date;
+  /** An option's deadline; null for any other status. */
+  optionExpiresAt: Date | null;
+  /** When staff extended the option (once at most); null while not. */
+  optionExtendedAt: Date | null;
+  confirmedAt: Date | null;
 }
 
 /** Who booked, for how many, and the booking's state: what every list and page of bookings shows. */

@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { type StaffMember, venueScopeOf } from '../staff/staff.js';
-import type { Activity, Venue } from './activity.js';
+import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
 import {
   type ActivitySummary,
   findActivityIdBySlug,
@@ -113,7 +113,7 @@ function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
 type ActivityFields = Omit<Activity, 'id' | 'venue'>;
 
 /** Checks the whole form against the activity's rules; `current` is the pricing whose bands are kept. */
-function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<ActivityFields> {
+function parseActivityForm(form: ActivityForm, current: Pricing, rules: ActivityRules): FormResult<ActivityFields> {
   const base = activityFields.safeParse(form);
   const lines = parseFixedLines(form.lines);
   const errors = [...(base.success ? [] : fieldErrorsOf(base.error)), ...(lines.ok ? [] : lines.errors)];
@@ -139,6 +139,7 @@ function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<Act
       description: { nl: descriptionNl, en: descriptionEn },
       bookingCutoffMinutes: Math.round((cutoffHours * 60) / 100),
       pricing: pricing.data,
+      rules,
     },
   };
 }
@@ -191,7 +192,7 @@ async function venueForNew(db: Db, member: StaffMember, venueId: string): Promis
 export async function createActivityFromForm(db: Db, clock: Clock, member: StaffMember, form: ActivityForm): Promise<FormResult<Activity>> {
   const venue = await venueForNew(db, member, form.venueId);
   if (!venue.ok) return venue;
-  const parsed = parseActivityForm(form, []);
+  const parsed = parseActivityForm(form, [], DEFAULT_ACTIVITY_RULES);
   if (!parsed.ok) return parsed;
   const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
@@ -214,7 +215,7 @@ export async function updateActivityFromForm(
   form: ActivityForm,
 ): Promise<FormResult<Activity>> {
   const current = await activityFor(db, member, id);
-  const parsed = parseActivityForm(form, current.pricing);
+  const parsed = parseActivityForm(form, current.pricing, current.rules);
   if (!parsed.ok) return parsed;
   const activity: Activity = { ...current, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {

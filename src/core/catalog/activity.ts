@@ -23,4 +23,34 @@ export interface Activity {
   /** Bookings close this many minutes before a slot starts. */
   bookingCutoffMinutes: number;
   pricing: Pricing;
+  rules: ActivityRules;
 }
+
+/** The fields a participant may be asked beside their name. */
+export const PARTICIPANT_FIELDS = ['dietary', 'allergies', 'emergency_phone'] as const;
+export type ParticipantField = (typeof PARTICIPANT_FIELDS)[number];
+
+/** How an activity is booked, held, cancelled and filled in. */
+export interface ActivityRules {
+  /** `instant`: a booking is confirmed at once; `request`: the venue accepts or declines it. */
+  bookingMode: 'instant' | 'request';
+  options: {
+    allowed: boolean;
+    /** How long an option holds its places. */
+    hours: number;
+    /** No options for slots starting within this many days. */
+    minDaysBefore: number;
+    /** Open options one email address may hold for this activity at once. */
+    maxPerEmail: number;
+  };
+  /** The organiser may cancel from the manage link until this many hours before the start. */
+  cancelUntilHours: number;
+  participantFields: ParticipantField[];
+}
+
+export const DEFAULT_ACTIVITY_RULES: ActivityRules = {
+  bookingMode: 'instant',
+  options: { allowed: true, hours: 48, minDaysBefore: 7, maxPerEmail: 3 },
+  cancelUntilHours: 48,
+  participantFields: ['dietary'],
+};

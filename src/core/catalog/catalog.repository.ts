@@ -1,7 +1,8 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
 import type { VenueScope } from '../staff/staff.js';
-import type { Activity, Venue } from './activity.js';
+import { z } from 'zod';
+import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
@@ -26,6 +27,37 @@ function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
     maxGroupSize: row.max_group_size,
     bookingCutoffMinutes: row.booking_cutoff_minutes,
     pricing: pricingSchema.parse(JSON.parse(row.pricing)),
+    rules: toActivityRules(row),
+  };
+}
+
+const participantFieldsSchema = z.array(z.enum(PARTICIPANT_FIELDS));
+
+/** The lifecycle rules of an activity row; see ActivityRules. */
+export function toActivityRules(row: Selectable<ActivityTable>): ActivityRules {
+  return {
+    bookingMode: row.booking_mode === 'request' ? 'request' : 'instant',
+    options: {
+      allowed: row.options_allowed === 1,
+      hours: row.option_hours,
+      minDaysBefore: row.option_min_days_before,
+      maxPerEmail: row.option_max_per_email,
+    },
+    cancelUntilHours: row.cancel_until_hours,
+    participantFields: participantFieldsSchema.parse(JSON.parse(row.participant_fields)),
+  };
+}
+
+/** The columns that store ActivityRules. */
+export function activityRulesColumns(rules: ActivityRules) {
+  return {
+    booking_mode: rules.bookingMode,
+    options_allowed: rules.options.allowed ? 1 : 0,
+    option_hours: rules.options.hours,
+    option_min_days_before: rules.options.minDaysBefore,
+    option_max_per_email: rules.options.maxPerEmail,
+    cancel_until_hours: rules.cancelUntilHours,
+    participant_fields: JSON.stringify(rules.participantFields),
   };
 }
 
@@ -79,6 +111,7 @@ export function toActivityColumns(activity: Activity) {
     max_group_size: activity.maxGroupSize,
     booking_cutoff_minutes: activity.bookingCutoffMinutes,
     pricing: JSON.stringify(activity.pricing),
+    ...activityRulesColumns(activity.rules),
   } satisfies Updateable<ActivityTable>;
 }
 

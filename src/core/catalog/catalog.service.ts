@@ -3,7 +3,7 @@ import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import type { Activity, Venue } from './activity.js';
+import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
 import { findVenue, insertActivity, insertVenue } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
 
@@ -51,14 +51,20 @@ export async function createVenue(db: Executor, clock: Clock, input: z.input<typ
   return venue;
 }
 
-export async function createActivity(db: Executor, clock: Clock, input: z.input<typeof activityInputSchema>): Promise<Activity> {
+/** A new activity; its lifecycle rules are the defaults unless given. */
+export async function createActivity(
+  db: Executor,
+  clock: Clock,
+  input: z.input<typeof activityInputSchema>,
+  rules: ActivityRules = DEFAULT_ACTIVITY_RULES,
+): Promise<Activity> {
   const parsed = activityInputSchema.safeParse(input);
   if (!parsed.success) throw new DomainError('invalid_catalogue', { reason: z.prettifyError(parsed.error) });
   const { venueId, ...fields } = parsed.data;
   assertPricingCovers(fields.pricing, fields.minGroupSize, fields.maxGroupSize);
   const venue = await findVenue(db, venueId);
   if (!venue) throw new DomainError('not_found', { venueId });
-  const activity: Activity = { id: newId(), venue, ...fields };
+  const activity: Activity = { id: newId(), venue, ...fields, rules };
   await insertActivity(db, activity, clock.now().toISOString());
   return activity;
 }

@@ -2,18 +2,27 @@ import type { Language } from '../catalog/activity.js';
 import { authMessages } from './messages/auth.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
 import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
+import { lifecycleMessages } from './messages/lifecycle.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 
 /** Each area's messages (see define-messages.ts); a new area adds its module here. */
-const nl = { ...publicNl, ...authMessages.nl, ...catalogAdminMessages.nl, ...bookingsAdminMessages.nl, ...staffAdminMessages.nl };
+const nl = {
+  ...publicNl,
+  ...authMessages.nl,
+  ...catalogAdminMessages.nl,
+  ...bookingsAdminMessages.nl,
+  ...staffAdminMessages.nl,
+  ...lifecycleMessages.nl,
+};
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
   ...authMessages.en,
   ...catalogAdminMessages.en,
   ...bookingsAdminMessages.en,
   ...staffAdminMessages.en,
+  ...lifecycleMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

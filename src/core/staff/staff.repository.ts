@@ -95,3 +95,18 @@ export async function countUnusedRecoveryCodes(db: Executor, staffId: string): P
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Where a venue's booking notices go: its set-up, enabled managers and staff (not viewers). */
+export async function listVenueNoticeEmails(db: Executor, venueId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select('email')
+    .where('venue_id', '=', venueId)
+    .where('role', 'in', ['manager', 'staff'])
+    .where('disabled_at', 'is', null)
+    .where('password_hash', 'is not', null)
+    .where('totp_secret', 'is not', null)
+    .orderBy('email')
+    .execute();
+  return rows.map((row) => row.email);
+}

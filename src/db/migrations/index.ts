@@ -3,6 +3,7 @@ import * as catalogueAndBookings from './2026-11-22T0900-catalogue-and-bookings.
 import * as staffSessionsAudit from './2026-11-22T1200-staff-sessions-audit.js';
 import * as bookingAdmin from './2026-11-22T1310-booking-admin.js';
 import * as slotSchedules from './2026-11-22T1320-slot-schedules.js';
+import * as bookingLifecycle from './2026-11-30T0900-booking-lifecycle.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1200-staff-sessions-audit': staffSessionsAudit,
   '2026-11-22T1310-booking-admin': bookingAdmin,
   '2026-11-22T1320-slot-schedules': slotSchedules,
+  '2026-11-30T0900-booking-lifecycle': bookingLifecycle,
 };

@@ -207,7 +207,7 @@ for (const dialect of testDialects()) {
       const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-07-01' });
       const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 12 }));
       assert.ok(parsed.ok);
-      const { booking } = await createBooking(t.database.db, t.clock, parsed.input);
+      const { booking } = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
 
       const page = await adminGet(t, manager, `/admin/activities/${home.id}`);
       assert.equal(page.statusCode, 200);

@@ -19,7 +19,7 @@ async function book(t: TestApp, slot: Slot, overrides: Record<string, unknown> =
   const parsed = parseBookingInput(bookingRequest(slot.id, overrides));
   assert.ok(parsed.ok, JSON.stringify(parsed));
   t.clock.advance(1000); // one after the other, as the list's "latest booked" order needs
-  return createBooking(t.database.db, t.clock, parsed.input);
+  return createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
 }
 
 for (const dialect of testDialects()) {
@@ -63,8 +63,15 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     const bookingRow = (id: string) => t.database.db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    /** What staff did to a booking (the organiser's own entries, such as its creation, left out). */
     const auditOf = (reference: string) =>
-      t.database.db.selectFrom('audit_log').selectAll().where('target', '=', reference).orderBy('at').execute();
+      t.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target', '=', reference)
+        .where('actor_kind', '=', 'staff')
+        .orderBy('at')
+        .execute();
     const notesOf = (id: string) => t.database.db.selectFrom('booking_notes').selectAll().where('booking_id', '=', id).execute();
     const references = (body: string) =>
       parseHtml(body)

@@ -44,7 +44,7 @@ for (const dialect of testDialects()) {
     const book = async (slotId: string, groupSize: number) => {
       const parsed = parseBookingInput(bookingRequest(slotId, { groupSize }));
       assert.ok(parsed.ok);
-      return createBooking(db(), t.clock, parsed.input);
+      return createBooking(db(), t.clock, t.linkKey, parsed.input);
     };
     const text = (body: string, testid: string) => parseHtml(body).querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
     /** Posts a weekly schedule; the weekday checkboxes repeat one name, as a browser sends them. */

@@ -79,7 +79,7 @@ function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: F
 }
 
 /** JSON API v1, described at /api/v1/openapi.json. No CORS: browsers on other sites cannot call it. */
-export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl }: AppContext): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey }: AppContext): Promise<void> {
   app.get('/openapi.json', async () => openApiDocument(publicUrl));
 
   app.get('/activities', async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
@@ -108,10 +108,10 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl }: 
     const parsed = parseBookingInput({ language: request.lang, ...body });
     if (!parsed.ok) return sendFieldErrors(request, reply, parsed.errors);
     try {
-      const { booking, manageToken } = await createBooking(db, clock, parsed.input);
+      const { booking, manageToken } = await createBooking(db, clock, linkKey, parsed.input);
       const created: z.infer<typeof bookingCreatedJson> = {
         reference: booking.reference,
-        status: booking.status,
+        status: booking.status as z.infer<typeof bookingCreatedJson>['status'],
         manageUrl: `${publicUrl}/b/${manageToken}`,
         slotId: booking.slot.id,
         groupSize: booking.groupSize,

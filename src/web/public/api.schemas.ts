@@ -60,7 +60,7 @@ export const slotListJson = z.object({
 
 export const bookingCreatedJson = z.object({
   reference: z.string(),
-  status: z.literal('confirmed'),
+  status: z.enum(['option', 'requested', 'confirmed']).describe('`option`: held until `optionExpiresAt`; `requested`: the venue decides'),
   manageUrl: z.string().describe('private link to see and manage the booking; keep it secret'),
   slotId: z.string(),
   groupSize: z.number().int(),

@@ -29,7 +29,7 @@ function valuesFrom(body: unknown): BookingFormValues {
 }
 
 /** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
-export async function bookingRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
+export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }: AppContext): Promise<void> {
   async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
     const found = await findSlotWithActivity(db, request.params.slotId);
     if (!found) throw new DomainError('not_found');
@@ -77,7 +77,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock }: AppCont
     }
     try {
       if (action === 'confirm') {
-        const { manageToken } = await createBooking(db, clock, parsed.input);
+        const { manageToken } = await createBooking(db, clock, linkKey, parsed.input);
         return reply.redirect(`/b/${manageToken}?created=1`, 303);
       }
       const quote = await quoteBooking(db, clock, parsed.input);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { findBookingByManageToken } from '../../core/bookings/booking.service.js';
+import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { ManagePage } from '../views/manage.page.js';
@@ -10,7 +10,7 @@ import { sendPage } from './respond.js';
 /** The private manage link. A wrong token gets the same plain 404 as any unknown page. */
 export async function manageRoutes(app: FastifyInstance, { db }: AppContext): Promise<void> {
   app.get<{ Params: { token: string } }>('/b/:token', async (request, reply) => {
-    const booking = await findBookingByManageToken(db, request.params.token);
+    const booking = await findBookingByLink(db, 'manage', request.params.token);
     if (!booking) throw new DomainError('not_found');
     reply.header('cache-control', 'no-store');
     const justBooked = formField(request.query, 'created') === '1';

@@ -1,4 +1,5 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
+import { STATUS_LABELS } from './admin/booking-labels.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
 import { SlotSummary } from './slot-summary.js';
@@ -18,7 +19,7 @@ export function ManagePage({ ui, booking, justBooked }: { ui: Ui; booking: Booki
       <p class="notice">{t('manage.private_link')}</p>
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       <p>
-        {t('manage.status')}: <strong data-testid="booking-status">{t(`status.${booking.status}`)}</strong>
+        {t('manage.status')}: <strong data-testid="booking-status">{t(STATUS_LABELS[booking.status])}</strong>
       </p>
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />

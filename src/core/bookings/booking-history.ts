@@ -1,0 +1,29 @@
+import type { Executor } from '../../db/schema.js';
+import type { AuditEntry } from '../audit-log/audit-log.js';
+import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { Clock } from '../shared/clock.js';
+import type { StaffMember } from '../staff/staff.js';
+
+/** Who changed a booking: a staff member (with their client's network), the organiser or the system. */
+export type BookingActor =
+  { by: 'staff'; member: Pick<StaffMember, 'id' | 'email'>; client: string | null } | { by: 'organiser' } | { by: 'system' };
+
+/**
+ * Records a change to a booking in its history (the audit log, keyed by the booking's reference),
+ * inside the transaction that makes the change. Staff see the history on the booking's page.
+ */
+export async function recordBookingEvent(
+  db: Executor,
+  clock: Clock,
+  event: BookingActor & { venueId: string; reference: string; action: `booking.${string}`; detail?: AuditEntry['detail'] },
+): Promise<void> {
+  await recordAudit(db, clock, {
+    actor: event.by === 'staff' ? event.member : null,
+    actorKind: event.by,
+    venueId: event.venueId,
+    action: event.action,
+    target: event.reference,
+    detail: event.detail ?? {},
+    client: event.by === 'staff' ? event.client : null,
+  });
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import { acquireLease, releaseLease } from './job-lease.repository.js';
+
+/** A background job. `run` must be safe to repeat: after downtime it catches up on what is due. */
+export interface Job {
+  name: string;
+  /** How often an instance tries to run it. */
+  everySeconds: number;
+  /** How long one run may hold the lease before another instance may take over. */
+  leaseSeconds?: number;
+  run(now: Date): Promise<unknown>;
+}
+
+const DEFAULT_LEASE_SECONDS = 600;
+
+/**
+ * Runs the job once if this instance gets its lease; 'busy' when another instance holds it.
+ * Errors propagate after the lease is given back (without recording a success).
+ */
+export async function runJobOnce(db: Db, clock: Clock, holder: string, job: Job): Promise<'ran' | 'busy'> {
+  const start = clock.now();
+  const until = new Date(start.getTime() + (job.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000);
+  if (!(await acquireLease(db, job.name, holder, start.toISOString(), until.toISOString()))) return 'busy';
+  let succeededAt: string | null = null;
+  try {
+    await job.run(start);
+    succeededAt = clock.now().toISOString();
+  } finally {
+    await releaseLease(db, job.name, holder, clock.now().toISOString(), succeededAt);
+  }
+  return 'ran';
+}
+
+/**
+ * Runs every job at start (catching up after downtime) and then every `everySeconds`, never two
+ * runs of one job at once in this process, and through the lease only one instance at a time.
+ * Returns a function that stops the timers.
+ */
+export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job: string, error: unknown) => void): () => void {
+  const holder = newId();
+  const timers = jobs.map((job) => {
+    let running = false;
+    const tick = () => {
+      if (running) return;
+      running = true;
+      runJobOnce(db, clock, holder, job)
+        .catch((error: unknown) => onError(job.name, error))
+        .finally(() => {
+          running = false;
+        });
+    };
+    tick();
+    const timer = setInterval(tick, job.everySeconds * 1000);
+    timer.unref();
+    return timer;
+  });
+  return () => timers.forEach((timer) => clearInterval(timer));
+}

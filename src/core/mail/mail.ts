@@ -1,0 +1,33 @@
+import type { Language } from '../catalog/activity.js';
+
+/**
+ * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;
+ * `staff_*` notices go to the venue's staff.
+ */
+export const MAIL_KINDS = [
+  'booking_received',
+  'request_received',
+  'option_placed',
+  'option_expiring',
+  'option_expired',
+  'confirmed',
+  'changed',
+  'cancelled',
+  'visit_reminder',
+  'manage_link',
+  'staff_new_booking',
+  'staff_booking_changed',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** A mail to send: what happened to which booking, for whom. The text is rendered when it is sent. */
+export interface NewMail {
+  kind: MailKind;
+  bookingId: string | null;
+  recipient: string;
+  language: Language;
+  /** What the mail needs beyond the booking's state at send time (the old group size, say). */
+  detail?: Record<string, string | number | boolean | null>;
+  /** Enqueueing the same key twice sends one mail: e.g. `option_expired:<booking id>`. */
+  dedupeKey: string;
+}
