@@ -36,7 +36,8 @@ export async function loadParticipantsSection(
   booking: BookingDetails,
 ): Promise<ParticipantsSectionData> {
   const [token, list] = await Promise.all([currentParticipantToken(db, linkKey, booking.id), readParticipantList(db, clock, booking)]);
-  const done = DONE[formField(request.query, 'participants')];
+  const key = formField(request.query, 'participants');
+  const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
   return {
     actions: `/b/${request.params.token}/participants`,
     link: token && `${publicUrl}${linkPath('participants', token)}`,
