@@ -101,7 +101,8 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const booking = await readStaffBooking(db, scope, request.params.id);
     const audit = await listBookingAuditEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
-    const done = DONE[formField(request.query, 'done')];
+    const key = formField(request.query, 'done');
+    const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
     return sendPage(
       reply,
       status,
