@@ -1,6 +1,6 @@
 import { createSlot } from '../src/core/availability/slot.service.js';
 import type { Slot } from '../src/core/availability/slot.js';
-import type { Activity } from '../src/core/catalog/activity.js';
+import type { Activity, ActivityRules } from '../src/core/catalog/activity.js';
 import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
 import type { Clock } from '../src/core/shared/clock.js';
 import type { Db } from '../src/db/schema.js';
@@ -12,24 +12,29 @@ type ActivityOverrides = Partial<Parameters<typeof createActivity>[2]>;
 
 /**
  * An activity: 1..20 persons, 9 % per person at EUR 12.50, no cut-off, unless overridden; in a new
- * venue of its own unless `venueId` names one.
+ * venue of its own unless `venueId` names one; the default lifecycle rules unless `rules` are given.
  */
-export async function makeActivity(db: Db, clock: Clock, overrides: ActivityOverrides = {}): Promise<Activity> {
+export async function makeActivity(db: Db, clock: Clock, overrides: ActivityOverrides = {}, rules?: ActivityRules): Promise<Activity> {
   const venueId =
     overrides.venueId ?? (await createVenue(db, clock, { slug: `venue-${unique()}`, name: 'Testlocatie', city: 'Utrecht' })).id;
-  return createActivity(db, clock, {
-    venueId,
-    slug: `activity-${unique()}`,
-    title: { nl: 'Testactiviteit', en: 'Test activity' },
-    description: { nl: 'Een activiteit om mee te testen.', en: 'An activity to test with.' },
-    location: 'Teststraat 1, Utrecht',
-    durationMinutes: 90,
-    minGroupSize: 1,
-    maxGroupSize: 20,
-    bookingCutoffMinutes: 0,
-    pricing: [{ label: { nl: 'Toegang', en: 'Entrance' }, basis: 'person', vat: 'low', amountCents: 1250 }],
-    ...overrides,
-  });
+  return createActivity(
+    db,
+    clock,
+    {
+      venueId,
+      slug: `activity-${unique()}`,
+      title: { nl: 'Testactiviteit', en: 'Test activity' },
+      description: { nl: 'Een activiteit om mee te testen.', en: 'An activity to test with.' },
+      location: 'Teststraat 1, Utrecht',
+      durationMinutes: 90,
+      minGroupSize: 1,
+      maxGroupSize: 20,
+      bookingCutoffMinutes: 0,
+      pricing: [{ label: { nl: 'Toegang', en: 'Entrance' }, basis: 'person', vat: 'low', amountCents: 1250 }],
+      ...overrides,
+    },
+    rules,
+  );
 }
 
 export async function makeSlot(

@@ -14,12 +14,15 @@ export interface AuditEntry {
   detail: Record<string, string | number | boolean | null>;
   /** The client's network (an IPv4 /24 or IPv6 /48), never the full address. */
   client: string | null;
-  /** Who made the change when no staff member did: the organiser or the system (null on old entries). */
+  /** Who made the change when no staff member did: the organiser, the system or a participant (null on old entries). */
   actorKind: ActorKind | null;
 }
 
-/** Who changes things: a staff member, the organiser through a private link, or the platform itself. */
-export const ACTOR_KINDS = ['staff', 'organiser', 'system'] as const;
+/**
+ * Who changes things: a staff member, the organiser through a private link, the platform itself, or
+ * a participant of the group through the participant link.
+ */
+export const ACTOR_KINDS = ['staff', 'organiser', 'system', 'participant'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export function isActorKind(value: unknown): value is ActorKind {
@@ -33,7 +36,7 @@ export interface AuditActor {
 
 export interface NewAuditEntry {
   actor: AuditActor | null;
-  /** Defaults to 'staff' with an actor and null without; the organiser and the system say so. */
+  /** Defaults to 'staff' with an actor and null without; the organiser, the system and participants say so. */
   actorKind?: ActorKind;
   venueId: string | null;
   action: string;

@@ -4,9 +4,12 @@ import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { StaffMember } from '../staff/staff.js';
 
-/** Who changed a booking: a staff member (with their client's network), the organiser or the system. */
+/** Who changed a booking: a staff member (with their client's network), the organiser, the system or a participant. */
 export type BookingActor =
-  { by: 'staff'; member: Pick<StaffMember, 'id' | 'email'>; client: string | null } | { by: 'organiser' } | { by: 'system' };
+  | { by: 'staff'; member: Pick<StaffMember, 'id' | 'email'>; client: string | null }
+  | { by: 'organiser' }
+  | { by: 'system' }
+  | { by: 'participant' };
 
 /**
  * Records a change to a booking in its history (the audit log, keyed by the booking's reference),

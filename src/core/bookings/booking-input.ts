@@ -6,7 +6,8 @@ import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shar
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/;
 
-function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
+/** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
+export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
   const base = z
     .string({ error: 'required' })
     .trim()
@@ -48,12 +49,17 @@ export type ParsedBookingInput = { ok: true; input: BookingInput } | { ok: false
 export function parseBookingInput(raw: unknown): ParsedBookingInput {
   const result = bookingInputSchema.safeParse(raw);
   if (result.success) return { ok: true, input: result.data };
+  return { ok: false, errors: fieldErrorsOf(result.error) };
+}
+
+/** One field error per field (its first issue), from a schema whose messages are field error codes. */
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   const errors: FieldError[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
     if (errors.some((e) => e.field === field)) continue; // one message per field: the first
     const code = (FIELD_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as FieldErrorCode) : 'invalid_value';
     errors.push({ field, code });
   }
-  return { ok: false, errors };
+  return errors;
 }

@@ -31,6 +31,8 @@ export const DOMAIN_ERROR_CODES = [
   'self_change_refused',
   'last_admin',
   'member_disabled',
+  'participants_closed',
+  'participants_full',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -13,6 +13,7 @@ import {
   type StaffActor,
 } from '../../core/bookings/booking-admin.service.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
+import { readParticipantList } from '../../core/participants/participant.service.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
 import { formField } from '../public/form-body.js';
@@ -99,8 +100,14 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const ui = adminUiFor(request, auth);
     const booking = await readStaffBooking(db, scope, request.params.id);
     const audit = await listBookingAuditEntries(db, scope, booking.reference);
-    const done = DONE[formField(request.query, 'done')];
-    return sendPage(reply, status, <BookingDetailPage ui={ui} booking={booking} audit={audit} notice={done && ui.t(done)} {...extra} />);
+    const participants = await readParticipantList(db, clock, booking);
+    const key = formField(request.query, 'done');
+    const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
+    return sendPage(
+      reply,
+      status,
+      <BookingDetailPage ui={ui} booking={booking} audit={audit} participants={participants} notice={done && ui.t(done)} {...extra} />,
+    );
   }
 
   app.get<ById>('/bookings/:id', async (request, reply) => {

@@ -48,6 +48,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   self_change_refused: 409,
   last_admin: 409,
   member_disabled: 409,
+  participants_closed: 409,
+  participants_full: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

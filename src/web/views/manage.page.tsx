@@ -1,12 +1,23 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { STATUS_LABELS } from './admin/booking-labels.js';
 import { OrganiserDetails, PriceTable } from './components.js';
+import { ParticipantsSection, type ParticipantsSectionData } from './participants-section.js';
 import { Layout } from './layout.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
 /** The page behind a booking's private manage link; right after booking it is the confirmation. */
-export function ManagePage({ ui, booking, justBooked }: { ui: Ui; booking: BookingDetails; justBooked: boolean }) {
+export function ManagePage({
+  ui,
+  booking,
+  justBooked,
+  participants,
+}: {
+  ui: Ui;
+  booking: BookingDetails;
+  justBooked: boolean;
+  participants: ParticipantsSectionData;
+}) {
   const { t } = ui;
   const title = justBooked ? t('manage.confirmed_title') : t('manage.title');
   return (
@@ -23,6 +34,7 @@ export function ManagePage({ ui, booking, justBooked }: { ui: Ui; booking: Booki
       </p>
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
+      <ParticipantsSection ui={ui} booking={booking} data={participants} />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import type { AuditEntry, ActorKind } from '../../../core/audit-log/audit-log.js';
 import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { Ui } from '../ui.js';
 
@@ -33,9 +34,25 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'schedule.deleted': 'audit.action.schedule.deleted',
   'schedule.exception_added': 'audit.action.schedule.exception_added',
   'schedule.exception_removed': 'audit.action.schedule.exception_removed',
+  'booking.participant_added': 'audit.action.booking.participant_added',
+  'booking.participant_removed': 'audit.action.booking.participant_removed',
+  'booking.participant_link_reissued': 'audit.action.booking.participant_link_reissued',
 };
 
 /** An audit action in the reader's language, or its code when it has no label. */
 export function actionLabel(ui: Ui, action: string): string {
   return Object.hasOwn(ACTION_LABELS, action) ? ui.t(ACTION_LABELS[action]!) : action;
+}
+
+/** Who made a change nobody signed in for: the organiser or a participant through their link, or the platform. */
+const ACTOR_LABELS: Record<Exclude<ActorKind, 'staff'>, MessageKey> = {
+  organiser: 'audit.actor.organiser',
+  system: 'audit.actor.system',
+  participant: 'audit.actor.participant',
+};
+
+/** Who made an audited change: the staff member's email address, else who acted without an account. */
+export function actorLabel(ui: Ui, entry: Pick<AuditEntry, 'actorEmail' | 'actorKind'>): string {
+  if (entry.actorEmail !== null) return entry.actorEmail;
+  return entry.actorKind && entry.actorKind !== 'staff' ? ui.t(ACTOR_LABELS[entry.actorKind]) : '—';
 }

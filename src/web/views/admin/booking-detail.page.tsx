@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
-import { actionLabel } from './audit-labels.js';
+import { actionLabel, actorLabel } from './audit-labels.js';
 import { NOTE_MAX_LENGTH, type StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
 import { actionsFor } from '../../../core/bookings/booking-status.js';
 import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/format.js';
@@ -8,11 +8,14 @@ import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, OrganiserDetails, PriceTable } from '../components.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
+import { BookingParticipants } from './booking-participants.js';
+import type { ParticipantList } from '../../../core/participants/participant.service.js';
 
 interface Props {
   ui: AdminUi;
   booking: StaffBookingDetails;
   audit: AuditEntry[];
+  participants: ParticipantList;
   /** What the last action did, to confirm it. */
   notice?: string | undefined;
   /** Refused input: the note as typed, and the messages per field. */
@@ -21,7 +24,7 @@ interface Props {
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
-export function BookingDetailPage({ ui, booking, audit, notice, note = '', errors = {} }: Props) {
+export function BookingDetailPage({ ui, booking, audit, participants, notice, note = '', errors = {} }: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
@@ -63,6 +66,7 @@ export function BookingDetailPage({ ui, booking, audit, notice, note = '', error
       <h2>{t('booking_admin.organiser')}</h2>
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
+      <BookingParticipants ui={ui} booking={booking} list={participants} />
 
       <h2>{t('booking_admin.payment')}</h2>
       <p data-testid="paid-state">
@@ -152,7 +156,7 @@ export function BookingDetailPage({ ui, booking, audit, notice, note = '', error
             {audit.map((entry) => (
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.at, lang)}</td>
-                <td>{entry.actorEmail ?? '—'}</td>
+                <td>{actorLabel(ui, entry)}</td>
                 <td>{actionLabel(ui, entry.action)}</td>
               </tr>
             ))}
