@@ -146,10 +146,12 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
   const t = translator(lang);
   const { booking } = subject;
   const deadline = booking.status === 'option' ? booking.optionExpiresAt : null;
-  const statusText =
-    booking.status === 'option' && !deadline
+  // An option's text gives its deadline (an option always has one; without it, the text is left out).
+  const statusText = deadline
+    ? t(STATUS_TEXTS.option, { deadline: at(t, lang, deadline) })
+    : booking.status === 'option'
       ? undefined
-      : t(STATUS_TEXTS[booking.status], { deadline: deadline ? at(t, lang, deadline) : '' });
+      : t(STATUS_TEXTS[booking.status]);
   const links: Section['links'] = [];
   if (subject.manageUrl) links.push({ label: t('mail.manage_link'), url: subject.manageUrl, note: t('mail.manage_link_note') });
   if (subject.participantUrl && PARTICIPANT_LINK_KINDS.has(kind)) {
