@@ -18,6 +18,7 @@ import { activityRoutes } from './web/public/activities.routes.js';
 import { apiRoutes } from './web/public/api.routes.js';
 import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
+import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp({ logger = false, ...options }: AppOptions): Prom
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);
     await pages.register(participantRoutes, context);
+    await pages.register(calendarRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });
   await app.register(adminScope, { ...context, prefix: '/admin' });

@@ -48,6 +48,37 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ GROUPZ_CONFIG_FILE: '/nonexistent/groupz.env' }), /cannot read/);
   });
 
+  test('mail: SMTP URL and sender, or .eml files from no-reply at the public host', () => {
+    const local = loadConfig({ GROUPZ_PUBLIC_URL: 'https://bookings.groupz.now', GROUPZ_SECRET_KEY: 'a'.repeat(64) });
+    assert.deepEqual([local.smtpUrl, local.mailFrom], [undefined, 'Groupz <no-reply@bookings.groupz.now>']);
+    const smtp = loadConfig({
+      GROUPZ_SMTP_URL: 'smtps://mailer:secret@smtp.example.nl:465',
+      GROUPZ_MAIL_FROM: 'Boekingen <boekingen@example.nl>',
+    });
+    assert.deepEqual([smtp.smtpUrl, smtp.mailFrom], ['smtps://mailer:secret@smtp.example.nl:465', 'Boekingen <boekingen@example.nl>']);
+    assert.equal(
+      loadConfig({ GROUPZ_SMTP_URL: 'smtp://127.0.0.1:2525', GROUPZ_MAIL_FROM: 'noreply@example.nl' }).smtpUrl,
+      'smtp://127.0.0.1:2525',
+    );
+    for (const [value, from] of [
+      ['https://mailer:secret@smtp.example.nl', 'Groupz'],
+      ['smtp.example.nl:587', 'Groupz <no address>'],
+      ['smtp://', 'a@b.nl, c@d.nl'],
+    ]) {
+      try {
+        loadConfig({ GROUPZ_SMTP_URL: value, GROUPZ_MAIL_FROM: from });
+        assert.fail(`expected a ConfigError for ${value}`);
+      } catch (error) {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(
+          error.problems.map((p) => p.split(':')[0]),
+          ['GROUPZ_SMTP_URL', 'GROUPZ_MAIL_FROM'],
+        );
+        assert.ok(!error.message.includes('secret'), 'the password is masked');
+      }
+    }
+  });
+
   test('the README documents every setting with its default', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const [name, setting] of Object.entries(SETTINGS)) {

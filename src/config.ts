@@ -32,6 +32,15 @@ export const SETTINGS = {
     default: '43200',
     description: 'Seconds after login after which a back-office session ends, however active.',
   },
+  GROUPZ_SMTP_URL: {
+    default: '',
+    description:
+      'Empty: mails are written as `.eml` files into `<data dir>/mail/`. `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://user:password@host:465`: mails go out through that server.',
+  },
+  GROUPZ_MAIL_FROM: {
+    default: 'Groupz <no-reply@host>',
+    description: 'Sender of every mail, `Name <address>` or an address; by default `host` is the host of `GROUPZ_PUBLIC_URL`.',
+  },
   GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
 } as const;
 
@@ -52,7 +61,12 @@ const schema = z.object({
   GROUPZ_SECRET_KEY: z.string().regex(/^([0-9a-fA-F]{64})?$/, 'must be 64 hex characters (openssl rand -hex 32)'),
   GROUPZ_SESSION_IDLE_TIMEOUT: seconds(60, 24 * 3600),
   GROUPZ_SESSION_ABSOLUTE_TIMEOUT: seconds(300, 7 * 24 * 3600),
+  GROUPZ_SMTP_URL: z.string().refine((v) => v === '' || isSmtpUrl(v), 'must be empty (mails as .eml files) or an smtp:// or smtps:// URL'),
+  GROUPZ_MAIL_FROM: z.string().refine((v) => v === '' || MAILBOX.test(v), 'must be an address, or Name <address>'),
 });
+
+/** `someone@example.nl` or `Some Name <someone@example.nl>`. */
+const MAILBOX = /^(?:[^<>"\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 function seconds(min: number, max: number) {
   const message = `must be a whole number of seconds from ${min} to ${max}`;
@@ -72,12 +86,24 @@ export interface Config {
   secretKey: Buffer | undefined;
   sessionIdleTimeoutSeconds: number;
   sessionAbsoluteTimeoutSeconds: number;
+  /** smtp:// or smtps:// URL; undefined: mails are written as .eml files into `<data dir>/mail/`. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
   }
 }
 
@@ -154,17 +180,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);
+  const publicUrl = s.GROUPZ_PUBLIC_URL || defaultPublicUrl(s.GROUPZ_HOST, s.PORT);
   return {
     port: s.PORT,
     host: s.GROUPZ_HOST,
     dataDir,
     databaseUrl: s.GROUPZ_DATABASE_URL || undefined,
     sqliteFile: resolve(dataDir, 'groupz.sqlite'),
-    publicUrl: s.GROUPZ_PUBLIC_URL || defaultPublicUrl(s.GROUPZ_HOST, s.PORT),
+    publicUrl,
     demo: s.GROUPZ_DEMO,
     logLevel: s.GROUPZ_LOG_LEVEL,
     secretKey: s.GROUPZ_SECRET_KEY ? Buffer.from(s.GROUPZ_SECRET_KEY, 'hex') : undefined,
     sessionIdleTimeoutSeconds: s.GROUPZ_SESSION_IDLE_TIMEOUT,
     sessionAbsoluteTimeoutSeconds: s.GROUPZ_SESSION_ABSOLUTE_TIMEOUT,
+    smtpUrl: s.GROUPZ_SMTP_URL || undefined,
+    mailFrom: s.GROUPZ_MAIL_FROM || `Groupz <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }

@@ -1,6 +1,10 @@
 import { buildApp } from '../app.js';
+import { deriveLinkKey } from '../core/bookings/booking-links.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
+import { type Job, startScheduler } from '../core/jobs/scheduler.js';
+import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
+import { createMailTransport } from '../core/mail/mail-transport.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
 import { loggerOptions } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -13,7 +17,8 @@ export const serveCommand: Command = {
 
 Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
 and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
-Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+Deletes expired back-office sessions every minute and sends the mails of the outbox every 15
+seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
@@ -32,9 +37,26 @@ Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SI
     const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) =>
       app.log.error({ err: error }, 'session sweep failed'),
     );
+    const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
+    const mailSettings = {
+      transport: mailTransport,
+      linkKey: deriveLinkKey(auth.secretKey),
+      publicUrl: config.publicUrl,
+      from: config.mailFrom,
+    };
+    const jobs: Job[] = [
+      mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
+        gaveUp
+          ? app.log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
+          : app.log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
+      ),
+    ];
+    const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => app.log.error({ err: error, job }, 'job failed'));
+    app.log.info({ mail: mailTransport.target }, 'mail delivery started');
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
       stopSweeper();
+      stopJobs();
       await app.close();
       await database.close();
     };

@@ -4,6 +4,7 @@ import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
 import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { lifecycleMessages } from './messages/lifecycle.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
+import { mailMessages } from './messages/mail.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
@@ -17,6 +18,7 @@ const nl = {
   ...staffAdminMessages.nl,
   ...lifecycleMessages.nl,
   ...participantsMessages.nl,
+  ...mailMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -26,6 +28,7 @@ const en: Record<keyof typeof nl, string> = {
   ...staffAdminMessages.en,
   ...lifecycleMessages.en,
   ...participantsMessages.en,
+  ...mailMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

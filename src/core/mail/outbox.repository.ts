@@ -23,3 +23,85 @@ export async function insertOutboxMail(db: Executor, mail: NewMail & { id: strin
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
+
+/** An outbox row this instance has claimed for sending. */
+export interface ClaimedMail {
+  id: string;
+  kind: string;
+  bookingId: string | null;
+  recipient: string;
+  language: string;
+  detail: Record<string, unknown>;
+  /** Failed attempts so far. */
+  attempts: number;
+}
+
+/** Pending mails due at `now` that nobody holds, oldest first. */
+export async function listDueMailIds(db: Executor, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Takes a due mail for sending until `until`, in one conditional UPDATE: of two instances (or two
+ * calls) that try at once, one gets it, the other gets undefined.
+ */
+export async function claimOutboxMail(db: Executor, id: string, now: string, until: string): Promise<ClaimedMail | undefined> {
+  const result = await db
+    .updateTable('mail_outbox')
+    .set({ locked_until: until })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    kind: row.kind,
+    bookingId: row.booking_id,
+    recipient: row.recipient,
+    language: row.language,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    attempts: row.attempts,
+  };
+}
+
+export async function markOutboxMailSent(db: Executor, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'sent', sent_at: at, locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Records a failed attempt: tried again at `nextAttemptAt`, or given up (`failed`). */
+export async function markOutboxMailFailed(
+  db: Executor,
+  id: string,
+  failure: { attempts: number; error: string; nextAttemptAt: string; giveUp: boolean },
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: failure.giveUp ? 'failed' : 'pending',
+      attempts: failure.attempts,
+      last_error: failure.error,
+      next_attempt_at: failure.nextAttemptAt,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}

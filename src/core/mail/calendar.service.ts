@@ -1,0 +1,37 @@
+import type { Executor } from '../../db/schema.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { Clock } from '../shared/clock.js';
+import { countBookingEvents } from './calendar.repository.js';
+import { bookingIcs } from './ics.js';
+
+export interface CalendarFile {
+  /** `<reference>.ics` */
+  filename: string;
+  content: string;
+  /** As a mail attachment; the download sends plain `text/calendar`. */
+  contentType: string;
+}
+
+/**
+ * The booking's visit as an .ics file, for a mail or the download behind the manage link. Its
+ * SEQUENCE counts the changes in the booking's history, so a calendar that imported an earlier
+ * copy (same UID) takes the newer one.
+ */
+export async function bookingCalendarFile(
+  db: Executor,
+  clock: Clock,
+  { booking, manageUrl, publicUrl }: { booking: BookingDetails; manageUrl: string | undefined; publicUrl: string },
+): Promise<CalendarFile> {
+  const events = await countBookingEvents(db, booking.activity.venue.id, booking.reference);
+  return {
+    filename: `${booking.reference}.ics`,
+    content: bookingIcs({
+      booking,
+      manageUrl,
+      publicHost: new URL(publicUrl).hostname,
+      stamp: clock.now(),
+      sequence: Math.max(0, events - 1),
+    }),
+    contentType: 'text/calendar; method=PUBLISH; charset=utf-8',
+  };
+}

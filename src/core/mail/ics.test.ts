@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import ICAL from 'ical.js';
+import { bookingDetails } from '../../../test/booking-details.js';
+import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import { bookingIcs, escapeText, foldLine } from './ics.js';
+
+const MANAGE_URL = 'https://bookings.groupz.now/b/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+
+function ics(booking: BookingDetails, sequence = 0): string {
+  return bookingIcs({
+    booking,
+    manageUrl: MANAGE_URL,
+    publicHost: 'bookings.groupz.now',
+    stamp: new Date('2026-06-01T08:00:00Z'),
+    sequence,
+  });
+}
+
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return { calendar, vevent, event: new ICAL.Event(vevent) };
+}
+
+/** A slot of the booking from `start` to `end` (UTC instants). */
+function at(start: string, end: string, overrides: Partial<BookingDetails> = {}): BookingDetails {
+  const booking = bookingDetails(overrides);
+  return { ...booking, slot: { ...booking.slot, startsAt: new Date(start), endsAt: new Date(end) } };
+}
+
+describe('iCalendar file of a booking', () => {
+  test('a calendar with one event: CRLF lines of at most 75 octets, the Amsterdam zone, the visit in local time', () => {
+    const text = ics(bookingDetails());
+    assert.ok(text.endsWith('\r\n'));
+    assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'no bare CR or LF');
+    for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `too long: ${line}`);
+    const { calendar, vevent, event } = parse(text);
+    assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
+    assert.equal(calendar.getFirstPropertyValue('method'), 'PUBLISH');
+    assert.equal(calendar.getFirstPropertyValue('calscale'), 'GREGORIAN');
+    assert.ok(calendar.getFirstPropertyValue('prodid'));
+    assert.equal(calendar.getAllSubcomponents('vevent').length, 1);
+    assert.equal(event.uid, 'b00kingId_123@bookings.groupz.now');
+    assert.match(text, /\r\nDTSTART;TZID=Europe\/Amsterdam:20260615T100000\r\n/);
+    assert.match(text, /\r\nDTEND;TZID=Europe\/Amsterdam:20260615T113000\r\n/);
+    assert.equal(event.startDate.toJSDate().toISOString(), '2026-06-15T08:00:00.000Z');
+    assert.equal(event.endDate.toJSDate().toISOString(), '2026-06-15T09:30:00.000Z');
+    assert.equal(vevent.getFirstPropertyValue('dtstamp')?.toString(), '2026-06-01T08:00:00Z');
+    assert.equal(event.sequence, 0);
+    assert.equal(event.summary, 'Rondvaart door de grachten');
+    assert.equal(event.location, 'Rederij Amstel, Damrak 1, Amsterdam');
+    assert.equal(event.description, `Boekingsnummer: GZ-AB12-CD34\nAantal personen: 12\nUw boeking bekijken en beheren: ${MANAGE_URL}`);
+    assert.equal(vevent.getFirstPropertyValue('url'), MANAGE_URL);
+  });
+
+  test('the summary and description follow the booking language; the sequence is passed through', () => {
+    const { event } = parse(ics(bookingDetails({ language: 'en' }), 3));
+    assert.equal(event.summary, 'Canal cruise');
+    assert.match(event.description, /^Booking reference: GZ-AB12-CD34\nNumber of people: 12\n/);
+    assert.equal(event.sequence, 3);
+  });
+
+  test('the status: tentative while an option or request, cancelled when cancelled or expired', () => {
+    const expected: Record<BookingStatus, string> = {
+      option: 'TENTATIVE',
+      requested: 'TENTATIVE',
+      confirmed: 'CONFIRMED',
+      completed: 'CONFIRMED',
+      cancelled: 'CANCELLED',
+      expired: 'CANCELLED',
+    };
+    for (const [status, value] of Object.entries(expected)) {
+      assert.equal(parse(ics(bookingDetails({ status: status as BookingStatus }))).vevent.getFirstPropertyValue('status'), value, status);
+    }
+  });
+
+  test('the zone rules hold on both DST days, and an end in the repeated hour is written in UTC', () => {
+    const cases = [
+      // Summer time starts: 01:30 CET to 04:00 CEST.
+      { start: '2026-03-29T00:30:00Z', end: '2026-03-29T02:00:00Z', dtend: 'DTEND;TZID=Europe/Amsterdam:20260329T040000' },
+      // After the change in October: 10:00 CET.
+      { start: '2026-10-25T09:00:00Z', end: '2026-10-25T10:30:00Z', dtend: 'DTEND;TZID=Europe/Amsterdam:20261025T113000' },
+      // Summer time ends: 01:30 CEST to 02:00 CET, the second 02:00 of the night.
+      { start: '2026-10-24T23:30:00Z', end: '2026-10-25T01:00:00Z', dtend: 'DTEND:20261025T010000Z' },
+      // Winter, a year on: the yearly rule, not only its first year.
+      { start: '2027-01-12T13:00:00Z', end: '2027-01-12T14:30:00Z', dtend: 'DTEND;TZID=Europe/Amsterdam:20270112T153000' },
+    ];
+    for (const { start, end, dtend } of cases) {
+      const text = ics(at(start, end));
+      assert.ok(text.includes(`\r\n${dtend}\r\n`), `${start}: ${dtend}`);
+      const { vevent, event } = parse(text);
+      assert.equal(vevent.getFirstProperty('dtstart')?.getParameter('tzid'), 'Europe/Amsterdam');
+      assert.equal(event.startDate.toJSDate().toISOString(), new Date(start).toISOString(), start);
+      assert.equal(event.endDate.toJSDate().toISOString(), new Date(end).toISOString(), end);
+    }
+  });
+
+  test('text is escaped and long lines fold without splitting a character', () => {
+    assert.equal(escapeText('a\\b;c,d\ne'), 'a\\\\b\\;c\\,d\\ne');
+    const title = 'Proeverij; kaas, wijn & brood\\ “Ça va” 🧀 '.repeat(4).trim();
+    const booking = bookingDetails({ language: 'en' });
+    const text = ics({ ...booking, activity: { ...booking.activity, title: { ...booking.activity.title, en: title } } });
+    const summary = text.slice(text.indexOf('SUMMARY:'), text.indexOf('\r\nLOCATION:'));
+    const lines = summary.split('\r\n');
+    assert.ok(lines.length > 2, 'folded');
+    for (const line of lines) assert.ok(Buffer.byteLength(line) <= 75);
+    for (const line of lines.slice(1)) assert.ok(line.startsWith(' '));
+    assert.equal(parse(text).event.summary, title);
+    const folded = foldLine('X'.repeat(74) + 'é');
+    assert.equal(folded, `${'X'.repeat(74)}\r\n é`, 'a two-octet character that would pass 75 octets moves to the next line');
+  });
+});

@@ -1,0 +1,137 @@
+import { DateTime } from 'luxon';
+import type { BookingStatus, BookingDetails } from '../bookings/booking.js';
+import { translator } from '../i18n/i18n.js';
+import { VENUE_ZONE } from '../shared/time.js';
+
+/**
+ * A booking as an iCalendar file (RFC 5545), for mails and the manage link's download.
+ *
+ * Written by hand on purpose: one event in one fixed time zone takes a few lines of escaping and
+ * folding plus the Amsterdam rules, while a library that writes iCalendar would add a dependency
+ * with its own time-zone handling for what luxon already does here. The tests parse the result
+ * back with ical.js, a full RFC 5545 parser.
+ */
+export interface BookingCalendar {
+  booking: BookingDetails;
+  /** The full URL of the booking's current manage link; undefined when it has none the platform can make. */
+  manageUrl: string | undefined;
+  /** The platform's host name, which makes the event's UID unique across calendars. */
+  publicHost: string;
+  /** When the file is made (DTSTAMP). */
+  stamp: Date;
+  /**
+   * The event's revision: a calendar that has the event replaces it only with a higher one. The
+   * number of changes in the booking's history, so every change (a new group size, a cancellation)
+   * raises it.
+   */
+  sequence: number;
+}
+
+const CALENDAR_STATUS: Record<BookingStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
+  option: 'TENTATIVE',
+  requested: 'TENTATIVE',
+  confirmed: 'CONFIRMED',
+  completed: 'CONFIRMED',
+  cancelled: 'CANCELLED',
+  expired: 'CANCELLED',
+};
+
+/**
+ * Europe/Amsterdam under the EU rules in force since 1996: summer time (CEST, +02:00) from 02:00
+ * on the last Sunday of March, winter time (CET, +01:00) from 03:00 on the last Sunday of October.
+ */
+const AMSTERDAM = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${VENUE_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19810329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19961027T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545, 3.3.11). */
+export function escapeText(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, '\\n');
+}
+
+/** A content line folded into lines of at most 75 octets, never inside a UTF-8 character (3.1). */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    if (octets + size > 75) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n');
+}
+
+/**
+ * A DTSTART/DTEND property: Amsterdam wall time with its TZID. A wall time that occurs twice (the
+ * last hour of summer time) means its first occurrence, so an instant in the second one is written
+ * in UTC instead.
+ */
+function dateTimeProperty(name: string, instant: Date): string {
+  const local = DateTime.fromJSDate(instant, { zone: VENUE_ZONE });
+  const wall = local.toFormat("yyyyMMdd'T'HHmmss");
+  const firstOccurrence = local.minus({ hours: 1 }).toFormat("yyyyMMdd'T'HHmmss") !== wall;
+  return firstOccurrence ? `${name};TZID=${VENUE_ZONE}:${wall}` : `${name}:${utc(instant)}`;
+}
+
+function utc(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+}
+
+/** The booking's visit as a VCALENDAR with one VEVENT, CRLF line endings. */
+export function bookingIcs({ booking, manageUrl, publicHost, stamp, sequence }: BookingCalendar): string {
+  const { activity, slot, language } = booking;
+  const t = translator(language);
+  const venue = activity.venue;
+  const where = [venue.name, activity.location, activity.location.includes(venue.city) ? '' : venue.city].filter(Boolean);
+  const description = [
+    `${t('mail.reference')}: ${booking.reference}`,
+    `${t('booking.group_size')}: ${booking.groupSize}`,
+    ...(manageUrl ? [`${t('mail.manage_link')}: ${manageUrl}`] : []),
+  ].join('\n');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Groupz//Bookings//EN',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...AMSTERDAM,
+    'BEGIN:VEVENT',
+    `UID:${booking.id}@${publicHost}`,
+    `DTSTAMP:${utc(stamp)}`,
+    dateTimeProperty('DTSTART', slot.startsAt),
+    dateTimeProperty('DTEND', slot.endsAt),
+    `SEQUENCE:${sequence}`,
+    `STATUS:${CALENDAR_STATUS[booking.status]}`,
+    `SUMMARY:${escapeText(activity.title[language])}`,
+    `LOCATION:${escapeText(where.join(', '))}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    ...(manageUrl ? [`URL:${manageUrl}`] : []),
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parse } from 'node-html-parser';
+import { bookingDetails } from '../../../test/booking-details.js';
+import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import type { Language } from '../catalog/activity.js';
+import { formatMoney } from '../i18n/format.js';
+import { MAIL_KINDS, type MailKind } from './mail.js';
+import { type MailBooking, type MailDetail, renderMail } from './mail-content.js';
+
+const HOST = 'https://bookings.groupz.now';
+const MANAGE = `${HOST}/b/manage-token-123`;
+const PARTICIPANTS = `${HOST}/p/participant-token-456`;
+
+/** The booking's status when each mail is sent, and the detail its sender stores. */
+const CASES: Record<MailKind, { status: BookingStatus; detail?: MailDetail }> = {
+  booking_received: { status: 'confirmed' },
+  request_received: { status: 'requested' },
+  option_placed: { status: 'option' },
+  option_expiring: { status: 'option' },
+  option_expired: { status: 'expired' },
+  confirmed: { status: 'confirmed' },
+  changed: { status: 'confirmed', detail: { from_group_size: 10, to_group_size: 12 } },
+  cancelled: { status: 'cancelled', detail: { by: 'staff' } },
+  visit_reminder: { status: 'confirmed' },
+  manage_link: { status: 'confirmed' },
+  staff_new_booking: { status: 'confirmed' },
+  staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
+};
+
+function subjectFor(status: BookingStatus, overrides: Partial<BookingDetails> = {}): MailBooking {
+  const optionExpiresAt = status === 'option' ? new Date('2026-06-03T08:00:00Z') : null;
+  return {
+    booking: bookingDetails({ status, optionExpiresAt, ...overrides }),
+    manageUrl: MANAGE,
+    participantUrl: PARTICIPANTS,
+    activityUrl: `${HOST}/activities/rondvaart`,
+    adminUrl: `${HOST}/admin/bookings/b00kingId_123`,
+  };
+}
+
+function render(kind: MailKind, lang: Language, overrides: Partial<BookingDetails> = {}, calendar?: string) {
+  const { status, detail = {} } = CASES[kind];
+  return renderMail(kind, lang, detail, subjectFor(status, overrides), calendar);
+}
+
+/** The visible text of the HTML part. */
+function htmlText(html: string): string {
+  return parse(html)
+    .querySelector('body')!
+    .textContent.replace(/[ \t\r\n]+/g, ' ');
+}
+
+/** The value the HTML's facts table gives for a label. */
+function fact(html: string, label: string): string | undefined {
+  const row = parse(html)
+    .querySelectorAll('tr')
+    .find((tr) => tr.querySelector('th')?.textContent === label);
+  return row?.querySelector('td')?.textContent;
+}
+
+describe('mail content', () => {
+  for (const kind of MAIL_KINDS.filter((k) => !k.startsWith('staff_'))) {
+    test(`${kind}: Dutch and English, text and HTML, naming the reference, the visit and the manage link`, () => {
+      const nl = render(kind, 'nl');
+      const en = render(kind, 'en');
+      assert.notEqual(nl.subject, en.subject, 'the subject is translated');
+      for (const [lang, mail] of [
+        ['nl', nl],
+        ['en', en],
+      ] as const) {
+        assert.ok(mail.subject.includes('GZ-AB12-CD34'), `${lang} subject names the reference`);
+        const html = htmlText(mail.html);
+        for (const part of [mail.text, html]) {
+          assert.ok(part.includes('GZ-AB12-CD34'));
+          assert.ok(part.includes(lang === 'nl' ? 'Rondvaart door de grachten' : 'Canal cruise'));
+          assert.ok(part.includes('Rederij Amstel, Damrak 1'));
+          assert.ok(
+            part.includes(lang === 'nl' ? 'maandag 15 juni 2026, 10:00–11:30' : 'Monday 15 June 2026, 10:00–11:30'),
+            'Amsterdam time',
+          );
+          assert.ok(part.includes(formatMoney(12 * 1250, lang)), 'the total');
+          assert.ok(part.includes(MANAGE), 'the manage link');
+          assert.ok(part.includes(lang === 'nl' ? 'Beste Jan Jansen,' : 'Dear Jan Jansen,'));
+        }
+        const groupSize = lang === 'nl' ? 'Aantal personen' : 'Number of people';
+        assert.ok(mail.text.includes(`${groupSize}: 12`));
+        assert.equal(fact(mail.html, groupSize), '12');
+        assert.equal(fact(mail.html, lang === 'nl' ? 'Boekingsnummer' : 'Booking reference'), 'GZ-AB12-CD34');
+        assert.equal(parse(mail.html).querySelector('html')?.getAttribute('lang'), lang);
+        assert.ok(parse(mail.html).querySelector(`a[href="${MANAGE}"]`), 'the manage link is a link');
+        const participants = ['booking_received', 'confirmed', 'option_placed'].includes(kind);
+        assert.equal(mail.text.includes(PARTICIPANTS), participants, 'the participant link where the group is to be told');
+        assert.equal(mail.html.includes(PARTICIPANTS), participants);
+      }
+    });
+  }
+
+  test('what each status means: the option deadline and how to confirm, the request, the released places', () => {
+    const placed = render('option_placed', 'nl');
+    assert.match(placed.text, /vast tot woensdag 3 juni 2026 om 10:00\. Bevestig de optie vóór die tijd/);
+    assert.match(placed.text, /Optie geldig tot: woensdag 3 juni 2026 om 10:00/);
+    const expiring = render('option_expiring', 'en');
+    assert.match(expiring.text, /expires within 24 hours/);
+    assert.match(expiring.text, /until Wednesday 3 June 2026 at 10:00\. Confirm the option before then/);
+    assert.match(render('option_expired', 'en').text, /The places have been released/);
+    assert.ok(render('option_expired', 'en').text.includes(`${HOST}/activities/rondvaart`), 'a way to book again');
+    assert.match(render('request_received', 'nl').text, /De locatie beoordeelt uw aanvraag/);
+    assert.match(render('changed', 'en').text, /from 10 to 12/);
+    assert.match(render('cancelled', 'nl').text, /Rederij Amstel heeft uw boeking geannuleerd/);
+    const byOrganiser = renderMail('cancelled', 'en', { by: 'organiser' }, subjectFor('cancelled'));
+    assert.match(byOrganiser.text, /has been cancelled, as you asked/);
+    assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Monday 15 June 2026 \(GZ-AB12-CD34\)$/);
+  });
+
+  test('the attached calendar file is named in the mail', () => {
+    assert.match(render('confirmed', 'en', {}, 'GZ-AB12-CD34.ics').text, /The attached file GZ-AB12-CD34\.ics adds the visit/);
+    assert.doesNotMatch(render('confirmed', 'en').text, /\.ics/);
+  });
+
+  test('the HTML is self-contained and escapes what people typed', () => {
+    const mail = render('booking_received', 'nl', { name: '<script>alert(1)</script> & "Co"' });
+    assert.ok(mail.html.startsWith('<!doctype html>'));
+    assert.ok(!mail.html.includes('<script>'), 'escaped');
+    assert.ok(mail.html.includes('Beste &lt;script'));
+    assert.ok(mail.text.includes('Beste <script>alert(1)</script> & "Co",'), 'the text part is plain text');
+    const document = parse(mail.html);
+    assert.equal(document.querySelectorAll('img, link, script, iframe, style[src]').length, 0);
+    assert.ok(!/\bsrc=|url\(|@import/.test(mail.html), 'nothing loaded from anywhere');
+    for (const a of document.querySelectorAll('a')) assert.ok(a.getAttribute('href')?.startsWith(`${HOST}/`));
+  });
+
+  test('staff notices: Dutch and English in one mail, the back-office link, no organiser link', () => {
+    for (const kind of ['staff_new_booking', 'staff_booking_changed'] as const) {
+      // The language of the outbox row does not matter: staff read both.
+      const mail = render(kind, 'en');
+      assert.ok(mail.subject.includes('GZ-AB12-CD34'));
+      const [nlSubject, enSubject] = mail.subject.split(' / ');
+      assert.match(nlSubject!, kind === 'staff_new_booking' ? /^Nieuwe boeking GZ-AB12-CD34/ : /^Boeking GZ-AB12-CD34 gewijzigd/);
+      assert.match(enSubject!, kind === 'staff_new_booking' ? /^New booking GZ-AB12-CD34/ : /^Booking GZ-AB12-CD34 changed/);
+      for (const part of [mail.text, htmlText(mail.html)]) {
+        assert.ok(part.includes('Rondvaart door de grachten') && part.includes('Canal cruise'), 'both languages');
+        assert.ok(part.includes('Bevestigd') && part.includes('Confirmed'), 'the status');
+        assert.ok(part.includes(`${HOST}/admin/bookings/b00kingId_123`));
+        assert.ok(!part.includes(MANAGE) && !part.includes(PARTICIPANTS), 'no organiser link');
+        assert.ok(!part.includes('/b/') && !part.includes('/p/'));
+      }
+      assert.deepEqual(
+        parse(mail.html)
+          .querySelectorAll('[lang]')
+          .map((e) => e.getAttribute('lang')),
+        ['nl', 'nl', 'en'],
+      );
+    }
+    const changed = render('staff_booking_changed', 'nl');
+    assert.match(changed.text, /aantal personen gewijzigd van 10 naar 12/);
+    assert.match(changed.text, /group size changed from 10 to 12/);
+    const cancelled = renderMail('staff_booking_changed', 'nl', { change: 'cancelled', by: 'organiser' }, subjectFor('cancelled'));
+    assert.match(cancelled.subject, /^Boeking GZ-AB12-CD34 gewijzigd: geannuleerd \/ Booking GZ-AB12-CD34 changed: cancelled$/);
+  });
+});

@@ -1,0 +1,290 @@
+import { render } from 'preact-render-to-string';
+import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import type { Language } from '../catalog/activity.js';
+import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
+import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
+import { STATUS_LABELS } from '../i18n/status-labels.js';
+import type { MailKind } from './mail.js';
+
+type StaffMailKind = Extract<MailKind, `staff_${string}`>;
+type OrganiserMailKind = Exclude<MailKind, StaffMailKind>;
+
+/** A mail's detail as stored with it (see NewMail): what the booking alone does not say. */
+export type MailDetail = Record<string, unknown>;
+
+/** The booking as a mail shows it, with the links made for it at send time (full URLs). */
+export interface MailBooking {
+  booking: BookingDetails;
+  /** The current manage link; undefined when the booking has none the platform can make. */
+  manageUrl: string | undefined;
+  participantUrl: string | undefined;
+  /** The activity's public page, to book again. */
+  activityUrl: string;
+  /** The booking in the back office, for staff. */
+  adminUrl: string;
+}
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The organiser mails that carry the visit as an .ics attachment. */
+export const CALENDAR_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([
+  'booking_received',
+  'option_placed',
+  'request_received',
+  'confirmed',
+  'changed',
+  'cancelled',
+  'visit_reminder',
+]);
+
+/** The mails that hand the organiser the participants' link to share. */
+const PARTICIPANT_LINK_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received', 'confirmed', 'option_placed']);
+
+const SUBJECTS: Record<MailKind, MessageKey> = {
+  booking_received: 'mail.subject.booking_received',
+  request_received: 'mail.subject.request_received',
+  option_placed: 'mail.subject.option_placed',
+  option_expiring: 'mail.subject.option_expiring',
+  option_expired: 'mail.subject.option_expired',
+  confirmed: 'mail.subject.confirmed',
+  changed: 'mail.subject.changed',
+  cancelled: 'mail.subject.cancelled',
+  visit_reminder: 'mail.subject.visit_reminder',
+  manage_link: 'mail.subject.manage_link',
+  staff_new_booking: 'mail.subject.staff_new_booking',
+  staff_booking_changed: 'mail.subject.staff_booking_changed',
+};
+
+/** What happened, for the kinds whose first sentence needs nothing from the detail. */
+const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled'>, MessageKey> = {
+  booking_received: 'mail.intro.booking_received',
+  request_received: 'mail.intro.request_received',
+  option_placed: 'mail.intro.option_placed',
+  option_expiring: 'mail.intro.option_expiring',
+  option_expired: 'mail.intro.option_expired',
+  confirmed: 'mail.intro.confirmed',
+  visit_reminder: 'mail.intro.visit_reminder',
+  manage_link: 'mail.intro.manage_link',
+};
+
+/** What the booking's status means now, when the mail is sent. */
+const STATUS_TEXTS: Record<BookingStatus, MessageKey> = {
+  option: 'mail.status_text.option',
+  requested: 'mail.status_text.requested',
+  confirmed: 'mail.status_text.confirmed',
+  cancelled: 'mail.status_text.cancelled',
+  expired: 'mail.status_text.expired',
+  completed: 'mail.status_text.completed',
+};
+
+const STAFF_CHANGES: Record<string, MessageKey> = {
+  group_size: 'mail.staff.change.group_size',
+  cancelled: 'mail.staff.change.cancelled',
+  confirmed: 'mail.staff.change.confirmed',
+  option_placed: 'mail.staff.change.option_placed',
+  requested: 'mail.staff.change.requested',
+  participants: 'mail.staff.change.participants',
+};
+
+/** One language's part of a mail: organiser mails have one, staff notices one per language. */
+interface Section {
+  lang: Language;
+  greeting?: string;
+  paragraphs: string[];
+  facts: [label: string, value: string][];
+  links: { label: string; url: string; note?: string }[];
+  footer: string;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+function at(t: Translate, lang: Language, instant: Date): string {
+  return t('mail.at', { date: formatDate(instant, lang), time: formatTime(instant) });
+}
+
+/** Reference, activity, venue, date and time, group size and status: what every mail names. */
+function bookingFacts(t: Translate, lang: Language, booking: BookingDetails): Section['facts'] {
+  const { activity, slot } = booking;
+  return [
+    [t('mail.reference'), booking.reference],
+    [t('booking.activity'), activity.title[lang]],
+    [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
+    [t('booking.when'), `${formatDate(slot.startsAt, lang)}, ${formatTime(slot.startsAt)}–${formatTime(slot.endsAt)}`],
+    [t('booking.group_size'), String(booking.groupSize)],
+    [t('manage.status'), t(STATUS_LABELS[booking.status])],
+  ];
+}
+
+function subjectOf(kind: MailKind, t: Translate, lang: Language, { booking }: MailBooking, change: string): string {
+  return t(SUBJECTS[kind], {
+    reference: booking.reference,
+    activity: booking.activity.title[lang],
+    date: formatDate(booking.slot.startsAt, lang),
+    change,
+  });
+}
+
+function introOf(kind: OrganiserMailKind, t: Translate, lang: Language, detail: MailDetail, { booking }: MailBooking): string {
+  const venue = booking.activity.venue.name;
+  if (kind === 'changed') {
+    const { from_group_size: from, to_group_size: to } = detail;
+    return isCount(from) && isCount(to) ? t('mail.intro.group_size_changed', { from, to }) : t('mail.intro.changed');
+  }
+  if (kind === 'cancelled')
+    return t(detail.by === 'staff' ? 'mail.intro.cancelled_by_staff' : 'mail.intro.cancelled_by_organiser', { venue });
+  const startsAt = booking.slot.startsAt;
+  return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt) });
+}
+
+function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): Section {
+  const t = translator(lang);
+  const { booking } = subject;
+  const deadline = booking.status === 'option' ? booking.optionExpiresAt : null;
+  // An option's text gives its deadline (an option always has one; without it, the text is left out).
+  const statusText = deadline
+    ? t(STATUS_TEXTS.option, { deadline: at(t, lang, deadline) })
+    : booking.status === 'option'
+      ? undefined
+      : t(STATUS_TEXTS[booking.status]);
+  const links: Section['links'] = [];
+  if (subject.manageUrl) links.push({ label: t('mail.manage_link'), url: subject.manageUrl, note: t('mail.manage_link_note') });
+  if (subject.participantUrl && PARTICIPANT_LINK_KINDS.has(kind)) {
+    links.push({ label: t('mail.participant_link'), url: subject.participantUrl, note: t('mail.participant_link_note') });
+  }
+  if (booking.status === 'expired') links.push({ label: t('mail.book_again'), url: subject.activityUrl });
+  return {
+    lang,
+    greeting: t('mail.greeting', { name: booking.name }),
+    paragraphs: [introOf(kind, t, lang, detail, subject), statusText, calendar && t('mail.calendar_attached', { file: calendar })].filter(
+      (p): p is string => Boolean(p),
+    ),
+    facts: [
+      ...bookingFacts(t, lang, booking),
+      ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
+      [t('price.total'), formatMoney(booking.price.totalCents, lang)],
+    ],
+    links,
+    footer: t('mail.footer', { venue: booking.activity.venue.name }),
+  };
+}
+
+function staffChange(t: Translate, detail: MailDetail): string {
+  const { change, from_group_size: from, to_group_size: to } = detail;
+  if (change === 'group_size' && isCount(from) && isCount(to)) return t('mail.staff.change.group_size_from_to', { from, to });
+  const key = typeof change === 'string' ? STAFF_CHANGES[change] : undefined;
+  return t(key ?? 'mail.staff.change.other');
+}
+
+function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl }: MailBooking): Section {
+  const t = translator(lang);
+  return {
+    lang,
+    paragraphs: [
+      kind === 'staff_new_booking' ? t('mail.staff.intro_new') : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
+    ],
+    facts: bookingFacts(t, lang, booking),
+    links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],
+    footer: t('mail.staff.footer', { venue: booking.activity.venue.name }),
+  };
+}
+
+function sectionText(section: Section): string {
+  return [
+    section.greeting,
+    ...section.paragraphs,
+    section.facts.map(([label, value]) => `${label}: ${value}`).join('\n'),
+    ...section.links.map((link) => [`${link.label}:`, link.url, link.note].filter(Boolean).join('\n')),
+    section.footer,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+const FONT = 'font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2933';
+
+function SectionView({ section }: { section: Section }) {
+  return (
+    <div lang={section.lang} style={`max-width:600px;margin:0 auto 24px;padding:24px;background:#ffffff;border-radius:8px;${FONT}`}>
+      {section.greeting && <p>{section.greeting}</p>}
+      {section.paragraphs.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      <table style={`border-collapse:collapse;margin:16px 0;${FONT}`}>
+        <tbody>
+          {section.facts.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold">
+                {label}
+              </th>
+              <td style="padding:4px 0">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {section.links.map((link) => (
+        <p key={link.url}>
+          <a href={link.url} style="color:#0b5cad;font-weight:bold">
+            {link.label}
+          </a>
+          <br />
+          <span style="font-size:13px;word-break:break-all">{link.url}</span>
+          {link.note && (
+            <>
+              <br />
+              <span style="font-size:13px;color:#52606d">{link.note}</span>
+            </>
+          )}
+        </p>
+      ))}
+      <p style="font-size:13px;color:#52606d">{section.footer}</p>
+    </div>
+  );
+}
+
+/** A whole HTML document: no external images, fonts or styles; every text escaped by the renderer. */
+function htmlOf(subject: string, sections: Section[]): string {
+  const document = (
+    <html lang={sections[0]?.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{subject}</title>
+      </head>
+      <body style="margin:0;padding:24px 8px;background:#f0f2f4">
+        {sections.map((section) => (
+          <SectionView key={section.lang} section={section} />
+        ))}
+      </body>
+    </html>
+  );
+  return `<!doctype html>${render(document)}`;
+}
+
+function contentOf(subject: string, sections: Section[]): MailContent {
+  return { subject, text: `${sections.map(sectionText).join(`\n\n${'-'.repeat(40)}\n\n`)}\n`, html: htmlOf(subject, sections) };
+}
+
+function isStaffKind(kind: MailKind): kind is StaffMailKind {
+  return kind.startsWith('staff_');
+}
+
+/**
+ * The subject, plain text and HTML of a mail, from the booking as it is now and the mail's detail.
+ * Organiser mails are in their language and name the attached calendar file, if any; staff notices
+ * are in Dutch and English together and link to the back office only.
+ */
+export function renderMail(kind: MailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): MailContent {
+  if (isStaffKind(kind)) {
+    return contentOf(
+      LANGUAGES.map((l) => subjectOf(kind, translator(l), l, subject, staffChange(translator(l), detail))).join(' / '),
+      LANGUAGES.map((l) => staffSection(kind, l, detail, subject)),
+    );
+  }
+  return contentOf(subjectOf(kind, translator(lang), lang, subject, ''), [organiserSection(kind, lang, detail, subject, calendar)]);
+}

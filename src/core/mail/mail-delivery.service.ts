@@ -1,0 +1,173 @@
+import type { Db, Executor } from '../../db/schema.js';
+import { findSlot } from '../availability/slot.repository.js';
+import { findBookingInScope } from '../bookings/booking-admin.repository.js';
+import { issueLink, linkPath, type LinkKey, type LinkPurpose } from '../bookings/booking-links.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import { type BookingRow, toBooking } from '../bookings/booking.repository.js';
+import { findActivity } from '../catalog/catalog.repository.js';
+import { isLanguage } from '../i18n/i18n.js';
+import type { Job } from '../jobs/scheduler.js';
+import type { Clock } from '../shared/clock.js';
+import { bookingCalendarFile } from './calendar.service.js';
+import { MAIL_KINDS, type MailKind } from './mail.js';
+import { CALENDAR_KINDS, type MailBooking, renderMail } from './mail-content.js';
+import type { MailTransport, OutgoingMail } from './mail-transport.js';
+import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailFailed, markOutboxMailSent } from './outbox.repository.js';
+
+export interface MailDeliverySettings {
+  transport: MailTransport;
+  linkKey: LinkKey;
+  /** e.g. https://bookings.groupz.now: the links in mails start with it. */
+  publicUrl: string;
+  /** The From header: `Groupz <no-reply@bookings.groupz.now>`. */
+  from: string;
+}
+
+/** A mail that failed an attempt: tried again later, or given up after the last attempt. */
+export interface MailFailure {
+  id: string;
+  kind: string;
+  attempts: number;
+  /** Short and free of personal data: an error code and the SMTP reply code, say. */
+  error: string;
+  gaveUp: boolean;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failures: MailFailure[];
+}
+
+/** Attempts before a mail is given up: with the backoff below, about 20 hours of trying. */
+export const MAX_MAIL_ATTEMPTS = 12;
+/** How long a claim holds a mail; longer than a send may take with the transport's timeouts. */
+const CLAIM_SECONDS = 300;
+/** Mails one run takes on. */
+const BATCH_SIZE = 50;
+
+/** The wait after the n-th failed attempt: one minute, doubling, at most six hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** (attempts - 1), 6 * 3600 * 1000);
+}
+
+/** Why an attempt failed, without the message text (an SMTP reply may quote the address). */
+function describeError(error: unknown): string {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  const parts = [typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error'];
+  if (typeof responseCode === 'number') parts.push(String(responseCode));
+  return parts.join(' ').slice(0, 100);
+}
+
+/** The booking with its slot and activity, by id; undefined when it no longer exists. */
+async function findBookingRow(db: Executor, id: string): Promise<{ row: BookingRow; booking: BookingDetails } | undefined> {
+  const row = await findBookingInScope(db, { all: true }, id);
+  if (!row) return undefined;
+  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
+  return slot && activity ? { row, booking: { ...toBooking(row), slot, activity } } : undefined;
+}
+
+/**
+ * The current link of the purpose, as a full URL: made again from the key and the link's version.
+ * Undefined when the stored hash is not that link's (a booking from before links were derived).
+ */
+function currentLinkUrl(settings: MailDeliverySettings, row: BookingRow, purpose: LinkPurpose): string | undefined {
+  const manage = purpose === 'manage';
+  const { token, hash } = issueLink(settings.linkKey, purpose, row.id, manage ? row.manage_link_version : row.participant_link_version);
+  return hash === (manage ? row.manage_token_hash : row.participant_token_hash)
+    ? `${settings.publicUrl}${linkPath(purpose, token)}`
+    : undefined;
+}
+
+/** The mail as it goes out now, from the booking's state now; undefined when the booking is gone. */
+async function composeMail(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  mail: ClaimedMail,
+  kind: MailKind,
+): Promise<OutgoingMail | undefined> {
+  const found = mail.bookingId === null ? undefined : await findBookingRow(db, mail.bookingId);
+  if (!found) return undefined;
+  const { row, booking } = found;
+  const subject: MailBooking = {
+    booking,
+    manageUrl: currentLinkUrl(settings, row, 'manage'),
+    participantUrl: currentLinkUrl(settings, row, 'participants'),
+    activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
+    adminUrl: `${settings.publicUrl}/admin/bookings/${booking.id}`,
+  };
+  const calendar = CALENDAR_KINDS.has(kind)
+    ? await bookingCalendarFile(db, clock, { booking, manageUrl: subject.manageUrl, publicUrl: settings.publicUrl })
+    : undefined;
+  const lang = isLanguage(mail.language) ? mail.language : booking.language;
+  const content = renderMail(kind, lang, mail.detail, subject, calendar?.filename);
+  return {
+    id: mail.id,
+    from: settings.from,
+    to: mail.recipient,
+    ...content,
+    date: clock.now(),
+    attachments: calendar ? [{ filename: calendar.filename, content: calendar.content, contentType: calendar.contentType }] : [],
+  };
+}
+
+/** One attempt at a claimed mail: undefined when it went out, else why not and whether that is final. */
+async function attemptMail(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  mail: ClaimedMail,
+): Promise<{ error: string; final: boolean } | undefined> {
+  const kind = MAIL_KINDS.find((k): k is MailKind => k === mail.kind);
+  if (!kind) return { error: 'unknown kind', final: true };
+  try {
+    const outgoing = await composeMail(db, clock, settings, mail, kind);
+    if (!outgoing) return { error: 'booking not found', final: true };
+    await settings.transport.send(outgoing);
+    return undefined;
+  } catch (error) {
+    return { error: describeError(error), final: false };
+  }
+}
+
+/**
+ * Sends the outbox's due mails. Each is claimed with a conditional UPDATE before it is rendered and
+ * sent, so two instances (or two concurrent calls) never send one mail twice; it is marked sent
+ * once the transport accepted it. A failed attempt is retried with backoff (see retryDelayMs) and
+ * given up after MAX_MAIL_ATTEMPTS; a mail whose booking no longer exists is given up at once.
+ * Should the process die between sending and marking, the claim runs out and the mail goes again
+ * (with the same Message-ID): at least once, and exactly once otherwise.
+ */
+export async function deliverDueMails(db: Db, clock: Clock, settings: MailDeliverySettings): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failures: [] };
+  for (const id of await listDueMailIds(db, clock.now().toISOString(), BATCH_SIZE)) {
+    const now = clock.now();
+    const mail = await claimOutboxMail(db, id, now.toISOString(), new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString());
+    if (!mail) continue;
+    const failure = await attemptMail(db, clock, settings, mail);
+    if (!failure) {
+      await markOutboxMailSent(db, mail.id, clock.now().toISOString());
+      report.sent += 1;
+      continue;
+    }
+    const attempts = mail.attempts + 1;
+    const gaveUp = failure.final || attempts >= MAX_MAIL_ATTEMPTS;
+    const nextAttemptAt = new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString();
+    await markOutboxMailFailed(db, mail.id, { attempts, error: failure.error, nextAttemptAt, giveUp: gaveUp });
+    report.failures.push({ id: mail.id, kind: mail.kind, attempts, error: failure.error, gaveUp });
+  }
+  return report;
+}
+
+/** The scheduler's job: delivers due mails every 15 seconds and reports each failed attempt. */
+export function mailDeliveryJob(db: Db, clock: Clock, settings: MailDeliverySettings, onFailure: (failure: MailFailure) => void): Job {
+  return {
+    name: 'mail-delivery',
+    everySeconds: 15,
+    run: async () => {
+      const report = await deliverDueMails(db, clock, settings);
+      report.failures.forEach(onFailure);
+      return report;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+/** A mail ready to go out. */
+export interface OutgoingMail {
+  /** The outbox row's id: it makes the Message-ID, so a resent copy is recognisably the same mail. */
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  date: Date;
+  attachments: { filename: string; content: string; contentType: string }[];
+}
+
+export interface MailTransport {
+  /** Where mails go, for the log: `smtp://host:port` (never the credentials) or the folder. */
+  readonly target: string;
+  /** Resolves once the mail is accepted (by the SMTP server, or written to disk); rejects otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Short enough that a hanging server cannot hold a mail past its claim (see mail-delivery.service.ts). */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+function messageOf(mail: OutgoingMail, host: string): nodemailer.SendMailOptions {
+  return {
+    messageId: `<${mail.id}@${host}>`,
+    date: mail.date,
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    attachments: mail.attachments,
+    // RFC 3834: no out-of-office replies to a machine.
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  };
+}
+
+/**
+ * SMTP through nodemailer when `smtpUrl` is set (smtp:// upgrades with STARTTLS when the server
+ * offers it; smtps:// is TLS from the start); otherwise each mail is written as a complete RFC 822
+ * message (`.eml`, attachments included) into `<data dir>/mail/`, readable only by the owner, named
+ * by the time it was sent so the folder lists in order.
+ */
+export function createMailTransport(settings: { smtpUrl: string | undefined; dataDir: string; publicUrl: string }): MailTransport {
+  const host = new URL(settings.publicUrl).hostname;
+  if (settings.smtpUrl) {
+    const url = new URL(settings.smtpUrl);
+    const smtp = nodemailer.createTransport({ url: settings.smtpUrl, ...SMTP_TIMEOUTS });
+    return {
+      target: `${url.protocol}//${url.host}`,
+      send: async (mail) => {
+        await smtp.sendMail(messageOf(mail, host));
+      },
+    };
+  }
+  const dir = join(settings.dataDir, 'mail');
+  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  return {
+    target: dir,
+    send: async (mail) => {
+      const { message } = await files.sendMail(messageOf(mail, host));
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const stamp = mail.date.toISOString().replace(/[:.]/g, '-');
+      await writeFile(join(dir, `${stamp}-${mail.id}.eml`), message, { mode: 0o600, flag: 'wx' });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { linkPath } from '../../core/bookings/booking-links.js';
+import { findBookingByLink } from '../../core/bookings/booking.service.js';
+import { bookingCalendarFile } from '../../core/mail/calendar.service.js';
+import { DomainError } from '../../core/shared/errors.js';
+
+/** The booking's visit as an .ics file, behind its manage link; a wrong token gets the plain 404. */
+export async function calendarRoutes(app: FastifyInstance, { db, clock, publicUrl }: AppContext): Promise<void> {
+  app.get<{ Params: { token: string } }>('/b/:token/calendar.ics', async (request, reply) => {
+    const { token } = request.params;
+    const booking = await findBookingByLink(db, 'manage', token);
+    if (!booking) throw new DomainError('not_found');
+    const manageUrl = `${publicUrl}${linkPath('manage', token)}`;
+    const file = await bookingCalendarFile(db, clock, { booking, manageUrl, publicUrl });
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .type('text/calendar; charset=utf-8')
+      .send(file.content);
+  });
+}
