@@ -31,6 +31,11 @@ export const DOMAIN_ERROR_CODES = [
   'self_change_refused',
   'last_admin',
   'member_disabled',
+  'booking_not_active',
+  'booking_changed',
+  'change_closed',
+  'decrease_closed',
+  'cancel_closed',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -48,6 +48,11 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   self_change_refused: 409,
   last_admin: 409,
   member_disabled: 409,
+  booking_not_active: 409,
+  booking_changed: 409,
+  change_closed: 409,
+  decrease_closed: 409,
+  cancel_closed: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {
