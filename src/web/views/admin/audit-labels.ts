@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
 import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { Ui } from '../ui.js';
 
@@ -33,9 +34,22 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'schedule.deleted': 'audit.action.schedule.deleted',
   'schedule.exception_added': 'audit.action.schedule.exception_added',
   'schedule.exception_removed': 'audit.action.schedule.exception_removed',
+  'booking.created': 'audit.action.booking.created',
+  'booking.group_size_changed': 'audit.action.booking.group_size_changed',
+  'booking.manage_link_resent': 'audit.action.booking.manage_link_resent',
+  'booking.manage_link_reissued': 'audit.action.booking.manage_link_reissued',
+  'booking.participant_link_reissued': 'audit.action.booking.participant_link_reissued',
 };
 
 /** An audit action in the reader's language, or its code when it has no label. */
 export function actionLabel(ui: Ui, action: string): string {
   return Object.hasOwn(ACTION_LABELS, action) ? ui.t(ACTION_LABELS[action]!) : action;
+}
+
+/** Who made an entry: the staff member's email, else the organiser or the system, else a dash. */
+export function actorLabel(ui: Ui, entry: Pick<AuditEntry, 'actorEmail' | 'actorKind'>): string {
+  if (entry.actorEmail) return entry.actorEmail;
+  if (entry.actorKind === 'organiser') return ui.t('audit.actor.organiser');
+  if (entry.actorKind === 'system') return ui.t('audit.actor.system');
+  return '—';
 }

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
 import { formatDateTimeSeconds } from '../../../core/i18n/format.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { AdminLayout } from './admin-layout.js';
-import { ACTION_LABELS, actionLabel } from './audit-labels.js';
+import { ACTION_LABELS, actionLabel, actorLabel } from './audit-labels.js';
 
 /** The actions the filter offers: every labelled one and every one that occurs in the visible entries. */
 export function filterActions(occurring: string[]): string[] {
@@ -84,7 +84,7 @@ export function AuditPage({
                 <td>
                   <time datetime={entry.at.toISOString()}>{formatDateTimeSeconds(entry.at, lang)}</time>
                 </td>
-                <td>{entry.actorEmail ?? '—'}</td>
+                <td>{actorLabel(ui, entry)}</td>
                 <td>{actionLabel(ui, entry.action)}</td>
                 <td>{entry.target ?? '—'}</td>
                 <td>

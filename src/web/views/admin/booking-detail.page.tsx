@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
-import { actionLabel } from './audit-labels.js';
+import { actionLabel, actorLabel } from './audit-labels.js';
 import { NOTE_MAX_LENGTH, type StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
 import { actionsFor } from '../../../core/bookings/booking-status.js';
 import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/format.js';
@@ -8,6 +8,7 @@ import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, OrganiserDetails, PriceTable } from '../components.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
+import { BookingLinksPanel } from './booking-links-panel.js';
 
 interface Props {
   ui: AdminUi;
@@ -99,6 +100,8 @@ export function BookingDetailPage({ ui, booking, audit, notice, note = '', error
         </section>
       )}
 
+      <BookingLinksPanel ui={ui} booking={booking} />
+
       <h2>{t('booking_admin.notes')}</h2>
       <p class="hint">{t('booking_admin.notes_hint')}</p>
       {booking.internalNotes.length === 0 ? (
@@ -152,7 +155,7 @@ export function BookingDetailPage({ ui, booking, audit, notice, note = '', error
             {audit.map((entry) => (
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.at, lang)}</td>
-                <td>{entry.actorEmail ?? '—'}</td>
+                <td>{actorLabel(ui, entry)}</td>
                 <td>{actionLabel(ui, entry.action)}</td>
               </tr>
             ))}
