@@ -278,6 +278,13 @@ for (const dialect of testDialects()) {
         assert.equal(page(res).querySelector('[data-testid="form-errors"] a')?.getAttribute('href'), '#groupSize');
         assert.equal(res.headers['cache-control'], 'no-store');
       }
+      // Switching language on a refused form comes back to the form's address, which shows the page.
+      const refused = await post(`${a.path}/group-size`, { groupSize: '1' });
+      assert.equal(page(refused).querySelector('input[name="back"]')?.getAttribute('value'), `${a.path}/group-size`);
+      for (const action of ['group-size', 'resend']) {
+        const back = await get(`${a.path}/${action}`);
+        assert.deepEqual([back.statusCode, back.headers.location], [303, a.path]);
+      }
       const afterwards = [await row(a.booking.id), await slotNow(slot.id), await history(a.booking.reference), await mails(a.booking.id)];
       assert.deepEqual(afterwards, before, 'nothing changed');
     });
@@ -559,6 +566,7 @@ for (const dialect of testDialects()) {
           ['GET', '', {}],
           ['GET', '/cancel', {}],
           ['GET', '/group-size', {}],
+          ['GET', '/resend', {}],
           ['POST', '/group-size', { groupSize: '5' }],
           ['POST', '/cancel', {}],
           ['POST', '/resend', {}],

@@ -102,11 +102,13 @@ export async function manageRoutes(app: FastifyInstance, { db, clock }: AppConte
     });
   });
 
-  // The group-size form's own address (after a refusal, a reload or a language switch): the page.
-  app.get<ByToken>('/b/:token/group-size', async (request, reply) => {
-    await bookingOf(request);
-    return reply.redirect(managePath(request.params.token), 303);
-  });
+  // The addresses the page's forms post to, opened after a refusal (a reload, a language switch): the page.
+  for (const action of ['group-size', 'resend']) {
+    app.get<ByToken>(`/b/:token/${action}`, async (request, reply) => {
+      await bookingOf(request);
+      return reply.redirect(managePath(request.params.token), 303);
+    });
+  }
 
   app.post<ByToken>('/b/:token/group-size', async (request, reply) => {
     const booking = await bookingOf(request);
