@@ -5,6 +5,7 @@ import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { lifecycleMessages } from './messages/lifecycle.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
 import { mailMessages } from './messages/mail.messages.js';
+import { manageMessages } from './messages/manage.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
@@ -19,6 +20,7 @@ const nl = {
   ...lifecycleMessages.nl,
   ...participantsMessages.nl,
   ...mailMessages.nl,
+  ...manageMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -29,6 +31,7 @@ const en: Record<keyof typeof nl, string> = {
   ...lifecycleMessages.en,
   ...participantsMessages.en,
   ...mailMessages.en,
+  ...manageMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

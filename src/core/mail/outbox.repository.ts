@@ -3,10 +3,11 @@ import type { NewMail } from './mail.js';
 
 /**
  * Puts a mail in the outbox, inside the caller's transaction, so the mail exists exactly when the
- * change it reports commits. A mail with a dedupe key already in the outbox is not added again.
+ * change it reports commits. A mail with a dedupe key already in the outbox is not added again
+ * (the answer is then false).
  */
-export async function insertOutboxMail(db: Executor, mail: NewMail & { id: string; at: string }): Promise<void> {
-  await db
+export async function insertOutboxMail(db: Executor, mail: NewMail & { id: string; at: string }): Promise<boolean> {
+  const result = await db
     .insertInto('mail_outbox')
     .values({
       id: mail.id,
@@ -21,7 +22,8 @@ export async function insertOutboxMail(db: Executor, mail: NewMail & { id: strin
       created_at: mail.at,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** An outbox row this instance has claimed for sending. */

@@ -5,9 +5,9 @@ import { listVenueNoticeEmails } from '../staff/staff.repository.js';
 import type { MailKind, NewMail } from './mail.js';
 import { insertOutboxMail } from './outbox.repository.js';
 
-/** Queues a mail; pass the transaction that makes the change the mail reports. */
-export async function enqueueMail(db: Executor, clock: Clock, mail: NewMail): Promise<void> {
-  await insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString() });
+/** Queues a mail; pass the transaction that makes the change the mail reports. False when its dedupe key was queued before. */
+export async function enqueueMail(db: Executor, clock: Clock, mail: NewMail): Promise<boolean> {
+  return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString() });
 }
 
 /**

@@ -33,6 +33,11 @@ export const DOMAIN_ERROR_CODES = [
   'member_disabled',
   'participants_closed',
   'participants_full',
+  'booking_not_active',
+  'booking_changed',
+  'change_closed',
+  'decrease_closed',
+  'cancel_closed',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -226,6 +226,8 @@ for (const dialect of testDialects()) {
         [
           `/admin/bookings/${anna.booking.id}/paid`,
           `/admin/bookings/${anna.booking.id}/cancel`,
+          `/admin/bookings/${anna.booking.id}/links/manage`,
+          `/admin/bookings/${anna.booking.id}/links/participants`,
           `/admin/bookings/${anna.booking.id}/notes`,
         ],
       );

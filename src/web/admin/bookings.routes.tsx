@@ -12,6 +12,7 @@ import {
   setBookingPaid,
   type StaffActor,
 } from '../../core/bookings/booking-admin.service.js';
+import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
 import { localDateOf } from '../../core/shared/time.js';
@@ -35,6 +36,8 @@ const DONE: Record<string, MessageKey> = {
   paid: 'booking_admin.done_paid',
   unpaid: 'booking_admin.done_unpaid',
   note: 'booking_admin.done_note',
+  manage_link: 'booking_admin.done_manage_link',
+  participant_link: 'booking_admin.done_participant_link',
 };
 
 function actorOf(request: FastifyRequest): StaffActor {
@@ -42,7 +45,7 @@ function actorOf(request: FastifyRequest): StaffActor {
 }
 
 /** The bookings list, its CSV export, and one booking with its status, payment and internal notes. */
-export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
+export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth, linkKey }: AppContext): Promise<void> {
   /** The filter from the query string, checked against the activities in the member's scope. */
   async function filterOf(request: FastifyRequest) {
     const scope = venueScopeOf(request.staff);
@@ -144,4 +147,16 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     }
     return reply.redirect(`/admin/bookings/${request.params.id}?done=note`, 303);
   });
+
+  // Revoke a private link of the booking and issue the next one (the panel's two buttons).
+  for (const [purpose, done] of [
+    ['manage', 'manage_link'],
+    ['participants', 'participant_link'],
+  ] as const) {
+    app.post<ById>(`/bookings/:id/links/${purpose}`, async (request, reply) => {
+      requirePermission(request, 'bookings.write');
+      const reissued = await reissueBookingLink(db, clock, linkKey, actorOf(request), request.params.id, purpose);
+      return reply.redirect(`/admin/bookings/${request.params.id}${reissued ? `?done=${done}` : ''}`, 303);
+    });
+  }
 }

@@ -50,6 +50,11 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   member_disabled: 409,
   participants_closed: 409,
   participants_full: 409,
+  booking_not_active: 409,
+  booking_changed: 409,
+  change_closed: 409,
+  decrease_closed: 409,
+  cancel_closed: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

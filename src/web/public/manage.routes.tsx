@@ -1,22 +1,170 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
+import type { BookingDetails } from '../../core/bookings/booking.js';
+import { cancelRefusal, organiserActions } from '../../core/bookings/booking-changes.js';
+import { cancelByOrganiser, changeGroupSize } from '../../core/bookings/booking-changes.service.js';
+import { resendManageLink } from '../../core/bookings/booking-links.service.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { uiFor } from '../plugins/language.js';
-import { ManagePage } from '../views/manage.page.js';
-import { formField } from './form-body.js';
+import { statusOfDomainError } from '../plugins/errors.js';
+import { ManageCancelPage } from '../views/manage-cancel.page.js';
+import { managePath, refusalMessage } from '../views/manage-actions.js';
+import { ManagePage, type ManagePageProps } from '../views/manage.page.js';
+import type { Ui } from '../views/ui.js';
+import { formField, formNumber } from './form-body.js';
 import { loadParticipantsSection } from './participants.routes.js';
 import { sendPage } from './respond.js';
 
-/** The private manage link. A wrong token gets the same plain 404 as any unknown page. */
+type ByToken = { Params: { token: string } };
+type TokenRequest = FastifyRequest<ByToken>;
+
+/** What the page confirms after an action redirected to it (`?done=`). */
+function noticeFor(ui: Ui, booking: BookingDetails, done: string): string | undefined {
+  switch (done) {
+    case 'changed':
+      return ui.t('manage.done.changed', { n: booking.groupSize });
+    case 'unchanged':
+      return ui.t('manage.done.unchanged', { n: booking.groupSize });
+    case 'cancelled':
+      return ui.t('manage.done.cancelled');
+    case 'resent':
+      return ui.t('manage.done.resent', { email: booking.email });
+    default:
+      return undefined;
+  }
+}
+
+/** Runs a change; a domain refusal comes back as its error, anything else is thrown on. */
+async function attempt<T>(change: () => Promise<T>): Promise<T | DomainError> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
+/**
+ * The private manage link and its actions: the page, a new group size, cancelling (a confirmation
+ * page, then the post), and mailing the link again. A wrong, malformed or re-issued token gets the
+ * same plain 404 as any unknown page; every answer is `no-store`. Changes are POSTs (the app-wide
+ * same-origin check applies) and set no cookie.
+ */
 export async function manageRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const { db } = context;
-  app.get<{ Params: { token: string } }>('/b/:token', async (request, reply) => {
+  const { db, clock } = context;
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  async function bookingOf(request: TokenRequest): Promise<BookingDetails> {
     const booking = await findBookingByLink(db, 'manage', request.params.token);
     if (!booking) throw new DomainError('not_found');
-    reply.header('cache-control', 'no-store');
-    const justBooked = formField(request.query, 'created') === '1';
+    return booking;
+  }
+
+  async function sendManage(
+    request: TokenRequest,
+    reply: FastifyReply,
+    status: number,
+    booking: BookingDetails,
+    extra: Pick<ManagePageProps, 'justBooked' | 'notice' | 'refusal'> = {},
+  ) {
     const participants = await loadParticipantsSection(context, request, booking);
-    return sendPage(reply, 200, <ManagePage ui={uiFor(request)} booking={booking} justBooked={justBooked} participants={participants} />);
+    return sendPage(
+      reply,
+      status,
+      <ManagePage
+        ui={uiFor(request)}
+        booking={booking}
+        token={request.params.token}
+        now={clock.now()}
+        participants={participants}
+        {...extra}
+      />,
+    );
+  }
+
+  /**
+   * The page again after a refusal, with the booking as it is now; the typed group size and the
+   * message go to the form's field while the form is still offered, else the message stands alone.
+   */
+  async function refuse(request: TokenRequest, reply: FastifyReply, error: DomainError, typed?: string) {
+    const booking = await bookingOf(request);
+    const onField = typed !== undefined && organiserActions(booking, clock.now()).changeGroupSize;
+    const refusal = {
+      code: error.code,
+      message: refusalMessage(uiFor(request), booking, error.code),
+      ...(onField && { groupSize: typed }),
+    };
+    return sendManage(request, reply, statusOfDomainError(error.code), booking, { refusal });
+  }
+
+  function done(request: TokenRequest, reply: FastifyReply, what: string) {
+    return reply.redirect(`${managePath(request.params.token)}?done=${what}`, 303);
+  }
+
+  app.get<ByToken>('/b/:token', async (request, reply) => {
+    const booking = await bookingOf(request);
+    return sendManage(request, reply, 200, booking, {
+      justBooked: formField(request.query, 'created') === '1',
+      notice: noticeFor(uiFor(request), booking, formField(request.query, 'done')),
+    });
+  });
+
+  // The addresses the page's forms post to, opened after a refusal (a reload, a language switch): the page.
+  for (const action of ['group-size', 'resend']) {
+    app.get<ByToken>(`/b/:token/${action}`, async (request, reply) => {
+      await bookingOf(request);
+      return reply.redirect(managePath(request.params.token), 303);
+    });
+  }
+
+  app.post<ByToken>('/b/:token/group-size', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const typed = formField(request.body, 'groupSize');
+    const groupSize = formNumber(typed);
+    if (typeof groupSize !== 'number') {
+      const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
+      const refusal = { code, message: uiFor(request).t(`field.${code}`), groupSize: typed };
+      return sendManage(request, reply, 422, booking, { refusal });
+    }
+    const change = await attempt(() => changeGroupSize(db, clock, booking, groupSize));
+    if (change instanceof DomainError) return refuse(request, reply, change, typed);
+    return done(request, reply, change.changed ? 'changed' : 'unchanged');
+  });
+
+  function sendCancelPage(request: TokenRequest, reply: FastifyReply, status: number, booking: BookingDetails, code?: DomainError['code']) {
+    const ui = uiFor(request);
+    const refusal = code && { code, message: refusalMessage(ui, booking, code) };
+    return sendPage(reply, status, <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} />);
+  }
+
+  app.get<ByToken>('/b/:token/cancel', async (request, reply) => {
+    const booking = await bookingOf(request);
+    return sendCancelPage(request, reply, 200, booking, cancelRefusal(booking, clock.now()));
+  });
+
+  app.post<ByToken>('/b/:token/cancel', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const cancelled = await attempt(() => cancelByOrganiser(db, clock, booking));
+    if (cancelled instanceof DomainError) {
+      // The page again with the booking as it is now (another request may have changed it).
+      return sendCancelPage(request, reply, statusOfDomainError(cancelled.code), await bookingOf(request), cancelled.code);
+    }
+    return done(request, reply, 'cancelled');
+  });
+
+  app.post<ByToken>('/b/:token/resend', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const resent = await attempt(() => resendManageLink(db, clock, booking));
+    if (resent instanceof DomainError) return refuse(request, reply, resent);
+    return done(request, reply, 'resent');
+  });
+
+  // Any other path under /b/, a token too long for the router's parameters among them (it would
+  // answer 414 beyond 100 characters): the same 404 as a wrong token.
+  app.all('/b/*', async () => {
+    throw new DomainError('not_found');
   });
 }

@@ -1,40 +1,116 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
+import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { DomainErrorCode } from '../../core/shared/errors.js';
+import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { STATUS_LABELS } from './admin/booking-labels.js';
-import { OrganiserDetails, PriceTable } from './components.js';
+import { ErrorSummary, OrganiserDetails, PriceTable } from './components.js';
 import { ParticipantsSection, type ParticipantsSectionData } from './participants-section.js';
 import { Layout } from './layout.js';
+import { deadlineText, ManageActions } from './manage-actions.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
-/** The page behind a booking's private manage link; right after booking it is the confirmation. */
-export function ManagePage({
-  ui,
-  booking,
-  justBooked,
-  participants,
-}: {
+/** A refused action: its code, its message, and for the group-size form the value as typed. */
+export interface ManageRefusal {
+  code: DomainErrorCode | FieldErrorCode;
+  message: string;
+  groupSize?: string | undefined;
+}
+
+export interface ManagePageProps {
   ui: Ui;
   booking: BookingDetails;
-  justBooked: boolean;
+  /** The manage link's token: the page's actions post to paths below `/b/<token>`. */
+  token: string;
+  now: Date;
+  /** Right after booking: the page is the confirmation. */
+  justBooked?: boolean;
+  /** What the organiser's last action did. */
+  notice?: string | undefined;
+  refusal?: ManageRefusal | undefined;
   participants: ParticipantsSectionData;
-}) {
+}
+
+const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
+  option: 'manage.option_placed_title',
+  requested: 'manage.request_received_title',
+  confirmed: 'manage.confirmed_title',
+};
+
+/** What each status means for the organiser. */
+const EXPLANATIONS: Record<BookingDetails['status'], MessageKey> = {
+  option: 'manage.explain.option',
+  requested: 'manage.explain.requested',
+  confirmed: 'manage.explain.confirmed',
+  cancelled: 'manage.explain.cancelled',
+  expired: 'manage.explain.expired',
+  completed: 'manage.explain.completed',
+};
+
+/** The status and what it means for the organiser. */
+function StatusExplanation({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
   const { t } = ui;
-  const title = justBooked ? t('manage.confirmed_title') : t('manage.title');
+  const venue = booking.activity.venue.name;
+  return (
+    <div data-testid="status-explanation">
+      <p>
+        {t('manage.status')}: <strong data-testid="booking-status">{t(STATUS_LABELS[booking.status])}</strong>
+      </p>
+      <p>
+        {t(EXPLANATIONS[booking.status], { venue })}
+        {booking.status === 'option' &&
+          booking.optionExpiresAt &&
+          ` ${t('manage.explain.option_until', { deadline: deadlineText(ui, booking.optionExpiresAt) })}`}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The page behind a booking's private manage link: the booking, its status, and what the organiser
+ * can do now. Right after booking it is the confirmation. Sections follow one another; each area
+ * (options, participants) adds its own.
+ */
+export function ManagePage({ ui, booking, token, now, justBooked = false, notice, refusal, participants }: ManagePageProps) {
+  const { t } = ui;
+  const justBookedTitle = justBooked ? JUST_BOOKED_TITLES[booking.status] : undefined;
+  const title = t(justBookedTitle ?? 'manage.title');
   return (
     <Layout ui={ui} title={title}>
       <h1>{title}</h1>
-      {justBooked && <p class="notice success">{t('manage.confirmed_intro')}</p>}
+      {justBooked && booking.status === 'confirmed' && <p class="notice success">{t('manage.confirmed_intro')}</p>}
+      {notice && (
+        <p class="notice success" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {refusal && (
+        <div data-testid="refusal" data-code={refusal.code}>
+          {refusal.groupSize === undefined ? (
+            <p class="error-summary" role="alert">
+              {refusal.message}
+            </p>
+          ) : (
+            <ErrorSummary ui={ui} errors={{ groupSize: refusal.message }} labels={{ groupSize: 'booking.group_size' }} />
+          )}
+        </div>
+      )}
       <p class="reference">
         {t('manage.reference')} <strong data-testid="booking-reference">{booking.reference}</strong>
       </p>
       <p class="notice">{t('manage.private_link')}</p>
+      <StatusExplanation ui={ui} booking={booking} />
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
-      <p>
-        {t('manage.status')}: <strong data-testid="booking-status">{t(STATUS_LABELS[booking.status])}</strong>
-      </p>
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <ParticipantsSection ui={ui} booking={booking} data={participants} />
+      <ManageActions
+        ui={ui}
+        booking={booking}
+        token={token}
+        now={now}
+        groupSize={refusal?.groupSize === undefined ? undefined : { value: refusal.groupSize, error: refusal.message }}
+      />
     </Layout>
   );
 }

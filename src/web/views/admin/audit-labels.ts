@@ -36,6 +36,10 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'schedule.exception_removed': 'audit.action.schedule.exception_removed',
   'booking.participant_added': 'audit.action.booking.participant_added',
   'booking.participant_removed': 'audit.action.booking.participant_removed',
+  'booking.created': 'audit.action.booking.created',
+  'booking.group_size_changed': 'audit.action.booking.group_size_changed',
+  'booking.manage_link_resent': 'audit.action.booking.manage_link_resent',
+  'booking.manage_link_reissued': 'audit.action.booking.manage_link_reissued',
   'booking.participant_link_reissued': 'audit.action.booking.participant_link_reissued',
 };
 

@@ -10,6 +10,7 @@ import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 import { BookingParticipants } from './booking-participants.js';
 import type { ParticipantList } from '../../../core/participants/participant.service.js';
+import { BookingLinksPanel } from './booking-links-panel.js';
 
 interface Props {
   ui: AdminUi;
@@ -102,6 +103,8 @@ export function BookingDetailPage({ ui, booking, audit, participants, notice, no
           </form>
         </section>
       )}
+
+      <BookingLinksPanel ui={ui} booking={booking} />
 
       <h2>{t('booking_admin.notes')}</h2>
       <p class="hint">{t('booking_admin.notes_hint')}</p>

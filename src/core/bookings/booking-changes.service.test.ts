@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClock } from '../../../test/clock.js';
+import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { TEST_LINK_KEY } from '../../../test/links.js';
+import { findSlot } from '../availability/slot.repository.js';
+import type { Slot } from '../availability/slot.js';
+import type { Activity } from '../catalog/activity.js';
+import { DomainError } from '../shared/errors.js';
+import type { BookingDetails } from './booking.js';
+import { cancelRefusal, groupSizeRefusal, organiserActions } from './booking-changes.js';
+import { cancelByOrganiser, changeGroupSize } from './booking-changes.service.js';
+import { parseBookingInput } from './booking-input.js';
+import { createBooking, findBookingByLink } from './booking.service.js';
+
+describe("the organiser's deadlines", () => {
+  const start = new Date('2026-06-15T08:00:00Z');
+  const rules = (status: BookingDetails['status']) =>
+    ({
+      status,
+      groupSize: 6,
+      slot: { startsAt: start },
+      activity: { minGroupSize: 2, maxGroupSize: 20, bookingCutoffMinutes: 60, rules: { cancelUntilHours: 48 } },
+    }) as Pick<BookingDetails, 'status' | 'groupSize' | 'slot' | 'activity'>;
+  const at = (hoursBefore: number, ms = 0) => new Date(start.getTime() - hoursBefore * 3_600_000 + ms);
+
+  test('a confirmed booking: fewer people and cancelling until 48 hours before, more people until the cut-off', () => {
+    const confirmed = rules('confirmed');
+    assert.equal(cancelRefusal(confirmed, at(48, -1)), undefined);
+    assert.equal(cancelRefusal(confirmed, at(48)), 'cancel_closed');
+    assert.equal(groupSizeRefusal(confirmed, 5, at(48, -1)), undefined);
+    assert.equal(groupSizeRefusal(confirmed, 5, at(48)), 'decrease_closed');
+    assert.equal(groupSizeRefusal(confirmed, 7, at(48)), undefined);
+    assert.equal(groupSizeRefusal(confirmed, 7, at(1, -1)), undefined);
+    assert.equal(groupSizeRefusal(confirmed, 7, at(1)), 'change_closed');
+    assert.equal(groupSizeRefusal(confirmed, 1, at(100)), 'group_too_small');
+    assert.equal(groupSizeRefusal(confirmed, 21, at(100)), 'group_too_large');
+    assert.deepEqual(organiserActions(confirmed, at(47)), {
+      changeGroupSize: true,
+      decrease: false,
+      cancel: false,
+      changeUntil: at(1),
+      cancelUntil: at(48),
+    });
+  });
+
+  test('an option or a request: smaller and cancelled until the start; a final status nothing', () => {
+    for (const status of ['option', 'requested'] as const) {
+      assert.equal(cancelRefusal(rules(status), at(0, -1)), undefined, status);
+      assert.equal(cancelRefusal(rules(status), at(0)), 'cancel_closed', status);
+      assert.equal(groupSizeRefusal(rules(status), 3, at(2)), undefined, status);
+    }
+    for (const status of ['cancelled', 'expired', 'completed'] as const) {
+      assert.equal(cancelRefusal(rules(status), at(100)), 'booking_not_active', status);
+      assert.equal(groupSizeRefusal(rules(status), 7, at(100)), 'booking_not_active', status);
+      assert.deepEqual(organiserActions(rules(status), at(100)).changeGroupSize, false);
+    }
+  });
+});
+
+for (const dialect of testDialects()) {
+  describe(`changes decided on an old read change nothing (${dialect.name})`, () => {
+    let database: TestDatabase;
+    let activity: Activity;
+    const clock = new TestClock('2026-06-01T08:00:00Z');
+    before(async () => {
+      database = await dialect.create();
+      activity = await makeActivity(database.db, clock, { minGroupSize: 1, maxGroupSize: 20 });
+    });
+    after(() => database.close());
+
+    /** A booking, and `copies` reads of it taken now, as concurrent requests would each have read it. */
+    async function bookAndRead(slot: Slot, groupSize: number, copies: number): Promise<BookingDetails[]> {
+      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize }));
+      assert.ok(parsed.ok);
+      const { manageToken } = await createBooking(database.db, clock, TEST_LINK_KEY, parsed.input);
+      return Promise.all(Array.from({ length: copies }, async () => (await findBookingByLink(database.db, 'manage', manageToken))!));
+    }
+    const counts = async (slot: Slot) => {
+      const now = (await findSlot(database.db, slot.id))!;
+      return [now.bookedPersons, now.bookedGroups];
+    };
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'done',
+        (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error)),
+      );
+
+    test('a second cancel on the same read releases nothing', async () => {
+      const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-20', capacity: 30 });
+      await bookAndRead(slot, 10, 0);
+      const [first, second] = await bookAndRead(slot, 5, 2);
+      await cancelByOrganiser(database.db, clock, first!);
+      assert.equal(await refusal(cancelByOrganiser(database.db, clock, second!)), 'booking_not_active');
+      assert.deepEqual(await counts(slot), [10, 1]);
+    });
+
+    test('a size change on a read from before a cancel or another change takes and releases nothing', async () => {
+      const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-21', capacity: 30 });
+      const [a1, a2, a3] = await bookAndRead(slot, 4, 3);
+      assert.deepEqual(await changeGroupSize(database.db, clock, a1!, 6), { changed: true, from: 4, to: 6 });
+      assert.equal(await refusal(changeGroupSize(database.db, clock, a2!, 5)), 'booking_changed');
+      assert.equal(await refusal(changeGroupSize(database.db, clock, a3!, 2)), 'booking_changed');
+      assert.deepEqual(await counts(slot), [6, 1]);
+
+      const [b1, b2, b3] = await bookAndRead(slot, 4, 3);
+      await cancelByOrganiser(database.db, clock, b1!);
+      assert.equal(await refusal(changeGroupSize(database.db, clock, b2!, 8)), 'booking_not_active');
+      assert.equal(await refusal(changeGroupSize(database.db, clock, b3!, 2)), 'booking_not_active');
+      assert.deepEqual(await counts(slot), [6, 1], 'the cancelled booking took nothing back');
+    });
+
+    test('a cancel on a read from before a size change releases nothing', async () => {
+      const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-22', capacity: 30 });
+      await bookAndRead(slot, 10, 0);
+      const [a1, a2] = await bookAndRead(slot, 4, 2);
+      await changeGroupSize(database.db, clock, a1!, 7);
+      assert.equal(await refusal(cancelByOrganiser(database.db, clock, a2!)), 'booking_changed');
+      assert.deepEqual(await counts(slot), [17, 2]);
+    });
+  });
+}

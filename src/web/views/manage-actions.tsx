@@ -1,0 +1,122 @@
+import type { BookingDetails } from '../../core/bookings/booking.js';
+import { cancelDeadline, changeDeadline, isChangeable, organiserActions } from '../../core/bookings/booking-changes.js';
+import { formatDate, formatTime } from '../../core/i18n/format.js';
+import type { DomainErrorCode } from '../../core/shared/errors.js';
+import { InputField } from './components.js';
+import type { Ui } from './ui.js';
+
+/** "zaterdag 13 juni 2026 om 10:00": a deadline in Amsterdam time. */
+export function deadlineText(ui: Ui, instant: Date): string {
+  return ui.t('manage.at', { date: formatDate(instant, ui.lang), time: formatTime(instant) });
+}
+
+/** The path of the manage page; its actions post to paths below it. */
+export function managePath(token: string): string {
+  return `/b/${token}`;
+}
+
+/** A refused change of the organiser, in words that say what they can do instead. */
+export function refusalMessage(ui: Ui, booking: BookingDetails, code: DomainErrorCode): string {
+  const { t } = ui;
+  const venue = booking.activity.venue.name;
+  switch (code) {
+    case 'change_closed':
+      return t('manage.group_size.closed', { deadline: deadlineText(ui, changeDeadline(booking)), venue });
+    case 'decrease_closed':
+      return t('manage.refusal.decrease_closed', { deadline: deadlineText(ui, cancelDeadline(booking)), venue });
+    case 'cancel_closed':
+      return t('manage.cancel.closed', { deadline: deadlineText(ui, cancelDeadline(booking)), venue });
+    case 'group_too_small':
+      return t('manage.refusal.group_too_small', { min: booking.activity.minGroupSize });
+    case 'group_too_large':
+      return t('manage.refusal.group_too_large', { max: booking.activity.maxGroupSize });
+    case 'slot_full': {
+      const fits = booking.groupSize + booking.slot.capacity - booking.slot.bookedPersons;
+      return t('manage.refusal.slot_full', { max: Math.min(fits, booking.activity.maxGroupSize) });
+    }
+    default:
+      return t(`error.${code}`);
+  }
+}
+
+interface ManageActionsProps {
+  ui: Ui;
+  booking: BookingDetails;
+  token: string;
+  now: Date;
+  /** The group size as typed in a refused change, and why it was refused. */
+  groupSize?: { value: string; error: string } | undefined;
+}
+
+/**
+ * What the organiser can do right now: change the group size, cancel, add the visit to a calendar,
+ * have the link mailed again. An action that is closed says why and whom to contact instead. A
+ * cancelled, expired or completed booking has no actions.
+ */
+export function ManageActions({ ui, booking, token, now, groupSize }: ManageActionsProps) {
+  if (!isChangeable(booking.status)) return null;
+  const { t } = ui;
+  const { activity } = booking;
+  const venue = activity.venue.name;
+  const base = managePath(token);
+  const actions = organiserActions(booking, now);
+  return (
+    <section class="manage-actions" data-testid="manage-actions">
+      <h2>{t('manage.actions')}</h2>
+
+      <h3>{t('manage.group_size.title')}</h3>
+      {actions.changeGroupSize ? (
+        <form method="post" action={`${base}/group-size`} data-testid="group-size-form">
+          {!actions.decrease && (
+            <p class="hint" data-testid="only-more">
+              {t('manage.group_size.only_more', { deadline: deadlineText(ui, actions.cancelUntil), venue })}
+            </p>
+          )}
+          <InputField
+            id="groupSize"
+            name="groupSize"
+            type="number"
+            inputMode="numeric"
+            required
+            min={actions.decrease ? activity.minGroupSize : booking.groupSize}
+            max={activity.maxGroupSize}
+            value={groupSize?.value ?? String(booking.groupSize)}
+            label={t('booking.group_size')}
+            hint={t('manage.group_size.hint', {
+              min: activity.minGroupSize,
+              max: activity.maxGroupSize,
+              deadline: deadlineText(ui, actions.changeUntil),
+            })}
+            error={groupSize?.error}
+          />
+          <button type="submit">{t('manage.group_size.submit')}</button>
+        </form>
+      ) : (
+        <p data-testid="group-size-closed">{t('manage.group_size.closed', { deadline: deadlineText(ui, actions.changeUntil), venue })}</p>
+      )}
+
+      <h3>{t('manage.cancel.title')}</h3>
+      {actions.cancel ? (
+        <p>
+          {t('manage.cancel.until', { deadline: deadlineText(ui, actions.cancelUntil) })}{' '}
+          <a href={`${base}/cancel`} data-testid="cancel-link">
+            {t('manage.cancel.link')}
+          </a>
+        </p>
+      ) : (
+        <p data-testid="cancel-closed">{t('manage.cancel.closed', { deadline: deadlineText(ui, actions.cancelUntil), venue })}</p>
+      )}
+
+      <p>
+        <a href={`${base}/calendar.ics`} data-testid="calendar-link">
+          {t('manage.calendar')}
+        </a>
+      </p>
+
+      <form method="post" action={`${base}/resend`} data-testid="resend-form">
+        <p class="hint">{t('manage.resend.hint', { email: booking.email })}</p>
+        <button type="submit">{t('manage.resend.submit')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { BookingDetails } from '../../core/bookings/booking.js';
+import { cancelDeadline, isChangeable } from '../../core/bookings/booking-changes.js';
+import { Layout } from './layout.js';
+import { deadlineText, managePath } from './manage-actions.js';
+import type { ManageRefusal } from './manage.page.js';
+import { SlotSummary } from './slot-summary.js';
+import type { Ui } from './ui.js';
+
+/** The cancellation policy that applies to this booking. */
+function CancelPolicy({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
+  const { t } = ui;
+  const deadline = deadlineText(ui, cancelDeadline(booking));
+  return (
+    <p data-testid="cancel-policy">
+      {booking.status === 'confirmed'
+        ? t('manage.cancel.policy_confirmed', {
+            hours: booking.activity.rules.cancelUntilHours,
+            deadline,
+            venue: booking.activity.venue.name,
+          })
+        : t('manage.cancel.policy_open', { deadline })}
+    </p>
+  );
+}
+
+/** Asks the organiser to confirm the cancellation, stating the policy; or says why it is not possible. */
+export function ManageCancelPage({
+  ui,
+  booking,
+  token,
+  refusal,
+}: {
+  ui: Ui;
+  booking: BookingDetails;
+  token: string;
+  refusal?: ManageRefusal;
+}) {
+  const { t } = ui;
+  const base = managePath(token);
+  return (
+    <Layout ui={ui} title={t('manage.cancel.title')}>
+      <h1>{t('manage.cancel.title')}</h1>
+      {refusal && (
+        <p class="error-summary" role="alert" data-testid="refusal" data-code={refusal.code}>
+          {refusal.message}
+        </p>
+      )}
+      <p class="reference">
+        {t('manage.reference')} <strong data-testid="booking-reference">{booking.reference}</strong>
+      </p>
+      <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
+      {isChangeable(booking.status) && <CancelPolicy ui={ui} booking={booking} />}
+      {!refusal && (
+        <form method="post" action={`${base}/cancel`} data-testid="cancel-form">
+          <p>{t('manage.cancel.question', { n: booking.groupSize })}</p>
+          <button type="submit" class="danger">
+            {t('manage.cancel.confirm')}
+          </button>
+        </form>
+      )}
+      <p>
+        <a href={base}>{refusal ? t('manage.back') : t('manage.cancel.keep')}</a>
+      </p>
+    </Layout>
+  );
+}
