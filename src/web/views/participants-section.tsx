@@ -93,7 +93,7 @@ export interface ParticipantsSectionData {
   notice?: string | undefined;
 }
 
-/** The organiser's view of the participants: the link to share, the completion, the list. */
+/** The organiser's view of the participants: the link to share while the list is open, the completion, the list. */
 export function ParticipantsSection({ ui, booking, data }: { ui: Ui; booking: BookingDetails; data: ParticipantsSectionData }) {
   const { t } = ui;
   const { actions, link, list, notice } = data;
@@ -105,19 +105,23 @@ export function ParticipantsSection({ ui, booking, data }: { ui: Ui; booking: Bo
           {notice}
         </p>
       )}
-      {link ? (
-        <div class="field">
-          <p>{t('participants.share_intro')}</p>
-          <label for="participant-link">{t('participants.link_label')}</label>
-          <input id="participant-link" type="text" readOnly value={link} data-testid="participant-link" />
-        </div>
-      ) : (
-        <p class="notice">{t('participants.no_link')}</p>
+      {list.state !== 'closed' && (
+        <>
+          {link ? (
+            <div class="field">
+              <p>{t('participants.share_intro')}</p>
+              <label for="participant-link">{t('participants.link_label')}</label>
+              <input id="participant-link" type="text" readOnly value={link} data-testid="participant-link" />
+            </div>
+          ) : (
+            <p class="notice">{t('participants.no_link')}</p>
+          )}
+          <form method="post" action={`${actions}/new-link`} data-testid="participant-link-reissue">
+            <p class="hint">{t('participants.reissue_hint')}</p>
+            <button type="submit">{t('participants.reissue')}</button>
+          </form>
+        </>
       )}
-      <form method="post" action={`${actions}/new-link`} data-testid="participant-link-reissue">
-        <p class="hint">{t('participants.reissue_hint')}</p>
-        <button type="submit">{t('participants.reissue')}</button>
-      </form>
       <ParticipantsStatus ui={ui} booking={booking} list={list} />
       <ParticipantTable
         ui={ui}
