@@ -134,7 +134,7 @@ export interface MailOutboxTable {
   /** JSON object: what the mail needs beyond the booking's current state. */
   detail: string;
   dedupe_key: string;
-  /** 'pending', 'sent' or 'failed' (gave up). */
+  /** 'pending', 'sent', 'skipped' (no longer true when due) or 'failed' (gave up). */
   status: string;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: string;

@@ -96,7 +96,7 @@ for (const dialect of testDialects()) {
         booked.push({ ...c, slot, created: await book(db, clock, slot, { language: c.language, email: c.email, name: 'Kim de Vries' }) });
       }
       const report = await deliverDueMails(db, clock, settings);
-      assert.deepEqual(report, { sent: cases.length, failures: [] });
+      assert.deepEqual(report, { sent: cases.length, skipped: 0, failures: [] });
       assert.equal(smtp.messages.length, cases.length);
 
       for (const { language, email, slot, created } of booked) {
@@ -154,19 +154,19 @@ for (const dialect of testDialects()) {
       assert.match(row?.last_error ?? '', /451/);
       assert.ok(!row?.last_error?.includes('@'), 'no address in the error');
 
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, failures: [] }, 'not due yet');
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] }, 'not due yet');
       clock.advance(59_999);
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, failures: [] }, 'still not due');
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] }, 'still not due');
       assert.equal(smtp.messages.length, 0);
       clock.advance(1);
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, failures: [] });
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, skipped: 0, failures: [] });
       assert.equal(smtp.messages.length, 1);
       assert.ok(smtp.messages[0]?.subject?.includes(booking.reference));
       const [sent] = await outboxRows(db);
       assert.deepEqual([sent?.status, sent?.attempts, sent?.sent_at], ['sent', 1, '2026-06-01T08:01:00.000Z']);
       for (let i = 0; i < 3; i++) {
         clock.advance(6 * 3600 * 1000);
-        assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, failures: [] });
+        assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] });
       }
       assert.equal(smtp.messages.length, 1, 'sent once');
     });
@@ -196,7 +196,7 @@ for (const dialect of testDialects()) {
       assert.equal(reported.at(-1)?.kind, 'booking_received');
       smtp.refuseNext(0);
       clock.advance(24 * 3600 * 1000);
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, failures: [] }, 'a failed mail stays failed');
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] }, 'a failed mail stays failed');
       assert.equal(smtp.messages.length, 0);
     });
 
@@ -215,7 +215,37 @@ for (const dialect of testDialects()) {
         'one message per outbox row',
       );
       assert.ok(rows.every((r) => r.status === 'sent'));
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, failures: [] });
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] });
+    });
+
+    test('a reminder that no longer holds when due is skipped, not sent: an option confirmed before its warning', async () => {
+      const slot = await makeSlot(db, clock, activity);
+      const { booking } = await book(db, clock, slot, { email: 'snel@example.nl' });
+      await deliverDueMails(db, clock, settings);
+      smtp.messages.length = 0;
+      const reminder = { bookingId: booking.id, recipient: booking.email, language: 'nl' } as const;
+      await enqueueMail(db, clock, { ...reminder, kind: 'option_expiring', dedupeKey: `option_expiring:${booking.id}` });
+      await enqueueMail(db, clock, { ...reminder, kind: 'visit_reminder', dedupeKey: `visit_reminder:${booking.id}` });
+      // The booking is confirmed: the visit reminder holds, the option's warning does not.
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, skipped: 1, failures: [] });
+      assert.deepEqual(
+        smtp.messages.map((m) => m.subject?.includes(booking.reference)),
+        [true],
+      );
+      const rows = await db
+        .selectFrom('mail_outbox')
+        .select(['kind', 'status', 'sent_at'])
+        .where('kind', 'in', ['option_expiring', 'visit_reminder'])
+        .orderBy('kind')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => [r.kind, r.status, r.sent_at === null]),
+        [
+          ['option_expiring', 'skipped', true],
+          ['visit_reminder', 'sent', false],
+        ],
+      );
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] });
     });
 
     test('a mail enqueued twice with the same dedupe key goes out once', async () => {
@@ -280,7 +310,7 @@ for (const dialect of testDialects()) {
       );
       assert.equal((await outboxRows(db))[0]?.status, 'failed');
       clock.advance(24 * 3600 * 1000);
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, failures: [] });
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] });
       assert.equal(smtp.messages.length, 0);
     });
 

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/schema.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { findBookingInScope } from '../bookings/booking-admin.repository.js';
 import { issueLink, linkPath, type LinkKey, type LinkPurpose } from '../bookings/booking-links.js';
-import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import { type BookingRow, toBooking } from '../bookings/booking.repository.js';
 import { findActivity } from '../catalog/catalog.repository.js';
 import { isLanguage } from '../i18n/i18n.js';
@@ -12,7 +12,7 @@ import { bookingCalendarFile } from './calendar.service.js';
 import { MAIL_KINDS, type MailKind } from './mail.js';
 import { CALENDAR_KINDS, type MailBooking, renderMail } from './mail-content.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
-import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailFailed, markOutboxMailSent } from './outbox.repository.js';
+import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailDone, markOutboxMailFailed } from './outbox.repository.js';
 
 export interface MailDeliverySettings {
   transport: MailTransport;
@@ -35,8 +35,16 @@ export interface MailFailure {
 
 export interface DeliveryReport {
   sent: number;
+  /** Reminders that were no longer true when due (an option confirmed before its warning went out). */
+  skipped: number;
   failures: MailFailure[];
 }
+
+/** Mails that only make sense while the booking still has one of these statuses when they go out. */
+const STILL_TRUE_WHILE: Partial<Record<MailKind, readonly BookingStatus[]>> = {
+  option_expiring: ['option'],
+  visit_reminder: ['confirmed'],
+};
 
 /** Attempts before a mail is given up: with the backoff below, about 20 hours of trying. */
 export const MAX_MAIL_ATTEMPTS = 12;
@@ -78,17 +86,21 @@ function currentLinkUrl(settings: MailDeliverySettings, row: BookingRow, purpose
     : undefined;
 }
 
-/** The mail as it goes out now, from the booking's state now; undefined when the booking is gone. */
+/**
+ * The mail as it goes out now, from the booking's state now; undefined when the booking is gone,
+ * 'skip' when the booking's status no longer fits the mail.
+ */
 async function composeMail(
   db: Db,
   clock: Clock,
   settings: MailDeliverySettings,
   mail: ClaimedMail,
   kind: MailKind,
-): Promise<OutgoingMail | undefined> {
+): Promise<OutgoingMail | 'skip' | undefined> {
   const found = mail.bookingId === null ? undefined : await findBookingRow(db, mail.bookingId);
   if (!found) return undefined;
   const { row, booking } = found;
+  if (STILL_TRUE_WHILE[kind]?.includes(booking.status) === false) return 'skip';
   const subject: MailBooking = {
     booking,
     manageUrl: currentLinkUrl(settings, row, 'manage'),
@@ -111,20 +123,21 @@ async function composeMail(
   };
 }
 
-/** One attempt at a claimed mail: undefined when it went out, else why not and whether that is final. */
+/** One attempt at a claimed mail: 'sent' or 'skipped', else why not and whether that is final. */
 async function attemptMail(
   db: Db,
   clock: Clock,
   settings: MailDeliverySettings,
   mail: ClaimedMail,
-): Promise<{ error: string; final: boolean } | undefined> {
+): Promise<'sent' | 'skipped' | { error: string; final: boolean }> {
   const kind = MAIL_KINDS.find((k): k is MailKind => k === mail.kind);
   if (!kind) return { error: 'unknown kind', final: true };
   try {
     const outgoing = await composeMail(db, clock, settings, mail, kind);
     if (!outgoing) return { error: 'booking not found', final: true };
+    if (outgoing === 'skip') return 'skipped';
     await settings.transport.send(outgoing);
-    return undefined;
+    return 'sent';
   } catch (error) {
     return { error: describeError(error), final: false };
   }
@@ -139,15 +152,15 @@ async function attemptMail(
  * (with the same Message-ID): at least once, and exactly once otherwise.
  */
 export async function deliverDueMails(db: Db, clock: Clock, settings: MailDeliverySettings): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, failures: [] };
+  const report: DeliveryReport = { sent: 0, skipped: 0, failures: [] };
   for (const id of await listDueMailIds(db, clock.now().toISOString(), BATCH_SIZE)) {
     const now = clock.now();
     const mail = await claimOutboxMail(db, id, now.toISOString(), new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString());
     if (!mail) continue;
     const failure = await attemptMail(db, clock, settings, mail);
-    if (!failure) {
-      await markOutboxMailSent(db, mail.id, clock.now().toISOString());
-      report.sent += 1;
+    if (failure === 'sent' || failure === 'skipped') {
+      await markOutboxMailDone(db, mail.id, failure, clock.now().toISOString());
+      report[failure] += 1;
       continue;
     }
     const attempts = mail.attempts + 1;

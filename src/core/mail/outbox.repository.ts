@@ -79,10 +79,11 @@ export async function claimOutboxMail(db: Executor, id: string, now: string, unt
   };
 }
 
-export async function markOutboxMailSent(db: Executor, id: string, at: string): Promise<void> {
+/** Records how a claimed mail ended: `sent`, or `skipped` when what it announces no longer holds. */
+export async function markOutboxMailDone(db: Executor, id: string, status: 'sent' | 'skipped', at: string): Promise<void> {
   await db
     .updateTable('mail_outbox')
-    .set({ status: 'sent', sent_at: at, locked_until: null, last_error: null })
+    .set({ status, sent_at: status === 'sent' ? at : null, locked_until: null, last_error: null })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();
