@@ -1,4 +1,7 @@
 import { buildApp } from '../app.js';
+import { auditSite } from '../audit/audit.js';
+import { startScheduler } from '../core/jobs/scheduler.js';
+import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
@@ -13,7 +16,8 @@ export const serveCommand: Command = {
 
 Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
 and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
-Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+Deletes expired back-office sessions every minute. With an https GROUPZ_PUBLIC_URL, audits that
+address (as \`groupz audit\` does) once it listens and every 24 hours after. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
@@ -22,25 +26,35 @@ Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SI
       idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
       absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
     };
+    const selfAudit = config.publicUrl.startsWith('https:') ? (now: Date) => auditSite({ url: config.publicUrl, now }) : undefined;
     const app = await buildApp({
       db: database.db,
       clock: systemClock,
       publicUrl: config.publicUrl,
       auth,
       logger: loggerOptions(config.logLevel),
+      selfAudit,
     });
     const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) =>
       app.log.error({ err: error }, 'session sweep failed'),
     );
+    let stopSelfAudit = () => {};
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
       stopSweeper();
+      stopSelfAudit();
       await app.close();
       await database.close();
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
+    // Started once the platform listens, so that the first self-audit finds it serving.
+    if (selfAudit) {
+      stopSelfAudit = startScheduler(database.db, systemClock, [selfAuditJob(database.db, selfAudit)], (job, error) =>
+        app.log.error({ err: error, job }, 'job failed'),
+      );
+    }
     app.log.info({ publicUrl: config.publicUrl, database: database.dialect }, 'Groupz is running');
     return 0;
   },

@@ -5,6 +5,7 @@ import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { lifecycleMessages } from './messages/lifecycle.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
+import { securityMessages } from './messages/security.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 
 /** Each area's messages (see define-messages.ts); a new area adds its module here. */
@@ -15,6 +16,7 @@ const nl = {
   ...bookingsAdminMessages.nl,
   ...staffAdminMessages.nl,
   ...lifecycleMessages.nl,
+  ...securityMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -23,6 +25,7 @@ const en: Record<keyof typeof nl, string> = {
   ...bookingsAdminMessages.en,
   ...staffAdminMessages.en,
   ...lifecycleMessages.en,
+  ...securityMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
