@@ -16,7 +16,7 @@ export interface Crawl {
   foreign: string[];
   /** Requests that got no answer. */
   failures: string[];
-  /** The start page's forms. */
+  /** The forms of the start page (the first page, where `/` may redirect to). */
   startForms: Form[];
 }
 
@@ -96,7 +96,7 @@ export async function crawl(target: Target): Promise<Crawl> {
     if (answer.status >= 300 && answer.status < 400 && location) enqueue(queue, queued, resolve(location, `${target.origin}${path}`));
     if (!/^text\/html/i.test(String(answer.headers['content-type'] ?? ''))) continue;
     const page = scanHtml(answer.body);
-    if (path === '/') result.startForms = pageForms(page);
+    if (result.startForms.length === 0) result.startForms = pageForms(page);
     for (const reference of pageReferences(page)) note(path, reference.where, reference.url);
     for (const href of pageLinks(page)) enqueue(queue, queued, resolve(href, `${target.origin}${path}`));
     const sheets = new Set(stylesheets);
