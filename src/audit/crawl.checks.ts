@@ -53,6 +53,7 @@ export async function crawl(target: Target): Promise<Crawl> {
   const queued = new Set<string>(['/']);
   const queue = ['/'];
   const stylesheets: string[] = [];
+  const sheetsQueued = new Set<string>();
   const get = async (path: string): Promise<Answer | null> => {
     try {
       const answer = await exchange({
@@ -80,8 +81,8 @@ export async function crawl(target: Target): Promise<Crawl> {
     return url;
   };
   const enqueue = (list: string[], seen: Set<string>, url: URL | null) => {
-    const path = url && ownPath(url, target.origin);
-    if (path !== null && path !== undefined && !seen.has(path)) {
+    const path = url ? ownPath(url, target.origin) : null;
+    if (path !== null && !seen.has(path)) {
       seen.add(path);
       list.push(path);
     }
@@ -99,17 +100,15 @@ export async function crawl(target: Target): Promise<Crawl> {
     if (result.startForms.length === 0) result.startForms = pageForms(page);
     for (const reference of pageReferences(page)) note(path, reference.where, reference.url);
     for (const href of pageLinks(page)) enqueue(queue, queued, resolve(href, `${target.origin}${path}`));
-    const sheets = new Set(stylesheets);
-    for (const href of stylesheetLinks(page)) enqueue(stylesheets, sheets, resolve(href, `${target.origin}${path}`));
+    for (const href of stylesheetLinks(page)) enqueue(stylesheets, sheetsQueued, resolve(href, `${target.origin}${path}`));
   }
-  const sheetsSeen = new Set(stylesheets);
   for (let n = 0; n < stylesheets.length && n < MAX_STYLESHEETS; n += 1) {
     const path = stylesheets[n]!;
     const answer = await get(path);
     if (!answer) continue;
     for (const reference of cssReferences(answer.body)) {
       const url = note(path, 'url()', reference);
-      if (url && url.pathname.endsWith('.css')) enqueue(stylesheets, sheetsSeen, url);
+      if (url && url.pathname.endsWith('.css')) enqueue(stylesheets, sheetsQueued, url);
     }
   }
   return result;

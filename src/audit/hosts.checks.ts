@@ -14,14 +14,16 @@ function portSuffix(target: Target): string {
   return port ? `:${port}` : '';
 }
 
+/** A name or address as it stands in a Host header: IPv6 in brackets. */
+function asHost(name: string): string {
+  return isIP(name) === 6 ? `[${name}]` : name;
+}
+
 /** http://host/ answers with a permanent redirect to https://host/. */
 async function redirectCheck(target: Target): Promise<AuditCheck> {
   const id = 'http-redirect';
   const title = 'http:// redirects permanently to https://';
-  const host =
-    target.httpPort === 80
-      ? target.host.replace(/:\d+$/, '')
-      : `${target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname}:${target.httpPort}`;
+  const host = target.httpPort === 80 ? asHost(target.hostname) : `${asHost(target.hostname)}:${target.httpPort}`;
   const expected = `${target.origin}/`;
   try {
     const answer = await exchange({ scheme: 'http', address: target.address, port: target.httpPort, host, path: '/' });
@@ -67,7 +69,7 @@ export async function hostChecks(target: Target): Promise<AuditCheck[]> {
     } catch (error) {
       return fail(id, title, `cannot resolve ${target.address}: ${describeError(error)}`);
     }
-    const host = `${isIP(address) === 6 ? `[${address}]` : address}${portSuffix(target)}`;
+    const host = `${asHost(address)}${portSuffix(target)}`;
     return refusedHostCheck(target, id, title, host, '');
   };
   return Promise.all([
