@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
+import type { SiteAuditor } from './core/self-audit/self-audit.js';
 import type { Clock } from './core/shared/clock.js';
 import type { SessionSettings } from './core/staff/session.service.js';
 import { pingDatabase } from './db/ping.js';
@@ -32,6 +33,8 @@ export interface AppContext {
   auth: AuthSettings;
   /** Makes the bookings' private links; derived from `auth.secretKey`. */
   linkKey: LinkKey;
+  /** Audits the public address (`groupz serve` gives it when that address is https); admins run it from the back office too. */
+  selfAudit?: SiteAuditor;
 }
 
 /** The back office's secrets and session limits. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { type AuthSettings, buildApp } from '../src/app.js';
+import { type AppOptions, type AuthSettings, buildApp } from '../src/app.js';
 import { deriveLinkKey, type LinkKey } from '../src/core/bookings/booking-links.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase, TestDialect } from './databases.js';
@@ -23,11 +23,16 @@ export function testAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSet
 }
 
 /** The whole app on a fresh database of the dialect, with a controllable clock; inject, don't listen. */
-export async function buildTestApp(dialect: TestDialect, start?: string, authOverrides: Partial<AuthSettings> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: TestDialect,
+  start?: string,
+  authOverrides: Partial<AuthSettings> = {},
+  extra: Pick<AppOptions, 'selfAudit'> = {},
+): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);
   const auth = testAuthSettings(authOverrides);
-  const app = await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL, auth });
+  const app = await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL, auth, ...extra });
   return {
     app,
     database,

@@ -1,3 +1,4 @@
+import { auditCommand } from './audit.command.js';
 import type { Command } from './command.js';
 import { demoCommand } from './demo.command.js';
 import { migrateCommand } from './migrate.command.js';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   demo: demoCommand,
   'staff add': staffAddCommand,
+  audit: auditCommand,
 };
 
 /** The commands (all, or those of a group such as `staff`) with their summaries. */

@@ -1,10 +1,12 @@
 import { buildApp } from '../app.js';
+import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/bookings/booking-links.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { createMailTransport } from '../core/mail/mail-transport.js';
+import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
 import { loggerOptions } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -18,7 +20,9 @@ export const serveCommand: Command = {
 Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
 and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
 Deletes expired back-office sessions every minute and sends the mails of the outbox every 15
-seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https
+GROUPZ_PUBLIC_URL, audits that address (as \`groupz audit\` does) once it listens and every 24
+hours after. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
@@ -27,12 +31,14 @@ seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). Stops cl
       idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
       absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
     };
+    const selfAudit = config.publicUrl.startsWith('https:') ? (now: Date) => auditSite({ url: config.publicUrl, now }) : undefined;
     const app = await buildApp({
       db: database.db,
       clock: systemClock,
       publicUrl: config.publicUrl,
       auth,
       logger: loggerOptions(config.logLevel),
+      selfAudit,
     });
     const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) =>
       app.log.error({ err: error }, 'session sweep failed'),
@@ -50,9 +56,9 @@ seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). Stops cl
           ? app.log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
           : app.log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
       ),
+      ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
     ];
-    const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => app.log.error({ err: error, job }, 'job failed'));
-    app.log.info({ mail: mailTransport.target }, 'mail delivery started');
+    let stopJobs = () => {};
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
       stopSweeper();
@@ -63,6 +69,9 @@ seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). Stops cl
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
+    // Started once the platform listens, so that the first self-audit finds it serving.
+    stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => app.log.error({ err: error, job }, 'job failed'));
+    app.log.info({ mail: mailTransport.target }, 'mail delivery started');
     app.log.info({ publicUrl: config.publicUrl, database: database.dialect }, 'Groupz is running');
     return 0;
   },

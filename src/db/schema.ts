@@ -214,6 +214,15 @@ export interface AuditLogTable {
   actor_kind: NullableColumn;
 }
 
+export interface SelfAuditTable {
+  id: string;
+  at: string;
+  url: string;
+  ok: number;
+  /** JSON array of the checks: { id, title, ok, severity, finding }. */
+  checks: string;
+}
+
 export interface Database {
   venues: VenueTable;
   activities: ActivityTable;
@@ -231,6 +240,7 @@ export interface Database {
   participants: ParticipantTable;
   mail_outbox: MailOutboxTable;
   job_leases: JobLeaseTable;
+  self_audits: SelfAuditTable;
 }
 
 export type Db = Kysely<Database>;

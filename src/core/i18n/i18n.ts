@@ -8,6 +8,7 @@ import { mailMessages } from './messages/mail.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
+import { securityMessages } from './messages/security.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 
 /** Each area's messages (see define-messages.ts); a new area adds its module here. */
@@ -21,6 +22,7 @@ const nl = {
   ...participantsMessages.nl,
   ...mailMessages.nl,
   ...manageMessages.nl,
+  ...securityMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -32,6 +34,7 @@ const en: Record<keyof typeof nl, string> = {
   ...participantsMessages.en,
   ...mailMessages.en,
   ...manageMessages.en,
+  ...securityMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -23,10 +23,11 @@ export interface StaffMember {
  * What a role may do. Admins run the platform; managers run one venue including its staff;
  * staff handle its bookings and slots; viewers only look.
  */
-export type Permission = 'bookings.read' | 'bookings.write' | 'catalog.write' | 'slots.write' | 'staff.manage' | 'audit.read';
+export type Permission =
+  'bookings.read' | 'bookings.write' | 'catalog.write' | 'slots.write' | 'staff.manage' | 'audit.read' | 'platform.security';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read'],
+  admin: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read', 'platform.security'],
   manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read'],
   staff: ['bookings.read', 'bookings.write', 'slots.write'],
   viewer: ['bookings.read'],

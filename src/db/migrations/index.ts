@@ -4,6 +4,7 @@ import * as staffSessionsAudit from './2026-11-22T1200-staff-sessions-audit.js';
 import * as bookingAdmin from './2026-11-22T1310-booking-admin.js';
 import * as slotSchedules from './2026-11-22T1320-slot-schedules.js';
 import * as bookingLifecycle from './2026-11-30T0900-booking-lifecycle.js';
+import * as selfAudits from './2026-11-30T2000-self-audits.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1310-booking-admin': bookingAdmin,
   '2026-11-22T1320-slot-schedules': slotSchedules,
   '2026-11-30T0900-booking-lifecycle': bookingLifecycle,
+  '2026-11-30T2000-self-audits': selfAudits,
 };

@@ -11,6 +11,7 @@ import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
 import { scheduleRoutes } from './schedule.routes.js';
+import { securityRoutes } from './security.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
 import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
@@ -84,4 +85,5 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(bookingAdminRoutes, context);
   await app.register(staffRoutes, context);
   await app.register(auditRoutes, context);
+  await app.register(securityRoutes, context);
 }

@@ -12,6 +12,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/activities', label: 'admin.nav.activities', permission: 'bookings.read' },
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'admin.nav.audit', permission: 'audit.read' },
+  { href: '/admin/security', label: 'admin.nav.security', permission: 'platform.security' },
 ];
 
 /** The token every back-office form posts back. */

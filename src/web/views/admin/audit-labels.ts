@@ -12,6 +12,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'auth.timeout': 'audit.action.auth.timeout',
   'auth.sessions_ended': 'audit.action.auth.sessions_ended',
   'security.csrf_refused': 'audit.action.security.csrf_refused',
+  'security.self_audit_run': 'audit.action.security.self_audit_run',
   'staff.added': 'audit.action.staff.added',
   'staff.setup_link_issued': 'audit.action.staff.setup_link_issued',
   'staff.second_factor_enrolled': 'audit.action.staff.second_factor_enrolled',

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { listSelfAudits } from './self-audit.repository.js';
+import { recordSelfAudit, SELF_AUDITS_KEPT } from './self-audit.service.js';
+import type { AuditReport } from './self-audit.js';
+
+/** A stored run as the audit module returns it; here only its storage is under test. */
+function report(minute: number, ok: boolean): AuditReport {
+  return {
+    url: 'https://bookings.groupz.now',
+    at: new Date(Date.UTC(2026, 10, 30, 12, minute)).toISOString(),
+    ok,
+    checks: [
+      { id: 'hsts', title: 'HSTS', ok, severity: ok ? 'info' : 'error', finding: ok ? 'max-age=63072000' : 'no header' },
+      { id: 'cert-expiry', title: 'Certificate', ok: true, severity: 'warning', finding: 'in 10 days' },
+    ],
+  };
+}
+
+for (const dialect of testDialects()) {
+  describe(`stored self-audits (${dialect.name})`, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await dialect.create();
+    });
+    after(() => database.close());
+
+    test('come back as stored, newest first; only the newest SELF_AUDITS_KEPT are kept', async () => {
+      for (let minute = 0; minute < SELF_AUDITS_KEPT + 2; minute += 1) await recordSelfAudit(database.db, report(minute, minute % 2 === 0));
+      const runs = await listSelfAudits(database.db, 100);
+      assert.equal(runs.length, SELF_AUDITS_KEPT);
+      assert.deepEqual(runs[0], report(SELF_AUDITS_KEPT + 1, false));
+      assert.deepEqual(runs.at(-1), report(2, true), 'the two oldest are gone');
+      assert.deepEqual(
+        (await listSelfAudits(database.db, 3)).map((run) => run.at),
+        runs.slice(0, 3).map((run) => run.at),
+      );
+    });
+  });
+}
