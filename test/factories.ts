@@ -1,6 +1,7 @@
 import { createSlot } from '../src/core/availability/slot.service.js';
 import type { Slot } from '../src/core/availability/slot.js';
-import type { Activity } from '../src/core/catalog/activity.js';
+import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../src/core/catalog/activity.js';
+import { updateActivityRow } from '../src/core/catalog/activity-admin.repository.js';
 import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
 import type { Clock } from '../src/core/shared/clock.js';
 import type { Db } from '../src/db/schema.js';
@@ -30,6 +31,23 @@ export async function makeActivity(db: Db, clock: Clock, overrides: ActivityOver
     pricing: [{ label: { nl: 'Toegang', en: 'Entrance' }, basis: 'person', vat: 'low', amountCents: 1250 }],
     ...overrides,
   });
+}
+
+/** Lifecycle rules that differ from the defaults; `options` names only what differs too. */
+export type RulesOverrides = Partial<Omit<ActivityRules, 'options'>> & { options?: Partial<ActivityRules['options']> };
+
+/** An activity as makeActivity makes it, with these lifecycle rules. */
+export async function makeActivityWithRules(
+  db: Db,
+  clock: Clock,
+  rules: RulesOverrides,
+  overrides: ActivityOverrides = {},
+): Promise<Activity> {
+  const activity = await makeActivity(db, clock, overrides);
+  const options = { ...DEFAULT_ACTIVITY_RULES.options, ...rules.options };
+  const changed: Activity = { ...activity, rules: { ...DEFAULT_ACTIVITY_RULES, ...rules, options } };
+  await db.transaction().execute((trx) => updateActivityRow(trx, changed));
+  return changed;
 }
 
 export async function makeSlot(

@@ -39,6 +39,8 @@ export const bookingInputSchema = z.object({
   notes: text(2000, { required: false, multiline: true }).default(''),
   acceptTerms: z.literal(true, { error: 'must_accept' }),
   language: z.enum(['nl', 'en'], { error: 'invalid_value' }).default('nl'),
+  /** Take an option (a hold until a deadline) instead of booking outright, where the activity allows it. */
+  option: z.boolean({ error: 'invalid_value' }).default(false),
 });
 
 export type BookingInput = z.output<typeof bookingInputSchema>;

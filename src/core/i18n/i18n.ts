@@ -3,6 +3,7 @@ import { authMessages } from './messages/auth.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
 import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { lifecycleMessages } from './messages/lifecycle.messages.js';
+import { optionsMessages } from './messages/options.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
@@ -15,6 +16,7 @@ const nl = {
   ...bookingsAdminMessages.nl,
   ...staffAdminMessages.nl,
   ...lifecycleMessages.nl,
+  ...optionsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -23,6 +25,7 @@ const en: Record<keyof typeof nl, string> = {
   ...bookingsAdminMessages.en,
   ...staffAdminMessages.en,
   ...lifecycleMessages.en,
+  ...optionsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -31,6 +31,11 @@ export const DOMAIN_ERROR_CODES = [
   'self_change_refused',
   'last_admin',
   'member_disabled',
+  'option_not_allowed',
+  'option_too_late',
+  'option_limit_reached',
+  'option_expired',
+  'option_already_extended',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

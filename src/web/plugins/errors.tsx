@@ -48,6 +48,11 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   self_change_refused: 409,
   last_admin: 409,
   member_disabled: 409,
+  option_not_allowed: 409,
+  option_too_late: 409,
+  option_limit_reached: 409,
+  option_expired: 409,
+  option_already_extended: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {
