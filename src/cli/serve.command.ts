@@ -1,4 +1,6 @@
 import { buildApp } from '../app.js';
+import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
+import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
@@ -13,7 +15,9 @@ export const serveCommand: Command = {
 
 Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
 and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
-Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+Deletes expired back-office sessions every minute. Runs the background jobs (each on one instance
+at a time): every minute, expires options at their deadline, sends option and visit reminders and
+completes past visits. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
@@ -32,9 +36,12 @@ Deletes expired back-office sessions every minute. Stops cleanly on SIGINT or SI
     const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) =>
       app.log.error({ err: error }, 'session sweep failed'),
     );
+    const jobs: Job[] = [bookingLifecycleJob(database.db, systemClock)];
+    const stopScheduler = startScheduler(database.db, systemClock, jobs, (job, error) => app.log.error({ err: error, job }, 'job failed'));
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
       stopSweeper();
+      stopScheduler();
       await app.close();
       await database.close();
     };
