@@ -20,6 +20,7 @@ import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
+import { optionRoutes } from './web/public/option.routes.js';
 
 /** What the routes need: storage, time, and the platform's own public address. */
 export interface AppContext {
@@ -88,6 +89,7 @@ export async function buildApp({ logger = false, ...options }: AppOptions): Prom
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);
+    await pages.register(optionRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });
   await app.register(adminScope, { ...context, prefix: '/admin' });

@@ -2,6 +2,7 @@ import type { BookingDetails } from '../../core/bookings/booking.js';
 import { STATUS_LABELS } from './admin/booking-labels.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
+import { OptionPanel } from './option-panel.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
@@ -21,6 +22,7 @@ export function ManagePage({ ui, booking, justBooked }: { ui: Ui; booking: Booki
       <p>
         {t('manage.status')}: <strong data-testid="booking-status">{t(STATUS_LABELS[booking.status])}</strong>
       </p>
+      <OptionPanel ui={ui} booking={booking} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
     </Layout>
