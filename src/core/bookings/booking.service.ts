@@ -55,7 +55,7 @@ export async function findSlotWithActivity(db: Db, slotId: string): Promise<{ sl
 export async function quoteBooking(
   db: Db,
   clock: Clock,
-  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'option'>,
+  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean },
 ): Promise<BookingQuote> {
   const found = await findSlotWithActivity(db, input.slotId);
   if (!found) throw new DomainError('not_found');

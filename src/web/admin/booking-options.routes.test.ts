@@ -67,6 +67,10 @@ for (const dialect of testDialects()) {
       assert.equal(after.querySelector('[data-testid="option-admin"]'), null);
       const history = after.querySelector('[data-testid="booking-audit"]')!.textContent;
       assert.ok(history.includes('boeking bevestigd') && history.includes('boeking geplaatst'), history);
+      const placedRow = after
+        .querySelectorAll('[data-testid="booking-audit"] tbody tr')
+        .find((tr) => tr.textContent.includes('boeking geplaatst'));
+      assert.equal(placedRow?.querySelectorAll('td')[1]?.textContent, 'de contactpersoon', 'who placed it');
     });
 
     test('staff extend an option once; the second time is refused with the reason', async () => {

@@ -52,6 +52,8 @@ export const optionsMessages = defineMessages(
     'option_admin.done_declined': 'De aanvraag is afgewezen en de plaatsen zijn vrijgegeven.',
     'option_admin.done_confirmed': 'De optie is bevestigd; de contactpersoon krijgt een bevestiging.',
     'option_admin.done_extended': 'De optie is verlengd.',
+    'option_admin.by_organiser': 'de contactpersoon',
+    'option_admin.by_system': 'automatisch',
 
     'audit.action.booking.created': 'boeking geplaatst',
     'audit.action.booking.confirmed': 'boeking bevestigd',
@@ -129,6 +131,8 @@ export const optionsMessages = defineMessages(
     'option_admin.done_declined': 'The request is declined and its places are free again.',
     'option_admin.done_confirmed': 'The option is confirmed; the organiser gets a confirmation.',
     'option_admin.done_extended': 'The option is extended.',
+    'option_admin.by_organiser': 'the organiser',
+    'option_admin.by_system': 'automatically',
 
     'audit.action.booking.created': 'booking placed',
     'audit.action.booking.confirmed': 'booking confirmed',

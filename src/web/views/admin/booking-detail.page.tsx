@@ -10,6 +10,9 @@ import { deadlineText } from '../option-panel.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 
+/** Who made a change that no staff member made. */
+const ACTOR_LABELS = { organiser: 'option_admin.by_organiser', system: 'option_admin.by_system' } as const;
+
 interface Props {
   ui: AdminUi;
   booking: StaffBookingDetails;
@@ -229,7 +232,10 @@ export function BookingDetailPage({ ui, booking, audit, notice, note = '', error
             {audit.map((entry) => (
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.at, lang)}</td>
-                <td>{entry.actorEmail ?? '—'}</td>
+                <td>
+                  {entry.actorEmail ??
+                    (entry.actorKind === 'organiser' || entry.actorKind === 'system' ? t(ACTOR_LABELS[entry.actorKind]) : '—')}
+                </td>
                 <td>{actionLabel(ui, entry.action)}</td>
               </tr>
             ))}
