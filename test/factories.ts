@@ -1,6 +1,6 @@
 import { createSlot } from '../src/core/availability/slot.service.js';
 import type { Slot } from '../src/core/availability/slot.js';
-import type { Activity, ActivityRules } from '../src/core/catalog/activity.js';
+import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../src/core/catalog/activity.js';
 import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
 import type { Clock } from '../src/core/shared/clock.js';
 import type { Db } from '../src/db/schema.js';
@@ -35,6 +35,20 @@ export async function makeActivity(db: Db, clock: Clock, overrides: ActivityOver
     },
     rules,
   );
+}
+
+/** Lifecycle rules that differ from the defaults; `options` names only what differs too. */
+export type RulesOverrides = Partial<Omit<ActivityRules, 'options'>> & { options?: Partial<ActivityRules['options']> };
+
+/** An activity as makeActivity makes it, with these lifecycle rules. */
+export async function makeActivityWithRules(
+  db: Db,
+  clock: Clock,
+  rules: RulesOverrides,
+  overrides: ActivityOverrides = {},
+): Promise<Activity> {
+  const options = { ...DEFAULT_ACTIVITY_RULES.options, ...rules.options };
+  return makeActivity(db, clock, overrides, { ...DEFAULT_ACTIVITY_RULES, ...rules, options });
 }
 
 export async function makeSlot(

@@ -1,6 +1,7 @@
 import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/bookings/booking-links.js';
+import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
@@ -19,10 +20,12 @@ export const serveCommand: Command = {
 
 Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
 and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
-Deletes expired back-office sessions every minute and sends the mails of the outbox every 15
-seconds (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https
-GROUPZ_PUBLIC_URL, audits that address (as \`groupz audit\` does) once it listens and every 24
-hours after. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+Deletes expired back-office sessions every minute. Runs the background jobs, each on one instance
+at a time: every minute it expires options at their deadline, sends option and visit reminders and
+completes past visits; every 15 seconds it sends the mails of the outbox (over GROUPZ_SMTP_URL, or
+as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL, audits that address (as
+\`groupz audit\` does) once it listens and every 24 hours after. Stops cleanly on SIGINT or SIGTERM.
+Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
@@ -51,6 +54,7 @@ hours after. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
       from: config.mailFrom,
     };
     const jobs: Job[] = [
+      bookingLifecycleJob(database.db, systemClock),
       mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
         gaveUp
           ? app.log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')

@@ -182,19 +182,28 @@ export async function findBookingInScope(db: Executor, scope: VenueScope, id: st
 
 /**
  * Moves a booking from one status to another in one conditional UPDATE: when another request
- * changed it first, nothing happens and the answer is false.
+ * changed it first, nothing happens and the answer is false. A move out of `option` clears the
+ * deadline and, with `option`, also requires it to be still ahead ('open') or passed ('passed'),
+ * so a confirmation and the expiry can never both happen.
  */
 export async function updateBookingStatus(
   trx: Tx,
   id: string,
-  change: { from: BookingStatus; to: BookingStatus; at: string; cancelledAt?: string },
+  change: { from: BookingStatus; to: BookingStatus; at: string; cancelledAt?: string; confirmedAt?: string; option?: 'open' | 'passed' },
 ): Promise<boolean> {
-  const result = await trx
+  let query = trx
     .updateTable('bookings')
-    .set({ status: change.to, updated_at: change.at, ...(change.cancelledAt ? { cancelled_at: change.cancelledAt } : {}) })
+    .set({
+      status: change.to,
+      updated_at: change.at,
+      ...(change.cancelledAt ? { cancelled_at: change.cancelledAt } : {}),
+      ...(change.confirmedAt ? { confirmed_at: change.confirmedAt } : {}),
+      ...(change.from === 'option' ? { option_expires_at: null } : {}),
+    })
     .where('id', '=', id)
-    .where('status', '=', change.from)
-    .executeTakeFirst();
+    .where('status', '=', change.from);
+  if (change.option) query = query.where('option_expires_at', change.option === 'open' ? '>' : '<=', change.at);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -10,7 +10,7 @@ import type { FieldErrorCode } from '../shared/field-errors.js';
 import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type StaffMember, type VenueScope, venueScopeOf } from '../staff/staff.js';
-import { BOOKING_STATUSES, type BookingStatus } from './booking.js';
+import { BOOKING_STATUSES } from './booking.js';
 import {
   type BookingFilter,
   type BookingListItem,
@@ -31,12 +31,14 @@ import {
   listBookingsOfSlots,
   listBookingStarts,
   listScheduleSlots,
-  releaseCapacity,
-  updateBookingStatus,
   updatePaidAt,
 } from './booking-admin.repository.js';
+import { recordBookingEvent } from './booking-history.js';
+import { extendOptionRow } from './booking-lifecycle.repository.js';
 import { type BookingRow, toBooking } from './booking.repository.js';
 import { HOLDS_PLACES, type StatusAction, statusAfter } from './booking-status.js';
+import { extendedDeadline } from './option.js';
+import { bookingToChange, changeStatus } from './status-change.service.js';
 
 /** Who makes a change in the back office, for the scope and the audit log. */
 export interface StaffActor {
@@ -140,32 +142,68 @@ export async function listBookingAuditEntries(db: Db, scope: VenueScope, referen
   return listAuditEntries(db, { scope, target: reference, limit: 200 });
 }
 
+/** The history entry of each staff action. */
+const STAFF_ACTION_EVENTS: Record<StatusAction, `booking.${string}`> = {
+  accept: 'booking.accepted',
+  decline: 'booking.declined',
+  confirm: 'booking.confirmed',
+  cancel: 'booking.cancelled',
+};
+
 /**
- * Changes a booking's status by one of the actions of the status table, in one transaction: the
- * status (conditional on the one read, so of two concurrent requests only one changes anything),
- * the places on the slot when the new status no longer holds them, and the audit entry. Returns
- * false when nothing changed: the action does not apply to the status, or another request was first.
+ * Changes a booking's status by one of the actions of the status table, in one transaction (see
+ * changeStatus): the status, conditional on the one read, so of two concurrent requests only one
+ * changes anything; the places when the new status no longer holds them; the history entry; the
+ * organiser's mail. Confirming an option needs its deadline still ahead (`option_expired`).
+ * Returns false when nothing changed: the action does not apply to the status, or another request
+ * was first.
  */
 export async function changeBookingStatus(db: Db, clock: Clock, actor: StaffActor, id: string, action: StatusAction): Promise<boolean> {
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
-  const from = row.status as BookingStatus;
-  const to = statusAfter(from, action);
+  const booking = bookingToChange(row);
+  const to = statusAfter(booking.status, action);
   if (!to) return false;
+  const keepsOption = booking.status === 'option' && HOLDS_PLACES[to];
+  if (keepsOption && (row.option_expires_at ?? '') <= clock.now().toISOString()) throw new DomainError('option_expired');
+  return db.transaction().execute((trx) =>
+    changeStatus(trx, clock, booking, {
+      to,
+      actor: { by: 'staff', member: actor.member, client: actor.client },
+      action: STAFF_ACTION_EVENTS[action],
+      ...(keepsOption ? { option: 'open' as const } : {}),
+    }),
+  );
+}
+
+/**
+ * Staff's one extension of an option: `hours` more (the activity's option length), never past the
+ * start of the visit, and a new expiry reminder for the new deadline. Refused when the option was
+ * extended before (`option_already_extended`) or its deadline has passed (`option_expired`).
+ * Returns false when the booking is no option (any more) or another request was first.
+ */
+export async function extendOption(db: Db, clock: Clock, actor: StaffActor, id: string): Promise<boolean> {
+  const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
+  if (row.status !== 'option' || row.option_expires_at === null) return false;
+  if (row.option_extended_at !== null) throw new DomainError('option_already_extended');
   const at = clock.now().toISOString();
+  if (row.option_expires_at <= at) throw new DomainError('option_expired');
+  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
+  if (!slot || !activity) throw new DomainError('not_found');
+  const change = {
+    from: row.option_expires_at,
+    to: extendedDeadline(activity.rules.options, slot, new Date(row.option_expires_at)).toISOString(),
+    at,
+  };
   return db.transaction().execute(async (trx) => {
-    // First statement of the transaction, so SQLite takes its write lock before anything is read.
-    if (!(await updateBookingStatus(trx, row.id, { from, to, at, ...(to === 'cancelled' ? { cancelledAt: at } : {}) }))) return false;
-    const releases = HOLDS_PLACES[from] && !HOLDS_PLACES[to];
-    if (releases && !(await releaseCapacity(trx, row.slot_id, row.group_size))) {
-      throw new Error(`slot ${row.slot_id} does not hold the ${row.group_size} places of booking ${row.id}`);
-    }
-    await recordAudit(trx, clock, {
-      actor: actor.member,
-      venueId: row.venue_id,
-      action: `booking.${to}`,
-      target: row.reference,
-      detail: { from, to, places_released: releases ? row.group_size : 0 },
+    if (!(await extendOptionRow(trx, row.id, change))) return false;
+    await recordBookingEvent(trx, clock, {
+      by: 'staff',
+      member: actor.member,
       client: actor.client,
+      venueId: row.venue_id,
+      reference: row.reference,
+      action: 'booking.option_extended',
+      detail: { from: change.from, to: change.to },
     });
     return true;
   });

@@ -40,6 +40,11 @@ export const bookingInputSchema = z.object({
   notes: text(2000, { required: false, multiline: true }).default(''),
   acceptTerms: z.literal(true, { error: 'must_accept' }),
   language: z.enum(['nl', 'en'], { error: 'invalid_value' }).default('nl'),
+  /** Take an option (a hold until a deadline) instead of booking outright, where the activity allows it. */
+  option: z
+    .boolean({ error: 'invalid_value' })
+    .default(false)
+    .describe('true: take an option, which holds the places until a deadline, where the activity allows one'),
 });
 
 export type BookingInput = z.output<typeof bookingInputSchema>;

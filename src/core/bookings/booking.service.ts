@@ -13,12 +13,17 @@ import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
-import type { BookingDetails } from './booking.js';
+import type { BookingDetails, BookingStatus } from './booking.js';
 import type { BookingInput } from './booking-input.js';
+import { countOpenOptions, lockOptionPlacing } from './booking-lifecycle.repository.js';
 import { findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
+import { optionDeadline, optionRefusal } from './option.js';
+
+/** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
+export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
 
 export interface CreatedBooking {
-  booking: BookingDetails;
+  booking: BookingDetails & { status: PlacedStatus };
   /** The secret of the manage link; only its hash is stored (see booking-links.ts). */
   manageToken: string;
 }
@@ -27,7 +32,14 @@ export interface BookingQuote {
   slot: Slot;
   activity: Activity;
   price: PriceBreakdown;
+  /** What the booking would be: an option (asked for and allowed), a request or confirmed at once. */
+  status: PlacedStatus;
+  /** The deadline an option would get; null for any other booking. */
+  optionExpiresAt: Date | null;
 }
+
+/** The mail that tells the organiser what they placed. */
+const PLACED_MAIL = { option: 'option_placed', requested: 'request_received', confirmed: 'booking_received' } as const;
 
 /** A slot and its activity, or undefined when the id names no slot. */
 export async function findSlotWithActivity(db: Db, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
@@ -36,19 +48,35 @@ export async function findSlotWithActivity(db: Db, slotId: string): Promise<{ sl
   return slot && activity ? { slot, activity } : undefined;
 }
 
-/** What a group would book and pay, or the rule that refuses it. Writes nothing. */
-export async function quoteBooking(db: Db, clock: Clock, input: Pick<BookingInput, 'slotId' | 'groupSize'>): Promise<BookingQuote> {
+/**
+ * What a group would book and pay, as what (option, request, booking), or the rule that refuses it.
+ * Writes nothing.
+ */
+export async function quoteBooking(
+  db: Db,
+  clock: Clock,
+  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean },
+): Promise<BookingQuote> {
   const found = await findSlotWithActivity(db, input.slotId);
   if (!found) throw new DomainError('not_found');
   const { slot, activity } = found;
-  const refusal = refusalFor(activity, slot, input.groupSize, clock.now());
+  const now = clock.now();
+  const refusal =
+    refusalFor(activity, slot, input.groupSize, now) ?? (input.option ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) throw new DomainError(refusal);
   const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
-  return { slot, activity, price };
+  const status: PlacedStatus = input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed';
+  const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
+  return { slot, activity, price, status, optionExpiresAt };
 }
 
+/**
+ * Books a slot for a group: an option when asked for (and the activity allows one on this slot), a
+ * request when the activity books on request, else a confirmed booking. Each holds its places from
+ * now. Records the booking's creation and queues the organiser's mail and the staff's notice.
+ */
 export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput): Promise<CreatedBooking> {
-  const { slot, activity, price } = await quoteBooking(db, clock, input);
+  const { slot, activity, price, status, optionExpiresAt } = await quoteBooking(db, clock, input);
   const now = clock.now();
   const id = newId();
   const manage = issueLink(linkKey, 'manage', id, 0);
@@ -58,13 +86,20 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
   await db.transaction().execute(async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
     if (!(await takeCapacity(trx, slot.id, input.groupSize))) throw new DomainError('slot_full');
+    if (status === 'option') {
+      // Counted under a lock that spans the insert, so concurrent options cannot pass the limit together.
+      await lockOptionPlacing(trx, activity.id);
+      if ((await countOpenOptions(trx, activity.id, input.email, stamp)) >= activity.rules.options.maxPerEmail) {
+        throw new DomainError('option_limit_reached', { max: activity.rules.options.maxPerEmail });
+      }
+    }
     await insertBooking(trx, {
       id,
       reference,
       slot_id: slot.id,
       activity_id: activity.id,
       venue_id: activity.venue.id,
-      status: 'confirmed',
+      status,
       group_size: input.groupSize,
       organiser_name: input.name,
       organiser_email: input.email,
@@ -79,21 +114,22 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
       participant_token_hash: participants.hash,
       created_at: stamp,
       updated_at: stamp,
-      confirmed_at: stamp,
+      option_expires_at: optionExpiresAt?.toISOString() ?? null,
+      confirmed_at: status === 'confirmed' ? stamp : null,
     });
     await recordBookingEvent(trx, clock, {
       by: 'organiser',
       venueId: activity.venue.id,
       reference,
       action: 'booking.created',
-      detail: { status: 'confirmed', group_size: input.groupSize },
+      detail: { status, group_size: input.groupSize, ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}) },
     });
     await enqueueMail(trx, clock, {
-      kind: 'booking_received',
+      kind: PLACED_MAIL[status],
       bookingId: id,
       recipient: input.email,
       language: input.language,
-      dedupeKey: `booking_received:${id}`,
+      dedupeKey: `${PLACED_MAIL[status]}:${id}`,
     });
     await enqueueStaffNotice(trx, clock, {
       kind: 'staff_new_booking',
@@ -103,10 +139,10 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
     });
   });
   const { name, email, phone, organisation, notes, language, groupSize } = input;
-  const booking: BookingDetails = {
+  const booking: CreatedBooking['booking'] = {
     id,
     reference,
-    status: 'confirmed',
+    status,
     groupSize,
     name,
     email,
@@ -116,9 +152,9 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
     language,
     price,
     createdAt: now,
-    optionExpiresAt: null,
+    optionExpiresAt,
     optionExtendedAt: null,
-    confirmedAt: now,
+    confirmedAt: status === 'confirmed' ? now : null,
     slot,
     activity,
   };

@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { type StaffMember, venueScopeOf } from '../staff/staff.js';
-import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
+import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import {
   type ActivitySummary,
   findActivityIdBySlug,
@@ -46,6 +46,15 @@ export interface ActivityForm {
   cutoffHours: string;
   /** Always PRICE_LINE_FIELDS lines; blank lines are ignored. */
   lines: PriceLineForm[];
+  /** The lifecycle rules (see ActivityRules): `instant` or `request`. */
+  bookingMode: string;
+  optionsAllowed: boolean;
+  optionHours: string;
+  optionMinDaysBefore: string;
+  optionMaxPerEmail: string;
+  cancelUntilHours: string;
+  /** The participant fields ticked. */
+  participantFields: string[];
 }
 
 const activityFields = z.object({
@@ -63,6 +72,12 @@ const activityFields = z.object({
   minGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
   maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
   cutoffHours: decimal('invalid_hours', 365 * 24 * 100),
+  bookingMode: z.enum(['instant', 'request'], { error: 'invalid_value' }),
+  optionHours: wholeNumber(1, 720),
+  optionMinDaysBefore: wholeNumber(0, 365),
+  optionMaxPerEmail: wholeNumber(1, 50),
+  cancelUntilHours: wholeNumber(0, 365 * 24),
+  participantFields: z.array(z.enum(PARTICIPANT_FIELDS, { error: 'invalid_value' })),
 });
 
 const priceLineFields = z.object({
@@ -112,13 +127,20 @@ function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
 
 type ActivityFields = Omit<Activity, 'id' | 'venue'>;
 
-/** Checks the whole form against the activity's rules; `current` is the pricing whose bands are kept. */
-function parseActivityForm(form: ActivityForm, current: Pricing, rules: ActivityRules): FormResult<ActivityFields> {
+/** Checks the whole form; `current` is the pricing whose bands are kept. */
+function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<ActivityFields> {
   const base = activityFields.safeParse(form);
   const lines = parseFixedLines(form.lines);
   const errors = [...(base.success ? [] : fieldErrorsOf(base.error)), ...(lines.ok ? [] : lines.errors)];
   if (!base.success || !lines.ok) return { ok: false, errors };
   const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.data;
+  const { bookingMode, optionHours, optionMinDaysBefore, optionMaxPerEmail, cancelUntilHours, participantFields, ...fields } = rest;
+  const rules: ActivityRules = {
+    bookingMode,
+    options: { allowed: form.optionsAllowed, hours: optionHours, minDaysBefore: optionMinDaysBefore, maxPerEmail: optionMaxPerEmail },
+    cancelUntilHours,
+    participantFields: PARTICIPANT_FIELDS.filter((field) => participantFields.includes(field)),
+  };
   if (rest.minGroupSize > rest.maxGroupSize) return refused('maxGroupSize', 'min_above_max');
   const merged = mergePricing(current, lines.value);
   if (merged.length === 0) return refused('lines.0.labelNl', 'price_required');
@@ -134,7 +156,7 @@ function parseActivityForm(form: ActivityForm, current: Pricing, rules: Activity
   return {
     ok: true,
     value: {
-      ...rest,
+      ...fields,
       title: { nl: titleNl, en: titleEn },
       description: { nl: descriptionNl, en: descriptionEn },
       bookingCutoffMinutes: Math.round((cutoffHours * 60) / 100),
@@ -142,6 +164,15 @@ function parseActivityForm(form: ActivityForm, current: Pricing, rules: Activity
       rules,
     },
   };
+}
+
+/** The rules as named values: `rules.bookingMode`, `rules.options.hours`, ... */
+function ruleValues(rules: ActivityRules): [string, unknown][] {
+  const { options, ...rest } = rules;
+  return [
+    ...Object.entries(rest).map(([key, value]): [string, unknown] => [`rules.${key}`, value]),
+    ...Object.entries(options).map(([key, value]): [string, unknown] => [`rules.options.${key}`, value]),
+  ];
 }
 
 /** The names of the fields that differ, for the audit log. */
@@ -157,7 +188,13 @@ function changedFields(before: Activity, after: Activity): string {
     'bookingCutoffMinutes',
     'pricing',
   ];
-  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).join(',');
+  const rulesBefore = new Map(ruleValues(before.rules).map(([name, value]) => [name, JSON.stringify(value)]));
+  return [
+    ...keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])),
+    ...ruleValues(after.rules)
+      .filter(([name, value]) => rulesBefore.get(name) !== JSON.stringify(value))
+      .map(([name]) => name),
+  ].join(',');
 }
 
 /** The activities a member may see, with their upcoming slot counts. */
@@ -192,7 +229,7 @@ async function venueForNew(db: Db, member: StaffMember, venueId: string): Promis
 export async function createActivityFromForm(db: Db, clock: Clock, member: StaffMember, form: ActivityForm): Promise<FormResult<Activity>> {
   const venue = await venueForNew(db, member, form.venueId);
   if (!venue.ok) return venue;
-  const parsed = parseActivityForm(form, [], DEFAULT_ACTIVITY_RULES);
+  const parsed = parseActivityForm(form, []);
   if (!parsed.ok) return parsed;
   const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
@@ -215,7 +252,7 @@ export async function updateActivityFromForm(
   form: ActivityForm,
 ): Promise<FormResult<Activity>> {
   const current = await activityFor(db, member, id);
-  const parsed = parseActivityForm(form, current.pricing, current.rules);
+  const parsed = parseActivityForm(form, current.pricing);
   if (!parsed.ok) return parsed;
   const activity: Activity = { ...current, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {

@@ -6,6 +6,7 @@ import { lifecycleMessages } from './messages/lifecycle.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
 import { mailMessages } from './messages/mail.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
+import { optionsMessages } from './messages/options.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
@@ -23,6 +24,7 @@ const nl = {
   ...mailMessages.nl,
   ...manageMessages.nl,
   ...securityMessages.nl,
+  ...optionsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -35,6 +37,7 @@ const en: Record<keyof typeof nl, string> = {
   ...mailMessages.en,
   ...manageMessages.en,
   ...securityMessages.en,
+  ...optionsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -38,6 +38,11 @@ export const DOMAIN_ERROR_CODES = [
   'change_closed',
   'decrease_closed',
   'cancel_closed',
+  'option_not_allowed',
+  'option_too_late',
+  'option_limit_reached',
+  'option_expired',
+  'option_already_extended',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

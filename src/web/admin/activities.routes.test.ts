@@ -12,6 +12,12 @@ import { createBooking } from '../../core/bookings/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { Pricing } from '../../core/catalog/pricing.js';
 
+function parseBookingInputOrThrow(slotId: string) {
+  const parsed = parseBookingInput(bookingRequest(slotId));
+  assert.ok(parsed.ok);
+  return parsed.input;
+}
+
 /** The band-priced line of the farm golf activity. */
 const GOLF_LINE: Pricing[number] = {
   label: { nl: 'Golf', en: 'Golf' },
@@ -53,6 +59,13 @@ function validForm(overrides: Record<string, string> = {}): Record<string, strin
     'lines.1.basis': 'group',
     'lines.1.vat': 'high',
     'lines.1.amount': '75.00',
+    bookingMode: 'instant',
+    optionsAllowed: 'yes',
+    optionHours: '48',
+    optionMinDaysBefore: '7',
+    optionMaxPerEmail: '3',
+    cancelUntilHours: '48',
+    participantFields: 'dietary',
     ...overrides,
   };
 }
@@ -242,6 +255,107 @@ for (const dialect of testDialects()) {
       assert.equal(refused.statusCode, 422);
       assert.equal(fieldsOf(refused.body).titleNl, 'Anders');
       assert.equal((await activityRow(home.id))?.title_nl, 'Kanoën op de Vecht');
+    });
+
+    test('the lifecycle rules: shown, saved, validated per field with the input kept, audited by name', async () => {
+      const activity = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, slug: 'regels' });
+      const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20' });
+      const url = `/admin/activities/${activity.id}`;
+      const shown = fieldsOf((await adminGet(t, manager, url)).body);
+      assert.deepEqual(
+        [
+          shown.bookingMode,
+          shown.optionsAllowed,
+          shown.optionHours,
+          shown.optionMinDaysBefore,
+          shown.optionMaxPerEmail,
+          shown.cancelUntilHours,
+        ],
+        ['instant', 'yes', '48', '7', '3', '48'],
+      );
+      /** The form with these rule fields instead of the shown ones; `participantFields` may repeat. */
+      const post = (rules: Record<string, string>, participantFields: string[]) => {
+        const { optionsAllowed: _allowed, participantFields: _fields, ...rest } = shown;
+        const body = new URLSearchParams({ _csrf: manager.csrf, ...rest, ...rules });
+        for (const field of participantFields) body.append('participantFields', field);
+        return t.app.inject({
+          method: 'POST',
+          url,
+          headers: {
+            origin: 'http://bookings.test',
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+          },
+          payload: body.toString(),
+        });
+      };
+
+      const bad = {
+        bookingMode: 'soms',
+        optionHours: '0',
+        optionMinDaysBefore: '366',
+        optionMaxPerEmail: 'veel',
+        cancelUntilHours: '9000',
+      };
+      const refused = await post(bad, ['dietary', 'schoenmaat']);
+      assert.equal(refused.statusCode, 422);
+      const root = parseHtml(refused.body);
+      const kept = fieldsOf(refused.body);
+      for (const name of ['optionHours', 'optionMinDaysBefore', 'optionMaxPerEmail', 'cancelUntilHours']) {
+        assert.equal(kept[name], bad[name as keyof typeof bad], name);
+        assert.equal(root.querySelector(`#${name}`)?.getAttribute('aria-invalid'), 'true', name);
+      }
+      assert.deepEqual(
+        ['bookingMode', 'optionHours', 'optionMinDaysBefore', 'optionMaxPerEmail', 'cancelUntilHours', 'participantFields'].map(
+          (name) => root.querySelector(`[data-testid="error-${name}"]`)?.textContent,
+        ),
+        [
+          'Deze waarde is ongeldig.',
+          'Dit getal is te klein.',
+          'Dit getal is te groot.',
+          'Vul een heel getal in.',
+          'Dit getal is te groot.',
+          'Deze waarde is ongeldig.',
+        ],
+      );
+      assert.ok(root.querySelector('[data-testid="form-errors"] a[href="#participantFields"]'));
+      assert.equal(root.querySelector('#optionsAllowed')?.hasAttribute('checked'), false, 'the unticked box stays unticked');
+      assert.deepEqual((await activityRow(activity.id))!.booking_mode, 'instant', 'nothing is saved');
+
+      const rules = { bookingMode: 'request', optionHours: '24', optionMinDaysBefore: '3', optionMaxPerEmail: '2', cancelUntilHours: '72' };
+      const saved = await post(rules, ['emergency_phone', 'allergies']);
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+      const row = (await activityRow(activity.id))!;
+      assert.deepEqual(
+        [
+          row.booking_mode,
+          row.options_allowed,
+          row.option_hours,
+          row.option_min_days_before,
+          row.option_max_per_email,
+          row.cancel_until_hours,
+          JSON.parse(row.participant_fields),
+        ],
+        ['request', 0, 24, 3, 2, 72, ['allergies', 'emergency_phone']],
+      );
+      const entry = (await auditOf('activity.updated')).find((e) => e.target === 'regels');
+      assert.deepEqual(JSON.parse(entry!.detail).changed.split(','), [
+        'rules.bookingMode',
+        'rules.cancelUntilHours',
+        'rules.participantFields',
+        'rules.options.allowed',
+        'rules.options.hours',
+        'rules.options.minDaysBefore',
+        'rules.options.maxPerEmail',
+      ]);
+      const again = fieldsOf((await adminGet(t, manager, url)).body);
+      assert.deepEqual([again.bookingMode, again.optionsAllowed, again.optionHours], ['request', undefined, '24']);
+
+      // The public booking form follows the rules at once: no option offered, a request instead of a booking.
+      const form = parseHtml((await t.app.inject(`/book/${slot.id}`)).body);
+      assert.equal(form.querySelector('[data-testid="option-choice"]'), null);
+      const booked = await createBooking(t.database.db, t.clock, t.linkKey, parseBookingInputOrThrow(slot.id));
+      assert.equal(booked.booking.status, 'requested');
     });
 
     test('band pricing is shown read-only and kept; the fixed lines beside it are edited', async () => {

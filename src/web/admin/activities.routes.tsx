@@ -9,7 +9,7 @@ import {
   updateActivityFromForm,
   venuesFor,
 } from '../../core/catalog/activity-admin.service.js';
-import type { Activity, Language } from '../../core/catalog/activity.js';
+import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Language } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { formField } from '../public/form-body.js';
@@ -18,7 +18,7 @@ import { ActivityFormPage } from '../views/admin/activity-form.page.js';
 import { ActivityListPage } from '../views/admin/activity-list.page.js';
 import { requirePermission } from './admin-scope.js';
 import { adminUiFor } from './admin-ui.js';
-import { fieldMessages } from './catalog-form.js';
+import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
 
 type ActivityRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -50,8 +50,31 @@ function formFrom(body: unknown): ActivityForm {
       vat: field(`lines.${i}.vat`),
       amount: field(`lines.${i}.amount`),
     })),
+    bookingMode: field('bookingMode'),
+    optionsAllowed: formCheckbox(body, 'optionsAllowed'),
+    optionHours: field('optionHours'),
+    optionMinDaysBefore: field('optionMinDaysBefore'),
+    optionMaxPerEmail: field('optionMaxPerEmail'),
+    cancelUntilHours: field('cancelUntilHours'),
+    participantFields: formFields(body, 'participantFields'),
   };
 }
+
+/** Lifecycle rules as the form shows them. */
+function rulesForm(rules: ActivityRules): Pick<ActivityForm, RuleField> {
+  return {
+    bookingMode: rules.bookingMode,
+    optionsAllowed: rules.options.allowed,
+    optionHours: String(rules.options.hours),
+    optionMinDaysBefore: String(rules.options.minDaysBefore),
+    optionMaxPerEmail: String(rules.options.maxPerEmail),
+    cancelUntilHours: String(rules.cancelUntilHours),
+    participantFields: [...rules.participantFields],
+  };
+}
+
+type RuleField =
+  'bookingMode' | 'optionsAllowed' | 'optionHours' | 'optionMinDaysBefore' | 'optionMaxPerEmail' | 'cancelUntilHours' | 'participantFields';
 
 const BLANK_LINE = { labelNl: '', labelEn: '', basis: 'person', vat: 'low', amount: '' };
 
@@ -83,6 +106,7 @@ function formOf(activity: Activity, lang: Language): ActivityForm {
     maxGroupSize: String(activity.maxGroupSize),
     cutoffHours: localDecimal(String(Number((activity.bookingCutoffMinutes / 60).toFixed(2))), lang),
     lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => fixed[i] ?? BLANK_LINE),
+    ...rulesForm(activity.rules),
   };
 }
 
@@ -99,6 +123,7 @@ const EMPTY_FORM: ActivityForm = {
   maxGroupSize: '',
   cutoffHours: '0',
   lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_LINE),
+  ...rulesForm(DEFAULT_ACTIVITY_RULES),
 };
 
 /** The back office's activities: the list, and creating and editing an activity (slots: slots.routes.tsx). */

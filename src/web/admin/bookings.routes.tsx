@@ -5,6 +5,7 @@ import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.
 import {
   addBookingNote,
   changeBookingStatus,
+  extendOption,
   listBookingAuditEntries,
   listBookingsForExport,
   readStaffBooking,
@@ -13,10 +14,13 @@ import {
   type StaffActor,
 } from '../../core/bookings/booking-admin.service.js';
 import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
+import type { StatusAction } from '../../core/bookings/booking-status.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
+import { statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
@@ -38,7 +42,20 @@ const DONE: Record<string, MessageKey> = {
   note: 'booking_admin.done_note',
   manage_link: 'booking_admin.done_manage_link',
   participant_link: 'booking_admin.done_participant_link',
+  accepted: 'option_admin.done_accepted',
+  declined: 'option_admin.done_declined',
+  confirmed: 'option_admin.done_confirmed',
+  extended: 'option_admin.done_extended',
 };
+
+/** Status changes that cannot be undone go only with their box ticked: the box's id on the page and its message. */
+const NEEDS_TICK: Partial<Record<StatusAction, { box: string; unticked: MessageKey }>> = {
+  cancel: { box: 'confirm', unticked: 'booking_admin.cancel_unconfirmed' },
+  decline: { box: 'decline-confirm', unticked: 'option_admin.decline_unconfirmed' },
+};
+
+/** What each status change confirms after the redirect. */
+const STATUS_DONE: Record<StatusAction, string> = { accept: 'accepted', decline: 'declined', confirm: 'confirmed', cancel: 'cancelled' };
 
 function actorOf(request: FastifyRequest): StaffActor {
   return { member: request.staff, client: clientOf(request).network };
@@ -118,15 +135,39 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     return sendDetail(request, reply, 200);
   });
 
-  app.post<ById>('/bookings/:id/cancel', async (request, reply) => {
-    requirePermission(request, 'bookings.write');
-    if (formField(request.body, 'confirm') !== 'yes') {
-      // Nothing changes without the confirmation; the page says so (and a foreign id is still not found).
+  /** Runs a change and redirects to the booking with what it did; an option the rules refuse shows the page with the reason. */
+  async function applyChange(request: FastifyRequest<ById>, reply: FastifyReply, change: () => Promise<boolean>, done: string) {
+    try {
+      const changed = await change();
+      return reply.redirect(`/admin/bookings/${request.params.id}${changed ? `?done=${done}` : ''}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.code !== 'option_expired' && error.code !== 'option_already_extended')) throw error;
       const ui = adminUiFor(request, auth);
-      return sendDetail(request, reply, 422, { errors: { confirm: ui.t('booking_admin.cancel_unconfirmed') } });
+      return sendDetail(request, reply, statusOfDomainError(error.code), { errors: { option: ui.t(`error.${error.code}`) } });
     }
-    const changed = await changeBookingStatus(db, clock, actorOf(request), request.params.id, 'cancel');
-    return reply.redirect(`/admin/bookings/${request.params.id}${changed ? '?done=cancelled' : ''}`, 303);
+  }
+
+  for (const action of ['accept', 'decline', 'confirm', 'cancel'] as const) {
+    app.post<ById>(`/bookings/:id/${action}`, async (request, reply) => {
+      requirePermission(request, 'bookings.write');
+      const tick = NEEDS_TICK[action];
+      if (tick && formField(request.body, 'confirm') !== 'yes') {
+        // Nothing changes without the confirmation; the page says so (and a foreign id is still not found).
+        const ui = adminUiFor(request, auth);
+        return sendDetail(request, reply, 422, { errors: { [tick.box]: ui.t(tick.unticked) } });
+      }
+      return applyChange(
+        request,
+        reply,
+        () => changeBookingStatus(db, clock, actorOf(request), request.params.id, action),
+        STATUS_DONE[action],
+      );
+    });
+  }
+
+  app.post<ById>('/bookings/:id/extend', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    return applyChange(request, reply, () => extendOption(db, clock, actorOf(request), request.params.id), 'extended');
   });
 
   for (const paid of [true, false]) {

@@ -55,6 +55,11 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   change_closed: 409,
   decrease_closed: 409,
   cancel_closed: 409,
+  option_not_allowed: 409,
+  option_too_late: 409,
+  option_limit_reached: 409,
+  option_expired: 409,
+  option_already_extended: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

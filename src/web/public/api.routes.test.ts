@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { bookingRequest, makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { activityListJson, bookingCreatedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
@@ -120,6 +120,55 @@ for (const dialect of testDialects()) {
       assert.equal(closed.json().code, 'booking_closed');
     });
 
+    test('POST /bookings with "option": true places an option: 201 with its status and deadline', async () => {
+      const res = await post(bookingRequest(slot.id, { groupSize: 3, option: true, email: 'optie@example.nl' }));
+      assert.equal(res.statusCode, 201, res.body);
+      const body = bookingCreatedJson.parse(res.json());
+      // Default rules: 48 hours, which comes before a week ahead of the visit on 15 June.
+      assert.deepEqual([body.status, body.optionExpiresAt], ['option', '2026-06-03T08:00:00.000Z']);
+      const stored = await t.database.db
+        .selectFrom('bookings')
+        .selectAll()
+        .where('reference', '=', body.reference)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([stored.status, stored.option_expires_at], ['option', '2026-06-03T08:00:00.000Z']);
+      const direct = bookingCreatedJson.parse((await post(bookingRequest(slot.id, { groupSize: 2 }))).json());
+      assert.deepEqual([direct.status, direct.optionExpiresAt], ['confirmed', null]);
+      const requestOnly = await makeActivityWithRules(t.database.db, t.clock, { bookingMode: 'request', options: { allowed: false } });
+      const requestSlot = await makeSlot(t.database.db, t.clock, requestOnly, { date: '2026-06-15' });
+      const requested = bookingCreatedJson.parse((await post(bookingRequest(requestSlot.id, { groupSize: 2 }))).json());
+      assert.deepEqual([requested.status, requested.optionExpiresAt], ['requested', null]);
+    });
+
+    test('POST /bookings: options the rules refuse answer 409 with the code, and a non-boolean option 422', async () => {
+      const { db } = t.database;
+      const closed = await makeActivityWithRules(db, t.clock, { options: { allowed: false } });
+      const closedSlot = await makeSlot(db, t.clock, closed, { date: '2026-06-15' });
+      const limited = await makeActivityWithRules(db, t.clock, { options: { maxPerEmail: 1, minDaysBefore: 7 } });
+      const soon = await makeSlot(db, t.clock, limited, { date: '2026-06-05' });
+      const later = await makeSlot(db, t.clock, limited, { date: '2026-06-20' });
+      assert.equal((await post(bookingRequest(later.id, { option: true }))).statusCode, 201);
+      for (const [slotId, code, message] of [
+        [closedSlot.id, 'option_not_allowed', 'This activity does not take options. You can book it directly.'],
+        [soon.id, 'option_too_late', 'This date is too close for an option. You can still book directly.'],
+        [
+          later.id,
+          'option_limit_reached',
+          'This email address already holds as many open options for this activity as allowed. Confirm an option first, or book directly.',
+        ],
+      ] as const) {
+        const res = await post(bookingRequest(slotId, { option: true, email: 'JAN@example.nl' }), { 'accept-language': 'en' });
+        assert.equal(res.statusCode, 409, code);
+        assert.deepEqual(errorJson.parse(res.json()), { code, message });
+      }
+      const wrong = await post(bookingRequest(later.id, { option: 'yes' }), { 'accept-language': 'en' });
+      assert.equal(wrong.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(wrong.json()).errors.map((e) => [e.field, e.code]),
+        [['option', 'invalid_value']],
+      );
+    });
+
     test('POST /bookings: invalid fields answer 422 naming each field', async () => {
       const cases: [Record<string, unknown>, string, string][] = [
         [{ groupSize: 0 }, 'groupSize', 'too_small'],
@@ -205,7 +254,12 @@ for (const dialect of testDialects()) {
       const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema;
       assert.deepEqual([...request.required].sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
       assert.equal(request.properties.groupSize.maximum, 10_000);
-      assert.ok(doc.paths['/bookings'].post.responses['201'].content['application/json'].schema.properties.manageUrl);
+      assert.equal(request.properties.option.type, 'boolean');
+      const created = doc.paths['/bookings'].post.responses['201'].content['application/json'].schema;
+      assert.ok(created.properties.manageUrl);
+      assert.deepEqual(created.properties.status.enum, ['option', 'requested', 'confirmed']);
+      assert.ok(created.properties.optionExpiresAt && created.required.includes('optionExpiresAt'));
+      assert.match(doc.paths['/bookings'].post.responses['409'].description, /option_limit_reached/);
       for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
         for (const method of Object.keys(item)) {
           assert.ok(

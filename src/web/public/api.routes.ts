@@ -111,7 +111,8 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       const { booking, manageToken } = await createBooking(db, clock, linkKey, parsed.input);
       const created: z.infer<typeof bookingCreatedJson> = {
         reference: booking.reference,
-        status: booking.status as z.infer<typeof bookingCreatedJson>['status'],
+        status: booking.status,
+        optionExpiresAt: booking.optionExpiresAt?.toISOString() ?? null,
         manageUrl: `${publicUrl}/b/${manageToken}`,
         slotId: booking.slot.id,
         groupSize: booking.groupSize,

@@ -60,7 +60,10 @@ export const slotListJson = z.object({
 
 export const bookingCreatedJson = z.object({
   reference: z.string(),
-  status: z.enum(['option', 'requested', 'confirmed']).describe('`option`: held until `optionExpiresAt`; `requested`: the venue decides'),
+  status: z
+    .enum(['option', 'requested', 'confirmed'])
+    .describe('`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides'),
+  optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
   manageUrl: z.string().describe('private link to see and manage the booking; keep it secret'),
   slotId: z.string(),
   groupSize: z.number().int(),

@@ -4,6 +4,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { createBooking, findSlotWithActivity, quoteBooking } from '../../core/bookings/booking.service.js';
+import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { uiFor } from '../plugins/language.js';
@@ -25,6 +26,7 @@ function valuesFrom(body: unknown): BookingFormValues {
     organisation: field('organisation'),
     notes: field('notes'),
     acceptTerms: field('acceptTerms') === 'yes',
+    option: field('option') === 'yes',
   };
 }
 
@@ -44,7 +46,15 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
     refusal?: string,
   ) {
     return (
-      <BookingFormPage ui={uiFor(request)} activity={found.activity} slot={found.slot} values={values} errors={errors} refusal={refusal} />
+      <BookingFormPage
+        ui={uiFor(request)}
+        activity={found.activity}
+        slot={found.slot}
+        values={values}
+        errors={errors}
+        refusal={refusal}
+        optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
+      />
     );
   }
 
@@ -70,6 +80,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
       groupSize: formNumber(values.groupSize),
       acceptTerms: values.acceptTerms,
       language: ui.lang,
+      option: values.option,
     });
     if (!parsed.ok) {
       const errors = Object.fromEntries(parsed.errors.map((e) => [e.field, ui.t(`field.${e.code}`)]));
@@ -84,7 +95,15 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
       return sendPage(
         reply,
         200,
-        <BookingReviewPage ui={ui} activity={quote.activity} slot={quote.slot} values={values} price={quote.price} />,
+        <BookingReviewPage
+          ui={ui}
+          activity={quote.activity}
+          slot={quote.slot}
+          values={values}
+          price={quote.price}
+          status={quote.status}
+          optionExpiresAt={quote.optionExpiresAt}
+        />,
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;

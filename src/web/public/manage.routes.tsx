@@ -5,6 +5,7 @@ import { cancelRefusal, organiserActions } from '../../core/bookings/booking-cha
 import { cancelByOrganiser, changeGroupSize } from '../../core/bookings/booking-changes.service.js';
 import { resendManageLink } from '../../core/bookings/booking-links.service.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
+import { confirmOption } from '../../core/bookings/option.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { statusOfDomainError } from '../plugins/errors.js';
@@ -28,6 +29,8 @@ function noticeFor(ui: Ui, booking: BookingDetails, done: string): string | unde
       return ui.t('manage.done.unchanged', { n: booking.groupSize });
     case 'cancelled':
       return ui.t('manage.done.cancelled');
+    case 'confirmed':
+      return ui.t(booking.status === 'requested' ? 'manage.done.requested' : 'manage.done.confirmed');
     case 'resent':
       return ui.t('manage.done.resent', { email: booking.email });
     default:
@@ -153,6 +156,14 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
       return sendCancelPage(request, reply, statusOfDomainError(cancelled.code), await bookingOf(request), cancelled.code);
     }
     return done(request, reply, 'cancelled');
+  });
+
+  // The organiser confirms their option in one click; an option past its deadline is refused.
+  app.post<ByToken>('/b/:token/confirm', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const confirmed = await attempt(() => confirmOption(db, clock, booking));
+    if (confirmed instanceof DomainError) return refuse(request, reply, confirmed);
+    return done(request, reply, 'confirmed');
   });
 
   app.post<ByToken>('/b/:token/resend', async (request, reply) => {

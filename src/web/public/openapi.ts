@@ -66,7 +66,10 @@ export function openApiDocument(publicUrl: string) {
             201: response('Booked', bookingCreatedJson),
             400: response('Not valid JSON', errorJson),
             403: response('Sent by a browser from another site', errorJson),
-            409: response('A rule refuses the booking: slot_full, group_too_small, group_too_large, booking_closed', errorJson),
+            409: response(
+              'A rule refuses the booking: slot_full, group_too_small, group_too_large, booking_closed; for an option also option_not_allowed, option_too_late, option_limit_reached',
+              errorJson,
+            ),
             413: response('Body too large', errorJson),
             415: response('Not application/json', errorJson),
             422: invalid,

@@ -3,6 +3,7 @@ import type { Activity } from '../../core/catalog/activity.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import { Layout } from './layout.js';
+import { deadlineText } from './deadline.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
@@ -15,6 +16,8 @@ export interface BookingFormValues {
   organisation: string;
   notes: string;
   acceptTerms: boolean;
+  /** An option rather than a booking outright. */
+  option: boolean;
 }
 
 export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
@@ -35,6 +38,8 @@ interface Props {
   errors: FieldMessages;
   /** A rule that refused the booking as a whole (slot full, closed...). */
   refusal?: string | undefined;
+  /** The deadline an option would get; undefined when the slot takes no option now (then none is offered). */
+  optionUntil?: Date | undefined;
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -45,7 +50,7 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
   { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
 ];
 
-export function BookingFormPage({ ui, activity, slot, values, errors, refusal }: Props) {
+export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
@@ -113,6 +118,19 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal }:
             </textarea>
           )}
         </Field>
+        {optionUntil && (
+          <fieldset data-testid="option-choice">
+            <legend>{t('option.choice_legend')}</legend>
+            <div class="field checkbox">
+              <input id="option-no" name="option" type="radio" value="no" checked={!values.option} />
+              <label for="option-no">{t(activity.rules.bookingMode === 'request' ? 'option.choice_request' : 'option.choice_book')}</label>
+            </div>
+            <div class="field checkbox">
+              <input id="option-yes" name="option" type="radio" value="yes" checked={values.option} />
+              <label for="option-yes">{t('option.choice_option', { deadline: deadlineText(ui, optionUntil) })}</label>
+            </div>
+          </fieldset>
+        )}
         <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
           {errors.acceptTerms && (
             <p class="error" id="acceptTerms-error" data-testid="error-acceptTerms">

@@ -1,14 +1,9 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelDeadline, changeDeadline, isChangeable, organiserActions } from '../../core/bookings/booking-changes.js';
-import { formatDate, formatTime } from '../../core/i18n/format.js';
+import { deadlineText } from './deadline.js';
 import type { DomainErrorCode } from '../../core/shared/errors.js';
 import { InputField } from './components.js';
 import type { Ui } from './ui.js';
-
-/** "zaterdag 13 juni 2026 om 10:00": a deadline in Amsterdam time. */
-export function deadlineText(ui: Ui, instant: Date): string {
-  return ui.t('manage.at', { date: formatDate(instant, ui.lang), time: formatTime(instant) });
-}
 
 /** The path of the manage page; its actions post to paths below it. */
 export function managePath(token: string): string {

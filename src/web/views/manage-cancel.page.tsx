@@ -1,7 +1,8 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelDeadline, isChangeable } from '../../core/bookings/booking-changes.js';
 import { Layout } from './layout.js';
-import { deadlineText, managePath } from './manage-actions.js';
+import { deadlineText } from './deadline.js';
+import { managePath } from './manage-actions.js';
 import type { ManageRefusal } from './manage.page.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';

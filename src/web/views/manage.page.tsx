@@ -6,7 +6,9 @@ import { STATUS_LABELS } from './admin/booking-labels.js';
 import { ErrorSummary, OrganiserDetails, PriceTable } from './components.js';
 import { ParticipantsSection, type ParticipantsSectionData } from './participants-section.js';
 import { Layout } from './layout.js';
-import { deadlineText, ManageActions } from './manage-actions.js';
+import { deadlineText } from './deadline.js';
+import { ManageActions } from './manage-actions.js';
+import { OptionPanel } from './option-panel.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
@@ -101,6 +103,7 @@ export function ManagePage({ ui, booking, token, now, justBooked = false, notice
       <p class="notice">{t('manage.private_link')}</p>
       <StatusExplanation ui={ui} booking={booking} />
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
+      <OptionPanel ui={ui} booking={booking} token={token} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <ParticipantsSection ui={ui} booking={booking} data={participants} />

@@ -45,6 +45,8 @@ export const manageMessages = defineMessages(
     'manage.done.changed': 'Het aantal personen is nu {n}. U ontvangt een bevestiging per e-mail.',
     'manage.done.unchanged': 'Het aantal personen was al {n}; er is niets gewijzigd.',
     'manage.done.cancelled': 'Uw boeking is geannuleerd. U ontvangt een bevestiging per e-mail.',
+    'manage.done.confirmed': 'Uw boeking is bevestigd. U ontvangt een bevestiging per e-mail.',
+    'manage.done.requested': 'Uw optie is nu een aanvraag: de locatie laat u weten of de boeking doorgaat.',
     'manage.done.resent':
       'De link naar deze pagina is gemaild naar {email} (hoogstens één e-mail per tien minuten). Kijk ook bij uw ongewenste e-mail.',
 
@@ -69,7 +71,6 @@ export const manageMessages = defineMessages(
     'booking_admin.done_manage_link': 'De oude link van de contactpersoon werkt niet meer; de nieuwe is naar de contactpersoon gemaild.',
     'booking_admin.done_participant_link': 'De oude deelnemerslink werkt niet meer.',
 
-    'audit.action.booking.created': 'boeking gemaakt',
     'audit.action.booking.group_size_changed': 'aantal personen gewijzigd',
     'audit.action.booking.manage_link_resent': 'boekingslink opnieuw gemaild',
     'audit.action.booking.manage_link_reissued': 'link van de contactpersoon ingetrokken en opnieuw uitgegeven',
@@ -117,6 +118,8 @@ export const manageMessages = defineMessages(
     'manage.done.changed': 'The number of people is now {n}. You will receive a confirmation by email.',
     'manage.done.unchanged': 'The number of people already was {n}; nothing was changed.',
     'manage.done.cancelled': 'Your booking is cancelled. You will receive a confirmation by email.',
+    'manage.done.confirmed': 'Your booking is confirmed. You will receive a confirmation by email.',
+    'manage.done.requested': 'Your option is now a request: the venue will let you know whether the booking goes ahead.',
     'manage.done.resent':
       'The link to this page has been emailed to {email} (at most one email every ten minutes). Check your spam folder too.',
 
@@ -141,7 +144,6 @@ export const manageMessages = defineMessages(
     'booking_admin.done_manage_link': "The organiser's old link no longer works; the new one has been emailed to the organiser.",
     'booking_admin.done_participant_link': 'The old participant link no longer works.',
 
-    'audit.action.booking.created': 'booking made',
     'audit.action.booking.group_size_changed': 'number of people changed',
     'audit.action.booking.manage_link_resent': 'booking link emailed again',
     'audit.action.booking.manage_link_reissued': "organiser's link revoked and re-issued",

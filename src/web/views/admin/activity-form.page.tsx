@@ -1,5 +1,5 @@
 import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
-import type { Activity, Venue } from '../../../core/catalog/activity.js';
+import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../../core/i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
@@ -20,6 +20,27 @@ const LABELS: Record<string, MessageKey> = {
   minGroupSize: 'activity_form.min_group_size',
   maxGroupSize: 'activity_form.max_group_size',
   cutoffHours: 'activity_form.cutoff_hours',
+  bookingMode: 'rules.booking_mode',
+  optionHours: 'rules.option_hours',
+  optionMinDaysBefore: 'rules.option_min_days',
+  optionMaxPerEmail: 'rules.option_max_per_email',
+  cancelUntilHours: 'rules.cancel_until_hours',
+  participantFields: 'rules.participant_fields',
+};
+
+type RuleNumber = 'optionHours' | 'optionMinDaysBefore' | 'optionMaxPerEmail' | 'cancelUntilHours';
+
+const RULE_HINTS: Record<RuleNumber, MessageKey> = {
+  optionHours: 'rules.option_hours_hint',
+  optionMinDaysBefore: 'rules.option_min_days_hint',
+  optionMaxPerEmail: 'rules.option_max_per_email_hint',
+  cancelUntilHours: 'rules.cancel_until_hours_hint',
+};
+
+const PARTICIPANT_FIELD_LABELS: Record<ParticipantField, MessageKey> = {
+  dietary: 'rules.participant.dietary',
+  allergies: 'rules.participant.allergies',
+  emergency_phone: 'rules.participant.emergency_phone',
 };
 
 const LINE_LABELS: Record<keyof PriceLineForm, MessageKey> = {
@@ -50,7 +71,7 @@ interface Props {
   saved?: boolean;
 }
 
-/** Creating or editing an activity: texts in both languages, group sizes, cut-off and fixed price lines. */
+/** Creating or editing an activity: texts in both languages, group sizes, cut-off, lifecycle rules and fixed price lines. */
 export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false }: Props) {
   const { t, lang } = ui;
   const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
@@ -66,6 +87,18 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
       name={name}
       type={type === 'number' ? 'text' : type}
       inputmode={type === 'number' ? 'numeric' : undefined}
+      value={values[name]}
+    />
+  );
+  const ruleNumber = (name: RuleNumber) => (
+    <InputField
+      id={name}
+      label={t(LABELS[name]!)}
+      error={errors[name]}
+      hint={t(RULE_HINTS[name])}
+      name={name}
+      type="text"
+      inputmode="numeric"
       value={values[name]}
     />
   );
@@ -130,6 +163,52 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
         {text('minGroupSize', 'number')}
         {text('maxGroupSize', 'number', activity ? t('activity_form.max_group_size_hint') : undefined)}
         {text('cutoffHours', 'text', t('activity_form.cutoff_hours_hint'))}
+
+        <h2>{t('rules.title')}</h2>
+        <Field name="bookingMode" label={t('rules.booking_mode')} error={errors.bookingMode}>
+          {(describedBy) => (
+            <select id="bookingMode" name="bookingMode" aria-describedby={describedBy} aria-invalid={invalid('bookingMode')}>
+              <option value="instant" selected={values.bookingMode === 'instant'}>
+                {t('rules.mode_instant')}
+              </option>
+              <option value="request" selected={values.bookingMode === 'request'}>
+                {t('rules.mode_request')}
+              </option>
+            </select>
+          )}
+        </Field>
+        <div class="field checkbox">
+          <input id="optionsAllowed" name="optionsAllowed" type="checkbox" value="yes" checked={values.optionsAllowed} />
+          <label for="optionsAllowed">{t('rules.options_allowed')}</label>
+        </div>
+        {ruleNumber('optionHours')}
+        {ruleNumber('optionMinDaysBefore')}
+        {ruleNumber('optionMaxPerEmail')}
+        {ruleNumber('cancelUntilHours')}
+        <fieldset
+          id="participantFields"
+          class={errors.participantFields ? 'field-error' : undefined}
+          aria-describedby={errors.participantFields ? 'participantFields-error' : undefined}
+        >
+          <legend>{t('rules.participant_fields')}</legend>
+          {errors.participantFields && (
+            <p class="error" id="participantFields-error" data-testid="error-participantFields">
+              {errors.participantFields}
+            </p>
+          )}
+          {PARTICIPANT_FIELDS.map((field) => (
+            <div key={field} class="field checkbox">
+              <input
+                id={`participant-${field}`}
+                name="participantFields"
+                type="checkbox"
+                value={field}
+                checked={values.participantFields.includes(field)}
+              />
+              <label for={`participant-${field}`}>{t(PARTICIPANT_FIELD_LABELS[field])}</label>
+            </div>
+          ))}
+        </fieldset>
 
         <h2>{t('activity_form.prices')}</h2>
         <p class="hint">{t('activity_form.prices_hint')}</p>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/forma
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, OrganiserDetails, PriceTable } from '../components.js';
+import { deadlineText } from '../deadline.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 import { BookingParticipants } from './booking-participants.js';
@@ -22,6 +23,42 @@ interface Props {
   /** Refused input: the note as typed, and the messages per field. */
   note?: string;
   errors?: FieldMessages;
+}
+
+/**
+ * A change that cannot be undone, posted only with its box ticked: cancelling or declining. `id`
+ * names the box (and its error); the box is always posted as `confirm=yes`.
+ */
+function ConfirmedAction(props: {
+  ui: AdminUi;
+  action: string;
+  id: string;
+  label: string;
+  button: string;
+  error?: string | undefined;
+  testId: string;
+}) {
+  const { ui, action, id, label, button, error, testId } = props;
+  return (
+    <form method="post" action={action} data-testid={testId}>
+      <CsrfField ui={ui} />
+      <Field name={id} label={label} error={error}>
+        {(describedBy, invalid) => (
+          <input
+            id={id}
+            name="confirm"
+            type="checkbox"
+            value="yes"
+            aria-describedby={describedBy}
+            aria-invalid={invalid ? 'true' : undefined}
+          />
+        )}
+      </Field>
+      <button type="submit" class="danger">
+        {button}
+      </button>
+    </form>
+  );
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
@@ -41,7 +78,16 @@ export function BookingDetailPage({ ui, booking, audit, participants, notice, no
           {notice}
         </p>
       )}
-      <ErrorSummary ui={ui} errors={errors} labels={{ confirm: 'booking_admin.cancel_title', note: 'booking_admin.note' }} />
+      <ErrorSummary
+        ui={ui}
+        errors={errors}
+        labels={{
+          confirm: 'booking_admin.cancel_title',
+          'decline-confirm': 'option_admin.decline',
+          option: 'option_admin.title',
+          note: 'booking_admin.note',
+        }}
+      />
       <dl class="summary" data-testid="booking-summary">
         <dt>{t('bookings.col.reference')}</dt>
         <dd data-testid="booking-reference">{booking.reference}</dd>
@@ -80,27 +126,58 @@ export function BookingDetailPage({ ui, booking, audit, participants, notice, no
           <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
         ))}
 
-      {writable && actionsFor(booking.status).includes('cancel') && (
+      {booking.status === 'option' && booking.optionExpiresAt && (
+        <section id="option" data-testid="option-admin">
+          <h2>{t('option_admin.title')}</h2>
+          <p data-testid="option-deadline">{t('option_admin.deadline', { deadline: deadlineText(ui, booking.optionExpiresAt) })}</p>
+          <p data-testid="option-extension">
+            {booking.optionExtendedAt
+              ? t('option_admin.extended', { when: formatDateTime(booking.optionExtendedAt, lang) })
+              : t('option_admin.not_extended', { hours: booking.activity.rules.options.hours })}
+          </p>
+          {writable && (
+            <div class="actions">
+              <PostButton ui={ui} action={`${base}/confirm`} label={t('option_admin.confirm')} />
+              {!booking.optionExtendedAt && <PostButton ui={ui} action={`${base}/extend`} label={t('option_admin.extend')} />}
+            </div>
+          )}
+        </section>
+      )}
+
+      {booking.status === 'requested' && (
+        <section id="request" data-testid="request-admin">
+          <h2>{t('option_admin.request_title')}</h2>
+          <p>{t('option_admin.request_text')}</p>
+          {writable && (
+            <>
+              <PostButton ui={ui} action={`${base}/accept`} label={t('option_admin.accept')} />
+              <ConfirmedAction
+                ui={ui}
+                action={`${base}/decline`}
+                id="decline-confirm"
+                label={t('option_admin.decline_confirm', { n: booking.groupSize })}
+                button={t('option_admin.decline')}
+                error={errors['decline-confirm']}
+                testId="decline-form"
+              />
+            </>
+          )}
+        </section>
+      )}
+
+      {/* A request is declined rather than cancelled: the same outcome, named for what it is. */}
+      {writable && actionsFor(booking.status).includes('cancel') && booking.status !== 'requested' && (
         <section>
           <h2>{t('booking_admin.cancel_title')}</h2>
-          <form method="post" action={`${base}/cancel`} data-testid="cancel-form">
-            <CsrfField ui={ui} />
-            <Field name="confirm" label={t('booking_admin.cancel_confirm', { n: booking.groupSize })} error={errors.confirm}>
-              {(describedBy, invalid) => (
-                <input
-                  id="confirm"
-                  name="confirm"
-                  type="checkbox"
-                  value="yes"
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid ? 'true' : undefined}
-                />
-              )}
-            </Field>
-            <button type="submit" class="danger">
-              {t('booking_admin.cancel')}
-            </button>
-          </form>
+          <ConfirmedAction
+            ui={ui}
+            action={`${base}/cancel`}
+            id="confirm"
+            label={t('booking_admin.cancel_confirm', { n: booking.groupSize })}
+            button={t('booking_admin.cancel')}
+            error={errors.confirm}
+            testId="cancel-form"
+          />
         </section>
       )}
 

@@ -1,0 +1,184 @@
+import type { Db } from '../../db/schema.js';
+import type { Job } from '../jobs/scheduler.js';
+import { enqueueMail } from '../mail/outbox.service.js';
+import type { Clock } from '../shared/clock.js';
+import { recordBookingEvent } from './booking-history.js';
+import {
+  listEndedVisits,
+  listOptionsPastDeadline,
+  listOptionsToRemind,
+  listVisitsToRemind,
+  markOptionReminded,
+  markVisitReminded,
+} from './booking-lifecycle.repository.js';
+import type { BookingRow } from './booking.repository.js';
+import { bookingToChange, changeStatus } from './status-change.service.js';
+
+/**
+ * What happens to bookings by itself, as time passes: options expire at their deadline, reminders
+ * go out before an option's deadline and before the visit, visits that are over are completed.
+ *
+ * Each step asks the database what is due at this moment (not what happened since the last run),
+ * so after any downtime one run catches up; and each change is a conditional UPDATE naming the
+ * state it expects, so running a step twice, or on two instances at once, changes and mails
+ * everything once.
+ */
+
+/** Bookings one step handles per run; the next run, a minute later, goes on with the rest. */
+export const LIFECYCLE_BATCH = 500;
+/** How long before an option's deadline its reminder goes out. */
+export const OPTION_REMINDER_HOURS = 24;
+/** How long before the visit its reminder goes out. */
+export const VISIT_REMINDER_HOURS = 48;
+
+const HOUR = 3_600_000;
+
+export interface LifecycleRun {
+  expired: number;
+  optionReminders: number;
+  visitReminders: number;
+  completed: number;
+}
+
+/**
+ * Applies `change` to each row; counts the rows it changed. One booking's failure (a slot that
+ * does not hold its places, say) does not stop the others; the failures are thrown together at the end.
+ */
+async function eachDue(rows: BookingRow[], change: (row: BookingRow) => Promise<boolean>): Promise<number> {
+  let changed = 0;
+  const errors: unknown[] = [];
+  for (const row of rows) {
+    try {
+      if (await change(row)) changed += 1;
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors, `${errors.length} of ${rows.length} bookings failed`);
+  return changed;
+}
+
+/**
+ * Expires every option whose deadline has come: status `expired` and its places back on the slot
+ * in one transaction, the history entry (by the system), the organiser's `option_expired` mail and
+ * the staff's notice.
+ */
+export async function expireOptions(db: Db, clock: Clock): Promise<number> {
+  const due = await listOptionsPastDeadline(db, clock.now().toISOString(), LIFECYCLE_BATCH);
+  return eachDue(due, (row) =>
+    db.transaction().execute((trx) =>
+      changeStatus(trx, clock, bookingToChange(row), {
+        to: 'expired',
+        actor: { by: 'system' },
+        action: 'booking.expired',
+        option: 'passed',
+      }),
+    ),
+  );
+}
+
+/** Sends the `option_expiring` mail once per deadline, for options whose deadline is within 24 hours. */
+export async function remindExpiringOptions(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const due = await listOptionsToRemind(
+    db,
+    now.toISOString(),
+    new Date(now.getTime() + OPTION_REMINDER_HOURS * HOUR).toISOString(),
+    LIFECYCLE_BATCH,
+  );
+  return eachDue(due, (row) =>
+    db.transaction().execute(async (trx) => {
+      const deadline = row.option_expires_at ?? '';
+      if (!(await markOptionReminded(trx, row.id, deadline, clock.now().toISOString()))) return false;
+      const { email, language } = bookingToChange(row);
+      await enqueueMail(trx, clock, {
+        kind: 'option_expiring',
+        bookingId: row.id,
+        recipient: email,
+        language,
+        // Per deadline: an option that staff extend gets a reminder for its new deadline too.
+        dedupeKey: `option_expiring:${row.id}:${deadline}`,
+      });
+      await recordBookingEvent(trx, clock, {
+        by: 'system',
+        venueId: row.venue_id,
+        reference: row.reference,
+        action: 'booking.option_reminder_sent',
+        detail: { option_expires_at: deadline },
+      });
+      return true;
+    }),
+  );
+}
+
+/** Sends the `visit_reminder` mail once, for confirmed bookings whose visit starts within 48 hours. */
+export async function remindVisits(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const due = await listVisitsToRemind(
+    db,
+    now.toISOString(),
+    new Date(now.getTime() + VISIT_REMINDER_HOURS * HOUR).toISOString(),
+    LIFECYCLE_BATCH,
+  );
+  return eachDue(due, (row) =>
+    db.transaction().execute(async (trx) => {
+      if (!(await markVisitReminded(trx, row.id, clock.now().toISOString()))) return false;
+      const { email, language } = bookingToChange(row);
+      await enqueueMail(trx, clock, {
+        kind: 'visit_reminder',
+        bookingId: row.id,
+        recipient: email,
+        language,
+        dedupeKey: `visit_reminder:${row.id}`,
+      });
+      await recordBookingEvent(trx, clock, {
+        by: 'system',
+        venueId: row.venue_id,
+        reference: row.reference,
+        action: 'booking.visit_reminder_sent',
+      });
+      return true;
+    }),
+  );
+}
+
+/** Completes confirmed bookings whose visit has ended; a completed booking keeps its places counted. */
+export async function completeVisits(db: Db, clock: Clock): Promise<number> {
+  const due = await listEndedVisits(db, clock.now().toISOString(), LIFECYCLE_BATCH);
+  return eachDue(due, (row) =>
+    db
+      .transaction()
+      .execute((trx) =>
+        changeStatus(trx, clock, bookingToChange(row), { to: 'completed', actor: { by: 'system' }, action: 'booking.completed' }),
+      ),
+  );
+}
+
+/**
+ * One run of every step, expiry first (an expired option gets no reminder). A failing step does
+ * not keep the later ones from running; its error is thrown after them.
+ */
+export async function runBookingLifecycle(db: Db, clock: Clock): Promise<LifecycleRun> {
+  const steps: [keyof LifecycleRun, (db: Db, clock: Clock) => Promise<number>][] = [
+    ['expired', expireOptions],
+    ['optionReminders', remindExpiringOptions],
+    ['visitReminders', remindVisits],
+    ['completed', completeVisits],
+  ];
+  const run: LifecycleRun = { expired: 0, optionReminders: 0, visitReminders: 0, completed: 0 };
+  const errors: unknown[] = [];
+  for (const [name, step] of steps) {
+    try {
+      run[name] = await step(db, clock);
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors, 'booking lifecycle: some steps failed');
+  return run;
+}
+
+/** The background job that runs the lifecycle every minute, on one instance at a time (its lease). */
+export function bookingLifecycleJob(db: Db, clock: Clock): Job {
+  return { name: 'booking-lifecycle', everySeconds: 60, run: () => runBookingLifecycle(db, clock) };
+}

@@ -1,0 +1,112 @@
+import type { Tx } from '../../db/schema.js';
+import type { Language } from '../catalog/activity.js';
+import type { MailKind } from '../mail/mail.js';
+import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
+import type { Clock } from '../shared/clock.js';
+import type { BookingDetails, BookingStatus } from './booking.js';
+import { releaseCapacity, updateBookingStatus } from './booking-admin.repository.js';
+import { type BookingActor, recordBookingEvent } from './booking-history.js';
+import type { BookingRow } from './booking.repository.js';
+import { HOLDS_PLACES } from './booking-status.js';
+
+/** What a status change needs to know of the booking, as read before the change. */
+export interface BookingToChange {
+  id: string;
+  reference: string;
+  venueId: string;
+  slotId: string;
+  groupSize: number;
+  status: BookingStatus;
+  email: string;
+  language: Language;
+}
+
+export function bookingToChange(row: BookingRow): BookingToChange {
+  return {
+    id: row.id,
+    reference: row.reference,
+    venueId: row.venue_id,
+    slotId: row.slot_id,
+    groupSize: row.group_size,
+    status: row.status as BookingStatus,
+    email: row.organiser_email,
+    language: row.language === 'en' ? 'en' : 'nl',
+  };
+}
+
+export function detailsToChange(booking: BookingDetails): BookingToChange {
+  const { id, reference, groupSize, status, email, language } = booking;
+  return { id, reference, venueId: booking.activity.venue.id, slotId: booking.slot.id, groupSize, status, email, language };
+}
+
+export interface StatusChange {
+  to: BookingStatus;
+  actor: BookingActor;
+  /** The history entry's action, e.g. `booking.confirmed`. */
+  action: `booking.${string}`;
+  /** For a change out of `option`: its deadline must be still ahead ('open') or passed ('passed'). */
+  option?: 'open' | 'passed';
+}
+
+/** The organiser's mail on reaching each status (none on completion). */
+const ORGANISER_MAIL: Partial<Record<BookingStatus, MailKind>> = {
+  confirmed: 'confirmed',
+  requested: 'request_received',
+  cancelled: 'cancelled',
+  expired: 'option_expired',
+};
+
+/**
+ * Changes a booking's status inside the caller's transaction, and everything that goes with it:
+ * the conditional status UPDATE first (so SQLite takes its write lock before anything is read, and
+ * of two concurrent changes only one applies), the places given back when the new status no longer
+ * holds them, the history entry, the organiser's mail and, when staff did not make the change
+ * themselves, a notice to the venue's staff. Returns false, having written nothing, when the
+ * booking was no longer as read.
+ */
+export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChange, change: StatusChange): Promise<boolean> {
+  const at = clock.now().toISOString();
+  const { to, actor } = change;
+  const from = booking.status;
+  const moved = await updateBookingStatus(trx, booking.id, {
+    from,
+    to,
+    at,
+    ...(to === 'cancelled' ? { cancelledAt: at } : {}),
+    ...(to === 'confirmed' ? { confirmedAt: at } : {}),
+    ...(change.option ? { option: change.option } : {}),
+  });
+  if (!moved) return false;
+  const releases = HOLDS_PLACES[from] && !HOLDS_PLACES[to];
+  if (releases && !(await releaseCapacity(trx, booking.slotId, booking.groupSize))) {
+    throw new Error(`slot ${booking.slotId} does not hold the ${booking.groupSize} places of booking ${booking.id}`);
+  }
+  await recordBookingEvent(trx, clock, {
+    ...actor,
+    venueId: booking.venueId,
+    reference: booking.reference,
+    action: change.action,
+    detail: { from, to, places_released: releases ? booking.groupSize : 0 },
+  });
+  const kind = ORGANISER_MAIL[to];
+  if (kind) {
+    await enqueueMail(trx, clock, {
+      kind,
+      bookingId: booking.id,
+      recipient: booking.email,
+      language: booking.language,
+      ...(kind === 'cancelled' ? { detail: { by: actor.by === 'staff' ? 'staff' : 'organiser' } } : {}),
+      dedupeKey: `${kind}:${booking.id}`,
+    });
+  }
+  if (actor.by !== 'staff' && to !== 'completed') {
+    await enqueueStaffNotice(trx, clock, {
+      kind: 'staff_booking_changed',
+      bookingId: booking.id,
+      venueId: booking.venueId,
+      detail: { change: to },
+      dedupeKey: `staff_booking_changed:${booking.id}:${to}`,
+    });
+  }
+  return true;
+}

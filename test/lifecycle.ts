@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import type { Slot } from '../src/core/availability/slot.js';
+import { parseBookingInput } from '../src/core/bookings/booking-input.js';
+import { createBooking, type CreatedBooking } from '../src/core/bookings/booking.service.js';
+import type { Clock } from '../src/core/shared/clock.js';
+import { newId } from '../src/core/shared/ids.js';
+import type { Db } from '../src/db/schema.js';
+import { bookingRequest } from './factories.js';
+import { TEST_LINK_KEY } from './links.js';
+
+/** A booking (or option, with `option: true`) placed the way the form and the API place one. */
+export async function placeBooking(db: Db, clock: Clock, slot: Slot, overrides: Record<string, unknown> = {}): Promise<CreatedBooking> {
+  const parsed = parseBookingInput(bookingRequest(slot.id, overrides));
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  return createBooking(db, clock, TEST_LINK_KEY, parsed.input);
+}
+
+export function bookingRow(db: Db, id: string) {
+  return db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The mails queued about a booking, as [kind, recipient, detail], in the order queued. */
+export async function mailsOf(db: Db, bookingId: string): Promise<[string, string, Record<string, unknown>][]> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('booking_id', '=', bookingId)
+    .orderBy('created_at')
+    .orderBy('kind')
+    .execute();
+  return rows.map((row) => [row.kind, row.recipient, JSON.parse(row.detail) as Record<string, unknown>]);
+}
+
+/** The mails of one kind queued about a booking. */
+export async function mailsOfKind(db: Db, bookingId: string, kind: string): Promise<number> {
+  return (await mailsOf(db, bookingId)).filter(([k]) => k === kind).length;
+}
+
+/** A booking's history, oldest first, as [action, actor kind, detail]. */
+export async function historyOf(db: Db, reference: string): Promise<[string, string | null, Record<string, unknown>][]> {
+  const rows = await db.selectFrom('audit_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
+  return rows.map((row) => [row.action, row.actor_kind, JSON.parse(row.detail) as Record<string, unknown>]);
+}
+
+/**
+ * A venue staff member who gets the venue's notices: an account as it is once set up (a password
+ * and a second factor; their values do not matter for mail).
+ */
+export async function addNoticeRecipient(db: Db, venueId: string, email: string): Promise<void> {
+  const at = '2026-01-01T00:00:00.000Z';
+  await db
+    .insertInto('staff')
+    .values({
+      id: newId(),
+      email,
+      name: 'Medewerker',
+      role: 'staff',
+      venue_id: venueId,
+      password_hash: 'set',
+      totp_secret: 'set',
+      totp_pending_secret: null,
+      totp_last_step: null,
+      setup_token_hash: null,
+      setup_expires_at: null,
+      disabled_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
