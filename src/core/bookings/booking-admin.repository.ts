@@ -189,7 +189,16 @@ export async function findBookingInScope(db: Executor, scope: VenueScope, id: st
 export async function updateBookingStatus(
   trx: Tx,
   id: string,
-  change: { from: BookingStatus; to: BookingStatus; at: string; cancelledAt?: string; confirmedAt?: string; option?: 'open' | 'passed' },
+  change: {
+    from: BookingStatus;
+    to: BookingStatus;
+    /** The group size as read: a concurrent size change makes the update miss. */
+    groupSize: number;
+    at: string;
+    cancelledAt?: string;
+    confirmedAt?: string;
+    option?: 'open' | 'passed';
+  },
 ): Promise<boolean> {
   let query = trx
     .updateTable('bookings')
@@ -201,10 +210,24 @@ export async function updateBookingStatus(
       ...(change.from === 'option' ? { option_expires_at: null } : {}),
     })
     .where('id', '=', id)
-    .where('status', '=', change.from);
+    .where('status', '=', change.from)
+    .where('group_size', '=', change.groupSize);
   if (change.option) query = query.where('option_expires_at', change.option === 'open' ? '>' : '<=', change.at);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Locks the slot's row for the rest of the transaction (a write that changes nothing). Every
+ * transaction that changes a booking's places locks its slot before its booking, so two of them
+ * never wait on each other in opposite order; on SQLite it takes the write lock first.
+ */
+export async function lockSlot(trx: Tx, slotId: string): Promise<void> {
+  await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked_persons: eb.ref('booked_persons') }))
+    .where('id', '=', slotId)
+    .execute();
 }
 
 /** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */

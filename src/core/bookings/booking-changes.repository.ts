@@ -56,10 +56,6 @@ export async function updateGroupSize(
 }
 
 /** Cancels the booking; false when it changed since it was read. */
-export async function markCancelled(trx: Tx, state: BookingState, at: string): Promise<boolean> {
-  const result = await unchangedSince(trx, state).set({ status: 'cancelled', cancelled_at: at, updated_at: at }).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
 
 /** A booking's current status and size, to tell why a conditional change found it changed. */
 export async function findBookingState(db: Executor, id: string): Promise<BookingState | undefined> {

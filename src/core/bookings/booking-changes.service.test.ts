@@ -13,6 +13,8 @@ import { cancelRefusal, groupSizeRefusal, organiserActions } from './booking-cha
 import { cancelByOrganiser, changeGroupSize } from './booking-changes.service.js';
 import { parseBookingInput } from './booking-input.js';
 import { createBooking, findBookingByLink } from './booking.service.js';
+import { changeBookingStatus } from './booking-admin.service.js';
+import { changeStatus, detailsToChange } from './status-change.service.js';
 
 describe("the organiser's deadlines", () => {
   const start = new Date('2026-06-15T08:00:00Z');
@@ -118,6 +120,45 @@ for (const dialect of testDialects()) {
       await changeGroupSize(database.db, clock, a1!, 7);
       assert.equal(await refusal(cancelByOrganiser(database.db, clock, a2!)), 'booking_changed');
       assert.deepEqual(await counts(slot), [17, 2]);
+    });
+
+    test('a staff status change on a read from before a size change releases nothing', async () => {
+      const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-23', capacity: 30 });
+      const [before, organiser] = await bookAndRead(slot, 4, 2);
+      await changeGroupSize(database.db, clock, organiser!, 9);
+      const cancel = { to: 'cancelled', actor: { by: 'system' }, action: 'booking.cancelled' } as const;
+      const stale = await database.db.transaction().execute((trx) => changeStatus(trx, clock, detailsToChange(before!), cancel));
+      assert.equal(stale, false, 'the stale read of 4 persons changes nothing');
+      assert.deepEqual(await counts(slot), [9, 1]);
+    });
+
+    test("staff cancels racing the organiser's size changes: the slot counts what the bookings hold, and no request fails", async () => {
+      const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-24', capacity: 60 });
+      const reads = await Promise.all([3, 5, 7, 9].map(async (size) => (await bookAndRead(slot, size, 1))[0]!));
+      const admin = {
+        id: 'admin-1',
+        email: 'admin@groupz.test',
+        name: 'Admin',
+        role: 'admin',
+        venueId: null,
+        active: true,
+        disabled: false,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      } as const;
+      const outcomes = await Promise.all(
+        reads.flatMap((booking) => [
+          refusal(changeGroupSize(database.db, clock, booking, booking.groupSize + 2)),
+          refusal(changeBookingStatus(database.db, clock, { member: admin, client: null }, booking.id, 'cancel')),
+          refusal(changeGroupSize(database.db, clock, booking, booking.groupSize - 1)),
+        ]),
+      );
+      assert.ok(
+        outcomes.every((o) => ['done', 'booking_changed', 'booking_not_active'].includes(o)),
+        outcomes.join(','),
+      );
+      const rows = await database.db.selectFrom('bookings').select(['status', 'group_size']).where('slot_id', '=', slot.id).execute();
+      const held = rows.filter((r) => r.status !== 'cancelled');
+      assert.deepEqual(await counts(slot), [held.reduce((sum, r) => sum + r.group_size, 0), held.length]);
     });
   });
 }

@@ -1,5 +1,4 @@
 import type { Db, Tx } from '../../db/schema.js';
-import { releaseCapacity } from './booking-admin.repository.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../catalog/pricing.js';
 import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
@@ -9,8 +8,9 @@ import { newId } from '../shared/ids.js';
 import { localDateOf } from '../shared/time.js';
 import type { BookingDetails } from './booking.js';
 import { cancelRefusal, groupSizeRefusal, isChangeable } from './booking-changes.js';
-import { type BookingState, findBookingState, markCancelled, moveBookedPersons, updateGroupSize } from './booking-changes.repository.js';
+import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from './booking-changes.repository.js';
 import { recordBookingEvent } from './booking-history.js';
+import { changeStatus, detailsToChange } from './status-change.service.js';
 
 /**
  * The organiser's changes through the manage link: a new group size and a cancellation. Each is
@@ -92,33 +92,8 @@ export async function changeGroupSize(db: Db, clock: Clock, booking: BookingDeta
 export async function cancelByOrganiser(db: Db, clock: Clock, booking: BookingDetails): Promise<void> {
   const refusal = cancelRefusal(booking, clock.now());
   if (refusal) throw new DomainError(refusal);
-  const at = clock.now().toISOString();
-  await changeAsRead(db, booking, async (trx, state) => {
-    // The slot first, as every change of places does; the status update below decides the race.
-    if (!(await releaseCapacity(trx, booking.slot.id, booking.groupSize))) throw new ChangedMeanwhile();
-    if (!(await markCancelled(trx, state, at))) throw new ChangedMeanwhile();
-    const venueId = booking.activity.venue.id;
-    await recordBookingEvent(trx, clock, {
-      by: 'organiser',
-      venueId,
-      reference: booking.reference,
-      action: 'booking.cancelled',
-      detail: { from: booking.status, to: 'cancelled', places_released: booking.groupSize },
-    });
-    await enqueueMail(trx, clock, {
-      kind: 'cancelled',
-      bookingId: booking.id,
-      recipient: booking.email,
-      language: booking.language,
-      detail: { by: 'organiser' },
-      dedupeKey: `cancelled:${booking.id}`,
-    });
-    await enqueueStaffNotice(trx, clock, {
-      kind: 'staff_booking_changed',
-      bookingId: booking.id,
-      venueId,
-      detail: { change: 'cancelled', by: 'organiser' },
-      dedupeKey: `staff_booking_changed:${booking.id}:${newId()}`,
-    });
+  await changeAsRead(db, booking, async (trx) => {
+    const change = { to: 'cancelled', actor: { by: 'organiser' }, action: 'booking.cancelled' } as const;
+    if (!(await changeStatus(trx, clock, detailsToChange(booking), change))) throw new ChangedMeanwhile();
   });
 }

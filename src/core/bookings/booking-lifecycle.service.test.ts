@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
       assert.equal(await mailsOfKind(db, booking.id, 'option_expired'), 1);
       assert.deepEqual(
         (await mailsOf(db, booking.id)).filter(([kind]) => kind === 'staff_booking_changed'),
-        [['staff_booking_changed', 'balie@venue.test', { change: 'expired' }]],
+        [['staff_booking_changed', 'balie@venue.test', { change: 'expired', by: 'system' }]],
       );
       assert.deepEqual(
         (await historyOf(db, booking.reference)).filter(([action]) => action === 'booking.expired'),

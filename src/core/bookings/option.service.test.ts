@@ -177,7 +177,7 @@ for (const dialect of testDialects()) {
       assert.equal(await mailsOfKind(db, booking.id, 'confirmed'), 1);
       assert.deepEqual(
         (await mailsOf(db, booking.id)).filter(([kind]) => kind === 'staff_booking_changed'),
-        [['staff_booking_changed', 'balie@venue.test', { change: 'confirmed' }]],
+        [['staff_booking_changed', 'balie@venue.test', { change: 'confirmed', by: 'organiser' }]],
       );
       assert.deepEqual((await historyOf(db, booking.reference)).slice(1), [
         ['booking.confirmed', 'organiser', { from: 'option', to: 'confirmed', places_released: 0 }],

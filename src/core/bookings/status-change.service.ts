@@ -4,7 +4,7 @@ import type { MailKind } from '../mail/mail.js';
 import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { BookingDetails, BookingStatus } from './booking.js';
-import { releaseCapacity, updateBookingStatus } from './booking-admin.repository.js';
+import { lockSlot, releaseCapacity, updateBookingStatus } from './booking-admin.repository.js';
 import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import type { BookingRow } from './booking.repository.js';
 import { HOLDS_PLACES } from './booking-status.js';
@@ -57,20 +57,23 @@ const ORGANISER_MAIL: Partial<Record<BookingStatus, MailKind>> = {
 };
 
 /**
- * Changes a booking's status inside the caller's transaction, and everything that goes with it:
- * the conditional status UPDATE first (so SQLite takes its write lock before anything is read, and
- * of two concurrent changes only one applies), the places given back when the new status no longer
- * holds them, the history entry, the organiser's mail and, when staff did not make the change
- * themselves, a notice to the venue's staff. Returns false, having written nothing, when the
- * booking was no longer as read.
+ * Changes a booking's status inside the caller's transaction (it must be the transaction's first
+ * work), and everything that goes with it: the slot locked first (the lock order of every change of
+ * places: slot, then booking; on SQLite the write lock before anything is read), the status UPDATE
+ * conditional on the status and group size as read (of two concurrent changes only one applies),
+ * the places given back when the new status no longer holds them, the history entry, the
+ * organiser's mail and, when staff did not make the change themselves, a notice to the venue's
+ * staff. Returns false, having changed nothing, when the booking was no longer as read.
  */
 export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChange, change: StatusChange): Promise<boolean> {
   const at = clock.now().toISOString();
   const { to, actor } = change;
   const from = booking.status;
+  await lockSlot(trx, booking.slotId);
   const moved = await updateBookingStatus(trx, booking.id, {
     from,
     to,
+    groupSize: booking.groupSize,
     at,
     ...(to === 'cancelled' ? { cancelledAt: at } : {}),
     ...(to === 'confirmed' ? { confirmedAt: at } : {}),
@@ -104,7 +107,7 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
       kind: 'staff_booking_changed',
       bookingId: booking.id,
       venueId: booking.venueId,
-      detail: { change: to },
+      detail: { change: to, by: actor.by },
       dedupeKey: `staff_booking_changed:${booking.id}:${to}`,
     });
   }

@@ -70,7 +70,7 @@ for (const dialect of testDialects()) {
       const placedRow = after
         .querySelectorAll('[data-testid="booking-audit"] tbody tr')
         .find((tr) => tr.textContent.includes('boeking geplaatst'));
-      assert.equal(placedRow?.querySelectorAll('td')[1]?.textContent, 'de contactpersoon', 'who placed it');
+      assert.equal(placedRow?.querySelectorAll('td')[1]?.textContent, 'Organisator (via de link)', 'who placed it');
     });
 
     test('staff extend an option once; the second time is refused with the reason', async () => {

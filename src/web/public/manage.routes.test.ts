@@ -684,7 +684,7 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(
         rows.slice(1).map(([, , what]) => what),
-        ['boeking geannuleerd', 'boekingslink opnieuw gemaild', 'aantal personen gewijzigd', 'boeking gemaakt'],
+        ['boeking geannuleerd', 'boekingslink opnieuw gemaild', 'aantal personen gewijzigd', 'boeking geplaatst'],
       );
       const english = await t.app.inject({
         url: `/admin/bookings/${a.booking.id}`,

@@ -138,14 +138,18 @@ for (const dialect of testDialects()) {
       const row = await rowOf(manage);
       const confirm = await post(`${manage}/confirm`, {});
       assert.equal(confirm.statusCode, 303);
-      assert.equal(confirm.headers.location, manage);
+      assert.equal(confirm.headers.location, `${manage}?done=confirmed`);
       assert.equal(confirm.headers['cache-control'], 'no-store');
       assert.equal(confirm.headers['set-cookie'], undefined);
       const after = await bookingRow(t.database.db, row.id);
       assert.deepEqual([after.status, after.confirmed_at], ['confirmed', t.clock.now().toISOString()]);
       assert.equal(await mailsOfKind(t.database.db, row.id, 'confirmed'), 1);
-      const page = parseHtml((await get(manage)).body);
+      const page = parseHtml((await get(String(confirm.headers.location))).body);
       assert.equal(page.querySelector('[data-testid="booking-status"]')?.textContent, 'Bevestigd');
+      assert.equal(
+        page.querySelector('[data-testid="notice"]')?.textContent,
+        'Uw boeking is bevestigd. U ontvangt een bevestiging per e-mail.',
+      );
       assert.equal(page.querySelector('[data-testid="option-confirm"]'), null);
       const again = await post(`${manage}/confirm`, {});
       assert.equal(again.statusCode, 303, 'a second click changes nothing');
