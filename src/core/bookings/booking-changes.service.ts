@@ -77,7 +77,7 @@ export async function changeGroupSize(db: Db, clock: Clock, booking: BookingDeta
       kind: 'staff_booking_changed',
       bookingId: booking.id,
       venueId,
-      detail: { change: 'group_size', from, to: groupSize },
+      detail: { change: 'group_size', from_group_size: from, to_group_size: groupSize },
       dedupeKey: `staff_booking_changed:${booking.id}:${newId()}`,
     });
   });

@@ -157,5 +157,7 @@ describe('mail content', () => {
     assert.match(changed.text, /group size changed from 10 to 12/);
     const cancelled = renderMail('staff_booking_changed', 'nl', { change: 'cancelled', by: 'organiser' }, subjectFor('cancelled'));
     assert.match(cancelled.subject, /^Boeking GZ-AB12-CD34 gewijzigd: geannuleerd \/ Booking GZ-AB12-CD34 changed: cancelled$/);
+    const expired = renderMail('staff_booking_changed', 'nl', { change: 'expired', by: 'system' }, subjectFor('expired'));
+    assert.match(expired.subject, /gewijzigd: optie verlopen, plaatsen vrijgegeven \/ .* changed: option expired, places released$/);
   });
 });

@@ -85,9 +85,8 @@ const STAFF_CHANGES: Record<string, MessageKey> = {
   group_size: 'mail.staff.change.group_size',
   cancelled: 'mail.staff.change.cancelled',
   confirmed: 'mail.staff.change.confirmed',
-  option_placed: 'mail.staff.change.option_placed',
   requested: 'mail.staff.change.requested',
-  participants: 'mail.staff.change.participants',
+  expired: 'mail.staff.change.expired',
 };
 
 /** One language's part of a mail: organiser mails have one, staff notices one per language. */

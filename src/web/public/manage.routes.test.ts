@@ -202,7 +202,7 @@ for (const dialect of testDialects()) {
       const notices = await mails(a.booking.id, 'staff_booking_changed');
       assert.deepEqual(
         notices.map((m) => [m.recipient, JSON.parse(m.detail)]),
-        [[manager.email, { change: 'group_size', from: 4, to: 7 }]],
+        [[manager.email, { change: 'group_size', from_group_size: 4, to_group_size: 7 }]],
       );
       const entry = (await history(a.booking.reference)).find((e) => e.action === 'booking.group_size_changed')!;
       assert.equal(entry.actor_kind, 'organiser');
