@@ -33,6 +33,7 @@ import {
   listScheduleSlots,
   updatePaidAt,
 } from './booking-admin.repository.js';
+import { enqueueMail } from '../mail/outbox.service.js';
 import { recordBookingEvent } from './booking-history.js';
 import { extendOptionRow } from './booking-lifecycle.repository.js';
 import { type BookingRow, toBooking } from './booking.repository.js';
@@ -205,6 +206,9 @@ export async function extendOption(db: Db, clock: Clock, actor: StaffActor, id: 
       action: 'booking.option_extended',
       detail: { from: change.from, to: change.to },
     });
+    const language = row.language === 'en' ? 'en' : 'nl';
+    const mail = { kind: 'option_extended', bookingId: row.id, recipient: row.organiser_email, language } as const;
+    await enqueueMail(trx, clock, { ...mail, dedupeKey: `option_extended:${row.id}` });
     return true;
   });
 }

@@ -147,7 +147,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await runBookingLifecycle(db, clock), { expired: 0, optionReminders: 0, visitReminders: 0, completed: 0 });
     });
 
-    test('staff extend an option once, never past the start, and its reminder goes out again', async () => {
+    test('staff extend an option once, never past the start; the organiser is mailed and the reminder goes out again', async () => {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, { options: { hours: 48, minDaysBefore: 0 } });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15' });
@@ -170,6 +170,7 @@ for (const dialect of testDialects()) {
         { from: new Date(deadline).toISOString(), to: new Date(deadline + 48 * HOUR).toISOString() },
       ]);
       await assert.rejects(extendOption(db, clock, staff, booking.id), refusedWith('option_already_extended'));
+      assert.equal(await mailsOfKind(db, booking.id, 'option_extended'), 1, 'the organiser hears of the new deadline once');
 
       clock.set(new Date(deadline + 1));
       await runBookingLifecycle(db, clock);

@@ -17,6 +17,7 @@ const CASES: Record<MailKind, { status: BookingStatus; detail?: MailDetail }> = 
   booking_received: { status: 'confirmed' },
   request_received: { status: 'requested' },
   option_placed: { status: 'option' },
+  option_extended: { status: 'option' },
   option_expiring: { status: 'option' },
   option_expired: { status: 'expired' },
   confirmed: { status: 'confirmed' },

@@ -42,6 +42,7 @@ export interface DeliveryReport {
 
 /** Mails that only make sense while the booking still has one of these statuses when they go out. */
 const STILL_TRUE_WHILE: Partial<Record<MailKind, readonly BookingStatus[]>> = {
+  option_extended: ['option'],
   option_expiring: ['option'],
   visit_reminder: ['confirmed'],
 };

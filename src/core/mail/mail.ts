@@ -8,6 +8,7 @@ export const MAIL_KINDS = [
   'booking_received',
   'request_received',
   'option_placed',
+  'option_extended',
   'option_expiring',
   'option_expired',
   'confirmed',
