@@ -4,25 +4,16 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { findSlot } from '../availability/slot.repository.js';
-import type { StaffMember } from '../staff/staff.js';
 import { parseNoteBody } from './booking-admin.js';
-import { changeBookingStatus, type StaffActor } from './booking-admin.service.js';
+import { changeBookingStatus } from './booking-admin.service.js';
 import { parseBookingInput } from './booking-input.js';
 import { actionsFor, statusAfter } from './booking-status.js';
 import { createBooking } from './booking.service.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
+import { TEST_ADMIN, TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 
-const admin: StaffMember = {
-  id: 'admin-1',
-  email: 'admin@groupz.test',
-  name: 'Admin',
-  role: 'admin',
-  venueId: null,
-  active: true,
-  disabled: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-const actor: StaffActor = { member: admin, client: null };
+const actor = TEST_ADMIN_ACTOR;
+const admin = TEST_ADMIN;
 
 describe('the status table', () => {
   test('a confirmed booking can be cancelled, a cancelled one nothing', () => {

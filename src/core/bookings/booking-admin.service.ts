@@ -199,8 +199,7 @@ export async function extendOption(db: Db, clock: Clock, actor: StaffActor, id: 
     if (!(await extendOptionRow(trx, row.id, change))) return false;
     await recordBookingEvent(trx, clock, {
       by: 'staff',
-      member: actor.member,
-      client: actor.client,
+      ...actor,
       venueId: row.venue_id,
       reference: row.reference,
       action: 'booking.option_extended',

@@ -7,24 +7,14 @@ import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind, placeB
 import { findSlot } from '../availability/slot.repository.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { DomainError } from '../shared/errors.js';
-import type { StaffMember } from '../staff/staff.js';
-import { extendOption, type StaffActor } from './booking-admin.service.js';
+import { extendOption } from './booking-admin.service.js';
 import { bookingLifecycleJob, runBookingLifecycle } from './booking-lifecycle.service.js';
+import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 
 const HOUR = 3_600_000;
 const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
-const admin: StaffMember = {
-  id: 'admin-1',
-  email: 'admin@groupz.test',
-  name: 'Admin',
-  role: 'admin',
-  venueId: null,
-  active: true,
-  disabled: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-const staff: StaffActor = { member: admin, client: null };
+const staff = TEST_ADMIN_ACTOR;
 
 for (const dialect of testDialects()) {
   describe(`the automatic booking lifecycle on ${dialect.name}`, () => {

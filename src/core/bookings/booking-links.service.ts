@@ -67,8 +67,7 @@ export async function reissueBookingLink(
     if (!(await updateLinkVersion(trx, row.id, purpose, { fromVersion, hash, at }))) return false;
     await recordBookingEvent(trx, clock, {
       by: 'staff',
-      member: actor.member,
-      client: actor.client,
+      ...actor,
       venueId: row.venue_id,
       reference: row.reference,
       action: purpose === 'manage' ? 'booking.manage_link_reissued' : 'booking.participant_link_reissued',

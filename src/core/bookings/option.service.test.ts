@@ -8,26 +8,16 @@ import { findSlot } from '../availability/slot.repository.js';
 import type { Slot } from '../availability/slot.js';
 import { DEFAULT_ACTIVITY_RULES } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
-import type { StaffMember } from '../staff/staff.js';
-import { changeBookingStatus, type StaffActor } from './booking-admin.service.js';
+import { changeBookingStatus } from './booking-admin.service.js';
 import { runBookingLifecycle } from './booking-lifecycle.service.js';
 import { findBookingByLink } from './booking.service.js';
 import { optionDeadline, optionRefusal } from './option.js';
 import { confirmOption } from './option.service.js';
+import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 
 const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
-const admin: StaffMember = {
-  id: 'admin-1',
-  email: 'admin@groupz.test',
-  name: 'Admin',
-  role: 'admin',
-  venueId: null,
-  active: true,
-  disabled: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-const staff: StaffActor = { member: admin, client: null };
+const staff = TEST_ADMIN_ACTOR;
 
 const HOUR = 3_600_000;
 
