@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
@@ -33,6 +34,33 @@ export const SETTINGS = {
     description: 'Seconds after login after which a back-office session ends, however active.',
   },
   GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
+  GROUPZ_TLS: {
+    default: 'off',
+    description:
+      "`off`: plain HTTP on GROUPZ_HOST:PORT (development). `files`: HTTPS with the certificate files below. `acme`: HTTPS with certificates from an ACME CA (Let's Encrypt).",
+  },
+  GROUPZ_HTTPS_PORT: { default: '443', description: 'With TLS: the HTTPS port (HTTP/2 and HTTP/1.1).' },
+  GROUPZ_HTTP_PORT: {
+    default: '80',
+    description: 'With TLS: the plain HTTP port, which only answers ACME challenges and redirects to https.',
+  },
+  GROUPZ_TLS_CERT_FILE: { default: '', description: 'With `files`: the certificate chain (PEM), leaf first.' },
+  GROUPZ_TLS_KEY_FILE: { default: '', description: 'With `files`: the private key of the certificate (PEM).' },
+  GROUPZ_TLS_RELOAD_INTERVAL: {
+    default: '60',
+    description: 'With `files`: seconds between checks whether the files changed (1 to 86400).',
+  },
+  GROUPZ_ACME_DIRECTORY_URL: {
+    default: '',
+    description: "With `acme`: the CA's directory URL, e.g. `https://acme-v02.api.letsencrypt.org/directory`.",
+  },
+  GROUPZ_ACME_EMAIL: { default: '', description: 'With `acme`: contact address for the ACME account (expiry notices).' },
+  GROUPZ_ACME_CA_FILE: {
+    default: '',
+    description: "With `acme`: an extra CA certificate (PEM) to trust for the ACME server's own HTTPS, besides the system's (a test CA).",
+  },
+  GROUPZ_ACME_RENEW_DAYS: { default: '30', description: 'With `acme`: renew when fewer than this many days remain (1 to 365).' },
+  GROUPZ_ACME_CHECK_INTERVAL: { default: '43200', description: 'With `acme`: seconds between renewal checks (1 to 86400).' },
 } as const;
 
 const schema = z.object({
@@ -52,11 +80,51 @@ const schema = z.object({
   GROUPZ_SECRET_KEY: z.string().regex(/^([0-9a-fA-F]{64})?$/, 'must be 64 hex characters (openssl rand -hex 32)'),
   GROUPZ_SESSION_IDLE_TIMEOUT: seconds(60, 24 * 3600),
   GROUPZ_SESSION_ABSOLUTE_TIMEOUT: seconds(300, 7 * 24 * 3600),
+  GROUPZ_TLS: z.enum(['off', 'files', 'acme'], { error: 'must be off, files or acme' }),
+  GROUPZ_HTTPS_PORT: listenPort(),
+  GROUPZ_HTTP_PORT: listenPort(),
+  GROUPZ_TLS_CERT_FILE: z.string(),
+  GROUPZ_TLS_KEY_FILE: z.string(),
+  GROUPZ_TLS_RELOAD_INTERVAL: seconds(1, 24 * 3600),
+  GROUPZ_ACME_DIRECTORY_URL: z.string().refine((v) => v === '' || isHttpsUrl(v), 'must be an https:// URL'),
+  GROUPZ_ACME_EMAIL: z.string().refine((v) => v === '' || z.email().safeParse(v).success, 'must be an email address'),
+  GROUPZ_ACME_CA_FILE: z.string(),
+  GROUPZ_ACME_RENEW_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 365' })
+    .int('must be a whole number of days from 1 to 365')
+    .min(1, 'must be a whole number of days from 1 to 365')
+    .max(365, 'must be a whole number of days from 1 to 365'),
+  GROUPZ_ACME_CHECK_INTERVAL: seconds(1, 24 * 3600),
 });
+
+function listenPort() {
+  const message = 'must be a port number from 1 to 65535';
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(65535, message);
+}
 
 function seconds(min: number, max: number) {
   const message = `must be a whole number of seconds from ${min} to ${max}`;
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/** How `serve` answers: plain HTTP, or HTTPS with certificates from files or from an ACME CA. */
+export type TlsConfig =
+  | { mode: 'off' }
+  | (TlsPorts & { mode: 'files'; certFile: string; keyFile: string; reloadIntervalSeconds: number })
+  | (TlsPorts & {
+      mode: 'acme';
+      directoryUrl: string;
+      email: string;
+      /** An extra CA to trust for the ACME server's HTTPS. */
+      caFile: string | undefined;
+      renewDays: number;
+      checkIntervalSeconds: number;
+    });
+
+export interface TlsPorts {
+  httpsPort: number;
+  /** Answers ACME challenges and redirects everything else to https. */
+  httpPort: number;
 }
 
 export interface Config {
@@ -72,12 +140,21 @@ export interface Config {
   secretKey: Buffer | undefined;
   sessionIdleTimeoutSeconds: number;
   sessionAbsoluteTimeoutSeconds: number;
+  tls: TlsConfig;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
   }
 }
 
@@ -151,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.GROUPZ_SESSION_ABSOLUTE_TIMEOUT < parsed.data.GROUPZ_SESSION_IDLE_TIMEOUT) {
     problems.push('GROUPZ_SESSION_ABSOLUTE_TIMEOUT: must not be shorter than GROUPZ_SESSION_IDLE_TIMEOUT');
   }
+  if (parsed.success) problems.push(...tlsProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);
@@ -166,5 +244,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: s.GROUPZ_SECRET_KEY ? Buffer.from(s.GROUPZ_SECRET_KEY, 'hex') : undefined,
     sessionIdleTimeoutSeconds: s.GROUPZ_SESSION_IDLE_TIMEOUT,
     sessionAbsoluteTimeoutSeconds: s.GROUPZ_SESSION_ABSOLUTE_TIMEOUT,
+    tls: tlsConfig(s),
   };
+}
+
+type Settings = z.infer<typeof schema>;
+
+/** What GROUPZ_TLS=files or acme requires of the other settings. */
+function tlsProblems(s: Settings): string[] {
+  if (s.GROUPZ_TLS === 'off') return [];
+  const problems: string[] = [];
+  const mode = `GROUPZ_TLS=${s.GROUPZ_TLS}`;
+  if (!s.GROUPZ_PUBLIC_URL.startsWith('https:')) problems.push(`GROUPZ_PUBLIC_URL: must be an https:// URL with ${mode}`);
+  if (s.GROUPZ_HTTPS_PORT === s.GROUPZ_HTTP_PORT) problems.push('GROUPZ_HTTP_PORT: must differ from GROUPZ_HTTPS_PORT');
+  if (s.GROUPZ_TLS === 'files') {
+    if (!s.GROUPZ_TLS_CERT_FILE) problems.push(`GROUPZ_TLS_CERT_FILE: must be set with ${mode}`);
+    if (!s.GROUPZ_TLS_KEY_FILE) problems.push(`GROUPZ_TLS_KEY_FILE: must be set with ${mode}`);
+  } else {
+    if (!s.GROUPZ_ACME_DIRECTORY_URL) problems.push(`GROUPZ_ACME_DIRECTORY_URL: must be set with ${mode}`);
+    if (!s.GROUPZ_ACME_EMAIL) problems.push(`GROUPZ_ACME_EMAIL: must be set with ${mode}`);
+    if (s.GROUPZ_PUBLIC_URL.startsWith('https:') && isIP(new URL(s.GROUPZ_PUBLIC_URL).hostname.replace(/^\[|\]$/g, '')) !== 0) {
+      problems.push(`GROUPZ_PUBLIC_URL: must name a host, not an IP address, with ${mode}`);
+    }
+  }
+  return problems;
+}
+
+function tlsConfig(s: Settings): TlsConfig {
+  const ports = { httpsPort: s.GROUPZ_HTTPS_PORT, httpPort: s.GROUPZ_HTTP_PORT };
+  switch (s.GROUPZ_TLS) {
+    case 'off':
+      return { mode: 'off' };
+    case 'files':
+      return {
+        mode: 'files',
+        ...ports,
+        certFile: resolve(s.GROUPZ_TLS_CERT_FILE),
+        keyFile: resolve(s.GROUPZ_TLS_KEY_FILE),
+        reloadIntervalSeconds: s.GROUPZ_TLS_RELOAD_INTERVAL,
+      };
+    case 'acme':
+      return {
+        mode: 'acme',
+        ...ports,
+        directoryUrl: s.GROUPZ_ACME_DIRECTORY_URL,
+        email: s.GROUPZ_ACME_EMAIL,
+        caFile: s.GROUPZ_ACME_CA_FILE ? resolve(s.GROUPZ_ACME_CA_FILE) : undefined,
+        renewDays: s.GROUPZ_ACME_RENEW_DAYS,
+        checkIntervalSeconds: s.GROUPZ_ACME_CHECK_INTERVAL,
+      };
+  }
 }
