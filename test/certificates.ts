@@ -81,7 +81,10 @@ export interface CertificateRequest {
  * A server certificate signed by the test CA (a random serial each time), with its key. Files
  * go to the CA's directory as `<name>.pem` and `<name>.key`.
  */
-export function issueTestCertificate(ca: TestCa, { names = ['bookings.test'], days = 90, key, name = 'server' }: CertificateRequest = {}): TestCertificate {
+export function issueTestCertificate(
+  ca: TestCa,
+  { names = ['bookings.test'], days = 90, key, name = 'server' }: CertificateRequest = {},
+): TestCertificate {
   const certKey = key ?? newP256Key(ca.dir, name);
   const csr = openssl(['req', '-new', '-key', certKey.file, '-subj', `/CN=${names[0]}`]);
   const extensions = join(ca.dir, `${name}.ext`);
@@ -93,11 +96,29 @@ export function issueTestCertificate(ca: TestCa, { names = ['bookings.test'], da
   const serial = `0x${randomBytes(12).toString('hex')}`;
   const file = join(ca.dir, `${name}.pem`);
   openssl(
-    ['x509', '-req', '-CA', ca.cert.file, '-CAkey', ca.key.file, '-set_serial', serial, '-days', String(days), '-sha256', '-extfile', extensions, '-out', file],
+    [
+      'x509',
+      '-req',
+      '-CA',
+      ca.cert.file,
+      '-CAkey',
+      ca.key.file,
+      '-set_serial',
+      serial,
+      '-days',
+      String(days),
+      '-sha256',
+      '-extfile',
+      extensions,
+      '-out',
+      file,
+    ],
     csr,
   );
   const pem = readFileSync(file, 'utf8');
-  const serialNumber = openssl(['x509', '-noout', '-serial'], pem).trim().replace(/^serial=/, '');
+  const serialNumber = openssl(['x509', '-noout', '-serial'], pem)
+    .trim()
+    .replace(/^serial=/, '');
   return { cert: { file, pem }, key: certKey, serialNumber };
 }
 
