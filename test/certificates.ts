@@ -1,14 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Whether `openssl` can be run here (the certificate helpers and TLS system tests need it). */
-export function hasOpenssl(): boolean {
-  return spawnSync('openssl', ['version']).status === 0;
-}
-
+/** How to get `openssl`, which these helpers and the TLS system tests need (see `hasTool`). */
 export const INSTALL_OPENSSL = 'apt-get install -y openssl';
 
 function openssl(args: string[], input?: string): string {

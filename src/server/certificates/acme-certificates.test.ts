@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { crypto as acmeCrypto } from 'acme-client';
-import { createTestCa, hasOpenssl, INSTALL_OPENSSL, signTestCsr } from '../../../test/certificates.js';
+import { createTestCa, INSTALL_OPENSSL, signTestCsr } from '../../../test/certificates.js';
 import { TestClock } from '../../../test/clock.js';
 import { captureLog } from '../../../test/log-capture.js';
-import { missingRequirement } from '../../../test/tools.js';
+import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { acmeCertificates, acmeDirectory, type Issuer } from './acme-certificates.js';
 import { CertificateError } from './certificate.js';
 
@@ -21,7 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const realTimeSoon = () => new Date(Date.now() + 5000);
 const serialOf = (pem: string | undefined) => (pem ? new X509Certificate(pem).serialNumber : undefined);
 
-if (!hasOpenssl()) missingRequirement('openssl', INSTALL_OPENSSL);
+if (!hasTool('openssl')) missingRequirement('openssl', INSTALL_OPENSSL);
 else
   describe('ACME certificates: when to issue and renew (a test CA stands in for the ACME CA)', () => {
     const ca = createTestCa();

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { rmSync } from 'node:fs';
-import { createTestCa, hasOpenssl, INSTALL_OPENSSL, issueTestCertificate, newP256Key } from '../../../test/certificates.js';
-import { missingRequirement } from '../../../test/tools.js';
+import { createTestCa, INSTALL_OPENSSL, issueTestCertificate, newP256Key } from '../../../test/certificates.js';
+import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { CertificateError, checkCertificate, hostOf } from './certificate.js';
 
-if (!hasOpenssl()) missingRequirement('openssl', INSTALL_OPENSSL);
+if (!hasTool('openssl')) missingRequirement('openssl', INSTALL_OPENSSL);
 else
   describe('certificate checks', () => {
     const ca = createTestCa();

@@ -3,16 +3,16 @@ import { X509Certificate } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { createTestCa, hasOpenssl, INSTALL_OPENSSL, issueTestCertificate, type TestCertificate } from '../../../test/certificates.js';
+import { createTestCa, INSTALL_OPENSSL, issueTestCertificate, type TestCertificate } from '../../../test/certificates.js';
 import { TestClock } from '../../../test/clock.js';
 import { captureLog } from '../../../test/log-capture.js';
-import { missingRequirement } from '../../../test/tools.js';
+import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { CertificateError } from './certificate.js';
 import { fileCertificates } from './file-certificates.js';
 
 const serialOf = (pem: string | undefined) => (pem ? new X509Certificate(pem).serialNumber : undefined);
 
-if (!hasOpenssl()) missingRequirement('openssl', INSTALL_OPENSSL);
+if (!hasTool('openssl')) missingRequirement('openssl', INSTALL_OPENSSL);
 else
   describe('certificate files', () => {
     const ca = createTestCa();
