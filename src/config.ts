@@ -10,7 +10,7 @@ import { z } from 'zod';
  * (a test keeps it so).
  */
 export const SETTINGS = {
-  PORT: { default: '3000', description: 'TCP port the platform listens on.' },
+  PORT: { default: '3000', description: 'The plain HTTP port with GROUPZ_TLS=off.' },
   GROUPZ_HOST: { default: '127.0.0.1', description: 'Address to listen on (`0.0.0.0` for all).' },
   GROUPZ_DATA_DIR: { default: './data', description: 'Where the platform keeps its files (the SQLite database among them).' },
   GROUPZ_DATABASE_URL: {
@@ -19,7 +19,7 @@ export const SETTINGS = {
   },
   GROUPZ_PUBLIC_URL: {
     default: 'http://127.0.0.1:<PORT>',
-    description: "The platform's public address, used in links it hands out (manage links).",
+    description: "The platform's public address, used in links it hands out (manage links), and the only host it answers under.",
   },
   GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
   GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
