@@ -11,7 +11,7 @@ import { httpsServerOptions, type HttpsServerOptions, useCertificate } from './h
 import { type ChallengeResponses, createRedirectServer } from './redirect-server.js';
 
 export interface Serving {
-  app: FastifyInstance;
+  /** Stops listening: open HTTP/2 sessions get a GOAWAY, requests under way finish. */
   close(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ export async function startServing(
   if (tls.mode === 'off') {
     const app = await makeApp();
     await app.listen({ port: config.port, host: config.host });
-    return { app, close: () => app.close() };
+    return { close: () => app.close() };
   }
   const challenges: ChallengeResponses = new Map();
   const redirect = createRedirectServer({ publicUrl: config.publicUrl, challenges });
@@ -79,7 +79,6 @@ export async function startServing(
     // buildApp types its server as HTTP/1; with `https` it is Node's HTTP/2 secure server, a TLS server.
     const stopWatching = watchCertificates(source, everySeconds, app.server as unknown as TlsServer, log);
     return {
-      app,
       close: async () => {
         stopWatching();
         await Promise.all([app.close(), closeRedirect()]);
