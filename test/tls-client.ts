@@ -5,11 +5,13 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as connectTls } from 'node:tls';
 
-/** Clients that reach the test server on 127.0.0.1 as `host` (SNI and Host), trusting `ca`. */
+/** Clients that reach the test server on 127.0.0.1:`port` as `host` (SNI), trusting `ca`. */
 export interface Target {
   port: number;
   host: string;
   ca: string;
+  /** The Host header (HTTP/2: :authority) of the public URL; default `host:port`. */
+  authority?: string;
 }
 
 export interface Answer {
@@ -20,7 +22,7 @@ export interface Answer {
   httpVersion: string;
 }
 
-const authority = ({ host, port }: Target) => `${host}:${port}`;
+const authority = (target: Target) => target.authority ?? `${target.host}:${target.port}`;
 
 /** One HTTP/1.1 request over its own TLS connection (only http/1.1 offered in ALPN). */
 export function https1(target: Target, path: string, hostHeader = authority(target)): Promise<Answer> {
