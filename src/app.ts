@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Http2SecureServer } from 'node:http2';
+import Fastify, { type FastifyBaseLogger, type FastifyHttp2SecureOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
 import type { SiteAuditor } from './core/self-audit/self-audit.js';
 import type { Clock } from './core/shared/clock.js';
@@ -10,11 +11,13 @@ import type { Db } from './db/schema.js';
 import { adminScope } from './web/admin/admin-scope.js';
 import { staffAuthRoutes } from './web/admin/staff-auth.routes.js';
 import { BODY_LIMIT } from './web/limits.js';
+import type { HttpsServerOptions } from './server/https-server.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
+import { hostCheckPlugin, misdirectedRequests, refuseMisdirected } from './web/plugins/host-check.js';
 import { languagePlugin } from './web/plugins/language.js';
 import { requestLogPlugin } from './web/plugins/logging.js';
 import { sameOriginPlugin } from './web/plugins/same-origin.js';
-import { securityHeadersPlugin } from './web/plugins/security-headers.js';
+import { addSecurityHeaders, securityHeadersPlugin } from './web/plugins/security-headers.js';
 import { activityRoutes } from './web/public/activities.routes.js';
 import { apiRoutes } from './web/public/api.routes.js';
 import { assetRoutes } from './web/public/assets.routes.js';
@@ -45,6 +48,10 @@ export interface AuthSettings extends SessionSettings {
 
 export interface AppOptions extends Omit<AppContext, 'linkKey'> {
   logger?: FastifyServerOptions['logger'];
+  /** A logger `serve` also gives the servers around the app (instead of `logger`). */
+  loggerInstance?: FastifyBaseLogger;
+  /** HTTPS with HTTP/2 and HTTP/1.1 (src/server/https-server.ts); without it, plain HTTP/1.1. */
+  https?: HttpsServerOptions;
 }
 
 export type RouteInventory = { method: string; url: string }[];
@@ -56,16 +63,26 @@ declare module 'fastify' {
 }
 
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
-export async function buildApp({ logger = false, ...options }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ logger = false, loggerInstance, https, ...options }: AppOptions): Promise<FastifyInstance> {
   const context: AppContext = { ...options, linkKey: deriveLinkKey(options.auth.secretKey) };
-  const app = Fastify({
-    logger,
+  const misdirected = misdirectedRequests(context.publicUrl);
+  const settings: FastifyServerOptions = {
+    ...(loggerInstance ? { loggerInstance } : { logger }),
     disableRequestLogging: true,
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
     // Errors the router meets before a route runs (bad URL encoding, over-long parameters).
-    frameworkErrors: replyToError,
-  });
+    frameworkErrors: (error, request, reply) => {
+      // The router's refusals skip the hooks: the headers and the host rule apply to them as well.
+      addSecurityHeaders(reply);
+      return misdirected(request) ? refuseMisdirected(reply) : replyToError(error, request, reply);
+    },
+  };
+  // Over HTTP/2 the routes see the same request and reply API (Node's compatibility layer), so the
+  // app keeps one type whichever server carries it.
+  const app = https
+    ? (Fastify({ ...settings, ...https } as FastifyHttp2SecureOptions<Http2SecureServer>) as unknown as FastifyInstance)
+    : Fastify(settings);
   // Only the body types the surfaces use; anything else (text/plain included) gets 415.
   app.removeContentTypeParser('text/plain');
   // Every route, as registered, for the tests that enumerate them (the admin guard test among them).
@@ -74,6 +91,8 @@ export async function buildApp({ logger = false, ...options }: AppOptions): Prom
   app.addHook('onRoute', ({ method, url }) => {
     for (const m of [method].flat()) routes.push({ method: m, url });
   });
+  // First, so that a request for another host reaches nothing else (421, no content).
+  await app.register(hostCheckPlugin, { publicUrl: context.publicUrl });
   await app.register(requestLogPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);

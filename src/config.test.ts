@@ -87,4 +87,90 @@ describe('configuration', () => {
       assert.ok(row.includes(setting.default === '' ? '(empty)' : `\`${setting.default}\``), `README row of ${name} shows its default`);
     }
   });
+
+  test('TLS: off by default; files and acme require their settings, an https public URL and distinct ports', () => {
+    assert.deepEqual(loadConfig({}).tls, { mode: 'off' });
+    const https = { GROUPZ_PUBLIC_URL: 'https://bookings.groupz.now', GROUPZ_SECRET_KEY: 'ab'.repeat(32) };
+    const files = loadConfig({
+      ...https,
+      GROUPZ_TLS: 'files',
+      GROUPZ_TLS_CERT_FILE: '/etc/groupz/cert.pem',
+      GROUPZ_TLS_KEY_FILE: 'key.pem',
+    });
+    assert.deepEqual(files.tls, {
+      mode: 'files',
+      httpsPort: 443,
+      httpPort: 80,
+      certFile: '/etc/groupz/cert.pem',
+      keyFile: join(process.cwd(), 'key.pem'),
+      reloadIntervalSeconds: 60,
+    });
+    const acme = loadConfig({
+      ...https,
+      GROUPZ_TLS: 'acme',
+      GROUPZ_ACME_DIRECTORY_URL: 'https://acme-v02.api.letsencrypt.org/directory',
+      GROUPZ_ACME_EMAIL: 'beheer@groupz.now',
+      GROUPZ_HTTPS_PORT: '8443',
+      GROUPZ_HTTP_PORT: '8080',
+    });
+    assert.deepEqual(acme.tls, {
+      mode: 'acme',
+      httpsPort: 8443,
+      httpPort: 8080,
+      directoryUrl: 'https://acme-v02.api.letsencrypt.org/directory',
+      email: 'beheer@groupz.now',
+      caFile: undefined,
+      renewDays: 30,
+      checkIntervalSeconds: 43200,
+    });
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof ConfigError);
+        return error.problems;
+      }
+    };
+    assert.deepEqual(problems({ ...https, GROUPZ_TLS: 'files' }), [
+      'GROUPZ_TLS_CERT_FILE: must be set with GROUPZ_TLS=files',
+      'GROUPZ_TLS_KEY_FILE: must be set with GROUPZ_TLS=files',
+    ]);
+    assert.deepEqual(problems({ GROUPZ_TLS: 'acme', GROUPZ_PUBLIC_URL: 'http://bookings.groupz.now', GROUPZ_HTTPS_PORT: '80' }), [
+      'GROUPZ_PUBLIC_URL: must be an https:// URL with GROUPZ_TLS=acme',
+      'GROUPZ_HTTP_PORT: must differ from GROUPZ_HTTPS_PORT',
+      'GROUPZ_ACME_DIRECTORY_URL: must be set with GROUPZ_TLS=acme',
+      'GROUPZ_ACME_EMAIL: must be set with GROUPZ_TLS=acme',
+    ]);
+    assert.deepEqual(
+      problems({
+        ...https,
+        GROUPZ_PUBLIC_URL: 'https://192.0.2.1',
+        GROUPZ_TLS: 'acme',
+        GROUPZ_ACME_DIRECTORY_URL: 'https://ca.example/dir',
+        GROUPZ_ACME_EMAIL: 'a@b.nl',
+      }),
+      ['GROUPZ_PUBLIC_URL: must name a host, not an IP address, with GROUPZ_TLS=acme'],
+    );
+    assert.deepEqual(
+      problems({
+        GROUPZ_TLS: 'on',
+        GROUPZ_HTTPS_PORT: '0',
+        GROUPZ_HTTP_PORT: '65536',
+        GROUPZ_ACME_DIRECTORY_URL: 'http://ca.example/dir',
+        GROUPZ_ACME_EMAIL: 'nobody',
+        GROUPZ_ACME_RENEW_DAYS: '0',
+        GROUPZ_TLS_RELOAD_INTERVAL: '0',
+      }).map((p) => p.split(':')[0]),
+      [
+        'GROUPZ_TLS',
+        'GROUPZ_HTTPS_PORT',
+        'GROUPZ_HTTP_PORT',
+        'GROUPZ_TLS_RELOAD_INTERVAL',
+        'GROUPZ_ACME_DIRECTORY_URL',
+        'GROUPZ_ACME_EMAIL',
+        'GROUPZ_ACME_RENEW_DAYS',
+      ],
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { z } from 'zod';
  * (a test keeps it so).
  */
 export const SETTINGS = {
-  PORT: { default: '3000', description: 'TCP port the platform listens on.' },
+  PORT: { default: '3000', description: 'The plain HTTP port with GROUPZ_TLS=off.' },
   GROUPZ_HOST: { default: '127.0.0.1', description: 'Address to listen on (`0.0.0.0` for all).' },
   GROUPZ_DATA_DIR: { default: './data', description: 'Where the platform keeps its files (the SQLite database among them).' },
   GROUPZ_DATABASE_URL: {
@@ -18,7 +19,7 @@ export const SETTINGS = {
   },
   GROUPZ_PUBLIC_URL: {
     default: 'http://127.0.0.1:<PORT>',
-    description: "The platform's public address, used in links it hands out (manage links).",
+    description: "The platform's public address, used in links it hands out (manage links), and the only host it answers under.",
   },
   GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
   GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
@@ -42,6 +43,33 @@ export const SETTINGS = {
     description: 'Sender of every mail, `Name <address>` or an address; by default `host` is the host of `GROUPZ_PUBLIC_URL`.',
   },
   GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
+  GROUPZ_TLS: {
+    default: 'off',
+    description:
+      "`off`: plain HTTP on GROUPZ_HOST:PORT (development). `files`: HTTPS with the certificate files below. `acme`: HTTPS with certificates from an ACME CA (Let's Encrypt).",
+  },
+  GROUPZ_HTTPS_PORT: { default: '443', description: 'With TLS: the HTTPS port (HTTP/2 and HTTP/1.1).' },
+  GROUPZ_HTTP_PORT: {
+    default: '80',
+    description: 'With TLS: the plain HTTP port, which only answers ACME challenges and redirects to https.',
+  },
+  GROUPZ_TLS_CERT_FILE: { default: '', description: 'With `files`: the certificate chain (PEM), leaf first.' },
+  GROUPZ_TLS_KEY_FILE: { default: '', description: 'With `files`: the private key of the certificate (PEM).' },
+  GROUPZ_TLS_RELOAD_INTERVAL: {
+    default: '60',
+    description: 'With `files`: seconds between checks whether the files changed (1 to 86400).',
+  },
+  GROUPZ_ACME_DIRECTORY_URL: {
+    default: '',
+    description: "With `acme`: the CA's directory URL, e.g. `https://acme-v02.api.letsencrypt.org/directory`.",
+  },
+  GROUPZ_ACME_EMAIL: { default: '', description: 'With `acme`: contact address for the ACME account (expiry notices).' },
+  GROUPZ_ACME_CA_FILE: {
+    default: '',
+    description: "With `acme`: an extra CA certificate (PEM) to trust for the ACME server's own HTTPS, besides the system's (a test CA).",
+  },
+  GROUPZ_ACME_RENEW_DAYS: { default: '30', description: 'With `acme`: renew when fewer than this many days remain (1 to 365).' },
+  GROUPZ_ACME_CHECK_INTERVAL: { default: '43200', description: 'With `acme`: seconds between renewal checks (1 to 86400).' },
 } as const;
 
 const schema = z.object({
@@ -63,14 +91,54 @@ const schema = z.object({
   GROUPZ_SESSION_ABSOLUTE_TIMEOUT: seconds(300, 7 * 24 * 3600),
   GROUPZ_SMTP_URL: z.string().refine((v) => v === '' || isSmtpUrl(v), 'must be empty (mails as .eml files) or an smtp:// or smtps:// URL'),
   GROUPZ_MAIL_FROM: z.string().refine((v) => v === '' || MAILBOX.test(v), 'must be an address, or Name <address>'),
+  GROUPZ_TLS: z.enum(['off', 'files', 'acme'], { error: 'must be off, files or acme' }),
+  GROUPZ_HTTPS_PORT: listenPort(),
+  GROUPZ_HTTP_PORT: listenPort(),
+  GROUPZ_TLS_CERT_FILE: z.string(),
+  GROUPZ_TLS_KEY_FILE: z.string(),
+  GROUPZ_TLS_RELOAD_INTERVAL: seconds(1, 24 * 3600),
+  GROUPZ_ACME_DIRECTORY_URL: z.string().refine((v) => v === '' || isHttpsUrl(v), 'must be an https:// URL'),
+  GROUPZ_ACME_EMAIL: z.string().refine((v) => v === '' || z.email().safeParse(v).success, 'must be an email address'),
+  GROUPZ_ACME_CA_FILE: z.string(),
+  GROUPZ_ACME_RENEW_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 365' })
+    .int('must be a whole number of days from 1 to 365')
+    .min(1, 'must be a whole number of days from 1 to 365')
+    .max(365, 'must be a whole number of days from 1 to 365'),
+  GROUPZ_ACME_CHECK_INTERVAL: seconds(1, 24 * 3600),
 });
 
 /** `someone@example.nl` or `Some Name <someone@example.nl>`. */
 const MAILBOX = /^(?:[^<>"\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
+function listenPort() {
+  const message = 'must be a port number from 1 to 65535';
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(65535, message);
+}
+
 function seconds(min: number, max: number) {
   const message = `must be a whole number of seconds from ${min} to ${max}`;
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/** How `serve` answers: plain HTTP, or HTTPS with certificates from files or from an ACME CA. */
+export type TlsConfig =
+  | { mode: 'off' }
+  | (TlsPorts & { mode: 'files'; certFile: string; keyFile: string; reloadIntervalSeconds: number })
+  | (TlsPorts & {
+      mode: 'acme';
+      directoryUrl: string;
+      email: string;
+      /** An extra CA to trust for the ACME server's HTTPS. */
+      caFile: string | undefined;
+      renewDays: number;
+      checkIntervalSeconds: number;
+    });
+
+export interface TlsPorts {
+  httpsPort: number;
+  /** Answers ACME challenges and redirects everything else to https. */
+  httpPort: number;
 }
 
 export interface Config {
@@ -89,6 +157,7 @@ export interface Config {
   /** smtp:// or smtps:// URL; undefined: mails are written as .eml files into `<data dir>/mail/`. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  tls: TlsConfig;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
@@ -102,6 +171,14 @@ function isSmtpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
   } catch {
     return false;
   }
@@ -177,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.GROUPZ_SESSION_ABSOLUTE_TIMEOUT < parsed.data.GROUPZ_SESSION_IDLE_TIMEOUT) {
     problems.push('GROUPZ_SESSION_ABSOLUTE_TIMEOUT: must not be shorter than GROUPZ_SESSION_IDLE_TIMEOUT');
   }
+  if (parsed.success) problems.push(...tlsProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);
@@ -195,5 +273,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteTimeoutSeconds: s.GROUPZ_SESSION_ABSOLUTE_TIMEOUT,
     smtpUrl: s.GROUPZ_SMTP_URL || undefined,
     mailFrom: s.GROUPZ_MAIL_FROM || `Groupz <no-reply@${new URL(publicUrl).hostname}>`,
+    tls: tlsConfig(s),
   };
+}
+
+type Settings = z.infer<typeof schema>;
+
+/** What GROUPZ_TLS=files or acme requires of the other settings. */
+function tlsProblems(s: Settings): string[] {
+  if (s.GROUPZ_TLS === 'off') return [];
+  const problems: string[] = [];
+  const mode = `GROUPZ_TLS=${s.GROUPZ_TLS}`;
+  if (!s.GROUPZ_PUBLIC_URL.startsWith('https:')) problems.push(`GROUPZ_PUBLIC_URL: must be an https:// URL with ${mode}`);
+  if (s.GROUPZ_HTTPS_PORT === s.GROUPZ_HTTP_PORT) problems.push('GROUPZ_HTTP_PORT: must differ from GROUPZ_HTTPS_PORT');
+  if (s.GROUPZ_TLS === 'files') {
+    if (!s.GROUPZ_TLS_CERT_FILE) problems.push(`GROUPZ_TLS_CERT_FILE: must be set with ${mode}`);
+    if (!s.GROUPZ_TLS_KEY_FILE) problems.push(`GROUPZ_TLS_KEY_FILE: must be set with ${mode}`);
+  } else {
+    if (!s.GROUPZ_ACME_DIRECTORY_URL) problems.push(`GROUPZ_ACME_DIRECTORY_URL: must be set with ${mode}`);
+    if (!s.GROUPZ_ACME_EMAIL) problems.push(`GROUPZ_ACME_EMAIL: must be set with ${mode}`);
+    if (s.GROUPZ_PUBLIC_URL.startsWith('https:') && isIP(new URL(s.GROUPZ_PUBLIC_URL).hostname.replace(/^\[|\]$/g, '')) !== 0) {
+      problems.push(`GROUPZ_PUBLIC_URL: must name a host, not an IP address, with ${mode}`);
+    }
+  }
+  return problems;
+}
+
+function tlsConfig(s: Settings): TlsConfig {
+  const ports = { httpsPort: s.GROUPZ_HTTPS_PORT, httpPort: s.GROUPZ_HTTP_PORT };
+  switch (s.GROUPZ_TLS) {
+    case 'off':
+      return { mode: 'off' };
+    case 'files':
+      return {
+        mode: 'files',
+        ...ports,
+        certFile: resolve(s.GROUPZ_TLS_CERT_FILE),
+        keyFile: resolve(s.GROUPZ_TLS_KEY_FILE),
+        reloadIntervalSeconds: s.GROUPZ_TLS_RELOAD_INTERVAL,
+      };
+    case 'acme':
+      return {
+        mode: 'acme',
+        ...ports,
+        directoryUrl: s.GROUPZ_ACME_DIRECTORY_URL,
+        email: s.GROUPZ_ACME_EMAIL,
+        caFile: s.GROUPZ_ACME_CA_FILE ? resolve(s.GROUPZ_ACME_CA_FILE) : undefined,
+        renewDays: s.GROUPZ_ACME_RENEW_DAYS,
+        checkIntervalSeconds: s.GROUPZ_ACME_CHECK_INTERVAL,
+      };
+  }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type AppOptions, type AuthSettings, buildApp } from '../src/app.js';
 import { deriveLinkKey, type LinkKey } from '../src/core/bookings/booking-links.js';
 import { TestClock } from './clock.js';
@@ -17,6 +17,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Makes `app.inject` reach the app as a browser on the public URL does: with its Host (which the
+ * host check demands; Fastify's inject would send `localhost:80`) unless a request names another.
+ */
+export function injectOnPublicHost(app: FastifyInstance, publicUrl = TEST_PUBLIC_URL): FastifyInstance {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => Promise<unknown>;
+  const authority = new URL(publicUrl).host;
+  app.inject = ((options: InjectOptions | string) =>
+    inject(typeof options === 'string' ? { url: options, authority } : { authority, ...options })) as typeof app.inject;
+  return app;
+}
+
 /** The production defaults: one hour idle, twelve hours at most. */
 export function testAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSettings {
   return { secretKey: randomBytes(32), idleTimeoutSeconds: 3600, absoluteTimeoutSeconds: 12 * 3600, ...overrides };
@@ -32,7 +44,7 @@ export async function buildTestApp(
   const database = await dialect.create();
   const clock = new TestClock(start);
   const auth = testAuthSettings(authOverrides);
-  const app = await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL, auth, ...extra });
+  const app = injectOnPublicHost(await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL, auth, ...extra }));
   return {
     app,
     database,

@@ -23,36 +23,83 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `groupz serve` as its own process (from the TypeScript sources), ready when /healthz answers. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+/** `groupz serve` from the TypeScript sources, its stderr (and on request its stdout: the logs) kept. */
+function spawnServe(env: Record<string, string>, keepLogs = false) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, GROUPZ_DEMO: 'off', GROUPZ_LOG_LEVEL: 'warn', ...env, PORT: String(port), GROUPZ_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, GROUPZ_DEMO: 'off', GROUPZ_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', keepLogs ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return { child, stderr: () => stderr, stdout: () => stdout };
+}
+
+/** Waits until `ready()` says so; fails when the process exits first or time runs out. */
+async function waitUntilReady(child: ChildProcess, stderr: () => string, ready: () => Promise<boolean>, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr()}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if (await ready()) return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 20 s: ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in ${seconds} s: ${stderr()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return {
-    url,
-    process: child,
-    stderr: () => stderr,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill(signal);
-      await once(child, 'exit');
-    },
+}
+
+function stopper(child: ChildProcess) {
+  return async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await once(child, 'exit');
   };
+}
+
+/** `groupz serve` as its own process (from the TypeScript sources), ready when /healthz answers. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const { child, stderr } = spawnServe({ ...env, PORT: String(port), GROUPZ_HOST: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, stderr, async () => (await fetch(`${url}/healthz`)).ok, 20);
+  return { url, process: child, stderr, stop: stopper(child) };
+}
+
+export interface TlsServerProcess extends ServerProcess {
+  /** Its JSON log lines so far (stdout). */
+  logs(): string;
+}
+
+/**
+ * `groupz serve` with GROUPZ_TLS (files or acme, in `env`) on 127.0.0.1, the given HTTPS and HTTP
+ * ports; ready when `ready()` (an HTTPS request the test makes) succeeds.
+ */
+export async function startTlsServer(
+  env: Record<string, string>,
+  { https, http }: { https: number; http: number },
+  ready: () => Promise<boolean>,
+  seconds = 30,
+): Promise<TlsServerProcess> {
+  const { child, stderr, stdout } = spawnServe(
+    { GROUPZ_LOG_LEVEL: 'info', ...env, GROUPZ_HOST: '127.0.0.1', GROUPZ_HTTPS_PORT: String(https), GROUPZ_HTTP_PORT: String(http) },
+    true,
+  );
+  await waitUntilReady(child, stderr, ready, seconds);
+  return { url: `https://127.0.0.1:${https}`, process: child, stderr, logs: stdout, stop: stopper(child) };
+}
+
+/** `groupz serve` expected to refuse to start: its exit code and what it wrote to stderr. */
+export async function serveUntilExit(env: Record<string, string>, seconds = 30): Promise<{ code: number | null; stderr: string }> {
+  const { child, stderr } = spawnServe({ GROUPZ_HOST: '127.0.0.1', ...env });
+  const timer = setTimeout(() => child.kill('SIGKILL'), seconds * 1000);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return { code, stderr: stderr() };
 }

@@ -1,3 +1,5 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { test } from 'node:test';
 
 /** GROUPZ_TEST_STRICT=1 (set by .ci/run): a missing tool or database fails the run instead of skipping. */
@@ -19,4 +21,24 @@ export function missingRequirement(what: string, fix: string): void {
     process.stderr.write(`\n*** SKIPPED: ${message} ***\n\n`);
     test(`requirement: ${what}`, { skip: message }, () => {});
   }
+}
+
+/** Whether a command-line tool is on the PATH. */
+export function hasTool(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+/** Runs a tool to its end without blocking the test process: exit code, output, seconds taken. */
+export async function runTool(
+  command: string,
+  args: string[],
+  timeoutSeconds: number,
+): Promise<{ code: number | null; output: string; seconds: number }> {
+  const started = Date.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutSeconds * 1000 });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, output, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }

@@ -9,7 +9,8 @@ import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { createMailTransport } from '../core/mail/mail-transport.js';
 import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
-import { loggerOptions } from '../web/plugins/logging.js';
+import { startServing } from '../server/serving.js';
+import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 import { secretKeyOf } from './secret-key.js';
@@ -18,65 +19,64 @@ export const serveCommand: Command = {
   summary: 'run the platform (migrates the database first)',
   usage: `Usage: groupz serve
 
-Runs the platform on GROUPZ_HOST:PORT (default 127.0.0.1:3000). Applies pending migrations first
-and, with GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue.
-Deletes expired back-office sessions every minute. Runs the background jobs, each on one instance
-at a time: every minute it expires options at their deadline, sends option and visit reminders and
-completes past visits; every 15 seconds it sends the mails of the outbox (over GROUPZ_SMTP_URL, or
-as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL, audits that address (as
-\`groupz audit\` does) once it listens and every 24 hours after. Stops cleanly on SIGINT or SIGTERM.
-Settings: see the README.`,
+Runs the platform. With GROUPZ_TLS=off (the default) plain HTTP on GROUPZ_HOST:PORT (default
+127.0.0.1:3000); with GROUPZ_TLS=files or acme HTTPS on GROUPZ_HTTPS_PORT and, on GROUPZ_HTTP_PORT,
+ACME challenges and redirects to https. Applies pending migrations first and, with
+GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue. Deletes expired
+back-office sessions every minute. Runs the background jobs, each on one instance at a time: every
+minute it expires options at their deadline, sends option and visit reminders and completes past
+visits; every 15 seconds it sends the mails of the outbox (over GROUPZ_SMTP_URL, or as .eml files
+into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL, audits that address (as \`groupz audit\`
+does) once it listens and every 24 hours after. Stops cleanly on SIGINT or SIGTERM. Settings: see
+the README.`,
   async run() {
     const { config, database } = await openRuntime();
-    if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
-    const auth = {
-      secretKey: secretKeyOf(config),
-      idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
-      absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
-    };
-    const selfAudit = config.publicUrl.startsWith('https:') ? (now: Date) => auditSite({ url: config.publicUrl, now }) : undefined;
-    const app = await buildApp({
-      db: database.db,
-      clock: systemClock,
-      publicUrl: config.publicUrl,
-      auth,
-      logger: loggerOptions(config.logLevel),
-      selfAudit,
-    });
-    const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) =>
-      app.log.error({ err: error }, 'session sweep failed'),
-    );
-    const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
-    const mailSettings = {
-      transport: mailTransport,
-      linkKey: deriveLinkKey(auth.secretKey),
-      publicUrl: config.publicUrl,
-      from: config.mailFrom,
-    };
-    const jobs: Job[] = [
-      bookingLifecycleJob(database.db, systemClock),
-      mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
-        gaveUp
-          ? app.log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
-          : app.log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
-      ),
-      ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
-    ];
-    let stopJobs = () => {};
-    const stop = async (signal: string) => {
-      app.log.info({ signal }, 'stopping');
-      stopSweeper();
-      stopJobs();
-      await app.close();
+    const log = createLogger(config.logLevel);
+    try {
+      if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
+      const auth = {
+        secretKey: secretKeyOf(config),
+        idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
+        absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+      };
+      const selfAudit = config.publicUrl.startsWith('https:') ? (now: Date) => auditSite({ url: config.publicUrl, now }) : undefined;
+      const serving = await startServing(config, systemClock, log, (https) =>
+        buildApp({ db: database.db, clock: systemClock, publicUrl: config.publicUrl, auth, loggerInstance: log, https, selfAudit }),
+      );
+      const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) => log.error({ err: error }, 'session sweep failed'));
+      const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
+      const mailSettings = {
+        transport: mailTransport,
+        linkKey: deriveLinkKey(auth.secretKey),
+        publicUrl: config.publicUrl,
+        from: config.mailFrom,
+      };
+      const jobs: Job[] = [
+        bookingLifecycleJob(database.db, systemClock),
+        mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
+          gaveUp
+            ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
+            : log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
+        ),
+        ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
+      ];
+      // Started once the platform listens, so that the first self-audit finds it serving.
+      const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
+      const stop = async (signal: string) => {
+        log.info({ signal }, 'stopping');
+        stopSweeper();
+        stopJobs();
+        await serving.close();
+        await database.close();
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      log.info({ mail: mailTransport.target }, 'mail delivery started');
+      log.info({ publicUrl: config.publicUrl, tls: config.tls.mode, database: database.dialect }, 'Groupz is running');
+      return 0;
+    } catch (error) {
       await database.close();
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    await app.listen({ port: config.port, host: config.host });
-    // Started once the platform listens, so that the first self-audit finds it serving.
-    stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => app.log.error({ err: error, job }, 'job failed'));
-    app.log.info({ mail: mailTransport.target }, 'mail delivery started');
-    app.log.info({ publicUrl: config.publicUrl, database: database.dialect }, 'Groupz is running');
-    return 0;
+      throw error;
+    }
   },
 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../../app.js';
-import { TEST_PUBLIC_URL, testAuthSettings } from '../../../test/app.js';
+import { injectOnPublicHost, TEST_PUBLIC_URL, testAuthSettings } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -25,13 +25,15 @@ describe('request logs', () => {
       },
     });
     const clock = new TestClock();
-    const app = await buildApp({
-      db: database.db,
-      clock,
-      publicUrl: TEST_PUBLIC_URL,
-      auth: testAuthSettings(),
-      logger: { level: 'info', stream },
-    });
+    const app = injectOnPublicHost(
+      await buildApp({
+        db: database.db,
+        clock,
+        publicUrl: TEST_PUBLIC_URL,
+        auth: testAuthSettings(),
+        logger: { level: 'info', stream },
+      }),
+    );
     const activity = await makeActivity(database.db, clock);
     const slot = await makeSlot(database.db, clock, activity);
     const created = await app.inject({

@@ -1,9 +1,13 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { type Logger, pino } from 'pino';
 
-/** JSON logs (pino) at the configured level. Fastify's own request logging is off: see below. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return { level };
+/**
+ * JSON logs (pino) at the configured level, for the app and the servers around it. Fastify's own
+ * request logging is off: see below.
+ */
+export function createLogger(level: string): Logger {
+  return pino({ level });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
@@ -18,9 +18,13 @@ const HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+export function addSecurityHeaders(reply: FastifyReply): void {
+  reply.headers(HEADERS);
+}
+
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(HEADERS);
+    addSecurityHeaders(reply);
     return payload;
   });
 });

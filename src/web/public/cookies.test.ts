@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../../app.js';
-import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
+import { buildTestApp, injectOnPublicHost, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
@@ -75,7 +75,8 @@ describe('cookies and headers of the public surface', () => {
   });
 
   test('behind HTTPS the language cookie is Secure', async () => {
-    const app = await buildApp({ db: t.database.db, clock: t.clock, publicUrl: 'https://bookings.groupz.now', auth: t.auth });
+    const publicUrl = 'https://bookings.groupz.now';
+    const app = injectOnPublicHost(await buildApp({ db: t.database.db, clock: t.clock, publicUrl, auth: t.auth }), publicUrl);
     const res = await app.inject({ method: 'POST', url: '/language', headers: FORM, payload: urlencoded({ lang: 'nl' }) });
     await app.close();
     assert.match(String(res.headers['set-cookie']), /; Secure/);
@@ -118,7 +119,7 @@ describe('cookies and headers of the public surface', () => {
     const sameOrigin = await t.app.inject({
       method: 'POST',
       url: '/language',
-      headers: { ...FORM, origin: 'http://localhost:80', host: 'localhost:80', 'sec-fetch-site': 'same-origin' },
+      headers: { ...FORM, origin: 'http://bookings.test:80', host: 'bookings.test:80', 'sec-fetch-site': 'same-origin' },
       payload: 'lang=en',
     });
     assert.equal(sameOrigin.statusCode, 303);

@@ -1,0 +1,38 @@
+import type { SecureServerOptions } from 'node:http2';
+import type { SecureContextOptions, Server as TlsServer } from 'node:tls';
+import type { Certificate } from './certificates/certificate.js';
+
+/**
+ * TLS 1.3 only, with the Mozilla "modern" suites and curves; the client picks among them (they
+ * are equally strong). Node takes the TLS 1.3 suites through `ciphers`.
+ */
+export const TLS_POLICY = {
+  minVersion: 'TLSv1.3',
+  ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256',
+  ecdhCurve: 'X25519:prime256v1:secp384r1',
+  honorCipherOrder: false,
+} as const satisfies SecureContextOptions;
+
+/** Fastify's server options for HTTPS: HTTP/2, and HTTP/1.1 for clients without it (ALPN). */
+export interface HttpsServerOptions {
+  http2: true;
+  https: SecureServerOptions & { allowHTTP1: true };
+  /** On shutdown, HTTP/2 sessions get a GOAWAY and idle keep-alive connections are closed. */
+  forceCloseConnections: true;
+}
+
+export function httpsServerOptions(certificate: Certificate): HttpsServerOptions {
+  return {
+    http2: true,
+    https: { allowHTTP1: true, ...TLS_POLICY, cert: certificate.cert, key: certificate.key },
+    forceCloseConnections: true,
+  };
+}
+
+/**
+ * Serves `certificate` to new connections from now on; open connections keep theirs. The whole
+ * policy goes again with it: `setSecureContext` resets every option it is not given.
+ */
+export function useCertificate(server: TlsServer, certificate: Certificate): void {
+  server.setSecureContext({ ...TLS_POLICY, cert: certificate.cert, key: certificate.key });
+}
