@@ -14,6 +14,8 @@ export interface TestApp {
   auth: AuthSettings;
   /** The key the app makes booking links with, for bookings a test creates directly. */
   linkKey: LinkKey;
+  /** The address the app is built for (its host is the only one it answers). */
+  publicUrl: string;
   close(): Promise<void>;
 }
 
@@ -39,18 +41,20 @@ export async function buildTestApp(
   dialect: TestDialect,
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
-  extra: Pick<AppOptions, 'selfAudit'> = {},
+  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl'>> = {},
 ): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);
   const auth = testAuthSettings(authOverrides);
-  const app = injectOnPublicHost(await buildApp({ db: database.db, clock, publicUrl: TEST_PUBLIC_URL, auth, ...extra }));
+  const publicUrl = extra.publicUrl ?? TEST_PUBLIC_URL;
+  const app = injectOnPublicHost(await buildApp({ db: database.db, clock, auth, ...extra, publicUrl }), publicUrl);
   return {
     app,
     database,
     clock,
     auth,
     linkKey: deriveLinkKey(auth.secretKey),
+    publicUrl,
     close: async () => {
       await app.close();
       await database.close();

@@ -5,7 +5,6 @@ import { addStaff } from '../src/core/staff/staff.service.js';
 import type { Role, StaffMember } from '../src/core/staff/staff.js';
 import { SESSION_COOKIE } from '../src/web/admin/session-cookie.js';
 import type { TestApp } from './app.js';
-import { TEST_PUBLIC_URL } from './app.js';
 import { parseHtml, urlencoded } from './html.js';
 
 /**
@@ -46,13 +45,15 @@ export interface TestAccount {
   recoveryCodes: string[];
 }
 
-const BROWSER = { origin: TEST_PUBLIC_URL, 'content-type': 'application/x-www-form-urlencoded' };
-
 export function postForm(t: TestApp, url: string, fields: Record<string, string>, cookie?: string) {
   return t.app.inject({
     method: 'POST',
     url,
-    headers: { ...BROWSER, ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}) },
+    headers: {
+      origin: t.publicUrl,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}),
+    },
     payload: urlencoded(fields),
   });
 }

@@ -67,23 +67,24 @@ export interface TestSite {
 }
 
 /**
- * Serves a ready Fastify app over node:https on 127.0.0.1 (TLS 1.3 only, the given certificate), with
- * a plain-HTTP server beside it that redirects everything to https, as a deployment does. Requests for
- * any Host but the site's get 421: a minimal guard for the tests only; at merge the platform's own
- * host guard takes this role.
+ * Serves a Fastify app over node:https on 127.0.0.1 (TLS 1.3 only, the given certificate), with a
+ * plain-HTTP server beside it that redirects everything to https, as a deployment does. `makeApp`
+ * builds the app for the site's URL (`https://bookings.test:<port>`, known once the server listens),
+ * so the platform's own host check answers any other Host (421); `alsoServe` hands that host to the
+ * app as the site's, as a platform that serves the website too would.
  */
-export async function serveOverTls(app: FastifyInstance, certificate: TestCertificate, twist: Twist = {}): Promise<TestSite> {
-  await app.ready();
+export async function serveOverTls(
+  certificate: TestCertificate,
+  makeApp: (url: string) => Promise<FastifyInstance>,
+  twist: Twist = {},
+): Promise<TestSite> {
   let host = '';
+  let app: FastifyInstance | undefined;
   const secure = https.createServer(
     { key: certificate.key, cert: certificate.cert, minVersion: 'TLSv1.3', ...twist.tls },
     (request, response) => {
-      const asked = request.headers.host ?? '';
-      if (asked !== host && asked.replace(/:\d+$/, '') !== twist.alsoServe) {
-        response.writeHead(421).end();
-        return;
-      }
-      app.routing(request, response);
+      if ((request.headers.host ?? '').replace(/:\d+$/, '') === twist.alsoServe) request.headers.host = host;
+      app!.routing(request, response);
     },
   );
   secure.listen(0, '127.0.0.1');
@@ -91,6 +92,8 @@ export async function serveOverTls(app: FastifyInstance, certificate: TestCertif
   const { port } = secure.address() as AddressInfo;
   host = `${SITE_HOST}:${port}`;
   const url = `https://${host}`;
+  app = await makeApp(url);
+  await app.ready();
   const plain = http.createServer((request, response) => response.writeHead(301, { location: `${url}${request.url ?? '/'}` }).end());
   plain.listen(0, '127.0.0.1');
   await once(plain, 'listening');

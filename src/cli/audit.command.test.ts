@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AuditReport } from '../core/self-audit/self-audit.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
-import { buildTestApp } from '../../test/app.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
 import { makeCertificate, opensslAvailable, serveOverTls, type TestCertificate, type TestSite, type Twist } from '../../test/tls-site.js';
 import { missingRequirement } from '../../test/tools.js';
@@ -58,15 +58,22 @@ if (!opensslAvailable()) {
 
     /** The real app, with the demo catalogue, served over TLS; `change` adds a hook that breaks a promise. */
     async function startSite(twist: Twist = {}, change?: (app: FastifyInstance) => void): Promise<TestSite> {
-      const t = await buildTestApp(sqlite!);
-      await seedDemoCatalogue(t.database.db, t.clock);
-      change?.(t.app);
-      const site = await serveOverTls(t.app, certificate, twist);
+      let t: TestApp | undefined;
+      const site = await serveOverTls(
+        certificate,
+        async (publicUrl) => {
+          t = await buildTestApp(sqlite!, undefined, {}, { publicUrl });
+          await seedDemoCatalogue(t.database.db, t.clock);
+          change?.(t.app);
+          return t.app;
+        },
+        twist,
+      );
       return {
         ...site,
         close: async () => {
           await site.close();
-          await t.close();
+          await t?.close();
         },
       };
     }

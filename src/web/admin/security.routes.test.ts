@@ -53,14 +53,16 @@ if (!opensslAvailable()) {
             now,
           });
         // OpenSSL checks the certificate (made now) against the real time, so the clock starts at it.
-        t = await buildTestApp(dialect, new Date().toISOString(), {}, { selfAudit: (now) => auditor(now) });
-        t.app.addHook('onSend', async (_request, reply, payload) => {
-          if (breakHsts) reply.removeHeader('strict-transport-security');
-          return payload;
+        site = await serveOverTls(certificate, async (publicUrl) => {
+          t = await buildTestApp(dialect, new Date().toISOString(), {}, { selfAudit: (now) => auditor(now), publicUrl });
+          t.app.addHook('onSend', async (_request, reply, payload) => {
+            if (breakHsts) reply.removeHeader('strict-transport-security');
+            return payload;
+          });
+          return t.app;
         });
         const venues = await makeTwoVenues(t);
         ({ admin, manager, staff } = await signInMembers(t, venues, ['admin', 'manager', 'staff']));
-        site = await serveOverTls(t.app, certificate);
       });
       after(async () => {
         await site.close();
