@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -182,6 +183,21 @@ else {
         );
         assert.ok(findings.length > 50, `testssl.sh ran its checks (${run.output.slice(-500)})`);
       });
+
+    test('groupz audit, run as its own process against this server, finds every promise kept', () => {
+      const root = join(import.meta.dirname, '..', '..');
+      const args = ['--import', 'tsx', 'src/cli/main.run.ts', 'audit', 'https://bookings.test'];
+      const options = ['--connect', `127.0.0.1:${ports.https}`, '--http-port', String(ports.http), '--ca', ca.cert.file, '--json'];
+      const run = spawnSync(process.execPath, [...args, ...options, '--website-host', 'groupz.test'], { cwd: root, encoding: 'utf8' });
+      const report = JSON.parse(run.stdout) as { ok: boolean; checks: { id: string; ok: boolean; finding: string }[] };
+      assert.deepEqual(
+        report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.finding}`),
+        [],
+      );
+      assert.equal(report.ok, true);
+      assert.ok(report.checks.length >= 20, `${report.checks.length} checks ran`);
+      assert.equal(run.status, 0, run.stderr);
+    });
 
     test('a new certificate in the files reaches new connections without a restart; an open HTTP/2 session keeps working', async () => {
       const open = await http2Session(target);
