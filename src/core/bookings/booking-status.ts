@@ -2,8 +2,9 @@ import type { BookingStatus } from './booking.js';
 
 /**
  * The status changes staff can make, as data: per action the statuses it applies to and the one
- * it leads to. The organiser's own changes (confirming an option, cancelling) and the system's
- * (expiry, completion) are in the lifecycle service and use `HOLDS_PLACES` the same way.
+ * it leads to. Staff's, the organiser's (confirming an option, cancelling) and the system's
+ * (expiry, completion) changes all go through `changeStatus` in status-change.service.ts, which
+ * uses `HOLDS_PLACES` to release places.
  */
 export const STATUS_ACTIONS = {
   accept: { from: ['requested'], to: 'confirmed' },

@@ -27,9 +27,3 @@ export async function releaseLease(db: Executor, name: string, holder: string, n
     .where('holder', '=', holder)
     .execute();
 }
-
-/** When the job last ran to the end, on any instance; null when never. */
-export async function findLastSuccess(db: Executor, name: string): Promise<string | null> {
-  const row = await db.selectFrom('job_leases').select('last_success_at').where('name', '=', name).executeTakeFirst();
-  return row?.last_success_at ?? null;
-}
