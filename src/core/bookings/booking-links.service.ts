@@ -60,6 +60,8 @@ export async function reissueBookingLink(
   const row = isKey(id) ? await findBookingInScope(db, venueScopeOf(actor.member), id) : undefined;
   if (!row) throw new DomainError('not_found');
   const organiser = toBooking(row);
+  // A cancelled, expired or completed booking has nothing left to manage: no new link, no mail.
+  if (!isChangeable(organiser.status)) return false;
   const fromVersion = purpose === 'manage' ? row.manage_link_version : row.participant_link_version;
   const { hash } = issueLink(linkKey, purpose, row.id, fromVersion + 1);
   const at = clock.now().toISOString();

@@ -20,14 +20,13 @@ export interface CalendarFile {
 export async function bookingCalendarFile(
   db: Executor,
   clock: Clock,
-  { booking, manageUrl, publicUrl }: { booking: BookingDetails; manageUrl: string | undefined; publicUrl: string },
+  { booking, publicUrl }: { booking: BookingDetails; publicUrl: string },
 ): Promise<CalendarFile> {
   const events = await countBookingEvents(db, booking.activity.venue.id, booking.reference);
   return {
     filename: `${booking.reference}.ics`,
     content: bookingIcs({
       booking,
-      manageUrl,
       publicHost: new URL(publicUrl).hostname,
       stamp: clock.now(),
       sequence: Math.max(0, events - 1),

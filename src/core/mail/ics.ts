@@ -13,8 +13,6 @@ import { VENUE_ZONE } from '../shared/time.js';
  */
 export interface BookingCalendar {
   booking: BookingDetails;
-  /** The full URL of the booking's current manage link; undefined when it has none the platform can make. */
-  manageUrl: string | undefined;
   /** The platform's host name, which makes the event's UID unique across calendars. */
   publicHost: string;
   /** When the file is made (DTSTAMP). */
@@ -101,17 +99,16 @@ function utc(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
 }
 
-/** The booking's visit as a VCALENDAR with one VEVENT, CRLF line endings. */
-export function bookingIcs({ booking, manageUrl, publicHost, stamp, sequence }: BookingCalendar): string {
+/**
+ * The booking's visit as a VCALENDAR with one VEVENT, CRLF line endings. It carries no private
+ * link: calendar entries get shared and synced, and the manage link can change or cancel the booking.
+ */
+export function bookingIcs({ booking, publicHost, stamp, sequence }: BookingCalendar): string {
   const { activity, slot, language } = booking;
   const t = translator(language);
   const venue = activity.venue;
   const where = [venue.name, activity.location, activity.location.includes(venue.city) ? '' : venue.city].filter(Boolean);
-  const description = [
-    `${t('mail.reference')}: ${booking.reference}`,
-    `${t('booking.group_size')}: ${booking.groupSize}`,
-    ...(manageUrl ? [`${t('mail.manage_link')}: ${manageUrl}`] : []),
-  ].join('\n');
+  const description = [`${t('mail.reference')}: ${booking.reference}`, `${t('booking.group_size')}: ${booking.groupSize}`].join('\n');
   const lines = [
     'BEGIN:VCALENDAR',
     'PRODID:-//Groupz//Bookings//EN',
@@ -129,7 +126,6 @@ export function bookingIcs({ booking, manageUrl, publicHost, stamp, sequence }: 
     `SUMMARY:${escapeText(activity.title[language])}`,
     `LOCATION:${escapeText(where.join(', '))}`,
     `DESCRIPTION:${escapeText(description)}`,
-    ...(manageUrl ? [`URL:${manageUrl}`] : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

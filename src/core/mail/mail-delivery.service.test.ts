@@ -226,8 +226,9 @@ for (const dialect of testDialects()) {
       const reminder = { bookingId: booking.id, recipient: booking.email, language: 'nl' } as const;
       await enqueueMail(db, clock, { ...reminder, kind: 'option_expiring', dedupeKey: `option_expiring:${booking.id}` });
       await enqueueMail(db, clock, { ...reminder, kind: 'visit_reminder', dedupeKey: `visit_reminder:${booking.id}` });
-      // The booking is confirmed: the visit reminder holds, the option's warning does not.
-      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, skipped: 1, failures: [] });
+      await enqueueMail(db, clock, { ...reminder, kind: 'option_placed', dedupeKey: `option_placed:${booking.id}` });
+      // The booking is confirmed: the visit reminder holds; the option's warning and "option placed" do not.
+      assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, skipped: 2, failures: [] });
       assert.deepEqual(
         smtp.messages.map((m) => m.subject?.includes(booking.reference)),
         [true],
@@ -235,13 +236,14 @@ for (const dialect of testDialects()) {
       const rows = await db
         .selectFrom('mail_outbox')
         .select(['kind', 'status', 'sent_at'])
-        .where('kind', 'in', ['option_expiring', 'visit_reminder'])
+        .where('kind', 'in', ['option_expiring', 'option_placed', 'visit_reminder'])
         .orderBy('kind')
         .execute();
       assert.deepEqual(
         rows.map((r) => [r.kind, r.status, r.sent_at === null]),
         [
           ['option_expiring', 'skipped', true],
+          ['option_placed', 'skipped', true],
           ['visit_reminder', 'sent', false],
         ],
       );

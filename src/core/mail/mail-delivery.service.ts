@@ -42,6 +42,8 @@ export interface DeliveryReport {
 
 /** Mails that only make sense while the booking still has one of these statuses when they go out. */
 const STILL_TRUE_WHILE: Partial<Record<MailKind, readonly BookingStatus[]>> = {
+  option_placed: ['option'],
+  request_received: ['requested'],
   option_extended: ['option'],
   option_expiring: ['option'],
   visit_reminder: ['confirmed'],
@@ -109,9 +111,7 @@ async function composeMail(
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
     adminUrl: `${settings.publicUrl}/admin/bookings/${booking.id}`,
   };
-  const calendar = CALENDAR_KINDS.has(kind)
-    ? await bookingCalendarFile(db, clock, { booking, manageUrl: subject.manageUrl, publicUrl: settings.publicUrl })
-    : undefined;
+  const calendar = CALENDAR_KINDS.has(kind) ? await bookingCalendarFile(db, clock, { booking, publicUrl: settings.publicUrl }) : undefined;
   const lang = isLanguage(mail.language) ? mail.language : booking.language;
   const content = renderMail(kind, lang, mail.detail, subject, calendar?.filename);
   return {

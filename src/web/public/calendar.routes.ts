@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { linkPath } from '../../core/bookings/booking-links.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { bookingCalendarFile } from '../../core/mail/calendar.service.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -8,11 +7,9 @@ import { DomainError } from '../../core/shared/errors.js';
 /** The booking's visit as an .ics file, behind its manage link; a wrong token gets the plain 404. */
 export async function calendarRoutes(app: FastifyInstance, { db, clock, publicUrl }: AppContext): Promise<void> {
   app.get<{ Params: { token: string } }>('/b/:token/calendar.ics', async (request, reply) => {
-    const { token } = request.params;
-    const booking = await findBookingByLink(db, 'manage', token);
+    const booking = await findBookingByLink(db, 'manage', request.params.token);
     if (!booking) throw new DomainError('not_found');
-    const manageUrl = `${publicUrl}${linkPath('manage', token)}`;
-    const file = await bookingCalendarFile(db, clock, { booking, manageUrl, publicUrl });
+    const file = await bookingCalendarFile(db, clock, { booking, publicUrl });
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${file.filename}"`)

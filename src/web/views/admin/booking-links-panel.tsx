@@ -1,11 +1,15 @@
 import type { StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
+import { isChangeable } from '../../../core/bookings/booking-changes.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { PostButton } from './admin-layout.js';
 
-/** Revoking and re-issuing the booking's private links (members who may change bookings only). */
-export function BookingLinksPanel({ ui, booking }: { ui: AdminUi; booking: Pick<StaffBookingDetails, 'id' | 'email'> }) {
-  if (!can(ui.staff, 'bookings.write')) return null;
+/**
+ * Revoking and re-issuing the booking's private links (members who may change bookings only), while
+ * the booking is still open: a cancelled, expired or completed one has nothing left to manage.
+ */
+export function BookingLinksPanel({ ui, booking }: { ui: AdminUi; booking: Pick<StaffBookingDetails, 'id' | 'email' | 'status'> }) {
+  if (!can(ui.staff, 'bookings.write') || !isChangeable(booking.status)) return null;
   const { t } = ui;
   const base = `/admin/bookings/${booking.id}/links`;
   return (

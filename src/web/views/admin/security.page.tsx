@@ -106,7 +106,8 @@ export function SecurityPage({
   return (
     <AdminLayout ui={ui} title={t('security.title')}>
       <h1>{t('security.title')}</h1>
-      <p>{t('security.intro', { command: `groupz audit ${publicUrl}` })}</p>
+      {/* `groupz audit` checks https addresses only: the command is offered where it would run. */}
+      {enabled && <p>{t('security.intro', { command: `groupz audit ${publicUrl}` })}</p>}
       {notice && (
         <p class="notice" role="status" data-testid="notice">
           {notice}
