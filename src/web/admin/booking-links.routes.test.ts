@@ -129,5 +129,18 @@ for (const dialect of testDialects()) {
       assert.equal((await t.app.inject(manageLink(2))).statusCode, 200);
       assert.equal((await t.app.inject(manageLink(1))).statusCode, 404);
     });
+
+    test('a cancelled booking offers no re-issue, and a forced post issues and mails nothing', async () => {
+      assert.equal((await adminPost(t, members.manager, `/admin/bookings/${id()}/cancel`, { confirm: 'yes' })).statusCode, 303);
+      assert.equal((await row()).status, 'cancelled');
+      const page = parseHtml((await adminGet(t, members.manager, `/admin/bookings/${id()}`)).body);
+      assert.equal(page.querySelector('[data-testid="booking-links"]'), null);
+      const before = await state();
+      for (const purpose of ['manage', 'participants']) {
+        const res = await adminPost(t, members.manager, `/admin/bookings/${id()}/links/${purpose}`);
+        assert.equal(res.headers.location, `/admin/bookings/${id()}`, 'no notice: nothing was done');
+      }
+      assert.deepEqual(await state(), before);
+    });
   });
 }
