@@ -94,6 +94,13 @@ for (const dialect of testDialects()) {
       if (kind) q = q.where('kind', '=', kind);
       return q.orderBy('created_at').orderBy('id').execute();
     };
+    /** Everything an action on the booking could change: its row, its slot, its history and its mails. */
+    const stateOf = async (booking: { id: string; reference: string }, slot: Slot) => [
+      await row(booking.id),
+      await slotNow(slot.id),
+      await history(booking.reference),
+      await mails(booking.id),
+    ];
     const setStatus = (id: string, status: string, optionExpiresAt: string | null = null) =>
       t.database.db
         .updateTable('bookings')
@@ -422,12 +429,7 @@ for (const dialect of testDialects()) {
       assert.equal(page(shown).querySelector('[data-testid="manage-actions"]'), null);
       assert.deepEqual(actionForms(shown), []);
 
-      const state = async () => [
-        await row(a.booking.id),
-        await slotNow(slot.id),
-        await history(a.booking.reference),
-        await mails(a.booking.id),
-      ];
+      const state = () => stateOf(a.booking, slot);
       const before = await state();
       for (const [url, fields] of [
         [`${a.path}/cancel`, {}],
@@ -533,12 +535,7 @@ for (const dialect of testDialects()) {
       const current = issueLink(t.linkKey, 'manage', a.booking.id, 1).token;
       assert.equal((await get(`/b/${current}`)).statusCode, 200);
 
-      const state = async () => [
-        await row(a.booking.id),
-        await slotNow(slot.id),
-        await history(a.booking.reference),
-        await mails(a.booking.id),
-      ];
+      const state = () => stateOf(a.booking, slot);
       const before = await state();
       const withoutBack = (body: string) => body.replace(/name="back" value="[^"]*"/, 'name="back"');
       const unknown = withoutBack((await get('/nowhere')).body);
