@@ -43,6 +43,11 @@ function resolve(reference: string, base: string): URL | null {
   }
 }
 
+/** Where a request to the platform itself goes: its address and port, its name in SNI and Host. */
+function toSite(target: Target) {
+  return { scheme: 'https', address: target.address, port: target.port, host: target.host, servername: target.servername } as const;
+}
+
 /**
  * Fetches the public pages breadth-first from the start page, following same-origin links (and
  * redirects) up to the target's page limit, GET only and without any cookie, and the stylesheets
@@ -57,11 +62,7 @@ export async function crawl(target: Target): Promise<Crawl> {
   const get = async (path: string): Promise<Answer | null> => {
     try {
       const answer = await exchange({
-        scheme: 'https',
-        address: target.address,
-        port: target.port,
-        host: target.host,
-        servername: target.servername,
+        ...toSite(target),
         path,
         headers: { accept: 'text/html,text/css,*/*' },
       });
@@ -152,11 +153,7 @@ async function switchLanguage(target: Target, forms: Form[]): Promise<AuditCheck
   const body = new URLSearchParams([...form.fields, [button.name, button.value]]).toString();
   try {
     const answer = await exchange({
-      scheme: 'https',
-      address: target.address,
-      port: target.port,
-      host: target.host,
-      servername: target.servername,
+      ...toSite(target),
       method: 'POST',
       path,
       body,
