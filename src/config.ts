@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import type { BackupSettings } from './core/backups/backup.js';
 
 /**
  * Every setting, with its default and meaning. Read from the environment, or from the file named by
@@ -70,6 +71,32 @@ export const SETTINGS = {
   },
   GROUPZ_ACME_RENEW_DAYS: { default: '30', description: 'With `acme`: renew when fewer than this many days remain (1 to 365).' },
   GROUPZ_ACME_CHECK_INTERVAL: { default: '43200', description: 'With `acme`: seconds between renewal checks (1 to 86400).' },
+  GROUPZ_BACKUP_LOCAL_REPO: {
+    default: '',
+    description: 'The restic repository on the server itself (a directory, e.g. `/var/backups/groupz`). Empty with GROUPZ_BACKUP_REMOTE_REPO empty: no backups.',
+  },
+  GROUPZ_BACKUP_REMOTE_REPO: {
+    default: '',
+    description: 'The restic repository at the second location, e.g. `sftp:groupz@backup.example.nl:/srv/groupz` (any restic repository URL works).',
+  },
+  GROUPZ_BACKUP_PASSWORD_FILE: {
+    default: '',
+    description: 'File holding the password that encrypts both repositories (required with a repository). Lose it and the backups cannot be read by anyone.',
+  },
+  GROUPZ_BACKUP_SSH_KEY_FILE: { default: '', description: "With an `sftp:` repository: the private SSH key to log in with (empty: ssh's own defaults)." },
+  GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE: {
+    default: '',
+    description: "With an `sftp:` repository: the known_hosts file holding the backup host's key, which must match (empty: ssh's own defaults).",
+  },
+  GROUPZ_BACKUP_TIME: { default: '03:00', description: 'When the nightly backup runs, HH:MM in Europe/Amsterdam time.' },
+  GROUPZ_BACKUP_KEEP_DAYS: { default: '14', description: 'Every snapshot of this many days is kept (at least 14).' },
+  GROUPZ_BACKUP_KEEP_DAILY: { default: '30', description: 'Beyond those, the last snapshot of this many days is kept.' },
+  GROUPZ_BACKUP_KEEP_WEEKLY: { default: '12', description: 'And the last snapshot of this many weeks.' },
+  GROUPZ_BACKUP_KEEP_MONTHLY: { default: '12', description: 'And the last snapshot of this many months.' },
+  GROUPZ_BACKUP_CHECK_SUBSETS: {
+    default: '7',
+    description: "The nightly `restic check` reads one part in this many of the repository's data, another part each night (1: all of it every night).",
+  },
 } as const;
 
 const schema = z.object({
@@ -106,7 +133,23 @@ const schema = z.object({
     .min(1, 'must be a whole number of days from 1 to 365')
     .max(365, 'must be a whole number of days from 1 to 365'),
   GROUPZ_ACME_CHECK_INTERVAL: seconds(1, 24 * 3600),
+  GROUPZ_BACKUP_LOCAL_REPO: z.string(),
+  GROUPZ_BACKUP_REMOTE_REPO: z.string(),
+  GROUPZ_BACKUP_PASSWORD_FILE: z.string(),
+  GROUPZ_BACKUP_SSH_KEY_FILE: z.string(),
+  GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE: z.string(),
+  GROUPZ_BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM'),
+  GROUPZ_BACKUP_KEEP_DAYS: count(14, 3650),
+  GROUPZ_BACKUP_KEEP_DAILY: count(0, 3650),
+  GROUPZ_BACKUP_KEEP_WEEKLY: count(0, 520),
+  GROUPZ_BACKUP_KEEP_MONTHLY: count(0, 1200),
+  GROUPZ_BACKUP_CHECK_SUBSETS: count(1, 365),
 });
+
+function count(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
 
 /** `someone@example.nl` or `Some Name <someone@example.nl>`. */
 const MAILBOX = /^(?:[^<>"\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
@@ -158,6 +201,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   tls: TlsConfig;
+  /** Undefined when no backup repository is configured. */
+  backup: BackupSettings | undefined;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
@@ -254,7 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.GROUPZ_SESSION_ABSOLUTE_TIMEOUT < parsed.data.GROUPZ_SESSION_IDLE_TIMEOUT) {
     problems.push('GROUPZ_SESSION_ABSOLUTE_TIMEOUT: must not be shorter than GROUPZ_SESSION_IDLE_TIMEOUT');
   }
-  if (parsed.success) problems.push(...tlsProblems(parsed.data));
+  if (parsed.success) problems.push(...tlsProblems(parsed.data), ...backupProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);
@@ -274,10 +319,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: s.GROUPZ_SMTP_URL || undefined,
     mailFrom: s.GROUPZ_MAIL_FROM || `Groupz <no-reply@${new URL(publicUrl).hostname}>`,
     tls: tlsConfig(s),
+    backup: backupSettings(s, dataDir),
   };
 }
 
 type Settings = z.infer<typeof schema>;
+
+/** What a configured backup requires of the other settings. */
+function backupProblems(s: Settings): string[] {
+  if (!s.GROUPZ_BACKUP_LOCAL_REPO && !s.GROUPZ_BACKUP_REMOTE_REPO) return [];
+  return s.GROUPZ_BACKUP_PASSWORD_FILE ? [] : ['GROUPZ_BACKUP_PASSWORD_FILE: must be set with a backup repository'];
+}
+
+function backupSettings(s: Settings, dataDir: string): BackupSettings | undefined {
+  if (!s.GROUPZ_BACKUP_LOCAL_REPO && !s.GROUPZ_BACKUP_REMOTE_REPO) return undefined;
+  const file = (value: string) => (value ? resolve(value) : undefined);
+  return {
+    repositories: {
+      local: s.GROUPZ_BACKUP_LOCAL_REPO ? repositoryLocation(s.GROUPZ_BACKUP_LOCAL_REPO) : undefined,
+      remote: s.GROUPZ_BACKUP_REMOTE_REPO ? repositoryLocation(s.GROUPZ_BACKUP_REMOTE_REPO) : undefined,
+    },
+    passwordFile: resolve(s.GROUPZ_BACKUP_PASSWORD_FILE),
+    sshKeyFile: file(s.GROUPZ_BACKUP_SSH_KEY_FILE),
+    sshKnownHostsFile: file(s.GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE),
+    time: s.GROUPZ_BACKUP_TIME,
+    retention: {
+      keepDays: s.GROUPZ_BACKUP_KEEP_DAYS,
+      daily: s.GROUPZ_BACKUP_KEEP_DAILY,
+      weekly: s.GROUPZ_BACKUP_KEEP_WEEKLY,
+      monthly: s.GROUPZ_BACKUP_KEEP_MONTHLY,
+    },
+    checkSubsets: s.GROUPZ_BACKUP_CHECK_SUBSETS,
+    workDir: resolve(dataDir, 'backup'),
+  };
+}
+
+/** A repository given as a plain path is made absolute; restic URLs (`sftp:`, `rest:`, `s3:` ...) stay as they are. */
+function repositoryLocation(value: string): string {
+  return /^[a-z0-9]+:/.test(value) ? value : resolve(value);
+}
 
 /** What GROUPZ_TLS=files or acme requires of the other settings. */
 function tlsProblems(s: Settings): string[] {

@@ -223,6 +223,33 @@ export interface SelfAuditTable {
   checks: string;
 }
 
+export interface BackupRunTable {
+  id: string;
+  run_id: string;
+  /** 'local' or 'remote'. */
+  location: string;
+  /** 'schedule' or 'manual'. */
+  trigger: string;
+  /** 'running', 'succeeded' or 'failed'. */
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  /** restic's snapshot id (full). */
+  snapshot_id: string | null;
+  /** Bytes in the snapshot, and bytes it added to the repository after deduplication. */
+  size_bytes: number | null;
+  added_bytes: number | null;
+  error: string | null;
+}
+
+export interface PlatformInstanceTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  started_at: string;
+  seen_at: string;
+}
+
 export interface Database {
   venues: VenueTable;
   activities: ActivityTable;
@@ -241,6 +268,8 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   job_leases: JobLeaseTable;
   self_audits: SelfAuditTable;
+  backup_runs: BackupRunTable;
+  platform_instances: PlatformInstanceTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,7 +2,8 @@ import type { Language } from '../catalog/activity.js';
 
 /**
  * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;
- * `staff_*` notices go to the venue's staff.
+ * `staff_*` notices go to the venue's staff; `backup_*` alerts go to the admins and concern no
+ * booking.
  */
 export const MAIL_KINDS = [
   'booking_received',
@@ -18,6 +19,8 @@ export const MAIL_KINDS = [
   'manage_link',
   'staff_new_booking',
   'staff_booking_changed',
+  'backup_failed',
+  'backup_stale',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

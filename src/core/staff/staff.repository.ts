@@ -1,5 +1,5 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Executor, StaffTable } from '../../db/schema.js';
+import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import type { Database, Executor, StaffTable } from '../../db/schema.js';
 import type { Role, StaffMember, VenueScope } from './staff.js';
 
 export type StaffRow = Selectable<StaffTable>;
@@ -98,11 +98,17 @@ export async function countUnusedRecoveryCodes(db: Executor, staffId: string): P
 
 /** Where a venue's booking notices go: its set-up, enabled managers and staff (not viewers). */
 export async function listVenueNoticeEmails(db: Executor, venueId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('staff')
+  return noticeEmails(db.selectFrom('staff').where('venue_id', '=', venueId).where('role', 'in', ['manager', 'staff']));
+}
+
+/** Where the platform's alerts (failed backups) go: its set-up, enabled admins. */
+export async function listAdminEmails(db: Executor): Promise<string[]> {
+  return noticeEmails(db.selectFrom('staff').where('role', '=', 'admin'));
+}
+
+async function noticeEmails(members: SelectQueryBuilder<Database, 'staff', object>): Promise<string[]> {
+  const rows = await members
     .select('email')
-    .where('venue_id', '=', venueId)
-    .where('role', 'in', ['manager', 'staff'])
     .where('disabled_at', 'is', null)
     .where('password_hash', 'is not', null)
     .where('totp_secret', 'is not', null)

@@ -5,6 +5,7 @@ import * as bookingAdmin from './2026-11-22T1310-booking-admin.js';
 import * as slotSchedules from './2026-11-22T1320-slot-schedules.js';
 import * as bookingLifecycle from './2026-11-30T0900-booking-lifecycle.js';
 import * as selfAudits from './2026-11-30T2000-self-audits.js';
+import * as backups from './2026-11-30T2200-backups.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1320-slot-schedules': slotSchedules,
   '2026-11-30T0900-booking-lifecycle': bookingLifecycle,
   '2026-11-30T2000-self-audits': selfAudits,
+  '2026-11-30T2200-backups': backups,
 };

@@ -1,0 +1,50 @@
+import type { Db } from '../../db/schema.js';
+import { enqueueMail } from '../mail/outbox.service.js';
+import type { Clock } from '../shared/clock.js';
+import { localDateOf } from '../shared/time.js';
+import { listAdminEmails } from '../staff/staff.repository.js';
+import { BACKUP_LOCATIONS, type BackupSettings } from './backup.js';
+import { latestBackupRuns } from './backup-runs.repository.js';
+import { BACKUP_STALE_HOURS } from './backup-schedule.js';
+
+/** Mails every admin that a location failed in a run (once per run and location). */
+export async function alertFailedBackup(db: Db, clock: Clock, failure: { runRowId: string; location: string; error: string }): Promise<void> {
+  for (const recipient of await listAdminEmails(db)) {
+    await enqueueMail(db, clock, {
+      kind: 'backup_failed',
+      bookingId: null,
+      recipient,
+      language: 'nl',
+      detail: { location: failure.location, error: failure.error },
+      dedupeKey: `backup_failed:${failure.runRowId}:${recipient}`,
+    });
+  }
+}
+
+/**
+ * Mails every admin about each configured location whose last success is older than
+ * BACKUP_STALE_HOURS (or that never succeeded while its first run is that old): at most once a
+ * day per location. Returns the stale locations.
+ */
+export async function alertStaleBackups(db: Db, clock: Clock, settings: BackupSettings): Promise<string[]> {
+  const now = clock.now();
+  const stale: string[] = [];
+  for (const location of BACKUP_LOCATIONS) {
+    if (!settings.repositories[location]) continue;
+    const { lastSuccess, first } = await latestBackupRuns(db, location);
+    const since = lastSuccess?.finishedAt ?? first?.startedAt;
+    if (!since || now.getTime() - new Date(since).getTime() <= BACKUP_STALE_HOURS * 3600 * 1000) continue;
+    stale.push(location);
+    for (const recipient of await listAdminEmails(db)) {
+      await enqueueMail(db, clock, {
+        kind: 'backup_stale',
+        bookingId: null,
+        recipient,
+        language: 'nl',
+        detail: { location, last_success_at: lastSuccess?.finishedAt ?? null },
+        dedupeKey: `backup_stale:${location}:${localDateOf(now)}:${recipient}`,
+      });
+    }
+  }
+  return stale;
+}

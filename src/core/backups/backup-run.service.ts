@@ -1,0 +1,131 @@
+import { rmSync } from 'node:fs';
+import type { Db } from '../../db/schema.js';
+import type { Job } from '../jobs/scheduler.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings, type BackupTrigger, type LocationOutcome } from './backup.js';
+import { alertFailedBackup, alertStaleBackups } from './backup-alerts.service.js';
+import { failInterruptedRuns, finishBackupRun, insertBackupRun, lastBackupStart, latestBackupRuns } from './backup-runs.repository.js';
+import { backupDue, checkPartFor } from './backup-schedule.js';
+import { type StagedBackup, stageBackup } from './backup-staging.js';
+import type { DatabaseSource } from './database-dump.js';
+import { applyRetention, type BackupProgress, backupDirectory, checkRepository, ensureRepository, resticAccess } from './restic.js';
+
+/** What a backup run needs: the live database, where the data dir is, and the settings. */
+export interface BackupContext {
+  db: Db;
+  clock: Clock;
+  source: DatabaseSource;
+  dataDir: string;
+  sqliteFile: string;
+  settings: BackupSettings;
+}
+
+export type BackupStep = 'staging' | 'backup' | 'retention' | 'check';
+
+export interface BackupObserver {
+  onStep?(location: BackupLocation | undefined, step: BackupStep): void;
+  onProgress?(location: BackupLocation, progress: BackupProgress): void;
+}
+
+export const BACKUP_JOB = 'backup';
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+}
+
+/** The locations with a repository, local first. */
+export function configuredLocations(settings: BackupSettings): BackupLocation[] {
+  return BACKUP_LOCATIONS.filter((location) => settings.repositories[location]);
+}
+
+/** Stores the staged snapshot in one location, then applies retention and checks the repository. */
+async function backUpTo(
+  context: BackupContext,
+  location: BackupLocation,
+  staged: StagedBackup,
+  observer: BackupObserver,
+): Promise<{ snapshotId: string; addedBytes: number }> {
+  const access = resticAccess(context.settings, location)!;
+  observer.onStep?.(location, 'backup');
+  await ensureRepository(access);
+  const made = await backupDirectory(access, staged.dir, staged.sizeBytes, {
+    onProgress: (progress) => observer.onProgress?.(location, progress),
+  });
+  observer.onStep?.(location, 'retention');
+  await applyRetention(access, context.settings.retention);
+  observer.onStep?.(location, 'check');
+  const parts = context.settings.checkSubsets;
+  await checkRepository(access, checkPartFor(context.clock.now(), parts), parts);
+  return made;
+}
+
+/**
+ * One backup run: a consistent copy of the database and the data dir's files, stored in each
+ * configured location, each location on its own: one failing never stops the other. Every
+ * location's outcome is recorded; a failure is mailed to the admins.
+ */
+export async function runBackup(context: BackupContext, trigger: BackupTrigger, observer: BackupObserver = {}): Promise<LocationOutcome[]> {
+  const { db, clock, settings } = context;
+  const runId = newId();
+  const rows = configuredLocations(settings).map((location) => ({ id: newId(), location }));
+  for (const row of rows) {
+    await insertBackupRun(db, { id: row.id, runId, location: row.location, trigger, startedAt: clock.now().toISOString() });
+  }
+  let staged: StagedBackup | undefined;
+  let stagingError: string | undefined;
+  try {
+    observer.onStep?.(undefined, 'staging');
+    staged = await stageBackup(context.source, context, settings, clock.now());
+  } catch (error) {
+    stagingError = `cannot copy the data: ${messageOf(error)}`;
+  }
+  const outcomes: LocationOutcome[] = [];
+  try {
+    for (const row of rows) {
+      let outcome: LocationOutcome;
+      try {
+        if (!staged) throw new Error(stagingError);
+        const made = await backUpTo(context, row.location, staged, observer);
+        outcome = { location: row.location, ok: true, snapshotId: made.snapshotId, sizeBytes: staged.sizeBytes, addedBytes: made.addedBytes };
+        await finishBackupRun(db, row.id, { status: 'succeeded', finishedAt: clock.now().toISOString(), ...outcome });
+      } catch (error) {
+        outcome = { location: row.location, ok: false, error: messageOf(error) };
+        await finishBackupRun(db, row.id, { status: 'failed', finishedAt: clock.now().toISOString(), error: outcome.error });
+        await alertFailedBackup(db, clock, { runRowId: row.id, location: row.location, error: outcome.error });
+      }
+      outcomes.push(outcome);
+    }
+  } finally {
+    if (staged) rmSync(staged.dir, { recursive: true, force: true });
+  }
+  return outcomes;
+}
+
+/** Whether the nightly run is due now (see backupDue). */
+export async function isBackupDue(context: BackupContext, now: Date): Promise<boolean> {
+  const successes = await Promise.all(
+    configuredLocations(context.settings).map(async (location) => (await latestBackupRuns(context.db, location)).lastSuccess?.finishedAt ?? undefined),
+  );
+  return backupDue(now, context.settings.time, await lastBackupStart(context.db), successes);
+}
+
+/**
+ * The scheduler's job: every minute, under the lease (one instance at a time), it closes runs cut
+ * off earlier, runs the backup when due (nightly at GROUPZ_BACKUP_TIME, and at once when a
+ * location is more than a day behind), and warns the admins about locations without a recent
+ * success.
+ */
+export function backupJob(context: BackupContext, onOutcome: (outcome: LocationOutcome) => void = () => {}): Job {
+  return {
+    name: BACKUP_JOB,
+    everySeconds: 60,
+    // A lease outlives the longest run we expect; restic's own repository locks guard the rest.
+    leaseSeconds: 6 * 3600,
+    run: async (now) => {
+      await failInterruptedRuns(context.db, now.toISOString());
+      if (await isBackupDue(context, now)) (await runBackup(context, 'schedule')).forEach(onOutcome);
+      await alertStaleBackups(context.db, context.clock, context.settings);
+    },
+  };
+}
