@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Slot } from '../src/core/availability/slot.js';
+import type { BackupSettings } from '../src/core/backups/backup.js';
+import type { BackupContext } from '../src/core/backups/backup-run.service.js';
+import { parseBookingInput } from '../src/core/bookings/booking-input.js';
+import { createBooking } from '../src/core/bookings/booking.service.js';
+import type { Clock } from '../src/core/shared/clock.js';
+import type { Db } from '../src/db/schema.js';
+import type { TestDatabase } from './databases.js';
+import { bookingRequest } from './factories.js';
+import { TEST_LINK_KEY } from './links.js';
+import type { TestSshd } from './sshd.js';
+
+/** Backup settings for a test: a password file, the given repositories, the defaults otherwise. */
+export function testBackupSettings(
+  dir: string,
+  repositories: BackupSettings['repositories'],
+  sshd?: TestSshd,
+  overrides: Partial<BackupSettings> = {},
+): BackupSettings {
+  mkdirSync(dir, { recursive: true });
+  const passwordFile = join(dir, 'backup-password');
+  writeFileSync(passwordFile, 'correct horse battery staple\n', { mode: 0o600 });
+  return {
+    repositories,
+    passwordFile,
+    sshKeyFile: sshd?.keyFile,
+    sshKnownHostsFile: sshd?.knownHostsFile,
+    time: '03:00',
+    retention: { keepDays: 14, daily: 30, weekly: 12, monthly: 12 },
+    checkSubsets: 7,
+    workDir: join(dir, 'backup'),
+    ...overrides,
+  };
+}
+
+/** What runBackup needs for a test database, whose data dir is its GROUPZ_DATA_DIR. */
+export function testBackupContext(database: TestDatabase, clock: Clock, settings: BackupSettings): BackupContext {
+  const dataDir = database.env.GROUPZ_DATA_DIR!;
+  return {
+    db: database.db,
+    clock,
+    source: { db: database.db, dialect: database.dialect, url: database.env.GROUPZ_DATABASE_URL || undefined },
+    dataDir,
+    sqliteFile: join(dataDir, 'groupz.sqlite'),
+    settings,
+  };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'groupz-backup-test-'));
+}
+
+/** A booking of `groupSize` persons in the slot, through the booking service. */
+export async function bookInto(db: Db, clock: Clock, slot: Slot, groupSize: number, email = 'jan@example.nl') {
+  const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize, email }));
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  return createBooking(db, clock, TEST_LINK_KEY, parsed.input);
+}
+
+/** An admin who has set up password and TOTP (so alerts reach them); the hashes are placeholders. */
+export async function addSetUpAdmin(db: Db, email: string, at: string): Promise<void> {
+  await db
+    .insertInto('staff')
+    .values({
+      id: `admin-${email}`,
+      email,
+      name: 'Beheerder',
+      role: 'admin',
+      venue_id: null,
+      password_hash: 'placeholder',
+      totp_secret: 'placeholder',
+      totp_pending_secret: null,
+      totp_last_step: null,
+      setup_token_hash: null,
+      setup_expires_at: null,
+      disabled_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
