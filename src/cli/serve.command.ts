@@ -8,6 +8,8 @@ import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { createMailTransport } from '../core/mail/mail-transport.js';
 import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
+import { backupJob } from '../core/backups/backup-run.service.js';
+import { backupContextOf, logBackupOutcome } from './backup-context.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
@@ -27,8 +29,10 @@ back-office sessions every minute. Runs the background jobs, each on one instanc
 minute it expires options at their deadline, sends option and visit reminders and completes past
 visits; every 15 seconds it sends the mails of the outbox (over GROUPZ_SMTP_URL, or as .eml files
 into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL, audits that address (as \`groupz audit\`
-does) once it listens and every 24 hours after. Stops cleanly on SIGINT or SIGTERM. Settings: see
-the README.`,
+does) once it listens and every 24 hours after. With a backup repository configured, backs up
+nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\` does), at once when a location is more than
+a day behind, and mails the admins about failures. Stops cleanly on SIGINT or SIGTERM. Settings:
+see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     const log = createLogger(config.logLevel);
@@ -59,6 +63,7 @@ the README.`,
             : log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
         ),
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
+        ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),
       ];
       // Started once the platform listens, so that the first self-audit finds it serving.
       const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
@@ -72,6 +77,7 @@ the README.`,
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       log.info({ mail: mailTransport.target }, 'mail delivery started');
+      if (!config.backup) log.warn('backups are off: set GROUPZ_BACKUP_LOCAL_REPO, GROUPZ_BACKUP_REMOTE_REPO and GROUPZ_BACKUP_PASSWORD_FILE');
       log.info({ publicUrl: config.publicUrl, tls: config.tls.mode, database: database.dialect }, 'Groupz is running');
       return 0;
     } catch (error) {
