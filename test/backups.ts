@@ -46,7 +46,8 @@ export function testBackupContext(database: TestDatabase, clock: Clock, settings
     source: { db: database.db, dialect: database.dialect, url: database.env.GROUPZ_DATABASE_URL || undefined },
     dataDir,
     sqliteFile: join(dataDir, 'groupz.sqlite'),
-    settings,
+    // Where the platform keeps it: inside the data dir (which a backup must then leave out).
+    settings: { ...settings, workDir: join(dataDir, 'backup') },
   };
 }
 

@@ -46,10 +46,13 @@ export async function stageBackup(
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const dump = await dumpDatabase(source, dir);
-  cpSync(paths.dataDir, join(dir, 'files'), {
-    recursive: true,
-    filter: (path) => keptInBackup(resolve(path), resolve(paths.dataDir), settings, resolve(paths.sqliteFile)),
-  });
+  // Entry by entry: the staging folder itself lies inside the data dir.
+  const dataDir = resolve(paths.dataDir);
+  const kept = (path: string) => keptInBackup(resolve(path), dataDir, settings, resolve(paths.sqliteFile));
+  mkdirSync(join(dir, 'files'), { mode: 0o700 });
+  for (const name of readdirSync(dataDir).filter((entry) => kept(join(dataDir, entry)))) {
+    cpSync(join(dataDir, name), join(dir, 'files', name), { recursive: true, filter: kept });
+  }
   const manifest: BackupManifest = {
     format: 1,
     createdAt: now.toISOString(),
