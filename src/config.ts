@@ -73,20 +73,27 @@ export const SETTINGS = {
   GROUPZ_ACME_CHECK_INTERVAL: { default: '43200', description: 'With `acme`: seconds between renewal checks (1 to 86400).' },
   GROUPZ_BACKUP_LOCAL_REPO: {
     default: '',
-    description: 'The restic repository on the server itself (a directory, e.g. `/var/backups/groupz`). Empty with GROUPZ_BACKUP_REMOTE_REPO empty: no backups.',
+    description:
+      'The restic repository on the server itself (a directory, e.g. `/var/backups/groupz`). Empty with GROUPZ_BACKUP_REMOTE_REPO empty: no backups.',
   },
   GROUPZ_BACKUP_REMOTE_REPO: {
     default: '',
-    description: 'The restic repository at the second location, e.g. `sftp:groupz@backup.example.nl:/srv/groupz` (any restic repository URL works).',
+    description:
+      'The restic repository at the second location, e.g. `sftp:groupz@backup.example.nl:/srv/groupz` (any restic repository URL works).',
   },
   GROUPZ_BACKUP_PASSWORD_FILE: {
     default: '',
-    description: 'File holding the password that encrypts both repositories (required with a repository). Lose it and the backups cannot be read by anyone.',
+    description:
+      'File holding the password that encrypts both repositories (required with a repository). Lose it and the backups cannot be read by anyone.',
   },
-  GROUPZ_BACKUP_SSH_KEY_FILE: { default: '', description: "With an `sftp:` repository: the private SSH key to log in with (empty: ssh's own defaults)." },
+  GROUPZ_BACKUP_SSH_KEY_FILE: {
+    default: '',
+    description: "With an `sftp:` repository: the private SSH key to log in with (empty: ssh's own defaults).",
+  },
   GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE: {
     default: '',
-    description: "With an `sftp:` repository: the known_hosts file holding the backup host's key, which must match (empty: ssh's own defaults).",
+    description:
+      "With an `sftp:` repository: the known_hosts file holding the backup host's key, which must match (empty: ssh's own defaults).",
   },
   GROUPZ_BACKUP_TIME: { default: '03:00', description: 'When the nightly backup runs, HH:MM in Europe/Amsterdam time.' },
   GROUPZ_BACKUP_KEEP_DAYS: { default: '14', description: 'Every snapshot of this many days is kept (at least 14).' },
@@ -95,7 +102,8 @@ export const SETTINGS = {
   GROUPZ_BACKUP_KEEP_MONTHLY: { default: '12', description: 'And the last snapshot of this many months.' },
   GROUPZ_BACKUP_CHECK_SUBSETS: {
     default: '7',
-    description: "The nightly `restic check` reads one part in this many of the repository's data, another part each night (1: all of it every night).",
+    description:
+      "The nightly `restic check` reads one part in this many of the repository's data, another part each night (1: all of it every night).",
   },
 } as const;
 

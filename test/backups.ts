@@ -61,26 +61,3 @@ export async function bookInto(db: Db, clock: Clock, slot: Slot, groupSize: numb
   assert.ok(parsed.ok, JSON.stringify(parsed));
   return createBooking(db, clock, TEST_LINK_KEY, parsed.input);
 }
-
-/** An admin who has set up password and TOTP (so alerts reach them); the hashes are placeholders. */
-export async function addSetUpAdmin(db: Db, email: string, at: string): Promise<void> {
-  await db
-    .insertInto('staff')
-    .values({
-      id: `admin-${email}`,
-      email,
-      name: 'Beheerder',
-      role: 'admin',
-      venue_id: null,
-      password_hash: 'placeholder',
-      totp_secret: 'placeholder',
-      totp_pending_secret: null,
-      totp_last_step: null,
-      setup_token_hash: null,
-      setup_expires_at: null,
-      disabled_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-}

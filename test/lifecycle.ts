@@ -43,10 +43,10 @@ export async function historyOf(db: Db, reference: string): Promise<[string, str
 }
 
 /**
- * A venue staff member who gets the venue's notices: an account as it is once set up (a password
- * and a second factor; their values do not matter for mail).
+ * An account as it is once set up (a password and a second factor; their values do not matter for
+ * mail): it gets the notices and alerts of its role.
  */
-export async function addNoticeRecipient(db: Db, venueId: string, email: string): Promise<void> {
+export async function addSetUpMember(db: Db, email: string, role: 'admin' | 'staff', venueId: string | null): Promise<void> {
   const at = '2026-01-01T00:00:00.000Z';
   await db
     .insertInto('staff')
@@ -54,7 +54,7 @@ export async function addNoticeRecipient(db: Db, venueId: string, email: string)
       id: newId(),
       email,
       name: 'Medewerker',
-      role: 'staff',
+      role,
       venue_id: venueId,
       password_hash: 'set',
       totp_secret: 'set',
@@ -67,4 +67,9 @@ export async function addNoticeRecipient(db: Db, venueId: string, email: string)
       updated_at: at,
     })
     .execute();
+}
+
+/** A venue staff member who gets the venue's notices. */
+export async function addNoticeRecipient(db: Db, venueId: string, email: string): Promise<void> {
+  await addSetUpMember(db, email, 'staff', venueId);
 }

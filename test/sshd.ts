@@ -14,7 +14,13 @@ export const SFTP_USER = 'groupz-backup-test';
 
 /** Whether restic, sshd and ssh are here and this process may run sshd as root and add the test user. */
 export function backupToolsAvailable(): boolean {
-  return hasTool('restic') && hasTool('ssh') && hasTool('ssh-keygen') && spawnSync('/usr/sbin/sshd', ['-V']).error === undefined && process.getuid?.() === 0;
+  return (
+    hasTool('restic') &&
+    hasTool('ssh') &&
+    hasTool('ssh-keygen') &&
+    spawnSync('/usr/sbin/sshd', ['-V']).error === undefined &&
+    process.getuid?.() === 0
+  );
 }
 
 /** An sshd on 127.0.0.1 of the test's own: its host key, one client key, and a repository folder. */

@@ -77,7 +77,8 @@ see the README.`,
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       log.info({ mail: mailTransport.target }, 'mail delivery started');
-      if (!config.backup) log.warn('backups are off: set GROUPZ_BACKUP_LOCAL_REPO, GROUPZ_BACKUP_REMOTE_REPO and GROUPZ_BACKUP_PASSWORD_FILE');
+      if (!config.backup)
+        log.warn('backups are off: set GROUPZ_BACKUP_LOCAL_REPO, GROUPZ_BACKUP_REMOTE_REPO and GROUPZ_BACKUP_PASSWORD_FILE');
       log.info({ publicUrl: config.publicUrl, tls: config.tls.mode, database: database.dialect }, 'Groupz is running');
       return 0;
     } catch (error) {

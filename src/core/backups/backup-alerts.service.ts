@@ -8,7 +8,11 @@ import { latestBackupRuns } from './backup-runs.repository.js';
 import { BACKUP_STALE_HOURS } from './backup-schedule.js';
 
 /** Mails every admin that a location failed in a run (once per run and location). */
-export async function alertFailedBackup(db: Db, clock: Clock, failure: { runRowId: string; location: string; error: string }): Promise<void> {
+export async function alertFailedBackup(
+  db: Db,
+  clock: Clock,
+  failure: { runRowId: string; location: string; error: string },
+): Promise<void> {
   for (const recipient of await listAdminEmails(db)) {
     await enqueueMail(db, clock, {
       kind: 'backup_failed',

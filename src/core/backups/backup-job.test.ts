@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addSetUpAdmin, tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { addSetUpMember } from '../../../test/lifecycle.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { hasTool, missingRequirement } from '../../../test/tools.js';
@@ -33,7 +34,7 @@ if (!hasTool('restic')) {
         database = await dialect.create();
         dir = tempDir();
         settings = testBackupSettings(dir, { local: join(dir, 'repo'), remote: undefined });
-        await addSetUpAdmin(database.db, 'beheer@groupz.test', clock.now().toISOString());
+        await addSetUpMember(database.db, 'beheer@groupz.test', 'admin', null);
       });
 
       after(async () => {
@@ -43,7 +44,10 @@ if (!hasTool('restic')) {
 
       test('two instances at 03:00: exactly one runs the backup', async () => {
         const job = backupJob(context());
-        const outcomes = await Promise.all([runJobOnce(database.db, clock, 'instance-a', job), runJobOnce(database.db, clock, 'instance-b', job)]);
+        const outcomes = await Promise.all([
+          runJobOnce(database.db, clock, 'instance-a', job),
+          runJobOnce(database.db, clock, 'instance-b', job),
+        ]);
         assert.deepEqual([...outcomes].sort(), ['busy', 'ran']);
         assert.deepEqual(
           (await runs()).map((r) => [r.location, r.status, r.trigger]),
@@ -63,7 +67,10 @@ if (!hasTool('restic')) {
         assert.equal((await runs()).length, 1, 'not before 03:00');
         clock.set('2026-06-16T01:00:00Z');
         await runJobOnce(database.db, clock, 'instance-b', backupJob(context()));
-        assert.deepEqual((await runs()).map((r) => r.status), ['succeeded', 'succeeded']);
+        assert.deepEqual(
+          (await runs()).map((r) => r.status),
+          ['succeeded', 'succeeded'],
+        );
       });
 
       test(`a failing night is mailed, retried after ${BACKUP_RETRY_HOURS} hours, and a location without success for ${BACKUP_STALE_HOURS} hours is mailed once a day`, async () => {
@@ -92,7 +99,13 @@ if (!hasTool('restic')) {
       });
 
       test('after downtime it catches up at start, and closes a run that was cut off', async () => {
-        await insertBackupRun(database.db, { id: 'cut-off', runId: 'cut-off', location: 'local', trigger: 'schedule', startedAt: '2026-06-17T09:00:00.000Z' });
+        await insertBackupRun(database.db, {
+          id: 'cut-off',
+          runId: 'cut-off',
+          location: 'local',
+          trigger: 'schedule',
+          startedAt: '2026-06-17T09:00:00.000Z',
+        });
         // The platform was down for two days; it starts at noon.
         clock.set('2026-06-19T10:00:00Z');
         await runJobOnce(database.db, clock, 'instance-c', backupJob(context()));

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { addSetUpAdmin, bookInto, tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { bookInto, tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { addSetUpMember } from '../../../test/lifecycle.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
@@ -91,7 +92,7 @@ if (!backupToolsAvailable()) {
         dir = tempDir();
         const remote = `${dialect.name}-${randomBytes(4).toString('hex')}`;
         settings = testBackupSettings(dir, { local: join(dir, 'local-repo'), remote: sshd.repository(remote) }, sshd);
-        await addSetUpAdmin(database.db, 'beheer@groupz.test', clock.now().toISOString());
+        await addSetUpMember(database.db, 'beheer@groupz.test', 'admin', null);
         const activity = await makeActivity(database.db, clock);
         const slot = await makeSlot(database.db, clock, activity, { capacity: 40 });
         await bookInto(database.db, clock, slot, 6);
@@ -176,7 +177,9 @@ if (!backupToolsAvailable()) {
 
       test('a backup taken while bookings are written restores to a consistent state', async () => {
         const activity = await makeActivity(database.db, clock);
-        const slots = await Promise.all(['10:00', '12:00', '14:00'].map((time) => makeSlot(database.db, clock, activity, { time, capacity: 5000 })));
+        const slots = await Promise.all(
+          ['10:00', '12:00', '14:00'].map((time) => makeSlot(database.db, clock, activity, { time, capacity: 5000 })),
+        );
         let writing = true;
         let written = 0;
         const writers = [0, 1, 2].map(async (n) => {

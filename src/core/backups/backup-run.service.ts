@@ -87,7 +87,13 @@ export async function runBackup(context: BackupContext, trigger: BackupTrigger, 
       try {
         if (!staged) throw new Error(stagingError);
         const made = await backUpTo(context, row.location, staged, observer);
-        outcome = { location: row.location, ok: true, snapshotId: made.snapshotId, sizeBytes: staged.sizeBytes, addedBytes: made.addedBytes };
+        outcome = {
+          location: row.location,
+          ok: true,
+          snapshotId: made.snapshotId,
+          sizeBytes: staged.sizeBytes,
+          addedBytes: made.addedBytes,
+        };
         await finishBackupRun(db, row.id, { status: 'succeeded', finishedAt: clock.now().toISOString(), ...outcome });
       } catch (error) {
         outcome = { location: row.location, ok: false, error: messageOf(error) };
@@ -105,7 +111,9 @@ export async function runBackup(context: BackupContext, trigger: BackupTrigger, 
 /** Whether the nightly run is due now (see backupDue). */
 export async function isBackupDue(context: BackupContext, now: Date): Promise<boolean> {
   const successes = await Promise.all(
-    configuredLocations(context.settings).map(async (location) => (await latestBackupRuns(context.db, location)).lastSuccess?.finishedAt ?? undefined),
+    configuredLocations(context.settings).map(
+      async (location) => (await latestBackupRuns(context.db, location)).lastSuccess?.finishedAt ?? undefined,
+    ),
   );
   return backupDue(now, context.settings.time, await lastBackupStart(context.db), successes);
 }

@@ -1,4 +1,5 @@
-import type { Executor } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { BackupRunTable, Executor } from '../../db/schema.js';
 import type { BackupLocation, BackupTrigger } from './backup.js';
 
 export interface BackupRunRow {
@@ -15,19 +16,7 @@ export interface BackupRunRow {
   error: string | null;
 }
 
-type Row = {
-  id: string;
-  run_id: string;
-  location: string;
-  trigger: string;
-  status: string;
-  started_at: string;
-  finished_at: string | null;
-  snapshot_id: string | null;
-  size_bytes: number | null;
-  added_bytes: number | null;
-  error: string | null;
-};
+type Row = Selectable<BackupRunTable>;
 
 function fromRow(row: Row): BackupRunRow {
   return {
@@ -97,7 +86,10 @@ export async function failInterruptedRuns(db: Executor, finishedAt: string): Pro
 
 /** When the last run of any location started; undefined before the first. */
 export async function lastBackupStart(db: Executor): Promise<string | undefined> {
-  const row = await db.selectFrom('backup_runs').select((eb) => eb.fn.max('started_at').as('at')).executeTakeFirst();
+  const row = await db
+    .selectFrom('backup_runs')
+    .select((eb) => eb.fn.max('started_at').as('at'))
+    .executeTakeFirst();
   return row?.at ?? undefined;
 }
 

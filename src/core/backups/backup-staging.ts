@@ -11,7 +11,9 @@ function keptInBackup(path: string, dataDir: string, settings: BackupSettings, s
   // The live SQLite files: the dump is their consistent copy.
   if (['', '-wal', '-shm', '-journal'].some((suffix) => path === `${sqliteFile}${suffix}`)) return false;
   // Copies a restore set aside (see backup-restore.service.ts).
-  return !relative(dataDir, path).split(sep).some((part) => part.startsWith('pre-restore-'));
+  return !relative(dataDir, path)
+    .split(sep)
+    .some((part) => part.startsWith('pre-restore-'));
 }
 
 function sizeOf(path: string): number {

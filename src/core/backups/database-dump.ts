@@ -79,9 +79,13 @@ async function dumpPostgres(url: string, dir: string): Promise<DatabaseDump> {
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const { rows } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
-    const dumped = run('pg_dump', ['--format=custom', '--no-owner', '--no-acl', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${url}`], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const dumped = run(
+      'pg_dump',
+      ['--format=custom', '--no-owner', '--no-acl', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${url}`],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const counted = contents(async (text) => (await client.query(text)).rows as Record<string, unknown>[], POSTGRES_TABLES);
     const [, found] = await Promise.all([dumped, counted]);
     await client.query('COMMIT');

@@ -57,7 +57,8 @@ export async function replacePostgresDatabase(archive: string, url: string, work
     await client.end();
   }
   const wrapper = join(workDir, 'replace.sql');
-  const drop = tables.length > 0 ? `DROP TABLE IF EXISTS ${tables.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')} CASCADE;\n` : '';
+  const drop =
+    tables.length > 0 ? `DROP TABLE IF EXISTS ${tables.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')} CASCADE;\n` : '';
   writeFileSync(wrapper, `${drop}\\i '${script.replaceAll("'", "''")}'\n`, { mode: 0o600 });
   try {
     await run('psql', ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', `--dbname=${url}`, `--file=${wrapper}`], {

@@ -177,7 +177,11 @@ export async function backupDirectory(
       const message = parseJsonLine(line);
       if (message?.message_type === 'summary') summary = message;
       if (message?.message_type === 'status' && options.onProgress) {
-        options.onProgress({ done: Number(message.percent_done ?? 0), bytesDone: Number(message.bytes_done ?? 0), totalBytes: Number(message.total_bytes ?? 0) });
+        options.onProgress({
+          done: Number(message.percent_done ?? 0),
+          bytesDone: Number(message.bytes_done ?? 0),
+          totalBytes: Number(message.total_bytes ?? 0),
+        });
       }
     },
   });

@@ -89,13 +89,19 @@ if (!hasTool('restic')) {
         'every snapshot of the last 14 days survives, extra runs too',
       );
       assert.ok(kept.length < times.length, 'older snapshots beyond the rule are removed');
-      assert.ok(kept.some((t) => t < new Date(LATEST.getTime() - 300 * DAY).toISOString()), 'monthly ones reach back most of a year');
+      assert.ok(
+        kept.some((t) => t < new Date(LATEST.getTime() - 300 * DAY).toISOString()),
+        'monthly ones reach back most of a year',
+      );
     });
 
     test('a repeated forget changes nothing', async () => {
       const before = (await listSnapshots(access)).map((s) => s.id);
       await applyRetention(access, policy);
-      assert.deepEqual((await listSnapshots(access)).map((s) => s.id), before);
+      assert.deepEqual(
+        (await listSnapshots(access)).map((s) => s.id),
+        before,
+      );
     });
   });
 }
@@ -106,7 +112,8 @@ describe('retention settings', () => {
   test('fewer than 14 days of snapshots is refused', () => {
     assert.throws(
       () => loadConfig({ ...base, GROUPZ_BACKUP_KEEP_DAYS: '13' }),
-      (error: unknown) => error instanceof ConfigError && error.problems.some((p) => p.startsWith('GROUPZ_BACKUP_KEEP_DAYS: must be a whole number from 14')),
+      (error: unknown) =>
+        error instanceof ConfigError && error.problems.some((p) => p.startsWith('GROUPZ_BACKUP_KEEP_DAYS: must be a whole number from 14')),
     );
     assert.equal(loadConfig({ ...base, GROUPZ_BACKUP_KEEP_DAYS: '14' }).backup?.retention.keepDays, 14);
   });
@@ -114,7 +121,8 @@ describe('retention settings', () => {
   test('a repository without a password file is refused', () => {
     assert.throws(
       () => loadConfig({ GROUPZ_BACKUP_REMOTE_REPO: 'sftp:groupz@backup.example.nl:/srv/groupz' }),
-      (error: unknown) => error instanceof ConfigError && error.problems.includes('GROUPZ_BACKUP_PASSWORD_FILE: must be set with a backup repository'),
+      (error: unknown) =>
+        error instanceof ConfigError && error.problems.includes('GROUPZ_BACKUP_PASSWORD_FILE: must be set with a backup repository'),
     );
   });
 
