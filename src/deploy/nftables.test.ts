@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { INSTALL_NETNS_TOOLS, listenerScript, makeTestNetwork, netnsAvailable, probeScript, type TestNetwork } from '../../test/netns.js';
+import { missingRequirement } from '../../test/tools.js';
+import { AllowlistError, allowlistIncludes, parseSshAllowlist, renderNftables } from './nftables.js';
+
+const PORTS = [22, 80, 443, 3000, 5432];
+
+describe('the SSH allowlist', () => {
+  test('takes IPv4 and IPv6 addresses and prefixes, split by family, without duplicates', () => {
+    assert.deepEqual(parseSshAllowlist(' 203.0.113.7, 198.51.100.0/24,2001:DB8::1,203.0.113.7 '), {
+      v4: ['203.0.113.7', '198.51.100.0/24'],
+      v6: ['2001:db8::1'],
+    });
+  });
+
+  test('refuses what is not an address, and prefixes that would open SSH to the world', () => {
+    for (const bad of ['', 'example.nl', '203.0.113.256', '10.0.0.0/33', '0.0.0.0/0', '::/0', '2001:db8::/8', '1.2.3.4/24/1']) {
+      assert.throws(() => parseSshAllowlist(bad), AllowlistError, bad);
+    }
+  });
+
+  test('knows whether an address is in it (plain, in a prefix, IPv4-mapped)', () => {
+    const list = parseSshAllowlist('203.0.113.7,198.51.100.0/24,2001:db8::/32');
+    assert.equal(allowlistIncludes(list, '203.0.113.7'), true);
+    assert.equal(allowlistIncludes(list, '198.51.100.200'), true);
+    assert.equal(allowlistIncludes(list, '::ffff:203.0.113.7'), true);
+    assert.equal(allowlistIncludes(list, '2001:db8:1::5'), true);
+    assert.equal(allowlistIncludes(list, '203.0.113.8'), false);
+    assert.equal(allowlistIncludes(list, '2001:db9::1'), false);
+    assert.equal(allowlistIncludes(list, 'not-an-address'), false);
+  });
+});
+
+if (!netnsAvailable()) {
+  missingRequirement('network namespaces and nftables, as root (the firewall test)', INSTALL_NETNS_TOOLS);
+} else {
+  describe('the firewall in network namespaces: a server, an allowlisted client and a stranger, IPv4 and IPv6', () => {
+    let net: TestNetwork;
+    let dir: string;
+    const stops: (() => void)[] = [];
+
+    /** Which of the server's ports `who` reaches, per family. */
+    const reachable = (who: 'client' | 'stranger') => {
+      const { v4, v6 } = net.server.towards(who);
+      const targets = [v4, v6].flatMap((host) => PORTS.map((port) => ({ host, port })));
+      const results = JSON.parse(net.run(net[who].ns, process.execPath, ['-e', probeScript(targets, 1000)])) as {
+        host: string;
+        port: number;
+        ok: boolean;
+      }[];
+      const open = (host: string) => results.filter((r) => r.host === host && r.ok).map((r) => r.port);
+      return { v4: open(v4), v6: open(v6) };
+    };
+
+    before(async () => {
+      net = makeTestNetwork();
+      dir = mkdtempSync(join(tmpdir(), 'groupz-nft-'));
+      stops.push(await net.start(net.server.ns, process.execPath, ['-e', listenerScript(PORTS)]));
+      stops.push(await net.start(net.client.ns, process.execPath, ['-e', listenerScript([9000])]));
+      stops.push(await net.start(net.stranger.ns, process.execPath, ['-e', listenerScript([9000])]));
+    });
+
+    after(() => {
+      stops.forEach((stop) => stop());
+      net?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('without the firewall every port is open to anyone (the probe can see an open port)', () => {
+      assert.deepEqual(reachable('stranger'), { v4: PORTS, v6: PORTS });
+    });
+
+    test('nft -c accepts the rendered ruleset, and it loads twice in a row', () => {
+      const file = join(dir, 'groupz.nft');
+      writeFileSync(file, renderNftables(parseSshAllowlist(`${net.client.v4},${net.client.v6}`)));
+      net.run(net.server.ns, 'nft', ['-c', '-f', file]);
+      net.run(net.server.ns, 'nft', ['-f', file]);
+      net.run(net.server.ns, 'nft', ['-f', file]);
+      const tables = net.run(net.server.ns, 'nft', ['list', 'tables']);
+      assert.equal(tables.trim(), 'table inet groupz', 'one table, replaced rather than added twice');
+    });
+
+    test('the stranger reaches only 80 and 443', () => {
+      assert.deepEqual(reachable('stranger'), { v4: [80, 443], v6: [80, 443] });
+    });
+
+    test('the allowlisted client reaches 22, 80 and 443, and never 3000 or 5432', () => {
+      assert.deepEqual(reachable('client'), { v4: [22, 80, 443], v6: [22, 80, 443] });
+    });
+
+    test('replies to connections the server makes flow back (to either host, both families)', () => {
+      const targets = [net.client.v4, net.client.v6, net.stranger.v4, net.stranger.v6].map((host) => ({ host, port: 9000 }));
+      const results = JSON.parse(net.run(net.server.ns, process.execPath, ['-e', probeScript(targets, 2000)])) as { ok: boolean }[];
+      assert.deepEqual(
+        results.map((r) => r.ok),
+        [true, true, true, true],
+      );
+    });
+
+    test('changing the allowlist (only the stranger now) swaps who reaches SSH', () => {
+      const file = join(dir, 'swapped.nft');
+      writeFileSync(file, renderNftables(parseSshAllowlist(`${net.stranger.v4},${net.stranger.v6}`)));
+      net.run(net.server.ns, 'nft', ['-f', file]);
+      assert.deepEqual(reachable('client'), { v4: [80, 443], v6: [80, 443] });
+      assert.deepEqual(reachable('stranger'), { v4: [22, 80, 443], v6: [22, 80, 443] });
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
+
+/** The SSH allowlist, split by family, each entry an address or a prefix (`203.0.113.0/24`). */
+export interface SshAllowlist {
+  v4: string[];
+  v6: string[];
+}
+
+/** A bad allowlist entry, named so the operator can fix it. */
+export class AllowlistError extends Error {}
+
+function prefixOk(bits: string, max: number): boolean {
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * Reads `ADDR[,ADDR...]`: IPv4 and IPv6 addresses or prefixes. Refuses anything else, and refuses
+ * a prefix that would let the whole internet in (shorter than /8 or /16 for IPv6: a typo, not a
+ * "small number of addresses").
+ */
+export function parseSshAllowlist(text: string): SshAllowlist {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0) throw new AllowlistError('give at least one address that may use SSH');
+  const list: SshAllowlist = { v4: [], v6: [] };
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    if (extra !== undefined) throw new AllowlistError(`not an address or prefix: ${entry}`);
+    if (isIPv4(address) && (bits === undefined || prefixOk(bits, 32))) {
+      if (bits !== undefined && Number(bits) < 8) throw new AllowlistError(`prefix too wide for an SSH allowlist: ${entry}`);
+      list.v4.push(entry);
+    } else if (isIPv6(address) && (bits === undefined || prefixOk(bits, 128))) {
+      if (bits !== undefined && Number(bits) < 16) throw new AllowlistError(`prefix too wide for an SSH allowlist: ${entry}`);
+      list.v6.push(entry.toLowerCase());
+    } else {
+      throw new AllowlistError(`not an address or prefix: ${entry}`);
+    }
+  }
+  return { v4: [...new Set(list.v4)], v6: [...new Set(list.v6)] };
+}
+
+/** Whether `address` (as the SSH client sees itself, e.g. from SSH_CONNECTION) is in the allowlist. */
+export function allowlistIncludes(list: SshAllowlist, address: string): boolean {
+  const blocks = new BlockList();
+  for (const entry of [...list.v4, ...list.v6]) {
+    const [net, bits] = entry.split('/');
+    const family = isIPv4(net!) ? 'ipv4' : 'ipv6';
+    if (bits === undefined) blocks.addAddress(net!, family);
+    else blocks.addSubnet(net!, Number(bits), family);
+  }
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  const plain = mapped ?? address;
+  if (isIPv4(plain)) return blocks.check(plain, 'ipv4');
+  return isIPv6(plain) && blocks.check(plain, 'ipv6');
+}
+
+function set(name: string, type: string, elements: string[]): string[] {
+  return [
+    `  set ${name} {`,
+    `    type ${type}`,
+    '    flags interval',
+    ...(elements.length > 0 ? [`    elements = { ${elements.join(', ')} }`] : []),
+    '  }',
+  ];
+}
+
+/**
+ * The host firewall as one nftables table, `inet groupz`, replaced as a whole each time it is
+ * loaded (other tables are left alone). Incoming: loopback, replies to connections the server
+ * made, the ICMP and ICMPv6 messages IPv4 and IPv6 need, TCP 80 and 443 from anywhere, TCP 22
+ * only from the allowlist; everything else is dropped. Nothing is forwarded.
+ */
+export function renderNftables(list: SshAllowlist): string {
+  return [
+    '#!/usr/sbin/nft -f',
+    '# Groupz host firewall, written by `groupz deploy nftables`. Load with `nft -f FILE`.',
+    '# Replaces only the table inet groupz; re-run the command to change the SSH allowlist.',
+    'table inet groupz',
+    'delete table inet groupz',
+    '',
+    'table inet groupz {',
+    ...set('ssh_allow_v4', 'ipv4_addr', list.v4),
+    '',
+    ...set('ssh_allow_v6', 'ipv6_addr', list.v6),
+    '',
+    '  chain input {',
+    '    type filter hook input priority filter; policy drop;',
+    '    iif "lo" accept',
+    '    ct state established,related accept',
+    '    ct state invalid drop',
+    '    # IPv4: errors that path MTU discovery and failing connections rely on; ping, limited.',
+    '    ip protocol icmp icmp type { destination-unreachable, time-exceeded, parameter-problem } accept',
+    '    ip protocol icmp icmp type echo-request limit rate 10/second accept',
+    '    # IPv6 does not work without neighbour discovery, router adverts and packet-too-big.',
+    '    meta l4proto ipv6-icmp icmpv6 type { destination-unreachable, packet-too-big, time-exceeded, parameter-problem } accept',
+    '    meta l4proto ipv6-icmp icmpv6 type { nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } ip6 hoplimit 255 accept',
+    '    meta l4proto ipv6-icmp icmpv6 type mld-listener-query ip6 saddr fe80::/10 accept',
+    '    meta l4proto ipv6-icmp icmpv6 type echo-request limit rate 10/second accept',
+    '    tcp dport { 80, 443 } accept',
+    '    ip saddr @ssh_allow_v4 tcp dport 22 accept',
+    '    ip6 saddr @ssh_allow_v6 tcp dport 22 accept',
+    '  }',
+    '',
+    '  chain forward {',
+    '    type filter hook forward priority filter; policy drop;',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
