@@ -6,3 +6,6 @@ export const LOCATION_LABELS: Record<BackupLocation, MessageKey> = {
   local: 'backups.location.local',
   remote: 'backups.location.remote',
 };
+
+/** The command that makes a backup at once, as the backups page and the alerts name it. */
+export const BACKUP_RUN_COMMAND = 'groupz backup run';

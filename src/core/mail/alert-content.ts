@@ -1,7 +1,7 @@
 import { BACKUP_LOCATIONS, type BackupLocation } from '../backups/backup.js';
 import { BACKUP_STALE_HOURS } from '../backups/backup-schedule.js';
 import type { Language } from '../catalog/activity.js';
-import { LOCATION_LABELS } from '../i18n/backup-labels.js';
+import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../i18n/backup-labels.js';
 import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import type { AlertMailKind } from './mail.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
@@ -12,17 +12,11 @@ const WHERE: Record<BackupLocation, MessageKey> = {
   remote: 'mail.alert.where.remote',
 };
 
-const SUBJECTS: Record<AlertMailKind, MessageKey> = {
-  backup_failed: 'mail.alert.subject.backup_failed',
-  backup_stale: 'mail.alert.subject.backup_stale',
+/** Each alert's subject, and what the admin can do about it. */
+const TEXTS: Record<AlertMailKind, { subject: MessageKey; advice: MessageKey }> = {
+  backup_failed: { subject: 'mail.alert.subject.backup_failed', advice: 'mail.alert.advice.backup_failed' },
+  backup_stale: { subject: 'mail.alert.subject.backup_stale', advice: 'mail.alert.advice.backup_stale' },
 };
-
-const ADVICE: Record<AlertMailKind, MessageKey> = {
-  backup_failed: 'mail.alert.advice.backup_failed',
-  backup_stale: 'mail.alert.advice.backup_stale',
-};
-
-const COMMAND = 'groupz backup run';
 
 /** The location as a sentence names it, and as a label; a location this version does not know is named as stored. */
 function locationNames(t: Translate, detail: MailDetail): { where: string; label: string } {
@@ -52,7 +46,7 @@ function alertSection(kind: AlertMailKind, lang: Language, detail: MailDetail, b
         : t('mail.alert.intro.backup_never', { where, hours });
   return {
     lang,
-    paragraphs: [intro, t(ADVICE[kind], { command: COMMAND })],
+    paragraphs: [intro, t(TEXTS[kind].advice, { command: BACKUP_RUN_COMMAND })],
     facts: [
       [t('backups.location'), label],
       kind === 'backup_failed'
@@ -74,7 +68,7 @@ export function renderAlert(kind: AlertMailKind, detail: MailDetail, publicUrl: 
   return contentOf(
     LANGUAGES.map((lang) => {
       const t = translator(lang);
-      return t(SUBJECTS[kind], { where: locationNames(t, detail).where });
+      return t(TEXTS[kind].subject, { where: locationNames(t, detail).where });
     }).join(' / '),
     LANGUAGES.map((lang) => alertSection(kind, lang, detail, backupsUrl)),
   );
