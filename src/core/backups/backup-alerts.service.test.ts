@@ -8,7 +8,7 @@ import type { ParsedMail } from 'mailparser';
 import { parse } from 'node-html-parser';
 import { TEST_ADMIN } from '../../../test/actors.js';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
-import { backupSettingsFor } from '../../../test/backup-settings.js';
+import { testBackupSettings } from '../../../test/backups.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
@@ -150,7 +150,7 @@ for (const dialect of testDialects()) {
     });
 
     test('a location without a success for more than 26 hours is mailed once that day, with the last success in Amsterdam time or "never"', async () => {
-      const settings = backupSettingsFor({ local: '/var/backups/groupz', remote: 'sftp:groupz@backup.test:/srv/groupz' });
+      const settings = testBackupSettings(dataDir, { local: '/var/backups/groupz', remote: 'sftp:groupz@backup.test:/srv/groupz' });
       // 03:00 Amsterdam (summer time, UTC+2): the local backup succeeds at 03:05, the second location fails.
       clock.set('2026-06-01T01:00:00Z');
       await insertBackupRun(db, {

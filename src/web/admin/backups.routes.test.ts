@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { rmSync } from 'node:fs';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { backupSettingsFor } from '../../../test/backup-settings.js';
+import { tempDir, testBackupSettings } from '../../../test/backups.js';
 import { testDialects } from '../../../test/databases.js';
 import { parseHtml } from '../../../test/html.js';
 import { adminGet, type Member, signInMember } from '../../../test/staff.js';
@@ -12,7 +13,6 @@ import { SESSION_COOKIE } from './session-cookie.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const BOTH = backupSettingsFor({ local: '/var/backups/groupz', remote: 'sftp:groupz@backup.test:/srv/groupz' });
 const REFUSED = 'Fatal: unable to open repository at sftp:groupz@backup.test:/srv/groupz: ssh: Connection refused';
 
 let rows = 0;
@@ -63,7 +63,15 @@ function pageIn(t: TestApp, member: Member, language: string) {
 for (const dialect of testDialects()) {
   describe(`the backups page (${dialect.name})`, () => {
     let t: TestApp;
+    let dir: string;
+    /** The settings of backups at these locations (the page reads them; nothing runs restic). */
+    let both: BackupSettings;
+    before(() => {
+      dir = tempDir();
+      both = testBackupSettings(dir, { local: '/var/backups/groupz', remote: 'sftp:groupz@backup.test:/srv/groupz' });
+    });
     afterEach(() => t.close());
+    after(() => rmSync(dir, { recursive: true, force: true }));
 
     async function appWithAdmin(backup: BackupSettings | undefined): Promise<Member> {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z', {}, { backup });
@@ -71,7 +79,7 @@ for (const dialect of testDialects()) {
     }
 
     test('per location: the last success in Amsterdam time with its age, the snapshot size, the last attempt and its error', async () => {
-      const admin = await appWithAdmin(BOTH);
+      const admin = await appWithAdmin(both);
       t.clock.set('2026-06-01T08:30:00Z');
       await addRun(t, 'local', 27 * HOUR, { sizeBytes: 11_000_000 });
       const localSuccess = await addRun(t, 'local', 3 * HOUR, { sizeBytes: 12_400_000 });
@@ -147,7 +155,7 @@ for (const dialect of testDialects()) {
     });
 
     test('a location turns stale 26 hours after its last success, not before; one that never succeeded is stale at once', async () => {
-      const admin = await appWithAdmin(BOTH);
+      const admin = await appWithAdmin(both);
       await addRun(t, 'local', 25 * HOUR + 59 * MINUTE, { sizeBytes: 5_000 });
       await addRun(t, 'remote', 10 * MINUTE, { error: REFUSED });
       const before = await adminGet(t, admin, '/admin/backups');
@@ -172,7 +180,7 @@ for (const dialect of testDialects()) {
     });
 
     test('only admins: managers, staff and viewers get 403 and no link; signed out, the login', async () => {
-      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z', {}, { backup: BOTH });
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z', {}, { backup: both });
       const venues = await makeTwoVenues(t);
       const { manager, staff, viewer } = await signInMembers(t, venues, ['manager', 'staff', 'viewer']);
       for (const member of [manager, staff, viewer]) {
@@ -207,7 +215,7 @@ for (const dialect of testDialects()) {
     });
 
     test('with one location set up, the page warns that the other is missing', async () => {
-      const admin = await appWithAdmin(backupSettingsFor({ local: '/var/backups/groupz' }));
+      const admin = await appWithAdmin(testBackupSettings(dir, { local: '/var/backups/groupz', remote: undefined }));
       const document = parseHtml((await adminGet(t, admin, '/admin/backups')).body);
       assert.match(document.querySelector('[data-testid="backups-missing-remote"]')!.textContent, /GROUPZ_BACKUP_REMOTE_REPO/);
       assert.equal(document.querySelector('[data-testid="backups-missing-local"]'), null);
