@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { Http2SecureServer } from 'node:http2';
 import Fastify, { type FastifyBaseLogger, type FastifyHttp2SecureOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { BackupSettings } from './core/backups/backup.js';
 import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
 import type { SiteAuditor } from './core/self-audit/self-audit.js';
 import type { Clock } from './core/shared/clock.js';
@@ -38,6 +39,8 @@ export interface AppContext {
   linkKey: LinkKey;
   /** Audits the public address (`groupz serve` gives it when that address is https); admins run it from the back office too. */
   selfAudit?: SiteAuditor;
+  /** The backup settings (`Config.backup`), for the admins' backups page; undefined when backups are not set up. */
+  backup?: BackupSettings | undefined;
 }
 
 /** The back office's secrets and session limits. */

@@ -7,6 +7,11 @@ import { BACKUP_LOCATIONS, type BackupSettings } from './backup.js';
 import { latestBackupRuns } from './backup-runs.repository.js';
 import { BACKUP_STALE_HOURS } from './backup-schedule.js';
 
+/** Whether an instant lies more than BACKUP_STALE_HOURS before `now`: a last success that old is stale. */
+export function pastStaleLimit(now: Date, at: string): boolean {
+  return now.getTime() - new Date(at).getTime() > BACKUP_STALE_HOURS * 3600 * 1000;
+}
+
 /** Mails every admin that a location failed in a run (once per run and location). */
 export async function alertFailedBackup(
   db: Db,
@@ -37,7 +42,7 @@ export async function alertStaleBackups(db: Db, clock: Clock, settings: BackupSe
     if (!settings.repositories[location]) continue;
     const { lastSuccess, first } = await latestBackupRuns(db, location);
     const since = lastSuccess?.finishedAt ?? first?.startedAt;
-    if (!since || now.getTime() - new Date(since).getTime() <= BACKUP_STALE_HOURS * 3600 * 1000) continue;
+    if (!since || !pastStaleLimit(now, since)) continue;
     stale.push(location);
     for (const recipient of await listAdminEmails(db)) {
       await enqueueMail(db, clock, {

@@ -35,3 +35,13 @@ export function formatDateTime(instant: Date, lang: Language): string {
 export function formatDateTimeSeconds(instant: Date, lang: Language): string {
   return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm:ss' : 'dd/LL/yyyy HH:mm:ss');
 }
+
+const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "12,4 MB" / "12.4 MB": a size in decimal units (1 kB = 1000 bytes), one decimal at most. */
+export function formatBytes(bytes: number, lang: Language): string {
+  const exponent = bytes < 1000 ? 0 : Math.min(SIZE_UNITS.length - 1, Math.floor(Math.log10(bytes) / 3));
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: SIZE_UNITS[exponent], maximumFractionDigits: 1 }).format(
+    bytes / 1000 ** exponent,
+  );
+}

@@ -1,5 +1,6 @@
 import type { Language } from '../catalog/activity.js';
 import { authMessages } from './messages/auth.messages.js';
+import { backupsMessages } from './messages/backups.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
 import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { lifecycleMessages } from './messages/lifecycle.messages.js';
@@ -25,6 +26,7 @@ const nl = {
   ...manageMessages.nl,
   ...securityMessages.nl,
   ...optionsMessages.nl,
+  ...backupsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -38,6 +40,7 @@ const en: Record<keyof typeof nl, string> = {
   ...manageMessages.en,
   ...securityMessages.en,
   ...optionsMessages.en,
+  ...backupsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -5,15 +5,15 @@ import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import type { Language } from '../catalog/activity.js';
 import { formatMoney } from '../i18n/format.js';
-import { MAIL_KINDS, type MailKind } from './mail.js';
-import { type MailBooking, type MailDetail, renderMail } from './mail-content.js';
+import { isAlertKind, MAIL_KINDS } from './mail.js';
+import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
 
 const HOST = 'https://bookings.groupz.now';
 const MANAGE = `${HOST}/b/manage-token-123`;
 const PARTICIPANTS = `${HOST}/p/participant-token-456`;
 
 /** The booking's status when each mail is sent, and the detail its sender stores. */
-const CASES: Record<MailKind, { status: BookingStatus; detail?: MailDetail }> = {
+const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetail }> = {
   booking_received: { status: 'confirmed' },
   request_received: { status: 'requested' },
   option_placed: { status: 'option' },
@@ -40,7 +40,7 @@ function subjectFor(status: BookingStatus, overrides: Partial<BookingDetails> = 
   };
 }
 
-function render(kind: MailKind, lang: Language, overrides: Partial<BookingDetails> = {}, calendar?: string) {
+function render(kind: BookingMailKind, lang: Language, overrides: Partial<BookingDetails> = {}, calendar?: string) {
   const { status, detail = {} } = CASES[kind];
   return renderMail(kind, lang, detail, subjectFor(status, overrides), calendar);
 }
@@ -61,7 +61,7 @@ function fact(html: string, label: string): string | undefined {
 }
 
 describe('mail content', () => {
-  for (const kind of MAIL_KINDS.filter((k) => !k.startsWith('staff_'))) {
+  for (const kind of MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !k.startsWith('staff_'))) {
     test(`${kind}: Dutch and English, text and HTML, naming the reference, the visit and the manage link`, () => {
       const nl = render(kind, 'nl');
       const en = render(kind, 'en');

@@ -4,10 +4,12 @@ import type { Language } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
 import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
-import type { MailKind } from './mail.js';
+import type { AlertMailKind, MailKind } from './mail.js';
 
-type StaffMailKind = Extract<MailKind, `staff_${string}`>;
-type OrganiserMailKind = Exclude<MailKind, StaffMailKind>;
+/** The mails about a booking: to its organiser, or to the venue's staff. */
+export type BookingMailKind = Exclude<MailKind, AlertMailKind>;
+type StaffMailKind = Extract<BookingMailKind, `staff_${string}`>;
+type OrganiserMailKind = Exclude<BookingMailKind, StaffMailKind>;
 
 /** A mail's detail as stored with it (see NewMail): what the booking alone does not say. */
 export type MailDetail = Record<string, unknown>;
@@ -44,7 +46,7 @@ export const CALENDAR_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([
 /** The mails that hand the organiser the participants' link to share. */
 const PARTICIPANT_LINK_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received', 'confirmed', 'option_placed']);
 
-const SUBJECTS: Record<MailKind, MessageKey> = {
+const SUBJECTS: Record<BookingMailKind, MessageKey> = {
   booking_received: 'mail.subject.booking_received',
   request_received: 'mail.subject.request_received',
   option_placed: 'mail.subject.option_placed',
@@ -91,8 +93,8 @@ const STAFF_CHANGES: Record<string, MessageKey> = {
   expired: 'mail.staff.change.expired',
 };
 
-/** One language's part of a mail: organiser mails have one, staff notices one per language. */
-interface Section {
+/** One language's part of a mail: organiser mails have one, staff notices and alerts one per language. */
+export interface Section {
   lang: Language;
   greeting?: string;
   paragraphs: string[];
@@ -105,7 +107,8 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-function at(t: Translate, lang: Language, instant: Date): string {
+/** "woensdag 3 juni 2026 om 10:00": an instant in Amsterdam time, in a sentence. */
+export function at(t: Translate, lang: Language, instant: Date): string {
   return t('mail.at', { date: formatDate(instant, lang), time: formatTime(instant) });
 }
 
@@ -122,7 +125,7 @@ function bookingFacts(t: Translate, lang: Language, booking: BookingDetails): Se
   ];
 }
 
-function subjectOf(kind: MailKind, t: Translate, lang: Language, { booking }: MailBooking, change: string): string {
+function subjectOf(kind: BookingMailKind, t: Translate, lang: Language, { booking }: MailBooking, change: string): string {
   return t(SUBJECTS[kind], {
     reference: booking.reference,
     activity: booking.activity.title[lang],
@@ -267,11 +270,12 @@ function htmlOf(subject: string, sections: Section[]): string {
   return `<!doctype html>${render(document)}`;
 }
 
-function contentOf(subject: string, sections: Section[]): MailContent {
+/** The mail from its subject and one section per language, as plain text and HTML. */
+export function contentOf(subject: string, sections: Section[]): MailContent {
   return { subject, text: `${sections.map(sectionText).join(`\n\n${'-'.repeat(40)}\n\n`)}\n`, html: htmlOf(subject, sections) };
 }
 
-function isStaffKind(kind: MailKind): kind is StaffMailKind {
+function isStaffKind(kind: BookingMailKind): kind is StaffMailKind {
   return kind.startsWith('staff_');
 }
 
@@ -280,7 +284,13 @@ function isStaffKind(kind: MailKind): kind is StaffMailKind {
  * Organiser mails are in their language and name the attached calendar file, if any; staff notices
  * are in Dutch and English together and link to the back office only.
  */
-export function renderMail(kind: MailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): MailContent {
+export function renderMail(
+  kind: BookingMailKind,
+  lang: Language,
+  detail: MailDetail,
+  subject: MailBooking,
+  calendar?: string,
+): MailContent {
   if (isStaffKind(kind)) {
     return contentOf(
       LANGUAGES.map((l) => subjectOf(kind, translator(l), l, subject, staffChange(translator(l), detail))).join(' / '),

@@ -9,8 +9,9 @@ import { isLanguage } from '../i18n/i18n.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { bookingCalendarFile } from './calendar.service.js';
-import { MAIL_KINDS, type MailKind } from './mail.js';
-import { CALENDAR_KINDS, type MailBooking, renderMail } from './mail-content.js';
+import { renderAlert } from './alert-content.js';
+import { isAlertKind, MAIL_KINDS, type MailKind } from './mail.js';
+import { type BookingMailKind, CALENDAR_KINDS, type MailBooking, renderMail } from './mail-content.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailDone, markOutboxMailFailed } from './outbox.repository.js';
 
@@ -89,17 +90,20 @@ function currentLinkUrl(settings: MailDeliverySettings, row: BookingRow, purpose
     : undefined;
 }
 
+/** What a mail says, as it goes out: the envelope is added by composeMail. */
+type MailBody = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'attachments'>;
+
 /**
- * The mail as it goes out now, from the booking's state now; undefined when the booking is gone,
- * 'skip' when the booking's status no longer fits the mail.
+ * A booking's mail from the booking's state now; undefined when the booking is gone, 'skip' when
+ * the booking's status no longer fits the mail.
  */
-async function composeMail(
+async function composeBookingMail(
   db: Db,
   clock: Clock,
   settings: MailDeliverySettings,
   mail: ClaimedMail,
-  kind: MailKind,
-): Promise<OutgoingMail | 'skip' | undefined> {
+  kind: BookingMailKind,
+): Promise<MailBody | 'skip' | undefined> {
   const found = mail.bookingId === null ? undefined : await findBookingRow(db, mail.bookingId);
   if (!found) return undefined;
   const { row, booking } = found;
@@ -113,15 +117,28 @@ async function composeMail(
   };
   const calendar = CALENDAR_KINDS.has(kind) ? await bookingCalendarFile(db, clock, { booking, publicUrl: settings.publicUrl }) : undefined;
   const lang = isLanguage(mail.language) ? mail.language : booking.language;
-  const content = renderMail(kind, lang, mail.detail, subject, calendar?.filename);
   return {
-    id: mail.id,
-    from: settings.from,
-    to: mail.recipient,
-    ...content,
-    date: clock.now(),
+    ...renderMail(kind, lang, mail.detail, subject, calendar?.filename),
     attachments: calendar ? [{ filename: calendar.filename, content: calendar.content, contentType: calendar.contentType }] : [],
   };
+}
+
+/**
+ * The mail as it goes out now: an alert to admins from its detail alone, a booking's mail from the
+ * booking (undefined when it is gone, 'skip' when it no longer fits, see composeBookingMail).
+ */
+async function composeMail(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  mail: ClaimedMail,
+  kind: MailKind,
+): Promise<OutgoingMail | 'skip' | undefined> {
+  const body = isAlertKind(kind)
+    ? { ...renderAlert(kind, mail.detail, settings.publicUrl), attachments: [] }
+    : await composeBookingMail(db, clock, settings, mail, kind);
+  if (!body || body === 'skip') return body;
+  return { id: mail.id, from: settings.from, to: mail.recipient, date: clock.now(), ...body };
 }
 
 /** One attempt at a claimed mail: 'sent' or 'skipped', else why not and whether that is final. */

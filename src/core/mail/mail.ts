@@ -35,3 +35,10 @@ export interface NewMail {
   /** Enqueueing the same key twice sends one mail: e.g. `option_expired:<booking id>`. */
   dedupeKey: string;
 }
+
+/** The platform's alerts to its admins: they concern no booking. */
+export type AlertMailKind = Extract<MailKind, `backup_${string}`>;
+
+export function isAlertKind(kind: MailKind): kind is AlertMailKind {
+  return kind.startsWith('backup_');
+}

@@ -24,10 +24,26 @@ export interface StaffMember {
  * staff handle its bookings and slots; viewers only look.
  */
 export type Permission =
-  'bookings.read' | 'bookings.write' | 'catalog.write' | 'slots.write' | 'staff.manage' | 'audit.read' | 'platform.security';
+  | 'bookings.read'
+  | 'bookings.write'
+  | 'catalog.write'
+  | 'slots.write'
+  | 'staff.manage'
+  | 'audit.read'
+  | 'platform.security'
+  | 'platform.backups';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read', 'platform.security'],
+  admin: [
+    'bookings.read',
+    'bookings.write',
+    'catalog.write',
+    'slots.write',
+    'staff.manage',
+    'audit.read',
+    'platform.security',
+    'platform.backups',
+  ],
   manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read'],
   staff: ['bookings.read', 'bookings.write', 'slots.write'],
   viewer: ['bookings.read'],

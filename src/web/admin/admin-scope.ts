@@ -13,6 +13,7 @@ import { bookingAdminRoutes } from './bookings.routes.js';
 import { scheduleRoutes } from './schedule.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { auditRoutes } from './audit.routes.js';
+import { backupRoutes } from './backups.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
 import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
@@ -86,4 +87,5 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(staffRoutes, context);
   await app.register(auditRoutes, context);
   await app.register(securityRoutes, context);
+  await app.register(backupRoutes, context);
 }

@@ -13,6 +13,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'admin.nav.audit', permission: 'audit.read' },
   { href: '/admin/security', label: 'admin.nav.security', permission: 'platform.security' },
+  { href: '/admin/backups', label: 'admin.nav.backups', permission: 'platform.backups' },
 ];
 
 /** The token every back-office form posts back. */

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../core/i18n/format.js';
 import type { AuditCheck, AuditReport } from '../../../core/self-audit/self-audit.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { AdminLayout, PostButton } from './admin-layout.js';
+import { age } from './age.js';
 
 /** Each check's title in the reader's language; a check not listed here shows the title it was stored with. */
 const CHECK_TITLES: Record<string, MessageKey> = {
@@ -37,14 +38,6 @@ const DAY_MS = 24 * 3600 * 1000;
 
 function checkTitle(ui: AdminUi, check: AuditCheck): string {
   return Object.hasOwn(CHECK_TITLES, check.id) ? ui.t(CHECK_TITLES[check.id]!) : check.title;
-}
-
-function age(ui: AdminUi, ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 2) return ui.t('security.age_now');
-  if (minutes < 120) return ui.t('security.age_minutes', { n: minutes });
-  if (minutes < 48 * 60) return ui.t('security.age_hours', { n: Math.floor(minutes / 60) });
-  return ui.t('security.age_days', { n: Math.floor(minutes / (24 * 60)) });
 }
 
 function LatestRun({ ui, run, now }: { ui: AdminUi; run: AuditReport; now: Date }) {

@@ -1,0 +1,11 @@
+import type { BackupLocation } from '../backups/backup.js';
+import type { MessageKey } from './i18n.js';
+
+/** How each backup location is named: on the backups page and in the alerts to admins. */
+export const LOCATION_LABELS: Record<BackupLocation, MessageKey> = {
+  local: 'backups.location.local',
+  remote: 'backups.location.remote',
+};
+
+/** The command that makes a backup at once, as the backups page and the alerts name it. */
+export const BACKUP_RUN_COMMAND = 'groupz backup run';

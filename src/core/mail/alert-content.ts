@@ -1,0 +1,75 @@
+import { BACKUP_LOCATIONS, type BackupLocation } from '../backups/backup.js';
+import { BACKUP_STALE_HOURS } from '../backups/backup-schedule.js';
+import type { Language } from '../catalog/activity.js';
+import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../i18n/backup-labels.js';
+import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
+import type { AlertMailKind } from './mail.js';
+import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
+
+/** The location in a sentence: "op de tweede locatie" / "at the second location". */
+const WHERE: Record<BackupLocation, MessageKey> = {
+  local: 'mail.alert.where.local',
+  remote: 'mail.alert.where.remote',
+};
+
+/** Each alert's subject, and what the admin can do about it. */
+const TEXTS: Record<AlertMailKind, { subject: MessageKey; advice: MessageKey }> = {
+  backup_failed: { subject: 'mail.alert.subject.backup_failed', advice: 'mail.alert.advice.backup_failed' },
+  backup_stale: { subject: 'mail.alert.subject.backup_stale', advice: 'mail.alert.advice.backup_stale' },
+};
+
+/** The location as a sentence names it, and as a label; a location this version does not know is named as stored. */
+function locationNames(t: Translate, detail: MailDetail): { where: string; label: string } {
+  const location = BACKUP_LOCATIONS.find((l) => l === detail.location);
+  return location
+    ? { where: t(WHERE[location]), label: t(LOCATION_LABELS[location]) }
+    : { where: String(detail.location), label: String(detail.location) };
+}
+
+/** The instant the detail holds under `name`; undefined when absent or not a time. */
+function instantOf(detail: MailDetail, name: string): Date | undefined {
+  const value = detail[name];
+  const instant = typeof value === 'string' ? new Date(value) : undefined;
+  return instant && !Number.isNaN(instant.getTime()) ? instant : undefined;
+}
+
+function alertSection(kind: AlertMailKind, lang: Language, detail: MailDetail, backupsUrl: string): Section {
+  const t = translator(lang);
+  const { where, label } = locationNames(t, detail);
+  const hours = BACKUP_STALE_HOURS;
+  const since = instantOf(detail, 'last_success_at');
+  const intro =
+    kind === 'backup_failed'
+      ? t('mail.alert.intro.backup_failed', { where })
+      : since
+        ? t('mail.alert.intro.backup_stale', { where, since: at(t, lang, since), hours })
+        : t('mail.alert.intro.backup_never', { where, hours });
+  return {
+    lang,
+    paragraphs: [intro, t(TEXTS[kind].advice, { command: BACKUP_RUN_COMMAND })],
+    facts: [
+      [t('backups.location'), label],
+      kind === 'backup_failed'
+        ? [t('backups.error'), String(detail.error ?? '')]
+        : [t('backups.last_success'), since ? at(t, lang, since) : t('backups.never')],
+    ],
+    links: [{ label: t('mail.alert.link'), url: backupsUrl }],
+    footer: t('mail.alert.footer'),
+  };
+}
+
+/**
+ * An alert to the platform's admins, in Dutch and English together (admins read both, like staff
+ * notices): which backup location, what went wrong or since when none succeeded, and a link to
+ * the backups page.
+ */
+export function renderAlert(kind: AlertMailKind, detail: MailDetail, publicUrl: string): MailContent {
+  const backupsUrl = `${publicUrl}/admin/backups`;
+  return contentOf(
+    LANGUAGES.map((lang) => {
+      const t = translator(lang);
+      return t(TEXTS[kind].subject, { where: locationNames(t, detail).where });
+    }).join(' / '),
+    LANGUAGES.map((lang) => alertSection(kind, lang, detail, backupsUrl)),
+  );
+}
