@@ -45,7 +45,16 @@ see the README.`,
       };
       const selfAudit = config.publicUrl.startsWith('https:') ? (now: Date) => auditSite({ url: config.publicUrl, now }) : undefined;
       const serving = await startServing(config, systemClock, log, (https) =>
-        buildApp({ db: database.db, clock: systemClock, publicUrl: config.publicUrl, auth, loggerInstance: log, https, selfAudit }),
+        buildApp({
+          db: database.db,
+          clock: systemClock,
+          publicUrl: config.publicUrl,
+          auth,
+          loggerInstance: log,
+          https,
+          selfAudit,
+          backup: config.backup,
+        }),
       );
       const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) => log.error({ err: error }, 'session sweep failed'));
       const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
