@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { parsePlatformUrl, PlatformUrlError } from './platform-url.js';
+import { CONTENT_SECURITY_POLICY } from './site.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'groupz-website-'));
@@ -348,6 +349,19 @@ describe('the public website (npm run website)', () => {
     const again = await runBuild(['--out', dir]);
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(readSite(dir).files.sort(), [...site.files].sort());
+  });
+});
+
+describe('website/nginx.conf.example', () => {
+  test("serves TLS 1.3 only, with the pages' CSP (plus frame-ancestors) on every answer and no location that drops the headers", () => {
+    const conf = readFileSync(new URL('nginx.conf.example', import.meta.url), 'utf8').replace(/^\s*#.*$/gm, '');
+    assert.match(conf, /^\s*ssl_protocols TLSv1\.3;$/m);
+    const csp = conf.match(/add_header Content-Security-Policy "([^"]+)" always;/)?.[1];
+    assert.equal(csp, `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    for (const header of ['Strict-Transport-Security', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy']) {
+      assert.match(conf, new RegExp(`add_header ${header} "[^"]+" always;`), header);
+    }
+    for (const location of conf.split(/\blocation\b/).slice(1)) assert.doesNotMatch(location.split('}')[0]!, /add_header/);
   });
 });
 
