@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { render } from 'preact-render-to-string';
-import { en } from './content/en.js';
-import { nl } from './content/nl.js';
-import { type Links, NAV_PAGES, PAGE_IDS, type PageId, type SiteText } from './content/site-text.js';
+import {
+  FOOTER_PAGES,
+  type Language,
+  LANGUAGES,
+  NAV_PAGES,
+  PAGE_IDS,
+  type PageContext,
+  pageContext,
+  type PageId,
+} from './content/texts.js';
+import { PAGE_BODIES } from './pages.js';
 import type { PlatformUrl } from './platform-url.js';
-
-export const LANGUAGES: readonly SiteText[] = [nl, en];
 
 /**
  * The policy every page carries (a static site sends no headers of its own; the server adds the
@@ -22,12 +28,8 @@ export interface SiteFile {
   content: string | Buffer;
 }
 
-interface Asset extends SiteFile {
-  url: string;
-}
-
 /** A file of website/ published under /assets/ with a hash of its content in the name, so it can be cached forever. */
-function asset(file: string): Asset {
+function asset(file: string): SiteFile & { url: string } {
   const content = readFileSync(new URL(file, import.meta.url));
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const dot = file.lastIndexOf('.');
@@ -36,77 +38,74 @@ function asset(file: string): Asset {
 }
 
 /** The file a page's URL path is served from: "/x/" is "x/index.html", "/en/404.html" is itself. */
-export function fileOfPath(path: string): string {
+function fileOfPath(path: string): string {
   return (path.endsWith('/') ? `${path}index.html` : path).slice(1);
 }
 
 interface PageProps {
-  text: SiteText;
-  other: SiteText;
+  c: PageContext;
+  /** The same page in the other language. */
+  other: PageContext;
   id: PageId;
-  links: Links;
-  assets: { stylesheet: Asset; logo: Asset };
+  assets: { stylesheet: string; logo: string };
 }
 
-function Page({ text, other, id, links, assets }: PageProps) {
-  const page = text.pages[id];
-  const label = (pageId: PageId) => text.pages[pageId].navLabel ?? text.pages[pageId].title;
+function Page({ c, other, id, assets }: PageProps) {
+  const { t } = c;
+  const title = t(`${id}.title`);
+  const navLink = (page: (typeof FOOTER_PAGES)[number]) => (
+    <li key={page}>
+      <a href={c.path(page)} aria-current={page === id ? 'page' : undefined}>
+        {t(`${page}.nav`)}
+      </a>
+    </li>
+  );
   return (
-    <html lang={text.lang}>
+    <html lang={c.lang}>
       <head>
         <meta charset="utf-8" />
         <meta http-equiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
         <meta name="referrer" content={REFERRER_POLICY} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{id === 'home' ? `Groupz · ${page.title}` : `${page.title} · Groupz`}</title>
-        <meta name="description" content={page.description} />
-        <link rel="stylesheet" href={assets.stylesheet.url} />
-        <link rel="icon" href={assets.logo.url} type="image/svg+xml" />
+        <title>{id === 'home' ? `Groupz · ${title}` : `${title} · Groupz`}</title>
+        <meta name="description" content={t(`${id}.description`)} />
+        <link rel="stylesheet" href={assets.stylesheet} />
+        <link rel="icon" href={assets.logo} type="image/svg+xml" />
       </head>
       <body>
         <a class="skip-link" href="#main">
-          {text.skipLink}
+          {t('layout.skip_link')}
         </a>
         <header class="site-header">
-          <a class="brand" href={links.page('home')} aria-label={text.homeLabel}>
-            <img src={assets.logo.url} alt="" width={32} height={32} />
+          <a class="brand" href={c.path('home')} aria-label={t('layout.home_label')}>
+            <img src={assets.logo} alt="" width={32} height={32} />
             <span>Groupz</span>
           </a>
-          <nav class="site-nav" aria-label={text.mainNavLabel}>
-            <ul>
-              {NAV_PAGES.map((pageId) => (
-                <li key={pageId}>
-                  <a href={links.page(pageId)} aria-current={pageId === id ? 'page' : undefined}>
-                    {label(pageId)}
-                  </a>
-                </li>
-              ))}
-            </ul>
+          <nav class="site-nav" aria-label={t('layout.main_nav')}>
+            <ul>{NAV_PAGES.map(navLink)}</ul>
           </nav>
-          <a class="language" href={other.pages[id].path} hreflang={other.lang} lang={other.lang} rel="alternate">
-            {other.languageName}
+          <a class="language" href={other.path(id)} hreflang={other.lang} lang={other.lang} rel="alternate">
+            {other.t('language.name')}
           </a>
-          <a class="button platform" href={links.platform}>
-            {text.toPlatform}
+          <a class="button platform" href={c.platform}>
+            {t('layout.to_platform')}
           </a>
         </header>
         <main id="main" tabindex={-1}>
-          {page.body(links)}
+          <h1>{title}</h1>
+          <p class="lead">{t(`${id}.lead`)}</p>
+          {PAGE_BODIES[id](c)}
         </main>
         <footer class="site-footer">
-          <nav aria-label={text.footerNavLabel}>
+          <nav aria-label={t('layout.footer_nav')}>
             <ul>
-              {PAGE_IDS.filter((pageId) => pageId !== 'notFound').map((pageId) => (
-                <li key={pageId}>
-                  <a href={links.page(pageId)}>{label(pageId)}</a>
-                </li>
-              ))}
+              {FOOTER_PAGES.map(navLink)}
               <li>
-                <a href={links.platform}>{links.platformHost}</a>
+                <a href={c.platform}>{c.platformHost}</a>
               </li>
             </ul>
           </nav>
-          <p>{text.footerNote}</p>
+          <p>{t('layout.footer_note')}</p>
         </footer>
       </body>
     </html>
@@ -115,19 +114,15 @@ function Page({ text, other, id, links, assets }: PageProps) {
 
 /** Every file of the website for this platform address: each page in each language, and the assets. */
 export function renderSite(platform: PlatformUrl): SiteFile[] {
-  const assets = { stylesheet: asset('style.css'), logo: asset('logo.svg') };
-  const pages = LANGUAGES.flatMap((text) => {
-    const other = LANGUAGES.find((candidate) => candidate !== text)!;
-    const links: Links = {
-      page: (id) => text.pages[id].path,
-      platform: `${platform.origin}/`,
-      platformHost: platform.host,
-      staffLogin: `${platform.origin}/staff/login`,
-    };
-    return PAGE_IDS.map((id) => ({
-      path: fileOfPath(text.pages[id].path),
-      content: `<!doctype html>\n${render(<Page text={text} other={other} id={id} links={links} assets={assets} />)}\n`,
-    }));
-  });
-  return [...pages, assets.stylesheet, assets.logo].map(({ path, content }) => ({ path, content }));
+  const stylesheet = asset('style.css');
+  const logo = asset('logo.svg');
+  const contexts = new Map(LANGUAGES.map((lang) => [lang, pageContext(lang, platform)]));
+  const otherOf = (lang: Language) => contexts.get(LANGUAGES.find((candidate) => candidate !== lang)!)!;
+  const pages = [...contexts.values()].flatMap((c) =>
+    PAGE_IDS.map((id) => ({
+      path: fileOfPath(c.path(id)),
+      content: `<!doctype html>\n${render(<Page c={c} other={otherOf(c.lang)} id={id} assets={{ stylesheet: stylesheet.url, logo: logo.url }} />)}\n`,
+    })),
+  );
+  return [...pages, stylesheet, logo].map(({ path, content }) => ({ path, content }));
 }
