@@ -1,4 +1,8 @@
 import { auditCommand } from './audit.command.js';
+import { backupListCommand } from './backup-list.command.js';
+import { backupRestoreCommand } from './backup-restore.command.js';
+import { backupRunCommand } from './backup-run.command.js';
+import { backupVerifyCommand } from './backup-verify.command.js';
 import type { Command } from './command.js';
 import { demoCommand } from './demo.command.js';
 import { migrateCommand } from './migrate.command.js';
@@ -12,6 +16,10 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   demo: demoCommand,
   'staff add': staffAddCommand,
+  'backup run': backupRunCommand,
+  'backup list': backupListCommand,
+  'backup verify': backupVerifyCommand,
+  'backup restore': backupRestoreCommand,
   audit: auditCommand,
 };
 
