@@ -1,8 +1,8 @@
 import { loadConfig } from '../config.js';
 import type { BackupLocation } from '../core/backups/backup.js';
 import { type BackupObserver, type BackupStep, runBackup } from '../core/backups/backup-run.service.js';
-import { systemClock } from '../core/shared/clock.js';
 import { backupSettingsOf, formatBytes } from './backup-cli.js';
+import { backupContextOf } from './backup-context.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 
@@ -49,20 +49,11 @@ snapshot and its size, or the error (also mailed to the admins). Exit status: 0 
 location succeeded, 1 otherwise.`,
   async run() {
     const config = loadConfig();
-    const settings = backupSettingsOf(config, 'backup run');
-    if (!settings) return 1;
+    if (!backupSettingsOf(config, 'backup run')) return 1;
     const { database } = await openRuntime(config);
     const progress = progressReporter();
     try {
-      const context = {
-        db: database.db,
-        clock: systemClock,
-        source: { db: database.db, dialect: database.dialect, url: config.databaseUrl },
-        dataDir: config.dataDir,
-        sqliteFile: config.sqliteFile,
-        settings,
-      };
-      const outcomes = await runBackup(context, 'manual', progress);
+      const outcomes = await runBackup(backupContextOf(config, database), 'manual', progress);
       progress.end();
       const width = Math.max(...outcomes.map((outcome) => outcome.location.length));
       for (const outcome of outcomes) {

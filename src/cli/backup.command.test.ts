@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { TestClock } from '../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../test/factories.js';
+import { bookInto } from '../../test/backups.js';
+import { makeActivity, makeSlot } from '../../test/factories.js';
 import { parseHtml } from '../../test/html.js';
 import { startServer } from '../../test/server-process.js';
 import { backupToolsAvailable, INSTALL_BACKUP_TOOLS, startTestSshd, type TestSshd } from '../../test/sshd.js';
@@ -23,10 +24,9 @@ import { backupRunCommand } from './backup-run.command.js';
 import { backupVerifyCommand } from './backup-verify.command.js';
 import { stageBackup } from '../core/backups/backup-staging.js';
 import { backupDirectory, resticAccess } from '../core/backups/restic.js';
-import { parseBookingInput } from '../core/bookings/booking-input.js';
-import { deriveLinkKey } from '../core/bookings/booking-links.js';
+import type { Slot } from '../core/availability/slot.js';
 import { cancelByOrganiser } from '../core/bookings/booking-changes.service.js';
-import { type CreatedBooking, createBooking, findBookingByLink } from '../core/bookings/booking.service.js';
+import { type CreatedBooking, findBookingByLink } from '../core/bookings/booking.service.js';
 import { acquireLease } from '../core/jobs/job-lease.repository.js';
 import { saveInstance } from '../core/jobs/platform-instance.repository.js';
 import { VENUE_ZONE } from '../core/shared/time.js';
@@ -150,9 +150,8 @@ if (!backupToolsAvailable()) {
       const clock = new TestClock(new Date());
       const slotDate = DateTime.now().setZone(VENUE_ZONE).plus({ days: 60 }).toISODate()!;
       const keys = { backedUp: randomBytes(32).toString('hex'), later: randomBytes(32).toString('hex') };
-      const linkKey = deriveLinkKey(Buffer.from(keys.backedUp, 'hex'));
       let activityId: string;
-      let slotId: string;
+      let slot: Slot;
       const booked: Record<'a' | 'b' | 'c', CreatedBooking | undefined> = { a: undefined, b: undefined, c: undefined };
       let digestsAtBackup: Record<string, string>;
       const snapshots: Record<'local' | 'remote', string> = { local: '', remote: '' };
@@ -166,12 +165,6 @@ if (!backupToolsAvailable()) {
           await handle.close();
         }
       }
-
-      const book = (db: Db, groupSize: number) => {
-        const parsed = parseBookingInput(bookingRequest(slotId, { groupSize }));
-        assert.ok(parsed.ok);
-        return createBooking(db, clock, linkKey, parsed.input);
-      };
 
       before(async () => {
         database = await dialect.create();
@@ -195,9 +188,9 @@ if (!backupToolsAvailable()) {
         const { db } = database;
         const activity = await makeActivity(db, clock);
         activityId = activity.id;
-        slotId = (await makeSlot(db, clock, activity, { date: slotDate, capacity: 30 })).id;
-        booked.a = await book(db, 4);
-        booked.b = await book(db, 3);
+        slot = await makeSlot(db, clock, activity, { date: slotDate, capacity: 30 });
+        booked.a = await bookInto(db, clock, slot, 4);
+        booked.b = await bookInto(db, clock, slot, 3);
         await addStaff(db, clock, { email: 'beheer@groupz.test', name: 'Beheer', role: 'admin', venue: undefined }, null);
         // Traces of a platform process that ran on this database an hour ago.
         const hourAgo = new Date(Date.now() - 3600_000).toISOString();
@@ -275,7 +268,7 @@ if (!backupToolsAvailable()) {
         // After the backup: booking A cancelled, booking C made, a new key, another mail file.
         await withDb(async (db) => {
           await cancelByOrganiser(db, clock, (await findBookingByLink(db, 'manage', booked.a!.manageToken))!);
-          booked.c = await book(db, 5);
+          booked.c = await bookInto(db, clock, slot, 5);
         });
         writeFileSync(join(dataDir, 'secret.key'), `${keys.later}\n`);
         writeFileSync(join(dataDir, 'mail', 'after.eml'), 'Subject: after\n\nafter the backup\n');
@@ -343,7 +336,7 @@ if (!backupToolsAvailable()) {
           const slots = await fetch(`${server.url}/api/v1/activities/${activityId}/slots?from=${slotDate}&to=${slotDate}&groupSize=1`);
           assert.equal(slots.status, 200);
           const body = (await slots.json()) as { slots: { id: string; remaining: number }[] };
-          assert.equal(body.slots.find((slot) => slot.id === slotId)?.remaining, 30 - 4 - 3);
+          assert.equal(body.slots.find((offer) => offer.id === slot.id)?.remaining, 30 - 4 - 3);
         } finally {
           await server.stop();
         }
