@@ -7,16 +7,16 @@ import { openRuntime } from './runtime.js';
 
 const usage = `Usage: groupz backup restore [--snapshot ID] [--from local|remote] [--yes]
 
-Puts a snapshot back: the newest, or the one whose id starts with ID (see groupz backup list), of
-a backup location (local by default, else the only one configured). Stop the platform first (e.g.
-systemctl stop groupz): the restore refuses while any instance runs on the database. It refuses
-too to replace a database that holds venues, bookings or staff accounts unless --yes is given, a
-snapshot of the other database kind (SQLite or PostgreSQL), and a snapshot that fails the checks
-of groupz backup verify. It then keeps a copy of the current database (and of the data dir's files
-it overwrites) in <data dir>/pre-restore-<time>/, replaces the database, copies the snapshot's
-files (secret key, certificates, mail files) into the data dir, overwriting but deleting nothing,
-and migrates the restored database to this version's schema. Exit status: 0 when restored, 1 when
-refused or failed, 2 on a usage error.`;
+Puts a snapshot back: the newest, or the one whose id starts with ID (see groupz backup list), of a
+backup location (local by default, else the only one configured). Stop the platform first (e.g.
+systemctl stop groupz): the restore refuses while any instance runs on the database. It refuses too
+to replace a database that holds venues, bookings or staff accounts unless --yes is given, a
+snapshot of the other database kind (SQLite or PostgreSQL) or made by a newer Groupz, and a
+snapshot that fails the checks of groupz backup verify. It then keeps a copy of the current
+database (and of the data dir's files it overwrites) in <data dir>/pre-restore-<time>/, replaces
+the database, copies the snapshot's files (secret key, certificates, mail files) into the data dir,
+overwriting but deleting nothing, and migrates the restored database to this version's schema. Exit
+status: 0 when restored, 1 when refused or failed, 2 on a usage error.`;
 
 const STEPS: Record<RestoreStep, string> = {
   restore: 'restoring the snapshot into a temporary folder',
