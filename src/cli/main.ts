@@ -1,25 +1,28 @@
-import { auditCommand } from './audit.command.js';
 import type { Command } from './command.js';
-import { demoCommand } from './demo.command.js';
-import { migrateCommand } from './migrate.command.js';
 import { reportFailure } from './runtime.js';
-import { serveCommand } from './serve.command.js';
-import { staffAddCommand } from './staff-add.command.js';
 
-/** Commands by name; a name of two words (`staff add`) is a command of a group. */
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  demo: demoCommand,
-  'staff add': staffAddCommand,
-  audit: auditCommand,
+/**
+ * Commands by name; a name of two words (`staff add`) is a command of a group. Each is loaded when
+ * it runs, so that a command does not wait for the modules of the others (the server's, say).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.command.js')).serveCommand,
+  migrate: async () => (await import('./migrate.command.js')).migrateCommand,
+  demo: async () => (await import('./demo.command.js')).demoCommand,
+  'staff add': async () => (await import('./staff-add.command.js')).staffAddCommand,
+  'backup run': async () => (await import('./backup-run.command.js')).backupRunCommand,
+  'backup list': async () => (await import('./backup-list.command.js')).backupListCommand,
+  'backup verify': async () => (await import('./backup-verify.command.js')).backupVerifyCommand,
+  'backup restore': async () => (await import('./backup-restore.command.js')).backupRestoreCommand,
+  audit: async () => (await import('./audit.command.js')).auditCommand,
 };
 
 /** The commands (all, or those of a group such as `staff`) with their summaries. */
-function overview(group?: string): string {
+async function overview(group?: string): Promise<string> {
   const names = Object.keys(COMMANDS).filter((name) => !group || name.startsWith(`${group} `));
   const width = Math.max(...names.map((name) => name.length));
-  const lines = names.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name]!.summary}`);
+  const commands = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  const lines = names.map((name, i) => `  ${name.padEnd(width)}  ${commands[i]!.summary}`);
   return `Usage: groupz <command> [--help]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from environment variables (PORT and GROUPZ_*); see the README.\n`;
 }
 
@@ -28,20 +31,20 @@ export async function runCli(args: string[]): Promise<number> {
   const twoWords = args.slice(0, 2).join(' ');
   const [name, ...rest] = twoWords in COMMANDS ? [twoWords, ...args.slice(2)] : args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(overview());
+    process.stdout.write(await overview());
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? await COMMANDS[name]!() : undefined;
   const isGroup = Object.keys(COMMANDS).some((other) => other.startsWith(`${name} `));
   if (!command && isGroup) {
     const help = rest.length === 0 || rest.includes('--help') || rest.includes('-h');
     (help ? process.stdout : process.stderr).write(
-      help ? overview(name) : `groupz: unknown command '${name} ${rest[0]}'\n\n${overview(name)}`,
+      help ? await overview(name) : `groupz: unknown command '${name} ${rest[0]}'\n\n${await overview(name)}`,
     );
     return help ? 0 : 2;
   }
   if (!command) {
-    process.stderr.write(`groupz: unknown command '${name}'\n\n${overview()}`);
+    process.stderr.write(`groupz: unknown command '${name}'\n\n${await overview()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -2,9 +2,8 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 
-/** Config and a migrated database, for commands that need them; problems go to stderr. */
-export async function openRuntime(): Promise<{ config: Config; database: DatabaseHandle }> {
-  const config = loadConfig();
+/** Config (loaded here unless given) and a migrated database, for commands that need them; problems go to stderr. */
+export async function openRuntime(config: Config = loadConfig()): Promise<{ config: Config; database: DatabaseHandle }> {
   const database = connectDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
     await migrateToLatest(database.db);

@@ -4,6 +4,7 @@ import { deriveLinkKey } from '../core/bookings/booking-links.js';
 import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
+import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { createMailTransport } from '../core/mail/mail-transport.js';
@@ -31,12 +32,15 @@ visits; every 15 seconds it sends the mails of the outbox (over GROUPZ_SMTP_URL,
 into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL, audits that address (as \`groupz audit\`
 does) once it listens and every 24 hours after. With a backup repository configured, backs up
 nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\` does), at once when a location is more than
-a day behind, and mails the admins about failures. Stops cleanly on SIGINT or SIGTERM. Settings:
-see the README.`,
+a day behind, and mails the admins about failures. While it runs, it records itself (host, pid) in
+the database every 10 seconds, so that \`groupz backup restore\` refuses to replace the data under
+it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
     const { config, database } = await openRuntime();
     const log = createLogger(config.logLevel);
+    let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
+      stopHeartbeat = await startInstanceHeartbeat(database.db, systemClock, (error) => log.error({ err: error }, 'heartbeat failed'));
       if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
       const auth = {
         secretKey: secretKeyOf(config),
@@ -81,6 +85,7 @@ see the README.`,
         stopSweeper();
         stopJobs();
         await serving.close();
+        await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
         await database.close();
       };
       process.once('SIGINT', () => void stop('SIGINT'));
@@ -91,6 +96,7 @@ see the README.`,
       log.info({ publicUrl: config.publicUrl, tls: config.tls.mode, database: database.dialect }, 'Groupz is running');
       return 0;
     } catch (error) {
+      await stopHeartbeat?.();
       await database.close();
       throw error;
     }

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from '../../db/connect.js';
 import type { Db } from '../../db/schema.js';
+import { vacuumInto } from './database-copy.repository.js';
 
 const run = promisify(execFile);
 
@@ -64,7 +64,7 @@ export async function sqliteFileContents(file: string): Promise<Pick<DatabaseDum
  */
 async function dumpSqlite(db: Db, dir: string): Promise<DatabaseDump> {
   const file = join(dir, DUMP_FILES.sqlite);
-  await sql`VACUUM INTO ${file}`.execute(db);
+  await vacuumInto(db, file);
   return { file, ...(await sqliteFileContents(file)) };
 }
 

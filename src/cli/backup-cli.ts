@@ -1,0 +1,66 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings } from '../core/backups/backup.js';
+import { VENUE_ZONE } from '../core/shared/time.js';
+
+/** The backup settings, or (written to stderr) why there are none. */
+export function backupSettingsOf(config: Config, command: string): BackupSettings | undefined {
+  if (config.backup) return config.backup;
+  process.stderr.write(
+    `groupz ${command}: no backup is configured. Set GROUPZ_BACKUP_LOCAL_REPO and/or GROUPZ_BACKUP_REMOTE_REPO (the restic repositories) and GROUPZ_BACKUP_PASSWORD_FILE (see the README).\n`,
+  );
+  return undefined;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The command's options, `--from` checked to be a location; undefined (the problem and the usage
+ * written to stderr: exit 2) when they are not valid.
+ */
+export function parseBackupOptions<T extends Options>(command: string, usage: string, args: string[], options: T) {
+  const refuse = (problem: string) => {
+    process.stderr.write(`groupz ${command}: ${problem}\n\n${usage}\n`);
+    return undefined;
+  };
+  try {
+    const { values } = parseArgs({ args, options, strict: true, allowPositionals: false });
+    const from = (values as { from?: string }).from;
+    if (from !== undefined && !(BACKUP_LOCATIONS as readonly string[]).includes(from))
+      return refuse(`--from must be ${BACKUP_LOCATIONS.join(' or ')}`);
+    return { ...values, from: from as BackupLocation | undefined };
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+}
+
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '?';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** An instant as Amsterdam's local date and time. */
+export function amsterdamTime(instant: string): string {
+  return DateTime.fromISO(instant, { zone: VENUE_ZONE }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** How long ago: minutes, hours or days. */
+export function formatAge(instant: string, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(instant)) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
+  return `${Math.floor(minutes / 1440)} d`;
+}
+
+/** One snapshot in a line: its short id, when (Amsterdam time) and its size. */
+export function describeSnapshot(snapshot: { shortId: string; time: string; sizeBytes: number | undefined }): string {
+  return `snapshot ${snapshot.shortId}, made ${amsterdamTime(snapshot.time)} (Amsterdam time), ${formatBytes(snapshot.sizeBytes)}`;
+}
