@@ -31,6 +31,20 @@ describe('the groupz command', () => {
     }
   });
 
+  test('deploy nftables prints the firewall for the allowlist, and refuses a bad address with the usage', () => {
+    const printed = groupz(['deploy', 'nftables', '--ssh-allow', '203.0.113.7,2001:db8::1', '--ssh-allow', '198.51.100.0/24']);
+    assert.equal(printed.code, 0, printed.stderr);
+    assert.match(printed.stdout, /elements = \{ 203\.0\.113\.7, 198\.51\.100\.0\/24 \}/);
+    assert.match(printed.stdout, /elements = \{ 2001:db8::1 \}/);
+    assert.match(printed.stdout, /tcp dport \{ 80, 443 \} accept/);
+    for (const bad of [['--ssh-allow', 'bastion.example.nl'], [], ['--ssh-allow', '0.0.0.0/0']]) {
+      const refused = groupz(['deploy', 'nftables', ...bad]);
+      assert.equal(refused.code, 2, bad.join(' '));
+      assert.equal(refused.stdout, '', 'no half ruleset to pipe into nft');
+      assert.match(refused.stderr, /^groupz deploy nftables: .+\n\nUsage: groupz deploy nftables/);
+    }
+  });
+
   test('a command group lists its commands', () => {
     const group = groupz(['staff', '--help']);
     assert.equal(group.code, 0);

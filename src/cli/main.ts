@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'backup verify': async () => (await import('./backup-verify.command.js')).backupVerifyCommand,
   'backup restore': async () => (await import('./backup-restore.command.js')).backupRestoreCommand,
   audit: async () => (await import('./audit.command.js')).auditCommand,
+  'deploy nftables': async () => (await import('./deploy-nftables.command.js')).deployNftablesCommand,
 };
 
 /** The commands (all, or those of a group such as `staff`) with their summaries. */

@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { AllowlistError, parseSshAllowlist, renderNftables } from '../deploy/nftables.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: groupz deploy nftables --ssh-allow ADDR[,ADDR...]
+
+Prints the host firewall as an nftables ruleset (one table, inet groupz): incoming traffic is
+dropped except loopback, replies to the server's own connections, the ICMP and ICMPv6 messages
+IPv4 and IPv6 need, TCP 80 and 443 from anywhere, and TCP 22 from the addresses given (IPv4 or
+IPv6 addresses, or prefixes such as 203.0.113.0/24). Nothing is forwarded. Load it with
+\`nft -f FILE\`; deploy/provision.sh installs it as /etc/nftables.conf.
+
+  --ssh-allow ADDR[,ADDR...]  who may connect to SSH (repeatable)`;
+
+export const deployNftablesCommand: Command = {
+  summary: 'print the firewall ruleset (80/443 open, SSH from an allowlist)',
+  usage,
+  takesArguments: true,
+  async run(args) {
+    try {
+      const { values } = parseArgs({ args, options: { 'ssh-allow': { type: 'string', multiple: true } }, strict: true });
+      process.stdout.write(renderNftables(parseSshAllowlist((values['ssh-allow'] ?? []).join(','))));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AllowlistError) && !(error instanceof TypeError)) throw error;
+      process.stderr.write(`groupz deploy nftables: ${error.message}\n\n${usage}\n`);
+      return 2;
+    }
+  },
+};
