@@ -270,6 +270,18 @@ if (process.getuid?.() !== 0 || !['curl', 'openssl', 'ssh-keygen', 'tar', 'nft']
       refuses(OPTIONS, 1, /from 2001:db9::1,/, { SSH_CLIENT: '2001:db9::1 50022 22' });
     });
 
+    test('under sudo, which drops SSH_CONNECTION, the address is found in the environment of a process above', () => {
+      // sh keeps SSH_CONNECTION in the environment it started with; provision.sh runs below it without.
+      const script = `env -u SSH_CONNECTION SUDO_USER=alice bash ${PROVISION} "$@"`;
+      const run = spawnSync('sh', ['-c', script, 'sh', ...image.base, ...OPTIONS], {
+        env: { PATH: process.env.PATH!, SSH_CONNECTION: '198.51.100.9 50022 192.0.2.10 22' },
+        encoding: 'utf8',
+      });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, /you are connected over SSH from 198\.51\.100\.9/);
+      assert.deepEqual(changed(unchanged, snapshot(image.root)), []);
+    });
+
     test('an SSH session from inside the allowlist (in a prefix, IPv4-mapped) goes ahead', () => {
       for (const client of ['2001:db8:ffff::42', '::ffff:203.0.113.7']) {
         const run = provision([...image.base, ...OPTIONS, '--dry-run'], { SSH_CONNECTION: `${client} 50022 192.0.2.10 22` });
