@@ -1,6 +1,6 @@
 // A system image for `deploy/provision.sh --root`: accounts, an administrator with a key, a fake
-// Node.js release with its SHASUMS256.txt, and a groupz command that renders the firewall with the
-// same code as `groupz deploy nftables` (the app is not built under --root).
+// Node.js release with its SHASUMS256.txt, and the `groupz` command run from the sources (the app is
+// not built under --root).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -99,12 +99,8 @@ export function makeProvisionRoot(options: { sshdConfig?: boolean } = {}): Provi
   writeFileSync(
     cli,
     `#!/bin/sh
-# groupz deploy nftables --ssh-allow LIST, by the renderer the command uses.
-[ "$1 $2 $3" = "deploy nftables --ssh-allow" ] || exit 2
-cd ${checkout} && exec ${process.execPath} --import tsx --input-type=module -e "
-import { parseSshAllowlist, renderNftables } from './src/deploy/nftables.ts';
-process.stdout.write(renderNftables(parseSshAllowlist(process.argv[1])));
-" "$4"
+# The groupz command from the sources (the app is not built under --root).
+cd ${checkout} && exec ${process.execPath} --import tsx src/cli/main.run.ts "$@"
 `,
   );
   chmodSync(cli, 0o755);
