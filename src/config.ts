@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
@@ -335,9 +335,26 @@ type Settings = z.infer<typeof schema>;
 
 /** What a configured backup requires of the other settings. */
 function backupProblems(s: Settings): string[] {
-  if (!s.GROUPZ_BACKUP_LOCAL_REPO && !s.GROUPZ_BACKUP_REMOTE_REPO) return [];
-  return s.GROUPZ_BACKUP_PASSWORD_FILE ? [] : ['GROUPZ_BACKUP_PASSWORD_FILE: must be set with a backup repository'];
+  const local = s.GROUPZ_BACKUP_LOCAL_REPO;
+  const remote = s.GROUPZ_BACKUP_REMOTE_REPO;
+  if (!local && !remote) return [];
+  const problems: string[] = [];
+  if (!s.GROUPZ_BACKUP_PASSWORD_FILE) problems.push('GROUPZ_BACKUP_PASSWORD_FILE: must be set with a backup repository');
+  if (local && !isAbsolute(local))
+    problems.push(`GROUPZ_BACKUP_LOCAL_REPO: must be an absolute path such as /var/backups/groupz (got ${shown(local)})`);
+  if (remote && !isAbsolute(remote) && !RESTIC_URL.test(remote)) {
+    problems.push(
+      `GROUPZ_BACKUP_REMOTE_REPO: must be a restic repository URL (sftp:user@host:/path, sftp://user@host:port//path, rest:, s3:, b2:, azure:, gs:, swift:, rclone:) or an absolute path (got ${shown(remote)})`,
+    );
+  }
+  if (local && remote && repositoryLocation(local) === repositoryLocation(remote)) {
+    problems.push('GROUPZ_BACKUP_REMOTE_REPO: must be another place than GROUPZ_BACKUP_LOCAL_REPO');
+  }
+  return problems;
 }
+
+/** restic's repository URLs; a plain word or a relative path is not one (it would become a folder here). */
+const RESTIC_URL = /^(?:sftp:(?:\/\/)?[^\s/:@]+@?[^\s/:]*(?::\d+)?[:/]\S+|(?:rest|s3|b2|azure|gs|swift|rclone):\S+)$/;
 
 function backupSettings(s: Settings, dataDir: string): BackupSettings | undefined {
   if (!s.GROUPZ_BACKUP_LOCAL_REPO && !s.GROUPZ_BACKUP_REMOTE_REPO) return undefined;

@@ -3,10 +3,17 @@ import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings } from '../core/backups/backup.js';
 import { VENUE_ZONE } from '../core/shared/time.js';
+import { backupSetupProblems } from '../core/backups/backup-preflight.js';
+import { formatBytes as formatSize } from '../core/i18n/format.js';
 
-/** The backup settings, or (written to stderr) why there are none. */
+/** The backup settings, or (written to stderr) why there are none or they cannot work. */
 export function backupSettingsOf(config: Config, command: string): BackupSettings | undefined {
-  if (config.backup) return config.backup;
+  if (config.backup) {
+    const problems = backupSetupProblems(config.backup, config.databaseUrl ? 'postgres' : 'sqlite');
+    if (problems.length === 0) return config.backup;
+    process.stderr.write(`groupz ${command}: the backup cannot run:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return undefined;
+  }
   process.stderr.write(
     `groupz ${command}: no backup is configured. Set GROUPZ_BACKUP_LOCAL_REPO and/or GROUPZ_BACKUP_REMOTE_REPO (the restic repositories) and GROUPZ_BACKUP_PASSWORD_FILE (see the README).\n`,
   );
@@ -35,16 +42,9 @@ export function parseBackupOptions<T extends Options>(command: string, usage: st
   }
 }
 
+/** A size as the back office shows it (decimal units: 1 kB is 1000 bytes); '?' when unknown. */
 export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '?';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+  return bytes === undefined ? '?' : formatSize(bytes, 'en');
 }
 
 /** An instant as Amsterdam's local date and time. */

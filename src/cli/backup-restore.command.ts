@@ -60,7 +60,9 @@ export const backupRestoreCommand: Command = {
           `  database (${report.manifest.dialect}): ${describeHoldings(report.replaced)} replaced by ${describeHoldings(report.restored)}; schema ${migrated}`,
           `  files: ${report.filesRestored} copied into ${config.dataDir}`,
           ...(report.interruptedRuns > 0
-            ? [`  backup runs under way when the snapshot was made, now marked failed: ${report.interruptedRuns}`]
+            ? [
+                `  the run that made the snapshot is recorded as a success here; its outcome at the other location is unknown (marked failed): ${report.interruptedRuns}`,
+              ]
             : []),
           `  the data as it was before: ${report.preRestoreDir}`,
           'Start the platform again (e.g. systemctl start groupz).',

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import type { BackupLocation } from '../core/backups/backup.js';
-import { type BackupObserver, type BackupStep, runBackup } from '../core/backups/backup-run.service.js';
+import { type BackupObserver, type BackupStep, runBackupNow } from '../core/backups/backup-run.service.js';
 import { backupSettingsOf, formatBytes } from './backup-cli.js';
 import { backupContextOf } from './backup-context.js';
 import type { Command } from './command.js';
@@ -44,7 +44,7 @@ Backs up now, as the nightly run does: a consistent copy of the database (SQLite
 PostgreSQL: pg_dump) and the data dir's other files (secret key, certificates, mail files) go as a
 restic snapshot to each configured location (GROUPZ_BACKUP_LOCAL_REPO, GROUPZ_BACKUP_REMOTE_REPO),
 each on its own; then the retention policy is applied and part of each repository is checked.
-Safe while the platform runs. Shows the steps on stderr, and prints one line per location: the
+Safe while the platform runs; refused while another backup runs. Shows the steps on stderr, and prints one line per location: the
 snapshot and its size, or the error (also mailed to the admins). Exit status: 0 when every
 location succeeded, 1 otherwise.`,
   async run() {
@@ -53,8 +53,14 @@ location succeeded, 1 otherwise.`,
     const { database } = await openRuntime(config);
     const progress = progressReporter();
     try {
-      const outcomes = await runBackup(backupContextOf(config, database), 'manual', progress);
+      const outcomes = await runBackupNow(backupContextOf(config, database), progress);
       progress.end();
+      if (outcomes === 'busy') {
+        process.stderr.write(
+          'groupz backup run: a backup is running already (the nightly one, or another backup run); nothing was started\n',
+        );
+        return 1;
+      }
       const width = Math.max(...outcomes.map((outcome) => outcome.location.length));
       for (const outcome of outcomes) {
         const result = outcome.ok

@@ -38,6 +38,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const GROUPZ = [process.execPath, '--import', 'tsx', 'src/cli/main.run.ts'];
 
+const hourAgoIso = () => new Date(Date.now() - 3600_000).toISOString();
+
 /** A command in the project's folder, with exactly these settings (none of the test's GROUPZ_*). */
 async function execute(command: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GROUPZ_')));
@@ -114,8 +116,8 @@ describe('groupz backup on the command line', () => {
         );
         assert.equal(run.code, 0, run.stdout);
         assert.match(run.stdout, /\r\x1b\[2Kcopying the database and files\r\x1b\[2Klocal: storing the snapshot/);
-        assert.match(run.stdout, /\r\x1b\[2Klocal: storing the snapshot \d+% of [\d.]+ MiB\r/);
-        assert.match(run.stdout, /\r\x1b\[2Klocal: checking the repository\r\x1b\[2Klocal  snapshot [0-9a-f]{8}, 8\.\d MiB/);
+        assert.match(run.stdout, /\r\x1b\[2Klocal: storing the snapshot \d+% of [\d.]+ MB\r/);
+        assert.match(run.stdout, /\r\x1b\[2Klocal: checking the repository\r\x1b\[2Klocal  snapshot [0-9a-f]{8}, [\d.]+ MB/);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -123,8 +125,8 @@ describe('groupz backup on the command line', () => {
   );
 });
 
-/** Tables whose rows a restore changes on purpose: runs cut off by the copy, and past processes. */
-const SETTLED_TABLES = ['backup_runs', 'platform_instances', 'job_leases'];
+/** Tables whose rows a restore changes on purpose: runs cut off by the copy, past processes, and sessions. */
+const SETTLED_TABLES = ['backup_runs', 'platform_instances', 'job_leases', 'staff_sessions'];
 
 function withoutSettled(digests: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(digests).filter(([table]) => !SETTLED_TABLES.includes(table)));
@@ -191,9 +193,27 @@ if (!backupToolsAvailable()) {
         slot = await makeSlot(db, clock, activity, { date: slotDate, capacity: 30 });
         booked.a = await bookInto(db, clock, slot, 4);
         booked.b = await bookInto(db, clock, slot, 3);
-        await addStaff(db, clock, { email: 'beheer@groupz.test', name: 'Beheer', role: 'admin', venue: undefined }, null);
+        const { member } = await addStaff(
+          db,
+          clock,
+          { email: 'beheer@groupz.test', name: 'Beheer', role: 'admin', venue: undefined },
+          null,
+        );
+        // A back-office session open when the backup is made (ended since, say).
+        await db
+          .insertInto('staff_sessions')
+          .values({
+            token_hash: 'past-session',
+            staff_id: member.id,
+            two_factor_verified: 1,
+            created_at: hourAgoIso(),
+            last_seen_at: hourAgoIso(),
+            reauthenticated_at: null,
+            user_agent: 'test',
+          })
+          .execute();
         // Traces of a platform process that ran on this database an hour ago.
-        const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+        const hourAgo = hourAgoIso();
         await saveInstance(db, { id: 'past', hostname: 'old-host', pid: 4242, startedAt: hourAgo, seenAt: hourAgo });
         await acquireLease(db, 'mail-delivery', 'past', hourAgo, new Date(Date.now() + 3600_000).toISOString());
         await database.db.destroy();
@@ -209,9 +229,10 @@ if (!backupToolsAvailable()) {
         const run = await groupz(['backup', 'run'], env);
         assert.equal(run.code, 0, run.stdout + run.stderr);
         for (const location of ['local', 'remote'] as const) {
-          const line = new RegExp(`^${location}\\s+snapshot ([0-9a-f]{8}), [\\d.]+ KiB \\([\\d.]+ KiB new in the repository\\)$`, 'm').exec(
-            run.stdout,
-          );
+          const line = new RegExp(
+            `^${location}\\s+snapshot ([0-9a-f]{8}), [\\d.]+ (?:byte|kB|MB) \\([\\d.]+ (?:byte|kB|MB) new in the repository\\)$`,
+            'm',
+          ).exec(run.stdout);
           assert.ok(line, run.stdout);
           snapshots[location] = line[1]!;
           assert.match(run.stderr, new RegExp(`^${location}: storing the snapshot$`, 'm'));
@@ -225,7 +246,7 @@ if (!backupToolsAvailable()) {
         assert.equal(list.code, 0, list.stdout + list.stderr);
         for (const location of ['local', 'remote'] as const) {
           const row = new RegExp(
-            `^${location}: 1 snapshot\\n.*\\n  ${snapshots[location]}  (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d)  +(\\d+) min +[\\d.]+ KiB$`,
+            `^${location}: 1 snapshot\\n.*\\n  ${snapshots[location]}  (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d)  +(\\d+) min +[\\d.]+ (?:byte|kB|MB)$`,
             'm',
           ).exec(list.stdout);
           assert.ok(row, list.stdout);
@@ -310,11 +331,25 @@ if (!backupToolsAvailable()) {
         await withDb(async (db) => {
           assert.deepEqual(await db.selectFrom('platform_instances').selectAll().execute(), [], 'past instances forgotten');
           assert.deepEqual(await db.selectFrom('job_leases').selectAll().execute(), [], 'past leases forgotten');
-          const runs = await db.selectFrom('backup_runs').select(['status', 'error']).execute();
-          assert.deepEqual(runs, [
-            { status: 'failed', error: 'interrupted before it finished' },
-            { status: 'failed', error: 'interrupted before it finished' },
-          ]);
+          const runs = await db
+            .selectFrom('backup_runs')
+            .select(['location', 'status', 'error', 'snapshot_id'])
+            .orderBy('location')
+            .execute();
+          assert.deepEqual(
+            runs,
+            [
+              { location: 'local', status: 'succeeded', error: null, snapshot_id: snapshots.local },
+              {
+                location: 'remote',
+                status: 'failed',
+                error: 'outcome unknown: the database was restored from a copy made during this run',
+                snapshot_id: null,
+              },
+            ],
+            'the run that made the restored snapshot is a success where it came from',
+          );
+          assert.deepEqual(await db.selectFrom('staff_sessions').selectAll().execute(), [], 'no session survives a restore');
         });
         // The snapshot's files are back, over what changed; files made since are still there.
         assert.equal(readFileSync(join(dataDir, 'secret.key'), 'utf8'), `${keys.backedUp}\n`);

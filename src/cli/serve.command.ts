@@ -10,6 +10,8 @@ import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { createMailTransport } from '../core/mail/mail-transport.js';
 import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { backupJob } from '../core/backups/backup-run.service.js';
+import { backupSetupProblems } from '../core/backups/backup-preflight.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { backupContextOf, logBackupOutcome } from './backup-context.js';
 import { startSessionSweeper } from '../core/staff/session.service.js';
 import { startServing } from '../server/serving.js';
@@ -36,7 +38,11 @@ a day behind, and mails the admins about failures. While it runs, it records its
 the database every 10 seconds, so that \`groupz backup restore\` refuses to replace the data under
 it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
   async run() {
-    const { config, database } = await openRuntime();
+    const config = loadConfig();
+    // Like the certificate files: a backup that would fail every night stops the start instead.
+    const backupProblems = config.backup ? backupSetupProblems(config.backup, config.databaseUrl ? 'postgres' : 'sqlite') : [];
+    if (backupProblems.length > 0) throw new ConfigError(backupProblems);
+    const { database } = await openRuntime(config);
     const log = createLogger(config.logLevel);
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
@@ -91,8 +97,19 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       log.info({ mail: mailTransport.target }, 'mail delivery started');
-      if (!config.backup)
+      if (config.backup) {
+        const { repositories, time } = config.backup;
+        log.info(
+          {
+            local: repositories.local ?? null,
+            remote: repositories.remote?.replace(/(\/\/[^/:@]*:)[^@/]*@/, '$1***@') ?? null,
+            nightlyAt: `${time} Europe/Amsterdam`,
+          },
+          'backups on',
+        );
+      } else {
         log.warn('backups are off: set GROUPZ_BACKUP_LOCAL_REPO, GROUPZ_BACKUP_REMOTE_REPO and GROUPZ_BACKUP_PASSWORD_FILE');
+      }
       log.info({ publicUrl: config.publicUrl, tls: config.tls.mode, database: database.dialect }, 'Groupz is running');
       return 0;
     } catch (error) {

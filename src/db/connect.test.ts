@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
+import { connectDatabase } from './connect.js';
 
 const postgres = testDialects().find((d) => d.name === 'postgres');
 
@@ -21,5 +25,23 @@ describe('PostgreSQL connections', { skip: postgres ? false : 'needs GROUPZ_TEST
     await new Promise((resolve) => setTimeout(resolve, 100)); // let the terminations arrive
     const rows = await db.selectFrom('vat_rates').select('code').execute();
     assert.ok(rows.length >= 2);
+  });
+});
+
+describe('the SQLite database file', () => {
+  test('is made for the platform only: folder 0700, database and WAL files 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-connect-'));
+    try {
+      const file = join(dir, 'data', 'groupz.sqlite');
+      const handle = connectDatabase({ sqliteFile: file });
+      await sql`CREATE TABLE t (x integer)`.execute(handle.db);
+      await sql`INSERT INTO t VALUES (1)`.execute(handle.db);
+      assert.equal(statSync(join(dir, 'data')).mode & 0o777, 0o700);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.equal(statSync(`${file}-wal`).mode & 0o777, 0o600);
+      await handle.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -26,8 +26,11 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
 }
 
 function connectSqlite(file: string): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  // Personal data, password hashes and sealed secrets: for the platform's own user only (SQLite
+  // gives its -wal and -shm files the database file's mode).
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
+  chmodSync(file, 0o600);
   // WAL for concurrent readers, FULL so a committed booking survives power loss, and a busy
   // timeout so a second process waits for the write lock instead of failing.
   sqlite.pragma('journal_mode = WAL');

@@ -10,7 +10,8 @@ import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import type { BackupSettings } from './backup.js';
 import { insertBackupRun, listBackupRuns } from './backup-runs.repository.js';
-import { backupJob, type BackupContext } from './backup-run.service.js';
+import { backupJob, type BackupContext, runBackupNow } from './backup-run.service.js';
+import { listSnapshots, resticAccess } from './restic.js';
 import { BACKUP_RETRY_HOURS, BACKUP_STALE_HOURS } from './backup-schedule.js';
 
 const HOUR = 3600 * 1000;
@@ -113,6 +114,37 @@ if (!hasTool('restic')) {
         assert.equal(all.find((r) => r.id === 'cut-off')?.status, 'failed');
         assert.equal(all.find((r) => r.id === 'cut-off')?.error, 'interrupted before it finished');
         assert.deepEqual([all.at(-1)?.status, all.at(-1)?.startedAt], ['succeeded', '2026-06-19T10:00:00.000Z']);
+      });
+
+      test('a run now beside the nightly one is refused, and listing snapshots meanwhile disturbs neither', async () => {
+        clock.set('2026-06-20T01:00:00Z');
+        const before = (await runs()).length;
+        let running = true;
+        let listings = 0;
+        const access = resticAccess(settings, 'local')!;
+        const lister = (async () => {
+          while (running) {
+            await listSnapshots(access);
+            listings += 1;
+          }
+        })();
+        try {
+          const [nightly, now] = await Promise.all([
+            runJobOnce(database.db, clock, 'instance-a', backupJob(context())),
+            runBackupNow(context()),
+          ]);
+          assert.deepEqual([nightly === 'ran', now !== 'busy'].sort(), [false, true], `one ran: ${nightly}, ${JSON.stringify(now)}`);
+        } finally {
+          running = false;
+          await lister;
+        }
+        const added = (await runs()).slice(before);
+        assert.deepEqual(
+          added.map((r) => r.status),
+          ['succeeded'],
+          added.map((r) => r.error).join('; '),
+        );
+        assert.ok(listings > 0, 'snapshots were listed during the run');
       });
     });
   }

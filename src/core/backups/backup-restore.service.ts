@@ -6,12 +6,11 @@ import { migrations } from '../../db/migrations/index.js';
 import { runningInstances } from '../jobs/instance-heartbeat.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { BackupLocation, BackupManifest, BackupSettings } from './backup.js';
-import { failInterruptedRuns } from './backup-runs.repository.js';
 import { chooseLocation, chooseSnapshot, withRestoredSnapshot } from './backup-snapshot.js';
 import { checkRestoredSnapshot } from './backup-verify.service.js';
 import { dumpDatabase } from './database-dump.js';
 import { replacePostgresDatabase, replaceSqliteFile } from './database-restore.js';
-import { databaseHoldings, type DatabaseHoldings, forgetPastInstances } from './restore.repository.js';
+import { databaseHoldings, type DatabaseHoldings, forgetPastInstances, settleRunsOfSnapshot } from './restore.repository.js';
 import type { ResticSnapshot } from './restic.js';
 
 /** Where the restore puts things: the configured database and data dir. */
@@ -77,7 +76,7 @@ async function refuseWhileRunning(database: DatabaseHandle, clock: Clock): Promi
     .join('; ');
   throw new RestoreRefused(
     'platform_running',
-    `the platform is running on this database (${list}): stop it first (e.g. systemctl stop groupz)`,
+    `the platform is running on this database (${list}): stop it first (e.g. systemctl stop groupz); if it stopped without a clean shutdown, try again once it was last seen 30 s ago`,
   );
 }
 
@@ -107,14 +106,21 @@ async function keepCurrentData(database: DatabaseHandle, target: RestoreTarget, 
   return dir;
 }
 
-/** The restored database brought up to date: migrated, runs cut off by the copy failed, past processes forgotten. */
+/** The restored database brought up to date: migrated, the run that made the snapshot settled, past processes and sessions forgotten. */
 async function settleRestoredDatabase(
   target: RestoreTarget,
+  made: { location: BackupLocation; snapshot: ResticSnapshot },
 ): Promise<{ migrations: string[]; interruptedRuns: number; restored: DatabaseHoldings }> {
   const database = connectDatabase({ url: target.url, sqliteFile: target.sqliteFile });
   try {
     const applied = await migrateToLatest(database.db);
-    const interruptedRuns = await failInterruptedRuns(database.db, target.clock.now().toISOString());
+    const { location, snapshot } = made;
+    const interruptedRuns = await settleRunsOfSnapshot(database.db, {
+      location,
+      snapshotId: snapshot.shortId,
+      sizeBytes: snapshot.sizeBytes,
+      at: snapshot.time,
+    });
     await forgetPastInstances(database.db);
     return { migrations: applied, interruptedRuns, restored: await databaseHoldings(database.db) };
   } finally {
@@ -185,7 +191,7 @@ export async function restoreBackup(
         onStep('files');
         cpSync(join(restored.dir, 'files'), target.dataDir, { recursive: true, force: true });
         onStep('migrate');
-        const settled = await settleRestoredDatabase(target);
+        const settled = await settleRestoredDatabase(target, { location: access.location, snapshot });
         return { location: access.location, snapshot, manifest, replaced, preRestoreDir, filesRestored: files.length, ...settled };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Db } from '../../db/schema.js';
-import type { Job } from '../jobs/scheduler.js';
+import { type Job, runJobOnce } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings, type BackupTrigger, type LocationOutcome } from './backup.js';
@@ -118,6 +118,26 @@ export async function isBackupDue(context: BackupContext, now: Date): Promise<bo
   return backupDue(now, context.settings.time, await lastBackupStart(context.db), successes);
 }
 
+/** The backup job's lease: longer than the longest run we expect; restic's own locks guard the rest. */
+const BACKUP_LEASE_SECONDS = 6 * 3600;
+
+/**
+ * A run now (`groupz backup run`), under the nightly job's lease, so never beside another run of
+ * any instance; 'busy' when one is going on.
+ */
+export async function runBackupNow(context: BackupContext, observer: BackupObserver = {}): Promise<LocationOutcome[] | 'busy'> {
+  let outcomes: LocationOutcome[] = [];
+  const job = {
+    name: BACKUP_JOB,
+    everySeconds: 0,
+    leaseSeconds: BACKUP_LEASE_SECONDS,
+    run: async () => {
+      outcomes = await runBackup(context, 'manual', observer);
+    },
+  };
+  return (await runJobOnce(context.db, context.clock, newId(), job)) === 'busy' ? 'busy' : outcomes;
+}
+
 /**
  * The scheduler's job: every minute, under the lease (one instance at a time), it closes runs cut
  * off earlier, runs the backup when due (nightly at GROUPZ_BACKUP_TIME, and at once when a
@@ -128,8 +148,7 @@ export function backupJob(context: BackupContext, onOutcome: (outcome: LocationO
   return {
     name: BACKUP_JOB,
     everySeconds: 60,
-    // A lease outlives the longest run we expect; restic's own repository locks guard the rest.
-    leaseSeconds: 6 * 3600,
+    leaseSeconds: BACKUP_LEASE_SECONDS,
     run: async (now) => {
       await failInterruptedRuns(context.db, now.toISOString());
       if (await isBackupDue(context, now)) (await runBackup(context, 'schedule')).forEach(onOutcome);

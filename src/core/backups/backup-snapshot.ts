@@ -34,7 +34,9 @@ export async function chooseSnapshot(access: ResticAccess, id: string | undefine
     if (!newest) throw new Error(`the ${access.location} repository holds no Groupz snapshot yet`);
     return newest;
   }
-  const matches = /^[0-9a-f]{4,64}$/.test(id) ? snapshots.filter((snapshot) => snapshot.id.startsWith(id)) : [];
+  if (!/^[0-9a-f]{4,64}$/.test(id))
+    throw new Error(`a snapshot is named by at least 4 characters of its id (0-9, a-f), not "${id}" (see groupz backup list)`);
+  const matches = snapshots.filter((snapshot) => snapshot.id.startsWith(id));
   if (matches.length === 1) return matches[0]!;
   throw new Error(
     matches.length > 1

@@ -18,7 +18,7 @@ export class ResticError extends Error {
     readonly exitCode: number | null,
     readonly stderr: string,
   ) {
-    super(`restic ${command} failed (exit ${exitCode ?? 'signal'}): ${lastLines(stderr) || 'no output'}`);
+    super(`restic ${command} failed${exitCode === null ? '' : ` (exit ${exitCode})`}: ${lastLines(stderr) || 'no output'}`);
   }
 }
 
@@ -85,6 +85,35 @@ function resticEnvironment(access: ResticAccess): NodeJS.ProcessEnv {
  * Runs `restic <args>` against the repository and returns what it printed on stdout. Each stdout
  * line also goes to `onLine` as it comes (progress). A non-zero exit throws a ResticError.
  */
+/** How long a command that finds the repository locked by another restic keeps trying, and how often. */
+const LOCK_WAIT_MS = 10 * 60 * 1000;
+const LOCK_RETRY_MS = 3000;
+
+function lockedByOther(error: unknown): boolean {
+  return error instanceof ResticError && /repository is already locked|lock was created at/.test(error.stderr);
+}
+
+/**
+ * Runs `restic <args>`, and while the repository is locked by another restic (a listing, a
+ * verify, a run of another instance) tries again every few seconds for up to ten minutes: restic
+ * 0.14 cannot wait for a lock itself.
+ */
+export async function resticWhenUnlocked(
+  access: ResticAccess,
+  args: string[],
+  options: { cwd?: string; onLine?: (line: string) => void } = {},
+): Promise<string> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await restic(access, args, options);
+    } catch (error) {
+      if (!lockedByOther(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
+}
+
 export function restic(
   access: ResticAccess,
   args: string[],
@@ -110,8 +139,11 @@ export function restic(
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
-    child.on('error', (error) => reject(new ResticError(args[0] ?? '', null, `cannot start restic: ${error.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new ResticError(args[0] ?? '', code, stderr))));
+    const command = args.find((arg) => !arg.startsWith('-')) ?? '';
+    child.on('error', (error) =>
+      reject(new ResticError(command, null, `cannot start restic (${error.message}): is it installed? apt-get install restic`)),
+    );
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new ResticError(command, code, stderr))));
   });
 }
 
@@ -142,7 +174,8 @@ interface SnapshotJson {
 
 /** The Groupz snapshots in the repository, oldest first. */
 export async function listSnapshots(access: ResticAccess): Promise<ResticSnapshot[]> {
-  const snapshots = JSON.parse(await restic(access, ['snapshots', '--json', '--tag', SNAPSHOT_TAG])) as SnapshotJson[] | null;
+  // Reading needs no lock, so a listing never gets in the way of a run (restic's locks are not waited for).
+  const snapshots = JSON.parse(await restic(access, ['--no-lock', 'snapshots', '--json', '--tag', SNAPSHOT_TAG])) as SnapshotJson[] | null;
   return (snapshots ?? [])
     .map((s) => {
       const size = s.tags?.find((tag) => tag.startsWith('size:'));
@@ -171,7 +204,7 @@ export async function backupDirectory(
   const args = ['backup', '--json', '--host', SNAPSHOT_HOST, '--tag', `${SNAPSHOT_TAG},size:${sizeBytes}`];
   if (options.time) args.push('--time', options.time.toISOString().slice(0, 19).replace('T', ' '));
   let summary: Record<string, unknown> | undefined;
-  await restic(access, [...args, '.'], {
+  await resticWhenUnlocked(access, [...args, '.'], {
     cwd: dir,
     onLine: (line) => {
       const message = parseJsonLine(line);
@@ -202,7 +235,7 @@ function parseJsonLine(line: string): Record<string, unknown> | undefined {
 export async function applyRetention(access: ResticAccess, policy: RetentionPolicy): Promise<void> {
   // Removes only locks left by restic processes that died; a live run's lock stays.
   await restic(access, ['unlock']);
-  await restic(access, [
+  await resticWhenUnlocked(access, [
     'forget',
     '--prune',
     '--tag',
@@ -222,10 +255,10 @@ export async function applyRetention(access: ResticAccess, policy: RetentionPoli
 
 /** Checks the repository's structure and reads part `part` of `parts` of its data (all when parts is 1). */
 export async function checkRepository(access: ResticAccess, part: number, parts: number): Promise<void> {
-  await restic(access, ['check', parts === 1 ? '--read-data' : `--read-data-subset=${part}/${parts}`]);
+  await resticWhenUnlocked(access, ['check', parts === 1 ? '--read-data' : `--read-data-subset=${part}/${parts}`]);
 }
 
 /** Restores a snapshot's contents into `target` (created if needed). */
 export async function restoreSnapshot(access: ResticAccess, snapshotId: string, target: string): Promise<void> {
-  await restic(access, ['restore', snapshotId, '--target', target]);
+  await restic(access, ['--no-lock', 'restore', snapshotId, '--target', target]);
 }

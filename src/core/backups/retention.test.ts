@@ -106,7 +106,7 @@ if (!hasTool('restic')) {
   });
 }
 
-describe('retention settings', () => {
+describe('backup settings', () => {
   const base = { GROUPZ_BACKUP_LOCAL_REPO: '/var/backups/groupz', GROUPZ_BACKUP_PASSWORD_FILE: '/etc/groupz/backup-password' };
 
   test('fewer than 14 days of snapshots is refused', () => {
@@ -124,6 +124,32 @@ describe('retention settings', () => {
       (error: unknown) =>
         error instanceof ConfigError && error.problems.includes('GROUPZ_BACKUP_PASSWORD_FILE: must be set with a backup repository'),
     );
+  });
+
+  test('a repository must be an absolute path or a restic URL, and the two must differ', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ GROUPZ_BACKUP_PASSWORD_FILE: '/etc/groupz/backup-password', ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems.map((p) => p.split(':')[0]);
+      }
+    };
+    for (const remote of [
+      'sftp:groupz@backup.example.nl:/srv/groupz',
+      'sftp://groupz@10.0.0.2:2222//srv/groupz',
+      'rest:https://backup.example.nl/groupz',
+      '/mnt/nas/groupz',
+    ]) {
+      assert.deepEqual(problems({ GROUPZ_BACKUP_LOCAL_REPO: '/var/backups/groupz', GROUPZ_BACKUP_REMOTE_REPO: remote }), [], remote);
+    }
+    // A typo would otherwise make the "second location" a folder next to the first.
+    assert.deepEqual(problems({ GROUPZ_BACKUP_REMOTE_REPO: 'sftp//backup.example.nl/srv' }), ['GROUPZ_BACKUP_REMOTE_REPO']);
+    assert.deepEqual(problems({ GROUPZ_BACKUP_REMOTE_REPO: 'backup.example.nl' }), ['GROUPZ_BACKUP_REMOTE_REPO']);
+    assert.deepEqual(problems({ GROUPZ_BACKUP_LOCAL_REPO: 'backups' }), ['GROUPZ_BACKUP_LOCAL_REPO']);
+    assert.deepEqual(problems({ GROUPZ_BACKUP_LOCAL_REPO: '/var/backups/groupz', GROUPZ_BACKUP_REMOTE_REPO: '/var/backups/groupz/' }), [
+      'GROUPZ_BACKUP_REMOTE_REPO',
+    ]);
   });
 
   test('the defaults: 03:00, 14 days, 30 daily, 12 weekly, 12 monthly, a seventh of the data checked each night', () => {
