@@ -18,7 +18,7 @@ readonly ETC=/etc/groupz
 readonly NODE_HOME=/usr/local/lib/nodejs
 readonly SSHD_DROPIN=/etc/ssh/sshd_config.d/00-groupz.conf
 readonly APP_PATHS=(package.json package-lock.json tsconfig.json tsconfig.build.json bin src assets)
-readonly OPTIONS=(public-url ssh-allow admin backup-remote database-url acme-email acme-directory node-version node-dist)
+readonly OPTIONS=(public-url ssh-allow admin backup-remote database-url acme-email acme-directory smtp-url mail-from node-version node-dist)
 
 usage() {
   cat <<'EOF'
@@ -54,6 +54,9 @@ Options (each is remembered in /etc/groupz/provision.conf: a later run needs onl
   --database-url URL        postgres://user@host:5432/db to use PostgreSQL (default: SQLite in /var/lib/groupz)
   --acme-email ADDR         contact address for the certificate authority's account (Let's Encrypt)
   --acme-directory URL      the ACME CA (default: Let's Encrypt's production directory)
+  --smtp-url URL            smtp://user:password@host:587 or smtps://...: how mails go out (manage links,
+                            backup alerts). Without it mails are only written as files into the data dir.
+  --mail-from ADDR          the sender of every mail (default: no-reply@ the public URL's host)
   --node-version V          lts (default: the newest LTS release), a major such as 24, or v24.11.1
   --node-dist URL           where Node.js releases are (default https://nodejs.org/dist; file:// works)
 
@@ -217,7 +220,7 @@ while (($#)); do
       ;;
     --*=*) set -- "${1%%=*}" "${1#*=}" "${@:2}" && continue ;;
     --root | --groupz-cli | --backup-known-hosts | --public-url | --ssh-allow | --admin | --backup-remote | --database-url | \
-      --acme-email | --acme-directory | --node-version | --node-dist)
+      --acme-email | --acme-directory | --smtp-url | --mail-from | --node-version | --node-dist)
       (($# >= 2)) || usage_error "$1 needs a value"
       case $1 in
         --root) ROOT=${2%/} ;;
@@ -345,7 +348,13 @@ ssh_client() {
 # ---------------------------------------------------------------------------------------------
 # Checks made before anything changes
 
-url_host() { [[ $1 =~ ^https://([a-z0-9.-]+)(:[0-9]+)?/?$ ]] && echo "${BASH_REMATCH[1]}"; }
+# The host of an https URL without port or path; a bare IPv4 address is not one (ACME needs a name,
+# and the service answers on 443 only).
+url_host() {
+  [[ $1 =~ ^https://([a-z0-9.-]+)/?$ ]] || return 1
+  local host=${BASH_REMATCH[1]}
+  [[ ! $host =~ ^[0-9.]+$ ]] && echo "$host"
+}
 
 check_options() {
   local entry
@@ -353,7 +362,7 @@ check_options() {
   [[ -n ${cfg[ssh-allow]} ]] || usage_error "--ssh-allow is needed (the first time): who may use SSH"
   [[ -n ${cfg[admin]} ]] || usage_error "--admin is needed (the first time): who may log in over SSH"
   [[ -n ${cfg[acme-email]} ]] || usage_error "--acme-email is needed (the first time): the certificate authority's contact for this server"
-  url_host "${cfg[public-url]}" >/dev/null || usage_error "--public-url must be https://HOST (lower case, no path): ${cfg[public-url]}"
+  url_host "${cfg[public-url]}" >/dev/null || usage_error "--public-url must be https://HOST: a name in lower case, no port, no path: ${cfg[public-url]}"
   IFS=, read -ra entries <<<"${cfg[ssh-allow]}"
   for entry in "${entries[@]}"; do
     entry=${entry//[[:space:]]/}
@@ -362,6 +371,10 @@ check_options() {
   done
   [[ -z ${cfg[database-url]} || ${cfg[database-url]} =~ ^postgres(ql)?:// ]] ||
     usage_error "--database-url must be a postgres:// URL (or empty for SQLite)"
+  [[ ${cfg[acme-email]} =~ ^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$ ]] || usage_error "--acme-email must be an email address"
+  [[ ${cfg[acme-directory]} =~ ^https:// ]] || usage_error "--acme-directory must be an https:// URL"
+  [[ -z ${cfg[smtp-url]} || ${cfg[smtp-url]} =~ ^smtps?://[^/]+ ]] || usage_error "--smtp-url must be smtp://... or smtps://..."
+  [[ -z ${cfg[mail-from]} || ${cfg[mail-from]} =~ ^[^@[:space:]]+@[^@[:space:]]+$ ]] || usage_error "--mail-from must be an email address"
   [[ ${cfg[node-version]} =~ ^(lts|[0-9]+|v?[0-9]+\.[0-9]+\.[0-9]+)$ ]] ||
     usage_error "--node-version must be lts, a major version (24) or a release (v24.11.1)"
   local value
@@ -557,6 +570,8 @@ write_settings() {
     setting GROUPZ_ACME_DIRECTORY_URL "${cfg[acme-directory]}"
     setting GROUPZ_ACME_EMAIL "${cfg[acme-email]}"
     [[ -z ${cfg[database-url]} ]] || setting GROUPZ_DATABASE_URL "${cfg[database-url]}"
+    [[ -z ${cfg[smtp-url]} ]] || setting GROUPZ_SMTP_URL "${cfg[smtp-url]}"
+    [[ -z ${cfg[mail-from]} ]] || setting GROUPZ_MAIL_FROM "${cfg[mail-from]}"
     setting GROUPZ_BACKUP_LOCAL_REPO "$BACKUPS"
     [[ -z $remote ]] || setting GROUPZ_BACKUP_REMOTE_REPO "$remote"
     setting GROUPZ_BACKUP_PASSWORD_FILE "$ETC/backup-password"

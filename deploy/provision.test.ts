@@ -178,6 +178,25 @@ if (process.getuid?.() !== 0 || !['curl', 'openssl', 'ssh-keygen', 'tar', 'nft']
       assert.equal(loadConfig({ GROUPZ_CONFIG_FILE: env }).smtpUrl, 'smtp://mailer:hunter2@smtp.example.nl:587');
     });
 
+    test('--smtp-url and --mail-from make mails go out, in settings groupz serve accepts', () => {
+      const run = provision([
+        ...image.base,
+        '--smtp-url',
+        'smtps://mailer:s3cret@smtp.example.nl:465',
+        '--mail-from',
+        'boekingen@example.nl',
+      ]);
+      ok(run);
+      assert.doesNotMatch(output(run), /s3cret/, 'the SMTP password is not printed');
+      // Above the marker (an own GROUPZ_SMTP_URL of an earlier test, below it, would win).
+      const written = read(image, 'etc/groupz/groupz.env').split('# ---- Your own settings')[0]!;
+      const file = join(image.dir, 'written.env');
+      writeFileSync(file, written);
+      const config = loadConfig({ GROUPZ_CONFIG_FILE: file });
+      assert.equal(config.smtpUrl, 'smtps://mailer:s3cret@smtp.example.nl:465');
+      assert.equal(config.mailFrom, 'boekingen@example.nl');
+    });
+
     test('an sftp second location gets an SSH key of its own and the host key given', () => {
       const knownHosts = join(image.dir, 'known_hosts');
       writeFileSync(knownHosts, 'backup.example.nl ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBackupHostKeyForTheTestOnly000000000000000\n');
@@ -305,6 +324,14 @@ if (process.getuid?.() !== 0 || !['curl', 'openssl', 'ssh-keygen', 'tar', 'nft']
       for (const entry of bad) {
         refuses([...OPTIONS, '--ssh-allow', entry], 2, /--ssh-allow: not an address or prefix/);
       }
+    });
+
+    test('values groupz serve would refuse: an address as host, a port, a bad email or SMTP URL', () => {
+      refuses([...OPTIONS, '--public-url', 'https://192.0.2.1'], 2, /--public-url must be https:\/\/HOST/);
+      refuses([...OPTIONS, '--public-url', 'https://bookings.example.nl:8443'], 2, /--public-url must be https:\/\/HOST/);
+      refuses([...OPTIONS, '--acme-email', 'not-an-email'], 2, /--acme-email must be an email address/);
+      refuses([...OPTIONS, '--acme-directory', 'http://acme.example.nl/dir'], 2, /--acme-directory must be an https:\/\/ URL/);
+      refuses([...OPTIONS, '--smtp-url', 'mail.example.nl'], 2, /--smtp-url must be smtp:\/\/\.\.\. or smtps:\/\/\.\.\./);
     });
 
     test('an --admin who could not log in with a key and use sudo, or root', () => {

@@ -17,8 +17,22 @@ describe('the SSH allowlist', () => {
     });
   });
 
+  test('an IPv4-mapped address counts as IPv4', () => {
+    assert.deepEqual(parseSshAllowlist('::ffff:203.0.113.7'), { v4: ['203.0.113.7'], v6: [] });
+  });
+
   test('refuses what is not an address, and prefixes that would open SSH to the world', () => {
-    for (const bad of ['', 'example.nl', '203.0.113.256', '10.0.0.0/33', '0.0.0.0/0', '::/0', '2001:db8::/8', '1.2.3.4/24/1']) {
+    for (const bad of [
+      'fe80::1%eth0',
+      '',
+      'example.nl',
+      '203.0.113.256',
+      '10.0.0.0/33',
+      '0.0.0.0/0',
+      '::/0',
+      '2001:db8::/8',
+      '1.2.3.4/24/1',
+    ]) {
       assert.throws(() => parseSshAllowlist(bad), AllowlistError, bad);
     }
   });
@@ -82,6 +96,12 @@ if (!netnsAvailable()) {
       net.run(net.server.ns, 'nft', ['-f', file]);
       const tables = net.run(net.server.ns, 'nft', ['list', 'tables']);
       assert.equal(tables.trim(), 'table inet groupz', 'one table, replaced rather than added twice');
+    });
+
+    test('overlapping entries (an address inside a listed prefix) load', () => {
+      const file = join(dir, 'overlap.nft');
+      writeFileSync(file, renderNftables(parseSshAllowlist('203.0.113.7,203.0.113.0/24,10.0.0.0/8,10.1.0.0/16,2001:db8::1,2001:db8::/32')));
+      net.run(net.server.ns, 'nft', ['-c', '-f', file]);
     });
 
     test('the stranger reaches only 80 and 443', () => {

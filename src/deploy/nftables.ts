@@ -25,8 +25,11 @@ export function parseSshAllowlist(text: string): SshAllowlist {
     .filter(Boolean);
   if (entries.length === 0) throw new AllowlistError('give at least one address that may use SSH');
   const list: SshAllowlist = { v4: [], v6: [] };
-  for (const entry of entries) {
+  for (const given of entries) {
+    // An IPv4 address written IPv4-mapped is an IPv4 address: the IPv6 set would never see it.
+    const entry = given.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+(?:\/\d+)?)$/i, '$1');
     const [address = '', bits, extra] = entry.split('/');
+    if (address.includes('%')) throw new AllowlistError(`a zone (%interface) has no place in a firewall rule: ${given}`);
     if (extra !== undefined) throw new AllowlistError(`not an address or prefix: ${entry}`);
     if (isIPv4(address) && (bits === undefined || prefixOk(bits, 32))) {
       if (bits !== undefined && Number(bits) < 8) throw new AllowlistError(`prefix too wide for an SSH allowlist: ${entry}`);
@@ -61,6 +64,8 @@ function set(name: string, type: string, elements: string[]): string[] {
     `  set ${name} {`,
     `    type ${type}`,
     '    flags interval',
+    // Overlapping entries (an address inside a listed prefix) are merged instead of refused.
+    '    auto-merge',
     ...(elements.length > 0 ? [`    elements = { ${elements.join(', ')} }`] : []),
     '  }',
   ];
