@@ -97,6 +97,9 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       log.info({ mail: mailTransport.target }, 'mail delivery started');
+      if (!config.smtpUrl && config.publicUrl.startsWith('https:')) {
+        log.warn('GROUPZ_SMTP_URL is not set: mails (manage links, backup alerts) are only written into <data dir>/mail/ and reach nobody');
+      }
       if (config.backup) {
         const { repositories, time } = config.backup;
         log.info(
