@@ -4,6 +4,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../src/config.js';
+import { BAD_ALLOWLIST_ENTRIES } from '../test/allowlist.js';
 import { hasTool, missingRequirement } from '../test/tools.js';
 import {
   IDS,
@@ -310,18 +311,7 @@ if (process.getuid?.() !== 0 || !['curl', 'openssl', 'ssh-keygen', 'tar', 'nft']
     });
 
     test('an allowlist entry the firewall renderer refuses too', () => {
-      const bad = [
-        'example.nl',
-        '203.0.113.256',
-        '10.0.0.0/33',
-        '0.0.0.0/0',
-        '::/0',
-        '2001:db8::/8',
-        '1.2.3.4/24/1',
-        '010.0.0.1',
-        '1:2:3:4:5:6:7:8:9',
-      ];
-      for (const entry of bad) {
+      for (const entry of BAD_ALLOWLIST_ENTRIES) {
         refuses([...OPTIONS, '--ssh-allow', entry], 2, /--ssh-allow: not an address or prefix/);
       }
     });
