@@ -77,6 +77,25 @@ describe('the groupz command', () => {
     assert.ok(slots.length > 100, `${slots.length} slots`);
   });
 
+  test('venue add makes a venue that staff add can then give a manager; a taken slug or a missing field is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-cli-'));
+    const env = { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'off' };
+    const added = groupz(['venue', 'add', '--slug', 'rederij-amstel', '--name', 'Rederij Amstel', '--city', 'Amsterdam'], env);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, /^Venue Rederij Amstel \(Amsterdam\) added as rederij-amstel\./);
+    const manager = groupz(
+      ['staff', 'add', '--email', 'kapitein@amstel.nl', '--name', 'Kapitein', '--role', 'manager', '--venue', 'rederij-amstel'],
+      env,
+    );
+    assert.equal(manager.code, 0, manager.stderr);
+    const again = groupz(['venue', 'add', '--slug', 'rederij-amstel', '--name', 'Ander', '--city', 'Utrecht'], env);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /a venue with the slug rederij-amstel exists already/);
+    const missing = groupz(['venue', 'add', '--slug', 'Geen Slug!', '--name', 'X'], env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^groupz venue add: --slug, --city missing or not valid/);
+  });
+
   test('staff add creates an account without password and prints a one-time setup link; no default account exists', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'groupz-cli-'));
     const env = { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'off' };

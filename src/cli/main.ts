@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.command.js')).migrateCommand,
   demo: async () => (await import('./demo.command.js')).demoCommand,
   'staff add': async () => (await import('./staff-add.command.js')).staffAddCommand,
+  'venue add': async () => (await import('./venue-add.command.js')).venueAddCommand,
   'backup run': async () => (await import('./backup-run.command.js')).backupRunCommand,
   'backup list': async () => (await import('./backup-list.command.js')).backupListCommand,
   'backup verify': async () => (await import('./backup-verify.command.js')).backupVerifyCommand,

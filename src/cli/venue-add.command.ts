@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { findVenueBySlug } from '../core/catalog/catalog.repository.js';
+import { createVenue, venueInputSchema } from '../core/catalog/catalog.service.js';
+import { systemClock } from '../core/shared/clock.js';
+import type { Command } from './command.js';
+import { openRuntime } from './runtime.js';
+
+const usage = `Usage: groupz venue add --slug SLUG --name NAME --city CITY
+
+Adds a venue: the place whose activities, slots and staff the back office then manages. SLUG is
+its name in addresses and in \`groupz staff add --venue SLUG\` (lower-case letters, digits and
+hyphens). Give the venue its first manager with
+  groupz staff add --email E --name N --role manager --venue SLUG`;
+
+export const venueAddCommand: Command = {
+  summary: 'add a venue (then give it a manager with staff add)',
+  usage,
+  takesArguments: true,
+  async run(args) {
+    let values: Record<string, string | undefined>;
+    try {
+      values = parseArgs({
+        args,
+        options: { slug: { type: 'string' }, name: { type: 'string' }, city: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      }).values;
+    } catch (error) {
+      process.stderr.write(`groupz venue add: ${(error as Error).message}\n\n${usage}\n`);
+      return 2;
+    }
+    const parsed = venueInputSchema.safeParse(values);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((issue) => `--${String(issue.path[0])}`))].join(', ');
+      process.stderr.write(`groupz venue add: ${fields} missing or not valid\n\n${usage}\n`);
+      return 2;
+    }
+    const { database } = await openRuntime();
+    try {
+      if (await findVenueBySlug(database.db, parsed.data.slug)) {
+        process.stderr.write(`groupz venue add: a venue with the slug ${parsed.data.slug} exists already\n`);
+        return 1;
+      }
+      const venue = await createVenue(database.db, systemClock, parsed.data);
+      process.stdout.write(
+        `Venue ${venue.name} (${venue.city}) added as ${venue.slug}. Give it a manager:\n  groupz staff add --email E --name N --role manager --venue ${venue.slug}\n`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};
