@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
@@ -10,7 +10,8 @@ import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import type { BackupSettings } from './backup.js';
 import { insertBackupRun, listBackupRuns } from './backup-runs.repository.js';
-import { backupJob, type BackupContext, runBackupNow } from './backup-run.service.js';
+import { backupJob, type BackupContext, runBackup, runBackupNow } from './backup-run.service.js';
+import { stagingDir } from './backup-staging.js';
 import { listSnapshots, resticAccess } from './restic.js';
 import { BACKUP_RETRY_HOURS, BACKUP_STALE_HOURS } from './backup-schedule.js';
 
@@ -145,6 +146,17 @@ if (!hasTool('restic')) {
           added.map((r) => r.error).join('; '),
         );
         assert.ok(listings > 0, 'snapshots were listed during the run');
+      });
+
+      test('a copy that fails halfway fails every location, is mailed, and leaves no staging folder behind', async () => {
+        const broken = context();
+        broken.source = { db: database.db, dialect: 'postgres', url: 'postgres://postgres@127.0.0.1:1/not_there' };
+        const failedBefore = await alerts('backup_failed');
+        const [outcome] = await runBackup(broken, 'manual');
+        assert.equal(outcome?.ok, false);
+        assert.match(outcome.ok ? '' : outcome.error, /^cannot copy the data: /);
+        assert.equal(await alerts('backup_failed'), failedBefore + 1);
+        assert.equal(existsSync(stagingDir(broken.settings)), false);
       });
     });
   }

@@ -7,7 +7,7 @@ import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings, type Backup
 import { alertFailedBackup, alertStaleBackups } from './backup-alerts.service.js';
 import { failInterruptedRuns, finishBackupRun, insertBackupRun, lastBackupStart, latestBackupRuns } from './backup-runs.repository.js';
 import { backupDue, checkPartFor } from './backup-schedule.js';
-import { type StagedBackup, stageBackup } from './backup-staging.js';
+import { type StagedBackup, stageBackup, stagingDir } from './backup-staging.js';
 import type { DatabaseSource } from './database-dump.js';
 import { applyRetention, type BackupProgress, backupDirectory, checkRepository, ensureRepository, resticAccess } from './restic.js';
 
@@ -103,7 +103,8 @@ export async function runBackup(context: BackupContext, trigger: BackupTrigger, 
       outcomes.push(outcome);
     }
   } finally {
-    if (staged) rmSync(staged.dir, { recursive: true, force: true });
+    // Also after a staging that failed halfway: the folder may hold a database copy and keys.
+    rmSync(stagingDir(settings), { recursive: true, force: true });
   }
   return outcomes;
 }
