@@ -421,7 +421,8 @@ check_sshd_port() {
     die "refusing to lock you out: sshd listens on port ${ports% }, but the firewall lets SSH in on port 22 only. Nothing was changed."
 }
 
-has_key() { grep -Eqs '(^|[[:space:]])(ssh-(ed25519|rsa)|ecdsa-sha2-nistp[0-9]+|sk-[a-z0-9@.-]+) AAAA' "$1"/.ssh/authorized_keys "$1"/.ssh/authorized_keys2; }
+# A key line, not a comment: "# ssh-ed25519 AAAA..." lets nobody in.
+has_key() { grep -Eqs '^[^#]*(^|[[:space:]])(ssh-(ed25519|rsa)|ecdsa-sha2-nistp[0-9]+|sk-[a-z0-9@.-]+) AAAA' "$1"/.ssh/authorized_keys "$1"/.ssh/authorized_keys2; }
 
 can_sudo() { # named in a sudoers.d rule (cloud images' NOPASSWD users), or in group sudo with a password
   local password
@@ -438,7 +439,7 @@ check_admins() {
     [[ $admin != root ]] || die "--admin root: sshd will refuse root; name a personal account. Nothing was changed."
     home=$(home_of "$admin")
     [[ -n $home ]] || die "--admin $admin: no such user. Create it first (adduser $admin; usermod -aG sudo $admin) and give it your key. Nothing was changed."
-    has_key "$ROOT$home" || die "--admin $admin has no key in $home/.ssh/authorized_keys, so could not log in once passwords are off. Put the public key there first (install -D -m 600 -o $admin -g $admin KEY.pub $home/.ssh/authorized_keys). Nothing was changed."
+    has_key "$ROOT$home" || die "--admin $admin has no key in $home/.ssh/authorized_keys, so could not log in once passwords are off. Put the public key there first (install -d -m 700 -o $admin -g $admin $home/.ssh && install -m 600 -o $admin -g $admin KEY.pub $home/.ssh/authorized_keys). Nothing was changed."
     can_sudo "$admin" || die "--admin $admin could log in but not become root: add it to group sudo with a password (usermod -aG sudo $admin; passwd $admin). Nothing was changed."
   done
   if [[ -n ${SUDO_USER:-} && $SUDO_USER != root && " ${admins[*]} " != *" $SUDO_USER "* ]]; then
@@ -555,7 +556,7 @@ write_settings() {
   if [[ ! $secret =~ ^[0-9a-f]{64}$ ]]; then
     [[ -z $secret ]] || die "$ETC/groupz.env holds a GROUPZ_SECRET_KEY that is not 64 hex characters: fix it by hand (never replace a key in use)"
     if ((DRY_RUN)); then secret=$(printf '0%.0s' {1..64}); else secret=$(openssl rand -hex 32); fi
-    say "GROUPZ_SECRET_KEY: generated (kept on every later run; copy $ETC/groupz.env somewhere safe)"
+    if ((DRY_RUN)); then say "GROUPZ_SECRET_KEY: would be generated"; else say "GROUPZ_SECRET_KEY: generated (kept on every later run; copy $ETC/groupz.env somewhere safe)"; fi
   fi
   [[ -e /proc/net/if_inet6 ]] || listen=0.0.0.0
   {

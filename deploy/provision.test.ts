@@ -329,7 +329,8 @@ if (process.getuid?.() !== 0 || !['curl', 'openssl', 'ssh-keygen', 'tar', 'nft']
       refuses([...OPTIONS, '--admin', 'bob'], 1, /--admin bob: no such user/);
       editing(
         'home/alice/.ssh/authorized_keys',
-        () => '# no key yet\n',
+        // A key that is commented out lets nobody in.
+        () => '# no key yet\n# ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDisabledKeyForTheTestOnly00000000000000000 old laptop\n',
         () => refuses(OPTIONS, 1, /--admin alice has no key in \/home\/alice\/\.ssh\/authorized_keys/),
       );
       editing(
