@@ -15,6 +15,7 @@ import { missingRequirement } from '../../../test/tools.js';
 import type { BackupManifest, BackupSettings } from './backup.js';
 import { latestBackupRuns, listBackupRuns } from './backup-runs.repository.js';
 import { runBackup } from './backup-run.service.js';
+import { verifyBackup } from './backup-verify.service.js';
 import { replacePostgresDatabase } from './database-restore.js';
 import { listSnapshots, restoreSnapshot, resticAccess } from './restic.js';
 
@@ -208,6 +209,24 @@ if (!backupToolsAvailable()) {
         const [count] = await queryRestored(dialect.name, target, manifest, 'SELECT count(*) AS n FROM bookings');
         assert.equal(Number(count!.n), manifest.tables.bookings, 'the copy holds what the manifest counted');
         assert.ok(manifest.tables.bookings! >= 1 + 5 && manifest.tables.bookings! <= 1 + writtenBefore, 'a moment during the writes');
+      });
+
+      test('verify reports a snapshot restic cannot give back, and the other location still verifies', async () => {
+        // Every pack of the local repository damaged, all but its last 256 bytes (the pack header).
+        for (const pack of packFiles(settings.repositories.local!)) {
+          const bytes = readFileSync(pack);
+          bytes.fill(0, 0, Math.max(0, bytes.length - 256));
+          writeFileSync(pack, bytes);
+        }
+        const local = await verifyBackup(settings, { from: 'local' });
+        assert.equal(local.ok, false);
+        assert.deepEqual(
+          local.checks.map((check) => [check.name, check.ok]),
+          [['restore', false]],
+        );
+        assert.match(local.checks[0]!.detail, /restic restore failed.*; the remote location may hold a sound copy \(--from remote\)$/);
+        const remote = await verifyBackup(settings, { from: 'remote' });
+        assert.equal(remote.ok, true, JSON.stringify(remote.checks));
       });
     });
   }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { BackupLocation, BackupManifest, BackupSettings } from './backup.js';
 import { chooseLocation, chooseSnapshot, type RestoredSnapshot, withRestoredSnapshot } from './backup-snapshot.js';
 import { checkDatabaseCopy, type CopyCheck } from './database-check.js';
-import type { ResticSnapshot } from './restic.js';
+import { ResticError, type ResticSnapshot } from './restic.js';
+import { configuredLocations } from './backup-run.service.js';
 
 export interface VerifyReport {
   location: BackupLocation;
@@ -51,8 +52,22 @@ export async function verifyBackup(
 ): Promise<VerifyReport> {
   const access = chooseLocation(settings, request.from);
   const snapshot = await chooseSnapshot(access, request.snapshotId);
-  return withRestoredSnapshot(settings, access, snapshot, async (restored) => {
-    const checks = await checkRestoredSnapshot(restored);
-    return { location: access.location, snapshot, manifest: restored.manifest, checks, ok: checks.every((check) => check.ok) };
-  });
+  try {
+    return await withRestoredSnapshot(settings, access, snapshot, async (restored) => {
+      const checks = await checkRestoredSnapshot(restored);
+      return { location: access.location, snapshot, manifest: restored.manifest, checks, ok: checks.every((check) => check.ok) };
+    });
+  } catch (error) {
+    // restic itself could not give the snapshot back (a damaged pack, say): that is the finding.
+    if (!(error instanceof ResticError)) throw error;
+    const other = configuredLocations(settings).find((location) => location !== access.location);
+    const hint = other ? `; the ${other} location may hold a sound copy (--from ${other})` : '';
+    return {
+      location: access.location,
+      snapshot,
+      manifest: undefined,
+      checks: [{ name: 'restore', ok: false, detail: `${error.message}${hint}` }],
+      ok: false,
+    };
+  }
 }
