@@ -37,19 +37,27 @@ if (!chromiumAvailable()) {
     });
 
     /** A fresh visitor whose browser prefers the other language, on the listing; the language chosen with the switcher. */
-    async function visitor(language: Language, javaScriptEnabled = true): Promise<{ watched: Watched; page: Page }> {
+    async function visitor(
+      language: Language,
+      { javaScriptEnabled = true, keyboard = false } = {},
+    ): Promise<{ watched: Watched; page: Page }> {
       const watched = await watchedContext(browser, platform.url, { locale: language.browserLocale, javaScriptEnabled });
       const page = await watched.context.newPage();
-      await chooseLanguage(watched, page, language);
+      await chooseLanguage(watched, page, language, keyboard);
       return { watched, page };
     }
 
     /** On the listing without cookies, the language switcher: then the `lang` cookie only. */
-    async function chooseLanguage(watched: Watched, page: Page, language: Language): Promise<void> {
+    async function chooseLanguage(watched: Watched, page: Page, language: Language, keyboard = false): Promise<void> {
       await page.goto(`${platform.url}/`);
       await checkPage(watched, page, { cookies: [] });
       const listing = page.waitForResponse((r) => r.url() === `${platform.url}/` && r.request().method() === 'GET');
-      await page.getByRole('button', { name: language.button }).click();
+      if (keyboard) {
+        await tabTo(page, `button[name="lang"][value="${language.lang}"]`);
+        await page.keyboard.press('Enter');
+      } else {
+        await page.getByRole('button', { name: language.button }).click();
+      }
       await listing;
       await page.waitForLoadState();
       assert.equal(await page.getAttribute('html', 'lang'), language.lang);
@@ -145,7 +153,7 @@ if (!chromiumAvailable()) {
         });
 
         test('the booking journey completes with the keyboard alone', async () => {
-          const { watched, page } = await visitor(language);
+          const { watched, page } = await visitor(language, { keyboard: true });
           await tabTo(page, '#groupSize');
           await page.keyboard.type('10');
           await page.keyboard.press('Enter');
@@ -178,7 +186,7 @@ if (!chromiumAvailable()) {
         });
 
         test('the booking journey completes with JavaScript disabled', async () => {
-          const { watched, page } = await visitor(language, false);
+          const { watched, page } = await visitor(language, { javaScriptEnabled: false });
           await book(watched, page, language, `nojs.${language.lang}@example.nl`, base + 1);
           await watched.context.close();
         });
