@@ -213,7 +213,7 @@ if (!chromiumAvailable()) {
           await watched.context.close();
         });
 
-        test('a staff member sets up an account, signs in, confirms the booking and signs out; an idle session ends', async () => {
+        test('a staff member sets up an account, signs in, finds the booking, marks it paid and signs out; an idle session ends', async () => {
           const { watched, page } = await visitor(language);
           const backOffice = (screenshot?: string) => ({
             cookies: BACK_OFFICE_COOKIES,
