@@ -14,6 +14,9 @@ export const sameOriginPlugin = fp(async (app: FastifyInstance, { publicUrl }: {
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, 'forbidden');
     const origin = request.headers.origin;
+    // Under `Referrer-Policy: no-referrer` a browser's own form posts say `Origin: null`; its
+    // Sec-Fetch-Site (which no page can set) then tells whether the post came from this origin.
+    if (origin === 'null' && site === 'same-origin') return;
     // The platform's public origin, or the origin this request reached directly (development, tests).
     if (origin !== undefined && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
       throw new HttpError(403, 'forbidden');

@@ -98,7 +98,13 @@ describe('cookies and headers of the public surface', () => {
 
   test('a cross-site form post is refused before it does anything', async () => {
     const before = await t.database.db.selectFrom('bookings').select('id').execute();
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }]) {
+    const refused = [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of refused) {
       const res = await t.app.inject({
         method: 'POST',
         url: `/book/${slotId}`,
@@ -123,6 +129,14 @@ describe('cookies and headers of the public surface', () => {
       payload: 'lang=en',
     });
     assert.equal(sameOrigin.statusCode, 303);
+    // A browser's own form post under `Referrer-Policy: no-referrer`: Origin null, Sec-Fetch-Site same-origin.
+    const noReferrer = await t.app.inject({
+      method: 'POST',
+      url: '/language',
+      headers: { ...FORM, origin: 'null', 'sec-fetch-site': 'same-origin' },
+      payload: 'lang=en',
+    });
+    assert.equal(noReferrer.statusCode, 303);
     const viaProxy = await t.app.inject({
       method: 'POST',
       url: '/language',
