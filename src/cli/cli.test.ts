@@ -94,6 +94,9 @@ describe('the groupz command', () => {
     const missing = groupz(['venue', 'add', '--slug', 'Geen Slug!', '--name', 'X'], env);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^groupz venue add: --slug, --city missing or not valid/);
+    const unknown = groupz(['venue', 'add', '--owner', 'x'], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /^groupz venue add: Unknown option '--owner'\n\nUsage: groupz venue add/);
   });
 
   test('staff add creates an account without password and prints a one-time setup link; no default account exists', async () => {

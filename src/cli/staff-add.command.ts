@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { systemClock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
 import { addStaff, SETUP_LINK_HOURS } from '../core/staff/staff.service.js';
 import { isRole, ROLES } from '../core/staff/staff.js';
-import type { Command } from './command.js';
+import { type Command, stringOptions } from './command.js';
 import { openRuntime } from './runtime.js';
 
 const usage = `Usage: groupz staff add --email EMAIL --name NAME --role ROLE [--venue SLUG]
@@ -29,18 +28,8 @@ export const staffAddCommand: Command = {
   usage,
   takesArguments: true,
   async run(args) {
-    let values: Record<string, string | undefined>;
-    try {
-      values = parseArgs({
-        args,
-        options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, venue: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }).values;
-    } catch (error) {
-      process.stderr.write(`groupz staff add: ${(error as Error).message}\n\n${usage}\n`);
-      return 2;
-    }
+    const values = stringOptions('staff add', usage, args, ['email', 'name', 'role', 'venue']);
+    if (!values) return 2;
     const { email, name, role, venue } = values;
     if (!email || !name || !isRole(role)) {
       process.stderr.write(`groupz staff add: --email, --name and --role (${ROLES.join(', ')}) are required\n\n${usage}\n`);

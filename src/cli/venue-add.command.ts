@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { findVenueBySlug } from '../core/catalog/catalog.repository.js';
 import { createVenue, venueInputSchema } from '../core/catalog/catalog.service.js';
 import { systemClock } from '../core/shared/clock.js';
-import type { Command } from './command.js';
+import { type Command, stringOptions } from './command.js';
 import { openRuntime } from './runtime.js';
 
 const usage = `Usage: groupz venue add --slug SLUG --name NAME --city CITY
@@ -17,18 +16,8 @@ export const venueAddCommand: Command = {
   usage,
   takesArguments: true,
   async run(args) {
-    let values: Record<string, string | undefined>;
-    try {
-      values = parseArgs({
-        args,
-        options: { slug: { type: 'string' }, name: { type: 'string' }, city: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }).values;
-    } catch (error) {
-      process.stderr.write(`groupz venue add: ${(error as Error).message}\n\n${usage}\n`);
-      return 2;
-    }
+    const values = stringOptions('venue add', usage, args, ['slug', 'name', 'city']);
+    if (!values) return 2;
     const parsed = venueInputSchema.safeParse(values);
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((issue) => `--${String(issue.path[0])}`))].join(', ');
