@@ -1,7 +1,13 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { Http2SecureServer } from 'node:http2';
-import Fastify, { type FastifyBaseLogger, type FastifyHttp2SecureOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyHttp2SecureOptions,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import type { BackupSettings } from './core/backups/backup.js';
 import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
 import type { SiteAuditor } from './core/self-audit/self-audit.js';
@@ -71,7 +77,8 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   const misdirected = misdirectedRequests(context.publicUrl);
   const settings: FastifyServerOptions = {
     ...(loggerInstance ? { loggerInstance } : { logger }),
-    disableRequestLogging: true,
+    // Fastify's own request logs would hold the URL (capability tokens): requestLogPlugin logs instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
     // Errors the router meets before a route runs (bad URL encoding, over-long parameters).
