@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { render } from 'preact-render-to-string';
 import {
   FOOTER_PAGES,
@@ -32,8 +33,9 @@ export interface SiteFile {
 function asset(file: string): SiteFile & { url: string } {
   const content = readFileSync(new URL(file, import.meta.url));
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
-  const dot = file.lastIndexOf('.');
-  const path = `assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`;
+  const name = basename(file);
+  const dot = name.lastIndexOf('.');
+  const path = `assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
   return { path, url: `/${path}`, content };
 }
 
@@ -115,7 +117,8 @@ function Page({ c, other, id, assets }: PageProps) {
 /** Every file of the website for this platform address: each page in each language, and the assets. */
 export function renderSite(platform: PlatformUrl): SiteFile[] {
   const stylesheet = asset('style.css');
-  const logo = asset('logo.svg');
+  // The platform's icon too: one logo for both.
+  const logo = asset('../assets/logo.svg');
   const contexts = new Map(LANGUAGES.map((lang) => [lang, pageContext(lang, platform)]));
   const otherOf = (lang: Language) => contexts.get(LANGUAGES.find((candidate) => candidate !== lang)!)!;
   const pages = [...contexts.values()].flatMap((c) =>

@@ -36,8 +36,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * A browser context whose every page is watched: any request to another origin, console error,
- * uncaught error or CSP violation is recorded. (Chromium asks for /favicon.ico by itself, not the
- * page; the platform has none, and that one 404 is not counted.)
+ * uncaught error or CSP violation is recorded.
  */
 export async function watchedContext(browser: Browser, origin: string, options: { locale: string; javaScriptEnabled?: boolean }) {
   const context = await browser.newContext({ ...options, viewport: { width: 1024, height: 800 } });
@@ -52,7 +51,6 @@ export async function watchedContext(browser: Browser, origin: string, options: 
   context.on('page', (page) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
-      if (message.location().url === `${origin}/favicon.ico`) return;
       problems.push(`console error: ${message.text()} (${message.location().url})`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

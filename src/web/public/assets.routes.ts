@@ -14,11 +14,13 @@ export function asset(file: string, type: string) {
 }
 
 const stylesheet = asset('app.css', 'text/css; charset=utf-8');
+const icon = asset('logo.svg', 'image/svg+xml');
 
 export const STYLESHEET_PATH = stylesheet.path;
+export const ICON_PATH = icon.path;
 
 export async function assetRoutes(app: FastifyInstance): Promise<void> {
-  app.get(stylesheet.path, async (_request, reply) =>
-    reply.type(stylesheet.type).header('cache-control', 'public, max-age=31536000, immutable').send(stylesheet.body),
-  );
+  for (const { path, type, body } of [stylesheet, icon]) {
+    app.get(path, async (_request, reply) => reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(body));
+  }
 }

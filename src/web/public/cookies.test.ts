@@ -5,7 +5,7 @@ import { buildTestApp, injectOnPublicHost, TEST_PUBLIC_URL, type TestApp } from 
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
-import { STYLESHEET_PATH } from './assets.routes.js';
+import { ICON_PATH, STYLESHEET_PATH } from './assets.routes.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const [sqlite] = testDialects();
@@ -36,6 +36,7 @@ describe('cookies and headers of the public surface', () => {
       { url: `${manageUrl}?created=1` },
       { url: '/nowhere' },
       { url: STYLESHEET_PATH },
+      { url: ICON_PATH },
       { url: '/healthz' },
       { url: '/api/v1/activities' },
       { url: '/api/v1/openapi.json' },
@@ -164,5 +165,17 @@ describe('cookies and headers of the public surface', () => {
     assert.ok(refs.length > 3);
     for (const ref of refs) assert.match(ref, /^(\/|#)/, `reference ${ref} is not on this origin`);
     assert.equal(page.querySelectorAll('style,script,[style]').length, 0, 'no inline styles or scripts');
+  });
+
+  test('every page names its icon, served from this origin for a year (so no browser asks for /favicon.ico)', async () => {
+    for (const url of ['/', `/activities/${slug}`, '/nowhere', '/staff/login']) {
+      const icon = parseHtml((await t.app.inject(url)).body).querySelector('link[rel="icon"]');
+      assert.equal(icon?.getAttribute('href'), ICON_PATH, url);
+    }
+    const res = await t.app.inject(ICON_PATH);
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'image/svg+xml');
+    assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.match(res.body, /^<svg /);
   });
 });

@@ -52,6 +52,7 @@ export function Layout({ ui, title, children, header, scripts = [], privacyNote 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Groupz`}</title>
         <link rel="stylesheet" href={ui.stylesheet} />
+        <link rel="icon" href={ui.icon} type="image/svg+xml" />
         {scripts.map((src) => (
           <script key={src} src={src} defer />
         ))}

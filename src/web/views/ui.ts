@@ -9,4 +9,6 @@ export interface Ui {
   path: string;
   /** The fingerprinted stylesheet URL. */
   stylesheet: string;
+  /** The fingerprinted icon URL. */
+  icon: string;
 }
