@@ -112,6 +112,8 @@ export interface BookingTable {
   manage_link_version: ColumnType<number, number | undefined, number>;
   participant_link_version: ColumnType<number, number | undefined, number>;
   participant_token_hash: NullableColumn;
+  /** SHA-256 of the key the booking was submitted with; a repeated submission finds this booking. */
+  submission_hash: NullableColumn;
 }
 
 type NullableColumn = ColumnType<string | null, string | null | undefined, string | null>;

@@ -45,6 +45,13 @@ export const bookingInputSchema = z.object({
     .boolean({ error: 'invalid_value' })
     .default(false)
     .describe('true: take an option, which holds the places until a deadline, where the activity allows one'),
+  submissionKey: z
+    .string({ error: 'invalid_value' })
+    .regex(/^[A-Za-z0-9_-]{22,128}$/, 'invalid_value')
+    .optional()
+    .describe(
+      'A random key (at least 128 bits, base64url) the client makes once per booking it means to place. Sending the same booking again with the same key (a retry after a lost answer) returns the booking placed the first time instead of placing a second one.',
+    ),
 });
 
 export type BookingInput = z.output<typeof bookingInputSchema>;

@@ -46,6 +46,11 @@ export async function insertBooking(trx: Tx, row: Insertable<BookingTable>): Pro
   await trx.insertInto('bookings').values(row).execute();
 }
 
+/** The booking submitted with the key of this hash (see createBooking). */
+export async function findBookingBySubmission(db: Executor, submissionHash: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('bookings').selectAll().where('submission_hash', '=', submissionHash).executeTakeFirst();
+}
+
 export async function findBookingByTokenHash(db: Executor, purpose: LinkPurpose, tokenHash: string): Promise<BookingRow | undefined> {
   const column = purpose === 'manage' ? 'manage_token_hash' : 'participant_token_hash';
   return db.selectFrom('bookings').selectAll().where(column, '=', tokenHash).executeTakeFirst();

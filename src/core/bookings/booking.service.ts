@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
-import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
+import { issueLink, type LinkKey, type LinkPurpose, linkToken } from './booking-links.js';
 import { recordBookingEvent } from './booking-history.js';
 import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
@@ -16,14 +16,15 @@ import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { BookingDetails, BookingStatus } from './booking.js';
 import type { BookingInput } from './booking-input.js';
 import { countOpenOptions, lockOptionPlacing } from './booking-lifecycle.repository.js';
-import { findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
+import { findBookingBySubmission, findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
 import { optionDeadline, optionRefusal } from './option.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
 
 export interface CreatedBooking {
-  booking: BookingDetails & { status: PlacedStatus };
+  /** The booking placed; for a repeated submission, the booking the first one placed, as it is now. */
+  booking: BookingDetails;
   /** The secret of the manage link; only its hash is stored (see booking-links.ts). */
   manageToken: string;
 }
@@ -71,11 +72,42 @@ export async function quoteBooking(
 }
 
 /**
- * Books a slot for a group: an option when asked for (and the activity allows one on this slot), a
- * request when the activity books on request, else a confirmed booking. Each holds its places from
- * now. Records the booking's creation and queues the organiser's mail and the staff's notice.
+ * Books a slot for a group (see placeBooking). With a submission key, once: the same booking sent
+ * again with that key (a double click, a retry after a lost answer, a racing twin) gets the booking
+ * the first one placed. The key's hash is unique in the database, so two submissions racing each
+ * other cannot both place one; the loser finds the winner's booking. A key sent with another slot or
+ * e-mail address is refused: it opens nobody else's booking.
  */
 export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput): Promise<CreatedBooking> {
+  if (input.submissionKey === undefined) return placeBooking(db, clock, linkKey, input, null);
+  const submission = hashToken(input.submissionKey);
+  const earlier = await findSubmittedBooking(db, linkKey, submission, input);
+  if (earlier) return earlier;
+  try {
+    return await placeBooking(db, clock, linkKey, input, submission);
+  } catch (error) {
+    // A twin that committed first: a unique violation, or a refusal for the places the twin took.
+    const twin = await findSubmittedBooking(db, linkKey, submission, input);
+    if (twin) return twin;
+    throw error;
+  }
+}
+
+async function findSubmittedBooking(db: Db, linkKey: LinkKey, submission: string, input: BookingInput): Promise<CreatedBooking | undefined> {
+  const row = await findBookingBySubmission(db, submission);
+  if (!row) return undefined;
+  if (row.slot_id !== input.slotId || row.organiser_email !== input.email) throw new DomainError('submission_reused');
+  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
+  if (!slot || !activity) return undefined;
+  return { booking: { ...toBooking(row), slot, activity }, manageToken: linkToken(linkKey, 'manage', row.id, row.manage_link_version) };
+}
+
+/**
+ * Places a booking: an option when asked for (and the activity allows one on this slot), a request
+ * when the activity books on request, else a confirmed booking. Each holds its places from now.
+ * Records the booking's creation and queues the organiser's mail and the staff's notice.
+ */
+async function placeBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput, submission: string | null): Promise<CreatedBooking> {
   const { slot, activity, price, status, optionExpiresAt } = await quoteBooking(db, clock, input);
   const now = clock.now();
   const id = newId();
@@ -116,6 +148,7 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
       updated_at: stamp,
       option_expires_at: optionExpiresAt?.toISOString() ?? null,
       confirmed_at: status === 'confirmed' ? stamp : null,
+      submission_hash: submission,
     });
     await recordBookingEvent(trx, clock, {
       by: 'organiser',

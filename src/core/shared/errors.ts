@@ -43,6 +43,7 @@ export const DOMAIN_ERROR_CODES = [
   'option_limit_reached',
   'option_expired',
   'option_already_extended',
+  'submission_reused',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

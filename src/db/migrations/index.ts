@@ -6,6 +6,7 @@ import * as slotSchedules from './2026-11-22T1320-slot-schedules.js';
 import * as bookingLifecycle from './2026-11-30T0900-booking-lifecycle.js';
 import * as selfAudits from './2026-11-30T2000-self-audits.js';
 import * as backups from './2026-11-30T2200-backups.js';
+import * as bookingSubmissions from './2026-11-30T2300-booking-submissions.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T0900-booking-lifecycle': bookingLifecycle,
   '2026-11-30T2000-self-audits': selfAudits,
   '2026-11-30T2200-backups': backups,
+  '2026-11-30T2300-booking-submissions': bookingSubmissions,
 };

@@ -60,6 +60,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   option_limit_reached: 409,
   option_expired: 409,
   option_already_extended: 409,
+  submission_reused: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

@@ -104,6 +104,23 @@ for (const dialect of testDialects()) {
       assert.ok(page.body.includes(body.reference));
     });
 
+    test('POST /bookings with a submissionKey: a retry answers with the first booking, a reused key 409', async () => {
+      const request = bookingRequest(slot.id, { groupSize: 2, submissionKey: 'retry-key-0123456789abcdef' });
+      const first = await post(request);
+      assert.equal(first.statusCode, 201);
+      const retry = await post(request);
+      assert.equal(retry.statusCode, 201);
+      assert.deepEqual(bookingCreatedJson.parse(retry.json()), bookingCreatedJson.parse(first.json()));
+      const stored = await t.database.db.selectFrom('bookings').select('id').where('reference', '=', first.json().reference).execute();
+      assert.equal(stored.length, 1);
+      const reused = await post({ ...request, email: 'other@example.nl' }, { 'accept-language': 'en' });
+      assert.equal(reused.statusCode, 409);
+      assert.deepEqual(errorJson.parse(reused.json()), {
+        code: 'submission_reused',
+        message: 'This submission key was already used for another booking. Send a new key.',
+      });
+    });
+
     test('POST /bookings: rules answer 409 with a stable code and a translated message', async () => {
       const small = await post(bookingRequest(slot.id, { groupSize: 1 }), { 'accept-language': 'en' });
       assert.equal(small.statusCode, 409);
@@ -257,7 +274,8 @@ for (const dialect of testDialects()) {
       assert.equal(request.properties.option.type, 'boolean');
       const created = doc.paths['/bookings'].post.responses['201'].content['application/json'].schema;
       assert.ok(created.properties.manageUrl);
-      assert.deepEqual(created.properties.status.enum, ['option', 'requested', 'confirmed']);
+      assert.deepEqual(created.properties.status.enum, ['option', 'requested', 'confirmed', 'cancelled', 'expired', 'completed']);
+      assert.match(request.properties.submissionKey.description, /same key/);
       assert.ok(created.properties.optionExpiresAt && created.required.includes('optionExpiresAt'));
       assert.match(doc.paths['/bookings'].post.responses['409'].description, /option_limit_reached/);
       for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {

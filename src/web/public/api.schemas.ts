@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
 import { DOMAIN_ERROR_CODES } from '../../core/shared/errors.js';
 import { FIELD_ERROR_CODES } from '../../core/shared/field-errors.js';
 
@@ -61,8 +62,10 @@ export const slotListJson = z.object({
 export const bookingCreatedJson = z.object({
   reference: z.string(),
   status: z
-    .enum(['option', 'requested', 'confirmed'])
-    .describe('`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides'),
+    .enum(BOOKING_STATUSES)
+    .describe(
+      '`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides; `confirmed`. A repeated submission (same `submissionKey`) gets the booking as it is now, which may since be `cancelled`, `expired` or `completed`',
+    ),
   optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
   manageUrl: z.string().describe('private link to see and manage the booking; keep it secret'),
   slotId: z.string(),

@@ -66,16 +66,22 @@ for (const dialect of testDialects()) {
       assert.equal(reviewPage.querySelector('[data-testid="price-total"]')?.textContent, texts.total);
       const confirmForm = reviewPage.querySelector('form.actions')!;
 
+      assert.match(formFields(confirmForm).submissionKey ?? '', /^[A-Za-z0-9_-]{43}$/, 'the review page carries a submission key');
+
       const before = await t.database.db.selectFrom('bookings').select('id').execute();
-      const confirm = await t.app.inject({
-        method: 'POST',
-        url: confirmForm.getAttribute('action')!,
-        headers: { ...headers, ...FORM },
-        payload: urlencoded({ ...formFields(confirmForm), action: 'confirm' }),
-      });
+      const sendConfirm = () =>
+        t.app.inject({
+          method: 'POST',
+          url: confirmForm.getAttribute('action')!,
+          headers: { ...headers, ...FORM },
+          payload: urlencoded({ ...formFields(confirmForm), action: 'confirm' }),
+        });
+      const confirm = await sendConfirm();
       assert.equal(confirm.statusCode, 303);
       const location = String(confirm.headers.location);
       assert.match(location, /^\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
+      // A double click, or Back and confirm again: the same booking opens, no second one is placed.
+      assert.equal((await sendConfirm()).headers.location, location);
 
       const done = await get(location);
       assert.equal(done.statusCode, 200);

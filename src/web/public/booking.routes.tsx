@@ -7,6 +7,7 @@ import { createBooking, findSlotWithActivity, quoteBooking } from '../../core/bo
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { newToken } from '../../core/shared/ids.js';
 import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
@@ -27,6 +28,7 @@ function valuesFrom(body: unknown): BookingFormValues {
     notes: field('notes'),
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
+    submissionKey: field('submissionKey'),
   };
 }
 
@@ -81,6 +83,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
       acceptTerms: values.acceptTerms,
       language: ui.lang,
       option: values.option,
+      submissionKey: values.submissionKey || undefined,
     });
     if (!parsed.ok) {
       const errors = Object.fromEntries(parsed.errors.map((e) => [e.field, ui.t(`field.${e.code}`)]));
@@ -99,7 +102,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
           ui={ui}
           activity={quote.activity}
           slot={quote.slot}
-          values={values}
+          values={{ ...values, submissionKey: newToken() }}
           price={quote.price}
           status={quote.status}
           optionExpiresAt={quote.optionExpiresAt}

@@ -67,7 +67,7 @@ export function openApiDocument(publicUrl: string) {
             400: response('Not valid JSON', errorJson),
             403: response('Sent by a browser from another site', errorJson),
             409: response(
-              'A rule refuses the booking: slot_full, group_too_small, group_too_large, booking_closed; for an option also option_not_allowed, option_too_late, option_limit_reached',
+              'A rule refuses the booking: slot_full, group_too_small, group_too_large, booking_closed; for an option also option_not_allowed, option_too_late, option_limit_reached; submission_reused for a submissionKey sent before with another slot or e-mail address',
               errorJson,
             ),
             413: response('Body too large', errorJson),

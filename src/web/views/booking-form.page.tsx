@@ -18,6 +18,8 @@ export interface BookingFormValues {
   acceptTerms: boolean;
   /** An option rather than a booking outright. */
   option: boolean;
+  /** Made for the review page, so confirming twice places one booking (see createBooking); '' before. */
+  submissionKey: string;
 }
 
 export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {

@@ -90,6 +90,7 @@ export const en: Record<keyof typeof nl, string> = {
 
   'error.not_found': 'This page does not exist (any more).',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',
+  'error.submission_reused': 'This submission key was already used for another booking. Send a new key.',
   'error.group_too_small': 'Your group is too small for this activity.',
   'error.group_too_large': 'Your group is too large for this activity.',
   'error.booking_closed': 'Booking for this time slot has closed.',

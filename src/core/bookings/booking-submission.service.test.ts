@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClock } from '../../../test/clock.js';
+import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { TEST_LINK_KEY } from '../../../test/links.js';
+import { findSlot } from '../availability/slot.repository.js';
+import { DomainError } from '../shared/errors.js';
+import { newToken } from '../shared/ids.js';
+import { parseBookingInput, type BookingInput } from './booking-input.js';
+import { createBooking, findBookingByLink } from './booking.service.js';
+
+function input(slotId: string, overrides: Record<string, unknown> = {}): BookingInput {
+  const parsed = parseBookingInput(bookingRequest(slotId, overrides));
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  return parsed.input;
+}
+
+for (const dialect of testDialects()) {
+  describe(`one booking per submission key on ${dialect.name}`, () => {
+    let database: TestDatabase;
+    const clock = new TestClock('2026-06-01T08:00:00Z');
+    before(async () => {
+      database = await dialect.create();
+    });
+    after(() => database.close());
+
+    async function stored(slotId: string) {
+      const { db } = database;
+      const rows = await db.selectFrom('bookings').select(['id', 'reference']).where('slot_id', '=', slotId).execute();
+      const mails = await db
+        .selectFrom('mail_outbox')
+        .innerJoin('bookings', 'bookings.id', 'mail_outbox.booking_id')
+        .select('kind')
+        .where('bookings.slot_id', '=', slotId)
+        .execute();
+      return {
+        references: rows.map((r) => r.reference),
+        mails: mails.map((m) => m.kind).sort(),
+        booked: (await findSlot(db, slotId))?.bookedPersons,
+      };
+    }
+
+    test('sent twice, it places one booking and the second answer opens that booking', async () => {
+      const { db } = database;
+      const slot = await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 20 });
+      const booking = input(slot.id, { groupSize: 4, submissionKey: newToken() });
+      const first = await createBooking(db, clock, TEST_LINK_KEY, booking);
+      const second = await createBooking(db, clock, TEST_LINK_KEY, booking);
+      assert.equal(second.booking.reference, first.booking.reference);
+      assert.equal(second.manageToken, first.manageToken);
+      assert.equal((await findBookingByLink(db, 'manage', second.manageToken))?.reference, first.booking.reference);
+      assert.deepEqual(await stored(slot.id), {
+        references: [first.booking.reference],
+        mails: ['booking_received'],
+        booked: 4,
+      });
+    });
+
+    test('twins racing for the last places both get the one booking, counted once', async () => {
+      const { db } = database;
+      const slot = await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 6 });
+      const booking = input(slot.id, { groupSize: 6, submissionKey: newToken() });
+      const answers = await Promise.all(Array.from({ length: 8 }, () => createBooking(db, clock, TEST_LINK_KEY, booking)));
+      const references = new Set(answers.map((a) => a.booking.reference));
+      assert.equal(references.size, 1, 'every twin got the same booking');
+      assert.deepEqual(await stored(slot.id), {
+        references: [...references],
+        mails: ['booking_received'],
+        booked: 6,
+      });
+    });
+
+    test('a key sent with another slot or e-mail address opens nothing; without a key every submission books', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 20 });
+      const other = await makeSlot(db, clock, activity, { date: '2026-06-16', capacity: 20 });
+      const submissionKey = newToken();
+      await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 2, submissionKey }));
+      const reused = (e: unknown) => e instanceof DomainError && e.code === 'submission_reused';
+      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { email: 'someone@else.nl', submissionKey })), reused);
+      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, input(other.id, { submissionKey })), reused);
+      assert.equal((await stored(other.id)).booked, 0);
+
+      await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 3 }));
+      await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 3 }));
+      assert.equal((await stored(slot.id)).references.length, 3);
+      assert.equal((await stored(slot.id)).booked, 8);
+    });
+  });
+}
+
+test('a submission key is 22 to 128 URL-safe characters', () => {
+  for (const submissionKey of ['short', 'x'.repeat(129), `${'a'.repeat(30)}/`, 42]) {
+    const parsed = parseBookingInput(bookingRequest('slot', { submissionKey }));
+    assert.deepEqual(parsed.ok ? [] : parsed.errors, [{ field: 'submissionKey', code: 'invalid_value' }], String(submissionKey));
+  }
+  assert.ok(parseBookingInput(bookingRequest('slot', { submissionKey: newToken() })).ok);
+});
