@@ -10,9 +10,9 @@ import { addSetUpMember } from '../../../test/lifecycle.js';
 import { type ServerProcess, startServer } from '../../../test/server-process.js';
 import { HOLDS_PLACES } from '../../core/bookings/booking-status.js';
 import type { BookingStatus } from '../../core/bookings/booking.js';
-import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
 import { systemClock } from '../../core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
+import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
 
 /** Four slots; the small one is full after a few bookings, so refusals arrive before the kill. */
 const CAPACITIES = [10, 40, 60, 80];
