@@ -15,7 +15,7 @@ import { addLocalDays, localDateOf } from '../../core/shared/time.js';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
 
 /** Four slots; the small one is full after a few bookings, so refusals arrive before the kill. */
-const CAPACITIES = [10, 40, 60, 80];
+const CAPACITIES = [5, 40, 60, 80];
 const REQUESTS = 300;
 /** The server is killed the moment this many 201s have arrived. */
 const KILL_AT = 20;
