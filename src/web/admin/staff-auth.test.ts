@@ -204,6 +204,22 @@ for (const dialect of testDialects()) {
       assert.equal(unknown.body.replace('nobody@venue.test', account.email), wrong.body);
     });
 
+    test('an email with control characters fails like an unknown one (PostgreSQL cannot store U+0000)', async () => {
+      for (const email of ['\u0000', 'a\u0000b@venue.test', 'x@venue.test\u0007']) {
+        const response = await postForm(t, '/staff/login', { email, password: 'not the password' });
+        assert.equal(response.statusCode, 401, JSON.stringify(email));
+        assert.ok(parseHtml(response.body).querySelector('[data-testid="form-errors"]'), 'the login form with its error');
+      }
+      const logged = await t.database.db.selectFrom('audit_log').select('target').where('action', '=', 'auth.login_failed').execute();
+      assert.ok(logged.some((row) => row.target === 'a\ufffdb@venue.test'));
+      await assert.rejects(addStaff(t.database.db, t.clock, { email: 'a\u0000b@venue.test', name: 'A', role: 'admin' }, null), {
+        code: 'email_invalid',
+      });
+      await assert.rejects(addStaff(t.database.db, t.clock, { email: 'ab@venue.test', name: 'A\u0000', role: 'admin' }, null), {
+        code: 'name_invalid',
+      });
+    });
+
     test('a session idle longer than the timeout is refused and its row deleted', async () => {
       const account = await setUpAccount(t, { venue });
       const session = await signIn(t, account);
