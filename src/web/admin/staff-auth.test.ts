@@ -220,6 +220,17 @@ for (const dialect of testDialects()) {
       });
     });
 
+    test('a notice named in the query that is an Object property (toString) is no notice, not a 500', async () => {
+      const member = await signIn(t, await setUpAccount(t, { venue }));
+      for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+        const login = await t.app.inject({ url: `/staff/login?reason=${name}` });
+        assert.equal(login.statusCode, 200, name);
+        const account = await adminGet(t, member, `/admin/account?done=${name}`);
+        assert.equal(account.statusCode, 200, name);
+        assert.equal(parseHtml(account.body).querySelector('[data-testid="notice"]'), null, name);
+      }
+    });
+
     test('a session idle longer than the timeout is refused and its row deleted', async () => {
       const account = await setUpAccount(t, { venue });
       const session = await signIn(t, account);
