@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { SESSION_COOKIE } from '../../src/web/admin/session-cookie.js';
 
-/** How many runs a property gets: `base`, times GROUPZ_FUZZ_RUNS when set (e.g. 20 for a long local run). */
+/** How many runs a property gets: `base`, times GROUPZ_TEST_FUZZ_RUNS when set (e.g. 20 for a long local run). */
 export function fuzzRuns(base: number): number {
-  const factor = Number(process.env.GROUPZ_FUZZ_RUNS ?? '1');
+  const factor = Number(process.env.GROUPZ_TEST_FUZZ_RUNS ?? '1');
   return Math.max(1, Math.round(base * (Number.isFinite(factor) && factor > 0 ? factor : 1)));
 }
 
-/** fast-check's parameters: the run count, and GROUPZ_FUZZ_SEED to replay a failure it printed. */
+/** fast-check's parameters: the run count, and GROUPZ_TEST_FUZZ_SEED to replay a failure it printed. */
 export function fuzzParameters(base: number): fc.Parameters<unknown> {
-  const seed = process.env.GROUPZ_FUZZ_SEED;
+  const seed = process.env.GROUPZ_TEST_FUZZ_SEED;
   return { numRuns: fuzzRuns(base), includeErrorInReport: true, ...(seed ? { seed: Number(seed) } : {}) };
 }
 

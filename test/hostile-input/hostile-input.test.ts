@@ -22,7 +22,7 @@ import {
   type Targets,
 } from './routes.js';
 
-/** Runs per public route, per back-office route (GROUPZ_FUZZ_RUNS multiplies them). */
+/** Runs per public route, per back-office route (GROUPZ_TEST_FUZZ_RUNS multiplies them). */
 const RUNS_PER_ROUTE = 30;
 const RUNS_PER_ADMIN_ROUTE = 4;
 
