@@ -213,3 +213,9 @@ export const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** The value, printed by fast-check (a counterexample) with long strings cut short: a 64 KiB body stays readable. */
+export function printable<T extends object>(value: T): T {
+  const cut = (_key: string, v: unknown) => (typeof v === 'string' && v.length > 300 ? `${v.slice(0, 100)}… (${v.length} characters)` : v);
+  return Object.assign(value, { [fc.toStringMethod]: () => JSON.stringify(value, cut) });
+}

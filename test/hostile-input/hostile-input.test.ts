@@ -12,7 +12,7 @@ import { buildTestApp, type TestApp } from '../app.js';
 import { testDialects } from '../databases.js';
 import { bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js';
 import { postForm, sessionCookieOf, setUpAccount } from '../staff.js';
-import { fuzzParameters, hostileHeaders, hostileSegment } from './arbitraries.js';
+import { fuzzParameters, hostileHeaders, hostileSegment, printable } from './arbitraries.js';
 import { leakIn } from './leaks.js';
 import {
   type FuzzedRequest,
@@ -157,12 +157,14 @@ for (const dialect of testDialects()) {
             payload: fc.string({ maxLength: 200 }),
             headers: hostileHeaders,
           })
-          .map(({ path, payload, headers }) => ({
-            method: route.method,
-            url: route.url.replace(/:\w+/g, () => path[0]!).replace(/\/$/, '') + (path.length > 1 ? `?${path.slice(1).join('&')}` : ''),
-            headers: { ...headers, origin: t.publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
-            ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { payload }),
-          }));
+          .map(({ path, payload, headers }) =>
+            printable({
+              method: route.method,
+              url: route.url.replace(/:\w+/g, () => path[0]!).replace(/\/$/, '') + (path.length > 1 ? `?${path.slice(1).join('&')}` : ''),
+              headers: { ...headers, origin: t.publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
+              ...(route.method === 'GET' || route.method === 'HEAD' ? {} : { payload }),
+            }),
+          );
         await fc.assert(
           fc.asyncProperty(request, async (options) => {
             const response = await t.app.inject(options);

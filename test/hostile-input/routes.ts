@@ -5,7 +5,15 @@ import { PARTICIPANT_FIELDS } from '../../src/core/catalog/activity.js';
 import { SESSION_COOKIE } from '../../src/web/admin/session-cookie.js';
 import { BODY_LIMIT } from '../../src/web/limits.js';
 import { bookingRequest } from '../factories.js';
-import { hostileContentType, hostileFormBody, hostileHeaders, hostileJsonBody, hostileQuery, hostileSegment } from './arbitraries.js';
+import {
+  hostileContentType,
+  hostileFormBody,
+  hostileHeaders,
+  hostileJsonBody,
+  hostileQuery,
+  hostileSegment,
+  printable,
+} from './arbitraries.js';
 
 /** Real values the fuzzed requests use in some runs, so that handlers run past their lookups. */
 export interface Targets {
@@ -236,7 +244,7 @@ export function fuzzRequest(
       const cookie = [headers.cookie, session].filter(Boolean).join('; ');
       const all: Record<string, string> = { ...headers, ...origin, ...(cookie ? { cookie } : {}) };
       if (body.contentType !== undefined) all['content-type'] = body.contentType;
-      return {
+      return printable({
         options: {
           method: route.method,
           url: path + query,
@@ -246,6 +254,6 @@ export function fuzzRequest(
         },
         misdirected: authority !== undefined,
         oversized: body.oversized,
-      };
+      });
     });
 }
