@@ -31,13 +31,20 @@ export interface NewStaff {
   venue?: string | undefined;
 }
 
+/**
+ * An email as stored and looked up: trimmed, in lower case. Control characters (no address has
+ * them, and PostgreSQL's text cannot hold U+0000) become U+FFFD, so such input matches nobody.
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email
+    .trim()
+    .toLowerCase()
+    .replace(/[\u0000-\u001f\u007f]/g, '\ufffd');
 }
 
 function assertStaffFields(email: string, name: string): void {
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw new DomainError('email_invalid');
-  if (name.trim() === '' || name.length > 100) throw new DomainError('name_invalid');
+  if (!/^[^\s@\ufffd]+@[^\s@\ufffd]+\.[^\s@\ufffd]+$/.test(email) || email.length > 254) throw new DomainError('email_invalid');
+  if (name.trim() === '' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) throw new DomainError('name_invalid');
 }
 
 async function venueIdFor(db: Executor, role: Role, venue: string | undefined): Promise<string | null> {

@@ -109,6 +109,13 @@ for (const dialect of testDialects()) {
       const about = auditRows((await adminGet(t, admin, url)).body);
       assert.deepEqual(about.map((row) => row.action).sort(), ['staff.added', 'staff.second_factor_enrolled']);
       assert.ok(about.every((row) => row.cells[1] === staffA.email || row.cells[3] === staffA.email));
+
+      // A NUL (which PostgreSQL's text cannot hold) in either filter matches nothing: no 500.
+      for (const query of ['action=auth.login%00', 'email=a%00b%40venue.test']) {
+        const filtered = await adminGet(t, admin, `/admin/audit?${query}`);
+        assert.equal(filtered.statusCode, 200, query);
+        assert.deepEqual(auditRows(filtered.body), [], query);
+      }
     });
 
     test('pages of 100, newest first, with an "older" link that neither skips nor repeats an entry', async () => {

@@ -23,7 +23,11 @@ export async function auditRoutes(app: FastifyInstance, { db, auth }: AppContext
     requirePermission(request, 'audit.read');
     const scope = venueScopeOf(request.staff);
     const filter = {
-      action: formField(request.query, 'action').trim().slice(0, 100),
+      // As the email: a control character (which PostgreSQL's text cannot all hold) matches nothing.
+      action: formField(request.query, 'action')
+        .trim()
+        .slice(0, 100)
+        .replace(/[\u0000-\u001f\u007f]/g, '\ufffd'),
       email: normaliseEmail(formField(request.query, 'email')).slice(0, 254),
     };
     const before = instantOf(formField(request.query, 'before'));

@@ -26,6 +26,8 @@ export function parseBookingFilter(query: unknown, activityIds: readonly string[
   const filter: BookingFilter = { sort: 'visit_desc' };
 
   if (values.q.length > MAX_SEARCH_LENGTH) errors.q = t('field.too_long');
+  // No booking holds control characters, and PostgreSQL's text cannot hold U+0000.
+  else if (/[\u0000-\u001f\u007f]/.test(values.q)) errors.q = t('field.invalid_characters');
   else if (values.q !== '') filter.q = values.q;
   if ((BOOKING_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as BookingStatus;
   else if (values.status !== '') errors.status = t('field.invalid_value');

@@ -38,7 +38,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
     if (lookup.state !== 'valid' && request.cookies[SESSION_COOKIE]) clearSessionCookie(reply);
     const ui = uiFor(request);
     const reason = (request.query as Record<string, unknown>).reason;
-    const notice = typeof reason === 'string' && reason in NOTICES ? ui.t(NOTICES[reason as keyof typeof NOTICES]) : undefined;
+    const notice = typeof reason === 'string' && Object.hasOwn(NOTICES, reason) ? ui.t(NOTICES[reason as keyof typeof NOTICES]) : undefined;
     return sendPage(reply, 200, <LoginPage ui={ui} email="" notice={notice} />);
   });
 

@@ -204,6 +204,33 @@ for (const dialect of testDialects()) {
       assert.equal(unknown.body.replace('nobody@venue.test', account.email), wrong.body);
     });
 
+    test('an email with control characters fails like an unknown one (PostgreSQL cannot store U+0000)', async () => {
+      for (const email of ['\u0000', 'a\u0000b@venue.test', 'x@venue.test\u0007']) {
+        const response = await postForm(t, '/staff/login', { email, password: 'not the password' });
+        assert.equal(response.statusCode, 401, JSON.stringify(email));
+        assert.ok(parseHtml(response.body).querySelector('[data-testid="form-errors"]'), 'the login form with its error');
+      }
+      const logged = await t.database.db.selectFrom('audit_log').select('target').where('action', '=', 'auth.login_failed').execute();
+      assert.ok(logged.some((row) => row.target === 'a\ufffdb@venue.test'));
+      await assert.rejects(addStaff(t.database.db, t.clock, { email: 'a\u0000b@venue.test', name: 'A', role: 'admin' }, null), {
+        code: 'email_invalid',
+      });
+      await assert.rejects(addStaff(t.database.db, t.clock, { email: 'ab@venue.test', name: 'A\u0000', role: 'admin' }, null), {
+        code: 'name_invalid',
+      });
+    });
+
+    test('a notice named in the query that is an Object property (toString) is no notice, not a 500', async () => {
+      const member = await signIn(t, await setUpAccount(t, { venue }));
+      for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+        const login = await t.app.inject({ url: `/staff/login?reason=${name}` });
+        assert.equal(login.statusCode, 200, name);
+        const account = await adminGet(t, member, `/admin/account?done=${name}`);
+        assert.equal(account.statusCode, 200, name);
+        assert.equal(parseHtml(account.body).querySelector('[data-testid="notice"]'), null, name);
+      }
+    });
+
     test('a session idle longer than the timeout is refused and its row deleted', async () => {
       const account = await setUpAccount(t, { venue });
       const session = await signIn(t, account);

@@ -92,9 +92,9 @@ export function AccountPage({ ui, sessions, current, recoveryCodesLeft, done, er
   return (
     <AdminLayout ui={ui} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
-      {done && DONE[done] && (
+      {done && Object.hasOwn(DONE, done) && (
         <p class="notice" role="status" data-testid="notice">
-          {t(DONE[done])}
+          {t(DONE[done]!)}
         </p>
       )}
       <p>
