@@ -43,8 +43,8 @@ export interface RouteFuzz {
   pendingSession?: boolean;
 }
 
-const BOOKING_FIELDS = ['slotId', 'groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'language', 'option'];
-const BOOKING_FORM = ['groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'option', 'action'];
+const BOOKING_FIELDS = ['slotId', 'groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'language', 'option', 'submissionKey'];
+const BOOKING_FORM = ['groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'option', 'submissionKey', 'action'];
 const validBookingForm = () => ({
   groupSize: '4',
   name: 'Jan Jansen',
@@ -62,6 +62,7 @@ const manage = { token: 'manageToken' } as const;
 export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /healthz': {},
   'GET /assets/app.<hash>.css': {},
+  'GET /assets/logo.<hash>.svg': {},
   'POST /language': { form: ['lang', 'back'] },
   'GET /': { query: ['date', 'groupSize'] },
   'GET /activities/:slug': { params: { slug: 'activitySlug' }, query: ['date', 'groupSize'] },
