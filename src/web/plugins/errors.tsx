@@ -89,10 +89,22 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
     .send(renderPage(<ErrorPage ui={ui} title={ui.t('http.error_title')} message={message} />));
 }
 
+/** PostgreSQL's refusal of a character its text cannot hold: 22021 (a NUL, or bytes that are not UTF-8), 22P05. */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Answers any error: domain refusals by their code, HTTP errors by status, the rest as a logged 500. */
 export function replyToError(error: FastifyError | DomainError | HttpError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
+  }
+  if (isUnstorableText(error)) {
+    // Text the database cannot hold (a NUL on PostgreSQL) that a route let through: the request's
+    // fault, not the server's.
+    request.log.warn({ err: error }, 'request held text the database cannot store');
+    return sendError(request, reply, 400, 'http.bad_request', 'bad_request');
   }
   const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
   if (status === 404) return sendError(request, reply, 404, 'error.not_found', 'not_found');
