@@ -26,9 +26,26 @@ export function localToInstant(date: string, time: string): Date {
   return (earlier.toFormat('yyyy-MM-dd HH:mm') === wall ? earlier : dt).toJSDate();
 }
 
-/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. */
+// Made once: making a formatter costs far more than using one.
+const LOCAL_DATE_PARTS = new Intl.DateTimeFormat('en-US', { timeZone: VENUE_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const HOUR_MS = 3_600_000;
+/** Dates by UTC hour: Amsterdam's offset has been whole hours since 1940, so a date changes only at a full UTC hour. */
+const datesByHour = new Map<number, string>();
+const SINCE_WHOLE_HOURS = Date.UTC(1941, 0, 1);
+
+/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. Pages and the slots API ask it for every slot. */
 export function localDateOf(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toISODate() as string;
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = datesByHour.get(hour);
+  if (known !== undefined) return known;
+  const parts = LOCAL_DATE_PARTS.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  if (instant.getTime() >= SINCE_WHOLE_HOURS) {
+    if (datesByHour.size >= 100_000) datesByHour.clear();
+    datesByHour.set(hour, date);
+  }
+  return date;
 }
 
 /** The instant an Amsterdam calendar day starts. */
