@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { instantsToCompare } from '../../../test/instants.js';
 import { VENUE_ZONE } from '../shared/time.js';
-import { formatMoney, formatRate, formatTime } from './format.js';
+import { formatDate, formatMoney, formatRate, formatTime } from './format.js';
 
 describe('formatting for pages and mails', () => {
   test('a time is HH:mm in Amsterdam, as Luxon gives it, around the changes and over two centuries', () => {
@@ -12,6 +12,14 @@ describe('formatting for pages and mails', () => {
     assert.equal(formatTime(new Date('2026-06-14T22:00:00Z')), '00:00');
     for (const instant of instantsToCompare()) {
       assert.equal(formatTime(instant), DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toFormat('HH:mm'), instant.toISOString());
+    }
+  });
+
+  test('a date is the Amsterdam date in words, asked once or again', () => {
+    for (let round = 0; round < 2; round++) {
+      assert.equal(formatDate(new Date('2026-03-28T23:30:00Z'), 'nl'), 'zondag 29 maart 2026');
+      assert.equal(formatDate(new Date('2026-03-28T23:30:00Z'), 'en'), 'Sunday 29 March 2026');
+      assert.equal(formatDate(new Date('2026-03-28T22:30:00Z'), 'en'), 'Saturday 28 March 2026');
     }
   });
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../catalog/activity.js';
+import { remembered } from '../shared/remembered.js';
 import { VENUE_ZONE } from '../shared/time.js';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -28,14 +29,21 @@ function local(instant: Date, lang: Language): DateTime {
   return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).setLocale(LOCALES[lang]);
 }
 
+const dates = remembered((langAndTime) => {
+  const [lang, time] = langAndTime.split(' ') as [Language, string];
+  return local(new Date(Number(time)), lang).toFormat('cccc d LLLL yyyy');
+});
+
 /** "zaterdag 28 november 2026" / "Saturday 28 November 2026", in Amsterdam time. */
 export function formatDate(instant: Date, lang: Language): string {
-  return local(instant, lang).toFormat('cccc d LLLL yyyy');
+  return dates(`${lang} ${instant.getTime()}`);
 }
+
+const times = remembered((time) => TIME.format(Number(time)));
 
 /** "10:00", Amsterdam time. */
 export function formatTime(instant: Date): string {
-  return TIME.format(instant);
+  return times(String(instant.getTime()));
 }
 
 /** "22-11-2026 14:05" / "22/11/2026 14:05", Amsterdam time: for lists in the back office. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from './errors.js';
+import { remembered } from './remembered.js';
 
 /** Slots are defined and shown in the venues' time zone; instants are stored in UTC. */
 export const VENUE_ZONE = 'Europe/Amsterdam';
@@ -7,9 +8,11 @@ export const VENUE_ZONE = 'Europe/Amsterdam';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
+const isRealDate = remembered((value) => DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid);
+
 /** A real calendar date (YYYY-MM-DD) in the years a booking can concern: 2000 to 2199. */
 export function isLocalDate(value: string): boolean {
-  return DATE.test(value) && value >= '2000' && value < '2200' && DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid;
+  return DATE.test(value) && value >= '2000' && value < '2200' && isRealDate(value);
 }
 
 /**
@@ -48,17 +51,31 @@ export function localDateOf(instant: Date): string {
   return date;
 }
 
+const dayStarts = remembered((date) => DateTime.fromISO(date, { zone: VENUE_ZONE }).startOf('day').toMillis());
+
 /** The instant an Amsterdam calendar day starts. */
 export function startOfLocalDay(date: string): Date {
-  return DateTime.fromISO(date, { zone: VENUE_ZONE }).startOf('day').toJSDate();
+  return new Date(dayStarts(date));
 }
+
+const datesAfter = remembered((dateAndDays) => {
+  const space = dateAndDays.lastIndexOf(' ');
+  return DateTime.fromISO(dateAndDays.slice(0, space), { zone: VENUE_ZONE })
+    .plus({ days: Number(dateAndDays.slice(space + 1)) })
+    .toISODate() as string;
+});
 
 export function addLocalDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: VENUE_ZONE }).plus({ days }).toISODate() as string;
+  return datesAfter(`${date} ${days}`);
 }
 
-export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
+const dayCounts = remembered((fromAndTo) => {
+  const space = fromAndTo.lastIndexOf(' ');
+  const a = DateTime.fromISO(fromAndTo.slice(0, space), { zone: 'UTC' });
+  const b = DateTime.fromISO(fromAndTo.slice(space + 1), { zone: 'UTC' });
   return Math.round(b.diff(a, 'days').days);
+});
+
+export function daysBetween(from: string, to: string): number {
+  return dayCounts(`${from} ${to}`);
 }
