@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
 import type { Database, Db } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -65,8 +65,13 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** The pg driver, loaded only for PostgreSQL: on SQLite a start need not wait for it. */
+function loadPg(): typeof import('pg') {
+  return createRequire(import.meta.url)('pg') as typeof import('pg');
+}
+
 function connectPostgres(url: string, max: number): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new (loadPg().Pool)({ connectionString: url, max });
   // An idle connection can be cut by the server (restart, failover, an administrator). Without a
   // listener that error would crash the process; the pool drops the connection and opens a new
   // one for the next query, and errors during a query still reach that query.
