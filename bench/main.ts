@@ -72,8 +72,9 @@ async function run(options: BenchOptions): Promise<boolean> {
   }
   const urls = platforms.map((p) => p.url);
   await sleep(1000);
-  const restMb = Math.max(...platforms.map((p) => rssMb(p.pid)));
-  const peak = new PeakRss(platforms.map((p) => p.pid));
+  const pids = platforms.map((p) => p.pid);
+  const restMb = Math.max(...pids.map(rssMb));
+  const readsPeak = new PeakRss(pids);
 
   const healthz = await readLoad(urls, '/healthz', options.connections, seconds);
   const slotsApi = await readLoad(urls, `/api/v1/activities/${readActivity.id}/slots?groupSize=4`, options.connections, seconds);
@@ -82,6 +83,8 @@ async function run(options: BenchOptions): Promise<boolean> {
     `reads: healthz ${healthz.requestsPerSecond.toFixed(0)}/s, slots API ${slotsApi.requestsPerSecond.toFixed(0)}/s, page ${availabilityPage.requestsPerSecond.toFixed(0)}/s`,
   );
 
+  const readsPeakMb = readsPeak.stop();
+  const bookingsPeak = new PeakRss(pids);
   const client = new BookingClient(urls, options.connections);
   const http: Book = (body) => client.post('/api/v1/bookings', body);
   const rush = await rushes(http, db, venue, options.connections, seconds, 'HTTP');
@@ -89,7 +92,7 @@ async function run(options: BenchOptions): Promise<boolean> {
   const pacedSlots = await seedSpreadSlots(db, venue, 'paced', 240, MAX_SLOT_CAPACITY);
   const paced = await bookAtRate(http, new SlotPool(pacedSlots, 'spread'), rate, seconds, options.connections);
   progress(`paced at ${rate.toFixed(0)}/s: p99 ${paced.latency.p99.toFixed(1)} ms`);
-  const peakMb = peak.stop();
+  const bookingsPeakMb = bookingsPeak.stop();
   client.close();
   for (const platform of platforms) await platform.stop();
 
@@ -106,7 +109,7 @@ async function run(options: BenchOptions): Promise<boolean> {
     reads: { healthz, slotsApi, availabilityPage },
     paced: { rate, result: paced },
     coldStart,
-    memory: { restMb, peakMb },
+    memory: { restMb, peakMb: Math.max(readsPeakMb, bookingsPeakMb), readsPeakMb, bookingsPeakMb },
     oversell: await checkOversell(db, announced),
   };
   process.stdout.write(`\n${renderReport(figures)}\n`);

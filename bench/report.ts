@@ -17,7 +17,8 @@ export interface BenchFigures {
   reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult };
   paced: { rate: number; result: BookingRunResult };
   coldStart: ColdStarts;
-  memory: { restMb: number; peakMb: number };
+  /** RSS of the largest platform process: after start, and its peak under the read loads and the booking runs. */
+  memory: { restMb: number; peakMb: number; readsPeakMb: number; bookingsPeakMb: number };
   oversell: OversellCheck;
 }
 
@@ -28,7 +29,7 @@ export interface Target {
   passed: boolean | undefined;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.995 ? 1 : 0)} %`;
 const num = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 export function targetsOf(f: BenchFigures): Target[] {
@@ -117,7 +118,7 @@ export function renderReport(f: BenchFigures): string {
     ),
     '',
     `Cold start to the first page: first (migrating) ${num(f.coldStart.firstMs)} ms; then ${f.coldStart.startsMs.map((ms) => num(ms)).join(', ')} ms, median ${num(f.coldStart.medianMs)} ms`,
-    `Memory (RSS of one process): at rest ${num(f.memory.restMb)} MB, peak under load ${num(f.memory.peakMb)} MB`,
+    `Memory (RSS of one process): at rest ${num(f.memory.restMb)} MB, peak under load ${num(f.memory.peakMb)} MB (reads ${num(f.memory.readsPeakMb)} MB, bookings ${num(f.memory.bookingsPeakMb)} MB)`,
     `Oversell check: ${f.oversell.slots} slots, ${f.oversell.oversold} oversold, ${f.oversell.counterMismatches} counter mismatches; ${f.oversell.lost} bookings lost (201 not stored), ${f.oversell.unannounced} stored without a 201`,
     '',
     'Targets',
