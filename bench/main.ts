@@ -117,6 +117,10 @@ async function run(options: BenchOptions): Promise<boolean> {
   return figures.oversell.passed;
 }
 
+if (process.argv.includes('--help')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 let options: BenchOptions;
 try {
   options = parseOptions(process.argv.slice(2));

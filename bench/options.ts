@@ -23,6 +23,7 @@ export const USAGE = `Usage: npm run bench -- [--json FILE] [--pg URL] [--instan
   --connections N  concurrent connections of the booking rush and the read loads (default 200)
   --duration S     seconds of each measured phase (default 5)
   --cpu-prof DIR   the measured platform processes write a CPU profile (node --cpu-prof) into DIR
+  --help           this text
 `;
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
