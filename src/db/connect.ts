@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { createRequire } from 'node:module';
 import type { Database, Db } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -37,11 +37,41 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** Statements kept at most; the platform runs far fewer distinct ones. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query anew, and compiling a statement costs more than running most of
+ * them. The platform runs the same statements over and over, so each is compiled once and kept
+ * (SQLite recompiles a kept statement by itself when the schema changes). Safe because Kysely runs
+ * one query at a time on its single SQLite connection.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/** The pg driver, loaded only for PostgreSQL: on SQLite a start need not wait for it. */
+function loadPg(): typeof import('pg') {
+  return createRequire(import.meta.url)('pg') as typeof import('pg');
 }
 
 function connectPostgres(url: string, max: number): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new (loadPg().Pool)({ connectionString: url, max });
   // An idle connection can be cut by the server (restart, failover, an administrator). Without a
   // listener that error would crash the process; the pool drops the connection and opens a new
   // one for the next query, and errors during a query still reach that query.

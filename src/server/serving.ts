@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { BaseLogger } from 'pino';
 import type { Config, TlsConfig } from '../config.js';
 import type { Clock } from '../core/shared/clock.js';
-import { acmeCertificates, acmeDirectory, acmeIssuer } from './certificates/acme-certificates.js';
 import { type CertificateSource, hostOf } from './certificates/certificate.js';
 import { fileCertificates } from './certificates/file-certificates.js';
 import { httpsServerOptions, type HttpsServerOptions, useCertificate } from './https-server.js';
@@ -17,11 +16,13 @@ export interface Serving {
 
 type TlsOn = Exclude<TlsConfig, { mode: 'off' }>;
 
-function certificateSource(config: Config, tls: TlsOn, clock: Clock, log: BaseLogger, challenges: ChallengeResponses) {
+async function certificateSource(config: Config, tls: TlsOn, clock: Clock, log: BaseLogger, challenges: ChallengeResponses) {
   const host = hostOf(config.publicUrl);
   if (tls.mode === 'files') {
     return { source: fileCertificates({ ...tls, host, clock, log }), everySeconds: tls.reloadIntervalSeconds };
   }
+  // Loaded only here: the ACME client and its dependencies take a good part of a start's time.
+  const { acmeCertificates, acmeDirectory, acmeIssuer } = await import('./certificates/acme-certificates.js');
   const dir = acmeDirectory(config.dataDir);
   const issue = acmeIssuer({ ...tls, dir, challenges, log });
   return { source: acmeCertificates({ host, dir, renewDays: tls.renewDays, clock, log, issue }), everySeconds: tls.checkIntervalSeconds };
@@ -73,7 +74,7 @@ export async function startServing(
   redirect.listen(tls.httpPort, config.host);
   await once(redirect, 'listening');
   try {
-    const { source, everySeconds } = certificateSource(config, tls, clock, log, challenges);
+    const { source, everySeconds } = await certificateSource(config, tls, clock, log, challenges);
     const app = await makeApp(httpsServerOptions(await source.initial()));
     await app.listen({ port: tls.httpsPort, host: config.host });
     // buildApp types its server as HTTP/1; with `https` it is Node's HTTP/2 secure server, a TLS server.

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { DialectName } from '../../db/connect.js';
 import type { Db } from '../../db/schema.js';
 import { vacuumInto } from './database-copy.repository.js';
@@ -74,6 +73,7 @@ async function dumpSqlite(db: Db, dir: string): Promise<DatabaseDump> {
  */
 async function dumpPostgres(url: string, dir: string): Promise<DatabaseDump> {
   const file = join(dir, DUMP_FILES.postgres);
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -3,7 +3,6 @@ import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { POSTGRES_TABLES } from './database-dump.js';
 
 const run = promisify(execFile);
@@ -48,6 +47,7 @@ export function replaceSqliteFile(restored: string, target: string): void {
 export async function replacePostgresDatabase(archive: string, url: string, workDir: string): Promise<void> {
   const script = join(workDir, 'restore.sql');
   await run('pg_restore', ['--no-owner', '--no-acl', `--file=${script}`, archive], { maxBuffer: 16 * 1024 * 1024 });
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let tables: string[];

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 
 /** A mail ready to go out. */
 export interface OutgoingMail {
@@ -40,6 +40,12 @@ function messageOf(mail: OutgoingMail, host: string): nodemailer.SendMailOptions
   };
 }
 
+/** nodemailer's transport, made with the first mail: a start does not wait for nodemailer to load. */
+function lazyTransport<T>(make: (mailer: typeof nodemailer) => nodemailer.Transporter<T>): () => Promise<nodemailer.Transporter<T>> {
+  let transport: Promise<nodemailer.Transporter<T>> | undefined;
+  return () => (transport ??= import('nodemailer').then(({ default: mailer }) => make(mailer)));
+}
+
 /**
  * SMTP through nodemailer when `smtpUrl` is set (smtp:// upgrades with STARTTLS when the server
  * offers it; smtps:// is TLS from the start); otherwise each mail is written as a complete RFC 822
@@ -50,20 +56,20 @@ export function createMailTransport(settings: { smtpUrl: string | undefined; dat
   const host = new URL(settings.publicUrl).hostname;
   if (settings.smtpUrl) {
     const url = new URL(settings.smtpUrl);
-    const smtp = nodemailer.createTransport({ url: settings.smtpUrl, ...SMTP_TIMEOUTS });
+    const smtp = lazyTransport((mailer) => mailer.createTransport({ url: settings.smtpUrl, ...SMTP_TIMEOUTS }));
     return {
       target: `${url.protocol}//${url.host}`,
       send: async (mail) => {
-        await smtp.sendMail(messageOf(mail, host));
+        await (await smtp()).sendMail(messageOf(mail, host));
       },
     };
   }
   const dir = join(settings.dataDir, 'mail');
-  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const files = lazyTransport((mailer) => mailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }));
   return {
     target: dir,
     send: async (mail) => {
-      const { message } = await files.sendMail(messageOf(mail, host));
+      const { message } = await (await files()).sendMail(messageOf(mail, host));
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const stamp = mail.date.toISOString().replace(/[:.]/g, '-');
       await writeFile(join(dir, `${stamp}-${mail.id}.eml`), message, { mode: 0o600, flag: 'wx' });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DateTime } from 'luxon';
 import { DomainError } from './errors.js';
-import { addLocalDays, isLocalDate, localDateOf, localToInstant, startOfLocalDay } from './time.js';
+import { instantsToCompare } from '../../../test/instants.js';
+import { addLocalDays, daysBetween, isLocalDate, localDateOf, localToInstant, startOfLocalDay, VENUE_ZONE } from './time.js';
 
 // In 2026 summer time starts on Sunday 29 March (02:00 CET -> 03:00 CEST)
 // and ends on Sunday 25 October (03:00 CEST -> 02:00 CET).
@@ -38,6 +40,23 @@ describe('Amsterdam wall-clock times and UTC', () => {
     assert.equal(localDateOf(new Date('2026-03-29T22:30:00Z')), '2026-03-30');
     assert.equal(addLocalDays('2026-03-28', 1), '2026-03-29');
     assert.equal(addLocalDays('2026-10-24', 2), '2026-10-26');
+  });
+
+  test('the date of an instant is the date Luxon gives in Amsterdam, around the changes and over two centuries', () => {
+    for (const instant of instantsToCompare()) {
+      assert.equal(localDateOf(instant), DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toISODate(), instant.toISOString());
+    }
+  });
+
+  test('days between dates and dates after dates, across the changes, asked once or again', () => {
+    for (let round = 0; round < 2; round++) {
+      assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2);
+      assert.equal(daysBetween('2026-10-30', '2026-10-24'), -6);
+      assert.equal(addLocalDays('2026-10-24', 7), '2026-10-31');
+      assert.equal(startOfLocalDay('2026-10-25').toISOString(), '2026-10-24T22:00:00.000Z');
+    }
+    startOfLocalDay('2026-10-25').setTime(0);
+    assert.equal(startOfLocalDay('2026-10-25').toISOString(), '2026-10-24T22:00:00.000Z', 'each caller gets its own Date');
   });
 
   test('only real calendar dates are dates', () => {

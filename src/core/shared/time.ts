@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from './errors.js';
+import { remembered } from './remembered.js';
 
 /** Slots are defined and shown in the venues' time zone; instants are stored in UTC. */
 export const VENUE_ZONE = 'Europe/Amsterdam';
@@ -7,9 +8,11 @@ export const VENUE_ZONE = 'Europe/Amsterdam';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
+const isRealDate = remembered((value) => DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid);
+
 /** A real calendar date (YYYY-MM-DD) in the years a booking can concern: 2000 to 2199. */
 export function isLocalDate(value: string): boolean {
-  return DATE.test(value) && value >= '2000' && value < '2200' && DateTime.fromISO(value, { zone: VENUE_ZONE }).isValid;
+  return DATE.test(value) && value >= '2000' && value < '2200' && isRealDate(value);
 }
 
 /**
@@ -26,22 +29,53 @@ export function localToInstant(date: string, time: string): Date {
   return (earlier.toFormat('yyyy-MM-dd HH:mm') === wall ? earlier : dt).toJSDate();
 }
 
-/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. */
+// Made once: making a formatter costs far more than using one.
+const LOCAL_DATE_PARTS = new Intl.DateTimeFormat('en-US', { timeZone: VENUE_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const HOUR_MS = 3_600_000;
+/** Dates by UTC hour: Amsterdam's offset has been whole hours since 1940, so a date changes only at a full UTC hour. */
+const datesByHour = new Map<number, string>();
+const SINCE_WHOLE_HOURS = Date.UTC(1941, 0, 1);
+
+/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. Pages and the slots API ask it for every slot. */
 export function localDateOf(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).toISODate() as string;
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = datesByHour.get(hour);
+  if (known !== undefined) return known;
+  const parts = LOCAL_DATE_PARTS.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  if (instant.getTime() >= SINCE_WHOLE_HOURS) {
+    if (datesByHour.size >= 100_000) datesByHour.clear();
+    datesByHour.set(hour, date);
+  }
+  return date;
 }
+
+const dayStarts = remembered((date) => DateTime.fromISO(date, { zone: VENUE_ZONE }).startOf('day').toMillis());
 
 /** The instant an Amsterdam calendar day starts. */
 export function startOfLocalDay(date: string): Date {
-  return DateTime.fromISO(date, { zone: VENUE_ZONE }).startOf('day').toJSDate();
+  return new Date(dayStarts(date));
 }
+
+const datesAfter = remembered((dateAndDays) => {
+  const space = dateAndDays.lastIndexOf(' ');
+  return DateTime.fromISO(dateAndDays.slice(0, space), { zone: VENUE_ZONE })
+    .plus({ days: Number(dateAndDays.slice(space + 1)) })
+    .toISODate() as string;
+});
 
 export function addLocalDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: VENUE_ZONE }).plus({ days }).toISODate() as string;
+  return datesAfter(`${date} ${days}`);
 }
 
-export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
+const dayCounts = remembered((fromAndTo) => {
+  const space = fromAndTo.lastIndexOf(' ');
+  const a = DateTime.fromISO(fromAndTo.slice(0, space), { zone: 'UTC' });
+  const b = DateTime.fromISO(fromAndTo.slice(space + 1), { zone: 'UTC' });
   return Math.round(b.diff(a, 'days').days);
+});
+
+export function daysBetween(from: string, to: string): number {
+  return dayCounts(`${from} ${to}`);
 }

@@ -1,5 +1,4 @@
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 
 /** RFC 6238 as every authenticator app does it: SHA-1, 6 digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
@@ -32,6 +31,8 @@ export function acceptedTotpStep(secret: string, code: string, now: Date, lastSt
 /** The otpauth:// URI an authenticator app scans, and the same as a QR code in SVG. */
 export async function totpEnrolment(secret: string, email: string): Promise<{ uri: string; qrSvg: string }> {
   const uri = totpFor(secret, email).toString();
+  // Loaded when an enrolment needs it, not at every start.
+  const { default: QRCode } = await import('qrcode');
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { uri, qrSvg };
 }

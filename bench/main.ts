@@ -1,0 +1,141 @@
+// `npm run bench`: the platform's throughput, latency, start time and memory, measured against the
+// built code in separate processes on a fresh database. See README.md, "Performance".
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BookingClient } from './http-client.js';
+import { type Book, bookAsFastAsPossible, bookAtRate } from './booking-runs.js';
+import { cleanUp, cleanUpOnSignals } from './cleanup.js';
+import { coldStarts, timeStart } from './cold-start.js';
+import { createBenchDatabase } from './database.js';
+import { PeakRss, rssMb } from './memory.js';
+import { checkOversell } from './oversell-check.js';
+import { parseOptions, USAGE, type BenchOptions } from './options.js';
+import { startPlatform, type PlatformProcess } from './platform-process.js';
+import { bookInProcess, rawCallers } from './raw-bookings.js';
+import { readLoad } from './read-load.js';
+import { type BenchFigures, machineCores, renderReport, writeJson } from './report.js';
+import { seedActivity, seedSlots, seedSpreadSlots, seedVenue, MAX_SLOT_CAPACITY } from './seed.js';
+import { SlotPool, sizeFor } from './slot-pool.js';
+import type { Db } from '../src/db/schema.js';
+import type { Venue } from '../src/core/catalog/activity.js';
+
+const COLD_STARTS = 5;
+const READ_DAYS = 14;
+const READ_SLOTS_PER_DAY = 6;
+
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A warm-up (which also tells how fast bookings go), then the hot slot and the spread rush, sized to fill in about `seconds`. */
+async function rushes(book: Book, db: Db, venue: Venue, workers: number, seconds: number, label: string) {
+  const warmSlots = await seedSlots(db, await seedActivity(db, venue, `${label}-warm`), 5, MAX_SLOT_CAPACITY, 7);
+  const warm = await bookAsFastAsPossible(book, new SlotPool(warmSlots, 'spread'), workers, 2);
+  progress(`${label}: warm-up ${warm.bookingsPerSecond.toFixed(0)} bookings/s`);
+  const hotSize = sizeFor(warm.bookingsPerSecond, seconds, 'hot');
+  const hotSlots = await seedSlots(db, await seedActivity(db, venue, `${label}-hot`), hotSize.count, hotSize.capacity, 7);
+  const hot = await bookAsFastAsPossible(book, new SlotPool(hotSlots, 'hot'), workers, seconds * 2);
+  progress(`${label}: one hot slot ${hot.bookingsPerSecond.toFixed(0)} bookings/s`);
+  const spreadSize = sizeFor(warm.bookingsPerSecond, seconds, 'spread');
+  const spreadSlots = await seedSpreadSlots(db, venue, `${label}-spread`, spreadSize.count, spreadSize.capacity);
+  const spread = await bookAsFastAsPossible(book, new SlotPool(spreadSlots, 'spread'), workers, seconds * 2);
+  progress(`${label}: spread ${spread.bookingsPerSecond.toFixed(0)} bookings/s`);
+  return { warm, hot, spread };
+}
+
+async function run(options: BenchOptions): Promise<boolean> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (!existsSync(join(root, 'dist/main.js'))) throw new Error('dist/main.js is missing: run `npm run build` (npm run bench does)');
+  const seconds = options.duration;
+  const database = await createBenchDatabase(options.pg);
+  progress(`${database.dialect}: data dir ${database.env.GROUPZ_DATA_DIR}`);
+
+  const firstMs = await timeStart(database.env);
+  const { db } = await database.connect();
+  const venue = await seedVenue(db);
+  const readActivity = await seedActivity(db, venue, 'read');
+  // A venue with six tours a day: the slots API and the page show 14 days, so 78 slots from tomorrow.
+  await seedSlots(db, readActivity, READ_DAYS * READ_SLOTS_PER_DAY, 20, 1, READ_SLOTS_PER_DAY);
+  const startsMs: number[] = [];
+  for (let i = 0; i < COLD_STARTS; i++) startsMs.push(await timeStart(database.env));
+  const coldStart = coldStarts(firstMs, startsMs);
+  progress(`cold start: first ${firstMs.toFixed(0)} ms, median ${coldStart.medianMs.toFixed(0)} ms`);
+
+  // In-process first, while no platform process runs.
+  const callers = rawCallers(database.dialect);
+  const raw = await rushes(bookInProcess(db), db, venue, callers, seconds, 'in-process');
+
+  const platforms: PlatformProcess[] = [];
+  for (let i = 0; i < options.instances; i++) {
+    const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProf)}`] : [];
+    platforms.push(await startPlatform(database.env, join(database.env.GROUPZ_DATA_DIR!, `platform-${i}.log`), { nodeArgs }));
+  }
+  const urls = platforms.map((p) => p.url);
+  await sleep(1000);
+  const pids = platforms.map((p) => p.pid);
+  const restMb = Math.max(...pids.map(rssMb));
+  const readsPeak = new PeakRss(pids);
+
+  const healthz = await readLoad(urls, '/healthz', options.connections, seconds);
+  const slotsApi = await readLoad(urls, `/api/v1/activities/${readActivity.id}/slots?groupSize=4`, options.connections, seconds);
+  const availabilityPage = await readLoad(urls, `/activities/${readActivity.slug}?groupSize=4`, options.connections, seconds);
+  progress(
+    `reads: healthz ${healthz.requestsPerSecond.toFixed(0)}/s, slots API ${slotsApi.requestsPerSecond.toFixed(0)}/s, page ${availabilityPage.requestsPerSecond.toFixed(0)}/s`,
+  );
+
+  const readsPeakMb = readsPeak.stop();
+  const bookingsPeak = new PeakRss(pids);
+  const client = new BookingClient(urls, options.connections);
+  const http: Book = (body) => client.post('/api/v1/bookings', body);
+  const rush = await rushes(http, db, venue, options.connections, seconds, 'HTTP');
+  const rate = 0.8 * Math.max(rush.hot.bookingsPerSecond, rush.spread.bookingsPerSecond);
+  const pacedSlots = await seedSpreadSlots(db, venue, 'paced', 240, MAX_SLOT_CAPACITY);
+  const paced = await bookAtRate(http, new SlotPool(pacedSlots, 'spread'), rate, seconds, options.connections);
+  progress(`paced at ${rate.toFixed(0)}/s: p99 ${paced.latency.p99.toFixed(1)} ms`);
+  const bookingsPeakMb = bookingsPeak.stop();
+  client.close();
+  for (const platform of platforms) await platform.stop();
+
+  const announced = [raw.warm, raw.hot, raw.spread, rush.warm, rush.hot, rush.spread, paced].flatMap((r) => r.references);
+  const figures: BenchFigures = {
+    date: new Date().toISOString(),
+    cores: machineCores(),
+    database: database.dialect,
+    instances: options.instances,
+    connections: options.connections,
+    durationSeconds: seconds,
+    rush: { hot: rush.hot, spread: rush.spread },
+    raw: { callers, hot: raw.hot, spread: raw.spread },
+    reads: { healthz, slotsApi, availabilityPage },
+    paced: { rate, result: paced },
+    coldStart,
+    memory: { restMb, peakMb: Math.max(readsPeakMb, bookingsPeakMb), readsPeakMb, bookingsPeakMb },
+    oversell: await checkOversell(db, announced),
+  };
+  process.stdout.write(`\n${renderReport(figures)}\n`);
+  if (options.json) writeJson(options.json, figures);
+  return figures.oversell.passed;
+}
+
+if (process.argv.includes('--help')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+cleanUpOnSignals();
+try {
+  const passed = await run(options);
+  if (!passed) process.stderr.write('bench: FAILED: the database does not match what the clients were told (see the oversell check)\n');
+  process.exitCode = passed ? 0 : 1;
+} catch (error) {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { deriveLinkKey } from '../src/core/bookings/booking-links.js';
+import { parseBookingInput } from '../src/core/bookings/booking-input.js';
+import { createBooking } from '../src/core/bookings/booking.service.js';
+import { systemClock } from '../src/core/shared/clock.js';
+import { DomainError } from '../src/core/shared/errors.js';
+import type { Db } from '../src/db/schema.js';
+import type { Book } from './booking-runs.js';
+
+/**
+ * The booking transaction in-process, straight against the database: the same `createBooking` the
+ * API calls, with the same input, without HTTP, JSON or the server around it.
+ */
+export function bookInProcess(db: Db): Book {
+  const linkKey = deriveLinkKey(randomBytes(32));
+  return async (body) => {
+    const parsed = parseBookingInput({ language: 'nl', ...body });
+    if (!parsed.ok) return { status: 422, code: 'validation_failed' };
+    try {
+      const { booking } = await createBooking(db, systemClock, linkKey, parsed.input);
+      return { status: 201, reference: booking.reference };
+    } catch (error) {
+      if (error instanceof DomainError) return { status: 409, code: error.code };
+      return { status: 0, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+/** How many callers book at once in-process: one writer on SQLite, twice the pool on PostgreSQL. */
+export function rawCallers(dialect: 'sqlite' | 'postgres'): number {
+  return dialect === 'sqlite' ? 1 : 20;
+}

@@ -1,0 +1,137 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { BookingRunResult } from './booking-runs.js';
+import type { ColdStarts } from './cold-start.js';
+import type { OversellCheck } from './oversell-check.js';
+import type { ReadLoadResult } from './read-load.js';
+
+export interface BenchFigures {
+  date: string;
+  cores: number;
+  database: 'sqlite' | 'postgres';
+  instances: number;
+  connections: number;
+  durationSeconds: number;
+  rush: { hot: BookingRunResult; spread: BookingRunResult };
+  raw: { callers: number; hot: BookingRunResult; spread: BookingRunResult };
+  reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult };
+  paced: { rate: number; result: BookingRunResult };
+  coldStart: ColdStarts;
+  /** RSS of the largest platform process: after start, and its peak under the read loads and the booking runs. */
+  memory: { restMb: number; peakMb: number; readsPeakMb: number; bookingsPeakMb: number };
+  oversell: OversellCheck;
+}
+
+export interface Target {
+  name: string;
+  figure: string;
+  /** undefined: shown for information (the target is set for another database). */
+  passed: boolean | undefined;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.995 ? 1 : 0)} %`;
+const num = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+
+export function targetsOf(f: BenchFigures): Target[] {
+  const hotRatio = f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond;
+  const spreadRatio = f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond;
+  const apiRatio = f.reads.slotsApi.requestsPerSecond / f.reads.healthz.requestsPerSecond;
+  return [
+    {
+      name: 'end-to-end bookings >= 50 % of in-process (SQLite)',
+      figure: `hot ${pct(hotRatio)}, spread ${pct(spreadRatio)}`,
+      passed: f.database === 'sqlite' ? Math.min(hotRatio, spreadRatio) >= 0.5 : undefined,
+    },
+    { name: 'slots API >= 30 % of /healthz req/s', figure: pct(apiRatio), passed: apiRatio >= 0.3 },
+    {
+      name: 'p99 booking latency < 50 ms at 80 % of max',
+      figure: `${num(f.paced.result.latency.p99, 1)} ms at ${num(f.paced.rate)}/s`,
+      passed: f.paced.result.latency.p99 < 50,
+    },
+    { name: 'cold start < 1 s (median)', figure: `${num(f.coldStart.medianMs)} ms`, passed: f.coldStart.medianMs < 1000 },
+    { name: 'RSS < 200 MB under load', figure: `${num(f.memory.peakMb)} MB`, passed: f.memory.peakMb < 200 },
+    {
+      name: 'zero oversell, zero lost bookings',
+      figure: `${f.oversell.oversold} oversold, ${f.oversell.counterMismatches} counter mismatches, ${f.oversell.lost} lost, ${f.oversell.unannounced} unannounced`,
+      passed: f.oversell.passed,
+    },
+  ];
+}
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+function errorsText(errors: Record<string, number>): string {
+  const entries = Object.entries(errors);
+  return entries.length === 0 ? '0' : entries.map(([kind, n]) => `${n}x ${kind}`).join(', ');
+}
+
+function bookingRow(name: string, r: BookingRunResult): (string | number)[] {
+  return [
+    name,
+    num(r.bookingsPerSecond),
+    num(r.latency.p50, 1),
+    num(r.latency.p99, 1),
+    num(r.latency.max, 1),
+    r.bookings,
+    r.refusals,
+    errorsText(r.errors),
+  ];
+}
+
+export function renderReport(f: BenchFigures): string {
+  const bookingHeader = ['', 'bookings/s', 'p50 ms', 'p99 ms', 'max ms', 'bookings', '409 full', 'errors'];
+  const healthz = f.reads.healthz.requestsPerSecond;
+  const readRow = (name: string, r: ReadLoadResult) => [
+    name,
+    num(r.requestsPerSecond),
+    num(r.p50, 1),
+    num(r.p99, 1),
+    pct(r.requestsPerSecond / healthz),
+    r.failures,
+  ];
+  const targets = targetsOf(f);
+  return [
+    `Groupz bench: ${f.database}, ${f.instances} instance${f.instances > 1 ? 's' : ''}, ${f.connections} connections, ${f.durationSeconds} s phases, ${f.cores} cores, ${f.date}`,
+    '',
+    'Booking rush over HTTP (groups of 1..10; latency of the 201s)',
+    table(bookingHeader, [
+      bookingRow('one hot slot', f.rush.hot),
+      bookingRow('spread over 240 slots', f.rush.spread),
+      bookingRow(`paced at ${num(f.paced.rate)}/s (80 %)`, f.paced.result),
+    ]),
+    '',
+    `createBooking in-process, ${f.raw.callers} caller${f.raw.callers > 1 ? 's' : ''} (HTTP / in-process: hot ${pct(f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond)}, spread ${pct(f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond)})`,
+    table(bookingHeader, [bookingRow('one hot slot', f.raw.hot), bookingRow('spread over 240 slots', f.raw.spread)]),
+    '',
+    'Reads',
+    table(
+      ['', 'req/s', 'p50 ms', 'p99 ms', 'of healthz', 'failures'],
+      [
+        readRow('/healthz', f.reads.healthz),
+        readRow('slots API', f.reads.slotsApi),
+        readRow('availability page', f.reads.availabilityPage),
+      ],
+    ),
+    '',
+    `Cold start to the first page: first (migrating) ${num(f.coldStart.firstMs)} ms; then ${f.coldStart.startsMs.map((ms) => num(ms)).join(', ')} ms, median ${num(f.coldStart.medianMs)} ms`,
+    `Memory (RSS of one process): at rest ${num(f.memory.restMb)} MB, peak under load ${num(f.memory.peakMb)} MB (reads ${num(f.memory.readsPeakMb)} MB, bookings ${num(f.memory.bookingsPeakMb)} MB)`,
+    `Oversell check: ${f.oversell.slots} slots, ${f.oversell.oversold} oversold, ${f.oversell.counterMismatches} counter mismatches; ${f.oversell.lost} bookings lost (201 not stored), ${f.oversell.unannounced} stored without a 201`,
+    '',
+    'Targets',
+    ...targets.map((t) => `  ${t.passed === undefined ? '[info]' : t.passed ? '[pass]' : '[MISS]'} ${t.name}: ${t.figure}`),
+  ].join('\n');
+}
+
+/** The figures as JSON, without the lists of references. */
+export function writeJson(file: string, f: BenchFigures): void {
+  const withoutReferences = JSON.parse(JSON.stringify(f, (key, value: unknown) => (key === 'references' ? undefined : value))) as object;
+  writeFileSync(file, `${JSON.stringify({ ...withoutReferences, targets: targetsOf(f) }, null, 2)}\n`);
+}
+
+export function machineCores(): number {
+  return cpus().length;
+}
