@@ -65,11 +65,18 @@ export async function listSlotOffers(db: Db, clock: Clock, activity: Activity, q
   const slots = await listSlots(db, activity.id, start, startOfLocalDay(addLocalDays(query.to, 1)));
   const vatRows = await listVatRates(db);
   const fits = query.groupSize >= activity.minGroupSize && query.groupSize <= activity.maxGroupSize;
+  // One price per day (the VAT of the visit date), shared by that day's offers: read, never changed.
+  const prices = new Map<string, PriceBreakdown>();
+  const priceOn = (date: string) => {
+    const price = prices.get(date) ?? priceFor(activity.pricing, query.groupSize, ratesOn(vatRows, date));
+    prices.set(date, price);
+    return price;
+  };
   return slots.map((slot) => {
     const refusal = refusalFor(activity, slot, query.groupSize, now);
     const offer: SlotOffer = { slot, remaining: remainingPersons(slot) };
     if (refusal) offer.refusal = refusal;
-    if (fits) offer.price = priceFor(activity.pricing, query.groupSize, ratesOn(vatRows, localDateOf(slot.startsAt)));
+    if (fits) offer.price = priceOn(localDateOf(slot.startsAt));
     return offer;
   });
 }
