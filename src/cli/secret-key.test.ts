@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { storeNewKey } from './secret-key.js';
@@ -24,8 +24,17 @@ process.stdout.write(secretKeyOf({ dataDir: ${JSON.stringify(dataDir)} }).toStri
 }
 
 describe('the development secret key', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    dirs.push(mkdtempSync(join(tmpdir(), 'groupz-key-')));
+    return dirs.at(-1)!;
+  };
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
   test('processes starting together on one data dir all get the one key that is stored', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'groupz-key-')), 'data');
+    const dataDir = join(tempDir(), 'data');
     const at = Date.now() + 2500; // after every process has loaded: they ask at the same instant
     const keys = await Promise.all(Array.from({ length: 8 }, () => keyFromProcess(dataDir, at)));
     const stored = readFileSync(join(dataDir, 'secret.key'), 'utf8').trim();
@@ -37,7 +46,7 @@ describe('the development secret key', () => {
   });
 
   test('a process that finds the key stored after it looked takes that key instead of failing', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'groupz-key-'));
+    const dataDir = tempDir();
     const theirs = randomBytes(32).toString('hex');
     writeFileSync(join(dataDir, 'secret.key'), `${theirs}\n`, { mode: 0o600 });
     assert.equal(storeNewKey(join(dataDir, 'secret.key')).toString('hex'), theirs);
