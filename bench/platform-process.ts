@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/server-process.js';
 import { onCleanup } from './cleanup.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,16 +15,6 @@ export interface PlatformProcess {
   /** Milliseconds from spawn to the first 200 of `readyPath`. */
   startMs: number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** The bench's environment without any Groupz setting of its own, so the platform runs on its defaults. */

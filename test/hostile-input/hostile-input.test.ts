@@ -14,6 +14,7 @@ import { bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js
 import { postForm, sessionCookieOf, setUpAccount } from '../staff.js';
 import { fuzzParameters, hostileHeaders, hostileSegment, printable } from './arbitraries.js';
 import { leakIn } from './leaks.js';
+import { countRows } from '../../src/db/count-rows.js';
 import {
   type FuzzedRequest,
   fuzzRequest,
@@ -48,15 +49,7 @@ function assertSafe(request: FuzzedRequest['options'], response: LightMyRequestR
 /** Rows the fuzz may only add by a request that says it did. */
 async function counts(t: TestApp) {
   const db = t.database.db;
-  const count = async (table: 'bookings' | 'participants' | 'staff' | 'staff_sessions') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'bookings' | 'participants' | 'staff' | 'staff_sessions') => countRows(db, table);
   return {
     bookings: await count('bookings'),
     participants: await count('participants'),

@@ -1,3 +1,4 @@
+import { countRows } from '../../db/count-rows.js';
 import type { Executor } from '../../db/schema.js';
 
 /** What a database holds that a restore would replace: venues, bookings and staff accounts. */
@@ -8,15 +9,7 @@ export interface DatabaseHoldings {
 }
 
 export async function databaseHoldings(db: Executor): Promise<DatabaseHoldings> {
-  const count = async (table: 'venues' | 'bookings' | 'staff') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'venues' | 'bookings' | 'staff') => countRows(db, table);
   return { venues: await count('venues'), bookings: await count('bookings'), staff: await count('staff') };
 }
 
