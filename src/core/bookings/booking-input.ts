@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
-
-// Control characters are never part of a name or a note (tabs and line breaks aside in notes).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/;
 
 /** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
@@ -12,7 +9,7 @@ export function text(max: number, { required, multiline = false }: { required: b
     .string({ error: 'required' })
     .trim()
     .max(max, 'too_long')
-    .refine((s) => !(multiline ? CONTROL : CONTROL_OR_BREAK).test(s), 'invalid_characters');
+    .refine((s) => !(multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(s), 'invalid_characters');
   return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
 import { FIELD_ERROR_CODES } from '../shared/field-errors.js';
 import { isLocalDate } from '../shared/time.js';
 
@@ -54,9 +55,6 @@ export function fieldErrorsOf(error: z.ZodError): AdminFieldError[] {
   }
   return errors;
 }
-
-const CONTROL = /[\u0000-\u001F\u007F]/;
-const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Required text of at most `max` characters; line breaks only when `multiline`. */
 export function requiredText(max: number, { multiline = false } = {}) {

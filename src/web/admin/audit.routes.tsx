@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { listAuditActions } from '../../core/audit-log/audit-log.repository.js';
 import { readAuditPage } from '../../core/audit-log/audit-log.service.js';
+import { withoutControls } from '../../core/shared/control-characters.js';
 import { normaliseEmail } from '../../core/staff/staff.service.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
 import { formField } from '../public/form-body.js';
@@ -24,10 +25,7 @@ export async function auditRoutes(app: FastifyInstance, { db, auth }: AppContext
     const scope = venueScopeOf(request.staff);
     const filter = {
       // As the email: a control character (which PostgreSQL's text cannot all hold) matches nothing.
-      action: formField(request.query, 'action')
-        .trim()
-        .slice(0, 100)
-        .replace(/[\u0000-\u001f\u007f]/g, '\ufffd'),
+      action: withoutControls(formField(request.query, 'action').trim().slice(0, 100)),
       email: normaliseEmail(formField(request.query, 'email')).slice(0, 254),
     };
     const before = instantOf(formField(request.query, 'before'));

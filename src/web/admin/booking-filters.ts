@@ -1,6 +1,7 @@
 import { BOOKING_SORTS, type BookingFilter, type BookingSort } from '../../core/bookings/booking-admin.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/bookings/booking.js';
 import type { Translate } from '../../core/i18n/i18n.js';
+import { CONTROL } from '../../core/shared/control-characters.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import { formField, formNumber } from '../public/form-body.js';
 import type { FieldMessages } from '../views/components.js';
@@ -27,7 +28,7 @@ export function parseBookingFilter(query: unknown, activityIds: readonly string[
 
   if (values.q.length > MAX_SEARCH_LENGTH) errors.q = t('field.too_long');
   // No booking holds control characters, and PostgreSQL's text cannot hold U+0000.
-  else if (/[\u0000-\u001f\u007f]/.test(values.q)) errors.q = t('field.invalid_characters');
+  else if (CONTROL.test(values.q)) errors.q = t('field.invalid_characters');
   else if (values.q !== '') filter.q = values.q;
   if ((BOOKING_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as BookingStatus;
   else if (values.status !== '') errors.status = t('field.invalid_value');
