@@ -32,23 +32,21 @@ export function localToInstant(date: string, time: string): Date {
 // Made once: making a formatter costs far more than using one.
 const LOCAL_DATE_PARTS = new Intl.DateTimeFormat('en-US', { timeZone: VENUE_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const HOUR_MS = 3_600_000;
-/** Dates by UTC hour: Amsterdam's offset has been whole hours since 1940, so a date changes only at a full UTC hour. */
-const datesByHour = new Map<number, string>();
 const SINCE_WHOLE_HOURS = Date.UTC(1941, 0, 1);
+
+function formatLocalDate(instant: Date): string {
+  const parts = LOCAL_DATE_PARTS.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Dates by UTC hour: Amsterdam's offset has been whole hours since 1941, so a date changes only at a full UTC hour. */
+const datesByHour = remembered((hour) => formatLocalDate(new Date(Number(hour) * HOUR_MS)));
 
 /** The Amsterdam calendar date (YYYY-MM-DD) of an instant. Pages and the slots API ask it for every slot. */
 export function localDateOf(instant: Date): string {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  const known = datesByHour.get(hour);
-  if (known !== undefined) return known;
-  const parts = LOCAL_DATE_PARTS.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  const date = `${part('year')}-${part('month')}-${part('day')}`;
-  if (instant.getTime() >= SINCE_WHOLE_HOURS) {
-    if (datesByHour.size >= 100_000) datesByHour.clear();
-    datesByHour.set(hour, date);
-  }
-  return date;
+  const time = instant.getTime();
+  return time < SINCE_WHOLE_HOURS ? formatLocalDate(instant) : datesByHour(String(Math.floor(time / HOUR_MS)));
 }
 
 const dayStarts = remembered((date) => DateTime.fromISO(date, { zone: VENUE_ZONE }).startOf('day').toMillis());
