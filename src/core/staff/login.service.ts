@@ -9,7 +9,7 @@ import { type Session, startSession } from './session.service.js';
 import { advanceTotpStep, findStaffRow, findStaffRowByEmail, type StaffRow, useRecoveryCode } from './staff.repository.js';
 import { normaliseEmail, openTotpSecret } from './staff.service.js';
 import type { StaffMember } from './staff.js';
-import { chargeAttempt, settleSuccess, THROTTLE_RULES, type ThrottleCharge } from './throttle.js';
+import { chargeAttempt, settleSuccess, THROTTLE_RULES, type ThrottleCharge } from '../throttles/throttle.js';
 import { acceptedTotpStep } from './totp.js';
 
 /** Where an attempt comes from: the client's network (for throttling and the audit log) and browser. */
