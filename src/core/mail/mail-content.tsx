@@ -43,6 +43,12 @@ export const CALENDAR_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([
   'visit_reminder',
 ]);
 
+/**
+ * The first mails of a booking, which go to whatever address was typed: they say why the recipient
+ * gets them and how to undo a booking they never made.
+ */
+const FIRST_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received', 'request_received', 'option_placed']);
+
 /** The mails that hand the organiser the participants' link to share. */
 const PARTICIPANT_LINK_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received', 'confirmed', 'option_placed']);
 
@@ -162,12 +168,17 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     links.push({ label: t('mail.participant_link'), url: subject.participantUrl, note: t('mail.participant_link_note') });
   }
   if (booking.status === 'expired') links.push({ label: t('mail.book_again'), url: subject.activityUrl });
+  // Nothing typed by whoever booked (name, organisation, notes) goes into a mail to the organiser's
+  // address: whoever types an address that is not theirs cannot make the platform carry their text.
   return {
     lang,
-    greeting: t('mail.greeting', { name: booking.name }),
-    paragraphs: [introOf(kind, t, lang, detail, subject), statusText, calendar && t('mail.calendar_attached', { file: calendar })].filter(
-      (p): p is string => Boolean(p),
-    ),
+    greeting: t('mail.greeting'),
+    paragraphs: [
+      introOf(kind, t, lang, detail, subject),
+      statusText,
+      calendar && t('mail.calendar_attached', { file: calendar }),
+      FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
+    ].filter((p): p is string => Boolean(p)),
     facts: [
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),

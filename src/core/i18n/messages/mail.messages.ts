@@ -17,7 +17,9 @@ export const mailMessages = defineMessages(
     'mail.subject.staff_new_booking': 'Nieuwe boeking {reference}: {activity}',
     'mail.subject.staff_booking_changed': 'Boeking {reference} gewijzigd: {change}',
 
-    'mail.greeting': 'Beste {name},',
+    'mail.greeting': 'Goedendag,',
+    'mail.not_you':
+      'U krijgt deze e-mail omdat dit adres via Groupz is opgegeven voor een boeking bij {venue}. Heeft u niet geboekt? Annuleer de boeking dan met de link hieronder, zodat de plaatsen vrijkomen; dan krijgt u er alleen nog de bevestiging van de annulering over.',
     'mail.intro.booking_received': 'Bedankt voor uw boeking bij {venue}.',
     'mail.intro.request_received': 'Bedankt voor uw aanvraag bij {venue}.',
     'mail.intro.option_placed': 'U heeft een optie genomen bij {venue}.',
@@ -81,7 +83,9 @@ export const mailMessages = defineMessages(
     'mail.subject.staff_new_booking': 'New booking {reference}: {activity}',
     'mail.subject.staff_booking_changed': 'Booking {reference} changed: {change}',
 
-    'mail.greeting': 'Dear {name},',
+    'mail.greeting': 'Hello,',
+    'mail.not_you':
+      'You get this email because this address was given for a booking at {venue} through Groupz. Did you not book? Then please cancel the booking with the link below, so the places are freed; the confirmation of the cancellation is then the last mail you get about it.',
     'mail.intro.booking_received': 'Thank you for your booking at {venue}.',
     'mail.intro.request_received': 'Thank you for your request to {venue}.',
     'mail.intro.option_placed': 'You have placed an option at {venue}.',
