@@ -11,7 +11,7 @@ import { createBenchDatabase } from './database.js';
 import { PeakRss, rssMb } from './memory.js';
 import { checkOversell } from './oversell-check.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { startPlatform, type PlatformProcess } from './platform-process.js';
+import { BENCH_SETTINGS, startPlatform, type PlatformProcess } from './platform-process.js';
 import { bookInProcess, rawCallers } from './raw-bookings.js';
 import { readLoad } from './read-load.js';
 import { type BenchFigures, machineCores, renderReport, writeJson } from './report.js';
@@ -105,6 +105,7 @@ async function run(options: BenchOptions): Promise<boolean> {
     instances: options.instances,
     connections: options.connections,
     durationSeconds: seconds,
+    settings: { ...BENCH_SETTINGS },
     rush: { hot: rush.hot, spread: rush.spread },
     raw: { callers, hot: raw.hot, spread: raw.spread },
     reads: { healthz, slotsApi, availabilityPage },

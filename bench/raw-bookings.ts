@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { deriveLinkKey } from '../src/core/bookings/booking-links.js';
 import { parseBookingInput } from '../src/core/bookings/booking-input.js';
-import { createBooking } from '../src/core/bookings/booking.service.js';
+import type { BookingLimits } from '../src/core/bookings/booking-limits.js';
+import { submitBooking } from '../src/core/bookings/booking.service.js';
 import { systemClock } from '../src/core/shared/clock.js';
 import { DomainError } from '../src/core/shared/errors.js';
 import type { Db } from '../src/db/schema.js';
 import type { Book } from './booking-runs.js';
 
+const NO_LIMITS: BookingLimits = { perNetwork: null, perEmail: null };
+
 /**
- * The booking transaction in-process, straight against the database: the same `createBooking` the
- * API calls, with the same input, without HTTP, JSON or the server around it.
+ * The booking transaction in-process, straight against the database: the same `submitBooking` the
+ * API calls, with the same input and the booking limits off (as the platform processes run with,
+ * see BENCH_SETTINGS), without HTTP, JSON or the server around it.
  */
 export function bookInProcess(db: Db): Book {
   const linkKey = deriveLinkKey(randomBytes(32));
@@ -17,8 +21,9 @@ export function bookInProcess(db: Db): Book {
     const parsed = parseBookingInput({ language: 'nl', ...body });
     if (!parsed.ok) return { status: 422, code: 'validation_failed' };
     try {
-      const { booking } = await createBooking(db, systemClock, linkKey, parsed.input);
-      return { status: 201, reference: booking.reference };
+      const submitted = await submitBooking(db, systemClock, linkKey, parsed.input, { network: null, limits: NO_LIMITS });
+      if (submitted.replayed) return { status: 200, reference: submitted.reference };
+      return { status: 201, reference: submitted.booking.reference };
     } catch (error) {
       if (error instanceof DomainError) return { status: 409, code: error.code };
       return { status: 0, error: error instanceof Error ? error.message : String(error) };

@@ -12,6 +12,8 @@ export interface BenchFigures {
   instances: number;
   connections: number;
   durationSeconds: number;
+  /** The settings the platform processes ran with beyond their defaults. */
+  settings: Record<string, string>;
   rush: { hot: BookingRunResult; spread: BookingRunResult };
   raw: { callers: number; hot: BookingRunResult; spread: BookingRunResult };
   reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult };
@@ -96,6 +98,9 @@ export function renderReport(f: BenchFigures): string {
   const targets = targetsOf(f);
   return [
     `Groupz bench: ${f.database}, ${f.instances} instance${f.instances > 1 ? 's' : ''}, ${f.connections} connections, ${f.durationSeconds} s phases, ${f.cores} cores, ${f.date}`,
+    `Settings beyond the defaults: ${Object.entries(f.settings)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ')} (the booking limits are off: the rush books far above what one client may)`,
     '',
     'Booking rush over HTTP (groups of 1..10; latency of the 201s)',
     table(bookingHeader, [
@@ -104,7 +109,7 @@ export function renderReport(f: BenchFigures): string {
       bookingRow(`paced at ${num(f.paced.rate)}/s (80 %)`, f.paced.result),
     ]),
     '',
-    `createBooking in-process, ${f.raw.callers} caller${f.raw.callers > 1 ? 's' : ''} (HTTP / in-process: hot ${pct(f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond)}, spread ${pct(f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond)})`,
+    `submitBooking in-process, ${f.raw.callers} caller${f.raw.callers > 1 ? 's' : ''} (HTTP / in-process: hot ${pct(f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond)}, spread ${pct(f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond)})`,
     table(bookingHeader, [bookingRow('one hot slot', f.raw.hot), bookingRow('spread over 240 slots', f.raw.spread)]),
     '',
     'Reads',

@@ -9,6 +9,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { BackupSettings } from './core/backups/backup.js';
+import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
 import type { SiteAuditor } from './core/self-audit/self-audit.js';
 import type { Clock } from './core/shared/clock.js';
@@ -47,6 +48,8 @@ export interface AppContext {
   selfAudit?: SiteAuditor;
   /** The backup settings (`Config.backup`), for the admins' backups page; undefined when backups are not set up. */
   backup?: BackupSettings | undefined;
+  /** How many bookings one client network and one organiser address may place in a row (`Config.bookingLimits`). */
+  bookingLimits: BookingLimits;
 }
 
 /** The back office's secrets and session limits. */
@@ -55,7 +58,9 @@ export interface AuthSettings extends SessionSettings {
   secretKey: Buffer;
 }
 
-export interface AppOptions extends Omit<AppContext, 'linkKey'> {
+export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits'> {
+  /** Default: the limits `groupz serve` has by default. */
+  bookingLimits?: BookingLimits;
   logger?: FastifyServerOptions['logger'];
   /** A logger `serve` also gives the servers around the app (instead of `logger`). */
   loggerInstance?: FastifyBaseLogger;
@@ -73,7 +78,11 @@ declare module 'fastify' {
 
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
 export async function buildApp({ logger = false, loggerInstance, https, ...options }: AppOptions): Promise<FastifyInstance> {
-  const context: AppContext = { ...options, linkKey: deriveLinkKey(options.auth.secretKey) };
+  const context: AppContext = {
+    ...options,
+    bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
+    linkKey: deriveLinkKey(options.auth.secretKey),
+  };
   const misdirected = misdirectedRequests(context.publicUrl);
   const settings: FastifyServerOptions = {
     ...(loggerInstance ? { loggerInstance } : { logger }),

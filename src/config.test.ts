@@ -79,6 +79,26 @@ describe('configuration', () => {
     }
   });
 
+  test('booking limits: 30 per network and 15 per address by default; a number, or 0 or off for none', () => {
+    assert.deepEqual(loadConfig({}).bookingLimits, { perNetwork: 30, perEmail: 15 });
+    assert.deepEqual(loadConfig({ GROUPZ_BOOKING_LIMIT_PER_NETWORK: 'off', GROUPZ_BOOKING_LIMIT_PER_EMAIL: '0' }).bookingLimits, {
+      perNetwork: null,
+      perEmail: null,
+    });
+    assert.deepEqual(loadConfig({ GROUPZ_BOOKING_LIMIT_PER_NETWORK: '200', GROUPZ_BOOKING_LIMIT_PER_EMAIL: '1' }).bookingLimits, {
+      perNetwork: 200,
+      perEmail: 1,
+    });
+    for (const value of ['', '-1', '1.5', 'no', '1000001', '007']) {
+      assert.throws(
+        () => loadConfig({ GROUPZ_BOOKING_LIMIT_PER_EMAIL: value }),
+        (error: unknown) =>
+          error instanceof ConfigError && error.problems[0]!.startsWith('GROUPZ_BOOKING_LIMIT_PER_EMAIL: must be a whole number'),
+        value,
+      );
+    }
+  });
+
   test('the README documents every setting with its default', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const [name, setting] of Object.entries(SETTINGS)) {

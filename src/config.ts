@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
+import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 
 /**
  * Every setting, with its default and meaning. Read from the environment, or from the file named by
@@ -100,6 +101,16 @@ export const SETTINGS = {
   GROUPZ_BACKUP_KEEP_DAILY: { default: '30', description: 'Beyond those, the last snapshot of this many days is kept.' },
   GROUPZ_BACKUP_KEEP_WEEKLY: { default: '12', description: 'And the last snapshot of this many weeks.' },
   GROUPZ_BACKUP_KEEP_MONTHLY: { default: '12', description: 'And the last snapshot of this many months.' },
+  GROUPZ_BOOKING_LIMIT_PER_NETWORK: {
+    default: String(DEFAULT_BOOKING_LIMITS.perNetwork),
+    description:
+      'Bookings one client network (IPv4 /24, IPv6 /48) may place in a row; past it each further one waits 1, 2, 4 ... minutes (at most an hour), and the count starts over after three hours without one. `0` or `off`: no limit.',
+  },
+  GROUPZ_BOOKING_LIMIT_PER_EMAIL: {
+    default: String(DEFAULT_BOOKING_LIMITS.perEmail),
+    description:
+      'Bookings for one organiser address (lower case, without a `+tag`) in a row, with the same waits; this also caps the mails one address gets from bookings it never made. `0` or `off`: no limit.',
+  },
   GROUPZ_BACKUP_CHECK_SUBSETS: {
     default: '7',
     description:
@@ -152,7 +163,17 @@ const schema = z.object({
   GROUPZ_BACKUP_KEEP_WEEKLY: count(0, 520),
   GROUPZ_BACKUP_KEEP_MONTHLY: count(0, 1200),
   GROUPZ_BACKUP_CHECK_SUBSETS: count(1, 365),
+  GROUPZ_BOOKING_LIMIT_PER_NETWORK: limit(),
+  GROUPZ_BOOKING_LIMIT_PER_EMAIL: limit(),
 });
+
+/** A number of bookings (1 to 1000000), or `0` / `off` for no limit (null). */
+function limit() {
+  return z
+    .string()
+    .regex(/^(?:off|0|[1-9]\d{0,5}|1000000)$/, 'must be a whole number from 1 to 1000000, or 0 or off for no limit')
+    .transform((v) => (v === 'off' || v === '0' ? null : Number(v)));
+}
 
 function count(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -211,6 +232,7 @@ export interface Config {
   tls: TlsConfig;
   /** Undefined when no backup repository is configured. */
   backup: BackupSettings | undefined;
+  bookingLimits: BookingLimits;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
@@ -328,6 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: s.GROUPZ_MAIL_FROM || `Groupz <no-reply@${new URL(publicUrl).hostname}>`,
     tls: tlsConfig(s),
     backup: backupSettings(s, dataDir),
+    bookingLimits: { perNetwork: s.GROUPZ_BOOKING_LIMIT_PER_NETWORK, perEmail: s.GROUPZ_BOOKING_LIMIT_PER_EMAIL },
   };
 }
 

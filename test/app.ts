@@ -36,12 +36,15 @@ export function testAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSet
   return { secretKey: randomBytes(32), idleTimeoutSeconds: 3600, absoluteTimeoutSeconds: 12 * 3600, ...overrides };
 }
 
-/** The whole app on a fresh database of the dialect, with a controllable clock; inject, don't listen. */
+/**
+ * The whole app on a fresh database of the dialect, with a controllable clock; inject, don't listen.
+ * The booking limits are the production defaults unless `extra.bookingLimits` says otherwise.
+ */
 export async function buildTestApp(
   dialect: TestDialect,
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
-  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup'>> = {},
+  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits'>> = {},
 ): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);

@@ -64,6 +64,7 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
           https,
           selfAudit,
           backup: config.backup,
+          bookingLimits: config.bookingLimits,
         }),
       );
       const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) => log.error({ err: error }, 'session sweep failed'));

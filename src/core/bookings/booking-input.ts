@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
+import { isRandomKey } from './submission-key.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
 
 /** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
@@ -44,10 +45,10 @@ export const bookingInputSchema = z.object({
     .describe('true: take an option, which holds the places until a deadline, where the activity allows one'),
   submissionKey: z
     .string({ error: 'invalid_value' })
-    .regex(/^[A-Za-z0-9_-]{22,128}$/, 'invalid_value')
+    .refine(isRandomKey, 'key_not_random')
     .optional()
     .describe(
-      'A random key (at least 128 bits, base64url) the client makes once per booking it means to place. Sending the same booking again with the same key (a retry after a lost answer) returns the booking placed the first time instead of placing a second one.',
+      'A random key the client makes once per booking it means to place: at least 128 bits from a random generator, as 22 to 128 base64url characters (A-Z a-z 0-9 - _; 16 random bytes make 22), or 32 hex digits. Keys no generator makes (a repeated block, fewer than 6 different characters, a run like abcdef) are refused with key_not_random. Sending the same booking again with the same key (a retry after a lost answer) places nothing: the answer is 200 with the reference and status of the booking placed the first time, without a manage link.',
     ),
 });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
@@ -8,7 +9,11 @@ import { findSlot } from '../availability/slot.repository.js';
 import { DomainError } from '../shared/errors.js';
 import { newToken } from '../shared/ids.js';
 import { parseBookingInput, type BookingInput } from './booking-input.js';
-import { createBooking, findBookingByLink } from './booking.service.js';
+import { createBooking, submitBooking, type Submitter } from './booking.service.js';
+
+const UNLIMITED: Submitter = { network: null, limits: { perNetwork: null, perEmail: null } };
+const submit = (db: TestDatabase['db'], clock: TestClock, booking: BookingInput) =>
+  submitBooking(db, clock, TEST_LINK_KEY, booking, UNLIMITED);
 
 function input(slotId: string, overrides: Record<string, unknown> = {}): BookingInput {
   const parsed = parseBookingInput(bookingRequest(slotId, overrides));
@@ -41,15 +46,14 @@ for (const dialect of testDialects()) {
       };
     }
 
-    test('sent twice, it places one booking and the second answer opens that booking', async () => {
+    test('sent twice, it places one booking; the second answer names it by reference and status, without a link', async () => {
       const { db } = database;
       const slot = await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 20 });
       const booking = input(slot.id, { groupSize: 4, submissionKey: newToken() });
-      const first = await createBooking(db, clock, TEST_LINK_KEY, booking);
-      const second = await createBooking(db, clock, TEST_LINK_KEY, booking);
-      assert.equal(second.booking.reference, first.booking.reference);
-      assert.equal(second.manageToken, first.manageToken);
-      assert.equal((await findBookingByLink(db, 'manage', second.manageToken))?.reference, first.booking.reference);
+      const first = await submit(db, clock, booking);
+      assert.ok(!first.replayed);
+      const second = await submit(db, clock, booking);
+      assert.deepEqual(second, { replayed: true, reference: first.booking.reference, status: 'confirmed' });
       assert.deepEqual(await stored(slot.id), {
         references: [first.booking.reference],
         mails: ['booking_received'],
@@ -61,9 +65,10 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const slot = await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 6 });
       const booking = input(slot.id, { groupSize: 6, submissionKey: newToken() });
-      const answers = await Promise.all(Array.from({ length: 8 }, () => createBooking(db, clock, TEST_LINK_KEY, booking)));
-      const references = new Set(answers.map((a) => a.booking.reference));
+      const answers = await Promise.all(Array.from({ length: 8 }, () => submit(db, clock, booking)));
+      const references = new Set(answers.map((a) => (a.replayed ? a.reference : a.booking.reference)));
       assert.equal(references.size, 1, 'every twin got the same booking');
+      assert.equal(answers.filter((a) => !a.replayed).length, 1, 'only the one that placed it got its link');
       assert.deepEqual(await stored(slot.id), {
         references: [...references],
         mails: ['booking_received'],
@@ -77,13 +82,13 @@ for (const dialect of testDialects()) {
       const slot = await makeSlot(db, clock, activity, { capacity: 20 });
       const other = await makeSlot(db, clock, activity, { date: '2026-06-16', capacity: 20 });
       const submissionKey = newToken();
-      await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 2, submissionKey }));
+      await submit(db, clock, input(slot.id, { groupSize: 2, submissionKey }));
       const reused = (e: unknown) => e instanceof DomainError && e.code === 'submission_reused';
-      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { email: 'someone@else.nl', submissionKey })), reused);
-      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, input(other.id, { submissionKey })), reused);
+      await assert.rejects(submit(db, clock, input(slot.id, { email: 'someone@else.nl', submissionKey })), reused);
+      await assert.rejects(submit(db, clock, input(other.id, { submissionKey })), reused);
       assert.equal((await stored(other.id)).booked, 0);
 
-      await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 3 }));
+      await submit(db, clock, input(slot.id, { groupSize: 3 }));
       await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 3 }));
       assert.equal((await stored(slot.id)).references.length, 3);
       assert.equal((await stored(slot.id)).booked, 8);
@@ -91,10 +96,19 @@ for (const dialect of testDialects()) {
   });
 }
 
-test('a submission key is 22 to 128 URL-safe characters', () => {
-  for (const submissionKey of ['short', 'x'.repeat(129), `${'a'.repeat(30)}/`, 42]) {
+test('a submission key is random: 22 to 128 URL-safe characters that no constant or pattern makes', () => {
+  for (const submissionKey of [
+    'short',
+    'x'.repeat(129),
+    `${newToken().slice(0, 30)}/`,
+    'aaaaaaaaaaaaaaaaaaaaaa',
+    'abcdefghijklmnopqrstuvwxyz',
+  ]) {
     const parsed = parseBookingInput(bookingRequest('slot', { submissionKey }));
-    assert.deepEqual(parsed.ok ? [] : parsed.errors, [{ field: 'submissionKey', code: 'invalid_value' }], String(submissionKey));
+    assert.deepEqual(parsed.ok ? [] : parsed.errors, [{ field: 'submissionKey', code: 'key_not_random' }], submissionKey);
   }
+  const parsed = parseBookingInput(bookingRequest('slot', { submissionKey: 42 }));
+  assert.deepEqual(parsed.ok ? [] : parsed.errors, [{ field: 'submissionKey', code: 'invalid_value' }]);
   assert.ok(parseBookingInput(bookingRequest('slot', { submissionKey: newToken() })).ok);
+  assert.ok(parseBookingInput(bookingRequest('slot', { submissionKey: randomBytes(16).toString('base64url') })).ok);
 });

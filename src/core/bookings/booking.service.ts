@@ -7,7 +7,9 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
-import { issueLink, type LinkKey, type LinkPurpose, linkToken } from './booking-links.js';
+import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
+import { type BookingLimits, bookingCharges } from './booking-limits.js';
+import { chargeAttempt } from '../throttles/throttle.js';
 import { recordBookingEvent } from './booking-history.js';
 import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
@@ -23,7 +25,6 @@ import { optionDeadline, optionRefusal } from './option.js';
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
 
 export interface CreatedBooking {
-  /** The booking placed; for a repeated submission, the booking the first one placed, as it is now. */
   booking: BookingDetails;
   /** The secret of the manage link; only its hash is stored (see booking-links.ts). */
   manageToken: string;
@@ -71,35 +72,65 @@ export async function quoteBooking(
   return { slot, activity, price, status, optionExpiresAt };
 }
 
+/** Who submits a booking, for the booking limits: the client's network (null when unknown) and the limits in force. */
+export interface Submitter {
+  network: string | null;
+  limits: BookingLimits;
+}
+
 /**
- * Books a slot for a group (see placeBooking). With a submission key, once: the same booking sent
- * again with that key (a double click, a retry after a lost answer, a racing twin) gets the booking
- * the first one placed. The key's hash is unique in the database, so two submissions racing each
- * other cannot both place one; the loser finds the winner's booking. A key sent with another slot or
- * e-mail address is refused: it opens nobody else's booking.
+ * The answer to an organiser's submission: the booking placed now, with the token of its manage
+ * link; or, for a submission key that placed a booking before, that booking's reference and status
+ * as they are now, and no link: a key is not a credential, and a link staff re-issued stays revoked.
+ * The first answer and the mail to the organiser's address carry the link.
  */
-export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput): Promise<CreatedBooking> {
-  if (input.submissionKey === undefined) return placeBooking(db, clock, linkKey, input, null);
-  const submission = hashToken(input.submissionKey);
-  const earlier = await findSubmittedBooking(db, linkKey, submission, input);
+export type Submission =
+  { replayed: false; booking: BookingDetails; manageToken: string } | { replayed: true; reference: string; status: BookingStatus };
+
+/**
+ * What an organiser's booking (the form's or the API's) goes through. With a submission key, once:
+ * the same booking sent again with that key (a double click, a retry after a lost answer, a racing
+ * twin) gets the first one's reference and status. The key's hash is unique in the database, so
+ * two submissions racing each other cannot both place one; the loser finds the winner's booking. A
+ * key sent with another slot or e-mail address is refused: it opens nobody else's booking.
+ * Anything else is charged against the booking limits (throws `throttled`, failing closed when the
+ * counters cannot be read) before it is placed.
+ */
+export async function submitBooking(
+  db: Db,
+  clock: Clock,
+  linkKey: LinkKey,
+  input: BookingInput,
+  submitter: Submitter,
+): Promise<Submission> {
+  const submission = input.submissionKey === undefined ? null : hashToken(input.submissionKey);
+  const earlier = submission && (await findSubmittedBooking(db, submission, input));
   if (earlier) return earlier;
+  await chargeAttempt(db, clock, bookingCharges(submitter.limits, { network: submitter.network, email: input.email }));
   try {
-    return await placeBooking(db, clock, linkKey, input, submission);
+    return { replayed: false, ...(await placeBooking(db, clock, linkKey, input, submission)) };
   } catch (error) {
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
-    const twin = await findSubmittedBooking(db, linkKey, submission, input);
+    const twin = submission && (await findSubmittedBooking(db, submission, input));
     if (twin) return twin;
     throw error;
   }
 }
 
-async function findSubmittedBooking(db: Db, linkKey: LinkKey, submission: string, input: BookingInput): Promise<CreatedBooking | undefined> {
+/**
+ * Books a slot for a group at once (see placeBooking), without the limits nor the answer to a
+ * repeated key (a key used before is refused by the database): for the platform's own callers,
+ * such as the tests' and the benchmark's set-up. Organisers' bookings go through submitBooking.
+ */
+export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput): Promise<CreatedBooking> {
+  return placeBooking(db, clock, linkKey, input, input.submissionKey === undefined ? null : hashToken(input.submissionKey));
+}
+
+async function findSubmittedBooking(db: Db, submission: string, input: BookingInput): Promise<Submission | undefined> {
   const row = await findBookingBySubmission(db, submission);
   if (!row) return undefined;
   if (row.slot_id !== input.slotId || row.organiser_email !== input.email) throw new DomainError('submission_reused');
-  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
-  if (!slot || !activity) return undefined;
-  return { booking: { ...toBooking(row), slot, activity }, manageToken: linkToken(linkKey, 'manage', row.id, row.manage_link_version) };
+  return { replayed: true, reference: row.reference, status: row.status as BookingStatus };
 }
 
 /**
@@ -107,7 +138,13 @@ async function findSubmittedBooking(db: Db, linkKey: LinkKey, submission: string
  * when the activity books on request, else a confirmed booking. Each holds its places from now.
  * Records the booking's creation and queues the organiser's mail and the staff's notice.
  */
-async function placeBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput, submission: string | null): Promise<CreatedBooking> {
+async function placeBooking(
+  db: Db,
+  clock: Clock,
+  linkKey: LinkKey,
+  input: BookingInput,
+  submission: string | null,
+): Promise<CreatedBooking> {
   const { slot, activity, price, status, optionExpiresAt } = await quoteBooking(db, clock, input);
   const now = clock.now();
   const id = newId();

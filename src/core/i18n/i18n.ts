@@ -12,6 +12,7 @@ import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
+import { submissionsMessages } from './messages/submissions.messages.js';
 
 /** Each area's messages (see define-messages.ts); a new area adds its module here. */
 const nl = {
@@ -27,6 +28,7 @@ const nl = {
   ...securityMessages.nl,
   ...optionsMessages.nl,
   ...backupsMessages.nl,
+  ...submissionsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...publicEn,
@@ -41,6 +43,7 @@ const en: Record<keyof typeof nl, string> = {
   ...securityMessages.en,
   ...optionsMessages.en,
   ...backupsMessages.en,
+  ...submissionsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -13,6 +13,7 @@ export const FIELD_ERROR_CODES = [
   'must_accept',
   'invalid_value',
   'unknown_slot',
+  'key_not_random',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -5,8 +5,9 @@ import { hashToken } from '../shared/ids.js';
 import { chargeThrottle, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
 
 /**
- * Throttling of guesses at passwords and codes. Each attempt is charged in advance against the
- * account and against the client's network; a success takes the charge back. Past the free
+ * Throttling of guesses at passwords and codes, and of placing bookings. Each attempt is charged in
+ * advance against its counters (an account, an e-mail address, the client's network); for guesses
+ * a success takes the charge back. Past the free
  * failures every further failure waits longer (doubling), up to a ceiling: an attacker can slow
  * a person down but never lock them out for good, and counters decay after a quiet period.
  * Storage errors propagate, so when the throttle cannot be consulted, nobody logs in (fail closed).
@@ -17,8 +18,11 @@ export interface ThrottleRule {
   firstWaitSeconds: number;
   maxWaitSeconds: number;
   decaySeconds: number;
-  /** After a success: `reset` the counter (an account's own), or `refund` the one attempt (a counter shared by many). */
-  onSuccess: 'reset' | 'refund';
+  /**
+   * After a success: `reset` the counter (an account's own), or `refund` the one attempt (a counter
+   * shared by many). Absent: every attempt counts, successful or not (placing bookings).
+   */
+  onSuccess?: 'reset' | 'refund';
 }
 
 export const THROTTLE_RULES = {
@@ -90,6 +94,6 @@ export async function chargeAttempt(db: Executor, clock: Clock, charges: Throttl
 export async function settleSuccess(db: Executor, charges: ThrottleCharge[]): Promise<void> {
   for (const charge of charges) {
     if (charge.rule.onSuccess === 'refund') await refundThrottle(db, keyOf(charge));
-    else await deleteThrottle(db, keyOf(charge));
+    else if (charge.rule.onSuccess === 'reset') await deleteThrottle(db, keyOf(charge));
   }
 }

@@ -9,7 +9,7 @@ import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
 import { createBooking, type CreatedBooking } from '../../core/bookings/booking.service.js';
-import { hashToken } from '../../core/shared/ids.js';
+import { hashToken, newToken } from '../../core/shared/ids.js';
 
 for (const dialect of testDialects()) {
   describe(`staff revoke and re-issue a booking's links (${dialect.name})`, () => {
@@ -41,7 +41,8 @@ for (const dialect of testDialects()) {
         .orderBy('at')
         .execute();
     const state = async () => [await row(), await linkMails(), await staffHistory()];
-    const manageLink = (version: number) => `/b/${issueLink(t.linkKey, 'manage', id(), version).token}`;
+    const manageLinkOf = (bookingId: string, version: number) => `/b/${issueLink(t.linkKey, 'manage', bookingId, version).token}`;
+    const manageLink = (version: number) => manageLinkOf(id(), version);
 
     test("re-issuing the organiser's link ends the old one, mails the new one and records it without the token", async () => {
       const old = manageLink(0);
@@ -128,6 +129,39 @@ for (const dialect of testDialects()) {
       assert.equal((await row()).manage_link_version, 2);
       assert.equal((await t.app.inject(manageLink(2))).statusCode, 200);
       assert.equal((await t.app.inject(manageLink(1))).statusCode, 404);
+    });
+
+    test('a submission key sent again after a re-issue gets the reference and status only, never a link that opens the booking', async () => {
+      const submissionKey = newToken();
+      const slotId = booked.booking.slot.id;
+      const request = bookingRequest(slotId, { email: 'secretaris@school.nl', groupSize: 2, submissionKey });
+      const post = () => t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: request });
+      const first = await post();
+      assert.equal(first.statusCode, 201);
+      const { reference, manageUrl } = first.json() as { reference: string; manageUrl: string };
+      const placed = await t.database.db.selectFrom('bookings').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+      assert.equal((await adminPost(t, members.manager, `/admin/bookings/${placed.id}/links/manage`)).statusCode, 303);
+      assert.equal((await t.app.inject(new URL(manageUrl).pathname)).statusCode, 404, 'the first link is revoked');
+
+      const { name, email, phone, organisation } = request as Record<'name' | 'email' | 'phone' | 'organisation', string>;
+      const form = await postForm(t, `/book/${slotId}`, {
+        ...{ name, email, phone, organisation, notes: '', groupSize: '2', acceptTerms: 'yes' },
+        submissionKey,
+        action: 'confirm',
+      });
+      const replay = await post();
+      assert.equal(replay.statusCode, 200);
+      assert.deepEqual(replay.json(), { reference, status: 'confirmed' });
+      assert.equal(form.statusCode, 200, 'the form shows the booking received before, no redirect to its page');
+      assert.ok(parseHtml(form.body).querySelector('[data-testid="submission-replayed"]')?.textContent.includes(reference));
+      for (const body of [replay.body, form.body]) {
+        const links = body.match(/\/[bp]\/[A-Za-z0-9_-]{20,}/g) ?? [];
+        for (const link of links) assert.equal((await t.app.inject(link)).statusCode, 404, `${link} opens nothing`);
+        assert.deepEqual(links, [], 'no private link at all');
+      }
+      assert.equal((await t.app.inject(manageLinkOf(placed.id, 1))).statusCode, 200, 'the re-issued link, mailed to the organiser, works');
+      const count = await t.database.db.selectFrom('bookings').select('id').where('organiser_email', '=', 'secretaris@school.nl').execute();
+      assert.equal(count.length, 1, 'one booking placed');
     });
 
     test('a cancelled booking offers no re-issue, and a forced post issues and mails nothing', async () => {

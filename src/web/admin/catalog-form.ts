@@ -19,6 +19,7 @@ const MESSAGES: Record<AdminFieldCode, MessageKey> = {
   must_accept: 'field.must_accept',
   invalid_value: 'field.invalid_value',
   unknown_slot: 'field.unknown_slot',
+  key_not_random: 'field.key_not_random',
   invalid_slug: 'catalog_admin.field.invalid_slug',
   slug_taken: 'catalog_admin.field.slug_taken',
   invalid_amount: 'catalog_admin.field.invalid_amount',

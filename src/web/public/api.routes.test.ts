@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { activityListJson, bookingCreatedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
+import { activityListJson, bookingCreatedJson, bookingReplayedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
 
 for (const dialect of testDialects()) {
   describe(`JSON API v1 on ${dialect.name}`, () => {
@@ -104,13 +105,14 @@ for (const dialect of testDialects()) {
       assert.ok(page.body.includes(body.reference));
     });
 
-    test('POST /bookings with a submissionKey: a retry answers with the first booking, a reused key 409', async () => {
-      const request = bookingRequest(slot.id, { groupSize: 2, submissionKey: 'retry-key-0123456789abcdef' });
+    test('POST /bookings with a submissionKey: a retry answers 200 with reference and status only, a reused key 409, a constant key 422', async () => {
+      const request = bookingRequest(slot.id, { groupSize: 2, submissionKey: randomBytes(16).toString('base64url') });
       const first = await post(request);
       assert.equal(first.statusCode, 201);
       const retry = await post(request);
-      assert.equal(retry.statusCode, 201);
-      assert.deepEqual(bookingCreatedJson.parse(retry.json()), bookingCreatedJson.parse(first.json()));
+      assert.equal(retry.statusCode, 200);
+      assert.deepEqual(bookingReplayedJson.strict().parse(retry.json()), { reference: first.json().reference, status: 'confirmed' });
+      assert.equal(retry.headers['cache-control'], 'no-store');
       const stored = await t.database.db.selectFrom('bookings').select('id').where('reference', '=', first.json().reference).execute();
       assert.equal(stored.length, 1);
       const reused = await post({ ...request, email: 'other@example.nl' }, { 'accept-language': 'en' });
@@ -119,6 +121,18 @@ for (const dialect of testDialects()) {
         code: 'submission_reused',
         message: 'This submission key was already used for another booking. Send a new key.',
       });
+      for (const submissionKey of ['aaaaaaaaaaaaaaaaaaaaaa', 'retry-key-retry-key-retry-key', '0123456789abcdef0123456789abcdef']) {
+        const constant = await post({ ...request, submissionKey }, { 'accept-language': 'en' });
+        assert.equal(constant.statusCode, 422, submissionKey);
+        assert.deepEqual(validationErrorJson.parse(constant.json()).errors, [
+          {
+            field: 'submissionKey',
+            code: 'key_not_random',
+            message:
+              'Send a random key of at least 128 bits: 22 to 128 characters A-Z, a-z, 0-9, - and _ (or 32 hex digits), made by a random generator.',
+          },
+        ]);
+      }
     });
 
     test('POST /bookings: rules answer 409 with a stable code and a translated message', async () => {
@@ -275,7 +289,12 @@ for (const dialect of testDialects()) {
       const created = doc.paths['/bookings'].post.responses['201'].content['application/json'].schema;
       assert.ok(created.properties.manageUrl);
       assert.deepEqual(created.properties.status.enum, ['option', 'requested', 'confirmed', 'cancelled', 'expired', 'completed']);
-      assert.match(request.properties.submissionKey.description, /same key/);
+      assert.match(request.properties.submissionKey.description, /same key.*200 with the reference and status.*without a manage link/);
+      const replayed = doc.paths['/bookings'].post.responses['200'].content['application/json'].schema;
+      assert.deepEqual(Object.keys(replayed.properties).sort(), ['reference', 'status']);
+      const throttled = doc.paths['/bookings'].post.responses['429'];
+      assert.match(throttled.description, /throttled/);
+      assert.ok(throttled.headers['Retry-After']);
       assert.ok(created.properties.optionExpiresAt && created.required.includes('optionExpiresAt'));
       assert.match(doc.paths['/bookings'].post.responses['409'].description, /option_limit_reached/);
       for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {

@@ -4,7 +4,8 @@ import type { AppContext } from '../../app.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { createBooking } from '../../core/bookings/booking.service.js';
+import { submitBooking } from '../../core/bookings/booking.service.js';
+import { clientNetwork } from '../../core/audit-log/audit-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
@@ -13,7 +14,16 @@ import type { FieldError } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { uiFor } from '../plugins/language.js';
-import type { activityJson, bookingCreatedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
+import type {
+  activityJson,
+  bookingCreatedJson,
+  bookingReplayedJson,
+  errorJson,
+  priceJson,
+  slotJson,
+  validationErrorJson,
+} from './api.schemas.js';
+import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { openApiDocument } from './openapi.js';
 
@@ -79,7 +89,7 @@ function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: F
 }
 
 /** JSON API v1, described at /api/v1/openapi.json. No CORS: browsers on other sites cannot call it. */
-export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey }: AppContext): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
   app.get('/openapi.json', async () => openApiDocument(publicUrl));
 
   app.get('/activities', async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
@@ -107,8 +117,17 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
     const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
     const parsed = parseBookingInput({ language: request.lang, ...body });
     if (!parsed.ok) return sendFieldErrors(request, reply, parsed.errors);
+    reply.header('cache-control', 'no-store');
     try {
-      const { booking, manageToken } = await createBooking(db, clock, linkKey, parsed.input);
+      const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
+        network: clientNetwork(request.ip),
+        limits: bookingLimits,
+      });
+      if (submitted.replayed) {
+        const replayed: z.infer<typeof bookingReplayedJson> = { reference: submitted.reference, status: submitted.status };
+        return reply.code(200).send(replayed);
+      }
+      const { booking, manageToken } = submitted;
       const created: z.infer<typeof bookingCreatedJson> = {
         reference: booking.reference,
         status: booking.status,
@@ -119,10 +138,14 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
         startsAt: booking.slot.startsAt.toISOString(),
         price: priceToJson(booking.price),
       };
-      return reply.code(201).header('cache-control', 'no-store').send(created);
+      return reply.code(201).send(created);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
+      }
+      if (isThrottled(error)) {
+        const refusal: z.infer<typeof errorJson> = { code: error.code, message: refuseThrottled(error, uiFor(request), reply, clock) };
+        return reply.send(refusal);
       }
       throw error;
     }

@@ -64,7 +64,7 @@ export const bookingCreatedJson = z.object({
   status: z
     .enum(BOOKING_STATUSES)
     .describe(
-      '`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides; `confirmed`. A repeated submission (same `submissionKey`) gets the booking as it is now, which may since be `cancelled`, `expired` or `completed`',
+      '`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides; `confirmed`',
     ),
   optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
   manageUrl: z.string().describe('private link to see and manage the booking; keep it secret'),
@@ -72,6 +72,15 @@ export const bookingCreatedJson = z.object({
   groupSize: z.number().int(),
   startsAt: instant,
   price: priceJson,
+});
+
+export const bookingReplayedJson = z.object({
+  reference: z.string().describe('of the booking this submissionKey placed before'),
+  status: z
+    .enum(BOOKING_STATUSES)
+    .describe(
+      'that booking as it is now, which may since be `cancelled`, `expired` or `completed`. No manage link: it was in the first answer and in the mail to the organiser',
+    ),
 });
 
 export const errorJson = z.object({ code: z.string(), message: z.string() });

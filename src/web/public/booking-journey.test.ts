@@ -29,7 +29,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     /** Runs the journey as a visitor whose language comes from Accept-Language or a chosen `lang` cookie. */
-    async function journey(headers: Record<string, string>, texts: { title: string; confirmed: string; total: string }) {
+    async function journey(headers: Record<string, string>, texts: { title: string; confirmed: string; total: string; replayed: RegExp }) {
       const get = (url: string) => t.app.inject({ url, headers });
       const list = await get('/?groupSize=12');
       assert.equal(list.statusCode, 200);
@@ -80,14 +80,20 @@ for (const dialect of testDialects()) {
       assert.equal(confirm.statusCode, 303);
       const location = String(confirm.headers.location);
       assert.match(location, /^\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
-      // A double click, or Back and confirm again: the same booking opens, no second one is placed.
-      assert.equal((await sendConfirm()).headers.location, location);
+      // A double click, or Back and confirm again: no second booking; a page names the first one,
+      // without its link (a submission key is no credential; the link is in the organiser's mail).
+      const again = await sendConfirm();
+      assert.equal(again.statusCode, 200);
+      const replayed = parseHtml(again.body).querySelector('[data-testid="submission-replayed"]')?.textContent ?? '';
+      assert.match(replayed, texts.replayed);
+      assert.ok(!again.body.includes(location.slice(0, -'?created=1'.length)), 'not the manage link');
 
       const done = await get(location);
       assert.equal(done.statusCode, 200);
       const donePage = parseHtml(done.body);
       assert.equal(donePage.querySelector('h1')?.textContent, texts.confirmed);
       const reference = donePage.querySelector('[data-testid="booking-reference"]')?.textContent;
+      assert.ok(reference && replayed.includes(reference), 'the page after a double click names the reference');
       const stored = await t.database.db
         .selectFrom('bookings')
         .selectAll()
@@ -104,7 +110,13 @@ for (const dialect of testDialects()) {
     test('in English (Accept-Language)', async () => {
       const stored = await journey(
         { 'accept-language': 'en-GB,en;q=0.9' },
-        { title: 'Canoeing on the Vecht', confirmed: 'Your booking is confirmed', total: '€276.50' },
+        {
+          title: 'Canoeing on the Vecht',
+          confirmed: 'Your booking is confirmed',
+          total: '€276.50',
+          replayed:
+            /^This booking had already been placed; perhaps you clicked Confirm twice\. Booking reference GZ-.*, status: Confirmed\./,
+        },
       );
       assert.equal(stored.language, 'en');
     });
@@ -122,7 +134,13 @@ for (const dialect of testDialects()) {
       assert.equal(cookie, 'lang=nl');
       const stored = await journey(
         { 'accept-language': 'en', cookie },
-        { title: 'Kanoën op de Vecht', confirmed: 'Uw boeking is bevestigd', total: '€\u00a0276,50' },
+        {
+          title: 'Kanoën op de Vecht',
+          confirmed: 'Uw boeking is bevestigd',
+          total: '€\u00a0276,50',
+          replayed:
+            /^Deze boeking was al geplaatst; misschien klikte u twee keer op Bevestigen\. Boekingsnummer GZ-.*, status: Bevestigd\./,
+        },
       );
       assert.equal(stored.language, 'nl');
     });

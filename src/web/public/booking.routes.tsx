@@ -3,7 +3,8 @@ import type { AppContext } from '../../app.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { createBooking, findSlotWithActivity, quoteBooking } from '../../core/bookings/booking.service.js';
+import { findSlotWithActivity, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
+import { clientNetwork } from '../../core/audit-log/audit-log.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -12,6 +13,8 @@ import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
+import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
+import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { sendPage } from './respond.js';
 
@@ -33,7 +36,7 @@ function valuesFrom(body: unknown): BookingFormValues {
 }
 
 /** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
-export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }: AppContext): Promise<void> {
+export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, bookingLimits }: AppContext): Promise<void> {
   async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
     const found = await findSlotWithActivity(db, request.params.slotId);
     if (!found) throw new DomainError('not_found');
@@ -91,8 +94,12 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
     }
     try {
       if (action === 'confirm') {
-        const { manageToken } = await createBooking(db, clock, linkKey, parsed.input);
-        return reply.redirect(`/b/${manageToken}?created=1`, 303);
+        const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
+          network: clientNetwork(request.ip),
+          limits: bookingLimits,
+        });
+        if (!submitted.replayed) return reply.redirect(`/b/${submitted.manageToken}?created=1`, 303);
+        return sendPage(reply.header('cache-control', 'no-store'), 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
       }
       const quote = await quoteBooking(db, clock, parsed.input);
       return sendPage(
@@ -109,6 +116,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
         />,
       );
     } catch (error) {
+      if (isThrottled(error)) return sendPage(reply, 429, form(request, found, values, {}, refuseThrottled(error, ui, reply, clock)));
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       return sendPage(reply, 409, form(request, found, values, {}, ui.t(`error.${error.code}`)));
     }

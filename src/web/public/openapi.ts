@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
-import { activityListJson, bookingCreatedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
+import { activityListJson, bookingCreatedJson, bookingReplayedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -63,6 +63,10 @@ export function openApiDocument(publicUrl: string) {
           summary: 'Book a slot for a group',
           requestBody: { required: true, content: json(bookingInputSchema, 'input') },
           responses: {
+            200: response(
+              'Placed nothing: the submissionKey placed a booking before (a retry). Its reference and status only; never a manage link',
+              bookingReplayedJson,
+            ),
             201: response('Booked', bookingCreatedJson),
             400: response('Not valid JSON', errorJson),
             403: response('Sent by a browser from another site', errorJson),
@@ -73,6 +77,13 @@ export function openApiDocument(publicUrl: string) {
             413: response('Body too large', errorJson),
             415: response('Not application/json', errorJson),
             422: invalid,
+            429: {
+              ...response(
+                'code `throttled`: too many bookings in a row from this client network or for this organiser address (GROUPZ_BOOKING_LIMIT_PER_NETWORK, GROUPZ_BOOKING_LIMIT_PER_EMAIL); try again after Retry-After seconds',
+                errorJson,
+              ),
+              headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } },
+            },
           },
         },
       },

@@ -1,0 +1,47 @@
+import type { ThrottleCharge, ThrottleRule } from '../throttles/throttle.js';
+
+/**
+ * Anti-automation for placing bookings (GROUPZ_BOOKING_LIMIT_PER_NETWORK and _PER_EMAIL): how many
+ * bookings one client network, and one organiser address, may place in a row; null switches a
+ * limit off. Past a limit each further booking waits 1 minute, then 2, 4 ... up to an hour; a
+ * counter starts over after three hours without a booking. Every attempt to place counts (a
+ * refusal too), charged before anything is looked at; a replayed submission key costs nothing.
+ */
+export interface BookingLimits {
+  perNetwork: number | null;
+  perEmail: number | null;
+}
+
+/**
+ * A school secretary booking ten classes in an hour stays under both; so does a school behind one
+ * address (or a /24 shared with neighbours) placing thirty. A script sending a hundred bookings a
+ * second places fifteen for one address, thirty from one network.
+ */
+export const DEFAULT_BOOKING_LIMITS = { perNetwork: 30, perEmail: 15 } as const satisfies BookingLimits;
+
+function limitRule(name: string, bookings: number): ThrottleRule {
+  return { name, freeFailures: bookings, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3 * 3600 };
+}
+
+/**
+ * The address as its mailbox receives it, for counting: lower case, without a `+tag` (which most
+ * providers deliver to the same mailbox), and Gmail's ignored dots left out. Only for the counter:
+ * mail goes to the address as typed.
+ */
+export function mailboxOf(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const domain = address.slice(at + 1);
+  let local = address.slice(0, at).split('+')[0]!;
+  if (domain === 'gmail.com' || domain === 'googlemail.com') local = local.replaceAll('.', '');
+  return `${local}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}
+
+/** The counters one booking attempt is charged against. */
+export function bookingCharges(limits: BookingLimits, { network, email }: { network: string | null; email: string }): ThrottleCharge[] {
+  const charges: ThrottleCharge[] = [];
+  if (limits.perNetwork !== null && network) charges.push({ rule: limitRule('booking-network', limits.perNetwork), subject: network });
+  if (limits.perEmail !== null) charges.push({ rule: limitRule('booking-email', limits.perEmail), subject: mailboxOf(email) });
+  return charges;
+}

@@ -1,0 +1,21 @@
+import type { FastifyReply } from 'fastify';
+import { formatTime } from '../../core/i18n/format.js';
+import type { Clock } from '../../core/shared/clock.js';
+import { DomainError } from '../../core/shared/errors.js';
+import type { Ui } from '../views/ui.js';
+
+/** Whether placing a booking was refused by the booking limits. */
+export function isThrottled(error: unknown): error is DomainError {
+  return error instanceof DomainError && error.code === 'throttled';
+}
+
+/**
+ * A booking the limits refused: 429 with Retry-After on the reply, and the translated message naming
+ * the minute (Amsterdam time) from which booking works again.
+ */
+export function refuseThrottled(error: DomainError, ui: Ui, reply: FastifyReply, clock: Clock): string {
+  const seconds = Math.max(1, Number(error.details.retryAfter ?? 60));
+  reply.code(429).header('retry-after', String(seconds));
+  const minute = Math.ceil((clock.now().getTime() + seconds * 1000) / 60_000) * 60_000;
+  return ui.t('error.booking_throttled', { time: formatTime(new Date(minute)) });
+}
