@@ -52,7 +52,9 @@ describe('regular expressions', () => {
     const offences = patterns
       .map((p) => ({ ...p, result: checkSync(p.source, p.flags, { timeout: 10_000 }) }))
       .filter(({ file, result }) => result.status !== 'safe' && !Object.hasOwn(NOT_ON_USER_INPUT, file))
-      .map(({ file, source, result }) => `${file}: /${source}/ ${result.status === 'vulnerable' ? result.complexity.summary : result.status}`);
+      .map(
+        ({ file, source, result }) => `${file}: /${source}/ ${result.status === 'vulnerable' ? result.complexity.summary : result.status}`,
+      );
     assert.deepEqual(offences, []);
   });
 

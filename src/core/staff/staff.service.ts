@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { AuditActor } from '../audit-log/audit-log.js';
-import { findVenueBySlug } from '../catalog/catalog.repository.js';
+import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { CONTROL, withoutControls } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken, newId, newToken } from '../shared/ids.js';
-import { hashPassword, passwordProblem } from './password.js';
+import { hashPassword, type PasswordContext, passwordProblem } from './password.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 import { seal, unseal } from './secret-box.js';
 import { deleteSessionsOf } from './session.repository.js';
@@ -149,11 +149,26 @@ export async function findSetupAccount(db: Executor, clock: Clock, token: string
   return row;
 }
 
+/** What a member's password must not be built on: their address, their venue's name, slug and city. */
+export async function passwordContextOf(db: Executor, member: { email: string; venueId: string | null }): Promise<PasswordContext> {
+  const venue = member.venueId ? await findVenue(db, member.venueId) : undefined;
+  return { email: member.email, venueNames: venue ? [venue.name, venue.slug, venue.city] : [] };
+}
+
+/** Refuses a new password for the member (see passwordProblem). */
+export async function assertPasswordAllowed(
+  db: Executor,
+  member: { email: string; venueId: string | null },
+  password: string,
+): Promise<void> {
+  const problem = passwordProblem(password, await passwordContextOf(db, member));
+  if (problem) throw new DomainError(problem);
+}
+
 /** Step 1 of setup: the password. Prepares a fresh TOTP secret to enrol next. */
 export async function setSetupPassword(db: Db, clock: Clock, key: Buffer, token: string, password: string): Promise<void> {
-  const problem = passwordProblem(password);
-  if (problem) throw new DomainError(problem);
   const row = await findSetupAccount(db, clock, token);
+  await assertPasswordAllowed(db, { email: row.email, venueId: row.venue_id }, password);
   const hash = await hashPassword(password);
   await updateStaff(db, row.id, {
     password_hash: hash,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createVenue } from '../../core/catalog/catalog.service.js';
 import { hashToken } from '../../core/shared/ids.js';
 import { sweepExpiredSessions } from '../../core/staff/session.service.js';
 import { addStaff } from '../../core/staff/staff.service.js';
@@ -60,7 +61,7 @@ for (const dialect of testDialects()) {
       assert.equal(form.headers['cache-control'], 'no-store');
       const common = await postForm(t, `/staff/setup/${setupToken}`, { password: 'iloveyou1', password_repeat: 'iloveyou1' });
       assert.equal(common.statusCode, 422);
-      assert.match(parseHtml(common.body).querySelector('[data-testid="form-errors"]')!.textContent, /veelgebruikte wachtwoorden/);
+      assert.match(parseHtml(common.body).querySelector('[data-testid="form-errors"]')!.textContent, /veelgebruikt/);
       const password = 'fietsen langs de Vecht';
       const set = await postForm(t, `/staff/setup/${setupToken}`, { password, password_repeat: password });
       assert.equal(set.statusCode, 303);
@@ -388,6 +389,59 @@ for (const dialect of testDialects()) {
       const theirs = await signIn(t, other);
       await adminPost(t, a, '/admin/account/sessions/end', { session: hashToken(theirs.cookie) });
       assert.equal((await adminGet(t, theirs, '/admin/account')).statusCode, 200);
+    });
+
+    test('common Dutch passwords and ones built from the venue, Groupz or the address are refused as field errors', async () => {
+      const klimhal = await createVenue(t.database.db, t.clock, { slug: 'klimhal-de-wand', name: 'Klimhal De Wand', city: 'Zwolle' });
+      const { setupToken } = await addStaff(
+        t.database.db,
+        t.clock,
+        { email: 'joris.visser@venue.test', name: 'Joris', role: 'staff', venue: klimhal.slug },
+        null,
+      );
+      const url = `/staff/setup/${setupToken}`;
+      const refusals: [string, RegExp][] = [
+        ['wachtwoord', /veelgebruikt of één gewoon woord/],
+        ['welkom01', /veelgebruikt of één gewoon woord/],
+        ['Welkom123', /veelgebruikt of één gewoon woord/],
+        ['klimhal123', /naam van uw locatie/],
+        ['Groupz2026!', /naam van uw locatie of van Groupz/],
+        ['jorisvisser1', /e-mailadres/],
+      ];
+      for (const [password, message] of refusals) {
+        const response = await postForm(t, url, { password, password_repeat: password });
+        assert.equal(response.statusCode, 422, password);
+        const page = parseHtml(response.body);
+        assert.match(page.querySelector('[data-testid="error-password"]')!.textContent, message, password);
+        assert.equal(page.querySelector('#password')!.getAttribute('aria-invalid'), 'true');
+      }
+      const english = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { origin: t.publicUrl, 'content-type': 'application/x-www-form-urlencoded', cookie: 'lang=en' },
+        payload: 'password=klimhal123&password_repeat=klimhal123',
+      });
+      assert.match(parseHtml(english.body).querySelector('[data-testid="error-password"]')!.textContent, /name of your venue/);
+      const row = () =>
+        t.database.db.selectFrom('staff').select('password_hash').where('email', '=', 'joris.visser@venue.test').executeTakeFirstOrThrow();
+      assert.equal((await row()).password_hash, null, 'nothing was set');
+      const passphrase = 'klimmen op dinsdagavond bij De Wand';
+      assert.equal((await postForm(t, url, { password: passphrase, password_repeat: passphrase })).statusCode, 303, 'a passphrase passes');
+
+      // The same rules on My account, on the new password's field.
+      const account = await setUpAccount(t, { venue: klimhal.slug });
+      const session = await signIn(t, account);
+      t.clock.advance(30_000);
+      const refused = await adminPost(t, session, '/admin/account/password', {
+        current_password: account.password,
+        current_code: codeAt(t, account.secret),
+        password: 'Klimhal2026',
+        password_repeat: 'Klimhal2026',
+      });
+      assert.equal(refused.statusCode, 422);
+      const page = parseHtml(refused.body);
+      assert.match(page.querySelector('[data-testid="error-password"]')!.textContent, /naam van uw locatie/);
+      assert.equal(page.querySelector('#password')!.getAttribute('aria-invalid'), 'true');
     });
 
     test('setup links expire after 24 hours', async () => {
