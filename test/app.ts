@@ -41,7 +41,7 @@ export async function buildTestApp(
   dialect: TestDialect,
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
-  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup'>> = {},
+  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'loggerInstance'>> = {},
 ): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);
