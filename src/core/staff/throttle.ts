@@ -2,7 +2,7 @@ import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken } from '../shared/ids.js';
-import { chargeThrottle, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
+import { chargeThrottle, deleteDecayedThrottles, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
 
 /**
  * Throttling of guesses at passwords and codes. Each attempt is charged in advance against the
@@ -50,8 +50,12 @@ export interface ThrottleCharge {
   subject: string;
 }
 
+function keyPrefixOf(rule: ThrottleRule): string {
+  return `${rule.name}:`;
+}
+
 function keyOf({ rule, subject }: ThrottleCharge): string {
-  return `${rule.name}:${hashToken(subject)}`;
+  return `${keyPrefixOf(rule)}${hashToken(subject)}`;
 }
 
 function waits(rule: ThrottleRule, now: number): string[] {
@@ -92,4 +96,23 @@ export async function settleSuccess(db: Executor, charges: ThrottleCharge[]): Pr
     if (charge.rule.onSuccess === 'refund') await refundThrottle(db, keyOf(charge));
     else await deleteThrottle(db, keyOf(charge));
   }
+}
+
+/**
+ * Deletes every counter of these rules that has decayed (no failure for the rule's decay period)
+ * and blocks nothing now, so the table holds only counters that still mean something. Returns how
+ * many it deleted.
+ */
+export async function sweepDecayedThrottles(
+  db: Executor,
+  clock: Clock,
+  rules: readonly ThrottleRule[] = Object.values(THROTTLE_RULES),
+): Promise<number> {
+  const now = clock.now();
+  let deleted = 0;
+  for (const rule of rules) {
+    const decayBefore = new Date(now.getTime() - rule.decaySeconds * 1000).toISOString();
+    deleted += await deleteDecayedThrottles(db, { keyPrefix: keyPrefixOf(rule), decayBefore, now: now.toISOString() });
+  }
+  return deleted;
 }
