@@ -129,11 +129,12 @@ async function composeBookingMail(
 
 /**
  * A staff member's mail about their account. A setup link's token is made again from the nonce
- * (see setup-links.ts): 'skip' when it is no longer the account's link (re-issued or used since)
- * or the account is disabled; undefined when the account is gone.
+ * (see setup-links.ts): 'skip' when it is no longer the account's link (re-issued or used since),
+ * has expired, or the account is disabled; undefined when the account is gone.
  */
 async function composeAccountMail(
   db: Db,
+  clock: Clock,
   settings: MailDeliverySettings,
   mail: ClaimedMail,
   kind: AccountMailKind,
@@ -143,12 +144,13 @@ async function composeAccountMail(
   const row = typeof mail.detail.staff_id === 'string' ? await findStaffRow(db, mail.detail.staff_id) : undefined;
   if (!row) return undefined;
   const token = setupLinkToken(settings.linkKey, row.id, String(mail.detail.nonce));
-  if (row.setup_token_hash !== hashToken(token) || !row.setup_expires_at || row.disabled_at) return 'skip';
+  const expiresAt = row.setup_expires_at;
+  if (row.setup_token_hash !== hashToken(token) || !expiresAt || expiresAt <= clock.now().toISOString() || row.disabled_at) return 'skip';
   const venue = row.venue_id ? ((await findVenue(db, row.venue_id))?.name ?? null) : null;
   const link = `${settings.publicUrl}${setupLinkPath(token)}`;
   const content = renderSetupLinkMail(
     mail.detail,
-    { name: row.name, email: row.email, venue, link, expiresAt: new Date(row.setup_expires_at) },
+    { name: row.name, email: row.email, venue, link, expiresAt: new Date(expiresAt) },
     loginUrl,
   );
   return { ...content, attachments: [] };
@@ -169,7 +171,7 @@ async function composeMail(
   const body = isAlertKind(kind)
     ? { ...renderAlert(kind, mail.detail, settings.publicUrl), attachments: [] }
     : isAccountKind(kind)
-      ? await composeAccountMail(db, settings, mail, kind)
+      ? await composeAccountMail(db, clock, settings, mail, kind)
       : await composeBookingMail(db, clock, settings, mail, kind);
   if (!body || body === 'skip') return body;
   return { id: mail.id, from: settings.from, to: mail.recipient, date: clock.now(), ...body };

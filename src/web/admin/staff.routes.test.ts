@@ -468,6 +468,13 @@ for (const dialect of testDialects()) {
       assert.ok(!(await adminGet(t, managerA, reissued.headers.location as string)).body.includes(token));
       assert.equal((await staffRow(account.member.id)).setup_token_hash, hashToken(token));
       assert.match(mail!.text!, new RegExp(`${managerA.member.name} heeft een nieuwe activeringslink gemaakt`));
+
+      // A link that expired before its mail could go out is not sent.
+      assert.equal((await adminPost(t, managerA, `/admin/staff/${account.member.id}/setup-link`)).statusCode, 303);
+      await db().updateTable('staff').set({ setup_expires_at: t.clock.now().toISOString() }).where('id', '=', account.member.id).execute();
+      assert.equal((await deliverMails()).filter((m) => recipientOf(m) === account.email).length, 0);
+      const statuses = await db().selectFrom('mail_outbox').select('status').where('recipient', '=', account.email).execute();
+      assert.deepEqual(statuses.map((row) => row.status).sort(), ['sent', 'skipped']);
     });
 
     test('a manager cannot tell whether an address has an account at another venue; an admin can', async () => {
