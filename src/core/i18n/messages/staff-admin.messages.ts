@@ -29,7 +29,6 @@ export const staffAdminMessages = defineMessages(
     'staff.venue_hint': 'Een beheerder van het platform hoort bij geen locatie; elke andere rol bij één locatie.',
     'staff.venue_own': 'Nieuwe medewerkers horen bij uw locatie: {venue}.',
     'staff.add_submit': 'Toevoegen',
-    'staff.link_title': 'Activeringslink voor {name}',
     'staff.link_intro': 'Kan {name} de e-mail niet ontvangen? Geef dan deze link persoonlijk aan {name} ({email}).',
     'staff.link_once':
       'Deze link wordt niet bewaard en hier maar één keer getoond. Kwijt? Maak een nieuwe op de pagina van de medewerker; die gaat per e-mail.',
@@ -150,7 +149,6 @@ export const staffAdminMessages = defineMessages(
     'staff.venue_hint': 'A platform administrator belongs to no venue; every other role to one venue.',
     'staff.venue_own': 'New members belong to your venue: {venue}.',
     'staff.add_submit': 'Add',
-    'staff.link_title': 'Setup link for {name}',
     'staff.link_intro': 'Can {name} not receive the email? Then give this link to {name} ({email}) in person.',
     'staff.link_once': 'This link is not stored and shown here only once. Lost it? Make a new one on the member’s page; it goes by email.',
     'staff.link_label': 'Setup link',
