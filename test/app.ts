@@ -44,7 +44,7 @@ export async function buildTestApp(
   dialect: TestDialect,
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
-  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits'>> = {},
+  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance'>> = {},
 ): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);

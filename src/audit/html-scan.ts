@@ -124,7 +124,7 @@ function srcsetUrls(srcset: string): string[] {
     if (!url) return urls;
     rest = rest.slice(url.length);
     if (url.endsWith(',')) {
-      urls.push(url.replace(/,+$/, ''));
+      urls.push(withoutTrailingCommas(url));
     } else {
       urls.push(url);
       rest = rest.replace(/^[^,]*/, '');
@@ -132,10 +132,31 @@ function srcsetUrls(srcset: string): string[] {
   }
 }
 
-/** The url(...) and @import targets of a stylesheet. */
+/** The text without its trailing commas (a loop, as `/,+$/` takes quadratic time on a run of commas). */
+function withoutTrailingCommas(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ',') end -= 1;
+  return text.slice(0, end);
+}
+
+/** A stylesheet without its comments; an unclosed comment runs to the end, as in CSS. */
+function withoutCssComments(css: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = css.indexOf('/*'); open !== -1; open = css.indexOf('/*', from)) {
+    parts.push(css.slice(from, open));
+    const close = css.indexOf('*/', open + 2);
+    if (close === -1) return parts.join('');
+    from = close + 2;
+  }
+  parts.push(css.slice(from));
+  return parts.join('');
+}
+
+/** The url(...) and @import targets of a stylesheet. An unquoted URL holds no parentheses, so each match is linear. */
 export function cssReferences(css: string): string[] {
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const urls = [...text.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const text = withoutCssComments(css);
+  const urls = [...text.matchAll(/url\((?:\s*(?:"([^"]*)"|'([^']*)'|([^()'"\s]+)))?\s*\)/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
   const imports = [...text.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/gi)].map((m) => m[1] ?? m[2] ?? '');
   return [...urls, ...imports].filter((url) => url !== '');
 }

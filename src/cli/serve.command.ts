@@ -13,7 +13,7 @@ import { backupJob } from '../core/backups/backup-run.service.js';
 import { backupSetupProblems } from '../core/backups/backup-preflight.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { backupContextOf, logBackupOutcome } from './backup-context.js';
-import { startSessionSweeper } from '../core/staff/session.service.js';
+import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -27,16 +27,17 @@ export const serveCommand: Command = {
 Runs the platform. With GROUPZ_TLS=off (the default) plain HTTP on GROUPZ_HOST:PORT (default
 127.0.0.1:3000); with GROUPZ_TLS=files or acme HTTPS on GROUPZ_HTTPS_PORT and, on GROUPZ_HTTP_PORT,
 ACME challenges and redirects to https. Applies pending migrations first and, with
-GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue. Deletes expired
-back-office sessions every minute. Runs the background jobs, each on one instance at a time: every
-minute it expires options at their deadline, sends option and visit reminders and completes past
-visits; every 15 seconds it sends the mails of the outbox (over GROUPZ_SMTP_URL, or as .eml files
-into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL, audits that address (as \`groupz audit\`
-does) once it listens and every 24 hours after. With a backup repository configured, backs up
-nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\` does), at once when a location is more than
-a day behind, and mails the admins about failures. While it runs, it records itself (host, pid) in
-the database every 10 seconds, so that \`groupz backup restore\` refuses to replace the data under
-it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
+GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue. Runs the background
+jobs, each on one instance at a time: every minute it deletes expired back-office sessions and
+the sign-in throttle's decayed counters, expires options at their deadline, sends option and
+visit reminders and completes past visits; every 15 seconds it sends the mails of the outbox
+(over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL,
+audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
+backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
+does), at once when a location is more than a day behind, and mails the admins about failures.
+While it runs, it records itself (host, pid) in the database every 10 seconds, so that
+\`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
+SIGTERM. Settings: see the README.`,
   async run() {
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.
@@ -67,7 +68,6 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
           bookingLimits: config.bookingLimits,
         }),
       );
-      const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) => log.error({ err: error }, 'session sweep failed'));
       const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
       const mailSettings = {
         transport: mailTransport,
@@ -77,6 +77,7 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
       };
       const jobs: Job[] = [
         bookingLifecycleJob(database.db, systemClock),
+        staffSweepJob(database.db, systemClock, auth),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp
             ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
@@ -89,7 +90,6 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
       const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
       const stop = async (signal: string) => {
         log.info({ signal }, 'stopping');
-        stopSweeper();
         stopJobs();
         await serving.close();
         await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));

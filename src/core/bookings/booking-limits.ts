@@ -1,4 +1,4 @@
-import type { ThrottleCharge, ThrottleRule } from '../throttles/throttle.js';
+import { THROTTLE_RULES, type ThrottleCharge } from '../throttles/throttle.js';
 
 /**
  * Anti-automation for placing bookings (GROUPZ_BOOKING_LIMIT_PER_NETWORK and _PER_EMAIL): how many
@@ -17,11 +17,10 @@ export interface BookingLimits {
  * address (or a /24 shared with neighbours) placing thirty. A script sending a hundred bookings a
  * second places fifteen for one address, thirty from one network.
  */
-export const DEFAULT_BOOKING_LIMITS = { perNetwork: 30, perEmail: 15 } as const satisfies BookingLimits;
-
-function limitRule(name: string, bookings: number): ThrottleRule {
-  return { name, freeFailures: bookings, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3 * 3600 };
-}
+export const DEFAULT_BOOKING_LIMITS = {
+  perNetwork: THROTTLE_RULES.bookingNetwork.freeFailures,
+  perEmail: THROTTLE_RULES.bookingEmail.freeFailures,
+} as const satisfies BookingLimits;
 
 /**
  * The address as its mailbox receives it, for counting: lower case, without a `+tag` (which most
@@ -41,7 +40,9 @@ export function mailboxOf(email: string): string {
 /** The counters one booking attempt is charged against. */
 export function bookingCharges(limits: BookingLimits, { network, email }: { network: string | null; email: string }): ThrottleCharge[] {
   const charges: ThrottleCharge[] = [];
-  if (limits.perNetwork !== null && network) charges.push({ rule: limitRule('booking-network', limits.perNetwork), subject: network });
-  if (limits.perEmail !== null) charges.push({ rule: limitRule('booking-email', limits.perEmail), subject: mailboxOf(email) });
+  if (limits.perNetwork !== null && network)
+    charges.push({ rule: { ...THROTTLE_RULES.bookingNetwork, freeFailures: limits.perNetwork }, subject: network });
+  if (limits.perEmail !== null)
+    charges.push({ rule: { ...THROTTLE_RULES.bookingEmail, freeFailures: limits.perEmail }, subject: mailboxOf(email) });
   return charges;
 }

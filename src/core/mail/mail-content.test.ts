@@ -5,7 +5,7 @@ import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import type { Language } from '../catalog/activity.js';
 import { formatMoney } from '../i18n/format.js';
-import { isAlertKind, MAIL_KINDS } from './mail.js';
+import { isAccountKind, isAlertKind, MAIL_KINDS } from './mail.js';
 import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
 
 const HOST = 'https://bookings.groupz.now';
@@ -61,7 +61,7 @@ function fact(html: string, label: string): string | undefined {
 }
 
 describe('mail content', () => {
-  for (const kind of MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !k.startsWith('staff_'))) {
+  for (const kind of MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !k.startsWith('staff_'))) {
     test(`${kind}: Dutch and English, text and HTML, naming the reference, the visit and the manage link`, () => {
       const nl = render(kind, 'nl');
       const en = render(kind, 'en');

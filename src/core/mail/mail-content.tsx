@@ -4,10 +4,10 @@ import type { Language } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
 import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
-import type { AlertMailKind, MailKind } from './mail.js';
+import type { AccountMailKind, AlertMailKind, MailKind } from './mail.js';
 
 /** The mails about a booking: to its organiser, or to the venue's staff. */
-export type BookingMailKind = Exclude<MailKind, AlertMailKind>;
+export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
 type StaffMailKind = Extract<BookingMailKind, `staff_${string}`>;
 type OrganiserMailKind = Exclude<BookingMailKind, StaffMailKind>;
 

@@ -4,13 +4,17 @@ import { findBookingInScope } from '../bookings/booking-admin.repository.js';
 import { issueLink, linkPath, type LinkKey, type LinkPurpose } from '../bookings/booking-links.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import { type BookingRow, toBooking } from '../bookings/booking.repository.js';
-import { findActivity } from '../catalog/catalog.repository.js';
+import { findActivity, findVenue } from '../catalog/catalog.repository.js';
 import { isLanguage } from '../i18n/i18n.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { bookingCalendarFile } from './calendar.service.js';
 import { renderAlert } from './alert-content.js';
-import { isAlertKind, MAIL_KINDS, type MailKind } from './mail.js';
+import { type AccountMailKind, isAccountKind, isAlertKind, MAIL_KINDS, type MailKind } from './mail.js';
+import { renderAccountExistsMail, renderSetupLinkMail } from './account-content.js';
+import { hashToken } from '../shared/ids.js';
+import { setupLinkPath, setupLinkToken } from '../staff/setup-links.js';
+import { findStaffRow } from '../staff/staff.repository.js';
 import { type BookingMailKind, CALENDAR_KINDS, type MailBooking, renderMail } from './mail-content.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailDone, markOutboxMailFailed } from './outbox.repository.js';
@@ -124,8 +128,38 @@ async function composeBookingMail(
 }
 
 /**
- * The mail as it goes out now: an alert to admins from its detail alone, a booking's mail from the
- * booking (undefined when it is gone, 'skip' when it no longer fits, see composeBookingMail).
+ * A staff member's mail about their account. A setup link's token is made again from the nonce
+ * (see setup-links.ts): 'skip' when it is no longer the account's link (re-issued or used since),
+ * has expired, or the account is disabled; undefined when the account is gone.
+ */
+async function composeAccountMail(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  mail: ClaimedMail,
+  kind: AccountMailKind,
+): Promise<MailBody | 'skip' | undefined> {
+  const loginUrl = `${settings.publicUrl}/staff/login`;
+  if (kind === 'account_exists') return { ...renderAccountExistsMail(mail.detail, loginUrl), attachments: [] };
+  const row = typeof mail.detail.staff_id === 'string' ? await findStaffRow(db, mail.detail.staff_id) : undefined;
+  if (!row) return undefined;
+  const token = setupLinkToken(settings.linkKey, row.id, String(mail.detail.nonce));
+  const expiresAt = row.setup_expires_at;
+  if (row.setup_token_hash !== hashToken(token) || !expiresAt || expiresAt <= clock.now().toISOString() || row.disabled_at) return 'skip';
+  const venue = row.venue_id ? ((await findVenue(db, row.venue_id))?.name ?? null) : null;
+  const link = `${settings.publicUrl}${setupLinkPath(token)}`;
+  const content = renderSetupLinkMail(
+    mail.detail,
+    { name: row.name, email: row.email, venue, link, expiresAt: new Date(expiresAt) },
+    loginUrl,
+  );
+  return { ...content, attachments: [] };
+}
+
+/**
+ * The mail as it goes out now: an alert to admins from its detail alone, an account's mail from
+ * the account, a booking's mail from the booking (undefined when it is gone, 'skip' when it no
+ * longer fits, see composeBookingMail).
  */
 async function composeMail(
   db: Db,
@@ -136,7 +170,9 @@ async function composeMail(
 ): Promise<OutgoingMail | 'skip' | undefined> {
   const body = isAlertKind(kind)
     ? { ...renderAlert(kind, mail.detail, settings.publicUrl), attachments: [] }
-    : await composeBookingMail(db, clock, settings, mail, kind);
+    : isAccountKind(kind)
+      ? await composeAccountMail(db, clock, settings, mail, kind)
+      : await composeBookingMail(db, clock, settings, mail, kind);
   if (!body || body === 'skip') return body;
   return { id: mail.id, from: settings.from, to: mail.recipient, date: clock.now(), ...body };
 }
@@ -152,7 +188,7 @@ async function attemptMail(
   if (!kind) return { error: 'unknown kind', final: true };
   try {
     const outgoing = await composeMail(db, clock, settings, mail, kind);
-    if (!outgoing) return { error: 'booking not found', final: true };
+    if (!outgoing) return { error: isAccountKind(kind) ? 'account not found' : 'booking not found', final: true };
     if (outgoing === 'skip') return 'skipped';
     await settings.transport.send(outgoing);
     return 'sent';

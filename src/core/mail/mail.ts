@@ -3,7 +3,7 @@ import type { Language } from '../catalog/activity.js';
 /**
  * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;
  * `staff_*` notices go to the venue's staff; `backup_*` alerts go to the admins and concern no
- * booking.
+ * booking; `account_*` mails go to one staff member about their own account.
  */
 export const MAIL_KINDS = [
   'booking_received',
@@ -21,6 +21,8 @@ export const MAIL_KINDS = [
   'staff_booking_changed',
   'backup_failed',
   'backup_stale',
+  'account_setup_link',
+  'account_exists',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -41,4 +43,11 @@ export type AlertMailKind = Extract<MailKind, `backup_${string}`>;
 
 export function isAlertKind(kind: MailKind): kind is AlertMailKind {
   return kind.startsWith('backup_');
+}
+
+/** A staff member's mails about their own account: their setup link, an attempt to add them again. */
+export type AccountMailKind = Extract<MailKind, `account_${string}`>;
+
+export function isAccountKind(kind: MailKind): kind is AccountMailKind {
+  return kind.startsWith('account_');
 }

@@ -20,6 +20,7 @@ export const DOMAIN_ERROR_CODES = [
   'password_too_short',
   'password_too_long',
   'password_common',
+  'password_predictable',
   'password_wrong',
   'password_mismatch',
   'login_failed',

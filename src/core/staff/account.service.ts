@@ -2,12 +2,12 @@ import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { hashPassword, passwordProblem } from './password.js';
+import { hashPassword } from './password.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 import { deleteSessionsOf } from './session.repository.js';
 import type { Session } from './session.service.js';
 import { findStaffRow, replaceRecoveryCodes, type StaffRow, updateStaff } from './staff.repository.js';
-import { sealTotpSecret } from './staff.service.js';
+import { assertPasswordAllowed, sealTotpSecret } from './staff.service.js';
 import type { StaffMember } from './staff.js';
 import { newTotpSecret } from './totp.js';
 
@@ -16,8 +16,7 @@ import { newTotpSecret } from './totp.js';
  * checks it), and changing the password or the second factor ends every other session.
  */
 export async function changePassword(db: Db, clock: Clock, member: StaffMember, session: Session, password: string): Promise<void> {
-  const problem = passwordProblem(password);
-  if (problem) throw new DomainError(problem);
+  await assertPasswordAllowed(db, member, password);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, member.id, { password_hash: hash, updated_at: clock.now().toISOString() });

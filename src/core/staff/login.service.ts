@@ -22,22 +22,24 @@ function clientCharge(client: ClientInfo): ThrottleCharge[] {
   return client.network ? [{ rule: THROTTLE_RULES.client, subject: client.network }] : [];
 }
 
-async function audited<T>(
-  db: Db,
-  clock: Clock,
-  row: StaffRow | undefined,
-  target: string,
-  client: ClientInfo,
-  run: () => Promise<T>,
-): Promise<T> {
+/**
+ * Runs an attempt and records its refusal: against the account when the identifier names one, else
+ * as an unknown account without the typed text (which may be a password typed into the wrong field).
+ */
+async function audited<T>(db: Db, clock: Clock, row: StaffRow | undefined, client: ClientInfo, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof DomainError) {
       const action =
         error.code === 'throttled' ? 'auth.throttled' : error.code === 'code_invalid' ? 'auth.second_factor_failed' : 'auth.login_failed';
-      const actor = row ? { id: row.id, email: row.email } : null;
-      await recordAudit(db, clock, { actor, venueId: row?.venue_id ?? null, action, target, client: client.network });
+      await recordAudit(
+        db,
+        clock,
+        row
+          ? { actor: { id: row.id, email: row.email }, venueId: row.venue_id, action, target: row.email, client: client.network }
+          : { actor: null, venueId: null, action, detail: { account: 'unknown' }, client: client.network },
+      );
     }
     throw error;
   }
@@ -52,7 +54,7 @@ async function audited<T>(
 export async function loginWithPassword(db: Db, clock: Clock, email: string, password: string, client: ClientInfo): Promise<string> {
   const address = normaliseEmail(email).slice(0, 254);
   const row = await findStaffRowByEmail(db, address);
-  return audited(db, clock, row, address, client, async () => {
+  return audited(db, clock, row, client, async () => {
     const charges = [{ rule: THROTTLE_RULES.accountPassword, subject: address }, ...clientCharge(client)];
     await chargeAttempt(db, clock, charges);
     const usable = row && row.password_hash && row.totp_secret && !row.disabled_at;
@@ -103,7 +105,7 @@ export async function completeLogin(
 ): Promise<string> {
   const row = await findStaffRow(db, pending.staffId);
   if (!row || row.disabled_at) throw new DomainError('login_failed');
-  return audited(db, clock, row, row.email, client, async () => {
+  return audited(db, clock, row, client, async () => {
     const kind = await checkSecondFactor(db, clock, key, row, code, client);
     await deleteSessionRow(db, pending.tokenHash);
     const token = await startSession(db, clock, row.id, { verified: true, userAgent: client.userAgent });
@@ -134,7 +136,7 @@ export async function reauthenticate(
 ): Promise<void> {
   const row = await findStaffRow(db, member.id);
   if (!row?.password_hash) throw new DomainError('password_wrong');
-  await audited(db, clock, row, row.email, client, async () => {
+  await audited(db, clock, row, client, async () => {
     const charges = [{ rule: THROTTLE_RULES.accountPassword, subject: row.email }, ...clientCharge(client)];
     await chargeAttempt(db, clock, charges);
     if (!(await verifyPassword(row.password_hash!, password))) throw new DomainError('password_wrong');

@@ -17,6 +17,37 @@ describe('passwords', () => {
     }
   });
 
+  test('common Dutch passwords and one word with a few digits or symbols are refused', () => {
+    for (const common of ['wachtwoord', 'welkom01', 'Welkom123', 'Wachtwoord2024!', 'zomer2025', 'voetbal123', 'Sanne2015', 'Password1']) {
+      assert.equal(passwordProblem(common), 'password_common', common);
+    }
+    // More than six digits or symbols around a word: the length rule's business, not this one's.
+    assert.equal(passwordProblem('welkom#83920174'), null);
+    for (const strong of ['fietsen langs de Vecht', 'correct horse battery staple', 'klimmen op dinsdagavond in Utrecht', '83920174']) {
+      assert.equal(passwordProblem(strong), null, strong);
+    }
+  });
+
+  test('passwords built from the venue, the platform or the member’s address are refused', () => {
+    const context = { email: 'marit.bakker@klimcentrum-noord.nl', venueNames: ['Klimhal De Wand', 'klimhal-de-wand', 'Zwolle'] };
+    for (const guessable of [
+      'klimhal123',
+      'Klimhal2026!',
+      'klimhaldewand',
+      'wand2026',
+      'Groupz2026',
+      'groupz!!',
+      'maritbakker1',
+      'Bakker1990',
+      'klimcentrum1',
+      'zwolle2026',
+    ]) {
+      assert.equal(passwordProblem(guessable, context), 'password_predictable', guessable);
+    }
+    assert.equal(passwordProblem('klimhal123'), null, 'an unknown word to someone else’s context');
+    assert.equal(passwordProblem('bij klimhal de wand klimmen wij op dinsdag', context), null, 'a sentence that names the venue');
+  });
+
   test('hashed with argon2id at the OWASP parameters; verification is exact', async () => {
     const hash = await hashPassword('correct horse battery staple');
     assert.match(hash, /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);

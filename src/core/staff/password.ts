@@ -1,18 +1,69 @@
 import argon2 from 'argon2';
-import { isCommonPassword } from './common-passwords.js';
+import { isCommonPassword, isCommonWord } from './common-passwords.js';
 
 /** NIST 800-63B: at least 8 characters, long passphrases welcome, no composition rules. */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_common';
+/**
+ * At most this many digits, symbols and spaces around a word still make a password "that word":
+ * `Welkom123`, `wachtwoord2024!`. A word with more of them is left to the length rule.
+ */
+export const PASSWORD_PADDING_MAX = 6;
 
-/** Why a new password is refused, or null. Length counts characters (code points), not bytes. */
-export function passwordProblem(password: string): PasswordProblem | null {
+/** The platform's name, which nobody's password may be built on. */
+const PLATFORM_NAME = 'groupz';
+
+export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_common' | 'password_predictable';
+
+/** What an attacker who knows the member knows: their address and their venue's name and slug. */
+export interface PasswordContext {
+  email: string;
+  venueNames: string[];
+}
+
+/** The letters of a text, in lower case: `Welkom-123!` is `welkom`. */
+function lettersOf(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\P{L}+/gu, '');
+}
+
+/**
+ * The words a password must not be built on for this member: the platform's name, their venue's
+ * name and slug, their address's local part and domain, each whole and each of its words of at
+ * least three letters (`klimhal` of `Klimhal Utrecht`, `marit` of `marit.bakker@...`).
+ */
+function contextWords({ email, venueNames }: PasswordContext): Set<string> {
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1).replace(/\.[^.]*$/, '');
+  const texts = [PLATFORM_NAME, ...venueNames, email.slice(0, Math.max(at, 0)), domain];
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const word of [text, ...text.split(/\P{L}+/u)]) {
+      const letters = lettersOf(word);
+      if (letters.length >= 3) found.add(letters);
+    }
+  }
+  return found;
+}
+
+/**
+ * Why a new password is refused, or null. Length counts characters (code points), not bytes.
+ * Refused besides: the 10,000 most common passwords, and a password whose letters are one common
+ * word (English passwords, Dutch words and names) or one word of the member's context, with at
+ * most PASSWORD_PADDING_MAX digits, symbols or spaces around it.
+ */
+export function passwordProblem(password: string, context: PasswordContext = { email: '', venueNames: [] }): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return 'password_too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'password_too_long';
   if (isCommonPassword(password)) return 'password_common';
+  const letters = lettersOf(password);
+  if (letters === '' || length - [...letters].length > PASSWORD_PADDING_MAX) return null;
+  if (contextWords(context).has(letters)) return 'password_predictable';
+  if (isCommonWord(letters)) return 'password_common';
   return null;
 }
 

@@ -130,12 +130,3 @@ export async function sweepExpiredSessions(db: Executor, clock: Clock, settings:
   }
   return deleted;
 }
-
-/** Runs the sweeper every minute until stopped (the `serve` command starts it). */
-export function startSessionSweeper(db: Executor, clock: Clock, settings: SessionSettings, onError: (error: unknown) => void): () => void {
-  const timer = setInterval(() => {
-    sweepExpiredSessions(db, clock, settings).catch(onError);
-  }, 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

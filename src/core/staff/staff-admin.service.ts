@@ -7,14 +7,17 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { deleteSessionsOf, listSessionsOf, type SessionRow } from './session.repository.js';
 import { countSessionsByStaff, lockActiveAdmins } from './staff-admin.repository.js';
-import { findStaffInScope, listStaffInScope, type StaffRow, toStaffMember, updateStaff } from './staff.repository.js';
-import { addStaff, reissueSetupLink } from './staff.service.js';
-import { assignableRoles, can, isRole, type Role, type StaffMember, venueScopeOf } from './staff.js';
+import { findStaffInScope, findStaffRowByEmail, listStaffInScope, type StaffRow, toStaffMember, updateStaff } from './staff.repository.js';
+import { addStaff, assertStaffFields, normaliseEmail, reissueSetupLink } from './staff.service.js';
+import { actsOn, assignableRoles, can, isRole, outranks, type Role, type StaffMember, venueScopeOf } from './staff.js';
+import type { LinkKey } from '../bookings/booking-links.js';
+import { enqueueMail } from '../mail/outbox.service.js';
 
 /**
- * Staff management in the back office: admins manage everyone, a manager the members of their own
- * venue. Every lookup takes the actor's venue scope, so another venue's member (and, for a manager,
- * any admin, who belongs to no venue) is simply not found.
+ * Staff management in the back office: admins manage everyone, a manager the staff and viewers of
+ * their own venue (only admins act on managers). Every lookup takes the actor's venue scope, so
+ * another venue's member (and, for a manager, any admin, who belongs to no venue) is simply not
+ * found; a peer manager is found but refused (`not_allowed`).
  */
 
 export type StaffState = 'active' | 'setup_pending' | 'setup_expired' | 'disabled';
@@ -69,10 +72,14 @@ async function findInScope(db: Executor, actor: StaffMember, id: string): Promis
   return row;
 }
 
-/** Changes to one's own account go through "My account"; here nobody changes their own role, state or sessions. */
+/**
+ * Another member the actor may act on. Changes to one's own account go through "My account"; here
+ * nobody changes their own role, state or sessions, and a manager changes nothing of a manager's.
+ */
 async function findOtherInScope(db: Executor, actor: StaffMember, id: string): Promise<StaffRow> {
   const row = await findInScope(db, actor, id);
   if (row.id === actor.id) throw new DomainError('self_change_refused');
+  if (!actsOn(actor, row.role as Role)) throw new DomainError('not_allowed');
   return row;
 }
 
@@ -116,17 +123,47 @@ export interface StaffForm {
   venue: string;
 }
 
-/** Adds a member within the actor's reach and returns the one-time setup token. */
-export async function addStaffMember(
-  db: Db,
-  clock: Clock,
-  actor: StaffMember,
-  form: StaffForm,
-): Promise<{ member: StaffMember; setupToken: string }> {
+/** What the actor is told after adding a member. */
+export interface AddedStaff {
+  /** Where the setup link was mailed. */
+  email: string;
+  /** The new member, for an admin; null for a manager, whose answer is the same whether or not the address had an account. */
+  member: StaffMember | null;
+  /** The link's token for the actor's screen: only an admin adding someone below admin gets it. */
+  setupToken: string | null;
+}
+
+/**
+ * Adds a member within the actor's reach; the setup link goes to them by mail. A manager who names
+ * an address that has an account at another venue (or an admin's) gets the same answer as for a new
+ * one, so managers cannot find out who has an account elsewhere: nothing is added, the account's
+ * holder is told by mail (at most once a day per venue) and the attempt is audited for admins only.
+ * An admin is told the truth (`email_taken`).
+ */
+export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, form: StaffForm): Promise<AddedStaff> {
   assertManager(actor);
   const role = assignableRole(actor, form.role);
   const venue = await venueFor(db, actor, role, form.venue);
-  return addStaff(db, clock, { email: form.email, name: form.name, role, venue: venue?.slug }, actor);
+  const email = normaliseEmail(form.email);
+  assertStaffFields(email, form.name.trim());
+  const existing = actor.role === 'admin' ? undefined : await findStaffRowByEmail(db, email);
+  if (venue && existing && existing.venue_id !== venue.id) {
+    await db.transaction().execute(async (trx) => {
+      await recordAudit(trx, clock, { actor, venueId: null, action: 'staff.add_existing', target: email, detail: { venue: venue.slug } });
+      await enqueueMail(trx, clock, {
+        kind: 'account_exists',
+        bookingId: null,
+        recipient: existing.email,
+        language: 'nl',
+        detail: { by: actor.name, venue: venue.name },
+        dedupeKey: `account_exists:${existing.id}:${venue.id}:${clock.now().toISOString().slice(0, 10)}`,
+      });
+    });
+    return { email, member: null, setupToken: null };
+  }
+  const added = await addStaff(db, clock, { email, name: form.name, role, venue: venue?.slug }, actor, { key, by: actor.name });
+  const admin = actor.role === 'admin';
+  return { email, member: admin ? added.member : null, setupToken: admin && outranks(actor, role) ? added.setupToken : null };
 }
 
 /**
@@ -217,18 +254,14 @@ export async function endStaffSessions(db: Db, clock: Clock, actor: StaffMember,
 }
 
 /**
- * A new setup link for another member (lost phone, forgotten password): their password, second
- * factor, recovery codes and sessions stop working at once. Not for a disabled account, whose
- * setup link would not open.
+ * A new setup link for another member the actor may act on (lost phone, forgotten password): their
+ * password, second factor, recovery codes and sessions stop working at once, and the link goes to
+ * them by mail only, never to the actor. Not for a disabled account, whose setup link would not open.
  */
-export async function reissueStaffSetupLink(
-  db: Db,
-  clock: Clock,
-  actor: StaffMember,
-  id: string,
-): Promise<{ member: StaffMember; setupToken: string }> {
+export async function reissueStaffSetupLink(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, id: string): Promise<StaffMember> {
   const row = await findOtherInScope(db, actor, id);
   if (row.disabled_at !== null) throw new DomainError('member_disabled');
   const member = toStaffMember(row);
-  return { member, setupToken: await reissueSetupLink(db, clock, member, actor) };
+  await reissueSetupLink(db, clock, member, actor, { key, by: actor.name });
+  return member;
 }

@@ -1,12 +1,13 @@
+import { z } from 'zod';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { AuditActor } from '../audit-log/audit-log.js';
-import { findVenueBySlug } from '../catalog/catalog.repository.js';
+import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { CONTROL, withoutControls } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken, newId, newToken } from '../shared/ids.js';
-import { hashPassword, passwordProblem } from './password.js';
+import { hashPassword, type PasswordContext, passwordProblem } from './password.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 import { seal, unseal } from './secret-box.js';
 import { deleteSessionsOf } from './session.repository.js';
@@ -20,6 +21,9 @@ import {
 } from './staff.repository.js';
 import type { Role, StaffMember } from './staff.js';
 import { acceptedTotpStep, newTotpSecret } from './totp.js';
+import { newSetupNonce, setupLinkToken } from './setup-links.js';
+import type { LinkKey } from '../bookings/booking-links.js';
+import { enqueueMail } from '../mail/outbox.service.js';
 
 /** A setup link works for 24 hours. */
 export const SETUP_LINK_HOURS = 24;
@@ -40,8 +44,17 @@ export function normaliseEmail(email: string): string {
   return withoutControls(email.trim().toLowerCase());
 }
 
-function assertStaffFields(email: string, name: string): void {
-  if (!/^[^\s@\ufffd]+@[^\s@\ufffd]+\.[^\s@\ufffd]+$/.test(email) || email.length > 254) throw new DomainError('email_invalid');
+/** RFC 5321's longest address: checked before any pattern looks at the text. */
+export const EMAIL_MAX_LENGTH = 254;
+
+/** The length first, then zod's address pattern (linear, as the booking form's): no input makes the check slow. */
+export function isValidEmail(email: string): boolean {
+  return email.length <= EMAIL_MAX_LENGTH && z.regexes.email.test(email);
+}
+
+/** Refuses an invalid address or name of a new member. */
+export function assertStaffFields(email: string, name: string): void {
+  if (!isValidEmail(email)) throw new DomainError('email_invalid');
   if (name.trim() === '' || name.length > 100 || CONTROL.test(name)) throw new DomainError('name_invalid');
 }
 
@@ -66,8 +79,7 @@ export function openTotpSecret(key: Buffer, staffId: string, sealed: string): st
 }
 
 /** A new setup link, and the credential columns of an account that waits for it: no password, no second factor yet. */
-function newSetupLink(now: Date) {
-  const token = newToken();
+function newSetupLink(now: Date, token: string) {
   const credentials = {
     password_hash: null,
     totp_secret: null,
@@ -79,15 +91,43 @@ function newSetupLink(now: Date) {
   return { token, credentials };
 }
 
+/** A setup link that goes to the member by mail: the key its token is made with, and who made it (named in the mail). */
+export interface SetupMail {
+  key: LinkKey;
+  by: string;
+}
+
+/**
+ * Queues the mail that carries a member's setup link; only the nonce waits in the outbox (see
+ * setup-links.ts). `reason` says whether the account is new or its link was re-issued.
+ */
+async function enqueueSetupMail(
+  trx: Executor,
+  clock: Clock,
+  to: { id: string; email: string },
+  { nonce, reason, by }: { nonce: string; reason: 'added' | 'reissued'; by: string },
+): Promise<void> {
+  await enqueueMail(trx, clock, {
+    kind: 'account_setup_link',
+    bookingId: null,
+    recipient: to.email,
+    language: 'nl',
+    detail: { staff_id: to.id, nonce, reason, by },
+    dedupeKey: `account_setup_link:${to.id}:${nonce}`,
+  });
+}
+
 /**
  * Creates an account without password or second factor and returns the one-time setup token. The
- * person sets both through the setup link; until then the account cannot log in.
+ * person sets both through the setup link; until then the account cannot log in. With `mail`,
+ * the link also goes to the new member by mail, in the transaction that creates the account.
  */
 export async function addStaff(
   db: Db,
   clock: Clock,
   input: NewStaff,
   actor: AuditActor | null,
+  mail?: SetupMail,
 ): Promise<{ member: StaffMember; setupToken: string }> {
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
@@ -97,8 +137,9 @@ export async function addStaff(
     if (await findStaffRowByEmail(trx, email)) throw new DomainError('email_taken');
     const instant = clock.now();
     const now = instant.toISOString();
-    const link = newSetupLink(instant);
     const id = newId();
+    const nonce = newSetupNonce();
+    const link = newSetupLink(instant, mail ? setupLinkToken(mail.key, id, nonce) : newToken());
     await insertStaff(trx, {
       id,
       email,
@@ -111,6 +152,7 @@ export async function addStaff(
       updated_at: now,
     });
     await recordAudit(trx, clock, { actor, venueId, action: 'staff.added', target: email, detail: { role: input.role } });
+    if (mail) await enqueueSetupMail(trx, clock, { id, email }, { nonce, reason: 'added', by: mail.by });
     const member: StaffMember = { id, email, name, role: input.role, venueId, active: false, disabled: false, createdAt: now };
     return { member, setupToken: link.token };
   });
@@ -118,17 +160,25 @@ export async function addStaff(
 
 /**
  * A new setup link for an existing account (lost phone, forgotten password): the old password,
- * second factor, recovery codes and sessions stop working at once.
+ * second factor, recovery codes and sessions stop working at once. The link goes to the member by
+ * mail only, which tells them it was re-issued and by whom: whoever re-issues it never sees it.
  */
-export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor): Promise<string> {
-  const link = newSetupLink(clock.now());
+export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor, mail: SetupMail): Promise<void> {
+  const nonce = newSetupNonce();
+  const link = newSetupLink(clock.now(), setupLinkToken(mail.key, member.id, nonce));
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, member.id, { ...link.credentials, updated_at: clock.now().toISOString() });
     await replaceRecoveryCodes(trx, member.id, []);
     await deleteSessionsOf(trx, member.id);
-    await recordAudit(trx, clock, { actor, venueId: member.venueId, action: 'staff.setup_link_issued', target: member.email });
+    await recordAudit(trx, clock, {
+      actor,
+      venueId: member.venueId,
+      action: 'staff.setup_link_issued',
+      target: member.email,
+      detail: { delivery: 'mail' },
+    });
+    await enqueueSetupMail(trx, clock, member, { nonce, reason: 'reissued', by: mail.by });
   });
-  return link.token;
 }
 
 /** The account a setup link belongs to, while the link is valid. */
@@ -140,11 +190,26 @@ export async function findSetupAccount(db: Executor, clock: Clock, token: string
   return row;
 }
 
+/** What a member's password must not be built on: their address, their venue's name, slug and city. */
+export async function passwordContextOf(db: Executor, member: { email: string; venueId: string | null }): Promise<PasswordContext> {
+  const venue = member.venueId ? await findVenue(db, member.venueId) : undefined;
+  return { email: member.email, venueNames: venue ? [venue.name, venue.slug, venue.city] : [] };
+}
+
+/** Refuses a new password for the member (see passwordProblem). */
+export async function assertPasswordAllowed(
+  db: Executor,
+  member: { email: string; venueId: string | null },
+  password: string,
+): Promise<void> {
+  const problem = passwordProblem(password, await passwordContextOf(db, member));
+  if (problem) throw new DomainError(problem);
+}
+
 /** Step 1 of setup: the password. Prepares a fresh TOTP secret to enrol next. */
 export async function setSetupPassword(db: Db, clock: Clock, key: Buffer, token: string, password: string): Promise<void> {
-  const problem = passwordProblem(password);
-  if (problem) throw new DomainError(problem);
   const row = await findSetupAccount(db, clock, token);
+  await assertPasswordAllowed(db, { email: row.email, venueId: row.venue_id }, password);
   const hash = await hashPassword(password);
   await updateStaff(db, row.id, {
     password_hash: hash,

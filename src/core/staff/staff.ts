@@ -63,9 +63,20 @@ export function venueScopeOf(member: Pick<StaffMember, 'role' | 'venueId'>): Ven
   return member.role === 'admin' || member.venueId === null ? { all: true } : { all: false, venueId: member.venueId };
 }
 
-/** Roles a member may give to others: an admin any, a manager the roles of their own venue below admin. */
+/** Each role's rank: a manager acts only on the roles below theirs. */
+const RANK: Record<Role, number> = { admin: 3, manager: 2, staff: 1, viewer: 0 };
+
+/** Whether `member` may act on an account of `role`: an admin on anyone, a manager on the roles below theirs. */
+export function actsOn(member: Pick<StaffMember, 'role'>, role: Role): boolean {
+  return can(member, 'staff.manage') && (member.role === 'admin' || RANK[role] < RANK[member.role]);
+}
+
+/** Whether `member` ranks above `role`: only then may a setup link for such an account reach their screen. */
+export function outranks(member: Pick<StaffMember, 'role'>, role: Role): boolean {
+  return RANK[member.role] > RANK[role];
+}
+
+/** Roles a member may give to others: an admin any, a manager those below manager (only admins act on managers). */
 export function assignableRoles(member: Pick<StaffMember, 'role'>): Role[] {
-  if (member.role === 'admin') return [...ROLES];
-  if (member.role === 'manager') return ['manager', 'staff', 'viewer'];
-  return [];
+  return can(member, 'staff.manage') ? ROLES.filter((role) => actsOn(member, role)) : [];
 }

@@ -56,3 +56,17 @@ export async function refundThrottle(db: Executor, key: string): Promise<void> {
     .where('blocked_until', 'is', null)
     .execute();
 }
+
+/**
+ * Deletes the counters under `keyPrefix` whose last failure is older than `decayBefore` and that
+ * block nothing at `now`: their next charge would start over at 1 anyway. Returns how many.
+ */
+export async function deleteDecayedThrottles(db: Executor, p: { keyPrefix: string; decayBefore: string; now: string }): Promise<number> {
+  const result = await db
+    .deleteFrom('throttles')
+    .where('key', 'like', `${p.keyPrefix}%`)
+    .where('last_failure_at', '<', p.decayBefore)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', p.now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken } from '../shared/ids.js';
-import { chargeThrottle, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
+import { chargeThrottle, deleteDecayedThrottles, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
 
 /**
  * Throttling of guesses at passwords and codes, and of placing bookings. Each attempt is charged in
@@ -46,6 +46,13 @@ export const THROTTLE_RULES = {
   },
   /** A burst from one network (all accounts, all steps): past 30 failures an hour, 2, 4 ... seconds, at most 15 minutes. */
   client: { name: 'client', freeFailures: 30, firstWaitSeconds: 2, maxWaitSeconds: 900, decaySeconds: 3600, onSuccess: 'refund' },
+  /**
+   * Placing bookings from one client network, and for one organiser address (see
+   * core/bookings/booking-limits.ts, which sets `freeFailures` from the settings): every attempt
+   * counts; past the limit 1, 2, 4 ... minutes, at most an hour; three quiet hours start it over.
+   */
+  bookingNetwork: { name: 'booking-network', freeFailures: 30, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3 * 3600 },
+  bookingEmail: { name: 'booking-email', freeFailures: 15, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3 * 3600 },
 } satisfies Record<string, ThrottleRule>;
 
 export interface ThrottleCharge {
@@ -54,8 +61,12 @@ export interface ThrottleCharge {
   subject: string;
 }
 
+function keyPrefixOf(rule: ThrottleRule): string {
+  return `${rule.name}:`;
+}
+
 function keyOf({ rule, subject }: ThrottleCharge): string {
-  return `${rule.name}:${hashToken(subject)}`;
+  return `${keyPrefixOf(rule)}${hashToken(subject)}`;
 }
 
 function waits(rule: ThrottleRule, now: number): string[] {
@@ -96,4 +107,23 @@ export async function settleSuccess(db: Executor, charges: ThrottleCharge[]): Pr
     if (charge.rule.onSuccess === 'refund') await refundThrottle(db, keyOf(charge));
     else if (charge.rule.onSuccess === 'reset') await deleteThrottle(db, keyOf(charge));
   }
+}
+
+/**
+ * Deletes every counter of these rules that has decayed (no failure for the rule's decay period)
+ * and blocks nothing now, so the table holds only counters that still mean something. Returns how
+ * many it deleted.
+ */
+export async function sweepDecayedThrottles(
+  db: Executor,
+  clock: Clock,
+  rules: readonly ThrottleRule[] = Object.values(THROTTLE_RULES),
+): Promise<number> {
+  const now = clock.now();
+  let deleted = 0;
+  for (const rule of rules) {
+    const decayBefore = new Date(now.getTime() - rule.decaySeconds * 1000).toISOString();
+    deleted += await deleteDecayedThrottles(db, { keyPrefix: keyPrefixOf(rule), decayBefore, now: now.toISOString() });
+  }
+  return deleted;
 }

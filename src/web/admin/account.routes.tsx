@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { recordAudit } from '../../core/audit-log/audit-log.service.js';
-import { DomainError } from '../../core/shared/errors.js';
+import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { changePassword, ownStaffRow, regenerateRecoveryCodes, startTotpReenrolment } from '../../core/staff/account.service.js';
 import { isRecentlyReauthenticated, reauthenticate } from '../../core/staff/login.service.js';
@@ -16,6 +16,15 @@ import { CsrfField } from '../views/admin/admin-layout.js';
 import { RecoveryCodesPage, TotpEnrolmentPage } from '../views/admin/staff-auth.pages.js';
 import { adminUiFor } from './admin-ui.js';
 import { authRefusal, clientOf } from './client.js';
+
+/** Refusals of the new password itself, shown on its field (a wrong current password is the form's). */
+const NEW_PASSWORD_CODES: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>([
+  'password_too_short',
+  'password_too_long',
+  'password_common',
+  'password_predictable',
+  'password_mismatch',
+]);
 
 /** The signed-in member's own account: active sessions, password, second factor, recovery codes. */
 export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
@@ -54,7 +63,8 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
       return await change();
     } catch (error) {
       const { status, message } = authRefusal(error, adminUiFor(request, auth), reply);
-      return accountPage(request, reply, status, { section, message });
+      const field = error instanceof DomainError && NEW_PASSWORD_CODES.has(error.code) ? 'password' : undefined;
+      return accountPage(request, reply, status, { section, message, ...(field && { field }) });
     }
   }
 

@@ -11,11 +11,13 @@ import {
   listStaffOverview,
   reissueStaffSetupLink,
   setStaffDisabled,
+  type AddedStaff,
   type StaffForm,
   venuesForStaff,
 } from '../../core/staff/staff-admin.service.js';
+import { setupLinkPath } from '../../core/staff/setup-links.js';
 import { SETUP_LINK_HOURS } from '../../core/staff/staff.service.js';
-import { assignableRoles, type StaffMember } from '../../core/staff/staff.js';
+import { assignableRoles } from '../../core/staff/staff.js';
 import { statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
@@ -41,6 +43,7 @@ const NOTICES = {
   disabled: 'staff.notice_disabled',
   enabled: 'staff.notice_enabled',
   sessions: 'staff.notice_sessions_ended',
+  link_mailed: 'staff.notice_link_mailed',
 } as const satisfies Record<string, MessageKey>;
 type Done = keyof typeof NOTICES;
 
@@ -54,7 +57,7 @@ function memberId(request: FastifyRequest): string {
  * Staff management for admins (everyone) and managers (their own venue's members). The service
  * looks every member up within the signed-in member's venue scope: another venue's id is a 404.
  */
-export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publicUrl }: AppContext): Promise<void> {
+export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publicUrl, linkKey }: AppContext): Promise<void> {
   app.addHook('preHandler', async (request) => requirePermission(request, 'staff.manage'));
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, status: number, form: StaffForm, errors: Record<string, string>) {
@@ -91,15 +94,17 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
     );
   }
 
-  function setupLinkPage(request: FastifyRequest, reply: FastifyReply, member: StaffMember, token: string) {
+  /** The answer to adding a member: the link was mailed, and shown here too when the actor may see it. */
+  function addedPage(request: FastifyRequest, reply: FastifyReply, added: AddedStaff) {
     const expiresAt = new Date(clock.now().getTime() + SETUP_LINK_HOURS * 3600_000);
     return sendPage(
       reply,
       200,
       <StaffSetupLinkPage
         ui={adminUiFor(request, auth)}
-        member={member}
-        link={`${publicUrl}/staff/setup/${token}`}
+        email={added.email}
+        member={added.member}
+        link={added.setupToken ? `${publicUrl}${setupLinkPath(added.setupToken)}` : undefined}
         hours={SETUP_LINK_HOURS}
         expiresAt={expiresAt}
       />,
@@ -137,8 +142,7 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
       venue: formField(body, 'venue'),
     };
     try {
-      const { member, setupToken } = await addStaffMember(db, clock, request.staff, form);
-      return setupLinkPage(request, reply, member, setupToken);
+      return addedPage(request, reply, await addStaffMember(db, clock, linkKey, request.staff, form));
     } catch (error) {
       const field = error instanceof DomainError ? FIELD_OF[error.code] : undefined;
       if (!(error instanceof DomainError) || !field) throw error;
@@ -183,11 +187,11 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
     }),
   );
 
-  // The new link is the answer to this POST, shown once: it is not stored, and no GET shows it again.
+  // The new link goes to the member by mail only: whoever re-issues it never sees it.
   app.post('/staff/:id/setup-link', async (request, reply) =>
     onDetail(request, reply, async () => {
-      const { member, setupToken } = await reissueStaffSetupLink(db, clock, request.staff, memberId(request));
-      return setupLinkPage(request, reply, member, setupToken);
+      await reissueStaffSetupLink(db, clock, linkKey, request.staff, memberId(request));
+      return changed(request, reply, 'link_mailed');
     }),
   );
 }

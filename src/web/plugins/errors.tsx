@@ -37,6 +37,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   password_too_short: 422,
   password_too_long: 422,
   password_common: 422,
+  password_predictable: 422,
   password_wrong: 401,
   password_mismatch: 422,
   login_failed: 401,

@@ -11,7 +11,10 @@ export const authMessages = defineMessages(
     'error.setup_link_invalid': 'Deze activeringslink is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan bij uw beheerder.',
     'error.password_too_short': 'Kies een wachtwoord van minstens 8 tekens. Een zin van een paar woorden is sterk en goed te onthouden.',
     'error.password_too_long': 'Kies een wachtwoord van hoogstens 256 tekens.',
-    'error.password_common': 'Dit wachtwoord staat in de lijst van veelgebruikte wachtwoorden. Kies een ander.',
+    'error.password_common':
+      'Dit wachtwoord is veelgebruikt of één gewoon woord met wat cijfers of tekens erbij. Kies een ander; een zin van een paar woorden is sterk en goed te onthouden.',
+    'error.password_predictable':
+      'Dit wachtwoord is af te leiden uit uw e-mailadres, de naam van uw locatie of van Groupz. Kies een ander; een zin van een paar woorden is sterk en goed te onthouden.',
     'error.password_wrong': 'Het wachtwoord klopt niet.',
     'error.password_mismatch': 'De twee wachtwoorden zijn niet gelijk.',
     'error.login_failed': 'E-mailadres of wachtwoord klopt niet.',
@@ -33,7 +36,8 @@ export const authMessages = defineMessages(
     'auth.setup_title': 'Account activeren',
     'auth.setup_intro': 'Welkom {name}. Kies een wachtwoord voor {email}; daarna koppelt u uw authenticator-app.',
     'auth.new_password': 'Nieuw wachtwoord',
-    'auth.password_rules': 'Minstens 8 tekens, lange wachtwoordzinnen zijn welkom. Veelgebruikte wachtwoorden worden geweigerd.',
+    'auth.password_rules':
+      'Minstens 8 tekens, lange wachtwoordzinnen zijn welkom. Veelgebruikte wachtwoorden, één woord met wat cijfers, uw e-mailadres en de naam van uw locatie worden geweigerd.',
     'auth.repeat_password': 'Herhaal het wachtwoord',
     'auth.totp_title': 'Authenticator-app koppelen',
     'auth.totp_intro': 'Scan de QR-code met uw authenticator-app, of typ de sleutel over. Vul daarna de code in die de app toont.',
@@ -100,7 +104,10 @@ export const authMessages = defineMessages(
     'error.setup_link_invalid': 'This setup link is invalid, used or expired. Ask your administrator for a new one.',
     'error.password_too_short': 'Choose a password of at least 8 characters. A sentence of a few words is strong and easy to remember.',
     'error.password_too_long': 'Choose a password of at most 256 characters.',
-    'error.password_common': 'This password is on the list of commonly used passwords. Choose another one.',
+    'error.password_common':
+      'This password is commonly used, or one ordinary word with a few digits or symbols added. Choose another one; a sentence of a few words is strong and easy to remember.',
+    'error.password_predictable':
+      'This password can be guessed from your email address, the name of your venue or of Groupz. Choose another one; a sentence of a few words is strong and easy to remember.',
     'error.password_wrong': 'The password is not right.',
     'error.password_mismatch': 'The two passwords are not the same.',
     'error.login_failed': 'Email address or password is not right.',
@@ -122,7 +129,8 @@ export const authMessages = defineMessages(
     'auth.setup_title': 'Activate your account',
     'auth.setup_intro': 'Welcome {name}. Choose a password for {email}; then link your authenticator app.',
     'auth.new_password': 'New password',
-    'auth.password_rules': 'At least 8 characters; long passphrases are welcome. Commonly used passwords are refused.',
+    'auth.password_rules':
+      'At least 8 characters; long passphrases are welcome. Commonly used passwords, one word with a few digits, your email address and your venue’s name are refused.',
     'auth.repeat_password': 'Repeat the password',
     'auth.totp_title': 'Link your authenticator app',
     'auth.totp_intro': 'Scan the QR code with your authenticator app, or type in the key. Then enter the code the app shows.',

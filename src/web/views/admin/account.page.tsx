@@ -20,7 +20,8 @@ interface Props {
   current: string;
   recoveryCodesLeft: number;
   done?: string | undefined;
-  error?: { section: AccountSection; message: string } | undefined;
+  /** A refusal: shown above the section's fields, or on the new password when `field` says so. */
+  error?: { section: AccountSection; message: string; field?: 'password' } | undefined;
 }
 
 /** Password and current code: every credential change proves the person again. */
@@ -72,7 +73,7 @@ function CredentialForm(props: {
 }) {
   const { ui, section, intro, error, children } = props;
   const { action, title, submit } = CREDENTIAL_FORMS[section];
-  const message = error?.section === section ? error.message : undefined;
+  const message = error?.section === section && !error.field ? error.message : undefined;
   return (
     <section aria-labelledby={`${section}-title`}>
       <h2 id={`${section}-title`}>{ui.t(title)}</h2>
@@ -137,7 +138,7 @@ export function AccountPage({ ui, sessions, current, recoveryCodesLeft, done, er
         <PostButton ui={ui} action="/admin/account/sessions/end" name="session" value="others" label={t('account.sessions_end_others')} />
       )}
       <CredentialForm ui={ui} section="password" intro={t('account.password_intro')} error={error}>
-        <NewPasswordFields ui={ui} />
+        <NewPasswordFields ui={ui} error={error?.field === 'password' ? error.message : undefined} />
       </CredentialForm>
       <CredentialForm ui={ui} section="two_factor" intro={t('account.two_factor_intro')} error={error} />
       <CredentialForm ui={ui} section="recovery" intro={t('account.recovery_intro', { n: recoveryCodesLeft })} error={error} />

@@ -15,6 +15,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'security.self_audit_run': 'audit.action.security.self_audit_run',
   'staff.added': 'audit.action.staff.added',
   'staff.setup_link_issued': 'audit.action.staff.setup_link_issued',
+  'staff.add_existing': 'audit.action.staff.add_existing',
   'staff.second_factor_enrolled': 'audit.action.staff.second_factor_enrolled',
   'staff.password_changed': 'audit.action.staff.password_changed',
   'staff.recovery_codes_renewed': 'audit.action.staff.recovery_codes_renewed',

@@ -1,7 +1,7 @@
 import type { Venue } from '../../../core/catalog/activity.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { StaffDetail } from '../../../core/staff/staff-admin.service.js';
-import type { Role } from '../../../core/staff/staff.js';
+import { actsOn, type Role } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { Field } from '../components.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
@@ -83,6 +83,10 @@ export function StaffDetailPage({
       {own ? (
         <p class="hint">
           {t('staff.own_account')} <a href="/admin/account">{t('admin.nav.account')}</a>
+        </p>
+      ) : !actsOn(ui.staff, member.role) ? (
+        <p class="hint" data-testid="admins-only">
+          {t('staff.admins_only')}
         </p>
       ) : (
         <>

@@ -3,35 +3,51 @@ import type { StaffMember } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { AdminLayout } from './admin-layout.js';
 
-/** The one-time setup link, shown once right after it is made: only its hash is stored. */
+/**
+ * The answer to adding a member: the setup link went to them by mail. An admin adding someone below
+ * admin also sees the link, once (only its hash is stored). A manager's answer names only the
+ * address, the same whether or not it had an account elsewhere.
+ */
 export function StaffSetupLinkPage({
   ui,
+  email,
   member,
   link,
   hours,
   expiresAt,
 }: {
   ui: AdminUi;
-  member: StaffMember;
-  link: string;
+  email: string;
+  member: StaffMember | null;
+  link: string | undefined;
   hours: number;
   expiresAt: Date;
 }) {
   const { t, lang } = ui;
-  const title = t('staff.link_title', { name: member.name });
+  const until = formatDateTime(expiresAt, lang);
+  const title = t('staff.mailed_title');
   return (
     <AdminLayout ui={ui} title={title}>
       <h1>{title}</h1>
-      <p>{t('staff.link_intro', { name: member.name, email: member.email, until: formatDateTime(expiresAt, lang), hours })}</p>
+      <p data-testid="link-mailed">{t('staff.mailed_intro', { email, until, hours })}</p>
+      {link && member && (
+        <>
+          <p>{t('staff.link_intro', { name: member.name, email: member.email, until, hours })}</p>
+          <p>
+            <label for="setup-link">{t('staff.link_label')}</label>
+            <input id="setup-link" type="text" readOnly value={link} size={80} data-testid="setup-link" />
+          </p>
+          <p class="notice" role="status">
+            {t('staff.link_once')}
+          </p>
+        </>
+      )}
       <p>
-        <label for="setup-link">{t('staff.link_label')}</label>
-        <input id="setup-link" type="text" readOnly value={link} size={80} data-testid="setup-link" />
-      </p>
-      <p class="notice" role="status">
-        {t('staff.link_once')}
-      </p>
-      <p>
-        <a href={`/admin/staff/${member.id}`}>{t('staff.to_member', { name: member.name })}</a> ·{' '}
+        {member && (
+          <>
+            <a href={`/admin/staff/${member.id}`}>{t('staff.to_member', { name: member.name })}</a> ·{' '}
+          </>
+        )}
         <a href="/admin/staff">{t('staff.to_list')}</a>
       </p>
     </AdminLayout>
