@@ -19,6 +19,8 @@ const MESSAGES: Record<AdminFieldCode, MessageKey> = {
   must_accept: 'field.must_accept',
   invalid_value: 'field.invalid_value',
   unknown_slot: 'field.unknown_slot',
+  group_too_small: 'field.group_too_small',
+  group_too_large: 'field.group_too_large',
   invalid_slug: 'catalog_admin.field.invalid_slug',
   slug_taken: 'catalog_admin.field.slug_taken',
   invalid_amount: 'catalog_admin.field.invalid_amount',

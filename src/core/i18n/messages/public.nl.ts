@@ -85,6 +85,8 @@ export const nl = {
   'field.must_accept': 'Ga akkoord met de boekingsvoorwaarden om te boeken.',
   'field.invalid_value': 'Deze waarde is ongeldig.',
   'field.unknown_slot': 'Dit tijdslot bestaat niet.',
+  'field.group_too_small': 'Deze activiteit is voor groepen van minstens {min} personen.',
+  'field.group_too_large': 'Deze activiteit is voor groepen van hoogstens {max} personen.',
 
   'error.not_found': 'Deze pagina bestaat niet (meer).',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',
