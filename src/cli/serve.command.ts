@@ -67,7 +67,12 @@ it. Stops cleanly on SIGINT or SIGTERM. Settings: see the README.`,
         }),
       );
       const stopSweeper = startSessionSweeper(database.db, systemClock, auth, (error) => log.error({ err: error }, 'session sweep failed'));
-      const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
+      const mailTransport = createMailTransport({
+        smtpUrl: config.smtpUrl,
+        dataDir: config.dataDir,
+        publicUrl: config.publicUrl,
+        dkim: config.dkim,
+      });
       const mailSettings = {
         transport: mailTransport,
         linkKey: deriveLinkKey(auth.secretKey),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
 import type { Activity } from '../catalog/activity.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
+import { isPhoneNumber } from '../shared/phone.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
 
 /** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
@@ -12,12 +13,6 @@ export function text(max: number, { required, multiline = false }: { required: b
     .max(max, 'too_long')
     .refine((s) => !(multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(s), 'invalid_characters');
   return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
-}
-
-/** Digits with the usual separators, 8 to 15 digits (E.164 allows at most 15). */
-function isPhoneNumber(value: string): boolean {
-  const digits = value.replace(/\D/g, '').length;
-  return /^\+?[0-9 ()\-.]+$/.test(value) && digits >= 8 && digits <= 15;
 }
 
 /**

@@ -5,6 +5,7 @@ import { testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
 import { assertInert, formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import { createVenue } from '../../core/catalog/catalog.service.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -365,6 +366,31 @@ for (const dialect of testDialects()) {
           'This page does not exist (any more).',
         );
       }
+    });
+
+    test("the activity page shows the venue's contact address and phone, when the venue gave them", async () => {
+      const venue = await createVenue(t.database.db, t.clock, {
+        slug: 'klimhal-de-wand',
+        name: 'Klimhal De Wand',
+        city: 'Utrecht',
+        contactEmail: 'info@klimhal-de-wand.example.nl',
+        contactPhone: '030 555 0202',
+      });
+      const climbing = await makeActivity(t.database.db, t.clock, { venueId: venue.id, slug: 'klimmen-groepen' });
+      for (const [lang, text] of [
+        ['en', 'Questions? Contact Klimhal De Wand: info@klimhal-de-wand.example.nl · 030 555 0202'],
+        ['nl', 'Vragen? Neem contact op met Klimhal De Wand: info@klimhal-de-wand.example.nl · 030 555 0202'],
+      ] as const) {
+        const page = parseHtml((await t.app.inject({ url: `/activities/${climbing.slug}`, headers: { cookie: `lang=${lang}` } })).body);
+        const contact = page.querySelector('[data-testid="venue-contact"]')!;
+        assert.equal(contact.textContent.replace(/\s+/g, ' ').trim(), text);
+        assert.deepEqual(
+          contact.querySelectorAll('a').map((a) => a.getAttribute('href')),
+          ['mailto:info@klimhal-de-wand.example.nl', 'tel:0305550202'],
+        );
+      }
+      const without = parseHtml((await t.app.inject(`/activities/${activity.slug}`)).body);
+      assert.equal(without.querySelector('[data-testid="venue-contact"]'), null, 'a venue without contact details shows none');
     });
   });
 }

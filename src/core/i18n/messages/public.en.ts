@@ -22,6 +22,7 @@ export const en: Record<keyof typeof nl, string> = {
   'activity.duration': '{minutes} minutes',
   'activity.group_range': 'groups of {min} to {max} people',
   'activity.cutoff': 'book up to {hours} hours ahead',
+  'activity.contact': 'Questions? Contact {venue}:',
   'activity.availability': 'Availability',
   'activity.no_slots': 'No times available up to and including {until}. Try a later date.',
 

@@ -20,6 +20,7 @@ export const nl = {
   'activity.duration': '{minutes} minuten',
   'activity.group_range': 'groepen van {min} tot {max} personen',
   'activity.cutoff': 'boeken kan tot {hours} uur vooraf',
+  'activity.contact': 'Vragen? Neem contact op met {venue}:',
   'activity.availability': 'Beschikbaarheid',
   'activity.no_slots': 'Geen tijden beschikbaar tot en met {until}. Probeer een latere datum.',
 
