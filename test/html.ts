@@ -39,7 +39,7 @@ export function assertInert(body: string, payloadMarker: string): void {
  * Why a data table's cells are not tied to their headers by `scope` (WCAG technique H43, as
  * HTML_CodeSniffer, which pa11y runs, checks it): a header without scope="col" or "row"; more than
  * one row or more than one column holding several header cells (scope is then ambiguous: HTMLCS
- * asks for headers/id); a data cell without a column header above it or a row header before it.
+ * asks for headers/id); a data cell with neither a column header above it nor a row header before it.
  * Tables whose cells all carry `headers` are taken as correct. Empty: no problem.
  */
 export function tableHeaderProblems(table: HTMLElement): string[] {
@@ -72,8 +72,22 @@ export function tableHeaderProblems(table: HTMLElement): string[] {
   for (const { cell, row, col } of tds) {
     const columnHeader = grid.some((g) => g.row < row && g.col <= col && col < g.col + g.span && g.cell.getAttribute('scope') === 'col');
     const rowHeader = grid.some((g) => g.row === row && g.col < col && g.cell.getAttribute('scope') === 'row');
-    if (!columnHeader || !rowHeader)
-      problems.push(`data cell "${cell.textContent.trim()}" (row ${row}, column ${col}) lacks a ${columnHeader ? 'row' : 'column'} header`);
+    if (!columnHeader && !rowHeader) problems.push(`data cell "${cell.textContent.trim()}" (row ${row}, column ${col}) has no header`);
   }
   return problems;
+}
+
+/**
+ * Why a required select that shows one option at a time is invalid HTML (the Nu checker's rule):
+ * its first option must have an empty value or no text, a placeholder. Empty: no problem.
+ */
+export function requiredSelectProblems(page: HTMLElement): string[] {
+  return page
+    .querySelectorAll('select[required]')
+    .filter((select) => !select.hasAttribute('multiple') && Number(select.getAttribute('size') ?? 1) <= 1)
+    .filter((select) => {
+      const first = select.querySelector('option');
+      return first !== null && first.getAttribute('value') !== '' && first.textContent.trim() !== '';
+    })
+    .map((select) => `required <select id="${select.getAttribute('id') ?? ''}"> whose first option is not an empty placeholder`);
 }
