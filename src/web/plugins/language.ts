@@ -19,7 +19,8 @@ export const LANGUAGE_COOKIE = 'lang';
  * speak the visitor's language too.
  */
 function languageOf(request: FastifyRequest): Language {
-  const cookies = request.cookies ?? request.server.parseCookie(request.headers.cookie ?? '');
+  // Before the hooks, `cookies` is unset; a server without the cookie plugin has no parser.
+  const cookies = request.cookies ?? request.server.parseCookie?.(request.headers.cookie ?? '') ?? {};
   return negotiateLanguage(cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
 }
 
