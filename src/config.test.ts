@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig, SETTINGS } from './config.js';
 
@@ -170,7 +172,10 @@ describe('configuration', () => {
         GROUPZ_ACME_DIRECTORY_URL: 'https://ca.example/dir',
         GROUPZ_ACME_EMAIL: 'a@b.nl',
       }),
-      ['GROUPZ_PUBLIC_URL: must name a host, not an IP address, with GROUPZ_TLS=acme'],
+      [
+        'GROUPZ_PUBLIC_URL: must name a host, not an IP address, with GROUPZ_TLS=acme',
+        'GROUPZ_MAIL_FROM (its default, from GROUPZ_PUBLIC_URL): must be an address at a mail domain, not at an IP address or localhost, when GROUPZ_PUBLIC_URL is https (got "Groupz <no-reply@192.0.2.1>")',
+      ],
     );
     assert.deepEqual(
       problems({
@@ -191,6 +196,93 @@ describe('configuration', () => {
         'GROUPZ_ACME_EMAIL',
         'GROUPZ_ACME_RENEW_DAYS',
       ],
+    );
+  });
+
+  test('a production (https) deployment refuses a sender at an IP address or localhost, and the process exits 1', () => {
+    const https = { GROUPZ_PUBLIC_URL: 'https://bookings.groupz.now', GROUPZ_SECRET_KEY: 'ab'.repeat(32) };
+    const problemsOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    for (const from of [
+      'no-reply@127.0.0.1',
+      'Groupz <no-reply@[192.0.2.7]>',
+      'noreply@localhost',
+      'Groupz <noreply@mail.localhost>',
+      'a@[::1]',
+    ]) {
+      assert.deepEqual(
+        problemsOf({ ...https, GROUPZ_MAIL_FROM: from }),
+        [
+          `GROUPZ_MAIL_FROM: must be an address at a mail domain, not at an IP address or localhost, when GROUPZ_PUBLIC_URL is https (got ${JSON.stringify(from)})`,
+        ],
+        from,
+      );
+    }
+    assert.match(problemsOf({ ...https, GROUPZ_PUBLIC_URL: 'https://localhost:8443' })[0] ?? '', /^GROUPZ_MAIL_FROM \(its default/);
+    assert.deepEqual(problemsOf({ ...https, GROUPZ_MAIL_FROM: 'Groupz <no-reply@groupz.now>' }), []);
+    assert.deepEqual(problemsOf({ GROUPZ_MAIL_FROM: 'no-reply@127.0.0.1' }), [], 'development (http) may send from anywhere');
+
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-config-'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.run.ts', 'serve'], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, ...https, GROUPZ_MAIL_FROM: 'no-reply@127.0.0.1', GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /invalid configuration:\n {2}- GROUPZ_MAIL_FROM: must be an address at a mail domain/);
+  });
+
+  test('DKIM: all three settings or none, a readable RSA key, a domain the sender is at', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-dkim-'));
+    const keyFile = join(dir, 'dkim.pem');
+    writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const edFile = join(dir, 'ed25519.pem');
+    writeFileSync(edFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const dkim = {
+      GROUPZ_MAIL_FROM: 'Groupz <no-reply@bookings.groupz.now>',
+      GROUPZ_DKIM_DOMAIN: 'groupz.now',
+      GROUPZ_DKIM_SELECTOR: 'groupz2026',
+      GROUPZ_DKIM_KEY_FILE: keyFile,
+    };
+    const config = loadConfig(dkim);
+    assert.deepEqual([config.dkim?.domainName, config.dkim?.keySelector], ['groupz.now', 'groupz2026']);
+    assert.match(config.dkim?.privateKey ?? '', /^-----BEGIN PRIVATE KEY-----/);
+    assert.equal(loadConfig({}).dkim, undefined, 'none: unsigned');
+    const problemsOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    assert.deepEqual(problemsOf({ GROUPZ_DKIM_DOMAIN: 'groupz.now' }), [
+      'GROUPZ_DKIM_SELECTOR: must be set with the other GROUPZ_DKIM_* settings (all three or none)',
+      'GROUPZ_DKIM_KEY_FILE: must be set with the other GROUPZ_DKIM_* settings (all three or none)',
+    ]);
+    assert.deepEqual(problemsOf({ ...dkim, GROUPZ_DKIM_DOMAIN: 'example.nl' }), [
+      `GROUPZ_DKIM_DOMAIN: must be the sender's domain (bookings.groupz.now) or a parent of it, so that DMARC aligns (got "example.nl")`,
+    ]);
+    assert.deepEqual(problemsOf({ ...dkim, GROUPZ_DKIM_KEY_FILE: join(dir, 'missing.pem') }), [
+      `GROUPZ_DKIM_KEY_FILE: cannot read ${join(dir, 'missing.pem')} (ENOENT)`,
+    ]);
+    writeFileSync(join(dir, 'junk.pem'), 'not a key');
+    assert.deepEqual(problemsOf({ ...dkim, GROUPZ_DKIM_KEY_FILE: join(dir, 'junk.pem') }), [
+      `GROUPZ_DKIM_KEY_FILE: ${join(dir, 'junk.pem')} holds no private key in PEM`,
+    ]);
+    assert.deepEqual(problemsOf({ ...dkim, GROUPZ_DKIM_KEY_FILE: edFile }), [
+      `GROUPZ_DKIM_KEY_FILE: must hold an RSA key of at least 1024 bits (2048 advised) (got ed25519 in ${edFile})`,
+    ]);
+    assert.deepEqual(
+      problemsOf({ ...dkim, GROUPZ_DKIM_DOMAIN: 'groupz now', GROUPZ_DKIM_SELECTOR: 'a_b' }).map((p) => p.split(':')[0]),
+      ['GROUPZ_DKIM_DOMAIN', 'GROUPZ_DKIM_SELECTOR'],
     );
   });
 });

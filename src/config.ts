@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
@@ -5,6 +6,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
+import type { DkimKey } from './core/mail/mail-transport.js';
 
 /**
  * Every setting, with its default and meaning. Read from the environment, or from the file named by
@@ -44,6 +46,16 @@ export const SETTINGS = {
     default: 'Groupz <no-reply@host>',
     description: 'Sender of every mail, `Name <address>` or an address; by default `host` is the host of `GROUPZ_PUBLIC_URL`.',
   },
+  GROUPZ_DKIM_DOMAIN: {
+    default: '',
+    description:
+      "The domain that signs every mail with DKIM (`d=`): the sender's domain or a parent of it. Set all three GROUPZ_DKIM_* settings, or none (no signature).",
+  },
+  GROUPZ_DKIM_SELECTOR: {
+    default: '',
+    description: 'With DKIM: the selector (`s=`); the public key is published as a TXT record at `<selector>._domainkey.<domain>`.',
+  },
+  GROUPZ_DKIM_KEY_FILE: { default: '', description: 'With DKIM: the RSA private key (PEM, 2048 bits or more advised) that signs.' },
   GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
   GROUPZ_TLS: {
     default: 'off',
@@ -137,6 +149,11 @@ const schema = z.object({
   GROUPZ_SESSION_ABSOLUTE_TIMEOUT: seconds(300, 7 * 24 * 3600),
   GROUPZ_SMTP_URL: z.string().refine((v) => v === '' || isSmtpUrl(v), 'must be empty (mails as .eml files) or an smtp:// or smtps:// URL'),
   GROUPZ_MAIL_FROM: z.string().refine((v) => v === '' || MAILBOX.test(v), 'must be an address, or Name <address>'),
+  GROUPZ_DKIM_DOMAIN: z.string().refine((v) => v === '' || HOST_NAME.test(v), 'must be a domain name such as example.nl'),
+  GROUPZ_DKIM_SELECTOR: z
+    .string()
+    .refine((v) => v === '' || HOST_NAME.test(v), 'must be letters, digits and hyphens (dots between labels)'),
+  GROUPZ_DKIM_KEY_FILE: z.string(),
   GROUPZ_TLS: z.enum(['off', 'files', 'acme'], { error: 'must be off, files or acme' }),
   GROUPZ_HTTPS_PORT: listenPort(),
   GROUPZ_HTTP_PORT: listenPort(),
@@ -182,6 +199,14 @@ function count(min: number, max: number) {
 
 /** `someone@example.nl` or `Some Name <someone@example.nl>`. */
 const MAILBOX = /^(?:[^<>"\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+/** Dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** The domain of a mailbox (`Name <a@example.nl>` or `a@example.nl`), lower-case, without an address literal's brackets. */
+function mailDomain(mailbox: string): string {
+  return (/@([^<>@\s]+)>?$/.exec(mailbox)?.[1] ?? '').toLowerCase().replace(/^\[|\]$/g, '');
+}
 
 function listenPort() {
   const message = 'must be a port number from 1 to 65535';
@@ -229,6 +254,8 @@ export interface Config {
   /** smtp:// or smtps:// URL; undefined: mails are written as .eml files into `<data dir>/mail/`. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** DKIM signing of every mail; undefined: mails go out unsigned. */
+  dkim: DkimKey | undefined;
   tls: TlsConfig;
   /** Undefined when no backup repository is configured. */
   backup: BackupSettings | undefined;
@@ -329,11 +356,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.GROUPZ_SESSION_ABSOLUTE_TIMEOUT < parsed.data.GROUPZ_SESSION_IDLE_TIMEOUT) {
     problems.push('GROUPZ_SESSION_ABSOLUTE_TIMEOUT: must not be shorter than GROUPZ_SESSION_IDLE_TIMEOUT');
   }
-  if (parsed.success) problems.push(...tlsProblems(parsed.data), ...backupProblems(parsed.data));
+  const publicUrl = parsed.success ? parsed.data.GROUPZ_PUBLIC_URL || defaultPublicUrl(parsed.data.GROUPZ_HOST, parsed.data.PORT) : '';
+  const mailFrom = parsed.success ? parsed.data.GROUPZ_MAIL_FROM || `Groupz <no-reply@${new URL(publicUrl).hostname}>` : '';
+  const dkim = parsed.success ? readDkim(parsed.data, mailFrom) : { problems: [] };
+  if (parsed.success) {
+    problems.push(
+      ...tlsProblems(parsed.data),
+      ...backupProblems(parsed.data),
+      ...senderProblems(publicUrl, mailFrom, !parsed.data.GROUPZ_MAIL_FROM),
+      ...dkim.problems,
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const s = parsed.data;
   const dataDir = resolve(s.GROUPZ_DATA_DIR);
-  const publicUrl = s.GROUPZ_PUBLIC_URL || defaultPublicUrl(s.GROUPZ_HOST, s.PORT);
   return {
     port: s.PORT,
     host: s.GROUPZ_HOST,
@@ -347,7 +383,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleTimeoutSeconds: s.GROUPZ_SESSION_IDLE_TIMEOUT,
     sessionAbsoluteTimeoutSeconds: s.GROUPZ_SESSION_ABSOLUTE_TIMEOUT,
     smtpUrl: s.GROUPZ_SMTP_URL || undefined,
-    mailFrom: s.GROUPZ_MAIL_FROM || `Groupz <no-reply@${new URL(publicUrl).hostname}>`,
+    mailFrom,
+    dkim: dkim.settings,
     tls: tlsConfig(s),
     backup: backupSettings(s, dataDir),
     bookingLimits: { perNetwork: s.GROUPZ_BOOKING_LIMIT_PER_NETWORK, perEmail: s.GROUPZ_BOOKING_LIMIT_PER_EMAIL },
@@ -355,6 +392,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 type Settings = z.infer<typeof schema>;
+
+/**
+ * A production deployment (https) must send from a mail domain: an address at an IP address or
+ * at localhost is refused by receivers, or lands in spam, and cannot be DKIM-signed.
+ */
+function senderProblems(publicUrl: string, mailFrom: string, isDefault: boolean): string[] {
+  if (!publicUrl.startsWith('https:')) return [];
+  const domain = mailDomain(mailFrom);
+  if (isIP(domain) === 0 && domain !== 'localhost' && !domain.endsWith('.localhost')) return [];
+  const origin = `GROUPZ_MAIL_FROM${isDefault ? ' (its default, from GROUPZ_PUBLIC_URL)' : ''}`;
+  return [
+    `${origin}: must be an address at a mail domain, not at an IP address or localhost, when GROUPZ_PUBLIC_URL is https (got ${shown(mailFrom)})`,
+  ];
+}
+
+const DKIM_KEYS = ['GROUPZ_DKIM_DOMAIN', 'GROUPZ_DKIM_SELECTOR', 'GROUPZ_DKIM_KEY_FILE'] as const;
+
+/** DKIM: all three settings or none; a readable RSA private key; a domain the sender's is at, so that DMARC aligns. */
+function readDkim(s: Settings, mailFrom: string): { settings?: DkimKey; problems: string[] } {
+  const missing = DKIM_KEYS.filter((key) => !s[key]);
+  if (missing.length === DKIM_KEYS.length) return { problems: [] };
+  if (missing.length > 0)
+    return { problems: missing.map((key) => `${key}: must be set with the other GROUPZ_DKIM_* settings (all three or none)`) };
+  const problems: string[] = [];
+  const domain = s.GROUPZ_DKIM_DOMAIN.toLowerCase();
+  const sender = mailDomain(mailFrom);
+  if (sender !== domain && !sender.endsWith(`.${domain}`)) {
+    problems.push(
+      `GROUPZ_DKIM_DOMAIN: must be the sender's domain (${sender}) or a parent of it, so that DMARC aligns (got ${shown(domain)})`,
+    );
+  }
+  let privateKey = '';
+  try {
+    privateKey = readFileSync(s.GROUPZ_DKIM_KEY_FILE, 'utf8');
+    const key = createPrivateKey(privateKey);
+    if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < 1024) {
+      problems.push(
+        `GROUPZ_DKIM_KEY_FILE: must hold an RSA key of at least 1024 bits (2048 advised) (got ${key.asymmetricKeyType} in ${s.GROUPZ_DKIM_KEY_FILE})`,
+      );
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push(
+      `GROUPZ_DKIM_KEY_FILE: ${code?.startsWith('E') && !code.startsWith('ERR_') ? `cannot read ${s.GROUPZ_DKIM_KEY_FILE} (${code})` : `${s.GROUPZ_DKIM_KEY_FILE} holds no private key in PEM`}`,
+    );
+  }
+  if (problems.length > 0) return { problems };
+  return { settings: { domainName: domain, keySelector: s.GROUPZ_DKIM_SELECTOR, privateKey }, problems };
+}
 
 /** What a configured backup requires of the other settings. */
 function backupProblems(s: Settings): string[] {

@@ -37,7 +37,14 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
     activity: {
       id: 'act1',
       slug: 'rondvaart',
-      venue: { id: 'venue1', slug: 'rederij', name: 'Rederij Amstel', city: 'Amsterdam' },
+      venue: {
+        id: 'venue1',
+        slug: 'rederij',
+        name: 'Rederij Amstel',
+        city: 'Amsterdam',
+        contactEmail: 'info@rederij-amstel.example.nl',
+        contactPhone: '020 123 4567',
+      },
       title: { nl: 'Rondvaart door de grachten', en: 'Canal cruise' },
       description: { nl: 'Een uur over het water.', en: 'An hour on the water.' },
       location: 'Damrak 1',

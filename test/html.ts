@@ -34,3 +34,60 @@ export function assertInert(body: string, payloadMarker: string): void {
   }
   if (body.includes(payloadMarker)) throw new Error(`the raw payload ${payloadMarker} is in the page`);
 }
+
+/**
+ * Why a data table's cells are not tied to their headers by `scope` (WCAG technique H43, as
+ * HTML_CodeSniffer, which pa11y runs, checks it): a header without scope="col" or "row"; more than
+ * one row or more than one column holding several header cells (scope is then ambiguous: HTMLCS
+ * asks for headers/id); a data cell with neither a column header above it nor a row header before it.
+ * Tables whose cells all carry `headers` are taken as correct. Empty: no problem.
+ */
+export function tableHeaderProblems(table: HTMLElement): string[] {
+  const problems: string[] = [];
+  const rows = table.querySelectorAll('tr');
+  const headersInRow: number[] = [];
+  const headersInColumn: number[] = [];
+  const grid: { cell: HTMLElement; row: number; col: number; span: number }[] = [];
+  rows.forEach((tr, row) => {
+    let col = 0;
+    for (const cell of tr.childNodes.filter(
+      (n): n is HTMLElement => n instanceof Object && 'tagName' in n && /^(TH|TD)$/.test(String(n.tagName)),
+    )) {
+      const span = Number(cell.getAttribute('colspan') ?? 1) || 1;
+      grid.push({ cell, row, col, span });
+      if (cell.tagName === 'TH') {
+        headersInRow[row] = (headersInRow[row] ?? 0) + span;
+        for (let c = col; c < col + span; c++) headersInColumn[c] = (headersInColumn[c] ?? 0) + 1;
+      }
+      col += span;
+    }
+  });
+  const tds = grid.filter((g) => g.cell.tagName === 'TD');
+  if (tds.length > 0 && tds.every((g) => g.cell.getAttribute('headers'))) return problems;
+  for (const { cell } of grid.filter((g) => g.cell.tagName === 'TH')) {
+    if (!['col', 'row'].includes(cell.getAttribute('scope') ?? '')) problems.push(`<th> without scope: "${cell.textContent.trim()}"`);
+  }
+  if (headersInRow.filter((n) => n > 1).length > 1) problems.push('several rows hold several header cells: scope is ambiguous');
+  if (headersInColumn.filter((n) => n > 1).length > 1) problems.push('several columns hold several header cells: scope is ambiguous');
+  for (const { cell, row, col } of tds) {
+    const columnHeader = grid.some((g) => g.row < row && g.col <= col && col < g.col + g.span && g.cell.getAttribute('scope') === 'col');
+    const rowHeader = grid.some((g) => g.row === row && g.col < col && g.cell.getAttribute('scope') === 'row');
+    if (!columnHeader && !rowHeader) problems.push(`data cell "${cell.textContent.trim()}" (row ${row}, column ${col}) has no header`);
+  }
+  return problems;
+}
+
+/**
+ * Why a required select that shows one option at a time is invalid HTML (the Nu checker's rule):
+ * its first option must have an empty value or no text, a placeholder. Empty: no problem.
+ */
+export function requiredSelectProblems(page: HTMLElement): string[] {
+  return page
+    .querySelectorAll('select[required]')
+    .filter((select) => !select.hasAttribute('multiple') && Number(select.getAttribute('size') ?? 1) <= 1)
+    .filter((select) => {
+      const first = select.querySelector('option');
+      return first !== null && first.getAttribute('value') !== '' && first.textContent.trim() !== '';
+    })
+    .map((select) => `required <select id="${select.getAttribute('id') ?? ''}"> whose first option is not an empty placeholder`);
+}

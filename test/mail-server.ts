@@ -8,6 +8,8 @@ export interface TestSmtpServer {
   url: string;
   /** Every message accepted, in order. */
   messages: ParsedMail[];
+  /** The same messages as received, byte for byte (to verify a signature over them). */
+  raw: Buffer[];
   /** Answers the next `count` recipients with `451 try again later`. */
   refuseNext(count: number): void;
   close(): Promise<void>;
@@ -16,6 +18,7 @@ export interface TestSmtpServer {
 /** Plain SMTP (no STARTTLS), authentication optional, on a free port. */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
+  const raw: Buffer[] = [];
   let refusals = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -28,13 +31,19 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     onData(stream, _session, callback) {
       // The message is kept before the server answers, so a send that resolved has arrived.
-      simpleParser(stream).then(
-        (parsed) => {
-          messages.push(parsed);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        simpleParser(bytes).then(
+          (parsed) => {
+            messages.push(parsed);
+            raw.push(bytes);
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +51,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    raw,
     refuseNext: (count) => {
       refusals = count;
     },

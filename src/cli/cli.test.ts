@@ -71,18 +71,38 @@ describe('the groupz command', () => {
     const database = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
     const activities = await database.db.selectFrom('activities').select(['title_nl', 'title_en']).execute();
     const slots = await database.db.selectFrom('slots').select('id').execute();
+    const venues = await database.db.selectFrom('venues').select(['contact_email', 'contact_phone']).execute();
     await database.close();
     assert.equal(activities.length, 4);
+    assert.equal(venues.length, 3);
+    for (const venue of venues) {
+      assert.match(venue.contact_email ?? '', /^[a-z]+@[a-z-]+\.example\.nl$/, 'every demo venue has a fictitious contact address');
+      assert.match(venue.contact_phone ?? '', /^0\d{2} 555 \d{4}$/);
+    }
     assert.ok(activities.every((a) => a.title_nl && a.title_en && a.title_nl !== a.title_en));
     assert.ok(slots.length > 100, `${slots.length} slots`);
   });
 
-  test('venue add makes a venue that staff add can then give a manager; a taken slug or a missing field is refused', () => {
+  test('venue add makes a venue that staff add can then give a manager; a taken slug or a missing field is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'groupz-cli-'));
     const env = { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'off' };
-    const added = groupz(['venue', 'add', '--slug', 'rederij-amstel', '--name', 'Rederij Amstel', '--city', 'Amsterdam'], env);
+    const contact = ['--contact-email', 'groepen@rederij-amstel.example.nl', '--contact-phone', '020 555 0101'];
+    const added = groupz(['venue', 'add', '--slug', 'rederij-amstel', '--name', 'Rederij Amstel', '--city', 'Amsterdam', ...contact], env);
     assert.equal(added.code, 0, added.stderr);
     assert.match(added.stdout, /^Venue Rederij Amstel \(Amsterdam\) added as rederij-amstel\./);
+    const database = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
+    try {
+      const row = await database.db.selectFrom('venues').select(['contact_email', 'contact_phone']).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { contact_email: 'groepen@rederij-amstel.example.nl', contact_phone: '020 555 0101' });
+    } finally {
+      await database.close();
+    }
+    const badContact = groupz(
+      ['venue', 'add', '--slug', 'klimhal', '--name', 'Klimhal', '--city', 'Utrecht', '--contact-email', 'geen-adres'],
+      env,
+    );
+    assert.equal(badContact.code, 2);
+    assert.match(badContact.stderr, /^groupz venue add: --contact-email missing or not valid/);
     const manager = groupz(
       ['staff', 'add', '--email', 'kapitein@amstel.nl', '--name', 'Kapitein', '--role', 'manager', '--venue', 'rederij-amstel'],
       env,

@@ -68,7 +68,12 @@ SIGTERM. Settings: see the README.`,
           bookingLimits: config.bookingLimits,
         }),
       );
-      const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, publicUrl: config.publicUrl });
+      const mailTransport = createMailTransport({
+        smtpUrl: config.smtpUrl,
+        dataDir: config.dataDir,
+        publicUrl: config.publicUrl,
+        dkim: config.dkim,
+      });
       const mailSettings = {
         transport: mailTransport,
         linkKey: deriveLinkKey(auth.secretKey),

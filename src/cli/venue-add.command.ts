@@ -4,11 +4,12 @@ import { systemClock } from '../core/shared/clock.js';
 import { type Command, stringOptions } from './command.js';
 import { openRuntime } from './runtime.js';
 
-const usage = `Usage: groupz venue add --slug SLUG --name NAME --city CITY
+const usage = `Usage: groupz venue add --slug SLUG --name NAME --city CITY [--contact-email E] [--contact-phone P]
 
 Adds a venue: the place whose activities, slots and staff the back office then manages. SLUG is
 its name in addresses and in \`groupz staff add --venue SLUG\` (lower-case letters, digits and
-hyphens). Give the venue its first manager with
+hyphens). The contact e-mail address and phone number are shown to organisers on the venue's
+activities and in their mails, whose replies go to the address. Give the venue its first manager with
   groupz staff add --email E --name N --role manager --venue SLUG`;
 
 export const venueAddCommand: Command = {
@@ -16,11 +17,13 @@ export const venueAddCommand: Command = {
   usage,
   takesArguments: true,
   async run(args) {
-    const values = stringOptions('venue add', usage, args, ['slug', 'name', 'city']);
+    const values = stringOptions('venue add', usage, args, ['slug', 'name', 'city', 'contact-email', 'contact-phone']);
     if (!values) return 2;
-    const parsed = venueInputSchema.safeParse(values);
+    const { 'contact-email': contactEmail, 'contact-phone': contactPhone, ...rest } = values;
+    const parsed = venueInputSchema.safeParse({ ...rest, contactEmail, contactPhone });
     if (!parsed.success) {
-      const fields = [...new Set(parsed.error.issues.map((issue) => `--${String(issue.path[0])}`))].join(', ');
+      const option = (field: string) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      const fields = [...new Set(parsed.error.issues.map((issue) => option(String(issue.path[0]))))].join(', ');
       process.stderr.write(`groupz venue add: ${fields} missing or not valid\n\n${usage}\n`);
       return 2;
     }

@@ -11,6 +11,9 @@ export interface VenueTable {
   name: string;
   city: string;
   created_at: string;
+  /** How organisers reach the venue; null until given. */
+  contact_email: string | null;
+  contact_phone: string | null;
 }
 
 export interface ActivityTable {

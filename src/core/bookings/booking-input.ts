@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
+import type { Activity } from '../catalog/activity.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { isRandomKey } from './submission-key.js';
+import { isPhoneNumber } from '../shared/phone.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
 
 /** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
@@ -12,12 +14,6 @@ export function text(max: number, { required, multiline = false }: { required: b
     .max(max, 'too_long')
     .refine((s) => !(multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(s), 'invalid_characters');
   return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
-}
-
-/** Digits with the usual separators, 8 to 15 digits (E.164 allows at most 15). */
-function isPhoneNumber(value: string): boolean {
-  const digits = value.replace(/\D/g, '').length;
-  return /^\+?[0-9 ()\-.]+$/.test(value) && digits >= 8 && digits <= 15;
 }
 
 /**
@@ -60,6 +56,30 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
   const result = bookingInputSchema.safeParse(raw);
   if (result.success) return { ok: true, input: result.data };
   return { ok: false, errors: fieldErrorsOf(result.error) };
+}
+
+const FIELD_ORDER: readonly string[] = Object.keys(bookingInputSchema.shape);
+
+/**
+ * A booking request's field errors with those that need its slot: an unknown slot (`activity`
+ * undefined), a group outside the activity's limits (`group_too_small`, `group_too_large`, naming
+ * the limit), in the fields' order, so one answer names every fault. The rules that depend on the
+ * moment (closed, full, options) are checked when the booking is quoted or placed.
+ */
+export function withSlotErrors(raw: Record<string, unknown>, errors: readonly FieldError[], activity: Activity | undefined): FieldError[] {
+  const all = [...errors];
+  const erred = (field: string) => all.some((e) => e.field === field);
+  const slotError = activity ? groupLimitError(activity, raw.groupSize) : ({ field: 'slotId', code: 'unknown_slot' } as const);
+  if (!erred('slotId') && slotError && !erred(slotError.field)) all.push(slotError);
+  return all.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
+}
+
+/** The field error of a group size outside the activity's limits (naming the limit), or undefined. */
+export function groupLimitError(activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>, groupSize: unknown): FieldError | undefined {
+  if (typeof groupSize !== 'number' || !Number.isInteger(groupSize)) return undefined;
+  if (groupSize < activity.minGroupSize) return { field: 'groupSize', code: 'group_too_small', params: { min: activity.minGroupSize } };
+  if (groupSize > activity.maxGroupSize) return { field: 'groupSize', code: 'group_too_large', params: { max: activity.maxGroupSize } };
+  return undefined;
 }
 
 /** One field error per field (its first issue), from a schema whose messages are field error codes. */

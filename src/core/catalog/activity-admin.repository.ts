@@ -1,7 +1,7 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { VenueScope } from '../staff/staff.js';
 import type { Activity, Translated, Venue } from './activity.js';
-import { toActivityColumns, toVenue, VENUE_COLUMNS } from './catalog.repository.js';
+import { toActivityColumns, toVenue, VENUE_COLUMNS, VENUE_FIELDS } from './catalog.repository.js';
 
 /** One line of the back office's activity list. */
 export interface ActivitySummary {
@@ -40,13 +40,13 @@ export async function listActivitySummaries(db: Executor, scope: VenueScope, fro
 }
 
 export async function findVenueInScope(db: Executor, scope: VenueScope, id: string): Promise<Venue | undefined> {
-  const query = db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).where('id', '=', id);
+  const query = db.selectFrom('venues').select(VENUE_FIELDS).where('id', '=', id);
   return (scope.all ? query : query.where('id', '=', scope.venueId)).executeTakeFirst();
 }
 
 /** The venues in the scope, by name. */
 export async function listVenuesInScope(db: Executor, scope: VenueScope): Promise<Venue[]> {
-  const query = db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).orderBy('name').orderBy('id');
+  const query = db.selectFrom('venues').select(VENUE_FIELDS).orderBy('name').orderBy('id');
   return (scope.all ? query : query.where('id', '=', scope.venueId)).execute();
 }
 

@@ -8,6 +8,9 @@ export interface Venue {
   slug: string;
   name: string;
   city: string;
+  /** Where organisers' mails reply to, shown with the phone on the venue's activities and in mails; null until given. */
+  contactEmail: string | null;
+  contactPhone: string | null;
 }
 
 export interface Activity {

@@ -6,12 +6,35 @@ import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } fro
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
-export const VENUE_COLUMNS = ['venues.slug as venue_slug', 'venues.name as venue_name', 'venues.city as venue_city'] as const;
+export const VENUE_COLUMNS = [
+  'venues.slug as venue_slug',
+  'venues.name as venue_name',
+  'venues.city as venue_city',
+  'venues.contact_email as venue_contact_email',
+  'venues.contact_phone as venue_contact_phone',
+] as const;
 
-type VenueColumns = { venue_id: string; venue_slug: string; venue_name: string; venue_city: string };
+/** A venue's columns as a query of `venues` alone selects them into a Venue. */
+export const VENUE_FIELDS = ['id', 'slug', 'name', 'city', 'contact_email as contactEmail', 'contact_phone as contactPhone'] as const;
+
+type VenueColumns = {
+  venue_id: string;
+  venue_slug: string;
+  venue_name: string;
+  venue_city: string;
+  venue_contact_email: string | null;
+  venue_contact_phone: string | null;
+};
 
 export function toVenue(row: VenueColumns): Venue {
-  return { id: row.venue_id, slug: row.venue_slug, name: row.venue_name, city: row.venue_city };
+  return {
+    id: row.venue_id,
+    slug: row.venue_slug,
+    name: row.venue_name,
+    city: row.venue_city,
+    contactEmail: row.venue_contact_email,
+    contactPhone: row.venue_contact_phone,
+  };
 }
 
 function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
@@ -79,21 +102,29 @@ export async function findActivity(db: Executor, by: { id: string } | { slug: st
 }
 
 export async function findVenue(db: Executor, id: string): Promise<Venue | undefined> {
-  return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('venues').select(VENUE_FIELDS).where('id', '=', id).executeTakeFirst();
 }
 
 export async function findVenueBySlug(db: Executor, slug: string): Promise<Venue | undefined> {
-  return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('venues').select(VENUE_FIELDS).where('slug', '=', slug).executeTakeFirst();
 }
 
 export async function listVenues(db: Executor): Promise<Venue[]> {
-  return db.selectFrom('venues').select(['id', 'slug', 'name', 'city']).orderBy('name').execute();
+  return db.selectFrom('venues').select(VENUE_FIELDS).orderBy('name').execute();
 }
 
 export async function insertVenue(db: Executor, venue: Venue, createdAt: string): Promise<void> {
   await db
     .insertInto('venues')
-    .values({ ...venue, created_at: createdAt })
+    .values({
+      id: venue.id,
+      slug: venue.slug,
+      name: venue.name,
+      city: venue.city,
+      contact_email: venue.contactEmail,
+      contact_phone: venue.contactPhone,
+      created_at: createdAt,
+    })
     .execute();
 }
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { isPhoneNumber } from '../shared/phone.js';
 import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
 import { findVenue, insertActivity, insertVenue } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
@@ -20,6 +21,9 @@ export const venueInputSchema = z.object({
   slug,
   name: z.string().trim().min(1).max(160),
   city: z.string().trim().min(1).max(120),
+  /** Where organisers' mails reply to; shown on the venue's activities and in mails. */
+  contactEmail: z.email().max(254).nullable().default(null),
+  contactPhone: z.string().trim().max(32).refine(isPhoneNumber).nullable().default(null),
 });
 
 export const activityInputSchema = z

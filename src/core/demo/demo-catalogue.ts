@@ -25,7 +25,13 @@ interface DemoVenue {
 
 const VENUES: DemoVenue[] = [
   {
-    venue: { slug: 'rederij-amstel', name: 'Rederij Amstel', city: 'Amsterdam' },
+    venue: {
+      slug: 'rederij-amstel',
+      name: 'Rederij Amstel',
+      city: 'Amsterdam',
+      contactEmail: 'groepen@rederij-amstel.example.nl',
+      contactPhone: '020 555 0101',
+    },
     activities: [
       {
         activity: {
@@ -70,7 +76,13 @@ const VENUES: DemoVenue[] = [
     ],
   },
   {
-    venue: { slug: 'klimhal-de-wand', name: 'Klimhal De Wand', city: 'Utrecht' },
+    venue: {
+      slug: 'klimhal-de-wand',
+      name: 'Klimhal De Wand',
+      city: 'Utrecht',
+      contactEmail: 'info@klimhal-de-wand.example.nl',
+      contactPhone: '030 555 0202',
+    },
     activities: [
       {
         activity: {
@@ -111,7 +123,13 @@ const VENUES: DemoVenue[] = [
     ],
   },
   {
-    venue: { slug: 'boerderij-de-hoeve', name: 'Boerderij De Hoeve', city: 'Zeist' },
+    venue: {
+      slug: 'boerderij-de-hoeve',
+      name: 'Boerderij De Hoeve',
+      city: 'Zeist',
+      contactEmail: 'boeken@boerderij-de-hoeve.example.nl',
+      contactPhone: '030 555 0303',
+    },
     activities: [
       {
         activity: {

@@ -155,6 +155,7 @@ function introOf(kind: OrganiserMailKind, t: Translate, lang: Language, detail: 
 function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): Section {
   const t = translator(lang);
   const { booking } = subject;
+  const { venue } = booking.activity;
   const deadline = booking.status === 'option' ? booking.optionExpiresAt : null;
   // An option's text gives its deadline (an option always has one; without it, the text is left out).
   const statusText = deadline
@@ -178,11 +179,14 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       statusText,
       calendar && t('mail.calendar_attached', { file: calendar }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
+      venue.contactEmail && t('mail.reply_to_venue', { venue: venue.name }),
     ].filter((p): p is string => Boolean(p)),
     facts: [
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
+      ...(venue.contactEmail ? [[t('mail.venue_email', { venue: venue.name }), venue.contactEmail] as [string, string]] : []),
+      ...(venue.contactPhone ? [[t('mail.venue_phone', { venue: venue.name }), venue.contactPhone] as [string, string]] : []),
     ],
     links,
     footer: t('mail.footer', { venue: booking.activity.venue.name }),
@@ -286,7 +290,7 @@ export function contentOf(subject: string, sections: Section[]): MailContent {
   return { subject, text: `${sections.map(sectionText).join(`\n\n${'-'.repeat(40)}\n\n`)}\n`, html: htmlOf(subject, sections) };
 }
 
-function isStaffKind(kind: BookingMailKind): kind is StaffMailKind {
+export function isStaffKind(kind: BookingMailKind): kind is StaffMailKind {
   return kind.startsWith('staff_');
 }
 

@@ -15,7 +15,7 @@ import { renderAccountExistsMail, renderSetupLinkMail } from './account-content.
 import { hashToken } from '../shared/ids.js';
 import { setupLinkPath, setupLinkToken } from '../staff/setup-links.js';
 import { findStaffRow } from '../staff/staff.repository.js';
-import { type BookingMailKind, CALENDAR_KINDS, type MailBooking, renderMail } from './mail-content.js';
+import { type BookingMailKind, CALENDAR_KINDS, isStaffKind, type MailBooking, renderMail } from './mail-content.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailDone, markOutboxMailFailed } from './outbox.repository.js';
 
@@ -95,7 +95,7 @@ function currentLinkUrl(settings: MailDeliverySettings, row: BookingRow, purpose
 }
 
 /** What a mail says, as it goes out: the envelope is added by composeMail. */
-type MailBody = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'attachments'>;
+type MailBody = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'attachments' | 'replyTo'>;
 
 /**
  * A booking's mail from the booking's state now; undefined when the booking is gone, 'skip' when
@@ -121,9 +121,12 @@ async function composeBookingMail(
   };
   const calendar = CALENDAR_KINDS.has(kind) ? await bookingCalendarFile(db, clock, { booking, publicUrl: settings.publicUrl }) : undefined;
   const lang = isLanguage(mail.language) ? mail.language : booking.language;
+  // Organisers' replies go to the venue, which can answer them; the sender is a no-reply address.
+  const replyTo = isStaffKind(kind) ? null : booking.activity.venue.contactEmail;
   return {
     ...renderMail(kind, lang, mail.detail, subject, calendar?.filename),
     attachments: calendar ? [{ filename: calendar.filename, content: calendar.content, contentType: calendar.contentType }] : [],
+    ...(replyTo && { replyTo }),
   };
 }
 

@@ -14,6 +14,8 @@ export const FIELD_ERROR_CODES = [
   'invalid_value',
   'unknown_slot',
   'key_not_random',
+  'group_too_small',
+  'group_too_large',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -21,4 +23,6 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 export interface FieldError {
   field: string;
   code: FieldErrorCode;
+  /** What the message names, such as the limit a group is outside of: `{ min: 6 }`. */
+  params?: Record<string, number>;
 }

@@ -7,6 +7,7 @@ import * as bookingLifecycle from './2026-11-30T0900-booking-lifecycle.js';
 import * as selfAudits from './2026-11-30T2000-self-audits.js';
 import * as backups from './2026-11-30T2200-backups.js';
 import * as bookingSubmissions from './2026-11-30T2300-booking-submissions.js';
+import * as venueContact from './2026-12-04T1200-venue-contact.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T2000-self-audits': selfAudits,
   '2026-11-30T2200-backups': backups,
   '2026-11-30T2300-booking-submissions': bookingSubmissions,
+  '2026-12-04T1200-venue-contact': venueContact,
 };

@@ -20,6 +20,8 @@ const MESSAGES: Record<AdminFieldCode, MessageKey> = {
   invalid_value: 'field.invalid_value',
   unknown_slot: 'field.unknown_slot',
   key_not_random: 'field.key_not_random',
+  group_too_small: 'field.group_too_small',
+  group_too_large: 'field.group_too_large',
   invalid_slug: 'catalog_admin.field.invalid_slug',
   slug_taken: 'catalog_admin.field.slug_taken',
   invalid_amount: 'catalog_admin.field.invalid_amount',

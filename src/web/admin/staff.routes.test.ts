@@ -97,7 +97,7 @@ for (const dialect of testDialects()) {
       const form = parseHtml(list.body).querySelector('form[data-testid="add-staff"]')!;
       assert.deepEqual(
         form.querySelectorAll('#role option').map((o) => o.getAttribute('value')),
-        ['admin', 'manager', 'staff', 'viewer'],
+        ['', 'admin', 'manager', 'staff', 'viewer'],
       );
       assert.ok(form.querySelector(`#venue option[value="${venueB.slug}"]`), 'an admin chooses among all venues');
 
@@ -227,11 +227,41 @@ for (const dialect of testDialects()) {
       assert.ok(elapsed < 500, `${Math.round(elapsed)} ms`);
     });
 
+    test('the required role select starts with an empty placeholder (valid HTML); left on it, the role is a field error', async () => {
+      const list = parseHtml((await adminGet(t, admin, '/admin/staff')).body);
+      const detail = parseHtml((await adminGet(t, admin, `/admin/staff/${managerB.member.id}`)).body);
+      for (const select of [
+        list.querySelector('form[data-testid="add-staff"] #role')!,
+        detail.querySelector('form[data-testid="change-role"] #role')!,
+      ]) {
+        assert.ok(select.hasAttribute('required'));
+        // The Nu checker: the first option of a required single select has an empty value (or no text).
+        const first = select.querySelector('option')!;
+        assert.equal(first.getAttribute('value'), '');
+        assert.equal(first.hasAttribute('selected'), false, 'a role is chosen: the placeholder is not selected');
+        assert.equal(select.querySelectorAll('option[selected]').length, 1);
+      }
+      const refused = await adminPost(t, admin, '/admin/staff', {
+        email: 'nieuw@venue-a.test',
+        name: 'Nieuw Lid',
+        role: '',
+        venue: venueA.slug,
+      });
+      assert.equal(refused.statusCode, 422);
+      const page = parseHtml(refused.body);
+      const role = page.querySelector('#role')!;
+      assert.equal(role.getAttribute('aria-invalid'), 'true');
+      assert.ok(role.getAttribute('aria-describedby')?.split(' ').includes('role-error'));
+      assert.equal(role.querySelector('option[selected]')?.getAttribute('value'), '', 'the placeholder stays chosen');
+      assert.equal(formFields(page.querySelector('form[data-testid="add-staff"]')!).name, 'Nieuw Lid');
+      assert.equal(await staffByEmail('nieuw@venue-a.test'), undefined);
+    });
+
     test('a manager adds staff only for their own venue, whatever the form says, and never an admin', async () => {
       const page = parseHtml((await adminGet(t, managerA, '/admin/staff')).body);
       assert.deepEqual(
         page.querySelectorAll('#role option').map((o) => o.getAttribute('value')),
-        ['staff', 'viewer'],
+        ['', 'staff', 'viewer'],
         'only admins make managers',
       );
       assert.equal(page.querySelector('#venue'), null, 'no venue choice for a manager');

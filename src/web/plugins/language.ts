@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Language } from '../../core/catalog/activity.js';
-import { isLanguage, negotiateLanguage, translator } from '../../core/i18n/i18n.js';
+import { negotiateLanguage, translator } from '../../core/i18n/i18n.js';
 import type { Ui } from '../views/ui.js';
 import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
 
@@ -13,11 +13,22 @@ declare module 'fastify' {
 
 export const LANGUAGE_COOKIE = 'lang';
 
+/**
+ * The `lang` cookie when the visitor chose one, else Accept-Language. Read from the request's
+ * headers, so that answers given before the hooks have run (the router's refusals: 414, a bad URL)
+ * speak the visitor's language too.
+ */
+function languageOf(request: FastifyRequest): Language {
+  // Before the hooks, `cookies` is unset; a server without the cookie plugin has no parser.
+  const cookies = request.cookies ?? request.server.parseCookie?.(request.headers.cookie ?? '') ?? {};
+  return negotiateLanguage(cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+}
+
 /** Every request gets a language: the `lang` cookie when the visitor chose one, else Accept-Language. */
 export const languagePlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('lang', 'nl');
   app.addHook('onRequest', async (request) => {
-    request.lang = negotiateLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+    request.lang = languageOf(request);
   });
 });
 
@@ -32,8 +43,7 @@ function pageToReturnTo(request: FastifyRequest): string {
 }
 
 export function uiFor(request: FastifyRequest): Ui {
-  // Router errors reach us before the onRequest hook has run; negotiate from the headers then.
-  const lang = isLanguage(request.lang) ? request.lang : negotiateLanguage(undefined, request.headers['accept-language']);
+  const lang = languageOf(request);
   return { lang, t: translator(lang), path: pageToReturnTo(request), stylesheet: STYLESHEET_PATH, icon: ICON_PATH };
 }
 

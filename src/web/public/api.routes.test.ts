@@ -135,6 +135,23 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test('POST /bookings: a bad e-mail address and a too large group get both field errors in one 422', async () => {
+      const res = await post(bookingRequest(slot.id, { groupSize: 13, email: 'jan@' }), { 'accept-language': 'en' });
+      assert.equal(res.statusCode, 422);
+      assert.deepEqual(validationErrorJson.parse(res.json()).errors, [
+        { field: 'groupSize', code: 'group_too_large', message: 'This activity is for groups of at most 12 people.' },
+        { field: 'email', code: 'invalid_email', message: 'Enter a valid email address, like name@example.com.' },
+      ]);
+      const unknown = await post(bookingRequest('no-such-slot', { email: 'jan@' }));
+      assert.deepEqual(
+        validationErrorJson.parse(unknown.json()).errors.map((e) => [e.field, e.code]),
+        [
+          ['slotId', 'unknown_slot'],
+          ['email', 'invalid_email'],
+        ],
+      );
+    });
+
     test('POST /bookings: rules answer 409 with a stable code and a translated message', async () => {
       const small = await post(bookingRequest(slot.id, { groupSize: 1 }), { 'accept-language': 'en' });
       assert.equal(small.statusCode, 409);

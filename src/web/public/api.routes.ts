@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { submitBooking } from '../../core/bookings/booking.service.js';
+import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
+import { findSlotWithActivity, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientNetwork } from '../../core/audit-log/audit-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
@@ -83,7 +83,7 @@ function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: F
   const body: z.infer<typeof validationErrorJson> = {
     code: 'validation_failed',
     message: t('api.validation_failed'),
-    errors: errors.map((e) => ({ ...e, message: t(`field.${e.code}`) })),
+    errors: errors.map(({ field, code, params }) => ({ field, code, message: t(`field.${code}`, params) })),
   };
   return reply.code(422).send(body);
 }
@@ -115,8 +115,15 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
 
   app.post('/bookings', async (request, reply) => {
     const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
-    const parsed = parseBookingInput({ language: request.lang, ...body });
-    if (!parsed.ok) return sendFieldErrors(request, reply, parsed.errors);
+    const raw: Record<string, unknown> = { language: request.lang, ...body };
+    const parsed = parseBookingInput(raw);
+    if (!parsed.ok) {
+      // Every fault in one answer: with the fields' own, an unknown slot or a group outside the
+      // activity's limits. Sent with valid fields, such a group is refused by the rule (409
+      // group_too_small or group_too_large), as the API has answered since v1.
+      const found = await findSlotWithActivity(db, String(raw.slotId));
+      return sendFieldErrors(request, reply, withSlotErrors(raw, parsed.errors, found?.activity));
+    }
     reply.header('cache-control', 'no-store');
     try {
       const submitted = await submitBooking(db, clock, linkKey, parsed.input, {

@@ -5,8 +5,19 @@ import { testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
 import { assertInert, formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import { createVenue } from '../../core/catalog/catalog.service.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Each field is marked invalid, described by its error, and linked from the error summary. */
+function assertLinkedErrors(page: ReturnType<typeof parseHtml>, fields: string[]): void {
+  for (const field of fields) {
+    const control = page.querySelector(`#${field}`)!;
+    assert.equal(control.getAttribute('aria-invalid'), 'true', field);
+    assert.ok(control.getAttribute('aria-describedby')?.split(' ').includes(`${field}-error`), field);
+    assert.ok(page.querySelector(`.error-summary a[href="#${field}"]`), `summary links to ${field}`);
+  }
+}
 
 for (const dialect of testDialects()) {
   describe(`the booking journey through the HTML pages on ${dialect.name}`, () => {
@@ -173,27 +184,63 @@ for (const dialect of testDialects()) {
         page.querySelectorAll('[data-testid^="error-"]').map((e) => [e.getAttribute('data-testid'), e.textContent]),
       );
       assert.deepEqual(errors, {
+        'error-groupSize': 'This activity is for groups of at least 4 people.',
         'error-email': 'Enter a valid email address, like name@example.com.',
         'error-phone': 'Enter a valid phone number, like +31 6 12345678.',
         'error-acceptTerms': 'Accept the booking terms to book.',
       });
-      for (const field of ['email', 'phone', 'acceptTerms']) {
-        const control = page.querySelector(`#${field}`)!;
-        assert.equal(control.getAttribute('aria-invalid'), 'true');
-        assert.ok(control.getAttribute('aria-describedby')?.includes(`${field}-error`));
-        assert.ok(page.querySelector(`.error-summary a[href="#${field}"]`), `summary links to ${field}`);
-      }
-      // Group size 3 is valid input but below the activity's minimum: a rule, answered 409 with the input kept.
+      assertLinkedErrors(page, ['groupSize', 'email', 'phone', 'acceptTerms']);
+      // Group size 3 with everything else right: the same field error, not a refusal of the booking.
       const rule = await t.app.inject({
         method: 'POST',
         url: `/book/${slot.id}`,
         headers: { 'accept-language': 'en', ...FORM },
         payload: urlencoded({ ...typed, email: 'piet@example.nl', phone: '+31 6 12345678', acceptTerms: 'yes' }),
       });
-      assert.equal(rule.statusCode, 409);
+      assert.equal(rule.statusCode, 422);
       const rulePage = parseHtml(rule.body);
-      assert.equal(rulePage.querySelector('[data-testid="booking-refusal"]')?.textContent, 'Your group is too small for this activity.');
+      assert.equal(rulePage.querySelector('[data-testid="booking-refusal"]'), null);
+      assert.equal(
+        rulePage.querySelector('[data-testid="error-groupSize"]')?.textContent,
+        'This activity is for groups of at least 4 people.',
+      );
+      assertLinkedErrors(rulePage, ['groupSize']);
       assert.equal(formFields(rulePage.querySelector('form[action^="/book/"]')!).name, 'Piet');
+    });
+
+    test('a bad e-mail address and a too large group are both reported in one answer, each linked to its field', async () => {
+      const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: FORM,
+        payload: urlencoded({ groupSize: '31', name: 'Jan', email: 'jan@', phone: '0612345678', acceptTerms: 'yes', action: 'review' }),
+      });
+      assert.equal(res.statusCode, 422);
+      const page = parseHtml(res.body);
+      const errors = page.querySelectorAll('[data-testid^="error-"]').map((e) => [e.getAttribute('data-testid'), e.textContent]);
+      assert.deepEqual(errors, [
+        ['error-groupSize', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
+        ['error-email', 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.'],
+      ]);
+      assertLinkedErrors(page, ['groupSize', 'email']);
+      assert.deepEqual(
+        page.querySelectorAll('.error-summary a').map((a) => a.getAttribute('href')),
+        ['#groupSize', '#email'],
+        'the summary lists the errors in the order of the fields',
+      );
+      assert.equal(page.querySelector('[data-testid="booking-refusal"]'), null);
+      assert.equal(formFields(page.querySelector('form[action^="/book/"]')!).groupSize, '31');
+    });
+
+    test('the form opened for a group outside the limits marks the group size field, not the slot', async () => {
+      const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
+      const res = await t.app.inject({ url: `/book/${slot.id}?groupSize=2`, headers: { 'accept-language': 'en' } });
+      assert.equal(res.statusCode, 200);
+      const page = parseHtml(res.body);
+      assert.equal(page.querySelector('[data-testid="booking-refusal"]'), null);
+      assert.equal(page.querySelector('[data-testid="error-groupSize"]')?.textContent, 'This activity is for groups of at least 4 people.');
+      assertLinkedErrors(page, ['groupSize']);
     });
 
     test('group sizes of 0, 10^9 and 10^30 typed in the form get translated messages, the input kept', async () => {
@@ -337,6 +384,31 @@ for (const dialect of testDialects()) {
           'This page does not exist (any more).',
         );
       }
+    });
+
+    test("the activity page shows the venue's contact address and phone, when the venue gave them", async () => {
+      const venue = await createVenue(t.database.db, t.clock, {
+        slug: 'klimhal-de-wand',
+        name: 'Klimhal De Wand',
+        city: 'Utrecht',
+        contactEmail: 'info@klimhal-de-wand.example.nl',
+        contactPhone: '030 555 0202',
+      });
+      const climbing = await makeActivity(t.database.db, t.clock, { venueId: venue.id, slug: 'klimmen-groepen' });
+      for (const [lang, text] of [
+        ['en', 'Questions? Contact Klimhal De Wand: info@klimhal-de-wand.example.nl · 030 555 0202'],
+        ['nl', 'Vragen? Neem contact op met Klimhal De Wand: info@klimhal-de-wand.example.nl · 030 555 0202'],
+      ] as const) {
+        const page = parseHtml((await t.app.inject({ url: `/activities/${climbing.slug}`, headers: { cookie: `lang=${lang}` } })).body);
+        const contact = page.querySelector('[data-testid="venue-contact"]')!;
+        assert.equal(contact.textContent.replace(/\s+/g, ' ').trim(), text);
+        assert.deepEqual(
+          contact.querySelectorAll('a').map((a) => a.getAttribute('href')),
+          ['mailto:info@klimhal-de-wand.example.nl', 'tel:0305550202'],
+        );
+      }
+      const without = parseHtml((await t.app.inject(`/activities/${activity.slug}`)).body);
+      assert.equal(without.querySelector('[data-testid="venue-contact"]'), null, 'a venue without contact details shows none');
     });
   });
 }

@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
+import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotWithActivity, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientNetwork } from '../../core/audit-log/audit-log.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
+import type { FieldError } from '../../core/shared/field-errors.js';
 import { newToken } from '../../core/shared/ids.js';
 import { uiFor } from '../plugins/language.js';
+import type { Ui } from '../views/ui.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
@@ -33,6 +35,10 @@ function valuesFrom(body: unknown): BookingFormValues {
     option: field('option') === 'yes',
     submissionKey: field('submissionKey'),
   };
+}
+
+function fieldMessages(ui: Ui, errors: FieldError[]): FieldMessages {
+  return Object.fromEntries(errors.map((e) => [e.field, ui.t(`field.${e.code}`, e.params)]));
 }
 
 /** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
@@ -68,8 +74,12 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const requested = formNumber(formField(request.query, 'groupSize'));
     const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
     const values = { ...valuesFrom({}), groupSize: String(groupSize) };
+    const ui = uiFor(request);
+    // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
+    const limit = groupLimitError(found.activity, groupSize);
+    if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
-    return sendPage(reply, 200, form(request, found, values, {}, refusal && uiFor(request).t(`error.${refusal}`)));
+    return sendPage(reply, 200, form(request, found, values, {}, refusal && ui.t(`error.${refusal}`)));
   });
 
   app.post('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -79,7 +89,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const action = formField(request.body, 'action');
     if (action === 'edit') return sendPage(reply, 200, form(request, found, values));
 
-    const parsed = parseBookingInput({
+    const raw = {
       ...values,
       slotId: found.slot.id,
       groupSize: formNumber(values.groupSize),
@@ -87,11 +97,11 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       language: ui.lang,
       option: values.option,
       submissionKey: values.submissionKey || undefined,
-    });
-    if (!parsed.ok) {
-      const errors = Object.fromEntries(parsed.errors.map((e) => [e.field, ui.t(`field.${e.code}`)]));
-      return sendPage(reply, 422, form(request, found, values, errors));
-    }
+    };
+    const parsed = parseBookingInput(raw);
+    // A group outside the activity's limits is a field error here, reported with the others.
+    const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
+    if (!parsed.ok || errors.length > 0) return sendPage(reply, 422, form(request, found, values, fieldMessages(ui, errors)));
     try {
       if (action === 'confirm') {
         const submitted = await submitBooking(db, clock, linkKey, parsed.input, {

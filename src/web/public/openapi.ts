@@ -9,6 +9,10 @@ const response = (description: string, schema: z.ZodType) => ({ description, con
 
 const notFound = response('Unknown activity', errorJson);
 const invalid = response('Invalid input; `errors` names each field and why', validationErrorJson);
+const invalidBooking = response(
+  "Invalid input; `errors` names each field and why. A group outside the activity's limits sent with other faulty fields is one of them (`groupSize`: `group_too_small` or `group_too_large`); alone it gets 409",
+  validationErrorJson,
+);
 
 /** OpenAPI 3.1 description of API v1, generated from the same schemas the API validates and answers with. */
 export function openApiDocument(publicUrl: string) {
@@ -71,12 +75,12 @@ export function openApiDocument(publicUrl: string) {
             400: response('Not valid JSON', errorJson),
             403: response('Sent by a browser from another site', errorJson),
             409: response(
-              'A rule refuses the booking: slot_full, group_too_small, group_too_large, booking_closed; for an option also option_not_allowed, option_too_late, option_limit_reached; submission_reused for a submissionKey sent before with another slot or e-mail address',
+              'A rule refuses the booking: slot_full, group_too_small, group_too_large (when the group size is the only faulty field), booking_closed; for an option also option_not_allowed, option_too_late, option_limit_reached; submission_reused for a submissionKey sent before with another slot or e-mail address',
               errorJson,
             ),
             413: response('Body too large', errorJson),
             415: response('Not application/json', errorJson),
-            422: invalid,
+            422: invalidBooking,
             429: {
               ...response(
                 'code `throttled`: too many bookings in a row from this client network or for this organiser address (GROUPZ_BOOKING_LIMIT_PER_NETWORK, GROUPZ_BOOKING_LIMIT_PER_EMAIL); try again after Retry-After seconds',

@@ -1,5 +1,5 @@
 import type { SlotOffer } from '../../core/availability/slot.service.js';
-import type { Activity } from '../../core/catalog/activity.js';
+import type { Activity, Venue } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
 import { localDateOf } from '../../core/shared/time.js';
 import type { FieldMessages } from './components.js';
@@ -60,6 +60,7 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
         {activity.venue.name}, {activity.venue.city} · {activity.location}
       </p>
       <p>{activity.description[lang]}</p>
+      <VenueContact ui={ui} venue={activity.venue} />
       <ul class="facts">
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
         <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
@@ -91,5 +92,18 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
           ))
         ))}
     </Layout>
+  );
+}
+
+/** How organisers reach the venue, when it gave an address or number. */
+function VenueContact({ ui, venue }: { ui: Ui; venue: Venue }) {
+  const { contactEmail: email, contactPhone: phone } = venue;
+  if (!email && !phone) return null;
+  return (
+    <p class="meta" data-testid="venue-contact">
+      {ui.t('activity.contact', { venue: venue.name })} {email && <a href={`mailto:${email}`}>{email}</a>}
+      {email && phone && ' · '}
+      {phone && <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>}
+    </p>
   );
 }

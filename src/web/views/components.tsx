@@ -68,6 +68,10 @@ export function InputField({ id, label, error, hint, ...input }: InputFieldProps
   );
 }
 
+/**
+ * The price as a table: a header row, and one header cell per row, each header spanning one
+ * column, so that `scope` ties every amount to its headers unambiguously (WCAG technique H43).
+ */
 export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
   const { t, lang } = ui;
   return (
@@ -96,16 +100,14 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
       <tfoot>
         {price.vat.map((v) => (
           <tr key={v.rateBp}>
-            <th scope="row" colSpan={4}>
-              {t('price.vat_included', { rate: formatRate(v.rateBp, lang) })}
-            </th>
+            <th scope="row">{t('price.vat_included', { rate: formatRate(v.rateBp, lang) })}</th>
+            <td colSpan={3} />
             <td>{formatMoney(v.vatCents, lang)}</td>
           </tr>
         ))}
         <tr class="total">
-          <th scope="row" colSpan={4}>
-            {t('price.total')}
-          </th>
+          <th scope="row">{t('price.total')}</th>
+          <td colSpan={3} />
           <td data-testid="price-total">{formatMoney(price.totalCents, lang)}</td>
         </tr>
       </tfoot>

@@ -55,6 +55,9 @@ export const mailMessages = defineMessages(
     'mail.book_again': 'Opnieuw boeken',
     'mail.calendar_attached': 'Met de bijlage {file} zet u het bezoek in uw agenda.',
     'mail.footer': 'Deze e-mail is automatisch verstuurd door Groupz namens {venue}.',
+    'mail.reply_to_venue': 'Vragen? Beantwoord deze e-mail: uw antwoord gaat naar {venue}.',
+    'mail.venue_email': 'E-mail van {venue}',
+    'mail.venue_phone': 'Telefoon van {venue}',
 
     'mail.staff.intro_new': 'Er is een nieuwe boeking binnengekomen.',
     'mail.staff.intro_changed': 'Een boeking is gewijzigd: {change}.',
@@ -121,6 +124,9 @@ export const mailMessages = defineMessages(
     'mail.book_again': 'Book again',
     'mail.calendar_attached': 'The attached file {file} adds the visit to your calendar.',
     'mail.footer': 'This email was sent automatically by Groupz on behalf of {venue}.',
+    'mail.reply_to_venue': 'Questions? Reply to this email: your reply goes to {venue}.',
+    'mail.venue_email': 'Email of {venue}',
+    'mail.venue_phone': 'Phone of {venue}',
 
     'mail.staff.intro_new': 'A new booking has come in.',
     'mail.staff.intro_changed': 'A booking has changed: {change}.',

@@ -22,6 +22,7 @@ export const en: Record<keyof typeof nl, string> = {
   'activity.duration': '{minutes} minutes',
   'activity.group_range': 'groups of {min} to {max} people',
   'activity.cutoff': 'book up to {hours} hours ahead',
+  'activity.contact': 'Questions? Contact {venue}:',
   'activity.availability': 'Availability',
   'activity.no_slots': 'No times available up to and including {until}. Try a later date.',
 
@@ -87,6 +88,8 @@ export const en: Record<keyof typeof nl, string> = {
   'field.must_accept': 'Accept the booking terms to book.',
   'field.invalid_value': 'This value is not valid.',
   'field.unknown_slot': 'This time slot does not exist.',
+  'field.group_too_small': 'This activity is for groups of at least {min} people.',
+  'field.group_too_large': 'This activity is for groups of at most {max} people.',
 
   'error.not_found': 'This page does not exist (any more).',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',

@@ -20,6 +20,7 @@ export const nl = {
   'activity.duration': '{minutes} minuten',
   'activity.group_range': 'groepen van {min} tot {max} personen',
   'activity.cutoff': 'boeken kan tot {hours} uur vooraf',
+  'activity.contact': 'Vragen? Neem contact op met {venue}:',
   'activity.availability': 'Beschikbaarheid',
   'activity.no_slots': 'Geen tijden beschikbaar tot en met {until}. Probeer een latere datum.',
 
@@ -85,6 +86,8 @@ export const nl = {
   'field.must_accept': 'Ga akkoord met de boekingsvoorwaarden om te boeken.',
   'field.invalid_value': 'Deze waarde is ongeldig.',
   'field.unknown_slot': 'Dit tijdslot bestaat niet.',
+  'field.group_too_small': 'Deze activiteit is voor groepen van minstens {min} personen.',
+  'field.group_too_large': 'Deze activiteit is voor groepen van hoogstens {max} personen.',
 
   'error.not_found': 'Deze pagina bestaat niet (meer).',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',

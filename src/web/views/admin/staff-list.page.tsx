@@ -33,10 +33,28 @@ export function venueLabel(ui: AdminUi, venue: Venue | null): string {
   return venue ? `${venue.name} (${venue.city})` : ui.t('staff.no_venue');
 }
 
-/** A select of roles, the chosen one selected. */
-export function RoleSelect({ ui, roles, value, invalid }: { ui: AdminUi; roles: Role[]; value: string; invalid?: boolean }) {
+/**
+ * A select of roles, the chosen one selected. Being required, it starts with an empty placeholder
+ * option, as HTML requires of a required select that shows one option at a time.
+ */
+export function RoleSelect({
+  ui,
+  roles,
+  value,
+  describedBy,
+  invalid,
+}: {
+  ui: AdminUi;
+  roles: Role[];
+  value: string;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+}) {
   return (
-    <select id="role" name="role" required aria-invalid={invalid ? 'true' : undefined}>
+    <select id="role" name="role" required aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
+      <option value="" selected={!roles.some((role) => role === value)}>
+        {ui.t('staff.choose_role')}
+      </option>
       {roles.map((role) => (
         <option key={role} value={role} selected={role === value}>
           {roleLabel(ui, role)}
@@ -147,7 +165,7 @@ export function StaffListPage({
         {text('email', 'email', 254)}
         {text('name', 'text', 100)}
         <Field name="role" label={t('staff.role')} error={errors.role}>
-          {(_describedBy, invalid) => <RoleSelect ui={ui} roles={roles} value={form.role} invalid={invalid} />}
+          {(describedBy, invalid) => <RoleSelect ui={ui} roles={roles} value={form.role} describedBy={describedBy} invalid={invalid} />}
         </Field>
         <VenueField ui={ui} venues={venues} value={form.venue} error={errors.venue} />
         <button type="submit">{t('staff.add_submit')}</button>

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { HtmlValidate } from 'html-validate';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { testDialects } from '../../test/databases.js';
+import { makeActivity, makeSlot } from '../../test/factories.js';
+import { parseHtml, requiredSelectProblems, tableHeaderProblems, urlencoded } from '../../test/html.js';
+import { adminGet, signInMember } from '../../test/staff.js';
+
+/**
+ * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
+ * pages write `<!doctype html>` and void elements as preact renders them), with what HTML allows
+ * and its defaults do not: checkbox groups sharing a name, ids with dots (`lines.0.amount`).
+ */
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    'doctype-style': 'off',
+    'void-style': 'off',
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+    'valid-id': ['error', { relaxed: true }],
+  },
+});
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+for (const dialect of testDialects()) {
+  describe(`the main pages are valid HTML with tables and selects in rule on ${dialect.name}`, () => {
+    let t: TestApp;
+    const pages = new Map<string, string>();
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      const activity = await makeActivity(t.database.db, t.clock, { minGroupSize: 4, maxGroupSize: 30 });
+      const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-03', time: '10:00', capacity: 30 });
+      const get = async (name: string, url: string) =>
+        pages.set(name, (await t.app.inject({ url, headers: { 'accept-language': 'en' } })).body);
+      await get('listing', '/');
+      await get('activity', `/activities/${activity.slug}`);
+      await get('booking form', `/book/${slot.id}`);
+      await get('not found', '/no-such-page');
+      await get('URI too long', `/activities/${'x'.repeat(300)}`);
+      await get('staff sign-in', '/staff/login');
+      const fields = { groupSize: '10', name: 'Anna', email: 'anna@example.nl', phone: '0612345678', acceptTerms: 'yes' };
+      const post = (payload: Record<string, string>) =>
+        t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(payload) });
+      pages.set('refused form', (await post({ ...fields, groupSize: '31', email: 'anna@', action: 'review' })).body);
+      pages.set('review with the price', (await post({ ...fields, action: 'review' })).body);
+      const placed = await post({ ...fields, action: 'confirm' });
+      pages.set('manage page with the price', (await t.app.inject(placed.headers.location!)).body);
+      const admin = await signInMember(t, 'admin');
+      const booking = await t.database.db.selectFrom('bookings').select('id').executeTakeFirstOrThrow();
+      for (const [name, url] of [
+        ['back office: staff', '/admin/staff'],
+        ['back office: staff member', `/admin/staff/${admin.member.id}`],
+        ['back office: bookings', '/admin/bookings'],
+        ['back office: booking', `/admin/bookings/${booking.id}`],
+        ['back office: activities', '/admin/activities'],
+        ['back office: new activity', '/admin/activities/new'],
+        ['back office: slots', `/admin/activities/${activity.id}/slots`],
+      ] as const) {
+        const res = await adminGet(t, admin, url);
+        assert.equal(res.statusCode, 200, url);
+        pages.set(name, res.body);
+      }
+    });
+    after(() => t.close());
+
+    test('html-validate finds nothing on any of them', async () => {
+      const findings: string[] = [];
+      for (const [name, body] of pages) {
+        const report = await validator.validateString(body);
+        for (const message of report.results.flatMap((r) => r.messages)) findings.push(`${name}: ${message.ruleId}: ${message.message}`);
+      }
+      assert.deepEqual(findings, []);
+    });
+
+    test('every table ties its cells to their headers (WCAG H43), every required select starts with a placeholder', () => {
+      const findings: string[] = [];
+      let tables = 0;
+      for (const [name, body] of pages) {
+        const page = parseHtml(body);
+        for (const table of page.querySelectorAll('table')) {
+          tables += 1;
+          findings.push(...tableHeaderProblems(table).map((p) => `${name}: ${p}`));
+        }
+        findings.push(...requiredSelectProblems(page).map((p) => `${name}: ${p}`));
+      }
+      assert.deepEqual(findings, []);
+      assert.ok(tables >= 5, `${tables} tables checked`);
+      assert.ok(
+        parseHtml(pages.get('review with the price')!).querySelector('[data-testid="price-breakdown"]'),
+        'the price table is among them',
+      );
+      assert.ok(parseHtml(pages.get('back office: staff')!).querySelector('select#role[required]'), 'the role select is among them');
+    });
+  });
+}
