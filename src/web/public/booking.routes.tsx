@@ -92,7 +92,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey }
     try {
       if (action === 'confirm') {
         const { manageToken } = await createBooking(db, clock, linkKey, parsed.input);
-        return reply.redirect(`/b/${manageToken}?created=1`, 303);
+        return reply.seeOther(`/b/${manageToken}?created=1`);
       }
       const quote = await quoteBooking(db, clock, parsed.input);
       return sendPage(
