@@ -21,6 +21,7 @@ import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { answerClientError } from './web/plugins/client-errors.js';
+import { compressionPlugin } from './web/plugins/compression.js';
 import { hostCheckPlugin, hostRefusals, refuseHost } from './web/plugins/host-check.js';
 import { languagePlugin } from './web/plugins/language.js';
 import { requestLogPlugin } from './web/plugins/logging.js';
@@ -112,6 +113,8 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   await app.register(requestLogPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
+  // Before the routes: it hooks each route as it is added.
+  await app.register(compressionPlugin);
   await app.register(languagePlugin);
   await app.register(sameOriginPlugin, { publicUrl: context.publicUrl });
   await app.register(errorsPlugin);
