@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { BookingClient } from './http-client.js';
 import { type Book, bookAsFastAsPossible, bookAtRate } from './booking-runs.js';
 import { cleanUp, cleanUpOnSignals } from './cleanup.js';
+import { answerSizes, compressedReads } from './compression.js';
 import { coldStarts, timeStart } from './cold-start.js';
 import { createBenchDatabase } from './database.js';
 import { PeakRss, rssMb } from './memory.js';
@@ -19,6 +20,7 @@ import { seedActivity, seedSlots, seedSpreadSlots, seedVenue, MAX_SLOT_CAPACITY 
 import { SlotPool, sizeFor } from './slot-pool.js';
 import type { Db } from '../src/db/schema.js';
 import type { Venue } from '../src/core/catalog/activity.js';
+import { STYLESHEET_PATH } from '../src/web/public/assets.routes.js';
 
 const COLD_STARTS = 5;
 const READ_DAYS = 14;
@@ -82,6 +84,14 @@ async function run(options: BenchOptions): Promise<boolean> {
   progress(
     `reads: healthz ${healthz.requestsPerSecond.toFixed(0)}/s, slots API ${slotsApi.requestsPerSecond.toFixed(0)}/s, page ${availabilityPage.requestsPerSecond.toFixed(0)}/s`,
   );
+  const pagePath = `/activities/${readActivity.slug}?groupSize=4`;
+  const sizes = await answerSizes(urls[0]!, [
+    { name: 'availability page', path: pagePath },
+    { name: 'stylesheet', path: STYLESHEET_PATH },
+    { name: 'slots API', path: `/api/v1/activities/${readActivity.id}/slots?groupSize=4` },
+  ]);
+  const compressed = await compressedReads(urls, pagePath, options.connections, seconds);
+  progress(`page compressed: gzip ${compressed.gzip.requestsPerSecond.toFixed(0)}/s, br ${compressed.br.requestsPerSecond.toFixed(0)}/s`);
 
   const readsPeakMb = readsPeak.stop();
   const bookingsPeak = new PeakRss(pids);
@@ -109,6 +119,7 @@ async function run(options: BenchOptions): Promise<boolean> {
     rush: { hot: rush.hot, spread: rush.spread },
     raw: { callers, hot: raw.hot, spread: raw.spread },
     reads: { healthz, slotsApi, availabilityPage },
+    compression: { sizes, page: compressed },
     paced: { rate, result: paced },
     coldStart,
     memory: { restMb, peakMb: Math.max(readsPeakMb, bookingsPeakMb), readsPeakMb, bookingsPeakMb },

@@ -9,9 +9,15 @@ export interface ReadLoadResult {
   failures: number;
 }
 
-/** GET `path` from every platform process with `connections` keep-alive connections for `seconds`. */
-export async function readLoad(urls: string[], path: string, connections: number, seconds: number): Promise<ReadLoadResult> {
-  const result = await autocannon({ url: urls.map((u) => `${u}${path}`), connections, duration: seconds });
+/** GET `path` from every platform process with `connections` keep-alive connections for `seconds` (with `headers`, if given). */
+export async function readLoad(
+  urls: string[],
+  path: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<ReadLoadResult> {
+  const result = await autocannon({ url: urls.map((u) => `${u}${path}`), connections, duration: seconds, headers });
   return {
     path,
     requestsPerSecond: result['2xx'] / result.duration,

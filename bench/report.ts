@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BookingRunResult } from './booking-runs.js';
 import type { ColdStarts } from './cold-start.js';
+import type { AnswerSizes, CompressedReads } from './compression.js';
 import type { OversellCheck } from './oversell-check.js';
 import type { ReadLoadResult } from './read-load.js';
 
@@ -17,6 +18,8 @@ export interface BenchFigures {
   rush: { hot: BookingRunResult; spread: BookingRunResult };
   raw: { callers: number; hot: BookingRunResult; spread: BookingRunResult };
   reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult };
+  /** Bytes on the wire per encoding, and the availability page's reads as gzip and brotli. */
+  compression: { sizes: AnswerSizes[]; page: CompressedReads };
   paced: { rate: number; result: BookingRunResult };
   coldStart: ColdStarts;
   /** RSS of the largest platform process: after start, and its peak under the read loads and the booking runs. */
@@ -120,6 +123,29 @@ export function renderReport(f: BenchFigures): string {
         readRow('slots API', f.reads.slotsApi),
         readRow('availability page', f.reads.availabilityPage),
       ],
+    ),
+    '',
+    'Compression: bytes on the wire, and the availability page read as each encoding',
+    table(
+      ['', 'identity', 'gzip', 'br', 'br saves'],
+      f.compression.sizes.map((s) => [s.name, s.identity, s.gzip, s.br, pct(1 - s.br / s.identity)]),
+    ),
+    table(
+      ['availability page', 'req/s', 'p50 ms', 'p99 ms', 'of identity', 'failures'],
+      (
+        [
+          ['identity', f.reads.availabilityPage],
+          ['gzip', f.compression.page.gzip],
+          ['br', f.compression.page.br],
+        ] as const
+      ).map(([name, r]) => [
+        name,
+        num(r.requestsPerSecond),
+        num(r.p50, 1),
+        num(r.p99, 1),
+        pct(r.requestsPerSecond / f.reads.availabilityPage.requestsPerSecond),
+        r.failures,
+      ]),
     ),
     '',
     `Cold start to the first page: first (migrating) ${num(f.coldStart.firstMs)} ms; then ${f.coldStart.startsMs.map((ms) => num(ms)).join(', ')} ms, median ${num(f.coldStart.medianMs)} ms`,

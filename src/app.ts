@@ -21,9 +21,12 @@ import { staffAuthRoutes } from './web/admin/staff-auth.routes.js';
 import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
-import { hostCheckPlugin, misdirectedRequests, refuseMisdirected } from './web/plugins/host-check.js';
+import { answerClientError } from './web/plugins/client-errors.js';
+import { compressionPlugin } from './web/plugins/compression.js';
+import { hostCheckPlugin, hostRefusals, refuseHost } from './web/plugins/host-check.js';
 import { languagePlugin } from './web/plugins/language.js';
 import { requestLogPlugin } from './web/plugins/logging.js';
+import { redirectsPlugin } from './web/plugins/redirects.js';
 import { sameOriginPlugin } from './web/plugins/same-origin.js';
 import { addSecurityHeaders, securityHeadersPlugin } from './web/plugins/security-headers.js';
 import { activityRoutes } from './web/public/activities.routes.js';
@@ -83,7 +86,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
     linkKey: deriveLinkKey(options.auth.secretKey),
   };
-  const misdirected = misdirectedRequests(context.publicUrl);
+  const hostRefusal = hostRefusals(context.publicUrl);
   const settings: FastifyServerOptions = {
     ...(loggerInstance ? { loggerInstance } : { logger }),
     // Fastify's own request logs would hold the URL (capability tokens): requestLogPlugin logs instead.
@@ -94,14 +97,18 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     frameworkErrors: (error, request, reply) => {
       // The router's refusals skip the hooks: the headers and the host rule apply to them as well.
       addSecurityHeaders(reply);
-      return misdirected(request) ? refuseMisdirected(reply) : replyToError(error, request, reply);
+      const refused = hostRefusal(request);
+      return refused ? refuseHost(request, reply, refused) : replyToError(error, request, reply);
     },
+    // Requests the HTTP parser refuses before the app sees them: answered in contract too.
+    clientErrorHandler: answerClientError,
   };
   // Over HTTP/2 the routes see the same request and reply API (Node's compatibility layer), so the
   // app keeps one type whichever server carries it.
   const app = https
     ? (Fastify({ ...settings, ...https } as FastifyHttp2SecureOptions<Http2SecureServer>) as unknown as FastifyInstance)
-    : Fastify(settings);
+    : // A request without Host reaches the host check (400 in contract) instead of Node's bare 400.
+      Fastify({ ...settings, http: { requireHostHeader: false } });
   // Only the body types the surfaces use; anything else (text/plain included) gets 415.
   app.removeContentTypeParser('text/plain');
   // Every route, as registered, for the tests that enumerate them (the admin guard test among them).
@@ -115,9 +122,12 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   await app.register(requestLogPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
+  // Before the routes: it hooks each route as it is added.
+  await app.register(compressionPlugin);
   await app.register(languagePlugin);
   await app.register(sameOriginPlugin, { publicUrl: context.publicUrl });
   await app.register(errorsPlugin);
+  await app.register(redirectsPlugin, { publicUrl: context.publicUrl });
 
   app.get('/healthz', async (_request, reply) => {
     await pingDatabase(context.db);

@@ -92,13 +92,19 @@ export function makeTestNetwork(): TestNetwork {
   };
 }
 
-/** A Node.js script that listens on every given TCP port (IPv4 and IPv6), greets and closes. */
-export function listenerScript(ports: number[]): string {
+/**
+ * A Node.js script that listens on every given TCP port (IPv4 and IPv6), greets and closes; with
+ * `hold`, it keeps each connection open until the client closes it (so that connections add up).
+ */
+export function listenerScript(ports: number[], { hold = false } = {}): string {
+  const greet = hold
+    ? "(socket) => { socket.on('error', () => {}); socket.on('end', () => socket.end()); socket.write('hello'); }"
+    : "(socket) => socket.end('hello')";
   return `
 const net = require('node:net');
 let up = 0;
 for (const port of ${JSON.stringify(ports)}) {
-  net.createServer((socket) => socket.end('hello')).listen({ port, host: '::', ipv6Only: false }, () => {
+  net.createServer(${greet}).listen({ port, host: '::', ipv6Only: false }, () => {
     if (++up === ${ports.length}) console.log('ready');
   });
 }`;
@@ -117,4 +123,35 @@ Promise.all(targets.map(({ host, port }) => new Promise((resolve) => {
   socket.on('data', (chunk) => { data += chunk; if (data === 'hello') done(true); });
   socket.on('error', () => done(false));
 }))).then((results) => console.log(JSON.stringify(results)));`;
+}
+
+/**
+ * A Node.js script that opens `count` connections to each target, one after another, keeping
+ * those that were greeted open; writes how many were greeted per target (JSON) to `file`, prints
+ * `ready`, and holds the connections until it is stopped.
+ */
+export function holdingScript(targets: { host: string; port: number }[], count: number, timeoutMs: number, file: string): string {
+  return `
+const net = require('node:net');
+const fs = require('node:fs');
+const held = [];
+const open = ({ host, port }) => new Promise((resolve) => {
+  const socket = net.connect({ host, port });
+  let data = '';
+  const done = (ok) => { if (!ok) socket.destroy(); else held.push(socket); resolve(ok); };
+  socket.setTimeout(${timeoutMs}, () => done(false));
+  socket.on('data', (chunk) => { data += chunk; if (data === 'hello') { socket.setTimeout(0); done(true); } });
+  socket.on('error', () => done(false));
+});
+(async () => {
+  const greeted = [];
+  for (const target of ${JSON.stringify(targets)}) {
+    let n = 0;
+    for (let i = 0; i < ${count}; i++) if (await open(target)) n++;
+    greeted.push({ ...target, greeted: n });
+  }
+  fs.writeFileSync(${JSON.stringify(file)}, JSON.stringify(greeted));
+  console.log('ready');
+  setInterval(() => {}, 1 << 30);
+})();`;
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -83,7 +84,14 @@ export async function serveOverTls(
   const secure = https.createServer(
     { key: certificate.key, cert: certificate.cert, minVersion: 'TLSv1.3', ...twist.tls },
     (request, response) => {
-      if ((request.headers.host ?? '').replace(/:\d+$/, '') === twist.alsoServe) request.headers.host = host;
+      if ((request.headers.host ?? '').replace(/:\d+$/, '') === twist.alsoServe) {
+        // The host check reads the raw headers and the TLS server name too: rewrite them as well.
+        request.headers.host = host;
+        (request.socket as TLSSocket).servername = SITE_HOST;
+        for (let i = 0; i < request.rawHeaders.length; i += 2) {
+          if (request.rawHeaders[i]!.toLowerCase() === 'host') request.rawHeaders[i + 1] = host;
+        }
+      }
       app!.routing(request, response);
     },
   );

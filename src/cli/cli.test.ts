@@ -37,7 +37,16 @@ describe('the groupz command', () => {
     assert.match(printed.stdout, /elements = \{ 203\.0\.113\.7, 198\.51\.100\.0\/24 \}/);
     assert.match(printed.stdout, /elements = \{ 2001:db8::1 \}/);
     assert.match(printed.stdout, /tcp dport \{ 80, 443 \} accept/);
-    for (const bad of [['--ssh-allow', 'bastion.example.nl'], [], ['--ssh-allow', '0.0.0.0/0']]) {
+    assert.match(printed.stdout, /add @web_connections_v4 \{ ip saddr ct count over 256 \} reject with tcp reset/);
+    const limited = groupz(['deploy', 'nftables', '--ssh-allow', '203.0.113.7', '--max-connections', '40']);
+    assert.match(limited.stdout, /add @web_connections_v6 \{ ip6 saddr ct count over 40 \} reject with tcp reset/);
+    for (const bad of [
+      ['--ssh-allow', 'bastion.example.nl'],
+      [],
+      ['--ssh-allow', '0.0.0.0/0'],
+      ['--ssh-allow', '203.0.113.7', '--max-connections', '0'],
+      ['--ssh-allow', '203.0.113.7', '--max-connections', 'many'],
+    ]) {
       const refused = groupz(['deploy', 'nftables', ...bad]);
       assert.equal(refused.code, 2, bad.join(' '));
       assert.equal(refused.stdout, '', 'no half ruleset to pipe into nft');

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BAD_ALLOWLIST_ENTRIES } from '../../test/allowlist.js';
-import { INSTALL_NETNS_TOOLS, listenerScript, makeTestNetwork, netnsAvailable, probeScript, type TestNetwork } from '../../test/netns.js';
+import {
+  holdingScript,
+  INSTALL_NETNS_TOOLS,
+  listenerScript,
+  makeTestNetwork,
+  netnsAvailable,
+  probeScript,
+  type TestNetwork,
+} from '../../test/netns.js';
 import { missingRequirement } from '../../test/tools.js';
-import { AllowlistError, allowlistIncludes, parseSshAllowlist, renderNftables } from './nftables.js';
+import { AllowlistError, allowlistIncludes, MAX_CONNECTIONS_PER_SOURCE, parseSshAllowlist, renderNftables } from './nftables.js';
 
 const PORTS = [22, 80, 443, 3000, 5432];
 
@@ -64,7 +72,8 @@ if (!netnsAvailable()) {
     before(async () => {
       net = makeTestNetwork();
       dir = mkdtempSync(join(tmpdir(), 'groupz-nft-'));
-      stops.push(await net.start(net.server.ns, process.execPath, ['-e', listenerScript(PORTS)]));
+      // The server's listeners keep each connection until the client closes it, so that they add up.
+      stops.push(await net.start(net.server.ns, process.execPath, ['-e', listenerScript(PORTS, { hold: true })]));
       stops.push(await net.start(net.client.ns, process.execPath, ['-e', listenerScript([9000])]));
       stops.push(await net.start(net.stranger.ns, process.execPath, ['-e', listenerScript([9000])]));
     });
@@ -110,6 +119,36 @@ if (!netnsAvailable()) {
         results.map((r) => r.ok),
         [true, true, true, true],
       );
+    });
+
+    test(`one source holds at most N open connections to 80 and 443 (default ${MAX_CONNECTIONS_PER_SOURCE}); the next is reset, another source still connects`, async () => {
+      const limit = 3;
+      const file = join(dir, 'limited.nft');
+      writeFileSync(file, renderNftables(parseSshAllowlist(`${net.client.v4},${net.client.v6}`), limit));
+      net.run(net.server.ns, 'nft', ['-f', file]);
+      const { v4, v6 } = net.server.towards('client');
+      const results = join(dir, 'held.json');
+      // limit + 1 connections to port 80 per family, held open.
+      const targets = [v4, v6].map((host) => ({ host, port: 80 }));
+      const stop = await net.start(net.client.ns, process.execPath, ['-e', holdingScript(targets, limit + 1, 1000, results)]);
+      try {
+        const held = JSON.parse(readFileSync(results, 'utf8')) as { host: string; greeted: number }[];
+        assert.deepEqual(
+          held.map((h) => h.greeted),
+          [limit, limit],
+          `greeted of ${limit + 1} per family: ${JSON.stringify(held)}`,
+        );
+        // The count is per source over both ports: 443 is refused too; SSH is not limited.
+        assert.deepEqual(reachable('client'), { v4: [22], v6: [22] });
+        assert.deepEqual(reachable('stranger'), { v4: [80, 443], v6: [80, 443] }, 'another source connects as before');
+      } finally {
+        stop();
+      }
+      // The limit is on open connections, not a ban: once they close, the source connects again.
+      const deadline = Date.now() + 10_000;
+      let after = reachable('client');
+      while (after.v4.length < 3 && Date.now() < deadline) after = reachable('client');
+      assert.deepEqual(after, { v4: [22, 80, 443], v6: [22, 80, 443] });
     });
 
     test('changing the allowlist (only the stranger now) swaps who reaches SSH', () => {

@@ -72,12 +72,26 @@ function set(name: string, type: string, elements: string[]): string[] {
 }
 
 /**
+ * Open connections to 80 and 443 one source address may hold: far more than browsers behind one
+ * NAT use (six HTTP/1.1 connections or one HTTP/2 connection each), few enough that one address
+ * cannot hold all the server's sockets open (slowloris).
+ */
+export const MAX_CONNECTIONS_PER_SOURCE = 256;
+
+/** A set the kernel fills as connections come: one element per source address, counting its connections. */
+function connectionCounts(name: string, type: string): string[] {
+  return [`  set ${name} {`, `    type ${type}`, '    size 65535', '    flags dynamic', '  }'];
+}
+
+/**
  * The host firewall as one nftables table, `inet groupz`, replaced as a whole each time it is
  * loaded (other tables are left alone). Incoming: loopback, replies to connections the server
- * made, the ICMP and ICMPv6 messages IPv4 and IPv6 need, TCP 80 and 443 from anywhere, TCP 22
- * only from the allowlist; everything else is dropped. Nothing is forwarded.
+ * made, the ICMP and ICMPv6 messages IPv4 and IPv6 need, TCP 80 and 443 from anywhere up to
+ * `maxConnections` open connections per source address (a new one beyond is reset), TCP 22 only
+ * from the allowlist; everything else is dropped. Nothing is forwarded.
  */
-export function renderNftables(list: SshAllowlist): string {
+export function renderNftables(list: SshAllowlist, maxConnections = MAX_CONNECTIONS_PER_SOURCE): string {
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`not a connection limit: ${maxConnections}`);
   return [
     '#!/usr/sbin/nft -f',
     '# Groupz host firewall, written by `groupz deploy nftables`. Load with `nft -f FILE`.',
@@ -89,6 +103,10 @@ export function renderNftables(list: SshAllowlist): string {
     ...set('ssh_allow_v4', 'ipv4_addr', list.v4),
     '',
     ...set('ssh_allow_v6', 'ipv6_addr', list.v6),
+    '',
+    ...connectionCounts('web_connections_v4', 'ipv4_addr'),
+    '',
+    ...connectionCounts('web_connections_v6', 'ipv6_addr'),
     '',
     '  chain input {',
     '    type filter hook input priority filter; policy drop;',
@@ -103,6 +121,9 @@ export function renderNftables(list: SshAllowlist): string {
     '    meta l4proto ipv6-icmp icmpv6 type { nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } ip6 hoplimit 255 accept',
     '    meta l4proto ipv6-icmp icmpv6 type mld-listener-query ip6 saddr fe80::/10 accept',
     '    meta l4proto ipv6-icmp icmpv6 type echo-request limit rate 10/second accept',
+    `    # At most ${maxConnections} open connections to the web ports per source address; a new one beyond is reset.`,
+    `    tcp dport { 80, 443 } ct state new add @web_connections_v4 { ip saddr ct count over ${maxConnections} } reject with tcp reset`,
+    `    tcp dport { 80, 443 } ct state new add @web_connections_v6 { ip6 saddr ct count over ${maxConnections} } reject with tcp reset`,
     '    tcp dport { 80, 443 } accept',
     '    ip saddr @ssh_allow_v4 tcp dport 22 accept',
     '    ip6 saddr @ssh_allow_v6 tcp dport 22 accept',

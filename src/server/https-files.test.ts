@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestCa, INSTALL_OPENSSL, issueTestCertificate, type TestCa, type TestCertificate } from '../../test/certificates.js';
 import { freePort, serveUntilExit, startTlsServer, type TlsServerProcess } from '../../test/server-process.js';
 import { http1, http2Get, http2Session, https1, opensslClient, servedSerial, type Target } from '../../test/tls-client.js';
+import { assertSecurityHeaders } from '../../test/security-headers.js';
 import { hasTool, missingRequirement, runTool } from '../../test/tools.js';
 import { STYLESHEET_PATH } from '../web/public/assets.routes.js';
 
@@ -137,7 +138,7 @@ else {
         assert.equal(res.status, 301, path);
         assert.equal(res.headers.location, `https://bookings.test${path}`);
         assert.equal(res.body, '');
-        assert.equal(res.headers['strict-transport-security'], undefined);
+        assertSecurityHeaders(res.headers, path);
         assert.equal(res.headers['set-cookie'], undefined);
       }
       const misdirected = await http1(ports.http, '/', 'groupz.now');

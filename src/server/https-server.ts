@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import type { SecureServerOptions } from 'node:http2';
 import type { SecureContextOptions, Server as TlsServer } from 'node:tls';
 import type { Certificate } from './certificates/certificate.js';
@@ -21,10 +22,21 @@ export interface HttpsServerOptions {
   forceCloseConnections: true;
 }
 
+/**
+ * What one HTTP/2 connection may ask of the server, advertised in its SETTINGS (Node's defaults are
+ * unlimited streams and header lists): 100 streams at once (RFC 9113's recommended minimum, more
+ * than a page's assets need), a header list as large as HTTP/1.1 allows (Node's maxHeaderSize,
+ * 16 KiB), and 10 MB of session memory (Node's default, written down) before new streams are refused.
+ */
+export const HTTP2_LIMITS = {
+  settings: { maxConcurrentStreams: 100, maxHeaderListSize: maxHeaderSize },
+  maxSessionMemory: 10,
+} as const satisfies SecureServerOptions;
+
 export function httpsServerOptions(certificate: Certificate): HttpsServerOptions {
   return {
     http2: true,
-    https: { allowHTTP1: true, ...TLS_POLICY, cert: certificate.cert, key: certificate.key },
+    https: { allowHTTP1: true, ...TLS_POLICY, ...HTTP2_LIMITS, cert: certificate.cert, key: certificate.key },
     forceCloseConnections: true,
   };
 }

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { assertSecurityHeaders } from '../../test/security-headers.js';
 import { type ChallengeResponses, createRedirectServer } from './redirect-server.js';
 
 interface Answer {
@@ -50,7 +51,7 @@ describe('the port-80 server', () => {
         assert.equal(res.status, 301, `${method} ${path} ${host}`);
         assert.equal(res.headers.location, `https://bookings.test:8443${path}`);
         assert.equal(res.body, '');
-        assert.equal(res.headers['strict-transport-security'], undefined);
+        assertSecurityHeaders(res.headers, `${method} ${path} ${host}`);
         assert.equal(res.headers['set-cookie'], undefined);
       }
     }
@@ -80,6 +81,7 @@ describe('the port-80 server', () => {
         assert.equal(res.status, 421, `${host}${path}`);
         assert.equal(res.body, '');
         assert.equal(res.headers.location, undefined);
+        assertSecurityHeaders(res.headers, `${host}${path}`);
       }
     }
   });

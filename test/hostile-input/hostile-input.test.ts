@@ -13,6 +13,7 @@ import { testDialects } from '../databases.js';
 import { bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js';
 import { postForm, sessionCookieOf, setUpAccount } from '../staff.js';
 import { fuzzParameters, hostileHeaders, hostileSegment, printable } from './arbitraries.js';
+import { assertResponseContract } from './contract.js';
 import { leakIn } from './leaks.js';
 import { countRows } from '../../src/db/count-rows.js';
 import {
@@ -33,6 +34,7 @@ const RUNS_PER_ADMIN_ROUTE = 4;
 function assertSafe(request: FuzzedRequest['options'], response: LightMyRequestResponse): void {
   const what = `${request.method} ${request.url.slice(0, 200)}`;
   assert.ok(response.statusCode >= 200 && response.statusCode < 500, `${what}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+  assertResponseContract(response.headers, `${what}: ${response.statusCode}`);
   const requestParts = [request.url, String(request.payload ?? ''), ...Object.values(request.headers)];
   const leak = leakIn(`${response.body}\n${response.headers.location ?? ''}`, requestParts);
   assert.equal(leak, undefined, `${what}: ${response.statusCode} leaks ${leak}`);

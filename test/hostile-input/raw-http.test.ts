@@ -7,7 +7,11 @@ import { addLocalDays, localDateOf } from '../../src/core/shared/time.js';
 import { type TestDatabase, testDialects } from '../databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../factories.js';
 import { type ServerProcess, startServer } from '../server-process.js';
+import { INSTALL_OPENSSL } from '../certificates.js';
+import { http2Request, type HttpsApp, listenOverHttps, parseRawAnswer } from '../https-app.js';
+import { hasTool, missingRequirement } from '../tools.js';
 import { fuzzParameters } from './arbitraries.js';
+import { assertResponseContract } from './contract.js';
 import { leakIn } from './leaks.js';
 
 /** What came back for some raw bytes: the status, if the server answered before closing, and the raw text. */
@@ -161,9 +165,42 @@ function malformed(host: string): [string, Buffer | string][] {
   ];
 }
 
-/** A 4xx, or a connection closed without an answer; never a 5xx, never a leak. */
+/** Requests for another host, or naming the host twice, with the status each must get. */
+function misdirected(host: string): [string, string, number][] {
+  const h = `Host: ${host}\r\n`;
+  return [
+    ['an absolute-form target for another host', `GET http://evil.example/healthz HTTP/1.1\r\n${h}\r\n`, 421],
+    ['an absolute-form https target for another host', `GET https://evil.example/api/v1/activities HTTP/1.1\r\n${h}\r\n`, 421],
+    ['an absolute-form target for the host', `GET http://${host}/healthz HTTP/1.1\r\n${h}\r\n`, 200],
+    ['two Host headers, the second foreign', `GET /healthz HTTP/1.1\r\n${h}Host: evil.example\r\n\r\n`, 400],
+    ['two Host headers, the first foreign', `GET /api/v1/activities HTTP/1.1\r\nHost: evil.example\r\n${h}\r\n`, 400],
+    ['two equal Host headers', `GET /healthz HTTP/1.1\r\n${h}${h}\r\n`, 400],
+  ];
+}
+
+/** Form posts to the language switcher whose way back holds control characters or leaves the site: 303 to /. */
+function redirectsWithControlCharacters(host: string): [string, string][] {
+  const backs = [
+    '%2F%09%2Fevil.example',
+    '%2F%0D%0ASet-Cookie%3A+x%3D1',
+    '%2F%E2%82%AC',
+    '%2F%00',
+    '%2F%0A%2Fevil.example',
+    '%2F%5Cevil.example',
+  ];
+  return backs.map((back) => {
+    const body = `lang=en&back=${back}`;
+    return [
+      `back=${back}`,
+      `POST /language HTTP/1.1\r\nHost: ${host}\r\nOrigin: http://${host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    ];
+  });
+}
+
+/** A 4xx, or a connection closed without an answer; never a 5xx, never a leak; an answer in contract (the security headers). */
 function assertRefusedSafely(name: string, sent: Buffer | string, answer: RawAnswer): void {
   assert.ok(answer.status === undefined || (answer.status >= 200 && answer.status < 500), `${name}: ${answer.text.slice(0, 300)}`);
+  if (answer.status !== undefined) assertResponseContract(parseRawAnswer(answer.text).headers, name);
   const leak = leakIn(answer.text, [Buffer.from(sent).toString('latin1')]);
   assert.equal(leak, undefined, `${name}: leaks ${leak}`);
 }
@@ -187,6 +224,23 @@ for (const dialect of testDialects()) {
     test('malformed requests get a 4xx or a closed connection', async () => {
       for (const [name, bytes] of malformed(`127.0.0.1:${port}`)) {
         assertRefusedSafely(name, bytes, await sendRaw(port, bytes));
+      }
+    });
+
+    test('absolute-form targets and duplicate Host headers: 421 for another host, 400 for two, in contract', async () => {
+      for (const [name, bytes, status] of misdirected(`127.0.0.1:${port}`)) {
+        const answer = await sendRaw(port, bytes);
+        assertRefusedSafely(name, bytes, answer);
+        assert.equal(answer.status, status, name);
+      }
+    });
+
+    test('control characters in a redirect target: 303 to /, never a 500', async () => {
+      for (const [name, bytes] of redirectsWithControlCharacters(`127.0.0.1:${port}`)) {
+        const answer = await sendRaw(port, bytes);
+        assertRefusedSafely(name, bytes, answer);
+        assert.equal(answer.status, 303, name);
+        assert.equal(parseRawAnswer(answer.text).headers.location, '/', name);
       }
     });
 
@@ -235,3 +289,34 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+if (!hasTool('openssl')) missingRequirement('openssl', INSTALL_OPENSSL);
+else
+  describe('HTTP/2 with mismatched names, over TLS (in process)', () => {
+    let site: HttpsApp;
+    before(async () => {
+      site = await listenOverHttps(testDialects()[0]!);
+    });
+    after(() => site?.close());
+
+    test(':authority and host that differ, another :authority, another server name: 421 in contract; the public host 200', async () => {
+      const cases: [string, Record<string, string>, number, string?][] = [
+        [':authority foreign, host own', { ':authority': 'evil.example', host: 'bookings.test' }, 421],
+        [':authority own, host foreign', { ':authority': 'bookings.test', host: 'evil.example' }, 421],
+        [':authority an address', { ':authority': '127.0.0.1' }, 421],
+        [':authority own on the API', { ':authority': 'bookings.test', host: 'evil.example', ':path': '/api/v1/activities' }, 421],
+        ['SNI foreign', { ':authority': 'bookings.test' }, 421, 'evil.example'],
+        ['all the public host', { ':authority': 'bookings.test', host: 'bookings.test' }, 200],
+      ];
+      for (const [name, headers, status, servername] of cases) {
+        const session = await site.http2(servername);
+        try {
+          const res = await http2Request(session, { ':path': '/healthz', ...headers });
+          assert.equal(res.status, status, name);
+          assertResponseContract(res.headers, name);
+        } finally {
+          session.close();
+        }
+      }
+    });
+  });

@@ -84,7 +84,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
       detail: { ended },
       client: clientOf(request).network,
     });
-    return reply.redirect('/admin/account?done=sessions', 303);
+    return reply.seeOther('/admin/account?done=sessions');
   });
 
   app.post('/account/password', async (request, reply) =>
@@ -92,7 +92,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
       const password = formField(request.body, 'password');
       if (password !== formField(request.body, 'password_repeat')) throw new DomainError('password_mismatch');
       await changePassword(db, clock, request.staff, request.staffSession, password);
-      return reply.redirect('/admin/account?done=password', 303);
+      return reply.seeOther('/admin/account?done=password');
     }),
   );
 
@@ -107,7 +107,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
   app.post('/account/two-factor/start', async (request, reply) =>
     withReauthentication(request, reply, 'two_factor', async () => {
       await startTotpReenrolment(db, clock, auth.secretKey, request.staff);
-      return reply.redirect('/admin/account/two-factor', 303);
+      return reply.seeOther('/admin/account/two-factor');
     }),
   );
 
@@ -115,7 +115,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
   async function enrolment(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
     const row = await ownStaffRow(db, request.staff);
     const secret = pendingTotpSecret(auth.secretKey, row);
-    if (!secret || !isRecentlyReauthenticated(request.staffSession, clock)) return reply.redirect('/admin/account', 303);
+    if (!secret || !isRecentlyReauthenticated(request.staffSession, clock)) return reply.seeOther('/admin/account');
     const { qrSvg } = await totpEnrolment(secret, row.email);
     const ui = adminUiFor(request, auth);
     return sendPage(
@@ -130,7 +130,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
   app.get('/account/two-factor', async (request, reply) => enrolment(request, reply, 200));
 
   app.post('/account/two-factor', async (request, reply) => {
-    if (!isRecentlyReauthenticated(request.staffSession, clock)) return reply.redirect('/admin/account', 303);
+    if (!isRecentlyReauthenticated(request.staffSession, clock)) return reply.seeOther('/admin/account');
     const ui = adminUiFor(request, auth);
     try {
       const row = await ownStaffRow(db, request.staff);

@@ -152,7 +152,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     requirePermission(request, 'catalog.write');
     const values = formFrom(request.body);
     const result = await createActivityFromForm(db, clock, request.staff, values);
-    if (result.ok) return reply.redirect(`/admin/activities/${result.value.id}?saved=1`, 303);
+    if (result.ok) return reply.seeOther(`/admin/activities/${result.value.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const venues = await venuesFor(db, request.staff);
     return sendPage(reply, 422, <ActivityFormPage ui={ui} venues={venues} values={values} errors={fieldMessages(ui, result.errors)} />);
@@ -175,7 +175,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     const activity = await activityOf(request);
     const values = formFrom(request.body);
     const result = await updateActivityFromForm(db, clock, request.staff, activity.id, values);
-    if (result.ok) return reply.redirect(`/admin/activities/${activity.id}?saved=1`, 303);
+    if (result.ok) return reply.seeOther(`/admin/activities/${activity.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     return sendPage(reply, 422, <ActivityFormPage ui={ui} activity={activity} values={values} errors={fieldMessages(ui, result.errors)} />);
   });

@@ -59,7 +59,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
       return;
     }
     if (token && lookup.state !== 'valid') clearSessionCookie(reply);
-    return reply.redirect(loginUrl(lookup.state === 'expired' ? 'expired' : undefined), 303);
+    return reply.seeOther(loginUrl(lookup.state === 'expired' ? 'expired' : undefined));
   });
 
   // Bodies are parsed after onRequest; the token is checked before any handler sees the body.

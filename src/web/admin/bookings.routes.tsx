@@ -139,7 +139,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
   async function applyChange(request: FastifyRequest<ById>, reply: FastifyReply, change: () => Promise<boolean>, done: string) {
     try {
       const changed = await change();
-      return reply.redirect(`/admin/bookings/${request.params.id}${changed ? `?done=${done}` : ''}`, 303);
+      return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? `?done=${done}` : ''}`);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.code !== 'option_expired' && error.code !== 'option_already_extended')) throw error;
       const ui = adminUiFor(request, auth);
@@ -174,7 +174,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     app.post<ById>(`/bookings/:id/${paid ? 'paid' : 'unpaid'}`, async (request, reply) => {
       requirePermission(request, 'bookings.write');
       const changed = await setBookingPaid(db, clock, actorOf(request), request.params.id, paid);
-      return reply.redirect(`/admin/bookings/${request.params.id}${changed ? `?done=${paid ? 'paid' : 'unpaid'}` : ''}`, 303);
+      return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? `?done=${paid ? 'paid' : 'unpaid'}` : ''}`);
     });
   }
 
@@ -186,7 +186,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       const ui = adminUiFor(request, auth);
       return sendDetail(request, reply, 422, { note: text, errors: { note: ui.t(`field.${added.code}`) } });
     }
-    return reply.redirect(`/admin/bookings/${request.params.id}?done=note`, 303);
+    return reply.seeOther(`/admin/bookings/${request.params.id}?done=note`);
   });
 
   // Revoke a private link of the booking and issue the next one (the panel's two buttons).
@@ -197,7 +197,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     app.post<ById>(`/bookings/:id/links/${purpose}`, async (request, reply) => {
       requirePermission(request, 'bookings.write');
       const reissued = await reissueBookingLink(db, clock, linkKey, actorOf(request), request.params.id, purpose);
-      return reply.redirect(`/admin/bookings/${request.params.id}${reissued ? `?done=${done}` : ''}`, 303);
+      return reply.seeOther(`/admin/bookings/${request.params.id}${reissued ? `?done=${done}` : ''}`);
     });
   }
 }

@@ -36,7 +36,7 @@ export async function securityRoutes(app: FastifyInstance, { db, clock, auth, pu
 
   // Runs the audit while the admin waits (seconds), under the job's lease: never beside a scheduled run.
   app.post('/security/run', async (request, reply) => {
-    if (!job) return reply.redirect('/admin/security', 303);
+    if (!job) return reply.seeOther('/admin/security');
     const outcome = await runJobOnce(db, clock, newId(), job);
     if (outcome === 'ran') {
       await recordAudit(db, clock, {
@@ -46,6 +46,6 @@ export async function securityRoutes(app: FastifyInstance, { db, clock, auth, pu
         client: clientOf(request).network,
       });
     }
-    return reply.redirect(`/admin/security?done=${outcome}`, 303);
+    return reply.seeOther(`/admin/security?done=${outcome}`);
   });
 }

@@ -164,7 +164,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const activity = await activityOf(request);
     const form = slotFormFrom(request.body);
     const result = await addSlotFromForm(db, clock, request.staff, activity.id, form);
-    if (result.ok) return reply.redirect(back(request, activity, 'done=slot_created'), 303);
+    if (result.ok) return reply.seeOther(back(request, activity, 'done=slot_created'));
     return page(request, reply, 422, activity, { slotForm: form, slotErrors: messages(request, result.errors) });
   });
 
@@ -175,7 +175,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const value = formField(request.body, 'capacity');
     return refusing(request, reply, activity, async () => {
       const result = await changeSlotCapacity(db, clock, request.staff, activity.id, slotId, value);
-      if (result.ok) return reply.redirect(back(request, activity, 'done=capacity_changed'), 303);
+      if (result.ok) return reply.seeOther(back(request, activity, 'done=capacity_changed'));
       const message = Object.values(messages(request, result.errors))[0] ?? '';
       return page(request, reply, 422, activity, { capacityError: { id: slotId, value, message } });
     });
@@ -186,7 +186,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const activity = await activityOf(request);
     return refusing(request, reply, activity, async () => {
       await deleteSlot(db, clock, request.staff, activity.id, request.params.slotId!);
-      return reply.redirect(back(request, activity, 'done=slot_deleted'), 303);
+      return reply.seeOther(back(request, activity, 'done=slot_deleted'));
     });
   });
 
@@ -197,9 +197,8 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const result = await createScheduleFromForm(db, clock, request.staff, activity.id, form);
     if (!result.ok) return page(request, reply, 422, activity, { scheduleForm: form, scheduleErrors: messages(request, result.errors) });
     const { created, existing, nonexistent } = result.value;
-    return reply.redirect(
+    return reply.seeOther(
       back(request, activity, `done=schedule_created&created=${created}&existing=${existing}&skipped=${nonexistent.length}`),
-      303,
     );
   });
 
@@ -207,7 +206,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     requirePermission(request, 'slots.write');
     const activity = await activityOf(request);
     const { removed } = await deleteSchedule(db, clock, request.staff, activity.id, request.params.scheduleId!);
-    return reply.redirect(back(request, activity, `done=schedule_deleted&removed=${removed}`), 303);
+    return reply.seeOther(back(request, activity, `done=schedule_deleted&removed=${removed}`));
   });
 
   app.post('/activities/:id/schedules/:scheduleId/exceptions', async (request: SlotsRequest, reply) => {
@@ -222,7 +221,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     }
     const done =
       result.value === 'removed' ? 'exception_removed_slot' : result.value === 'kept_booked' ? 'exception_kept_booked' : 'exception_added';
-    return reply.redirect(back(request, activity, `done=${done}`), 303);
+    return reply.seeOther(back(request, activity, `done=${done}`));
   });
 
   app.post('/activities/:id/schedules/:scheduleId/exceptions/:date/delete', async (request: SlotsRequest, reply) => {
@@ -231,6 +230,6 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const date = request.params.date!;
     if (!isLocalDate(date)) throw new DomainError('not_found');
     const { slotCreated } = await removeScheduleException(db, clock, request.staff, activity.id, request.params.scheduleId!, date);
-    return reply.redirect(back(request, activity, `done=exception_removed&created=${slotCreated ? 1 : 0}`), 303);
+    return reply.seeOther(back(request, activity, `done=exception_removed&created=${slotCreated ? 1 : 0}`));
   });
 }

@@ -34,7 +34,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
 
   app.get('/login', async (request, reply) => {
     const lookup = await currentSession(request);
-    if (lookup.state === 'valid' && lookup.session.twoFactorVerified) return reply.redirect('/admin', 303);
+    if (lookup.state === 'valid' && lookup.session.twoFactorVerified) return reply.seeOther('/admin');
     if (lookup.state !== 'valid' && request.cookies[SESSION_COOKIE]) clearSessionCookie(reply);
     const ui = uiFor(request);
     const reason = (request.query as Record<string, unknown>).reason;
@@ -48,7 +48,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
     try {
       const token = await loginWithPassword(db, clock, email, formField(request.body, 'password'), clientOf(request));
       setSessionCookie(reply, token);
-      return reply.redirect('/staff/login/code', 303);
+      return reply.seeOther('/staff/login/code');
     } catch (error) {
       const { status, message } = authRefusal(error, ui, reply);
       return sendPage(reply, status, <LoginPage ui={ui} email={email.slice(0, 254)} error={message} />);
@@ -60,11 +60,11 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
     const lookup = await currentSession(request);
     if (lookup.state === 'valid' && !lookup.session.twoFactorVerified) return lookup.session;
     if (lookup.state === 'valid') {
-      reply.redirect('/admin', 303);
+      reply.seeOther('/admin');
       return undefined;
     }
     if (request.cookies[SESSION_COOKIE]) clearSessionCookie(reply);
-    reply.redirect(lookup.state === 'expired' ? '/staff/login?reason=expired' : '/staff/login', 303);
+    reply.seeOther(lookup.state === 'expired' ? '/staff/login?reason=expired' : '/staff/login');
     return undefined;
   }
 
@@ -80,7 +80,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
     try {
       const token = await completeLogin(db, clock, auth.secretKey, pending, formField(request.body, 'code'), clientOf(request));
       setSessionCookie(reply, token);
-      return reply.redirect('/admin', 303);
+      return reply.seeOther('/admin');
     } catch (error) {
       const { status, message } = authRefusal(error, ui, reply);
       return sendPage(reply, status, <SecondFactorPage ui={ui} error={message} />);
@@ -106,7 +106,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
     if (token) await endSession(db, token);
     clearSessionCookie(reply);
     reply.header('clear-site-data', '"cache", "cookies", "storage"');
-    return reply.redirect('/staff/login?reason=logged_out', 303);
+    return reply.seeOther('/staff/login?reason=logged_out');
   });
 
   // Setup: the one-time link from `groupz staff add` (or from an admin), password then second factor.
@@ -132,7 +132,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
     try {
       if (password !== formField(request.body, 'password_repeat')) throw new DomainError('password_mismatch');
       await setSetupPassword(db, clock, auth.secretKey, token, password);
-      return reply.redirect(`/staff/setup/${token}/two-factor`, 303);
+      return reply.seeOther(`/staff/setup/${token}/two-factor`);
     } catch (error) {
       const { status, message } = authRefusal(error, ui, reply);
       return sendPage(
@@ -146,7 +146,7 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
   async function enrolmentPage(request: FastifyRequest, reply: FastifyReply, status: number, error?: string) {
     const { token, row } = await setupAccount(request);
     const secret = row.password_hash ? pendingTotpSecret(auth.secretKey, row) : null;
-    if (!secret) return reply.redirect(`/staff/setup/${token}`, 303);
+    if (!secret) return reply.seeOther(`/staff/setup/${token}`);
     const { qrSvg } = await totpEnrolment(secret, row.email);
     const action = `/staff/setup/${token}/two-factor`;
     return sendPage(reply, status, <TotpEnrolmentPage ui={uiFor(request)} action={action} secret={secret} qrSvg={qrSvg} error={error} />);

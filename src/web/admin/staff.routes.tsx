@@ -128,7 +128,7 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
   }
 
   function changed(request: FastifyRequest, reply: FastifyReply, done: Done): FastifyReply {
-    return reply.redirect(`/admin/staff/${memberId(request)}?done=${done}`, 303);
+    return reply.seeOther(`/admin/staff/${memberId(request)}?done=${done}`);
   }
 
   app.get('/staff', async (request, reply) => listPage(request, reply, 200, { email: '', name: '', role: 'staff', venue: '' }, {}));

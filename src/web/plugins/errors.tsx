@@ -4,9 +4,18 @@ import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
 import { ErrorPage } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
+import type { Ui } from '../views/ui.js';
 import { uiFor } from './language.js';
 
-export const HTTP_ERROR_CODES = ['bad_request', 'forbidden', 'body_too_large', 'unsupported_media_type', 'internal_error'] as const;
+export const HTTP_ERROR_CODES = [
+  'bad_request',
+  'forbidden',
+  'body_too_large',
+  'unsupported_media_type',
+  'request_timeout',
+  'headers_too_large',
+  'internal_error',
+] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
 /** A refusal at the HTTP level, with a code the visitor gets translated. */
@@ -79,15 +88,17 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
+/** A translated error's body: `{ code, message }` for the API, a page for everything else. */
+export function errorBody(api: boolean, ui: Ui, key: MessageKey, code: string): { type: string; body: string } {
+  const message = ui.t(key);
+  if (api) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) };
+  return { type: 'text/html; charset=utf-8', body: renderPage(<ErrorPage ui={ui} title={ui.t('http.error_title')} message={message} />) };
+}
+
 /** Sends a translated error as JSON (API) or as a page (everything else). */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
-  const ui = uiFor(request);
-  const message = ui.t(key);
-  if (isApiRequest(request)) return reply.code(status).send({ code, message });
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .send(renderPage(<ErrorPage ui={ui} title={ui.t('http.error_title')} message={message} />));
+  const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code);
+  return reply.code(status).type(type).send(body);
 }
 
 /** PostgreSQL's refusal of a character its text cannot hold: 22021 (a NUL, or bytes that are not UTF-8), 22P05. */

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
-import { buildTestApp, injectOnPublicHost, type TestApp } from '../../../test/app.js';
+import { buildTestApp, injectOnPublicHost, testAuthSettings, type TestApp } from '../../../test/app.js';
+import { INSTALL_OPENSSL } from '../../../test/certificates.js';
+import { TestClock } from '../../../test/clock.js';
+import { http2Request, type HttpsApp, listenOverHttps, parseRawAnswer } from '../../../test/https-app.js';
+import { assertSecurityHeaders } from '../../../test/security-headers.js';
+import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { urlencoded } from '../../../test/html.js';
@@ -107,4 +114,119 @@ describe('host separation', () => {
     assert.equal(cookies.length, 4, 'lang, the password step, the second step, the sign-out that clears it');
     for (const cookie of cookies) assert.doesNotMatch(cookie, /;\s*domain=/i, cookie);
   });
+});
+
+/** Raw bytes over a new plain TCP connection: all the answer. */
+function rawHttp(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    socket.on('close', () => resolve(text));
+    socket.on('error', () => resolve(text));
+    setTimeout(() => socket.end(), 1000);
+  });
+}
+
+describe('host separation over real sockets: every name a request carries must be the public host', () => {
+  const H = 'Host: bookings.test\r\nConnection: close\r\n';
+
+  describe('plain HTTP/1.1', () => {
+    let app: FastifyInstance;
+    let port: number;
+    let close: () => Promise<void>;
+    before(async () => {
+      const database = await sqlite!.create();
+      app = await buildApp({ db: database.db, clock: new TestClock(), auth: testAuthSettings(), publicUrl: 'http://bookings.test' });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      port = (app.server.address() as { port: number }).port;
+      close = async () => {
+        await app.close();
+        await database.close();
+      };
+    });
+    after(() => close());
+
+    test('an absolute-form target for another host gets 421; for the public host it is served', async () => {
+      const cases: [string, number][] = [
+        [`GET http://evil.example/healthz HTTP/1.1\r\n${H}\r\n`, 421],
+        [`GET https://evil.example/healthz HTTP/1.1\r\n${H}\r\n`, 421],
+        [`GET http://bookings.test.evil.example/healthz HTTP/1.1\r\n${H}\r\n`, 421],
+        [`GET http://bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 200],
+      ];
+      for (const [bytes, status] of cases) {
+        const answer = parseRawAnswer(await rawHttp(port, bytes));
+        assert.equal(answer.status, status, bytes);
+        assertSecurityHeaders(answer.headers, bytes);
+      }
+    });
+
+    test('two Host headers (even one of them the public host) and a missing Host get 400, in contract', async () => {
+      for (const bytes of [
+        `GET /healthz HTTP/1.1\r\n${H}Host: evil.example\r\n\r\n`,
+        `GET /api/v1/activities HTTP/1.1\r\nHost: evil.example\r\n${H}\r\n`,
+        `GET /api/v1/activities HTTP/1.1\r\n${H}host: bookings.test\r\n\r\n`,
+        'GET /api/v1/activities HTTP/1.1\r\nConnection: close\r\n\r\n',
+      ]) {
+        const answer = parseRawAnswer(await rawHttp(port, bytes));
+        assert.equal(answer.status, 400, bytes);
+        assertSecurityHeaders(answer.headers, bytes);
+        if (bytes.includes('/api/')) assert.deepEqual(Object.keys(JSON.parse(answer.body) as object), ['code', 'message'], bytes);
+        else assert.match(answer.headers['content-type']!, /^text\/html/, bytes);
+      }
+    });
+  });
+
+  if (!hasTool('openssl')) missingRequirement('openssl', INSTALL_OPENSSL);
+  else
+    describe('HTTPS: HTTP/1.1 and HTTP/2', () => {
+      let site: HttpsApp;
+      before(async () => {
+        site = await listenOverHttps(sqlite!);
+      });
+      after(() => site.close());
+
+      test('a TLS server name (SNI) of another host gets 421, over HTTP/1.1 and HTTP/2; the public one is served', async () => {
+        for (const servername of ['evil.example', 'groupz.now', 'bookings.test.evil.example']) {
+          const answer = parseRawAnswer(await site.rawTls(`GET /healthz HTTP/1.1\r\n${H}\r\n`, servername));
+          assert.equal(answer.status, 421, servername);
+          assertSecurityHeaders(answer.headers, servername);
+          const session = await site.http2(servername);
+          const h2 = await http2Request(session, { ':path': '/healthz' });
+          session.close();
+          assert.equal(h2.status, 421, `h2 ${servername}`);
+        }
+        assert.equal(parseRawAnswer(await site.rawTls(`GET /healthz HTTP/1.1\r\n${H}\r\n`)).status, 200);
+      });
+
+      test('an absolute-form target and two Host headers over TLS: 421 and 400', async () => {
+        const foreign = parseRawAnswer(await site.rawTls(`GET https://evil.example/healthz HTTP/1.1\r\n${H}\r\n`));
+        assert.equal(foreign.status, 421);
+        const own = parseRawAnswer(await site.rawTls(`GET https://bookings.test/healthz HTTP/1.1\r\n${H}\r\n`));
+        assert.equal(own.status, 200);
+        const twice = parseRawAnswer(await site.rawTls(`GET /healthz HTTP/1.1\r\n${H}Host: evil.example\r\n\r\n`));
+        assert.equal(twice.status, 400);
+        assertSecurityHeaders(twice.headers, 'two Host headers');
+      });
+
+      test('HTTP/2: an :authority and a host header that differ get 421 whichever names the other host', async () => {
+        const session = await site.http2();
+        try {
+          const cases: [Record<string, string>, number][] = [
+            [{ ':authority': 'evil.example', host: 'bookings.test' }, 421],
+            [{ ':authority': 'bookings.test', host: 'evil.example' }, 421],
+            [{ ':authority': 'evil.example' }, 421],
+            [{ ':authority': 'bookings.test', host: 'bookings.test:443' }, 200],
+            [{ ':authority': 'bookings.test' }, 200],
+          ];
+          for (const [headers, status] of cases) {
+            const res = await http2Request(session, { ':path': '/healthz', ...headers });
+            assert.equal(res.status, status, JSON.stringify(headers));
+            assertSecurityHeaders(res.headers, JSON.stringify(headers));
+          }
+        } finally {
+          session.close();
+        }
+      });
+    });
 });

@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
- * Headers on every response. The CSP allows nothing but this origin and no inline code, so no page
+ * Headers on every response the platform sends: the app's, the parser's refusals (client-errors.tsx)
+ * and the port-80 server's. The CSP allows nothing but this origin and no inline code, so no page
  * can load a third-party resource or run injected script. HSTS is ignored by browsers over plain
  * HTTP and takes effect once the platform serves HTTPS.
  */
-const HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
@@ -19,7 +20,7 @@ const HEADERS: Record<string, string> = {
 };
 
 export function addSecurityHeaders(reply: FastifyReply): void {
-  reply.headers(HEADERS);
+  reply.headers(SECURITY_HEADERS);
 }
 
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {

@@ -108,7 +108,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
           network: clientNetwork(request.ip),
           limits: bookingLimits,
         });
-        if (!submitted.replayed) return reply.redirect(`/b/${submitted.manageToken}?created=1`, 303);
+        if (!submitted.replayed) return reply.seeOther(`/b/${submitted.manageToken}?created=1`);
         return sendPage(reply.header('cache-control', 'no-store'), 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
       }
       const quote = await quoteBooking(db, clock, parsed.input);

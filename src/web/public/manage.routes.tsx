@@ -104,7 +104,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   }
 
   function done(request: TokenRequest, reply: FastifyReply, what: string) {
-    return reply.redirect(`${managePath(request.params.token)}?done=${what}`, 303);
+    return reply.seeOther(`${managePath(request.params.token)}?done=${what}`);
   }
 
   app.get<ByToken>('/b/:token', async (request, reply) => {
@@ -119,7 +119,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   for (const action of ['group-size', 'resend']) {
     app.get<ByToken>(`/b/:token/${action}`, async (request, reply) => {
       await bookingOf(request);
-      return reply.redirect(managePath(request.params.token), 303);
+      return reply.seeOther(managePath(request.params.token));
     });
   }
 

@@ -102,18 +102,18 @@ export async function participantRoutes(app: FastifyInstance, { db, clock, linkK
       }
       throw error;
     }
-    return reply.redirect(`/p/${request.params.token}?added=1`, 303);
+    return reply.seeOther(`/p/${request.params.token}?added=1`);
   });
 
   app.post<ByToken>('/b/:token/participants/remove', async (request, reply) => {
     const booking = await bookingOf('manage', request, reply);
     const removed = await removeParticipant(db, clock, booking, formField(request.body, 'participant'));
-    return reply.redirect(`/b/${request.params.token}${removed ? '?participants=removed' : ''}#participants`, 303);
+    return reply.seeOther(`/b/${request.params.token}${removed ? '?participants=removed' : ''}#participants`);
   });
 
   app.post<ByToken>('/b/:token/participants/new-link', async (request, reply) => {
     const booking = await bookingOf('manage', request, reply);
     await reissueParticipantLink(db, clock, linkKey, booking);
-    return reply.redirect(`/b/${request.params.token}?participants=new_link#participants`, 303);
+    return reply.seeOther(`/b/${request.params.token}?participants=new_link#participants`);
   });
 }

@@ -106,6 +106,8 @@ export const en: Record<keyof typeof nl, string> = {
   'http.forbidden': 'This request does not come from this website and was refused.',
   'http.body_too_large': 'This request is too large.',
   'http.unsupported_media_type': 'This kind of content is not accepted here: use the form, or JSON (application/json) for the API.',
+  'http.request_timeout': 'This request took too long to arrive.',
+  'http.headers_too_large': 'The headers of this request are too large.',
   'http.internal_error': 'Something went wrong on our side. Please try again later.',
 
   'api.validation_failed': 'Not all fields are filled in correctly.',

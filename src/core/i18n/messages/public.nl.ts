@@ -104,6 +104,8 @@ export const nl = {
   'http.forbidden': 'Dit verzoek komt niet van deze website en is geweigerd.',
   'http.body_too_large': 'Dit verzoek is te groot.',
   'http.unsupported_media_type': 'Dit soort inhoud nemen we hier niet aan: gebruik het formulier, of JSON (application/json) voor de API.',
+  'http.request_timeout': 'Dit verzoek kwam te traag binnen.',
+  'http.headers_too_large': 'De headers van dit verzoek zijn te groot.',
   'http.internal_error': 'Er ging bij ons iets mis. Probeer het later opnieuw.',
 
   'api.validation_failed': 'Niet alle velden zijn goed ingevuld.',

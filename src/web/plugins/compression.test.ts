@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { makeActivity } from '../../../test/factories.js';
+import { STYLESHEET_PATH } from '../public/assets.routes.js';
+
+const [sqlite] = testDialects();
+const DECODE: Record<string, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };
+
+describe('compression', () => {
+  let t: TestApp;
+  let activityPath: string;
+  before(async () => {
+    t = await buildTestApp(sqlite!, '2026-06-01T08:00:00Z');
+    for (let i = 0; i < 6; i++) activityPath = `/activities/${(await makeActivity(t.database.db, t.clock)).slug}`;
+  });
+  after(() => t.close());
+
+  const get = (url: string, acceptEncoding?: string) =>
+    t.app.inject({ url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+  test('pages, the stylesheet and API answers go brotli or gzip as asked, and decode to the identity body', async (c) => {
+    for (const url of ['/', activityPath, STYLESHEET_PATH, '/api/v1/activities']) {
+      const identity = await get(url, 'identity');
+      assert.equal(identity.statusCode, 200, url);
+      assert.equal(identity.headers['content-encoding'], undefined, url);
+      assert.ok(identity.rawPayload.length >= 1024, `${url}: ${identity.rawPayload.length} bytes`);
+      const sizes = [`identity ${identity.rawPayload.length}`];
+      for (const [asked, expected] of [
+        ['br', 'br'],
+        ['gzip', 'gzip'],
+        ['gzip, deflate, br', 'br'],
+        ['br;q=0.5, gzip', 'gzip'],
+      ] as const) {
+        const res = await get(url, asked);
+        assert.equal(res.headers['content-encoding'], expected, `${url} ${asked}`);
+        assert.match(String(res.headers.vary), /accept-encoding/i, `${url} ${asked}`);
+        assert.ok(res.rawPayload.length < identity.rawPayload.length, `${url} ${asked} is smaller`);
+        assert.deepEqual(DECODE[expected]!(res.rawPayload), identity.rawPayload, `${url} ${asked} decodes to the identity body`);
+        if (asked === expected) sizes.push(`${asked} ${res.rawPayload.length}`);
+      }
+      c.diagnostic(`${url}: ${sizes.join(', ')} bytes`);
+      assert.equal((await get(url)).headers['content-encoding'], undefined, `${url} without Accept-Encoding`);
+    }
+  });
+
+  test('small answers go as they are', async () => {
+    const res = await get('/healthz', 'br, gzip');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-encoding'], undefined);
+  });
+
+  test('staff pages, which hold the session-bound CSRF token, are never compressed (BREACH)', async () => {
+    const res = await get('/staff/login', 'br, gzip');
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.rawPayload.length >= 1024, `${res.rawPayload.length} bytes`);
+    assert.equal(res.headers['content-encoding'], undefined);
+  });
+});

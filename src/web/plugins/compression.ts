@@ -1,0 +1,37 @@
+import compress from '@fastify/compress';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Below this many bytes a response goes as it is: compressing it saves less than it costs. */
+export const COMPRESSION_THRESHOLD = 1024;
+
+/**
+ * Pages that hold a secret the same in every response of a session, next to text a visitor can
+ * put there: the back office and the staff sign-in and setup (the session's CSRF token, an HMAC of
+ * the session; the TOTP secret). Compressing them would give BREACH an oracle, so they go
+ * uncompressed; they are few and small next to the public catalogue.
+ */
+export function holdsSessionSecrets(url: string): boolean {
+  return /^\/(?:admin|staff)(?:\/|$)/.test(url);
+}
+
+/**
+ * Text responses (HTML, CSS, JSON, SVG) of 1 KiB and more go brotli or gzip compressed, as the
+ * client's Accept-Encoding prefers (brotli at quality 4, the plugin's choice for on-the-fly
+ * compression), with `Vary: Accept-Encoding`; images and fonts that are compressed already go as
+ * they are. Routes are hooked as they are added: register this before them.
+ *
+ * BREACH needs a secret that stays the same across responses, next to text the attacker chooses,
+ * in responses the attacker can make the victim's browser request. The public pages' secrets are
+ * capability links (/b/, /p/) whose own URL holds the token: whoever can make a browser request them
+ * has the secret already. The booking answers (manage link) come only from a POST that a cross-site
+ * page cannot send (same-origin check, JSON only on the API). The back office and staff pages are
+ * left out (see `holdsSessionSecrets`).
+ */
+export const compressionPlugin = fp(async (app: FastifyInstance) => {
+  // Before the plugin's own onRoute hook, which reads `compress` from each route.
+  app.addHook('onRoute', (route) => {
+    if (holdsSessionSecrets(route.url ?? '')) route.compress = false;
+  });
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD });
+});

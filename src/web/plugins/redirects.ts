@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** 303 See Other to a path on this site; a target that would leave it (or cannot go in a header) becomes `/`. */
+    seeOther(target: string): FastifyReply;
+  }
+}
+
+/** Visible ASCII only: no control character, no whitespace (which browsers strip), nothing a header cannot hold. */
+const PRINTABLE_ASCII = /^[!-~]+$/;
+
+/**
+ * The path (with query and fragment) that `target` names on the public URL's origin, or `/` when
+ * it names another origin, holds anything but printable ASCII, or would read as another host once
+ * sent back (`//evil.example`). Parsed as a browser does (WHATWG URL), so `/\evil.example` and
+ * `/./\/evil.example` are caught as well.
+ */
+export function sameOriginPath(target: string, publicUrl: string): string {
+  if (!PRINTABLE_ASCII.test(target)) return '/';
+  const base = new URL(publicUrl);
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch {
+    return '/';
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === base.origin && !path.startsWith('//') ? path : '/';
+}
+
+/** `reply.seeOther(target)`: every redirect the app makes goes through `sameOriginPath`. */
+export const redirectsPlugin = fp(async (app: FastifyInstance, { publicUrl }: { publicUrl: string }) => {
+  app.decorateReply('seeOther', function (this: FastifyReply, target: string) {
+    return this.redirect(sameOriginPath(target, publicUrl), 303);
+  });
+});
