@@ -33,6 +33,7 @@ import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
+import { parseFormBody } from './web/public/form-body.js';
 
 /** What the routes need: storage, time, and the platform's own public address. */
 export interface AppContext {
@@ -117,7 +118,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   await app.register(assetRoutes);
   // The HTML surface takes urlencoded forms; the API takes JSON only.
   await app.register(async (pages) => {
-    await pages.register(formbody, { bodyLimit: BODY_LIMIT });
+    await pages.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });
     await pages.register(languageRoutes, context);
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
+import { refuseTextProblem } from '../shared/control-characters.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
 
-/** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
+/** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
-  const base = z
-    .string({ error: 'required' })
-    .trim()
-    .max(max, 'too_long')
-    .refine((s) => !(multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(s), 'invalid_characters');
+  const base = z.string({ error: 'required' }).trim().max(max, 'too_long').superRefine(refuseTextProblem(multiline));
   return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
 }
 

@@ -3,7 +3,7 @@ import type { AuditActor } from '../audit-log/audit-log.js';
 import { findVenueBySlug } from '../catalog/catalog.repository.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
-import { CONTROL, withoutControls } from '../shared/control-characters.js';
+import { textProblem, withoutControls } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken, newId, newToken } from '../shared/ids.js';
 import { hashPassword, passwordProblem } from './password.js';
@@ -42,7 +42,7 @@ export function normaliseEmail(email: string): string {
 
 function assertStaffFields(email: string, name: string): void {
   if (!/^[^\s@\ufffd]+@[^\s@\ufffd]+\.[^\s@\ufffd]+$/.test(email) || email.length > 254) throw new DomainError('email_invalid');
-  if (name.trim() === '' || name.length > 100 || CONTROL.test(name)) throw new DomainError('name_invalid');
+  if (name.trim() === '' || name.length > 100 || textProblem(name)) throw new DomainError('name_invalid');
 }
 
 async function venueIdFor(db: Executor, role: Role, venue: string | undefined): Promise<string | null> {

@@ -6,7 +6,7 @@ import { resolveSession, type Session } from '../../core/staff/session.service.j
 import { can, type Permission, type StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
 import { HttpError, sendError } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField, parseFormBody } from '../public/form-body.js';
 import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
@@ -47,7 +47,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   const { db, clock, auth } = context;
   app.decorateRequest('staff', null as unknown as StaffMember);
   app.decorateRequest('staffSession', null as unknown as Session);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store');

@@ -82,6 +82,8 @@ export const en: Record<keyof typeof nl, string> = {
   'field.invalid_email': 'Enter a valid email address, like name@example.com.',
   'field.invalid_phone': 'Enter a valid phone number, like +31 6 12345678.',
   'field.invalid_characters': 'This text contains characters that are not allowed.',
+  'field.invalid_encoding': 'This text holds characters that cannot be read (not valid UTF-8). Please type it again.',
+  'field.invisible_only': 'This text consists of invisible characters only. Please type visible text.',
   'field.invalid_date': 'Enter a valid date (YYYY-MM-DD).',
   'field.range_too_long': 'Choose a period of at most 92 days.',
   'field.must_accept': 'Accept the booking terms to book.',

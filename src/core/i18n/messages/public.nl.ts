@@ -80,6 +80,8 @@ export const nl = {
   'field.invalid_email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
   'field.invalid_phone': 'Vul een geldig telefoonnummer in, zoals 06 12345678 of +31 6 12345678.',
   'field.invalid_characters': 'Deze tekst bevat tekens die niet zijn toegestaan.',
+  'field.invalid_encoding': 'Deze tekst bevat tekens die niet te lezen zijn (geen geldige UTF-8). Typ hem opnieuw.',
+  'field.invisible_only': 'Deze tekst bestaat alleen uit onzichtbare tekens. Typ zichtbare tekst.',
   'field.invalid_date': 'Vul een geldige datum in (JJJJ-MM-DD).',
   'field.range_too_long': 'Kies een periode van hoogstens 92 dagen.',
   'field.must_accept': 'Ga akkoord met de boekingsvoorwaarden om te boeken.',
