@@ -19,6 +19,7 @@ import { adminScope } from './web/admin/admin-scope.js';
 import { staffAuthRoutes } from './web/admin/staff-auth.routes.js';
 import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
+import { type CachePolicy, cachingPlugin } from './web/plugins/caching.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { hostCheckPlugin, misdirectedRequests, refuseMisdirected } from './web/plugins/host-check.js';
 import { languagePlugin } from './web/plugins/language.js';
@@ -33,6 +34,7 @@ import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
+import { robotsRoutes } from './web/public/robots.routes.js';
 import { parseFormBody } from './web/public/form-body.js';
 
 /** What the routes need: storage, time, and the platform's own public address. */
@@ -64,7 +66,8 @@ export interface AppOptions extends Omit<AppContext, 'linkKey'> {
   https?: HttpsServerOptions;
 }
 
-export type RouteInventory = { method: string; url: string }[];
+/** Each route's method and URL as registered, and the cache policy it opts in to (caching.ts). */
+export type RouteInventory = { method: string; url: string; cache?: CachePolicy | undefined }[];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,23 +102,25 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   // Every route, as registered, for the tests that enumerate them (the admin guard test among them).
   const routes: RouteInventory = [];
   app.decorate('routeInventory', routes);
-  app.addHook('onRoute', ({ method, url }) => {
-    for (const m of [method].flat()) routes.push({ method: m, url });
+  app.addHook('onRoute', ({ method, url, config }) => {
+    for (const m of [method].flat()) routes.push({ method: m, url, cache: config?.cache });
   });
   // First, so that a request for another host reaches nothing else (421, no content).
   await app.register(hostCheckPlugin, { publicUrl: context.publicUrl });
   await app.register(requestLogPlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
+  await app.register(cachingPlugin);
   await app.register(languagePlugin);
   await app.register(sameOriginPlugin, { publicUrl: context.publicUrl });
   await app.register(errorsPlugin);
 
   app.get('/healthz', async (_request, reply) => {
     await pingDatabase(context.db);
-    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+    return reply.send({ status: 'ok' });
   });
   await app.register(assetRoutes);
+  await app.register(robotsRoutes);
   // The HTML surface takes urlencoded forms; the API takes JSON only.
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });

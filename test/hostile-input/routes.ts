@@ -61,6 +61,7 @@ const manage = { token: 'manageToken' } as const;
  */
 export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /healthz': {},
+  'GET /robots.txt': {},
   'GET /assets/app.<hash>.css': {},
   'GET /assets/logo.<hash>.svg': {},
   'POST /language': { form: ['lang', 'back'] },

@@ -50,7 +50,6 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
     const token = request.cookies[SESSION_COOKIE];
     const lookup = token ? await resolveSession(db, clock, auth, token) : ({ state: 'none' } as const);
     if (lookup.state === 'valid' && lookup.session.twoFactorVerified) {

@@ -4,9 +4,17 @@ import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import type { MessageKey } from '../../core/i18n/i18n.js';
 import { ErrorPage } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
+import { allowedMethodsAt } from './allowed-methods.js';
 import { uiFor } from './language.js';
 
-export const HTTP_ERROR_CODES = ['bad_request', 'forbidden', 'body_too_large', 'unsupported_media_type', 'internal_error'] as const;
+export const HTTP_ERROR_CODES = [
+  'bad_request',
+  'forbidden',
+  'method_not_allowed',
+  'body_too_large',
+  'unsupported_media_type',
+  'internal_error',
+] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
 /** A refusal at the HTTP level, with a code the visitor gets translated. */
@@ -80,7 +88,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 /** Sends a translated error as JSON (API) or as a page (everything else). */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
-  const ui = uiFor(request);
+  const ui = { ...uiFor(request), indexable: false };
   const message = ui.t(key);
   if (isApiRequest(request)) return reply.code(status).send({ code, message });
   return reply
@@ -114,7 +122,14 @@ export function replyToError(error: FastifyError | DomainError | HttpError, requ
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
-  // One 404 for everything: an unknown page, id or token all look the same.
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
+  const allowedMethods = allowedMethodsAt(app);
+  // One 404 for everything: an unknown page, id or token all look the same. A path the app has
+  // routes for, asked with another method, gets 405 and the methods it has.
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = allowedMethods(request);
+    if (allowed.length === 0) return sendError(request, reply, 404, 'error.not_found', 'not_found');
+    reply.header('allow', allowed.join(', '));
+    return sendError(request, reply, 405, 'http.method_not_allowed', 'method_not_allowed');
+  });
   app.setErrorHandler(replyToError);
 });

@@ -80,11 +80,11 @@ function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: F
 
 /** JSON API v1, described at /api/v1/openapi.json. No CORS: browsers on other sites cannot call it. */
 export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey }: AppContext): Promise<void> {
-  app.get('/openapi.json', async () => openApiDocument(publicUrl));
+  app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
-  app.get('/activities', async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
+  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
 
-  app.get<{ Params: { id: string } }>('/activities/:id/slots', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
     const activity = isKey(request.params.id) ? await findActivity(db, { id: request.params.id }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const errors: FieldError[] = [];
@@ -119,7 +119,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
         startsAt: booking.slot.startsAt.toISOString(),
         price: priceToJson(booking.price),
       };
-      return reply.code(201).header('cache-control', 'no-store').send(created);
+      return reply.code(201).send(created);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
