@@ -5,7 +5,7 @@ import { recordAudit } from '../../core/audit-log/audit-log.service.js';
 import { resolveSession, type Session } from '../../core/staff/session.service.js';
 import { can, type Permission, type StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
-import { HttpError, sendError } from '../plugins/errors.js';
+import { HttpError, notFoundHandler } from '../plugins/errors.js';
 import { formField, parseFormBody } from '../public/form-body.js';
 import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
@@ -76,7 +76,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   });
 
   // Unknown admin URLs pass the hook too: without a session nobody learns which pages exist.
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
+  app.setNotFoundHandler(notFoundHandler(app));
 
   await app.register(adminAssetRoutes);
   await app.register(accountRoutes, context);

@@ -121,15 +121,21 @@ export function replyToError(error: FastifyError | DomainError | HttpError, requ
   return sendError(request, reply, status >= 400 && status < 600 ? status : 500, `http.${code}`, code);
 }
 
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
+/**
+ * One 404 for everything: an unknown page, id or token all look the same. A path the app has
+ * routes for, asked with another method, gets 405 and the methods it has.
+ */
+export function notFoundHandler(app: FastifyInstance) {
   const allowedMethods = allowedMethodsAt(app);
-  // One 404 for everything: an unknown page, id or token all look the same. A path the app has
-  // routes for, asked with another method, gets 405 and the methods it has.
-  app.setNotFoundHandler((request, reply) => {
+  return (request: FastifyRequest, reply: FastifyReply) => {
     const allowed = allowedMethods(request);
     if (allowed.length === 0) return sendError(request, reply, 404, 'error.not_found', 'not_found');
     reply.header('allow', allowed.join(', '));
     return sendError(request, reply, 405, 'http.method_not_allowed', 'method_not_allowed');
-  });
+  };
+}
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setNotFoundHandler(notFoundHandler(app));
   app.setErrorHandler(replyToError);
 });

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
-import { DOMAIN_ERROR_CODES } from '../../core/shared/errors.js';
 import { FIELD_ERROR_CODES } from '../../core/shared/field-errors.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
-const instant = z.string().describe('UTC instant, ISO 8601');
+const instant = z.iso.datetime().describe('UTC instant, ISO 8601');
+const date = z.iso.date().describe('calendar date in Europe/Amsterdam');
+/** Whole cents, persons, minutes: never below zero. */
+const count = () => z.number().int().nonnegative();
+const groupSize = () => z.number().int().min(1);
 
 export const activityJson = z.object({
   id: z.string(),
@@ -14,27 +18,27 @@ export const activityJson = z.object({
   description: translated,
   venue: z.object({ name: z.string(), city: z.string() }),
   location: z.string(),
-  durationMinutes: z.number().int(),
-  minGroupSize: z.number().int(),
-  maxGroupSize: z.number().int(),
-  bookingCutoffMinutes: z.number().int().describe('bookings close this many minutes before a slot starts'),
+  durationMinutes: count(),
+  minGroupSize: groupSize(),
+  maxGroupSize: groupSize(),
+  bookingCutoffMinutes: count().describe('bookings close this many minutes before a slot starts'),
 });
 
 export const activityListJson = z.object({ activities: z.array(activityJson) });
 
 export const priceJson = z.object({
   currency: z.literal('EUR'),
-  totalCents: z.number().int().describe('including VAT'),
-  vatCents: z.number().int(),
+  totalCents: count().describe('including VAT'),
+  vatCents: count(),
   lines: z.array(
     z.object({
       label: translated,
       basis: z.enum(['person', 'group']),
-      quantity: z.number().int(),
-      unitCents: z.number().int(),
-      totalCents: z.number().int(),
-      vatRateBp: z.number().int().describe('VAT rate in basis points: 900 is 9 %'),
-      vatCents: z.number().int(),
+      quantity: count(),
+      unitCents: count(),
+      totalCents: count(),
+      vatRateBp: count().describe('VAT rate in basis points: 900 is 9 %'),
+      vatCents: count(),
     }),
   ),
 });
@@ -43,19 +47,19 @@ export const slotJson = z.object({
   id: z.string(),
   startsAt: instant,
   endsAt: instant,
-  capacity: z.number().int(),
-  remaining: z.number().int().describe('persons that can still be booked'),
+  capacity: count(),
+  remaining: count().describe('persons that can still be booked'),
   exclusive: z.boolean().describe('one group per slot'),
   available: z.boolean().describe('whether a group of the requested size can book it now'),
-  reason: z.enum(DOMAIN_ERROR_CODES).optional().describe('why it is not available'),
+  reason: z.enum(SLOT_REFUSALS).optional().describe('why it is not available'),
   price: priceJson.optional().describe('for the requested group size'),
 });
 
 export const slotListJson = z.object({
   activityId: z.string(),
-  groupSize: z.number().int(),
-  from: z.string(),
-  to: z.string(),
+  groupSize: groupSize(),
+  from: date,
+  to: date,
   slots: z.array(slotJson),
 });
 
@@ -67,15 +71,18 @@ export const bookingCreatedJson = z.object({
       '`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides; `confirmed`. A repeated submission (same `submissionKey`) gets the booking as it is now, which may since be `cancelled`, `expired` or `completed`',
     ),
   optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
-  manageUrl: z.string().describe('private link to see and manage the booking; keep it secret'),
+  manageUrl: z.url().describe('private link to see and manage the booking; keep it secret'),
   slotId: z.string(),
-  groupSize: z.number().int(),
+  groupSize: groupSize(),
   startsAt: instant,
   price: priceJson,
 });
 
-export const errorJson = z.object({ code: z.string(), message: z.string() });
+/** An error answer whose `code` is one of `codes`; `message` is translated (Accept-Language). */
+export function errorJson<const C extends readonly [string, ...string[]]>(codes: C) {
+  return z.object({ code: z.enum(codes), message: z.string() });
+}
 
-export const validationErrorJson = errorJson.extend({
-  errors: z.array(z.object({ field: z.string(), code: z.enum(FIELD_ERROR_CODES), message: z.string() })),
+export const validationErrorJson = errorJson(['validation_failed']).extend({
+  errors: z.array(z.object({ field: z.string(), code: z.enum(FIELD_ERROR_CODES), message: z.string() })).min(1),
 });
