@@ -49,6 +49,25 @@ export const bookingInputSchema = z.object({
 
 export type BookingInput = z.output<typeof bookingInputSchema>;
 
+/**
+ * Every code bookingInputSchema's messages hold, and `invalid_value` for anything else
+ * (fieldErrorsOf): what a refused booking can name. A test parses inputs that give each.
+ */
+export const BOOKING_INPUT_FIELD_CODES = [
+  'required',
+  'too_long',
+  'not_a_number',
+  'too_small',
+  'too_large',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_characters',
+  'invalid_encoding',
+  'invisible_only',
+  'must_accept',
+  'invalid_value',
+] as const satisfies readonly FieldErrorCode[];
+
 export type ParsedBookingInput = { ok: true; input: BookingInput } | { ok: false; errors: FieldError[] };
 
 export function parseBookingInput(raw: unknown): ParsedBookingInput {

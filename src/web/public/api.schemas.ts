@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
-import { FIELD_ERROR_CODES } from '../../core/shared/field-errors.js';
+import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../core/shared/field-errors.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
@@ -83,6 +84,22 @@ export function errorJson<const C extends readonly [string, ...string[]]>(codes:
   return z.object({ code: z.enum(codes), message: z.string() });
 }
 
-export const validationErrorJson = errorJson(['validation_failed']).extend({
-  errors: z.array(z.object({ field: z.string(), code: z.enum(FIELD_ERROR_CODES), message: z.string() })).min(1),
-});
+/** A 422: `errors` names each refused field with one of `codes`. */
+export function validationErrorOf<const C extends readonly [FieldErrorCode, ...FieldErrorCode[]]>(codes: C) {
+  return errorJson(['validation_failed']).extend({
+    errors: z.array(z.object({ field: z.string(), code: z.enum(codes), message: z.string() })).min(1),
+  });
+}
+
+export const validationErrorJson = validationErrorOf(FIELD_ERROR_CODES);
+
+/** Why the slots query refuses a parameter (the only codes its route gives). */
+export const SLOT_QUERY_FIELD_CODES = [
+  'invalid_date',
+  'range_too_long',
+  'not_a_number',
+  'too_small',
+] as const satisfies readonly FieldErrorCode[];
+
+/** Why a booking refuses a field: what its schema says, and a slot id that names no slot. */
+export const BOOKING_FIELD_CODES = [...BOOKING_INPUT_FIELD_CODES, 'unknown_slot'] as const satisfies readonly FieldErrorCode[];

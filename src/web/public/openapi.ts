@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { BOOKING_REFUSALS } from '../../core/bookings/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
-import { activityListJson, bookingCreatedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
+import {
+  activityListJson,
+  BOOKING_FIELD_CODES,
+  bookingCreatedJson,
+  errorJson,
+  SLOT_QUERY_FIELD_CODES,
+  slotListJson,
+  validationErrorOf,
+} from './api.schemas.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -21,7 +29,8 @@ const ANY_REQUEST = {
   421: { description: 'Sent to another host than the platform answers (Host or :authority); no content' },
 };
 const BAD_REQUEST = error('The request cannot be read: a malformed URL or body', 'bad_request');
-const INVALID = response('Invalid input; `errors` names each field and why', validationErrorJson);
+const invalid = (codes: Parameters<typeof validationErrorOf>[0]) =>
+  response('Invalid input; `errors` names each field and why', validationErrorOf(codes));
 
 /** OpenAPI 3.1 description of API v1, generated from the same schemas and code lists the API answers with. */
 export function openApiDocument(publicUrl: string) {
@@ -86,7 +95,7 @@ export function openApiDocument(publicUrl: string) {
             400: BAD_REQUEST,
             404: error('Unknown activity', 'not_found'),
             414: error('The activity id is longer than any id', 'bad_request'),
-            422: INVALID,
+            422: invalid(SLOT_QUERY_FIELD_CODES),
             ...ANY_REQUEST,
           },
         },
@@ -107,7 +116,7 @@ export function openApiDocument(publicUrl: string) {
             ),
             413: error('Body too large', 'body_too_large'),
             415: error('Not application/json', 'unsupported_media_type'),
-            422: INVALID,
+            422: invalid(BOOKING_FIELD_CODES),
             429: response('Too many bookings from this network or for this e-mail address', errorJson(['throttled']), {
               'Retry-After': { description: 'seconds until a booking is taken again', schema: { type: 'integer', minimum: 0 } },
             }),
