@@ -148,6 +148,14 @@ for (const dialect of testDialects()) {
         }
       }
       assert.equal(new Set(descriptions).size, 4, 'each page and language has its own description');
+      const long = await makeActivity(t.database.db, t.clock, {
+        description: { nl: `${'Varen '.repeat(60)}en meer.`, en: 'W'.repeat(400) },
+      });
+      for (const lang of ['nl', 'en']) {
+        const page = await t.app.inject({ url: `/activities/${long.slug}`, headers: { 'accept-language': lang } });
+        const content = parseHtml(page.body).querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+        assert.ok(content.length <= 160 && content.endsWith('…') && content.length > 100, `${lang}: ${content}`);
+      }
     });
 
     test('robots.txt lets crawlers into the catalogue and keeps them out of forms, private links, back office and API', async () => {

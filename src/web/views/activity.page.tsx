@@ -46,7 +46,9 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
 /** A text as a search result shows it: one line, at most 160 characters, cut at a word. */
 function summary(text: string, max = 160): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, line.lastIndexOf(' ', max - 1))}…`;
+  if (line.length <= max) return line;
+  const cut = line.lastIndexOf(' ', max - 1);
+  return `${line.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
 
 export function ActivityPage({ ui, activity, query, errors, offers, until }: Props) {
