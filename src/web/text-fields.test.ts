@@ -203,6 +203,19 @@ for (const dialect of testDialects()) {
       });
     }
 
+    test("a staff member's e-mail address refuses bidirectional controls too", async () => {
+      const before = await rows();
+      for (const email of ['jan\u202E@venue.test', 'jan@venue\u2066.test']) {
+        const response = await post(
+          '/admin/staff',
+          Buffer.from(urlencoded({ _csrf: admin.csrf, email, name: 'Jan', role: 'admin', venue: '' })),
+          { session: admin },
+        );
+        assertRefusedField(response, 'email', KINDS[0]!, nl('error.email_invalid'));
+      }
+      assert.deepEqual(await rows(), before);
+    });
+
     test('the API refuses each kind with 422 naming the field, in the documented shape; nothing is stored', async () => {
       const before = await rows();
       for (const field of ['name', 'organisation', 'notes']) {

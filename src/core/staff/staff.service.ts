@@ -41,7 +41,8 @@ export function normaliseEmail(email: string): string {
 }
 
 function assertStaffFields(email: string, name: string): void {
-  if (!/^[^\s@\ufffd]+@[^\s@\ufffd]+\.[^\s@\ufffd]+$/.test(email) || email.length > 254) throw new DomainError('email_invalid');
+  if (!/^[^\s@\ufffd]+@[^\s@\ufffd]+\.[^\s@\ufffd]+$/.test(email) || email.length > 254 || textProblem(email))
+    throw new DomainError('email_invalid');
   if (name.trim() === '' || name.length > 100 || textProblem(name)) throw new DomainError('name_invalid');
 }
 
