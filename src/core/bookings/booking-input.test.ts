@@ -4,11 +4,27 @@ import fc from 'fast-check';
 import { bookingRequest } from '../../../test/factories.js';
 import { BOOKING_INPUT_FIELD_CODES, parseBookingInput } from './booking-input.js';
 
-const FIELDS = ['slotId', 'groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'language', 'option', 'submissionKey'];
+const FIELDS = [
+  'slotId',
+  'groupSize',
+  'name',
+  'email',
+  'phone',
+  'organisation',
+  'notes',
+  'acceptTerms',
+  'language',
+  'option',
+  'submissionKey',
+];
 
 test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (what the API documents), and each of them', () => {
   const seen = new Set<string>();
-  const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', '\u200B', 'a\u202E', '\uFFFD', 'x'.repeat(3000)));
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('', ' ', '\u200B', 'a\u202E', '\uFFFD', 'x'.repeat(3000)),
+  );
   const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string()));
   fc.assert(
     fc.property(fc.record(Object.fromEntries(FIELDS.map((f) => [f, value])), { requiredKeys: [] }), fc.boolean(), (fields, overValid) => {

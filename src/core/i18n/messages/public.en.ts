@@ -8,7 +8,8 @@ export const en: Record<keyof typeof nl, string> = {
   'language.cookie_note': 'Your choice is kept in a cookie.',
 
   'activities.title': 'Activities for groups',
-  'activities.meta_description': 'Book an outing for your group, class or team: see the free times and the price for your group size per activity, and book online at once.',
+  'activities.meta_description':
+    'Book an outing for your group, class or team: see the free times and the price for your group size per activity, and book online at once.',
   'activities.intro': 'Pick an activity, see at once what is available for your group, and book without an account.',
   'activities.none': 'No activities found for this date and group size.',
   'activities.price_for_group': '{price} for {n} people',

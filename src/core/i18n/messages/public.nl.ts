@@ -6,7 +6,8 @@ export const nl = {
   'language.cookie_note': 'Uw keuze wordt in een cookie bewaard.',
 
   'activities.title': 'Activiteiten voor groepen',
-  'activities.meta_description': 'Boek een uitje voor uw groep, klas of team: zie per activiteit de vrije tijden en de prijs voor uw groepsgrootte, en boek direct online.',
+  'activities.meta_description':
+    'Boek een uitje voor uw groep, klas of team: zie per activiteit de vrije tijden en de prijs voor uw groepsgrootte, en boek direct online.',
   'activities.intro': 'Kies een activiteit, zie direct wat er voor uw groep beschikbaar is en boek zonder account.',
   'activities.none': 'Geen activiteiten gevonden voor deze datum en groepsgrootte.',
   'activities.price_for_group': '{price} voor {n} personen',
