@@ -20,6 +20,7 @@ import { adminScope } from './web/admin/admin-scope.js';
 import { staffAuthRoutes } from './web/admin/staff-auth.routes.js';
 import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
+import { type CachePolicy, cachingPlugin } from './web/plugins/caching.js';
 import { errorsPlugin, replyToError } from './web/plugins/errors.js';
 import { answerClientError } from './web/plugins/client-errors.js';
 import { compressionPlugin } from './web/plugins/compression.js';
@@ -37,6 +38,8 @@ import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
+import { robotsRoutes } from './web/public/robots.routes.js';
+import { parseFormBody } from './web/public/form-body.js';
 
 /** What the routes need: storage, time, and the platform's own public address. */
 export interface AppContext {
@@ -71,7 +74,8 @@ export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits'
   https?: HttpsServerOptions;
 }
 
-export type RouteInventory = { method: string; url: string }[];
+/** Each route's method and URL as registered, and the cache policy it opts in to (caching.ts). */
+export type RouteInventory = { method: string; url: string; cache?: CachePolicy | undefined }[];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -114,8 +118,8 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   // Every route, as registered, for the tests that enumerate them (the admin guard test among them).
   const routes: RouteInventory = [];
   app.decorate('routeInventory', routes);
-  app.addHook('onRoute', ({ method, url }) => {
-    for (const m of [method].flat()) routes.push({ method: m, url });
+  app.addHook('onRoute', ({ method, url, config }) => {
+    for (const m of [method].flat()) routes.push({ method: m, url, cache: config?.cache });
   });
   // First, so that a request for another host reaches nothing else (421, no content).
   await app.register(hostCheckPlugin, { publicUrl: context.publicUrl });
@@ -124,6 +128,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   await app.register(securityHeadersPlugin);
   // Before the routes: it hooks each route as it is added.
   await app.register(compressionPlugin);
+  await app.register(cachingPlugin);
   await app.register(languagePlugin);
   await app.register(sameOriginPlugin, { publicUrl: context.publicUrl });
   await app.register(errorsPlugin);
@@ -131,12 +136,13 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
 
   app.get('/healthz', async (_request, reply) => {
     await pingDatabase(context.db);
-    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+    return reply.send({ status: 'ok' });
   });
   await app.register(assetRoutes);
+  await app.register(robotsRoutes);
   // The HTML surface takes urlencoded forms; the API takes JSON only.
   await app.register(async (pages) => {
-    await pages.register(formbody, { bodyLimit: BODY_LIMIT });
+    await pages.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });
     await pages.register(languageRoutes, context);
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);

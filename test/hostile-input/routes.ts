@@ -43,7 +43,19 @@ export interface RouteFuzz {
   pendingSession?: boolean;
 }
 
-const BOOKING_FIELDS = ['slotId', 'groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'language', 'option', 'submissionKey'];
+const BOOKING_FIELDS = [
+  'slotId',
+  'groupSize',
+  'name',
+  'email',
+  'phone',
+  'organisation',
+  'notes',
+  'acceptTerms',
+  'language',
+  'option',
+  'submissionKey',
+];
 const BOOKING_FORM = ['groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'option', 'submissionKey', 'action'];
 const validBookingForm = () => ({
   groupSize: '4',
@@ -61,6 +73,7 @@ const manage = { token: 'manageToken' } as const;
  */
 export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /healthz': {},
+  'GET /robots.txt': {},
   'GET /assets/app.<hash>.css': {},
   'GET /assets/logo.<hash>.svg': {},
   'POST /language': { form: ['lang', 'back'] },

@@ -7,11 +7,20 @@ export function closesAt(activity: Activity, slot: Slot): Date {
   return new Date(slot.startsAt.getTime() - activity.bookingCutoffMinutes * 60_000);
 }
 
+/** Every reason refusalFor gives: the API documents these as a slot's `reason`. */
+export const SLOT_REFUSALS = [
+  'group_too_small',
+  'group_too_large',
+  'booking_closed',
+  'slot_full',
+] as const satisfies readonly DomainErrorCode[];
+export type SlotRefusal = (typeof SLOT_REFUSALS)[number];
+
 /**
  * Why a group of this size cannot book this slot now, or undefined when it can. Shown in listings
  * and checked before booking; the atomic capacity update in the booking transaction has the last word.
  */
-export function refusalFor(activity: Activity, slot: Slot, groupSize: number, now: Date): DomainErrorCode | undefined {
+export function refusalFor(activity: Activity, slot: Slot, groupSize: number, now: Date): SlotRefusal | undefined {
   if (groupSize < activity.minGroupSize) return 'group_too_small';
   if (groupSize > activity.maxGroupSize) return 'group_too_large';
   if (now.getTime() >= closesAt(activity, slot).getTime()) return 'booking_closed';

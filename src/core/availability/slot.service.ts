@@ -5,10 +5,10 @@ import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Clock } from '../shared/clock.js';
-import { DomainError, type DomainErrorCode } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../shared/time.js';
-import { refusalFor } from './bookability.js';
+import { refusalFor, type SlotRefusal } from './bookability.js';
 import { remainingPersons, type Slot } from './slot.js';
 import { insertSlot, listSlots } from './slot.repository.js';
 
@@ -46,7 +46,7 @@ export interface SlotOffer {
   slot: Slot;
   remaining: number;
   /** Why this group cannot book it; absent when it can. */
-  refusal?: DomainErrorCode;
+  refusal?: SlotRefusal;
   /** The price for this group; absent when the group size is outside the activity's range. */
   price?: PriceBreakdown;
 }

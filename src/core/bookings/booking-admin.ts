@@ -1,6 +1,7 @@
 import type { Slot } from '../availability/slot.js';
 import type { Translated, Venue } from '../catalog/activity.js';
 import type { FieldErrorCode } from '../shared/field-errors.js';
+import { textProblem } from '../shared/control-characters.js';
 import type { BookingBasics, BookingDetails, BookingStatus } from './booking.js';
 
 /** How the back office orders its bookings list. */
@@ -83,11 +84,12 @@ export interface DaySchedule {
 
 export const NOTE_MAX_LENGTH = 2000;
 
-/** An internal note as typed: 1 to 2000 characters, line breaks and tabs allowed, other control characters not. */
+/** An internal note as typed: 1 to 2000 characters passing the shared text check, line breaks and tabs allowed. */
 export function parseNoteBody(raw: string): { ok: true; body: string } | { ok: false; code: FieldErrorCode } {
   const body = raw.replace(/\r\n?/g, '\n').trim();
   if (body === '') return { ok: false, code: 'required' };
   if (body.length > NOTE_MAX_LENGTH) return { ok: false, code: 'too_long' };
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(body)) return { ok: false, code: 'invalid_characters' };
+  const problem = textProblem(body, { multiline: true });
+  if (problem) return { ok: false, code: problem };
   return { ok: true, body };
 }

@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
+import { refuseTextProblem } from '../shared/control-characters.js';
 import type { Activity } from '../catalog/activity.js';
 import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { isRandomKey } from './submission-key.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
 
-/** A text field's schema: trimmed, at most `max` characters, no control characters; its messages are field error codes. */
+/** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
-  const base = z
-    .string({ error: 'required' })
-    .trim()
-    .max(max, 'too_long')
-    .refine((s) => !(multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(s), 'invalid_characters');
+  const base = z.string({ error: 'required' }).trim().max(max, 'too_long').superRefine(refuseTextProblem(multiline));
   return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
 }
 
@@ -49,6 +45,26 @@ export const bookingInputSchema = z.object({
 });
 
 export type BookingInput = z.output<typeof bookingInputSchema>;
+
+/**
+ * Every code bookingInputSchema's messages hold, and `invalid_value` for anything else
+ * (fieldErrorsOf): what a refused booking can name. A test parses inputs that give each.
+ */
+export const BOOKING_INPUT_FIELD_CODES = [
+  'required',
+  'too_long',
+  'not_a_number',
+  'too_small',
+  'too_large',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_characters',
+  'invalid_encoding',
+  'invisible_only',
+  'must_accept',
+  'invalid_value',
+  'key_not_random',
+] as const satisfies readonly FieldErrorCode[];
 
 export type ParsedBookingInput = { ok: true; input: BookingInput } | { ok: false; errors: FieldError[] };
 

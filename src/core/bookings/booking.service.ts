@@ -1,10 +1,10 @@
 import type { Db } from '../../db/schema.js';
-import { refusalFor } from '../availability/bookability.js';
+import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlot, takeCapacity } from '../availability/slot.repository.js';
 import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
 import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
@@ -19,7 +19,7 @@ import type { BookingDetails, BookingStatus } from './booking.js';
 import type { BookingInput } from './booking-input.js';
 import { countOpenOptions, lockOptionPlacing } from './booking-lifecycle.repository.js';
 import { findBookingBySubmission, findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
-import { optionDeadline, optionRefusal } from './option.js';
+import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -38,6 +38,22 @@ export interface BookingQuote {
   status: PlacedStatus;
   /** The deadline an option would get; null for any other booking. */
   optionExpiresAt: Date | null;
+}
+
+/**
+ * Every rule that can refuse a booking that names an existing slot (quoteBooking and createBooking
+ * throw only these, through `refuse`): the API documents them as its 409 codes.
+ */
+export const BOOKING_REFUSALS = [
+  ...SLOT_REFUSALS,
+  ...OPTION_REFUSALS,
+  'price_unavailable',
+  'option_limit_reached',
+  'submission_reused',
+] as const satisfies readonly DomainErrorCode[];
+
+function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string, number>): never {
+  throw new DomainError(code, details);
 }
 
 /** The mail that tells the organiser what they placed. */
@@ -65,7 +81,7 @@ export async function quoteBooking(
   const now = clock.now();
   const refusal =
     refusalFor(activity, slot, input.groupSize, now) ?? (input.option ? optionRefusal(activity.rules.options, slot, now) : undefined);
-  if (refusal) throw new DomainError(refusal);
+  if (refusal) refuse(refusal);
   const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
   const status: PlacedStatus = input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed';
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
@@ -129,7 +145,7 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
 async function findSubmittedBooking(db: Db, submission: string, input: BookingInput): Promise<Submission | undefined> {
   const row = await findBookingBySubmission(db, submission);
   if (!row) return undefined;
-  if (row.slot_id !== input.slotId || row.organiser_email !== input.email) throw new DomainError('submission_reused');
+  if (row.slot_id !== input.slotId || row.organiser_email !== input.email) refuse('submission_reused');
   return { replayed: true, reference: row.reference, status: row.status as BookingStatus };
 }
 
@@ -154,12 +170,12 @@ async function placeBooking(
   const stamp = now.toISOString();
   await db.transaction().execute(async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
-    if (!(await takeCapacity(trx, slot.id, input.groupSize))) throw new DomainError('slot_full');
+    if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
     if (status === 'option') {
       // Counted under a lock that spans the insert, so concurrent options cannot pass the limit together.
       await lockOptionPlacing(trx, activity.id);
       if ((await countOpenOptions(trx, activity.id, input.email, stamp)) >= activity.rules.options.maxPerEmail) {
-        throw new DomainError('option_limit_reached', { max: activity.rules.options.maxPerEmail });
+        refuse('option_limit_reached', { max: activity.rules.options.maxPerEmail });
       }
     }
     await insertBooking(trx, {

@@ -18,8 +18,11 @@ export function latestOptionDeadline(rules: OptionRules, slot: Slot): Date {
   return DateTime.fromJSDate(slot.startsAt, { zone: VENUE_ZONE }).minus({ days: rules.minDaysBefore }).toJSDate();
 }
 
+/** Every reason optionRefusal gives. */
+export const OPTION_REFUSALS = ['option_not_allowed', 'option_too_late'] as const satisfies readonly DomainErrorCode[];
+
 /** Why no option can be placed on the slot now, or undefined when one can. */
-export function optionRefusal(rules: OptionRules, slot: Slot, now: Date): Extract<DomainErrorCode, `option_${string}`> | undefined {
+export function optionRefusal(rules: OptionRules, slot: Slot, now: Date): (typeof OPTION_REFUSALS)[number] | undefined {
   if (!rules.allowed) return 'option_not_allowed';
   if (latestOptionDeadline(rules, slot).getTime() <= now.getTime()) return 'option_too_late';
   return undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONTROL, CONTROL_EXCEPT_BREAKS } from '../shared/control-characters.js';
 import { FIELD_ERROR_CODES } from '../shared/field-errors.js';
 import { isLocalDate } from '../shared/time.js';
+import { refuseTextProblem } from '../shared/control-characters.js';
 
 /**
  * Why a field of a back-office catalogue form (activity, slot, schedule) was refused: the shared
@@ -56,14 +56,14 @@ export function fieldErrorsOf(error: z.ZodError): AdminFieldError[] {
   return errors;
 }
 
-/** Required text of at most `max` characters; line breaks only when `multiline`. */
+/** Required text of at most `max` characters, passing the shared text check; line breaks only when `multiline`. */
 export function requiredText(max: number, { multiline = false } = {}) {
   return z
     .string()
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
     .refine((s) => s.length <= max, { message: 'too_long', abort: true })
-    .refine((s) => !(multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(s), 'invalid_characters');
+    .superRefine(refuseTextProblem(multiline));
 }
 
 /** A whole number typed in a form, between min and max. */

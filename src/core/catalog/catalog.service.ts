@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
+import { refuseTextProblem } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
@@ -15,12 +16,14 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(80);
-const translated = z.object({ nl: z.string().trim().min(1).max(4000), en: z.string().trim().min(1).max(4000) });
+/** Text of the catalogue (CLI and demo): trimmed, 1 to `max` characters, passing the shared text check. */
+const text = (max: number, multiline = false) => z.string().trim().min(1).max(max).superRefine(refuseTextProblem(multiline));
+const translated = (multiline = false) => z.object({ nl: text(4000, multiline), en: text(4000, multiline) });
 
 export const venueInputSchema = z.object({
   slug,
-  name: z.string().trim().min(1).max(160),
-  city: z.string().trim().min(1).max(120),
+  name: text(160),
+  city: text(120),
   /** Where organisers' mails reply to; shown on the venue's activities and in mails. */
   contactEmail: z.email().max(254).nullable().default(null),
   contactPhone: z.string().trim().max(32).refine(isPhoneNumber).nullable().default(null),
@@ -30,9 +33,9 @@ export const activityInputSchema = z
   .object({
     venueId: z.string().min(1),
     slug,
-    title: translated,
-    description: translated,
-    location: z.string().trim().min(1).max(300),
+    title: translated(),
+    description: translated(true),
+    location: text(300),
     durationMinutes: z
       .number()
       .int()

@@ -8,6 +8,8 @@ export const FIELD_ERROR_CODES = [
   'invalid_email',
   'invalid_phone',
   'invalid_characters',
+  'invalid_encoding',
+  'invisible_only',
   'invalid_date',
   'range_too_long',
   'must_accept',

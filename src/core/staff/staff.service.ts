@@ -4,7 +4,7 @@ import type { AuditActor } from '../audit-log/audit-log.js';
 import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
-import { CONTROL, withoutControls } from '../shared/control-characters.js';
+import { textProblem, withoutControls } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken, newId, newToken } from '../shared/ids.js';
 import { hashPassword, type PasswordContext, passwordProblem } from './password.js';
@@ -54,8 +54,8 @@ export function isValidEmail(email: string): boolean {
 
 /** Refuses an invalid address or name of a new member. */
 export function assertStaffFields(email: string, name: string): void {
-  if (!isValidEmail(email)) throw new DomainError('email_invalid');
-  if (name.trim() === '' || name.length > 100 || CONTROL.test(name)) throw new DomainError('name_invalid');
+  if (!isValidEmail(email) || textProblem(email)) throw new DomainError('email_invalid');
+  if (name.trim() === '' || name.length > 100 || textProblem(name)) throw new DomainError('name_invalid');
 }
 
 async function venueIdFor(db: Executor, role: Role, venue: string | undefined): Promise<string | null> {

@@ -5,8 +5,8 @@ import { recordAudit } from '../../core/audit-log/audit-log.service.js';
 import { resolveSession, type Session } from '../../core/staff/session.service.js';
 import { can, type Permission, type StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
-import { HttpError, sendError } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { HttpError, notFoundHandler } from '../plugins/errors.js';
+import { formField, parseFormBody } from '../public/form-body.js';
 import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
@@ -47,10 +47,9 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   const { db, clock, auth } = context;
   app.decorateRequest('staff', null as unknown as StaffMember);
   app.decorateRequest('staffSession', null as unknown as Session);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
     const token = request.cookies[SESSION_COOKIE];
     const lookup = token ? await resolveSession(db, clock, auth, token) : ({ state: 'none' } as const);
     if (lookup.state === 'valid' && lookup.session.twoFactorVerified) {
@@ -77,7 +76,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   });
 
   // Unknown admin URLs pass the hook too: without a session nobody learns which pages exist.
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
+  app.setNotFoundHandler(notFoundHandler(app));
 
   await app.register(adminAssetRoutes);
   await app.register(accountRoutes, context);

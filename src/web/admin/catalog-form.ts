@@ -14,6 +14,8 @@ const MESSAGES: Record<AdminFieldCode, MessageKey> = {
   invalid_email: 'field.invalid_email',
   invalid_phone: 'field.invalid_phone',
   invalid_characters: 'field.invalid_characters',
+  invalid_encoding: 'field.invalid_encoding',
+  invisible_only: 'field.invisible_only',
   invalid_date: 'field.invalid_date',
   range_too_long: 'field.range_too_long',
   must_accept: 'field.must_accept',

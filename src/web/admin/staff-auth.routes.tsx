@@ -23,10 +23,6 @@ const NOTICES = { expired: 'auth.notice_expired', logged_out: 'auth.notice_logge
  * pages are how a session comes to be. Nothing here is cached.
  */
 export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
-
   async function currentSession(request: FastifyRequest): Promise<SessionLookup> {
     const token = request.cookies[SESSION_COOKIE];
     return token ? resolveSession(db, clock, auth, token) : { state: 'none' };

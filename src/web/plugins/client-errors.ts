@@ -25,7 +25,7 @@ export function clientErrorResponse(error: ClientError): string {
   const text = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString('latin1') : '';
   const [, method = '', target = ''] = /^([!-~]+) ([!-~]+)/.exec(text) ?? [];
   const lang = negotiateLanguage(undefined, /\r?\naccept-language:([^\r\n]*)/i.exec(text)?.[1]);
-  const ui = { lang, t: translator(lang), path: '/', stylesheet: STYLESHEET_PATH, icon: ICON_PATH };
+  const ui = { lang, t: translator(lang), path: '/', stylesheet: STYLESHEET_PATH, icon: ICON_PATH, indexable: false };
   const { type, body } = errorBody(target.startsWith('/api/'), ui, `http.${code}`, code);
   const headers = {
     ...SECURITY_HEADERS,

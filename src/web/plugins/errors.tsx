@@ -5,11 +5,13 @@ import type { MessageKey } from '../../core/i18n/i18n.js';
 import { ErrorPage } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
 import type { Ui } from '../views/ui.js';
+import { allowedMethodsAt } from './allowed-methods.js';
 import { uiFor } from './language.js';
 
 export const HTTP_ERROR_CODES = [
   'bad_request',
   'forbidden',
+  'method_not_allowed',
   'body_too_large',
   'unsupported_media_type',
   'request_timeout',
@@ -92,7 +94,9 @@ export function isApiRequest(request: FastifyRequest): boolean {
 export function errorBody(api: boolean, ui: Ui, key: MessageKey, code: string): { type: string; body: string } {
   const message = ui.t(key);
   if (api) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) };
-  return { type: 'text/html; charset=utf-8', body: renderPage(<ErrorPage ui={ui} title={ui.t('http.error_title')} message={message} />) };
+  // An error page is never a page to index, whatever its address.
+  const page = { ...ui, indexable: false };
+  return { type: 'text/html; charset=utf-8', body: renderPage(<ErrorPage ui={page} title={ui.t('http.error_title')} message={message} />) };
 }
 
 /** Sends a translated error as JSON (API) or as a page (everything else). */
@@ -125,8 +129,21 @@ export function replyToError(error: FastifyError | DomainError | HttpError, requ
   return sendError(request, reply, status >= 400 && status < 600 ? status : 500, `http.${code}`, code);
 }
 
+/**
+ * One 404 for everything: an unknown page, id or token all look the same. A path the app has
+ * routes for, asked with another method, gets 405 and the methods it has.
+ */
+export function notFoundHandler(app: FastifyInstance) {
+  const allowedMethods = allowedMethodsAt(app);
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const allowed = allowedMethods(request);
+    if (allowed.length === 0) return sendError(request, reply, 404, 'error.not_found', 'not_found');
+    reply.header('allow', allowed.join(', '));
+    return sendError(request, reply, 405, 'http.method_not_allowed', 'method_not_allowed');
+  };
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
-  // One 404 for everything: an unknown page, id or token all look the same.
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'error.not_found', 'not_found'));
+  app.setNotFoundHandler(notFoundHandler(app));
   app.setErrorHandler(replyToError);
 });

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Language } from '../../core/catalog/activity.js';
 import { negotiateLanguage, translator } from '../../core/i18n/i18n.js';
 import type { Ui } from '../views/ui.js';
+import { isIndexable } from './caching.js';
 import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
 
 declare module 'fastify' {
@@ -44,7 +45,14 @@ function pageToReturnTo(request: FastifyRequest): string {
 
 export function uiFor(request: FastifyRequest): Ui {
   const lang = languageOf(request);
-  return { lang, t: translator(lang), path: pageToReturnTo(request), stylesheet: STYLESHEET_PATH, icon: ICON_PATH };
+  return {
+    lang,
+    t: translator(lang),
+    path: pageToReturnTo(request),
+    stylesheet: STYLESHEET_PATH,
+    icon: ICON_PATH,
+    indexable: isIndexable(request),
+  };
 }
 
 /**

@@ -17,6 +17,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'x-frame-options': 'DENY',
+  // Defaults that routes opt out of (caching.ts): nothing is kept in a cache or indexed by search
+  // engines unless its route says it may be.
+  'cache-control': 'no-store',
+  'x-robots-tag': 'noindex',
 };
 
 export function addSecurityHeaders(reply: FastifyReply): void {

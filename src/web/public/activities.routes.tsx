@@ -16,7 +16,7 @@ import { sendPage } from './respond.js';
 export const DAYS_SHOWN = 14;
 
 export async function activityRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { cache: 'page' } }, async (request, reply) => {
     const ui = uiFor(request);
     const filters = parseFilters(request.query, ui.t);
     const day = filters.date ?? localDateOf(clock.now());
@@ -36,7 +36,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={filters.errors} />);
   });
 
-  app.get<{ Params: { slug: string } }>('/activities/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/activities/:slug', { config: { cache: 'page' } }, async (request, reply) => {
     const activity = isKey(request.params.slug) ? await findActivity(db, { slug: request.params.slug }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const ui = uiFor(request);

@@ -10,19 +10,12 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
-import type { FieldError } from '../../core/shared/field-errors.js';
+import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { uiFor } from '../plugins/language.js';
-import type {
-  activityJson,
-  bookingCreatedJson,
-  bookingReplayedJson,
-  errorJson,
-  priceJson,
-  slotJson,
-  validationErrorJson,
-} from './api.schemas.js';
+import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
+import type { BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { openApiDocument } from './openapi.js';
@@ -78,7 +71,13 @@ function slotToJson(offer: SlotOffer): z.infer<typeof slotJson> {
   };
 }
 
-function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: FieldError[]) {
+type FieldErrorOf<C extends readonly FieldErrorCode[]> = FieldError & { code: C[number] };
+
+function sendFieldErrors(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES | typeof BOOKING_FIELD_CODES>[],
+) {
   const { t } = uiFor(request);
   const body: z.infer<typeof validationErrorJson> = {
     code: 'validation_failed',
@@ -90,14 +89,14 @@ function sendFieldErrors(request: FastifyRequest, reply: FastifyReply, errors: F
 
 /** JSON API v1, described at /api/v1/openapi.json. No CORS: browsers on other sites cannot call it. */
 export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
-  app.get('/openapi.json', async () => openApiDocument(publicUrl));
+  app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
-  app.get('/activities', async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
+  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
 
-  app.get<{ Params: { id: string } }>('/activities/:id/slots', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
     const activity = isKey(request.params.id) ? await findActivity(db, { id: request.params.id }) : undefined;
     if (!activity) throw new DomainError('not_found');
-    const errors: FieldError[] = [];
+    const errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES>[] = [];
     const today = localDateOf(clock.now());
     const fromText = formField(request.query, 'from') || today;
     const from = isLocalDate(fromText) ? fromText : (errors.push({ field: 'from', code: 'invalid_date' }), today);
@@ -151,7 +150,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
       }
       if (isThrottled(error)) {
-        const refusal: z.infer<typeof errorJson> = { code: error.code, message: refuseThrottled(error, uiFor(request), reply, clock) };
+        const refusal = { code: error.code, message: refuseThrottled(error, uiFor(request), reply, clock) };
         return reply.send(refusal);
       }
       throw error;

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
-import { DOMAIN_ERROR_CODES } from '../../core/shared/errors.js';
-import { FIELD_ERROR_CODES } from '../../core/shared/field-errors.js';
+import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../core/shared/field-errors.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
-const instant = z.string().describe('UTC instant, ISO 8601');
+const instant = z.iso.datetime().describe('UTC instant, ISO 8601');
+const date = z.iso.date().describe('calendar date in Europe/Amsterdam');
+/** Whole cents, persons, minutes: never below zero. */
+const count = () => z.number().int().nonnegative();
+const groupSize = () => z.number().int().min(1);
 
 export const activityJson = z.object({
   id: z.string(),
@@ -14,27 +19,27 @@ export const activityJson = z.object({
   description: translated,
   venue: z.object({ name: z.string(), city: z.string() }),
   location: z.string(),
-  durationMinutes: z.number().int(),
-  minGroupSize: z.number().int(),
-  maxGroupSize: z.number().int(),
-  bookingCutoffMinutes: z.number().int().describe('bookings close this many minutes before a slot starts'),
+  durationMinutes: count(),
+  minGroupSize: groupSize(),
+  maxGroupSize: groupSize(),
+  bookingCutoffMinutes: count().describe('bookings close this many minutes before a slot starts'),
 });
 
 export const activityListJson = z.object({ activities: z.array(activityJson) });
 
 export const priceJson = z.object({
   currency: z.literal('EUR'),
-  totalCents: z.number().int().describe('including VAT'),
-  vatCents: z.number().int(),
+  totalCents: count().describe('including VAT'),
+  vatCents: count(),
   lines: z.array(
     z.object({
       label: translated,
       basis: z.enum(['person', 'group']),
-      quantity: z.number().int(),
-      unitCents: z.number().int(),
-      totalCents: z.number().int(),
-      vatRateBp: z.number().int().describe('VAT rate in basis points: 900 is 9 %'),
-      vatCents: z.number().int(),
+      quantity: count(),
+      unitCents: count(),
+      totalCents: count(),
+      vatRateBp: count().describe('VAT rate in basis points: 900 is 9 %'),
+      vatCents: count(),
     }),
   ),
 });
@@ -43,19 +48,19 @@ export const slotJson = z.object({
   id: z.string(),
   startsAt: instant,
   endsAt: instant,
-  capacity: z.number().int(),
-  remaining: z.number().int().describe('persons that can still be booked'),
+  capacity: count(),
+  remaining: count().describe('persons that can still be booked'),
   exclusive: z.boolean().describe('one group per slot'),
   available: z.boolean().describe('whether a group of the requested size can book it now'),
-  reason: z.enum(DOMAIN_ERROR_CODES).optional().describe('why it is not available'),
+  reason: z.enum(SLOT_REFUSALS).optional().describe('why it is not available'),
   price: priceJson.optional().describe('for the requested group size'),
 });
 
 export const slotListJson = z.object({
   activityId: z.string(),
-  groupSize: z.number().int(),
-  from: z.string(),
-  to: z.string(),
+  groupSize: groupSize(),
+  from: date,
+  to: date,
   slots: z.array(slotJson),
 });
 
@@ -67,9 +72,9 @@ export const bookingCreatedJson = z.object({
       '`option`: the places are held until `optionExpiresAt`, then released unless confirmed; `requested`: the venue decides; `confirmed`',
     ),
   optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
-  manageUrl: z.string().describe('private link to see and manage the booking; keep it secret'),
+  manageUrl: z.url().describe('private link to see and manage the booking; keep it secret'),
   slotId: z.string(),
-  groupSize: z.number().int(),
+  groupSize: groupSize(),
   startsAt: instant,
   price: priceJson,
 });
@@ -83,8 +88,32 @@ export const bookingReplayedJson = z.object({
     ),
 });
 
-export const errorJson = z.object({ code: z.string(), message: z.string() });
+/** An error answer whose `code` is one of `codes`; `message` is translated (Accept-Language). */
+export function errorJson<const C extends readonly [string, ...string[]]>(codes: C) {
+  return z.object({ code: z.enum(codes), message: z.string() });
+}
 
-export const validationErrorJson = errorJson.extend({
-  errors: z.array(z.object({ field: z.string(), code: z.enum(FIELD_ERROR_CODES), message: z.string() })),
-});
+/** A 422: `errors` names each refused field with one of `codes`. */
+export function validationErrorOf<const C extends readonly [FieldErrorCode, ...FieldErrorCode[]]>(codes: C) {
+  return errorJson(['validation_failed']).extend({
+    errors: z.array(z.object({ field: z.string(), code: z.enum(codes), message: z.string() })).min(1),
+  });
+}
+
+export const validationErrorJson = validationErrorOf(FIELD_ERROR_CODES);
+
+/** Why the slots query refuses a parameter (the only codes its route gives). */
+export const SLOT_QUERY_FIELD_CODES = [
+  'invalid_date',
+  'range_too_long',
+  'not_a_number',
+  'too_small',
+] as const satisfies readonly FieldErrorCode[];
+
+/** Why a booking refuses a field: what its schema says, a slot id that names no slot, and a group outside the activity's limits. */
+export const BOOKING_FIELD_CODES = [
+  ...BOOKING_INPUT_FIELD_CODES,
+  'unknown_slot',
+  'group_too_small',
+  'group_too_large',
+] as const satisfies readonly FieldErrorCode[];

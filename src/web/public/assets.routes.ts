@@ -21,6 +21,6 @@ export const ICON_PATH = icon.path;
 
 export async function assetRoutes(app: FastifyInstance): Promise<void> {
   for (const { path, type, body } of [stylesheet, icon]) {
-    app.get(path, async (_request, reply) => reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(body));
+    app.get(path, { config: { cache: 'asset' } }, async (_request, reply) => reply.type(type).send(body));
   }
 }

@@ -11,7 +11,6 @@ export async function calendarRoutes(app: FastifyInstance, { db, clock, publicUr
     if (!booking) throw new DomainError('not_found');
     const file = await bookingCalendarFile(db, clock, { booking, publicUrl });
     return reply
-      .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${file.filename}"`)
       .type('text/calendar; charset=utf-8')
       .send(file.content);

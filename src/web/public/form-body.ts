@@ -14,3 +14,18 @@ export function formNumber(text: string): number | string | undefined {
   if (!/^-?\d+$/.test(trimmed)) return trimmed;
   return Math.max(Math.min(Number(trimmed), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);
 }
+
+/**
+ * A urlencoded body as the WHATWG URL standard parses one (URLSearchParams): a repeated name gives
+ * a list, and bytes that are not UTF-8, raw or percent-escaped, become U+FFFD, which the shared text
+ * check refuses in the field that held them (fast-querystring, formbody's default, kept `%FF` as
+ * text).
+ */
+export function parseFormBody(body: string): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(body)) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : [seen, value].flat();
+  }
+  return fields;
+}

@@ -56,9 +56,6 @@ async function attempt<T>(change: () => Promise<T>): Promise<T | DomainError> {
  */
 export async function manageRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db, clock } = context;
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
 
   async function bookingOf(request: TokenRequest): Promise<BookingDetails> {
     const booking = await findBookingByLink(db, 'manage', request.params.token);
@@ -174,8 +171,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   });
 
   // Any other path under /b/, a token too long for the router's parameters among them (it would
-  // answer 414 beyond 100 characters): the same 404 as a wrong token.
-  app.all('/b/*', async () => {
-    throw new DomainError('not_found');
-  });
+  // answer 414 beyond 100 characters): the same 404 as a wrong token, or 405 where the path has
+  // routes for other methods.
+  app.all('/b/*', async (_request, reply) => reply.callNotFound());
 }

@@ -1,20 +1,39 @@
 import { z } from 'zod';
+import { BOOKING_REFUSALS } from '../../core/bookings/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
-import { activityListJson, bookingCreatedJson, bookingReplayedJson, errorJson, slotListJson, validationErrorJson } from './api.schemas.js';
+import {
+  activityListJson,
+  BOOKING_FIELD_CODES,
+  bookingCreatedJson,
+  bookingReplayedJson,
+  errorJson,
+  SLOT_QUERY_FIELD_CODES,
+  slotListJson,
+  validationErrorOf,
+} from './api.schemas.js';
 
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
 });
-const response = (description: string, schema: z.ZodType) => ({ description, content: json(schema) });
+const response = (description: string, schema: z.ZodType, headers?: Record<string, { description: string; schema: object }>) => ({
+  description,
+  ...(headers && { headers }),
+  content: json(schema),
+});
+const error = (description: string, ...codes: [string, ...string[]]) => response(description, errorJson(codes));
 
-const notFound = response('Unknown activity', errorJson);
-const invalid = response('Invalid input; `errors` names each field and why', validationErrorJson);
-const invalidBooking = response(
-  "Invalid input; `errors` names each field and why. A group outside the activity's limits sent with other faulty fields is one of them (`groupSize`: `group_too_small` or `group_too_large`); alone it gets 409",
-  validationErrorJson,
-);
+/** What every operation may answer besides its own: the platform's rules for any request. */
+const ANY_REQUEST = {
+  405: response('The path has no operation for this method; `Allow` lists those it has', errorJson(['method_not_allowed']), {
+    Allow: { description: 'the methods the path takes, comma-separated', schema: { type: 'string' } },
+  }),
+  421: { description: 'Sent to another host than the platform answers (Host or :authority); no content' },
+};
+const BAD_REQUEST = error('The request cannot be read: a malformed URL or body', 'bad_request');
+const invalid = (codes: Parameters<typeof validationErrorOf>[0]) =>
+  response('Invalid input; `errors` names each field and why', validationErrorOf(codes));
 
-/** OpenAPI 3.1 description of API v1, generated from the same schemas the API validates and answers with. */
+/** OpenAPI 3.1 description of API v1, generated from the same schemas and code lists the API answers with. */
 export function openApiDocument(publicUrl: string) {
   return {
     openapi: '3.1.0',
@@ -22,21 +41,35 @@ export function openApiDocument(publicUrl: string) {
       title: 'Groupz API',
       version: '1',
       description:
-        'Find activities, see availability for a group size, and book. No authentication and no cookies: a booking answers with a private manage link. Messages follow Accept-Language (nl or en).',
+        'Find activities, see availability for a group size, and book. No authentication and no cookies: a booking answers with a private manage link. Messages follow Accept-Language (nl or en). Catalogue answers may be cached for a minute (Cache-Control); everything else is `no-store`.',
+      license: { name: 'Proprietary: all rights reserved', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: `${publicUrl}/api/v1` }],
     paths: {
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          security: [],
+          responses: {
+            200: { description: 'The OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } },
+            ...ANY_REQUEST,
+          },
+        },
+      },
       '/activities': {
         get: {
           operationId: 'listActivities',
           summary: 'All bookable activities',
-          responses: { 200: response('The activities', activityListJson) },
+          security: [],
+          responses: { 200: response('The activities', activityListJson), ...ANY_REQUEST },
         },
       },
       '/activities/{id}/slots': {
         get: {
           operationId: 'listSlots',
           summary: 'Slots of an activity with what a group of the given size can book',
+          security: [],
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
             {
@@ -58,13 +91,21 @@ export function openApiDocument(publicUrl: string) {
               schema: { type: 'integer', minimum: 1 },
             },
           ],
-          responses: { 200: response('The slots', slotListJson), 404: notFound, 422: invalid },
+          responses: {
+            200: response('The slots', slotListJson),
+            400: BAD_REQUEST,
+            404: error('Unknown activity', 'not_found'),
+            414: error('The activity id is longer than any id', 'bad_request'),
+            422: invalid(SLOT_QUERY_FIELD_CODES),
+            ...ANY_REQUEST,
+          },
         },
       },
       '/bookings': {
         post: {
           operationId: 'createBooking',
           summary: 'Book a slot for a group',
+          security: [],
           requestBody: { required: true, content: json(bookingInputSchema, 'input') },
           responses: {
             200: response(
@@ -72,22 +113,22 @@ export function openApiDocument(publicUrl: string) {
               bookingReplayedJson,
             ),
             201: response('Booked', bookingCreatedJson),
-            400: response('Not valid JSON', errorJson),
-            403: response('Sent by a browser from another site', errorJson),
-            409: response(
-              'A rule refuses the booking: slot_full, group_too_small, group_too_large (when the group size is the only faulty field), booking_closed; for an option also option_not_allowed, option_too_late, option_limit_reached; submission_reused for a submissionKey sent before with another slot or e-mail address',
-              errorJson,
+            400: BAD_REQUEST,
+            403: error('Sent by a browser from another site', 'forbidden'),
+            409: error(
+              'A rule refuses the booking (group_too_small and group_too_large when the group size is the only faulty field); for an option also its own rules; submission_reused for a submissionKey sent before with another slot or e-mail address',
+              ...BOOKING_REFUSALS,
             ),
-            413: response('Body too large', errorJson),
-            415: response('Not application/json', errorJson),
-            422: invalidBooking,
-            429: {
-              ...response(
-                'code `throttled`: too many bookings in a row from this client network or for this organiser address (GROUPZ_BOOKING_LIMIT_PER_NETWORK, GROUPZ_BOOKING_LIMIT_PER_EMAIL); try again after Retry-After seconds',
-                errorJson,
-              ),
-              headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } },
-            },
+            413: error('Body too large', 'body_too_large'),
+            415: error('Not application/json', 'unsupported_media_type'),
+            422: response(
+              "Invalid input; `errors` names each field and why. A group outside the activity's limits sent with other faulty fields is one of them (`groupSize`: `group_too_small` or `group_too_large`); alone it gets 409",
+              validationErrorOf(BOOKING_FIELD_CODES),
+            ),
+            429: response('Too many bookings from this network or for this e-mail address', errorJson(['throttled']), {
+              'Retry-After': { description: 'seconds until a booking is taken again', schema: { type: 'integer', minimum: 0 } },
+            }),
+            ...ANY_REQUEST,
           },
         },
       },

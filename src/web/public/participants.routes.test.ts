@@ -252,7 +252,8 @@ for (const dialect of testDialects()) {
         assert.equal(text(res.body, 'error-message'), message, url);
         assert.ok(!res.body.includes('Groep A') && !res.body.includes('Kanoën'), url);
         const posted = await send(t, url, { name: 'Mallory' });
-        assert.equal(posted.statusCode, 404, url);
+        // /b/<token> takes no post whatever the token: 405, which says nothing about the token.
+        assert.equal(posted.statusCode, url.startsWith('/b/') ? 405 : 404, url);
       }
       // A manage token does not remove from or re-issue through a participant link, nor the reverse.
       assert.equal((await send(t, `/b/${participantToken}/participants/new-link`, {})).statusCode, 404);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { linkPath } from '../../core/bookings/booking-links.js';
@@ -52,10 +52,9 @@ export async function loadParticipantsSection(
  * gets the same plain 404 as any unknown page; these pages are never cached.
  */
 export async function participantRoutes(app: FastifyInstance, { db, clock, linkKey }: AppContext): Promise<void> {
-  async function bookingOf(purpose: 'manage' | 'participants', request: FastifyRequest<ByToken>, reply: FastifyReply) {
+  async function bookingOf(purpose: 'manage' | 'participants', request: FastifyRequest<ByToken>) {
     const booking = await findBookingByLink(db, purpose, request.params.token);
     if (!booking) throw new DomainError('not_found');
-    reply.header('cache-control', 'no-store');
     return booking;
   }
 
@@ -79,13 +78,13 @@ export async function participantRoutes(app: FastifyInstance, { db, clock, linkK
   }
 
   app.get<ByToken>('/p/:token', async (request, reply) => {
-    const booking = await bookingOf('participants', request, reply);
+    const booking = await bookingOf('participants', request);
     const state = await readParticipantListState(db, clock, booking);
     return sendPage(reply, 200, page(request, booking, state, { added: formField(request.query, 'added') === '1' }));
   });
 
   app.post<ByToken>('/p/:token', async (request, reply) => {
-    const booking = await bookingOf('participants', request, reply);
+    const booking = await bookingOf('participants', request);
     const values = Object.fromEntries(
       ['name', ...booking.activity.rules.participantFields].map((field) => [field, formField(request.body, field)]),
     );
@@ -106,13 +105,13 @@ export async function participantRoutes(app: FastifyInstance, { db, clock, linkK
   });
 
   app.post<ByToken>('/b/:token/participants/remove', async (request, reply) => {
-    const booking = await bookingOf('manage', request, reply);
+    const booking = await bookingOf('manage', request);
     const removed = await removeParticipant(db, clock, booking, formField(request.body, 'participant'));
     return reply.seeOther(`/b/${request.params.token}${removed ? '?participants=removed' : ''}#participants`);
   });
 
   app.post<ByToken>('/b/:token/participants/new-link', async (request, reply) => {
-    const booking = await bookingOf('manage', request, reply);
+    const booking = await bookingOf('manage', request);
     await reissueParticipantLink(db, clock, linkKey, booking);
     return reply.seeOther(`/b/${request.params.token}?participants=new_link#participants`);
   });

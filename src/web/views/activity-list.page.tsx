@@ -23,7 +23,7 @@ export function ActivityListPage({ ui, items, filters, errors }: Props) {
   const { t, lang } = ui;
   const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== '' && !errors[k])).toString();
   return (
-    <Layout ui={ui} title={t('activities.title')}>
+    <Layout ui={ui} title={t('activities.title')} description={t('activities.meta_description')}>
       <h1>{t('activities.title')}</h1>
       <p class="lead">{t('activities.intro')}</p>
       <FilterForm ui={ui} action="/" values={filters} errors={errors} dateLabel="filters.date" submitLabel="filters.submit" />

@@ -43,6 +43,14 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
   );
 }
 
+/** A text as a search result shows it: one line, at most 160 characters, cut at a word. */
+function summary(text: string, max = 160): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.lastIndexOf(' ', max - 1);
+  return `${line.slice(0, cut > 0 ? cut : max - 1)}…`;
+}
+
 export function ActivityPage({ ui, activity, query, errors, offers, until }: Props) {
   const { t, lang } = ui;
   const days = new Map<string, SlotOffer[]>();
@@ -51,7 +59,11 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
     days.set(day, [...(days.get(day) ?? []), offer]);
   }
   return (
-    <Layout ui={ui} title={activity.title[lang]}>
+    <Layout
+      ui={ui}
+      title={activity.title[lang]}
+      description={summary(`${activity.description[lang]} (${activity.venue.name}, ${activity.venue.city})`)}
+    >
       <p class="breadcrumb">
         <a href="/">{t('activities.back')}</a>
       </p>

@@ -14,6 +14,8 @@ interface LayoutProps {
   scripts?: string[];
   /** What the footer says about cookies and tracking, where it differs from the public pages'. */
   privacyNote?: string;
+  /** What search engines show under the title (public catalogue pages). */
+  description?: string;
 }
 
 /** Each language named in itself. */
@@ -43,7 +45,7 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
   );
 }
 
-export function Layout({ ui, title, children, header, scripts = [], privacyNote }: LayoutProps) {
+export function Layout({ ui, title, children, header, scripts = [], privacyNote, description }: LayoutProps) {
   const { t } = ui;
   return (
     <html lang={ui.lang}>
@@ -51,6 +53,8 @@ export function Layout({ ui, title, children, header, scripts = [], privacyNote 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Groupz`}</title>
+        {description && <meta name="description" content={description} />}
+        {!ui.indexable && <meta name="robots" content="noindex" />}
         <link rel="stylesheet" href={ui.stylesheet} />
         <link rel="icon" href={ui.icon} type="image/svg+xml" />
         {scripts.map((src) => (

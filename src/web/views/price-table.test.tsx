@@ -37,7 +37,7 @@ const PRICE: PriceBreakdown = {
 };
 
 test('the price table ties every amount to its column and row header with scope alone (WCAG H43)', () => {
-  const ui = { lang: 'en' as const, t: translator('en'), path: '/', stylesheet: '/app.css', icon: '/icon.svg' };
+  const ui = { lang: 'en' as const, t: translator('en'), path: '/', stylesheet: '/app.css', icon: '/icon.svg', indexable: true };
   const table = parseHtml(render(<PriceTable ui={ui} price={PRICE} />)).querySelector('table')!;
   assert.deepEqual(tableHeaderProblems(table), []);
   assert.deepEqual(

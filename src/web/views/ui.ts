@@ -11,4 +11,6 @@ export interface Ui {
   stylesheet: string;
   /** The fingerprinted icon URL. */
   icon: string;
+  /** Whether search engines may index the page (a public catalogue page); every other page says noindex. */
+  indexable: boolean;
 }

@@ -8,6 +8,8 @@ export const en: Record<keyof typeof nl, string> = {
   'language.cookie_note': 'Your choice is kept in a cookie.',
 
   'activities.title': 'Activities for groups',
+  'activities.meta_description':
+    'Book an outing for your group, class or team: see the free times and the price for your group size per activity, and book online at once.',
   'activities.intro': 'Pick an activity, see at once what is available for your group, and book without an account.',
   'activities.none': 'No activities found for this date and group size.',
   'activities.price_for_group': '{price} for {n} people',
@@ -83,6 +85,8 @@ export const en: Record<keyof typeof nl, string> = {
   'field.invalid_email': 'Enter a valid email address, like name@example.com.',
   'field.invalid_phone': 'Enter a valid phone number, like +31 6 12345678.',
   'field.invalid_characters': 'This text contains characters that are not allowed.',
+  'field.invalid_encoding': 'This text holds characters that cannot be read (not valid UTF-8). Please type it again.',
+  'field.invisible_only': 'This text consists of invisible characters only. Please type visible text.',
   'field.invalid_date': 'Enter a valid date (YYYY-MM-DD).',
   'field.range_too_long': 'Choose a period of at most 92 days.',
   'field.must_accept': 'Accept the booking terms to book.',
@@ -103,6 +107,7 @@ export const en: Record<keyof typeof nl, string> = {
 
   'http.error_title': 'Something went wrong',
   'http.bad_request': 'We cannot read this request.',
+  'http.method_not_allowed': 'This address does not take this kind of request; the Allow header says which it takes.',
   'http.forbidden': 'This request does not come from this website and was refused.',
   'http.body_too_large': 'This request is too large.',
   'http.unsupported_media_type': 'This kind of content is not accepted here: use the form, or JSON (application/json) for the API.',

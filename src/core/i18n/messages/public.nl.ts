@@ -6,6 +6,8 @@ export const nl = {
   'language.cookie_note': 'Uw keuze wordt in een cookie bewaard.',
 
   'activities.title': 'Activiteiten voor groepen',
+  'activities.meta_description':
+    'Boek een uitje voor uw groep, klas of team: zie per activiteit de vrije tijden en de prijs voor uw groepsgrootte, en boek direct online.',
   'activities.intro': 'Kies een activiteit, zie direct wat er voor uw groep beschikbaar is en boek zonder account.',
   'activities.none': 'Geen activiteiten gevonden voor deze datum en groepsgrootte.',
   'activities.price_for_group': '{price} voor {n} personen',
@@ -81,6 +83,8 @@ export const nl = {
   'field.invalid_email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
   'field.invalid_phone': 'Vul een geldig telefoonnummer in, zoals 06 12345678 of +31 6 12345678.',
   'field.invalid_characters': 'Deze tekst bevat tekens die niet zijn toegestaan.',
+  'field.invalid_encoding': 'Deze tekst bevat tekens die niet te lezen zijn (geen geldige UTF-8). Typ hem opnieuw.',
+  'field.invisible_only': 'Deze tekst bestaat alleen uit onzichtbare tekens. Typ zichtbare tekst.',
   'field.invalid_date': 'Vul een geldige datum in (JJJJ-MM-DD).',
   'field.range_too_long': 'Kies een periode van hoogstens 92 dagen.',
   'field.must_accept': 'Ga akkoord met de boekingsvoorwaarden om te boeken.',
@@ -101,6 +105,7 @@ export const nl = {
 
   'http.error_title': 'Er ging iets mis',
   'http.bad_request': 'Dit verzoek kunnen we niet lezen.',
+  'http.method_not_allowed': 'Dit adres neemt dit soort verzoek niet aan; de Allow-header zegt welke wel.',
   'http.forbidden': 'Dit verzoek komt niet van deze website en is geweigerd.',
   'http.body_too_large': 'Dit verzoek is te groot.',
   'http.unsupported_media_type': 'Dit soort inhoud nemen we hier niet aan: gebruik het formulier, of JSON (application/json) voor de API.',

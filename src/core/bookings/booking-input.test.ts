@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { bookingRequest } from '../../../test/factories.js';
+import { BOOKING_INPUT_FIELD_CODES, parseBookingInput } from './booking-input.js';
+
+const FIELDS = [
+  'slotId',
+  'groupSize',
+  'name',
+  'email',
+  'phone',
+  'organisation',
+  'notes',
+  'acceptTerms',
+  'language',
+  'option',
+  'submissionKey',
+];
+
+test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (what the API documents), and each of them', () => {
+  const seen = new Set<string>();
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('', ' ', '\u200B', 'a\u202E', '\uFFFD', 'x'.repeat(3000)),
+  );
+  const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string()));
+  fc.assert(
+    fc.property(fc.record(Object.fromEntries(FIELDS.map((f) => [f, value])), { requiredKeys: [] }), fc.boolean(), (fields, overValid) => {
+      const parsed = parseBookingInput(overValid ? { ...bookingRequest('slot'), ...fields } : fields);
+      for (const error of parsed.ok ? [] : parsed.errors) {
+        assert.ok((BOOKING_INPUT_FIELD_CODES as readonly string[]).includes(error.code), `${error.field}: ${error.code}`);
+        seen.add(error.code);
+      }
+    }),
+    { numRuns: 2000, seed: 15 },
+  );
+  // Some codes need a precise input; the rest the runs above found.
+  for (const [overrides, code] of [
+    [{ email: 'nope' }, 'invalid_email'],
+    [{ phone: 'nope' }, 'invalid_phone'],
+    [{ groupSize: 0 }, 'too_small'],
+    [{ groupSize: 10_001 }, 'too_large'],
+    [{ groupSize: 1.5 }, 'not_a_number'],
+    [{ name: '\u3164' }, 'invisible_only'],
+    [{ name: 'J\uFFFD' }, 'invalid_encoding'],
+    [{ name: 'a\u0007' }, 'invalid_characters'],
+    [{ acceptTerms: false }, 'must_accept'],
+  ] as const) {
+    const parsed = parseBookingInput(bookingRequest('slot', overrides));
+    assert.ok(!parsed.ok && parsed.errors.some((e) => e.code === code), code);
+    seen.add(code);
+  }
+  assert.deepEqual([...seen].sort(), [...BOOKING_INPUT_FIELD_CODES].sort());
+});
