@@ -21,6 +21,16 @@ const SUITES = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA2
  */
 const CAUSED_BY_THE_TEST_CERTIFICATE = new Set(['cert_revocation']);
 
+/**
+ * testssl.sh calls any compressed page "potentially VULNERABLE" to BREACH, as it cannot tell what
+ * the page holds. It tests `/`: the public catalogue, which holds no secret (no cookie, no token),
+ * so compressing it gives BREACH nothing to find. Pages that hold a session's secret (/admin,
+ * /staff) are never compressed (src/web/plugins/compression.test.ts). Accepted for `/` only.
+ */
+function isBreachOnTheCatalogue(f: { id: string; finding: string }): boolean {
+  return f.id === 'BREACH' && /only supplied '\/' tested/.test(f.finding);
+}
+
 /** Puts a certificate and key in place the way a renewal tool does: each file replaced in one step. */
 function install(c: { cert: { file: string }; key: { file: string } }, certFile: string, keyFile: string): void {
   copyFileSync(c.key.file, `${keyFile}.tmp`);
@@ -178,7 +188,7 @@ else {
         const serious = findings.filter((f) => ['MEDIUM', 'HIGH', 'CRITICAL'].includes(f.severity));
         t.diagnostic(`MEDIUM or higher: ${serious.map((f) => `${f.id} ${f.severity} (${f.finding})`).join('; ') || 'none'}`);
         assert.deepEqual(
-          serious.filter((f) => !CAUSED_BY_THE_TEST_CERTIFICATE.has(f.id)),
+          serious.filter((f) => !CAUSED_BY_THE_TEST_CERTIFICATE.has(f.id) && !isBreachOnTheCatalogue(f)),
           [],
           'findings the server must fix',
         );

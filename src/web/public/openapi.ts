@@ -125,9 +125,13 @@ export function openApiDocument(publicUrl: string) {
               "Invalid input; `errors` names each field and why. A group outside the activity's limits sent with other faulty fields is one of them (`groupSize`: `group_too_small` or `group_too_large`); alone it gets 409",
               validationErrorOf(BOOKING_FIELD_CODES),
             ),
-            429: response('Too many bookings from this network or for this e-mail address', errorJson(['throttled']), {
-              'Retry-After': { description: 'seconds until a booking is taken again', schema: { type: 'integer', minimum: 0 } },
-            }),
+            429: response(
+              'code `throttled`: too many bookings in a row from this client address or for this organiser address (GROUPZ_BOOKING_LIMIT_PER_NETWORK, GROUPZ_BOOKING_LIMIT_PER_EMAIL); try again after Retry-After seconds',
+              errorJson(['throttled']),
+              {
+                'Retry-After': { description: 'seconds until a booking is taken again', schema: { type: 'integer', minimum: 0 } },
+              },
+            ),
             ...ANY_REQUEST,
           },
         },
