@@ -34,6 +34,9 @@ const KINDS: readonly Kind[] = [
   { kind: 'invisible characters only', text: '\u200B\u2060\u3164\uFEFF \u200B', code: 'invisible_only' },
   { kind: 'a bidirectional override', text: 'Jan \u202Enesnaj', code: 'invalid_characters' },
   { kind: 'a bidirectional isolate', text: '\u2067Jan\u2069', code: 'invalid_characters' },
+  { kind: 'combining marks with nothing to sit on', text: '\u0301\u0301', code: 'invisible_only' },
+  { kind: 'private-use characters only', text: '\uE000\uE001', code: 'invisible_only' },
+  { kind: 'a C1 control character (next line)', text: 'Jan\u0085Jansen', code: 'invalid_characters' },
 ];
 
 /** `fields` as a urlencoded body, with the kind's value in `field`. */

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 
-/** Control characters: no name, address, title or search holds them, and PostgreSQL's text cannot hold U+0000. */
-export const CONTROL = /[\u0000-\u001F\u007F]/;
+/**
+ * Control characters (C0, DEL and C1, U+0085 "next line" among them) and Unicode's line and
+ * paragraph separators: no name, address, title or search holds them, and PostgreSQL's text cannot
+ * hold U+0000.
+ */
+export const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
-/** Control characters but tabs and line breaks, which multi-line text (notes, descriptions) holds. */
-export const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Control characters but tabs and line breaks (CR, LF, U+2028, U+2029), which multi-line text (notes, descriptions) holds. */
+export const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Every control character as U+FFFD: for input that is only looked up, so that it matches nothing. */
 export function withoutControls(text: string): string {
@@ -24,8 +28,15 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
  */
 const NOT_DECODED = /[\uFFFD\uD800-\uDFFF]/u;
 
-/** Characters that show nothing: white space, format and default-ignorable characters (U+200B, U+2060, U+3164 Hangul filler, U+FEFF), the blank Braille pattern. */
-const ONLY_INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\u2800]+$/u;
+/** Characters that show nothing: default-ignorable ones (U+200B, U+2060, U+3164 Hangul filler, U+FEFF) and the blank Braille pattern. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * What a reader can read: a letter, digit, punctuation mark or symbol. Text without one is white
+ * space, format characters, combining marks with nothing to sit on, private-use or unassigned
+ * code points: nothing a person or a font shows as a name.
+ */
+const READABLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 export type TextProblem = 'invalid_characters' | 'invalid_encoding' | 'invisible_only';
 
@@ -36,7 +47,7 @@ export type TextProblem = 'invalid_characters' | 'invalid_encoding' | 'invisible
 export function textProblem(text: string, { multiline = false }: { multiline?: boolean } = {}): TextProblem | undefined {
   if (NOT_DECODED.test(text)) return 'invalid_encoding';
   if ((multiline ? CONTROL_EXCEPT_BREAKS : CONTROL).test(text) || BIDI_CONTROLS.test(text)) return 'invalid_characters';
-  if (ONLY_INVISIBLE.test(text)) return 'invisible_only';
+  if (!READABLE.test(text.replace(INVISIBLE, ''))) return 'invisible_only';
   return undefined;
 }
 
