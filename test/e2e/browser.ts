@@ -76,6 +76,9 @@ export interface Expectations {
 export async function checkPage({ context, problems, javaScript }: Watched, page: Page, expected: Expectations): Promise<void> {
   const where = `${page.url()} ("${await page.title()}")`;
   const names = (await context.cookies()).map((c) => c.name).sort();
+  // Nothing wider than the window: the page never scrolls sideways, at a desktop's width or a phone's.
+  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scrollWidth <= width, `${where} is ${scrollWidth} px wide in a window of ${width} px`);
   assert.deepEqual(names, expected.cookies, `cookies on ${where}`);
   assert.deepEqual(problems, [], `problems on ${where}`);
   if (expected.screenshot) {

@@ -201,6 +201,13 @@ if (!chromiumAvailable()) {
           await watched.context.close();
         });
 
+        test('the booking journey fits a 390 px phone, a long address included', async () => {
+          const { watched, page } = await visitor(language);
+          await page.setViewportSize({ width: 390, height: 844 });
+          await book(watched, page, language, `juf.anna.de.jong.groep8b@basisschool-de-regenboog-utrecht.example.nl`, base + 2);
+          await watched.context.close();
+        });
+
         test('the booking journey completes with JavaScript disabled', async () => {
           const { watched, page } = await visitor(language, { javaScriptEnabled: false });
           await book(watched, page, language, `nojs.${language.lang}@example.nl`, base + 1);

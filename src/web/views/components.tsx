@@ -75,43 +75,46 @@ export function InputField({ id, label, error, hint, ...input }: InputFieldProps
 export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
   const { t, lang } = ui;
   return (
-    <table class="price" data-testid="price-breakdown">
-      <caption>{t('price.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('price.item')}</th>
-          <th scope="col">{t('price.quantity')}</th>
-          <th scope="col">{t('price.unit')}</th>
-          <th scope="col">{t('price.vat_rate')}</th>
-          <th scope="col">{t('price.amount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {price.lines.map((line, i) => (
-          <tr key={i}>
-            <th scope="row">{line.label[lang]}</th>
-            <td>{line.basis === 'person' ? t('price.persons', { n: line.quantity }) : t('price.per_group')}</td>
-            <td>{formatMoney(line.unitCents, lang)}</td>
-            <td>{formatRate(line.rateBp, lang)}</td>
-            <td>{formatMoney(line.totalCents, lang)}</td>
+    // A named region a keyboard can focus, so that a table wider than the screen can be scrolled with it.
+    <section class="table-scroll" aria-label={t('price.caption')} tabIndex={0}>
+      <table class="price" data-testid="price-breakdown">
+        <caption>{t('price.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('price.item')}</th>
+            <th scope="col">{t('price.quantity')}</th>
+            <th scope="col">{t('price.unit')}</th>
+            <th scope="col">{t('price.vat_rate')}</th>
+            <th scope="col">{t('price.amount')}</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        {price.vat.map((v) => (
-          <tr key={v.rateBp}>
-            <th scope="row">{t('price.vat_included', { rate: formatRate(v.rateBp, lang) })}</th>
+        </thead>
+        <tbody>
+          {price.lines.map((line, i) => (
+            <tr key={i}>
+              <th scope="row">{line.label[lang]}</th>
+              <td>{line.basis === 'person' ? t('price.persons', { n: line.quantity }) : t('price.per_group')}</td>
+              <td>{formatMoney(line.unitCents, lang)}</td>
+              <td>{formatRate(line.rateBp, lang)}</td>
+              <td>{formatMoney(line.totalCents, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          {price.vat.map((v) => (
+            <tr key={v.rateBp}>
+              <th scope="row">{t('price.vat_included', { rate: formatRate(v.rateBp, lang) })}</th>
+              <td colSpan={3} />
+              <td>{formatMoney(v.vatCents, lang)}</td>
+            </tr>
+          ))}
+          <tr class="total">
+            <th scope="row">{t('price.total')}</th>
             <td colSpan={3} />
-            <td>{formatMoney(v.vatCents, lang)}</td>
+            <td data-testid="price-total">{formatMoney(price.totalCents, lang)}</td>
           </tr>
-        ))}
-        <tr class="total">
-          <th scope="row">{t('price.total')}</th>
-          <td colSpan={3} />
-          <td data-testid="price-total">{formatMoney(price.totalCents, lang)}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+    </section>
   );
 }
 
