@@ -48,6 +48,43 @@ describe('passwords', () => {
     assert.equal(passwordProblem('bij klimhal de wand klimmen wij op dinsdag', context), null, 'a sentence that names the venue');
   });
 
+  test('a password made only of context words, whole or combined, with a few digits or symbols is refused', () => {
+    const manager = { email: 'm1@klimhal.test', venueNames: ['Klimhal De Wand', 'klimhal-de-wand', 'Zwolle'] };
+    for (const guessable of [
+      'm1@klimhal.test',
+      'M1@Klimhal.Test!',
+      'm1klimhal',
+      'groupz.now1',
+      'Groupz now 2026',
+      'DeWand2024',
+      'wand-klimhal-zwolle',
+      'klimhal.test',
+    ]) {
+      assert.equal(passwordProblem(guessable, manager), 'password_predictable', guessable);
+    }
+    const admin = { email: 'admin@example.org', venueNames: [] };
+    for (const guessable of ['admin@example.org', 'adminexample1', 'example.org!']) {
+      assert.equal(passwordProblem(guessable, admin), 'password_predictable', guessable);
+    }
+    const long = { email: 'j.de.vries.1990@mail.klim-centrum.example.nl', venueNames: [] };
+    assert.equal(
+      passwordProblem('j.de.vries.1990@mail.klim-centrum.example.nl', long),
+      'password_predictable',
+      'an address with many dots',
+    );
+    for (const strong of [
+      'klimmen op dinsdagavond bij De Wand',
+      'Klimhal De Wand, elke dinsdag om acht',
+      'm1 klimt graag bij klimhal',
+      'groupz rocks the wall',
+      'klimhal#83920174',
+    ]) {
+      assert.equal(passwordProblem(strong, manager), null, strong);
+    }
+    assert.equal(passwordProblem('beheer op example gaat goed', admin), null);
+    assert.equal(passwordProblem('xq#12345', admin), null, 'two letters and digits, but no context word');
+  });
+
   test('hashed with argon2id at the OWASP parameters; verification is exact', async () => {
     const hash = await hashPassword('correct horse battery staple');
     assert.match(hash, /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);

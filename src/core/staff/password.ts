@@ -1,5 +1,8 @@
 import argon2 from 'argon2';
 import { isCommonPassword, isCommonWord } from './common-passwords.js';
+import { type PasswordContext, restAfterContext } from './password-context.js';
+
+export type { PasswordContext };
 
 /** NIST 800-63B: at least 8 characters, long passphrases welcome, no composition rules. */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -11,16 +14,10 @@ export const PASSWORD_MAX_LENGTH = 256;
  */
 export const PASSWORD_PADDING_MAX = 6;
 
-/** The platform's name, which nobody's password may be built on. */
-const PLATFORM_NAME = 'groupz';
-
 export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_common' | 'password_predictable';
 
-/** What an attacker who knows the member knows: their address and their venue's name and slug. */
-export interface PasswordContext {
-  email: string;
-  venueNames: string[];
-}
+/** Fewer letters than this left beside context words make a password "those words": `DeWand2024`. */
+const CONTEXT_REST_MAX_LETTERS = 2;
 
 /** The letters of a text, in lower case: `Welkom-123!` is `welkom`. */
 function lettersOf(text: string): string {
@@ -31,38 +28,22 @@ function lettersOf(text: string): string {
 }
 
 /**
- * The words a password must not be built on for this member: the platform's name, their venue's
- * name and slug, their address's local part and domain, each whole and each of its words of at
- * least three letters (`klimhal` of `Klimhal Utrecht`, `marit` of `marit.bakker@...`).
- */
-function contextWords({ email, venueNames }: PasswordContext): Set<string> {
-  const at = email.lastIndexOf('@');
-  const domain = email.slice(at + 1).replace(/\.[^.]*$/, '');
-  const texts = [PLATFORM_NAME, ...venueNames, email.slice(0, Math.max(at, 0)), domain];
-  const found = new Set<string>();
-  for (const text of texts) {
-    for (const word of [text, ...text.split(/\P{L}+/u)]) {
-      const letters = lettersOf(word);
-      if (letters.length >= 3) found.add(letters);
-    }
-  }
-  return found;
-}
-
-/**
  * Why a new password is refused, or null. Length counts characters (code points), not bytes.
- * Refused besides: the 10,000 most common passwords, and a password whose letters are one common
- * word (English passwords, Dutch words and names) or one word of the member's context, with at
- * most PASSWORD_PADDING_MAX digits, symbols or spaces around it.
+ * Refused besides: the 10,000 most common passwords; a password made only of words of the member's
+ * context (see restAfterContext) with fewer than three other letters and at most
+ * PASSWORD_PADDING_MAX digits or symbols (`m1@klimhal.test`, `groupz.now1`, `DeWand2024`); and one
+ * whose letters are one common word (English passwords, Dutch words and names) with at most
+ * PASSWORD_PADDING_MAX digits, symbols or spaces around it.
  */
 export function passwordProblem(password: string, context: PasswordContext = { email: '', venueNames: [] }): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return 'password_too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'password_too_long';
   if (isCommonPassword(password)) return 'password_common';
+  const rest = restAfterContext(password, context);
+  if (rest && rest.letters <= CONTEXT_REST_MAX_LETTERS && rest.padding <= PASSWORD_PADDING_MAX) return 'password_predictable';
   const letters = lettersOf(password);
   if (letters === '' || length - [...letters].length > PASSWORD_PADDING_MAX) return null;
-  if (contextWords(context).has(letters)) return 'password_predictable';
   if (isCommonWord(letters)) return 'password_common';
   return null;
 }

@@ -135,10 +135,11 @@ export interface AddedStaff {
 
 /**
  * Adds a member within the actor's reach; the setup link goes to them by mail. A manager who names
- * an address that has an account at another venue (or an admin's) gets the same answer as for a new
- * one, so managers cannot find out who has an account elsewhere: nothing is added, the account's
- * holder is told by mail (at most once a day per venue) and the attempt is audited for admins only.
- * An admin is told the truth (`email_taken`).
+ * an address that already has an account, at their own venue, another or none (an admin's), gets
+ * the same answer as for a new one, so managers cannot find out who has an account elsewhere (not
+ * even by adding an address twice): nothing is added, the account's holder is told by mail (at most
+ * once a day per venue) and the attempt is audited for admins only. An admin is told the truth
+ * (`email_taken`).
  */
 export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, form: StaffForm): Promise<AddedStaff> {
   assertManager(actor);
@@ -147,7 +148,7 @@ export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: 
   const email = normaliseEmail(form.email);
   assertStaffFields(email, form.name.trim());
   const existing = actor.role === 'admin' ? undefined : await findStaffRowByEmail(db, email);
-  if (venue && existing && existing.venue_id !== venue.id) {
+  if (venue && existing) {
     await db.transaction().execute(async (trx) => {
       await recordAudit(trx, clock, { actor, venueId: null, action: 'staff.add_existing', target: email, detail: { venue: venue.slug } });
       await enqueueMail(trx, clock, {

@@ -445,6 +445,38 @@ for (const dialect of testDialects()) {
       assert.equal(page.querySelector('#password')!.getAttribute('aria-invalid'), 'true');
     });
 
+    test('an own address, a part of the venue name or groupz.now with a digit is refused on the setup link; a passphrase passes', async () => {
+      const venue = await createVenue(t.database.db, t.clock, { slug: 'wand-utrecht', name: 'Klimhal De Wand', city: 'Utrecht' });
+      const setupUrl = async (email: string, role: 'manager' | 'admin', venueSlug?: string) => {
+        const added = await addStaff(t.database.db, t.clock, { email, name: 'Nieuw', role, venue: venueSlug }, null);
+        return `/staff/setup/${added.setupToken}`;
+      };
+      const accounts: [string, string, string[]][] = [
+        [
+          await setupUrl('m1@klimhal.test', 'manager', venue.slug),
+          'm1@klimhal.test',
+          ['m1@klimhal.test', 'm1klimhal', 'groupz.now1', 'DeWand2024'],
+        ],
+        [await setupUrl('admin@example.org', 'admin'), 'admin@example.org', ['admin@example.org', 'Admin@Example.org1']],
+      ];
+      for (const [url, email, refused] of accounts) {
+        for (const password of refused) {
+          const response = await postForm(t, url, { password, password_repeat: password });
+          assert.equal(response.statusCode, 422, `${email}: ${password}`);
+          assert.match(
+            parseHtml(response.body).querySelector('[data-testid="error-password"]')!.textContent,
+            /af te leiden uit uw e-mailadres/,
+          );
+        }
+        const passphrase = 'klimmen op dinsdagavond bij De Wand';
+        assert.equal(
+          (await postForm(t, url, { password: passphrase, password_repeat: passphrase })).statusCode,
+          303,
+          `${email}: a passphrase`,
+        );
+      }
+    });
+
     test('setup links expire after 24 hours', async () => {
       const { setupToken } = await addStaff(
         t.database.db,

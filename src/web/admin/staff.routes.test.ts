@@ -9,6 +9,7 @@ import type { Venue } from '../../core/catalog/activity.js';
 import { hashToken } from '../../core/shared/ids.js';
 import { changeStaffRole, setStaffDisabled } from '../../core/staff/staff-admin.service.js';
 import { toStaffMember } from '../../core/staff/staff.repository.js';
+import { addStaff } from '../../core/staff/staff.service.js';
 import type { StaffMember } from '../../core/staff/staff.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -536,8 +537,35 @@ for (const dialect of testDialects()) {
       const truth = await adminPost(t, admin, '/admin/staff', { email: managerB.email, name: 'X', role: 'viewer', venue: venueA.slug });
       assert.equal(truth.statusCode, 409, 'an admin is told the truth');
       assert.match(parseHtml(truth.body).querySelector('[data-testid="error-email"]')!.textContent, /bestaat al/);
-      const own = await adminPost(t, managerA, '/admin/staff', { email: 'nieuw-adres@venue.test', name: 'X', role: 'viewer', venue: '' });
-      assert.equal(own.statusCode, 409, "an address of the manager's own venue, which their list shows anyway");
+      const own = await page('nieuw-adres@venue.test');
+      assert.deepEqual(own, fresh, "an address of the manager's own venue gets the same answer too");
+    });
+
+    test('a manager who adds a new address twice and a foreign one twice, in any case, gets four identical answers', async () => {
+      const foreign = { email: 'elders@venue-b.test' };
+      await addStaff(db(), t.clock, { ...foreign, name: 'Elders', role: 'staff', venue: venueB.slug }, null);
+      const answer = async (typed: string) => {
+        const response = await adminPost(t, managerA, '/admin/staff', { email: typed, name: 'Tweemaal', role: 'viewer', venue: '' });
+        const body = response.body.replaceAll(typed.toLowerCase(), 'ADDRESS');
+        const page = parseHtml(body);
+        return {
+          status: response.statusCode,
+          message: `${page.querySelector('h1')?.textContent} ${page.querySelector('[data-testid="link-mailed"]')?.textContent}`,
+          body,
+        };
+      };
+      const fresh = 'twee-keer@venue.test';
+      const answers = [
+        await answer(fresh),
+        await answer(fresh.toUpperCase()),
+        await answer(foreign.email),
+        await answer(foreign.email.toUpperCase()),
+      ];
+      assert.equal(answers[0]!.status, 200);
+      assert.match(answers[0]!.message, /Activeringslink verstuurd .*ADDRESS/);
+      for (const [index, other] of answers.entries()) assert.deepEqual(other, answers[0], `answer ${index + 1}`);
+      assert.equal((await staffByEmail(fresh))?.venue_id, venueA.id, 'the new address was added once, to the own venue');
+      assert.equal((await staffByEmail(foreign.email))?.venue_id, venueB.id, 'the foreign account is unchanged');
     });
 
     test("an admin ends anyone's sessions; a manager those of their venue's members", async () => {
