@@ -123,7 +123,6 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       const found = await findSlotWithActivity(db, String(raw.slotId));
       return sendFieldErrors(request, reply, withSlotErrors(raw, parsed.errors, found?.activity));
     }
-    reply.header('cache-control', 'no-store');
     try {
       const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
         network: clientNetwork(request.ip),

@@ -109,7 +109,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
           limits: bookingLimits,
         });
         if (!submitted.replayed) return reply.seeOther(`/b/${submitted.manageToken}?created=1`);
-        return sendPage(reply.header('cache-control', 'no-store'), 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
+        return sendPage(reply, 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
       }
       const quote = await quoteBooking(db, clock, parsed.input);
       return sendPage(
