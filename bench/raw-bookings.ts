@@ -21,7 +21,7 @@ export function bookInProcess(db: Db): Book {
     const parsed = parseBookingInput({ language: 'nl', ...body });
     if (!parsed.ok) return { status: 422, code: 'validation_failed' };
     try {
-      const submitted = await submitBooking(db, systemClock, linkKey, parsed.input, { network: null, limits: NO_LIMITS });
+      const submitted = await submitBooking(db, systemClock, linkKey, parsed.input, { client: null, limits: NO_LIMITS });
       if (submitted.replayed) return { status: 200, reference: submitted.reference };
       return { status: 201, reference: submitted.booking.reference };
     } catch (error) {

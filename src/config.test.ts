@@ -110,6 +110,16 @@ describe('configuration', () => {
     }
   });
 
+  test('the per-network booking limit says what it counts: one client address, and only the address seen', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `GROUPZ_BOOKING_LIMIT_PER_NETWORK`'))!;
+    for (const text of [SETTINGS.GROUPZ_BOOKING_LIMIT_PER_NETWORK.description, row]) {
+      assert.match(text, /one client address \(IPv4 \/32, IPv6 \/64/);
+      assert.doesNotMatch(text, /\/24|\/48/);
+    }
+    assert.match(SETTINGS.GROUPZ_BOOKING_LIMIT_PER_NETWORK.description, /behind a proxy all clients share one count/);
+  });
+
   test('TLS: off by default; files and acme require their settings, an https public URL and distinct ports', () => {
     assert.deepEqual(loadConfig({}).tls, { mode: 'off' });
     const https = { GROUPZ_PUBLIC_URL: 'https://bookings.groupz.now', GROUPZ_SECRET_KEY: 'ab'.repeat(32) };

@@ -116,12 +116,12 @@ export const SETTINGS = {
   GROUPZ_BOOKING_LIMIT_PER_NETWORK: {
     default: String(DEFAULT_BOOKING_LIMITS.perNetwork),
     description:
-      'Bookings one client network (IPv4 /24, IPv6 /48) may place in a row; past it each further one waits 1, 2, 4 ... minutes (at most an hour), and the count starts over after three hours without one. `0` or `off`: no limit.',
+      'Booking attempts (refused ones too) from one client address (IPv4 /32, IPv6 /64, as the platform sees it: behind a proxy all clients share one count) in a row; past it each further one waits 1, 2, 4 ... minutes (at most an hour), and the count starts over after three hours without one. `0` or `off`: no limit.',
   },
   GROUPZ_BOOKING_LIMIT_PER_EMAIL: {
     default: String(DEFAULT_BOOKING_LIMITS.perEmail),
     description:
-      'Bookings for one organiser address (lower case, without a `+tag`) in a row, with the same waits; this also caps the mails one address gets from bookings it never made. `0` or `off`: no limit.',
+      'Bookings placed for one organiser address (lower case, without a `+tag`) in a row (refused attempts do not count), with the same waits; this also caps the mails one address gets from bookings it never made. `0` or `off`: no limit.',
   },
   GROUPZ_BACKUP_CHECK_SUBSETS: {
     default: '7',

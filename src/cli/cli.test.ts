@@ -31,6 +31,11 @@ describe('the groupz command', () => {
     }
   });
 
+  test("serve --help says the sweep deletes the booking limits' decayed counters too", () => {
+    const help = groupz(['serve', '--help']).stdout.replace(/\s+/g, ' ');
+    assert.match(help, /deletes expired back-office sessions and the decayed counters of the sign-in throttle and of the booking limits/);
+  });
+
   test('deploy nftables prints the firewall for the allowlist, and refuses a bad address with the usage', () => {
     const printed = groupz(['deploy', 'nftables', '--ssh-allow', '203.0.113.7,2001:db8::1', '--ssh-allow', '198.51.100.0/24']);
     assert.equal(printed.code, 0, printed.stderr);

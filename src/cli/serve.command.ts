@@ -29,7 +29,8 @@ Runs the platform. With GROUPZ_TLS=off (the default) plain HTTP on GROUPZ_HOST:P
 ACME challenges and redirects to https. Applies pending migrations first and, with
 GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue. Runs the background
 jobs, each on one instance at a time: every minute it deletes expired back-office sessions and
-the sign-in throttle's decayed counters, expires options at their deadline, sends option and
+the decayed counters of the sign-in throttle and of the booking limits (after three hours without
+a booking), expires options at their deadline, sends option and
 visit reminders and completes past visits; every 15 seconds it sends the mails of the outbox
 (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL,
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a

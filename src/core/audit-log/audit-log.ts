@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+
 /**
  * What the audit log records: every authentication event and every change made in the back
  * office. Details name what changed, never a secret (no passwords, codes, tokens or addresses
@@ -57,4 +59,16 @@ export function clientNetwork(ip: string | undefined): string | null {
     return `${groups.join(':')}::/48`;
   }
   return null;
+}
+
+/**
+ * An IP address as the booking limits count it: one client, IPv4 /32 (IPv4-mapped IPv6 too) or
+ * IPv6 /64 (what one subscriber gets), so that clients behind one carrier's network are counted
+ * apart. Null when unknown. Counting only, never stored as is (the throttle keeps a hash).
+ */
+export function clientAddress(ip: string | undefined): string | null {
+  if (!ip || !ipaddr.isValid(ip)) return null;
+  const address = ipaddr.process(ip);
+  if (address.kind() === 'ipv4') return `${address.toString()}/32`;
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/64`).toString()}/64`;
 }

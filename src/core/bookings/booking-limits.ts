@@ -2,10 +2,12 @@ import { THROTTLE_RULES, type ThrottleCharge } from '../throttles/throttle.js';
 
 /**
  * Anti-automation for placing bookings (GROUPZ_BOOKING_LIMIT_PER_NETWORK and _PER_EMAIL): how many
- * bookings one client network, and one organiser address, may place in a row; null switches a
- * limit off. Past a limit each further booking waits 1 minute, then 2, 4 ... up to an hour; a
- * counter starts over after three hours without a booking. Every attempt to place counts (a
- * refusal too), charged before anything is looked at; a replayed submission key costs nothing.
+ * bookings one client address (IPv4 /32, IPv6 /64), and one organiser address, may place in a row;
+ * null switches a limit off. Past a limit each further booking waits 1 minute, then 2, 4 ... up to
+ * an hour; a counter starts over after three hours without a booking. Charged before anything is
+ * looked at, and only when no counter is blocked: for the client every attempt counts (a refusal
+ * too), for the organiser's address only a booking placed (a refusal gives its charge back, so
+ * nobody can use up someone else's address). A replayed submission key costs nothing.
  */
 export interface BookingLimits {
   perNetwork: number | null;
@@ -14,8 +16,8 @@ export interface BookingLimits {
 
 /**
  * A school secretary booking ten classes in an hour stays under both; so does a school behind one
- * address (or a /24 shared with neighbours) placing thirty. A script sending a hundred bookings a
- * second places fifteen for one address, thirty from one network.
+ * address placing thirty. A script sending a hundred bookings a second places fifteen for one
+ * organiser address, thirty from one client address.
  */
 export const DEFAULT_BOOKING_LIMITS = {
   perNetwork: THROTTLE_RULES.bookingNetwork.freeFailures,
@@ -37,11 +39,11 @@ export function mailboxOf(email: string): string {
   return `${local}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
 }
 
-/** The counters one booking attempt is charged against. */
-export function bookingCharges(limits: BookingLimits, { network, email }: { network: string | null; email: string }): ThrottleCharge[] {
+/** The counters one booking attempt is charged against: its client's address (see clientAddress) and the organiser's. */
+export function bookingCharges(limits: BookingLimits, { client, email }: { client: string | null; email: string }): ThrottleCharge[] {
   const charges: ThrottleCharge[] = [];
-  if (limits.perNetwork !== null && network)
-    charges.push({ rule: { ...THROTTLE_RULES.bookingNetwork, freeFailures: limits.perNetwork }, subject: network });
+  if (limits.perNetwork !== null && client)
+    charges.push({ rule: { ...THROTTLE_RULES.bookingNetwork, freeFailures: limits.perNetwork }, subject: client });
   if (limits.perEmail !== null)
     charges.push({ rule: { ...THROTTLE_RULES.bookingEmail, freeFailures: limits.perEmail }, subject: mailboxOf(email) });
   return charges;

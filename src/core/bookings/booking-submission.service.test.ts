@@ -11,7 +11,7 @@ import { newToken } from '../shared/ids.js';
 import { parseBookingInput, type BookingInput } from './booking-input.js';
 import { createBooking, submitBooking, type Submitter } from './booking.service.js';
 
-const UNLIMITED: Submitter = { network: null, limits: { perNetwork: null, perEmail: null } };
+const UNLIMITED: Submitter = { client: null, limits: { perNetwork: null, perEmail: null } };
 const submit = (db: TestDatabase['db'], clock: TestClock, booking: BookingInput) =>
   submitBooking(db, clock, TEST_LINK_KEY, booking, UNLIMITED);
 

@@ -9,7 +9,7 @@ import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
 import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
 import { type BookingLimits, bookingCharges } from './booking-limits.js';
-import { chargeAttempt } from '../throttles/throttle.js';
+import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
 import { recordBookingEvent } from './booking-history.js';
 import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
@@ -18,7 +18,7 @@ import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { BookingDetails, BookingStatus } from './booking.js';
 import type { BookingInput } from './booking-input.js';
 import { countOpenOptions, lockOptionPlacing } from './booking-lifecycle.repository.js';
-import { findBookingBySubmission, findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
+import { type BookingRow, findBookingBySubmission, findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
@@ -88,9 +88,9 @@ export async function quoteBooking(
   return { slot, activity, price, status, optionExpiresAt };
 }
 
-/** Who submits a booking, for the booking limits: the client's network (null when unknown) and the limits in force. */
+/** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
 export interface Submitter {
-  network: string | null;
+  client: string | null;
   limits: BookingLimits;
 }
 
@@ -122,13 +122,16 @@ export async function submitBooking(
   const submission = input.submissionKey === undefined ? null : hashToken(input.submissionKey);
   const earlier = submission && (await findSubmittedBooking(db, submission, input));
   if (earlier) return earlier;
-  await chargeAttempt(db, clock, bookingCharges(submitter.limits, { network: submitter.network, email: input.email }));
+  const charges = bookingCharges(submitter.limits, { client: submitter.client, email: input.email });
+  await chargeAttempt(db, clock, charges);
   try {
     return { replayed: false, ...(await placeBooking(db, clock, linkKey, input, submission)) };
   } catch (error) {
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
-    const twin = submission && (await findSubmittedBooking(db, submission, input));
-    if (twin) return twin;
+    const twin = submission && (await findBookingBySubmission(db, submission));
+    // Nothing placed (a refusal, or the twin's booking): the organiser's address gets its charge back.
+    if (twin || error instanceof DomainError) await settleRefusal(db, charges);
+    if (twin) return replayOf(twin, input);
     throw error;
   }
 }
@@ -144,7 +147,11 @@ export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, inpu
 
 async function findSubmittedBooking(db: Db, submission: string, input: BookingInput): Promise<Submission | undefined> {
   const row = await findBookingBySubmission(db, submission);
-  if (!row) return undefined;
+  return row && replayOf(row, input);
+}
+
+/** The answer to a key's repeat: the first booking's reference and status, if it is the same booking. */
+function replayOf(row: BookingRow, input: BookingInput): Submission {
   if (row.slot_id !== input.slotId || row.organiser_email !== input.email) refuse('submission_reused');
   return { replayed: true, reference: row.reference, status: row.status as BookingStatus };
 }

@@ -71,6 +71,23 @@ for (const dialect of testDialects()) {
       await assert.rejects(fail(THROTTLE_RULES.accountPassword, 'old@venue.test'), { code: 'throttled' });
     });
 
+    test("deletes the booking limits' counters after three hours without a booking, not before", async () => {
+      const job = staffSweepJob(database.db, clock, SETTINGS);
+      const key = (rule: { name: string }, subject: string) => `${rule.name}:${hashToken(subject)}`;
+      const bookingKeys = async () => (await keys()).filter((k) => k.startsWith('booking-'));
+      await fail(THROTTLE_RULES.bookingNetwork, '192.0.2.7/32');
+      await fail(THROTTLE_RULES.bookingEmail, 'teacher@school.nl');
+      clock.advance(2 * HOUR);
+      await job.run(clock.now());
+      assert.deepEqual(
+        await bookingKeys(),
+        [key(THROTTLE_RULES.bookingEmail, 'teacher@school.nl'), key(THROTTLE_RULES.bookingNetwork, '192.0.2.7/32')].sort(),
+      );
+      clock.advance(HOUR + 1000);
+      assert.deepEqual(await job.run(clock.now()), { sessions: 0, throttles: 2 });
+      assert.deepEqual(await bookingKeys(), []);
+    });
+
     test('runs on one instance at a time: another holder of the lease keeps it from running', async () => {
       const job = staffSweepJob(database.db, clock, SETTINGS);
       const lease = await database.db.selectFrom('job_leases').selectAll().where('name', '=', job.name).executeTakeFirstOrThrow();

@@ -58,6 +58,20 @@ export async function refundThrottle(db: Executor, key: string): Promise<void> {
 }
 
 /**
+ * Takes one charge back, whether or not it started a wait: an attempt that placed nothing, or one
+ * refused by another counter. The charge was only made while the key blocked nothing, so the wait
+ * it may have started goes with it.
+ */
+export async function takeBackCharge(db: Executor, key: string): Promise<void> {
+  await db
+    .updateTable('throttles')
+    .set((eb) => ({ failures: eb('failures', '-', 1), blocked_until: null }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}
+
+/**
  * Deletes the counters under `keyPrefix` whose last failure is older than `decayBefore` and that
  * block nothing at `now`: their next charge would start over at 1 anyway. Returns how many.
  */

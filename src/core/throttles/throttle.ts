@@ -2,7 +2,14 @@ import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { hashToken } from '../shared/ids.js';
-import { chargeThrottle, deleteDecayedThrottles, deleteThrottle, findBlockedUntil, refundThrottle } from './throttle.repository.js';
+import {
+  chargeThrottle,
+  deleteDecayedThrottles,
+  deleteThrottle,
+  findBlockedUntil,
+  refundThrottle,
+  takeBackCharge,
+} from './throttle.repository.js';
 
 /**
  * Throttling of guesses at passwords and codes, and of placing bookings. Each attempt is charged in
@@ -23,6 +30,11 @@ export interface ThrottleRule {
    * shared by many). Absent: every attempt counts, successful or not (placing bookings).
    */
   onSuccess?: 'reset' | 'refund';
+  /**
+   * After an attempt that placed nothing (a refusal): `refund` gives its charge back, so that only
+   * what was placed counts (an organiser's address: a refusal sends it no mail). Absent: it counts.
+   */
+  onRefusal?: 'refund';
 }
 
 export const THROTTLE_RULES = {
@@ -47,12 +59,20 @@ export const THROTTLE_RULES = {
   /** A burst from one network (all accounts, all steps): past 30 failures an hour, 2, 4 ... seconds, at most 15 minutes. */
   client: { name: 'client', freeFailures: 30, firstWaitSeconds: 2, maxWaitSeconds: 900, decaySeconds: 3600, onSuccess: 'refund' },
   /**
-   * Placing bookings from one client network, and for one organiser address (see
-   * core/bookings/booking-limits.ts, which sets `freeFailures` from the settings): every attempt
-   * counts; past the limit 1, 2, 4 ... minutes, at most an hour; three quiet hours start it over.
+   * Placing bookings from one client address, and for one organiser address (see
+   * core/bookings/booking-limits.ts, which sets `freeFailures` from the settings): for a client
+   * every attempt counts, for an address only the bookings placed; past the limit 1, 2, 4 ...
+   * minutes, at most an hour; three quiet hours start it over.
    */
   bookingNetwork: { name: 'booking-network', freeFailures: 30, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3 * 3600 },
-  bookingEmail: { name: 'booking-email', freeFailures: 15, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3 * 3600 },
+  bookingEmail: {
+    name: 'booking-email',
+    freeFailures: 15,
+    firstWaitSeconds: 60,
+    maxWaitSeconds: 3600,
+    decaySeconds: 3 * 3600,
+    onRefusal: 'refund',
+  },
 } satisfies Record<string, ThrottleRule>;
 
 export interface ThrottleCharge {
@@ -77,13 +97,24 @@ function waits(rule: ThrottleRule, now: number): string[] {
   }
 }
 
+/** Seconds until `key` may be charged again, or 0 when it is not blocked at `now`. */
+async function secondsBlocked(db: Executor, key: string, now: Date): Promise<number> {
+  const until = await findBlockedUntil(db, key);
+  return until ? Math.max(0, Math.ceil((Date.parse(until) - now.getTime()) / 1000)) : 0;
+}
+
 /**
- * Charges one attempt against each counter; throws `throttled` (with the seconds to wait) when any
- * of them is blocked, before the caller looks at the password or code.
+ * Charges one attempt against each counter, or against none: throws `throttled` (with the seconds
+ * to wait) when any of them is blocked, before the caller looks at the password, code or booking.
+ * Each charge is one guarded upsert; should a counter become blocked between the look and its
+ * charge, the charges already made are taken back, so a refused attempt costs no counter anything.
  */
 export async function chargeAttempt(db: Executor, clock: Clock, charges: ThrottleCharge[]): Promise<void> {
   const now = clock.now();
-  let retryAfter = 0;
+  let blocked = 0;
+  for (const charge of charges) blocked = Math.max(blocked, await secondsBlocked(db, keyOf(charge), now));
+  if (blocked > 0) throw new DomainError('throttled', { retryAfter: blocked });
+  const charged: ThrottleCharge[] = [];
   for (const charge of charges) {
     const key = keyOf(charge);
     const failures = await chargeThrottle(db, {
@@ -94,11 +125,11 @@ export async function chargeAttempt(db: Executor, clock: Clock, charges: Throttl
       blockUntil: waits(charge.rule, now.getTime()),
     });
     if (failures === null) {
-      const until = await findBlockedUntil(db, key);
-      retryAfter = Math.max(retryAfter, until ? Math.ceil((Date.parse(until) - now.getTime()) / 1000) : 1);
+      for (const done of charged) await takeBackCharge(db, keyOf(done));
+      throw new DomainError('throttled', { retryAfter: Math.max(1, await secondsBlocked(db, key, now)) });
     }
+    charged.push(charge);
   }
-  if (retryAfter > 0) throw new DomainError('throttled', { retryAfter });
 }
 
 /** After a success: the account's counter starts over; a shared counter gets this attempt back. */
@@ -107,6 +138,11 @@ export async function settleSuccess(db: Executor, charges: ThrottleCharge[]): Pr
     if (charge.rule.onSuccess === 'refund') await refundThrottle(db, keyOf(charge));
     else if (charge.rule.onSuccess === 'reset') await deleteThrottle(db, keyOf(charge));
   }
+}
+
+/** After an attempt that placed nothing: the counters whose rule says so get its charge back. */
+export async function settleRefusal(db: Executor, charges: ThrottleCharge[]): Promise<void> {
+  for (const charge of charges) if (charge.rule.onRefusal === 'refund') await takeBackCharge(db, keyOf(charge));
 }
 
 /**

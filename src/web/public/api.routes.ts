@@ -5,7 +5,7 @@ import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotWithActivity, submitBooking } from '../../core/bookings/booking.service.js';
-import { clientNetwork } from '../../core/audit-log/audit-log.js';
+import { clientAddress } from '../../core/audit-log/audit-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
@@ -123,10 +123,9 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       const found = await findSlotWithActivity(db, String(raw.slotId));
       return sendFieldErrors(request, reply, withSlotErrors(raw, parsed.errors, found?.activity));
     }
-    reply.header('cache-control', 'no-store');
     try {
       const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
-        network: clientNetwork(request.ip),
+        client: clientAddress(request.ip),
         limits: bookingLimits,
       });
       if (submitted.replayed) {

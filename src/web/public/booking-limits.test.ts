@@ -8,7 +8,7 @@ import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.
 import { parseHtml } from '../../../test/html.js';
 import { postForm } from '../../../test/staff.js';
 import { DEFAULT_BOOKING_LIMITS, mailboxOf } from '../../core/bookings/booking-limits.js';
-import { newToken } from '../../core/shared/ids.js';
+import { newId, newToken } from '../../core/shared/ids.js';
 
 const { perNetwork, perEmail } = DEFAULT_BOOKING_LIMITS;
 
@@ -40,8 +40,8 @@ for (const dialect of testDialects()) {
         (m) => mailboxOf(m.recipient) === address,
       ).length;
 
-    function assertThrottled(res: LightMyRequestResponse) {
-      assert.equal(res.statusCode, 429);
+    function assertThrottled(res: LightMyRequestResponse, message?: string) {
+      assert.equal(res.statusCode, 429, message);
       assert.ok(Number(res.headers['retry-after']) >= 1, `Retry-After: ${res.headers['retry-after']}`);
       assert.match(res.headers['content-security-policy'] as string, /default-src 'self'/, 'the security headers');
     }
@@ -63,14 +63,20 @@ for (const dialect of testDialects()) {
       assert.equal(await mailsTo('victim@example.nl'), perEmail);
     });
 
-    test('from one network, whatever the addresses, 30 are placed; another network books on', async () => {
+    test('one client address, whatever the organiser addresses, places 30; its neighbours book on', async () => {
       const responses = await Promise.all(Array.from({ length: 120 }, (_, i) => book('203.0.113.9', { email: `teacher${i}@school.nl` })));
       assert.equal(count(responses, 201), perNetwork);
       assert.equal(count(responses, 429), 120 - perNetwork);
-      responses.filter((r) => r.statusCode === 429).forEach(assertThrottled);
-      // The same /24 is one network; the next one is another.
-      assertThrottled(await book('203.0.113.200', { email: 'new@school.nl' }));
-      assert.equal((await book('203.0.114.9', { email: 'new@school.nl' })).statusCode, 201);
+      responses.filter((r) => r.statusCode === 429).forEach((r) => assertThrottled(r));
+      assertThrottled(await book('203.0.113.9', { email: 'new@school.nl' }));
+      assertThrottled(await book('::ffff:203.0.113.9', { email: 'new@school.nl' }), 'the same address, IPv4-mapped');
+      // Another address in the same /24 (a carrier's NAT, a mobile network) is another client.
+      assert.equal((await book('203.0.113.200', { email: 'new@school.nl' })).statusCode, 201);
+      // IPv6: one /64 is one client; the next /64 of the same /48 is another.
+      const v6 = await Promise.all(Array.from({ length: 40 }, (_, i) => book(`2001:db8:1:2::${i + 1}`, { email: `v6-${i}@school.nl` })));
+      assert.equal(count(v6, 201), perNetwork);
+      assertThrottled(await book('2001:db8:1:2:ffff::1', { email: 'new6@school.nl' }));
+      assert.equal((await book('2001:db8:1:3::1', { email: 'new6@school.nl' })).statusCode, 201);
     });
 
     test('the form: past the limit it comes back with everything typed, the message and Retry-After', async () => {
@@ -126,6 +132,71 @@ for (const dialect of testDialects()) {
       t.clock.advance(3 * 3600_000 + 1_000);
       const again = await Promise.all(Array.from({ length: perEmail + 5 }, () => book(from, { email })));
       assert.equal(count(again, 201), perEmail, 'after three quiet hours the count starts over');
+    });
+  });
+
+  describe(`nobody can use up an organiser's address (${dialect.name})`, () => {
+    let t: TestApp;
+    let slotId: string;
+    let fullSlotId: string;
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      const activity = await makeActivity(t.database.db, t.clock);
+      slotId = (await makeSlot(t.database.db, t.clock, activity, { capacity: 2000 })).id;
+      fullSlotId = (await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-16', capacity: 1 })).id;
+      assert.equal((await book('192.0.2.99', fullSlotId, 'first@school.nl')).statusCode, 201);
+    });
+    after(() => t.close());
+
+    const book = (ip: string, slot: string, email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/bookings',
+        remoteAddress: ip,
+        payload: bookingRequest(slot, { groupSize: 1, email }),
+      });
+    const codes = (responses: LightMyRequestResponse[]) => [...new Set(responses.map((r) => `${r.statusCode} ${r.json().code}`))];
+    const placedFor = async (email: string) =>
+      (await t.database.db.selectFrom('bookings').select('id').where('organiser_email', '=', email).execute()).length;
+
+    test("the reviewer's lock-out: a blocked client's attempts for a teacher's address cost the teacher nothing", async () => {
+      const junk = await Promise.all(Array.from({ length: 40 }, (_, i) => book('198.51.100.7', newId(), `junk${i}@example.org`)));
+      assert.deepEqual(codes(junk).sort(), ['422 validation_failed', '429 throttled'], 'the client is blocked');
+      const attack = await Promise.all(Array.from({ length: 20 }, () => book('198.51.100.7', newId(), 'teacher@school.nl')));
+      assert.deepEqual(codes(attack), ['429 throttled']);
+      assert.equal(await placedFor('teacher@school.nl'), 0);
+      const real = await book('192.0.2.10', slotId, 'teacher@school.nl');
+      assert.equal(real.statusCode, 201, real.body);
+      assert.equal(await placedFor('teacher@school.nl'), 1);
+    });
+
+    test('refusals (unknown slot, full slot) give the address its charge back: it still places its full count', async () => {
+      const email = 'secretary@school.nl';
+      const refused = [];
+      for (let i = 0; i < perEmail + 5; i++) refused.push(await book(`192.0.2.${20 + i}`, i % 2 ? fullSlotId : newId(), email));
+      assert.deepEqual(codes(refused).sort(), ['409 slot_full', '422 validation_failed']);
+      const placed = await Promise.all(Array.from({ length: perEmail + 5 }, (_, i) => book(`192.0.2.${60 + i}`, slotId, email)));
+      assert.equal(placed.filter((r) => r.statusCode === 201).length, perEmail, codes(placed).join(' '));
+      assert.equal(await placedFor(email), perEmail);
+    });
+
+    test('a double click costs one booking: racing twins of one submission key give their charges back', async () => {
+      const email = 'twins@school.nl';
+      const submissionKey = newToken();
+      const twins = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/bookings',
+            remoteAddress: `192.0.2.${100 + i}`,
+            payload: bookingRequest(slotId, { groupSize: 1, email, submissionKey }),
+          }),
+        ),
+      );
+      assert.deepEqual(twins.map((r) => r.statusCode).sort(), [200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+      const more = await Promise.all(Array.from({ length: perEmail }, (_, i) => book(`192.0.2.${120 + i}`, slotId, email)));
+      assert.equal(more.filter((r) => r.statusCode === 201).length, perEmail - 1, codes(more).join(' '));
+      assert.equal(await placedFor(email), perEmail);
     });
   });
 

@@ -4,7 +4,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotWithActivity, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
-import { clientNetwork } from '../../core/audit-log/audit-log.js';
+import { clientAddress } from '../../core/audit-log/audit-log.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -105,11 +105,11 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     try {
       if (action === 'confirm') {
         const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
-          network: clientNetwork(request.ip),
+          client: clientAddress(request.ip),
           limits: bookingLimits,
         });
         if (!submitted.replayed) return reply.seeOther(`/b/${submitted.manageToken}?created=1`);
-        return sendPage(reply.header('cache-control', 'no-store'), 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
+        return sendPage(reply, 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
       }
       const quote = await quoteBooking(db, clock, parsed.input);
       return sendPage(
