@@ -8,7 +8,16 @@ import { DomainError } from '../shared/errors.js';
 import { deleteSessionsOf, listSessionsOf, type SessionRow } from './session.repository.js';
 import { countSessionsByStaff, lockActiveAdmins } from './staff-admin.repository.js';
 import { findStaffInScope, findStaffRowByEmail, listStaffInScope, type StaffRow, toStaffMember, updateStaff } from './staff.repository.js';
-import { addStaff, assertStaffFields, normaliseEmail, reissueSetupLink } from './staff.service.js';
+import {
+  addStaff,
+  assertStaffFields,
+  completedSetup,
+  insertAccount,
+  type NewAccount,
+  normaliseEmail,
+  reissueSetupLink,
+  resetSetupLink,
+} from './staff.service.js';
 import { actsOn, assignableRoles, can, isRole, outranks, type Role, type StaffMember, venueScopeOf } from './staff.js';
 import type { LinkKey } from '../bookings/booking-links.js';
 import { enqueueMail } from '../mail/outbox.service.js';
@@ -17,7 +26,9 @@ import { enqueueMail } from '../mail/outbox.service.js';
  * Staff management in the back office: admins manage everyone, a manager the staff and viewers of
  * their own venue (only admins act on managers). Every lookup takes the actor's venue scope, so
  * another venue's member (and, for a manager, any admin, who belongs to no venue) is simply not
- * found; a peer manager is found but refused (`not_allowed`).
+ * found; a peer manager is found but refused (`not_allowed`). Nor does a manager find a member of
+ * their venue who never completed setup: that would tell them that an address they added had no
+ * account before (see addStaffMember).
  */
 
 export type StaffState = 'active' | 'setup_pending' | 'setup_expired' | 'disabled';
@@ -48,9 +59,14 @@ export async function venuesForStaff(db: Executor, actor: StaffMember): Promise<
   return own ? [own] : [];
 }
 
+/** Whether the actor sees this member at all: an admin everyone in scope, a manager only those who completed setup once. */
+function visibleTo(actor: StaffMember, row: StaffRow): boolean {
+  return actor.role === 'admin' || completedSetup(row);
+}
+
 export async function listStaffOverview(db: Executor, clock: Clock, actor: StaffMember): Promise<StaffOverview[]> {
   assertManager(actor);
-  const rows = await listStaffInScope(db, venueScopeOf(actor));
+  const rows = (await listStaffInScope(db, venueScopeOf(actor))).filter((row) => visibleTo(actor, row));
   const sessions = await countSessionsByStaff(
     db,
     rows.map((row) => row.id),
@@ -68,7 +84,7 @@ export async function listStaffOverview(db: Executor, clock: Clock, actor: Staff
 async function findInScope(db: Executor, actor: StaffMember, id: string): Promise<StaffRow> {
   assertManager(actor);
   const row = await findStaffInScope(db, venueScopeOf(actor), id);
-  if (!row) throw new DomainError('not_found');
+  if (!row || !visibleTo(actor, row)) throw new DomainError('not_found');
   return row;
 }
 
@@ -134,37 +150,61 @@ export interface AddedStaff {
 }
 
 /**
- * Adds a member within the actor's reach; the setup link goes to them by mail. A manager who names
- * an address that already has an account, at their own venue, another or none (an admin's), gets
- * the same answer as for a new one, so managers cannot find out who has an account elsewhere (not
- * even by adding an address twice): nothing is added, the account's holder is told by mail (at most
- * once a day per venue) and the attempt is audited for admins only. An admin is told the truth
- * (`email_taken`).
+ * Adds a member within the actor's reach; the setup link goes to them by mail. An admin is told
+ * when the address already has an account (`email_taken`). A manager gets the same answer whatever
+ * the address (see inviteToVenue), so managers cannot find out who has an account elsewhere.
  */
 export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, form: StaffForm): Promise<AddedStaff> {
   assertManager(actor);
   const role = assignableRole(actor, form.role);
   const venue = await venueFor(db, actor, role, form.venue);
   const email = normaliseEmail(form.email);
-  assertStaffFields(email, form.name.trim());
-  const existing = actor.role === 'admin' ? undefined : await findStaffRowByEmail(db, email);
-  if (venue && existing) {
-    await db.transaction().execute(async (trx) => {
-      await recordAudit(trx, clock, { actor, venueId: null, action: 'staff.add_existing', target: email, detail: { venue: venue.slug } });
-      await enqueueMail(trx, clock, {
-        kind: 'account_exists',
-        bookingId: null,
-        recipient: existing.email,
-        language: 'nl',
-        detail: { by: actor.name, venue: venue.name },
-        dedupeKey: `account_exists:${existing.id}:${venue.id}:${clock.now().toISOString().slice(0, 10)}`,
-      });
-    });
+  const name = form.name.trim();
+  assertStaffFields(email, name);
+  if (venue && actor.role !== 'admin') {
+    await inviteToVenue(db, clock, key, actor, venue, { email, name, role, venueId: venue.id });
     return { email, member: null, setupToken: null };
   }
-  const added = await addStaff(db, clock, { email, name: form.name, role, venue: venue?.slug }, actor, { key, by: actor.name });
-  const admin = actor.role === 'admin';
-  return { email, member: admin ? added.member : null, setupToken: admin && outranks(actor, role) ? added.setupToken : null };
+  const added = await addStaff(db, clock, { email, name, role, venue: venue?.slug }, actor, { key, by: actor.name });
+  return { email, member: added.member, setupToken: outranks(actor, role) ? added.setupToken : null };
+}
+
+/**
+ * A manager's invitation of an address to their venue, whose outcome the manager cannot observe:
+ * their venue's audit log gets the same `staff.invited` entry in every case, and a new member
+ * stays out of their staff list until setup is complete. What happened is audited for admins only
+ * (no venue): a new account (`staff.added`); a member of the venue the manager may act on who never
+ * completed setup gets their setup link again (`staff.setup_link_issued`: adding the address again
+ * is how a manager re-sends it); for any other account nothing changes and its holder is told by
+ * mail, at most once a day per venue (`staff.add_existing`).
+ */
+async function inviteToVenue(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, venue: Venue, invited: NewAccount): Promise<void> {
+  const { email, role } = invited;
+  const mail = { key, by: actor.name };
+  await db.transaction().execute(async (trx) => {
+    await recordAudit(trx, clock, { actor, venueId: venue.id, action: 'staff.invited', target: email, detail: { role } });
+    const forAdmins = (action: string, detail: AuditEntry['detail']) =>
+      recordAudit(trx, clock, { actor, venueId: null, action, target: email, detail: { ...detail, venue: venue.slug } });
+    const existing = await findStaffRowByEmail(trx, email);
+    if (!existing) {
+      await insertAccount(trx, clock, invited, mail);
+      return forAdmins('staff.added', { role });
+    }
+    const pending = existing.venue_id === venue.id && !completedSetup(existing) && existing.disabled_at === null;
+    if (pending && actsOn(actor, existing.role as Role)) {
+      await resetSetupLink(trx, clock, existing, { ...mail, reason: 'added' });
+      return forAdmins('staff.setup_link_issued', { delivery: 'mail' });
+    }
+    await forAdmins('staff.add_existing', {});
+    await enqueueMail(trx, clock, {
+      kind: 'account_exists',
+      bookingId: null,
+      recipient: existing.email,
+      language: 'nl',
+      detail: { by: actor.name, venue: venue.name },
+      dedupeKey: `account_exists:${existing.id}:${venue.id}:${clock.now().toISOString().slice(0, 10)}`,
+    });
+  });
 }
 
 /**

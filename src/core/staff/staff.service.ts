@@ -78,13 +78,16 @@ export function openTotpSecret(key: Buffer, staffId: string, sealed: string): st
   return unseal(key, sealed, `totp:${staffId}`);
 }
 
-/** A new setup link, and the credential columns of an account that waits for it: no password, no second factor yet. */
+/**
+ * A new setup link, and the credential columns of an account that waits for it: no password, no
+ * second factor yet. `totp_last_step` stays: set when a second factor is first confirmed, it marks
+ * an account that completed setup once (see `completedSetup`), also after its link is re-issued.
+ */
 function newSetupLink(now: Date, token: string) {
   const credentials = {
     password_hash: null,
     totp_secret: null,
     totp_pending_secret: null,
-    totp_last_step: null,
     setup_token_hash: hashToken(token),
     setup_expires_at: new Date(now.getTime() + SETUP_LINK_HOURS * 3600_000).toISOString(),
   } satisfies Partial<StaffRow>;
@@ -117,6 +120,52 @@ async function enqueueSetupMail(
   });
 }
 
+/** Whether a member ever completed setup (confirmed a second factor), even if their link was re-issued since. */
+export function completedSetup(row: Pick<StaffRow, 'totp_last_step'>): boolean {
+  return row.totp_last_step !== null;
+}
+
+/** A new account's fields, checked; `venueId` is null for a platform admin only. */
+export interface NewAccount {
+  email: string;
+  name: string;
+  role: Role;
+  venueId: string | null;
+}
+
+/**
+ * Inserts an account without password or second factor, within the caller's transaction (which
+ * records the audit entry), and returns its one-time setup token. With `mail`, the link also goes
+ * to the new member by mail.
+ */
+export async function insertAccount(
+  trx: Executor,
+  clock: Clock,
+  { email, name, role, venueId }: NewAccount,
+  mail?: SetupMail,
+): Promise<{ member: StaffMember; setupToken: string }> {
+  const instant = clock.now();
+  const now = instant.toISOString();
+  const id = newId();
+  const nonce = newSetupNonce();
+  const link = newSetupLink(instant, mail ? setupLinkToken(mail.key, id, nonce) : newToken());
+  await insertStaff(trx, {
+    id,
+    email,
+    name,
+    role,
+    venue_id: venueId,
+    ...link.credentials,
+    totp_last_step: null,
+    disabled_at: null,
+    created_at: now,
+    updated_at: now,
+  });
+  if (mail) await enqueueSetupMail(trx, clock, { id, email }, { nonce, reason: 'added', by: mail.by });
+  const member: StaffMember = { id, email, name, role, venueId, active: false, disabled: false, createdAt: now };
+  return { member, setupToken: link.token };
+}
+
 /**
  * Creates an account without password or second factor and returns the one-time setup token. The
  * person sets both through the setup link; until then the account cannot log in. With `mail`,
@@ -135,41 +184,39 @@ export async function addStaff(
   return db.transaction().execute(async (trx) => {
     const venueId = await venueIdFor(trx, input.role, input.venue);
     if (await findStaffRowByEmail(trx, email)) throw new DomainError('email_taken');
-    const instant = clock.now();
-    const now = instant.toISOString();
-    const id = newId();
-    const nonce = newSetupNonce();
-    const link = newSetupLink(instant, mail ? setupLinkToken(mail.key, id, nonce) : newToken());
-    await insertStaff(trx, {
-      id,
-      email,
-      name,
-      role: input.role,
-      venue_id: venueId,
-      ...link.credentials,
-      disabled_at: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const added = await insertAccount(trx, clock, { email, name, role: input.role, venueId }, mail);
     await recordAudit(trx, clock, { actor, venueId, action: 'staff.added', target: email, detail: { role: input.role } });
-    if (mail) await enqueueSetupMail(trx, clock, { id, email }, { nonce, reason: 'added', by: mail.by });
-    const member: StaffMember = { id, email, name, role: input.role, venueId, active: false, disabled: false, createdAt: now };
-    return { member, setupToken: link.token };
+    return added;
   });
 }
 
 /**
- * A new setup link for an existing account (lost phone, forgotten password): the old password,
- * second factor, recovery codes and sessions stop working at once. The link goes to the member by
- * mail only, which tells them it was re-issued and by whom: whoever re-issues it never sees it.
+ * Gives an existing account a new setup link, within the caller's transaction (which records the
+ * audit entry): the old password, second factor, recovery codes and sessions stop working at once,
+ * and the link goes to the member by mail only, which tells them by whom it was made and (`reason`)
+ * whether it replaces their account's credentials or is their invitation sent again.
  */
-export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor, mail: SetupMail): Promise<void> {
+export async function resetSetupLink(
+  trx: Executor,
+  clock: Clock,
+  member: Pick<StaffMember, 'id' | 'email'>,
+  mail: SetupMail & { reason: 'added' | 'reissued' },
+): Promise<void> {
   const nonce = newSetupNonce();
   const link = newSetupLink(clock.now(), setupLinkToken(mail.key, member.id, nonce));
+  await updateStaff(trx, member.id, { ...link.credentials, updated_at: clock.now().toISOString() });
+  await replaceRecoveryCodes(trx, member.id, []);
+  await deleteSessionsOf(trx, member.id);
+  await enqueueSetupMail(trx, clock, member, { nonce, reason: mail.reason, by: mail.by });
+}
+
+/**
+ * A new setup link for an existing account (lost phone, forgotten password), audited under the
+ * member's venue; see resetSetupLink. Whoever re-issues it never sees it.
+ */
+export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor, mail: SetupMail): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await updateStaff(trx, member.id, { ...link.credentials, updated_at: clock.now().toISOString() });
-    await replaceRecoveryCodes(trx, member.id, []);
-    await deleteSessionsOf(trx, member.id);
+    await resetSetupLink(trx, clock, member, { ...mail, reason: 'reissued' });
     await recordAudit(trx, clock, {
       actor,
       venueId: member.venueId,
@@ -177,7 +224,6 @@ export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember
       target: member.email,
       detail: { delivery: 'mail' },
     });
-    await enqueueSetupMail(trx, clock, member, { nonce, reason: 'reissued', by: mail.by });
   });
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { formFields, parseHtml } from '../../../test/html.js';
-import { adminGet, adminPost, codeAt, type Member, postForm, signIn, signInMember } from '../../../test/staff.js';
+import { adminGet, adminPost, codeAt, type Member, postForm, setUpAccount, signIn, signInMember } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Venue } from '../../core/catalog/activity.js';
 import { hashToken } from '../../core/shared/ids.js';
@@ -297,7 +297,7 @@ for (const dialect of testDialects()) {
       assert.equal(await staffByEmail('eva@venue.test'), undefined);
 
       const list = parseHtml((await adminGet(t, managerA, '/admin/staff')).body).querySelector('[data-testid="staff-list"]')!;
-      assert.match(list.textContent, /joost@venue\.test/);
+      assert.ok(!list.textContent.includes('joost@venue.test'), 'a new member is not listed for a manager until set up');
       assert.ok(!list.textContent.includes(managerB.email), "another venue's members are not listed");
       assert.ok(!list.textContent.includes(admin.email), 'admins are not listed for a manager');
       assert.equal(list.querySelectorAll('th').filter((th) => th.textContent === 'Locatie').length, 0, 'no venue column for a manager');
@@ -526,11 +526,16 @@ for (const dialect of testDialects()) {
       assert.match(told!.text!, new RegExp(`${managerA.member.name} probeerde u toe te voegen als medewerker van Testlocatie`));
       assert.match(told!.text!, /nothing about it changed/);
       assert.ok(!told!.text!.includes('/staff/setup/'), 'no link for the existing account');
-      // The attempt is audited for admins only; a second attempt today mails nobody again.
+      // What happened is audited for admins only (the manager's log has the invitation, as for any address); a second attempt today mails nobody again.
       const [entry] = await auditOf('staff.add_existing', managerB.email);
       assert.equal(entry?.actor_id, managerA.member.id);
       assert.equal(entry?.venue_id, null);
-      assert.ok(!(await adminGet(t, managerA, '/admin/audit')).body.includes(managerB.email), "not in the manager's audit log");
+      const seen = parseHtml((await adminGet(t, managerA, `/admin/audit?email=${encodeURIComponent(managerB.email)}`)).body);
+      assert.deepEqual(
+        seen.querySelectorAll('[data-testid="audit-entries"] tbody tr').map((tr) => tr.getAttribute('data-action')),
+        ['staff.invited'],
+        "the manager's audit log shows only the invitation",
+      );
       await page(managerB.email);
       assert.equal((await deliverMails()).filter((m) => recipientOf(m) === managerB.email).length, 0);
 
@@ -566,6 +571,92 @@ for (const dialect of testDialects()) {
       for (const [index, other] of answers.entries()) assert.deepEqual(other, answers[0], `answer ${index + 1}`);
       assert.equal((await staffByEmail(fresh))?.venue_id, venueA.id, 'the new address was added once, to the own venue');
       assert.equal((await staffByEmail(foreign.email))?.venue_id, venueB.id, 'the foreign account is unchanged');
+    });
+
+    test('a manager observes the same for a new address and one held elsewhere, until the new member is set up', async () => {
+      const held = await setUpAccount(t, { role: 'staff', venue: venueB.slug, email: 'gehouden@venue-b.test' });
+      const fresh = 'nieuw-bij-a@venue.test';
+      const listText = async () =>
+        parseHtml((await adminGet(t, managerA, '/admin/staff')).body).querySelector('[data-testid="staff-list"]')?.textContent ?? '';
+      const auditFor = async (email: string) =>
+        parseHtml((await adminGet(t, managerA, `/admin/audit?email=${encodeURIComponent(email)}`)).body)
+          .querySelectorAll('[data-testid="audit-entries"] tbody tr')
+          .map((tr) =>
+            `${tr.getAttribute('data-action')} ${tr.querySelectorAll('td').map((td) => td.textContent)}`.replaceAll(email, 'ADDRESS'),
+          );
+      const add = async (email: string) => {
+        const response = await adminPost(t, managerA, '/admin/staff', { email, name: 'Uitgenodigd', role: 'viewer', venue: '' });
+        const body = response.body.replaceAll(email, 'ADDRESS');
+        const page = parseHtml(body);
+        const message = `${page.querySelector('h1')?.textContent} ${page.querySelector('[data-testid="link-mailed"]')?.textContent}`;
+        return { status: response.statusCode, message, body };
+      };
+      const listBefore = await listText();
+
+      const [x, y] = [await add(fresh), await add(held.email)];
+      assert.equal(x.status, 200);
+      assert.match(x.message, /Activeringslink verstuurd .*ADDRESS/);
+      assert.deepEqual(y, x, 'the same answer');
+      const xRow = (await staffByEmail(fresh))!;
+      assert.equal(xRow.venue_id, venueA.id, 'the new address was added to venue A');
+      assert.equal((await staffRow(held.member.id)).venue_id, venueB.id, 'the account elsewhere is unchanged');
+
+      const listAfter = await listText();
+      assert.equal(listAfter, listBefore, 'the staff list is unchanged');
+      assert.ok(!listAfter.includes(fresh) && !listAfter.includes(held.email));
+      for (const route of staffRoutes(xRow.id)) {
+        const response =
+          route.method === 'GET' ? await adminGet(t, managerA, route.url) : await adminPost(t, managerA, route.url, route.fields);
+        assert.equal(response.statusCode, 404, `${route.method} ${route.url}, as for anyone unknown`);
+        assert.ok(!response.body.includes(fresh));
+      }
+      const [xAudit, yAudit] = [await auditFor(fresh), await auditFor(held.email)];
+      assert.equal(xAudit.length, 1, xAudit.join('\n'));
+      assert.match(xAudit[0]!, /^staff\.invited .*medewerker uitgenodigd,ADDRESS,role: viewer/);
+      assert.deepEqual(yAudit, xAudit, "the same entry in the manager's audit log");
+      // The truth is recorded for admins only.
+      assert.equal((await auditOf('staff.added', fresh))[0]?.venue_id, null);
+      assert.equal((await auditOf('staff.add_existing', held.email))[0]?.venue_id, null);
+
+      // Adding the address again (the same answer) sends a pending member a new link: the one that completes setup.
+      assert.deepEqual(await add(fresh), x);
+      const mails = await deliverMails();
+      const [first, ...others] = mails.filter((m) => recipientOf(m) === fresh);
+      assert.equal(others.length, 0, 'the first mail, whose link was replaced, is not sent');
+      assert.match(first!.text!, /heeft voor u een account gemaakt bij Testlocatie/);
+      assert.match(mails.find((m) => recipientOf(m) === held.email)!.text!, /probeerde u toe te voegen/);
+      const { token } = setupLinkIn(first!);
+      const password = 'een lange zin over zeilboten';
+      assert.equal((await postForm(t, `/staff/setup/${token}`, { password, password_repeat: password })).statusCode, 303);
+      const enrol = await t.app.inject({ url: `/staff/setup/${token}/two-factor` });
+      const secret = parseHtml(enrol.body).querySelector('[data-testid="totp-secret"]')!.textContent.replace(/\s/g, '');
+      assert.equal((await postForm(t, `/staff/setup/${token}/two-factor`, { code: codeAt(t, secret) })).statusCode, 200);
+
+      assert.match(await listText(), new RegExp(fresh), 'set up, the member is listed');
+      assert.ok(!(await listText()).includes(held.email));
+      assert.equal((await adminGet(t, managerA, `/admin/staff/${xRow.id}`)).statusCode, 200);
+    });
+
+    test('an admin sees and acts on a pending member; a link re-issued to a set-up member keeps them listed for their manager', async () => {
+      const pending = await addStaff(
+        db(),
+        t.clock,
+        { email: 'wacht@venue-a.test', name: 'Wacht', role: 'staff', venue: venueA.slug },
+        admin.member,
+      );
+      const row = parseHtml((await adminGet(t, admin, '/admin/staff')).body).querySelector(`tr[data-staff-id="${pending.member.id}"]`)!;
+      assert.equal(row.querySelector('[data-testid="staff-state"]')!.textContent, 'wacht op activering');
+      const detail = parseHtml((await adminGet(t, admin, `/admin/staff/${pending.member.id}`)).body);
+      assert.ok(detail.querySelector(`form[action="/admin/staff/${pending.member.id}/setup-link"]`));
+      assert.equal((await adminPost(t, admin, `/admin/staff/${pending.member.id}/setup-link`)).statusCode, 303);
+      assert.equal((await adminGet(t, managerA, `/admin/staff/${pending.member.id}`)).statusCode, 404);
+
+      const member = await signInMember(t, 'staff', venueA);
+      assert.equal((await adminPost(t, managerA, `/admin/staff/${member.member.id}/setup-link`)).statusCode, 303);
+      const page = await adminGet(t, managerA, `/admin/staff/${member.member.id}`);
+      assert.equal(page.statusCode, 200);
+      assert.equal(parseHtml(page.body).querySelector('[data-testid="staff-state"]')!.textContent, 'wacht op activering');
+      assert.match((await adminGet(t, managerA, '/admin/staff')).body, new RegExp(member.email));
     });
 
     test("an admin ends anyone's sessions; a manager those of their venue's members", async () => {

@@ -25,6 +25,10 @@ export const staffAdminMessages = defineMessages(
     'staff.add_title': 'Medewerker toevoegen',
     'staff.add_intro':
       'De nieuwe medewerker krijgt een activeringslink per e-mail; daarmee kiest die een wachtwoord en koppelt een authenticator-app.',
+    'staff.add_intro_manager':
+      'De nieuwe medewerker krijgt een activeringslink per e-mail; daarmee kiest die een wachtwoord en koppelt een authenticator-app. Daarna staat de medewerker in deze lijst. Is de link verlopen of kwijt, voeg het adres dan opnieuw toe.',
+    'staff.mailed_manager':
+      'De medewerker staat in de lijst zodra het account is geactiveerd. Is de link verlopen of kwijt, voeg het adres dan opnieuw toe.',
     'staff.mailed_title': 'Activeringslink verstuurd',
     'staff.mailed_intro': 'Er gaat een activeringslink naar {email}. De link werkt één keer, tot {until} ({hours} uur).',
     'staff.venue_hint': 'Een beheerder van het platform hoort bij geen locatie; elke andere rol bij één locatie.',
@@ -81,6 +85,7 @@ export const staffAdminMessages = defineMessages(
     'audit.action.auth.sessions_ended': 'eigen sessies beëindigd',
     'audit.action.security.csrf_refused': 'formulier zonder geldig token geweigerd',
     'audit.action.staff.added': 'medewerker toegevoegd',
+    'audit.action.staff.invited': 'medewerker uitgenodigd',
     'audit.action.staff.setup_link_issued': 'activeringslink gemaakt',
     'audit.action.staff.add_existing': 'toevoegen van bestaand account geweigerd (houder gemaild)',
     'audit.action.staff.second_factor_enrolled': 'authenticator-app gekoppeld',
@@ -146,6 +151,10 @@ export const staffAdminMessages = defineMessages(
     'staff.state_disabled': 'disabled',
     'staff.add_title': 'Add a staff member',
     'staff.add_intro': 'The new member gets a setup link by email; with it they choose a password and link an authenticator app.',
+    'staff.add_intro_manager':
+      'The new member gets a setup link by email; with it they choose a password and link an authenticator app. Then they appear in this list. If the link expired or got lost, add the address again.',
+    'staff.mailed_manager':
+      'The member appears in the list once their account is set up. If the link expired or got lost, add the address again.',
     'staff.mailed_title': 'Setup link sent',
     'staff.mailed_intro': 'A setup link goes to {email}. It works once, until {until} ({hours} hours).',
     'staff.venue_hint': 'A platform administrator belongs to no venue; every other role to one venue.',
@@ -201,6 +210,7 @@ export const staffAdminMessages = defineMessages(
     'audit.action.auth.sessions_ended': 'own sessions ended',
     'audit.action.security.csrf_refused': 'form without a valid token refused',
     'audit.action.staff.added': 'staff member added',
+    'audit.action.staff.invited': 'staff member invited',
     'audit.action.staff.setup_link_issued': 'setup link made',
     'audit.action.staff.add_existing': 'adding an existing account refused (holder mailed)',
     'audit.action.staff.second_factor_enrolled': 'authenticator app linked',

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'security.csrf_refused': 'audit.action.security.csrf_refused',
   'security.self_audit_run': 'audit.action.security.self_audit_run',
   'staff.added': 'audit.action.staff.added',
+  'staff.invited': 'audit.action.staff.invited',
   'staff.setup_link_issued': 'audit.action.staff.setup_link_issued',
   'staff.add_existing': 'audit.action.staff.add_existing',
   'staff.second_factor_enrolled': 'audit.action.staff.second_factor_enrolled',

@@ -6,7 +6,8 @@ import { AdminLayout } from './admin-layout.js';
 /**
  * The answer to adding a member: the setup link went to them by mail. An admin adding someone below
  * admin also sees the link, once (only its hash is stored). A manager's answer names only the
- * address, the same whether or not it had an account elsewhere.
+ * address, the same whether or not it had an account elsewhere; the member shows in their list
+ * once set up.
  */
 export function StaffSetupLinkPage({
   ui,
@@ -30,6 +31,7 @@ export function StaffSetupLinkPage({
     <AdminLayout ui={ui} title={title}>
       <h1>{title}</h1>
       <p data-testid="link-mailed">{t('staff.mailed_intro', { email, until, hours })}</p>
+      {ui.staff.role !== 'admin' && <p>{t('staff.mailed_manager')}</p>}
       {link && member && (
         <>
           <p>{t('staff.link_intro', { name: member.name, email: member.email, until, hours })}</p>
