@@ -14,7 +14,7 @@ interface Answer {
 
 describe('the port-80 server', () => {
   const challenges: ChallengeResponses = new Map([['tok-EN_1', 'tok-EN_1.thumbprint']]);
-  const server = createRedirectServer({ publicUrl: 'https://bookings.test:8443', challenges });
+  const server = createRedirectServer({ publicUrl: 'https://bookings.test:8443', httpPort: 8000, challenges });
   let port: number;
   before(async () => {
     server.listen(0, '127.0.0.1');
@@ -46,7 +46,7 @@ describe('the port-80 server', () => {
       ['GET', '//evil.example/x'],
       ['GET', '/.well-known/acme-challenge/unknown'],
     ] as const) {
-      for (const host of ['bookings.test', 'bookings.test:80', 'BOOKINGS.TEST:8443']) {
+      for (const host of ['bookings.test', 'bookings.test:80', 'BOOKINGS.TEST:8443', 'bookings.test:8000']) {
         const res = await ask(method, path, host);
         assert.equal(res.status, 301, `${method} ${path} ${host}`);
         assert.equal(res.headers.location, `https://bookings.test:8443${path}`);

@@ -22,15 +22,23 @@ function pathAndQuery(target: string): string {
 /**
  * Port 80 with TLS on: answers ACME HTTP-01 challenges and sends everything else, with the same
  * path and query, to the https address of the public URL (301). Nothing else: no cookies, no
- * content. It answers only the public host, under the public URL's port or port 80, by the app's
- * own host check (every Host header, an absolute-form target's origin); other hosts get 421 with
+ * content. It answers only the public host, under the public URL's port, port 80 or the port it
+ * listens on (`httpPort`: ACME validates there), by the app's own host check (every Host header, an absolute-form target's origin); other hosts get 421 with
  * no content, a request without Host or with two 400. Every answer carries the platform's
  * security headers (HSTS too: browsers ignore it over HTTP, and the set stays one), the parser's
  * refusals included.
  */
-export function createRedirectServer({ publicUrl, challenges }: { publicUrl: string; challenges: ChallengeResponses }): Server {
+export function createRedirectServer({
+  publicUrl,
+  httpPort,
+  challenges,
+}: {
+  publicUrl: string;
+  httpPort: number;
+  challenges: ChallengeResponses;
+}): Server {
   const { origin, hostname } = new URL(publicUrl);
-  const hostRefusal = hostRefusals([publicUrl, `http://${hostname}`]);
+  const hostRefusal = hostRefusals([publicUrl, `http://${hostname}`, `http://${hostname}:${httpPort}`]);
   // Without Host, the 400 below (with the headers) instead of Node's bare one.
   const server = createServer({ requireHostHeader: false }, (request: IncomingMessage, response: ServerResponse) => {
     response.setHeaders(new Map(Object.entries(SECURITY_HEADERS)));

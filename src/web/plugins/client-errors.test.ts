@@ -109,7 +109,7 @@ describe('requests refused below the app are answered in contract', () => {
   });
 
   test("the port-80 server's answers all carry the headers: 301, 421, no Host, and the parser's refusals", async () => {
-    const server = createRedirectServer({ publicUrl: 'https://bookings.test', challenges: new Map() });
+    const server = createRedirectServer({ publicUrl: 'https://bookings.test', httpPort: 80, challenges: new Map() });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const redirectPort = (server.address() as { port: number }).port;
