@@ -90,7 +90,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
     linkKey: deriveLinkKey(options.auth.secretKey),
   };
-  const hostRefusal = hostRefusals(context.publicUrl);
+  const hostRefusal = hostRefusals([context.publicUrl]);
   const settings: FastifyServerOptions = {
     ...(loggerInstance ? { loggerInstance } : { logger }),
     // Fastify's own request logs would hold the URL (capability tokens): requestLogPlugin logs instead.
@@ -101,7 +101,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     frameworkErrors: (error, request, reply) => {
       // The router's refusals skip the hooks: the headers and the host rule apply to them as well.
       addSecurityHeaders(reply);
-      const refused = hostRefusal(request);
+      const refused = hostRefusal(request.raw);
       return refused ? refuseHost(request, reply, refused) : replyToError(error, request, reply);
     },
     // Requests the HTTP parser refuses before the app sees them: answered in contract too.

@@ -20,14 +20,19 @@ export interface Host {
   v6: string;
 }
 
+/** A client host, with a second IPv6 address in the same /64 as its first. */
+export interface ClientHost extends Host {
+  v6Sibling: string;
+}
+
 /**
  * Three hosts in network namespaces of the test's own: a server, and two clients each on their own
  * link to it (IPv4 and IPv6), `client` and `stranger`. Nothing leaves these namespaces.
  */
 export interface TestNetwork {
   server: Host & { towards: (client: 'client' | 'stranger') => { v4: string; v6: string } };
-  client: Host;
-  stranger: Host;
+  client: ClientHost;
+  stranger: ClientHost;
   /** Runs a command inside a namespace and returns its stdout. */
   run(ns: string, command: string, args: string[], input?: string): string;
   /** Starts a long-running command inside a namespace; resolves once it printed `ready`. */
@@ -60,6 +65,8 @@ export function makeTestNetwork(): TestNetwork {
       inNs(names.server, 'ip', 'link', 'set', a, 'up');
       inNs(names[peer], 'ip', 'addr', 'add', `10.201.${net}.2/24`, 'dev', b);
       inNs(names[peer], 'ip', '-6', 'addr', 'add', `fd00:201:${net}::2/64`, 'dev', b, 'nodad');
+      // Deprecated (preferred_lft 0): used only when a socket binds it, never picked as the source.
+      inNs(names[peer], 'ip', '-6', 'addr', 'add', `fd00:201:${net}::3/64`, 'dev', b, 'nodad', 'preferred_lft', '0');
       inNs(names[peer], 'ip', 'link', 'set', b, 'up');
     }
   } catch (error) {
@@ -73,8 +80,8 @@ export function makeTestNetwork(): TestNetwork {
       v6: 'fd00:201:1::1',
       towards: (client) => (client === 'client' ? { v4: '10.201.1.1', v6: 'fd00:201:1::1' } : { v4: '10.201.2.1', v6: 'fd00:201:2::1' }),
     },
-    client: { ns: names.client, v4: '10.201.1.2', v6: 'fd00:201:1::2' },
-    stranger: { ns: names.stranger, v4: '10.201.2.2', v6: 'fd00:201:2::2' },
+    client: { ns: names.client, v4: '10.201.1.2', v6: 'fd00:201:1::2', v6Sibling: 'fd00:201:1::3' },
+    stranger: { ns: names.stranger, v4: '10.201.2.2', v6: 'fd00:201:2::2', v6Sibling: 'fd00:201:2::3' },
     run: (ns, command, args, input) => execFileSync('ip', ['netns', 'exec', ns, command, ...args], { input, encoding: 'utf8' }),
     start: (ns, command, args) =>
       new Promise((resolve, reject) => {
@@ -126,17 +133,22 @@ Promise.all(targets.map(({ host, port }) => new Promise((resolve) => {
 }
 
 /**
- * A Node.js script that opens `count` connections to each target, one after another, keeping
- * those that were greeted open; writes how many were greeted per target (JSON) to `file`, prints
- * `ready`, and holds the connections until it is stopped.
+ * A Node.js script that opens `count` connections to each target (from its `localAddress` when
+ * given), one after another, keeping those that were greeted open; writes how many were greeted
+ * per target (JSON) to `file`, prints `ready`, and holds the connections until it is stopped.
  */
-export function holdingScript(targets: { host: string; port: number }[], count: number, timeoutMs: number, file: string): string {
+export function holdingScript(
+  targets: { host: string; port: number; localAddress?: string }[],
+  count: number,
+  timeoutMs: number,
+  file: string,
+): string {
   return `
 const net = require('node:net');
 const fs = require('node:fs');
 const held = [];
-const open = ({ host, port }) => new Promise((resolve) => {
-  const socket = net.connect({ host, port });
+const open = ({ host, port, localAddress }) => new Promise((resolve) => {
+  const socket = net.connect({ host, port, localAddress });
   let data = '';
   const done = (ok) => { if (!ok) socket.destroy(); else held.push(socket); resolve(ok); };
   socket.setTimeout(${timeoutMs}, () => done(false));

@@ -44,7 +44,10 @@ describe('the groupz command', () => {
     assert.match(printed.stdout, /tcp dport \{ 80, 443 \} accept/);
     assert.match(printed.stdout, /add @web_connections_v4 \{ ip saddr ct count over 256 \} reject with tcp reset/);
     const limited = groupz(['deploy', 'nftables', '--ssh-allow', '203.0.113.7', '--max-connections', '40']);
-    assert.match(limited.stdout, /add @web_connections_v6 \{ ip6 saddr ct count over 40 \} reject with tcp reset/);
+    assert.match(
+      limited.stdout,
+      /add @web_connections_v6 \{ ip6 saddr and ffff:ffff:ffff:ffff:: ct count over 40 \} reject with tcp reset/,
+    );
     for (const bad of [
       ['--ssh-allow', 'bastion.example.nl'],
       [],

@@ -151,6 +151,60 @@ if (!netnsAvailable()) {
       assert.deepEqual(after, { v4: [22, 80, 443], v6: [22, 80, 443] });
     });
 
+    /** Reloads the ruleset, waiting until no source is tracked from earlier tests (closed connections leave the sets lazily). */
+    const reload = (name: string, limit: number, sources?: number) => {
+      const file = join(dir, name);
+      writeFileSync(file, renderNftables(parseSshAllowlist(`${net.client.v4},${net.client.v6}`), limit, sources));
+      net.run(net.server.ns, 'nft', ['-f', file]);
+    };
+
+    test('two IPv6 addresses of one /64 share one count', async () => {
+      const limit = 3;
+      reload('per-64.nft', limit);
+      const { v6 } = net.server.towards('client');
+      const results = join(dir, 'per-64.json');
+      const targets = [net.client.v6, net.client.v6Sibling].map((localAddress) => ({ host: v6, port: 80, localAddress }));
+      const stop = await net.start(net.client.ns, process.execPath, ['-e', holdingScript(targets, 2, 1000, results)]);
+      try {
+        const held = JSON.parse(readFileSync(results, 'utf8')) as { localAddress: string; greeted: number }[];
+        assert.deepEqual(
+          held.map((h) => [h.localAddress, h.greeted]),
+          [
+            [net.client.v6, 2],
+            [net.client.v6Sibling, 1],
+          ],
+          `the second address gets what the first left of ${limit}`,
+        );
+        assert.deepEqual(reachable('stranger'), { v4: [80, 443], v6: [80, 443] }, 'another /64 connects as before');
+      } finally {
+        stop();
+      }
+    });
+
+    test('when the set of tracked sources is full, a new source is dropped rather than let through uncounted', async () => {
+      reload('full.nft', 3, 1);
+      const { v4, v6 } = net.server.towards('client');
+      const results = join(dir, 'full.json');
+      const targets = [v4, v6].map((host) => ({ host, port: 80 }));
+      // Wait for the sets to forget the earlier tests' sources, then the client takes the one place per family.
+      const deadline = Date.now() + 10_000;
+      let stop = await net.start(net.client.ns, process.execPath, ['-e', holdingScript(targets, 1, 1000, results)]);
+      const greeted = () => (JSON.parse(readFileSync(results, 'utf8')) as { greeted: number }[]).map((h) => h.greeted);
+      while (greeted().join() !== '1,1' && Date.now() < deadline) {
+        stop();
+        stop = await net.start(net.client.ns, process.execPath, ['-e', holdingScript(targets, 1, 1000, results)]);
+      }
+      try {
+        assert.deepEqual(greeted(), [1, 1], 'the client is tracked');
+        assert.deepEqual(reachable('stranger'), { v4: [], v6: [] }, 'the stranger is not counted, so not let in');
+      } finally {
+        stop();
+      }
+      let after = reachable('stranger');
+      while (after.v4.length < 2 && Date.now() < deadline + 10_000) after = reachable('stranger');
+      assert.deepEqual(after, { v4: [80, 443], v6: [80, 443] }, 'once the client closed, the stranger gets its place');
+    });
+
     test('changing the allowlist (only the stranger now) swaps who reaches SSH', () => {
       const file = join(dir, 'swapped.nft');
       writeFileSync(file, renderNftables(parseSshAllowlist(`${net.stranger.v4},${net.stranger.v6}`)));

@@ -78,20 +78,33 @@ function set(name: string, type: string, elements: string[]): string[] {
  */
 export const MAX_CONNECTIONS_PER_SOURCE = 256;
 
-/** A set the kernel fills as connections come: one element per source address, counting its connections. */
-function connectionCounts(name: string, type: string): string[] {
-  return [`  set ${name} {`, `    type ${type}`, '    size 65535', '    flags dynamic', '  }'];
+/**
+ * Sources the firewall tracks at once (per family), each while it holds an open connection to 80
+ * or 443. When that many hold connections, a new source is dropped rather than let through
+ * uncounted (see `renderNftables`).
+ */
+export const TRACKED_SOURCES = 262_144;
+
+/** An IPv6 source counts by its /64: one subscriber's network, not each of its 2^64 addresses. */
+const V6_SOURCE = 'ip6 saddr and ffff:ffff:ffff:ffff::';
+
+/** A set the kernel fills as connections come: one element per source, counting its connections. */
+function connectionCounts(name: string, type: string, size: number): string[] {
+  return [`  set ${name} {`, `    type ${type}`, `    size ${size}`, '    flags dynamic', '  }'];
 }
 
 /**
  * The host firewall as one nftables table, `inet groupz`, replaced as a whole each time it is
  * loaded (other tables are left alone). Incoming: loopback, replies to connections the server
  * made, the ICMP and ICMPv6 messages IPv4 and IPv6 need, TCP 80 and 443 from anywhere up to
- * `maxConnections` open connections per source address (a new one beyond is reset), TCP 22 only
- * from the allowlist; everything else is dropped. Nothing is forwarded.
+ * `maxConnections` open connections per source (an IPv4 address, an IPv6 /64; a new one beyond is
+ * reset), TCP 22 only from the allowlist; everything else is dropped. Nothing is forwarded. While
+ * `trackedSources` sources hold connections, the set is full: a new source cannot be counted and
+ * its new connections are dropped (fail closed) until tracked sources close theirs.
  */
-export function renderNftables(list: SshAllowlist, maxConnections = MAX_CONNECTIONS_PER_SOURCE): string {
+export function renderNftables(list: SshAllowlist, maxConnections = MAX_CONNECTIONS_PER_SOURCE, trackedSources = TRACKED_SOURCES): string {
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`not a connection limit: ${maxConnections}`);
+  if (!Number.isSafeInteger(trackedSources) || trackedSources < 1) throw new RangeError(`not a number of sources: ${trackedSources}`);
   return [
     '#!/usr/sbin/nft -f',
     '# Groupz host firewall, written by `groupz deploy nftables`. Load with `nft -f FILE`.',
@@ -104,9 +117,9 @@ export function renderNftables(list: SshAllowlist, maxConnections = MAX_CONNECTI
     '',
     ...set('ssh_allow_v6', 'ipv6_addr', list.v6),
     '',
-    ...connectionCounts('web_connections_v4', 'ipv4_addr'),
+    ...connectionCounts('web_connections_v4', 'ipv4_addr', trackedSources),
     '',
-    ...connectionCounts('web_connections_v6', 'ipv6_addr'),
+    ...connectionCounts('web_connections_v6', 'ipv6_addr', trackedSources),
     '',
     '  chain input {',
     '    type filter hook input priority filter; policy drop;',
@@ -121,9 +134,12 @@ export function renderNftables(list: SshAllowlist, maxConnections = MAX_CONNECTI
     '    meta l4proto ipv6-icmp icmpv6 type { nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } ip6 hoplimit 255 accept',
     '    meta l4proto ipv6-icmp icmpv6 type mld-listener-query ip6 saddr fe80::/10 accept',
     '    meta l4proto ipv6-icmp icmpv6 type echo-request limit rate 10/second accept',
-    `    # At most ${maxConnections} open connections to the web ports per source address; a new one beyond is reset.`,
+    `    # At most ${maxConnections} open connections to the web ports per IPv4 address or IPv6 /64; a new one beyond is reset.`,
     `    tcp dport { 80, 443 } ct state new add @web_connections_v4 { ip saddr ct count over ${maxConnections} } reject with tcp reset`,
-    `    tcp dport { 80, 443 } ct state new add @web_connections_v6 { ip6 saddr ct count over ${maxConnections} } reject with tcp reset`,
+    `    tcp dport { 80, 443 } ct state new add @web_connections_v6 { ${V6_SOURCE} ct count over ${maxConnections} } reject with tcp reset`,
+    '    # A source the full set could not take is not counted: drop its new connection rather than accept it.',
+    '    tcp dport { 80, 443 } ct state new ip saddr != @web_connections_v4 drop',
+    `    tcp dport { 80, 443 } ct state new ${V6_SOURCE} != @web_connections_v6 drop`,
     '    tcp dport { 80, 443 } accept',
     '    ip saddr @ssh_allow_v4 tcp dport 22 accept',
     '    ip6 saddr @ssh_allow_v6 tcp dport 22 accept',

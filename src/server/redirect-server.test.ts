@@ -14,7 +14,7 @@ interface Answer {
 
 describe('the port-80 server', () => {
   const challenges: ChallengeResponses = new Map([['tok-EN_1', 'tok-EN_1.thumbprint']]);
-  const server = createRedirectServer({ publicUrl: 'https://bookings.test:8443', challenges });
+  const server = createRedirectServer({ publicUrl: 'https://bookings.test:8443', httpPort: 8000, challenges });
   let port: number;
   before(async () => {
     server.listen(0, '127.0.0.1');
@@ -46,7 +46,7 @@ describe('the port-80 server', () => {
       ['GET', '//evil.example/x'],
       ['GET', '/.well-known/acme-challenge/unknown'],
     ] as const) {
-      for (const host of ['bookings.test', 'bookings.test:80', 'BOOKINGS.TEST:8080']) {
+      for (const host of ['bookings.test', 'bookings.test:80', 'BOOKINGS.TEST:8443', 'bookings.test:8000']) {
         const res = await ask(method, path, host);
         assert.equal(res.status, 301, `${method} ${path} ${host}`);
         assert.equal(res.headers.location, `https://bookings.test:8443${path}`);
@@ -57,14 +57,39 @@ describe('the port-80 server', () => {
     }
   });
 
-  test('an absolute-form request target keeps only its path: the redirect never leaves the public host', async () => {
+  /** Raw bytes over a new connection: the status line and headers of the answer. */
+  const raw = async (bytes: string): Promise<string> => {
     const socket = connect(port, '127.0.0.1');
-    socket.end('GET http://evil.example/steal?x=1 HTTP/1.1\r\nHost: bookings.test\r\nConnection: close\r\n\r\n');
-    let raw = '';
-    socket.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    socket.end(bytes);
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
     await once(socket, 'close');
-    assert.match(raw, /^HTTP\/1\.1 301 /);
-    assert.match(raw, /\r\nlocation: https:\/\/bookings\.test:8443\/steal\?x=1\r\n/i);
+    return text;
+  };
+
+  test('an absolute-form target of the public host keeps only its path: the redirect never leaves it', async () => {
+    for (const target of ['http://bookings.test/steal?x=1', 'http://bookings.test:80/steal?x=1', 'https://bookings.test:8443/steal?x=1']) {
+      const answer = await raw(`GET ${target} HTTP/1.1\r\nHost: bookings.test\r\nConnection: close\r\n\r\n`);
+      assert.match(answer, /^HTTP\/1\.1 301 /, target);
+      assert.match(answer, /\r\nlocation: https:\/\/bookings\.test:8443\/steal\?x=1\r\n/i, target);
+    }
+  });
+
+  test("the app's host check: another origin in the target 421, userinfo or two Host headers 400", async () => {
+    const H = 'Host: bookings.test\r\nConnection: close\r\n';
+    const cases: [string, number][] = [
+      [`GET http://evil.example/steal HTTP/1.1\r\n${H}\r\n`, 421],
+      [`GET https://bookings.test/ HTTP/1.1\r\n${H}\r\n`, 421],
+      [`GET http://bookings.test:8080/ HTTP/1.1\r\n${H}\r\n`, 421],
+      [`GET http://x@bookings.test/ HTTP/1.1\r\n${H}\r\n`, 400],
+      [`GET / HTTP/1.1\r\n${H}Host: evil.example\r\n\r\n`, 400],
+      [`GET / HTTP/1.1\r\nHost: evil.example\r\n${H}\r\n`, 400],
+    ];
+    for (const [bytes, status] of cases) {
+      const answer = await raw(bytes);
+      assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `), bytes);
+      assert.doesNotMatch(answer, /\r\nlocation:/i, bytes);
+    }
   });
 
   test('answers an open ACME challenge with its key authorization', async () => {
@@ -75,7 +100,7 @@ describe('the port-80 server', () => {
   });
 
   test('another host gets 421 with no content, challenge paths included', async () => {
-    for (const host of ['groupz.now', '127.0.0.1', 'bookings.test.evil.example']) {
+    for (const host of ['groupz.now', '127.0.0.1', 'bookings.test.evil.example', 'bookings.test:8080']) {
       for (const path of ['/', '/.well-known/acme-challenge/tok-EN_1']) {
         const res = await ask('GET', path, host);
         assert.equal(res.status, 421, `${host}${path}`);

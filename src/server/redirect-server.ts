@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerClientError } from '../web/plugins/client-errors.js';
+import { hostRefusals } from '../web/plugins/host-check.js';
 import { SECURITY_HEADERS } from '../web/plugins/security-headers.js';
-import { hostOf } from './certificates/certificate.js';
 
 /** ACME HTTP-01 challenges being answered: token to key authorization. */
 export type ChallengeResponses = Map<string, string>;
@@ -19,32 +19,32 @@ function pathAndQuery(target: string): string {
   }
 }
 
-/** The host name of a Host header, without its port and brackets. */
-function hostnameOf(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  try {
-    return hostOf(`http://${header}`).toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Port 80 with TLS on: answers ACME HTTP-01 challenges and sends everything else, with the same
  * path and query, to the https address of the public URL (301). Nothing else: no cookies, no
- * content. Like the HTTPS side, it answers only the public host (any port, as the port a client
- * used may be forwarded); other hosts get 421 with no content, a request without Host 400. Every
- * answer carries the platform's security headers (HSTS too: browsers ignore it over HTTP, and the
- * set stays one), the parser's refusals included.
+ * content. It answers only the public host, under the public URL's port, port 80 or the port it
+ * listens on (`httpPort`: ACME validates there), by the app's own host check (every Host header, an absolute-form target's origin); other hosts get 421 with
+ * no content, a request without Host or with two 400. Every answer carries the platform's
+ * security headers (HSTS too: browsers ignore it over HTTP, and the set stays one), the parser's
+ * refusals included.
  */
-export function createRedirectServer({ publicUrl, challenges }: { publicUrl: string; challenges: ChallengeResponses }): Server {
-  const origin = new URL(publicUrl).origin;
-  const host = hostOf(publicUrl).toLowerCase();
+export function createRedirectServer({
+  publicUrl,
+  httpPort,
+  challenges,
+}: {
+  publicUrl: string;
+  httpPort: number;
+  challenges: ChallengeResponses;
+}): Server {
+  const { origin, hostname } = new URL(publicUrl);
+  const hostRefusal = hostRefusals([publicUrl, `http://${hostname}`, `http://${hostname}:${httpPort}`]);
   // Without Host, the 400 below (with the headers) instead of Node's bare one.
   const server = createServer({ requireHostHeader: false }, (request: IncomingMessage, response: ServerResponse) => {
     response.setHeaders(new Map(Object.entries(SECURITY_HEADERS)));
-    if (hostnameOf(request.headers.host) !== host) {
-      response.writeHead(request.headers.host === undefined ? 400 : 421, { 'content-length': 0 }).end();
+    const refused = hostRefusal(request);
+    if (refused) {
+      response.writeHead(refused, { 'content-length': 0 }).end();
       return;
     }
     const path = pathAndQuery(request.url ?? '/');

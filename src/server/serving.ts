@@ -65,7 +65,7 @@ export async function startServing(
     return { close: () => app.close() };
   }
   const challenges: ChallengeResponses = new Map();
-  const redirect = createRedirectServer({ publicUrl: config.publicUrl, challenges });
+  const redirect = createRedirectServer({ publicUrl: config.publicUrl, httpPort: tls.httpPort, challenges });
   const closeRedirect = () =>
     new Promise<void>((resolve) => {
       redirect.close(() => resolve());

@@ -87,13 +87,29 @@ describe('requests refused below the app are answered in contract', () => {
     assert.match(english.body, /We cannot read this request\./);
   });
 
+  test('the error page speaks the language of the `lang` cookie first, then Accept-Language, as the app does', async () => {
+    const big = `X-Big: ${'b'.repeat(20_000)}\r\n`;
+    const cases: [string, string][] = [
+      [`GET / HTTP/1.1\r\n${H}Cookie: lang=en\r\nNoColon\r\n\r\n`, 'en'],
+      [`GET / HTTP/1.1\r\n${H}Cookie: a=1; lang=en\r\nAccept-Language: nl\r\nNoColon\r\n\r\n`, 'en'],
+      [`GET / HTTP/1.1\r\n${H}Accept-Language: en\r\nCookie: lang=nl\r\nNoColon\r\n\r\n`, 'nl'],
+      [`GET / HTTP/1.1\r\n${H}Cookie: lang=xx\r\nAccept-Language: en\r\nNoColon\r\n\r\n`, 'en'],
+      [`GET / HTTP/1.1\r\n${H}Cookie: lang=en\r\n${big}\r\n`, 'en'],
+      [`GET / HTTP/1.1\r\n${H}Accept-Language: en\r\nCookie: lang=nl\r\n${big}\r\n`, 'nl'],
+    ];
+    for (const [bytes, lang] of cases) {
+      const answer = parseRawAnswer(await rawHttp(port, bytes));
+      assert.match(answer.body, new RegExp(`<html lang="${lang}"`), bytes.slice(0, 120));
+    }
+  });
+
   test('no Host: 400 from the host check, in contract', async () => {
     const bytes = 'GET /api/v1/activities HTTP/1.1\r\nConnection: close\r\n\r\n';
     assertInContract('no Host', bytes, await rawHttp(port, bytes), 400);
   });
 
   test("the port-80 server's answers all carry the headers: 301, 421, no Host, and the parser's refusals", async () => {
-    const server = createRedirectServer({ publicUrl: 'https://bookings.test', challenges: new Map() });
+    const server = createRedirectServer({ publicUrl: 'https://bookings.test', httpPort: 80, challenges: new Map() });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const redirectPort = (server.address() as { port: number }).port;

@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { negotiateLanguage, translator } from '../../core/i18n/i18n.js';
+import { translator } from '../../core/i18n/i18n.js';
 import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
 import { errorBody, type HttpErrorCode } from './errors.js';
+import { requestedLanguage } from './language.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
 /** What Node's HTTP parser hands to `clientError`: the error and, when it got that far, the bytes it read. */
@@ -12,6 +13,12 @@ function refusalOf(error: ClientError): { status: number; code: HttpErrorCode } 
   if (error.code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'headers_too_large' };
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'request_timeout' };
   return { status: 400, code: 'bad_request' };
+}
+
+/** The values of a header in the raw bytes of a request's head, joined as Node joins them (`; ` for Cookie). */
+function headerIn(text: string, name: string, separator: string): string | undefined {
+  const values = [...text.matchAll(new RegExp(`\\r?\\n${name}:([^\\r\\n]*)`, 'gi'))].map((match) => match[1]!.trim());
+  return values.length > 0 ? values.join(separator) : undefined;
 }
 
 /**
@@ -24,7 +31,8 @@ export function clientErrorResponse(error: ClientError): string {
   const { status, code } = refusalOf(error);
   const text = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString('latin1') : '';
   const [, method = '', target = ''] = /^([!-~]+) ([!-~]+)/.exec(text) ?? [];
-  const lang = negotiateLanguage(undefined, /\r?\naccept-language:([^\r\n]*)/i.exec(text)?.[1]);
+  const requestHead = text.split(/\r?\n\r?\n/)[0]!;
+  const lang = requestedLanguage(headerIn(requestHead, 'cookie', '; '), headerIn(requestHead, 'accept-language', ', '));
   const ui = { lang, t: translator(lang), path: '/', stylesheet: STYLESHEET_PATH, icon: ICON_PATH, indexable: false };
   const { type, body } = errorBody(target.startsWith('/api/'), ui, `http.${code}`, code);
   const headers = {

@@ -147,12 +147,19 @@ describe('host separation over real sockets: every name a request carries must b
     });
     after(() => close());
 
-    test('an absolute-form target for another host gets 421; for the public host it is served', async () => {
+    test('an absolute-form target for another origin gets 421, one with userinfo 400; for the public origin it is served', async () => {
       const cases: [string, number][] = [
         [`GET http://evil.example/healthz HTTP/1.1\r\n${H}\r\n`, 421],
         [`GET https://evil.example/healthz HTTP/1.1\r\n${H}\r\n`, 421],
         [`GET http://bookings.test.evil.example/healthz HTTP/1.1\r\n${H}\r\n`, 421],
         [`GET http://bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 200],
+        [`GET http://bookings.test:80/healthz HTTP/1.1\r\n${H}\r\n`, 200],
+        // The target's origin must be the public URL's exactly: not another scheme or port.
+        [`GET https://bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 421],
+        [`GET http://bookings.test:8080/healthz HTTP/1.1\r\n${H}\r\n`, 421],
+        // User information in the target is refused outright.
+        [`GET http://x@bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 400],
+        [`GET http://x:y@bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 400],
       ];
       for (const [bytes, status] of cases) {
         const answer = parseRawAnswer(await rawHttp(port, bytes));

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -14,46 +15,55 @@ export function acceptedHosts(publicUrl: string): Set<string> {
   return hosts;
 }
 
-/** 421: the request names another host. 400: it names none, or names one twice. */
+/** 421: the request names another host. 400: it names none, names one twice, or carries userinfo. */
 export type HostRefusal = 400 | 421;
 
+/** What the check reads of a request: Node's IncomingMessage, or the HTTP/2 compatibility request. */
+export type HostedRequest = Pick<IncomingMessage, 'rawHeaders' | 'url' | 'socket'>;
+
 /** The values of a header in the request as it came, however many times it came. */
-function rawHeaderValues(request: FastifyRequest, name: string): string[] {
-  const raw = request.raw.rawHeaders;
+function rawHeaderValues(request: HostedRequest, name: string): string[] {
+  const raw = request.rawHeaders;
   const values: string[] = [];
   for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === name) values.push(raw[i + 1]!);
   return values;
 }
 
-/** The authority of an absolute-form request target (`GET https://x.example/ HTTP/1.1`); null when the target is a path. */
-function targetAuthority(target: string): string | null | undefined {
+/** An absolute-form request target (`GET https://x.example/ HTTP/1.1`); null when the target is a path, undefined when it is not a URL. */
+function absoluteTarget(target: string): URL | null | undefined {
   if (target.startsWith('/') || target === '*') return null;
   try {
-    return new URL(target).host;
+    return new URL(target);
   } catch {
     return undefined;
   }
 }
 
 /**
- * Whether a request is for another host than the public URL's, by every name it carries: the Host
- * header (exactly one), the HTTP/2 `:authority`, the authority of an absolute-form target, and the
- * server name (SNI) its TLS connection asked for. Each must be the public host; any other is 421.
+ * The host check for requests to the given origins (the public URL's, for the app): whether a
+ * request is for another origin than these, by every name it carries. The Host header (exactly
+ * one) and the HTTP/2 `:authority` must each be one of their hosts; an absolute-form target must
+ * have one of their origins exactly (scheme, host and port; no userinfo, which is 400); the server
+ * name (SNI) its TLS connection asked for must be their host name. Any other is 421.
  */
-export function hostRefusals(publicUrl: string): (request: FastifyRequest) => HostRefusal | undefined {
-  const hosts = acceptedHosts(publicUrl);
-  const hostname = new URL(publicUrl).hostname;
+export function hostRefusals(origins: string[]): (request: HostedRequest) => HostRefusal | undefined {
+  const urls = origins.map((origin) => new URL(origin));
+  const hosts = new Set(urls.flatMap((url) => [...acceptedHosts(url.href)]));
+  const accepted = new Set(urls.map((url) => url.origin));
+  const hostnames = new Set(urls.map((url) => url.hostname));
   return (request) => {
     const host = rawHeaderValues(request, 'host');
     const authority = rawHeaderValues(request, ':authority');
-    const target = targetAuthority(request.raw.url ?? '');
+    const target = absoluteTarget(request.url ?? '');
     if (host.length > 1 || authority.length > 1 || target === undefined) return 400;
-    const names = [...host, ...authority, ...(target === null ? [] : [target])];
-    if (names.length === 0) return 400;
+    if (target && (target.username !== '' || target.password !== '')) return 400;
+    const names = [...host, ...authority];
+    if (names.length === 0 && !target) return 400;
     if (names.some((name) => !hosts.has(name.toLowerCase()))) return 421;
+    if (target && !accepted.has(target.origin)) return 421;
     // `servername` is false or undefined without SNI (a client that connected by address).
-    const servername = (request.raw.socket as TLSSocket | undefined)?.servername;
-    if (typeof servername === 'string' && servername.toLowerCase() !== hostname) return 421;
+    const servername = (request.socket as TLSSocket | null | undefined)?.servername;
+    if (typeof servername === 'string' && !hostnames.has(servername.toLowerCase())) return 421;
     return undefined;
   };
 }
@@ -70,9 +80,9 @@ export function refuseHost(request: FastifyRequest, reply: FastifyReply, refusal
  * router rejects before this hook, such as a malformed URL, are caught in `buildApp`.)
  */
 export const hostCheckPlugin = fp(async (app: FastifyInstance, { publicUrl }: { publicUrl: string }) => {
-  const refusal = hostRefusals(publicUrl);
+  const refusal = hostRefusals([publicUrl]);
   app.addHook('onRequest', async (request, reply) => {
-    const refused = refusal(request);
+    const refused = refusal(request.raw);
     if (refused) return refuseHost(request, reply, refused);
   });
 });

@@ -1,3 +1,4 @@
+import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Language } from '../../core/catalog/activity.js';
@@ -15,14 +16,20 @@ declare module 'fastify' {
 export const LANGUAGE_COOKIE = 'lang';
 
 /**
- * The `lang` cookie when the visitor chose one, else Accept-Language. Read from the request's
- * headers, so that answers given before the hooks have run (the router's refusals: 414, a bad URL)
- * speak the visitor's language too.
+ * The language a request asks for: the `lang` cookie when the visitor chose one, else
+ * Accept-Language. The one definition of that order, for the app and for the parser's refusals
+ * (read from the raw bytes, in client-errors.ts).
+ */
+export function requestedLanguage(cookieHeader: string | undefined, acceptLanguage: string | undefined): Language {
+  return negotiateLanguage(fastifyCookie.parse(cookieHeader ?? '')[LANGUAGE_COOKIE], acceptLanguage);
+}
+
+/**
+ * Read from the request's headers, so that answers given before the hooks have run (the router's
+ * refusals: 414, a bad URL) speak the visitor's language too.
  */
 function languageOf(request: FastifyRequest): Language {
-  // Before the hooks, `cookies` is unset; a server without the cookie plugin has no parser.
-  const cookies = request.cookies ?? request.server.parseCookie?.(request.headers.cookie ?? '') ?? {};
-  return negotiateLanguage(cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+  return requestedLanguage(request.headers.cookie, request.headers['accept-language']);
 }
 
 /** Every request gets a language: the `lang` cookie when the visitor chose one, else Accept-Language. */

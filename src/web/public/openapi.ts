@@ -27,9 +27,14 @@ const ANY_REQUEST = {
   405: response('The path has no operation for this method; `Allow` lists those it has', errorJson(['method_not_allowed']), {
     Allow: { description: 'the methods the path takes, comma-separated', schema: { type: 'string' } },
   }),
+  400: error(
+    'The request cannot be read: a malformed request line, header, URL or body; no Host header, or two; user information in the target',
+    'bad_request',
+  ),
+  408: error('The request did not arrive in time: its headers or its body came too slowly', 'request_timeout'),
   421: { description: 'Sent to another host than the platform answers (Host or :authority); no content' },
+  431: error('The request headers are too large', 'headers_too_large'),
 };
-const BAD_REQUEST = error('The request cannot be read: a malformed URL or body', 'bad_request');
 const invalid = (codes: Parameters<typeof validationErrorOf>[0]) =>
   response('Invalid input; `errors` names each field and why', validationErrorOf(codes));
 
@@ -93,7 +98,6 @@ export function openApiDocument(publicUrl: string) {
           ],
           responses: {
             200: response('The slots', slotListJson),
-            400: BAD_REQUEST,
             404: error('Unknown activity', 'not_found'),
             414: error('The activity id is longer than any id', 'bad_request'),
             422: invalid(SLOT_QUERY_FIELD_CODES),
@@ -113,7 +117,6 @@ export function openApiDocument(publicUrl: string) {
               bookingReplayedJson,
             ),
             201: response('Booked', bookingCreatedJson),
-            400: BAD_REQUEST,
             403: error('Sent by a browser from another site', 'forbidden'),
             409: error(
               'A rule refuses the booking (group_too_small and group_too_large when the group size is the only faulty field); for an option also its own rules; submission_reused for a submissionKey sent before with another slot or e-mail address',
