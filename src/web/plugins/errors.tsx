@@ -12,6 +12,7 @@ export const HTTP_ERROR_CODES = [
   'bad_request',
   'forbidden',
   'method_not_allowed',
+  'misdirected_request',
   'body_too_large',
   'unsupported_media_type',
   'request_timeout',

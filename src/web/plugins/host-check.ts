@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sendError } from './errors.js';
+import { isApiRequest, sendError } from './errors.js';
 
 /**
  * The Host values under which the platform answers: the host[:port] of its public URL, also with
@@ -68,9 +68,16 @@ export function hostRefusals(origins: string[]): (request: HostedRequest) => Hos
   };
 }
 
-/** 421 Misdirected Request with no content; 400 as every bad request (the API's `{ code, message }`, or a page). */
+/**
+ * 421 Misdirected Request: with no content, but on the API with its `{ code, message }` like every
+ * API answer; 400 as every bad request (the API's `{ code, message }`, or a page).
+ */
 export function refuseHost(request: FastifyRequest, reply: FastifyReply, refusal: HostRefusal): FastifyReply {
-  if (refusal === 421) return reply.code(421).send();
+  if (refusal === 421) {
+    return isApiRequest(request)
+      ? sendError(request, reply, 421, 'http.misdirected_request', 'misdirected_request')
+      : reply.code(421).send();
+  }
   return sendError(request, reply, 400, 'http.bad_request', 'bad_request');
 }
 

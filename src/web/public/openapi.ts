@@ -32,7 +32,10 @@ const ANY_REQUEST = {
     'bad_request',
   ),
   408: error('The request did not arrive in time: its headers or its body came too slowly', 'request_timeout'),
-  421: { description: 'Sent to another host than the platform answers (Host or :authority); no content' },
+  421: response(
+    'Sent to another host than the platform answers (Host, :authority, an absolute target or the TLS server name)',
+    errorJson(['misdirected_request']),
+  ),
   431: error('The request headers are too large', 'headers_too_large'),
 };
 const invalid = (codes: Parameters<typeof validationErrorOf>[0]) =>

@@ -107,6 +107,7 @@ export const en: Record<keyof typeof nl, string> = {
 
   'http.error_title': 'Something went wrong',
   'http.bad_request': 'We cannot read this request.',
+  'http.misdirected_request': 'This request was sent to another host than this platform answers.',
   'http.method_not_allowed': 'This address does not take this kind of request; the Allow header says which it takes.',
   'http.forbidden': 'This request does not come from this website and was refused.',
   'http.body_too_large': 'This request is too large.',

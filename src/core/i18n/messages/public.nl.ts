@@ -105,6 +105,7 @@ export const nl = {
 
   'http.error_title': 'Er ging iets mis',
   'http.bad_request': 'Dit verzoek kunnen we niet lezen.',
+  'http.misdirected_request': 'Dit verzoek is gericht aan een andere host dan dit platform.',
   'http.method_not_allowed': 'Dit adres neemt dit soort verzoek niet aan; de Allow-header zegt welke wel.',
   'http.forbidden': 'Dit verzoek komt niet van deze website en is geweigerd.',
   'http.body_too_large': 'Dit verzoek is te groot.',
