@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import type { RouteInventory } from '../../src/app.js';
+import { bookingInputSchema } from '../../src/core/bookings/booking-input.js';
 import { PARTICIPANT_FIELDS } from '../../src/core/catalog/activity.js';
 import { SESSION_COOKIE } from '../../src/web/admin/session-cookie.js';
 import { BODY_LIMIT } from '../../src/web/limits.js';
@@ -43,19 +44,7 @@ export interface RouteFuzz {
   pendingSession?: boolean;
 }
 
-const BOOKING_FIELDS = [
-  'slotId',
-  'groupSize',
-  'name',
-  'email',
-  'phone',
-  'organisation',
-  'notes',
-  'acceptTerms',
-  'language',
-  'option',
-  'submissionKey',
-];
+const BOOKING_FIELDS = Object.keys(bookingInputSchema.shape);
 const BOOKING_FORM = ['groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'option', 'submissionKey', 'action'];
 const validBookingForm = () => ({
   groupSize: '4',

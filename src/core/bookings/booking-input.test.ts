@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bookingRequest } from '../../../test/factories.js';
-import { BOOKING_INPUT_FIELD_CODES, parseBookingInput } from './booking-input.js';
+import { BOOKING_INPUT_FIELD_CODES, bookingInputSchema, parseBookingInput } from './booking-input.js';
 
-const FIELDS = [
-  'slotId',
-  'groupSize',
-  'name',
-  'email',
-  'phone',
-  'organisation',
-  'notes',
-  'acceptTerms',
-  'language',
-  'option',
-  'submissionKey',
-];
+/** Every field the booking takes, from its schema. */
+const FIELDS = Object.keys(bookingInputSchema.shape);
 
 test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (what the API documents), and each of them', () => {
   const seen = new Set<string>();
