@@ -204,7 +204,13 @@ if (!chromiumAvailable()) {
         test('the booking journey fits a 390 px phone, a long address included', async () => {
           const { watched, page } = await visitor(language);
           await page.setViewportSize({ width: 390, height: 844 });
-          await book(watched, page, language, `juf.anna.de.jong.groep8b@basisschool-de-regenboog-utrecht.example.nl`, base + 2);
+          await book(
+            watched,
+            page,
+            language,
+            `juf.annadejong.groep8b.leerkracht.${language.lang}@basisschoolderegenboogutrechtoost.example.nl`,
+            base + 2,
+          );
           await watched.context.close();
         });
 

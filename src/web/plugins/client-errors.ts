@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { translator } from '../../core/i18n/i18n.js';
 import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
-import { errorBody, type HttpErrorCode } from './errors.js';
+import { errorBody, type HttpErrorCode, isApiTarget } from './errors.js';
 import { requestedLanguage } from './language.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -34,7 +34,7 @@ export function clientErrorResponse(error: ClientError): string {
   const requestHead = text.split(/\r?\n\r?\n/)[0]!;
   const lang = requestedLanguage(headerIn(requestHead, 'cookie', '; '), headerIn(requestHead, 'accept-language', ', '));
   const ui = { lang, t: translator(lang), path: '/', stylesheet: STYLESHEET_PATH, icon: ICON_PATH, indexable: false };
-  const { type, body } = errorBody(target.startsWith('/api/'), ui, `http.${code}`, code);
+  const { type, body } = errorBody(isApiTarget(target), ui, `http.${code}`, code);
   const headers = {
     ...SECURITY_HEADERS,
     'content-type': type,

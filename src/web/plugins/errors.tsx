@@ -87,8 +87,18 @@ function httpCodeOf(status: number, fastifyCode: string | undefined): HttpErrorC
   return status >= 500 ? 'internal_error' : 'bad_request';
 }
 
+/** Whether a request target (a path, or an absolute-form `http://host/path`) is under the API. */
+export function isApiTarget(target: string): boolean {
+  if (target.startsWith('/')) return target.startsWith('/api/');
+  try {
+    return new URL(target).pathname.startsWith('/api/');
+  } catch {
+    return false;
+  }
+}
+
 export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+  return isApiTarget(request.url);
 }
 
 /** A translated error's body: `{ code, message }` for the API, a page for everything else. */

@@ -166,11 +166,16 @@ describe('host separation over real sockets: every name a request carries must b
         // User information in the target is refused outright.
         [`GET http://x@bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 400],
         [`GET http://x:y@bookings.test/healthz HTTP/1.1\r\n${H}\r\n`, 400],
+        // Under the API, in its error shape whatever the target's form.
+        [`GET http://evil.example/api/v1/activities HTTP/1.1\r\n${H}\r\n`, 421],
+        [`GET https://bookings.test/api/v1/activities HTTP/1.1\r\n${H}\r\n`, 421],
+        [`GET http://x@bookings.test/api/v1/activities HTTP/1.1\r\n${H}\r\n`, 400],
       ];
       for (const [bytes, status] of cases) {
         const answer = parseRawAnswer(await rawHttp(port, bytes));
         assert.equal(answer.status, status, bytes);
         assertSecurityHeaders(answer.headers, bytes);
+        if (bytes.includes('/api/')) assert.deepEqual(Object.keys(JSON.parse(answer.body) as object), ['code', 'message'], bytes);
       }
     });
 
