@@ -7,6 +7,16 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig, SETTINGS } from './config.js';
 
+/** The problems loadConfig lists for `env`; none when it loads. */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+}
+
 describe('configuration', () => {
   test('defaults: SQLite under ./data on 127.0.0.1:3000', () => {
     const config = loadConfig({});
@@ -211,14 +221,6 @@ describe('configuration', () => {
 
   test('a production (https) deployment refuses a sender at an IP address or localhost, and the process exits 1', () => {
     const https = { GROUPZ_PUBLIC_URL: 'https://bookings.groupz.now', GROUPZ_SECRET_KEY: 'ab'.repeat(32) };
-    const problemsOf = (env: NodeJS.ProcessEnv) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (error) {
-        return (error as ConfigError).problems;
-      }
-    };
     for (const from of [
       'no-reply@127.0.0.1',
       'Groupz <no-reply@[192.0.2.7]>',
@@ -265,14 +267,6 @@ describe('configuration', () => {
     assert.deepEqual([config.dkim?.domainName, config.dkim?.keySelector], ['groupz.now', 'groupz2026']);
     assert.match(config.dkim?.privateKey ?? '', /^-----BEGIN PRIVATE KEY-----/);
     assert.equal(loadConfig({}).dkim, undefined, 'none: unsigned');
-    const problemsOf = (env: NodeJS.ProcessEnv) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (error) {
-        return (error as ConfigError).problems;
-      }
-    };
     assert.deepEqual(problemsOf({ GROUPZ_DKIM_DOMAIN: 'groupz.now' }), [
       'GROUPZ_DKIM_SELECTOR: must be set with the other GROUPZ_DKIM_* settings (all three or none)',
       'GROUPZ_DKIM_KEY_FILE: must be set with the other GROUPZ_DKIM_* settings (all three or none)',
