@@ -51,7 +51,7 @@ export interface AppContext {
   /** Makes the bookings' private links; derived from `auth.secretKey`. */
   linkKey: LinkKey;
   /** Audits the public address (`groupz serve` gives it when that address is https); admins run it from the back office too. */
-  selfAudit?: SiteAuditor;
+  selfAudit?: SiteAuditor | undefined;
   /** The backup settings (`Config.backup`), for the admins' backups page; undefined when backups are not set up. */
   backup?: BackupSettings | undefined;
   /** How many bookings one client network and one organiser address may place in a row (`Config.bookingLimits`). */
@@ -71,7 +71,7 @@ export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits'
   /** A logger `serve` also gives the servers around the app (instead of `logger`). */
   loggerInstance?: FastifyBaseLogger;
   /** HTTPS with HTTP/2 and HTTP/1.1 (src/server/https-server.ts); without it, plain HTTP/1.1. */
-  https?: HttpsServerOptions;
+  https?: HttpsServerOptions | undefined;
 }
 
 /** Each route's method and URL as registered, and the cache policy it opts in to (caching.ts). */
@@ -110,7 +110,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   // Over HTTP/2 the routes see the same request and reply API (Node's compatibility layer), so the
   // app keeps one type whichever server carries it.
   const app = https
-    ? (Fastify({ ...settings, ...https } as FastifyHttp2SecureOptions<Http2SecureServer>) as unknown as FastifyInstance)
+    ? (Fastify({ ...settings, ...https } as unknown as FastifyHttp2SecureOptions<Http2SecureServer>) as unknown as FastifyInstance)
     : // A request without Host reaches the host check (400 in contract) instead of Node's bare 400.
       Fastify({ ...settings, http: { requireHostHeader: false } });
   // Only the body types the surfaces use; anything else (text/plain included) gets 415.

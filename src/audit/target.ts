@@ -8,13 +8,13 @@ export interface AuditOptions {
   /** https://host[:port] */
   url: string;
   /** The public website's host, which the platform must not serve; default the parent domain of the host. */
-  websiteHost?: string;
+  websiteHost?: string | undefined;
   /** IP[:port] to connect to instead of the address the host name resolves to. */
-  connect?: string;
+  connect?: string | undefined;
   /** PEM of the CA(s) to trust instead of the usual roots (a private CA). */
-  ca?: Buffer;
+  ca?: Buffer | undefined;
   /** Where plain HTTP is probed; default 80. */
-  httpPort?: number;
+  httpPort?: number | undefined;
   /** Most public pages the crawl fetches. */
   maxPages?: number;
   /** When the audit starts; the certificate's days left count from here. */

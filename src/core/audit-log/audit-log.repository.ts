@@ -23,10 +23,10 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise
 export interface AuditQuery {
   scope: VenueScope;
   /** Only entries before this instant (for paging back), newest first. */
-  before?: Date;
-  action?: string;
+  before?: Date | undefined;
+  action?: string | undefined;
   /** Only entries by or about this member (actor or target). */
-  email?: string;
+  email?: string | undefined;
   /** Only entries about this object (a booking's reference, say). */
   target?: string;
   limit: number;

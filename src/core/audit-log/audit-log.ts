@@ -43,7 +43,7 @@ export interface NewAuditEntry {
   venueId: string | null;
   action: string;
   target?: string | null;
-  detail?: AuditEntry['detail'];
+  detail?: AuditEntry['detail'] | undefined;
   client?: string | null;
 }
 

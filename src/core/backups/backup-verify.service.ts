@@ -48,7 +48,7 @@ export async function checkRestoredSnapshot(restored: RestoredSnapshot): Promise
  */
 export async function verifyBackup(
   settings: BackupSettings,
-  request: { from?: BackupLocation; snapshotId?: string },
+  request: { from?: BackupLocation | undefined; snapshotId?: string | undefined },
 ): Promise<VerifyReport> {
   const access = chooseLocation(settings, request.from);
   const snapshot = await chooseSnapshot(access, request.snapshotId);

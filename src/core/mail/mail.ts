@@ -33,7 +33,7 @@ export interface NewMail {
   recipient: string;
   language: Language;
   /** What the mail needs beyond the booking's state at send time (the old group size, say). */
-  detail?: Record<string, string | number | boolean | null>;
+  detail?: Record<string, string | number | boolean | null> | undefined;
   /** Enqueueing the same key twice sends one mail: e.g. `option_expired:<booking id>`. */
   dedupeKey: string;
 }

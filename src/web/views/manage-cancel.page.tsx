@@ -34,7 +34,7 @@ export function ManageCancelPage({
   ui: Ui;
   booking: BookingDetails;
   token: string;
-  refusal?: ManageRefusal;
+  refusal?: ManageRefusal | undefined;
 }) {
   const { t } = ui;
   const base = managePath(token);
