@@ -10,7 +10,7 @@ import type { Slot } from '../core/availability/slot.js';
 import { parseBookingInput } from '../core/bookings/booking-input.js';
 import { createBooking } from '../core/bookings/booking.service.js';
 import { currentParticipantToken } from '../core/participants/participant.service.js';
-import { translator } from '../core/i18n/i18n.js';
+import { translator } from './i18n/i18n.js';
 import type { FieldErrorCode } from '../core/shared/field-errors.js';
 import { countRows } from '../db/count-rows.js';
 import { SESSION_COOKIE } from './admin/session-cookie.js';

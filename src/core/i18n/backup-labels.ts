@@ -1,8 +1,8 @@
 import type { BackupLocation } from '../backups/backup.js';
-import type { MessageKey } from './i18n.js';
+import type { LabelKey } from './labels.messages.js';
 
 /** How each backup location is named: on the backups page and in the alerts to admins. */
-export const LOCATION_LABELS: Record<BackupLocation, MessageKey> = {
+export const LOCATION_LABELS: Record<BackupLocation, LabelKey> = {
   local: 'backups.location.local',
   remote: 'backups.location.remote',
 };

@@ -1,67 +1,23 @@
 import type { Language } from '../catalog/activity.js';
-import { authMessages } from './messages/auth.messages.js';
-import { backupsMessages } from './messages/backups.messages.js';
-import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
-import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
-import { lifecycleMessages } from './messages/lifecycle.messages.js';
-import { participantsMessages } from './messages/participants.messages.js';
-import { mailMessages } from './messages/mail.messages.js';
-import { manageMessages } from './messages/manage.messages.js';
-import { optionsMessages } from './messages/options.messages.js';
-import { en as publicEn } from './messages/public.en.js';
-import { nl as publicNl } from './messages/public.nl.js';
-import { securityMessages } from './messages/security.messages.js';
-import { staffAdminMessages } from './messages/staff-admin.messages.js';
-import { submissionsMessages } from './messages/submissions.messages.js';
 
-/** Each area's messages (see define-messages.ts); a new area adds its module here. */
-const nl = {
-  ...publicNl,
-  ...authMessages.nl,
-  ...catalogAdminMessages.nl,
-  ...bookingsAdminMessages.nl,
-  ...staffAdminMessages.nl,
-  ...lifecycleMessages.nl,
-  ...participantsMessages.nl,
-  ...mailMessages.nl,
-  ...manageMessages.nl,
-  ...securityMessages.nl,
-  ...optionsMessages.nl,
-  ...backupsMessages.nl,
-  ...submissionsMessages.nl,
-};
-const en: Record<keyof typeof nl, string> = {
-  ...publicEn,
-  ...authMessages.en,
-  ...catalogAdminMessages.en,
-  ...bookingsAdminMessages.en,
-  ...staffAdminMessages.en,
-  ...lifecycleMessages.en,
-  ...participantsMessages.en,
-  ...mailMessages.en,
-  ...manageMessages.en,
-  ...securityMessages.en,
-  ...optionsMessages.en,
-  ...backupsMessages.en,
-  ...submissionsMessages.en,
-};
-
-export type MessageKey = keyof typeof nl;
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'nl';
 
-export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
-
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** A lookup in one catalogue of texts: the text for a key, its {placeholders} filled in. */
+export type Translator<K extends string> = (key: K, params?: Params) => string;
+
+/**
+ * The lookup in one language's catalogue. The texts live with their layer (the pages' in
+ * web/i18n, the mails' in core/mail); each builds its catalogue and looks it up through this.
+ */
+export function translatorFor<K extends string>(catalogue: Readonly<Record<K, string>>): Translator<K> {
+  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => String(params?.[name] ?? match));
+}
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'nl' || value === 'en';
-}
-
-export function translator(lang: Language): Translate {
-  const catalogue = catalogues[lang];
-  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => String(params?.[name] ?? match));
 }
 
 /**

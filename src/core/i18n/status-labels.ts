@@ -1,8 +1,8 @@
 import type { BookingStatus } from '../bookings/booking.js';
-import type { MessageKey } from './i18n.js';
+import type { LabelKey } from './labels.messages.js';
 
 /** How each status is named: in the back office, on the organiser's pages and in mails. */
-export const STATUS_LABELS: Record<BookingStatus, MessageKey> = {
+export const STATUS_LABELS: Record<BookingStatus, LabelKey> = {
   option: 'status.option',
   requested: 'status.requested',
   confirmed: 'status.confirmed',

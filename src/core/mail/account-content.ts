@@ -1,5 +1,6 @@
-import { LANGUAGES, translator } from '../i18n/i18n.js';
+import { LANGUAGES } from '../i18n/i18n.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
+import { mailTranslator } from './mail-texts.js';
 
 /** What a setup-link mail needs, as it goes out: the member, their venue, and the link (a full URL). */
 export interface SetupLinkMail {
@@ -25,7 +26,7 @@ export function renderSetupLinkMail(detail: MailDetail, mail: SetupLinkMail, log
   const reissued = detail.reason === 'reissued';
   const by = text(detail, 'by');
   const sections = LANGUAGES.map((lang): Section => {
-    const t = translator(lang);
+    const t = mailTranslator(lang);
     const where = mail.venue ?? 'Groupz';
     return {
       lang,
@@ -45,9 +46,9 @@ export function renderSetupLinkMail(detail: MailDetail, mail: SetupLinkMail, log
       footer: t('mail.account.footer'),
     };
   });
-  const subject = LANGUAGES.map((lang) => translator(lang)(reissued ? 'mail.account.subject_reissued' : 'mail.account.subject_added')).join(
-    ' / ',
-  );
+  const subject = LANGUAGES.map((lang) =>
+    mailTranslator(lang)(reissued ? 'mail.account.subject_reissued' : 'mail.account.subject_added'),
+  ).join(' / ');
   return contentOf(subject, sections);
 }
 
@@ -57,7 +58,7 @@ export function renderSetupLinkMail(detail: MailDetail, mail: SetupLinkMail, log
  */
 export function renderAccountExistsMail(detail: MailDetail, loginUrl: string): MailContent {
   const sections = LANGUAGES.map((lang): Section => {
-    const t = translator(lang);
+    const t = mailTranslator(lang);
     return {
       lang,
       paragraphs: [
@@ -69,5 +70,5 @@ export function renderAccountExistsMail(detail: MailDetail, loginUrl: string): M
       footer: t('mail.account.footer'),
     };
   });
-  return contentOf(LANGUAGES.map((lang) => translator(lang)('mail.account.subject_exists')).join(' / '), sections);
+  return contentOf(LANGUAGES.map((lang) => mailTranslator(lang)('mail.account.subject_exists')).join(' / '), sections);
 }

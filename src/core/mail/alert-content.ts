@@ -2,24 +2,25 @@ import { BACKUP_LOCATIONS, type BackupLocation } from '../backups/backup.js';
 import { BACKUP_STALE_HOURS } from '../backups/backup-schedule.js';
 import type { Language } from '../catalog/activity.js';
 import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../i18n/backup-labels.js';
-import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
+import { LANGUAGES } from '../i18n/i18n.js';
 import type { AlertMailKind } from './mail.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
+import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 
 /** The location in a sentence: "op de tweede locatie" / "at the second location". */
-const WHERE: Record<BackupLocation, MessageKey> = {
+const WHERE: Record<BackupLocation, MailMessageKey> = {
   local: 'mail.alert.where.local',
   remote: 'mail.alert.where.remote',
 };
 
 /** Each alert's subject, and what the admin can do about it. */
-const TEXTS: Record<AlertMailKind, { subject: MessageKey; advice: MessageKey }> = {
+const TEXTS: Record<AlertMailKind, { subject: MailMessageKey; advice: MailMessageKey }> = {
   backup_failed: { subject: 'mail.alert.subject.backup_failed', advice: 'mail.alert.advice.backup_failed' },
   backup_stale: { subject: 'mail.alert.subject.backup_stale', advice: 'mail.alert.advice.backup_stale' },
 };
 
 /** The location as a sentence names it, and as a label; a location this version does not know is named as stored. */
-function locationNames(t: Translate, detail: MailDetail): { where: string; label: string } {
+function locationNames(t: MailTranslate, detail: MailDetail): { where: string; label: string } {
   const location = BACKUP_LOCATIONS.find((l) => l === detail.location);
   return location
     ? { where: t(WHERE[location]), label: t(LOCATION_LABELS[location]) }
@@ -34,7 +35,7 @@ function instantOf(detail: MailDetail, name: string): Date | undefined {
 }
 
 function alertSection(kind: AlertMailKind, lang: Language, detail: MailDetail, backupsUrl: string): Section {
-  const t = translator(lang);
+  const t = mailTranslator(lang);
   const { where, label } = locationNames(t, detail);
   const hours = BACKUP_STALE_HOURS;
   const since = instantOf(detail, 'last_success_at');
@@ -67,7 +68,7 @@ export function renderAlert(kind: AlertMailKind, detail: MailDetail, publicUrl: 
   const backupsUrl = `${publicUrl}/admin/backups`;
   return contentOf(
     LANGUAGES.map((lang) => {
-      const t = translator(lang);
+      const t = mailTranslator(lang);
       return t(TEXTS[kind].subject, { where: locationNames(t, detail).where });
     }).join(' / '),
     LANGUAGES.map((lang) => alertSection(kind, lang, detail, backupsUrl)),

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BookingStatus, BookingDetails } from '../bookings/booking.js';
-import { translator } from '../i18n/i18n.js';
 import { VENUE_ZONE } from '../shared/time.js';
+import { mailTranslator } from './mail-texts.js';
 
 /**
  * A booking as an iCalendar file (RFC 5545), for mails and the manage link's download.
@@ -105,7 +105,7 @@ function utc(instant: Date): string {
  */
 export function bookingIcs({ booking, publicHost, stamp, sequence }: BookingCalendar): string {
   const { activity, slot, language } = booking;
-  const t = translator(language);
+  const t = mailTranslator(language);
   const venue = activity.venue;
   const where = [venue.name, activity.location, activity.location.includes(venue.city) ? '' : venue.city].filter(Boolean);
   const description = [`${t('mail.reference')}: ${booking.reference}`, `${t('booking.group_size')}: ${booking.groupSize}`].join('\n');

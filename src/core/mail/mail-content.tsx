@@ -2,9 +2,10 @@ import { render } from 'preact-render-to-string';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import type { Language } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
-import { LANGUAGES, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
+import { LANGUAGES } from '../i18n/i18n.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from './mail.js';
+import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 
 /** The mails about a booking: to its organiser, or to the venue's staff. */
 export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
@@ -52,7 +53,7 @@ const FIRST_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received'
 /** The mails that hand the organiser the participants' link to share. */
 const PARTICIPANT_LINK_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received', 'confirmed', 'option_placed']);
 
-const SUBJECTS: Record<BookingMailKind, MessageKey> = {
+const SUBJECTS: Record<BookingMailKind, MailMessageKey> = {
   booking_received: 'mail.subject.booking_received',
   request_received: 'mail.subject.request_received',
   option_placed: 'mail.subject.option_placed',
@@ -69,7 +70,7 @@ const SUBJECTS: Record<BookingMailKind, MessageKey> = {
 };
 
 /** What happened, for the kinds whose first sentence needs nothing from the detail. */
-const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled'>, MessageKey> = {
+const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled'>, MailMessageKey> = {
   booking_received: 'mail.intro.booking_received',
   request_received: 'mail.intro.request_received',
   option_placed: 'mail.intro.option_placed',
@@ -82,7 +83,7 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled'>, Messag
 };
 
 /** What the booking's status means now, when the mail is sent. */
-const STATUS_TEXTS: Record<BookingStatus, MessageKey> = {
+const STATUS_TEXTS: Record<BookingStatus, MailMessageKey> = {
   option: 'mail.status_text.option',
   requested: 'mail.status_text.requested',
   confirmed: 'mail.status_text.confirmed',
@@ -91,7 +92,7 @@ const STATUS_TEXTS: Record<BookingStatus, MessageKey> = {
   completed: 'mail.status_text.completed',
 };
 
-const STAFF_CHANGES: Record<string, MessageKey> = {
+const STAFF_CHANGES: Record<string, MailMessageKey> = {
   group_size: 'mail.staff.change.group_size',
   cancelled: 'mail.staff.change.cancelled',
   confirmed: 'mail.staff.change.confirmed',
@@ -114,12 +115,12 @@ function isCount(value: unknown): value is number {
 }
 
 /** "woensdag 3 juni 2026 om 10:00": an instant in Amsterdam time, in a sentence. */
-export function at(t: Translate, lang: Language, instant: Date): string {
+export function at(t: MailTranslate, lang: Language, instant: Date): string {
   return t('mail.at', { date: formatDate(instant, lang), time: formatTime(instant) });
 }
 
 /** Reference, activity, venue, date and time, group size and status: what every mail names. */
-function bookingFacts(t: Translate, lang: Language, booking: BookingDetails): Section['facts'] {
+function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails): Section['facts'] {
   const { activity, slot } = booking;
   return [
     [t('mail.reference'), booking.reference],
@@ -131,7 +132,7 @@ function bookingFacts(t: Translate, lang: Language, booking: BookingDetails): Se
   ];
 }
 
-function subjectOf(kind: BookingMailKind, t: Translate, lang: Language, { booking }: MailBooking, change: string): string {
+function subjectOf(kind: BookingMailKind, t: MailTranslate, lang: Language, { booking }: MailBooking, change: string): string {
   return t(SUBJECTS[kind], {
     reference: booking.reference,
     activity: booking.activity.title[lang],
@@ -140,7 +141,7 @@ function subjectOf(kind: BookingMailKind, t: Translate, lang: Language, { bookin
   });
 }
 
-function introOf(kind: OrganiserMailKind, t: Translate, lang: Language, detail: MailDetail, { booking }: MailBooking): string {
+function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail, { booking }: MailBooking): string {
   const venue = booking.activity.venue.name;
   if (kind === 'changed') {
     const { from_group_size: from, to_group_size: to } = detail;
@@ -153,7 +154,7 @@ function introOf(kind: OrganiserMailKind, t: Translate, lang: Language, detail: 
 }
 
 function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): Section {
-  const t = translator(lang);
+  const t = mailTranslator(lang);
   const { booking } = subject;
   const { venue } = booking.activity;
   const deadline = booking.status === 'option' ? booking.optionExpiresAt : null;
@@ -193,7 +194,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
   };
 }
 
-function staffChange(t: Translate, detail: MailDetail): string {
+function staffChange(t: MailTranslate, detail: MailDetail): string {
   const { change, from_group_size: from, to_group_size: to } = detail;
   if (change === 'group_size' && isCount(from) && isCount(to)) return t('mail.staff.change.group_size_from_to', { from, to });
   const key = typeof change === 'string' ? STAFF_CHANGES[change] : undefined;
@@ -201,7 +202,7 @@ function staffChange(t: Translate, detail: MailDetail): string {
 }
 
 function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl }: MailBooking): Section {
-  const t = translator(lang);
+  const t = mailTranslator(lang);
   return {
     lang,
     paragraphs: [
@@ -308,9 +309,9 @@ export function renderMail(
 ): MailContent {
   if (isStaffKind(kind)) {
     return contentOf(
-      LANGUAGES.map((l) => subjectOf(kind, translator(l), l, subject, staffChange(translator(l), detail))).join(' / '),
+      LANGUAGES.map((l) => subjectOf(kind, mailTranslator(l), l, subject, staffChange(mailTranslator(l), detail))).join(' / '),
       LANGUAGES.map((l) => staffSection(kind, l, detail, subject)),
     );
   }
-  return contentOf(subjectOf(kind, translator(lang), lang, subject, ''), [organiserSection(kind, lang, detail, subject, calendar)]);
+  return contentOf(subjectOf(kind, mailTranslator(lang), lang, subject, ''), [organiserSection(kind, lang, detail, subject, calendar)]);
 }

@@ -1,6 +1,6 @@
 import { BOOKING_SORTS, type BookingFilter, type BookingSort } from '../../core/bookings/booking-admin.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/bookings/booking.js';
-import type { Translate } from '../../core/i18n/i18n.js';
+import type { Translate } from '../i18n/i18n.js';
 import { CONTROL } from '../../core/shared/control-characters.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import { formField, formNumber } from '../public/form-body.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { translator } from '../../core/i18n/i18n.js';
+import { translator } from '../i18n/i18n.js';
 import type { BookingListItem } from '../../core/bookings/booking-admin.js';
 import { bookingsCsv, csvCell } from './bookings-csv.js';
 

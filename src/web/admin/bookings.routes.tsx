@@ -15,7 +15,7 @@ import {
 } from '../../core/bookings/booking-admin.service.js';
 import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
 import type { StatusAction } from '../../core/bookings/booking-status.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { localDateOf } from '../../core/shared/time.js';

@@ -1,5 +1,5 @@
 import type { AdminFieldCode, AdminFieldError } from '../../core/catalog/admin-fields.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { formField } from '../public/form-body.js';
 import type { Ui } from '../views/ui.js';
 import type { FieldMessages } from '../views/components.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import {

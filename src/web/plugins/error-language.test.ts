@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { parseHtml } from '../../../test/html.js';
-import { type MessageKey, translator } from '../../core/i18n/i18n.js';
+import { type MessageKey, translator } from '../i18n/i18n.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorPage } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
 import type { Ui } from '../views/ui.js';

@@ -1,5 +1,5 @@
 import { MAX_GROUP_SIZE } from '../../core/catalog/catalog.service.js';
-import type { Translate } from '../../core/i18n/i18n.js';
+import type { Translate } from '../i18n/i18n.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import type { FieldMessages } from '../views/components.js';
 import { formField, formNumber } from './form-body.js';

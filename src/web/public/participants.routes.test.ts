@@ -15,7 +15,7 @@ import { issueLink } from '../../core/bookings/booking-links.js';
 import { createBooking } from '../../core/bookings/booking.service.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { type Activity, DEFAULT_ACTIVITY_RULES, type ParticipantField } from '../../core/catalog/activity.js';
-import { translator } from '../../core/i18n/i18n.js';
+import { translator } from '../i18n/i18n.js';
 import { addStaff } from '../../core/staff/staff.service.js';
 
 const t_nl = translator('nl');

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { linkPath } from '../../core/bookings/booking-links.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import type { ParticipantListState } from '../../core/participants/participant.js';
 import {
   addParticipant,

@@ -1,6 +1,6 @@
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';

@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { formatMoney, formatRate } from '../../core/i18n/format.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import type { Ui } from './ui.js';
 
 /** Field errors as a form shows them: field name to translated message. */

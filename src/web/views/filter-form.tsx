@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import type { Ui } from './ui.js';
 

@@ -1,5 +1,5 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import type { DomainErrorCode } from '../../core/shared/errors.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { STATUS_LABELS } from './admin/booking-labels.js';

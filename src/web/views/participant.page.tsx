@@ -1,6 +1,6 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import type { ParticipantField } from '../../core/catalog/activity.js';
-import type { MessageKey } from '../../core/i18n/i18n.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import {
   PARTICIPANT_ANSWER_MAX_LENGTH,
   PARTICIPANT_NAME_MAX_LENGTH,

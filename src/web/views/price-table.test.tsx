@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render } from 'preact-render-to-string';
 import { parseHtml, tableHeaderProblems } from '../../../test/html.js';
-import { translator } from '../../core/i18n/i18n.js';
+import { translator } from '../i18n/i18n.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { PriceTable } from './components.js';
 

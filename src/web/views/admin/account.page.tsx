@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../../core/i18n/format.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { SessionRow } from '../../../core/staff/session.repository.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { InputField } from '../components.js';

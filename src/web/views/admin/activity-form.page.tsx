@@ -1,7 +1,7 @@
 import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';

@@ -1,5 +1,5 @@
 import type { AuditEntry, ActorKind } from '../../../core/audit-log/audit-log.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { Ui } from '../ui.js';
 
 /** Labels of the actions known here; any other action is shown by its code. */

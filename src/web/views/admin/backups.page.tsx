@@ -3,7 +3,7 @@ import type { BackupRunRow } from '../../../core/backups/backup-runs.repository.
 import { BACKUP_STALE_HOURS } from '../../../core/backups/backup-schedule.js';
 import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../../../core/i18n/backup-labels.js';
 import { formatBytes, formatDateTime } from '../../../core/i18n/format.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { AdminLayout } from './admin-layout.js';
 import { age } from './age.js';

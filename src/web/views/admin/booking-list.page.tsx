@@ -1,7 +1,7 @@
 import { BOOKING_SORTS, type BookingPage, type BookingSort } from '../../../core/bookings/booking-admin.js';
 import { BOOKING_STATUSES } from '../../../core/bookings/booking.js';
 import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { filterQuery, type FilterValues } from '../../admin/booking-filters.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { AuditCheck, AuditReport } from '../../../core/self-audit/self-audit.js';
 import type { AdminUi } from '../../admin/admin-ui.js';

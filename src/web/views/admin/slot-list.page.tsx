@@ -5,7 +5,7 @@ import { type SlotSchedule, type Weekday, WEEKDAYS } from '../../../core/availab
 import type { SlotForm } from '../../../core/availability/slot-admin.service.js';
 import type { Activity } from '../../../core/catalog/activity.js';
 import { formatDate, formatTime } from '../../../core/i18n/format.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';

@@ -1,5 +1,5 @@
 import type { Venue } from '../../../core/catalog/activity.js';
-import type { MessageKey } from '../../../core/i18n/i18n.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { StaffForm, StaffOverview, StaffState } from '../../../core/staff/staff-admin.service.js';
 import type { Role } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';

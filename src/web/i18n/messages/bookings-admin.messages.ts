@@ -1,10 +1,8 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** The back office's day schedule, bookings list, booking detail and export. */
 export const bookingsAdminMessages = defineMessages(
   {
-    'status.cancelled': 'Geannuleerd',
-
     'bookings.title': 'Boekingen',
     'bookings.col.reference': 'Referentie',
     'bookings.col.status': 'Status',
@@ -95,8 +93,6 @@ export const bookingsAdminMessages = defineMessages(
     'booking_admin.done_note': 'De notitie is toegevoegd.',
   },
   {
-    'status.cancelled': 'Cancelled',
-
     'bookings.title': 'Bookings',
     'bookings.col.reference': 'Reference',
     'bookings.col.status': 'Status',

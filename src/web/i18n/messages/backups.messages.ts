@@ -1,6 +1,6 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
-/** The backups page of the back office and the backup alerts mailed to admins. */
+/** The backups page of the back office. */
 export const backupsMessages = defineMessages(
   {
     'admin.nav.backups': 'Back-ups',
@@ -13,21 +13,15 @@ export const backupsMessages = defineMessages(
       'Er is geen lokale back-up ingesteld (GROUPZ_BACKUP_LOCAL_REPO): de back-ups staan alleen op de tweede locatie, en terugzetten duurt langer.',
     'backups.missing.remote':
       'Er is geen tweede locatie ingesteld (GROUPZ_BACKUP_REMOTE_REPO): de back-ups staan alleen op deze server en gaan samen met de server verloren.',
-    'backups.location.local': 'Lokaal, op deze server',
-    'backups.location.remote': 'Tweede locatie',
-    'backups.last_success': 'Laatste geslaagde back-up',
-    'backups.never': 'nooit',
     'backups.size': 'Grootte van de snapshot',
     'backups.last_run': 'Laatste poging',
     'backups.last_run_at': '{status}, {when}',
-    'backups.error': 'Foutmelding',
     'backups.stale':
       'Let op: al meer dan {hours} uur geen geslaagde back-up hier. Draait de nachtelijke back-up nog, en wat zegt de laatste poging?',
     'backups.never_succeeded': 'Let op: hier is nog geen back-up gelukt.',
     'backups.runs': 'Recente back-ups',
     'backups.none': 'Er zijn nog geen back-ups gemaakt.',
     'backups.started': 'Begonnen',
-    'backups.location': 'Locatie',
     'backups.trigger': 'Aanleiding',
     'backups.status': 'Status',
     'backups.trigger.schedule': 'nachtelijk',
@@ -36,20 +30,6 @@ export const backupsMessages = defineMessages(
     'backups.status.succeeded': 'geslaagd',
     'backups.status.failed': 'mislukt',
     'backups.errors_note': 'Foutmeldingen staan er zoals restic ze geeft (in het Engels).',
-
-    'mail.alert.where.local': 'op deze server (de lokale back-up)',
-    'mail.alert.where.remote': 'op de tweede locatie',
-    'mail.alert.subject.backup_failed': 'Back-up mislukt {where}',
-    'mail.alert.subject.backup_stale': 'Geen recente back-up {where}',
-    'mail.alert.intro.backup_failed': 'De back-up {where} is mislukt.',
-    'mail.alert.intro.backup_stale': 'De laatste geslaagde back-up {where} is van {since}: meer dan {hours} uur geleden.',
-    'mail.alert.intro.backup_never': 'Er is {where} nog nooit een back-up gelukt, en de eerste poging is meer dan {hours} uur geleden.',
-    'mail.alert.advice.backup_failed':
-      'Groupz probeert het later opnieuw, maar zolang dit duurt ontbreekt er een kopie van de gegevens: zoek de oorzaak. Op de server maakt {command} meteen een nieuwe back-up.',
-    'mail.alert.advice.backup_stale':
-      'Draait de nachtelijke back-up nog? De pogingen en hun foutmeldingen staan in de backoffice. Op de server maakt {command} meteen een nieuwe back-up.',
-    'mail.alert.link': 'Back-ups bekijken in de backoffice',
-    'mail.alert.footer': 'U ontvangt deze melding als beheerder van het Groupz-platform.',
   },
   {
     'admin.nav.backups': 'Backups',
@@ -62,21 +42,15 @@ export const backupsMessages = defineMessages(
       'No local backup is set up (GROUPZ_BACKUP_LOCAL_REPO): the backups are only at the second location, and restoring takes longer.',
     'backups.missing.remote':
       'No second location is set up (GROUPZ_BACKUP_REMOTE_REPO): the backups are only on this server and are lost with it.',
-    'backups.location.local': 'Local, on this server',
-    'backups.location.remote': 'Second location',
-    'backups.last_success': 'Last successful backup',
-    'backups.never': 'never',
     'backups.size': 'Snapshot size',
     'backups.last_run': 'Last attempt',
     'backups.last_run_at': '{status}, {when}',
-    'backups.error': 'Error',
     'backups.stale':
       'Attention: no successful backup here for more than {hours} hours. Is the nightly backup still running, and what does the last attempt say?',
     'backups.never_succeeded': 'Attention: no backup has succeeded here yet.',
     'backups.runs': 'Recent backups',
     'backups.none': 'No backups have been made yet.',
     'backups.started': 'Started',
-    'backups.location': 'Location',
     'backups.trigger': 'Trigger',
     'backups.status': 'Status',
     'backups.trigger.schedule': 'nightly',
@@ -85,19 +59,5 @@ export const backupsMessages = defineMessages(
     'backups.status.succeeded': 'succeeded',
     'backups.status.failed': 'failed',
     'backups.errors_note': 'Errors are shown as restic reports them.',
-
-    'mail.alert.where.local': 'on this server (the local backup)',
-    'mail.alert.where.remote': 'at the second location',
-    'mail.alert.subject.backup_failed': 'Backup failed {where}',
-    'mail.alert.subject.backup_stale': 'No recent backup {where}',
-    'mail.alert.intro.backup_failed': 'The backup {where} failed.',
-    'mail.alert.intro.backup_stale': 'The last successful backup {where} was made on {since}: more than {hours} hours ago.',
-    'mail.alert.intro.backup_never': 'No backup {where} has ever succeeded, and the first attempt was more than {hours} hours ago.',
-    'mail.alert.advice.backup_failed':
-      'Groupz tries again later, but until it succeeds a copy of the data is missing: look for the cause. On the server, {command} makes a new backup at once.',
-    'mail.alert.advice.backup_stale':
-      'Is the nightly backup still running? The attempts and their errors are in the back office. On the server, {command} makes a new backup at once.',
-    'mail.alert.link': 'View the backups in the back office',
-    'mail.alert.footer': 'You receive this alert as an admin of the Groupz platform.',
   },
 );

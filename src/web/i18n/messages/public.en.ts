@@ -35,10 +35,6 @@ export const en: Record<keyof typeof nl, string> = {
 
   'booking.title': 'Book: {activity}',
   'booking.back_to_activity': 'Back to availability',
-  'booking.activity': 'Activity',
-  'booking.venue': 'Venue',
-  'booking.when': 'When',
-  'booking.group_size': 'Number of people',
   'booking.name': 'Contact name',
   'booking.email': 'Email address',
   'booking.phone': 'Phone number',
@@ -60,8 +56,6 @@ export const en: Record<keyof typeof nl, string> = {
   'manage.reference': 'Booking reference:',
   'manage.private_link':
     'Keep the address of this page: it is your personal link to this booking. Share it only with people who may see the booking.',
-  'manage.status': 'Status',
-  'status.confirmed': 'Confirmed',
 
   'price.caption': 'Price',
   'price.item': 'Item',
@@ -72,7 +66,6 @@ export const en: Record<keyof typeof nl, string> = {
   'price.persons': '{n} people',
   'price.per_group': 'per group',
   'price.vat_included': 'Of which VAT {rate}',
-  'price.total': 'Total (incl. VAT)',
 
   'form.errors_heading': 'Please check these fields',
   'form.optional': '(optional)',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** The manage link's actions (group size, cancel, calendar, resend) and staff's control of the booking links. */
 export const manageMessages = defineMessages(

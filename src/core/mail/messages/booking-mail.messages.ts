@@ -1,7 +1,7 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../i18n/define-messages.js';
 
-/** The mails to organisers and staff, and the calendar file. */
-export const mailMessages = defineMessages(
+/** The mails about a booking, to its organiser and to the venue's staff, and its calendar file. */
+export const bookingMailMessages = defineMessages(
   {
     'mail.subject.booking_received': 'Boeking {reference} ontvangen: {activity}',
     'mail.subject.request_received': 'Aanvraag {reference} ontvangen: {activity}',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** The back office's activities, slots and weekly schedules. */
 export const catalogAdminMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** Signing in, setting up an account, the back office's frame and the member's own account. */
 export const authMessages = defineMessages(

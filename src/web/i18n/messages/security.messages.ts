@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** The self-audit page of the back office (admins). */
 export const securityMessages = defineMessages(

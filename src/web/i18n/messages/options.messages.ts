@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /**
  * Options, requests and the automatic lifecycle: the booking form's choice, the manage page's

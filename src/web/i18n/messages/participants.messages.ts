@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** The participant link's page, the list on the manage page and in the back office, and its history. */
 export const participantsMessages = defineMessages(
@@ -43,7 +43,6 @@ export const participantsMessages = defineMessages(
 
     'audit.action.booking.participant_added': 'Deelnemer aangemeld',
     'audit.action.booking.participant_removed': 'Deelnemer verwijderd',
-    'audit.action.booking.participant_link_reissued': 'Nieuwe link voor deelnemers gemaakt',
     'audit.actor.organiser': 'Organisator (via de link)',
     'audit.actor.system': 'Systeem',
     'audit.actor.participant': 'Deelnemer (via de link)',
@@ -87,7 +86,6 @@ export const participantsMessages = defineMessages(
 
     'audit.action.booking.participant_added': 'Participant signed up',
     'audit.action.booking.participant_removed': 'Participant removed',
-    'audit.action.booking.participant_link_reissued': 'New link for participants made',
     'audit.actor.organiser': 'Organiser (through the link)',
     'audit.actor.system': 'System',
     'audit.actor.participant': 'Participant (through the link)',

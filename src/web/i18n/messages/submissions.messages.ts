@@ -1,4 +1,4 @@
-import { defineMessages } from '../define-messages.js';
+import { defineMessages } from '../../../core/i18n/define-messages.js';
 
 /** Submitting a booking: the booking limits, the submission key and a submission that came before. */
 export const submissionsMessages = defineMessages(

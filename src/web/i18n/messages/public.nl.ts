@@ -33,10 +33,6 @@ export const nl = {
 
   'booking.title': 'Boeken: {activity}',
   'booking.back_to_activity': 'Terug naar de beschikbaarheid',
-  'booking.activity': 'Activiteit',
-  'booking.venue': 'Locatie',
-  'booking.when': 'Wanneer',
-  'booking.group_size': 'Aantal personen',
   'booking.name': 'Naam contactpersoon',
   'booking.email': 'E-mailadres',
   'booking.phone': 'Telefoonnummer',
@@ -58,8 +54,6 @@ export const nl = {
   'manage.reference': 'Boekingsnummer:',
   'manage.private_link':
     'Bewaar het adres van deze pagina: het is uw persoonlijke link naar deze boeking. Deel het alleen met wie de boeking mag zien.',
-  'manage.status': 'Status',
-  'status.confirmed': 'Bevestigd',
 
   'price.caption': 'Prijs',
   'price.item': 'Omschrijving',
@@ -70,7 +64,6 @@ export const nl = {
   'price.persons': '{n} personen',
   'price.per_group': 'per groep',
   'price.vat_included': 'Waarvan btw {rate}',
-  'price.total': 'Totaal (incl. btw)',
 
   'form.errors_heading': 'Controleer de volgende velden',
   'form.optional': '(optioneel)',

@@ -1,0 +1,55 @@
+import { defineMessages } from './define-messages.js';
+
+/**
+ * The names both the pages and the mails show: a booking's status and facts, a backup location's
+ * facts. Core defines them once; the web's catalogue and the mails' catalogue each include them.
+ */
+export const labelMessages = defineMessages(
+  {
+    'status.option': 'Optie',
+    'status.requested': 'Aangevraagd',
+    'status.confirmed': 'Bevestigd',
+    'status.cancelled': 'Geannuleerd',
+    'status.expired': 'Verlopen',
+    'status.completed': 'Afgerond',
+
+    'booking.activity': 'Activiteit',
+    'booking.venue': 'Locatie',
+    'booking.when': 'Wanneer',
+    'booking.group_size': 'Aantal personen',
+    'manage.status': 'Status',
+    'price.total': 'Totaal (incl. btw)',
+
+    'backups.location': 'Locatie',
+    'backups.location.local': 'Lokaal, op deze server',
+    'backups.location.remote': 'Tweede locatie',
+    'backups.last_success': 'Laatste geslaagde back-up',
+    'backups.never': 'nooit',
+    'backups.error': 'Foutmelding',
+  },
+  {
+    'status.option': 'Option',
+    'status.requested': 'Requested',
+    'status.confirmed': 'Confirmed',
+    'status.cancelled': 'Cancelled',
+    'status.expired': 'Expired',
+    'status.completed': 'Completed',
+
+    'booking.activity': 'Activity',
+    'booking.venue': 'Venue',
+    'booking.when': 'When',
+    'booking.group_size': 'Number of people',
+    'manage.status': 'Status',
+    'price.total': 'Total (incl. VAT)',
+
+    'backups.location': 'Location',
+    'backups.location.local': 'Local, on this server',
+    'backups.location.remote': 'Second location',
+    'backups.last_success': 'Last successful backup',
+    'backups.never': 'never',
+    'backups.error': 'Error',
+  },
+);
+
+/** A text the pages and the mails share. */
+export type LabelKey = keyof typeof labelMessages.nl;

@@ -1,0 +1,29 @@
+import type { Language } from '../catalog/activity.js';
+import { type Translator, translatorFor } from '../i18n/i18n.js';
+import { labelMessages } from '../i18n/labels.messages.js';
+import { accountMailMessages } from './messages/account-mail.messages.js';
+import { alertMailMessages } from './messages/alert-mail.messages.js';
+import { bookingMailMessages } from './messages/booking-mail.messages.js';
+
+/** The texts of the mails and calendar files: the names they share with the pages, then each kind's own. */
+const nl = {
+  ...labelMessages.nl,
+  ...bookingMailMessages.nl,
+  ...accountMailMessages.nl,
+  ...alertMailMessages.nl,
+};
+const en: Record<keyof typeof nl, string> = {
+  ...labelMessages.en,
+  ...bookingMailMessages.en,
+  ...accountMailMessages.en,
+  ...alertMailMessages.en,
+};
+
+export type MailMessageKey = keyof typeof nl;
+export type MailTranslate = Translator<MailMessageKey>;
+
+export const mailCatalogues: Record<Language, Record<MailMessageKey, string>> = { nl, en };
+
+export function mailTranslator(lang: Language): MailTranslate {
+  return translatorFor(mailCatalogues[lang]);
+}

@@ -1,0 +1,57 @@
+import type { Language } from '../../core/catalog/activity.js';
+import { type Translator, translatorFor } from '../../core/i18n/i18n.js';
+import { labelMessages } from '../../core/i18n/labels.messages.js';
+import { authMessages } from './messages/auth.messages.js';
+import { backupsMessages } from './messages/backups.messages.js';
+import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
+import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
+import { manageMessages } from './messages/manage.messages.js';
+import { optionsMessages } from './messages/options.messages.js';
+import { participantsMessages } from './messages/participants.messages.js';
+import { en as publicEn } from './messages/public.en.js';
+import { nl as publicNl } from './messages/public.nl.js';
+import { securityMessages } from './messages/security.messages.js';
+import { staffAdminMessages } from './messages/staff-admin.messages.js';
+import { submissionsMessages } from './messages/submissions.messages.js';
+
+/**
+ * The texts of the pages, forms and API: the names they share with the mails (defined once, in
+ * core), then each area's own (see define-messages.ts); a new area adds its module here.
+ */
+const nl = {
+  ...labelMessages.nl,
+  ...publicNl,
+  ...authMessages.nl,
+  ...catalogAdminMessages.nl,
+  ...bookingsAdminMessages.nl,
+  ...staffAdminMessages.nl,
+  ...participantsMessages.nl,
+  ...manageMessages.nl,
+  ...securityMessages.nl,
+  ...optionsMessages.nl,
+  ...backupsMessages.nl,
+  ...submissionsMessages.nl,
+};
+const en: Record<keyof typeof nl, string> = {
+  ...labelMessages.en,
+  ...publicEn,
+  ...authMessages.en,
+  ...catalogAdminMessages.en,
+  ...bookingsAdminMessages.en,
+  ...staffAdminMessages.en,
+  ...participantsMessages.en,
+  ...manageMessages.en,
+  ...securityMessages.en,
+  ...optionsMessages.en,
+  ...backupsMessages.en,
+  ...submissionsMessages.en,
+};
+
+export type MessageKey = keyof typeof nl;
+export type Translate = Translator<MessageKey>;
+
+export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+export function translator(lang: Language): Translate {
+  return translatorFor(catalogues[lang]);
+}
