@@ -1,5 +1,4 @@
-import { findVenueBySlug } from '../core/catalog/catalog.repository.js';
-import { createVenue, venueInputSchema } from '../core/catalog/catalog.service.js';
+import { createVenue, isVenueSlugTaken, venueInputSchema } from '../core/catalog/catalog.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { type Command, stringOptions } from './command.js';
 import { openRuntime } from './runtime.js';
@@ -29,7 +28,7 @@ export const venueAddCommand: Command = {
     }
     const { database } = await openRuntime();
     try {
-      if (await findVenueBySlug(database.db, parsed.data.slug)) {
+      if (await isVenueSlugTaken(database.db, parsed.data.slug)) {
         process.stderr.write(`groupz venue add: a venue with the slug ${parsed.data.slug} exists already\n`);
         return 1;
       }

@@ -37,7 +37,7 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
 }
 
 /** Statements kept at most; the platform runs far fewer distinct ones. */
@@ -76,5 +76,5 @@ function connectPostgres(url: string, max: number): Db {
   // listener that error would crash the process; the pool drops the connection and opens a new
   // one for the next query, and errors during a query still reach that query.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db;
 }

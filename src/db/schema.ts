@@ -277,7 +277,18 @@ export interface Database {
   platform_instances: PlatformInstanceTable;
 }
 
-export type Db = Kysely<Database>;
+/*
+ * A function's first argument says how it stands to transactions, and the compiler holds callers
+ * to it:
+ * - `Db`, the database (connect.ts makes it), never a transaction: the function opens its own
+ *   transaction for a change of more than one row, so that a change and its audit entry commit
+ *   together or not at all. Kysely cannot nest transactions, so a caller's is refused here.
+ * - `Tx`, a transaction the caller opened: the function must run inside it, and its writes commit
+ *   or roll back with the caller's (a history entry with the change it records). A `Db` is
+ *   refused here.
+ * - `Executor`, either: repository functions, and services that are whole on their own as well as
+ *   inside a caller's transaction (a single read or write).
+ */
+export type Db = Kysely<Database> & { readonly isTransaction: false };
 export type Tx = Transaction<Database>;
-/** What a repository function accepts: the database, or a transaction it must run inside. */
 export type Executor = Db | Tx;

@@ -1,16 +1,12 @@
-import type { Executor } from '../../db/schema.js';
+import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { VenueScope } from '../staff/staff.js';
 import type { AuditEntry, NewAuditEntry } from './audit-log.js';
-import { type AuditQuery, insertAuditEntry, listAuditEntries } from './audit-log.repository.js';
+import { type AuditQuery, insertAuditEntry, listAuditActions, listAuditEntries } from './audit-log.repository.js';
 
-/**
- * Writes one audit entry. Pass the transaction that makes the change, so the change and its
- * record commit together or not at all.
- */
-export async function recordAudit(db: Executor, clock: Clock, entry: NewAuditEntry): Promise<void> {
-  await insertAuditEntry(db, {
+function writeAuditEntry(db: Executor, clock: Clock, entry: NewAuditEntry): Promise<void> {
+  return insertAuditEntry(db, {
     id: newId(),
     at: clock.now(),
     actorId: entry.actor?.id ?? null,
@@ -22,6 +18,19 @@ export async function recordAudit(db: Executor, clock: Clock, entry: NewAuditEnt
     client: entry.client ?? null,
     actorKind: entry.actorKind ?? (entry.actor ? 'staff' : null),
   });
+}
+
+/** Writes the audit entry of a change, inside the transaction that makes it: both commit or neither. */
+export async function recordAudit(trx: Tx, clock: Clock, entry: NewAuditEntry): Promise<void> {
+  await writeAuditEntry(trx, clock, entry);
+}
+
+/**
+ * Writes the audit entry of an event that changes nothing else (a refused login, a refused form
+ * token), on its own. The entry of a change goes with the change: see recordAudit.
+ */
+export async function recordAuditEvent(db: Db, clock: Clock, entry: NewAuditEntry): Promise<void> {
+  await writeAuditEntry(db, clock, entry);
 }
 
 /** Entries per page of the audit log viewer. */
@@ -50,4 +59,9 @@ export async function readAuditPage(
   // More than a page within one millisecond: show a full page and move on past that instant.
   if (whole.length === 0) return { entries: rows.slice(0, AUDIT_PAGE_SIZE), older: new Date(boundary) };
   return { entries: whole, older: new Date(boundary + 1) };
+}
+
+/** The actions that occur in the entries a member may see, for the viewer's filter. */
+export async function readAuditActions(db: Db, scope: VenueScope): Promise<string[]> {
+  return listAuditActions(db, scope);
 }

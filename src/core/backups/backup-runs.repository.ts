@@ -93,11 +93,14 @@ export async function lastBackupStart(db: Executor): Promise<string | undefined>
   return row?.at ?? undefined;
 }
 
+export interface LatestBackupRuns {
+  last: BackupRunRow | undefined;
+  lastSuccess: BackupRunRow | undefined;
+  first: BackupRunRow | undefined;
+}
+
 /** The newest run of the location, and its newest success (which may be the same row). */
-export async function latestBackupRuns(
-  db: Executor,
-  location: BackupLocation,
-): Promise<{ last: BackupRunRow | undefined; lastSuccess: BackupRunRow | undefined; first: BackupRunRow | undefined }> {
+export async function latestBackupRuns(db: Executor, location: BackupLocation): Promise<LatestBackupRuns> {
   const newest = (status?: string) => {
     let query = db.selectFrom('backup_runs').selectAll().where('location', '=', location);
     if (status) query = query.where('status', '=', status);

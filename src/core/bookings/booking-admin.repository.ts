@@ -282,11 +282,15 @@ export async function listBookingNotes(db: Executor, bookingId: string): Promise
   return rows.map((row) => ({ id: row.id, authorName: row.author_name, body: row.body, createdAt: new Date(row.created_at) }));
 }
 
+export interface ActivityChoice {
+  id: string;
+  title_nl: string;
+  title_en: string;
+  venue_name: string;
+}
+
 /** The activities of the venues in the scope, for the list's filter. */
-export async function listActivityChoices(
-  db: Executor,
-  scope: VenueScope,
-): Promise<{ id: string; title_nl: string; title_en: string; venue_name: string }[]> {
+export async function listActivityChoices(db: Executor, scope: VenueScope): Promise<ActivityChoice[]> {
   let q = db
     .selectFrom('activities')
     .innerJoin('venues', 'venues.id', 'activities.venue_id')

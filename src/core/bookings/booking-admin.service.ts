@@ -22,10 +22,12 @@ import {
   type StaffBookingDetails,
 } from './booking-admin.js';
 import {
+  type ActivityChoice,
   type BookingQuery,
   countBookings,
   findBookingInScope,
   insertBookingNote,
+  listActivityChoices,
   listBookingItems,
   listBookingNotes,
   listBookingsOfSlots,
@@ -105,6 +107,11 @@ export async function searchBookings(db: Db, scope: VenueScope, filter: BookingF
   const pages = Math.max(1, Math.ceil(total / BOOKINGS_PER_PAGE));
   const items = await listBookingItems(db, scope, query, { limit: BOOKINGS_PER_PAGE, offset: (page - 1) * BOOKINGS_PER_PAGE });
   return { items, total, page, pages };
+}
+
+/** The activities of the venues in the scope, for the list's filter. */
+export async function listActivityFilterChoices(db: Db, scope: VenueScope): Promise<ActivityChoice[]> {
+  return listActivityChoices(db, scope);
 }
 
 /** Every booking the filter finds, for the export. */

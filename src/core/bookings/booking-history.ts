@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/schema.js';
+import type { Tx } from '../../db/schema.js';
 import type { AuditEntry } from '../audit-log/audit-log.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { Clock } from '../shared/clock.js';
@@ -16,11 +16,11 @@ export type BookingActor =
  * inside the transaction that makes the change. Staff see the history on the booking's page.
  */
 export async function recordBookingEvent(
-  db: Executor,
+  trx: Tx,
   clock: Clock,
   event: BookingActor & { venueId: string; reference: string; action: `booking.${string}`; detail?: AuditEntry['detail'] },
 ): Promise<void> {
-  await recordAudit(db, clock, {
+  await recordAudit(trx, clock, {
     actor: event.by === 'staff' ? event.member : null,
     actorKind: event.by,
     venueId: event.venueId,

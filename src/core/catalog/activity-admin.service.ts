@@ -202,7 +202,7 @@ export async function listActivitiesFor(db: Db, clock: Clock, member: StaffMembe
   return listActivitySummaries(db, venueScopeOf(member), clock.now());
 }
 
-/** The venues a member may add activities to: all for an admin, else their own. */
+/** The venues in a member's scope, by name: all for an admin, else their own. */
 export async function venuesFor(db: Db, member: StaffMember): Promise<Venue[]> {
   return listVenuesInScope(db, venueScopeOf(member));
 }

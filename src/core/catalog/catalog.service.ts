@@ -1,13 +1,21 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { refuseTextProblem } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
-import { findVenue, insertActivity, insertVenue } from './catalog.repository.js';
-import { assertPricingCovers, pricingSchema } from './pricing.js';
+import {
+  findActivity,
+  findVenue,
+  findVenueBySlug,
+  insertActivity,
+  insertVenue,
+  listActivities,
+  listVatRates,
+} from './catalog.repository.js';
+import { assertPricingCovers, pricingSchema, ratesOn, type VatRates } from './pricing.js';
 
 /** The largest group anyone can book; larger numbers are typing errors, not groups. */
 export const MAX_GROUP_SIZE = 10_000;
@@ -52,6 +60,11 @@ export const activityInputSchema = z
   })
   .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: 'minGroupSize exceeds maxGroupSize' });
 
+/** Whether a venue has this slug already (slugs name venues in addresses and commands). */
+export async function isVenueSlugTaken(db: Db, slug: string): Promise<boolean> {
+  return (await findVenueBySlug(db, slug)) !== undefined;
+}
+
 export async function createVenue(db: Executor, clock: Clock, input: z.input<typeof venueInputSchema>): Promise<Venue> {
   const venue = { id: newId(), ...venueInputSchema.parse(input) };
   await insertVenue(db, venue, clock.now().toISOString());
@@ -74,4 +87,19 @@ export async function createActivity(
   const activity: Activity = { id: newId(), venue, ...fields, rules };
   await insertActivity(db, activity, clock.now().toISOString());
   return activity;
+}
+
+/** Every activity of the catalogue, by Dutch title. */
+export async function listCatalogue(db: Db): Promise<Activity[]> {
+  return listActivities(db);
+}
+
+/** An activity of the catalogue by its id or slug, if there is one. */
+export async function findCatalogueActivity(db: Db, by: { id: string } | { slug: string }): Promise<Activity | undefined> {
+  return findActivity(db, by);
+}
+
+/** The VAT rates in force on a date (YYYY-MM-DD). */
+export async function readVatRatesOn(db: Db, date: string): Promise<VatRates> {
+  return ratesOn(await listVatRates(db), date);
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { withoutAuditLog } from '../../../test/audit-log-outage.js';
+import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { listSelfAudits } from './self-audit.repository.js';
-import { recordSelfAudit, SELF_AUDITS_KEPT } from './self-audit.service.js';
+import { recordSelfAudit, runSelfAuditNow, SELF_AUDITS_KEPT } from './self-audit.service.js';
 import type { AuditReport } from './self-audit.js';
 
 /** A stored run as the audit module returns it; here only its storage is under test. */
@@ -36,6 +38,25 @@ for (const dialect of testDialects()) {
         (await listSelfAudits(database.db, 3)).map((run) => run.at),
         runs.slice(0, 3).map((run) => run.at),
       );
+    });
+
+    test("a member's run is stored with their audit entry, or neither is", async () => {
+      const clock = new TestClock('2026-12-01T09:00:00Z');
+      const by = { actor: { id: 'admin-id', email: 'admin@groupz.test' }, client: '192.0.2.0/24' };
+      const audit = async () => report(59, true);
+      const newest = async () => (await listSelfAudits(database.db, 1))[0]?.at;
+      const entries = () =>
+        database.db.selectFrom('audit_log').select(['actor_email', 'client']).where('action', '=', 'security.self_audit_run').execute();
+      const before = await newest();
+      assert.notEqual(before, report(59, true).at);
+
+      await withoutAuditLog(database.db, () => assert.rejects(runSelfAuditNow(database.db, clock, audit, by)));
+      assert.equal(await newest(), before, 'no run without its entry');
+      assert.deepEqual(await entries(), []);
+
+      assert.equal(await runSelfAuditNow(database.db, clock, audit, by), 'ran', 'the failed run gave its lease back');
+      assert.equal(await newest(), report(59, true).at);
+      assert.deepEqual(await entries(), [{ actor_email: 'admin@groupz.test', client: '192.0.2.0/24' }]);
     });
   });
 }

@@ -4,9 +4,9 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { hashPassword } from './password.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
-import { deleteSessionsOf } from './session.repository.js';
+import { deleteSessionsOf, listSessionsOf, type SessionRow } from './session.repository.js';
 import type { Session } from './session.service.js';
-import { findStaffRow, replaceRecoveryCodes, type StaffRow, updateStaff } from './staff.repository.js';
+import { countUnusedRecoveryCodes, findStaffRow, replaceRecoveryCodes, type StaffRow, updateStaff } from './staff.repository.js';
 import { assertPasswordAllowed, sealTotpSecret } from './staff.service.js';
 import type { StaffMember } from './staff.js';
 import { newTotpSecret } from './totp.js';
@@ -37,6 +37,12 @@ export async function startTotpReenrolment(db: Db, clock: Clock, key: Buffer, me
     totp_pending_secret: sealTotpSecret(key, member.id, newTotpSecret()),
     updated_at: clock.now().toISOString(),
   });
+}
+
+/** What a member's account page shows of their own: signed-in sessions, last seen first, and recovery codes left. */
+export async function readOwnAccount(db: Db, member: StaffMember): Promise<{ sessions: SessionRow[]; recoveryCodesLeft: number }> {
+  const sessions = await listSessionsOf(db, member.id);
+  return { sessions, recoveryCodesLeft: await countUnusedRecoveryCodes(db, member.id) };
 }
 
 export async function ownStaffRow(db: Db, member: StaffMember): Promise<StaffRow> {

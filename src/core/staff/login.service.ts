@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import { recordAudit, recordAuditEvent } from '../audit-log/audit-log.service.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -33,7 +33,7 @@ async function audited<T>(db: Db, clock: Clock, row: StaffRow | undefined, clien
     if (error instanceof DomainError) {
       const action =
         error.code === 'throttled' ? 'auth.throttled' : error.code === 'code_invalid' ? 'auth.second_factor_failed' : 'auth.login_failed';
-      await recordAudit(
+      await recordAuditEvent(
         db,
         clock,
         row
@@ -93,7 +93,8 @@ async function checkSecondFactor(
 
 /**
  * Step 2 of login, on a session that passed the password step: a valid code ends that session and
- * starts a new, verified one (a new token at every login). Returns the new token.
+ * starts a new, verified one (a new token at every login), audited in the same transaction.
+ * Returns the new token.
  */
 export async function completeLogin(
   db: Db,
@@ -107,17 +108,19 @@ export async function completeLogin(
   if (!row || row.disabled_at) throw new DomainError('login_failed');
   return audited(db, clock, row, client, async () => {
     const kind = await checkSecondFactor(db, clock, key, row, code, client);
-    await deleteSessionRow(db, pending.tokenHash);
-    const token = await startSession(db, clock, row.id, { verified: true, userAgent: client.userAgent });
-    await recordAudit(db, clock, {
-      actor: { id: row.id, email: row.email },
-      venueId: row.venue_id,
-      action: 'auth.login',
-      target: row.email,
-      detail: { secondFactor: kind },
-      client: client.network,
+    return db.transaction().execute(async (trx) => {
+      await deleteSessionRow(trx, pending.tokenHash);
+      const token = await startSession(trx, clock, row.id, { verified: true, userAgent: client.userAgent });
+      await recordAudit(trx, clock, {
+        actor: { id: row.id, email: row.email },
+        venueId: row.venue_id,
+        action: 'auth.login',
+        target: row.email,
+        detail: { secondFactor: kind },
+        client: client.network,
+      });
+      return token;
     });
-    return token;
   });
 }
 

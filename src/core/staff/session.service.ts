@@ -1,9 +1,11 @@
 import { recordAudit } from '../audit-log/audit-log.service.js';
-import type { Executor } from '../../db/schema.js';
+import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { hashToken, newToken } from '../shared/ids.js';
 import {
+  deleteSessionOf,
   deleteSessionRow,
+  deleteSessionsOf,
   listExpiredSessions,
   findSessionRow,
   insertSession,
@@ -77,10 +79,11 @@ export type SessionLookup =
   { state: 'none' } | { state: 'expired'; staff: StaffMember | undefined } | { state: 'valid'; session: Session; staff: StaffMember };
 
 /**
- * The session a cookie names. An expired session is deleted on the spot and reported as such; a
- * valid one counts this request as activity (the idle clock restarts).
+ * The session a cookie names. An expired session is deleted on the spot (with its timeout's audit
+ * entry, in one transaction) and reported as such; a valid one counts this request as activity
+ * (the idle clock restarts).
  */
-export async function resolveSession(db: Executor, clock: Clock, settings: SessionSettings, token: string): Promise<SessionLookup> {
+export async function resolveSession(db: Db, clock: Clock, settings: SessionSettings, token: string): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
   const row = await findSessionRow(db, tokenHash);
   if (!row) return { state: 'none' };
@@ -88,9 +91,11 @@ export async function resolveSession(db: Executor, clock: Clock, settings: Sessi
   const now = clock.now();
   const staffRow = await findStaffRow(db, session.staffId);
   if (isExpired(session, now, settings)) {
-    await deleteSessionRow(db, tokenHash);
     const staff = staffRow && toStaffMember(staffRow);
-    if (staff && session.twoFactorVerified) await recordTimeout(db, clock, staff);
+    await db.transaction().execute(async (trx) => {
+      await deleteSessionRow(trx, tokenHash);
+      if (staff && session.twoFactorVerified) await recordTimeout(trx, clock, staff);
+    });
     return { state: 'expired', staff };
   }
   if (!staffRow || staffRow.disabled_at !== null) {
@@ -101,19 +106,65 @@ export async function resolveSession(db: Executor, clock: Clock, settings: Sessi
   return { state: 'valid', session: { ...session, lastSeenAt: now }, staff: toStaffMember(staffRow) };
 }
 
-export async function endSession(db: Executor, token: string): Promise<void> {
-  await deleteSessionRow(db, hashToken(token));
+/**
+ * Ends the session a cookie names. A signed-in member's logout is audited, in the transaction that
+ * ends the session; a cookie of no valid session is simply ended.
+ */
+export async function logOut(
+  db: Db,
+  clock: Clock,
+  token: string,
+  signedIn?: { member: Pick<StaffMember, 'id' | 'email' | 'venueId'>; client: string | null },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (signedIn) {
+      const { member, client } = signedIn;
+      await recordAudit(trx, clock, { actor: member, venueId: member.venueId, action: 'auth.logout', target: member.email, client });
+    }
+    await deleteSessionRow(trx, hashToken(token));
+  });
 }
 
-function recordTimeout(db: Executor, clock: Clock, staff: Pick<StaffMember, 'id' | 'email' | 'venueId'>): Promise<void> {
-  return recordAudit(db, clock, { actor: staff, venueId: staff.venueId, action: 'auth.timeout', target: staff.email });
+/** Which of their own sessions a member ends: all but the one they use, or one by its token's hash. */
+export type OwnSessions = { allBut: string } | { one: string };
+
+/**
+ * Ends sessions of a member's own (another member's session is not found) and audits how many
+ * ended, in one transaction; with nothing to end the entry says none. Returns how many ended.
+ */
+export async function endOwnSessions(
+  db: Db,
+  clock: Clock,
+  member: Pick<StaffMember, 'id' | 'email' | 'venueId'>,
+  which: OwnSessions | null,
+  client: string | null,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let ended = 0;
+    if (which && 'allBut' in which) ended = await deleteSessionsOf(trx, member.id, which.allBut);
+    else if (which) ended = await deleteSessionOf(trx, member.id, which.one);
+    await recordAudit(trx, clock, {
+      actor: member,
+      venueId: member.venueId,
+      action: 'auth.sessions_ended',
+      target: member.email,
+      detail: { ended },
+      client,
+    });
+    return ended;
+  });
+}
+
+function recordTimeout(trx: Tx, clock: Clock, staff: Pick<StaffMember, 'id' | 'email' | 'venueId'>): Promise<void> {
+  return recordAudit(trx, clock, { actor: staff, venueId: staff.venueId, action: 'auth.timeout', target: staff.email });
 }
 
 /**
  * Deletes every expired or abandoned session, whether or not its browser ever comes back, and
- * records each ended session's timeout. Returns how many it deleted.
+ * records each ended session's timeout in the transaction that deletes it. Returns how many it
+ * deleted.
  */
-export async function sweepExpiredSessions(db: Executor, clock: Clock, settings: SessionSettings): Promise<number> {
+export async function sweepExpiredSessions(db: Db, clock: Clock, settings: SessionSettings): Promise<number> {
   const now = clock.now().getTime();
   const before = (seconds: number) => new Date(now - seconds * 1000).toISOString();
   const expired = await listExpiredSessions(db, {
@@ -123,10 +174,13 @@ export async function sweepExpiredSessions(db: Executor, clock: Clock, settings:
   });
   let deleted = 0;
   for (const row of expired) {
-    // Another instance's sweeper or the owner's request may have taken it already.
-    if ((await deleteSessionRow(db, row.token_hash)) === 0) continue;
-    deleted += 1;
-    if (row.two_factor_verified === 1) await recordTimeout(db, clock, { id: row.staff_id, email: row.email, venueId: row.venue_id });
+    const ended = await db.transaction().execute(async (trx) => {
+      // Another instance's sweeper or the owner's request may have taken it already.
+      if ((await deleteSessionRow(trx, row.token_hash)) === 0) return false;
+      if (row.two_factor_verified === 1) await recordTimeout(trx, clock, { id: row.staff_id, email: row.email, venueId: row.venue_id });
+      return true;
+    });
+    if (ended) deleted += 1;
   }
   return deleted;
 }

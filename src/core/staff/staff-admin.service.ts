@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit-log/audit-log.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { Venue } from '../catalog/activity.js';
 import { findVenue, findVenueBySlug, listVenues } from '../catalog/catalog.repository.js';
-import type { Db, Executor } from '../../db/schema.js';
+import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { deleteSessionsOf, listSessionsOf, type SessionRow } from './session.repository.js';
@@ -211,14 +211,14 @@ async function inviteToVenue(db: Db, clock: Clock, key: LinkKey, actor: StaffMem
  * Refuses to take away the last admin who can sign in. Locks the active admins first, so the
  * count holds until the change commits.
  */
-async function assertNotLastAdmin(trx: Executor, clock: Clock, row: StaffRow): Promise<void> {
+async function assertNotLastAdmin(trx: Tx, clock: Clock, row: StaffRow): Promise<void> {
   if (row.role !== 'admin' || staffStateOf(row, clock.now()) !== 'active') return;
   if ((await lockActiveAdmins(trx)) <= 1) throw new DomainError('last_admin');
 }
 
 /** The audit entry of a change to a member, under the member's venue. */
 async function auditMemberChange(
-  trx: Executor,
+  trx: Tx,
   clock: Clock,
   actor: StaffMember,
   client: string | null,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { AuditActor } from '../audit-log/audit-log.js';
 import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
-import type { Db, Executor } from '../../db/schema.js';
+import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { textProblem, withoutControls } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
@@ -105,7 +105,7 @@ export interface SetupMail {
  * setup-links.ts). `reason` says whether the account is new or its link was re-issued.
  */
 async function enqueueSetupMail(
-  trx: Executor,
+  trx: Tx,
   clock: Clock,
   to: { id: string; email: string },
   { nonce, reason, by }: { nonce: string; reason: 'added' | 'reissued'; by: string },
@@ -139,7 +139,7 @@ export interface NewAccount {
  * to the new member by mail.
  */
 export async function insertAccount(
-  trx: Executor,
+  trx: Tx,
   clock: Clock,
   { email, name, role, venueId }: NewAccount,
   mail?: SetupMail,
@@ -197,7 +197,7 @@ export async function addStaff(
  * whether it replaces their account's credentials or is their invitation sent again.
  */
 export async function resetSetupLink(
-  trx: Executor,
+  trx: Tx,
   clock: Clock,
   member: Pick<StaffMember, 'id' | 'email'>,
   mail: SetupMail & { reason: 'added' | 'reissued' },

@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { recordAudit } from '../../core/audit-log/audit-log.service.js';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { changePassword, ownStaffRow, regenerateRecoveryCodes, startTotpReenrolment } from '../../core/staff/account.service.js';
+import {
+  changePassword,
+  ownStaffRow,
+  readOwnAccount,
+  regenerateRecoveryCodes,
+  startTotpReenrolment,
+} from '../../core/staff/account.service.js';
 import { isRecentlyReauthenticated, reauthenticate } from '../../core/staff/login.service.js';
-import { countUnusedRecoveryCodes } from '../../core/staff/staff.repository.js';
-import { deleteSessionOf, deleteSessionsOf, listSessionsOf } from '../../core/staff/session.repository.js';
+import { endOwnSessions } from '../../core/staff/session.service.js';
 import { confirmTotpEnrolment, pendingTotpSecret } from '../../core/staff/staff.service.js';
 import { totpEnrolment } from '../../core/staff/totp.js';
 import { formField } from '../public/form-body.js';
@@ -34,8 +38,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
     status = 200,
     error?: { section: AccountSection; message: string },
   ) {
-    const sessions = await listSessionsOf(db, request.staff.id);
-    const recoveryCodesLeft = await countUnusedRecoveryCodes(db, request.staff.id);
+    const { sessions, recoveryCodesLeft } = await readOwnAccount(db, request.staff);
     const done = (request.query as Record<string, unknown>).done;
     const page = (
       <AccountPage
@@ -73,17 +76,8 @@ export async function accountRoutes(app: FastifyInstance, { db, clock, auth }: A
   app.post('/account/sessions/end', async (request, reply) => {
     const { staff, staffSession } = request;
     const which = formField(request.body, 'session');
-    let ended = 0;
-    if (which === 'others') ended = await deleteSessionsOf(db, staff.id, staffSession.tokenHash);
-    else if (isKey(which)) ended = await deleteSessionOf(db, staff.id, which);
-    await recordAudit(db, clock, {
-      actor: staff,
-      venueId: staff.venueId,
-      action: 'auth.sessions_ended',
-      target: staff.email,
-      detail: { ended },
-      client: clientOf(request).network,
-    });
+    const sessions = which === 'others' ? { allBut: staffSession.tokenHash } : isKey(which) ? { one: which } : null;
+    await endOwnSessions(db, clock, staff, sessions, clientOf(request).network);
     return reply.seeOther('/admin/account?done=sessions');
   });
 

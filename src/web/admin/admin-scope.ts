@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { recordAudit } from '../../core/audit-log/audit-log.service.js';
+import { recordAuditEvent } from '../../core/audit-log/audit-log.service.js';
 import { resolveSession, type Session } from '../../core/staff/session.service.js';
 import { can, type Permission, type StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
@@ -65,7 +65,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
     if (!isValidCsrfToken(auth.secretKey, request.staffSession.tokenHash, formField(request.body, CSRF_FIELD))) {
-      await recordAudit(db, clock, {
+      await recordAuditEvent(db, clock, {
         actor: request.staff,
         venueId: request.staff.venueId,
         action: 'security.csrf_refused',

@@ -6,7 +6,7 @@ import { testDialects } from '../../../test/databases.js';
 import { parseHtml } from '../../../test/html.js';
 import { adminGet, type Member, setUpAccount, type TestAccount } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
-import { recordAudit } from '../../core/audit-log/audit-log.service.js';
+import { recordAuditEvent } from '../../core/audit-log/audit-log.service.js';
 import type { Venue } from '../../core/catalog/activity.js';
 
 interface Row {
@@ -73,7 +73,7 @@ for (const dialect of testDialects()) {
 
     test('a row shows time in Amsterdam, who, the action, target, details and network, and nothing more', async () => {
       const summer = new TestClock('2026-06-30T22:30:05Z');
-      await recordAudit(t.database.db, summer, {
+      await recordAuditEvent(t.database.db, summer, {
         actor: managerA.member,
         venueId: venueA.id,
         action: 'staff.role_changed',
@@ -82,7 +82,12 @@ for (const dialect of testDialects()) {
         client: '203.0.113.0/24',
       });
       const winter = new TestClock('2026-12-01T08:00:00Z');
-      await recordAudit(t.database.db, winter, { actor: null, venueId: venueA.id, action: 'booking.cancelled', target: 'GZ-AB12-CD34' });
+      await recordAuditEvent(t.database.db, winter, {
+        actor: null,
+        venueId: venueA.id,
+        action: 'booking.cancelled',
+        target: 'GZ-AB12-CD34',
+      });
 
       const [newest, next] = auditRows((await adminGet(t, managerA, '/admin/audit')).body);
       assert.deepEqual(newest, {
@@ -123,7 +128,7 @@ for (const dialect of testDialects()) {
       // Three entries per instant, so the page boundaries fall inside runs of equal times.
       for (let n = 0; n < 248; n += 1) {
         if (n % 3 === 0) clock.advance(1000);
-        await recordAudit(t.database.db, clock, { actor: null, venueId: venueA.id, action: 'test.paging', detail: { n } });
+        await recordAuditEvent(t.database.db, clock, { actor: null, venueId: venueA.id, action: 'test.paging', detail: { n } });
       }
       const seen: number[] = [];
       let url: string | undefined = '/admin/audit?action=test.paging';

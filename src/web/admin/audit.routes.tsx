@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { listAuditActions } from '../../core/audit-log/audit-log.repository.js';
-import { readAuditPage } from '../../core/audit-log/audit-log.service.js';
+import { readAuditActions, readAuditPage } from '../../core/audit-log/audit-log.service.js';
 import { withoutControls } from '../../core/shared/control-characters.js';
 import { normaliseEmail } from '../../core/staff/staff.service.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
@@ -31,7 +30,7 @@ export async function auditRoutes(app: FastifyInstance, { db, auth }: AppContext
     const before = instantOf(formField(request.query, 'before'));
     const [page, occurring] = await Promise.all([
       readAuditPage(db, scope, { before, action: filter.action || undefined, email: filter.email || undefined }),
-      listAuditActions(db, scope),
+      readAuditActions(db, scope),
     ]);
     return sendPage(
       reply,

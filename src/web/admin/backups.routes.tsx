@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { pastStaleLimit } from '../../core/backups/backup-alerts.service.js';
 import { configuredLocations } from '../../core/backups/backup-run.service.js';
-import { latestBackupRuns, listBackupRuns } from '../../core/backups/backup-runs.repository.js';
+import { listRecentBackupRuns, readLatestBackupRuns } from '../../core/backups/backup-runs.service.js';
 import { sendPage } from '../public/respond.js';
 import { BackupsPage, type LocationState } from '../views/admin/backups.page.js';
 import { requirePermission } from './admin-scope.js';
@@ -19,11 +19,11 @@ export async function backupRoutes(app: FastifyInstance, { db, clock, auth, back
     const now = clock.now();
     const locations: LocationState[] = [];
     for (const location of backup ? configuredLocations(backup) : []) {
-      const { last, lastSuccess } = await latestBackupRuns(db, location);
+      const { last, lastSuccess } = await readLatestBackupRuns(db, location);
       const successAt = lastSuccess && (lastSuccess.finishedAt ?? lastSuccess.startedAt);
       locations.push({ location, last, lastSuccess, successAt, stale: !successAt || pastStaleLimit(now, successAt) });
     }
-    const runs = await listBackupRuns(db, RUNS_SHOWN);
+    const runs = await listRecentBackupRuns(db, RUNS_SHOWN);
     return sendPage(
       reply,
       200,

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { listActivityChoices } from '../../core/bookings/booking-admin.repository.js';
-import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.js';
 import {
   addBookingNote,
   changeBookingStatus,
   extendOption,
   listBookingAuditEntries,
+  listActivityFilterChoices,
   listBookingsForExport,
   readStaffBooking,
   searchBookings,
@@ -15,6 +14,7 @@ import {
 } from '../../core/bookings/booking-admin.service.js';
 import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
 import type { StatusAction } from '../../core/bookings/booking-status.js';
+import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -67,7 +67,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
   async function filterOf(request: FastifyRequest) {
     const scope = venueScopeOf(request.staff);
     const ui = adminUiFor(request, auth);
-    const [activities, venues] = await Promise.all([listActivityChoices(db, scope), listVenuesInScope(db, scope)]);
+    const [activities, venues] = await Promise.all([listActivityFilterChoices(db, scope), venuesFor(db, request.staff)]);
     const parsed = parseBookingFilter(
       request.query,
       activities.map((a) => a.id),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.js';
 import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
+import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
 import { formField } from '../public/form-body.js';
@@ -17,7 +17,7 @@ export async function scheduleRoutes(app: FastifyInstance, { db, clock, auth }: 
     requirePermission(request, 'bookings.read');
     const ui = adminUiFor(request, auth);
     const scope = venueScopeOf(request.staff);
-    const venues = await listVenuesInScope(db, scope);
+    const venues = await venuesFor(db, request.staff);
     const today = localDateOf(clock.now());
     const values = { date: formField(request.query, 'date').trim(), venue: formField(request.query, 'venue').trim() };
     const errors: FieldMessages = {};

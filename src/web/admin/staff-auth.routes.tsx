@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import { recordAudit } from '../../core/audit-log/audit-log.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { completeLogin, loginWithPassword } from '../../core/staff/login.service.js';
-import { endSession, resolveSession, type Session, type SessionLookup } from '../../core/staff/session.service.js';
+import { logOut, resolveSession, type Session, type SessionLookup } from '../../core/staff/session.service.js';
 import { confirmTotpEnrolment, findSetupAccount, pendingTotpSecret, setSetupPassword } from '../../core/staff/staff.service.js';
 import { totpEnrolment } from '../../core/staff/totp.js';
 import { HttpError } from '../plugins/errors.js';
@@ -86,20 +85,11 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
   app.post('/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     const lookup = await currentSession(request);
-    if (lookup.state === 'valid') {
-      // A signed-in session is only ended by its own pages' form (the form token), not by another site.
-      if (!isValidCsrfToken(auth.secretKey, lookup.session.tokenHash, formField(request.body, CSRF_FIELD)))
-        throw new HttpError(403, 'forbidden');
-      const { staff } = lookup;
-      await recordAudit(db, clock, {
-        actor: staff,
-        venueId: staff.venueId,
-        action: 'auth.logout',
-        target: staff.email,
-        client: clientOf(request).network,
-      });
-    }
-    if (token) await endSession(db, token);
+    // A signed-in session is only ended by its own pages' form (the form token), not by another site.
+    if (lookup.state === 'valid' && !isValidCsrfToken(auth.secretKey, lookup.session.tokenHash, formField(request.body, CSRF_FIELD)))
+      throw new HttpError(403, 'forbidden');
+    const signedIn = lookup.state === 'valid' ? { member: lookup.staff, client: clientOf(request).network } : undefined;
+    if (token) await logOut(db, clock, token, signedIn);
     clearSessionCookie(reply);
     reply.header('clear-site-data', '"cache", "cookies", "storage"');
     return reply.seeOther('/staff/login?reason=logged_out');

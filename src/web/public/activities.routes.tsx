@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
-import { findActivity, listActivities, listVatRates } from '../../core/catalog/catalog.repository.js';
-import { priceFor, ratesOn } from '../../core/catalog/pricing.js';
+import { findCatalogueActivity, listCatalogue, readVatRatesOn } from '../../core/catalog/catalog.service.js';
+import { priceFor } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
@@ -20,9 +20,9 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const ui = uiFor(request);
     const filters = parseFilters(request.query, ui.t);
     const day = filters.date ?? localDateOf(clock.now());
-    const rates = ratesOn(await listVatRates(db), day);
+    const rates = await readVatRatesOn(db, day);
     const items: ListedActivity[] = [];
-    for (const activity of await listActivities(db)) {
+    for (const activity of await listCatalogue(db)) {
       const groupSize = filters.groupSize ?? activity.minGroupSize;
       if (groupSize < activity.minGroupSize || groupSize > activity.maxGroupSize) continue;
       // With a date, only activities the group can still book that day are listed.
@@ -37,7 +37,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
   });
 
   app.get<{ Params: { slug: string } }>('/activities/:slug', { config: { cache: 'page' } }, async (request, reply) => {
-    const activity = isKey(request.params.slug) ? await findActivity(db, { slug: request.params.slug }) : undefined;
+    const activity = isKey(request.params.slug) ? await findCatalogueActivity(db, { slug: request.params.slug }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const ui = uiFor(request);
     const filters = parseFilters(request.query, ui.t);

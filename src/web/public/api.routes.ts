@@ -7,7 +7,7 @@ import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-i
 import { findSlotWithActivity, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/audit-log/audit-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
+import { findCatalogueActivity, listCatalogue } from '../../core/catalog/catalog.service.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
@@ -91,10 +91,10 @@ function sendFieldErrors(
 export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
   app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
-  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listActivities(db)).map(activityToJson) }));
+  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listCatalogue(db)).map(activityToJson) }));
 
   app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
-    const activity = isKey(request.params.id) ? await findActivity(db, { id: request.params.id }) : undefined;
+    const activity = isKey(request.params.id) ? await findCatalogueActivity(db, { id: request.params.id }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES>[] = [];
     const today = localDateOf(clock.now());

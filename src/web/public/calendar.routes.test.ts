@@ -52,12 +52,14 @@ for (const dialect of testDialects()) {
     });
 
     test('each change in the booking history raises the sequence, so calendars take the newer copy', async () => {
-      await recordBookingEvent(t.database.db, t.clock, {
-        by: 'organiser',
-        venueId: created.booking.activity.venue.id,
-        reference: created.booking.reference,
-        action: 'booking.group_size_changed',
-      });
+      await t.database.db.transaction().execute((trx) =>
+        recordBookingEvent(trx, t.clock, {
+          by: 'organiser',
+          venueId: created.booking.activity.venue.id,
+          reference: created.booking.reference,
+          action: 'booking.group_size_changed',
+        }),
+      );
       const res = await t.app.inject({ url: url(created.manageToken) });
       assert.equal(parseEvent(res.body).event.sequence, 1);
     });

@@ -650,12 +650,14 @@ for (const dialect of testDialects()) {
       t.clock.advance(1000);
       await post(`${a.path}/cancel`);
       t.clock.advance(1000);
-      await recordBookingEvent(t.database.db, t.clock, {
-        by: 'system',
-        venueId: activity.venue.id,
-        reference: a.booking.reference,
-        action: 'booking.completed',
-      });
+      await t.database.db.transaction().execute((trx) =>
+        recordBookingEvent(trx, t.clock, {
+          by: 'system',
+          venueId: activity.venue.id,
+          reference: a.booking.reference,
+          action: 'booking.completed',
+        }),
+      );
       t.clock.set(BASE);
       const entries = await history(a.booking.reference);
       assert.deepEqual(
