@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { listAuditActions } from '../../core/audit-log/audit-log.repository.js';
 import { readAuditPage } from '../../core/audit-log/audit-log.service.js';
 import { withoutControls } from '../../core/shared/control-characters.js';
@@ -8,7 +8,7 @@ import { venueScopeOf } from '../../core/staff/staff.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { AuditPage, filterActions } from '../views/admin/audit.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 
 /** An ISO-8601 instant from the "older" link; anything else means "from the newest". */

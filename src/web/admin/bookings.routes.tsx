@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { listActivityChoices } from '../../core/bookings/booking-admin.repository.js';
 import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.js';
 import {
@@ -26,7 +26,7 @@ import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
 import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
 import { BookingListPage } from '../views/admin/booking-list.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { parseBookingFilter } from './booking-filters.js';
 import { bookingsCsv } from './bookings-csv.js';

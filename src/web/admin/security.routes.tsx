@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../../core/audit-log/audit-log.service.js';
 import { runJobOnce } from '../../core/jobs/scheduler.js';
 import { listSelfAudits } from '../../core/self-audit/self-audit.repository.js';
@@ -8,7 +8,7 @@ import { newId } from '../../core/shared/ids.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { SecurityPage } from '../views/admin/security.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { clientOf } from './client.js';
 

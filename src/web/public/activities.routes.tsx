@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { findActivity, listActivities, listVatRates } from '../../core/catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../../core/catalog/pricing.js';
