@@ -9,7 +9,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
-import { deriveLinkKey } from './core/bookings/booking-links.js';
+import { deriveLinkKey } from './core/shared/link-key.js';
 import { pingDatabase } from './db/ping.js';
 import { adminScope } from './web/admin/admin-scope.js';
 import type { AppContext } from './web/app-context.js';

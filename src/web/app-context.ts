@@ -1,6 +1,6 @@
 import type { BackupSettings } from '../core/backups/backup.js';
 import type { BookingLimits } from '../core/bookings/booking-limits.js';
-import type { LinkKey } from '../core/bookings/booking-links.js';
+import type { LinkKey } from '../core/shared/link-key.js';
 import type { SiteAuditor } from '../core/self-audit/self-audit.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { SessionSettings } from '../core/staff/session.service.js';

@@ -4,7 +4,7 @@ import { listAuditActions } from '../../core/audit-log/audit-log.repository.js';
 import { readAuditPage } from '../../core/audit-log/audit-log.service.js';
 import { withoutControls } from '../../core/shared/control-characters.js';
 import { normaliseEmail } from '../../core/staff/staff.service.js';
-import { venueScopeOf } from '../../core/staff/staff.js';
+import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { AuditPage, filterActions } from '../views/admin/audit.page.js';

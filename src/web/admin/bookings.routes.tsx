@@ -19,7 +19,7 @@ import type { MessageKey } from '../../core/i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { localDateOf } from '../../core/shared/time.js';
-import { venueScopeOf } from '../../core/staff/staff.js';
+import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { listVenuesInScope } from '../../core/catalog/activity-admin.repository.js';
 import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
-import { venueScopeOf } from '../../core/staff/staff.js';
+import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
