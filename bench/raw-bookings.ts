@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { deriveLinkKey } from '../src/core/bookings/booking-links.js';
+import { deriveLinkKey } from '../src/core/shared/link-key.js';
 import { parseBookingInput } from '../src/core/bookings/booking-input.js';
 import type { BookingLimits } from '../src/core/bookings/booking-limits.js';
 import { submitBooking } from '../src/core/bookings/booking.service.js';

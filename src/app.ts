@@ -8,15 +8,11 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
-import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
-import { deriveLinkKey, type LinkKey } from './core/bookings/booking-links.js';
-import type { SiteAuditor } from './core/self-audit/self-audit.js';
-import type { Clock } from './core/shared/clock.js';
-import type { SessionSettings } from './core/staff/session.service.js';
+import { deriveLinkKey } from './core/shared/link-key.js';
 import { pingDatabase } from './db/ping.js';
-import type { Db } from './db/schema.js';
 import { adminScope } from './web/admin/admin-scope.js';
+import type { AppContext } from './web/app-context.js';
 import { staffAuthRoutes } from './web/admin/staff-auth.routes.js';
 import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
@@ -40,29 +36,6 @@ import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
 import { robotsRoutes } from './web/public/robots.routes.js';
 import { parseFormBody } from './web/public/form-body.js';
-
-/** What the routes need: storage, time, and the platform's own public address. */
-export interface AppContext {
-  db: Db;
-  clock: Clock;
-  /** e.g. https://bookings.groupz.now, without a trailing slash. */
-  publicUrl: string;
-  auth: AuthSettings;
-  /** Makes the bookings' private links; derived from `auth.secretKey`. */
-  linkKey: LinkKey;
-  /** Audits the public address (`groupz serve` gives it when that address is https); admins run it from the back office too. */
-  selfAudit?: SiteAuditor | undefined;
-  /** The backup settings (`Config.backup`), for the admins' backups page; undefined when backups are not set up. */
-  backup?: BackupSettings | undefined;
-  /** How many bookings one client network and one organiser address may place in a row (`Config.bookingLimits`). */
-  bookingLimits: BookingLimits;
-}
-
-/** The back office's secrets and session limits. */
-export interface AuthSettings extends SessionSettings {
-  /** 32 bytes: seals TOTP secrets, signs CSRF tokens. */
-  secretKey: Buffer;
-}
 
 export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits'> {
   /** Default: the limits `groupz serve` has by default. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { type AppOptions, type AuthSettings, buildApp } from '../src/app.js';
-import { deriveLinkKey, type LinkKey } from '../src/core/bookings/booking-links.js';
+import { type AppOptions, buildApp } from '../src/app.js';
+import { deriveLinkKey, type LinkKey } from '../src/core/shared/link-key.js';
+import type { AuthSettings } from '../src/web/app-context.js';
 import { TestClock } from './clock.js';
 import type { TestDatabase, TestDialect } from './databases.js';
 

@@ -1,6 +1,6 @@
 import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
-import { deriveLinkKey } from '../core/bookings/booking-links.js';
+import { deriveLinkKey } from '../core/shared/link-key.js';
 import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/schema.js';
-import type { VenueScope } from '../staff/staff.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 import { type AuditEntry, isActorKind } from './audit-log.js';
 
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import type { VenueScope } from '../staff/staff.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 import type { AuditEntry, NewAuditEntry } from './audit-log.js';
 import { type AuditQuery, insertAuditEntry, listAuditActions, listAuditEntries } from './audit-log.repository.js';
 

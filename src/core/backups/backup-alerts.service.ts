@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import { enqueueMail } from '../mail/outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
 import { listAdminEmails } from '../staff/staff.repository.js';

@@ -9,7 +9,8 @@ import { DomainError } from '../shared/errors.js';
 import type { FieldErrorCode } from '../shared/field-errors.js';
 import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
-import { type StaffMember, type VenueScope, venueScopeOf } from '../staff/staff.js';
+import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
+import type { StaffMember } from '../staff/staff.js';
 import { BOOKING_STATUSES } from './booking.js';
 import {
   type BookingFilter,
@@ -35,7 +36,7 @@ import {
   listScheduleSlots,
   updatePaidAt,
 } from './booking-admin.repository.js';
-import { enqueueMail } from '../mail/outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import { recordBookingEvent } from './booking-history.js';
 import { extendOptionRow } from './booking-lifecycle.repository.js';
 import { type BookingRow, toBooking } from './booking.repository.js';

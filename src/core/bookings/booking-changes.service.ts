@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../catalog/pricing.js';
-import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -10,6 +10,7 @@ import type { BookingDetails } from './booking.js';
 import { cancelRefusal, groupSizeRefusal, isChangeable } from './booking-changes.js';
 import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from './booking-changes.repository.js';
 import { recordBookingEvent } from './booking-history.js';
+import { enqueueStaffNotice } from './staff-notice.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
 
 /**

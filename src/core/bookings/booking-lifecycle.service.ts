@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import type { Job } from '../jobs/scheduler.js';
-import { enqueueMail } from '../mail/outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import { recordBookingEvent } from './booking-history.js';
 import {

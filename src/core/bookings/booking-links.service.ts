@@ -1,9 +1,9 @@
 import type { Db } from '../../db/schema.js';
-import { enqueueMail } from '../mail/outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { isKey, newId } from '../shared/ids.js';
-import { venueScopeOf } from '../staff/staff.js';
+import { venueScopeOf } from '../shared/venue-scope.js';
 import type { BookingDetails } from './booking.js';
 import { findBookingInScope } from './booking-admin.repository.js';
 import type { StaffActor } from './booking-admin.service.js';
@@ -11,7 +11,8 @@ import { isChangeable } from './booking-changes.js';
 import { updateLinkVersion } from './booking-changes.repository.js';
 import { recordBookingEvent } from './booking-history.js';
 import { toBooking } from './booking.repository.js';
-import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
+import { issueLink, type LinkPurpose } from './booking-links.js';
+import type { LinkKey } from '../shared/link-key.js';
 
 /** A resent link goes out at most once per window of this length per booking. */
 export const RESEND_WINDOW_MS = 10 * 60_000;

@@ -1,5 +1,6 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { hashToken } from '../shared/ids.js';
+import type { LinkKey } from '../shared/link-key.js';
 
 /**
  * The private links of a booking: the organiser's manage link (`/b/<token>`) and the link the
@@ -12,13 +13,6 @@ import { hashToken } from '../shared/ids.js';
  * raises its version, so the old token no longer hashes to what is stored.
  */
 export type LinkPurpose = 'manage' | 'participants';
-
-/** The key links are made with, derived once from the platform's secret key. */
-export type LinkKey = Buffer & { readonly __brand: 'LinkKey' };
-
-export function deriveLinkKey(secretKey: Buffer): LinkKey {
-  return Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'groupz booking links v1', 32)) as LinkKey;
-}
 
 export function linkToken(key: LinkKey, purpose: LinkPurpose, bookingId: string, version: number): string {
   return createHmac('sha256', key).update(`${purpose}\n${bookingId}\n${version}`).digest('base64url');

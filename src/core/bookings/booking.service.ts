@@ -5,9 +5,10 @@ import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
-import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
-import { issueLink, type LinkKey, type LinkPurpose } from './booking-links.js';
+import { issueLink, type LinkPurpose } from './booking-links.js';
+import type { LinkKey } from '../shared/link-key.js';
 import { type BookingLimits, bookingCharges } from './booking-limits.js';
 import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
 import { recordBookingEvent } from './booking-history.js';
@@ -20,6 +21,7 @@ import type { BookingInput } from './booking-input.js';
 import { countOpenOptions, lockOptionPlacing } from './booking-lifecycle.repository.js';
 import { type BookingRow, findBookingBySubmission, findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
+import { enqueueStaffNotice } from './staff-notice.service.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;

@@ -1,13 +1,14 @@
 import type { Tx } from '../../db/schema.js';
 import type { Language } from '../catalog/activity.js';
-import type { MailKind } from '../mail/mail.js';
-import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
+import type { MailKind } from '../outbox/mail.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { BookingDetails, BookingStatus } from './booking.js';
 import { lockSlot, releaseCapacity, updateBookingStatus } from './booking-admin.repository.js';
 import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import type { BookingRow } from './booking.repository.js';
 import { HOLDS_PLACES } from './booking-status.js';
+import { enqueueStaffNotice } from './staff-notice.service.js';
 
 /** What a status change needs to know of the booking, as read before the change. */
 export interface BookingToChange {

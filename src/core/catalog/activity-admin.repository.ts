@@ -1,5 +1,5 @@
 import type { Executor, Tx } from '../../db/schema.js';
-import type { VenueScope } from '../staff/staff.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 import type { Activity, Translated, Venue } from './activity.js';
 import { toActivityColumns, toVenue, VENUE_COLUMNS, VENUE_FIELDS } from './catalog.repository.js';
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { AuditActor } from '../audit-log/audit-log.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { type StaffMember, venueScopeOf } from '../staff/staff.js';
+import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import {
   type ActivitySummary,
@@ -18,6 +19,13 @@ import { type AdminFieldError, decimal, fieldErrorsOf, type FormResult, refused,
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { MAX_GROUP_SIZE } from './catalog.service.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
+
+/**
+ * The staff member who acts, as far as the catalogue needs: who they are (for the log) and what
+ * they reach. Not core/staff's StaffMember: core/staff builds on the catalogue (venues), not the
+ * other way round.
+ */
+type Member = AuditActor & ScopedMember;
 
 /** How many fixed price lines the form offers. */
 export const PRICE_LINE_FIELDS = 5;
@@ -198,17 +206,17 @@ function changedFields(before: Activity, after: Activity): string {
 }
 
 /** The activities a member may see, with their upcoming slot counts. */
-export async function listActivitiesFor(db: Db, clock: Clock, member: StaffMember): Promise<ActivitySummary[]> {
+export async function listActivitiesFor(db: Db, clock: Clock, member: Member): Promise<ActivitySummary[]> {
   return listActivitySummaries(db, venueScopeOf(member), clock.now());
 }
 
 /** The venues in a member's scope, by name: all for an admin, else their own. */
-export async function venuesFor(db: Db, member: StaffMember): Promise<Venue[]> {
+export async function venuesFor(db: Db, member: Member): Promise<Venue[]> {
   return listVenuesInScope(db, venueScopeOf(member));
 }
 
 /** An activity of the member's venues, or not_found: another venue's id finds nothing. */
-export async function activityFor(db: Db, member: StaffMember, id: string): Promise<Activity> {
+export async function activityFor(db: Db, member: Member, id: string): Promise<Activity> {
   const activity = await findActivityInScope(db, venueScopeOf(member), id);
   if (!activity) throw new DomainError('not_found');
   return activity;
@@ -218,7 +226,7 @@ export async function activityFor(db: Db, member: StaffMember, id: string): Prom
  * The venue a new activity goes to: the one chosen in the form (admins), else the member's own.
  * A venue outside the member's scope is not found, so a manager cannot add to another venue.
  */
-async function venueForNew(db: Db, member: StaffMember, venueId: string): Promise<FormResult<Venue>> {
+async function venueForNew(db: Db, member: Member, venueId: string): Promise<FormResult<Venue>> {
   const id = venueId.trim() || member.venueId;
   if (!id) return refused('venueId', 'required');
   const venue = await findVenueInScope(db, venueScopeOf(member), id);
@@ -226,7 +234,7 @@ async function venueForNew(db: Db, member: StaffMember, venueId: string): Promis
   return { ok: true, value: venue };
 }
 
-export async function createActivityFromForm(db: Db, clock: Clock, member: StaffMember, form: ActivityForm): Promise<FormResult<Activity>> {
+export async function createActivityFromForm(db: Db, clock: Clock, member: Member, form: ActivityForm): Promise<FormResult<Activity>> {
   const venue = await venueForNew(db, member, form.venueId);
   if (!venue.ok) return venue;
   const parsed = parseActivityForm(form, []);
@@ -247,7 +255,7 @@ export async function createActivityFromForm(db: Db, clock: Clock, member: Staff
 export async function updateActivityFromForm(
   db: Db,
   clock: Clock,
-  member: StaffMember,
+  member: Member,
   id: string,
   form: ActivityForm,
 ): Promise<FormResult<Activity>> {

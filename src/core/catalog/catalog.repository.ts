@@ -1,6 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
-import type { VenueScope } from '../staff/staff.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 import { z } from 'zod';
 import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';

@@ -5,7 +5,7 @@ import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import type { Language } from '../catalog/activity.js';
 import { formatMoney } from '../i18n/format.js';
-import { isAccountKind, isAlertKind, MAIL_KINDS } from './mail.js';
+import { isAccountKind, isAlertKind, MAIL_KINDS } from '../outbox/mail.js';
 import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
 
 const HOST = 'https://bookings.groupz.now';

@@ -26,7 +26,7 @@ import {
   retryDelayMs,
 } from './mail-delivery.service.js';
 import { createMailTransport } from './mail-transport.js';
-import { enqueueMail } from './outbox.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 
 const FROM = 'Groupz <no-reply@bookings.test>';
 

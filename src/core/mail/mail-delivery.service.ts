@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { findBookingInScope } from '../bookings/booking-admin.repository.js';
-import { issueLink, linkPath, type LinkKey, type LinkPurpose } from '../bookings/booking-links.js';
+import { issueLink, linkPath, type LinkPurpose } from '../bookings/booking-links.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import { type BookingRow, toBooking } from '../bookings/booking.repository.js';
 import { findActivity, findVenue } from '../catalog/catalog.repository.js';
@@ -10,14 +10,21 @@ import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { bookingCalendarFile } from './calendar.service.js';
 import { renderAlert } from './alert-content.js';
-import { type AccountMailKind, isAccountKind, isAlertKind, MAIL_KINDS, type MailKind } from './mail.js';
+import { type AccountMailKind, isAccountKind, isAlertKind, MAIL_KINDS, type MailKind } from '../outbox/mail.js';
 import { renderAccountExistsMail, renderSetupLinkMail } from './account-content.js';
 import { hashToken } from '../shared/ids.js';
+import type { LinkKey } from '../shared/link-key.js';
 import { setupLinkPath, setupLinkToken } from '../staff/setup-links.js';
 import { findStaffRow } from '../staff/staff.repository.js';
 import { type BookingMailKind, CALENDAR_KINDS, isStaffKind, type MailBooking, renderMail } from './mail-content.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
-import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailDone, markOutboxMailFailed } from './outbox.repository.js';
+import {
+  type ClaimedMail,
+  claimOutboxMail,
+  listDueMailIds,
+  markOutboxMailDone,
+  markOutboxMailFailed,
+} from '../outbox/outbox.repository.js';
 
 export interface MailDeliverySettings {
   transport: MailTransport;

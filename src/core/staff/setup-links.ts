@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { LinkKey } from '../bookings/booking-links.js';
+import type { LinkKey } from '../shared/link-key.js';
 
 /**
  * A setup link that goes out by mail is made as the bookings' links are: HMAC-SHA256 of the

@@ -18,9 +18,10 @@ import {
   reissueSetupLink,
   resetSetupLink,
 } from './staff.service.js';
-import { actsOn, assignableRoles, can, isRole, outranks, type Role, type StaffMember, venueScopeOf } from './staff.js';
-import type { LinkKey } from '../bookings/booking-links.js';
-import { enqueueMail } from '../mail/outbox.service.js';
+import { venueScopeOf } from '../shared/venue-scope.js';
+import { actsOn, assignableRoles, can, isRole, outranks, type Role, type StaffMember } from './staff.js';
+import type { LinkKey } from '../shared/link-key.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 
 /**
  * Staff management in the back office: admins manage everyone, a manager the staff and viewers of

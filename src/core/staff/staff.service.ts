@@ -22,8 +22,8 @@ import {
 import type { Role, StaffMember } from './staff.js';
 import { acceptedTotpStep, newTotpSecret } from './totp.js';
 import { newSetupNonce, setupLinkToken } from './setup-links.js';
-import type { LinkKey } from '../bookings/booking-links.js';
-import { enqueueMail } from '../mail/outbox.service.js';
+import type { LinkKey } from '../shared/link-key.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
 
 /** A setup link works for 24 hours. */
 export const SETUP_LINK_HOURS = 24;

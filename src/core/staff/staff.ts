@@ -53,16 +53,6 @@ export function can(member: Pick<StaffMember, 'role'>, permission: Permission): 
   return PERMISSIONS[member.role].includes(permission);
 }
 
-/**
- * The venues a member may see: every venue for an admin (null), else their own. Every query for
- * venue data takes this scope, so an id from another venue simply finds nothing.
- */
-export type VenueScope = { all: true } | { all: false; venueId: string };
-
-export function venueScopeOf(member: Pick<StaffMember, 'role' | 'venueId'>): VenueScope {
-  return member.role === 'admin' || member.venueId === null ? { all: true } : { all: false, venueId: member.venueId };
-}
-
 /** Each role's rank: a manager acts only on the roles below theirs. */
 const RANK: Record<Role, number> = { admin: 3, manager: 2, staff: 1, viewer: 0 };
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import {
   activityFor,
   type ActivityForm,
@@ -16,7 +16,7 @@ import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { ActivityFormPage } from '../views/admin/activity-form.page.js';
 import { ActivityListPage } from '../views/admin/activity-list.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';

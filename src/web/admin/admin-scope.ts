@@ -1,9 +1,9 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
 import { recordAuditEvent } from '../../core/audit-log/audit-log.service.js';
 import { resolveSession, type Session } from '../../core/staff/session.service.js';
-import { can, type Permission, type StaffMember } from '../../core/staff/staff.js';
+import type { StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
 import { HttpError, notFoundHandler } from '../plugins/errors.js';
 import { formField, parseFormBody } from '../public/form-body.js';
@@ -15,26 +15,15 @@ import { securityRoutes } from './security.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { backupRoutes } from './backups.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
+// Declares request.staff and request.staffSession, which the hook below sets.
+import './admin-request.js';
 import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 import { staffRoutes } from './staff.routes.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The signed-in member; set by the admin scope's hook before any admin route runs. */
-    staff: StaffMember;
-    staffSession: Session;
-  }
-}
-
 /** Where the hook sends anyone without a verified session. */
 export function loginUrl(reason?: 'expired'): string {
   return reason ? `/staff/login?reason=${reason}` : '/staff/login';
-}
-
-/** Refuses a member without the permission, before the handler does anything. */
-export function requirePermission(request: FastifyRequest, permission: Permission): void {
-  if (!can(request.staff, permission)) throw new HttpError(403, 'forbidden');
 }
 
 /**

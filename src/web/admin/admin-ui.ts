@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuthSettings } from '../../app.js';
+import type { AuthSettings } from '../app-context.js';
 import type { StaffMember } from '../../core/staff/staff.js';
 import { uiFor } from '../plugins/language.js';
 import type { Ui } from '../views/ui.js';

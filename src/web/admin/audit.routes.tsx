@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { readAuditActions, readAuditPage } from '../../core/audit-log/audit-log.service.js';
 import { withoutControls } from '../../core/shared/control-characters.js';
 import { normaliseEmail } from '../../core/staff/staff.service.js';
-import { venueScopeOf } from '../../core/staff/staff.js';
+import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { AuditPage, filterActions } from '../views/admin/audit.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 
 /** An ISO-8601 instant from the "older" link; anything else means "from the newest". */

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { pastStaleLimit } from '../../core/backups/backup-alerts.service.js';
 import { configuredLocations } from '../../core/backups/backup-run.service.js';
 import { listRecentBackupRuns, readLatestBackupRuns } from '../../core/backups/backup-runs.service.js';
 import { sendPage } from '../public/respond.js';
 import { BackupsPage, type LocationState } from '../views/admin/backups.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 
 /** Runs listed: two weeks of nights at two locations. */

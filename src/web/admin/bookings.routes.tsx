@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import {
   addBookingNote,
   changeBookingStatus,
@@ -19,14 +19,14 @@ import type { MessageKey } from '../i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { localDateOf } from '../../core/shared/time.js';
-import { venueScopeOf } from '../../core/staff/staff.js';
+import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
 import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
 import { BookingListPage } from '../views/admin/booking-list.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { parseBookingFilter } from './booking-filters.js';
 import { bookingsCsv } from './bookings-csv.js';

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
-import { venueScopeOf } from '../../core/staff/staff.js';
+import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
 import { SchedulePage } from '../views/admin/schedule.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 
 /** The back office's home page: a day's slots and groups, per venue in the member's scope. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import type { AdminFieldError } from '../../core/catalog/admin-fields.js';
 import { activityFor } from '../../core/catalog/activity-admin.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -18,7 +18,7 @@ import { addLocalDays, daysBetween, isLocalDate, localDateOf, startOfLocalDay } 
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/slot-list.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
 

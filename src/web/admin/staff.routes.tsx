@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
@@ -24,7 +24,7 @@ import { sendPage } from '../public/respond.js';
 import { StaffDetailPage } from '../views/admin/staff-detail.page.js';
 import { StaffListPage } from '../views/admin/staff-list.page.js';
 import { StaffSetupLinkPage } from '../views/admin/staff-setup-link.page.js';
-import { requirePermission } from './admin-scope.js';
+import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { clientOf } from './client.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { findCatalogueActivity, listCatalogue, readVatRatesOn } from '../../core/catalog/catalog.service.js';
 import { priceFor } from '../../core/catalog/pricing.js';

@@ -1,17 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-
-/**
- * The self-hosted assets, read once; each URL carries a hash of the content so it can be cached
- * forever. From src/web/public or dist/web/public alike, the repository root is three levels up.
- */
-export function asset(file: string, type: string) {
-  const body = readFileSync(new URL(`../../../assets/${file}`, import.meta.url));
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  const [name, extension] = file.split('.');
-  return { path: `/assets/${name}.${hash}.${extension}`, type, body };
-}
+import { asset } from '../assets.js';
 
 const stylesheet = asset('app.css', 'text/css; charset=utf-8');
 const icon = asset('logo.svg', 'image/svg+xml');

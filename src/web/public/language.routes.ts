@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import { isLanguage } from '../../core/i18n/i18n.js';
 import { setLanguageCookie } from '../plugins/language.js';
 import { formField } from './form-body.js';

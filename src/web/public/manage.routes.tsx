@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelRefusal, organiserActions } from '../../core/bookings/booking-changes.js';
 import { cancelByOrganiser, changeGroupSize } from '../../core/bookings/booking-changes.service.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.js';
+import type { AppContext } from '../app-context.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { linkPath } from '../../core/bookings/booking-links.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';

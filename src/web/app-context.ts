@@ -1,0 +1,33 @@
+import type { BackupSettings } from '../core/backups/backup.js';
+import type { BookingLimits } from '../core/bookings/booking-limits.js';
+import type { LinkKey } from '../core/shared/link-key.js';
+import type { SiteAuditor } from '../core/self-audit/self-audit.js';
+import type { Clock } from '../core/shared/clock.js';
+import type { SessionSettings } from '../core/staff/session.service.js';
+import type { Db } from '../db/schema.js';
+
+/**
+ * What the routes need: storage, time, and the platform's own public address. Kept apart from
+ * app.ts, which registers the routes: importing it from there would put every route in a cycle.
+ */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  /** e.g. https://bookings.groupz.now, without a trailing slash. */
+  publicUrl: string;
+  auth: AuthSettings;
+  /** Makes the bookings' private links; derived from `auth.secretKey`. */
+  linkKey: LinkKey;
+  /** Audits the public address (`groupz serve` gives it when that address is https); admins run it from the back office too. */
+  selfAudit?: SiteAuditor | undefined;
+  /** The backup settings (`Config.backup`), for the admins' backups page; undefined when backups are not set up. */
+  backup?: BackupSettings | undefined;
+  /** How many bookings one client network and one organiser address may place in a row (`Config.bookingLimits`). */
+  bookingLimits: BookingLimits;
+}
+
+/** The back office's secrets and session limits. */
+export interface AuthSettings extends SessionSettings {
+  /** 32 bytes: seals TOTP secrets, signs CSRF tokens. */
+  secretKey: Buffer;
+}
