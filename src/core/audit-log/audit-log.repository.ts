@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
-import type { VenueScope } from '../staff/staff.js';
 import { type AuditEntry, isActorKind } from './audit-log.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
   await db

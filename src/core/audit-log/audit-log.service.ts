@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import type { VenueScope } from '../staff/staff.js';
 import type { AuditEntry, NewAuditEntry } from './audit-log.js';
 import { type AuditQuery, insertAuditEntry, listAuditEntries } from './audit-log.repository.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 /**
  * Writes one audit entry. Pass the transaction that makes the change, so the change and its

@@ -3,10 +3,10 @@ import type { ActivityTable, Database, Executor, SlotTable, Tx } from '../../db/
 import { toSlot } from '../availability/slot.repository.js';
 import type { Venue } from '../catalog/activity.js';
 import { toVenue, VENUE_COLUMNS } from '../catalog/catalog.repository.js';
-import type { VenueScope } from '../staff/staff.js';
 import type { BookingStatus } from './booking.js';
 import type { BookingFilter, BookingListItem, BookingNote, ScheduleSlot } from './booking-admin.js';
 import { type BookingBasicsRow, type BookingRow, toBookingBasics } from './booking.repository.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 /** The bookings, slots, activities and venues a member may see: their scope, and within it one venue if asked. */
 function inScope(scope: VenueScope, venueId?: string) {

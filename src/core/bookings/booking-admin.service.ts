@@ -9,7 +9,7 @@ import { DomainError } from '../shared/errors.js';
 import type { FieldErrorCode } from '../shared/field-errors.js';
 import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
-import { type StaffMember, type VenueScope, venueScopeOf } from '../staff/staff.js';
+import { type StaffMember, venueScopeOf } from '../staff/staff.js';
 import { BOOKING_STATUSES } from './booking.js';
 import {
   type BookingFilter,
@@ -40,6 +40,7 @@ import { type BookingRow, toBooking } from './booking.repository.js';
 import { HOLDS_PLACES, type StatusAction, statusAfter } from './booking-status.js';
 import { extendedDeadline } from './option.js';
 import { bookingToChange, changeStatus } from './status-change.service.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 /** Who makes a change in the back office, for the scope and the audit log. */
 export interface StaffActor {

@@ -1,5 +1,4 @@
 import type { Tx } from '../../db/schema.js';
-import type { Language } from '../catalog/activity.js';
 import type { MailKind } from '../mail/mail.js';
 import { enqueueMail, enqueueStaffNotice } from '../mail/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
@@ -8,6 +7,7 @@ import { lockSlot, releaseCapacity, updateBookingStatus } from './booking-admin.
 import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import type { BookingRow } from './booking.repository.js';
 import { HOLDS_PLACES } from './booking-status.js';
+import type { Language } from '../shared/language.js';
 
 /** What a status change needs to know of the booking, as read before the change. */
 export interface BookingToChange {

@@ -1,7 +1,7 @@
 import type { Executor, Tx } from '../../db/schema.js';
-import type { VenueScope } from '../staff/staff.js';
 import type { Activity, Translated, Venue } from './activity.js';
 import { toActivityColumns, toVenue, VENUE_COLUMNS, VENUE_FIELDS } from './catalog.repository.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 /** One line of the back office's activity list. */
 export interface ActivitySummary {

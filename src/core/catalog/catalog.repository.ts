@@ -1,9 +1,9 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
-import type { VenueScope } from '../staff/staff.js';
 import { z } from 'zod';
 import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
 export const VENUE_COLUMNS = [

@@ -1,4 +1,4 @@
-import type { Language } from '../catalog/activity.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/language.js';
 import { authMessages } from './messages/auth.messages.js';
 import { backupsMessages } from './messages/backups.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
@@ -47,17 +47,11 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type MessageKey = keyof typeof nl;
-export const LANGUAGES: readonly Language[] = ['nl', 'en'];
-export const DEFAULT_LANGUAGE: Language = 'nl';
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
-
-export function isLanguage(value: unknown): value is Language {
-  return value === 'nl' || value === 'en';
-}
 
 export function translator(lang: Language): Translate {
   const catalogue = catalogues[lang];

@@ -1,5 +1,6 @@
-import { LANGUAGES, translator } from '../i18n/i18n.js';
+import { translator } from '../i18n/i18n.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
+import { LANGUAGES } from '../shared/language.js';
 
 /** What a setup-link mail needs, as it goes out: the member, their venue, and the link (a full URL). */
 export interface SetupLinkMail {

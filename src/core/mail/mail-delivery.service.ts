@@ -5,7 +5,6 @@ import { issueLink, linkPath, type LinkKey, type LinkPurpose } from '../bookings
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
 import { type BookingRow, toBooking } from '../bookings/booking.repository.js';
 import { findActivity, findVenue } from '../catalog/catalog.repository.js';
-import { isLanguage } from '../i18n/i18n.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { bookingCalendarFile } from './calendar.service.js';
@@ -18,6 +17,7 @@ import { findStaffRow } from '../staff/staff.repository.js';
 import { type BookingMailKind, CALENDAR_KINDS, isStaffKind, type MailBooking, renderMail } from './mail-content.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { type ClaimedMail, claimOutboxMail, listDueMailIds, markOutboxMailDone, markOutboxMailFailed } from './outbox.repository.js';
+import { isLanguage } from '../shared/language.js';
 
 export interface MailDeliverySettings {
   transport: MailTransport;

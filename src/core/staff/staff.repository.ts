@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Database, Executor, StaffTable } from '../../db/schema.js';
-import type { Role, StaffMember, VenueScope } from './staff.js';
+import type { Role, StaffMember } from './staff.js';
+import type { VenueScope } from '../shared/venue-scope.js';
 
 export type StaffRow = Selectable<StaffTable>;
 

@@ -1,3 +1,5 @@
+import type { VenueScope } from '../shared/venue-scope.js';
+
 /** Who works in the back office, and what each role may do. */
 export const ROLES = ['admin', 'manager', 'staff', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -53,12 +55,7 @@ export function can(member: Pick<StaffMember, 'role'>, permission: Permission): 
   return PERMISSIONS[member.role].includes(permission);
 }
 
-/**
- * The venues a member may see: every venue for an admin (null), else their own. Every query for
- * venue data takes this scope, so an id from another venue simply finds nothing.
- */
-export type VenueScope = { all: true } | { all: false; venueId: string };
-
+/** The venues a member may see (see VenueScope): every venue for an admin or a member of none, else their own. */
 export function venueScopeOf(member: Pick<StaffMember, 'role' | 'venueId'>): VenueScope {
   return member.role === 'admin' || member.venueId === null ? { all: true } : { all: false, venueId: member.venueId };
 }

@@ -1,11 +1,11 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Language } from '../../core/catalog/activity.js';
 import { negotiateLanguage, translator } from '../../core/i18n/i18n.js';
 import type { Ui } from '../views/ui.js';
 import { isIndexable } from './caching.js';
 import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
+import type { Language } from '../../core/shared/language.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

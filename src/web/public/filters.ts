@@ -1,8 +1,8 @@
-import { MAX_GROUP_SIZE } from '../../core/catalog/catalog.service.js';
 import type { Translate } from '../../core/i18n/i18n.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import type { FieldMessages } from '../views/components.js';
 import { formField, formNumber } from './form-body.js';
+import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
 
 export interface Filters {
   /** As typed, to show them back. */
