@@ -4,7 +4,7 @@ import type { AppContext } from '../../app.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { findSlotWithActivity, submitBooking } from '../../core/bookings/booking.service.js';
+import { findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/audit-log/audit-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { findActivity, listActivities } from '../../core/catalog/catalog.repository.js';
@@ -120,7 +120,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       // Every fault in one answer: with the fields' own, an unknown slot or a group outside the
       // activity's limits. Sent with valid fields, such a group is refused by the rule (409
       // group_too_small or group_too_large), as the API has answered since v1.
-      const found = await findSlotWithActivity(db, String(raw.slotId));
+      const found = await findSlotToBook(db, String(raw.slotId));
       return sendFieldErrors(request, reply, withSlotErrors(raw, parsed.errors, found?.activity));
     }
     try {
