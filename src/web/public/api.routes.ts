@@ -12,7 +12,8 @@ import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../core/shared/time.js';
+import { parseDateRange } from '../../core/shared/date-range.js';
+import { localDateOf } from '../../core/shared/time.js';
 import { uiFor } from '../plugins/language.js';
 import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
 import type { BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
@@ -97,12 +98,14 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
     const activity = isKey(request.params.id) ? await findActivity(db, { id: request.params.id }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES>[] = [];
-    const today = localDateOf(clock.now());
-    const fromText = formField(request.query, 'from') || today;
-    const from = isLocalDate(fromText) ? fromText : (errors.push({ field: 'from', code: 'invalid_date' }), today);
-    const toText = formField(request.query, 'to') || addLocalDays(from, 13);
-    const to = isLocalDate(toText) && toText >= from ? toText : (errors.push({ field: 'to', code: 'invalid_date' }), from);
-    if (daysBetween(from, to) >= MAX_RANGE_DAYS) errors.push({ field: 'to', code: 'range_too_long' });
+    const dates = parseDateRange(
+      { from: formField(request.query, 'from'), to: formField(request.query, 'to') },
+      { maxDays: MAX_RANGE_DAYS, fallback: { from: localDateOf(clock.now()), days: 13 } },
+    );
+    for (const [field, fault] of Object.entries(dates.faults)) {
+      errors.push({ field, code: fault === 'to_before_from' ? 'invalid_date' : fault });
+    }
+    const { from, to } = dates.range;
     const size = formNumber(formField(request.query, 'groupSize'));
     if (size !== undefined && typeof size !== 'number') errors.push({ field: 'groupSize', code: 'not_a_number' });
     else if (size !== undefined && size < 1) errors.push({ field: 'groupSize', code: 'too_small' });
