@@ -13,6 +13,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { parseDateRange } from '../../core/shared/date-range.js';
+import { checkGroupSize } from '../../core/shared/group-size.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { uiFor } from '../plugins/language.js';
 import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
@@ -107,10 +108,10 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
     }
     const { from, to } = dates.range;
     const size = formNumber(formField(request.query, 'groupSize'));
-    if (size !== undefined && typeof size !== 'number') errors.push({ field: 'groupSize', code: 'not_a_number' });
-    else if (size !== undefined && size < 1) errors.push({ field: 'groupSize', code: 'too_small' });
+    const checked = size === undefined ? undefined : checkGroupSize(size);
+    if (checked && !checked.ok) errors.push({ field: 'groupSize', code: checked.fault });
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
-    const groupSize = typeof size === 'number' ? size : activity.minGroupSize;
+    const groupSize = checked?.ok ? checked.groupSize : activity.minGroupSize;
     const offers = await listSlotOffers(db, clock, activity, { from, to, groupSize });
     return { activityId: activity.id, groupSize, from, to, slots: offers.map(slotToJson) };
   });
