@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { TestClock } from '../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
-import { bookInto } from '../../test/backups.js';
-import { makeActivity, makeSlot } from '../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../test/factories.js';
 import { parseHtml } from '../../test/html.js';
 import { startServer } from '../../test/server-process.js';
 import { backupToolsAvailable, INSTALL_BACKUP_TOOLS, startTestSshd, type TestSshd } from '../../test/sshd.js';
@@ -191,8 +190,8 @@ if (!backupToolsAvailable()) {
         const activity = await makeActivity(db, clock);
         activityId = activity.id;
         slot = await makeSlot(db, clock, activity, { date: slotDate, capacity: 30 });
-        booked.a = await bookInto(db, clock, slot, 4);
-        booked.b = await bookInto(db, clock, slot, 3);
+        booked.a = await book(db, clock, slot, { groupSize: 4 });
+        booked.b = await book(db, clock, slot, { groupSize: 3 });
         const { member } = await addStaff(
           db,
           clock,
@@ -289,7 +288,7 @@ if (!backupToolsAvailable()) {
         // After the backup: booking A cancelled, booking C made, a new key, another mail file.
         await withDb(async (db) => {
           await cancelByOrganiser(db, clock, (await findBookingByLink(db, 'manage', booked.a!.manageToken))!);
-          booked.c = await bookInto(db, clock, slot, 5);
+          booked.c = await book(db, clock, slot, { groupSize: 5 });
         });
         writeFileSync(join(dataDir, 'secret.key'), `${keys.later}\n`);
         writeFileSync(join(dataDir, 'mail', 'after.eml'), 'Subject: after\n\nafter the backup\n');
