@@ -1,10 +1,11 @@
 import { createSlot } from '../src/core/availability/slot.service.js';
 import type { Slot } from '../src/core/availability/slot.js';
 import type { Activity, Venue } from '../src/core/catalog/activity.js';
-import { createActivity, createVenue, MAX_GROUP_SIZE } from '../src/core/catalog/catalog.service.js';
+import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
 import { systemClock } from '../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../src/core/shared/time.js';
 import type { Db } from '../src/db/schema.js';
+import { MAX_GROUP_SIZE } from '../src/core/shared/group-size.js';
 
 /** The most persons a slot may hold, so the hot-slot rush chains slots of this size. */
 export const MAX_SLOT_CAPACITY = MAX_GROUP_SIZE;

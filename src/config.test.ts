@@ -60,6 +60,20 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ GROUPZ_CONFIG_FILE: '/nonexistent/groupz.env' }), /cannot read/);
   });
 
+  test('a refused secret key is not shown back; a computed default is worked out, not read', () => {
+    assert.deepEqual(problemsOf({ GROUPZ_SECRET_KEY: 'not-hex-but-secret' }), [
+      'GROUPZ_SECRET_KEY: must be 64 hex characters (openssl rand -hex 32)',
+    ]);
+    assert.deepEqual(
+      Object.entries(SETTINGS)
+        .filter(([, setting]) => 'computed' in setting)
+        .map(([name]) => name),
+      ['GROUPZ_PUBLIC_URL', 'GROUPZ_MAIL_FROM'],
+    );
+    const config = loadConfig({ GROUPZ_HOST: '0.0.0.0', PORT: '8080' });
+    assert.deepEqual([config.publicUrl, config.mailFrom], ['http://127.0.0.1:8080', 'Groupz <no-reply@127.0.0.1>']);
+  });
+
   test('mail: SMTP URL and sender, or .eml files from no-reply at the public host', () => {
     const local = loadConfig({ GROUPZ_PUBLIC_URL: 'https://bookings.groupz.now', GROUPZ_SECRET_KEY: 'a'.repeat(64) });
     assert.deepEqual([local.smtpUrl, local.mailFrom], [undefined, 'Groupz <no-reply@bookings.groupz.now>']);

@@ -8,181 +8,263 @@ import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 import type { DkimKey } from './core/mail/mail-transport.js';
 
+/** One setting: everything else (parsing, the problems listed, the config file, the docs) is derived from these. */
+export interface Setting {
+  /** The text used when the setting is not given, as the docs show it. */
+  default: string;
+  /**
+   * The default is worked out from other settings when the configuration is loaded (`default` says
+   * how, with `<...>` for what it depends on); the setting is read as empty when not given.
+   */
+  computed?: true;
+  /** Checks and converts the text; each message becomes a problem `NAME: message (got "value")`. */
+  parse: z.ZodType;
+  /** Never shown back in a problem (a key). */
+  secret?: true;
+  description: string;
+}
+
 /**
- * Every setting, with its default and meaning. Read from the environment, or from the file named by
- * GROUPZ_CONFIG_FILE (KEY=value lines), the environment winning. The README's table lists them all
- * (a test keeps it so).
+ * Every setting, with its default, how it is parsed and what it means. Read from the environment,
+ * or from the file named by GROUPZ_CONFIG_FILE (KEY=value lines), the environment winning; the
+ * problems of all of them are listed at once, in this order. The README's table lists them all (a
+ * test keeps it so).
  */
 export const SETTINGS = {
-  PORT: { default: '3000', description: 'The plain HTTP port with GROUPZ_TLS=off.' },
-  GROUPZ_HOST: { default: '127.0.0.1', description: 'Address to listen on (`0.0.0.0` for all).' },
-  GROUPZ_DATA_DIR: { default: './data', description: 'Where the platform keeps its files (the SQLite database among them).' },
+  PORT: {
+    default: '3000',
+    parse: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a port number')
+      .min(0, 'must be a port number')
+      .max(65535, 'must be a port number'),
+    description: 'The plain HTTP port with GROUPZ_TLS=off.',
+  },
+  GROUPZ_HOST: {
+    default: '127.0.0.1',
+    parse: z.string().min(1, 'must not be empty'),
+    description: 'Address to listen on (`0.0.0.0` for all).',
+  },
+  GROUPZ_DATA_DIR: {
+    default: './data',
+    parse: z.string().min(1, 'must not be empty'),
+    description: 'Where the platform keeps its files (the SQLite database among them).',
+  },
   GROUPZ_DATABASE_URL: {
     default: '',
+    parse: z.string().refine((v) => v === '' || isPostgresUrl(v), 'must be empty (SQLite) or a postgres://user@host:port/database URL'),
     description: 'Empty: SQLite at `<data dir>/groupz.sqlite`. `postgres://user@host:5432/db`: PostgreSQL.',
   },
   GROUPZ_PUBLIC_URL: {
     default: 'http://127.0.0.1:<PORT>',
+    computed: true,
+    parse: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be http(s)://host[:port] without a path'),
     description: "The platform's public address, used in links it hands out (manage links), and the only host it answers under.",
   },
-  GROUPZ_DEMO: { default: 'auto', description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.' },
-  GROUPZ_LOG_LEVEL: { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent.' },
+  GROUPZ_DEMO: {
+    default: 'auto',
+    parse: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
+    description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.',
+  },
+  GROUPZ_LOG_LEVEL: {
+    default: 'info',
+    parse: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a log level' }),
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+  },
   GROUPZ_SECRET_KEY: {
     default: '',
+    parse: z.string().regex(/^([0-9a-fA-F]{64})?$/, 'must be 64 hex characters (openssl rand -hex 32)'),
+    secret: true,
     description:
       'Key that encrypts secrets at rest (TOTP secrets): 32 bytes as 64 hex characters (`openssl rand -hex 32`). Required with an https public URL; empty in development: a key is generated into `<data dir>/secret.key`.',
   },
-  GROUPZ_SESSION_IDLE_TIMEOUT: { default: '3600', description: 'Seconds without activity after which a back-office session ends.' },
+  GROUPZ_SESSION_IDLE_TIMEOUT: {
+    default: '3600',
+    parse: seconds(60, 24 * 3600),
+    description: 'Seconds without activity after which a back-office session ends.',
+  },
   GROUPZ_SESSION_ABSOLUTE_TIMEOUT: {
     default: '43200',
+    parse: seconds(300, 7 * 24 * 3600),
     description: 'Seconds after login after which a back-office session ends, however active.',
   },
   GROUPZ_SMTP_URL: {
     default: '',
+    parse: z.string().refine((v) => v === '' || isSmtpUrl(v), 'must be empty (mails as .eml files) or an smtp:// or smtps:// URL'),
     description:
       'Empty: mails are written as `.eml` files into `<data dir>/mail/`. `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://user:password@host:465`: mails go out through that server.',
   },
   GROUPZ_MAIL_FROM: {
     default: 'Groupz <no-reply@host>',
+    computed: true,
+    parse: z.string().refine((v) => v === '' || MAILBOX.test(v), 'must be an address, or Name <address>'),
     description: 'Sender of every mail, `Name <address>` or an address; by default `host` is the host of `GROUPZ_PUBLIC_URL`.',
   },
   GROUPZ_DKIM_DOMAIN: {
     default: '',
+    parse: z.string().refine((v) => v === '' || HOST_NAME.test(v), 'must be a domain name such as example.nl'),
     description:
       "The domain that signs every mail with DKIM (`d=`): the sender's domain or a parent of it. Set all three GROUPZ_DKIM_* settings, or none (no signature).",
   },
   GROUPZ_DKIM_SELECTOR: {
     default: '',
+    parse: z.string().refine((v) => v === '' || HOST_NAME.test(v), 'must be letters, digits and hyphens (dots between labels)'),
     description: 'With DKIM: the selector (`s=`); the public key is published as a TXT record at `<selector>._domainkey.<domain>`.',
   },
-  GROUPZ_DKIM_KEY_FILE: { default: '', description: 'With DKIM: the RSA private key (PEM, 2048 bits or more advised) that signs.' },
-  GROUPZ_CONFIG_FILE: { default: '', description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.' },
+  GROUPZ_DKIM_KEY_FILE: {
+    default: '',
+    parse: z.string(),
+    description: 'With DKIM: the RSA private key (PEM, 2048 bits or more advised) that signs.',
+  },
+  GROUPZ_CONFIG_FILE: {
+    default: '',
+    parse: z.string(),
+    description: 'Optional file of `KEY=value` lines (dotenv syntax) with any of these settings.',
+  },
   GROUPZ_TLS: {
     default: 'off',
+    parse: z.enum(['off', 'files', 'acme'], { error: 'must be off, files or acme' }),
     description:
       "`off`: plain HTTP on GROUPZ_HOST:PORT (development). `files`: HTTPS with the certificate files below. `acme`: HTTPS with certificates from an ACME CA (Let's Encrypt).",
   },
-  GROUPZ_HTTPS_PORT: { default: '443', description: 'With TLS: the HTTPS port (HTTP/2 and HTTP/1.1).' },
+  GROUPZ_HTTPS_PORT: {
+    default: '443',
+    parse: listenPort(),
+    description: 'With TLS: the HTTPS port (HTTP/2 and HTTP/1.1).',
+  },
   GROUPZ_HTTP_PORT: {
     default: '80',
+    parse: listenPort(),
     description: 'With TLS: the plain HTTP port, which only answers ACME challenges and redirects to https.',
   },
-  GROUPZ_TLS_CERT_FILE: { default: '', description: 'With `files`: the certificate chain (PEM), leaf first.' },
-  GROUPZ_TLS_KEY_FILE: { default: '', description: 'With `files`: the private key of the certificate (PEM).' },
+  GROUPZ_TLS_CERT_FILE: {
+    default: '',
+    parse: z.string(),
+    description: 'With `files`: the certificate chain (PEM), leaf first.',
+  },
+  GROUPZ_TLS_KEY_FILE: {
+    default: '',
+    parse: z.string(),
+    description: 'With `files`: the private key of the certificate (PEM).',
+  },
   GROUPZ_TLS_RELOAD_INTERVAL: {
     default: '60',
+    parse: seconds(1, 24 * 3600),
     description: 'With `files`: seconds between checks whether the files changed (1 to 86400).',
   },
   GROUPZ_ACME_DIRECTORY_URL: {
     default: '',
+    parse: z.string().refine((v) => v === '' || isHttpsUrl(v), 'must be an https:// URL'),
     description: "With `acme`: the CA's directory URL, e.g. `https://acme-v02.api.letsencrypt.org/directory`.",
   },
-  GROUPZ_ACME_EMAIL: { default: '', description: 'With `acme`: contact address for the ACME account (expiry notices).' },
+  GROUPZ_ACME_EMAIL: {
+    default: '',
+    parse: z.string().refine((v) => v === '' || z.email().safeParse(v).success, 'must be an email address'),
+    description: 'With `acme`: contact address for the ACME account (expiry notices).',
+  },
   GROUPZ_ACME_CA_FILE: {
     default: '',
+    parse: z.string(),
     description: "With `acme`: an extra CA certificate (PEM) to trust for the ACME server's own HTTPS, besides the system's (a test CA).",
   },
-  GROUPZ_ACME_RENEW_DAYS: { default: '30', description: 'With `acme`: renew when fewer than this many days remain (1 to 365).' },
-  GROUPZ_ACME_CHECK_INTERVAL: { default: '43200', description: 'With `acme`: seconds between renewal checks (1 to 86400).' },
+  GROUPZ_ACME_RENEW_DAYS: {
+    default: '30',
+    parse: z.coerce
+      .number({ error: 'must be a whole number of days from 1 to 365' })
+      .int('must be a whole number of days from 1 to 365')
+      .min(1, 'must be a whole number of days from 1 to 365')
+      .max(365, 'must be a whole number of days from 1 to 365'),
+    description: 'With `acme`: renew when fewer than this many days remain (1 to 365).',
+  },
+  GROUPZ_ACME_CHECK_INTERVAL: {
+    default: '43200',
+    parse: seconds(1, 24 * 3600),
+    description: 'With `acme`: seconds between renewal checks (1 to 86400).',
+  },
   GROUPZ_BACKUP_LOCAL_REPO: {
     default: '',
+    parse: z.string(),
     description:
       'The restic repository on the server itself (a directory, e.g. `/var/backups/groupz`). Empty with GROUPZ_BACKUP_REMOTE_REPO empty: no backups.',
   },
   GROUPZ_BACKUP_REMOTE_REPO: {
     default: '',
+    parse: z.string(),
     description:
       'The restic repository at the second location, e.g. `sftp:groupz@backup.example.nl:/srv/groupz` (any restic repository URL works).',
   },
   GROUPZ_BACKUP_PASSWORD_FILE: {
     default: '',
+    parse: z.string(),
     description:
       'File holding the password that encrypts both repositories (required with a repository). Lose it and the backups cannot be read by anyone.',
   },
   GROUPZ_BACKUP_SSH_KEY_FILE: {
     default: '',
+    parse: z.string(),
     description: "With an `sftp:` repository: the private SSH key to log in with (empty: ssh's own defaults).",
   },
   GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE: {
     default: '',
+    parse: z.string(),
     description:
       "With an `sftp:` repository: the known_hosts file holding the backup host's key, which must match (empty: ssh's own defaults).",
   },
-  GROUPZ_BACKUP_TIME: { default: '03:00', description: 'When the nightly backup runs, HH:MM in Europe/Amsterdam time.' },
-  GROUPZ_BACKUP_KEEP_DAYS: { default: '14', description: 'Every snapshot of this many days is kept (at least 14).' },
-  GROUPZ_BACKUP_KEEP_DAILY: { default: '30', description: 'Beyond those, the last snapshot of this many days is kept.' },
-  GROUPZ_BACKUP_KEEP_WEEKLY: { default: '12', description: 'And the last snapshot of this many weeks.' },
-  GROUPZ_BACKUP_KEEP_MONTHLY: { default: '12', description: 'And the last snapshot of this many months.' },
+  GROUPZ_BACKUP_TIME: {
+    default: '03:00',
+    parse: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM'),
+    description: 'When the nightly backup runs, HH:MM in Europe/Amsterdam time.',
+  },
+  GROUPZ_BACKUP_KEEP_DAYS: {
+    default: '14',
+    parse: count(14, 3650),
+    description: 'Every snapshot of this many days is kept (at least 14).',
+  },
+  GROUPZ_BACKUP_KEEP_DAILY: {
+    default: '30',
+    parse: count(0, 3650),
+    description: 'Beyond those, the last snapshot of this many days is kept.',
+  },
+  GROUPZ_BACKUP_KEEP_WEEKLY: {
+    default: '12',
+    parse: count(0, 520),
+    description: 'And the last snapshot of this many weeks.',
+  },
+  GROUPZ_BACKUP_KEEP_MONTHLY: {
+    default: '12',
+    parse: count(0, 1200),
+    description: 'And the last snapshot of this many months.',
+  },
+  GROUPZ_BACKUP_CHECK_SUBSETS: {
+    default: '7',
+    parse: count(1, 365),
+    description:
+      "The nightly `restic check` reads one part in this many of the repository's data, another part each night (1: all of it every night).",
+  },
   GROUPZ_BOOKING_LIMIT_PER_NETWORK: {
     default: String(DEFAULT_BOOKING_LIMITS.perNetwork),
+    parse: limit(),
     description:
       'Booking attempts (refused ones too) from one client address (IPv4 /32, IPv6 /64, as the platform sees it: behind a proxy all clients share one count) in a row; past it each further one waits 1, 2, 4 ... minutes (at most an hour), and the count starts over after three hours without one. `0` or `off`: no limit.',
   },
   GROUPZ_BOOKING_LIMIT_PER_EMAIL: {
     default: String(DEFAULT_BOOKING_LIMITS.perEmail),
+    parse: limit(),
     description:
       'Bookings placed for one organiser address (lower case, without a `+tag`) in a row (refused attempts do not count), with the same waits; this also caps the mails one address gets from bookings it never made. `0` or `off`: no limit.',
   },
-  GROUPZ_BACKUP_CHECK_SUBSETS: {
-    default: '7',
-    description:
-      "The nightly `restic check` reads one part in this many of the repository's data, another part each night (1: all of it every night).",
-  },
-} as const;
+} as const satisfies Record<string, Setting>;
 
-const schema = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a port number')
-    .min(0, 'must be a port number')
-    .max(65535, 'must be a port number'),
-  GROUPZ_HOST: z.string().min(1, 'must not be empty'),
-  GROUPZ_DATA_DIR: z.string().min(1, 'must not be empty'),
-  GROUPZ_DATABASE_URL: z
-    .string()
-    .refine((v) => v === '' || isPostgresUrl(v), 'must be empty (SQLite) or a postgres://user@host:port/database URL'),
-  GROUPZ_PUBLIC_URL: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be http(s)://host[:port] without a path'),
-  GROUPZ_DEMO: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
-  GROUPZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a log level' }),
-  GROUPZ_SECRET_KEY: z.string().regex(/^([0-9a-fA-F]{64})?$/, 'must be 64 hex characters (openssl rand -hex 32)'),
-  GROUPZ_SESSION_IDLE_TIMEOUT: seconds(60, 24 * 3600),
-  GROUPZ_SESSION_ABSOLUTE_TIMEOUT: seconds(300, 7 * 24 * 3600),
-  GROUPZ_SMTP_URL: z.string().refine((v) => v === '' || isSmtpUrl(v), 'must be empty (mails as .eml files) or an smtp:// or smtps:// URL'),
-  GROUPZ_MAIL_FROM: z.string().refine((v) => v === '' || MAILBOX.test(v), 'must be an address, or Name <address>'),
-  GROUPZ_DKIM_DOMAIN: z.string().refine((v) => v === '' || HOST_NAME.test(v), 'must be a domain name such as example.nl'),
-  GROUPZ_DKIM_SELECTOR: z
-    .string()
-    .refine((v) => v === '' || HOST_NAME.test(v), 'must be letters, digits and hyphens (dots between labels)'),
-  GROUPZ_DKIM_KEY_FILE: z.string(),
-  GROUPZ_TLS: z.enum(['off', 'files', 'acme'], { error: 'must be off, files or acme' }),
-  GROUPZ_HTTPS_PORT: listenPort(),
-  GROUPZ_HTTP_PORT: listenPort(),
-  GROUPZ_TLS_CERT_FILE: z.string(),
-  GROUPZ_TLS_KEY_FILE: z.string(),
-  GROUPZ_TLS_RELOAD_INTERVAL: seconds(1, 24 * 3600),
-  GROUPZ_ACME_DIRECTORY_URL: z.string().refine((v) => v === '' || isHttpsUrl(v), 'must be an https:// URL'),
-  GROUPZ_ACME_EMAIL: z.string().refine((v) => v === '' || z.email().safeParse(v).success, 'must be an email address'),
-  GROUPZ_ACME_CA_FILE: z.string(),
-  GROUPZ_ACME_RENEW_DAYS: z.coerce
-    .number({ error: 'must be a whole number of days from 1 to 365' })
-    .int('must be a whole number of days from 1 to 365')
-    .min(1, 'must be a whole number of days from 1 to 365')
-    .max(365, 'must be a whole number of days from 1 to 365'),
-  GROUPZ_ACME_CHECK_INTERVAL: seconds(1, 24 * 3600),
-  GROUPZ_BACKUP_LOCAL_REPO: z.string(),
-  GROUPZ_BACKUP_REMOTE_REPO: z.string(),
-  GROUPZ_BACKUP_PASSWORD_FILE: z.string(),
-  GROUPZ_BACKUP_SSH_KEY_FILE: z.string(),
-  GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE: z.string(),
-  GROUPZ_BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM'),
-  GROUPZ_BACKUP_KEEP_DAYS: count(14, 3650),
-  GROUPZ_BACKUP_KEEP_DAILY: count(0, 3650),
-  GROUPZ_BACKUP_KEEP_WEEKLY: count(0, 520),
-  GROUPZ_BACKUP_KEEP_MONTHLY: count(0, 1200),
-  GROUPZ_BACKUP_CHECK_SUBSETS: count(1, 365),
-  GROUPZ_BOOKING_LIMIT_PER_NETWORK: limit(),
-  GROUPZ_BOOKING_LIMIT_PER_EMAIL: limit(),
-});
+type SettingName = keyof typeof SETTINGS;
+
+const SETTING_LIST = Object.entries(SETTINGS) as [SettingName, Setting][];
+
+/** Every setting's parse, in the table's order (the order the problems are listed in). */
+const schema = z.object(
+  Object.fromEntries(SETTING_LIST.map(([name, setting]) => [name, setting.parse])) as {
+    [Name in SettingName]: (typeof SETTINGS)[Name]['parse'];
+  },
+);
 
 /** A number of bookings (1 to 1000000), or `0` / `off` for no limit (null). */
 function limit() {
@@ -340,15 +422,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((key) => `${key}: unknown setting in the environment`),
   );
   const raw: Record<string, string> = {};
-  for (const [key, setting] of Object.entries(SETTINGS)) {
-    raw[key] = env[key] ?? fromFile[key] ?? (setting.default.includes('<') ? '' : setting.default);
-  }
+  for (const [name, setting] of SETTING_LIST) raw[name] = env[name] ?? fromFile[name] ?? (setting.computed ? '' : setting.default);
   const parsed = schema.safeParse(raw);
   if (!parsed.success)
     problems.push(
-      ...parsed.error.issues.map(
-        (i) => `${i.path.join('.')}: ${i.message}${i.path[0] === 'GROUPZ_SECRET_KEY' ? '' : ` (got ${shown(raw[String(i.path[0])])})`}`,
-      ),
+      ...parsed.error.issues.map((i) => {
+        const name = String(i.path[0]) as SettingName;
+        const setting: Setting = SETTINGS[name];
+        return `${name}: ${i.message}${setting.secret ? '' : ` (got ${shown(raw[name])})`}`;
+      }),
     );
   if (parsed.success && parsed.data.GROUPZ_PUBLIC_URL.startsWith('https:') && !parsed.data.GROUPZ_SECRET_KEY) {
     problems.push('GROUPZ_SECRET_KEY: must be set when GROUPZ_PUBLIC_URL is https (openssl rand -hex 32)');

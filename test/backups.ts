@@ -1,17 +1,10 @@
-import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Slot } from '../src/core/availability/slot.js';
 import type { BackupSettings } from '../src/core/backups/backup.js';
 import type { BackupContext } from '../src/core/backups/backup-run.service.js';
-import { parseBookingInput } from '../src/core/bookings/booking-input.js';
-import { createBooking } from '../src/core/bookings/booking.service.js';
 import type { Clock } from '../src/core/shared/clock.js';
-import type { Db } from '../src/db/schema.js';
 import type { TestDatabase } from './databases.js';
-import { bookingRequest } from './factories.js';
-import { TEST_LINK_KEY } from './links.js';
 import type { TestSshd } from './sshd.js';
 
 /** Backup settings for a test: a password file, the given repositories, the defaults otherwise. */
@@ -53,11 +46,4 @@ export function testBackupContext(database: TestDatabase, clock: Clock, settings
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'groupz-backup-test-'));
-}
-
-/** A booking of `groupSize` persons in the slot, through the booking service. */
-export async function bookInto(db: Db, clock: Clock, slot: Slot, groupSize: number, email = 'jan@example.nl') {
-  const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize, email }));
-  assert.ok(parsed.ok, JSON.stringify(parsed));
-  return createBooking(db, clock, TEST_LINK_KEY, parsed.input);
 }

@@ -1,9 +1,14 @@
+import assert from 'node:assert/strict';
 import { createSlot } from '../src/core/availability/slot.service.js';
 import type { Slot } from '../src/core/availability/slot.js';
+import { type BookingInput, parseBookingInput } from '../src/core/bookings/booking-input.js';
+import type { LinkKey } from '../src/core/shared/link-key.js';
+import { createBooking, type CreatedBooking } from '../src/core/bookings/booking.service.js';
 import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../src/core/catalog/activity.js';
 import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
 import type { Clock } from '../src/core/shared/clock.js';
 import type { Db } from '../src/db/schema.js';
+import { TEST_LINK_KEY } from './links.js';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -73,4 +78,25 @@ export function bookingRequest(slotId: string, overrides: Record<string, unknown
     acceptTerms: true,
     ...overrides,
   };
+}
+
+/** A booking request parsed as the form and the API parse one; a request the test got wrong fails it. */
+export function bookingInput(slotId: string, overrides: Record<string, unknown> = {}): BookingInput {
+  const parsed = parseBookingInput(bookingRequest(slotId, overrides));
+  assert.ok(parsed.ok, JSON.stringify(parsed));
+  return parsed.input;
+}
+
+/**
+ * A booking (or an option, with `option: true`) placed the way the form and the API place one. Its
+ * links are made with `linkKey`: a TestApp's (`t.linkKey`) for links the app is to open.
+ */
+export function book(
+  db: Db,
+  clock: Clock,
+  slot: Pick<Slot, 'id'>,
+  overrides: Record<string, unknown> = {},
+  linkKey: LinkKey = TEST_LINK_KEY,
+): Promise<CreatedBooking> {
+  return createBooking(db, clock, linkKey, bookingInput(slot.id, overrides));
 }

@@ -1,19 +1,5 @@
-import assert from 'node:assert/strict';
-import type { Slot } from '../src/core/availability/slot.js';
-import { parseBookingInput } from '../src/core/bookings/booking-input.js';
-import { createBooking, type CreatedBooking } from '../src/core/bookings/booking.service.js';
-import type { Clock } from '../src/core/shared/clock.js';
 import { newId } from '../src/core/shared/ids.js';
 import type { Db } from '../src/db/schema.js';
-import { bookingRequest } from './factories.js';
-import { TEST_LINK_KEY } from './links.js';
-
-/** A booking (or option, with `option: true`) placed the way the form and the API place one. */
-export async function placeBooking(db: Db, clock: Clock, slot: Slot, overrides: Record<string, unknown> = {}): Promise<CreatedBooking> {
-  const parsed = parseBookingInput(bookingRequest(slot.id, overrides));
-  assert.ok(parsed.ok, JSON.stringify(parsed));
-  return createBooking(db, clock, TEST_LINK_KEY, parsed.input);
-}
 
 export function bookingRow(db: Db, id: string) {
   return db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Language } from '../src/core/catalog/activity.js';
+import type { Language } from '../src/core/shared/language.js';
 
 type Catalogues = Record<Language, Readonly<Record<string, string>>>;
 

@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AuditReport } from '../core/self-audit/self-audit.js';
 import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
+import { groupz } from '../../test/groupz.js';
 import { makeCertificate, opensslAvailable, serveOverTls, type TestCertificate, type TestSite, type Twist } from '../../test/tls-site.js';
 import { missingRequirement } from '../../test/tools.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const [sqlite] = testDialects();
-
-/** `groupz audit` as its own process; asynchronous, since the servers it audits run in this one. */
-function groupz(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.run.ts', ...args], { cwd: root });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 const ALL_CHECKS = [
   'tls-1.0-refused',

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { TestClock } from '../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
-import { bookInto } from '../../test/backups.js';
-import { makeActivity, makeSlot } from '../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../test/factories.js';
+import { GROUPZ_COMMAND, groupz, runCommand } from '../../test/groupz.js';
 import { parseHtml } from '../../test/html.js';
 import { startServer } from '../../test/server-process.js';
 import { backupToolsAvailable, INSTALL_BACKUP_TOOLS, startTestSshd, type TestSshd } from '../../test/sshd.js';
@@ -34,32 +31,7 @@ import { addStaff } from '../core/staff/staff.service.js';
 import { connectDatabase } from '../db/connect.js';
 import type { Db } from '../db/schema.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-const GROUPZ = [process.execPath, '--import', 'tsx', 'src/cli/main.run.ts'];
-
 const hourAgoIso = () => new Date(Date.now() - 3600_000).toISOString();
-
-/** A command in the project's folder, with exactly these settings (none of the test's GROUPZ_*). */
-async function execute(command: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GROUPZ_')));
-  const child = spawn(command[0]!, command.slice(1), {
-    cwd: root,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
-
-/** `groupz <args>` as its own process. */
-function groupz(args: string[], env: Record<string, string>) {
-  return execute([...GROUPZ, ...args], env);
-}
 
 describe('groupz backup on the command line', () => {
   test('groupz backup --help lists the four commands; each has its own usage', async () => {
@@ -110,8 +82,8 @@ describe('groupz backup on the command line', () => {
           GROUPZ_BACKUP_PASSWORD_FILE: join(dir, 'password'),
         };
         // script(1) runs the command on a pseudo-terminal and passes on its exit status (-e).
-        const run = await execute(
-          ['script', '--quiet', '--flush', '--return', '--command', GROUPZ.concat('backup', 'run').join(' '), '/dev/null'],
+        const run = await runCommand(
+          ['script', '--quiet', '--flush', '--return', '--command', GROUPZ_COMMAND.concat('backup', 'run').join(' '), '/dev/null'],
           env,
         );
         assert.equal(run.code, 0, run.stdout);
@@ -191,8 +163,8 @@ if (!backupToolsAvailable()) {
         const activity = await makeActivity(db, clock);
         activityId = activity.id;
         slot = await makeSlot(db, clock, activity, { date: slotDate, capacity: 30 });
-        booked.a = await bookInto(db, clock, slot, 4);
-        booked.b = await bookInto(db, clock, slot, 3);
+        booked.a = await book(db, clock, slot, { groupSize: 4 });
+        booked.b = await book(db, clock, slot, { groupSize: 3 });
         const { member } = await addStaff(
           db,
           clock,
@@ -289,7 +261,7 @@ if (!backupToolsAvailable()) {
         // After the backup: booking A cancelled, booking C made, a new key, another mail file.
         await withDb(async (db) => {
           await cancelByOrganiser(db, clock, (await findBookingByLink(db, 'manage', booked.a!.manageToken))!);
-          booked.c = await bookInto(db, clock, slot, 5);
+          booked.c = await book(db, clock, slot, { groupSize: 5 });
         });
         writeFileSync(join(dataDir, 'secret.key'), `${keys.later}\n`);
         writeFileSync(join(dataDir, 'mail', 'after.eml'), 'Subject: after\n\nafter the backup\n');

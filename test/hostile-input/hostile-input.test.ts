@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Slot } from '../../src/core/availability/slot.js';
-import { parseBookingInput } from '../../src/core/bookings/booking-input.js';
-import { createBooking } from '../../src/core/bookings/booking.service.js';
 import { PARTICIPANT_FIELDS } from '../../src/core/catalog/activity.js';
 import { currentParticipantToken } from '../../src/core/participants/participant.service.js';
 import { addStaff } from '../../src/core/staff/staff.service.js';
 import { buildTestApp, type TestApp } from '../app.js';
 import { testDialects } from '../databases.js';
-import { bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js';
+import { book, bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js';
 import { postForm, sessionCookieOf, setUpAccount } from '../staff.js';
 import { fuzzParameters, hostileHeaders, hostileSegment, printable } from './arbitraries.js';
 import { assertResponseContract } from './contract.js';
@@ -61,12 +58,6 @@ async function counts(t: TestApp) {
 }
 
 /** A booking as the form and the API place one, with the app's link key (so that its participant link is the app's). */
-async function book(t: TestApp, slot: Slot, overrides: Record<string, unknown> = {}) {
-  const parsed = parseBookingInput(bookingRequest(slot.id, overrides));
-  assert.ok(parsed.ok);
-  return createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
-}
-
 function bookingRowOf(t: TestApp, id: string) {
   return t.database.db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -87,11 +78,11 @@ for (const dialect of testDialects()) {
       const db = t.database.db;
       const activity = await makeActivityWithRules(db, t.clock, { participantFields: [...PARTICIPANT_FIELDS] });
       const slot = await makeSlot(db, t.clock, activity, { date: '2026-06-20', capacity: 500 });
-      const target = await book(t, slot);
-      const cancelled = await book(t, slot);
-      const joined = await book(t, slot, { groupSize: 20 });
+      const target = await book(db, t.clock, slot, {}, t.linkKey);
+      const cancelled = await book(db, t.clock, slot, {}, t.linkKey);
+      const joined = await book(db, t.clock, slot, { groupSize: 20 }, t.linkKey);
       // A booking nobody fuzzes: it must come out exactly as it went in.
-      const control = await book(t, await makeSlot(db, t.clock, activity, { date: '2026-06-21' }));
+      const control = await book(db, t.clock, await makeSlot(db, t.clock, activity, { date: '2026-06-21' }), {}, t.linkKey);
       controlId = control.booking.id;
       controlBefore = await bookingRowOf(t, controlId);
       freshSlotId = (await makeSlot(db, t.clock, activity, { date: '2026-06-22', capacity: 10 })).id;

@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { PARTICIPANT_FIELDS } from '../../src/core/catalog/activity.js';
-import { parseBookingInput } from '../../src/core/bookings/booking-input.js';
-import { createBooking } from '../../src/core/bookings/booking.service.js';
 import { currentParticipantToken } from '../../src/core/participants/participant.service.js';
 import { countRows } from '../../src/db/count-rows.js';
 import { buildTestApp, type TestApp } from '../app.js';
 import { testDialects } from '../databases.js';
-import { bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js';
+import { book, bookingRequest, makeActivityWithRules, makeSlot } from '../factories.js';
 
 /** Byte sequences that are not UTF-8: a lone continuation byte, a truncated sequence, an overlong '/', a surrogate, beyond U+10FFFF, 0xFF. */
 const NOT_UTF8 = [[0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xff]].map((b) => Buffer.from(b));
@@ -31,9 +29,7 @@ for (const dialect of testDialects()) {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       const activity = await makeActivityWithRules(t.database.db, t.clock, { participantFields: [...PARTICIPANT_FIELDS] });
       slotId = (await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20', capacity: 500 })).id;
-      const parsed = parseBookingInput(bookingRequest(slotId, { groupSize: 20 }));
-      assert.ok(parsed.ok);
-      const { booking } = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+      const { booking } = await book(t.database.db, t.clock, { id: slotId }, { groupSize: 20 }, t.linkKey);
       participantPath = `/p/${(await currentParticipantToken(t.database.db, t.linkKey, booking.id)) ?? assert.fail('no participant link')}`;
     });
     after(() => t?.close());

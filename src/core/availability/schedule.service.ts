@@ -12,7 +12,6 @@ import {
   wallClockTime,
   wholeNumber,
 } from '../catalog/admin-fields.js';
-import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -35,6 +34,7 @@ import {
   findScheduleSlotBetween,
   insertSlotsUnlessTaken,
 } from './slot-admin.repository.js';
+import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 /** A weekly schedule as typed: the checked weekdays ("1" Monday .. "7" Sunday) and the dates to skip as text. */
 export interface ScheduleForm {

@@ -4,7 +4,6 @@ import { recordAudit } from '../audit-log/audit-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { fieldErrorsOf, type FormResult, localDate, refused, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
-import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -18,6 +17,7 @@ import {
   listAdminSlots,
   setCapacityNotBelowBooked,
 } from './slot-admin.repository.js';
+import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 /** A single slot as typed: Amsterdam date and time, capacity, one group only. */
 export interface SlotForm {

@@ -1,5 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor, SlotTable, Tx } from '../../db/schema.js';
+import type { Activity } from '../catalog/activity.js';
+import { selectActivities, toActivity } from '../catalog/catalog.repository.js';
 import type { Slot } from './slot.js';
 
 /** The columns a Slot is read from; a query that joins other tables selects at least these. */
@@ -41,6 +43,27 @@ export async function insertSlot(db: Executor, slot: Slot, createdAt: string): P
 export async function findSlot(db: Executor, id: string): Promise<Slot | undefined> {
   const row = await db.selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toSlot(row);
+}
+
+/**
+ * A slot with its activity (and the activity's venue) in one query: what every booking of the slot
+ * is shown, priced and checked with. Undefined when the id names no slot.
+ */
+export async function findSlotWithActivity(db: Executor, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
+  const row = await selectActivities(db)
+    .innerJoin('slots', 'slots.activity_id', 'activities.id')
+    .where('slots.id', '=', slotId)
+    .select([
+      'slots.id as slot_id',
+      'slots.starts_at',
+      'slots.ends_at',
+      'slots.capacity',
+      'slots.exclusive',
+      'slots.booked_persons',
+      'slots.booked_groups',
+    ])
+    .executeTakeFirst();
+  return row && { slot: toSlot({ ...row, id: row.slot_id, activity_id: row.id }), activity: toActivity(row) };
 }
 
 /** Slots of an activity starting in [from, to), earliest first. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Db, Executor } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
-import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -11,6 +10,7 @@ import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../s
 import { refusalFor, type SlotRefusal } from './bookability.js';
 import { remainingPersons, type Slot } from './slot.js';
 import { insertSlot, listSlots } from './slot.repository.js';
+import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 export const slotInputSchema = z.object({
   activityId: z.string().min(1),

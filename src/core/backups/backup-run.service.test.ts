@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { bookInto, tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
 import { addSetUpMember } from '../../../test/lifecycle.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { backupToolsAvailable, INSTALL_BACKUP_TOOLS, startTestSshd, type TestSshd } from '../../../test/sshd.js';
 import { missingRequirement } from '../../../test/tools.js';
 import { migrations } from '../../db/migrations/index.js';
@@ -97,7 +97,7 @@ if (!backupToolsAvailable()) {
         await addSetUpMember(database.db, 'beheer@groupz.test', 'admin', null);
         const activity = await makeActivity(database.db, clock);
         const slot = await makeSlot(database.db, clock, activity, { capacity: 40 });
-        await bookInto(database.db, clock, slot, 6);
+        await book(database.db, clock, slot, { groupSize: 6 });
         // The data dir's own files travel along.
         writeFileSync(join(database.env.GROUPZ_DATA_DIR!, 'secret.key'), 'ab'.repeat(32), { mode: 0o600 });
       });
@@ -187,7 +187,7 @@ if (!backupToolsAvailable()) {
         const writers = [0, 1, 2].map(async (n) => {
           // Bounded, so the slots never fill up whatever the speed of the machine.
           while (writing && written < 400) {
-            await bookInto(database.db, clock, slots[(written + n) % 3]!, 1 + (written % 5), `groep${n}@example.nl`);
+            await book(database.db, clock, slots[(written + n) % 3]!, { groupSize: 1 + (written % 5), email: `groep${n}@example.nl` });
             written += 1;
           }
         });

@@ -2,14 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { parseNoteBody } from './booking-admin.js';
 import { changeBookingStatus } from './booking-admin.service.js';
-import { parseBookingInput } from './booking-input.js';
 import { actionsFor, statusAfter } from './booking-status.js';
-import { createBooking } from './booking.service.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
 import { TEST_ADMIN, TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 
 const actor = TEST_ADMIN_ACTOR;
@@ -47,12 +44,8 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 20 });
-      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 7 }));
-      assert.ok(parsed.ok);
-      const other = parseBookingInput(bookingRequest(slot.id, { groupSize: 3 }));
-      assert.ok(other.ok);
-      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, parsed.input);
-      await createBooking(db, clock, TEST_LINK_KEY, other.input);
+      const { booking } = await book(db, clock, slot, { groupSize: 7 });
+      await book(db, clock, slot, { groupSize: 3 });
 
       const results = await Promise.all(Array.from({ length: 10 }, () => changeBookingStatus(db, clock, actor, booking.id, 'cancel')));
       assert.equal(results.filter(Boolean).length, 1);
@@ -74,9 +67,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 20 });
-      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 5 }));
-      assert.ok(parsed.ok);
-      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, parsed.input);
+      const { booking } = await book(db, clock, slot, { groupSize: 5 });
       await db.updateTable('slots').set({ booked_persons: 2 }).where('id', '=', slot.id).execute();
       await assert.rejects(changeBookingStatus(db, clock, actor, booking.id, 'cancel'));
       const row = await db.selectFrom('bookings').select(['status']).where('id', '=', booking.id).executeTakeFirstOrThrow();

@@ -2,8 +2,7 @@ import type { Db } from '../../db/schema.js';
 import { listAuditEntries } from '../audit-log/audit-log.repository.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { AuditEntry } from '../audit-log/audit-log.js';
-import { findSlot } from '../availability/slot.repository.js';
-import { findActivity } from '../catalog/catalog.repository.js';
+import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { FieldErrorCode } from '../shared/field-errors.js';
@@ -39,7 +38,7 @@ import {
 import { enqueueMail } from '../outbox/outbox.service.js';
 import { recordBookingEvent } from './booking-history.js';
 import { extendOptionRow } from './booking-lifecycle.repository.js';
-import { type BookingRow, toBooking } from './booking.repository.js';
+import { type BookingRow, loadBookingDetails } from './booking.repository.js';
 import { HOLDS_PLACES, type StatusAction, statusAfter } from './booking-status.js';
 import { extendedDeadline } from './option.js';
 import { bookingToChange, changeStatus } from './status-change.service.js';
@@ -129,16 +128,10 @@ async function findOrRefuse(db: Db, scope: VenueScope, id: string): Promise<Book
 /** A booking of the scope with everything staff see; another venue's id is not found. */
 export async function readStaffBooking(db: Db, scope: VenueScope, id: string): Promise<StaffBookingDetails> {
   const row = await findOrRefuse(db, scope, id);
-  const [slot, activity, internalNotes] = await Promise.all([
-    findSlot(db, row.slot_id),
-    findActivity(db, { id: row.activity_id }),
-    listBookingNotes(db, row.id),
-  ]);
-  if (!slot || !activity) throw new DomainError('not_found');
+  const [booking, internalNotes] = await Promise.all([loadBookingDetails(db, row), listBookingNotes(db, row.id)]);
+  if (!booking) throw new DomainError('not_found');
   return {
-    ...toBooking(row),
-    slot,
-    activity,
+    ...booking,
     venueId: row.venue_id,
     paidAt: row.paid_at === null ? null : new Date(row.paid_at),
     cancelledAt: row.cancelled_at === null ? null : new Date(row.cancelled_at),
@@ -196,11 +189,11 @@ export async function extendOption(db: Db, clock: Clock, actor: StaffActor, id: 
   if (row.option_extended_at !== null) throw new DomainError('option_already_extended');
   const at = clock.now().toISOString();
   if (row.option_expires_at <= at) throw new DomainError('option_expired');
-  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
-  if (!slot || !activity) throw new DomainError('not_found');
+  const found = await findSlotWithActivity(db, row.slot_id);
+  if (!found) throw new DomainError('not_found');
   const change = {
     from: row.option_expires_at,
-    to: extendedDeadline(activity.rules.options, slot, new Date(row.option_expires_at)).toISOString(),
+    to: extendedDeadline(found.activity.rules.options, found.slot, new Date(row.option_expires_at)).toISOString(),
     at,
   };
   return db.transaction().execute(async (trx) => {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { findSlot } from '../availability/slot.repository.js';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
@@ -11,8 +10,7 @@ import { DomainError } from '../shared/errors.js';
 import type { BookingDetails } from './booking.js';
 import { cancelRefusal, groupSizeRefusal, organiserActions } from './booking-changes.js';
 import { cancelByOrganiser, changeGroupSize } from './booking-changes.service.js';
-import { parseBookingInput } from './booking-input.js';
-import { createBooking, findBookingByLink } from './booking.service.js';
+import { findBookingByLink } from './booking.service.js';
 import { changeBookingStatus } from './booking-admin.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
 import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
@@ -75,9 +73,7 @@ for (const dialect of testDialects()) {
 
     /** A booking, and `copies` reads of it taken now, as concurrent requests would each have read it. */
     async function bookAndRead(slot: Slot, groupSize: number, copies: number): Promise<BookingDetails[]> {
-      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize }));
-      assert.ok(parsed.ok);
-      const { manageToken } = await createBooking(database.db, clock, TEST_LINK_KEY, parsed.input);
+      const { manageToken } = await book(database.db, clock, slot, { groupSize });
       return Promise.all(Array.from({ length: copies }, async () => (await findBookingByLink(database.db, 'manage', manageToken))!));
     }
     const counts = async (slot: Slot) => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { refuseTextProblem } from '../shared/control-characters.js';
 import type { Activity } from '../catalog/activity.js';
-import { MAX_GROUP_SIZE } from '../catalog/catalog.service.js';
 import { isRandomKey } from './submission-key.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/language.js';
+import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 /** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
@@ -29,7 +30,7 @@ export const bookingInputSchema = z.object({
   organisation: text(160, { required: false }).default(''),
   notes: text(2000, { required: false, multiline: true }).default(''),
   acceptTerms: z.literal(true, { error: 'must_accept' }),
-  language: z.enum(['nl', 'en'], { error: 'invalid_value' }).default('nl'),
+  language: z.enum(LANGUAGES, { error: 'invalid_value' }).default(DEFAULT_LANGUAGE),
   /** Take an option (a hold until a deadline) instead of booking outright, where the activity allows it. */
   option: z
     .boolean({ error: 'invalid_value' })

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { makeActivityWithRules, makeSlot } from '../../../test/factories.js';
-import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind, placeBooking } from '../../../test/lifecycle.js';
+import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind } from '../../../test/lifecycle.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { DomainError } from '../shared/errors.js';
@@ -31,7 +31,7 @@ for (const dialect of testDialects()) {
       const activity = await makeActivityWithRules(db, clock, { options: { hours: 48 } });
       await addNoticeRecipient(db, activity.venue.id, 'balie@venue.test');
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 10 });
-      const { booking } = await placeBooking(db, clock, slot, { option: true, groupSize: 6 });
+      const { booking } = await book(db, clock, slot, { option: true, groupSize: 6 });
       const deadline = booking.optionExpiresAt!.getTime();
 
       clock.set(new Date(deadline - 1));
@@ -65,7 +65,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, { options: { hours: 72 } });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15' });
-      const { booking } = await placeBooking(db, clock, slot, { option: true });
+      const { booking } = await book(db, clock, slot, { option: true });
       const deadline = booking.optionExpiresAt!.getTime();
       clock.set(new Date(deadline - 24 * HOUR - 1));
       assert.equal((await runBookingLifecycle(db, clock)).optionReminders, 0);
@@ -84,7 +84,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, {});
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', time: '10:00', capacity: 10 });
-      const { booking } = await placeBooking(db, clock, slot, { groupSize: 4 });
+      const { booking } = await book(db, clock, slot, { groupSize: 4 });
       const start = slot.startsAt.getTime();
       clock.set(new Date(start - 48 * HOUR - 1));
       assert.equal((await runBookingLifecycle(db, clock)).visitReminders, 0);
@@ -120,10 +120,10 @@ for (const dialect of testDialects()) {
       const over = await makeSlot(db, clock, activity, { date: '2026-06-05', time: '10:00' });
       const soon = await makeSlot(db, clock, activity, { date: '2026-06-06', time: '10:00' });
       const later = await makeSlot(db, clock, activity, { date: '2026-06-20', time: '10:00' });
-      const option = await placeBooking(db, clock, later, { option: true, groupSize: 3 });
-      const visited = await placeBooking(db, clock, over, { groupSize: 2 });
-      const coming = await placeBooking(db, clock, soon, { groupSize: 2 });
-      const future = await placeBooking(db, clock, later, { groupSize: 2 });
+      const option = await book(db, clock, later, { option: true, groupSize: 3 });
+      const visited = await book(db, clock, over, { groupSize: 2 });
+      const coming = await book(db, clock, soon, { groupSize: 2 });
+      const future = await book(db, clock, later, { groupSize: 2 });
 
       clock.set('2026-06-05T12:00:00Z'); // four days later: the option's deadline (3 June) and one visit have passed
       assert.deepEqual(await runBookingLifecycle(db, clock), { expired: 1, optionReminders: 0, visitReminders: 1, completed: 1 });
@@ -141,7 +141,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, { options: { hours: 48, minDaysBefore: 0 } });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15' });
-      const { booking } = await placeBooking(db, clock, slot, { option: true });
+      const { booking } = await book(db, clock, slot, { option: true });
       const deadline = booking.optionExpiresAt!.getTime();
       clock.set(new Date(deadline - 12 * HOUR));
       await runBookingLifecycle(db, clock);
@@ -171,12 +171,12 @@ for (const dialect of testDialects()) {
 
       // Three days before the visit: 48 hours more would run a day past its start.
       const close = await makeSlot(db, clock, activity, { date: '2026-06-07', time: '10:00' });
-      const near = await placeBooking(db, clock, close, { option: true, email: 'els@example.nl' });
+      const near = await book(db, clock, close, { option: true, email: 'els@example.nl' });
       assert.equal(near.booking.optionExpiresAt?.toISOString(), '2026-06-06T08:00:00.000Z');
       assert.equal(await extendOption(db, clock, staff, near.booking.id), true);
       assert.equal((await bookingRow(db, near.booking.id)).option_expires_at, close.startsAt.toISOString(), 'at most until the start');
 
-      const late = await placeBooking(db, clock, close, { option: true, email: 'piet@example.nl' });
+      const late = await book(db, clock, close, { option: true, email: 'piet@example.nl' });
       clock.set(late.booking.optionExpiresAt!);
       await assert.rejects(extendOption(db, clock, staff, late.booking.id), refusedWith('option_expired'));
     });

@@ -3,23 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, bookingInput, bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { DomainError } from '../shared/errors.js';
 import { newToken } from '../shared/ids.js';
 import { parseBookingInput, type BookingInput } from './booking-input.js';
-import { createBooking, submitBooking, type Submitter } from './booking.service.js';
+import { submitBooking, type Submitter } from './booking.service.js';
 
 const UNLIMITED: Submitter = { client: null, limits: { perNetwork: null, perEmail: null } };
 const submit = (db: TestDatabase['db'], clock: TestClock, booking: BookingInput) =>
   submitBooking(db, clock, TEST_LINK_KEY, booking, UNLIMITED);
-
-function input(slotId: string, overrides: Record<string, unknown> = {}): BookingInput {
-  const parsed = parseBookingInput(bookingRequest(slotId, overrides));
-  assert.ok(parsed.ok, JSON.stringify(parsed));
-  return parsed.input;
-}
 
 for (const dialect of testDialects()) {
   describe(`one booking per submission key on ${dialect.name}`, () => {
@@ -49,7 +43,7 @@ for (const dialect of testDialects()) {
     test('sent twice, it places one booking; the second answer names it by reference and status, without a link', async () => {
       const { db } = database;
       const slot = await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 20 });
-      const booking = input(slot.id, { groupSize: 4, submissionKey: newToken() });
+      const booking = bookingInput(slot.id, { groupSize: 4, submissionKey: newToken() });
       const first = await submit(db, clock, booking);
       assert.ok(!first.replayed);
       const second = await submit(db, clock, booking);
@@ -64,7 +58,7 @@ for (const dialect of testDialects()) {
     test('twins racing for the last places both get the one booking, counted once', async () => {
       const { db } = database;
       const slot = await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 6 });
-      const booking = input(slot.id, { groupSize: 6, submissionKey: newToken() });
+      const booking = bookingInput(slot.id, { groupSize: 6, submissionKey: newToken() });
       const answers = await Promise.all(Array.from({ length: 8 }, () => submit(db, clock, booking)));
       const references = new Set(answers.map((a) => (a.replayed ? a.reference : a.booking.reference)));
       assert.equal(references.size, 1, 'every twin got the same booking');
@@ -82,14 +76,14 @@ for (const dialect of testDialects()) {
       const slot = await makeSlot(db, clock, activity, { capacity: 20 });
       const other = await makeSlot(db, clock, activity, { date: '2026-06-16', capacity: 20 });
       const submissionKey = newToken();
-      await submit(db, clock, input(slot.id, { groupSize: 2, submissionKey }));
+      await submit(db, clock, bookingInput(slot.id, { groupSize: 2, submissionKey }));
       const reused = (e: unknown) => e instanceof DomainError && e.code === 'submission_reused';
-      await assert.rejects(submit(db, clock, input(slot.id, { email: 'someone@else.nl', submissionKey })), reused);
-      await assert.rejects(submit(db, clock, input(other.id, { submissionKey })), reused);
+      await assert.rejects(submit(db, clock, bookingInput(slot.id, { email: 'someone@else.nl', submissionKey })), reused);
+      await assert.rejects(submit(db, clock, bookingInput(other.id, { submissionKey })), reused);
       assert.equal((await stored(other.id)).booked, 0);
 
-      await submit(db, clock, input(slot.id, { groupSize: 3 }));
-      await createBooking(db, clock, TEST_LINK_KEY, input(slot.id, { groupSize: 3 }));
+      await submit(db, clock, bookingInput(slot.id, { groupSize: 3 }));
+      await book(db, clock, slot, { groupSize: 3 });
       assert.equal((await stored(slot.id)).references.length, 3);
       assert.equal((await stored(slot.id)).booked, 8);
     });

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
+import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
-import type { Booking, BookingBasics, BookingStatus } from './booking.js';
+import type { Booking, BookingBasics, BookingDetails, BookingStatus } from './booking.js';
 import type { LinkPurpose } from './booking-links.js';
 
 export type BookingRow = Selectable<BookingTable>;
@@ -36,6 +37,12 @@ export function toBooking(row: BookingRow): Booking {
     optionExtendedAt: dateOrNull(row.option_extended_at),
     confirmedAt: dateOrNull(row.confirmed_at),
   };
+}
+
+/** The booking of a row with its slot and activity; undefined when the slot is gone. */
+export async function loadBookingDetails(db: Executor, row: BookingRow): Promise<BookingDetails | undefined> {
+  const found = await findSlotWithActivity(db, row.slot_id);
+  return found && { ...toBooking(row), ...found };
 }
 
 function dateOrNull(value: string | null): Date | null {

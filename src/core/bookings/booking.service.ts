@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
-import { findSlot, takeCapacity } from '../availability/slot.repository.js';
-import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
+import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { listVatRates } from '../catalog/catalog.repository.js';
 import { priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
@@ -19,7 +19,13 @@ import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { BookingDetails, BookingStatus } from './booking.js';
 import type { BookingInput } from './booking-input.js';
 import { countOpenOptions, lockOptionPlacing } from './booking-lifecycle.repository.js';
-import { type BookingRow, findBookingBySubmission, findBookingByTokenHash, insertBooking, toBooking } from './booking.repository.js';
+import {
+  type BookingRow,
+  findBookingBySubmission,
+  findBookingByTokenHash,
+  insertBooking,
+  loadBookingDetails,
+} from './booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
 
@@ -61,11 +67,9 @@ function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string
 /** The mail that tells the organiser what they placed. */
 const PLACED_MAIL = { option: 'option_placed', requested: 'request_received', confirmed: 'booking_received' } as const;
 
-/** A slot and its activity, or undefined when the id names no slot. */
-export async function findSlotWithActivity(db: Db, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
-  const slot = isKey(slotId) ? await findSlot(db, slotId) : undefined;
-  const activity = slot && (await findActivity(db, { id: slot.activityId }));
-  return slot && activity ? { slot, activity } : undefined;
+/** The slot a booking names (an id from outside: a URL, a request body) with its activity; undefined when the id names no slot. */
+export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
+  return isKey(slotId) ? findSlotWithActivity(db, slotId) : undefined;
 }
 
 /**
@@ -77,7 +81,7 @@ export async function quoteBooking(
   clock: Clock,
   input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean },
 ): Promise<BookingQuote> {
-  const found = await findSlotWithActivity(db, input.slotId);
+  const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
   const { slot, activity } = found;
   const now = clock.now();
@@ -261,7 +265,5 @@ export async function findBookingByLink(db: Db, purpose: LinkPurpose, token: str
   if (!isKey(token)) return undefined;
   const row = await findBookingByTokenHash(db, purpose, hashToken(token));
   if (!row) return undefined;
-  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
-  if (!slot || !activity) return undefined;
-  return { ...toBooking(row), slot, activity };
+  return loadBookingDetails(db, row);
 }

@@ -1,6 +1,7 @@
 import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Slot } from '../availability/slot.js';
+import type { Language } from '../shared/language.js';
 
 /**
  * Every status a booking can have: an `option` holds places until it expires; a `requested` booking
@@ -20,7 +21,7 @@ export interface Booking {
   phone: string;
   organisation: string;
   notes: string;
-  language: 'nl' | 'en';
+  language: Language;
   price: PriceBreakdown;
   createdAt: Date;
   /** An option's deadline; null for any other status. */

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { makeActivityWithRules, makeSlot } from '../../../test/factories.js';
-import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind, placeBooking } from '../../../test/lifecycle.js';
+import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind } from '../../../test/lifecycle.js';
 import { findSlot } from '../availability/slot.repository.js';
 import type { Slot } from '../availability/slot.js';
 import { DEFAULT_ACTIVITY_RULES } from '../catalog/activity.js';
@@ -72,7 +72,7 @@ for (const dialect of testDialects()) {
       const far = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 10 });
       const near = await makeSlot(db, clock, activity, { date: '2026-06-09', capacity: 10 });
 
-      const { booking } = await placeBooking(db, clock, far, { option: true, groupSize: 6 });
+      const { booking } = await book(db, clock, far, { option: true, groupSize: 6 });
       assert.equal(booking.status, 'option');
       assert.equal(booking.optionExpiresAt?.toISOString(), '2026-06-03T08:00:00.000Z', 'now + 48 hours');
       assert.equal(booking.confirmedAt, null);
@@ -87,9 +87,9 @@ for (const dialect of testDialects()) {
         ['booking.created', 'organiser', { status: 'option', group_size: 6, option_expires_at: '2026-06-03T08:00:00.000Z' }],
       ]);
 
-      const early = await placeBooking(db, clock, near, { option: true, email: 'els@example.nl' });
+      const early = await book(db, clock, near, { option: true, email: 'els@example.nl' });
       assert.equal(early.booking.optionExpiresAt?.toISOString(), '2026-06-02T08:00:00.000Z', 'a week before the start comes first');
-      const direct = await placeBooking(db, clock, far, { groupSize: 2 });
+      const direct = await book(db, clock, far, { groupSize: 2 });
       assert.deepEqual([direct.booking.status, direct.booking.optionExpiresAt], ['confirmed', null]);
       assert.deepEqual(
         (await mailsOf(db, direct.booking.id)).map(([kind]) => kind),
@@ -101,14 +101,14 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const none = await makeActivityWithRules(db, clock, { options: { allowed: false } });
       const noneSlot = await makeSlot(db, clock, none, { date: '2026-06-15' });
-      await assert.rejects(placeBooking(db, clock, noneSlot, { option: true }), refusedWith('option_not_allowed'));
+      await assert.rejects(book(db, clock, noneSlot, { option: true }), refusedWith('option_not_allowed'));
       const some = await makeActivityWithRules(db, clock, { options: { minDaysBefore: 7 } });
       const close = await makeSlot(db, clock, some, { date: '2026-06-08', time: '10:00' });
-      await assert.rejects(placeBooking(db, clock, close, { option: true }), refusedWith('option_too_late'));
+      await assert.rejects(book(db, clock, close, { option: true }), refusedWith('option_too_late'));
       assert.deepEqual(await db.selectFrom('bookings').select('id').execute(), []);
       assert.equal((await findSlot(db, close.id))?.bookedPersons, 0);
       clock.set('2026-06-01T07:59:59.999Z');
-      assert.equal((await placeBooking(db, clock, close, { option: true })).booking.status, 'option', 'a millisecond earlier it could');
+      assert.equal((await book(db, clock, close, { option: true })).booking.status, 'option', 'a millisecond earlier it could');
     });
 
     test('one email holds at most maxPerEmail open options per activity, whatever the case of its letters', async () => {
@@ -116,21 +116,17 @@ for (const dialect of testDialects()) {
       const activity = await makeActivityWithRules(db, clock, { options: { maxPerEmail: 2, hours: 24 } });
       const other = await makeActivityWithRules(db, clock, { options: { maxPerEmail: 2 } });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15' });
-      await placeBooking(db, clock, slot, { option: true, email: 'Jan@Example.nl' });
-      await placeBooking(db, clock, slot, { option: true, email: 'jan@example.nl' });
-      await assert.rejects(placeBooking(db, clock, slot, { option: true, email: 'JAN@EXAMPLE.NL' }), refusedWith('option_limit_reached'));
+      await book(db, clock, slot, { option: true, email: 'Jan@Example.nl' });
+      await book(db, clock, slot, { option: true, email: 'jan@example.nl' });
+      await assert.rejects(book(db, clock, slot, { option: true, email: 'JAN@EXAMPLE.NL' }), refusedWith('option_limit_reached'));
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 8, 'the refused option took no places');
-      assert.equal(
-        (await placeBooking(db, clock, slot, { email: 'jan@example.nl' })).booking.status,
-        'confirmed',
-        'booking outright still works',
-      );
+      assert.equal((await book(db, clock, slot, { email: 'jan@example.nl' })).booking.status, 'confirmed', 'booking outright still works');
       const elsewhere = await makeSlot(db, clock, other, { date: '2026-06-15' });
-      assert.equal((await placeBooking(db, clock, elsewhere, { option: true })).booking.status, 'option', 'another activity counts apart');
-      assert.equal((await placeBooking(db, clock, slot, { option: true, email: 'els@example.nl' })).booking.status, 'option');
+      assert.equal((await book(db, clock, elsewhere, { option: true })).booking.status, 'option', 'another activity counts apart');
+      assert.equal((await book(db, clock, slot, { option: true, email: 'els@example.nl' })).booking.status, 'option');
 
       clock.advance(24 * HOUR); // the two options are past their deadline (not yet expired by the job): no longer open
-      assert.equal((await placeBooking(db, clock, slot, { option: true, email: 'jan@example.nl' })).booking.status, 'option');
+      assert.equal((await book(db, clock, slot, { option: true, email: 'jan@example.nl' })).booking.status, 'option');
     });
 
     test('concurrent options of one email on different slots never pass the limit', async () => {
@@ -140,7 +136,7 @@ for (const dialect of testDialects()) {
         ['10:00', '11:00', '12:00', '13:00', '14:00'].map((time) => makeSlot(db, clock, activity, { date: '2026-06-15', time })),
       );
       const results = await Promise.allSettled(
-        slots.flatMap((slot) => [1, 2].map(() => placeBooking(db, clock, slot, { option: true, email: 'jan@example.nl', groupSize: 1 }))),
+        slots.flatMap((slot) => [1, 2].map(() => book(db, clock, slot, { option: true, email: 'jan@example.nl', groupSize: 1 }))),
       );
       const placed = results.filter((r) => r.status === 'fulfilled');
       for (const r of results) if (r.status === 'rejected') assert.ok(refusedWith('option_limit_reached')(r.reason), String(r.reason));
@@ -156,7 +152,7 @@ for (const dialect of testDialects()) {
       const activity = await makeActivityWithRules(db, clock, {});
       await addNoticeRecipient(db, activity.venue.id, 'balie@venue.test');
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 10 });
-      const { booking, manageToken } = await placeBooking(db, clock, slot, { option: true, groupSize: 4 });
+      const { booking, manageToken } = await book(db, clock, slot, { option: true, groupSize: 4 });
       clock.advance(HOUR);
       const found = (await findBookingByLink(db, 'manage', manageToken))!;
       const results = await Promise.all(Array.from({ length: 8 }, () => confirmOption(db, clock, found)));
@@ -184,11 +180,11 @@ for (const dialect of testDialects()) {
       const activity = await makeActivityWithRules(db, clock, { options: { maxPerEmail: 10 } });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 20 });
       const options = [];
-      for (let i = 0; i < 4; i++) options.push(await placeBooking(db, clock, slot, { option: true, groupSize: 3 }));
+      for (let i = 0; i < 4; i++) options.push(await book(db, clock, slot, { option: true, groupSize: 3 }));
       const details = await Promise.all(options.map((o) => findBookingByLink(db, 'manage', o.manageToken)));
       const results = await Promise.allSettled([
         ...details.map((booking) => confirmOption(db, clock, booking!)),
-        ...Array.from({ length: 10 }, (_, i) => placeBooking(db, clock, slot, { groupSize: 2, email: `g${i}@example.nl` })),
+        ...Array.from({ length: 10 }, (_, i) => book(db, clock, slot, { groupSize: 2, email: `g${i}@example.nl` })),
       ]);
       const confirmed = results.slice(0, 4);
       assert.ok(
@@ -216,7 +212,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, { options: { hours: 48 } });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 10 });
-      const { booking, manageToken } = await placeBooking(db, clock, slot, { option: true, groupSize: 5 });
+      const { booking, manageToken } = await book(db, clock, slot, { option: true, groupSize: 5 });
       clock.set(booking.optionExpiresAt!);
       const before = [await bookingRow(db, booking.id), await findSlot(db, slot.id), await mailsOf(db, booking.id)];
       await assert.rejects(confirmOption(db, clock, (await findBookingByLink(db, 'manage', manageToken))!), refusedWith('option_expired'));
@@ -234,8 +230,8 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, { bookingMode: 'request' });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 10 });
-      const accepted = await placeBooking(db, clock, slot, { groupSize: 4 });
-      const declined = await placeBooking(db, clock, slot, { groupSize: 3, email: 'els@example.nl' });
+      const accepted = await book(db, clock, slot, { groupSize: 4 });
+      const declined = await book(db, clock, slot, { groupSize: 3, email: 'els@example.nl' });
       assert.deepEqual([accepted.booking.status, accepted.booking.confirmedAt], ['requested', null]);
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 7);
       assert.deepEqual(
@@ -263,7 +259,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual((await mailsOf(db, declined.booking.id)).at(-1), ['cancelled', 'els@example.nl', { by: 'staff' }]);
       assert.equal(await changeBookingStatus(db, clock, staff, declined.booking.id, 'accept'), false, 'a declined request stays declined');
 
-      const option = await placeBooking(db, clock, slot, { option: true, groupSize: 2, email: 'piet@example.nl' });
+      const option = await book(db, clock, slot, { option: true, groupSize: 2, email: 'piet@example.nl' });
       await confirmOption(db, clock, (await findBookingByLink(db, 'manage', option.manageToken))!);
       assert.equal((await bookingRow(db, option.booking.id)).status, 'requested', 'a confirmed option becomes a request');
       assert.deepEqual(
@@ -276,8 +272,8 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivityWithRules(db, clock, {});
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-15', capacity: 10 });
-      const option = await placeBooking(db, clock, slot, { option: true, groupSize: 2 });
-      const confirmed = await placeBooking(db, clock, slot, { groupSize: 3 });
+      const option = await book(db, clock, slot, { option: true, groupSize: 2 });
+      const confirmed = await book(db, clock, slot, { groupSize: 3 });
       clock.advance(HOUR);
       assert.equal(await changeBookingStatus(db, clock, staff, option.booking.id, 'confirm'), true);
       assert.deepEqual(

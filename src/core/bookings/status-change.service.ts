@@ -1,5 +1,4 @@
 import type { Tx } from '../../db/schema.js';
-import type { Language } from '../catalog/activity.js';
 import type { MailKind } from '../outbox/mail.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
@@ -9,6 +8,7 @@ import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import type { BookingRow } from './booking.repository.js';
 import { HOLDS_PLACES } from './booking-status.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
+import type { Language } from '../shared/language.js';
 
 /** What a status change needs to know of the booking, as read before the change. */
 export interface BookingToChange {

@@ -17,8 +17,8 @@ import {
 } from './activity-admin.repository.js';
 import { type AdminFieldError, decimal, fieldErrorsOf, type FormResult, refused, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
-import { MAX_GROUP_SIZE } from './catalog.service.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
+import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 /**
  * The staff member who acts, as far as the catalogue needs: who they are (for the log) and what

@@ -1,6 +1,6 @@
+import type { Language } from '../shared/language.js';
 import type { Pricing } from './pricing.js';
 
-export type Language = 'nl' | 'en';
 export type Translated = Record<Language, string>;
 
 export interface Venue {

@@ -37,7 +37,7 @@ export function toVenue(row: VenueColumns): Venue {
   };
 }
 
-function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
+export function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
   return {
     id: row.id,
     slug: row.slug,
@@ -84,7 +84,8 @@ export function activityRulesColumns(rules: ActivityRules) {
   };
 }
 
-function selectActivities(db: Executor) {
+/** Activities with their venue's columns: a query of these selects what toActivity reads. */
+export function selectActivities(db: Executor) {
   return db.selectFrom('activities').innerJoin('venues', 'venues.id', 'activities.venue_id').selectAll('activities').select(VENUE_COLUMNS);
 }
 

@@ -3,6 +3,7 @@ import type { Db, Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { refuseTextProblem } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
+import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
@@ -16,9 +17,6 @@ import {
   listVatRates,
 } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema, ratesOn, type VatRates } from './pricing.js';
-
-/** The largest group anyone can book; larger numbers are typing errors, not groups. */
-export const MAX_GROUP_SIZE = 10_000;
 
 const slug = z
   .string()

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../catalog/activity.js';
 import { remembered } from '../shared/remembered.js';
 import { VENUE_ZONE } from '../shared/time.js';
+import type { Language } from '../shared/language.js';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 

@@ -1,7 +1,4 @@
-import type { Language } from '../catalog/activity.js';
-
-export const LANGUAGES: readonly Language[] = ['nl', 'en'];
-export const DEFAULT_LANGUAGE: Language = 'nl';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/language.js';
 
 export type Params = Record<string, string | number>;
 
@@ -14,10 +11,6 @@ export type Translator<K extends string> = (key: K, params?: Params) => string;
  */
 export function translatorFor<K extends string>(catalogue: Readonly<Record<K, string>>): Translator<K> {
   return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => String(params?.[name] ?? match));
-}
-
-export function isLanguage(value: unknown): value is Language {
-  return value === 'nl' || value === 'en';
 }
 
 /**

@@ -1,6 +1,6 @@
-import { LANGUAGES } from '../i18n/i18n.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
 import { mailTranslator } from './mail-texts.js';
+import { LANGUAGES } from '../shared/language.js';
 
 /** What a setup-link mail needs, as it goes out: the member, their venue, and the link (a full URL). */
 export interface SetupLinkMail {

@@ -1,11 +1,10 @@
 import { BACKUP_LOCATIONS, type BackupLocation } from '../backups/backup.js';
 import { BACKUP_STALE_HOURS } from '../backups/backup-schedule.js';
-import type { Language } from '../catalog/activity.js';
 import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../i18n/backup-labels.js';
-import { LANGUAGES } from '../i18n/i18n.js';
 import type { AlertMailKind } from '../outbox/mail.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
+import { type Language, LANGUAGES } from '../shared/language.js';
 
 /** The location in a sentence: "op de tweede locatie" / "at the second location". */
 const WHERE: Record<BackupLocation, MailMessageKey> = {

@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
-import type { Language } from '../catalog/activity.js';
 import { formatMoney } from '../i18n/format.js';
 import { isAccountKind, isAlertKind, MAIL_KINDS } from '../outbox/mail.js';
 import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
+import type { Language } from '../shared/language.js';
 
 const HOST = 'https://bookings.groupz.now';
 const MANAGE = `${HOST}/b/manage-token-123`;

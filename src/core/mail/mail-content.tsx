@@ -1,11 +1,10 @@
 import { render } from 'preact-render-to-string';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
-import type { Language } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
-import { LANGUAGES } from '../i18n/i18n.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
+import { type Language, LANGUAGES } from '../shared/language.js';
 
 /** The mails about a booking: to its organiser, or to the venue's staff. */
 export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;

@@ -8,12 +8,10 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import type { Slot } from '../availability/slot.js';
-import { parseBookingInput } from '../bookings/booking-input.js';
-import { createBooking, findBookingByLink } from '../bookings/booking.service.js';
+import { findBookingByLink } from '../bookings/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import type { Db } from '../../db/schema.js';
@@ -29,12 +27,6 @@ import { createMailTransport } from './mail-transport.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 
 const FROM = 'Groupz <no-reply@bookings.test>';
-
-async function book(db: Db, clock: TestClock, slot: Slot, overrides: Record<string, unknown> = {}) {
-  const parsed = parseBookingInput(bookingRequest(slot.id, overrides));
-  assert.ok(parsed.ok);
-  return createBooking(db, clock, TEST_LINK_KEY, parsed.input);
-}
 
 function outboxRows(db: Db) {
   return db.selectFrom('mail_outbox').selectAll().orderBy('created_at').execute();

@@ -1,11 +1,9 @@
 import type { Db, Executor } from '../../db/schema.js';
-import { findSlot } from '../availability/slot.repository.js';
 import { findBookingInScope } from '../bookings/booking-admin.repository.js';
 import { issueLink, linkPath, type LinkPurpose } from '../bookings/booking-links.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
-import { type BookingRow, toBooking } from '../bookings/booking.repository.js';
-import { findActivity, findVenue } from '../catalog/catalog.repository.js';
-import { isLanguage } from '../i18n/i18n.js';
+import { type BookingRow, loadBookingDetails } from '../bookings/booking.repository.js';
+import { findVenue } from '../catalog/catalog.repository.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { bookingCalendarFile } from './calendar.service.js';
@@ -25,6 +23,7 @@ import {
   markOutboxMailDone,
   markOutboxMailFailed,
 } from '../outbox/outbox.repository.js';
+import { isLanguage } from '../shared/language.js';
 
 export interface MailDeliverySettings {
   transport: MailTransport;
@@ -84,9 +83,8 @@ function describeError(error: unknown): string {
 /** The booking with its slot and activity, by id; undefined when it no longer exists. */
 async function findBookingRow(db: Executor, id: string): Promise<{ row: BookingRow; booking: BookingDetails } | undefined> {
   const row = await findBookingInScope(db, { all: true }, id);
-  if (!row) return undefined;
-  const [slot, activity] = await Promise.all([findSlot(db, row.slot_id), findActivity(db, { id: row.activity_id })]);
-  return slot && activity ? { row, booking: { ...toBooking(row), slot, activity } } : undefined;
+  const booking = row && (await loadBookingDetails(db, row));
+  return row && booking ? { row, booking } : undefined;
 }
 
 /**

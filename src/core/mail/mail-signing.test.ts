@@ -8,11 +8,9 @@ import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { parseBookingInput } from '../bookings/booking-input.js';
-import { createBooking } from '../bookings/booking.service.js';
 import { createVenue } from '../catalog/catalog.service.js';
 import { simpleParser } from 'mailparser';
 import { deliverDueMails, type MailDeliverySettings } from './mail-delivery.service.js';
@@ -66,9 +64,7 @@ for (const dialect of testDialects()) {
       });
       const activity = await makeActivity(database.db, clock, { venueId: venue.id });
       const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-10', time: '10:00' });
-      const parsed = parseBookingInput(bookingRequest(slot.id, { email: 'anna@example.org', language: 'en' }));
-      assert.ok(parsed.ok);
-      await createBooking(database.db, clock, TEST_LINK_KEY, parsed.input);
+      await book(database.db, clock, slot, { email: 'anna@example.org', language: 'en' });
     }
 
     function settingsFor(dkim: DkimKey | undefined, smtpUrl: string | undefined): MailDeliverySettings {

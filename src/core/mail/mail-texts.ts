@@ -1,4 +1,4 @@
-import type { Language } from '../catalog/activity.js';
+import type { Language } from '../shared/language.js';
 import { type Translator, translatorFor } from '../i18n/i18n.js';
 import { labelMessages } from '../i18n/labels.messages.js';
 import { accountMailMessages } from './messages/account-mail.messages.js';

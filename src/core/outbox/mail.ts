@@ -1,4 +1,4 @@
-import type { Language } from '../catalog/activity.js';
+import type { Language } from '../shared/language.js';
 
 /**
  * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;

@@ -2,21 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { SESSION_COOKIE } from './session-cookie.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { createBooking } from '../../core/bookings/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { Pricing } from '../../core/catalog/pricing.js';
-
-function parseBookingInputOrThrow(slotId: string) {
-  const parsed = parseBookingInput(bookingRequest(slotId));
-  assert.ok(parsed.ok);
-  return parsed.input;
-}
 
 /** The band-priced line of the farm golf activity. */
 const GOLF_LINE: Pricing[number] = {
@@ -218,9 +210,7 @@ for (const dialect of testDialects()) {
 
     test('editing: saved and audited; a maximum below an existing booking is allowed and the booking stays', async () => {
       const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-07-01' });
-      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize: 12 }));
-      assert.ok(parsed.ok);
-      const { booking } = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+      const { booking } = await book(t.database.db, t.clock, slot, { groupSize: 12 }, t.linkKey);
 
       const page = await adminGet(t, manager, `/admin/activities/${home.id}`);
       assert.equal(page.statusCode, 200);
@@ -354,7 +344,7 @@ for (const dialect of testDialects()) {
       // The public booking form follows the rules at once: no option offered, a request instead of a booking.
       const form = parseHtml((await t.app.inject(`/book/${slot.id}`)).body);
       assert.equal(form.querySelector('[data-testid="option-choice"]'), null);
-      const booked = await createBooking(t.database.db, t.clock, t.linkKey, parseBookingInputOrThrow(slot.id));
+      const booked = await book(t.database.db, t.clock, slot, {}, t.linkKey);
       assert.equal(booked.booking.status, 'requested');
     });
 

@@ -9,7 +9,7 @@ import {
   updateActivityFromForm,
   venuesFor,
 } from '../../core/catalog/activity-admin.service.js';
-import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Language } from '../../core/catalog/activity.js';
+import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { formField } from '../public/form-body.js';
@@ -20,6 +20,7 @@ import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
+import type { Language } from '../../core/shared/language.js';
 
 type ActivityRequest = FastifyRequest<{ Params: { id: string } }>;
 

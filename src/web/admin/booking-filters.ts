@@ -2,7 +2,7 @@ import { BOOKING_SORTS, type BookingFilter, type BookingSort } from '../../core/
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/bookings/booking.js';
 import type { Translate } from '../i18n/i18n.js';
 import { CONTROL } from '../../core/shared/control-characters.js';
-import { isLocalDate } from '../../core/shared/time.js';
+import { parseDateRange } from '../../core/shared/date-range.js';
 import { formField, formNumber } from '../public/form-body.js';
 import type { FieldMessages } from '../views/components.js';
 
@@ -34,11 +34,12 @@ export function parseBookingFilter(query: unknown, activityIds: readonly string[
   else if (values.status !== '') errors.status = t('field.invalid_value');
   if (activityIds.includes(values.activity)) filter.activityId = values.activity;
   else if (values.activity !== '') errors.activity = t('field.invalid_value');
-  for (const name of ['from', 'to'] as const) {
-    if (isLocalDate(values[name])) filter[name] = values[name];
-    else if (values[name] !== '') errors[name] = t('field.invalid_date');
+  const dates = parseDateRange({ from: values.from, to: values.to });
+  if (dates.range.from) filter.from = dates.range.from;
+  if (dates.range.to) filter.to = dates.range.to;
+  for (const [name, fault] of Object.entries(dates.faults)) {
+    errors[name] = t(fault === 'to_before_from' ? 'bookings.filter.to_before_from' : `field.${fault}`);
   }
-  if (filter.from && filter.to && filter.to < filter.from) errors.to = t('bookings.filter.to_before_from');
   if (values.paid === 'paid' || values.paid === 'unpaid') filter.paid = values.paid === 'paid';
   else if (values.paid !== '') errors.paid = t('field.invalid_value');
   if ((BOOKING_SORTS as readonly string[]).includes(values.sort)) filter.sort = values.sort as BookingSort;

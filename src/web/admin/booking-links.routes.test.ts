@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeSlot } from '../../../test/factories.js';
+import { book, bookingRequest, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
-import { createBooking, type CreatedBooking } from '../../core/bookings/booking.service.js';
+import { type CreatedBooking } from '../../core/bookings/booking.service.js';
 import { hashToken, newToken } from '../../core/shared/ids.js';
 
 for (const dialect of testDialects()) {
@@ -21,9 +20,7 @@ for (const dialect of testDialects()) {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       const venues = await makeTwoVenues(t);
       const slot = await makeSlot(t.database.db, t.clock, venues.home, { date: '2026-06-20', capacity: 30 });
-      const parsed = parseBookingInput(bookingRequest(slot.id, { email: 'organisator@school.nl', groupSize: 5 }));
-      assert.ok(parsed.ok);
-      booked = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+      booked = await book(t.database.db, t.clock, slot, { email: 'organisator@school.nl', groupSize: 5 }, t.linkKey);
       members = await signInMembers(t, venues);
     });
     after(() => t.close());

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { makeSlot } from '../../../test/factories.js';
+import { book, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
-import { bookingRow, historyOf, mailsOf, mailsOfKind, placeBooking } from '../../../test/lifecycle.js';
+import { bookingRow, historyOf, mailsOf, mailsOfKind } from '../../../test/lifecycle.js';
 import { adminGet, adminPost, type Member, signInMember } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
       (await historyOf(t.database.db, reference)).filter(([, by]) => by === 'staff').map(([action]) => action);
 
     test('an option shows its deadline; staff confirm it and the organiser is mailed', async () => {
-      const { booking } = await placeBooking(t.database.db, t.clock, slot, { option: true, groupSize: 4 });
+      const { booking } = await book(t.database.db, t.clock, slot, { option: true, groupSize: 4 });
       const shown = await page(manager, booking.id);
       assert.equal(shown.querySelector('[data-testid="booking-status"]')?.textContent, 'Optie');
       assert.equal(shown.querySelector('[data-testid="option-deadline"]')?.textContent, 'Vastgehouden tot woensdag 3 juni 2026 om 11:00.');
@@ -75,7 +75,7 @@ for (const dialect of testDialects()) {
 
     test('staff extend an option once; the second time is refused with the reason', async () => {
       t.clock.set('2026-06-01T09:00:00Z');
-      const { booking } = await placeBooking(t.database.db, t.clock, slot, { option: true, groupSize: 2, email: 'els@example.nl' });
+      const { booking } = await book(t.database.db, t.clock, slot, { option: true, groupSize: 2, email: 'els@example.nl' });
       const res = await adminPost(t, manager, `/admin/bookings/${booking.id}/extend`);
       assert.equal(res.headers.location, `/admin/bookings/${booking.id}?done=extended`);
       const row = await bookingRow(t.database.db, booking.id);
@@ -100,8 +100,8 @@ for (const dialect of testDialects()) {
       await t.database.db
         .transaction()
         .execute((trx) => updateActivityRow(trx, { ...home, rules: { ...home.rules, bookingMode: 'request' } }));
-      const accepted = await placeBooking(t.database.db, t.clock, slot, { groupSize: 5, email: 'a@example.nl' });
-      const declined = await placeBooking(t.database.db, t.clock, slot, { groupSize: 3, email: 'd@example.nl' });
+      const accepted = await book(t.database.db, t.clock, slot, { groupSize: 5, email: 'a@example.nl' });
+      const declined = await book(t.database.db, t.clock, slot, { groupSize: 3, email: 'd@example.nl' });
       assert.equal(accepted.booking.status, 'requested');
       const shown = await page(manager, accepted.booking.id);
       assert.ok(shown.querySelector('[data-testid="request-admin"]'));
@@ -143,7 +143,7 @@ for (const dialect of testDialects()) {
 
     test('an option past its deadline cannot be confirmed or extended by staff either', async () => {
       const start = t.clock.now();
-      const { booking } = await placeBooking(t.database.db, t.clock, slot, { option: true, groupSize: 2, email: 'piet@example.nl' });
+      const { booking } = await book(t.database.db, t.clock, slot, { option: true, groupSize: 2, email: 'piet@example.nl' });
       try {
         t.clock.set(booking.optionExpiresAt!);
         // Two days on, the manager's session has ended: a member signs in anew (which moves the clock on a little).

@@ -1,9 +1,9 @@
 import type { BookingListItem } from '../../core/bookings/booking-admin.js';
-import type { Language } from '../../core/catalog/activity.js';
 import { formatTime } from '../../core/i18n/format.js';
 import type { Translate } from '../i18n/i18n.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { STATUS_LABELS } from '../views/admin/booking-labels.js';
+import type { Language } from '../../core/shared/language.js';
 
 /** Dutch Excel's list separator. */
 const SEPARATOR = ';';

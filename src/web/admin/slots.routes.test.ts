@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { changeSlotCapacity } from '../../core/availability/slot-admin.service.js';
 import type { Slot } from '../../core/availability/slot.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { createBooking } from '../../core/bookings/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 
@@ -41,11 +39,6 @@ for (const dialect of testDialects()) {
     const slotRow = (id: string) => db().selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
     const auditOf = (action: string, target: string) =>
       db().selectFrom('audit_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
-    const book = async (slotId: string, groupSize: number) => {
-      const parsed = parseBookingInput(bookingRequest(slotId, { groupSize }));
-      assert.ok(parsed.ok);
-      return createBooking(db(), t.clock, t.linkKey, parsed.input);
-    };
     const text = (body: string, testid: string) => parseHtml(body).querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
     /** Posts a weekly schedule; the weekday checkboxes repeat one name, as a browser sends them. */
     const postSchedule = (who: SignedIn, activity: Activity, fields: Record<string, string>, weekdays: string[]) =>
@@ -121,7 +114,7 @@ for (const dialect of testDialects()) {
     test('capacity never goes below the persons booked; a change above is saved and audited', async () => {
       const activity = await activityOfHome();
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-10', capacity: 10 });
-      await book(slot.id, 6);
+      await book(db(), t.clock, slot, { groupSize: 6 });
       const url = `/admin/activities/${activity.id}/slots/${slot.id}/capacity`;
       const refused = await adminPost(t, staff, url, { capacity: '5' });
       assert.equal(refused.statusCode, 409);
@@ -145,7 +138,7 @@ for (const dialect of testDialects()) {
     test('a capacity change racing with bookings never oversells the slot', async () => {
       const activity = await activityOfHome();
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-11', capacity: 40 });
-      const bookings = Array.from({ length: 15 }, () => book(slot.id, 2));
+      const bookings = Array.from({ length: 15 }, () => book(db(), t.clock, slot, { groupSize: 2 }));
       const change = changeSlotCapacity(db(), t.clock, manager.member, activity.id, slot.id, '12');
       const results = await Promise.allSettled([...bookings, change]);
       for (const r of results) {
@@ -166,7 +159,7 @@ for (const dialect of testDialects()) {
       const activity = await activityOfHome();
       const free = await makeSlot(db(), t.clock, activity, { date: '2026-04-12' });
       const taken = await makeSlot(db(), t.clock, activity, { date: '2026-04-13' });
-      await book(taken.id, 3);
+      await book(db(), t.clock, taken, { groupSize: 3 });
       const deleted = await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${free.id}/delete`);
       assert.equal(deleted.statusCode, 303);
       assert.equal(await slotRow(free.id), undefined);
@@ -240,7 +233,7 @@ for (const dialect of testDialects()) {
       const base = `/admin/activities/${activity.id}/schedules/${scheduleId}`;
       const slotOn = async (date: string) => (await slotsOf(activity.id)).find((s) => s.starts_at.startsWith(date));
       assert.equal((await slotsOf(activity.id)).length, 13);
-      await book((await slotOn('2026-04-08'))!.id, 2);
+      await book(db(), t.clock, (await slotOn('2026-04-08'))!, { groupSize: 2 });
 
       const free = await adminPost(t, staff, `${base}/exceptions`, { date: '2026-04-06' });
       assert.equal(free.headers.location, `/admin/activities/${activity.id}/slots?done=exception_removed_slot`);
@@ -290,7 +283,7 @@ for (const dialect of testDialects()) {
       const [scheduleId] = await scheduleIdOf(activity.id);
       const slots = await slotsOf(activity.id);
       assert.equal(slots.length, 5);
-      await book(slots[1]!.id, 4);
+      await book(db(), t.clock, slots[1]!, { groupSize: 4 });
       await adminPost(t, staff, `/admin/activities/${activity.id}/schedules/${scheduleId}/exceptions`, { date: '2026-05-22' });
       const deleted = await adminPost(t, staff, `/admin/activities/${activity.id}/schedules/${scheduleId}/delete`);
       assert.equal(deleted.headers.location, `/admin/activities/${activity.id}/slots?done=schedule_deleted&removed=3`);

@@ -14,7 +14,8 @@ import {
 import { addSlotFromForm, changeSlotCapacity, deleteSlot, listSlotsOf, type SlotForm } from '../../core/availability/slot-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { addLocalDays, daysBetween, isLocalDate, localDateOf, startOfLocalDay } from '../../core/shared/time.js';
+import { type DateRange, parseDateRange } from '../../core/shared/date-range.js';
+import { addLocalDays, isLocalDate, localDateOf, startOfLocalDay } from '../../core/shared/time.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/slot-list.page.js';
@@ -59,12 +60,9 @@ function noticeOf(query: unknown): SlotsNotice | undefined {
 }
 
 /** The list's period: the dates asked for when they make sense, else four weeks from today. */
-function rangeOf(query: unknown, today: string): { from: string; to: string } {
-  const from = formField(query, 'from');
-  const to = formField(query, 'to');
-  const start = isLocalDate(from) ? from : today;
-  const end = isLocalDate(to) && to >= start && daysBetween(start, to) < MAX_RANGE_DAYS ? to : addLocalDays(start, DEFAULT_RANGE_DAYS);
-  return { from: start, to: end };
+function rangeOf(query: unknown, today: string): DateRange {
+  const typed = { from: formField(query, 'from'), to: formField(query, 'to') };
+  return parseDateRange(typed, { maxDays: MAX_RANGE_DAYS, fallback: { from: today, days: DEFAULT_RANGE_DAYS } }).range;
 }
 
 function slotFormFrom(body: unknown): SlotForm {

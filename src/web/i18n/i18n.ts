@@ -1,4 +1,4 @@
-import type { Language } from '../../core/catalog/activity.js';
+import type { Language } from '../../core/shared/language.js';
 import { type Translator, translatorFor } from '../../core/i18n/i18n.js';
 import { labelMessages } from '../../core/i18n/labels.messages.js';
 import { authMessages } from './messages/auth.messages.js';

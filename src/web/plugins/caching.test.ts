@@ -3,13 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
 import { adminGet, type Member, signInMember } from '../../../test/staff.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { createBooking } from '../../core/bookings/booking.service.js';
 import { currentParticipantToken } from '../../core/participants/participant.service.js';
 import { addStaff } from '../../core/staff/staff.service.js';
 import { SESSION_COOKIE } from '../admin/session-cookie.js';
@@ -49,9 +47,7 @@ for (const dialect of testDialects()) {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       activity = await makeActivity(t.database.db, t.clock);
       slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20' });
-      const parsed = parseBookingInput(bookingRequest(slot.id));
-      assert.ok(parsed.ok);
-      const { booking, manageToken } = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+      const { booking, manageToken } = await book(t.database.db, t.clock, slot, {}, t.linkKey);
       const { member, setupToken } = await addStaff(t.database.db, t.clock, { email: 'new@venue.test', name: 'New', role: 'admin' }, null);
       admin = await signInMember(t, 'admin');
       values = {

@@ -1,7 +1,7 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Language } from '../../core/catalog/activity.js';
+import type { Language } from '../../core/shared/language.js';
 import { negotiateLanguage } from '../../core/i18n/i18n.js';
 import { translator } from '../i18n/i18n.js';
 import type { Ui } from '../views/ui.js';

@@ -67,6 +67,7 @@ for (const dialect of testDialects()) {
         ['from=2026-06-01&to=2026-12-31', 'to', 'range_too_long'],
         ['groupSize=abc', 'groupSize', 'not_a_number'],
         ['groupSize=0', 'groupSize', 'too_small'],
+        ['groupSize=10001', 'groupSize', 'too_large'],
       ]) {
         const res = await t.app.inject({ url: `/api/v1/activities/${activity.id}/slots?${query}`, headers: { 'accept-language': 'en' } });
         assert.equal(res.statusCode, 422, query);

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { findSlotWithActivity, submitBooking } from '../../core/bookings/booking.service.js';
+import { findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/audit-log/audit-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { findCatalogueActivity, listCatalogue } from '../../core/catalog/catalog.service.js';
@@ -12,7 +12,9 @@ import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../core/shared/time.js';
+import { parseDateRange } from '../../core/shared/date-range.js';
+import { checkGroupSize } from '../../core/shared/group-size.js';
+import { localDateOf } from '../../core/shared/time.js';
 import { uiFor } from '../plugins/language.js';
 import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
 import type { BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
@@ -97,17 +99,19 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
     const activity = isKey(request.params.id) ? await findCatalogueActivity(db, { id: request.params.id }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES>[] = [];
-    const today = localDateOf(clock.now());
-    const fromText = formField(request.query, 'from') || today;
-    const from = isLocalDate(fromText) ? fromText : (errors.push({ field: 'from', code: 'invalid_date' }), today);
-    const toText = formField(request.query, 'to') || addLocalDays(from, 13);
-    const to = isLocalDate(toText) && toText >= from ? toText : (errors.push({ field: 'to', code: 'invalid_date' }), from);
-    if (daysBetween(from, to) >= MAX_RANGE_DAYS) errors.push({ field: 'to', code: 'range_too_long' });
+    const dates = parseDateRange(
+      { from: formField(request.query, 'from'), to: formField(request.query, 'to') },
+      { maxDays: MAX_RANGE_DAYS, fallback: { from: localDateOf(clock.now()), days: 13 } },
+    );
+    for (const [field, fault] of Object.entries(dates.faults)) {
+      errors.push({ field, code: fault === 'to_before_from' ? 'invalid_date' : fault });
+    }
+    const { from, to } = dates.range;
     const size = formNumber(formField(request.query, 'groupSize'));
-    if (size !== undefined && typeof size !== 'number') errors.push({ field: 'groupSize', code: 'not_a_number' });
-    else if (size !== undefined && size < 1) errors.push({ field: 'groupSize', code: 'too_small' });
+    const checked = size === undefined ? undefined : checkGroupSize(size);
+    if (checked && !checked.ok) errors.push({ field: 'groupSize', code: checked.fault });
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
-    const groupSize = typeof size === 'number' ? size : activity.minGroupSize;
+    const groupSize = checked?.ok ? checked.groupSize : activity.minGroupSize;
     const offers = await listSlotOffers(db, clock, activity, { from, to, groupSize });
     return { activityId: activity.id, groupSize, from, to, slots: offers.map(slotToJson) };
   });
@@ -120,7 +124,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       // Every fault in one answer: with the fields' own, an unknown slot or a group outside the
       // activity's limits. Sent with valid fields, such a group is refused by the rule (409
       // group_too_small or group_too_large), as the API has answered since v1.
-      const found = await findSlotWithActivity(db, String(raw.slotId));
+      const found = await findSlotToBook(db, String(raw.slotId));
       return sendFieldErrors(request, reply, withSlotErrors(raw, parsed.errors, found?.activity));
     }
     try {

@@ -108,6 +108,7 @@ export const SLOT_QUERY_FIELD_CODES = [
   'range_too_long',
   'not_a_number',
   'too_small',
+  'too_large',
 ] as const satisfies readonly FieldErrorCode[];
 
 /** Why a booking refuses a field: what its schema says, a slot id that names no slot, and a group outside the activity's limits. */

@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { findSlotWithActivity, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
+import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/audit-log/audit-log.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -44,7 +44,7 @@ function fieldMessages(ui: Ui, errors: FieldError[]): FieldMessages {
 /** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
 export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, bookingLimits }: AppContext): Promise<void> {
   async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
-    const found = await findSlotWithActivity(db, request.params.slotId);
+    const found = await findSlotToBook(db, request.params.slotId);
     if (!found) throw new DomainError('not_found');
     return found;
   }

@@ -3,12 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
 import { recordBookingEvent } from '../../core/bookings/booking-history.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
-import { createBooking, type CreatedBooking } from '../../core/bookings/booking.service.js';
+import { type CreatedBooking } from '../../core/bookings/booking.service.js';
 
 function parseEvent(body: string) {
   const vevent = new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent')!;
@@ -27,9 +26,7 @@ for (const dialect of testDialects()) {
       const activity = await makeActivity(t.database.db, t.clock);
       // The night summer time ends: 01:30 CEST to 02:00 CET.
       slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-10-25', time: '01:30' });
-      const parsed = parseBookingInput(bookingRequest(slot.id, { language: 'en' }));
-      assert.ok(parsed.ok);
-      created = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+      created = await book(t.database.db, t.clock, slot, { language: 'en' }, t.linkKey);
     });
     after(() => t.close());
 

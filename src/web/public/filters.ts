@@ -1,5 +1,5 @@
-import { MAX_GROUP_SIZE } from '../../core/catalog/catalog.service.js';
 import type { Translate } from '../i18n/i18n.js';
+import { checkGroupSize } from '../../core/shared/group-size.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import type { FieldMessages } from '../views/components.js';
 import { formField, formNumber } from './form-body.js';
@@ -21,8 +21,8 @@ export function parseFilters(query: unknown, t: Translate): Filters {
     else filters.errors.date = t('field.invalid_date');
   }
   const size = formNumber(values.groupSize);
-  if (typeof size === 'number' && size >= 1 && size <= MAX_GROUP_SIZE) filters.groupSize = size;
-  else if (typeof size === 'number') filters.errors.groupSize = t(size < 1 ? 'field.too_small' : 'field.too_large');
-  else if (size !== undefined) filters.errors.groupSize = t('field.not_a_number');
+  const checked = size === undefined ? undefined : checkGroupSize(size);
+  if (checked?.ok) filters.groupSize = checked.groupSize;
+  else if (checked) filters.errors.groupSize = t(`field.${checked.fault}`);
   return filters;
 }

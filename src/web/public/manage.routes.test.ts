@@ -4,16 +4,14 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
 import { adminGet, type Member, signInMember } from '../../../test/staff.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { recordBookingEvent } from '../../core/bookings/booking-history.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
 import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
-import { createBooking } from '../../core/bookings/booking.service.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { createVenue } from '../../core/catalog/catalog.service.js';
@@ -78,10 +76,9 @@ for (const dialect of testDialects()) {
       return makeSlot(t.database.db, t.clock, activity, { date: `2026-06-${day}`, time: '10:00', capacity, exclusive });
     }
 
-    async function book(slot: Slot, groupSize = 4, email = 'anna@school.nl'): Promise<Booked> {
-      const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize, email, name: 'Anna de Vries' }));
-      assert.ok(parsed.ok, JSON.stringify(parsed));
-      const { booking, manageToken } = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+    /** Anna's booking, with its manage link as a token and as the page's path. */
+    async function bookAsAnna(slot: Slot, groupSize = 4, email = 'anna@school.nl'): Promise<Booked> {
+      const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize, email, name: 'Anna de Vries' }, t.linkKey);
       return { booking, token: manageToken, path: `/b/${manageToken}` };
     }
 
@@ -130,7 +127,7 @@ for (const dialect of testDialects()) {
 
     test('the page shows the booking, its status explained, and the actions open now; never cached', async () => {
       const slot = await newSlot();
-      const a = await book(slot, 4);
+      const a = await bookAsAnna(slot, 4);
       const res = await get(a.path);
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['cache-control'], 'no-store');
@@ -178,7 +175,7 @@ for (const dialect of testDialects()) {
 
     test('a larger group takes the places and pays the new price; a smaller one gives places back', async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 4, 'groei@school.nl');
+      const a = await bookAsAnna(slot, 4, 'groei@school.nl');
       const grown = await post(`${a.path}/group-size`, { groupSize: '7' });
       assert.equal(grown.statusCode, 303);
       assert.equal(grown.headers.location, `${a.path}?done=changed`);
@@ -235,7 +232,7 @@ for (const dialect of testDialects()) {
       // Low VAT rises to 10 % from July; a visit in July is priced at 10 % whatever today's rate.
       await t.database.db.insertInto('vat_rates').values({ code: 'low', rate_bp: 1000, valid_from: '2026-07-01' }).execute();
       const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-07-15', time: '10:00', capacity: 8, exclusive: true });
-      const a = await book(slot, 4);
+      const a = await bookAsAnna(slot, 4);
       assert.equal((await post(`${a.path}/group-size`, { groupSize: '5' })).statusCode, 303);
       const price = JSON.parse((await row(a.booking.id)).price_breakdown) as PriceBreakdown;
       assert.deepEqual(
@@ -260,8 +257,8 @@ for (const dialect of testDialects()) {
 
     test('sizes outside the limits and the slot are refused with a translated message on the field, the input kept', async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 4);
-      await book(slot, 20, 'vol@school.nl');
+      const a = await bookAsAnna(slot, 4);
+      await bookAsAnna(slot, 20, 'vol@school.nl');
       const before = [await row(a.booking.id), await slotNow(slot.id), await history(a.booking.reference), await mails(a.booking.id)];
       for (const [typed, status, code, message, lang] of [
         ['1', 409, 'group_too_small', 'Deze activiteit is voor groepen van minstens 2 personen.', 'nl'],
@@ -299,7 +296,7 @@ for (const dialect of testDialects()) {
     test('the deadlines: fewer people and cancelling until 48 hours before, any change until the cut-off; then contact the venue', async () => {
       const slot = await newSlot(30);
       const start = slot.startsAt.getTime();
-      const a = await book(slot, 4);
+      const a = await bookAsAnna(slot, 4);
       const day = (offsetHours: number) => new Date(start - offsetHours * 3_600_000);
       const deadline = 'dat kon tot';
 
@@ -362,8 +359,8 @@ for (const dialect of testDialects()) {
     test('an option or a request may get smaller and be cancelled after the 48 hours, until the start', async () => {
       const slot = await newSlot(30);
       const start = slot.startsAt.getTime();
-      const option = await book(slot, 6, 'optie@school.nl');
-      const request = await book(slot, 5, 'aanvraag@school.nl');
+      const option = await bookAsAnna(slot, 6, 'optie@school.nl');
+      const request = await bookAsAnna(slot, 5, 'aanvraag@school.nl');
       await setStatus(option.booking.id, 'option', new Date(start - 2 * 3_600_000).toISOString());
       await setStatus(request.booking.id, 'requested');
 
@@ -388,8 +385,8 @@ for (const dialect of testDialects()) {
 
     test('cancelling: a confirmation page with the policy, then the places go back once; a cancelled booking offers nothing', async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 6, 'weg@school.nl');
-      await book(slot, 3, 'blijft@school.nl');
+      const a = await bookAsAnna(slot, 6, 'weg@school.nl');
+      await bookAsAnna(slot, 3, 'blijft@school.nl');
       const confirmPage = await get(`${a.path}/cancel`);
       assert.equal(confirmPage.statusCode, 200);
       assert.equal(confirmPage.headers['cache-control'], 'no-store');
@@ -449,7 +446,11 @@ for (const dialect of testDialects()) {
 
     test('concurrent group-size increases and new bookings on the last places never overbook', async () => {
       const slot = await newSlot(20);
-      const held = [await book(slot, 6, 'a@school.nl'), await book(slot, 6, 'b@school.nl'), await book(slot, 6, 'c@school.nl')];
+      const held = [
+        await bookAsAnna(slot, 6, 'a@school.nl'),
+        await bookAsAnna(slot, 6, 'b@school.nl'),
+        await bookAsAnna(slot, 6, 'c@school.nl'),
+      ];
       const increases = Array.from({ length: 10 }, (_, i) => ({ booked: held[i % 3]!, to: 6 + 1 + (i % 2) }));
       const results = await Promise.all([
         ...increases.map(({ booked, to }) => post(`${booked.path}/group-size`, { groupSize: String(to) })),
@@ -492,9 +493,9 @@ for (const dialect of testDialects()) {
 
     test('concurrent cancels release the places once; a cancel racing size changes leaves the slot consistent', async () => {
       const slot = await newSlot(20);
-      const a = await book(slot, 5, 'dubbel@school.nl');
+      const a = await bookAsAnna(slot, 5, 'dubbel@school.nl');
       // Enough places held besides, so only the status condition can stop a second release.
-      await book(slot, 12, 'ander@school.nl');
+      await bookAsAnna(slot, 12, 'ander@school.nl');
       const results = await Promise.all(Array.from({ length: 6 }, () => post(`${a.path}/cancel`)));
       assert.equal(results.filter((r) => r.statusCode === 303).length, 1);
       for (const res of results.filter((r) => r.statusCode !== 303)) {
@@ -505,7 +506,7 @@ for (const dialect of testDialects()) {
       assert.equal((await history(a.booking.reference)).filter((e) => e.action === 'booking.cancelled').length, 1);
       assert.equal((await mails(a.booking.id, 'cancelled')).length, 1);
 
-      const b = await book(slot, 4, 'race@school.nl');
+      const b = await bookAsAnna(slot, 4, 'race@school.nl');
       const raced = await Promise.all([
         post(`${b.path}/group-size`, { groupSize: '9' }),
         post(`${b.path}/cancel`),
@@ -526,7 +527,7 @@ for (const dialect of testDialects()) {
 
     test('a wrong, re-issued or malformed token gets the plain 404 of an unknown page, revealing nothing', async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 4, 'geheim@school.nl');
+      const a = await bookAsAnna(slot, 4, 'geheim@school.nl');
       const revoked = a.token;
       assert.equal(
         await reissueBookingLink(t.database.db, t.clock, t.linkKey, { member: manager.member, client: null }, a.booking.id, 'manage'),
@@ -582,8 +583,8 @@ for (const dialect of testDialects()) {
 
     test("booking A's link never reads or changes booking B", async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 4, 'a-kant@school.nl');
-      const b = await book(slot, 6, 'b-kant@school.nl');
+      const a = await bookAsAnna(slot, 4, 'a-kant@school.nl');
+      const b = await bookAsAnna(slot, 6, 'b-kant@school.nl');
       const stateOfB = async () => [await row(b.booking.id), await history(b.booking.reference), await mails(b.booking.id)];
       const before = await stateOfB();
       const responses = [
@@ -610,7 +611,7 @@ for (const dialect of testDialects()) {
 
     test('resending the link mails it at most once per ten minutes, with the same answer every time', async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 4, 'kwijt@school.nl');
+      const a = await bookAsAnna(slot, 4, 'kwijt@school.nl');
       const first = await post(`${a.path}/resend`);
       assert.equal(first.statusCode, 303);
       assert.equal(first.headers.location, `${a.path}?done=resent`);
@@ -642,7 +643,7 @@ for (const dialect of testDialects()) {
 
     test("every action is in the booking's history with who made it, on the staff booking page and in the audit log", async () => {
       const slot = await newSlot(30);
-      const a = await book(slot, 4, 'geschiedenis@school.nl');
+      const a = await bookAsAnna(slot, 4, 'geschiedenis@school.nl');
       t.clock.advance(1000);
       await post(`${a.path}/group-size`, { groupSize: '6' });
       t.clock.advance(1000);

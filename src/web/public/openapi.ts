@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOOKING_REFUSALS } from '../../core/bookings/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
+import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
 import {
   activityListJson,
   BOOKING_FIELD_CODES,
@@ -96,7 +97,7 @@ export function openApiDocument(publicUrl: string) {
               name: 'groupSize',
               in: 'query',
               description: "persons in the group; default the activity's minimum",
-              schema: { type: 'integer', minimum: 1 },
+              schema: { type: 'integer', minimum: 1, maximum: MAX_GROUP_SIZE },
             },
           ],
           responses: {

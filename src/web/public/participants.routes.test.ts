@@ -4,15 +4,13 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { assertInert, formFields, parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { changeBookingStatus } from '../../core/bookings/booking-admin.service.js';
-import { parseBookingInput } from '../../core/bookings/booking-input.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
-import { createBooking } from '../../core/bookings/booking.service.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { type Activity, DEFAULT_ACTIVITY_RULES, type ParticipantField } from '../../core/catalog/activity.js';
 import { translator } from '../i18n/i18n.js';
@@ -44,10 +42,9 @@ async function send(t: TestApp, url: string, fields: Record<string, string>) {
   return checked(await postForm(t, url, fields));
 }
 
-async function book(t: TestApp, slot: Slot, groupSize: number, overrides: Record<string, unknown> = {}): Promise<Booked> {
-  const parsed = parseBookingInput(bookingRequest(slot.id, { groupSize, ...overrides }));
-  assert.ok(parsed.ok, JSON.stringify(parsed));
-  const { booking, manageToken } = await createBooking(t.database.db, t.clock, t.linkKey, parsed.input);
+/** A booking, its manage page's path, and the participant link that page shows. */
+async function bookWithLinks(t: TestApp, slot: Slot, groupSize: number, overrides: Record<string, unknown> = {}): Promise<Booked> {
+  const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize, ...overrides }, t.linkKey);
   const manage = `/b/${manageToken}`;
   const page = await visit(t, manage);
   const link = parseHtml(page.body).querySelector('[data-testid="participant-link"]')?.getAttribute('value');
@@ -83,7 +80,10 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('a participant adds themselves; organiser and staff see them, the next participant sees nobody', async () => {
-      const { booking, manage, link } = await book(t, homeSlot, 4, { organisation: 'Basisschool De Linde', name: 'Olga Organiser' });
+      const { booking, manage, link } = await bookWithLinks(t, homeSlot, 4, {
+        organisation: 'Basisschool De Linde',
+        name: 'Olga Organiser',
+      });
       const first = await visit(t, link);
       assert.equal(first.statusCode, 200);
       const page = parseHtml(first.body);
@@ -150,7 +150,7 @@ for (const dialect of testDialects()) {
     test('only the fields the activity asks are shown and stored', async () => {
       const rules = { ...DEFAULT_ACTIVITY_RULES, participantFields: ['allergies', 'emergency_phone'] as ParticipantField[] };
       const asking = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id }, rules);
-      const { booking, manage, link } = await book(t, await makeSlot(t.database.db, t.clock, asking), 3);
+      const { booking, manage, link } = await bookWithLinks(t, await makeSlot(t.database.db, t.clock, asking), 3);
       const page = parseHtml((await visit(t, link)).body);
       const form = page.querySelector('[data-testid="participant-form"]')!;
       assert.deepEqual(
@@ -172,7 +172,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(headers, ['Naam', 'Allergieën', 'Telefoonnummer voor noodgevallen']);
 
       const nameOnly = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id }, { ...rules, participantFields: [] });
-      const second = await book(t, await makeSlot(t.database.db, t.clock, nameOnly), 2);
+      const second = await bookWithLinks(t, await makeSlot(t.database.db, t.clock, nameOnly), 2);
       const onlyName = parseHtml((await visit(t, second.link)).body).querySelector('[data-testid="participant-form"]')!;
       assert.deepEqual(
         onlyName.querySelectorAll('input, textarea').map((el) => el.getAttribute('name')),
@@ -184,7 +184,7 @@ for (const dialect of testDialects()) {
     });
 
     test('refused input comes back as typed, with messages linked to the fields; never a 500', async () => {
-      const { booking, link, manage } = await book(t, homeSlot, 10);
+      const { booking, link, manage } = await bookWithLinks(t, homeSlot, 10);
       const cases: [Record<string, string>, string, string][] = [
         [{ name: '   ', dietary: 'vegan' }, 'name', 'field.required'],
         [{ name: 'x'.repeat(101), dietary: 'vegan' }, 'name', 'field.too_long'],
@@ -230,8 +230,8 @@ for (const dialect of testDialects()) {
     });
 
     test('a wrong, malformed or re-issued token is a plain 404; links of one purpose or booking open nothing else', async () => {
-      const a = await book(t, homeSlot, 5, { organisation: 'Groep A' });
-      const b = await book(t, homeSlot, 5, { organisation: 'Groep B' });
+      const a = await bookWithLinks(t, homeSlot, 5, { organisation: 'Groep A' });
+      const b = await bookWithLinks(t, homeSlot, 5, { organisation: 'Groep B' });
       const unknown = await visit(t, '/nowhere');
       const message = text(unknown.body, 'error-message');
       const manageToken = a.manage.slice('/b/'.length);
@@ -284,7 +284,7 @@ for (const dialect of testDialects()) {
     });
 
     test('the organiser removes a participant and re-issues the link; the history says so without names', async () => {
-      const { booking, manage, link } = await book(t, homeSlot, 3);
+      const { booking, manage, link } = await bookWithLinks(t, homeSlot, 3);
       for (const name of ['Lotte Verwijderbaar', 'Sem Blijft']) {
         t.clock.advance(1000);
         assert.equal((await send(t, link, { name, dietary: `dieet van ${name}` })).statusCode, 303);
@@ -345,7 +345,7 @@ for (const dialect of testDialects()) {
     });
 
     test('staff see the list and completion without remove buttons; cancelling closes the list', async () => {
-      const { booking, link } = await book(t, homeSlot, 2);
+      const { booking, link } = await bookWithLinks(t, homeSlot, 2);
       assert.equal((await send(t, link, { name: 'Ingrid', dietary: '' })).statusCode, 303);
       // (`?done=` with an inherited property name once made this page a 500.)
       const staff = await adminGet(t, manager, `/admin/bookings/${booking.id}?done=constructor`);
@@ -373,7 +373,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('a full list refuses the next participant with the message; concurrent adds never exceed the group', async () => {
-      const small = await book(t, slot, 2);
+      const small = await bookWithLinks(t, slot, 2);
       for (const name of ['Een', 'Twee']) assert.equal((await send(t, small.link, { name })).statusCode, 303);
       const full = await send(t, small.link, { name: 'Drie' });
       assert.equal(full.statusCode, 409);
@@ -388,7 +388,7 @@ for (const dialect of testDialects()) {
         t_nl('participants.completion', { n: 2, total: 2 }),
       );
 
-      const group = await book(t, slot, 6);
+      const group = await bookWithLinks(t, slot, 6);
       for (const name of ['Al', 'Bo']) assert.equal((await send(t, group.link, { name })).statusCode, 303);
       const rush = await Promise.all(Array.from({ length: 16 }, (_, i) => send(t, group.link, { name: `Snel ${i}` })));
       const statuses = rush.map((r) => r.statusCode);
@@ -400,7 +400,7 @@ for (const dialect of testDialects()) {
     });
 
     test('the list closes at the cut-off exactly, and when the booking is cancelled', async () => {
-      const open = await book(t, slot, 10);
+      const open = await bookWithLinks(t, slot, 10);
       t.clock.set('2026-06-01T10:59:59.999Z');
       assert.equal((await send(t, open.link, { name: 'Net op tijd' })).statusCode, 303);
       t.clock.set('2026-06-01T11:00:00.000Z');
@@ -427,7 +427,7 @@ for (const dialect of testDialects()) {
 
       // A cancelled booking's list is closed, long before the cut-off.
       t.clock.set('2026-06-01T08:00:00Z');
-      const cancelled = await book(t, slot, 10);
+      const cancelled = await bookWithLinks(t, slot, 10);
       const { member } = await addStaff(t.database.db, t.clock, { email: 'balie@venue.test', name: 'Balie', role: 'admin' }, null);
       assert.ok(await changeBookingStatus(t.database.db, t.clock, { member, client: null }, cancelled.booking.id, 'cancel'));
       const refused = await send(t, cancelled.link, { name: 'Toch nog' });

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import type { Language } from '../../core/catalog/activity.js';
-import { LANGUAGES } from '../../core/i18n/i18n.js';
 import type { Ui } from './ui.js';
+import { type Language, LANGUAGES } from '../../core/shared/language.js';
 
 interface LayoutProps {
   ui: Ui;

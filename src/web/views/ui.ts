@@ -1,5 +1,5 @@
-import type { Language } from '../../core/catalog/activity.js';
 import type { Translate } from '../i18n/i18n.js';
+import type { Language } from '../../core/shared/language.js';
 
 /** What every page needs to speak to the visitor: their language and where they are. */
 export interface Ui {
