@@ -12,7 +12,7 @@ import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { backupJob } from '../core/backups/backup-run.service.js';
 import { backupSetupProblems } from '../core/backups/backup-preflight.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { backupContextOf, logBackupOutcome } from './backup-context.js';
+import { backupAccess, backupContextOf, logBackupOutcome } from './backup-context.js';
 import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
@@ -42,7 +42,9 @@ SIGTERM. Settings: see the README.`,
   async run() {
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.
-    const backupProblems = config.backup ? backupSetupProblems(config.backup, config.databaseUrl ? 'postgres' : 'sqlite') : [];
+    const backupProblems = config.backup
+      ? backupSetupProblems(backupAccess(config.backup), config.databaseUrl ? 'postgres' : 'sqlite')
+      : [];
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const { database } = await openRuntime(config);
     const log = createLogger(config.logLevel);
