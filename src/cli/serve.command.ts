@@ -7,7 +7,8 @@ import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
-import { createMailTransport } from '../core/mail/mail-transport.js';
+import { mailDrop } from '../adapters/mail-drop/mail-drop.js';
+import { smtpSender } from '../adapters/smtp/smtp-sender.js';
 import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { backupJob } from '../core/backups/backup-run.service.js';
 import { backupSetupProblems } from '../core/backups/backup-preflight.js';
@@ -71,14 +72,13 @@ SIGTERM. Settings: see the README.`,
           bookingLimits: config.bookingLimits,
         }),
       );
-      const mailTransport = createMailTransport({
-        smtpUrl: config.smtpUrl,
-        dataDir: config.dataDir,
-        publicUrl: config.publicUrl,
-        dkim: config.dkim,
-      });
+      // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.
+      const message = { publicUrl: config.publicUrl, dkim: config.dkim };
+      const mailSender = config.smtpUrl
+        ? smtpSender({ ...message, smtpUrl: config.smtpUrl })
+        : mailDrop({ ...message, dataDir: config.dataDir });
       const mailSettings = {
-        transport: mailTransport,
+        sender: mailSender,
         linkKey: deriveLinkKey(auth.secretKey),
         publicUrl: config.publicUrl,
         from: config.mailFrom,
@@ -105,7 +105,7 @@ SIGTERM. Settings: see the README.`,
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
-      log.info({ mail: mailTransport.target }, 'mail delivery started');
+      log.info({ mail: mailSender.target }, 'mail delivery started');
       if (!config.smtpUrl && config.publicUrl.startsWith('https:')) {
         log.warn('GROUPZ_SMTP_URL is not set: mails (manage links, backup alerts) are only written into <data dir>/mail/ and reach nobody');
       }

@@ -10,6 +10,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
+import { testMailDrop, testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import type { Slot } from '../availability/slot.js';
 import { parseBookingInput } from '../bookings/booking-input.js';
@@ -25,7 +26,6 @@ import {
   mailDeliveryJob,
   retryDelayMs,
 } from './mail-delivery.service.js';
-import { createMailTransport } from './mail-transport.js';
 import { enqueueMail } from './outbox.service.js';
 
 const FROM = 'Groupz <no-reply@bookings.test>';
@@ -71,8 +71,7 @@ for (const dialect of testDialects()) {
       db = database.db;
       smtp = await startSmtpServer();
       dataDir = mkdtempSync(join(tmpdir(), 'groupz-mail-'));
-      const transport = createMailTransport({ smtpUrl: smtp.url, dataDir, publicUrl: TEST_PUBLIC_URL });
-      settings = { transport, linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
+      settings = { sender: testSmtpSender(smtp), linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
       activity = await makeActivity(db, clock);
     });
     afterEach(async () => {
@@ -317,8 +316,8 @@ for (const dialect of testDialects()) {
     });
 
     test('without an SMTP server mails are written as .eml files, owner-only, in the order they were sent', async () => {
-      const files = { ...settings, transport: createMailTransport({ smtpUrl: undefined, dataDir, publicUrl: TEST_PUBLIC_URL }) };
-      assert.equal(files.transport.target, join(dataDir, 'mail'));
+      const files = { ...settings, sender: testMailDrop(dataDir) };
+      assert.equal(files.sender.target, join(dataDir, 'mail'));
       const slot = await makeSlot(db, clock, activity);
       const { booking } = await book(db, clock, slot, { language: 'en' });
       await deliverDueMails(db, clock, files);
