@@ -6,7 +6,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
-import type { DkimKey } from './core/mail/mail-transport.js';
+import type { DkimKey } from './adapters/smtp/mail-message.js';
 
 /** One setting: everything else (parsing, the problems listed, the config file, the docs) is derived from these. */
 export interface Setting {

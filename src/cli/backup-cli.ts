@@ -1,16 +1,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings } from '../core/backups/backup.js';
+import { BACKUP_LOCATIONS, type BackupLocation } from '../core/backups/backup.js';
+import type { BackupAccess } from '../core/backups/backup-store.js';
 import { VENUE_ZONE } from '../core/shared/time.js';
 import { backupSetupProblems } from '../core/backups/backup-preflight.js';
 import { formatBytes as formatSize } from '../core/i18n/format.js';
+import { backupAccess } from './backup-context.js';
 
-/** The backup settings, or (written to stderr) why there are none or they cannot work. */
-export function backupSettingsOf(config: Config, command: string): BackupSettings | undefined {
+/** The configured backups, or (written to stderr) why there are none or they cannot work. */
+export function backupAccessOf(config: Config, command: string): BackupAccess | undefined {
   if (config.backup) {
-    const problems = backupSetupProblems(config.backup, config.databaseUrl ? 'postgres' : 'sqlite');
-    if (problems.length === 0) return config.backup;
+    const access = backupAccess(config.backup);
+    const problems = backupSetupProblems(access, config.databaseUrl ? 'postgres' : 'sqlite');
+    if (problems.length === 0) return access;
     process.stderr.write(`groupz ${command}: the backup cannot run:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return undefined;
   }

@@ -1,9 +1,8 @@
 import { loadConfig } from '../config.js';
 import { configuredLocations } from '../core/backups/backup-run.service.js';
 import { readSnapshots } from '../core/backups/backup-snapshot.js';
-import { resticAccess } from '../core/backups/restic.js';
 import { systemClock } from '../core/shared/clock.js';
-import { amsterdamTime, backupSettingsOf, formatAge, formatBytes } from './backup-cli.js';
+import { amsterdamTime, backupAccessOf, formatAge, formatBytes } from './backup-cli.js';
 import type { Command } from './command.js';
 
 export const backupListCommand: Command = {
@@ -15,13 +14,13 @@ id (for groupz backup verify and restore --snapshot), when it was made (Amsterda
 and its size. A location that cannot be read is reported with restic's error, and the other is
 still listed. Exit status: 0 when every location could be read, 1 otherwise.`,
   async run() {
-    const settings = backupSettingsOf(loadConfig(), 'backup list');
-    if (!settings) return 1;
+    const access = backupAccessOf(loadConfig(), 'backup list');
+    if (!access) return 1;
     let failed = false;
     const now = systemClock.now();
-    for (const location of configuredLocations(settings)) {
+    for (const location of configuredLocations(access.settings)) {
       try {
-        const snapshots = await readSnapshots(resticAccess(settings, location)!);
+        const snapshots = await readSnapshots(access.store.repository(location)!);
         const rows = snapshots.map((s) => [s.shortId, amsterdamTime(s.time), formatAge(s.time, now), formatBytes(s.sizeBytes)]);
         const header = ['ID', 'MADE (AMSTERDAM)', 'AGE', 'SIZE'];
         const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));

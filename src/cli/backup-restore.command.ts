@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import { describeHoldings, restoreBackup, RestoreRefused, type RestoreStep } from '../core/backups/backup-restore.service.js';
 import { systemClock } from '../core/shared/clock.js';
-import { backupSettingsOf, describeSnapshot, parseBackupOptions } from './backup-cli.js';
+import { backupAccessOf, describeSnapshot, parseBackupOptions } from './backup-cli.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 
@@ -45,10 +45,10 @@ export const backupRestoreCommand: Command = {
     });
     if (!options) return 2;
     const config = loadConfig();
-    const settings = backupSettingsOf(config, 'backup restore');
-    if (!settings) return 1;
+    const access = backupAccessOf(config, 'backup restore');
+    if (!access) return 1;
     const { database } = await openRuntime(config);
-    const target = { clock: systemClock, url: config.databaseUrl, sqliteFile: config.sqliteFile, dataDir: config.dataDir, settings };
+    const target = { ...access, clock: systemClock, url: config.databaseUrl, sqliteFile: config.sqliteFile, dataDir: config.dataDir };
     try {
       const request = { from: options.from, snapshotId: options.snapshot, overwrite: options.yes === true };
       const report = await restoreBackup(database, target, request, (step) => process.stderr.write(`${STEPS[step]}\n`));

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import type { BackupLocation } from '../core/backups/backup.js';
 import { type BackupObserver, type BackupStep, runBackupNow } from '../core/backups/backup-run.service.js';
-import { backupSettingsOf, formatBytes } from './backup-cli.js';
+import { backupAccessOf, formatBytes } from './backup-cli.js';
 import { backupContextOf } from './backup-context.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
@@ -49,7 +49,7 @@ snapshot and its size, or the error (also mailed to the admins). Exit status: 0 
 location succeeded, 1 otherwise.`,
   async run() {
     const config = loadConfig();
-    if (!backupSettingsOf(config, 'backup run')) return 1;
+    if (!backupAccessOf(config, 'backup run')) return 1;
     const { database } = await openRuntime(config);
     const progress = progressReporter();
     try {

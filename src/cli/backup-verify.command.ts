@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { verifyBackup } from '../core/backups/backup-verify.service.js';
-import { backupSettingsOf, describeSnapshot, parseBackupOptions } from './backup-cli.js';
+import { backupAccessOf, describeSnapshot, parseBackupOptions } from './backup-cli.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: groupz backup verify [--from local|remote] [--snapshot ID]
@@ -20,9 +20,9 @@ export const backupVerifyCommand: Command = {
   async run(args) {
     const options = parseBackupOptions('backup verify', usage, args, { from: { type: 'string' }, snapshot: { type: 'string' } });
     if (!options) return 2;
-    const settings = backupSettingsOf(loadConfig(), 'backup verify');
-    if (!settings) return 1;
-    const report = await verifyBackup(settings, { from: options.from, snapshotId: options.snapshot });
+    const access = backupAccessOf(loadConfig(), 'backup verify');
+    if (!access) return 1;
+    const report = await verifyBackup(access, { from: options.from, snapshotId: options.snapshot });
     process.stdout.write(`${report.location}: ${describeSnapshot(report.snapshot)}\n`);
     const width = Math.max(...report.checks.map((check) => check.name.length));
     for (const check of report.checks)

@@ -20,7 +20,7 @@ import { backupRestoreCommand } from './backup-restore.command.js';
 import { backupRunCommand } from './backup-run.command.js';
 import { backupVerifyCommand } from './backup-verify.command.js';
 import { stageBackup } from '../core/backups/backup-staging.js';
-import { backupDirectory, resticAccess } from '../core/backups/restic.js';
+import { backupAccess } from './backup-context.js';
 import type { Slot } from '../core/availability/slot.js';
 import { cancelByOrganiser } from '../core/bookings/booking-changes.service.js';
 import { type CreatedBooking, findBookingByLink } from '../core/bookings/booking.service.js';
@@ -358,18 +358,16 @@ if (!backupToolsAvailable()) {
       });
 
       test('a snapshot whose manifest disagrees with its database copy fails verify, and restore refuses it', async () => {
-        const settings = loadConfig(env).backup!;
+        const access = backupAccess(loadConfig(env).backup!);
         await withDb(async (db) => {
           const staged = await stageBackup(
-            { db, dialect: dialect.name, url: target.url },
-            { dataDir, sqliteFile: target.sqliteFile },
-            settings,
+            { ...access, source: { db, dialect: dialect.name, url: target.url }, dataDir, sqliteFile: target.sqliteFile },
             new Date(),
           );
           const manifest = JSON.parse(readFileSync(join(staged.dir, 'manifest.json'), 'utf8')) as { tables: Record<string, number> };
           manifest.tables.bookings = manifest.tables.bookings! + 1;
           writeFileSync(join(staged.dir, 'manifest.json'), JSON.stringify(manifest));
-          await backupDirectory(resticAccess(settings, 'local')!, staged.dir, staged.sizeBytes);
+          await access.store.repository('local')!.snapshot(staged.dir, staged.sizeBytes);
           rmSync(staged.dir, { recursive: true });
         });
         // The newest snapshot of the default location (local) is the altered one.

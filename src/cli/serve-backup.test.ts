@@ -3,14 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { tempDir, testBackupSettings } from '../../test/backups.js';
+import { backupAccess, tempDir, testBackupSettings } from '../../test/backups.js';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
 import { type ServerProcess, startServer } from '../../test/server-process.js';
 import { backupToolsAvailable, INSTALL_BACKUP_TOOLS, startTestSshd, type TestSshd } from '../../test/sshd.js';
 import { missingRequirement } from '../../test/tools.js';
 import type { BackupSettings } from '../core/backups/backup.js';
 import { listBackupRuns } from '../core/backups/backup-runs.repository.js';
-import { listSnapshots, resticAccess } from '../core/backups/restic.js';
 
 /** Polls until the server recorded a finished run for each location (the test's only wait on a real process). */
 async function finishedRuns(database: TestDatabase, server: ServerProcess, seconds: number) {
@@ -71,7 +70,7 @@ if (!backupToolsAvailable()) {
           runs.map((r) => r.error).join('; '),
         );
         for (const location of ['local', 'remote'] as const) {
-          assert.equal((await listSnapshots(resticAccess(settings, location)!)).length, 1, location);
+          assert.equal((await backupAccess(settings).store.repository(location)!.list()).length, 1, location);
         }
         const health = await fetch(`${server.url}/healthz`);
         assert.equal(health.status, 200, 'the platform kept serving');

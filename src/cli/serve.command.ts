@@ -7,12 +7,13 @@ import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
-import { createMailTransport } from '../core/mail/mail-transport.js';
+import { mailDrop } from '../adapters/mail-drop/mail-drop.js';
+import { smtpSender } from '../adapters/smtp/smtp-sender.js';
 import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
 import { backupJob } from '../core/backups/backup-run.service.js';
 import { backupSetupProblems } from '../core/backups/backup-preflight.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { backupContextOf, logBackupOutcome } from './backup-context.js';
+import { backupAccess, backupContextOf, logBackupOutcome } from './backup-context.js';
 import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
@@ -42,7 +43,9 @@ SIGTERM. Settings: see the README.`,
   async run() {
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.
-    const backupProblems = config.backup ? backupSetupProblems(config.backup, config.databaseUrl ? 'postgres' : 'sqlite') : [];
+    const backupProblems = config.backup
+      ? backupSetupProblems(backupAccess(config.backup), config.databaseUrl ? 'postgres' : 'sqlite')
+      : [];
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const { database } = await openRuntime(config);
     const log = createLogger(config.logLevel);
@@ -69,14 +72,13 @@ SIGTERM. Settings: see the README.`,
           bookingLimits: config.bookingLimits,
         }),
       );
-      const mailTransport = createMailTransport({
-        smtpUrl: config.smtpUrl,
-        dataDir: config.dataDir,
-        publicUrl: config.publicUrl,
-        dkim: config.dkim,
-      });
+      // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.
+      const message = { publicUrl: config.publicUrl, dkim: config.dkim };
+      const mailSender = config.smtpUrl
+        ? smtpSender({ ...message, smtpUrl: config.smtpUrl })
+        : mailDrop({ ...message, dataDir: config.dataDir });
       const mailSettings = {
-        transport: mailTransport,
+        sender: mailSender,
         linkKey: deriveLinkKey(auth.secretKey),
         publicUrl: config.publicUrl,
         from: config.mailFrom,
@@ -103,7 +105,7 @@ SIGTERM. Settings: see the README.`,
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
-      log.info({ mail: mailTransport.target }, 'mail delivery started');
+      log.info({ mail: mailSender.target }, 'mail delivery started');
       if (!config.smtpUrl && config.publicUrl.startsWith('https:')) {
         log.warn('GROUPZ_SMTP_URL is not set: mails (manage links, backup alerts) are only written into <data dir>/mail/ and reach nobody');
       }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BaseLogger } from 'pino';
 import type { Config, TlsConfig } from '../config.js';
 import type { Clock } from '../core/shared/clock.js';
+import { acmeAccountKey, acmeCertificates, acmeDirectory, readAcmeCa } from './certificates/acme-certificates.js';
 import { type CertificateSource, hostOf } from './certificates/certificate.js';
 import { fileCertificates } from './certificates/file-certificates.js';
 import { httpsServerOptions, type HttpsServerOptions, useCertificate } from './https-server.js';
@@ -22,9 +23,9 @@ async function certificateSource(config: Config, tls: TlsOn, clock: Clock, log: 
     return { source: fileCertificates({ ...tls, host, clock, log }), everySeconds: tls.reloadIntervalSeconds };
   }
   // Loaded only here: the ACME client and its dependencies take a good part of a start's time.
-  const { acmeCertificates, acmeDirectory, acmeIssuer } = await import('./certificates/acme-certificates.js');
+  const { acmeIssuer } = await import('../adapters/acme/acme-issuer.js');
   const dir = acmeDirectory(config.dataDir);
-  const issue = acmeIssuer({ ...tls, dir, challenges, log });
+  const issue = acmeIssuer({ ...tls, ca: readAcmeCa(tls.caFile), accountKey: acmeAccountKey(dir), challenges, log });
   return { source: acmeCertificates({ host, dir, renewDays: tls.renewDays, clock, log, issue }), everySeconds: tls.checkIntervalSeconds };
 }
 

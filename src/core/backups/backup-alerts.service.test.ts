@@ -13,12 +13,12 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
+import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { base32Decode, rfc6238 } from '../../../test/staff.js';
 import type { Db } from '../../db/schema.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { type MailDeliverySettings, type MailFailure, mailDeliveryJob } from '../mail/mail-delivery.service.js';
-import { createMailTransport } from '../mail/mail-transport.js';
 import type { Clock } from '../shared/clock.js';
 import type { Role } from '../staff/staff.js';
 import { setStaffDisabled } from '../staff/staff-admin.service.js';
@@ -95,8 +95,12 @@ for (const dialect of testDialects()) {
       db = database.db;
       smtp = await startSmtpServer();
       dataDir = mkdtempSync(join(tmpdir(), 'groupz-alert-'));
-      const transport = createMailTransport({ smtpUrl: smtp.url, dataDir, publicUrl: TEST_PUBLIC_URL });
-      delivery = { transport, linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: 'Groupz <no-reply@bookings.test>' };
+      delivery = {
+        sender: testSmtpSender(smtp),
+        linkKey: TEST_LINK_KEY,
+        publicUrl: TEST_PUBLIC_URL,
+        from: 'Groupz <no-reply@bookings.test>',
+      };
       // Who could get an alert: two working admins, an admin who never finished setup, a disabled
       // admin, and a venue's manager and staff.
       const { venue } = await makeActivity(db, clock);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { backupAccess, tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
 import { addSetUpMember } from '../../../test/lifecycle.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
@@ -12,7 +12,6 @@ import type { BackupSettings } from './backup.js';
 import { insertBackupRun, listBackupRuns } from './backup-runs.repository.js';
 import { backupJob, type BackupContext, runBackup, runBackupNow } from './backup-run.service.js';
 import { stagingDir } from './backup-staging.js';
-import { listSnapshots, resticAccess } from './restic.js';
 import { BACKUP_RETRY_HOURS, BACKUP_STALE_HOURS } from './backup-schedule.js';
 
 const HOUR = 3600 * 1000;
@@ -122,10 +121,10 @@ if (!hasTool('restic')) {
         const before = (await runs()).length;
         let running = true;
         let listings = 0;
-        const access = resticAccess(settings, 'local')!;
+        const repository = backupAccess(settings).store.repository('local')!;
         const lister = (async () => {
           while (running) {
-            await listSnapshots(access);
+            await repository.list();
             listings += 1;
           }
         })();

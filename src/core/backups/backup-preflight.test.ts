@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { tempDir, testBackupSettings } from '../../../test/backups.js';
+import { backupAccess, tempDir, testBackupSettings } from '../../../test/backups.js';
 import { serveUntilExit } from '../../../test/server-process.js';
 import { hasTool, missingRequirement } from '../../../test/tools.js';
 import type { BackupSettings } from './backup.js';
@@ -23,7 +23,7 @@ if (!hasTool('restic')) {
     after(() => rmSync(dir, { recursive: true, force: true }));
 
     test('good settings: no problem', () => {
-      assert.deepEqual(backupSetupProblems(settings, 'sqlite'), []);
+      assert.deepEqual(backupSetupProblems(backupAccess(settings), 'sqlite'), []);
     });
 
     test('a missing, empty or world-readable password file, and missing SSH files, are named', () => {
@@ -34,13 +34,13 @@ if (!hasTool('restic')) {
         sshKnownHostsFile: join(dir, 'no-hosts'),
       };
       assert.deepEqual(
-        backupSetupProblems(missing, 'sqlite').map((p) => p.split(':')[0]),
+        backupSetupProblems(backupAccess(missing), 'sqlite').map((p) => p.split(':')[0]),
         ['GROUPZ_BACKUP_PASSWORD_FILE', 'GROUPZ_BACKUP_SSH_KEY_FILE', 'GROUPZ_BACKUP_SSH_KNOWN_HOSTS_FILE'],
       );
       const open = join(dir, 'open-password');
       writeFileSync(open, '');
       chmodSync(open, 0o644);
-      assert.deepEqual(backupSetupProblems({ ...settings, passwordFile: open }, 'sqlite'), [
+      assert.deepEqual(backupSetupProblems(backupAccess({ ...settings, passwordFile: open }), 'sqlite'), [
         `GROUPZ_BACKUP_PASSWORD_FILE: ${open} is readable by every user (chmod 600 or 640)`,
         `GROUPZ_BACKUP_PASSWORD_FILE: ${open} is empty`,
       ]);

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import type { BackupSettings } from './backup.js';
+import type { BackupAccess } from './backup-store.js';
 
 function fileProblem(setting: string, file: string | undefined): string | undefined {
   if (!file) return undefined;
@@ -12,16 +11,13 @@ function fileProblem(setting: string, file: string | undefined): string | undefi
   }
 }
 
-function toolMissing(tool: string, install: string): string | undefined {
-  return spawnSync(tool, ['--version'], { stdio: 'ignore' }).error ? `${tool} is not installed (${install})` : undefined;
-}
-
 /**
  * What would make every backup fail, found before the first one: unreadable files, a password
- * file others can read, a missing restic (or, for PostgreSQL, pg_dump and friends). Empty when
- * all is in place.
+ * file others can read, a program the store needs (restic) or, for PostgreSQL, pg_dump and its
+ * friends not installed. Empty when all is in place.
  */
-export function backupSetupProblems(settings: BackupSettings, dialect: 'sqlite' | 'postgres'): string[] {
+export function backupSetupProblems(access: BackupAccess, dialect: 'sqlite' | 'postgres'): string[] {
+  const { settings } = access;
   const problems = [
     fileProblem('GROUPZ_BACKUP_PASSWORD_FILE', settings.passwordFile),
     fileProblem('GROUPZ_BACKUP_SSH_KEY_FILE', settings.sshKeyFile),
@@ -32,9 +28,7 @@ export function backupSetupProblems(settings: BackupSettings, dialect: 'sqlite' 
     if (mode & 0o004) problems.push(`GROUPZ_BACKUP_PASSWORD_FILE: ${settings.passwordFile} is readable by every user (chmod 600 or 640)`);
     if (size === 0) problems.push(`GROUPZ_BACKUP_PASSWORD_FILE: ${settings.passwordFile} is empty`);
   }
-  problems.push(toolMissing('restic', 'apt-get install restic'));
-  if (dialect === 'postgres') {
-    for (const tool of ['pg_dump', 'pg_restore', 'psql']) problems.push(toolMissing(tool, 'apt-get install postgresql-client'));
-  }
+  problems.push(...access.store.missingPrograms());
+  if (dialect === 'postgres') problems.push(...access.postgres.missingPrograms());
   return problems.filter((problem): problem is string => problem !== undefined);
 }

@@ -8,6 +8,7 @@ import { makeActivity } from '../../../test/factories.js';
 import { connectDatabase } from '../../db/connect.js';
 import { startInstanceHeartbeat } from '../jobs/instance-heartbeat.service.js';
 import type { BackupSettings } from './backup.js';
+import type { PostgresTools } from './postgres-tools.js';
 import { restoreBackup, RestoreRefused, type RestoreRefusalReason } from './backup-restore.service.js';
 
 const refusedFor = (reason: RestoreRefusalReason, message: RegExp) => (error: unknown) => {
@@ -30,12 +31,15 @@ for (const dialect of testDialects()) {
       const url = database.env.GROUPZ_DATABASE_URL || undefined;
       const sqliteFile = join(dataDir, 'groupz.sqlite');
       const clock = new TestClock('2026-12-01T10:00:00Z');
-      // No repository is ever reached: both refusals come before restic runs.
+      // No repository is ever reached: both refusals come before the store is asked for one.
       const settings = {
         repositories: { local: join(dataDir, 'nowhere'), remote: undefined },
         workDir: join(dataDir, 'backup'),
       } as BackupSettings;
-      const target = { clock, url, sqliteFile, dataDir, settings };
+      const store = { missingPrograms: () => [], repository: () => assert.fail('the restore reached the backup store') };
+      // Nor is anything dumped or replaced.
+      const postgres = {} as PostgresTools;
+      const target = { clock, url, sqliteFile, dataDir, settings, store, postgres };
       // restoreBackup closes the handle it gets: each attempt gets its own.
       const attempt = (overwrite: boolean) => restoreBackup(connectDatabase({ url, sqliteFile }), target, { overwrite });
 

@@ -5,22 +5,21 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { migrations } from '../../db/migrations/index.js';
 import { runningInstances } from '../jobs/instance-heartbeat.service.js';
 import type { Clock } from '../shared/clock.js';
-import type { BackupLocation, BackupManifest, BackupSettings } from './backup.js';
+import type { BackupLocation, BackupManifest } from './backup.js';
 import { chooseLocation, chooseSnapshot, withRestoredSnapshot } from './backup-snapshot.js';
+import type { BackupAccess, Snapshot } from './backup-store.js';
 import { checkRestoredSnapshot } from './backup-verify.service.js';
 import { dumpDatabase } from './database-dump.js';
-import { replacePostgresDatabase, replaceSqliteFile } from './database-restore.js';
+import { replaceSqliteFile } from './database-restore.js';
 import { databaseHoldings, type DatabaseHoldings, forgetPastInstances, settleRunsOfSnapshot } from './restore.repository.js';
-import type { ResticSnapshot } from './restic.js';
 
-/** Where the restore puts things: the configured database and data dir. */
-export interface RestoreTarget {
+/** Where the restore puts things (the configured database and data dir), and where it reads the snapshot. */
+export interface RestoreTarget extends BackupAccess {
   clock: Clock;
   /** PostgreSQL's connection URL; undefined for SQLite. */
   url: string | undefined;
   sqliteFile: string;
   dataDir: string;
-  settings: BackupSettings;
 }
 
 export interface RestoreRequest {
@@ -35,7 +34,7 @@ export type RestoreStep = 'restore' | 'check' | 'keep' | 'replace' | 'files' | '
 
 export interface RestoreReport {
   location: BackupLocation;
-  snapshot: ResticSnapshot;
+  snapshot: Snapshot;
   manifest: BackupManifest;
   /** What the database held before, and holds now. */
   replaced: DatabaseHoldings;
@@ -95,7 +94,7 @@ function filesIn(dir: string, base = dir): string[] {
 async function keepCurrentData(database: DatabaseHandle, target: RestoreTarget, restoredFiles: string[]): Promise<string> {
   const dir = join(target.dataDir, `pre-restore-${target.clock.now().toISOString().replaceAll(':', '-')}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  await dumpDatabase({ db: database.db, dialect: database.dialect, url: target.url }, dir);
+  await dumpDatabase({ db: database.db, dialect: database.dialect, url: target.url }, dir, target.postgres);
   for (const file of restoredFiles) {
     const current = join(target.dataDir, file);
     if (!existsSync(current) || !statSync(current).isFile()) continue;
@@ -109,7 +108,7 @@ async function keepCurrentData(database: DatabaseHandle, target: RestoreTarget, 
 /** The restored database brought up to date: migrated, the run that made the snapshot settled, past processes and sessions forgotten. */
 async function settleRestoredDatabase(
   target: RestoreTarget,
-  made: { location: BackupLocation; snapshot: ResticSnapshot },
+  made: { location: BackupLocation; snapshot: Snapshot },
 ): Promise<{ migrations: string[]; interruptedRuns: number; restored: DatabaseHoldings }> {
   const database = connectDatabase({ url: target.url, sqliteFile: target.sqliteFile });
   try {
@@ -153,10 +152,10 @@ export async function restoreBackup(
     if (!request.overwrite && replaced.venues + replaced.bookings + replaced.staff > 0) {
       throw new RestoreRefused('database_holds_data', `the database holds ${describeHoldings(replaced)}, which the restore would replace`);
     }
-    const access = chooseLocation(target.settings, request.from);
-    const snapshot = await chooseSnapshot(access, request.snapshotId);
+    const repository = chooseLocation(target, request.from);
+    const snapshot = await chooseSnapshot(repository, request.snapshotId);
     onStep('restore');
-    return await withRestoredSnapshot(target.settings, access, snapshot, async (restored) => {
+    return await withRestoredSnapshot(target.settings, repository, snapshot, async (restored) => {
       const { manifest } = restored;
       if (manifest && manifest.dialect !== database.dialect) {
         throw new RestoreRefused(
@@ -171,7 +170,7 @@ export async function restoreBackup(
         );
       }
       onStep('check');
-      const failed = (await checkRestoredSnapshot(restored)).filter((check) => !check.ok);
+      const failed = (await checkRestoredSnapshot(restored, target.postgres)).filter((check) => !check.ok);
       if (!manifest || failed.length > 0) {
         throw new RestoreRefused(
           'copy_unsound',
@@ -187,12 +186,12 @@ export async function restoreBackup(
         onStep('replace');
         const copy = join(restored.dir, manifest.databaseFile);
         if (database.dialect === 'sqlite') replaceSqliteFile(copy, target.sqliteFile);
-        else await replacePostgresDatabase(copy, target.url!, restored.dir);
+        else await target.postgres.replace(copy, target.url!, restored.dir);
         onStep('files');
         cpSync(join(restored.dir, 'files'), target.dataDir, { recursive: true, force: true });
         onStep('migrate');
-        const settled = await settleRestoredDatabase(target, { location: access.location, snapshot });
-        return { location: access.location, snapshot, manifest, replaced, preRestoreDir, filesRestored: files.length, ...settled };
+        const settled = await settleRestoredDatabase(target, { location: repository.location, snapshot });
+        return { location: repository.location, snapshot, manifest, replaced, preRestoreDir, filesRestored: files.length, ...settled };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new Error(`the restore failed: ${message}; the data as it was before is kept in ${preRestoreDir}`, { cause: error });

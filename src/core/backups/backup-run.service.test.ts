@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
+import { backupAccess, tempDir, testBackupContext, testBackupSettings } from '../../../test/backups.js';
 import { addSetUpMember } from '../../../test/lifecycle.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
@@ -17,8 +17,7 @@ import type { BackupManifest, BackupSettings } from './backup.js';
 import { latestBackupRuns, listBackupRuns } from './backup-runs.repository.js';
 import { runBackup } from './backup-run.service.js';
 import { verifyBackup } from './backup-verify.service.js';
-import { replacePostgresDatabase } from './database-restore.js';
-import { listSnapshots, restoreSnapshot, resticAccess } from './restic.js';
+import type { PostgresTools } from './postgres-tools.js';
 
 /** The slots whose counters differ from what their holding bookings add up to. */
 const MISCOUNTED_SLOTS = `
@@ -33,14 +32,20 @@ function miscounted(rows: Record<string, unknown>[]) {
 
 /** Restores the newest snapshot of a location into a new folder and reads its manifest. */
 async function restoreNewest(settings: BackupSettings, location: 'local' | 'remote', target: string) {
-  const access = resticAccess(settings, location)!;
-  const snapshots = await listSnapshots(access);
-  await restoreSnapshot(access, snapshots.at(-1)!.id, target);
+  const repository = backupAccess(settings).store.repository(location)!;
+  const snapshots = await repository.list();
+  await repository.restore(snapshots.at(-1)!.id, target);
   return JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as BackupManifest;
 }
 
-/** Runs a query against the database copy in a restored snapshot (for PostgreSQL: restored into a scratch database). */
-async function queryRestored(dialect: string, target: string, manifest: BackupManifest, text: string): Promise<Record<string, unknown>[]> {
+/** Runs a query against the database copy in a restored snapshot (for PostgreSQL: restored into a scratch database with `postgres`). */
+async function queryRestored(
+  postgres: PostgresTools,
+  dialect: string,
+  target: string,
+  manifest: BackupManifest,
+  text: string,
+): Promise<Record<string, unknown>[]> {
   if (dialect === 'sqlite') {
     const copy = new SQLite(join(target, manifest.databaseFile), { readonly: true });
     try {
@@ -57,7 +62,7 @@ async function queryRestored(dialect: string, target: string, manifest: BackupMa
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
-    await replacePostgresDatabase(join(target, manifest.databaseFile), url.toString(), target);
+    await postgres.replace(join(target, manifest.databaseFile), url.toString(), target);
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     try {
@@ -119,7 +124,7 @@ if (!backupToolsAvailable()) {
           JSON.stringify(outcomes),
         );
         for (const location of ['local', 'remote'] as const) {
-          const snapshots = await listSnapshots(resticAccess(settings, location)!);
+          const snapshots = await backupAccess(settings).store.repository(location)!.list();
           assert.equal(snapshots.length, 1, location);
           const { last } = await latestBackupRuns(database.db, location);
           assert.equal(last?.status, 'succeeded');
@@ -156,7 +161,7 @@ if (!backupToolsAvailable()) {
           assert.equal(alerts.length, 1);
           assert.equal(alerts[0]!.recipient, 'beheer@groupz.test');
           assert.equal(JSON.parse(alerts[0]!.detail).location, 'remote');
-          assert.equal((await listSnapshots(resticAccess(settings, 'local')!)).length, 2);
+          assert.equal((await backupAccess(settings).store.repository('local')!.list()).length, 2);
         } finally {
           await sshd.start();
         }
@@ -204,10 +209,11 @@ if (!backupToolsAvailable()) {
         const writtenBefore = written;
         const target = join(dir, 'restored-busy');
         const manifest = await restoreNewest(fresh, 'local', target);
-        const rows = await queryRestored(dialect.name, target, manifest, MISCOUNTED_SLOTS);
+        const { postgres } = backupAccess(fresh);
+        const rows = await queryRestored(postgres, dialect.name, target, manifest, MISCOUNTED_SLOTS);
         assert.ok(rows.length >= 4, 'every slot is in the copy');
         assert.deepEqual(miscounted(rows), [], 'every slot counts exactly its bookings');
-        const [count] = await queryRestored(dialect.name, target, manifest, 'SELECT count(*) AS n FROM bookings');
+        const [count] = await queryRestored(postgres, dialect.name, target, manifest, 'SELECT count(*) AS n FROM bookings');
         assert.equal(Number(count!.n), manifest.tables.bookings, 'the copy holds what the manifest counted');
         assert.ok(manifest.tables.bookings! >= 1 + 5 && manifest.tables.bookings! <= 1 + writtenBefore, 'a moment during the writes');
       });
@@ -219,14 +225,14 @@ if (!backupToolsAvailable()) {
           bytes.fill(0, 0, Math.max(0, bytes.length - 256));
           writeFileSync(pack, bytes);
         }
-        const local = await verifyBackup(settings, { from: 'local' });
+        const local = await verifyBackup(backupAccess(settings), { from: 'local' });
         assert.equal(local.ok, false);
         assert.deepEqual(
           local.checks.map((check) => [check.name, check.ok]),
           [['restore', false]],
         );
         assert.match(local.checks[0]!.detail, /restic restore failed.*; the remote location may hold a sound copy \(--from remote\)$/);
-        const remote = await verifyBackup(settings, { from: 'remote' });
+        const remote = await verifyBackup(backupAccess(settings), { from: 'remote' });
         assert.equal(remote.ok, true, JSON.stringify(remote.checks));
       });
     });

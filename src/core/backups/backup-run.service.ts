@@ -7,18 +7,13 @@ import { BACKUP_LOCATIONS, type BackupLocation, type BackupSettings, type Backup
 import { alertFailedBackup, alertStaleBackups } from './backup-alerts.service.js';
 import { failInterruptedRuns, finishBackupRun, insertBackupRun, lastBackupStart, latestBackupRuns } from './backup-runs.repository.js';
 import { backupDue, checkPartFor } from './backup-schedule.js';
-import { type StagedBackup, stageBackup, stagingDir } from './backup-staging.js';
-import type { DatabaseSource } from './database-dump.js';
-import { applyRetention, type BackupProgress, backupDirectory, checkRepository, ensureRepository, resticAccess } from './restic.js';
+import { type StagedBackup, stageBackup, stagingDir, type StagingSource } from './backup-staging.js';
+import type { BackupAccess, BackupProgress } from './backup-store.js';
 
-/** What a backup run needs: the live database, where the data dir is, and the settings. */
-export interface BackupContext {
+/** What a backup run needs: the live database, where the data dir is, the settings and where snapshots go. */
+export interface BackupContext extends StagingSource, BackupAccess {
   db: Db;
   clock: Clock;
-  source: DatabaseSource;
-  dataDir: string;
-  sqliteFile: string;
-  settings: BackupSettings;
 }
 
 export type BackupStep = 'staging' | 'backup' | 'retention' | 'check';
@@ -46,17 +41,17 @@ async function backUpTo(
   staged: StagedBackup,
   observer: BackupObserver,
 ): Promise<{ snapshotId: string; addedBytes: number }> {
-  const access = resticAccess(context.settings, location)!;
+  const repository = context.store.repository(location)!;
   observer.onStep?.(location, 'backup');
-  await ensureRepository(access);
-  const made = await backupDirectory(access, staged.dir, staged.sizeBytes, {
+  await repository.ensure();
+  const made = await repository.snapshot(staged.dir, staged.sizeBytes, {
     onProgress: (progress) => observer.onProgress?.(location, progress),
   });
   observer.onStep?.(location, 'retention');
-  await applyRetention(access, context.settings.retention);
+  await repository.applyRetention(context.settings.retention);
   observer.onStep?.(location, 'check');
   const parts = context.settings.checkSubsets;
-  await checkRepository(access, checkPartFor(context.clock.now(), parts), parts);
+  await repository.check(checkPartFor(context.clock.now(), parts), parts);
   return made;
 }
 
@@ -76,7 +71,7 @@ export async function runBackup(context: BackupContext, trigger: BackupTrigger, 
   let stagingError: string | undefined;
   try {
     observer.onStep?.(undefined, 'staging');
-    staged = await stageBackup(context.source, context, settings, clock.now());
+    staged = await stageBackup(context, clock.now());
   } catch (error) {
     stagingError = `cannot copy the data: ${messageOf(error)}`;
   }

@@ -3,35 +3,35 @@ import { join } from 'node:path';
 import { newId } from '../shared/ids.js';
 import type { BackupLocation, BackupManifest, BackupSettings } from './backup.js';
 import { configuredLocations } from './backup-run.service.js';
-import { listSnapshots, type ResticAccess, resticAccess, ResticError, type ResticSnapshot, restoreSnapshot } from './restic.js';
+import { type BackupAccess, type BackupRepository, NoRepositoryError, type Snapshot } from './backup-store.js';
 
 /** The repository to read: `from`, or else local, or else the only one configured. */
-export function chooseLocation(settings: BackupSettings, from: BackupLocation | undefined): ResticAccess {
-  const location = from ?? configuredLocations(settings)[0]!;
-  const access = resticAccess(settings, location);
-  if (!access) {
+export function chooseLocation(access: Pick<BackupAccess, 'settings' | 'store'>, from: BackupLocation | undefined): BackupRepository {
+  const location = from ?? configuredLocations(access.settings)[0]!;
+  const repository = access.store.repository(location);
+  if (!repository) {
     const setting = location === 'local' ? 'GROUPZ_BACKUP_LOCAL_REPO' : 'GROUPZ_BACKUP_REMOTE_REPO';
     throw new Error(`no ${location} backup location is configured (${setting})`);
   }
-  return access;
+  return repository;
 }
 
 /** The repository's Groupz snapshots, oldest first; a repository not made yet is said so plainly. */
-export async function readSnapshots(access: ResticAccess): Promise<ResticSnapshot[]> {
+export async function readSnapshots(repository: BackupRepository): Promise<Snapshot[]> {
   try {
-    return await listSnapshots(access);
+    return await repository.list();
   } catch (error) {
-    if (!(error instanceof ResticError) || !/Is there a repository at the following location\?/.test(error.stderr)) throw error;
-    throw new Error(`there is no restic repository at ${access.repository} yet (groupz backup run makes it)`);
+    if (!(error instanceof NoRepositoryError)) throw error;
+    throw new Error(`${error.message} (groupz backup run makes it)`);
   }
 }
 
 /** The Groupz snapshot whose id starts with `id`, or the newest one. */
-export async function chooseSnapshot(access: ResticAccess, id: string | undefined): Promise<ResticSnapshot> {
-  const snapshots = await readSnapshots(access);
+export async function chooseSnapshot(repository: BackupRepository, id: string | undefined): Promise<Snapshot> {
+  const snapshots = await readSnapshots(repository);
   if (id === undefined) {
     const newest = snapshots.at(-1);
-    if (!newest) throw new Error(`the ${access.location} repository holds no Groupz snapshot yet`);
+    if (!newest) throw new Error(`the ${repository.location} repository holds no Groupz snapshot yet`);
     return newest;
   }
   if (!/^[0-9a-f]{4,64}$/.test(id))
@@ -40,8 +40,8 @@ export async function chooseSnapshot(access: ResticAccess, id: string | undefine
   if (matches.length === 1) return matches[0]!;
   throw new Error(
     matches.length > 1
-      ? `${id} names ${matches.length} snapshots in the ${access.location} repository; give more of its id`
-      : `the ${access.location} repository holds no Groupz snapshot ${id} (see groupz backup list)`,
+      ? `${id} names ${matches.length} snapshots in the ${repository.location} repository; give more of its id`
+      : `the ${repository.location} repository holds no Groupz snapshot ${id} (see groupz backup list)`,
   );
 }
 
@@ -71,14 +71,14 @@ function readManifest(dir: string): Pick<RestoredSnapshot, 'manifest' | 'manifes
  */
 export async function withRestoredSnapshot<T>(
   settings: BackupSettings,
-  access: ResticAccess,
-  snapshot: ResticSnapshot,
+  repository: BackupRepository,
+  snapshot: Snapshot,
   use: (restored: RestoredSnapshot) => Promise<T>,
 ): Promise<T> {
   const dir = join(settings.workDir, `restore-${newId()}`);
   mkdirSync(settings.workDir, { recursive: true, mode: 0o700 });
   try {
-    await restoreSnapshot(access, snapshot.id, dir);
+    await repository.restore(snapshot.id, dir);
     return await use({ dir, ...readManifest(dir) });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { BackupManifest, BackupSettings } from './backup.js';
 import { type DatabaseSource, dumpDatabase } from './database-dump.js';
+import type { PostgresTools } from './postgres-tools.js';
 
 /** The data dir's files a backup copies besides the database: everything but these. */
 function keptInBackup(path: string, dataDir: string, settings: BackupSettings, sqliteFile: string): boolean {
@@ -22,6 +23,15 @@ function sizeOf(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 
+/** What a snapshot is staged from: the live database (and how to dump PostgreSQL), the data dir, the settings. */
+export interface StagingSource {
+  source: DatabaseSource;
+  postgres: PostgresTools;
+  dataDir: string;
+  sqliteFile: string;
+  settings: BackupSettings;
+}
+
 export interface StagedBackup {
   dir: string;
   manifest: BackupManifest;
@@ -38,19 +48,15 @@ export function stagingDir(settings: BackupSettings): string {
  * `database.pgdump`), `manifest.json` (when, which schema, rows per table) and `files/`, the data
  * dir's other files (secret key, certificates, mail files).
  */
-export async function stageBackup(
-  source: DatabaseSource,
-  paths: { dataDir: string; sqliteFile: string },
-  settings: BackupSettings,
-  now: Date,
-): Promise<StagedBackup> {
+export async function stageBackup(from: StagingSource, now: Date): Promise<StagedBackup> {
+  const { source, settings } = from;
   const dir = stagingDir(settings);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const dump = await dumpDatabase(source, dir);
+  const dump = await dumpDatabase(source, dir, from.postgres);
   // Entry by entry: the staging folder itself lies inside the data dir.
-  const dataDir = resolve(paths.dataDir);
-  const kept = (path: string) => keptInBackup(resolve(path), dataDir, settings, resolve(paths.sqliteFile));
+  const dataDir = resolve(from.dataDir);
+  const kept = (path: string) => keptInBackup(resolve(path), dataDir, settings, resolve(from.sqliteFile));
   mkdirSync(join(dir, 'files'), { mode: 0o700 });
   for (const name of readdirSync(dataDir).filter((entry) => kept(join(dataDir, entry)))) {
     cpSync(join(dataDir, name), join(dir, 'files', name), { recursive: true, filter: kept });

@@ -1,14 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupLocation, BackupManifest, BackupSettings } from './backup.js';
+import type { BackupLocation, BackupManifest } from './backup.js';
 import { chooseLocation, chooseSnapshot, type RestoredSnapshot, withRestoredSnapshot } from './backup-snapshot.js';
+import { type BackupAccess, BackupStoreError, type Snapshot } from './backup-store.js';
 import { checkDatabaseCopy, type CopyCheck } from './database-check.js';
-import { ResticError, type ResticSnapshot } from './restic.js';
+import type { PostgresTools } from './postgres-tools.js';
 import { configuredLocations } from './backup-run.service.js';
 
 export interface VerifyReport {
   location: BackupLocation;
-  snapshot: ResticSnapshot;
+  snapshot: Snapshot;
   manifest: BackupManifest | undefined;
   checks: CopyCheck[];
   ok: boolean;
@@ -22,7 +23,7 @@ function countFiles(dir: string): number {
 }
 
 /** What a restored snapshot holds, checked against its manifest: the manifest, the files, the database copy. */
-export async function checkRestoredSnapshot(restored: RestoredSnapshot): Promise<CopyCheck[]> {
+export async function checkRestoredSnapshot(restored: RestoredSnapshot, postgres: PostgresTools): Promise<CopyCheck[]> {
   const { dir, manifest } = restored;
   if (!manifest) return [{ name: 'manifest', ok: false, detail: restored.manifestProblem ?? 'missing' }];
   const tables = Object.keys(manifest.tables).length;
@@ -39,7 +40,7 @@ export async function checkRestoredSnapshot(restored: RestoredSnapshot): Promise
       ? { name: 'files', ok: true, detail: `files/ holds ${countFiles(files)} files of the data dir` }
       : { name: 'files', ok: false, detail: 'the snapshot holds no files/ folder' },
   );
-  return [...checks, ...(await checkDatabaseCopy(dir, manifest))];
+  return [...checks, ...(await checkDatabaseCopy(dir, manifest, postgres))];
 }
 
 /**
@@ -47,23 +48,23 @@ export async function checkRestoredSnapshot(restored: RestoredSnapshot): Promise
  * folder and checks what it holds, without touching the live database; the folder is removed after.
  */
 export async function verifyBackup(
-  settings: BackupSettings,
+  access: BackupAccess,
   request: { from?: BackupLocation | undefined; snapshotId?: string | undefined },
 ): Promise<VerifyReport> {
-  const access = chooseLocation(settings, request.from);
-  const snapshot = await chooseSnapshot(access, request.snapshotId);
+  const repository = chooseLocation(access, request.from);
+  const snapshot = await chooseSnapshot(repository, request.snapshotId);
   try {
-    return await withRestoredSnapshot(settings, access, snapshot, async (restored) => {
-      const checks = await checkRestoredSnapshot(restored);
-      return { location: access.location, snapshot, manifest: restored.manifest, checks, ok: checks.every((check) => check.ok) };
+    return await withRestoredSnapshot(access.settings, repository, snapshot, async (restored) => {
+      const checks = await checkRestoredSnapshot(restored, access.postgres);
+      return { location: repository.location, snapshot, manifest: restored.manifest, checks, ok: checks.every((check) => check.ok) };
     });
   } catch (error) {
-    // restic itself could not give the snapshot back (a damaged pack, say): that is the finding.
-    if (!(error instanceof ResticError)) throw error;
-    const other = configuredLocations(settings).find((location) => location !== access.location);
+    // The store itself could not give the snapshot back (a damaged pack, say): that is the finding.
+    if (!(error instanceof BackupStoreError)) throw error;
+    const other = configuredLocations(access.settings).find((location) => location !== repository.location);
     const hint = other ? `; the ${other} location may hold a sound copy (--from ${other})` : '';
     return {
-      location: access.location,
+      location: repository.location,
       snapshot,
       manifest: undefined,
       checks: [{ name: 'restore', ok: false, detail: `${error.message}${hint}` }],

@@ -1,14 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { promisify } from 'node:util';
 import type { BackupManifest } from './backup.js';
 import { DUMP_FILES, sqliteFileContents } from './database-dump.js';
 import { sqliteIntegrityProblems } from './database-restore.js';
-
-const run = promisify(execFile);
+import type { PostgresTools } from './postgres-tools.js';
 
 /** One thing checked about a snapshot's database copy, and what was found. */
 export interface CopyCheck {
@@ -66,52 +61,16 @@ async function checkSqliteCopy(file: string, manifest: BackupManifest): Promise<
   return [integrity, schema, countsCheck(contents.tables, manifest)];
 }
 
-/** `COPY public.name (columns) FROM stdin;` (the name quoted when it needs to be): the table's name. */
-function copiedTable(line: string): string | undefined {
-  const match = /^COPY (?:"(?:[^"]|"")+"|[^\s."]+)\.("(?:[^"]|"")+"|[^\s."]+) .*FROM stdin;$/.exec(line);
-  if (!match) return undefined;
-  const name = match[1]!;
-  return name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name;
-}
-
-/**
- * Rows per table of a pg_dump archive, read from its data as `pg_restore` writes it: each COPY
- * block holds one line per row (the text format escapes newlines inside values), ended by `\.`.
- */
-async function postgresArchiveCounts(archive: string): Promise<Record<string, number>> {
-  const child = spawn('pg_restore', ['--data-only', '--file=-', archive], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = once(child, 'close');
-  const counts: Record<string, number> = {};
-  let table: string | undefined;
-  for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
-    if (table === undefined) {
-      table = copiedTable(line);
-      if (table !== undefined) counts[table] = 0;
-    } else if (line === '\\.') {
-      table = undefined;
-    } else {
-      counts[table]!++;
-    }
-  }
-  const [code] = (await exited) as [number | null];
-  if (code !== 0) throw Object.assign(new Error(`pg_restore exited ${code}`), { stderr });
-  if (table !== undefined) throw new Error(`the data of ${table} ends early`);
-  return counts;
-}
-
-async function checkPostgresCopy(archive: string, manifest: BackupManifest): Promise<CopyCheck[]> {
+async function checkPostgresCopy(archive: string, manifest: BackupManifest, postgres: PostgresTools): Promise<CopyCheck[]> {
   let entries: number;
   try {
-    const { stdout } = await run('pg_restore', ['--list', archive], { maxBuffer: 16 * 1024 * 1024 });
-    entries = stdout.split('\n').filter((line) => /^\d+;/.test(line)).length;
+    entries = await postgres.countEntries(archive);
   } catch (error) {
     return [{ name: 'archive', ok: false, detail: `pg_restore --list fails: ${messageOf(error)}` }];
   }
   const archiveCheck = { name: 'archive', ok: true, detail: `pg_restore --list reads ${entries} entries` };
   try {
-    return [archiveCheck, countsCheck(await postgresArchiveCounts(archive), manifest)];
+    return [archiveCheck, countsCheck(await postgres.countRows(archive), manifest)];
   } catch (error) {
     return [archiveCheck, { name: 'row counts', ok: false, detail: `the archive's data cannot be read: ${messageOf(error)}` }];
   }
@@ -122,7 +81,7 @@ async function checkPostgresCopy(archive: string, manifest: BackupManifest): Pro
  * database: SQLite's integrity check, schema and row counts; PostgreSQL's archive listing and the
  * row counts of its data.
  */
-export async function checkDatabaseCopy(dir: string, manifest: BackupManifest): Promise<CopyCheck[]> {
+export async function checkDatabaseCopy(dir: string, manifest: BackupManifest, postgres: PostgresTools): Promise<CopyCheck[]> {
   const expected = DUMP_FILES[manifest.dialect];
   const file = join(dir, expected);
   if (manifest.databaseFile !== expected || !existsSync(file)) {
@@ -130,5 +89,5 @@ export async function checkDatabaseCopy(dir: string, manifest: BackupManifest): 
       { name: 'database file', ok: false, detail: `the snapshot holds no ${expected} (the manifest names ${manifest.databaseFile})` },
     ];
   }
-  return manifest.dialect === 'sqlite' ? checkSqliteCopy(file, manifest) : checkPostgresCopy(file, manifest);
+  return manifest.dialect === 'sqlite' ? checkSqliteCopy(file, manifest) : checkPostgresCopy(file, manifest, postgres);
 }

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import type { DialectName } from '../../db/connect.js';
 import type { Db } from '../../db/schema.js';
 import { vacuumInto } from './database-copy.repository.js';
-
-const run = promisify(execFile);
+import type { PostgresTools, Query } from './postgres-tools.js';
 
 /** The live database a backup copies: the connection, and what pg_dump needs to reach it. */
 export interface DatabaseSource {
@@ -27,10 +24,7 @@ export const DUMP_FILES = { sqlite: 'database.sqlite', postgres: 'database.pgdum
 
 const MIGRATION_TABLE = 'kysely_migration';
 
-/** Counting rows per table through whatever runs SQL: a SQLite handle or a PostgreSQL client. */
-type Query = (text: string) => Promise<Record<string, unknown>[]>;
-
-/** Rows per table and the latest migration, as one reader sees them. */
+/** Rows per table and the latest migration, as one reader sees them (a SQLite handle or a PostgreSQL client). */
 async function contents(query: Query, tableList: string): Promise<Pick<DatabaseDump, 'tables' | 'migration'>> {
   const names = (await query(tableList)).map((row) => String(row.name)).sort();
   const tables: Record<string, number> = {};
@@ -67,37 +61,11 @@ async function dumpSqlite(db: Db, dir: string): Promise<DatabaseDump> {
   return { file, ...(await sqliteFileContents(file)) };
 }
 
-/**
- * PostgreSQL: a repeatable-read transaction exports its snapshot; pg_dump (custom format) dumps
- * exactly that snapshot while the rows are counted in it, so the counts describe the dump.
- */
-async function dumpPostgres(url: string, dir: string): Promise<DatabaseDump> {
-  const file = join(dir, DUMP_FILES.postgres);
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
-    const dumped = run(
-      'pg_dump',
-      ['--format=custom', '--no-owner', '--no-acl', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${url}`],
-      {
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
-    const counted = contents(async (text) => (await client.query(text)).rows as Record<string, unknown>[], POSTGRES_TABLES);
-    const [, found] = await Promise.all([dumped, counted]);
-    await client.query('COMMIT');
-    return { file, ...found };
-  } finally {
-    await client.end();
-  }
-}
-
 /** A consistent copy of the live database into `dir`, taken while the platform keeps serving. */
-export async function dumpDatabase(source: DatabaseSource, dir: string): Promise<DatabaseDump> {
+export async function dumpDatabase(source: DatabaseSource, dir: string, postgres: PostgresTools): Promise<DatabaseDump> {
   if (source.dialect === 'sqlite') return dumpSqlite(source.db, dir);
   if (!source.url) throw new Error('a PostgreSQL backup needs the database URL');
-  return dumpPostgres(source.url, dir);
+  // pg_dump copies one snapshot of the database; the rows are counted in that same snapshot.
+  const file = join(dir, DUMP_FILES.postgres);
+  return { file, ...(await postgres.dump(source.url, file, (query) => contents(query, POSTGRES_TABLES))) };
 }

@@ -10,6 +10,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
+import { testMailDrop, testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { findBookingByLink } from '../bookings/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
@@ -23,7 +24,6 @@ import {
   mailDeliveryJob,
   retryDelayMs,
 } from './mail-delivery.service.js';
-import { createMailTransport } from './mail-transport.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 
 const FROM = 'Groupz <no-reply@bookings.test>';
@@ -63,8 +63,7 @@ for (const dialect of testDialects()) {
       db = database.db;
       smtp = await startSmtpServer();
       dataDir = mkdtempSync(join(tmpdir(), 'groupz-mail-'));
-      const transport = createMailTransport({ smtpUrl: smtp.url, dataDir, publicUrl: TEST_PUBLIC_URL });
-      settings = { transport, linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
+      settings = { sender: testSmtpSender(smtp), linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
       activity = await makeActivity(db, clock);
     });
     afterEach(async () => {
@@ -309,8 +308,8 @@ for (const dialect of testDialects()) {
     });
 
     test('without an SMTP server mails are written as .eml files, owner-only, in the order they were sent', async () => {
-      const files = { ...settings, transport: createMailTransport({ smtpUrl: undefined, dataDir, publicUrl: TEST_PUBLIC_URL }) };
-      assert.equal(files.transport.target, join(dataDir, 'mail'));
+      const files = { ...settings, sender: testMailDrop(dataDir) };
+      assert.equal(files.sender.target, join(dataDir, 'mail'));
       const slot = await makeSlot(db, clock, activity);
       const { booking } = await book(db, clock, slot, { language: 'en' });
       await deliverDueMails(db, clock, files);

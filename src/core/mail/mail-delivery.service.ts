@@ -15,7 +15,7 @@ import type { LinkKey } from '../shared/link-key.js';
 import { setupLinkPath, setupLinkToken } from '../staff/setup-links.js';
 import { findStaffRow } from '../staff/staff.repository.js';
 import { type BookingMailKind, CALENDAR_KINDS, isStaffKind, type MailBooking, renderMail } from './mail-content.js';
-import type { MailTransport, OutgoingMail } from './mail-transport.js';
+import type { MailSender, OutgoingMail } from './mail-sender.js';
 import {
   type ClaimedMail,
   claimOutboxMail,
@@ -26,7 +26,7 @@ import {
 import { isLanguage } from '../shared/language.js';
 
 export interface MailDeliverySettings {
-  transport: MailTransport;
+  sender: MailSender;
   linkKey: LinkKey;
   /** e.g. https://bookings.groupz.now: the links in mails start with it. */
   publicUrl: string;
@@ -62,7 +62,7 @@ const STILL_TRUE_WHILE: Partial<Record<MailKind, readonly BookingStatus[]>> = {
 
 /** Attempts before a mail is given up: with the backoff below, about 20 hours of trying. */
 export const MAX_MAIL_ATTEMPTS = 12;
-/** How long a claim holds a mail; longer than a send may take with the transport's timeouts. */
+/** How long a claim holds a mail; longer than a send may take with the sender's timeouts. */
 const CLAIM_SECONDS = 300;
 /** Mails one run takes on. */
 const BATCH_SIZE = 50;
@@ -198,7 +198,7 @@ async function attemptMail(
     const outgoing = await composeMail(db, clock, settings, mail, kind);
     if (!outgoing) return { error: isAccountKind(kind) ? 'account not found' : 'booking not found', final: true };
     if (outgoing === 'skip') return 'skipped';
-    await settings.transport.send(outgoing);
+    await settings.sender.send(outgoing);
     return 'sent';
   } catch (error) {
     return { error: describeError(error), final: false };
@@ -208,7 +208,7 @@ async function attemptMail(
 /**
  * Sends the outbox's due mails. Each is claimed with a conditional UPDATE before it is rendered and
  * sent, so two instances (or two concurrent calls) never send one mail twice; it is marked sent
- * once the transport accepted it. A failed attempt is retried with backoff (see retryDelayMs) and
+ * once the sender accepted it. A failed attempt is retried with backoff (see retryDelayMs) and
  * given up after MAX_MAIL_ATTEMPTS; a mail whose booking no longer exists is given up at once.
  * Should the process die between sending and marking, the claim runs out and the mail goes again
  * (with the same Message-ID): at least once, and exactly once otherwise.

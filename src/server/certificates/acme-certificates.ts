@@ -1,14 +1,12 @@
+import { generateKeyPair } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { Agent } from 'node:https';
 import { join } from 'node:path';
-import { rootCertificates } from 'node:tls';
-import { axios as acmeHttp, Client, crypto as acmeCrypto, setLogger } from 'acme-client';
+import { promisify } from 'node:util';
 import type { BaseLogger } from 'pino';
 import type { Clock } from '../../core/shared/clock.js';
-import type { ChallengeResponses } from '../redirect-server.js';
 import { type Certificate, CertificateError, type CertificateInfo, type CertificateSource, checkCertificate } from './certificate.js';
 
-/** Obtains a certificate chain (PEM) for `host` and the private key `key` (PEM). */
+/** Obtains a certificate chain (PEM) for `host` and the private key `key` (PEM): an ACME CA, see src/adapters/acme/. */
 export type Issuer = (host: string, key: string) => Promise<string>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,57 +34,33 @@ export function acmeDirectory(dataDir: string): string {
   return dir;
 }
 
-export interface AcmeIssuerOptions {
-  directoryUrl: string;
-  email: string;
-  /** An extra CA for the ACME server's own HTTPS (a test CA); the system's CAs stay trusted. */
-  caFile: string | undefined;
-  /** Where the account key is kept (created on first use). */
-  dir: string;
-  /** Filled while a challenge is open; the port-80 server answers from it. */
-  challenges: ChallengeResponses;
-  log: BaseLogger;
+/** A new ECDSA P-256 private key (PEM, PKCS #8): the certificate's, and the ACME account's. */
+async function newEcdsaKey(): Promise<string> {
+  const { privateKey } = await promisify(generateKeyPair)('ec', { namedCurve: 'P-256' });
+  return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** The ACME account's key, kept in `dir/account.key`: read, or made and kept on first use. */
+export function acmeAccountKey(dir: string): () => Promise<string> {
+  const file = join(dir, 'account.key');
+  return async () => {
+    const stored = readIfThere(file);
+    if (stored !== undefined) return stored;
+    const created = await newEcdsaKey();
+    writePrivate(file, created);
+    return created;
+  };
 }
 
 /**
- * Issuance by an ACME CA (RFC 8555) with acme-client: an ECDSA P-256 account key kept in
- * `dir/account.key`, the HTTP-01 challenge answered by the port-80 server. The client's own
- * pre-check of the challenge URL is skipped: the CA's validation is the one that counts, and a
- * server often cannot reach its own public address.
+ * The extra CA (PEM) of GROUPZ_ACME_CA_FILE, against which the ACME server's own HTTPS is checked
+ * besides the system's CAs; undefined when none is set.
  */
-export function acmeIssuer({ directoryUrl, email, caFile, dir, challenges, log }: AcmeIssuerOptions): Issuer {
-  if (caFile) {
-    const ca = readIfThere(caFile);
-    if (ca === undefined) throw new CertificateError(`GROUPZ_ACME_CA_FILE ${caFile}: cannot be read (ENOENT)`);
-    acmeHttp.defaults.httpsAgent = new Agent({ ca: [...rootCertificates, ca] });
-  }
-  acmeHttp.defaults.timeout = 30_000;
-  setLogger((message) => log.debug({ acme: message }, 'acme'));
-  const accountKeyFile = join(dir, 'account.key');
-  const accountKey = async (): Promise<string> => {
-    const stored = readIfThere(accountKeyFile);
-    if (stored !== undefined) return stored;
-    const created = (await acmeCrypto.createPrivateEcdsaKey('P-256')).toString();
-    writePrivate(accountKeyFile, created);
-    return created;
-  };
-  return async (host, key) => {
-    const client = new Client({ directoryUrl, accountKey: await accountKey() });
-    const [, csr] = await acmeCrypto.createCsr({ commonName: host, altNames: [host] }, key);
-    return client.auto({
-      csr,
-      email,
-      termsOfServiceAgreed: true,
-      challengePriority: ['http-01'],
-      skipChallengeVerification: true,
-      challengeCreateFn: async (_authz, challenge, keyAuthorization) => {
-        challenges.set(challenge.token, keyAuthorization);
-      },
-      challengeRemoveFn: async (_authz, challenge) => {
-        challenges.delete(challenge.token);
-      },
-    });
-  };
+export function readAcmeCa(caFile: string | undefined): string | undefined {
+  if (!caFile) return undefined;
+  const ca = readIfThere(caFile);
+  if (ca === undefined) throw new CertificateError(`GROUPZ_ACME_CA_FILE ${caFile}: cannot be read (ENOENT)`);
+  return ca;
 }
 
 export interface AcmeCertificateOptions {
@@ -113,7 +87,7 @@ export function acmeCertificates({ host, dir, renewDays, clock, log, issue }: Ac
   let current: CertificateInfo | undefined;
   const due = (info: CertificateInfo) => info.validTo.getTime() - clock.now().getTime() < renewDays * DAY_MS;
   const renew = async (): Promise<Certificate> => {
-    const key = (await acmeCrypto.createPrivateEcdsaKey('P-256')).toString();
+    const key = await newEcdsaKey();
     const certificate = { cert: await issue(host, key), key };
     const info = checkCertificate(certificate, host, clock.now(), 'the certificate the ACME CA issued');
     writePrivate(keyFile, certificate.key);

@@ -12,13 +12,10 @@ import { toStaffMember } from '../../core/staff/staff.repository.js';
 import { addStaff } from '../../core/staff/staff.service.js';
 import type { StaffMember } from '../../core/staff/staff.js';
 import { SESSION_COOKIE } from './session-cookie.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
+import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
-import { createMailTransport } from '../../core/mail/mail-transport.js';
 
 /** The address a parsed mail went to. */
 function recipientOf(mail: ParsedMail): string {
@@ -53,14 +50,12 @@ for (const dialect of testDialects()) {
     let managerA: Member;
     let managerB: Member;
     let smtp: TestSmtpServer;
-    let mailDir: string;
 
     /** Sends the outbox's due mails to the test's SMTP server and returns those that arrived now. */
     async function deliverMails(): Promise<ParsedMail[]> {
       const before = smtp.messages.length;
-      const transport = createMailTransport({ smtpUrl: smtp.url, dataDir: mailDir, publicUrl: TEST_PUBLIC_URL });
       const report = await deliverDueMails(db(), t.clock, {
-        transport,
+        sender: testSmtpSender(smtp),
         linkKey: t.linkKey,
         publicUrl: TEST_PUBLIC_URL,
         from: 'Groupz <no-reply@bookings.test>',
@@ -79,7 +74,6 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       smtp = await startSmtpServer();
-      mailDir = mkdtempSync(join(tmpdir(), 'groupz-staff-mail-'));
       t = await buildTestApp(dialect);
       const venues = await makeTwoVenues(t);
       venueA = venues.home.venue;
@@ -89,7 +83,6 @@ for (const dialect of testDialects()) {
     after(async () => {
       await t.close();
       await smtp.close();
-      rmSync(mailDir, { recursive: true, force: true });
     });
 
     test('an admin adds a manager for venue A and gets a one-time setup link that works', async () => {

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { tempDir, testBackupSettings } from '../../../test/backups.js';
 import { hasTool, missingRequirement } from '../../../test/tools.js';
 import { ConfigError, loadConfig } from '../../config.js';
-import type { RetentionPolicy } from './backup.js';
+import type { RetentionPolicy } from '../../core/backups/backup.js';
 import { applyRetention, backupDirectory, ensureRepository, listSnapshots, type ResticAccess, resticAccess } from './restic.js';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import type { BackupLocation, BackupSettings, RetentionPolicy } from './backup.js';
+import type { BackupLocation, BackupSettings, RetentionPolicy } from '../../core/backups/backup.js';
+import { type BackupProgress, BackupStoreError, NoRepositoryError, type Snapshot } from '../../core/backups/backup-store.js';
 
 /** How to reach one repository: restic's repository string, its password file, and options. */
 export interface ResticAccess {
@@ -12,7 +13,7 @@ export interface ResticAccess {
 }
 
 /** A restic command that failed: its exit code and the last lines it wrote to stderr. */
-export class ResticError extends Error {
+export class ResticError extends BackupStoreError {
   constructor(
     readonly command: string,
     readonly exitCode: number | null,
@@ -81,10 +82,6 @@ function resticEnvironment(access: ResticAccess): NodeJS.ProcessEnv {
   return { ...env, RESTIC_REPOSITORY: access.repository, RESTIC_PASSWORD_FILE: access.passwordFile };
 }
 
-/**
- * Runs `restic <args>` against the repository and returns what it printed on stdout. Each stdout
- * line also goes to `onLine` as it comes (progress). A non-zero exit throws a ResticError.
- */
 /** How long a command that finds the repository locked by another restic keeps trying, and how often. */
 const LOCK_WAIT_MS = 10 * 60 * 1000;
 const LOCK_RETRY_MS = 3000;
@@ -114,6 +111,10 @@ export async function resticWhenUnlocked(
   }
 }
 
+/**
+ * Runs `restic <args>` against the repository and returns what it printed on stdout. Each stdout
+ * line also goes to `onLine` as it comes (progress). A non-zero exit throws a ResticError.
+ */
 export function restic(
   access: ResticAccess,
   args: string[],
@@ -147,22 +148,18 @@ export function restic(
   });
 }
 
+function noRepository(error: unknown): boolean {
+  return error instanceof ResticError && /Is there a repository at the following location\?/.test(error.stderr);
+}
+
 /** Creates the repository unless it exists. */
 export async function ensureRepository(access: ResticAccess): Promise<void> {
   try {
     await restic(access, ['cat', 'config']);
   } catch (error) {
-    if (!(error instanceof ResticError) || !/Is there a repository at the following location\?/.test(error.stderr)) throw error;
+    if (!noRepository(error)) throw error;
     await restic(access, ['init']);
   }
-}
-
-export interface ResticSnapshot {
-  id: string;
-  shortId: string;
-  time: string;
-  /** From the snapshot's `size:` tag. */
-  sizeBytes: number | undefined;
 }
 
 interface SnapshotJson {
@@ -172,23 +169,23 @@ interface SnapshotJson {
   tags?: string[];
 }
 
-/** The Groupz snapshots in the repository, oldest first. */
-export async function listSnapshots(access: ResticAccess): Promise<ResticSnapshot[]> {
-  // Reading needs no lock, so a listing never gets in the way of a run (restic's locks are not waited for).
-  const snapshots = JSON.parse(await restic(access, ['--no-lock', 'snapshots', '--json', '--tag', SNAPSHOT_TAG])) as SnapshotJson[] | null;
+/** The Groupz snapshots in the repository, oldest first (sizes from their `size:` tags); a NoRepositoryError when there is none. */
+export async function listSnapshots(access: ResticAccess): Promise<Snapshot[]> {
+  let output: string;
+  try {
+    // Reading needs no lock, so a listing never gets in the way of a run (restic's locks are not waited for).
+    output = await restic(access, ['--no-lock', 'snapshots', '--json', '--tag', SNAPSHOT_TAG]);
+  } catch (error) {
+    if (noRepository(error)) throw new NoRepositoryError(`there is no restic repository at ${access.repository} yet`, { cause: error });
+    throw error;
+  }
+  const snapshots = JSON.parse(output) as SnapshotJson[] | null;
   return (snapshots ?? [])
     .map((s) => {
       const size = s.tags?.find((tag) => tag.startsWith('size:'));
       return { id: s.id, shortId: s.short_id, time: new Date(s.time).toISOString(), sizeBytes: size ? Number(size.slice(5)) : undefined };
     })
     .sort((a, b) => a.time.localeCompare(b.time));
-}
-
-export interface BackupProgress {
-  /** 0 to 1. */
-  done: number;
-  bytesDone: number;
-  totalBytes: number;
 }
 
 /**

@@ -11,10 +11,12 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { createVenue } from '../catalog/catalog.service.js';
+import { createVenue } from '../../core/catalog/catalog.service.js';
 import { simpleParser } from 'mailparser';
-import { deliverDueMails, type MailDeliverySettings } from './mail-delivery.service.js';
-import { createMailTransport, type DkimKey } from './mail-transport.js';
+import { deliverDueMails, type MailDeliverySettings } from '../../core/mail/mail-delivery.service.js';
+import { mailDrop } from '../mail-drop/mail-drop.js';
+import type { DkimKey } from './mail-message.js';
+import { smtpSender } from './smtp-sender.js';
 
 const FROM = 'Groupz <no-reply@bookings.example.nl>';
 const SELECTOR = 'groupz2026';
@@ -68,8 +70,9 @@ for (const dialect of testDialects()) {
     }
 
     function settingsFor(dkim: DkimKey | undefined, smtpUrl: string | undefined): MailDeliverySettings {
-      const transport = createMailTransport({ smtpUrl, dataDir, publicUrl: TEST_PUBLIC_URL, dkim });
-      return { transport, linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
+      const message = { publicUrl: TEST_PUBLIC_URL, dkim };
+      const sender = smtpUrl ? smtpSender({ ...message, smtpUrl }) : mailDrop({ ...message, dataDir });
+      return { sender, linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
     }
 
     beforeEach(async () => {

@@ -1,0 +1,46 @@
+import { Agent } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { axios as acmeHttp, Client, crypto as acmeCrypto, setLogger } from 'acme-client';
+import type { BaseLogger } from 'pino';
+import type { Issuer } from '../../server/certificates/acme-certificates.js';
+import type { ChallengeResponses } from '../../server/redirect-server.js';
+
+export interface AcmeIssuerOptions {
+  directoryUrl: string;
+  email: string;
+  /** An extra CA (PEM) for the ACME server's own HTTPS (a test CA); the system's CAs stay trusted. */
+  ca: string | undefined;
+  /** The account's key (PEM), asked for at each issuance. */
+  accountKey: () => Promise<string>;
+  /** Filled while a challenge is open; the port-80 server answers from it. */
+  challenges: ChallengeResponses;
+  log: BaseLogger;
+}
+
+/**
+ * Issuance by an ACME CA (RFC 8555) with acme-client, the HTTP-01 challenge answered by the
+ * port-80 server. The client's own pre-check of the challenge URL is skipped: the CA's validation
+ * is the one that counts, and a server often cannot reach its own public address.
+ */
+export function acmeIssuer({ directoryUrl, email, ca, accountKey, challenges, log }: AcmeIssuerOptions): Issuer {
+  if (ca !== undefined) acmeHttp.defaults.httpsAgent = new Agent({ ca: [...rootCertificates, ca] });
+  acmeHttp.defaults.timeout = 30_000;
+  setLogger((message) => log.debug({ acme: message }, 'acme'));
+  return async (host, key) => {
+    const client = new Client({ directoryUrl, accountKey: await accountKey() });
+    const [, csr] = await acmeCrypto.createCsr({ commonName: host, altNames: [host] }, key);
+    return client.auto({
+      csr,
+      email,
+      termsOfServiceAgreed: true,
+      challengePriority: ['http-01'],
+      skipChallengeVerification: true,
+      challengeCreateFn: async (_authz, challenge, keyAuthorization) => {
+        challenges.set(challenge.token, keyAuthorization);
+      },
+      challengeRemoveFn: async (_authz, challenge) => {
+        challenges.delete(challenge.token);
+      },
+    });
+  };
+}

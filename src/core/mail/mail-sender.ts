@@ -1,0 +1,22 @@
+/** A mail ready to go out. */
+export interface OutgoingMail {
+  /** The outbox row's id: it makes the Message-ID, so a resent copy is recognisably the same mail. */
+  id: string;
+  from: string;
+  to: string;
+  /** Where replies go (the venue's contact address on organisers' mails); absent: to the sender. */
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html: string;
+  date: Date;
+  attachments: { filename: string; content: string; contentType: string }[];
+}
+
+/** Where mails go: an SMTP server (src/adapters/smtp/) or the data dir's mail drop (src/adapters/mail-drop/). */
+export interface MailSender {
+  /** Where mails go, for the log: `smtp://host:port` (never the credentials) or the folder. */
+  readonly target: string;
+  /** Resolves once the mail is accepted (by the SMTP server, or written to disk); rejects otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+}
