@@ -6,7 +6,7 @@ import { findSlot } from '../availability/slot.repository.js';
 import { findActivity } from '../catalog/catalog.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldErrorCode } from '../shared/field-errors.js';
+import type { FieldRefusal } from '../shared/field-errors.js';
 import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type StaffMember, type VenueScope, venueScopeOf } from '../staff/staff.js';
@@ -237,7 +237,7 @@ export async function addBookingNote(
   actor: StaffActor,
   id: string,
   text: string,
-): Promise<{ ok: true } | { ok: false; code: FieldErrorCode }> {
+): Promise<{ ok: true } | FieldRefusal> {
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
   const parsed = parseNoteBody(text);
   if (!parsed.ok) return parsed;
@@ -246,7 +246,7 @@ export async function addBookingNote(
     bookingId: row.id,
     authorId: actor.member.id,
     authorName: actor.member.name,
-    body: parsed.body,
+    body: parsed.value,
     createdAt: clock.now().toISOString(),
   };
   await db.transaction().execute(async (trx) => {

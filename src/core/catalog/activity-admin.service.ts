@@ -3,6 +3,7 @@ import type { Db } from '../../db/schema.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
+import { type FieldError, fieldErrorsOf, type FormResult, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { type StaffMember, venueScopeOf } from '../staff/staff.js';
 import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
@@ -14,7 +15,7 @@ import {
   listVenuesInScope,
   updateActivityRow,
 } from './activity-admin.repository.js';
-import { type AdminFieldError, decimal, fieldErrorsOf, type FormResult, refused, requiredText, wholeNumber } from './admin-fields.js';
+import { decimal, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { MAX_GROUP_SIZE } from './catalog.service.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
@@ -97,7 +98,7 @@ function isBlank(line: PriceLineForm): boolean {
 /** The form's fixed price lines, or the errors of each filled-in line under `lines.<i>.<field>`. */
 function parseFixedLines(lines: PriceLineForm[]): FormResult<FixedLine[]> {
   const parsed: FixedLine[] = [];
-  const errors: AdminFieldError[] = [];
+  const errors: FieldError[] = [];
   lines.slice(0, PRICE_LINE_FIELDS).forEach((line, index) => {
     if (isBlank(line)) return;
     const result = priceLineFields.safeParse(line);

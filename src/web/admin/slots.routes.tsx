@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.js';
-import type { AdminFieldError } from '../../core/catalog/admin-fields.js';
 import { activityFor } from '../../core/catalog/activity-admin.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import {
@@ -13,14 +12,16 @@ import {
 } from '../../core/availability/schedule.service.js';
 import { addSlotFromForm, changeSlotCapacity, deleteSlot, listSlotsOf, type SlotForm } from '../../core/availability/slot-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
+import type { FieldError } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, daysBetween, isLocalDate, localDateOf, startOfLocalDay } from '../../core/shared/time.js';
+import { fieldMessages } from '../field-errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/slot-list.page.js';
 import { requirePermission } from './admin-scope.js';
 import { adminUiFor } from './admin-ui.js';
-import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
+import { formCheckbox, formFields } from './catalog-form.js';
 
 type Params = { id: string; slotId?: string; scheduleId?: string; date?: string };
 type SlotsRequest = FastifyRequest<{ Params: Params }>;
@@ -137,7 +138,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const shown = isLocalDate(from) && isLocalDate(to) ? `&from=${from}&to=${to}` : '';
     return `/admin/activities/${activity.id}/slots?${query}${shown}`;
   };
-  const messages = (request: SlotsRequest, errors: AdminFieldError[]) => fieldMessages(adminUiFor(request, auth), errors);
+  const messages = (request: SlotsRequest, errors: FieldError[]) => fieldMessages(adminUiFor(request, auth).t, errors);
 
   /** A rule that refused a change to a slot becomes the page's message, with what it concerns. */
   async function refusing(request: SlotsRequest, reply: FastifyReply, activity: Activity, change: () => Promise<FastifyReply>) {

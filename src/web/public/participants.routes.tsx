@@ -14,6 +14,7 @@ import {
   removeParticipant,
 } from '../../core/participants/participant.service.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { fieldMessages } from '../field-errors.js';
 import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { ParticipantPage } from '../views/participant.page.js';
@@ -91,8 +92,7 @@ export async function participantRoutes(app: FastifyInstance, { db, clock, linkK
     try {
       const added = await addParticipant(db, clock, { booking, token: request.params.token }, values);
       if (!added.ok) {
-        const ui = uiFor(request);
-        const errors = Object.fromEntries(added.errors.map((e) => [e.field, ui.t(`field.${e.code}`)]));
+        const errors = fieldMessages(uiFor(request).t, added.errors);
         return sendPage(reply, 422, page(request, booking, 'open', { values, errors }));
       }
     } catch (error) {
