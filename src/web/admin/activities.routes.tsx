@@ -13,6 +13,7 @@ import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Languag
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { ActivityFormPage } from '../views/admin/activity-form.page.js';
@@ -156,7 +157,8 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     if (result.ok) return reply.seeOther(`/admin/activities/${result.value.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const venues = await venuesFor(db, request.staff);
-    return sendPage(reply, 422, <ActivityFormPage ui={ui} venues={venues} values={values} errors={fieldMessages(ui.t, result.errors)} />);
+    const errors = fieldMessages(ui.t, result.errors);
+    return sendPage(reply, FIELD_ERRORS_STATUS, <ActivityFormPage ui={ui} venues={venues} values={values} errors={errors} />);
   });
 
   app.get('/activities/:id', async (request: ActivityRequest, reply) => {
@@ -179,7 +181,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     if (result.ok) return reply.seeOther(`/admin/activities/${activity.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const errors = fieldMessages(ui.t, result.errors);
-    return sendPage(reply, 422, <ActivityFormPage ui={ui} activity={activity} values={values} errors={errors} />);
+    return sendPage(reply, FIELD_ERRORS_STATUS, <ActivityFormPage ui={ui} activity={activity} values={values} errors={errors} />);
   });
 
   await app.register(slotRoutes, context);

@@ -22,7 +22,7 @@ import { type FieldError, fieldErrorOfRefusal } from '../../core/shared/field-er
 import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
 import { fieldMessages } from '../field-errors.js';
-import { statusOfDomainError } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
@@ -93,7 +93,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const errors = fieldMessages(ui.t, parsed.errors);
     return sendPage(
       reply,
-      refused ? 422 : 200,
+      refused ? FIELD_ERRORS_STATUS : 200,
       <BookingListPage ui={ui} values={parsed.values} errors={errors} activities={choices} result={result} showVenue={showVenue} />,
     );
   });
@@ -105,7 +105,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       const errors = fieldMessages(ui.t, parsed.errors);
       return sendPage(
         reply,
-        422,
+        FIELD_ERRORS_STATUS,
         <BookingListPage ui={ui} values={parsed.values} errors={errors} activities={choices} result={null} showVenue={showVenue} />,
       );
     }
@@ -162,7 +162,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       if (tick && formField(request.body, 'confirm') !== 'yes') {
         // Nothing changes without the confirmation; the page says so (and a foreign id is still not found).
         const ui = adminUiFor(request, auth);
-        return sendDetail(request, reply, 422, { errors: fieldMessages(ui.t, [tick]) });
+        return sendDetail(request, reply, FIELD_ERRORS_STATUS, { errors: fieldMessages(ui.t, [tick]) });
       }
       return applyChange(
         request,
@@ -192,7 +192,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const added = await addBookingNote(db, clock, actorOf(request), request.params.id, text);
     if (!added.ok) {
       const ui = adminUiFor(request, auth);
-      return sendDetail(request, reply, 422, { note: text, errors: fieldMessages(ui.t, added.errors) });
+      return sendDetail(request, reply, FIELD_ERRORS_STATUS, { note: text, errors: fieldMessages(ui.t, added.errors) });
     }
     return reply.seeOther(`/admin/bookings/${request.params.id}?done=note`);
   });

@@ -6,6 +6,7 @@ import type { FieldError } from '../../core/shared/field-errors.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/staff/staff.js';
 import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { SchedulePage } from '../views/admin/schedule.page.js';
@@ -32,7 +33,7 @@ export async function scheduleRoutes(app: FastifyInstance, { db, clock, auth }: 
     const schedule = refused ? null : await readDaySchedule(db, scope, date, venue?.id);
     return sendPage(
       reply,
-      refused ? 422 : 200,
+      refused ? FIELD_ERRORS_STATUS : 200,
       <SchedulePage
         ui={ui}
         date={date}

@@ -16,6 +16,7 @@ import type { FieldError } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, daysBetween, isLocalDate, localDateOf, startOfLocalDay } from '../../core/shared/time.js';
 import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/slot-list.page.js';
@@ -151,7 +152,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
         error.code === 'capacity_below_booked'
           ? ui.t('slots.refusal.capacity_below_booked', { n: error.details.booked ?? 0 })
           : ui.t('error.slot_has_bookings');
-      return page(request, reply, 409, activity, { refusal });
+      return page(request, reply, statusOfDomainError(error.code), activity, { refusal });
     }
   }
 
@@ -166,7 +167,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const form = slotFormFrom(request.body);
     const result = await addSlotFromForm(db, clock, request.staff, activity.id, form);
     if (result.ok) return reply.seeOther(back(request, activity, 'done=slot_created'));
-    return page(request, reply, 422, activity, { slotForm: form, slotErrors: messages(request, result.errors) });
+    return page(request, reply, FIELD_ERRORS_STATUS, activity, { slotForm: form, slotErrors: messages(request, result.errors) });
   });
 
   app.post('/activities/:id/slots/:slotId/capacity', async (request: SlotsRequest, reply) => {
@@ -178,7 +179,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
       const result = await changeSlotCapacity(db, clock, request.staff, activity.id, slotId, value);
       if (result.ok) return reply.seeOther(back(request, activity, 'done=capacity_changed'));
       const message = Object.values(messages(request, result.errors))[0] ?? '';
-      return page(request, reply, 422, activity, { capacityError: { id: slotId, value, message } });
+      return page(request, reply, FIELD_ERRORS_STATUS, activity, { capacityError: { id: slotId, value, message } });
     });
   });
 
@@ -196,7 +197,9 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const activity = await activityOf(request);
     const form = scheduleFormFrom(request.body);
     const result = await createScheduleFromForm(db, clock, request.staff, activity.id, form);
-    if (!result.ok) return page(request, reply, 422, activity, { scheduleForm: form, scheduleErrors: messages(request, result.errors) });
+    if (!result.ok) {
+      return page(request, reply, FIELD_ERRORS_STATUS, activity, { scheduleForm: form, scheduleErrors: messages(request, result.errors) });
+    }
     const { created, existing, nonexistent } = result.value;
     return reply.seeOther(
       back(request, activity, `done=schedule_created&created=${created}&existing=${existing}&skipped=${nonexistent.length}`),
@@ -218,7 +221,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const result = await addScheduleException(db, clock, request.staff, activity.id, scheduleId, value);
     if (!result.ok) {
       const message = Object.values(messages(request, result.errors))[0] ?? '';
-      return page(request, reply, 422, activity, { exceptionError: { id: scheduleId, value, message } });
+      return page(request, reply, FIELD_ERRORS_STATUS, activity, { exceptionError: { id: scheduleId, value, message } });
     }
     const done =
       result.value === 'removed' ? 'exception_removed_slot' : result.value === 'kept_booked' ? 'exception_kept_booked' : 'exception_added';

@@ -13,7 +13,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../core/shared/time.js';
-import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { fieldErrorsJson } from '../field-errors.js';
 import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
@@ -149,7 +149,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       }
       if (isThrottled(error)) {
         const refusal = { code: error.code, message: refuseThrottled(error, uiFor(request), reply, clock) };
-        return reply.send(refusal);
+        return reply.code(statusOfDomainError(error.code)).send(refusal);
       }
       throw error;
     }

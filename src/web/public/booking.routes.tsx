@@ -10,12 +10,13 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
 import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
-import { isThrottled, refuseThrottled } from './booking-throttle.js';
+import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { sendPage } from './respond.js';
 
@@ -96,7 +97,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const parsed = parseBookingInput(raw);
     // A group outside the activity's limits is a field error here, reported with the others.
     const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
-    if (!parsed.ok || errors.length > 0) return sendPage(reply, 422, form(request, found, values, fieldMessages(ui.t, errors)));
+    if (!parsed.ok || errors.length > 0) {
+      return sendPage(reply, FIELD_ERRORS_STATUS, form(request, found, values, fieldMessages(ui.t, errors)));
+    }
     try {
       if (action === 'confirm') {
         const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
@@ -121,9 +124,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         />,
       );
     } catch (error) {
-      if (isThrottled(error)) return sendPage(reply, 429, form(request, found, values, {}, refuseThrottled(error, ui, reply, clock)));
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-      return sendPage(reply, 409, form(request, found, values, {}, ui.t(`error.${error.code}`)));
+      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : ui.t(`error.${error.code}`);
+      return sendPage(reply, statusOfDomainError(error.code), form(request, found, values, {}, refusal));
     }
   });
 }
