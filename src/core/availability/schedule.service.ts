@@ -3,17 +3,10 @@ import type { Db, Tx } from '../../db/schema.js';
 import { recordAudit } from '../audit-log/audit-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
-import {
-  type AdminFieldError,
-  fieldErrorsOf,
-  type FormResult,
-  localDate,
-  refused,
-  wallClockTime,
-  wholeNumber,
-} from '../catalog/admin-fields.js';
+import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
+import { type FieldError, type FormResult, fieldErrorsOf, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js';
 import type { StaffMember } from '../staff/staff.js';
@@ -66,7 +59,7 @@ const scheduleFields = z.object({
 type ParsedSchedule = z.output<typeof scheduleFields>;
 
 /** The form's rules beyond single fields: a period of at most a year, not begun before today, skipped dates inside it. */
-function periodErrors(input: ParsedSchedule, today: string): AdminFieldError[] {
+function periodErrors(input: ParsedSchedule, today: string): FieldError[] {
   if (input.validFrom < today) return [{ field: 'validFrom', code: 'in_past' }];
   if (input.validUntil < input.validFrom) return [{ field: 'validUntil', code: 'until_before_from' }];
   if (input.validUntil > latestUntil(input.validFrom)) return [{ field: 'validUntil', code: 'period_too_long' }];

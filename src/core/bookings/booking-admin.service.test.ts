@@ -23,11 +23,11 @@ describe('the status table', () => {
 
 describe('an internal note', () => {
   test('is 1 to 2000 characters, line breaks allowed, other control characters not', () => {
-    assert.deepEqual(parseNoteBody('  Bus om 9:45\r\nTwee regels  '), { ok: true, body: 'Bus om 9:45\nTwee regels' });
-    assert.deepEqual(parseNoteBody(' \n '), { ok: false, code: 'required' });
-    assert.deepEqual(parseNoteBody('x'.repeat(2000)), { ok: true, body: 'x'.repeat(2000) });
-    assert.deepEqual(parseNoteBody('x'.repeat(2001)), { ok: false, code: 'too_long' });
-    assert.deepEqual(parseNoteBody('bel\u0007'), { ok: false, code: 'invalid_characters' });
+    assert.deepEqual(parseNoteBody('  Bus om 9:45\r\nTwee regels  '), { ok: true, value: 'Bus om 9:45\nTwee regels' });
+    assert.deepEqual(parseNoteBody(' \n '), { ok: false, errors: [{ field: 'note', code: 'required' }] });
+    assert.deepEqual(parseNoteBody('x'.repeat(2000)), { ok: true, value: 'x'.repeat(2000) });
+    assert.deepEqual(parseNoteBody('x'.repeat(2001)), { ok: false, errors: [{ field: 'note', code: 'too_long' }] });
+    assert.deepEqual(parseNoteBody('bel\u0007'), { ok: false, errors: [{ field: 'note', code: 'invalid_characters' }] });
   });
 });
 

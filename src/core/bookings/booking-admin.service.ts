@@ -5,7 +5,7 @@ import type { AuditEntry } from '../audit-log/audit-log.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldErrorCode } from '../shared/field-errors.js';
+import type { FieldRefusal } from '../shared/field-errors.js';
 import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
@@ -238,7 +238,7 @@ export async function addBookingNote(
   actor: StaffActor,
   id: string,
   text: string,
-): Promise<{ ok: true } | { ok: false; code: FieldErrorCode }> {
+): Promise<{ ok: true } | FieldRefusal> {
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
   const parsed = parseNoteBody(text);
   if (!parsed.ok) return parsed;
@@ -247,7 +247,7 @@ export async function addBookingNote(
     bookingId: row.id,
     authorId: actor.member.id,
     authorName: actor.member.name,
-    body: parsed.body,
+    body: parsed.value,
     createdAt: clock.now().toISOString(),
   };
   await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { Slot } from '../availability/slot.js';
 import type { Translated, Venue } from '../catalog/activity.js';
-import type { FieldErrorCode } from '../shared/field-errors.js';
+import { type FormResult, refused } from '../shared/field-errors.js';
 import { textProblem } from '../shared/control-characters.js';
 import type { BookingBasics, BookingDetails, BookingStatus } from './booking.js';
 
@@ -84,12 +84,15 @@ export interface DaySchedule {
 
 export const NOTE_MAX_LENGTH = 2000;
 
-/** An internal note as typed: 1 to 2000 characters passing the shared text check, line breaks and tabs allowed. */
-export function parseNoteBody(raw: string): { ok: true; body: string } | { ok: false; code: FieldErrorCode } {
+/**
+ * An internal note as typed (the form's `note` field): 1 to 2000 characters passing the shared
+ * text check, line breaks and tabs allowed.
+ */
+export function parseNoteBody(raw: string): FormResult<string> {
   const body = raw.replace(/\r\n?/g, '\n').trim();
-  if (body === '') return { ok: false, code: 'required' };
-  if (body.length > NOTE_MAX_LENGTH) return { ok: false, code: 'too_long' };
+  if (body === '') return refused('note', 'required');
+  if (body.length > NOTE_MAX_LENGTH) return refused('note', 'too_long');
   const problem = textProblem(body, { multiline: true });
-  if (problem) return { ok: false, code: problem };
-  return { ok: true, body };
+  if (problem) return refused('note', problem);
+  return { ok: true, value: body };
 }

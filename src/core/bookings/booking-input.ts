@@ -3,7 +3,7 @@ import { refuseTextProblem } from '../shared/control-characters.js';
 import type { Activity } from '../catalog/activity.js';
 import { isRandomKey } from './submission-key.js';
 import { isPhoneNumber } from '../shared/phone.js';
-import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '../shared/field-errors.js';
+import { type FieldError, type FieldErrorCode, type FieldRefusal, fieldErrorsOf } from '../shared/field-errors.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/language.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
@@ -67,7 +67,7 @@ export const BOOKING_INPUT_FIELD_CODES = [
   'key_not_random',
 ] as const satisfies readonly FieldErrorCode[];
 
-export type ParsedBookingInput = { ok: true; input: BookingInput } | { ok: false; errors: FieldError[] };
+export type ParsedBookingInput = { ok: true; input: BookingInput } | FieldRefusal;
 
 export function parseBookingInput(raw: unknown): ParsedBookingInput {
   const result = bookingInputSchema.safeParse(raw);
@@ -97,16 +97,4 @@ export function groupLimitError(activity: Pick<Activity, 'minGroupSize' | 'maxGr
   if (groupSize < activity.minGroupSize) return { field: 'groupSize', code: 'group_too_small', params: { min: activity.minGroupSize } };
   if (groupSize > activity.maxGroupSize) return { field: 'groupSize', code: 'group_too_large', params: { max: activity.maxGroupSize } };
   return undefined;
-}
-
-/** One field error per field (its first issue), from a schema whose messages are field error codes. */
-export function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-    if (errors.some((e) => e.field === field)) continue; // one message per field: the first
-    const code = (FIELD_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as FieldErrorCode) : 'invalid_value';
-    errors.push({ field, code });
-  }
-  return errors;
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit-log/audit-log.service.js';
 import type { AuditActor } from '../audit-log/audit-log.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
+import { type FieldError, fieldErrorsOf, type FormResult, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
@@ -15,7 +16,7 @@ import {
   listVenuesInScope,
   updateActivityRow,
 } from './activity-admin.repository.js';
-import { type AdminFieldError, decimal, fieldErrorsOf, type FormResult, refused, requiredText, wholeNumber } from './admin-fields.js';
+import { decimal, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -105,7 +106,7 @@ function isBlank(line: PriceLineForm): boolean {
 /** The form's fixed price lines, or the errors of each filled-in line under `lines.<i>.<field>`. */
 function parseFixedLines(lines: PriceLineForm[]): FormResult<FixedLine[]> {
   const parsed: FixedLine[] = [];
-  const errors: AdminFieldError[] = [];
+  const errors: FieldError[] = [];
   lines.slice(0, PRICE_LINE_FIELDS).forEach((line, index) => {
     if (isBlank(line)) return;
     const result = priceLineFields.safeParse(line);

@@ -6,7 +6,7 @@ import { issueLink } from '../bookings/booking-links.js';
 import type { LinkKey } from '../shared/link-key.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldError } from '../shared/field-errors.js';
+import type { FieldRefusal } from '../shared/field-errors.js';
 import { hashToken, isKey, newId } from '../shared/ids.js';
 import {
   type Participant,
@@ -71,7 +71,7 @@ export async function addParticipant(
   clock: Clock,
   link: { booking: BookingDetails; token: string },
   raw: Record<string, unknown>,
-): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
+): Promise<{ ok: true } | FieldRefusal> {
   const { booking } = link;
   const now = clock.now();
   if (!participantsOpen(booking, now)) throw new DomainError('participants_closed');

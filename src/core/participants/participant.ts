@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { closesAt } from '../availability/bookability.js';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
-import { fieldErrorsOf, text } from '../bookings/booking-input.js';
+import { text } from '../bookings/booking-input.js';
 import type { ParticipantField } from '../catalog/activity.js';
-import type { FieldError } from '../shared/field-errors.js';
+import { type FieldRefusal, fieldErrorsOf } from '../shared/field-errors.js';
 
 /** A member of the group as they entered themselves through the participant link. */
 export interface Participant {
@@ -26,7 +26,7 @@ export interface ParticipantInput {
   answers: Partial<Record<ParticipantField, string>>;
 }
 
-export type ParsedParticipantInput = { ok: true; input: ParticipantInput } | { ok: false; errors: FieldError[] };
+export type ParsedParticipantInput = { ok: true; input: ParticipantInput } | FieldRefusal;
 
 /**
  * A participant's form: the name (1 to 100 characters), each asked field optional up to 500, no

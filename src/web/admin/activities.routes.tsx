@@ -12,13 +12,15 @@ import {
 import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { ActivityFormPage } from '../views/admin/activity-form.page.js';
 import { ActivityListPage } from '../views/admin/activity-list.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
-import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
+import { formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
 import type { Language } from '../../core/shared/language.js';
 
@@ -156,7 +158,8 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     if (result.ok) return reply.seeOther(`/admin/activities/${result.value.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const venues = await venuesFor(db, request.staff);
-    return sendPage(reply, 422, <ActivityFormPage ui={ui} venues={venues} values={values} errors={fieldMessages(ui, result.errors)} />);
+    const errors = fieldMessages(ui.t, result.errors);
+    return sendPage(reply, FIELD_ERRORS_STATUS, <ActivityFormPage ui={ui} venues={venues} values={values} errors={errors} />);
   });
 
   app.get('/activities/:id', async (request: ActivityRequest, reply) => {
@@ -178,7 +181,8 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     const result = await updateActivityFromForm(db, clock, request.staff, activity.id, values);
     if (result.ok) return reply.seeOther(`/admin/activities/${activity.id}?saved=1`);
     const ui = adminUiFor(request, auth);
-    return sendPage(reply, 422, <ActivityFormPage ui={ui} activity={activity} values={values} errors={fieldMessages(ui, result.errors)} />);
+    const errors = fieldMessages(ui.t, result.errors);
+    return sendPage(reply, FIELD_ERRORS_STATUS, <ActivityFormPage ui={ui} activity={activity} values={values} errors={errors} />);
   });
 
   await app.register(slotRoutes, context);

@@ -1,10 +1,9 @@
 import { BOOKING_SORTS, type BookingFilter, type BookingSort } from '../../core/bookings/booking-admin.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/bookings/booking.js';
-import type { Translate } from '../i18n/i18n.js';
 import { CONTROL } from '../../core/shared/control-characters.js';
 import { parseDateRange } from '../../core/shared/date-range.js';
+import type { FieldError } from '../../core/shared/field-errors.js';
 import { formField, formNumber } from '../public/form-body.js';
-import type { FieldMessages } from '../views/components.js';
 
 export const FILTER_FIELDS = ['q', 'status', 'activity', 'from', 'to', 'paid', 'sort'] as const;
 export type FilterValues = Record<(typeof FILTER_FIELDS)[number], string>;
@@ -12,7 +11,7 @@ export type FilterValues = Record<(typeof FILTER_FIELDS)[number], string>;
 export interface ParsedBookingFilter {
   /** As typed, to show them back and to carry them to other pages and the export. */
   values: FilterValues;
-  errors: FieldMessages;
+  errors: FieldError[];
   filter: BookingFilter;
   page: number;
 }
@@ -21,33 +20,31 @@ const MAX_SEARCH_LENGTH = 200;
 const MAX_PAGE = 100_000;
 
 /** The bookings list's search, filters, order and page from the query string; `activityIds` are those in scope. */
-export function parseBookingFilter(query: unknown, activityIds: readonly string[], t: Translate): ParsedBookingFilter {
+export function parseBookingFilter(query: unknown, activityIds: readonly string[]): ParsedBookingFilter {
   const values = Object.fromEntries(FILTER_FIELDS.map((name) => [name, formField(query, name).trim()])) as FilterValues;
-  const errors: FieldMessages = {};
+  const errors: FieldError[] = [];
   const filter: BookingFilter = { sort: 'visit_desc' };
 
-  if (values.q.length > MAX_SEARCH_LENGTH) errors.q = t('field.too_long');
+  if (values.q.length > MAX_SEARCH_LENGTH) errors.push({ field: 'q', code: 'too_long' });
   // No booking holds control characters, and PostgreSQL's text cannot hold U+0000.
-  else if (CONTROL.test(values.q)) errors.q = t('field.invalid_characters');
+  else if (CONTROL.test(values.q)) errors.push({ field: 'q', code: 'invalid_characters' });
   else if (values.q !== '') filter.q = values.q;
   if ((BOOKING_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as BookingStatus;
-  else if (values.status !== '') errors.status = t('field.invalid_value');
+  else if (values.status !== '') errors.push({ field: 'status', code: 'invalid_value' });
   if (activityIds.includes(values.activity)) filter.activityId = values.activity;
-  else if (values.activity !== '') errors.activity = t('field.invalid_value');
+  else if (values.activity !== '') errors.push({ field: 'activity', code: 'invalid_value' });
   const dates = parseDateRange({ from: values.from, to: values.to });
   if (dates.range.from) filter.from = dates.range.from;
   if (dates.range.to) filter.to = dates.range.to;
-  for (const [name, fault] of Object.entries(dates.faults)) {
-    errors[name] = t(fault === 'to_before_from' ? 'bookings.filter.to_before_from' : `field.${fault}`);
-  }
+  for (const [field, code] of Object.entries(dates.faults)) errors.push({ field, code });
   if (values.paid === 'paid' || values.paid === 'unpaid') filter.paid = values.paid === 'paid';
-  else if (values.paid !== '') errors.paid = t('field.invalid_value');
+  else if (values.paid !== '') errors.push({ field: 'paid', code: 'invalid_value' });
   if ((BOOKING_SORTS as readonly string[]).includes(values.sort)) filter.sort = values.sort as BookingSort;
-  else if (values.sort !== '') errors.sort = t('field.invalid_value');
+  else if (values.sort !== '') errors.push({ field: 'sort', code: 'invalid_value' });
 
   const pageText = formField(query, 'page');
   const page = formNumber(pageText);
-  if (page !== undefined && (typeof page !== 'number' || page < 1 || page > MAX_PAGE)) errors.page = t('bookings.filter.bad_page');
+  if (page !== undefined && (typeof page !== 'number' || page < 1 || page > MAX_PAGE)) errors.push({ field: 'page', code: 'no_such_page' });
   return { values, errors, filter, page: typeof page === 'number' && page >= 1 && page <= MAX_PAGE ? page : 1 };
 }
 

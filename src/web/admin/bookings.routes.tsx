@@ -17,10 +17,12 @@ import type { StatusAction } from '../../core/bookings/booking-status.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { readParticipantList } from '../../core/participants/participant.service.js';
-import { DomainError } from '../../core/shared/errors.js';
+import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
+import { type FieldError, fieldErrorOfRefusal } from '../../core/shared/field-errors.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
-import { statusOfDomainError } from '../plugins/errors.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
@@ -48,11 +50,14 @@ const DONE: Record<string, MessageKey> = {
   extended: 'option_admin.done_extended',
 };
 
-/** Status changes that cannot be undone go only with their box ticked: the box's id on the page and its message. */
-const NEEDS_TICK: Partial<Record<StatusAction, { box: string; unticked: MessageKey }>> = {
-  cancel: { box: 'confirm', unticked: 'booking_admin.cancel_unconfirmed' },
-  decline: { box: 'decline-confirm', unticked: 'option_admin.decline_unconfirmed' },
+/** Status changes that cannot be undone go only with their box ticked: the error at the box (its id on the page) when it is not. */
+const NEEDS_TICK: Partial<Record<StatusAction, FieldError>> = {
+  cancel: { field: 'confirm', code: 'cancel_unconfirmed' },
+  decline: { field: 'decline-confirm', code: 'decline_unconfirmed' },
 };
+
+/** The option's refusals, shown at the option panel. */
+const OPTION_REFUSALS: Partial<Record<DomainErrorCode, string>> = { option_expired: 'option', option_already_extended: 'option' };
 
 /** What each status change confirms after the redirect. */
 const STATUS_DONE: Record<StatusAction, string> = { accept: 'accepted', decline: 'declined', confirm: 'confirmed', cancel: 'cancelled' };
@@ -71,7 +76,6 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const parsed = parseBookingFilter(
       request.query,
       activities.map((a) => a.id),
-      ui.t,
     );
     const showVenue = venues.length > 1;
     const choices = activities.map((a) => ({
@@ -84,23 +88,25 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
   app.get('/bookings', async (request, reply) => {
     requirePermission(request, 'bookings.read');
     const { scope, ui, parsed, choices, showVenue } = await filterOf(request);
-    const refused = Object.keys(parsed.errors).length > 0;
+    const refused = parsed.errors.length > 0;
     const result = refused ? null : await searchBookings(db, scope, parsed.filter, parsed.page);
+    const errors = fieldMessages(ui.t, parsed.errors);
     return sendPage(
       reply,
-      refused ? 422 : 200,
-      <BookingListPage ui={ui} values={parsed.values} errors={parsed.errors} activities={choices} result={result} showVenue={showVenue} />,
+      refused ? FIELD_ERRORS_STATUS : 200,
+      <BookingListPage ui={ui} values={parsed.values} errors={errors} activities={choices} result={result} showVenue={showVenue} />,
     );
   });
 
   app.get('/bookings.csv', async (request, reply) => {
     requirePermission(request, 'bookings.read');
     const { scope, ui, parsed, choices, showVenue } = await filterOf(request);
-    if (Object.keys(parsed.errors).length > 0) {
+    if (parsed.errors.length > 0) {
+      const errors = fieldMessages(ui.t, parsed.errors);
       return sendPage(
         reply,
-        422,
-        <BookingListPage ui={ui} values={parsed.values} errors={parsed.errors} activities={choices} result={null} showVenue={showVenue} />,
+        FIELD_ERRORS_STATUS,
+        <BookingListPage ui={ui} values={parsed.values} errors={errors} activities={choices} result={null} showVenue={showVenue} />,
       );
     }
     const items = await listBookingsForExport(db, scope, parsed.filter);
@@ -141,9 +147,11 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       const changed = await change();
       return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? `?done=${done}` : ''}`);
     } catch (error) {
-      if (!(error instanceof DomainError) || (error.code !== 'option_expired' && error.code !== 'option_already_extended')) throw error;
+      if (!(error instanceof DomainError)) throw error;
+      const refusal = fieldErrorOfRefusal(error, OPTION_REFUSALS);
+      if (!refusal) throw error;
       const ui = adminUiFor(request, auth);
-      return sendDetail(request, reply, statusOfDomainError(error.code), { errors: { option: ui.t(`error.${error.code}`) } });
+      return sendDetail(request, reply, statusOfDomainError(error.code), { errors: fieldMessages(ui.t, [refusal]) });
     }
   }
 
@@ -154,7 +162,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       if (tick && formField(request.body, 'confirm') !== 'yes') {
         // Nothing changes without the confirmation; the page says so (and a foreign id is still not found).
         const ui = adminUiFor(request, auth);
-        return sendDetail(request, reply, 422, { errors: { [tick.box]: ui.t(tick.unticked) } });
+        return sendDetail(request, reply, FIELD_ERRORS_STATUS, { errors: fieldMessages(ui.t, [tick]) });
       }
       return applyChange(
         request,
@@ -184,7 +192,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const added = await addBookingNote(db, clock, actorOf(request), request.params.id, text);
     if (!added.ok) {
       const ui = adminUiFor(request, auth);
-      return sendDetail(request, reply, 422, { note: text, errors: { note: ui.t(`field.${added.code}`) } });
+      return sendDetail(request, reply, FIELD_ERRORS_STATUS, { note: text, errors: fieldMessages(ui.t, added.errors) });
     }
     return reply.seeOther(`/admin/bookings/${request.params.id}?done=note`);
   });

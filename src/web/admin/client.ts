@@ -16,10 +16,11 @@ export function clientOf(request: FastifyRequest): ClientInfo {
  */
 export function authRefusal(error: unknown, ui: Ui, reply: FastifyReply): { status: number; message: string } {
   if (!(error instanceof DomainError)) throw error;
+  const status = statusOfDomainError(error.code);
   if (error.code === 'throttled') {
     const seconds = Number(error.details.retryAfter ?? 60);
     reply.header('retry-after', String(seconds));
-    return { status: 429, message: ui.t('error.throttled', { minutes: Math.max(1, Math.ceil(seconds / 60)) }) };
+    return { status, message: ui.t('error.throttled', { minutes: Math.max(1, Math.ceil(seconds / 60)) }) };
   }
-  return { status: statusOfDomainError(error.code), message: ui.t(`error.${error.code}`) };
+  return { status, message: ui.t(`error.${error.code}`) };
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import type { AdminFieldError } from '../../core/catalog/admin-fields.js';
 import { activityFor } from '../../core/catalog/activity-admin.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import {
@@ -13,15 +12,18 @@ import {
 } from '../../core/availability/schedule.service.js';
 import { addSlotFromForm, changeSlotCapacity, deleteSlot, listSlotsOf, type SlotForm } from '../../core/availability/slot-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
+import type { FieldError } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { type DateRange, parseDateRange } from '../../core/shared/date-range.js';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDay } from '../../core/shared/time.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/slot-list.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
-import { fieldMessages, formCheckbox, formFields } from './catalog-form.js';
+import { formCheckbox, formFields } from './catalog-form.js';
 
 type Params = { id: string; slotId?: string; scheduleId?: string; date?: string };
 type SlotsRequest = FastifyRequest<{ Params: Params }>;
@@ -135,7 +137,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const shown = isLocalDate(from) && isLocalDate(to) ? `&from=${from}&to=${to}` : '';
     return `/admin/activities/${activity.id}/slots?${query}${shown}`;
   };
-  const messages = (request: SlotsRequest, errors: AdminFieldError[]) => fieldMessages(adminUiFor(request, auth), errors);
+  const messages = (request: SlotsRequest, errors: FieldError[]) => fieldMessages(adminUiFor(request, auth).t, errors);
 
   /** A rule that refused a change to a slot becomes the page's message, with what it concerns. */
   async function refusing(request: SlotsRequest, reply: FastifyReply, activity: Activity, change: () => Promise<FastifyReply>) {
@@ -148,7 +150,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
         error.code === 'capacity_below_booked'
           ? ui.t('slots.refusal.capacity_below_booked', { n: error.details.booked ?? 0 })
           : ui.t('error.slot_has_bookings');
-      return page(request, reply, 409, activity, { refusal });
+      return page(request, reply, statusOfDomainError(error.code), activity, { refusal });
     }
   }
 
@@ -163,7 +165,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const form = slotFormFrom(request.body);
     const result = await addSlotFromForm(db, clock, request.staff, activity.id, form);
     if (result.ok) return reply.seeOther(back(request, activity, 'done=slot_created'));
-    return page(request, reply, 422, activity, { slotForm: form, slotErrors: messages(request, result.errors) });
+    return page(request, reply, FIELD_ERRORS_STATUS, activity, { slotForm: form, slotErrors: messages(request, result.errors) });
   });
 
   app.post('/activities/:id/slots/:slotId/capacity', async (request: SlotsRequest, reply) => {
@@ -175,7 +177,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
       const result = await changeSlotCapacity(db, clock, request.staff, activity.id, slotId, value);
       if (result.ok) return reply.seeOther(back(request, activity, 'done=capacity_changed'));
       const message = Object.values(messages(request, result.errors))[0] ?? '';
-      return page(request, reply, 422, activity, { capacityError: { id: slotId, value, message } });
+      return page(request, reply, FIELD_ERRORS_STATUS, activity, { capacityError: { id: slotId, value, message } });
     });
   });
 
@@ -193,7 +195,9 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const activity = await activityOf(request);
     const form = scheduleFormFrom(request.body);
     const result = await createScheduleFromForm(db, clock, request.staff, activity.id, form);
-    if (!result.ok) return page(request, reply, 422, activity, { scheduleForm: form, scheduleErrors: messages(request, result.errors) });
+    if (!result.ok) {
+      return page(request, reply, FIELD_ERRORS_STATUS, activity, { scheduleForm: form, scheduleErrors: messages(request, result.errors) });
+    }
     const { created, existing, nonexistent } = result.value;
     return reply.seeOther(
       back(request, activity, `done=schedule_created&created=${created}&existing=${existing}&skipped=${nonexistent.length}`),
@@ -215,7 +219,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const result = await addScheduleException(db, clock, request.staff, activity.id, scheduleId, value);
     if (!result.ok) {
       const message = Object.values(messages(request, result.errors))[0] ?? '';
-      return page(request, reply, 422, activity, { exceptionError: { id: scheduleId, value, message } });
+      return page(request, reply, FIELD_ERRORS_STATUS, activity, { exceptionError: { id: scheduleId, value, message } });
     }
     const done =
       result.value === 'removed' ? 'exception_removed_slot' : result.value === 'kept_booked' ? 'exception_kept_booked' : 'exception_added';

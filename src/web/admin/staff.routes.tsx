@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
+import { fieldErrorOfRefusal } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import {
   addStaffMember,
@@ -18,9 +19,11 @@ import {
 import { setupLinkPath } from '../../core/staff/setup-links.js';
 import { SETUP_LINK_HOURS } from '../../core/staff/staff.service.js';
 import { assignableRoles } from '../../core/staff/staff.js';
+import { fieldMessages } from '../field-errors.js';
 import { statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
+import type { FieldMessages } from '../views/components.js';
 import { StaffDetailPage } from '../views/admin/staff-detail.page.js';
 import { StaffListPage } from '../views/admin/staff-list.page.js';
 import { StaffSetupLinkPage } from '../views/admin/staff-setup-link.page.js';
@@ -60,7 +63,7 @@ function memberId(request: FastifyRequest): string {
 export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publicUrl, linkKey }: AppContext): Promise<void> {
   app.addHook('preHandler', async (request) => requirePermission(request, 'staff.manage'));
 
-  async function listPage(request: FastifyRequest, reply: FastifyReply, status: number, form: StaffForm, errors: Record<string, string>) {
+  async function listPage(request: FastifyRequest, reply: FastifyReply, status: number, form: StaffForm, errors: FieldMessages) {
     const [members, venues] = await Promise.all([listStaffOverview(db, clock, request.staff), venuesForStaff(db, request.staff)]);
     const ui = adminUiFor(request, auth);
     const roles = assignableRoles(request.staff);
@@ -144,10 +147,10 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
     try {
       return addedPage(request, reply, await addStaffMember(db, clock, linkKey, request.staff, form));
     } catch (error) {
-      const field = error instanceof DomainError ? FIELD_OF[error.code] : undefined;
-      if (!(error instanceof DomainError) || !field) throw error;
-      const message = adminUiFor(request, auth).t(`error.${error.code}`);
-      return listPage(request, reply, statusOfDomainError(error.code), form, { [field]: message });
+      if (!(error instanceof DomainError)) throw error;
+      const refusal = fieldErrorOfRefusal(error, FIELD_OF);
+      if (!refusal) throw error;
+      return listPage(request, reply, statusOfDomainError(error.code), form, fieldMessages(adminUiFor(request, auth).t, [refusal]));
     }
   });
 

@@ -80,6 +80,9 @@ export function statusOfDomainError(code: DomainErrorCode): number {
   return DOMAIN_STATUS[code];
 }
 
+/** The status of an answer naming refused fields: a form shown again with its input, the API's `validation_failed`. */
+export const FIELD_ERRORS_STATUS = 422;
+
 function httpCodeOf(status: number, fastifyCode: string | undefined): HttpErrorCode {
   if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'body_too_large';
   if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'unsupported_media_type';

@@ -6,6 +6,7 @@ import { priceFor } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
+import { fieldMessages } from '../field-errors.js';
 import { uiFor } from '../plugins/language.js';
 import { ActivityPage } from '../views/activity.page.js';
 import { ActivityListPage, type ListedActivity } from '../views/activity-list.page.js';
@@ -18,7 +19,7 @@ export const DAYS_SHOWN = 14;
 export async function activityRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
   app.get('/', { config: { cache: 'page' } }, async (request, reply) => {
     const ui = uiFor(request);
-    const filters = parseFilters(request.query, ui.t);
+    const filters = parseFilters(request.query);
     const day = filters.date ?? localDateOf(clock.now());
     const rates = await readVatRatesOn(db, day);
     const items: ListedActivity[] = [];
@@ -32,25 +33,27 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       }
       items.push({ activity, groupSize, priceCents: priceFor(activity.pricing, groupSize, rates).totalCents });
     }
-    const status = Object.keys(filters.errors).length > 0 ? 400 : 200;
-    return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={filters.errors} />);
+    const status = filters.errors.length > 0 ? 400 : 200;
+    const errors = fieldMessages(ui.t, filters.errors);
+    return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={errors} />);
   });
 
   app.get<{ Params: { slug: string } }>('/activities/:slug', { config: { cache: 'page' } }, async (request, reply) => {
     const activity = isKey(request.params.slug) ? await findCatalogueActivity(db, { slug: request.params.slug }) : undefined;
     if (!activity) throw new DomainError('not_found');
     const ui = uiFor(request);
-    const filters = parseFilters(request.query, ui.t);
+    const filters = parseFilters(request.query);
     const from = filters.date ?? localDateOf(clock.now());
     const groupSize = filters.groupSize ?? activity.minGroupSize;
     const until = addLocalDays(from, DAYS_SHOWN - 1);
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
-    const status = Object.keys(filters.errors).length > 0 ? 400 : 200;
+    const status = filters.errors.length > 0 ? 400 : 200;
+    const errors = fieldMessages(ui.t, filters.errors);
     return sendPage(
       reply,
       status,
-      <ActivityPage ui={ui} activity={activity} query={query} errors={filters.errors} offers={offers} until={until} />,
+      <ActivityPage ui={ui} activity={activity} query={query} errors={errors} offers={offers} until={until} />,
     );
   });
 }

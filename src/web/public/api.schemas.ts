@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
 import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
-import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../core/shared/field-errors.js';
+import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
@@ -100,8 +100,6 @@ export function validationErrorOf<const C extends readonly [FieldErrorCode, ...F
   });
 }
 
-export const validationErrorJson = validationErrorOf(FIELD_ERROR_CODES);
-
 /** Why the slots query refuses a parameter (the only codes its route gives). */
 export const SLOT_QUERY_FIELD_CODES = [
   'invalid_date',
@@ -118,3 +116,9 @@ export const BOOKING_FIELD_CODES = [
   'group_too_small',
   'group_too_large',
 ] as const satisfies readonly FieldErrorCode[];
+
+/** A 422 of any API operation: the codes of the operations together. */
+export const validationErrorJson = validationErrorOf([...new Set([...SLOT_QUERY_FIELD_CODES, ...BOOKING_FIELD_CODES])] as [
+  FieldErrorCode,
+  ...FieldErrorCode[],
+]);

@@ -10,12 +10,13 @@ export function isThrottled(error: unknown): error is DomainError {
 }
 
 /**
- * A booking the limits refused: 429 with Retry-After on the reply, and the translated message naming
- * the minute (Amsterdam time) from which booking works again.
+ * A booking the limits refused: Retry-After on the reply (its status is the catalogue's for
+ * `throttled`), and the translated message naming the minute (Amsterdam time) from which booking
+ * works again.
  */
 export function refuseThrottled(error: DomainError, ui: Ui, reply: FastifyReply, clock: Clock): string {
   const seconds = Math.max(1, Number(error.details.retryAfter ?? 60));
-  reply.code(429).header('retry-after', String(seconds));
+  reply.header('retry-after', String(seconds));
   const minute = Math.ceil((clock.now().getTime() + seconds * 1000) / 60_000) * 60_000;
   return ui.t('error.booking_throttled', { time: formatTime(new Date(minute)) });
 }

@@ -8,15 +8,15 @@ import { clientAddress } from '../../core/audit-log/audit-log.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
-import type { FieldError } from '../../core/shared/field-errors.js';
 import { newToken } from '../../core/shared/ids.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
-import type { Ui } from '../views/ui.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
 import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
-import { isThrottled, refuseThrottled } from './booking-throttle.js';
+import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { sendPage } from './respond.js';
 
@@ -35,10 +35,6 @@ function valuesFrom(body: unknown): BookingFormValues {
     option: field('option') === 'yes',
     submissionKey: field('submissionKey'),
   };
-}
-
-function fieldMessages(ui: Ui, errors: FieldError[]): FieldMessages {
-  return Object.fromEntries(errors.map((e) => [e.field, ui.t(`field.${e.code}`, e.params)]));
 }
 
 /** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
@@ -77,7 +73,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
-    if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui, [limit])));
+    if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui.t, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
     return sendPage(reply, 200, form(request, found, values, {}, refusal && ui.t(`error.${refusal}`)));
   });
@@ -101,7 +97,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const parsed = parseBookingInput(raw);
     // A group outside the activity's limits is a field error here, reported with the others.
     const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
-    if (!parsed.ok || errors.length > 0) return sendPage(reply, 422, form(request, found, values, fieldMessages(ui, errors)));
+    if (!parsed.ok || errors.length > 0) {
+      return sendPage(reply, FIELD_ERRORS_STATUS, form(request, found, values, fieldMessages(ui.t, errors)));
+    }
     try {
       if (action === 'confirm') {
         const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
@@ -126,9 +124,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         />,
       );
     } catch (error) {
-      if (isThrottled(error)) return sendPage(reply, 429, form(request, found, values, {}, refuseThrottled(error, ui, reply, clock)));
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-      return sendPage(reply, 409, form(request, found, values, {}, ui.t(`error.${error.code}`)));
+      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : ui.t(`error.${error.code}`);
+      return sendPage(reply, statusOfDomainError(error.code), form(request, found, values, {}, refusal));
     }
   });
 }

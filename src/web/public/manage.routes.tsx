@@ -8,7 +8,7 @@ import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { confirmOption } from '../../core/bookings/option.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { uiFor } from '../plugins/language.js';
-import { statusOfDomainError } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { ManageCancelPage } from '../views/manage-cancel.page.js';
 import { managePath, refusalMessage } from '../views/manage-actions.js';
 import { ManagePage, type ManagePageProps } from '../views/manage.page.js';
@@ -127,7 +127,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     if (typeof groupSize !== 'number') {
       const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
       const refusal = { code, message: uiFor(request).t(`field.${code}`), groupSize: typed };
-      return sendManage(request, reply, 422, booking, { refusal });
+      return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
     }
     const change = await attempt(() => changeGroupSize(db, clock, booking, groupSize));
     if (change instanceof DomainError) return refuse(request, reply, change, typed);

@@ -14,6 +14,8 @@ import {
   removeParticipant,
 } from '../../core/participants/participant.service.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { ParticipantPage } from '../views/participant.page.js';
@@ -91,13 +93,13 @@ export async function participantRoutes(app: FastifyInstance, { db, clock, linkK
     try {
       const added = await addParticipant(db, clock, { booking, token: request.params.token }, values);
       if (!added.ok) {
-        const ui = uiFor(request);
-        const errors = Object.fromEntries(added.errors.map((e) => [e.field, ui.t(`field.${e.code}`)]));
-        return sendPage(reply, 422, page(request, booking, 'open', { values, errors }));
+        const errors = fieldMessages(uiFor(request).t, added.errors);
+        return sendPage(reply, FIELD_ERRORS_STATUS, page(request, booking, 'open', { values, errors }));
       }
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'participants_closed' || error.code === 'participants_full')) {
-        return sendPage(reply, 409, page(request, booking, error.code === 'participants_full' ? 'full' : 'closed'));
+        const state = error.code === 'participants_full' ? 'full' : 'closed';
+        return sendPage(reply, statusOfDomainError(error.code), page(request, booking, state));
       }
       throw error;
     }

@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { formatMoney, formatRate } from '../../core/i18n/format.js';
 import type { MessageKey } from '../i18n/i18n.js';
+import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
 
 /** Field errors as a form shows them: field name to translated message. */
@@ -75,31 +76,24 @@ export function InputField({ id, label, error, hint, ...input }: InputFieldProps
 export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
   const { t, lang } = ui;
   return (
-    // A named region a keyboard can focus, so that a table wider than the screen can be scrolled with it.
-    <section class="table-scroll" aria-label={t('price.caption')} tabIndex={0}>
-      <table class="price" data-testid="price-breakdown">
-        <caption>{t('price.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('price.item')}</th>
-            <th scope="col">{t('price.quantity')}</th>
-            <th scope="col">{t('price.unit')}</th>
-            <th scope="col">{t('price.vat_rate')}</th>
-            <th scope="col">{t('price.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {price.lines.map((line, i) => (
-            <tr key={i}>
-              <th scope="row">{line.label[lang]}</th>
-              <td>{line.basis === 'person' ? t('price.persons', { n: line.quantity }) : t('price.per_group')}</td>
-              <td>{formatMoney(line.unitCents, lang)}</td>
-              <td>{formatRate(line.rateBp, lang)}</td>
-              <td>{formatMoney(line.totalCents, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+    <DataTable
+      caption={t('price.caption')}
+      showCaption
+      class="price"
+      testId="price-breakdown"
+      columns={[t('price.item'), t('price.quantity'), t('price.unit'), t('price.vat_rate'), t('price.amount')]}
+      rows={price.lines}
+      row={(line, i) => (
+        <tr key={i}>
+          <th scope="row">{line.label[lang]}</th>
+          <td>{line.basis === 'person' ? t('price.persons', { n: line.quantity }) : t('price.per_group')}</td>
+          <td>{formatMoney(line.unitCents, lang)}</td>
+          <td>{formatRate(line.rateBp, lang)}</td>
+          <td>{formatMoney(line.totalCents, lang)}</td>
+        </tr>
+      )}
+      foot={
+        <>
           {price.vat.map((v) => (
             <tr key={v.rateBp}>
               <th scope="row">{t('price.vat_included', { rate: formatRate(v.rateBp, lang) })}</th>
@@ -112,9 +106,9 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
             <td colSpan={3} />
             <td data-testid="price-total">{formatMoney(price.totalCents, lang)}</td>
           </tr>
-        </tfoot>
-      </table>
-    </section>
+        </>
+      }
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../core/i18n/format.js';
 import type { Participant } from '../../core/participants/participant.js';
 import type { ParticipantList } from '../../core/participants/participant.service.js';
 import { PARTICIPANT_FIELD_LABELS } from './participant.page.js';
+import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
 
 /** The fields to show in a list: those the activity asks, and any an earlier configuration asked and someone answered. */
@@ -43,42 +44,37 @@ export function ParticipantTable({
   removeAction?: string | undefined;
 }) {
   const { t } = ui;
-  if (participants.length === 0) return <p class="meta">{t('participants.none')}</p>;
   const fields = shownFields(booking.activity, participants);
   return (
-    <table class="data" data-testid="participants">
-      <thead>
-        <tr>
-          <th scope="col">{t('participants.field.name')}</th>
+    <DataTable
+      caption={t('participants.title')}
+      testId="participants"
+      columns={[
+        t('participants.field.name'),
+        ...fields.map((field) => t(PARTICIPANT_FIELD_LABELS[field])),
+        removeAction ? { blank: true } : undefined,
+      ]}
+      rows={participants}
+      empty={<p class="meta">{t('participants.none')}</p>}
+      row={(participant) => (
+        <tr key={participant.id}>
+          <th scope="row">{participant.name}</th>
           {fields.map((field) => (
-            <th key={field} scope="col">
-              {t(PARTICIPANT_FIELD_LABELS[field])}
-            </th>
+            <td key={field} class="notes">
+              {participant.answers[field] || '—'}
+            </td>
           ))}
-          {removeAction && <td />}
+          {removeAction && (
+            <td>
+              <form method="post" action={removeAction} class="inline-form">
+                <input type="hidden" name="participant" value={participant.id} />
+                <button type="submit">{t('participants.remove', { name: participant.name })}</button>
+              </form>
+            </td>
+          )}
         </tr>
-      </thead>
-      <tbody>
-        {participants.map((participant) => (
-          <tr key={participant.id}>
-            <th scope="row">{participant.name}</th>
-            {fields.map((field) => (
-              <td key={field} class="notes">
-                {participant.answers[field] || '—'}
-              </td>
-            ))}
-            {removeAction && (
-              <td>
-                <form method="post" action={removeAction} class="inline-form">
-                  <input type="hidden" name="participant" value={participant.id} />
-                  <button type="submit">{t('participants.remove', { name: participant.name })}</button>
-                </form>
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import type { SessionRow } from '../../../core/staff/session.repository.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { InputField } from '../components.js';
 import { NewPasswordFields } from './staff-auth.pages.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 
 export type AccountSection = 'password' | 'two_factor' | 'recovery';
@@ -102,38 +103,32 @@ export function AccountPage({ ui, sessions, current, recoveryCodesLeft, done, er
         {staff.name} · {staff.email} · {t(`role.${staff.role}`)}
       </p>
       <h2>{t('account.sessions')}</h2>
-      <table class="data" data-testid="sessions">
-        <thead>
-          <tr>
-            <th scope="col">{t('account.session_browser')}</th>
-            <th scope="col">{t('account.session_started')}</th>
-            <th scope="col">{t('account.session_last_seen')}</th>
-            <th scope="col">{t('account.session_actions')}</th>
+      <DataTable
+        caption={t('account.sessions')}
+        testId="sessions"
+        columns={[t('account.session_browser'), t('account.session_started'), t('account.session_last_seen'), t('account.session_actions')]}
+        rows={sessions}
+        row={(session) => (
+          <tr key={session.token_hash}>
+            <td>{session.user_agent || t('account.session_unknown_browser')}</td>
+            <td>{formatDateTime(new Date(session.created_at), lang)}</td>
+            <td>{formatDateTime(new Date(session.last_seen_at), lang)}</td>
+            <td>
+              {session.token_hash === current ? (
+                t('account.session_this')
+              ) : (
+                <PostButton
+                  ui={ui}
+                  action="/admin/account/sessions/end"
+                  name="session"
+                  value={session.token_hash}
+                  label={t('account.session_end')}
+                />
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <tr key={session.token_hash}>
-              <td>{session.user_agent || t('account.session_unknown_browser')}</td>
-              <td>{formatDateTime(new Date(session.created_at), lang)}</td>
-              <td>{formatDateTime(new Date(session.last_seen_at), lang)}</td>
-              <td>
-                {session.token_hash === current ? (
-                  t('account.session_this')
-                ) : (
-                  <PostButton
-                    ui={ui}
-                    action="/admin/account/sessions/end"
-                    name="session"
-                    value={session.token_hash}
-                    label={t('account.session_end')}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
       {sessions.length > 1 && (
         <PostButton ui={ui} action="/admin/account/sessions/end" name="session" value="others" label={t('account.sessions_end_others')} />
       )}

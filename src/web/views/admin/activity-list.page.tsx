@@ -1,6 +1,7 @@
 import type { ActivitySummary } from '../../../core/catalog/activity-admin.repository.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 
 /** The activities of the member's venues, one table per venue, each with its upcoming slots. */
@@ -24,38 +25,28 @@ export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: 
           <h2>
             {venue.name} <span class="meta">({venue.city})</span>
           </h2>
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('activities_admin.activity')}</th>
-                <th scope="col">{t('activities_admin.upcoming_slots')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('activities_admin.actions')}</span>
+          <DataTable
+            caption={`${venue.name} (${venue.city})`}
+            columns={[t('activities_admin.activity'), t('activities_admin.upcoming_slots'), { hidden: t('activities_admin.actions') }]}
+            rows={activities.filter((a) => a.venue.id === venue.id)}
+            row={(activity) => (
+              <tr key={activity.id} data-testid={`activity-${activity.slug}`}>
+                <th scope="row">
+                  {activity.title[lang]} <span class="meta">/{activity.slug}</span>
                 </th>
+                <td data-testid="upcoming-slots">{activity.upcomingSlots}</td>
+                <td>
+                  <a href={`/admin/activities/${activity.id}/slots`}>{t('activities_admin.slots')}</a>
+                  {canEdit && (
+                    <>
+                      {' · '}
+                      <a href={`/admin/activities/${activity.id}`}>{t('activities_admin.edit')}</a>
+                    </>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {activities
-                .filter((a) => a.venue.id === venue.id)
-                .map((activity) => (
-                  <tr key={activity.id} data-testid={`activity-${activity.slug}`}>
-                    <th scope="row">
-                      {activity.title[lang]} <span class="meta">/{activity.slug}</span>
-                    </th>
-                    <td data-testid="upcoming-slots">{activity.upcomingSlots}</td>
-                    <td>
-                      <a href={`/admin/activities/${activity.id}/slots`}>{t('activities_admin.slots')}</a>
-                      {canEdit && (
-                        <>
-                          {' · '}
-                          <a href={`/admin/activities/${activity.id}`}>{t('activities_admin.edit')}</a>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+            )}
+          />
         </section>
       ))}
     </AdminLayout>

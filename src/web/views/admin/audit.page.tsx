@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
 import { formatDateTimeSeconds } from '../../../core/i18n/format.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { ACTION_LABELS, actionLabel, actorLabel } from './audit-labels.js';
 
@@ -64,38 +65,27 @@ export function AuditPage({
         <input id="email" name="email" type="email" maxLength={254} value={filter.email} />
         <button type="submit">{t('audit.filter_submit')}</button>
       </form>
-      {entries.length === 0 ? (
-        <p>{t('audit.none')}</p>
-      ) : (
-        <table data-testid="audit-entries">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.time')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.details')}</th>
-              <th scope="col">{t('audit.client')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id} data-action={entry.action}>
-                <td>
-                  <time datetime={entry.at.toISOString()}>{formatDateTimeSeconds(entry.at, lang)}</time>
-                </td>
-                <td>{actorLabel(ui, entry)}</td>
-                <td>{actionLabel(ui, entry.action)}</td>
-                <td>{entry.target ?? '—'}</td>
-                <td>
-                  <DetailList detail={entry.detail} />
-                </td>
-                <td>{entry.client ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('audit.title')}
+        testId="audit-entries"
+        columns={[t('audit.time'), t('audit.who'), t('audit.action'), t('audit.target'), t('audit.details'), t('audit.client')]}
+        rows={entries}
+        empty={<p>{t('audit.none')}</p>}
+        row={(entry) => (
+          <tr key={entry.id} data-action={entry.action}>
+            <td>
+              <time datetime={entry.at.toISOString()}>{formatDateTimeSeconds(entry.at, lang)}</time>
+            </td>
+            <td>{actorLabel(ui, entry)}</td>
+            <td>{actionLabel(ui, entry.action)}</td>
+            <td>{entry.target ?? '—'}</td>
+            <td>
+              <DetailList detail={entry.detail} />
+            </td>
+            <td>{entry.client ?? '—'}</td>
+          </tr>
+        )}
+      />
       <p>
         {paged && <a href={auditUrl(filter)}>{t('audit.newest')}</a>}
         {paged && older && ' · '}

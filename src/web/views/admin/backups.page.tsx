@@ -5,6 +5,7 @@ import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../../../core/i18n/backup-l
 import { formatBytes, formatDateTime } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { age } from './age.js';
 
@@ -87,33 +88,32 @@ function LocationCard({ ui, state, now }: { ui: AdminUi; state: LocationState; n
 
 function RunsTable({ ui, runs }: { ui: AdminUi; runs: BackupRunRow[] }) {
   const { t, lang } = ui;
-  if (runs.length === 0) return <p data-testid="backup-runs-none">{t('backups.none')}</p>;
   return (
     <>
-      <table data-testid="backup-runs">
-        <thead>
-          <tr>
-            <th scope="col">{t('backups.started')}</th>
-            <th scope="col">{t('backups.location')}</th>
-            <th scope="col">{t('backups.trigger')}</th>
-            <th scope="col">{t('backups.status')}</th>
-            <th scope="col">{t('backups.size')}</th>
-            <th scope="col">{t('backups.error')}</th>
+      <DataTable
+        caption={t('backups.runs')}
+        testId="backup-runs"
+        columns={[
+          t('backups.started'),
+          t('backups.location'),
+          t('backups.trigger'),
+          t('backups.status'),
+          t('backups.size'),
+          t('backups.error'),
+        ]}
+        rows={runs}
+        empty={<p data-testid="backup-runs-none">{t('backups.none')}</p>}
+        row={(run) => (
+          <tr key={run.id} data-location={run.location} data-status={run.status}>
+            <td>{formatDateTime(new Date(run.startedAt), lang)}</td>
+            <td>{t(LOCATION_LABELS[run.location])}</td>
+            <td>{t(TRIGGER_LABELS[run.trigger])}</td>
+            <td>{t(STATUS_LABELS[run.status])}</td>
+            <td>{size(ui, run.sizeBytes)}</td>
+            <td class="notes">{run.error}</td>
           </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr key={run.id} data-location={run.location} data-status={run.status}>
-              <td>{formatDateTime(new Date(run.startedAt), lang)}</td>
-              <td>{t(LOCATION_LABELS[run.location])}</td>
-              <td>{t(TRIGGER_LABELS[run.trigger])}</td>
-              <td>{t(STATUS_LABELS[run.status])}</td>
-              <td>{size(ui, run.sizeBytes)}</td>
-              <td class="notes">{run.error}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
       {runs.some((run) => run.error) && <p class="hint">{t('backups.errors_note')}</p>}
     </>
   );

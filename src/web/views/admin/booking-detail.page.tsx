@@ -7,6 +7,7 @@ import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, OrganiserDetails, PriceTable } from '../components.js';
 import { deadlineText } from '../deadline.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 import { BookingParticipants } from './booking-participants.js';
@@ -221,28 +222,20 @@ export function BookingDetailPage({ ui, booking, audit, participants, notice, no
       )}
 
       <h2>{t('booking_admin.history')}</h2>
-      {audit.length === 0 ? (
-        <p class="meta">{t('booking_admin.no_history')}</p>
-      ) : (
-        <table class="data" data-testid="booking-audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('booking_admin.history_when')}</th>
-              <th scope="col">{t('booking_admin.history_who')}</th>
-              <th scope="col">{t('booking_admin.history_what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.at, lang)}</td>
-                <td>{actorLabel(ui, entry)}</td>
-                <td>{actionLabel(ui, entry.action)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('booking_admin.history')}
+        testId="booking-audit"
+        columns={[t('booking_admin.history_when'), t('booking_admin.history_who'), t('booking_admin.history_what')]}
+        rows={audit}
+        empty={<p class="meta">{t('booking_admin.no_history')}</p>}
+        row={(entry) => (
+          <tr key={entry.id}>
+            <td>{formatDateTime(entry.at, lang)}</td>
+            <td>{actorLabel(ui, entry)}</td>
+            <td>{actionLabel(ui, entry.action)}</td>
+          </tr>
+        )}
+      />
     </AdminLayout>
   );
 }

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { filterQuery, type FilterValues } from '../../admin/booking-filters.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 
@@ -137,46 +138,42 @@ export function BookingListPage({ ui, values, errors, activities, result, showVe
               {t('bookings.export')}
             </a>
           </p>
-          {result.items.length === 0 ? (
-            <p class="notice">{t('bookings.none')}</p>
-          ) : (
-            <table class="data" data-testid="bookings">
-              <thead>
-                <tr>
-                  <th scope="col">{t('bookings.col.reference')}</th>
-                  <th scope="col">{t('bookings.col.visit')}</th>
-                  <th scope="col">{t('bookings.col.activity')}</th>
-                  <th scope="col">{t('bookings.col.organiser')}</th>
-                  <th scope="col">{t('bookings.col.group_size')}</th>
-                  <th scope="col">{t('bookings.col.status')}</th>
-                  <th scope="col">{t('bookings.col.paid')}</th>
-                  <th scope="col">{t('bookings.col.total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((item) => (
-                  <tr key={item.id} data-reference={item.reference}>
-                    <td>
-                      <a href={`/admin/bookings/${item.id}`}>{item.reference}</a>
-                    </td>
-                    <td>{formatDateTime(item.startsAt, lang)}</td>
-                    <td>
-                      {item.activityTitle[lang]}
-                      {showVenue && <span class="meta"> · {item.venueName}</span>}
-                    </td>
-                    <td>
-                      {item.name}
-                      {item.organisation && <span class="meta"> · {item.organisation}</span>}
-                    </td>
-                    <td>{item.groupSize}</td>
-                    <td>{t(STATUS_LABELS[item.status])}</td>
-                    <td>{item.paidAt ? t('bookings.yes') : t('bookings.no')}</td>
-                    <td>{formatMoney(item.totalCents, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            caption={t('bookings.title')}
+            testId="bookings"
+            columns={[
+              t('bookings.col.reference'),
+              t('bookings.col.visit'),
+              t('bookings.col.activity'),
+              t('bookings.col.organiser'),
+              t('bookings.col.group_size'),
+              t('bookings.col.status'),
+              t('bookings.col.paid'),
+              t('bookings.col.total'),
+            ]}
+            rows={result.items}
+            empty={<p class="notice">{t('bookings.none')}</p>}
+            row={(item) => (
+              <tr key={item.id} data-reference={item.reference}>
+                <td>
+                  <a href={`/admin/bookings/${item.id}`}>{item.reference}</a>
+                </td>
+                <td>{formatDateTime(item.startsAt, lang)}</td>
+                <td>
+                  {item.activityTitle[lang]}
+                  {showVenue && <span class="meta"> · {item.venueName}</span>}
+                </td>
+                <td>
+                  {item.name}
+                  {item.organisation && <span class="meta"> · {item.organisation}</span>}
+                </td>
+                <td>{item.groupSize}</td>
+                <td>{t(STATUS_LABELS[item.status])}</td>
+                <td>{item.paidAt ? t('bookings.yes') : t('bookings.no')}</td>
+                <td>{formatMoney(item.totalCents, lang)}</td>
+              </tr>
+            )}
+          />
           {result.pages > 1 && (
             <nav class="actions" aria-label={t('bookings.pages')}>
               {result.page > 1 && (

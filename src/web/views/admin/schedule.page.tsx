@@ -4,6 +4,7 @@ import { formatDate, formatTime } from '../../../core/i18n/format.js';
 import { addLocalDays, startOfLocalDay } from '../../../core/shared/time.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 
@@ -128,51 +129,42 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
       {schedule?.venues.map(({ venue, slots }) => (
         <section key={venue.id} data-testid="schedule-venue" data-venue={venue.slug}>
           <h2>{venue.name}</h2>
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('schedule.time')}</th>
-                <th scope="col">{t('bookings.col.activity')}</th>
-                <th scope="col">{t('schedule.occupancy')}</th>
-                <th scope="col">{t('bookings.col.reference')}</th>
-                <th scope="col">{t('schedule.organisation_organiser')}</th>
-                <th scope="col">{t('bookings.col.group_size')}</th>
-                <th scope="col">{t('bookings.col.status')}</th>
-                <th scope="col">{t('bookings.col.paid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {slots.map((entry) => (
-                <SlotRows key={entry.slot.id} ui={ui} entry={entry} />
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={venue.name}
+            columns={[
+              t('schedule.time'),
+              t('bookings.col.activity'),
+              t('schedule.occupancy'),
+              t('bookings.col.reference'),
+              t('schedule.organisation_organiser'),
+              t('bookings.col.group_size'),
+              t('bookings.col.status'),
+              t('bookings.col.paid'),
+            ]}
+            rows={slots}
+            row={(entry) => <SlotRows key={entry.slot.id} ui={ui} entry={entry} />}
+          />
         </section>
       ))}
 
       {schedule && (
         <section>
           <h2>{t('schedule.upcoming')}</h2>
-          <table class="data" data-testid="upcoming">
-            <thead>
-              <tr>
-                <th scope="col">{t('bookings.col.date')}</th>
-                <th scope="col">{t('schedule.groups')}</th>
-                <th scope="col">{t('schedule.persons')}</th>
+          <DataTable
+            caption={t('schedule.upcoming')}
+            testId="upcoming"
+            columns={[t('bookings.col.date'), t('schedule.groups'), t('schedule.persons')]}
+            rows={schedule.upcoming}
+            row={(day) => (
+              <tr key={day.date} data-date={day.date}>
+                <td>
+                  <a href={dayLink(day.date, values.venue)}>{formatDate(startOfLocalDay(day.date), lang)}</a>
+                </td>
+                <td>{day.groups}</td>
+                <td>{day.persons}</td>
               </tr>
-            </thead>
-            <tbody>
-              {schedule.upcoming.map((day) => (
-                <tr key={day.date} data-date={day.date}>
-                  <td>
-                    <a href={dayLink(day.date, values.venue)}>{formatDate(startOfLocalDay(day.date), lang)}</a>
-                  </td>
-                  <td>{day.groups}</td>
-                  <td>{day.persons}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          />
         </section>
       )}
     </AdminLayout>

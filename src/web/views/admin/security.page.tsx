@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { AuditCheck, AuditReport } from '../../../core/self-audit/self-audit.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout, PostButton } from './admin-layout.js';
 import { age } from './age.js';
 
@@ -53,24 +54,19 @@ function LatestRun({ ui, run, now }: { ui: AdminUi; run: AuditReport; now: Date 
         </strong>
       </p>
       {now.getTime() - at.getTime() > DAY_MS + 3600_000 && <p class="warning">{t('security.stale')}</p>}
-      <table data-testid="self-audit-checks">
-        <thead>
-          <tr>
-            <th scope="col">{t('security.check')}</th>
-            <th scope="col">{t('security.result')}</th>
-            <th scope="col">{t('security.finding')}</th>
+      <DataTable
+        caption={t('security.title')}
+        testId="self-audit-checks"
+        columns={[t('security.check'), t('security.result'), t('security.finding')]}
+        rows={run.checks}
+        row={(check) => (
+          <tr key={check.id} data-check={check.id} data-ok={String(check.ok)}>
+            <th scope="row">{checkTitle(ui, check)}</th>
+            <td>{t(RESULT_LABELS[check.severity])}</td>
+            <td>{check.finding}</td>
           </tr>
-        </thead>
-        <tbody>
-          {run.checks.map((check) => (
-            <tr key={check.id} data-check={check.id} data-ok={String(check.ok)}>
-              <th scope="row">{checkTitle(ui, check)}</th>
-              <td>{t(RESULT_LABELS[check.severity])}</td>
-              <td>{check.finding}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
       <p class="hint">{t('security.findings_note')}</p>
     </>
   );
@@ -117,29 +113,25 @@ export function SecurityPage({
           {earlier.length > 0 && (
             <>
               <h2>{t('security.earlier')}</h2>
-              <table data-testid="self-audit-earlier">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('security.when')}</th>
-                    <th scope="col">{t('security.failed_checks')}</th>
+              <DataTable
+                caption={t('security.earlier')}
+                testId="self-audit-earlier"
+                columns={[t('security.when'), t('security.failed_checks')]}
+                rows={earlier}
+                row={(run) => (
+                  <tr key={run.at} data-ok={String(run.ok)}>
+                    <td>{formatDateTime(new Date(run.at), lang)}</td>
+                    <td>
+                      {run.ok
+                        ? t('security.all_passed', { n: run.checks.length })
+                        : run.checks
+                            .filter((check) => !check.ok)
+                            .map((check) => checkTitle(ui, check))
+                            .join(', ')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {earlier.map((run) => (
-                    <tr key={run.at} data-ok={String(run.ok)}>
-                      <td>{formatDateTime(new Date(run.at), lang)}</td>
-                      <td>
-                        {run.ok
-                          ? t('security.all_passed', { n: run.checks.length })
-                          : run.checks
-                              .filter((check) => !check.ok)
-                              .map((check) => checkTitle(ui, check))
-                              .join(', ')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                )}
+              />
             </>
           )}
         </>

@@ -10,6 +10,7 @@ import { startOfLocalDay } from '../../../core/shared/time.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 
 /** What the last change did, as the page it redirected to tells it. */
@@ -451,33 +452,23 @@ export function SlotListPage(props: Props) {
         </div>
         <button type="submit">{t('slots.range_show')}</button>
       </form>
-      {slots.length === 0 ? (
-        <p data-testid="no-slots">{t('slots.none')}</p>
-      ) : (
-        <table class="data" data-testid="slots">
-          <thead>
-            <tr>
-              <th scope="col">{t('slots.when')}</th>
-              <th scope="col">{t('slots.booked')}</th>
-              <th scope="col">{t('slots.groups_heading')}</th>
-              <th scope="col">{t('slots.kind')}</th>
-              {write && <th scope="col">{t('activities_admin.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {slots.map((slot) => (
-              <SlotRow
-                key={slot.id}
-                ui={ui}
-                activity={activity}
-                slot={slot}
-                range={shown}
-                error={props.capacityError?.id === slot.id ? props.capacityError : undefined}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('slots.list')}
+        testId="slots"
+        columns={[t('slots.when'), t('slots.booked'), t('slots.groups_heading'), t('slots.kind'), write && t('activities_admin.actions')]}
+        rows={slots}
+        empty={<p data-testid="no-slots">{t('slots.none')}</p>}
+        row={(slot) => (
+          <SlotRow
+            key={slot.id}
+            ui={ui}
+            activity={activity}
+            slot={slot}
+            range={shown}
+            error={props.capacityError?.id === slot.id ? props.capacityError : undefined}
+          />
+        )}
+      />
       {write && (
         <>
           <h2>{t('slots.new')}</h2>

@@ -4,6 +4,7 @@ import type { StaffDetail } from '../../../core/staff/staff-admin.service.js';
 import { actsOn, type Role } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { Field } from '../components.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { RoleSelect, roleLabel, stateLabel, VenueField, venueLabel } from './staff-list.page.js';
 
@@ -57,28 +58,20 @@ export function StaffDetailPage({
       </dl>
 
       <h2>{t('staff.sessions')}</h2>
-      {sessionList.length === 0 ? (
-        <p>{t('staff.sessions_none')}</p>
-      ) : (
-        <table data-testid="sessions">
-          <thead>
-            <tr>
-              <th scope="col">{t('account.session_browser')}</th>
-              <th scope="col">{t('account.session_started')}</th>
-              <th scope="col">{t('account.session_last_seen')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessionList.map((session) => (
-              <tr key={session.token_hash}>
-                <td>{session.user_agent || t('account.session_unknown_browser')}</td>
-                <td>{formatDateTime(new Date(session.created_at), lang)}</td>
-                <td>{formatDateTime(new Date(session.last_seen_at), lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('staff.sessions')}
+        testId="sessions"
+        columns={[t('account.session_browser'), t('account.session_started'), t('account.session_last_seen')]}
+        rows={sessionList}
+        empty={<p>{t('staff.sessions_none')}</p>}
+        row={(session) => (
+          <tr key={session.token_hash}>
+            <td>{session.user_agent || t('account.session_unknown_browser')}</td>
+            <td>{formatDateTime(new Date(session.created_at), lang)}</td>
+            <td>{formatDateTime(new Date(session.last_seen_at), lang)}</td>
+          </tr>
+        )}
+      />
 
       {own ? (
         <p class="hint">

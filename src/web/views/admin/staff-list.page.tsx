@@ -4,6 +4,7 @@ import type { StaffForm, StaffOverview, StaffState } from '../../../core/staff/s
 import type { Role } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 
 const STATE_LABELS: Record<StaffState, MessageKey> = {
@@ -126,36 +127,25 @@ export function StaffListPage({
   return (
     <AdminLayout ui={ui} title={t('staff.title')}>
       <h1>{t('staff.title')}</h1>
-      {members.length === 0 ? (
-        <p>{t('staff.none')}</p>
-      ) : (
-        <table data-testid="staff-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.name')}</th>
-              <th scope="col">{t('staff.email')}</th>
-              <th scope="col">{t('staff.role')}</th>
-              {showVenue && <th scope="col">{t('staff.venue')}</th>}
-              <th scope="col">{t('staff.state')}</th>
-              <th scope="col">{t('staff.sessions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map(({ member, state, venue, sessions }) => (
-              <tr key={member.id} data-staff-id={member.id}>
-                <th scope="row">
-                  <a href={`/admin/staff/${member.id}`}>{member.name}</a>
-                </th>
-                <td>{member.email}</td>
-                <td>{roleLabel(ui, member.role)}</td>
-                {showVenue && <td>{venueLabel(ui, venue)}</td>}
-                <td data-testid="staff-state">{stateLabel(ui, state)}</td>
-                <td data-testid="staff-sessions">{sessions}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('staff.title')}
+        testId="staff-list"
+        columns={[t('staff.name'), t('staff.email'), t('staff.role'), showVenue && t('staff.venue'), t('staff.state'), t('staff.sessions')]}
+        rows={members}
+        empty={<p>{t('staff.none')}</p>}
+        row={({ member, state, venue, sessions }) => (
+          <tr key={member.id} data-staff-id={member.id}>
+            <th scope="row">
+              <a href={`/admin/staff/${member.id}`}>{member.name}</a>
+            </th>
+            <td>{member.email}</td>
+            <td>{roleLabel(ui, member.role)}</td>
+            {showVenue && <td>{venueLabel(ui, venue)}</td>}
+            <td data-testid="staff-state">{stateLabel(ui, state)}</td>
+            <td data-testid="staff-sessions">{sessions}</td>
+          </tr>
+        )}
+      />
 
       <h2 id="add">{t('staff.add_title')}</h2>
       <p class="hint">{t(showVenue ? 'staff.add_intro' : 'staff.add_intro_manager')}</p>

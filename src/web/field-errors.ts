@@ -1,0 +1,28 @@
+import type { Translate } from './i18n/i18n.js';
+import { type FieldError, isFieldErrorCode } from '../core/shared/field-errors.js';
+import type { FieldMessages } from './views/components.js';
+
+/**
+ * A field error's message: `field.<code>`, or for a domain refusal at a field (`email_taken`) the
+ * refusal's own `error.<code>`. A code both lists hold reads as the field's, written for a field.
+ */
+export function fieldMessage(t: Translate, { code, params }: FieldError): string {
+  return isFieldErrorCode(code) ? t(`field.${code}`, params) : t(`error.${code}`, params);
+}
+
+/** Refused fields as a form shows them, each at the input it was sent back with: field name to message. */
+export function fieldMessages(t: Translate, errors: readonly FieldError[]): FieldMessages {
+  return Object.fromEntries(errors.map((error) => [error.field, fieldMessage(t, error)]));
+}
+
+/**
+ * Refused fields as the API answers them (`validationErrorOf` in api.schemas.ts describes it):
+ * `validation_failed`, and each field with its code and message.
+ */
+export function fieldErrorsJson<E extends FieldError>(t: Translate, errors: readonly E[]) {
+  return {
+    code: 'validation_failed' as const,
+    message: t('api.validation_failed'),
+    errors: errors.map((error) => ({ field: error.field, code: error.code as E['code'], message: fieldMessage(t, error) })),
+  };
+}
