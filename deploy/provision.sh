@@ -640,7 +640,7 @@ install_app() {
 render_firewall() { # prints the ruleset, or fails when no groupz command can render it yet
   local cli=("$ROOT/usr/local/bin/node" "$ROOT$APP/bin/groupz.js")
   [[ -z $GROUPZ_CLI ]] || cli=("$GROUPZ_CLI")
-  if [[ -z $GROUPZ_CLI && ! -f $ROOT$APP/dist/cli/main.js ]]; then
+  if [[ -z $GROUPZ_CLI && ! -f $ROOT$APP/dist/cli/program.js ]]; then
     ((DRY_RUN)) || die "the app is not built: cannot render the firewall"
     return 1
   fi

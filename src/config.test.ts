@@ -255,7 +255,7 @@ describe('configuration', () => {
     assert.deepEqual(problemsOf({ GROUPZ_MAIL_FROM: 'no-reply@127.0.0.1' }), [], 'development (http) may send from anywhere');
 
     const dir = mkdtempSync(join(tmpdir(), 'groupz-config-'));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.run.ts', 'serve'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run-from-source.ts', 'serve'], {
       cwd: join(import.meta.dirname, '..'),
       env: { ...process.env, ...https, GROUPZ_MAIL_FROM: 'no-reply@127.0.0.1', GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '', PORT: '0' },
       encoding: 'utf8',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** `groupz` as the command line runs it, from the project's folder. */
-export const GROUPZ_COMMAND = [process.execPath, '--import', 'tsx', 'src/cli/main.run.ts'];
+export const GROUPZ_COMMAND = [process.execPath, '--import', 'tsx', 'src/cli/run-from-source.ts'];
 
 export interface CommandRun {
   code: number | null;

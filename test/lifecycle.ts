@@ -24,7 +24,7 @@ export async function mailsOfKind(db: Db, bookingId: string, kind: string): Prom
 
 /** A booking's history, oldest first, as [action, actor kind, detail]. */
 export async function historyOf(db: Db, reference: string): Promise<[string, string | null, Record<string, unknown>][]> {
-  const rows = await db.selectFrom('audit_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
+  const rows = await db.selectFrom('activity_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
   return rows.map((row) => [row.action, row.actor_kind, JSON.parse(row.detail) as Record<string, unknown>]);
 }
 

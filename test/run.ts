@@ -1,4 +1,4 @@
-// `npm test`: every *.test.ts(x) under src/, test/, website/ and deploy/, through Node's own test runner.
+// `npm test`: every *.test.ts(x) under src/, test/ (system suites in test/system/) and website/, through Node's own test runner.
 // (Node 20's `--test` takes no glob patterns, hence this list.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ function findTests(dir: string): string[] {
 }
 
 const only = process.argv.slice(2);
-const files = only.length > 0 ? only : ['src', 'test', 'website', 'deploy'].flatMap((dir) => findTests(join(root, dir))).sort();
+const files = only.length > 0 ? only : ['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir))).sort();
 const pg = process.env.GROUPZ_TEST_PG_URL;
 process.stdout.write(
   `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}\n`,

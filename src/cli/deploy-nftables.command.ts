@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AllowlistError, MAX_CONNECTIONS_PER_SOURCE, parseSshAllowlist, renderNftables } from '../deploy/nftables.js';
+import { AllowlistError, MAX_CONNECTIONS_PER_SOURCE, parseSshAllowlist, renderNftables } from '../firewall/nftables.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: groupz deploy nftables --ssh-allow ADDR[,ADDR...] [--max-connections N]

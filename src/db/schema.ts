@@ -205,7 +205,7 @@ export interface ThrottleTable {
   blocked_until: string | null;
 }
 
-export interface AuditLogTable {
+export interface ActivityLogTable {
   id: string;
   at: string;
   actor_id: string | null;
@@ -268,7 +268,7 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   staff_sessions: StaffSessionTable;
   throttles: ThrottleTable;
-  audit_log: AuditLogTable;
+  activity_log: ActivityLogTable;
   participants: ParticipantTable;
   mail_outbox: MailOutboxTable;
   job_leases: JobLeaseTable;
@@ -281,7 +281,7 @@ export interface Database {
  * A function's first argument says how it stands to transactions, and the compiler holds callers
  * to it:
  * - `Db`, the database (connect.ts makes it), never a transaction: the function opens its own
- *   transaction for a change of more than one row, so that a change and its audit entry commit
+ *   transaction for a change of more than one row, so that a change and its activity log entry commit
  *   together or not at all. Kysely cannot nest transactions, so a caller's is refused here.
  * - `Tx`, a transaction the caller opened: the function must run inside it, and its writes commit
  *   or roll back with the caller's (a history entry with the change it records). A `Db` is

@@ -84,7 +84,7 @@ export const en: Record<keyof typeof nl, string> = {
     'Every page and email exists in Dutch and English. Groups get their emails in the language they booked in; notices to your team come in both languages.',
   'venues.team.heading': 'Your team',
   'venues.team.text':
-    "Every staff member has their own account with a role: manager, staff or read-only. Signing in takes a password and a code from an authenticator app, and an audit log records who did what and when. Staff see only their own venue's data. The platform's administrator creates your venue's first account; you then add your team yourself.",
+    "Every staff member has their own account with a role: manager, staff or read-only. Signing in takes a password and a code from an authenticator app, and an activity log records who did what and when. Staff see only their own venue's data. The platform's administrator creates your venue's first account; you then add your team yourself.",
   'venues.staff_button': 'Sign in to the back office',
 
   'guidelines.path': '/en/technical-guidelines/',
@@ -142,7 +142,7 @@ export const en: Record<keyof typeof nl, string> = {
     'No requests to third parties: the styles and the logo come from this server, the fonts from your own device. A link to the booking platform does not pass on which page you came from.',
   'privacy.platform.heading': 'The booking platform',
   'privacy.platform.text':
-    'On {host} the only cookie for groups is your language choice, and only when you choose a language yourself. Venue staff get one session cookie in the back office to stay signed in. The platform uses no tracking tools either and loads nothing from other websites. Its request logs hold no IP addresses and no personal data; the audit log of the back office keeps who did what, with a shortened network address only.',
+    'On {host} the only cookie for groups is your language choice, and only when you choose a language yourself. Venue staff get one session cookie in the back office to stay signed in. The platform uses no tracking tools either and loads nothing from other websites. Its request logs hold no IP addresses and no personal data; the activity log of the back office keeps who did what, with a shortened network address only.',
   'privacy.stored.heading': 'What the platform keeps of a booking',
   'privacy.stored.booking': 'the activity, the date and time, the number of people and the price;',
   'privacy.stored.organiser':

@@ -82,7 +82,7 @@ export const nl = {
     "Alle pagina's en e-mails bestaan in het Nederlands en het Engels. Groepen krijgen hun e-mails in de taal waarin ze boekten; meldingen aan je team staan in beide talen.",
   'venues.team.heading': 'Je team',
   'venues.team.text':
-    'Iedere medewerker heeft een eigen account met een rol: manager, medewerker of alleen lezen. Inloggen gaat met een wachtwoord en een code uit een authenticator-app, en een auditlog legt vast wie wat wanneer deed. Medewerkers zien alleen de gegevens van hun eigen locatie. De beheerder van het platform maakt het eerste account voor je locatie aan; daarna voeg je zelf je team toe.',
+    'Iedere medewerker heeft een eigen account met een rol: manager, medewerker of alleen lezen. Inloggen gaat met een wachtwoord en een code uit een authenticator-app, en een activiteitenlog legt vast wie wat wanneer deed. Medewerkers zien alleen de gegevens van hun eigen locatie. De beheerder van het platform maakt het eerste account voor je locatie aan; daarna voeg je zelf je team toe.',
   'venues.staff_button': 'Inloggen in de backoffice',
 
   'guidelines.path': '/technische-richtlijnen/',
@@ -140,7 +140,7 @@ export const nl = {
     'Geen verzoeken aan andere partijen: de opmaak en het logo komen van deze server, de letters van je eigen apparaat. Een link naar het boekingsplatform geeft niet door van welke pagina je komt.',
   'privacy.platform.heading': 'Het boekingsplatform',
   'privacy.platform.text':
-    'Op {host} is het enige cookie voor groepen je taalkeuze, en alleen als je zelf een taal kiest. Medewerkers van locaties krijgen in de backoffice één sessiecookie om ingelogd te blijven. Ook het platform gebruikt geen trackingtools en laadt niets van andere websites. De verzoeklogboeken bevatten geen IP-adressen en geen persoonsgegevens; het auditlogboek van de backoffice bewaart wie wat deed, met alleen een ingekort netwerkadres.',
+    'Op {host} is het enige cookie voor groepen je taalkeuze, en alleen als je zelf een taal kiest. Medewerkers van locaties krijgen in de backoffice één sessiecookie om ingelogd te blijven. Ook het platform gebruikt geen trackingtools en laadt niets van andere websites. De verzoeklogboeken bevatten geen IP-adressen en geen persoonsgegevens; het activiteitenlog van de backoffice bewaart wie wat deed, met alleen een ingekort netwerkadres.',
   'privacy.stored.heading': 'Wat het platform van een boeking bewaart',
   'privacy.stored.booking': 'de activiteit, de datum en tijd, het aantal personen en de prijs;',
   'privacy.stored.organiser':

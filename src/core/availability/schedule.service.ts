@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/schema.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
@@ -131,7 +131,7 @@ export async function createScheduleFromForm(
   return db.transaction().execute(async (trx): Promise<FormResult<ScheduleOutcome>> => {
     await insertSchedule(trx, schedule, clock.now().toISOString());
     const generated = await generateSlots(trx, clock, activity, schedule, schedule);
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'schedule.created',
@@ -188,7 +188,7 @@ export async function addScheduleException(
     let outcome: ExceptionSlotOutcome = 'none';
     if (slot) outcome = (await deleteSlotIfUnbooked(trx, activity.id, slot.id)) ? 'removed' : 'kept_booked';
     if (added || outcome === 'removed') {
-      await recordAudit(trx, clock, {
+      await recordActivity(trx, clock, {
         actor: member,
         venueId: activity.venue.id,
         action: 'schedule.exception_added',
@@ -215,7 +215,7 @@ export async function removeScheduleException(
     if (!(await deleteException(trx, schedule.id, date))) throw new DomainError('not_found');
     const remaining = { ...schedule, exceptions: schedule.exceptions.filter((d) => d !== date) };
     const { created } = await generateSlots(trx, clock, activity, remaining, { ...schedule, validFrom: date, validUntil: date });
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'schedule.exception_removed',
@@ -239,7 +239,7 @@ export async function deleteSchedule(
     const removed = await deleteUnbookedSlotsOfSchedule(trx, schedule.id, clock.now());
     const kept = await detachSlotsOfSchedule(trx, schedule.id);
     await deleteScheduleRow(trx, schedule.id);
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'schedule.deleted',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
@@ -85,7 +85,7 @@ export async function addSlotFromForm(
   };
   return db.transaction().execute(async (trx): Promise<FormResult<string>> => {
     if ((await insertSlotsUnlessTaken(trx, [slot], clock.now().toISOString())) === 0) return refused('time', 'slot_exists');
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'slot.created',
@@ -118,7 +118,7 @@ export async function changeSlotCapacity(
       if (!now) throw new DomainError('not_found');
       throw new DomainError('capacity_below_booked', { booked: now.bookedPersons });
     }
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'slot.capacity_changed',
@@ -137,7 +137,7 @@ export async function deleteSlot(db: Db, clock: Clock, member: StaffMember, acti
       if (!(await findAdminSlot(trx, activity.id, slot.id))) throw new DomainError('not_found');
       throw new DomainError('slot_has_bookings');
     }
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'slot.deleted',

@@ -40,7 +40,7 @@ for (const dialect of testDialects()) {
     });
     after(() => database.close());
 
-    test('ten concurrent cancels of one booking release its places once and write one audit entry', async () => {
+    test('ten concurrent cancels of one booking release its places once and write one activity log entry', async () => {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 20 });
@@ -53,9 +53,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual([stored?.bookedPersons, stored?.bookedGroups], [3, 1]);
       const row = await db.selectFrom('bookings').selectAll().where('id', '=', booking.id).executeTakeFirstOrThrow();
       assert.deepEqual([row.status, row.cancelled_at], ['cancelled', clock.now().toISOString()]);
-      const audit = await db.selectFrom('audit_log').selectAll().where('target', '=', booking.reference).orderBy('action').execute();
+      const logged = await db.selectFrom('activity_log').selectAll().where('target', '=', booking.reference).orderBy('action').execute();
       assert.deepEqual(
-        audit.map((e) => [e.action, e.actor_email, e.actor_kind, e.venue_id]),
+        logged.map((e) => [e.action, e.actor_email, e.actor_kind, e.venue_id]),
         [
           ['booking.cancelled', admin.email, 'staff', activity.venue.id],
           ['booking.created', null, 'organiser', activity.venue.id],
@@ -73,7 +73,7 @@ for (const dialect of testDialects()) {
       const row = await db.selectFrom('bookings').select(['status']).where('id', '=', booking.id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'confirmed', 'the status change is rolled back with the failed release');
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 2);
-      const history = await db.selectFrom('audit_log').select('action').where('target', '=', booking.reference).execute();
+      const history = await db.selectFrom('activity_log').select('action').where('target', '=', booking.reference).execute();
       assert.deepEqual(history, [{ action: 'booking.created' }], 'no entry for the refused cancel');
     });
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
-import { listAuditEntries } from '../audit-log/audit-log.repository.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
-import type { AuditEntry } from '../audit-log/audit-log.js';
+import { listActivityEntries } from '../activity-log/activity-log.repository.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
+import type { ActivityEntry } from '../activity-log/activity-log.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -43,10 +43,10 @@ import { HOLDS_PLACES, type StatusAction, statusAfter } from './booking-status.j
 import { extendedDeadline } from './option.js';
 import { bookingToChange, changeStatus } from './status-change.service.js';
 
-/** Who makes a change in the back office, for the scope and the audit log. */
+/** Who makes a change in the back office, for the scope and the activity log. */
 export interface StaffActor {
   member: StaffMember;
-  /** The client's network, as the audit log keeps it. */
+  /** The client's network, as the activity log keeps it. */
   client: string | null;
 }
 
@@ -139,9 +139,9 @@ export async function readStaffBooking(db: Db, scope: VenueScope, id: string): P
   };
 }
 
-/** The audit entries about a booking, newest first. */
-export async function listBookingAuditEntries(db: Db, scope: VenueScope, reference: string): Promise<AuditEntry[]> {
-  return listAuditEntries(db, { scope, target: reference, limit: 200 });
+/** The activity log entries about a booking, newest first. */
+export async function listBookingActivityEntries(db: Db, scope: VenueScope, reference: string): Promise<ActivityEntry[]> {
+  return listActivityEntries(db, { scope, target: reference, limit: 200 });
 }
 
 /** The history entry of each staff action. */
@@ -219,7 +219,7 @@ export async function setBookingPaid(db: Db, clock: Clock, actor: StaffActor, id
   const at = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     if (!(await updatePaidAt(trx, row.id, paid ? at : null, at))) return false;
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: actor.member,
       venueId: row.venue_id,
       action: paid ? 'booking.paid' : 'booking.unpaid',
@@ -252,7 +252,7 @@ export async function addBookingNote(
   };
   await db.transaction().execute(async (trx) => {
     await insertBookingNote(trx, note);
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: actor.member,
       venueId: row.venue_id,
       action: 'booking.note_added',

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/schema.js';
-import type { AuditEntry } from '../audit-log/audit-log.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { ActivityEntry } from '../activity-log/activity-log.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { StaffMember } from '../staff/staff.js';
 
@@ -12,15 +12,15 @@ export type BookingActor =
   | { by: 'participant' };
 
 /**
- * Records a change to a booking in its history (the audit log, keyed by the booking's reference),
+ * Records a change to a booking in its history (the activity log, keyed by the booking's reference),
  * inside the transaction that makes the change. Staff see the history on the booking's page.
  */
 export async function recordBookingEvent(
   trx: Tx,
   clock: Clock,
-  event: BookingActor & { venueId: string; reference: string; action: `booking.${string}`; detail?: AuditEntry['detail'] },
+  event: BookingActor & { venueId: string; reference: string; action: `booking.${string}`; detail?: ActivityEntry['detail'] },
 ): Promise<void> {
-  await recordAudit(trx, clock, {
+  await recordActivity(trx, clock, {
     actor: event.by === 'staff' ? event.member : null,
     actorKind: event.by,
     venueId: event.venueId,

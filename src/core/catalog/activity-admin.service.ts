@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
-import type { AuditActor } from '../audit-log/audit-log.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
+import type { ActivityActor } from '../activity-log/activity-log.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult, refused } from '../shared/field-errors.js';
@@ -26,7 +26,7 @@ import { MAX_GROUP_SIZE } from '../shared/group-size.js';
  * they reach. Not core/staff's StaffMember: core/staff builds on the catalogue (venues), not the
  * other way round.
  */
-type Member = AuditActor & ScopedMember;
+type Member = ActivityActor & ScopedMember;
 
 /** How many fixed price lines the form offers. */
 export const PRICE_LINE_FIELDS = 5;
@@ -184,7 +184,7 @@ function ruleValues(rules: ActivityRules): [string, unknown][] {
   ];
 }
 
-/** The names of the fields that differ, for the audit log. */
+/** The names of the fields that differ, for the activity log. */
 function changedFields(before: Activity, after: Activity): string {
   const keys: (keyof ActivityFields)[] = [
     'slug',
@@ -244,7 +244,7 @@ export async function createActivityFromForm(db: Db, clock: Clock, member: Membe
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
     if (await findActivityIdBySlug(trx, activity.slug)) return refused('slug', 'slug_taken');
     await insertActivity(trx, activity, clock.now().toISOString());
-    await recordAudit(trx, clock, { actor: member, venueId: venue.value.id, action: 'activity.created', target: activity.slug });
+    await recordActivity(trx, clock, { actor: member, venueId: venue.value.id, action: 'activity.created', target: activity.slug });
     return { ok: true, value: activity };
   });
 }
@@ -268,7 +268,7 @@ export async function updateActivityFromForm(
     const owner = await findActivityIdBySlug(trx, activity.slug);
     if (owner && owner !== activity.id) return refused('slug', 'slug_taken');
     await updateActivityRow(trx, activity);
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: activity.venue.id,
       action: 'activity.updated',

@@ -51,7 +51,7 @@ export function formatDateTime(instant: Date, lang: Language): string {
   return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm' : 'dd/LL/yyyy HH:mm');
 }
 
-/** "22-11-2026 14:05:09" / "22/11/2026 14:05:09", Amsterdam time: for the audit log. */
+/** "22-11-2026 14:05:09" / "22/11/2026 14:05:09", Amsterdam time: for the activity log. */
 export function formatDateTimeSeconds(instant: Date, lang: Language): string {
   return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm:ss' : 'dd/LL/yyyy HH:mm:ss');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { withoutAuditLog } from '../../../test/audit-log-outage.js';
+import { withoutActivityLog } from '../../../test/activity-log-outage.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { listSelfAudits } from './self-audit.repository.js';
@@ -40,17 +40,17 @@ for (const dialect of testDialects()) {
       );
     });
 
-    test("a member's run is stored with their audit entry, or neither is", async () => {
+    test("a member's run is stored with their activity log entry, or neither is", async () => {
       const clock = new TestClock('2026-12-01T09:00:00Z');
       const by = { actor: { id: 'admin-id', email: 'admin@groupz.test' }, client: '192.0.2.0/24' };
       const audit = async () => report(59, true);
       const newest = async () => (await listSelfAudits(database.db, 1))[0]?.at;
       const entries = () =>
-        database.db.selectFrom('audit_log').select(['actor_email', 'client']).where('action', '=', 'security.self_audit_run').execute();
+        database.db.selectFrom('activity_log').select(['actor_email', 'client']).where('action', '=', 'security.self_audit_run').execute();
       const before = await newest();
       assert.notEqual(before, report(59, true).at);
 
-      await withoutAuditLog(database.db, () => assert.rejects(runSelfAuditNow(database.db, clock, audit, by)));
+      await withoutActivityLog(database.db, () => assert.rejects(runSelfAuditNow(database.db, clock, audit, by)));
       assert.equal(await newest(), before, 'no run without its entry');
       assert.deepEqual(await entries(), []);
 

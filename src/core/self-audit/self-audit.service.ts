@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
-import type { AuditActor } from '../audit-log/audit-log.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { ActivityActor } from '../activity-log/activity-log.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import { type Job, runJobOnce } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
@@ -11,16 +11,16 @@ export const SELF_AUDIT_JOB = 'self-audit';
 /** How many runs are kept; older ones are deleted as new ones come in. */
 export const SELF_AUDITS_KEPT = 30;
 
-/** A member who asked for a run in the back office, and their client's network, for the audit log. */
+/** A member who asked for a run in the back office, and their client's network, for the activity log. */
 export interface SelfAuditRequest {
   clock: Clock;
-  actor: AuditActor;
+  actor: ActivityActor;
   client: string | null;
 }
 
 /**
  * Stores a run and drops the runs beyond the newest SELF_AUDITS_KEPT. A run a member asked for is
- * audited in the same transaction.
+ * recorded in the same transaction.
  */
 export async function recordSelfAudit(db: Db, report: AuditReport, request?: SelfAuditRequest): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -28,7 +28,7 @@ export async function recordSelfAudit(db: Db, report: AuditReport, request?: Sel
     await pruneSelfAudits(trx, SELF_AUDITS_KEPT);
     if (request) {
       const { clock, actor, client } = request;
-      await recordAudit(trx, clock, { actor, venueId: null, action: 'security.self_audit_run', client });
+      await recordActivity(trx, clock, { actor, venueId: null, action: 'security.self_audit_run', client });
     }
   });
 }
@@ -48,13 +48,13 @@ export function selfAuditJob(db: Db, audit: SiteAuditor, request?: SelfAuditRequ
 
 /**
  * Runs the self-audit at a member's request while they wait (seconds), under the job's lease:
- * never beside a scheduled run ('busy' then). The run is stored with the member's audit entry.
+ * never beside a scheduled run ('busy' then). The run is stored with the member's activity log entry.
  */
 export async function runSelfAuditNow(
   db: Db,
   clock: Clock,
   audit: SiteAuditor,
-  by: { actor: AuditActor; client: string | null },
+  by: { actor: ActivityActor; client: string | null },
 ): Promise<'ran' | 'busy'> {
   return runJobOnce(db, clock, newId(), selfAuditJob(db, audit, { clock, ...by }));
 }

@@ -1,7 +1,7 @@
 /**
  * The venues a member may see: every venue for an admin, else their own. Every query for venue
  * data takes this scope, so an id from another venue simply finds nothing. Here rather than in
- * core/staff, which builds on catalog/ and audit-log/: those take a scope too.
+ * core/staff, which builds on catalog/ and activity-log/: those take a scope too.
  */
 export type VenueScope = { all: true } | { all: false; venueId: string };
 

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -21,7 +21,7 @@ export async function changePassword(db: Db, clock: Clock, member: StaffMember, 
   await db.transaction().execute(async (trx) => {
     await updateStaff(trx, member.id, { password_hash: hash, updated_at: clock.now().toISOString() });
     const ended = await deleteSessionsOf(trx, member.id, session.tokenHash);
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: member.venueId,
       action: 'staff.password_changed',
@@ -56,7 +56,12 @@ export async function regenerateRecoveryCodes(db: Db, clock: Clock, member: Staf
   const codes = newRecoveryCodes();
   await db.transaction().execute(async (trx) => {
     await replaceRecoveryCodes(trx, member.id, codes.map(hashRecoveryCode));
-    await recordAudit(trx, clock, { actor: member, venueId: member.venueId, action: 'staff.recovery_codes_renewed', target: member.email });
+    await recordActivity(trx, clock, {
+      actor: member,
+      venueId: member.venueId,
+      action: 'staff.recovery_codes_renewed',
+      target: member.email,
+    });
   });
   return codes;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { withoutAuditLog } from '../../../test/audit-log-outage.js';
+import { withoutActivityLog } from '../../../test/activity-log-outage.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { base32Decode, rfc6238 } from '../../../test/staff.js';
@@ -14,7 +14,7 @@ const CLIENT = { network: '192.0.2.0/24', userAgent: 'test' };
 const PASSWORD = 'correct horse battery staple';
 
 for (const dialect of testDialects()) {
-  describe(`the second login step and its audit entry, both or neither (${dialect.name})`, () => {
+  describe(`the second login step and its activity log entry, both or neither (${dialect.name})`, () => {
     let database: TestDatabase;
     const clock = new TestClock('2026-06-01T08:00:00Z');
     const key = randomBytes(32);
@@ -24,7 +24,7 @@ for (const dialect of testDialects()) {
     });
     after(() => database.close());
 
-    test('when the login cannot be audited, the half-signed-in session stays and no signed-in one starts', async () => {
+    test('when the login cannot be recorded, the half-signed-in session stays and no signed-in one starts', async () => {
       const { db } = database;
       const email = 'admin@venue.test';
       const { member, setupToken } = await addStaff(db, clock, { email, name: 'Admin', role: 'admin' }, null);
@@ -37,7 +37,7 @@ for (const dialect of testDialects()) {
       const sessions = () =>
         db.selectFrom('staff_sessions').select(['token_hash', 'two_factor_verified']).where('staff_id', '=', member.id).execute();
       const logins = () =>
-        db.selectFrom('audit_log').select('action').where('action', '=', 'auth.login').where('target', '=', email).execute();
+        db.selectFrom('activity_log').select('action').where('action', '=', 'auth.login').where('target', '=', email).execute();
       const pendingOf = async (token: string) => {
         const lookup = await resolveSession(db, clock, SETTINGS, token);
         assert.equal(lookup.state, 'valid');
@@ -52,11 +52,11 @@ for (const dialect of testDialects()) {
         before.map((session) => session.two_factor_verified),
         [0],
       );
-      await withoutAuditLog(db, () => assert.rejects(completeLogin(db, clock, key, pending, code(), CLIENT)));
+      await withoutActivityLog(db, () => assert.rejects(completeLogin(db, clock, key, pending, code(), CLIENT)));
       assert.deepEqual(await sessions(), before);
       assert.deepEqual(await logins(), []);
 
-      // The code of that step is spent; the next one signs in, audited.
+      // The code of that step is spent; the next one signs in, recorded.
       clock.advance(30_000);
       await completeLogin(db, clock, key, await pendingOf(token), code(), CLIENT);
       assert.deepEqual(

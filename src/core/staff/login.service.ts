@@ -1,4 +1,4 @@
-import { recordAudit, recordAuditEvent } from '../audit-log/audit-log.service.js';
+import { recordActivity, recordAuditEvent } from '../activity-log/activity-log.service.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -12,7 +12,7 @@ import type { StaffMember } from './staff.js';
 import { chargeAttempt, settleSuccess, THROTTLE_RULES, type ThrottleCharge } from '../throttles/throttle.js';
 import { acceptedTotpStep } from './totp.js';
 
-/** Where an attempt comes from: the client's network (for throttling and the audit log) and browser. */
+/** Where an attempt comes from: the client's network (for throttling and the activity log) and browser. */
 export interface ClientInfo {
   network: string | null;
   userAgent: string;
@@ -26,7 +26,7 @@ function clientCharge(client: ClientInfo): ThrottleCharge[] {
  * Runs an attempt and records its refusal: against the account when the identifier names one, else
  * as an unknown account without the typed text (which may be a password typed into the wrong field).
  */
-async function audited<T>(db: Db, clock: Clock, row: StaffRow | undefined, client: ClientInfo, run: () => Promise<T>): Promise<T> {
+async function recordingRefusal<T>(db: Db, clock: Clock, row: StaffRow | undefined, client: ClientInfo, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -54,7 +54,7 @@ async function audited<T>(db: Db, clock: Clock, row: StaffRow | undefined, clien
 export async function loginWithPassword(db: Db, clock: Clock, email: string, password: string, client: ClientInfo): Promise<string> {
   const address = normaliseEmail(email).slice(0, 254);
   const row = await findStaffRowByEmail(db, address);
-  return audited(db, clock, row, client, async () => {
+  return recordingRefusal(db, clock, row, client, async () => {
     const charges = [{ rule: THROTTLE_RULES.accountPassword, subject: address }, ...clientCharge(client)];
     await chargeAttempt(db, clock, charges);
     const usable = row && row.password_hash && row.totp_secret && !row.disabled_at;
@@ -93,7 +93,7 @@ async function checkSecondFactor(
 
 /**
  * Step 2 of login, on a session that passed the password step: a valid code ends that session and
- * starts a new, verified one (a new token at every login), audited in the same transaction.
+ * starts a new, verified one (a new token at every login), recorded in the same transaction.
  * Returns the new token.
  */
 export async function completeLogin(
@@ -106,12 +106,12 @@ export async function completeLogin(
 ): Promise<string> {
   const row = await findStaffRow(db, pending.staffId);
   if (!row || row.disabled_at) throw new DomainError('login_failed');
-  return audited(db, clock, row, client, async () => {
+  return recordingRefusal(db, clock, row, client, async () => {
     const kind = await checkSecondFactor(db, clock, key, row, code, client);
     return db.transaction().execute(async (trx) => {
       await deleteSessionRow(trx, pending.tokenHash);
       const token = await startSession(trx, clock, row.id, { verified: true, userAgent: client.userAgent });
-      await recordAudit(trx, clock, {
+      await recordActivity(trx, clock, {
         actor: { id: row.id, email: row.email },
         venueId: row.venue_id,
         action: 'auth.login',
@@ -139,7 +139,7 @@ export async function reauthenticate(
 ): Promise<void> {
   const row = await findStaffRow(db, member.id);
   if (!row?.password_hash) throw new DomainError('password_wrong');
-  await audited(db, clock, row, client, async () => {
+  await recordingRefusal(db, clock, row, client, async () => {
     const charges = [{ rule: THROTTLE_RULES.accountPassword, subject: row.email }, ...clientCharge(client)];
     await chargeAttempt(db, clock, charges);
     if (!(await verifyPassword(row.password_hash!, password))) throw new DomainError('password_wrong');

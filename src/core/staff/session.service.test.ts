@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { withoutAuditLog } from '../../../test/audit-log-outage.js';
+import { withoutActivityLog } from '../../../test/activity-log-outage.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { hashToken } from '../shared/ids.js';
@@ -12,7 +12,7 @@ const SETTINGS = { idleTimeoutSeconds: 3600, absoluteTimeoutSeconds: 12 * 3600 }
 const CLIENT = '192.0.2.0/24';
 
 for (const dialect of testDialects()) {
-  describe(`sessions ended with their audit entry, both or neither (${dialect.name})`, () => {
+  describe(`sessions ended with their activity log entry, both or neither (${dialect.name})`, () => {
     let database: TestDatabase;
     const clock = new TestClock('2026-06-01T08:00:00Z');
     let count = 0;
@@ -34,13 +34,13 @@ for (const dialect of testDialects()) {
         .sort();
     const entries = (action: string, target: string) =>
       database.db
-        .selectFrom('audit_log')
+        .selectFrom('activity_log')
         .select(['actor_email', 'detail', 'client'])
         .where('action', '=', action)
         .where('target', '=', target)
         .execute();
 
-    test("a member's own sessions end with one audit entry saying how many", async () => {
+    test("a member's own sessions end with one activity log entry saying how many", async () => {
       const me = await member();
       const other = await member();
       const [current, second, third] = [await signIn(me), await signIn(me), await signIn(me)];
@@ -62,12 +62,12 @@ for (const dialect of testDialects()) {
       );
     });
 
-    test('when the audit entry cannot be written, no session ends', async () => {
+    test('when the activity log entry cannot be written, no session ends', async () => {
       const me = await member();
       const current = await signIn(me);
       await signIn(me);
       const before = await sessionsOf(me);
-      await withoutAuditLog(database.db, async () => {
+      await withoutActivityLog(database.db, async () => {
         await assert.rejects(endOwnSessions(database.db, clock, me, { allBut: hashToken(current) }, CLIENT));
         await assert.rejects(logOut(database.db, clock, current, { member: me, client: CLIENT }));
       });
@@ -88,11 +88,11 @@ for (const dialect of testDialects()) {
       );
     });
 
-    test('an expired session stays until its timeout can be audited, by its next request or the sweep', async () => {
+    test('an expired session stays until its timeout can be recorded, by its next request or the sweep', async () => {
       const me = await member();
       const token = await signIn(me);
       clock.advance((SETTINGS.idleTimeoutSeconds + 1) * 1000);
-      await withoutAuditLog(database.db, async () => {
+      await withoutActivityLog(database.db, async () => {
         await assert.rejects(resolveSession(database.db, clock, SETTINGS, token));
         await assert.rejects(sweepExpiredSessions(database.db, clock, SETTINGS));
       });

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { hashToken, newToken } from '../shared/ids.js';
@@ -79,8 +79,8 @@ export type SessionLookup =
   { state: 'none' } | { state: 'expired'; staff: StaffMember | undefined } | { state: 'valid'; session: Session; staff: StaffMember };
 
 /**
- * The session a cookie names. An expired session is deleted on the spot (with its timeout's audit
- * entry, in one transaction) and reported as such; a valid one counts this request as activity
+ * The session a cookie names. An expired session is deleted on the spot (with its timeout's entry in
+ * the activity log, in one transaction) and reported as such; a valid one counts this request as activity
  * (the idle clock restarts).
  */
 export async function resolveSession(db: Db, clock: Clock, settings: SessionSettings, token: string): Promise<SessionLookup> {
@@ -107,7 +107,7 @@ export async function resolveSession(db: Db, clock: Clock, settings: SessionSett
 }
 
 /**
- * Ends the session a cookie names. A signed-in member's logout is audited, in the transaction that
+ * Ends the session a cookie names. A signed-in member's logout is recorded, in the transaction that
  * ends the session; a cookie of no valid session is simply ended.
  */
 export async function logOut(
@@ -119,7 +119,7 @@ export async function logOut(
   await db.transaction().execute(async (trx) => {
     if (signedIn) {
       const { member, client } = signedIn;
-      await recordAudit(trx, clock, { actor: member, venueId: member.venueId, action: 'auth.logout', target: member.email, client });
+      await recordActivity(trx, clock, { actor: member, venueId: member.venueId, action: 'auth.logout', target: member.email, client });
     }
     await deleteSessionRow(trx, hashToken(token));
   });
@@ -129,7 +129,7 @@ export async function logOut(
 export type OwnSessions = { allBut: string } | { one: string };
 
 /**
- * Ends sessions of a member's own (another member's session is not found) and audits how many
+ * Ends sessions of a member's own (another member's session is not found) and logs how many
  * ended, in one transaction; with nothing to end the entry says none. Returns how many ended.
  */
 export async function endOwnSessions(
@@ -143,7 +143,7 @@ export async function endOwnSessions(
     let ended = 0;
     if (which && 'allBut' in which) ended = await deleteSessionsOf(trx, member.id, which.allBut);
     else if (which) ended = await deleteSessionOf(trx, member.id, which.one);
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor: member,
       venueId: member.venueId,
       action: 'auth.sessions_ended',
@@ -156,7 +156,7 @@ export async function endOwnSessions(
 }
 
 function recordTimeout(trx: Tx, clock: Clock, staff: Pick<StaffMember, 'id' | 'email' | 'venueId'>): Promise<void> {
-  return recordAudit(trx, clock, { actor: staff, venueId: staff.venueId, action: 'auth.timeout', target: staff.email });
+  return recordActivity(trx, clock, { actor: staff, venueId: staff.venueId, action: 'auth.timeout', target: staff.email });
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../audit-log/audit-log.js';
-import { recordAudit } from '../audit-log/audit-log.service.js';
+import type { ActivityEntry } from '../activity-log/activity-log.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Venue } from '../catalog/activity.js';
 import { findVenue, findVenueBySlug, listVenues } from '../catalog/catalog.repository.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
@@ -172,8 +172,8 @@ export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: 
 
 /**
  * A manager's invitation of an address to their venue, whose outcome the manager cannot observe:
- * their venue's audit log gets the same `staff.invited` entry in every case, and a new member
- * stays out of their staff list until setup is complete. What happened is audited for admins only
+ * their venue's activity log gets the same `staff.invited` entry in every case, and a new member
+ * stays out of their staff list until setup is complete. What happened is recorded for admins only
  * (no venue): a new account (`staff.added`); a member of the venue the manager may act on who never
  * completed setup gets their setup link again (`staff.setup_link_issued`: adding the address again
  * is how a manager re-sends it); for any other account nothing changes and its holder is told by
@@ -183,9 +183,9 @@ async function inviteToVenue(db: Db, clock: Clock, key: LinkKey, actor: StaffMem
   const { email, role } = invited;
   const mail = { key, by: actor.name };
   await db.transaction().execute(async (trx) => {
-    await recordAudit(trx, clock, { actor, venueId: venue.id, action: 'staff.invited', target: email, detail: { role } });
-    const forAdmins = (action: string, detail: AuditEntry['detail']) =>
-      recordAudit(trx, clock, { actor, venueId: null, action, target: email, detail: { ...detail, venue: venue.slug } });
+    await recordActivity(trx, clock, { actor, venueId: venue.id, action: 'staff.invited', target: email, detail: { role } });
+    const forAdmins = (action: string, detail: ActivityEntry['detail']) =>
+      recordActivity(trx, clock, { actor, venueId: null, action, target: email, detail: { ...detail, venue: venue.slug } });
     const existing = await findStaffRowByEmail(trx, email);
     if (!existing) {
       await insertAccount(trx, clock, invited, mail);
@@ -217,20 +217,20 @@ async function assertNotLastAdmin(trx: Tx, clock: Clock, row: StaffRow): Promise
   if ((await lockActiveAdmins(trx)) <= 1) throw new DomainError('last_admin');
 }
 
-/** The audit entry of a change to a member, under the member's venue. */
-async function auditMemberChange(
+/** The activity log entry of a change to a member, under the member's venue. */
+async function recordMemberChange(
   trx: Tx,
   clock: Clock,
   actor: StaffMember,
   client: string | null,
   row: StaffRow,
   action: string,
-  detail?: AuditEntry['detail'],
+  detail?: ActivityEntry['detail'],
 ): Promise<void> {
-  await recordAudit(trx, clock, { actor, venueId: row.venue_id, action, target: row.email, detail, client });
+  await recordActivity(trx, clock, { actor, venueId: row.venue_id, action, target: row.email, detail, client });
 }
 
-/** A new role (and, for an admin's change, venue) for another member; audited. */
+/** A new role (and, for an admin's change, venue) for another member; recorded. */
 export async function changeStaffRole(
   db: Db,
   clock: Clock,
@@ -247,9 +247,9 @@ export async function changeStaffRole(
     if (role === row.role && venueId === row.venue_id) return;
     if (role !== 'admin') await assertNotLastAdmin(trx, clock, row);
     await updateStaff(trx, row.id, { role, venue_id: venueId, updated_at: clock.now().toISOString() });
-    const detail: AuditEntry['detail'] = { from: row.role, to: role };
+    const detail: ActivityEntry['detail'] = { from: row.role, to: role };
     if (venueId !== row.venue_id) detail.venue = venue?.slug ?? null;
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor,
       venueId: venueId ?? row.venue_id,
       action: 'staff.role_changed',
@@ -260,7 +260,7 @@ export async function changeStaffRole(
   });
 }
 
-/** Disables another member (ending all their sessions at once) or enables them again; audited. */
+/** Disables another member (ending all their sessions at once) or enables them again; recorded. */
 export async function setStaffDisabled(
   db: Db,
   clock: Clock,
@@ -277,20 +277,20 @@ export async function setStaffDisabled(
       await assertNotLastAdmin(trx, clock, row);
       await updateStaff(trx, row.id, { disabled_at: now, updated_at: now });
       const ended = await deleteSessionsOf(trx, row.id);
-      await auditMemberChange(trx, clock, actor, client, row, 'staff.disabled', { sessions_ended: ended });
+      await recordMemberChange(trx, clock, actor, client, row, 'staff.disabled', { sessions_ended: ended });
     } else {
       await updateStaff(trx, row.id, { disabled_at: null, updated_at: now });
-      await auditMemberChange(trx, clock, actor, client, row, 'staff.enabled');
+      await recordMemberChange(trx, clock, actor, client, row, 'staff.enabled');
     }
   });
 }
 
-/** Ends all of another member's sessions; audited. Returns how many ended. */
+/** Ends all of another member's sessions; recorded. Returns how many ended. */
 export async function endStaffSessions(db: Db, clock: Clock, actor: StaffMember, id: string, client: string | null): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const row = await findOtherInScope(trx, actor, id);
     const ended = await deleteSessionsOf(trx, row.id);
-    await auditMemberChange(trx, clock, actor, client, row, 'staff.sessions_ended', { ended });
+    await recordMemberChange(trx, clock, actor, client, row, 'staff.sessions_ended', { ended });
     return ended;
   });
 }

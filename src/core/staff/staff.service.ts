@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit-log/audit-log.service.js';
-import type { AuditActor } from '../audit-log/audit-log.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
+import type { ActivityActor } from '../activity-log/activity-log.js';
 import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
@@ -135,7 +135,7 @@ export interface NewAccount {
 
 /**
  * Inserts an account without password or second factor, within the caller's transaction (which
- * records the audit entry), and returns its one-time setup token. With `mail`, the link also goes
+ * records the activity log entry), and returns its one-time setup token. With `mail`, the link also goes
  * to the new member by mail.
  */
 export async function insertAccount(
@@ -175,7 +175,7 @@ export async function addStaff(
   db: Db,
   clock: Clock,
   input: NewStaff,
-  actor: AuditActor | null,
+  actor: ActivityActor | null,
   mail?: SetupMail,
 ): Promise<{ member: StaffMember; setupToken: string }> {
   const email = normaliseEmail(input.email);
@@ -185,14 +185,14 @@ export async function addStaff(
     const venueId = await venueIdFor(trx, input.role, input.venue);
     if (await findStaffRowByEmail(trx, email)) throw new DomainError('email_taken');
     const added = await insertAccount(trx, clock, { email, name, role: input.role, venueId }, mail);
-    await recordAudit(trx, clock, { actor, venueId, action: 'staff.added', target: email, detail: { role: input.role } });
+    await recordActivity(trx, clock, { actor, venueId, action: 'staff.added', target: email, detail: { role: input.role } });
     return added;
   });
 }
 
 /**
  * Gives an existing account a new setup link, within the caller's transaction (which records the
- * audit entry): the old password, second factor, recovery codes and sessions stop working at once,
+ * activity log entry): the old password, second factor, recovery codes and sessions stop working at once,
  * and the link goes to the member by mail only, which tells them by whom it was made and (`reason`)
  * whether it replaces their account's credentials or is their invitation sent again.
  */
@@ -211,13 +211,13 @@ export async function resetSetupLink(
 }
 
 /**
- * A new setup link for an existing account (lost phone, forgotten password), audited under the
+ * A new setup link for an existing account (lost phone, forgotten password), recorded under the
  * member's venue; see resetSetupLink. Whoever re-issues it never sees it.
  */
-export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: AuditActor, mail: SetupMail): Promise<void> {
+export async function reissueSetupLink(db: Db, clock: Clock, member: StaffMember, actor: ActivityActor, mail: SetupMail): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await resetSetupLink(trx, clock, member, { ...mail, reason: 'reissued' });
-    await recordAudit(trx, clock, {
+    await recordActivity(trx, clock, {
       actor,
       venueId: member.venueId,
       action: 'staff.setup_link_issued',
@@ -279,7 +279,7 @@ export async function confirmTotpEnrolment(
   key: Buffer,
   row: StaffRow,
   code: string,
-  { keepSession, actor }: { keepSession?: string; actor: AuditActor },
+  { keepSession, actor }: { keepSession?: string; actor: ActivityActor },
 ): Promise<string[]> {
   const secret = pendingTotpSecret(key, row);
   if (!secret) throw new DomainError('code_invalid');
@@ -297,7 +297,7 @@ export async function confirmTotpEnrolment(
     });
     await replaceRecoveryCodes(trx, row.id, codes.map(hashRecoveryCode));
     await deleteSessionsOf(trx, row.id, keepSession);
-    await recordAudit(trx, clock, { actor, venueId: row.venue_id, action: 'staff.second_factor_enrolled', target: row.email });
+    await recordActivity(trx, clock, { actor, venueId: row.venue_id, action: 'staff.second_factor_enrolled', target: row.email });
   });
   return codes;
 }

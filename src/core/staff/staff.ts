@@ -29,7 +29,7 @@ export type Permission =
   | 'catalog.write'
   | 'slots.write'
   | 'staff.manage'
-  | 'audit.read'
+  | 'activity_log.read'
   | 'platform.security'
   | 'platform.backups';
 
@@ -40,11 +40,11 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.write',
     'slots.write',
     'staff.manage',
-    'audit.read',
+    'activity_log.read',
     'platform.security',
     'platform.backups',
   ],
-  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'audit.read'],
+  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'activity_log.read'],
   staff: ['bookings.read', 'bookings.write', 'slots.write'],
   viewer: ['bookings.read'],
 };

@@ -8,6 +8,7 @@ import * as selfAudits from './2026-11-30T2000-self-audits.js';
 import * as backups from './2026-11-30T2200-backups.js';
 import * as bookingSubmissions from './2026-11-30T2300-booking-submissions.js';
 import * as venueContact from './2026-12-04T1200-venue-contact.js';
+import * as activityLog from './2026-12-05T1200-activity-log.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T2200-backups': backups,
   '2026-11-30T2300-booking-submissions': bookingSubmissions,
   '2026-12-04T1200-venue-contact': venueContact,
+  '2026-12-05T1200-activity-log': activityLog,
 };

@@ -97,8 +97,8 @@ for (const dialect of testDialects()) {
 
     const activityRow = (id: string) => t.database.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
     const activityCount = async () => (await t.database.db.selectFrom('activities').select('id').execute()).length;
-    const auditOf = (action: string) =>
-      t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('at').execute();
+    const logEntriesOf = (action: string) =>
+      t.database.db.selectFrom('activity_log').selectAll().where('action', '=', action).orderBy('at').execute();
     /** What the browser would send for the activity form: its inputs, textareas and selected options. */
     const fieldsOf = (body: string) => {
       const form = parseHtml(body).querySelector('form.narrow-form')!;
@@ -129,7 +129,7 @@ for (const dialect of testDialects()) {
       assert.equal(parseHtml(seen.body).querySelector(`a[href="/admin/activities/${home.id}"]`), null);
     });
 
-    test('a manager creates an activity for the own venue: stored, priced in cents, audited', async () => {
+    test('a manager creates an activity for the own venue: stored, priced in cents, recorded', async () => {
       const form = parseHtml((await adminGet(t, manager, '/admin/activities/new')).body);
       assert.equal(form.querySelector('select[name="venueId"]'), null, 'a manager does not choose the venue');
       const response = await adminPost(t, manager, '/admin/activities/new', validForm());
@@ -145,7 +145,7 @@ for (const dialect of testDialects()) {
         { label: { nl: 'Vaarkaartje', en: 'Ticket' }, basis: 'person', vat: 'low', amountCents: 1250 },
         { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: 7500 },
       ]);
-      const [entry] = (await auditOf('activity.created')).filter((e) => e.target === 'rondvaart-door-de-grachten');
+      const [entry] = (await logEntriesOf('activity.created')).filter((e) => e.target === 'rondvaart-door-de-grachten');
       assert.equal(entry?.venue_id, home.venue.id);
       assert.ok(entry?.actor_email?.endsWith('@venue.test'));
 
@@ -208,7 +208,7 @@ for (const dialect of testDialects()) {
       assert.equal(await activityCount(), before);
     });
 
-    test('editing: saved and audited; a maximum below an existing booking is allowed and the booking stays', async () => {
+    test('editing: saved and recorded; a maximum below an existing booking is allowed and the booking stays', async () => {
       const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-07-01' });
       const { booking } = await book(t.database.db, t.clock, slot, { groupSize: 12 }, t.linkKey);
 
@@ -232,7 +232,7 @@ for (const dialect of testDialects()) {
       assert.equal(row?.venue_id, home.venue.id);
       const kept = await t.database.db.selectFrom('bookings').selectAll().where('id', '=', booking.id).executeTakeFirst();
       assert.equal(kept?.group_size, 12);
-      const entry = (await auditOf('activity.updated')).find((e) => e.target === home.slug);
+      const entry = (await logEntriesOf('activity.updated')).find((e) => e.target === home.slug);
       assert.equal(entry?.venue_id, home.venue.id);
       assert.deepEqual(JSON.parse(entry!.detail).changed.split(','), ['title', 'maxGroupSize', 'pricing']);
 
@@ -247,7 +247,7 @@ for (const dialect of testDialects()) {
       assert.equal((await activityRow(home.id))?.title_nl, 'Kanoën op de Vecht');
     });
 
-    test('the lifecycle rules: shown, saved, validated per field with the input kept, audited by name', async () => {
+    test('the lifecycle rules: shown, saved, validated per field with the input kept, recorded by name', async () => {
       const activity = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, slug: 'regels' });
       const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20' });
       const url = `/admin/activities/${activity.id}`;
@@ -328,7 +328,7 @@ for (const dialect of testDialects()) {
         ],
         ['request', 0, 24, 3, 2, 72, ['allergies', 'emergency_phone']],
       );
-      const entry = (await auditOf('activity.updated')).find((e) => e.target === 'regels');
+      const entry = (await logEntriesOf('activity.updated')).find((e) => e.target === 'regels');
       assert.deepEqual(JSON.parse(entry!.detail).changed.split(','), [
         'rules.bookingMode',
         'rules.cancelUntilHours',
@@ -401,7 +401,7 @@ for (const dialect of testDialects()) {
       assert.equal(created.statusCode, 303);
       const row = await t.database.db.selectFrom('activities').selectAll().where('slug', '=', 'museumnacht').executeTakeFirst();
       assert.equal(row?.venue_id, away.venue.id);
-      assert.equal((await auditOf('activity.created')).find((e) => e.target === 'museumnacht')?.venue_id, away.venue.id);
+      assert.equal((await logEntriesOf('activity.created')).find((e) => e.target === 'museumnacht')?.venue_id, away.venue.id);
     });
   });
 }

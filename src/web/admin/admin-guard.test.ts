@@ -9,7 +9,7 @@ import { urlencoded } from '../../../test/html.js';
 import { postForm, sessionCookieOf, setUpAccount, signIn, type SignedIn } from '../../../test/staff.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 
-/** Every table's rows but the ones a refused request may touch (its session's last-seen time, the audit log, throttles). */
+/** Every table's rows but the ones a refused request may touch (its session's last-seen time, the activity log, throttles). */
 async function snapshot(db: Db, dialect: string): Promise<string> {
   const tables =
     dialect === 'sqlite'
@@ -23,7 +23,7 @@ async function snapshot(db: Db, dialect: string): Promise<string> {
         }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(
           db,
         );
-  const skip = new Set(['staff_sessions', 'audit_log', 'throttles']);
+  const skip = new Set(['staff_sessions', 'activity_log', 'throttles']);
   const parts: string[] = [];
   for (const { name } of tables.rows.filter((t) => !skip.has(t.name))) {
     const rows = await sql`select * from ${sql.table(name)}`.execute(db);

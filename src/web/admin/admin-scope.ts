@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { recordAuditEvent } from '../../core/audit-log/audit-log.service.js';
+import { recordAuditEvent } from '../../core/activity-log/activity-log.service.js';
 import { resolveSession, type Session } from '../../core/staff/session.service.js';
 import type { StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
@@ -12,7 +12,7 @@ import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
 import { scheduleRoutes } from './schedule.routes.js';
 import { securityRoutes } from './security.routes.js';
-import { auditRoutes } from './audit.routes.js';
+import { activityLogRoutes } from './activity-log.routes.js';
 import { backupRoutes } from './backups.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
 // Declares request.staff and request.staffSession, which the hook below sets.
@@ -73,7 +73,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(scheduleRoutes, context);
   await app.register(bookingAdminRoutes, context);
   await app.register(staffRoutes, context);
-  await app.register(auditRoutes, context);
+  await app.register(activityLogRoutes, context);
   await app.register(securityRoutes, context);
   await app.register(backupRoutes, context);
 }

@@ -31,7 +31,7 @@ for (const dialect of testDialects()) {
       t.database.db.selectFrom('mail_outbox').selectAll().where('booking_id', '=', id()).where('kind', '=', 'manage_link').execute();
     const staffHistory = () =>
       t.database.db
-        .selectFrom('audit_log')
+        .selectFrom('activity_log')
         .selectAll()
         .where('target', '=', booked.booking.reference)
         .where('actor_kind', '=', 'staff')
@@ -82,7 +82,7 @@ for (const dialect of testDialects()) {
         assert.ok(!everything.includes(secret), 'neither token nor hash in the history or the outbox');
       }
       const historyRow = shown
-        .querySelectorAll('[data-testid="booking-audit"] tbody tr')
+        .querySelectorAll('[data-testid="booking-history"] tbody tr')
         .map((tr) => tr.querySelectorAll('td').map((td) => td.textContent))[0]!;
       assert.deepEqual(historyRow.slice(1), [members.manager.email, 'link van de contactpersoon ingetrokken en opnieuw uitgegeven']);
     });

@@ -65,10 +65,10 @@ for (const dialect of testDialects()) {
         'De optie is bevestigd; de contactpersoon krijgt een bevestiging.',
       );
       assert.equal(after.querySelector('[data-testid="option-admin"]'), null);
-      const history = after.querySelector('[data-testid="booking-audit"]')!.textContent;
+      const history = after.querySelector('[data-testid="booking-history"]')!.textContent;
       assert.ok(history.includes('boeking bevestigd') && history.includes('boeking geplaatst'), history);
       const placedRow = after
-        .querySelectorAll('[data-testid="booking-audit"] tbody tr')
+        .querySelectorAll('[data-testid="booking-history"] tbody tr')
         .find((tr) => tr.textContent.includes('boeking geplaatst'));
       assert.equal(placedRow?.querySelectorAll('td')[1]?.textContent, 'Organisator (via de link)', 'who placed it');
     });
@@ -138,7 +138,7 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(await staffHistory(declined.booking.reference), ['booking.declined']);
       const after = parseHtml((await adminGet(t, manager, `/admin/bookings/${declined.booking.id}`)).body);
-      assert.ok(after.querySelector('[data-testid="booking-audit"]')!.textContent.includes('aanvraag afgewezen'));
+      assert.ok(after.querySelector('[data-testid="booking-history"]')!.textContent.includes('aanvraag afgewezen'));
     });
 
     test('an option past its deadline cannot be confirmed or extended by staff either', async () => {

@@ -61,9 +61,9 @@ for (const dialect of testDialects()) {
 
     const bookingRow = (id: string) => t.database.db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     /** What staff did to a booking (the organiser's own entries, such as its creation, left out). */
-    const auditOf = (reference: string) =>
+    const logEntriesOf = (reference: string) =>
       t.database.db
-        .selectFrom('audit_log')
+        .selectFrom('activity_log')
         .selectAll()
         .where('target', '=', reference)
         .where('actor_kind', '=', 'staff')
@@ -236,7 +236,7 @@ for (const dialect of testDialects()) {
       const before = [
         await bookingRow(piet.booking.id),
         await findSlot(t.database.db, canoeToday.id),
-        await auditOf(piet.booking.reference),
+        await logEntriesOf(piet.booking.reference),
       ];
       for (const [action, fields] of [
         ['cancel', { confirm: 'yes' }],
@@ -250,7 +250,7 @@ for (const dialect of testDialects()) {
       const after = [
         await bookingRow(piet.booking.id),
         await findSlot(t.database.db, canoeToday.id),
-        await auditOf(piet.booking.reference),
+        await logEntriesOf(piet.booking.reference),
       ];
       assert.deepEqual(after, before);
       assert.deepEqual(await notesOf(piet.booking.id), []);
@@ -261,7 +261,7 @@ for (const dialect of testDialects()) {
       const before = [
         await bookingRow(id),
         await findSlot(t.database.db, canoeToday.id),
-        await auditOf(anna.booking.reference),
+        await logEntriesOf(anna.booking.reference),
         await notesOf(id),
       ];
       assert.equal((await adminGet(t, otherManager, `/admin/bookings/${id}`)).statusCode, 404);
@@ -280,7 +280,7 @@ for (const dialect of testDialects()) {
       const after = [
         await bookingRow(id),
         await findSlot(t.database.db, canoeToday.id),
-        await auditOf(anna.booking.reference),
+        await logEntriesOf(anna.booking.reference),
         await notesOf(id),
       ];
       assert.deepEqual(after, before);
@@ -319,10 +319,10 @@ for (const dialect of testDialects()) {
       assert.equal(again.headers.location, `/admin/bookings/${anna.booking.id}`);
       assert.deepEqual(await bookingRow(anna.booking.id), row, 'the second cancel changes nothing');
       assert.deepEqual(await findSlot(t.database.db, canoeToday.id), slotAfter);
-      const audit = (await auditOf(anna.booking.reference)).filter((e) => e.action === 'booking.cancelled');
-      assert.equal(audit.length, 1);
-      assert.equal(audit[0]!.venue_id, canoe.venue.id);
-      assert.deepEqual(JSON.parse(audit[0]!.detail), { from: 'confirmed', to: 'cancelled', places_released: 6 });
+      const logged = (await logEntriesOf(anna.booking.reference)).filter((e) => e.action === 'booking.cancelled');
+      assert.equal(logged.length, 1);
+      assert.equal(logged[0]!.venue_id, canoe.venue.id);
+      assert.deepEqual(JSON.parse(logged[0]!.detail), { from: 'confirmed', to: 'cancelled', places_released: 6 });
 
       const list = references((await adminGet(t, manager, '/admin/bookings?status=cancelled')).body);
       assert.deepEqual(list, [anna.booking.reference]);
@@ -340,7 +340,7 @@ for (const dialect of testDialects()) {
       );
     });
 
-    test('marking paid and unpaid records the time and the audit entry; once is enough', async () => {
+    test('marking paid and unpaid records the time and the activity log entry; once is enough', async () => {
       const id = piet.booking.id;
       const paid = await adminPost(t, staff, `/admin/bookings/${id}/paid`);
       assert.equal(paid.statusCode, 303);
@@ -356,7 +356,7 @@ for (const dialect of testDialects()) {
 
       assert.equal((await adminPost(t, manager, `/admin/bookings/${id}/unpaid`)).statusCode, 303);
       assert.equal((await bookingRow(id)).paid_at, null);
-      const actions = (await auditOf(piet.booking.reference)).map((e) => [e.action, e.venue_id]);
+      const actions = (await logEntriesOf(piet.booking.reference)).map((e) => [e.action, e.venue_id]);
       assert.deepEqual(actions, [
         ['booking.paid', canoe.venue.id],
         ['booking.unpaid', canoe.venue.id],
@@ -389,17 +389,17 @@ for (const dialect of testDialects()) {
       const manage = await t.app.inject(`/b/${later.manageToken}`);
       assert.equal(manage.statusCode, 200);
       assert.ok(!manage.body.includes('Geheim'), 'the organiser never sees an internal note');
-      const audit = (await auditOf(later.booking.reference)).find((e) => e.action === 'booking.note_added');
-      assert.ok(audit && !audit.detail.includes('Geheim'), 'the audit entry names the note, not its text');
+      const logged = (await logEntriesOf(later.booking.reference)).find((e) => e.action === 'booking.note_added');
+      assert.ok(logged && !logged.detail.includes('Geheim'), 'the activity log entry names the note, not its text');
       const history = parseHtml((await adminGet(t, manager, `/admin/bookings/${id}`)).body);
-      assert.ok(history.querySelector('[data-testid="booking-audit"]')?.textContent.includes('interne notitie toegevoegd'));
+      assert.ok(history.querySelector('[data-testid="booking-history"]')?.textContent.includes('interne notitie toegevoegd'));
     });
 
     test('an admin acts on any venue', async () => {
       const res = await adminPost(t, admin, `/admin/bookings/${other.booking.id}/paid`);
       assert.equal(res.statusCode, 303);
       assert.notEqual((await bookingRow(other.booking.id)).paid_at, null);
-      assert.equal((await auditOf(other.booking.reference))[0]?.venue_id, museum.venue.id);
+      assert.equal((await logEntriesOf(other.booking.reference))[0]?.venue_id, museum.venue.id);
     });
 
     test('the CSV export: the filtered list for Excel, quoted, formulas neutralised', async () => {

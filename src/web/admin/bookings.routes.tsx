@@ -4,7 +4,7 @@ import {
   addBookingNote,
   changeBookingStatus,
   extendOption,
-  listBookingAuditEntries,
+  listBookingActivityEntries,
   listActivityFilterChoices,
   listBookingsForExport,
   readStaffBooking,
@@ -125,14 +125,14 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const scope = venueScopeOf(request.staff);
     const ui = adminUiFor(request, auth);
     const booking = await readStaffBooking(db, scope, request.params.id);
-    const audit = await listBookingAuditEntries(db, scope, booking.reference);
+    const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
     const key = formField(request.query, 'done');
     const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
     return sendPage(
       reply,
       status,
-      <BookingDetailPage ui={ui} booking={booking} audit={audit} participants={participants} notice={done && ui.t(done)} {...extra} />,
+      <BookingDetailPage ui={ui} booking={booking} history={history} participants={participants} notice={done && ui.t(done)} {...extra} />,
     );
   }
 

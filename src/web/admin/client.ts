@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clientNetwork } from '../../core/audit-log/audit-log.js';
+import { clientNetwork } from '../../core/activity-log/activity-log.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { ClientInfo } from '../../core/staff/login.service.js';
 import { statusOfDomainError } from '../plugins/errors.js';
 import type { Ui } from '../views/ui.js';
 
-/** The client as the audit log and the throttles see it: its network, never the full address. */
+/** The client as the activity log and the throttles see it: its network, never the full address. */
 export function clientOf(request: FastifyRequest): ClientInfo {
   return { network: clientNetwork(request.ip), userAgent: String(request.headers['user-agent'] ?? '') };
 }

@@ -8,7 +8,7 @@ import { makeCertificate, opensslAvailable, serveOverTls, type TestCertificate, 
 import { missingRequirement } from '../../../test/tools.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { auditSite } from '../../audit/audit.js';
-import { readAuditPage } from '../../core/audit-log/audit-log.service.js';
+import { readActivityEntryPage } from '../../core/activity-log/activity-log.service.js';
 import { runJobOnce } from '../../core/jobs/scheduler.js';
 import { listLatestSelfAudits, selfAuditJob } from '../../core/self-audit/self-audit.service.js';
 import type { SiteAuditor } from '../../core/self-audit/self-audit.js';
@@ -131,7 +131,7 @@ if (!opensslAvailable()) {
           [{ id: 'hsts', ok: false }],
         );
         assert.ok(parseHtml(page.body).querySelector('[data-testid="self-audit-earlier"] tr[data-ok="true"]'), 'the earlier run below');
-        const log = await readAuditPage(t.database.db, { all: true }, { action: 'security.self_audit_run' });
+        const log = await readActivityEntryPage(t.database.db, { all: true }, { action: 'security.self_audit_run' });
         assert.deepEqual(
           log.entries.map((entry) => entry.actorEmail),
           [admin.email],

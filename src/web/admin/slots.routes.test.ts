@@ -37,8 +37,8 @@ for (const dialect of testDialects()) {
     const slotsOf = (activityId: string) =>
       db().selectFrom('slots').selectAll().where('activity_id', '=', activityId).orderBy('starts_at').execute();
     const slotRow = (id: string) => db().selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
-    const auditOf = (action: string, target: string) =>
-      db().selectFrom('audit_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
+    const logEntriesOf = (action: string, target: string) =>
+      db().selectFrom('activity_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
     const text = (body: string, testid: string) => parseHtml(body).querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
     /** Posts a weekly schedule; the weekday checkboxes repeat one name, as a browser sends them. */
     const postSchedule = (who: SignedIn, activity: Activity, fields: Record<string, string>, weekdays: string[]) =>
@@ -69,7 +69,7 @@ for (const dialect of testDialects()) {
       assert.equal(slot?.starts_at, '2026-03-29T08:00:00.000Z', 'summer time: 10:00 is 08:00 UTC');
       assert.equal(slot?.ends_at, '2026-03-29T09:30:00.000Z');
       assert.deepEqual([slot?.capacity, slot?.exclusive, slot?.schedule_id], [20, 0, null]);
-      const [entry] = await auditOf('slot.created', slot!.id);
+      const [entry] = await logEntriesOf('slot.created', slot!.id);
       assert.equal(entry?.venue_id, home.venue.id);
 
       const page = await adminGet(t, staff, `${response.headers.location}&from=2026-03-29&to=2026-03-29`);
@@ -111,7 +111,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await slotsOf(home.id), before);
     });
 
-    test('capacity never goes below the persons booked; a change above is saved and audited', async () => {
+    test('capacity never goes below the persons booked; a change above is saved and recorded', async () => {
       const activity = await activityOfHome();
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-10', capacity: 10 });
       await book(db(), t.clock, slot, { groupSize: 6 });
@@ -131,7 +131,7 @@ for (const dialect of testDialects()) {
       assert.equal(saved.statusCode, 303);
       assert.equal(saved.headers.location, `/admin/activities/${activity.id}/slots?done=capacity_changed&from=2026-04-01&to=2026-04-30`);
       assert.equal((await slotRow(slot.id))?.capacity, 6);
-      const [entry] = await auditOf('slot.capacity_changed', slot.id);
+      const [entry] = await logEntriesOf('slot.capacity_changed', slot.id);
       assert.deepEqual([entry?.venue_id, JSON.parse(entry!.detail).from, JSON.parse(entry!.detail).to], [home.venue.id, 10, 6]);
     });
 
@@ -163,7 +163,7 @@ for (const dialect of testDialects()) {
       const deleted = await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${free.id}/delete`);
       assert.equal(deleted.statusCode, 303);
       assert.equal(await slotRow(free.id), undefined);
-      assert.equal((await auditOf('slot.deleted', free.id))[0]?.venue_id, home.venue.id);
+      assert.equal((await logEntriesOf('slot.deleted', free.id))[0]?.venue_id, home.venue.id);
       const refused = await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${taken.id}/delete`);
       assert.equal(refused.statusCode, 409);
       assert.match(text(refused.body, 'refusal'), /heeft boekingen/);
@@ -184,7 +184,7 @@ for (const dialect of testDialects()) {
         ['2026-03-22T09:00:00.000Z', '2026-03-29T08:00:00.000Z', '2026-04-05T08:00:00.000Z'],
       );
       assert.ok(slots.every((s) => s.schedule_id === scheduleId && s.capacity === 12));
-      const [entry] = await auditOf('schedule.created', scheduleId!);
+      const [entry] = await logEntriesOf('schedule.created', scheduleId!);
       assert.equal(entry?.venue_id, home.venue.id);
       assert.equal(JSON.parse(entry!.detail).slotsCreated, 3);
 
@@ -258,8 +258,8 @@ for (const dialect of testDialects()) {
         exceptions.map((e) => e.date),
         ['2026-04-06', '2026-04-08'],
       );
-      const audited = await auditOf('schedule.exception_added', scheduleId!);
-      assert.deepEqual(audited.map((e) => JSON.parse(e.detail).slot).sort(), ['kept_booked', 'removed']);
+      const recorded = await logEntriesOf('schedule.exception_added', scheduleId!);
+      assert.deepEqual(recorded.map((e) => JSON.parse(e.detail).slot).sort(), ['kept_booked', 'removed']);
 
       const outside = await adminPost(t, staff, `${base}/exceptions`, { date: '2026-05-04' });
       assert.equal(outside.statusCode, 422);
@@ -268,7 +268,7 @@ for (const dialect of testDialects()) {
       const removed = await adminPost(t, staff, `${base}/exceptions/2026-04-06/delete`);
       assert.equal(removed.headers.location, `/admin/activities/${activity.id}/slots?done=exception_removed&created=1`);
       assert.equal((await slotOn('2026-04-06'))?.starts_at, '2026-04-06T12:00:00.000Z');
-      assert.equal((await auditOf('schedule.exception_removed', scheduleId!))[0]?.venue_id, home.venue.id);
+      assert.equal((await logEntriesOf('schedule.exception_removed', scheduleId!))[0]?.venue_id, home.venue.id);
       assert.equal((await adminPost(t, staff, `${base}/exceptions/2026-04-06/delete`)).statusCode, 404, 'no such exception any more');
     });
 
@@ -297,7 +297,7 @@ for (const dialect of testDialects()) {
         (await db().selectFrom('slot_schedule_exceptions').select('date').where('schedule_id', '=', scheduleId!).execute()).length,
         0,
       );
-      const [entry] = await auditOf('schedule.deleted', scheduleId!);
+      const [entry] = await logEntriesOf('schedule.deleted', scheduleId!);
       assert.deepEqual([entry?.venue_id, JSON.parse(entry!.detail).slotsRemoved], [home.venue.id, 3]);
     });
 

@@ -14,9 +14,9 @@ import { SESSION_COOKIE } from './session-cookie.js';
 
 const HOUR = 3600_000;
 
-async function auditActions(t: TestApp, email: string): Promise<string[]> {
+async function loggedActions(t: TestApp, email: string): Promise<string[]> {
   const rows = await t.database.db
-    .selectFrom('audit_log')
+    .selectFrom('activity_log')
     .select('action')
     .where('target', '=', email)
     .orderBy('at')
@@ -139,7 +139,7 @@ for (const dialect of testDialects()) {
       assert.equal((await sessionRows(t, member.id)).length, 0, 'the session row is deleted');
       assert.equal((await adminGet(t, { cookie: cookie.value, csrf }, '/admin/account')).statusCode, 303);
       // The test clock stood still, so compare what was recorded, not its order.
-      assert.deepEqual((await auditActions(t, 'anna@venue.test')).sort(), [
+      assert.deepEqual((await loggedActions(t, 'anna@venue.test')).sort(), [
         'auth.login',
         'auth.login_failed',
         'auth.logout',
@@ -181,7 +181,7 @@ for (const dialect of testDialects()) {
       const reused = await postForm(t, '/staff/login/code', { code: recovery }, third);
       assert.equal(reused.statusCode, 401);
       assert.match(parseHtml(reused.body).querySelector('[data-testid="form-errors"]')!.textContent, /al gebruikt/);
-      const actions = await auditActions(t, account.email);
+      const actions = await loggedActions(t, account.email);
       assert.equal(actions.filter((a) => a === 'auth.second_factor_failed').length, 4);
     });
 
@@ -212,7 +212,7 @@ for (const dialect of testDialects()) {
         assert.equal(response.statusCode, 401, JSON.stringify(email));
         assert.ok(parseHtml(response.body).querySelector('[data-testid="form-errors"]'), 'the login form with its error');
       }
-      const logged = await t.database.db.selectFrom('audit_log').select('target').where('action', '=', 'auth.login_failed').execute();
+      const logged = await t.database.db.selectFrom('activity_log').select('target').where('action', '=', 'auth.login_failed').execute();
       assert.ok(!logged.some((row) => row.target?.includes('a\ufffdb')), 'an unknown identifier is not kept');
       await assert.rejects(addStaff(t.database.db, t.clock, { email: 'a\u0000b@venue.test', name: 'A', role: 'admin' }, null), {
         code: 'email_invalid',
@@ -244,7 +244,7 @@ for (const dialect of testDialects()) {
       assert.equal(idle.headers.location, '/staff/login?reason=expired');
       assert.equal(idle.cookies.find((c) => c.name === SESSION_COOKIE)?.value, '', 'the cookie is cleared');
       assert.equal((await sessionRows(t, account.member.id)).length, 0);
-      assert.ok((await auditActions(t, account.email)).includes('auth.timeout'));
+      assert.ok((await loggedActions(t, account.email)).includes('auth.timeout'));
     });
 
     test('a session used regularly still ends at the absolute limit of 12 hours', async () => {
@@ -272,7 +272,7 @@ for (const dialect of testDialects()) {
       assert.ok((await sweepExpiredSessions(t.database.db, t.clock, t.auth)) >= 2);
       assert.equal((await sessionRows(t, account.member.id)).length, 0);
       assert.equal((await sessionRows(t, other.member.id)).length, 1, 'the session used 40 minutes ago stays');
-      assert.ok((await auditActions(t, account.email)).includes('auth.timeout'));
+      assert.ok((await loggedActions(t, account.email)).includes('auth.timeout'));
     });
 
     test('the 11th wrong password in a row is refused even when right, until the wait is over', async () => {
@@ -289,7 +289,7 @@ for (const dialect of testDialects()) {
       t.clock.advance(61_000);
       const after = await postForm(t, '/staff/login', { email: account.email, password: account.password });
       assert.equal(after.statusCode, 303, 'a wait, not a lock-out');
-      assert.ok((await auditActions(t, account.email)).includes('auth.throttled'));
+      assert.ok((await loggedActions(t, account.email)).includes('auth.throttled'));
     });
 
     test('a burst of failures from one network is slowed down, whatever the accounts', async () => {
@@ -368,7 +368,7 @@ for (const dialect of testDialects()) {
       assert.equal((await adminGet(t, tablet, '/admin/account')).statusCode, 303, 'the other session ended');
       account.secret = secret;
       assert.ok(await signIn(t, account), 'the new app works');
-      const actions = await auditActions(t, account.email);
+      const actions = await loggedActions(t, account.email);
       assert.ok(actions.includes('staff.password_changed'));
       assert.equal(actions.filter((a) => a === 'staff.second_factor_enrolled').length, 2);
     });
@@ -491,8 +491,8 @@ for (const dialect of testDialects()) {
     });
   });
 
-  describe(`failed sign-ins in the audit log (${dialect.name})`, () => {
-    test('an unknown identifier is recorded without its text, in the audit log and the logs; a known account by its id', async () => {
+  describe(`failed sign-ins in the activity log (${dialect.name})`, () => {
+    test('an unknown identifier is recorded without its text, in the activity log and the logs; a known account by its id', async () => {
       const { log, lines } = captureLog();
       const t = await buildTestApp(dialect, undefined, {}, { loggerInstance: log });
       const { db } = t.database;
@@ -508,8 +508,8 @@ for (const dialect of testDialects()) {
         const account = await setUpAccount(t, { venue });
         assert.equal((await postForm(t, '/staff/login', { email: account.email, password: 'not it at all' })).statusCode, 401);
 
-        const rows = await db.selectFrom('audit_log').selectAll().execute();
-        assert.ok(!JSON.stringify(rows).includes(secret), 'the typed text is nowhere in the audit log');
+        const rows = await db.selectFrom('activity_log').selectAll().execute();
+        assert.ok(!JSON.stringify(rows).includes(secret), 'the typed text is nowhere in the activity log');
         assert.ok(!JSON.stringify(rows).toLowerCase().includes(secret.toLowerCase()), 'nor in lower case');
         assert.ok(lines.length >= 12, 'the requests were logged');
         assert.ok(!JSON.stringify(lines).toLowerCase().includes(secret.toLowerCase()), 'nor in the logs');

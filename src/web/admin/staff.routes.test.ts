@@ -69,8 +69,8 @@ for (const dialect of testDialects()) {
     const staffByEmail = (email: string) => db().selectFrom('staff').selectAll().where('email', '=', email).executeTakeFirst();
     const sessionCount = async (id: string) =>
       (await db().selectFrom('staff_sessions').select('token_hash').where('staff_id', '=', id).execute()).length;
-    const auditOf = (action: string, target: string) =>
-      db().selectFrom('audit_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
+    const logEntriesOf = (action: string, target: string) =>
+      db().selectFrom('activity_log').selectAll().where('action', '=', action).where('target', '=', target).execute();
 
     before(async () => {
       smtp = await startSmtpServer();
@@ -115,10 +115,10 @@ for (const dialect of testDialects()) {
       assert.equal(row.venue_id, venueA.id);
       assert.equal(row.setup_token_hash, hashToken(token), 'only the hash of the link is stored');
       assert.equal(row.setup_expires_at, new Date(t.clock.now().getTime() + 24 * 3600_000).toISOString());
-      const [entry] = await auditOf('staff.added', 'marit@venue-a.test');
+      const [entry] = await logEntriesOf('staff.added', 'marit@venue-a.test');
       assert.equal(entry?.actor_id, admin.member.id);
       assert.equal(entry?.venue_id, venueA.id);
-      assert.ok(!JSON.stringify(entry).includes(token), 'the link is not in the audit log');
+      assert.ok(!JSON.stringify(entry).includes(token), 'the link is not in the activity log');
       const outbox = await db().selectFrom('mail_outbox').selectAll().where('recipient', '=', 'marit@venue-a.test').execute();
       assert.equal(outbox.length, 1);
       assert.ok(!JSON.stringify(outbox).includes(token), 'the link does not wait in the outbox');
@@ -302,13 +302,13 @@ for (const dialect of testDialects()) {
       assert.ok(forAdmin.includes(managerB.email) && forAdmin.includes('joost@venue.test'), 'an admin sees every venue');
     });
 
-    test('staff and viewers are refused every staff route and the audit log', async () => {
+    test('staff and viewers are refused every staff route and the activity log', async () => {
       const target = managerA.member.id;
       for (const role of ['staff', 'viewer'] as const) {
         const session = await signInMember(t, role, venueA);
         const before = await staffRow(target);
         assert.equal((await adminGet(t, session, '/admin/staff')).statusCode, 403, `${role} GET /admin/staff`);
-        assert.equal((await adminGet(t, session, '/admin/audit')).statusCode, 403, `${role} GET /admin/audit`);
+        assert.equal((await adminGet(t, session, '/admin/activity')).statusCode, 403, `${role} GET /admin/activity`);
         const add = await adminPost(t, session, '/admin/staff', {
           email: `by-${role}@venue.test`,
           name: 'X',
@@ -342,12 +342,12 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await staffRow(target.member.id), before, 'the member is unchanged');
         assert.equal(await sessionCount(target.member.id), sessionsBefore, 'their sessions are untouched');
       }
-      assert.equal((await auditOf('staff.role_changed', staffB.email)).length, 0);
+      assert.equal((await logEntriesOf('staff.role_changed', staffB.email)).length, 0);
       assert.equal((await adminGet(t, managerA, '/admin/staff/no-such-id')).statusCode, 404);
       assert.equal((await adminGet(t, managerA, '/admin/staff/%00%27')).statusCode, 404);
     });
 
-    test('disabling ends all sessions at once and is audited; the member is sent to sign-in; enabling lets them back', async () => {
+    test('disabling ends all sessions at once and is recorded; the member is sent to sign-in; enabling lets them back', async () => {
       const account = await signInMember(t, 'staff', venueA);
       const second = await signIn(t, account);
       assert.equal(await sessionCount(account.member.id), 2);
@@ -364,7 +364,7 @@ for (const dialect of testDialects()) {
         assert.equal(next.statusCode, 303);
         assert.match(String(next.headers.location), /^\/staff\/login/);
       }
-      const [entry] = await auditOf('staff.disabled', account.email);
+      const [entry] = await logEntriesOf('staff.disabled', account.email);
       assert.equal(entry?.actor_id, managerA.member.id);
       assert.equal(entry?.venue_id, venueA.id);
       assert.deepEqual(JSON.parse(entry!.detail), { sessions_ended: 2 });
@@ -377,11 +377,11 @@ for (const dialect of testDialects()) {
 
       assert.equal((await adminPost(t, managerA, `/admin/staff/${account.member.id}/enable`)).statusCode, 303);
       assert.equal((await staffRow(account.member.id)).disabled_at, null);
-      assert.equal((await auditOf('staff.enabled', account.email)).length, 1);
+      assert.equal((await logEntriesOf('staff.enabled', account.email)).length, 1);
       await signIn(t, account);
     });
 
-    test('role changes stay within the assignable roles, never one’s own, and are audited', async () => {
+    test('role changes stay within the assignable roles, never one’s own, and are recorded', async () => {
       const account = await signInMember(t, 'staff', venueA);
       const url = `/admin/staff/${account.member.id}/role`;
 
@@ -395,7 +395,7 @@ for (const dialect of testDialects()) {
       const row = await staffRow(account.member.id);
       assert.equal(row.role, 'viewer');
       assert.equal(row.venue_id, venueA.id, "a manager's member stays in the manager's venue");
-      const [entry] = await auditOf('staff.role_changed', account.email);
+      const [entry] = await logEntriesOf('staff.role_changed', account.email);
       assert.deepEqual(JSON.parse(entry!.detail), { from: 'staff', to: 'viewer' });
       assert.equal(entry?.actor_id, managerA.member.id);
 
@@ -437,7 +437,7 @@ for (const dialect of testDialects()) {
       assert.equal(row.totp_secret, null);
       assert.equal(await sessionCount(account.member.id), 0);
       assert.equal((await adminGet(t, account, '/admin/account')).statusCode, 303);
-      const [issued] = await auditOf('staff.setup_link_issued', account.email);
+      const [issued] = await logEntriesOf('staff.setup_link_issued', account.email);
       assert.equal(issued?.actor_id, admin.member.id);
       assert.deepEqual(JSON.parse(issued!.detail), { delivery: 'mail' });
       assert.equal((await t.app.inject({ url: `/staff/setup/${token}` })).statusCode, 200, 'the new link opens');
@@ -468,7 +468,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await staffRow(peer.member.id), before, 'the peer’s account is unchanged');
       assert.equal(await sessionCount(peer.member.id), sessionsBefore, 'their sessions are untouched');
       assert.equal((await db().selectFrom('mail_outbox').select('id').where('recipient', '=', peer.email).execute()).length, outboxBefore);
-      assert.equal((await auditOf('staff.setup_link_issued', peer.email)).length, 0);
+      assert.equal((await logEntriesOf('staff.setup_link_issued', peer.email)).length, 0);
       assert.equal((await adminGet(t, peer, '/admin/account')).statusCode, 200, 'the peer is still signed in');
       const page = parseHtml((await adminGet(t, managerA, `/admin/staff/${peer.member.id}`)).body);
       assert.ok(page.querySelector('[data-testid="admins-only"]'));
@@ -519,15 +519,15 @@ for (const dialect of testDialects()) {
       assert.match(told!.text!, new RegExp(`${managerA.member.name} probeerde u toe te voegen als medewerker van Testlocatie`));
       assert.match(told!.text!, /nothing about it changed/);
       assert.ok(!told!.text!.includes('/staff/setup/'), 'no link for the existing account');
-      // What happened is audited for admins only (the manager's log has the invitation, as for any address); a second attempt today mails nobody again.
-      const [entry] = await auditOf('staff.add_existing', managerB.email);
+      // What happened is recorded for admins only (the manager's log has the invitation, as for any address); a second attempt today mails nobody again.
+      const [entry] = await logEntriesOf('staff.add_existing', managerB.email);
       assert.equal(entry?.actor_id, managerA.member.id);
       assert.equal(entry?.venue_id, null);
-      const seen = parseHtml((await adminGet(t, managerA, `/admin/audit?email=${encodeURIComponent(managerB.email)}`)).body);
+      const seen = parseHtml((await adminGet(t, managerA, `/admin/activity?email=${encodeURIComponent(managerB.email)}`)).body);
       assert.deepEqual(
-        seen.querySelectorAll('[data-testid="audit-entries"] tbody tr').map((tr) => tr.getAttribute('data-action')),
+        seen.querySelectorAll('[data-testid="activity-log-entries"] tbody tr').map((tr) => tr.getAttribute('data-action')),
         ['staff.invited'],
-        "the manager's audit log shows only the invitation",
+        "the manager's activity log shows only the invitation",
       );
       await page(managerB.email);
       assert.equal((await deliverMails()).filter((m) => recipientOf(m) === managerB.email).length, 0);
@@ -571,9 +571,9 @@ for (const dialect of testDialects()) {
       const fresh = 'nieuw-bij-a@venue.test';
       const listText = async () =>
         parseHtml((await adminGet(t, managerA, '/admin/staff')).body).querySelector('[data-testid="staff-list"]')?.textContent ?? '';
-      const auditFor = async (email: string) =>
-        parseHtml((await adminGet(t, managerA, `/admin/audit?email=${encodeURIComponent(email)}`)).body)
-          .querySelectorAll('[data-testid="audit-entries"] tbody tr')
+      const logLinesFor = async (email: string) =>
+        parseHtml((await adminGet(t, managerA, `/admin/activity?email=${encodeURIComponent(email)}`)).body)
+          .querySelectorAll('[data-testid="activity-log-entries"] tbody tr')
           .map((tr) =>
             `${tr.getAttribute('data-action')} ${tr.querySelectorAll('td').map((td) => td.textContent)}`.replaceAll(email, 'ADDRESS'),
           );
@@ -603,13 +603,13 @@ for (const dialect of testDialects()) {
         assert.equal(response.statusCode, 404, `${route.method} ${route.url}, as for anyone unknown`);
         assert.ok(!response.body.includes(fresh));
       }
-      const [xAudit, yAudit] = [await auditFor(fresh), await auditFor(held.email)];
-      assert.equal(xAudit.length, 1, xAudit.join('\n'));
-      assert.match(xAudit[0]!, /^staff\.invited .*medewerker uitgenodigd,ADDRESS,role: viewer/);
-      assert.deepEqual(yAudit, xAudit, "the same entry in the manager's audit log");
+      const [xLog, yLog] = [await logLinesFor(fresh), await logLinesFor(held.email)];
+      assert.equal(xLog.length, 1, xLog.join('\n'));
+      assert.match(xLog[0]!, /^staff\.invited .*medewerker uitgenodigd,ADDRESS,role: viewer/);
+      assert.deepEqual(yLog, xLog, "the same entry in the manager's activity log");
       // The truth is recorded for admins only.
-      assert.equal((await auditOf('staff.added', fresh))[0]?.venue_id, null);
-      assert.equal((await auditOf('staff.add_existing', held.email))[0]?.venue_id, null);
+      assert.equal((await logEntriesOf('staff.added', fresh))[0]?.venue_id, null);
+      assert.equal((await logEntriesOf('staff.add_existing', held.email))[0]?.venue_id, null);
 
       // Adding the address again (the same answer) sends a pending member a new link: the one that completes setup.
       assert.deepEqual(await add(fresh), x);
@@ -657,7 +657,7 @@ for (const dialect of testDialects()) {
       const staffB = await signInMember(t, 'viewer', venueB);
       assert.equal((await adminPost(t, admin, `/admin/staff/${staffB.member.id}/sessions/end`)).statusCode, 303);
       assert.equal(await sessionCount(staffB.member.id), 0);
-      const [entry] = await auditOf('staff.sessions_ended', staffB.email);
+      const [entry] = await logEntriesOf('staff.sessions_ended', staffB.email);
       assert.equal(entry?.actor_id, admin.member.id);
       assert.deepEqual(JSON.parse(entry!.detail), { ended: 1 });
 

@@ -5,7 +5,7 @@ import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
-import { clientAddress } from '../../core/audit-log/audit-log.js';
+import { clientAddress } from '../../core/activity-log/activity-log.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { findCatalogueActivity, listCatalogue } from '../../core/catalog/catalog.service.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';

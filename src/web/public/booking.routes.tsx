@@ -4,7 +4,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
-import { clientAddress } from '../../core/audit-log/audit-log.js';
+import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';

@@ -85,7 +85,7 @@ for (const dialect of testDialects()) {
     const row = (id: string) => t.database.db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const slotNow = async (id: string) => (await findSlot(t.database.db, id))!;
     const history = (reference: string) =>
-      t.database.db.selectFrom('audit_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
+      t.database.db.selectFrom('activity_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
     const mails = (bookingId: string, kind?: string) => {
       let q = t.database.db.selectFrom('mail_outbox').selectAll().where('booking_id', '=', bookingId);
       if (kind) q = q.where('kind', '=', kind);
@@ -641,7 +641,7 @@ for (const dialect of testDialects()) {
       );
     });
 
-    test("every action is in the booking's history with who made it, on the staff booking page and in the audit log", async () => {
+    test("every action is in the booking's history with who made it, on the staff booking page and in the activity log", async () => {
       const slot = await newSlot(30);
       const a = await bookAsAnna(slot, 4, 'geschiedenis@school.nl');
       t.clock.advance(1000);
@@ -676,7 +676,7 @@ for (const dialect of testDialects()) {
       const detail = await adminGet(t, manager, `/admin/bookings/${a.booking.id}`);
       assert.equal(detail.statusCode, 200);
       const rows = parseHtml(detail.body)
-        .querySelectorAll('[data-testid="booking-audit"] tbody tr')
+        .querySelectorAll('[data-testid="booking-history"] tbody tr')
         .map((tr) => tr.querySelectorAll('td').map((td) => td.textContent));
       assert.deepEqual(
         rows.map(([, who]) => who),
@@ -691,7 +691,7 @@ for (const dialect of testDialects()) {
         headers: { cookie: `__Host-groupz_session=${manager.cookie}; lang=en` },
       });
       const whoInEnglish = parseHtml(english.body)
-        .querySelectorAll('[data-testid="booking-audit"] tbody tr')
+        .querySelectorAll('[data-testid="booking-history"] tbody tr')
         .map((tr) => tr.querySelectorAll('td')[1]!.textContent);
       assert.deepEqual(whoInEnglish, [
         'System',
@@ -701,9 +701,9 @@ for (const dialect of testDialects()) {
         'Organiser (through the link)',
       ]);
 
-      const audit = parseHtml((await adminGet(t, manager, '/admin/audit')).body);
-      const about = audit
-        .querySelectorAll('[data-testid="audit-entries"] tbody tr')
+      const logged = parseHtml((await adminGet(t, manager, '/admin/activity')).body);
+      const about = logged
+        .querySelectorAll('[data-testid="activity-log-entries"] tbody tr')
         .filter((tr) => tr.querySelectorAll('td')[3]?.textContent === a.booking.reference)
         .map((tr) => [tr.getAttribute('data-action'), tr.querySelectorAll('td')[1]!.textContent]);
       assert.deepEqual(about, [

@@ -57,7 +57,7 @@ function participantsOf(t: TestApp, bookingId: string) {
 }
 
 function historyOf(t: TestApp, reference: string) {
-  return t.database.db.selectFrom('audit_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
+  return t.database.db.selectFrom('activity_log').selectAll().where('target', '=', reference).orderBy('at').orderBy('action').execute();
 }
 
 const text = (body: string, testId: string) => parseHtml(body).querySelector(`[data-testid="${testId}"]`)?.textContent.trim();
@@ -132,7 +132,7 @@ for (const dialect of testDialects()) {
       const staffList = parseHtml(staff.body).querySelector('[data-testid="participants"]')!.textContent;
       assert.match(staffList, /Zsa-Zsa Quibblewick/);
       assert.match(staffList, /Oesterloos-dieet-7731/);
-      assert.match(parseHtml(staff.body).querySelector('[data-testid="booking-audit"]')!.textContent, /Deelnemer aangemeld/);
+      assert.match(parseHtml(staff.body).querySelector('[data-testid="booking-history"]')!.textContent, /Deelnemer aangemeld/);
 
       // The history says a participant was added and how many there are now, never who or what.
       const added_ = (await historyOf(t, booking.reference)).filter((e) => e.action === 'booking.participant_added');
@@ -333,14 +333,14 @@ for (const dialect of testDialects()) {
       for (const entry of history) assert.ok(!/Lotte|Sem|dieet/.test(JSON.stringify(entry)), JSON.stringify(entry));
 
       const staff = await adminGet(t, manager, `/admin/bookings/${booking.id}`);
-      const audit = parseHtml(staff.body).querySelector('[data-testid="booking-audit"]')!.textContent;
+      const logged = parseHtml(staff.body).querySelector('[data-testid="booking-history"]')!.textContent;
       for (const label of [
-        'audit.action.booking.participant_removed',
-        'audit.action.booking.participant_link_reissued',
-        'audit.actor.organiser',
-        'audit.actor.participant',
+        'activity_log.action.booking.participant_removed',
+        'activity_log.action.booking.participant_link_reissued',
+        'activity_log.actor.organiser',
+        'activity_log.actor.participant',
       ] as const) {
-        assert.ok(audit.includes(t_nl(label)), label);
+        assert.ok(logged.includes(t_nl(label)), label);
       }
     });
 

@@ -71,10 +71,10 @@ export const manageMessages = defineMessages(
     'booking_admin.done_manage_link': 'De oude link van de contactpersoon werkt niet meer; de nieuwe is naar de contactpersoon gemaild.',
     'booking_admin.done_participant_link': 'De oude deelnemerslink werkt niet meer.',
 
-    'audit.action.booking.group_size_changed': 'aantal personen gewijzigd',
-    'audit.action.booking.manage_link_resent': 'boekingslink opnieuw gemaild',
-    'audit.action.booking.manage_link_reissued': 'link van de contactpersoon ingetrokken en opnieuw uitgegeven',
-    'audit.action.booking.participant_link_reissued': 'deelnemerslink ingetrokken en opnieuw uitgegeven',
+    'activity_log.action.booking.group_size_changed': 'aantal personen gewijzigd',
+    'activity_log.action.booking.manage_link_resent': 'boekingslink opnieuw gemaild',
+    'activity_log.action.booking.manage_link_reissued': 'link van de contactpersoon ingetrokken en opnieuw uitgegeven',
+    'activity_log.action.booking.participant_link_reissued': 'deelnemerslink ingetrokken en opnieuw uitgegeven',
   },
   {
     'manage.at': '{date} at {time}',
@@ -144,9 +144,9 @@ export const manageMessages = defineMessages(
     'booking_admin.done_manage_link': "The organiser's old link no longer works; the new one has been emailed to the organiser.",
     'booking_admin.done_participant_link': 'The old participant link no longer works.',
 
-    'audit.action.booking.group_size_changed': 'number of people changed',
-    'audit.action.booking.manage_link_resent': 'booking link emailed again',
-    'audit.action.booking.manage_link_reissued': "organiser's link revoked and re-issued",
-    'audit.action.booking.participant_link_reissued': 'participant link revoked and re-issued',
+    'activity_log.action.booking.group_size_changed': 'number of people changed',
+    'activity_log.action.booking.manage_link_resent': 'booking link emailed again',
+    'activity_log.action.booking.manage_link_reissued': "organiser's link revoked and re-issued",
+    'activity_log.action.booking.participant_link_reissued': 'participant link revoked and re-issued',
   },
 );

@@ -41,11 +41,11 @@ export const participantsMessages = defineMessages(
     'error.participants_full':
       'De deelnemerslijst van deze groep is vol: voor iedereen in de groep zijn al gegevens ingevuld. Klopt dat niet, neem dan contact op met de organisator van de groep.',
 
-    'audit.action.booking.participant_added': 'Deelnemer aangemeld',
-    'audit.action.booking.participant_removed': 'Deelnemer verwijderd',
-    'audit.actor.organiser': 'Organisator (via de link)',
-    'audit.actor.system': 'Systeem',
-    'audit.actor.participant': 'Deelnemer (via de link)',
+    'activity_log.action.booking.participant_added': 'Deelnemer aangemeld',
+    'activity_log.action.booking.participant_removed': 'Deelnemer verwijderd',
+    'activity_log.actor.organiser': 'Organisator (via de link)',
+    'activity_log.actor.system': 'Systeem',
+    'activity_log.actor.participant': 'Deelnemer (via de link)',
   },
   {
     'participants.page_title': 'Sign up for {activity}',
@@ -84,10 +84,10 @@ export const participantsMessages = defineMessages(
     'error.participants_full':
       'This group’s list of participants is full: details have been filled in for everyone in the group. If that is not right, contact the group’s organiser.',
 
-    'audit.action.booking.participant_added': 'Participant signed up',
-    'audit.action.booking.participant_removed': 'Participant removed',
-    'audit.actor.organiser': 'Organiser (through the link)',
-    'audit.actor.system': 'System',
-    'audit.actor.participant': 'Participant (through the link)',
+    'activity_log.action.booking.participant_added': 'Participant signed up',
+    'activity_log.action.booking.participant_removed': 'Participant removed',
+    'activity_log.actor.organiser': 'Organiser (through the link)',
+    'activity_log.actor.system': 'System',
+    'activity_log.actor.participant': 'Participant (through the link)',
   },
 );

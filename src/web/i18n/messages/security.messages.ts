@@ -4,7 +4,7 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 export const securityMessages = defineMessages(
   {
     'admin.nav.security': 'Beveiliging',
-    'audit.action.security.self_audit_run': 'Zelfcontrole uitgevoerd',
+    'activity_log.action.security.self_audit_run': 'Zelfcontrole uitgevoerd',
     'security.title': 'Beveiliging: zelfcontrole',
     'security.intro':
       'Elke 24 uur controleert het platform zijn eigen adres zoals een browser het ziet: TLS-versies en certificaat, de doorverwijzing van http naar https, de beveiligingsheaders, cookies, bronnen van andere sites en de scheiding van de website. Op de server doet {command} hetzelfde.',
@@ -55,7 +55,7 @@ export const securityMessages = defineMessages(
   },
   {
     'admin.nav.security': 'Security',
-    'audit.action.security.self_audit_run': 'Self-audit run',
+    'activity_log.action.security.self_audit_run': 'Self-audit run',
     'security.title': 'Security: self-audit',
     'security.intro':
       'Every 24 hours the platform checks its own address as a browser sees it: TLS versions and certificate, the redirect from http to https, the security headers, cookies, resources from other sites, and the separation from the website. On the server, {command} does the same.',

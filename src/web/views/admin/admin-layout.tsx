@@ -11,7 +11,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/bookings', label: 'admin.nav.bookings', permission: 'bookings.read' },
   { href: '/admin/activities', label: 'admin.nav.activities', permission: 'bookings.read' },
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },
-  { href: '/admin/audit', label: 'admin.nav.audit', permission: 'audit.read' },
+  { href: '/admin/activity', label: 'admin.nav.activity_log', permission: 'activity_log.read' },
   { href: '/admin/security', label: 'admin.nav.security', permission: 'platform.security' },
   { href: '/admin/backups', label: 'admin.nav.backups', permission: 'platform.backups' },
 ];

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../core/audit-log/audit-log.js';
-import { actionLabel, actorLabel } from './audit-labels.js';
+import type { ActivityEntry } from '../../../core/activity-log/activity-log.js';
+import { actionLabel, actorLabel } from './activity-log-labels.js';
 import { NOTE_MAX_LENGTH, type StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
 import { actionsFor } from '../../../core/bookings/booking-status.js';
 import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/format.js';
@@ -17,7 +17,7 @@ import { BookingLinksPanel } from './booking-links-panel.js';
 interface Props {
   ui: AdminUi;
   booking: StaffBookingDetails;
-  audit: AuditEntry[];
+  history: ActivityEntry[];
   participants: ParticipantList;
   /** What the last action did, to confirm it. */
   notice?: string | undefined;
@@ -63,7 +63,7 @@ function ConfirmedAction(props: {
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
-export function BookingDetailPage({ ui, booking, audit, participants, notice, note = '', errors = {} }: Props) {
+export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', errors = {} }: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
@@ -224,9 +224,9 @@ export function BookingDetailPage({ ui, booking, audit, participants, notice, no
       <h2>{t('booking_admin.history')}</h2>
       <DataTable
         caption={t('booking_admin.history')}
-        testId="booking-audit"
+        testId="booking-history"
         columns={[t('booking_admin.history_when'), t('booking_admin.history_who'), t('booking_admin.history_what')]}
-        rows={audit}
+        rows={history}
         empty={<p class="meta">{t('booking_admin.no_history')}</p>}
         row={(entry) => (
           <tr key={entry.id}>

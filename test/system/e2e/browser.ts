@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install chromium`); no browser is downloaded. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+/** The folder (git-ignored) the suite saves its screenshots in. */
+export const SCREENSHOTS = fileURLToPath(new URL('../../../.test-tmp/screenshots/', import.meta.url));
+
+/** Headless, nothing phoning home; Playwright gives every launch a fresh, temporary user-data-dir. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * A browser context whose every page is watched: any request to another origin, console error,
+ * uncaught error or CSP violation is recorded.
+ */
+export async function watchedContext(browser: Browser, origin: string, options: { locale: string; javaScriptEnabled?: boolean }) {
+  const context = await browser.newContext({ ...options, viewport: { width: 1024, height: 800 } });
+  context.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  context.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin) problems.push(`request to another origin: ${request.url()}`);
+  });
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  });
+  return { context, problems, javaScript: options.javaScriptEnabled !== false };
+}
+
+export type Watched = Awaited<ReturnType<typeof watchedContext>>;
+
+export interface Expectations {
+  /** The names of the cookies the browser holds for the platform, sorted. */
+  cookies: string[];
+  /** A file name under SCREENSHOTS for a screenshot of this page. */
+  screenshot?: string;
+}
+
+/**
+ * What every step asserts: the cookies the browser holds; nothing in localStorage, sessionStorage or
+ * IndexedDB; no request elsewhere, console error or CSP violation so far; and (with JavaScript) no
+ * WCAG 2.2 A/AA violation that axe-core finds. axe is evaluated through the DevTools protocol:
+ * a script tag would be (rightly) refused by the page's CSP.
+ */
+export async function checkPage({ context, problems, javaScript }: Watched, page: Page, expected: Expectations): Promise<void> {
+  const where = `${page.url()} ("${await page.title()}")`;
+  const names = (await context.cookies()).map((c) => c.name).sort();
+  // Nothing wider than the window: the page never scrolls sideways, at a desktop's width or a phone's.
+  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scrollWidth <= width, `${where} is ${scrollWidth} px wide in a window of ${width} px`);
+  assert.deepEqual(names, expected.cookies, `cookies on ${where}`);
+  assert.deepEqual(problems, [], `problems on ${where}`);
+  if (expected.screenshot) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}${expected.screenshot}.png`, fullPage: true });
+  }
+  if (!javaScript) return;
+  const storage = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    indexedDb: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 }, `storage on ${where}`);
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, WCAG_TAGS);
+  assert.deepEqual(violations, [], `axe on ${where}`);
+}
+
+/** Presses Tab until `selector` has the focus (at most 60 times); fails when it never does. */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  const target = page.locator(selector).first();
+  for (let i = 0; i < 60; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector} on ${page.url()}`);
+}

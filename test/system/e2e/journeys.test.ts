@@ -1,0 +1,291 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { base32Decode, rfc6238 } from '../../staff.js';
+import { missingRequirement } from '../../tools.js';
+import { checkPage, chromiumAvailable, CHROMIUM, launchChromium, tabTo, type Watched, watchedContext } from './browser.js';
+import { type Platform, startPlatform } from './server.js';
+
+/** The demo activity every journey books: groups of 6 to 30. */
+const ACTIVITY = '/activities/klimclinic-groepen';
+const BACK_OFFICE_COOKIES = ['__Host-groupz_session', 'lang'];
+const PASSWORD = 'correct horse battery staple';
+
+const LANGUAGES = [
+  { lang: 'nl', button: 'Nederlands', browserLocale: 'en-GB', confirmed: 'Uw boeking is bevestigd' },
+  { lang: 'en', button: 'English', browserLocale: 'nl-NL', confirmed: 'Your booking is confirmed' },
+] as const;
+type Language = (typeof LANGUAGES)[number];
+
+/** The TOTP code an authenticator app shows now, `offsetSteps` 30-second steps ahead. */
+function totpNow(secret: string, offsetSteps = 0): string {
+  return rfc6238(base32Decode(secret), Math.floor(Date.now() / 1000) + offsetSteps * 30);
+}
+
+if (!chromiumAvailable()) {
+  missingRequirement(`Chromium at ${CHROMIUM}`, 'apt-get install chromium');
+} else {
+  describe('in a real browser (Chromium)', () => {
+    let platform: Platform;
+    let browser: Browser;
+    before(async () => {
+      [platform, browser] = await Promise.all([startPlatform(), launchChromium()]);
+    });
+    after(async () => {
+      await browser?.close();
+      await platform?.close();
+    });
+
+    /** A fresh visitor whose browser prefers the other language, on the listing; the language chosen with the switcher. */
+    async function visitor(
+      language: Language,
+      { javaScriptEnabled = true, keyboard = false } = {},
+    ): Promise<{ watched: Watched; page: Page }> {
+      const watched = await watchedContext(browser, platform.url, { locale: language.browserLocale, javaScriptEnabled });
+      const page = await watched.context.newPage();
+      await chooseLanguage(watched, page, language, keyboard);
+      return { watched, page };
+    }
+
+    /** On the listing without cookies, the language switcher: then the `lang` cookie only. */
+    async function chooseLanguage(watched: Watched, page: Page, language: Language, keyboard = false): Promise<void> {
+      await page.goto(`${platform.url}/`);
+      await checkPage(watched, page, { cookies: [] });
+      const listing = page.waitForResponse((r) => r.url() === `${platform.url}/` && r.request().method() === 'GET');
+      if (keyboard) {
+        await tabTo(page, `button[name="lang"][value="${language.lang}"]`);
+        await page.keyboard.press('Enter');
+      } else {
+        await page.getByRole('button', { name: language.button }).click();
+      }
+      await listing;
+      await page.waitForLoadState();
+      assert.equal(await page.getAttribute('html', 'lang'), language.lang);
+      await checkPage(watched, page, { cookies: ['lang'], screenshot: `${language.lang}-activities` });
+    }
+
+    /** Group size on the listing, the activity, its first date, the form, the review, the confirmation: the manage URL. */
+    async function book(watched: Watched, page: Page, language: Language, email: string, slot: number, shots = false): Promise<string> {
+      const at = (name: string) => ({ cookies: ['lang'], ...(shots && { screenshot: `${language.lang}-${name}` }) });
+      await page.fill('#groupSize', '10');
+      await page.locator('form.filters button[type="submit"]').click();
+      await page.waitForURL(/groupSize=10/);
+      await checkPage(watched, page, { cookies: ['lang'] });
+      await page.locator(`a[href^="${ACTIVITY}"]`).click();
+      await checkPage(watched, page, at('activity'));
+      await page.locator('a.button[href^="/book/"]').nth(slot).click();
+      assert.equal(await page.inputValue('#groupSize'), '10', 'the group size chosen on the listing is carried to the form');
+      await checkPage(watched, page, at('booking-form'));
+      await page.fill('#name', 'Anna de Vries');
+      await page.fill('#email', email);
+      await page.fill('#phone', '030 1234567');
+      await page.check('#acceptTerms');
+      await page.locator('form[action^="/book/"] button[type="submit"]').click();
+      await checkPage(watched, page, at('booking-review'));
+      await page.locator('button[name="action"][value="confirm"]').click();
+      await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
+      assert.equal(await page.textContent('h1'), language.confirmed);
+      await checkPage(watched, page, at('booking-confirmation'));
+      return new URL(page.url()).pathname;
+    }
+
+    /** An option on a slot three weeks ahead (options close a week before the visit), through the forms. */
+    async function placeOption(watched: Watched, page: Page, email: string): Promise<void> {
+      const date = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      await page.goto(`${platform.url}${ACTIVITY}?date=${date}&groupSize=10`);
+      await page.locator('a.button[href^="/book/"]').first().click();
+      await page.fill('#name', 'Anna de Vries');
+      await page.fill('#email', email);
+      await page.fill('#phone', '030 1234567');
+      await page.check('#option-yes');
+      await page.check('#acceptTerms');
+      await page.locator('form[action^="/book/"] button[type="submit"]').click();
+      await page.locator('button[name="action"][value="confirm"]').click();
+      await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
+      await checkPage(watched, page, { cookies: ['lang'] });
+    }
+
+    /**
+     * `groupz staff add`, the setup link (password, authenticator code), then the sign-in with
+     * password and a code of the next step (the platform refuses a code's replay).
+     */
+    async function setUpAndSignIn(watched: Watched, page: Page, language: Language, email: string, shots = false): Promise<void> {
+      const shot = (name: string) => (shots ? { screenshot: `${language.lang}-${name}` } : {});
+      await page.goto(`${platform.url}${platform.addStaff(email, `Staff ${language.lang}`)}`);
+      await checkPage(watched, page, { cookies: ['lang'], ...shot('staff-setup') });
+      await page.fill('#password', PASSWORD);
+      await page.fill('#password_repeat', PASSWORD);
+      await page.locator('main form button[type="submit"]').first().click();
+      await page.waitForURL(/two-factor$/);
+      await checkPage(watched, page, { cookies: ['lang'], ...shot('staff-two-factor') });
+      const secret = ((await page.textContent('[data-testid="totp-secret"]')) ?? '').replace(/\s/g, '');
+      await page.fill('#code', totpNow(secret));
+      await page.locator('main form button[type="submit"]').first().click();
+      await page.locator('[data-testid="recovery-codes"]').waitFor();
+      await checkPage(watched, page, { cookies: ['lang'] });
+
+      await page.goto(`${platform.url}/staff/login`);
+      await checkPage(watched, page, { cookies: ['lang'], ...shot('staff-login') });
+      await page.fill('#email', email);
+      await page.fill('#password', PASSWORD);
+      await page.locator('main form button[type="submit"]').first().click();
+      await page.waitForURL(/\/staff\/login\/code$/);
+      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
+      await page.fill('#code', totpNow(secret, 1));
+      await page.locator('main form button[type="submit"]').first().click();
+      await page.waitForURL(/\/admin/);
+      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
+    }
+
+    for (const language of LANGUAGES) {
+      describe(`in ${language.lang === 'nl' ? 'Dutch' : 'English'}`, () => {
+        const organiser = `anna.${language.lang}@example.nl`;
+        // Each journey books a date of its own, so that no slot fills up under another.
+        const base = LANGUAGES.indexOf(language) * 4;
+        const staff = `staff.${language.lang}@venue.test`;
+
+        test('an organiser books, opens the mailed manage link, changes the group size and a participant signs up', async () => {
+          const { watched, page } = await visitor(language);
+          const confirmation = await book(watched, page, language, organiser, base, true);
+          const manage = await platform.manageLinkMailedTo(organiser);
+          assert.equal(manage, confirmation, 'the mailed manage link is the page shown after booking');
+          await page.goto(`${platform.url}${manage}`);
+          await checkPage(watched, page, { cookies: ['lang'], screenshot: `${language.lang}-manage` });
+          await page.fill('#groupSize', '12');
+          await page.locator('form[action$="/group-size"] button[type="submit"]').click();
+          await page.waitForURL(/\?done=/);
+          assert.equal(await page.inputValue('#groupSize'), '12');
+          await checkPage(watched, page, { cookies: ['lang'] });
+
+          const participantLink = await page.inputValue('[data-testid="participant-link"]');
+          assert.equal(new URL(participantLink).origin, platform.url);
+          await page.goto(participantLink);
+          await checkPage(watched, page, { cookies: ['lang'], screenshot: `${language.lang}-participant` });
+          await page.fill('[data-testid="participant-form"] #name', 'Bram Bakker');
+          await page.locator('[data-testid="participant-form"] button[type="submit"]').click();
+          await page.waitForURL(/\?added=1$/);
+          await checkPage(watched, page, { cookies: ['lang'] });
+          await watched.context.close();
+        });
+
+        test('the booking journey completes with the keyboard alone', async () => {
+          const { watched, page } = await visitor(language, { keyboard: true });
+          await tabTo(page, '#groupSize');
+          await page.keyboard.type('10');
+          await page.keyboard.press('Enter');
+          await page.waitForURL(/groupSize=10/);
+          await tabTo(page, `a[href^="${ACTIVITY}"]`);
+          await page.keyboard.press('Enter');
+          await page.waitForURL(`${platform.url}${ACTIVITY}*`);
+          await tabTo(page, `a.button[href^="/book/"] >> nth=${base + 3}`);
+          await page.keyboard.press('Enter');
+          await page.waitForURL(/\/book\//);
+          for (const [field, value] of [
+            ['#name', 'Kees Toetsenbord'],
+            ['#email', `keys.${language.lang}@example.nl`],
+            ['#phone', '0612345678'],
+          ]) {
+            await tabTo(page, field!);
+            await page.keyboard.type(value!);
+          }
+          await tabTo(page, '#acceptTerms');
+          await page.keyboard.press('Space');
+          await tabTo(page, 'form[action^="/book/"] button[type="submit"]');
+          await page.keyboard.press('Enter');
+          await page.waitForURL(/\/book\//);
+          await tabTo(page, 'button[name="action"][value="confirm"]');
+          await page.keyboard.press('Enter');
+          await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
+          assert.equal(await page.textContent('h1'), language.confirmed);
+          await checkPage(watched, page, { cookies: ['lang'] });
+          await watched.context.close();
+        });
+
+        test('the booking journey fits a 390 px phone, a long address included', async () => {
+          const { watched, page } = await visitor(language);
+          await page.setViewportSize({ width: 390, height: 844 });
+          await book(
+            watched,
+            page,
+            language,
+            `juf.annadejong.groep8b.leerkracht.${language.lang}@basisschoolderegenboogutrechtoost.example.nl`,
+            base + 2,
+          );
+          await watched.context.close();
+        });
+
+        test('the booking journey completes with JavaScript disabled', async () => {
+          const { watched, page } = await visitor(language, { javaScriptEnabled: false });
+          await book(watched, page, language, `nojs.${language.lang}@example.nl`, base + 1);
+          await watched.context.close();
+        });
+
+        test('a refused form links each error to its field', async () => {
+          const { watched, page } = await visitor(language);
+          await page.goto(`${platform.url}${ACTIVITY}`);
+          await page.locator('a.button[href^="/book/"]').first().click();
+          await page.fill('#email', 'not-an-address');
+          await page.locator('form[action^="/book/"] button[type="submit"]').click();
+          await page.locator('#email-error').waitFor();
+          // The refusal is answered 422, which Chromium logs as a failed load: expected here, and only here.
+          const refusal = watched.problems.findIndex((p) => p.includes('status of 422'));
+          assert.ok(refusal >= 0, 'the refused form is answered 422');
+          watched.problems.splice(refusal, 1);
+          for (const field of ['name', 'email', 'acceptTerms']) {
+            const control = page.locator(`#${field}`);
+            assert.equal(await control.getAttribute('aria-invalid'), 'true', field);
+            const describedBy = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
+            assert.ok(describedBy.includes(`${field}-error`), `${field} is described by its error`);
+            assert.ok(((await page.textContent(`#${field}-error`)) ?? '').trim().length > 0, `${field} has an error text`);
+          }
+          await checkPage(watched, page, { cookies: ['lang'], screenshot: `${language.lang}-booking-errors` });
+          await watched.context.close();
+        });
+
+        test('a staff member sets up an account, signs in, finds the option, confirms it and signs out; an idle session ends', async () => {
+          const { watched, page } = await visitor(language);
+          const backOffice = (screenshot?: string) => ({
+            cookies: BACK_OFFICE_COOKIES,
+            ...(screenshot && { screenshot: `${language.lang}-${screenshot}` }),
+          });
+          await placeOption(watched, page, `office.${language.lang}@example.nl`);
+          const reference = await page.textContent('[data-testid="booking-reference"]');
+          assert.ok(reference);
+
+          await setUpAndSignIn(watched, page, language, staff, true);
+          await page.goto(`${platform.url}/admin/bookings`);
+          await checkPage(watched, page, backOffice('admin-bookings'));
+          await page.getByRole('link', { name: reference }).click();
+          await checkPage(watched, page, backOffice('admin-booking'));
+          // The option waits for the venue: the staff member confirms it.
+          const asOption = await page.textContent('[data-testid="booking-status"]');
+          await page.locator('form[action$="/confirm"] button[type="submit"]').click();
+          await page.waitForURL(/\?done=/);
+          assert.notEqual(await page.textContent('[data-testid="booking-status"]'), asOption, 'the status changed');
+          assert.equal(await page.locator('[data-testid="option-admin"]').count(), 0, 'an option no more');
+          await checkPage(watched, page, backOffice());
+          await page.locator('form[action="/staff/logout"] button').click();
+          await page.waitForURL(/\/staff\/login/);
+          // Signing out clears the site's cookies (Clear-Site-Data), the language choice included.
+          await checkPage(watched, page, { cookies: [] });
+          await page.goto(`${platform.url}/admin/bookings`);
+          assert.match(page.url(), /\/staff\/login/, 'after logout the back office asks to sign in');
+
+          // Another account signs in and is left idle past GROUPZ_SESSION_IDLE_TIMEOUT.
+          const idle = `idle.${language.lang}@venue.test`;
+          await chooseLanguage(watched, page, language);
+          await setUpAndSignIn(watched, page, language, idle);
+          platform.idleSessions(idle);
+          await page.goto(`${platform.url}/admin/bookings`);
+          await page.waitForURL(/\/staff\/login/);
+          await checkPage(watched, page, { cookies: ['lang'] });
+          await page.goBack();
+          await page.reload();
+          assert.match(page.url(), /\/staff\/login/, 'the ended session cannot be resumed');
+          await checkPage(watched, page, { cookies: ['lang'] });
+          await watched.context.close();
+        });
+      });
+    }
+  });
+}

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Sqlite from 'better-sqlite3';
+import { type ServerProcess, startServer } from '../../server-process.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The shortest idle timeout the platform accepts (GROUPZ_SESSION_IDLE_TIMEOUT, seconds). */
+export const IDLE_TIMEOUT = 60;
+
+export interface Platform extends ServerProcess {
+  dataDir: string;
+  /** `groupz staff add` against this platform's data: the path of the setup link it prints. */
+  addStaff(email: string, name: string): string;
+  /** The manage link (path) of the newest mail sent to `to`, once the outbox job has written it. */
+  manageLinkMailedTo(to: string): Promise<string>;
+  /** Moves a staff member's sessions' last activity back past the idle timeout, as if the browser sat idle. */
+  idleSessions(email: string): void;
+  close(): Promise<void>;
+}
+
+/** `groupz serve` on loopback with a data dir of its own (SQLite), the demo catalogue and the shortest idle timeout. */
+export async function startPlatform(): Promise<Platform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'groupz-e2e-'));
+  const env = { GROUPZ_DATA_DIR: dataDir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'auto', GROUPZ_SESSION_IDLE_TIMEOUT: String(IDLE_TIMEOUT) };
+  const server = await startServer(env);
+  const database = () => new Sqlite(join(dataDir, 'groupz.sqlite'));
+  return {
+    ...server,
+    dataDir,
+    addStaff(email, name) {
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/run-from-source.ts', 'staff', 'add', '--email', email, '--name', name, '--role', 'admin'],
+        {
+          cwd: root,
+          env: { ...process.env, ...env, GROUPZ_HOST: '127.0.0.1', PORT: new URL(server.url).port },
+          encoding: 'utf8',
+        },
+      );
+      const link = /https?:\/\/\S+(\/staff\/setup\/\S+)/.exec(cli.stdout)?.[1];
+      if (cli.status !== 0 || !link) throw new Error(`groupz staff add: ${cli.status} ${cli.stdout} ${cli.stderr}`);
+      return link;
+    },
+    async manageLinkMailedTo(to) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const mailDir = join(dataDir, 'mail');
+        const mails = existsSync(mailDir) ? readdirSync(mailDir).filter((name) => name.endsWith('.eml')) : [];
+        const texts = mails.map((name) => readFileSync(join(mailDir, name), 'utf8').replace(/=\r?\n/g, ''));
+        const link = texts
+          .filter((text) => new RegExp(`^To: .*${to}`, 'mi').test(text))
+          .map((text) => /https?:\/\/[^/\s]+(\/b\/[A-Za-z0-9_-]{43})/.exec(text)?.[1])
+          .find(Boolean);
+        if (link) return link;
+        if (Date.now() > deadline) throw new Error(`no mail with a manage link to ${to} in ${join(dataDir, 'mail')}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+    idleSessions(email) {
+      const db = database();
+      try {
+        const past = new Date(Date.now() - (IDLE_TIMEOUT + 1) * 1000).toISOString();
+        const changed = db
+          .prepare('update staff_sessions set last_seen_at = ? where staff_id = (select id from staff where email = ?)')
+          .run(past, email).changes;
+        if (changed === 0) throw new Error(`no session of ${email} to leave idle`);
+      } finally {
+        db.close();
+      }
+    },
+    async close() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
