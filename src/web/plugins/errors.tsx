@@ -83,6 +83,9 @@ export function statusOfDomainError(code: DomainErrorCode): number {
 /** The status of an answer naming refused fields: a form shown again with its input, the API's `validation_failed`. */
 export const FIELD_ERRORS_STATUS = 422;
 
+/** The status of a public listing whose filters (a query string, not a submitted form) are refused; the page still lists. */
+export const FILTER_ERRORS_STATUS = 400;
+
 function httpCodeOf(status: number, fastifyCode: string | undefined): HttpErrorCode {
   if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'body_too_large';
   if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'unsupported_media_type';

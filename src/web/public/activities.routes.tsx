@@ -7,6 +7,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
 import { fieldMessages } from '../field-errors.js';
+import { FILTER_ERRORS_STATUS } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { ActivityPage } from '../views/activity.page.js';
 import { ActivityListPage, type ListedActivity } from '../views/activity-list.page.js';
@@ -33,7 +34,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       }
       items.push({ activity, groupSize, priceCents: priceFor(activity.pricing, groupSize, rates).totalCents });
     }
-    const status = filters.errors.length > 0 ? 400 : 200;
+    const status = filters.errors.length > 0 ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
     return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={errors} />);
   });
@@ -48,7 +49,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const until = addLocalDays(from, DAYS_SHOWN - 1);
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
-    const status = filters.errors.length > 0 ? 400 : 200;
+    const status = filters.errors.length > 0 ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
     return sendPage(
       reply,
