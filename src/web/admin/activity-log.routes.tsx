@@ -23,7 +23,7 @@ export async function activityLogRoutes(app: FastifyInstance, { db, auth }: AppC
   app.get('/audit', async (request, reply) => {
     requirePermission(request, 'activity_log.read');
     const query = request.url.indexOf('?');
-    return reply.redirect(`/admin/activity${query === -1 ? '' : request.url.slice(query)}`, 308);
+    return reply.movedTo(`/admin/activity${query === -1 ? '' : request.url.slice(query)}`);
   });
 
   app.get('/activity', async (request, reply) => {

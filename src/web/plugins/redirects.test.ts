@@ -64,7 +64,7 @@ describe('redirect targets taken from a request', () => {
     });
   });
 
-  test('every redirect in the web layer goes through reply.seeOther', () => {
+  test('every redirect in the web layer goes through reply.seeOther or reply.movedTo', () => {
     const root = join(import.meta.dirname, '..');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'));
     const direct = files.filter((f) => f !== join('plugins', 'redirects.ts') && /\.redirect\(/.test(readFileSync(join(root, f), 'utf8')));

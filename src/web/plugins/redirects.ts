@@ -5,6 +5,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** 303 See Other to a path on this site; a target that would leave it (or cannot go in a header) becomes `/`. */
     seeOther(target: string): FastifyReply;
+    /** 308 Permanent Redirect (a page that moved), to a path on this site as `seeOther`. */
+    movedTo(target: string): FastifyReply;
   }
 }
 
@@ -30,9 +32,12 @@ export function sameOriginPath(target: string, publicUrl: string): string {
   return url.origin === base.origin && !path.startsWith('//') ? path : '/';
 }
 
-/** `reply.seeOther(target)`: every redirect the app makes goes through `sameOriginPath`. */
+/** `reply.seeOther(target)` and `reply.movedTo(target)`: every redirect the app makes goes through `sameOriginPath`. */
 export const redirectsPlugin = fp(async (app: FastifyInstance, { publicUrl }: { publicUrl: string }) => {
   app.decorateReply('seeOther', function (this: FastifyReply, target: string) {
     return this.redirect(sameOriginPath(target, publicUrl), 303);
+  });
+  app.decorateReply('movedTo', function (this: FastifyReply, target: string) {
+    return this.redirect(sameOriginPath(target, publicUrl), 308);
   });
 });
