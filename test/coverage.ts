@@ -1,0 +1,19 @@
+// How `npm test` measures coverage (test/run.ts runs c8 with these); the README states the floor,
+// which test/docs.test.ts keeps in step.
+
+/** Percent of src/'s lines the whole suite must run: a few points under the figure in the README. */
+export const COVERAGE_FLOOR = 85;
+
+/** c8's options: src/ (its test files left out, files no test loads counted as not run), the report. */
+export function coverageOptions(floor: boolean): string[] {
+  return [
+    '--all',
+    '--src=src',
+    '--include=src/**',
+    '--exclude=src/**/*.test.{ts,tsx}',
+    '--reporter=text-summary',
+    '--reporter=html',
+    '--reports-dir=.test-tmp/coverage',
+    ...(floor ? ['--check-coverage', `--lines=${COVERAGE_FLOOR}`] : []),
+  ];
+}
