@@ -1,8 +1,12 @@
-// How `npm test` measures coverage (test/run.ts runs c8 with these); the README states the floor,
-// which test/docs.test.ts keeps in step.
+// How `npm test` measures coverage (test/run.ts runs c8 with these); the README states the figure and
+// the floor, which test/docs.test.ts keeps in step.
 
-/** Percent of src/'s lines the whole suite must run: a few points under the figure in the README. */
-export const COVERAGE_FLOOR = 85;
+/**
+ * Percent of src/'s lines the whole suite must run, a few points under the figure in the README. It
+ * holds the complete suite to it, so it applies in strict mode (GROUPZ_TEST_STRICT=1, as in CI),
+ * where no suite is skipped: a machine without restic, Chromium or PostgreSQL runs less of src/.
+ */
+export const COVERAGE_FLOOR = 95;
 
 /** c8's options: src/ (its test files left out, files no test loads counted as not run), the report. */
 export function coverageOptions(floor: boolean): string[] {
