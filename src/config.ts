@@ -10,8 +10,8 @@ import type { DkimKey } from './core/mail/mail-transport.js';
 
 /**
  * Every setting, with its default and meaning. Read from the environment, or from the file named by
- * GROUPZ_CONFIG_FILE (KEY=value lines), the environment winning. The README's table lists them all
- * (a test keeps it so).
+ * GROUPZ_CONFIG_FILE (KEY=value lines), the environment winning. The table in docs/configuration.md
+ * lists them all (a test keeps it so).
  */
 export const SETTINGS = {
   PORT: { default: '3000', description: 'The plain HTTP port with GROUPZ_TLS=off.' },
