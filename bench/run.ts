@@ -1,5 +1,5 @@
 // `npm run bench`: the platform's throughput, latency, start time and memory, measured against the
-// built code in separate processes on a fresh database. See README.md, "Performance".
+// built code in separate processes on a fresh database. See docs/performance.md.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deploy/provision.sh: a hardened Groupz server from a fresh Debian 12 or Ubuntu 24.04 VPS.
 # Run it as root from a checkout of Groupz; `deploy/provision.sh --help` says what it does, the
-# README's "Deployment" section how to use it. Running it again with the same options changes
+# docs/deployment.md how to use it. Running it again with the same options changes
 # nothing; with other options it changes only what they change.
 set -euo pipefail
 # `... | put_file` runs put_file in this shell, so that what it counts and sets is not lost.

@@ -125,18 +125,18 @@ describe('configuration', () => {
     }
   });
 
-  test('the README documents every setting with its default', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  test('docs/configuration.md documents every setting with its default', () => {
+    const doc = readFileSync(new URL('../docs/configuration.md', import.meta.url), 'utf8');
     for (const [name, setting] of Object.entries(SETTINGS)) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\``));
-      assert.ok(row, `README has no row for ${name}`);
-      assert.ok(row.includes(setting.default === '' ? '(empty)' : `\`${setting.default}\``), `README row of ${name} shows its default`);
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${name}\``));
+      assert.ok(row, `docs/configuration.md has no row for ${name}`);
+      assert.ok(row.includes(setting.default === '' ? '(empty)' : `\`${setting.default}\``), `the row of ${name} shows its default`);
     }
   });
 
   test('the per-network booking limit says what it counts: one client address, and only the address seen', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const row = readme.split('\n').find((line) => line.startsWith('| `GROUPZ_BOOKING_LIMIT_PER_NETWORK`'))!;
+    const doc = readFileSync(new URL('../docs/configuration.md', import.meta.url), 'utf8');
+    const row = doc.split('\n').find((line) => line.startsWith('| `GROUPZ_BOOKING_LIMIT_PER_NETWORK`'))!;
     for (const text of [SETTINGS.GROUPZ_BOOKING_LIMIT_PER_NETWORK.description, row]) {
       assert.match(text, /one client address \(IPv4 \/32, IPv6 \/64/);
       assert.doesNotMatch(text, /\/24|\/48/);

@@ -27,8 +27,8 @@ export interface Setting {
 /**
  * Every setting, with its default, how it is parsed and what it means. Read from the environment,
  * or from the file named by GROUPZ_CONFIG_FILE (KEY=value lines), the environment winning; the
- * problems of all of them are listed at once, in this order. The README's table lists them all (a
- * test keeps it so).
+ * problems of all of them are listed at once, in this order. The table in docs/configuration.md
+ * lists them all (a test keeps it so).
  */
 export const SETTINGS = {
   PORT: {

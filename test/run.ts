@@ -1,9 +1,13 @@
-// `npm test`: every *.test.ts(x) under src/, test/ (system suites in test/system/) and website/, through Node's own test runner.
+// `npm test`: every *.test.ts(x) under src/, test/ (system suites in test/system/) and website/, through Node's own test runner,
+// with c8 measuring which lines of src/ the tests run (every process they start included); in strict
+// mode a run below COVERAGE_FLOOR fails. `test/run.ts FILE...` runs only those files, without coverage:
+// a part of the suite cannot reach the floor. `test/run.ts --coverage FILE...` measures them anyway.
 // (Node 20's `--test` takes no glob patterns, hence this list.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COVERAGE_FLOOR, coverageOptions } from './coverage.js';
 import { strictMode } from './tools.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,13 +20,20 @@ function findTests(dir: string): string[] {
   });
 }
 
-const only = process.argv.slice(2);
-const files = only.length > 0 ? only : ['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir))).sort();
+const args = process.argv.slice(2);
+const only = args.filter((arg) => arg !== '--coverage');
+const whole = only.length === 0;
+const measured = whole || args.includes('--coverage');
+const floor = whole && strictMode();
+const files = whole ? ['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir))).sort() : only;
 const pg = process.env.GROUPZ_TEST_PG_URL;
+const coverage = !measured ? 'no' : floor ? `floor ${COVERAGE_FLOOR} % of lines` : 'measured, no floor (strict mode has one)';
 process.stdout.write(
-  `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}\n`,
+  `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}; coverage: ${coverage}\n`,
 );
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+const tests = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
+const c8 = fileURLToPath(import.meta.resolve('c8/bin/c8.js'));
+const result = spawnSync(process.execPath, measured ? [c8, ...coverageOptions(floor), process.execPath, ...tests] : tests, {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TZ: 'UTC' },
