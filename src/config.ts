@@ -8,7 +8,7 @@ import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 import type { DkimKey } from './adapters/smtp/mail-message.js';
 
-/** One setting: everything else (parsing, the problems listed, the config file, the docs) is derived from these. */
+/** One setting: parsing, the problems listed and the config file are derived from these; docs/configuration.md lists each (a test keeps it so). */
 export interface Setting {
   /** The text used when the setting is not given, as the docs show it. */
   default: string;

@@ -22,7 +22,9 @@ export function readDocuments(root: string): Documents {
 export function sourceTexts(dir: string, keep: (path: string) => boolean = () => true): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return ['node_modules', 'dist', 'results'].includes(entry.name) ? [] : sourceTexts(path, keep);
+    // Dot folders are scratch (a lint test plants files in one while this scans).
+    if (entry.isDirectory())
+      return entry.name.startsWith('.') || ['node_modules', 'dist', 'results'].includes(entry.name) ? [] : sourceTexts(path, keep);
     return /\.tsx?$/.test(entry.name) && keep(path) ? [readFileSync(path, 'utf8')] : [];
   });
 }

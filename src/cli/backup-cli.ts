@@ -18,7 +18,7 @@ export function backupAccessOf(config: Config, command: string): BackupAccess | 
     return undefined;
   }
   process.stderr.write(
-    `groupz ${command}: no backup is configured. Set GROUPZ_BACKUP_LOCAL_REPO and/or GROUPZ_BACKUP_REMOTE_REPO (the restic repositories) and GROUPZ_BACKUP_PASSWORD_FILE (see the README).\n`,
+    `groupz ${command}: no backup is configured. Set GROUPZ_BACKUP_LOCAL_REPO and/or GROUPZ_BACKUP_REMOTE_REPO (the restic repositories) and GROUPZ_BACKUP_PASSWORD_FILE (see docs/backups.md).\n`,
   );
   return undefined;
 }

@@ -25,7 +25,7 @@ async function overview(group?: string): Promise<string> {
   const width = Math.max(...names.map((name) => name.length));
   const commands = await Promise.all(names.map((name) => COMMANDS[name]!()));
   const lines = names.map((name, i) => `  ${name.padEnd(width)}  ${commands[i]!.summary}`);
-  return `Usage: groupz <command> [--help]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from environment variables (PORT and GROUPZ_*); see the README.\n`;
+  return `Usage: groupz <command> [--help]\n\nCommands:\n${lines.join('\n')}\n\nSettings come from environment variables (PORT and GROUPZ_*); see docs/configuration.md.\n`;
 }
 
 /** Runs `groupz <args>` and returns the exit code. */

@@ -39,7 +39,7 @@ backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`group
 does), at once when a location is more than a day behind, and mails the admins about failures.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
-SIGTERM. Settings: see the README.`,
+SIGTERM. Settings: see docs/configuration.md.`,
   async run() {
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.

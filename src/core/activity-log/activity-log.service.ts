@@ -5,7 +5,7 @@ import type { VenueScope } from '../shared/venue-scope.js';
 import type { ActivityEntry, NewActivityEntry } from './activity-log.js';
 import { type ActivityQuery, insertActivityEntry, listActivityActions, listActivityEntries } from './activity-log.repository.js';
 
-function writeAuditEntry(db: Executor, clock: Clock, entry: NewActivityEntry): Promise<void> {
+function writeActivityEntry(db: Executor, clock: Clock, entry: NewActivityEntry): Promise<void> {
   return insertActivityEntry(db, {
     id: newId(),
     at: clock.now(),
@@ -22,15 +22,15 @@ function writeAuditEntry(db: Executor, clock: Clock, entry: NewActivityEntry): P
 
 /** Writes the activity log entry of a change, inside the transaction that makes it: both commit or neither. */
 export async function recordActivity(trx: Tx, clock: Clock, entry: NewActivityEntry): Promise<void> {
-  await writeAuditEntry(trx, clock, entry);
+  await writeActivityEntry(trx, clock, entry);
 }
 
 /**
  * Writes the activity log entry of an event that changes nothing else (a refused login, a refused form
  * token), on its own. The entry of a change goes with the change: see recordActivity.
  */
-export async function recordAuditEvent(db: Db, clock: Clock, entry: NewActivityEntry): Promise<void> {
-  await writeAuditEntry(db, clock, entry);
+export async function recordActivityEvent(db: Db, clock: Clock, entry: NewActivityEntry): Promise<void> {
+  await writeActivityEntry(db, clock, entry);
 }
 
 /** Entries per page of the activity log viewer. */
@@ -62,6 +62,6 @@ export async function readActivityEntryPage(
 }
 
 /** The actions that occur in the entries a member may see, for the viewer's filter. */
-export async function readAuditActions(db: Db, scope: VenueScope): Promise<string[]> {
+export async function readActivityActions(db: Db, scope: VenueScope): Promise<string[]> {
   return listActivityActions(db, scope);
 }

@@ -4,7 +4,7 @@ export type BackupLocation = (typeof BACKUP_LOCATIONS)[number];
 
 export type BackupTrigger = 'schedule' | 'manual';
 
-/** Which snapshots `restic forget` keeps; see README "Backups". */
+/** Which snapshots `restic forget` keeps; see docs/backups.md. */
 export interface RetentionPolicy {
   /** Every snapshot of this many days (at least 14). */
   keepDays: number;

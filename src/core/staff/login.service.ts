@@ -1,4 +1,4 @@
-import { recordActivity, recordAuditEvent } from '../activity-log/activity-log.service.js';
+import { recordActivity, recordActivityEvent } from '../activity-log/activity-log.service.js';
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -33,7 +33,7 @@ async function recordingRefusal<T>(db: Db, clock: Clock, row: StaffRow | undefin
     if (error instanceof DomainError) {
       const action =
         error.code === 'throttled' ? 'auth.throttled' : error.code === 'code_invalid' ? 'auth.second_factor_failed' : 'auth.login_failed';
-      await recordAuditEvent(
+      await recordActivityEvent(
         db,
         clock,
         row

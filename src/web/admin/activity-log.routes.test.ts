@@ -6,7 +6,7 @@ import { testDialects } from '../../../test/databases.js';
 import { parseHtml } from '../../../test/html.js';
 import { adminGet, type Member, setUpAccount, type TestAccount } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
-import { recordAuditEvent } from '../../core/activity-log/activity-log.service.js';
+import { recordActivityEvent } from '../../core/activity-log/activity-log.service.js';
 import type { Venue } from '../../core/catalog/activity.js';
 
 interface Row {
@@ -73,7 +73,7 @@ for (const dialect of testDialects()) {
 
     test('a row shows time in Amsterdam, who, the action, target, details and network, and nothing more', async () => {
       const summer = new TestClock('2026-06-30T22:30:05Z');
-      await recordAuditEvent(t.database.db, summer, {
+      await recordActivityEvent(t.database.db, summer, {
         actor: managerA.member,
         venueId: venueA.id,
         action: 'staff.role_changed',
@@ -82,7 +82,7 @@ for (const dialect of testDialects()) {
         client: '203.0.113.0/24',
       });
       const winter = new TestClock('2026-12-01T08:00:00Z');
-      await recordAuditEvent(t.database.db, winter, {
+      await recordActivityEvent(t.database.db, winter, {
         actor: null,
         venueId: venueA.id,
         action: 'booking.cancelled',
@@ -128,7 +128,7 @@ for (const dialect of testDialects()) {
       // Three entries per instant, so the page boundaries fall inside runs of equal times.
       for (let n = 0; n < 248; n += 1) {
         if (n % 3 === 0) clock.advance(1000);
-        await recordAuditEvent(t.database.db, clock, { actor: null, venueId: venueA.id, action: 'test.paging', detail: { n } });
+        await recordActivityEvent(t.database.db, clock, { actor: null, venueId: venueA.id, action: 'test.paging', detail: { n } });
       }
       const seen: number[] = [];
       let url: string | undefined = '/admin/activity?action=test.paging';

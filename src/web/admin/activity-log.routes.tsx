@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { readAuditActions, readActivityEntryPage } from '../../core/activity-log/activity-log.service.js';
+import { readActivityActions, readActivityEntryPage } from '../../core/activity-log/activity-log.service.js';
 import { withoutControls } from '../../core/shared/control-characters.js';
 import { normaliseEmail } from '../../core/staff/staff.service.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
@@ -37,7 +37,7 @@ export async function activityLogRoutes(app: FastifyInstance, { db, auth }: AppC
     const before = instantOf(formField(request.query, 'before'));
     const [page, occurring] = await Promise.all([
       readActivityEntryPage(db, scope, { before, action: filter.action || undefined, email: filter.email || undefined }),
-      readAuditActions(db, scope),
+      readActivityActions(db, scope),
     ]);
     return sendPage(
       reply,

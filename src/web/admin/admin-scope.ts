@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { recordAuditEvent } from '../../core/activity-log/activity-log.service.js';
+import { recordActivityEvent } from '../../core/activity-log/activity-log.service.js';
 import { resolveSession, type Session } from '../../core/staff/session.service.js';
 import type { StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
@@ -54,7 +54,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
     if (!isValidCsrfToken(auth.secretKey, request.staffSession.tokenHash, formField(request.body, CSRF_FIELD))) {
-      await recordAuditEvent(db, clock, {
+      await recordActivityEvent(db, clock, {
         actor: request.staff,
         venueId: request.staff.venueId,
         action: 'security.csrf_refused',

@@ -8,7 +8,7 @@ export const backupsMessages = defineMessages(
     'backups.intro':
       'Elke nacht om {time} (Nederlandse tijd) maakt het platform een versleutelde back-up van de database en de bestanden met restic, op elke ingestelde locatie. Beheerders krijgen een e-mail als een back-up mislukt of als een locatie langer dan {hours} uur geen geslaagde back-up heeft. Op de server maakt {command} meteen een back-up.',
     'backups.not_configured':
-      'Back-ups zijn niet ingesteld: GROUPZ_BACKUP_LOCAL_REPO (een map op deze server) en GROUPZ_BACKUP_REMOTE_REPO (een tweede locatie) zijn allebei leeg. Stel ze in, met GROUPZ_BACKUP_PASSWORD_FILE, en start het platform opnieuw (zie de README). Daarna draait elke nacht een back-up, en maakt {command} er op de server meteen een.',
+      'Back-ups zijn niet ingesteld: GROUPZ_BACKUP_LOCAL_REPO (een map op deze server) en GROUPZ_BACKUP_REMOTE_REPO (een tweede locatie) zijn allebei leeg. Stel ze in, met GROUPZ_BACKUP_PASSWORD_FILE, en start het platform opnieuw (zie docs/backups.md). Daarna draait elke nacht een back-up, en maakt {command} er op de server meteen een.',
     'backups.missing.local':
       'Er is geen lokale back-up ingesteld (GROUPZ_BACKUP_LOCAL_REPO): de back-ups staan alleen op de tweede locatie, en terugzetten duurt langer.',
     'backups.missing.remote':
@@ -37,7 +37,7 @@ export const backupsMessages = defineMessages(
     'backups.intro':
       'Every night at {time} (Amsterdam time) the platform makes an encrypted backup of the database and the files with restic, at each configured location. Admins get an email when a backup fails or when a location has had no successful backup for more than {hours} hours. On the server, {command} makes a backup at once.',
     'backups.not_configured':
-      'Backups are not set up: GROUPZ_BACKUP_LOCAL_REPO (a directory on this server) and GROUPZ_BACKUP_REMOTE_REPO (a second location) are both empty. Set them, with GROUPZ_BACKUP_PASSWORD_FILE, and restart the platform (see the README). A backup then runs every night, and {command} on the server makes one at once.',
+      'Backups are not set up: GROUPZ_BACKUP_LOCAL_REPO (a directory on this server) and GROUPZ_BACKUP_REMOTE_REPO (a second location) are both empty. Set them, with GROUPZ_BACKUP_PASSWORD_FILE, and restart the platform (see docs/backups.md). A backup then runs every night, and {command} on the server makes one at once.',
     'backups.missing.local':
       'No local backup is set up (GROUPZ_BACKUP_LOCAL_REPO): the backups are only at the second location, and restoring takes longer.',
     'backups.missing.remote':
