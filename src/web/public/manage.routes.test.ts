@@ -451,7 +451,9 @@ for (const dialect of testDialects()) {
         await bookAsAnna(slot, 6, 'b@school.nl'),
         await bookAsAnna(slot, 6, 'c@school.nl'),
       ];
-      const increases = Array.from({ length: 10 }, (_, i) => ({ booked: held[i % 3]!, to: 6 + 1 + (i % 2) }));
+      // One target per booking, so no request can shrink a group another request grew: whatever
+      // the order, a place left over is taken by a booking still at 6 (two of them grow by one).
+      const increases = Array.from({ length: 10 }, (_, i) => ({ booked: held[i % 3]!, to: i % 3 === 2 ? 8 : 7 }));
       const results = await Promise.all([
         ...increases.map(({ booked, to }) => post(`${booked.path}/group-size`, { groupSize: String(to) })),
         ...[1, 2, 3].map((i) =>
