@@ -6,7 +6,7 @@ import { DomainError } from '../shared/errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
-import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
+import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
 import {
   findActivity,
   findVenue,
@@ -14,9 +14,8 @@ import {
   insertActivity,
   insertVenue,
   listActivities,
-  listVatRates,
 } from './catalog.repository.js';
-import { assertPricingCovers, pricingSchema, ratesOn, type VatRates } from './pricing.js';
+import { assertPricingCovers, pricingSchema } from './pricing.js';
 
 const slug = z
   .string()
@@ -39,6 +38,7 @@ export const activityInputSchema = z
   .object({
     venueId: z.string().min(1),
     slug,
+    category: z.enum(ACTIVITY_CATEGORIES).default('other'),
     title: translated(),
     description: translated(true),
     location: text(300),
@@ -95,9 +95,4 @@ export async function listCatalogue(db: Db): Promise<Activity[]> {
 /** An activity of the catalogue by its id or slug, if there is one. */
 export async function findCatalogueActivity(db: Db, by: { id: string } | { slug: string }): Promise<Activity | undefined> {
   return findActivity(db, by);
-}
-
-/** The VAT rates in force on a date (YYYY-MM-DD). */
-export async function readVatRatesOn(db: Db, date: string): Promise<VatRates> {
-  return ratesOn(await listVatRates(db), date);
 }
