@@ -13,7 +13,6 @@ import {
   findVenueBySlug,
   insertActivity,
   insertVenue,
-  listActivities,
 } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
 
@@ -85,11 +84,6 @@ export async function createActivity(
   const activity: Activity = { id: newId(), venue, ...fields, rules };
   await insertActivity(db, activity, clock.now().toISOString());
   return activity;
-}
-
-/** Every activity of the catalogue, by Dutch title. */
-export async function listCatalogue(db: Db): Promise<Activity[]> {
-  return listActivities(db);
 }
 
 /** An activity of the catalogue by its id or slug, if there is one. */
