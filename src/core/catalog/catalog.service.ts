@@ -7,13 +7,7 @@ import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
-import {
-  findActivity,
-  findVenue,
-  findVenueBySlug,
-  insertActivity,
-  insertVenue,
-} from './catalog.repository.js';
+import { findActivity, findVenue, findVenueBySlug, insertActivity, insertVenue } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
 
 const slug = z

@@ -20,7 +20,15 @@ import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { fieldErrorsJson } from '../field-errors.js';
-import type { activityJson, activityListJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
+import type {
+  activityJson,
+  activityListJson,
+  bookingCreatedJson,
+  bookingReplayedJson,
+  priceJson,
+  slotJson,
+  validationErrorJson,
+} from './api.schemas.js';
 import type { ACTIVITY_QUERY_FIELD_CODES, BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';

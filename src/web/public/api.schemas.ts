@@ -143,7 +143,4 @@ export const BOOKING_FIELD_CODES = [
 /** A 422 of any API operation: the codes of the operations together. */
 export const validationErrorJson = validationErrorOf([
   ...new Set([...ACTIVITY_QUERY_FIELD_CODES, ...SLOT_QUERY_FIELD_CODES, ...BOOKING_FIELD_CODES]),
-] as [
-  FieldErrorCode,
-  ...FieldErrorCode[],
-]);
+] as [FieldErrorCode, ...FieldErrorCode[]]);

@@ -25,7 +25,9 @@ function weekdayNames(lang: Language) {
 }
 
 function monthName(month: string, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`));
+  return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T12:00:00Z`),
+  );
 }
 
 /** The month's days in weeks from Monday to Sunday; null fills the days of the neighbouring months. */

@@ -1,5 +1,11 @@
 import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
-import { ACTIVITY_CATEGORIES, type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
+import {
+  ACTIVITY_CATEGORIES,
+  type Activity,
+  PARTICIPANT_FIELDS,
+  type ParticipantField,
+  type Venue,
+} from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
