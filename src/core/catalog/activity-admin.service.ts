@@ -79,7 +79,7 @@ const activityFields = z.object({
   descriptionNl: requiredText(4000, { multiline: true }),
   descriptionEn: requiredText(4000, { multiline: true }),
   location: requiredText(300),
-  category: z.enum(ACTIVITY_CATEGORIES, { error: 'required' }),
+  category: z.enum(ACTIVITY_CATEGORIES, { error: (issue) => (issue.input === '' ? 'required' : 'invalid_value') }),
   durationMinutes: wholeNumber(5, 24 * 60),
   minGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
   maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE),

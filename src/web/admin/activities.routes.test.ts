@@ -180,8 +180,8 @@ for (const dialect of testDialects()) {
         assert.equal(fields[name], bad[name], name);
       assert.equal(root.querySelector('[data-testid="error-titleNl"]')?.textContent, 'Vul dit veld in.');
       assert.equal(root.querySelector('[data-testid="error-maxGroupSize"]')?.textContent, 'Vul een heel getal in.');
-      assert.equal(root.querySelector('[data-testid="error-category"]')?.textContent, 'Vul dit veld in.');
-      assert.equal(root.querySelector('#category option[selected]')?.getAttribute('value'), '', 'no category chosen');
+      assert.equal(root.querySelector('[data-testid="error-category"]')?.textContent, 'Deze waarde is ongeldig.');
+      assert.equal(root.querySelector('#category option[selected]'), null, 'an unknown category is not chosen');
       assert.match(root.querySelector('[data-testid="error-slug"]')?.textContent ?? '', /kleine letters/);
       assert.match(root.querySelector('[data-testid="error-lines.0.amount"]')?.textContent ?? '', /bedrag in euro/);
       assert.ok(root.querySelector('[data-testid="error-lines.1.labelEn"]'));
@@ -204,6 +204,9 @@ for (const dialect of testDialects()) {
         parseHtml(english.body).querySelector('[data-testid="error-maxGroupSize"]')?.textContent,
         'The largest group cannot be smaller than the smallest group.',
       );
+
+      const uncategorised = parseHtml((await adminPost(t, manager, '/admin/activities/new', validForm({ category: '' }))).body);
+      assert.equal(uncategorised.querySelector('[data-testid="error-category"]')?.textContent, 'Vul dit veld in.');
 
       const taken = await adminPost(t, manager, '/admin/activities/new', validForm({ slug: away.slug }));
       assert.equal(taken.statusCode, 422);
