@@ -45,6 +45,7 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
         contactEmail: 'info@rederij-amstel.example.nl',
         contactPhone: '020 123 4567',
       },
+      category: 'water',
       title: { nl: 'Rondvaart door de grachten', en: 'Canal cruise' },
       description: { nl: 'Een uur over het water.', en: 'An hour on the water.' },
       location: 'Damrak 1',

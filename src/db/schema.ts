@@ -40,6 +40,8 @@ export interface ActivityTable {
   cancel_until_hours: ColumnType<number, number | undefined, number>;
   /** JSON array of the participant fields asked beside the name. */
   participant_fields: ColumnType<string, string | undefined, string>;
+  /** One of ACTIVITY_CATEGORIES (core/catalog/activity.ts); 'other' for activities older than categories. */
+  category: ColumnType<string, string | undefined, string>;
 }
 
 export interface VatRateTable {

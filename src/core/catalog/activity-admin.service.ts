@@ -7,7 +7,7 @@ import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
-import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
+import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import {
   type ActivitySummary,
   findActivityIdBySlug,
@@ -49,6 +49,8 @@ export interface ActivityForm {
   descriptionNl: string;
   descriptionEn: string;
   location: string;
+  /** One of ACTIVITY_CATEGORIES. */
+  category: string;
   durationMinutes: string;
   minGroupSize: string;
   maxGroupSize: string;
@@ -77,6 +79,7 @@ const activityFields = z.object({
   descriptionNl: requiredText(4000, { multiline: true }),
   descriptionEn: requiredText(4000, { multiline: true }),
   location: requiredText(300),
+  category: z.enum(ACTIVITY_CATEGORIES, { error: (issue) => (issue.input === '' ? 'required' : 'invalid_value') }),
   durationMinutes: wholeNumber(5, 24 * 60),
   minGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
   maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
@@ -191,6 +194,7 @@ function changedFields(before: Activity, after: Activity): string {
     'title',
     'description',
     'location',
+    'category',
     'durationMinutes',
     'minGroupSize',
     'maxGroupSize',

@@ -13,10 +13,19 @@ export interface Venue {
   contactPhone: string | null;
 }
 
+/** What kind of outing an activity is: one fixed list, so visitors can filter on it (labels `category.<id>`). */
+export const ACTIVITY_CATEGORIES = ['sport', 'outdoor', 'water', 'culture', 'workshop', 'food', 'team', 'other'] as const;
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+
+export function isActivityCategory(value: string): value is ActivityCategory {
+  return (ACTIVITY_CATEGORIES as readonly string[]).includes(value);
+}
+
 export interface Activity {
   id: string;
   slug: string;
   venue: Venue;
+  category: ActivityCategory;
   title: Translated;
   description: Translated;
   location: string;

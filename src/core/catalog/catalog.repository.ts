@@ -2,7 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { z } from 'zod';
-import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
+import { type Activity, type ActivityRules, isActivityCategory, PARTICIPANT_FIELDS, type Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
@@ -42,6 +42,7 @@ export function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activ
     id: row.id,
     slug: row.slug,
     venue: toVenue(row),
+    category: isActivityCategory(row.category) ? row.category : 'other',
     title: { nl: row.title_nl, en: row.title_en },
     description: { nl: row.description_nl, en: row.description_en },
     location: row.location,
@@ -133,6 +134,7 @@ export async function insertVenue(db: Executor, venue: Venue, createdAt: string)
 export function toActivityColumns(activity: Activity) {
   return {
     slug: activity.slug,
+    category: activity.category,
     title_nl: activity.title.nl,
     title_en: activity.title.en,
     description_nl: activity.description.nl,

@@ -6,17 +6,9 @@ import { DomainError } from '../shared/errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
-import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
-import {
-  findActivity,
-  findVenue,
-  findVenueBySlug,
-  insertActivity,
-  insertVenue,
-  listActivities,
-  listVatRates,
-} from './catalog.repository.js';
-import { assertPricingCovers, pricingSchema, ratesOn, type VatRates } from './pricing.js';
+import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
+import { findActivity, findVenue, findVenueBySlug, insertActivity, insertVenue } from './catalog.repository.js';
+import { assertPricingCovers, pricingSchema } from './pricing.js';
 
 const slug = z
   .string()
@@ -39,6 +31,7 @@ export const activityInputSchema = z
   .object({
     venueId: z.string().min(1),
     slug,
+    category: z.enum(ACTIVITY_CATEGORIES).default('other'),
     title: translated(),
     description: translated(true),
     location: text(300),
@@ -87,17 +80,7 @@ export async function createActivity(
   return activity;
 }
 
-/** Every activity of the catalogue, by Dutch title. */
-export async function listCatalogue(db: Db): Promise<Activity[]> {
-  return listActivities(db);
-}
-
 /** An activity of the catalogue by its id or slug, if there is one. */
 export async function findCatalogueActivity(db: Db, by: { id: string } | { slug: string }): Promise<Activity | undefined> {
   return findActivity(db, by);
-}
-
-/** The VAT rates in force on a date (YYYY-MM-DD). */
-export async function readVatRatesOn(db: Db, date: string): Promise<VatRates> {
-  return ratesOn(await listVatRates(db), date);
 }

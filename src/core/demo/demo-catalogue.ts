@@ -36,6 +36,7 @@ const VENUES: DemoVenue[] = [
       {
         activity: {
           slug: 'grachtentocht-groepen',
+          category: 'water',
           title: { nl: 'Grachtentocht voor groepen', en: 'Canal cruise for groups' },
           description: {
             nl: 'Een rondvaart van 75 minuten door de grachtengordel met een gids die uw groep vertelt over vier eeuwen Amsterdam.',
@@ -54,6 +55,7 @@ const VENUES: DemoVenue[] = [
       {
         activity: {
           slug: 'privesloep-borrelvaart',
+          category: 'food',
           title: { nl: 'Privésloep met borrel', en: 'Private boat with drinks' },
           description: {
             nl: 'Een eigen sloep met schipper voor uw groep, inclusief drankjes en bittergarnituur aan boord.',
@@ -87,6 +89,7 @@ const VENUES: DemoVenue[] = [
       {
         activity: {
           slug: 'klimclinic-groepen',
+          category: 'sport',
           title: { nl: 'Klimclinic voor groepen', en: 'Climbing clinic for groups' },
           description: {
             nl: 'Twee uur klimmen onder begeleiding, met materiaal. Geschikt voor schoolklassen en teamuitjes vanaf 10 jaar.',
@@ -134,6 +137,7 @@ const VENUES: DemoVenue[] = [
       {
         activity: {
           slug: 'boerengolf-lunch',
+          category: 'outdoor',
           title: { nl: 'Boerengolf met lunch', en: 'Farm golf with lunch' },
           description: {
             nl: 'Boerengolf over de weilanden, daarna een boerenlunch in de deel. Leuk voor families, vereniging en bedrijf.',

@@ -37,6 +37,7 @@ function validForm(overrides: Record<string, string> = {}): Record<string, strin
     descriptionNl: 'Een uur varen.\nMet uitleg.',
     descriptionEn: 'An hour on the water.\nWith a guide.',
     location: 'Kade 1, Utrecht',
+    category: 'water',
     durationMinutes: '60',
     minGroupSize: '2',
     maxGroupSize: '40',
@@ -141,6 +142,7 @@ for (const dialect of testDialects()) {
       assert.equal(row?.title_en, 'Canal cruise');
       assert.equal(row?.description_nl, 'Een uur varen.\nMet uitleg.');
       assert.equal(row?.booking_cutoff_minutes, 90);
+      assert.equal(row?.category, 'water');
       assert.deepEqual(JSON.parse(row!.pricing), [
         { label: { nl: 'Vaarkaartje', en: 'Ticket' }, basis: 'person', vat: 'low', amountCents: 1250 },
         { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: 7500 },
@@ -155,13 +157,21 @@ for (const dialect of testDialects()) {
       assert.equal(fields['lines.0.amount'], '12,50');
       assert.equal(fields['lines.1.amount'], '75,00');
       assert.equal(fields.cutoffHours, '1,5');
+      assert.equal(fields.category, 'water');
       const listed = parseHtml((await adminGet(t, manager, '/admin/activities')).body);
       assert.ok(listed.querySelector('[data-testid="activity-rondvaart-door-de-grachten"]'));
     });
 
     test('bad input comes back with 422, every field as typed and translated messages; nothing is stored', async () => {
       const before = await activityCount();
-      const bad = validForm({ slug: 'Geen Slug!', titleNl: '', maxGroupSize: 'veel', 'lines.0.amount': '12,5x', 'lines.1.labelEn': '' });
+      const bad = validForm({
+        slug: 'Geen Slug!',
+        titleNl: '',
+        maxGroupSize: 'veel',
+        category: 'kermis',
+        'lines.0.amount': '12,5x',
+        'lines.1.labelEn': '',
+      });
       const response = await adminPost(t, manager, '/admin/activities/new', bad);
       assert.equal(response.statusCode, 422);
       const root = parseHtml(response.body);
@@ -170,6 +180,8 @@ for (const dialect of testDialects()) {
         assert.equal(fields[name], bad[name], name);
       assert.equal(root.querySelector('[data-testid="error-titleNl"]')?.textContent, 'Vul dit veld in.');
       assert.equal(root.querySelector('[data-testid="error-maxGroupSize"]')?.textContent, 'Vul een heel getal in.');
+      assert.equal(root.querySelector('[data-testid="error-category"]')?.textContent, 'Deze waarde is ongeldig.');
+      assert.equal(root.querySelector('#category option[selected]'), null, 'an unknown category is not chosen');
       assert.match(root.querySelector('[data-testid="error-slug"]')?.textContent ?? '', /kleine letters/);
       assert.match(root.querySelector('[data-testid="error-lines.0.amount"]')?.textContent ?? '', /bedrag in euro/);
       assert.ok(root.querySelector('[data-testid="error-lines.1.labelEn"]'));
@@ -192,6 +204,9 @@ for (const dialect of testDialects()) {
         parseHtml(english.body).querySelector('[data-testid="error-maxGroupSize"]')?.textContent,
         'The largest group cannot be smaller than the smallest group.',
       );
+
+      const uncategorised = parseHtml((await adminPost(t, manager, '/admin/activities/new', validForm({ category: '' }))).body);
+      assert.equal(uncategorised.querySelector('[data-testid="error-category"]')?.textContent, 'Vul dit veld in.');
 
       const taken = await adminPost(t, manager, '/admin/activities/new', validForm({ slug: away.slug }));
       assert.equal(taken.statusCode, 422);

@@ -1,17 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import { readMonthAvailability } from '../../core/availability/month.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
-import { findCatalogueActivity, listCatalogue, readVatRatesOn } from '../../core/catalog/catalog.service.js';
-import { priceFor } from '../../core/catalog/pricing.js';
+import { searchCatalogue } from '../../core/catalog/activity-search.service.js';
+import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
+import { monthOf } from '../../core/shared/month.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
-import { fieldMessages } from '../field-errors.js';
+import { fieldMessage, fieldMessages } from '../field-errors.js';
 import { FILTER_ERRORS_STATUS } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { ActivityPage } from '../views/activity.page.js';
-import { ActivityListPage, type ListedActivity } from '../views/activity-list.page.js';
-import { parseFilters } from './filters.js';
+import { ActivityListPage } from '../views/activity-list.page.js';
+import { parseFilters, parseMonth, parseSearchFilters } from './filters.js';
 import { sendPage } from './respond.js';
 
 /** Days of slots the activity page shows from the chosen date. */
@@ -21,22 +23,22 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
   app.get('/', { config: { cache: 'page' } }, async (request, reply) => {
     const ui = uiFor(request);
     const filters = parseFilters(request.query);
-    const day = filters.date ?? localDateOf(clock.now());
-    const rates = await readVatRatesOn(db, day);
-    const items: ListedActivity[] = [];
-    for (const activity of await listCatalogue(db)) {
-      const groupSize = filters.groupSize ?? activity.minGroupSize;
-      if (groupSize < activity.minGroupSize || groupSize > activity.maxGroupSize) continue;
-      // With a date, only activities the group can still book that day are listed.
-      if (filters.date) {
-        const offers = await listSlotOffers(db, clock, activity, { from: day, to: day, groupSize });
-        if (!offers.some((o) => !o.refusal)) continue;
-      }
-      items.push({ activity, groupSize, priceCents: priceFor(activity.pricing, groupSize, rates).totalCents });
-    }
-    const status = filters.errors.length > 0 ? FILTER_ERRORS_STATUS : 200;
-    const errors = fieldMessages(ui.t, filters.errors);
-    return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={errors} />);
+    const search = parseSearchFilters(request.query);
+    const { matches, cities } = await searchCatalogue(db, clock, { ...search.search, date: filters.date, groupSize: filters.groupSize });
+    const refused = [...search.errors, ...filters.errors];
+    const status = refused.length > 0 ? FILTER_ERRORS_STATUS : 200;
+    return sendPage(
+      reply,
+      status,
+      <ActivityListPage
+        ui={ui}
+        matches={matches}
+        filters={filters.values}
+        search={search.values}
+        cities={cities}
+        errors={fieldMessages(ui.t, refused)}
+      />,
+    );
   });
 
   app.get<{ Params: { slug: string } }>('/activities/:slug', { config: { cache: 'page' } }, async (request, reply) => {
@@ -44,17 +46,32 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     if (!activity) throw new DomainError('not_found');
     const ui = uiFor(request);
     const filters = parseFilters(request.query);
-    const from = filters.date ?? localDateOf(clock.now());
+    const asked = parseMonth(request.query);
+    const today = localDateOf(clock.now());
+    const from = filters.date ?? today;
     const groupSize = filters.groupSize ?? activity.minGroupSize;
     const until = addLocalDays(from, DAYS_SHOWN - 1);
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
+    const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
-    const status = filters.errors.length > 0 ? FILTER_ERRORS_STATUS : 200;
+    const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
+    const monthError = asked.error && fieldMessage(ui.t, asked.error);
     return sendPage(
       reply,
       status,
-      <ActivityPage ui={ui} activity={activity} query={query} errors={errors} offers={offers} until={until} />,
+      <ActivityPage
+        ui={ui}
+        activity={activity}
+        query={query}
+        errors={errors}
+        offers={offers}
+        from={from}
+        until={until}
+        today={today}
+        calendar={calendar}
+        monthError={monthError}
+      />,
     );
   });
 }

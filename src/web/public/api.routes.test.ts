@@ -38,6 +38,41 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('GET /activities filters as the listing does: words, city, category, price per person, date and group size', async () => {
+      const ids = async (query: string) => {
+        const res = await t.app.inject(`/api/v1/activities?${query}`);
+        assert.equal(res.statusCode, 200, query);
+        return activityListJson.parse(res.json()).activities.map((a) => a.id);
+      };
+      const [listed] = activityListJson.parse((await t.app.inject('/api/v1/activities?groupSize=4')).json()).activities;
+      assert.equal(listed?.category, 'other');
+      assert.deepEqual(listed?.price, { currency: 'EUR', groupSize: 4, totalCents: 5000, perPersonCents: 1250 });
+      assert.deepEqual(await ids('q=TEST%20activiteit&city=utrecht&category=other'), [activity.id]);
+      assert.deepEqual(await ids('q=kano'), []);
+      assert.deepEqual(await ids('category=water'), []);
+      assert.deepEqual(await ids('maxPricePerPersonCents=1250'), [activity.id]);
+      assert.deepEqual(await ids('maxPricePerPersonCents=1249'), []);
+      assert.deepEqual(await ids('date=2026-06-16&groupSize=5'), [activity.id]);
+      assert.deepEqual(await ids('date=2026-06-16&groupSize=6'), [], 'the 16th has 5 places');
+      assert.deepEqual(await ids('groupSize=13'), []);
+      const res = await t.app.inject({
+        url: `/api/v1/activities?q=${'x'.repeat(101)}&city=%00&category=kermis&maxPricePerPersonCents=-1&date=2026-02-30&groupSize=abc`,
+        headers: { 'accept-language': 'en' },
+      });
+      assert.equal(res.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(res.json()).errors.map((e) => [e.field, e.code]),
+        [
+          ['q', 'too_long'],
+          ['city', 'invalid_characters'],
+          ['category', 'invalid_value'],
+          ['maxPricePerPersonCents', 'too_small'],
+          ['date', 'invalid_date'],
+          ['groupSize', 'not_a_number'],
+        ],
+      );
+    });
+
     test('GET /activities/:id/slots gives remaining capacity and the price for the group size', async () => {
       const res = await t.app.inject(`/api/v1/activities/${activity.id}/slots?from=2026-06-15&to=2026-06-16&groupSize=8`);
       assert.equal(res.statusCode, 200);

@@ -6,20 +6,30 @@ import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
-import type { Activity } from '../../core/catalog/activity.js';
-import { findCatalogueActivity, listCatalogue } from '../../core/catalog/catalog.service.js';
+import { type ActivitySearch, parseSearchTerms } from '../../core/catalog/activity-search.js';
+import { type ActivityMatch, searchCatalogue } from '../../core/catalog/activity-search.service.js';
+import { wholeNumber } from '../../core/catalog/admin-fields.js';
+import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
-import type { FieldError, FieldErrorCode } from '../../core/shared/field-errors.js';
+import { type FieldError, type FieldErrorCode, fieldErrorsOf } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { parseDateRange } from '../../core/shared/date-range.js';
 import { checkGroupSize } from '../../core/shared/group-size.js';
-import { localDateOf } from '../../core/shared/time.js';
+import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { fieldErrorsJson } from '../field-errors.js';
-import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, slotJson, validationErrorJson } from './api.schemas.js';
-import type { BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
+import type {
+  activityJson,
+  activityListJson,
+  bookingCreatedJson,
+  bookingReplayedJson,
+  priceJson,
+  slotJson,
+  validationErrorJson,
+} from './api.schemas.js';
+import type { ACTIVITY_QUERY_FIELD_CODES, BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { openApiDocument } from './openapi.js';
@@ -27,20 +37,48 @@ import { openApiDocument } from './openapi.js';
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
 
-function activityToJson(a: Activity): z.infer<typeof activityJson> {
-  const { id, slug, title, description, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
+function activityToJson({ activity: a, groupSize, price, perPersonCents }: ActivityMatch): z.infer<typeof activityJson> {
+  const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
   return {
     id,
     slug,
     title,
     description,
     venue: { name: a.venue.name, city: a.venue.city },
+    category,
     location,
     durationMinutes,
     minGroupSize,
     maxGroupSize,
     bookingCutoffMinutes,
+    price: { currency: 'EUR', groupSize, totalCents: price.totalCents, perPersonCents },
   };
+}
+
+/** The most a search may ask to pay per person, in cents: beyond it, a typing error. */
+const maxPricePerPerson = wholeNumber(0, 100_000_00);
+
+/** The activities query: the listing page's search, with the price in cents; each refused parameter named. */
+function parseActivityQuery(query: unknown): { search: ActivitySearch; errors: FieldErrorOf<typeof ACTIVITY_QUERY_FIELD_CODES>[] } {
+  const field = (name: string) => formField(query, name).trim();
+  const { search, errors } = parseSearchTerms({ q: field('q'), city: field('city'), category: field('category') });
+  const price = field('maxPricePerPersonCents');
+  if (price !== '') {
+    const parsed = maxPricePerPerson.safeParse(price);
+    if (parsed.success) search.maxPerPersonCents = parsed.data;
+    else errors.push(...fieldErrorsOf(parsed.error).map((error) => ({ ...error, field: 'maxPricePerPersonCents' })));
+  }
+  const date = field('date');
+  if (date !== '') {
+    if (isLocalDate(date)) search.date = date;
+    else errors.push({ field: 'date', code: 'invalid_date' });
+  }
+  const size = formNumber(field('groupSize'));
+  const checked = size === undefined ? undefined : checkGroupSize(size);
+  if (checked?.ok) search.groupSize = checked.groupSize;
+  else if (checked) errors.push({ field: 'groupSize', code: checked.fault });
+  // Only the codes ACTIVITY_QUERY_FIELD_CODES lists: the API test provokes each.
+  return { search, errors: errors as FieldErrorOf<typeof ACTIVITY_QUERY_FIELD_CODES>[] };
 }
 
 function priceToJson(price: PriceBreakdown): z.infer<typeof priceJson> {
@@ -80,7 +118,7 @@ type FieldErrorOf<C extends readonly FieldErrorCode[]> = FieldError & { code: C[
 function sendFieldErrors(
   request: FastifyRequest,
   reply: FastifyReply,
-  errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES | typeof BOOKING_FIELD_CODES>[],
+  errors: FieldErrorOf<typeof ACTIVITY_QUERY_FIELD_CODES | typeof SLOT_QUERY_FIELD_CODES | typeof BOOKING_FIELD_CODES>[],
 ) {
   const body: z.infer<typeof validationErrorJson> = fieldErrorsJson(uiFor(request).t, errors);
   return reply.code(FIELD_ERRORS_STATUS).send(body);
@@ -90,7 +128,13 @@ function sendFieldErrors(
 export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
   app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
-  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listCatalogue(db)).map(activityToJson) }));
+  app.get('/activities', { config: { cache: 'data' } }, async (request, reply) => {
+    const { search, errors } = parseActivityQuery(request.query);
+    if (errors.length > 0) return sendFieldErrors(request, reply, errors);
+    const { matches } = await searchCatalogue(db, clock, search);
+    const body: z.infer<typeof activityListJson> = { activities: matches.map(activityToJson) };
+    return body;
+  });
 
   app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
     const activity = isKey(request.params.id) ? await findCatalogueActivity(db, { id: request.params.id }) : undefined;

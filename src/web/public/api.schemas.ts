@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
+import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
 import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
@@ -18,11 +19,20 @@ export const activityJson = z.object({
   title: translated,
   description: translated,
   venue: z.object({ name: z.string(), city: z.string() }),
+  category: z.enum(ACTIVITY_CATEGORIES),
   location: z.string(),
   durationMinutes: count(),
   minGroupSize: groupSize(),
   maxGroupSize: groupSize(),
   bookingCutoffMinutes: count().describe('bookings close this many minutes before a slot starts'),
+  price: z
+    .object({
+      currency: z.literal('EUR'),
+      groupSize: groupSize(),
+      totalCents: count().describe('including VAT'),
+      perPersonCents: count().describe('the total divided over the group, rounded to the cent'),
+    })
+    .describe("for `groupSize` if asked, else the activity's smallest group; VAT of `date` if asked, else today's"),
 });
 
 export const activityListJson = z.object({ activities: z.array(activityJson) });
@@ -109,6 +119,19 @@ export const SLOT_QUERY_FIELD_CODES = [
   'too_large',
 ] as const satisfies readonly FieldErrorCode[];
 
+/** Why the activities query refuses a parameter (the only codes its route gives). */
+export const ACTIVITY_QUERY_FIELD_CODES = [
+  'too_long',
+  'invalid_characters',
+  'invalid_encoding',
+  'invisible_only',
+  'invalid_value',
+  'invalid_date',
+  'not_a_number',
+  'too_small',
+  'too_large',
+] as const satisfies readonly FieldErrorCode[];
+
 /** Why a booking refuses a field: what its schema says, a slot id that names no slot, and a group outside the activity's limits. */
 export const BOOKING_FIELD_CODES = [
   ...BOOKING_INPUT_FIELD_CODES,
@@ -118,7 +141,6 @@ export const BOOKING_FIELD_CODES = [
 ] as const satisfies readonly FieldErrorCode[];
 
 /** A 422 of any API operation: the codes of the operations together. */
-export const validationErrorJson = validationErrorOf([...new Set([...SLOT_QUERY_FIELD_CODES, ...BOOKING_FIELD_CODES])] as [
-  FieldErrorCode,
-  ...FieldErrorCode[],
-]);
+export const validationErrorJson = validationErrorOf([
+  ...new Set([...ACTIVITY_QUERY_FIELD_CODES, ...SLOT_QUERY_FIELD_CODES, ...BOOKING_FIELD_CODES]),
+] as [FieldErrorCode, ...FieldErrorCode[]]);

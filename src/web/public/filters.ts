@@ -1,4 +1,7 @@
-import type { FieldError } from '../../core/shared/field-errors.js';
+import { type ActivitySearch, parseSearchTerms } from '../../core/catalog/activity-search.js';
+import { decimal } from '../../core/catalog/admin-fields.js';
+import { type FieldError, fieldErrorsOf } from '../../core/shared/field-errors.js';
+import { isLocalMonth } from '../../core/shared/month.js';
 import { checkGroupSize } from '../../core/shared/group-size.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import { formField, formNumber } from './form-body.js';
@@ -24,4 +27,35 @@ export function parseFilters(query: unknown): Filters {
   if (checked?.ok) filters.groupSize = checked.groupSize;
   else if (checked) filters.errors.push({ field: 'groupSize', code: checked.fault });
   return filters;
+}
+
+/** The most a visitor can ask to pay per person: beyond it, a typing error. */
+const maxPrice = decimal('invalid_amount', 100_000_00);
+
+export interface SearchFilters {
+  /** As typed, to show them back. */
+  values: { q: string; city: string; category: string; maxPrice: string };
+  errors: FieldError[];
+  /** The valid ones; a refused field is left out. */
+  search: ActivitySearch;
+}
+
+/** The listing's search: text, city, category and the most per person in euros ("17,50" or "17.50"). */
+export function parseSearchFilters(query: unknown): SearchFilters {
+  const field = (name: string) => formField(query, name).trim();
+  const values = { q: field('q'), city: field('city'), category: field('category'), maxPrice: field('maxPrice') };
+  const { search, errors } = parseSearchTerms(values);
+  if (values.maxPrice !== '') {
+    const price = maxPrice.safeParse(values.maxPrice);
+    if (price.success) search.maxPerPersonCents = price.data;
+    else errors.push(...fieldErrorsOf(price.error).map((error) => ({ ...error, field: 'maxPrice' })));
+  }
+  return { values, errors, search };
+}
+
+/** The month the activity page's calendar shows (`month`, YYYY-MM), when one is asked for. */
+export function parseMonth(query: unknown): { month?: string; error?: FieldError } {
+  const typed = formField(query, 'month').trim();
+  if (typed === '') return {};
+  return isLocalMonth(typed) ? { month: typed } : { error: { field: 'month', code: 'invalid_value' } };
 }

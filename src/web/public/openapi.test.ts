@@ -139,6 +139,10 @@ for (const dialect of testDialects()) {
       await check('/openapi.json', 'GET', { url: '/openapi.json', ...elsewhere });
 
       await check('/activities', 'GET', { url: '/activities' });
+      await check('/activities', 'GET', {
+        url: '/activities?q=test&category=other&maxPricePerPersonCents=5000&groupSize=4&date=2026-06-15',
+      });
+      await check('/activities', 'GET', { url: '/activities?category=kermis&maxPricePerPersonCents=-1&date=never' });
       await check('/activities', 'GET', { url: '/activities', ...elsewhere });
 
       const slots = await check('/activities/{id}/slots', 'GET', {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { BOOKING_REFUSALS } from '../../core/bookings/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
 import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
+import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';
 import {
+  ACTIVITY_QUERY_FIELD_CODES,
   activityListJson,
   BOOKING_FIELD_CODES,
   bookingCreatedJson,
@@ -69,9 +71,47 @@ export function openApiDocument(publicUrl: string) {
       '/activities': {
         get: {
           operationId: 'listActivities',
-          summary: 'All bookable activities',
+          summary: 'The bookable activities, by Dutch title; every filter given must hold',
           security: [],
-          responses: { 200: response('The activities', activityListJson), ...ANY_REQUEST },
+          parameters: [
+            {
+              name: 'q',
+              in: 'query',
+              description:
+                "words that must each occur in the title or description (Dutch or English), the venue's name or city; case and accents are ignored, a word may be part of a longer one; at most 100 characters",
+              schema: { type: 'string', maxLength: 100 },
+            },
+            {
+              name: 'city',
+              in: 'query',
+              description: "the venue's city, case and accents ignored",
+              schema: { type: 'string', maxLength: 120 },
+            },
+            { name: 'category', in: 'query', schema: { type: 'string', enum: [...ACTIVITY_CATEGORIES] } },
+            {
+              name: 'maxPricePerPersonCents',
+              in: 'query',
+              description: 'the most per person, VAT included, for `groupSize` (see `price`)',
+              schema: { type: 'integer', minimum: 0, maximum: 100_000_00 },
+            },
+            {
+              name: 'date',
+              in: 'query',
+              description: 'only activities a group of `groupSize` can still book on this date (YYYY-MM-DD, Europe/Amsterdam)',
+              schema: { type: 'string', format: 'date' },
+            },
+            {
+              name: 'groupSize',
+              in: 'query',
+              description: "persons in the group: only activities that take a group this size; default each activity's minimum",
+              schema: { type: 'integer', minimum: 1, maximum: MAX_GROUP_SIZE },
+            },
+          ],
+          responses: {
+            200: response('The activities', activityListJson),
+            422: invalid(ACTIVITY_QUERY_FIELD_CODES),
+            ...ANY_REQUEST,
+          },
         },
       },
       '/activities/{id}/slots': {

@@ -1,47 +1,67 @@
-import type { Activity } from '../../core/catalog/activity.js';
+import type { ActivityMatch } from '../../core/catalog/activity-search.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
+import { CATEGORY_LABELS } from './category-labels.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
+import { SEARCH_LABELS, SearchFields, type SearchValues } from './search-fields.js';
 import type { Ui } from './ui.js';
-
-export interface ListedActivity {
-  activity: Activity;
-  /** Total price, VAT included, for the group size shown. */
-  priceCents: number;
-  groupSize: number;
-}
 
 interface Props {
   ui: Ui;
-  items: ListedActivity[];
+  matches: ActivityMatch[];
   filters: { date: string; groupSize: string };
+  search: SearchValues;
+  /** What the city filter offers. */
+  cities: string[];
   errors: FieldMessages;
 }
 
-export function ActivityListPage({ ui, items, filters, errors }: Props) {
+export function ActivityListPage({ ui, matches, filters, search, cities, errors }: Props) {
   const { t, lang } = ui;
   const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== '' && !errors[k])).toString();
+  const filtered = [...Object.values(filters), ...Object.values(search)].some((value) => value !== '');
   return (
     <Layout ui={ui} title={t('activities.title')} description={t('activities.meta_description')}>
       <h1>{t('activities.title')}</h1>
       <p class="lead">{t('activities.intro')}</p>
-      <FilterForm ui={ui} action="/" values={filters} errors={errors} dateLabel="filters.date" submitLabel="filters.submit" />
-      {items.length === 0 ? (
+      <FilterForm
+        ui={ui}
+        action="/"
+        values={filters}
+        errors={errors}
+        dateLabel="filters.date"
+        submitLabel="filters.submit"
+        labels={SEARCH_LABELS}
+      >
+        <SearchFields ui={ui} values={search} errors={errors} cities={cities} />
+      </FilterForm>
+      {filtered && (
+        <p class="search-result" role="status" data-testid="search-result">
+          {t('search.found', { n: matches.length })} <a href="/">{t('search.clear')}</a>
+        </p>
+      )}
+      {matches.length === 0 ? (
         <p data-testid="no-activities">{t('activities.none')}</p>
       ) : (
         <ul class="cards" data-testid="activities">
-          {items.map(({ activity, priceCents, groupSize }) => (
+          {matches.map(({ activity, price, perPersonCents, groupSize }) => (
             <li key={activity.id} class="card">
               <h2>
                 <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
               </h2>
               <p class="meta">
-                {activity.venue.name}, {activity.venue.city} · {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
+                {activity.venue.name}, {activity.venue.city} · {t(CATEGORY_LABELS[activity.category])}
+              </p>
+              <p class="meta">
+                {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
                 {t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
               </p>
               <p>{activity.description[lang]}</p>
-              <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(priceCents, lang), n: groupSize })}</p>
+              <p class="price-per-person" data-testid="price-per-person">
+                {t('activities.price_per_person', { price: formatMoney(perPersonCents, lang) })}
+              </p>
+              <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(price.totalCents, lang), n: groupSize })}</p>
             </li>
           ))}
         </ul>

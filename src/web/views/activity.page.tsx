@@ -1,10 +1,13 @@
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import type { Activity, Venue } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
-import { localDateOf } from '../../core/shared/time.js';
+import type { MonthAvailability } from '../../core/availability/month.service.js';
+import { daysBetween, localDateOf } from '../../core/shared/time.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
+import { MonthCalendar } from './month-calendar.js';
+import { SlotPaging } from './slot-paging.js';
 import type { Ui } from './ui.js';
 
 interface Props {
@@ -13,8 +16,13 @@ interface Props {
   query: { date: string; groupSize: string };
   errors: FieldMessages;
   offers: SlotOffer[];
-  /** The last date shown, inclusive. */
+  /** The first and last date shown, inclusive. */
+  from: string;
   until: string;
+  today: string;
+  /** The month calendar, and why the month asked for was refused, if it was. */
+  calendar: MonthAvailability;
+  monthError?: string | undefined;
 }
 
 function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize: string }) {
@@ -51,7 +59,7 @@ function summary(text: string, max = 160): string {
   return `${line.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
 
-export function ActivityPage({ ui, activity, query, errors, offers, until }: Props) {
+export function ActivityPage({ ui, activity, query, errors, offers, from, until, today, calendar, monthError }: Props) {
   const { t, lang } = ui;
   const days = new Map<string, SlotOffer[]>();
   for (const offer of offers) {
@@ -88,6 +96,8 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
         submitLabel="filters.show_slots"
         groupRange={{ min: activity.minGroupSize, max: activity.maxGroupSize }}
       />
+      <MonthCalendar ui={ui} slug={activity.slug} query={query} calendar={calendar} today={today} error={monthError} />
+      <SlotPaging ui={ui} slug={activity.slug} query={query} from={from} until={until} days={daysBetween(from, until) + 1} today={today} />
       {Object.keys(errors).length === 0 &&
         (days.size === 0 ? (
           <p data-testid="no-slots">{t('activity.no_slots', { until: formatDate(new Date(`${until}T12:00:00Z`), lang) })}</p>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import type { Ui } from './ui.js';
@@ -10,15 +11,19 @@ interface Props {
   dateLabel: MessageKey;
   submitLabel: MessageKey;
   groupRange?: { min: number; max: number };
+  /** Fields shown before the date (the listing's search), with their labels for the error summary. */
+  children?: ComponentChildren;
+  labels?: Record<string, MessageKey>;
 }
 
-/** The date and group-size filter (a GET form) of the listing and activity pages. */
-export function FilterForm({ ui, action, values, errors, dateLabel, submitLabel, groupRange }: Props) {
+/** The date and group-size filter (a GET form) of the listing and activity pages; the listing adds its search fields. */
+export function FilterForm({ ui, action, values, errors, dateLabel, submitLabel, groupRange, children, labels }: Props) {
   const { t } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
     <form method="get" action={action} class="filters" novalidate>
-      <ErrorSummary ui={ui} errors={errors} labels={{ date: dateLabel, groupSize: 'filters.group_size' }} />
+      <ErrorSummary ui={ui} errors={errors} labels={{ ...labels, date: dateLabel, groupSize: 'filters.group_size' }} />
+      {children}
       <Field name="date" label={t(dateLabel)} error={errors.date}>
         {(describedBy) => (
           <input id="date" name="date" type="date" value={values.date} aria-describedby={describedBy} aria-invalid={invalid('date')} />

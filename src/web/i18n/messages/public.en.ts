@@ -11,7 +11,7 @@ export const en: Record<keyof typeof nl, string> = {
   'activities.meta_description':
     'Book an outing for your group, class or team: see the free times and the price for your group size per activity, and book online at once.',
   'activities.intro': 'Pick an activity, see at once what is available for your group, and book without an account.',
-  'activities.none': 'No activities found for this date and group size.',
+  'activities.none': 'No activities match your search.',
   'activities.price_for_group': '{price} for {n} people',
   'activities.back': 'All activities',
 

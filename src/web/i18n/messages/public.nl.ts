@@ -9,7 +9,7 @@ export const nl = {
   'activities.meta_description':
     'Boek een uitje voor uw groep, klas of team: zie per activiteit de vrije tijden en de prijs voor uw groepsgrootte, en boek direct online.',
   'activities.intro': 'Kies een activiteit, zie direct wat er voor uw groep beschikbaar is en boek zonder account.',
-  'activities.none': 'Geen activiteiten gevonden voor deze datum en groepsgrootte.',
+  'activities.none': 'Geen activiteiten gevonden die bij uw zoekopdracht passen.',
   'activities.price_for_group': '{price} voor {n} personen',
   'activities.back': 'Alle activiteiten',
 
