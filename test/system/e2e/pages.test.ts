@@ -11,7 +11,7 @@ import { setUpAndSignIn } from './staff-sign-in.js';
 /**
  * Every page the suite can reach, public and back office, in Dutch and English, with JavaScript on
  * and off, measured at two phones' widths and a desktop's: no page scrolls sideways. With
- * JavaScript, axe-core checks each page once (at a phone's width). With GROUPZ_SCREENSHOTS=1 the
+ * JavaScript, axe-core checks each page once (at a phone's width). With GROUPZ_TEST_SCREENSHOTS=1 the
  * English pages named in DOC_SCREENSHOTS are saved to docs/screenshots/ (desktop and phone).
  */
 
@@ -20,7 +20,7 @@ const PHONES = [320, 390];
 const DESKTOP = 1280;
 const DOCS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const DOC_SCREENSHOTS = new Set(['activities', 'activity', 'booking-refused', 'review', 'manage', 'schedule-day']);
-const screenshots = process.env.GROUPZ_SCREENSHOTS === '1';
+const screenshots = process.env.GROUPZ_TEST_SCREENSHOTS === '1';
 
 type Lang = 'nl' | 'en';
 type Cookies = Awaited<ReturnType<Watched['context']['cookies']>>;
@@ -62,11 +62,13 @@ if (!chromiumAvailable()) {
         await page.setViewportSize({ width, height: 844 });
         await assertFits(page, `${where}, ${width} px`);
       }
-      if (shoot) await page.screenshot({ path: `${DOCS}${name}-phone.png` });
+      if (shoot)
+        await page.screenshot({ path: `${DOCS}${name}-phone.png`, fullPage: true, clip: { x: 0, y: 0, width: 390, height: 1400 } });
       if (watched.javaScript) await assertAccessible(page, where);
       await page.setViewportSize({ width: DESKTOP, height: 800 });
       await assertFits(page, `${where}, ${DESKTOP} px`);
-      if (shoot) await page.screenshot({ path: `${DOCS}${name}-desktop.png` });
+      if (shoot)
+        await page.screenshot({ path: `${DOCS}${name}-desktop.png`, fullPage: true, clip: { x: 0, y: 0, width: DESKTOP, height: 1000 } });
       if (new URL(page.url()).pathname.startsWith('/admin')) {
         const main = await page.locator('main').evaluate((el) => el.getBoundingClientRect().width);
         assert.ok(main >= DESKTOP * 0.95, `${where}: the back office uses the screen's width (main is ${main} px)`);
