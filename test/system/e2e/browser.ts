@@ -14,6 +14,13 @@ export function chromiumAvailable(): boolean {
 /** The folder (git-ignored) the suite saves its screenshots in. */
 export const SCREENSHOTS = fileURLToPath(new URL('../../../.test-tmp/screenshots/', import.meta.url));
 
+/**
+ * Where the docs' screenshots go, when GROUPZ_TEST_SCREENSHOTS=1 asks the suite to make them anew
+ * (not at every run, so that the repository does not change with each); undefined otherwise.
+ */
+export const DOC_SCREENSHOTS =
+  process.env.GROUPZ_TEST_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)) : undefined;
+
 /** Headless, nothing phoning home; Playwright gives every launch a fresh, temporary user-data-dir. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -114,7 +121,9 @@ export async function assertFits(page: Page, where: string): Promise<void> {
       scrollWidth: document.documentElement.scrollWidth,
       width: limit,
       culprits: innermost.slice(0, 6).map((el) => {
-        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${Array.from(el.classList).map((c) => `.${c}`).join('')}`;
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${Array.from(el.classList)
+          .map((c) => `.${c}`)
+          .join('')}`;
         const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
         return `${name} (right edge ${Math.round(el.getBoundingClientRect().right)} px${text ? `, "${text}"` : ''})`;
       }),

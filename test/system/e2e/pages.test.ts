@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { missingRequirement } from '../../tools.js';
-import { assertAccessible, assertFits, chromiumAvailable, CHROMIUM, launchChromium, type Watched, watchedContext } from './browser.js';
+import {
+  assertAccessible,
+  assertFits,
+  chromiumAvailable,
+  CHROMIUM,
+  DOC_SCREENSHOTS,
+  launchChromium,
+  type Watched,
+  watchedContext,
+} from './browser.js';
 import { type Platform, startPlatform } from './server.js';
 import { setUpAndSignIn } from './staff-sign-in.js';
 
@@ -12,15 +20,13 @@ import { setUpAndSignIn } from './staff-sign-in.js';
  * Every page the suite can reach, public and back office, in Dutch and English, with JavaScript on
  * and off, measured at two phones' widths and a desktop's: no page scrolls sideways. With
  * JavaScript, axe-core checks each page once (at a phone's width). With GROUPZ_TEST_SCREENSHOTS=1 the
- * English pages named in DOC_SCREENSHOTS are saved to docs/screenshots/ (desktop and phone).
+ * English pages named in DOC_PAGES are saved to docs/screenshots/ (desktop and phone).
  */
 
 const ACTIVITY = '/activities/klimclinic-groepen';
 const PHONES = [320, 390];
 const DESKTOP = 1280;
-const DOCS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const DOC_SCREENSHOTS = new Set(['activities', 'activity', 'booking-refused', 'review', 'manage', 'schedule-day']);
-const screenshots = process.env.GROUPZ_TEST_SCREENSHOTS === '1';
+const DOC_PAGES = new Set(['activities', 'activity', 'booking-refused', 'review', 'manage', 'schedule-day']);
 
 type Lang = 'nl' | 'en';
 type Cookies = Awaited<ReturnType<Watched['context']['cookies']>>;
@@ -36,7 +42,7 @@ if (!chromiumAvailable()) {
     let backOfficePaths: string[] = [];
     before(async () => {
       [platform, browser] = await Promise.all([startPlatform(), launchChromium()]);
-      if (screenshots) mkdirSync(DOCS, { recursive: true });
+      if (DOC_SCREENSHOTS) mkdirSync(DOC_SCREENSHOTS, { recursive: true });
     });
     after(async () => {
       await browser?.close();
@@ -57,18 +63,17 @@ if (!chromiumAvailable()) {
         watched.problems.splice(index, 1);
       }
       assert.deepEqual(watched.problems, [], `problems on ${where}`);
-      const shoot = screenshots && lang === 'en' && watched.javaScript && DOC_SCREENSHOTS.has(name);
+      const docs = lang === 'en' && watched.javaScript && DOC_PAGES.has(name) ? DOC_SCREENSHOTS : undefined;
       for (const width of PHONES) {
         await page.setViewportSize({ width, height: 844 });
         await assertFits(page, `${where}, ${width} px`);
       }
-      if (shoot)
-        await page.screenshot({ path: `${DOCS}${name}-phone.png`, fullPage: true, clip: { x: 0, y: 0, width: 390, height: 1400 } });
+      if (docs) await page.screenshot({ path: `${docs}${name}-phone.png`, fullPage: true, clip: { x: 0, y: 0, width: 390, height: 1400 } });
       if (watched.javaScript) await assertAccessible(page, where);
       await page.setViewportSize({ width: DESKTOP, height: 800 });
       await assertFits(page, `${where}, ${DESKTOP} px`);
-      if (shoot)
-        await page.screenshot({ path: `${DOCS}${name}-desktop.png`, fullPage: true, clip: { x: 0, y: 0, width: DESKTOP, height: 1000 } });
+      if (docs)
+        await page.screenshot({ path: `${docs}${name}-desktop.png`, fullPage: true, clip: { x: 0, y: 0, width: DESKTOP, height: 1000 } });
       if (new URL(page.url()).pathname.startsWith('/admin')) {
         const main = await page.locator('main').evaluate((el) => el.getBoundingClientRect().width);
         assert.ok(main >= DESKTOP * 0.95, `${where}: the back office uses the screen's width (main is ${main} px)`);
