@@ -193,6 +193,21 @@ if (!chromiumAvailable()) {
       return watched.context.close();
     }
 
+    test('a page wider than the window fails, naming what is too wide; a box that scrolls on its own does not', async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 600 } });
+      const page = await context.newPage();
+      await page.setContent(
+        '<main><p class="long" style="width: 500px">A line</p><div style="overflow-x: auto"><table style="width: 900px"></table></div></main>',
+      );
+      await assert.rejects(
+        assertFits(page, 'planted'),
+        /planted is 5\d\d px wide in a window of 320 px; too wide: p\.long \(right edge 5\d\d px, "A line"\)$/,
+      );
+      await page.setContent('<div style="overflow-x: auto"><table style="width: 900px"></table></div>');
+      await assertFits(page, 'a scrolling box');
+      await context.close();
+    });
+
     for (const [i, lang] of (['nl', 'en'] as const).entries()) {
       test(`public pages in ${lang}, with JavaScript`, () => publicPages(lang, true, i * 2));
       test(`public pages in ${lang}, without JavaScript`, () => publicPages(lang, false, i * 2 + 1));
