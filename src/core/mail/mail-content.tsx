@@ -225,11 +225,23 @@ function sectionText(section: Section): string {
     .join('\n\n');
 }
 
-const FONT = 'font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2933';
+/**
+ * The site's look (assets/app.css) in a mail: its colours, the system font stack, the first link as
+ * the primary button. Inline styles, since mail programs ignore style sheets (and no CSP applies).
+ */
+const COLOURS = { ink: '#1a1d23', muted: '#4b5563', line: '#d5dbe1', wash: '#f4f6f8', brand: '#0b5fa5', brandDark: '#084a80' };
+const FONT = `font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;font-size:16px;line-height:1.5;color:${COLOURS.ink}`;
+const SMALL = `font-size:14px;color:${COLOURS.muted}`;
+const PRIMARY_LINK = `display:inline-block;margin-bottom:6px;padding:10px 18px;border-radius:5px;background:${COLOURS.brand};color:#ffffff;font-weight:bold;text-decoration:none`;
+const LINK = `color:${COLOURS.brand};font-weight:bold`;
 
 function SectionView({ section }: { section: Section }) {
   return (
-    <div lang={section.lang} style={`max-width:600px;margin:0 auto 24px;padding:24px;background:#ffffff;border-radius:8px;${FONT}`}>
+    <div
+      lang={section.lang}
+      style={`max-width:600px;margin:0 auto 24px;padding:24px;background:#ffffff;border:1px solid ${COLOURS.line};border-radius:8px;${FONT}`}
+    >
+      <p style={`margin:0 0 16px;font-size:20px;font-weight:800;color:${COLOURS.brandDark}`}>Groupz</p>
       {section.greeting && <p>{section.greeting}</p>}
       {section.paragraphs.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
@@ -238,30 +250,30 @@ function SectionView({ section }: { section: Section }) {
         <tbody>
           {section.facts.map(([label, value]) => (
             <tr key={label}>
-              <th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold">
+              <th scope="row" style={`text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;color:${COLOURS.muted}`}>
                 {label}
               </th>
-              <td style="padding:4px 0">{value}</td>
+              <td style="padding:4px 0;word-break:break-word">{value}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {section.links.map((link) => (
-        <p key={link.url}>
-          <a href={link.url} style="color:#0b5cad;font-weight:bold">
+      {section.links.map((link, index) => (
+        <p key={link.url} style="margin:0 0 20px">
+          <a href={link.url} style={index === 0 ? PRIMARY_LINK : LINK}>
             {link.label}
           </a>
           <br />
-          <span style="font-size:13px;word-break:break-all">{link.url}</span>
+          <span style={`${SMALL};word-break:break-all`}>{link.url}</span>
           {link.note && (
             <>
               <br />
-              <span style="font-size:13px;color:#52606d">{link.note}</span>
+              <span style={SMALL}>{link.note}</span>
             </>
           )}
         </p>
       ))}
-      <p style="font-size:13px;color:#52606d">{section.footer}</p>
+      <p style={`${SMALL};border-top:1px solid ${COLOURS.line};padding-top:16px;margin-bottom:0`}>{section.footer}</p>
     </div>
   );
 }
@@ -275,7 +287,7 @@ function htmlOf(subject: string, sections: Section[]): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{subject}</title>
       </head>
-      <body style="margin:0;padding:24px 8px;background:#f0f2f4">
+      <body style={`margin:0;padding:24px 8px;background:${COLOURS.wash}`}>
         {sections.map((section) => (
           <SectionView key={section.lang} section={section} />
         ))}

@@ -55,7 +55,7 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
         <button type="submit" name="action" value="confirm">
           {t(CONFIRM_LABELS[status])}
         </button>
-        <button type="submit" name="action" value="edit" class="secondary">
+        <button type="submit" name="action" value="edit" class="button-secondary">
           {t('review.edit')}
         </button>
       </form>

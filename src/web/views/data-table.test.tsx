@@ -74,3 +74,45 @@ test('a column left out leaves out its header; no rows show the empty state, or 
   assert.equal(empty.querySelector('[data-testid="none"]')!.textContent, 'Nobody yet.');
   assert.equal(table({ rows: [], venue: true }).querySelectorAll('table tbody tr').length, 0);
 });
+
+test("each value cell carries its column's name for a phone's card layout, also when a component renders the cells", () => {
+  function Cells({ city }: { city: string }) {
+    return (
+      <>
+        <td>{city}</td>
+        <td>
+          <a href="#edit">Edit</a>
+        </td>
+      </>
+    );
+  }
+  const page = parseHtml(
+    render(
+      <DataTable
+        caption="People"
+        columns={['Name', 'City', { hidden: 'Actions' }]}
+        rows={[...PEOPLE, { name: '', city: '' }]}
+        row={(person) =>
+          person.name ? (
+            <tr key={person.name}>
+              <th scope="row">{person.name}</th>
+              <Cells city={person.city} />
+            </tr>
+          ) : (
+            <tr key="none">
+              <td colSpan={3}>Nobody else</td>
+            </tr>
+          )
+        }
+      />,
+    ),
+  );
+  assert.deepEqual(
+    page.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((cell) => cell.getAttribute('data-label'))),
+    [[undefined, 'City', undefined], [undefined, 'City', undefined], [undefined]],
+  );
+  assert.deepEqual(
+    page.querySelectorAll('tbody td').map((td) => td.textContent),
+    ['Utrecht', 'Edit', 'Delft', 'Edit', 'Nobody else'],
+  );
+});

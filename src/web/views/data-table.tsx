@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { cloneElement, type ComponentChildren, Fragment, type FunctionComponent, isValidElement, toChildArray, type VNode } from 'preact';
 
 /**
  * A column's header cell: its text; `{ hidden }` for a column of controls, named for screen
@@ -33,10 +33,39 @@ function HeaderCell({ column }: { column: Exclude<Column, false | undefined> }) 
   );
 }
 
+/** A column's name as a narrow screen shows it before each value; none for a column of controls or a blank one. */
+function labelOf(column: Exclude<Column, false | undefined>): string | undefined {
+  return typeof column === 'string' ? column : undefined;
+}
+
+/** What a row renders, as host elements: its Fragments and (stateless) components unfolded. */
+function unfold(children: ComponentChildren): ComponentChildren[] {
+  return toChildArray(children).flatMap((child) => {
+    if (!isValidElement(child)) return [child];
+    if (child.type === Fragment) return unfold((child.props as { children?: ComponentChildren }).children);
+    if (typeof child.type === 'function') return unfold((child.type as FunctionComponent<object>)(child.props));
+    return [child];
+  });
+}
+
+/** A row whose every `<td>` under a named column carries that name as `data-label` (a cell spanning columns none). */
+function labelled(row: VNode, labels: readonly (string | undefined)[]): VNode {
+  let column = 0;
+  const cells = unfold((row.props as { children?: ComponentChildren }).children).map((cell) => {
+    if (!isValidElement(cell)) return cell;
+    const span = Number((cell.props as { colSpan?: number }).colSpan ?? 1);
+    const label = span === 1 ? labels[column] : undefined;
+    column += span;
+    return cell.type === 'td' && label ? cloneElement(cell, { 'data-label': label }) : cell;
+  });
+  return cloneElement(row, {}, ...cells);
+}
+
 /**
  * A table as every page shows one: its caption, column headers with `scope`, the rows, and what
- * to show when there are none. A table wider than a phone scrolls inside its own region, which a
- * keyboard can focus to scroll it.
+ * to show when there are none. A table wider than its column scrolls inside its own region, which a
+ * keyboard can focus to scroll it; on a phone, a `data` table shows each row as a card, every value
+ * after its column's name (the cells' `data-label`, shown by the stylesheet).
  */
 export function DataTable<Row>({
   caption,
@@ -50,14 +79,24 @@ export function DataTable<Row>({
   testId,
 }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
+  const shown = columns.filter((column) => column !== false && column !== undefined);
+  const labels = shown.map(labelOf);
   return (
     <section class="table-scroll" aria-label={caption} tabIndex={0}>
       <table class={className} data-testid={testId}>
         <caption class={showCaption ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
-          <tr>{columns.map((column, i) => column !== false && column !== undefined && <HeaderCell key={i} column={column} />)}</tr>
+          <tr>
+            {shown.map((column, i) => (
+              <HeaderCell key={i} column={column} />
+            ))}
+          </tr>
         </thead>
-        <tbody>{rows.map((item, index) => row(item, index))}</tbody>
+        <tbody>
+          {unfold(rows.map((item, index) => row(item, index))).map((tr) =>
+            isValidElement(tr) && tr.type === 'tr' ? labelled(tr, labels) : tr,
+          )}
+        </tbody>
         {foot !== undefined && <tfoot>{foot}</tfoot>}
       </table>
     </section>

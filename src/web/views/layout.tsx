@@ -15,6 +15,8 @@ interface LayoutProps {
   privacyNote?: string;
   /** What search engines show under the title (public catalogue pages). */
   description?: string;
+  /** Take the screen's whole width (the back office's tables and schedule) instead of a reading column. */
+  wide?: boolean;
 }
 
 /** Each language named in itself. */
@@ -44,7 +46,7 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
   );
 }
 
-export function Layout({ ui, title, children, header, scripts = [], privacyNote, description }: LayoutProps) {
+export function Layout({ ui, title, children, header, scripts = [], privacyNote, description, wide = false }: LayoutProps) {
   const { t } = ui;
   return (
     <html lang={ui.lang}>
@@ -71,10 +73,10 @@ export function Layout({ ui, title, children, header, scripts = [], privacyNote,
           <LanguageSwitcher ui={ui} />
           {header}
         </header>
-        <main id="main" tabindex={-1}>
+        <main id="main" tabindex={-1} class={wide ? 'wide' : undefined}>
           {children}
         </main>
-        <footer class="site-footer">
+        <footer class={wide ? 'site-footer wide' : 'site-footer'}>
           <p>{privacyNote ?? t('layout.privacy_note')}</p>
         </footer>
       </body>

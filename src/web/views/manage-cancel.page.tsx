@@ -54,13 +54,15 @@ export function ManageCancelPage({
       {!refusal && (
         <form method="post" action={`${base}/cancel`} data-testid="cancel-form">
           <p>{t('manage.cancel.question', { n: booking.groupSize })}</p>
-          <button type="submit" class="danger">
+          <button type="submit" class="button-danger">
             {t('manage.cancel.confirm')}
           </button>
         </form>
       )}
-      <p>
-        <a href={base}>{refusal ? t('manage.back') : t('manage.cancel.keep')}</a>
+      <p class="actions">
+        <a class="button button-secondary" href={base}>
+          {refusal ? t('manage.back') : t('manage.cancel.keep')}
+        </a>
       </p>
     </Layout>
   );

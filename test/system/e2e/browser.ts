@@ -14,6 +14,13 @@ export function chromiumAvailable(): boolean {
 /** The folder (git-ignored) the suite saves its screenshots in. */
 export const SCREENSHOTS = fileURLToPath(new URL('../../../.test-tmp/screenshots/', import.meta.url));
 
+/**
+ * Where the docs' screenshots go, when GROUPZ_TEST_SCREENSHOTS=1 asks the suite to make them anew
+ * (not at every run, so that the repository does not change with each); undefined otherwise.
+ */
+export const DOC_SCREENSHOTS =
+  process.env.GROUPZ_TEST_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)) : undefined;
+
 /** Headless, nothing phoning home; Playwright gives every launch a fresh, temporary user-data-dir. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -76,9 +83,7 @@ export interface Expectations {
 export async function checkPage({ context, problems, javaScript }: Watched, page: Page, expected: Expectations): Promise<void> {
   const where = `${page.url()} ("${await page.title()}")`;
   const names = (await context.cookies()).map((c) => c.name).sort();
-  // Nothing wider than the window: the page never scrolls sideways, at a desktop's width or a phone's.
-  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scrollWidth <= width, `${where} is ${scrollWidth} px wide in a window of ${width} px`);
+  await assertFits(page, where);
   assert.deepEqual(names, expected.cookies, `cookies on ${where}`);
   assert.deepEqual(problems, [], `problems on ${where}`);
   if (expected.screenshot) {
@@ -92,6 +97,43 @@ export async function checkPage({ context, problems, javaScript }: Watched, page
     indexedDb: (await indexedDB.databases()).length,
   }));
   assert.deepEqual(storage, { local: 0, session: 0, indexedDb: 0 }, `storage on ${where}`);
+  await assertAccessible(page, where);
+}
+
+/**
+ * Nothing wider than the window: the page never scrolls sideways, at a desktop's width or a
+ * phone's. On failure, names the innermost elements whose right edge passes the window's (those
+ * inside a box that scrolls or clips on its own do not widen the page and are left out).
+ */
+export async function assertFits(page: Page, where: string): Promise<void> {
+  // No named functions inside: the evaluated code is the compiled one, and a helper that names them is not in the page.
+  const { scrollWidth, width, culprits } = await page.evaluate(() => {
+    const limit = window.innerWidth;
+    const over = Array.from(document.body.querySelectorAll('*')).filter((el) => {
+      if (el.getBoundingClientRect().right <= limit + 0.5) return false;
+      for (let up = el.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') return false;
+      }
+      return true;
+    });
+    const innermost = over.filter((el) => !over.some((other) => other !== el && el.contains(other)));
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      width: limit,
+      culprits: innermost.slice(0, 6).map((el) => {
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${Array.from(el.classList)
+          .map((c) => `.${c}`)
+          .join('')}`;
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+        return `${name} (right edge ${Math.round(el.getBoundingClientRect().right)} px${text ? `, "${text}"` : ''})`;
+      }),
+    };
+  });
+  assert.ok(scrollWidth <= width, `${where} is ${scrollWidth} px wide in a window of ${width} px; too wide: ${culprits.join('; ')}`);
+}
+
+/** No WCAG 2.2 A/AA violation that axe-core finds (needs JavaScript on the page). */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
     const result = await (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: 'tag', values: tags } });

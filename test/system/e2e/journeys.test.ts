@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { base32Decode, rfc6238 } from '../../staff.js';
 import { missingRequirement } from '../../tools.js';
 import { checkPage, chromiumAvailable, CHROMIUM, launchChromium, tabTo, type Watched, watchedContext } from './browser.js';
 import { type Platform, startPlatform } from './server.js';
+import { BACK_OFFICE_COOKIES, setUpAndSignIn } from './staff-sign-in.js';
 
 /** The demo activity every journey books: groups of 6 to 30. */
 const ACTIVITY = '/activities/klimclinic-groepen';
-const BACK_OFFICE_COOKIES = ['__Host-groupz_session', 'lang'];
-const PASSWORD = 'correct horse battery staple';
 
 const LANGUAGES = [
   { lang: 'nl', button: 'Nederlands', browserLocale: 'en-GB', confirmed: 'Uw boeking is bevestigd' },
   { lang: 'en', button: 'English', browserLocale: 'nl-NL', confirmed: 'Your booking is confirmed' },
 ] as const;
 type Language = (typeof LANGUAGES)[number];
-
-/** The TOTP code an authenticator app shows now, `offsetSteps` 30-second steps ahead. */
-function totpNow(secret: string, offsetSteps = 0): string {
-  return rfc6238(base32Decode(secret), Math.floor(Date.now() / 1000) + offsetSteps * 30);
-}
 
 if (!chromiumAvailable()) {
   missingRequirement(`Chromium at ${CHROMIUM}`, 'apt-get install chromium');
@@ -103,38 +96,6 @@ if (!chromiumAvailable()) {
       await page.locator('button[name="action"][value="confirm"]').click();
       await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
       await checkPage(watched, page, { cookies: ['lang'] });
-    }
-
-    /**
-     * `groupz staff add`, the setup link (password, authenticator code), then the sign-in with
-     * password and a code of the next step (the platform refuses a code's replay).
-     */
-    async function setUpAndSignIn(watched: Watched, page: Page, language: Language, email: string, shots = false): Promise<void> {
-      const shot = (name: string) => (shots ? { screenshot: `${language.lang}-${name}` } : {});
-      await page.goto(`${platform.url}${platform.addStaff(email, `Staff ${language.lang}`)}`);
-      await checkPage(watched, page, { cookies: ['lang'], ...shot('staff-setup') });
-      await page.fill('#password', PASSWORD);
-      await page.fill('#password_repeat', PASSWORD);
-      await page.locator('main form button[type="submit"]').first().click();
-      await page.waitForURL(/two-factor$/);
-      await checkPage(watched, page, { cookies: ['lang'], ...shot('staff-two-factor') });
-      const secret = ((await page.textContent('[data-testid="totp-secret"]')) ?? '').replace(/\s/g, '');
-      await page.fill('#code', totpNow(secret));
-      await page.locator('main form button[type="submit"]').first().click();
-      await page.locator('[data-testid="recovery-codes"]').waitFor();
-      await checkPage(watched, page, { cookies: ['lang'] });
-
-      await page.goto(`${platform.url}/staff/login`);
-      await checkPage(watched, page, { cookies: ['lang'], ...shot('staff-login') });
-      await page.fill('#email', email);
-      await page.fill('#password', PASSWORD);
-      await page.locator('main form button[type="submit"]').first().click();
-      await page.waitForURL(/\/staff\/login\/code$/);
-      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
-      await page.fill('#code', totpNow(secret, 1));
-      await page.locator('main form button[type="submit"]').first().click();
-      await page.waitForURL(/\/admin/);
-      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
     }
 
     for (const language of LANGUAGES) {
@@ -252,7 +213,9 @@ if (!chromiumAvailable()) {
           const reference = await page.textContent('[data-testid="booking-reference"]');
           assert.ok(reference);
 
-          await setUpAndSignIn(watched, page, language, staff, true);
+          await setUpAndSignIn(platform, page, staff, `Staff ${language.lang}`, (step, cookies) =>
+            checkPage(watched, page, { cookies, screenshot: `${language.lang}-staff-${step}` }),
+          );
           await page.goto(`${platform.url}/admin/bookings`);
           await checkPage(watched, page, backOffice('admin-bookings'));
           await page.getByRole('link', { name: reference }).click();
@@ -274,7 +237,7 @@ if (!chromiumAvailable()) {
           // Another account signs in and is left idle past GROUPZ_SESSION_IDLE_TIMEOUT.
           const idle = `idle.${language.lang}@venue.test`;
           await chooseLanguage(watched, page, language);
-          await setUpAndSignIn(watched, page, language, idle);
+          await setUpAndSignIn(platform, page, idle, `Idle ${language.lang}`, (_, cookies) => checkPage(watched, page, { cookies }));
           platform.idleSessions(idle);
           await page.goto(`${platform.url}/admin/bookings`);
           await page.waitForURL(/\/staff\/login/);

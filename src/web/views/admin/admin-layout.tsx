@@ -40,7 +40,7 @@ export function PostButton({
   return (
     <form method="post" action={action} class="inline-form">
       <CsrfField ui={ui} />
-      <button type="submit" name={name} value={value} class={danger ? 'danger' : undefined}>
+      <button type="submit" name={name} value={value} class={danger ? 'button-danger' : undefined}>
         {label}
       </button>
     </form>
@@ -67,7 +67,9 @@ function SessionNotice({ ui }: { ui: AdminUi }) {
       </p>
       <form method="post" action="/staff/logout" class="inline-form">
         <CsrfField ui={ui} />
-        <button type="submit">{ui.t('admin.logout')}</button>
+        <button type="submit" class="button-secondary">
+          {ui.t('admin.logout')}
+        </button>
       </form>
     </div>
   );
@@ -91,7 +93,7 @@ export function AdminLayout({ ui, title, children }: { ui: AdminUi; title: strin
     </>
   );
   return (
-    <Layout ui={ui} title={title} header={header} scripts={[SESSION_SCRIPT_PATH]} privacyNote={ui.t('admin.privacy_note')}>
+    <Layout ui={ui} title={title} header={header} scripts={[SESSION_SCRIPT_PATH]} privacyNote={ui.t('admin.privacy_note')} wide>
       {children}
     </Layout>
   );

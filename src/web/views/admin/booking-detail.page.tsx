@@ -55,7 +55,7 @@ function ConfirmedAction(props: {
           />
         )}
       </Field>
-      <button type="submit" class="danger">
+      <button type="submit" class="button-danger">
         {button}
       </button>
     </form>

@@ -170,7 +170,7 @@ function RowForm({
         </p>
       )}
       <input id={id} {...input} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? 'true' : undefined} />
-      <button type="submit" class="secondary">
+      <button type="submit" class="button-secondary">
         {submit}
       </button>
     </form>
