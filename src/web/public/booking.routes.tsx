@@ -15,6 +15,7 @@ import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
+import { slotRefusalText } from '../views/slot-refusal.js';
 import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
 import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
@@ -75,7 +76,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const limit = groupLimitError(found.activity, groupSize);
     if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui.t, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
-    return sendPage(reply, 200, form(request, found, values, {}, refusal && ui.t(`error.${refusal}`)));
+    return sendPage(reply, 200, form(request, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
   });
 
   app.post('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -125,7 +126,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : ui.t(`error.${error.code}`);
+      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
       return sendPage(reply, statusOfDomainError(error.code), form(request, found, values, {}, refusal));
     }
   });

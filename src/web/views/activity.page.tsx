@@ -5,6 +5,7 @@ import { localDateOf } from '../../core/shared/time.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
+import { isFull } from './slot-refusal.js';
 import type { Ui } from './ui.js';
 
 interface Props {
@@ -20,11 +21,16 @@ interface Props {
 function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize: string }) {
   const { t, lang } = ui;
   const { slot } = offer;
+  const full = isFull(slot);
   const places = slot.exclusive
-    ? offer.remaining > 0
-      ? t('slot.exclusive')
-      : t('slot.taken')
-    : t('slot.places_left', { n: offer.remaining });
+    ? full
+      ? t('slot.taken')
+      : t('slot.exclusive')
+    : full
+      ? t('slot.full')
+      : t('slot.places_left', { n: offer.remaining });
+  // A full slot's label says why it cannot be booked; a slot with too few places says it for the group.
+  const reason = offer.refusal === 'slot_full' ? (full ? undefined : t('slot.too_few')) : offer.refusal && t(`error.${offer.refusal}`);
   return (
     <li class={offer.refusal ? 'slot unavailable' : 'slot'} data-testid="slot">
       <span class="time">
@@ -33,7 +39,7 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
       <span class="places">{places}</span>
       {offer.price && !offer.refusal && <span class="amount">{formatMoney(offer.price.totalCents, lang)}</span>}
       {offer.refusal ? (
-        <span class="reason">{t(`error.${offer.refusal}`)}</span>
+        reason && <span class="reason">{reason}</span>
       ) : (
         <a class="button" href={`/book/${slot.id}?groupSize=${encodeURIComponent(groupSize)}`}>
           {t('slot.book', { time: formatTime(slot.startsAt) })}
