@@ -5,7 +5,7 @@ import { refusalFor } from '../../core/availability/bookability.js';
 import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
-import { optionOffer } from '../../core/bookings/option.js';
+import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
@@ -62,6 +62,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         errors={errors}
         refusal={refusal}
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
+        optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
       />
     );
   }

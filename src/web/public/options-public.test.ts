@@ -106,6 +106,26 @@ for (const dialect of testDialects()) {
         assert.equal(form.querySelector('[data-testid="option-choice"]'), null);
         assert.equal(form.querySelector('input[name="option"]'), null);
       }
+      // Too close says why, with the activity's window; an activity without options has nothing to explain.
+      const tooClose = async (slot: Slot, lang: string) =>
+        parseHtml((await get(`/book/${slot.id}`, { 'accept-language': lang })).body).querySelector('[data-testid="option-too-late"]')
+          ?.textContent;
+      assert.equal(
+        await tooClose(close, 'nl'),
+        'Voor deze datum is geen optie meer mogelijk (opties tot 7 dagen voor het bezoek). U kunt wel direct boeken.',
+      );
+      assert.equal(
+        await tooClose(close, 'en'),
+        'This date is too close for an option (options up to 7 days before the visit). You can still book directly.',
+      );
+      assert.equal(await tooClose(none, 'en'), undefined);
+      assert.equal(await tooClose(far, 'en'), undefined);
+      const window = async (activity: Activity) =>
+        parseHtml((await get(`/activities/${activity.slug}`, { 'accept-language': 'en' })).body).querySelector(
+          '[data-testid="option-window"]',
+        )?.textContent;
+      assert.equal(await window(instant), 'options up to 7 days before the visit');
+      assert.equal(await window(noOptions), undefined);
       // Asked for anyway (an old form, a hand-made post): refused with the reason, the input kept.
       const refused = await post(`/book/${close.id}`, { ...(await formOf(close)), option: 'yes' }, { 'accept-language': 'en' });
       assert.equal(refused.statusCode, 409);

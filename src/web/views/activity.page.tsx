@@ -5,6 +5,7 @@ import { localDateOf } from '../../core/shared/time.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
+import { optionWindowText } from './option-window.js';
 import { isFull } from './slot-refusal.js';
 import type { Ui } from './ui.js';
 
@@ -59,6 +60,7 @@ function summary(text: string, max = 160): string {
 
 export function ActivityPage({ ui, activity, query, errors, offers, until }: Props) {
   const { t, lang } = ui;
+  const optionWindow = optionWindowText(ui, activity.rules.options);
   const days = new Map<string, SlotOffer[]>();
   for (const offer of offers) {
     const day = localDateOf(offer.slot.startsAt);
@@ -83,6 +85,7 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
         <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
+        {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
       </ul>
       <h2>{t('activity.availability')}</h2>
       <FilterForm
