@@ -114,6 +114,98 @@ describe('mail content', () => {
     assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Monday 15 June 2026 \(GZ-AB12-CD34\)$/);
   });
 
+  test('subjects and first lines say what happened, to a booking, an option or a request', () => {
+    /** The subject and the line after the greeting. */
+    const said = (kind: BookingMailKind, lang: Language, status: BookingStatus, detail: MailDetail = {}) => {
+      const mail = renderMail(kind, lang, detail, subjectFor(status));
+      return [mail.subject, mail.text.split('\n\n')[1]];
+    };
+    const cases: [BookingMailKind, Language, BookingStatus, MailDetail, string, string][] = [
+      [
+        'booking_received',
+        'nl',
+        'confirmed',
+        {},
+        'Boeking GZ-AB12-CD34 bevestigd: Rondvaart door de grachten',
+        'Bedankt voor uw boeking bij Rederij Amstel: die is bevestigd.',
+      ],
+      [
+        'booking_received',
+        'en',
+        'confirmed',
+        {},
+        'Booking GZ-AB12-CD34 confirmed: Canal cruise',
+        'Thank you for your booking at Rederij Amstel: it is confirmed.',
+      ],
+      [
+        'request_received',
+        'nl',
+        'requested',
+        {},
+        'Aanvraag GZ-AB12-CD34 ontvangen, nog niet bevestigd: Rondvaart door de grachten',
+        'Bedankt voor uw aanvraag bij Rederij Amstel. De boeking is nog niet bevestigd.',
+      ],
+      ['option_placed', 'en', 'option', {}, 'Option GZ-AB12-CD34 placed: Canal cruise', 'You have placed an option at Rederij Amstel.'],
+      ['changed', 'nl', 'option', {}, 'Optie GZ-AB12-CD34 gewijzigd', 'Uw boeking is gewijzigd.'],
+      ['changed', 'en', 'requested', {}, 'Request GZ-AB12-CD34 changed', 'Your booking has been changed.'],
+      [
+        'cancelled',
+        'nl',
+        'cancelled',
+        { by: 'staff', from: 'requested' },
+        'Aanvraag GZ-AB12-CD34 afgewezen',
+        'Rederij Amstel heeft uw aanvraag afgewezen.',
+      ],
+      [
+        'cancelled',
+        'en',
+        'cancelled',
+        { by: 'organiser', from: 'requested' },
+        'Request GZ-AB12-CD34 withdrawn',
+        'Your request to Rederij Amstel has been withdrawn, as you asked.',
+      ],
+      [
+        'cancelled',
+        'en',
+        'cancelled',
+        { by: 'organiser', from: 'option' },
+        'Option GZ-AB12-CD34 cancelled',
+        'Your option at Rederij Amstel has been cancelled, as you asked.',
+      ],
+      [
+        'cancelled',
+        'nl',
+        'cancelled',
+        { by: 'staff', from: 'confirmed' },
+        'Boeking GZ-AB12-CD34 geannuleerd',
+        'Rederij Amstel heeft uw boeking geannuleerd.',
+      ],
+      // A mail queued before cancellations named what they left: a booking.
+      ['cancelled', 'en', 'cancelled', { by: 'staff' }, 'Booking GZ-AB12-CD34 cancelled', 'Rederij Amstel has cancelled your booking.'],
+      [
+        'confirmed',
+        'nl',
+        'confirmed',
+        {},
+        'Boeking GZ-AB12-CD34 bevestigd: Rondvaart door de grachten',
+        'Uw boeking bij Rederij Amstel is bevestigd.',
+      ],
+    ];
+    for (const [kind, lang, status, detail, subject, intro] of cases) {
+      assert.deepEqual(said(kind, lang, status, detail), [subject, intro], `${kind} ${lang} ${status} ${JSON.stringify(detail)}`);
+    }
+    const staffNew = (status: BookingStatus) => renderMail('staff_new_booking', 'nl', {}, subjectFor(status));
+    assert.equal(
+      staffNew('requested').subject,
+      'Nieuwe aanvraag GZ-AB12-CD34: Rondvaart door de grachten / New request GZ-AB12-CD34: Canal cruise',
+    );
+    assert.match(staffNew('requested').text, /wacht op uw beslissing/);
+    assert.equal(
+      staffNew('option').subject,
+      'Nieuwe optie GZ-AB12-CD34: Rondvaart door de grachten / New option GZ-AB12-CD34: Canal cruise',
+    );
+  });
+
   test('the attached calendar file is named in the mail', () => {
     assert.match(render('confirmed', 'en', {}, 'GZ-AB12-CD34.ics').text, /The attached file GZ-AB12-CD34\.ics adds the visit/);
     assert.doesNotMatch(render('confirmed', 'en').text, /\.ics/);

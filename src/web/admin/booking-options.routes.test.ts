@@ -133,7 +133,7 @@ for (const dialect of testDialects()) {
         (await mailsOf(t.database.db, declined.booking.id)).filter(([, to]) => to === 'd@example.nl'),
         [
           ['request_received', 'd@example.nl', {}],
-          ['cancelled', 'd@example.nl', { by: 'staff' }],
+          ['cancelled', 'd@example.nl', { by: 'staff', from: 'requested' }],
         ],
       );
       assert.deepEqual(await staffHistory(declined.booking.reference), ['booking.declined']);

@@ -410,7 +410,7 @@ for (const dialect of testDialects()) {
       const mail = await mails(a.booking.id, 'cancelled');
       assert.deepEqual(
         mail.map((m) => [m.recipient, JSON.parse(m.detail)]),
-        [['weg@school.nl', { by: 'organiser' }]],
+        [['weg@school.nl', { by: 'organiser', from: 'confirmed' }]],
       );
       assert.deepEqual(
         (await mails(a.booking.id, 'staff_booking_changed')).map((m) => [m.recipient, JSON.parse(m.detail)]),
