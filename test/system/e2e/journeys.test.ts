@@ -157,7 +157,7 @@ if (!chromiumAvailable()) {
           assert.equal(await page.inputValue('#groupSize'), '12');
           await checkPage(watched, page, { cookies: ['lang'] });
 
-          const participantLink = await page.inputValue('[data-testid="participant-link"]');
+          const participantLink = (await page.textContent('[data-testid="participant-link"]'))?.trim() ?? '';
           assert.equal(new URL(participantLink).origin, platform.url);
           await page.goto(participantLink);
           await checkPage(watched, page, { cookies: ['lang'], screenshot: `${language.lang}-participant` });
