@@ -77,7 +77,7 @@ describe('mail content', () => {
           assert.ok(part.includes(lang === 'nl' ? 'Rondvaart door de grachten' : 'Canal cruise'));
           assert.ok(part.includes('Rederij Amstel, Damrak 1'));
           assert.ok(
-            part.includes(lang === 'nl' ? 'maandag 15 juni 2026, 10:00–11:30' : 'Monday 15 June 2026, 10:00–11:30'),
+            part.includes(lang === 'nl' ? 'ma 15 jun 2026, 10:00–11:30' : 'Mon 15 Jun 2026, 10:00–11:30'),
             'Amsterdam time',
           );
           assert.ok(part.includes(formatMoney(12 * 1250, lang)), 'the total');
@@ -99,11 +99,11 @@ describe('mail content', () => {
 
   test('what each status means: the option deadline and how to confirm, the request, the released places', () => {
     const placed = render('option_placed', 'nl');
-    assert.match(placed.text, /vast tot woensdag 3 juni 2026 om 10:00\. Bevestig de optie vóór die tijd/);
-    assert.match(placed.text, /Optie geldig tot: woensdag 3 juni 2026 om 10:00/);
+    assert.match(placed.text, /vast tot wo 3 jun 2026 om 10:00\. Bevestig de optie vóór die tijd/);
+    assert.match(placed.text, /Optie geldig tot: wo 3 jun 2026 om 10:00/);
     const expiring = render('option_expiring', 'en');
     assert.match(expiring.text, /expires within 24 hours/);
-    assert.match(expiring.text, /until Wednesday 3 June 2026 at 10:00\. Confirm the option before then/);
+    assert.match(expiring.text, /until Wed 3 Jun 2026 at 10:00\. Confirm the option before then/);
     assert.match(render('option_expired', 'en').text, /The places have been released/);
     assert.ok(render('option_expired', 'en').text.includes(`${HOST}/activities/rondvaart`), 'a way to book again');
     assert.match(render('request_received', 'nl').text, /De locatie beoordeelt uw aanvraag/);
@@ -111,7 +111,7 @@ describe('mail content', () => {
     assert.match(render('cancelled', 'nl').text, /Rederij Amstel heeft uw boeking geannuleerd/);
     const byOrganiser = renderMail('cancelled', 'en', { by: 'organiser' }, subjectFor('cancelled'));
     assert.match(byOrganiser.text, /has been cancelled, as you asked/);
-    assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Monday 15 June 2026 \(GZ-AB12-CD34\)$/);
+    assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Mon 15 Jun 2026 \(GZ-AB12-CD34\)$/);
   });
 
   test('subjects and first lines say what happened, to a booking, an option or a request', () => {

@@ -1,6 +1,6 @@
 import { render } from 'preact-render-to-string';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
-import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
+import { formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
@@ -149,7 +149,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-/** "woensdag 3 juni 2026 om 10:00": an instant in Amsterdam time, in a sentence. */
+/** "wo 3 jun 2026 om 10:00": an instant in Amsterdam time, in a sentence. */
 export function at(t: MailTranslate, lang: Language, instant: Date): string {
   return t('mail.at', { date: formatDate(instant, lang), time: formatTime(instant) });
 }
@@ -161,7 +161,7 @@ function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails)
     [t('mail.reference'), booking.reference],
     [t('booking.activity'), activity.title[lang]],
     [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
-    [t('booking.when'), `${formatDate(slot.startsAt, lang)}, ${formatTime(slot.startsAt)}–${formatTime(slot.endsAt)}`],
+    [t('booking.when'), formatRange(slot.startsAt, slot.endsAt, lang)],
     [t('booking.group_size'), String(booking.groupSize)],
     [t('manage.status'), t(STATUS_LABELS[booking.status])],
   ];

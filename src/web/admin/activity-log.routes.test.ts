@@ -92,11 +92,11 @@ for (const dialect of testDialects()) {
       const [newest, next] = logRows((await adminGet(t, managerA, '/admin/activity')).body);
       assert.deepEqual(newest, {
         action: 'booking.cancelled',
-        cells: ['01-12-2026 09:00:00', '—', 'boeking geannuleerd', 'GZ-AB12-CD34', '', '—'],
+        cells: ['di 1 dec 2026, 09:00:00', '—', 'boeking geannuleerd', 'GZ-AB12-CD34', '', '—'],
       });
       assert.deepEqual(next, {
         action: 'staff.role_changed',
-        cells: ['01-07-2026 00:30:05', managerA.email, 'rol gewijzigd', 'piet@venue.test', 'from: staff, to: viewer', '203.0.113.0/24'],
+        cells: ['wo 1 jul 2026, 00:30:05', managerA.email, 'rol gewijzigd', 'piet@venue.test', 'from: staff, to: viewer', '203.0.113.0/24'],
       });
     });
 

@@ -6,6 +6,7 @@ import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { assertInert, formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { createVenue } from '../../core/catalog/catalog.service.js';
+import { renderMail } from '../../core/mail/mail-content.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -317,6 +318,25 @@ for (const dialect of testDialects()) {
         assert.doesNotMatch(page.textContent, /\b0 places|Nog 0/, 'no "0 places left"');
         const form = parseHtml((await t.app.inject({ url: `/book/${full.id}?groupSize=6`, headers })).body);
         assert.equal(form.querySelector('[data-testid="booking-refusal"]')?.textContent, refusal, lang);
+      }
+    });
+
+    test('pages and mails write the visit in one format per language', async () => {
+      const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-13', time: '10:00', capacity: 30 });
+      const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize: 6 });
+      for (const [lang, expected] of [
+        ['nl', 'za 13 jun 2026, 10:00–11:30'],
+        ['en', 'Sat 13 Jun 2026, 10:00–11:30'],
+      ] as const) {
+        const headers = { 'accept-language': lang };
+        const manage = parseHtml((await t.app.inject({ url: `/b/${manageToken}`, headers })).body);
+        const form = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers })).body);
+        const links = { manageUrl: undefined, participantUrl: undefined, activityUrl: 'https://x.test/', adminUrl: 'https://x.test/' };
+        const mail = renderMail('booking_received', lang, {}, { booking, ...links });
+        const when = mail.text.split('\n').find((line) => line.startsWith(lang === 'nl' ? 'Wanneer: ' : 'When: '));
+        assert.equal(manage.querySelector('[data-testid="slot-when"]')?.textContent, expected, `${lang} manage page`);
+        assert.equal(form.querySelector('[data-testid="slot-when"]')?.textContent, expected, `${lang} booking form`);
+        assert.equal(when?.slice(when.indexOf(': ') + 2), expected, `${lang} mail`);
       }
     });
 

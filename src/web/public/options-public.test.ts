@@ -69,7 +69,7 @@ for (const dialect of testDialects()) {
       assert.ok(form.querySelector('#option-no')!.hasAttribute('checked'), 'booking outright is the default');
       assert.equal(
         choice.querySelector('label[for="option-yes"]')!.textContent,
-        'Eerst een optie nemen: wij houden de plaatsen vrijblijvend voor uw groep vast tot woensdag 3 juni 2026 om 10:00. Bevestig vóór dan, anders komen ze weer vrij.',
+        'Eerst een optie nemen: wij houden de plaatsen vrijblijvend voor uw groep vast tot wo 3 jun 2026 om 10:00. Bevestig vóór dan, anders komen ze weer vrij.',
       );
 
       const fields = await formOf(far, 'yes');
@@ -78,7 +78,7 @@ for (const dialect of testDialects()) {
       const { reviewPage, manage } = await book(far, fields);
       assert.equal(
         reviewPage.querySelector('[data-testid="review-kind"]')?.textContent,
-        'U neemt een optie tot woensdag 3 juni 2026 om 10:00. De boeking is pas definitief als u de optie vóór dan bevestigt.',
+        'U neemt een optie tot wo 3 jun 2026 om 10:00. De boeking is pas definitief als u de optie vóór dan bevestigt.',
       );
       assert.equal(reviewPage.querySelector('form.actions button[value="confirm"]')?.textContent, 'Optie nemen');
 
@@ -88,7 +88,7 @@ for (const dialect of testDialects()) {
       assert.equal(page.querySelector('[data-testid="booking-status"]')?.textContent, 'Option');
       assert.equal(
         page.querySelector('[data-testid="option-deadline"]')?.textContent,
-        'The places are held for your group, without obligation, until Wednesday 3 June 2026 at 10:00 (Dutch time). Confirm before then, or the option lapses and the places become free again.',
+        'The places are held for your group, without obligation, until Wed 3 Jun 2026 at 10:00 (Dutch time). Confirm before then, or the option lapses and the places become free again.',
       );
       assert.equal(page.querySelector('[data-testid="option-confirm"]')?.getAttribute('action'), `${manage}/confirm`);
     });
