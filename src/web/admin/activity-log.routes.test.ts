@@ -100,6 +100,20 @@ for (const dialect of testDialects()) {
       });
     });
 
+    test('details in human terms: amounts in euros, instants in Amsterdam time, yes or no', async () => {
+      const clock = new TestClock('2026-06-02T10:00:00Z');
+      await recordActivityEvent(t.database.db, clock, {
+        actor: null,
+        venueId: venueA.id,
+        action: 'test.details',
+        target: 'GZ-HU12-MN34',
+        detail: { total_cents: 1250, startsAt: '2026-06-15T08:00:00.000Z', exclusive: true, group_size: 12, note: null },
+      });
+      const cells = async (member: Member) =>
+        logRows((await adminGet(t, member, '/admin/activity?action=test.details')).body).find((r) => r.action === 'test.details')!.cells;
+      assert.equal((await cells(managerA))[4], 'total: €\u00a012,50, starts at: ma 15 jun 2026, 10:00, exclusive: ja, group size: 12, note: —');
+    });
+
     test('filters by action (a select of known actions) and by member email', async () => {
       const page = parseHtml((await adminGet(t, admin, '/admin/activity?action=auth.login')).body);
       const options = page.querySelectorAll('select#action option').map((o) => o.getAttribute('value'));
