@@ -111,7 +111,10 @@ for (const dialect of testDialects()) {
       });
       const cells = async (member: Member) =>
         logRows((await adminGet(t, member, '/admin/activity?action=test.details')).body).find((r) => r.action === 'test.details')!.cells;
-      assert.equal((await cells(managerA))[4], 'total: €\u00a012,50, starts at: ma 15 jun 2026, 10:00, exclusive: ja, group size: 12, note: —');
+      assert.equal(
+        (await cells(managerA))[4],
+        'total: €\u00a012,50, starts at: ma 15 jun 2026, 10:00, exclusive: ja, group size: 12, note: —',
+      );
     });
 
     test('filters by action (a select of known actions) and by member email', async () => {
