@@ -106,11 +106,11 @@ export function ParticipantsSection({ ui, booking, data }: { ui: Ui; booking: Bo
           {link ? (
             <div class="share-link">
               <p>{t('participants.share_intro')}</p>
-              <p id="participant-link-label">
+              <p>
                 <strong>{t('participants.link_label')}</strong>
               </p>
               {/* The whole link as text that wraps, selectable without JavaScript; the script reveals the copy button. */}
-              <code id="participant-link" class="link-text" aria-labelledby="participant-link-label" data-testid="participant-link">
+              <code id="participant-link" class="link-text" data-testid="participant-link">
                 {link}
               </code>
               <button type="button" data-copy="participant-link" data-copied={t('participants.copied')} hidden>
