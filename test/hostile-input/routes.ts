@@ -65,6 +65,7 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /robots.txt': {},
   'GET /assets/app.<hash>.css': {},
   'GET /assets/logo.<hash>.svg': {},
+  'GET /assets/copy-link.<hash>.js': {},
   'POST /language': { form: ['lang', 'back'] },
   'GET /': { query: ['q', 'city', 'category', 'maxPrice', 'date', 'groupSize'] },
   'GET /activities/:slug': { params: { slug: 'activitySlug' }, query: ['date', 'groupSize', 'month'] },

@@ -202,11 +202,11 @@ for (const dialect of testDialects()) {
         for (const part of [mail.text!, htmlText(mail)]) {
           assert.ok(
             part.includes(
-              'De laatste geslaagde back-up op deze server (de lokale back-up) is van maandag 1 juni 2026 om 03:05: meer dan 26 uur geleden.',
+              'De laatste geslaagde back-up op deze server (de lokale back-up) is van ma 1 jun 2026 om 03:05: meer dan 26 uur geleden.',
             ),
             part,
           );
-          assert.ok(part.includes('was made on Monday 1 June 2026 at 03:05: more than 26 hours ago.'));
+          assert.ok(part.includes('was made on Mon 1 Jun 2026 at 03:05: more than 26 hours ago.'));
           assert.ok(part.includes('Lokaal, op deze server') && part.includes('Local, on this server'));
           assert.ok(part.includes(BACKUPS_URL));
         }

@@ -256,7 +256,11 @@ for (const dialect of testDialects()) {
       assert.equal(await changeBookingStatus(db, clock, staff, declined.booking.id, 'decline'), true);
       assert.equal((await bookingRow(db, declined.booking.id)).status, 'cancelled');
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4, 'the declined request gave its places back');
-      assert.deepEqual((await mailsOf(db, declined.booking.id)).at(-1), ['cancelled', 'els@example.nl', { by: 'staff' }]);
+      assert.deepEqual((await mailsOf(db, declined.booking.id)).at(-1), [
+        'cancelled',
+        'els@example.nl',
+        { by: 'staff', from: 'requested' },
+      ]);
       assert.equal(await changeBookingStatus(db, clock, staff, declined.booking.id, 'accept'), false, 'a declined request stays declined');
 
       const option = await book(db, clock, slot, { option: true, groupSize: 2, email: 'piet@example.nl' });
@@ -281,7 +285,11 @@ for (const dialect of testDialects()) {
         ['option_placed', 'confirmed'],
       );
       assert.equal(await changeBookingStatus(db, clock, staff, confirmed.booking.id, 'cancel'), true);
-      assert.deepEqual((await mailsOf(db, confirmed.booking.id)).at(-1), ['cancelled', 'jan@example.nl', { by: 'staff' }]);
+      assert.deepEqual((await mailsOf(db, confirmed.booking.id)).at(-1), [
+        'cancelled',
+        'jan@example.nl',
+        { by: 'staff', from: 'confirmed' },
+      ]);
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 2);
     });
   });

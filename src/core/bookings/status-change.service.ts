@@ -99,7 +99,7 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
       bookingId: booking.id,
       recipient: booking.email,
       language: booking.language,
-      ...(kind === 'cancelled' ? { detail: { by: actor.by === 'staff' ? 'staff' : 'organiser' } } : {}),
+      ...(kind === 'cancelled' ? { detail: { by: actor.by === 'staff' ? 'staff' : 'organiser', from } } : {}),
       dedupeKey: `${kind}:${booking.id}`,
     });
   }

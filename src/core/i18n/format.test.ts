@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { instantsToCompare } from '../../../test/instants.js';
 import { VENUE_ZONE } from '../shared/time.js';
-import { formatDate, formatMoney, formatRate, formatTime } from './format.js';
+import { formatDate, formatDateTime, formatDateTimeSeconds, formatMoney, formatRange, formatRate, formatTime } from './format.js';
 
 describe('formatting for pages and mails', () => {
   test('a time is HH:mm in Amsterdam, as Luxon gives it, around the changes and over two centuries', () => {
@@ -17,10 +17,24 @@ describe('formatting for pages and mails', () => {
 
   test('a date is the Amsterdam date in words, asked once or again', () => {
     for (let round = 0; round < 2; round++) {
-      assert.equal(formatDate(new Date('2026-03-28T23:30:00Z'), 'nl'), 'zondag 29 maart 2026');
-      assert.equal(formatDate(new Date('2026-03-28T23:30:00Z'), 'en'), 'Sunday 29 March 2026');
-      assert.equal(formatDate(new Date('2026-03-28T22:30:00Z'), 'en'), 'Saturday 28 March 2026');
+      assert.equal(formatDate(new Date('2026-03-28T23:30:00Z'), 'nl'), 'zo 29 mrt 2026');
+      assert.equal(formatDate(new Date('2026-03-28T23:30:00Z'), 'en'), 'Sun 29 Mar 2026');
+      assert.equal(formatDate(new Date('2026-03-28T22:30:00Z'), 'en'), 'Sat 28 Mar 2026');
     }
+  });
+
+  test('date and time, with seconds, and a visit: one format per language', () => {
+    const start = new Date('2027-06-12T08:00:00Z');
+    const end = new Date('2027-06-12T09:30:00Z');
+    assert.equal(formatDateTime(start, 'nl'), 'za 12 jun 2027, 10:00');
+    assert.equal(formatDateTime(start, 'en'), 'Sat 12 Jun 2027, 10:00');
+    assert.equal(formatDateTimeSeconds(new Date('2027-06-12T08:00:05Z'), 'nl'), 'za 12 jun 2027, 10:00:05');
+    assert.equal(formatRange(start, end, 'nl'), 'za 12 jun 2027, 10:00–11:30');
+    assert.equal(formatRange(start, end, 'en'), 'Sat 12 Jun 2027, 10:00–11:30');
+    assert.equal(
+      formatRange(new Date('2027-06-12T20:00:00Z'), new Date('2027-06-12T23:00:00Z'), 'en'),
+      'Sat 12 Jun 2027, 22:00 – Sun 13 Jun 2027, 01:00',
+    );
   });
 
   test('amounts in euros and VAT rates, in Dutch and in English', () => {

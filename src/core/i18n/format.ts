@@ -29,12 +29,19 @@ function local(instant: Date, lang: Language): DateTime {
   return DateTime.fromJSDate(instant, { zone: VENUE_ZONE }).setLocale(LOCALES[lang]);
 }
 
+/*
+ * One way to write each kind of moment, in pages, mails and the back office alike, always in Amsterdam
+ * time: a date "za 12 jun 2027" / "Sat 12 Jun 2027", a time "10:00", both "za 12 jun 2027, 10:00",
+ * a visit "za 12 jun 2027, 10:00–11:30". Files for machines (CSV, .ics, the API) keep ISO 8601.
+ */
+const DATE_FORMAT = 'ccc d LLL yyyy';
+
 const dates = remembered((langAndTime) => {
   const [lang, time] = langAndTime.split(' ') as [Language, string];
-  return local(new Date(Number(time)), lang).toFormat('cccc d LLLL yyyy');
+  return local(new Date(Number(time)), lang).toFormat(DATE_FORMAT);
 });
 
-/** "zaterdag 28 november 2026" / "Saturday 28 November 2026", in Amsterdam time. */
+/** "za 12 jun 2027" / "Sat 12 Jun 2027", in Amsterdam time. */
 export function formatDate(instant: Date, lang: Language): string {
   return dates(`${lang} ${instant.getTime()}`);
 }
@@ -46,14 +53,20 @@ export function formatTime(instant: Date): string {
   return times(String(instant.getTime()));
 }
 
-/** "22-11-2026 14:05" / "22/11/2026 14:05", Amsterdam time: for lists in the back office. */
+/** "za 12 jun 2027, 10:00" / "Sat 12 Jun 2027, 10:00", Amsterdam time. */
 export function formatDateTime(instant: Date, lang: Language): string {
-  return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm' : 'dd/LL/yyyy HH:mm');
+  return `${formatDate(instant, lang)}, ${formatTime(instant)}`;
 }
 
-/** "22-11-2026 14:05:09" / "22/11/2026 14:05:09", Amsterdam time: for the activity log. */
+/** "za 12 jun 2027, 10:00:05": the activity log, where seconds tell events apart. */
 export function formatDateTimeSeconds(instant: Date, lang: Language): string {
-  return local(instant, lang).toFormat(lang === 'nl' ? 'dd-LL-yyyy HH:mm:ss' : 'dd/LL/yyyy HH:mm:ss');
+  return `${formatDate(instant, lang)}, ${local(instant, lang).toFormat('HH:mm:ss')}`;
+}
+
+/** "za 12 jun 2027, 10:00–11:30": a visit; one that ends on a later day names both dates. */
+export function formatRange(start: Date, end: Date, lang: Language): string {
+  const sameDay = formatDate(start, lang) === formatDate(end, lang);
+  return sameDay ? `${formatDateTime(start, lang)}–${formatTime(end)}` : `${formatDateTime(start, lang)} – ${formatDateTime(end, lang)}`;
 }
 
 const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;

@@ -76,10 +76,7 @@ describe('mail content', () => {
           assert.ok(part.includes('GZ-AB12-CD34'));
           assert.ok(part.includes(lang === 'nl' ? 'Rondvaart door de grachten' : 'Canal cruise'));
           assert.ok(part.includes('Rederij Amstel, Damrak 1'));
-          assert.ok(
-            part.includes(lang === 'nl' ? 'maandag 15 juni 2026, 10:00–11:30' : 'Monday 15 June 2026, 10:00–11:30'),
-            'Amsterdam time',
-          );
+          assert.ok(part.includes(lang === 'nl' ? 'ma 15 jun 2026, 10:00–11:30' : 'Mon 15 Jun 2026, 10:00–11:30'), 'Amsterdam time');
           assert.ok(part.includes(formatMoney(12 * 1250, lang)), 'the total');
           assert.ok(part.includes(MANAGE), 'the manage link');
           assert.ok(part.includes(lang === 'nl' ? 'Goedendag,' : 'Hello,'));
@@ -99,11 +96,11 @@ describe('mail content', () => {
 
   test('what each status means: the option deadline and how to confirm, the request, the released places', () => {
     const placed = render('option_placed', 'nl');
-    assert.match(placed.text, /vast tot woensdag 3 juni 2026 om 10:00\. Bevestig de optie vóór die tijd/);
-    assert.match(placed.text, /Optie geldig tot: woensdag 3 juni 2026 om 10:00/);
+    assert.match(placed.text, /vast tot wo 3 jun 2026 om 10:00\. Bevestig de optie vóór die tijd/);
+    assert.match(placed.text, /Optie geldig tot: wo 3 jun 2026 om 10:00/);
     const expiring = render('option_expiring', 'en');
     assert.match(expiring.text, /expires within 24 hours/);
-    assert.match(expiring.text, /until Wednesday 3 June 2026 at 10:00\. Confirm the option before then/);
+    assert.match(expiring.text, /until Wed 3 Jun 2026 at 10:00\. Confirm the option before then/);
     assert.match(render('option_expired', 'en').text, /The places have been released/);
     assert.ok(render('option_expired', 'en').text.includes(`${HOST}/activities/rondvaart`), 'a way to book again');
     assert.match(render('request_received', 'nl').text, /De locatie beoordeelt uw aanvraag/);
@@ -111,7 +108,99 @@ describe('mail content', () => {
     assert.match(render('cancelled', 'nl').text, /Rederij Amstel heeft uw boeking geannuleerd/);
     const byOrganiser = renderMail('cancelled', 'en', { by: 'organiser' }, subjectFor('cancelled'));
     assert.match(byOrganiser.text, /has been cancelled, as you asked/);
-    assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Monday 15 June 2026 \(GZ-AB12-CD34\)$/);
+    assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Mon 15 Jun 2026 \(GZ-AB12-CD34\)$/);
+  });
+
+  test('subjects and first lines say what happened, to a booking, an option or a request', () => {
+    /** The subject and the line after the greeting. */
+    const said = (kind: BookingMailKind, lang: Language, status: BookingStatus, detail: MailDetail = {}) => {
+      const mail = renderMail(kind, lang, detail, subjectFor(status));
+      return [mail.subject, mail.text.split('\n\n')[1]];
+    };
+    const cases: [BookingMailKind, Language, BookingStatus, MailDetail, string, string][] = [
+      [
+        'booking_received',
+        'nl',
+        'confirmed',
+        {},
+        'Boeking GZ-AB12-CD34 bevestigd: Rondvaart door de grachten',
+        'Bedankt voor uw boeking bij Rederij Amstel: die is bevestigd.',
+      ],
+      [
+        'booking_received',
+        'en',
+        'confirmed',
+        {},
+        'Booking GZ-AB12-CD34 confirmed: Canal cruise',
+        'Thank you for your booking at Rederij Amstel: it is confirmed.',
+      ],
+      [
+        'request_received',
+        'nl',
+        'requested',
+        {},
+        'Aanvraag GZ-AB12-CD34 ontvangen, nog niet bevestigd: Rondvaart door de grachten',
+        'Bedankt voor uw aanvraag bij Rederij Amstel. De boeking is nog niet bevestigd.',
+      ],
+      ['option_placed', 'en', 'option', {}, 'Option GZ-AB12-CD34 placed: Canal cruise', 'You have placed an option at Rederij Amstel.'],
+      ['changed', 'nl', 'option', {}, 'Optie GZ-AB12-CD34 gewijzigd', 'Uw boeking is gewijzigd.'],
+      ['changed', 'en', 'requested', {}, 'Request GZ-AB12-CD34 changed', 'Your booking has been changed.'],
+      [
+        'cancelled',
+        'nl',
+        'cancelled',
+        { by: 'staff', from: 'requested' },
+        'Aanvraag GZ-AB12-CD34 afgewezen',
+        'Rederij Amstel heeft uw aanvraag afgewezen.',
+      ],
+      [
+        'cancelled',
+        'en',
+        'cancelled',
+        { by: 'organiser', from: 'requested' },
+        'Request GZ-AB12-CD34 withdrawn',
+        'Your request to Rederij Amstel has been withdrawn, as you asked.',
+      ],
+      [
+        'cancelled',
+        'en',
+        'cancelled',
+        { by: 'organiser', from: 'option' },
+        'Option GZ-AB12-CD34 cancelled',
+        'Your option at Rederij Amstel has been cancelled, as you asked.',
+      ],
+      [
+        'cancelled',
+        'nl',
+        'cancelled',
+        { by: 'staff', from: 'confirmed' },
+        'Boeking GZ-AB12-CD34 geannuleerd',
+        'Rederij Amstel heeft uw boeking geannuleerd.',
+      ],
+      // A mail queued before cancellations named what they left: a booking.
+      ['cancelled', 'en', 'cancelled', { by: 'staff' }, 'Booking GZ-AB12-CD34 cancelled', 'Rederij Amstel has cancelled your booking.'],
+      [
+        'confirmed',
+        'nl',
+        'confirmed',
+        {},
+        'Boeking GZ-AB12-CD34 bevestigd: Rondvaart door de grachten',
+        'Uw boeking bij Rederij Amstel is bevestigd.',
+      ],
+    ];
+    for (const [kind, lang, status, detail, subject, intro] of cases) {
+      assert.deepEqual(said(kind, lang, status, detail), [subject, intro], `${kind} ${lang} ${status} ${JSON.stringify(detail)}`);
+    }
+    const staffNew = (status: BookingStatus) => renderMail('staff_new_booking', 'nl', {}, subjectFor(status));
+    assert.equal(
+      staffNew('requested').subject,
+      'Nieuwe aanvraag GZ-AB12-CD34: Rondvaart door de grachten / New request GZ-AB12-CD34: Canal cruise',
+    );
+    assert.match(staffNew('requested').text, /wacht op uw beslissing/);
+    assert.equal(
+      staffNew('option').subject,
+      'Nieuwe optie GZ-AB12-CD34: Rondvaart door de grachten / New option GZ-AB12-CD34: Canal cruise',
+    );
   });
 
   test('the attached calendar file is named in the mail', () => {

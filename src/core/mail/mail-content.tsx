@@ -1,6 +1,6 @@
 import { render } from 'preact-render-to-string';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
-import { formatDate, formatMoney, formatTime } from '../i18n/format.js';
+import { formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
@@ -52,7 +52,46 @@ const FIRST_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received'
 /** The mails that hand the organiser the participants' link to share. */
 const PARTICIPANT_LINK_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['booking_received', 'confirmed', 'option_placed']);
 
-const SUBJECTS: Record<BookingMailKind, MailMessageKey> = {
+/** What a mail is about: a booking, an option or a request. The subject and first line name it as such. */
+type Held = 'booking' | 'option' | 'request';
+
+function heldOf(status: unknown): Held {
+  return status === 'option' ? 'option' : status === 'requested' ? 'request' : 'booking';
+}
+
+/** The subjects of the kinds whose words depend on what the booking is (was, when cancelled). */
+const CHANGED_SUBJECTS: Record<Held, MailMessageKey> = {
+  booking: 'mail.subject.changed',
+  option: 'mail.subject.option_changed',
+  request: 'mail.subject.request_changed',
+};
+const STAFF_NEW: Record<Held, { subject: MailMessageKey; intro: MailMessageKey }> = {
+  booking: { subject: 'mail.subject.staff_new_booking', intro: 'mail.staff.intro_new' },
+  option: { subject: 'mail.subject.staff_new_option', intro: 'mail.staff.intro_new_option' },
+  request: { subject: 'mail.subject.staff_new_request', intro: 'mail.staff.intro_new_request' },
+};
+/** A cancellation, by what was cancelled and by whom: staff cancelling a request decline it. */
+const CANCELLED: Record<Held, Record<'organiser' | 'staff', { subject: MailMessageKey; intro: MailMessageKey }>> = {
+  booking: {
+    organiser: { subject: 'mail.subject.cancelled', intro: 'mail.intro.cancelled_by_organiser' },
+    staff: { subject: 'mail.subject.cancelled', intro: 'mail.intro.cancelled_by_staff' },
+  },
+  option: {
+    organiser: { subject: 'mail.subject.option_cancelled', intro: 'mail.intro.option_cancelled_by_organiser' },
+    staff: { subject: 'mail.subject.option_cancelled', intro: 'mail.intro.option_cancelled_by_staff' },
+  },
+  request: {
+    organiser: { subject: 'mail.subject.request_withdrawn', intro: 'mail.intro.request_withdrawn' },
+    staff: { subject: 'mail.subject.request_declined', intro: 'mail.intro.request_declined' },
+  },
+};
+
+/** The words of a cancellation; its detail says the status it left (`from`) and who cancelled (`by`). */
+function cancellation(detail: MailDetail): { subject: MailMessageKey; intro: MailMessageKey } {
+  return CANCELLED[heldOf(detail.from)][detail.by === 'staff' ? 'staff' : 'organiser'];
+}
+
+const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff_new_booking'>, MailMessageKey> = {
   booking_received: 'mail.subject.booking_received',
   request_received: 'mail.subject.request_received',
   option_placed: 'mail.subject.option_placed',
@@ -60,11 +99,8 @@ const SUBJECTS: Record<BookingMailKind, MailMessageKey> = {
   option_expiring: 'mail.subject.option_expiring',
   option_expired: 'mail.subject.option_expired',
   confirmed: 'mail.subject.confirmed',
-  changed: 'mail.subject.changed',
-  cancelled: 'mail.subject.cancelled',
   visit_reminder: 'mail.subject.visit_reminder',
   manage_link: 'mail.subject.manage_link',
-  staff_new_booking: 'mail.subject.staff_new_booking',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
 };
 
@@ -113,7 +149,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-/** "woensdag 3 juni 2026 om 10:00": an instant in Amsterdam time, in a sentence. */
+/** "wo 3 jun 2026 om 10:00": an instant in Amsterdam time, in a sentence. */
 export function at(t: MailTranslate, lang: Language, instant: Date): string {
   return t('mail.at', { date: formatDate(instant, lang), time: formatTime(instant) });
 }
@@ -125,18 +161,25 @@ function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails)
     [t('mail.reference'), booking.reference],
     [t('booking.activity'), activity.title[lang]],
     [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
-    [t('booking.when'), `${formatDate(slot.startsAt, lang)}, ${formatTime(slot.startsAt)}–${formatTime(slot.endsAt)}`],
+    [t('booking.when'), formatRange(slot.startsAt, slot.endsAt, lang)],
     [t('booking.group_size'), String(booking.groupSize)],
     [t('manage.status'), t(STATUS_LABELS[booking.status])],
   ];
 }
 
-function subjectOf(kind: BookingMailKind, t: MailTranslate, lang: Language, { booking }: MailBooking, change: string): string {
-  return t(SUBJECTS[kind], {
+function subjectKey(kind: BookingMailKind, detail: MailDetail, booking: BookingDetails): MailMessageKey {
+  if (kind === 'changed') return CHANGED_SUBJECTS[heldOf(booking.status)];
+  if (kind === 'cancelled') return cancellation(detail).subject;
+  if (kind === 'staff_new_booking') return STAFF_NEW[heldOf(booking.status)].subject;
+  return SUBJECTS[kind];
+}
+
+function subjectOf(kind: BookingMailKind, t: MailTranslate, lang: Language, detail: MailDetail, { booking }: MailBooking): string {
+  return t(subjectKey(kind, detail, booking), {
     reference: booking.reference,
     activity: booking.activity.title[lang],
     date: formatDate(booking.slot.startsAt, lang),
-    change,
+    change: isStaffKind(kind) ? staffChange(t, detail) : '',
   });
 }
 
@@ -146,8 +189,7 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
     const { from_group_size: from, to_group_size: to } = detail;
     return isCount(from) && isCount(to) ? t('mail.intro.group_size_changed', { from, to }) : t('mail.intro.changed');
   }
-  if (kind === 'cancelled')
-    return t(detail.by === 'staff' ? 'mail.intro.cancelled_by_staff' : 'mail.intro.cancelled_by_organiser', { venue });
+  if (kind === 'cancelled') return t(cancellation(detail).intro, { venue });
   const startsAt = booking.slot.startsAt;
   return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt) });
 }
@@ -205,7 +247,9 @@ function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, {
   return {
     lang,
     paragraphs: [
-      kind === 'staff_new_booking' ? t('mail.staff.intro_new') : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
+      kind === 'staff_new_booking'
+        ? t(STAFF_NEW[heldOf(booking.status)].intro)
+        : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
     ],
     facts: bookingFacts(t, lang, booking),
     links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],
@@ -320,9 +364,9 @@ export function renderMail(
 ): MailContent {
   if (isStaffKind(kind)) {
     return contentOf(
-      LANGUAGES.map((l) => subjectOf(kind, mailTranslator(l), l, subject, staffChange(mailTranslator(l), detail))).join(' / '),
+      LANGUAGES.map((l) => subjectOf(kind, mailTranslator(l), l, detail, subject)).join(' / '),
       LANGUAGES.map((l) => staffSection(kind, l, detail, subject)),
     );
   }
-  return contentOf(subjectOf(kind, mailTranslator(lang), lang, subject, ''), [organiserSection(kind, lang, detail, subject, calendar)]);
+  return contentOf(subjectOf(kind, mailTranslator(lang), lang, detail, subject), [organiserSection(kind, lang, detail, subject, calendar)]);
 }

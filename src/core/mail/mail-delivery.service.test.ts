@@ -98,7 +98,7 @@ for (const dialect of testDialects()) {
         assert.equal(mail.from?.text, '"Groupz" <no-reply@bookings.test>');
         assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
         const nl = language === 'nl';
-        assert.equal(mail.subject, nl ? `Boeking ${reference} ontvangen: Testactiviteit` : `Booking ${reference} received: Test activity`);
+        assert.equal(mail.subject, nl ? `Boeking ${reference} bevestigd: Testactiviteit` : `Booking ${reference} confirmed: Test activity`);
         assert.ok(mail.text?.startsWith(nl ? 'Goedendag,' : 'Hello,'), 'plain text in the language');
         assert.ok(mail.text?.includes(nl ? 'Bedankt voor uw boeking' : 'Thank you for your booking'));
         assert.ok(typeof mail.html === 'string' && mail.html.includes(`<html lang="${language}">`), 'an HTML part in the language');
@@ -257,7 +257,7 @@ for (const dialect of testDialects()) {
       await enqueueMail(db, clock, { ...mail, kind: 'booking_received', dedupeKey: `booking_received:${booking.id}` });
       assert.equal((await deliverDueMails(db, clock, settings)).sent, 2);
       assert.deepEqual(smtp.messages.map((m) => m.subject).sort(), [
-        `Boeking ${booking.reference} ontvangen: Testactiviteit`,
+        `Boeking ${booking.reference} bevestigd: Testactiviteit`,
         `Your link for booking ${booking.reference}`,
       ]);
       const linkMail = smtp.messages.find((m) => m.subject?.startsWith('Your link'));
@@ -330,7 +330,7 @@ for (const dialect of testDialects()) {
       const parsed = await Promise.all(ordered.map((n) => simpleParser(readFileSync(join(dir, n)))));
       assert.deepEqual(
         parsed.map((m) => m.subject),
-        [`Booking ${booking.reference} received: Test activity`, `Your link for booking ${booking.reference}`],
+        [`Booking ${booking.reference} confirmed: Test activity`, `Your link for booking ${booking.reference}`],
       );
       assert.equal(parsed[0]?.attachments[0]?.filename, `${booking.reference}.ics`);
       assert.equal(calendarOf(parsed[0]!).event.summary, 'Test activity');

@@ -92,12 +92,29 @@ for (const dialect of testDialects()) {
       const [newest, next] = logRows((await adminGet(t, managerA, '/admin/activity')).body);
       assert.deepEqual(newest, {
         action: 'booking.cancelled',
-        cells: ['01-12-2026 09:00:00', '—', 'boeking geannuleerd', 'GZ-AB12-CD34', '', '—'],
+        cells: ['di 1 dec 2026, 09:00:00', '—', 'boeking geannuleerd', 'GZ-AB12-CD34', '', '—'],
       });
       assert.deepEqual(next, {
         action: 'staff.role_changed',
-        cells: ['01-07-2026 00:30:05', managerA.email, 'rol gewijzigd', 'piet@venue.test', 'from: staff, to: viewer', '203.0.113.0/24'],
+        cells: ['wo 1 jul 2026, 00:30:05', managerA.email, 'rol gewijzigd', 'piet@venue.test', 'from: staff, to: viewer', '203.0.113.0/24'],
       });
+    });
+
+    test('details in human terms: amounts in euros, instants in Amsterdam time, yes or no', async () => {
+      const clock = new TestClock('2026-06-02T10:00:00Z');
+      await recordActivityEvent(t.database.db, clock, {
+        actor: null,
+        venueId: venueA.id,
+        action: 'test.details',
+        target: 'GZ-HU12-MN34',
+        detail: { total_cents: 1250, startsAt: '2026-06-15T08:00:00.000Z', exclusive: true, group_size: 12, note: null },
+      });
+      const cells = async (member: Member) =>
+        logRows((await adminGet(t, member, '/admin/activity?action=test.details')).body).find((r) => r.action === 'test.details')!.cells;
+      assert.equal(
+        (await cells(managerA))[4],
+        'total: €\u00a012,50, starts at: ma 15 jun 2026, 10:00, exclusive: ja, group size: 12, note: —',
+      );
     });
 
     test('filters by action (a select of known actions) and by member email', async () => {

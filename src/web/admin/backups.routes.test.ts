@@ -102,7 +102,7 @@ for (const dialect of testDialects()) {
         stale: 'false',
         warning: undefined,
         lastSuccessAt: localSuccess,
-        lastSuccess: '01-06-2026 07:30 (3 uur geleden)',
+        lastSuccess: 'ma 1 jun 2026, 07:30 (3 uur geleden)',
         size: '12,4 MB',
         lastRun: 'failed',
         error: 'interrupted before it finished',
@@ -112,7 +112,7 @@ for (const dialect of testDialects()) {
         warning:
           'Let op: al meer dan 26 uur geen geslaagde back-up hier. Draait de nachtelijke back-up nog, en wat zegt de laatste poging?',
         lastSuccessAt: remoteSuccess,
-        lastSuccess: '31-05-2026 07:30 (27 uur geleden)',
+        lastSuccess: 'zo 31 mei 2026, 07:30 (27 uur geleden)',
         size: '12,3 MB',
         lastRun: 'running',
         error: undefined,
@@ -131,18 +131,18 @@ for (const dialect of testDialects()) {
       assert.deepEqual(
         table.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.textContent.trim())),
         [
-          ['01-06-2026 10:29', 'Tweede locatie', 'handmatig', 'bezig', '', ''],
-          ['01-06-2026 08:25', 'Lokaal, op deze server', 'handmatig', 'mislukt', '', 'interrupted before it finished'],
-          ['01-06-2026 07:26', 'Tweede locatie', 'nachtelijk', 'mislukt', '', REFUSED],
-          ['01-06-2026 07:25', 'Lokaal, op deze server', 'nachtelijk', 'geslaagd', '12,4 MB', ''],
-          ['31-05-2026 07:25', 'Lokaal, op deze server', 'nachtelijk', 'geslaagd', '11 MB', ''],
-          ['31-05-2026 07:25', 'Tweede locatie', 'nachtelijk', 'geslaagd', '12,3 MB', ''],
+          ['ma 1 jun 2026, 10:29', 'Tweede locatie', 'handmatig', 'bezig', '', ''],
+          ['ma 1 jun 2026, 08:25', 'Lokaal, op deze server', 'handmatig', 'mislukt', '', 'interrupted before it finished'],
+          ['ma 1 jun 2026, 07:26', 'Tweede locatie', 'nachtelijk', 'mislukt', '', REFUSED],
+          ['ma 1 jun 2026, 07:25', 'Lokaal, op deze server', 'nachtelijk', 'geslaagd', '12,4 MB', ''],
+          ['zo 31 mei 2026, 07:25', 'Lokaal, op deze server', 'nachtelijk', 'geslaagd', '11 MB', ''],
+          ['zo 31 mei 2026, 07:25', 'Tweede locatie', 'nachtelijk', 'geslaagd', '12,3 MB', ''],
         ],
         'newest first (local first at the same start), in Amsterdam time',
       );
 
       const english = await pageIn(t, admin, 'en-GB,en;q=0.9');
-      assert.equal(card(english.body, 'local').lastSuccess, '01/06/2026 07:30 (3 hours ago)');
+      assert.equal(card(english.body, 'local').lastSuccess, 'Mon 1 Jun 2026, 07:30 (3 hours ago)');
       assert.equal(card(english.body, 'local').size, '12.4 MB');
       assert.equal(
         card(english.body, 'remote').warning,

@@ -39,7 +39,7 @@ for (const dialect of testDialects()) {
       const { booking } = await book(t.database.db, t.clock, slot, { option: true, groupSize: 4 });
       const shown = await page(manager, booking.id);
       assert.equal(shown.querySelector('[data-testid="booking-status"]')?.textContent, 'Optie');
-      assert.equal(shown.querySelector('[data-testid="option-deadline"]')?.textContent, 'Vastgehouden tot woensdag 3 juni 2026 om 11:00.');
+      assert.equal(shown.querySelector('[data-testid="option-deadline"]')?.textContent, 'Vastgehouden tot wo 3 jun 2026 om 11:00.');
       assert.equal(
         shown.querySelector('[data-testid="option-extension"]')?.textContent,
         'Nog niet verlengd. Verlengen geeft 48 uur extra, tot uiterlijk de start van het bezoek.',
@@ -81,7 +81,7 @@ for (const dialect of testDialects()) {
       const row = await bookingRow(t.database.db, booking.id);
       assert.deepEqual([row.option_expires_at, row.option_extended_at], ['2026-06-05T09:00:00.000Z', t.clock.now().toISOString()]);
       const shown = await page(manager, booking.id);
-      assert.equal(shown.querySelector('[data-testid="option-deadline"]')?.textContent, 'Vastgehouden tot vrijdag 5 juni 2026 om 11:00.');
+      assert.equal(shown.querySelector('[data-testid="option-deadline"]')?.textContent, 'Vastgehouden tot vr 5 jun 2026 om 11:00.');
       assert.match(shown.querySelector('[data-testid="option-extension"]')!.textContent, /^Verlengd op /);
       assert.equal(shown.querySelector(`form[action="/admin/bookings/${booking.id}/extend"]`), null, 'no second extension offered');
 
@@ -133,7 +133,7 @@ for (const dialect of testDialects()) {
         (await mailsOf(t.database.db, declined.booking.id)).filter(([, to]) => to === 'd@example.nl'),
         [
           ['request_received', 'd@example.nl', {}],
-          ['cancelled', 'd@example.nl', { by: 'staff' }],
+          ['cancelled', 'd@example.nl', { by: 'staff', from: 'requested' }],
         ],
       );
       assert.deepEqual(await staffHistory(declined.booking.reference), ['booking.declined']);

@@ -98,7 +98,7 @@ for (const dialect of testDialects()) {
         const upcoming = page.querySelector('[data-testid="upcoming"] tr[data-date="2026-06-03"]')!;
         assert.deepEqual(
           upcoming.querySelectorAll('td').map((td) => td.textContent),
-          ['woensdag 3 juni 2026', '1', '8'],
+          ['wo 3 jun 2026', '1', '8'],
         );
       }
       const next = parseHtml((await adminGet(t, viewer, '/admin?date=2026-06-01')).body).querySelector('a[rel="next"]');

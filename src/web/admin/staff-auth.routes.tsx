@@ -90,8 +90,10 @@ export async function staffAuthRoutes(app: FastifyInstance, { db, clock, auth }:
       throw new HttpError(403, 'forbidden');
     const signedIn = lookup.state === 'valid' ? { member: lookup.staff, client: clientOf(request).network } : undefined;
     if (token) await logOut(db, clock, token, signedIn);
+    // The session cookie is expired by name, and Clear-Site-Data wipes the cache and storage; its
+    // "cookies" would also take the visitor's language choice (`lang`), which is no secret.
     clearSessionCookie(reply);
-    reply.header('clear-site-data', '"cache", "cookies", "storage"');
+    reply.header('clear-site-data', '"cache", "storage"');
     return reply.seeOther('/staff/login?reason=logged_out');
   });
 

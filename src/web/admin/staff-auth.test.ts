@@ -133,9 +133,15 @@ for (const dialect of testDialects()) {
       assert.equal((await sessionRows(t, member.id)).length, 1);
       const logout = await postForm(t, '/staff/logout', { _csrf: csrf }, cookie.value);
       assert.equal(logout.statusCode, 303);
-      assert.match(String(logout.headers['clear-site-data']), /"cookies"/);
+      assert.equal(logout.headers['clear-site-data'], '"cache", "storage"', 'the language choice survives');
+      assert.deepEqual(
+        logout.cookies.map((c) => c.name),
+        [SESSION_COOKIE],
+        'the session cookie is expired by name, no other',
+      );
       const cleared = logout.cookies.find((c) => c.name === SESSION_COOKIE)!;
       assert.equal(cleared.value, '');
+      assert.ok(cleared.expires && cleared.expires.getTime() <= Date.now(), 'the session cookie is expired');
       assert.equal((await sessionRows(t, member.id)).length, 0, 'the session row is deleted');
       assert.equal((await adminGet(t, { cookie: cookie.value, csrf }, '/admin/account')).statusCode, 303);
       // The test clock stood still, so compare what was recorded, not its order.

@@ -353,6 +353,9 @@ for (const dialect of testDialects()) {
       assert.equal(await sessionCount(account.member.id), 2);
       const detail = parseHtml((await adminGet(t, managerA, `/admin/staff/${account.member.id}`)).body);
       assert.equal(detail.querySelectorAll('[data-testid="sessions"] tbody tr').length, 2);
+      // The test client's User-Agent ("lightMyRequest") names no browser: said so, the raw string only as a tooltip.
+      const browser = detail.querySelector('[data-testid="sessions"] tbody td')!;
+      assert.deepEqual([browser.textContent, browser.getAttribute('title')], ['Onbekende browser', 'lightMyRequest']);
 
       const disabled = await adminPost(t, managerA, `/admin/staff/${account.member.id}/disable`);
       assert.equal(disabled.statusCode, 303);

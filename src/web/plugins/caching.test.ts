@@ -20,6 +20,7 @@ const CACHED_ROUTES = [
   'GET /api/v1/activities/:id/slots data',
   'GET /api/v1/openapi.json data',
   'GET /assets/app.<hash>.css asset',
+  'GET /assets/copy-link.<hash>.js asset',
   'GET /assets/logo.<hash>.svg asset',
   'GET /robots.txt data',
 ];

@@ -6,6 +6,7 @@ import { injectOnPublicHost, TEST_PUBLIC_URL, testAuthSettings } from '../../../
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { createLogger } from './logging.js';
 
 const [sqlite] = testDialects();
 
@@ -31,7 +32,7 @@ describe('request logs', () => {
         clock,
         publicUrl: TEST_PUBLIC_URL,
         auth: testAuthSettings(),
-        logger: { level: 'info', stream },
+        loggerInstance: createLogger('info', stream),
       }),
     );
     const activity = await makeActivity(database.db, clock);
@@ -61,5 +62,9 @@ describe('request logs', () => {
       assert.ok(!log.includes(secret), `log contains ${secret}`);
     assert.match(log, /"route":"\/b\/:token"/);
     assert.match(log, /"route":"\/api\/v1\/bookings","status":201/);
+    for (const line of lines) {
+      const { time } = JSON.parse(line) as { time: unknown };
+      assert.match(String(time), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'an ISO 8601 timestamp');
+    }
   });
 });

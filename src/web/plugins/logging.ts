@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 /**
- * JSON logs (pino) at the configured level, for the app and the servers around it. Fastify's own
- * request logging is off: see below.
+ * JSON logs (pino) at the configured level, for the app and the servers around it, on stdout unless
+ * a destination is given. `time` is an ISO 8601 instant in UTC (`"2026-12-05T09:40:00.000Z"`), readable
+ * without converting epoch milliseconds. Fastify's own request logging is off: see below.
  */
-export function createLogger(level: string): Logger {
-  return pino({ level });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }
 
 /**

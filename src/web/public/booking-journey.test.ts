@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { assertInert, formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { createVenue } from '../../core/catalog/catalog.service.js';
+import { renderMail } from '../../core/mail/mail-content.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -294,6 +295,49 @@ for (const dialect of testDialects()) {
       );
       const fits = parseHtml((await t.app.inject(`/book/${full.id}?groupSize=5`)).body);
       assert.equal(fits.querySelector('[data-testid="booking-refusal"]'), null);
+    });
+
+    test('a slot without places is called full, in the slot list and on its form, not "0 places left"', async () => {
+      const other = await makeActivity(t.database.db, t.clock, { minGroupSize: 4, maxGroupSize: 30 });
+      const full = await makeSlot(t.database.db, t.clock, other, { date: '2026-06-04', time: '10:00', capacity: 8 });
+      const few = await makeSlot(t.database.db, t.clock, other, { date: '2026-06-04', time: '14:00', capacity: 8 });
+      await book(t.database.db, t.clock, full, { groupSize: 8 });
+      await book(t.database.db, t.clock, few, { groupSize: 4 });
+      for (const [lang, expected, refusal] of [
+        ['en', ['Full', 'Too few places for your group: 4 places left'], 'This time slot is full. Choose another time.'],
+        ['nl', ['Vol', 'Te weinig plaatsen voor uw groep: Nog 4 plaatsen'], 'Dit tijdslot is vol. Kies een ander tijdstip.'],
+      ] as const) {
+        const headers = { 'accept-language': lang };
+        const page = parseHtml((await t.app.inject({ url: `/activities/${other.slug}?date=2026-06-04&groupSize=6`, headers })).body);
+        const rows = page.querySelectorAll('[data-testid="slot"]').map((row) => {
+          const reason = row.querySelector('.reason')?.textContent;
+          const places = row.querySelector('.places')!.textContent;
+          return reason ? `${reason}: ${places}` : places;
+        });
+        assert.deepEqual(rows, expected, lang);
+        assert.doesNotMatch(page.textContent, /\b0 places|Nog 0/, 'no "0 places left"');
+        const form = parseHtml((await t.app.inject({ url: `/book/${full.id}?groupSize=6`, headers })).body);
+        assert.equal(form.querySelector('[data-testid="booking-refusal"]')?.textContent, refusal, lang);
+      }
+    });
+
+    test('pages and mails write the visit in one format per language', async () => {
+      const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-13', time: '10:00', capacity: 30 });
+      const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize: 6 });
+      for (const [lang, expected] of [
+        ['nl', 'za 13 jun 2026, 10:00–11:30'],
+        ['en', 'Sat 13 Jun 2026, 10:00–11:30'],
+      ] as const) {
+        const headers = { 'accept-language': lang };
+        const manage = parseHtml((await t.app.inject({ url: `/b/${manageToken}`, headers })).body);
+        const form = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers })).body);
+        const links = { manageUrl: undefined, participantUrl: undefined, activityUrl: 'https://x.test/', adminUrl: 'https://x.test/' };
+        const mail = renderMail('booking_received', lang, {}, { booking, ...links });
+        const when = mail.text.split('\n').find((line) => line.startsWith(lang === 'nl' ? 'Wanneer: ' : 'When: '));
+        assert.equal(manage.querySelector('[data-testid="slot-when"]')?.textContent, expected, `${lang} manage page`);
+        assert.equal(form.querySelector('[data-testid="slot-when"]')?.textContent, expected, `${lang} booking form`);
+        assert.equal(when?.slice(when.indexOf(': ') + 2), expected, `${lang} mail`);
+      }
     });
 
     test('the language switcher on a form answer returns to the form page, elsewhere to the home page', async () => {

@@ -5,7 +5,7 @@ import { refusalFor } from '../../core/availability/bookability.js';
 import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
-import { optionOffer } from '../../core/bookings/option.js';
+import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
@@ -15,6 +15,7 @@ import { uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
+import { slotRefusalText } from '../views/slot-refusal.js';
 import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
 import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
@@ -61,6 +62,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         errors={errors}
         refusal={refusal}
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
+        optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
       />
     );
   }
@@ -75,7 +77,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const limit = groupLimitError(found.activity, groupSize);
     if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui.t, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
-    return sendPage(reply, 200, form(request, found, values, {}, refusal && ui.t(`error.${refusal}`)));
+    return sendPage(reply, 200, form(request, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
   });
 
   app.post('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -125,7 +127,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : ui.t(`error.${error.code}`);
+      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
       return sendPage(reply, statusOfDomainError(error.code), form(request, found, values, {}, refusal));
     }
   });

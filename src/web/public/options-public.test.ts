@@ -69,7 +69,7 @@ for (const dialect of testDialects()) {
       assert.ok(form.querySelector('#option-no')!.hasAttribute('checked'), 'booking outright is the default');
       assert.equal(
         choice.querySelector('label[for="option-yes"]')!.textContent,
-        'Eerst een optie nemen: wij houden de plaatsen vrijblijvend voor uw groep vast tot woensdag 3 juni 2026 om 10:00. Bevestig vóór dan, anders komen ze weer vrij.',
+        'Eerst een optie nemen: wij houden de plaatsen vrijblijvend voor uw groep vast tot wo 3 jun 2026 om 10:00. Bevestig vóór dan, anders komen ze weer vrij.',
       );
 
       const fields = await formOf(far, 'yes');
@@ -78,7 +78,7 @@ for (const dialect of testDialects()) {
       const { reviewPage, manage } = await book(far, fields);
       assert.equal(
         reviewPage.querySelector('[data-testid="review-kind"]')?.textContent,
-        'U neemt een optie tot woensdag 3 juni 2026 om 10:00. De boeking is pas definitief als u de optie vóór dan bevestigt.',
+        'U neemt een optie tot wo 3 jun 2026 om 10:00. De boeking is pas definitief als u de optie vóór dan bevestigt.',
       );
       assert.equal(reviewPage.querySelector('form.actions button[value="confirm"]')?.textContent, 'Optie nemen');
 
@@ -88,7 +88,7 @@ for (const dialect of testDialects()) {
       assert.equal(page.querySelector('[data-testid="booking-status"]')?.textContent, 'Option');
       assert.equal(
         page.querySelector('[data-testid="option-deadline"]')?.textContent,
-        'The places are held for your group, without obligation, until Wednesday 3 June 2026 at 10:00 (Dutch time). Confirm before then, or the option lapses and the places become free again.',
+        'The places are held for your group, without obligation, until Wed 3 Jun 2026 at 10:00 (Dutch time). Confirm before then, or the option lapses and the places become free again.',
       );
       assert.equal(page.querySelector('[data-testid="option-confirm"]')?.getAttribute('action'), `${manage}/confirm`);
     });
@@ -106,6 +106,26 @@ for (const dialect of testDialects()) {
         assert.equal(form.querySelector('[data-testid="option-choice"]'), null);
         assert.equal(form.querySelector('input[name="option"]'), null);
       }
+      // Too close says why, with the activity's window; an activity without options has nothing to explain.
+      const tooClose = async (slot: Slot, lang: string) =>
+        parseHtml((await get(`/book/${slot.id}`, { 'accept-language': lang })).body).querySelector('[data-testid="option-too-late"]')
+          ?.textContent;
+      assert.equal(
+        await tooClose(close, 'nl'),
+        'Voor deze datum is geen optie meer mogelijk (opties tot 7 dagen voor het bezoek). U kunt wel direct boeken.',
+      );
+      assert.equal(
+        await tooClose(close, 'en'),
+        'This date is too close for an option (options up to 7 days before the visit). You can still book directly.',
+      );
+      assert.equal(await tooClose(none, 'en'), undefined);
+      assert.equal(await tooClose(far, 'en'), undefined);
+      const window = async (activity: Activity) =>
+        parseHtml((await get(`/activities/${activity.slug}`, { 'accept-language': 'en' })).body).querySelector(
+          '[data-testid="option-window"]',
+        )?.textContent;
+      assert.equal(await window(instant), 'options up to 7 days before the visit');
+      assert.equal(await window(noOptions), undefined);
       // Asked for anyway (an old form, a hand-made post): refused with the reason, the input kept.
       const refused = await post(`/book/${close.id}`, { ...(await formOf(close)), option: 'yes' }, { 'accept-language': 'en' });
       assert.equal(refused.statusCode, 409);

@@ -47,7 +47,7 @@ async function bookWithLinks(t: TestApp, slot: Slot, groupSize: number, override
   const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize, ...overrides }, t.linkKey);
   const manage = `/b/${manageToken}`;
   const page = await visit(t, manage);
-  const link = parseHtml(page.body).querySelector('[data-testid="participant-link"]')?.getAttribute('value');
+  const link = parseHtml(page.body).querySelector('[data-testid="participant-link"]')?.textContent;
   assert.ok(link, 'the manage page shows the participant link');
   return { booking, manage, link: new URL(link).pathname };
 }
@@ -90,7 +90,7 @@ for (const dialect of testDialects()) {
       // The visit and the group, never the organiser's contact details.
       assert.match(first.body, /Kanoën/);
       assert.equal(text(first.body, 'participant-group'), 'Basisschool De Linde');
-      assert.match(text(first.body, 'slot-when') ?? '', /15 juni 2026, 10:00/);
+      assert.match(text(first.body, 'slot-when') ?? '', /15 jun 2026, 10:00/);
       for (const secret of ['Olga Organiser', 'jan@example.nl', '+31 6 12345678', booking.reference]) {
         assert.ok(!first.body.includes(secret), `the participant page shows ${secret}`);
       }
@@ -145,6 +145,28 @@ for (const dialect of testDialects()) {
       const foreign = await adminGet(t, otherManager, `/admin/bookings/${booking.id}`);
       assert.equal(foreign.statusCode, 404);
       assert.ok(!foreign.body.includes(planted.name));
+    });
+
+    test('the manage page shows the whole link to copy, and making a new one as the destructive action it is', async () => {
+      const { manage, link } = await bookWithLinks(t, homeSlot, 4);
+      const page = parseHtml((await visit(t, manage)).body);
+      const shown = page.querySelector('[data-testid="participant-link"]')!;
+      assert.equal(shown.tagName, 'CODE', 'text that wraps and is selectable without JavaScript');
+      assert.equal(new URL(shown.textContent).pathname, link);
+      const copy = page.querySelector('button[data-copy]')!;
+      assert.equal(copy.getAttribute('data-copy'), shown.id, 'the copy button names the link');
+      assert.ok(copy.hasAttribute('hidden'), 'without JavaScript there is no button that does nothing');
+      assert.deepEqual([copy.textContent, copy.getAttribute('data-copied')], ['Kopiëren', 'Gekopieerd']);
+      const script = page.querySelector('script[src]')!.getAttribute('src')!;
+      assert.match(script, /^\/assets\/copy-link\.[0-9a-f]{12}\.js$/);
+      const served = await t.app.inject(script);
+      assert.equal(served.statusCode, 200);
+      assert.match(String(served.headers['content-type']), /^text\/javascript/);
+      assert.match(served.body, /navigator\.clipboard\.writeText/);
+      const reissue = page.querySelector('[data-testid="participant-link-reissue"] button')!;
+      assert.equal(reissue.getAttribute('class'), 'button-danger');
+      assert.equal(reissue.textContent.trim(), 'Nieuwe link maken, oude link stopt');
+      assert.match(page.querySelector(`#${reissue.getAttribute('aria-describedby')}`)!.textContent, /meteen onbruikbaar/);
     });
 
     test('only the fields the activity asks are shown and stored', async () => {
@@ -276,7 +298,7 @@ for (const dialect of testDialects()) {
       assert.equal((await send(t, a.link, { name: 'Te laat' })).statusCode, 404);
       const manage = await visit(t, `${a.manage}?participants=new_link`);
       assert.equal(text(manage.body, 'participants-notice'), t_nl('participants.done_new_link'));
-      const fresh = new URL(parseHtml(manage.body).querySelector('[data-testid="participant-link"]')!.getAttribute('value')!).pathname;
+      const fresh = new URL(parseHtml(manage.body).querySelector('[data-testid="participant-link"]')!.textContent).pathname;
       assert.notEqual(fresh, a.link);
       assert.equal((await visit(t, fresh)).statusCode, 200);
       assert.equal((await send(t, fresh, { name: 'Op tijd' })).statusCode, 303);

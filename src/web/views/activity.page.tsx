@@ -8,6 +8,8 @@ import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import { MonthCalendar } from './month-calendar.js';
 import { SlotPaging } from './slot-paging.js';
+import { optionWindowText } from './option-window.js';
+import { isFull } from './slot-refusal.js';
 import type { Ui } from './ui.js';
 
 interface Props {
@@ -28,11 +30,16 @@ interface Props {
 function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize: string }) {
   const { t, lang } = ui;
   const { slot } = offer;
+  const full = isFull(slot);
   const places = slot.exclusive
-    ? offer.remaining > 0
-      ? t('slot.exclusive')
-      : t('slot.taken')
-    : t('slot.places_left', { n: offer.remaining });
+    ? full
+      ? t('slot.taken')
+      : t('slot.exclusive')
+    : full
+      ? t('slot.full')
+      : t('slot.places_left', { n: offer.remaining });
+  // A full slot's label says why it cannot be booked; a slot with too few places says it for the group.
+  const reason = offer.refusal === 'slot_full' ? (full ? undefined : t('slot.too_few')) : offer.refusal && t(`error.${offer.refusal}`);
   return (
     <li class={offer.refusal ? 'slot unavailable' : 'slot'} data-testid="slot">
       <span class="time">
@@ -41,7 +48,7 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
       <span class="places">{places}</span>
       {offer.price && !offer.refusal && <span class="amount">{formatMoney(offer.price.totalCents, lang)}</span>}
       {offer.refusal ? (
-        <span class="reason">{t(`error.${offer.refusal}`)}</span>
+        reason && <span class="reason">{reason}</span>
       ) : (
         <a class="button" href={`/book/${slot.id}?groupSize=${encodeURIComponent(groupSize)}`}>
           {t('slot.book', { time: formatTime(slot.startsAt) })}
@@ -61,6 +68,7 @@ function summary(text: string, max = 160): string {
 
 export function ActivityPage({ ui, activity, query, errors, offers, from, until, today, calendar, monthError }: Props) {
   const { t, lang } = ui;
+  const optionWindow = optionWindowText(ui, activity.rules.options);
   const days = new Map<string, SlotOffer[]>();
   for (const offer of offers) {
     const day = localDateOf(offer.slot.startsAt);
@@ -85,6 +93,7 @@ export function ActivityPage({ ui, activity, query, errors, offers, from, until,
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
         <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
+        {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
       </ul>
       <h2>{t('activity.availability')}</h2>
       <FilterForm

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
+import { optionWindowText } from './option-window.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
@@ -42,6 +43,8 @@ interface Props {
   refusal?: string | undefined;
   /** The deadline an option would get; undefined when the slot takes no option now (then none is offered). */
   optionUntil?: Date | undefined;
+  /** Whether the activity takes options but this slot is too close for one: the form then says why none is offered. */
+  optionTooLate?: boolean | undefined;
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -52,7 +55,7 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
   { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
 ];
 
-export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil }: Props) {
+export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
@@ -132,6 +135,11 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
               <label for="option-yes">{t('option.choice_option', { deadline: deadlineText(ui, optionUntil) })}</label>
             </div>
           </fieldset>
+        )}
+        {optionTooLate && (
+          <p class="hint" data-testid="option-too-late">
+            {t('option.too_late_note', { window: optionWindowText(ui, activity.rules.options) ?? '' })}
+          </p>
         )}
         <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
           {errors.acceptTerms && (

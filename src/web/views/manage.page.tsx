@@ -9,6 +9,7 @@ import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
 import { ManageActions } from './manage-actions.js';
 import { OptionPanel } from './option-panel.js';
+import { COPY_LINK_SCRIPT_PATH } from '../public/public-scripts.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
@@ -78,7 +79,7 @@ export function ManagePage({ ui, booking, token, now, justBooked = false, notice
   const justBookedTitle = justBooked ? JUST_BOOKED_TITLES[booking.status] : undefined;
   const title = t(justBookedTitle ?? 'manage.title');
   return (
-    <Layout ui={ui} title={title}>
+    <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []}>
       <h1>{title}</h1>
       {justBooked && booking.status === 'confirmed' && <p class="notice success">{t('manage.confirmed_intro')}</p>}
       {notice && (

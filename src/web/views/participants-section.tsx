@@ -104,17 +104,30 @@ export function ParticipantsSection({ ui, booking, data }: { ui: Ui; booking: Bo
       {list.state !== 'closed' && (
         <>
           {link ? (
-            <div class="field">
+            <div class="share-link">
               <p>{t('participants.share_intro')}</p>
-              <label for="participant-link">{t('participants.link_label')}</label>
-              <input id="participant-link" type="text" readOnly value={link} data-testid="participant-link" />
+              <p>
+                <strong>{t('participants.link_label')}</strong>
+              </p>
+              {/* The whole link as text that wraps, selectable without JavaScript; the script reveals the copy button. */}
+              <code id="participant-link" class="link-text" data-testid="participant-link">
+                {link}
+              </code>
+              <button type="button" data-copy="participant-link" data-copied={t('participants.copied')} hidden>
+                {t('participants.copy')}
+              </button>
+              <span class="visually-hidden" role="status" data-copy-status />
             </div>
           ) : (
             <p class="notice">{t('participants.no_link')}</p>
           )}
-          <form method="post" action={`${actions}/new-link`} data-testid="participant-link-reissue">
-            <p class="hint">{t('participants.reissue_hint')}</p>
-            <button type="submit">{t('participants.reissue')}</button>
+          <form method="post" action={`${actions}/new-link`} class="danger-zone" data-testid="participant-link-reissue">
+            <p class="hint" id="participant-reissue-hint">
+              {t('participants.reissue_hint')}
+            </p>
+            <button type="submit" class="button-danger" aria-describedby="participant-reissue-hint">
+              {t('participants.reissue')}
+            </button>
           </form>
         </>
       )}

@@ -1,6 +1,6 @@
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { formatDate, formatTime } from '../../core/i18n/format.js';
+import { formatRange } from '../../core/i18n/format.js';
 import type { Ui } from './ui.js';
 
 /** What is being booked: activity, venue, date and time. */
@@ -15,9 +15,7 @@ export function SlotSummary({ ui, activity, slot }: { ui: Ui; activity: Activity
         {activity.venue.name}, {activity.location}
       </dd>
       <dt>{t('booking.when')}</dt>
-      <dd data-testid="slot-when">
-        {formatDate(slot.startsAt, lang)}, {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)}
-      </dd>
+      <dd data-testid="slot-when">{formatRange(slot.startsAt, slot.endsAt, lang)}</dd>
     </dl>
   );
 }

@@ -22,6 +22,10 @@ export const optionsMessages = defineMessages(
     'option.review_option': 'U neemt een optie tot {deadline}. De boeking is pas definitief als u de optie vóór dan bevestigt.',
     'option.review_request': 'U vraagt deze boeking aan. De locatie laat u per e-mail weten of hij doorgaat.',
     'option.place': 'Optie nemen',
+    'option.window': 'opties tot {days} dagen voor het bezoek',
+    'option.window_one': 'opties tot 1 dag voor het bezoek',
+    'option.window_any': 'opties mogelijk tot het bezoek',
+    'option.too_late_note': 'Voor deze datum is geen optie meer mogelijk ({window}). U kunt wel direct boeken.',
     'option.send_request': 'Aanvraag versturen',
 
     'option.panel_title': 'Uw optie',
@@ -97,6 +101,10 @@ export const optionsMessages = defineMessages(
     'option.review_option': 'You are taking an option until {deadline}. The booking is only final once you confirm the option before then.',
     'option.review_request': 'You are requesting this booking. The venue tells you by email whether it can go ahead.',
     'option.place': 'Take option',
+    'option.window': 'options up to {days} days before the visit',
+    'option.window_one': 'options up to 1 day before the visit',
+    'option.window_any': 'options up to the visit',
+    'option.too_late_note': 'This date is too close for an option ({window}). You can still book directly.',
     'option.send_request': 'Send request',
 
     'option.panel_title': 'Your option',

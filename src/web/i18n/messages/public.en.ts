@@ -31,6 +31,9 @@ export const en: Record<keyof typeof nl, string> = {
   'slot.exclusive': 'Just for your group',
   'slot.taken': 'Already booked',
   'slot.places_left': '{n} places left',
+  'slot.full': 'Full',
+  'slot.too_few': 'Too few places for your group',
+  'slot.full_refusal': 'This time slot is full. Choose another time.',
   'slot.book': 'Book {time}',
 
   'booking.title': 'Book: {activity}',

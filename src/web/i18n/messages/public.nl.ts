@@ -29,6 +29,9 @@ export const nl = {
   'slot.exclusive': 'Alleen voor uw groep',
   'slot.taken': 'Al geboekt',
   'slot.places_left': 'Nog {n} plaatsen',
+  'slot.full': 'Vol',
+  'slot.too_few': 'Te weinig plaatsen voor uw groep',
+  'slot.full_refusal': 'Dit tijdslot is vol. Kies een ander tijdstip.',
   'slot.book': 'Boek {time}',
 
   'booking.title': 'Boeken: {activity}',

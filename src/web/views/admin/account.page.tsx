@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { browserLabel } from './user-agent.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { SessionRow } from '../../../core/staff/session.repository.js';
@@ -110,7 +111,7 @@ export function AccountPage({ ui, sessions, current, recoveryCodesLeft, done, er
         rows={sessions}
         row={(session) => (
           <tr key={session.token_hash}>
-            <td>{session.user_agent || t('account.session_unknown_browser')}</td>
+            <td title={session.user_agent || undefined}>{browserLabel(ui, session.user_agent)}</td>
             <td>{formatDateTime(new Date(session.created_at), lang)}</td>
             <td>{formatDateTime(new Date(session.last_seen_at), lang)}</td>
             <td>

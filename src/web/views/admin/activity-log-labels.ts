@@ -1,4 +1,5 @@
 import type { ActivityEntry, ActorKind } from '../../../core/activity-log/activity-log.js';
+import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { Ui } from '../ui.js';
 
@@ -71,4 +72,27 @@ const ACTOR_LABELS: Record<Exclude<ActorKind, 'staff'>, MessageKey> = {
 export function actorLabel(ui: Ui, entry: Pick<ActivityEntry, 'actorEmail' | 'actorKind'>): string {
   if (entry.actorEmail !== null) return entry.actorEmail;
   return entry.actorKind && entry.actorKind !== 'staff' ? ui.t(ACTOR_LABELS[entry.actorKind]) : '—';
+}
+
+/** An instant as details store it (`toISOString()`). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+/** A detail in cents: `total_cents`, `amountCents`. */
+const CENTS = /_?cents$/i;
+
+/** A detail's name in words: `total_cents` is "total", `startsAt` "starts at", `group_size` "group size". */
+export function detailName(key: string): string {
+  return key
+    .replace(CENTS, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replaceAll('_', ' ')
+    .toLowerCase();
+}
+
+/** A detail's value as staff read it: cents in euros, instants in Amsterdam time, yes or no. */
+export function detailValue(ui: Ui, key: string, value: ActivityEntry['detail'][string]): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return ui.t(value ? 'bookings.yes' : 'bookings.no');
+  if (typeof value === 'number' && CENTS.test(key)) return formatMoney(value, ui.lang);
+  if (typeof value === 'string' && INSTANT.test(value)) return formatDateTime(new Date(value), ui.lang);
+  return String(value);
 }

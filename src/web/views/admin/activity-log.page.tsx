@@ -3,21 +3,21 @@ import { formatDateTimeSeconds } from '../../../core/i18n/format.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
-import { ACTION_LABELS, actionLabel, actorLabel } from './activity-log-labels.js';
+import { ACTION_LABELS, actionLabel, actorLabel, detailName, detailValue } from './activity-log-labels.js';
 
 /** The actions the filter offers: every labelled one and every one that occurs in the visible entries. */
 export function filterActions(occurring: string[]): string[] {
   return [...new Set([...Object.keys(ACTION_LABELS), ...occurring])].sort();
 }
 
-function DetailList({ detail }: { detail: ActivityEntry['detail'] }) {
+function DetailList({ ui, detail }: { ui: AdminUi; detail: ActivityEntry['detail'] }) {
   const pairs = Object.entries(detail);
   if (pairs.length === 0) return null;
   return (
     <ul class="meta">
       {pairs.map(([key, value]) => (
         <li key={key}>
-          {key}: {value === null ? '—' : String(value)}
+          {detailName(key)}: {detailValue(ui, key, value)}
         </li>
       ))}
     </ul>
@@ -87,7 +87,7 @@ export function ActivityLogPage({
             <td>{actionLabel(ui, entry.action)}</td>
             <td>{entry.target ?? '—'}</td>
             <td>
-              <DetailList detail={entry.detail} />
+              <DetailList ui={ui} detail={entry.detail} />
             </td>
             <td>{entry.client ?? '—'}</td>
           </tr>

@@ -1,4 +1,5 @@
 import type { Venue } from '../../../core/catalog/activity.js';
+import { browserLabel } from './user-agent.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { StaffDetail } from '../../../core/staff/staff-admin.service.js';
 import { actsOn, type Role } from '../../../core/staff/staff.js';
@@ -66,7 +67,7 @@ export function StaffDetailPage({
         empty={<p>{t('staff.sessions_none')}</p>}
         row={(session) => (
           <tr key={session.token_hash}>
-            <td>{session.user_agent || t('account.session_unknown_browser')}</td>
+            <td title={session.user_agent || undefined}>{browserLabel(ui, session.user_agent)}</td>
             <td>{formatDateTime(new Date(session.created_at), lang)}</td>
             <td>{formatDateTime(new Date(session.last_seen_at), lang)}</td>
           </tr>
