@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { findCatalogueActivity, listCatalogue, readVatRatesOn } from '../../core/catalog/catalog.service.js';
 import { priceFor } from '../../core/catalog/pricing.js';
+import { firstActivityPhotos, publicPhotos } from '../../core/photos/photo.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
@@ -34,6 +35,11 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       }
       items.push({ activity, groupSize, priceCents: priceFor(activity.pricing, groupSize, rates).totalCents });
     }
+    const photos = await firstActivityPhotos(
+      db,
+      items.map((item) => item.activity.id),
+    );
+    for (const item of items) item.photo = photos.get(item.activity.id);
     const status = filters.errors.length > 0 ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
     return sendPage(reply, status, <ActivityListPage ui={ui} items={items} filters={filters.values} errors={errors} />);
@@ -48,13 +54,14 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const groupSize = filters.groupSize ?? activity.minGroupSize;
     const until = addLocalDays(from, DAYS_SHOWN - 1);
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
+    const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
     const status = filters.errors.length > 0 ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
     return sendPage(
       reply,
       status,
-      <ActivityPage ui={ui} activity={activity} query={query} errors={errors} offers={offers} until={until} />,
+      <ActivityPage ui={ui} activity={activity} photos={photos} query={query} errors={errors} offers={offers} until={until} />,
     );
   });
 }

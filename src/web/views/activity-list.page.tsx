@@ -1,6 +1,8 @@
 import type { Activity } from '../../core/catalog/activity.js';
+import type { Photo } from '../../core/photos/photo.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import type { FieldMessages } from './components.js';
+import { ActivityPhoto } from './activity-photo.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
@@ -10,6 +12,8 @@ export interface ListedActivity {
   /** Total price, VAT included, for the group size shown. */
   priceCents: number;
   groupSize: number;
+  /** The activity's first photo, if it has one. */
+  photo?: Photo | undefined;
 }
 
 interface Props {
@@ -18,6 +22,9 @@ interface Props {
   filters: { date: string; groupSize: string };
   errors: FieldMessages;
 }
+
+/** A card's width: the grid's column (at least 17rem) on a wide screen, the screen's width on a phone. */
+const CARD_SIZES = '(min-width: 40rem) 20rem, 100vw';
 
 export function ActivityListPage({ ui, items, filters, errors }: Props) {
   const { t, lang } = ui;
@@ -31,8 +38,9 @@ export function ActivityListPage({ ui, items, filters, errors }: Props) {
         <p data-testid="no-activities">{t('activities.none')}</p>
       ) : (
         <ul class="cards" data-testid="activities">
-          {items.map(({ activity, priceCents, groupSize }) => (
+          {items.map(({ activity, priceCents, groupSize, photo }, index) => (
             <li key={activity.id} class="card">
+              {photo && <ActivityPhoto ui={ui} photo={photo} sizes={CARD_SIZES} loading={index < 3 ? 'eager' : 'lazy'} class="card-photo" />}
               <h2>
                 <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
               </h2>

@@ -1,7 +1,9 @@
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import type { Activity, Venue } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
+import type { Photo } from '../../core/photos/photo.js';
 import { localDateOf } from '../../core/shared/time.js';
+import { ActivityPhoto } from './activity-photo.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
@@ -10,6 +12,8 @@ import type { Ui } from './ui.js';
 interface Props {
   ui: Ui;
   activity: Activity;
+  /** In the venue's order: the first large at the top, the others in a row below the text. */
+  photos: Photo[];
   query: { date: string; groupSize: string };
   errors: FieldMessages;
   offers: SlotOffer[];
@@ -51,7 +55,8 @@ function summary(text: string, max = 160): string {
   return `${line.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
 
-export function ActivityPage({ ui, activity, query, errors, offers, until }: Props) {
+export function ActivityPage({ ui, activity, photos, query, errors, offers, until }: Props) {
+  const [lead, ...more] = photos;
   const { t, lang } = ui;
   const days = new Map<string, SlotOffer[]>();
   for (const offer of offers) {
@@ -68,10 +73,20 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
         <a href="/">{t('activities.back')}</a>
       </p>
       <h1>{activity.title[lang]}</h1>
+      {lead && <ActivityPhoto ui={ui} photo={lead} sizes="(min-width: 60rem) 57rem, 100vw" loading="eager" class="lead-photo" />}
       <p class="meta">
         {activity.venue.name}, {activity.venue.city} · {activity.location}
       </p>
       <p>{activity.description[lang]}</p>
+      {more.length > 0 && (
+        <ul class="photo-row">
+          {more.map((photo) => (
+            <li key={photo.id}>
+              <ActivityPhoto ui={ui} photo={photo} sizes="(min-width: 40rem) 18rem, 50vw" loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
       <VenueContact ui={ui} venue={activity.venue} />
       <ul class="facts">
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
