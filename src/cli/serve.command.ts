@@ -1,3 +1,4 @@
+import { sharpImages } from '../adapters/images/sharp-images.js';
 import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/shared/link-key.js';
@@ -52,7 +53,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
       stopHeartbeat = await startInstanceHeartbeat(database.db, systemClock, (error) => log.error({ err: error }, 'heartbeat failed'));
-      if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
+      if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock, sharpImages);
       const auth = {
         secretKey: secretKeyOf(config),
         idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,

@@ -65,6 +65,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /robots.txt': {},
   'GET /assets/app.<hash>.css': {},
   'GET /assets/logo.<hash>.svg': {},
+  // A photo's variant: the name is all it takes (any other name is a 404).
+  'GET /photos/:name': {},
   'POST /language': { form: ['lang', 'back'] },
   'GET /': { query: ['date', 'groupSize'] },
   'GET /activities/:slug': { params: { slug: 'activitySlug' }, query: ['date', 'groupSize'] },

@@ -3,6 +3,10 @@ import { createSlot } from '../availability/slot.service.js';
 import { countVenues } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
 import type { Clock } from '../shared/clock.js';
+import type { Translated } from '../catalog/activity.js';
+import type { ImageProcessor, PhotoOwner } from '../photos/photo.js';
+import { addDemoPhoto } from '../photos/photo.service.js';
+import { type DemoScene, demoLogo, demoScene } from './demo-photos.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
@@ -16,11 +20,19 @@ interface DemoActivity {
   times: Partial<Record<Weekday, string[]>>;
   capacity: number;
   exclusive?: boolean;
+  photo: DemoPhoto;
+}
+
+interface DemoPhoto {
+  scene: DemoScene;
+  alt: Translated;
 }
 
 interface DemoVenue {
   venue: Parameters<typeof createVenue>[2];
   activities: DemoActivity[];
+  /** The logo's initials and colour. */
+  logo: { initials: string; colour: string };
 }
 
 const VENUES: DemoVenue[] = [
@@ -32,6 +44,7 @@ const VENUES: DemoVenue[] = [
       contactEmail: 'groepen@rederij-amstel.example.nl',
       contactPhone: '020 555 0101',
     },
+    logo: { initials: 'RA', colour: '#1f3b57' },
     activities: [
       {
         activity: {
@@ -50,6 +63,7 @@ const VENUES: DemoVenue[] = [
         },
         times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
         capacity: 60,
+        photo: { scene: 'canal', alt: { nl: 'Een rondvaartboot op de gracht voor een rij grachtenpanden', en: 'A canal boat passing a row of canal houses' } },
       },
       {
         activity: {
@@ -71,6 +85,7 @@ const VENUES: DemoVenue[] = [
         },
         times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
         capacity: 12,
+        photo: { scene: 'borrel', alt: { nl: 'Een sloep op de gracht bij zonsondergang, met lichtjes aan boord', en: 'A small boat on the canal at sunset, with lights on board' } },
         exclusive: true,
       },
     ],
@@ -83,6 +98,7 @@ const VENUES: DemoVenue[] = [
       contactEmail: 'info@klimhal-de-wand.example.nl',
       contactPhone: '030 555 0202',
     },
+    logo: { initials: 'KW', colour: '#d1495b' },
     activities: [
       {
         activity: {
@@ -119,6 +135,7 @@ const VENUES: DemoVenue[] = [
           7: ['10:00'],
         },
         capacity: 30,
+        photo: { scene: 'climbing', alt: { nl: 'Een klimmer aan het touw op een klimwand vol gekleurde grepen', en: 'A climber on a rope on a wall full of coloured holds' } },
       },
     ],
   },
@@ -130,6 +147,7 @@ const VENUES: DemoVenue[] = [
       contactEmail: 'boeken@boerderij-de-hoeve.example.nl',
       contactPhone: '030 555 0303',
     },
+    logo: { initials: 'DH', colour: '#2e7d32' },
     activities: [
       {
         activity: {
@@ -152,28 +170,53 @@ const VENUES: DemoVenue[] = [
         },
         times: { 3: ['11:00'], 5: ['11:00'], 6: ['11:00', '14:30'], 7: ['11:00', '14:30'] },
         capacity: 80,
+        photo: { scene: 'farm', alt: { nl: 'Een rode schuur en bomen op een groene weide, met een boerengolfclub en bal', en: 'A red barn and trees on a green meadow, with a farm golf club and ball' } },
       },
     ],
   },
 ];
 
+/** A picture to add once the catalogue is in: its owner and its SVG source. */
+interface PendingPhoto {
+  venueId: string;
+  owner: PhotoOwner;
+  svg: Buffer;
+  alt: Translated;
+}
+
 /**
  * Fills an empty database with a small bilingual catalogue and eight weeks of slots, so a newcomer
- * sees a working platform. Does nothing (and returns false) when any venue exists.
+ * sees a working platform. With an image processor, the activities get a photo and the venues a
+ * logo, rendered from drawn scenes like any upload. Does nothing (and returns false) when any venue exists.
  */
-export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> {
+export async function seedDemoCatalogue(db: Db, clock: Clock, images?: ImageProcessor): Promise<boolean> {
   if ((await countVenues(db)) > 0) return false;
   const today = localDateOf(clock.now());
+  const photos: PendingPhoto[] = [];
   await db.transaction().execute(async (trx) => {
-    for (const { venue, activities } of VENUES) await seedVenue(trx, clock, today, venue, activities);
+    for (const demo of VENUES) photos.push(...(await seedVenue(trx, clock, today, demo)));
   });
+  if (images) {
+    for (const { venueId, owner, svg, alt } of photos) {
+      await addDemoPhoto(db, clock, images, venueId, owner, { file: svg, altNl: alt.nl, altEn: alt.en });
+    }
+  }
   return true;
 }
 
-async function seedVenue(db: Executor, clock: Clock, today: string, venue: DemoVenue['venue'], activities: DemoActivity[]) {
+async function seedVenue(db: Executor, clock: Clock, today: string, { venue, activities, logo }: DemoVenue): Promise<PendingPhoto[]> {
   const { id: venueId } = await createVenue(db, clock, venue);
+  const photos: PendingPhoto[] = [
+    {
+      venueId,
+      owner: { kind: 'logo', venueId },
+      svg: demoLogo(logo.initials, logo.colour),
+      alt: { nl: `Logo van ${venue.name}`, en: `${venue.name} logo` },
+    },
+  ];
   for (const demo of activities) {
     const activity = await createActivity(db, clock, { ...demo.activity, venueId });
+    photos.push({ venueId, owner: { kind: 'activity', activityId: activity.id }, svg: demoScene(demo.photo.scene), alt: demo.photo.alt });
     for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
       const date = addLocalDays(today, day);
       const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;
@@ -182,4 +225,5 @@ async function seedVenue(db: Executor, clock: Clock, today: string, venue: DemoV
       }
     }
   }
+  return photos;
 }

@@ -21,6 +21,7 @@ const CACHED_ROUTES = [
   'GET /api/v1/openapi.json data',
   'GET /assets/app.<hash>.css asset',
   'GET /assets/logo.<hash>.svg asset',
+  'GET /photos/:name asset',
   'GET /robots.txt data',
 ];
 
