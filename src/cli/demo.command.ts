@@ -1,6 +1,6 @@
 import { sharpImages } from '../adapters/images/sharp-images.js';
 import { systemClock } from '../core/shared/clock.js';
-import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
+import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 
@@ -13,7 +13,8 @@ of slots. Does nothing when the database already has venues.`,
   async run() {
     const { database } = await openRuntime();
     try {
-      const loaded = await seedDemoCatalogue(database.db, systemClock, sharpImages);
+      const loaded = await seedDemoCatalogue(database.db, systemClock);
+      if (loaded) await addDemoPhotos(database.db, systemClock, sharpImages);
       process.stdout.write(loaded ? 'demo catalogue loaded\n' : 'the database already has venues; nothing loaded\n');
       return 0;
     } finally {

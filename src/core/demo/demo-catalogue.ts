@@ -1,11 +1,11 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { createSlot } from '../availability/slot.service.js';
-import { countVenues } from '../catalog/catalog.repository.js';
+import { countVenues, findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { Translated } from '../catalog/activity.js';
 import type { ImageProcessor, PhotoOwner } from '../photos/photo.js';
-import { addDemoPhoto } from '../photos/photo.service.js';
+import { addDemoPhoto, publicPhotos } from '../photos/photo.service.js';
 import { type DemoScene, demoLogo, demoScene } from './demo-photos.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 
@@ -176,47 +176,46 @@ const VENUES: DemoVenue[] = [
   },
 ];
 
-/** A picture to add once the catalogue is in: its owner and its SVG source. */
-interface PendingPhoto {
-  venueId: string;
-  owner: PhotoOwner;
-  svg: Buffer;
-  alt: Translated;
-}
-
 /**
  * Fills an empty database with a small bilingual catalogue and eight weeks of slots, so a newcomer
- * sees a working platform. With an image processor, the activities get a photo and the venues a
- * logo, rendered from drawn scenes like any upload. Does nothing (and returns false) when any venue exists.
+ * sees a working platform. Does nothing (and returns false) when any venue exists.
  */
-export async function seedDemoCatalogue(db: Db, clock: Clock, images?: ImageProcessor): Promise<boolean> {
+export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> {
   if ((await countVenues(db)) > 0) return false;
   const today = localDateOf(clock.now());
-  const photos: PendingPhoto[] = [];
   await db.transaction().execute(async (trx) => {
-    for (const demo of VENUES) photos.push(...(await seedVenue(trx, clock, today, demo)));
+    for (const demo of VENUES) await seedVenue(trx, clock, today, demo);
   });
-  if (images) {
-    for (const { venueId, owner, svg, alt } of photos) {
-      await addDemoPhoto(db, clock, images, venueId, owner, { file: svg, altNl: alt.nl, altEn: alt.en });
-    }
-  }
   return true;
 }
 
-async function seedVenue(db: Executor, clock: Clock, today: string, { venue, activities, logo }: DemoVenue): Promise<PendingPhoto[]> {
+/**
+ * Gives the demo venues a logo and the demo activities a photo, rendered from drawn scenes like any
+ * upload, where they have none yet. Apart from seedDemoCatalogue: rendering takes seconds, which
+ * `groupz serve` spends after it started listening.
+ */
+export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor): Promise<void> {
+  const add = async (venueId: string, owner: PhotoOwner, svg: Buffer, alt: Translated) => {
+    if ((await publicPhotos(db, owner)).length > 0) return;
+    await addDemoPhoto(db, clock, images, venueId, owner, { file: svg, altNl: alt.nl, altEn: alt.en });
+  };
+  for (const { venue, activities, logo } of VENUES) {
+    const found = await findVenueBySlug(db, venue.slug);
+    if (!found) continue;
+    const alt = { nl: `Logo van ${venue.name}`, en: `${venue.name} logo` };
+    await add(found.id, { kind: 'logo', venueId: found.id }, demoLogo(logo.initials, logo.colour), alt);
+    for (const demo of activities) {
+      const activity = await findActivity(db, { slug: demo.activity.slug });
+      if (activity?.venue.id !== found.id) continue;
+      await add(found.id, { kind: 'activity', activityId: activity.id }, demoScene(demo.photo.scene), demo.photo.alt);
+    }
+  }
+}
+
+async function seedVenue(db: Executor, clock: Clock, today: string, { venue, activities }: DemoVenue): Promise<void> {
   const { id: venueId } = await createVenue(db, clock, venue);
-  const photos: PendingPhoto[] = [
-    {
-      venueId,
-      owner: { kind: 'logo', venueId },
-      svg: demoLogo(logo.initials, logo.colour),
-      alt: { nl: `Logo van ${venue.name}`, en: `${venue.name} logo` },
-    },
-  ];
   for (const demo of activities) {
     const activity = await createActivity(db, clock, { ...demo.activity, venueId });
-    photos.push({ venueId, owner: { kind: 'activity', activityId: activity.id }, svg: demoScene(demo.photo.scene), alt: demo.photo.alt });
     for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
       const date = addLocalDays(today, day);
       const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;
@@ -225,5 +224,4 @@ async function seedVenue(db: Executor, clock: Clock, today: string, { venue, act
       }
     }
   }
-  return photos;
 }
