@@ -63,7 +63,10 @@ const VENUES: DemoVenue[] = [
         },
         times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
         capacity: 60,
-        photo: { scene: 'canal', alt: { nl: 'Een rondvaartboot op de gracht voor een rij grachtenpanden', en: 'A canal boat passing a row of canal houses' } },
+        photo: {
+          scene: 'canal',
+          alt: { nl: 'Een rondvaartboot op de gracht voor een rij grachtenpanden', en: 'A canal boat passing a row of canal houses' },
+        },
       },
       {
         activity: {
@@ -85,7 +88,13 @@ const VENUES: DemoVenue[] = [
         },
         times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
         capacity: 12,
-        photo: { scene: 'borrel', alt: { nl: 'Een sloep op de gracht bij zonsondergang, met lichtjes aan boord', en: 'A small boat on the canal at sunset, with lights on board' } },
+        photo: {
+          scene: 'borrel',
+          alt: {
+            nl: 'Een sloep op de gracht bij zonsondergang, met lichtjes aan boord',
+            en: 'A small boat on the canal at sunset, with lights on board',
+          },
+        },
         exclusive: true,
       },
     ],
@@ -135,7 +144,13 @@ const VENUES: DemoVenue[] = [
           7: ['10:00'],
         },
         capacity: 30,
-        photo: { scene: 'climbing', alt: { nl: 'Een klimmer aan het touw op een klimwand vol gekleurde grepen', en: 'A climber on a rope on a wall full of coloured holds' } },
+        photo: {
+          scene: 'climbing',
+          alt: {
+            nl: 'Een klimmer aan het touw op een klimwand vol gekleurde grepen',
+            en: 'A climber on a rope on a wall full of coloured holds',
+          },
+        },
       },
     ],
   },
@@ -170,7 +185,13 @@ const VENUES: DemoVenue[] = [
         },
         times: { 3: ['11:00'], 5: ['11:00'], 6: ['11:00', '14:30'], 7: ['11:00', '14:30'] },
         capacity: 80,
-        photo: { scene: 'farm', alt: { nl: 'Een rode schuur en bomen op een groene weide, met een boerengolfclub en bal', en: 'A red barn and trees on a green meadow, with a farm golf club and ball' } },
+        photo: {
+          scene: 'farm',
+          alt: {
+            nl: 'Een rode schuur en bomen op een groene weide, met een boerengolfclub en bal',
+            en: 'A red barn and trees on a green meadow, with a farm golf club and ball',
+          },
+        },
       },
     ],
   },

@@ -35,7 +35,10 @@ function boat(x: number, y: number, scale: number, hull: string): string {
 
 const water = (y: number, colour: string) =>
   `<rect y="${y}" width="${W}" height="${H - y}" fill="${colour}"/>${[0, 1, 2, 3, 4, 5]
-    .map((i) => `<path d="M${(i * 290) % W} ${y + 60 + i * 55}h160" stroke="#ffffff" stroke-opacity="0.35" stroke-width="8" stroke-linecap="round"/>`)
+    .map(
+      (i) =>
+        `<path d="M${(i * 290) % W} ${y + 60 + i * 55}h160" stroke="#ffffff" stroke-opacity="0.35" stroke-width="8" stroke-linecap="round"/>`,
+    )
     .join('')}`;
 
 const SCENES = {

@@ -51,7 +51,9 @@ const altFields = z.object({ altNl: requiredText(300), altEn: requiredText(300) 
 
 function parseAlt(form: PhotoAltForm): FormResult<Photo['alt']> {
   const result = altFields.safeParse(form);
-  return result.success ? { ok: true, value: { nl: result.data.altNl, en: result.data.altEn } } : { ok: false, errors: fieldErrorsOf(result.error) };
+  return result.success
+    ? { ok: true, value: { nl: result.data.altNl, en: result.data.altEn } }
+    : { ok: false, errors: fieldErrorsOf(result.error) };
 }
 
 /** The variants to store, or why the file is refused (at the `file` field). `trusted` lets the demo's own SVG scenes in. */
@@ -122,7 +124,14 @@ export async function uploadPhoto(
 }
 
 /** Adds one of the demo catalogue's own pictures (an SVG scene, which uploads may not be) for the platform. */
-export async function addDemoPhoto(db: Db, clock: Clock, images: ImageProcessor, venueId: string, owner: PhotoOwner, form: PhotoUploadForm) {
+export async function addDemoPhoto(
+  db: Db,
+  clock: Clock,
+  images: ImageProcessor,
+  venueId: string,
+  owner: PhotoOwner,
+  form: PhotoUploadForm,
+) {
   const stored = await storePhoto(db, clock, images, { actor: null, venueId, owner, form, trusted: true });
   if (!stored.ok) throw new Error(`demo photo refused: ${JSON.stringify(stored.errors)}`);
   return stored.value;
@@ -207,7 +216,13 @@ export async function movePhoto(db: Db, clock: Clock, member: Member, id: string
     order[index] = other.id;
     order[siblings.indexOf(other)] = photo.id;
     for (const [position, photoId] of order.entries()) await updatePhotoPosition(trx, photoId, position);
-    await recordActivity(trx, clock, { actor: member, venueId: photo.venueId, action: 'photo.moved', target: photo.id, detail: { direction } });
+    await recordActivity(trx, clock, {
+      actor: member,
+      venueId: photo.venueId,
+      action: 'photo.moved',
+      target: photo.id,
+      detail: { direction },
+    });
   });
 }
 

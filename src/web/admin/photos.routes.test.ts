@@ -77,7 +77,9 @@ for (const dialect of testDialects()) {
       const img = picture.querySelector('img')!;
       assert.equal(img.getAttribute('alt'), ALT.altEn);
       assert.deepEqual([img.getAttribute('width'), img.getAttribute('height')], ['1200', '2400']);
-      const sources = picture.querySelectorAll('source').map((s) => [s.getAttribute('type'), s.getAttribute('srcset'), s.getAttribute('sizes')]);
+      const sources = picture
+        .querySelectorAll('source')
+        .map((s) => [s.getAttribute('type'), s.getAttribute('srcset'), s.getAttribute('sizes')]);
       assert.deepEqual(
         sources.map(([type]) => type),
         ['image/avif', 'image/webp'],
@@ -123,13 +125,17 @@ for (const dialect of testDialects()) {
       assert.equal(doc.querySelector('#photos-altEn')?.getAttribute('value'), 'x', 'what was typed comes back');
 
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
-      const en = await upload(manager, `/admin/activities/${home.id}/photos`, { name: 'a.png', type: 'image/png', bytes: svg }, ALT, { lang: 'en' });
+      const en = await upload(manager, `/admin/activities/${home.id}/photos`, { name: 'a.png', type: 'image/png', bytes: svg }, ALT, {
+        lang: 'en',
+      });
       assert.equal(en.statusCode, 422);
       assert.equal(
         parseHtml(en.body).querySelector('[data-testid="error-photos-file"]')?.textContent,
         'Choose a photo in JPEG, PNG or WebP format.',
       );
-      const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } }).gif().toBuffer();
+      const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } })
+        .gif()
+        .toBuffer();
       assert.equal((await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(gif))).statusCode, 422);
 
       const none = await upload(manager, `/admin/activities/${home.id}/photos`, undefined);
@@ -169,7 +175,9 @@ for (const dialect of testDialects()) {
     });
 
     test('photos are described, reordered and deleted; a deleted photo is gone from its address', async () => {
-      const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#c33' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#c33' } })
+        .png()
+        .toBuffer();
       const added = await upload(manager, `/admin/activities/${home.id}/photos`, { name: 'b.png', type: 'image/png', bytes: png });
       assert.equal(added.statusCode, 303);
       const [first, second] = await photoRows(home.id);
@@ -187,7 +195,11 @@ for (const dialect of testDialects()) {
         [second!.id, first!.id],
       );
       const list = await t.app.inject({ url: '/', headers: { 'accept-language': 'en' } });
-      assert.equal(parseHtml(list.body).querySelector('.card picture img')?.getAttribute('alt'), 'Red', 'the card shows the new first photo');
+      assert.equal(
+        parseHtml(list.body).querySelector('.card picture img')?.getAttribute('alt'),
+        'Red',
+        'the card shows the new first photo',
+      );
 
       const url = `/photos/${second!.id}-300.webp`;
       assert.equal((await t.app.inject({ url })).statusCode, 200);
@@ -204,7 +216,9 @@ for (const dialect of testDialects()) {
     });
 
     test('a venue has photos and one logo; a new logo replaces the old', async () => {
-      const small = await sharp({ create: { width: 320, height: 160, channels: 3, background: '#246' } }).jpeg().toBuffer();
+      const small = await sharp({ create: { width: 320, height: 160, channels: 3, background: '#246' } })
+        .jpeg()
+        .toBuffer();
       for (let i = 0; i < 2; i++) {
         assert.equal((await upload(manager, `/admin/venues/${home.venue.id}/logo`, jpeg(small))).statusCode, 303);
       }

@@ -105,12 +105,16 @@ export async function photoAdminRoutes(app: FastifyInstance, context: AppContext
       title: ui.t('photos.venue_title', { venue: venue.name }),
       back: { href: '/admin/activities', label: ui.t('activity_form.back') },
       sections: [
-        await section('logo', { kind: 'logo', venueId: venue.id }, {
-          heading: ui.t('photos.logo'),
-          uploadHeading: 'photos.upload_logo_heading',
-          uploadLabel: 'photos.upload_logo',
-          empty: 'photos.no_logo',
-        }),
+        await section(
+          'logo',
+          { kind: 'logo', venueId: venue.id },
+          {
+            heading: ui.t('photos.logo'),
+            uploadHeading: 'photos.upload_logo_heading',
+            uploadLabel: 'photos.upload_logo',
+            empty: 'photos.no_logo',
+          },
+        ),
         await section('venue', { kind: 'venue', venueId: venue.id }, { heading: ui.t('photos.venue_photos'), ...upload }),
       ],
     };
@@ -152,7 +156,9 @@ export async function photoAdminRoutes(app: FastifyInstance, context: AppContext
   app.post('/venues/:id/photos', async (request: IdRequest, reply) =>
     upload(request, reply, { kind: 'venue', venueId: validId(request.params.id) }),
   );
-  app.post('/venues/:id/logo', async (request: IdRequest, reply) => upload(request, reply, { kind: 'logo', venueId: validId(request.params.id) }));
+  app.post('/venues/:id/logo', async (request: IdRequest, reply) =>
+    upload(request, reply, { kind: 'logo', venueId: validId(request.params.id) }),
+  );
 
   app.post('/photos/:id/alt', async (request: IdRequest, reply) => {
     requirePermission(request, 'catalog.write');

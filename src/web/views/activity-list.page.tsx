@@ -40,7 +40,9 @@ export function ActivityListPage({ ui, items, filters, errors }: Props) {
         <ul class="cards" data-testid="activities">
           {items.map(({ activity, priceCents, groupSize, photo }, index) => (
             <li key={activity.id} class="card">
-              {photo && <ActivityPhoto ui={ui} photo={photo} sizes={CARD_SIZES} loading={index < 3 ? 'eager' : 'lazy'} class="card-photo" />}
+              {photo && (
+                <ActivityPhoto ui={ui} photo={photo} sizes={CARD_SIZES} loading={index < 3 ? 'eager' : 'lazy'} class="card-photo" />
+              )}
               <h2>
                 <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
               </h2>

@@ -54,7 +54,19 @@ function AltForm({ ui, photo, refusal }: { ui: AdminUi; photo: Photo; refusal: A
   );
 }
 
-function PhotoItem({ ui, photo, first, last, refusal }: { ui: AdminUi; photo: Photo; first: boolean; last: boolean; refusal: AltRefusal | undefined }) {
+function PhotoItem({
+  ui,
+  photo,
+  first,
+  last,
+  refusal,
+}: {
+  ui: AdminUi;
+  photo: Photo;
+  first: boolean;
+  last: boolean;
+  refusal: AltRefusal | undefined;
+}) {
   const { t } = ui;
   const move = `/admin/photos/${photo.id}/move`;
   return (
@@ -97,11 +109,32 @@ function Section({ ui, section, refusal }: { ui: AdminUi; section: PhotoSection;
         </ol>
       )}
       <h3>{t(section.uploadHeading)}</h3>
-      <form method="post" action={section.uploadAction} enctype="multipart/form-data" novalidate class="narrow-form" data-testid={`${id}-upload`}>
+      <form
+        method="post"
+        action={section.uploadAction}
+        enctype="multipart/form-data"
+        novalidate
+        class="narrow-form"
+        data-testid={`${id}-upload`}
+      >
         <CsrfField ui={ui} />
         <ErrorSummary ui={ui} errors={prefixed} labels={labels} />
-        <InputField id={`${id}-file`} name="file" type="file" accept="image/jpeg,image/png,image/webp" label={t('photos.file')} error={errors.file} />
-        <InputField id={`${id}-altNl`} name="altNl" label={t('photos.alt_nl')} hint={t('photos.alt_hint')} error={errors.altNl} value={values.altNl} />
+        <InputField
+          id={`${id}-file`}
+          name="file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          label={t('photos.file')}
+          error={errors.file}
+        />
+        <InputField
+          id={`${id}-altNl`}
+          name="altNl"
+          label={t('photos.alt_nl')}
+          hint={t('photos.alt_hint')}
+          error={errors.altNl}
+          value={values.altNl}
+        />
         <InputField id={`${id}-altEn`} name="altEn" label={t('photos.alt_en')} error={errors.altEn} value={values.altEn} />
         <button type="submit">{t(section.uploadLabel)}</button>
       </form>
