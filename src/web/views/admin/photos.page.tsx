@@ -45,8 +45,22 @@ function AltForm({ ui, photo, refusal }: { ui: AdminUi; photo: Photo; refusal: A
   return (
     <form method="post" action={`/admin/photos/${photo.id}/alt`} novalidate>
       <CsrfField ui={ui} />
-      <InputField id={`alt-${photo.id}-nl`} name="altNl" label={ui.t('photos.alt_nl')} error={errors.altNl} value={values.altNl} />
-      <InputField id={`alt-${photo.id}-en`} name="altEn" label={ui.t('photos.alt_en')} error={errors.altEn} value={values.altEn} />
+      <InputField
+        id={`alt-${photo.id}-nl`}
+        name="altNl"
+        type="text"
+        label={ui.t('photos.alt_nl')}
+        error={errors.altNl}
+        value={values.altNl}
+      />
+      <InputField
+        id={`alt-${photo.id}-en`}
+        name="altEn"
+        type="text"
+        label={ui.t('photos.alt_en')}
+        error={errors.altEn}
+        value={values.altEn}
+      />
       <button type="submit" class="secondary">
         {ui.t('photos.save_alt')}
       </button>
@@ -130,12 +144,13 @@ function Section({ ui, section, refusal }: { ui: AdminUi; section: PhotoSection;
         <InputField
           id={`${id}-altNl`}
           name="altNl"
+          type="text"
           label={t('photos.alt_nl')}
           hint={t('photos.alt_hint')}
           error={errors.altNl}
           value={values.altNl}
         />
-        <InputField id={`${id}-altEn`} name="altEn" label={t('photos.alt_en')} error={errors.altEn} value={values.altEn} />
+        <InputField id={`${id}-altEn`} name="altEn" type="text" label={t('photos.alt_en')} error={errors.altEn} value={values.altEn} />
         <button type="submit">{t(section.uploadLabel)}</button>
       </form>
     </section>
