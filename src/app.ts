@@ -8,6 +8,8 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import { sharpImages } from './adapters/images/sharp-images.js';
+import type { ImageProcessor } from './core/photos/photo.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 import { deriveLinkKey } from './core/shared/link-key.js';
 import { pingDatabase } from './db/ping.js';
@@ -34,10 +36,13 @@ import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
+import { photoRoutes } from './web/public/photos.routes.js';
 import { robotsRoutes } from './web/public/robots.routes.js';
 import { parseFormBody } from './web/public/form-body.js';
 
-export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits'> {
+export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits' | 'images'> {
+  /** Default: sharp (src/adapters/images/sharp-images.ts). */
+  images?: ImageProcessor;
   /** Default: the limits `groupz serve` has by default. */
   bookingLimits?: BookingLimits;
   logger?: FastifyServerOptions['logger'];
@@ -61,6 +66,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   const context: AppContext = {
     ...options,
     bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
+    images: options.images ?? sharpImages,
     linkKey: deriveLinkKey(options.auth.secretKey),
   };
   const hostRefusal = hostRefusals([context.publicUrl]);
@@ -113,6 +119,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   });
   await app.register(assetRoutes);
   await app.register(robotsRoutes);
+  await app.register(photoRoutes, context);
   // The HTML surface takes urlencoded forms; the API takes JSON only.
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: BODY_LIMIT, parser: parseFormBody });

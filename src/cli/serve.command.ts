@@ -1,9 +1,10 @@
+import { sharpImages } from '../adapters/images/sharp-images.js';
 import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/shared/link-key.js';
 import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
 import { systemClock } from '../core/shared/clock.js';
-import { seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
+import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
@@ -52,7 +53,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
       stopHeartbeat = await startInstanceHeartbeat(database.db, systemClock, (error) => log.error({ err: error }, 'heartbeat failed'));
-      if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
+      const demoSeeded = config.demo === 'auto' && (await seedDemoCatalogue(database.db, systemClock));
       const auth = {
         secretKey: secretKeyOf(config),
         idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
@@ -94,6 +95,10 @@ SIGTERM. Settings: see docs/configuration.md.`,
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
         ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),
       ];
+      // The demo's pictures take seconds to render: they follow once the platform listens.
+      if (demoSeeded) {
+        addDemoPhotos(database.db, systemClock, sharpImages).catch((error: unknown) => log.error({ err: error }, 'demo photos failed'));
+      }
       // Started once the platform listens, so that the first self-audit finds it serving.
       const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
       const stop = async (signal: string) => {

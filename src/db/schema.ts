@@ -257,6 +257,35 @@ export interface PlatformInstanceTable {
   seen_at: string;
 }
 
+/** A venue's photo or logo, or an activity's photo (see core/photos/photo.ts). */
+export interface PhotoTable {
+  id: string;
+  venue_id: string;
+  /** Set for kind 'activity' only. */
+  activity_id: string | null;
+  /** 'activity', 'venue' or 'logo'. */
+  kind: string;
+  /** Order among its owner's photos, from 0. */
+  position: number;
+  alt_nl: string;
+  alt_en: string;
+  /** The largest stored variant's size, upright (after the EXIF orientation is applied). */
+  width: number;
+  height: number;
+  created_at: string;
+}
+
+/** One stored size and format of a photo: the bytes served, metadata stripped. */
+export interface PhotoVariantTable {
+  photo_id: string;
+  width: number;
+  /** 'avif', 'webp' or 'jpeg'. */
+  format: string;
+  height: number;
+  /** A blob on SQLite, a bytea on PostgreSQL; a Buffer either way. */
+  bytes: Buffer;
+}
+
 export interface Database {
   venues: VenueTable;
   activities: ActivityTable;
@@ -277,6 +306,8 @@ export interface Database {
   self_audits: SelfAuditTable;
   backup_runs: BackupRunTable;
   platform_instances: PlatformInstanceTable;
+  photos: PhotoTable;
+  photo_variants: PhotoVariantTable;
 }
 
 /*

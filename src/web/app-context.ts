@@ -3,6 +3,7 @@ import type { BookingLimits } from '../core/bookings/booking-limits.js';
 import type { LinkKey } from '../core/shared/link-key.js';
 import type { SiteAuditor } from '../core/self-audit/self-audit.js';
 import type { Clock } from '../core/shared/clock.js';
+import type { ImageProcessor } from '../core/photos/photo.js';
 import type { SessionSettings } from '../core/staff/session.service.js';
 import type { Db } from '../db/schema.js';
 
@@ -24,6 +25,8 @@ export interface AppContext {
   backup?: BackupSettings | undefined;
   /** How many bookings one client network and one organiser address may place in a row (`Config.bookingLimits`). */
   bookingLimits: BookingLimits;
+  /** Resizes and cleans uploaded photos (src/adapters/images/sharp-images.ts). */
+  images: ImageProcessor;
 }
 
 /** The back office's secrets and session limits. */

@@ -6,6 +6,9 @@ import { testDialects } from '../../test/databases.js';
 import { makeActivity, makeSlot } from '../../test/factories.js';
 import { parseHtml, requiredSelectProblems, tableHeaderProblems, urlencoded } from '../../test/html.js';
 import { adminGet, signInMember } from '../../test/staff.js';
+import sharp from 'sharp';
+import { sharpImages } from '../adapters/images/sharp-images.js';
+import { addDemoPhoto } from '../core/photos/photo.service.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -32,6 +35,14 @@ for (const dialect of testDialects()) {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       const activity = await makeActivity(t.database.db, t.clock, { minGroupSize: 4, maxGroupSize: 30 });
       const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-03', time: '10:00', capacity: 30 });
+      // Two photos: the listing's card, the activity page's lead photo and its row, the back office's photo page.
+      const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#468' } })
+        .png()
+        .toBuffer();
+      for (const alt of ['A canoe', 'A lake']) {
+        const owner = { kind: 'activity', activityId: activity.id } as const;
+        await addDemoPhoto(t.database.db, t.clock, sharpImages, activity.venue.id, owner, { file: png, altNl: alt, altEn: alt });
+      }
       const get = async (name: string, url: string) =>
         pages.set(name, (await t.app.inject({ url, headers: { 'accept-language': 'en' } })).body);
       await get('listing', '/');
@@ -57,6 +68,8 @@ for (const dialect of testDialects()) {
         ['back office: activities', '/admin/activities'],
         ['back office: new activity', '/admin/activities/new'],
         ['back office: slots', `/admin/activities/${activity.id}/slots`],
+        ['back office: photos', `/admin/activities/${activity.id}/photos`],
+        ['back office: venue photos', `/admin/venues/${activity.venue.id}/photos`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

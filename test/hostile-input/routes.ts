@@ -66,6 +66,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /assets/app.<hash>.css': {},
   'GET /assets/logo.<hash>.svg': {},
   'GET /assets/copy-link.<hash>.js': {},
+  // A photo's variant: the name is all it takes (any other name is a 404).
+  'GET /photos/:name': {},
   'POST /language': { form: ['lang', 'back'] },
   'GET /': { query: ['q', 'city', 'category', 'maxPrice', 'date', 'groupSize'] },
   'GET /activities/:slug': { params: { slug: 'activitySlug' }, query: ['date', 'groupSize', 'month'] },

@@ -1,8 +1,12 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { createSlot } from '../availability/slot.service.js';
-import { countVenues } from '../catalog/catalog.repository.js';
+import { countVenues, findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
 import type { Clock } from '../shared/clock.js';
+import type { Translated } from '../catalog/activity.js';
+import type { ImageProcessor, PhotoOwner } from '../photos/photo.js';
+import { addDemoPhoto, publicPhotos } from '../photos/photo.service.js';
+import { type DemoScene, demoLogo, demoScene } from './demo-photos.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
@@ -16,11 +20,19 @@ interface DemoActivity {
   times: Partial<Record<Weekday, string[]>>;
   capacity: number;
   exclusive?: boolean;
+  photo: DemoPhoto;
+}
+
+interface DemoPhoto {
+  scene: DemoScene;
+  alt: Translated;
 }
 
 interface DemoVenue {
   venue: Parameters<typeof createVenue>[2];
   activities: DemoActivity[];
+  /** The logo's initials and colour. */
+  logo: { initials: string; colour: string };
 }
 
 const VENUES: DemoVenue[] = [
@@ -32,6 +44,7 @@ const VENUES: DemoVenue[] = [
       contactEmail: 'groepen@rederij-amstel.example.nl',
       contactPhone: '020 555 0101',
     },
+    logo: { initials: 'RA', colour: '#1f3b57' },
     activities: [
       {
         activity: {
@@ -51,6 +64,10 @@ const VENUES: DemoVenue[] = [
         },
         times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
         capacity: 60,
+        photo: {
+          scene: 'canal',
+          alt: { nl: 'Een rondvaartboot op de gracht voor een rij grachtenpanden', en: 'A canal boat passing a row of canal houses' },
+        },
       },
       {
         activity: {
@@ -73,6 +90,13 @@ const VENUES: DemoVenue[] = [
         },
         times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
         capacity: 12,
+        photo: {
+          scene: 'borrel',
+          alt: {
+            nl: 'Een sloep op de gracht bij zonsondergang, met lichtjes aan boord',
+            en: 'A small boat on the canal at sunset, with lights on board',
+          },
+        },
         exclusive: true,
       },
     ],
@@ -85,6 +109,7 @@ const VENUES: DemoVenue[] = [
       contactEmail: 'info@klimhal-de-wand.example.nl',
       contactPhone: '030 555 0202',
     },
+    logo: { initials: 'KW', colour: '#d1495b' },
     activities: [
       {
         activity: {
@@ -122,6 +147,13 @@ const VENUES: DemoVenue[] = [
           7: ['10:00'],
         },
         capacity: 30,
+        photo: {
+          scene: 'climbing',
+          alt: {
+            nl: 'Een klimmer aan het touw op een klimwand vol gekleurde grepen',
+            en: 'A climber on a rope on a wall full of coloured holds',
+          },
+        },
       },
     ],
   },
@@ -133,6 +165,7 @@ const VENUES: DemoVenue[] = [
       contactEmail: 'boeken@boerderij-de-hoeve.example.nl',
       contactPhone: '030 555 0303',
     },
+    logo: { initials: 'DH', colour: '#2e7d32' },
     activities: [
       {
         activity: {
@@ -156,6 +189,13 @@ const VENUES: DemoVenue[] = [
         },
         times: { 3: ['11:00'], 5: ['11:00'], 6: ['11:00', '14:30'], 7: ['11:00', '14:30'] },
         capacity: 80,
+        photo: {
+          scene: 'farm',
+          alt: {
+            nl: 'Een rode schuur en bomen op een groene weide, met een boerengolfclub en bal',
+            en: 'A red barn and trees on a green meadow, with a farm golf club and ball',
+          },
+        },
       },
     ],
   },
@@ -169,12 +209,35 @@ export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> 
   if ((await countVenues(db)) > 0) return false;
   const today = localDateOf(clock.now());
   await db.transaction().execute(async (trx) => {
-    for (const { venue, activities } of VENUES) await seedVenue(trx, clock, today, venue, activities);
+    for (const demo of VENUES) await seedVenue(trx, clock, today, demo);
   });
   return true;
 }
 
-async function seedVenue(db: Executor, clock: Clock, today: string, venue: DemoVenue['venue'], activities: DemoActivity[]) {
+/**
+ * Gives the demo venues a logo and the demo activities a photo, rendered from drawn scenes like any
+ * upload, where they have none yet. Apart from seedDemoCatalogue: rendering takes seconds, which
+ * `groupz serve` spends after it started listening.
+ */
+export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor): Promise<void> {
+  const add = async (venueId: string, owner: PhotoOwner, svg: Buffer, alt: Translated) => {
+    if ((await publicPhotos(db, owner)).length > 0) return;
+    await addDemoPhoto(db, clock, images, venueId, owner, { file: svg, altNl: alt.nl, altEn: alt.en });
+  };
+  for (const { venue, activities, logo } of VENUES) {
+    const found = await findVenueBySlug(db, venue.slug);
+    if (!found) continue;
+    const alt = { nl: `Logo van ${venue.name}`, en: `${venue.name} logo` };
+    await add(found.id, { kind: 'logo', venueId: found.id }, demoLogo(logo.initials, logo.colour), alt);
+    for (const demo of activities) {
+      const activity = await findActivity(db, { slug: demo.activity.slug });
+      if (activity?.venue.id !== found.id) continue;
+      await add(found.id, { kind: 'activity', activityId: activity.id }, demoScene(demo.photo.scene), demo.photo.alt);
+    }
+  }
+}
+
+async function seedVenue(db: Executor, clock: Clock, today: string, { venue, activities }: DemoVenue): Promise<void> {
   const { id: venueId } = await createVenue(db, clock, venue);
   for (const demo of activities) {
     const activity = await createActivity(db, clock, { ...demo.activity, venueId });

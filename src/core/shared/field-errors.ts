@@ -40,6 +40,10 @@ export const FIELD_ERROR_CODES = [
   'until_before_from',
   'period_too_long',
   'outside_period',
+  // Photo uploads.
+  'not_an_image',
+  'file_too_large',
+  'image_too_large',
   // The back office's filters and confirmations.
   'to_before_from',
   'no_such_page',

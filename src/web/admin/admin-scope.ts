@@ -14,6 +14,7 @@ import { scheduleRoutes } from './schedule.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { activityLogRoutes } from './activity-log.routes.js';
 import { backupRoutes } from './backups.routes.js';
+import { photoAdminRoutes } from './photos.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
 // Declares request.staff and request.staffSession, which the hook below sets.
 import './admin-request.js';
@@ -76,4 +77,5 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(activityLogRoutes, context);
   await app.register(securityRoutes, context);
   await app.register(backupRoutes, context);
+  await app.register(photoAdminRoutes, context);
 }

@@ -9,6 +9,7 @@ import { findingMessages } from './messages/finding.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
+import { photosMessages } from './messages/photos.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
@@ -33,6 +34,7 @@ const nl = {
   ...backupsMessages.nl,
   ...submissionsMessages.nl,
   ...findingMessages.nl,
+  ...photosMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -48,6 +50,7 @@ const en: Record<keyof typeof nl, string> = {
   ...backupsMessages.en,
   ...submissionsMessages.en,
   ...findingMessages.en,
+  ...photosMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -22,6 +22,7 @@ const CACHED_ROUTES = [
   'GET /assets/app.<hash>.css asset',
   'GET /assets/copy-link.<hash>.js asset',
   'GET /assets/logo.<hash>.svg asset',
+  'GET /photos/:name asset',
   'GET /robots.txt data',
 ];
 

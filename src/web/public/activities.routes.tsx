@@ -4,6 +4,7 @@ import { readMonthAvailability } from '../../core/availability/month.service.js'
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { searchCatalogue } from '../../core/catalog/activity-search.service.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
+import { firstActivityPhotos, publicPhotos } from '../../core/photos/photo.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { monthOf } from '../../core/shared/month.js';
@@ -25,6 +26,10 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const filters = parseFilters(request.query);
     const search = parseSearchFilters(request.query);
     const { matches, cities } = await searchCatalogue(db, clock, { ...search.search, date: filters.date, groupSize: filters.groupSize });
+    const photos = await firstActivityPhotos(
+      db,
+      matches.map((match) => match.activity.id),
+    );
     const refused = [...search.errors, ...filters.errors];
     const status = refused.length > 0 ? FILTER_ERRORS_STATUS : 200;
     return sendPage(
@@ -33,6 +38,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       <ActivityListPage
         ui={ui}
         matches={matches}
+        photos={photos}
         filters={filters.values}
         search={search.values}
         cities={cities}
@@ -53,6 +59,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const until = addLocalDays(from, DAYS_SHOWN - 1);
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
     const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
+    const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
     const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
@@ -63,6 +70,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       <ActivityPage
         ui={ui}
         activity={activity}
+        photos={photos}
         query={query}
         errors={errors}
         offers={offers}

@@ -1,7 +1,9 @@
 import type { ActivityMatch } from '../../core/catalog/activity-search.service.js';
+import type { Photo } from '../../core/photos/photo.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { CATEGORY_LABELS } from './category-labels.js';
 import type { FieldMessages } from './components.js';
+import { ActivityPhoto } from './activity-photo.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import { SEARCH_LABELS, SearchFields, type SearchValues } from './search-fields.js';
@@ -10,6 +12,8 @@ import type { Ui } from './ui.js';
 interface Props {
   ui: Ui;
   matches: ActivityMatch[];
+  /** Each listed activity's first photo, by activity id. */
+  photos: ReadonlyMap<string, Photo>;
   filters: { date: string; groupSize: string };
   search: SearchValues;
   /** What the city filter offers. */
@@ -17,7 +21,10 @@ interface Props {
   errors: FieldMessages;
 }
 
-export function ActivityListPage({ ui, matches, filters, search, cities, errors }: Props) {
+/** A card's width: the grid's column (at least 17rem) on a wide screen, the screen's width on a phone. */
+const CARD_SIZES = '(min-width: 40rem) 20rem, 100vw';
+
+export function ActivityListPage({ ui, matches, photos, filters, search, cities, errors }: Props) {
   const { t, lang } = ui;
   const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== '' && !errors[k])).toString();
   const filtered = [...Object.values(filters), ...Object.values(search)].some((value) => value !== '');
@@ -45,8 +52,13 @@ export function ActivityListPage({ ui, matches, filters, search, cities, errors 
         <p data-testid="no-activities">{t('activities.none')}</p>
       ) : (
         <ul class="cards" data-testid="activities">
-          {matches.map(({ activity, price, perPersonCents, groupSize }) => (
+          {matches.map(({ activity, price, perPersonCents, groupSize }, index) => {
+            const photo = photos.get(activity.id);
+            return (
             <li key={activity.id} class="card">
+              {photo && (
+                <ActivityPhoto ui={ui} photo={photo} sizes={CARD_SIZES} loading={index < 3 ? 'eager' : 'lazy'} class="card-photo" />
+              )}
               <h2>
                 <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
               </h2>
@@ -63,7 +75,8 @@ export function ActivityListPage({ ui, matches, filters, search, cities, errors 
               </p>
               <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(price.totalCents, lang), n: groupSize })}</p>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </Layout>

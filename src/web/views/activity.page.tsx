@@ -3,6 +3,8 @@ import type { Activity, Venue } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
 import type { MonthAvailability } from '../../core/availability/month.service.js';
 import { daysBetween, localDateOf } from '../../core/shared/time.js';
+import type { Photo } from '../../core/photos/photo.js';
+import { ActivityPhoto } from './activity-photo.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
@@ -15,6 +17,8 @@ import type { Ui } from './ui.js';
 interface Props {
   ui: Ui;
   activity: Activity;
+  /** In the venue's order: the first large at the top, the others in a row below the text. */
+  photos: Photo[];
   query: { date: string; groupSize: string };
   errors: FieldMessages;
   offers: SlotOffer[];
@@ -66,7 +70,8 @@ function summary(text: string, max = 160): string {
   return `${line.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
 
-export function ActivityPage({ ui, activity, query, errors, offers, from, until, today, calendar, monthError }: Props) {
+export function ActivityPage({ ui, activity, photos, query, errors, offers, from, until, today, calendar, monthError }: Props) {
+  const [lead, ...more] = photos;
   const { t, lang } = ui;
   const optionWindow = optionWindowText(ui, activity.rules.options);
   const days = new Map<string, SlotOffer[]>();
@@ -84,10 +89,20 @@ export function ActivityPage({ ui, activity, query, errors, offers, from, until,
         <a href="/">{t('activities.back')}</a>
       </p>
       <h1>{activity.title[lang]}</h1>
+      {lead && <ActivityPhoto ui={ui} photo={lead} sizes="(min-width: 60rem) 57rem, 100vw" loading="eager" class="lead-photo" />}
       <p class="meta">
         {activity.venue.name}, {activity.venue.city} · {activity.location}
       </p>
       <p>{activity.description[lang]}</p>
+      {more.length > 0 && (
+        <ul class="photo-row">
+          {more.map((photo) => (
+            <li key={photo.id}>
+              <ActivityPhoto ui={ui} photo={photo} sizes="(min-width: 40rem) 18rem, 50vw" loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
       <VenueContact ui={ui} venue={activity.venue} />
       <ul class="facts">
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>

@@ -77,7 +77,18 @@ describe('the groupz command', () => {
     const activities = await database.db.selectFrom('activities').select(['title_nl', 'title_en']).execute();
     const slots = await database.db.selectFrom('slots').select('id').execute();
     const venues = await database.db.selectFrom('venues').select(['contact_email', 'contact_phone']).execute();
+    const photos = await database.db.selectFrom('photos').select(['kind', 'alt_nl', 'alt_en']).execute();
+    const formats = await database.db.selectFrom('photo_variants').select('format').distinct().orderBy('format').execute();
     await database.close();
+    assert.deepEqual(photos.map((p) => p.kind).sort(), ['activity', 'activity', 'activity', 'activity', 'logo', 'logo', 'logo']);
+    assert.ok(
+      photos.every((p) => p.alt_nl && p.alt_en && p.alt_nl !== p.alt_en),
+      'every demo photo is described in both languages',
+    );
+    assert.deepEqual(
+      formats.map((f) => f.format),
+      ['avif', 'webp'],
+    );
     assert.equal(activities.length, 4);
     assert.equal(venues.length, 3);
     for (const venue of venues) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { assertNoMetadata, phoneJpeg } from '../../photos.js';
 import { missingRequirement } from '../../tools.js';
 import { checkPage, chromiumAvailable, CHROMIUM, launchChromium, tabTo, type Watched, watchedContext } from './browser.js';
 import { type Platform, startPlatform } from './server.js';
@@ -250,5 +252,44 @@ if (!chromiumAvailable()) {
         });
       });
     }
+
+    test("a photo uploaded in the back office appears on the public page from the platform's origin, its metadata stripped", async () => {
+      const language = LANGUAGES[1];
+      const { watched, page } = await visitor(language);
+      await setUpAndSignIn(platform, page, 'photos@venue.test', `Staff ${language.lang}`, (_, cookies) => checkPage(watched, page, { cookies }));
+      await page.goto(`${platform.url}/admin/activities`);
+      await page.locator('[data-testid="activity-klimclinic-groepen"] a[href$="/photos"]').click();
+      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
+      const alt = 'Pupils at the foot of the climbing wall';
+      // A phone's photo: GPS position, camera, orientation, XMP and a colour profile.
+      await page.setInputFiles('#photos-file', { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg() });
+      await page.fill('#photos-altNl', 'Leerlingen aan de voet van de klimwand');
+      await page.fill('#photos-altEn', alt);
+      await page.locator('[data-testid="photos-upload"] button[type="submit"]').click();
+      await page.waitForURL(/\?done=added$/, { timeout: 60_000 });
+      // Behind the demo's own photo (when it is in yet): this one moves to the front, the one the page leads with.
+      const mine = page.locator('[data-testid="admin-photo"]').filter({ has: page.locator(`input[value="${alt}"]`) });
+      const forward = mine.locator('button[name="direction"][value="up"]');
+      if ((await forward.count()) > 0) {
+        await forward.click();
+        await page.waitForURL(/\?done=moved$/);
+      }
+      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
+
+      await page.goto(`${platform.url}${ACTIVITY}`);
+      const img = page.locator(`main img[alt="${alt}"]`);
+      await img.evaluate((el: HTMLImageElement) => el.decode());
+      const src = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
+      assert.ok(src.startsWith(`${platform.url}/photos/`), `the photo comes from the platform itself: ${src}`);
+      const served = await page.request.get(src);
+      assert.equal(served.headers()['content-type'], 'image/avif', 'Chromium picks AVIF');
+      assert.equal(served.headers()['x-content-type-options'], 'nosniff');
+      const bytes = await served.body();
+      await assertNoMetadata(bytes, src);
+      const { width, height } = await sharp(bytes).metadata();
+      assert.ok(height > width, 'turned upright by its orientation');
+      await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES, screenshot: 'en-activity-photo' });
+      await watched.context.close();
+    });
   });
 }

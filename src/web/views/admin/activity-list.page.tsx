@@ -25,6 +25,11 @@ export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: 
           <h2>
             {venue.name} <span class="meta">({venue.city})</span>
           </h2>
+          {canEdit && (
+            <p>
+              <a href={`/admin/venues/${venue.id}/photos`}>{t('photos.manage_venue', { venue: venue.name })}</a>
+            </p>
+          )}
           <DataTable
             caption={`${venue.name} (${venue.city})`}
             columns={[t('activities_admin.activity'), t('activities_admin.upcoming_slots'), { hidden: t('activities_admin.actions') }]}
@@ -41,6 +46,8 @@ export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: 
                     <>
                       {' · '}
                       <a href={`/admin/activities/${activity.id}`}>{t('activities_admin.edit')}</a>
+                      {' · '}
+                      <a href={`/admin/activities/${activity.id}/photos`}>{t('photos.manage_activity')}</a>
                     </>
                   )}
                 </td>

@@ -54,6 +54,10 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.manage_link_resent': 'activity_log.action.booking.manage_link_resent',
   'booking.manage_link_reissued': 'activity_log.action.booking.manage_link_reissued',
   'booking.participant_link_reissued': 'activity_log.action.booking.participant_link_reissued',
+  'photo.added': 'activity_log.action.photo.added',
+  'photo.alt_changed': 'activity_log.action.photo.alt_changed',
+  'photo.moved': 'activity_log.action.photo.moved',
+  'photo.deleted': 'activity_log.action.photo.deleted',
 };
 
 /** An activity log action in the reader's language, or its code when it has no label. */

@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { parseHtml } from '../../../test/html.js';
+import { assertNoMetadata, multipartBody, phoneJpeg } from '../../../test/photos.js';
+import { assertSecurityHeaders } from '../../../test/security-headers.js';
+import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+
+const ALT = { altNl: 'Kano op de rivier', altEn: 'Canoe on the river' };
+
+for (const dialect of testDialects()) {
+  describe(`photos in the back office and on the public pages (${dialect.name})`, () => {
+    let t: TestApp;
+    let home: Activity;
+    let away: Activity;
+    let manager: SignedIn;
+    let viewer: SignedIn;
+    let otherManager: SignedIn;
+    let admin: SignedIn;
+    let phone: Buffer;
+
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      ({ home, away } = await makeTwoVenues(t));
+      ({ manager, viewer, otherManager, admin } = await signInMembers(t, { home, away }, ['manager', 'viewer', 'otherManager', 'admin']));
+      phone = await phoneJpeg();
+    });
+    after(() => t.close());
+
+    /** Posts the upload form as a browser does (multipart), with the session's form token unless `csrf` says otherwise. */
+    async function upload(
+      session: SignedIn,
+      url: string,
+      file: { name: string; type: string; bytes: Buffer } | undefined,
+      fields: Record<string, string> = ALT,
+      { csrf = session.csrf, lang = 'nl' } = {},
+    ) {
+      const { payload, contentType } = await multipartBody({ ...(csrf ? { _csrf: csrf } : {}), ...fields }, file);
+      return t.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          origin: t.publicUrl,
+          'content-type': contentType,
+          'accept-language': lang,
+          cookie: `${SESSION_COOKIE}=${session.cookie}`,
+        },
+        payload,
+      });
+    }
+    const jpeg = (bytes: Buffer) => ({ name: 'IMG_0001.jpg', type: 'image/jpeg', bytes });
+    const photoRows = (activityId: string) =>
+      t.database.db.selectFrom('photos').selectAll().where('activity_id', '=', activityId).orderBy('position').execute();
+    const logOf = (action: string) => t.database.db.selectFrom('activity_log').selectAll().where('action', '=', action).execute();
+
+    test('an upload is stored upright, resized, in AVIF and WebP, without any of its metadata, and served from our origin', async () => {
+      const input = await sharp(phone).metadata();
+      assert.ok(input.exif && input.icc && input.xmp, 'the upload carries EXIF, an ICC profile and XMP');
+      assert.ok(input.exif.includes(Buffer.from([0x25, 0x88])) || input.exif.includes(Buffer.from([0x88, 0x25])), 'and a GPS block');
+
+      const response = await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(phone));
+      assert.equal(response.statusCode, 303, response.body.slice(0, 500));
+      assert.equal(response.headers.location, `/admin/activities/${home.id}/photos?done=added`);
+      const [row] = await photoRows(home.id);
+      assert.ok(row);
+      assert.deepEqual([row.width, row.height, row.alt_nl, row.alt_en], [1200, 2400, ALT.altNl, ALT.altEn]);
+      assert.equal((await logOf('photo.added')).length, 1);
+
+      const page = await t.app.inject({ url: `/activities/${home.slug}`, headers: { 'accept-language': 'en' } });
+      const picture = parseHtml(page.body).querySelector('picture')!;
+      assert.ok(picture, 'the activity page shows the photo');
+      const img = picture.querySelector('img')!;
+      assert.equal(img.getAttribute('alt'), ALT.altEn);
+      assert.deepEqual([img.getAttribute('width'), img.getAttribute('height')], ['1200', '2400']);
+      const sources = picture
+        .querySelectorAll('source')
+        .map((s) => [s.getAttribute('type'), s.getAttribute('srcset'), s.getAttribute('sizes')]);
+      assert.deepEqual(
+        sources.map(([type]) => type),
+        ['image/avif', 'image/webp'],
+      );
+      for (const [type, srcset, sizes] of sources) {
+        assert.ok(sizes, `${type}: sizes`);
+        const candidates = srcset!.split(', ').map((c) => c.split(' '));
+        assert.deepEqual(
+          candidates.map(([, w]) => w),
+          ['480w', '960w', '1200w'],
+          'the promised widths, never enlarged beyond the upload',
+        );
+        for (const [url, w] of candidates) {
+          // A path on the page's own origin: no other host, no protocol-relative URL.
+          assert.match(url!, /^\/photos\/[A-Za-z0-9_-]{16}-\d+\.(avif|webp)$/);
+          const served = await t.app.inject({ url: url! });
+          assert.equal(served.statusCode, 200, url);
+          assert.equal(served.headers['content-type'], type);
+          assert.equal(served.headers['cache-control'], 'public, max-age=31536000, immutable');
+          assertSecurityHeaders(served.headers, url!);
+          assert.equal(served.headers['x-content-type-options'], 'nosniff');
+          const meta = await sharp(served.rawPayload).metadata();
+          assert.equal(meta.width, Number.parseInt(w!, 10), `${url}: width`);
+          assert.equal(meta.height, meta.width * 2, `${url}: upright`);
+          await assertNoMetadata(served.rawPayload, url!);
+        }
+      }
+      assert.ok(img.getAttribute('src')!.startsWith('/photos/'));
+
+      const list = await t.app.inject({ url: '/' });
+      const card = parseHtml(list.body).querySelector('.card picture img');
+      assert.ok(card, 'the card shows the first photo');
+    });
+
+    test('a file that is not a JPEG, PNG or WebP is refused by its content, with every error in one round, in the language of the page', async () => {
+      const before = (await photoRows(home.id)).length;
+      const text = Buffer.from('this is not a photo at all, whatever its name says');
+      const nl = await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(text), { altNl: '', altEn: 'x' });
+      assert.equal(nl.statusCode, 422);
+      const doc = parseHtml(nl.body);
+      assert.equal(doc.querySelector('[data-testid="error-photos-file"]')?.textContent, 'Kies een foto in JPEG-, PNG- of WebP-formaat.');
+      assert.equal(doc.querySelector('[data-testid="error-photos-altNl"]')?.textContent, 'Vul dit veld in.');
+      assert.equal(doc.querySelector('#photos-altEn')?.getAttribute('value'), 'x', 'what was typed comes back');
+
+      const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+      const en = await upload(manager, `/admin/activities/${home.id}/photos`, { name: 'a.png', type: 'image/png', bytes: svg }, ALT, {
+        lang: 'en',
+      });
+      assert.equal(en.statusCode, 422);
+      assert.equal(
+        parseHtml(en.body).querySelector('[data-testid="error-photos-file"]')?.textContent,
+        'Choose a photo in JPEG, PNG or WebP format.',
+      );
+      const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } })
+        .gif()
+        .toBuffer();
+      assert.equal((await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(gif))).statusCode, 422);
+
+      const none = await upload(manager, `/admin/activities/${home.id}/photos`, undefined);
+      assert.equal(parseHtml(none.body).querySelector('[data-testid="error-photos-file"]')?.textContent, 'Vul dit veld in.');
+
+      const huge = Buffer.concat([phone, Buffer.alloc(10 * 1024 * 1024)]);
+      const big = await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(huge));
+      assert.equal(big.statusCode, 422);
+      assert.equal(parseHtml(big.body).querySelector('[data-testid="error-photos-file"]')?.textContent, 'Deze foto is groter dan 10 MB.');
+      assert.equal((await photoRows(home.id)).length, before, 'nothing stored');
+    });
+
+    test('a multipart upload without the form token is refused, and nothing is stored', async () => {
+      const before = (await photoRows(home.id)).length;
+      const response = await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(phone), ALT, { csrf: '' });
+      assert.equal(response.statusCode, 403);
+      const forged = await upload(manager, `/admin/activities/${home.id}/photos`, jpeg(phone), ALT, { csrf: otherManager.csrf });
+      assert.equal(forged.statusCode, 403);
+      assert.equal((await photoRows(home.id)).length, before);
+    });
+
+    test("another venue's activity, venue and photos are not found; a viewer may not change photos", async () => {
+      const [photo] = await photoRows(home.id);
+      assert.equal((await adminGet(t, otherManager, `/admin/activities/${home.id}/photos`)).statusCode, 404);
+      assert.equal((await upload(otherManager, `/admin/activities/${home.id}/photos`, jpeg(phone))).statusCode, 404);
+      assert.equal((await upload(otherManager, `/admin/venues/${home.venue.id}/photos`, jpeg(phone))).statusCode, 404);
+      assert.equal((await upload(otherManager, `/admin/venues/${home.venue.id}/logo`, jpeg(phone))).statusCode, 404);
+      assert.equal((await adminGet(t, otherManager, `/admin/venues/${home.venue.id}/photos`)).statusCode, 404);
+      for (const action of ['alt', 'move', 'delete']) {
+        const response = await adminPost(t, otherManager, `/admin/photos/${photo!.id}/${action}`, { ...ALT, direction: 'up' });
+        assert.equal(response.statusCode, 404, action);
+      }
+      assert.equal((await upload(viewer, `/admin/activities/${home.id}/photos`, jpeg(phone))).statusCode, 403);
+      assert.equal((await adminPost(t, viewer, `/admin/photos/${photo!.id}/delete`)).statusCode, 403);
+      assert.deepEqual(await photoRows(home.id), [photo]);
+      assert.equal((await adminGet(t, admin, `/admin/activities/${home.id}/photos`)).statusCode, 200, 'an admin reaches every venue');
+    });
+
+    test('photos are described, reordered and deleted; a deleted photo is gone from its address', async () => {
+      const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#c33' } })
+        .png()
+        .toBuffer();
+      const added = await upload(manager, `/admin/activities/${home.id}/photos`, { name: 'b.png', type: 'image/png', bytes: png });
+      assert.equal(added.statusCode, 303);
+      const [first, second] = await photoRows(home.id);
+      assert.equal(second!.width, 300, 'a small photo is not enlarged');
+
+      const refused = await adminPost(t, manager, `/admin/photos/${second!.id}/alt`, { altNl: ' ', altEn: 'Red' });
+      assert.equal(refused.statusCode, 422);
+      assert.equal(parseHtml(refused.body).querySelector(`#alt-${second!.id}-en`)?.getAttribute('value'), 'Red');
+      const described = await adminPost(t, manager, `/admin/photos/${second!.id}/alt`, { altNl: 'Rood', altEn: 'Red' });
+      assert.equal(described.statusCode, 303);
+
+      assert.equal((await adminPost(t, manager, `/admin/photos/${second!.id}/move`, { direction: 'up' })).statusCode, 303);
+      assert.deepEqual(
+        (await photoRows(home.id)).map((p) => p.id),
+        [second!.id, first!.id],
+      );
+      const list = await t.app.inject({ url: '/', headers: { 'accept-language': 'en' } });
+      assert.equal(
+        parseHtml(list.body).querySelector('.card picture img')?.getAttribute('alt'),
+        'Red',
+        'the card shows the new first photo',
+      );
+
+      const url = `/photos/${second!.id}-300.webp`;
+      assert.equal((await t.app.inject({ url })).statusCode, 200);
+      assert.equal((await adminPost(t, manager, `/admin/photos/${second!.id}/delete`)).statusCode, 303);
+      const gone = await t.app.inject({ url });
+      assert.equal(gone.statusCode, 404);
+      assert.notEqual(gone.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.deepEqual(
+        (await logOf('photo.deleted')).map((e) => e.target),
+        [second!.id],
+      );
+      assert.equal((await logOf('photo.moved')).length, 1);
+      assert.equal((await logOf('photo.alt_changed')).length, 1);
+    });
+
+    test('a venue has photos and one logo; a new logo replaces the old', async () => {
+      const small = await sharp({ create: { width: 320, height: 160, channels: 3, background: '#246' } })
+        .jpeg()
+        .toBuffer();
+      for (let i = 0; i < 2; i++) {
+        assert.equal((await upload(manager, `/admin/venues/${home.venue.id}/logo`, jpeg(small))).statusCode, 303);
+      }
+      assert.equal((await upload(manager, `/admin/venues/${home.venue.id}/photos`, jpeg(small))).statusCode, 303);
+      const rows = await t.database.db.selectFrom('photos').select(['kind', 'activity_id']).where('venue_id', '=', home.venue.id).execute();
+      assert.equal(rows.filter((r) => r.kind === 'logo').length, 1);
+      assert.equal(rows.filter((r) => r.kind === 'venue').length, 1);
+      const page = await adminGet(t, manager, '/admin/venue-photos');
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, `/admin/venues/${home.venue.id}/photos`);
+      const index = await adminGet(t, admin, '/admin/venue-photos');
+      assert.equal(parseHtml(index.body).querySelectorAll(`a[href="/admin/venues/${away.venue.id}/photos"]`).length, 1);
+    });
+
+    test('an address that names no stored photo is not found', async () => {
+      for (const url of ['/photos/AAAAAAAAAAAAAAAA-480.avif', '/photos/nonsense', '/photos/..%2F..%2Fetc-480.webp', `/photos/x-480.jpeg`]) {
+        assert.equal((await t.app.inject({ url })).statusCode, 404, url);
+      }
+    });
+  });
+}
