@@ -40,6 +40,7 @@ export const FIELD_ERROR_CODES = [
   'until_before_from',
   'period_too_long',
   'outside_period',
+  'schedule_overlaps',
   // The back office's filters and confirmations.
   'to_before_from',
   'no_such_page',

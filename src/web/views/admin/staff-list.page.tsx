@@ -158,6 +158,17 @@ export function StaffListPage({
           {(describedBy, invalid) => <RoleSelect ui={ui} roles={roles} value={form.role} describedBy={describedBy} invalid={invalid} />}
         </Field>
         <VenueField ui={ui} venues={venues} value={form.venue} error={errors.venue} />
+        <Field name="language" label={t('staff.mail_language')} hint={t('staff.mail_language_hint')}>
+          {(describedBy) => (
+            <select id="language" name="language" aria-describedby={describedBy}>
+              {(['nl', 'en', 'both'] as const).map((value) => (
+                <option key={value} value={value} selected={form.language === value}>
+                  {t(`staff.mail_language_${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit">{t('staff.add_submit')}</button>
       </form>
     </AdminLayout>
