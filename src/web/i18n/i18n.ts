@@ -8,6 +8,7 @@ import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
+import { phoneBookingMessages } from './messages/phone-booking.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
@@ -31,6 +32,7 @@ const nl = {
   ...optionsMessages.nl,
   ...backupsMessages.nl,
   ...submissionsMessages.nl,
+  ...phoneBookingMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -45,6 +47,7 @@ const en: Record<keyof typeof nl, string> = {
   ...optionsMessages.en,
   ...backupsMessages.en,
   ...submissionsMessages.en,
+  ...phoneBookingMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
