@@ -133,7 +133,8 @@ export async function createScheduleFromForm(
     // A schedule of the activity at the same time on a same weekday in an overlapping period would
     // be the same slots twice over (or two schedules to keep in step): refused, nothing saved.
     const same = await lockSchedulesAt(trx, schedule);
-    if (same.some((other) => other.weekdays.some((day) => schedule.weekdays.includes(day)))) return refused('startTime', 'schedule_overlaps');
+    if (same.some((other) => other.weekdays.some((day) => schedule.weekdays.includes(day))))
+      return refused('startTime', 'schedule_overlaps');
     await insertSchedule(trx, schedule, clock.now().toISOString());
     const generated = await generateSlots(trx, clock, activity, schedule, schedule);
     await recordActivity(trx, clock, {

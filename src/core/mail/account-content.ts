@@ -47,9 +47,9 @@ export function renderSetupLinkMail(detail: MailDetail, mail: SetupLinkMail, log
       footer: t('mail.account.footer'),
     };
   });
-  const subject = languages.map((lang) =>
-    mailTranslator(lang)(reissued ? 'mail.account.subject_reissued' : 'mail.account.subject_added'),
-  ).join(' / ');
+  const subject = languages
+    .map((lang) => mailTranslator(lang)(reissued ? 'mail.account.subject_reissued' : 'mail.account.subject_added'))
+    .join(' / ');
   return contentOf(subject, sections);
 }
 
