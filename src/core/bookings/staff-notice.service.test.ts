@@ -18,7 +18,7 @@ for (const dialect of testDialects()) {
     });
     afterEach(() => database.close());
 
-    test("a venue with staff of its own hears of its bookings; the admins do not", async () => {
+    test('a venue with staff of its own hears of its bookings; the admins do not', async () => {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       await addSetUpMember(db, 'beheer@groupz.test', 'admin', null);

@@ -204,7 +204,10 @@ for (const dialect of testDialects()) {
       // Another weekday, or the same day at another time, is another schedule; a start that already has a slot keeps it.
       await makeSlot(db(), t.clock, activity, { date: '2026-03-28', time: '10:00', capacity: 5 });
       const saturdays = await postSchedule(staff, activity, spring, ['6']);
-      assert.equal(saturdays.headers.location, `/admin/activities/${activity.id}/slots?done=schedule_created&created=1&existing=1&skipped=0`);
+      assert.equal(
+        saturdays.headers.location,
+        `/admin/activities/${activity.id}/slots?done=schedule_created&created=1&existing=1&skipped=0`,
+      );
       const page = await adminGet(t, staff, String(saturdays.headers.location));
       assert.equal(text(page.body, 'notice'), 'Het weekrooster is opgeslagen: 1 tijdsloten aangemaakt, 1 bestonden al.');
       const later = await postSchedule(staff, activity, { ...spring, startTime: '14:00' }, ['7']);

@@ -210,7 +210,7 @@ for (const dialect of testDialects()) {
       assert.match(parseHtml(english.body).querySelector('[data-testid="error-email"]')!.textContent, /valid email address/);
     });
 
-    test('the setup mail goes in the language chosen on the form, which starts as the adding member\'s own; the page still shows the link', async () => {
+    test("the setup mail goes in the language chosen on the form, which starts as the adding member's own; the page still shows the link", async () => {
       const inDutch = parseHtml((await adminGet(t, admin, '/admin/staff')).body);
       assert.equal(inDutch.querySelector('form[data-testid="add-staff"] #language option[selected]')?.getAttribute('value'), 'nl');
       const inEnglish = await t.app.inject({ url: '/admin/staff', headers: { cookie: `lang=en; ${SESSION_COOKIE}=${admin.cookie}` } });
