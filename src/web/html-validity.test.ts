@@ -57,6 +57,8 @@ for (const dialect of testDialects()) {
         ['back office: activities', '/admin/activities'],
         ['back office: new activity', '/admin/activities/new'],
         ['back office: slots', `/admin/activities/${activity.id}/slots`],
+        ['back office: day schedule', '/admin?date=2026-06-03'],
+        ['back office: booking for a caller', `/admin/slots/${slot.id}/book`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);
