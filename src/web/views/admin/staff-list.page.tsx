@@ -14,6 +14,13 @@ const STATE_LABELS: Record<StaffState, MessageKey> = {
   disabled: 'staff.state_disabled',
 };
 
+/** The setup mail's languages to choose from: one, or both together. */
+const MAIL_LANGUAGES: [string, MessageKey][] = [
+  ['nl', 'staff.mail_language_nl'],
+  ['en', 'staff.mail_language_en'],
+  ['both', 'staff.mail_language_both'],
+];
+
 const ROLE_LABELS: Record<Role, MessageKey> = {
   admin: 'role.admin',
   manager: 'role.manager',
@@ -161,9 +168,9 @@ export function StaffListPage({
         <Field name="language" label={t('staff.mail_language')} hint={t('staff.mail_language_hint')}>
           {(describedBy) => (
             <select id="language" name="language" aria-describedby={describedBy}>
-              {(['nl', 'en', 'both'] as const).map((value) => (
+              {MAIL_LANGUAGES.map(([value, label]) => (
                 <option key={value} value={value} selected={form.language === value}>
-                  {t(`staff.mail_language_${value}`)}
+                  {t(label)}
                 </option>
               ))}
             </select>
