@@ -22,6 +22,8 @@ export type StaffPlacedStatus = (typeof STAFF_PLACED_STATUSES)[number];
 const phoneBookingFields = organiserFields.extend({
   language: bookingInputSchema.shape.language,
   status: z.enum(STAFF_PLACED_STATUSES, { error: 'invalid_value' }),
+  /** Made with the form, so sending it twice (a double click) places one booking. */
+  submissionKey: bookingInputSchema.shape.submissionKey,
 });
 
 /**
@@ -49,7 +51,7 @@ function withGroupLimit(raw: Record<string, unknown>, errors: FieldError[], acti
   return limit ? [limit, ...errors] : errors;
 }
 
-export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'submissionKey' | 'slotId'> & { status: StaffPlacedStatus };
+export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'slotId'> & { status: StaffPlacedStatus };
 
 /** A booking staff take for a caller on this slot; `raw.groupSize` a number (or the text typed). */
 export function parsePhoneBooking(raw: Record<string, unknown>, activity: Activity, slot: Slot, now: Date): FormResult<PhoneBooking> {

@@ -156,6 +156,23 @@ for (const dialect of testDialects()) {
       assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 8);
     });
 
+    test('the same form sent twice (a double click) places one booking; both answers lead to it', async () => {
+      const slot = await makeSlot(db(), t.clock, home, { date: '2026-06-19', capacity: 30 });
+      const form = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
+      const submissionKey = form.querySelector('input[name="submissionKey"]')!.getAttribute('value')!;
+      assert.ok(submissionKey.length >= 22);
+      const twice = await Promise.all([1, 2].map(() => adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...CALLER, submissionKey })));
+      const again = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...CALLER, submissionKey });
+      const rows = await bookingsOf(slot.id);
+      assert.equal(rows.length, 1);
+      for (const res of [...twice, again]) assert.equal(res.headers.location, `/admin/bookings/${rows[0]!.id}?done=phone_booked`);
+      assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 12);
+      const other = await makeSlot(db(), t.clock, home, { date: '2026-06-19', time: '14:00' });
+      const elsewhere = await adminPost(t, staff, `/admin/slots/${other.id}/book`, { ...CALLER, submissionKey });
+      assert.equal(elsewhere.statusCode, 409, 'a key opens no booking of another slot');
+      assert.deepEqual(await bookingsOf(other.id), []);
+    });
+
     test("another venue's slot is not found; a viewer may not book; an admin books at any venue", async () => {
       const theirs = await makeSlot(db(), t.clock, away, { date: '2026-06-17' });
       assert.equal((await adminGet(t, staff, `/admin/slots/${theirs.id}/book`)).statusCode, 404);

@@ -4,6 +4,7 @@ import { bookForCaller, findSlotForStaff } from '../../core/bookings/phone-booki
 import { staffStatusChoices } from '../../core/bookings/staff-booking-input.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { newToken } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
@@ -50,7 +51,7 @@ export async function phoneBookingRoutes(app: FastifyInstance, { db, clock, auth
 
   app.get('/slots/:slotId/book', async (request: BySlot, reply) => {
     requirePermission(request, 'bookings.write');
-    const values = { ...organiserValuesFrom({}), language: adminUiFor(request, auth).lang, status: 'confirmed' };
+    const values = { ...organiserValuesFrom({}), language: adminUiFor(request, auth).lang, status: 'confirmed', submissionKey: newToken() };
     return formPage(request, reply, 200, values);
   });
 
@@ -61,11 +62,13 @@ export async function phoneBookingRoutes(app: FastifyInstance, { db, clock, auth
       ...organiserValuesFrom(request.body),
       language: formField(request.body, 'language'),
       status: formField(request.body, 'status'),
+      submissionKey: formField(request.body, 'submissionKey'),
     };
     try {
-      const result = await bookForCaller(db, clock, linkKey, staffActorOf(request), request.params.slotId, organiserInput(values));
+      const input = { ...organiserInput(values), submissionKey: values.submissionKey || undefined };
+      const result = await bookForCaller(db, clock, linkKey, staffActorOf(request), request.params.slotId, input);
       if (!result.ok) return await formPage(request, reply, FIELD_ERRORS_STATUS, values, fieldMessages(ui.t, result.errors));
-      return reply.seeOther(`/admin/bookings/${result.value.booking.id}?done=phone_booked`);
+      return reply.seeOther(`/admin/bookings/${result.value.bookingId}?done=phone_booked`);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       // A rule of the moment (the slot filled up, closed, too many options): the form, as typed, says why.

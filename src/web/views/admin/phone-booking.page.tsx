@@ -14,6 +14,8 @@ import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from
 export interface PhoneBookingValues extends OrganiserFieldValues {
   language: string;
   status: string;
+  /** Made with the form: sent twice, it places one booking. */
+  submissionKey: string;
 }
 
 const STATUS_LABELS: Record<StaffPlacedStatus, MessageKey> = {
@@ -72,6 +74,7 @@ export function PhoneBookingPage(props: {
       <ErrorSummary ui={ui} errors={errors} labels={LABELS} />
       <form method="post" action={`/admin/slots/${slot.id}/book`} class="narrow-form" novalidate data-testid="phone-booking">
         <CsrfField ui={ui} />
+        <input type="hidden" name="submissionKey" value={values.submissionKey} />
         <OrganiserFields ui={ui} prefix="" activity={activity} values={values} errors={errors} />
         <Field name="language" label={t('phone_booking.language')} error={errors.language}>
           {(describedBy, invalid) => (
