@@ -70,6 +70,8 @@ for (const dialect of testDialects()) {
         ['back office: slots', `/admin/activities/${activity.id}/slots`],
         ['back office: photos', `/admin/activities/${activity.id}/photos`],
         ['back office: venue photos', `/admin/venues/${activity.venue.id}/photos`],
+        ['back office: day schedule', '/admin?date=2026-06-03'],
+        ['back office: booking for a caller', `/admin/slots/${slot.id}/book`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

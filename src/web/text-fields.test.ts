@@ -188,6 +188,30 @@ for (const dialect of testDialects()) {
           ),
       },
       {
+        family: "the back office's booking for a caller",
+        field: 'name',
+        send: (kind) =>
+          post(
+            `/admin/slots/${slot.id}/book`,
+            formBody(
+              { _csrf: admin.csrf, groupSize: '4', email: 'jan@example.nl', phone: '+31 6 12345678', language: 'nl', status: 'confirmed' },
+              'name',
+              kind,
+            ),
+            { session: admin },
+          ),
+      },
+      {
+        family: "the back office's change of a booking",
+        field: 'edit-notes',
+        send: (kind) =>
+          post(
+            `/admin/bookings/${bookingId}/details`,
+            formBody({ _csrf: admin.csrf, groupSize: '4', name: 'Jan', email: 'jan@example.nl', phone: '+31 6 12345678' }, 'notes', kind),
+            { session: admin },
+          ),
+      },
+      {
         family: "the back office's booking notes",
         field: 'note',
         send: (kind) => post(`/admin/bookings/${bookingId}/notes`, formBody({ _csrf: admin.csrf }, 'note', kind), { session: admin }),

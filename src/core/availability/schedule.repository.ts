@@ -59,6 +59,28 @@ export async function findScheduleOfActivity(db: Executor, activityId: string, s
   return row && (await withExceptions(db, [row]))[0];
 }
 
+/**
+ * The activity's schedules at this start time whose period overlaps this one (any weekdays), read
+ * under a lock on the activity (a no-op update that holds its row until the transaction ends), so
+ * two schedules saved at once cannot both pass the check for each other.
+ */
+export async function lockSchedulesAt(trx: Tx, pattern: Pick<SlotSchedule, 'activityId' | 'startTime' | 'validFrom' | 'validUntil'>) {
+  await trx
+    .updateTable('activities')
+    .set((eb) => ({ slug: eb.ref('slug') }))
+    .where('id', '=', pattern.activityId)
+    .execute();
+  const rows = await trx
+    .selectFrom('slot_schedules')
+    .selectAll()
+    .where('activity_id', '=', pattern.activityId)
+    .where('start_time', '=', pattern.startTime)
+    .where('valid_from', '<=', pattern.validUntil)
+    .where('valid_until', '>=', pattern.validFrom)
+    .execute();
+  return rows.map((row) => toSchedule(row, []));
+}
+
 export async function insertSchedule(trx: Tx, schedule: SlotSchedule, createdAt: string): Promise<void> {
   await trx
     .insertInto('slot_schedules')

@@ -18,6 +18,7 @@ import {
   insertException,
   insertSchedule,
   listSchedulesOfActivity,
+  lockSchedulesAt,
 } from './schedule.repository.js';
 import { endOf } from './slot-admin.service.js';
 import {
@@ -129,6 +130,11 @@ export async function createScheduleFromForm(
     exceptions: [...new Set(skipDates)].sort(),
   };
   return db.transaction().execute(async (trx): Promise<FormResult<ScheduleOutcome>> => {
+    // A schedule of the activity at the same time on a same weekday in an overlapping period would
+    // be the same slots twice over (or two schedules to keep in step): refused, nothing saved.
+    const same = await lockSchedulesAt(trx, schedule);
+    if (same.some((other) => other.weekdays.some((day) => schedule.weekdays.includes(day))))
+      return refused('startTime', 'schedule_overlaps');
     await insertSchedule(trx, schedule, clock.now().toISOString());
     const generated = await generateSlots(trx, clock, activity, schedule, schedule);
     await recordActivity(trx, clock, {

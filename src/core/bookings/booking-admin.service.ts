@@ -5,7 +5,7 @@ import type { ActivityEntry } from '../activity-log/activity-log.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldRefusal } from '../shared/field-errors.js';
+import type { FieldRefusal, FormResult } from '../shared/field-errors.js';
 import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
@@ -37,6 +37,8 @@ import {
 } from './booking-admin.repository.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 import { recordBookingEvent } from './booking-history.js';
+import { changeBookingAsStaff, type StaffChange } from './booking-changes.service.js';
+import { parseStaffEdit } from './staff-booking-input.js';
 import { extendOptionRow } from './booking-lifecycle.repository.js';
 import { type BookingRow, loadBookingDetails } from './booking.repository.js';
 import { HOLDS_PLACES, type StatusAction, statusAfter } from './booking-status.js';
@@ -211,6 +213,27 @@ export async function extendOption(db: Db, clock: Clock, actor: StaffActor, id: 
     await enqueueMail(trx, clock, { ...mail, dedupeKey: `option_extended:${row.id}` });
     return true;
   });
+}
+
+/**
+ * Staff's change of a booking's group size and its organiser's details (see changeBookingAsStaff:
+ * the organiser's rules without their deadlines, history and mail alike); every refused field at
+ * once. `raw.groupSize` is a number, or the text typed.
+ */
+export async function editBookingAsStaff(
+  db: Db,
+  clock: Clock,
+  actor: StaffActor,
+  id: string,
+  raw: Record<string, unknown>,
+): Promise<FormResult<StaffChange>> {
+  const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
+  const booking = await loadBookingDetails(db, row);
+  if (!booking) throw new DomainError('not_found');
+  const parsed = parseStaffEdit(raw, booking.activity, booking.groupSize);
+  if (!parsed.ok) return parsed;
+  const { groupSize, ...contact } = parsed.value;
+  return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }) };
 }
 
 /** Records that the booking is paid (or no longer is); false when it already was so. */

@@ -1,6 +1,6 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
-import type { BookingStatus } from './booking.js';
+import type { BookingStatus, OrganiserContact } from './booking.js';
 import type { LinkPurpose } from './booking-links.js';
 
 /**
@@ -22,27 +22,45 @@ export async function moveBookedPersons(trx: Tx, slotId: string, delta: number):
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The state a change was decided on: it applies only while the booking is still so. */
+/** The state a change was decided on: it applies only while the booking is still so (its organiser's details too, when given). */
 export interface BookingState {
   id: string;
   status: BookingStatus;
   groupSize: number;
+  contact?: OrganiserContact;
 }
 
 function unchangedSince(trx: Tx, state: BookingState) {
-  return trx
+  let query = trx
     .updateTable('bookings')
     .where('id', '=', state.id)
     .where('status', '=', state.status)
     .where('group_size', '=', state.groupSize);
+  if (state.contact) {
+    const { name, email, phone, organisation, notes } = state.contact;
+    query = query
+      .where('organiser_name', '=', name)
+      .where('organiser_email', '=', email)
+      .where('organiser_phone', '=', phone)
+      .where('organisation', '=', organisation)
+      .where('notes', '=', notes);
+  }
+  return query;
 }
 
-/** The new size and its price; false when the booking changed since it was read. */
+/** The new size and its price, and the organiser's new details when given; false when the booking changed since it was read. */
 export async function updateGroupSize(
   trx: Tx,
   state: BookingState,
-  change: { groupSize: number; price: PriceBreakdown; at: string },
+  change: { groupSize: number; price: PriceBreakdown; at: string; contact?: OrganiserContact },
 ): Promise<boolean> {
+  const contact = change.contact && {
+    organiser_name: change.contact.name,
+    organiser_email: change.contact.email,
+    organiser_phone: change.contact.phone,
+    organisation: change.contact.organisation,
+    notes: change.contact.notes,
+  };
   const result = await unchangedSince(trx, state)
     .set({
       group_size: change.groupSize,
@@ -50,6 +68,7 @@ export async function updateGroupSize(
       vat_cents: change.price.vatCents,
       price_breakdown: JSON.stringify(change.price),
       updated_at: change.at,
+      ...contact,
     })
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -6,15 +6,16 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { localDateOf } from '../shared/time.js';
-import type { BookingDetails } from './booking.js';
-import { cancelRefusal, groupSizeRefusal, isChangeable } from './booking-changes.js';
+import type { BookingDetails, OrganiserContact } from './booking.js';
+import { cancelRefusal, groupSizeRefusal, isChangeable, staffChangeRefusal } from './booking-changes.js';
 import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from './booking-changes.repository.js';
-import { recordBookingEvent } from './booking-history.js';
+import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
 
 /**
- * The organiser's changes through the manage link: a new group size and a cancellation. Each is
+ * The organiser's changes through the manage link (a new group size and a cancellation), and staff's
+ * change of the size and the organiser's details on the booking's page. Each is
  * decided on the booking as read, then made in one transaction whose updates are conditional on
  * that state: the places on the slot first (the same lock order as a new booking: slot, then
  * booking), then the booking `WHERE status = <read> AND group_size = <read>`. When a concurrent
@@ -24,8 +25,14 @@ import { changeStatus, detailsToChange } from './status-change.service.js';
 /** Thrown inside a transaction when the booking or its slot is no longer as read; rolls it back. */
 class ChangedMeanwhile extends Error {}
 
-async function changeAsRead(db: Db, booking: BookingDetails, work: (trx: Tx, state: BookingState) => Promise<void>): Promise<void> {
-  const state: BookingState = { id: booking.id, status: booking.status, groupSize: booking.groupSize };
+async function changeAsRead(
+  db: Db,
+  booking: BookingDetails,
+  contact: OrganiserContact | undefined,
+  work: (trx: Tx, state: BookingState) => Promise<void>,
+): Promise<void> {
+  const { id, status, groupSize, name, email, phone, organisation, notes } = booking;
+  const state: BookingState = { id, status, groupSize, ...(contact && { contact: { name, email, phone, organisation, notes } }) };
   try {
     await db.transaction().execute((trx) => work(trx, state));
   } catch (error) {
@@ -38,6 +45,64 @@ async function changeAsRead(db: Db, booking: BookingDetails, work: (trx: Tx, sta
 /** What a group-size change did: nothing when the booking already had that size. */
 export type GroupSizeChange = { changed: false } | { changed: true; from: number; to: number };
 
+/** The organiser's fields whose values differ between two sets of details, in the form's order. */
+function changedFields(before: OrganiserContact, after: OrganiserContact): (keyof OrganiserContact)[] {
+  return (['name', 'email', 'phone', 'organisation', 'notes'] as const).filter((field) => before[field] !== after[field]);
+}
+
+/**
+ * Makes a change decided on the booking as read, in one transaction: the places on the slot first
+ * (more only while they fit: `slot_full`), then the booking, conditional on its state as read
+ * (its organiser's details too when they change), its history and the organiser's mail, at the
+ * address the booking has after the change. The venue's staff are told of the organiser's changes.
+ */
+async function applyChange(
+  db: Db,
+  clock: Clock,
+  booking: BookingDetails,
+  actor: BookingActor,
+  change: { groupSize: number; contact?: OrganiserContact; fields: readonly string[] },
+): Promise<void> {
+  const from = booking.groupSize;
+  const { groupSize, contact } = change;
+  const price = priceFor(booking.activity.pricing, groupSize, ratesOn(await listVatRates(db), localDateOf(booking.slot.startsAt)));
+  const delta = groupSize - from;
+  const at = clock.now().toISOString();
+  const venueId = booking.activity.venue.id;
+  await changeAsRead(db, booking, contact, async (trx, state) => {
+    // First statement: takes the extra places (or gives places back) conditionally.
+    if (delta !== 0 && !(await moveBookedPersons(trx, booking.slot.id, delta))) {
+      if (delta > 0) throw new DomainError('slot_full');
+      throw new ChangedMeanwhile();
+    }
+    if (!(await updateGroupSize(trx, state, { groupSize, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
+    const event = { ...actor, venueId, reference: booking.reference } as const;
+    if (delta !== 0) {
+      const detail = { from, to: groupSize, total_cents: price.totalCents };
+      await recordBookingEvent(trx, clock, { ...event, action: 'booking.group_size_changed', detail });
+    }
+    if (change.fields.length > 0) {
+      await recordBookingEvent(trx, clock, { ...event, action: 'booking.details_changed', detail: { fields: change.fields.join(',') } });
+    }
+    await enqueueMail(trx, clock, {
+      kind: 'changed',
+      bookingId: booking.id,
+      recipient: contact?.email ?? booking.email,
+      language: booking.language,
+      detail: delta === 0 ? {} : { from_group_size: from, to_group_size: groupSize },
+      dedupeKey: `changed:${booking.id}:${newId()}`,
+    });
+    if (actor.by !== 'organiser') return;
+    await enqueueStaffNotice(trx, clock, {
+      kind: 'staff_booking_changed',
+      bookingId: booking.id,
+      venueId,
+      detail: { change: 'group_size', from_group_size: from, to_group_size: groupSize },
+      dedupeKey: `staff_booking_changed:${booking.id}:${newId()}`,
+    });
+  });
+}
+
 /**
  * Changes the group size within the activity's limits and the slot's capacity, until the booking
  * cut-off; a confirmed booking gets smaller only until the cancellation deadline. The price is
@@ -48,41 +113,37 @@ export async function changeGroupSize(db: Db, clock: Clock, booking: BookingDeta
   if (refusal) throw new DomainError(refusal);
   const from = booking.groupSize;
   if (groupSize === from) return { changed: false };
-  const price = priceFor(booking.activity.pricing, groupSize, ratesOn(await listVatRates(db), localDateOf(booking.slot.startsAt)));
-  const delta = groupSize - from;
-  const at = clock.now().toISOString();
-  await changeAsRead(db, booking, async (trx, state) => {
-    // First statement: takes the extra places (or gives places back) conditionally.
-    if (!(await moveBookedPersons(trx, booking.slot.id, delta))) {
-      if (delta > 0) throw new DomainError('slot_full');
-      throw new ChangedMeanwhile();
-    }
-    if (!(await updateGroupSize(trx, state, { groupSize, price, at }))) throw new ChangedMeanwhile();
-    const venueId = booking.activity.venue.id;
-    await recordBookingEvent(trx, clock, {
-      by: 'organiser',
-      venueId,
-      reference: booking.reference,
-      action: 'booking.group_size_changed',
-      detail: { from, to: groupSize, total_cents: price.totalCents },
-    });
-    await enqueueMail(trx, clock, {
-      kind: 'changed',
-      bookingId: booking.id,
-      recipient: booking.email,
-      language: booking.language,
-      detail: { from_group_size: from, to_group_size: groupSize },
-      dedupeKey: `changed:${booking.id}:${newId()}`,
-    });
-    await enqueueStaffNotice(trx, clock, {
-      kind: 'staff_booking_changed',
-      bookingId: booking.id,
-      venueId,
-      detail: { change: 'group_size', from_group_size: from, to_group_size: groupSize },
-      dedupeKey: `staff_booking_changed:${booking.id}:${newId()}`,
-    });
-  });
+  await applyChange(db, clock, booking, { by: 'organiser' }, { groupSize, fields: [] });
   return { changed: true, from, to: groupSize };
+}
+
+/** What a staff member's change did: the size (when it changed) and the organiser's fields that changed. */
+export interface StaffChange {
+  groupSize: GroupSizeChange;
+  fields: (keyof OrganiserContact)[];
+}
+
+/**
+ * A staff member's change of the group size and the organiser's details: the organiser's rules
+ * but not their deadlines (see staffChangeRefusal), the same conditional updates, so a concurrent
+ * change (by the organiser, other staff, expiry) is reported (`booking_changed`) and the slot is
+ * never overbooked, the same history (with the staff member) and the same mail to the organiser.
+ * Nothing is written when nothing differs.
+ */
+export async function changeBookingAsStaff(
+  db: Db,
+  clock: Clock,
+  actor: Extract<BookingActor, { by: 'staff' }>,
+  booking: BookingDetails,
+  edit: { groupSize: number; contact: OrganiserContact },
+): Promise<StaffChange> {
+  const refusal = staffChangeRefusal(booking, edit.groupSize, clock.now());
+  if (refusal) throw new DomainError(refusal);
+  const from = booking.groupSize;
+  const fields = changedFields(booking, edit.contact);
+  if (edit.groupSize === from && fields.length === 0) return { groupSize: { changed: false }, fields };
+  await applyChange(db, clock, booking, actor, { groupSize: edit.groupSize, contact: edit.contact, fields });
+  return { groupSize: edit.groupSize === from ? { changed: false } : { changed: true, from, to: edit.groupSize }, fields };
 }
 
 /**
@@ -93,7 +154,7 @@ export async function changeGroupSize(db: Db, clock: Clock, booking: BookingDeta
 export async function cancelByOrganiser(db: Db, clock: Clock, booking: BookingDetails): Promise<void> {
   const refusal = cancelRefusal(booking, clock.now());
   if (refusal) throw new DomainError(refusal);
-  await changeAsRead(db, booking, async (trx) => {
+  await changeAsRead(db, booking, undefined, async (trx) => {
     const change = { to: 'cancelled', actor: { by: 'organiser' }, action: 'booking.cancelled' } as const;
     if (!(await changeStatus(trx, clock, detailsToChange(booking), change))) throw new ChangedMeanwhile();
   });

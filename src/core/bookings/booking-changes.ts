@@ -32,14 +32,33 @@ export function cancelDeadline(booking: Rules): Date {
   return new Date(booking.slot.startsAt.getTime() - booking.activity.rules.cancelUntilHours * 3_600_000);
 }
 
+function limitRefusal(booking: Rules, groupSize: number): DomainErrorCode | undefined {
+  if (groupSize < booking.activity.minGroupSize) return 'group_too_small';
+  if (groupSize > booking.activity.maxGroupSize) return 'group_too_large';
+  return undefined;
+}
+
 /** Why the organiser cannot change the group to this size now, or undefined when they can. */
 export function groupSizeRefusal(booking: Rules, groupSize: number, now: Date): DomainErrorCode | undefined {
   if (!isChangeable(booking.status)) return 'booking_not_active';
   if (now.getTime() >= changeDeadline(booking).getTime()) return 'change_closed';
-  if (groupSize < booking.activity.minGroupSize) return 'group_too_small';
-  if (groupSize > booking.activity.maxGroupSize) return 'group_too_large';
+  const limit = limitRefusal(booking, groupSize);
+  if (limit) return limit;
   if (groupSize < booking.groupSize && now.getTime() >= cancelDeadline(booking).getTime()) return 'decrease_closed';
   return undefined;
+}
+
+/**
+ * Why staff cannot change a booking (to this group size) now: the organiser's rules without their
+ * deadlines (the booking cut-off, the cancellation deadline for a smaller group), which are there
+ * for the venue's sake and which staff, who are the venue, may pass when they agree a change (a
+ * caller on the day of the visit). Until the visit starts, within the activity's group limits,
+ * and the slot's capacity still holds (the service takes the places conditionally).
+ */
+export function staffChangeRefusal(booking: Rules, groupSize: number, now: Date): DomainErrorCode | undefined {
+  if (!isChangeable(booking.status)) return 'booking_not_active';
+  if (now.getTime() >= booking.slot.startsAt.getTime()) return 'change_closed';
+  return groupSize === booking.groupSize ? undefined : limitRefusal(booking, groupSize);
 }
 
 /** Why the organiser cannot cancel now, or undefined when they can. */

@@ -11,7 +11,7 @@ import { issueLink, type LinkPurpose } from './booking-links.js';
 import type { LinkKey } from '../shared/link-key.js';
 import { type BookingLimits, bookingCharges } from './booking-limits.js';
 import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
-import { recordBookingEvent } from './booking-history.js';
+import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
@@ -79,17 +79,19 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
 export async function quoteBooking(
   db: Db,
   clock: Clock,
-  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean },
+  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean; status?: PlacedStatus },
 ): Promise<BookingQuote> {
   const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
   const { slot, activity } = found;
   const now = clock.now();
+  const status: PlacedStatus =
+    input.status ?? (input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed');
   const refusal =
-    refusalFor(activity, slot, input.groupSize, now) ?? (input.option ? optionRefusal(activity.rules.options, slot, now) : undefined);
+    refusalFor(activity, slot, input.groupSize, now) ??
+    (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) refuse(refusal);
   const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
-  const status: PlacedStatus = input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed';
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   return { slot, activity, price, status, optionExpiresAt };
 }
@@ -143,12 +145,31 @@ export async function submitBooking(
 }
 
 /**
+ * Who places a booking, as its history records it, and the status they chose (staff may choose a
+ * status; an organiser's follows from the activity and their option choice).
+ */
+export interface Placing {
+  by: BookingActor;
+  action: 'booking.created' | 'booking.booked_by_phone';
+  status?: PlacedStatus;
+}
+
+const BY_ORGANISER: Placing = { by: { by: 'organiser' }, action: 'booking.created' };
+
+/**
  * Books a slot for a group at once (see placeBooking), without the limits nor the answer to a
  * repeated key (a key used before is refused by the database): for the platform's own callers,
- * such as the tests' and the benchmark's set-up. Organisers' bookings go through submitBooking.
+ * such as staff booking for a caller (see phone-booking.service.ts) and the tests' and the
+ * benchmark's set-up. Organisers' bookings go through submitBooking.
  */
-export async function createBooking(db: Db, clock: Clock, linkKey: LinkKey, input: BookingInput): Promise<CreatedBooking> {
-  return placeBooking(db, clock, linkKey, input, input.submissionKey === undefined ? null : hashToken(input.submissionKey));
+export async function createBooking(
+  db: Db,
+  clock: Clock,
+  linkKey: LinkKey,
+  input: BookingInput,
+  placing: Placing = BY_ORGANISER,
+): Promise<CreatedBooking> {
+  return placeBooking(db, clock, linkKey, input, input.submissionKey === undefined ? null : hashToken(input.submissionKey), placing);
 }
 
 async function findSubmittedBooking(db: Db, submission: string, input: BookingInput): Promise<Submission | undefined> {
@@ -164,7 +185,7 @@ function replayOf(row: BookingRow, input: BookingInput): Submission {
 
 /**
  * Places a booking: an option when asked for (and the activity allows one on this slot), a request
- * when the activity books on request, else a confirmed booking. Each holds its places from now.
+ * when the activity books on request, else a confirmed booking (or the status staff chose). Each holds its places from now.
  * Records the booking's creation and queues the organiser's mail and the staff's notice.
  */
 async function placeBooking(
@@ -173,8 +194,12 @@ async function placeBooking(
   linkKey: LinkKey,
   input: BookingInput,
   submission: string | null,
+  placing: Placing = BY_ORGANISER,
 ): Promise<CreatedBooking> {
-  const { slot, activity, price, status, optionExpiresAt } = await quoteBooking(db, clock, input);
+  const { slot, activity, price, status, optionExpiresAt } = await quoteBooking(db, clock, {
+    ...input,
+    ...(placing.status && { status: placing.status }),
+  });
   const now = clock.now();
   const id = newId();
   const manage = issueLink(linkKey, 'manage', id, 0);
@@ -217,10 +242,10 @@ async function placeBooking(
       submission_hash: submission,
     });
     await recordBookingEvent(trx, clock, {
-      by: 'organiser',
+      ...placing.by,
       venueId: activity.venue.id,
       reference,
-      action: 'booking.created',
+      action: placing.action,
       detail: { status, group_size: input.groupSize, ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}) },
     });
     await enqueueMail(trx, clock, {

@@ -31,6 +31,9 @@ export interface Booking {
   confirmedAt: Date | null;
 }
 
+/** The organiser's details as they booked them, and as staff may correct them. */
+export type OrganiserContact = Pick<Booking, 'name' | 'email' | 'phone' | 'organisation' | 'notes'>;
+
 /** Who booked, for how many, and the booking's state: what every list and page of bookings shows. */
 export type BookingBasics = Pick<Booking, 'id' | 'reference' | 'status' | 'groupSize' | 'name' | 'email' | 'phone' | 'organisation'>;
 

@@ -2,18 +2,30 @@ import type { Executor } from '../../db/schema.js';
 import type { MailKind, NewMail } from '../outbox/mail.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
-import { listVenueNoticeEmails } from '../staff/staff.repository.js';
+import { listAdminEmails, listVenueNoticeEmails } from '../staff/staff.repository.js';
 
 /**
- * Queues a notice about a booking for each of its venue's managers and staff. Staff have no
- * language setting, so notices are rendered in Dutch and English together.
+ * Who hears about a venue's bookings: its managers and staff (set up, not disabled); when it has
+ * none, as a venue the platform's admins run for it does, the platform's admins, who are the
+ * only ones who can act on its bookings. Not the venue's contact address: that one is public, and
+ * whoever reads it may have no account to act with.
+ */
+async function noticeRecipients(db: Executor, venueId: string): Promise<string[]> {
+  const venueStaff = await listVenueNoticeEmails(db, venueId);
+  return venueStaff.length > 0 ? venueStaff : listAdminEmails(db);
+}
+
+/**
+ * Queues a notice about a booking for each of its venue's managers and staff (or the admins, see
+ * noticeRecipients). Staff have no language setting, so notices are rendered in Dutch and English
+ * together.
  */
 export async function enqueueStaffNotice(
   db: Executor,
   clock: Clock,
   notice: { kind: Extract<MailKind, `staff_${string}`>; bookingId: string; venueId: string; detail?: NewMail['detail']; dedupeKey: string },
 ): Promise<void> {
-  for (const recipient of await listVenueNoticeEmails(db, notice.venueId)) {
+  for (const recipient of await noticeRecipients(db, notice.venueId)) {
     const { kind, bookingId, detail, dedupeKey } = notice;
     await enqueueMail(db, clock, { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` });
   }

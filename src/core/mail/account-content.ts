@@ -1,6 +1,6 @@
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
 import { mailTranslator } from './mail-texts.js';
-import { LANGUAGES } from '../shared/language.js';
+import { isLanguage, LANGUAGES } from '../shared/language.js';
 
 /** What a setup-link mail needs, as it goes out: the member, their venue, and the link (a full URL). */
 export interface SetupLinkMail {
@@ -18,14 +18,15 @@ function text(detail: MailDetail, name: string): string {
 }
 
 /**
- * A member's setup link, in Dutch and English together (staff have no language setting): for a
- * new account, or a re-issued link, which says that the old password, authenticator link and
- * recovery codes no longer work and who re-issued it.
+ * A member's setup link, in the language whoever added them chose, else in Dutch and English
+ * together (staff have no language setting): for a new account, or a re-issued link, which says
+ * that the old password, authenticator link and recovery codes no longer work and who re-issued it.
  */
 export function renderSetupLinkMail(detail: MailDetail, mail: SetupLinkMail, loginUrl: string): MailContent {
   const reissued = detail.reason === 'reissued';
   const by = text(detail, 'by');
-  const sections = LANGUAGES.map((lang): Section => {
+  const languages = isLanguage(detail.language) ? [detail.language] : LANGUAGES;
+  const sections = languages.map((lang): Section => {
     const t = mailTranslator(lang);
     const where = mail.venue ?? 'Groupz';
     return {
@@ -46,9 +47,9 @@ export function renderSetupLinkMail(detail: MailDetail, mail: SetupLinkMail, log
       footer: t('mail.account.footer'),
     };
   });
-  const subject = LANGUAGES.map((lang) =>
-    mailTranslator(lang)(reissued ? 'mail.account.subject_reissued' : 'mail.account.subject_added'),
-  ).join(' / ');
+  const subject = languages
+    .map((lang) => mailTranslator(lang)(reissued ? 'mail.account.subject_reissued' : 'mail.account.subject_added'))
+    .join(' / ');
   return contentOf(subject, sections);
 }
 

@@ -44,6 +44,7 @@ export const FIELD_ERROR_CODES = [
   'not_an_image',
   'file_too_large',
   'image_too_large',
+  'schedule_overlaps',
   // The back office's filters and confirmations.
   'to_before_from',
   'no_such_page',

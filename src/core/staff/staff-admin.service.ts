@@ -17,7 +17,9 @@ import {
   normaliseEmail,
   reissueSetupLink,
   resetSetupLink,
+  type SetupMail,
 } from './staff.service.js';
+import { isLanguage } from '../shared/language.js';
 import { venueScopeOf } from '../shared/venue-scope.js';
 import { actsOn, assignableRoles, can, isRole, outranks, type Role, type StaffMember } from './staff.js';
 import type { LinkKey } from '../shared/link-key.js';
@@ -132,12 +134,16 @@ function assignableRole(actor: StaffMember, role: string): Role {
   return role;
 }
 
-/** The actor's form for a new member; `venue` is a venue slug. */
+/**
+ * The actor's form for a new member; `venue` is a venue slug; `language` the setup mail's language
+ * (`nl`, `en`; anything else, as the form's "both", sends it in Dutch and English together).
+ */
 export interface StaffForm {
   email: string;
   name: string;
   role: string;
   venue: string;
+  language: string;
 }
 
 /** What the actor is told after adding a member. */
@@ -162,11 +168,12 @@ export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: 
   const email = normaliseEmail(form.email);
   const name = form.name.trim();
   assertStaffFields(email, name);
+  const mail = { key, by: actor.name, ...(isLanguage(form.language) && { language: form.language }) };
   if (venue && actor.role !== 'admin') {
-    await inviteToVenue(db, clock, key, actor, venue, { email, name, role, venueId: venue.id });
+    await inviteToVenue(db, clock, mail, actor, venue, { email, name, role, venueId: venue.id });
     return { email, member: null, setupToken: null };
   }
-  const added = await addStaff(db, clock, { email, name, role, venue: venue?.slug }, actor, { key, by: actor.name });
+  const added = await addStaff(db, clock, { email, name, role, venue: venue?.slug }, actor, mail);
   return { email, member: added.member, setupToken: outranks(actor, role) ? added.setupToken : null };
 }
 
@@ -179,9 +186,8 @@ export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: 
  * is how a manager re-sends it); for any other account nothing changes and its holder is told by
  * mail, at most once a day per venue (`staff.add_existing`).
  */
-async function inviteToVenue(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, venue: Venue, invited: NewAccount): Promise<void> {
+async function inviteToVenue(db: Db, clock: Clock, mail: SetupMail, actor: StaffMember, venue: Venue, invited: NewAccount): Promise<void> {
   const { email, role } = invited;
-  const mail = { key, by: actor.name };
   await db.transaction().execute(async (trx) => {
     await recordActivity(trx, clock, { actor, venueId: venue.id, action: 'staff.invited', target: email, detail: { role } });
     const forAdmins = (action: string, detail: ActivityEntry['detail']) =>

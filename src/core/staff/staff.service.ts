@@ -23,6 +23,7 @@ import type { Role, StaffMember } from './staff.js';
 import { acceptedTotpStep, newTotpSecret } from './totp.js';
 import { newSetupNonce, setupLinkToken } from './setup-links.js';
 import type { LinkKey } from '../shared/link-key.js';
+import type { Language } from '../shared/language.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 
 /** A setup link works for 24 hours. */
@@ -94,10 +95,15 @@ function newSetupLink(now: Date, token: string) {
   return { token, credentials };
 }
 
-/** A setup link that goes to the member by mail: the key its token is made with, and who made it (named in the mail). */
+/**
+ * A setup link that goes to the member by mail: the key its token is made with, who made it (named
+ * in the mail), and the mail's language when whoever added the member chose one (else Dutch and
+ * English together: staff have no language setting).
+ */
 export interface SetupMail {
   key: LinkKey;
   by: string;
+  language?: Language;
 }
 
 /**
@@ -108,14 +114,14 @@ async function enqueueSetupMail(
   trx: Tx,
   clock: Clock,
   to: { id: string; email: string },
-  { nonce, reason, by }: { nonce: string; reason: 'added' | 'reissued'; by: string },
+  { nonce, reason, by, language }: { nonce: string; reason: 'added' | 'reissued'; by: string; language?: Language | undefined },
 ): Promise<void> {
   await enqueueMail(trx, clock, {
     kind: 'account_setup_link',
     bookingId: null,
     recipient: to.email,
-    language: 'nl',
-    detail: { staff_id: to.id, nonce, reason, by },
+    language: language ?? 'nl',
+    detail: { staff_id: to.id, nonce, reason, by, ...(language && { language }) },
     dedupeKey: `account_setup_link:${to.id}:${nonce}`,
   });
 }
@@ -161,7 +167,7 @@ export async function insertAccount(
     created_at: now,
     updated_at: now,
   });
-  if (mail) await enqueueSetupMail(trx, clock, { id, email }, { nonce, reason: 'added', by: mail.by });
+  if (mail) await enqueueSetupMail(trx, clock, { id, email }, { nonce, reason: 'added', by: mail.by, language: mail.language });
   const member: StaffMember = { id, email, name, role, venueId, active: false, disabled: false, createdAt: now };
   return { member, setupToken: link.token };
 }
@@ -207,7 +213,7 @@ export async function resetSetupLink(
   await updateStaff(trx, member.id, { ...link.credentials, updated_at: clock.now().toISOString() });
   await replaceRecoveryCodes(trx, member.id, []);
   await deleteSessionsOf(trx, member.id);
-  await enqueueSetupMail(trx, clock, member, { nonce, reason: mail.reason, by: mail.by });
+  await enqueueSetupMail(trx, clock, member, { nonce, reason: mail.reason, by: mail.by, language: mail.language });
 }
 
 /**

@@ -10,6 +10,7 @@ import { formField, parseFormBody } from '../public/form-body.js';
 import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
+import { phoneBookingRoutes } from './phone-booking.routes.js';
 import { scheduleRoutes } from './schedule.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { activityLogRoutes } from './activity-log.routes.js';
@@ -73,6 +74,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(activityRoutes, context);
   await app.register(scheduleRoutes, context);
   await app.register(bookingAdminRoutes, context);
+  await app.register(phoneBookingRoutes, context);
   await app.register(staffRoutes, context);
   await app.register(activityLogRoutes, context);
   await app.register(securityRoutes, context);

@@ -223,6 +223,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(
         forManager.querySelectorAll('form[action^="/admin/bookings/"]').map((f) => f.getAttribute('action')),
         [
+          `/admin/bookings/${anna.booking.id}/details`,
           `/admin/bookings/${anna.booking.id}/paid`,
           `/admin/bookings/${anna.booking.id}/cancel`,
           `/admin/bookings/${anna.booking.id}/links/manage`,
@@ -243,6 +244,7 @@ for (const dialect of testDialects()) {
         ['paid', {}],
         ['unpaid', {}],
         ['notes', { note: 'Van een kijker' }],
+        ['details', { groupSize: '9', name: 'Kijker', email: 'kijker@venue.test', phone: '+31 6 12345678' }],
       ] as const) {
         const res = await adminPost(t, viewer, `/admin/bookings/${piet.booking.id}/${action}`, fields);
         assert.equal(res.statusCode, 403, action);
@@ -272,6 +274,8 @@ for (const dialect of testDialects()) {
         ['unpaid', {}],
         ['notes', { note: 'Van een andere locatie' }],
         ['notes', { note: '' }],
+        ['details', { groupSize: '9', name: 'Elders', email: 'elders@venue.test', phone: '+31 6 12345678' }],
+        ['details', {}],
       ] as const) {
         const res = await adminPost(t, otherManager, `/admin/bookings/${id}/${action}`, fields);
         assert.equal(res.statusCode, 404, `${action} ${JSON.stringify(fields)}`);

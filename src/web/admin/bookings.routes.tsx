@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import {
   addBookingNote,
   changeBookingStatus,
+  editBookingAsStaff,
   extendOption,
   listBookingActivityEntries,
   listActivityFilterChoices,
@@ -10,7 +11,6 @@ import {
   readStaffBooking,
   searchBookings,
   setBookingPaid,
-  type StaffActor,
 } from '../../core/bookings/booking-admin.service.js';
 import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
 import type { StatusAction } from '../../core/bookings/booking-status.js';
@@ -32,7 +32,9 @@ import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { parseBookingFilter } from './booking-filters.js';
 import { bookingsCsv } from './bookings-csv.js';
-import { clientOf } from './client.js';
+import { staffActorOf } from './client.js';
+import { atPrefixed, organiserInput, organiserValuesFrom } from './organiser-form.js';
+import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 
 type ById = { Params: { id: string } };
 
@@ -48,7 +50,12 @@ const DONE: Record<string, MessageKey> = {
   declined: 'option_admin.done_declined',
   confirmed: 'option_admin.done_confirmed',
   extended: 'option_admin.done_extended',
+  phone_booked: 'phone_booking.done',
+  edited: 'booking_edit.done',
 };
+
+/** The ids of the change form's fields on the booking's page (beside the note and confirmation fields). */
+const EDIT_PREFIX = 'edit-';
 
 /** Status changes that cannot be undone go only with their box ticked: the error at the box (its id on the page) when it is not. */
 const NEEDS_TICK: Partial<Record<StatusAction, FieldError>> = {
@@ -61,10 +68,6 @@ const OPTION_REFUSALS: Partial<Record<DomainErrorCode, string>> = { option_expir
 
 /** What each status change confirms after the redirect. */
 const STATUS_DONE: Record<StatusAction, string> = { accept: 'accepted', decline: 'declined', confirm: 'confirmed', cancel: 'cancelled' };
-
-function actorOf(request: FastifyRequest): StaffActor {
-  return { member: request.staff, client: clientOf(request).network };
-}
 
 /** The bookings list, its CSV export, and one booking with its status, payment and internal notes. */
 export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth, linkKey }: AppContext): Promise<void> {
@@ -120,7 +123,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     request: FastifyRequest<ById>,
     reply: FastifyReply,
     status: number,
-    extra: { note?: string; errors?: FieldMessages } = {},
+    extra: { note?: string; edit?: OrganiserFieldValues; errors?: FieldMessages } = {},
   ) {
     const scope = venueScopeOf(request.staff);
     const ui = adminUiFor(request, auth);
@@ -167,7 +170,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       return applyChange(
         request,
         reply,
-        () => changeBookingStatus(db, clock, actorOf(request), request.params.id, action),
+        () => changeBookingStatus(db, clock, staffActorOf(request), request.params.id, action),
         STATUS_DONE[action],
       );
     });
@@ -175,13 +178,13 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
 
   app.post<ById>('/bookings/:id/extend', async (request, reply) => {
     requirePermission(request, 'bookings.write');
-    return applyChange(request, reply, () => extendOption(db, clock, actorOf(request), request.params.id), 'extended');
+    return applyChange(request, reply, () => extendOption(db, clock, staffActorOf(request), request.params.id), 'extended');
   });
 
   for (const paid of [true, false]) {
     app.post<ById>(`/bookings/:id/${paid ? 'paid' : 'unpaid'}`, async (request, reply) => {
       requirePermission(request, 'bookings.write');
-      const changed = await setBookingPaid(db, clock, actorOf(request), request.params.id, paid);
+      const changed = await setBookingPaid(db, clock, staffActorOf(request), request.params.id, paid);
       return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? `?done=${paid ? 'paid' : 'unpaid'}` : ''}`);
     });
   }
@@ -189,12 +192,35 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
   app.post<ById>('/bookings/:id/notes', async (request, reply) => {
     requirePermission(request, 'bookings.write');
     const text = formField(request.body, 'note');
-    const added = await addBookingNote(db, clock, actorOf(request), request.params.id, text);
+    const added = await addBookingNote(db, clock, staffActorOf(request), request.params.id, text);
     if (!added.ok) {
       const ui = adminUiFor(request, auth);
       return sendDetail(request, reply, FIELD_ERRORS_STATUS, { note: text, errors: fieldMessages(ui.t, added.errors) });
     }
     return reply.seeOther(`/admin/bookings/${request.params.id}?done=note`);
+  });
+
+  // Staff's change of the group size and the organiser's details: refused fields all at once, as typed;
+  // a rule of the moment (slot full, a concurrent change) at the group size.
+  app.post<ById>('/bookings/:id/details', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    const ui = adminUiFor(request, auth);
+    const edit = organiserValuesFrom(request.body);
+    try {
+      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, organiserInput(edit));
+      if (!result.ok) {
+        return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
+          edit,
+          errors: fieldMessages(ui.t, atPrefixed(EDIT_PREFIX, result.errors)),
+        });
+      }
+      const changed = result.value.groupSize.changed || result.value.fields.length > 0;
+      return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? '?done=edited' : ''}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      const errors = fieldMessages(ui.t, [{ field: `${EDIT_PREFIX}groupSize`, code: error.code }]);
+      return sendDetail(request, reply, statusOfDomainError(error.code), { edit, errors });
+    }
   });
 
   // Revoke a private link of the booking and issue the next one (the panel's two buttons).
@@ -204,7 +230,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
   ] as const) {
     app.post<ById>(`/bookings/:id/links/${purpose}`, async (request, reply) => {
       requirePermission(request, 'bookings.write');
-      const reissued = await reissueBookingLink(db, clock, linkKey, actorOf(request), request.params.id, purpose);
+      const reissued = await reissueBookingLink(db, clock, linkKey, staffActorOf(request), request.params.id, purpose);
       return reply.seeOther(`/admin/bookings/${request.params.id}${reissued ? `?done=${done}` : ''}`);
     });
   }

@@ -1,9 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientNetwork } from '../../core/activity-log/activity-log.js';
+import type { StaffActor } from '../../core/bookings/booking-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { ClientInfo } from '../../core/staff/login.service.js';
 import { statusOfDomainError } from '../plugins/errors.js';
 import type { Ui } from '../views/ui.js';
+
+/** The signed-in member and their client's network: who makes a change in the back office. */
+export function staffActorOf(request: FastifyRequest): StaffActor {
+  return { member: request.staff, client: clientOf(request).network };
+}
 
 /** The client as the activity log and the throttles see it: its network, never the full address. */
 export function clientOf(request: FastifyRequest): ClientInfo {

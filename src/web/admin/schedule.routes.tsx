@@ -42,6 +42,7 @@ export async function scheduleRoutes(app: FastifyInstance, { db, clock, auth }: 
         errors={fieldMessages(ui.t, errors)}
         venues={venues}
         schedule={schedule}
+        now={clock.now()}
       />,
     );
   });

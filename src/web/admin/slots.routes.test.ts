@@ -171,7 +171,7 @@ for (const dialect of testDialects()) {
       assert.equal((await adminPost(t, staff, `/admin/activities/${activity.id}/slots/${free.id}/delete`)).statusCode, 404);
     });
 
-    test('a weekly schedule across both DST changes gives the right UTC instants; saving it twice adds nothing', async () => {
+    test('a weekly schedule across both DST changes gives the right UTC instants; the same schedule again is refused', async () => {
       const activity = await activityOfHome();
       const spring = { startTime: '10:00', capacity: '12', validFrom: '2026-03-22', validUntil: '2026-04-05', skipDates: '' };
       const first = await postSchedule(staff, activity, spring, ['7']);
@@ -188,11 +188,31 @@ for (const dialect of testDialects()) {
       assert.equal(entry?.venue_id, home.venue.id);
       assert.equal(JSON.parse(entry!.detail).slotsCreated, 3);
 
+      // The same schedule again, or one sharing a weekday at that time in an overlapping period: refused, nothing saved.
       const again = await postSchedule(staff, activity, spring, ['7']);
-      assert.equal(again.headers.location, `/admin/activities/${activity.id}/slots?done=schedule_created&created=0&existing=3&skipped=0`);
+      assert.equal(again.statusCode, 422);
+      assert.match(text(again.body, 'error-schedule-startTime'), /^Deze activiteit heeft al een weekrooster op dit tijdstip/);
+      const overlapping = await postSchedule(staff, activity, { ...spring, validFrom: '2026-04-01', validUntil: '2026-04-30' }, ['6', '7']);
+      assert.equal(overlapping.statusCode, 422);
+      assert.equal(
+        parseHtml(overlapping.body).querySelector('[data-testid="new-schedule"] input[name="validUntil"]')?.getAttribute('value'),
+        '2026-04-30',
+        'the input is kept',
+      );
+      assert.deepEqual(await scheduleIdOf(activity.id), [scheduleId]);
       assert.equal((await slotsOf(activity.id)).length, 3, 'no second slot at the same start');
-      const page = await adminGet(t, staff, String(again.headers.location));
-      assert.equal(text(page.body, 'notice'), 'Het weekrooster is opgeslagen: 0 tijdsloten aangemaakt, 3 bestonden al.');
+      // Another weekday, or the same day at another time, is another schedule; a start that already has a slot keeps it.
+      await makeSlot(db(), t.clock, activity, { date: '2026-03-28', time: '10:00', capacity: 5 });
+      const saturdays = await postSchedule(staff, activity, spring, ['6']);
+      assert.equal(
+        saturdays.headers.location,
+        `/admin/activities/${activity.id}/slots?done=schedule_created&created=1&existing=1&skipped=0`,
+      );
+      const page = await adminGet(t, staff, String(saturdays.headers.location));
+      assert.equal(text(page.body, 'notice'), 'Het weekrooster is opgeslagen: 1 tijdsloten aangemaakt, 1 bestonden al.');
+      const later = await postSchedule(staff, activity, { ...spring, startTime: '14:00' }, ['7']);
+      assert.equal(later.statusCode, 303);
+      assert.equal((await scheduleIdOf(activity.id)).length, 3);
 
       const autumn = await postSchedule(staff, activity, { ...spring, validFrom: '2026-10-18', validUntil: '2026-11-01', skipDates: '' }, [
         '7',

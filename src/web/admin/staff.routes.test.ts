@@ -210,6 +210,27 @@ for (const dialect of testDialects()) {
       assert.match(parseHtml(english.body).querySelector('[data-testid="error-email"]')!.textContent, /valid email address/);
     });
 
+    test("the setup mail goes in the language chosen on the form, which starts as the adding member's own; the page still shows the link", async () => {
+      const inDutch = parseHtml((await adminGet(t, admin, '/admin/staff')).body);
+      assert.equal(inDutch.querySelector('form[data-testid="add-staff"] #language option[selected]')?.getAttribute('value'), 'nl');
+      const inEnglish = await t.app.inject({ url: '/admin/staff', headers: { cookie: `lang=en; ${SESSION_COOKIE}=${admin.cookie}` } });
+      assert.equal(parseHtml(inEnglish.body).querySelector('#language option[selected]')?.getAttribute('value'), 'en');
+
+      for (const [email, language] of [
+        ['engels@venue-a.test', 'en'],
+        ['nederlands@venue-a.test', 'nl'],
+        ['beide@venue-a.test', 'both'],
+      ] as const) {
+        const added = await adminPost(t, admin, '/admin/staff', { email, name: 'Nieuw', role: 'staff', venue: venueA.slug, language });
+        assert.equal(added.statusCode, 200);
+        const shown = parseHtml(added.body).querySelector('[data-testid="setup-link"]')!.getAttribute('value')!;
+        const [mail] = (await deliverMails()).filter((m) => recipientOf(m) === email);
+        assert.equal(setupLinkIn(mail!).link, shown, 'the mail and the page carry the same link');
+        assert.equal(/made an account for you/.test(mail!.text!), language !== 'nl', `${language}: English`);
+        assert.equal(/heeft voor u een account gemaakt/.test(mail!.text!), language !== 'en', `${language}: Dutch`);
+      }
+    });
+
     test('a 60,000-character address is refused at once, with the translated field error', async () => {
       const email = `a@${'.'.repeat(59_997)}@`;
       const start = performance.now();

@@ -21,6 +21,7 @@ import { SETUP_LINK_HOURS } from '../../core/staff/staff.service.js';
 import { assignableRoles } from '../../core/staff/staff.js';
 import { fieldMessages } from '../field-errors.js';
 import { statusOfDomainError } from '../plugins/errors.js';
+import { uiFor } from '../plugins/language.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
@@ -134,7 +135,10 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
     return reply.seeOther(`/admin/staff/${memberId(request)}?done=${done}`);
   }
 
-  app.get('/staff', async (request, reply) => listPage(request, reply, 200, { email: '', name: '', role: 'staff', venue: '' }, {}));
+  // The setup mail's language starts as the adding member's own.
+  app.get('/staff', async (request, reply) =>
+    listPage(request, reply, 200, { email: '', name: '', role: 'staff', venue: '', language: uiFor(request).lang }, {}),
+  );
 
   app.post('/staff', async (request, reply) => {
     const body = request.body;
@@ -143,6 +147,7 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
       name: formField(body, 'name'),
       role: formField(body, 'role'),
       venue: formField(body, 'venue'),
+      language: formField(body, 'language'),
     };
     try {
       return addedPage(request, reply, await addStaffMember(db, clock, linkKey, request.staff, form));

@@ -10,6 +10,7 @@ import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
 import { photosMessages } from './messages/photos.messages.js';
+import { phoneBookingMessages } from './messages/phone-booking.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
@@ -35,6 +36,7 @@ const nl = {
   ...submissionsMessages.nl,
   ...findingMessages.nl,
   ...photosMessages.nl,
+  ...phoneBookingMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -51,6 +53,7 @@ const en: Record<keyof typeof nl, string> = {
   ...submissionsMessages.en,
   ...findingMessages.en,
   ...photosMessages.en,
+  ...phoneBookingMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

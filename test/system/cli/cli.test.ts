@@ -160,6 +160,14 @@ describe('the groupz command', () => {
         env,
       );
       assert.equal(manager.code, 0, manager.stderr);
+      // The link is built from the configured public URL, port included (also one PORT only makes).
+      const onPort = await groupz(['staff', 'add', '--email', 'p@groupz.test', '--name', 'P', '--role', 'admin'], {
+        ...env,
+        GROUPZ_PUBLIC_URL: 'http://groupz.test:8443',
+      });
+      assert.match(onPort.stdout, /^http:\/\/groupz\.test:8443\/staff\/setup\/[A-Za-z0-9_-]{43}$/m, onPort.stderr);
+      const byPort = await groupz(['staff', 'add', '--email', 'q@groupz.test', '--name', 'Q', '--role', 'admin'], { ...env, PORT: '8123' });
+      assert.match(byPort.stdout, /^http:\/\/127\.0\.0\.1:8123\/staff\/setup\/[A-Za-z0-9_-]{43}$/m, byPort.stderr);
       assert.equal(
         (await groupz(['staff', 'add', '--email', 'beheer@groupz.test', '--name', 'B', '--role', 'admin'], env)).code,
         1,

@@ -21,6 +21,8 @@ export const catalogAdminMessages = defineMessages(
     'field.until_before_from': 'De einddatum ligt vóór de begindatum.',
     'field.period_too_long': 'Een weekrooster loopt hoogstens één jaar.',
     'field.outside_period': 'Deze datum valt buiten de periode van het weekrooster.',
+    'field.schedule_overlaps':
+      'Deze activiteit heeft al een weekrooster op dit tijdstip, op een van deze dagen, in een periode die met deze overlapt. Pas dat rooster aan (of verwijder het), of kies een andere tijd, dag of periode.',
 
     'activities_admin.title': 'Activiteiten',
     'activities_admin.new': 'Nieuwe activiteit',
@@ -157,6 +159,8 @@ export const catalogAdminMessages = defineMessages(
     'field.until_before_from': 'The last date is before the first date.',
     'field.period_too_long': 'A weekly schedule runs for at most one year.',
     'field.outside_period': 'This date is outside the period of the weekly schedule.',
+    'field.schedule_overlaps':
+      'This activity already has a weekly schedule at this time, on one of these days, in a period that overlaps this one. Change that schedule (or delete it), or choose another time, day or period.',
 
     'activities_admin.title': 'Activities',
     'activities_admin.new': 'New activity',

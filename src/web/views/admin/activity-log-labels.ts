@@ -30,6 +30,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.unpaid': 'activity_log.action.booking.unpaid',
   'booking.note_added': 'activity_log.action.booking.note_added',
   'booking.created': 'activity_log.action.booking.created',
+  'booking.booked_by_phone': 'activity_log.action.booking.booked_by_phone',
+  'booking.details_changed': 'activity_log.action.booking.details_changed',
   'booking.confirmed': 'activity_log.action.booking.confirmed',
   'booking.requested': 'activity_log.action.booking.requested',
   'booking.accepted': 'activity_log.action.booking.accepted',

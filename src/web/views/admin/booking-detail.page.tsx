@@ -13,6 +13,8 @@ import { STATUS_LABELS } from './booking-labels.js';
 import { BookingParticipants } from './booking-participants.js';
 import type { ParticipantList } from '../../../core/participants/participant.service.js';
 import { BookingLinksPanel } from './booking-links-panel.js';
+import { isChangeable } from '../../../core/bookings/booking-changes.js';
+import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
 
 interface Props {
   ui: AdminUi;
@@ -21,9 +23,16 @@ interface Props {
   participants: ParticipantList;
   /** What the last action did, to confirm it. */
   notice?: string | undefined;
-  /** Refused input: the note as typed, and the messages per field. */
+  /** Refused input: the note or the change as typed, and the messages per field. */
   note?: string;
+  edit?: OrganiserFieldValues | undefined;
   errors?: FieldMessages;
+}
+
+/** The change form's values as the booking has them now. */
+function editValuesOf(booking: StaffBookingDetails): OrganiserFieldValues {
+  const { name, email, phone, organisation, notes } = booking;
+  return { groupSize: String(booking.groupSize), name, email, phone, organisation, notes };
 }
 
 /**
@@ -63,7 +72,7 @@ function ConfirmedAction(props: {
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
-export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', errors = {} }: Props) {
+export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', edit, errors = {} }: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
@@ -87,6 +96,7 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
           'decline-confirm': 'option_admin.decline',
           option: 'option_admin.title',
           note: 'booking_admin.note',
+          ...organiserFieldLabels('edit-'),
         }}
       />
       <dl class="summary" data-testid="booking-summary">
@@ -114,6 +124,17 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
       <h2>{t('booking_admin.organiser')}</h2>
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
+      {writable && isChangeable(booking.status) && (
+        <section id="edit" data-testid="edit-booking">
+          <h2>{t('booking_edit.title')}</h2>
+          <p class="hint">{t('booking_edit.hint')}</p>
+          <form method="post" action={`${base}/details`} class="narrow-form" novalidate>
+            <CsrfField ui={ui} />
+            <OrganiserFields ui={ui} prefix="edit-" activity={booking.activity} values={edit ?? editValuesOf(booking)} errors={errors} />
+            <button type="submit">{t('booking_edit.submit')}</button>
+          </form>
+        </section>
+      )}
       <BookingParticipants ui={ui} booking={booking} list={participants} />
 
       <h2>{t('booking_admin.payment')}</h2>

@@ -6,6 +6,7 @@ import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
+import { can } from '../../../core/staff/staff.js';
 import { STATUS_LABELS } from './booking-labels.js';
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
   venues: Venue[];
   /** null when the filter is refused. */
   schedule: DaySchedule | null;
+  /** Slots still to start offer "New booking". */
+  now: Date;
 }
 
 function dayLink(date: string, venue: string): string {
@@ -49,7 +52,7 @@ function GroupCells({ ui, group }: { ui: AdminUi; group: BookingListItem }) {
   );
 }
 
-function SlotRows({ ui, entry }: { ui: AdminUi; entry: ScheduleSlot }) {
+function SlotRows({ ui, entry, now }: { ui: AdminUi; entry: ScheduleSlot; now: Date }) {
   const { t, lang } = ui;
   const { slot } = entry;
   const slotCells = (
@@ -58,7 +61,21 @@ function SlotRows({ ui, entry }: { ui: AdminUi; entry: ScheduleSlot }) {
         {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)}
       </td>
       <td>{entry.activityTitle[lang]}</td>
-      <td>{t('schedule.places', { booked: slot.bookedPersons, capacity: slot.capacity })}</td>
+      <td>
+        {t('schedule.places', { booked: slot.bookedPersons, capacity: slot.capacity })}
+        {can(ui.staff, 'bookings.write') && slot.startsAt.getTime() > now.getTime() && (
+          <>
+            <br />
+            <a
+              href={`/admin/slots/${slot.id}/book`}
+              aria-label={t('phone_booking.new_for', { time: formatTime(slot.startsAt), activity: entry.activityTitle[lang] })}
+              data-testid="new-booking"
+            >
+              {t('phone_booking.new')}
+            </a>
+          </>
+        )}
+      </td>
     </>
   );
   if (entry.groups.length === 0) {
@@ -84,7 +101,7 @@ function SlotRows({ ui, entry }: { ui: AdminUi; entry: ScheduleSlot }) {
 }
 
 /** The back office's home: one day's slots and groups per venue, and the week after it. */
-export function SchedulePage({ ui, date, today, values, errors, venues, schedule }: Props) {
+export function SchedulePage({ ui, date, today, values, errors, venues, schedule, now }: Props) {
   const { t, lang } = ui;
   const title = t('schedule.title');
   return (
@@ -142,7 +159,7 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
               t('bookings.col.paid'),
             ]}
             rows={slots}
-            row={(entry) => <SlotRows key={entry.slot.id} ui={ui} entry={entry} />}
+            row={(entry) => <SlotRows key={entry.slot.id} ui={ui} entry={entry} now={now} />}
           />
         </section>
       ))}

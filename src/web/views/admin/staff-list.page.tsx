@@ -14,6 +14,13 @@ const STATE_LABELS: Record<StaffState, MessageKey> = {
   disabled: 'staff.state_disabled',
 };
 
+/** The setup mail's languages to choose from: one, or both together. */
+const MAIL_LANGUAGES: [string, MessageKey][] = [
+  ['nl', 'staff.mail_language_nl'],
+  ['en', 'staff.mail_language_en'],
+  ['both', 'staff.mail_language_both'],
+];
+
 const ROLE_LABELS: Record<Role, MessageKey> = {
   admin: 'role.admin',
   manager: 'role.manager',
@@ -158,6 +165,17 @@ export function StaffListPage({
           {(describedBy, invalid) => <RoleSelect ui={ui} roles={roles} value={form.role} describedBy={describedBy} invalid={invalid} />}
         </Field>
         <VenueField ui={ui} venues={venues} value={form.venue} error={errors.venue} />
+        <Field name="language" label={t('staff.mail_language')} hint={t('staff.mail_language_hint')}>
+          {(describedBy) => (
+            <select id="language" name="language" aria-describedby={describedBy}>
+              {MAIL_LANGUAGES.map(([value, label]) => (
+                <option key={value} value={value} selected={form.language === value}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit">{t('staff.add_submit')}</button>
       </form>
     </AdminLayout>

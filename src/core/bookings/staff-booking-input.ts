@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Slot } from '../availability/slot.js';
+import type { Activity } from '../catalog/activity.js';
+import { type FieldError, type FormResult, fieldErrorsOf } from '../shared/field-errors.js';
+import type { OrganiserContact } from './booking.js';
+import { bookingInputSchema, groupLimitError } from './booking-input.js';
+import type { BookingInput } from './booking-input.js';
+import { optionRefusal } from './option.js';
+
+/**
+ * What staff type for an organiser in the back office (a booking taken on the phone, a change to a
+ * booking): the organiser's fields with the public form's own rules. Each parse names every
+ * refused field at once, the activity's group limits among them.
+ */
+
+const organiserFields = bookingInputSchema.pick({ groupSize: true, name: true, email: true, phone: true, organisation: true, notes: true });
+
+/** The statuses staff may give a booking they place. */
+export const STAFF_PLACED_STATUSES = ['confirmed', 'option', 'requested'] as const;
+export type StaffPlacedStatus = (typeof STAFF_PLACED_STATUSES)[number];
+
+const phoneBookingFields = organiserFields.extend({
+  language: bookingInputSchema.shape.language,
+  status: z.enum(STAFF_PLACED_STATUSES, { error: 'invalid_value' }),
+  /** Made with the form, so sending it twice (a double click) places one booking. */
+  submissionKey: bookingInputSchema.shape.submissionKey,
+});
+
+/**
+ * What staff may place on this slot now: always a confirmed booking (accepting a request is theirs
+ * to do anyway); an option where the activity allows one on this slot now; a request (which staff
+ * accept or decline later) only where the activity books on request.
+ */
+export function staffStatusChoices(activity: Activity, slot: Slot, now: Date): StaffPlacedStatus[] {
+  return STAFF_PLACED_STATUSES.filter(
+    (status) =>
+      status === 'confirmed' ||
+      (status === 'option' && !optionRefusal(activity.rules.options, slot, now)) ||
+      (status === 'requested' && activity.rules.bookingMode === 'request'),
+  );
+}
+
+/** Why the status cannot be chosen here: the option's refusal (not allowed, too late), or not offered. */
+function statusError(activity: Activity, slot: Slot, now: Date, status: StaffPlacedStatus): FieldError | undefined {
+  if (staffStatusChoices(activity, slot, now).includes(status)) return undefined;
+  return { field: 'status', code: (status === 'option' && optionRefusal(activity.rules.options, slot, now)) || 'invalid_value' };
+}
+
+function withGroupLimit(raw: Record<string, unknown>, errors: FieldError[], activity: Activity): FieldError[] {
+  const limit = errors.some((e) => e.field === 'groupSize') ? undefined : groupLimitError(activity, raw.groupSize);
+  return limit ? [limit, ...errors] : errors;
+}
+
+export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'slotId'> & { status: StaffPlacedStatus };
+
+/** A booking staff take for a caller on this slot; `raw.groupSize` a number (or the text typed). */
+export function parsePhoneBooking(raw: Record<string, unknown>, activity: Activity, slot: Slot, now: Date): FormResult<PhoneBooking> {
+  const result = phoneBookingFields.safeParse(raw);
+  const errors = withGroupLimit(raw, result.success ? [] : fieldErrorsOf(result.error), activity);
+  // A status the activity does not allow now is refused with the other fields' errors.
+  const chosen = phoneBookingFields.shape.status.safeParse(raw.status);
+  const status = chosen.success ? statusError(activity, slot, now, chosen.data) : undefined;
+  if (status) errors.push(status);
+  return result.success && errors.length === 0 ? { ok: true, value: result.data } : { ok: false, errors };
+}
+
+export type StaffEdit = OrganiserContact & { groupSize: number };
+
+/** A change staff make to a booking of this activity; a group size it already has passes whatever the limits now say. */
+export function parseStaffEdit(raw: Record<string, unknown>, activity: Activity, groupSizeNow: number): FormResult<StaffEdit> {
+  const result = organiserFields.safeParse(raw);
+  const parsed = result.success ? [] : fieldErrorsOf(result.error);
+  const errors = raw.groupSize === groupSizeNow ? parsed : withGroupLimit(raw, parsed, activity);
+  return result.success && errors.length === 0 ? { ok: true, value: result.data } : { ok: false, errors };
+}

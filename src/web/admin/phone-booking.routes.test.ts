@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { parseHtml } from '../../../test/html.js';
+import { historyOf, mailsOf } from '../../../test/lifecycle.js';
+import { adminGet, adminPost, type Member } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
+import { findSlot } from '../../core/availability/slot.repository.js';
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import type { OutgoingMail } from '../../core/mail/mail-sender.js';
+import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
+
+const CALLER = {
+  groupSize: '12',
+  name: 'Els de Beller',
+  email: 'els@school.nl',
+  phone: '+31 6 12345678',
+  organisation: 'OBS De Telefoon',
+  notes: 'Belde om 9 uur',
+  language: 'en',
+  status: 'confirmed',
+};
+
+for (const dialect of testDialects()) {
+  describe(`booking for a caller in the back office (${dialect.name})`, () => {
+    let t: TestApp;
+    let home: Activity;
+    let away: Activity;
+    let staff: Member;
+    let viewer: Member;
+    let admin: Member;
+    let otherManager: Member;
+    const db = () => t.database.db;
+    const text = (body: string, testid: string) => parseHtml(body).querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
+    const bookingsOf = (slotId: string) => db().selectFrom('bookings').selectAll().where('slot_id', '=', slotId).execute();
+
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      ({ home, away } = await makeTwoVenues(t));
+      ({ staff, viewer, admin, otherManager } = await signInMembers(t, { home, away }));
+    });
+    after(() => t.close());
+
+    test('staff book for a caller: the same rules, price and places as a booking online, history naming them, the usual mail', async () => {
+      const slot = await makeSlot(db(), t.clock, home, { date: '2026-06-15', capacity: 30 });
+      const schedule = parseHtml((await adminGet(t, staff, '/admin?date=2026-06-15')).body);
+      assert.equal(
+        schedule.querySelector(`[data-slot="${slot.id}"] [data-testid="new-booking"]`)?.getAttribute('href'),
+        `/admin/slots/${slot.id}/book`,
+      );
+
+      const form = await adminGet(t, staff, `/admin/slots/${slot.id}/book`);
+      assert.equal(form.statusCode, 200);
+      const page = parseHtml(form.body);
+      assert.deepEqual(
+        page.querySelectorAll('input[name="status"]').map((i) => i.getAttribute('value')),
+        ['confirmed', 'option'],
+        'no request: the activity books instantly',
+      );
+      assert.equal(page.querySelector('#language option[selected]')?.getAttribute('value'), 'nl', "the staff member's language first");
+
+      const placed = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, CALLER);
+      assert.equal(placed.statusCode, 303, placed.body);
+      const [row] = await bookingsOf(slot.id);
+      assert.equal(placed.headers.location, `/admin/bookings/${row!.id}?done=phone_booked`);
+      assert.deepEqual(
+        [
+          row!.status,
+          row!.group_size,
+          row!.organiser_name,
+          row!.organiser_email,
+          row!.organiser_phone,
+          row!.organisation,
+          row!.notes,
+          row!.language,
+        ],
+        ['confirmed', 12, 'Els de Beller', 'els@school.nl', '+31 6 12345678', 'OBS De Telefoon', 'Belde om 9 uur', 'en'],
+      );
+      assert.equal(row!.total_cents, 12 * 1250, "the activity's price");
+      assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 12);
+      const [created] = await historyOf(db(), row!.reference);
+      assert.deepEqual(created, ['booking.booked_by_phone', 'staff', { status: 'confirmed', group_size: 12 }]);
+      const detail = await adminGet(t, staff, String(placed.headers.location));
+      assert.match(text(detail.body, 'notice'), /De boeking is geplaatst/);
+      assert.match(text(detail.body, 'booking-history'), new RegExp(`${staff.member.email}.*telefonisch geboekt`));
+
+      assert.deepEqual(
+        (await mailsOf(db(), row!.id)).filter(([kind]) => !kind.startsWith('staff_')).map(([kind, to]) => [kind, to]),
+        [['booking_received', 'els@school.nl']],
+      );
+      const sent: OutgoingMail[] = [];
+      await deliverDueMails(db(), t.clock, {
+        sender: { target: 'test', send: async (mail) => void sent.push(mail) },
+        linkKey: t.linkKey,
+        publicUrl: TEST_PUBLIC_URL,
+        from: 'Groupz <no-reply@bookings.test>',
+      });
+      const mail = sent.find((m) => m.to === 'els@school.nl')!;
+      assert.match(mail.text, new RegExp(`${TEST_PUBLIC_URL}/b/[A-Za-z0-9_-]+`), 'the manage link');
+      assert.match(mail.subject, /[A-Za-z]/);
+      assert.doesNotMatch(mail.text, /Beste|Uw boeking/, 'in the language chosen for the organiser');
+    });
+
+    test('an option or a request as the activity allows; a refused form keeps its input and names every error at once', async () => {
+      const onRequest = await makeActivityWithRules(
+        db(),
+        t.clock,
+        { bookingMode: 'request', options: { allowed: false } },
+        { venueId: home.venue.id },
+      );
+      const slot = await makeSlot(db(), t.clock, onRequest, { date: '2026-06-20', capacity: 10 });
+      const page = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
+      assert.deepEqual(
+        page.querySelectorAll('input[name="status"]').map((i) => i.getAttribute('value')),
+        ['confirmed', 'requested'],
+      );
+      const refused = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, {
+        ...CALLER,
+        groupSize: '25',
+        email: 'geen-adres',
+        phone: '',
+        status: 'option',
+      });
+      assert.equal(refused.statusCode, 422);
+      const body = parseHtml(refused.body);
+      for (const field of ['groupSize', 'email', 'phone', 'status']) assert.ok(text(refused.body, `error-${field}`), `${field} refused`);
+      assert.match(text(refused.body, 'error-status'), /optie/i);
+      assert.equal(body.querySelectorAll('[data-testid="form-errors"] li').length, 4, 'every error in one round');
+      assert.equal(body.querySelector('input[name="name"]')?.getAttribute('value'), 'Els de Beller', 'the input is kept');
+      assert.equal(body.querySelector('input[name="groupSize"]')?.getAttribute('value'), '25');
+      assert.equal(body.querySelector('textarea[name="notes"]')?.textContent, 'Belde om 9 uur');
+      assert.deepEqual(await bookingsOf(slot.id), []);
+
+      const request = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...CALLER, groupSize: '4', status: 'requested' });
+      assert.equal(request.statusCode, 303);
+      const withOption = await makeSlot(db(), t.clock, home, { date: '2026-06-25', capacity: 10 });
+      const option = await adminPost(t, staff, `/admin/slots/${withOption.id}/book`, { ...CALLER, groupSize: '4', status: 'option' });
+      assert.equal(option.statusCode, 303);
+      assert.deepEqual([(await bookingsOf(slot.id))[0]?.status, (await bookingsOf(withOption.id))[0]?.status], ['requested', 'option']);
+    });
+
+    test('a full slot refuses as an online booking would, with the input kept; nothing is overbooked', async () => {
+      const slot: Slot = await makeSlot(db(), t.clock, home, { date: '2026-06-16', capacity: 10 });
+      const results = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...CALLER, groupSize: '4', email: `bel${i}@school.nl` }),
+        ),
+      );
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [303, 303, 409, 409]);
+      const full = results.find((r) => r.statusCode === 409)!;
+      assert.match(text(full.body, 'booking-refusal'), /niet genoeg plaatsen/);
+      assert.equal(parseHtml(full.body).querySelector('input[name="email"]')?.getAttribute('value')?.startsWith('bel'), true);
+      assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 8);
+    });
+
+    test('the same form sent twice (a double click) places one booking; both answers lead to it', async () => {
+      const slot = await makeSlot(db(), t.clock, home, { date: '2026-06-19', capacity: 30 });
+      const form = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
+      const submissionKey = form.querySelector('input[name="submissionKey"]')!.getAttribute('value')!;
+      assert.ok(submissionKey.length >= 22);
+      const twice = await Promise.all([1, 2].map(() => adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...CALLER, submissionKey })));
+      const again = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...CALLER, submissionKey });
+      const rows = await bookingsOf(slot.id);
+      assert.equal(rows.length, 1);
+      for (const res of [...twice, again]) assert.equal(res.headers.location, `/admin/bookings/${rows[0]!.id}?done=phone_booked`);
+      assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 12);
+      const other = await makeSlot(db(), t.clock, home, { date: '2026-06-19', time: '14:00' });
+      const elsewhere = await adminPost(t, staff, `/admin/slots/${other.id}/book`, { ...CALLER, submissionKey });
+      assert.equal(elsewhere.statusCode, 409, 'a key opens no booking of another slot');
+      assert.deepEqual(await bookingsOf(other.id), []);
+    });
+
+    test("another venue's slot is not found; a viewer may not book; an admin books at any venue", async () => {
+      const theirs = await makeSlot(db(), t.clock, away, { date: '2026-06-17' });
+      assert.equal((await adminGet(t, staff, `/admin/slots/${theirs.id}/book`)).statusCode, 404);
+      assert.equal((await adminPost(t, staff, `/admin/slots/${theirs.id}/book`, CALLER)).statusCode, 404);
+      assert.equal((await adminPost(t, staff, '/admin/slots/not-a-slot/book', CALLER)).statusCode, 404);
+      const ours = await makeSlot(db(), t.clock, home, { date: '2026-06-17' });
+      assert.equal((await adminPost(t, otherManager, `/admin/slots/${ours.id}/book`, CALLER)).statusCode, 404);
+      assert.equal((await adminGet(t, viewer, `/admin/slots/${ours.id}/book`)).statusCode, 403);
+      assert.equal((await adminPost(t, viewer, `/admin/slots/${ours.id}/book`, CALLER)).statusCode, 403);
+      assert.deepEqual(await bookingsOf(theirs.id), []);
+      assert.deepEqual(await bookingsOf(ours.id), []);
+      assert.equal((await adminPost(t, admin, `/admin/slots/${theirs.id}/book`, CALLER)).statusCode, 303);
+    });
+  });
+}

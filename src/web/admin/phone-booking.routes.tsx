@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { bookForCaller, findSlotForStaff } from '../../core/bookings/phone-booking.service.js';
+import { staffStatusChoices } from '../../core/bookings/staff-booking-input.js';
+import { optionOffer } from '../../core/bookings/option.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { newToken } from '../../core/shared/ids.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
+import { formField } from '../public/form-body.js';
+import { sendPage } from '../public/respond.js';
+import type { FieldMessages } from '../views/components.js';
+import { PhoneBookingPage, type PhoneBookingValues } from '../views/admin/phone-booking.page.js';
+import { requirePermission } from './admin-request.js';
+import { adminUiFor } from './admin-ui.js';
+import { staffActorOf } from './client.js';
+import { organiserInput, organiserValuesFrom } from './organiser-form.js';
+
+type BySlot = FastifyRequest<{ Params: { slotId: string } }>;
+
+/**
+ * Booking for a caller (a phone booking) on a slot of the member's venues: the form, and placing
+ * it through the same service as an organiser's booking. Another venue's slot is not found.
+ */
+export async function phoneBookingRoutes(app: FastifyInstance, { db, clock, auth, linkKey }: AppContext): Promise<void> {
+  async function formPage(
+    request: BySlot,
+    reply: FastifyReply,
+    status: number,
+    values: PhoneBookingValues,
+    errors: FieldMessages = {},
+    refusal?: string,
+  ) {
+    const { slot, activity } = await findSlotForStaff(db, request.staff, request.params.slotId);
+    const now = clock.now();
+    return sendPage(
+      reply,
+      status,
+      <PhoneBookingPage
+        ui={adminUiFor(request, auth)}
+        slot={slot}
+        activity={activity}
+        statuses={staffStatusChoices(activity, slot, now)}
+        optionUntil={optionOffer(activity.rules.options, slot, now)}
+        values={values}
+        errors={errors}
+        refusal={refusal}
+      />,
+    );
+  }
+
+  app.get('/slots/:slotId/book', async (request: BySlot, reply) => {
+    requirePermission(request, 'bookings.write');
+    const values = { ...organiserValuesFrom({}), language: adminUiFor(request, auth).lang, status: 'confirmed', submissionKey: newToken() };
+    return formPage(request, reply, 200, values);
+  });
+
+  app.post('/slots/:slotId/book', async (request: BySlot, reply) => {
+    requirePermission(request, 'bookings.write');
+    const ui = adminUiFor(request, auth);
+    const values = {
+      ...organiserValuesFrom(request.body),
+      language: formField(request.body, 'language'),
+      status: formField(request.body, 'status'),
+      submissionKey: formField(request.body, 'submissionKey'),
+    };
+    try {
+      const input = { ...organiserInput(values), submissionKey: values.submissionKey || undefined };
+      const result = await bookForCaller(db, clock, linkKey, staffActorOf(request), request.params.slotId, input);
+      if (!result.ok) return await formPage(request, reply, FIELD_ERRORS_STATUS, values, fieldMessages(ui.t, result.errors));
+      return reply.seeOther(`/admin/bookings/${result.value.bookingId}?done=phone_booked`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      // A rule of the moment (the slot filled up, closed, too many options): the form, as typed, says why.
+      return formPage(request, reply, statusOfDomainError(error.code), values, {}, ui.t(`error.${error.code}`));
+    }
+  });
+}

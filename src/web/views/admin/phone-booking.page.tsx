@@ -1,0 +1,111 @@
+import type { Slot } from '../../../core/availability/slot.js';
+import type { StaffPlacedStatus } from '../../../core/bookings/staff-booking-input.js';
+import type { Activity } from '../../../core/catalog/activity.js';
+import { formatDate, formatTime } from '../../../core/i18n/format.js';
+import { localDateOf } from '../../../core/shared/time.js';
+import type { AdminUi } from '../../admin/admin-ui.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { deadlineText } from '../deadline.js';
+import { AdminLayout, CsrfField } from './admin-layout.js';
+import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
+
+/** The form as typed: the organiser's fields, their mails' language and the kind of booking. */
+export interface PhoneBookingValues extends OrganiserFieldValues {
+  language: string;
+  status: string;
+  /** Made with the form: sent twice, it places one booking. */
+  submissionKey: string;
+}
+
+const STATUS_LABELS: Record<StaffPlacedStatus, MessageKey> = {
+  confirmed: 'phone_booking.status_confirmed',
+  option: 'phone_booking.status_option',
+  requested: 'phone_booking.status_requested',
+};
+
+const LABELS: Record<string, MessageKey> = {
+  ...organiserFieldLabels(''),
+  language: 'phone_booking.language',
+  status: 'phone_booking.status',
+};
+
+/**
+ * A booking staff take for a caller on one slot: the organiser's details, the language of their
+ * mails and the kind of booking the activity allows now; a refusal of the booking as a whole (the
+ * slot filled up meanwhile) above the form, which keeps what was typed.
+ */
+export function PhoneBookingPage(props: {
+  ui: AdminUi;
+  slot: Slot;
+  activity: Activity;
+  statuses: StaffPlacedStatus[];
+  /** The deadline an option placed now gets; undefined when none can be. */
+  optionUntil: Date | undefined;
+  values: PhoneBookingValues;
+  errors: FieldMessages;
+  refusal?: string | undefined;
+}) {
+  const { ui, slot, activity, statuses, optionUntil, values, errors, refusal } = props;
+  const { t, lang } = ui;
+  const title = t('phone_booking.title', { activity: activity.title[lang] });
+  return (
+    <AdminLayout ui={ui} title={title}>
+      <p>
+        <a href={`/admin?date=${localDateOf(slot.startsAt)}`}>{t('phone_booking.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p data-testid="phone-booking-slot">
+        {t('phone_booking.slot', {
+          date: formatDate(slot.startsAt, lang),
+          start: formatTime(slot.startsAt),
+          end: formatTime(slot.endsAt),
+          venue: activity.venue.name,
+        })}
+        {' · '}
+        {t('phone_booking.places', { free: Math.max(0, slot.capacity - slot.bookedPersons), capacity: slot.capacity })}
+      </p>
+      <p class="hint">{t('phone_booking.intro')}</p>
+      {refusal && (
+        <p class="notice error" role="alert" data-testid="booking-refusal">
+          {refusal}
+        </p>
+      )}
+      <ErrorSummary ui={ui} errors={errors} labels={LABELS} />
+      <form method="post" action={`/admin/slots/${slot.id}/book`} class="narrow-form" novalidate data-testid="phone-booking">
+        <CsrfField ui={ui} />
+        <input type="hidden" name="submissionKey" value={values.submissionKey} />
+        <OrganiserFields ui={ui} prefix="" activity={activity} values={values} errors={errors} />
+        <Field name="language" label={t('phone_booking.language')} error={errors.language}>
+          {(describedBy, invalid) => (
+            <select id="language" name="language" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
+              <option value="nl" selected={values.language === 'nl'}>
+                Nederlands
+              </option>
+              <option value="en" selected={values.language === 'en'}>
+                English
+              </option>
+            </select>
+          )}
+        </Field>
+        <fieldset id="status" class={errors.status ? 'field-error' : undefined} data-testid="status-choice">
+          <legend>{t('phone_booking.status')}</legend>
+          {errors.status && (
+            <p class="error" id="status-error" data-testid="error-status">
+              {errors.status}
+            </p>
+          )}
+          {statuses.map((status) => (
+            <div key={status} class="field checkbox">
+              <input id={`status-${status}`} name="status" type="radio" value={status} checked={values.status === status} />
+              <label for={`status-${status}`}>
+                {t(STATUS_LABELS[status], { deadline: optionUntil ? deadlineText(ui, optionUntil) : '' })}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t('phone_booking.submit')}</button>
+      </form>
+    </AdminLayout>
+  );
+}
