@@ -5,6 +5,7 @@ import { authMessages } from './messages/auth.messages.js';
 import { backupsMessages } from './messages/backups.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
 import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
+import { lostLinkMessages } from './messages/lost-link.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
@@ -31,6 +32,7 @@ const nl = {
   ...optionsMessages.nl,
   ...backupsMessages.nl,
   ...submissionsMessages.nl,
+  ...lostLinkMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -45,6 +47,7 @@ const en: Record<keyof typeof nl, string> = {
   ...optionsMessages.en,
   ...backupsMessages.en,
   ...submissionsMessages.en,
+  ...lostLinkMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
