@@ -87,7 +87,10 @@ for (const dialect of testDialects()) {
       assert.equal((await bookingsOf('Twice@Example.NL')).length, 0);
 
       assert.equal((await post({ ...second.fields, action: 'confirm' })).statusCode, 303);
-      assert.deepEqual((await bookingsOf('Twice@Example.NL')).map((b) => b.group_size), [12]);
+      assert.deepEqual(
+        (await bookingsOf('Twice@Example.NL')).map((b) => b.group_size),
+        [12],
+      );
 
       // Another address books without a warning.
       const other = await review(await filledForm('someone.else@example.nl'));
