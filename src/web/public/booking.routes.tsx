@@ -45,8 +45,8 @@ function valuesFrom(body: unknown): BookingFormValues {
 
 /**
  * The booking flow: form, review with the price, confirmation. Works with plain HTML forms. The
- * review step makes the submission key, which the form carries through "change details" and back,
- * so that confirming again answers with the booking placed the first time; it also shows the
+ * form is opened with a submission key, which the steps carry through "change details" and back,
+ * so that confirming again answers with the booking placed the first time; the review step also shows the
  * organiser's other active bookings of the slot, and then confirming asks for "book another group"
  * explicitly. The language switcher submits the form, which comes back in the language picked.
  */
@@ -75,7 +75,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const found = await slotOf(request);
     const requested = formNumber(formField(request.query, 'groupSize'));
     const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
-    const values = { ...valuesFrom({}), groupSize: String(groupSize) };
+    // The submission key is made with the form, so that a form sent again (Back from the
+    // confirmation, then Reload) is the same submission as the first.
+    const values = { ...valuesFrom({}), groupSize: String(groupSize), submissionKey: newToken() };
     const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
@@ -88,7 +90,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
   async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput, status = 200, known?: EarlierBookings) {
     const quote = await quoteBooking(db, clock, input);
     const earlier = known ?? (await findEarlierBookings(db, input));
-    // The key survives "change details"; a new one only for a first review or a key that placed another booking.
+    // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
     return sendPage(
       reply,

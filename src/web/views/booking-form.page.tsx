@@ -19,8 +19,8 @@ export interface BookingFormValues {
   /** An option rather than a booking outright. */
   option: boolean;
   /**
-   * Made for the review page, so confirming twice places one booking (see submitBooking); carried
-   * through "change details" and back, so an edited confirmation is still the same submission; '' before.
+   * Made with the form, so confirming twice places one booking (see submitBooking); carried through
+   * the review step, "change details" and back, so an edited confirmation is still the same submission.
    */
   submissionKey: string;
 }
