@@ -6,7 +6,7 @@ import type { Activity } from '../catalog/activity.js';
 import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FieldError, type FormResult, fieldErrorsOf, parseEachField, refused } from '../shared/field-errors.js';
+import { type FieldError, type FormResult, fieldErrorsOf, inFieldOrder, parseEachField, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js';
 import type { StaffMember } from '../staff/staff.js';
@@ -120,7 +120,7 @@ export async function createScheduleFromForm(
   const activity = await activityFor(db, member, activityId);
   const parsed = parseEachField(scheduleFields.shape, { ...form });
   const errors = [...parsed.errors, ...periodErrors(parsed.values, localDateOf(clock.now()))];
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: inFieldOrder(errors, Object.keys(scheduleFields.shape)) };
   const { weekdays, startTime, capacity, validFrom, validUntil, skipDates } = parsed.values as ParsedSchedule;
   const schedule: SlotSchedule = {
     id: newId(),

@@ -6,7 +6,7 @@ import type { Activity } from '../catalog/activity.js';
 import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FormResult, fieldErrorsOf, parseEachField, refused } from '../shared/field-errors.js';
+import { type FormResult, fieldErrorsOf, inFieldOrder, parseEachField, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { localToInstant } from '../shared/time.js';
 import type { StaffMember } from '../staff/staff.js';
@@ -74,7 +74,7 @@ export async function addSlotFromForm(
   const startsAt: FormResult<Date> | undefined = date !== undefined && time !== undefined ? instantOrError(date, time) : undefined;
   if (startsAt && !startsAt.ok) errors.push(...startsAt.errors);
   if (startsAt?.ok && startsAt.value <= clock.now()) errors.push({ field: 'date', code: 'in_past' });
-  if (errors.length > 0 || !startsAt?.ok || capacity === undefined) return { ok: false, errors };
+  if (errors.length > 0 || !startsAt?.ok || capacity === undefined) return { ok: false, errors: inFieldOrder(errors, Object.keys(form)) };
   const slot = {
     id: newId(),
     activityId: activity.id,

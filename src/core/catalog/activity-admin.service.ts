@@ -4,7 +4,15 @@ import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FieldError, fieldErrorsOf, firstPerField, type FormResult, parseEachField, refused } from '../shared/field-errors.js';
+import {
+  type FieldError,
+  fieldErrorsOf,
+  firstPerField,
+  type FormResult,
+  inFieldOrder,
+  parseEachField,
+  refused,
+} from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
@@ -166,7 +174,7 @@ function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<Act
   const base = parseEachField(activityFields.shape, { ...form });
   const lines = parseFixedLines(form.lines);
   const across = crossFieldErrors(base.values, lines, current);
-  const errors = firstPerField([...base.errors, ...(lines.ok ? [] : lines.errors), ...across.errors]);
+  const errors = inFieldOrder(firstPerField([...base.errors, ...(lines.ok ? [] : lines.errors), ...across.errors]), Object.keys(form));
   if (errors.length > 0 || !across.pricing) return { ok: false, errors };
   const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.values as z.output<typeof activityFields>;
   const { bookingMode, optionHours, optionMinDaysBefore, optionMaxPerEmail, cancelUntilHours, participantFields, ...fields } = rest;
@@ -256,7 +264,8 @@ export async function createActivityFromForm(db: Db, clock: Clock, member: Membe
   const slug = form.slug.trim();
   const taken = slug !== '' && (await findActivityIdBySlug(db, slug)) ? [{ field: 'slug', code: 'slug_taken' as const }] : [];
   if (!venue.ok || !parsed.ok) {
-    return { ok: false, errors: firstPerField([...(venue.ok ? [] : venue.errors), ...(parsed.ok ? [] : parsed.errors), ...taken]) };
+    const errors = firstPerField([...(venue.ok ? [] : venue.errors), ...(parsed.ok ? [] : parsed.errors), ...taken]);
+    return { ok: false, errors: inFieldOrder(errors, Object.keys(form)) };
   }
   if (taken.length > 0) return { ok: false, errors: taken };
   const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
@@ -286,7 +295,7 @@ export async function updateActivityFromForm(
     // A slug of another activity is named with the other faults.
     const owner = form.slug.trim() === '' ? undefined : await findActivityIdBySlug(db, form.slug.trim());
     const taken = owner && owner !== current.id ? [{ field: 'slug', code: 'slug_taken' as const }] : [];
-    return { ok: false, errors: firstPerField([...parsed.errors, ...taken]) };
+    return { ok: false, errors: inFieldOrder(firstPerField([...parsed.errors, ...taken]), Object.keys(form)) };
   }
   const activity: Activity = { ...current, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {

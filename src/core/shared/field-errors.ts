@@ -132,3 +132,12 @@ export function parseEachField<Shape extends FieldSchemas>(shape: Shape, form: R
 export function firstPerField(errors: readonly FieldError[]): FieldError[] {
   return errors.filter((error, i) => errors.findIndex((e) => e.field === error.field) === i);
 }
+
+/** The errors in the order of the form's fields (`names`; a field's first segment counts), as its error summary lists them. */
+export function inFieldOrder(errors: readonly FieldError[], names: readonly string[]): FieldError[] {
+  const rank = (e: FieldError) => {
+    const index = names.indexOf(e.field.split('.')[0]!);
+    return index < 0 ? names.length : index;
+  };
+  return [...errors].sort((a, b) => rank(a) - rank(b));
+}
