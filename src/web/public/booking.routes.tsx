@@ -57,7 +57,13 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     return found;
   }
 
-  function form(ui: Ui, found: { slot: Slot; activity: Activity }, values: BookingFormValues, errors: FieldMessages = {}, refusal?: string) {
+  function form(
+    ui: Ui,
+    found: { slot: Slot; activity: Activity },
+    values: BookingFormValues,
+    errors: FieldMessages = {},
+    refusal?: string,
+  ) {
     return (
       <BookingFormPage
         ui={ui}
@@ -87,7 +93,14 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
   });
 
   /** The review step: the price, what confirming places, and what the organiser booked on this slot before. */
-  async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput, status = 200, known?: EarlierBookings) {
+  async function review(
+    reply: FastifyReply,
+    ui: Ui,
+    values: BookingFormValues,
+    input: BookingInput,
+    status = 200,
+    known?: EarlierBookings,
+  ) {
     const quote = await quoteBooking(db, clock, input);
     const earlier = known ?? (await findEarlierBookings(db, input));
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.

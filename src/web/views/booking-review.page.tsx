@@ -43,7 +43,11 @@ function EarlierNotice({ ui, earlier, email }: { ui: Ui; earlier: EarlierBooking
   const { placed, others } = earlier;
   if (!placed && others.length === 0) return null;
   const item = (b: { reference: string; groupSize: number; status: keyof typeof STATUS_LABELS }) =>
-    t('review.earlier_item', { reference: b.reference, persons: t('price.persons', { n: b.groupSize }), status: t(STATUS_LABELS[b.status]) });
+    t('review.earlier_item', {
+      reference: b.reference,
+      persons: t('price.persons', { n: b.groupSize }),
+      status: t(STATUS_LABELS[b.status]),
+    });
   return (
     <section class="notice warning earlier-bookings" role="status" data-testid={placed ? 'review-placed' : 'review-earlier'}>
       <h2>{t(placed ? 'review.placed_title' : 'review.earlier_title')}</h2>

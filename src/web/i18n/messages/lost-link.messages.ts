@@ -15,7 +15,8 @@ export const lostLinkMessages = defineMessages(
     'lost_link.ask': 'Link kwijt? Laat hem opnieuw mailen',
     'lost_link.not_found_hint':
       'Misschien is deze link vervangen door een nieuwe. Deelnemers vragen de organisator van hun groep om de nieuwe link.',
-    'lost_link.throttled': 'Er is te vaak om een link gevraagd voor dit boekingsnummer of vanaf uw netwerk. Probeer het opnieuw vanaf {time}.',
+    'lost_link.throttled':
+      'Er is te vaak om een link gevraagd voor dit boekingsnummer of vanaf uw netwerk. Probeer het opnieuw vanaf {time}.',
   },
   {
     'lost_link.title': 'Lost the link to your booking?',
