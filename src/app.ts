@@ -34,6 +34,7 @@ import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
 import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
+import { lostLinkRoutes } from './web/public/lost-link.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
 import { photoRoutes } from './web/public/photos.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);
+    await pages.register(lostLinkRoutes, context);
     await pages.register(participantRoutes, context);
     await pages.register(calendarRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });

@@ -45,7 +45,21 @@ export interface RouteFuzz {
 }
 
 const BOOKING_FIELDS = Object.keys(bookingInputSchema.shape);
-const BOOKING_FORM = ['groupSize', 'name', 'email', 'phone', 'organisation', 'notes', 'acceptTerms', 'option', 'submissionKey', 'action'];
+const BOOKING_FORM = [
+  'groupSize',
+  'name',
+  'email',
+  'phone',
+  'organisation',
+  'notes',
+  'acceptTerms',
+  'option',
+  'submissionKey',
+  'action',
+  'step',
+  'another',
+  'lang',
+];
 const validBookingForm = () => ({
   groupSize: '4',
   name: 'Jan Jansen',
@@ -86,6 +100,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'POST /b/:token/participants/new-link': { params: manage, form: [] },
   // Anything else under /b/, in every method.
   ...Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'].map((m) => [`${m} /b/*`, { form: ['x'] }])),
+  'GET /manage-link': { query: ['sent'] },
+  'POST /manage-link': { form: ['reference', 'email'], validForm: () => ({ reference: 'GZ-ABCD-EFGH', email: 'jan@example.nl' }) },
   'GET /p/:token': { params: { token: 'participantToken' }, query: ['added'] },
   'POST /p/:token': {
     params: { token: 'participantToken' },

@@ -6,7 +6,7 @@ import type { Activity } from '../catalog/activity.js';
 import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FieldError, type FormResult, fieldErrorsOf, refused } from '../shared/field-errors.js';
+import { type FieldError, type FormResult, fieldErrorsOf, inFieldOrder, parseEachField, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDay } from '../shared/time.js';
 import type { StaffMember } from '../staff/staff.js';
@@ -59,13 +59,19 @@ const scheduleFields = z.object({
 
 type ParsedSchedule = z.output<typeof scheduleFields>;
 
-/** The form's rules beyond single fields: a period of at most a year, not begun before today, skipped dates inside it. */
-function periodErrors(input: ParsedSchedule, today: string): FieldError[] {
-  if (input.validFrom < today) return [{ field: 'validFrom', code: 'in_past' }];
-  if (input.validUntil < input.validFrom) return [{ field: 'validUntil', code: 'until_before_from' }];
-  if (input.validUntil > latestUntil(input.validFrom)) return [{ field: 'validUntil', code: 'period_too_long' }];
-  if (input.skipDates.some((d) => d < input.validFrom || d > input.validUntil)) return [{ field: 'skipDates', code: 'outside_period' }];
-  return [];
+/**
+ * The form's rules beyond single fields, for the fields that passed: a period of at most a year,
+ * not begun before today, skipped dates inside it. One error per field, all fields at once.
+ */
+function periodErrors(input: Partial<ParsedSchedule>, today: string): FieldError[] {
+  const { validFrom: from, validUntil: until, skipDates } = input;
+  const errors: FieldError[] = [];
+  if (from !== undefined && from < today) errors.push({ field: 'validFrom', code: 'in_past' });
+  if (from === undefined || until === undefined) return errors;
+  if (until < from) errors.push({ field: 'validUntil', code: 'until_before_from' });
+  else if (until > latestUntil(from)) errors.push({ field: 'validUntil', code: 'period_too_long' });
+  if (skipDates?.some((d) => d < from || d > until)) errors.push({ field: 'skipDates', code: 'outside_period' });
+  return errors;
 }
 
 /** What saving a schedule did. */
@@ -113,11 +119,10 @@ export async function createScheduleFromForm(
   form: ScheduleForm,
 ): Promise<FormResult<ScheduleOutcome>> {
   const activity = await activityFor(db, member, activityId);
-  const parsed = scheduleFields.safeParse(form);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
-  const errors = periodErrors(parsed.data, localDateOf(clock.now()));
-  if (errors.length > 0) return { ok: false, errors };
-  const { weekdays, startTime, capacity, validFrom, validUntil, skipDates } = parsed.data;
+  const parsed = parseEachField(scheduleFields.shape, { ...form });
+  const errors = [...parsed.errors, ...periodErrors(parsed.values, localDateOf(clock.now()))];
+  if (errors.length > 0) return { ok: false, errors: inFieldOrder(errors, Object.keys(scheduleFields.shape)) };
+  const { weekdays, startTime, capacity, validFrom, validUntil, skipDates } = parsed.values as ParsedSchedule;
   const schedule: SlotSchedule = {
     id: newId(),
     activityId: activity.id,

@@ -6,7 +6,7 @@ import type { Activity } from '../catalog/activity.js';
 import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FormResult, fieldErrorsOf, refused } from '../shared/field-errors.js';
+import { type FormResult, fieldErrorsOf, inFieldOrder, parseEachField, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { localToInstant } from '../shared/time.js';
 import type { StaffMember } from '../staff/staff.js';
@@ -68,12 +68,13 @@ export async function addSlotFromForm(
   form: SlotForm,
 ): Promise<FormResult<string>> {
   const activity = await activityFor(db, member, activityId);
-  const parsed = slotFields.safeParse(form);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
-  const { date, time, capacity } = parsed.data;
-  const startsAt = instantOrError(date, time);
-  if (!startsAt.ok) return startsAt;
-  if (startsAt.value <= clock.now()) return refused('date', 'in_past');
+  // Every fault at once: a date in the past is named even while the capacity is refused.
+  const { values, errors } = parseEachField(slotFields.shape, { ...form });
+  const { date, time, capacity } = values;
+  const startsAt: FormResult<Date> | undefined = date !== undefined && time !== undefined ? instantOrError(date, time) : undefined;
+  if (startsAt && !startsAt.ok) errors.push(...startsAt.errors);
+  if (startsAt?.ok && startsAt.value <= clock.now()) errors.push({ field: 'date', code: 'in_past' });
+  if (errors.length > 0 || !startsAt?.ok || capacity === undefined) return { ok: false, errors: inFieldOrder(errors, Object.keys(form)) };
   const slot = {
     id: newId(),
     activityId: activity.id,

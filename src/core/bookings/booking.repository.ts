@@ -62,3 +62,25 @@ export async function findBookingByTokenHash(db: Executor, purpose: LinkPurpose,
   const column = purpose === 'manage' ? 'manage_token_hash' : 'participant_token_hash';
   return db.selectFrom('bookings').selectAll().where(column, '=', tokenHash).executeTakeFirst();
 }
+
+/** The bookings of a slot in these statuses placed for this e-mail address (in any case), oldest first. */
+export async function listOrganiserBookingsOnSlot(
+  db: Executor,
+  slotId: string,
+  email: string,
+  statuses: readonly string[],
+): Promise<BookingRow[]> {
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('slot_id', '=', slotId)
+    .where((eb) => eb(eb.fn('lower', ['organiser_email']), '=', email.toLowerCase()))
+    .where('status', 'in', statuses)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findBookingByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('bookings').selectAll().where('reference', '=', reference).executeTakeFirst();
+}

@@ -4,7 +4,15 @@ import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FieldError, fieldErrorsOf, type FormResult, refused } from '../shared/field-errors.js';
+import {
+  type FieldError,
+  fieldErrorsOf,
+  firstPerField,
+  type FormResult,
+  inFieldOrder,
+  parseEachField,
+  refused,
+} from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
@@ -139,13 +147,39 @@ function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
 
 type ActivityFields = Omit<Activity, 'id' | 'venue'>;
 
-/** Checks the whole form; `current` is the pricing whose bands are kept. */
+/** The errors of the rules across fields, for the fields that passed: group limits, pricing that covers them. */
+function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, lines: FormResult<FixedLine[]>, current: Pricing) {
+  const errors: FieldError[] = [];
+  const { minGroupSize: min, maxGroupSize: max } = values;
+  if (min !== undefined && max !== undefined && min > max) errors.push({ field: 'maxGroupSize', code: 'min_above_max' });
+  if (!lines.ok) return { errors };
+  const merged = mergePricing(current, lines.value);
+  if (merged.length === 0) return { errors: [...errors, { field: 'lines.0.labelNl', code: 'price_required' as const }] };
+  // The existing schema has the last word (at most 10 lines, kept bands included).
+  const pricing = pricingSchema.safeParse(merged);
+  if (!pricing.success) return { errors: [...errors, { field: 'lines.0.labelNl', code: 'invalid_value' as const }] };
+  if (min !== undefined && max !== undefined && min <= max) {
+    try {
+      assertPricingCovers(pricing.data, min, max);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'invalid_catalogue')) throw error;
+      errors.push({ field: 'maxGroupSize', code: 'bands_not_covering' });
+    }
+  }
+  return { errors, pricing: pricing.data };
+}
+
+/**
+ * Checks the whole form, every field and every rule across fields in one go, so a refused form
+ * names all its faults at once; `current` is the pricing whose bands are kept.
+ */
 function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<ActivityFields> {
-  const base = activityFields.safeParse(form);
+  const base = parseEachField(activityFields.shape, { ...form });
   const lines = parseFixedLines(form.lines);
-  const errors = [...(base.success ? [] : fieldErrorsOf(base.error)), ...(lines.ok ? [] : lines.errors)];
-  if (!base.success || !lines.ok) return { ok: false, errors };
-  const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.data;
+  const across = crossFieldErrors(base.values, lines, current);
+  const errors = inFieldOrder(firstPerField([...base.errors, ...(lines.ok ? [] : lines.errors), ...across.errors]), Object.keys(form));
+  if (errors.length > 0 || !across.pricing) return { ok: false, errors };
+  const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.values as z.output<typeof activityFields>;
   const { bookingMode, optionHours, optionMinDaysBefore, optionMaxPerEmail, cancelUntilHours, participantFields, ...fields } = rest;
   const rules: ActivityRules = {
     bookingMode,
@@ -153,18 +187,6 @@ function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<Act
     cancelUntilHours,
     participantFields: PARTICIPANT_FIELDS.filter((field) => participantFields.includes(field)),
   };
-  if (rest.minGroupSize > rest.maxGroupSize) return refused('maxGroupSize', 'min_above_max');
-  const merged = mergePricing(current, lines.value);
-  if (merged.length === 0) return refused('lines.0.labelNl', 'price_required');
-  // The existing schema has the last word (at most 10 lines, kept bands included).
-  const pricing = pricingSchema.safeParse(merged);
-  if (!pricing.success) return refused('lines.0.labelNl', 'invalid_value');
-  try {
-    assertPricingCovers(pricing.data, rest.minGroupSize, rest.maxGroupSize);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid_catalogue') return refused('maxGroupSize', 'bands_not_covering');
-    throw error;
-  }
   return {
     ok: true,
     value: {
@@ -172,7 +194,7 @@ function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<Act
       title: { nl: titleNl, en: titleEn },
       description: { nl: descriptionNl, en: descriptionEn },
       bookingCutoffMinutes: Math.round((cutoffHours * 60) / 100),
-      pricing: pricing.data,
+      pricing: across.pricing,
       rules,
     },
   };
@@ -240,12 +262,19 @@ async function venueForNew(db: Db, member: Member, venueId: string): Promise<For
 }
 
 export async function createActivityFromForm(db: Db, clock: Clock, member: Member, form: ActivityForm): Promise<FormResult<Activity>> {
+  // Every fault at once: the venue, the fields, and a slug already taken.
   const venue = await venueForNew(db, member, form.venueId);
-  if (!venue.ok) return venue;
   const parsed = parseActivityForm(form, []);
-  if (!parsed.ok) return parsed;
+  const slug = form.slug.trim();
+  const taken = slug !== '' && (await findActivityIdBySlug(db, slug)) ? [{ field: 'slug', code: 'slug_taken' as const }] : [];
+  if (!venue.ok || !parsed.ok) {
+    const errors = firstPerField([...(venue.ok ? [] : venue.errors), ...(parsed.ok ? [] : parsed.errors), ...taken]);
+    return { ok: false, errors: inFieldOrder(errors, Object.keys(form)) };
+  }
+  if (taken.length > 0) return { ok: false, errors: taken };
   const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
+    // Checked again inside the transaction: a concurrent form may have taken the slug since.
     if (await findActivityIdBySlug(trx, activity.slug)) return refused('slug', 'slug_taken');
     await insertActivity(trx, activity, clock.now().toISOString());
     await recordActivity(trx, clock, { actor: member, venueId: venue.value.id, action: 'activity.created', target: activity.slug });
@@ -266,7 +295,12 @@ export async function updateActivityFromForm(
 ): Promise<FormResult<Activity>> {
   const current = await activityFor(db, member, id);
   const parsed = parseActivityForm(form, current.pricing);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    // A slug of another activity is named with the other faults.
+    const owner = form.slug.trim() === '' ? undefined : await findActivityIdBySlug(db, form.slug.trim());
+    const taken = owner && owner !== current.id ? [{ field: 'slug', code: 'slug_taken' as const }] : [];
+    return { ok: false, errors: inFieldOrder(firstPerField([...parsed.errors, ...taken]), Object.keys(form)) };
+  }
   const activity: Activity = { ...current, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
     const owner = await findActivityIdBySlug(trx, activity.slug);

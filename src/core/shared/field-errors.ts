@@ -107,3 +107,42 @@ export function fieldErrorOfRefusal(error: DomainError, fieldOf: Partial<Record<
   const field = fieldOf[error.code];
   return field === undefined ? undefined : { field, code: error.code };
 }
+
+/** The fields an object schema's shape reads, each with its own schema. */
+type FieldSchemas = Record<string, z.ZodType>;
+
+/** What parseEachField found: the fields that passed, with their parsed values, and the errors of the others. */
+export interface EachFieldParsed<Shape extends FieldSchemas> {
+  values: { [K in keyof Shape]?: z.output<Shape[K]> };
+  errors: FieldError[];
+}
+
+/**
+ * Parses each field of a form on its own (with the schemas of an object schema's `shape`), so
+ * that the checks across fields (a minimum above a maximum, a date in the past) can run on the
+ * fields that passed while others are refused: a refused form names every fault in one answer.
+ */
+export function parseEachField<Shape extends FieldSchemas>(shape: Shape, form: Record<string, unknown>): EachFieldParsed<Shape> {
+  const values: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const [name, schema] of Object.entries(shape)) {
+    const result = schema.safeParse(form[name]);
+    if (result.success) values[name] = result.data;
+    else errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: e.field === 'body' ? name : `${name}.${e.field}` })));
+  }
+  return { values: values as EachFieldParsed<Shape>['values'], errors };
+}
+
+/** The errors, without a second one for a field already refused (a field shows its first reason). */
+export function firstPerField(errors: readonly FieldError[]): FieldError[] {
+  return errors.filter((error, i) => errors.findIndex((e) => e.field === error.field) === i);
+}
+
+/** The errors in the order of the form's fields (`names`; a field's first segment counts), as its error summary lists them. */
+export function inFieldOrder(errors: readonly FieldError[], names: readonly string[]): FieldError[] {
+  const rank = (e: FieldError) => {
+    const index = names.indexOf(e.field.split('.')[0]!);
+    return index < 0 ? names.length : index;
+  };
+  return [...errors].sort((a, b) => rank(a) - rank(b));
+}

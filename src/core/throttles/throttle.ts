@@ -73,6 +73,19 @@ export const THROTTLE_RULES = {
     decaySeconds: 3 * 3600,
     onRefusal: 'refund',
   },
+  /**
+   * Asking for a lost manage link (core/bookings/lost-link.service.ts), matched or not, every
+   * request counts: ten an hour from one client network, five a day for one booking reference;
+   * past them 1, 2, 4 ... minutes (a reference: 5, 10, 20 ...), at most an hour.
+   */
+  lostLinkNetwork: { name: 'lost-link-network', freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3600 },
+  lostLinkReference: {
+    name: 'lost-link-reference',
+    freeFailures: 5,
+    firstWaitSeconds: 300,
+    maxWaitSeconds: 3600,
+    decaySeconds: 24 * 3600,
+  },
 } satisfies Record<string, ThrottleRule>;
 
 export interface ThrottleCharge {

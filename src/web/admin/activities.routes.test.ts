@@ -412,6 +412,20 @@ for (const dialect of testDialects()) {
       const missing = await adminPost(t, admin, '/admin/activities/new', validForm({ slug: 'museumnacht' }));
       assert.equal(missing.statusCode, 422);
       assert.equal(parseHtml(missing.body).querySelector('[data-testid="error-venueId"]')?.textContent, 'Vul dit veld in.');
+      // No venue, empty texts, a maximum below the minimum and a slug taken: all named in the first answer.
+      const faults = await adminPost(
+        t,
+        admin,
+        '/admin/activities/new',
+        validForm({ slug: away.slug, titleNl: '', descriptionEn: '', minGroupSize: '10', maxGroupSize: '5', durationMinutes: 'x' }),
+      );
+      assert.equal(faults.statusCode, 422);
+      const named = parseHtml(faults.body)
+        .querySelectorAll('[data-testid="form-errors"] a')
+        .map((a) => a.getAttribute('href'));
+      for (const field of ['venueId', 'slug', 'titleNl', 'descriptionEn', 'durationMinutes', 'maxGroupSize']) {
+        assert.ok(named.includes(`#${field}`), `${field} in ${named.join(' ')}`);
+      }
       const created = await adminPost(t, admin, '/admin/activities/new', validForm({ slug: 'museumnacht', venueId: away.venue.id }));
       assert.equal(created.statusCode, 303);
       const row = await t.database.db.selectFrom('activities').selectAll().where('slug', '=', 'museumnacht').executeTakeFirst();

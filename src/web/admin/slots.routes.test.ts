@@ -108,6 +108,17 @@ for (const dialect of testDialects()) {
       assert.ok(
         text(nonsense.body, 'error-slot-date') && text(nonsense.body, 'error-slot-time') && text(nonsense.body, 'error-slot-capacity'),
       );
+      // A past date and a bad capacity in one answer; the page opens at the summary (autofocus).
+      const both = await adminPost(t, staff, `/admin/activities/${home.id}/slots`, { date: '2026-02-01', time: '10:00', capacity: '0' });
+      assert.equal(both.statusCode, 422);
+      assert.match(text(both.body, 'error-slot-date'), /verleden/);
+      assert.ok(text(both.body, 'error-slot-capacity'));
+      const summary = parseHtml(both.body).querySelector('[data-testid="new-slot"] [data-testid="form-errors"]');
+      assert.ok(summary?.hasAttribute('autofocus'));
+      assert.deepEqual(
+        summary?.querySelectorAll('a').map((a) => a.getAttribute('href')),
+        ['#slot-date', '#slot-capacity'],
+      );
       assert.deepEqual(await slotsOf(home.id), before);
     });
 
@@ -354,6 +365,15 @@ for (const dialect of testDialects()) {
       );
       assert.equal(year.statusCode, 422);
       assert.match(text(year.body, 'error-schedule-validUntil'), /hoogstens één jaar/);
+      // Every fault in one answer: no weekday, a bad capacity, a past start and a skipped date outside the period.
+      const all = await postSchedule(
+        staff,
+        activity,
+        { startTime: '10:00', capacity: 'x', validFrom: '2026-02-01', validUntil: '2026-04-30', skipDates: '2026-05-02' },
+        [],
+      );
+      assert.equal(all.statusCode, 422);
+      for (const field of ['weekdays', 'capacity', 'validFrom', 'skipDates']) assert.ok(text(all.body, `error-schedule-${field}`), field);
       assert.equal(await scheduleIdOf(activity.id).then((ids) => ids.length), 0);
       assert.equal((await slotsOf(activity.id)).length, 0);
     });

@@ -6,6 +6,7 @@ import { backupsMessages } from './messages/backups.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
 import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { findingMessages } from './messages/finding.messages.js';
+import { lostLinkMessages } from './messages/lost-link.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
@@ -37,6 +38,7 @@ const nl = {
   ...findingMessages.nl,
   ...photosMessages.nl,
   ...phoneBookingMessages.nl,
+  ...lostLinkMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -54,6 +56,7 @@ const en: Record<keyof typeof nl, string> = {
   ...findingMessages.en,
   ...photosMessages.en,
   ...phoneBookingMessages.en,
+  ...lostLinkMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

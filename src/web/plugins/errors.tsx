@@ -107,18 +107,30 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return isApiTarget(request.url);
 }
 
-/** A translated error's body: `{ code, message }` for the API, a page for everything else. */
-export function errorBody(api: boolean, ui: Ui, key: MessageKey, code: string): { type: string; body: string } {
+/**
+ * A translated error's body: `{ code, message }` for the API, a page for everything else; with
+ * `lostLink`, the page points to the form that mails a lost manage link.
+ */
+export function errorBody(api: boolean, ui: Ui, key: MessageKey, code: string, lostLink = false): { type: string; body: string } {
   const message = ui.t(key);
   if (api) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) };
   // An error page is never a page to index, whatever its address.
   const page = { ...ui, indexable: false };
-  return { type: 'text/html; charset=utf-8', body: renderPage(<ErrorPage ui={page} title={ui.t('http.error_title')} message={message} />) };
+  return {
+    type: 'text/html; charset=utf-8',
+    body: renderPage(<ErrorPage ui={page} title={ui.t('http.error_title')} message={message} lostLink={lostLink} />),
+  };
+}
+
+/** A manage (/b/...) or participant (/p/...) link: when it finds nothing, its page offers the lost-link form. */
+function isBookingLinkPath(url: string): boolean {
+  return /^\/[bp]\//.test(url);
 }
 
 /** Sends a translated error as JSON (API) or as a page (everything else). */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
-  const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code);
+  const lostLink = status === 404 && isBookingLinkPath(request.url);
+  const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code, lostLink);
   return reply.code(status).type(type).send(body);
 }
 

@@ -51,8 +51,8 @@ function pageToReturnTo(request: FastifyRequest): string {
   return route && request.server.hasRoute({ method: 'GET', url: route }) ? request.url.split('?')[0]! : '/';
 }
 
-export function uiFor(request: FastifyRequest): Ui {
-  const lang = languageOf(request);
+/** The page's Ui in the request's language, or in `lang` (a form re-rendered in the language just picked). */
+export function uiFor(request: FastifyRequest, lang: Language = languageOf(request)): Ui {
   return {
     lang,
     t: translator(lang),

@@ -10,13 +10,19 @@ export function isThrottled(error: unknown): error is DomainError {
 }
 
 /**
- * A booking the limits refused: Retry-After on the reply (its status is the catalogue's for
- * `throttled`), and the translated message naming the minute (Amsterdam time) from which booking
- * works again.
+ * A booking (or another public request, with its own `key`) the limits refused: Retry-After on the
+ * reply (its status is the catalogue's for `throttled`), and the translated message naming the
+ * minute (Amsterdam time) from which it works again.
  */
-export function refuseThrottled(error: DomainError, ui: Ui, reply: FastifyReply, clock: Clock): string {
+export function refuseThrottled(
+  error: DomainError,
+  ui: Ui,
+  reply: FastifyReply,
+  clock: Clock,
+  key: 'error.booking_throttled' | 'lost_link.throttled' = 'error.booking_throttled',
+): string {
   const seconds = Math.max(1, Number(error.details.retryAfter ?? 60));
   reply.header('retry-after', String(seconds));
   const minute = Math.ceil((clock.now().getTime() + seconds * 1000) / 60_000) * 60_000;
-  return ui.t('error.booking_throttled', { time: formatTime(new Date(minute)) });
+  return ui.t(key, { time: formatTime(new Date(minute)) });
 }

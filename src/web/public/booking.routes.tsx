@@ -1,17 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
-import { groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
+import { type BookingInput, groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
+import { type EarlierBookings, findEarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
+import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
+import { isLanguage } from '../../core/shared/language.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { uiFor } from '../plugins/language.js';
+import { setLanguageCookie, uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../views/components.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
 import { BookingReviewPage } from '../views/booking-review.page.js';
@@ -20,11 +23,14 @@ import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
 import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { sendPage } from './respond.js';
+import type { Ui } from '../views/ui.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
+/** The form's fields as sent; a submission key only when it is one (a form carries it from the review step). */
 function valuesFrom(body: unknown): BookingFormValues {
   const field = (name: string) => formField(body, name);
+  const key = field('submissionKey');
   return {
     groupSize: field('groupSize'),
     name: field('name'),
@@ -34,12 +40,18 @@ function valuesFrom(body: unknown): BookingFormValues {
     notes: field('notes'),
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
-    submissionKey: field('submissionKey'),
+    submissionKey: isRandomKey(key) ? key : '',
   };
 }
 
-/** The booking flow: form, review with the price, confirmation. Works with plain HTML forms. */
-export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, bookingLimits }: AppContext): Promise<void> {
+/**
+ * The booking flow: form, review with the price, confirmation. Works with plain HTML forms. The
+ * form is opened with a submission key, which the steps carry through "change details" and back,
+ * so that confirming again answers with the booking placed the first time; the review step also shows the
+ * organiser's other active bookings of the slot, and then confirming asks for "book another group"
+ * explicitly. The language switcher submits the form, which comes back in the language picked.
+ */
+export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, bookingLimits, publicUrl }: AppContext): Promise<void> {
   async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
     const found = await findSlotToBook(db, request.params.slotId);
     if (!found) throw new DomainError('not_found');
@@ -47,7 +59,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
   }
 
   function form(
-    request: SlotRequest,
+    ui: Ui,
     found: { slot: Slot; activity: Activity },
     values: BookingFormValues,
     errors: FieldMessages = {},
@@ -55,7 +67,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
   ) {
     return (
       <BookingFormPage
-        ui={uiFor(request)}
+        ui={ui}
         activity={found.activity}
         slot={found.slot}
         values={values}
@@ -71,21 +83,55 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const found = await slotOf(request);
     const requested = formNumber(formField(request.query, 'groupSize'));
     const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
-    const values = { ...valuesFrom({}), groupSize: String(groupSize) };
+    // The submission key is made with the form, so that a form sent again (Back from the
+    // confirmation, then Reload) is the same submission as the first.
+    const values = { ...valuesFrom({}), groupSize: String(groupSize), submissionKey: newToken() };
     const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
-    if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui.t, [limit])));
+    if (limit) return sendPage(reply, 200, form(ui, found, values, fieldMessages(ui.t, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
-    return sendPage(reply, 200, form(request, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
+    return sendPage(reply, 200, form(ui, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
   });
+
+  /** The review step: the price, what confirming places, and what the organiser booked on this slot before. */
+  async function review(
+    reply: FastifyReply,
+    ui: Ui,
+    values: BookingFormValues,
+    input: BookingInput,
+    status = 200,
+    known?: EarlierBookings,
+  ) {
+    const quote = await quoteBooking(db, clock, input);
+    const earlier = known ?? (await findEarlierBookings(db, input));
+    // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
+    const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
+    return sendPage(
+      reply,
+      status,
+      <BookingReviewPage
+        ui={ui}
+        activity={quote.activity}
+        slot={quote.slot}
+        values={{ ...values, submissionKey }}
+        price={quote.price}
+        status={quote.status}
+        optionExpiresAt={quote.optionExpiresAt}
+        earlier={earlier}
+      />,
+    );
+  }
 
   app.post('/book/:slotId', async (request: SlotRequest, reply) => {
     const found = await slotOf(request);
-    const ui = uiFor(request);
+    const picked = formField(request.body, 'lang');
+    const switching = isLanguage(picked);
+    if (switching) setLanguageCookie(request, reply, picked, publicUrl);
+    const ui = uiFor(request, switching ? picked : undefined);
     const values = valuesFrom(request.body);
-    const action = formField(request.body, 'action');
-    if (action === 'edit') return sendPage(reply, 200, form(request, found, values));
+    const action = switching ? 'switch' : formField(request.body, 'action');
+    if (action === 'edit') return sendPage(reply, 200, form(ui, found, values));
 
     const raw = {
       ...values,
@@ -94,16 +140,26 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       acceptTerms: values.acceptTerms,
       language: ui.lang,
       option: values.option,
-      submissionKey: values.submissionKey || undefined,
+      // Confirming checks the key as sent: a malformed one is refused, never dropped.
+      submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };
     const parsed = parseBookingInput(raw);
     // A group outside the activity's limits is a field error here, reported with the others.
     const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
+    // A language switch shows the same step again, in the language picked: the form as typed, or the review.
+    if (action === 'switch' && (formField(request.body, 'step') !== 'review' || !parsed.ok || errors.length > 0)) {
+      return sendPage(reply, 200, form(ui, found, values));
+    }
     if (!parsed.ok || errors.length > 0) {
-      return sendPage(reply, FIELD_ERRORS_STATUS, form(request, found, values, fieldMessages(ui.t, errors)));
+      return sendPage(reply, FIELD_ERRORS_STATUS, form(ui, found, values, fieldMessages(ui.t, errors)));
     }
     try {
       if (action === 'confirm') {
+        if (formField(request.body, 'another') !== 'yes') {
+          // Another active booking of this slot for this address: confirming takes "book another group".
+          const earlier = await findEarlierBookings(db, parsed.input);
+          if (!earlier.placed && earlier.others.length > 0) return await review(reply, ui, values, parsed.input, 409, earlier);
+        }
         const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
           client: clientAddress(request.ip),
           limits: bookingLimits,
@@ -111,24 +167,11 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         if (!submitted.replayed) return reply.seeOther(`/b/${submitted.manageToken}?created=1`);
         return sendPage(reply, 200, <SubmissionReplayedPage ui={ui} {...submitted} />);
       }
-      const quote = await quoteBooking(db, clock, parsed.input);
-      return sendPage(
-        reply,
-        200,
-        <BookingReviewPage
-          ui={ui}
-          activity={quote.activity}
-          slot={quote.slot}
-          values={{ ...values, submissionKey: newToken() }}
-          price={quote.price}
-          status={quote.status}
-          optionExpiresAt={quote.optionExpiresAt}
-        />,
-      );
+      return await review(reply, ui, values, parsed.input);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
-      return sendPage(reply, statusOfDomainError(error.code), form(request, found, values, {}, refusal));
+      return sendPage(reply, statusOfDomainError(error.code), form(ui, found, values, {}, refusal));
     }
   });
 }

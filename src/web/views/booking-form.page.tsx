@@ -19,7 +19,10 @@ export interface BookingFormValues {
   acceptTerms: boolean;
   /** An option rather than a booking outright. */
   option: boolean;
-  /** Made for the review page, so confirming twice places one booking (see createBooking); '' before. */
+  /**
+   * Made with the form, so confirming twice places one booking (see submitBooking); carried through
+   * the review step, "change details" and back, so an edited confirmation is still the same submission.
+   */
   submissionKey: string;
 }
 
@@ -32,6 +35,9 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   notes: 'booking.notes',
   acceptTerms: 'booking.terms',
 };
+
+/** The form's id: the language switcher's buttons submit it (see Layout). */
+const BOOKING_FORM_ID = 'booking-form';
 
 interface Props {
   ui: Ui;
@@ -59,7 +65,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
-    <Layout ui={ui} title={t('booking.title', { activity: activity.title[lang] })}>
+    <Layout ui={ui} title={t('booking.title', { activity: activity.title[lang] })} languageForm={BOOKING_FORM_ID}>
       <p class="breadcrumb">
         <a href={`/activities/${activity.slug}?groupSize=${encodeURIComponent(values.groupSize)}`}>{t('booking.back_to_activity')}</a>
       </p>
@@ -70,9 +76,11 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
           {refusal}
         </p>
       )}
-      <form method="post" action={`/book/${slot.id}`} novalidate>
+      <form method="post" action={`/book/${slot.id}`} id={BOOKING_FORM_ID} novalidate>
         <ErrorSummary ui={ui} errors={errors} labels={BOOKING_FIELD_LABELS} />
         <input type="hidden" name="action" value="review" />
+        <input type="hidden" name="step" value="form" />
+        {values.submissionKey && <input type="hidden" name="submissionKey" value={values.submissionKey} />}
         <Field
           name="groupSize"
           label={t('booking.group_size')}

@@ -12,7 +12,8 @@ export function ErrorSummary({ ui, errors, labels }: { ui: Ui; errors: FieldMess
   const fields = Object.keys(errors);
   if (fields.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1} data-testid="form-errors">
+    // autofocus: the page opens at the summary, even where the form sits below a long list, without JavaScript.
+    <div class="error-summary" role="alert" tabindex={-1} autofocus data-testid="form-errors">
       <h2>{ui.t('form.errors_heading')}</h2>
       <ul>
         {fields.map((field) => (

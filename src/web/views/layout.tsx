@@ -17,16 +17,21 @@ interface LayoutProps {
   description?: string;
   /** Take the screen's whole width (the back office's tables and schedule) instead of a reading column. */
   wide?: boolean;
+  /**
+   * The id of the page's form, on a page whose input must survive a language switch: the switcher's
+   * buttons then submit that form (the `form` attribute, no JavaScript), whose route shows it again
+   * in the language picked, with everything typed.
+   */
+  languageForm?: string;
 }
 
 /** Each language named in itself. */
 const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
-function LanguageSwitcher({ ui }: { ui: Ui }) {
+function LanguageSwitcher({ ui, form }: { ui: Ui; form: string | undefined }) {
   const { t } = ui;
-  return (
-    <form method="post" action="/language" class="language">
-      <input type="hidden" name="back" value={ui.path} />
+  const content = (
+    <>
       <span id="language-label">{t('language.label')}</span>
       {LANGUAGES.map((lang) => (
         <button
@@ -35,6 +40,7 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
           name="lang"
           value={lang}
           lang={lang}
+          form={form}
           aria-pressed={ui.lang === lang ? 'true' : 'false'}
           aria-describedby="language-label language-note"
         >
@@ -42,11 +48,18 @@ function LanguageSwitcher({ ui }: { ui: Ui }) {
         </button>
       ))}
       <small id="language-note">{t('language.cookie_note')}</small>
+    </>
+  );
+  if (form) return <div class="language">{content}</div>;
+  return (
+    <form method="post" action="/language" class="language">
+      <input type="hidden" name="back" value={ui.path} />
+      {content}
     </form>
   );
 }
 
-export function Layout({ ui, title, children, header, scripts = [], privacyNote, description, wide = false }: LayoutProps) {
+export function Layout({ ui, title, children, header, scripts = [], privacyNote, description, wide = false, languageForm }: LayoutProps) {
   const { t } = ui;
   return (
     <html lang={ui.lang}>
@@ -70,7 +83,7 @@ export function Layout({ ui, title, children, header, scripts = [], privacyNote,
           <a class="brand" href="/">
             Groupz
           </a>
-          <LanguageSwitcher ui={ui} />
+          <LanguageSwitcher ui={ui} form={languageForm} />
           {header}
         </header>
         <main id="main" tabindex={-1} class={wide ? 'wide' : undefined}>

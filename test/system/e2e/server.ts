@@ -15,8 +15,12 @@ export interface Platform extends ServerProcess {
   dataDir: string;
   /** `groupz staff add` against this platform's data: the path of the setup link it prints. */
   addStaff(email: string, name: string): string;
-  /** The manage link (path) of the newest mail sent to `to`, once the outbox job has written it. */
+  /** The manage link (path) of a mail sent to `to`, once the outbox job has written it. */
   manageLinkMailedTo(to: string): Promise<string>;
+  /** The manage links (paths) of the mails sent to `to`, once the outbox job has written at least `count`. */
+  manageLinksMailedTo(to: string, count: number): Promise<string[]>;
+  /** The group sizes of the bookings placed for `email`, oldest first. */
+  groupSizesBookedBy(email: string): number[];
   /** Moves a staff member's sessions' last activity back past the idle timeout, as if the browser sat idle. */
   idleSessions(email: string): void;
   close(): Promise<void>;
@@ -28,6 +32,21 @@ export async function startPlatform(): Promise<Platform> {
   const env = { GROUPZ_DATA_DIR: dataDir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'auto', GROUPZ_SESSION_IDLE_TIMEOUT: String(IDLE_TIMEOUT) };
   const server = await startServer(env);
   const database = () => new Sqlite(join(dataDir, 'groupz.sqlite'));
+  async function manageLinksMailedTo(to: string, count: number): Promise<string[]> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const mailDir = join(dataDir, 'mail');
+      const mails = existsSync(mailDir) ? readdirSync(mailDir).filter((name) => name.endsWith('.eml')) : [];
+      const texts = mails.map((name) => readFileSync(join(mailDir, name), 'utf8').replace(/=\r?\n/g, ''));
+      const links = texts
+        .filter((text) => new RegExp(`^To: .*${to}`, 'mi').test(text))
+        .map((text) => /https?:\/\/[^/\s]+(\/b\/[A-Za-z0-9_-]{43})/.exec(text)?.[1])
+        .filter((link): link is string => link !== undefined);
+      if (links.length >= count) return links;
+      if (Date.now() > deadline) throw new Error(`no ${count} mails with a manage link to ${to} in ${join(dataDir, 'mail')}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
   return {
     ...server,
     dataDir,
@@ -46,18 +65,16 @@ export async function startPlatform(): Promise<Platform> {
       return link;
     },
     async manageLinkMailedTo(to) {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const mailDir = join(dataDir, 'mail');
-        const mails = existsSync(mailDir) ? readdirSync(mailDir).filter((name) => name.endsWith('.eml')) : [];
-        const texts = mails.map((name) => readFileSync(join(mailDir, name), 'utf8').replace(/=\r?\n/g, ''));
-        const link = texts
-          .filter((text) => new RegExp(`^To: .*${to}`, 'mi').test(text))
-          .map((text) => /https?:\/\/[^/\s]+(\/b\/[A-Za-z0-9_-]{43})/.exec(text)?.[1])
-          .find(Boolean);
-        if (link) return link;
-        if (Date.now() > deadline) throw new Error(`no mail with a manage link to ${to} in ${join(dataDir, 'mail')}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
+      return (await manageLinksMailedTo(to, 1))[0]!;
+    },
+    manageLinksMailedTo,
+    groupSizesBookedBy(email) {
+      const db = database();
+      try {
+        const rows = db.prepare('select group_size from bookings where organiser_email = ? order by created_at').all(email);
+        return (rows as { group_size: number }[]).map((row) => row.group_size);
+      } finally {
+        db.close();
       }
     },
     idleSessions(email) {

@@ -169,7 +169,14 @@ function RowForm({
           {error.message}
         </p>
       )}
-      <input id={id} {...input} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? 'true' : undefined} />
+      {/* autofocus on a refused value: the page opens at its row, however far down the list. */}
+      <input
+        id={id}
+        {...input}
+        aria-describedby={error ? `${id}-error` : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        autofocus={error ? true : undefined}
+      />
       <button type="submit" class="button-secondary">
         {submit}
       </button>
