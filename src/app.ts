@@ -30,6 +30,7 @@ import { activityRoutes } from './web/public/activities.routes.js';
 import { apiRoutes } from './web/public/api.routes.js';
 import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
+import { venueRoutes } from './web/public/venues.routes.js';
 import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(manageRoutes, context);
     await pages.register(participantRoutes, context);
     await pages.register(calendarRoutes, context);
+    await pages.register(venueRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });
   await app.register(adminScope, { ...context, prefix: '/admin' });

@@ -21,6 +21,9 @@ export interface Targets {
   slotId: string;
   activitySlug: string;
   activityId: string;
+  venueSlug: string;
+  /** A version of that venue's booking terms. */
+  termsVersion: string;
   manageToken: string;
   /** Another booking's manage link, for the one route that ends a booking. */
   cancelToken: string;
@@ -83,6 +86,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'POST /b/:token/participants/new-link': { params: manage, form: [] },
   // Anything else under /b/, in every method.
   ...Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'].map((m) => [`${m} /b/*`, { form: ['x'] }])),
+  'GET /venues/:slug/terms': { params: { slug: 'venueSlug' } },
+  'GET /venues/:slug/terms/:version': { params: { slug: 'venueSlug', version: 'termsVersion' } },
   'GET /p/:token': { params: { token: 'participantToken' }, query: ['added'] },
   'POST /p/:token': {
     params: { token: 'participantToken' },

@@ -40,6 +40,11 @@ export const FIELD_ERROR_CODES = [
   'until_before_from',
   'period_too_long',
   'outside_period',
+  // The back office's venue profile.
+  'invalid_url',
+  'invalid_postcode',
+  'address_incomplete',
+  'translation_missing',
   // The back office's filters and confirmations.
   'to_before_from',
   'no_such_page',

@@ -13,6 +13,7 @@ import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 import { submissionsMessages } from './messages/submissions.messages.js';
+import { venuesMessages } from './messages/venues.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -31,6 +32,7 @@ const nl = {
   ...optionsMessages.nl,
   ...backupsMessages.nl,
   ...submissionsMessages.nl,
+  ...venuesMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -45,6 +47,7 @@ const en: Record<keyof typeof nl, string> = {
   ...optionsMessages.en,
   ...backupsMessages.en,
   ...submissionsMessages.en,
+  ...venuesMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -22,19 +22,20 @@ import type { activityJson, bookingCreatedJson, bookingReplayedJson, priceJson, 
 import type { BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
+import { termsUrl } from '../views/booking-terms.js';
 import { openApiDocument } from './openapi.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
 
-function activityToJson(a: Activity): z.infer<typeof activityJson> {
+function activityToJson(a: Activity, publicUrl: string): z.infer<typeof activityJson> {
   const { id, slug, title, description, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
   return {
     id,
     slug,
     title,
     description,
-    venue: { name: a.venue.name, city: a.venue.city },
+    venue: { name: a.venue.name, city: a.venue.city, termsUrl: `${publicUrl}/venues/${a.venue.slug}/terms` },
     location,
     durationMinutes,
     minGroupSize,
@@ -90,7 +91,7 @@ function sendFieldErrors(
 export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
   app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
-  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listCatalogue(db)).map(activityToJson) }));
+  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listCatalogue(db)).map((a) => activityToJson(a, publicUrl)) }));
 
   app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
     const activity = isKey(request.params.id) ? await findCatalogueActivity(db, { id: request.params.id }) : undefined;
@@ -141,6 +142,10 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
         status: booking.status,
         optionExpiresAt: booking.optionExpiresAt?.toISOString() ?? null,
         manageUrl: `${publicUrl}/b/${manageToken}`,
+        terms:
+          booking.termsVersion === null
+            ? null
+            : { version: booking.termsVersion, url: `${publicUrl}${termsUrl(booking.activity.venue, booking.termsVersion)}` },
         slotId: booking.slot.id,
         groupSize: booking.groupSize,
         startsAt: booking.slot.startsAt.toISOString(),

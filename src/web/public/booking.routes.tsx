@@ -9,6 +9,7 @@ import { optionOffer } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
+import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
@@ -45,7 +46,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     return found;
   }
 
-  function form(
+  async function form(
     request: SlotRequest,
     found: { slot: Slot; activity: Activity },
     values: BookingFormValues,
@@ -54,6 +55,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
   ) {
     return (
       <BookingFormPage
+        terms={await readCurrentTerms(db, found.activity.venue.id)}
         ui={uiFor(request)}
         activity={found.activity}
         slot={found.slot}
@@ -73,9 +75,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
-    if (limit) return sendPage(reply, 200, form(request, found, values, fieldMessages(ui.t, [limit])));
+    if (limit) return sendPage(reply, 200, await form(request, found, values, fieldMessages(ui.t, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
-    return sendPage(reply, 200, form(request, found, values, {}, refusal && ui.t(`error.${refusal}`)));
+    return sendPage(reply, 200, await form(request, found, values, {}, refusal && ui.t(`error.${refusal}`)));
   });
 
   app.post('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -83,7 +85,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const ui = uiFor(request);
     const values = valuesFrom(request.body);
     const action = formField(request.body, 'action');
-    if (action === 'edit') return sendPage(reply, 200, form(request, found, values));
+    if (action === 'edit') return sendPage(reply, 200, await form(request, found, values));
 
     const raw = {
       ...values,
@@ -98,7 +100,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     // A group outside the activity's limits is a field error here, reported with the others.
     const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
     if (!parsed.ok || errors.length > 0) {
-      return sendPage(reply, FIELD_ERRORS_STATUS, form(request, found, values, fieldMessages(ui.t, errors)));
+      return sendPage(reply, FIELD_ERRORS_STATUS, await form(request, found, values, fieldMessages(ui.t, errors)));
     }
     try {
       if (action === 'confirm') {
@@ -121,12 +123,13 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
           price={quote.price}
           status={quote.status}
           optionExpiresAt={quote.optionExpiresAt}
+          terms={await readCurrentTerms(db, quote.activity.venue.id)}
         />,
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : ui.t(`error.${error.code}`);
-      return sendPage(reply, statusOfDomainError(error.code), form(request, found, values, {}, refusal));
+      return sendPage(reply, statusOfDomainError(error.code), await form(request, found, values, {}, refusal));
     }
   });
 }

@@ -1,11 +1,12 @@
 import type { SlotOffer } from '../../core/availability/slot.service.js';
-import type { Activity, Venue } from '../../core/catalog/activity.js';
+import type { Activity } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
 import { localDateOf } from '../../core/shared/time.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
+import { VenueAbout, VenueContact } from './venue-details.js';
 
 interface Props {
   ui: Ui;
@@ -103,19 +104,7 @@ export function ActivityPage({ ui, activity, query, errors, offers, until }: Pro
             </section>
           ))
         ))}
+      <VenueAbout ui={ui} venue={activity.venue} />
     </Layout>
-  );
-}
-
-/** How organisers reach the venue, when it gave an address or number. */
-function VenueContact({ ui, venue }: { ui: Ui; venue: Venue }) {
-  const { contactEmail: email, contactPhone: phone } = venue;
-  if (!email && !phone) return null;
-  return (
-    <p class="meta" data-testid="venue-contact">
-      {ui.t('activity.contact', { venue: venue.name })} {email && <a href={`mailto:${email}`}>{email}</a>}
-      {email && phone && ' · '}
-      {phone && <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>}
-    </p>
   );
 }

@@ -2,7 +2,9 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import type { PlacedStatus } from '../../core/bookings/booking.service.js';
+import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
+import { BookingTerms } from './booking-terms.js';
 import type { BookingFormValues } from './booking-form.page.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
@@ -19,6 +21,8 @@ interface Props {
   /** What confirming places: an option (until its deadline), a request or a booking. */
   status: PlacedStatus;
   optionExpiresAt: Date | null;
+  /** The venue's current booking terms, which confirming accepts; undefined when it published none. */
+  terms: VenueTerms | undefined;
 }
 
 const CONFIRM_LABELS: Record<PlacedStatus, MessageKey> = {
@@ -28,7 +32,7 @@ const CONFIRM_LABELS: Record<PlacedStatus, MessageKey> = {
 };
 
 /** Step two: everything the organiser entered and the price, to confirm or change. */
-export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt }: Props) {
+export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, terms }: Props) {
   const { t } = ui;
   const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
   return (
@@ -48,6 +52,8 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
       )}
       <OrganiserDetails ui={ui} details={values} />
       <PriceTable ui={ui} price={price} />
+      <h2>{t('manage.terms')}</h2>
+      <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
       <form method="post" action={`/book/${slot.id}`} class="actions">
         {carried.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={String(value)} />

@@ -58,6 +58,8 @@ export const bookingMailMessages = defineMessages(
     'mail.reply_to_venue': 'Vragen? Beantwoord deze e-mail: uw antwoord gaat naar {venue}.',
     'mail.venue_email': 'E-mail van {venue}',
     'mail.venue_phone': 'Telefoon van {venue}',
+    'mail.venue_address': 'Adres van {venue}',
+    'mail.venue_website': 'Website van {venue}',
 
     'mail.staff.intro_new': 'Er is een nieuwe boeking binnengekomen.',
     'mail.staff.intro_changed': 'Een boeking is gewijzigd: {change}.',
@@ -127,6 +129,8 @@ export const bookingMailMessages = defineMessages(
     'mail.reply_to_venue': 'Questions? Reply to this email: your reply goes to {venue}.',
     'mail.venue_email': 'Email of {venue}',
     'mail.venue_phone': 'Phone of {venue}',
+    'mail.venue_address': 'Address of {venue}',
+    'mail.venue_website': 'Website of {venue}',
 
     'mail.staff.intro_new': 'A new booking has come in.',
     'mail.staff.intro_changed': 'A booking has changed: {change}.',
