@@ -225,7 +225,12 @@ async function placeBooking(
       venueId: activity.venue.id,
       reference,
       action: 'booking.created',
-      detail: { status, group_size: input.groupSize, terms_version: terms, ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}) },
+      detail: {
+        status,
+        group_size: input.groupSize,
+        terms_version: terms,
+        ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
+      },
     });
     await enqueueMail(trx, clock, {
       kind: PLACED_MAIL[status],

@@ -174,7 +174,13 @@ export async function updateVenueProfile(
   if (!changed) return { ok: true, value: venue };
   await db.transaction().execute(async (trx) => {
     await updateVenueRow(trx, venue);
-    await recordActivity(trx, clock, { actor: member, venueId: venue.id, action: 'venue.updated', target: venue.slug, detail: { changed } });
+    await recordActivity(trx, clock, {
+      actor: member,
+      venueId: venue.id,
+      action: 'venue.updated',
+      target: venue.slug,
+      detail: { changed },
+    });
   });
   return { ok: true, value: venue };
 }

@@ -3,7 +3,12 @@ import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
 import type { VenueTerms } from './venue-terms.js';
 
 function toTerms(row: Selectable<VenueTermsTable>): VenueTerms {
-  return { venueId: row.venue_id, version: row.version, text: { nl: row.text_nl, en: row.text_en }, publishedAt: new Date(row.published_at) };
+  return {
+    venueId: row.venue_id,
+    version: row.version,
+    text: { nl: row.text_nl, en: row.text_en },
+    publishedAt: new Date(row.published_at),
+  };
 }
 
 /** The venue's latest version, if it published any. */
@@ -19,7 +24,12 @@ export async function findCurrentTerms(db: Executor, venueId: string): Promise<V
 }
 
 export async function findTermsVersion(db: Executor, venueId: string, version: number): Promise<VenueTerms | undefined> {
-  const row = await db.selectFrom('venue_terms').selectAll().where('venue_id', '=', venueId).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('venue_terms')
+    .selectAll()
+    .where('venue_id', '=', venueId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row && toTerms(row);
 }
 

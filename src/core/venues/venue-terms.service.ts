@@ -72,7 +72,13 @@ export async function publishTermsIn(
 }
 
 /** A manager (of their venue) or an admin publishes a new version; earlier versions stay as they were. */
-export async function publishTerms(db: Db, clock: Clock, member: VenueMember, venueId: string, form: TermsForm): Promise<FormResult<number>> {
+export async function publishTerms(
+  db: Db,
+  clock: Clock,
+  member: VenueMember,
+  venueId: string,
+  form: TermsForm,
+): Promise<FormResult<number>> {
   const venue = await venueFor(db, member, venueId);
   const parsed = termsFields.safeParse(form);
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };

@@ -4,12 +4,7 @@ import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import type { Venue } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import {
-  updateVenueProfile,
-  venueFor,
-  type VenueProfileForm,
-  venueProfileFormOf,
-} from '../../core/venues/venue-profile.service.js';
+import { updateVenueProfile, venueFor, type VenueProfileForm, venueProfileFormOf } from '../../core/venues/venue-profile.service.js';
 import { listTermsFor, publishTerms, readCurrentTerms, type TermsForm } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';

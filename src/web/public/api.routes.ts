@@ -91,7 +91,9 @@ function sendFieldErrors(
 export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
   app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
-  app.get('/activities', { config: { cache: 'data' } }, async () => ({ activities: (await listCatalogue(db)).map((a) => activityToJson(a, publicUrl)) }));
+  app.get('/activities', { config: { cache: 'data' } }, async () => ({
+    activities: (await listCatalogue(db)).map((a) => activityToJson(a, publicUrl)),
+  }));
 
   app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
     const activity = isKey(request.params.id) ? await findCatalogueActivity(db, { id: request.params.id }) : undefined;

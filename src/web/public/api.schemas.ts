@@ -80,7 +80,9 @@ export const bookingCreatedJson = z.object({
   terms: z
     .object({ version: z.int().min(1), url: z.url().describe('the page of that version') })
     .nullable()
-    .describe("the version of the venue's booking terms the booking accepted (the one current when it was placed); null when the venue had published none"),
+    .describe(
+      "the version of the venue's booking terms the booking accepted (the one current when it was placed); null when the venue had published none",
+    ),
   slotId: z.string(),
   groupSize: groupSize(),
   startsAt: instant,

@@ -21,7 +21,8 @@ export const venuesMessages = defineMessages(
     'venue_form.back': 'Alle locaties',
     'venue_form.saved': 'Het profiel is opgeslagen.',
     'venue_form.profile': 'Profiel',
-    'venue_form.profile_hint': 'Organisatoren zien dit profiel bij de activiteiten van de locatie, op hun boekingspagina en in hun e-mails.',
+    'venue_form.profile_hint':
+      'Organisatoren zien dit profiel bij de activiteiten van de locatie, op hun boekingspagina en in hun e-mails.',
     'venue_form.name': 'Naam',
     'venue_form.city': 'Plaats (bij de activiteiten)',
     'venue_form.description_nl': 'Beschrijving (Nederlands)',
