@@ -24,7 +24,7 @@ export function routePlannerUrl(address: VenueAddress): string {
   return `https://www.openstreetmap.org/directions?to=${encodeURIComponent(addressLine(address))}`;
 }
 
-/** A phone number as a tel: link takes it: digits and a leading plus. */
+/** A phone number as a tel: link takes it: digits and a leading plus (the link's text keeps its spaces, unbreakable). */
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
@@ -47,7 +47,7 @@ export function VenueContact({ ui, venue }: { ui: Ui; venue: Venue }) {
         )}
         {phone && (
           <li>
-            <a href={telHref(phone)}>{phone}</a>
+            <a href={telHref(phone)}>{phone.replace(/ /g, '\u00a0')}</a>
           </li>
         )}
         {email && (

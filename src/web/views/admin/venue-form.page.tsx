@@ -72,7 +72,7 @@ function VenueProfileSection({ ui, venue, values, errors, saved = false }: Profi
         {textarea('descriptionEn')}
         <fieldset>
           <legend>{t('venue_form.address')}</legend>
-          {input({ name: 'street', autocomplete: 'street-address' })}
+          {input({ name: 'street', autocomplete: 'address-line1' })}
           {input({ name: 'postcode', autocomplete: 'postal-code' })}
           {input({ name: 'addressCity', autocomplete: 'address-level2' })}
         </fieldset>
