@@ -32,6 +32,7 @@ import { activityRoutes } from './web/public/activities.routes.js';
 import { apiRoutes } from './web/public/api.routes.js';
 import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
+import { venueRoutes } from './web/public/venues.routes.js';
 import { calendarRoutes } from './web/public/calendar.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { lostLinkRoutes } from './web/public/lost-link.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(lostLinkRoutes, context);
     await pages.register(participantRoutes, context);
     await pages.register(calendarRoutes, context);
+    await pages.register(venueRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });
   await app.register(adminScope, { ...context, prefix: '/admin' });

@@ -24,6 +24,7 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
     optionExpiresAt: null,
     optionExtendedAt: null,
     confirmedAt: new Date('2026-06-01T08:00:00Z'),
+    termsVersion: 1,
     slot: {
       id: 'slot1',
       activityId: 'act1',
@@ -44,6 +45,10 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
         city: 'Amsterdam',
         contactEmail: 'info@rederij-amstel.example.nl',
         contactPhone: '020 123 4567',
+        address: { street: 'Damrak 1', postcode: '1012 LG', city: 'Amsterdam' },
+        website: 'https://rederij-amstel.example.nl',
+        description: null,
+        route: null,
       },
       category: 'water',
       title: { nl: 'Rondvaart door de grachten', en: 'Canal cruise' },

@@ -8,7 +8,9 @@ const usage = `Usage: groupz venue add --slug SLUG --name NAME --city CITY [--co
 Adds a venue: the place whose activities, slots and staff the back office then manages. SLUG is
 its name in addresses and in \`groupz staff add --venue SLUG\` (lower-case letters, digits and
 hyphens). The contact e-mail address and phone number are shown to organisers on the venue's
-activities and in their mails, whose replies go to the address. Give the venue its first manager with
+activities and in their mails, whose replies go to the address. The rest of its profile (address,
+website, texts) and its booking terms are edited in the back office (/admin/venues). Give the
+venue its first manager with
   groupz staff add --email E --name N --role manager --venue SLUG`;
 
 export const venueAddCommand: Command = {

@@ -14,6 +14,26 @@ export interface VenueTable {
   /** How organisers reach the venue; null until given. */
   contact_email: string | null;
   contact_phone: string | null;
+  /** The profile (back office): address parts (all or none), website, texts in both languages; null until given. */
+  street: NullableColumn;
+  postcode: NullableColumn;
+  address_city: NullableColumn;
+  website: NullableColumn;
+  description_nl: NullableColumn;
+  description_en: NullableColumn;
+  route_nl: NullableColumn;
+  route_en: NullableColumn;
+}
+
+/** One published version of a venue's booking terms: numbered 1, 2, 3 per venue, never changed. */
+export interface VenueTermsTable {
+  venue_id: string;
+  version: number;
+  text_nl: string;
+  text_en: string;
+  published_at: string;
+  /** The staff member who published it; null for the demo catalogue's. */
+  published_by: string | null;
 }
 
 export interface ActivityTable {
@@ -119,6 +139,8 @@ export interface BookingTable {
   participant_token_hash: NullableColumn;
   /** SHA-256 of the key the booking was submitted with; a repeated submission finds this booking. */
   submission_hash: NullableColumn;
+  /** The venue's terms version the organiser accepted; null when the venue had published none. */
+  terms_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 type NullableColumn = ColumnType<string | null, string | null | undefined, string | null>;
@@ -288,6 +310,7 @@ export interface PhotoVariantTable {
 
 export interface Database {
   venues: VenueTable;
+  venue_terms: VenueTermsTable;
   activities: ActivityTable;
   vat_rates: VatRateTable;
   slots: SlotTable;

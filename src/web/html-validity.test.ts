@@ -9,6 +9,9 @@ import { adminGet, signInMember } from '../../test/staff.js';
 import sharp from 'sharp';
 import { sharpImages } from '../adapters/images/sharp-images.js';
 import { addDemoPhoto } from '../core/photos/photo.service.js';
+import { TEST_ADMIN } from '../../test/actors.js';
+import { updateVenueProfile } from '../core/venues/venue-profile.service.js';
+import { publishTerms } from '../core/venues/venue-terms.service.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -27,6 +30,22 @@ const validator = new HtmlValidate({
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
+/** A venue profile with every part filled in, so the pages show all of it. */
+const VENUE_PROFILE = {
+  name: 'Kanoverhuur De Vecht',
+  city: 'Utrecht',
+  descriptionNl: 'Kano’s.',
+  descriptionEn: 'Canoes.',
+  street: 'Vechtoever 12',
+  postcode: '3555 XA',
+  addressCity: 'Utrecht',
+  contactPhone: '030 555 0404',
+  contactEmail: 'groepen@kano-vecht.example.nl',
+  website: 'https://kano-vecht.example.nl',
+  routeNl: 'Bus 28.',
+  routeEn: 'Bus 28.',
+};
+
 for (const dialect of testDialects()) {
   describe(`the main pages are valid HTML with tables and selects in rule on ${dialect.name}`, () => {
     let t: TestApp;
@@ -43,6 +62,8 @@ for (const dialect of testDialects()) {
         const owner = { kind: 'activity', activityId: activity.id } as const;
         await addDemoPhoto(t.database.db, t.clock, sharpImages, activity.venue.id, owner, { file: png, altNl: alt, altEn: alt });
       }
+      await updateVenueProfile(t.database.db, t.clock, TEST_ADMIN, activity.venue.id, VENUE_PROFILE);
+      await publishTerms(t.database.db, t.clock, TEST_ADMIN, activity.venue.id, { textNl: 'Een.\n\nTwee.', textEn: 'One.\n\nTwo.' });
       const get = async (name: string, url: string) =>
         pages.set(name, (await t.app.inject({ url, headers: { 'accept-language': 'en' } })).body);
       await get('listing', '/');
@@ -51,6 +72,7 @@ for (const dialect of testDialects()) {
       await get('not found', '/no-such-page');
       await get('URI too long', `/activities/${'x'.repeat(300)}`);
       await get('staff sign-in', '/staff/login');
+      await get('booking terms', `/venues/${activity.venue.slug}/terms/1`);
       const fields = { groupSize: '10', name: 'Anna', email: 'anna@example.nl', phone: '0612345678', acceptTerms: 'yes' };
       const post = (payload: Record<string, string>) =>
         t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(payload) });
@@ -72,6 +94,8 @@ for (const dialect of testDialects()) {
         ['back office: venue photos', `/admin/venues/${activity.venue.id}/photos`],
         ['back office: day schedule', '/admin?date=2026-06-03'],
         ['back office: booking for a caller', `/admin/slots/${slot.id}/book`],
+        ['back office: venues', '/admin/venues'],
+        ['back office: venue', `/admin/venues/${activity.venue.id}`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

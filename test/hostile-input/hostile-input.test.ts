@@ -1,3 +1,4 @@
+import { publishTermsIn } from '../../src/core/venues/venue-terms.service.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -78,6 +79,7 @@ for (const dialect of testDialects()) {
       const db = t.database.db;
       const activity = await makeActivityWithRules(db, t.clock, { participantFields: [...PARTICIPANT_FIELDS] });
       const slot = await makeSlot(db, t.clock, activity, { date: '2026-06-20', capacity: 500 });
+      await db.transaction().execute((trx) => publishTermsIn(trx, t.clock, activity.venue, { nl: 'Voorwaarden.', en: 'Terms.' }, null));
       const target = await book(db, t.clock, slot, {}, t.linkKey);
       const cancelled = await book(db, t.clock, slot, {}, t.linkKey);
       const joined = await book(db, t.clock, slot, { groupSize: 20 }, t.linkKey);
@@ -93,6 +95,8 @@ for (const dialect of testDialects()) {
         slotId: slot.id,
         activitySlug: activity.slug,
         activityId: activity.id,
+        venueSlug: activity.venue.slug,
+        termsVersion: '1',
         manageToken: target.manageToken,
         cancelToken: cancelled.manageToken,
         participantToken: (await currentParticipantToken(db, t.linkKey, joined.booking.id)) ?? assert.fail('no participant link'),

@@ -21,6 +21,9 @@ export interface Targets {
   slotId: string;
   activitySlug: string;
   activityId: string;
+  venueSlug: string;
+  /** A version of that venue's booking terms. */
+  termsVersion: string;
   manageToken: string;
   /** Another booking's manage link, for the one route that ends a booking. */
   cancelToken: string;
@@ -102,6 +105,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   ...Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'].map((m) => [`${m} /b/*`, { form: ['x'] }])),
   'GET /manage-link': { query: ['sent'] },
   'POST /manage-link': { form: ['reference', 'email'], validForm: () => ({ reference: 'GZ-ABCD-EFGH', email: 'jan@example.nl' }) },
+  'GET /venues/:slug/terms': { params: { slug: 'venueSlug' } },
+  'GET /venues/:slug/terms/:version': { params: { slug: 'venueSlug', version: 'termsVersion' } },
   'GET /p/:token': { params: { token: 'participantToken' }, query: ['added'] },
   'POST /p/:token': {
     params: { token: 'participantToken' },

@@ -29,7 +29,11 @@ export const bookingInputSchema = z.object({
   phone: text(32, { required: true }).refine((s) => s === '' || isPhoneNumber(s), 'invalid_phone'),
   organisation: text(160, { required: false }).default(''),
   notes: text(2000, { required: false, multiline: true }).default(''),
-  acceptTerms: z.literal(true, { error: 'must_accept' }),
+  acceptTerms: z
+    .literal(true, { error: 'must_accept' })
+    .describe(
+      "true: the organiser accepts the venue's booking terms current when the booking is placed (activity.venue.termsUrl; the answer names the version), or, for a venue that published none, the conditions of the booking",
+    ),
   language: z.enum(LANGUAGES, { error: 'invalid_value' }).default(DEFAULT_LANGUAGE),
   /** Take an option (a hold until a deadline) instead of booking outright, where the activity allows it. */
   option: z

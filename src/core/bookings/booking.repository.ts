@@ -36,6 +36,7 @@ export function toBooking(row: BookingRow): Booking {
     optionExpiresAt: dateOrNull(row.option_expires_at),
     optionExtendedAt: dateOrNull(row.option_extended_at),
     confirmedAt: dateOrNull(row.confirmed_at),
+    termsVersion: row.terms_version,
   };
 }
 

@@ -28,6 +28,7 @@ import {
 } from './booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
+import { readCurrentTerms } from '../venues/venue-terms.service.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -206,7 +207,7 @@ async function placeBooking(
   const participants = issueLink(linkKey, 'participants', id, 0);
   const reference = newReference();
   const stamp = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const termsVersion = await db.transaction().execute(async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
     if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
     if (status === 'option') {
@@ -216,6 +217,8 @@ async function placeBooking(
         refuse('option_limit_reached', { max: activity.rules.options.maxPerEmail });
       }
     }
+    // The terms the organiser accepts are the venue's version current as the booking is placed.
+    const terms = (await readCurrentTerms(trx, activity.venue.id))?.version ?? null;
     await insertBooking(trx, {
       id,
       reference,
@@ -240,13 +243,19 @@ async function placeBooking(
       option_expires_at: optionExpiresAt?.toISOString() ?? null,
       confirmed_at: status === 'confirmed' ? stamp : null,
       submission_hash: submission,
+      terms_version: terms,
     });
     await recordBookingEvent(trx, clock, {
       ...placing.by,
       venueId: activity.venue.id,
       reference,
       action: placing.action,
-      detail: { status, group_size: input.groupSize, ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}) },
+      detail: {
+        status,
+        group_size: input.groupSize,
+        terms_version: terms,
+        ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
+      },
     });
     await enqueueMail(trx, clock, {
       kind: PLACED_MAIL[status],
@@ -261,6 +270,7 @@ async function placeBooking(
       venueId: activity.venue.id,
       dedupeKey: `staff_new_booking:${id}`,
     });
+    return terms;
   });
   const { name, email, phone, organisation, notes, language, groupSize } = input;
   const booking: CreatedBooking['booking'] = {
@@ -279,6 +289,7 @@ async function placeBooking(
     optionExpiresAt,
     optionExtendedAt: null,
     confirmedAt: status === 'confirmed' ? now : null,
+    termsVersion,
     slot,
     activity,
   };

@@ -29,6 +29,8 @@ export interface Booking {
   /** When staff extended the option (once at most); null while not. */
   optionExtendedAt: Date | null;
   confirmedAt: Date | null;
+  /** The version of the venue's booking terms the organiser accepted; null when the venue had published none. */
+  termsVersion: number | null;
 }
 
 /** The organiser's details as they booked them, and as staff may correct them. */

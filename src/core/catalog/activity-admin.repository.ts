@@ -41,13 +41,15 @@ export async function listActivitySummaries(db: Executor, scope: VenueScope, fro
 
 export async function findVenueInScope(db: Executor, scope: VenueScope, id: string): Promise<Venue | undefined> {
   const query = db.selectFrom('venues').select(VENUE_FIELDS).where('id', '=', id);
-  return (scope.all ? query : query.where('id', '=', scope.venueId)).executeTakeFirst();
+  const row = await (scope.all ? query : query.where('id', '=', scope.venueId)).executeTakeFirst();
+  return row && toVenue(row);
 }
 
 /** The venues in the scope, by name. */
 export async function listVenuesInScope(db: Executor, scope: VenueScope): Promise<Venue[]> {
   const query = db.selectFrom('venues').select(VENUE_FIELDS).orderBy('name').orderBy('id');
-  return (scope.all ? query : query.where('id', '=', scope.venueId)).execute();
+  const rows = await (scope.all ? query : query.where('id', '=', scope.venueId)).execute();
+  return rows.map(toVenue);
 }
 
 /** The id of the activity with this slug, if any (slugs are unique across venues: they are public URLs). */

@@ -11,6 +11,24 @@ export interface Venue {
   /** Where organisers' mails reply to, shown with the phone on the venue's activities and in mails; null until given. */
   contactEmail: string | null;
   contactPhone: string | null;
+  /** Where the venue is (street and house number, postcode, city); null until given. */
+  address: VenueAddress | null;
+  /** The venue's own site, an https URL; null until given. */
+  website: string | null;
+  /** What the venue is, and how to get there and park; null until given. */
+  description: Translated | null;
+  route: Translated | null;
+}
+
+export interface VenueAddress {
+  street: string;
+  postcode: string;
+  city: string;
+}
+
+/** The address as one line, as pages and mails show it: "Hoevelaan 3, 3701 AA Zeist". */
+export function addressLine(address: VenueAddress): string {
+  return `${address.street}, ${address.postcode} ${address.city}`;
 }
 
 /** What kind of outing an activity is: one fixed list, so visitors can filter on it (labels `category.<id>`). */

@@ -2,7 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { z } from 'zod';
-import { type Activity, type ActivityRules, isActivityCategory, PARTICIPANT_FIELDS, type Venue } from './activity.js';
+import { type Activity, type ActivityRules, isActivityCategory, PARTICIPANT_FIELDS, type Translated, type Venue } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
@@ -12,10 +12,18 @@ export const VENUE_COLUMNS = [
   'venues.city as venue_city',
   'venues.contact_email as venue_contact_email',
   'venues.contact_phone as venue_contact_phone',
+  'venues.street as venue_street',
+  'venues.postcode as venue_postcode',
+  'venues.address_city as venue_address_city',
+  'venues.website as venue_website',
+  'venues.description_nl as venue_description_nl',
+  'venues.description_en as venue_description_en',
+  'venues.route_nl as venue_route_nl',
+  'venues.route_en as venue_route_en',
 ] as const;
 
-/** A venue's columns as a query of `venues` alone selects them into a Venue. */
-export const VENUE_FIELDS = ['id', 'slug', 'name', 'city', 'contact_email as contactEmail', 'contact_phone as contactPhone'] as const;
+/** A venue's columns as a query of `venues` alone selects them, for toVenue. */
+export const VENUE_FIELDS = ['venues.id as venue_id', ...VENUE_COLUMNS] as const;
 
 type VenueColumns = {
   venue_id: string;
@@ -24,9 +32,23 @@ type VenueColumns = {
   venue_city: string;
   venue_contact_email: string | null;
   venue_contact_phone: string | null;
+  venue_street: string | null;
+  venue_postcode: string | null;
+  venue_address_city: string | null;
+  venue_website: string | null;
+  venue_description_nl: string | null;
+  venue_description_en: string | null;
+  venue_route_nl: string | null;
+  venue_route_en: string | null;
 };
 
+/** Texts in both languages, or null unless both are stored. */
+function translatedOrNull(nl: string | null, en: string | null): Translated | null {
+  return nl !== null && en !== null ? { nl, en } : null;
+}
+
 export function toVenue(row: VenueColumns): Venue {
+  const { venue_street: street, venue_postcode: postcode, venue_address_city: city } = row;
   return {
     id: row.venue_id,
     slug: row.venue_slug,
@@ -34,6 +56,28 @@ export function toVenue(row: VenueColumns): Venue {
     city: row.venue_city,
     contactEmail: row.venue_contact_email,
     contactPhone: row.venue_contact_phone,
+    address: street !== null && postcode !== null && city !== null ? { street, postcode, city } : null,
+    website: row.venue_website,
+    description: translatedOrNull(row.venue_description_nl, row.venue_description_en),
+    route: translatedOrNull(row.venue_route_nl, row.venue_route_en),
+  };
+}
+
+/** A venue's profile as its columns store it (see toVenue). */
+export function venueProfileColumns(venue: Omit<Venue, 'id' | 'slug'>) {
+  return {
+    name: venue.name,
+    city: venue.city,
+    contact_email: venue.contactEmail,
+    contact_phone: venue.contactPhone,
+    street: venue.address?.street ?? null,
+    postcode: venue.address?.postcode ?? null,
+    address_city: venue.address?.city ?? null,
+    website: venue.website,
+    description_nl: venue.description?.nl ?? null,
+    description_en: venue.description?.en ?? null,
+    route_nl: venue.route?.nl ?? null,
+    route_en: venue.route?.en ?? null,
   };
 }
 
@@ -104,15 +148,18 @@ export async function findActivity(db: Executor, by: { id: string } | { slug: st
 }
 
 export async function findVenue(db: Executor, id: string): Promise<Venue | undefined> {
-  return db.selectFrom('venues').select(VENUE_FIELDS).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('venues').select(VENUE_FIELDS).where('id', '=', id).executeTakeFirst();
+  return row && toVenue(row);
 }
 
 export async function findVenueBySlug(db: Executor, slug: string): Promise<Venue | undefined> {
-  return db.selectFrom('venues').select(VENUE_FIELDS).where('slug', '=', slug).executeTakeFirst();
+  const row = await db.selectFrom('venues').select(VENUE_FIELDS).where('slug', '=', slug).executeTakeFirst();
+  return row && toVenue(row);
 }
 
 export async function listVenues(db: Executor): Promise<Venue[]> {
-  return db.selectFrom('venues').select(VENUE_FIELDS).orderBy('name').execute();
+  const rows = await db.selectFrom('venues').select(VENUE_FIELDS).orderBy('name').execute();
+  return rows.map(toVenue);
 }
 
 export async function insertVenue(db: Executor, venue: Venue, createdAt: string): Promise<void> {
@@ -121,10 +168,7 @@ export async function insertVenue(db: Executor, venue: Venue, createdAt: string)
     .values({
       id: venue.id,
       slug: venue.slug,
-      name: venue.name,
-      city: venue.city,
-      contact_email: venue.contactEmail,
-      contact_phone: venue.contactPhone,
+      ...venueProfileColumns(venue),
       created_at: createdAt,
     })
     .execute();

@@ -25,6 +25,18 @@ export const venueInputSchema = z.object({
   /** Where organisers' mails reply to; shown on the venue's activities and in mails. */
   contactEmail: z.email().max(254).nullable().default(null),
   contactPhone: z.string().trim().max(32).refine(isPhoneNumber).nullable().default(null),
+  /** The profile, given later in the back office (the demo catalogue gives it at once). */
+  address: z
+    .object({ street: text(160), postcode: text(12), city: text(120) })
+    .nullable()
+    .default(null),
+  website: z
+    .url({ protocol: /^https$/ })
+    .max(300)
+    .nullable()
+    .default(null),
+  description: translated(true).nullable().default(null),
+  route: translated(true).nullable().default(null),
 });
 
 export const activityInputSchema = z

@@ -1,13 +1,15 @@
-import type { Db, Executor } from '../../db/schema.js';
+import type { Db, Tx } from '../../db/schema.js';
 import { createSlot } from '../availability/slot.service.js';
+import type { Translated } from '../catalog/activity.js';
 import { countVenues, findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
 import type { Clock } from '../shared/clock.js';
-import type { Translated } from '../catalog/activity.js';
 import type { ImageProcessor, PhotoOwner } from '../photos/photo.js';
 import { addDemoPhoto, publicPhotos } from '../photos/photo.service.js';
 import { type DemoScene, demoLogo, demoScene } from './demo-photos.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
+import { publishTermsIn } from '../venues/venue-terms.service.js';
+import { DEMO_TERMS } from './demo-terms.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
 const DEMO_WEEKS = 8;
@@ -30,6 +32,8 @@ interface DemoPhoto {
 
 interface DemoVenue {
   venue: Parameters<typeof createVenue>[2];
+  /** Version 1 of the venue's booking terms. */
+  terms: Translated;
   activities: DemoActivity[];
   /** The logo's initials and colour. */
   logo: { initials: string; colour: string };
@@ -43,8 +47,19 @@ const VENUES: DemoVenue[] = [
       city: 'Amsterdam',
       contactEmail: 'groepen@rederij-amstel.example.nl',
       contactPhone: '020 555 0101',
+      address: { street: 'Prins Hendrikkade 25', postcode: '1012 TM', city: 'Amsterdam' },
+      website: 'https://rederij-amstel.example.nl',
+      description: {
+        nl: 'Familierederij sinds 1962 met zes open sloepen en twee salonboten. Onze schippers varen groepen van 6 tot 60 personen door de grachten en over de Amstel.',
+        en: 'Family-run boat company since 1962 with six open boats and two saloon boats. Our skippers take groups of 6 to 60 people through the canals and along the Amstel.',
+      },
+      route: {
+        nl: 'Vijf minuten lopen vanaf Amsterdam Centraal (uitgang Oost). Met de auto: parkeergarage Oosterdok (P+R-tarief niet mogelijk); er is geen parkeerplaats bij de steiger.',
+        en: 'A five-minute walk from Amsterdam Centraal (east exit). By car: Oosterdok car park; there is no parking at the landing stage.',
+      },
     },
     logo: { initials: 'RA', colour: '#1f3b57' },
+    terms: DEMO_TERMS.rederijAmstel,
     activities: [
       {
         activity: {
@@ -108,8 +123,19 @@ const VENUES: DemoVenue[] = [
       city: 'Utrecht',
       contactEmail: 'info@klimhal-de-wand.example.nl',
       contactPhone: '030 555 0202',
+      address: { street: 'Europalaan 99', postcode: '3526 KS', city: 'Utrecht' },
+      website: 'https://klimhal-de-wand.example.nl',
+      description: {
+        nl: 'Klimhal met 120 routes tot 16 meter hoog en een aparte boulderzaal. Onze instructeurs begeleiden schoolklassen, verenigingen en bedrijfsuitjes.',
+        en: 'Climbing hall with 120 routes up to 16 metres high and a separate bouldering room. Our instructors guide school classes, clubs and company outings.',
+      },
+      route: {
+        nl: 'Tram 20 tot halte Westraven, dan vijf minuten lopen. Gratis parkeren voor de deur (40 plaatsen); bussen parkeren aan de Europalaan.',
+        en: 'Tram 20 to the Westraven stop, then a five-minute walk. Free parking in front of the building (40 spaces); coaches park on the Europalaan.',
+      },
     },
     logo: { initials: 'KW', colour: '#d1495b' },
+    terms: DEMO_TERMS.klimhalDeWand,
     activities: [
       {
         activity: {
@@ -164,8 +190,19 @@ const VENUES: DemoVenue[] = [
       city: 'Zeist',
       contactEmail: 'boeken@boerderij-de-hoeve.example.nl',
       contactPhone: '030 555 0303',
+      address: { street: 'Hoevelaan 3', postcode: '3701 AA', city: 'Zeist' },
+      website: 'https://boerderij-de-hoeve.example.nl',
+      description: {
+        nl: 'Melkveebedrijf aan de rand van de Utrechtse Heuvelrug, met boerengolf, een speelschuur en lunch in de deel voor groepen tot 80 personen.',
+        en: 'Dairy farm on the edge of the Utrechtse Heuvelrug, with farm golf, a play barn and lunch in the barn for groups of up to 80 people.',
+      },
+      route: {
+        nl: 'Bus 50 vanaf station Driebergen-Zeist tot halte Hoevelaan. Ruim gratis parkeren op het erf, ook voor touringcars; volg de borden "De Hoeve".',
+        en: 'Bus 50 from Driebergen-Zeist station to the Hoevelaan stop. Plenty of free parking on the farmyard, coaches included; follow the signs "De Hoeve".',
+      },
     },
     logo: { initials: 'DH', colour: '#2e7d32' },
+    terms: DEMO_TERMS.boerderijDeHoeve,
     activities: [
       {
         activity: {
@@ -237,15 +274,17 @@ export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor
   }
 }
 
-async function seedVenue(db: Executor, clock: Clock, today: string, { venue, activities }: DemoVenue): Promise<void> {
-  const { id: venueId } = await createVenue(db, clock, venue);
+async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities }: DemoVenue) {
+  const created = await createVenue(trx, clock, venue);
+  const venueId = created.id;
+  await publishTermsIn(trx, clock, created, terms, null);
   for (const demo of activities) {
-    const activity = await createActivity(db, clock, { ...demo.activity, venueId });
+    const activity = await createActivity(trx, clock, { ...demo.activity, venueId });
     for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
       const date = addLocalDays(today, day);
       const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;
       for (const time of demo.times[weekday] ?? []) {
-        await createSlot(db, clock, { activityId: activity.id, date, time, capacity: demo.capacity, exclusive: demo.exclusive ?? false });
+        await createSlot(trx, clock, { activityId: activity.id, date, time, capacity: demo.capacity, exclusive: demo.exclusive ?? false });
       }
     }
   }

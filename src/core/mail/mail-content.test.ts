@@ -208,6 +208,20 @@ describe('mail content', () => {
     assert.doesNotMatch(render('confirmed', 'en').text, /\.ics/);
   });
 
+  test("the organiser's mails give the venue's address, e-mail, phone and website, as far as it gave them", () => {
+    const mail = render('confirmed', 'en');
+    assert.equal(fact(mail.html, 'Address of Rederij Amstel'), 'Damrak 1, 1012 LG Amsterdam');
+    assert.equal(fact(mail.html, 'Email of Rederij Amstel'), 'info@rederij-amstel.example.nl');
+    assert.equal(fact(mail.html, 'Phone of Rederij Amstel'), '020 123 4567');
+    assert.equal(fact(mail.html, 'Website of Rederij Amstel'), 'https://rederij-amstel.example.nl');
+    assert.match(mail.text, /Address of Rederij Amstel: Damrak 1, 1012 LG Amsterdam/);
+    const venue = { ...bookingDetails().activity.venue, address: null, website: null };
+    const bare = render('confirmed', 'nl', { activity: { ...bookingDetails().activity, venue } });
+    assert.equal(fact(bare.html, 'Adres van Rederij Amstel'), undefined);
+    assert.equal(fact(bare.html, 'Website van Rederij Amstel'), undefined);
+    assert.equal(fact(bare.html, 'Telefoon van Rederij Amstel'), '020 123 4567');
+  });
+
   test('the HTML is self-contained and loads nothing', () => {
     const mail = render('booking_received', 'nl');
     assert.ok(mail.html.startsWith('<!doctype html>'));

@@ -1,5 +1,6 @@
 import { render } from 'preact-render-to-string';
 import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import { addressLine, type Venue } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
@@ -194,6 +195,18 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
   return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt) });
 }
 
+/** How the organiser reaches the venue, whatever it gave: address, e-mail, phone, website. */
+function venueFacts(t: MailTranslate, venue: Venue): [string, string][] {
+  const { address, contactEmail, contactPhone, website } = venue;
+  const facts: [MailMessageKey, string | null][] = [
+    ['mail.venue_address', address && addressLine(address)],
+    ['mail.venue_email', contactEmail],
+    ['mail.venue_phone', contactPhone],
+    ['mail.venue_website', website],
+  ];
+  return facts.flatMap(([key, value]) => (value ? [[t(key, { venue: venue.name }), value] as [string, string]] : []));
+}
+
 function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): Section {
   const t = mailTranslator(lang);
   const { booking } = subject;
@@ -227,8 +240,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
-      ...(venue.contactEmail ? [[t('mail.venue_email', { venue: venue.name }), venue.contactEmail] as [string, string]] : []),
-      ...(venue.contactPhone ? [[t('mail.venue_phone', { venue: venue.name }), venue.contactPhone] as [string, string]] : []),
+      ...venueFacts(t, venue),
     ],
     links,
     footer: t('mail.footer', { venue: booking.activity.venue.name }),

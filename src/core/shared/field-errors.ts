@@ -45,6 +45,11 @@ export const FIELD_ERROR_CODES = [
   'file_too_large',
   'image_too_large',
   'schedule_overlaps',
+  // The back office's venue profile.
+  'invalid_url',
+  'invalid_postcode',
+  'address_incomplete',
+  'translation_missing',
   // The back office's filters and confirmations.
   'to_before_from',
   'no_such_page',

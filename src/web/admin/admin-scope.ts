@@ -22,6 +22,7 @@ import './admin-request.js';
 import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 import { staffRoutes } from './staff.routes.js';
+import { venueAdminRoutes } from './venues.routes.js';
 
 /** Where the hook sends anyone without a verified session. */
 export function loginUrl(reason?: 'expired'): string {
@@ -72,6 +73,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(adminAssetRoutes);
   await app.register(accountRoutes, context);
   await app.register(activityRoutes, context);
+  await app.register(venueAdminRoutes, context);
   await app.register(scheduleRoutes, context);
   await app.register(bookingAdminRoutes, context);
   await app.register(phoneBookingRoutes, context);

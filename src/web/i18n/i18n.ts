@@ -17,6 +17,7 @@ import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 import { submissionsMessages } from './messages/submissions.messages.js';
+import { venuesMessages } from './messages/venues.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -39,6 +40,7 @@ const nl = {
   ...photosMessages.nl,
   ...phoneBookingMessages.nl,
   ...lostLinkMessages.nl,
+  ...venuesMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -57,6 +59,7 @@ const en: Record<keyof typeof nl, string> = {
   ...photosMessages.en,
   ...phoneBookingMessages.en,
   ...lostLinkMessages.en,
+  ...venuesMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -32,19 +32,20 @@ import type {
 import type { ACTIVITY_QUERY_FIELD_CODES, BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
+import { termsUrl } from '../views/booking-terms.js';
 import { openApiDocument } from './openapi.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
 
-function activityToJson({ activity: a, groupSize, price, perPersonCents }: ActivityMatch): z.infer<typeof activityJson> {
+function activityToJson({ activity: a, groupSize, price, perPersonCents }: ActivityMatch, publicUrl: string): z.infer<typeof activityJson> {
   const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
   return {
     id,
     slug,
     title,
     description,
-    venue: { name: a.venue.name, city: a.venue.city },
+    venue: { name: a.venue.name, city: a.venue.city, termsUrl: `${publicUrl}/venues/${a.venue.slug}/terms` },
     category,
     location,
     durationMinutes,
@@ -132,7 +133,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
     const { search, errors } = parseActivityQuery(request.query);
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
     const { matches } = await searchCatalogue(db, clock, search);
-    const body: z.infer<typeof activityListJson> = { activities: matches.map(activityToJson) };
+    const body: z.infer<typeof activityListJson> = { activities: matches.map((match) => activityToJson(match, publicUrl)) };
     return body;
   });
 
@@ -185,6 +186,10 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
         status: booking.status,
         optionExpiresAt: booking.optionExpiresAt?.toISOString() ?? null,
         manageUrl: `${publicUrl}/b/${manageToken}`,
+        terms:
+          booking.termsVersion === null
+            ? null
+            : { version: booking.termsVersion, url: `${publicUrl}${termsUrl(booking.activity.venue, booking.termsVersion)}` },
         slotId: booking.slot.id,
         groupSize: booking.groupSize,
         startsAt: booking.slot.startsAt.toISOString(),

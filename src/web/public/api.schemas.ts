@@ -18,7 +18,11 @@ export const activityJson = z.object({
   slug: z.string(),
   title: translated,
   description: translated,
-  venue: z.object({ name: z.string(), city: z.string() }),
+  venue: z.object({
+    name: z.string(),
+    city: z.string(),
+    termsUrl: z.url().describe("the page of the venue's current booking terms, which a booking's acceptTerms accepts"),
+  }),
   category: z.enum(ACTIVITY_CATEGORIES),
   location: z.string(),
   durationMinutes: count(),
@@ -83,6 +87,12 @@ export const bookingCreatedJson = z.object({
     ),
   optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
   manageUrl: z.url().describe('private link to see and manage the booking; keep it secret'),
+  terms: z
+    .object({ version: z.int().min(1), url: z.url().describe('the page of that version') })
+    .nullable()
+    .describe(
+      "the version of the venue's booking terms the booking accepted (the one current when it was placed); null when the venue had published none",
+    ),
   slotId: z.string(),
   groupSize: groupSize(),
   startsAt: instant,

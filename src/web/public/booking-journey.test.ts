@@ -451,15 +451,15 @@ for (const dialect of testDialects()) {
       });
       const climbing = await makeActivity(t.database.db, t.clock, { venueId: venue.id, slug: 'klimmen-groepen' });
       for (const [lang, text] of [
-        ['en', 'Questions? Contact Klimhal De Wand: info@klimhal-de-wand.example.nl · 030 555 0202'],
-        ['nl', 'Vragen? Neem contact op met Klimhal De Wand: info@klimhal-de-wand.example.nl · 030 555 0202'],
+        ['en', 'Questions? Contact Klimhal De Wand:'],
+        ['nl', 'Vragen? Neem contact op met Klimhal De Wand:'],
       ] as const) {
         const page = parseHtml((await t.app.inject({ url: `/activities/${climbing.slug}`, headers: { cookie: `lang=${lang}` } })).body);
         const contact = page.querySelector('[data-testid="venue-contact"]')!;
-        assert.equal(contact.textContent.replace(/\s+/g, ' ').trim(), text);
+        assert.equal(contact.querySelector('p')?.textContent, text);
         assert.deepEqual(
           contact.querySelectorAll('a').map((a) => a.getAttribute('href')),
-          ['mailto:info@klimhal-de-wand.example.nl', 'tel:0305550202'],
+          ['tel:0305550202', 'mailto:info@klimhal-de-wand.example.nl'],
         );
       }
       const without = parseHtml((await t.app.inject(`/activities/${activity.slug}`)).body);

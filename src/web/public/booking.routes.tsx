@@ -12,6 +12,7 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
 import { isLanguage } from '../../core/shared/language.js';
+import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { setLanguageCookie, uiFor } from '../plugins/language.js';
@@ -58,7 +59,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     return found;
   }
 
-  function form(
+  async function form(
     ui: Ui,
     found: { slot: Slot; activity: Activity },
     values: BookingFormValues,
@@ -67,6 +68,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
   ) {
     return (
       <BookingFormPage
+        terms={await readCurrentTerms(db, found.activity.venue.id)}
         ui={ui}
         activity={found.activity}
         slot={found.slot}
@@ -89,9 +91,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
-    if (limit) return sendPage(reply, 200, form(ui, found, values, fieldMessages(ui.t, [limit])));
+    if (limit) return sendPage(reply, 200, await form(ui, found, values, fieldMessages(ui.t, [limit])));
     const refusal = refusalFor(found.activity, found.slot, groupSize, clock.now());
-    return sendPage(reply, 200, form(ui, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
+    return sendPage(reply, 200, await form(ui, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
   });
 
   /** The review step: the price, what confirming places, and what the organiser booked on this slot before. */
@@ -119,6 +121,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         status={quote.status}
         optionExpiresAt={quote.optionExpiresAt}
         earlier={earlier}
+        terms={await readCurrentTerms(db, quote.activity.venue.id)}
       />,
     );
   }
@@ -131,7 +134,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const ui = uiFor(request, switching ? picked : undefined);
     const values = valuesFrom(request.body);
     const action = switching ? 'switch' : formField(request.body, 'action');
-    if (action === 'edit') return sendPage(reply, 200, form(ui, found, values));
+    if (action === 'edit') return sendPage(reply, 200, await form(ui, found, values));
 
     const raw = {
       ...values,
@@ -148,10 +151,10 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
     // A language switch shows the same step again, in the language picked: the form as typed, or the review.
     if (action === 'switch' && (formField(request.body, 'step') !== 'review' || !parsed.ok || errors.length > 0)) {
-      return sendPage(reply, 200, form(ui, found, values));
+      return sendPage(reply, 200, await form(ui, found, values));
     }
     if (!parsed.ok || errors.length > 0) {
-      return sendPage(reply, FIELD_ERRORS_STATUS, form(ui, found, values, fieldMessages(ui.t, errors)));
+      return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, errors)));
     }
     try {
       if (action === 'confirm') {
@@ -171,7 +174,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
-      return sendPage(reply, statusOfDomainError(error.code), form(ui, found, values, {}, refusal));
+      return sendPage(reply, statusOfDomainError(error.code), await form(ui, found, values, {}, refusal));
     }
   });
 }

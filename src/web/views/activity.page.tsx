@@ -1,5 +1,5 @@
 import type { SlotOffer } from '../../core/availability/slot.service.js';
-import type { Activity, Venue } from '../../core/catalog/activity.js';
+import type { Activity } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
 import type { MonthAvailability } from '../../core/availability/month.service.js';
 import { daysBetween, localDateOf } from '../../core/shared/time.js';
@@ -13,6 +13,7 @@ import { SlotPaging } from './slot-paging.js';
 import { optionWindowText } from './option-window.js';
 import { isFull } from './slot-refusal.js';
 import type { Ui } from './ui.js';
+import { VenueAbout, VenueContact } from './venue-details.js';
 
 interface Props {
   ui: Ui;
@@ -137,19 +138,7 @@ export function ActivityPage({ ui, activity, photos, query, errors, offers, from
             </section>
           ))
         ))}
+      <VenueAbout ui={ui} venue={activity.venue} />
     </Layout>
-  );
-}
-
-/** How organisers reach the venue, when it gave an address or number. */
-function VenueContact({ ui, venue }: { ui: Ui; venue: Venue }) {
-  const { contactEmail: email, contactPhone: phone } = venue;
-  if (!email && !phone) return null;
-  return (
-    <p class="meta" data-testid="venue-contact">
-      {ui.t('activity.contact', { venue: venue.name })} {email && <a href={`mailto:${email}`}>{email}</a>}
-      {email && phone && ' · '}
-      {phone && <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>}
-    </p>
   );
 }

@@ -1,6 +1,8 @@
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
+import { BookingTerms } from './booking-terms.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
@@ -51,6 +53,8 @@ interface Props {
   optionUntil?: Date | undefined;
   /** Whether the activity takes options but this slot is too close for one: the form then says why none is offered. */
   optionTooLate?: boolean | undefined;
+  /** The venue's current booking terms; undefined when it published none. */
+  terms: VenueTerms | undefined;
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -61,7 +65,7 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
   { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
 ];
 
-export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate }: Props) {
+export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
@@ -149,6 +153,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
             {t('option.too_late_note', { window: optionWindowText(ui, activity.rules.options) ?? '' })}
           </p>
         )}
+        <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
         <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
           {errors.acceptTerms && (
             <p class="error" id="acceptTerms-error" data-testid="error-acceptTerms">
@@ -165,7 +170,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
             aria-describedby={errors.acceptTerms ? 'acceptTerms-error' : undefined}
             aria-invalid={invalid('acceptTerms')}
           />
-          <label for="acceptTerms">{t('booking.accept_terms')}</label>
+          <label for="acceptTerms">{t(terms ? 'booking.accept_terms' : 'booking.accept_conditions')}</label>
         </div>
         <button type="submit">{t('booking.to_review')}</button>
       </form>

@@ -4,7 +4,9 @@ import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import type { PlacedStatus } from '../../core/bookings/booking.service.js';
 import type { EarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
+import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
+import { BookingTerms } from './booking-terms.js';
 import type { BookingFormValues } from './booking-form.page.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
@@ -23,6 +25,8 @@ interface Props {
   optionExpiresAt: Date | null;
   /** What the organiser booked on this slot before (see findEarlierBookings). */
   earlier: EarlierBookings;
+  /** The venue's current booking terms, which confirming accepts; undefined when it published none. */
+  terms: VenueTerms | undefined;
 }
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -73,7 +77,7 @@ function EarlierNotice({ ui, earlier, email }: { ui: Ui; earlier: EarlierBooking
  * Step two: everything the organiser entered and the price, to confirm or change. When the
  * organiser has other active bookings of the slot, confirming is "book another group anyway".
  */
-export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, earlier }: Props) {
+export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, earlier, terms }: Props) {
   const { t } = ui;
   const another = !earlier.placed && earlier.others.length > 0;
   const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
@@ -95,6 +99,8 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
       <EarlierNotice ui={ui} earlier={earlier} email={values.email} />
       <OrganiserDetails ui={ui} details={values} />
       <PriceTable ui={ui} price={price} />
+      <h2>{t('manage.terms')}</h2>
+      <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
       <form method="post" action={`/book/${slot.id}`} class="actions" id={REVIEW_FORM_ID}>
         {carried.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={String(value)} />

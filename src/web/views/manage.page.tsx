@@ -12,6 +12,8 @@ import { OptionPanel } from './option-panel.js';
 import { COPY_LINK_SCRIPT_PATH } from '../public/public-scripts.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
+import { termsUrl } from './booking-terms.js';
+import { VenueContact } from './venue-details.js';
 
 /** A refused action: its code, its message, and for the group-size form the value as typed. */
 export interface ManageRefusal {
@@ -69,6 +71,25 @@ function StatusExplanation({ ui, booking }: { ui: Ui; booking: BookingDetails })
   );
 }
 
+/** The version of the venue's terms the organiser accepted, with its page; or that the venue had none. */
+function AcceptedTerms({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
+  const { t } = ui;
+  const { venue } = booking.activity;
+  return (
+    <section data-testid="accepted-terms">
+      <h2>{t('manage.terms')}</h2>
+      {booking.termsVersion === null ? (
+        <p>{t('manage.terms_none', { venue: venue.name })}</p>
+      ) : (
+        <p>
+          {t('manage.terms_accepted', { version: booking.termsVersion, venue: venue.name })}{' '}
+          <a href={termsUrl(venue, booking.termsVersion)}>{t('manage.terms_view', { version: booking.termsVersion })}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
 /**
  * The page behind a booking's private manage link: the booking, its status, and what the organiser
  * can do now. Right after booking it is the confirmation. Sections follow one another; each area
@@ -107,6 +128,7 @@ export function ManagePage({ ui, booking, token, now, justBooked = false, notice
       <OptionPanel ui={ui} booking={booking} token={token} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
+      <AcceptedTerms ui={ui} booking={booking} />
       <ParticipantsSection ui={ui} booking={booking} data={participants} />
       <ManageActions
         ui={ui}
@@ -115,6 +137,7 @@ export function ManagePage({ ui, booking, token, now, justBooked = false, notice
         now={now}
         groupSize={refusal?.groupSize === undefined ? undefined : { value: refusal.groupSize, error: refusal.message }}
       />
+      <VenueContact ui={ui} venue={booking.activity.venue} />
     </Layout>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { ErrorSummary, Field, type FieldMessages, InputField } from './components.js';
 import { Layout } from './layout.js';
 import { SlotSummary } from './slot-summary.js';
+import { VenueContact } from './venue-details.js';
 import type { Ui } from './ui.js';
 
 /** The label of the name and of each field a participant can be asked. */
@@ -123,6 +124,7 @@ export function ParticipantPage({ ui, booking, token, state, values, errors, add
           {t(state === 'full' ? 'error.participants_full' : 'error.participants_closed')}
         </p>
       )}
+      <VenueContact ui={ui} venue={activity.venue} />
     </Layout>
   );
 }

@@ -69,6 +69,8 @@ export const bookingMailMessages = defineMessages(
     'mail.reply_to_venue': 'Vragen? Beantwoord deze e-mail: uw antwoord gaat naar {venue}.',
     'mail.venue_email': 'E-mail van {venue}',
     'mail.venue_phone': 'Telefoon van {venue}',
+    'mail.venue_address': 'Adres van {venue}',
+    'mail.venue_website': 'Website van {venue}',
 
     'mail.staff.intro_new': 'Er is een nieuwe boeking binnengekomen; die is bevestigd.',
     'mail.staff.intro_new_option': 'Er is een nieuwe optie genomen; die houdt de plaatsen vast tot de deadline.',
@@ -151,6 +153,8 @@ export const bookingMailMessages = defineMessages(
     'mail.reply_to_venue': 'Questions? Reply to this email: your reply goes to {venue}.',
     'mail.venue_email': 'Email of {venue}',
     'mail.venue_phone': 'Phone of {venue}',
+    'mail.venue_address': 'Address of {venue}',
+    'mail.venue_website': 'Website of {venue}',
 
     'mail.staff.intro_new': 'A new booking has come in; it is confirmed.',
     'mail.staff.intro_new_option': 'A new option has been placed; it holds its places until its deadline.',

@@ -43,6 +43,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.visit_reminder_sent': 'activity_log.action.booking.visit_reminder_sent',
   'activity.created': 'activity_log.action.activity.created',
   'activity.updated': 'activity_log.action.activity.updated',
+  'venue.updated': 'activity_log.action.venue.updated',
+  'venue.terms_published': 'activity_log.action.venue.terms_published',
   'slot.created': 'activity_log.action.slot.created',
   'slot.capacity_changed': 'activity_log.action.slot.capacity_changed',
   'slot.deleted': 'activity_log.action.slot.deleted',

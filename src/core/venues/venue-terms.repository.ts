@@ -1,0 +1,73 @@
+import type { Selectable } from 'kysely';
+import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
+import type { VenueTerms } from './venue-terms.js';
+
+function toTerms(row: Selectable<VenueTermsTable>): VenueTerms {
+  return {
+    venueId: row.venue_id,
+    version: row.version,
+    text: { nl: row.text_nl, en: row.text_en },
+    publishedAt: new Date(row.published_at),
+  };
+}
+
+/** The venue's latest version, if it published any. */
+export async function findCurrentTerms(db: Executor, venueId: string): Promise<VenueTerms | undefined> {
+  const row = await db
+    .selectFrom('venue_terms')
+    .selectAll()
+    .where('venue_id', '=', venueId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toTerms(row);
+}
+
+export async function findTermsVersion(db: Executor, venueId: string, version: number): Promise<VenueTerms | undefined> {
+  const row = await db
+    .selectFrom('venue_terms')
+    .selectAll()
+    .where('venue_id', '=', venueId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row && toTerms(row);
+}
+
+/** Every version the venue published, newest first. */
+export async function listTermsVersions(db: Executor, venueId: string): Promise<VenueTerms[]> {
+  const rows = await db.selectFrom('venue_terms').selectAll().where('venue_id', '=', venueId).orderBy('version', 'desc').execute();
+  return rows.map(toTerms);
+}
+
+/**
+ * Publishes the next version (the highest so far plus one) and returns its number. The venue's row
+ * is locked first (a no-op update), so two publishers number one after the other.
+ */
+export async function insertNextTerms(
+  trx: Tx,
+  terms: { venueId: string; text: VenueTerms['text']; publishedAt: string; publishedBy: string | null },
+): Promise<number> {
+  await trx
+    .updateTable('venues')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', terms.venueId)
+    .execute();
+  const row = await trx
+    .selectFrom('venue_terms')
+    .select((eb) => eb.fn.max('version').as('latest'))
+    .where('venue_id', '=', terms.venueId)
+    .executeTakeFirst();
+  const version = Number(row?.latest ?? 0) + 1;
+  await trx
+    .insertInto('venue_terms')
+    .values({
+      venue_id: terms.venueId,
+      version,
+      text_nl: terms.text.nl,
+      text_en: terms.text.en,
+      published_at: terms.publishedAt,
+      published_by: terms.publishedBy,
+    })
+    .execute();
+  return version;
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { venuesFor } from '../../core/catalog/activity-admin.service.js';
+import type { Venue } from '../../core/catalog/activity.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { isKey } from '../../core/shared/ids.js';
+import { updateVenueProfile, venueFor, type VenueProfileForm, venueProfileFormOf } from '../../core/venues/venue-profile.service.js';
+import { listTermsFor, publishTerms, readCurrentTerms, type TermsForm } from '../../core/venues/venue-terms.service.js';
+import { fieldMessages } from '../field-errors.js';
+import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
+import { formField } from '../public/form-body.js';
+import { sendPage } from '../public/respond.js';
+import type { FieldMessages } from '../views/components.js';
+import { VenueFormPage } from '../views/admin/venue-form.page.js';
+import { VenueListPage } from '../views/admin/venue-list.page.js';
+import { requirePermission } from './admin-request.js';
+import { adminUiFor } from './admin-ui.js';
+
+type VenueRequest = FastifyRequest<{ Params: { id: string } }>;
+
+const PROFILE_FIELDS: (keyof VenueProfileForm)[] = [
+  'name',
+  'city',
+  'descriptionNl',
+  'descriptionEn',
+  'street',
+  'postcode',
+  'addressCity',
+  'contactPhone',
+  'contactEmail',
+  'website',
+  'routeNl',
+  'routeEn',
+];
+
+function profileFormFrom(body: unknown): VenueProfileForm {
+  return Object.fromEntries(PROFILE_FIELDS.map((name) => [name, formField(body, name)])) as unknown as VenueProfileForm;
+}
+
+function termsFormFrom(body: unknown): TermsForm {
+  return { textNl: formField(body, 'textNl'), textEn: formField(body, 'textEn') };
+}
+
+interface PageState {
+  profile?: { values: VenueProfileForm; errors: FieldMessages };
+  terms?: { values: TermsForm; errors: FieldMessages };
+  saved?: boolean;
+  published?: number | undefined;
+}
+
+/**
+ * The back office's venues: managers edit their own venue's profile and publish its booking terms;
+ * admins any venue's. Another venue's id finds nothing (404), as everywhere in the back office.
+ */
+export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
+  async function venueOf(request: VenueRequest): Promise<Venue> {
+    if (!isKey(request.params.id)) throw new DomainError('not_found');
+    return venueFor(db, request.staff, request.params.id);
+  }
+
+  /** The venue's page; a refused form comes back as typed with its errors, the other form as stored. */
+  async function sendVenuePage(request: VenueRequest, reply: FastifyReply, venue: Venue, state: PageState) {
+    const versions = await listTermsFor(db, request.staff, venue.id);
+    const current = versions[0];
+    const refused = state.profile ?? state.terms;
+    return sendPage(
+      reply,
+      refused ? FIELD_ERRORS_STATUS : 200,
+      <VenueFormPage
+        ui={adminUiFor(request, auth)}
+        venue={venue}
+        profile={{ ...(state.profile ?? { values: venueProfileFormOf(venue), errors: {} }), saved: state.saved ?? false }}
+        terms={{
+          ...(state.terms ?? { values: { textNl: current?.text.nl ?? '', textEn: current?.text.en ?? '' }, errors: {} }),
+          versions,
+          published: state.published,
+        }}
+      />,
+    );
+  }
+
+  app.get('/venues', async (request, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venues = await venuesFor(db, request.staff);
+    // A venue's own manager has one venue: theirs.
+    if (request.staff.venueId !== null && venues.length === 1) return reply.seeOther(`/admin/venues/${venues[0]!.id}`);
+    const listed = [];
+    for (const venue of venues) listed.push({ venue, termsVersion: (await readCurrentTerms(db, venue.id))?.version ?? null });
+    return sendPage(reply, 200, <VenueListPage ui={adminUiFor(request, auth)} venues={listed} />);
+  });
+
+  app.get('/venues/:id', async (request: VenueRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venue = await venueOf(request);
+    const published = Number(formField(request.query, 'published'));
+    return sendVenuePage(request, reply, venue, {
+      saved: formField(request.query, 'saved') === '1',
+      published: Number.isInteger(published) && published > 0 ? published : undefined,
+    });
+  });
+
+  app.post('/venues/:id', async (request: VenueRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venue = await venueOf(request);
+    const values = profileFormFrom(request.body);
+    const result = await updateVenueProfile(db, clock, request.staff, venue.id, values);
+    if (result.ok) return reply.seeOther(`/admin/venues/${venue.id}?saved=1`);
+    const errors = fieldMessages(adminUiFor(request, auth).t, result.errors);
+    return sendVenuePage(request, reply, venue, { profile: { values, errors } });
+  });
+
+  app.post('/venues/:id/terms', async (request: VenueRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venue = await venueOf(request);
+    const values = termsFormFrom(request.body);
+    const result = await publishTerms(db, clock, request.staff, venue.id, values);
+    if (result.ok) return reply.seeOther(`/admin/venues/${venue.id}?published=${result.value}#terms-title`);
+    const errors = fieldMessages(adminUiFor(request, auth).t, result.errors);
+    return sendVenuePage(request, reply, venue, { terms: { values, errors } });
+  });
+}
