@@ -55,26 +55,26 @@ export function ActivityListPage({ ui, matches, photos, filters, search, cities,
           {matches.map(({ activity, price, perPersonCents, groupSize }, index) => {
             const photo = photos.get(activity.id);
             return (
-            <li key={activity.id} class="card">
-              {photo && (
-                <ActivityPhoto ui={ui} photo={photo} sizes={CARD_SIZES} loading={index < 3 ? 'eager' : 'lazy'} class="card-photo" />
-              )}
-              <h2>
-                <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
-              </h2>
-              <p class="meta">
-                {activity.venue.name}, {activity.venue.city} · {t(CATEGORY_LABELS[activity.category])}
-              </p>
-              <p class="meta">
-                {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
-                {t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
-              </p>
-              <p>{activity.description[lang]}</p>
-              <p class="price-per-person" data-testid="price-per-person">
-                {t('activities.price_per_person', { price: formatMoney(perPersonCents, lang) })}
-              </p>
-              <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(price.totalCents, lang), n: groupSize })}</p>
-            </li>
+              <li key={activity.id} class="card">
+                {photo && (
+                  <ActivityPhoto ui={ui} photo={photo} sizes={CARD_SIZES} loading={index < 3 ? 'eager' : 'lazy'} class="card-photo" />
+                )}
+                <h2>
+                  <a href={`/activities/${activity.slug}${query ? `?${query}` : ''}`}>{activity.title[lang]}</a>
+                </h2>
+                <p class="meta">
+                  {activity.venue.name}, {activity.venue.city} · {t(CATEGORY_LABELS[activity.category])}
+                </p>
+                <p class="meta">
+                  {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
+                  {t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+                </p>
+                <p>{activity.description[lang]}</p>
+                <p class="price-per-person" data-testid="price-per-person">
+                  {t('activities.price_per_person', { price: formatMoney(perPersonCents, lang) })}
+                </p>
+                <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(price.totalCents, lang), n: groupSize })}</p>
+              </li>
             );
           })}
         </ul>

@@ -356,7 +356,9 @@ if (!chromiumAvailable()) {
     test("a photo uploaded in the back office appears on the public page from the platform's origin, its metadata stripped", async () => {
       const language = LANGUAGES[1];
       const { watched, page } = await visitor(language);
-      await setUpAndSignIn(platform, page, 'photos@venue.test', `Staff ${language.lang}`, (_, cookies) => checkPage(watched, page, { cookies }));
+      await setUpAndSignIn(platform, page, 'photos@venue.test', `Staff ${language.lang}`, (_, cookies) =>
+        checkPage(watched, page, { cookies }),
+      );
       await page.goto(`${platform.url}/admin/activities`);
       await page.locator('[data-testid="activity-klimclinic-groepen"] a[href$="/photos"]').click();
       await checkPage(watched, page, { cookies: BACK_OFFICE_COOKIES });
