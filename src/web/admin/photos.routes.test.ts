@@ -226,11 +226,13 @@ for (const dialect of testDialects()) {
       const rows = await t.database.db.selectFrom('photos').select(['kind', 'activity_id']).where('venue_id', '=', home.venue.id).execute();
       assert.equal(rows.filter((r) => r.kind === 'logo').length, 1);
       assert.equal(rows.filter((r) => r.kind === 'venue').length, 1);
-      const page = await adminGet(t, manager, '/admin/venue-photos');
-      assert.equal(page.statusCode, 303);
-      assert.equal(page.headers.location, `/admin/venues/${home.venue.id}/photos`);
-      const index = await adminGet(t, admin, '/admin/venue-photos');
-      assert.equal(parseHtml(index.body).querySelectorAll(`a[href="/admin/venues/${away.venue.id}/photos"]`).length, 1);
+      const venuePage = parseHtml((await adminGet(t, manager, `/admin/venues/${home.venue.id}`)).body);
+      assert.equal(
+        venuePage.querySelector('[data-testid="venue-photos-link"]')?.getAttribute('href'),
+        `/admin/venues/${home.venue.id}/photos`,
+      );
+      const photosPage = parseHtml((await adminGet(t, manager, `/admin/venues/${home.venue.id}/photos`)).body);
+      assert.equal(photosPage.querySelector('.breadcrumb a')?.getAttribute('href'), `/admin/venues/${home.venue.id}`);
     });
 
     test('an address that names no stored photo is not found', async () => {

@@ -20,7 +20,7 @@ import type { MessageKey } from '../i18n/i18n.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
-import { type AltRefusal, type PhotoSection, PhotosPage, VenuePhotosIndexPage } from '../views/admin/photos.page.js';
+import { type AltRefusal, type PhotoSection, PhotosPage } from '../views/admin/photos.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 
@@ -103,7 +103,7 @@ export async function photoAdminRoutes(app: FastifyInstance, context: AppContext
     return {
       ui,
       title: ui.t('photos.venue_title', { venue: venue.name }),
-      back: { href: '/admin/activities', label: ui.t('activity_form.back') },
+      back: { href: `/admin/venues/${owner.venueId}`, label: ui.t('photos.back_venue') },
       sections: [
         await section(
           'logo',
@@ -143,12 +143,6 @@ export async function photoAdminRoutes(app: FastifyInstance, context: AppContext
     upload(request, reply, { kind: 'activity', activityId: validId(request.params.id) }),
   );
 
-  app.get('/venue-photos', async (request, reply) => {
-    requirePermission(request, 'catalog.write');
-    const venues = await venuesFor(db, request.staff);
-    if (venues.length === 1) return reply.seeOther(`/admin/venues/${venues[0]!.id}/photos`);
-    return sendPage(reply, 200, <VenuePhotosIndexPage ui={adminUiFor(request, auth)} venues={venues} />);
-  });
   app.get('/venues/:id/photos', async (request: IdRequest, reply) => {
     requirePermission(request, 'catalog.write');
     return showPage(request, reply, { kind: 'venue', venueId: validId(request.params.id) });

@@ -8,13 +8,13 @@ export const photosMessages = defineMessages(
     'field.image_too_large': 'Deze foto heeft te veel pixels (hoogstens 40 megapixel).',
 
     'photos.nav': "Foto's",
-    'photos.nav_venue': "Locatiefoto's",
     'photos.activity_title': "Foto's: {title}",
     'photos.venue_title': "Foto's en logo: {venue}",
-    'photos.venues_title': "Foto's en logo's van locaties",
     'photos.intro':
       "De eerste foto staat op de kaart in het overzicht en bovenaan de pagina van de activiteit. Foto's worden verkleind en zonder gegevens (locatie, camera) bewaard.",
     'photos.back_activity': 'Terug naar de activiteit',
+    'photos.back_venue': 'Terug naar de locatie',
+    'photos.venue_section': "Foto's en logo",
     'photos.manage_activity': "Foto's",
     'photos.manage_venue': "Foto's en logo van {venue}",
     'photos.none': "Er zijn nog geen foto's.",
@@ -49,13 +49,13 @@ export const photosMessages = defineMessages(
     'field.image_too_large': 'This photo has too many pixels (40 megapixels at most).',
 
     'photos.nav': 'Photos',
-    'photos.nav_venue': 'Venue photos',
     'photos.activity_title': 'Photos: {title}',
     'photos.venue_title': 'Photos and logo: {venue}',
-    'photos.venues_title': "Venues' photos and logos",
     'photos.intro':
       "The first photo is shown on the activity's card in the list and at the top of its page. Photos are resized and stored without their data (location, camera).",
     'photos.back_activity': 'Back to the activity',
+    'photos.back_venue': 'Back to the venue',
+    'photos.venue_section': 'Photos and logo',
     'photos.manage_activity': 'Photos',
     'photos.manage_venue': 'Photos and logo of {venue}',
     'photos.none': 'There are no photos yet.',

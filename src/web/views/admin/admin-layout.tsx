@@ -10,7 +10,6 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin', label: 'admin.nav.schedule', permission: 'bookings.read' },
   { href: '/admin/bookings', label: 'admin.nav.bookings', permission: 'bookings.read' },
   { href: '/admin/activities', label: 'admin.nav.activities', permission: 'bookings.read' },
-  { href: '/admin/venue-photos', label: 'photos.nav_venue', permission: 'catalog.write' },
   { href: '/admin/venues', label: 'admin.nav.venues', permission: 'catalog.write' },
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },
   { href: '/admin/activity', label: 'admin.nav.activity_log', permission: 'activity_log.read' },

@@ -177,20 +177,3 @@ export function PhotosPage({ ui, title, back, sections, altRefusal, done }: Prop
     </AdminLayout>
   );
 }
-
-/** The venues whose photos a member may manage (an admin's choice of venue). */
-export function VenuePhotosIndexPage({ ui, venues }: { ui: AdminUi; venues: { id: string; name: string }[] }) {
-  const title = ui.t('photos.venues_title');
-  return (
-    <AdminLayout ui={ui} title={title}>
-      <h1>{title}</h1>
-      <ul>
-        {venues.map((venue) => (
-          <li key={venue.id}>
-            <a href={`/admin/venues/${venue.id}/photos`}>{ui.t('photos.manage_venue', { venue: venue.name })}</a>
-          </li>
-        ))}
-      </ul>
-    </AdminLayout>
-  );
-}

@@ -98,8 +98,8 @@ interface Props {
 }
 
 /**
- * A venue in the back office, one section each: its profile, then its booking terms. The venue's
- * photos and logo (the image pipeline) take their own section between the two.
+ * A venue in the back office, one section each: its profile, a link to its photos and logo (their
+ * own page, for uploads), then its booking terms.
  */
 export function VenueFormPage({ ui, venue, profile, terms }: Props) {
   const { t } = ui;
@@ -113,6 +113,14 @@ export function VenueFormPage({ ui, venue, profile, terms }: Props) {
       )}
       <h1>{title}</h1>
       <VenueProfileSection ui={ui} venue={venue} {...profile} />
+      <section class="panel" aria-labelledby="venue-photos">
+        <h2 id="venue-photos">{t('photos.venue_section')}</h2>
+        <p>
+          <a href={`/admin/venues/${venue.id}/photos`} data-testid="venue-photos-link">
+            {t('photos.manage_venue', { venue: venue.name })}
+          </a>
+        </p>
+      </section>
       <VenueTermsPanel ui={ui} venue={venue} {...terms} />
     </AdminLayout>
   );
