@@ -9,6 +9,7 @@ import * as backups from './2026-11-30T2200-backups.js';
 import * as bookingSubmissions from './2026-11-30T2300-booking-submissions.js';
 import * as venueContact from './2026-12-04T1200-venue-contact.js';
 import * as activityLog from './2026-12-05T1200-activity-log.js';
+import * as activityPracticalStatus from './2026-12-06T0915-activity-practical-status.js';
 import * as activityCategory from './2026-12-06T0920-activity-category.js';
 
 /** Every migration, in order. Names are frozen once released. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T2300-booking-submissions': bookingSubmissions,
   '2026-12-04T1200-venue-contact': venueContact,
   '2026-12-05T1200-activity-log': activityLog,
+  '2026-12-06T0915-activity-practical-status': activityPracticalStatus,
   '2026-12-06T0920-activity-category': activityCategory,
 };

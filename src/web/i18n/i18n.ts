@@ -8,6 +8,7 @@ import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { findingMessages } from './messages/finding.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
+import { practicalInfoMessages } from './messages/practical-info.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
@@ -33,6 +34,7 @@ const nl = {
   ...backupsMessages.nl,
   ...submissionsMessages.nl,
   ...findingMessages.nl,
+  ...practicalInfoMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -48,6 +50,7 @@ const en: Record<keyof typeof nl, string> = {
   ...backupsMessages.en,
   ...submissionsMessages.en,
   ...findingMessages.en,
+  ...practicalInfoMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
