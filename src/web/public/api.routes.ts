@@ -38,7 +38,8 @@ import { openApiDocument } from './openapi.js';
 export const MAX_RANGE_DAYS = 92;
 
 function activityToJson({ activity: a, groupSize, price, perPersonCents }: ActivityMatch): z.infer<typeof activityJson> {
-  const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
+  const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes, practical } =
+    a;
   return {
     id,
     slug,
@@ -51,6 +52,7 @@ function activityToJson({ activity: a, groupSize, price, perPersonCents }: Activ
     minGroupSize,
     maxGroupSize,
     bookingCutoffMinutes,
+    practical: { ...practical },
     price: { currency: 'EUR', groupSize, totalCents: price.totalCents, perPersonCents },
   };
 }

@@ -7,6 +7,7 @@ import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import { MonthCalendar } from './month-calendar.js';
+import { PracticalInfoSection } from './practical-info.js';
 import { SlotPaging } from './slot-paging.js';
 import type { Ui } from './ui.js';
 
@@ -86,6 +87,7 @@ export function ActivityPage({ ui, activity, query, errors, offers, from, until,
         <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
       </ul>
+      <PracticalInfoSection ui={ui} practical={activity.practical} />
       <h2>{t('activity.availability')}</h2>
       <FilterForm
         ui={ui}
