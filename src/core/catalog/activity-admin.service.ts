@@ -138,7 +138,10 @@ function parsePractical(form: ActivityForm): FormResult<PracticalInfo> {
     const missing = nl && !en ? pair[1] : en && !nl ? pair[0] : undefined;
     if (missing && !errors.some((e) => e.field === missing)) errors.push({ field: missing, code: 'required' });
   }
-  if (result.success && result.data.maxAge !== null && result.data.maxAge < result.data.minAge) {
+  // Checked from the two ages alone, so it is reported with the other fields' faults.
+  const youngest = practicalFields.shape.minAge.safeParse(form.minAge);
+  const oldest = practicalFields.shape.maxAge.safeParse(form.maxAge);
+  if (youngest.success && oldest.success && oldest.data !== null && oldest.data < youngest.data) {
     errors.push({ field: 'maxAge', code: 'age_max_below_min' });
   }
   if (!result.success || errors.length > 0) return { ok: false, errors };

@@ -1,4 +1,5 @@
 import type { PracticalInfo } from '../../core/catalog/activity.js';
+import { WHEELCHAIR_LABELS } from './practical-labels.js';
 import type { Ui } from './ui.js';
 
 /** The ages an activity suits, as a visitor reads them. */
@@ -23,7 +24,7 @@ export function PracticalInfoSection({ ui, practical }: { ui: Ui; practical: Pra
           </>
         )}
         <dt>{t('practical.wheelchair')}</dt>
-        <dd data-testid="practical-wheelchair">{t(`practical.wheelchair.${practical.wheelchair}`)}</dd>
+        <dd data-testid="practical-wheelchair">{t(WHEELCHAIR_LABELS[practical.wheelchair])}</dd>
         {practical.accessibility && (
           <>
             <dt>{t('practical.accessibility')}</dt>

@@ -2,6 +2,7 @@ import type { ActivitySummary } from '../../../core/catalog/activity-admin.repos
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { DataTable } from '../data-table.js';
+import { STATUS_LABELS } from '../practical-labels.js';
 import { AdminLayout } from './admin-layout.js';
 
 /**
@@ -45,7 +46,7 @@ export function ActivityListPage({ ui, activities, archived }: { ui: AdminUi; ac
                     <>
                       {' '}
                       <span class="meta" data-testid="activity-status">
-                        ({t(`activity_status.${activity.status}`)})
+                        ({t(STATUS_LABELS[activity.status])})
                       </span>
                     </>
                   )}

@@ -3,6 +3,7 @@ import { ACTIVITY_STATUSES, WHEELCHAIR_ACCESS } from '../../../core/catalog/acti
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { Field, type FieldMessages, InputField } from '../components.js';
+import { STATUS_LABELS, WHEELCHAIR_LABELS } from '../practical-labels.js';
 
 /** The labels of the status and practical information fields, for the form's error summary. */
 export const PRACTICAL_LABELS: Record<string, MessageKey> = {
@@ -27,7 +28,7 @@ interface Props {
 
 /** The activity form's choice of who sees the activity (published, unpublished, archived). */
 export function ActivityStatusField({ ui, values, errors }: Props) {
-  return select(ui, values, errors, 'status', ACTIVITY_STATUSES, (status) => `activity_status.${status}`, ui.t('activity_status.hint'));
+  return select(ui, values, errors, 'status', ACTIVITY_STATUSES, (status) => STATUS_LABELS[status], ui.t('activity_status.hint'));
 }
 
 /** The activity form's practical information: ages, what to bring, accessibility. */
@@ -61,7 +62,7 @@ export function PracticalFields({ ui, values, errors }: Props) {
       {age('maxAge', 'practical_form.max_age_hint')}
       {textarea('bringNl', 'practical_form.bring_hint')}
       {textarea('bringEn', 'practical_form.bring_hint')}
-      {select(ui, values, errors, 'wheelchair', WHEELCHAIR_ACCESS, (access) => `practical.wheelchair.${access}`)}
+      {select(ui, values, errors, 'wheelchair', WHEELCHAIR_ACCESS, (access) => WHEELCHAIR_LABELS[access])}
       {textarea('accessibilityNl', 'practical_form.accessibility_hint')}
       {textarea('accessibilityEn', 'practical_form.accessibility_hint')}
     </>
