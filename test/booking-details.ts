@@ -1,5 +1,5 @@
 import type { BookingDetails } from '../src/core/bookings/booking.js';
-import { DEFAULT_ACTIVITY_RULES } from '../src/core/catalog/activity.js';
+import { DEFAULT_ACTIVITY_RULES, DEFAULT_PRACTICAL_INFO } from '../src/core/catalog/activity.js';
 import { priceFor } from '../src/core/catalog/pricing.js';
 
 /**
@@ -37,6 +37,7 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
     },
     activity: {
       id: 'act1',
+      status: 'published',
       slug: 'rondvaart',
       venue: {
         id: 'venue1',
@@ -60,6 +61,7 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
       bookingCutoffMinutes: 0,
       pricing,
       rules: DEFAULT_ACTIVITY_RULES,
+      practical: DEFAULT_PRACTICAL_INFO,
     },
     ...overrides,
   };

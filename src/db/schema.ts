@@ -62,6 +62,17 @@ export interface ActivityTable {
   participant_fields: ColumnType<string, string | undefined, string>;
   /** One of ACTIVITY_CATEGORIES (core/catalog/activity.ts); 'other' for activities older than categories. */
   category: ColumnType<string, string | undefined, string>;
+  /** Practical information (PracticalInfo in core/catalog/activity.ts): 0 = all ages; null = nothing given. */
+  min_age: ColumnType<number, number | undefined, number>;
+  max_age: number | null;
+  bring_nl: string | null;
+  bring_en: string | null;
+  /** One of WHEELCHAIR_ACCESS; 'unknown' until staff say. */
+  wheelchair: ColumnType<string, string | undefined, string>;
+  accessibility_nl: string | null;
+  accessibility_en: string | null;
+  /** One of ACTIVITY_STATUSES: only 'published' activities are shown and booked. */
+  status: ColumnType<string, string | undefined, string>;
 }
 
 export interface VatRateTable {

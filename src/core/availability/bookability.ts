@@ -9,6 +9,7 @@ export function closesAt(activity: Activity, slot: Slot): Date {
 
 /** Every reason refusalFor gives: the API documents these as a slot's `reason`. */
 export const SLOT_REFUSALS = [
+  'activity_unavailable',
   'group_too_small',
   'group_too_large',
   'booking_closed',
@@ -21,6 +22,8 @@ export type SlotRefusal = (typeof SLOT_REFUSALS)[number];
  * and checked before booking; the atomic capacity update in the booking transaction has the last word.
  */
 export function refusalFor(activity: Activity, slot: Slot, groupSize: number, now: Date): SlotRefusal | undefined {
+  // Unpublished and archived activities take no new bookings; their bookings stay as they are.
+  if (activity.status !== 'published') return 'activity_unavailable';
   if (groupSize < activity.minGroupSize) return 'group_too_small';
   if (groupSize > activity.maxGroupSize) return 'group_too_large';
   if (now.getTime() >= closesAt(activity, slot).getTime()) return 'booking_closed';

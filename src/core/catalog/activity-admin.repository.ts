@@ -1,6 +1,6 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
-import type { Activity, Translated, Venue } from './activity.js';
+import { type Activity, type ActivityStatus, isActivityStatus, type Translated, type Venue } from './activity.js';
 import { toActivityColumns, toVenue, VENUE_COLUMNS, VENUE_FIELDS } from './catalog.repository.js';
 
 /** One line of the back office's activity list. */
@@ -8,17 +8,26 @@ export interface ActivitySummary {
   id: string;
   slug: string;
   title: Translated;
+  status: ActivityStatus;
   venue: Venue;
   /** Slots that start at or after the given instant. */
   upcomingSlots: number;
 }
 
-/** The activities of the venues in scope, by venue then title, with how many slots are still to come. */
-export async function listActivitySummaries(db: Executor, scope: VenueScope, from: Date): Promise<ActivitySummary[]> {
+/**
+ * The activities of the venues in scope, by venue then title, with how many slots are still to
+ * come; archived ones only when asked for.
+ */
+export async function listActivitySummaries(
+  db: Executor,
+  scope: VenueScope,
+  from: Date,
+  { archived }: { archived: boolean },
+): Promise<ActivitySummary[]> {
   let query = db
     .selectFrom('activities')
     .innerJoin('venues', 'venues.id', 'activities.venue_id')
-    .select(['activities.id', 'activities.slug', 'activities.title_nl', 'activities.title_en', 'activities.venue_id'])
+    .select(['activities.id', 'activities.slug', 'activities.title_nl', 'activities.title_en', 'activities.status', 'activities.venue_id'])
     .select(VENUE_COLUMNS)
     .select((eb) =>
       eb
@@ -29,11 +38,13 @@ export async function listActivitySummaries(db: Executor, scope: VenueScope, fro
         .as('upcoming'),
     );
   if (!scope.all) query = query.where('activities.venue_id', '=', scope.venueId);
+  if (!archived) query = query.where('activities.status', '!=', 'archived');
   const rows = await query.orderBy('venues.name').orderBy('activities.title_nl').execute();
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
     title: { nl: row.title_nl, en: row.title_en },
+    status: isActivityStatus(row.status) ? row.status : 'published',
     venue: toVenue(row),
     upcomingSlots: Number(row.upcoming ?? 0),
   }));

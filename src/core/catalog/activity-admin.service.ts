@@ -15,7 +15,16 @@ import {
 } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
-import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, PARTICIPANT_FIELDS, type Venue } from './activity.js';
+import {
+  ACTIVITY_CATEGORIES,
+  ACTIVITY_STATUSES,
+  type Activity,
+  type ActivityRules,
+  PARTICIPANT_FIELDS,
+  type PracticalInfo,
+  type Venue,
+  WHEELCHAIR_ACCESS,
+} from './activity.js';
 import {
   type ActivitySummary,
   findActivityIdBySlug,
@@ -24,7 +33,7 @@ import {
   listVenuesInScope,
   updateActivityRow,
 } from './activity-admin.repository.js';
-import { decimal, requiredText, wholeNumber } from './admin-fields.js';
+import { decimal, MAX_AGE, optionalText, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -74,6 +83,17 @@ export interface ActivityForm {
   cancelUntilHours: string;
   /** The participant fields ticked. */
   participantFields: string[];
+  /** One of ACTIVITY_STATUSES: whether visitors see and book it. */
+  status: string;
+  /** The practical information (see PracticalInfo); blank texts and maximum age are "none". */
+  minAge: string;
+  maxAge: string;
+  bringNl: string;
+  bringEn: string;
+  /** One of WHEELCHAIR_ACCESS. */
+  wheelchair: string;
+  accessibilityNl: string;
+  accessibilityEn: string;
 }
 
 const activityFields = z.object({
@@ -98,7 +118,53 @@ const activityFields = z.object({
   optionMaxPerEmail: wholeNumber(1, 50),
   cancelUntilHours: wholeNumber(0, 365 * 24),
   participantFields: z.array(z.enum(PARTICIPANT_FIELDS, { error: 'invalid_value' })),
+  status: z.enum(ACTIVITY_STATUSES, { error: 'invalid_value' }),
 });
+
+const practicalFields = z.object({
+  minAge: wholeNumber(0, MAX_AGE),
+  maxAge: optionalWholeNumber(0, MAX_AGE),
+  bringNl: optionalText(2000),
+  bringEn: optionalText(2000),
+  wheelchair: z.enum(WHEELCHAIR_ACCESS, { error: 'invalid_value' }),
+  accessibilityNl: optionalText(2000),
+  accessibilityEn: optionalText(2000),
+});
+
+/** The texts given in both languages or in neither: `[nl, en]` field names. */
+const TRANSLATED_PAIRS = [
+  ['bringNl', 'bringEn'],
+  ['accessibilityNl', 'accessibilityEn'],
+] as const;
+
+/** The practical information; every fault at once, a text in one language only is required in the other. */
+function parsePractical(form: ActivityForm): FormResult<PracticalInfo> {
+  const result = practicalFields.safeParse(form);
+  const errors = result.success ? [] : fieldErrorsOf(result.error);
+  for (const pair of TRANSLATED_PAIRS) {
+    const [nl, en] = pair.map((field) => form[field].trim() !== '');
+    const missing = nl && !en ? pair[1] : en && !nl ? pair[0] : undefined;
+    if (missing && !errors.some((e) => e.field === missing)) errors.push({ field: missing, code: 'required' });
+  }
+  // Checked from the two ages alone, so it is reported with the other fields' faults.
+  const youngest = practicalFields.shape.minAge.safeParse(form.minAge);
+  const oldest = practicalFields.shape.maxAge.safeParse(form.maxAge);
+  if (youngest.success && oldest.success && oldest.data !== null && oldest.data < youngest.data) {
+    errors.push({ field: 'maxAge', code: 'age_max_below_min' });
+  }
+  if (!result.success || errors.length > 0) return { ok: false, errors };
+  const { minAge, maxAge, bringNl, bringEn, wheelchair, accessibilityNl, accessibilityEn } = result.data;
+  return {
+    ok: true,
+    value: {
+      minAge,
+      maxAge,
+      whatToBring: bringNl && bringEn ? { nl: bringNl, en: bringEn } : null,
+      wheelchair,
+      accessibility: accessibilityNl && accessibilityEn ? { nl: accessibilityNl, en: accessibilityEn } : null,
+    },
+  };
+}
 
 const priceLineFields = z.object({
   labelNl: requiredText(120),
@@ -176,9 +242,13 @@ function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, line
 function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<ActivityFields> {
   const base = parseEachField(activityFields.shape, { ...form });
   const lines = parseFixedLines(form.lines);
+  const practical = parsePractical(form);
   const across = crossFieldErrors(base.values, lines, current);
-  const errors = inFieldOrder(firstPerField([...base.errors, ...(lines.ok ? [] : lines.errors), ...across.errors]), Object.keys(form));
-  if (errors.length > 0 || !across.pricing) return { ok: false, errors };
+  const errors = inFieldOrder(
+    firstPerField([...base.errors, ...(lines.ok ? [] : lines.errors), ...across.errors, ...(practical.ok ? [] : practical.errors)]),
+    Object.keys(form),
+  );
+  if (errors.length > 0 || !across.pricing || !practical.ok) return { ok: false, errors };
   const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.values as z.output<typeof activityFields>;
   const { bookingMode, optionHours, optionMinDaysBefore, optionMaxPerEmail, cancelUntilHours, participantFields, ...fields } = rest;
   const rules: ActivityRules = {
@@ -196,6 +266,7 @@ function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<Act
       bookingCutoffMinutes: Math.round((cutoffHours * 60) / 100),
       pricing: across.pricing,
       rules,
+      practical: practical.value,
     },
   };
 }
@@ -209,9 +280,15 @@ function ruleValues(rules: ActivityRules): [string, unknown][] {
   ];
 }
 
+/** The practical information as named values: `practical.minAge`, ... */
+function practicalValues(practical: PracticalInfo): [string, unknown][] {
+  return Object.entries(practical).map(([key, value]): [string, unknown] => [`practical.${key}`, value]);
+}
+
 /** The names of the fields that differ, for the activity log. */
 function changedFields(before: Activity, after: Activity): string {
   const keys: (keyof ActivityFields)[] = [
+    'status',
     'slug',
     'title',
     'description',
@@ -223,18 +300,24 @@ function changedFields(before: Activity, after: Activity): string {
     'bookingCutoffMinutes',
     'pricing',
   ];
-  const rulesBefore = new Map(ruleValues(before.rules).map(([name, value]) => [name, JSON.stringify(value)]));
+  const named = (activity: Activity) => [...ruleValues(activity.rules), ...practicalValues(activity.practical)];
+  const namedBefore = new Map(named(before).map(([name, value]) => [name, JSON.stringify(value)]));
   return [
     ...keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])),
-    ...ruleValues(after.rules)
-      .filter(([name, value]) => rulesBefore.get(name) !== JSON.stringify(value))
+    ...named(after)
+      .filter(([name, value]) => namedBefore.get(name) !== JSON.stringify(value))
       .map(([name]) => name),
   ].join(',');
 }
 
-/** The activities a member may see, with their upcoming slot counts. */
-export async function listActivitiesFor(db: Db, clock: Clock, member: Member): Promise<ActivitySummary[]> {
-  return listActivitySummaries(db, venueScopeOf(member), clock.now());
+/** The activities a member may see, with their upcoming slot counts; archived ones only when asked for. */
+export async function listActivitiesFor(
+  db: Db,
+  clock: Clock,
+  member: Member,
+  { archived = false }: { archived?: boolean } = {},
+): Promise<ActivitySummary[]> {
+  return listActivitySummaries(db, venueScopeOf(member), clock.now(), { archived });
 }
 
 /** The venues in a member's scope, by name: all for an admin, else their own. */

@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
 import type { Activity } from './activity.js';
 import { type ActivitySearch, matchesTerms } from './activity-search.js';
-import { listActivities, listVatRates } from './catalog.repository.js';
+import { listPublishedActivities, listVatRates } from './catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn } from './pricing.js';
 
 /** An activity a search found, priced for the group it was found for. */
@@ -25,12 +25,12 @@ export interface CatalogueSearchResult {
 }
 
 /**
- * The activities of the catalogue (by Dutch title) that a search finds. The catalogue is read
+ * The published activities of the catalogue (by Dutch title) that a search finds. The catalogue is read
  * once and matched here, so text matches ignore case and accents on SQLite and PostgreSQL alike;
  * only a date asks for each remaining activity's slots of that day.
  */
 export async function searchCatalogue(db: Db, clock: Clock, search: ActivitySearch): Promise<CatalogueSearchResult> {
-  const activities = await listActivities(db);
+  const activities = await listPublishedActivities(db);
   const rates = ratesOn(await listVatRates(db), search.date ?? localDateOf(clock.now()));
   const matches: ActivityMatch[] = [];
   for (const activity of activities) {

@@ -39,8 +39,49 @@ export function isActivityCategory(value: string): value is ActivityCategory {
   return (ACTIVITY_CATEGORIES as readonly string[]).includes(value);
 }
 
+/** Who an activity suits and what to know before coming: shown on its page under "Practical information". */
+export const WHEELCHAIR_ACCESS = ['yes', 'partly', 'no', 'unknown'] as const;
+export type WheelchairAccess = (typeof WHEELCHAIR_ACCESS)[number];
+
+export interface PracticalInfo {
+  /** The youngest age the activity suits; 0 for all ages. */
+  minAge: number;
+  /** The oldest age it suits; null for no upper limit. */
+  maxAge: number | null;
+  /** What participants bring; null when nothing needs saying. */
+  whatToBring: Translated | null;
+  wheelchair: WheelchairAccess;
+  /** More about accessibility (steps, toilets, hearing loops); null when nothing more. */
+  accessibility: Translated | null;
+}
+
+export const DEFAULT_PRACTICAL_INFO: PracticalInfo = {
+  minAge: 0,
+  maxAge: null,
+  whatToBring: null,
+  wheelchair: 'unknown',
+  accessibility: null,
+};
+
+/**
+ * Whether the public sees an activity: `published` is listed and bookable; `unpublished` (for a
+ * while) and `archived` (for good) are hidden from visitors and take no new bookings, while their
+ * bookings, manage and participant links keep working.
+ */
+export const ACTIVITY_STATUSES = ['published', 'unpublished', 'archived'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export function isActivityStatus(value: string): value is ActivityStatus {
+  return (ACTIVITY_STATUSES as readonly string[]).includes(value);
+}
+
+export function isWheelchairAccess(value: string): value is WheelchairAccess {
+  return (WHEELCHAIR_ACCESS as readonly string[]).includes(value);
+}
+
 export interface Activity {
   id: string;
+  status: ActivityStatus;
   slug: string;
   venue: Venue;
   category: ActivityCategory;
@@ -54,6 +95,7 @@ export interface Activity {
   bookingCutoffMinutes: number;
   pricing: Pricing;
   rules: ActivityRules;
+  practical: PracticalInfo;
 }
 
 /** The fields a participant may be asked beside their name. */

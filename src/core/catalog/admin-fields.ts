@@ -12,6 +12,9 @@ export function requiredText(max: number, { multiline = false } = {}) {
     .superRefine(refuseTextProblem(multiline));
 }
 
+/** The highest age an activity may name as its minimum or maximum. */
+export const MAX_AGE = 120;
+
 /** A whole number typed in a form, between min and max. */
 export function wholeNumber(min: number, max: number) {
   return z
@@ -66,4 +69,26 @@ export function wallClockTime() {
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
     .refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'invalid_time');
+}
+
+/** Optional text of at most `max` characters (line breaks allowed): null when left blank. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .refine((s) => s.length <= max, { message: 'too_long', abort: true })
+    .superRefine(refuseTextProblem(true))
+    .transform((s) => (s.length > 0 ? s : null));
+}
+
+/** An optional whole number typed in a form, between min and max: null when left blank. */
+export function optionalWholeNumber(min: number, max: number) {
+  const number = wholeNumber(min, max);
+  return z.string().transform((s, ctx) => {
+    if (s.trim() === '') return null;
+    const parsed = number.safeParse(s);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });
 }

@@ -2,7 +2,17 @@ import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { z } from 'zod';
-import { type Activity, type ActivityRules, isActivityCategory, PARTICIPANT_FIELDS, type Translated, type Venue } from './activity.js';
+import {
+  type Activity,
+  type ActivityRules,
+  isActivityCategory,
+  isActivityStatus,
+  isWheelchairAccess,
+  PARTICIPANT_FIELDS,
+  type PracticalInfo,
+  type Translated,
+  type Venue,
+} from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
@@ -84,6 +94,7 @@ export function venueProfileColumns(venue: Omit<Venue, 'id' | 'slug'>) {
 export function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activity {
   return {
     id: row.id,
+    status: isActivityStatus(row.status) ? row.status : 'published',
     slug: row.slug,
     venue: toVenue(row),
     category: isActivityCategory(row.category) ? row.category : 'other',
@@ -96,6 +107,35 @@ export function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activ
     bookingCutoffMinutes: row.booking_cutoff_minutes,
     pricing: pricingSchema.parse(JSON.parse(row.pricing)),
     rules: toActivityRules(row),
+    practical: toPracticalInfo(row),
+  };
+}
+
+/** A text in both languages stored in two nullable columns: null unless both are there. */
+function optionalTranslated(nl: string | null, en: string | null): Translated | null {
+  return nl !== null && en !== null ? { nl, en } : null;
+}
+
+function toPracticalInfo(row: Selectable<ActivityTable>): PracticalInfo {
+  return {
+    minAge: row.min_age,
+    maxAge: row.max_age,
+    whatToBring: optionalTranslated(row.bring_nl, row.bring_en),
+    wheelchair: isWheelchairAccess(row.wheelchair) ? row.wheelchair : 'unknown',
+    accessibility: optionalTranslated(row.accessibility_nl, row.accessibility_en),
+  };
+}
+
+/** The columns that store PracticalInfo. */
+function practicalInfoColumns(practical: PracticalInfo) {
+  return {
+    min_age: practical.minAge,
+    max_age: practical.maxAge,
+    bring_nl: practical.whatToBring?.nl ?? null,
+    bring_en: practical.whatToBring?.en ?? null,
+    wheelchair: practical.wheelchair,
+    accessibility_nl: practical.accessibility?.nl ?? null,
+    accessibility_en: practical.accessibility?.en ?? null,
   };
 }
 
@@ -134,8 +174,9 @@ export function selectActivities(db: Executor) {
   return db.selectFrom('activities').innerJoin('venues', 'venues.id', 'activities.venue_id').selectAll('activities').select(VENUE_COLUMNS);
 }
 
-export async function listActivities(db: Executor): Promise<Activity[]> {
-  const rows = await selectActivities(db).orderBy('activities.title_nl').execute();
+/** The activities visitors see (published), by Dutch title. */
+export async function listPublishedActivities(db: Executor): Promise<Activity[]> {
+  const rows = await selectActivities(db).where('activities.status', '=', 'published').orderBy('activities.title_nl').execute();
   return rows.map(toActivity);
 }
 
@@ -178,6 +219,7 @@ export async function insertVenue(db: Executor, venue: Venue, createdAt: string)
 export function toActivityColumns(activity: Activity) {
   return {
     slug: activity.slug,
+    status: activity.status,
     category: activity.category,
     title_nl: activity.title.nl,
     title_en: activity.title.en,
@@ -190,6 +232,7 @@ export function toActivityColumns(activity: Activity) {
     booking_cutoff_minutes: activity.bookingCutoffMinutes,
     pricing: JSON.stringify(activity.pricing),
     ...activityRulesColumns(activity.rules),
+    ...practicalInfoColumns(activity.practical),
   } satisfies Updateable<ActivityTable>;
 }
 

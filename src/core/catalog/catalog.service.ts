@@ -4,9 +4,19 @@ import type { Clock } from '../shared/clock.js';
 import { refuseTextProblem } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
+import { MAX_AGE } from './admin-fields.js';
 import { newId } from '../shared/ids.js';
 import { isPhoneNumber } from '../shared/phone.js';
-import { ACTIVITY_CATEGORIES, type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES, type Venue } from './activity.js';
+import {
+  ACTIVITY_CATEGORIES,
+  ACTIVITY_STATUSES,
+  type Activity,
+  type ActivityRules,
+  DEFAULT_ACTIVITY_RULES,
+  DEFAULT_PRACTICAL_INFO,
+  type Venue,
+  WHEELCHAIR_ACCESS,
+} from './activity.js';
 import { findActivity, findVenue, findVenueBySlug, insertActivity, insertVenue } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
 
@@ -60,6 +70,17 @@ export const activityInputSchema = z
       .min(0)
       .max(365 * 24 * 60),
     pricing: pricingSchema,
+    status: z.enum(ACTIVITY_STATUSES).default('published'),
+    practical: z
+      .object({
+        minAge: z.number().int().min(0).max(MAX_AGE),
+        maxAge: z.number().int().min(0).max(MAX_AGE).nullable(),
+        whatToBring: translated(true).nullable(),
+        wheelchair: z.enum(WHEELCHAIR_ACCESS),
+        accessibility: translated(true).nullable(),
+      })
+      .refine((p) => p.maxAge === null || p.minAge <= p.maxAge, { message: 'minAge exceeds maxAge' })
+      .default(DEFAULT_PRACTICAL_INFO),
   })
   .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: 'minGroupSize exceeds maxGroupSize' });
 
@@ -92,7 +113,8 @@ export async function createActivity(
   return activity;
 }
 
-/** An activity of the catalogue by its id or slug, if there is one. */
+/** A published activity by its id or slug, if there is one: what visitors may see and book. */
 export async function findCatalogueActivity(db: Db, by: { id: string } | { slug: string }): Promise<Activity | undefined> {
-  return findActivity(db, by);
+  const activity = await findActivity(db, by);
+  return activity?.status === 'published' ? activity : undefined;
 }

@@ -76,6 +76,19 @@ const VENUES: DemoVenue[] = [
           maxGroupSize: 40,
           bookingCutoffMinutes: 24 * 60,
           pricing: [{ label: { nl: 'Rondvaart', en: 'Cruise' }, basis: 'person', vat: 'low', amountCents: 1650 }],
+          practical: {
+            minAge: 0,
+            maxAge: null,
+            whatToBring: {
+              nl: 'Een jas: ook op een zonnige dag waait het op het water.',
+              en: 'A coat: even on a sunny day it is windy on the water.',
+            },
+            wheelchair: 'partly',
+            accessibility: {
+              nl: 'Eén boot heeft een rolstoelplek; geef het bij het boeken door. De steiger heeft een loopplank zonder treden.',
+              en: 'One boat has a wheelchair space; mention it when you book. The jetty has a gangway without steps.',
+            },
+          },
         },
         times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
         capacity: 60,
@@ -102,6 +115,16 @@ const VENUES: DemoVenue[] = [
             { label: { nl: 'Sloep met schipper', en: 'Boat with skipper' }, basis: 'group', vat: 'low', amountCents: 39500 },
             { label: { nl: 'Drankjes en bittergarnituur', en: 'Drinks and bar snacks' }, basis: 'person', vat: 'high', amountCents: 1450 },
           ],
+          practical: {
+            minAge: 18,
+            maxAge: null,
+            whatToBring: null,
+            wheelchair: 'no',
+            accessibility: {
+              nl: 'Instappen gaat via een trapje van de kade in de sloep.',
+              en: 'Boarding is down a short ladder from the quay into the boat.',
+            },
+          },
         },
         times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
         capacity: 12,
@@ -163,6 +186,19 @@ const VENUES: DemoVenue[] = [
               ],
             },
           ],
+          practical: {
+            minAge: 10,
+            maxAge: null,
+            whatToBring: {
+              nl: 'Sportkleding waarin u vrij kunt bewegen en een flesje water. Klimschoenen en gordels krijgt u van ons.',
+              en: 'Sports clothes you can move freely in and a bottle of water. We provide climbing shoes and harnesses.',
+            },
+            wheelchair: 'partly',
+            accessibility: {
+              nl: 'De hal en de kantine zijn gelijkvloers met een aangepast toilet; klimmen vraagt om zelfstandig staan.',
+              en: 'The hall and canteen are step-free with an accessible toilet; climbing needs you to stand unaided.',
+            },
+          },
         },
         times: {
           1: ['09:30', '13:00'],
@@ -223,6 +259,19 @@ const VENUES: DemoVenue[] = [
             { label: { nl: 'Boerenlunch', en: 'Farmhouse lunch' }, basis: 'person', vat: 'low', amountCents: 1795 },
             { label: { nl: 'Reservering deel', en: 'Barn reservation' }, basis: 'group', vat: 'high', amountCents: 7500 },
           ],
+          practical: {
+            minAge: 6,
+            maxAge: null,
+            whatToBring: {
+              nl: 'Schoenen of laarzen die vies mogen worden; bij regen een regenjas.',
+              en: 'Shoes or boots that may get muddy; a raincoat if it rains.',
+            },
+            wheelchair: 'yes',
+            accessibility: {
+              nl: 'De deel en het toilet zijn gelijkvloers; de golfbaan loopt over een verhard pad langs de weilanden.',
+              en: 'The barn and toilet are step-free; the golf course follows a paved path along the meadows.',
+            },
+          },
         },
         times: { 3: ['11:00'], 5: ['11:00'], 6: ['11:00', '14:30'], 7: ['11:00', '14:30'] },
         capacity: 80,

@@ -8,6 +8,7 @@ export const DOMAIN_ERROR_CODES = [
   'group_too_small',
   'group_too_large',
   'booking_closed',
+  'activity_unavailable',
   'price_unavailable',
   'time_nonexistent',
   'invalid_catalogue',

@@ -32,6 +32,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_time',
   'time_nonexistent',
   'min_above_max',
+  'age_max_below_min',
   'bands_not_covering',
   'price_required',
   'slot_exists',

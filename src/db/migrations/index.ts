@@ -11,6 +11,7 @@ import * as venueContact from './2026-12-04T1200-venue-contact.js';
 import * as activityLog from './2026-12-05T1200-activity-log.js';
 import * as venueProfilesAndTerms from './2026-12-06T0900-venue-profiles-and-terms.js';
 import * as photos from './2026-12-06T0910-photos.js';
+import * as activityPracticalStatus from './2026-12-06T0915-activity-practical-status.js';
 import * as activityCategory from './2026-12-06T0920-activity-category.js';
 
 /** Every migration, in order. Names are frozen once released. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1200-activity-log': activityLog,
   '2026-12-06T0900-venue-profiles-and-terms': venueProfilesAndTerms,
   '2026-12-06T0910-photos': photos,
+  '2026-12-06T0915-activity-practical-status': activityPracticalStatus,
   '2026-12-06T0920-activity-category': activityCategory,
 };

@@ -59,6 +59,14 @@ function validForm(overrides: Record<string, string> = {}): Record<string, strin
     optionMaxPerEmail: '3',
     cancelUntilHours: '48',
     participantFields: 'dietary',
+    status: 'published',
+    minAge: '0',
+    maxAge: '',
+    bringNl: '',
+    bringEn: '',
+    wheelchair: 'unknown',
+    accessibilityNl: '',
+    accessibilityEn: '',
     ...overrides,
   };
 }
@@ -361,6 +369,85 @@ for (const dialect of testDialects()) {
       assert.equal(form.querySelector('[data-testid="option-choice"]'), null);
       const booked = await book(t.database.db, t.clock, slot, {}, t.linkKey);
       assert.equal(booked.booking.status, 'requested');
+    });
+
+    test('practical information: validated in one round with the input kept, saved, recorded by name, shown publicly', async () => {
+      const activity = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, slug: 'praktisch' });
+      const url = `/admin/activities/${activity.id}`;
+      const shown = fieldsOf((await adminGet(t, manager, url)).body);
+      assert.deepEqual([shown.minAge, shown.maxAge, shown.bringNl, shown.wheelchair, shown.status], ['0', '', '', 'unknown', 'published']);
+      const { _csrf: _token, ...typed } = shown;
+
+      const bad = { minAge: '12', maxAge: '8', bringNl: 'Laarzen', bringEn: '', wheelchair: 'soms', accessibilityEn: 'x'.repeat(2001) };
+      const refused = await adminPost(t, manager, url, { ...typed, titleNl: '', ...bad });
+      assert.equal(refused.statusCode, 422);
+      const root = parseHtml(refused.body);
+      assert.deepEqual(
+        ['titleNl', 'maxAge', 'bringEn', 'wheelchair', 'accessibilityEn'].map(
+          (name) => root.querySelector(`[data-testid="error-${name}"]`)?.textContent,
+        ),
+        [
+          'Vul dit veld in.',
+          'De hoogste leeftijd kan niet lager zijn dan de laagste leeftijd.',
+          'Vul dit veld in.',
+          'Deze waarde is ongeldig.',
+          'Deze tekst is te lang.',
+        ],
+      );
+      assert.ok(root.querySelector('[data-testid="form-errors"] a[href="#maxAge"]'));
+      const kept = fieldsOf(refused.body);
+      assert.deepEqual([kept.minAge, kept.maxAge, kept.bringNl], ['12', '8', 'Laarzen']);
+      assert.equal((await activityRow(activity.id))?.min_age, 0, 'nothing is saved');
+
+      const practical = {
+        minAge: '8',
+        maxAge: '14',
+        bringNl: 'Laarzen en een regenjas.',
+        bringEn: 'Boots and a raincoat.',
+        wheelchair: 'partly',
+        accessibilityNl: 'De kantine is gelijkvloers.',
+        accessibilityEn: 'The canteen is step-free.',
+      };
+      const saved = await adminPost(t, manager, url, { ...typed, ...practical });
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+      const row = (await activityRow(activity.id))!;
+      assert.deepEqual(
+        [row.min_age, row.max_age, row.bring_nl, row.bring_en, row.wheelchair, row.accessibility_nl, row.accessibility_en],
+        [8, 14, 'Laarzen en een regenjas.', 'Boots and a raincoat.', 'partly', 'De kantine is gelijkvloers.', 'The canteen is step-free.'],
+      );
+      const entry = (await logEntriesOf('activity.updated')).find((e) => e.target === 'praktisch');
+      assert.deepEqual(JSON.parse(entry!.detail).changed.split(','), [
+        'practical.minAge',
+        'practical.maxAge',
+        'practical.whatToBring',
+        'practical.wheelchair',
+        'practical.accessibility',
+      ]);
+
+      const page = parseHtml((await t.app.inject({ url: '/activities/praktisch', headers: { 'accept-language': 'en' } })).body);
+      assert.equal(page.querySelector('[data-testid="practical-info"] h2')?.textContent, 'Practical information');
+      assert.deepEqual(
+        ['age', 'bring', 'wheelchair', 'accessibility'].map((name) => page.querySelector(`[data-testid="practical-${name}"]`)?.textContent),
+        ['8 to 14 years', 'Boots and a raincoat.', 'Partly wheelchair accessible', 'The canteen is step-free.'],
+      );
+      const api = (await t.app.inject('/api/v1/activities?q=testactiviteit')).json() as {
+        activities: { id: string; practical: unknown }[];
+      };
+      assert.deepEqual(api.activities.find((a) => a.id === activity.id)?.practical, {
+        minAge: 8,
+        maxAge: 14,
+        whatToBring: { nl: 'Laarzen en een regenjas.', en: 'Boots and a raincoat.' },
+        wheelchair: 'partly',
+        accessibility: { nl: 'De kantine is gelijkvloers.', en: 'The canteen is step-free.' },
+      });
+
+      // Emptied again: no maximum, nothing to bring; the page says so in fewer lines.
+      const cleared = { ...practical, minAge: '0', maxAge: '', bringNl: '', bringEn: '', accessibilityNl: '', accessibilityEn: '' };
+      assert.equal((await adminPost(t, manager, url, { ...typed, ...cleared })).statusCode, 303);
+      const plain = parseHtml((await t.app.inject('/activities/praktisch')).body);
+      assert.equal(plain.querySelector('[data-testid="practical-age"]')?.textContent, 'Alle leeftijden');
+      assert.equal(plain.querySelector('[data-testid="practical-bring"]'), null);
+      assert.equal(plain.querySelector('[data-testid="practical-accessibility"]'), null);
     });
 
     test('band pricing is shown read-only and kept; the fixed lines beside it are edited', async () => {

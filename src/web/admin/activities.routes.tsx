@@ -9,7 +9,14 @@ import {
   updateActivityFromForm,
   venuesFor,
 } from '../../core/catalog/activity-admin.service.js';
-import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../../core/catalog/activity.js';
+import {
+  type Activity,
+  type ActivityRules,
+  type ActivityStatus,
+  DEFAULT_ACTIVITY_RULES,
+  DEFAULT_PRACTICAL_INFO,
+  type PracticalInfo,
+} from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
@@ -61,8 +68,32 @@ function formFrom(body: unknown): ActivityForm {
     optionMaxPerEmail: field('optionMaxPerEmail'),
     cancelUntilHours: field('cancelUntilHours'),
     participantFields: formFields(body, 'participantFields'),
+    status: field('status'),
+    minAge: field('minAge'),
+    maxAge: field('maxAge'),
+    bringNl: field('bringNl'),
+    bringEn: field('bringEn'),
+    wheelchair: field('wheelchair'),
+    accessibilityNl: field('accessibilityNl'),
+    accessibilityEn: field('accessibilityEn'),
   };
 }
+
+/** Status and practical information as the form shows them. */
+function practicalForm(status: ActivityStatus, practical: PracticalInfo): Pick<ActivityForm, PracticalField> {
+  return {
+    status,
+    minAge: String(practical.minAge),
+    maxAge: practical.maxAge === null ? '' : String(practical.maxAge),
+    bringNl: practical.whatToBring?.nl ?? '',
+    bringEn: practical.whatToBring?.en ?? '',
+    wheelchair: practical.wheelchair,
+    accessibilityNl: practical.accessibility?.nl ?? '',
+    accessibilityEn: practical.accessibility?.en ?? '',
+  };
+}
+
+type PracticalField = 'status' | 'minAge' | 'maxAge' | 'bringNl' | 'bringEn' | 'wheelchair' | 'accessibilityNl' | 'accessibilityEn';
 
 /** Lifecycle rules as the form shows them. */
 function rulesForm(rules: ActivityRules): Pick<ActivityForm, RuleField> {
@@ -112,6 +143,7 @@ function formOf(activity: Activity, lang: Language): ActivityForm {
     cutoffHours: localDecimal(String(Number((activity.bookingCutoffMinutes / 60).toFixed(2))), lang),
     lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => fixed[i] ?? BLANK_LINE),
     ...rulesForm(activity.rules),
+    ...practicalForm(activity.status, activity.practical),
   };
 }
 
@@ -130,6 +162,7 @@ const EMPTY_FORM: ActivityForm = {
   cutoffHours: '0',
   lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_LINE),
   ...rulesForm(DEFAULT_ACTIVITY_RULES),
+  ...practicalForm('published', DEFAULT_PRACTICAL_INFO),
 };
 
 /** The back office's activities: the list, and creating and editing an activity (slots: slots.routes.tsx). */
@@ -143,8 +176,9 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
 
   app.get('/activities', async (request, reply) => {
     requirePermission(request, 'bookings.read');
-    const activities = await listActivitiesFor(db, clock, request.staff);
-    return sendPage(reply, 200, <ActivityListPage ui={adminUiFor(request, auth)} activities={activities} />);
+    const archived = formField(request.query, 'archived') === '1';
+    const activities = await listActivitiesFor(db, clock, request.staff, { archived });
+    return sendPage(reply, 200, <ActivityListPage ui={adminUiFor(request, auth)} activities={activities} archived={archived} />);
   });
 
   app.get('/activities/new', async (request, reply) => {

@@ -9,6 +9,7 @@ import { findingMessages } from './messages/finding.messages.js';
 import { lostLinkMessages } from './messages/lost-link.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
+import { practicalInfoMessages } from './messages/practical-info.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
 import { photosMessages } from './messages/photos.messages.js';
 import { phoneBookingMessages } from './messages/phone-booking.messages.js';
@@ -41,6 +42,7 @@ const nl = {
   ...phoneBookingMessages.nl,
   ...lostLinkMessages.nl,
   ...venuesMessages.nl,
+  ...practicalInfoMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -60,6 +62,7 @@ const en: Record<keyof typeof nl, string> = {
   ...phoneBookingMessages.en,
   ...lostLinkMessages.en,
   ...venuesMessages.en,
+  ...practicalInfoMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -37,6 +37,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   group_too_small: 409,
   group_too_large: 409,
   booking_closed: 409,
+  activity_unavailable: 409,
   price_unavailable: 409,
   time_nonexistent: 422,
   invalid_catalogue: 422,

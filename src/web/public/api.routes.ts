@@ -39,7 +39,8 @@ import { openApiDocument } from './openapi.js';
 export const MAX_RANGE_DAYS = 92;
 
 function activityToJson({ activity: a, groupSize, price, perPersonCents }: ActivityMatch, publicUrl: string): z.infer<typeof activityJson> {
-  const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes } = a;
+  const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes, practical } =
+    a;
   return {
     id,
     slug,
@@ -52,6 +53,7 @@ function activityToJson({ activity: a, groupSize, price, perPersonCents }: Activ
     minGroupSize,
     maxGroupSize,
     bookingCutoffMinutes,
+    practical: { ...practical },
     price: { currency: 'EUR', groupSize, totalCents: price.totalCents, perPersonCents },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
-import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';
+import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activity.js';
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
 import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
@@ -29,6 +29,15 @@ export const activityJson = z.object({
   minGroupSize: groupSize(),
   maxGroupSize: groupSize(),
   bookingCutoffMinutes: count().describe('bookings close this many minutes before a slot starts'),
+  practical: z
+    .object({
+      minAge: count().describe('the youngest age the activity suits; 0 for all ages'),
+      maxAge: count().nullable().describe('the oldest age it suits; null for no upper limit'),
+      whatToBring: translated.nullable().describe('what participants bring; null when nothing needs saying'),
+      wheelchair: z.enum(WHEELCHAIR_ACCESS).describe('wheelchair access; `unknown` until the venue says'),
+      accessibility: translated.nullable().describe('more about accessibility; null when nothing more'),
+    })
+    .describe('practical information, as the activity page shows it'),
   price: z
     .object({
       currency: z.literal('EUR'),

@@ -71,7 +71,7 @@ export function openApiDocument(publicUrl: string) {
       '/activities': {
         get: {
           operationId: 'listActivities',
-          summary: 'The bookable activities, by Dutch title; every filter given must hold',
+          summary: 'The bookable (published) activities, by Dutch title; every filter given must hold',
           security: [],
           parameters: [
             {
@@ -142,7 +142,7 @@ export function openApiDocument(publicUrl: string) {
           ],
           responses: {
             200: response('The slots', slotListJson),
-            404: error('Unknown activity', 'not_found'),
+            404: error('Unknown activity, or one no longer offered (unpublished or archived)', 'not_found'),
             414: error('The activity id is longer than any id', 'bad_request'),
             422: invalid(SLOT_QUERY_FIELD_CODES),
             ...ANY_REQUEST,
@@ -163,7 +163,7 @@ export function openApiDocument(publicUrl: string) {
             201: response('Booked', bookingCreatedJson),
             403: error('Sent by a browser from another site', 'forbidden'),
             409: error(
-              'A rule refuses the booking (group_too_small and group_too_large when the group size is the only faulty field); for an option also its own rules; submission_reused for a submissionKey sent before with another slot or e-mail address',
+              'A rule refuses the booking (activity_unavailable when the activity is no longer offered; group_too_small and group_too_large when the group size is the only faulty field); for an option also its own rules; submission_reused for a submissionKey sent before with another slot or e-mail address',
               ...BOOKING_REFUSALS,
             ),
             413: error('Body too large', 'body_too_large'),

@@ -9,6 +9,7 @@ import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import { MonthCalendar } from './month-calendar.js';
+import { PracticalInfoSection } from './practical-info.js';
 import { SlotPaging } from './slot-paging.js';
 import { optionWindowText } from './option-window.js';
 import { isFull } from './slot-refusal.js';
@@ -111,6 +112,7 @@ export function ActivityPage({ ui, activity, photos, query, errors, offers, from
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
         {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
       </ul>
+      <PracticalInfoSection ui={ui} practical={activity.practical} />
       <h2>{t('activity.availability')}</h2>
       <FilterForm
         ui={ui}

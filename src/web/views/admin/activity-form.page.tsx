@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { CATEGORY_LABELS } from '../category-labels.js';
+import { ActivityStatusField, PRACTICAL_LABELS, PracticalFields } from './activity-practical-fields.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 
 type TextName = 'slug' | 'titleNl' | 'titleEn' | 'location' | 'durationMinutes' | 'minGroupSize' | 'maxGroupSize' | 'cutoffHours';
@@ -61,7 +62,7 @@ const LINE_LABELS: Record<keyof PriceLineForm, MessageKey> = {
 
 /** Every field's label for the error summary, the price lines' fields included. */
 function summaryLabels(lines: number): Record<string, MessageKey> {
-  const labels = { ...LABELS };
+  const labels = { ...LABELS, ...PRACTICAL_LABELS };
   for (let i = 0; i < lines; i++) {
     for (const [field, label] of Object.entries(LINE_LABELS)) labels[`lines.${i}.${field}`] = label;
   }
@@ -79,7 +80,10 @@ interface Props {
   saved?: boolean;
 }
 
-/** Creating or editing an activity: texts in both languages, group sizes, cut-off, lifecycle rules and fixed price lines. */
+/**
+ * Creating or editing an activity: its status, texts in both languages, group sizes, cut-off,
+ * practical information, lifecycle rules and fixed price lines.
+ */
 export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false }: Props) {
   const { t, lang } = ui;
   const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
@@ -163,6 +167,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
             )}
           </Field>
         )}
+        <ActivityStatusField ui={ui} values={values} errors={errors} />
         {text('slug', 'text', t('activity_form.slug_hint'))}
         {text('titleNl')}
         {text('titleEn')}
@@ -185,6 +190,8 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
         {text('minGroupSize', 'number')}
         {text('maxGroupSize', 'number', activity ? t('activity_form.max_group_size_hint') : undefined)}
         {text('cutoffHours', 'text', t('activity_form.cutoff_hours_hint'))}
+
+        <PracticalFields ui={ui} values={values} errors={errors} />
 
         <h2>{t('rules.title')}</h2>
         <Field name="bookingMode" label={t('rules.booking_mode')} error={errors.bookingMode}>

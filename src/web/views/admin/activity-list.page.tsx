@@ -2,10 +2,14 @@ import type { ActivitySummary } from '../../../core/catalog/activity-admin.repos
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { DataTable } from '../data-table.js';
+import { STATUS_LABELS } from '../practical-labels.js';
 import { AdminLayout } from './admin-layout.js';
 
-/** The activities of the member's venues, one table per venue, each with its upcoming slots. */
-export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: ActivitySummary[] }) {
+/**
+ * The activities of the member's venues, one table per venue, each with its upcoming slots and,
+ * unless published, its status; archived ones only when `archived` (a link switches).
+ */
+export function ActivityListPage({ ui, activities, archived }: { ui: AdminUi; activities: ActivitySummary[]; archived: boolean }) {
   const { t, lang } = ui;
   const canEdit = can(ui.staff, 'catalog.write');
   const venues = [...new Map(activities.map((a) => [a.venue.id, a.venue])).values()];
@@ -19,6 +23,11 @@ export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: 
           </a>
         </p>
       )}
+      <p>
+        <a href={archived ? '/admin/activities' : '/admin/activities?archived=1'} data-testid="archived-toggle">
+          {t(archived ? 'activities_admin.hide_archived' : 'activities_admin.show_archived')}
+        </a>
+      </p>
       {activities.length === 0 && <p>{t('activities_admin.none')}</p>}
       {venues.map((venue) => (
         <section key={venue.id} data-testid={`venue-${venue.slug}`}>
@@ -38,6 +47,14 @@ export function ActivityListPage({ ui, activities }: { ui: AdminUi; activities: 
               <tr key={activity.id} data-testid={`activity-${activity.slug}`}>
                 <th scope="row">
                   {activity.title[lang]} <span class="meta">/{activity.slug}</span>
+                  {activity.status !== 'published' && (
+                    <>
+                      {' '}
+                      <span class="meta" data-testid="activity-status">
+                        ({t(STATUS_LABELS[activity.status])})
+                      </span>
+                    </>
+                  )}
                 </th>
                 <td data-testid="upcoming-slots">{activity.upcomingSlots}</td>
                 <td>

@@ -1,0 +1,83 @@
+import { defineMessages } from '../../../core/i18n/define-messages.js';
+
+/** An activity's practical information and status: the back office's form and list, the public page. */
+export const practicalInfoMessages = defineMessages(
+  {
+    'error.activity_unavailable': 'Deze activiteit wordt niet meer aangeboden en kan niet worden geboekt.',
+    'field.age_max_below_min': 'De hoogste leeftijd kan niet lager zijn dan de laagste leeftijd.',
+
+    'activity_status.label': 'Zichtbaarheid',
+    'activity_status.hint':
+      'Alleen gepubliceerde activiteiten staan op de website en zijn te boeken. Bestaande boekingen en hun links blijven altijd werken.',
+    'activity_status.published': 'gepubliceerd',
+    'activity_status.unpublished': 'niet gepubliceerd',
+    'activity_status.archived': 'gearchiveerd',
+    'activities_admin.show_archived': 'Ook gearchiveerde activiteiten tonen',
+    'activities_admin.hide_archived': 'Gearchiveerde activiteiten verbergen',
+
+    'practical_form.title': 'Praktische informatie',
+    'practical_form.min_age': 'Minimumleeftijd (jaren)',
+    'practical_form.min_age_hint': '0 is geschikt voor alle leeftijden.',
+    'practical_form.max_age': 'Maximumleeftijd (jaren)',
+    'practical_form.max_age_hint': 'Leeg laten als er geen maximum is.',
+    'practical_form.bring_nl': 'Wat meenemen (Nederlands)',
+    'practical_form.bring_en': 'Wat meenemen (Engels)',
+    'practical_form.bring_hint': 'Leeg laten als deelnemers niets hoeven mee te nemen; vul anders beide talen in.',
+    'practical_form.wheelchair': 'Rolstoeltoegankelijk',
+    'practical_form.accessibility_nl': 'Toegankelijkheid (Nederlands)',
+    'practical_form.accessibility_en': 'Toegankelijkheid (Engels)',
+    'practical_form.accessibility_hint': 'Bijvoorbeeld trappen, aangepast toilet of ringleiding; vul beide talen in of geen van beide.',
+
+    'practical.title': 'Praktische informatie',
+    'practical.age': 'Leeftijd',
+    'practical.age_all': 'Alle leeftijden',
+    'practical.age_from': 'Vanaf {min} jaar',
+    'practical.age_range': '{min} tot en met {max} jaar',
+    'practical.bring': 'Meenemen',
+    'practical.wheelchair': 'Rolstoel',
+    'practical.wheelchair.yes': 'Toegankelijk voor rolstoelen',
+    'practical.wheelchair.partly': 'Gedeeltelijk toegankelijk voor rolstoelen',
+    'practical.wheelchair.no': 'Niet toegankelijk voor rolstoelen',
+    'practical.wheelchair.unknown': 'Onbekend; vraag het de locatie',
+    'practical.accessibility': 'Toegankelijkheid',
+  },
+  {
+    'error.activity_unavailable': 'This activity is no longer offered and cannot be booked.',
+    'field.age_max_below_min': 'The maximum age cannot be lower than the minimum age.',
+
+    'activity_status.label': 'Visibility',
+    'activity_status.hint':
+      'Only published activities are on the website and can be booked. Existing bookings and their links always keep working.',
+    'activity_status.published': 'published',
+    'activity_status.unpublished': 'unpublished',
+    'activity_status.archived': 'archived',
+    'activities_admin.show_archived': 'Show archived activities too',
+    'activities_admin.hide_archived': 'Hide archived activities',
+
+    'practical_form.title': 'Practical information',
+    'practical_form.min_age': 'Minimum age (years)',
+    'practical_form.min_age_hint': '0 suits all ages.',
+    'practical_form.max_age': 'Maximum age (years)',
+    'practical_form.max_age_hint': 'Leave empty when there is no maximum.',
+    'practical_form.bring_nl': 'What to bring (Dutch)',
+    'practical_form.bring_en': 'What to bring (English)',
+    'practical_form.bring_hint': 'Leave empty when participants need not bring anything; otherwise fill in both languages.',
+    'practical_form.wheelchair': 'Wheelchair access',
+    'practical_form.accessibility_nl': 'Accessibility (Dutch)',
+    'practical_form.accessibility_en': 'Accessibility (English)',
+    'practical_form.accessibility_hint': 'For example stairs, an accessible toilet or a hearing loop; fill in both languages or neither.',
+
+    'practical.title': 'Practical information',
+    'practical.age': 'Age',
+    'practical.age_all': 'All ages',
+    'practical.age_from': 'From {min} years',
+    'practical.age_range': '{min} to {max} years',
+    'practical.bring': 'What to bring',
+    'practical.wheelchair': 'Wheelchair',
+    'practical.wheelchair.yes': 'Wheelchair accessible',
+    'practical.wheelchair.partly': 'Partly wheelchair accessible',
+    'practical.wheelchair.no': 'Not wheelchair accessible',
+    'practical.wheelchair.unknown': 'Unknown; ask the venue',
+    'practical.accessibility': 'Accessibility',
+  },
+);
