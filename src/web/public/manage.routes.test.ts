@@ -38,7 +38,13 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await buildTestApp(dialect, BASE);
       const { db } = t.database;
-      const venue = await createVenue(db, t.clock, { slug: 'kanoverhuur-de-vecht', name: VENUE, city: 'Utrecht' });
+      const venue = await createVenue(db, t.clock, {
+        slug: 'kanoverhuur-de-vecht',
+        name: VENUE,
+        city: 'Utrecht',
+        contactEmail: 'info@kanoverhuur.example',
+        contactPhone: '030 123 4567',
+      });
       // Groups of 2 to 20; bookings close an hour before the start; a confirmed booking may be
       // cancelled until 48 hours before (the default rules). EUR 12.50 a person (low VAT) and
       // EUR 25 a group (high VAT).
@@ -343,6 +349,11 @@ for (const dialect of testDialects()) {
       assert.equal(cancel.statusCode, 409);
       assert.equal(refusalCode(cancel), 'cancel_closed');
       assert.match(text(cancel, 'refusal')!, new RegExp(`Neem contact op met ${VENUE}`));
+      assert.match(
+        text(cancel, 'venue-contact')!,
+        /info@kanoverhuur\.example/,
+        'the page that sends the organiser to the venue says how to reach it',
+      );
       assert.equal((await row(a.booking.id)).status, 'confirmed');
 
       t.clock.set(day(1)); // the cut-off: an hour before the start

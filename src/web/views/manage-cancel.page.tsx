@@ -6,6 +6,7 @@ import { managePath } from './manage-actions.js';
 import type { ManageRefusal } from './manage.page.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
+import { VenueContact } from './venue-details.js';
 
 /** The cancellation policy that applies to this booking. */
 function CancelPolicy({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
@@ -64,6 +65,7 @@ export function ManageCancelPage({
           {refusal ? t('manage.back') : t('manage.cancel.keep')}
         </a>
       </p>
+      <VenueContact ui={ui} venue={booking.activity.venue} />
     </Layout>
   );
 }
