@@ -60,7 +60,6 @@ const BOOKING_FORM = [
   'submissionKey',
   'action',
   'step',
-  'another',
   'lang',
 ];
 const validBookingForm = () => ({

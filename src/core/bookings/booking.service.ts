@@ -24,8 +24,10 @@ import {
   findBookingBySubmission,
   findBookingByTokenHash,
   insertBooking,
+  listOrganiserBookingsOnSlot,
   loadBookingDetails,
 } from './booking.repository.js';
+import { ORGANISER_CHANGEABLE } from './booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
 import { readCurrentTerms } from '../venues/venue-terms.service.js';
@@ -187,7 +189,9 @@ function replayOf(row: BookingRow, input: BookingInput): Submission {
 /**
  * Places a booking: an option when asked for (and the activity allows one on this slot), a request
  * when the activity books on request, else a confirmed booking (or the status staff chose). Each holds its places from now.
- * Records the booking's creation and queues the organiser's mail and the staff's notice.
+ * Records the booking's creation and queues the organiser's mail and the staff's notice. The
+ * organiser's mail names the address's other active bookings of the slot, if any: a second group
+ * booked by mistake is noticed by the address's owner, and by nobody else.
  */
 async function placeBooking(
   db: Db,
@@ -217,6 +221,8 @@ async function placeBooking(
         refuse('option_limit_reached', { max: activity.rules.options.maxPerEmail });
       }
     }
+    // The address's other active bookings of the slot, named only in the mail to that address.
+    const earlier = await listOrganiserBookingsOnSlot(trx, slot.id, input.email, ORGANISER_CHANGEABLE);
     // The terms the organiser accepts are the venue's version current as the booking is placed.
     const terms = (await readCurrentTerms(trx, activity.venue.id))?.version ?? null;
     await insertBooking(trx, {
@@ -263,6 +269,7 @@ async function placeBooking(
       recipient: input.email,
       language: input.language,
       dedupeKey: `${PLACED_MAIL[status]}:${id}`,
+      ...(earlier.length > 0 && { detail: { earlier_references: earlier.map((row) => row.reference).join(', ') } }),
     });
     await enqueueStaffNotice(trx, clock, {
       kind: 'staff_new_booking',

@@ -27,14 +27,19 @@ const lostLinkFields = z.object({
  * the booking's own address, as the manage page's "send the link again" does (at most once per
  * ten minutes: see resendManageLink); otherwise nothing happens. Either way the answer is the same,
  * so the form tells nobody whether a booking exists. Every well-formed request is charged, before
- * anything is looked up, against its client's network and the reference (throws `throttled`),
- * so that neither references nor addresses can be tried in bulk.
+ * anything is looked up, against its client's network and against the pair of reference and
+ * address (throws `throttled`), so that neither can be tried in bulk; the throttle's answer does
+ * not depend on whether they match either. The pair, not the reference alone: whoever knows a
+ * reference but not its address cannot block its organiser from asking. Matched or not, the
+ * request does no more than a few queries before the answer: a matched one queues the mail in the
+ * outbox, which sends it later, so the answer never waits for the mail server.
  */
 export async function requestManageLink(db: Db, clock: Clock, form: LostLinkForm, client: string | null): Promise<FormResult<void>> {
   const parsed = lostLinkFields.safeParse(form);
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
   const { reference, email } = parsed.data;
-  const charges: ThrottleCharge[] = [{ rule: THROTTLE_RULES.lostLinkReference, subject: reference }];
+  // The address as the match compares it (in any case); the throttle hashes the subject before storing.
+  const charges: ThrottleCharge[] = [{ rule: THROTTLE_RULES.lostLinkReference, subject: `${reference} ${email.toLowerCase()}` }];
   if (client) charges.push({ rule: THROTTLE_RULES.lostLinkNetwork, subject: client });
   await chargeAttempt(db, clock, charges);
   const row = await findBookingByReference(db, reference);

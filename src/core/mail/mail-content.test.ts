@@ -36,6 +36,7 @@ function subjectFor(status: BookingStatus, overrides: Partial<BookingDetails> = 
     manageUrl: MANAGE,
     participantUrl: PARTICIPANTS,
     activityUrl: `${HOST}/activities/rondvaart`,
+    lostLinkUrl: `${HOST}/manage-link`,
     adminUrl: `${HOST}/admin/bookings/b00kingId_123`,
   };
 }
@@ -247,6 +248,23 @@ describe('mail content', () => {
         assert.equal(mail.text.includes(why), first, `${kind} ${lang}: why it came`);
         assert.equal(htmlText(mail.html).includes(why), first);
       }
+    }
+  });
+
+  test("a booking's first mail names the address's other active bookings of the slot, with where to ask for their links", () => {
+    const earlier = { earlier_references: 'GZ-EEEE-1111, GZ-EEEE-2222' };
+    for (const lang of ['nl', 'en'] as const) {
+      for (const kind of ['booking_received', 'request_received', 'option_placed', 'confirmed'] as const) {
+        const mail = renderMail(kind, lang, earlier, subjectFor(CASES[kind].status));
+        const named = kind !== 'confirmed';
+        for (const part of [mail.text, htmlText(mail.html)]) {
+          assert.equal(part.includes('GZ-EEEE-1111, GZ-EEEE-2222'), named, `${kind} ${lang}`);
+          assert.equal(part.includes(lang === 'nl' ? 'Wilde u maar één groep boeken?' : 'Did you mean to book one group only?'), named);
+        }
+        assert.equal(mail.text.includes(`${HOST}/manage-link`), named, `${kind} ${lang}: the lost-link page`);
+      }
+      const plain = renderMail('booking_received', lang, {}, subjectFor('confirmed'));
+      assert.ok(!plain.text.includes('/manage-link'), 'without other bookings, nothing about them');
     }
   });
 

@@ -23,6 +23,8 @@ export interface MailBooking {
   participantUrl: string | undefined;
   /** The activity's public page, to book again. */
   activityUrl: string;
+  /** The page that mails a lost manage link again. */
+  lostLinkUrl: string;
   /** The booking in the back office, for staff. */
   adminUrl: string;
 }
@@ -224,6 +226,9 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     links.push({ label: t('mail.participant_link'), url: subject.participantUrl, note: t('mail.participant_link_note') });
   }
   if (booking.status === 'expired') links.push({ label: t('mail.book_again'), url: subject.activityUrl });
+  // The address's other active bookings of the slot when this one was placed (see placeBooking).
+  const earlier = FIRST_KINDS.has(kind) && typeof detail.earlier_references === 'string' ? detail.earlier_references : undefined;
+  if (earlier) links.push({ label: t('mail.lost_link'), url: subject.lostLinkUrl });
   // Nothing typed by whoever booked (name, organisation, notes) goes into a mail to the organiser's
   // address: whoever types an address that is not theirs cannot make the platform carry their text.
   return {
@@ -234,6 +239,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       statusText,
       calendar && t('mail.calendar_attached', { file: calendar }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
+      earlier && t('mail.earlier_on_slot', { references: earlier }),
       venue.contactEmail && t('mail.reply_to_venue', { venue: venue.name }),
     ].filter((p): p is string => Boolean(p)),
     facts: [

@@ -122,6 +122,7 @@ async function composeBookingMail(
     manageUrl: currentLinkUrl(settings, row, 'manage'),
     participantUrl: currentLinkUrl(settings, row, 'participants'),
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
+    lostLinkUrl: `${settings.publicUrl}/manage-link`,
     adminUrl: `${settings.publicUrl}/admin/bookings/${booking.id}`,
   };
   const calendar = CALENDAR_KINDS.has(kind) ? await bookingCalendarFile(db, clock, { booking, publicUrl: settings.publicUrl }) : undefined;

@@ -75,8 +75,10 @@ export const THROTTLE_RULES = {
   },
   /**
    * Asking for a lost manage link (core/bookings/lost-link.service.ts), matched or not, every
-   * request counts: ten an hour from one client network, five a day for one booking reference;
-   * past them 1, 2, 4 ... minutes (a reference: 5, 10, 20 ...), at most an hour.
+   * request counts: ten an hour from one client network, five a day for one booking reference
+   * with one e-mail address (so that others typing the reference with a wrong address do not
+   * block its organiser); past them 1, 2, 4 ... minutes (a reference and address: 5, 10, 20 ...),
+   * at most an hour.
    */
   lostLinkNetwork: { name: 'lost-link-network', freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3600 },
   lostLinkReference: {

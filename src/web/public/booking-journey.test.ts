@@ -337,7 +337,13 @@ for (const dialect of testDialects()) {
         const headers = { 'accept-language': lang };
         const manage = parseHtml((await t.app.inject({ url: `/b/${manageToken}`, headers })).body);
         const form = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers })).body);
-        const links = { manageUrl: undefined, participantUrl: undefined, activityUrl: 'https://x.test/', adminUrl: 'https://x.test/' };
+        const links = {
+          manageUrl: undefined,
+          participantUrl: undefined,
+          activityUrl: 'https://x.test/',
+          lostLinkUrl: 'https://x.test/',
+          adminUrl: 'https://x.test/',
+        };
         const mail = renderMail('booking_received', lang, {}, { booking, ...links });
         const when = mail.text.split('\n').find((line) => line.startsWith(lang === 'nl' ? 'Wanneer: ' : 'When: '));
         assert.equal(manage.querySelector('[data-testid="slot-when"]')?.textContent, expected, `${lang} manage page`);

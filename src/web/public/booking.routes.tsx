@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { type BookingInput, groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { type EarlierBookings, findEarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
+import { findEarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
 import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
@@ -48,9 +48,10 @@ function valuesFrom(body: unknown): BookingFormValues {
 /**
  * The booking flow: form, review with the price, confirmation. Works with plain HTML forms. The
  * form is opened with a submission key, which the steps carry through "change details" and back,
- * so that confirming again answers with the booking placed the first time; the review step also shows the
- * organiser's other active bookings of the slot, and then confirming asks for "book another group"
- * explicitly. The language switcher submits the form, which comes back in the language picked.
+ * so that confirming again answers with the booking placed the first time (the review step says so).
+ * Nothing on these pages depends on other bookings of the address typed: whoever types an address
+ * learns nothing about its bookings (its owner hears of them by mail, see placeBooking). The
+ * language switcher submits the form, which comes back in the language picked.
  */
 export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, bookingLimits, publicUrl }: AppContext): Promise<void> {
   async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
@@ -96,22 +97,15 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     return sendPage(reply, 200, await form(ui, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
   });
 
-  /** The review step: the price, what confirming places, and what the organiser booked on this slot before. */
-  async function review(
-    reply: FastifyReply,
-    ui: Ui,
-    values: BookingFormValues,
-    input: BookingInput,
-    status = 200,
-    known?: EarlierBookings,
-  ) {
+  /** The review step: the price, what confirming places, and whether this form placed its booking already. */
+  async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput) {
     const quote = await quoteBooking(db, clock, input);
-    const earlier = known ?? (await findEarlierBookings(db, input));
+    const earlier = await findEarlierBookings(db, input);
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
     return sendPage(
       reply,
-      status,
+      200,
       <BookingReviewPage
         ui={ui}
         activity={quote.activity}
@@ -158,11 +152,6 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     }
     try {
       if (action === 'confirm') {
-        if (formField(request.body, 'another') !== 'yes') {
-          // Another active booking of this slot for this address: confirming takes "book another group".
-          const earlier = await findEarlierBookings(db, parsed.input);
-          if (!earlier.placed && earlier.others.length > 0) return await review(reply, ui, values, parsed.input, 409, earlier);
-        }
         const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
           client: clientAddress(request.ip),
           limits: bookingLimits,

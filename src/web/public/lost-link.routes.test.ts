@@ -101,17 +101,26 @@ for (const dialect of testDialects()) {
       assert.equal(page.querySelector('#email')?.getAttribute('value'), 'not-an-address');
     });
 
-    test('requests are throttled per booking reference and per network, matched or not, failing with Retry-After', async () => {
+    test('requests are throttled per reference and address and per network, matched or not, failing with Retry-After', async () => {
       const { booking } = await booked('vaak@school.nl');
-      // Five a day for one reference, from anywhere.
-      for (let i = 0; i < 5; i++) {
+      // Others typing the reference with wrong addresses, from anywhere: the organiser can still ask.
+      for (let i = 0; i < 6; i++) {
         assert.equal((await ask({ reference: booking.reference, email: `x${i}@school.nl` }, `198.51.100.${i}`)).statusCode, 303);
       }
-      const blocked = await ask({ reference: booking.reference, email: 'vaak@school.nl' }, '198.51.100.99');
+      assert.equal((await ask({ reference: booking.reference, email: 'Vaak@School.nl' }, '198.51.100.50')).statusCode, 303);
+      assert.equal((await deliverMails()).length, 1, 'the owner gets the link after strangers tried');
+      // Five a day for one reference with one address (in any case), from anywhere.
+      for (let i = 1; i < 5; i++) {
+        assert.equal((await ask({ reference: booking.reference, email: 'vaak@school.nl' }, `198.51.100.${50 + i}`)).statusCode, 303);
+      }
+      const blocked = await ask({ reference: booking.reference, email: 'VAAK@school.nl' }, '198.51.100.99');
       assert.equal(blocked.statusCode, 429);
       assert.ok(Number(blocked.headers['retry-after']) > 0);
       assert.match(parseHtml(blocked.body).querySelector('[data-testid="lost-link-refusal"]')?.textContent ?? '', /Try again from/);
-      assert.deepEqual(await deliverMails(), [], 'the owner asking while blocked gets nothing either');
+      assert.deepEqual(await deliverMails(), [], 'within ten minutes of the first, nothing is sent again');
+      // A wrong address is counted apart, and refused alike once it has had its five.
+      for (let i = 0; i < 4; i++) await ask({ reference: booking.reference, email: 'x0@school.nl' }, `198.51.100.${100 + i}`);
+      assert.equal((await ask({ reference: booking.reference, email: 'x0@school.nl' }, '198.51.100.110')).statusCode, 429);
 
       // Ten an hour from one network, whatever the references.
       for (let i = 0; i < 10; i++) {

@@ -2,7 +2,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import type { PlacedStatus } from '../../core/bookings/booking.service.js';
-import type { EarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
+import type { EarlierBooking, EarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -23,7 +23,7 @@ interface Props {
   /** What confirming places: an option (until its deadline), a request or a booking. */
   status: PlacedStatus;
   optionExpiresAt: Date | null;
-  /** What the organiser booked on this slot before (see findEarlierBookings). */
+  /** What this form's submission key placed before (see findEarlierBookings). */
   earlier: EarlierBookings;
   /** The venue's current booking terms, which confirming accepts; undefined when it published none. */
   terms: VenueTerms | undefined;
@@ -39,33 +39,21 @@ const CONFIRM_LABELS: Record<PlacedStatus, MessageKey> = {
 };
 
 /**
- * The booking this form placed already, or the organiser's other bookings of the slot: reference,
+ * The booking this form placed already (only the form that carries its key gets here): reference,
  * size and status, and where the link is (mailed to the booking's address), never the link itself.
  */
-function EarlierNotice({ ui, earlier, email }: { ui: Ui; earlier: EarlierBookings; email: string }) {
+function PlacedNotice({ ui, placed }: { ui: Ui; placed: EarlierBooking | undefined }) {
   const { t } = ui;
-  const { placed, others } = earlier;
-  if (!placed && others.length === 0) return null;
-  const item = (b: { reference: string; groupSize: number; status: keyof typeof STATUS_LABELS }) =>
-    t('review.earlier_item', {
-      reference: b.reference,
-      persons: t('price.persons', { n: b.groupSize }),
-      status: t(STATUS_LABELS[b.status]),
-    });
+  if (!placed) return null;
+  const booking = t('review.placed_item', {
+    reference: placed.reference,
+    persons: t('price.persons', { n: placed.groupSize }),
+    status: t(STATUS_LABELS[placed.status]),
+  });
   return (
-    <section class="notice warning earlier-bookings" role="status" data-testid={placed ? 'review-placed' : 'review-earlier'}>
-      <h2>{t(placed ? 'review.placed_title' : 'review.earlier_title')}</h2>
-      {placed && <p>{t('review.placed_text', { booking: item(placed) })}</p>}
-      {others.length > 0 && (
-        <>
-          <p>{t('review.earlier_text', { email })}</p>
-          <ul>
-            {others.map((b) => (
-              <li key={b.reference}>{item(b)}</li>
-            ))}
-          </ul>
-        </>
-      )}
+    <section class="notice warning earlier-bookings" role="status" data-testid="review-placed">
+      <h2>{t('review.placed_title')}</h2>
+      <p>{t('review.placed_text', { booking })}</p>
       <p>
         <a href="/manage-link">{t('lost_link.ask')}</a>
       </p>
@@ -73,13 +61,9 @@ function EarlierNotice({ ui, earlier, email }: { ui: Ui; earlier: EarlierBooking
   );
 }
 
-/**
- * Step two: everything the organiser entered and the price, to confirm or change. When the
- * organiser has other active bookings of the slot, confirming is "book another group anyway".
- */
+/** Step two: everything the organiser entered and the price, to confirm or change. */
 export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, earlier, terms }: Props) {
   const { t } = ui;
-  const another = !earlier.placed && earlier.others.length > 0;
   const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
   return (
     <Layout ui={ui} title={t('review.title')} languageForm={REVIEW_FORM_ID}>
@@ -96,7 +80,7 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
           {t('option.review_request')}
         </p>
       )}
-      <EarlierNotice ui={ui} earlier={earlier} email={values.email} />
+      <PlacedNotice ui={ui} placed={earlier.placed} />
       <OrganiserDetails ui={ui} details={values} />
       <PriceTable ui={ui} price={price} />
       <h2>{t('manage.terms')}</h2>
@@ -106,9 +90,8 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
           <input key={name} type="hidden" name={name} value={String(value)} />
         ))}
         <input type="hidden" name="step" value="review" />
-        {another && <input type="hidden" name="another" value="yes" />}
         <button type="submit" name="action" value="confirm">
-          {t(another ? 'review.book_another' : CONFIRM_LABELS[status])}
+          {t(CONFIRM_LABELS[status])}
         </button>
         <button type="submit" name="action" value="edit" class="button-secondary">
           {t('review.edit')}

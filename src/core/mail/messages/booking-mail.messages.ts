@@ -27,6 +27,9 @@ export const bookingMailMessages = defineMessages(
     'mail.greeting': 'Goedendag,',
     'mail.not_you':
       'U krijgt deze e-mail omdat dit adres via Groupz is opgegeven voor een boeking bij {venue}. Heeft u niet geboekt? Annuleer de boeking dan met de link hieronder, zodat de plaatsen vrijkomen; dan krijgt u er alleen nog de bevestiging van de annulering over.',
+    'mail.earlier_on_slot':
+      'Let op: voor dit adres staat op hetzelfde tijdstip al een andere boeking, optie of aanvraag: {references}. Wilde u maar één groep boeken? Annuleer dan wat u niet nodig heeft met de link in de e-mail daarover; die link kunt u hieronder met het boekingsnummer opnieuw aanvragen.',
+    'mail.lost_link': 'Link van een boeking opnieuw aanvragen',
     'mail.intro.booking_received': 'Bedankt voor uw boeking bij {venue}: die is bevestigd.',
     'mail.intro.request_received': 'Bedankt voor uw aanvraag bij {venue}. De boeking is nog niet bevestigd.',
     'mail.intro.option_placed': 'U heeft een optie genomen bij {venue}.',
@@ -111,6 +114,9 @@ export const bookingMailMessages = defineMessages(
     'mail.greeting': 'Hello,',
     'mail.not_you':
       'You get this email because this address was given for a booking at {venue} through Groupz. Did you not book? Then please cancel the booking with the link below, so the places are freed; the confirmation of the cancellation is then the last mail you get about it.',
+    'mail.earlier_on_slot':
+      'Please note: this address already has another booking, option or request for the same time: {references}. Did you mean to book one group only? Then cancel what you do not need with the link in the email about it; you can ask for that link again below with the booking reference.',
+    'mail.lost_link': 'Ask for the link of a booking again',
     'mail.intro.booking_received': 'Thank you for your booking at {venue}: it is confirmed.',
     'mail.intro.request_received': 'Thank you for your request to {venue}. The booking is not confirmed yet.',
     'mail.intro.option_placed': 'You have placed an option at {venue}.',

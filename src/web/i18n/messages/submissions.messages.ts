@@ -11,14 +11,10 @@ export const submissionsMessages = defineMessages(
     'submission.replayed_text':
       'Deze boeking was al geplaatst; misschien klikte u twee keer op Bevestigen. Boekingsnummer {reference}, status: {status}. De link om de boeking te bekijken en te wijzigen staat in de e-mail die we naar het opgegeven adres stuurden.',
     'submission.change_hint': 'Wilt u iets wijzigen, zoals het aantal personen? Dat kan via die link.',
-    'review.earlier_item': '{reference}: {persons}, {status}',
+    'review.placed_item': '{reference}: {persons}, {status}',
     'review.placed_title': 'Deze boeking is al geplaatst',
     'review.placed_text':
       'Met dit formulier is al geboekt: {booking}. Nog eens bevestigen plaatst geen tweede boeking. Wilt u iets wijzigen, zoals het aantal personen? Gebruik dan de link in de e-mail die we naar het opgegeven adres stuurden.',
-    'review.earlier_title': 'U heeft al een boeking voor dit tijdstip',
-    'review.earlier_text':
-      'Op dit tijdstip staat al geboekt voor {email}. De link om een boeking te bekijken en te wijzigen is naar dat adres gemaild. Wilt u die boeking wijzigen, gebruik dan die link; boekt u echt nog een groep, kies dan "Toch nog een groep boeken".',
-    'review.book_another': 'Toch nog een groep boeken',
   },
   {
     'error.booking_throttled':
@@ -29,13 +25,9 @@ export const submissionsMessages = defineMessages(
     'submission.replayed_text':
       'This booking had already been placed; perhaps you clicked Confirm twice. Booking reference {reference}, status: {status}. The link to see and change the booking is in the email we sent to the address you gave.',
     'submission.change_hint': 'Want to change something, such as the number of people? Use that link.',
-    'review.earlier_item': '{reference}: {persons}, {status}',
+    'review.placed_item': '{reference}: {persons}, {status}',
     'review.placed_title': 'This booking has already been placed',
     'review.placed_text':
       'This form already placed a booking: {booking}. Confirming again does not place a second one. To change something, such as the number of people, use the link in the email we sent to the address you gave.',
-    'review.earlier_title': 'You already have a booking for this time',
-    'review.earlier_text':
-      'There is already a booking for {email} at this time. The link to see and change a booking was emailed to that address. To change that booking, use its link; if you really are booking another group, choose "Book another group anyway".',
-    'review.book_another': 'Book another group anyway',
   },
 );
