@@ -82,7 +82,7 @@ for (const dialect of testDialects()) {
       assert.equal(row!.total_cents, 12 * 1250, "the activity's price");
       assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 12);
       const [created] = await historyOf(db(), row!.reference);
-      assert.deepEqual(created, ['booking.booked_by_phone', 'staff', { status: 'confirmed', group_size: 12 }]);
+      assert.deepEqual(created, ['booking.booked_by_phone', 'staff', { status: 'confirmed', group_size: 12, terms_version: null }]);
       const detail = await adminGet(t, staff, String(placed.headers.location));
       assert.match(text(detail.body, 'notice'), /De boeking is geplaatst/);
       assert.match(text(detail.body, 'booking-history'), new RegExp(`${staff.member.email}.*telefonisch geboekt`));
