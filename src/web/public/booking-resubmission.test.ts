@@ -5,6 +5,7 @@ import { testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const EN = { 'accept-language': 'en' };
@@ -13,9 +14,10 @@ for (const dialect of testDialects()) {
   describe(`re-submitting a booking from the HTML form on ${dialect.name}`, () => {
     let t: TestApp;
     let slot: Slot;
+    let activity: Activity;
     before(async () => {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
-      const activity = await makeActivity(t.database.db, t.clock, { minGroupSize: 4, maxGroupSize: 30 });
+      activity = await makeActivity(t.database.db, t.clock, { minGroupSize: 4, maxGroupSize: 30 });
       slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-03', time: '10:00', capacity: 60 });
     });
     after(() => t.close());
@@ -62,6 +64,33 @@ for (const dialect of testDialects()) {
       assert.ok(page.querySelector('a[href="/manage-link"]'), 'where to ask for the link again');
       assert.doesNotMatch(again.body, /\/b\/[A-Za-z0-9_-]{43}/, 'never the manage link');
       assert.deepEqual(await bookingsOf(email), [booking], 'one booking, as placed');
+    });
+
+    test('"change details" to a size the slot no longer has room for: the booking placed, not a refusal sending them elsewhere', async () => {
+      const shared = slot;
+      slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-04', time: '10:00', capacity: 60 });
+      try {
+        const email = 'almost.full@example.nl';
+        const first = await review(await filledForm(email, '28'));
+        assert.equal((await post({ ...first.fields, action: 'confirm' })).statusCode, 303);
+        const [booking] = await bookingsOf(email);
+        assert.ok(booking);
+        // Someone else takes most of what is left: 60 - 28 - 30 = 2 places.
+        assert.equal(
+          (await post({ ...(await review(await filledForm('other.group@example.nl', '30'))).fields, action: 'confirm' })).statusCode,
+          303,
+        );
+
+        const edit = parseHtml((await post({ ...first.fields, action: 'edit' })).body).querySelector('#booking-form')!;
+        const res = await post({ ...formFields(edit), groupSize: '26' });
+        assert.equal(res.statusCode, 200);
+        const page = parseHtml(res.body);
+        assert.match(page.querySelector('[data-testid="submission-replayed"]')?.textContent ?? '', new RegExp(booking.reference));
+        assert.equal(page.querySelector('[data-testid="booking-refusal"]'), null, 'no "choose another time"');
+        assert.deepEqual(await bookingsOf(email), [booking]);
+      } finally {
+        slot = shared;
+      }
     });
 
     test("a fresh form with an address that has a booking on the slot shows nothing of it; the address's mail names it", async () => {

@@ -99,8 +99,14 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
 
   /** The review step: the price, what confirming places, and whether this form placed its booking already. */
   async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput) {
-    const quote = await quoteBooking(db, clock, input);
     const earlier = await findEarlierBookings(db, input);
+    // This form placed its booking already (Back, "change details", Continue) and its slot has no
+    // room for the change now: that booking, rather than a refusal that sends them to another time.
+    const quote = await quoteBooking(db, clock, input).catch((error: unknown) => {
+      if (earlier.placed && error instanceof DomainError) return undefined;
+      throw error;
+    });
+    if (!quote) return sendPage(reply, 200, <SubmissionReplayedPage ui={ui} {...earlier.placed!} />);
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
     return sendPage(
