@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
 import type { VenueTerms } from './venue-terms.js';
+import { lockRow } from '../../db/lock-row.js';
 
 function toTerms(row: Selectable<VenueTermsTable>): VenueTerms {
   return {
@@ -47,11 +48,7 @@ export async function insertNextTerms(
   trx: Tx,
   terms: { venueId: string; text: VenueTerms['text']; publishedAt: string; publishedBy: string | null },
 ): Promise<number> {
-  await trx
-    .updateTable('venues')
-    .set((eb) => ({ name: eb.ref('name') }))
-    .where('id', '=', terms.venueId)
-    .execute();
+  await lockRow(trx, 'venues', terms.venueId);
   const row = await trx
     .selectFrom('venue_terms')
     .select((eb) => eb.fn.max('version').as('latest'))
