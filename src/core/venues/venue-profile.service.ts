@@ -11,7 +11,7 @@ import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
-import { updateVenueRow } from './venue.repository.js';
+import { lockVenueInScope, updateVenueRow } from './venue.repository.js';
 
 /** The staff member who acts: who they are (for the log) and which venues they reach. */
 export type VenueMember = ActivityActor & ScopedMember;
@@ -157,7 +157,9 @@ function changedParts(before: Venue, after: Venue): string {
 
 /**
  * Changes the profile of a venue in the member's scope (managers their own, admins any), with its
- * activity log entry naming the parts that changed. A form that changes nothing writes nothing.
+ * activity log entry naming the parts that changed. A form that changes nothing writes nothing. The
+ * venue is read under its row's lock, inside the transaction that writes it, so of two edits saved
+ * at once the second starts from the first's result and logs only what it changed itself.
  */
 export async function updateVenueProfile(
   db: Db,
@@ -166,21 +168,24 @@ export async function updateVenueProfile(
   id: string,
   form: VenueProfileForm,
 ): Promise<FormResult<Venue>> {
-  const current = await venueFor(db, member, id);
+  await venueFor(db, member, id);
   const parsed = parseVenueProfileForm(form);
   if (!parsed.ok) return parsed;
-  const venue: Venue = { ...current, ...parsed.value };
-  const changed = changedParts(current, venue);
-  if (!changed) return { ok: true, value: venue };
-  await db.transaction().execute(async (trx) => {
-    await updateVenueRow(trx, venue);
+  const venue = await db.transaction().execute(async (trx) => {
+    const current = await lockVenueInScope(trx, venueScopeOf(member), id);
+    if (!current) throw new DomainError('not_found');
+    const updated: Venue = { ...current, ...parsed.value };
+    const changed = changedParts(current, updated);
+    if (!changed) return updated;
+    await updateVenueRow(trx, updated);
     await recordActivity(trx, clock, {
       actor: member,
-      venueId: venue.id,
+      venueId: updated.id,
       action: 'venue.updated',
-      target: venue.slug,
+      target: updated.slug,
       detail: { changed },
     });
+    return updated;
   });
   return { ok: true, value: venue };
 }
