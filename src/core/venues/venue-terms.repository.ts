@@ -34,6 +34,18 @@ export async function findTermsVersion(db: Executor, venueId: string, version: n
   return row && toTerms(row);
 }
 
+/** The number of each venue's latest version, in one query; a venue that published none is left out. */
+export async function findCurrentVersions(db: Executor, venueIds: readonly string[]): Promise<Map<string, number>> {
+  if (venueIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('venue_terms')
+    .select((eb) => ['venue_id', eb.fn.max('version').as('latest')])
+    .where('venue_id', 'in', venueIds)
+    .groupBy('venue_id')
+    .execute();
+  return new Map(rows.map((row) => [row.venue_id, Number(row.latest)]));
+}
+
 /** Every version the venue published, newest first. */
 export async function listTermsVersions(db: Executor, venueId: string): Promise<VenueTerms[]> {
   const rows = await db.selectFrom('venue_terms').selectAll().where('venue_id', '=', venueId).orderBy('version', 'desc').execute();
