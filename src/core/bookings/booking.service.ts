@@ -28,7 +28,7 @@ import {
 } from './booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
-import { readCurrentTerms } from '../venues/venue-terms.service.js';
+import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -59,6 +59,7 @@ export const BOOKING_REFUSALS = [
   'price_unavailable',
   'option_limit_reached',
   'submission_reused',
+  'terms_changed',
 ] as const satisfies readonly DomainErrorCode[];
 
 function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string, number>): never {
@@ -80,7 +81,7 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
 export async function quoteBooking(
   db: Db,
   clock: Clock,
-  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean; status?: PlacedStatus },
+  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean; status?: PlacedStatus; termsVersion?: number | null | undefined },
 ): Promise<BookingQuote> {
   const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
@@ -92,6 +93,7 @@ export async function quoteBooking(
     refusalFor(activity, slot, input.groupSize, now) ??
     (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) refuse(refusal);
+  await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
   const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   return { slot, activity, price, status, optionExpiresAt };
@@ -217,8 +219,9 @@ async function placeBooking(
         refuse('option_limit_reached', { max: activity.rules.options.maxPerEmail });
       }
     }
-    // The terms the organiser accepts are the venue's version current as the booking is placed.
-    const terms = (await readCurrentTerms(trx, activity.venue.id))?.version ?? null;
+    // The terms the organiser accepts are the venue's version current as the booking is placed:
+    // the one they read, when they say which (read again here, so a version published since refuses).
+    const terms = await currentTermsAsSeen(trx, activity.venue.id, input.termsVersion);
     await insertBooking(trx, {
       id,
       reference,

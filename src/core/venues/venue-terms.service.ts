@@ -28,6 +28,17 @@ export async function readCurrentTerms(db: Executor, venueId: string): Promise<V
   return findCurrentTerms(db, venueId);
 }
 
+/**
+ * The number of the venue's current version (null when it published none), refusing with
+ * `terms_changed` when the organiser read another one: `seen` is the version they were shown (null:
+ * none); undefined when the caller does not say, which checks nothing.
+ */
+export async function currentTermsAsSeen(db: Executor, venueId: string, seen: number | null | undefined): Promise<number | null> {
+  const current = (await findCurrentTerms(db, venueId))?.version ?? null;
+  if (seen !== undefined && seen !== current) throw new DomainError('terms_changed');
+  return current;
+}
+
 /** The venues of the member's scope, each with the number of its current terms (null: none published). */
 export async function listVenuesWithTerms(db: Db, member: VenueMember): Promise<{ venue: Venue; termsVersion: number | null }[]> {
   const venues = await venuesFor(db, member);

@@ -46,6 +46,17 @@ function valuesFrom(body: unknown): BookingFormValues {
 }
 
 /**
+ * The version of the venue's terms the page showed, as its hidden field sends it: null for none
+ * (and for anything that is not a version, so the terms are shown again); undefined when the body
+ * has no such field (a page from before the field), which checks nothing.
+ */
+function termsVersionFrom(body: unknown): number | null | undefined {
+  if (typeof body !== 'object' || body === null || !('termsVersion' in body)) return undefined;
+  const sent = formNumber(formField(body, 'termsVersion'));
+  return typeof sent === 'number' && sent > 0 ? sent : null;
+}
+
+/**
  * The booking flow: form, review with the price, confirmation. Works with plain HTML forms. The
  * form is opened with a submission key, which the steps carry through "change details" and back,
  * so that confirming again answers with the booking placed the first time; the review step also shows the
@@ -104,8 +115,9 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     input: BookingInput,
     status = 200,
     known?: EarlierBookings,
+    refusal?: string,
   ) {
-    const quote = await quoteBooking(db, clock, input);
+    const quote = await quoteBooking(db, clock, refusal ? { ...input, termsVersion: undefined } : input);
     const earlier = known ?? (await findEarlierBookings(db, input));
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
@@ -122,6 +134,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         optionExpiresAt={quote.optionExpiresAt}
         earlier={earlier}
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
+        refusal={refusal}
       />,
     );
   }
@@ -143,6 +156,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       acceptTerms: values.acceptTerms,
       language: ui.lang,
       option: values.option,
+      termsVersion: termsVersionFrom(request.body),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };
@@ -173,6 +187,10 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      // Terms published since the page was shown: the review step again, with the new terms to read.
+      if (error.code === 'terms_changed') {
+        return await review(reply, ui, values, parsed.input, statusOfDomainError(error.code), undefined, ui.t('error.terms_changed'));
+      }
       const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
       return sendPage(reply, statusOfDomainError(error.code), await form(ui, found, values, {}, refusal));
     }
