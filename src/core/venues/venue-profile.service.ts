@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
-import type { Translated, Venue, VenueAddress } from '../catalog/activity.js';
+import { translatedOrNull, type Venue, type VenueAddress } from '../catalog/activity.js';
 import { findVenueInScope } from '../catalog/activity-admin.repository.js';
 import { requiredText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { refuseTextProblem } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
+import { isHttpsUrl } from '../shared/https-url.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { lockVenueInScope, updateVenueRow } from './venue.repository.js';
@@ -47,15 +48,6 @@ function optionalChecked(max: number, check: (s: string) => boolean, code: strin
   return optionalText(max).refine((s) => s === null || check(s), code);
 }
 
-function isHttpsUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
 const profileFields = z.object({
   name: requiredText(160),
   city: requiredText(120),
@@ -91,10 +83,6 @@ function incompleteGroups(form: VenueProfileForm, refused: readonly FieldError[]
   );
 }
 
-function translated(nl: string | null, en: string | null): Translated | null {
-  return nl !== null && en !== null ? { nl, en } : null;
-}
-
 /** Checks the whole form, reporting every refused field at once, in the form's order. */
 export function parseVenueProfileForm(form: VenueProfileForm): FormResult<Omit<Venue, 'id' | 'slug'>> {
   const result = profileFields.safeParse(form);
@@ -118,8 +106,8 @@ export function parseVenueProfileForm(form: VenueProfileForm): FormResult<Omit<V
       contactPhone: p.contactPhone,
       address,
       website: p.website,
-      description: translated(p.descriptionNl, p.descriptionEn),
-      route: translated(p.routeNl, p.routeEn),
+      description: translatedOrNull(p.descriptionNl, p.descriptionEn),
+      route: translatedOrNull(p.routeNl, p.routeEn),
     },
   };
 }
