@@ -84,7 +84,11 @@ for (const dialect of testDialects()) {
         ['staff_new_booking', 'balie@venue.test', {}],
       ]);
       assert.deepEqual(await historyOf(db, booking.reference), [
-        ['booking.created', 'organiser', { status: 'option', group_size: 6, option_expires_at: '2026-06-03T08:00:00.000Z' }],
+        [
+          'booking.created',
+          'organiser',
+          { status: 'option', group_size: 6, terms_version: null, option_expires_at: '2026-06-03T08:00:00.000Z' },
+        ],
       ]);
 
       const early = await book(db, clock, near, { option: true, email: 'els@example.nl' });
