@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor, SlotScheduleTable, Tx } from '../../db/schema.js';
 import { formatWeekdays, parseWeekdays, type SlotSchedule } from './schedule.js';
+import { lockRow } from '../../db/lock-row.js';
 
 function toSchedule(row: Selectable<SlotScheduleTable>, exceptions: string[]): SlotSchedule {
   return {
@@ -65,11 +66,7 @@ export async function findScheduleOfActivity(db: Executor, activityId: string, s
  * two schedules saved at once cannot both pass the check for each other.
  */
 export async function lockSchedulesAt(trx: Tx, pattern: Pick<SlotSchedule, 'activityId' | 'startTime' | 'validFrom' | 'validUntil'>) {
-  await trx
-    .updateTable('activities')
-    .set((eb) => ({ slug: eb.ref('slug') }))
-    .where('id', '=', pattern.activityId)
-    .execute();
+  await lockRow(trx, 'activities', pattern.activityId);
   const rows = await trx
     .selectFrom('slot_schedules')
     .selectAll()

@@ -7,6 +7,7 @@ import type { VenueScope } from '../shared/venue-scope.js';
 import type { BookingStatus } from './booking.js';
 import type { BookingFilter, BookingListItem, BookingNote, ScheduleSlot } from './booking-admin.js';
 import { type BookingBasicsRow, type BookingRow, toBookingBasics } from './booking.repository.js';
+import { lockRow } from '../../db/lock-row.js';
 
 /** The bookings, slots, activities and venues a member may see: their scope, and within it one venue if asked. */
 function inScope(scope: VenueScope, venueId?: string) {
@@ -223,11 +224,7 @@ export async function updateBookingStatus(
  * never wait on each other in opposite order; on SQLite it takes the write lock first.
  */
 export async function lockSlot(trx: Tx, slotId: string): Promise<void> {
-  await trx
-    .updateTable('slots')
-    .set((eb) => ({ booked_persons: eb.ref('booked_persons') }))
-    .where('id', '=', slotId)
-    .execute();
+  await lockRow(trx, 'slots', slotId);
 }
 
 /** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */

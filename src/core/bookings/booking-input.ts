@@ -34,6 +34,15 @@ export const bookingInputSchema = z.object({
     .describe(
       "true: the organiser accepts the venue's booking terms current when the booking is placed (activity.venue.termsUrl; the answer names the version), or, for a venue that published none, the conditions of the booking",
     ),
+  termsVersion: z
+    .number({ error: 'invalid_value' })
+    .int('invalid_value')
+    .min(1, 'invalid_value')
+    .nullable()
+    .optional()
+    .describe(
+      "The version of the venue's booking terms the organiser read (the terms page names it), or null when the venue had published none. When given and no longer current, the booking is refused with terms_changed, so the organiser can read the new version first; when left out, the booking accepts the version current as it is placed.",
+    ),
   language: z.enum(LANGUAGES, { error: 'invalid_value' }).default(DEFAULT_LANGUAGE),
   /** Take an option (a hold until a deadline) instead of booking outright, where the activity allows it. */
   option: z

@@ -1,5 +1,6 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { BookingRow } from './booking.repository.js';
+import { lockRow } from '../../db/lock-row.js';
 
 /**
  * The queries of options and of the automatic lifecycle. Every change is one conditional UPDATE
@@ -15,11 +16,7 @@ import type { BookingRow } from './booking.repository.js';
  * already holds the database's write lock from its capacity UPDATE.
  */
 export async function lockOptionPlacing(trx: Tx, activityId: string): Promise<void> {
-  await trx
-    .updateTable('activities')
-    .set((eb) => ({ option_max_per_email: eb.ref('option_max_per_email') }))
-    .where('id', '=', activityId)
-    .execute();
+  await lockRow(trx, 'activities', activityId);
 }
 
 /** The options of the activity held by this email address (any case) whose deadline is still ahead. */

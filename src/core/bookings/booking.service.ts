@@ -30,7 +30,7 @@ import {
 import { ORGANISER_CHANGEABLE } from './booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
-import { readCurrentTerms } from '../venues/venue-terms.service.js';
+import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -61,6 +61,7 @@ export const BOOKING_REFUSALS = [
   'price_unavailable',
   'option_limit_reached',
   'submission_reused',
+  'terms_changed',
 ] as const satisfies readonly DomainErrorCode[];
 
 function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string, number>): never {
@@ -82,7 +83,7 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
 export async function quoteBooking(
   db: Db,
   clock: Clock,
-  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean; status?: PlacedStatus },
+  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean; status?: PlacedStatus; termsVersion?: number | null | undefined },
 ): Promise<BookingQuote> {
   const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
@@ -94,6 +95,7 @@ export async function quoteBooking(
     refusalFor(activity, slot, input.groupSize, now) ??
     (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) refuse(refusal);
+  await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
   const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   return { slot, activity, price, status, optionExpiresAt };
@@ -223,8 +225,9 @@ async function placeBooking(
     }
     // The address's other active bookings of the slot, named only in the mail to that address.
     const earlier = await listOrganiserBookingsOnSlot(trx, slot.id, input.email, ORGANISER_CHANGEABLE);
-    // The terms the organiser accepts are the venue's version current as the booking is placed.
-    const terms = (await readCurrentTerms(trx, activity.venue.id))?.version ?? null;
+    // The terms the organiser accepts are the venue's version current as the booking is placed:
+    // the one they read, when they say which (read again here, so a version published since refuses).
+    const terms = await currentTermsAsSeen(trx, activity.venue.id, input.termsVersion);
     await insertBooking(trx, {
       id,
       reference,

@@ -3,6 +3,11 @@ import type { Pricing } from './pricing.js';
 
 export type Translated = Record<Language, string>;
 
+/** A text given in both languages, or null when either is missing. */
+export function translatedOrNull(nl: string | null, en: string | null): Translated | null {
+  return nl !== null && en !== null ? { nl, en } : null;
+}
+
 export interface Venue {
   id: string;
   slug: string;

@@ -11,6 +11,7 @@ import {
   PARTICIPANT_FIELDS,
   type PracticalInfo,
   type Translated,
+  translatedOrNull,
   type Venue,
 } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
@@ -53,10 +54,6 @@ type VenueColumns = {
 };
 
 /** Texts in both languages, or null unless both are stored. */
-function translatedOrNull(nl: string | null, en: string | null): Translated | null {
-  return nl !== null && en !== null ? { nl, en } : null;
-}
-
 export function toVenue(row: VenueColumns): Venue {
   const { venue_street: street, venue_postcode: postcode, venue_address_city: city } = row;
   return {

@@ -6,6 +6,7 @@ import { DomainError } from '../shared/errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { MAX_AGE } from './admin-fields.js';
 import { newId } from '../shared/ids.js';
+import { isHttpsUrl } from '../shared/https-url.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import {
   ACTIVITY_CATEGORIES,
@@ -40,11 +41,7 @@ export const venueInputSchema = z.object({
     .object({ street: text(160), postcode: text(12), city: text(120) })
     .nullable()
     .default(null),
-  website: z
-    .url({ protocol: /^https$/ })
-    .max(300)
-    .nullable()
-    .default(null),
+  website: z.string().trim().max(300).refine(isHttpsUrl).nullable().default(null),
   description: translated(true).nullable().default(null),
   route: translated(true).nullable().default(null),
 });

@@ -46,6 +46,7 @@ export const DOMAIN_ERROR_CODES = [
   'option_expired',
   'option_already_extended',
   'submission_reused',
+  'terms_changed',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

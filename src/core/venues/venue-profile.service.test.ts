@@ -119,5 +119,20 @@ for (const dialect of testDialects()) {
       assert.ok((await updateVenueProfile(database.db, clock, admin, away.venue.id, FORM)).ok);
       assert.equal((await findVenue(database.db, away.venue.id))?.name, 'Boerderij De Hoeve');
     });
+
+    test('two edits saved at once: the second starts from the first, and each entry names what it changed', async () => {
+      await updateVenueProfile(database.db, clock, manager, home.venue.id, FORM);
+      const earlier = new Set((await entries()).map((e) => e.id));
+      const results = await Promise.all([
+        updateVenueProfile(database.db, clock, manager, home.venue.id, { ...FORM, city: 'Driebergen' }),
+        updateVenueProfile(database.db, clock, manager, home.venue.id, { ...FORM, website: 'https://hoeve.example.nl/' }),
+      ]);
+      assert.ok(results.every((r) => r.ok));
+      const changed = (await entries()).filter((e) => !earlier.has(e.id)).map((e) => JSON.parse(String(e.detail)).changed as string);
+      // Whichever came second also put back what the first changed, and says so.
+      assert.deepEqual(changed.sort(), changed.includes('city') ? ['city', 'city,website'] : ['city,website', 'website']);
+      const stored = await findVenue(database.db, home.venue.id);
+      assert.deepEqual(results.map((r) => r.ok && r.value).filter((v) => JSON.stringify(v) === JSON.stringify(stored)).length, 1);
+    });
   });
 }

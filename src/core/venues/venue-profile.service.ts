@@ -2,16 +2,17 @@ import { z } from 'zod';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
-import type { Translated, Venue, VenueAddress } from '../catalog/activity.js';
+import { translatedOrNull, type Venue, type VenueAddress } from '../catalog/activity.js';
 import { findVenueInScope } from '../catalog/activity-admin.repository.js';
 import { requiredText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { refuseTextProblem } from '../shared/control-characters.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
+import { isHttpsUrl } from '../shared/https-url.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
-import { updateVenueRow } from './venue.repository.js';
+import { lockVenueInScope, updateVenueRow } from './venue.repository.js';
 
 /** The staff member who acts: who they are (for the log) and which venues they reach. */
 export type VenueMember = ActivityActor & ScopedMember;
@@ -45,15 +46,6 @@ function optionalText(max: number, multiline = false) {
 /** Optional text that must also pass `check` (else `code`); '' becomes null. */
 function optionalChecked(max: number, check: (s: string) => boolean, code: string) {
   return optionalText(max).refine((s) => s === null || check(s), code);
-}
-
-function isHttpsUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
-  } catch {
-    return false;
-  }
 }
 
 const profileFields = z.object({
@@ -91,10 +83,6 @@ function incompleteGroups(form: VenueProfileForm, refused: readonly FieldError[]
   );
 }
 
-function translated(nl: string | null, en: string | null): Translated | null {
-  return nl !== null && en !== null ? { nl, en } : null;
-}
-
 /** Checks the whole form, reporting every refused field at once, in the form's order. */
 export function parseVenueProfileForm(form: VenueProfileForm): FormResult<Omit<Venue, 'id' | 'slug'>> {
   const result = profileFields.safeParse(form);
@@ -118,8 +106,8 @@ export function parseVenueProfileForm(form: VenueProfileForm): FormResult<Omit<V
       contactPhone: p.contactPhone,
       address,
       website: p.website,
-      description: translated(p.descriptionNl, p.descriptionEn),
-      route: translated(p.routeNl, p.routeEn),
+      description: translatedOrNull(p.descriptionNl, p.descriptionEn),
+      route: translatedOrNull(p.routeNl, p.routeEn),
     },
   };
 }
@@ -157,7 +145,9 @@ function changedParts(before: Venue, after: Venue): string {
 
 /**
  * Changes the profile of a venue in the member's scope (managers their own, admins any), with its
- * activity log entry naming the parts that changed. A form that changes nothing writes nothing.
+ * activity log entry naming the parts that changed. A form that changes nothing writes nothing. The
+ * venue is read under its row's lock, inside the transaction that writes it, so of two edits saved
+ * at once the second starts from the first's result and logs only what it changed itself.
  */
 export async function updateVenueProfile(
   db: Db,
@@ -166,21 +156,24 @@ export async function updateVenueProfile(
   id: string,
   form: VenueProfileForm,
 ): Promise<FormResult<Venue>> {
-  const current = await venueFor(db, member, id);
+  await venueFor(db, member, id);
   const parsed = parseVenueProfileForm(form);
   if (!parsed.ok) return parsed;
-  const venue: Venue = { ...current, ...parsed.value };
-  const changed = changedParts(current, venue);
-  if (!changed) return { ok: true, value: venue };
-  await db.transaction().execute(async (trx) => {
-    await updateVenueRow(trx, venue);
+  const venue = await db.transaction().execute(async (trx) => {
+    const current = await lockVenueInScope(trx, venueScopeOf(member), id);
+    if (!current) throw new DomainError('not_found');
+    const updated: Venue = { ...current, ...parsed.value };
+    const changed = changedParts(current, updated);
+    if (!changed) return updated;
+    await updateVenueRow(trx, updated);
     await recordActivity(trx, clock, {
       actor: member,
-      venueId: venue.id,
+      venueId: updated.id,
       action: 'venue.updated',
-      target: venue.slug,
+      target: updated.slug,
       detail: { changed },
     });
+    return updated;
   });
   return { ok: true, value: venue };
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
 import type { VenueTerms } from './venue-terms.js';
+import { lockRow } from '../../db/lock-row.js';
 
 function toTerms(row: Selectable<VenueTermsTable>): VenueTerms {
   return {
@@ -33,6 +34,18 @@ export async function findTermsVersion(db: Executor, venueId: string, version: n
   return row && toTerms(row);
 }
 
+/** The number of each venue's latest version, in one query; a venue that published none is left out. */
+export async function findCurrentVersions(db: Executor, venueIds: readonly string[]): Promise<Map<string, number>> {
+  if (venueIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('venue_terms')
+    .select((eb) => ['venue_id', eb.fn.max('version').as('latest')])
+    .where('venue_id', 'in', venueIds)
+    .groupBy('venue_id')
+    .execute();
+  return new Map(rows.map((row) => [row.venue_id, Number(row.latest)]));
+}
+
 /** Every version the venue published, newest first. */
 export async function listTermsVersions(db: Executor, venueId: string): Promise<VenueTerms[]> {
   const rows = await db.selectFrom('venue_terms').selectAll().where('venue_id', '=', venueId).orderBy('version', 'desc').execute();
@@ -47,11 +60,7 @@ export async function insertNextTerms(
   trx: Tx,
   terms: { venueId: string; text: VenueTerms['text']; publishedAt: string; publishedBy: string | null },
 ): Promise<number> {
-  await trx
-    .updateTable('venues')
-    .set((eb) => ({ name: eb.ref('name') }))
-    .where('id', '=', terms.venueId)
-    .execute();
+  await lockRow(trx, 'venues', terms.venueId);
   const row = await trx
     .selectFrom('venue_terms')
     .select((eb) => eb.fn.max('version').as('latest'))

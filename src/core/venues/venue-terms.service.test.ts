@@ -7,7 +7,7 @@ import { TEST_ADMIN } from '../../../test/actors.js';
 import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
 import type { VenueMember } from './venue-profile.service.js';
-import { listTermsFor, publishTerms, readCurrentTerms, readPublicTerms } from './venue-terms.service.js';
+import { listTermsFor, listVenuesWithTerms, publishTerms, readCurrentTerms, readPublicTerms } from './venue-terms.service.js';
 
 const notFound = (e: unknown) => e instanceof DomainError && e.code === 'not_found';
 
@@ -26,6 +26,26 @@ for (const dialect of testDialects()) {
       manager = { id: 'manager-1', email: 'manager@venue.test', role: 'manager', venueId: home.venue.id };
     });
     afterEach(() => database.close());
+
+    test("the venue list names each venue's current version (none: null) in one query; a manager sees the own venue only", async () => {
+      const third = await makeActivity(database.db, clock);
+      await publishTerms(database.db, clock, manager, home.venue.id, { textNl: 'Een.', textEn: 'One.' });
+      await publishTerms(database.db, clock, manager, home.venue.id, { textNl: 'Twee.', textEn: 'Two.' });
+      await publishTerms(database.db, clock, TEST_ADMIN, away.venue.id, { textNl: 'Elders.', textEn: 'Elsewhere.' });
+      const listed = await listVenuesWithTerms(database.db, TEST_ADMIN);
+      assert.deepEqual(
+        new Map(listed.map(({ venue, termsVersion }) => [venue.id, termsVersion])),
+        new Map([
+          [home.venue.id, 2],
+          [away.venue.id, 1],
+          [third.venue.id, null],
+        ]),
+      );
+      assert.deepEqual(
+        (await listVenuesWithTerms(database.db, manager)).map(({ venue, termsVersion }) => [venue.id, termsVersion]),
+        [[home.venue.id, 2]],
+      );
+    });
 
     test('versions are numbered 1, 2, 3 per venue; an earlier one stays as it was published', async () => {
       assert.equal(await readCurrentTerms(database.db, home.venue.id), undefined);

@@ -7,9 +7,10 @@ import { requiredText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
+import { venuesFor } from '../catalog/activity-admin.service.js';
 import { type VenueMember, venueFor } from './venue-profile.service.js';
 import { MAX_TERMS_LENGTH, type VenueTerms } from './venue-terms.js';
-import { findCurrentTerms, findTermsVersion, insertNextTerms, listTermsVersions } from './venue-terms.repository.js';
+import { findCurrentTerms, findCurrentVersions, findTermsVersion, insertNextTerms, listTermsVersions } from './venue-terms.repository.js';
 
 /** The form for a new version, as typed. */
 export interface TermsForm {
@@ -25,6 +26,27 @@ const termsFields = z.object({
 /** The venue's current booking terms (its latest version), or undefined when it published none. */
 export async function readCurrentTerms(db: Executor, venueId: string): Promise<VenueTerms | undefined> {
   return findCurrentTerms(db, venueId);
+}
+
+/**
+ * The number of the venue's current version (null when it published none), refusing with
+ * `terms_changed` when the organiser read another one: `seen` is the version they were shown (null:
+ * none); undefined when the caller does not say, which checks nothing.
+ */
+export async function currentTermsAsSeen(db: Executor, venueId: string, seen: number | null | undefined): Promise<number | null> {
+  const current = (await findCurrentTerms(db, venueId))?.version ?? null;
+  if (seen !== undefined && seen !== current) throw new DomainError('terms_changed');
+  return current;
+}
+
+/** The venues of the member's scope, each with the number of its current terms (null: none published). */
+export async function listVenuesWithTerms(db: Db, member: VenueMember): Promise<{ venue: Venue; termsVersion: number | null }[]> {
+  const venues = await venuesFor(db, member);
+  const versions = await findCurrentVersions(
+    db,
+    venues.map((venue) => venue.id),
+  );
+  return venues.map((venue) => ({ venue, termsVersion: versions.get(venue.id) ?? null }));
 }
 
 /** Every version a venue of the member's scope published, newest first. */

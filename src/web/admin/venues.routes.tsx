@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import type { Venue } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { updateVenueProfile, venueFor, type VenueProfileForm, venueProfileFormOf } from '../../core/venues/venue-profile.service.js';
-import { listTermsFor, publishTerms, readCurrentTerms, type TermsForm } from '../../core/venues/venue-terms.service.js';
+import { listTermsFor, listVenuesWithTerms, publishTerms, type TermsForm } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
@@ -81,11 +80,9 @@ export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }
 
   app.get('/venues', async (request, reply) => {
     requirePermission(request, 'catalog.write');
-    const venues = await venuesFor(db, request.staff);
+    const listed = await listVenuesWithTerms(db, request.staff);
     // A venue's own manager has one venue: theirs.
-    if (request.staff.venueId !== null && venues.length === 1) return reply.seeOther(`/admin/venues/${venues[0]!.id}`);
-    const listed = [];
-    for (const venue of venues) listed.push({ venue, termsVersion: (await readCurrentTerms(db, venue.id))?.version ?? null });
+    if (request.staff.venueId !== null && listed.length === 1) return reply.seeOther(`/admin/venues/${listed[0]!.venue.id}`);
     return sendPage(reply, 200, <VenueListPage ui={adminUiFor(request, auth)} venues={listed} />);
   });
 

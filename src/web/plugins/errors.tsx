@@ -75,6 +75,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   option_expired: 409,
   option_already_extended: 409,
   submission_reused: 409,
+  terms_changed: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

@@ -32,8 +32,8 @@ import type {
 import type { ACTIVITY_QUERY_FIELD_CODES, BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
-import { termsUrl } from '../views/booking-terms.js';
 import { openApiDocument } from './openapi.js';
+import { termsUrl } from './venue-urls.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
@@ -46,7 +46,7 @@ function activityToJson({ activity: a, groupSize, price, perPersonCents }: Activ
     slug,
     title,
     description,
-    venue: { name: a.venue.name, city: a.venue.city, termsUrl: `${publicUrl}/venues/${a.venue.slug}/terms` },
+    venue: { name: a.venue.name, city: a.venue.city, termsUrl: `${publicUrl}${termsUrl(a.venue)}` },
     category,
     location,
     durationMinutes,

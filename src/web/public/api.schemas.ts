@@ -21,7 +21,11 @@ export const activityJson = z.object({
   venue: z.object({
     name: z.string(),
     city: z.string(),
-    termsUrl: z.url().describe("the page of the venue's current booking terms, which a booking's acceptTerms accepts"),
+    termsUrl: z
+      .url()
+      .describe(
+        "the page of the venue's current booking terms, which a booking's acceptTerms accepts; it names the version a booking's termsVersion gives",
+      ),
   }),
   category: z.enum(ACTIVITY_CATEGORIES),
   location: z.string(),

@@ -46,6 +46,17 @@ function valuesFrom(body: unknown): BookingFormValues {
 }
 
 /**
+ * The version of the venue's terms the page showed, as its hidden field sends it: null for none
+ * (and for anything that is not a version, so the terms are shown again); undefined when the body
+ * has no such field (a page from before the field), which checks nothing.
+ */
+function termsVersionFrom(body: unknown): number | null | undefined {
+  if (typeof body !== 'object' || body === null || !('termsVersion' in body)) return undefined;
+  const sent = formNumber(formField(body, 'termsVersion'));
+  return typeof sent === 'number' && sent > 0 ? sent : null;
+}
+
+/**
  * The booking flow: form, review with the price, confirmation. Works with plain HTML forms. The
  * form is opened with a submission key, which the steps carry through "change details" and back,
  * so that confirming again answers with the booking placed the first time (the review step says so).
@@ -97,12 +108,15 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     return sendPage(reply, 200, await form(ui, found, values, {}, refusal && slotRefusalText(ui, found.slot, refusal)));
   });
 
-  /** The review step: the price, what confirming places, and whether this form placed its booking already. */
-  async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput) {
+  /**
+   * The review step: the price, what confirming places, and whether this form placed its booking
+   * already; `refusal` when the terms changed since the organiser was shown them (shown anew).
+   */
+  async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput, status = 200, refusal?: string) {
     const earlier = await findEarlierBookings(db, input);
     // This form placed its booking already (Back, "change details", Continue) and its slot has no
     // room for the change now: that booking, rather than a refusal that sends them to another time.
-    const quote = await quoteBooking(db, clock, input).catch((error: unknown) => {
+    const quote = await quoteBooking(db, clock, refusal ? { ...input, termsVersion: undefined } : input).catch((error: unknown) => {
       if (earlier.placed && error instanceof DomainError) return undefined;
       throw error;
     });
@@ -111,7 +125,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
     return sendPage(
       reply,
-      200,
+      status,
       <BookingReviewPage
         ui={ui}
         activity={quote.activity}
@@ -122,6 +136,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
         optionExpiresAt={quote.optionExpiresAt}
         earlier={earlier}
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
+        refusal={refusal}
       />,
     );
   }
@@ -143,6 +158,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       acceptTerms: values.acceptTerms,
       language: ui.lang,
       option: values.option,
+      termsVersion: termsVersionFrom(request.body),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };
@@ -168,6 +184,10 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      // Terms published since the page was shown: the review step again, with the new terms to read.
+      if (error.code === 'terms_changed') {
+        return await review(reply, ui, values, parsed.input, statusOfDomainError(error.code), ui.t('error.terms_changed'));
+      }
       const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
       return sendPage(reply, statusOfDomainError(error.code), await form(ui, found, values, {}, refusal));
     }

@@ -178,5 +178,81 @@ for (const dialect of testDialects()) {
       const manage = parseHtml((await get(manageUrl)).body);
       assert.match(manage.querySelector('[data-testid="accepted-terms"]')?.textContent ?? '', /had geen aparte boekingsvoorwaarden/);
     });
+
+    test('terms published while the organiser books: confirming shows the new version again and books only once it is confirmed', async () => {
+      const bareForm = parseHtml((await get(`/book/${bareSlot.id}`)).body);
+      assert.equal(bareForm.querySelector('input[name="termsVersion"]')?.getAttribute('value'), '', 'a venue without terms: none shown');
+
+      const formPage = parseHtml((await get(`/book/${slot.id}`)).body);
+      const fields: Record<string, string> = {
+        ...formFields(formPage.querySelector('form[action^="/book/"]')!),
+        name: 'Bram Bos',
+        email: 'bram@example.nl',
+        phone: '030 7654321',
+        acceptTerms: 'yes',
+      };
+      assert.equal(fields.termsVersion, '3');
+      const reviewPage = parseHtml(
+        (await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) })).body,
+      );
+      const confirmFields: Record<string, string> = { ...formFields(reviewPage.querySelector('form.actions')!), action: 'confirm' };
+      assert.equal(confirmFields.termsVersion, '3');
+      const before = (await termsVersionsOf(slot)).length;
+
+      t.clock.advance(60_000);
+      await publish('Versie vier.', 'Version four.');
+      const post = (payload: Record<string, string>) =>
+        t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(payload) });
+      const refused = await post(confirmFields);
+      assert.equal(refused.statusCode, 409);
+      const again = parseHtml(refused.body);
+      assert.equal(
+        again.querySelector('[data-testid="booking-refusal"]')?.textContent,
+        'De voorwaarden van deze locatie zijn net gewijzigd. Lees ze en bevestig opnieuw.',
+      );
+      assert.equal(again.querySelector('[data-testid="booking-terms"]')?.getAttribute('data-version'), '4');
+      const kept = formFields(again.querySelector('form.actions')!);
+      assert.equal(kept.name, 'Bram Bos');
+      assert.equal(kept.submissionKey, confirmFields.submissionKey);
+      assert.equal(kept.termsVersion, '4');
+      assert.equal((await termsVersionsOf(slot)).length, before, 'nothing booked');
+
+      // The form step sent with the old version (or none) gets the review with the new terms as well.
+      for (const termsVersion of ['3', '', 'x']) {
+        const stale = await post({ ...fields, termsVersion });
+        assert.equal(stale.statusCode, 409, termsVersion);
+        assert.equal(parseHtml(stale.body).querySelector('input[name="termsVersion"]')?.getAttribute('value'), '4');
+      }
+
+      const placed = await post({ ...kept, action: 'confirm' });
+      assert.equal(placed.statusCode, 303, placed.body);
+      assert.equal((await termsVersionsOf(slot)).filter((v) => v === 4).length, 1);
+    });
+
+    test('the API refuses a booking that names a version no longer current with 409 terms_changed; without one it books as before', async () => {
+      const post = (payload: Record<string, unknown>) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers: { 'accept-language': 'en' } });
+      const before = (await termsVersionsOf(slot)).length;
+      for (const termsVersion of [3, null, 5]) {
+        const res = await post(bookingRequest(slot.id, { termsVersion, email: 'kees@example.nl' }));
+        assert.equal(res.statusCode, 409, String(termsVersion));
+        assert.deepEqual(res.json(), {
+          code: 'terms_changed',
+          message: 'This venue has just changed its terms. Please read them and confirm again.',
+        });
+      }
+      assert.equal((await termsVersionsOf(slot)).length, before, 'nothing booked');
+      for (const termsVersion of ['4', 0, 1.5]) {
+        const res = await post(bookingRequest(slot.id, { termsVersion }));
+        assert.equal(res.statusCode, 422, String(termsVersion));
+        assert.deepEqual(res.json().errors, [{ field: 'termsVersion', code: 'invalid_value', message: res.json().errors[0].message }]);
+      }
+      const current = await post(bookingRequest(slot.id, { termsVersion: 4, email: 'kees@example.nl' }));
+      assert.equal(current.statusCode, 201, current.body);
+      assert.equal(current.json().terms.version, 4);
+      const none = await post(bookingRequest(bareSlot.id, { termsVersion: null, email: 'kees@example.nl' }));
+      assert.equal(none.statusCode, 201, none.body);
+      assert.equal((await post(bookingRequest(bareSlot.id, { termsVersion: 1 }))).json().code, 'terms_changed');
+    });
   });
 }

@@ -2,7 +2,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { BookingTerms } from './booking-terms.js';
+import { BookingTerms, TermsVersionField } from './booking-terms.js';
 import { ErrorSummary, Field, type FieldMessages } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
@@ -84,6 +84,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
         <ErrorSummary ui={ui} errors={errors} labels={BOOKING_FIELD_LABELS} />
         <input type="hidden" name="action" value="review" />
         <input type="hidden" name="step" value="form" />
+        <TermsVersionField terms={terms} />
         {values.submissionKey && <input type="hidden" name="submissionKey" value={values.submissionKey} />}
         <Field
           name="groupSize"

@@ -6,7 +6,7 @@ import type { EarlierBooking, EarlierBookings } from '../../core/bookings/earlie
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { BookingTerms } from './booking-terms.js';
+import { BookingTerms, TermsVersionField } from './booking-terms.js';
 import type { BookingFormValues } from './booking-form.page.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
@@ -27,6 +27,8 @@ interface Props {
   earlier: EarlierBookings;
   /** The venue's current booking terms, which confirming accepts; undefined when it published none. */
   terms: VenueTerms | undefined;
+  /** Why confirming did not place the booking (the terms changed since the page was shown). */
+  refusal?: string | undefined;
 }
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -62,13 +64,18 @@ function PlacedNotice({ ui, placed }: { ui: Ui; placed: EarlierBooking | undefin
 }
 
 /** Step two: everything the organiser entered and the price, to confirm or change. */
-export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, earlier, terms }: Props) {
+export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, earlier, terms, refusal }: Props) {
   const { t } = ui;
   const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
   return (
     <Layout ui={ui} title={t('review.title')} languageForm={REVIEW_FORM_ID}>
       <h1>{t('review.title')}</h1>
       <p class="lead">{t('review.intro')}</p>
+      {refusal && (
+        <p class="notice error" role="alert" data-testid="booking-refusal">
+          {refusal}
+        </p>
+      )}
       <SlotSummary ui={ui} activity={activity} slot={slot} />
       {optionExpiresAt && (
         <p class="notice" data-testid="review-kind">
@@ -90,6 +97,7 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
           <input key={name} type="hidden" name={name} value={String(value)} />
         ))}
         <input type="hidden" name="step" value="review" />
+        <TermsVersionField terms={terms} />
         <button type="submit" name="action" value="confirm">
           {t(CONFIRM_LABELS[status])}
         </button>

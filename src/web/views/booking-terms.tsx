@@ -1,11 +1,15 @@
 import type { Venue } from '../../core/catalog/activity.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
+import { termsUrl } from '../public/venue-urls.js';
 import { Paragraphs } from './venue-details.js';
 import type { Ui } from './ui.js';
 
-/** The public address of a version of a venue's terms. */
-export function termsUrl(venue: Pick<Venue, 'slug'>, version: number): string {
-  return `/venues/${venue.slug}/terms/${version}`;
+/**
+ * The version of the terms the page shows ('' for none), which the booking sends back: a version
+ * published in the meantime refuses the booking with terms_changed, so nobody accepts unread terms.
+ */
+export function TermsVersionField({ terms }: { terms: VenueTerms | undefined }) {
+  return <input type="hidden" name="termsVersion" value={terms ? String(terms.version) : ''} />;
 }
 
 /**

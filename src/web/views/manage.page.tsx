@@ -12,7 +12,7 @@ import { OptionPanel } from './option-panel.js';
 import { COPY_LINK_SCRIPT_PATH } from '../public/public-scripts.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
-import { termsUrl } from './booking-terms.js';
+import { termsUrl } from '../public/venue-urls.js';
 import { VenueContact } from './venue-details.js';
 
 /** A refused action: its code, its message, and for the group-size form the value as typed. */

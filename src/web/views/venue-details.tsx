@@ -1,4 +1,5 @@
 import { addressLine, type Venue, type VenueAddress } from '../../core/catalog/activity.js';
+import { isHttpsUrl } from '../../core/shared/https-url.js';
 import type { Ui } from './ui.js';
 
 /** A text typed with blank lines between paragraphs, as paragraphs. */
@@ -34,7 +35,9 @@ function telHref(phone: string): string {
  * whatever it gave. Nothing when it gave none. On every page that sends the organiser to the venue.
  */
 export function VenueContact({ ui, venue }: { ui: Ui; venue: Venue }) {
-  const { address, contactPhone: phone, contactEmail: email, website } = venue;
+  const { address, contactPhone: phone, contactEmail: email } = venue;
+  // Only an https address becomes a link, whatever was stored (the profile's checks refuse any other).
+  const website = venue.website !== null && isHttpsUrl(venue.website) ? venue.website : null;
   if (!address && !phone && !email && !website) return null;
   return (
     <div class="venue-contact" data-testid="venue-contact">

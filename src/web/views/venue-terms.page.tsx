@@ -1,6 +1,7 @@
 import type { Venue } from '../../core/catalog/activity.js';
 import { formatDate } from '../../core/i18n/format.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
+import { termsUrl } from '../public/venue-urls.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
 import { Paragraphs } from './venue-details.js';
@@ -28,7 +29,7 @@ export function VenueTermsPage({ ui, venue, terms, current }: Props) {
           </p>
           {!current && (
             <p class="notice">
-              {t('terms.older')} <a href={`/venues/${venue.slug}/terms`}>{t('terms.current_link')}</a>
+              {t('terms.older')} <a href={termsUrl(venue)}>{t('terms.current_link')}</a>
             </p>
           )}
           <div class="terms-text" data-testid="terms-text">

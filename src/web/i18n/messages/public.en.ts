@@ -93,6 +93,7 @@ export const en: Record<keyof typeof nl, string> = {
 
   'error.not_found': 'This page does not exist (any more).',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',
+  'error.terms_changed': 'This venue has just changed its terms. Please read them and confirm again.',
   'error.submission_reused': 'This submission key was already used for another booking. Send a new key.',
   'error.group_too_small': 'Your group is too small for this activity.',
   'error.group_too_large': 'Your group is too large for this activity.',

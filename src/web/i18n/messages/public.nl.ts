@@ -91,6 +91,7 @@ export const nl = {
 
   'error.not_found': 'Deze pagina bestaat niet (meer).',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',
+  'error.terms_changed': 'De voorwaarden van deze locatie zijn net gewijzigd. Lees ze en bevestig opnieuw.',
   'error.submission_reused': 'Deze verzendsleutel is al gebruikt voor een andere boeking. Stuur een nieuwe sleutel.',
   'error.group_too_small': 'Uw groep is te klein voor deze activiteit.',
   'error.group_too_large': 'Uw groep is te groot voor deze activiteit.',

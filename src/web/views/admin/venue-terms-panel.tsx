@@ -3,7 +3,7 @@ import { formatDate } from '../../../core/i18n/format.js';
 import type { TermsForm } from '../../../core/venues/venue-terms.service.js';
 import type { VenueTerms } from '../../../core/venues/venue-terms.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
-import { termsUrl } from '../booking-terms.js';
+import { termsUrl } from '../../public/venue-urls.js';
 import { ErrorSummary, Field, type FieldMessages } from '../components.js';
 import { CsrfField } from './admin-layout.js';
 
