@@ -18,6 +18,7 @@ import {
   type Photo,
   PHOTO_FORMATS,
   type PhotoFormat,
+  ownerOf,
   type PhotoOwner,
   type PhotoVariant,
   variantWidths,
@@ -197,10 +198,6 @@ export async function updatePhotoAlt(db: Db, clock: Clock, member: Member, id: s
     await recordActivity(trx, clock, { actor: member, venueId: photo.venueId, action: 'photo.alt_changed', target: photo.id });
     return { ok: true, value: { ...photo, alt: alt.value } };
   });
-}
-
-function ownerOf(photo: Photo): PhotoOwner {
-  return photo.kind === 'activity' ? { kind: 'activity', activityId: photo.activityId! } : { kind: photo.kind, venueId: photo.venueId };
 }
 
 /** Moves a photo one place earlier or later among its owner's photos (the first photo is the one cards show). */

@@ -66,6 +66,11 @@ export interface Photo {
   widths: number[];
 }
 
+/** Whose photo this is. */
+export function ownerOf(photo: Pick<Photo, 'kind' | 'venueId' | 'activityId'>): PhotoOwner {
+  return photo.kind === 'activity' ? { kind: 'activity', activityId: photo.activityId! } : { kind: photo.kind, venueId: photo.venueId };
+}
+
 /** The widths to store for an image this wide: the standard widths below it, and its own width when smaller than the largest. */
 export function variantWidths(width: number): number[] {
   const below = PHOTO_WIDTHS.filter((w) => w < width);
