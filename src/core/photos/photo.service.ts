@@ -13,6 +13,7 @@ import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import {
   ACCEPTED_UPLOAD_FORMATS,
   type ImageProcessor,
+  MAX_PHOTO_ASPECT,
   MAX_PHOTO_BYTES,
   MAX_PHOTO_PIXELS,
   type Photo,
@@ -65,13 +66,11 @@ async function renderUpload(images: ImageProcessor, bytes: Buffer, trusted = fal
   const info = await images.probe(bytes);
   if (!info || !(trusted || (ACCEPTED_UPLOAD_FORMATS as readonly string[]).includes(info.format))) return refuse('not_an_image');
   if (info.width * info.height > MAX_PHOTO_PIXELS) return refuse('image_too_large');
+  if (Math.max(info.width, info.height) > MAX_PHOTO_ASPECT * Math.min(info.width, info.height)) return refuse('image_too_long');
   const targets = variantWidths(info.width).flatMap((width) => PHOTO_FORMATS.map((format) => ({ width, format })));
-  try {
-    return { ok: true, value: await images.render(bytes, targets) };
-  } catch {
-    // A header that reads but pixels that do not (a truncated or damaged file).
-    return refuse('not_an_image');
-  }
+  const variants = await images.render(bytes, targets);
+  // A header that reads but pixels that do not (a truncated or damaged file).
+  return variants ? { ok: true, value: variants } : refuse('not_an_image');
 }
 
 /** The venue an owner belongs to, in the member's scope; another venue's owner is not found. */
