@@ -23,6 +23,7 @@ import {
   type PhotoOwner,
   type PhotoVariant,
   variantWidths,
+  type VenuePhotos,
 } from './photo.js';
 import {
   deletePhotoRow,
@@ -100,6 +101,12 @@ export async function firstActivityPhotos(db: Executor, activityIds: readonly st
 /** An owner's photos, in order, for the public pages. */
 export async function publicPhotos(db: Executor, owner: PhotoOwner): Promise<Photo[]> {
   return listPhotos(db, owner);
+}
+
+/** A venue's logo (when it has one) and its own photos, in order, for the public pages. */
+export async function publicVenuePhotos(db: Executor, venueId: string): Promise<VenuePhotos> {
+  const [logo] = await listPhotos(db, { kind: 'logo', venueId });
+  return { logo, photos: await listPhotos(db, { kind: 'venue', venueId }) };
 }
 
 function ownerLabel(owner: PhotoOwner): string {

@@ -79,6 +79,12 @@ export function ownerOf(photo: Pick<Photo, 'kind' | 'venueId' | 'activityId'>): 
   return photo.kind === 'activity' ? { kind: 'activity', activityId: photo.activityId! } : { kind: photo.kind, venueId: photo.venueId };
 }
 
+/** A venue's logo and its own photos. */
+export interface VenuePhotos {
+  logo: Photo | undefined;
+  photos: Photo[];
+}
+
 /** The widths to store for an image this wide: the standard widths below it, and its own width when smaller than the largest. */
 export function variantWidths(width: number): number[] {
   const top = Math.min(width, PHOTO_WIDTHS[PHOTO_WIDTHS.length - 1]!);

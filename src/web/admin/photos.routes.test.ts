@@ -320,6 +320,26 @@ for (const dialect of testDialects()) {
       const rows = await t.database.db.selectFrom('photos').select(['kind', 'activity_id']).where('venue_id', '=', home.venue.id).execute();
       assert.equal(rows.filter((r) => r.kind === 'logo').length, 1);
       assert.equal(rows.filter((r) => r.kind === 'venue').length, 1);
+
+      const [logo] = await t.database.db
+        .selectFrom('photos')
+        .select('id')
+        .where('venue_id', '=', home.venue.id)
+        .where('kind', '=', 'logo')
+        .execute();
+      const activityPage = parseHtml((await t.app.inject({ url: `/activities/${home.slug}`, headers: { 'accept-language': 'en' } })).body);
+      const about = activityPage.querySelector('[data-testid="venue-about"]');
+      assert.ok(about, 'the activity page tells about the venue');
+      const logoImg = about.querySelector('.venue-logo img');
+      assert.equal(logoImg?.getAttribute('loading'), 'lazy');
+      assert.ok(logoImg?.getAttribute('src')?.startsWith(`/photos/${logo!.id}-`), 'the logo, from our origin');
+      const venueImgs = about.querySelectorAll('[data-testid="venue-photos"] picture img');
+      assert.equal(venueImgs.length, 1, 'and the venue photo');
+      assert.match(venueImgs[0]!.getAttribute('src')!, /^\/photos\/[A-Za-z0-9_-]{16}-\d+\.webp$/);
+      assert.equal(venueImgs[0]!.getAttribute('alt'), ALT.altEn);
+      for (const source of about.querySelectorAll('source')) {
+        for (const candidate of source.getAttribute('srcset')!.split(', ')) assert.match(candidate, /^\/photos\/\S+ \d+w$/);
+      }
       const venuePage = parseHtml((await adminGet(t, manager, `/admin/venues/${home.venue.id}`)).body);
       assert.equal(
         venuePage.querySelector('[data-testid="venue-photos-link"]')?.getAttribute('href'),
