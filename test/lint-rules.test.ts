@@ -34,11 +34,24 @@ describe('lint rules', () => {
       await reported('src/core/bookings/planted.ts', "import formbody from '@fastify/formbody';\nexport const f = formbody;\n"),
       ['no-restricted-imports'],
     );
+    assert.deepEqual(
+      await reported('src/core/bookings/planted.ts', "import multipart from '@fastify/multipart';\nexport const m = multipart;\n"),
+      ['no-restricted-imports'],
+    );
     assert.deepEqual(await reported('src/core/bookings/planted.ts', "import { z } from 'zod';\nexport const s = z.string();\n"), []);
   });
 
-  test('core/ drives no process, mail server or network connection itself', async () => {
-    for (const module of ['node:child_process', 'child_process', 'node:http', 'node:net', 'node:tls', 'nodemailer', 'acme-client']) {
+  test('core/ drives no process, mail server, image library or network connection itself', async () => {
+    for (const module of [
+      'node:child_process',
+      'child_process',
+      'node:http',
+      'node:net',
+      'node:tls',
+      'nodemailer',
+      'acme-client',
+      'sharp',
+    ]) {
       assert.deepEqual(
         await reported('src/core/backups/planted.ts', `import * as m from '${module}';\nexport const x = m;\n`),
         ['no-restricted-imports'],

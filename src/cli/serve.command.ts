@@ -29,7 +29,8 @@ export const serveCommand: Command = {
 Runs the platform. With GROUPZ_TLS=off (the default) plain HTTP on GROUPZ_HOST:PORT (default
 127.0.0.1:3000); with GROUPZ_TLS=files or acme HTTPS on GROUPZ_HTTPS_PORT and, on GROUPZ_HTTP_PORT,
 ACME challenges and redirects to https. Applies pending migrations first and, with
-GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue. Runs the background
+GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue (and on every start adds
+the demo pictures still missing). Runs the background
 jobs, each on one instance at a time: every minute it deletes expired back-office sessions and
 the decayed counters of the sign-in throttle and of the booking limits (after three hours without
 a booking), expires options at their deadline, sends option and
@@ -53,7 +54,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
       stopHeartbeat = await startInstanceHeartbeat(database.db, systemClock, (error) => log.error({ err: error }, 'heartbeat failed'));
-      const demoSeeded = config.demo === 'auto' && (await seedDemoCatalogue(database.db, systemClock));
+      if (config.demo === 'auto') await seedDemoCatalogue(database.db, systemClock);
       const auth = {
         secretKey: secretKeyOf(config),
         idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
@@ -95,8 +96,9 @@ SIGTERM. Settings: see docs/configuration.md.`,
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
         ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),
       ];
-      // The demo's pictures take seconds to render: they follow once the platform listens.
-      if (demoSeeded) {
+      // The demo's pictures take seconds to render: they follow once the platform listens. On every
+      // start, so that pictures a stop interrupted are added the next time (those there are kept).
+      if (config.demo === 'auto') {
         addDemoPhotos(database.db, systemClock, sharpImages).catch((error: unknown) => log.error({ err: error }, 'demo photos failed'));
       }
       // Started once the platform listens, so that the first self-audit finds it serving.

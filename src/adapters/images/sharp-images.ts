@@ -11,10 +11,39 @@ const ENCODE: Record<PhotoFormat, (image: Sharp) => Sharp> = {
 /** Reads no more pixels than core allows (sharp's own guard; core checks the header first). */
 const INPUT = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' } as const;
 
+// One image at a time, each on one libvips thread: an upload of a 40 MP photo decodes it once
+// (about 160 MB of pixels) and never shares the server's two cores with another one.
+sharp.concurrency(1);
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after every render asked for before it has finished. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/** The source's pixels, upright, in sRGB, 8 bits a channel, at most `width` wide; undefined when they do not decode. */
+async function decode(bytes: Buffer, width: number) {
+  try {
+    return await sharp(bytes, INPUT)
+      .rotate()
+      .resize({ width, withoutEnlargement: true })
+      .toColourspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    // libvips names running out of memory; every other failure here is the file's.
+    if (error instanceof Error && /memory/i.test(error.message)) throw error;
+    return undefined;
+  }
+}
+
 /**
- * The ImageProcessor on sharp (libvips). sharp writes no metadata unless asked (no `withMetadata`,
- * `keepExif`, `keepIccProfile` here): every variant leaves without EXIF, GPS, XMP, IPTC, ICC
- * profile or comments, its pixels converted to sRGB.
+ * The ImageProcessor on sharp (libvips). The source is decoded once, to the largest width asked
+ * for; each variant is resized and encoded from those pixels, one after the other. sharp writes no
+ * metadata unless asked (no `withMetadata`, `keepExif`, `keepIccProfile` here): every variant
+ * leaves without EXIF, GPS, XMP, IPTC, ICC profile or comments, its pixels converted to sRGB.
  */
 export const sharpImages: ImageProcessor = {
   async probe(bytes: Buffer): Promise<ImageInfo | undefined> {
@@ -27,14 +56,18 @@ export const sharpImages: ImageProcessor = {
     }
   },
 
-  async render(bytes: Buffer, targets: readonly { width: number; format: PhotoFormat }[]): Promise<PhotoVariant[]> {
-    const upright = sharp(bytes, INPUT).rotate().toColourspace('srgb');
-    return Promise.all(
-      targets.map(async ({ width, format }) => {
-        const resized = upright.clone().resize({ width, withoutEnlargement: true });
-        const { data, info } = await ENCODE[format](resized).toBuffer({ resolveWithObject: true });
-        return { width: info.width, height: info.height, format, bytes: data };
-      }),
-    );
+  render(bytes: Buffer, targets: readonly { width: number; format: PhotoFormat }[]): Promise<PhotoVariant[] | undefined> {
+    return oneAtATime(async () => {
+      const source = await decode(bytes, Math.max(...targets.map((t) => t.width)));
+      if (!source) return undefined;
+      const { width, height, channels } = source.info;
+      const variants: PhotoVariant[] = [];
+      for (const target of targets) {
+        const resized = sharp(source.data, { raw: { width, height, channels } }).resize({ width: target.width, withoutEnlargement: true });
+        const { data, info } = await ENCODE[target.format](resized).toBuffer({ resolveWithObject: true });
+        variants.push({ width: info.width, height: info.height, format: target.format, bytes: data });
+      }
+      return variants;
+    });
   },
 };

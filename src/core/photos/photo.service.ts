@@ -13,14 +13,17 @@ import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import {
   ACCEPTED_UPLOAD_FORMATS,
   type ImageProcessor,
+  MAX_PHOTO_ASPECT,
   MAX_PHOTO_BYTES,
   MAX_PHOTO_PIXELS,
   type Photo,
   PHOTO_FORMATS,
   type PhotoFormat,
+  ownerOf,
   type PhotoOwner,
   type PhotoVariant,
   variantWidths,
+  type VenuePhotos,
 } from './photo.js';
 import {
   deletePhotoRow,
@@ -64,13 +67,11 @@ async function renderUpload(images: ImageProcessor, bytes: Buffer, trusted = fal
   const info = await images.probe(bytes);
   if (!info || !(trusted || (ACCEPTED_UPLOAD_FORMATS as readonly string[]).includes(info.format))) return refuse('not_an_image');
   if (info.width * info.height > MAX_PHOTO_PIXELS) return refuse('image_too_large');
+  if (Math.max(info.width, info.height) > MAX_PHOTO_ASPECT * Math.min(info.width, info.height)) return refuse('image_too_long');
   const targets = variantWidths(info.width).flatMap((width) => PHOTO_FORMATS.map((format) => ({ width, format })));
-  try {
-    return { ok: true, value: await images.render(bytes, targets) };
-  } catch {
-    // A header that reads but pixels that do not (a truncated or damaged file).
-    return refuse('not_an_image');
-  }
+  const variants = await images.render(bytes, targets);
+  // A header that reads but pixels that do not (a truncated or damaged file).
+  return variants ? { ok: true, value: variants } : refuse('not_an_image');
 }
 
 /** The venue an owner belongs to, in the member's scope; another venue's owner is not found. */
@@ -100,6 +101,12 @@ export async function firstActivityPhotos(db: Executor, activityIds: readonly st
 /** An owner's photos, in order, for the public pages. */
 export async function publicPhotos(db: Executor, owner: PhotoOwner): Promise<Photo[]> {
   return listPhotos(db, owner);
+}
+
+/** A venue's logo (when it has one) and its own photos, in order, for the public pages. */
+export async function publicVenuePhotos(db: Executor, venueId: string): Promise<VenuePhotos> {
+  const [logo] = await listPhotos(db, { kind: 'logo', venueId });
+  return { logo, photos: await listPhotos(db, { kind: 'venue', venueId }) };
 }
 
 function ownerLabel(owner: PhotoOwner): string {
@@ -197,10 +204,6 @@ export async function updatePhotoAlt(db: Db, clock: Clock, member: Member, id: s
     await recordActivity(trx, clock, { actor: member, venueId: photo.venueId, action: 'photo.alt_changed', target: photo.id });
     return { ok: true, value: { ...photo, alt: alt.value } };
   });
-}
-
-function ownerOf(photo: Photo): PhotoOwner {
-  return photo.kind === 'activity' ? { kind: 'activity', activityId: photo.activityId! } : { kind: photo.kind, venueId: photo.venueId };
 }
 
 /** Moves a photo one place earlier or later among its owner's photos (the first photo is the one cards show). */

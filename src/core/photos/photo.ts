@@ -24,6 +24,12 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** The most pixels an upload may have: more is refused before decoding (a "decompression bomb"). */
 export const MAX_PHOTO_PIXELS = 40_000_000;
 
+/**
+ * The most one side may be longer than the other. Keeps every stored variant (at most 1600 wide,
+ * so at most 16000 high) within what WebP and AVIF encode (16383 px a side).
+ */
+export const MAX_PHOTO_ASPECT = 10;
+
 /** An image as a processor reads it from its header: format and upright size (EXIF orientation applied). */
 export interface ImageInfo {
   /** e.g. 'jpeg', 'png', 'webp', 'svg', 'gif'. */
@@ -47,8 +53,10 @@ export interface ImageProcessor {
   /**
    * The image turned upright by its EXIF orientation, resized to each width (never enlarged), in
    * each format, with no metadata at all (no EXIF, GPS, XMP, IPTC, ICC profile or comments).
+   * Undefined when the pixels do not decode (a damaged or truncated file); any other failure
+   * (out of memory, an encoder's) is thrown.
    */
-  render(bytes: Buffer, targets: readonly { width: number; format: PhotoFormat }[]): Promise<PhotoVariant[]>;
+  render(bytes: Buffer, targets: readonly { width: number; format: PhotoFormat }[]): Promise<PhotoVariant[] | undefined>;
 }
 
 /** A photo as pages show it; its variants are served at photoUrl(). */
@@ -66,11 +74,21 @@ export interface Photo {
   widths: number[];
 }
 
+/** Whose photo this is. */
+export function ownerOf(photo: Pick<Photo, 'kind' | 'venueId' | 'activityId'>): PhotoOwner {
+  return photo.kind === 'activity' ? { kind: 'activity', activityId: photo.activityId! } : { kind: photo.kind, venueId: photo.venueId };
+}
+
+/** A venue's logo and its own photos. */
+export interface VenuePhotos {
+  logo: Photo | undefined;
+  photos: Photo[];
+}
+
 /** The widths to store for an image this wide: the standard widths below it, and its own width when smaller than the largest. */
 export function variantWidths(width: number): number[] {
-  const below = PHOTO_WIDTHS.filter((w) => w < width);
-  const largest = PHOTO_WIDTHS[PHOTO_WIDTHS.length - 1]!;
-  return width >= largest ? [...below, largest] : [...below, width];
+  const top = Math.min(width, PHOTO_WIDTHS[PHOTO_WIDTHS.length - 1]!);
+  return [...PHOTO_WIDTHS.filter((w) => w < top), top];
 }
 
 /** The platform path of one variant: its id never names other bytes, so the response is cached for good. */

@@ -45,6 +45,7 @@ export const FIELD_ERROR_CODES = [
   'not_an_image',
   'file_too_large',
   'image_too_large',
+  'image_too_long',
   'schedule_overlaps',
   // The back office's venue profile.
   'invalid_url',

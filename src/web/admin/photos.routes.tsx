@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { activityFor, venuesFor } from '../../core/catalog/activity-admin.service.js';
-import { MAX_PHOTO_BYTES, type Photo, type PhotoOwner } from '../../core/photos/photo.js';
+import { MAX_PHOTO_BYTES, ownerOf, type PhotoOwner } from '../../core/photos/photo.js';
 import {
   deletePhoto,
   movePhoto,
@@ -17,7 +17,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, HttpError, replyToError } from '../plugins/errors.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type AltRefusal, type PhotoSection, PhotosPage } from '../views/admin/photos.page.js';
@@ -39,10 +39,6 @@ const NO_ALT: PhotoAltForm = { altNl: '', altEn: '' };
 /** The page an owner's photos are managed on. */
 function pageOf(owner: PhotoOwner): string {
   return owner.kind === 'activity' ? `/admin/activities/${owner.activityId}/photos` : `/admin/venues/${owner.venueId}/photos`;
-}
-
-function ownerOf(photo: Photo): PhotoOwner {
-  return photo.kind === 'activity' ? { kind: 'activity', activityId: photo.activityId! } : { kind: photo.kind, venueId: photo.venueId };
 }
 
 function altFormFrom(body: unknown): PhotoAltForm {
@@ -67,12 +63,20 @@ function validId(id: string): string {
  */
 export async function photoAdminRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db, clock, auth, images } = context;
+  // A malformed body (truncated, no boundary) makes the parser throw a bare error: the request's
+  // fault, so a 400 on the error page rather than a 500. Only errors thrown while the body is read count.
+  const parsing = new WeakSet<FastifyRequest>();
+  app.addHook('preValidation', async (request) => void parsing.add(request));
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    replyToError(parsing.has(request) && error.statusCode === undefined ? new HttpError(400, 'bad_request') : error, request, reply),
+  );
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     // One byte over the limit is kept, so that core refuses it with a field error rather than a bare 413.
     throwFileSizeLimit: false,
     limits: { fileSize: MAX_PHOTO_BYTES + 1, files: 1, fields: 5, fieldSize: 4096, parts: 6 },
   });
+  app.addHook('preValidation', async (request) => void parsing.delete(request));
 
   async function sectionsOf(request: FastifyRequest, owner: PhotoOwner, refused?: { values: PhotoAltForm; errors: FieldError[] }) {
     const ui = adminUiFor(request, auth);

@@ -4,7 +4,7 @@ import { readMonthAvailability } from '../../core/availability/month.service.js'
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { searchCatalogue } from '../../core/catalog/activity-search.service.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
-import { firstActivityPhotos, publicPhotos } from '../../core/photos/photo.service.js';
+import { firstActivityPhotos, publicPhotos, publicVenuePhotos } from '../../core/photos/photo.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { monthOf } from '../../core/shared/month.js';
@@ -60,6 +60,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
     const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
     const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
+    const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
     const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
@@ -71,6 +72,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
         ui={ui}
         activity={activity}
         photos={photos}
+        venuePhotos={venuePhotos}
         query={query}
         errors={errors}
         offers={offers}

@@ -3,7 +3,7 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { formatDate, formatMoney, formatTime } from '../../core/i18n/format.js';
 import type { MonthAvailability } from '../../core/availability/month.service.js';
 import { daysBetween, localDateOf } from '../../core/shared/time.js';
-import type { Photo } from '../../core/photos/photo.js';
+import type { Photo, VenuePhotos } from '../../core/photos/photo.js';
 import { ActivityPhoto } from './activity-photo.js';
 import type { FieldMessages } from './components.js';
 import { FilterForm } from './filter-form.js';
@@ -21,6 +21,7 @@ interface Props {
   activity: Activity;
   /** In the venue's order: the first large at the top, the others in a row below the text. */
   photos: Photo[];
+  venuePhotos: VenuePhotos;
   query: { date: string; groupSize: string };
   errors: FieldMessages;
   offers: SlotOffer[];
@@ -72,7 +73,20 @@ function summary(text: string, max = 160): string {
   return `${line.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
 
-export function ActivityPage({ ui, activity, photos, query, errors, offers, from, until, today, calendar, monthError }: Props) {
+export function ActivityPage({
+  ui,
+  activity,
+  photos,
+  venuePhotos,
+  query,
+  errors,
+  offers,
+  from,
+  until,
+  today,
+  calendar,
+  monthError,
+}: Props) {
   const [lead, ...more] = photos;
   const { t, lang } = ui;
   const optionWindow = optionWindowText(ui, activity.rules.options);
@@ -140,7 +154,7 @@ export function ActivityPage({ ui, activity, photos, query, errors, offers, from
             </section>
           ))
         ))}
-      <VenueAbout ui={ui} venue={activity.venue} />
+      <VenueAbout ui={ui} venue={activity.venue} photos={venuePhotos} />
     </Layout>
   );
 }

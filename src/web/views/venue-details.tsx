@@ -1,4 +1,6 @@
 import { addressLine, type Venue, type VenueAddress } from '../../core/catalog/activity.js';
+import type { VenuePhotos } from '../../core/photos/photo.js';
+import { ActivityPhoto } from './activity-photo.js';
 import { isHttpsUrl } from '../../core/shared/https-url.js';
 import type { Ui } from './ui.js';
 
@@ -68,14 +70,24 @@ export function VenueContact({ ui, venue }: { ui: Ui; venue: Venue }) {
   );
 }
 
-/** What the venue says about itself and how to get there and park, when it said so. */
-export function VenueAbout({ ui, venue }: { ui: Ui; venue: Venue }) {
+/** What the venue says about itself, its logo and photos, and how to get there and park, when it gave them. */
+export function VenueAbout({ ui, venue, photos }: { ui: Ui; venue: Venue; photos: VenuePhotos }) {
   const { t, lang } = ui;
-  if (!venue.description && !venue.route) return null;
+  if (!venue.description && !venue.route && !photos.logo && photos.photos.length === 0) return null;
   return (
     <section class="venue-about" data-testid="venue-about">
       <h2>{t('venue.about', { venue: venue.name })}</h2>
+      {photos.logo && <ActivityPhoto ui={ui} photo={photos.logo} sizes="6rem" loading="lazy" class="venue-logo" />}
       {venue.description && <Paragraphs text={venue.description[lang]} />}
+      {photos.photos.length > 0 && (
+        <ul class="photo-row" data-testid="venue-photos">
+          {photos.photos.map((photo) => (
+            <li key={photo.id}>
+              <ActivityPhoto ui={ui} photo={photo} sizes="(min-width: 40rem) 18rem, 50vw" loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
       {venue.route && (
         <>
           <h3>{t('venue.getting_there')}</h3>

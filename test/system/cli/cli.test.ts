@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { groupz } from '../../groupz.js';
+import { startServer } from '../../server-process.js';
 import { hashToken } from '../../../src/core/shared/ids.js';
 import { connectDatabase } from '../../../src/db/connect.js';
 
@@ -97,6 +98,30 @@ describe('the groupz command', () => {
     }
     assert.ok(activities.every((a) => a.title_nl && a.title_en && a.title_nl !== a.title_en));
     assert.ok(slots.length > 100, `${slots.length} slots`);
+  });
+
+  test('serve in demo mode adds the demo photos that an interrupted start left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-cli-'));
+    const env = { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '' };
+    assert.equal((await groupz(['demo'], env)).code, 0);
+    const database = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
+    const photos = async () => (await database.db.selectFrom('photos').select('kind').execute()).map((p) => p.kind).sort();
+    try {
+      const activityPhotos = database.db.selectFrom('photos').select('id').where('kind', '=', 'activity');
+      await database.db.deleteFrom('photo_variants').where('photo_id', 'in', activityPhotos).execute();
+      await database.db.deleteFrom('photos').where('kind', '=', 'activity').execute();
+      assert.deepEqual(await photos(), ['logo', 'logo', 'logo'], 'the catalogue is there, its activity photos not');
+      const server = await startServer({ ...env, GROUPZ_DEMO: 'auto' });
+      try {
+        const deadline = Date.now() + 60_000;
+        while ((await photos()).length < 7 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      } finally {
+        await server.stop();
+      }
+      assert.deepEqual(await photos(), ['activity', 'activity', 'activity', 'activity', 'logo', 'logo', 'logo']);
+    } finally {
+      await database.close();
+    }
   });
 
   test('venue add makes a venue that staff add can then give a manager; a taken slug or a missing field is refused', async () => {
