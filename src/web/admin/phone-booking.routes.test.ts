@@ -82,7 +82,7 @@ for (const dialect of testDialects()) {
       assert.equal(row!.total_cents, 12 * 1250, "the activity's price");
       assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 12);
       const [created] = await historyOf(db(), row!.reference);
-      assert.deepEqual(created, ['booking.booked_by_phone', 'staff', { status: 'confirmed', group_size: 12 }]);
+      assert.deepEqual(created, ['booking.booked_by_phone', 'staff', { status: 'confirmed', group_size: 12, terms_version: null }]);
       const detail = await adminGet(t, staff, String(placed.headers.location));
       assert.match(text(detail.body, 'notice'), /De boeking is geplaatst/);
       assert.match(text(detail.body, 'booking-history'), new RegExp(`${staff.member.email}.*telefonisch geboekt`));
@@ -91,6 +91,9 @@ for (const dialect of testDialects()) {
         (await mailsOf(db(), row!.id)).filter(([kind]) => !kind.startsWith('staff_')).map(([kind, to]) => [kind, to]),
         [['booking_received', 'els@school.nl']],
       );
+      const notices = (await mailsOf(db(), row!.id)).filter(([kind]) => kind === 'staff_new_booking').map(([, to]) => to);
+      assert.ok(notices.length > 0, "the venue's other staff are told");
+      assert.ok(!notices.includes(staff.member.email), 'not the staff member who took the call');
       const sent: OutgoingMail[] = [];
       await deliverDueMails(db(), t.clock, {
         sender: { target: 'test', send: async (mail) => void sent.push(mail) },
