@@ -45,6 +45,17 @@ async function changeAsRead(
 /** What a group-size change did: nothing when the booking already had that size. */
 export type GroupSizeChange = { changed: false } | { changed: true; from: number; to: number };
 
+/** Two spellings of one mailbox: the domain, and in practice the local part, ignore case. */
+function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** "a***@example.nl": enough for the previous address's owner to recognise, not to copy. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, Math.min(1, at))}***${email.slice(at)}`;
+}
+
 /** The organiser's fields whose values differ between two sets of details, in the form's order. */
 function changedFields(before: OrganiserContact, after: OrganiserContact): (keyof OrganiserContact)[] {
   return (['name', 'email', 'phone', 'organisation', 'notes'] as const).filter((field) => before[field] !== after[field]);
@@ -92,6 +103,17 @@ async function applyChange(
       detail: delta === 0 ? {} : { from_group_size: from, to_group_size: groupSize },
       dedupeKey: `changed:${booking.id}:${newId()}`,
     });
+    if (contact && !sameAddress(contact.email, booking.email)) {
+      // The previous address hears where the booking went, without the link: a wrong change is noticed.
+      await enqueueMail(trx, clock, {
+        kind: 'contact_changed',
+        bookingId: booking.id,
+        recipient: booking.email,
+        language: booking.language,
+        detail: { to_email: maskEmail(contact.email) },
+        dedupeKey: `contact_changed:${booking.id}:${newId()}`,
+      });
+    }
     if (actor.by !== 'organiser') return;
     await enqueueStaffNotice(trx, clock, {
       kind: 'staff_booking_changed',

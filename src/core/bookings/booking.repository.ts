@@ -75,7 +75,7 @@ export async function listOrganiserBookingsOnSlot(
     .selectFrom('bookings')
     .selectAll()
     .where('slot_id', '=', slotId)
-    .where((eb) => eb(eb.fn('lower', ['organiser_email']), '=', email.toLowerCase()))
+    .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(email)])))
     .where('status', 'in', statuses)
     .orderBy('created_at')
     .orderBy('id')

@@ -279,6 +279,7 @@ async function placeBooking(
       bookingId: id,
       venueId: activity.venue.id,
       dedupeKey: `staff_new_booking:${id}`,
+      except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
     });
     return terms;
   });

@@ -17,15 +17,23 @@ async function noticeRecipients(db: Executor, venueId: string): Promise<string[]
 
 /**
  * Queues a notice about a booking for each of its venue's managers and staff (or the admins, see
- * noticeRecipients). Staff have no language setting, so notices are rendered in Dutch and English
- * together.
+ * noticeRecipients), but the staff member who made the change (`except`, their address): they know.
+ * Staff have no language setting, so notices are rendered in Dutch and English together.
  */
 export async function enqueueStaffNotice(
   db: Executor,
   clock: Clock,
-  notice: { kind: Extract<MailKind, `staff_${string}`>; bookingId: string; venueId: string; detail?: NewMail['detail']; dedupeKey: string },
+  notice: {
+    kind: Extract<MailKind, `staff_${string}`>;
+    bookingId: string;
+    venueId: string;
+    detail?: NewMail['detail'];
+    dedupeKey: string;
+    except?: string | undefined;
+  },
 ): Promise<void> {
   for (const recipient of await noticeRecipients(db, notice.venueId)) {
+    if (recipient === notice.except) continue;
     const { kind, bookingId, detail, dedupeKey } = notice;
     await enqueueMail(db, clock, { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` });
   }

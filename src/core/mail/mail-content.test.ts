@@ -22,6 +22,7 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   option_expired: { status: 'expired' },
   confirmed: { status: 'confirmed' },
   changed: { status: 'confirmed', detail: { from_group_size: 10, to_group_size: 12 } },
+  contact_changed: { status: 'confirmed', detail: { to_email: 'a***@nieuweschool.nl' } },
   cancelled: { status: 'cancelled', detail: { by: 'staff' } },
   visit_reminder: { status: 'confirmed' },
   manage_link: { status: 'confirmed' },
@@ -62,7 +63,8 @@ function fact(html: string, label: string): string | undefined {
 }
 
 describe('mail content', () => {
-  for (const kind of MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !k.startsWith('staff_'))) {
+  const organiserKinds = MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !k.startsWith('staff_'));
+  for (const kind of organiserKinds.filter((k) => k !== 'contact_changed')) {
     test(`${kind}: Dutch and English, text and HTML, naming the reference, the visit and the manage link`, () => {
       const nl = render(kind, 'nl');
       const en = render(kind, 'en');
@@ -94,6 +96,22 @@ describe('mail content', () => {
       }
     });
   }
+
+  test('the previous address of a changed contact: the masked new address and the venue, no link to the booking', () => {
+    for (const [lang, intro] of [
+      ['nl', 'Rederij Amstel heeft het contactadres van boeking GZ-AB12-CD34 gewijzigd in a***@nieuweschool.nl.'],
+      ['en', 'Rederij Amstel has changed the contact address of booking GZ-AB12-CD34 to a***@nieuweschool.nl.'],
+    ] as const) {
+      const mail = render('contact_changed', lang);
+      assert.match(mail.subject, /GZ-AB12-CD34/);
+      assert.ok(mail.text.includes(intro), mail.text);
+      assert.ok(htmlText(mail.html).includes(intro));
+      for (const part of [mail.text, mail.html]) {
+        assert.ok(!part.includes(MANAGE) && !part.includes(PARTICIPANTS), 'no link to the booking');
+        assert.ok(!part.includes('Jan Jansen') && !part.includes('De Linde'), 'nothing typed by whoever booked');
+      }
+    }
+  });
 
   test('what each status means: the option deadline and how to confirm, the request, the released places', () => {
     const placed = render('option_placed', 'nl');

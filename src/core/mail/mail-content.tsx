@@ -102,13 +102,14 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   option_expiring: 'mail.subject.option_expiring',
   option_expired: 'mail.subject.option_expired',
   confirmed: 'mail.subject.confirmed',
+  contact_changed: 'mail.subject.contact_changed',
   visit_reminder: 'mail.subject.visit_reminder',
   manage_link: 'mail.subject.manage_link',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
 };
 
 /** What happened, for the kinds whose first sentence needs nothing from the detail. */
-const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled'>, MailMessageKey> = {
+const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'contact_changed'>, MailMessageKey> = {
   booking_received: 'mail.intro.booking_received',
   request_received: 'mail.intro.request_received',
   option_placed: 'mail.intro.option_placed',
@@ -193,6 +194,8 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
     return isCount(from) && isCount(to) ? t('mail.intro.group_size_changed', { from, to }) : t('mail.intro.changed');
   }
   if (kind === 'cancelled') return t(cancellation(detail).intro, { venue });
+  if (kind === 'contact_changed')
+    return t('mail.intro.contact_changed', { venue, reference: booking.reference, email: String(detail.to_email) });
   const startsAt = booking.slot.startsAt;
   return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt) });
 }
@@ -209,7 +212,26 @@ function venueFacts(t: MailTranslate, venue: Venue): [string, string][] {
   return facts.flatMap(([key, value]) => (value ? [[t(key, { venue: venue.name }), value] as [string, string]] : []));
 }
 
+/**
+ * To the address a booking had before staff changed it: what changed, to which (masked) address,
+ * and how to reach the venue; no link, which is the new address's alone.
+ */
+function contactChangedSection(lang: Language, detail: MailDetail, subject: MailBooking): Section {
+  const t = mailTranslator(lang);
+  const { booking } = subject;
+  const { venue } = booking.activity;
+  return {
+    lang,
+    greeting: t('mail.greeting'),
+    paragraphs: [introOf('contact_changed', t, lang, detail, subject)],
+    facts: [...bookingFacts(t, lang, booking).slice(0, 4), ...venueFacts(t, venue)],
+    links: [],
+    footer: t('mail.footer', { venue: venue.name }),
+  };
+}
+
 function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailDetail, subject: MailBooking, calendar?: string): Section {
+  if (kind === 'contact_changed') return contactChangedSection(lang, detail, subject);
   const t = mailTranslator(lang);
   const { booking } = subject;
   const { venue } = booking.activity;

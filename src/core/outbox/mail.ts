@@ -14,6 +14,7 @@ export const MAIL_KINDS = [
   'option_expired',
   'confirmed',
   'changed',
+  'contact_changed',
   'cancelled',
   'visit_reminder',
   'manage_link',

@@ -5,12 +5,12 @@ import { findVenue, findVenueBySlug, listVenues } from '../catalog/catalog.repos
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
+import type { FieldError, FormResult } from '../shared/field-errors.js';
 import { deleteSessionsOf, listSessionsOf, type SessionRow } from './session.repository.js';
 import { countSessionsByStaff, lockActiveAdmins } from './staff-admin.repository.js';
 import { findStaffInScope, findStaffRowByEmail, listStaffInScope, type StaffRow, toStaffMember, updateStaff } from './staff.repository.js';
 import {
   addStaff,
-  assertStaffFields,
   completedSetup,
   insertAccount,
   type NewAccount,
@@ -18,6 +18,7 @@ import {
   reissueSetupLink,
   resetSetupLink,
   type SetupMail,
+  staffFieldErrors,
 } from './staff.service.js';
 import { isLanguage } from '../shared/language.js';
 import { venueScopeOf } from '../shared/venue-scope.js';
@@ -156,25 +157,57 @@ export interface AddedStaff {
   setupToken: string | null;
 }
 
-/**
- * Adds a member within the actor's reach; the setup link goes to them by mail. An admin is told
- * when the address already has an account (`email_taken`). A manager gets the same answer whatever
- * the address (see inviteToVenue), so managers cannot find out who has an account elsewhere.
- */
-export async function addStaffMember(db: Db, clock: Clock, key: LinkKey, actor: StaffMember, form: StaffForm): Promise<AddedStaff> {
-  assertManager(actor);
-  const role = assignableRole(actor, form.role);
-  const venue = await venueFor(db, actor, role, form.venue);
+/** The refusal a check throws, as an error at `field`; undefined then, else the check's value. */
+async function checkedField<T>(errors: FieldError[], field: string, check: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await check();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    errors.push({ field, code: error.code });
+    return undefined;
+  }
+}
+
+/** The add form checked whole: every refused field at once, in the form's order (email, name, role, venue). */
+async function checkNewMember(
+  db: Executor,
+  actor: StaffMember,
+  form: StaffForm,
+): Promise<FormResult<{ email: string; name: string; role: Role; venue: Venue | null }>> {
   const email = normaliseEmail(form.email);
   const name = form.name.trim();
-  assertStaffFields(email, name);
+  const errors: FieldError[] = staffFieldErrors(email, name);
+  const role = await checkedField(errors, 'role', () => assignableRole(actor, form.role));
+  // Which venue a role needs is known only for a role the actor may give.
+  const venue = role && (await checkedField(errors, 'venue', () => venueFor(db, actor, role, form.venue)));
+  if (errors.length > 0 || !role || venue === undefined) return { ok: false, errors };
+  return { ok: true, value: { email, name, role, venue } };
+}
+
+/**
+ * Adds a member within the actor's reach; the setup link goes to them by mail. A refused form
+ * names every refused field. An admin is told when the address already has an account
+ * (`email_taken`). A manager gets the same answer whatever the address (see inviteToVenue), so
+ * managers cannot find out who has an account elsewhere.
+ */
+export async function addStaffMember(
+  db: Db,
+  clock: Clock,
+  key: LinkKey,
+  actor: StaffMember,
+  form: StaffForm,
+): Promise<FormResult<AddedStaff>> {
+  assertManager(actor);
+  const checked = await checkNewMember(db, actor, form);
+  if (!checked.ok) return checked;
+  const { email, name, role, venue } = checked.value;
   const mail = { key, by: actor.name, ...(isLanguage(form.language) && { language: form.language }) };
   if (venue && actor.role !== 'admin') {
     await inviteToVenue(db, clock, mail, actor, venue, { email, name, role, venueId: venue.id });
-    return { email, member: null, setupToken: null };
+    return { ok: true, value: { email, member: null, setupToken: null } };
   }
   const added = await addStaff(db, clock, { email, name, role, venue: venue?.slug }, actor, mail);
-  return { email, member: added.member, setupToken: outranks(actor, role) ? added.setupToken : null };
+  return { ok: true, value: { email, member: added.member, setupToken: outranks(actor, role) ? added.setupToken : null } };
 }
 
 /**

@@ -5,7 +5,8 @@ import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { textProblem, withoutControls } from '../shared/control-characters.js';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, type DomainErrorCode } from '../shared/errors.js';
+import type { FieldError } from '../shared/field-errors.js';
 import { hashToken, newId, newToken } from '../shared/ids.js';
 import { hashPassword, type PasswordContext, passwordProblem } from './password.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
@@ -53,10 +54,18 @@ export function isValidEmail(email: string): boolean {
   return email.length <= EMAIL_MAX_LENGTH && z.regexes.email.test(email);
 }
 
-/** Refuses an invalid address or name of a new member. */
+/** A new member's invalid address and name, each at its field (`email`, `name`). */
+export function staffFieldErrors(email: string, name: string): (FieldError & { code: DomainErrorCode })[] {
+  const errors: (FieldError & { code: DomainErrorCode })[] = [];
+  if (!isValidEmail(email) || textProblem(email)) errors.push({ field: 'email', code: 'email_invalid' });
+  if (name.trim() === '' || name.length > 100 || textProblem(name)) errors.push({ field: 'name', code: 'name_invalid' });
+  return errors;
+}
+
+/** Refuses an invalid address or name of a new member (the address first). */
 export function assertStaffFields(email: string, name: string): void {
-  if (!isValidEmail(email) || textProblem(email)) throw new DomainError('email_invalid');
-  if (name.trim() === '' || name.length > 100 || textProblem(name)) throw new DomainError('name_invalid');
+  const [first] = staffFieldErrors(email, name);
+  if (first) throw new DomainError(first.code);
 }
 
 async function venueIdFor(db: Executor, role: Role, venue: string | undefined): Promise<string | null> {

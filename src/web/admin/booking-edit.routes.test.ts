@@ -89,6 +89,8 @@ for (const dialect of testDialects()) {
       assert.ok(entries.every((e) => e.actor_id === staff.member.id));
       const changed = (await mailsOf(db(), booked.booking.id)).filter(([kind]) => kind === 'changed');
       assert.deepEqual(changed, [['changed', 'anna@nieuweschool.nl', { from_group_size: 6, to_group_size: 9 }]]);
+      const told = (await mailsOf(db(), booked.booking.id)).filter(([kind]) => kind === 'contact_changed');
+      assert.deepEqual(told, [['contact_changed', 'anna@school.nl', { to_email: 'a***@nieuweschool.nl' }]], 'the previous address is told');
       const page = await adminGet(t, staff, String(res.headers.location));
       assert.equal(text(page, 'notice'), nl('booking_edit.done'));
 
@@ -102,6 +104,7 @@ for (const dialect of testDialects()) {
       assert.equal(again.headers.location, `/admin/bookings/${booked.booking.id}`);
       assert.equal((await historyOf(db(), booked.booking.reference)).length, 4);
       assert.equal((await mailsOf(db(), booked.booking.id)).filter(([kind]) => kind === 'changed').length, 2);
+      assert.equal((await mailsOf(db(), booked.booking.id)).filter(([kind]) => kind === 'contact_changed').length, 1, 'the address stayed');
     });
 
     test("staff may pass the organiser's deadlines until the visit starts; the group limits and the capacity still hold", async () => {

@@ -23,7 +23,7 @@ import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField, organiserValuesFrom } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
 import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
@@ -33,7 +33,7 @@ import { adminUiFor } from './admin-ui.js';
 import { parseBookingFilter } from './booking-filters.js';
 import { bookingsCsv } from './bookings-csv.js';
 import { staffActorOf } from './client.js';
-import { atPrefixed, organiserInput, organiserValuesFrom } from './organiser-form.js';
+import { atPrefixed, organiserInput } from './organiser-form.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 
 type ById = { Params: { id: string } };

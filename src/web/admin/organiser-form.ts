@@ -1,19 +1,6 @@
 import type { FieldError } from '../../core/shared/field-errors.js';
-import { formField, formNumber } from '../public/form-body.js';
+import { formNumber } from '../public/form-body.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
-
-/** The group size and the organiser's fields of a back-office form, as typed. */
-export function organiserValuesFrom(body: unknown): OrganiserFieldValues {
-  const field = (name: keyof OrganiserFieldValues) => formField(body, name);
-  return {
-    groupSize: field('groupSize'),
-    name: field('name'),
-    email: field('email'),
-    phone: field('phone'),
-    organisation: field('organisation'),
-    notes: field('notes'),
-  };
-}
 
 /** The values as core parses them: the group size a number when it is one, else the text typed. */
 export function organiserInput<V extends OrganiserFieldValues>(values: V): Omit<V, 'groupSize'> & { groupSize: unknown } {

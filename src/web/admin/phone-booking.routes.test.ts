@@ -52,6 +52,20 @@ for (const dialect of testDialects()) {
         `/admin/slots/${slot.id}/book`,
       );
 
+      // The activity's slot list has it too, for a slot still to start and for who may book.
+      const soon = await makeSlot(db(), t.clock, home, { date: '2026-06-01', time: '10:05', capacity: 30 });
+      const linkOn = async (who: Member, { id }: Slot) =>
+        parseHtml((await adminGet(t, who, `/admin/activities/${home.id}/slots?from=2026-06-01&to=2026-06-15`)).body)
+          .querySelector(`[data-testid="slot-${id}"] [data-testid="new-booking"]`)
+          ?.getAttribute('href');
+      assert.equal(await linkOn(staff, slot), `/admin/slots/${slot.id}/book`);
+      assert.equal(await linkOn(staff, soon), `/admin/slots/${soon.id}/book`);
+      assert.equal(await linkOn(viewer, slot), undefined, 'a viewer may not book');
+      t.clock.advance(6 * 60_000);
+      assert.equal(await linkOn(staff, soon), undefined, 'started');
+      assert.equal(await linkOn(staff, slot), `/admin/slots/${slot.id}/book`);
+      t.clock.set('2026-06-01T08:00:00Z');
+
       const form = await adminGet(t, staff, `/admin/slots/${slot.id}/book`);
       assert.equal(form.statusCode, 200);
       const page = parseHtml(form.body);
@@ -91,6 +105,9 @@ for (const dialect of testDialects()) {
         (await mailsOf(db(), row!.id)).filter(([kind]) => !kind.startsWith('staff_')).map(([kind, to]) => [kind, to]),
         [['booking_received', 'els@school.nl']],
       );
+      const notices = (await mailsOf(db(), row!.id)).filter(([kind]) => kind === 'staff_new_booking').map(([, to]) => to);
+      assert.ok(notices.length > 0, "the venue's other staff are told");
+      assert.ok(!notices.includes(staff.member.email), 'not the staff member who took the call');
       const sent: OutgoingMail[] = [];
       await deliverDueMails(db(), t.clock, {
         sender: { target: 'test', send: async (mail) => void sent.push(mail) },

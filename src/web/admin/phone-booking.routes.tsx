@@ -7,14 +7,14 @@ import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField, organiserValuesFrom } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../views/components.js';
 import { PhoneBookingPage, type PhoneBookingValues } from '../views/admin/phone-booking.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { staffActorOf } from './client.js';
-import { organiserInput, organiserValuesFrom } from './organiser-form.js';
+import { organiserInput } from './organiser-form.js';
 
 type BySlot = FastifyRequest<{ Params: { slotId: string } }>;
 

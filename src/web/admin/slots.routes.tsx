@@ -124,6 +124,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
         slots={slots}
         schedules={schedules}
         range={range}
+        now={clock.now()}
         notice={status === 200 ? noticeOf(request.query) : undefined}
         {...state}
       />,

@@ -196,6 +196,24 @@ for (const dialect of testDialects()) {
       }
       assert.equal(await staffByEmail('kees@venue.test'), undefined, 'nothing was created');
 
+      // Every fault at once, in the form's order, with the input kept.
+      const all = await adminPost(t, admin, '/admin/staff', { email: 'kees@', name: '', role: 'staff', venue: 'no-such-venue' });
+      assert.equal(all.statusCode, 422);
+      const page = parseHtml(all.body);
+      for (const [field, message] of [
+        ['email', /geldig e-mailadres/],
+        ['name', /naam/],
+        ['venue', /locatie/],
+      ] as const) {
+        assert.match(page.querySelector(`[data-testid="error-${field}"]`)?.textContent ?? '', message, field);
+      }
+      assert.equal(formFields(page.querySelector('form[data-testid="add-staff"]')!).email, 'kees@');
+      const wrongRole = parseHtml((await adminPost(t, admin, '/admin/staff', { email: 'x', name: '', role: 'owner', venue: '' })).body);
+      assert.deepEqual(
+        ['email', 'name', 'role'].map((field) => Boolean(wrongRole.querySelector(`[data-testid="error-${field}"]`))),
+        [true, true, true],
+      );
+
       const english = await t.app.inject({
         method: 'POST',
         url: '/admin/staff',

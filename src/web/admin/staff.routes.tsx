@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
-import { fieldErrorOfRefusal } from '../../core/shared/field-errors.js';
+import { type FieldError, fieldErrorOfRefusal } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import {
   addStaffMember,
@@ -32,14 +32,8 @@ import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { clientOf } from './client.js';
 
-/** Which field of the add form a refusal belongs to. */
-const FIELD_OF: Partial<Record<DomainErrorCode, keyof StaffForm>> = {
-  email_invalid: 'email',
-  email_taken: 'email',
-  name_invalid: 'name',
-  role_not_assignable: 'role',
-  venue_required: 'venue',
-};
+/** Which field of the add form a refusal after its checks belongs to: an address with an account (for an admin). */
+const FIELD_OF: Partial<Record<DomainErrorCode, keyof StaffForm>> = { email_taken: 'email' };
 
 /** What a detail page says after a change went through (the `done` query parameter of the 303). */
 const NOTICES = {
@@ -149,13 +143,16 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
       venue: formField(body, 'venue'),
       language: formField(body, 'language'),
     };
+    const refusedWith = (status: number, errors: FieldError[]) =>
+      listPage(request, reply, status, form, fieldMessages(adminUiFor(request, auth).t, errors));
     try {
-      return addedPage(request, reply, await addStaffMember(db, clock, linkKey, request.staff, form));
+      const added = await addStaffMember(db, clock, linkKey, request.staff, form);
+      return added.ok ? addedPage(request, reply, added.value) : refusedWith(422, added.errors);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const refusal = fieldErrorOfRefusal(error, FIELD_OF);
       if (!refusal) throw error;
-      return listPage(request, reply, statusOfDomainError(error.code), form, fieldMessages(adminUiFor(request, auth).t, [refusal]));
+      return refusedWith(statusOfDomainError(error.code), [refusal]);
     }
   });
 

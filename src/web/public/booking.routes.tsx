@@ -22,7 +22,7 @@ import { BookingReviewPage } from '../views/booking-review.page.js';
 import { slotRefusalText } from '../views/slot-refusal.js';
 import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
 import { refuseThrottled } from './booking-throttle.js';
-import { formField, formNumber } from './form-body.js';
+import { formField, formNumber, organiserValuesFrom } from './form-body.js';
 import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
 
@@ -33,12 +33,7 @@ function valuesFrom(body: unknown): BookingFormValues {
   const field = (name: string) => formField(body, name);
   const key = field('submissionKey');
   return {
-    groupSize: field('groupSize'),
-    name: field('name'),
-    email: field('email'),
-    phone: field('phone'),
-    organisation: field('organisation'),
-    notes: field('notes'),
+    ...organiserValuesFrom(body),
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',

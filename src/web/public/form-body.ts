@@ -6,6 +6,15 @@ export function formField(body: unknown, name: string): string {
   return typeof first === 'string' ? first : '';
 }
 
+/** The group size and the organiser's fields, named alike on every form that books for a group (public and back office). */
+const ORGANISER_FIELDS = ['groupSize', 'name', 'email', 'phone', 'organisation', 'notes'] as const;
+
+/** The group size and the organiser's fields of a form, as typed. */
+export function organiserValuesFrom(body: unknown): Record<(typeof ORGANISER_FIELDS)[number], string> {
+  const values = Object.fromEntries(ORGANISER_FIELDS.map((name) => [name, formField(body, name)]));
+  return values as Record<(typeof ORGANISER_FIELDS)[number], string>;
+}
+
 /** A whole number typed in a form, or the text itself so validation can say what is wrong. */
 export function formNumber(text: string): number | string | undefined {
   const trimmed = text.trim();

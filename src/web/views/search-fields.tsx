@@ -1,7 +1,6 @@
-import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';
 import { sameCity } from '../../core/catalog/activity-search.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { CATEGORY_LABELS } from './category-labels.js';
+import { CategoryField } from './category-field.js';
 import { Field, type FieldMessages, InputField } from './components.js';
 import type { Ui } from './ui.js';
 
@@ -50,18 +49,7 @@ export function SearchFields({ ui, values, errors, cities }: Props) {
           </select>
         )}
       </Field>
-      <Field name="category" label={t('search.category')} error={errors.category}>
-        {(describedBy) => (
-          <select id="category" name="category" aria-describedby={describedBy} aria-invalid={invalid('category')}>
-            <option value="">{t('search.any_category')}</option>
-            {ACTIVITY_CATEGORIES.map((category) => (
-              <option key={category} value={category} selected={values.category === category}>
-                {t(CATEGORY_LABELS[category])}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CategoryField ui={ui} label="search.category" empty="search.any_category" value={values.category} error={errors.category} />
       <InputField
         id="maxPrice"
         name="maxPrice"

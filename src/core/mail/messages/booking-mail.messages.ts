@@ -10,6 +10,7 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.option_expiring': 'Uw optie {reference} verloopt binnen 24 uur',
     'mail.subject.option_expired': 'Optie {reference} is verlopen',
     'mail.subject.confirmed': 'Boeking {reference} bevestigd: {activity}',
+    'mail.subject.contact_changed': 'Contactadres van boeking {reference} gewijzigd',
     'mail.subject.changed': 'Boeking {reference} gewijzigd',
     'mail.subject.option_changed': 'Optie {reference} gewijzigd',
     'mail.subject.request_changed': 'Aanvraag {reference} gewijzigd',
@@ -48,6 +49,8 @@ export const bookingMailMessages = defineMessages(
     'mail.intro.request_declined': '{venue} heeft uw aanvraag afgewezen.',
     'mail.intro.visit_reminder': 'Tot binnenkort! Uw bezoek aan {venue} is op {date} om {time}.',
     'mail.intro.manage_link': 'Hier is de link naar uw boeking bij {venue}.',
+    'mail.intro.contact_changed':
+      '{venue} heeft het contactadres van boeking {reference} gewijzigd in {email}. De berichten over deze boeking gaan voortaan naar dat adres. Klopt dat niet? Neem dan contact op met {venue}.',
 
     'mail.status_text.option':
       'De optie houdt de plaatsen voor uw groep vast tot {deadline}. Bevestig de optie vóór die tijd op uw boekingspagina (de link hieronder). Bevestigt u niet, dan vervalt de optie vanzelf en komen de plaatsen weer vrij.',
@@ -97,6 +100,7 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.option_expiring': 'Your option {reference} expires within 24 hours',
     'mail.subject.option_expired': 'Option {reference} has expired',
     'mail.subject.confirmed': 'Booking {reference} confirmed: {activity}',
+    'mail.subject.contact_changed': 'Contact address of booking {reference} changed',
     'mail.subject.changed': 'Booking {reference} changed',
     'mail.subject.option_changed': 'Option {reference} changed',
     'mail.subject.request_changed': 'Request {reference} changed',
@@ -135,6 +139,8 @@ export const bookingMailMessages = defineMessages(
     'mail.intro.request_declined': '{venue} has declined your request.',
     'mail.intro.visit_reminder': 'See you soon! Your visit to {venue} is on {date} at {time}.',
     'mail.intro.manage_link': 'Here is the link to your booking at {venue}.',
+    'mail.intro.contact_changed':
+      '{venue} has changed the contact address of booking {reference} to {email}. Messages about this booking now go to that address. Is that not right? Then please contact {venue}.',
 
     'mail.status_text.option':
       'The option holds the places for your group until {deadline}. Confirm the option before then on your booking page (the link below). If you do not confirm it, the option expires by itself and the places are released.',

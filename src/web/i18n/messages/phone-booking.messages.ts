@@ -6,6 +6,7 @@ export const phoneBookingMessages = defineMessages(
     'phone_booking.title': 'Nieuwe boeking: {activity}',
     'phone_booking.new': 'Nieuwe boeking',
     'phone_booking.new_for': 'Nieuwe boeking om {time}, {activity}',
+    'phone_booking.new_on': 'Nieuwe boeking op {date} om {time}',
     'phone_booking.intro':
       'Voor een boeking die u aanneemt voor iemand anders, bijvoorbeeld aan de telefoon. De contactpersoon krijgt dezelfde e-mail als bij een boeking op de website, met de link om de boeking te beheren; de regels, de prijs en de plaatsen zijn die van elke boeking.',
     'phone_booking.slot': '{date}, {start}–{end} · {venue}',
@@ -30,6 +31,7 @@ export const phoneBookingMessages = defineMessages(
     'phone_booking.title': 'New booking: {activity}',
     'phone_booking.new': 'New booking',
     'phone_booking.new_for': 'New booking at {time}, {activity}',
+    'phone_booking.new_on': 'New booking on {date} at {time}',
     'phone_booking.intro':
       'For a booking you take for someone else, on the phone for instance. The organiser gets the same email as for a booking on the website, with the link to manage the booking; the rules, the price and the places are those of any booking.',
     'phone_booking.slot': '{date}, {start}–{end} · {venue}',

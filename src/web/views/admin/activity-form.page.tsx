@@ -1,16 +1,10 @@
 import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
-import {
-  ACTIVITY_CATEGORIES,
-  type Activity,
-  PARTICIPANT_FIELDS,
-  type ParticipantField,
-  type Venue,
-} from '../../../core/catalog/activity.js';
+import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
-import { CATEGORY_LABELS } from '../category-labels.js';
+import { CategoryField } from '../category-field.js';
 import { ActivityStatusField, PRACTICAL_LABELS, PracticalFields } from './activity-practical-fields.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 
@@ -174,18 +168,13 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
         {textarea('descriptionNl')}
         {textarea('descriptionEn')}
         {text('location')}
-        <Field name="category" label={t('activity_form.category')} error={errors.category}>
-          {(describedBy) => (
-            <select id="category" name="category" aria-describedby={describedBy} aria-invalid={invalid('category')}>
-              <option value="">{t('activity_form.choose_category')}</option>
-              {ACTIVITY_CATEGORIES.map((category) => (
-                <option key={category} value={category} selected={values.category === category}>
-                  {t(CATEGORY_LABELS[category])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CategoryField
+          ui={ui}
+          label="activity_form.category"
+          empty="activity_form.choose_category"
+          value={values.category}
+          error={errors.category}
+        />
         {text('durationMinutes', 'number', t('activity_form.duration_hint'))}
         {text('minGroupSize', 'number')}
         {text('maxGroupSize', 'number', activity ? t('activity_form.max_group_size_hint') : undefined)}

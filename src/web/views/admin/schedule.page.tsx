@@ -6,8 +6,8 @@ import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
-import { can } from '../../../core/staff/staff.js';
 import { STATUS_LABELS } from './booking-labels.js';
+import { NewBookingLink } from './new-booking-link.js';
 
 interface Props {
   ui: AdminUi;
@@ -63,18 +63,12 @@ function SlotRows({ ui, entry, now }: { ui: AdminUi; entry: ScheduleSlot; now: D
       <td>{entry.activityTitle[lang]}</td>
       <td>
         {t('schedule.places', { booked: slot.bookedPersons, capacity: slot.capacity })}
-        {can(ui.staff, 'bookings.write') && slot.startsAt.getTime() > now.getTime() && (
-          <>
-            <br />
-            <a
-              href={`/admin/slots/${slot.id}/book`}
-              aria-label={t('phone_booking.new_for', { time: formatTime(slot.startsAt), activity: entry.activityTitle[lang] })}
-              data-testid="new-booking"
-            >
-              {t('phone_booking.new')}
-            </a>
-          </>
-        )}
+        <NewBookingLink
+          ui={ui}
+          slot={slot}
+          now={now}
+          label={t('phone_booking.new_for', { time: formatTime(slot.startsAt), activity: entry.activityTitle[lang] })}
+        />
       </td>
     </>
   );

@@ -12,6 +12,7 @@ import type { AdminUi } from '../../admin/admin-ui.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
+import { NewBookingLink } from './new-booking-link.js';
 
 /** What the last change did, as the page it redirected to tells it. */
 export interface SlotsNotice {
@@ -44,6 +45,8 @@ interface Props {
   slots: AdminSlot[];
   schedules: SlotSchedule[];
   range: { from: string; to: string };
+  /** Slots still to start get "New booking". */
+  now: Date;
   notice?: SlotsNotice | undefined;
   slotForm?: SlotForm;
   slotErrors?: FieldMessages;
@@ -194,12 +197,14 @@ function SlotRow({
   slot,
   error,
   range,
+  now,
 }: {
   ui: AdminUi;
   activity: Activity;
   slot: AdminSlot;
   error?: RowError | undefined;
   range: string;
+  now: Date;
 }) {
   const { t, lang } = ui;
   const base = `/admin/activities/${activity.id}/slots/${slot.id}`;
@@ -208,7 +213,15 @@ function SlotRow({
       <th scope="row">
         {formatDate(slot.startsAt, lang)} {formatTime(slot.startsAt)}
       </th>
-      <td data-testid="booked">{t('slots.booked_of', { booked: slot.bookedPersons, capacity: slot.capacity })}</td>
+      <td>
+        <span data-testid="booked">{t('slots.booked_of', { booked: slot.bookedPersons, capacity: slot.capacity })}</span>
+        <NewBookingLink
+          ui={ui}
+          slot={slot}
+          now={now}
+          label={t('phone_booking.new_on', { date: formatDate(slot.startsAt, lang), time: formatTime(slot.startsAt) })}
+        />
+      </td>
       <td>{t('slots.groups', { n: slot.bookedGroups })}</td>
       <td>
         {[slot.exclusive ? t('slots.exclusive_short') : '', slot.scheduleId ? t('slots.from_schedule') : ''].filter(Boolean).join(' · ')}
@@ -472,6 +485,7 @@ export function SlotListPage(props: Props) {
             activity={activity}
             slot={slot}
             range={shown}
+            now={props.now}
             error={props.capacityError?.id === slot.id ? props.capacityError : undefined}
           />
         )}
