@@ -157,7 +157,7 @@ for (const dialect of testDialects()) {
       );
       assert.match(
         first.querySelector('.slot-paging p')?.textContent ?? '',
-        /^Tijden van woensdag 10 maart 2027 tot en met dinsdag 23 maart 2027$/,
+        /^Tijden van wo 10 mrt 2027 tot en met di 23 mrt 2027$/,
       );
       const later = parseHtml((await get(`/activities/${cruise.slug}?date=2027-04-14&groupSize=4`)).body);
       assert.equal(later.querySelectorAll('[data-testid="slot"]').length, 1);
