@@ -119,13 +119,17 @@ if (!chromiumAvailable()) {
       const manage = new URL(page.url()).pathname;
       await page.goto(`${platform.url}${manage}`);
       await measure(watched, page, 'manage', lang);
-      const participantLink = await page.inputValue('[data-testid="participant-link"]');
+      const participantLink = ((await page.textContent('[data-testid="participant-link"]')) ?? '').trim();
       await page.goto(`${platform.url}${manage}/cancel`);
       await measure(watched, page, 'cancel', lang);
       await page.goto(participantLink);
       await measure(watched, page, 'participant', lang);
       await page.goto(`${platform.url}/b/${'x'.repeat(43)}`);
-      await measure(watched, page, 'lost-link', lang, ['404']);
+      await measure(watched, page, 'dead-link', lang, ['404']);
+      await page.goto(`${platform.url}/manage-link`);
+      await measure(watched, page, 'lost-link', lang);
+      await page.goto(`${platform.url}/venues/klimhal-de-wand/terms`);
+      await measure(watched, page, 'terms', lang);
       await page.goto(`${platform.url}/no-such-page`);
       await measure(watched, page, 'not-found', lang, ['404']);
       await watched.context.close();
@@ -172,12 +176,18 @@ if (!chromiumAvailable()) {
       await visit('/admin', 'schedule');
       // The day of the first booking the public runs made: a day with groups.
       await visit(await href('[data-testid="upcoming"] a'), 'schedule-day');
+      await visit(await href('[data-testid="new-booking"]'), 'phone-booking');
       await visit('/admin/bookings', 'bookings');
       await visit(await href('[data-testid="bookings"] a'), 'booking');
       await visit('/admin/activities', 'activities-admin');
       const slots = await href('a[href$="/slots"]');
       await visit(slots, 'slots');
       await visit(slots.replace(/\/slots$/, ''), 'activity-form');
+      await visit(slots.replace(/\/slots$/, '/photos'), 'activity-photos');
+      await visit('/admin/venues', 'venues');
+      const venue = await href('main a[href^="/admin/venues/"]');
+      await visit(venue, 'venue');
+      await visit(`${venue}/photos`, 'venue-photos');
       await visit('/admin/activities/new', 'activity-new');
       await visit('/admin/staff', 'staff');
       await visit(await href('main a[href^="/admin/staff/"]'), 'staff-member');
