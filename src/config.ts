@@ -64,7 +64,8 @@ export const SETTINGS = {
   GROUPZ_DEMO: {
     default: 'auto',
     parse: z.enum(['auto', 'off'], { error: 'must be auto or off' }),
-    description: '`auto`: load the demo catalogue when the database has no venues; `off`: never.',
+    description:
+      '`auto`: load the demo catalogue when the database has no venues, and at every start give its venues and activities the demo photos they lack; `off`: never.',
   },
   GROUPZ_LOG_LEVEL: {
     default: 'info',

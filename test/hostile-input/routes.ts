@@ -58,6 +58,7 @@ const BOOKING_FORM = [
   'acceptTerms',
   'option',
   'submissionKey',
+  'termsVersion',
   'action',
   'step',
   'lang',

@@ -10,7 +10,6 @@ import {
   isWheelchairAccess,
   PARTICIPANT_FIELDS,
   type PracticalInfo,
-  type Translated,
   translatedOrNull,
   type Venue,
 } from './activity.js';
@@ -53,7 +52,7 @@ type VenueColumns = {
   venue_route_en: string | null;
 };
 
-/** Texts in both languages, or null unless both are stored. */
+/** A venue as stored, its optional texts in both languages or none. */
 export function toVenue(row: VenueColumns): Venue {
   const { venue_street: street, venue_postcode: postcode, venue_address_city: city } = row;
   return {
@@ -108,18 +107,13 @@ export function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activ
   };
 }
 
-/** A text in both languages stored in two nullable columns: null unless both are there. */
-function optionalTranslated(nl: string | null, en: string | null): Translated | null {
-  return nl !== null && en !== null ? { nl, en } : null;
-}
-
 function toPracticalInfo(row: Selectable<ActivityTable>): PracticalInfo {
   return {
     minAge: row.min_age,
     maxAge: row.max_age,
-    whatToBring: optionalTranslated(row.bring_nl, row.bring_en),
+    whatToBring: translatedOrNull(row.bring_nl, row.bring_en),
     wheelchair: isWheelchairAccess(row.wheelchair) ? row.wheelchair : 'unknown',
-    accessibility: optionalTranslated(row.accessibility_nl, row.accessibility_en),
+    accessibility: translatedOrNull(row.accessibility_nl, row.accessibility_en),
   };
 }
 

@@ -20,7 +20,7 @@ import { setupLinkPath } from '../../core/staff/setup-links.js';
 import { SETUP_LINK_HOURS } from '../../core/staff/staff.service.js';
 import { assignableRoles } from '../../core/staff/staff.js';
 import { fieldMessages } from '../field-errors.js';
-import { statusOfDomainError } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { formField } from '../public/form-body.js';
 import { sendPage } from '../public/respond.js';
@@ -147,7 +147,7 @@ export async function staffRoutes(app: FastifyInstance, { db, clock, auth, publi
       listPage(request, reply, status, form, fieldMessages(adminUiFor(request, auth).t, errors));
     try {
       const added = await addStaffMember(db, clock, linkKey, request.staff, form);
-      return added.ok ? addedPage(request, reply, added.value) : refusedWith(422, added.errors);
+      return added.ok ? addedPage(request, reply, added.value) : refusedWith(FIELD_ERRORS_STATUS, added.errors);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const refusal = fieldErrorOfRefusal(error, FIELD_OF);

@@ -179,12 +179,22 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
+      let refused = error;
       // Terms published since the page was shown: the review step again, with the new terms to read.
-      if (error.code === 'terms_changed') {
-        return await review(reply, ui, values, parsed.input, statusOfDomainError(error.code), ui.t('error.terms_changed'));
+      if (refused.code === 'terms_changed') {
+        const shown = await review(reply, ui, values, parsed.input, statusOfDomainError(refused.code), ui.t('error.terms_changed')).catch(
+          (again: unknown) => {
+            // The slot changed too (full, closed): the form with that refusal and everything typed.
+            if (again instanceof DomainError && again.code !== 'not_found') return again;
+            throw again;
+          },
+        );
+        if (!(shown instanceof DomainError)) return shown;
+        refused = shown;
       }
-      const refusal = error.code === 'throttled' ? refuseThrottled(error, ui, reply, clock) : slotRefusalText(ui, found.slot, error.code);
-      return sendPage(reply, statusOfDomainError(error.code), await form(ui, found, values, {}, refusal));
+      const refusal =
+        refused.code === 'throttled' ? refuseThrottled(refused, ui, reply, clock) : slotRefusalText(ui, found.slot, refused.code);
+      return sendPage(reply, statusOfDomainError(refused.code), await form(ui, found, values, {}, refusal));
     }
   });
 }

@@ -163,7 +163,7 @@ export function openApiDocument(publicUrl: string) {
             201: response('Booked', bookingCreatedJson),
             403: error('Sent by a browser from another site', 'forbidden'),
             409: error(
-              'A rule refuses the booking (activity_unavailable when the activity is no longer offered; group_too_small and group_too_large when the group size is the only faulty field); for an option also its own rules; submission_reused for a submissionKey sent before with another slot or e-mail address',
+              "A rule refuses the booking (activity_unavailable when the activity is no longer offered; group_too_small and group_too_large when the group size is the only faulty field); for an option also its own rules; submission_reused for a submissionKey sent before with another slot or e-mail address; terms_changed when termsVersion is no longer the venue's current version",
               ...BOOKING_REFUSALS,
             ),
             413: error('Body too large', 'body_too_large'),

@@ -71,7 +71,7 @@ export const venuesMessages = defineMessages(
     'manage.terms': 'Boekingsvoorwaarden',
     'manage.terms_accepted': 'Voor deze boeking geldt versie {version} van de boekingsvoorwaarden van {venue}.',
     'manage.terms_view': 'Versie {version} lezen',
-    'manage.terms_none': '{venue} had geen aparte boekingsvoorwaarden toen u boekte.',
+    'manage.terms_none': '{venue} had geen aparte boekingsvoorwaarden toen deze boeking werd gemaakt.',
   },
   {
     'field.invalid_url': 'Enter a full web address starting with https://, like https://www.example.com.',
@@ -140,6 +140,6 @@ export const venuesMessages = defineMessages(
     'manage.terms': 'Booking terms',
     'manage.terms_accepted': 'This booking is under version {version} of the booking terms of {venue}.',
     'manage.terms_view': 'Read version {version}',
-    'manage.terms_none': '{venue} had no separate booking terms when you booked.',
+    'manage.terms_none': '{venue} had no separate booking terms when this booking was made.',
   },
 );
