@@ -155,10 +155,7 @@ for (const dialect of testDialects()) {
         first.querySelector('[data-testid="slots-later"]')?.getAttribute('href'),
         `/activities/${cruise.slug}?date=2027-03-24&groupSize=4#slots`,
       );
-      assert.match(
-        first.querySelector('.slot-paging p')?.textContent ?? '',
-        /^Tijden van wo 10 mrt 2027 tot en met di 23 mrt 2027$/,
-      );
+      assert.match(first.querySelector('.slot-paging p')?.textContent ?? '', /^Tijden van wo 10 mrt 2027 tot en met di 23 mrt 2027$/);
       const later = parseHtml((await get(`/activities/${cruise.slug}?date=2027-04-14&groupSize=4`)).body);
       assert.equal(later.querySelectorAll('[data-testid="slot"]').length, 1);
       assert.equal(
