@@ -9,6 +9,8 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { sharpImages } from './adapters/images/sharp-images.js';
+import { mollieProvider } from './adapters/mollie/mollie-provider.js';
+import type { PaymentSettings } from './core/payments/payment-settings.js';
 import type { ImageProcessor } from './core/photos/photo.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 import { deriveLinkKey } from './core/shared/link-key.js';
@@ -42,9 +44,11 @@ import { photoRoutes } from './web/public/photos.routes.js';
 import { robotsRoutes } from './web/public/robots.routes.js';
 import { parseFormBody } from './web/public/form-body.js';
 
-export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits' | 'images'> {
+export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits' | 'images' | 'payments'> {
   /** Default: sharp (src/adapters/images/sharp-images.ts). */
   images?: ImageProcessor;
+  /** Default: Mollie's own API, no platform key (online payment only with a venue's key), a 30-minute window. */
+  payments?: PaymentSettings;
   /** Default: the limits `groupz serve` has by default. */
   bookingLimits?: BookingLimits;
   logger?: FastifyServerOptions['logger'];
@@ -69,6 +73,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     ...options,
     bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
     images: options.images ?? sharpImages,
+    payments: options.payments ?? { provider: mollieProvider(), platformKey: null, windowMinutes: 30 },
     linkKey: deriveLinkKey(options.auth.secretKey),
   };
   const hostRefusal = hostRefusals([context.publicUrl]);

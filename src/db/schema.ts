@@ -23,6 +23,12 @@ export interface VenueTable {
   description_en: NullableColumn;
   route_nl: NullableColumn;
   route_en: NullableColumn;
+  /** The venue's own Mollie API key, sealed (core/payments/mollie-key.ts); null: the platform's key serves, if set. */
+  mollie_key_sealed: NullableColumn;
+  /** When the key was last accepted by Mollie's API. */
+  mollie_key_checked_at: NullableColumn;
+  /** 1: organisations paying on invoice must give their own reference (PO number). */
+  po_required: ColumnType<number, number | undefined, number>;
 }
 
 /** One published version of a venue's booking terms: numbered 1, 2, 3 per venue, never changed. */
@@ -73,6 +79,14 @@ export interface ActivityTable {
   accessibility_en: string | null;
   /** One of ACTIVITY_STATUSES: only 'published' activities are shown and booked. */
   status: ColumnType<string, string | undefined, string>;
+  /** Payment terms (PaymentTerms in core/payments/payment-terms.ts): 'venue', 'full' or 'deposit'. */
+  payment_mode: ColumnType<string, string | undefined, string>;
+  deposit_percent: ColumnType<number, number | undefined, number>;
+  balance_days_before: ColumnType<number, number | undefined, number>;
+  invoice_allowed: ColumnType<number, number | undefined, number>;
+  invoice_term_days: ColumnType<number, number | undefined, number>;
+  /** JSON RefundPolicy (core/payments/refund-policy.ts). */
+  refund_policy: ColumnType<string, string | undefined, string>;
 }
 
 export interface VatRateTable {
@@ -138,6 +152,22 @@ export interface BookingTable {
   updated_at: string;
   /** When the venue recorded the payment; null while unpaid. */
   paid_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How the booking pays, fixed when placed (core/payments/payment-terms.ts): 'venue', 'online' or 'invoice'. */
+  pay_by: ColumnType<string, string | undefined, string>;
+  /** The part paid online when booking: 100 in full, 1..99 a deposit, 0 nothing online. */
+  deposit_percent: ColumnType<number, number | undefined, number>;
+  /** The end of the payment window of a booking 'awaiting_payment'; null otherwise. */
+  payment_expires_at: NullableColumn;
+  /** The Amsterdam date (YYYY-MM-DD) the rest (or the invoice) is due; null when nothing is due later. */
+  balance_due_on: NullableColumn;
+  balance_reminded_at: NullableColumn;
+  /** The refund policy the organiser accepted, JSON as on the activity when booked. */
+  refund_policy: ColumnType<string, string | undefined, string>;
+  /** Billing details of a booking paid on invoice; null otherwise (reference and VAT id optional). */
+  billing_organisation: NullableColumn;
+  billing_address: NullableColumn;
+  billing_reference: NullableColumn;
+  billing_vat_id: NullableColumn;
   cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
   option_expires_at: NullableColumn;
   option_extended_at: NullableColumn;
@@ -319,6 +349,45 @@ export interface PhotoVariantTable {
   bytes: Buffer;
 }
 
+/** Money in: a Mollie payment, or a bank transfer staff recorded (core/payments/payment.ts). */
+export interface PaymentTable {
+  id: string;
+  booking_id: string;
+  venue_id: string;
+  /** 'mollie' or 'bank'. */
+  method: string;
+  /** Mollie's id (tr_...); null for a bank transfer, and until Mollie answered. */
+  provider_id: string | null;
+  amount_cents: number;
+  /** One of PAYMENT_STATUSES (core/payments/payment.ts), as the provider last said. */
+  status: string;
+  checkout_url: string | null;
+  /** The staff member who recorded a bank transfer. */
+  recorded_by: string | null;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: string;
+  updated_at: string;
+  paid_at: string | null;
+}
+
+/** Money out: a refund of (part of) a payment (core/payments/payment.ts). */
+export interface RefundTable {
+  id: string;
+  booking_id: string;
+  payment_id: string;
+  /** Mollie's id (re_...); null until Mollie answered, and for a refund by bank. */
+  provider_id: string | null;
+  amount_cents: number;
+  /** One of REFUND_STATUSES (core/payments/payment.ts). */
+  status: string;
+  /** 'policy' (cancellation), 'size_change', 'late_payment' or 'staff'. */
+  cause: string;
+  reason: ColumnType<string, string | undefined, string>;
+  staff_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -342,6 +411,8 @@ export interface Database {
   platform_instances: PlatformInstanceTable;
   photos: PhotoTable;
   photo_variants: PhotoVariantTable;
+  payments: PaymentTable;
+  refunds: RefundTable;
 }
 
 /*

@@ -4,6 +4,7 @@ import type { LinkKey } from '../core/shared/link-key.js';
 import type { SiteAuditor } from '../core/self-audit/self-audit.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { ImageProcessor } from '../core/photos/photo.js';
+import type { PaymentSettings } from '../core/payments/payment-settings.js';
 import type { SessionSettings } from '../core/staff/session.service.js';
 import type { Db } from '../db/schema.js';
 
@@ -27,6 +28,8 @@ export interface AppContext {
   bookingLimits: BookingLimits;
   /** Resizes and cleans uploaded photos (src/adapters/images/sharp-images.ts). */
   images: ImageProcessor;
+  /** Online payments: the provider, the platform-wide key, the payment window. */
+  payments: PaymentSettings;
 }
 
 /** The back office's secrets and session limits. */

@@ -1,0 +1,113 @@
+import { MollieApiError as ApiError, createMollieClient, type MollieClient, type Payment, type Refund } from '@mollie/api-client';
+import {
+  type KeyCheck,
+  type NewProviderPayment,
+  type NewProviderRefund,
+  type PaymentProvider,
+  type ProviderPayment,
+  type ProviderPaymentStatus,
+  type ProviderRefund,
+  type ProviderRefundStatus,
+  ProviderUnavailable,
+} from '../../core/payments/payment-provider.js';
+
+/** Mollie's own API, the default of GROUPZ_MOLLIE_API_URL. */
+export const MOLLIE_API_URL = 'https://api.mollie.com/v2/';
+
+/** Integer cents as Mollie's amount: EUR with a decimal string, "12.50". */
+function amountOf(cents: number): { currency: 'EUR'; value: string } {
+  return { currency: 'EUR', value: (cents / 100).toFixed(2) };
+}
+
+/** Mollie's decimal string as integer cents (exact: parsed as text, never as a float). */
+function centsOf(amount: { value: string } | undefined): number {
+  if (!amount) return 0;
+  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount.value);
+  if (!match) throw new ProviderUnavailable(`unexpected amount ${amount.value}`);
+  const cents = Number(match[2]) * 100 + Number(match[3]);
+  return match[1] === '-' ? -cents : cents;
+}
+
+function paymentOf(payment: Payment): ProviderPayment {
+  const reference = (payment.metadata as { reference?: unknown } | null)?.reference;
+  return {
+    id: payment.id,
+    status: payment.status as ProviderPaymentStatus,
+    amountCents: centsOf(payment.amount),
+    refundedCents: centsOf(payment.amountRefunded),
+    checkoutUrl: payment.getCheckoutUrl(),
+    paidAt: payment.paidAt ? new Date(payment.paidAt) : null,
+    reference: typeof reference === 'string' ? reference : null,
+  };
+}
+
+function refundOf(refund: Refund): ProviderRefund {
+  return { id: refund.id, status: refund.status as ProviderRefundStatus, amountCents: centsOf(refund.amount) };
+}
+
+/** Any failure but Mollie's clear "no" is the provider being unavailable: the caller tries again later. */
+function unavailable(error: unknown): ProviderUnavailable {
+  const status = error instanceof ApiError ? ` (HTTP ${error.statusCode ?? '?'})` : '';
+  return new ProviderUnavailable(`Mollie did not answer${status}`, { cause: error });
+}
+
+/**
+ * Mollie's payments API through the official client, at `apiUrl` (Mollie's own in production; the
+ * tests' local stand-in). A client per key: each venue may have its own. Requests that create
+ * something carry an idempotency key (Groupz's own id), so the client's retries and ours never
+ * create a second payment or refund.
+ */
+export function mollieProvider(apiUrl: string = MOLLIE_API_URL): PaymentProvider {
+  const client = (apiKey: string): MollieClient =>
+    createMollieClient({ apiKey, apiEndpoint: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`, versionStrings: 'Groupz/1' });
+  return {
+    async createPayment(apiKey: string, payment: NewProviderPayment): Promise<ProviderPayment> {
+      try {
+        return paymentOf(
+          await client(apiKey).payments.create({
+            amount: amountOf(payment.amountCents),
+            description: payment.description,
+            redirectUrl: payment.redirectUrl,
+            webhookUrl: payment.webhookUrl,
+            locale: payment.locale as never,
+            metadata: { reference: payment.reference },
+            idempotencyKey: payment.reference,
+          }),
+        );
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+    async getPayment(apiKey: string, id: string): Promise<ProviderPayment | undefined> {
+      try {
+        return paymentOf(await client(apiKey).payments.get(id));
+      } catch (error) {
+        if (error instanceof ApiError && error.statusCode === 404) return undefined;
+        throw unavailable(error);
+      }
+    },
+    async createRefund(apiKey: string, paymentId: string, refund: NewProviderRefund): Promise<ProviderRefund> {
+      try {
+        return refundOf(
+          await client(apiKey).paymentRefunds.create({
+            paymentId,
+            amount: amountOf(refund.amountCents),
+            description: refund.description,
+            metadata: { reference: refund.reference },
+            idempotencyKey: refund.reference,
+          }),
+        );
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+    async checkKey(apiKey: string): Promise<KeyCheck> {
+      try {
+        await client(apiKey).methods.list();
+        return 'valid';
+      } catch (error) {
+        return error instanceof ApiError && error.statusCode === 401 ? 'invalid' : 'unreachable';
+      }
+    },
+  };
+}

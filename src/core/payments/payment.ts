@@ -1,0 +1,29 @@
+/**
+ * The money of a booking: payments in (Mollie or a bank transfer), refunds out. The state of a
+ * Mollie payment comes from Mollie (its webhook, or a fetch), never from the browser.
+ */
+export const PAYMENT_METHODS = ['mollie', 'bank'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** `creating`: recorded by Groupz, not yet answered by Mollie; the rest are Mollie's statuses. */
+export const PAYMENT_STATUSES = ['creating', 'open', 'pending', 'authorized', 'paid', 'canceled', 'expired', 'failed'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** `creating` until Mollie answered; `refunded` for a refund by bank at once. */
+export const REFUND_STATUSES = ['creating', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+export const REFUND_CAUSES = ['policy', 'size_change', 'late_payment', 'staff'] as const;
+export type RefundCause = (typeof REFUND_CAUSES)[number];
+
+/**
+ * What a booking's organiser sees of its money (the manage page, `GET /api/v1/manage/{token}`):
+ * - `none`: nothing to pay online (paid at the venue);
+ * - `due`: something is to be paid now (`dueNowCents`), the booking holds its places meanwhile;
+ * - `partly_paid`: the deposit is in, the rest is due on `balanceDueOn`;
+ * - `invoice`: paid on invoice, due on `balanceDueOn`;
+ * - `paid`: nothing outstanding;
+ * - `refunded`: money went back and nothing is outstanding.
+ */
+export const BOOKING_PAYMENT_STATUSES = ['none', 'due', 'partly_paid', 'invoice', 'paid', 'refunded'] as const;
+export type BookingPaymentStatus = (typeof BOOKING_PAYMENT_STATUSES)[number];
