@@ -1,5 +1,10 @@
 import type { BookingDetails } from '../src/core/bookings/booking.js';
-import { DEFAULT_ACTIVITY_RULES, DEFAULT_PRACTICAL_INFO } from '../src/core/catalog/activity.js';
+import {
+  DEFAULT_ACTIVITY_RULES,
+  DEFAULT_PAYMENT_TERMS,
+  DEFAULT_PRACTICAL_INFO,
+  DEFAULT_REFUND_POLICY,
+} from '../src/core/catalog/activity.js';
 import { priceFor } from '../src/core/catalog/pricing.js';
 
 /**
@@ -50,6 +55,8 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
         website: 'https://rederij-amstel.example.nl',
         description: null,
         route: null,
+        ownMollieKey: false,
+        poRequired: false,
       },
       category: 'water',
       title: { nl: 'Rondvaart door de grachten', en: 'Canal cruise' },
@@ -62,6 +69,8 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
       pricing,
       rules: DEFAULT_ACTIVITY_RULES,
       practical: DEFAULT_PRACTICAL_INFO,
+      payment: DEFAULT_PAYMENT_TERMS,
+      refundPolicy: DEFAULT_REFUND_POLICY,
     },
     ...overrides,
   };

@@ -10,7 +10,7 @@ export const STATUS_ACTIONS = {
   accept: { from: ['requested'], to: 'confirmed' },
   decline: { from: ['requested'], to: 'cancelled' },
   confirm: { from: ['option'], to: 'confirmed' },
-  cancel: { from: ['option', 'requested', 'confirmed'], to: 'cancelled' },
+  cancel: { from: ['option', 'requested', 'awaiting_payment', 'confirmed'], to: 'cancelled' },
 } as const satisfies Record<string, { from: readonly BookingStatus[]; to: BookingStatus }>;
 
 export type StatusAction = keyof typeof STATUS_ACTIONS;
@@ -19,6 +19,7 @@ export type StatusAction = keyof typeof STATUS_ACTIONS;
 export const HOLDS_PLACES: Record<BookingStatus, boolean> = {
   option: true,
   requested: true,
+  awaiting_payment: true,
   confirmed: true,
   completed: true,
   cancelled: false,

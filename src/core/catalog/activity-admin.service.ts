@@ -20,6 +20,8 @@ import {
   ACTIVITY_STATUSES,
   type Activity,
   type ActivityRules,
+  DEFAULT_PAYMENT_TERMS,
+  DEFAULT_REFUND_POLICY,
   PARTICIPANT_FIELDS,
   type PracticalInfo,
   type Venue,
@@ -211,7 +213,7 @@ function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
   return [...merged, ...queue];
 }
 
-type ActivityFields = Omit<Activity, 'id' | 'venue'>;
+type ActivityFields = Omit<Activity, 'id' | 'venue' | 'payment' | 'refundPolicy'>;
 
 /** The errors of the rules across fields, for the fields that passed: group limits, pricing that covers them. */
 function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, lines: FormResult<FixedLine[]>, current: Pricing) {
@@ -355,7 +357,13 @@ export async function createActivityFromForm(db: Db, clock: Clock, member: Membe
     return { ok: false, errors: inFieldOrder(errors, Object.keys(form)) };
   }
   if (taken.length > 0) return { ok: false, errors: taken };
-  const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
+  const activity: Activity = {
+    id: newId(),
+    venue: venue.value,
+    payment: DEFAULT_PAYMENT_TERMS,
+    refundPolicy: DEFAULT_REFUND_POLICY,
+    ...parsed.value,
+  };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
     // Checked again inside the transaction: a concurrent form may have taken the slug since.
     if (await findActivityIdBySlug(trx, activity.slug)) return refused('slug', 'slug_taken');

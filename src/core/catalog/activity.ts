@@ -1,4 +1,6 @@
 import type { Language } from '../shared/language.js';
+import type { PaymentTerms } from '../payments/payment-terms.js';
+import type { RefundPolicy } from '../payments/refund-policy.js';
 import type { Pricing } from './pricing.js';
 
 export type Translated = Record<Language, string>;
@@ -23,6 +25,10 @@ export interface Venue {
   /** What the venue is, and how to get there and park; null until given. */
   description: Translated | null;
   route: Translated | null;
+  /** Whether the venue entered its own Mollie key (the key itself stays sealed, see payments/mollie-key.ts). */
+  ownMollieKey: boolean;
+  /** Whether organisations paying on invoice must give their own reference (PO number). */
+  poRequired: boolean;
 }
 
 export interface VenueAddress {
@@ -101,6 +107,10 @@ export interface Activity {
   pricing: Pricing;
   rules: ActivityRules;
   practical: PracticalInfo;
+  /** What is paid online and when (payments/payment-terms.ts). */
+  payment: PaymentTerms;
+  /** What a cancellation or a smaller group refunds (payments/refund-policy.ts). */
+  refundPolicy: RefundPolicy;
 }
 
 /** The fields a participant may be asked beside their name. */
@@ -124,6 +134,20 @@ export interface ActivityRules {
   cancelUntilHours: number;
   participantFields: ParticipantField[];
 }
+
+export const DEFAULT_PAYMENT_TERMS: PaymentTerms = {
+  mode: 'venue',
+  depositPercent: 30,
+  balanceDaysBefore: 14,
+  invoiceAllowed: false,
+  invoiceTermDays: 14,
+};
+
+/** 100 % back until 14 days before, 50 % until 48 hours, nothing later. */
+export const DEFAULT_REFUND_POLICY: RefundPolicy = [
+  { hoursBefore: 336, percent: 100 },
+  { hoursBefore: 48, percent: 50 },
+];
 
 export const DEFAULT_ACTIVITY_RULES: ActivityRules = {
   bookingMode: 'instant',

@@ -14,6 +14,8 @@ import {
   type Venue,
 } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
+import { isPaymentMode, type PaymentTerms } from '../payments/payment-terms.js';
+import { parseRefundPolicy } from '../payments/refund-policy.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
 export const VENUE_COLUMNS = [
@@ -30,6 +32,8 @@ export const VENUE_COLUMNS = [
   'venues.description_en as venue_description_en',
   'venues.route_nl as venue_route_nl',
   'venues.route_en as venue_route_en',
+  'venues.mollie_key_sealed as venue_mollie_key_sealed',
+  'venues.po_required as venue_po_required',
 ] as const;
 
 /** A venue's columns as a query of `venues` alone selects them, for toVenue. */
@@ -50,6 +54,8 @@ type VenueColumns = {
   venue_description_en: string | null;
   venue_route_nl: string | null;
   venue_route_en: string | null;
+  venue_mollie_key_sealed: string | null;
+  venue_po_required: number;
 };
 
 /** A venue as stored, its optional texts in both languages or none. */
@@ -66,11 +72,13 @@ export function toVenue(row: VenueColumns): Venue {
     website: row.venue_website,
     description: translatedOrNull(row.venue_description_nl, row.venue_description_en),
     route: translatedOrNull(row.venue_route_nl, row.venue_route_en),
+    ownMollieKey: row.venue_mollie_key_sealed !== null,
+    poRequired: row.venue_po_required === 1,
   };
 }
 
 /** A venue's profile as its columns store it (see toVenue). */
-export function venueProfileColumns(venue: Omit<Venue, 'id' | 'slug'>) {
+export function venueProfileColumns(venue: Omit<Venue, 'id' | 'slug' | 'ownMollieKey' | 'poRequired'>) {
   return {
     name: venue.name,
     city: venue.city,
@@ -104,6 +112,30 @@ export function toActivity(row: Selectable<ActivityTable> & VenueColumns): Activ
     pricing: pricingSchema.parse(JSON.parse(row.pricing)),
     rules: toActivityRules(row),
     practical: toPracticalInfo(row),
+    payment: toPaymentTerms(row),
+    refundPolicy: parseRefundPolicy(row.refund_policy),
+  };
+}
+
+function toPaymentTerms(row: Selectable<ActivityTable>): PaymentTerms {
+  return {
+    mode: isPaymentMode(row.payment_mode) ? row.payment_mode : 'venue',
+    depositPercent: row.deposit_percent,
+    balanceDaysBefore: row.balance_days_before,
+    invoiceAllowed: row.invoice_allowed === 1,
+    invoiceTermDays: row.invoice_term_days,
+  };
+}
+
+/** The columns that store PaymentTerms and the refund policy. */
+function paymentColumns(activity: Pick<Activity, 'payment' | 'refundPolicy'>) {
+  return {
+    payment_mode: activity.payment.mode,
+    deposit_percent: activity.payment.depositPercent,
+    balance_days_before: activity.payment.balanceDaysBefore,
+    invoice_allowed: activity.payment.invoiceAllowed ? 1 : 0,
+    invoice_term_days: activity.payment.invoiceTermDays,
+    refund_policy: JSON.stringify(activity.refundPolicy),
   };
 }
 
@@ -224,6 +256,7 @@ export function toActivityColumns(activity: Activity) {
     pricing: JSON.stringify(activity.pricing),
     ...activityRulesColumns(activity.rules),
     ...practicalInfoColumns(activity.practical),
+    ...paymentColumns(activity),
   } satisfies Updateable<ActivityTable>;
 }
 

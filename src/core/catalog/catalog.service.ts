@@ -14,12 +14,16 @@ import {
   type Activity,
   type ActivityRules,
   DEFAULT_ACTIVITY_RULES,
+  DEFAULT_PAYMENT_TERMS,
   DEFAULT_PRACTICAL_INFO,
+  DEFAULT_REFUND_POLICY,
   type Venue,
   WHEELCHAIR_ACCESS,
 } from './activity.js';
 import { findActivity, findVenue, findVenueBySlug, insertActivity, insertVenue } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
+import { PAYMENT_MODES, PAYMENT_TERM_LIMITS } from '../payments/payment-terms.js';
+import { refundPolicySchema } from '../payments/refund-policy.js';
 
 const slug = z
   .string()
@@ -78,6 +82,16 @@ export const activityInputSchema = z
       })
       .refine((p) => p.maxAge === null || p.minAge <= p.maxAge, { message: 'minAge exceeds maxAge' })
       .default(DEFAULT_PRACTICAL_INFO),
+    payment: z
+      .object({
+        mode: z.enum(PAYMENT_MODES),
+        depositPercent: z.number().int().min(PAYMENT_TERM_LIMITS.depositPercent.min).max(PAYMENT_TERM_LIMITS.depositPercent.max),
+        balanceDaysBefore: z.number().int().min(PAYMENT_TERM_LIMITS.balanceDaysBefore.min).max(PAYMENT_TERM_LIMITS.balanceDaysBefore.max),
+        invoiceAllowed: z.boolean(),
+        invoiceTermDays: z.number().int().min(PAYMENT_TERM_LIMITS.invoiceTermDays.min).max(PAYMENT_TERM_LIMITS.invoiceTermDays.max),
+      })
+      .default(DEFAULT_PAYMENT_TERMS),
+    refundPolicy: refundPolicySchema.default(DEFAULT_REFUND_POLICY),
   })
   .refine((a) => a.minGroupSize <= a.maxGroupSize, { message: 'minGroupSize exceeds maxGroupSize' });
 
@@ -87,7 +101,7 @@ export async function isVenueSlugTaken(db: Db, slug: string): Promise<boolean> {
 }
 
 export async function createVenue(db: Executor, clock: Clock, input: z.input<typeof venueInputSchema>): Promise<Venue> {
-  const venue = { id: newId(), ...venueInputSchema.parse(input) };
+  const venue: Venue = { id: newId(), ...venueInputSchema.parse(input), ownMollieKey: false, poRequired: false };
   await insertVenue(db, venue, clock.now().toISOString());
   return venue;
 }

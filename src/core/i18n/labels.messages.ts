@@ -8,6 +8,7 @@ export const labelMessages = defineMessages(
   {
     'status.option': 'Optie',
     'status.requested': 'Aangevraagd',
+    'status.awaiting_payment': 'Wacht op betaling',
     'status.confirmed': 'Bevestigd',
     'status.cancelled': 'Geannuleerd',
     'status.expired': 'Verlopen',
@@ -30,6 +31,7 @@ export const labelMessages = defineMessages(
   {
     'status.option': 'Option',
     'status.requested': 'Requested',
+    'status.awaiting_payment': 'Awaiting payment',
     'status.confirmed': 'Confirmed',
     'status.cancelled': 'Cancelled',
     'status.expired': 'Expired',

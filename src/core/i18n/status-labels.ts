@@ -5,6 +5,7 @@ import type { LabelKey } from './labels.messages.js';
 export const STATUS_LABELS: Record<BookingStatus, LabelKey> = {
   option: 'status.option',
   requested: 'status.requested',
+  awaiting_payment: 'status.awaiting_payment',
   confirmed: 'status.confirmed',
   cancelled: 'status.cancelled',
   expired: 'status.expired',

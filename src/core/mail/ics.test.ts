@@ -62,6 +62,7 @@ describe('iCalendar file of a booking', () => {
     const expected: Record<BookingStatus, string> = {
       option: 'TENTATIVE',
       requested: 'TENTATIVE',
+      awaiting_payment: 'TENTATIVE',
       confirmed: 'CONFIRMED',
       completed: 'CONFIRMED',
       cancelled: 'CANCELLED',

@@ -28,6 +28,7 @@ export interface BookingCalendar {
 const CALENDAR_STATUS: Record<BookingStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
   option: 'TENTATIVE',
   requested: 'TENTATIVE',
+  awaiting_payment: 'TENTATIVE',
   confirmed: 'CONFIRMED',
   completed: 'CONFIRMED',
   cancelled: 'CANCELLED',

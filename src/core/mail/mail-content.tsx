@@ -125,6 +125,7 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'conta
 const STATUS_TEXTS: Record<BookingStatus, MailMessageKey> = {
   option: 'mail.status_text.option',
   requested: 'mail.status_text.requested',
+  awaiting_payment: 'mail.status_text.awaiting_payment',
   confirmed: 'mail.status_text.confirmed',
   cancelled: 'mail.status_text.cancelled',
   expired: 'mail.status_text.expired',

@@ -11,6 +11,10 @@
 export const PAYMENT_MODES = ['venue', 'full', 'deposit'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
+export function isPaymentMode(value: string): value is PaymentMode {
+  return (PAYMENT_MODES as readonly string[]).includes(value);
+}
+
 export interface PaymentTerms {
   mode: PaymentMode;
   /** 1..99; used with mode `deposit`. */
@@ -31,3 +35,8 @@ export const PAYMENT_TERM_LIMITS = {
   balanceDaysBefore: { min: 0, max: 365 },
   invoiceTermDays: { min: 1, max: 90 },
 } as const;
+
+/** What is paid online when booking: the deposit (rounded to whole cents) or, at 100 %, everything. */
+export function dueAtBookingCents(totalCents: number, depositPercent: number): number {
+  return Math.round((totalCents * depositPercent) / 100);
+}

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * An activity's cancellation policy: how much of the price is refunded when the organiser cancels
  * (or makes the group smaller), by how long before the visit. Tiers in order of `hoursBefore`,
@@ -14,3 +16,42 @@ export interface RefundTier {
 export type RefundPolicy = RefundTier[];
 
 export const REFUND_POLICY_LIMITS = { tiers: 5, hoursBefore: { min: 0, max: 8760 } } as const;
+
+export const refundPolicySchema = z
+  .array(
+    z.object({
+      hoursBefore: z.number().int().min(REFUND_POLICY_LIMITS.hoursBefore.min).max(REFUND_POLICY_LIMITS.hoursBefore.max),
+      percent: z.number().int().min(0).max(100),
+    }),
+  )
+  .max(REFUND_POLICY_LIMITS.tiers)
+  .refine((tiers) => tiers.every((tier, i) => i === 0 || tier.hoursBefore < tiers[i - 1]!.hoursBefore), {
+    message: 'tiers in order of hoursBefore, longest first, each once',
+  });
+
+/** The policy as stored (JSON text); a stored value that is not a policy refunds nothing (and is a bug: the writers validate). */
+export function parseRefundPolicy(json: string): RefundPolicy {
+  return refundPolicySchema.parse(JSON.parse(json));
+}
+
+/** The percentage of the price refunded when cancelling at `at` for a visit starting at `startsAt`. */
+export function refundPercentAt(policy: RefundPolicy, startsAt: Date, at: Date): number {
+  const hoursLeft = (startsAt.getTime() - at.getTime()) / 3_600_000;
+  return policy.find((tier) => hoursLeft >= tier.hoursBefore)?.percent ?? 0;
+}
+
+/**
+ * What goes back when `cancelledCents` of a booking's price is cancelled at `percent`: the venue
+ * keeps `(100 - percent) %` of the cancelled part and what is still owed for the rest
+ * (`keptCents`, the price that remains), and refunds what was paid beyond that, never more than
+ * was paid (net of earlier refunds). A deposit smaller than what the venue keeps refunds nothing.
+ */
+export function policyRefundCents(input: {
+  netPaidCents: number;
+  remainingPriceCents: number;
+  cancelledCents: number;
+  percent: number;
+}): number {
+  const retained = input.remainingPriceCents + Math.round((input.cancelledCents * (100 - input.percent)) / 100);
+  return Math.max(0, input.netPaidCents - retained);
+}

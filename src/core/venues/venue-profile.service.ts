@@ -84,7 +84,7 @@ function incompleteGroups(form: VenueProfileForm, refused: readonly FieldError[]
 }
 
 /** Checks the whole form, reporting every refused field at once, in the form's order. */
-export function parseVenueProfileForm(form: VenueProfileForm): FormResult<Omit<Venue, 'id' | 'slug'>> {
+export function parseVenueProfileForm(form: VenueProfileForm): FormResult<Omit<Venue, 'id' | 'slug' | 'ownMollieKey' | 'poRequired'>> {
   const result = profileFields.safeParse(form);
   const refused = result.success ? [] : fieldErrorsOf(result.error);
   const errors = [...refused, ...incompleteGroups(form, refused)];

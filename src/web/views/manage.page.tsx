@@ -46,6 +46,7 @@ const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> 
 const EXPLANATIONS: Record<BookingDetails['status'], MessageKey> = {
   option: 'manage.explain.option',
   requested: 'manage.explain.requested',
+  awaiting_payment: 'manage.explain.awaiting_payment',
   confirmed: 'manage.explain.confirmed',
   cancelled: 'manage.explain.cancelled',
   expired: 'manage.explain.expired',

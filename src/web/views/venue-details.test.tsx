@@ -18,6 +18,8 @@ const VENUE: Venue = {
   website: null,
   description: null,
   route: null,
+  ownMollieKey: false,
+  poRequired: false,
 };
 
 test('the contact details link to a stored website only when it is an https address', () => {

@@ -56,6 +56,8 @@ export const bookingMailMessages = defineMessages(
       'De optie houdt de plaatsen voor uw groep vast tot {deadline}. Bevestig de optie vóór die tijd op uw boekingspagina (de link hieronder). Bevestigt u niet, dan vervalt de optie vanzelf en komen de plaatsen weer vrij.',
     'mail.status_text.requested':
       'De locatie beoordeelt uw aanvraag en laat u per e-mail weten of die is geaccepteerd. Tot dan houden we de plaatsen voor u vast.',
+    'mail.status_text.awaiting_payment':
+      'De plaatsen worden voor uw groep vastgehouden tot {deadline}. Betaal vóór die tijd via de link hieronder; daarna komen onbetaalde plaatsen weer vrij.',
     'mail.status_text.confirmed': 'De plaatsen zijn voor uw groep vastgelegd.',
     'mail.status_text.cancelled': 'De plaatsen zijn vrijgegeven.',
     'mail.status_text.expired': 'De plaatsen zijn vrijgegeven voor andere groepen. Wilt u toch komen? Boek dan opnieuw.',
@@ -146,6 +148,8 @@ export const bookingMailMessages = defineMessages(
       'The option holds the places for your group until {deadline}. Confirm the option before then on your booking page (the link below). If you do not confirm it, the option expires by itself and the places are released.',
     'mail.status_text.requested':
       'The venue will review your request and let you know by email whether it is accepted. Until then the places are held for you.',
+    'mail.status_text.awaiting_payment':
+      'The places are held for your group until {deadline}. Pay before then through the link below; after that, unpaid places are released.',
     'mail.status_text.confirmed': 'The places are reserved for your group.',
     'mail.status_text.cancelled': 'The places have been released.',
     'mail.status_text.expired': 'The places have been released for other groups. Would you still like to come? Then please book again.',

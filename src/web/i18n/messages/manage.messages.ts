@@ -11,6 +11,8 @@ export const manageMessages = defineMessages(
     'manage.explain.option_until': 'De optie loopt tot {deadline}.',
     'manage.explain.requested':
       '{venue} beoordeelt uw aanvraag; zolang worden de plaatsen voor uw groep vastgehouden. U krijgt een e-mail zodra de aanvraag is geaccepteerd of afgewezen.',
+    'manage.explain.awaiting_payment':
+      'De plaatsen worden voor uw groep vastgehouden tot de betaling binnen is. Betaal op tijd; anders komen de plaatsen weer vrij.',
     'manage.explain.confirmed': 'Uw boeking is definitief. Wij zien uw groep graag komen!',
     'manage.explain.cancelled':
       'Deze boeking is geannuleerd en de plaatsen zijn vrijgegeven. Er valt niets meer aan te wijzigen; wilt u toch komen, boek dan opnieuw.',
@@ -85,6 +87,8 @@ export const manageMessages = defineMessages(
     'manage.explain.option_until': 'The option runs until {deadline}.',
     'manage.explain.requested':
       '{venue} is considering your request; until then the places are held for your group. You get an email as soon as the request is accepted or declined.',
+    'manage.explain.awaiting_payment':
+      'The places are held for your group until the payment is in. Pay in time; otherwise the places become free again.',
     'manage.explain.confirmed': 'Your booking is final. We look forward to welcoming your group!',
     'manage.explain.cancelled':
       'This booking is cancelled and its places have been released. Nothing can be changed any more; if you would still like to come, please book again.',

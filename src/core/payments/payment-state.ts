@@ -1,0 +1,49 @@
+import type { BookingStatus } from '../bookings/booking.js';
+import type { BookingPaymentStatus } from './payment.js';
+import { dueAtBookingCents, type PayBy } from './payment-terms.js';
+
+/** What a booking owes and has paid, as its organiser and staff see it. */
+export interface BookingPayment {
+  status: BookingPaymentStatus;
+  paidCents: number;
+  refundedCents: number;
+  /** Everything still outstanding (0 once cancelled or expired). */
+  dueCents: number;
+  /** What must be paid now to keep the booking (its first payment while it awaits it); 0 otherwise. */
+  dueNowCents: number;
+  /** When the rest (or the invoice) is due, YYYY-MM-DD; null when nothing is due later. */
+  balanceDueOn: string | null;
+}
+
+export interface PayingBooking {
+  status: BookingStatus;
+  payBy: PayBy;
+  depositPercent: number;
+  totalCents: number;
+  balanceDueOn: string | null;
+}
+
+/** The payment state of a booking from its terms and its money (payments.repository.ts moneyOf). */
+export function bookingPayment(booking: PayingBooking, money: { paidCents: number; refundedCents: number }): BookingPayment {
+  const netPaid = money.paidCents - money.refundedCents;
+  const over = booking.status === 'cancelled' || booking.status === 'expired';
+  const dueCents = over ? 0 : Math.max(0, booking.totalCents - netPaid);
+  const dueNowCents =
+    booking.status === 'awaiting_payment' ? Math.max(0, dueAtBookingCents(booking.totalCents, booking.depositPercent) - netPaid) : 0;
+  const base = { paidCents: money.paidCents, refundedCents: money.refundedCents, dueCents, dueNowCents };
+  const balanceDueOn = dueCents > 0 ? booking.balanceDueOn : null;
+  return { ...base, balanceDueOn, status: statusOf(booking, base, over) };
+}
+
+function statusOf(
+  booking: PayingBooking,
+  money: Pick<BookingPayment, 'paidCents' | 'refundedCents' | 'dueCents' | 'dueNowCents'>,
+  over: boolean,
+): BookingPaymentStatus {
+  if (over) return money.refundedCents > 0 ? 'refunded' : money.paidCents > 0 ? 'paid' : 'none';
+  if (booking.status === 'awaiting_payment') return 'due';
+  if (money.dueCents === 0) return money.paidCents > 0 ? 'paid' : 'none';
+  if (booking.payBy === 'invoice') return 'invoice';
+  if (booking.payBy === 'online') return money.paidCents - money.refundedCents > 0 ? 'partly_paid' : 'due';
+  return 'none';
+}

@@ -1,0 +1,95 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor, PaymentTable, RefundTable, Tx } from '../../db/schema.js';
+import type { PaymentStatus, RefundStatus } from './payment.js';
+
+export type PaymentRow = Selectable<PaymentTable>;
+export type RefundRow = Selectable<RefundTable>;
+
+/** Refunds that took, or may still take, money back: all but the failed and cancelled ones. */
+export const REFUNDS_COUNTED: readonly RefundStatus[] = ['creating', 'queued', 'pending', 'processing', 'refunded'];
+
+export async function findSealedMollieKey(db: Executor, venueId: string): Promise<string | null> {
+  const row = await db.selectFrom('venues').select('mollie_key_sealed').where('id', '=', venueId).executeTakeFirst();
+  return row?.mollie_key_sealed ?? null;
+}
+
+export async function insertPayment(trx: Tx, row: Insertable<PaymentTable>): Promise<void> {
+  await trx.insertInto('payments').values(row).execute();
+}
+
+export async function findPayment(db: Executor, id: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPaymentByProviderId(db: Executor, providerId: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom('payments').selectAll().where('provider_id', '=', providerId).executeTakeFirst();
+}
+
+/** A booking's payments, oldest first. */
+export async function listPayments(db: Executor, bookingId: string): Promise<PaymentRow[]> {
+  return db.selectFrom('payments').selectAll().where('booking_id', '=', bookingId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** A booking's refunds, oldest first. */
+export async function listRefunds(db: Executor, bookingId: string): Promise<RefundRow[]> {
+  return db.selectFrom('refunds').selectAll().where('booking_id', '=', bookingId).orderBy('created_at').orderBy('id').execute();
+}
+
+/**
+ * Records what the provider says of a payment, once: a status already recorded changes nothing
+ * (false), so a webhook repeated, or racing the return page, acts once.
+ */
+export async function updatePaymentStatus(
+  trx: Tx,
+  id: string,
+  change: { status: PaymentStatus; providerId?: string; checkoutUrl?: string | null; paidAt: string | null; at: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('payments')
+    .set({
+      status: change.status,
+      paid_at: change.paidAt,
+      updated_at: change.at,
+      ...(change.providerId !== undefined && { provider_id: change.providerId }),
+      ...(change.checkoutUrl !== undefined && { checkout_url: change.checkoutUrl }),
+    })
+    .where('id', '=', id)
+    .where('status', '!=', change.status)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertRefund(trx: Tx, row: Insertable<RefundTable>): Promise<void> {
+  await trx.insertInto('refunds').values(row).execute();
+}
+
+export async function updateRefund(
+  db: Executor,
+  id: string,
+  change: { status: RefundStatus; providerId?: string; at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('refunds')
+    .set({ status: change.status, updated_at: change.at, ...(change.providerId !== undefined && { provider_id: change.providerId }) })
+    .where('id', '=', id)
+    .where('status', '!=', change.status)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** What a booking has received (paid payments) and given back (refunds counted), in cents. */
+export async function moneyOf(db: Executor, bookingId: string): Promise<{ paidCents: number; refundedCents: number }> {
+  const paid = await db
+    .selectFrom('payments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
+    .where('booking_id', '=', bookingId)
+    .where('status', '=', 'paid')
+    .executeTakeFirstOrThrow();
+  const refunded = await db
+    .selectFrom('refunds')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
+    .where('booking_id', '=', bookingId)
+    .where('status', 'in', REFUNDS_COUNTED)
+    .executeTakeFirstOrThrow();
+  return { paidCents: Number(paid.cents), refundedCents: Number(refunded.cents) };
+}
