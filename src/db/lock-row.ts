@@ -6,6 +6,7 @@ const LOCK_COLUMNS = {
   venues: 'name',
   activities: 'slug',
   slots: 'booked_persons',
+  bookings: 'status',
 } as const satisfies { [T in keyof Database]?: keyof Database[T] & string };
 
 /**

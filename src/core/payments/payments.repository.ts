@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { lockRow } from '../../db/lock-row.js';
 import type { Executor, PaymentTable, RefundTable, Tx } from '../../db/schema.js';
 import type { PaymentStatus, RefundStatus } from './payment.js';
 
@@ -92,4 +93,27 @@ export async function moneyOf(db: Executor, bookingId: string): Promise<{ paidCe
     .where('status', 'in', REFUNDS_COUNTED)
     .executeTakeFirstOrThrow();
   return { paidCents: Number(paid.cents), refundedCents: Number(refunded.cents) };
+}
+
+/** The provider's id of a payment, its venue and its booking's reference: what a refund of it needs. */
+export async function findRefundTarget(db: Executor, paymentId: string) {
+  return db
+    .selectFrom('payments')
+    .innerJoin('bookings', 'bookings.id', 'payments.booking_id')
+    .select(['payments.provider_id', 'payments.venue_id', 'bookings.reference'])
+    .where('payments.id', '=', paymentId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Locks a booking's row until the transaction ends (payments, refunds and status changes of one
+ * booking then happen one after the other) and reads it; undefined when there is no such booking.
+ */
+export async function lockBooking(trx: Tx, id: string) {
+  await lockRow(trx, 'bookings', id);
+  return trx
+    .selectFrom('bookings')
+    .select(['id', 'reference', 'venue_id', 'status', 'total_cents', 'pay_by', 'deposit_percent', 'balance_due_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -47,6 +47,9 @@ export const DOMAIN_ERROR_CODES = [
   'option_already_extended',
   'submission_reused',
   'terms_changed',
+  'refund_too_large',
+  'payment_unavailable',
+  'nothing_due',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -19,6 +19,10 @@ import { securityMessages } from './messages/security.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 import { submissionsMessages } from './messages/submissions.messages.js';
 import { venuesMessages } from './messages/venues.messages.js';
+import { paymentsMessages } from './messages/payments.messages.js';
+import { paymentSettingsMessages } from './messages/payment-settings.messages.js';
+import { balancesMessages } from './messages/balances.messages.js';
+import { refundsMessages } from './messages/refunds.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -43,6 +47,10 @@ const nl = {
   ...lostLinkMessages.nl,
   ...venuesMessages.nl,
   ...practicalInfoMessages.nl,
+  ...paymentsMessages.nl,
+  ...paymentSettingsMessages.nl,
+  ...balancesMessages.nl,
+  ...refundsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -63,6 +71,10 @@ const en: Record<keyof typeof nl, string> = {
   ...lostLinkMessages.en,
   ...venuesMessages.en,
   ...practicalInfoMessages.en,
+  ...paymentsMessages.en,
+  ...paymentSettingsMessages.en,
+  ...balancesMessages.en,
+  ...refundsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -76,6 +76,9 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   option_already_extended: 409,
   submission_reused: 409,
   terms_changed: 409,
+  refund_too_large: 409,
+  payment_unavailable: 503,
+  nothing_due: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {
