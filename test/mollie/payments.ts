@@ -27,7 +27,7 @@ export async function startMollie(
 ): Promise<TestMollie> {
   const { platformKey = TEST_MOLLIE_KEY, windowMinutes = 30, ...standInOptions } = options;
   const standIn = await startMollieStandIn({ keys: [TEST_MOLLIE_KEY, TEST_VENUE_MOLLIE_KEY], ...standInOptions });
-  trustStandIn(standIn.url, standIn.ca);
+  const forget = trustStandIn(standIn.url, standIn.ca);
   return {
     standIn,
     settings: { provider: mollieProvider(standIn.url), platformKey, windowMinutes },
@@ -44,7 +44,10 @@ export async function startMollie(
         return response.statusCode;
       });
     },
-    close: () => standIn.close(),
+    async close() {
+      await standIn.close();
+      forget();
+    },
   };
 }
 
