@@ -161,6 +161,7 @@ function RefundTierFields({ ui, index, tier, errors }: { ui: AdminUi; index: num
 
 /** "Until N days (hours) before the visit": whole days where they are. */
 function before(t: Translate, hours: number): string {
+  if (hours === 0) return t('refund_form.until_start');
   return hours >= 24 && hours % 24 === 0 ? t('refund_form.until_days', { n: hours / 24 }) : t('refund_form.until_hours', { n: hours });
 }
 
@@ -180,5 +181,6 @@ export function refundPolicySentence(t: Translate, policy: RefundPolicy): string
   );
   const last = policy[policy.length - 1]!;
   const later = last.hoursBefore > 0 ? [t('refund_form.sentence_later')] : [];
-  return `${[...parts, ...later].join('; ')}.`;
+  const sentence = [...parts, ...later].join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
