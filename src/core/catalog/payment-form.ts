@@ -113,10 +113,15 @@ export function paymentTermsFormOf(terms: PaymentTerms, policy: RefundPolicy): P
   };
 }
 
-/** A tier as typed: whole days where it is a whole number of days (at least one), else hours. */
+/** Whether a tier reads in days: a whole number of them, three or more (48 hours stays 48 hours). */
+export function tierReadsInDays(hoursBefore: number): boolean {
+  return hoursBefore >= 3 * HOURS_PER_DAY && hoursBefore % HOURS_PER_DAY === 0;
+}
+
+/** A tier as typed: in days where it reads so, else hours. */
 function refundTierFormOf(tier: RefundPolicy[number] | undefined): RefundTierForm {
   if (!tier) return { amount: '', unit: 'days', percent: '' };
-  const inDays = tier.hoursBefore >= HOURS_PER_DAY && tier.hoursBefore % HOURS_PER_DAY === 0;
+  const inDays = tierReadsInDays(tier.hoursBefore);
   return {
     amount: String(inDays ? tier.hoursBefore / HOURS_PER_DAY : tier.hoursBefore),
     unit: inDays ? 'days' : 'hours',

@@ -1,5 +1,5 @@
 import type { ActivityForm } from '../../../core/catalog/activity-admin.service.js';
-import { parseRefundTiers, type RefundTierForm } from '../../../core/catalog/payment-form.js';
+import { parseRefundTiers, type RefundTierForm, tierReadsInDays } from '../../../core/catalog/payment-form.js';
 import type { MollieKeySource } from '../../../core/payments/mollie-key-source.js';
 import { PAYMENT_MODES, PAYMENT_TERM_LIMITS, type PaymentMode } from '../../../core/payments/payment-terms.js';
 import type { RefundPolicy } from '../../../core/payments/refund-policy.js';
@@ -159,10 +159,10 @@ function RefundTierFields({ ui, index, tier, errors }: { ui: AdminUi; index: num
   );
 }
 
-/** "Until N days (hours) before the visit": whole days where they are. */
+/** "Until N days (hours) before the visit": in days where the form shows days. */
 function before(t: Translate, hours: number): string {
   if (hours === 0) return t('refund_form.until_start');
-  return hours >= 24 && hours % 24 === 0 ? t('refund_form.until_days', { n: hours / 24 }) : t('refund_form.until_hours', { n: hours });
+  return tierReadsInDays(hours) ? t('refund_form.until_days', { n: hours / 24 }) : t('refund_form.until_hours', { n: hours });
 }
 
 /** The policy read back as one sentence: "Until 14 days before the visit: all back; until 48 hours: 50 % back; later: nothing." */
