@@ -27,7 +27,7 @@ export async function startMollie(
 ): Promise<TestMollie> {
   const { platformKey = TEST_MOLLIE_KEY, windowMinutes = 30, ...standInOptions } = options;
   const standIn = await startMollieStandIn({ keys: [TEST_MOLLIE_KEY, TEST_VENUE_MOLLIE_KEY], ...standInOptions });
-  trustStandIn(standIn.url, standIn.ca);
+  const forget = trustStandIn(standIn.url, standIn.ca);
   return {
     standIn,
     settings: { provider: mollieProvider(standIn.url), platformKey, windowMinutes },
@@ -44,6 +44,23 @@ export async function startMollie(
         return response.statusCode;
       });
     },
-    close: () => standIn.close(),
+    async close() {
+      await standIn.close();
+      forget();
+    },
+  };
+}
+
+/**
+ * The environment of a `groupz serve` process that takes payments at the stand-in: its URL and a
+ * platform key as settings, and a preload that trusts the stand-in's test CA for its address only.
+ */
+export function mollieEnv(standIn: MollieStandIn, key: string = TEST_MOLLIE_KEY): Record<string, string> {
+  const preload = new URL('./trust-preload.mjs', import.meta.url).href;
+  return {
+    GROUPZ_MOLLIE_API_URL: standIn.url,
+    GROUPZ_MOLLIE_API_KEY: key,
+    GROUPZ_TEST_MOLLIE_CA: standIn.ca,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' '),
   };
 }

@@ -10,9 +10,12 @@ import tls from 'node:tls';
 const trusted = new Map<string, string>();
 let installed = false;
 
-export function trustStandIn(apiUrl: string, caPem: string): void {
-  trusted.set(new URL(apiUrl).host, caPem);
-  if (installed) return;
+/** Trusts `caPem` for `apiUrl`'s host and port; the function returned forgets it (call it when the stand-in closes: ports are reused). */
+export function trustStandIn(apiUrl: string, caPem: string): () => void {
+  const host = new URL(apiUrl).host;
+  trusted.set(host, caPem);
+  const forget = () => void trusted.delete(host);
+  if (installed) return forget;
   installed = true;
   const connect = tls.connect;
   tls.connect = function connectTrustingStandIn(this: unknown, ...args: unknown[]) {
@@ -21,4 +24,5 @@ export function trustStandIn(apiUrl: string, caPem: string): void {
     if (options && ca) options.ca = ca;
     return (connect as (...rest: unknown[]) => tls.TLSSocket).apply(this, args);
   } as typeof tls.connect;
+  return forget;
 }
