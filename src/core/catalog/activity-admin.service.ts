@@ -21,7 +21,6 @@ import {
   type Activity,
   type ActivityRules,
   DEFAULT_PAYMENT_TERMS,
-  DEFAULT_REFUND_POLICY,
   PARTICIPANT_FIELDS,
   type PracticalInfo,
   type Venue,
@@ -38,6 +37,8 @@ import {
 import { decimal, MAX_AGE, optionalText, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
+import { parsePaymentTerms, parseRefundTiers, type PaymentTermsForm } from './payment-form.js';
+import type { PaymentTerms } from '../payments/payment-terms.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 /**
@@ -60,7 +61,7 @@ export interface PriceLineForm {
 }
 
 /** The activity form as typed, so a refused form comes back exactly as it was sent. */
-export interface ActivityForm {
+export interface ActivityForm extends PaymentTermsForm {
   venueId: string;
   slug: string;
   titleNl: string;
@@ -213,7 +214,7 @@ function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
   return [...merged, ...queue];
 }
 
-type ActivityFields = Omit<Activity, 'id' | 'venue' | 'payment' | 'refundPolicy'>;
+type ActivityFields = Omit<Activity, 'id' | 'venue'>;
 
 /** The errors of the rules across fields, for the fields that passed: group limits, pricing that covers them. */
 function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, lines: FormResult<FixedLine[]>, current: Pricing) {
@@ -239,18 +240,28 @@ function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, line
 
 /**
  * Checks the whole form, every field and every rule across fields in one go, so a refused form
- * names all its faults at once; `current` is the pricing whose bands are kept.
+ * names all its faults at once; `current` holds the pricing whose bands are kept and the payment
+ * terms whose unused numbers are kept when left blank.
  */
-function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<ActivityFields> {
+function parseActivityForm(form: ActivityForm, current: { pricing: Pricing; payment: PaymentTerms }): FormResult<ActivityFields> {
   const base = parseEachField(activityFields.shape, { ...form });
   const lines = parseFixedLines(form.lines);
   const practical = parsePractical(form);
-  const across = crossFieldErrors(base.values, lines, current);
+  const payment = parsePaymentTerms(form, current.payment);
+  const refundPolicy = parseRefundTiers(form.refundTiers);
+  const across = crossFieldErrors(base.values, lines, current.pricing);
   const errors = inFieldOrder(
-    firstPerField([...base.errors, ...(lines.ok ? [] : lines.errors), ...across.errors, ...(practical.ok ? [] : practical.errors)]),
+    firstPerField([
+      ...base.errors,
+      ...(lines.ok ? [] : lines.errors),
+      ...across.errors,
+      ...(practical.ok ? [] : practical.errors),
+      ...(payment.ok ? [] : payment.errors),
+      ...(refundPolicy.ok ? [] : refundPolicy.errors),
+    ]),
     Object.keys(form),
   );
-  if (errors.length > 0 || !across.pricing || !practical.ok) return { ok: false, errors };
+  if (errors.length > 0 || !across.pricing || !practical.ok || !payment.ok || !refundPolicy.ok) return { ok: false, errors };
   const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.values as z.output<typeof activityFields>;
   const { bookingMode, optionHours, optionMinDaysBefore, optionMaxPerEmail, cancelUntilHours, participantFields, ...fields } = rest;
   const rules: ActivityRules = {
@@ -269,6 +280,8 @@ function parseActivityForm(form: ActivityForm, current: Pricing): FormResult<Act
       pricing: across.pricing,
       rules,
       practical: practical.value,
+      payment: payment.value,
+      refundPolicy: refundPolicy.value,
     },
   };
 }
@@ -287,6 +300,11 @@ function practicalValues(practical: PracticalInfo): [string, unknown][] {
   return Object.entries(practical).map(([key, value]): [string, unknown] => [`practical.${key}`, value]);
 }
 
+/** The payment terms as named values: `payment.mode`, `payment.depositPercent`, ... */
+function paymentValues(payment: PaymentTerms): [string, unknown][] {
+  return Object.entries(payment).map(([key, value]): [string, unknown] => [`payment.${key}`, value]);
+}
+
 /** The names of the fields that differ, for the activity log. */
 function changedFields(before: Activity, after: Activity): string {
   const keys: (keyof ActivityFields)[] = [
@@ -301,8 +319,13 @@ function changedFields(before: Activity, after: Activity): string {
     'maxGroupSize',
     'bookingCutoffMinutes',
     'pricing',
+    'refundPolicy',
   ];
-  const named = (activity: Activity) => [...ruleValues(activity.rules), ...practicalValues(activity.practical)];
+  const named = (activity: Activity) => [
+    ...ruleValues(activity.rules),
+    ...practicalValues(activity.practical),
+    ...paymentValues(activity.payment),
+  ];
   const namedBefore = new Map(named(before).map(([name, value]) => [name, JSON.stringify(value)]));
   return [
     ...keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])),
@@ -349,7 +372,7 @@ async function venueForNew(db: Db, member: Member, venueId: string): Promise<For
 export async function createActivityFromForm(db: Db, clock: Clock, member: Member, form: ActivityForm): Promise<FormResult<Activity>> {
   // Every fault at once: the venue, the fields, and a slug already taken.
   const venue = await venueForNew(db, member, form.venueId);
-  const parsed = parseActivityForm(form, []);
+  const parsed = parseActivityForm(form, { pricing: [], payment: DEFAULT_PAYMENT_TERMS });
   const slug = form.slug.trim();
   const taken = slug !== '' && (await findActivityIdBySlug(db, slug)) ? [{ field: 'slug', code: 'slug_taken' as const }] : [];
   if (!venue.ok || !parsed.ok) {
@@ -357,13 +380,7 @@ export async function createActivityFromForm(db: Db, clock: Clock, member: Membe
     return { ok: false, errors: inFieldOrder(errors, Object.keys(form)) };
   }
   if (taken.length > 0) return { ok: false, errors: taken };
-  const activity: Activity = {
-    id: newId(),
-    venue: venue.value,
-    payment: DEFAULT_PAYMENT_TERMS,
-    refundPolicy: DEFAULT_REFUND_POLICY,
-    ...parsed.value,
-  };
+  const activity: Activity = { id: newId(), venue: venue.value, ...parsed.value };
   return db.transaction().execute(async (trx): Promise<FormResult<Activity>> => {
     // Checked again inside the transaction: a concurrent form may have taken the slug since.
     if (await findActivityIdBySlug(trx, activity.slug)) return refused('slug', 'slug_taken');
@@ -385,7 +402,7 @@ export async function updateActivityFromForm(
   form: ActivityForm,
 ): Promise<FormResult<Activity>> {
   const current = await activityFor(db, member, id);
-  const parsed = parseActivityForm(form, current.pricing);
+  const parsed = parseActivityForm(form, current);
   if (!parsed.ok) {
     // A slug of another activity is named with the other faults.
     const owner = form.slug.trim() === '' ? undefined : await findActivityIdBySlug(db, form.slug.trim());

@@ -10,6 +10,7 @@ import { type DemoScene, demoLogo, demoScene } from './demo-photos.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 import { publishTermsIn } from '../venues/venue-terms.service.js';
 import { DEMO_TERMS } from './demo-terms.js';
+import { updateVenuePoRequired } from '../venues/venue-payment.repository.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
 const DEMO_WEEKS = 8;
@@ -37,6 +38,8 @@ interface DemoVenue {
   activities: DemoActivity[];
   /** The logo's initials and colour. */
   logo: { initials: string; colour: string };
+  /** Organisations paying on invoice must give their own reference (PO number). */
+  poRequired?: boolean;
 }
 
 const VENUES: DemoVenue[] = [
@@ -89,6 +92,11 @@ const VENUES: DemoVenue[] = [
               en: 'One boat has a wheelchair space; mention it when you book. The jetty has a gangway without steps.',
             },
           },
+          payment: { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+          refundPolicy: [
+            { hoursBefore: 14 * 24, percent: 100 },
+            { hoursBefore: 48, percent: 50 },
+          ],
         },
         times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
         capacity: 60,
@@ -125,6 +133,8 @@ const VENUES: DemoVenue[] = [
               en: 'Boarding is down a short ladder from the quay into the boat.',
             },
           },
+          payment: { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+          refundPolicy: [{ hoursBefore: 7 * 24, percent: 100 }],
         },
         times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
         capacity: 12,
@@ -157,6 +167,7 @@ const VENUES: DemoVenue[] = [
         en: 'Tram 20 to the Westraven stop, then a five-minute walk. Free parking in front of the building (40 spaces); coaches park on the Europalaan.',
       },
     },
+    poRequired: true,
     logo: { initials: 'KW', colour: '#d1495b' },
     terms: DEMO_TERMS.klimhalDeWand,
     activities: [
@@ -199,6 +210,11 @@ const VENUES: DemoVenue[] = [
               en: 'The hall and canteen are step-free with an accessible toilet; climbing needs you to stand unaided.',
             },
           },
+          payment: { mode: 'deposit', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 },
+          refundPolicy: [
+            { hoursBefore: 30 * 24, percent: 100 },
+            { hoursBefore: 7 * 24, percent: 50 },
+          ],
         },
         times: {
           1: ['09:30', '13:00'],
@@ -272,6 +288,8 @@ const VENUES: DemoVenue[] = [
               en: 'The barn and toilet are step-free; the golf course follows a paved path along the meadows.',
             },
           },
+          payment: { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+          refundPolicy: [{ hoursBefore: 48, percent: 100 }],
         },
         times: { 3: ['11:00'], 5: ['11:00'], 6: ['11:00', '14:30'], 7: ['11:00', '14:30'] },
         capacity: 80,
@@ -289,7 +307,10 @@ const VENUES: DemoVenue[] = [
 
 /**
  * Fills an empty database with a small bilingual catalogue and eight weeks of slots, so a newcomer
- * sees a working platform. Does nothing (and returns false) when any venue exists.
+ * sees a working platform: a canal cruise paid in full online, a climbing clinic with a 30 % deposit
+ * (the rest 14 days before) that organisations may pay on invoice (with their PO number), and
+ * activities paid at the venue. Online payment needs a Mollie key (docs/back-office.md); without
+ * one those activities are booked as paid at the venue. Does nothing (and returns false) when any venue exists.
  */
 export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> {
   if ((await countVenues(db)) > 0) return false;
@@ -323,9 +344,10 @@ export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor
   }
 }
 
-async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities }: DemoVenue) {
+async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities, poRequired = false }: DemoVenue) {
   const created = await createVenue(trx, clock, venue);
   const venueId = created.id;
+  if (poRequired) await updateVenuePoRequired(trx, venueId, true);
   await publishTermsIn(trx, clock, created, terms, null);
   for (const demo of activities) {
     const activity = await createActivity(trx, clock, { ...demo.activity, venueId });

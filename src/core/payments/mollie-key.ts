@@ -16,6 +16,11 @@ export function sealMollieKey(secretKey: Buffer, venueId: string, apiKey: string
   return seal(secretKey, apiKey, boundTo(venueId));
 }
 
+/** Opens a venue's sealed key; throws when it was sealed under another platform key or for another venue. */
+export function openMollieKey(secretKey: Buffer, venueId: string, sealed: string): string {
+  return unseal(secretKey, sealed, boundTo(venueId));
+}
+
 /** Whether a text looks like a Mollie API key (test_ or live_ and 30 letters or digits). */
 export function isMollieKeyShape(value: string): boolean {
   return /^(test|live)_[A-Za-z0-9]{30}$/.test(value);
@@ -27,5 +32,5 @@ export function isMollieKeyShape(value: string): boolean {
  */
 export async function mollieKeyFor(db: Executor, secretKey: Buffer, settings: PaymentSettings, venueId: string): Promise<string | null> {
   const sealed = await findSealedMollieKey(db, venueId);
-  return sealed === null ? settings.platformKey : unseal(secretKey, sealed, boundTo(venueId));
+  return sealed === null ? settings.platformKey : openMollieKey(secretKey, venueId, sealed);
 }

@@ -58,6 +58,12 @@ export const FIELD_ERROR_CODES = [
   'unknown_venue',
   'cancel_unconfirmed',
   'decline_unconfirmed',
+  // The back office's payment settings (activity payment terms and cancellation policy, a venue's Mollie key).
+  'tiers_out_of_order',
+  'mollie_key_shape',
+  'mollie_key_refused',
+  'mollie_unreachable',
+  'mollie_live_needs_https',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

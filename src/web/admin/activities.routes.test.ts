@@ -67,6 +67,16 @@ function validForm(overrides: Record<string, string> = {}): Record<string, strin
     wheelchair: 'unknown',
     accessibilityNl: '',
     accessibilityEn: '',
+    paymentMode: 'venue',
+    depositPercent: '30',
+    balanceDaysBefore: '14',
+    invoiceTermDays: '14',
+    'refundTiers.0.amount': '14',
+    'refundTiers.0.unit': 'days',
+    'refundTiers.0.percent': '100',
+    'refundTiers.1.amount': '48',
+    'refundTiers.1.unit': 'hours',
+    'refundTiers.1.percent': '50',
     ...overrides,
   };
 }

@@ -14,8 +14,11 @@ import {
   type ActivityRules,
   type ActivityStatus,
   DEFAULT_ACTIVITY_RULES,
+  DEFAULT_PAYMENT_TERMS,
   DEFAULT_PRACTICAL_INFO,
+  DEFAULT_REFUND_POLICY,
   type PracticalInfo,
+  type Venue,
 } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
@@ -29,6 +32,8 @@ import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
+import { paymentTermsFormOf, REFUND_TIER_FIELDS } from '../../core/catalog/payment-form.js';
+import { type MollieKeySource, mollieKeySource } from '../../core/payments/mollie-key-source.js';
 import type { Language } from '../../core/shared/language.js';
 
 type ActivityRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -76,6 +81,16 @@ function formFrom(body: unknown): ActivityForm {
     wheelchair: field('wheelchair'),
     accessibilityNl: field('accessibilityNl'),
     accessibilityEn: field('accessibilityEn'),
+    paymentMode: field('paymentMode'),
+    depositPercent: field('depositPercent'),
+    balanceDaysBefore: field('balanceDaysBefore'),
+    invoiceAllowed: formCheckbox(body, 'invoiceAllowed'),
+    invoiceTermDays: field('invoiceTermDays'),
+    refundTiers: Array.from({ length: REFUND_TIER_FIELDS }, (_, i) => ({
+      amount: field(`refundTiers.${i}.amount`),
+      unit: field(`refundTiers.${i}.unit`),
+      percent: field(`refundTiers.${i}.percent`),
+    })),
   };
 }
 
@@ -144,6 +159,7 @@ function formOf(activity: Activity, lang: Language): ActivityForm {
     lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => fixed[i] ?? BLANK_LINE),
     ...rulesForm(activity.rules),
     ...practicalForm(activity.status, activity.practical),
+    ...paymentTermsFormOf(activity.payment, activity.refundPolicy),
   };
 }
 
@@ -163,11 +179,15 @@ const EMPTY_FORM: ActivityForm = {
   lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_LINE),
   ...rulesForm(DEFAULT_ACTIVITY_RULES),
   ...practicalForm('published', DEFAULT_PRACTICAL_INFO),
+  ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, DEFAULT_REFUND_POLICY),
 };
 
 /** The back office's activities: the list, and creating and editing an activity (slots: slots.routes.tsx). */
 export async function activityRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const { db, clock, auth } = context;
+  const { db, clock, auth, payments } = context;
+  /** Which Mollie key would serve the venue (the form warns when online payment cannot be offered); undefined when no venue is chosen yet. */
+  const keySourceOf = (venue: Venue | undefined): MollieKeySource | undefined => venue && mollieKeySource(venue, payments.platformKey);
+  const chosenVenue = (venues: Venue[], id: string) => venues.find((venue) => venue.id === id);
 
   async function activityOf(request: ActivityRequest): Promise<Activity> {
     if (!isKey(request.params.id)) throw new DomainError('not_found');
@@ -185,7 +205,12 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     requirePermission(request, 'catalog.write');
     const venues = await venuesFor(db, request.staff);
     const values = { ...EMPTY_FORM, venueId: request.staff.venueId ?? '' };
-    return sendPage(reply, 200, <ActivityFormPage ui={adminUiFor(request, auth)} venues={venues} values={values} errors={{}} />);
+    const keySource = keySourceOf(chosenVenue(venues, values.venueId));
+    return sendPage(
+      reply,
+      200,
+      <ActivityFormPage ui={adminUiFor(request, auth)} venues={venues} values={values} errors={{}} keySource={keySource} />,
+    );
   });
 
   app.post('/activities/new', async (request, reply) => {
@@ -196,7 +221,12 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     const ui = adminUiFor(request, auth);
     const venues = await venuesFor(db, request.staff);
     const errors = fieldMessages(ui.t, result.errors);
-    return sendPage(reply, FIELD_ERRORS_STATUS, <ActivityFormPage ui={ui} venues={venues} values={values} errors={errors} />);
+    const keySource = keySourceOf(chosenVenue(venues, values.venueId || (request.staff.venueId ?? '')));
+    return sendPage(
+      reply,
+      FIELD_ERRORS_STATUS,
+      <ActivityFormPage ui={ui} venues={venues} values={values} errors={errors} keySource={keySource} />,
+    );
   });
 
   app.get('/activities/:id', async (request: ActivityRequest, reply) => {
@@ -207,7 +237,14 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     return sendPage(
       reply,
       200,
-      <ActivityFormPage ui={ui} activity={activity} values={formOf(activity, ui.lang)} errors={{}} saved={saved} />,
+      <ActivityFormPage
+        ui={ui}
+        activity={activity}
+        values={formOf(activity, ui.lang)}
+        errors={{}}
+        saved={saved}
+        keySource={keySourceOf(activity.venue)}
+      />,
     );
   });
 
@@ -219,7 +256,11 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     if (result.ok) return reply.seeOther(`/admin/activities/${activity.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const errors = fieldMessages(ui.t, result.errors);
-    return sendPage(reply, FIELD_ERRORS_STATUS, <ActivityFormPage ui={ui} activity={activity} values={values} errors={errors} />);
+    return sendPage(
+      reply,
+      FIELD_ERRORS_STATUS,
+      <ActivityFormPage ui={ui} activity={activity} values={values} errors={errors} keySource={keySourceOf(activity.venue)} />,
+    );
   });
 
   await app.register(slotRoutes, context);

@@ -14,6 +14,14 @@ import { VenueFormPage } from '../views/admin/venue-form.page.js';
 import { VenueListPage } from '../views/admin/venue-list.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
+import { formCheckbox } from './catalog-form.js';
+import {
+  readMollieKeyStatus,
+  removeVenueMollieKey,
+  setVenueMollieKey,
+  setVenuePoRequired,
+} from '../../core/venues/venue-payment.service.js';
+import type { PaymentContext } from '../../core/payments/payment-context.js';
 
 type VenueRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -45,13 +53,20 @@ interface PageState {
   terms?: { values: TermsForm; errors: FieldMessages };
   saved?: boolean;
   published?: number | undefined;
+  /** The Mollie key form refused (the key typed is never sent back). */
+  mollieKey?: { errors: FieldMessages };
+  payment?: 'saved' | 'removed' | 'invoicing' | undefined;
 }
+
+const PAYMENT_DONE = ['saved', 'removed', 'invoicing'] as const;
 
 /**
  * The back office's venues: managers edit their own venue's profile and publish its booking terms;
  * admins any venue's. Another venue's id finds nothing (404), as everywhere in the back office.
  */
-export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
+export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth, payments, publicUrl }: AppContext): Promise<void> {
+  const paymentContext: PaymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl };
+
   async function venueOf(request: VenueRequest): Promise<Venue> {
     if (!isKey(request.params.id)) throw new DomainError('not_found');
     return venueFor(db, request.staff, request.params.id);
@@ -61,7 +76,8 @@ export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }
   async function sendVenuePage(request: VenueRequest, reply: FastifyReply, venue: Venue, state: PageState) {
     const versions = await listTermsFor(db, request.staff, venue.id);
     const current = versions[0];
-    const refused = state.profile ?? state.terms;
+    const refused = state.profile ?? state.terms ?? state.mollieKey;
+    const status = await readMollieKeyStatus(db, paymentContext, request.staff, venue.id);
     return sendPage(
       reply,
       refused ? FIELD_ERRORS_STATUS : 200,
@@ -74,6 +90,7 @@ export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }
           versions,
           published: state.published,
         }}
+        payment={{ status, errors: state.mollieKey?.errors ?? {}, done: state.payment }}
       />,
     );
   }
@@ -90,9 +107,11 @@ export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }
     requirePermission(request, 'catalog.write');
     const venue = await venueOf(request);
     const published = Number(formField(request.query, 'published'));
+    const payment = formField(request.query, 'payment');
     return sendVenuePage(request, reply, venue, {
       saved: formField(request.query, 'saved') === '1',
       published: Number.isInteger(published) && published > 0 ? published : undefined,
+      payment: PAYMENT_DONE.find((done) => done === payment),
     });
   });
 
@@ -114,5 +133,28 @@ export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth }
     if (result.ok) return reply.seeOther(`/admin/venues/${venue.id}?published=${result.value}#terms-title`);
     const errors = fieldMessages(adminUiFor(request, auth).t, result.errors);
     return sendVenuePage(request, reply, venue, { terms: { values, errors } });
+  });
+
+  app.post('/venues/:id/mollie-key', async (request: VenueRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venue = await venueOf(request);
+    const result = await setVenueMollieKey(db, clock, paymentContext, request.staff, venue.id, formField(request.body, 'mollieKey'));
+    if (result.ok) return reply.seeOther(`/admin/venues/${venue.id}?payment=saved#mollie-title`);
+    const errors = fieldMessages(adminUiFor(request, auth).t, result.errors);
+    return sendVenuePage(request, reply, venue, { mollieKey: { errors } });
+  });
+
+  app.post('/venues/:id/mollie-key/remove', async (request: VenueRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venue = await venueOf(request);
+    await removeVenueMollieKey(db, clock, request.staff, venue.id);
+    return reply.seeOther(`/admin/venues/${venue.id}?payment=removed#mollie-title`);
+  });
+
+  app.post('/venues/:id/invoicing', async (request: VenueRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const venue = await venueOf(request);
+    await setVenuePoRequired(db, clock, request.staff, venue.id, formCheckbox(request.body, 'poRequired'));
+    return reply.seeOther(`/admin/venues/${venue.id}?payment=invoicing#invoicing-title`);
   });
 }

@@ -7,6 +7,8 @@ import { ErrorSummary, Field, type FieldMessages, InputField } from '../componen
 import { CategoryField } from '../category-field.js';
 import { ActivityStatusField, PRACTICAL_LABELS, PracticalFields } from './activity-practical-fields.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
+import { PaymentFields, paymentLabels } from './activity-payment-fields.js';
+import type { MollieKeySource } from '../../../core/payments/mollie-key-source.js';
 
 type TextName = 'slug' | 'titleNl' | 'titleEn' | 'location' | 'durationMinutes' | 'minGroupSize' | 'maxGroupSize' | 'cutoffHours';
 
@@ -55,12 +57,17 @@ const LINE_LABELS: Record<keyof PriceLineForm, MessageKey> = {
 };
 
 /** Every field's label for the error summary, the price lines' fields included. */
-function summaryLabels(lines: number): Record<string, MessageKey> {
-  const labels = { ...LABELS, ...PRACTICAL_LABELS };
+function summaryLabels(lines: number, tiers: number): Record<string, MessageKey> {
+  const labels = { ...LABELS, ...PRACTICAL_LABELS, ...paymentLabels(tiers) };
   for (let i = 0; i < lines; i++) {
     for (const [field, label] of Object.entries(LINE_LABELS)) labels[`lines.${i}.${field}`] = label;
   }
   return labels;
+}
+
+/** The venue's page, where its Mollie key is entered (whoever edits activities may open it). */
+function venueHref(venueId: string): string | undefined {
+  return venueId ? `/admin/venues/${venueId}` : undefined;
 }
 
 interface Props {
@@ -72,13 +79,15 @@ interface Props {
   /** The venues a new activity can go to (one for a manager). */
   venues?: Venue[];
   saved?: boolean;
+  /** Which Mollie key serves the venue: with none, terms asking for online payment get a notice why it is not offered. */
+  keySource?: MollieKeySource | undefined;
 }
 
 /**
  * Creating or editing an activity: its status, texts in both languages, group sizes, cut-off,
- * practical information, lifecycle rules and fixed price lines.
+ * practical information, lifecycle rules, payment terms, cancellation policy and fixed price lines.
  */
-export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false }: Props) {
+export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false, keySource }: Props) {
   const { t, lang } = ui;
   const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
   const action = activity ? `/admin/activities/${activity.id}` : '/admin/activities/new';
@@ -138,7 +147,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
       )}
       <form method="post" action={action} novalidate class="narrow-form">
         <CsrfField ui={ui} />
-        <ErrorSummary ui={ui} errors={errors} labels={summaryLabels(values.lines.length)} />
+        <ErrorSummary ui={ui} errors={errors} labels={summaryLabels(values.lines.length, values.refundTiers.length)} />
         {activity ? (
           <p>
             <strong>{t('activity_form.venue')}:</strong> {activity.venue.name}
@@ -227,6 +236,14 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
             </div>
           ))}
         </fieldset>
+
+        <PaymentFields
+          ui={ui}
+          values={values}
+          errors={errors}
+          keySource={keySource}
+          venueHref={venueHref(activity?.venue.id ?? values.venueId)}
+        />
 
         <h2>{t('activity_form.prices')}</h2>
         <p class="hint">{t('activity_form.prices_hint')}</p>

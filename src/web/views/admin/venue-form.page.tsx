@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import { type TermsPanelProps, VenueTermsPanel } from './venue-terms-panel.js';
+import { type PaymentPanelProps, VenuePaymentPanel } from './venue-payment-panel.js';
 
 const LABELS: Record<keyof VenueProfileForm, MessageKey> = {
   name: 'venue_form.name',
@@ -95,13 +96,14 @@ interface Props {
   venue: Venue;
   profile: Omit<ProfileProps, 'venue'>;
   terms: Omit<TermsPanelProps, 'venue'>;
+  payment: PaymentPanelProps;
 }
 
 /**
  * A venue in the back office, one section each: its profile, a link to its photos and logo (their
- * own page, for uploads), then its booking terms.
+ * own page, for uploads), its payment settings (Mollie key, paying on invoice), then its booking terms.
  */
-export function VenueFormPage({ ui, venue, profile, terms }: Props) {
+export function VenueFormPage({ ui, venue, profile, terms, payment }: Props) {
   const { t } = ui;
   const title = t('venue_form.title', { venue: venue.name });
   return (
@@ -121,6 +123,7 @@ export function VenueFormPage({ ui, venue, profile, terms }: Props) {
           </a>
         </p>
       </section>
+      <VenuePaymentPanel ui={ui} venue={venue} {...payment} />
       <VenueTermsPanel ui={ui} venue={venue} {...terms} />
     </AdminLayout>
   );

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_PAYMENT_TERMS } from './activity.js';
+import { parsePaymentTerms, parseRefundTiers, paymentTermsFormOf, type PaymentTermsForm, type RefundTierForm } from './payment-form.js';
+
+const tier = (amount: string, unit: string, percent: string): RefundTierForm => ({ amount, unit, percent });
+const form = (overrides: Partial<PaymentTermsForm> = {}): PaymentTermsForm => ({
+  ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, []),
+  ...overrides,
+});
+
+describe('the activity form: payment terms and cancellation tiers', () => {
+  test('the limits of PAYMENT_TERM_LIMITS hold at their edges, only for the numbers the terms use', () => {
+    const ok = (overrides: Partial<PaymentTermsForm>) => parsePaymentTerms(form(overrides), DEFAULT_PAYMENT_TERMS).ok;
+    assert.equal(ok({ paymentMode: 'deposit', depositPercent: '1', balanceDaysBefore: '0' }), true);
+    assert.equal(ok({ paymentMode: 'deposit', depositPercent: '99', balanceDaysBefore: '365' }), true);
+    assert.equal(ok({ paymentMode: 'deposit', depositPercent: '0' }), false);
+    assert.equal(ok({ paymentMode: 'deposit', depositPercent: '100' }), false);
+    assert.equal(ok({ paymentMode: 'deposit', balanceDaysBefore: '366' }), false);
+    assert.equal(ok({ paymentMode: 'deposit', depositPercent: '' }), false, 'used, so required');
+    assert.equal(ok({ paymentMode: 'full', depositPercent: '' }), true, 'unused and blank: kept');
+    assert.equal(ok({ invoiceAllowed: true, invoiceTermDays: '90' }), true);
+    assert.equal(ok({ invoiceAllowed: true, invoiceTermDays: '0' }), false);
+    assert.equal(ok({ invoiceAllowed: false, invoiceTermDays: '' }), true);
+    assert.equal(ok({ paymentMode: 'cash' }), false);
+    const kept = parsePaymentTerms(form({ paymentMode: 'full', depositPercent: '', balanceDaysBefore: '' }), {
+      ...DEFAULT_PAYMENT_TERMS,
+      depositPercent: 40,
+      balanceDaysBefore: 3,
+    });
+    assert.deepEqual(kept.ok && kept.value, { ...DEFAULT_PAYMENT_TERMS, mode: 'full', depositPercent: 40, balanceDaysBefore: 3 });
+  });
+
+  test('tiers: days become hours, blanks are skipped, each strictly shorter than the one above, 0..100 %', () => {
+    const parsed = parseRefundTiers([tier('14', 'days', '100'), tier('', 'days', ''), tier('48', 'hours', '50'), tier('0', 'hours', '0')]);
+    assert.deepEqual(parsed.ok && parsed.value, [
+      { hoursBefore: 336, percent: 100 },
+      { hoursBefore: 48, percent: 50 },
+      { hoursBefore: 0, percent: 0 },
+    ]);
+    assert.deepEqual(parseRefundTiers([]), { ok: true, value: [] });
+    const same = parseRefundTiers([tier('2', 'days', '100'), tier('48', 'hours', '50')]);
+    assert.deepEqual(!same.ok && same.errors, [{ field: 'refundTiers.1.amount', code: 'tiers_out_of_order' }]);
+    const faults = parseRefundTiers([tier('366', 'days', '50'), tier('1', 'weeks', '-1')]);
+    assert.deepEqual(!faults.ok && faults.errors.map((e) => `${e.field}:${e.code}`), [
+      'refundTiers.0.amount:too_large',
+      'refundTiers.1.unit:invalid_value',
+      'refundTiers.1.percent:too_small',
+    ]);
+  });
+
+  test('a stored policy is shown in days from three whole days, else in hours, and parses back to itself', () => {
+    const policy = [
+      { hoursBefore: 720, percent: 100 },
+      { hoursBefore: 48, percent: 50 },
+      { hoursBefore: 5, percent: 10 },
+    ];
+    const shown = paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, policy).refundTiers;
+    assert.deepEqual(shown.slice(0, 3), [tier('30', 'days', '100'), tier('48', 'hours', '50'), tier('5', 'hours', '10')]);
+    assert.equal(shown.length, 5);
+    assert.deepEqual(parseRefundTiers(shown), { ok: true, value: policy });
+  });
+});

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from '../payments/payment-terms.js';
+import { REFUND_POLICY_LIMITS, type RefundPolicy } from '../payments/refund-policy.js';
+import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
+import { wholeNumber } from './admin-fields.js';
+
+/** How many cancellation tiers the activity form offers: the most a policy may have. */
+export const REFUND_TIER_FIELDS = REFUND_POLICY_LIMITS.tiers;
+
+/** One tier of the cancellation policy as typed: "until N hours|days before, P % back". */
+export interface RefundTierForm {
+  amount: string;
+  /** `hours` or `days`. */
+  unit: string;
+  percent: string;
+}
+
+/** The activity form's payment terms and cancellation policy, as typed. */
+export interface PaymentTermsForm {
+  /** One of PAYMENT_MODES. */
+  paymentMode: string;
+  depositPercent: string;
+  balanceDaysBefore: string;
+  invoiceAllowed: boolean;
+  invoiceTermDays: string;
+  /** Always REFUND_TIER_FIELDS tiers; blank tiers are ignored. */
+  refundTiers: RefundTierForm[];
+}
+
+const HOURS_PER_DAY = 24;
+
+const numbers = {
+  depositPercent: wholeNumber(PAYMENT_TERM_LIMITS.depositPercent.min, PAYMENT_TERM_LIMITS.depositPercent.max),
+  balanceDaysBefore: wholeNumber(PAYMENT_TERM_LIMITS.balanceDaysBefore.min, PAYMENT_TERM_LIMITS.balanceDaysBefore.max),
+  invoiceTermDays: wholeNumber(PAYMENT_TERM_LIMITS.invoiceTermDays.min, PAYMENT_TERM_LIMITS.invoiceTermDays.max),
+};
+
+/**
+ * The payment terms; every fault at once. A number the chosen terms use is required; one they do
+ * not use (the deposit when paying in full) is checked when typed and kept from `current` when left
+ * blank, so switching the mode back finds it again.
+ */
+export function parsePaymentTerms(form: PaymentTermsForm, current: PaymentTerms): FormResult<PaymentTerms> {
+  const errors: FieldError[] = [];
+  const mode = form.paymentMode.trim();
+  if (!isPaymentMode(mode)) errors.push({ field: 'paymentMode', code: mode === '' ? 'required' : 'invalid_value' });
+  const used = {
+    depositPercent: mode === 'deposit',
+    balanceDaysBefore: mode === 'deposit',
+    invoiceTermDays: form.invoiceAllowed,
+  };
+  const value = { ...current };
+  for (const name of ['depositPercent', 'balanceDaysBefore', 'invoiceTermDays'] as const) {
+    if (!used[name] && form[name].trim() === '') continue;
+    const result = numbers[name].safeParse(form[name]);
+    if (result.success) value[name] = result.data;
+    else errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: name })));
+  }
+  if (errors.length > 0 || !isPaymentMode(mode)) return { ok: false, errors };
+  return { ok: true, value: { ...value, mode, invoiceAllowed: form.invoiceAllowed } };
+}
+
+function isBlankTier(tier: RefundTierForm): boolean {
+  return tier.amount.trim() === '' && tier.percent.trim() === '';
+}
+
+const tierFields = z.object({
+  amount: wholeNumber(REFUND_POLICY_LIMITS.hoursBefore.min, REFUND_POLICY_LIMITS.hoursBefore.max),
+  unit: z.enum(['hours', 'days'], { error: 'invalid_value' }),
+  percent: wholeNumber(0, 100),
+});
+
+/**
+ * The cancellation policy from its typed tiers (blank ones skipped): each "until N hours or days
+ * before the visit, P % back", strictly shorter before the visit than the tier above it. Errors
+ * under `refundTiers.<i>.<field>`; no tiers at all is a policy too: nothing back.
+ */
+export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<RefundPolicy> {
+  const errors: FieldError[] = [];
+  const policy: RefundPolicy = [];
+  let previous: number | undefined;
+  tiers.slice(0, REFUND_TIER_FIELDS).forEach((tier, index) => {
+    if (isBlankTier(tier)) return;
+    const result = tierFields.safeParse(tier);
+    if (!result.success) {
+      errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `refundTiers.${index}.${e.field}` })));
+      previous = undefined;
+      return;
+    }
+    const { amount, unit, percent } = result.data;
+    const hoursBefore = unit === 'days' ? amount * HOURS_PER_DAY : amount;
+    if (hoursBefore > REFUND_POLICY_LIMITS.hoursBefore.max) {
+      errors.push({ field: `refundTiers.${index}.amount`, code: 'too_large' });
+    } else if (previous !== undefined && hoursBefore >= previous) {
+      errors.push({ field: `refundTiers.${index}.amount`, code: 'tiers_out_of_order' });
+    } else {
+      policy.push({ hoursBefore, percent });
+    }
+    previous = hoursBefore;
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: policy };
+}
+
+/** Stored terms as the form shows them. */
+export function paymentTermsFormOf(terms: PaymentTerms, policy: RefundPolicy): PaymentTermsForm {
+  return {
+    paymentMode: terms.mode,
+    depositPercent: String(terms.depositPercent),
+    balanceDaysBefore: String(terms.balanceDaysBefore),
+    invoiceAllowed: terms.invoiceAllowed,
+    invoiceTermDays: String(terms.invoiceTermDays),
+    refundTiers: Array.from({ length: REFUND_TIER_FIELDS }, (_, i) => refundTierFormOf(policy[i])),
+  };
+}
+
+/** Whether a tier reads in days: a whole number of them, three or more (48 hours stays 48 hours). */
+export function tierReadsInDays(hoursBefore: number): boolean {
+  return hoursBefore >= 3 * HOURS_PER_DAY && hoursBefore % HOURS_PER_DAY === 0;
+}
+
+/** A tier as typed: in days where it reads so, else hours. */
+function refundTierFormOf(tier: RefundPolicy[number] | undefined): RefundTierForm {
+  if (!tier) return { amount: '', unit: 'days', percent: '' };
+  const inDays = tierReadsInDays(tier.hoursBefore);
+  return {
+    amount: String(inDays ? tier.hoursBefore / HOURS_PER_DAY : tier.hoursBefore),
+    unit: inDays ? 'days' : 'hours',
+    percent: String(tier.percent),
+  };
+}
