@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -265,6 +266,35 @@ for (const dialect of testDialects()) {
       assert.equal(row.payment_expires_at, '2026-06-01T09:30:00.000Z');
       assert.equal(await mailsOfKind(db, option.id, 'payment_due'), 1);
       assert.equal((await bookingPaymentOf(db, option.id)).dueNowCents, 5000);
+    });
+
+    test('staff booking for a caller keep their status and pay at the venue unless they choose otherwise', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const placing = { by: { by: 'staff', ...TEST_ADMIN_ACTOR }, action: 'booking.booked_by_phone', status: 'confirmed' } as const;
+      const input = bookingInput(slot.id, { groupSize: 2 });
+      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, context, input, placing);
+      assert.equal(booking.status, 'confirmed');
+      assert.equal((await bookingRow(db, booking.id)).pay_by, 'venue');
+      const online = await createBooking(db, clock, TEST_LINK_KEY, context, { ...input, payBy: 'online' }, placing);
+      assert.equal(online.booking.status, 'awaiting_payment');
+    });
+
+    test('on invoice where the activity allows it: confirmed, due after the term, billing kept', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity({ invoiceAllowed: true, invoiceTermDays: 30 }), { capacity: 10 });
+      const billing = { organisation: 'Basisschool De Linde', address: 'Lindelaan 1, Utrecht', reference: 'PO-1', vatId: null };
+      const input = { ...bookingInput(slot.id, { groupSize: 2 }), payBy: 'invoice' as const, billing };
+      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, context, input);
+      assert.equal(booking.status, 'confirmed');
+      const row = await bookingRow(db, booking.id);
+      assert.deepEqual(
+        [row.pay_by, row.balance_due_on, row.billing_organisation, row.billing_reference, row.billing_vat_id],
+        ['invoice', '2026-07-01', 'Basisschool De Linde', 'PO-1', null],
+      );
+      assert.equal((await bookingPaymentOf(db, booking.id)).status, 'invoice');
+      assert.deepEqual(JSON.parse(row.refund_policy), [
+        { hoursBefore: 336, percent: 100 },
+        { hoursBefore: 48, percent: 50 },
+      ]);
     });
 
     test('a deposit: its part now, the balance later through the same checkout', async () => {
