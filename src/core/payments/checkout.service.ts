@@ -73,7 +73,8 @@ function payableNow(row: PayingBookingRow, state: BookingPayment, now: Date): nu
  * same amount that is still open at Mollie (its checkout known) or whose creation was not answered
  * (asked again with the same id, Mollie's idempotency key: the same payment); else records a new
  * one as `creating`. Then asks Mollie for it and records its id, status and checkout.
- * Throws `nothing_due` when nothing is to be paid online now, `payment_unavailable` when no key
+ * Throws `nothing_due` when nothing is to be paid online now (also once a booking's window has
+ * passed: it is about to expire), `payment_unavailable` when no key
  * serves the venue or Mollie does not answer (the row stays `creating`; a retry resumes it).
  */
 export async function startCheckout(
