@@ -26,6 +26,13 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   cancelled: { status: 'cancelled', detail: { by: 'staff' } },
   visit_reminder: { status: 'confirmed' },
   manage_link: { status: 'confirmed' },
+  payment_due: {
+    status: 'awaiting_payment',
+    detail: { due_now_cents: 1500, expires_at: '2026-06-01T10:30:00.000Z', balance_due_on: '2026-06-01' },
+  },
+  payment_received: { status: 'confirmed', detail: { amount_cents: 1500 } },
+  payment_expired: { status: 'expired' },
+  payment_refunded_late: { status: 'expired', detail: { amount_cents: 1500 } },
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
 };
@@ -315,5 +322,20 @@ describe('mail content', () => {
     assert.match(cancelled.subject, /^Boeking GZ-AB12-CD34 gewijzigd: geannuleerd \/ Booking GZ-AB12-CD34 changed: cancelled$/);
     const expired = renderMail('staff_booking_changed', 'nl', { change: 'expired', by: 'system' }, subjectFor('expired'));
     assert.match(expired.subject, /gewijzigd: optie verlopen, plaatsen vrijgegeven \/ .* changed: option expired, places released$/);
+  });
+
+  test('paying: the amount due now, until when, the pay link first, the rest and its date; the receipt and the late refund', () => {
+    const due = render('payment_due', 'nl');
+    assert.equal(parse(due.html).querySelector('a')?.getAttribute('href'), `${MANAGE}/pay`, 'the pay link is the button');
+    assert.equal(fact(due.html, 'Nu te betalen'), formatMoney(1500, 'nl'));
+    assert.equal(fact(due.html, 'Betalen vóór'), 'ma 1 jun 2026 om 12:30');
+    assert.equal(fact(due.html, 'Restbedrag'), `${formatMoney(12 * 1250 - 1500, 'nl')}, te betalen uiterlijk ma 1 jun 2026`);
+    assert.ok(due.text.includes(`Betaal ${formatMoney(1500, 'nl')} om de boeking te bevestigen`));
+    const received = render('payment_received', 'en');
+    assert.equal(fact(received.html, 'Paid'), formatMoney(1500, 'en'));
+    assert.ok(!received.text.includes(`${MANAGE}/pay`), 'nothing more to pay');
+    assert.ok(render('payment_refunded_late', 'en').text.includes(`payment of ${formatMoney(1500, 'en')}`));
+    const staff = renderMail('staff_booking_changed', 'nl', { change: 'late_refund', by: 'system' }, subjectFor('expired'));
+    assert.match(staff.subject, /betaling te laat, plaatsen bezet: automatisch terugbetaald/);
   });
 });

@@ -344,7 +344,15 @@ for (const dialect of testDialects()) {
       assert.equal(request.properties.option.type, 'boolean');
       const created = doc.paths['/bookings'].post.responses['201'].content['application/json'].schema;
       assert.ok(created.properties.manageUrl);
-      assert.deepEqual(created.properties.status.enum, ['option', 'requested', 'confirmed', 'cancelled', 'expired', 'completed']);
+      assert.deepEqual(created.properties.status.enum, [
+        'option',
+        'requested',
+        'awaiting_payment',
+        'confirmed',
+        'cancelled',
+        'expired',
+        'completed',
+      ]);
       assert.match(request.properties.submissionKey.description, /same key.*200 with the reference and status.*without a manage link/);
       const replayed = doc.paths['/bookings'].post.responses['200'].content['application/json'].schema;
       assert.deepEqual(Object.keys(replayed.properties).sort(), ['reference', 'status']);
