@@ -47,6 +47,12 @@ export interface StatusChange {
   action: `booking.${string}`;
   /** For a change out of `option`: its deadline must be still ahead ('open') or passed ('passed'). */
   option?: 'open' | 'passed';
+  /**
+   * What goes back with the change (a cancellation's refund), recorded in its transaction after the
+   * status moved (core/payments/policy-refund.service.ts): the cents it refunds, which the
+   * organiser's mail states.
+   */
+  refund?: (trx: Tx) => Promise<number>;
 }
 
 /** The organiser's mail on reaching each status (none on completion). */
@@ -92,6 +98,7 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
     action: change.action,
     detail: { from, to, places_released: releases ? booking.groupSize : 0 },
   });
+  const refundCents = change.refund ? await change.refund(trx) : 0;
   const kind = ORGANISER_MAIL[to];
   if (kind) {
     await enqueueMail(trx, clock, {
@@ -99,7 +106,9 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
       bookingId: booking.id,
       recipient: booking.email,
       language: booking.language,
-      ...(kind === 'cancelled' ? { detail: { by: actor.by === 'staff' ? 'staff' : 'organiser', from } } : {}),
+      ...(kind === 'cancelled'
+        ? { detail: { by: actor.by === 'staff' ? 'staff' : 'organiser', from, ...(refundCents > 0 && { refund_cents: refundCents }) } }
+        : {}),
       dedupeKey: `${kind}:${booking.id}`,
     });
   }
