@@ -93,6 +93,9 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.other': 'gewijzigd',
     'mail.staff.admin_link': 'Boeking openen in de backoffice',
     'mail.staff.footer': 'U ontvangt deze melding als medewerker van {venue}.',
+    // Refunds (issue 18, refunds)
+    'mail.refund':
+      'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
   },
   {
     'mail.subject.booking_received': 'Booking {reference} confirmed: {activity}',
@@ -185,5 +188,8 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.other': 'changed',
     'mail.staff.admin_link': 'Open the booking in the back office',
     'mail.staff.footer': 'You receive this notice as staff of {venue}.',
+    // Refunds (issue 18, refunds)
+    'mail.refund':
+      'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
   },
 );
