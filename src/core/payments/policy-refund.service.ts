@@ -3,7 +3,7 @@ import type { BookingActor } from '../bookings/booking-history.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { RefundCause } from './payment.js';
-import { findBookingRefundPolicy, lockBooking, moneyOf, type RefundRow } from './payments.repository.js';
+import { findBookingRefundPolicy, listRefunds, lockBooking, moneyOf, type RefundRow } from './payments.repository.js';
 import { parseRefundPolicy, policyRefundCents, type RefundPolicy, refundPercentAt } from './refund-policy.js';
 import { recordRefund } from './refund.service.js';
 
@@ -94,4 +94,19 @@ export async function recordStaffCancelRefund(
   if (amountCents <= 0) return { amountCents: 0, refunds: [] };
   const refunds = await recordRefund(trx, clock, { bookingId, amountCents, cause: 'staff', reason: '', by });
   return { amountCents, refunds };
+}
+
+/** What the manage page shows of a booking's refunds: its policy, what cancelling now gives back, and the refunds so far. */
+export interface RefundOutlook {
+  cancelNow: PolicyRefundQuote;
+  refunds: RefundRow[];
+}
+
+export async function readRefundOutlook(
+  db: Executor,
+  clock: Clock,
+  booking: { id: string; startsAt: Date; totalCents: number },
+): Promise<RefundOutlook> {
+  const cancelNow = await quotePolicyRefund(db, clock, booking, { remainingPriceCents: 0, cancelledCents: booking.totalCents });
+  return { cancelNow, refunds: await listRefunds(db, booking.id) };
 }
