@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import {
   addBookingNote,
   changeBookingStatus,
@@ -38,7 +38,6 @@ import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 import type { RefundFormValues } from '../views/admin/booking-refunds.js';
 import { quotePolicyRefund, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
 import { readBookingMoney, refundAsStaff } from '../../core/payments/staff-refund.service.js';
-import { paymentContextOf } from '../public/payment-context.js';
 
 type ById = { Params: { id: string } };
 

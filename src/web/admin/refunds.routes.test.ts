@@ -10,6 +10,8 @@ import { adminGet, adminPost, postForm, type SignedIn } from '../../../test/staf
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import { sendPendingRefunds } from '../../core/payments/refund.service.js';
+import { paymentContextOf } from '../app-context.js';
 
 const POLICY = [
   { hoursBefore: 336, percent: 100 },
@@ -85,8 +87,6 @@ for (const dialect of testDialects()) {
       await adminPost(t, manager, `/admin/bookings/${id}/refund`, { amount: '50', reason: 'Alles' });
       const [refund] = refundsAtMollie(mollie, [providerId]);
       mollie.standIn.settleRefund(refund!.id, 'failed');
-      const { sendPendingRefunds } = await import('../../core/payments/refund.service.js');
-      const { paymentContextOf } = await import('../public/payment-context.js');
       await sendPendingRefunds(
         t.database.db,
         t.clock,

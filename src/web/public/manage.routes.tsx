@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelRefusal, organiserActions } from '../../core/bookings/booking-changes.js';
 import { cancelByOrganiser, changeGroupSize } from '../../core/bookings/booking-changes.service.js';
@@ -8,7 +8,6 @@ import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { confirmOption } from '../../core/bookings/option.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { quotePolicyRefund, readRefundOutlook } from '../../core/payments/policy-refund.service.js';
-import { paymentContextOf } from './payment-context.js';
 import { uiFor } from '../plugins/language.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { ManageCancelPage } from '../views/manage-cancel.page.js';

@@ -93,6 +93,27 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.other': 'gewijzigd',
     'mail.staff.admin_link': 'Boeking openen in de backoffice',
     'mail.staff.footer': 'U ontvangt deze melding als medewerker van {venue}.',
+    'mail.subject.payment_due': 'Betaal om boeking {reference} te bevestigen: {activity}',
+    'mail.subject.payment_received': 'Betaling ontvangen voor boeking {reference}',
+    'mail.subject.payment_expired': 'Boeking {reference} vervallen: niet op tijd betaald',
+    'mail.subject.payment_refunded_late': 'Betaling voor boeking {reference} wordt terugbetaald',
+    'mail.intro.payment_due':
+      'Uw boeking bij {venue} is bijna rond: de plaatsen zijn voor u vastgehouden. Betaal {amount} om de boeking te bevestigen.',
+    'mail.intro.payment_received': 'We hebben uw betaling van {amount} voor uw boeking bij {venue} ontvangen.',
+    'mail.intro.payment_expired':
+      'Uw boeking bij {venue} is vervallen, omdat de betaling niet op tijd binnen was. De plaatsen zijn vrijgegeven.',
+    'mail.intro.payment_refunded_late':
+      'Uw betaling van {amount} voor uw boeking bij {venue} kwam binnen nadat de betaaltermijn was verlopen, en de plaatsen waren inmiddels niet meer vrij. We betalen het bedrag volledig terug; het staat binnen enkele werkdagen weer op uw rekening.',
+    'mail.payment.pay_link': 'Nu betalen',
+    'mail.payment.due_now': 'Nu te betalen',
+    'mail.payment.pay_before': 'Betalen vóór',
+    'mail.payment.balance': 'Restbedrag',
+    'mail.payment.balance_value': '{amount}, te betalen uiterlijk {date}',
+    'mail.payment.paid': 'Betaald',
+    'mail.staff.change.awaiting_payment': 'wacht op betaling',
+    'mail.staff.change.paid': 'betaling ontvangen',
+    'mail.staff.change.payment_expired': 'niet op tijd betaald, plaatsen vrijgegeven',
+    'mail.staff.change.late_refund': 'betaling te laat, plaatsen bezet: automatisch terugbetaald',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
@@ -188,6 +209,26 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.other': 'changed',
     'mail.staff.admin_link': 'Open the booking in the back office',
     'mail.staff.footer': 'You receive this notice as staff of {venue}.',
+    'mail.subject.payment_due': 'Pay to confirm booking {reference}: {activity}',
+    'mail.subject.payment_received': 'Payment received for booking {reference}',
+    'mail.subject.payment_expired': 'Booking {reference} lapsed: not paid in time',
+    'mail.subject.payment_refunded_late': 'Your payment for booking {reference} is being refunded',
+    'mail.intro.payment_due': 'Your booking at {venue} is almost done: the places are held for you. Pay {amount} to confirm the booking.',
+    'mail.intro.payment_received': 'We have received your payment of {amount} for your booking at {venue}.',
+    'mail.intro.payment_expired':
+      'Your booking at {venue} has lapsed because the payment did not arrive in time. The places have been released.',
+    'mail.intro.payment_refunded_late':
+      'Your payment of {amount} for your booking at {venue} arrived after the payment window had ended, and the places were no longer free. We refund the full amount; it will be back in your account within a few working days.',
+    'mail.payment.pay_link': 'Pay now',
+    'mail.payment.due_now': 'To pay now',
+    'mail.payment.pay_before': 'Pay before',
+    'mail.payment.balance': 'Balance',
+    'mail.payment.balance_value': '{amount}, to pay by {date}',
+    'mail.payment.paid': 'Paid',
+    'mail.staff.change.awaiting_payment': 'awaiting payment',
+    'mail.staff.change.paid': 'payment received',
+    'mail.staff.change.payment_expired': 'not paid in time, places released',
+    'mail.staff.change.late_refund': 'paid too late, places taken: refunded automatically',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
