@@ -17,6 +17,7 @@ import { backupSetupProblems } from '../core/backups/backup-preflight.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { backupAccess, backupContextOf, logBackupOutcome } from './backup-context.js';
 import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
+import { refundJob } from '../core/payments/refund.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -95,6 +96,8 @@ SIGTERM. Settings: see docs/configuration.md.`,
       };
       const jobs: Job[] = [
         bookingLifecycleJob(database.db, systemClock, { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl }),
+        // Refunds Mollie did not take at once, and the status of those it has, every minute.
+        refundJob(database.db, systemClock, { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl }),
         staffSweepJob(database.db, systemClock, auth),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp

@@ -139,6 +139,15 @@ export function mollieProvider(apiUrl: string = MOLLIE_API_URL, options: MollieO
         throw unavailable(error);
       }
     },
+    async getRefund(apiKey: string, paymentId: string, refundId: string): Promise<ProviderRefund | undefined> {
+      if (!/^tr_[A-Za-z0-9]{1,64}$/.test(paymentId) || !/^re_[A-Za-z0-9]{1,64}$/.test(refundId)) return undefined;
+      try {
+        return refundOf(await within(timeoutMs, client(apiKey).paymentRefunds.get(refundId, { paymentId })));
+      } catch (error) {
+        if (error instanceof ApiError && error.statusCode === 404) return undefined;
+        throw unavailable(error);
+      }
+    },
     async checkKey(apiKey: string): Promise<KeyCheck> {
       try {
         await within(timeoutMs, client(apiKey).methods.list());

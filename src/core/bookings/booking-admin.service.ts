@@ -1,4 +1,8 @@
-import type { Db } from '../../db/schema.js';
+import type { Db, Tx } from '../../db/schema.js';
+import type { PaymentContext } from '../payments/payment-context.js';
+import type { RefundRow } from '../payments/payments.repository.js';
+import { recordStaffCancelRefund, type StaffCancelRefund } from '../payments/policy-refund.service.js';
+import { sendRefunds } from '../payments/refund.service.js';
 import { listActivityEntries } from '../activity-log/activity-log.repository.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityEntry } from '../activity-log/activity-log.js';
@@ -162,21 +166,56 @@ const STAFF_ACTION_EVENTS: Record<StatusAction, `booking.${string}`> = {
  * Returns false when nothing changed: the action does not apply to the status, or another request
  * was first.
  */
-export async function changeBookingStatus(db: Db, clock: Clock, actor: StaffActor, id: string, action: StatusAction): Promise<boolean> {
+export async function changeBookingStatus(
+  db: Db,
+  clock: Clock,
+  actor: StaffActor,
+  id: string,
+  action: StatusAction,
+  money: StaffCancelMoney = { refund: 'none' },
+): Promise<boolean> {
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
   const booking = bookingToChange(row);
   const to = statusAfter(booking.status, action);
   if (!to) return false;
   const keepsOption = booking.status === 'option' && HOLDS_PLACES[to];
   if (keepsOption && (row.option_expires_at ?? '') <= clock.now().toISOString()) throw new DomainError('option_expired');
-  return db.transaction().execute((trx) =>
+  const by = { by: 'staff', member: actor.member, client: actor.client } as const;
+  let refunds: RefundRow[] = [];
+  const refund =
+    to === 'cancelled' && money.refund !== 'none'
+      ? async (trx: Tx) => {
+          const slot = await findSlotWithActivity(trx, row.slot_id);
+          if (!slot) throw new DomainError('not_found');
+          const recorded = await recordStaffCancelRefund(trx, clock, {
+            bookingId: row.id,
+            startsAt: slot.slot.startsAt,
+            totalCents: row.total_cents,
+            choice: money.refund,
+            by,
+          });
+          refunds = recorded.refunds;
+          return recorded.amountCents;
+        }
+      : undefined;
+  const changed = await db.transaction().execute((trx) =>
     changeStatus(trx, clock, booking, {
       to,
-      actor: { by: 'staff', member: actor.member, client: actor.client },
+      actor: by,
       action: STAFF_ACTION_EVENTS[action],
       ...(keepsOption ? { option: 'open' as const } : {}),
+      ...(refund && { refund }),
     }),
   );
+  if (changed && money.payments && refunds.length > 0) await sendRefunds(db, clock, money.payments, refunds);
+  return changed;
+}
+
+/** What staff's cancellation gives back (by the policy, all paid, or nothing) and how it reaches Mollie. */
+export interface StaffCancelMoney {
+  refund: StaffCancelRefund;
+  /** Sends the refunds after the commit; without it they wait for the refunds job. */
+  payments?: PaymentContext | undefined;
 }
 
 /**
@@ -226,6 +265,7 @@ export async function editBookingAsStaff(
   actor: StaffActor,
   id: string,
   raw: Record<string, unknown>,
+  payments?: PaymentContext,
 ): Promise<FormResult<StaffChange>> {
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
   const booking = await loadBookingDetails(db, row);
@@ -233,7 +273,7 @@ export async function editBookingAsStaff(
   const parsed = parseStaffEdit(raw, booking.activity, booking.groupSize);
   if (!parsed.ok) return parsed;
   const { groupSize, ...contact } = parsed.value;
-  return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }) };
+  return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }, payments) };
 }
 
 /** Records that the booking is paid (or no longer is); false when it already was so. */

@@ -98,7 +98,7 @@ for (const dialect of testDialects()) {
     test('a size change on a read from before a cancel or another change takes and releases nothing', async () => {
       const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-21', capacity: 30 });
       const [a1, a2, a3] = await bookAndRead(slot, 4, 3);
-      assert.deepEqual(await changeGroupSize(database.db, clock, a1!, 6), { changed: true, from: 4, to: 6 });
+      assert.deepEqual(await changeGroupSize(database.db, clock, a1!, 6), { changed: true, from: 4, to: 6, refundCents: 0 });
       assert.equal(await refusal(changeGroupSize(database.db, clock, a2!, 5)), 'booking_changed');
       assert.equal(await refusal(changeGroupSize(database.db, clock, a3!, 2)), 'booking_changed');
       assert.deepEqual(await counts(slot), [6, 1]);

@@ -6,6 +6,10 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { localDateOf } from '../shared/time.js';
+import type { PaymentContext } from '../payments/payment-context.js';
+import type { RefundRow } from '../payments/payments.repository.js';
+import { recordPolicyRefund } from '../payments/policy-refund.service.js';
+import { sendRefunds } from '../payments/refund.service.js';
 import type { BookingDetails, OrganiserContact } from './booking.js';
 import { cancelRefusal, groupSizeRefusal, isChangeable, staffChangeRefusal } from './booking-changes.js';
 import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from './booking-changes.repository.js';
@@ -43,7 +47,15 @@ async function changeAsRead(
 }
 
 /** What a group-size change did: nothing when the booking already had that size. */
-export type GroupSizeChange = { changed: false } | { changed: true; from: number; to: number };
+export type GroupSizeChange = { changed: false } | { changed: true; from: number; to: number; refundCents: number };
+
+/**
+ * Sends the refunds a change recorded, once its transaction committed: without the payment
+ * settings (or when Mollie does not take them now) they wait, `creating`, for the refunds job.
+ */
+async function sendAfterCommit(db: Db, clock: Clock, payments: PaymentContext | undefined, refunds: RefundRow[]): Promise<void> {
+  if (payments && refunds.length > 0) await sendRefunds(db, clock, payments, refunds);
+}
 
 /** Two spellings of one mailbox: the domain, and in practice the local part, ignore case. */
 function sameAddress(a: string, b: string): boolean {
@@ -73,13 +85,15 @@ async function applyChange(
   booking: BookingDetails,
   actor: BookingActor,
   change: { groupSize: number; contact?: OrganiserContact; fields: readonly string[] },
-): Promise<void> {
+  payments: PaymentContext | undefined,
+): Promise<number> {
   const from = booking.groupSize;
   const { groupSize, contact } = change;
   const price = priceFor(booking.activity.pricing, groupSize, ratesOn(await listVatRates(db), localDateOf(booking.slot.startsAt)));
   const delta = groupSize - from;
   const at = clock.now().toISOString();
   const venueId = booking.activity.venue.id;
+  let refund: { amountCents: number; refunds: RefundRow[] } = { amountCents: 0, refunds: [] };
   await changeAsRead(db, booking, contact, async (trx, state) => {
     // First statement: takes the extra places (or gives places back) conditionally.
     if (delta !== 0 && !(await moveBookedPersons(trx, booking.slot.id, delta))) {
@@ -95,12 +109,26 @@ async function applyChange(
     if (change.fields.length > 0) {
       await recordBookingEvent(trx, clock, { ...event, action: 'booking.details_changed', detail: { fields: change.fields.join(',') } });
     }
+    // A smaller group pays less: what was paid beyond the new price goes back as the policy says.
+    if (price.totalCents < booking.price.totalCents) {
+      refund = await recordPolicyRefund(trx, clock, {
+        bookingId: booking.id,
+        startsAt: booking.slot.startsAt,
+        cause: 'size_change',
+        by: actor,
+        remainingPriceCents: price.totalCents,
+        cancelledCents: booking.price.totalCents - price.totalCents,
+      });
+    }
     await enqueueMail(trx, clock, {
       kind: 'changed',
       bookingId: booking.id,
       recipient: contact?.email ?? booking.email,
       language: booking.language,
-      detail: delta === 0 ? {} : { from_group_size: from, to_group_size: groupSize },
+      detail: {
+        ...(delta !== 0 && { from_group_size: from, to_group_size: groupSize }),
+        ...(refund.amountCents > 0 && { refund_cents: refund.amountCents }),
+      },
       dedupeKey: `changed:${booking.id}:${newId()}`,
     });
     if (contact && !sameAddress(contact.email, booking.email)) {
@@ -123,20 +151,30 @@ async function applyChange(
       dedupeKey: `staff_booking_changed:${booking.id}:${newId()}`,
     });
   });
+  await sendAfterCommit(db, clock, payments, refund.refunds);
+  return refund.amountCents;
 }
 
 /**
  * Changes the group size within the activity's limits and the slot's capacity, until the booking
  * cut-off; a confirmed booking gets smaller only until the cancellation deadline. The price is
- * computed again with the VAT of the visit date. Mails the organiser and the venue's staff.
+ * computed again with the VAT of the visit date; a lower price refunds what the booking's
+ * cancellation policy gives for the places given up (cause `size_change`, sent through `payments`
+ * after the commit). Mails the organiser and the venue's staff.
  */
-export async function changeGroupSize(db: Db, clock: Clock, booking: BookingDetails, groupSize: number): Promise<GroupSizeChange> {
+export async function changeGroupSize(
+  db: Db,
+  clock: Clock,
+  booking: BookingDetails,
+  groupSize: number,
+  payments?: PaymentContext,
+): Promise<GroupSizeChange> {
   const refusal = groupSizeRefusal(booking, groupSize, clock.now());
   if (refusal) throw new DomainError(refusal);
   const from = booking.groupSize;
   if (groupSize === from) return { changed: false };
-  await applyChange(db, clock, booking, { by: 'organiser' }, { groupSize, fields: [] });
-  return { changed: true, from, to: groupSize };
+  const refundCents = await applyChange(db, clock, booking, { by: 'organiser' }, { groupSize, fields: [] }, payments);
+  return { changed: true, from, to: groupSize, refundCents };
 }
 
 /** What a staff member's change did: the size (when it changed) and the organiser's fields that changed. */
@@ -158,26 +196,54 @@ export async function changeBookingAsStaff(
   actor: Extract<BookingActor, { by: 'staff' }>,
   booking: BookingDetails,
   edit: { groupSize: number; contact: OrganiserContact },
+  payments?: PaymentContext,
 ): Promise<StaffChange> {
   const refusal = staffChangeRefusal(booking, edit.groupSize, clock.now());
   if (refusal) throw new DomainError(refusal);
   const from = booking.groupSize;
   const fields = changedFields(booking, edit.contact);
   if (edit.groupSize === from && fields.length === 0) return { groupSize: { changed: false }, fields };
-  await applyChange(db, clock, booking, actor, { groupSize: edit.groupSize, contact: edit.contact, fields });
-  return { groupSize: edit.groupSize === from ? { changed: false } : { changed: true, from, to: edit.groupSize }, fields };
+  const change = { groupSize: edit.groupSize, contact: edit.contact, fields };
+  const refundCents = await applyChange(db, clock, booking, actor, change, payments);
+  return { groupSize: edit.groupSize === from ? { changed: false } : { changed: true, from, to: edit.groupSize, refundCents }, fields };
 }
 
 /**
  * Cancels the booking for the organiser: an option or request any time before the start, a
  * confirmed booking until the activity's cancellation deadline. Its places go back to the slot
- * in the same transaction; the organiser and the venue's staff are mailed.
+ * in the same transaction, with the refund the booking's cancellation policy gives now (cause
+ * `policy`), recorded there and sent through `payments` after the commit (else by the refunds
+ * job); the organiser (told the refund) and the venue's staff are mailed. Returns the refund.
  */
-export async function cancelByOrganiser(db: Db, clock: Clock, booking: BookingDetails): Promise<void> {
+export async function cancelByOrganiser(
+  db: Db,
+  clock: Clock,
+  booking: BookingDetails,
+  payments?: PaymentContext,
+): Promise<{ refundCents: number }> {
   const refusal = cancelRefusal(booking, clock.now());
   if (refusal) throw new DomainError(refusal);
+  let refund: { amountCents: number; refunds: RefundRow[] } = { amountCents: 0, refunds: [] };
   await changeAsRead(db, booking, undefined, async (trx) => {
-    const change = { to: 'cancelled', actor: { by: 'organiser' }, action: 'booking.cancelled' } as const;
+    const actor = { by: 'organiser' } as const;
+    const change = {
+      to: 'cancelled',
+      actor,
+      action: 'booking.cancelled',
+      refund: async (inner: Tx) => {
+        refund = await recordPolicyRefund(inner, clock, {
+          bookingId: booking.id,
+          startsAt: booking.slot.startsAt,
+          cause: 'policy',
+          by: actor,
+          remainingPriceCents: 0,
+          cancelledCents: booking.price.totalCents,
+        });
+        return refund.amountCents;
+      },
+    } as const;
     if (!(await changeStatus(trx, clock, detailsToChange(booking), change))) throw new ChangedMeanwhile();
   });
+  await sendAfterCommit(db, clock, payments, refund.refunds);
+  return { refundCents: refund.amountCents };
 }

@@ -48,6 +48,12 @@ export interface StatusChange {
   action: `booking.${string}`;
   /** For a change out of `option`: its deadline must be still ahead ('open') or passed ('passed'). */
   option?: 'open' | 'passed';
+  /**
+   * What goes back with the change (a cancellation's refund), recorded in its transaction after the
+   * status moved (core/payments/policy-refund.service.ts): the cents it refunds, which the
+   * organiser's mail states.
+   */
+  refund?: (trx: Tx) => Promise<number>;
   /** For a change out of `awaiting_payment` by expiry: its payment window must have passed. */
   window?: 'passed';
   /** The organiser's mail instead of the status's usual one (null: none). */
@@ -119,7 +125,10 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
       ...change.detail,
     },
   });
-  const mail = change.mail === undefined ? defaultMail(booking, from, to, actor, due) : change.mail;
+  const refundCents = change.refund ? await change.refund(trx) : 0;
+  const chosen = change.mail === undefined ? defaultMail(booking, from, to, actor, due) : change.mail;
+  // A cancellation's mail states what is refunded.
+  const mail = chosen && refundCents > 0 ? { ...chosen, detail: { ...chosen.detail, refund_cents: refundCents } } : chosen;
   if (mail) {
     await enqueueMail(trx, clock, {
       kind: mail.kind,

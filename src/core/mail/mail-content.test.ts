@@ -134,6 +134,10 @@ describe('mail content', () => {
     assert.match(render('cancelled', 'nl').text, /Rederij Amstel heeft uw boeking geannuleerd/);
     const byOrganiser = renderMail('cancelled', 'en', { by: 'organiser' }, subjectFor('cancelled'));
     assert.match(byOrganiser.text, /has been cancelled, as you asked/);
+    assert.doesNotMatch(byOrganiser.text, /refund/);
+    const refunded = renderMail('cancelled', 'en', { by: 'organiser', refund_cents: 2550 }, subjectFor('cancelled'));
+    assert.match(refunded.text, /Under the cancellation policy we refund €\s?25\.50 to the account you paid from/);
+    assert.match(renderMail('changed', 'nl', { refund_cents: 1000 }, subjectFor('confirmed')).text, /betalen wij u €\s?10,00 terug/);
     assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Mon 15 Jun 2026 \(GZ-AB12-CD34\)$/);
   });
 

@@ -287,6 +287,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     greeting: t('mail.greeting'),
     paragraphs: [
       introOf(kind, t, lang, detail, subject),
+      refundText(kind, t, lang, detail),
       statusText,
       calendar && t('mail.calendar_attached', { file: calendar }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
@@ -303,6 +304,13 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     links,
     footer: t('mail.footer', { venue: booking.activity.venue.name }),
   };
+}
+
+/** A cancellation's or a smaller group's refund (its detail's `refund_cents`), in euros. */
+function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail): string | undefined {
+  const cents = detail.refund_cents;
+  if ((kind !== 'cancelled' && kind !== 'changed') || typeof cents !== 'number' || !Number.isInteger(cents) || cents <= 0) return undefined;
+  return t('mail.refund', { amount: formatMoney(cents, lang) });
 }
 
 function dateOf(value: unknown): Date | undefined {

@@ -84,5 +84,7 @@ export interface PaymentProvider {
   /** The payment as the provider knows it now; undefined when the key knows no such payment. */
   getPayment(apiKey: string, id: string): Promise<ProviderPayment | undefined>;
   createRefund(apiKey: string, paymentId: string, refund: NewProviderRefund): Promise<ProviderRefund>;
+  /** A refund as the provider knows it now (the bank completes or fails it later); undefined when the key knows no such refund. */
+  getRefund(apiKey: string, paymentId: string, refundId: string): Promise<ProviderRefund | undefined>;
   checkKey(apiKey: string): Promise<KeyCheck>;
 }

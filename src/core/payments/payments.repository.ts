@@ -9,6 +9,12 @@ export type RefundRow = Selectable<RefundTable>;
 /** Refunds that took, or may still take, money back: all but the failed and cancelled ones. */
 export const REFUNDS_COUNTED: readonly RefundStatus[] = ['creating', 'queued', 'pending', 'processing', 'refunded'];
 
+/** Refunds whose status no longer changes: a late or repeated answer never moves them back. */
+export const REFUNDS_FINAL: readonly RefundStatus[] = ['refunded', 'failed', 'canceled'];
+
+/** Refunds Mollie has not finished: `creating` ones still to send, the others to ask about. */
+export const REFUNDS_UNSETTLED: readonly RefundStatus[] = ['creating', 'queued', 'pending', 'processing'];
+
 export async function findSealedMollieKey(db: Executor, venueId: string): Promise<string | null> {
   const row = await db.selectFrom('venues').select('mollie_key_sealed').where('id', '=', venueId).executeTakeFirst();
   return row?.mollie_key_sealed ?? null;
@@ -69,11 +75,13 @@ export async function updateRefund(
   id: string,
   change: { status: RefundStatus; providerId?: string; at: string },
 ): Promise<boolean> {
+  // A status already final stays: a stale answer (an idempotent replay of the creation) cannot undo it.
   const result = await db
     .updateTable('refunds')
     .set({ status: change.status, updated_at: change.at, ...(change.providerId !== undefined && { provider_id: change.providerId }) })
     .where('id', '=', id)
     .where('status', '!=', change.status)
+    .where('status', 'not in', REFUNDS_FINAL)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -116,4 +124,22 @@ export async function lockBooking(trx: Tx, id: string) {
     .select(['id', 'reference', 'venue_id', 'status', 'total_cents', 'pay_by', 'deposit_percent', 'balance_due_on'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The cancellation policy a booking was placed under (JSON, see refund-policy.ts); undefined when there is no such booking. */
+export async function findBookingRefundPolicy(db: Executor, bookingId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('bookings').select('refund_policy').where('id', '=', bookingId).executeTakeFirst();
+  return row?.refund_policy;
+}
+
+/** Refunds Mollie has not finished (REFUNDS_UNSETTLED), oldest first, at most `limit`. */
+export async function listUnsettledRefunds(db: Executor, limit: number): Promise<RefundRow[]> {
+  return db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('status', 'in', REFUNDS_UNSETTLED)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

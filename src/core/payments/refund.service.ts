@@ -1,18 +1,20 @@
-import type { Db } from '../../db/schema.js';
+import type { Db, Tx } from '../../db/schema.js';
 import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
+import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { mollieKeyFor } from './mollie-key.js';
 import type { RefundCause } from './payment.js';
 import type { PaymentContext } from './payment-context.js';
-import { ProviderUnavailable } from './payment-provider.js';
+import { ProviderRefused, ProviderUnavailable } from './payment-provider.js';
 import {
   findRefundTarget,
   insertRefund,
-  lockBooking,
   listPayments,
   listRefunds,
+  listUnsettledRefunds,
+  lockBooking,
   type PaymentRow,
   REFUNDS_COUNTED,
   type RefundRow,
@@ -45,65 +47,68 @@ export function refundable(payments: PaymentRow[], refunds: RefundRow[]): { paym
 }
 
 /**
- * Gives `amountCents` of a booking's payments back: records the refunds (one per payment it
- * draws on) and the booking's history entry in one transaction under the booking's lock, so two
- * refunds racing cannot together give back more than was paid (`refund_too_large`). Then asks
- * Mollie for each Mollie refund; one Mollie does not take now stays `creating` and
- * `sendPendingRefunds` sends it again (the refund's id is the idempotency key: never twice).
- * A bank payment's refund is recorded as done: staff transfer it back themselves.
+ * Records a refund of `amountCents` inside the caller's transaction: the refunds (one per payment
+ * it draws on; a Mollie one `creating`, a bank one `refunded` at once: staff transfer it back
+ * themselves) and the booking's history entry, under the booking's lock, so two refunds racing
+ * cannot together give back more than was paid (`refund_too_large`). Nothing goes to Mollie
+ * here: after the commit, `sendRefunds` sends them, and `sendPendingRefunds` sends any a crash or
+ * an unavailable Mollie left `creating`. The caller's transaction may have locked the booking's
+ * slot before (the lock order: slot, then booking).
  */
-export async function refundBooking(db: Db, clock: Clock, context: PaymentContext, request: RefundRequest): Promise<RefundRow[]> {
+export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest): Promise<RefundRow[]> {
   if (!Number.isInteger(request.amountCents) || request.amountCents <= 0) throw new DomainError('refund_too_large');
   const stamp = clock.now().toISOString();
-  const rows = await db.transaction().execute(async (trx) => {
-    const booking = await lockBooking(trx, request.bookingId);
-    if (!booking) throw new DomainError('not_found');
-    const parts = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id));
-    if (parts.reduce((sum, part) => sum + part.cents, 0) < request.amountCents) throw new DomainError('refund_too_large');
-    const planned: RefundRow[] = [];
-    let left = request.amountCents;
-    for (const { payment, cents } of parts) {
-      if (left === 0) break;
-      const take = Math.min(left, cents);
-      left -= take;
-      const row: RefundRow = {
-        id: newId(),
-        booking_id: booking.id,
-        payment_id: payment.id,
-        provider_id: null,
-        amount_cents: take,
-        status: payment.method === 'bank' ? 'refunded' : 'creating',
-        cause: request.cause,
-        reason: request.reason,
-        staff_id: request.by.by === 'staff' ? request.by.member.id : null,
-        created_at: stamp,
-        updated_at: stamp,
-      };
-      await insertRefund(trx, row);
-      planned.push(row);
-    }
-    await recordBookingEvent(trx, clock, {
-      ...request.by,
-      venueId: booking.venue_id,
-      reference: booking.reference,
-      action: 'booking.refunded',
-      detail: { amount_cents: request.amountCents, cause: request.cause, ...(request.reason !== '' && { reason: request.reason }) },
-    });
-    return planned;
+  const booking = await lockBooking(trx, request.bookingId);
+  if (!booking) throw new DomainError('not_found');
+  const parts = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id));
+  if (parts.reduce((sum, part) => sum + part.cents, 0) < request.amountCents) throw new DomainError('refund_too_large');
+  const planned: RefundRow[] = [];
+  let left = request.amountCents;
+  for (const { payment, cents } of parts) {
+    if (left === 0) break;
+    const take = Math.min(left, cents);
+    left -= take;
+    const row: RefundRow = {
+      id: newId(),
+      booking_id: booking.id,
+      payment_id: payment.id,
+      provider_id: null,
+      amount_cents: take,
+      status: payment.method === 'bank' ? 'refunded' : 'creating',
+      cause: request.cause,
+      reason: request.reason,
+      staff_id: request.by.by === 'staff' ? request.by.member.id : null,
+      created_at: stamp,
+      updated_at: stamp,
+    };
+    await insertRefund(trx, row);
+    planned.push(row);
+  }
+  await recordBookingEvent(trx, clock, {
+    ...request.by,
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.refunded',
+    detail: { amount_cents: request.amountCents, cause: request.cause, ...(request.reason !== '' && { reason: request.reason }) },
   });
+  return planned;
+}
+
+/**
+ * Gives `amountCents` of a booking's payments back: THE one way money goes back. Records the
+ * refunds in one transaction (recordRefund), then asks Mollie for each; one Mollie does not take
+ * now stays `creating` and `sendPendingRefunds` sends it again (the refund's id is the
+ * idempotency key: never twice).
+ */
+export async function refundBooking(db: Db, clock: Clock, context: PaymentContext, request: RefundRequest): Promise<RefundRow[]> {
+  const rows = await db.transaction().execute((trx) => recordRefund(trx, clock, request));
   return sendRefunds(db, clock, context, rows);
 }
 
-/** Asks Mollie for each refund still `creating`; returns the rows as they are then. */
+/** Asks Mollie for each refund still `creating` (after the transaction that recorded them committed); returns the rows as they are then. */
 export async function sendRefunds(db: Db, clock: Clock, context: PaymentContext, rows: RefundRow[]): Promise<RefundRow[]> {
   const sent: RefundRow[] = [];
-  for (const row of rows) {
-    if (row.status !== 'creating') {
-      sent.push(row);
-      continue;
-    }
-    sent.push(await sendRefund(db, clock, context, row));
-  }
+  for (const row of rows) sent.push(row.status === 'creating' ? await sendRefund(db, clock, context, row) : row);
   return sent;
 }
 
@@ -111,17 +116,72 @@ async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: Re
   const target = await findRefundTarget(db, row.payment_id);
   const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
   if (target.provider_id === null || apiKey === null) return row;
+  const at = () => clock.now().toISOString();
   try {
     const refund = await context.settings.provider.createRefund(apiKey, target.provider_id, {
       amountCents: row.amount_cents,
+      // The same for every attempt: Mollie refuses an idempotency key reused with another body.
       description: `Groupz ${target.reference} refund`,
       reference: row.id,
     });
-    const at = clock.now().toISOString();
-    await updateRefund(db, row.id, { status: refund.status, providerId: refund.id, at });
-    return { ...row, status: refund.status, provider_id: refund.id, updated_at: at };
+    const stamp = at();
+    await updateRefund(db, row.id, { status: refund.status, providerId: refund.id, at: stamp });
+    return { ...row, status: refund.status, provider_id: refund.id, updated_at: stamp };
+  } catch (error) {
+    // Mollie's clear no (more than the payment has left there, say after a refund in its
+    // dashboard) will not change by trying again: the refund failed, staff see it.
+    if (error instanceof ProviderRefused) {
+      const stamp = at();
+      await updateRefund(db, row.id, { status: 'failed', at: stamp });
+      return { ...row, status: 'failed', updated_at: stamp };
+    }
+    if (error instanceof ProviderUnavailable) return row;
+    throw error;
+  }
+}
+
+/** Asks Mollie how a refund it has is doing now (the bank completes or fails it later). */
+async function refreshRefund(db: Db, clock: Clock, context: PaymentContext, row: RefundRow): Promise<RefundRow> {
+  if (row.provider_id === null) return row;
+  const target = await findRefundTarget(db, row.payment_id);
+  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
+  if (target.provider_id === null || apiKey === null) return row;
+  try {
+    const refund = await context.settings.provider.getRefund(apiKey, target.provider_id, row.provider_id);
+    if (!refund || refund.status === row.status) return row;
+    const stamp = clock.now().toISOString();
+    await updateRefund(db, row.id, { status: refund.status, at: stamp });
+    return { ...row, status: refund.status, updated_at: stamp };
   } catch (error) {
     if (error instanceof ProviderUnavailable) return row;
     throw error;
   }
+}
+
+/** How many refunds a run of the job looks at; the rest wait for the next minute. */
+const REFUNDS_PER_RUN = 100;
+
+/**
+ * The refunds Mollie has not finished: those still `creating` (Mollie was unavailable, or the
+ * process stopped before it asked) are sent again under their own id as idempotency key, so a
+ * refund Mollie did take but whose answer was lost is not made twice; those queued, pending or
+ * processing are asked after, and their row follows what Mollie says (refunded, failed, canceled).
+ * Returns how many rows changed.
+ */
+export async function sendPendingRefunds(db: Db, clock: Clock, context: PaymentContext): Promise<{ sent: number; settled: number }> {
+  let sent = 0;
+  let settled = 0;
+  for (const row of await listUnsettledRefunds(db, REFUNDS_PER_RUN)) {
+    if (row.status === 'creating') {
+      if ((await sendRefund(db, clock, context, row)).status !== 'creating') sent += 1;
+    } else if ((await refreshRefund(db, clock, context, row)).status !== row.status) {
+      settled += 1;
+    }
+  }
+  return { sent, settled };
+}
+
+/** `sendPendingRefunds` every minute. */
+export function refundJob(db: Db, clock: Clock, context: PaymentContext): Job {
+  return { name: 'refunds', everySeconds: 60, leaseSeconds: 300, run: () => sendPendingRefunds(db, clock, context) };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import {
   addBookingNote,
   changeBookingStatus,
@@ -35,6 +35,9 @@ import { bookingsCsv } from './bookings-csv.js';
 import { staffActorOf } from './client.js';
 import { atPrefixed, organiserInput } from './organiser-form.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
+import type { RefundFormValues } from '../views/admin/booking-refunds.js';
+import { quotePolicyRefund, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
+import { readBookingMoney, refundAsStaff } from '../../core/payments/staff-refund.service.js';
 
 type ById = { Params: { id: string } };
 
@@ -52,7 +55,17 @@ const DONE: Record<string, MessageKey> = {
   extended: 'option_admin.done_extended',
   phone_booked: 'phone_booking.done',
   edited: 'booking_edit.done',
+  refunded: 'refunds.admin.done',
 };
+
+/** The staff refund form's fields, by the ids of their inputs on the booking's page. */
+const REFUND_FIELDS: Record<string, string> = { amount: 'refund-amount', reason: 'refund-reason' };
+
+/** The cancel form's refund choice; by the policy unless it names another. */
+function cancelRefundOf(body: unknown): StaffCancelRefund {
+  const value = formField(body, 'refund');
+  return (STAFF_CANCEL_REFUNDS as readonly string[]).includes(value) ? (value as StaffCancelRefund) : 'policy';
+}
 
 /** The ids of the change form's fields on the booking's page (beside the note and confirmation fields). */
 const EDIT_PREFIX = 'edit-';
@@ -70,7 +83,9 @@ const OPTION_REFUSALS: Partial<Record<DomainErrorCode, string>> = { option_expir
 const STATUS_DONE: Record<StatusAction, string> = { accept: 'accepted', decline: 'declined', confirm: 'confirmed', cancel: 'cancelled' };
 
 /** The bookings list, its CSV export, and one booking with its status, payment and internal notes. */
-export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth, linkKey }: AppContext): Promise<void> {
+export async function bookingAdminRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db, clock, auth, linkKey } = context;
+  const payments = paymentContextOf(context);
   /** The filter from the query string, checked against the activities in the member's scope. */
   async function filterOf(request: FastifyRequest) {
     const scope = venueScopeOf(request.staff);
@@ -123,19 +138,37 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     request: FastifyRequest<ById>,
     reply: FastifyReply,
     status: number,
-    extra: { note?: string; edit?: OrganiserFieldValues; errors?: FieldMessages } = {},
+    extra: { note?: string; edit?: OrganiserFieldValues; errors?: FieldMessages; refund?: RefundFormValues } = {},
   ) {
     const scope = venueScopeOf(request.staff);
     const ui = adminUiFor(request, auth);
     const booking = await readStaffBooking(db, scope, request.params.id);
     const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
+    const money = await readBookingMoney(db, booking.id);
+    const policy = await quotePolicyRefund(
+      db,
+      clock,
+      { id: booking.id, startsAt: booking.slot.startsAt },
+      {
+        remainingPriceCents: 0,
+        cancelledCents: booking.price.totalCents,
+      },
+    );
     const key = formField(request.query, 'done');
     const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
     return sendPage(
       reply,
       status,
-      <BookingDetailPage ui={ui} booking={booking} history={history} participants={participants} notice={done && ui.t(done)} {...extra} />,
+      <BookingDetailPage
+        ui={ui}
+        booking={booking}
+        history={history}
+        participants={participants}
+        notice={done && ui.t(done)}
+        money={{ ...money, policyRefundCents: policy.amountCents }}
+        {...extra}
+      />,
     );
   }
 
@@ -170,7 +203,11 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       return applyChange(
         request,
         reply,
-        () => changeBookingStatus(db, clock, staffActorOf(request), request.params.id, action),
+        () =>
+          changeBookingStatus(db, clock, staffActorOf(request), request.params.id, action, {
+            refund: action === 'cancel' ? cancelRefundOf(request.body) : 'none',
+            payments,
+          }),
         STATUS_DONE[action],
       );
     });
@@ -207,7 +244,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     const ui = adminUiFor(request, auth);
     const edit = organiserValuesFrom(request.body);
     try {
-      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, organiserInput(edit));
+      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, organiserInput(edit), payments);
       if (!result.ok) {
         return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
           edit,
@@ -221,6 +258,22 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       const errors = fieldMessages(ui.t, [{ field: `${EDIT_PREFIX}groupSize`, code: error.code }]);
       return sendDetail(request, reply, statusOfDomainError(error.code), { edit, errors });
     }
+  });
+
+  // Staff refund an amount up to what was paid net of refunds, with a reason; refused fields all at once, as typed.
+  app.post<ById>('/bookings/:id/refund', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    const ui = adminUiFor(request, auth);
+    const typed = { amount: formField(request.body, 'amount'), reason: formField(request.body, 'reason') };
+    const result = await refundAsStaff(db, clock, payments, staffActorOf(request), request.params.id, typed);
+    if (!result.ok) {
+      const errors = fieldMessages(
+        ui.t,
+        result.errors.map((error) => ({ ...error, field: REFUND_FIELDS[error.field] ?? error.field })),
+      );
+      return sendDetail(request, reply, FIELD_ERRORS_STATUS, { refund: typed, errors });
+    }
+    return reply.seeOther(`/admin/bookings/${request.params.id}?done=refunded`);
   });
 
   // Revoke a private link of the booking and issue the next one (the panel's two buttons).

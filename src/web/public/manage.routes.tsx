@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelRefusal, organiserActions } from '../../core/bookings/booking-changes.js';
 import { cancelByOrganiser, changeGroupSize } from '../../core/bookings/booking-changes.service.js';
@@ -7,6 +7,7 @@ import { resendManageLink } from '../../core/bookings/booking-links.service.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { confirmOption } from '../../core/bookings/option.service.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { quotePolicyRefund, readRefundOutlook } from '../../core/payments/policy-refund.service.js';
 import { uiFor } from '../plugins/language.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { ManageCancelPage } from '../views/manage-cancel.page.js';
@@ -56,6 +57,7 @@ async function attempt<T>(change: () => Promise<T>): Promise<T | DomainError> {
  */
 export async function manageRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db, clock } = context;
+  const payments = paymentContextOf(context);
 
   async function bookingOf(request: TokenRequest): Promise<BookingDetails> {
     const booking = await findBookingByLink(db, 'manage', request.params.token);
@@ -71,6 +73,11 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     extra: Pick<ManagePageProps, 'justBooked' | 'notice' | 'refusal'> = {},
   ) {
     const participants = await loadParticipantsSection(context, request, booking);
+    const refunds = await readRefundOutlook(db, clock, {
+      id: booking.id,
+      startsAt: booking.slot.startsAt,
+      totalCents: booking.price.totalCents,
+    });
     return sendPage(
       reply,
       status,
@@ -80,6 +87,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
         token={request.params.token}
         now={clock.now()}
         participants={participants}
+        refunds={refunds}
         {...extra}
       />,
     );
@@ -129,15 +137,34 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
       const refusal = { code, message: uiFor(request).t(`field.${code}`), groupSize: typed };
       return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
     }
-    const change = await attempt(() => changeGroupSize(db, clock, booking, groupSize));
+    const change = await attempt(() => changeGroupSize(db, clock, booking, groupSize, payments));
     if (change instanceof DomainError) return refuse(request, reply, change, typed);
     return done(request, reply, change.changed ? 'changed' : 'unchanged');
   });
 
-  function sendCancelPage(request: TokenRequest, reply: FastifyReply, status: number, booking: BookingDetails, code?: DomainError['code']) {
+  async function sendCancelPage(
+    request: TokenRequest,
+    reply: FastifyReply,
+    status: number,
+    booking: BookingDetails,
+    code?: DomainError['code'],
+  ) {
     const ui = uiFor(request);
     const refusal = code && { code, message: refusalMessage(ui, booking, code) };
-    return sendPage(reply, status, <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} />);
+    const refund = await quotePolicyRefund(
+      db,
+      clock,
+      { id: booking.id, startsAt: booking.slot.startsAt },
+      {
+        remainingPriceCents: 0,
+        cancelledCents: booking.price.totalCents,
+      },
+    );
+    return sendPage(
+      reply,
+      status,
+      <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} refund={refund} />,
+    );
   }
 
   app.get<ByToken>('/b/:token/cancel', async (request, reply) => {
@@ -147,7 +174,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
 
   app.post<ByToken>('/b/:token/cancel', async (request, reply) => {
     const booking = await bookingOf(request);
-    const cancelled = await attempt(() => cancelByOrganiser(db, clock, booking));
+    const cancelled = await attempt(() => cancelByOrganiser(db, clock, booking, payments));
     if (cancelled instanceof DomainError) {
       // The page again with the booking as it is now (another request may have changed it).
       return sendCancelPage(request, reply, statusOfDomainError(cancelled.code), await bookingOf(request), cancelled.code);

@@ -11,6 +11,7 @@ import { Layout } from './layout.js';
 import { MonthCalendar } from './month-calendar.js';
 import { PracticalInfoSection } from './practical-info.js';
 import { SlotPaging } from './slot-paging.js';
+import { policyApplies, RefundPolicySection } from './refund-policy.js';
 import { optionWindowText } from './option-window.js';
 import { isFull } from './slot-refusal.js';
 import type { Ui } from './ui.js';
@@ -127,6 +128,7 @@ export function ActivityPage({
         {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
       </ul>
       <PracticalInfoSection ui={ui} practical={activity.practical} />
+      {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} />}
       <h2>{t('activity.availability')}</h2>
       <FilterForm
         ui={ui}

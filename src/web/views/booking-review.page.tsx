@@ -12,6 +12,7 @@ import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
 import { SlotSummary } from './slot-summary.js';
+import { policyApplies, RefundPolicySection } from './refund-policy.js';
 import type { Ui } from './ui.js';
 
 interface Props {
@@ -90,6 +91,7 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
       <PlacedNotice ui={ui} placed={earlier.placed} />
       <OrganiserDetails ui={ui} details={values} />
       <PriceTable ui={ui} price={price} />
+      {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} startsAt={slot.startsAt} />}
       <h2>{t('manage.terms')}</h2>
       <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
       <form method="post" action={`/book/${slot.id}`} class="actions" id={REVIEW_FORM_ID}>

@@ -7,6 +7,8 @@ import type { ManageRefusal } from './manage.page.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 import { VenueContact } from './venue-details.js';
+import type { PolicyRefundQuote } from '../../core/payments/policy-refund.service.js';
+import { RefundNow, RefundPolicyText } from './refund-policy.js';
 
 /** The cancellation policy that applies to this booking. */
 function CancelPolicy({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
@@ -31,11 +33,14 @@ export function ManageCancelPage({
   booking,
   token,
   refusal,
+  refund,
 }: {
   ui: Ui;
   booking: BookingDetails;
   token: string;
   refusal?: ManageRefusal | undefined;
+  /** What the booking's cancellation policy gives back if they cancel now. */
+  refund?: PolicyRefundQuote | undefined;
 }) {
   const { t } = ui;
   const base = managePath(token);
@@ -52,6 +57,12 @@ export function ManageCancelPage({
       </p>
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       {isChangeable(booking.status) && <CancelPolicy ui={ui} booking={booking} />}
+      {isChangeable(booking.status) && refund && (refund.policy.length > 0 || refund.netPaidCents > 0) && (
+        <div data-testid="cancel-refund">
+          <RefundPolicyText ui={ui} policy={refund.policy} startsAt={booking.slot.startsAt} />
+          <RefundNow ui={ui} quote={refund} />
+        </div>
+      )}
       {!refusal && (
         <form method="post" action={`${base}/cancel`} data-testid="cancel-form">
           <p>{t('manage.cancel.question', { n: booking.groupSize })}</p>

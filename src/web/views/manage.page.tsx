@@ -8,6 +8,8 @@ import { ParticipantsSection, type ParticipantsSectionData } from './participant
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
 import { ManageActions } from './manage-actions.js';
+import { ManageRefunds } from './manage-refunds.js';
+import type { RefundOutlook } from '../../core/payments/policy-refund.service.js';
 import { OptionPanel } from './option-panel.js';
 import { COPY_LINK_SCRIPT_PATH } from '../public/public-scripts.js';
 import { SlotSummary } from './slot-summary.js';
@@ -34,6 +36,8 @@ export interface ManagePageProps {
   notice?: string | undefined;
   refusal?: ManageRefusal | undefined;
   participants: ParticipantsSectionData;
+  /** The cancellation policy, what cancelling now refunds, the refunds so far. */
+  refunds?: RefundOutlook | undefined;
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
@@ -96,7 +100,7 @@ function AcceptedTerms({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
  * can do now. Right after booking it is the confirmation. Sections follow one another; each area
  * (options, participants) adds its own.
  */
-export function ManagePage({ ui, booking, token, now, justBooked = false, notice, refusal, participants }: ManagePageProps) {
+export function ManagePage({ ui, booking, token, now, justBooked = false, notice, refusal, participants, refunds }: ManagePageProps) {
   const { t } = ui;
   const justBookedTitle = justBooked ? JUST_BOOKED_TITLES[booking.status] : undefined;
   const title = t(justBookedTitle ?? 'manage.title');
@@ -130,6 +134,7 @@ export function ManagePage({ ui, booking, token, now, justBooked = false, notice
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <AcceptedTerms ui={ui} booking={booking} />
+      <ManageRefunds ui={ui} booking={booking} outlook={refunds} />
       <ParticipantsSection ui={ui} booking={booking} data={participants} />
       <ManageActions
         ui={ui}

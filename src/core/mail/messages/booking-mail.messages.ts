@@ -114,6 +114,9 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.paid': 'betaling ontvangen',
     'mail.staff.change.payment_expired': 'niet op tijd betaald, plaatsen vrijgegeven',
     'mail.staff.change.late_refund': 'betaling te laat, plaatsen bezet: automatisch terugbetaald',
+    // Refunds (issue 18, refunds)
+    'mail.refund':
+      'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
   },
   {
     'mail.subject.booking_received': 'Booking {reference} confirmed: {activity}',
@@ -226,5 +229,8 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.paid': 'payment received',
     'mail.staff.change.payment_expired': 'not paid in time, places released',
     'mail.staff.change.late_refund': 'paid too late, places taken: refunded automatically',
+    // Refunds (issue 18, refunds)
+    'mail.refund':
+      'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
   },
 );

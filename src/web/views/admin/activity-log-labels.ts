@@ -58,6 +58,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.participant_added': 'activity_log.action.booking.participant_added',
   'booking.participant_removed': 'activity_log.action.booking.participant_removed',
   'booking.group_size_changed': 'activity_log.action.booking.group_size_changed',
+  'booking.refunded': 'activity_log.action.booking.refunded',
   'booking.manage_link_resent': 'activity_log.action.booking.manage_link_resent',
   'booking.manage_link_reissued': 'activity_log.action.booking.manage_link_reissued',
   'booking.participant_link_reissued': 'activity_log.action.booking.participant_link_reissued',

@@ -15,6 +15,8 @@ import type { ParticipantList } from '../../../core/participants/participant.ser
 import { BookingLinksPanel } from './booking-links-panel.js';
 import { isChangeable } from '../../../core/bookings/booking-changes.js';
 import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
+import { BookingRefunds, CancelRefundChoice, refundedEntryText, type RefundFormValues, type StaffRefundView } from './booking-refunds.js';
+import type { ComponentChildren } from 'preact';
 
 interface Props {
   ui: AdminUi;
@@ -27,6 +29,10 @@ interface Props {
   note?: string;
   edit?: OrganiserFieldValues | undefined;
   errors?: FieldMessages;
+  /** The booking's payments and refunds, for the refund panel and the cancel form's refund choice. */
+  money?: StaffRefundView | undefined;
+  /** The refund form as typed, when it was refused. */
+  refund?: RefundFormValues | undefined;
 }
 
 /** The change form's values as the booking has them now. */
@@ -47,11 +53,14 @@ function ConfirmedAction(props: {
   button: string;
   error?: string | undefined;
   testId: string;
+  /** More fields of the form, before the box. */
+  children?: ComponentChildren;
 }) {
-  const { ui, action, id, label, button, error, testId } = props;
+  const { ui, action, id, label, button, error, testId, children } = props;
   return (
     <form method="post" action={action} data-testid={testId}>
       <CsrfField ui={ui} />
+      {children}
       <Field name={id} label={label} error={error}>
         {(describedBy, invalid) => (
           <input
@@ -72,7 +81,7 @@ function ConfirmedAction(props: {
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
-export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', edit, errors = {} }: Props) {
+export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', edit, errors = {}, money, refund }: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
@@ -96,6 +105,8 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
           'decline-confirm': 'option_admin.decline',
           option: 'option_admin.title',
           note: 'booking_admin.note',
+          'refund-amount': 'refunds.admin.amount',
+          'refund-reason': 'refunds.admin.reason',
           ...organiserFieldLabels('edit-'),
         }}
       />
@@ -147,6 +158,7 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
         ) : (
           <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
         ))}
+      {money && <BookingRefunds ui={ui} base={base} money={money} values={refund} errors={errors} />}
 
       {booking.status === 'option' && booking.optionExpiresAt && (
         <section id="option" data-testid="option-admin">
@@ -199,7 +211,9 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
             button={t('booking_admin.cancel')}
             error={errors.confirm}
             testId="cancel-form"
-          />
+          >
+            {money && <CancelRefundChoice ui={ui} money={money} />}
+          </ConfirmedAction>
         </section>
       )}
 
@@ -253,7 +267,7 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
           <tr key={entry.id}>
             <td>{formatDateTime(entry.at, lang)}</td>
             <td>{actorLabel(ui, entry)}</td>
-            <td>{actionLabel(ui, entry.action)}</td>
+            <td>{refundedEntryText(ui, entry) ?? actionLabel(ui, entry.action)}</td>
           </tr>
         )}
       />

@@ -1,0 +1,112 @@
+import type { Executor, Tx } from '../../db/schema.js';
+import type { BookingActor } from '../bookings/booking-history.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import type { RefundCause } from './payment.js';
+import { findBookingRefundPolicy, listRefunds, lockBooking, moneyOf, type RefundRow } from './payments.repository.js';
+import { parseRefundPolicy, policyRefundCents, type RefundPolicy, refundPercentAt } from './refund-policy.js';
+import { recordRefund } from './refund.service.js';
+
+/** The part of a booking's price a change cancels: all of it (a cancellation), or the places given up (a smaller group). */
+export interface CancelledPart {
+  /** The price that remains after the change: 0 for a cancellation, the new total for a smaller group. */
+  remainingPriceCents: number;
+  /** The price of what is cancelled: the whole total, or the old total less the new. */
+  cancelledCents: number;
+}
+
+/** What the booking's cancellation policy gives back for a change made now. */
+export interface PolicyRefundQuote {
+  /** The policy the booking was placed under. */
+  policy: RefundPolicy;
+  /** The tier that applies now: the percentage of the cancelled part refunded. */
+  percent: number;
+  /** What was paid net of refunds. */
+  netPaidCents: number;
+  /** What goes back (0 when nothing was paid or the venue keeps it all). */
+  amountCents: number;
+}
+
+async function policyOf(db: Executor, bookingId: string): Promise<RefundPolicy> {
+  const json = await findBookingRefundPolicy(db, bookingId);
+  if (json === undefined) throw new DomainError('not_found');
+  return parseRefundPolicy(json);
+}
+
+/**
+ * What the booking's own policy (as accepted when it was placed) refunds for `part` at `now`, for a
+ * visit starting at `startsAt`: the organiser's confirmation pages show it before they decide.
+ */
+export async function quotePolicyRefund(
+  db: Executor,
+  clock: Clock,
+  booking: { id: string; startsAt: Date },
+  part: CancelledPart,
+): Promise<PolicyRefundQuote> {
+  const policy = await policyOf(db, booking.id);
+  const percent = refundPercentAt(policy, booking.startsAt, clock.now());
+  const money = await moneyOf(db, booking.id);
+  const netPaidCents = money.paidCents - money.refundedCents;
+  return { policy, percent, netPaidCents, amountCents: policyRefundCents({ netPaidCents, ...part, percent }) };
+}
+
+/**
+ * Records the refund the policy gives for `part` inside the caller's transaction (after its status
+ * or size change, which locked the slot first): the amount computed under the booking's lock from
+ * what is paid then, so a concurrent payment or refund is counted; nothing when it comes to 0.
+ * The refunds are `creating` until sent (sendRefunds after the commit, else the refunds job).
+ */
+export async function recordPolicyRefund(
+  trx: Tx,
+  clock: Clock,
+  request: { bookingId: string; startsAt: Date; cause: Extract<RefundCause, 'policy' | 'size_change'>; by: BookingActor } & CancelledPart,
+): Promise<{ amountCents: number; refunds: RefundRow[] }> {
+  const { bookingId, startsAt, cause, by, ...part } = request;
+  // What was paid is read under the booking's lock: a payment or refund racing this one is counted.
+  await lockBooking(trx, bookingId);
+  const quote = await quotePolicyRefund(trx, clock, { id: bookingId, startsAt }, part);
+  if (quote.amountCents === 0) return { amountCents: 0, refunds: [] };
+  const refunds = await recordRefund(trx, clock, { bookingId, amountCents: quote.amountCents, cause, reason: '', by });
+  return { amountCents: quote.amountCents, refunds };
+}
+
+/** What staff choose to refund when they cancel a booking. */
+export const STAFF_CANCEL_REFUNDS = ['policy', 'full', 'none'] as const;
+export type StaffCancelRefund = (typeof STAFF_CANCEL_REFUNDS)[number];
+
+/**
+ * Records what a cancellation by staff gives back, inside the transaction of the cancellation:
+ * what the policy says, everything paid (net of refunds), or nothing.
+ */
+export async function recordStaffCancelRefund(
+  trx: Tx,
+  clock: Clock,
+  request: { bookingId: string; startsAt: Date; totalCents: number; choice: StaffCancelRefund; by: BookingActor },
+): Promise<{ amountCents: number; refunds: RefundRow[] }> {
+  const { bookingId, startsAt, totalCents, choice, by } = request;
+  if (choice === 'none') return { amountCents: 0, refunds: [] };
+  await lockBooking(trx, bookingId);
+  if (choice === 'policy') {
+    return recordPolicyRefund(trx, clock, { bookingId, startsAt, cause: 'policy', by, remainingPriceCents: 0, cancelledCents: totalCents });
+  }
+  const money = await moneyOf(trx, bookingId);
+  const amountCents = money.paidCents - money.refundedCents;
+  if (amountCents <= 0) return { amountCents: 0, refunds: [] };
+  const refunds = await recordRefund(trx, clock, { bookingId, amountCents, cause: 'staff', reason: '', by });
+  return { amountCents, refunds };
+}
+
+/** What the manage page shows of a booking's refunds: its policy, what cancelling now gives back, and the refunds so far. */
+export interface RefundOutlook {
+  cancelNow: PolicyRefundQuote;
+  refunds: RefundRow[];
+}
+
+export async function readRefundOutlook(
+  db: Executor,
+  clock: Clock,
+  booking: { id: string; startsAt: Date; totalCents: number },
+): Promise<RefundOutlook> {
+  const cancelNow = await quotePolicyRefund(db, clock, booking, { remainingPriceCents: 0, cancelledCents: booking.totalCents });
+  return { cancelNow, refunds: await listRefunds(db, booking.id) };
+}

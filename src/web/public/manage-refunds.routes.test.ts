@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { parseHtml } from '../../../test/html.js';
+import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
+import { payAtMollie, placeUnderPolicy, refundsAtMollie } from '../../../test/paid-bookings.js';
+import { postForm } from '../../../test/staff.js';
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+
+const POLICY = [
+  { hoursBefore: 336, percent: 100 },
+  { hoursBefore: 48, percent: 50 },
+];
+
+for (const dialect of testDialects()) {
+  describe(`the cancellation policy and refunds for the organiser (${dialect.name})`, () => {
+    let t: TestApp;
+    let mollie: TestMollie;
+    let activity: Activity;
+    let slot: Slot;
+
+    before(async () => {
+      mollie = await startMollie();
+      // 2026-06-01 10:00 in Amsterdam; the visit on 12 June at 10:00, 11 days ahead: the 50 % tier.
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z', {}, { payments: mollie.settings });
+      activity = await makeActivityWithRules(
+        t.database.db,
+        t.clock,
+        { cancelUntilHours: 0 },
+        {
+          payment: { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+          refundPolicy: POLICY,
+        },
+      );
+      slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-12', time: '10:00', capacity: 100 });
+    });
+    after(async () => {
+      await t.close();
+      await mollie.close();
+    });
+
+    async function paidBooking(groupSize: number) {
+      const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize }, t.linkKey);
+      await placeUnderPolicy(t.database.db, booking.id, POLICY);
+      const providerId = await payAtMollie(t.database.db, t.clock, mollie, booking.id, groupSize * 1250);
+      return { path: `/b/${manageToken}`, providerId };
+    }
+    const html = async (url: string) => parseHtml((await t.app.inject({ url })).body);
+
+    test("the activity's page states its policy before booking, in days before the visit", async () => {
+      const page = await html(`/activities/${activity.slug}`);
+      assert.equal(
+        page.querySelector('[data-testid="refund-policy"]')!.textContent,
+        'Kosteloos annuleren tot 14 dagen voor het bezoek; 50 % terug tot 2 dagen voor het bezoek; daarna geen terugbetaling.',
+      );
+    });
+
+    test('the manage page and the cancel page state the policy with dates and what cancelling now gives back; cancelling refunds it', async () => {
+      const { path, providerId } = await paidBooking(4);
+      const manage = await html(path);
+      assert.match(
+        manage.querySelector('[data-testid="refund-policy"]')!.textContent,
+        /^Kosteloos annuleren tot .*29 mei 2026 om 10:00; 50 % terug tot .*10 jun 2026 om 10:00; daarna geen terugbetaling\.$/,
+      );
+      assert.equal(manage.querySelector('[data-testid="refund-now"]')!.getAttribute('data-cents'), '2500');
+      const confirm = await html(`${path}/cancel`);
+      assert.match(
+        confirm.querySelector('[data-testid="refund-now"]')!.textContent,
+        /krijgt u €\s?25,00 terug \(50 % van de prijs; u betaalde €\s?50,00\)/,
+      );
+
+      const cancelled = await postForm(t, `${path}/cancel`, {});
+      assert.equal(cancelled.statusCode, 303);
+      assert.deepEqual(
+        refundsAtMollie(mollie, [providerId]).map((r) => r.amountCents),
+        [2500],
+      );
+      const after = await html(path);
+      assert.equal(after.querySelector('[data-testid="refund-now"]'), null, 'nothing more to cancel');
+      assert.match(after.querySelector('[data-testid="refund-list"]')!.textContent, /€\s?25,00 op .*: annulering, in behandeling/);
+    });
+
+    test('a smaller group: the refund of the places given up is on the manage page', async () => {
+      const { path, providerId } = await paidBooking(8);
+      const changed = await postForm(t, `${path}/group-size`, { groupSize: '6' });
+      assert.equal(changed.statusCode, 303);
+      // 2 places (EUR 25) cancelled at 50 %: EUR 12.50 back.
+      assert.deepEqual(
+        refundsAtMollie(mollie, [providerId]).map((r) => r.amountCents),
+        [1250],
+      );
+      const page = await html(path);
+      assert.match(page.querySelector('[data-testid="refund-list"]')!.textContent, /€\s?12,50 op .*: kleinere groep/);
+    });
+  });
+}

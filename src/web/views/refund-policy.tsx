@@ -1,0 +1,71 @@
+import type { Activity } from '../../core/catalog/activity.js';
+import type { RefundPolicy } from '../../core/payments/refund-policy.js';
+import type { PolicyRefundQuote } from '../../core/payments/policy-refund.service.js';
+import { formatMoney } from '../../core/i18n/format.js';
+import { deadlineText } from './deadline.js';
+import type { Ui } from './ui.js';
+
+/** A tier's deadline: a date and time before a known start, else how long before the visit. */
+function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): string {
+  if (startsAt) return deadlineText(ui, new Date(startsAt.getTime() - hoursBefore * 3_600_000));
+  if (hoursBefore === 0) return ui.t('refunds.policy.start');
+  return hoursBefore % 24 === 0
+    ? ui.t('refunds.policy.days_before', { n: hoursBefore / 24 })
+    : ui.t('refunds.policy.hours_before', { n: hoursBefore });
+}
+
+/**
+ * A cancellation policy in words: "Cancel free of charge until <date>; 50 % back until <date>; no
+ * refund after that", with dates from the visit's start when it is known (the review step, the
+ * manage page), else in days or hours before the visit (the activity's page).
+ */
+export function RefundPolicyText({ ui, policy, startsAt }: { ui: Ui; policy: RefundPolicy; startsAt?: Date | undefined }) {
+  const tiers = policy.filter((tier) => tier.percent > 0);
+  if (tiers.length === 0) {
+    return (
+      <p data-testid="refund-policy" data-tiers="0">
+        {ui.t('refunds.policy.none')}
+      </p>
+    );
+  }
+  const parts = tiers.map((tier) => {
+    const deadline = tierDeadline(ui, tier.hoursBefore, startsAt);
+    return tier.percent === 100
+      ? ui.t('refunds.policy.free_until', { deadline })
+      : ui.t('refunds.policy.percent_until', { percent: tier.percent, deadline });
+  });
+  return (
+    <p data-testid="refund-policy" data-tiers={String(tiers.length)}>
+      {[...parts, ui.t('refunds.policy.none_after')].join('; ')}.
+    </p>
+  );
+}
+
+/** Whether an activity's policy matters before booking: only when something is paid before the visit (online or on invoice). */
+export function policyApplies(activity: Activity): boolean {
+  return activity.payment.mode !== 'venue' || activity.payment.invoiceAllowed;
+}
+
+/** The policy under a heading, for the pages before booking. */
+export function RefundPolicySection({ ui, policy, startsAt }: { ui: Ui; policy: RefundPolicy; startsAt?: Date | undefined }) {
+  return (
+    <section data-testid="refund-policy-section">
+      <h2>{ui.t('refunds.policy.title')}</h2>
+      <RefundPolicyText ui={ui} policy={policy} startsAt={startsAt} />
+      <p class="hint">{ui.t('refunds.policy.smaller_group')}</p>
+    </section>
+  );
+}
+
+/** What cancelling now gives back of what was paid; nothing is said when nothing was paid. */
+export function RefundNow({ ui, quote }: { ui: Ui; quote: PolicyRefundQuote }) {
+  if (quote.netPaidCents <= 0) return null;
+  const paid = formatMoney(quote.netPaidCents, ui.lang);
+  return (
+    <p data-testid="refund-now" data-cents={String(quote.amountCents)}>
+      {quote.amountCents > 0
+        ? ui.t('refunds.now.amount', { amount: formatMoney(quote.amountCents, ui.lang), percent: quote.percent, paid })
+        : ui.t('refunds.now.nothing', { paid })}
+    </p>
+  );
+}
