@@ -58,6 +58,11 @@ export const FIELD_ERROR_CODES = [
   'unknown_venue',
   'cancel_unconfirmed',
   'decline_unconfirmed',
+  // Payments: billing details of a booking paid on invoice, bank payments staff record.
+  'invalid_vat_id',
+  'invoice_not_allowed',
+  'above_outstanding',
+  'in_future',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -35,6 +35,9 @@ import { bookingsCsv } from './bookings-csv.js';
 import { staffActorOf } from './client.js';
 import { atPrefixed, organiserInput } from './organiser-form.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
+import { readBookingMoney } from '../../core/payments/balances.service.js';
+import { recordBankPayment } from '../../core/payments/bank-payment.service.js';
+import type { BankPaymentValues } from '../views/admin/booking-money.js';
 
 type ById = { Params: { id: string } };
 
@@ -52,7 +55,11 @@ const DONE: Record<string, MessageKey> = {
   extended: 'option_admin.done_extended',
   phone_booked: 'phone_booking.done',
   edited: 'booking_edit.done',
+  payment: 'money.done_recorded',
 };
+
+/** The ids of the record-payment form's fields on the booking's page. */
+const PAYMENT_PREFIX = 'payment-';
 
 /** The ids of the change form's fields on the booking's page (beside the note and confirmation fields). */
 const EDIT_PREFIX = 'edit-';
@@ -123,11 +130,12 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     request: FastifyRequest<ById>,
     reply: FastifyReply,
     status: number,
-    extra: { note?: string; edit?: OrganiserFieldValues; errors?: FieldMessages } = {},
+    extra: { note?: string; edit?: OrganiserFieldValues; payment?: BankPaymentValues; errors?: FieldMessages } = {},
   ) {
     const scope = venueScopeOf(request.staff);
     const ui = adminUiFor(request, auth);
     const booking = await readStaffBooking(db, scope, request.params.id);
+    const money = await readBookingMoney(db, clock, booking.id);
     const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
     const key = formField(request.query, 'done');
@@ -135,7 +143,15 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
     return sendPage(
       reply,
       status,
-      <BookingDetailPage ui={ui} booking={booking} history={history} participants={participants} notice={done && ui.t(done)} {...extra} />,
+      <BookingDetailPage
+        ui={ui}
+        booking={booking}
+        money={money}
+        history={history}
+        participants={participants}
+        notice={done && ui.t(done)}
+        {...extra}
+      />,
     );
   }
 
@@ -188,6 +204,31 @@ export async function bookingAdminRoutes(app: FastifyInstance, { db, clock, auth
       return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? `?done=${paid ? 'paid' : 'unpaid'}` : ''}`);
     });
   }
+
+  // A bank transfer received, partial or full: refused fields all at once, as typed; a booking that owes nothing says so at the amount.
+  app.post<ById>('/bookings/:id/payments', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    const ui = adminUiFor(request, auth);
+    const payment: BankPaymentValues = {
+      amount: formField(request.body, 'amount'),
+      receivedOn: formField(request.body, 'receivedOn'),
+      note: formField(request.body, 'note'),
+    };
+    try {
+      const recorded = await recordBankPayment(db, clock, staffActorOf(request), request.params.id, { ...payment });
+      if (!recorded.ok) {
+        return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
+          payment,
+          errors: fieldMessages(ui.t, atPrefixed(PAYMENT_PREFIX, recorded.errors)),
+        });
+      }
+      return reply.seeOther(`/admin/bookings/${request.params.id}?done=payment`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'nothing_due') throw error;
+      const errors = fieldMessages(ui.t, [{ field: `${PAYMENT_PREFIX}amount`, code: error.code }]);
+      return sendDetail(request, reply, statusOfDomainError(error.code), { payment, errors });
+    }
+  });
 
   app.post<ById>('/bookings/:id/notes', async (request, reply) => {
     requirePermission(request, 'bookings.write');

@@ -15,10 +15,14 @@ import type { ParticipantList } from '../../../core/participants/participant.ser
 import { BookingLinksPanel } from './booking-links-panel.js';
 import { isChangeable } from '../../../core/bookings/booking-changes.js';
 import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
+import type { BookingMoney } from '../../../core/payments/balances.service.js';
+import { type BankPaymentValues, BookingMoneySection } from './booking-money.js';
 
 interface Props {
   ui: AdminUi;
   booking: StaffBookingDetails;
+  /** Its money: terms, state, payments and refunds, billing details. */
+  money: BookingMoney;
   history: ActivityEntry[];
   participants: ParticipantList;
   /** What the last action did, to confirm it. */
@@ -26,6 +30,7 @@ interface Props {
   /** Refused input: the note or the change as typed, and the messages per field. */
   note?: string;
   edit?: OrganiserFieldValues | undefined;
+  payment?: BankPaymentValues | undefined;
   errors?: FieldMessages;
 }
 
@@ -72,7 +77,7 @@ function ConfirmedAction(props: {
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
-export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', edit, errors = {} }: Props) {
+export function BookingDetailPage({ ui, booking, money, history, participants, notice, note = '', edit, payment, errors = {} }: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
@@ -96,6 +101,9 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
           'decline-confirm': 'option_admin.decline',
           option: 'option_admin.title',
           note: 'booking_admin.note',
+          'payment-amount': 'money.amount',
+          'payment-receivedOn': 'money.received_on',
+          'payment-note': 'money.note',
           ...organiserFieldLabels('edit-'),
         }}
       />
@@ -137,16 +145,21 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
       )}
       <BookingParticipants ui={ui} booking={booking} list={participants} />
 
-      <h2>{t('booking_admin.payment')}</h2>
-      <p data-testid="paid-state">
-        {booking.paidAt ? t('booking_admin.paid_at', { when: formatDateTime(booking.paidAt, lang) }) : t('booking_admin.unpaid')}
-      </p>
-      {writable &&
-        (booking.paidAt ? (
-          <PostButton ui={ui} action={`${base}/unpaid`} label={t('booking_admin.mark_unpaid')} />
-        ) : (
-          <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
-        ))}
+      <BookingMoneySection ui={ui} bookingId={booking.id} money={money} writable={writable} values={payment} errors={errors} />
+      {/* Paid at the venue: staff tick it by hand (with nothing in the ledger); otherwise "paid" follows the ledger. */}
+      {money.payBy === 'venue' && money.payment.paidCents === 0 && (
+        <>
+          <p data-testid="paid-state">
+            {booking.paidAt ? t('booking_admin.paid_at', { when: formatDateTime(booking.paidAt, lang) }) : t('booking_admin.unpaid')}
+          </p>
+          {writable &&
+            (booking.paidAt ? (
+              <PostButton ui={ui} action={`${base}/unpaid`} label={t('booking_admin.mark_unpaid')} />
+            ) : (
+              <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
+            ))}
+        </>
+      )}
 
       {booking.status === 'option' && booking.optionExpiresAt && (
         <section id="option" data-testid="option-admin">
