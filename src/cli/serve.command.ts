@@ -3,6 +3,7 @@ import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/shared/link-key.js';
 import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
+import { balanceReminderJob } from '../core/payments/balance-reminder.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
@@ -88,6 +89,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
       const jobs: Job[] = [
         bookingLifecycleJob(database.db, systemClock),
         staffSweepJob(database.db, systemClock, auth),
+        balanceReminderJob(database.db, systemClock),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp
             ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')

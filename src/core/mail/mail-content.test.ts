@@ -25,6 +25,7 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   contact_changed: { status: 'confirmed', detail: { to_email: 'a***@nieuweschool.nl' } },
   cancelled: { status: 'cancelled', detail: { by: 'staff' } },
   visit_reminder: { status: 'confirmed' },
+  balance_reminder: { status: 'confirmed' },
   manage_link: { status: 'confirmed' },
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 import { type Language, LANGUAGES } from '../shared/language.js';
+import { type MailPayment, paymentFacts, paymentLink, paymentParagraph } from './payment-facts.js';
 
 /** The mails about a booking: to its organiser, or to the venue's staff. */
 export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
@@ -27,6 +28,8 @@ export interface MailBooking {
   lostLinkUrl: string;
   /** The booking in the back office, for staff. */
   adminUrl: string;
+  /** Its money, when it owes some later (a balance, an invoice); see payment-facts.ts. */
+  payment?: MailPayment | undefined;
 }
 
 export interface MailContent {
@@ -104,6 +107,7 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   confirmed: 'mail.subject.confirmed',
   contact_changed: 'mail.subject.contact_changed',
   visit_reminder: 'mail.subject.visit_reminder',
+  balance_reminder: 'mail.subject.balance_reminder',
   manage_link: 'mail.subject.manage_link',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
 };
@@ -118,6 +122,7 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'conta
   option_expired: 'mail.intro.option_expired',
   confirmed: 'mail.intro.confirmed',
   visit_reminder: 'mail.intro.visit_reminder',
+  balance_reminder: 'mail.intro.balance_reminder',
   manage_link: 'mail.intro.manage_link',
 };
 
@@ -244,6 +249,8 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ? undefined
       : t(STATUS_TEXTS[booking.status]);
   const links: Section['links'] = [];
+  const payLink = subject.payment && paymentLink(t, subject.payment);
+  if (payLink) links.push(payLink);
   if (subject.manageUrl) links.push({ label: t('mail.manage_link'), url: subject.manageUrl, note: t('mail.manage_link_note') });
   if (subject.participantUrl && PARTICIPANT_LINK_KINDS.has(kind)) {
     links.push({ label: t('mail.participant_link'), url: subject.participantUrl, note: t('mail.participant_link_note') });
@@ -260,6 +267,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     paragraphs: [
       introOf(kind, t, lang, detail, subject),
       statusText,
+      subject.payment && paymentParagraph(t, lang, subject.payment),
       calendar && t('mail.calendar_attached', { file: calendar }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
       earlier && t('mail.earlier_on_slot', { references: earlier }),
@@ -269,6 +277,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
+      ...(subject.payment ? paymentFacts(t, lang, subject.payment) : []),
       ...venueFacts(t, venue),
     ],
     links,

@@ -60,8 +60,9 @@ export async function syncPaidState(trx: Tx, clock: Clock, row: PayingRow): Prom
  * MORE_TO_PAY_DAYS), so the manage page offers to pay it and the reminder finds it; its "paid"
  * mark follows the ledger.
  */
-export async function applyPriceChange(trx: Tx, clock: Clock, row: PayingRow): Promise<void> {
-  if (row.status === 'awaiting_payment') return;
+export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string): Promise<void> {
+  const row = await findBookingRow(trx, bookingId);
+  if (!row || row.status === 'awaiting_payment') return;
   const money = await moneyOf(trx, row.id);
   const owes = row.total_cents > money.paidCents - money.refundedCents;
   if (row.pay_by === 'online' && owes && money.paidCents > 0) {

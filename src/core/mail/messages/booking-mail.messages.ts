@@ -93,6 +93,19 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.other': 'gewijzigd',
     'mail.staff.admin_link': 'Boeking openen in de backoffice',
     'mail.staff.footer': 'U ontvangt deze melding als medewerker van {venue}.',
+    // Balances and invoices (helper balances).
+    'mail.subject.balance_reminder': 'Herinnering: restbedrag voor boeking {reference}',
+    'mail.intro.balance_reminder': 'Een herinnering: voor uw bezoek aan {venue} op {date} staat nog een bedrag open.',
+    'mail.payment.invoice_due': 'Te betalen op factuur uiterlijk {date}, kenmerk {reference}.',
+    'mail.payment.invoice_due_no_reference': 'Te betalen op factuur uiterlijk {date}.',
+    'mail.payment.balance_due':
+      'U heeft {paid} betaald. Het restbedrag van {amount} betaalt u uiterlijk {date} via de betaallink hieronder.',
+    'mail.payment.balance_due_no_date': 'U heeft {paid} betaald. Het restbedrag van {amount} betaalt u via de betaallink hieronder.',
+    'mail.payment.paid': 'Betaald',
+    'mail.payment.outstanding': 'Nog te betalen',
+    'mail.payment.due_on': 'Uiterlijk',
+    'mail.payment.reference': 'Uw kenmerk',
+    'mail.payment.pay_link': 'Restbedrag betalen',
   },
   {
     'mail.subject.booking_received': 'Booking {reference} confirmed: {activity}',
@@ -185,5 +198,17 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.other': 'changed',
     'mail.staff.admin_link': 'Open the booking in the back office',
     'mail.staff.footer': 'You receive this notice as staff of {venue}.',
+    // Balances and invoices (helper balances).
+    'mail.subject.balance_reminder': 'Reminder: balance due for booking {reference}',
+    'mail.intro.balance_reminder': 'A reminder: an amount is still to be paid for your visit to {venue} on {date}.',
+    'mail.payment.invoice_due': 'To be paid on invoice by {date}, reference {reference}.',
+    'mail.payment.invoice_due_no_reference': 'To be paid on invoice by {date}.',
+    'mail.payment.balance_due': 'You have paid {paid}. Please pay the balance of {amount} by {date} through the payment link below.',
+    'mail.payment.balance_due_no_date': 'You have paid {paid}. Please pay the balance of {amount} through the payment link below.',
+    'mail.payment.paid': 'Paid',
+    'mail.payment.outstanding': 'Still to pay',
+    'mail.payment.due_on': 'Due by',
+    'mail.payment.reference': 'Your reference',
+    'mail.payment.pay_link': 'Pay the balance',
   },
 );
