@@ -28,7 +28,7 @@ function dateOf(day: string, lang: Language): string {
  * What the mail says of money still to pay: on invoice by its date with the organisation's
  * reference; or the balance after a deposit (or a larger group), by its date, through the pay link.
  */
-export function paymentParagraph(t: MailTranslate, lang: Language, payment: MailPayment): string | undefined {
+export function balanceParagraph(t: MailTranslate, lang: Language, payment: MailPayment): string | undefined {
   if (!owesLater(payment)) return undefined;
   const { state } = payment;
   const amount = formatMoney(state.dueCents, lang);
@@ -36,30 +36,30 @@ export function paymentParagraph(t: MailTranslate, lang: Language, payment: Mail
     if (state.balanceDueOn === null) return undefined;
     const date = dateOf(state.balanceDueOn, lang);
     return payment.billingReference === ''
-      ? t('mail.payment.invoice_due_no_reference', { date })
-      : t('mail.payment.invoice_due', { date, reference: payment.billingReference });
+      ? t('mail.balance.invoice_due_no_reference', { date })
+      : t('mail.balance.invoice_due', { date, reference: payment.billingReference });
   }
   const paid = formatMoney(state.paidCents - state.refundedCents, lang);
   return state.balanceDueOn === null
-    ? t('mail.payment.balance_due_no_date', { paid, amount })
-    : t('mail.payment.balance_due', { paid, amount, date: dateOf(state.balanceDueOn, lang) });
+    ? t('mail.balance.balance_due_no_date', { paid, amount })
+    : t('mail.balance.balance_due', { paid, amount, date: dateOf(state.balanceDueOn, lang) });
 }
 
 /** The money facts: paid, still to pay, by when, the reference. */
-export function paymentFacts(t: MailTranslate, lang: Language, payment: MailPayment): [string, string][] {
+export function balanceFacts(t: MailTranslate, lang: Language, payment: MailPayment): [string, string][] {
   if (!owesLater(payment)) return [];
   const { state } = payment;
   const facts: [string, string][] = [
-    [t('mail.payment.paid'), formatMoney(state.paidCents - state.refundedCents, lang)],
-    [t('mail.payment.outstanding'), formatMoney(state.dueCents, lang)],
+    [t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents, lang)],
+    [t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)],
   ];
-  if (state.balanceDueOn) facts.push([t('mail.payment.due_on'), dateOf(state.balanceDueOn, lang)]);
-  if (payment.billingReference !== '') facts.push([t('mail.payment.reference'), payment.billingReference]);
+  if (state.balanceDueOn) facts.push([t('mail.balance.due_on'), dateOf(state.balanceDueOn, lang)]);
+  if (payment.billingReference !== '') facts.push([t('mail.balance.reference'), payment.billingReference]);
   return facts;
 }
 
 /** The link that pays the balance of a booking paying online. */
-export function paymentLink(t: MailTranslate, payment: MailPayment): { label: string; url: string } | undefined {
+export function balanceLink(t: MailTranslate, payment: MailPayment): { label: string; url: string } | undefined {
   if (!owesLater(payment) || payment.state.status !== 'partly_paid' || !payment.payUrl) return undefined;
-  return { label: t('mail.payment.pay_link'), url: payment.payUrl };
+  return { label: t('mail.balance.pay_link'), url: payment.payUrl };
 }
