@@ -165,7 +165,7 @@ export function billingOf(
   return {
     organisation: row.billing_organisation,
     address: row.billing_address ?? '',
-    reference: row.billing_reference ?? '',
-    vatId: row.billing_vat_id ?? '',
+    reference: row.billing_reference,
+    vatId: row.billing_vat_id,
   };
 }

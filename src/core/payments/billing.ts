@@ -11,10 +11,10 @@ export interface BillingDetails {
   organisation: string;
   /** Lines separated by "\n". */
   address: string;
-  /** The organisation's reference (PO number); '' when none was given. */
-  reference: string;
-  /** An EU VAT id in its normal form (upper case, no spaces or dots), e.g. NL123456789B01; '' when none. */
-  vatId: string;
+  /** The organisation's own reference (PO number, "uw kenmerk"); null when none was given (a venue may require it). */
+  reference: string | null;
+  /** An EU VAT id in its normal form (upper case, no spaces or dots), e.g. NL123456789B01; null when none. */
+  vatId: string | null;
 }
 
 export const BILLING_LIMITS = { organisation: 160, address: 500, reference: 80, vatId: 20 } as const;
@@ -83,6 +83,7 @@ export const billingSchema = z.object({
     .describe('Its postal address for the invoice, lines separated by line breaks'),
   reference: field(BILLING_LIMITS.reference, { required: false })
     .default('')
+    .transform((s) => (s === '' ? null : s))
     .describe(
       'The organisation\'s own reference for the invoice (purchase order number, "uw kenmerk"); required when the venue asks for it',
     ),
@@ -90,6 +91,7 @@ export const billingSchema = z.object({
     .default('')
     .transform(normalVatId)
     .refine((s) => s === '' || isEuVatId(s), 'invalid_vat_id')
+    .transform((s) => (s === '' ? null : s))
     .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
 });
 
@@ -104,9 +106,11 @@ export function billingErrors(
 ): { field: string; code: 'invoice_not_allowed' | 'required' }[] {
   if (payBy !== 'invoice') return [];
   if (!activity.payment.invoiceAllowed) return [{ field: 'payBy', code: 'invoice_not_allowed' }];
-  const reference = typeof billing === 'object' && billing !== null ? (billing as Record<string, unknown>).reference : undefined;
-  if (activity.venue.poRequired && (typeof reference !== 'string' || reference.trim() === '')) {
-    return [{ field: 'billing.reference', code: 'required' }];
-  }
-  return [];
+  const given = typeof billing === 'object' && billing !== null ? (billing as Record<string, unknown>) : undefined;
+  const missing = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+  const errors: { field: string; code: 'required' }[] = [];
+  // Without the billing object at all, its required fields are missing (the schema takes it as optional).
+  if (!given) errors.push({ field: 'billing.organisation', code: 'required' }, { field: 'billing.address', code: 'required' });
+  if (activity.venue.poRequired && missing(given?.reference)) errors.push({ field: 'billing.reference', code: 'required' });
+  return errors;
 }
