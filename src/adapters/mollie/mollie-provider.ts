@@ -8,6 +8,7 @@ import {
   type ProviderPaymentStatus,
   type ProviderRefund,
   type ProviderRefundStatus,
+  ProviderRefused,
   ProviderUnavailable,
 } from '../../core/payments/payment-provider.js';
 
@@ -47,8 +48,36 @@ function refundOf(refund: Refund): ProviderRefund {
 
 /** Any failure but Mollie's clear "no" is the provider being unavailable: the caller tries again later. */
 function unavailable(error: unknown): ProviderUnavailable {
+  if (error instanceof ProviderUnavailable) return error;
+  if (error instanceof ApiError && error.statusCode === 422) {
+    return new ProviderRefused(`Mollie refused: ${error.message}`, error.field ?? null, { cause: error });
+  }
   const status = error instanceof ApiError ? ` (HTTP ${error.statusCode ?? '?'})` : '';
   return new ProviderUnavailable(`Mollie did not answer${status}`, { cause: error });
+}
+
+/** How long one call may take, the client's own retries included (it tries a 5xx answer three times, 2 s apart). */
+export const MOLLIE_TIMEOUT_MS = 15_000;
+
+/**
+ * The call's answer, or ProviderUnavailable after `ms`: the client sets no timeout of its own, so a
+ * Mollie that accepts the connection and never answers would otherwise hold the request forever.
+ */
+async function within<T>(ms: number, call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProviderUnavailable(`Mollie did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface MollieOptions {
+  /** How long one call may take before it counts as unavailable (MOLLIE_TIMEOUT_MS unless given). */
+  timeoutMs?: number;
 }
 
 /**
@@ -57,30 +86,36 @@ function unavailable(error: unknown): ProviderUnavailable {
  * something carry an idempotency key (Groupz's own id), so the client's retries and ours never
  * create a second payment or refund.
  */
-export function mollieProvider(apiUrl: string = MOLLIE_API_URL): PaymentProvider {
-  const client = (apiKey: string): MollieClient =>
-    createMollieClient({ apiKey, apiEndpoint: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`, versionStrings: 'Groupz/1' });
+export function mollieProvider(apiUrl: string = MOLLIE_API_URL, options: MollieOptions = {}): PaymentProvider {
+  const timeoutMs = options.timeoutMs ?? MOLLIE_TIMEOUT_MS;
+  const apiEndpoint = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+  const client = (apiKey: string): MollieClient => createMollieClient({ apiKey, apiEndpoint, versionStrings: 'Groupz/1' });
   return {
     async createPayment(apiKey: string, payment: NewProviderPayment): Promise<ProviderPayment> {
       try {
         return paymentOf(
-          await client(apiKey).payments.create({
-            amount: amountOf(payment.amountCents),
-            description: payment.description,
-            redirectUrl: payment.redirectUrl,
-            webhookUrl: payment.webhookUrl,
-            locale: payment.locale as never,
-            metadata: { reference: payment.reference },
-            idempotencyKey: payment.reference,
-          }),
+          await within(
+            timeoutMs,
+            client(apiKey).payments.create({
+              amount: amountOf(payment.amountCents),
+              description: payment.description,
+              redirectUrl: payment.redirectUrl,
+              webhookUrl: payment.webhookUrl,
+              locale: payment.locale as never,
+              metadata: { reference: payment.reference },
+              idempotencyKey: payment.reference,
+            }),
+          ),
         );
       } catch (error) {
         throw unavailable(error);
       }
     },
     async getPayment(apiKey: string, id: string): Promise<ProviderPayment | undefined> {
+      // What a webhook reports is anyone's text: an id Mollie never gives is no payment of ours.
+      if (!/^tr_[A-Za-z0-9]{1,64}$/.test(id)) return undefined;
       try {
-        return paymentOf(await client(apiKey).payments.get(id));
+        return paymentOf(await within(timeoutMs, client(apiKey).payments.get(id)));
       } catch (error) {
         if (error instanceof ApiError && error.statusCode === 404) return undefined;
         throw unavailable(error);
@@ -89,13 +124,16 @@ export function mollieProvider(apiUrl: string = MOLLIE_API_URL): PaymentProvider
     async createRefund(apiKey: string, paymentId: string, refund: NewProviderRefund): Promise<ProviderRefund> {
       try {
         return refundOf(
-          await client(apiKey).paymentRefunds.create({
-            paymentId,
-            amount: amountOf(refund.amountCents),
-            description: refund.description,
-            metadata: { reference: refund.reference },
-            idempotencyKey: refund.reference,
-          }),
+          await within(
+            timeoutMs,
+            client(apiKey).paymentRefunds.create({
+              paymentId,
+              amount: amountOf(refund.amountCents),
+              description: refund.description,
+              metadata: { reference: refund.reference },
+              idempotencyKey: refund.reference,
+            }),
+          ),
         );
       } catch (error) {
         throw unavailable(error);
@@ -103,7 +141,7 @@ export function mollieProvider(apiUrl: string = MOLLIE_API_URL): PaymentProvider
     },
     async checkKey(apiKey: string): Promise<KeyCheck> {
       try {
-        await client(apiKey).methods.list();
+        await within(timeoutMs, client(apiKey).methods.list());
         return 'valid';
       } catch (error) {
         return error instanceof ApiError && error.statusCode === 401 ? 'invalid' : 'unreachable';

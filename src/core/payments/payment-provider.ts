@@ -59,7 +59,24 @@ export type KeyCheck = 'valid' | 'invalid' | 'unreachable';
 
 /** The provider could not be reached or answered with an error: the caller tries again later. */
 export class ProviderUnavailable extends Error {
-  override readonly name = 'ProviderUnavailable';
+  override readonly name: string = 'ProviderUnavailable';
+}
+
+/**
+ * The provider answered with a clear "no" to this request (Mollie's 422: an amount above what can
+ * be refunded, a payment that was never paid): trying the same again will not help. A kind of
+ * ProviderUnavailable, so callers that only know that one still stop here.
+ */
+export class ProviderRefused extends ProviderUnavailable {
+  override readonly name: string = 'ProviderRefused';
+  constructor(
+    message: string,
+    /** The request's field Mollie named, e.g. `amount`. */
+    readonly field: string | null = null,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export interface PaymentProvider {
