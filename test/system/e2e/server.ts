@@ -26,10 +26,19 @@ export interface Platform extends ServerProcess {
   close(): Promise<void>;
 }
 
-/** `groupz serve` on loopback with a data dir of its own (SQLite), the demo catalogue and the shortest idle timeout. */
-export async function startPlatform(): Promise<Platform> {
+/**
+ * `groupz serve` on loopback with a data dir of its own (SQLite), the demo catalogue and the
+ * shortest idle timeout; `extraEnv` adds settings (the Mollie stand-in's, say).
+ */
+export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'groupz-e2e-'));
-  const env = { GROUPZ_DATA_DIR: dataDir, GROUPZ_DATABASE_URL: '', GROUPZ_DEMO: 'auto', GROUPZ_SESSION_IDLE_TIMEOUT: String(IDLE_TIMEOUT) };
+  const env = {
+    GROUPZ_DATA_DIR: dataDir,
+    GROUPZ_DATABASE_URL: '',
+    GROUPZ_DEMO: 'auto',
+    GROUPZ_SESSION_IDLE_TIMEOUT: String(IDLE_TIMEOUT),
+    ...extraEnv,
+  };
   const server = await startServer(env);
   const database = () => new Sqlite(join(dataDir, 'groupz.sqlite'));
   async function manageLinksMailedTo(to: string, count: number): Promise<string[]> {
