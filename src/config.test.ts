@@ -125,6 +125,58 @@ describe('configuration', () => {
     }
   });
 
+  test("payments: no platform key, Mollie's own API and a 30-minute window by default", () => {
+    assert.deepEqual(loadConfig({}).payments, { apiKey: null, apiUrl: 'https://api.mollie.com/v2/', windowMinutes: 30 });
+    const key = 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM';
+    assert.deepEqual(
+      loadConfig({ GROUPZ_MOLLIE_API_KEY: key, GROUPZ_MOLLIE_API_URL: 'http://127.0.0.1:4010/v2/', GROUPZ_PAYMENT_WINDOW: '5' }).payments,
+      { apiKey: key, apiUrl: 'http://127.0.0.1:4010/v2/', windowMinutes: 5 },
+    );
+    assert.equal(loadConfig({ GROUPZ_PAYMENT_WINDOW: '1440' }).payments.windowMinutes, 1440);
+  });
+
+  test('payments: a refused key is not shown back; the URL must be http(s); the window 5 to 1440 minutes', () => {
+    for (const key of [
+      'dHar4XY7LxsDOtmnkVtjNVWXLSlXsM',
+      'test_short',
+      'prod_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM',
+      'test_dHar4XY7Lxs-OtmnkVtjNVWXLSlXsM',
+    ]) {
+      const problems = problemsOf({ GROUPZ_MOLLIE_API_KEY: key });
+      assert.deepEqual(problems, [
+        'GROUPZ_MOLLIE_API_KEY: must be empty or a Mollie API key: test_ or live_ and at least 30 letters and digits',
+      ]);
+      assert.ok(!problems[0]!.includes(key));
+    }
+    for (const url of ['', 'ftp://api.mollie.com/v2/', 'api.mollie.com/v2/', 'https://']) {
+      assert.deepEqual(
+        problemsOf({ GROUPZ_MOLLIE_API_URL: url }).map((p) => p.split(' (got')[0]),
+        ['GROUPZ_MOLLIE_API_URL: must be an http(s):// URL'],
+        url,
+      );
+    }
+    for (const window of ['4', '1441', '30.5', 'half an hour', '']) {
+      assert.deepEqual(
+        problemsOf({ GROUPZ_PAYMENT_WINDOW: window }).map((p) => p.split(' (got')[0]),
+        ['GROUPZ_PAYMENT_WINDOW: must be a whole number of minutes from 5 to 1440'],
+        window,
+      );
+    }
+  });
+
+  test('payments: a live key needs an https public URL and an https API URL', () => {
+    const live = 'live_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM';
+    const https = { GROUPZ_PUBLIC_URL: 'https://bookings.example.nl', GROUPZ_SECRET_KEY: 'a'.repeat(64) };
+    assert.equal(loadConfig({ ...https, GROUPZ_MOLLIE_API_KEY: live }).payments.apiKey, live);
+    assert.deepEqual(problemsOf({ GROUPZ_MOLLIE_API_KEY: live }), [
+      'GROUPZ_MOLLIE_API_KEY: a live_ key needs an https GROUPZ_PUBLIC_URL (live payments return to and report at it)',
+    ]);
+    assert.deepEqual(problemsOf({ ...https, GROUPZ_MOLLIE_API_KEY: live, GROUPZ_MOLLIE_API_URL: 'http://127.0.0.1:4010/v2/' }), [
+      'GROUPZ_MOLLIE_API_URL: must be an https:// URL with a live_ key (got "http://127.0.0.1:4010/v2/")',
+    ]);
+    assert.deepEqual(problemsOf({ GROUPZ_MOLLIE_API_KEY: 'test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM' }), [], 'a test key may go over http');
+  });
+
   test('docs/configuration.md documents every setting with its default', () => {
     const doc = readFileSync(new URL('../docs/configuration.md', import.meta.url), 'utf8');
     for (const [name, setting] of Object.entries(SETTINGS)) {

@@ -6,6 +6,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
+import { MOLLIE_API_URL } from './adapters/mollie/mollie-provider.js';
 import type { DkimKey } from './adapters/smtp/mail-message.js';
 
 /** One setting: parsing, the problems listed and the config file are derived from these; docs/configuration.md lists each (a test keeps it so). */
@@ -254,6 +255,29 @@ export const SETTINGS = {
     description:
       'Bookings placed for one organiser address (lower case, without a `+tag`) in a row (refused attempts do not count), with the same waits; this also caps the mails one address gets from bookings it never made. `0` or `off`: no limit.',
   },
+  GROUPZ_MOLLIE_API_KEY: {
+    default: '',
+    parse: z
+      .string()
+      .regex(
+        /^(?:(?:test|live)_[A-Za-z0-9]{30,64})?$/,
+        'must be empty or a Mollie API key: test_ or live_ and at least 30 letters and digits',
+      ),
+    secret: true,
+    description:
+      "The platform-wide Mollie API key (`test_...` or `live_...`, from Mollie's dashboard), for venues without a key of their own. Empty: only venues with their own key take payments online. A `live_` key needs an https GROUPZ_PUBLIC_URL.",
+  },
+  GROUPZ_MOLLIE_API_URL: {
+    default: MOLLIE_API_URL,
+    parse: z.string().refine(isHttpUrl, 'must be an http(s):// URL'),
+    description: "The base URL of Mollie's API. Only tests change it (to a local stand-in); a `live_` key needs https.",
+  },
+  GROUPZ_PAYMENT_WINDOW: {
+    default: '30',
+    parse: minutes(5, 1440),
+    description:
+      'Minutes a booking that must be paid when it is made holds its places while the organiser pays (5 to 1440); unpaid after that, the places are released.',
+  },
 } as const satisfies Record<string, Setting>;
 
 type SettingName = keyof typeof SETTINGS;
@@ -294,6 +318,11 @@ function mailDomain(mailbox: string): string {
 function listenPort() {
   const message = 'must be a port number from 1 to 65535';
   return z.coerce.number({ error: message }).int(message).min(1, message).max(65535, message);
+}
+
+function minutes(min: number, max: number) {
+  const message = `must be a whole number of minutes from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
 function seconds(min: number, max: number) {
@@ -343,6 +372,15 @@ export interface Config {
   /** Undefined when no backup repository is configured. */
   backup: BackupSettings | undefined;
   bookingLimits: BookingLimits;
+  payments: PaymentConfig;
+}
+
+/** Online payments through Mollie (GROUPZ_MOLLIE_* and GROUPZ_PAYMENT_WINDOW). */
+export interface PaymentConfig {
+  /** The platform-wide key; null: only venues with their own key take payments online. */
+  apiKey: string | null;
+  apiUrl: string;
+  windowMinutes: number;
 }
 
 /** Thrown with every problem at once, so an operator fixes them in one go. */
@@ -356,6 +394,15 @@ function isSmtpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
   } catch {
     return false;
   }
@@ -447,6 +494,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...tlsProblems(parsed.data),
       ...backupProblems(parsed.data),
       ...senderProblems(publicUrl, mailFrom, !parsed.data.GROUPZ_MAIL_FROM),
+      ...paymentProblems(parsed.data, publicUrl),
       ...dkim.problems,
     );
   }
@@ -471,7 +519,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls: tlsConfig(s),
     backup: backupSettings(s, dataDir),
     bookingLimits: { perNetwork: s.GROUPZ_BOOKING_LIMIT_PER_NETWORK, perEmail: s.GROUPZ_BOOKING_LIMIT_PER_EMAIL },
+    payments: { apiKey: s.GROUPZ_MOLLIE_API_KEY || null, apiUrl: s.GROUPZ_MOLLIE_API_URL, windowMinutes: s.GROUPZ_PAYMENT_WINDOW },
   };
+}
+
+/**
+ * Live payments need https both ways: Mollie sends the organiser back to, and calls the webhook
+ * at, the public URL; and the live key must not travel to the API in the clear.
+ */
+function paymentProblems(s: Settings, publicUrl: string): string[] {
+  if (!s.GROUPZ_MOLLIE_API_KEY.startsWith('live_')) return [];
+  const problems: string[] = [];
+  if (!publicUrl.startsWith('https:')) {
+    problems.push('GROUPZ_MOLLIE_API_KEY: a live_ key needs an https GROUPZ_PUBLIC_URL (live payments return to and report at it)');
+  }
+  if (!s.GROUPZ_MOLLIE_API_URL.startsWith('https:')) {
+    problems.push(`GROUPZ_MOLLIE_API_URL: must be an https:// URL with a live_ key (got ${shown(s.GROUPZ_MOLLIE_API_URL)})`);
+  }
+  return problems;
 }
 
 type Settings = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import { sharpImages } from '../adapters/images/sharp-images.js';
+import { mollieProvider } from '../adapters/mollie/mollie-provider.js';
 import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/shared/link-key.js';
@@ -61,6 +62,12 @@ SIGTERM. Settings: see docs/configuration.md.`,
         absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
       };
       const selfAudit = config.publicUrl.startsWith('https:') ? (now: Date) => auditSite({ url: config.publicUrl, now }) : undefined;
+      // Mollie through its official client, at GROUPZ_MOLLIE_API_URL (Mollie's own; tests: a local stand-in).
+      const payments = {
+        provider: mollieProvider(config.payments.apiUrl),
+        platformKey: config.payments.apiKey,
+        windowMinutes: config.payments.windowMinutes,
+      };
       const serving = await startServing(config, systemClock, log, (https) =>
         buildApp({
           db: database.db,
@@ -72,6 +79,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
           selfAudit,
           backup: config.backup,
           bookingLimits: config.bookingLimits,
+          payments,
         }),
       );
       // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.

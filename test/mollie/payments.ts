@@ -47,3 +47,17 @@ export async function startMollie(
     close: () => standIn.close(),
   };
 }
+
+/**
+ * The environment of a `groupz serve` process that takes payments at the stand-in: its URL and a
+ * platform key as settings, and a preload that trusts the stand-in's test CA for its address only.
+ */
+export function mollieEnv(standIn: MollieStandIn, key: string = TEST_MOLLIE_KEY): Record<string, string> {
+  const preload = new URL('./trust-preload.mjs', import.meta.url).href;
+  return {
+    GROUPZ_MOLLIE_API_URL: standIn.url,
+    GROUPZ_MOLLIE_API_KEY: key,
+    GROUPZ_TEST_MOLLIE_CA: standIn.ca,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' '),
+  };
+}

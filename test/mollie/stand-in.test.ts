@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import { createMollieClient, MollieApiError } from '@mollie/api-client';
 import { type MollieStandIn, startMollieStandIn } from './stand-in.js';
 import { trustStandIn } from './trust.js';
 import { TestClock } from '../clock.js';
+import { mollieEnv, startMollie } from './payments.js';
 
 const KEY = 'test_StandInTestKey00000000000001';
 
@@ -201,5 +204,28 @@ describe('the Mollie stand-in', () => {
       [refund.id],
     );
     assert.throws(() => standIn.settleRefund(refund.id, 'failed'), /already refunded/);
+  });
+
+  test('a process started with mollieEnv reaches it through the settings and trusts it; without the preload it does not', async () => {
+    const mollie = await startMollie();
+    try {
+      const script = [
+        "import { mollieProvider } from './src/adapters/mollie/mollie-provider.ts';",
+        'const provider = mollieProvider(process.env.GROUPZ_MOLLIE_API_URL);',
+        "console.log(await provider.checkKey(process.env.GROUPZ_MOLLIE_API_KEY), await provider.checkKey('test_unknownKeyOfNoAccount123456789'));",
+      ].join('\n');
+      const run = async (extra: Record<string, string>) =>
+        (
+          await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+            env: { ...process.env, ...mollieEnv(mollie.standIn), ...extra },
+            encoding: 'utf8',
+            timeout: 30_000,
+          })
+        ).stdout.trim();
+      assert.equal(await run({}), 'valid invalid');
+      assert.equal(await run({ NODE_OPTIONS: '' }), 'unreachable unreachable', 'the test CA is trusted by the preload only');
+    } finally {
+      await mollie.close();
+    }
   });
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
+import { mollieEnv } from '../../mollie/payments.js';
+import type { MollieStandIn } from '../../mollie/stand-in.js';
 import { type ServerProcess, startServer } from '../../server-process.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -26,18 +28,24 @@ export interface Platform extends ServerProcess {
   close(): Promise<void>;
 }
 
+export interface PlatformOptions {
+  /** Payments through this Mollie stand-in (GROUPZ_MOLLIE_API_URL), with `key` as the platform-wide key. */
+  mollie?: { standIn: MollieStandIn; key: string };
+}
+
 /**
- * `groupz serve` on loopback with a data dir of its own (SQLite), the demo catalogue and the
- * shortest idle timeout; `extraEnv` adds settings (the Mollie stand-in's, say).
+ * `groupz serve` on loopback with a data dir of its own (SQLite), the demo catalogue and the shortest
+ * idle timeout; with `mollie`, taking payments at the stand-in (whose test CA the process trusts for
+ * the stand-in's address only, through test/mollie/trust-preload.mjs).
  */
-export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<Platform> {
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'groupz-e2e-'));
-  const env = {
+  const env: Record<string, string> = {
     GROUPZ_DATA_DIR: dataDir,
     GROUPZ_DATABASE_URL: '',
     GROUPZ_DEMO: 'auto',
     GROUPZ_SESSION_IDLE_TIMEOUT: String(IDLE_TIMEOUT),
-    ...extraEnv,
+    ...(options.mollie ? mollieEnv(options.mollie.standIn, options.mollie.key) : {}),
   };
   const server = await startServer(env);
   const database = () => new Sqlite(join(dataDir, 'groupz.sqlite'));
