@@ -74,7 +74,8 @@ for (const dialect of testDialects()) {
       return { res, html: parseHtml(res.body) };
     }
 
-    const outcomeOf = (html: ReturnType<typeof parseHtml>) => html.querySelector('[data-testid="payment-outcome"]')?.getAttribute('data-outcome');
+    const outcomeOf = (html: ReturnType<typeof parseHtml>) =>
+      html.querySelector('[data-testid="payment-outcome"]')?.getAttribute('data-outcome');
     const statusOf = (html: ReturnType<typeof parseHtml>) => html.querySelector('[data-testid="booking-status"]')?.textContent;
 
     async function webhook(payload: string, headers: Record<string, string> = FORM) {
@@ -85,11 +86,7 @@ for (const dialect of testDialects()) {
     }
 
     async function confirmations(reference: string): Promise<number> {
-      const rows = await t.database.db
-        .selectFrom('activity_log')
-        .select('action')
-        .where('target', '=', reference)
-        .execute();
+      const rows = await t.database.db.selectFrom('activity_log').select('action').where('target', '=', reference).execute();
       return rows.filter((row) => row.action === 'booking.confirmed' || row.action === 'booking.paid').length;
     }
 
@@ -108,7 +105,7 @@ for (const dialect of testDialects()) {
       );
       const { providerId } = await pay(booked);
       mollie.standIn.setStatus(providerId, 'paid');
-      assert.equal((await mollie.standIn.callWebhook(providerId)), 200);
+      assert.equal(await mollie.standIn.callWebhook(providerId), 200);
       const paid = manageBookingJson.parse((await t.app.inject(`/api/v1/manage/${booked.token}`)).json());
       assert.deepEqual(
         [paid.status, paid.payment.status, paid.payment.paidCents, paid.payment.dueCents, paid.payment.refundedCents, paid.payment.url],
@@ -119,8 +116,18 @@ for (const dialect of testDialects()) {
     test('the booking form goes to the manage page with a pay button to the pay link, never straight to Mollie', async () => {
       const form = await t.app.inject(`/book/${slot.id}?groupSize=3`);
       const key = parseHtml(form.body).querySelector('input[name="submissionKey"]')?.getAttribute('value') ?? '';
-      const fields = { ...(bookingRequest(slot.id, { groupSize: '3' }) as Record<string, string>), acceptTerms: 'yes', submissionKey: key, action: 'confirm' };
-      const res = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: { ...FORM, origin: TEST_PUBLIC_URL }, payload: urlencoded(fields) });
+      const fields = {
+        ...(bookingRequest(slot.id, { groupSize: '3' }) as Record<string, string>),
+        acceptTerms: 'yes',
+        submissionKey: key,
+        action: 'confirm',
+      };
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: { ...FORM, origin: TEST_PUBLIC_URL },
+        payload: urlencoded(fields),
+      });
       assert.equal(res.statusCode, 303, res.body);
       const location = String(res.headers.location);
       assert.match(location, /^\/b\/[A-Za-z0-9_-]{43}\?created=1$/, 'a redirect after a form post stays on the site (CSP form-action)');
@@ -201,7 +208,11 @@ for (const dialect of testDialects()) {
       const other = await bookPaid();
       const { returnPath } = await pay(one);
       const paymentId = returnPath.split('/').pop()!;
-      for (const path of [`${other.manage}/payments/${paymentId}`, `${one.manage}/payments/nope`, `${one.manage}/payments/${'x'.repeat(26)}`]) {
+      for (const path of [
+        `${other.manage}/payments/${paymentId}`,
+        `${one.manage}/payments/nope`,
+        `${one.manage}/payments/${'x'.repeat(26)}`,
+      ]) {
         const { res } = await page(path);
         assert.equal(res.statusCode, 404, path);
       }

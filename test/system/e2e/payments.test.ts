@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
@@ -13,7 +12,6 @@ import { type Platform, startPlatform } from './server.js';
 
 /** The demo activity this journey books, switched to "paid in full online" in this platform's database. */
 const ACTIVITY = 'klimclinic-groepen';
-const TRUST = fileURLToPath(new URL('../../mollie/trust-preload.mjs', import.meta.url));
 
 /** The mails written to the platform's mail folder for `to`, as text. */
 function mailsTo(platform: Platform, to: string): string[] {
@@ -45,15 +43,7 @@ if (!chromiumAvailable()) {
     before(async () => {
       // The checkout calls the webhook before sending the browser back, as Mollie does.
       mollie = await startMollieStandIn({ keys: [TEST_MOLLIE_KEY], webhooks: 'send' });
-      [platform, browser] = await Promise.all([
-        startPlatform({
-          GROUPZ_MOLLIE_API_URL: mollie.url,
-          GROUPZ_MOLLIE_API_KEY: TEST_MOLLIE_KEY,
-          GROUPZ_TEST_MOLLIE_CA: mollie.ca,
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${TRUST}`.trim(),
-        }),
-        launchChromium(),
-      ]);
+      [platform, browser] = await Promise.all([startPlatform({ mollie: { standIn: mollie, key: TEST_MOLLIE_KEY } }), launchChromium()]);
       const db = new Sqlite(join(platform.dataDir, 'groupz.sqlite'));
       try {
         const changed = db
