@@ -33,6 +33,11 @@ export const paymentsMessages = defineMessages(
     'payment.try_again': 'Opnieuw proberen',
     'payment.back': 'Terug naar uw boeking',
     'payment.unavailable_title': 'Betalen lukt nu niet',
+    'payment.plan.venue': 'U betaalt bij de locatie.',
+    'payment.plan.full': 'U betaalt {amount} online bij het boeken (iDEAL, creditcard, Bancontact).',
+    'payment.plan.deposit': 'U betaalt nu {now} online (iDEAL, creditcard, Bancontact); de rest, {rest}, uiterlijk {date}.',
+    'payment.plan.invoice': 'U betaalt op factuur, uiterlijk {date}.',
+    'payment.plan.window': 'Wij houden de plaatsen {minutes} minuten voor u vast terwijl u betaalt; daarna komen ze weer vrij.',
   },
   {
     'error.refund_too_large': 'No more can be refunded than was paid.',
@@ -65,5 +70,10 @@ export const paymentsMessages = defineMessages(
     'payment.try_again': 'Try again',
     'payment.back': 'Back to your booking',
     'payment.unavailable_title': 'Payment is not possible right now',
+    'payment.plan.venue': 'You pay at the venue.',
+    'payment.plan.full': 'You pay {amount} online when booking (iDEAL, card, Bancontact).',
+    'payment.plan.deposit': 'You pay {now} now online (iDEAL, card, Bancontact); the rest, {rest}, by {date}.',
+    'payment.plan.invoice': 'You pay on invoice, by {date}.',
+    'payment.plan.window': 'We hold the places for {minutes} minutes while you pay; after that they are released.',
   },
 );
