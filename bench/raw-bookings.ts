@@ -4,6 +4,8 @@ import { parseBookingInput } from '../src/core/bookings/booking-input.js';
 import type { BookingLimits } from '../src/core/bookings/booking-limits.js';
 import { submitBooking } from '../src/core/bookings/booking.service.js';
 import { systemClock } from '../src/core/shared/clock.js';
+import { mollieProvider } from '../src/adapters/mollie/mollie-provider.js';
+import type { PaymentContext } from '../src/core/payments/payment-context.js';
 import { DomainError } from '../src/core/shared/errors.js';
 import type { Db } from '../src/db/schema.js';
 import type { Book } from './booking-runs.js';
@@ -17,11 +19,17 @@ const NO_LIMITS: BookingLimits = { perNetwork: null, perEmail: null };
  */
 export function bookInProcess(db: Db): Book {
   const linkKey = deriveLinkKey(randomBytes(32));
+  // No Mollie key: the benchmark measures booking, not paying.
+  const payments: PaymentContext = {
+    settings: { provider: mollieProvider(), platformKey: null, windowMinutes: 30 },
+    secretKey: randomBytes(32),
+    publicUrl: 'http://127.0.0.1',
+  };
   return async (body) => {
     const parsed = parseBookingInput({ language: 'nl', ...body });
     if (!parsed.ok) return { status: 422, code: 'validation_failed' };
     try {
-      const submitted = await submitBooking(db, systemClock, linkKey, parsed.input, { client: null, limits: NO_LIMITS });
+      const submitted = await submitBooking(db, systemClock, linkKey, payments, parsed.input, { client: null, limits: NO_LIMITS });
       if (submitted.replayed) return { status: 200, reference: submitted.reference };
       return { status: 201, reference: submitted.booking.reference };
     } catch (error) {

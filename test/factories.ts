@@ -9,6 +9,8 @@ import { createActivity, createVenue } from '../src/core/catalog/catalog.service
 import type { Clock } from '../src/core/shared/clock.js';
 import type { Db } from '../src/db/schema.js';
 import { TEST_LINK_KEY } from './links.js';
+import { NO_PAYMENTS } from './payment-context.js';
+import type { PaymentContext } from '../src/core/payments/payment-context.js';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -97,6 +99,7 @@ export function book(
   slot: Pick<Slot, 'id'>,
   overrides: Record<string, unknown> = {},
   linkKey: LinkKey = TEST_LINK_KEY,
+  payments: PaymentContext = NO_PAYMENTS,
 ): Promise<CreatedBooking> {
-  return createBooking(db, clock, linkKey, bookingInput(slot.id, overrides));
+  return createBooking(db, clock, linkKey, payments, bookingInput(slot.id, overrides));
 }

@@ -94,7 +94,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
         from: config.mailFrom,
       };
       const jobs: Job[] = [
-        bookingLifecycleJob(database.db, systemClock),
+        bookingLifecycleJob(database.db, systemClock, { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl }),
         staffSweepJob(database.db, systemClock, auth),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp

@@ -168,6 +168,8 @@ export interface BookingTable {
   billing_address: NullableColumn;
   billing_reference: NullableColumn;
   billing_vat_id: NullableColumn;
+  /** The payment window's length (minutes) when placed, for a booking paid online; null otherwise. */
+  payment_window_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
   option_expires_at: NullableColumn;
   option_extended_at: NullableColumn;

@@ -4,6 +4,7 @@ import type { LinkKey } from '../core/shared/link-key.js';
 import type { SiteAuditor } from '../core/self-audit/self-audit.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { ImageProcessor } from '../core/photos/photo.js';
+import type { PaymentContext } from '../core/payments/payment-context.js';
 import type { PaymentSettings } from '../core/payments/payment-settings.js';
 import type { SessionSettings } from '../core/staff/session.service.js';
 import type { Db } from '../db/schema.js';
@@ -30,6 +31,11 @@ export interface AppContext {
   images: ImageProcessor;
   /** Online payments: the provider, the platform-wide key, the payment window. */
   payments: PaymentSettings;
+}
+
+/** What the payment services need (core/payments/payment-context.ts), from the app's context. */
+export function paymentContextOf(context: Pick<AppContext, 'payments' | 'auth' | 'publicUrl'>): PaymentContext {
+  return { settings: context.payments, secretKey: context.auth.secretKey, publicUrl: context.publicUrl };
 }
 
 /** The back office's secrets and session limits. */

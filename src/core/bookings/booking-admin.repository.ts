@@ -199,6 +199,10 @@ export async function updateBookingStatus(
     cancelledAt?: string;
     confirmedAt?: string;
     option?: 'open' | 'passed';
+    /** Out of `awaiting_payment` by expiry: the payment window must have passed. */
+    window?: 'passed';
+    /** Into `awaiting_payment`: the window's end and what is paid online, as planned now. */
+    payment?: { expiresAt: string; depositPercent: number; balanceDueOn: string | null };
   },
 ): Promise<boolean> {
   let query = trx
@@ -209,11 +213,20 @@ export async function updateBookingStatus(
       ...(change.cancelledAt ? { cancelled_at: change.cancelledAt } : {}),
       ...(change.confirmedAt ? { confirmed_at: change.confirmedAt } : {}),
       ...(change.from === 'option' ? { option_expires_at: null } : {}),
+      ...(change.from === 'awaiting_payment' && change.to !== 'expired' ? { payment_expires_at: null } : {}),
+      ...(change.payment
+        ? {
+            payment_expires_at: change.payment.expiresAt,
+            deposit_percent: change.payment.depositPercent,
+            balance_due_on: change.payment.balanceDueOn,
+          }
+        : {}),
     })
     .where('id', '=', id)
     .where('status', '=', change.from)
     .where('group_size', '=', change.groupSize);
   if (change.option) query = query.where('option_expires_at', change.option === 'open' ? '>' : '<=', change.at);
+  if (change.window) query = query.where('payment_expires_at', '<=', change.at);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

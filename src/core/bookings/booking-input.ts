@@ -58,7 +58,21 @@ export const bookingInputSchema = z.object({
     ),
 });
 
-export type BookingInput = z.output<typeof bookingInputSchema>;
+/** The billing details of a booking paid on invoice (parsed and checked by the form that asks them). */
+export interface BillingDetails {
+  organisation: string;
+  address: string;
+  /** The organisation's own reference (PO number, "uw kenmerk"); a venue may require it. */
+  reference: string | null;
+  vatId: string | null;
+}
+
+export type BookingInput = z.output<typeof bookingInputSchema> & {
+  /** How the organiser chooses to pay: online by the activity's terms (the default), or on invoice where allowed. */
+  payBy?: 'online' | 'invoice';
+  /** With `payBy: 'invoice'`: who the invoice is for. */
+  billing?: BillingDetails;
+};
 
 /**
  * Every code bookingInputSchema's messages hold, and `invalid_value` for anything else

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
@@ -35,16 +36,16 @@ for (const dialect of testDialects()) {
       const deadline = booking.optionExpiresAt!.getTime();
 
       clock.set(new Date(deadline - 1));
-      await runBookingLifecycle(db, clock);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
       assert.equal((await bookingRow(db, booking.id)).status, 'option', 'a millisecond before, still an option');
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 6, 'its places still held');
 
       clock.set(new Date(deadline));
-      const job = bookingLifecycleJob(db, clock);
+      const job = bookingLifecycleJob(db, clock, NO_PAYMENTS);
       const [first, second] = await Promise.all([runJobOnce(db, clock, 'instance-a', job), runJobOnce(db, clock, 'instance-b', job)]);
       assert.ok([first, second].includes('ran'));
-      await Promise.all([runBookingLifecycle(db, clock), runBookingLifecycle(db, clock)]); // two instances without the lease
-      await runBookingLifecycle(db, clock);
+      await Promise.all([runBookingLifecycle(db, clock, NO_PAYMENTS), runBookingLifecycle(db, clock, NO_PAYMENTS)]); // two instances without the lease
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
 
       const row = await bookingRow(db, booking.id);
       assert.deepEqual([row.status, row.option_expires_at], ['expired', null]);
@@ -68,11 +69,11 @@ for (const dialect of testDialects()) {
       const { booking } = await book(db, clock, slot, { option: true });
       const deadline = booking.optionExpiresAt!.getTime();
       clock.set(new Date(deadline - 24 * HOUR - 1));
-      assert.equal((await runBookingLifecycle(db, clock)).optionReminders, 0);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).optionReminders, 0);
       clock.set(new Date(deadline - 24 * HOUR));
-      assert.equal((await runBookingLifecycle(db, clock)).optionReminders, 1);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).optionReminders, 1);
       clock.advance(HOUR);
-      assert.equal((await runBookingLifecycle(db, clock)).optionReminders, 0);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).optionReminders, 0);
       assert.equal(await mailsOfKind(db, booking.id, 'option_expiring'), 1);
       assert.equal((await bookingRow(db, booking.id)).option_reminder_sent_at, new Date(deadline - 24 * HOUR).toISOString());
       assert.ok(
@@ -87,19 +88,19 @@ for (const dialect of testDialects()) {
       const { booking } = await book(db, clock, slot, { groupSize: 4 });
       const start = slot.startsAt.getTime();
       clock.set(new Date(start - 48 * HOUR - 1));
-      assert.equal((await runBookingLifecycle(db, clock)).visitReminders, 0);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).visitReminders, 0);
       clock.set(new Date(start - 48 * HOUR));
-      assert.equal((await runBookingLifecycle(db, clock)).visitReminders, 1);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).visitReminders, 1);
       clock.set(new Date(start - HOUR));
-      assert.equal((await runBookingLifecycle(db, clock)).visitReminders, 0);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).visitReminders, 0);
       assert.equal(await mailsOfKind(db, booking.id, 'visit_reminder'), 1);
 
       clock.set(new Date(slot.endsAt.getTime() - 1));
-      await runBookingLifecycle(db, clock);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
       assert.equal((await bookingRow(db, booking.id)).status, 'confirmed', 'not before the end');
       clock.set(slot.endsAt);
-      assert.equal((await runBookingLifecycle(db, clock)).completed, 1);
-      assert.equal((await runBookingLifecycle(db, clock)).completed, 0);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).completed, 1);
+      assert.equal((await runBookingLifecycle(db, clock, NO_PAYMENTS)).completed, 0);
       assert.equal((await bookingRow(db, booking.id)).status, 'completed');
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4, 'a completed booking keeps its places counted');
       assert.deepEqual((await historyOf(db, booking.reference)).at(-1), [
@@ -126,7 +127,12 @@ for (const dialect of testDialects()) {
       const future = await book(db, clock, later, { groupSize: 2 });
 
       clock.set('2026-06-05T12:00:00Z'); // four days later: the option's deadline (3 June) and one visit have passed
-      assert.deepEqual(await runBookingLifecycle(db, clock), { expired: 1, optionReminders: 0, visitReminders: 1, completed: 1 });
+      assert.deepEqual(await runBookingLifecycle(db, clock, NO_PAYMENTS), {
+        expired: 1,
+        optionReminders: 0,
+        visitReminders: 1,
+        completed: 1,
+      });
       assert.equal((await bookingRow(db, option.booking.id)).status, 'expired');
       assert.equal(await mailsOfKind(db, option.booking.id, 'option_expiring'), 0, 'no reminder for an option already expired');
       assert.equal((await findSlot(db, later.id))?.bookedPersons, 2);
@@ -137,7 +143,12 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await mailsOf(db, future.booking.id), [
         ['booking_received', 'jan@example.nl', { earlier_references: option.booking.reference }],
       ]);
-      assert.deepEqual(await runBookingLifecycle(db, clock), { expired: 0, optionReminders: 0, visitReminders: 0, completed: 0 });
+      assert.deepEqual(await runBookingLifecycle(db, clock, NO_PAYMENTS), {
+        expired: 0,
+        optionReminders: 0,
+        visitReminders: 0,
+        completed: 0,
+      });
     });
 
     test('staff extend an option once, never past the start; the organiser is mailed and the reminder goes out again', async () => {
@@ -147,7 +158,7 @@ for (const dialect of testDialects()) {
       const { booking } = await book(db, clock, slot, { option: true });
       const deadline = booking.optionExpiresAt!.getTime();
       clock.set(new Date(deadline - 12 * HOUR));
-      await runBookingLifecycle(db, clock);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
       assert.equal(await mailsOfKind(db, booking.id, 'option_expiring'), 1);
 
       clock.advance(60_000);
@@ -166,10 +177,10 @@ for (const dialect of testDialects()) {
       assert.equal(await mailsOfKind(db, booking.id, 'option_extended'), 1, 'the organiser hears of the new deadline once');
 
       clock.set(new Date(deadline + 1));
-      await runBookingLifecycle(db, clock);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
       assert.equal((await bookingRow(db, booking.id)).status, 'option', 'the old deadline no longer counts');
       clock.set(new Date(deadline + 48 * HOUR - 24 * HOUR));
-      await runBookingLifecycle(db, clock);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
       assert.equal(await mailsOfKind(db, booking.id, 'option_expiring'), 2, 'a reminder for the new deadline');
 
       // Three days before the visit: 48 hours more would run a day past its start.

@@ -13,9 +13,12 @@ import {
 } from './booking-lifecycle.repository.js';
 import type { BookingRow } from './booking.repository.js';
 import { bookingToChange, changeStatus } from './status-change.service.js';
+import { expireUnpaid } from '../payments/payment-window.service.js';
+import type { PaymentContext } from '../payments/payment-context.js';
 
 /**
- * What happens to bookings by itself, as time passes: options expire at their deadline, reminders
+ * What happens to bookings by itself, as time passes: options expire at their deadline, bookings
+ * awaiting payment at the end of their window (once Mollie confirms they were not paid), reminders
  * go out before an option's deadline and before the visit, visits that are over are completed.
  *
  * Each step asks the database what is due at this moment (not what happened since the last run),
@@ -35,6 +38,7 @@ const HOUR = 3_600_000;
 
 export interface LifecycleRun {
   expired: number;
+  paymentsExpired: number;
   optionReminders: number;
   visitReminders: number;
   completed: number;
@@ -158,14 +162,15 @@ export async function completeVisits(db: Db, clock: Clock): Promise<number> {
  * One run of every step, expiry first (an expired option gets no reminder). A failing step does
  * not keep the later ones from running; its error is thrown after them.
  */
-export async function runBookingLifecycle(db: Db, clock: Clock): Promise<LifecycleRun> {
+export async function runBookingLifecycle(db: Db, clock: Clock, payments: PaymentContext): Promise<LifecycleRun> {
   const steps: [keyof LifecycleRun, (db: Db, clock: Clock) => Promise<number>][] = [
     ['expired', expireOptions],
+    ['paymentsExpired', (db, clock) => expireUnpaid(db, clock, payments, LIFECYCLE_BATCH)],
     ['optionReminders', remindExpiringOptions],
     ['visitReminders', remindVisits],
     ['completed', completeVisits],
   ];
-  const run: LifecycleRun = { expired: 0, optionReminders: 0, visitReminders: 0, completed: 0 };
+  const run: LifecycleRun = { expired: 0, paymentsExpired: 0, optionReminders: 0, visitReminders: 0, completed: 0 };
   const errors: unknown[] = [];
   for (const [name, step] of steps) {
     try {
@@ -179,6 +184,6 @@ export async function runBookingLifecycle(db: Db, clock: Clock): Promise<Lifecyc
 }
 
 /** The background job that runs the lifecycle every minute, on one instance at a time (its lease). */
-export function bookingLifecycleJob(db: Db, clock: Clock): Job {
-  return { name: 'booking-lifecycle', everySeconds: 60, run: () => runBookingLifecycle(db, clock) };
+export function bookingLifecycleJob(db: Db, clock: Clock, payments: PaymentContext): Job {
+  return { name: 'booking-lifecycle', everySeconds: 60, run: () => runBookingLifecycle(db, clock, payments) };
 }

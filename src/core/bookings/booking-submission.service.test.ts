@@ -5,6 +5,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, bookingInput, bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { DomainError } from '../shared/errors.js';
 import { newToken } from '../shared/ids.js';
@@ -13,7 +14,7 @@ import { submitBooking, type Submitter } from './booking.service.js';
 
 const UNLIMITED: Submitter = { client: null, limits: { perNetwork: null, perEmail: null } };
 const submit = (db: TestDatabase['db'], clock: TestClock, booking: BookingInput) =>
-  submitBooking(db, clock, TEST_LINK_KEY, booking, UNLIMITED);
+  submitBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, booking, UNLIMITED);
 
 for (const dialect of testDialects()) {
   describe(`one booking per submission key on ${dialect.name}`, () => {

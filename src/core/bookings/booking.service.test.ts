@@ -8,6 +8,7 @@ import { DomainError } from '../shared/errors.js';
 import { hashToken } from '../shared/ids.js';
 import { createBooking, findBookingByLink } from './booking.service.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
 
 const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
@@ -24,7 +25,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 10 });
-      const { booking, manageToken } = await createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 4 }));
+      const { booking, manageToken } = await createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 4 }));
       assert.match(booking.reference, /^GZ-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       assert.equal(booking.price.totalCents, 4 * 1250);
       assert.equal(booking.price.vatCents, 413); // 5000 - round(5000 / 1.09)
@@ -45,25 +46,28 @@ for (const dialect of testDialects()) {
       const activity = await makeActivity(db, clock, { minGroupSize: 5, maxGroupSize: 15, bookingCutoffMinutes: 24 * 60 });
       const slot = await makeSlot(db, clock, activity, { date: '2026-06-10', capacity: 20 });
       await assert.rejects(
-        createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 4 })),
+        createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 4 })),
         refusedWith('group_too_small'),
       );
       await assert.rejects(
-        createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 16 })),
+        createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 16 })),
         refusedWith('group_too_large'),
       );
-      await createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 15 }));
-      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 6 })), refusedWith('slot_full'));
-      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, bookingInput('no-such-slot')), refusedWith('not_found'));
+      await createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 15 }));
+      await assert.rejects(
+        createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 6 })),
+        refusedWith('slot_full'),
+      );
+      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput('no-such-slot')), refusedWith('not_found'));
 
       // The cut-off: bookings close 24 hours before 10:00 on 10 June (08:00 UTC).
       const later = new TestClock('2026-06-09T07:59:59Z');
-      await createBooking(db, later, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 5 }));
+      await createBooking(db, later, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 5 }));
       later.set('2026-06-09T08:00:00Z');
       const other = await makeSlot(db, clock, activity, { date: '2026-06-10', time: '11:00' });
       later.set('2026-06-09T09:00:00Z');
       await assert.rejects(
-        createBooking(db, later, TEST_LINK_KEY, bookingInput(other.id, { groupSize: 5 })),
+        createBooking(db, later, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(other.id, { groupSize: 5 })),
         refusedWith('booking_closed'),
       );
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 20);
@@ -73,8 +77,11 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 12, exclusive: true });
-      await createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 2 }));
-      await assert.rejects(createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize: 2 })), refusedWith('slot_full'));
+      await createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 2 }));
+      await assert.rejects(
+        createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 2 })),
+        refusedWith('slot_full'),
+      );
       const stored = await findSlot(db, slot.id);
       assert.deepEqual([stored?.bookedPersons, stored?.bookedGroups], [2, 1]);
     });
@@ -85,7 +92,7 @@ for (const dialect of testDialects()) {
       const slot = await makeSlot(db, clock, activity, { capacity: 50 });
       const sizes = Array.from({ length: 200 }, (_, i) => (i % 10) + 1);
       const results = await Promise.allSettled(
-        sizes.map((groupSize) => createBooking(db, clock, TEST_LINK_KEY, bookingInput(slot.id, { groupSize }))),
+        sizes.map((groupSize) => createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize }))),
       );
       const booked = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.booking.groupSize] : []));
       for (const r of results) if (r.status === 'rejected') assert.ok(refusedWith('slot_full')(r.reason), String(r.reason));

@@ -31,6 +31,9 @@ import { ORGANISER_CHANGEABLE } from './booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from './option.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
 import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
+import { mollieKeyFor } from '../payments/mollie-key.js';
+import type { PaymentContext } from '../payments/payment-context.js';
+import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -49,6 +52,11 @@ export interface BookingQuote {
   status: PlacedStatus;
   /** The deadline an option would get; null for any other booking. */
   optionExpiresAt: Date | null;
+  /**
+   * How it would be paid: at the venue, online (what is due when booking, and whether it would
+   * await that payment for the window instead of being confirmed at once), or on invoice.
+   */
+  payment: PaymentPlan;
 }
 
 /**
@@ -69,7 +77,12 @@ function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string
 }
 
 /** The mail that tells the organiser what they placed. */
-const PLACED_MAIL = { option: 'option_placed', requested: 'request_received', confirmed: 'booking_received' } as const;
+const PLACED_MAIL = {
+  option: 'option_placed',
+  requested: 'request_received',
+  confirmed: 'booking_received',
+  awaiting_payment: 'payment_due',
+} as const;
 
 /** The slot a booking names (an id from outside: a URL, a request body) with its activity; undefined when the id names no slot. */
 export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
@@ -83,7 +96,14 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
 export async function quoteBooking(
   db: Db,
   clock: Clock,
-  input: Pick<BookingInput, 'slotId' | 'groupSize'> & { option?: boolean; status?: PlacedStatus; termsVersion?: number | null | undefined },
+  payments: PaymentContext,
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy'> & {
+    option?: boolean;
+    status?: PlacedStatus;
+    termsVersion?: number | null | undefined;
+    /** Staff's booking for a caller is paid at the venue unless they choose otherwise (`payBy`). */
+    byStaff?: boolean;
+  },
 ): Promise<BookingQuote> {
   const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
@@ -98,7 +118,22 @@ export async function quoteBooking(
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
   const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
-  return { slot, activity, price, status, optionExpiresAt };
+  const planned = !input.byStaff || input.payBy !== undefined;
+  const online =
+    planned && activity.payment.mode !== 'venue'
+      ? (await mollieKeyFor(db, payments.secretKey, payments.settings, activity.venue.id)) !== null
+      : false;
+  const payment = planPayment({
+    terms: planned ? activity.payment : { ...activity.payment, mode: 'venue', invoiceAllowed: false },
+    online,
+    choice: input.payBy,
+    status,
+    totalCents: price.totalCents,
+    startsAt: slot.startsAt,
+    now,
+    windowMinutes: payments.settings.windowMinutes,
+  });
+  return { slot, activity, price, status, optionExpiresAt, payment };
 }
 
 /** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
@@ -129,6 +164,7 @@ export async function submitBooking(
   db: Db,
   clock: Clock,
   linkKey: LinkKey,
+  payments: PaymentContext,
   input: BookingInput,
   submitter: Submitter,
 ): Promise<Submission> {
@@ -138,7 +174,7 @@ export async function submitBooking(
   const charges = bookingCharges(submitter.limits, { client: submitter.client, email: input.email });
   await chargeAttempt(db, clock, charges);
   try {
-    return { replayed: false, ...(await placeBooking(db, clock, linkKey, input, submission)) };
+    return { replayed: false, ...(await placeBooking(db, clock, linkKey, payments, input, submission)) };
   } catch (error) {
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
     const twin = submission && (await findBookingBySubmission(db, submission));
@@ -171,10 +207,12 @@ export async function createBooking(
   db: Db,
   clock: Clock,
   linkKey: LinkKey,
+  payments: PaymentContext,
   input: BookingInput,
   placing: Placing = BY_ORGANISER,
 ): Promise<CreatedBooking> {
-  return placeBooking(db, clock, linkKey, input, input.submissionKey === undefined ? null : hashToken(input.submissionKey), placing);
+  const submission = input.submissionKey === undefined ? null : hashToken(input.submissionKey);
+  return placeBooking(db, clock, linkKey, payments, input, submission, placing);
 }
 
 async function findSubmittedBooking(db: Db, submission: string, input: BookingInput): Promise<Submission | undefined> {
@@ -199,14 +237,20 @@ async function placeBooking(
   db: Db,
   clock: Clock,
   linkKey: LinkKey,
+  payments: PaymentContext,
   input: BookingInput,
   submission: string | null,
   placing: Placing = BY_ORGANISER,
 ): Promise<CreatedBooking> {
-  const { slot, activity, price, status, optionExpiresAt } = await quoteBooking(db, clock, {
+  const quote = await quoteBooking(db, clock, payments, {
     ...input,
     ...(placing.status && { status: placing.status }),
+    byStaff: placing.by.by === 'staff',
   });
+  const { slot, activity, price, optionExpiresAt, payment } = quote;
+  // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
+  const status = payment.status;
+  const billing = payment.payBy === 'invoice' ? input.billing : undefined;
   const now = clock.now();
   const id = newId();
   const manage = issueLink(linkKey, 'manage', id, 0);
@@ -253,6 +297,16 @@ async function placeBooking(
       confirmed_at: status === 'confirmed' ? stamp : null,
       submission_hash: submission,
       terms_version: terms,
+      pay_by: payment.payBy,
+      deposit_percent: payment.depositPercent,
+      payment_expires_at: payment.paymentExpiresAt?.toISOString() ?? null,
+      payment_window_minutes: payment.windowMinutes,
+      balance_due_on: payment.balanceDueOn,
+      refund_policy: JSON.stringify(activity.refundPolicy),
+      billing_organisation: billing?.organisation ?? null,
+      billing_address: billing?.address ?? null,
+      billing_reference: billing?.reference ?? null,
+      billing_vat_id: billing?.vatId ?? null,
     });
     await recordBookingEvent(trx, clock, {
       ...placing.by,
@@ -264,6 +318,8 @@ async function placeBooking(
         group_size: input.groupSize,
         terms_version: terms,
         ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
+        pay_by: payment.payBy,
+        ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
       },
     });
     await enqueueMail(trx, clock, {
@@ -272,15 +328,25 @@ async function placeBooking(
       recipient: input.email,
       language: input.language,
       dedupeKey: `${PLACED_MAIL[status]}:${id}`,
-      ...(earlier.length > 0 && { detail: { earlier_references: earlier.map((row) => row.reference).join(', ') } }),
+      detail: {
+        ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
+        ...(payment.paymentExpiresAt && {
+          due_now_cents: payment.dueAtBookingCents,
+          expires_at: payment.paymentExpiresAt.toISOString(),
+          balance_due_on: payment.balanceDueOn,
+        }),
+      },
     });
-    await enqueueStaffNotice(trx, clock, {
-      kind: 'staff_new_booking',
-      bookingId: id,
-      venueId: activity.venue.id,
-      dedupeKey: `staff_new_booking:${id}`,
-      except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
-    });
+    // A booking awaiting payment is news for the venue once paid (checkout.service.ts), not before.
+    if (status !== 'awaiting_payment') {
+      await enqueueStaffNotice(trx, clock, {
+        kind: 'staff_new_booking',
+        bookingId: id,
+        venueId: activity.venue.id,
+        dedupeKey: `staff_new_booking:${id}`,
+        except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
+      });
+    }
     return terms;
   });
   const { name, email, phone, organisation, notes, language, groupSize } = input;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
@@ -223,7 +224,7 @@ for (const dialect of testDialects()) {
       await assert.rejects(changeBookingStatus(db, clock, staff, booking.id, 'confirm'), refusedWith('option_expired'));
       assert.deepEqual([await bookingRow(db, booking.id), await findSlot(db, slot.id), await mailsOf(db, booking.id)], before);
 
-      await runBookingLifecycle(db, clock);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
       assert.equal((await bookingRow(db, booking.id)).status, 'expired');
       await assert.rejects(confirmOption(db, clock, (await findBookingByLink(db, 'manage', manageToken))!), refusedWith('option_expired'));
       assert.equal((await bookingRow(db, booking.id)).status, 'expired');

@@ -6,6 +6,7 @@ import { DomainError } from '../shared/errors.js';
 import type { FormResult } from '../shared/field-errors.js';
 import { hashToken } from '../shared/ids.js';
 import type { LinkKey } from '../shared/link-key.js';
+import type { PaymentContext } from '../payments/payment-context.js';
 import { venueScopeOf } from '../shared/venue-scope.js';
 import type { StaffMember } from '../staff/staff.js';
 import type { StaffActor } from './booking-admin.service.js';
@@ -36,6 +37,7 @@ export async function bookForCaller(
   db: Db,
   clock: Clock,
   linkKey: LinkKey,
+  payments: PaymentContext,
   actor: StaffActor,
   slotId: string,
   raw: Record<string, unknown>,
@@ -56,7 +58,7 @@ export async function bookForCaller(
   const input = { ...details, slotId: slot.id, acceptTerms: true as const, option: status === 'option' };
   const placing = { by: { by: 'staff', ...actor }, action: 'booking.booked_by_phone', status } as const;
   try {
-    return { ok: true, value: { bookingId: (await createBooking(db, clock, linkKey, input, placing)).booking.id } };
+    return { ok: true, value: { bookingId: (await createBooking(db, clock, linkKey, payments, input, placing)).booking.id } };
   } catch (error) {
     // A twin that committed first: a unique violation on the key, or a refusal for the places it took.
     const twin = await placedBefore();

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/schema.js';
-import type { MailKind } from '../outbox/mail.js';
+import type { MailKind, NewMail } from '../outbox/mail.js';
+import { paymentDueOnConfirming } from '../payments/payment-due.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import type { BookingDetails, BookingStatus } from './booking.js';
@@ -47,6 +48,12 @@ export interface StatusChange {
   action: `booking.${string}`;
   /** For a change out of `option`: its deadline must be still ahead ('open') or passed ('passed'). */
   option?: 'open' | 'passed';
+  /** For a change out of `awaiting_payment` by expiry: its payment window must have passed. */
+  window?: 'passed';
+  /** The organiser's mail instead of the status's usual one (null: none). */
+  mail?: { kind: MailKind; dedupeKey: string; detail?: NewMail['detail'] } | null;
+  /** More for the history entry's detail (a payment's id and amount, say). */
+  detail?: Record<string, string | number | boolean | null>;
 }
 
 /** The organiser's mail on reaching each status (none on completion). */
@@ -55,7 +62,11 @@ const ORGANISER_MAIL: Partial<Record<BookingStatus, MailKind>> = {
   requested: 'request_received',
   cancelled: 'cancelled',
   expired: 'option_expired',
+  awaiting_payment: 'payment_due',
 };
+
+/** The organiser's mail on expiry, by the status that expired. */
+const EXPIRED_MAIL: Partial<Record<BookingStatus, MailKind>> = { option: 'option_expired', awaiting_payment: 'payment_expired' };
 
 /**
  * Changes a booking's status inside the caller's transaction (it must be the transaction's first
@@ -68,9 +79,15 @@ const ORGANISER_MAIL: Partial<Record<BookingStatus, MailKind>> = {
  */
 export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChange, change: StatusChange): Promise<boolean> {
   const at = clock.now().toISOString();
-  const { to, actor } = change;
+  const { actor } = change;
   const from = booking.status;
   await lockSlot(trx, booking.slotId);
+  // An option confirmed, or a request accepted, that is to be paid online awaits its payment first.
+  const due =
+    change.to === 'confirmed' && (from === 'option' || from === 'requested')
+      ? await paymentDueOnConfirming(trx, booking.id, clock.now())
+      : undefined;
+  const to: BookingStatus = due ? 'awaiting_payment' : change.to;
   const moved = await updateBookingStatus(trx, booking.id, {
     from,
     to,
@@ -79,6 +96,10 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
     ...(to === 'cancelled' ? { cancelledAt: at } : {}),
     ...(to === 'confirmed' ? { confirmedAt: at } : {}),
     ...(change.option ? { option: change.option } : {}),
+    ...(change.window ? { window: change.window } : {}),
+    ...(due
+      ? { payment: { expiresAt: due.expiresAt.toISOString(), depositPercent: due.depositPercent, balanceDueOn: due.balanceDueOn } }
+      : {}),
   });
   if (!moved) return false;
   const releases = HOLDS_PLACES[from] && !HOLDS_PLACES[to];
@@ -90,17 +111,23 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
     venueId: booking.venueId,
     reference: booking.reference,
     action: change.action,
-    detail: { from, to, places_released: releases ? booking.groupSize : 0 },
+    detail: {
+      from,
+      to,
+      places_released: releases ? booking.groupSize : 0,
+      ...(due ? { payment_expires_at: due.expiresAt.toISOString(), due_now_cents: due.dueNowCents } : {}),
+      ...change.detail,
+    },
   });
-  const kind = ORGANISER_MAIL[to];
-  if (kind) {
+  const mail = change.mail === undefined ? defaultMail(booking, from, to, actor, due) : change.mail;
+  if (mail) {
     await enqueueMail(trx, clock, {
-      kind,
+      kind: mail.kind,
       bookingId: booking.id,
       recipient: booking.email,
       language: booking.language,
-      ...(kind === 'cancelled' ? { detail: { by: actor.by === 'staff' ? 'staff' : 'organiser', from } } : {}),
-      dedupeKey: `${kind}:${booking.id}`,
+      ...(mail.detail ? { detail: mail.detail } : {}),
+      dedupeKey: mail.dedupeKey,
     });
   }
   if (actor.by !== 'staff' && to !== 'completed') {
@@ -113,4 +140,25 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
     });
   }
   return true;
+}
+
+/** The organiser's usual mail on reaching a status, with what it needs beyond the booking. */
+function defaultMail(
+  booking: BookingToChange,
+  from: BookingStatus,
+  to: BookingStatus,
+  actor: BookingActor,
+  due: { expiresAt: Date; dueNowCents: number } | undefined,
+): StatusChange['mail'] {
+  const kind = to === 'expired' ? EXPIRED_MAIL[from] : ORGANISER_MAIL[to];
+  if (!kind) return null;
+  const detail: NewMail['detail'] =
+    kind === 'cancelled'
+      ? { by: actor.by === 'staff' ? 'staff' : 'organiser', from }
+      : due
+        ? { due_now_cents: due.dueNowCents, expires_at: due.expiresAt.toISOString() }
+        : undefined;
+  // A payment window is per confirmation: a later one (after an expiry and a new booking) is a new mail.
+  const dedupeKey = due ? `${kind}:${booking.id}:${due.expiresAt.toISOString()}` : `${kind}:${booking.id}`;
+  return { kind, dedupeKey, ...(detail ? { detail } : {}) };
 }

@@ -26,6 +26,13 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   cancelled: { status: 'cancelled', detail: { by: 'staff' } },
   visit_reminder: { status: 'confirmed' },
   manage_link: { status: 'confirmed' },
+  payment_due: {
+    status: 'awaiting_payment',
+    detail: { due_now_cents: 1500, expires_at: '2026-06-01T10:30:00.000Z', balance_due_on: '2026-06-01' },
+  },
+  payment_received: { status: 'confirmed', detail: { amount_cents: 1500 } },
+  payment_expired: { status: 'expired' },
+  payment_refunded_late: { status: 'expired', detail: { amount_cents: 1500 } },
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
 };

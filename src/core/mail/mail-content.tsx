@@ -105,6 +105,10 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   contact_changed: 'mail.subject.contact_changed',
   visit_reminder: 'mail.subject.visit_reminder',
   manage_link: 'mail.subject.manage_link',
+  payment_due: 'mail.subject.payment_due',
+  payment_received: 'mail.subject.payment_received',
+  payment_expired: 'mail.subject.payment_expired',
+  payment_refunded_late: 'mail.subject.payment_refunded_late',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
 };
 
@@ -119,7 +123,19 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'conta
   confirmed: 'mail.intro.confirmed',
   visit_reminder: 'mail.intro.visit_reminder',
   manage_link: 'mail.intro.manage_link',
+  payment_due: 'mail.intro.payment_due',
+  payment_received: 'mail.intro.payment_received',
+  payment_expired: 'mail.intro.payment_expired',
+  payment_refunded_late: 'mail.intro.payment_refunded_late',
 };
+
+/** The mails about paying: their detail names the amounts (`due_now_cents`, `amount_cents`) and dates. */
+const PAYMENT_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([
+  'payment_due',
+  'payment_received',
+  'payment_expired',
+  'payment_refunded_late',
+]);
 
 /** What the booking's status means now, when the mail is sent. */
 const STATUS_TEXTS: Record<BookingStatus, MailMessageKey> = {
@@ -138,6 +154,10 @@ const STAFF_CHANGES: Record<string, MailMessageKey> = {
   confirmed: 'mail.staff.change.confirmed',
   requested: 'mail.staff.change.requested',
   expired: 'mail.staff.change.expired',
+  awaiting_payment: 'mail.staff.change.awaiting_payment',
+  paid: 'mail.staff.change.paid',
+  payment_expired: 'mail.staff.change.payment_expired',
+  late_refund: 'mail.staff.change.late_refund',
 };
 
 /** One language's part of a mail: organiser mails have one, staff notices and alerts one per language. */
@@ -198,7 +218,9 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
   if (kind === 'contact_changed')
     return t('mail.intro.contact_changed', { venue, reference: booking.reference, email: String(detail.to_email) });
   const startsAt = booking.slot.startsAt;
-  return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt) });
+  const cents = isCount(detail.due_now_cents) ? detail.due_now_cents : isCount(detail.amount_cents) ? detail.amount_cents : undefined;
+  const amount = cents === undefined ? '' : formatMoney(cents, lang);
+  return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt), amount });
 }
 
 /** How the organiser reaches the venue, whatever it gave: address, e-mail, phone, website. */
@@ -237,13 +259,19 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
   const { booking } = subject;
   const { venue } = booking.activity;
   const deadline = booking.status === 'option' ? booking.optionExpiresAt : null;
-  // An option's text gives its deadline (an option always has one; without it, the text is left out).
+  const payBefore = booking.status === 'awaiting_payment' ? dateOf(detail.expires_at) : undefined;
+  // An option's text gives its deadline (an option always has one; without it, the text is left out),
+  // a booking awaiting payment the end of its window (when the mail names it).
   const statusText = deadline
     ? t(STATUS_TEXTS.option, { deadline: at(t, lang, deadline) })
-    : booking.status === 'option'
-      ? undefined
-      : t(STATUS_TEXTS[booking.status]);
+    : payBefore
+      ? t(STATUS_TEXTS.awaiting_payment, { deadline: at(t, lang, payBefore) })
+      : booking.status === 'option' || booking.status === 'awaiting_payment'
+        ? undefined
+        : t(STATUS_TEXTS[booking.status]);
   const links: Section['links'] = [];
+  // The way to pay: the manage page's pay link, which starts Mollie's checkout.
+  if (subject.manageUrl && payBefore) links.push({ label: t('mail.payment.pay_link'), url: `${subject.manageUrl}/pay` });
   if (subject.manageUrl) links.push({ label: t('mail.manage_link'), url: subject.manageUrl, note: t('mail.manage_link_note') });
   if (subject.participantUrl && PARTICIPANT_LINK_KINDS.has(kind)) {
     links.push({ label: t('mail.participant_link'), url: subject.participantUrl, note: t('mail.participant_link_note') });
@@ -269,11 +297,41 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
+      ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, detail, booking, payBefore) : []),
       ...venueFacts(t, venue),
     ],
     links,
     footer: t('mail.footer', { venue: booking.activity.venue.name }),
   };
+}
+
+function dateOf(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** What is paid when: now and before when, and the rest by which date (a deposit's balance). */
+function paymentFacts(
+  t: MailTranslate,
+  lang: Language,
+  detail: MailDetail,
+  booking: BookingDetails,
+  payBefore: Date | undefined,
+): Section['facts'] {
+  const facts: Section['facts'] = [];
+  if (isCount(detail.due_now_cents)) {
+    facts.push([t('mail.payment.due_now'), formatMoney(detail.due_now_cents, lang)]);
+    if (payBefore) facts.push([t('mail.payment.pay_before'), at(t, lang, payBefore)]);
+    const rest = booking.price.totalCents - detail.due_now_cents;
+    if (rest > 0 && typeof detail.balance_due_on === 'string') {
+      const date = formatDate(new Date(`${detail.balance_due_on}T12:00:00Z`), lang);
+      facts.push([t('mail.payment.balance'), t('mail.payment.balance_value', { amount: formatMoney(rest, lang), date })]);
+    }
+  } else if (isCount(detail.amount_cents)) {
+    facts.push([t('mail.payment.paid'), formatMoney(detail.amount_cents, lang)]);
+  }
+  return facts;
 }
 
 function staffChange(t: MailTranslate, detail: MailDetail): string {

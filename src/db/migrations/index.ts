@@ -14,6 +14,7 @@ import * as photos from './2026-12-06T0910-photos.js';
 import * as activityPracticalStatus from './2026-12-06T0915-activity-practical-status.js';
 import * as activityCategory from './2026-12-06T0920-activity-category.js';
 import * as payments from './2026-12-07T0900-payments.js';
+import * as paymentWindow from './2026-12-07T0910-payment-window.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0915-activity-practical-status': activityPracticalStatus,
   '2026-12-06T0920-activity-category': activityCategory,
   '2026-12-07T0900-payments': payments,
+  '2026-12-07T0910-payment-window': paymentWindow,
 };

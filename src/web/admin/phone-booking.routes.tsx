@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import { bookForCaller, findSlotForStaff } from '../../core/bookings/phone-booking.service.js';
 import { staffStatusChoices } from '../../core/bookings/staff-booking-input.js';
 import { optionOffer } from '../../core/bookings/option.js';
@@ -22,7 +22,9 @@ type BySlot = FastifyRequest<{ Params: { slotId: string } }>;
  * Booking for a caller (a phone booking) on a slot of the member's venues: the form, and placing
  * it through the same service as an organiser's booking. Another venue's slot is not found.
  */
-export async function phoneBookingRoutes(app: FastifyInstance, { db, clock, auth, linkKey }: AppContext): Promise<void> {
+export async function phoneBookingRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db, clock, auth, linkKey } = context;
+  const payments = paymentContextOf(context);
   async function formPage(
     request: BySlot,
     reply: FastifyReply,
@@ -66,7 +68,7 @@ export async function phoneBookingRoutes(app: FastifyInstance, { db, clock, auth
     };
     try {
       const input = { ...organiserInput(values), submissionKey: values.submissionKey || undefined };
-      const result = await bookForCaller(db, clock, linkKey, staffActorOf(request), request.params.slotId, input);
+      const result = await bookForCaller(db, clock, linkKey, payments, staffActorOf(request), request.params.slotId, input);
       if (!result.ok) return await formPage(request, reply, FIELD_ERRORS_STATUS, values, fieldMessages(ui.t, result.errors));
       return reply.seeOther(`/admin/bookings/${result.value.bookingId}?done=phone_booked`);
     } catch (error) {

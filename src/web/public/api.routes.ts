@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
@@ -147,7 +147,9 @@ function sendFieldErrors(
 }
 
 /** JSON API v1, described at /api/v1/openapi.json. No CORS: browsers on other sites cannot call it. */
-export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, linkKey, bookingLimits }: AppContext): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db, clock, publicUrl, linkKey, bookingLimits } = context;
+  const payments = paymentContextOf(context);
   app.get('/openapi.json', { config: { cache: 'data' } }, async () => openApiDocument(publicUrl));
 
   app.get('/activities', { config: { cache: 'data' } }, async (request, reply) => {
@@ -193,7 +195,7 @@ export async function apiRoutes(app: FastifyInstance, { db, clock, publicUrl, li
       return sendFieldErrors(request, reply, errors);
     }
     try {
-      const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
+      const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {
         client: clientAddress(request.ip),
         limits: bookingLimits,
       });

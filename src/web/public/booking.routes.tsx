@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { refusalFor } from '../../core/availability/bookability.js';
 import { type BookingInput, groupLimitError, parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
@@ -59,7 +59,9 @@ function termsVersionFrom(body: unknown): number | null | undefined {
  * learns nothing about its bookings (its owner hears of them by mail, see placeBooking). The
  * language switcher submits the form, which comes back in the language picked.
  */
-export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, bookingLimits, publicUrl }: AppContext): Promise<void> {
+export async function bookingRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db, clock, linkKey, bookingLimits, publicUrl } = context;
+  const payments = paymentContextOf(context);
   async function slotOf(request: SlotRequest): Promise<{ slot: Slot; activity: Activity }> {
     const found = await findSlotToBook(db, request.params.slotId);
     if (!found) throw new DomainError('not_found');
@@ -111,10 +113,12 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     const earlier = await findEarlierBookings(db, input);
     // This form placed its booking already (Back, "change details", Continue) and its slot has no
     // room for the change now: that booking, rather than a refusal that sends them to another time.
-    const quote = await quoteBooking(db, clock, refusal ? { ...input, termsVersion: undefined } : input).catch((error: unknown) => {
-      if (earlier.placed && error instanceof DomainError) return undefined;
-      throw error;
-    });
+    const quote = await quoteBooking(db, clock, payments, refusal ? { ...input, termsVersion: undefined } : input).catch(
+      (error: unknown) => {
+        if (earlier.placed && error instanceof DomainError) return undefined;
+        throw error;
+      },
+    );
     if (!quote) return sendPage(reply, 200, <SubmissionReplayedPage ui={ui} {...earlier.placed!} />);
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
@@ -169,7 +173,7 @@ export async function bookingRoutes(app: FastifyInstance, { db, clock, linkKey, 
     }
     try {
       if (action === 'confirm') {
-        const submitted = await submitBooking(db, clock, linkKey, parsed.input, {
+        const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {
           client: clientAddress(request.ip),
           limits: bookingLimits,
         });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
@@ -198,7 +199,7 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await bookingRow(t.database.db, row.id), row, 'nothing changed');
         assert.deepEqual(await findSlot(t.database.db, far.id), held);
 
-        await runBookingLifecycle(t.database.db, t.clock);
+        await runBookingLifecycle(t.database.db, t.clock, NO_PAYMENTS);
         const expired = await post(`${manage}/confirm`, {});
         assert.equal(expired.statusCode, 409);
         const expiredPage = parseHtml(expired.body);

@@ -1,0 +1,349 @@
+import type { Db, Executor, Tx } from '../../db/schema.js';
+import { takeCapacity } from '../availability/slot.repository.js';
+import type { BookingStatus } from '../bookings/booking.js';
+import { lockSlot } from '../bookings/booking-admin.repository.js';
+import { recordBookingEvent } from '../bookings/booking-history.js';
+import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
+import { type BookingToChange, changeStatus } from '../bookings/status-change.service.js';
+import { enqueueMail } from '../outbox/outbox.service.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { findPayingBooking, findPendingCheckout, type PayingBookingRow, refundedOfPayment } from './checkout.repository.js';
+import { mollieKeyFor } from './mollie-key.js';
+import type { PaymentContext } from './payment-context.js';
+import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
+import { type BookingPayment, bookingPayment } from './payment-state.js';
+import type { PayBy } from './payment-terms.js';
+import {
+  findPayment,
+  findPaymentByProviderId,
+  insertPayment,
+  insertRefund,
+  listPayments,
+  listRefunds,
+  lockBooking,
+  moneyOf,
+  type PaymentRow,
+  REFUNDS_COUNTED,
+  updatePaymentStatus,
+} from './payments.repository.js';
+import { refundBooking, refundable } from './refund.service.js';
+
+/**
+ * Paying a booking online through Mollie's hosted checkout, and what Mollie says of it. The state
+ * of a payment always comes from Mollie (its webhook, or a fetch on the way back), never from the
+ * browser; each report is applied by fetching the payment as Mollie knows it now, so reports
+ * repeated, racing or out of order all end in Mollie's current truth, applied once.
+ */
+
+/** The payment state of a booking (payment-state.ts) from its terms and its money. */
+export async function bookingPaymentOf(db: Executor, bookingId: string): Promise<BookingPayment> {
+  const row = await findPayingBooking(db, bookingId);
+  if (!row) throw new DomainError('not_found');
+  return paymentStateOf(row, await moneyOf(db, bookingId));
+}
+
+function paymentStateOf(row: PayingBookingRow, money: { paidCents: number; refundedCents: number }): BookingPayment {
+  return bookingPayment(
+    {
+      status: row.status as BookingStatus,
+      payBy: row.pay_by as PayBy,
+      depositPercent: row.deposit_percent,
+      totalCents: row.total_cents,
+      balanceDueOn: row.balance_due_on,
+    },
+    money,
+  );
+}
+
+/**
+ * What can be paid online now: the first payment of a booking awaiting it (within its window), or
+ * the outstanding rest of a confirmed booking paid online; 0 for anything else.
+ */
+function payableNow(row: PayingBookingRow, state: BookingPayment, now: Date): number {
+  if (row.status === 'awaiting_payment') {
+    return row.payment_expires_at !== null && row.payment_expires_at > now.toISOString() ? state.dueNowCents : 0;
+  }
+  return row.status === 'confirmed' && row.pay_by === 'online' ? state.dueCents : 0;
+}
+
+/**
+ * Starts (or resumes) paying what is due now: under the booking's lock, reuses a payment of the
+ * same amount that is still open at Mollie (its checkout known) or whose creation was not answered
+ * (asked again with the same id, Mollie's idempotency key: the same payment); else records a new
+ * one as `creating`. Then asks Mollie for it and records its id, status and checkout.
+ * Throws `nothing_due` when nothing is to be paid online now, `payment_unavailable` when no key
+ * serves the venue or Mollie does not answer (the row stays `creating`; a retry resumes it).
+ */
+export async function startCheckout(
+  db: Db,
+  clock: Clock,
+  context: PaymentContext,
+  bookingId: string,
+  returnUrl: (paymentId: string) => string,
+): Promise<{ checkoutUrl: string }> {
+  const found = await findPayingBooking(db, bookingId);
+  if (!found) throw new DomainError('not_found');
+  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, found.venue_id);
+  const { payment, booking } = await db.transaction().execute(async (trx) => {
+    await lockBooking(trx, bookingId);
+    const row = await findPayingBooking(trx, bookingId);
+    if (!row) throw new DomainError('not_found');
+    const amountCents = payableNow(row, paymentStateOf(row, await moneyOf(trx, bookingId)), clock.now());
+    if (amountCents === 0) throw new DomainError('nothing_due');
+    if (apiKey === null) throw new DomainError('payment_unavailable');
+    const pending = await findPendingCheckout(trx, bookingId, amountCents);
+    if (pending) return { payment: pending, booking: row };
+    const stamp = clock.now().toISOString();
+    const created: PaymentRow = {
+      id: newId(),
+      booking_id: bookingId,
+      venue_id: row.venue_id,
+      method: 'mollie',
+      provider_id: null,
+      amount_cents: amountCents,
+      status: 'creating',
+      checkout_url: null,
+      recorded_by: null,
+      note: '',
+      created_at: stamp,
+      updated_at: stamp,
+      paid_at: null,
+    };
+    await insertPayment(trx, created);
+    return { payment: created, booking: row };
+  });
+  if (payment.status === 'open' && payment.checkout_url !== null) return { checkoutUrl: payment.checkout_url };
+  if (apiKey === null) throw new DomainError('payment_unavailable');
+  let created: ProviderPayment;
+  try {
+    created = await context.settings.provider.createPayment(apiKey, {
+      amountCents: payment.amount_cents,
+      description: `Groupz ${booking.reference}`,
+      redirectUrl: returnUrl(payment.id),
+      webhookUrl: `${context.publicUrl}/payments/webhook`,
+      reference: payment.id,
+      locale: booking.language === 'en' ? 'en_US' : 'nl_NL',
+    });
+  } catch (error) {
+    if (error instanceof ProviderUnavailable) throw new DomainError('payment_unavailable');
+    throw error;
+  }
+  await db.transaction().execute((trx) =>
+    updatePaymentStatus(trx, payment.id, {
+      status: created.status,
+      providerId: created.id,
+      checkoutUrl: created.checkoutUrl,
+      paidAt: created.paidAt?.toISOString() ?? null,
+      at: clock.now().toISOString(),
+    }),
+  );
+  if (created.status !== 'open' || created.checkoutUrl === null) throw new DomainError('payment_unavailable');
+  return { checkoutUrl: created.checkoutUrl };
+}
+
+/** The webhook: Mollie says payment `tr_...` changed. An id Groupz does not know changes nothing, and says nothing. */
+export async function settleByProviderId(db: Db, clock: Clock, context: PaymentContext, providerId: string): Promise<void> {
+  const payment = await findPaymentByProviderId(db, providerId);
+  if (!payment) return;
+  await settlePayment(db, clock, context, payment.id);
+}
+
+/**
+ * Asks Mollie for the payment as it is now and applies it (see applyPayment); returns the row
+ * after. A payment Mollie was never told of (`creating` without its id) is returned as it is.
+ * Throws `payment_unavailable` when Mollie does not answer: the caller tries again later.
+ */
+export async function settlePayment(db: Db, clock: Clock, context: PaymentContext, paymentId: string): Promise<PaymentRow> {
+  const payment = await findPayment(db, paymentId);
+  if (!payment) throw new DomainError('not_found');
+  if (payment.method !== 'mollie' || payment.provider_id === null) return payment;
+  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, payment.venue_id);
+  if (apiKey === null) throw new DomainError('payment_unavailable');
+  let remote: ProviderPayment | undefined;
+  try {
+    remote = await context.settings.provider.getPayment(apiKey, payment.provider_id);
+  } catch (error) {
+    if (error instanceof ProviderUnavailable) throw new DomainError('payment_unavailable');
+    throw error;
+  }
+  if (!remote) return payment;
+  const late = await applyPayment(db, clock, payment, remote);
+  if (late > 0) {
+    try {
+      await refundBooking(db, clock, context, {
+        bookingId: payment.booking_id,
+        amountCents: late,
+        cause: 'late_payment',
+        reason: '',
+        by: { by: 'system' },
+      });
+    } catch (error) {
+      // Refunded meanwhile by a report racing this one: nothing left to give back.
+      if (!(error instanceof DomainError && error.code === 'refund_too_large')) throw error;
+    }
+  }
+  return (await findPayment(db, paymentId)) ?? payment;
+}
+
+/**
+ * Applies Mollie's word on a payment in one transaction, under the slot's and the booking's locks
+ * (the lock order of every change of places: slot, then booking): its status, once (the same
+ * status again changes nothing); when it became paid, what that means for the booking; refunds the
+ * venue made in Mollie's dashboard. Returns what is to be refunded as paid too late (after the
+ * commit, by refundBooking): a payment for a booking cancelled, or expired whose places are gone.
+ */
+async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: ProviderPayment): Promise<number> {
+  const before = await findPayingBooking(db, payment.booking_id);
+  if (!before) throw new DomainError('not_found');
+  return db.transaction().execute(async (trx) => {
+    await lockSlot(trx, before.slot_id);
+    await lockBooking(trx, payment.booking_id);
+    const booking = await findPayingBooking(trx, payment.booking_id);
+    if (!booking) throw new DomainError('not_found');
+    const stamp = clock.now().toISOString();
+    const changed = await updatePaymentStatus(trx, payment.id, {
+      status: remote.status,
+      providerId: remote.id,
+      checkoutUrl: remote.checkoutUrl,
+      paidAt: remote.paidAt?.toISOString() ?? null,
+      at: stamp,
+    });
+    await recordDashboardRefunds(trx, clock, payment, booking, remote);
+    if (remote.status !== 'paid') return 0;
+    if (changed) return bookingPaid(trx, clock, payment, booking);
+    // Reported again: money on a booking that expired unpaid is always late; give back what is left of it.
+    return booking.status === 'expired' ? leftOf(trx, payment) : 0;
+  });
+}
+
+function toChange(booking: PayingBookingRow): BookingToChange {
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    venueId: booking.venue_id,
+    slotId: booking.slot_id,
+    groupSize: booking.group_size,
+    status: booking.status as BookingStatus,
+    email: booking.organiser_email,
+    language: booking.language === 'en' ? 'en' : 'nl',
+  };
+}
+
+/** What a payment that just became paid does to its booking; returns what is to be refunded as late. */
+async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<number> {
+  const received = {
+    kind: 'payment_received',
+    dedupeKey: `payment_received:${payment.id}`,
+    detail: { amount_cents: payment.amount_cents },
+  } as const;
+  const detail = { payment_id: payment.id, amount_cents: payment.amount_cents };
+  const change = toChange(booking);
+  const status = booking.status as BookingStatus;
+  if (status === 'awaiting_payment') {
+    const state = paymentStateOf(booking, await moneyOf(trx, booking.id));
+    if (state.dueNowCents === 0) {
+      await changeStatus(trx, clock, change, { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid', mail: received, detail });
+      return 0;
+    }
+  }
+  if (status === 'expired') {
+    // Paid after the window: the places again if they are still free, else the money back.
+    if (await takeCapacity(trx, booking.slot_id, booking.group_size)) {
+      const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
+      if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
+      return 0;
+    }
+  }
+  if (status === 'expired' || status === 'cancelled') {
+    await tellLateRefund(trx, clock, payment, booking);
+    return payment.amount_cents;
+  }
+  // A balance (or any further payment) of a booking that stands: recorded, and a receipt.
+  await recordBookingEvent(trx, clock, {
+    by: 'system',
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.payment_received',
+    detail,
+  });
+  await enqueueMail(trx, clock, { ...received, bookingId: booking.id, recipient: booking.organiser_email, language: change.language });
+  await enqueueStaffNotice(trx, clock, {
+    kind: 'staff_booking_changed',
+    bookingId: booking.id,
+    venueId: booking.venue_id,
+    detail: { change: 'paid', by: 'organiser', amount_cents: payment.amount_cents },
+    dedupeKey: `staff_booking_changed:${booking.id}:paid:${payment.id}`,
+  });
+  return 0;
+}
+
+/** Tells the organiser and the venue's staff that a payment came too late and goes back. */
+async function tellLateRefund(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<void> {
+  await recordBookingEvent(trx, clock, {
+    by: 'system',
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.paid_too_late',
+    detail: { payment_id: payment.id, amount_cents: payment.amount_cents, status: booking.status },
+  });
+  await enqueueMail(trx, clock, {
+    kind: 'payment_refunded_late',
+    bookingId: booking.id,
+    recipient: booking.organiser_email,
+    language: booking.language === 'en' ? 'en' : 'nl',
+    detail: { amount_cents: payment.amount_cents },
+    dedupeKey: `payment_refunded_late:${payment.id}`,
+  });
+  await enqueueStaffNotice(trx, clock, {
+    kind: 'staff_booking_changed',
+    bookingId: booking.id,
+    venueId: booking.venue_id,
+    detail: { change: 'late_refund', by: 'system', amount_cents: payment.amount_cents },
+    dedupeKey: `staff_booking_changed:${booking.id}:late_refund:${payment.id}`,
+  });
+}
+
+/** What is left of a payment to refund (its amount less the refunds drawn on it). */
+async function leftOf(trx: Tx, payment: PaymentRow): Promise<number> {
+  const parts = refundable(await listPayments(trx, payment.booking_id), await listRefunds(trx, payment.booking_id));
+  return parts.find((part) => part.payment.id === payment.id)?.cents ?? 0;
+}
+
+/**
+ * Refunds the venue made itself in Mollie's dashboard (Mollie counts more refunded than Groupz
+ * recorded): recorded as a refund by staff, reason "Mollie dashboard", so the amounts stay true.
+ */
+async function recordDashboardRefunds(
+  trx: Tx,
+  clock: Clock,
+  payment: PaymentRow,
+  booking: PayingBookingRow,
+  remote: ProviderPayment,
+): Promise<void> {
+  const recorded = await refundedOfPayment(trx, payment.id, REFUNDS_COUNTED);
+  const missing = remote.refundedCents - recorded;
+  if (missing <= 0) return;
+  const stamp = clock.now().toISOString();
+  await insertRefund(trx, {
+    id: newId(),
+    booking_id: booking.id,
+    payment_id: payment.id,
+    provider_id: null,
+    amount_cents: missing,
+    status: 'refunded',
+    cause: 'staff',
+    reason: 'Mollie dashboard',
+    staff_id: null,
+    created_at: stamp,
+    updated_at: stamp,
+  });
+  await recordBookingEvent(trx, clock, {
+    by: 'system',
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.refunded',
+    detail: { amount_cents: missing, cause: 'staff', reason: 'Mollie dashboard' },
+  });
+}
