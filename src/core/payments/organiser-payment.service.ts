@@ -1,0 +1,44 @@
+import type { Executor } from '../../db/schema.js';
+import type { BookingStatus } from '../bookings/booking.js';
+import { DomainError } from '../shared/errors.js';
+import { findPaymentTerms } from './organiser-payment.repository.js';
+import { type BookingPayment, bookingPayment } from './payment-state.js';
+import type { PayBy } from './payment-terms.js';
+import { findPayment, moneyOf, type PaymentRow } from './payments.repository.js';
+
+/** A booking's money as its organiser sees it (the manage page, the API's manage answer). */
+export interface OrganiserPayment {
+  state: BookingPayment;
+  payBy: PayBy;
+  /** The end of the payment window of a booking awaiting its first payment; null otherwise. */
+  expiresAt: Date | null;
+  /** What the pay button pays now (startCheckout): the first payment while awaiting it, else the balance of an online booking; 0 when nothing can be paid online. */
+  payableCents: number;
+}
+
+/** The payment state of a booking, the window's end and what can be paid online now. */
+export async function readOrganiserPayment(db: Executor, bookingId: string): Promise<OrganiserPayment> {
+  const row = await findPaymentTerms(db, bookingId);
+  if (!row) throw new DomainError('not_found');
+  const payBy = row.pay_by as PayBy;
+  const state = bookingPayment(
+    {
+      status: row.status as BookingStatus,
+      payBy,
+      depositPercent: row.deposit_percent,
+      totalCents: row.total_cents,
+      balanceDueOn: row.balance_due_on,
+    },
+    await moneyOf(db, bookingId),
+  );
+  const online = state.status === 'due' || state.status === 'partly_paid';
+  const payableCents = !online ? 0 : state.dueNowCents > 0 ? state.dueNowCents : payBy === 'online' ? state.dueCents : 0;
+  const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
+  return { state, payBy, expiresAt, payableCents };
+}
+
+/** A payment of this booking (a return page's address names it); undefined for another booking's or none. */
+export async function findPaymentOfBooking(db: Executor, bookingId: string, paymentId: string): Promise<PaymentRow | undefined> {
+  const payment = await findPayment(db, paymentId);
+  return payment?.booking_id === bookingId ? payment : undefined;
+}
