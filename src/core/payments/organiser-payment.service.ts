@@ -14,6 +14,8 @@ export interface OrganiserPayment {
   expiresAt: Date | null;
   /** What the pay button pays now (startCheckout): the first payment while awaiting it, else the balance of an online booking; 0 when nothing can be paid online. */
   payableCents: number;
+  /** The organisation's own reference (PO number) of a booking paid on invoice; null when none. */
+  billingReference: string | null;
 }
 
 /** The payment state of a booking, the window's end and what can be paid online now. */
@@ -34,7 +36,7 @@ export async function readOrganiserPayment(db: Executor, bookingId: string): Pro
   const online = state.status === 'due' || state.status === 'partly_paid';
   const payableCents = !online ? 0 : state.dueNowCents > 0 ? state.dueNowCents : payBy === 'online' ? state.dueCents : 0;
   const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
-  return { state, payBy, expiresAt, payableCents };
+  return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference };
 }
 
 /** A payment of this booking (a return page's address names it); undefined for another booking's or none. */

@@ -4,6 +4,7 @@ import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
+import { billingErrors } from '../../core/payments/billing.js';
 import { findBookingByLink, findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
 import { type OrganiserPayment, readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
@@ -193,6 +194,12 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       // Only the codes BOOKING_FIELD_CODES lists: booking-input.test.ts shows the schema gives no other.
       const errors = withSlotErrors(raw, parsed.errors, found?.activity) as FieldErrorOf<typeof BOOKING_FIELD_CODES>[];
       return sendFieldErrors(request, reply, errors);
+    }
+    if (parsed.input.payBy === 'invoice') {
+      // Paying on invoice: allowed by the activity? the reference the venue requires given?
+      const found = await findSlotToBook(db, parsed.input.slotId);
+      const errors = found ? billingErrors(found.activity, raw.payBy, raw.billing) : [];
+      if (errors.length > 0) return sendFieldErrors(request, reply, errors);
     }
     try {
       const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {

@@ -205,6 +205,7 @@ export const BOOKING_FIELD_CODES = [
   'unknown_slot',
   'group_too_small',
   'group_too_large',
+  'invoice_not_allowed',
 ] as const satisfies readonly FieldErrorCode[];
 
 /** A 422 of any API operation: the codes of the operations together. */

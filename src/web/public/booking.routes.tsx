@@ -25,6 +25,7 @@ import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber, organiserValuesFrom } from './form-body.js';
 import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
+import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -37,6 +38,8 @@ function valuesFrom(body: unknown): BookingFormValues {
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',
+    payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
+    ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
   };
 }
 
@@ -158,6 +161,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       language: ui.lang,
       option: values.option,
       termsVersion: termsVersionFrom(request.body),
+      ...billingInputOf(values),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };

@@ -9,9 +9,10 @@ import { deadlineText } from './deadline.js';
 import { optionWindowText } from './option-window.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
+import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
-export interface BookingFormValues {
+export interface BookingFormValues extends BillingFormValues {
   groupSize: string;
   name: string;
   email: string;
@@ -36,6 +37,7 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   organisation: 'booking.organisation',
   notes: 'booking.notes',
   acceptTerms: 'booking.terms',
+  ...BILLING_FIELD_LABELS,
 };
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -154,6 +156,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
             {t('option.too_late_note', { window: optionWindowText(ui, activity.rules.options) ?? '' })}
           </p>
         )}
+        <BillingChoice ui={ui} activity={activity} values={values} errors={errors} />
         <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
         <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
           {errors.acceptTerms && (

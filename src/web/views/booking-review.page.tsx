@@ -11,6 +11,7 @@ import type { BookingFormValues } from './booking-form.page.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
+import { BillingSummary } from './billing-fields.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 
@@ -89,6 +90,7 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
       )}
       <PlacedNotice ui={ui} placed={earlier.placed} />
       <OrganiserDetails ui={ui} details={values} />
+      <BillingSummary ui={ui} values={values} />
       <PriceTable ui={ui} price={price} />
       <h2>{t('manage.terms')}</h2>
       <BookingTerms ui={ui} venue={activity.venue} terms={terms} />

@@ -85,6 +85,13 @@ export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: Organi
           </>
         )}
       </dl>
+      {state.status === 'invoice' && state.balanceDueOn && (
+        <p data-testid="invoice-due">
+          {payment.billingReference
+            ? t('billing.invoice_due', { date: dateText(ui, state.balanceDueOn), reference: payment.billingReference })
+            : t('billing.invoice_due_no_reference', { date: dateText(ui, state.balanceDueOn) })}
+        </p>
+      )}
       <PayButton ui={ui} payment={payment} token={token} />
     </section>
   );
