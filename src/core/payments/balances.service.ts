@@ -54,6 +54,12 @@ export async function syncPaidState(trx: Tx, clock: Clock, row: PayingRow): Prom
   await updatePaidState(trx, row.id, { settled, at: clock.now().toISOString() });
 }
 
+/** syncPaidState for a booking by its id (its row read inside the transaction). */
+export async function syncPaidStateOf(trx: Tx, clock: Clock, bookingId: string): Promise<void> {
+  const row = await findBookingRow(trx, bookingId);
+  if (row) await syncPaidState(trx, clock, row);
+}
+
 /**
  * After a booking's price changed (a larger or smaller group), inside that change's transaction:
  * a booking paying online that now owes more gets a due date for it if it had none (today plus

@@ -11,6 +11,7 @@ import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { findPayingBooking, findPendingCheckout, type PayingBookingRow, refundedOfPayment } from './checkout.repository.js';
 import { mollieKeyFor } from './mollie-key.js';
+import { syncPaidStateOf } from './balances.service.js';
 import type { PaymentContext } from './payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
 import { type BookingPayment, bookingPayment } from './payment-state.js';
@@ -212,7 +213,12 @@ async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: P
     });
     await recordDashboardRefunds(trx, clock, payment, booking, remote);
     if (remote.status !== 'paid') return 0;
-    if (changed) return bookingPaid(trx, clock, payment, booking);
+    if (changed) {
+      const late = await bookingPaid(trx, clock, payment, booking);
+      // Paid in full now: the booking's "paid" mark follows its ledger (balances.service.ts).
+      await syncPaidStateOf(trx, clock, booking.id);
+      return late;
+    }
     // Reported again: money on a booking that expired unpaid is always late; give back what is left of it.
     return booking.status === 'expired' ? leftOf(trx, payment) : 0;
   });
