@@ -18,8 +18,11 @@ export interface OrganiserPayment {
   billingReference: string | null;
 }
 
-/** The payment state of a booking, the window's end and what can be paid online now. */
-export async function readOrganiserPayment(db: Executor, bookingId: string): Promise<OrganiserPayment> {
+/**
+ * The payment state of a booking, the window's end and what can be paid online now (what
+ * startCheckout takes: the first payment within the window, or the rest of a confirmed booking paid online).
+ */
+export async function readOrganiserPayment(db: Executor, bookingId: string, now: Date): Promise<OrganiserPayment> {
   const row = await findPaymentTerms(db, bookingId);
   if (!row) throw new DomainError('not_found');
   const payBy = row.pay_by as PayBy;
@@ -33,9 +36,15 @@ export async function readOrganiserPayment(db: Executor, bookingId: string): Pro
     },
     await moneyOf(db, bookingId),
   );
-  const online = state.status === 'due' || state.status === 'partly_paid';
-  const payableCents = !online ? 0 : state.dueNowCents > 0 ? state.dueNowCents : payBy === 'online' ? state.dueCents : 0;
   const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
+  const payableCents =
+    row.status === 'awaiting_payment'
+      ? expiresAt !== null && expiresAt > now
+        ? state.dueNowCents
+        : 0
+      : row.status === 'confirmed' && payBy === 'online'
+        ? state.dueCents
+        : 0;
   return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference };
 }
 

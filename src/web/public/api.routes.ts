@@ -224,7 +224,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         groupSize: booking.groupSize,
         startsAt: booking.slot.startsAt.toISOString(),
         price: priceToJson(booking.price),
-        payment: paymentDueToJson(await readOrganiserPayment(db, booking.id), publicUrl, manageToken),
+        payment: paymentDueToJson(await readOrganiserPayment(db, booking.id, clock.now()), publicUrl, manageToken),
       };
       return reply.code(201).send(created);
     } catch (error) {
@@ -244,7 +244,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const { token } = request.params;
     const booking = await findBookingByLink(db, 'manage', token);
     if (!booking) throw new DomainError('not_found');
-    const payment = await readOrganiserPayment(db, booking.id);
+    const payment = await readOrganiserPayment(db, booking.id, clock.now());
     const { state } = payment;
     const body: z.infer<typeof manageBookingJson> = {
       reference: booking.reference,

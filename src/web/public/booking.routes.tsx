@@ -26,6 +26,7 @@ import { formField, formNumber, organiserValuesFrom } from './form-body.js';
 import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
 import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
+import { type PaymentPlanView, planViewOf } from '../views/payment-plan.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -89,8 +90,22 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         refusal={refusal}
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
         optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
+        paymentPlan={await planFor(found, values)}
       />
     );
+  }
+
+  /** What a booking of the form's group would pay when; undefined while a rule refuses it (the form says why). */
+  async function planFor(found: { slot: Slot }, values: BookingFormValues): Promise<PaymentPlanView | undefined> {
+    const size = formNumber(values.groupSize);
+    if (typeof size !== 'number') return undefined;
+    try {
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size });
+      return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
+    } catch (error) {
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
   }
 
   app.get('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -136,6 +151,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         price={quote.price}
         status={quote.status}
         optionExpiresAt={quote.optionExpiresAt}
+        paymentPlan={planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes)}
         earlier={earlier}
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}

@@ -54,7 +54,7 @@ export async function sendManagePage(
   extra: Pick<ManagePageProps, 'justBooked' | 'notice' | 'refusal' | 'paymentOutcome'> = {},
 ) {
   const participants = await loadParticipantsSection(context, request, booking);
-  const payment = await readOrganiserPayment(context.db, booking.id);
+  const payment = await readOrganiserPayment(context.db, booking.id, context.clock.now());
   return sendPage(
     reply,
     status,

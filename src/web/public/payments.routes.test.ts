@@ -12,7 +12,7 @@ import { bookingCreatedJson, manageBookingJson } from './api.schemas.js';
 
 const BASE = '2026-06-01T08:00:00Z';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const PAID_IN_FULL = { mode: 'full', depositPercent: 100, balanceDaysBefore: 0, invoiceAllowed: false, invoiceTermDays: 14 } as const;
+const PAID_IN_FULL = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 } as const;
 
 interface Booked {
   reference: string;

@@ -8,6 +8,7 @@ import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
 import { optionWindowText } from './option-window.js';
 import { SlotSummary } from './slot-summary.js';
+import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 
@@ -56,7 +57,8 @@ interface Props {
   /** Whether the activity takes options but this slot is too close for one: the form then says why none is offered. */
   optionTooLate?: boolean | undefined;
   /** The venue's current booking terms; undefined when it published none. */
-  terms: VenueTerms | undefined;
+  terms: VenueTerms | undefined; /** What is paid when (payment-plan.tsx); undefined when not known (a rule refuses the group). */
+  paymentPlan?: PaymentPlanView | undefined;
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -67,7 +69,7 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
   { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
 ];
 
-export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms }: Props) {
+export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms, paymentPlan }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
@@ -77,6 +79,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
       </p>
       <h1>{t('booking.title', { activity: activity.title[lang] })}</h1>
       <SlotSummary ui={ui} activity={activity} slot={slot} />
+      {paymentPlan && <PaymentPlan ui={ui} plan={paymentPlan} />}
       {refusal && (
         <p class="notice error" role="alert" data-testid="booking-refusal">
           {refusal}

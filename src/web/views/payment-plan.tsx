@@ -1,4 +1,5 @@
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
+import type { PaymentPlan as CorePlan } from '../../core/payments/payment-plan.js';
 import type { Ui } from './ui.js';
 
 /** What a booking would pay when, as the booking form and the review step say it. */
@@ -11,6 +12,18 @@ export interface PaymentPlanView {
   laterOn: string | null;
   /** How long the places are held while paying, in minutes. */
   windowMinutes: number;
+}
+
+/** The view of core's plan for a booking of `totalCents` (the window from the settings when the plan has none). */
+export function planViewOf(plan: CorePlan, totalCents: number, windowMinutes: number): PaymentPlanView {
+  const nowCents = plan.payBy === 'online' ? plan.dueAtBookingCents : 0;
+  return {
+    payBy: plan.payBy,
+    nowCents,
+    laterCents: plan.payBy === 'venue' ? 0 : totalCents - nowCents,
+    laterOn: plan.balanceDueOn,
+    windowMinutes: plan.windowMinutes ?? windowMinutes,
+  };
 }
 
 /** "Pay €X now online; the rest €Y by <date>", "Pay €X online when booking" or "Pay at the venue". */

@@ -12,7 +12,7 @@ import { systemClock } from '../../../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 import { connectDatabase, type DatabaseHandle } from '../../../src/db/connect.js';
 
-const PAID_IN_FULL = { mode: 'full', depositPercent: 100, balanceDaysBefore: 0, invoiceAllowed: false, invoiceTermDays: 14 } as const;
+const PAID_IN_FULL = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 } as const;
 
 /** How the paid payment reaches Groupz after the restart. */
 const WAYS = ['the return page', 'the next webhook'] as const;
