@@ -26,10 +26,11 @@ import {
   lockBooking,
   moneyOf,
   type PaymentRow,
+  type RefundRow,
   REFUNDS_COUNTED,
   updatePaymentStatus,
 } from './payments.repository.js';
-import { refundBooking, refundable } from './refund.service.js';
+import { refundable, sendRefunds } from './refund.service.js';
 
 /**
  * Paying a booking online through Mollie's hosted checkout, and what Mollie says of it. The state
@@ -74,7 +75,8 @@ function payableNow(row: PayingBookingRow, state: BookingPayment, now: Date): nu
  * same amount that is still open at Mollie (its checkout known) or whose creation was not answered
  * (asked again with the same id, Mollie's idempotency key: the same payment); else records a new
  * one as `creating`. Then asks Mollie for it and records its id, status and checkout.
- * Throws `nothing_due` when nothing is to be paid online now, `payment_unavailable` when no key
+ * Throws `nothing_due` when nothing is to be paid online now (also once a booking's window has
+ * passed: it is about to expire), `payment_unavailable` when no key
  * serves the venue or Mollie does not answer (the row stays `creating`; a retry resumes it).
  */
 export async function startCheckout(
@@ -171,20 +173,9 @@ export async function settlePayment(db: Db, clock: Clock, context: PaymentContex
   }
   if (!remote) return payment;
   const late = await applyPayment(db, clock, payment, remote);
-  if (late > 0) {
-    try {
-      await refundBooking(db, clock, context, {
-        bookingId: payment.booking_id,
-        amountCents: late,
-        cause: 'late_payment',
-        reason: '',
-        by: { by: 'system' },
-      });
-    } catch (error) {
-      // Refunded meanwhile by a report racing this one: nothing left to give back.
-      if (!(error instanceof DomainError && error.code === 'refund_too_large')) throw error;
-    }
-  }
+  // Recorded with the payment, in its transaction: a crash before Mollie is asked leaves the refund
+  // `creating`, and sending pending refunds again (by its id, the idempotency key) finishes it.
+  if (late.length > 0) await sendRefunds(db, clock, context, late);
   return (await findPayment(db, paymentId)) ?? payment;
 }
 
@@ -192,10 +183,11 @@ export async function settlePayment(db: Db, clock: Clock, context: PaymentContex
  * Applies Mollie's word on a payment in one transaction, under the slot's and the booking's locks
  * (the lock order of every change of places: slot, then booking): its status, once (the same
  * status again changes nothing); when it became paid, what that means for the booking; refunds the
- * venue made in Mollie's dashboard. Returns what is to be refunded as paid too late (after the
- * commit, by refundBooking): a payment for a booking cancelled, or expired whose places are gone.
+ * venue made in Mollie's dashboard. A payment for a booking cancelled, or expired whose places are
+ * gone, is refunded in full (cause `late_payment`): the refund recorded here, sent to Mollie after
+ * the commit. Returns those refunds.
  */
-async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: ProviderPayment): Promise<number> {
+async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: ProviderPayment): Promise<RefundRow[]> {
   const before = await findPayingBooking(db, payment.booking_id);
   if (!before) throw new DomainError('not_found');
   return db.transaction().execute(async (trx) => {
@@ -212,15 +204,11 @@ async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: P
       at: stamp,
     });
     await recordDashboardRefunds(trx, clock, payment, booking, remote);
-    if (remote.status !== 'paid') return 0;
-    if (changed) {
-      const late = await bookingPaid(trx, clock, payment, booking);
-      // Paid in full now: the booking's "paid" mark follows its ledger (balances.service.ts).
-      await syncPaidStateOf(trx, clock, booking.id);
-      return late;
-    }
-    // Reported again: money on a booking that expired unpaid is always late; give back what is left of it.
-    return booking.status === 'expired' ? leftOf(trx, payment) : 0;
+    if (remote.status !== 'paid') return [];
+    const late = changed ? await bookingPaid(trx, clock, payment, booking) : false;
+    // Paid in full now: the booking's "paid" mark follows its ledger (balances.service.ts).
+    if (changed) await syncPaidStateOf(trx, clock, booking.id);
+    return late ? refundLate(trx, clock, payment, booking) : [];
   });
 }
 
@@ -237,8 +225,8 @@ function toChange(booking: PayingBookingRow): BookingToChange {
   };
 }
 
-/** What a payment that just became paid does to its booking; returns what is to be refunded as late. */
-async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<number> {
+/** What a payment that just became paid does to its booking; true when it came too late and goes back. */
+async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
   const received = {
     kind: 'payment_received',
     dedupeKey: `payment_received:${payment.id}`,
@@ -248,10 +236,11 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
   const change = toChange(booking);
   const status = booking.status as BookingStatus;
   if (status === 'awaiting_payment') {
-    const state = paymentStateOf(booking, await moneyOf(trx, booking.id));
+    // What was paid counts, whatever the venue gave back since (in Mollie's dashboard, say).
+    const state = paymentStateOf(booking, { paidCents: (await moneyOf(trx, booking.id)).paidCents, refundedCents: 0 });
     if (state.dueNowCents === 0) {
       await changeStatus(trx, clock, change, { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid', mail: received, detail });
-      return 0;
+      return false;
     }
   }
   if (status === 'expired') {
@@ -259,12 +248,12 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
     if (await takeCapacity(trx, booking.slot_id, booking.group_size)) {
       const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
       if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
-      return 0;
+      return false;
     }
   }
   if (status === 'expired' || status === 'cancelled') {
     await tellLateRefund(trx, clock, payment, booking);
-    return payment.amount_cents;
+    return true;
   }
   // A balance (or any further payment) of a booking that stands: recorded, and a receipt.
   await recordBookingEvent(trx, clock, {
@@ -282,7 +271,7 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
     detail: { change: 'paid', by: 'organiser', amount_cents: payment.amount_cents },
     dedupeKey: `staff_booking_changed:${booking.id}:paid:${payment.id}`,
   });
-  return 0;
+  return false;
 }
 
 /** Tells the organiser and the venue's staff that a payment came too late and goes back. */
@@ -311,10 +300,34 @@ async function tellLateRefund(trx: Tx, clock: Clock, payment: PaymentRow, bookin
   });
 }
 
-/** What is left of a payment to refund (its amount less the refunds drawn on it). */
-async function leftOf(trx: Tx, payment: PaymentRow): Promise<number> {
+/** Records the refund of what is left of a late payment (its amount less refunds drawn on it), with its history entry. */
+async function refundLate(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<RefundRow[]> {
   const parts = refundable(await listPayments(trx, payment.booking_id), await listRefunds(trx, payment.booking_id));
-  return parts.find((part) => part.payment.id === payment.id)?.cents ?? 0;
+  const cents = parts.find((part) => part.payment.id === payment.id)?.cents ?? 0;
+  if (cents === 0) return [];
+  const stamp = clock.now().toISOString();
+  const row: RefundRow = {
+    id: newId(),
+    booking_id: booking.id,
+    payment_id: payment.id,
+    provider_id: null,
+    amount_cents: cents,
+    status: 'creating',
+    cause: 'late_payment',
+    reason: '',
+    staff_id: null,
+    created_at: stamp,
+    updated_at: stamp,
+  };
+  await insertRefund(trx, row);
+  await recordBookingEvent(trx, clock, {
+    by: 'system',
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.refunded',
+    detail: { amount_cents: cents, cause: 'late_payment' },
+  });
+  return [row];
 }
 
 /**

@@ -95,7 +95,7 @@ export async function refundBooking(db: Db, clock: Clock, context: PaymentContex
 }
 
 /** Asks Mollie for each refund still `creating`; returns the rows as they are then. */
-async function sendRefunds(db: Db, clock: Clock, context: PaymentContext, rows: RefundRow[]): Promise<RefundRow[]> {
+export async function sendRefunds(db: Db, clock: Clock, context: PaymentContext, rows: RefundRow[]): Promise<RefundRow[]> {
   const sent: RefundRow[] = [];
   for (const row of rows) {
     if (row.status !== 'creating') {
