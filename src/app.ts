@@ -40,6 +40,7 @@ import { languageRoutes } from './web/public/language.routes.js';
 import { lostLinkRoutes } from './web/public/lost-link.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
+import { paymentRoutes } from './web/public/payments.routes.js';
 import { photoRoutes } from './web/public/photos.routes.js';
 import { robotsRoutes } from './web/public/robots.routes.js';
 import { parseFormBody } from './web/public/form-body.js';
@@ -134,6 +135,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);
+    await pages.register(paymentRoutes, context);
     await pages.register(lostLinkRoutes, context);
     await pages.register(participantRoutes, context);
     await pages.register(calendarRoutes, context);

@@ -74,7 +74,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const port = await freePort();
   const { child, stderr } = spawnServe({ ...env, PORT: String(port), GROUPZ_HOST: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(child, stderr, async () => (await fetch(`${url}/healthz`)).ok, 20);
+  // A minute: on a loaded machine, compiling the sources takes a while.
+  await waitUntilReady(child, stderr, async () => (await fetch(`${url}/healthz`)).ok, 60);
   return { url, process: child, stderr, stop: stopper(child) };
 }
 

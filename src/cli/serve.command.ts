@@ -4,6 +4,7 @@ import { buildApp } from '../app.js';
 import { auditSite } from '../audit/audit.js';
 import { deriveLinkKey } from '../core/shared/link-key.js';
 import { bookingLifecycleJob } from '../core/bookings/booking-lifecycle.service.js';
+import { balanceReminderJob } from '../core/payments/balance-reminder.service.js';
 import { systemClock } from '../core/shared/clock.js';
 import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
@@ -99,6 +100,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
         // Refunds Mollie did not take at once, and the status of those it has, every minute.
         refundJob(database.db, systemClock, { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl }),
         staffSweepJob(database.db, systemClock, auth),
+        balanceReminderJob(database.db, systemClock),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp
             ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')

@@ -101,6 +101,10 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /b/:token/calendar.ics': { params: manage },
   'POST /b/:token/participants/remove': { params: manage, form: ['participant'] },
   'POST /b/:token/participants/new-link': { params: manage, form: [] },
+  // Online payment isn't set up in the suite's app: the pay link answers "nothing due" (303 to the manage page).
+  'GET /b/:token/pay': { params: manage },
+  'GET /b/:token/payments/:paymentId': { params: manage, query: ['wait'] },
+  'POST /payments/webhook': { form: ['id'] },
   // Anything else under /b/, in every method.
   ...Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'].map((m) => [`${m} /b/*`, { form: ['x'] }])),
   'GET /manage-link': { query: ['sent'] },
@@ -126,6 +130,7 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /api/v1/activities': { query: ['q', 'city', 'category', 'maxPricePerPersonCents', 'date', 'groupSize'] },
   'GET /api/v1/activities/:id/slots': { params: { id: 'activityId' }, query: ['from', 'to', 'groupSize'] },
   'POST /api/v1/bookings': { json: BOOKING_FIELDS, validJson: (targets) => bookingRequest(targets.slotId) },
+  'GET /api/v1/manage/:token': { params: manage },
 };
 
 /** The back office: everything under /admin answers only a verified staff session. */

@@ -40,6 +40,7 @@ import {
   updatePaidAt,
 } from './booking-admin.repository.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
+import { moneyOf } from '../payments/payments.repository.js';
 import { recordBookingEvent } from './booking-history.js';
 import { changeBookingAsStaff, type StaffChange } from './booking-changes.service.js';
 import { parseStaffEdit } from './staff-booking-input.js';
@@ -276,9 +277,14 @@ export async function editBookingAsStaff(
   return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }, payments) };
 }
 
-/** Records that the booking is paid (or no longer is); false when it already was so. */
+/**
+ * Records that a booking paid at the venue is paid (or no longer is); false when it already was
+ * so. A booking paying online or on invoice, or with money in its ledger, is paid when its ledger
+ * says so (see core/payments/balances.service.ts): the mark is not staff's to set, false.
+ */
 export async function setBookingPaid(db: Db, clock: Clock, actor: StaffActor, id: string, paid: boolean): Promise<boolean> {
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
+  if (row.pay_by !== 'venue' || (await moneyOf(db, row.id)).paidCents > 0) return false;
   const at = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     if (!(await updatePaidAt(trx, row.id, paid ? at : null, at))) return false;

@@ -15,6 +15,7 @@ import { cancelRefusal, groupSizeRefusal, isChangeable, staffChangeRefusal } fro
 import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from './booking-changes.repository.js';
 import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
+import { applyPriceChange } from '../payments/balances.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
 
 /**
@@ -101,6 +102,8 @@ async function applyChange(
       throw new ChangedMeanwhile();
     }
     if (!(await updateGroupSize(trx, state, { groupSize, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
+    // More to pay adds to the balance (with a due date), and "paid" follows the ledger.
+    if (delta !== 0) await applyPriceChange(trx, clock, booking.id);
     const event = { ...actor, venueId, reference: booking.reference } as const;
     if (delta !== 0) {
       const detail = { from, to: groupSize, total_cents: price.totalCents };

@@ -36,6 +36,7 @@ test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (wh
     [{ name: 'J\uFFFD' }, 'invalid_encoding'],
     [{ name: 'a\u0007' }, 'invalid_characters'],
     [{ acceptTerms: false }, 'must_accept'],
+    [{ payBy: 'invoice', billing: { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', vatId: 'NL12345678B01' } }, 'invalid_vat_id'],
   ] as const) {
     const parsed = parseBookingInput(bookingRequest('slot', overrides));
     assert.ok(!parsed.ok && parsed.errors.some((e) => e.code === code), code);

@@ -6,6 +6,7 @@ import { isPhoneNumber } from '../shared/phone.js';
 import { type FieldError, type FieldErrorCode, type FieldRefusal, fieldErrorsOf } from '../shared/field-errors.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/language.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
+import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
 
 /** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
@@ -56,23 +57,22 @@ export const bookingInputSchema = z.object({
     .describe(
       'A random key the client makes once per booking it means to place: at least 128 bits from a random generator, as 22 to 128 base64url characters (A-Z a-z 0-9 - _; 16 random bytes make 22), or 32 hex digits. Keys no generator makes (a repeated block, fewer than 6 different characters, a run like abcdef) are refused with key_not_random. Sending the same booking again with the same key (a retry after a lost answer) places nothing: the answer is 200 with the reference and status of the booking placed the first time, without a manage link.',
     ),
+  payBy: z
+    .enum(['online', 'invoice'], { error: 'invalid_value' })
+    .optional()
+    .describe(
+      "How the organiser pays: 'online' by the activity's payment terms (the default), or 'invoice' where the activity allows paying on invoice (activity.payment.invoiceAllowed; else refused with invoice_not_allowed at payBy). With 'invoice', billing is required.",
+    ),
+  billing: billingSchema
+    .optional()
+    .describe(
+      "With payBy 'invoice': who the invoice is for. The reference is required where the venue asks for it (required at billing.reference).",
+    ),
 });
 
-/** The billing details of a booking paid on invoice (parsed and checked by the form that asks them). */
-export interface BillingDetails {
-  organisation: string;
-  address: string;
-  /** The organisation's own reference (PO number, "uw kenmerk"); a venue may require it. */
-  reference: string | null;
-  vatId: string | null;
-}
+export type { BillingDetails };
 
-export type BookingInput = z.output<typeof bookingInputSchema> & {
-  /** How the organiser chooses to pay: online by the activity's terms (the default), or on invoice where allowed. */
-  payBy?: 'online' | 'invoice';
-  /** With `payBy: 'invoice'`: who the invoice is for. */
-  billing?: BillingDetails;
-};
+export type BookingInput = z.output<typeof bookingInputSchema>;
 
 /**
  * Every code bookingInputSchema's messages hold, and `invalid_value` for anything else
@@ -92,6 +92,7 @@ export const BOOKING_INPUT_FIELD_CODES = [
   'must_accept',
   'invalid_value',
   'key_not_random',
+  'invalid_vat_id',
 ] as const satisfies readonly FieldErrorCode[];
 
 export type ParsedBookingInput = { ok: true; input: BookingInput } | FieldRefusal;
@@ -103,6 +104,8 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
 }
 
 const FIELD_ORDER: readonly string[] = Object.keys(bookingInputSchema.shape);
+/** A field's place in the form: a billing detail (`billing.reference`) where the billing details are. */
+const orderOf = (field: string) => FIELD_ORDER.indexOf(field.split('.')[0] ?? field);
 
 /**
  * A booking request's field errors with those that need its slot: an unknown slot (`activity`
@@ -115,7 +118,8 @@ export function withSlotErrors(raw: Record<string, unknown>, errors: readonly Fi
   const erred = (field: string) => all.some((e) => e.field === field);
   const slotError = activity ? groupLimitError(activity, raw.groupSize) : ({ field: 'slotId', code: 'unknown_slot' } as const);
   if (!erred('slotId') && slotError && !erred(slotError.field)) all.push(slotError);
-  return all.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
+  if (activity) all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
+  return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
 }
 
 /** The field error of a group size outside the activity's limits (naming the limit), or undefined. */

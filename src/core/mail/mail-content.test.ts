@@ -25,6 +25,7 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   contact_changed: { status: 'confirmed', detail: { to_email: 'a***@nieuweschool.nl' } },
   cancelled: { status: 'cancelled', detail: { by: 'staff' } },
   visit_reminder: { status: 'confirmed' },
+  balance_reminder: { status: 'confirmed' },
   manage_link: { status: 'confirmed' },
   payment_due: {
     status: 'awaiting_payment',

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 import { type Language, LANGUAGES } from '../shared/language.js';
+import { balanceFacts, balanceLink, balanceParagraph, type MailPayment } from './payment-facts.js';
 
 /** The mails about a booking: to its organiser, or to the venue's staff. */
 export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
@@ -27,6 +28,8 @@ export interface MailBooking {
   lostLinkUrl: string;
   /** The booking in the back office, for staff. */
   adminUrl: string;
+  /** Its money, when it owes some later (a balance, an invoice); see payment-facts.ts. */
+  payment?: MailPayment | undefined;
 }
 
 export interface MailContent {
@@ -104,6 +107,7 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   confirmed: 'mail.subject.confirmed',
   contact_changed: 'mail.subject.contact_changed',
   visit_reminder: 'mail.subject.visit_reminder',
+  balance_reminder: 'mail.subject.balance_reminder',
   manage_link: 'mail.subject.manage_link',
   payment_due: 'mail.subject.payment_due',
   payment_received: 'mail.subject.payment_received',
@@ -122,6 +126,7 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'conta
   option_expired: 'mail.intro.option_expired',
   confirmed: 'mail.intro.confirmed',
   visit_reminder: 'mail.intro.visit_reminder',
+  balance_reminder: 'mail.intro.balance_reminder',
   manage_link: 'mail.intro.manage_link',
   payment_due: 'mail.intro.payment_due',
   payment_received: 'mail.intro.payment_received',
@@ -270,6 +275,8 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
         ? undefined
         : t(STATUS_TEXTS[booking.status]);
   const links: Section['links'] = [];
+  const payLink = subject.payment && balanceLink(t, subject.payment);
+  if (payLink) links.push(payLink);
   // The way to pay: the manage page's pay link, which starts Mollie's checkout.
   if (subject.manageUrl && payBefore) links.push({ label: t('mail.payment.pay_link'), url: `${subject.manageUrl}/pay` });
   if (subject.manageUrl) links.push({ label: t('mail.manage_link'), url: subject.manageUrl, note: t('mail.manage_link_note') });
@@ -289,6 +296,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       introOf(kind, t, lang, detail, subject),
       refundText(kind, t, lang, detail),
       statusText,
+      subject.payment && balanceParagraph(t, lang, subject.payment),
       calendar && t('mail.calendar_attached', { file: calendar }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
       earlier && t('mail.earlier_on_slot', { references: earlier }),
@@ -298,6 +306,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
+      ...(subject.payment ? balanceFacts(t, lang, subject.payment) : []),
       ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, detail, booking, payBefore) : []),
       ...venueFacts(t, venue),
     ],

@@ -24,6 +24,9 @@ import {
   markOutboxMailFailed,
 } from '../outbox/outbox.repository.js';
 import { isLanguage } from '../shared/language.js';
+import { paymentOfRow } from '../payments/balances.service.js';
+import type { PayBy } from '../payments/payment-terms.js';
+import type { MailPayment } from './payment-facts.js';
 
 export interface MailDeliverySettings {
   sender: MailSender;
@@ -58,7 +61,11 @@ const STILL_TRUE_WHILE: Partial<Record<MailKind, readonly BookingStatus[]>> = {
   option_extended: ['option'],
   option_expiring: ['option'],
   visit_reminder: ['confirmed'],
+  balance_reminder: ['confirmed'],
 };
+
+/** Mails that only make sense while the booking still owes money when they go out. */
+const STILL_OWING: ReadonlySet<MailKind> = new Set<MailKind>(['balance_reminder']);
 
 /** Attempts before a mail is given up: with the backoff below, about 20 hours of trying. */
 export const MAX_MAIL_ATTEMPTS = 12;
@@ -99,6 +106,16 @@ function currentLinkUrl(settings: MailDeliverySettings, row: BookingRow, purpose
     : undefined;
 }
 
+/** A booking's money as its organiser's mails tell it, with the link that pays its balance. */
+async function mailPaymentOf(db: Executor, row: BookingRow, manageUrl: string | undefined): Promise<MailPayment> {
+  return {
+    state: await paymentOfRow(db, row),
+    payBy: row.pay_by as PayBy,
+    billingReference: row.billing_reference ?? '',
+    payUrl: manageUrl && `${manageUrl}/pay`,
+  };
+}
+
 /** What a mail says, as it goes out: the envelope is added by composeMail. */
 type MailBody = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'attachments' | 'replyTo'>;
 
@@ -117,9 +134,13 @@ async function composeBookingMail(
   if (!found) return undefined;
   const { row, booking } = found;
   if (STILL_TRUE_WHILE[kind]?.includes(booking.status) === false) return 'skip';
+  const manageUrl = currentLinkUrl(settings, row, 'manage');
+  const payment = isStaffKind(kind) ? undefined : await mailPaymentOf(db, row, manageUrl);
+  if (STILL_OWING.has(kind) && !(payment && payment.state.dueCents > 0)) return 'skip';
   const subject: MailBooking = {
     booking,
-    manageUrl: currentLinkUrl(settings, row, 'manage'),
+    manageUrl,
+    payment,
     participantUrl: currentLinkUrl(settings, row, 'participants'),
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
     lostLinkUrl: `${settings.publicUrl}/manage-link`,

@@ -17,6 +17,7 @@ export const MAIL_KINDS = [
   'contact_changed',
   'cancelled',
   'visit_reminder',
+  'balance_reminder',
   'manage_link',
   'payment_due',
   'payment_received',

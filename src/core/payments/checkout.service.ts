@@ -11,6 +11,7 @@ import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { findPayingBooking, findPendingCheckout, type PayingBookingRow, refundedOfPayment } from './checkout.repository.js';
 import { mollieKeyFor } from './mollie-key.js';
+import { syncPaidStateOf } from './balances.service.js';
 import type { PaymentContext } from './payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
 import { type BookingPayment, bookingPayment } from './payment-state.js';
@@ -205,6 +206,8 @@ async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: P
     await recordDashboardRefunds(trx, clock, payment, booking, remote);
     if (remote.status !== 'paid') return [];
     const late = changed ? await bookingPaid(trx, clock, payment, booking) : false;
+    // Paid in full now: the booking's "paid" mark follows its ledger (balances.service.ts).
+    if (changed) await syncPaidStateOf(trx, clock, booking.id);
     return late ? refundLate(trx, clock, payment, booking) : [];
   });
 }

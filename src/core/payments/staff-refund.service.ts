@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { findBookingInScope } from '../bookings/booking-admin.repository.js';
 import { decimal, requiredText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
@@ -9,7 +9,7 @@ import { isKey } from '../shared/ids.js';
 import { venueScopeOf } from '../shared/venue-scope.js';
 import type { StaffMember } from '../staff/staff.js';
 import type { PaymentContext } from './payment-context.js';
-import { listPayments, listRefunds, moneyOf, type PaymentRow, type RefundRow } from './payments.repository.js';
+import type { RefundRow } from './payments.repository.js';
 import { refundBooking } from './refund.service.js';
 
 export const REFUND_REASON_MAX_LENGTH = 500;
@@ -19,21 +19,6 @@ const staffRefundForm = z.object({
   amount: decimal('invalid_amount', 100_000_00).pipe(z.number().min(1, 'too_small')),
   reason: requiredText(REFUND_REASON_MAX_LENGTH),
 });
-
-/** A booking's money as staff see it: its payments and refunds, oldest first, and what can still go back. */
-export interface BookingMoney {
-  payments: PaymentRow[];
-  refunds: RefundRow[];
-  paidCents: number;
-  refundedCents: number;
-  /** Paid net of refunds (failed and cancelled refunds do not count): the most a refund may be. */
-  refundableCents: number;
-}
-
-export async function readBookingMoney(db: Executor, bookingId: string): Promise<BookingMoney> {
-  const [payments, refunds, money] = await Promise.all([listPayments(db, bookingId), listRefunds(db, bookingId), moneyOf(db, bookingId)]);
-  return { payments, refunds, ...money, refundableCents: money.paidCents - money.refundedCents };
-}
 
 /**
  * Staff give money back: any amount up to what was paid net of refunds, with their reason, which

@@ -64,6 +64,11 @@ export const FIELD_ERROR_CODES = [
   'mollie_key_refused',
   'mollie_unreachable',
   'mollie_live_needs_https',
+  // Payments: billing details of a booking paid on invoice, bank payments staff record.
+  'invalid_vat_id',
+  'invoice_not_allowed',
+  'above_outstanding',
+  'in_future',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

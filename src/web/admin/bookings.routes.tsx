@@ -37,7 +37,10 @@ import { atPrefixed, organiserInput } from './organiser-form.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 import type { RefundFormValues } from '../views/admin/booking-refunds.js';
 import { quotePolicyRefund, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
-import { readBookingMoney, refundAsStaff } from '../../core/payments/staff-refund.service.js';
+import { refundAsStaff } from '../../core/payments/staff-refund.service.js';
+import { readBookingMoney } from '../../core/payments/balances.service.js';
+import { recordBankPayment } from '../../core/payments/bank-payment.service.js';
+import type { BankPaymentValues } from '../views/admin/booking-money.js';
 
 type ById = { Params: { id: string } };
 
@@ -56,6 +59,7 @@ const DONE: Record<string, MessageKey> = {
   phone_booked: 'phone_booking.done',
   edited: 'booking_edit.done',
   refunded: 'refunds.admin.done',
+  payment: 'money.done_recorded',
 };
 
 /** The staff refund form's fields, by the ids of their inputs on the booking's page. */
@@ -66,6 +70,9 @@ function cancelRefundOf(body: unknown): StaffCancelRefund {
   const value = formField(body, 'refund');
   return (STAFF_CANCEL_REFUNDS as readonly string[]).includes(value) ? (value as StaffCancelRefund) : 'policy';
 }
+
+/** The ids of the record-payment form's fields on the booking's page. */
+const PAYMENT_PREFIX = 'payment-';
 
 /** The ids of the change form's fields on the booking's page (beside the note and confirmation fields). */
 const EDIT_PREFIX = 'edit-';
@@ -138,14 +145,20 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     request: FastifyRequest<ById>,
     reply: FastifyReply,
     status: number,
-    extra: { note?: string; edit?: OrganiserFieldValues; errors?: FieldMessages; refund?: RefundFormValues } = {},
+    extra: {
+      note?: string;
+      edit?: OrganiserFieldValues;
+      payment?: BankPaymentValues;
+      errors?: FieldMessages;
+      refund?: RefundFormValues;
+    } = {},
   ) {
     const scope = venueScopeOf(request.staff);
     const ui = adminUiFor(request, auth);
     const booking = await readStaffBooking(db, scope, request.params.id);
+    const money = await readBookingMoney(db, clock, booking.id);
     const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
-    const money = await readBookingMoney(db, booking.id);
     const policy = await quotePolicyRefund(
       db,
       clock,
@@ -163,10 +176,17 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
       <BookingDetailPage
         ui={ui}
         booking={booking}
+        money={money}
+        refunds={{
+          refunds: money.refunds,
+          paidCents: money.payment.paidCents,
+          refundedCents: money.payment.refundedCents,
+          refundableCents: money.payment.paidCents - money.payment.refundedCents,
+          policyRefundCents: policy.amountCents,
+        }}
         history={history}
         participants={participants}
         notice={done && ui.t(done)}
-        money={{ ...money, policyRefundCents: policy.amountCents }}
         {...extra}
       />,
     );
@@ -225,6 +245,31 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
       return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? `?done=${paid ? 'paid' : 'unpaid'}` : ''}`);
     });
   }
+
+  // A bank transfer received, partial or full: refused fields all at once, as typed; a booking that owes nothing says so at the amount.
+  app.post<ById>('/bookings/:id/payments', async (request, reply) => {
+    requirePermission(request, 'bookings.write');
+    const ui = adminUiFor(request, auth);
+    const payment: BankPaymentValues = {
+      amount: formField(request.body, 'amount'),
+      receivedOn: formField(request.body, 'receivedOn'),
+      note: formField(request.body, 'note'),
+    };
+    try {
+      const recorded = await recordBankPayment(db, clock, staffActorOf(request), request.params.id, { ...payment });
+      if (!recorded.ok) {
+        return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
+          payment,
+          errors: fieldMessages(ui.t, atPrefixed(PAYMENT_PREFIX, recorded.errors)),
+        });
+      }
+      return reply.seeOther(`/admin/bookings/${request.params.id}?done=payment`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'nothing_due') throw error;
+      const errors = fieldMessages(ui.t, [{ field: `${PAYMENT_PREFIX}amount`, code: error.code }]);
+      return sendDetail(request, reply, statusOfDomainError(error.code), { payment, errors });
+    }
+  });
 
   app.post<ById>('/bookings/:id/notes', async (request, reply) => {
     requirePermission(request, 'bookings.write');

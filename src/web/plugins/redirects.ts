@@ -7,6 +7,8 @@ declare module 'fastify' {
     seeOther(target: string): FastifyReply;
     /** 308 Permanent Redirect (a page that moved), to a path on this site as `seeOther`. */
     movedTo(target: string): FastifyReply;
+    /** 303 See Other to a payment provider's hosted checkout (see `checkoutTarget`): the one redirect that leaves the site. */
+    toCheckout(url: string): FastifyReply;
   }
 }
 
@@ -32,6 +34,26 @@ export function sameOriginPath(target: string, publicUrl: string): string {
   return url.origin === base.origin && !path.startsWith('//') ? path : '/';
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The checkout URL the provider gave, when it may be redirected to: an absolute https URL (plain
+ * http only on loopback, where the tests' stand-in serves its checkout) of printable ASCII without
+ * user information; else undefined. It comes from the provider's API, never from a request.
+ */
+export function checkoutTarget(url: string): string | undefined {
+  if (!PRINTABLE_ASCII.test(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname))) return parsed.href;
+  return undefined;
+}
+
 /** `reply.seeOther(target)` and `reply.movedTo(target)`: every redirect the app makes goes through `sameOriginPath`. */
 export const redirectsPlugin = fp(async (app: FastifyInstance, { publicUrl }: { publicUrl: string }) => {
   app.decorateReply('seeOther', function (this: FastifyReply, target: string) {
@@ -39,5 +61,10 @@ export const redirectsPlugin = fp(async (app: FastifyInstance, { publicUrl }: { 
   });
   app.decorateReply('movedTo', function (this: FastifyReply, target: string) {
     return this.redirect(sameOriginPath(target, publicUrl), 308);
+  });
+  app.decorateReply('toCheckout', function (this: FastifyReply, url: string) {
+    const target = checkoutTarget(url);
+    if (!target) throw new Error('the payment provider gave a checkout URL that is not https');
+    return this.redirect(target, 303);
   });
 });

@@ -7,7 +7,14 @@ import { bookingRequest, makeActivity, makeActivityWithRules, makeSlot } from '.
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { z } from 'zod';
-import { activityListJson, bookingCreatedJson, bookingReplayedJson, slotListJson, validationErrorJson } from './api.schemas.js';
+import {
+  activityListJson,
+  bookingCreatedJson,
+  bookingReplayedJson,
+  manageBookingJson,
+  slotListJson,
+  validationErrorJson,
+} from './api.schemas.js';
 
 const errorJson = z.object({ code: z.string(), message: z.string() });
 
@@ -142,6 +149,33 @@ for (const dialect of testDialects()) {
       const page = await t.app.inject(new URL(body.manageUrl).pathname);
       assert.equal(page.statusCode, 200);
       assert.ok(page.body.includes(body.reference));
+    });
+
+    test('GET /manage/{token} answers the booking as its organiser sees it; a wrong token 404', async () => {
+      const res = await post(bookingRequest(slot.id, { groupSize: 4 }));
+      const created = bookingCreatedJson.parse(res.json());
+      assert.equal(created.payment, null, 'an activity paid at the venue asks nothing now');
+      const token = new URL(created.manageUrl).pathname.split('/').pop()!;
+      const answer = await t.app.inject(`/api/v1/manage/${token}`);
+      assert.equal(answer.statusCode, 200, answer.body);
+      assert.equal(answer.headers['cache-control'], 'no-store');
+      const body = manageBookingJson.parse(answer.json());
+      assert.deepEqual(
+        [body.reference, body.status, body.groupSize, body.slot.id, body.activity.id, body.price.totalCents],
+        [created.reference, 'confirmed', 4, slot.id, activity.id, created.price.totalCents],
+      );
+      assert.deepEqual(body.payment, {
+        status: 'none',
+        paidCents: 0,
+        dueCents: created.price.totalCents,
+        refundedCents: 0,
+        dueOn: null,
+        amountCents: 0,
+        url: null,
+        expiresAt: null,
+      });
+      const wrong = await t.app.inject(`/api/v1/manage/${'A'.repeat(43)}`);
+      assert.deepEqual([wrong.statusCode, errorJson.parse(wrong.json()).code], [404, 'not_found']);
     });
 
     test('POST /bookings with a submissionKey: a retry answers 200 with reference and status only, a reused key 409, a constant key 422', async () => {
@@ -337,7 +371,13 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 200);
       const doc = res.json();
       assert.equal(doc.openapi, '3.1.0');
-      assert.deepEqual(Object.keys(doc.paths).sort(), ['/activities', '/activities/{id}/slots', '/bookings', '/openapi.json']);
+      assert.deepEqual(Object.keys(doc.paths).sort(), [
+        '/activities',
+        '/activities/{id}/slots',
+        '/bookings',
+        '/manage/{token}',
+        '/openapi.json',
+      ]);
       const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema;
       assert.deepEqual([...request.required].sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
       assert.equal(request.properties.groupSize.maximum, 10_000);
@@ -353,6 +393,9 @@ for (const dialect of testDialects()) {
         'expired',
         'completed',
       ]);
+      const manage = doc.paths['/manage/{token}'].get.responses['200'].content['application/json'].schema;
+      assert.deepEqual(manage.properties.payment.required.slice(0, 4), ['status', 'paidCents', 'dueCents', 'refundedCents']);
+      assert.ok(created.properties.payment && created.required.includes('payment'));
       assert.match(request.properties.submissionKey.description, /same key.*200 with the reference and status.*without a manage link/);
       const replayed = doc.paths['/bookings'].post.responses['200'].content['application/json'].schema;
       assert.deepEqual(Object.keys(replayed.properties).sort(), ['reference', 'status']);
@@ -368,7 +411,10 @@ for (const dialect of testDialects()) {
       for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
         for (const method of Object.keys(item)) {
           assert.ok(
-            t.app.hasRoute({ method: method.toUpperCase() as 'GET', url: `/api/v1${path.replace('{id}', ':id')}` }),
+            t.app.hasRoute({
+              method: method.toUpperCase() as 'GET',
+              url: `/api/v1${path.replace('{id}', ':id').replace('{token}', ':token')}`,
+            }),
             `${method} ${path}`,
           );
         }

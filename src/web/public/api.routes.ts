@@ -4,7 +4,9 @@ import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
+import { billingErrors } from '../../core/payments/billing.js';
+import { findBookingByLink, findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
+import { type OrganiserPayment, readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { type ActivitySearch, parseSearchTerms } from '../../core/catalog/activity-search.js';
 import { type ActivityMatch, searchCatalogue } from '../../core/catalog/activity-search.service.js';
@@ -25,6 +27,8 @@ import type {
   activityListJson,
   bookingCreatedJson,
   bookingReplayedJson,
+  manageBookingJson,
+  paymentDueJson,
   priceJson,
   slotJson,
   validationErrorJson,
@@ -116,6 +120,22 @@ function slotToJson(offer: SlotOffer): z.infer<typeof slotJson> {
   };
 }
 
+/** The platform URL that starts the checkout of the booking behind a manage token. */
+function payUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/b/${token}/pay`;
+}
+
+/** What a new booking must pay now, or null. */
+function paymentDueToJson(payment: OrganiserPayment, publicUrl: string, token: string): z.infer<typeof paymentDueJson> | null {
+  if (payment.state.status !== 'due' || payment.state.dueNowCents === 0 || !payment.expiresAt) return null;
+  return {
+    status: 'due',
+    amountCents: payment.payableCents,
+    url: payUrl(publicUrl, token),
+    expiresAt: payment.expiresAt.toISOString(),
+  };
+}
+
 type FieldErrorOf<C extends readonly FieldErrorCode[]> = FieldError & { code: C[number] };
 
 function sendFieldErrors(
@@ -175,6 +195,12 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       const errors = withSlotErrors(raw, parsed.errors, found?.activity) as FieldErrorOf<typeof BOOKING_FIELD_CODES>[];
       return sendFieldErrors(request, reply, errors);
     }
+    if (parsed.input.payBy === 'invoice') {
+      // Paying on invoice: allowed by the activity? the reference the venue requires given?
+      const found = await findSlotToBook(db, parsed.input.slotId);
+      const errors = found ? billingErrors(found.activity, raw.payBy, raw.billing) : [];
+      if (errors.length > 0) return sendFieldErrors(request, reply, errors);
+    }
     try {
       const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {
         client: clientAddress(request.ip),
@@ -198,6 +224,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         groupSize: booking.groupSize,
         startsAt: booking.slot.startsAt.toISOString(),
         price: priceToJson(booking.price),
+        payment: paymentDueToJson(await readOrganiserPayment(db, booking.id, clock.now()), publicUrl, manageToken),
       };
       return reply.code(201).send(created);
     } catch (error) {
@@ -210,5 +237,35 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       }
       throw error;
     }
+  });
+
+  // The booking as its organiser sees it, by the manage link's token: a wrong, malformed or re-issued one is 404.
+  app.get<{ Params: { token: string } }>('/manage/:token', async (request) => {
+    const { token } = request.params;
+    const booking = await findBookingByLink(db, 'manage', token);
+    if (!booking) throw new DomainError('not_found');
+    const payment = await readOrganiserPayment(db, booking.id, clock.now());
+    const { state } = payment;
+    const body: z.infer<typeof manageBookingJson> = {
+      reference: booking.reference,
+      status: booking.status,
+      optionExpiresAt: booking.optionExpiresAt?.toISOString() ?? null,
+      groupSize: booking.groupSize,
+      activity: { id: booking.activity.id, slug: booking.activity.slug, title: booking.activity.title },
+      venue: { name: booking.activity.venue.name, city: booking.activity.venue.city },
+      slot: { id: booking.slot.id, startsAt: booking.slot.startsAt.toISOString(), endsAt: booking.slot.endsAt.toISOString() },
+      price: priceToJson(booking.price),
+      payment: {
+        status: state.status,
+        paidCents: state.paidCents,
+        dueCents: state.dueCents,
+        refundedCents: state.refundedCents,
+        dueOn: state.balanceDueOn,
+        amountCents: payment.payableCents,
+        url: payment.payableCents > 0 ? payUrl(publicUrl, token) : null,
+        expiresAt: payment.expiresAt?.toISOString() ?? null,
+      },
+    };
+    return body;
   });
 }

@@ -4,6 +4,7 @@ import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activ
 import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
 import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
+import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
@@ -91,6 +92,20 @@ export const slotListJson = z.object({
   slots: z.array(slotJson),
 });
 
+const payUrl = z
+  .url()
+  .describe('a platform URL that starts (or resumes) the checkout at Mollie and comes back to the booking; open it in a browser');
+
+/** What a new booking must pay now, and where. */
+export const paymentDueJson = z
+  .object({
+    status: z.literal('due'),
+    amountCents: count().describe('what is paid now: the whole price, or the deposit'),
+    url: payUrl,
+    expiresAt: instant.describe('the end of the payment window: unpaid by then, the booking expires and its places are released'),
+  })
+  .describe('the booking is `awaiting_payment`: it holds its places until `expiresAt` and is confirmed once paid');
+
 export const bookingCreatedJson = z.object({
   reference: z.string(),
   status: z
@@ -110,6 +125,7 @@ export const bookingCreatedJson = z.object({
   groupSize: groupSize(),
   startsAt: instant,
   price: priceJson,
+  payment: paymentDueJson.nullable().describe('what must be paid now, and where; null when nothing is due now'),
 });
 
 export const bookingReplayedJson = z.object({
@@ -119,6 +135,34 @@ export const bookingReplayedJson = z.object({
     .describe(
       'that booking as it is now, which may since be `cancelled`, `expired` or `completed`. No manage link: it was in the first answer and in the mail to the organiser',
     ),
+});
+
+/** A booking as its organiser sees it (`GET /manage/{token}`). */
+export const manageBookingJson = z.object({
+  reference: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
+  groupSize: groupSize(),
+  activity: z.object({ id: z.string(), slug: z.string(), title: translated }),
+  venue: z.object({ name: z.string(), city: z.string() }),
+  slot: z.object({ id: z.string(), startsAt: instant, endsAt: instant }),
+  price: priceJson,
+  payment: z
+    .object({
+      status: z
+        .enum(BOOKING_PAYMENT_STATUSES)
+        .describe(
+          '`none`: nothing to pay online (paid at the venue); `due`: to be paid now (`amountCents` at `url`); `partly_paid`: the deposit is in, the rest due on `dueOn`; `invoice`: paid on invoice, due on `dueOn`; `paid`: nothing outstanding; `refunded`: money went back and nothing is outstanding',
+        ),
+      paidCents: count().describe('received in all'),
+      dueCents: count().describe('still outstanding in all'),
+      refundedCents: count().describe('given back in all (refunds under way included)'),
+      dueOn: date.nullable().describe('when the outstanding rest is due; null when nothing is due later'),
+      amountCents: count().describe('what `url` takes now; 0 when nothing can be paid online now'),
+      url: payUrl.nullable().describe('where to pay `amountCents` online; null when nothing can be paid online now'),
+      expiresAt: instant.nullable().describe('while `awaiting_payment`: the end of the payment window; else null'),
+    })
+    .describe("the booking's money; amounts in euro cents"),
 });
 
 /** An error answer whose `code` is one of `codes`; `message` is translated (Accept-Language). */
@@ -161,6 +205,7 @@ export const BOOKING_FIELD_CODES = [
   'unknown_slot',
   'group_too_small',
   'group_too_large',
+  'invoice_not_allowed',
 ] as const satisfies readonly FieldErrorCode[];
 
 /** A 422 of any API operation: the codes of the operations together. */

@@ -25,6 +25,8 @@ import { refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber, organiserValuesFrom } from './form-body.js';
 import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
+import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
+import { type PaymentPlanView, planViewOf } from '../views/payment-plan.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -37,6 +39,8 @@ function valuesFrom(body: unknown): BookingFormValues {
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',
+    payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
+    ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
   };
 }
 
@@ -86,8 +90,22 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         refusal={refusal}
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
         optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
+        paymentPlan={await planFor(found, values)}
       />
     );
+  }
+
+  /** What a booking of the form's group would pay when; undefined while a rule refuses it (the form says why). */
+  async function planFor(found: { slot: Slot }, values: BookingFormValues): Promise<PaymentPlanView | undefined> {
+    const size = formNumber(values.groupSize);
+    if (typeof size !== 'number') return undefined;
+    try {
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size });
+      return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
+    } catch (error) {
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
   }
 
   app.get('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -133,6 +151,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         price={quote.price}
         status={quote.status}
         optionExpiresAt={quote.optionExpiresAt}
+        paymentPlan={planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes)}
         earlier={earlier}
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}
@@ -158,6 +177,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       language: ui.lang,
       option: values.option,
       termsVersion: termsVersionFrom(request.body),
+      ...billingInputOf(values),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };

@@ -6,6 +6,7 @@ import { cancelByOrganiser, changeGroupSize } from '../../core/bookings/booking-
 import { resendManageLink } from '../../core/bookings/booking-links.service.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { confirmOption } from '../../core/bookings/option.service.js';
+import { readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { quotePolicyRefund, readRefundOutlook } from '../../core/payments/policy-refund.service.js';
 import { uiFor } from '../plugins/language.js';
@@ -19,7 +20,7 @@ import { loadParticipantsSection } from './participants.routes.js';
 import { sendPage } from './respond.js';
 
 type ByToken = { Params: { token: string } };
-type TokenRequest = FastifyRequest<ByToken>;
+export type TokenRequest = FastifyRequest<ByToken>;
 
 /** What the page confirms after an action redirected to it (`?done=`). */
 function noticeFor(ui: Ui, booking: BookingDetails, done: string): string | undefined {
@@ -34,9 +35,46 @@ function noticeFor(ui: Ui, booking: BookingDetails, done: string): string | unde
       return ui.t(booking.status === 'requested' ? 'manage.done.requested' : 'manage.done.confirmed');
     case 'resent':
       return ui.t('manage.done.resent', { email: booking.email });
+    case 'nothing_due':
+      return ui.t('error.nothing_due');
     default:
       return undefined;
   }
+}
+
+/**
+ * The manage page of a booking, with its participants and its money; `extra` for what the request
+ * adds (a notice, a refusal, the return from the checkout).
+ */
+export async function sendManagePage(
+  context: AppContext,
+  request: TokenRequest,
+  reply: FastifyReply,
+  status: number,
+  booking: BookingDetails,
+  extra: Pick<ManagePageProps, 'justBooked' | 'notice' | 'refusal' | 'paymentOutcome'> = {},
+) {
+  const participants = await loadParticipantsSection(context, request, booking);
+  const payment = await readOrganiserPayment(context.db, booking.id, context.clock.now());
+  const refunds = await readRefundOutlook(context.db, context.clock, {
+    id: booking.id,
+    startsAt: booking.slot.startsAt,
+    totalCents: booking.price.totalCents,
+  });
+  return sendPage(
+    reply,
+    status,
+    <ManagePage
+      ui={uiFor(request)}
+      booking={booking}
+      token={request.params.token}
+      now={context.clock.now()}
+      participants={participants}
+      payment={payment}
+      refunds={refunds}
+      {...extra}
+    />,
+  );
 }
 
 /** Runs a change; a domain refusal comes back as its error, anything else is thrown on. */
@@ -65,32 +103,14 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     return booking;
   }
 
-  async function sendManage(
+  function sendManage(
     request: TokenRequest,
     reply: FastifyReply,
     status: number,
     booking: BookingDetails,
     extra: Pick<ManagePageProps, 'justBooked' | 'notice' | 'refusal'> = {},
   ) {
-    const participants = await loadParticipantsSection(context, request, booking);
-    const refunds = await readRefundOutlook(db, clock, {
-      id: booking.id,
-      startsAt: booking.slot.startsAt,
-      totalCents: booking.price.totalCents,
-    });
-    return sendPage(
-      reply,
-      status,
-      <ManagePage
-        ui={uiFor(request)}
-        booking={booking}
-        token={request.params.token}
-        now={clock.now()}
-        participants={participants}
-        refunds={refunds}
-        {...extra}
-      />,
-    );
+    return sendManagePage(context, request, reply, status, booking, extra);
   }
 
   /**

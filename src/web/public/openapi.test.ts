@@ -24,6 +24,7 @@ const NOT_PROVOKED: Record<string, string> = {
   'listActivities 408': SLOW,
   'listSlots 408': SLOW,
   'createBooking 408': SLOW,
+  'getManagedBooking 408': SLOW,
 };
 
 /** Raw bytes over a new connection to a listening app: all the answer. */
@@ -162,7 +163,7 @@ for (const dialect of testDialects()) {
       const book = (payload: unknown, headers: Record<string, string> = json) =>
         check('/bookings', 'POST', { url: '/bookings', headers, payload: payload as string });
       const placed = bookingRequest(slot.id, { submissionKey: randomBytes(16).toString('base64url') });
-      await book(placed);
+      const token = new URL((await book(placed)).json().manageUrl).pathname.split('/').pop()!;
       await book(placed); // 200: a retry with the same submissionKey places nothing
       await book(bookingRequest(slot.id, { groupSize: 5 })); // 409 slot_full: 4 of 6 taken
       await book(bookingRequest(slot.id, { option: true })); // 409 option_not_allowed
@@ -172,6 +173,11 @@ for (const dialect of testDialects()) {
       await book('slotId=x', { 'content-type': 'text/plain' });
       await book({ ...bookingRequest(slot.id), email: 'nope' });
       await check('/bookings', 'POST', { url: '/bookings', headers: json, payload: bookingRequest(slot.id), ...elsewhere });
+      await check('/manage/{token}', 'GET', { url: `/manage/${token}` });
+      await check('/manage/{token}', 'GET', { url: `/manage/${'A'.repeat(43)}` });
+      await check('/manage/{token}', 'GET', { url: `/manage/${'a'.repeat(200)}` });
+      await check('/manage/{token}', 'GET', { url: '/manage/%E0%A4%A' });
+      await check('/manage/{token}', 'GET', { url: `/manage/${token}`, ...elsewhere });
       // One client sending attempt after attempt meets the booking limits: 429 with Retry-After.
       let last: LightMyRequestResponse | undefined;
       for (let i = 0; i < 60 && last?.statusCode !== 429; i++) {
@@ -191,6 +197,7 @@ for (const dialect of testDialects()) {
         ['/activities', 'GET', '/activities'],
         ['/activities/{id}/slots', 'GET', `/activities/${activity.id}/slots`],
         ['/bookings', 'POST', '/bookings'],
+        ['/manage/{token}', 'GET', `/manage/${token}`],
       ] as const) {
         await checkRaw(path, method, url, `Host: ${new URL(t.publicUrl).host}\r\n`, 400);
         await checkRaw(path, method, url, `X-Big: ${'b'.repeat(20_000)}\r\n`, 431);
@@ -202,8 +209,9 @@ for (const dialect of testDialects()) {
         ['/activities', 'POST', 'GET, HEAD'],
         ['/activities/{id}/slots', 'PUT', 'GET, HEAD'],
         ['/bookings', 'GET', 'POST'],
+        ['/manage/{token}', 'DELETE', 'GET, HEAD'],
       ] as const) {
-        const url = `/api/v1${path.replace('{id}', activity.id)}`;
+        const url = `/api/v1${path.replace('{id}', activity.id).replace('{token}', token)}`;
         const response = await t.app.inject({ method: method, url, headers: json, ...(method !== 'GET' && { payload: '{}' }) });
         assert.equal(response.statusCode, 405, `${method} ${path}`);
         assert.equal(response.headers.allow, allow, `${method} ${path}`);

@@ -10,6 +10,7 @@ import {
   bookingCreatedJson,
   bookingReplayedJson,
   errorJson,
+  manageBookingJson,
   SLOT_QUERY_FIELD_CODES,
   slotListJson,
   validationErrorOf,
@@ -149,10 +150,33 @@ export function openApiDocument(publicUrl: string) {
           },
         },
       },
+      '/manage/{token}': {
+        get: {
+          operationId: 'getManagedBooking',
+          summary: "A booking as its organiser sees it, with its payment state; the token is the last part of the booking's manageUrl",
+          security: [],
+          parameters: [
+            {
+              name: 'token',
+              in: 'path',
+              required: true,
+              description: "the manage link's secret (from `manageUrl`); keep it secret",
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            200: response('The booking', manageBookingJson),
+            404: error('No booking has this token (wrong, malformed, or replaced by a new link)', 'not_found'),
+            414: error('The token is longer than any token', 'bad_request'),
+            ...ANY_REQUEST,
+          },
+        },
+      },
       '/bookings': {
         post: {
           operationId: 'createBooking',
-          summary: 'Book a slot for a group',
+          summary:
+            "Book a slot for a group. When the activity is paid online, the booking is `awaiting_payment` and `payment` says what to pay and where (a link for the organiser's browser)",
           security: [],
           requestBody: { required: true, content: json(bookingInputSchema, 'input') },
           responses: {

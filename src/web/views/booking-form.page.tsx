@@ -8,10 +8,12 @@ import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
 import { optionWindowText } from './option-window.js';
 import { SlotSummary } from './slot-summary.js';
+import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
+import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
-export interface BookingFormValues {
+export interface BookingFormValues extends BillingFormValues {
   groupSize: string;
   name: string;
   email: string;
@@ -36,6 +38,7 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   organisation: 'booking.organisation',
   notes: 'booking.notes',
   acceptTerms: 'booking.terms',
+  ...BILLING_FIELD_LABELS,
 };
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -54,7 +57,8 @@ interface Props {
   /** Whether the activity takes options but this slot is too close for one: the form then says why none is offered. */
   optionTooLate?: boolean | undefined;
   /** The venue's current booking terms; undefined when it published none. */
-  terms: VenueTerms | undefined;
+  terms: VenueTerms | undefined; /** What is paid when (payment-plan.tsx); undefined when not known (a rule refuses the group). */
+  paymentPlan?: PaymentPlanView | undefined;
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -65,7 +69,7 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
   { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
 ];
 
-export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms }: Props) {
+export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms, paymentPlan }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   return (
@@ -75,6 +79,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
       </p>
       <h1>{t('booking.title', { activity: activity.title[lang] })}</h1>
       <SlotSummary ui={ui} activity={activity} slot={slot} />
+      {paymentPlan && <PaymentPlan ui={ui} plan={paymentPlan} />}
       {refusal && (
         <p class="notice error" role="alert" data-testid="booking-refusal">
           {refusal}
@@ -154,6 +159,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
             {t('option.too_late_note', { window: optionWindowText(ui, activity.rules.options) ?? '' })}
           </p>
         )}
+        <BillingChoice ui={ui} activity={activity} values={values} errors={errors} />
         <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
         <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
           {errors.acceptTerms && (

@@ -11,8 +11,10 @@ import type { BookingFormValues } from './booking-form.page.js';
 import { OrganiserDetails, PriceTable } from './components.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
+import { BillingSummary } from './billing-fields.js';
 import { SlotSummary } from './slot-summary.js';
 import { policyApplies, RefundPolicySection } from './refund-policy.js';
+import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
 
 interface Props {
@@ -29,7 +31,8 @@ interface Props {
   /** The venue's current booking terms, which confirming accepts; undefined when it published none. */
   terms: VenueTerms | undefined;
   /** Why confirming did not place the booking (the terms changed since the page was shown). */
-  refusal?: string | undefined;
+  refusal?: string | undefined; /** What is paid when (payment-plan.tsx); undefined when not known (a rule refuses the group). */
+  paymentPlan?: PaymentPlanView | undefined;
 }
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -65,7 +68,19 @@ function PlacedNotice({ ui, placed }: { ui: Ui; placed: EarlierBooking | undefin
 }
 
 /** Step two: everything the organiser entered and the price, to confirm or change. */
-export function BookingReviewPage({ ui, activity, slot, values, price, status, optionExpiresAt, earlier, terms, refusal }: Props) {
+export function BookingReviewPage({
+  ui,
+  activity,
+  slot,
+  values,
+  price,
+  status,
+  optionExpiresAt,
+  earlier,
+  terms,
+  refusal,
+  paymentPlan,
+}: Props) {
   const { t } = ui;
   const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
   return (
@@ -90,8 +105,10 @@ export function BookingReviewPage({ ui, activity, slot, values, price, status, o
       )}
       <PlacedNotice ui={ui} placed={earlier.placed} />
       <OrganiserDetails ui={ui} details={values} />
+      <BillingSummary ui={ui} values={values} />
       <PriceTable ui={ui} price={price} />
       {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} startsAt={slot.startsAt} />}
+      {paymentPlan && <PaymentPlan ui={ui} plan={paymentPlan} />}
       <h2>{t('manage.terms')}</h2>
       <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
       <form method="post" action={`/book/${slot.id}`} class="actions" id={REVIEW_FORM_ID}>

@@ -16,6 +16,9 @@ import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 import { termsUrl } from '../public/venue-urls.js';
 import { VenueContact } from './venue-details.js';
+import type { OrganiserPayment } from '../../core/payments/organiser-payment.service.js';
+import { formatMoney } from '../../core/i18n/format.js';
+import { PaymentBanner, type PaymentOutcome, PaymentSection } from './payment-section.js';
 
 /** A refused action: its code, its message, and for the group-size form the value as typed. */
 export interface ManageRefusal {
@@ -38,12 +41,17 @@ export interface ManagePageProps {
   participants: ParticipantsSectionData;
   /** The cancellation policy, what cancelling now refunds, the refunds so far. */
   refunds?: RefundOutlook | undefined;
+  /** The booking's money (payment-section.tsx). */
+  payment: OrganiserPayment;
+  /** On the return from the checkout: what the provider says of the payment, and (while it is not known) when to look again. */
+  paymentOutcome?: { outcome: PaymentOutcome; refresh?: { seconds: number; url: string } | undefined } | undefined;
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
   option: 'manage.option_placed_title',
   requested: 'manage.request_received_title',
   confirmed: 'manage.confirmed_title',
+  awaiting_payment: 'payment.pay_now_title',
 };
 
 /** What each status means for the organiser. */
@@ -100,14 +108,34 @@ function AcceptedTerms({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
  * can do now. Right after booking it is the confirmation. Sections follow one another; each area
  * (options, participants) adds its own.
  */
-export function ManagePage({ ui, booking, token, now, justBooked = false, notice, refusal, participants, refunds }: ManagePageProps) {
+export function ManagePage({
+  ui,
+  booking,
+  token,
+  now,
+  justBooked = false,
+  notice,
+  refusal,
+  participants,
+  payment,
+  paymentOutcome,
+  refunds,
+}: ManagePageProps) {
   const { t } = ui;
-  const justBookedTitle = justBooked ? JUST_BOOKED_TITLES[booking.status] : undefined;
+  // Back from paying, confirmed: the page is the confirmation, as right after booking.
+  const confirmedNow = justBooked || (paymentOutcome?.outcome === 'paid' && booking.status === 'confirmed');
+  const justBookedTitle = confirmedNow ? JUST_BOOKED_TITLES[booking.status] : undefined;
   const title = t(justBookedTitle ?? 'manage.title');
   return (
-    <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []}>
+    <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []} refresh={paymentOutcome?.refresh}>
       <h1>{title}</h1>
-      {justBooked && booking.status === 'confirmed' && <p class="notice success">{t('manage.confirmed_intro')}</p>}
+      {paymentOutcome && <PaymentBanner ui={ui} outcome={paymentOutcome.outcome} payment={payment} token={token} />}
+      {confirmedNow && booking.status === 'confirmed' && <p class="notice success">{t('manage.confirmed_intro')}</p>}
+      {justBooked && booking.status === 'awaiting_payment' && payment.payableCents > 0 && (
+        <p class="notice" data-testid="pay-now-intro">
+          {t('payment.pay_now_intro', { amount: formatMoney(payment.payableCents, ui.lang) })}
+        </p>
+      )}
       {notice && (
         <p class="notice success" role="status" data-testid="notice">
           {notice}
@@ -131,6 +159,7 @@ export function ManagePage({ ui, booking, token, now, justBooked = false, notice
       <StatusExplanation ui={ui} booking={booking} />
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       <OptionPanel ui={ui} booking={booking} token={token} />
+      <PaymentSection ui={ui} payment={payment} token={token} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <AcceptedTerms ui={ui} booking={booking} />

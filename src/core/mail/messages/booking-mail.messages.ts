@@ -117,6 +117,19 @@ export const bookingMailMessages = defineMessages(
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
+    // Balances and invoices (helper balances).
+    'mail.subject.balance_reminder': 'Herinnering: restbedrag voor boeking {reference}',
+    'mail.intro.balance_reminder': 'Een herinnering: voor uw bezoek aan {venue} op {date} staat nog een bedrag open.',
+    'mail.balance.invoice_due': 'Te betalen op factuur uiterlijk {date}, kenmerk {reference}.',
+    'mail.balance.invoice_due_no_reference': 'Te betalen op factuur uiterlijk {date}.',
+    'mail.balance.balance_due':
+      'U heeft {paid} betaald. Het restbedrag van {amount} betaalt u uiterlijk {date} via de betaallink hieronder.',
+    'mail.balance.balance_due_no_date': 'U heeft {paid} betaald. Het restbedrag van {amount} betaalt u via de betaallink hieronder.',
+    'mail.balance.paid': 'Betaald tot nu toe',
+    'mail.balance.outstanding': 'Nog te betalen',
+    'mail.balance.due_on': 'Uiterlijk',
+    'mail.balance.reference': 'Uw kenmerk',
+    'mail.balance.pay_link': 'Restbedrag betalen',
   },
   {
     'mail.subject.booking_received': 'Booking {reference} confirmed: {activity}',
@@ -232,5 +245,17 @@ export const bookingMailMessages = defineMessages(
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
+    // Balances and invoices (helper balances).
+    'mail.subject.balance_reminder': 'Reminder: balance due for booking {reference}',
+    'mail.intro.balance_reminder': 'A reminder: an amount is still to be paid for your visit to {venue} on {date}.',
+    'mail.balance.invoice_due': 'To be paid on invoice by {date}, reference {reference}.',
+    'mail.balance.invoice_due_no_reference': 'To be paid on invoice by {date}.',
+    'mail.balance.balance_due': 'You have paid {paid}. Please pay the balance of {amount} by {date} through the payment link below.',
+    'mail.balance.balance_due_no_date': 'You have paid {paid}. Please pay the balance of {amount} through the payment link below.',
+    'mail.balance.paid': 'Paid so far',
+    'mail.balance.outstanding': 'Still to pay',
+    'mail.balance.due_on': 'Due by',
+    'mail.balance.reference': 'Your reference',
+    'mail.balance.pay_link': 'Pay the balance',
   },
 );

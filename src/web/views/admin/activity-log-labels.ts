@@ -41,6 +41,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.option_extended': 'activity_log.action.booking.option_extended',
   'booking.option_reminder_sent': 'activity_log.action.booking.option_reminder_sent',
   'booking.visit_reminder_sent': 'activity_log.action.booking.visit_reminder_sent',
+  'booking.payment_recorded': 'activity_log.action.booking.payment_recorded',
+  'booking.balance_reminder_sent': 'activity_log.action.booking.balance_reminder_sent',
   'activity.created': 'activity_log.action.activity.created',
   'activity.updated': 'activity_log.action.activity.updated',
   'venue.updated': 'activity_log.action.venue.updated',

@@ -17,10 +17,14 @@ import { isChangeable } from '../../../core/bookings/booking-changes.js';
 import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
 import { BookingRefunds, CancelRefundChoice, refundedEntryText, type RefundFormValues, type StaffRefundView } from './booking-refunds.js';
 import type { ComponentChildren } from 'preact';
+import type { BookingMoney } from '../../../core/payments/balances.service.js';
+import { type BankPaymentValues, BookingMoneySection } from './booking-money.js';
 
 interface Props {
   ui: AdminUi;
   booking: StaffBookingDetails;
+  /** Its money: terms, state, payments and refunds, billing details. */
+  money: BookingMoney;
   history: ActivityEntry[];
   participants: ParticipantList;
   /** What the last action did, to confirm it. */
@@ -28,9 +32,10 @@ interface Props {
   /** Refused input: the note or the change as typed, and the messages per field. */
   note?: string;
   edit?: OrganiserFieldValues | undefined;
+  payment?: BankPaymentValues | undefined;
   errors?: FieldMessages;
-  /** The booking's payments and refunds, for the refund panel and the cancel form's refund choice. */
-  money?: StaffRefundView | undefined;
+  /** What can go back, for the refund panel and the cancel form's refund choice. */
+  refunds?: StaffRefundView | undefined;
   /** The refund form as typed, when it was refused. */
   refund?: RefundFormValues | undefined;
 }
@@ -81,7 +86,20 @@ function ConfirmedAction(props: {
 }
 
 /** One booking as staff see it, with its status, payment and internal notes, and what changed when. */
-export function BookingDetailPage({ ui, booking, history, participants, notice, note = '', edit, errors = {}, money, refund }: Props) {
+export function BookingDetailPage({
+  ui,
+  booking,
+  money,
+  history,
+  participants,
+  notice,
+  note = '',
+  edit,
+  payment,
+  errors = {},
+  refunds,
+  refund,
+}: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
@@ -107,6 +125,9 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
           note: 'booking_admin.note',
           'refund-amount': 'refunds.admin.amount',
           'refund-reason': 'refunds.admin.reason',
+          'payment-amount': 'money.amount',
+          'payment-receivedOn': 'money.received_on',
+          'payment-note': 'money.note',
           ...organiserFieldLabels('edit-'),
         }}
       />
@@ -148,17 +169,22 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
       )}
       <BookingParticipants ui={ui} booking={booking} list={participants} />
 
-      <h2>{t('booking_admin.payment')}</h2>
-      <p data-testid="paid-state">
-        {booking.paidAt ? t('booking_admin.paid_at', { when: formatDateTime(booking.paidAt, lang) }) : t('booking_admin.unpaid')}
-      </p>
-      {writable &&
-        (booking.paidAt ? (
-          <PostButton ui={ui} action={`${base}/unpaid`} label={t('booking_admin.mark_unpaid')} />
-        ) : (
-          <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
-        ))}
-      {money && <BookingRefunds ui={ui} base={base} money={money} values={refund} errors={errors} />}
+      <BookingMoneySection ui={ui} bookingId={booking.id} money={money} writable={writable} values={payment} errors={errors} />
+      {/* Paid at the venue: staff tick it by hand (with nothing in the ledger); otherwise "paid" follows the ledger. */}
+      {money.payBy === 'venue' && money.payment.paidCents === 0 && (
+        <>
+          <p data-testid="paid-state">
+            {booking.paidAt ? t('booking_admin.paid_at', { when: formatDateTime(booking.paidAt, lang) }) : t('booking_admin.unpaid')}
+          </p>
+          {writable &&
+            (booking.paidAt ? (
+              <PostButton ui={ui} action={`${base}/unpaid`} label={t('booking_admin.mark_unpaid')} />
+            ) : (
+              <PostButton ui={ui} action={`${base}/paid`} label={t('booking_admin.mark_paid')} />
+            ))}
+        </>
+      )}
+      {refunds && <BookingRefunds ui={ui} base={base} money={refunds} values={refund} errors={errors} />}
 
       {booking.status === 'option' && booking.optionExpiresAt && (
         <section id="option" data-testid="option-admin">
@@ -212,7 +238,7 @@ export function BookingDetailPage({ ui, booking, history, participants, notice, 
             error={errors.confirm}
             testId="cancel-form"
           >
-            {money && <CancelRefundChoice ui={ui} money={money} />}
+            {refunds && <CancelRefundChoice ui={ui} money={refunds} />}
           </ConfirmedAction>
         </section>
       )}

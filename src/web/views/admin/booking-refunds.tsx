@@ -1,5 +1,5 @@
 import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
-import type { BookingMoney } from '../../../core/payments/staff-refund.service.js';
+import type { RefundRow } from '../../../core/payments/payments.repository.js';
 import { REFUND_REASON_MAX_LENGTH } from '../../../core/payments/staff-refund.service.js';
 import type { ActivityEntry } from '../../../core/activity-log/activity-log.js';
 import { can } from '../../../core/staff/staff.js';
@@ -11,7 +11,12 @@ import { REFUND_CAUSE_LABELS, REFUND_STATUS_LABELS, refundLabel } from '../manag
 import { CsrfField } from './admin-layout.js';
 
 /** The booking's money for the refund panel, and what cancelling would give back by the policy. */
-export interface StaffRefundView extends BookingMoney {
+export interface StaffRefundView {
+  refunds: RefundRow[];
+  paidCents: number;
+  refundedCents: number;
+  /** Paid net of refunds (failed and cancelled refunds do not count): the most a refund may be. */
+  refundableCents: number;
   policyRefundCents: number;
 }
 

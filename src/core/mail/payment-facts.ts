@@ -1,0 +1,65 @@
+import { formatDate, formatMoney } from '../i18n/format.js';
+import type { BookingPayment } from '../payments/payment-state.js';
+import type { PayBy } from '../payments/payment-terms.js';
+import type { Language } from '../shared/language.js';
+import { startOfLocalDay } from '../shared/time.js';
+import type { MailTranslate } from './mail-texts.js';
+
+/** A booking's money as its organiser's mails tell it (when they owe something after booking). */
+export interface MailPayment {
+  state: BookingPayment;
+  payBy: PayBy;
+  /** The organisation's own reference of a booking paid on invoice (PO number); '' when none. */
+  billingReference: string;
+  /** The platform's page that starts paying what is outstanding (`/b/<token>/pay`); undefined without a manage link. */
+  payUrl: string | undefined;
+}
+
+/** Whether the organiser owes money later (a balance or an invoice), rather than now to keep the booking. */
+function owesLater(payment: MailPayment): boolean {
+  return payment.state.dueCents > 0 && (payment.state.status === 'invoice' || payment.state.status === 'partly_paid');
+}
+
+function dateOf(day: string, lang: Language): string {
+  return formatDate(startOfLocalDay(day), lang);
+}
+
+/**
+ * What the mail says of money still to pay: on invoice by its date with the organisation's
+ * reference; or the balance after a deposit (or a larger group), by its date, through the pay link.
+ */
+export function balanceParagraph(t: MailTranslate, lang: Language, payment: MailPayment): string | undefined {
+  if (!owesLater(payment)) return undefined;
+  const { state } = payment;
+  const amount = formatMoney(state.dueCents, lang);
+  if (state.status === 'invoice') {
+    if (state.balanceDueOn === null) return undefined;
+    const date = dateOf(state.balanceDueOn, lang);
+    return payment.billingReference === ''
+      ? t('mail.balance.invoice_due_no_reference', { date })
+      : t('mail.balance.invoice_due', { date, reference: payment.billingReference });
+  }
+  const paid = formatMoney(state.paidCents - state.refundedCents, lang);
+  return state.balanceDueOn === null
+    ? t('mail.balance.balance_due_no_date', { paid, amount })
+    : t('mail.balance.balance_due', { paid, amount, date: dateOf(state.balanceDueOn, lang) });
+}
+
+/** The money facts: paid, still to pay, by when, the reference. */
+export function balanceFacts(t: MailTranslate, lang: Language, payment: MailPayment): [string, string][] {
+  if (!owesLater(payment)) return [];
+  const { state } = payment;
+  const facts: [string, string][] = [
+    [t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents, lang)],
+    [t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)],
+  ];
+  if (state.balanceDueOn) facts.push([t('mail.balance.due_on'), dateOf(state.balanceDueOn, lang)]);
+  if (payment.billingReference !== '') facts.push([t('mail.balance.reference'), payment.billingReference]);
+  return facts;
+}
+
+/** The link that pays the balance of a booking paying online. */
+export function balanceLink(t: MailTranslate, payment: MailPayment): { label: string; url: string } | undefined {
+  if (!owesLater(payment) || payment.state.status !== 'partly_paid' || !payment.payUrl) return undefined;
+  return { label: t('mail.balance.pay_link'), url: payment.payUrl };
+}

@@ -1,0 +1,177 @@
+import type { Executor, Tx } from '../../db/schema.js';
+import type { BookingStatus } from '../bookings/booking.js';
+import type { Clock } from '../shared/clock.js';
+import { addLocalDays, localDateOf } from '../shared/time.js';
+import type { VenueScope } from '../shared/venue-scope.js';
+import { type OpenBalanceRow, listOpenBalances, setBalanceDueOnIfNone, updatePaidState } from './balances.repository.js';
+import { type BookingPayment, bookingPayment } from './payment-state.js';
+import type { PayBy } from './payment-terms.js';
+import { listPayments, listRefunds, moneyOf, type PaymentRow, type RefundRow } from './payments.repository.js';
+import type { BillingDetails } from './billing.js';
+import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
+import type { BookingRow } from '../bookings/booking.repository.js';
+import { DomainError } from '../shared/errors.js';
+
+/** Days an organiser gets to pay what a larger group costs more, when the booking had no due date. */
+export const MORE_TO_PAY_DAYS = 7;
+/** The most rows the list of open balances shows (and exports). */
+export const OPEN_BALANCES_LIMIT = 1000;
+
+/** The columns of a booking its payment state follows from. */
+export interface PayingRow {
+  id: string;
+  status: string;
+  pay_by: string;
+  deposit_percent: number;
+  total_cents: number;
+  balance_due_on: string | null;
+}
+
+/** A booking's payment state from its row and its ledger. */
+export async function paymentOfRow(db: Executor, row: PayingRow): Promise<BookingPayment> {
+  return bookingPayment(
+    {
+      status: row.status as BookingStatus,
+      payBy: row.pay_by as PayBy,
+      depositPercent: row.deposit_percent,
+      totalCents: row.total_cents,
+      balanceDueOn: row.balance_due_on,
+    },
+    await moneyOf(db, row.id),
+  );
+}
+
+/**
+ * Keeps the booking's "paid" mark (`paid_at`, which the bookings list filters on) true to its
+ * ledger, inside the transaction that changed its money or its price: set once nothing is
+ * outstanding, cleared while something is. A booking paid at the venue without any payment in the
+ * ledger keeps the mark staff set by hand.
+ */
+export async function syncPaidState(trx: Tx, clock: Clock, row: PayingRow): Promise<void> {
+  const money = await moneyOf(trx, row.id);
+  if (row.pay_by === 'venue' && money.paidCents === 0) return;
+  const settled = money.paidCents - money.refundedCents >= row.total_cents;
+  await updatePaidState(trx, row.id, { settled, at: clock.now().toISOString() });
+}
+
+/** syncPaidState for a booking by its id (its row read inside the transaction). */
+export async function syncPaidStateOf(trx: Tx, clock: Clock, bookingId: string): Promise<void> {
+  const row = await findBookingRow(trx, bookingId);
+  if (row) await syncPaidState(trx, clock, row);
+}
+
+/**
+ * After a booking's price changed (a larger or smaller group), inside that change's transaction:
+ * a booking paying online that now owes more gets a due date for it if it had none (today plus
+ * MORE_TO_PAY_DAYS), so the manage page offers to pay it and the reminder finds it; its "paid"
+ * mark follows the ledger.
+ */
+export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string): Promise<void> {
+  const row = await findBookingRow(trx, bookingId);
+  if (!row || row.status === 'awaiting_payment') return;
+  const money = await moneyOf(trx, row.id);
+  const owes = row.total_cents > money.paidCents - money.refundedCents;
+  if (row.pay_by === 'online' && owes && money.paidCents > 0) {
+    const at = clock.now();
+    await setBalanceDueOnIfNone(trx, row.id, addLocalDays(localDateOf(at), MORE_TO_PAY_DAYS), at.toISOString());
+  }
+  await syncPaidState(trx, clock, row);
+}
+
+/** One booking's open balance, as staff see it in the list. */
+export interface OpenBalance {
+  id: string;
+  reference: string;
+  payBy: PayBy;
+  organiserName: string;
+  organisation: string;
+  startsAt: Date;
+  activityTitle: { nl: string; en: string };
+  venueName: string;
+  totalCents: number;
+  /** Net of refunds. */
+  paidCents: number;
+  outstandingCents: number;
+  dueOn: string | null;
+  overdue: boolean;
+  /** The organisation's own reference (PO number) of a booking paid on invoice. */
+  billingReference: string | null;
+}
+
+function toOpenBalance(row: OpenBalanceRow, today: string): OpenBalance {
+  const paid = row.paid_cents - row.refunded_cents;
+  return {
+    id: row.id,
+    reference: row.reference,
+    payBy: row.pay_by as PayBy,
+    organiserName: row.organiser_name,
+    organisation: row.organisation,
+    startsAt: new Date(row.starts_at),
+    activityTitle: { nl: row.title_nl, en: row.title_en },
+    venueName: row.venue_name,
+    totalCents: row.total_cents,
+    paidCents: paid,
+    outstandingCents: row.total_cents - paid,
+    dueOn: row.balance_due_on,
+    overdue: row.balance_due_on !== null && row.balance_due_on < today,
+    billingReference: row.billing_reference,
+  };
+}
+
+/**
+ * The bookings of the scope that still owe money (deposits' rests, invoices, more to pay), by due
+ * date; with `overdue`, only those whose due date has passed (Amsterdam's today).
+ */
+export async function readOpenBalances(
+  db: Executor,
+  clock: Clock,
+  scope: VenueScope,
+  filter: { overdue: boolean },
+): Promise<OpenBalance[]> {
+  const today = localDateOf(clock.now());
+  const rows = await listOpenBalances(db, scope, { ...(filter.overdue && { dueBefore: today }), limit: OPEN_BALANCES_LIMIT });
+  return rows.map((row) => toOpenBalance(row, today));
+}
+
+/** A booking's money as staff see it on its page: its terms, its state, every payment and refund, its billing details. */
+export interface BookingMoney {
+  payBy: PayBy;
+  depositPercent: number;
+  totalCents: number;
+  payment: BookingPayment;
+  overdue: boolean;
+  payments: PaymentRow[];
+  refunds: RefundRow[];
+  /** The billing details of a booking paid on invoice; null when none were given. */
+  billing: BillingDetails | null;
+}
+
+/** The money of a booking (found in the caller's scope already). */
+export async function readBookingMoney(db: Executor, clock: Clock, bookingId: string): Promise<BookingMoney> {
+  const row = await findBookingRow(db, bookingId);
+  if (!row) throw new DomainError('not_found');
+  const [payment, payments, refunds] = await Promise.all([paymentOfRow(db, row), listPayments(db, row.id), listRefunds(db, row.id)]);
+  return {
+    payBy: row.pay_by as PayBy,
+    depositPercent: row.deposit_percent,
+    totalCents: row.total_cents,
+    payment,
+    overdue: payment.balanceDueOn !== null && payment.balanceDueOn < localDateOf(clock.now()),
+    payments,
+    refunds,
+    billing: billingOf(row),
+  };
+}
+
+/** The billing details stored on a booking row; null when it has none. */
+export function billingOf(
+  row: Pick<BookingRow, 'billing_organisation' | 'billing_address' | 'billing_reference' | 'billing_vat_id'>,
+): BillingDetails | null {
+  if (row.billing_organisation === null) return null;
+  return {
+    organisation: row.billing_organisation,
+    address: row.billing_address ?? '',
+    reference: row.billing_reference,
+    vatId: row.billing_vat_id,
+  };
+}

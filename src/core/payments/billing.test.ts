@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { bookingRequest } from '../../../test/factories.js';
+import { parseBookingInput, withSlotErrors } from '../bookings/booking-input.js';
+import { billingErrors, billingSchema, isEuVatId, normalVatId } from './billing.js';
+
+const INVOICE = { payment: { invoiceAllowed: true }, venue: { poRequired: false } };
+
+describe('billing details of a booking paid on invoice', () => {
+  test('an EU VAT id has its country’s shape: NL + 9 digits + B + 2 digits, DE + 9 digits, ...', () => {
+    for (const good of ['NL123456789B01', 'DE123456789', 'BE0123456789', 'ATU12345678', 'FRXX123456789', 'ESX1234567X', 'EL123456789']) {
+      assert.ok(isEuVatId(good), good);
+    }
+    for (const bad of ['NL123456789', 'NL12345678B01', 'NL123456789X01', 'DE12345678', 'US123456789', 'GB123456789', '', 'NL']) {
+      assert.ok(!isEuVatId(bad), bad);
+    }
+    assert.equal(normalVatId(' nl 1234.56.789.b01 '), 'NL123456789B01');
+  });
+
+  test('organisation and address are required; reference and VAT id optional (null when blank); the address keeps its lines', () => {
+    const parsed = billingSchema.safeParse({
+      organisation: ' OBS De Linde ',
+      address: 'Dorpsstraat 1\r\n1234 AB Ergens',
+      vatId: 'nl123456789b01',
+    });
+    assert.ok(parsed.success);
+    assert.deepEqual(parsed.data, {
+      organisation: 'OBS De Linde',
+      address: 'Dorpsstraat 1\n1234 AB Ergens',
+      reference: null,
+      vatId: 'NL123456789B01',
+    });
+    const refused = parseBookingInput(
+      bookingRequest('slot', { payBy: 'invoice', billing: { organisation: '', address: '', vatId: 'NL1' } }),
+    );
+    assert.ok(!refused.ok);
+    assert.deepEqual(
+      refused.errors.map((e) => [e.field, e.code]),
+      [
+        ['billing.organisation', 'required'],
+        ['billing.address', 'required'],
+        ['billing.vatId', 'invalid_vat_id'],
+      ],
+    );
+  });
+
+  test("the venue's rules: invoice only where allowed, the reference where required, billing given at all", () => {
+    assert.deepEqual(billingErrors(INVOICE, 'online', undefined), []);
+    assert.deepEqual(billingErrors({ ...INVOICE, payment: { invoiceAllowed: false } }, 'invoice', {}), [
+      { field: 'payBy', code: 'invoice_not_allowed' },
+    ]);
+    assert.deepEqual(
+      billingErrors({ ...INVOICE, venue: { poRequired: true } }, 'invoice', { organisation: 'X', address: 'Y', reference: ' ' }),
+      [{ field: 'billing.reference', code: 'required' }],
+    );
+    assert.deepEqual(billingErrors(INVOICE, 'invoice', undefined), [
+      { field: 'billing.organisation', code: 'required' },
+      { field: 'billing.address', code: 'required' },
+    ]);
+  });
+
+  test('withSlotErrors names the missing reference with the other faults, in the form’s order', () => {
+    const activity = { minGroupSize: 1, maxGroupSize: 40, payment: { invoiceAllowed: true }, venue: { poRequired: true } };
+    const raw = { ...bookingRequest('slot'), payBy: 'invoice', billing: { organisation: 'X', address: 'Y' }, email: 'nope' };
+    const parsed = parseBookingInput(raw);
+    assert.ok(!parsed.ok);
+    const errors = withSlotErrors(raw, parsed.errors, activity as never);
+    assert.deepEqual(
+      errors.map((e) => e.field),
+      ['email', 'billing.reference'],
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { refuseTextProblem } from '../shared/control-characters.js';
+
+/**
+ * The billing details of a booking paid on invoice: who the invoice is addressed to (an
+ * organisation and its postal address, several lines), the organisation's own reference for it
+ * (a purchase order number, "uw kenmerk"; a venue can make it required) and its VAT id when it
+ * has one. Stored on the booking (billing_* columns) so the invoice follows from it.
+ */
+export interface BillingDetails {
+  organisation: string;
+  /** Lines separated by "\n". */
+  address: string;
+  /** The organisation's own reference (PO number, "uw kenmerk"); null when none was given (a venue may require it). */
+  reference: string | null;
+  /** An EU VAT id in its normal form (upper case, no spaces or dots), e.g. NL123456789B01; null when none. */
+  vatId: string | null;
+}
+
+export const BILLING_LIMITS = { organisation: 160, address: 500, reference: 80, vatId: 20 } as const;
+
+/**
+ * The shape of each EU member state's VAT identification number (VIES), after the country
+ * prefix; Greece uses EL, Northern Ireland XI. Only the shape: whether the number exists is
+ * for VIES to say, which Groupz does not ask (no traffic beyond the platform).
+ */
+const VAT_SHAPES: Record<string, RegExp> = {
+  AT: /^U\d{8}$/,
+  BE: /^[01]\d{9}$/,
+  BG: /^\d{9,10}$/,
+  CY: /^\d{8}[A-Z]$/,
+  CZ: /^\d{8,10}$/,
+  DE: /^\d{9}$/,
+  DK: /^\d{8}$/,
+  EE: /^\d{9}$/,
+  EL: /^\d{9}$/,
+  ES: /^[A-Z0-9]\d{7}[A-Z0-9]$/,
+  FI: /^\d{8}$/,
+  FR: /^[A-HJ-NP-Z0-9]{2}\d{9}$/,
+  HR: /^\d{11}$/,
+  HU: /^\d{8}$/,
+  IE: /^(\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W])$/,
+  IT: /^\d{11}$/,
+  LT: /^(\d{9}|\d{12})$/,
+  LU: /^\d{8}$/,
+  LV: /^\d{11}$/,
+  MT: /^\d{8}$/,
+  NL: /^\d{9}B\d{2}$/,
+  PL: /^\d{10}$/,
+  PT: /^\d{9}$/,
+  RO: /^\d{2,10}$/,
+  SE: /^\d{12}$/,
+  SI: /^\d{8}$/,
+  SK: /^\d{10}$/,
+  XI: /^(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/,
+};
+
+/** A VAT id as typed ("nl 1234.56.789.b01"), in its normal form: upper case, without spaces, dots and dashes. */
+export function normalVatId(value: string): string {
+  return value.replace(/[\s.-]/g, '').toUpperCase();
+}
+
+/** Whether a VAT id (in normal form) has the shape of its EU country's: NL + 9 digits + B + 2 digits, DE + 9 digits, ... */
+export function isEuVatId(value: string): boolean {
+  const shape = VAT_SHAPES[value.slice(0, 2)];
+  return shape !== undefined && shape.test(value.slice(2));
+}
+
+function field(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
+  const base = z.string({ error: 'required' }).trim().max(max, 'too_long').superRefine(refuseTextProblem(multiline));
+  return required ? base.refine((s) => s.length > 0, { message: 'required', abort: true }) : base;
+}
+
+/**
+ * The billing details as sent (the form's `billing.*` fields, the API's `billing` object); the
+ * messages are field error codes. Whether the reference is required is the venue's choice, checked
+ * with the booking's slot (billingErrors).
+ */
+export const billingSchema = z.object({
+  organisation: field(BILLING_LIMITS.organisation, { required: true }).describe('The organisation the invoice is addressed to'),
+  address: field(BILLING_LIMITS.address, { required: true, multiline: true })
+    .transform((s) => s.replace(/\r\n?/g, '\n'))
+    .describe('Its postal address for the invoice, lines separated by line breaks'),
+  reference: field(BILLING_LIMITS.reference, { required: false })
+    .default('')
+    .transform((s) => (s === '' ? null : s))
+    .describe(
+      'The organisation\'s own reference for the invoice (purchase order number, "uw kenmerk"); required when the venue asks for it',
+    ),
+  vatId: field(BILLING_LIMITS.vatId + 10, { required: false })
+    .default('')
+    .transform(normalVatId)
+    .refine((s) => s === '' || isEuVatId(s), 'invalid_vat_id')
+    .transform((s) => (s === '' ? null : s))
+    .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
+});
+
+/**
+ * The billing details' faults that depend on the activity: paying on invoice where the activity
+ * does not allow it (at `payBy`), no reference where the venue requires one.
+ */
+export function billingErrors(
+  activity: { payment: { invoiceAllowed: boolean }; venue: { poRequired: boolean } },
+  payBy: unknown,
+  billing: unknown,
+): { field: string; code: 'invoice_not_allowed' | 'required' }[] {
+  if (payBy !== 'invoice') return [];
+  if (!activity.payment.invoiceAllowed) return [{ field: 'payBy', code: 'invoice_not_allowed' }];
+  const given = typeof billing === 'object' && billing !== null ? (billing as Record<string, unknown>) : undefined;
+  const missing = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+  const errors: { field: string; code: 'required' }[] = [];
+  // Without the billing object at all, its required fields are missing (the schema takes it as optional).
+  if (!given) errors.push({ field: 'billing.organisation', code: 'required' }, { field: 'billing.address', code: 'required' });
+  if (activity.venue.poRequired && missing(given?.reference)) errors.push({ field: 'billing.reference', code: 'required' });
+  return errors;
+}

@@ -1,0 +1,10 @@
+import type { Executor } from '../../db/schema.js';
+
+/** What a booking's payment state is computed from, with its payment window's end. */
+export async function findPaymentTerms(db: Executor, bookingId: string) {
+  return db
+    .selectFrom('bookings')
+    .select(['status', 'pay_by', 'deposit_percent', 'total_cents', 'balance_due_on', 'payment_expires_at', 'billing_reference'])
+    .where('id', '=', bookingId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,55 @@
+import type { Executor } from '../../db/schema.js';
+import type { BookingStatus } from '../bookings/booking.js';
+import { DomainError } from '../shared/errors.js';
+import { findPaymentTerms } from './organiser-payment.repository.js';
+import { type BookingPayment, bookingPayment } from './payment-state.js';
+import type { PayBy } from './payment-terms.js';
+import { findPayment, moneyOf, type PaymentRow } from './payments.repository.js';
+
+/** A booking's money as its organiser sees it (the manage page, the API's manage answer). */
+export interface OrganiserPayment {
+  state: BookingPayment;
+  payBy: PayBy;
+  /** The end of the payment window of a booking awaiting its first payment; null otherwise. */
+  expiresAt: Date | null;
+  /** What the pay button pays now (startCheckout): the first payment while awaiting it, else the balance of an online booking; 0 when nothing can be paid online. */
+  payableCents: number;
+  /** The organisation's own reference (PO number) of a booking paid on invoice; null when none. */
+  billingReference: string | null;
+}
+
+/**
+ * The payment state of a booking, the window's end and what can be paid online now (what
+ * startCheckout takes: the first payment within the window, or the rest of a confirmed booking paid online).
+ */
+export async function readOrganiserPayment(db: Executor, bookingId: string, now: Date): Promise<OrganiserPayment> {
+  const row = await findPaymentTerms(db, bookingId);
+  if (!row) throw new DomainError('not_found');
+  const payBy = row.pay_by as PayBy;
+  const state = bookingPayment(
+    {
+      status: row.status as BookingStatus,
+      payBy,
+      depositPercent: row.deposit_percent,
+      totalCents: row.total_cents,
+      balanceDueOn: row.balance_due_on,
+    },
+    await moneyOf(db, bookingId),
+  );
+  const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
+  const payableCents =
+    row.status === 'awaiting_payment'
+      ? expiresAt !== null && expiresAt > now
+        ? state.dueNowCents
+        : 0
+      : row.status === 'confirmed' && payBy === 'online'
+        ? state.dueCents
+        : 0;
+  return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference };
+}
+
+/** A payment of this booking (a return page's address names it); undefined for another booking's or none. */
+export async function findPaymentOfBooking(db: Executor, bookingId: string, paymentId: string): Promise<PaymentRow | undefined> {
+  const payment = await findPayment(db, paymentId);
+  return payment?.booking_id === bookingId ? payment : undefined;
+}

@@ -1,0 +1,176 @@
+import type { Activity } from '../../core/catalog/activity.js';
+import { BILLING_LIMITS } from '../../core/payments/billing.js';
+import type { MessageKey } from '../i18n/i18n.js';
+import { Field, type FieldMessages } from './components.js';
+import type { Ui } from './ui.js';
+
+/** How the organiser pays and the billing details, as typed in the booking form (names as the form posts them). */
+export interface BillingFormValues {
+  payBy: string;
+  'billing.organisation': string;
+  'billing.address': string;
+  'billing.reference': string;
+  'billing.vatId': string;
+}
+
+export const BILLING_FIELDS = ['billing.organisation', 'billing.address', 'billing.reference', 'billing.vatId'] as const;
+
+export const BILLING_FIELD_LABELS: Record<string, MessageKey> = {
+  payBy: 'billing.legend',
+  'billing.organisation': 'billing.organisation',
+  'billing.address': 'billing.address',
+  'billing.reference': 'billing.reference',
+  'billing.vatId': 'billing.vat_id',
+};
+
+/** The billing details as the booking input takes them: only when paying on invoice. */
+export function billingInputOf(values: BillingFormValues): { payBy: string | undefined; billing?: Record<string, string> } {
+  if (values.payBy !== 'invoice') return { payBy: values.payBy === '' ? undefined : values.payBy };
+  return {
+    payBy: 'invoice',
+    billing: {
+      organisation: values['billing.organisation'],
+      address: values['billing.address'],
+      reference: values['billing.reference'],
+      vatId: values['billing.vatId'],
+    },
+  };
+}
+
+/**
+ * Where the activity allows paying on invoice: the choice between paying as the activity asks
+ * (online now, or at the venue) and on invoice, with the billing details the invoice needs (asked
+ * always, used only with the invoice: the form works without JavaScript).
+ */
+export function BillingChoice({
+  ui,
+  activity,
+  values,
+  errors,
+}: {
+  ui: Ui;
+  activity: Activity;
+  values: BillingFormValues;
+  errors: FieldMessages;
+}) {
+  const { t } = ui;
+  if (!activity.payment.invoiceAllowed) return null;
+  const invoice = values.payBy === 'invoice';
+  const invalid = (name: string) => (errors[name] ? 'true' : undefined);
+  const required = { organisation: true, address: true, reference: activity.venue.poRequired, vatId: false };
+  const label = (key: MessageKey, needed: boolean) => (needed ? t(key) : `${t(key)} ${t('form.optional')}`);
+  return (
+    <fieldset data-testid="pay-by-choice">
+      <legend>{t('billing.legend')}</legend>
+      {errors.payBy && (
+        <p class="error" id="payBy-error" data-testid="error-payBy">
+          {errors.payBy}
+        </p>
+      )}
+      <div class="field checkbox">
+        <input id="payBy-online" name="payBy" type="radio" value="online" checked={!invoice} />
+        <label for="payBy-online">{t(activity.payment.mode === 'venue' ? 'billing.choice_venue' : 'billing.choice_online')}</label>
+      </div>
+      <div class="field checkbox">
+        <input id="payBy-invoice" name="payBy" type="radio" value="invoice" checked={invoice} />
+        <label for="payBy-invoice">{t('billing.choice_invoice', { days: activity.payment.invoiceTermDays })}</label>
+      </div>
+      <p class="hint">{t('billing.hint')}</p>
+      <Field
+        name="billing.organisation"
+        label={label('billing.organisation', required.organisation)}
+        error={errors['billing.organisation']}
+      >
+        {(describedBy) => (
+          <input
+            id="billing.organisation"
+            name="billing.organisation"
+            autocomplete="organization"
+            maxLength={BILLING_LIMITS.organisation}
+            value={values['billing.organisation']}
+            aria-describedby={describedBy}
+            aria-invalid={invalid('billing.organisation')}
+          />
+        )}
+      </Field>
+      <Field name="billing.address" label={label('billing.address', required.address)} error={errors['billing.address']}>
+        {(describedBy) => (
+          <textarea
+            id="billing.address"
+            name="billing.address"
+            rows={3}
+            autocomplete="street-address"
+            maxLength={BILLING_LIMITS.address}
+            aria-describedby={describedBy}
+            aria-invalid={invalid('billing.address')}
+          >
+            {values['billing.address']}
+          </textarea>
+        )}
+      </Field>
+      <Field
+        name="billing.reference"
+        label={label('billing.reference', required.reference)}
+        error={errors['billing.reference']}
+        hint={t('billing.reference_hint')}
+      >
+        {(describedBy) => (
+          <input
+            id="billing.reference"
+            name="billing.reference"
+            maxLength={BILLING_LIMITS.reference}
+            value={values['billing.reference']}
+            aria-describedby={describedBy}
+            aria-invalid={invalid('billing.reference')}
+          />
+        )}
+      </Field>
+      <Field
+        name="billing.vatId"
+        label={label('billing.vat_id', required.vatId)}
+        error={errors['billing.vatId']}
+        hint={t('billing.vat_id_hint')}
+      >
+        {(describedBy) => (
+          <input
+            id="billing.vatId"
+            name="billing.vatId"
+            maxLength={BILLING_LIMITS.vatId + 10}
+            value={values['billing.vatId']}
+            aria-describedby={describedBy}
+            aria-invalid={invalid('billing.vatId')}
+          />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
+
+/** On the review step: paying on invoice, and to whom. */
+export function BillingSummary({ ui, values }: { ui: Ui; values: BillingFormValues }) {
+  const { t } = ui;
+  if (values.payBy !== 'invoice') return null;
+  return (
+    <section data-testid="billing-summary">
+      <h2>{t('billing.review_title')}</h2>
+      <dl class="summary">
+        <dt>{t('billing.organisation')}</dt>
+        <dd>{values['billing.organisation']}</dd>
+        <dt>{t('billing.address')}</dt>
+        <dd class="notes">{values['billing.address']}</dd>
+        {values['billing.reference'].trim() !== '' && (
+          <>
+            <dt>{t('billing.reference')}</dt>
+            <dd data-testid="billing-reference">{values['billing.reference']}</dd>
+          </>
+        )}
+        {values['billing.vatId'].trim() !== '' && (
+          <>
+            <dt>{t('billing.vat_id')}</dt>
+            <dd>{values['billing.vatId']}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

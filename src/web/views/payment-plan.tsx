@@ -1,0 +1,50 @@
+import { formatDate, formatMoney } from '../../core/i18n/format.js';
+import type { PaymentPlan as CorePlan } from '../../core/payments/payment-plan.js';
+import type { Ui } from './ui.js';
+
+/** What a booking would pay when, as the booking form and the review step say it. */
+export interface PaymentPlanView {
+  /** `online`: `nowCents` when booking, the rest (`laterCents`) by `laterOn`; `venue`: nothing online. */
+  payBy: 'venue' | 'online' | 'invoice';
+  nowCents: number;
+  laterCents: number;
+  /** YYYY-MM-DD (Amsterdam); null when nothing is due later. */
+  laterOn: string | null;
+  /** How long the places are held while paying, in minutes. */
+  windowMinutes: number;
+}
+
+/** The view of core's plan for a booking of `totalCents` (the window from the settings when the plan has none). */
+export function planViewOf(plan: CorePlan, totalCents: number, windowMinutes: number): PaymentPlanView {
+  const nowCents = plan.payBy === 'online' ? plan.dueAtBookingCents : 0;
+  return {
+    payBy: plan.payBy,
+    nowCents,
+    laterCents: plan.payBy === 'venue' ? 0 : totalCents - nowCents,
+    laterOn: plan.balanceDueOn,
+    windowMinutes: plan.windowMinutes ?? windowMinutes,
+  };
+}
+
+/** "Pay €X now online; the rest €Y by <date>", "Pay €X online when booking" or "Pay at the venue". */
+export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
+  const { t, lang } = ui;
+  const money = (cents: number) => formatMoney(cents, lang);
+  const date = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), lang);
+  let text: string;
+  if (plan.payBy === 'online' && plan.nowCents > 0 && plan.laterCents > 0 && plan.laterOn) {
+    text = t('payment.plan.deposit', { now: money(plan.nowCents), rest: money(plan.laterCents), date: date(plan.laterOn) });
+  } else if (plan.payBy === 'online' && plan.nowCents > 0) {
+    text = t('payment.plan.full', { amount: money(plan.nowCents) });
+  } else if (plan.payBy === 'invoice' && plan.laterOn) {
+    text = t('payment.plan.invoice', { date: date(plan.laterOn) });
+  } else {
+    text = t('payment.plan.venue');
+  }
+  return (
+    <div class="notice" data-testid="payment-plan" data-pay-by={plan.payBy}>
+      <p>{text}</p>
+      {plan.payBy === 'online' && plan.nowCents > 0 && <p>{t('payment.plan.window', { minutes: plan.windowMinutes })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import type { OrganiserPayment } from '../../core/payments/organiser-payment.service.js';
+import type { BookingPaymentStatus } from '../../core/payments/payment.js';
+import { formatDate, formatMoney } from '../../core/i18n/format.js';
+import type { MessageKey } from '../i18n/i18n.js';
+import { deadlineText } from './deadline.js';
+import { managePath } from './manage-actions.js';
+import type { Ui } from './ui.js';
+
+const STATUS_KEYS: Record<BookingPaymentStatus, MessageKey> = {
+  none: 'payment.status.none',
+  due: 'payment.status.due',
+  partly_paid: 'payment.status.partly_paid',
+  invoice: 'payment.status.invoice',
+  paid: 'payment.status.paid',
+  refunded: 'payment.status.refunded',
+};
+
+/** What the organiser came back from the checkout to: paid, not paid (failed, cancelled, expired), or not known yet. */
+export type PaymentOutcome = 'paid' | 'failed' | 'waiting';
+
+/** The address that starts the checkout (GET: a link, so CSP form-action never governs the way to the provider). */
+export function payPath(token: string): string {
+  return `${managePath(token)}/pay`;
+}
+
+/** A calendar date (YYYY-MM-DD, Amsterdam) as pages write dates. */
+function dateText(ui: Ui, date: string): string {
+  return formatDate(new Date(`${date}T12:00:00Z`), ui.lang);
+}
+
+/** The button to the checkout, with what it pays and (while a booking awaits it) the window's end. */
+export function PayButton({ ui, payment, token }: { ui: Ui; payment: OrganiserPayment; token: string }) {
+  const { t } = ui;
+  if (payment.payableCents === 0) return null;
+  return (
+    <div data-testid="pay">
+      {payment.expiresAt && <p data-testid="pay-deadline">{t('payment.window', { deadline: deadlineText(ui, payment.expiresAt) })}</p>}
+      <p class="actions">
+        <a class="button" href={payPath(token)} data-testid="pay-button">
+          {t('payment.pay_button', { amount: formatMoney(payment.payableCents, ui.lang) })}
+        </a>
+      </p>
+      <p>
+        <small>{t('payment.checkout_note')}</small>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * On the manage page: the booking's money (status, paid, refunded, still due and by when) and the
+ * pay button while something can be paid online. Balances and refunds add their parts here.
+ */
+export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: OrganiserPayment; token: string }) {
+  const { t, lang } = ui;
+  const { state } = payment;
+  if (payment.payBy === 'venue' && state.paidCents === 0) {
+    return (
+      <section data-testid="payment-section" data-status={state.status}>
+        <h2>{t('payment.title')}</h2>
+        <p>{t('payment.at_venue')}</p>
+      </section>
+    );
+  }
+  return (
+    <section data-testid="payment-section" data-status={state.status}>
+      <h2>{t('payment.title')}</h2>
+      <dl class="summary">
+        <dt>{t('payment.status')}</dt>
+        <dd data-testid="payment-status">{t(STATUS_KEYS[state.status])}</dd>
+        <dt>{t('payment.paid')}</dt>
+        <dd data-testid="payment-paid">{formatMoney(state.paidCents, lang)}</dd>
+        {state.refundedCents > 0 && (
+          <>
+            <dt>{t('payment.refunded')}</dt>
+            <dd data-testid="payment-refunded">{formatMoney(state.refundedCents, lang)}</dd>
+          </>
+        )}
+        <dt>{t('payment.due')}</dt>
+        <dd data-testid="payment-due">{formatMoney(state.dueCents, lang)}</dd>
+        {state.balanceDueOn && state.dueNowCents === 0 && (
+          <>
+            <dt>{t('payment.due_on')}</dt>
+            <dd data-testid="payment-due-on">{dateText(ui, state.balanceDueOn)}</dd>
+          </>
+        )}
+      </dl>
+      {state.status === 'invoice' && state.balanceDueOn && (
+        <p data-testid="invoice-due">
+          {payment.billingReference
+            ? t('billing.invoice_due', { date: dateText(ui, state.balanceDueOn), reference: payment.billingReference })
+            : t('billing.invoice_due_no_reference', { date: dateText(ui, state.balanceDueOn) })}
+        </p>
+      )}
+      <PayButton ui={ui} payment={payment} token={token} />
+    </section>
+  );
+}
+
+/** At the top of the manage page on the return from the checkout: what the provider says of the payment. */
+export function PaymentBanner({
+  ui,
+  outcome,
+  payment,
+  token,
+}: {
+  ui: Ui;
+  outcome: PaymentOutcome;
+  payment: OrganiserPayment;
+  token: string;
+}) {
+  const { t } = ui;
+  if (outcome === 'paid') {
+    return (
+      <p class="notice success" role="status" data-testid="payment-outcome" data-outcome="paid">
+        {t('payment.outcome.paid')}
+      </p>
+    );
+  }
+  if (outcome === 'waiting') {
+    return (
+      <div class="notice" role="status" data-testid="payment-outcome" data-outcome="waiting">
+        <p>{t('payment.outcome.waiting')}</p>
+        <p>
+          <a href={ui.path}>{t('payment.reload')}</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="notice error" role="alert" data-testid="payment-outcome" data-outcome="failed">
+      <p>{t('payment.outcome.failed')}</p>
+      {payment.payableCents > 0 && (
+        <>
+          {payment.expiresAt && <p>{t('payment.outcome.retry', { deadline: deadlineText(ui, payment.expiresAt) })}</p>}
+          <p>
+            <a class="button" href={payPath(token)} data-testid="pay-again">
+              {t('payment.try_again')}
+            </a>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

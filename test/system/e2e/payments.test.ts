@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Sqlite from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { startMollieStandIn, type MollieStandIn } from '../../mollie/stand-in.js';
+import { TEST_MOLLIE_KEY } from '../../mollie/payments.js';
+import { missingRequirement } from '../../tools.js';
+import { checkPage, chromiumAvailable, CHROMIUM, launchChromium, watchedContext } from './browser.js';
+import { type Platform, startPlatform } from './server.js';
+
+/** The demo activity this journey books, switched to "paid in full online" in this platform's database. */
+const ACTIVITY = 'klimclinic-groepen';
+
+/** The mails written to the platform's mail folder for `to`, as text. */
+function mailsTo(platform: Platform, to: string): string[] {
+  const dir = join(platform.dataDir, 'mail');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.eml'))
+    .map((name) => readFileSync(join(dir, name), 'utf8').replace(/=\r?\n/g, ''))
+    .filter((text) => new RegExp(`^To: .*${to}`, 'mi').test(text));
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+if (!chromiumAvailable()) {
+  missingRequirement(`Chromium at ${CHROMIUM}`, 'apt-get install chromium');
+} else {
+  describe('paying when booking, in a real browser (Chromium) with the Mollie stand-in', () => {
+    let platform: Platform;
+    let browser: Browser;
+    let mollie: MollieStandIn;
+    before(async () => {
+      // The checkout calls the webhook before sending the browser back, as Mollie does.
+      mollie = await startMollieStandIn({ keys: [TEST_MOLLIE_KEY], webhooks: 'send' });
+      [platform, browser] = await Promise.all([startPlatform({ mollie: { standIn: mollie, key: TEST_MOLLIE_KEY } }), launchChromium()]);
+      const db = new Sqlite(join(platform.dataDir, 'groupz.sqlite'));
+      try {
+        const changed = db
+          .prepare("update activities set payment_mode = 'full', deposit_percent = 100, invoice_allowed = 0 where slug = ?")
+          .run(ACTIVITY).changes;
+        assert.equal(changed, 1, `the demo has ${ACTIVITY}`);
+      } finally {
+        db.close();
+      }
+    });
+    after(async () => {
+      await browser?.close();
+      await platform?.close();
+      await mollie?.close();
+    });
+
+    test('book, pay by iDEAL at the checkout, back on the confirmation, and the mail', async () => {
+      const watched = await watchedContext(browser, platform.url, { locale: 'nl-NL', notGroupz: [mollie.checkoutOrigin] });
+      const page = await watched.context.newPage();
+      const email = 'betaler@example.nl';
+      await page.goto(`${platform.url}/activities/${ACTIVITY}?groupSize=10`);
+      await checkPage(watched, page, { cookies: [] });
+      await page.locator('a.button[href^="/book/"]').first().click();
+      await checkPage(watched, page, { cookies: [] });
+      assert.ok(await page.locator('[data-testid="payment-plan"]').count(), 'the form says what is paid when');
+      await page.fill('#name', 'Piet Betaal');
+      await page.fill('#email', email);
+      await page.fill('#phone', '030 1234567');
+      await page.check('#acceptTerms');
+      await page.locator('form[action^="/book/"] button[type="submit"]').click();
+      await checkPage(watched, page, { cookies: [], screenshot: 'nl-payment-review' });
+      assert.ok(await page.locator('[data-testid="payment-plan"]').count(), 'the review says what is paid when');
+      await page.locator('button[name="action"][value="confirm"]').click();
+      // The form post is answered on the site (CSP form-action 'self'): the manage page with the pay button.
+      await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
+      await checkPage(watched, page, { cookies: [], screenshot: 'nl-payment-pay-now' });
+      const manage = new URL(page.url()).pathname;
+      const reference = (await page.textContent('[data-testid="booking-reference"]'))?.trim() ?? '';
+      assert.equal(await page.getAttribute('[data-testid="pay-button"]', 'href'), `${manage}/pay`);
+
+      await page.locator('[data-testid="pay-button"]').click();
+      await page.waitForURL(`${mollie.checkoutOrigin}/checkout/*`);
+      assert.match((await page.textContent('body')) ?? '', new RegExp(reference));
+      await page.check('input[name="method"][value="ideal"]');
+      await page.locator('button[name="status"][value="paid"]').click();
+      await page.waitForURL(new RegExp(`^${platform.url}${manage}/payments/`));
+      assert.equal(await page.getAttribute('[data-testid="payment-outcome"]', 'data-outcome'), 'paid');
+      assert.equal(await page.textContent('h1'), 'Uw boeking is bevestigd');
+      assert.equal(await page.textContent('[data-testid="booking-status"]'), 'Bevestigd');
+      assert.equal(await page.getAttribute('[data-testid="payment-section"]', 'data-status'), 'paid');
+      await checkPage(watched, page, { cookies: [], screenshot: 'nl-payment-confirmed' });
+      assert.ok(
+        mollie.webhookCalls.some((call) => call.status === 200),
+        'the webhook was called and answered',
+      );
+
+      // The confirmation mail arrives (after the first one, which asked to pay).
+      const mails = await waitFor('the confirmation mail', () => {
+        const found = mailsTo(platform, email).filter((text) => text.includes(reference));
+        return found.some((text) => /bevestigd/i.test(text.split(/\r?\n\r?\n/)[0] ?? '')) ? found : undefined;
+      });
+      assert.ok(mails.length >= 1);
+      await watched.context.close();
+    });
+  });
+}
