@@ -129,6 +129,7 @@ for (const dialect of testDialects()) {
       clock.set('2026-06-05T12:00:00Z'); // four days later: the option's deadline (3 June) and one visit have passed
       assert.deepEqual(await runBookingLifecycle(db, clock, NO_PAYMENTS), {
         expired: 1,
+        paymentsExpired: 0,
         optionReminders: 0,
         visitReminders: 1,
         completed: 1,
@@ -145,6 +146,7 @@ for (const dialect of testDialects()) {
       ]);
       assert.deepEqual(await runBookingLifecycle(db, clock, NO_PAYMENTS), {
         expired: 0,
+        paymentsExpired: 0,
         optionReminders: 0,
         visitReminders: 0,
         completed: 0,

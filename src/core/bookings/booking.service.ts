@@ -318,7 +318,7 @@ async function placeBooking(
         group_size: input.groupSize,
         terms_version: terms,
         ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
-        pay_by: payment.payBy,
+        ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
         ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
       },
     });

@@ -135,11 +135,17 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
       kind: 'staff_booking_changed',
       bookingId: booking.id,
       venueId: booking.venueId,
-      detail: { change: to, by: actor.by },
+      detail: { change: staffChangeOf(from, to), by: actor.by },
       dedupeKey: `staff_booking_changed:${booking.id}:${to}`,
     });
   }
   return true;
+}
+
+/** The change a staff notice names: leaving `awaiting_payment` is paying, or its window's end. */
+function staffChangeOf(from: BookingStatus, to: BookingStatus): string {
+  if (from !== 'awaiting_payment') return to;
+  return to === 'confirmed' ? 'paid' : to === 'expired' ? 'payment_expired' : to;
 }
 
 /** The organiser's usual mail on reaching a status, with what it needs beyond the booking. */

@@ -323,4 +323,19 @@ describe('mail content', () => {
     const expired = renderMail('staff_booking_changed', 'nl', { change: 'expired', by: 'system' }, subjectFor('expired'));
     assert.match(expired.subject, /gewijzigd: optie verlopen, plaatsen vrijgegeven \/ .* changed: option expired, places released$/);
   });
+
+  test('paying: the amount due now, until when, the pay link first, the rest and its date; the receipt and the late refund', () => {
+    const due = render('payment_due', 'nl');
+    assert.equal(parse(due.html).querySelector('a')?.getAttribute('href'), `${MANAGE}/pay`, 'the pay link is the button');
+    assert.equal(fact(due.html, 'Nu te betalen'), formatMoney(1500, 'nl'));
+    assert.equal(fact(due.html, 'Betalen vóór'), 'ma 1 jun 2026 om 12:30');
+    assert.equal(fact(due.html, 'Restbedrag'), `${formatMoney(12 * 1250 - 1500, 'nl')}, te betalen uiterlijk ma 1 jun 2026`);
+    assert.ok(due.text.includes(`Betaal ${formatMoney(1500, 'nl')} om de boeking te bevestigen`));
+    const received = render('payment_received', 'en');
+    assert.equal(fact(received.html, 'Paid'), formatMoney(1500, 'en'));
+    assert.ok(!received.text.includes(`${MANAGE}/pay`), 'nothing more to pay');
+    assert.ok(render('payment_refunded_late', 'en').text.includes(`payment of ${formatMoney(1500, 'en')}`));
+    const staff = renderMail('staff_booking_changed', 'nl', { change: 'late_refund', by: 'system' }, subjectFor('expired'));
+    assert.match(staff.subject, /betaling te laat, plaatsen bezet: automatisch terugbetaald/);
+  });
 });

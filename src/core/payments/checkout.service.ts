@@ -242,7 +242,8 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
   const change = toChange(booking);
   const status = booking.status as BookingStatus;
   if (status === 'awaiting_payment') {
-    const state = paymentStateOf(booking, await moneyOf(trx, booking.id));
+    // What was paid counts, whatever the venue gave back since (in Mollie's dashboard, say).
+    const state = paymentStateOf(booking, { paidCents: (await moneyOf(trx, booking.id)).paidCents, refundedCents: 0 });
     if (state.dueNowCents === 0) {
       await changeStatus(trx, clock, change, { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid', mail: received, detail });
       return 0;
