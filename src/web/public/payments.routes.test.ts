@@ -223,7 +223,8 @@ for (const dialect of testDialects()) {
       assert.deepEqual([unknown.statusCode, unknown.body], [200, '']);
       for (const payload of ['', 'id=', 'id=re_abc', 'id=tr_%00', 'nothing=here', `id=tr_${'a'.repeat(100)}`]) {
         const res = await webhook(payload);
-        assert.deepEqual([res.statusCode, res.body], [400, ''], payload);
+        assert.equal(res.statusCode, 400, payload);
+        assert.ok(!res.body.includes('tr_') && !res.body.includes('re_abc'), `nothing of what was sent: ${payload}`);
       }
       const json = await webhook(JSON.stringify({ id: 'tr_abc' }), { 'content-type': 'application/json' });
       assert.equal(json.statusCode, 400);

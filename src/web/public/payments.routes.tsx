@@ -9,7 +9,7 @@ import { ProviderUnavailable } from '../../core/payments/payment-provider.js';
 import type { PaymentRow } from '../../core/payments/payments.repository.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { statusOfDomainError } from '../plugins/errors.js';
+import { HttpError, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { managePath } from '../views/manage-actions.js';
 import type { PaymentOutcome } from '../views/payment-section.js';
@@ -110,7 +110,8 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
   app.post('/payments/webhook', async (request, reply) => {
     const type = String(request.headers['content-type'] ?? '');
     const id = formField(request.body, 'id');
-    if (!type.startsWith('application/x-www-form-urlencoded') || !PROVIDER_ID.test(id)) return reply.code(400).send();
+    // Anything but Mollie's one field: the plain bad-request page, which names nothing of what was sent.
+    if (!type.startsWith('application/x-www-form-urlencoded') || !PROVIDER_ID.test(id)) throw new HttpError(400, 'bad_request');
     try {
       await settleByProviderId(db, clock, payments, id);
     } catch (error) {
