@@ -1,10 +1,9 @@
 import type { Executor, Tx } from '../../db/schema.js';
-import type { BookingStatus } from '../bookings/booking.js';
 import type { Clock } from '../shared/clock.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { type OpenBalanceRow, listOpenBalances, setBalanceDueOnIfNone, updatePaidState } from './balances.repository.js';
-import { type BookingPayment, bookingPayment } from './payment-state.js';
+import { type BookingPayment, bookingPayment, payingBookingOf } from './payment-state.js';
 import type { PayBy } from './payment-terms.js';
 import { listPayments, listRefunds, moneyOf, type PaymentRow, type RefundRow } from './payments.repository.js';
 import type { BillingDetails } from './billing.js';
@@ -29,16 +28,7 @@ export interface PayingRow {
 
 /** A booking's payment state from its row and its ledger. */
 export async function paymentOfRow(db: Executor, row: PayingRow): Promise<BookingPayment> {
-  return bookingPayment(
-    {
-      status: row.status as BookingStatus,
-      payBy: row.pay_by as PayBy,
-      depositPercent: row.deposit_percent,
-      totalCents: row.total_cents,
-      balanceDueOn: row.balance_due_on,
-    },
-    await moneyOf(db, row.id),
-  );
+  return bookingPayment(payingBookingOf(row), await moneyOf(db, row.id));
 }
 
 /**

@@ -14,8 +14,7 @@ import { mollieKeyFor } from './mollie-key.js';
 import { syncPaidStateOf } from './balances.service.js';
 import type { PaymentContext } from './payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
-import { type BookingPayment, bookingPayment } from './payment-state.js';
-import type { PayBy } from './payment-terms.js';
+import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf } from './payment-state.js';
 import {
   findPayment,
   findPaymentByProviderId,
@@ -47,27 +46,7 @@ export async function bookingPaymentOf(db: Executor, bookingId: string): Promise
 }
 
 function paymentStateOf(row: PayingBookingRow, money: { paidCents: number; refundedCents: number }): BookingPayment {
-  return bookingPayment(
-    {
-      status: row.status as BookingStatus,
-      payBy: row.pay_by as PayBy,
-      depositPercent: row.deposit_percent,
-      totalCents: row.total_cents,
-      balanceDueOn: row.balance_due_on,
-    },
-    money,
-  );
-}
-
-/**
- * What can be paid online now: the first payment of a booking awaiting it (within its window), or
- * the outstanding rest of a confirmed booking paid online; 0 for anything else.
- */
-function payableNow(row: PayingBookingRow, state: BookingPayment, now: Date): number {
-  if (row.status === 'awaiting_payment') {
-    return row.payment_expires_at !== null && row.payment_expires_at > now.toISOString() ? state.dueNowCents : 0;
-  }
-  return row.status === 'confirmed' && row.pay_by === 'online' ? state.dueCents : 0;
+  return bookingPayment(payingBookingOf(row), money);
 }
 
 /**
@@ -93,7 +72,7 @@ export async function startCheckout(
     await lockBooking(trx, bookingId);
     const row = await findPayingBooking(trx, bookingId);
     if (!row) throw new DomainError('not_found');
-    const amountCents = payableNow(row, paymentStateOf(row, await moneyOf(trx, bookingId)), clock.now());
+    const amountCents = payableNowCents(row, paymentStateOf(row, await moneyOf(trx, bookingId)), clock.now());
     if (amountCents === 0) throw new DomainError('nothing_due');
     if (apiKey === null) throw new DomainError('payment_unavailable');
     const pending = await findPendingCheckout(trx, bookingId, amountCents);

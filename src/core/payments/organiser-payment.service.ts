@@ -1,8 +1,7 @@
 import type { Executor } from '../../db/schema.js';
-import type { BookingStatus } from '../bookings/booking.js';
 import { DomainError } from '../shared/errors.js';
 import { findPaymentTerms } from './organiser-payment.repository.js';
-import { type BookingPayment, bookingPayment } from './payment-state.js';
+import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf } from './payment-state.js';
 import type { PayBy } from './payment-terms.js';
 import { findPayment, moneyOf, type PaymentRow } from './payments.repository.js';
 
@@ -26,25 +25,9 @@ export async function readOrganiserPayment(db: Executor, bookingId: string, now:
   const row = await findPaymentTerms(db, bookingId);
   if (!row) throw new DomainError('not_found');
   const payBy = row.pay_by as PayBy;
-  const state = bookingPayment(
-    {
-      status: row.status as BookingStatus,
-      payBy,
-      depositPercent: row.deposit_percent,
-      totalCents: row.total_cents,
-      balanceDueOn: row.balance_due_on,
-    },
-    await moneyOf(db, bookingId),
-  );
+  const state = bookingPayment(payingBookingOf(row), await moneyOf(db, bookingId));
   const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
-  const payableCents =
-    row.status === 'awaiting_payment'
-      ? expiresAt !== null && expiresAt > now
-        ? state.dueNowCents
-        : 0
-      : row.status === 'confirmed' && payBy === 'online'
-        ? state.dueCents
-        : 0;
+  const payableCents = payableNowCents(row, state, now);
   return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference };
 }
 

@@ -47,3 +47,39 @@ function statusOf(
   if (booking.payBy === 'online') return money.paidCents - money.refundedCents > 0 ? 'partly_paid' : 'due';
   return 'none';
 }
+
+/** The columns of a booking row its payment state follows from. */
+export interface PayingColumns {
+  status: string;
+  pay_by: string;
+  deposit_percent: number;
+  total_cents: number;
+  balance_due_on: string | null;
+}
+
+/** A booking row as bookingPayment takes it. */
+export function payingBookingOf(row: PayingColumns): PayingBooking {
+  return {
+    status: row.status as BookingStatus,
+    payBy: row.pay_by as PayBy,
+    depositPercent: row.deposit_percent,
+    totalCents: row.total_cents,
+    balanceDueOn: row.balance_due_on,
+  };
+}
+
+/**
+ * What can be paid online now (what the pay button and startCheckout take): the first payment of
+ * a booking awaiting it, within its window; the outstanding rest of a confirmed booking paid
+ * online; 0 for anything else.
+ */
+export function payableNowCents(
+  row: Pick<PayingColumns, 'status' | 'pay_by'> & { payment_expires_at: string | null },
+  state: BookingPayment,
+  now: Date,
+): number {
+  if (row.status === 'awaiting_payment') {
+    return row.payment_expires_at !== null && row.payment_expires_at > now.toISOString() ? state.dueNowCents : 0;
+  }
+  return row.status === 'confirmed' && row.pay_by === 'online' ? state.dueCents : 0;
+}
