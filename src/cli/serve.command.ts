@@ -19,6 +19,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { backupAccess, backupContextOf, logBackupOutcome } from './backup-context.js';
 import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { refundJob } from '../core/payments/refund.service.js';
+import { paymentCheckJob } from '../core/payments/payment-check.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -37,7 +38,8 @@ the demo pictures still missing). Runs the background
 jobs, each on one instance at a time: every minute it deletes expired back-office sessions and
 the decayed counters of the sign-in throttle and of the booking limits (after three hours without
 a booking), expires options at their deadline, sends option and
-visit reminders and completes past visits; every 15 seconds it sends the mails of the outbox
+visit reminders and completes past visits, ends unpaid payment windows, sends pending refunds and
+asks Mollie about payments left open for more than 10 minutes; every 15 seconds it sends the mails of the outbox
 (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL,
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
@@ -95,10 +97,13 @@ SIGTERM. Settings: see docs/configuration.md.`,
         publicUrl: config.publicUrl,
         from: config.mailFrom,
       };
+      const paymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl };
       const jobs: Job[] = [
-        bookingLifecycleJob(database.db, systemClock, { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl }),
+        bookingLifecycleJob(database.db, systemClock, paymentContext),
         // Refunds Mollie did not take at once, and the status of those it has, every minute.
-        refundJob(database.db, systemClock, { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl }),
+        refundJob(database.db, systemClock, paymentContext),
+        // Payments whose webhook may be lost (a balance, one pending at the bank), asked about every minute.
+        paymentCheckJob(database.db, systemClock, paymentContext),
         staffSweepJob(database.db, systemClock, auth),
         balanceReminderJob(database.db, systemClock),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>

@@ -183,7 +183,20 @@ export async function runBookingLifecycle(db: Db, clock: Clock, payments: Paymen
   return run;
 }
 
+/**
+ * How long one run may hold the job's lease. The payment-window step asks Mollie one call at a
+ * time, at most PAYMENT_WINDOW_CALLS_PER_RUN calls of at most 15 seconds each (the client's
+ * timeout): 50 × 15 s = 750 s in the worst case, plus the database steps. 15 minutes covers it, so
+ * a second instance does not take over a run that is merely waiting on Mollie.
+ */
+export const LIFECYCLE_LEASE_SECONDS = 900;
+
 /** The background job that runs the lifecycle every minute, on one instance at a time (its lease). */
 export function bookingLifecycleJob(db: Db, clock: Clock, payments: PaymentContext): Job {
-  return { name: 'booking-lifecycle', everySeconds: 60, run: () => runBookingLifecycle(db, clock, payments) };
+  return {
+    name: 'booking-lifecycle',
+    everySeconds: 60,
+    leaseSeconds: LIFECYCLE_LEASE_SECONDS,
+    run: () => runBookingLifecycle(db, clock, payments),
+  };
 }

@@ -315,11 +315,17 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
   };
 }
 
-/** A cancellation's or a smaller group's refund (its detail's `refund_cents`), in euros. */
+/** A cancellation's, a smaller group's or an expired booking's refund (its detail's `refund_cents`), in euros. */
 function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail): string | undefined {
   const cents = detail.refund_cents;
-  if ((kind !== 'cancelled' && kind !== 'changed') || typeof cents !== 'number' || !Number.isInteger(cents) || cents <= 0) return undefined;
-  return t('mail.refund', { amount: formatMoney(cents, lang) });
+  if (
+    (kind !== 'cancelled' && kind !== 'changed' && kind !== 'payment_expired') ||
+    typeof cents !== 'number' ||
+    !Number.isInteger(cents) ||
+    cents <= 0
+  )
+    return undefined;
+  return t(kind === 'payment_expired' ? 'mail.refund_expired' : 'mail.refund', { amount: formatMoney(cents, lang) });
 }
 
 function dateOf(value: unknown): Date | undefined {

@@ -62,33 +62,6 @@ export async function findPendingCheckout(db: Executor, bookingId: string, amoun
     .executeTakeFirst();
 }
 
-/** The booking's Mollie payments whose outcome Mollie may still change: to ask before giving up on them. */
-export async function listUnsettledPayments(db: Executor, bookingId: string): Promise<PaymentRow[]> {
-  return db
-    .selectFrom('payments')
-    .selectAll()
-    .where('booking_id', '=', bookingId)
-    .where('method', '=', 'mollie')
-    .where('provider_id', 'is not', null)
-    .where('status', 'in', ['creating', 'open', 'pending', 'authorized'])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
-/** Bookings awaiting payment whose window ended at or before `at`, oldest window first. */
-export async function listPaymentWindowsPassed(db: Executor, at: string, limit: number): Promise<Selectable<BookingTable>[]> {
-  return db
-    .selectFrom('bookings')
-    .selectAll()
-    .where('status', '=', 'awaiting_payment')
-    .where('payment_expires_at', '<=', at)
-    .orderBy('payment_expires_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
 /** What Groupz has counted as refunded of one payment (refunds that took, or may take, money back). */
 export async function refundedOfPayment(trx: Tx, paymentId: string, counted: readonly string[]): Promise<number> {
   const row = await trx

@@ -28,9 +28,18 @@ export function isMollieKeyShape(value: string): boolean {
 
 /**
  * The key Groupz takes a venue's payments with: its own, else the platform's; null when neither
- * is set, and online payment is then not offered for the venue.
+ * is set, and online payment is then not offered for the venue. Also null when the venue's own
+ * key cannot be opened (sealed under an earlier platform secret, or copied from another venue's
+ * row): no payment page, return page or webhook fails on it, online payment is simply not
+ * offered (`payment_unavailable`), and the venue's page tells staff the key is set but of no use
+ * (venue-payment.service.ts) so a manager enters it again. Nothing of the key is logged.
  */
 export async function mollieKeyFor(db: Executor, secretKey: Buffer, settings: PaymentSettings, venueId: string): Promise<string | null> {
   const sealed = await findSealedMollieKey(db, venueId);
-  return sealed === null ? settings.platformKey : openMollieKey(secretKey, venueId, sealed);
+  if (sealed === null) return settings.platformKey;
+  try {
+    return openMollieKey(secretKey, venueId, sealed);
+  } catch {
+    return null;
+  }
 }

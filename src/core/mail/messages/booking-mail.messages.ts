@@ -117,6 +117,8 @@ export const bookingMailMessages = defineMessages(
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
+    'mail.refund_expired':
+      'Wat u al betaalde, {amount}, betalen wij u terug op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
     // Balances and invoices (helper balances).
     'mail.subject.balance_reminder': 'Herinnering: restbedrag voor boeking {reference}',
     'mail.intro.balance_reminder': 'Een herinnering: voor uw bezoek aan {venue} op {date} staat nog een bedrag open.',
@@ -245,6 +247,8 @@ export const bookingMailMessages = defineMessages(
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
+    'mail.refund_expired':
+      'What you already paid, {amount}, we refund to the account you paid from. It usually arrives within a few working days.',
     // Balances and invoices (helper balances).
     'mail.subject.balance_reminder': 'Reminder: balance due for booking {reference}',
     'mail.intro.balance_reminder': 'A reminder: an amount is still to be paid for your visit to {venue} on {date}.',
