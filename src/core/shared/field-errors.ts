@@ -64,6 +64,7 @@ export const FIELD_ERROR_CODES = [
   'mollie_key_refused',
   'mollie_unreachable',
   'mollie_live_needs_https',
+  'mollie_test_on_live',
   // Payments: billing details of a booking paid on invoice, bank payments staff record.
   'invalid_vat_id',
   'invoice_not_allowed',

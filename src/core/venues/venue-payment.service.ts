@@ -49,7 +49,8 @@ export async function readMollieKeyStatus(
 
 /**
  * Sets the venue's own Mollie key (a manager of the venue or an admin): its shape checked, a live
- * key only on an https platform (Mollie must reach the webhook), then checked with Mollie itself;
+ * key only on an https platform (Mollie must reach the webhook), a test key there only when the
+ * platform's own key is a test key too (it runs in test mode), then checked with Mollie itself;
  * a key Mollie refuses, or one that cannot be checked now, is not saved. Stored sealed, bound to
  * the venue, with the time of the check; the activity log names the mode, never the key.
  */
@@ -66,7 +67,14 @@ export async function setVenueMollieKey(
   if (apiKey === '') return refused('mollieKey', 'required');
   if (!isMollieKeyShape(apiKey)) return refused('mollieKey', 'mollie_key_shape');
   const mode = modeOf(apiKey);
-  if (mode === 'live' && new URL(context.publicUrl).protocol !== 'https:') return refused('mollieKey', 'mollie_live_needs_https');
+  const https = new URL(context.publicUrl).protocol === 'https:';
+  if (mode === 'live' && !https) return refused('mollieKey', 'mollie_live_needs_https');
+  // At a test key's checkout anyone may choose "paid": on a platform in production (https) that
+  // would confirm real bookings unpaid. Only a platform that itself runs in test mode (its own
+  // key a test key) takes test keys of its venues there.
+  if (mode === 'test' && https && !(context.settings.platformKey ?? '').startsWith('test_')) {
+    return refused('mollieKey', 'mollie_test_on_live');
+  }
   const check = await context.settings.provider.checkKey(apiKey);
   if (check === 'invalid') return refused('mollieKey', 'mollie_key_refused');
   if (check === 'unreachable') return refused('mollieKey', 'mollie_unreachable');

@@ -11,6 +11,8 @@ export const paymentSettingsMessages = defineMessages(
       'Mollie kon nu niet worden bereikt om de sleutel te controleren; de sleutel is niet opgeslagen. Probeer het later opnieuw.',
     'field.mollie_live_needs_https':
       'Een live-sleutel werkt alleen als het platform via https bereikbaar is (Mollie meldt betalingen aan dat adres). Gebruik een test-sleutel of zet het platform op https.',
+    'field.mollie_test_on_live':
+      'Een test-sleutel kan hier niet: bij een testbetaling kan iedereen "betaald" kiezen, en dit platform neemt echte boekingen aan. Gebruik de live-sleutel uit het Mollie-dashboard.',
 
     'payment_form.title': 'Betaling',
     'payment_form.mode': 'Hoe wordt er betaald?',
@@ -83,6 +85,8 @@ export const paymentSettingsMessages = defineMessages(
     'field.mollie_unreachable': 'Mollie could not be reached to check the key now; the key was not saved. Please try again later.',
     'field.mollie_live_needs_https':
       'A live key only works when the platform is reachable over https (Mollie reports payments to that address). Use a test key or put the platform on https.',
+    'field.mollie_test_on_live':
+      'A test key cannot be used here: at a test payment anyone can choose "paid", and this platform takes real bookings. Use the live key from the Mollie dashboard.',
 
     'payment_form.title': 'Payment',
     'payment_form.mode': 'How is it paid?',
