@@ -165,6 +165,58 @@ for (const dialect of testDialects()) {
       assert.equal(state.refundedCents, 1200);
     });
 
+    test('a stale "open" after "paid" never moves the payment back (the return page racing the webhook)', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      const { row, providerId } = await checkout(booking.id);
+      // The return page asked Mollie while the payment was still open; its answer arrives late.
+      const stale = await mollie.settings.provider.getPayment(TEST_MOLLIE_KEY, providerId);
+      assert.equal(stale?.status, 'open');
+      mollie.standIn.setStatus(providerId, 'paid');
+      await mollie.standIn.callWebhook(providerId);
+      const paid = (await listPayments(db, booking.id))[0]!;
+      assert.equal(paid.status, 'paid');
+      assert.ok(paid.paid_at);
+      const late: PaymentContext = {
+        ...context,
+        settings: { ...context.settings, provider: { ...context.settings.provider, getPayment: async () => stale } },
+      };
+      const after = await settlePayment(db, clock, late, row.id);
+      assert.equal(after.status, 'paid');
+      assert.equal(after.paid_at, paid.paid_at, 'paid_at kept');
+      assert.equal((await bookingRow(db, booking.id)).status, 'confirmed');
+    });
+
+    test('two tabs: the second tab\'s replayed "open" never overwrites the webhook\'s "paid"', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      mollie.standIn.failNext(3, { status: 502, retryAfterSeconds: 0 });
+      await assert.rejects(startCheckout(db, clock, context, booking.id, returnUrl), refusedWith('payment_unavailable'));
+      // Tab A creates the payment at Mollie; before tab B's answer is recorded, the organiser pays in tab A.
+      const { providerId } = await checkout(booking.id);
+      const provider = context.settings.provider;
+      const tabB: PaymentContext = {
+        ...context,
+        settings: {
+          ...context.settings,
+          provider: {
+            ...provider,
+            createPayment: async (key, input) => {
+              const answer = await provider.createPayment(key, input); // Mollie replays the original "open"
+              mollie.standIn.setStatus(providerId, 'paid');
+              await mollie.standIn.callWebhook(providerId);
+              return answer;
+            },
+          },
+        },
+      };
+      await db.updateTable('payments').set({ status: 'creating', checkout_url: null }).where('booking_id', '=', booking.id).execute();
+      await startCheckout(db, clock, tabB, booking.id, returnUrl).catch(() => undefined);
+      const [row] = await listPayments(db, booking.id);
+      assert.equal(row?.status, 'paid');
+      assert.ok(row?.paid_at);
+    });
+
     test('an unknown id changes nothing and says nothing; a failed payment leaves the booking waiting', async () => {
       const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
       const booking = await bookPaid(slot.id);
