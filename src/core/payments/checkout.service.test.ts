@@ -159,7 +159,7 @@ for (const dialect of testDialects()) {
       const refunds = await listRefunds(db, booking.id);
       assert.deepEqual(
         refunds.map((r) => [r.amount_cents, r.cause, r.reason, r.status]),
-        [[1200, 'staff', 'Mollie dashboard', 'refunded']],
+        [[1200, 'provider', 'Mollie dashboard', 'refunded']],
       );
       const state = await bookingPaymentOf(db, booking.id);
       assert.equal(state.paidCents, 5000);
@@ -216,6 +216,24 @@ for (const dialect of testDialects()) {
       const [row] = await listPayments(db, booking.id);
       assert.equal(row?.status, 'paid');
       assert.ok(row?.paid_at);
+    });
+
+    test('an open checkout Mollie expired without a webhook is not reused: a new one instead', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      const first = await checkout(booking.id);
+      mollie.standIn.setStatus(first.providerId, 'canceled'); // no webhook reaches Groupz
+      clock.advance(10 * MINUTE);
+      const second = await checkout(booking.id);
+      assert.notEqual(second.providerId, first.providerId);
+      const rows = await listPayments(db, booking.id);
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['canceled', 'open'],
+      );
+      // A fresh one is reused without asking.
+      const again = await checkout(booking.id);
+      assert.equal(again.providerId, second.providerId);
     });
 
     test('an unknown id changes nothing and says nothing; a failed payment leaves the booking waiting', async () => {

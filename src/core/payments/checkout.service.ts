@@ -50,11 +50,16 @@ function paymentStateOf(row: PayingBookingRow, money: { paidCents: number; refun
   return bookingPayment(payingBookingOf(row), money);
 }
 
+/** How old an open checkout may be before it is checked with Mollie before the organiser is sent to it again. */
+const RECHECK_OPEN_AFTER_MS = 5 * 60_000;
+
 /**
  * Starts (or resumes) paying what is due now: under the booking's lock, reuses a payment of the
  * same amount that is still open at Mollie (its checkout known) or whose creation was not answered
  * (asked again with the same id, Mollie's idempotency key: the same payment); else records a new
- * one as `creating`. Then asks Mollie for it and records its id, status and checkout.
+ * one as `creating`. Then asks Mollie for it and records its id, status and checkout. An open one
+ * older than RECHECK_OPEN_AFTER_MS is asked of Mollie first (settlePayment): reused only while
+ * still open there, else a new one is started (once).
  * Throws `nothing_due` when nothing is to be paid online now (also once a booking's window has
  * passed: it is about to expire), `payment_unavailable` when no key
  * serves the venue or Mollie does not answer (the row stays `creating`; a retry resumes it).
@@ -65,6 +70,7 @@ export async function startCheckout(
   context: PaymentContext,
   bookingId: string,
   returnUrl: (paymentId: string) => string,
+  recheck = true,
 ): Promise<{ checkoutUrl: string }> {
   const found = await findPayingBooking(db, bookingId);
   if (!found) throw new DomainError('not_found');
@@ -97,7 +103,15 @@ export async function startCheckout(
     await insertPayment(trx, created);
     return { payment: created, booking: row };
   });
-  if (payment.status === 'open' && payment.checkout_url !== null) return { checkoutUrl: payment.checkout_url };
+  if (payment.status === 'open' && payment.checkout_url !== null) {
+    const age = clock.now().getTime() - Date.parse(payment.updated_at);
+    if (age < RECHECK_OPEN_AFTER_MS) return { checkoutUrl: payment.checkout_url };
+    // Mollie may have expired or cancelled it without its webhook reaching Groupz yet: ask first.
+    const now = await settlePayment(db, clock, context, payment.id);
+    if (now.status === 'open' && now.checkout_url !== null) return { checkoutUrl: now.checkout_url };
+    if (recheck) return startCheckout(db, clock, context, bookingId, returnUrl, false);
+    throw new DomainError('payment_unavailable');
+  }
   if (apiKey === null) throw new DomainError('payment_unavailable');
   let created: ProviderPayment;
   try {
@@ -358,7 +372,7 @@ async function stillBookable(trx: Tx, clock: Clock, booking: PayingBookingRow): 
 
 /**
  * Refunds the venue made itself in Mollie's dashboard (Mollie counts more refunded than Groupz
- * recorded): recorded as a refund by staff, reason "Mollie dashboard", so the amounts stay true.
+ * recorded): recorded as a refund of cause `provider`, reason "Mollie dashboard", so the amounts stay true.
  */
 async function recordDashboardRefunds(
   trx: Tx,
@@ -378,7 +392,7 @@ async function recordDashboardRefunds(
     provider_id: null,
     amount_cents: missing,
     status: 'refunded',
-    cause: 'staff',
+    cause: 'provider',
     reason: 'Mollie dashboard',
     staff_id: null,
     created_at: stamp,
@@ -389,6 +403,6 @@ async function recordDashboardRefunds(
     venueId: booking.venue_id,
     reference: booking.reference,
     action: 'booking.refunded',
-    detail: { amount_cents: missing, cause: 'staff', reason: 'Mollie dashboard' },
+    detail: { amount_cents: missing, cause: 'provider', reason: 'Mollie dashboard' },
   });
 }

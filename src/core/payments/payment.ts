@@ -33,7 +33,8 @@ export function paymentStatusesBefore(status: PaymentStatus): PaymentStatus[] {
 export const REFUND_STATUSES = ['creating', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-export const REFUND_CAUSES = ['policy', 'size_change', 'late_payment', 'staff'] as const;
+/** `provider`: a refund the venue made itself in Mollie's dashboard, recorded when Mollie reports it. */
+export const REFUND_CAUSES = ['policy', 'size_change', 'late_payment', 'staff', 'provider'] as const;
 export type RefundCause = (typeof REFUND_CAUSES)[number];
 
 /**
