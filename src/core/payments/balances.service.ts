@@ -35,9 +35,14 @@ export async function paymentOfRow(db: Executor, row: PayingRow): Promise<Bookin
  * Keeps the booking's "paid" mark (`paid_at`, which the bookings list filters on) true to its
  * ledger, inside the transaction that changed its money or its price: set once nothing is
  * outstanding, cleared while something is. A booking paid at the venue without any payment in the
- * ledger keeps the mark staff set by hand.
+ * ledger keeps the mark staff set by hand. A cancelled or expired booking is never marked paid.
  */
 export async function syncPaidState(trx: Tx, clock: Clock, row: PayingRow): Promise<void> {
+  // A booking cancelled or expired is never "paid", whatever its ledger (a late payment goes back).
+  if (row.status === 'cancelled' || row.status === 'expired') {
+    await updatePaidState(trx, row.id, { settled: false, at: clock.now().toISOString() });
+    return;
+  }
   const money = await moneyOf(trx, row.id);
   if (row.pay_by === 'venue' && money.paidCents === 0) return;
   const settled = money.paidCents - money.refundedCents >= row.total_cents;

@@ -18,7 +18,8 @@ import type { Db } from '../../db/schema.js';
 import { bookingPaymentOf, settleByProviderId, settlePayment, startCheckout } from './checkout.service.js';
 import type { PaymentContext } from './payment-context.js';
 import type { PaymentTerms } from './payment-terms.js';
-import { listPayments, listRefunds } from './payments.repository.js';
+import { insertPayment, listPayments, listRefunds } from './payments.repository.js';
+import { newId } from '../shared/ids.js';
 
 const MINUTE = 60_000;
 const FULL: PaymentTerms = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 };
@@ -158,11 +159,81 @@ for (const dialect of testDialects()) {
       const refunds = await listRefunds(db, booking.id);
       assert.deepEqual(
         refunds.map((r) => [r.amount_cents, r.cause, r.reason, r.status]),
-        [[1200, 'staff', 'Mollie dashboard', 'refunded']],
+        [[1200, 'provider', 'Mollie dashboard', 'refunded']],
       );
       const state = await bookingPaymentOf(db, booking.id);
       assert.equal(state.paidCents, 5000);
       assert.equal(state.refundedCents, 1200);
+    });
+
+    test('a stale "open" after "paid" never moves the payment back (the return page racing the webhook)', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      const { row, providerId } = await checkout(booking.id);
+      // The return page asked Mollie while the payment was still open; its answer arrives late.
+      const stale = await mollie.settings.provider.getPayment(TEST_MOLLIE_KEY, providerId);
+      assert.equal(stale?.status, 'open');
+      mollie.standIn.setStatus(providerId, 'paid');
+      await mollie.standIn.callWebhook(providerId);
+      const paid = (await listPayments(db, booking.id))[0]!;
+      assert.equal(paid.status, 'paid');
+      assert.ok(paid.paid_at);
+      const late: PaymentContext = {
+        ...context,
+        settings: { ...context.settings, provider: { ...context.settings.provider, getPayment: async () => stale } },
+      };
+      const after = await settlePayment(db, clock, late, row.id);
+      assert.equal(after.status, 'paid');
+      assert.equal(after.paid_at, paid.paid_at, 'paid_at kept');
+      assert.equal((await bookingRow(db, booking.id)).status, 'confirmed');
+    });
+
+    test('two tabs: the second tab\'s replayed "open" never overwrites the webhook\'s "paid"', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      mollie.standIn.failNext(3, { status: 502, retryAfterSeconds: 0 });
+      await assert.rejects(startCheckout(db, clock, context, booking.id, returnUrl), refusedWith('payment_unavailable'));
+      // Tab A creates the payment at Mollie; before tab B's answer is recorded, the organiser pays in tab A.
+      const { providerId } = await checkout(booking.id);
+      const provider = context.settings.provider;
+      const tabB: PaymentContext = {
+        ...context,
+        settings: {
+          ...context.settings,
+          provider: {
+            ...provider,
+            createPayment: async (key, input) => {
+              const answer = await provider.createPayment(key, input); // Mollie replays the original "open"
+              mollie.standIn.setStatus(providerId, 'paid');
+              await mollie.standIn.callWebhook(providerId);
+              return answer;
+            },
+          },
+        },
+      };
+      await db.updateTable('payments').set({ status: 'creating', checkout_url: null }).where('booking_id', '=', booking.id).execute();
+      await startCheckout(db, clock, tabB, booking.id, returnUrl).catch(() => undefined);
+      const [row] = await listPayments(db, booking.id);
+      assert.equal(row?.status, 'paid');
+      assert.ok(row?.paid_at);
+    });
+
+    test('an open checkout Mollie expired without a webhook is not reused: a new one instead', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      const first = await checkout(booking.id);
+      mollie.standIn.setStatus(first.providerId, 'canceled'); // no webhook reaches Groupz
+      clock.advance(10 * MINUTE);
+      const second = await checkout(booking.id);
+      assert.notEqual(second.providerId, first.providerId);
+      const rows = await listPayments(db, booking.id);
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['canceled', 'open'],
+      );
+      // A fresh one is reused without asking.
+      const again = await checkout(booking.id);
+      assert.equal(again.providerId, second.providerId);
     });
 
     test('an unknown id changes nothing and says nothing; a failed payment leaves the booking waiting', async () => {
@@ -247,9 +318,101 @@ for (const dialect of testDialects()) {
       mollie.standIn.setStatus(providerId, 'paid');
       await mollie.standIn.callWebhook(providerId);
       assert.deepEqual(
+        (await listRefunds(db, booking.id)).map((r) => [r.amount_cents, r.cause, r.staff_id]),
+        [[5000, 'late_payment', null]],
+      );
+      assert.equal((await bookingRow(db, booking.id)).paid_at, null, 'a cancelled booking is never paid');
+      const entry = (await historyOf(db, booking.reference)).find(([action]) => action === 'booking.refunded');
+      assert.ok(entry, 'the refund in the history');
+    });
+
+    test('paid after the window for an activity no longer published: refunded, the places stay free', async () => {
+      const activity = await paidActivity();
+      const slot = await makeSlot(db, clock, activity, { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      const { providerId } = await checkout(booking.id);
+      clock.advance(31 * MINUTE);
+      await runBookingLifecycle(db, clock, context);
+      await db.updateTable('activities').set({ status: 'unpublished' }).where('id', '=', activity.id).execute();
+      mollie.standIn.setStatus(providerId, 'paid');
+      await mollie.standIn.callWebhook(providerId);
+      assert.equal((await bookingRow(db, booking.id)).status, 'expired');
+      assert.equal((await findSlot(db, slot.id))?.bookedPersons, 0);
+      assert.deepEqual(
         (await listRefunds(db, booking.id)).map((r) => [r.amount_cents, r.cause]),
         [[5000, 'late_payment']],
       );
+      assert.equal((await bookingRow(db, booking.id)).paid_at, null);
+    });
+
+    test('paid after the window once bookings for the slot closed: refunded, not confirmed', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10, date: '2026-06-02', time: '09:00' });
+      const booking = await bookPaid(slot.id);
+      const { providerId } = await checkout(booking.id);
+      clock.advance(31 * MINUTE);
+      await runBookingLifecycle(db, clock, context);
+      clock.set('2026-06-02T07:30:00Z'); // after the slot's start (09:00 Amsterdam), before Mollie's own expiry
+      mollie.standIn.setStatus(providerId, 'paid');
+      await mollie.standIn.callWebhook(providerId);
+      assert.equal((await bookingRow(db, booking.id)).status, 'expired');
+      assert.equal((await listRefunds(db, booking.id)).length, 1);
+    });
+
+    test('a payment beside a bank transfer for the same balance: the excess goes back, both sides told', async () => {
+      const activity = await paidActivity({ mode: 'deposit', depositPercent: 30, balanceDaysBefore: 14 });
+      const slot = await makeSlot(db, clock, activity, { capacity: 10, date: '2026-07-15' });
+      const booking = await bookPaid(slot.id);
+      const deposit = await checkout(booking.id);
+      mollie.standIn.setStatus(deposit.providerId, 'paid');
+      await mollie.standIn.callWebhook(deposit.providerId);
+      const balance = await checkout(booking.id);
+      // Meanwhile the organiser also transferred the balance; staff record it.
+      const stamp = clock.now().toISOString();
+      await db.transaction().execute((trx) =>
+        insertPayment(trx, {
+          ...balance.row,
+          id: newId(),
+          method: 'bank',
+          provider_id: null,
+          checkout_url: null,
+          status: 'paid',
+          created_at: stamp,
+          updated_at: stamp,
+          paid_at: stamp,
+        }),
+      );
+      mollie.standIn.setStatus(balance.providerId, 'paid');
+      await mollie.standIn.callWebhook(balance.providerId);
+      await mollie.standIn.callWebhook(balance.providerId);
+      const refunds = await listRefunds(db, booking.id);
+      assert.deepEqual(
+        refunds.map((r) => [r.payment_id, r.amount_cents]),
+        [[balance.row.id, 3500]],
+      );
+      assert.equal(mollie.standIn.refunds().filter((r) => r.paymentId === balance.providerId).length, 1, 'sent to Mollie');
+      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_late'), 1);
+      const state = await bookingPaymentOf(db, booking.id);
+      assert.equal(state.paidCents - state.refundedCents, 5000);
+      assert.ok((await bookingRow(db, booking.id)).paid_at, 'paid in full');
+    });
+
+    test('a payment short of what is due now: a receipt, and the booking keeps waiting for the rest', async () => {
+      const slot = await makeSlot(db, clock, await paidActivity(), { capacity: 10 });
+      const booking = await bookPaid(slot.id);
+      const { providerId } = await checkout(booking.id);
+      // The price went up after the checkout started (a larger group).
+      await db.updateTable('bookings').set({ total_cents: 8000 }).where('id', '=', booking.id).execute();
+      mollie.standIn.setStatus(providerId, 'paid');
+      await mollie.standIn.callWebhook(providerId);
+      assert.equal((await bookingRow(db, booking.id)).status, 'awaiting_payment');
+      assert.equal(await mailsOfKind(db, booking.id, 'payment_received'), 1);
+      assert.equal(await mailsOfKind(db, booking.id, 'staff_booking_changed'), 0, 'the venue is not told it is paid');
+      assert.equal((await bookingPaymentOf(db, booking.id)).dueNowCents, 3000);
+      const rest = await checkout(booking.id);
+      assert.equal(rest.row.amount_cents, 3000);
+      mollie.standIn.setStatus(rest.providerId, 'paid');
+      await mollie.standIn.callWebhook(rest.providerId);
+      assert.equal((await bookingRow(db, booking.id)).status, 'confirmed');
     });
 
     test('an option to be paid online awaits payment once confirmed, with a fresh window', async () => {

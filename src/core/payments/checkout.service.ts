@@ -1,5 +1,6 @@
 import type { Db, Executor, Tx } from '../../db/schema.js';
-import { takeCapacity } from '../availability/slot.repository.js';
+import { refusalFor } from '../availability/bookability.js';
+import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
 import type { BookingStatus } from '../bookings/booking.js';
 import { lockSlot } from '../bookings/booking-admin.repository.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
@@ -29,7 +30,7 @@ import {
   REFUNDS_COUNTED,
   updatePaymentStatus,
 } from './payments.repository.js';
-import { refundable, sendRefunds } from './refund.service.js';
+import { recordRefund, refundable, sendRefunds } from './refund.service.js';
 
 /**
  * Paying a booking online through Mollie's hosted checkout, and what Mollie says of it. The state
@@ -49,11 +50,16 @@ function paymentStateOf(row: PayingBookingRow, money: { paidCents: number; refun
   return bookingPayment(payingBookingOf(row), money);
 }
 
+/** How old an open checkout may be before it is checked with Mollie before the organiser is sent to it again. */
+const RECHECK_OPEN_AFTER_MS = 5 * 60_000;
+
 /**
  * Starts (or resumes) paying what is due now: under the booking's lock, reuses a payment of the
  * same amount that is still open at Mollie (its checkout known) or whose creation was not answered
  * (asked again with the same id, Mollie's idempotency key: the same payment); else records a new
- * one as `creating`. Then asks Mollie for it and records its id, status and checkout.
+ * one as `creating`. Then asks Mollie for it and records its id, status and checkout. An open one
+ * older than RECHECK_OPEN_AFTER_MS is asked of Mollie first (settlePayment): reused only while
+ * still open there, else a new one is started (once).
  * Throws `nothing_due` when nothing is to be paid online now (also once a booking's window has
  * passed: it is about to expire), `payment_unavailable` when no key
  * serves the venue or Mollie does not answer (the row stays `creating`; a retry resumes it).
@@ -64,6 +70,7 @@ export async function startCheckout(
   context: PaymentContext,
   bookingId: string,
   returnUrl: (paymentId: string) => string,
+  recheck = true,
 ): Promise<{ checkoutUrl: string }> {
   const found = await findPayingBooking(db, bookingId);
   if (!found) throw new DomainError('not_found');
@@ -96,7 +103,15 @@ export async function startCheckout(
     await insertPayment(trx, created);
     return { payment: created, booking: row };
   });
-  if (payment.status === 'open' && payment.checkout_url !== null) return { checkoutUrl: payment.checkout_url };
+  if (payment.status === 'open' && payment.checkout_url !== null) {
+    const age = clock.now().getTime() - Date.parse(payment.updated_at);
+    if (age < RECHECK_OPEN_AFTER_MS) return { checkoutUrl: payment.checkout_url };
+    // Mollie may have expired or cancelled it without its webhook reaching Groupz yet: ask first.
+    const now = await settlePayment(db, clock, context, payment.id);
+    if (now.status === 'open' && now.checkout_url !== null) return { checkoutUrl: now.checkout_url };
+    if (recheck) return startCheckout(db, clock, context, bookingId, returnUrl, false);
+    throw new DomainError('payment_unavailable');
+  }
   if (apiKey === null) throw new DomainError('payment_unavailable');
   let created: ProviderPayment;
   try {
@@ -183,11 +198,14 @@ async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: P
       at: stamp,
     });
     await recordDashboardRefunds(trx, clock, payment, booking, remote);
-    if (remote.status !== 'paid') return [];
-    const late = changed ? await bookingPaid(trx, clock, payment, booking) : false;
-    // Paid in full now: the booking's "paid" mark follows its ledger (balances.service.ts).
-    if (changed) await syncPaidStateOf(trx, clock, booking.id);
-    return late ? refundLate(trx, clock, payment, booking) : [];
+    let refunds: RefundRow[] = [];
+    if (remote.status === 'paid' && changed) {
+      const late = await bookingPaid(trx, clock, payment, booking);
+      refunds = late ? await refundLate(trx, clock, payment, booking) : await refundExcess(trx, clock, payment, booking);
+    }
+    // The booking's "paid" mark follows its ledger (balances.service.ts), after every change of its money.
+    await syncPaidStateOf(trx, clock, booking.id);
+    return refunds;
   });
 }
 
@@ -221,10 +239,21 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
       await changeStatus(trx, clock, change, { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid', mail: received, detail });
       return false;
     }
+    // Less than is due now (a checkout for an older, smaller amount): a receipt, and the booking
+    // keeps waiting for the rest; the venue hears nothing until it is confirmed.
+    await recordBookingEvent(trx, clock, {
+      by: 'system',
+      venueId: booking.venue_id,
+      reference: booking.reference,
+      action: 'booking.payment_received',
+      detail: { ...detail, due_now_cents: state.dueNowCents },
+    });
+    await enqueueMail(trx, clock, { ...received, bookingId: booking.id, recipient: booking.organiser_email, language: change.language });
+    return false;
   }
   if (status === 'expired') {
-    // Paid after the window: the places again if they are still free, else the money back.
-    if (await takeCapacity(trx, booking.slot_id, booking.group_size)) {
+    // Paid after the window: the places again if the slot can still be booked and they are still free, else the money back.
+    if ((await stillBookable(trx, clock, booking)) && (await takeCapacity(trx, booking.slot_id, booking.group_size))) {
       const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
       if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
       return false;
@@ -255,63 +284,95 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
 
 /** Tells the organiser and the venue's staff that a payment came too late and goes back. */
 async function tellLateRefund(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<void> {
+  await tellRefund(trx, clock, payment, booking, { action: 'booking.paid_too_late', cents: payment.amount_cents });
+}
+
+/** Tells the organiser and the venue's staff that (part of) a payment goes back: it came too late, or was more than owed. */
+async function tellRefund(
+  trx: Tx,
+  clock: Clock,
+  payment: PaymentRow,
+  booking: PayingBookingRow,
+  what: { action: 'booking.paid_too_late' | 'booking.paid_too_much'; cents: number },
+): Promise<void> {
   await recordBookingEvent(trx, clock, {
     by: 'system',
     venueId: booking.venue_id,
     reference: booking.reference,
-    action: 'booking.paid_too_late',
-    detail: { payment_id: payment.id, amount_cents: payment.amount_cents, status: booking.status },
+    action: what.action,
+    detail: { payment_id: payment.id, amount_cents: what.cents, status: booking.status },
   });
   await enqueueMail(trx, clock, {
     kind: 'payment_refunded_late',
     bookingId: booking.id,
     recipient: booking.organiser_email,
     language: booking.language === 'en' ? 'en' : 'nl',
-    detail: { amount_cents: payment.amount_cents },
+    detail: { amount_cents: what.cents },
     dedupeKey: `payment_refunded_late:${payment.id}`,
   });
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_booking_changed',
     bookingId: booking.id,
     venueId: booking.venue_id,
-    detail: { change: 'late_refund', by: 'system', amount_cents: payment.amount_cents },
+    detail: { change: 'late_refund', by: 'system', amount_cents: what.cents },
     dedupeKey: `staff_booking_changed:${booking.id}:late_refund:${payment.id}`,
   });
 }
 
 /** Records the refund of what is left of a late payment (its amount less refunds drawn on it), with its history entry. */
 async function refundLate(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<RefundRow[]> {
-  const parts = refundable(await listPayments(trx, payment.booking_id), await listRefunds(trx, payment.booking_id));
-  const cents = parts.find((part) => part.payment.id === payment.id)?.cents ?? 0;
-  if (cents === 0) return [];
-  const stamp = clock.now().toISOString();
-  const row: RefundRow = {
-    id: newId(),
-    booking_id: booking.id,
-    payment_id: payment.id,
-    provider_id: null,
-    amount_cents: cents,
-    status: 'creating',
+  const cents = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id)).find(
+    (part) => part.payment.id === payment.id,
+  )?.cents;
+  if (!cents) return [];
+  return recordRefund(trx, clock, {
+    bookingId: booking.id,
+    amountCents: cents,
     cause: 'late_payment',
     reason: '',
-    staff_id: null,
-    created_at: stamp,
-    updated_at: stamp,
-  };
-  await insertRefund(trx, row);
-  await recordBookingEvent(trx, clock, {
-    by: 'system',
-    venueId: booking.venue_id,
-    reference: booking.reference,
-    action: 'booking.refunded',
-    detail: { amount_cents: cents, cause: 'late_payment' },
+    by: { by: 'system' },
+    paymentId: payment.id,
   });
-  return [row];
+}
+
+/**
+ * A payment of a booking that stands, beyond what it costs (an old checkout paid beside a new one,
+ * or after the group became smaller or staff recorded a bank payment): the excess goes back from
+ * this payment, and both sides are told.
+ */
+async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<RefundRow[]> {
+  const now = await findPayingBooking(trx, booking.id);
+  if (!now || now.status === 'cancelled' || now.status === 'expired') return [];
+  const money = await moneyOf(trx, booking.id);
+  const excess = money.paidCents - money.refundedCents - now.total_cents;
+  if (excess <= 0) return [];
+  const left = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id)).find(
+    (part) => part.payment.id === payment.id,
+  )?.cents;
+  const cents = Math.min(excess, left ?? 0);
+  if (cents === 0) return [];
+  await tellRefund(trx, clock, payment, now, { action: 'booking.paid_too_much', cents });
+  return recordRefund(trx, clock, {
+    bookingId: booking.id,
+    amountCents: cents,
+    cause: 'late_payment',
+    reason: '',
+    by: { by: 'system' },
+    paymentId: payment.id,
+  });
+}
+
+/** Whether a late payment may still take its booking's places: the activity published and the slot not yet closed for bookings. */
+async function stillBookable(trx: Tx, clock: Clock, booking: PayingBookingRow): Promise<boolean> {
+  const found = await findSlotWithActivity(trx, booking.slot_id);
+  if (!found) return false;
+  const refusal = refusalFor(found.activity, found.slot, booking.group_size, clock.now());
+  return refusal !== 'activity_unavailable' && refusal !== 'booking_closed';
 }
 
 /**
  * Refunds the venue made itself in Mollie's dashboard (Mollie counts more refunded than Groupz
- * recorded): recorded as a refund by staff, reason "Mollie dashboard", so the amounts stay true.
+ * recorded): recorded as a refund of cause `provider`, reason "Mollie dashboard", so the amounts stay true.
  */
 async function recordDashboardRefunds(
   trx: Tx,
@@ -331,7 +392,7 @@ async function recordDashboardRefunds(
     provider_id: null,
     amount_cents: missing,
     status: 'refunded',
-    cause: 'staff',
+    cause: 'provider',
     reason: 'Mollie dashboard',
     staff_id: null,
     created_at: stamp,
@@ -342,6 +403,6 @@ async function recordDashboardRefunds(
     venueId: booking.venue_id,
     reference: booking.reference,
     action: 'booking.refunded',
-    detail: { amount_cents: missing, cause: 'staff', reason: 'Mollie dashboard' },
+    detail: { amount_cents: missing, cause: 'provider', reason: 'Mollie dashboard' },
   });
 }

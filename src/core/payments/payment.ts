@@ -9,11 +9,32 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const PAYMENT_STATUSES = ['creating', 'open', 'pending', 'authorized', 'paid', 'canceled', 'expired', 'failed'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/**
+ * How far a payment has come: its status only ever moves forward (a stale or repeated answer, a
+ * return page racing the webhook, never moves it back); a final status (rank 3) never changes.
+ */
+export const PAYMENT_STATUS_RANK: Record<PaymentStatus, number> = {
+  creating: 0,
+  open: 1,
+  pending: 2,
+  authorized: 2,
+  paid: 3,
+  canceled: 3,
+  expired: 3,
+  failed: 3,
+};
+
+/** The statuses a payment may still move to from `status` (PAYMENT_STATUS_RANK). */
+export function paymentStatusesBefore(status: PaymentStatus): PaymentStatus[] {
+  return PAYMENT_STATUSES.filter((other) => PAYMENT_STATUS_RANK[other] < PAYMENT_STATUS_RANK[status]);
+}
+
 /** `creating` until Mollie answered; `refunded` for a refund by bank at once. */
 export const REFUND_STATUSES = ['creating', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-export const REFUND_CAUSES = ['policy', 'size_change', 'late_payment', 'staff'] as const;
+/** `provider`: a refund the venue made itself in Mollie's dashboard, recorded when Mollie reports it. */
+export const REFUND_CAUSES = ['policy', 'size_change', 'late_payment', 'staff', 'provider'] as const;
 export type RefundCause = (typeof REFUND_CAUSES)[number];
 
 /**

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Executor, PaymentTable, RefundTable, Tx } from '../../db/schema.js';
-import type { PaymentStatus, RefundStatus } from './payment.js';
+import { type PaymentStatus, paymentStatusesBefore, type RefundStatus } from './payment.js';
 
 export type PaymentRow = Selectable<PaymentTable>;
 export type RefundRow = Selectable<RefundTable>;
@@ -43,25 +43,29 @@ export async function listRefunds(db: Executor, bookingId: string): Promise<Refu
 }
 
 /**
- * Records what the provider says of a payment, once: a status already recorded changes nothing
- * (false), so a webhook repeated, or racing the return page, acts once.
+ * Records what the provider says of a payment, once and only forward (PAYMENT_STATUS_RANK): a
+ * status already recorded, or one behind it (a stale answer: the return page's "open" arriving
+ * after the webhook's "paid"), changes nothing (false), so a webhook repeated, or racing the
+ * return page, acts once. A payment's `paid_at`, once set, stays.
  */
 export async function updatePaymentStatus(
   trx: Tx,
   id: string,
   change: { status: PaymentStatus; providerId?: string; checkoutUrl?: string | null; paidAt: string | null; at: string },
 ): Promise<boolean> {
+  const before = paymentStatusesBefore(change.status);
+  if (before.length === 0) return false;
   const result = await trx
     .updateTable('payments')
     .set({
       status: change.status,
-      paid_at: change.paidAt,
+      paid_at: (eb) => eb.fn.coalesce('paid_at', eb.val(change.paidAt)),
       updated_at: change.at,
       ...(change.providerId !== undefined && { provider_id: change.providerId }),
       ...(change.checkoutUrl !== undefined && { checkout_url: change.checkoutUrl }),
     })
     .where('id', '=', id)
-    .where('status', '!=', change.status)
+    .where('status', 'in', before)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -279,6 +279,21 @@ for (const dialect of testDialects()) {
       await assertLedgerMatchesMollie(booking.id);
     });
 
+    test("a refund clears the booking's paid mark in its transaction", async () => {
+      const { booking } = await paidBooking(4, 100);
+      const paidAt = async () =>
+        (await database.db.selectFrom('bookings').select('paid_at').where('id', '=', booking.id).executeTakeFirstOrThrow()).paid_at;
+      await database.db.updateTable('bookings').set({ paid_at: clock.now().toISOString() }).where('id', '=', booking.id).execute();
+      await refundBooking(database.db, clock, context, {
+        bookingId: booking.id,
+        amountCents: 1000,
+        cause: 'staff',
+        reason: 'goodwill',
+        by: { by: 'system' },
+      });
+      assert.equal(await paidAt(), null, 'no longer paid in full');
+    });
+
     test('a refund the bank fails is failed in the ledger, and its amount can go back again', async () => {
       const { booking, providerId } = await paidBooking(2, 100);
       const [row] = await refundBooking(database.db, clock, context, {

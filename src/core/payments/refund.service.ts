@@ -4,6 +4,7 @@ import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { syncPaidStateOf } from './balances.service.js';
 import { mollieKeyFor } from './mollie-key.js';
 import type { RefundCause } from './payment.js';
 import type { PaymentContext } from './payment-context.js';
@@ -28,6 +29,8 @@ export interface RefundRequest {
   /** Why, in staff's words (cause 'staff'); empty otherwise. */
   reason: string;
   by: BookingActor;
+  /** Draw on this payment only (a late payment goes back the way it came); else on all, latest first. */
+  paymentId?: string;
 }
 
 /** What is left to refund of each paid payment, newest first: money goes back the way it came, latest first. */
@@ -53,14 +56,16 @@ export function refundable(payments: PaymentRow[], refunds: RefundRow[]): { paym
  * cannot together give back more than was paid (`refund_too_large`). Nothing goes to Mollie
  * here: after the commit, `sendRefunds` sends them, and `sendPendingRefunds` sends any a crash or
  * an unavailable Mollie left `creating`. The caller's transaction may have locked the booking's
- * slot before (the lock order: slot, then booking).
+ * slot before (the lock order: slot, then booking). The booking's "paid" mark is synced after.
  */
 export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest): Promise<RefundRow[]> {
   if (!Number.isInteger(request.amountCents) || request.amountCents <= 0) throw new DomainError('refund_too_large');
   const stamp = clock.now().toISOString();
   const booking = await lockBooking(trx, request.bookingId);
   if (!booking) throw new DomainError('not_found');
-  const parts = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id));
+  const parts = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id)).filter(
+    (part) => request.paymentId === undefined || part.payment.id === request.paymentId,
+  );
   if (parts.reduce((sum, part) => sum + part.cents, 0) < request.amountCents) throw new DomainError('refund_too_large');
   const planned: RefundRow[] = [];
   let left = request.amountCents;
@@ -91,6 +96,8 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
     action: 'booking.refunded',
     detail: { amount_cents: request.amountCents, cause: request.cause, ...(request.reason !== '' && { reason: request.reason }) },
   });
+  // The booking's "paid" mark follows its ledger (balances.service.ts), under the same lock.
+  await syncPaidStateOf(trx, clock, booking.id);
   return planned;
 }
 

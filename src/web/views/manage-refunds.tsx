@@ -12,6 +12,7 @@ export const REFUND_CAUSE_LABELS: Record<RefundCause, MessageKey> = {
   size_change: 'refunds.cause.size_change',
   late_payment: 'refunds.cause.late_payment',
   staff: 'refunds.cause.staff',
+  provider: 'refunds.cause.provider',
 };
 
 export const REFUND_STATUS_LABELS: Record<RefundStatus, MessageKey> = {
