@@ -246,6 +246,37 @@ for (const dialect of testDialects()) {
       assert.deepEqual([state.status, state.payment.status], ['confirmed', 'paid']);
     });
 
+    test('a checkout URL that may not be redirected to: the pay link says payment is unavailable (503), never a 500', async () => {
+      const booked = await bookPaid();
+      const { providerId } = await pay(booked);
+      await t.database.db
+        .updateTable('payments')
+        .set({ checkout_url: 'http://evil.example/checkout/x' })
+        .where('provider_id', '=', providerId)
+        .execute();
+      const { res, html } = await page(`${booked.manage}/pay`);
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.headers.location, undefined);
+      assert.equal(html.querySelector('[data-testid="pay-again"]')?.getAttribute('href'), `${booked.manage}/pay`);
+    });
+
+    test('the webhook for a payment whose venue has no usable key any more: 200, nothing changes', async () => {
+      const booked = await bookPaid();
+      const { providerId } = await pay(booked);
+      mollie.standIn.setStatus(providerId, 'paid');
+      const settings = mollie.settings as { platformKey: string | null };
+      const key = settings.platformKey;
+      settings.platformKey = null;
+      try {
+        const res = await webhook(urlencoded({ id: providerId }));
+        assert.deepEqual([res.statusCode, res.body], [200, '']);
+      } finally {
+        settings.platformKey = key;
+      }
+      const state = manageBookingJson.parse((await t.app.inject(`/api/v1/manage/${booked.token}`)).json());
+      assert.equal(state.status, 'awaiting_payment');
+    });
+
     test('a paid booking: the pay link goes back to the booking with a notice', async () => {
       const booked = await bookPaid();
       const { providerId } = await pay(booked);
