@@ -36,10 +36,6 @@ const OUTCOMES: Record<PaymentStatus, PaymentOutcome> = {
   expired: 'failed',
 };
 
-/** How often the return page looks again while the bank has not answered, and for how long (no JavaScript: a meta refresh). */
-const REFRESH_SECONDS = 5;
-const REFRESH_TIMES = 36;
-
 /** Mollie's payment ids: `tr_` and letters and digits. */
 const PROVIDER_ID = /^tr_[A-Za-z0-9]{1,64}$/;
 
@@ -107,13 +103,9 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
     if (!recorded) throw new DomainError('not_found');
     const payment = await settled(recorded);
     const outcome = OUTCOMES[payment.status as PaymentStatus] ?? 'waiting';
-    const waited = Number(formField(request.query, 'wait')) || 0;
-    const refresh =
-      outcome === 'waiting' && waited < REFRESH_TIMES
-        ? { seconds: REFRESH_SECONDS, url: `${managePath(token)}/payments/${payment.id}?wait=${waited + 1}` }
-        : undefined;
+    // While the bank has not answered: no automatic refresh (WCAG 2.2.1), a link that checks again.
     // The booking as it is now: settling may have confirmed it.
-    return sendManagePage(context, request, reply, 200, await bookingOf(token), { paymentOutcome: { outcome, refresh } });
+    return sendManagePage(context, request, reply, 200, await bookingOf(token), { paymentOutcome: { outcome } });
   });
 
   app.post('/payments/webhook', async (request, reply) => {
