@@ -103,7 +103,7 @@ async function applyChange(
     }
     if (!(await updateGroupSize(trx, state, { groupSize, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
     // More to pay adds to the balance (with a due date), and "paid" follows the ledger.
-    if (delta !== 0) await applyPriceChange(trx, clock, booking.id);
+    if (delta !== 0) await applyPriceChange(trx, clock, booking.id, booking.price.totalCents);
     const event = { ...actor, venueId, reference: booking.reference } as const;
     if (delta !== 0) {
       const detail = { from, to: groupSize, total_cents: price.totalCents };

@@ -14,7 +14,8 @@ const BATCH = 500;
 /**
  * Mails the organiser of each confirmed booking paying online whose balance is due within
  * BALANCE_REMINDER_DAYS (Amsterdam dates; a balance already overdue too) and still owed: once per
- * booking, with the link that pays it. As the lifecycle's steps do, it asks what is due now (one
+ * booking and due date (more to pay moves the date and asks for a reminder again, balances.service.ts
+ * applyPriceChange), with the link that pays it. As the lifecycle's steps do, it asks what is due now (one
  * run catches up after downtime) and records each reminder with a conditional UPDATE, so two runs
  * or two instances remind once.
  */
@@ -30,7 +31,7 @@ export async function remindBalances(db: Db, clock: Clock): Promise<number> {
         bookingId: row.id,
         recipient: row.organiser_email,
         language: row.language === 'en' ? 'en' : 'nl',
-        dedupeKey: `balance_reminder:${row.id}`,
+        dedupeKey: `balance_reminder:${row.id}:${row.balance_due_on}`,
       });
       await recordBookingEvent(trx, clock, {
         by: 'system',

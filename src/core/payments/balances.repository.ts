@@ -148,6 +148,15 @@ export async function updatePaidState(trx: Tx, id: string, change: { settled: bo
     .execute();
 }
 
+/** Sets when the rest is due, and that its reminder is still to be sent. */
+export async function setBalanceDueOn(trx: Tx, id: string, dueOn: string, at: string): Promise<void> {
+  await trx
+    .updateTable('bookings')
+    .set({ balance_due_on: dueOn, balance_reminded_at: null, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Sets when the rest is due where the booking has no date yet. */
 export async function setBalanceDueOnIfNone(trx: Tx, id: string, dueOn: string, at: string): Promise<void> {
   await trx

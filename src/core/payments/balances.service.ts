@@ -2,7 +2,7 @@ import type { Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
-import { type OpenBalanceRow, listOpenBalances, setBalanceDueOnIfNone, updatePaidState } from './balances.repository.js';
+import { type OpenBalanceRow, listOpenBalances, setBalanceDueOn, setBalanceDueOnIfNone, updatePaidState } from './balances.repository.js';
 import { type BookingPayment, bookingPayment, payingBookingOf } from './payment-state.js';
 import type { PayBy } from './payment-terms.js';
 import { listPayments, listRefunds, moneyOf, type PaymentRow, type RefundRow } from './payments.repository.js';
@@ -56,19 +56,27 @@ export async function syncPaidStateOf(trx: Tx, clock: Clock, bookingId: string):
 }
 
 /**
- * After a booking's price changed (a larger or smaller group), inside that change's transaction:
- * a booking paying online that now owes more gets a due date for it if it had none (today plus
- * MORE_TO_PAY_DAYS), so the manage page offers to pay it and the reminder finds it; its "paid"
- * mark follows the ledger.
+ * After a booking's price changed from `previousTotalCents` (a larger or smaller group), inside
+ * that change's transaction: a booking paying online that owes something gets a due date for it
+ * if it had none (today plus MORE_TO_PAY_DAYS), so the manage page offers to pay it and the
+ * reminder finds it. When it now owes more, the date is at least that far off (a date already
+ * near or past would make the new amount overdue at once) and the reminder goes out again. Its
+ * "paid" mark follows the ledger.
  */
-export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string): Promise<void> {
+export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string, previousTotalCents: number): Promise<void> {
   const row = await findBookingRow(trx, bookingId);
   if (!row || row.status === 'awaiting_payment') return;
   const money = await moneyOf(trx, row.id);
   const owes = row.total_cents > money.paidCents - money.refundedCents;
   if (row.pay_by === 'online' && owes && money.paidCents > 0) {
     const at = clock.now();
-    await setBalanceDueOnIfNone(trx, row.id, addLocalDays(localDateOf(at), MORE_TO_PAY_DAYS), at.toISOString());
+    const soonest = addLocalDays(localDateOf(at), MORE_TO_PAY_DAYS);
+    if (row.total_cents > previousTotalCents) {
+      const dueOn = row.balance_due_on !== null && row.balance_due_on > soonest ? row.balance_due_on : soonest;
+      await setBalanceDueOn(trx, row.id, dueOn, at.toISOString());
+    } else {
+      await setBalanceDueOnIfNone(trx, row.id, soonest, at.toISOString());
+    }
   }
   await syncPaidState(trx, clock, row);
 }

@@ -36,4 +36,11 @@ describe('refund policy', () => {
     assert.equal(refundPolicySchema.safeParse([{ hoursBefore: 48, percent: 101 }]).success, false);
     assert.equal(refundPolicySchema.safeParse([POLICY[0], POLICY[0]]).success, false);
   });
+
+  test('a stored value that is not a policy reads as refunding nothing instead of throwing', () => {
+    assert.deepEqual(parseRefundPolicy('not json'), []);
+    assert.deepEqual(parseRefundPolicy(JSON.stringify([{ hoursBefore: 48, percent: 101 }])), []);
+    assert.deepEqual(parseRefundPolicy(JSON.stringify({ hoursBefore: 48 })), []);
+    assert.equal(refundPercentAt(parseRefundPolicy('{'), new Date('2026-06-01T10:00:00Z'), new Date('2026-01-01T10:00:00Z')), 0);
+  });
 });

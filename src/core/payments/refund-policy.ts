@@ -29,9 +29,20 @@ export const refundPolicySchema = z
     message: 'tiers in order of hoursBefore, longest first, each once',
   });
 
-/** The policy as stored (JSON text); a stored value that is not a policy refunds nothing (and is a bug: the writers validate). */
+/**
+ * The policy as stored (JSON text). A stored value that is not a policy (not JSON, or not valid
+ * tiers) reads as `[]`, which refunds nothing, so the pages that show it keep working; it is a bug
+ * all the same, since the writers validate.
+ */
 export function parseRefundPolicy(json: string): RefundPolicy {
-  return refundPolicySchema.parse(JSON.parse(json));
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const parsed = refundPolicySchema.safeParse(value);
+  return parsed.success ? parsed.data : [];
 }
 
 /** The percentage of the price refunded when cancelling at `at` for a visit starting at `startsAt`. */

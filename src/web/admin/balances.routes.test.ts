@@ -131,6 +131,37 @@ for (const dialect of testDialects()) {
       t.clock.set(BASE);
     });
 
+    test('more to pay after the reminder: the due date moves at least 7 days out and the reminder goes out again', async () => {
+      const booked = await bookByApi(depositSlot, { email: 'again@example.nl' });
+      await payOnline(booked);
+      const grow = async (groupSize: number) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `${booked.manage}/group-size`,
+          headers: FORM,
+          payload: urlencoded({ groupSize: String(groupSize) }),
+        });
+        assert.ok([200, 303].includes(res.statusCode), `${res.statusCode}`);
+      };
+      try {
+        // Long before the date: a larger group keeps the due date (later than 7 days from now).
+        await grow(11);
+        assert.equal((await bookingRow(t.database.db, booked.id)).balance_due_on, '2026-06-17');
+        t.clock.set('2026-06-13T22:30:00Z'); // three days before the 17th.
+        assert.equal(await remindBalances(t.database.db, t.clock), 1);
+        t.clock.set('2026-06-16T08:00:00Z');
+        await grow(12);
+        const row = await bookingRow(t.database.db, booked.id);
+        assert.deepEqual([row.balance_due_on, row.balance_reminded_at], ['2026-06-23', null]);
+        assert.equal((await manageState(booked)).payment.dueOn, '2026-06-23');
+        t.clock.set('2026-06-19T22:30:00Z'); // three days before the 23rd.
+        assert.equal(await remindBalances(t.database.db, t.clock), 1);
+        assert.equal(await mailsOfKind(t.database.db, booked.id, 'balance_reminder'), 2);
+      } finally {
+        t.clock.set(BASE);
+      }
+    });
+
     test('staff record a bank payment, partial then full; refused input is kept; another venue finds nothing', async () => {
       const booked = await bookByApi(depositSlot, { payBy: 'invoice', billing: { ...BILLING, reference: 'PO-2026-17' } });
       const row = await bookingRow(t.database.db, booked.id);

@@ -15,6 +15,7 @@ import {
   slotListJson,
   validationErrorJson,
 } from './api.schemas.js';
+import { paymentDueToJson } from './api.routes.js';
 
 const errorJson = z.object({ code: z.string(), message: z.string() });
 
@@ -422,3 +423,25 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('paymentDueToJson', () => {
+  const due = {
+    status: 'due',
+    paidCents: 0,
+    refundedCents: 0,
+    dueCents: 12_000,
+    dueNowCents: 12_000,
+    balanceDueOn: null,
+  } as const;
+  const base = { state: due, payBy: 'online', expiresAt: new Date('2026-06-01T08:30:00Z'), billingReference: null } as const;
+
+  test('answers what the pay link takes; nothing once the window has passed (payable 0), never amount 0 with a url', () => {
+    assert.deepEqual(paymentDueToJson({ ...base, payableCents: 12_000 }, TEST_PUBLIC_URL, 'tok'), {
+      status: 'due',
+      amountCents: 12_000,
+      url: `${TEST_PUBLIC_URL}/b/tok/pay`,
+      expiresAt: '2026-06-01T08:30:00.000Z',
+    });
+    assert.equal(paymentDueToJson({ ...base, payableCents: 0 }, TEST_PUBLIC_URL, 'tok'), null);
+  });
+});

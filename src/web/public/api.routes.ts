@@ -126,8 +126,9 @@ function payUrl(publicUrl: string, token: string): string {
 }
 
 /** What a new booking must pay now, or null. */
-function paymentDueToJson(payment: OrganiserPayment, publicUrl: string, token: string): z.infer<typeof paymentDueJson> | null {
-  if (payment.state.status !== 'due' || payment.state.dueNowCents === 0 || !payment.expiresAt) return null;
+/** What a new booking pays now and where; null when nothing can be paid now (what the pay link would take: `payableCents`). */
+export function paymentDueToJson(payment: OrganiserPayment, publicUrl: string, token: string): z.infer<typeof paymentDueJson> | null {
+  if (payment.state.status !== 'due' || payment.payableCents <= 0 || !payment.expiresAt) return null;
   return {
     status: 'due',
     amountCents: payment.payableCents,

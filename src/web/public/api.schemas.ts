@@ -102,7 +102,9 @@ export const paymentDueJson = z
     status: z.literal('due'),
     amountCents: count().describe('what is paid now: the whole price, or the deposit'),
     url: payUrl,
-    expiresAt: instant.describe('the end of the payment window: unpaid by then, the booking expires and its places are released'),
+    expiresAt: instant.describe(
+      'the end of the payment window: unpaid by then, the booking expires at the next lifecycle run (after Mollie is asked) and its places are released',
+    ),
   })
   .describe('the booking is `awaiting_payment`: it holds its places until `expiresAt` and is confirmed once paid');
 
@@ -152,7 +154,7 @@ export const manageBookingJson = z.object({
       status: z
         .enum(BOOKING_PAYMENT_STATUSES)
         .describe(
-          '`none`: nothing to pay online (paid at the venue); `due`: to be paid now (`amountCents` at `url`); `partly_paid`: the deposit is in, the rest due on `dueOn`; `invoice`: paid on invoice, due on `dueOn`; `paid`: nothing outstanding; `refunded`: money went back and nothing is outstanding',
+          '`none`: nothing to pay online (paid at the venue); `due`: to be paid now (`amountCents` at `url`); `partly_paid`: the deposit is in, the rest due on `dueOn`; `invoice`: paid on invoice, due on `dueOn`; `paid`: nothing outstanding; `refunded`: a cancelled or expired booking that had money refunded',
         ),
       paidCents: count().describe('received in all'),
       dueCents: count().describe('still outstanding in all'),

@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
-import { settleByProviderId, settlePayment, startCheckout } from '../../core/payments/checkout.service.js';
+import { settlePayment, startCheckout } from '../../core/payments/checkout.service.js';
 import { findPaymentOfBooking } from '../../core/payments/organiser-payment.service.js';
 import type { PaymentStatus } from '../../core/payments/payment.js';
 import { ProviderUnavailable } from '../../core/payments/payment-provider.js';
+import { settleFromWebhook } from '../../core/payments/payment-webhook.service.js';
 import type { PaymentRow } from '../../core/payments/payments.repository.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { HttpError, statusOfDomainError } from '../plugins/errors.js';
+import { checkoutTarget } from '../plugins/redirects.js';
 import { uiFor } from '../plugins/language.js';
 import { managePath } from '../views/manage-actions.js';
 import type { PaymentOutcome } from '../views/payment-section.js';
@@ -34,10 +36,6 @@ const OUTCOMES: Record<PaymentStatus, PaymentOutcome> = {
   expired: 'failed',
 };
 
-/** How often the return page looks again while the bank has not answered, and for how long (no JavaScript: a meta refresh). */
-const REFRESH_SECONDS = 5;
-const REFRESH_TIMES = 36;
-
 /** Mollie's payment ids: `tr_` and letters and digits. */
 const PROVIDER_ID = /^tr_[A-Za-z0-9]{1,64}$/;
 
@@ -47,7 +45,8 @@ const PROVIDER_ID = /^tr_[A-Za-z0-9]{1,64}$/;
  * which CSP form-action does not govern, so every form keeps posting to this site only. The
  * checkout sends them back to the return page, which shows what the provider says (asking it when
  * the webhook has not told yet). The webhook is Mollie's `POST id=tr_...`: answered 200 with
- * nothing in it, known id or not, and 503 when Mollie cannot be asked, so that it calls again.
+ * nothing in it, known id or not (also when the payment's venue has no usable key: nothing to do,
+ * the expiry job ends the booking), and 503 only when Mollie cannot be asked, so that it calls again.
  */
 export async function paymentRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db, clock, publicUrl } = context;
@@ -70,13 +69,19 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
         booking.id,
         (id: string) => `${publicUrl}${managePath(token)}/payments/${id}`,
       );
-      return reply.toCheckout(checkoutUrl);
+      // A checkout URL that may not be redirected to (not https): as if the provider were unavailable.
+      if (checkoutTarget(checkoutUrl)) return reply.toCheckout(checkoutUrl);
+      return unavailable();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'nothing_due') return reply.seeOther(`${managePath(token)}?done=nothing_due`);
       if (error.code !== 'payment_unavailable') throw error;
+      return unavailable();
+    }
+
+    function unavailable() {
       const ui = uiFor(request);
-      return sendPage(reply, statusOfDomainError(error.code), <PaymentUnavailablePage ui={ui} token={token} />);
+      return sendPage(reply, statusOfDomainError('payment_unavailable'), <PaymentUnavailablePage ui={ui} token={token} />);
     }
   });
 
@@ -98,13 +103,9 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
     if (!recorded) throw new DomainError('not_found');
     const payment = await settled(recorded);
     const outcome = OUTCOMES[payment.status as PaymentStatus] ?? 'waiting';
-    const waited = Number(formField(request.query, 'wait')) || 0;
-    const refresh =
-      outcome === 'waiting' && waited < REFRESH_TIMES
-        ? { seconds: REFRESH_SECONDS, url: `${managePath(token)}/payments/${payment.id}?wait=${waited + 1}` }
-        : undefined;
+    // While the bank has not answered: no automatic refresh (WCAG 2.2.1), a link that checks again.
     // The booking as it is now: settling may have confirmed it.
-    return sendManagePage(context, request, reply, 200, await bookingOf(token), { paymentOutcome: { outcome, refresh } });
+    return sendManagePage(context, request, reply, 200, await bookingOf(token), { paymentOutcome: { outcome } });
   });
 
   app.post('/payments/webhook', async (request, reply) => {
@@ -113,7 +114,7 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
     // Anything but Mollie's one field: the plain bad-request page, which names nothing of what was sent.
     if (!type.startsWith('application/x-www-form-urlencoded') || !PROVIDER_ID.test(id)) throw new HttpError(400, 'bad_request');
     try {
-      await settleByProviderId(db, clock, payments, id);
+      await settleFromWebhook(db, clock, payments, id);
     } catch (error) {
       if (error instanceof ProviderUnavailable || (error instanceof DomainError && error.code === 'payment_unavailable')) {
         return reply.code(503).send();

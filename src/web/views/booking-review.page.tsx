@@ -117,8 +117,8 @@ export function BookingReviewPage({
         ))}
         <input type="hidden" name="step" value="review" />
         <TermsVersionField terms={terms} />
-        <button type="submit" name="action" value="confirm">
-          {t(CONFIRM_LABELS[status])}
+        <button type="submit" name="action" value="confirm" data-testid="review-confirm">
+          {t(status === 'confirmed' && paymentPlan && paymentPlan.nowCents > 0 ? 'review.confirm_and_pay' : CONFIRM_LABELS[status])}
         </button>
         <button type="submit" name="action" value="edit" class="button-secondary">
           {t('review.edit')}

@@ -23,8 +23,6 @@ interface LayoutProps {
    * in the language picked, with everything typed.
    */
   languageForm?: string;
-  /** Load `url` again after `seconds` (a page waiting for news from elsewhere, without JavaScript). */
-  refresh?: { seconds: number; url: string } | undefined;
 }
 
 /** Each language named in itself. */
@@ -61,18 +59,7 @@ function LanguageSwitcher({ ui, form }: { ui: Ui; form: string | undefined }) {
   );
 }
 
-export function Layout({
-  ui,
-  title,
-  children,
-  header,
-  scripts = [],
-  privacyNote,
-  description,
-  wide = false,
-  languageForm,
-  refresh,
-}: LayoutProps) {
+export function Layout({ ui, title, children, header, scripts = [], privacyNote, description, wide = false, languageForm }: LayoutProps) {
   const { t } = ui;
   return (
     <html lang={ui.lang}>
@@ -82,7 +69,6 @@ export function Layout({
         <title>{`${title} · Groupz`}</title>
         {description && <meta name="description" content={description} />}
         {!ui.indexable && <meta name="robots" content="noindex" />}
-        {refresh && <meta http-equiv="refresh" content={`${refresh.seconds}; url=${refresh.url}`} />}
         <link rel="stylesheet" href={ui.stylesheet} />
         <link rel="icon" href={ui.icon} type="image/svg+xml" />
         {scripts.map((src) => (

@@ -43,8 +43,8 @@ export interface ManagePageProps {
   refunds?: RefundOutlook | undefined;
   /** The booking's money (payment-section.tsx). */
   payment: OrganiserPayment;
-  /** On the return from the checkout: what the provider says of the payment, and (while it is not known) when to look again. */
-  paymentOutcome?: { outcome: PaymentOutcome; refresh?: { seconds: number; url: string } | undefined } | undefined;
+  /** On the return from the checkout: what the provider says of the payment (while it is not known, a link checks again). */
+  paymentOutcome?: { outcome: PaymentOutcome } | undefined;
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
@@ -127,7 +127,7 @@ export function ManagePage({
   const justBookedTitle = confirmedNow ? JUST_BOOKED_TITLES[booking.status] : undefined;
   const title = t(justBookedTitle ?? 'manage.title');
   return (
-    <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []} refresh={paymentOutcome?.refresh}>
+    <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []}>
       <h1>{title}</h1>
       {paymentOutcome && <PaymentBanner ui={ui} outcome={paymentOutcome.outcome} payment={payment} token={token} />}
       {confirmedNow && booking.status === 'confirmed' && <p class="notice success">{t('manage.confirmed_intro')}</p>}

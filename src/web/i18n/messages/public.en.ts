@@ -51,6 +51,7 @@ export const en: Record<keyof typeof nl, string> = {
   'review.title': 'Review your booking',
   'review.intro': 'Is everything right? Then confirm the booking. The places are only reserved once you confirm.',
   'review.confirm': 'Confirm booking',
+  'review.confirm_and_pay': 'Book and go to payment',
   'review.edit': 'Change details',
 
   'manage.title': 'Your booking',

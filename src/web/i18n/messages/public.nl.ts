@@ -49,6 +49,7 @@ export const nl = {
   'review.title': 'Controleer uw boeking',
   'review.intro': 'Klopt alles? Bevestig dan de boeking. De plaatsen worden pas vastgelegd als u bevestigt.',
   'review.confirm': 'Boeking bevestigen',
+  'review.confirm_and_pay': 'Boeken en naar betalen',
   'review.edit': 'Gegevens wijzigen',
 
   'manage.title': 'Uw boeking',
