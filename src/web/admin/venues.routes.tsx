@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app-context.js';
+import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { Venue } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
@@ -21,7 +21,6 @@ import {
   setVenueMollieKey,
   setVenuePoRequired,
 } from '../../core/venues/venue-payment.service.js';
-import type { PaymentContext } from '../../core/payments/payment-context.js';
 
 type VenueRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -64,8 +63,9 @@ const PAYMENT_DONE = ['saved', 'removed', 'invoicing'] as const;
  * The back office's venues: managers edit their own venue's profile and publish its booking terms;
  * admins any venue's. Another venue's id finds nothing (404), as everywhere in the back office.
  */
-export async function venueAdminRoutes(app: FastifyInstance, { db, clock, auth, payments, publicUrl }: AppContext): Promise<void> {
-  const paymentContext: PaymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl };
+export async function venueAdminRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db, clock, auth } = context;
+  const paymentContext = paymentContextOf(context);
 
   async function venueOf(request: VenueRequest): Promise<Venue> {
     if (!isKey(request.params.id)) throw new DomainError('not_found');
