@@ -14,8 +14,13 @@ import { systemClock } from '../../../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 import { connectDatabase, type DatabaseHandle } from '../../../src/db/connect.js';
 
-/** Four slots; the small one is full after a few bookings, so refusals arrive before the kill. */
-const CAPACITIES = [5, 40, 60, 80];
+/**
+ * Four slots; the small one is full after a few bookings, so refusals arrive before the kill. The
+ * others hold more than their share of the rush asks (75 requests of 1 to 10 places each), so the
+ * rush is still booking, with most requests open, when the kill comes; were they small, every
+ * slot could fill and the rush end in refusals before the 20th 201 came back.
+ */
+const CAPACITIES = [5, 500, 500, 500];
 const REQUESTS = 300;
 /** The server is killed the moment this many 201s have arrived. */
 const KILL_AT = 20;
