@@ -145,6 +145,11 @@ export interface BookingTable {
   notes: string;
   language: string;
   total_cents: number;
+  /**
+   * What the booking owes beyond (or below) its price, signed: cancellation fees the venue keeps
+   * (+), goodwill refunds (-). It owes total_cents + adjustment_cents (core/payments/refund-policy.ts).
+   */
+  adjustment_cents: ColumnType<number, number | undefined, number>;
   vat_cents: number;
   price_breakdown: string;
   manage_token_hash: string;

@@ -184,7 +184,8 @@ export async function changeBookingStatus(
   const by = { by: 'staff', member: actor.member, client: actor.client } as const;
   let refunds: RefundRow[] = [];
   const refund =
-    to === 'cancelled' && money.refund !== 'none'
+    // Even with nothing back the cancellation records what the venue keeps (the booking's adjustment).
+    to === 'cancelled'
       ? async (trx: Tx) => {
           const slot = await findSlotWithActivity(trx, row.slot_id);
           if (!slot) throw new DomainError('not_found');

@@ -41,6 +41,7 @@ export interface OpenBalanceRow {
   organiser_name: string;
   organisation: string;
   total_cents: number;
+  adjustment_cents: number;
   paid_cents: number;
   refunded_cents: number;
   balance_due_on: string | null;
@@ -73,6 +74,7 @@ export async function listOpenBalances(
       'bookings.organiser_name',
       'bookings.organisation',
       'bookings.total_cents',
+      'bookings.adjustment_cents',
       'bookings.balance_due_on',
       'bookings.billing_reference',
       'slots.starts_at',
@@ -84,7 +86,9 @@ export async function listOpenBalances(
     ])
     .where('bookings.status', 'in', OWING_STATUSES)
     .where('bookings.pay_by', 'in', LEDGER_PAY_BY)
-    .where((eb) => eb('bookings.total_cents', '>', eb(paidCents(eb), '-', refundedCents(eb))));
+    .where((eb) =>
+      eb(eb('bookings.total_cents', '+', eb.ref('bookings.adjustment_cents')), '>', eb(paidCents(eb), '-', refundedCents(eb))),
+    );
   if (!scope.all) query = query.where('bookings.venue_id', '=', scope.venueId);
   if (filter.dueBefore !== undefined) query = query.where('bookings.balance_due_on', '<', filter.dueBefore);
   const rows = await query
@@ -116,7 +120,7 @@ export async function listBalancesToRemind(db: Executor, dueBy: string, limit: n
     .where('bookings.pay_by', '=', 'online')
     .where('bookings.balance_reminded_at', 'is', null)
     .where('bookings.balance_due_on', '<=', dueBy)
-    .where((eb) => eb('bookings.total_cents', '>', eb(paidCents(eb), '-', refundedCents(eb))))
+    .where((eb) => eb(eb('bookings.total_cents', '+', eb.ref('bookings.adjustment_cents')), '>', eb(paidCents(eb), '-', refundedCents(eb))))
     .orderBy('bookings.balance_due_on')
     .orderBy('bookings.id')
     .limit(limit)

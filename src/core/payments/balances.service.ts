@@ -23,6 +23,7 @@ export interface PayingRow {
   pay_by: string;
   deposit_percent: number;
   total_cents: number;
+  adjustment_cents: number;
   balance_due_on: string | null;
 }
 
@@ -45,7 +46,7 @@ export async function syncPaidState(trx: Tx, clock: Clock, row: PayingRow): Prom
   }
   const money = await moneyOf(trx, row.id);
   if (row.pay_by === 'venue' && money.paidCents === 0) return;
-  const settled = money.paidCents - money.refundedCents >= row.total_cents;
+  const settled = money.paidCents - money.refundedCents >= row.total_cents + row.adjustment_cents;
   await updatePaidState(trx, row.id, { settled, at: clock.now().toISOString() });
 }
 
@@ -67,7 +68,7 @@ export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string,
   const row = await findBookingRow(trx, bookingId);
   if (!row || row.status === 'awaiting_payment') return;
   const money = await moneyOf(trx, row.id);
-  const owes = row.total_cents > money.paidCents - money.refundedCents;
+  const owes = row.total_cents + row.adjustment_cents > money.paidCents - money.refundedCents;
   if (row.pay_by === 'online' && owes && money.paidCents > 0) {
     const at = clock.now();
     const soonest = addLocalDays(localDateOf(at), MORE_TO_PAY_DAYS);
@@ -114,7 +115,7 @@ function toOpenBalance(row: OpenBalanceRow, today: string): OpenBalance {
     venueName: row.venue_name,
     totalCents: row.total_cents,
     paidCents: paid,
-    outstandingCents: row.total_cents - paid,
+    outstandingCents: row.total_cents + row.adjustment_cents - paid,
     dueOn: row.balance_due_on,
     overdue: row.balance_due_on !== null && row.balance_due_on < today,
     billingReference: row.billing_reference,
@@ -141,6 +142,8 @@ export interface BookingMoney {
   payBy: PayBy;
   depositPercent: number;
   totalCents: number;
+  /** What it owes beyond its price: fees the venue kept (+), goodwill refunds (-). */
+  adjustmentCents: number;
   payment: BookingPayment;
   overdue: boolean;
   payments: PaymentRow[];
@@ -158,6 +161,7 @@ export async function readBookingMoney(db: Executor, clock: Clock, bookingId: st
     payBy: row.pay_by as PayBy,
     depositPercent: row.deposit_percent,
     totalCents: row.total_cents,
+    adjustmentCents: row.adjustment_cents,
     payment,
     overdue: payment.balanceDueOn !== null && payment.balanceDueOn < localDateOf(clock.now()),
     payments,

@@ -14,6 +14,7 @@ export type PayingBookingRow = Pick<
   | 'organiser_email'
   | 'language'
   | 'total_cents'
+  | 'adjustment_cents'
   | 'pay_by'
   | 'deposit_percent'
   | 'balance_due_on'
@@ -34,6 +35,7 @@ export async function findPayingBooking(db: Executor, id: string): Promise<Payin
       'organiser_email',
       'language',
       'total_cents',
+      'adjustment_cents',
       'pay_by',
       'deposit_percent',
       'balance_due_on',

@@ -164,6 +164,9 @@ for (const dialect of testDialects()) {
       const state = await bookingPaymentOf(db, booking.id);
       assert.equal(state.paidCents, 5000);
       assert.equal(state.refundedCents, 1200);
+      // Goodwill, like a staff refund: the booking owes 1200 less, so nothing is outstanding.
+      assert.equal((await bookingRow(db, booking.id)).adjustment_cents, -1200);
+      assert.deepEqual([state.status, state.dueCents], ['paid', 0]);
     });
 
     test('a stale "open" after "paid" never moves the payment back (the return page racing the webhook)', async () => {

@@ -17,6 +17,7 @@ import type { PaymentContext } from './payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
 import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf } from './payment-state.js';
 import {
+  addBookingAdjustment,
   findPayment,
   findPaymentByProviderId,
   insertPayment,
@@ -344,7 +345,7 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
   const now = await findPayingBooking(trx, booking.id);
   if (!now || now.status === 'cancelled' || now.status === 'expired') return [];
   const money = await moneyOf(trx, booking.id);
-  const excess = money.paidCents - money.refundedCents - now.total_cents;
+  const excess = money.paidCents - money.refundedCents - (now.total_cents + now.adjustment_cents);
   if (excess <= 0) return [];
   const left = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id)).find(
     (part) => part.payment.id === payment.id,
@@ -405,4 +406,6 @@ async function recordDashboardRefunds(
     action: 'booking.refunded',
     detail: { amount_cents: missing, cause: 'provider', reason: 'Mollie dashboard' },
   });
+  // Goodwill, like a staff refund: what the booking owes drops with it (refund.service.ts recordRefund).
+  await addBookingAdjustment(trx, booking.id, -missing, stamp);
 }

@@ -4,7 +4,16 @@ import type { Executor } from '../../db/schema.js';
 export async function findPaymentTerms(db: Executor, bookingId: string) {
   return db
     .selectFrom('bookings')
-    .select(['status', 'pay_by', 'deposit_percent', 'total_cents', 'balance_due_on', 'payment_expires_at', 'billing_reference'])
+    .select([
+      'status',
+      'pay_by',
+      'deposit_percent',
+      'total_cents',
+      'adjustment_cents',
+      'balance_due_on',
+      'payment_expires_at',
+      'billing_reference',
+    ])
     .where('id', '=', bookingId)
     .executeTakeFirst();
 }

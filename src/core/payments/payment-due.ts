@@ -26,7 +26,9 @@ export async function paymentDueOnConfirming(trx: Tx, bookingId: string, now: Da
   const late = row.balance_due_on !== null && row.balance_due_on <= localDateOf(now);
   const depositPercent = late ? 100 : row.deposit_percent;
   const money = await moneyOf(trx, bookingId);
-  const dueNowCents = Math.max(0, dueAtBookingCents(row.total_cents, depositPercent) - (money.paidCents - money.refundedCents));
+  // The deposit follows the price; never more than the booking owes (its price and adjustment).
+  const owedNow = Math.min(dueAtBookingCents(row.total_cents, depositPercent), row.total_cents + row.adjustment_cents);
+  const dueNowCents = Math.max(0, owedNow - (money.paidCents - money.refundedCents));
   if (dueNowCents === 0) return undefined;
   return {
     expiresAt: windowEnd(now, row.payment_window_minutes ?? DEFAULT_WINDOW_MINUTES),

@@ -7,6 +7,7 @@ const ONLINE: PayingBooking = {
   payBy: 'online',
   depositPercent: 30,
   totalCents: 40_001,
+  adjustmentCents: 0,
   balanceDueOn: '2027-06-01',
 };
 const none = { paidCents: 0, refundedCents: 0 };
@@ -35,5 +36,20 @@ describe('a booking payment state', () => {
     assert.equal(bookingPayment({ ...ONLINE, status: 'confirmed', payBy: 'venue', depositPercent: 0 }, none).status, 'none');
     const cancelled = bookingPayment({ ...ONLINE, status: 'cancelled' }, { paidCents: 40_001, refundedCents: 20_000 });
     assert.deepEqual([cancelled.status, cancelled.dueCents, cancelled.dueNowCents], ['refunded', 0, 0]);
+  });
+
+  test('it owes its price plus its adjustment: a goodwill refund owes nothing, a fee kept is owed', () => {
+    // Paid in full, €10 back as goodwill (adjustment -€10): still paid, nothing due.
+    const goodwill = bookingPayment(
+      { ...ONLINE, status: 'confirmed', adjustmentCents: -1_000 },
+      { paidCents: 40_001, refundedCents: 1_000 },
+    );
+    assert.deepEqual([goodwill.status, goodwill.dueCents, goodwill.balanceDueOn], ['paid', 0, null]);
+    // A deposit paid, the group made smaller with a €50 fee kept: the fee is owed with the new price.
+    const fee = bookingPayment(
+      { ...ONLINE, status: 'confirmed', totalCents: 30_000, adjustmentCents: 5_000 },
+      { paidCents: 12_000, refundedCents: 0 },
+    );
+    assert.deepEqual([fee.status, fee.dueCents], ['partly_paid', 23_000]);
   });
 });

@@ -20,6 +20,8 @@ export interface PayingBooking {
   payBy: PayBy;
   depositPercent: number;
   totalCents: number;
+  /** What it owes beyond (or below) its price: fees kept (+), goodwill refunds (-); it owes totalCents + adjustmentCents. */
+  adjustmentCents: number;
   balanceDueOn: string | null;
 }
 
@@ -27,7 +29,7 @@ export interface PayingBooking {
 export function bookingPayment(booking: PayingBooking, money: { paidCents: number; refundedCents: number }): BookingPayment {
   const netPaid = money.paidCents - money.refundedCents;
   const over = booking.status === 'cancelled' || booking.status === 'expired';
-  const dueCents = over ? 0 : Math.max(0, booking.totalCents - netPaid);
+  const dueCents = over ? 0 : Math.max(0, booking.totalCents + booking.adjustmentCents - netPaid);
   const dueNowCents =
     booking.status === 'awaiting_payment' ? Math.max(0, dueAtBookingCents(booking.totalCents, booking.depositPercent) - netPaid) : 0;
   const base = { paidCents: money.paidCents, refundedCents: money.refundedCents, dueCents, dueNowCents };
@@ -54,6 +56,7 @@ export interface PayingColumns {
   pay_by: string;
   deposit_percent: number;
   total_cents: number;
+  adjustment_cents: number;
   balance_due_on: string | null;
 }
 
@@ -64,6 +67,7 @@ export function payingBookingOf(row: PayingColumns): PayingBooking {
     payBy: row.pay_by as PayBy,
     depositPercent: row.deposit_percent,
     totalCents: row.total_cents,
+    adjustmentCents: row.adjustment_cents,
     balanceDueOn: row.balance_due_on,
   };
 }

@@ -125,15 +125,35 @@ export async function lockBooking(trx: Tx, id: string) {
   await lockRow(trx, 'bookings', id);
   return trx
     .selectFrom('bookings')
-    .select(['id', 'reference', 'venue_id', 'status', 'total_cents', 'pay_by', 'deposit_percent', 'balance_due_on'])
+    .select(['id', 'reference', 'venue_id', 'status', 'total_cents', 'adjustment_cents', 'pay_by', 'deposit_percent', 'balance_due_on'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
-/** The cancellation policy a booking was placed under (JSON, see refund-policy.ts); undefined when there is no such booking. */
-export async function findBookingRefundPolicy(db: Executor, bookingId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('bookings').select('refund_policy').where('id', '=', bookingId).executeTakeFirst();
-  return row?.refund_policy;
+/**
+ * The cancellation policy a booking was placed under (JSON, see refund-policy.ts) and its
+ * adjustment (fees kept, less goodwill refunds); undefined when there is no such booking.
+ */
+export async function findRefundTerms(
+  db: Executor,
+  bookingId: string,
+): Promise<{ refund_policy: string; adjustment_cents: number } | undefined> {
+  return db.selectFrom('bookings').select(['refund_policy', 'adjustment_cents']).where('id', '=', bookingId).executeTakeFirst();
+}
+
+/** Adds `deltaCents` (signed) to a booking's adjustment, inside the transaction that locked it. */
+export async function addBookingAdjustment(trx: Tx, bookingId: string, deltaCents: number, at: string): Promise<void> {
+  if (deltaCents === 0) return;
+  await trx
+    .updateTable('bookings')
+    .set((eb) => ({ adjustment_cents: eb('adjustment_cents', '+', deltaCents), updated_at: at }))
+    .where('id', '=', bookingId)
+    .execute();
+}
+
+/** Sets a booking's adjustment, inside the transaction that locked it. */
+export async function setBookingAdjustment(trx: Tx, bookingId: string, cents: number, at: string): Promise<void> {
+  await trx.updateTable('bookings').set({ adjustment_cents: cents, updated_at: at }).where('id', '=', bookingId).execute();
 }
 
 /** Refunds Mollie has not finished (REFUNDS_UNSETTLED), oldest first, at most `limit`. */

@@ -51,18 +51,27 @@ export function refundPercentAt(policy: RefundPolicy, startsAt: Date, at: Date):
   return policy.find((tier) => hoursLeft >= tier.hoursBefore)?.percent ?? 0;
 }
 
+/** The part of `cancelledCents` the venue keeps when it is cancelled at `percent`: its cancellation fee. */
+export function keptCents(cancelledCents: number, percent: number): number {
+  return Math.round((cancelledCents * (100 - percent)) / 100);
+}
+
 /**
  * What goes back when `cancelledCents` of a booking's price is cancelled at `percent`: the venue
- * keeps `(100 - percent) %` of the cancelled part and what is still owed for the rest
- * (`keptCents`, the price that remains), and refunds what was paid beyond that, never more than
- * was paid (net of earlier refunds). A deposit smaller than what the venue keeps refunds nothing.
+ * retains the price that remains (`remainingPriceCents`), the booking's adjustment so far
+ * (`adjustmentCents`: fees it kept on earlier changes, less goodwill refunds; see
+ * bookings.adjustment_cents) and `(100 - percent) %` of the cancelled part (keptCents), and
+ * refunds what was paid beyond that, never more than was paid (net of earlier refunds). A deposit
+ * smaller than what the venue retains refunds nothing. So a group made smaller and then cancelled
+ * never gets back more than cancelling it whole at once would have given.
  */
 export function policyRefundCents(input: {
   netPaidCents: number;
   remainingPriceCents: number;
+  adjustmentCents: number;
   cancelledCents: number;
   percent: number;
 }): number {
-  const retained = input.remainingPriceCents + Math.round((input.cancelledCents * (100 - input.percent)) / 100);
+  const retained = input.remainingPriceCents + input.adjustmentCents + keptCents(input.cancelledCents, input.percent);
   return Math.max(0, input.netPaidCents - retained);
 }

@@ -279,18 +279,15 @@ for (const dialect of testDialects()) {
       await assertLedgerMatchesMollie(booking.id);
     });
 
-    test("a refund clears the booking's paid mark in its transaction", async () => {
+    test("a refund of what was owed clears the booking's paid mark in its transaction; a goodwill refund keeps it", async () => {
       const { booking } = await paidBooking(4, 100);
       const paidAt = async () =>
         (await database.db.selectFrom('bookings').select('paid_at').where('id', '=', booking.id).executeTakeFirstOrThrow()).paid_at;
       await database.db.updateTable('bookings').set({ paid_at: clock.now().toISOString() }).where('id', '=', booking.id).execute();
-      await refundBooking(database.db, clock, context, {
-        bookingId: booking.id,
-        amountCents: 1000,
-        cause: 'staff',
-        reason: 'goodwill',
-        by: { by: 'system' },
-      });
+      const refund = { bookingId: booking.id, amountCents: 1000, reason: '', by: { by: 'system' } } as const;
+      await refundBooking(database.db, clock, context, { ...refund, cause: 'staff', reason: 'goodwill' });
+      assert.notEqual(await paidAt(), null, 'goodwill lowers what is owed with it: still paid in full');
+      await refundBooking(database.db, clock, context, { ...refund, cause: 'policy' });
       assert.equal(await paidAt(), null, 'no longer paid in full');
     });
 

@@ -10,6 +10,7 @@ import type { RefundCause } from './payment.js';
 import type { PaymentContext } from './payment-context.js';
 import { ProviderRefused, ProviderUnavailable } from './payment-provider.js';
 import {
+  addBookingAdjustment,
   findRefundTarget,
   insertRefund,
   listPayments,
@@ -32,6 +33,9 @@ export interface RefundRequest {
   /** Draw on this payment only (a late payment goes back the way it came); else on all, latest first. */
   paymentId?: string;
 }
+
+/** Refunds given as goodwill: they lower what the booking owes (bookings.adjustment_cents) by their amount. */
+export const GOODWILL_CAUSES: readonly RefundCause[] = ['staff', 'provider'];
 
 /** What is left to refund of each paid payment, newest first: money goes back the way it came, latest first. */
 export function refundable(payments: PaymentRow[], refunds: RefundRow[]): { payment: PaymentRow; cents: number }[] {
@@ -96,6 +100,9 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
     action: 'booking.refunded',
     detail: { amount_cents: request.amountCents, cause: request.cause, ...(request.reason !== '' && { reason: request.reason }) },
   });
+  // A goodwill refund (staff's, or one made in Mollie's dashboard) lowers what the booking owes with
+  // what goes back, so nothing becomes outstanding; other causes return money that was never owed.
+  if (GOODWILL_CAUSES.includes(request.cause)) await addBookingAdjustment(trx, booking.id, -request.amountCents, stamp);
   // The booking's "paid" mark follows its ledger (balances.service.ts), under the same lock.
   await syncPaidStateOf(trx, clock, booking.id);
   return planned;

@@ -80,6 +80,9 @@ for (const dialect of testDialects()) {
       const history = after.querySelector('[data-testid="booking-history"]')!.textContent;
       assert.match(history, /€\s?12,50 terugbetaald \(door de locatie\): Regen op de dag/);
       assert.match(after.querySelector('[data-testid="refund-table"]')!.textContent, /in behandeling/);
+      // Goodwill: the booking owes EUR 12.50 less with it, so nothing becomes outstanding.
+      assert.equal(after.querySelector('[data-testid="money-adjustment"]')!.getAttribute('data-cents'), '-1250');
+      assert.match(after.querySelector('[data-testid="money-outstanding"]')!.textContent, /€\s?0,00/);
     });
 
     test('a failed refund is shown to staff; the amount can go back again', async () => {

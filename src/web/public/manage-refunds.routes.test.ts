@@ -5,10 +5,11 @@ import { testDialects } from '../../../test/databases.js';
 import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
-import { payAtMollie, placeUnderPolicy, refundsAtMollie } from '../../../test/paid-bookings.js';
+import { payAtMollie, paymentContextOf, placeUnderPolicy, refundsAtMollie } from '../../../test/paid-bookings.js';
 import { postForm } from '../../../test/staff.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import { refundBooking } from '../../core/payments/refund.service.js';
 
 const POLICY = [
   { hoursBefore: 336, percent: 100 },
@@ -46,7 +47,7 @@ for (const dialect of testDialects()) {
       const { booking, manageToken } = await book(t.database.db, t.clock, slot, { groupSize }, t.linkKey);
       await placeUnderPolicy(t.database.db, booking.id, POLICY);
       const providerId = await payAtMollie(t.database.db, t.clock, mollie, booking.id, groupSize * 1250);
-      return { path: `/b/${manageToken}`, providerId };
+      return { path: `/b/${manageToken}`, providerId, bookingId: booking.id };
     }
     const html = async (url: string) => parseHtml((await t.app.inject({ url })).body);
 
@@ -94,6 +95,30 @@ for (const dialect of testDialects()) {
       );
       const page = await html(path);
       assert.match(page.querySelector('[data-testid="refund-list"]')!.textContent, /€\s?12,50 op .*: kleinere groep/);
+      // Cancelling now: the venue keeps the EUR 12.50 fee and half of the EUR 75 left; EUR 37.50 of the
+      // EUR 87.50 paid goes back (50 % of the original EUR 100 in all), on the page and when cancelling.
+      assert.equal(page.querySelector('[data-testid="refund-now"]')!.getAttribute('data-cents'), '3750');
+      assert.equal((await postForm(t, `${path}/cancel`, {})).statusCode, 303);
+      assert.deepEqual(
+        refundsAtMollie(mollie, [providerId]).map((r) => r.amountCents),
+        [1250, 3750],
+      );
+    });
+
+    test('a goodwill refund by staff on a booking paid in full: the manage page still shows it paid, nothing to pay', async () => {
+      const { path, bookingId } = await paidBooking(4);
+      await refundBooking(t.database.db, t.clock, paymentContextOf(mollie), {
+        bookingId,
+        amountCents: 1000,
+        cause: 'staff',
+        reason: 'Goodwill',
+        by: { by: 'system' },
+      });
+      const page = await html(path);
+      assert.equal(page.querySelector('[data-testid="payment-section"]')!.getAttribute('data-status'), 'paid');
+      assert.match(page.querySelector('[data-testid="payment-due"]')!.textContent, /€\s?0,00/);
+      assert.match(page.querySelector('[data-testid="payment-refunded"]')!.textContent, /€\s?10,00/);
+      assert.equal(page.querySelector('[data-testid="pay-button"]'), null, 'no pay button');
     });
   });
 }

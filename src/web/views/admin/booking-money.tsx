@@ -102,6 +102,14 @@ export function BookingMoneySection(props: {
         </dd>
         <dt>{t('money.price')}</dt>
         <dd data-testid="money-price">{formatMoney(money.totalCents, lang)}</dd>
+        {money.adjustmentCents !== 0 && (
+          <>
+            <dt>{t('money.adjustment')}</dt>
+            <dd data-testid="money-adjustment" data-cents={money.adjustmentCents}>
+              {formatMoney(money.adjustmentCents, lang)}
+            </dd>
+          </>
+        )}
         <dt>{t('money.paid')}</dt>
         <dd data-testid="money-paid">{formatMoney(payment.paidCents, lang)}</dd>
         {payment.refundedCents > 0 && (
