@@ -109,7 +109,7 @@ export const balancesMessages = defineMessages(
     'field.invoice_not_allowed': 'This activity cannot be paid on invoice.',
     'field.above_outstanding': 'This is more than is outstanding.',
     'field.in_future': 'This date is in the future.',
-    'money.pay_by': 'Paid',
+    'money.pay_by': 'Payment method',
     'money.pay_by.venue': 'At the venue',
     'money.pay_by.online': 'Online',
     'money.pay_by.invoice': 'On invoice',
