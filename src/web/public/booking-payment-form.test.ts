@@ -74,6 +74,17 @@ for (const dialect of testDialects()) {
       assert.equal(onInvoice.page.querySelector('[data-testid="payment-plan-in-full"]'), null, 'nothing online on invoice');
     });
 
+    test('a deposit whose rest is due 1 day or 0 days before: "within 1 day", "today"', async () => {
+      const says = async (balanceDaysBefore: number, date: string) => {
+        const activity = await makeActivity(t.database.db, t.clock, { payment: { ...DEPOSIT, balanceDaysBefore } });
+        const slot = await makeSlot(t.database.db, t.clock, activity, { date, time: '16:00' });
+        return text((await page(`/book/${slot.id}?groupSize=4`)).querySelector('[data-testid="payment-plan-in-full"]'));
+      };
+      assert.equal(await says(1, '2026-06-02'), 'Omdat uw bezoek binnen 1 dag is, betaalt u het volledige bedrag bij het boeken.');
+      assert.equal(await says(0, '2026-06-01'), 'Omdat uw bezoek vandaag is, betaalt u het volledige bedrag bij het boeken.');
+      assert.equal(await says(1, '2026-06-03'), undefined, 'the rest due tomorrow: a deposit now');
+    });
+
     test('paying on invoice chosen and the form refused: its payment box says on invoice, not online', async () => {
       const refused = await post(later, { name: '', payBy: 'invoice', 'billing.organisation': 'OBS', 'billing.address': 'Dorpsstraat 1' });
       assert.equal(refused.status, 422);

@@ -29,6 +29,12 @@ export function planViewOf(plan: CorePlan, totalCents: number, windowMinutes: nu
   };
 }
 
+/** Why a deposit is paid in full: the visit is within its `days` (today, when 0). */
+function inFullText({ t }: Ui, days: number): string {
+  if (days === 0) return t('payment.plan.in_full_today');
+  return days === 1 ? t('payment.plan.in_full_soon_one') : t('payment.plan.in_full_soon', { days });
+}
+
 /** "Pay €X now online; the rest €Y by <date>", "Pay €X online when booking" or "Pay at the venue". */
 export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
   const { t, lang } = ui;
@@ -47,7 +53,7 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
   return (
     <div class="notice" data-testid="payment-plan" data-pay-by={plan.payBy}>
       {plan.payBy === 'online' && plan.inFullWithinDays !== null && (
-        <p data-testid="payment-plan-in-full">{t('payment.plan.in_full_soon', { days: plan.inFullWithinDays })}</p>
+        <p data-testid="payment-plan-in-full">{inFullText(ui, plan.inFullWithinDays)}</p>
       )}
       <p>{text}</p>
       {plan.payBy === 'online' && plan.nowCents > 0 && <p>{t('payment.plan.window', { minutes: plan.windowMinutes })}</p>}
