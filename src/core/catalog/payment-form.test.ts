@@ -41,6 +41,13 @@ describe('the activity form: payment terms and cancellation tiers', () => {
     assert.deepEqual(parseRefundTiers([]), { ok: true, value: [] });
     const same = parseRefundTiers([tier('2', 'days', '100'), tier('48', 'hours', '50')]);
     assert.deepEqual(!same.ok && same.errors, [{ field: 'refundTiers.1.amount', code: 'tiers_out_of_order' }]);
+    const rising = parseRefundTiers([tier('14', 'days', '50'), tier('', 'days', ''), tier('48', 'hours', '100')]);
+    assert.deepEqual(!rising.ok && rising.errors, [{ field: 'refundTiers.2.percent', code: 'tiers_percent_rising' }]);
+    const acrossFault = parseRefundTiers([tier('2', 'days', '50'), tier('x', 'hours', '40'), tier('14', 'days', '40')]);
+    assert.deepEqual(!acrossFault.ok && acrossFault.errors.map((e) => `${e.field}:${e.code}`), [
+      'refundTiers.1.amount:not_a_number',
+      'refundTiers.2.amount:tiers_out_of_order',
+    ]);
     const faults = parseRefundTiers([tier('366', 'days', '50'), tier('1', 'weeks', '-1')]);
     assert.deepEqual(!faults.ok && faults.errors.map((e) => `${e.field}:${e.code}`), [
       'refundTiers.0.amount:too_large',

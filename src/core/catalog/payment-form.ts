@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from '../payments/payment-terms.js';
-import { REFUND_POLICY_LIMITS, type RefundPolicy } from '../payments/refund-policy.js';
+import { REFUND_POLICY_LIMITS, type RefundPolicy, type RefundTier, tierOrderFault } from '../payments/refund-policy.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { wholeNumber } from './admin-fields.js';
 
@@ -72,31 +72,34 @@ const tierFields = z.object({
 
 /**
  * The cancellation policy from its typed tiers (blank ones skipped): each "until N hours or days
- * before the visit, P % back", strictly shorter before the visit than the tier above it. Errors
- * under `refundTiers.<i>.<field>`; no tiers at all is a policy too: nothing back.
+ * before the visit, P % back", strictly shorter before the visit than the last valid tier above it
+ * and refunding no more than it (tierOrderFault). Errors under `refundTiers.<i>.<field>`; no tiers
+ * at all is a policy too: nothing back.
  */
 export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<RefundPolicy> {
   const errors: FieldError[] = [];
   const policy: RefundPolicy = [];
-  let previous: number | undefined;
-  tiers.slice(0, REFUND_TIER_FIELDS).forEach((tier, index) => {
-    if (isBlankTier(tier)) return;
-    const result = tierFields.safeParse(tier);
+  let above: RefundTier | undefined;
+  tiers.slice(0, REFUND_TIER_FIELDS).forEach((typed, index) => {
+    if (isBlankTier(typed)) return;
+    const result = tierFields.safeParse(typed);
     if (!result.success) {
       errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `refundTiers.${index}.${e.field}` })));
-      previous = undefined;
       return;
     }
     const { amount, unit, percent } = result.data;
-    const hoursBefore = unit === 'days' ? amount * HOURS_PER_DAY : amount;
-    if (hoursBefore > REFUND_POLICY_LIMITS.hoursBefore.max) {
+    const tier = { hoursBefore: unit === 'days' ? amount * HOURS_PER_DAY : amount, percent };
+    const fault = above && tierOrderFault(above, tier);
+    if (tier.hoursBefore > REFUND_POLICY_LIMITS.hoursBefore.max) {
       errors.push({ field: `refundTiers.${index}.amount`, code: 'too_large' });
-    } else if (previous !== undefined && hoursBefore >= previous) {
+    } else if (fault === 'hours') {
       errors.push({ field: `refundTiers.${index}.amount`, code: 'tiers_out_of_order' });
+    } else if (fault === 'percent') {
+      errors.push({ field: `refundTiers.${index}.percent`, code: 'tiers_percent_rising' });
     } else {
-      policy.push({ hoursBefore, percent });
+      policy.push(tier);
     }
-    previous = hoursBefore;
+    above = tier;
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: policy };
 }

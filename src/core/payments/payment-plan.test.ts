@@ -30,6 +30,7 @@ describe('how a new booking pays', () => {
       windowMinutes: null,
       balanceDueOn: null,
       dueAtBookingCents: 0,
+      inFullWithinDays: null,
     });
     assert.equal(plan({ online: false }).payBy, 'venue', 'no Mollie key serves the venue');
     assert.equal(plan({ totalCents: 0 }).payBy, 'venue', 'nothing to pay');
@@ -51,6 +52,7 @@ describe('how a new booking pays', () => {
     assert.equal(deposit.dueAtBookingCents, 3_000);
     // 00:30 on 2 July in Amsterdam: 14 days before is 18 June.
     assert.equal(deposit.balanceDueOn, '2026-06-18');
+    assert.equal(deposit.inFullWithinDays, null);
   });
 
   test('a deposit whose rest would be due today or earlier: everything now', () => {
@@ -61,6 +63,7 @@ describe('how a new booking pays', () => {
     assert.equal(late.depositPercent, 100);
     assert.equal(late.balanceDueOn, null);
     assert.equal(late.dueAtBookingCents, 10_000);
+    assert.equal(late.inFullWithinDays, 14, 'the form says why');
   });
 
   test('an option or a request keeps its status: it awaits payment once confirmed', () => {

@@ -29,6 +29,11 @@ export interface PaymentPlan {
   balanceDueOn: string | null;
   /** What is to be paid online to keep the booking (now, or once an option or request is confirmed). */
   dueAtBookingCents: number;
+  /**
+   * The deposit's days before the visit when the visit is that close or closer, so its rest would be
+   * due already and all of it is paid when booking; null otherwise.
+   */
+  inFullWithinDays: number | null;
 }
 
 export interface PlanInput {
@@ -44,7 +49,13 @@ export interface PlanInput {
   windowMinutes: number;
 }
 
-const NOTHING_ONLINE = { depositPercent: 0, paymentExpiresAt: null, windowMinutes: null, dueAtBookingCents: 0 } as const;
+const NOTHING_ONLINE = {
+  depositPercent: 0,
+  paymentExpiresAt: null,
+  windowMinutes: null,
+  dueAtBookingCents: 0,
+  inFullWithinDays: null,
+} as const;
 
 export function planPayment(input: PlanInput): PaymentPlan {
   const { terms, status, now } = input;
@@ -56,12 +67,14 @@ export function planPayment(input: PlanInput): PaymentPlan {
   }
   let depositPercent = terms.mode === 'full' ? 100 : terms.depositPercent;
   let balanceDueOn: string | null = null;
+  let inFullWithinDays: number | null = null;
   if (depositPercent < 100) {
     balanceDueOn = addLocalDays(localDateOf(input.startsAt), -terms.balanceDaysBefore);
     // The rest would be due already (today or before): all of it is paid now.
     if (balanceDueOn <= localDateOf(now)) {
       depositPercent = 100;
       balanceDueOn = null;
+      inFullWithinDays = terms.balanceDaysBefore;
     }
   }
   const awaits = status === 'confirmed';
@@ -73,6 +86,7 @@ export function planPayment(input: PlanInput): PaymentPlan {
     windowMinutes: input.windowMinutes,
     balanceDueOn,
     dueAtBookingCents: dueAtBookingCents(input.totalCents, depositPercent),
+    inFullWithinDays,
   };
 }
 

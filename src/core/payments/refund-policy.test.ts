@@ -58,11 +58,16 @@ describe('refund policy', () => {
     assert.equal(policyRefundCents({ ...cancel, netPaidCents: 13_860 }), 0);
   });
 
-  test('tiers are stored longest first, each once, percentages 0..100', () => {
+  test('tiers are stored longest first, each once, percentages 0..100, never rising', () => {
     assert.deepEqual(parseRefundPolicy(JSON.stringify(POLICY)), POLICY);
     assert.equal(refundPolicySchema.safeParse([...POLICY].reverse()).success, false);
     assert.equal(refundPolicySchema.safeParse([{ hoursBefore: 48, percent: 101 }]).success, false);
     assert.equal(refundPolicySchema.safeParse([POLICY[0], POLICY[0]]).success, false);
+    const rising = [
+      { hoursBefore: 336, percent: 50 },
+      { hoursBefore: 48, percent: 100 },
+    ];
+    assert.equal(refundPolicySchema.safeParse(rising).success, false, 'cancelling earlier never gets less back');
   });
 
   test('a stored value that is not a policy reads as refunding nothing instead of throwing', () => {

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * (or makes the group smaller), by how long before the visit. Tiers in order of `hoursBefore`,
  * longest first: "100 % until 336 hours (14 days) before, 50 % until 48 hours, none after" is
  * `[{ hoursBefore: 336, percent: 100 }, { hoursBefore: 48, percent: 50 }]`. Later than the last
- * tier nothing is refunded. A booking keeps the policy it was placed under.
+ * tier nothing is refunded. No tier refunds more than the one above it. A booking keeps the policy it
+ * was placed under.
  */
 export interface RefundTier {
   hoursBefore: number;
@@ -25,9 +26,20 @@ export const refundPolicySchema = z
     }),
   )
   .max(REFUND_POLICY_LIMITS.tiers)
-  .refine((tiers) => tiers.every((tier, i) => i === 0 || tier.hoursBefore < tiers[i - 1]!.hoursBefore), {
-    message: 'tiers in order of hoursBefore, longest first, each once',
+  .refine((tiers) => tiers.every((tier, i) => i === 0 || tierOrderFault(tiers[i - 1]!, tier) === undefined), {
+    message: 'tiers in order of hoursBefore, longest first, each once; no tier refunds more than the one before it',
   });
+
+/**
+ * Why `tier` cannot follow `above` in a policy: `hours` when it is not shorter before the visit
+ * than `above`, `percent` when it refunds more than `above` (cancelling earlier never gets less
+ * back); undefined when it can.
+ */
+export function tierOrderFault(above: RefundTier, tier: RefundTier): 'hours' | 'percent' | undefined {
+  if (tier.hoursBefore >= above.hoursBefore) return 'hours';
+  if (tier.percent > above.percent) return 'percent';
+  return undefined;
+}
 
 /**
  * The policy as stored (JSON text). A stored value that is not a policy (not JSON, or not valid

@@ -60,6 +60,7 @@ export const FIELD_ERROR_CODES = [
   'decline_unconfirmed',
   // The back office's payment settings (activity payment terms and cancellation policy, a venue's Mollie key).
   'tiers_out_of_order',
+  'tiers_percent_rising',
   'mollie_key_shape',
   'mollie_key_refused',
   'mollie_unreachable',

@@ -156,6 +156,78 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('tiers out of order are refused through the form however typed: nothing saved, the policy as before', async () => {
+      const activity = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, slug: 'trappen' });
+      const url = `/admin/activities/${activity.id}`;
+      const shown = fieldsOf((await adminGet(t, manager, url)).body);
+      const before = (await activityRow(activity.id)).refund_policy;
+      const blank = { amount: '', unit: 'days', percent: '' };
+      const tiersOf = (...tiers: { amount: string; unit: string; percent: string }[]) =>
+        Object.fromEntries(
+          Array.from({ length: 5 }, (_, i) => tiers[i] ?? blank).flatMap((tier, i) => [
+            [`refundTiers.${i}.amount`, tier.amount],
+            [`refundTiers.${i}.unit`, tier.unit],
+            [`refundTiers.${i}.percent`, tier.percent],
+          ]),
+        );
+      const tier = (amount: string, unit: string, percent: string) => ({ amount, unit, percent });
+      const cases: [string, Record<string, string>, string, string][] = [
+        [
+          'the same notice twice',
+          tiersOf(tier('2', 'days', '100'), tier('48', 'hours', '50')),
+          'refundTiers.1.amount',
+          'tiers_out_of_order',
+        ],
+        [
+          'empty rows between',
+          tiersOf(tier('2', 'days', '50'), blank, blank, tier('14', 'days', '100')),
+          'refundTiers.3.amount',
+          'tiers_out_of_order',
+        ],
+        [
+          'more back at shorter notice',
+          tiersOf(tier('14', 'days', '50'), tier('48', 'hours', '100')),
+          'refundTiers.1.percent',
+          'tiers_percent_rising',
+        ],
+        [
+          'more back at shorter notice, empty rows between',
+          tiersOf(tier('14', 'days', '50'), blank, tier('48', 'hours', '100')),
+          'refundTiers.2.percent',
+          'tiers_percent_rising',
+        ],
+        [
+          'out of order across a faulty row',
+          tiersOf(tier('2', 'days', '50'), tier('1e3', 'hours', '40'), tier('14', 'days', '100')),
+          'refundTiers.2.amount',
+          'tiers_out_of_order',
+        ],
+        ['units typed in the amount', tiersOf(tier('14 dagen', 'days', '100')), 'refundTiers.0.amount', 'not_a_number'],
+        ['a negative notice', tiersOf(tier('-1', 'hours', '100')), 'refundTiers.0.amount', 'too_small'],
+        ['whitespace only as the percentage', tiersOf(tier('14', 'days', '  ')), 'refundTiers.0.percent', 'required'],
+      ];
+      const messages: Record<string, string> = {
+        tiers_out_of_order: 'Elke regel moet korter vóór het bezoek liggen dan de regel erboven (de langste termijn bovenaan).',
+        tiers_percent_rising: 'Een regel mag niet meer terugbetalen dan de regel erboven: wie eerder annuleert, krijgt nooit minder terug.',
+        not_a_number: 'Vul een heel getal in.',
+        too_small: 'Dit getal is te klein.',
+        required: 'Vul dit veld in.',
+      };
+      for (const [name, tiers, field, code] of cases) {
+        const refused = await adminPost(t, manager, url, { ...shown, ...tiers });
+        assert.equal(refused.statusCode, 422, name);
+        assert.equal(errorOf(refused.body, field), messages[code], name);
+        assert.equal((await activityRow(activity.id)).refund_policy, before, `${name}: nothing saved`);
+      }
+      // Whitespace around a number is not a fault.
+      const spaced = await adminPost(t, manager, url, { ...shown, ...tiersOf(tier(' 14 ', 'days', ' 100 '), tier('2', 'days', '50')) });
+      assert.equal(spaced.statusCode, 303);
+      assert.deepEqual(JSON.parse((await activityRow(activity.id)).refund_policy), [
+        { hoursBefore: 336, percent: 100 },
+        { hoursBefore: 48, percent: 50 },
+      ]);
+    });
+
     test('saved into the activity, logged by name, shown again; unused numbers left blank keep their values', async () => {
       const activity = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, slug: 'aanbetaling' });
       const url = `/admin/activities/${activity.id}`;

@@ -12,6 +12,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { remindBalances } from '../../core/payments/balance-reminder.service.js';
 import { bookingCreatedJson, manageBookingJson } from '../public/api.schemas.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 const BASE = '2026-06-01T08:00:00Z';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -188,6 +189,20 @@ for (const dialect of testDialects()) {
       assert.equal(money(page.querySelector('[data-testid="money-outstanding"]')), '€ 74,50');
       assert.equal(page.querySelector('[data-testid="billing-reference"]')?.textContent, 'PO-2026-17');
       assert.equal((await bookingRow(t.database.db, booked.id)).paid_at, null);
+      // A bank payment is recorded by the day received: its date, without a time of day.
+      const bankLine = page.querySelector('[data-testid="money-ledger"] tr[data-kind="payment"] td')?.textContent ?? '';
+      assert.match(bankLine, /1 jun/);
+      assert.doesNotMatch(bankLine, /\d:\d\d/, 'no "00:00"');
+      assert.equal(page.querySelector('[data-testid="money-summary"] dt')?.textContent, 'Betaalwijze');
+      const english = parseHtml(
+        (
+          await t.app.inject({
+            url: `/admin/bookings/${booked.id}`,
+            headers: { cookie: `${SESSION_COOKIE}=${manager.cookie}`, 'accept-language': 'en' },
+          })
+        ).body,
+      );
+      assert.equal(english.querySelector('[data-testid="money-summary"] dt')?.textContent, 'Payment method');
 
       assert.equal((await adminPost(t, staff, url, { amount: '74.50', receivedOn: '2026-06-01', note: '' })).statusCode, 303);
       page = parseHtml((await adminGet(t, manager, `/admin/bookings/${booked.id}`)).body);

@@ -95,12 +95,16 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     );
   }
 
-  /** What a booking of the form's group would pay when; undefined while a rule refuses it (the form says why). */
+  /**
+   * What a booking of the form's group would pay when, by the way of paying chosen; undefined while
+   * a rule refuses it (the form says why).
+   */
   async function planFor(found: { slot: Slot }, values: BookingFormValues): Promise<PaymentPlanView | undefined> {
     const size = formNumber(values.groupSize);
     if (typeof size !== 'number') return undefined;
     try {
-      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size });
+      const payBy = values.payBy === 'invoice' ? 'invoice' : undefined;
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, payBy });
       return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
     } catch (error) {
       if (error instanceof DomainError) return undefined;

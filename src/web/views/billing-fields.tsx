@@ -57,8 +57,10 @@ export function BillingChoice({
   if (!activity.payment.invoiceAllowed) return null;
   const invoice = values.payBy === 'invoice';
   const invalid = (name: string) => (errors[name] ? 'true' : undefined);
+  // Required when paying on invoice (the reference where the venue asks for it): marked so, never blocking (paying online needs none).
   const required = { organisation: true, address: true, reference: activity.venue.poRequired, vatId: false };
-  const label = (key: MessageKey, needed: boolean) => (needed ? t(key) : `${t(key)} ${t('form.optional')}`);
+  const label = (key: MessageKey, needed: boolean) => `${t(key)} ${t(needed ? 'billing.required_for_invoice' : 'form.optional')}`;
+  const marks = (needed: boolean) => (needed ? { required: true, 'aria-required': 'true' as const } : {});
   return (
     <fieldset data-testid="pay-by-choice">
       <legend>{t('billing.legend')}</legend>
@@ -90,6 +92,7 @@ export function BillingChoice({
             value={values['billing.organisation']}
             aria-describedby={describedBy}
             aria-invalid={invalid('billing.organisation')}
+            {...marks(required.organisation)}
           />
         )}
       </Field>
@@ -103,6 +106,7 @@ export function BillingChoice({
             maxLength={BILLING_LIMITS.address}
             aria-describedby={describedBy}
             aria-invalid={invalid('billing.address')}
+            {...marks(required.address)}
           >
             {values['billing.address']}
           </textarea>
@@ -122,6 +126,7 @@ export function BillingChoice({
             value={values['billing.reference']}
             aria-describedby={describedBy}
             aria-invalid={invalid('billing.reference')}
+            {...marks(required.reference)}
           />
         )}
       </Field>
@@ -139,6 +144,7 @@ export function BillingChoice({
             value={values['billing.vatId']}
             aria-describedby={describedBy}
             aria-invalid={invalid('billing.vatId')}
+            {...marks(required.vatId)}
           />
         )}
       </Field>

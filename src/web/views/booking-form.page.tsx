@@ -30,6 +30,7 @@ export interface BookingFormValues extends BillingFormValues {
   submissionKey: string;
 }
 
+/** The fields' labels, in the form's order (the error summary lists them so). */
 export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   groupSize: 'booking.group_size',
   name: 'booking.name',
@@ -37,9 +38,17 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   phone: 'booking.phone',
   organisation: 'booking.organisation',
   notes: 'booking.notes',
-  acceptTerms: 'booking.terms',
   ...BILLING_FIELD_LABELS,
+  acceptTerms: 'booking.terms',
 };
+
+const FIELD_ORDER = Object.keys(BOOKING_FIELD_LABELS);
+
+/** The errors in the form's order, whatever order the rules found them in; a field the form does not know last. */
+function inFormOrder(errors: FieldMessages): FieldMessages {
+  const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
 const BOOKING_FORM_ID = 'booking-form';
@@ -86,7 +95,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
         </p>
       )}
       <form method="post" action={`/book/${slot.id}`} id={BOOKING_FORM_ID} novalidate>
-        <ErrorSummary ui={ui} errors={errors} labels={BOOKING_FIELD_LABELS} />
+        <ErrorSummary ui={ui} errors={inFormOrder(errors)} labels={BOOKING_FIELD_LABELS} />
         <input type="hidden" name="action" value="review" />
         <input type="hidden" name="step" value="form" />
         <TermsVersionField terms={terms} />

@@ -12,6 +12,8 @@ export interface PaymentPlanView {
   laterOn: string | null;
   /** How long the places are held while paying, in minutes. */
   windowMinutes: number;
+  /** A deposit paid in full because the visit is within these days (core's plan decides); null otherwise. */
+  inFullWithinDays: number | null;
 }
 
 /** The view of core's plan for a booking of `totalCents` (the window from the settings when the plan has none). */
@@ -23,7 +25,14 @@ export function planViewOf(plan: CorePlan, totalCents: number, windowMinutes: nu
     laterCents: plan.payBy === 'venue' ? 0 : totalCents - nowCents,
     laterOn: plan.balanceDueOn,
     windowMinutes: plan.windowMinutes ?? windowMinutes,
+    inFullWithinDays: plan.inFullWithinDays,
   };
+}
+
+/** Why a deposit is paid in full: the visit is within its `days` (today, when 0). */
+function inFullText({ t }: Ui, days: number): string {
+  if (days === 0) return t('payment.plan.in_full_today');
+  return days === 1 ? t('payment.plan.in_full_soon_one') : t('payment.plan.in_full_soon', { days });
 }
 
 /** "Pay €X now online; the rest €Y by <date>", "Pay €X online when booking" or "Pay at the venue". */
@@ -43,6 +52,9 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
   }
   return (
     <div class="notice" data-testid="payment-plan" data-pay-by={plan.payBy}>
+      {plan.payBy === 'online' && plan.inFullWithinDays !== null && (
+        <p data-testid="payment-plan-in-full">{inFullText(ui, plan.inFullWithinDays)}</p>
+      )}
       <p>{text}</p>
       {plan.payBy === 'online' && plan.nowCents > 0 && <p>{t('payment.plan.window', { minutes: plan.windowMinutes })}</p>}
     </div>

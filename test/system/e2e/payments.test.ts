@@ -120,5 +120,31 @@ if (!chromiumAvailable()) {
       assert.ok(asking.includes(`${platform.url}${manage}`), 'the first mail links to the booking');
       await watched.context.close();
     });
+
+    for (const javaScriptEnabled of [true, false]) {
+      test(`a form refused with "on invoice" chosen says on invoice above it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+        const db = new Sqlite(join(platform.dataDir, 'groupz.sqlite'));
+        try {
+          db.prepare('update activities set invoice_allowed = 1 where slug = ?').run(ACTIVITY);
+        } finally {
+          db.close();
+        }
+        const watched = await watchedContext(browser, platform.url, { locale: 'nl-NL', javaScriptEnabled });
+        const page = await watched.context.newPage();
+        await page.goto(`${platform.url}/activities/${ACTIVITY}?groupSize=10`);
+        await page.locator('a.button[href^="/book/"]').first().click();
+        assert.equal(await page.getAttribute('[data-testid="payment-plan"]', 'data-pay-by'), 'online');
+        await page.check('#payBy-invoice');
+        await page.fill('#billing\\.organisation', 'OBS De Linde');
+        await page.fill('#billing\\.address', 'Dorpsstraat 1');
+        await page.check('#acceptTerms');
+        await page.locator('form[action^="/book/"] button[type="submit"]').click();
+        await page.waitForSelector('[data-testid="error-name"]');
+        assert.equal(await page.getAttribute('[data-testid="payment-plan"]', 'data-pay-by'), 'invoice');
+        assert.match((await page.textContent('[data-testid="payment-plan"]')) ?? '', /U betaalt op factuur/);
+        assert.equal(await page.isChecked('#payBy-invoice'), true);
+        await watched.context.close();
+      });
+    }
   });
 }

@@ -4,6 +4,8 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 export const paymentSettingsMessages = defineMessages(
   {
     'field.tiers_out_of_order': 'Elke regel moet korter vóór het bezoek liggen dan de regel erboven (de langste termijn bovenaan).',
+    'field.tiers_percent_rising':
+      'Een regel mag niet meer terugbetalen dan de regel erboven: wie eerder annuleert, krijgt nooit minder terug.',
     'field.mollie_key_shape': 'Dit is geen Mollie API-sleutel: die begint met test_ of live_, gevolgd door 30 letters en cijfers.',
     'field.mollie_key_refused':
       'Mollie weigerde deze sleutel. Kopieer hem opnieuw uit het Mollie-dashboard (Ontwikkelaars › API-sleutels).',
@@ -80,6 +82,7 @@ export const paymentSettingsMessages = defineMessages(
   },
   {
     'field.tiers_out_of_order': 'Each row must be shorter before the visit than the row above it (the longest period first).',
+    'field.tiers_percent_rising': 'A row may not refund more than the row above it: cancelling earlier never gets less back.',
     'field.mollie_key_shape': 'This is not a Mollie API key: one starts with test_ or live_, followed by 30 letters and digits.',
     'field.mollie_key_refused': 'Mollie refused this key. Copy it again from the Mollie dashboard (Developers › API keys).',
     'field.mollie_unreachable': 'Mollie could not be reached to check the key now; the key was not saved. Please try again later.',

@@ -37,6 +37,9 @@ export const paymentsMessages = defineMessages(
     'payment.plan.full': 'U betaalt {amount} online bij het boeken (iDEAL, creditcard, Bancontact).',
     'payment.plan.deposit': 'U betaalt nu {now} online (iDEAL, creditcard, Bancontact); de rest, {rest}, uiterlijk {date}.',
     'payment.plan.invoice': 'U betaalt op factuur, uiterlijk {date}.',
+    'payment.plan.in_full_soon': 'Omdat uw bezoek binnen {days} dagen is, betaalt u het volledige bedrag bij het boeken.',
+    'payment.plan.in_full_soon_one': 'Omdat uw bezoek binnen 1 dag is, betaalt u het volledige bedrag bij het boeken.',
+    'payment.plan.in_full_today': 'Omdat uw bezoek vandaag is, betaalt u het volledige bedrag bij het boeken.',
     'payment.plan.window': 'Wij houden de plaatsen {minutes} minuten voor u vast terwijl u betaalt; daarna komen ze weer vrij.',
   },
   {
@@ -74,6 +77,9 @@ export const paymentsMessages = defineMessages(
     'payment.plan.full': 'You pay {amount} online when booking (iDEAL, card, Bancontact).',
     'payment.plan.deposit': 'You pay {now} now online (iDEAL, card, Bancontact); the rest, {rest}, by {date}.',
     'payment.plan.invoice': 'You pay on invoice, by {date}.',
+    'payment.plan.in_full_soon': 'Because your visit is within {days} days, you pay the full amount when booking.',
+    'payment.plan.in_full_soon_one': 'Because your visit is within 1 day, you pay the full amount when booking.',
+    'payment.plan.in_full_today': 'Because your visit is today, you pay the full amount when booking.',
     'payment.plan.window': 'We hold the places for {minutes} minutes while you pay; after that they are released.',
   },
 );

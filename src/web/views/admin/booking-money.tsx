@@ -39,6 +39,8 @@ const PAY_BY_LABELS: Record<BookingMoney['payBy'], MessageKey> = {
 interface LedgerLine {
   id: string;
   at: Date;
+  /** A bank payment is recorded by the day received (its `at` is that day's start): shown as a date. */
+  dateOnly: boolean;
   kind: 'payment' | 'refund';
   method: 'mollie' | 'bank';
   status: PaymentStatus | RefundStatus;
@@ -53,6 +55,7 @@ function ledgerLines(money: BookingMoney): LedgerLine[] {
     ...money.payments.map((p) => ({
       id: p.id,
       at: new Date(p.paid_at ?? p.created_at),
+      dateOnly: p.method === 'bank' && p.paid_at !== null,
       kind: 'payment' as const,
       method: p.method === 'bank' ? ('bank' as const) : ('mollie' as const),
       status: p.status as PaymentStatus,
@@ -62,6 +65,7 @@ function ledgerLines(money: BookingMoney): LedgerLine[] {
     ...money.refunds.map((r) => ({
       id: r.id,
       at: new Date(r.created_at),
+      dateOnly: false,
       kind: 'refund' as const,
       method: methodOf.get(r.payment_id) ?? ('mollie' as const),
       status: r.status as RefundStatus,
@@ -176,7 +180,7 @@ export function BookingMoneySection(props: {
         empty={<p class="meta">{t('money.no_payments')}</p>}
         row={(line) => (
           <tr key={line.id} data-kind={line.kind}>
-            <td>{formatDateTime(line.at, lang)}</td>
+            <td>{line.dateOnly ? formatDate(line.at, lang) : formatDateTime(line.at, lang)}</td>
             <td>{t(line.kind === 'payment' ? 'money.kind.payment' : 'money.kind.refund')}</td>
             <td>{t(line.method === 'bank' ? 'money.method.bank' : 'money.method.mollie')}</td>
             <td>{t(STATUS_LABELS[line.status] ?? 'money.status.open')}</td>
