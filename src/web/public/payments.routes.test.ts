@@ -199,6 +199,31 @@ for (const dialect of testDialects()) {
       assert.equal(outcomeOf((await page(first.returnPath)).html), 'failed');
     });
 
+    test('cancelled or expired at Mollie: the return page says which, not "failed", and offers to try again', async () => {
+      const booked = await bookPaid();
+      const cancelled = await pay(booked);
+      mollie.standIn.setStatus(cancelled.providerId, 'canceled');
+      const { html } = await page(cancelled.returnPath);
+      assert.equal(outcomeOf(html), 'cancelled');
+      assert.match(
+        html.querySelector('[data-testid="payment-outcome"]')!.textContent,
+        /^U heeft de betaling afgebroken; er is niets afgeschreven\.U kunt het opnieuw proberen tot .*2026/,
+      );
+      assert.equal(html.querySelector('[data-testid="pay-again"]')?.getAttribute('href'), `${booked.manage}/pay`);
+      const english = await t.app.inject({ url: cancelled.returnPath, headers: { 'accept-language': 'en' } });
+      assert.match(
+        parseHtml(english.body).querySelector('[data-testid="payment-outcome"]')!.textContent,
+        /^You cancelled the payment; nothing was charged\./,
+      );
+
+      const expired = await pay(booked);
+      mollie.standIn.setStatus(expired.providerId, 'expired');
+      const back = (await page(expired.returnPath)).html;
+      assert.equal(outcomeOf(back), 'expired');
+      assert.match(back.querySelector('[data-testid="payment-outcome"]')!.textContent, /^De betaling is verlopen voordat u die afrondde/);
+      assert.equal(back.querySelector('[data-testid="pay-again"]')?.getAttribute('href'), `${booked.manage}/pay`);
+    });
+
     test('an open payment: waiting for the bank, with a link that checks again and no automatic refresh', async () => {
       const booked = await bookPaid();
       const { returnPath } = await pay(booked);

@@ -15,8 +15,18 @@ const STATUS_KEYS: Record<BookingPaymentStatus, MessageKey> = {
   refunded: 'payment.status.refunded',
 };
 
-/** What the organiser came back from the checkout to: paid, not paid (failed, cancelled, expired), or not known yet. */
-export type PaymentOutcome = 'paid' | 'failed' | 'waiting';
+/**
+ * What the organiser came back from the checkout to: paid; not paid (failed at the bank, cancelled
+ * by the organiser, or the checkout expired unfinished); or not known yet.
+ */
+export type PaymentOutcome = 'paid' | 'failed' | 'cancelled' | 'expired' | 'waiting';
+
+/** Why a checkout came back unpaid, in words; each ends with a retry offer while the window lasts. */
+const UNPAID_KEYS: Record<Exclude<PaymentOutcome, 'paid' | 'waiting'>, MessageKey> = {
+  failed: 'payment.outcome.failed',
+  cancelled: 'payment.outcome.cancelled',
+  expired: 'payment.outcome.expired',
+};
 
 /** The address that starts the checkout (GET: a link, so CSP form-action never governs the way to the provider). */
 export function payPath(token: string): string {
@@ -128,8 +138,8 @@ export function PaymentBanner({
     );
   }
   return (
-    <div class="notice error" role="alert" data-testid="payment-outcome" data-outcome="failed">
-      <p>{t('payment.outcome.failed')}</p>
+    <div class="notice error" role="alert" data-testid="payment-outcome" data-outcome={outcome}>
+      <p>{t(UNPAID_KEYS[outcome])}</p>
       {payment.payableCents > 0 && (
         <>
           {payment.expiresAt && <p>{t('payment.outcome.retry', { deadline: deadlineText(ui, payment.expiresAt) })}</p>}
