@@ -12,6 +12,7 @@ const STATUS_KEYS: Record<BookingPaymentStatus, MessageKey> = {
   partly_paid: 'payment.status.partly_paid',
   invoice: 'payment.status.invoice',
   paid: 'payment.status.paid',
+  refunding: 'payment.status.refunding',
   refunded: 'payment.status.refunded',
 };
 
@@ -84,6 +85,12 @@ export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: Organi
           <>
             <dt>{t('payment.refunded')}</dt>
             <dd data-testid="payment-refunded">{formatMoney(state.refundedCents, lang)}</dd>
+          </>
+        )}
+        {state.pendingRefundCents > 0 && (
+          <>
+            <dt>{t('payment.refund_pending')}</dt>
+            <dd data-testid="payment-refund-pending">{formatMoney(state.pendingRefundCents, lang)}</dd>
           </>
         )}
         <dt>{t('payment.due')}</dt>
