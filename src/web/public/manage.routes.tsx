@@ -183,7 +183,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     return sendPage(
       reply,
       status,
-      <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} refund={refund} />,
+      <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} refund={refund} now={clock.now()} />,
     );
   }
 

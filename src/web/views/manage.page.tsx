@@ -163,7 +163,7 @@ export function ManagePage({
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <AcceptedTerms ui={ui} booking={booking} />
-      <ManageRefunds ui={ui} booking={booking} outlook={refunds} />
+      <ManageRefunds ui={ui} booking={booking} outlook={refunds} now={now} />
       <ParticipantsSection ui={ui} booking={booking} data={participants} />
       <ManageActions
         ui={ui}
