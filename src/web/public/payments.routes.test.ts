@@ -145,6 +145,10 @@ for (const dialect of testDialects()) {
       assert.equal(button?.getAttribute('href'), `${location.split('?')[0]}/pay`);
       assert.ok(html.querySelector('[data-testid="pay-deadline"]'), 'the window is shown');
       assert.equal(statusOf(html), 'Wacht op betaling');
+      // The call to pay comes first, right after the intro (on a phone: without scrolling), and once.
+      const order = html.querySelectorAll('[data-testid]').map((element) => element.getAttribute('data-testid'));
+      assert.deepEqual(order.slice(0, 2), ['pay-now-intro', 'pay']);
+      assert.equal(html.querySelectorAll('[data-testid="pay-button"]').length, 1);
     });
 
     test('return page before the webhook: asks Mollie, shows paid and confirmed; the webhook after changes nothing', async () => {

@@ -60,9 +60,20 @@ export function PayButton({ ui, payment, token }: { ui: Ui; payment: OrganiserPa
 
 /**
  * On the manage page: the booking's money (status, paid, refunded, still due and by when) and the
- * pay button while something can be paid online. Balances and refunds add their parts here.
+ * pay button while something can be paid online (unless the page shows it higher up: `payButton`
+ * false). Balances and refunds add their parts here.
  */
-export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: OrganiserPayment; token: string }) {
+export function PaymentSection({
+  ui,
+  payment,
+  token,
+  payButton = true,
+}: {
+  ui: Ui;
+  payment: OrganiserPayment;
+  token: string;
+  payButton?: boolean;
+}) {
   const { t, lang } = ui;
   const { state } = payment;
   if (payment.payBy === 'venue' && state.paidCents === 0) {
@@ -109,7 +120,7 @@ export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: Organi
             : t('billing.invoice_due_no_reference', { date: dateText(ui, state.balanceDueOn) })}
         </p>
       )}
-      <PayButton ui={ui} payment={payment} token={token} />
+      {payButton && <PayButton ui={ui} payment={payment} token={token} />}
     </section>
   );
 }
