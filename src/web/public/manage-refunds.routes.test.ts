@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
-import { parseHtml } from '../../../test/html.js';
+import { formFields, parseHtml } from '../../../test/html.js';
 import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
 import { payAtMollie, paymentContextOf, placeUnderPolicy, refundsAtMollie } from '../../../test/paid-bookings.js';
 import { postForm } from '../../../test/staff.js';
@@ -121,9 +121,38 @@ for (const dialect of testDialects()) {
       );
     });
 
-    test('a smaller group: the refund of the places given up is on the manage page', async () => {
+    test('a smaller group: the form first shows the new price and the refund; only the confirm changes it', async () => {
       const { path, providerId } = await paidBooking(8);
-      const changed = await postForm(t, `${path}/group-size`, { groupSize: '6' });
+      const form = (await html(path)).querySelector('[data-testid="group-size-form"]')!;
+      assert.equal(form.getAttribute('action'), `${path}/group-size/preview`);
+      const preview = await postForm(t, form.getAttribute('action')!, { ...formFields(form), groupSize: '6' });
+      assert.equal(preview.statusCode, 200);
+      const shown = parseHtml(preview.body);
+      const text = (id: string) => shown.querySelector(`[data-testid="${id}"]`)!.textContent.replace(/\s/g, ' ');
+      assert.equal(text('group-size-change'), 'Groep van 8 naar 6 personen; de nieuwe prijs is € 75,00.');
+      // 2 places (EUR 25) given up at 50 %: EUR 12.50 back, EUR 12.50 kept.
+      assert.equal(text('group-size-refund'), 'U krijgt € 12,50 terug (50 % volgens de annuleringsvoorwaarden).');
+      assert.equal(text('group-size-fee'), 'De aanbieder rekent € 12,50 annuleringskosten voor de plaatsen die u opgeeft (50 %).');
+      assert.equal(shown.querySelector('[data-testid="group-size-back"]')!.getAttribute('href'), path);
+      assert.deepEqual(refundsAtMollie(mollie, [providerId]), [], 'nothing changed yet');
+      assert.equal((await html(path)).querySelector('#groupSize')!.getAttribute('value'), '8');
+      const english = parseHtml(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: `${path}/group-size/preview`,
+            headers: { origin: t.publicUrl, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+            payload: 'groupSize=6',
+          })
+        ).body,
+      );
+      assert.match(
+        english.querySelector('[data-testid="group-size-refund"]')!.textContent,
+        /^You get €\s?12\.50 back \(50 % under the cancellation terms\)\.$/,
+      );
+
+      const confirm = shown.querySelector('[data-testid="group-size-confirm"]')!;
+      const changed = await postForm(t, confirm.getAttribute('action')!, formFields(confirm));
       assert.equal(changed.statusCode, 303);
       // 2 places (EUR 25) cancelled at 50 %: EUR 12.50 back.
       assert.deepEqual(
@@ -140,6 +169,23 @@ for (const dialect of testDialects()) {
         refundsAtMollie(mollie, [providerId]).map((r) => r.amountCents),
         [1250, 3750],
       );
+    });
+
+    test('a larger group: the preview says what is paid extra; bad input comes back on the form as typed', async () => {
+      const { path } = await paidBooking(8);
+      const larger = parseHtml((await postForm(t, `${path}/group-size/preview`, { groupSize: '10' })).body);
+      assert.match(larger.querySelector('[data-testid="group-size-extra"]')!.textContent, /^U betaalt €\s?25,00 extra\.$/);
+      assert.equal(larger.querySelector('[data-testid="group-size-refund"]'), null);
+      for (const [typed, status] of [
+        ['tien', 422],
+        ['0', 409],
+      ] as const) {
+        const refused = await postForm(t, `${path}/group-size/preview`, { groupSize: typed });
+        assert.equal(refused.statusCode, status, typed);
+        const page = parseHtml(refused.body);
+        assert.equal(page.querySelector('#groupSize')!.getAttribute('value'), typed);
+        assert.ok(page.querySelector('[data-testid="refusal"]'), typed);
+      }
     });
 
     test('a goodwill refund by staff on a booking paid in full: the manage page still shows it paid, nothing to pay', async () => {
