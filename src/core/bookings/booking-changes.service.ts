@@ -1,11 +1,8 @@
 import type { Db, Tx } from '../../db/schema.js';
-import { listVatRates } from '../catalog/catalog.repository.js';
-import { priceFor, ratesOn } from '../catalog/pricing.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { localDateOf } from '../shared/time.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import type { RefundRow } from '../payments/payments.repository.js';
 import { recordPolicyRefund } from '../payments/policy-refund.service.js';
@@ -17,6 +14,7 @@ import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
 import { applyPriceChange } from '../payments/balances.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
+import { priceForSize } from './group-size-quote.service.js';
 
 /**
  * The organiser's changes through the manage link (a new group size and a cancellation), and staff's
@@ -90,7 +88,7 @@ async function applyChange(
 ): Promise<number> {
   const from = booking.groupSize;
   const { groupSize, contact } = change;
-  const price = priceFor(booking.activity.pricing, groupSize, ratesOn(await listVatRates(db), localDateOf(booking.slot.startsAt)));
+  const price = await priceForSize(db, booking, groupSize);
   const delta = groupSize - from;
   const at = clock.now().toISOString();
   const venueId = booking.activity.venue.id;

@@ -19,6 +19,7 @@ describe('a booking payment state', () => {
       status: 'due',
       paidCents: 0,
       refundedCents: 0,
+      pendingRefundCents: 0,
       dueCents: 40_001,
       dueNowCents: 12_000,
       balanceDueOn: '2027-06-01',
@@ -36,6 +37,12 @@ describe('a booking payment state', () => {
     assert.equal(bookingPayment({ ...ONLINE, status: 'confirmed', payBy: 'venue', depositPercent: 0 }, none).status, 'none');
     const cancelled = bookingPayment({ ...ONLINE, status: 'cancelled' }, { paidCents: 40_001, refundedCents: 20_000 });
     assert.deepEqual([cancelled.status, cancelled.dueCents, cancelled.dueNowCents], ['refunded', 0, 0]);
+    // Refunded only once Mollie has paid every refund out; till then the refund is under way.
+    const pending = bookingPayment(
+      { ...ONLINE, status: 'cancelled' },
+      { paidCents: 40_001, refundedCents: 20_000, pendingRefundCents: 5_000 },
+    );
+    assert.equal(pending.status, 'refunding');
   });
 
   test('it owes its price plus its adjustment: a goodwill refund owes nothing, a fee kept is owed', () => {

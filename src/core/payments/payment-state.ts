@@ -7,6 +7,8 @@ export interface BookingPayment {
   status: BookingPaymentStatus;
   paidCents: number;
   refundedCents: number;
+  /** The part of refundedCents Mollie has not paid out yet. */
+  pendingRefundCents: number;
   /** Everything still outstanding (0 once cancelled or expired). */
   dueCents: number;
   /** What must be paid now to keep the booking (its first payment while it awaits it); 0 otherwise. */
@@ -26,22 +28,27 @@ export interface PayingBooking {
 }
 
 /** The payment state of a booking from its terms and its money (payments.repository.ts moneyOf). */
-export function bookingPayment(booking: PayingBooking, money: { paidCents: number; refundedCents: number }): BookingPayment {
+export function bookingPayment(
+  booking: PayingBooking,
+  money: { paidCents: number; refundedCents: number; pendingRefundCents?: number },
+): BookingPayment {
   const netPaid = money.paidCents - money.refundedCents;
   const over = booking.status === 'cancelled' || booking.status === 'expired';
   const dueCents = over ? 0 : Math.max(0, booking.totalCents + booking.adjustmentCents - netPaid);
   const dueNowCents =
     booking.status === 'awaiting_payment' ? Math.max(0, dueAtBookingCents(booking.totalCents, booking.depositPercent) - netPaid) : 0;
-  const base = { paidCents: money.paidCents, refundedCents: money.refundedCents, dueCents, dueNowCents };
+  const pendingRefundCents = money.pendingRefundCents ?? 0;
+  const base = { paidCents: money.paidCents, refundedCents: money.refundedCents, pendingRefundCents, dueCents, dueNowCents };
   const balanceDueOn = dueCents > 0 ? booking.balanceDueOn : null;
   return { ...base, balanceDueOn, status: statusOf(booking, base, over) };
 }
 
 function statusOf(
   booking: PayingBooking,
-  money: Pick<BookingPayment, 'paidCents' | 'refundedCents' | 'dueCents' | 'dueNowCents'>,
+  money: Pick<BookingPayment, 'paidCents' | 'refundedCents' | 'pendingRefundCents' | 'dueCents' | 'dueNowCents'>,
   over: boolean,
 ): BookingPaymentStatus {
+  if (over && money.pendingRefundCents > 0) return 'refunding';
   if (over) return money.refundedCents > 0 ? 'refunded' : money.paidCents > 0 ? 'paid' : 'none';
   if (booking.status === 'awaiting_payment') return 'due';
   if (money.dueCents === 0) return money.paidCents > 0 ? 'paid' : 'none';

@@ -44,7 +44,8 @@ export type RefundCause = (typeof REFUND_CAUSES)[number];
  * - `partly_paid`: the deposit is in, the rest is due on `balanceDueOn`;
  * - `invoice`: paid on invoice, due on `balanceDueOn`;
  * - `paid`: nothing outstanding;
- * - `refunded`: a cancelled or expired booking that had money refunded.
+ * - `refunding`: a cancelled or expired booking with a refund Mollie has not paid out yet;
+ * - `refunded`: a cancelled or expired booking that had money refunded, every refund done.
  */
-export const BOOKING_PAYMENT_STATUSES = ['none', 'due', 'partly_paid', 'invoice', 'paid', 'refunded'] as const;
+export const BOOKING_PAYMENT_STATUSES = ['none', 'due', 'partly_paid', 'invoice', 'paid', 'refunding', 'refunded'] as const;
 export type BookingPaymentStatus = (typeof BOOKING_PAYMENT_STATUSES)[number];

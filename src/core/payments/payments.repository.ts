@@ -90,21 +90,34 @@ export async function updateRefund(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** What a booking has received (paid payments) and given back (refunds counted), in cents. */
-export async function moneyOf(db: Executor, bookingId: string): Promise<{ paidCents: number; refundedCents: number }> {
+/** A booking's money in cents: received (paid payments), given back (refunds counted), and of that what Mollie has not finished. */
+export interface BookingMoney {
+  paidCents: number;
+  refundedCents: number;
+  /** The part of refundedCents still under way (REFUNDS_UNSETTLED). */
+  pendingRefundCents: number;
+}
+
+export async function moneyOf(db: Executor, bookingId: string): Promise<BookingMoney> {
   const paid = await db
     .selectFrom('payments')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
     .where('booking_id', '=', bookingId)
     .where('status', '=', 'paid')
     .executeTakeFirstOrThrow();
-  const refunded = await db
+  const refunds = await db
     .selectFrom('refunds')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
+    .select((eb) => ['status', eb.fn.sum<number>('amount_cents').as('cents')])
     .where('booking_id', '=', bookingId)
     .where('status', 'in', REFUNDS_COUNTED)
-    .executeTakeFirstOrThrow();
-  return { paidCents: Number(paid.cents), refundedCents: Number(refunded.cents) };
+    .groupBy('status')
+    .execute();
+  const sum = (rows: typeof refunds) => rows.reduce((cents, row) => cents + Number(row.cents), 0);
+  return {
+    paidCents: Number(paid.cents),
+    refundedCents: sum(refunds),
+    pendingRefundCents: sum(refunds.filter((row) => REFUNDS_UNSETTLED.includes(row.status as RefundStatus))),
+  };
 }
 
 /** The provider's id of a payment, its venue and its booking's reference: what a refund of it needs. */

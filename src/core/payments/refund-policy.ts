@@ -57,10 +57,19 @@ export function parseRefundPolicy(json: string): RefundPolicy {
   return parsed.success ? parsed.data : [];
 }
 
+/** Whether a tier still applies at `at` (its deadline is not past) for a visit starting at `startsAt`. */
+function tierOpen(tier: RefundTier, startsAt: Date, at: Date): boolean {
+  return (startsAt.getTime() - at.getTime()) / 3_600_000 >= tier.hoursBefore;
+}
+
 /** The percentage of the price refunded when cancelling at `at` for a visit starting at `startsAt`. */
 export function refundPercentAt(policy: RefundPolicy, startsAt: Date, at: Date): number {
-  const hoursLeft = (startsAt.getTime() - at.getTime()) / 3_600_000;
-  return policy.find((tier) => hoursLeft >= tier.hoursBefore)?.percent ?? 0;
+  return policy.find((tier) => tierOpen(tier, startsAt, at))?.percent ?? 0;
+}
+
+/** The tiers whose deadlines are still ahead at `at`, the one that applies then first. */
+export function tiersAhead(policy: RefundPolicy, startsAt: Date, at: Date): RefundPolicy {
+  return policy.filter((tier) => tierOpen(tier, startsAt, at));
 }
 
 /** The part of `cancelledCents` the venue keeps when it is cancelled at `percent`: its cancellation fee. */

@@ -161,7 +161,7 @@ for (const dialect of testDialects()) {
         [2500],
       );
       assert.equal((await outboxDetail(booking.id, 'changed')).refund_cents, 2500);
-      assert.deepEqual(await moneyOf(database.db, booking.id), { paidCents: 10_000, refundedCents: 2500 });
+      assert.deepEqual(await moneyOf(database.db, booking.id), { paidCents: 10_000, refundedCents: 2500, pendingRefundCents: 2500 });
       await assertLedgerMatchesMollie(booking.id);
     });
 
@@ -248,7 +248,11 @@ for (const dialect of testDialects()) {
       });
       assert.equal(row?.status, 'creating');
       assert.equal(refundsAtMollie(mollie, [providerId]).length, 0);
-      assert.deepEqual(await moneyOf(database.db, booking.id), { paidCents: 5000, refundedCents: 2000 }, 'a creating refund counts');
+      assert.deepEqual(
+        await moneyOf(database.db, booking.id),
+        { paidCents: 5000, refundedCents: 2000, pendingRefundCents: 2000 },
+        'a creating refund counts, under way',
+      );
       // Meanwhile no second refund of the rest can exceed what is left.
       await assert.rejects(
         refundBooking(database.db, clock, context, {
@@ -303,7 +307,7 @@ for (const dialect of testDialects()) {
       mollie.standIn.settleRefund(row!.provider_id!, 'failed');
       assert.deepEqual(await sendPendingRefunds(database.db, clock, context), { sent: 0, settled: 1 });
       assert.equal((await refundRows(database.db, booking.id))[0]?.status, 'failed');
-      assert.deepEqual(await moneyOf(database.db, booking.id), { paidCents: 2500, refundedCents: 0 });
+      assert.deepEqual(await moneyOf(database.db, booking.id), { paidCents: 2500, refundedCents: 0, pendingRefundCents: 0 });
       await refundBooking(database.db, clock, context, {
         bookingId: booking.id,
         amountCents: 2500,

@@ -429,6 +429,7 @@ describe('paymentDueToJson', () => {
     status: 'due',
     paidCents: 0,
     refundedCents: 0,
+    pendingRefundCents: 0,
     dueCents: 12_000,
     dueNowCents: 12_000,
     balanceDueOn: null,

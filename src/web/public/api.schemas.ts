@@ -154,7 +154,7 @@ export const manageBookingJson = z.object({
       status: z
         .enum(BOOKING_PAYMENT_STATUSES)
         .describe(
-          '`none`: nothing to pay online (paid at the venue); `due`: to be paid now (`amountCents` at `url`); `partly_paid`: the deposit is in, the rest due on `dueOn`; `invoice`: paid on invoice, due on `dueOn`; `paid`: nothing outstanding; `refunded`: a cancelled or expired booking that had money refunded',
+          '`none`: nothing to pay online (paid at the venue); `due`: to be paid now (`amountCents` at `url`); `partly_paid`: the deposit is in, the rest due on `dueOn`; `invoice`: paid on invoice, due on `dueOn`; `paid`: nothing outstanding; `refunding`: a cancelled or expired booking with a refund not yet paid out; `refunded`: a cancelled or expired booking that had money refunded, every refund done',
         ),
       paidCents: count().describe('received in all'),
       dueCents: count().describe('still outstanding in all'),

@@ -141,7 +141,7 @@ for (const dialect of testDialects()) {
       assert.equal(text(res, 'booking-reference'), a.booking.reference);
       assert.equal(text(res, 'booking-status'), 'Bevestigd');
       assert.match(text(res, 'status-explanation')!, /Uw boeking is definitief/);
-      assert.deepEqual(actionForms(res), [`${a.path}/group-size`, `${a.path}/resend`]);
+      assert.deepEqual(actionForms(res), [`${a.path}/group-size/preview`, `${a.path}/resend`]);
       const size = page(res).querySelector('#groupSize')!;
       assert.equal(size.getAttribute('value'), '4');
       assert.equal(size.getAttribute('min'), '2');
@@ -291,7 +291,7 @@ for (const dialect of testDialects()) {
       // Switching language on a refused form comes back to the form's address, which shows the page.
       const refused = await post(`${a.path}/group-size`, { groupSize: '1' });
       assert.equal(page(refused).querySelector('input[name="back"]')?.getAttribute('value'), `${a.path}/group-size`);
-      for (const action of ['group-size', 'resend']) {
+      for (const action of ['group-size', 'group-size/preview', 'resend']) {
         const back = await get(`${a.path}/${action}`);
         assert.deepEqual([back.statusCode, back.headers.location], [303, a.path]);
       }

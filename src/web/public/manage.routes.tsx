@@ -12,6 +12,8 @@ import { quotePolicyRefund, readRefundOutlook } from '../../core/payments/policy
 import { uiFor } from '../plugins/language.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { ManageCancelPage } from '../views/manage-cancel.page.js';
+import { ManageGroupSizePage } from '../views/manage-group-size.page.js';
+import { quoteGroupSize } from '../../core/bookings/group-size-quote.service.js';
 import { managePath, refusalMessage } from '../views/manage-actions.js';
 import { ManagePage, type ManagePageProps } from '../views/manage.page.js';
 import type { Ui } from '../views/ui.js';
@@ -141,22 +143,40 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   });
 
   // The addresses the page's forms post to, opened after a refusal (a reload, a language switch): the page.
-  for (const action of ['group-size', 'resend']) {
+  for (const action of ['group-size', 'group-size/preview', 'resend']) {
     app.get<ByToken>(`/b/:token/${action}`, async (request, reply) => {
       await bookingOf(request);
       return reply.seeOther(managePath(request.params.token));
     });
   }
 
-  app.post<ByToken>('/b/:token/group-size', async (request, reply) => {
-    const booking = await bookingOf(request);
+  /** The group size posted, or (not a number) the manage page again with the typed value and the error. */
+  async function typedGroupSize(request: TokenRequest, reply: FastifyReply, booking: BookingDetails) {
     const typed = formField(request.body, 'groupSize');
     const groupSize = formNumber(typed);
-    if (typeof groupSize !== 'number') {
-      const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
-      const refusal = { code, message: uiFor(request).t(`field.${code}`), groupSize: typed };
-      return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
-    }
+    if (typeof groupSize === 'number') return { typed, groupSize };
+    const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
+    const refusal = { code, message: uiFor(request).t(`field.${code}`), groupSize: typed };
+    return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
+  }
+
+  // The form's first step: what the new size does to the price and the money; its button posts the change.
+  app.post<ByToken>('/b/:token/group-size/preview', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const posted = await typedGroupSize(request, reply, booking);
+    if (!('groupSize' in posted)) return posted;
+    const { typed, groupSize } = posted;
+    if (groupSize === booking.groupSize) return done(request, reply, 'unchanged');
+    const quote = await attempt(() => quoteGroupSize(db, clock, booking, groupSize));
+    if (quote instanceof DomainError) return refuse(request, reply, quote, typed);
+    return sendPage(reply, 200, <ManageGroupSizePage ui={uiFor(request)} booking={booking} token={request.params.token} quote={quote} />);
+  });
+
+  app.post<ByToken>('/b/:token/group-size', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const posted = await typedGroupSize(request, reply, booking);
+    if (!('groupSize' in posted)) return posted;
+    const { typed, groupSize } = posted;
     const change = await attempt(() => changeGroupSize(db, clock, booking, groupSize, payments));
     if (change instanceof DomainError) return refuse(request, reply, change, typed);
     return done(request, reply, change.changed ? 'changed' : 'unchanged');
@@ -183,7 +203,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     return sendPage(
       reply,
       status,
-      <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} refund={refund} />,
+      <ManageCancelPage ui={ui} booking={booking} token={request.params.token} refusal={refusal} refund={refund} now={clock.now()} />,
     );
   }
 

@@ -145,6 +145,10 @@ for (const dialect of testDialects()) {
       assert.equal(button?.getAttribute('href'), `${location.split('?')[0]}/pay`);
       assert.ok(html.querySelector('[data-testid="pay-deadline"]'), 'the window is shown');
       assert.equal(statusOf(html), 'Wacht op betaling');
+      // The call to pay comes first, right after the intro (on a phone: without scrolling), and once.
+      const order = html.querySelectorAll('[data-testid]').map((element) => element.getAttribute('data-testid'));
+      assert.deepEqual(order.slice(0, 2), ['pay-now-intro', 'pay']);
+      assert.equal(html.querySelectorAll('[data-testid="pay-button"]').length, 1);
     });
 
     test('return page before the webhook: asks Mollie, shows paid and confirmed; the webhook after changes nothing', async () => {
@@ -197,6 +201,31 @@ for (const dialect of testDialects()) {
       assert.equal(statusOf(back.html), 'Bevestigd');
       // The first, failed payment's page tells the truth about it still.
       assert.equal(outcomeOf((await page(first.returnPath)).html), 'failed');
+    });
+
+    test('cancelled or expired at Mollie: the return page says which, not "failed", and offers to try again', async () => {
+      const booked = await bookPaid();
+      const cancelled = await pay(booked);
+      mollie.standIn.setStatus(cancelled.providerId, 'canceled');
+      const { html } = await page(cancelled.returnPath);
+      assert.equal(outcomeOf(html), 'cancelled');
+      assert.match(
+        html.querySelector('[data-testid="payment-outcome"]')!.textContent,
+        /^U heeft de betaling afgebroken; er is niets afgeschreven\.U kunt het opnieuw proberen tot .*2026/,
+      );
+      assert.equal(html.querySelector('[data-testid="pay-again"]')?.getAttribute('href'), `${booked.manage}/pay`);
+      const english = await t.app.inject({ url: cancelled.returnPath, headers: { 'accept-language': 'en' } });
+      assert.match(
+        parseHtml(english.body).querySelector('[data-testid="payment-outcome"]')!.textContent,
+        /^You cancelled the payment; nothing was charged\./,
+      );
+
+      const expired = await pay(booked);
+      mollie.standIn.setStatus(expired.providerId, 'expired');
+      const back = (await page(expired.returnPath)).html;
+      assert.equal(outcomeOf(back), 'expired');
+      assert.match(back.querySelector('[data-testid="payment-outcome"]')!.textContent, /^De betaling is verlopen voordat u die afrondde/);
+      assert.equal(back.querySelector('[data-testid="pay-again"]')?.getAttribute('href'), `${booked.manage}/pay`);
     });
 
     test('an open payment: waiting for the bank, with a link that checks again and no automatic refresh', async () => {

@@ -32,8 +32,8 @@ const OUTCOMES: Record<PaymentStatus, PaymentOutcome> = {
   authorized: 'waiting',
   paid: 'paid',
   failed: 'failed',
-  canceled: 'failed',
-  expired: 'failed',
+  canceled: 'cancelled',
+  expired: 'expired',
 };
 
 /** Mollie's payment ids: `tr_` and letters and digits. */

@@ -34,10 +34,12 @@ export function ManageCancelPage({
   token,
   refusal,
   refund,
+  now,
 }: {
   ui: Ui;
   booking: BookingDetails;
   token: string;
+  now: Date;
   refusal?: ManageRefusal | undefined;
   /** What the booking's cancellation policy gives back if they cancel now. */
   refund?: PolicyRefundQuote | undefined;
@@ -59,7 +61,7 @@ export function ManageCancelPage({
       {isChangeable(booking.status) && <CancelPolicy ui={ui} booking={booking} />}
       {isChangeable(booking.status) && refund && (refund.policy.length > 0 || refund.netPaidCents > 0) && (
         <div data-testid="cancel-refund">
-          <RefundPolicyText ui={ui} policy={refund.policy} startsAt={booking.slot.startsAt} />
+          <RefundPolicyText ui={ui} policy={refund.policy} startsAt={booking.slot.startsAt} now={now} />
           <RefundNow ui={ui} quote={refund} />
         </div>
       )}

@@ -31,18 +31,28 @@ export function refundLabel<K extends string>(ui: Ui, labels: Record<K, MessageK
 }
 
 /**
- * The manage page's cancellation policy: the one the booking was placed under, with its dates,
+ * The manage page's cancellation policy: the one the booking was placed under, with its dates still ahead at `now`,
  * what cancelling now would give back while the booking can still be cancelled, and the refunds
  * so far. Left out for a booking without policy, payment or refund.
  */
-export function ManageRefunds({ ui, booking, outlook }: { ui: Ui; booking: BookingDetails; outlook: RefundOutlook | undefined }) {
+export function ManageRefunds({
+  ui,
+  booking,
+  outlook,
+  now,
+}: {
+  ui: Ui;
+  booking: BookingDetails;
+  outlook: RefundOutlook | undefined;
+  now: Date;
+}) {
   if (!outlook) return null;
   const { cancelNow, refunds } = outlook;
   if (cancelNow.policy.length === 0 && cancelNow.netPaidCents <= 0 && refunds.length === 0) return null;
   return (
     <section data-testid="manage-refunds">
       <h2>{ui.t('refunds.policy.title')}</h2>
-      <RefundPolicyText ui={ui} policy={cancelNow.policy} startsAt={booking.slot.startsAt} />
+      <RefundPolicyText ui={ui} policy={cancelNow.policy} startsAt={booking.slot.startsAt} now={now} />
       {isChangeable(booking.status) && <RefundNow ui={ui} quote={cancelNow} />}
       {refunds.length > 0 && (
         <>

@@ -18,7 +18,7 @@ import { termsUrl } from '../public/venue-urls.js';
 import { VenueContact } from './venue-details.js';
 import type { OrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
-import { PaymentBanner, type PaymentOutcome, PaymentSection } from './payment-section.js';
+import { PayButton, PaymentBanner, type PaymentOutcome, PaymentSection } from './payment-section.js';
 
 /** A refused action: its code, its message, and for the group-size form the value as typed. */
 export interface ManageRefusal {
@@ -126,6 +126,10 @@ export function ManagePage({
   const confirmedNow = justBooked || (paymentOutcome?.outcome === 'paid' && booking.status === 'confirmed');
   const justBookedTitle = confirmedNow ? JUST_BOOKED_TITLES[booking.status] : undefined;
   const title = t(justBookedTitle ?? 'manage.title');
+  // Awaiting its first payment, the pay button comes first (visible without scrolling on a phone),
+  // unless the banner of an unpaid return offers to try again already.
+  const unpaidReturn = paymentOutcome !== undefined && paymentOutcome.outcome !== 'paid' && paymentOutcome.outcome !== 'waiting';
+  const payFirst = booking.status === 'awaiting_payment' && payment.payableCents > 0 && !unpaidReturn;
   return (
     <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []}>
       <h1>{title}</h1>
@@ -136,6 +140,7 @@ export function ManagePage({
           {t('payment.pay_now_intro', { amount: formatMoney(payment.payableCents, ui.lang) })}
         </p>
       )}
+      {payFirst && <PayButton ui={ui} payment={payment} token={token} />}
       {notice && (
         <p class="notice success" role="status" data-testid="notice">
           {notice}
@@ -159,11 +164,11 @@ export function ManagePage({
       <StatusExplanation ui={ui} booking={booking} />
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       <OptionPanel ui={ui} booking={booking} token={token} />
-      <PaymentSection ui={ui} payment={payment} token={token} />
+      <PaymentSection ui={ui} payment={payment} token={token} payButton={!payFirst} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <AcceptedTerms ui={ui} booking={booking} />
-      <ManageRefunds ui={ui} booking={booking} outlook={refunds} />
+      <ManageRefunds ui={ui} booking={booking} outlook={refunds} now={now} />
       <ParticipantsSection ui={ui} booking={booking} data={participants} />
       <ManageActions
         ui={ui}

@@ -12,11 +12,22 @@ const STATUS_KEYS: Record<BookingPaymentStatus, MessageKey> = {
   partly_paid: 'payment.status.partly_paid',
   invoice: 'payment.status.invoice',
   paid: 'payment.status.paid',
+  refunding: 'payment.status.refunding',
   refunded: 'payment.status.refunded',
 };
 
-/** What the organiser came back from the checkout to: paid, not paid (failed, cancelled, expired), or not known yet. */
-export type PaymentOutcome = 'paid' | 'failed' | 'waiting';
+/**
+ * What the organiser came back from the checkout to: paid; not paid (failed at the bank, cancelled
+ * by the organiser, or the checkout expired unfinished); or not known yet.
+ */
+export type PaymentOutcome = 'paid' | 'failed' | 'cancelled' | 'expired' | 'waiting';
+
+/** Why a checkout came back unpaid, in words; each ends with a retry offer while the window lasts. */
+const UNPAID_KEYS: Record<Exclude<PaymentOutcome, 'paid' | 'waiting'>, MessageKey> = {
+  failed: 'payment.outcome.failed',
+  cancelled: 'payment.outcome.cancelled',
+  expired: 'payment.outcome.expired',
+};
 
 /** The address that starts the checkout (GET: a link, so CSP form-action never governs the way to the provider). */
 export function payPath(token: string): string {
@@ -49,9 +60,20 @@ export function PayButton({ ui, payment, token }: { ui: Ui; payment: OrganiserPa
 
 /**
  * On the manage page: the booking's money (status, paid, refunded, still due and by when) and the
- * pay button while something can be paid online. Balances and refunds add their parts here.
+ * pay button while something can be paid online (unless the page shows it higher up: `payButton`
+ * false). Balances and refunds add their parts here.
  */
-export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: OrganiserPayment; token: string }) {
+export function PaymentSection({
+  ui,
+  payment,
+  token,
+  payButton = true,
+}: {
+  ui: Ui;
+  payment: OrganiserPayment;
+  token: string;
+  payButton?: boolean;
+}) {
   const { t, lang } = ui;
   const { state } = payment;
   if (payment.payBy === 'venue' && state.paidCents === 0) {
@@ -76,6 +98,12 @@ export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: Organi
             <dd data-testid="payment-refunded">{formatMoney(state.refundedCents, lang)}</dd>
           </>
         )}
+        {state.pendingRefundCents > 0 && (
+          <>
+            <dt>{t('payment.refund_pending')}</dt>
+            <dd data-testid="payment-refund-pending">{formatMoney(state.pendingRefundCents, lang)}</dd>
+          </>
+        )}
         <dt>{t('payment.due')}</dt>
         <dd data-testid="payment-due">{formatMoney(state.dueCents, lang)}</dd>
         {state.balanceDueOn && state.dueNowCents === 0 && (
@@ -92,7 +120,7 @@ export function PaymentSection({ ui, payment, token }: { ui: Ui; payment: Organi
             : t('billing.invoice_due_no_reference', { date: dateText(ui, state.balanceDueOn) })}
         </p>
       )}
-      <PayButton ui={ui} payment={payment} token={token} />
+      {payButton && <PayButton ui={ui} payment={payment} token={token} />}
     </section>
   );
 }
@@ -128,8 +156,8 @@ export function PaymentBanner({
     );
   }
   return (
-    <div class="notice error" role="alert" data-testid="payment-outcome" data-outcome="failed">
-      <p>{t('payment.outcome.failed')}</p>
+    <div class="notice error" role="alert" data-testid="payment-outcome" data-outcome={outcome}>
+      <p>{t(UNPAID_KEYS[outcome])}</p>
       {payment.payableCents > 0 && (
         <>
           {payment.expiresAt && <p>{t('payment.outcome.retry', { deadline: deadlineText(ui, payment.expiresAt) })}</p>}

@@ -1,5 +1,5 @@
 import type { Activity } from '../../core/catalog/activity.js';
-import type { RefundPolicy } from '../../core/payments/refund-policy.js';
+import { type RefundPolicy, tiersAhead } from '../../core/payments/refund-policy.js';
 import type { PolicyRefundQuote } from '../../core/payments/policy-refund.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { deadlineText } from './deadline.js';
@@ -17,25 +17,39 @@ function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): 
 /**
  * A cancellation policy in words: "Cancel free of charge until <date>; 50 % back until <date>; no
  * refund after that", with dates from the visit's start when it is known (the review step, the
- * manage page), else in days or hours before the visit (the activity's page).
+ * manage page), else in days or hours before the visit (the activity's page). Given `now` (the
+ * manage and cancel pages), tiers whose deadline has passed are left out and the one that applies
+ * now says so ("Now: 50 % back until <date>"); once all have passed, that nothing comes back now.
  */
-export function RefundPolicyText({ ui, policy, startsAt }: { ui: Ui; policy: RefundPolicy; startsAt?: Date | undefined }) {
-  const tiers = policy.filter((tier) => tier.percent > 0);
+export function RefundPolicyText({
+  ui,
+  policy,
+  startsAt,
+  now,
+}: {
+  ui: Ui;
+  policy: RefundPolicy;
+  startsAt?: Date | undefined;
+  now?: Date | undefined;
+}) {
+  const all = policy.filter((tier) => tier.percent > 0);
+  const tiers = startsAt && now ? tiersAhead(all, startsAt, now) : all;
+  const passed = all.length - tiers.length;
   if (tiers.length === 0) {
     return (
       <p data-testid="refund-policy" data-tiers="0">
-        {ui.t('refunds.policy.none')}
+        {ui.t(passed > 0 ? 'refunds.policy.none_now' : 'refunds.policy.none')}
       </p>
     );
   }
-  const parts = tiers.map((tier) => {
+  const parts = tiers.map((tier, i) => {
     const deadline = tierDeadline(ui, tier.hoursBefore, startsAt);
-    return tier.percent === 100
-      ? ui.t('refunds.policy.free_until', { deadline })
-      : ui.t('refunds.policy.percent_until', { percent: tier.percent, deadline });
+    const current = passed > 0 && i === 0;
+    if (tier.percent === 100) return ui.t(current ? 'refunds.policy.now_free_until' : 'refunds.policy.free_until', { deadline });
+    return ui.t(current ? 'refunds.policy.now_percent_until' : 'refunds.policy.percent_until', { percent: tier.percent, deadline });
   });
   return (
-    <p data-testid="refund-policy" data-tiers={String(tiers.length)}>
+    <p data-testid="refund-policy" data-tiers={String(tiers.length)} data-passed={String(passed)}>
       {[...parts, ui.t('refunds.policy.none_after')].join('; ')}.
     </p>
   );
@@ -57,15 +71,14 @@ export function RefundPolicySection({ ui, policy, startsAt }: { ui: Ui; policy: 
   );
 }
 
-/** What cancelling now gives back of what was paid; nothing is said when nothing was paid. */
+/** What cancelling now gives back of what was paid, and the policy's percentage that gives it; nothing is said when nothing was paid. */
 export function RefundNow({ ui, quote }: { ui: Ui; quote: PolicyRefundQuote }) {
   if (quote.netPaidCents <= 0) return null;
-  const paid = formatMoney(quote.netPaidCents, ui.lang);
   return (
     <p data-testid="refund-now" data-cents={String(quote.amountCents)}>
       {quote.amountCents > 0
-        ? ui.t('refunds.now.amount', { amount: formatMoney(quote.amountCents, ui.lang), percent: quote.percent, paid })
-        : ui.t('refunds.now.nothing', { paid })}
+        ? ui.t('refunds.now.amount', { amount: formatMoney(quote.amountCents, ui.lang), percent: quote.percent })
+        : ui.t('refunds.now.nothing', { paid: formatMoney(quote.netPaidCents, ui.lang) })}
     </p>
   );
 }

@@ -115,7 +115,11 @@ if (!chromiumAvailable()) {
           await page.goto(`${platform.url}${manage}`);
           await checkPage(watched, page, { cookies: ['lang'], screenshot: `${language.lang}-manage` });
           await page.fill('#groupSize', '12');
-          await page.locator('form[action$="/group-size"] button[type="submit"]').click();
+          await page.locator('form[action$="/group-size/preview"] button[type="submit"]').click();
+          // First what the change does to the price; the change is made on confirming.
+          await page.locator('[data-testid="group-size-preview"]').waitFor();
+          await checkPage(watched, page, { cookies: ['lang'] });
+          await page.locator('[data-testid="group-size-confirm"] button[type="submit"]').click();
           await page.waitForURL(/\?done=/);
           assert.equal(await page.inputValue('#groupSize'), '12');
           await checkPage(watched, page, { cookies: ['lang'] });

@@ -12,6 +12,8 @@ import { type Platform, startPlatform } from './server.js';
 
 /** The demo activity this journey books, switched to "paid in full online" in this platform's database. */
 const ACTIVITY = 'klimclinic-groepen';
+/** A phone's screen (an iPhone 14's CSS pixels). */
+const PHONE = { width: 390, height: 844 };
 
 /** A mail's text with its base64 parts decoded too (nodemailer picks base64 or quoted-printable per part). */
 function readable(mail: string): string {
@@ -91,6 +93,16 @@ if (!chromiumAvailable()) {
       const manage = new URL(page.url()).pathname;
       const reference = (await page.textContent('[data-testid="booking-reference"]'))?.trim() ?? '';
       assert.equal(await page.getAttribute('[data-testid="pay-button"]', 'href'), `${manage}/pay`);
+      // On a phone the pay button is in the first screen, without scrolling.
+      await page.setViewportSize(PHONE);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = await page.locator('[data-testid="pay-button"]').boundingBox();
+      assert.ok(
+        box && box.y >= 0 && box.y + box.height <= PHONE.height,
+        `the pay button within the first 390x844 screen: ${JSON.stringify(box)}`,
+      );
+      await checkPage(watched, page, { cookies: [], screenshot: 'nl-payment-pay-now-phone' });
+      await page.setViewportSize({ width: 1024, height: 800 });
 
       await page.locator('[data-testid="pay-button"]').click();
       await page.waitForURL(`${mollie.checkoutOrigin}/checkout/*`);
