@@ -223,13 +223,40 @@ function toChange(booking: PayingBookingRow): BookingToChange {
   };
 }
 
-/** What a payment that just became paid does to its booking; true when it came too late and goes back. */
-async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
-  const received = {
+/** The organiser's receipt for a payment, once per payment. */
+function receiptOf(payment: PaymentRow) {
+  return {
     kind: 'payment_received',
     dedupeKey: `payment_received:${payment.id}`,
     detail: { amount_cents: payment.amount_cents },
   } as const;
+}
+
+/**
+ * A payment received that does not change the booking's status (less than is due now, or a
+ * balance): its history entry (`booking.payment_received`, with `extra`) and the organiser's receipt.
+ */
+async function recordPaymentReceived(
+  trx: Tx,
+  clock: Clock,
+  payment: PaymentRow,
+  booking: PayingBookingRow,
+  extra: Record<string, number> = {},
+): Promise<void> {
+  await recordBookingEvent(trx, clock, {
+    by: 'system',
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.payment_received',
+    detail: { payment_id: payment.id, amount_cents: payment.amount_cents, ...extra },
+  });
+  const language = booking.language === 'en' ? 'en' : 'nl';
+  await enqueueMail(trx, clock, { ...receiptOf(payment), bookingId: booking.id, recipient: booking.organiser_email, language });
+}
+
+/** What a payment that just became paid does to its booking; true when it came too late and goes back. */
+async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
+  const received = receiptOf(payment);
   const detail = { payment_id: payment.id, amount_cents: payment.amount_cents };
   const change = toChange(booking);
   const status = booking.status as BookingStatus;
@@ -242,14 +269,7 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
     }
     // Less than is due now (a checkout for an older, smaller amount): a receipt, and the booking
     // keeps waiting for the rest; the venue hears nothing until it is confirmed.
-    await recordBookingEvent(trx, clock, {
-      by: 'system',
-      venueId: booking.venue_id,
-      reference: booking.reference,
-      action: 'booking.payment_received',
-      detail: { ...detail, due_now_cents: state.dueNowCents },
-    });
-    await enqueueMail(trx, clock, { ...received, bookingId: booking.id, recipient: booking.organiser_email, language: change.language });
+    await recordPaymentReceived(trx, clock, payment, booking, { due_now_cents: state.dueNowCents });
     return false;
   }
   if (status === 'expired') {
@@ -265,14 +285,7 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
     return true;
   }
   // A balance (or any further payment) of a booking that stands: recorded, and a receipt.
-  await recordBookingEvent(trx, clock, {
-    by: 'system',
-    venueId: booking.venue_id,
-    reference: booking.reference,
-    action: 'booking.payment_received',
-    detail,
-  });
-  await enqueueMail(trx, clock, { ...received, bookingId: booking.id, recipient: booking.organiser_email, language: change.language });
+  await recordPaymentReceived(trx, clock, payment, booking);
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_booking_changed',
     bookingId: booking.id,
