@@ -393,7 +393,8 @@ for (const dialect of testDialects()) {
         [[balance.row.id, 3500]],
       );
       assert.equal(mollie.standIn.refunds().filter((r) => r.paymentId === balance.providerId).length, 1, 'sent to Mollie');
-      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_late'), 1);
+      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_excess'), 1);
+      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_late'), 0, 'not paid too late');
       const state = await bookingPaymentOf(db, booking.id);
       assert.equal(state.paidCents - state.refundedCents, 5000);
       assert.ok((await bookingRow(db, booking.id)).paid_at, 'paid in full');

@@ -301,6 +301,12 @@ async function tellLateRefund(trx: Tx, clock: Clock, payment: PaymentRow, bookin
   await tellRefund(trx, clock, payment, booking, { action: 'booking.paid_too_late', cents: payment.amount_cents });
 }
 
+/** The words of a payment going back, by why: the organiser's mail and the staff notice's change. */
+const REFUND_NOTICES = {
+  'booking.paid_too_late': { mail: 'payment_refunded_late', change: 'late_refund' },
+  'booking.paid_too_much': { mail: 'payment_refunded_excess', change: 'excess_refund' },
+} as const;
+
 /** Tells the organiser and the venue's staff that (part of) a payment goes back: it came too late, or was more than owed. */
 async function tellRefund(
   trx: Tx,
@@ -316,20 +322,21 @@ async function tellRefund(
     action: what.action,
     detail: { payment_id: payment.id, amount_cents: what.cents, status: booking.status },
   });
+  const { mail, change } = REFUND_NOTICES[what.action];
   await enqueueMail(trx, clock, {
-    kind: 'payment_refunded_late',
+    kind: mail,
     bookingId: booking.id,
     recipient: booking.organiser_email,
     language: booking.language === 'en' ? 'en' : 'nl',
     detail: { amount_cents: what.cents },
-    dedupeKey: `payment_refunded_late:${payment.id}`,
+    dedupeKey: `${mail}:${payment.id}`,
   });
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_booking_changed',
     bookingId: booking.id,
     venueId: booking.venue_id,
-    detail: { change: 'late_refund', by: 'system', amount_cents: what.cents },
-    dedupeKey: `staff_booking_changed:${booking.id}:late_refund:${payment.id}`,
+    detail: { change, by: 'system', amount_cents: what.cents },
+    dedupeKey: `staff_booking_changed:${booking.id}:${change}:${payment.id}`,
   });
 }
 
@@ -365,8 +372,7 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
   )?.cents;
   const cents = Math.min(excess, left ?? 0);
   if (cents === 0) return [];
-  await tellRefund(trx, clock, payment, now, { action: 'booking.paid_too_much', cents });
-  return recordRefund(trx, clock, {
+  const refunds = await recordRefund(trx, clock, {
     bookingId: booking.id,
     amountCents: cents,
     cause: 'late_payment',
@@ -374,6 +380,9 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
     by: { by: 'system' },
     paymentId: payment.id,
   });
+  // Told after it is recorded: the mails state the booking's money with the refund.
+  await tellRefund(trx, clock, payment, now, { action: 'booking.paid_too_much', cents });
+  return refunds;
 }
 
 /** Whether a late payment may still take its booking's places: the activity published and the slot not yet closed for bookings. */
