@@ -9,13 +9,13 @@ import { addNoticeRecipient } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { startMollie, TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
-import { testPaymentContext } from '../../../test/payment-context.js';
+import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
+import { startSettlingMollie } from '../../../test/payment-context.js';
 import { cancelByOrganiser, changeGroupSize } from '../bookings/booking-changes.service.js';
 import { createBooking, findBookingByLink } from '../bookings/booking.service.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { formatMoney } from '../i18n/format.js';
-import { settleByProviderId, startCheckout } from '../payments/checkout.service.js';
+import { startCheckout } from '../payments/checkout.service.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import type { PaymentTerms } from '../payments/payment-terms.js';
 import { insertPayment, listPayments } from '../payments/payments.repository.js';
@@ -41,12 +41,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       clock = new TestClock('2026-06-01T08:00:00Z');
-      mollie = await startMollie({ clock, expiryMinutes: 24 * 60, webhooks: 'drop' });
-      context = testPaymentContext(mollie.settings);
-      mollie.standIn.deliverWebhooksWith(async (_url, body) => {
-        await settleByProviderId(db, clock, context, new URLSearchParams(body).get('id') ?? '');
-        return 200;
-      });
+      ({ mollie, context } = await startSettlingMollie(clock, () => db));
     });
     after(() => mollie.close());
     beforeEach(async () => {
