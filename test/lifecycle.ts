@@ -5,7 +5,7 @@ export function bookingRow(db: Db, id: string) {
   return db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** The mails queued about a booking, as [kind, recipient, detail], in the order queued. */
+/** The mails queued about a booking, as [kind, recipient, detail (see mailDetail)], in the order queued. */
 export async function mailsOf(db: Db, bookingId: string): Promise<[string, string, Record<string, unknown>][]> {
   const rows = await db
     .selectFrom('mail_outbox')
@@ -14,7 +14,13 @@ export async function mailsOf(db: Db, bookingId: string): Promise<[string, strin
     .orderBy('created_at')
     .orderBy('kind')
     .execute();
-  return rows.map((row) => [row.kind, row.recipient, JSON.parse(row.detail) as Record<string, unknown>]);
+  return rows.map((row) => [row.kind, row.recipient, mailDetail(row.detail)]);
+}
+
+/** An outbox row's detail as its sender gave it: without the booking's snapshot (mail-snapshot.ts, checked by its own tests). */
+export function mailDetail(json: string): Record<string, unknown> {
+  const { snapshot: _snapshot, ...detail } = JSON.parse(json) as Record<string, unknown>;
+  return detail;
 }
 
 /** The mails of one kind queued about a booking. */

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mollieProvider } from '../src/adapters/mollie/mollie-provider.js';
+import { settleByProviderId } from '../src/core/payments/checkout.service.js';
 import type { PaymentContext } from '../src/core/payments/payment-context.js';
 import type { PaymentSettings } from '../src/core/payments/payment-settings.js';
+import type { Clock } from '../src/core/shared/clock.js';
+import type { Db } from '../src/db/schema.js';
+import { startMollie, type TestMollie } from './mollie/payments.js';
 
 const SECRET_KEY = randomBytes(32);
 
@@ -20,3 +24,18 @@ export function testPaymentContext(settings?: PaymentSettings, secretKey: Buffer
 
 /** No online payment: what the booking tests that are not about paying use. */
 export const NO_PAYMENTS: PaymentContext = testPaymentContext();
+
+/**
+ * The stand-in with its webhooks handed to the core as the web layer's route does
+ * (settleByProviderId, on the database `db()` gives then), and the payment context at it. Mollie's
+ * own expiry of an open payment is well after Groupz's window, so a late payment can happen.
+ */
+export async function startSettlingMollie(clock: Clock, db: () => Db): Promise<{ mollie: TestMollie; context: PaymentContext }> {
+  const mollie = await startMollie({ clock, expiryMinutes: 24 * 60, webhooks: 'drop' });
+  const context = testPaymentContext(mollie.settings);
+  mollie.standIn.deliverWebhooksWith(async (_url, body) => {
+    await settleByProviderId(db(), clock, context, new URLSearchParams(body).get('id') ?? '');
+    return 200;
+  });
+  return { mollie, context };
+}

@@ -34,8 +34,10 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   payment_received: { status: 'confirmed', detail: { amount_cents: 1500 } },
   payment_expired: { status: 'expired' },
   payment_refunded_late: { status: 'expired', detail: { amount_cents: 1500 } },
+  payment_refunded_excess: { status: 'confirmed', detail: { amount_cents: 1500 } },
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
+  staff_refund_failed: { status: 'confirmed', detail: { amount_cents: 1500 } },
 };
 
 function subjectFor(status: BookingStatus, overrides: Partial<BookingDetails> = {}): MailBooking {
@@ -337,10 +339,68 @@ describe('mail content', () => {
     assert.equal(fact(due.html, 'Restbedrag'), `${formatMoney(12 * 1250 - 1500, 'nl')}, te betalen uiterlijk ma 1 jun 2026`);
     assert.ok(due.text.includes(`Betaal ${formatMoney(1500, 'nl')} om de boeking te bevestigen`));
     const received = render('payment_received', 'en');
-    assert.equal(fact(received.html, 'Paid'), formatMoney(1500, 'en'));
+    assert.ok(received.text.includes(`your payment of ${formatMoney(1500, 'en')}`));
     assert.ok(!received.text.includes(`${MANAGE}/pay`), 'nothing more to pay');
-    assert.ok(render('payment_refunded_late', 'en').text.includes(`payment of ${formatMoney(1500, 'en')}`));
+    const late = render('payment_refunded_late', 'en');
+    assert.ok(late.text.includes(`payment of ${formatMoney(1500, 'en')}`));
+    assert.equal(fact(late.html, 'Refund'), formatMoney(1500, 'en'));
     const staff = renderMail('staff_booking_changed', 'nl', { change: 'late_refund', by: 'system' }, subjectFor('expired'));
     assert.match(staff.subject, /betaling te laat, plaatsen bezet: automatisch terugbetaald/);
+  });
+
+  test("a deposit's receipt names what is paid once, with what is still to pay and by when", () => {
+    const state = {
+      status: 'partly_paid',
+      paidCents: 4500,
+      refundedCents: 0,
+      dueCents: 10500,
+      dueNowCents: 0,
+      balanceDueOn: '2026-06-01',
+    } as const;
+    const subject = {
+      ...subjectFor('confirmed'),
+      payment: { state, payBy: 'online', billingReference: '', payUrl: `${MANAGE}/pay` },
+    } as const;
+    for (const [lang, paid, due] of [
+      ['nl', 'Betaald', 'Nog te betalen'],
+      ['en', 'Paid', 'Still to pay'],
+    ] as const) {
+      const mail = renderMail('payment_received', lang, { amount_cents: 4500 }, subject);
+      const labels = parse(mail.html)
+        .querySelectorAll('th')
+        .map((th) => th.textContent);
+      assert.equal(labels.filter((label) => label.startsWith(paid)).length, 1, `one paid line: ${labels.join(', ')}`);
+      assert.equal(mail.text.split('\n').filter((line) => line.startsWith(paid)).length, 1);
+      assert.equal(fact(mail.html, due), formatMoney(10500, lang));
+    }
+  });
+
+  test('an overpayment goes back with its own words, not those of a late payment', () => {
+    const nl = render('payment_refunded_excess', 'nl');
+    assert.match(nl.subject, /^Teveel betaald voor boeking GZ-AB12-CD34/);
+    assert.ok(nl.text.includes(`meer betaald dan de boeking kost. Wij betalen u ${formatMoney(1500, 'nl')} terug`), nl.text);
+    assert.ok(!/te laat|betaaltermijn/.test(nl.text));
+    const en = render('payment_refunded_excess', 'en');
+    assert.ok(
+      en.text.includes(`more for your booking at Rederij Amstel than the booking owes. We refund ${formatMoney(1500, 'en')}`),
+      en.text,
+    );
+    assert.ok(!/too late|payment window/.test(en.text));
+    assert.equal(fact(en.html, 'Refund'), formatMoney(1500, 'en'));
+    const staff = renderMail('staff_booking_changed', 'nl', { change: 'excess_refund', by: 'system' }, subjectFor('confirmed'));
+    assert.match(staff.subject, /meer betaald dan de boeking kost/);
+    assert.match(staff.subject, /paid more than the booking costs/);
+  });
+
+  test('a refund Mollie did not make: staff are told the amount, to refund it by hand, in both languages', () => {
+    const mail = render('staff_refund_failed', 'en');
+    const amount = formatMoney(1500, 'nl');
+    assert.equal(
+      mail.subject,
+      `Terugbetaling van ${amount} mislukt voor boeking GZ-AB12-CD34: zelf terugbetalen / Refund of ${formatMoney(1500, 'en')} failed for booking GZ-AB12-CD34: refund it yourself`,
+    );
+    assert.ok(mail.text.includes(`terugbetaling van ${amount} voor deze boeking niet uitgevoerd. Betaal dit bedrag zelf terug`));
+    assert.ok(mail.text.includes('Please refund this amount to the organiser yourself'));
+    assert.ok(mail.text.includes(`${HOST}/admin/bookings/b00kingId_123`));
   });
 });

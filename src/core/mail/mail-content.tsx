@@ -113,7 +113,9 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   payment_received: 'mail.subject.payment_received',
   payment_expired: 'mail.subject.payment_expired',
   payment_refunded_late: 'mail.subject.payment_refunded_late',
+  payment_refunded_excess: 'mail.subject.payment_refunded_excess',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
+  staff_refund_failed: 'mail.subject.staff_refund_failed',
 };
 
 /** What happened, for the kinds whose first sentence needs nothing from the detail. */
@@ -132,6 +134,7 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'conta
   payment_received: 'mail.intro.payment_received',
   payment_expired: 'mail.intro.payment_expired',
   payment_refunded_late: 'mail.intro.payment_refunded_late',
+  payment_refunded_excess: 'mail.intro.payment_refunded_excess',
 };
 
 /** The mails about paying: their detail names the amounts (`due_now_cents`, `amount_cents`) and dates. */
@@ -140,7 +143,11 @@ const PAYMENT_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([
   'payment_received',
   'payment_expired',
   'payment_refunded_late',
+  'payment_refunded_excess',
 ]);
+
+/** The mails whose `amount_cents` goes back to the organiser. */
+const REFUNDED_KINDS: ReadonlySet<MailKind> = new Set<MailKind>(['payment_refunded_late', 'payment_refunded_excess']);
 
 /** What the booking's status means now, when the mail is sent. */
 const STATUS_TEXTS: Record<BookingStatus, MailMessageKey> = {
@@ -163,6 +170,7 @@ const STAFF_CHANGES: Record<string, MailMessageKey> = {
   paid: 'mail.staff.change.paid',
   payment_expired: 'mail.staff.change.payment_expired',
   late_refund: 'mail.staff.change.late_refund',
+  excess_refund: 'mail.staff.change.excess_refund',
 };
 
 /** One language's part of a mail: organiser mails have one, staff notices and alerts one per language. */
@@ -210,6 +218,7 @@ function subjectOf(kind: BookingMailKind, t: MailTranslate, lang: Language, deta
     activity: booking.activity.title[lang],
     date: formatDate(booking.slot.startsAt, lang),
     change: isStaffKind(kind) ? staffChange(t, detail) : '',
+    amount: isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '',
   });
 }
 
@@ -306,12 +315,24 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
-      ...(subject.payment ? balanceFacts(t, lang, subject.payment) : []),
-      ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, detail, booking, payBefore) : []),
+      ...(subject.payment ? balanceFacts(t, lang, subject.payment, moneyMail(kind, detail)) : []),
+      ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, kind, detail, booking, payBefore) : []),
       ...venueFacts(t, venue),
     ],
     links,
     footer: t('mail.footer', { venue: booking.activity.venue.name }),
+  };
+}
+
+/**
+ * Whether the mail is about the booking's money (a receipt; a group size change, which changes the
+ * price): it states what is paid and due whenever something was paid, with the refund it reports.
+ */
+function moneyMail(kind: OrganiserMailKind, detail: MailDetail): { always: boolean; refundCents: number } {
+  const sizeChanged = kind === 'changed' && isCount(detail.from_group_size);
+  return {
+    always: kind === 'payment_received' || sizeChanged,
+    refundCents: sizeChanged && isCount(detail.refund_cents) ? detail.refund_cents : 0,
   };
 }
 
@@ -334,10 +355,14 @@ function dateOf(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** What is paid when: now and before when, and the rest by which date (a deposit's balance). */
+/**
+ * What is paid when: now and before when, and the rest by which date (a deposit's balance); what
+ * goes back. A receipt's amount is in its first line, what is paid in all in balanceFacts.
+ */
 function paymentFacts(
   t: MailTranslate,
   lang: Language,
+  kind: OrganiserMailKind,
   detail: MailDetail,
   booking: BookingDetails,
   payBefore: Date | undefined,
@@ -351,8 +376,8 @@ function paymentFacts(
       const date = formatDate(new Date(`${detail.balance_due_on}T12:00:00Z`), lang);
       facts.push([t('mail.payment.balance'), t('mail.payment.balance_value', { amount: formatMoney(rest, lang), date })]);
     }
-  } else if (isCount(detail.amount_cents)) {
-    facts.push([t('mail.payment.paid'), formatMoney(detail.amount_cents, lang)]);
+  } else if (REFUNDED_KINDS.has(kind) && isCount(detail.amount_cents)) {
+    facts.push([t('mail.payment.refunded'), formatMoney(detail.amount_cents, lang)]);
   }
   return facts;
 }
@@ -371,7 +396,9 @@ function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, {
     paragraphs: [
       kind === 'staff_new_booking'
         ? t(STAFF_NEW[heldOf(booking.status)].intro)
-        : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
+        : kind === 'staff_refund_failed'
+          ? t('mail.staff.intro_refund_failed', { amount: isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '' })
+          : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
     ],
     facts: bookingFacts(t, lang, booking),
     links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],

@@ -27,6 +27,7 @@ import { isLanguage } from '../shared/language.js';
 import { paymentOfRow } from '../payments/balances.service.js';
 import type { PayBy } from '../payments/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
+import { bookingAsThen, snapshotOf } from './mail-snapshot.js';
 
 export interface MailDeliverySettings {
   sender: MailSender;
@@ -120,8 +121,9 @@ async function mailPaymentOf(db: Executor, row: BookingRow, manageUrl: string | 
 type MailBody = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'attachments' | 'replyTo'>;
 
 /**
- * A booking's mail from the booking's state now; undefined when the booking is gone, 'skip' when
- * the booking's status no longer fits the mail.
+ * A booking's mail from the booking's facts when the mail was queued (its snapshot) and its links
+ * now; undefined when the booking is gone, 'skip' when the booking's status now no longer fits the
+ * mail (a reminder no longer true when due).
  */
 async function composeBookingMail(
   db: Db,
@@ -135,12 +137,14 @@ async function composeBookingMail(
   const { row, booking } = found;
   if (STILL_TRUE_WHILE[kind]?.includes(booking.status) === false) return 'skip';
   const manageUrl = currentLinkUrl(settings, row, 'manage');
-  const payment = isStaffKind(kind) ? undefined : await mailPaymentOf(db, row, manageUrl);
-  if (STILL_OWING.has(kind) && !(payment && payment.state.dueCents > 0)) return 'skip';
+  const current = isStaffKind(kind) ? undefined : await mailPaymentOf(db, row, manageUrl);
+  if (STILL_OWING.has(kind) && !(current && current.state.dueCents > 0)) return 'skip';
+  // What the mail states, as it was when it was queued; a mail queued before snapshots: as it is now.
+  const snapshot = snapshotOf(mail.detail);
   const subject: MailBooking = {
-    booking,
+    booking: snapshot ? bookingAsThen(booking, snapshot) : booking,
     manageUrl,
-    payment,
+    payment: current && snapshot ? { ...current, state: snapshot.payment } : current,
     participantUrl: currentLinkUrl(settings, row, 'participants'),
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
     lostLinkUrl: `${settings.publicUrl}/manage-link`,

@@ -45,14 +45,25 @@ export function balanceParagraph(t: MailTranslate, lang: Language, payment: Mail
     : t('mail.balance.balance_due', { paid, amount, date: dateOf(state.balanceDueOn, lang) });
 }
 
-/** The money facts: paid, still to pay, by when, the reference. */
-export function balanceFacts(t: MailTranslate, lang: Language, payment: MailPayment): [string, string][] {
-  if (!owesLater(payment)) return [];
+/**
+ * The money facts: paid, still to pay, by when, the reference; shown while something is owed
+ * later. A mail about the money itself (a receipt, a size change: `always`) shows them whenever
+ * something was paid, with what goes back with it (`refundCents`: paid counts it, the refund line
+ * names it), so the new price, paid and due (or refunded) add up.
+ */
+export function balanceFacts(
+  t: MailTranslate,
+  lang: Language,
+  payment: MailPayment,
+  options: { always: boolean; refundCents: number } = { always: false, refundCents: 0 },
+): [string, string][] {
   const { state } = payment;
+  if (!owesLater(payment) && !(options.always && state.paidCents > 0)) return [];
   const facts: [string, string][] = [
-    [t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents, lang)],
-    [t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)],
+    [t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents + options.refundCents, lang)],
   ];
+  if (options.refundCents > 0) facts.push([t('mail.balance.refund'), formatMoney(options.refundCents, lang)]);
+  if (state.dueCents > 0) facts.push([t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)]);
   if (state.balanceDueOn) facts.push([t('mail.balance.due_on'), dateOf(state.balanceDueOn, lang)]);
   if (payment.billingReference !== '') facts.push([t('mail.balance.reference'), payment.billingReference]);
   return facts;

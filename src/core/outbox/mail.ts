@@ -23,8 +23,10 @@ export const MAIL_KINDS = [
   'payment_received',
   'payment_expired',
   'payment_refunded_late',
+  'payment_refunded_excess',
   'staff_new_booking',
   'staff_booking_changed',
+  'staff_refund_failed',
   'backup_failed',
   'backup_stale',
   'account_setup_link',
@@ -32,13 +34,16 @@ export const MAIL_KINDS = [
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
-/** A mail to send: what happened to which booking, for whom. The text is rendered when it is sent. */
+/** A mail to send: what happened to which booking, for whom. The text is rendered when it is sent, from the facts when queued. */
 export interface NewMail {
   kind: MailKind;
   bookingId: string | null;
   recipient: string;
   language: Language;
-  /** What the mail needs beyond the booking's state at send time (the old group size, say). */
+  /**
+   * What the mail needs beyond the booking's facts (the old group size, say): those are kept with
+   * the mail when it is queued (mail-snapshot.ts).
+   */
   detail?: Record<string, string | number | boolean | null> | undefined;
   /** Enqueueing the same key twice sends one mail: e.g. `option_expired:<booking id>`. */
   dedupeKey: string;

@@ -3,10 +3,14 @@ import type { NewMail } from './mail.js';
 
 /**
  * Puts a mail in the outbox, inside the caller's transaction, so the mail exists exactly when the
- * change it reports commits. A mail with a dedupe key already in the outbox is not added again
- * (the answer is then false).
+ * change it reports commits; its booking's snapshot (mail-snapshot.ts) goes into the detail under
+ * `snapshot`. A mail with a dedupe key already in the outbox is not added again (the answer is
+ * then false).
  */
-export async function insertOutboxMail(db: Executor, mail: NewMail & { id: string; at: string }): Promise<boolean> {
+export async function insertOutboxMail(
+  db: Executor,
+  mail: NewMail & { id: string; at: string; snapshot?: Record<string, string | number | null> | undefined },
+): Promise<boolean> {
   const result = await db
     .insertInto('mail_outbox')
     .values({
@@ -15,7 +19,7 @@ export async function insertOutboxMail(db: Executor, mail: NewMail & { id: strin
       booking_id: mail.bookingId,
       recipient: mail.recipient,
       language: mail.language,
-      detail: JSON.stringify(mail.detail ?? {}),
+      detail: JSON.stringify({ ...mail.detail, ...(mail.snapshot && { snapshot: mail.snapshot }) }),
       dedupe_key: mail.dedupeKey,
       status: 'pending',
       next_attempt_at: mail.at,

@@ -6,8 +6,8 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
 import { addNoticeRecipient, bookingRow, historyOf, mailsOfKind } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
-import { startMollie, TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
-import { testPaymentContext } from '../../../test/payment-context.js';
+import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
+import { startSettlingMollie } from '../../../test/payment-context.js';
 import { findSlot } from '../availability/slot.repository.js';
 import type { Activity } from '../catalog/activity.js';
 import { runBookingLifecycle } from '../bookings/booking-lifecycle.service.js';
@@ -36,14 +36,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       clock = new TestClock('2026-06-01T08:00:00Z');
-      // Mollie's own expiry of an open payment well after Groupz's window, so a late payment can happen.
-      mollie = await startMollie({ clock, expiryMinutes: 24 * 60, webhooks: 'drop' });
-      context = testPaymentContext(mollie.settings);
-      // Mollie's webhook, as the web layer's route hands it to the core.
-      mollie.standIn.deliverWebhooksWith(async (_url, body) => {
-        await settleByProviderId(db, clock, context, new URLSearchParams(body).get('id') ?? '');
-        return 200;
-      });
+      ({ mollie, context } = await startSettlingMollie(clock, () => db));
     });
     after(() => mollie.close());
     beforeEach(async () => {
@@ -395,7 +388,8 @@ for (const dialect of testDialects()) {
         [[balance.row.id, 3500]],
       );
       assert.equal(mollie.standIn.refunds().filter((r) => r.paymentId === balance.providerId).length, 1, 'sent to Mollie');
-      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_late'), 1);
+      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_excess'), 1);
+      assert.equal(await mailsOfKind(db, booking.id, 'payment_refunded_late'), 0, 'not paid too late');
       const state = await bookingPaymentOf(db, booking.id);
       assert.equal(state.paidCents - state.refundedCents, 5000);
       assert.ok((await bookingRow(db, booking.id)).paid_at, 'paid in full');

@@ -223,13 +223,40 @@ function toChange(booking: PayingBookingRow): BookingToChange {
   };
 }
 
-/** What a payment that just became paid does to its booking; true when it came too late and goes back. */
-async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
-  const received = {
+/** The organiser's receipt for a payment, once per payment. */
+function receiptOf(payment: PaymentRow) {
+  return {
     kind: 'payment_received',
     dedupeKey: `payment_received:${payment.id}`,
     detail: { amount_cents: payment.amount_cents },
   } as const;
+}
+
+/**
+ * A payment received that does not change the booking's status (less than is due now, or a
+ * balance): its history entry (`booking.payment_received`, with `extra`) and the organiser's receipt.
+ */
+async function recordPaymentReceived(
+  trx: Tx,
+  clock: Clock,
+  payment: PaymentRow,
+  booking: PayingBookingRow,
+  extra: Record<string, number> = {},
+): Promise<void> {
+  await recordBookingEvent(trx, clock, {
+    by: 'system',
+    venueId: booking.venue_id,
+    reference: booking.reference,
+    action: 'booking.payment_received',
+    detail: { payment_id: payment.id, amount_cents: payment.amount_cents, ...extra },
+  });
+  const language = booking.language === 'en' ? 'en' : 'nl';
+  await enqueueMail(trx, clock, { ...receiptOf(payment), bookingId: booking.id, recipient: booking.organiser_email, language });
+}
+
+/** What a payment that just became paid does to its booking; true when it came too late and goes back. */
+async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
+  const received = receiptOf(payment);
   const detail = { payment_id: payment.id, amount_cents: payment.amount_cents };
   const change = toChange(booking);
   const status = booking.status as BookingStatus;
@@ -242,14 +269,7 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
     }
     // Less than is due now (a checkout for an older, smaller amount): a receipt, and the booking
     // keeps waiting for the rest; the venue hears nothing until it is confirmed.
-    await recordBookingEvent(trx, clock, {
-      by: 'system',
-      venueId: booking.venue_id,
-      reference: booking.reference,
-      action: 'booking.payment_received',
-      detail: { ...detail, due_now_cents: state.dueNowCents },
-    });
-    await enqueueMail(trx, clock, { ...received, bookingId: booking.id, recipient: booking.organiser_email, language: change.language });
+    await recordPaymentReceived(trx, clock, payment, booking, { due_now_cents: state.dueNowCents });
     return false;
   }
   if (status === 'expired') {
@@ -265,14 +285,7 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
     return true;
   }
   // A balance (or any further payment) of a booking that stands: recorded, and a receipt.
-  await recordBookingEvent(trx, clock, {
-    by: 'system',
-    venueId: booking.venue_id,
-    reference: booking.reference,
-    action: 'booking.payment_received',
-    detail,
-  });
-  await enqueueMail(trx, clock, { ...received, bookingId: booking.id, recipient: booking.organiser_email, language: change.language });
+  await recordPaymentReceived(trx, clock, payment, booking);
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_booking_changed',
     bookingId: booking.id,
@@ -287,6 +300,12 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
 async function tellLateRefund(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<void> {
   await tellRefund(trx, clock, payment, booking, { action: 'booking.paid_too_late', cents: payment.amount_cents });
 }
+
+/** The words of a payment going back, by why: the organiser's mail and the staff notice's change. */
+const REFUND_NOTICES = {
+  'booking.paid_too_late': { mail: 'payment_refunded_late', change: 'late_refund' },
+  'booking.paid_too_much': { mail: 'payment_refunded_excess', change: 'excess_refund' },
+} as const;
 
 /** Tells the organiser and the venue's staff that (part of) a payment goes back: it came too late, or was more than owed. */
 async function tellRefund(
@@ -303,20 +322,21 @@ async function tellRefund(
     action: what.action,
     detail: { payment_id: payment.id, amount_cents: what.cents, status: booking.status },
   });
+  const { mail, change } = REFUND_NOTICES[what.action];
   await enqueueMail(trx, clock, {
-    kind: 'payment_refunded_late',
+    kind: mail,
     bookingId: booking.id,
     recipient: booking.organiser_email,
     language: booking.language === 'en' ? 'en' : 'nl',
     detail: { amount_cents: what.cents },
-    dedupeKey: `payment_refunded_late:${payment.id}`,
+    dedupeKey: `${mail}:${payment.id}`,
   });
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_booking_changed',
     bookingId: booking.id,
     venueId: booking.venue_id,
-    detail: { change: 'late_refund', by: 'system', amount_cents: what.cents },
-    dedupeKey: `staff_booking_changed:${booking.id}:late_refund:${payment.id}`,
+    detail: { change, by: 'system', amount_cents: what.cents },
+    dedupeKey: `staff_booking_changed:${booking.id}:${change}:${payment.id}`,
   });
 }
 
@@ -352,8 +372,7 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
   )?.cents;
   const cents = Math.min(excess, left ?? 0);
   if (cents === 0) return [];
-  await tellRefund(trx, clock, payment, now, { action: 'booking.paid_too_much', cents });
-  return recordRefund(trx, clock, {
+  const refunds = await recordRefund(trx, clock, {
     bookingId: booking.id,
     amountCents: cents,
     cause: 'late_payment',
@@ -361,6 +380,9 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
     by: { by: 'system' },
     paymentId: payment.id,
   });
+  // Told after it is recorded: the mails state the booking's money with the refund.
+  await tellRefund(trx, clock, payment, now, { action: 'booking.paid_too_much', cents });
+  return refunds;
 }
 
 /** Whether a late payment may still take its booking's places: the activity published and the slot not yet closed for bookings. */

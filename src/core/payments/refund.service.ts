@@ -1,12 +1,13 @@
 import type { Db, Tx } from '../../db/schema.js';
 import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
+import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { syncPaidStateOf } from './balances.service.js';
 import { mollieKeyFor } from './mollie-key.js';
-import type { RefundCause } from './payment.js';
+import type { RefundCause, RefundStatus } from './payment.js';
 import type { PaymentContext } from './payment-context.js';
 import { ProviderRefused, ProviderUnavailable } from './payment-provider.js';
 import {
@@ -126,11 +127,37 @@ export async function sendRefunds(db: Db, clock: Clock, context: PaymentContext,
   return sent;
 }
 
+/**
+ * Records what Mollie says of a refund: its status (and id). A refund that failed (Mollie refused
+ * it, or the bank could not make it) gives nothing back unless staff do it by hand: the venue's
+ * staff are told in the same transaction, once per refund.
+ */
+async function recordRefundStatus(
+  db: Db,
+  clock: Clock,
+  row: RefundRow,
+  venueId: string,
+  change: { status: RefundStatus; providerId?: string },
+): Promise<RefundRow> {
+  const stamp = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const changed = await updateRefund(trx, row.id, { ...change, at: stamp });
+    if (!changed || change.status !== 'failed') return;
+    await enqueueStaffNotice(trx, clock, {
+      kind: 'staff_refund_failed',
+      bookingId: row.booking_id,
+      venueId,
+      detail: { amount_cents: row.amount_cents, refund_id: row.id },
+      dedupeKey: `staff_refund_failed:${row.id}`,
+    });
+  });
+  return { ...row, status: change.status, ...(change.providerId !== undefined && { provider_id: change.providerId }), updated_at: stamp };
+}
+
 async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: RefundRow): Promise<RefundRow> {
   const target = await findRefundTarget(db, row.payment_id);
   const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
   if (target.provider_id === null || apiKey === null) return row;
-  const at = () => clock.now().toISOString();
   try {
     const refund = await context.settings.provider.createRefund(apiKey, target.provider_id, {
       amountCents: row.amount_cents,
@@ -138,17 +165,11 @@ async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: Re
       description: `Groupz ${target.reference} refund`,
       reference: row.id,
     });
-    const stamp = at();
-    await updateRefund(db, row.id, { status: refund.status, providerId: refund.id, at: stamp });
-    return { ...row, status: refund.status, provider_id: refund.id, updated_at: stamp };
+    return await recordRefundStatus(db, clock, row, target.venue_id, { status: refund.status, providerId: refund.id });
   } catch (error) {
     // Mollie's clear no (more than the payment has left there, say after a refund in its
-    // dashboard) will not change by trying again: the refund failed, staff see it.
-    if (error instanceof ProviderRefused) {
-      const stamp = at();
-      await updateRefund(db, row.id, { status: 'failed', at: stamp });
-      return { ...row, status: 'failed', updated_at: stamp };
-    }
+    // dashboard) will not change by trying again: the refund failed, staff are told.
+    if (error instanceof ProviderRefused) return recordRefundStatus(db, clock, row, target.venue_id, { status: 'failed' });
     if (error instanceof ProviderUnavailable) return row;
     throw error;
   }
@@ -163,9 +184,7 @@ async function refreshRefund(db: Db, clock: Clock, context: PaymentContext, row:
   try {
     const refund = await context.settings.provider.getRefund(apiKey, target.provider_id, row.provider_id);
     if (!refund || refund.status === row.status) return row;
-    const stamp = clock.now().toISOString();
-    await updateRefund(db, row.id, { status: refund.status, at: stamp });
-    return { ...row, status: refund.status, updated_at: stamp };
+    return await recordRefundStatus(db, clock, row, target.venue_id, { status: refund.status });
   } catch (error) {
     if (error instanceof ProviderUnavailable) return row;
     throw error;

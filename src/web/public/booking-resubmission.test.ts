@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
+import { mailDetail } from '../../../test/lifecycle.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 
@@ -126,7 +127,7 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(
         (await placedMails())
-          .map((m) => [m.recipient, JSON.parse(m.detail)])
+          .map((m) => [m.recipient, mailDetail(m.detail)])
           .sort((a, b) => (a[0] === 'Twice@Example.NL' ? -1 : b[0] === 'Twice@Example.NL' ? 1 : 0)),
         [
           ['Twice@Example.NL', { earlier_references: booking.reference }],

@@ -13,6 +13,7 @@ import { recordBookingEvent } from '../../core/bookings/booking-history.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
 import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
+import { mailDetail } from '../../../test/lifecycle.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { createVenue } from '../../core/catalog/catalog.service.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
@@ -208,10 +209,10 @@ for (const dialect of testDialects()) {
       const changed = await mails(a.booking.id, 'changed');
       assert.equal(changed.length, 1);
       assert.equal(changed[0]!.recipient, 'groei@school.nl');
-      assert.deepEqual(JSON.parse(changed[0]!.detail), { from_group_size: 4, to_group_size: 7 });
+      assert.deepEqual(mailDetail(changed[0]!.detail), { from_group_size: 4, to_group_size: 7 });
       const notices = await mails(a.booking.id, 'staff_booking_changed');
       assert.deepEqual(
-        notices.map((m) => [m.recipient, JSON.parse(m.detail)]),
+        notices.map((m) => [m.recipient, mailDetail(m.detail)]),
         [[manager.email, { change: 'group_size', from_group_size: 4, to_group_size: 7 }]],
       );
       const entry = (await history(a.booking.reference)).find((e) => e.action === 'booking.group_size_changed')!;
@@ -420,11 +421,11 @@ for (const dialect of testDialects()) {
       assert.deepEqual([(await slotNow(slot.id)).bookedPersons, (await slotNow(slot.id)).bookedGroups], [3, 1]);
       const mail = await mails(a.booking.id, 'cancelled');
       assert.deepEqual(
-        mail.map((m) => [m.recipient, JSON.parse(m.detail)]),
+        mail.map((m) => [m.recipient, mailDetail(m.detail)]),
         [['weg@school.nl', { by: 'organiser', from: 'confirmed' }]],
       );
       assert.deepEqual(
-        (await mails(a.booking.id, 'staff_booking_changed')).map((m) => [m.recipient, JSON.parse(m.detail)]),
+        (await mails(a.booking.id, 'staff_booking_changed')).map((m) => [m.recipient, mailDetail(m.detail)]),
         [[manager.email, { change: 'cancelled', by: 'organiser' }]],
       );
       const entry = (await history(a.booking.reference)).find((e) => e.action === 'booking.cancelled')!;

@@ -109,11 +109,18 @@ export const bookingMailMessages = defineMessages(
     'mail.payment.pay_before': 'Betalen vóór',
     'mail.payment.balance': 'Restbedrag',
     'mail.payment.balance_value': '{amount}, te betalen uiterlijk {date}',
-    'mail.payment.paid': 'Betaald',
+    'mail.payment.refunded': 'Terugbetaling',
     'mail.staff.change.awaiting_payment': 'wacht op betaling',
     'mail.staff.change.paid': 'betaling ontvangen',
     'mail.staff.change.payment_expired': 'niet op tijd betaald, plaatsen vrijgegeven',
     'mail.staff.change.late_refund': 'betaling te laat, plaatsen bezet: automatisch terugbetaald',
+    'mail.staff.change.excess_refund': 'meer betaald dan de boeking kost: het teveel automatisch terugbetaald',
+    'mail.subject.payment_refunded_excess': 'Teveel betaald voor boeking {reference}: wij betalen het terug',
+    'mail.intro.payment_refunded_excess':
+      'U heeft voor uw boeking bij {venue} meer betaald dan de boeking kost. Wij betalen u {amount} terug, op de rekening waarmee u betaalde; meestal staat het binnen enkele werkdagen op uw rekening. Uw boeking blijft staan.',
+    'mail.subject.staff_refund_failed': 'Terugbetaling van {amount} mislukt voor boeking {reference}: zelf terugbetalen',
+    'mail.staff.intro_refund_failed':
+      'Mollie heeft de terugbetaling van {amount} voor deze boeking niet uitgevoerd. Betaal dit bedrag zelf terug aan de organisator, bijvoorbeeld per bankoverschrijving.',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
@@ -128,6 +135,7 @@ export const bookingMailMessages = defineMessages(
       'U heeft {paid} betaald. Het restbedrag van {amount} betaalt u uiterlijk {date} via de betaallink hieronder.',
     'mail.balance.balance_due_no_date': 'U heeft {paid} betaald. Het restbedrag van {amount} betaalt u via de betaallink hieronder.',
     'mail.balance.paid': 'Betaald tot nu toe',
+    'mail.balance.refund': 'Wordt terugbetaald',
     'mail.balance.outstanding': 'Nog te betalen',
     'mail.balance.due_on': 'Uiterlijk',
     'mail.balance.reference': 'Uw kenmerk',
@@ -239,11 +247,18 @@ export const bookingMailMessages = defineMessages(
     'mail.payment.pay_before': 'Pay before',
     'mail.payment.balance': 'Balance',
     'mail.payment.balance_value': '{amount}, to pay by {date}',
-    'mail.payment.paid': 'Paid',
+    'mail.payment.refunded': 'Refund',
     'mail.staff.change.awaiting_payment': 'awaiting payment',
     'mail.staff.change.paid': 'payment received',
     'mail.staff.change.payment_expired': 'not paid in time, places released',
     'mail.staff.change.late_refund': 'paid too late, places taken: refunded automatically',
+    'mail.staff.change.excess_refund': 'paid more than the booking costs: the excess refunded automatically',
+    'mail.subject.payment_refunded_excess': 'You paid too much for booking {reference}: we refund it',
+    'mail.intro.payment_refunded_excess':
+      'You paid more for your booking at {venue} than the booking owes. We refund {amount} to the account you paid from; it usually arrives within a few working days. Your booking stands.',
+    'mail.subject.staff_refund_failed': 'Refund of {amount} failed for booking {reference}: refund it yourself',
+    'mail.staff.intro_refund_failed':
+      'Mollie did not carry out the refund of {amount} for this booking. Please refund this amount to the organiser yourself, for instance by bank transfer.',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
@@ -257,6 +272,7 @@ export const bookingMailMessages = defineMessages(
     'mail.balance.balance_due': 'You have paid {paid}. Please pay the balance of {amount} by {date} through the payment link below.',
     'mail.balance.balance_due_no_date': 'You have paid {paid}. Please pay the balance of {amount} through the payment link below.',
     'mail.balance.paid': 'Paid so far',
+    'mail.balance.refund': 'To be refunded',
     'mail.balance.outstanding': 'Still to pay',
     'mail.balance.due_on': 'Due by',
     'mail.balance.reference': 'Your reference',
