@@ -353,6 +353,7 @@ describe('mail content', () => {
       status: 'partly_paid',
       paidCents: 4500,
       refundedCents: 0,
+      pendingRefundCents: 0,
       dueCents: 10500,
       dueNowCents: 0,
       balanceDueOn: '2026-06-01',

@@ -36,6 +36,7 @@ export async function takeMailSnapshot(db: Executor, bookingId: string): Promise
     payment_status: payment.status,
     paid_cents: payment.paidCents,
     refunded_cents: payment.refundedCents,
+    pending_refund_cents: payment.pendingRefundCents,
     due_cents: payment.dueCents,
     due_now_cents: payment.dueNowCents,
     balance_due_on: payment.balanceDueOn,
@@ -65,6 +66,8 @@ export function snapshotOf(detail: Record<string, unknown>): MailSnapshot | unde
     s.due_cents,
     s.due_now_cents,
   ].map(count);
+  // Snapshots taken before refunds under way were counted hold none.
+  const pendingRefundCents = count(s.pending_refund_cents) ?? 0;
   const balanceDueOn = typeof s.balance_due_on === 'string' ? s.balance_due_on : null;
   const optionExpiresAt = typeof s.option_expires_at === 'string' ? new Date(s.option_expires_at) : null;
   if (
@@ -83,7 +86,7 @@ export function snapshotOf(detail: Record<string, unknown>): MailSnapshot | unde
     groupSize,
     totalCents,
     optionExpiresAt: optionExpiresAt && !Number.isNaN(optionExpiresAt.getTime()) ? optionExpiresAt : null,
-    payment: { status: paymentStatus, paidCents, refundedCents, dueCents, dueNowCents, balanceDueOn },
+    payment: { status: paymentStatus, paidCents, refundedCents, pendingRefundCents, dueCents, dueNowCents, balanceDueOn },
   };
 }
 
