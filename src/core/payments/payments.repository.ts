@@ -90,6 +90,17 @@ export async function updateRefund(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Marks a refund not yet sent as failed, saying why for staff (refund.service.ts REFUND_FAILURES). */
+export async function failUnsentRefund(db: Executor, id: string, failure: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('refunds')
+    .set({ status: 'failed', failure, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'creating')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** What a booking has received (paid payments) and given back (refunds counted), in cents. */
 export async function moneyOf(db: Executor, bookingId: string): Promise<{ paidCents: number; refundedCents: number }> {
   const paid = await db
@@ -107,12 +118,12 @@ export async function moneyOf(db: Executor, bookingId: string): Promise<{ paidCe
   return { paidCents: Number(paid.cents), refundedCents: Number(refunded.cents) };
 }
 
-/** The provider's id of a payment, its venue and its booking's reference: what a refund of it needs. */
+/** The provider's id of a payment, its venue, the account that took it and its booking's reference: what a refund of it needs. */
 export async function findRefundTarget(db: Executor, paymentId: string) {
   return db
     .selectFrom('payments')
     .innerJoin('bookings', 'bookings.id', 'payments.booking_id')
-    .select(['payments.provider_id', 'payments.venue_id', 'bookings.reference'])
+    .select(['payments.provider_id', 'payments.venue_id', 'payments.provider_account', 'bookings.reference'])
     .where('payments.id', '=', paymentId)
     .executeTakeFirstOrThrow();
 }

@@ -5,12 +5,13 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { syncPaidStateOf } from './balances.service.js';
-import { mollieKeyFor } from './mollie-key.js';
+import { mollieKeyOfPayment } from './mollie-key.js';
 import type { RefundCause } from './payment.js';
 import type { PaymentContext } from './payment-context.js';
 import { ProviderRefused, ProviderUnavailable } from './payment-provider.js';
 import {
   addBookingAdjustment,
+  failUnsentRefund,
   findRefundTarget,
   insertRefund,
   listPayments,
@@ -33,6 +34,13 @@ export interface RefundRequest {
   /** Draw on this payment only (a late payment goes back the way it came); else on all, latest first. */
   paymentId?: string;
 }
+
+/**
+ * Why a refund failed, when Groupz knows better than Mollie's no: `account_gone`, the Mollie
+ * account that took the payment has no key here any more (the venue's key was replaced or
+ * removed), so staff refund it in that account themselves.
+ */
+export const REFUND_FAILURES = ['account_gone'] as const;
 
 /** Refunds given as goodwill: they lower what the booking owes (bookings.adjustment_cents) by their amount. */
 export const GOODWILL_CAUSES: readonly RefundCause[] = ['staff', 'provider'];
@@ -89,6 +97,7 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
       staff_id: request.by.by === 'staff' ? request.by.member.id : null,
       created_at: stamp,
       updated_at: stamp,
+      failure: null,
     };
     await insertRefund(trx, row);
     planned.push(row);
@@ -128,9 +137,17 @@ export async function sendRefunds(db: Db, clock: Clock, context: PaymentContext,
 
 async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: RefundRow): Promise<RefundRow> {
   const target = await findRefundTarget(db, row.payment_id);
-  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
-  if (target.provider_id === null || apiKey === null) return row;
+  if (target.provider_id === null) return row;
+  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, target);
   const at = () => clock.now().toISOString();
+  if (apiKey === null) {
+    // The account that took the payment has no key here any more: never another account's key.
+    // Staff see the refund failed and why, and refund it in that Mollie account themselves.
+    if (target.provider_account === null) return row;
+    const stamp = at();
+    await failUnsentRefund(db, row.id, 'account_gone', stamp);
+    return { ...row, status: 'failed', failure: 'account_gone', updated_at: stamp };
+  }
   try {
     const refund = await context.settings.provider.createRefund(apiKey, target.provider_id, {
       amountCents: row.amount_cents,
@@ -158,7 +175,7 @@ async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: Re
 async function refreshRefund(db: Db, clock: Clock, context: PaymentContext, row: RefundRow): Promise<RefundRow> {
   if (row.provider_id === null) return row;
   const target = await findRefundTarget(db, row.payment_id);
-  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
+  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, target);
   if (target.provider_id === null || apiKey === null) return row;
   try {
     const refund = await context.settings.provider.getRefund(apiKey, target.provider_id, row.provider_id);
