@@ -7,7 +7,7 @@ import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-i
 import { BillingRefused } from '../../core/payments/billing.js';
 import { offeredPaymentTerms } from '../../core/payments/mollie-key-source.js';
 import type { PaymentTerms } from '../../core/payments/payment-terms.js';
-import { quotePolicyRefund } from '../../core/payments/policy-refund.service.js';
+import { quoteCancelNow } from '../../core/payments/policy-refund.service.js';
 import type { RefundPolicy } from '../../core/payments/refund-policy.js';
 import { cancelRefusal } from '../../core/bookings/booking-changes.js';
 import { findBookingByLink, findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
@@ -266,15 +266,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     if (!booking) throw new DomainError('not_found');
     const payment = await readOrganiserPayment(db, booking.id, clock.now());
     const { state } = payment;
-    const cancelNow = await quotePolicyRefund(
-      db,
-      clock,
-      { id: booking.id, startsAt: booking.slot.startsAt },
-      {
-        remainingPriceCents: 0,
-        cancelledCents: booking.price.totalCents,
-      },
-    );
+    const cancelNow = await quoteCancelNow(db, clock, booking);
     const cancellable = cancelRefusal(booking, clock.now()) === undefined;
     const body: z.infer<typeof manageBookingJson> = {
       reference: booking.reference,
