@@ -375,6 +375,11 @@ export interface PaymentTable {
   created_at: string;
   updated_at: string;
   paid_at: string | null;
+  /**
+   * The Mollie account that took it (core/payments/mollie-key.ts mollieAccountOf), where its
+   * refunds go; null for a bank transfer and for payments recorded before it was kept.
+   */
+  provider_account: NullableColumn;
 }
 
 /** Money out: a refund of (part of) a payment (core/payments/payment.ts). */
@@ -393,6 +398,8 @@ export interface RefundTable {
   staff_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Why it failed, for staff: REFUND_FAILURES (core/payments/payment.ts); null when Mollie refused it. */
+  failure: NullableColumn;
 }
 
 export interface Database {

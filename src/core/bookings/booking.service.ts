@@ -34,6 +34,7 @@ import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
+import { BillingRefused, billingErrors } from '../payments/billing.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -90,14 +91,15 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
 }
 
 /**
- * What a group would book and pay, as what (option, request, booking), or the rule that refuses it.
- * Writes nothing.
+ * What a group would book and pay, as what (option, request, booking), or the rule that refuses it;
+ * billing details the activity refuses (paying on invoice where it is not allowed, no reference
+ * where the venue requires one) throw BillingRefused. Writes nothing.
  */
 export async function quoteBooking(
   db: Db,
   clock: Clock,
   payments: PaymentContext,
-  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy'> & {
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy' | 'billing'> & {
     option?: boolean;
     status?: PlacedStatus;
     termsVersion?: number | null | undefined;
@@ -108,6 +110,9 @@ export async function quoteBooking(
   const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
   const { slot, activity } = found;
+  // Paying on invoice where the activity allows it, with the reference its venue requires: checked here, with the activity.
+  const billing = billingErrors(activity, input.payBy, input.billing);
+  if (billing.length > 0) throw new BillingRefused(billing);
   const now = clock.now();
   const status: PlacedStatus =
     input.status ?? (input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed');
@@ -179,7 +184,7 @@ export async function submitBooking(
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
     const twin = submission && (await findBookingBySubmission(db, submission));
     // Nothing placed (a refusal, or the twin's booking): the organiser's address gets its charge back.
-    if (twin || error instanceof DomainError) await settleRefusal(db, charges);
+    if (twin || error instanceof DomainError || error instanceof BillingRefused) await settleRefusal(db, charges);
     if (twin) return replayOf(twin, input);
     throw error;
   }

@@ -4,7 +4,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { mollieKeySource } from '../payments/mollie-key-source.js';
-import { seedDemoCatalogue } from './demo-catalogue.js';
+import { DEMO_VENUES, seedDemoCatalogue } from './demo-catalogue.js';
 
 for (const dialect of testDialects()) {
   describe(`the demo catalogue's payment kinds on ${dialect.name}`, () => {
@@ -48,3 +48,47 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe("the demo venues' booking terms say what their activities' payment terms and policies are set to", () => {
+  /** Every percentage the text names: `30 %` (Dutch) or `30%` (English). */
+  const percentages = (text: string) => [...text.matchAll(/(\d+) ?%/g)].map((m) => Number(m[1]));
+  /** A number of hours in the text's words: whole days as days, else hours. */
+  const notice = (hours: number, lang: 'nl' | 'en') =>
+    hours % 24 === 0 && hours > 48 ? `${hours / 24} ${lang === 'nl' ? 'dagen' : 'days'}` : `${hours} ${lang === 'nl' ? 'uur' : 'hours'}`;
+
+  for (const { venue, terms, activities } of DEMO_VENUES) {
+    test(venue.name, () => {
+      for (const lang of ['nl', 'en'] as const) {
+        const text = terms[lang];
+        const pct = (n: number) => (lang === 'nl' ? `${n} %` : `${n}%`);
+        const days = (n: number) => `${n} ${lang === 'nl' ? 'dagen' : 'days'}`;
+        const configured = new Set<number>();
+        for (const { activity } of activities) {
+          const { payment, refundPolicy = [] } = activity;
+          const what = `${venue.name} (${lang}), ${activity.slug}`;
+          assert.ok(payment, `${what}: payment terms are set`);
+          if (payment.mode === 'deposit') {
+            assert.ok(text.includes(pct(payment.depositPercent)), `${what}: the deposit of ${payment.depositPercent} %`);
+            assert.ok(text.includes(days(payment.balanceDaysBefore)), `${what}: the rest due ${payment.balanceDaysBefore} days before`);
+            configured.add(payment.depositPercent);
+          }
+          if (payment.mode === 'full') assert.match(text, lang === 'nl' ? /volledig online/ : /in full online/, what);
+          if (payment.invoiceAllowed) {
+            assert.match(text, lang === 'nl' ? /op factuur/ : /on invoice/, what);
+            assert.ok(text.includes(days(payment.invoiceTermDays)), `${what}: an invoice due in ${payment.invoiceTermDays} days`);
+          }
+          for (const tier of refundPolicy) {
+            assert.ok(text.includes(notice(tier.hoursBefore, lang)), `${what}: the tier at ${notice(tier.hoursBefore, lang)}`);
+            assert.ok(text.includes(pct(tier.percent)), `${what}: the tier's ${tier.percent} %`);
+            configured.add(tier.percent);
+          }
+        }
+        const stray = percentages(text).filter((n) => !configured.has(n));
+        assert.deepEqual(stray, [], `${venue.name} (${lang}): percentages no activity is set to`);
+        if (activities.every((a) => a.activity.payment?.mode !== 'venue')) {
+          assert.doesNotMatch(text, /op de dag van het bezoek|on the day of the visit/, `${venue.name}: nothing is paid at the visit`);
+        }
+      }
+    });
+  }
+});

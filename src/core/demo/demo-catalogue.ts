@@ -42,7 +42,8 @@ interface DemoVenue {
   poRequired?: boolean;
 }
 
-const VENUES: DemoVenue[] = [
+/** The demo venues, their terms and activities (exported for the test that holds the terms to the activities). */
+export const DEMO_VENUES: DemoVenue[] = [
   {
     venue: {
       slug: 'rederij-amstel',
@@ -316,7 +317,7 @@ export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> 
   if ((await countVenues(db)) > 0) return false;
   const today = localDateOf(clock.now());
   await db.transaction().execute(async (trx) => {
-    for (const demo of VENUES) await seedVenue(trx, clock, today, demo);
+    for (const demo of DEMO_VENUES) await seedVenue(trx, clock, today, demo);
   });
   return true;
 }
@@ -331,7 +332,7 @@ export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor
     if ((await publicPhotos(db, owner)).length > 0) return;
     await addDemoPhoto(db, clock, images, venueId, owner, { file: svg, altNl: alt.nl, altEn: alt.en });
   };
-  for (const { venue, activities, logo } of VENUES) {
+  for (const { venue, activities, logo } of DEMO_VENUES) {
     const found = await findVenueBySlug(db, venue.slug);
     if (!found) continue;
     const alt = { nl: `Logo van ${venue.name}`, en: `${venue.name} logo` };

@@ -95,6 +95,20 @@ export const billingSchema = z.object({
     .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
 });
 
+/** A billing detail's fault that depends on the activity (billingErrors). */
+export type BillingError = { field: string; code: 'invoice_not_allowed' | 'required' };
+
+/**
+ * A booking refused for its billing details (billingErrors), by the service that reads its
+ * activity: the web layer answers each as a field error.
+ */
+export class BillingRefused extends Error {
+  override readonly name = 'BillingRefused';
+  constructor(readonly errors: BillingError[]) {
+    super('billing_refused');
+  }
+}
+
 /**
  * The billing details' faults that depend on the activity: paying on invoice where the activity
  * does not allow it (at `payBy`), no reference where the venue requires one.
@@ -103,7 +117,7 @@ export function billingErrors(
   activity: { payment: { invoiceAllowed: boolean }; venue: { poRequired: boolean } },
   payBy: unknown,
   billing: unknown,
-): { field: string; code: 'invoice_not_allowed' | 'required' }[] {
+): BillingError[] {
   if (payBy !== 'invoice') return [];
   if (!activity.payment.invoiceAllowed) return [{ field: 'payBy', code: 'invoice_not_allowed' }];
   const given = typeof billing === 'object' && billing !== null ? (billing as Record<string, unknown>) : undefined;

@@ -11,7 +11,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { findPayingBooking, findPendingCheckout, type PayingBookingRow, refundedOfPayment } from './checkout.repository.js';
-import { mollieKeyFor } from './mollie-key.js';
+import { mollieAccountFor, mollieKeyFor } from './mollie-key.js';
 import { syncPaidStateOf } from './balances.service.js';
 import type { PaymentContext } from './payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
@@ -75,7 +75,8 @@ export async function startCheckout(
 ): Promise<{ checkoutUrl: string }> {
   const found = await findPayingBooking(db, bookingId);
   if (!found) throw new DomainError('not_found');
-  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, found.venue_id);
+  const account = await mollieAccountFor(db, context.secretKey, context.settings, found.venue_id);
+  const apiKey = account?.apiKey ?? null;
   const { payment, booking } = await db.transaction().execute(async (trx) => {
     await lockBooking(trx, bookingId);
     const row = await findPayingBooking(trx, bookingId);
@@ -100,6 +101,8 @@ export async function startCheckout(
       created_at: stamp,
       updated_at: stamp,
       paid_at: null,
+      // The account the key is: the payment's refunds go back to it (mollieKeyOfPayment).
+      provider_account: account?.account ?? null,
     };
     await insertPayment(trx, created);
     return { payment: created, booking: row };

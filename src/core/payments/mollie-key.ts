@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/schema.js';
+import { hashToken } from '../shared/ids.js';
 import { seal, unseal } from '../staff/secret-box.js';
 import type { PaymentSettings } from './payment-settings.js';
 import { findSealedMollieKey } from './payments.repository.js';
@@ -27,19 +28,75 @@ export function isMollieKeyShape(value: string): boolean {
 }
 
 /**
- * The key Groupz takes a venue's payments with: its own, else the platform's; null when neither
- * is set, and online payment is then not offered for the venue. Also null when the venue's own
- * key cannot be opened (sealed under an earlier platform secret, or copied from another venue's
- * row): no payment page, return page or webhook fails on it, online payment is simply not
- * offered (`payment_unavailable`), and the venue's page tells staff the key is set but of no use
- * (venue-payment.service.ts) so a manager enters it again. Nothing of the key is logged.
+ * Which Mollie account a key takes payments into, as recorded with each payment (and shown to
+ * staff): whose key it is, its mode and last four characters, and a digest that tells two keys
+ * apart, e.g. `venue:test_…0002:3f9c2a71b0de`. Nothing that would let anyone use the key.
  */
-export async function mollieKeyFor(db: Executor, secretKey: Buffer, settings: PaymentSettings, venueId: string): Promise<string | null> {
+export function mollieAccountOf(source: 'venue' | 'platform', apiKey: string): string {
+  const mode = apiKey.startsWith('live_') ? 'live' : 'test';
+  return `${source}:${mode}_…${apiKey.slice(-4)}:${hashToken(apiKey).slice(0, 12)}`;
+}
+
+/** A key Groupz can use for a venue, and the account it is (mollieAccountOf). */
+export interface MollieAccount {
+  apiKey: string;
+  account: string;
+}
+
+/** The venue's own key when it opens, undefined when none is set, null when it is set but does not open. */
+async function ownKeyOf(db: Executor, secretKey: Buffer, venueId: string): Promise<string | null | undefined> {
   const sealed = await findSealedMollieKey(db, venueId);
-  if (sealed === null) return settings.platformKey;
+  if (sealed === null) return undefined;
   try {
     return openMollieKey(secretKey, venueId, sealed);
   } catch {
     return null;
   }
+}
+
+/**
+ * The key Groupz takes a venue's payments with, and its account: its own, else the platform's;
+ * null when neither is set, and online payment is then not offered for the venue. Also null when
+ * the venue's own key cannot be opened (sealed under an earlier platform secret, or copied from
+ * another venue's row): no payment page, return page or webhook fails on it, online payment is
+ * simply not offered (`payment_unavailable`), and the venue's page tells staff the key is set but
+ * of no use (venue-payment.service.ts) so a manager enters it again. Nothing of the key is logged.
+ */
+export async function mollieAccountFor(
+  db: Executor,
+  secretKey: Buffer,
+  settings: PaymentSettings,
+  venueId: string,
+): Promise<MollieAccount | null> {
+  const own = await ownKeyOf(db, secretKey, venueId);
+  if (own === undefined) return settings.platformKey === null ? null : platformAccount(settings.platformKey);
+  return own === null ? null : { apiKey: own, account: mollieAccountOf('venue', own) };
+}
+
+const platformAccount = (apiKey: string): MollieAccount => ({ apiKey, account: mollieAccountOf('platform', apiKey) });
+
+/** The key Groupz takes a venue's payments with (mollieAccountFor), or null. */
+export async function mollieKeyFor(db: Executor, secretKey: Buffer, settings: PaymentSettings, venueId: string): Promise<string | null> {
+  return (await mollieAccountFor(db, secretKey, settings, venueId))?.apiKey ?? null;
+}
+
+/**
+ * The key of the account that took a payment, so that its refunds go back there: the venue's own
+ * key or the platform's, whichever is still that account; null when neither is any more (the key
+ * was replaced or removed), and nothing may be sent with another account's key. A payment from
+ * before accounts were recorded (`provider_account` null) uses the venue's key now.
+ */
+export async function mollieKeyOfPayment(
+  db: Executor,
+  secretKey: Buffer,
+  settings: PaymentSettings,
+  payment: { venue_id: string; provider_account: string | null },
+): Promise<string | null> {
+  if (payment.provider_account === null) return mollieKeyFor(db, secretKey, settings, payment.venue_id);
+  const own = await ownKeyOf(db, secretKey, payment.venue_id);
+  const candidates = [
+    ...(typeof own === 'string' ? [{ apiKey: own, account: mollieAccountOf('venue', own) }] : []),
+    ...(settings.platformKey === null ? [] : [platformAccount(settings.platformKey)]),
+  ];
+  return candidates.find((candidate) => candidate.account === payment.provider_account)?.apiKey ?? null;
 }

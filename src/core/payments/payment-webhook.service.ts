@@ -1,29 +1,41 @@
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
-import { settleByProviderId } from './checkout.service.js';
+import { chargeAttempt, THROTTLE_RULES } from '../throttles/throttle.js';
+import { settlePayment } from './checkout.service.js';
 import { mollieKeyFor } from './mollie-key.js';
 import type { PaymentContext } from './payment-context.js';
-import { findPaymentByProviderId } from './payments.repository.js';
+import { findPaymentByProviderId, type PaymentRow } from './payments.repository.js';
 
 /**
- * Mollie's webhook call for the payment `providerId`: settles it (settleByProviderId). Throws
- * (`payment_unavailable`) only when Mollie cannot be asked, so that it calls again. An unknown id,
- * or a payment whose venue has no usable key any more, is done with: Groupz can do nothing with it
- * and the expiry job ends a booking that stays unpaid.
+ * Mollie's webhook call for the payment `providerId`, from `client` (its network; null when
+ * unknown): settles it (settlePayment). Throws (`payment_unavailable`) only when Mollie cannot be
+ * asked, so that it calls again. An unknown id, or a payment whose venue has no usable key any
+ * more, is done with: Groupz can do nothing with it and the expiry job ends a booking that stays
+ * unpaid. Only a call for an unknown id counts against the webhook's limit (throws `throttled`
+ * past it): Mollie's own calls, in whatever burst, name payments Groupz made.
  */
-export async function settleFromWebhook(db: Db, clock: Clock, context: PaymentContext, providerId: string): Promise<void> {
+export async function settleFromWebhook(
+  db: Db,
+  clock: Clock,
+  context: PaymentContext,
+  providerId: string,
+  client: string | null,
+): Promise<void> {
+  const payment = await findPaymentByProviderId(db, providerId);
+  if (!payment) {
+    if (client !== null) await chargeAttempt(db, clock, [{ rule: THROTTLE_RULES.paymentWebhook, subject: client }]);
+    return;
+  }
   try {
-    await settleByProviderId(db, clock, context, providerId);
+    await settlePayment(db, clock, context, payment.id);
   } catch (error) {
-    if (await keyMissing(db, context, providerId)) return;
+    if (await keyMissing(db, context, payment)) return;
     throw error;
   }
 }
 
-/** Whether the venue of a known payment has no key Groupz can ask Mollie with (none set, or one that does not open). */
-async function keyMissing(db: Db, context: PaymentContext, providerId: string): Promise<boolean> {
-  const payment = await findPaymentByProviderId(db, providerId);
-  if (!payment) return false;
+/** Whether the venue of a payment has no key Groupz can ask Mollie with (none set, or one that does not open). */
+async function keyMissing(db: Db, context: PaymentContext, payment: PaymentRow): Promise<boolean> {
   try {
     return (await mollieKeyFor(db, context.secretKey, context.settings, payment.venue_id)) === null;
   } catch {

@@ -90,6 +90,17 @@ export async function updateRefund(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Marks a refund not yet sent as failed, saying why for staff (refund.service.ts REFUND_FAILURES). */
+export async function failUnsentRefund(db: Executor, id: string, failure: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('refunds')
+    .set({ status: 'failed', failure, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'creating')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** A booking's money in cents: received (paid payments), given back (refunds counted), and of that what Mollie has not finished. */
 export interface BookingMoney {
   paidCents: number;
@@ -120,12 +131,12 @@ export async function moneyOf(db: Executor, bookingId: string): Promise<BookingM
   };
 }
 
-/** The provider's id of a payment, its venue and its booking's reference: what a refund of it needs. */
+/** The provider's id of a payment, its venue, the account that took it and its booking's reference: what a refund of it needs. */
 export async function findRefundTarget(db: Executor, paymentId: string) {
   return db
     .selectFrom('payments')
     .innerJoin('bookings', 'bookings.id', 'payments.booking_id')
-    .select(['payments.provider_id', 'payments.venue_id', 'bookings.reference'])
+    .select(['payments.provider_id', 'payments.venue_id', 'payments.provider_account', 'bookings.reference'])
     .where('payments.id', '=', paymentId)
     .executeTakeFirstOrThrow();
 }

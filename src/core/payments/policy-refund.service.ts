@@ -66,6 +66,16 @@ export async function quotePolicyRefund(
   };
 }
 
+/** What the booking's policy refunds were it cancelled whole now (quotePolicyRefund). */
+export function quoteCancelNow(
+  db: Executor,
+  clock: Clock,
+  booking: { id: string; slot: { startsAt: Date }; price: { totalCents: number } },
+): Promise<PolicyRefundQuote> {
+  const part = { remainingPriceCents: 0, cancelledCents: booking.price.totalCents };
+  return quotePolicyRefund(db, clock, { id: booking.id, startsAt: booking.slot.startsAt }, part);
+}
+
 /**
  * Records the refund the policy gives for `part` inside the caller's transaction (after its status
  * or size change, which locked the slot first): the amount computed under the booking's lock from

@@ -6,12 +6,13 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { syncPaidStateOf } from './balances.service.js';
-import { mollieKeyFor } from './mollie-key.js';
+import { mollieKeyOfPayment } from './mollie-key.js';
 import type { RefundCause, RefundStatus } from './payment.js';
 import type { PaymentContext } from './payment-context.js';
 import { ProviderRefused, ProviderUnavailable } from './payment-provider.js';
 import {
   addBookingAdjustment,
+  failUnsentRefund,
   findRefundTarget,
   insertRefund,
   listPayments,
@@ -34,6 +35,13 @@ export interface RefundRequest {
   /** Draw on this payment only (a late payment goes back the way it came); else on all, latest first. */
   paymentId?: string;
 }
+
+/**
+ * Why a refund failed, when Groupz knows better than Mollie's no: `account_gone`, the Mollie
+ * account that took the payment has no key here any more (the venue's key was replaced or
+ * removed), so staff refund it in that account themselves.
+ */
+export const REFUND_FAILURES = ['account_gone'] as const;
 
 /** Refunds given as goodwill: they lower what the booking owes (bookings.adjustment_cents) by their amount. */
 export const GOODWILL_CAUSES: readonly RefundCause[] = ['staff', 'provider'];
@@ -90,6 +98,7 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
       staff_id: request.by.by === 'staff' ? request.by.member.id : null,
       created_at: stamp,
       updated_at: stamp,
+      failure: null,
     };
     await insertRefund(trx, row);
     planned.push(row);
@@ -142,22 +151,36 @@ async function recordRefundStatus(
   const stamp = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const changed = await updateRefund(trx, row.id, { ...change, at: stamp });
-    if (!changed || change.status !== 'failed') return;
-    await enqueueStaffNotice(trx, clock, {
-      kind: 'staff_refund_failed',
-      bookingId: row.booking_id,
-      venueId,
-      detail: { amount_cents: row.amount_cents, refund_id: row.id },
-      dedupeKey: `staff_refund_failed:${row.id}`,
-    });
+    if (changed && change.status === 'failed') await tellStaffRefundFailed(trx, clock, row, venueId);
   });
   return { ...row, status: change.status, ...(change.providerId !== undefined && { provider_id: change.providerId }), updated_at: stamp };
 }
 
+/** Tells the venue's staff, once per refund, that a refund failed and is theirs to make by hand. */
+async function tellStaffRefundFailed(trx: Tx, clock: Clock, row: RefundRow, venueId: string): Promise<void> {
+  await enqueueStaffNotice(trx, clock, {
+    kind: 'staff_refund_failed',
+    bookingId: row.booking_id,
+    venueId,
+    detail: { amount_cents: row.amount_cents, refund_id: row.id },
+    dedupeKey: `staff_refund_failed:${row.id}`,
+  });
+}
+
 async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: RefundRow): Promise<RefundRow> {
   const target = await findRefundTarget(db, row.payment_id);
-  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
-  if (target.provider_id === null || apiKey === null) return row;
+  if (target.provider_id === null) return row;
+  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, target);
+  if (apiKey === null) {
+    // The account that took the payment has no key here any more: never another account's key.
+    // Staff are told the refund failed and why, and refund it in that Mollie account themselves.
+    if (target.provider_account === null) return row;
+    const stamp = clock.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      if (await failUnsentRefund(trx, row.id, 'account_gone', stamp)) await tellStaffRefundFailed(trx, clock, row, target.venue_id);
+    });
+    return { ...row, status: 'failed', failure: 'account_gone', updated_at: stamp };
+  }
   try {
     const refund = await context.settings.provider.createRefund(apiKey, target.provider_id, {
       amountCents: row.amount_cents,
@@ -179,7 +202,7 @@ async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: Re
 async function refreshRefund(db: Db, clock: Clock, context: PaymentContext, row: RefundRow): Promise<RefundRow> {
   if (row.provider_id === null) return row;
   const target = await findRefundTarget(db, row.payment_id);
-  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, target.venue_id);
+  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, target);
   if (target.provider_id === null || apiKey === null) return row;
   try {
     const refund = await context.settings.provider.getRefund(apiKey, target.provider_id, row.provider_id);

@@ -81,6 +81,12 @@ export const THROTTLE_RULES = {
    * at most an hour.
    */
   lostLinkNetwork: { name: 'lost-link-network', freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3600 },
+  /**
+   * Webhook calls naming a payment Groupz does not know, from one client address (guesses: Mollie's
+   * own calls, in whatever burst, name payments Groupz made and are not counted). Past 300 in a
+   * row, 1, 2, 4 ... seconds, at most 5 minutes; a quiet hour starts it over.
+   */
+  paymentWebhook: { name: 'payment-webhook', freeFailures: 300, firstWaitSeconds: 1, maxWaitSeconds: 300, decaySeconds: 3600 },
   lostLinkReference: {
     name: 'lost-link-reference',
     freeFailures: 5,

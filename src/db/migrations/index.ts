@@ -17,6 +17,7 @@ import * as payments from './2026-12-07T0900-payments.js';
 import * as paymentWindow from './2026-12-07T0910-payment-window.js';
 import * as refundCauseProvider from './2026-12-07T0960-refund-cause-provider.js';
 import * as bookingAdjustment from './2026-12-07T0970-booking-adjustment.js';
+import * as paymentProviderAccount from './2026-12-07T0990-payment-provider-account.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0910-payment-window': paymentWindow,
   '2026-12-07T0960-refund-cause-provider': refundCauseProvider,
   '2026-12-07T0970-booking-adjustment': bookingAdjustment,
+  '2026-12-07T0990-payment-provider-account': paymentProviderAccount,
 };

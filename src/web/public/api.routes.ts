@@ -4,7 +4,12 @@ import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { billingErrors } from '../../core/payments/billing.js';
+import { BillingRefused } from '../../core/payments/billing.js';
+import { offeredPaymentTerms } from '../../core/payments/mollie-key-source.js';
+import type { PaymentTerms } from '../../core/payments/payment-terms.js';
+import { quoteCancelNow } from '../../core/payments/policy-refund.service.js';
+import type { RefundPolicy } from '../../core/payments/refund-policy.js';
+import { cancelRefusal } from '../../core/bookings/booking-changes.js';
 import { findBookingByLink, findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
 import { type OrganiserPayment, readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
@@ -42,7 +47,21 @@ import { termsUrl } from './venue-urls.js';
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
 
-function activityToJson({ activity: a, groupSize, price, perPersonCents }: ActivityMatch, publicUrl: string): z.infer<typeof activityJson> {
+function paymentTermsToJson(terms: PaymentTerms): z.infer<typeof activityJson>['payment'] {
+  const deposit = terms.mode === 'deposit';
+  return {
+    mode: terms.mode,
+    depositPercent: deposit ? terms.depositPercent : null,
+    balanceDaysBefore: deposit ? terms.balanceDaysBefore : null,
+    invoiceAllowed: terms.invoiceAllowed,
+    invoiceTermDays: terms.invoiceAllowed ? terms.invoiceTermDays : null,
+  };
+}
+
+const refundPolicyToJson = (policy: RefundPolicy) => policy.map(({ hoursBefore, percent }) => ({ hoursBefore, percent }));
+
+function activityToJson(match: ActivityMatch, publicUrl: string, platformKey: string | null): z.infer<typeof activityJson> {
+  const { activity: a, groupSize, price, perPersonCents } = match;
   const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes, practical } =
     a;
   return {
@@ -59,6 +78,8 @@ function activityToJson({ activity: a, groupSize, price, perPersonCents }: Activ
     bookingCutoffMinutes,
     practical: { ...practical },
     price: { currency: 'EUR', groupSize, totalCents: price.totalCents, perPersonCents },
+    payment: paymentTermsToJson(offeredPaymentTerms(a, platformKey)),
+    refundPolicy: refundPolicyToJson(a.refundPolicy),
   };
 }
 
@@ -158,7 +179,9 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const { search, errors } = parseActivityQuery(request.query);
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
     const { matches } = await searchCatalogue(db, clock, search);
-    const body: z.infer<typeof activityListJson> = { activities: matches.map((match) => activityToJson(match, publicUrl)) };
+    const body: z.infer<typeof activityListJson> = {
+      activities: matches.map((match) => activityToJson(match, publicUrl, payments.settings.platformKey)),
+    };
     return body;
   });
 
@@ -196,12 +219,6 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       const errors = withSlotErrors(raw, parsed.errors, found?.activity) as FieldErrorOf<typeof BOOKING_FIELD_CODES>[];
       return sendFieldErrors(request, reply, errors);
     }
-    if (parsed.input.payBy === 'invoice') {
-      // Paying on invoice: allowed by the activity? the reference the venue requires given?
-      const found = await findSlotToBook(db, parsed.input.slotId);
-      const errors = found ? billingErrors(found.activity, raw.payBy, raw.billing) : [];
-      if (errors.length > 0) return sendFieldErrors(request, reply, errors);
-    }
     try {
       const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {
         client: clientAddress(request.ip),
@@ -229,6 +246,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       };
       return reply.code(201).send(created);
     } catch (error) {
+      // Paying on invoice where the activity does not allow it, or without the reference its venue requires.
+      if (error instanceof BillingRefused) return sendFieldErrors(request, reply, error.errors);
       if (error instanceof DomainError && error.code === 'not_found') {
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
       }
@@ -247,6 +266,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     if (!booking) throw new DomainError('not_found');
     const payment = await readOrganiserPayment(db, booking.id, clock.now());
     const { state } = payment;
+    const cancelNow = await quoteCancelNow(db, clock, booking);
+    const cancellable = cancelRefusal(booking, clock.now()) === undefined;
     const body: z.infer<typeof manageBookingJson> = {
       reference: booking.reference,
       status: booking.status,
@@ -265,6 +286,10 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         amountCents: payment.payableCents,
         url: payment.payableCents > 0 ? payUrl(publicUrl, token) : null,
         expiresAt: payment.expiresAt?.toISOString() ?? null,
+      },
+      cancellation: {
+        policy: refundPolicyToJson(cancelNow.policy),
+        cancelNow: cancellable ? { refundPercent: cancelNow.percent, refundCents: cancelNow.amountCents } : null,
       },
     };
     return body;

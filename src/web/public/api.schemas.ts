@@ -5,6 +5,7 @@ import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
 import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
+import { PAYMENT_MODES } from '../../core/payments/payment-terms.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
@@ -13,6 +14,34 @@ const date = z.iso.date().describe('calendar date in Europe/Amsterdam');
 /** Whole cents, persons, minutes: never below zero. */
 const count = () => z.number().int().nonnegative();
 const groupSize = () => z.number().int().min(1);
+
+const TIERS =
+  'tiers, longest notice first: cancelling (or making the group smaller) at least `hoursBefore` hours before the start refunds `percent` % of the cancelled price; later than the last tier, or with no tiers, nothing is refunded';
+
+/** A cancellation policy's tiers (core/payments/refund-policy.ts). */
+const refundPolicyJson = z.array(
+  z.object({
+    hoursBefore: count().describe('cancelled at least this many hours before the start'),
+    percent: z.int().min(0).max(100).describe('the part of the cancelled price refunded'),
+  }),
+);
+
+/** What an activity asks to be paid, and when (core/payments/payment-terms.ts). */
+const paymentTermsJson = z
+  .object({
+    mode: z
+      .enum(PAYMENT_MODES)
+      .describe(
+        '`venue`: nothing is paid online (paid at the venue); `full`: the whole price online when booking; `deposit`: `depositPercent` % online when booking, the rest due `balanceDaysBefore` days before the visit. `venue` also when the venue cannot take payments online (no Mollie key)',
+      ),
+    depositPercent: z.int().min(1).max(99).nullable().describe('the part paid when booking; null unless `mode` is `deposit`'),
+    balanceDaysBefore: count().nullable().describe('the rest is due this many days before the visit; null unless `mode` is `deposit`'),
+    invoiceAllowed: z
+      .boolean()
+      .describe("whether an organisation may pay on invoice instead (a booking's payBy `invoice`, with billing details)"),
+    invoiceTermDays: z.int().min(1).nullable().describe('an invoice is due this many days after booking; null unless `invoiceAllowed`'),
+  })
+  .describe('what a booking pays, and when');
 
 export const activityJson = z.object({
   id: z.string(),
@@ -51,6 +80,8 @@ export const activityJson = z.object({
       perPersonCents: count().describe('the total divided over the group, rounded to the cent'),
     })
     .describe("for `groupSize` if asked, else the activity's smallest group; VAT of `date` if asked, else today's"),
+  payment: paymentTermsJson,
+  refundPolicy: refundPolicyJson.describe(`the activity's cancellation policy, ${TIERS}. A booking keeps the policy it was placed under`),
 });
 
 export const activityListJson = z.object({ activities: z.array(activityJson) });
@@ -165,6 +196,20 @@ export const manageBookingJson = z.object({
       expiresAt: instant.nullable().describe('while `awaiting_payment`: the end of the payment window; else null'),
     })
     .describe("the booking's money; amounts in euro cents"),
+  cancellation: z
+    .object({
+      policy: refundPolicyJson.describe(`the cancellation policy the booking was placed under, ${TIERS}`),
+      cancelNow: z
+        .object({
+          refundPercent: z.int().min(0).max(100).describe('the tier that applies now'),
+          refundCents: count().describe(
+            'what cancelling now gives back of what was paid: the venue keeps the rest of the price by the policy, and fees kept on earlier changes',
+          ),
+        })
+        .nullable()
+        .describe('what cancelling now would refund; null when the organiser can no longer cancel (past the deadline, or not active)'),
+    })
+    .describe("the booking's cancellation policy and what cancelling now would refund"),
 });
 
 /** An error answer whose `code` is one of `codes`; `message` is translated (Accept-Language). */

@@ -15,6 +15,7 @@ import { BODY_LIMIT } from '../limits.js';
 
 type Responses = Record<string, { content?: Record<string, { schema: object }> }>;
 type Operation = { operationId: string; responses: Responses };
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema };
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
 /** Documented statuses no request here can provoke, and why. */
@@ -102,6 +103,29 @@ for (const dialect of testDialects()) {
         problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`),
         [],
       );
+    });
+
+    test('every field a description names as `activity.<field>` is a field of an activity in GET /activities', () => {
+      const activity = (operation('/activities', 'GET').responses['200']!.content!['application/json']!.schema as JsonSchema).properties!
+        .activities!.items!;
+      const names: string[] = [];
+      (function collect(node: unknown): void {
+        if (Array.isArray(node)) node.forEach(collect);
+        else if (typeof node === 'object' && node !== null) {
+          for (const [key, value] of Object.entries(node)) {
+            if (key === 'description' && typeof value === 'string')
+              names.push(...[...value.matchAll(/\bactivity((?:\.\w+)+)/g)].map((m) => m[1]!));
+            else collect(value);
+          }
+        }
+      })(doc);
+      assert.ok(names.length > 0, 'the booking request names activity fields');
+      const missing = names.filter((path) => {
+        let at: JsonSchema | undefined = activity;
+        for (const key of path.slice(1).split('.')) at = at?.properties?.[key];
+        return at === undefined;
+      });
+      assert.deepEqual(missing, [], 'descriptions name activity fields that do not exist');
     });
 
     test('every route under /api/v1 is documented, and every documented operation is a route', () => {

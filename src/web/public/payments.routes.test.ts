@@ -264,6 +264,25 @@ for (const dialect of testDialects()) {
       assert.equal(json.statusCode, 400);
     });
 
+    test("the webhook's limit: unknown ids from one address get 429 with Retry-After past 300; calls for known payments are never refused", async () => {
+      const booked = await bookPaid();
+      const { providerId } = await pay(booked);
+      const from = (remoteAddress: string, id: string) =>
+        t.app.inject({ method: 'POST', url: '/payments/webhook', headers: FORM, payload: urlencoded({ id }), remoteAddress });
+      for (let i = 0; i < 299; i++) assert.equal((await from('198.51.100.7', `tr_Guess${i}`)).statusCode, 200, `guess ${i}`);
+      // Calls for a payment Groupz knows, from the same address, amid them: they do not count.
+      for (let i = 0; i < 30; i++) assert.equal((await from('198.51.100.7', providerId)).statusCode, 200, `known call ${i}`);
+      assert.equal((await from('198.51.100.7', 'tr_Guess299')).statusCode, 200, 'the 300th unknown id');
+      const refused = await from('198.51.100.7', 'tr_Guess300');
+      assert.deepEqual([refused.statusCode, refused.body], [429, '']);
+      assert.equal(refused.headers['retry-after'], '1');
+      assertSecurityHeaders(refused.headers, 'throttled webhook');
+      assert.equal((await from('198.51.100.7', providerId)).statusCode, 200, 'a known payment is settled all the same');
+      assert.equal((await from('192.0.2.10', 'tr_Guess300')).statusCode, 200, 'another address is not held up');
+      t.clock.advance(1000);
+      assert.equal((await from('198.51.100.7', 'tr_Guess301')).statusCode, 200, 'after the wait');
+    });
+
     test('Mollie unreachable: the pay link says so (503) with a try-again link; the webhook answers 503 so Mollie calls again', async () => {
       const booked = await bookPaid();
       mollie.standIn.failNext(5);

@@ -17,6 +17,8 @@ import { managePath } from '../views/manage-actions.js';
 import type { PaymentOutcome } from '../views/payment-section.js';
 import { PaymentUnavailablePage } from '../views/payment-unavailable.page.js';
 import { formField } from './form-body.js';
+import { isThrottled, retryAfterSeconds } from './booking-throttle.js';
+import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { sendManagePage } from './manage.routes.js';
 import { sendPage } from './respond.js';
 
@@ -46,7 +48,8 @@ const PROVIDER_ID = /^tr_[A-Za-z0-9]{1,64}$/;
  * checkout sends them back to the return page, which shows what the provider says (asking it when
  * the webhook has not told yet). The webhook is Mollie's `POST id=tr_...`: answered 200 with
  * nothing in it, known id or not (also when the payment's venue has no usable key: nothing to do,
- * the expiry job ends the booking), and 503 only when Mollie cannot be asked, so that it calls again.
+ * the expiry job ends the booking), 503 only when Mollie cannot be asked, so that it calls again,
+ * and 429 with Retry-After to a client address past the webhook's limit (THROTTLE_RULES.paymentWebhook).
  */
 export async function paymentRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db, clock, publicUrl } = context;
@@ -114,8 +117,14 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
     // Anything but Mollie's one field: the plain bad-request page, which names nothing of what was sent.
     if (!type.startsWith('application/x-www-form-urlencoded') || !PROVIDER_ID.test(id)) throw new HttpError(400, 'bad_request');
     try {
-      await settleFromWebhook(db, clock, payments, id);
+      await settleFromWebhook(db, clock, payments, id, clientAddress(request.ip));
     } catch (error) {
+      // Too many calls from this address (unknown ids): nothing in the answer but when to call again.
+      if (isThrottled(error))
+        return reply
+          .code(429)
+          .header('retry-after', String(retryAfterSeconds(error)))
+          .send();
       if (error instanceof ProviderUnavailable || (error instanceof DomainError && error.code === 'payment_unavailable')) {
         return reply.code(503).send();
       }

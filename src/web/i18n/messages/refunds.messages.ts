@@ -41,6 +41,8 @@ export const refundsMessages = defineMessages(
     'refunds.admin.submit': 'Terugbetalen',
     'refunds.admin.done': 'De terugbetaling is aangevraagd.',
     'refunds.admin.failed': 'Mislukte terugbetaling: {amount} op {date}. Het bedrag kan opnieuw worden terugbetaald.',
+    'refunds.admin.failed_account_gone':
+      'Niet verstuurde terugbetaling: {amount} op {date}. De betaling kwam binnen op een Mollie-account waarvan Groupz de sleutel niet meer heeft (vervangen of verwijderd). Betaal het bedrag zelf terug vanuit dat Mollie-account.',
     'refunds.admin.col.when': 'Wanneer',
     'refunds.admin.col.amount': 'Bedrag',
     'refunds.admin.col.cause': 'Waarom',
@@ -92,6 +94,8 @@ export const refundsMessages = defineMessages(
     'refunds.admin.submit': 'Refund',
     'refunds.admin.done': 'The refund has been requested.',
     'refunds.admin.failed': 'Failed refund: {amount} on {date}. The amount can be refunded again.',
+    'refunds.admin.failed_account_gone':
+      'Refund not sent: {amount} on {date}. The payment was taken into a Mollie account whose key Groupz no longer has (replaced or removed). Refund the amount yourself from that Mollie account.',
     'refunds.admin.col.when': 'When',
     'refunds.admin.col.amount': 'Amount',
     'refunds.admin.col.cause': 'Why',

@@ -28,7 +28,8 @@ export interface RefundFormValues {
 
 /**
  * The refund panel of a booking's page: what was paid and refunded, every refund with its status
- * (a failed one called out: its amount can go back again), and staff's refund form: an amount in
+ * (a failed one called out: its amount can go back again, or, when the Mollie account that took
+ * the payment has no key here any more, staff refund it there themselves), and staff's refund form: an amount in
  * euros up to what is left and a reason for the history.
  */
 export function BookingRefunds({
@@ -62,7 +63,7 @@ export function BookingRefunds({
       )}
       {failed.map((refund) => (
         <p key={refund.id} class="notice error" data-testid="refund-failed">
-          {t('refunds.admin.failed', {
+          {t(refund.failure === 'account_gone' ? 'refunds.admin.failed_account_gone' : 'refunds.admin.failed', {
             amount: formatMoney(refund.amount_cents, lang),
             date: formatDateTime(new Date(refund.updated_at), lang),
           })}
