@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mollieProvider } from '../src/adapters/mollie/mollie-provider.js';
-import { settleByProviderId } from '../src/core/payments/checkout.service.js';
+import { settleFromWebhook } from '../src/core/payments/payment-webhook.service.js';
 import type { PaymentContext } from '../src/core/payments/payment-context.js';
 import type { PaymentSettings } from '../src/core/payments/payment-settings.js';
 import type { Clock } from '../src/core/shared/clock.js';
@@ -27,14 +27,14 @@ export const NO_PAYMENTS: PaymentContext = testPaymentContext();
 
 /**
  * The stand-in with its webhooks handed to the core as the web layer's route does
- * (settleByProviderId, on the database `db()` gives then), and the payment context at it. Mollie's
+ * (on the database `db()` gives then), and the payment context at it. Mollie's
  * own expiry of an open payment is well after Groupz's window, so a late payment can happen.
  */
 export async function startSettlingMollie(clock: Clock, db: () => Db): Promise<{ mollie: TestMollie; context: PaymentContext }> {
   const mollie = await startMollie({ clock, expiryMinutes: 24 * 60, webhooks: 'drop' });
   const context = testPaymentContext(mollie.settings);
   mollie.standIn.deliverWebhooksWith(async (_url, body) => {
-    await settleByProviderId(db(), clock, context, new URLSearchParams(body).get('id') ?? '');
+    await settleFromWebhook(db(), clock, context, new URLSearchParams(body).get('id') ?? '', null);
     return 200;
   });
   return { mollie, context };

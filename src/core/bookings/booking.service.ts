@@ -91,9 +91,9 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
 }
 
 /**
- * What a group would book and pay, as what (option, request, booking), or the rule that refuses it;
- * billing details the activity refuses (paying on invoice where it is not allowed, no reference
- * where the venue requires one) throw BillingRefused. Writes nothing.
+ * What a group would book and pay, as what (option, request, booking), or the rule that refuses it.
+ * Writes nothing. Billing details are not checked here (the form quotes half-filled ones to show
+ * how the booking would pay); placing a booking checks them.
  */
 export async function quoteBooking(
   db: Db,
@@ -110,9 +110,6 @@ export async function quoteBooking(
   const found = await findSlotToBook(db, input.slotId);
   if (!found) throw new DomainError('not_found');
   const { slot, activity } = found;
-  // Paying on invoice where the activity allows it, with the reference its venue requires: checked here, with the activity.
-  const billing = billingErrors(activity, input.payBy, input.billing);
-  if (billing.length > 0) throw new BillingRefused(billing);
   const now = clock.now();
   const status: PlacedStatus =
     input.status ?? (input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed');
@@ -253,6 +250,10 @@ async function placeBooking(
     byStaff: placing.by.by === 'staff',
   });
   const { slot, activity, price, optionExpiresAt, payment } = quote;
+  // Paying on invoice where the activity allows it, with the reference its venue requires: checked
+  // with the activity the quote read (billing details the activity refuses throw BillingRefused).
+  const billingFaults = billingErrors(activity, input.payBy, input.billing);
+  if (billingFaults.length > 0) throw new BillingRefused(billingFaults);
   // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
   const status = payment.status;
   const billing = payment.payBy === 'invoice' ? input.billing : undefined;

@@ -10,8 +10,9 @@ import { findSlot } from '../availability/slot.repository.js';
 import { runBookingLifecycle } from '../bookings/booking-lifecycle.service.js';
 import { submitBooking } from '../bookings/booking.service.js';
 import { DomainError } from '../shared/errors.js';
-import { settleByProviderId, startCheckout } from './checkout.service.js';
+import { startCheckout } from './checkout.service.js';
 import type { PaymentContext } from './payment-context.js';
+import { settleFromWebhook } from './payment-webhook.service.js';
 import { listPayments } from './payments.repository.js';
 
 const MINUTE = 60_000;
@@ -28,7 +29,7 @@ for (const dialect of testDialects()) {
       mollie = await startMollie({ clock, expiryMinutes: 24 * 60, webhooks: 'drop' });
       context = testPaymentContext(mollie.settings);
       mollie.standIn.deliverWebhooksWith(async (_url, body) => {
-        await settleByProviderId(database.db, clock, context, new URLSearchParams(body).get('id') ?? '');
+        await settleFromWebhook(database.db, clock, context, new URLSearchParams(body).get('id') ?? '', null);
         return 200;
       });
     });

@@ -11,7 +11,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { findPayingBooking, findPendingCheckout, type PayingBookingRow, refundedOfPayment } from './checkout.repository.js';
-import { mollieAccountFor, mollieKeyFor } from './mollie-key.js';
+import { mollieAccountFor, mollieKeyOfPayment } from './mollie-key.js';
 import { syncPaidStateOf } from './balances.service.js';
 import type { PaymentContext } from './payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
@@ -19,7 +19,6 @@ import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf }
 import {
   addBookingAdjustment,
   findPayment,
-  findPaymentByProviderId,
   insertPayment,
   insertRefund,
   listPayments,
@@ -144,13 +143,6 @@ export async function startCheckout(
   return { checkoutUrl: created.checkoutUrl };
 }
 
-/** The webhook: Mollie says payment `tr_...` changed. An id Groupz does not know changes nothing, and says nothing. */
-export async function settleByProviderId(db: Db, clock: Clock, context: PaymentContext, providerId: string): Promise<void> {
-  const payment = await findPaymentByProviderId(db, providerId);
-  if (!payment) return;
-  await settlePayment(db, clock, context, payment.id);
-}
-
 /**
  * Asks Mollie for the payment as it is now and applies it (see applyPayment); returns the row
  * after. A payment Mollie was never told of (`creating` without its id) is returned as it is.
@@ -160,7 +152,8 @@ export async function settlePayment(db: Db, clock: Clock, context: PaymentContex
   const payment = await findPayment(db, paymentId);
   if (!payment) throw new DomainError('not_found');
   if (payment.method !== 'mollie' || payment.provider_id === null) return payment;
-  const apiKey = await mollieKeyFor(db, context.secretKey, context.settings, payment.venue_id);
+  // Asked with the key of the account that took it: another account does not know the payment.
+  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, payment);
   if (apiKey === null) throw new DomainError('payment_unavailable');
   let remote: ProviderPayment | undefined;
   try {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { chargeAttempt, THROTTLE_RULES } from '../throttles/throttle.js';
 import { settlePayment } from './checkout.service.js';
-import { mollieKeyFor } from './mollie-key.js';
+import { mollieKeyOfPayment } from './mollie-key.js';
 import type { PaymentContext } from './payment-context.js';
 import { findPaymentByProviderId, type PaymentRow } from './payments.repository.js';
 
@@ -34,10 +34,10 @@ export async function settleFromWebhook(
   }
 }
 
-/** Whether the venue of a payment has no key Groupz can ask Mollie with (none set, or one that does not open). */
+/** Whether Groupz has no key of the account that took a payment to ask Mollie with (none set, replaced, or one that does not open). */
 async function keyMissing(db: Db, context: PaymentContext, payment: PaymentRow): Promise<boolean> {
   try {
-    return (await mollieKeyFor(db, context.secretKey, context.settings, payment.venue_id)) === null;
+    return (await mollieKeyOfPayment(db, context.secretKey, context.settings, payment)) === null;
   } catch {
     return true;
   }

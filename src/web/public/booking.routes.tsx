@@ -6,6 +6,7 @@ import { type BookingInput, groupLimitError, parseBookingInput, withSlotErrors }
 import { findEarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
 import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/bookings/booking.service.js';
+import { BillingRefused } from '../../core/payments/billing.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -206,6 +207,10 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       }
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
+      // Billing the activity refuses since the form was checked (its venue now requires a reference, say): the form with those errors.
+      if (error instanceof BillingRefused) {
+        return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
+      }
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       let refused = error;
       // Terms published since the page was shown: the review step again, with the new terms to read.
