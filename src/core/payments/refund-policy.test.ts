@@ -68,6 +68,9 @@ describe('refund policy', () => {
       { hoursBefore: 48, percent: 100 },
     ];
     assert.equal(refundPolicySchema.safeParse(rising).success, false, 'cancelling earlier never gets less back');
+    // A booking placed under such a policy before the rule keeps it as it was saved.
+    assert.deepEqual(parseRefundPolicy(JSON.stringify(rising)), rising);
+    assert.deepEqual(parseRefundPolicy(JSON.stringify([...POLICY].reverse())), []);
   });
 
   test('a stored value that is not a policy reads as refunding nothing instead of throwing', () => {

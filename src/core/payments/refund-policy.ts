@@ -18,17 +18,26 @@ export type RefundPolicy = RefundTier[];
 
 export const REFUND_POLICY_LIMITS = { tiers: 5, hoursBefore: { min: 0, max: 8760 } } as const;
 
-export const refundPolicySchema = z
+const tiersSchema = z
   .array(
     z.object({
       hoursBefore: z.number().int().min(REFUND_POLICY_LIMITS.hoursBefore.min).max(REFUND_POLICY_LIMITS.hoursBefore.max),
       percent: z.number().int().min(0).max(100),
     }),
   )
-  .max(REFUND_POLICY_LIMITS.tiers)
-  .refine((tiers) => tiers.every((tier, i) => i === 0 || tierOrderFault(tiers[i - 1]!, tier) === undefined), {
-    message: 'tiers in order of hoursBefore, longest first, each once; no tier refunds more than the one before it',
-  });
+  .max(REFUND_POLICY_LIMITS.tiers);
+
+/** A policy as staff may set it: every tier shorter before the visit than the one above, refunding no more. */
+export const refundPolicySchema = tiersSchema.refine(
+  (tiers) => tiers.every((tier, i) => i === 0 || tierOrderFault(tiers[i - 1]!, tier) === undefined),
+  { message: 'tiers in order of hoursBefore, longest first, each once; no tier refunds more than the one before it' },
+);
+
+/**
+ * A policy as stored: tiers longest first, each once. A booking keeps the policy it was placed
+ * under, so one saved before refunds had to fall with the notice still reads as it was saved.
+ */
+const storedPolicySchema = tiersSchema.refine((tiers) => tiers.every((tier, i) => i === 0 || tier.hoursBefore < tiers[i - 1]!.hoursBefore));
 
 /**
  * Why `tier` cannot follow `above` in a policy: `hours` when it is not shorter before the visit
@@ -53,7 +62,7 @@ export function parseRefundPolicy(json: string): RefundPolicy {
   } catch {
     return [];
   }
-  const parsed = refundPolicySchema.safeParse(value);
+  const parsed = storedPolicySchema.safeParse(value);
   return parsed.success ? parsed.data : [];
 }
 
