@@ -344,8 +344,15 @@ describe('mail content', () => {
     const late = render('payment_refunded_late', 'en');
     assert.ok(late.text.includes(`payment of ${formatMoney(1500, 'en')}`));
     assert.equal(fact(late.html, 'Refund'), formatMoney(1500, 'en'));
+    assert.ok(late.text.includes('after the payment window had ended'));
     const staff = renderMail('staff_booking_changed', 'nl', { change: 'late_refund', by: 'system' }, subjectFor('expired'));
     assert.match(staff.subject, /betaling te laat, plaatsen bezet: automatisch terugbetaald/);
+    // Paid after the booking was cancelled: no word of a window or of places taken.
+    const afterCancel = renderMail('payment_refunded_late', 'nl', { amount_cents: 1500 }, subjectFor('cancelled'));
+    assert.ok(afterCancel.text.includes('kwam binnen nadat de boeking was geannuleerd'), afterCancel.text);
+    assert.ok(!afterCancel.text.includes('betaaltermijn'));
+    const staffCancelled = renderMail('staff_booking_changed', 'en', { change: 'cancelled_refund', by: 'system' }, subjectFor('cancelled'));
+    assert.match(staffCancelled.subject, /paid after cancelling: refunded automatically/);
   });
 
   test("a deposit's receipt names what is paid once, with what is still to pay and by when", () => {

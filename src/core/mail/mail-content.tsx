@@ -171,6 +171,7 @@ const STAFF_CHANGES: Record<string, MailMessageKey> = {
   payment_expired: 'mail.staff.change.payment_expired',
   late_refund: 'mail.staff.change.late_refund',
   excess_refund: 'mail.staff.change.excess_refund',
+  cancelled_refund: 'mail.staff.change.cancelled_refund',
 };
 
 /** One language's part of a mail: organiser mails have one, staff notices and alerts one per language. */
@@ -234,7 +235,9 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
   const startsAt = booking.slot.startsAt;
   const cents = isCount(detail.due_now_cents) ? detail.due_now_cents : isCount(detail.amount_cents) ? detail.amount_cents : undefined;
   const amount = cents === undefined ? '' : formatMoney(cents, lang);
-  return t(INTROS[kind], { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt), amount });
+  // A payment that came after the booking was cancelled (not after its window) says so.
+  const intro = kind === 'payment_refunded_late' && booking.status === 'cancelled' ? 'mail.intro.payment_refunded_cancelled' : INTROS[kind];
+  return t(intro, { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt), amount });
 }
 
 /** How the organiser reaches the venue, whatever it gave: address, e-mail, phone, website. */

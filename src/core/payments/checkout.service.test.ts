@@ -4,7 +4,7 @@ import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
-import { addNoticeRecipient, bookingRow, historyOf, mailsOfKind } from '../../../test/lifecycle.js';
+import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
 import { startSettlingMollie } from '../../../test/payment-context.js';
@@ -323,6 +323,9 @@ for (const dialect of testDialects()) {
       assert.equal((await bookingRow(db, booking.id)).paid_at, null, 'a cancelled booking is never paid');
       const entry = (await historyOf(db, booking.reference)).find(([action]) => action === 'booking.refunded');
       assert.ok(entry, 'the refund in the history');
+      // The staff notice says it was paid after cancelling, not too late for its places.
+      const changes = (await mailsOf(db, booking.id)).filter(([kind]) => kind === 'staff_booking_changed').map(([, , d]) => d.change);
+      assert.deepEqual(changes, ['cancelled_refund']);
     });
 
     test('paid after the window for an activity no longer published: refunded, the places stay free', async () => {

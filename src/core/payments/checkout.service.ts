@@ -318,7 +318,9 @@ async function tellRefund(
     action: what.action,
     detail: { payment_id: payment.id, amount_cents: what.cents, status: booking.status },
   });
-  const { mail, change } = REFUND_NOTICES[what.action];
+  const { mail, change: notice } = REFUND_NOTICES[what.action];
+  // Staff read why: the booking was cancelled, or its window ended and the places were taken.
+  const change = notice === 'late_refund' && booking.status === 'cancelled' ? 'cancelled_refund' : notice;
   await enqueueMail(trx, clock, {
     kind: mail,
     bookingId: booking.id,

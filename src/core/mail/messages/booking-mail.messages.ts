@@ -104,6 +104,8 @@ export const bookingMailMessages = defineMessages(
       'Uw boeking bij {venue} is vervallen, omdat de betaling niet op tijd binnen was. De plaatsen zijn vrijgegeven.',
     'mail.intro.payment_refunded_late':
       'Uw betaling van {amount} voor uw boeking bij {venue} kwam binnen nadat de betaaltermijn was verlopen, en de plaatsen waren inmiddels niet meer vrij. We betalen het bedrag volledig terug; het staat binnen enkele werkdagen weer op uw rekening.',
+    'mail.intro.payment_refunded_cancelled':
+      'Uw betaling van {amount} voor uw boeking bij {venue} kwam binnen nadat de boeking was geannuleerd. We betalen het bedrag volledig terug; het staat binnen enkele werkdagen weer op uw rekening.',
     'mail.payment.pay_link': 'Nu betalen',
     'mail.payment.due_now': 'Nu te betalen',
     'mail.payment.pay_before': 'Betalen vóór',
@@ -114,6 +116,7 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.paid': 'betaling ontvangen',
     'mail.staff.change.payment_expired': 'niet op tijd betaald, plaatsen vrijgegeven',
     'mail.staff.change.late_refund': 'betaling te laat, plaatsen bezet: automatisch terugbetaald',
+    'mail.staff.change.cancelled_refund': 'betaald na annuleren: automatisch terugbetaald',
     'mail.staff.change.excess_refund': 'meer betaald dan de boeking kost: het teveel automatisch terugbetaald',
     'mail.subject.payment_refunded_excess': 'Teveel betaald voor boeking {reference}: wij betalen het terug',
     'mail.intro.payment_refunded_excess':
@@ -242,6 +245,8 @@ export const bookingMailMessages = defineMessages(
       'Your booking at {venue} has lapsed because the payment did not arrive in time. The places have been released.',
     'mail.intro.payment_refunded_late':
       'Your payment of {amount} for your booking at {venue} arrived after the payment window had ended, and the places were no longer free. We refund the full amount; it will be back in your account within a few working days.',
+    'mail.intro.payment_refunded_cancelled':
+      'Your payment of {amount} for your booking at {venue} arrived after the booking was cancelled. We refund the full amount; it will be back in your account within a few working days.',
     'mail.payment.pay_link': 'Pay now',
     'mail.payment.due_now': 'To pay now',
     'mail.payment.pay_before': 'Pay before',
@@ -252,6 +257,7 @@ export const bookingMailMessages = defineMessages(
     'mail.staff.change.paid': 'payment received',
     'mail.staff.change.payment_expired': 'not paid in time, places released',
     'mail.staff.change.late_refund': 'paid too late, places taken: refunded automatically',
+    'mail.staff.change.cancelled_refund': 'paid after cancelling: refunded automatically',
     'mail.staff.change.excess_refund': 'paid more than the booking costs: the excess refunded automatically',
     'mail.subject.payment_refunded_excess': 'You paid too much for booking {reference}: we refund it',
     'mail.intro.payment_refunded_excess':
