@@ -100,8 +100,6 @@ async function applyChange(
       throw new ChangedMeanwhile();
     }
     if (!(await updateGroupSize(trx, state, { groupSize, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
-    // More to pay adds to the balance (with a due date), and "paid" follows the ledger.
-    if (delta !== 0) await applyPriceChange(trx, clock, booking.id, booking.price.totalCents);
     const event = { ...actor, venueId, reference: booking.reference } as const;
     if (delta !== 0) {
       const detail = { from, to: groupSize, total_cents: price.totalCents };
@@ -121,6 +119,9 @@ async function applyChange(
         cancelledCents: booking.price.totalCents - price.totalCents,
       });
     }
+    // More to pay (a larger group, or the policy's fee on a smaller one beyond what was paid) adds
+    // to the balance with a due date, and "paid" follows the ledger: after the refund and its fee.
+    if (delta !== 0) await applyPriceChange(trx, clock, booking.id, booking.price.totalCents);
     await enqueueMail(trx, clock, {
       kind: 'changed',
       bookingId: booking.id,

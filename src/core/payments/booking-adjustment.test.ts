@@ -17,6 +17,7 @@ import type { PaymentContext } from './payment-context.js';
 import { moneyOf } from './payments.repository.js';
 import { quotePolicyRefund } from './policy-refund.service.js';
 import type { RefundPolicy } from './refund-policy.js';
+import { sendPendingRefunds } from './refund.service.js';
 import { refundAsStaff } from './staff-refund.service.js';
 
 /** 100 % until 14 days before, 50 % until 48 hours before, nothing after. */
@@ -155,6 +156,58 @@ for (const dialect of testDialects()) {
       const fresh = (await findBookingByLink(database.db, 'manage', manageToken))!;
       assert.deepEqual(await cancelByOrganiser(database.db, clock, fresh, context), { refundCents: 23_100 });
       assert.equal(await refundedCents(booking.id), 24_100);
+    });
+
+    test('a goodwill refund, then cancelled at 100 %: everything left goes back, never more than was paid', async () => {
+      const { booking, manageToken } = await paidBooking(28, 100);
+      assert.ok((await refundAsStaff(database.db, clock, context, staff, booking.id, { amount: '10', reason: 'Goodwill' })).ok);
+      clock.set('2026-06-02T08:00:00Z');
+      const fresh = (await findBookingByLink(database.db, 'manage', manageToken))!;
+      const quote = await quotePolicyRefund(
+        database.db,
+        clock,
+        { id: booking.id, startsAt: new Date(STARTS) },
+        { remainingPriceCents: 0, cancelledCents: 46_200 },
+      );
+      assert.equal(quote.amountCents, 45_200, 'what is left of EUR 462 after EUR 10 back');
+      assert.deepEqual(await cancelByOrganiser(database.db, clock, fresh, context), { refundCents: 45_200 });
+      assert.equal(await refundedCents(booking.id), 46_200);
+    });
+
+    test('a goodwill refund the bank fails gave nothing: what the booking owes goes back up', async () => {
+      const { booking, manageToken } = await paidBooking(28, 100);
+      assert.ok((await refundAsStaff(database.db, clock, context, staff, booking.id, { amount: '10', reason: 'Goodwill' })).ok);
+      const [goodwill] = await refundRows(database.db, booking.id);
+      assert.ok(goodwill?.provider_id, 'sent to Mollie');
+      mollie.standIn.settleRefund(goodwill.provider_id, 'failed');
+      await sendPendingRefunds(database.db, clock, context);
+      assert.equal((await refundRows(database.db, booking.id))[0]!.status, 'failed');
+      assert.equal(await adjustmentOf(booking.id), 0);
+      // Cancelled at 50 %: half of EUR 462, as if the goodwill had never been given.
+      clock.set(AT_50);
+      const fresh = (await findBookingByLink(database.db, 'manage', manageToken))!;
+      assert.deepEqual(await cancelByOrganiser(database.db, clock, fresh, context), { refundCents: 23_100 });
+    });
+
+    test('a smaller group whose fee the payment does not cover: not paid, the fee owed by a due date', async () => {
+      clock.set('2026-06-01T08:00:00Z');
+      const { manageToken, booking: placed } = await book(database.db, clock, slot, { groupSize: 28 });
+      await placeUnderPolicy(database.db, placed.id, POLICY, 30);
+      // EUR 330 paid of EUR 462: the price of 20, not the EUR 66 the venue keeps of the 8 given up at 50 %.
+      await payAtMollie(database.db, clock, mollie, placed.id, 33_000);
+      clock.set(AT_50);
+      const booking = (await findBookingByLink(database.db, 'manage', manageToken))!;
+      assert.deepEqual(await changeGroupSize(database.db, clock, booking, 20, context), {
+        changed: true,
+        from: 28,
+        to: 20,
+        refundCents: 0,
+      });
+      const row = (await findBookingRow(database.db, booking.id))!;
+      const state = await paymentOfRow(database.db, row);
+      assert.deepEqual([state.status, state.dueCents], ['partly_paid', 6600]);
+      assert.equal(row.paid_at, null, 'not marked paid while EUR 66 is owed');
+      assert.notEqual(row.balance_due_on, null, 'the fee has a due date');
     });
 
     test('staff cancel in full after a smaller group: everything paid goes back, nothing is kept', async () => {

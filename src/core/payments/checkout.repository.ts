@@ -65,12 +65,19 @@ export async function findPendingCheckout(db: Executor, bookingId: string, amoun
 }
 
 /** What Groupz has counted as refunded of one payment (refunds that took, or may take, money back). */
-export async function refundedOfPayment(trx: Tx, paymentId: string, counted: readonly string[]): Promise<number> {
-  const row = await trx
+export async function refundedOfPayment(
+  trx: Tx,
+  paymentId: string,
+  counted: readonly string[],
+  causes?: { only?: readonly string[]; except?: readonly string[] },
+): Promise<number> {
+  let query = trx
     .selectFrom('refunds')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
     .where('payment_id', '=', paymentId)
-    .where('status', 'in', counted)
-    .executeTakeFirstOrThrow();
+    .where('status', 'in', counted);
+  if (causes?.only) query = query.where('cause', 'in', causes.only);
+  if (causes?.except) query = query.where('cause', 'not in', causes.except);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.cents);
 }

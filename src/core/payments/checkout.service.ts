@@ -30,7 +30,7 @@ import {
   REFUNDS_COUNTED,
   updatePaymentStatus,
 } from './payments.repository.js';
-import { recordRefund, refundable, sendRefunds } from './refund.service.js';
+import { GOODWILL_CAUSES, recordRefund, refundable, sendRefunds } from './refund.service.js';
 
 /**
  * Paying a booking online through Mollie's hosted checkout, and what Mollie says of it. The state
@@ -198,7 +198,13 @@ async function applyPayment(db: Db, clock: Clock, payment: PaymentRow, remote: P
     let refunds: RefundRow[] = [];
     if (remote.status === 'paid' && changed) {
       const late = await bookingPaid(trx, clock, payment, booking);
-      refunds = late ? await refundLate(trx, clock, payment, booking) : await refundExcess(trx, clock, payment, booking);
+      if (late) {
+        // Recorded before the mails are queued, so they state the refund under way.
+        refunds = await refundLate(trx, clock, payment, booking);
+        await tellLateRefund(trx, clock, payment, booking);
+      } else {
+        refunds = await refundExcess(trx, clock, payment, booking);
+      }
     }
     // The booking's "paid" mark follows its ledger (balances.service.ts), after every change of its money.
     await syncPaidStateOf(trx, clock, booking.id);
@@ -276,10 +282,8 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
       return false;
     }
   }
-  if (status === 'expired' || status === 'cancelled') {
-    await tellLateRefund(trx, clock, payment, booking);
-    return true;
-  }
+  // Too late: the caller records the refund and tells both sides (tellLateRefund).
+  if (status === 'expired' || status === 'cancelled') return true;
   // A balance (or any further payment) of a booking that stands: recorded, and a receipt.
   await recordPaymentReceived(trx, clock, payment, booking);
   await enqueueStaffNotice(trx, clock, {
@@ -405,6 +409,9 @@ async function recordDashboardRefunds(
   const recorded = await refundedOfPayment(trx, payment.id, REFUNDS_COUNTED);
   const missing = remote.refundedCents - recorded;
   if (missing <= 0) return;
+  // Goodwill, like a staff refund, lowers what the booking owes (refund.service.ts recordRefund),
+  // except the part that makes by hand what a failed refund of money not owed should have given back.
+  const goodwill = missing - Math.min(missing, await failedRefundsNotMadeByHand(trx, payment.id));
   const stamp = clock.now().toISOString();
   await insertRefund(trx, {
     id: newId(),
@@ -426,6 +433,16 @@ async function recordDashboardRefunds(
     action: 'booking.refunded',
     detail: { amount_cents: missing, cause: 'provider', reason: 'Mollie dashboard' },
   });
-  // Goodwill, like a staff refund: what the booking owes drops with it (refund.service.ts recordRefund).
-  await addBookingAdjustment(trx, booking.id, -missing, stamp);
+  if (goodwill > 0) await addBookingAdjustment(trx, booking.id, -goodwill, stamp);
+}
+
+/**
+ * What of a payment's failed refunds of money not owed (by policy, a size change, a late or excess
+ * payment; not goodwill) the venue has not yet made by hand in Mollie's dashboard: their sum less
+ * the dashboard refunds already recorded on it, which are counted against them first.
+ */
+async function failedRefundsNotMadeByHand(trx: Tx, paymentId: string): Promise<number> {
+  const failed = await refundedOfPayment(trx, paymentId, ['failed'], { except: GOODWILL_CAUSES });
+  const byHand = await refundedOfPayment(trx, paymentId, REFUNDS_COUNTED, { only: ['provider'] });
+  return Math.max(0, failed - byHand);
 }

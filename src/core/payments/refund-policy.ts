@@ -102,6 +102,7 @@ export function policyRefundCents(input: {
   cancelledCents: number;
   percent: number;
 }): number {
-  const retained = input.remainingPriceCents + input.adjustmentCents + keptCents(input.cancelledCents, input.percent);
-  return Math.max(0, input.netPaidCents - retained);
+  // Goodwill refunded before (a negative adjustment) never makes the venue retain less than nothing.
+  const retained = Math.max(0, input.remainingPriceCents + input.adjustmentCents + keptCents(input.cancelledCents, input.percent));
+  return Math.max(0, Math.min(input.netPaidCents, input.netPaidCents - retained));
 }

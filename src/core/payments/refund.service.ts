@@ -151,13 +151,22 @@ async function recordRefundStatus(
   const stamp = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
     const changed = await updateRefund(trx, row.id, { ...change, at: stamp });
-    if (changed && change.status === 'failed') await tellStaffRefundFailed(trx, clock, row, venueId);
+    if (changed && change.status === 'failed') await refundFailed(trx, clock, row, venueId);
   });
   return { ...row, status: change.status, ...(change.providerId !== undefined && { provider_id: change.providerId }), updated_at: stamp };
 }
 
-/** Tells the venue's staff, once per refund, that a refund failed and is theirs to make by hand. */
-async function tellStaffRefundFailed(trx: Tx, clock: Clock, row: RefundRow, venueId: string): Promise<void> {
+/**
+ * After a refund failed, in that transaction: a goodwill refund gave nothing, so what the booking
+ * owes goes back up by it (recordRefund lowered it); the venue's staff are told, once per refund,
+ * that it is theirs to make by hand.
+ */
+async function refundFailed(trx: Tx, clock: Clock, row: RefundRow, venueId: string): Promise<void> {
+  if (GOODWILL_CAUSES.includes(row.cause as RefundCause)) {
+    await lockBooking(trx, row.booking_id);
+    await addBookingAdjustment(trx, row.booking_id, row.amount_cents, clock.now().toISOString());
+    await syncPaidStateOf(trx, clock, row.booking_id);
+  }
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_refund_failed',
     bookingId: row.booking_id,
@@ -177,7 +186,7 @@ async function sendRefund(db: Db, clock: Clock, context: PaymentContext, row: Re
     if (target.provider_account === null) return row;
     const stamp = clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
-      if (await failUnsentRefund(trx, row.id, 'account_gone', stamp)) await tellStaffRefundFailed(trx, clock, row, target.venue_id);
+      if (await failUnsentRefund(trx, row.id, 'account_gone', stamp)) await refundFailed(trx, clock, row, target.venue_id);
     });
     return { ...row, status: 'failed', failure: 'account_gone', updated_at: stamp };
   }
