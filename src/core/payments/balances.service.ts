@@ -92,6 +92,7 @@ export interface OpenBalance {
   startsAt: Date;
   activityTitle: { nl: string; en: string };
   venueName: string;
+  /** What it owes in all: its price plus fees kept, less goodwill refunds (bookings.adjustment_cents). */
   totalCents: number;
   /** Net of refunds. */
   paidCents: number;
@@ -113,7 +114,8 @@ function toOpenBalance(row: OpenBalanceRow, today: string): OpenBalance {
     startsAt: new Date(row.starts_at),
     activityTitle: { nl: row.title_nl, en: row.title_en },
     venueName: row.venue_name,
-    totalCents: row.total_cents,
+    // What it owes in all: its price, fees kept and goodwill given, so total less paid is outstanding.
+    totalCents: row.total_cents + row.adjustment_cents,
     paidCents: paid,
     outstandingCents: row.total_cents + row.adjustment_cents - paid,
     dueOn: row.balance_due_on,

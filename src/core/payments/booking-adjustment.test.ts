@@ -208,6 +208,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual([state.status, state.dueCents], ['partly_paid', 6600]);
       assert.equal(row.paid_at, null, 'not marked paid while EUR 66 is owed');
       assert.notEqual(row.balance_due_on, null, 'the fee has a due date');
+      // The list of open balances adds up: owed in all EUR 396 (330 + 66), paid 330, outstanding 66.
+      const open = (await readOpenBalances(database.db, clock, { all: true }, { overdue: false })).find((b) => b.id === booking.id);
+      assert.deepEqual([open?.totalCents, open?.paidCents, open?.outstandingCents], [39_600, 33_000, 6_600]);
     });
 
     test('staff cancel in full after a smaller group: everything paid goes back, nothing is kept', async () => {

@@ -74,6 +74,18 @@ for (const dialect of testDialects()) {
       assert.equal(onInvoice.page.querySelector('[data-testid="payment-plan-in-full"]'), null, 'nothing online on invoice');
     });
 
+    test('the review states the cancellation policy from now on: a deadline already past is left out', async () => {
+      // 9 days before the visit: "free until 14 days before" has passed; 50 % back until 48 hours before applies now.
+      const review = await post(soon, {});
+      const policy = review.page.querySelector('[data-testid="refund-policy"]');
+      assert.equal(policy?.getAttribute('data-passed'), '1');
+      assert.match(text(policy) ?? '', /^Nu: 50 % terug tot /);
+      assert.doesNotMatch(text(policy) ?? '', /Kosteloos/);
+      const far = (await post(later, {})).page.querySelector('[data-testid="refund-policy"]');
+      assert.equal(far?.getAttribute('data-passed'), '0');
+      assert.match(text(far) ?? '', /^Kosteloos annuleren tot /);
+    });
+
     test('a deposit whose rest is due 1 day or 0 days before: "within 1 day", "today"', async () => {
       const says = async (balanceDaysBefore: number, date: string) => {
         const activity = await makeActivity(t.database.db, t.clock, { payment: { ...DEPOSIT, balanceDaysBefore } });

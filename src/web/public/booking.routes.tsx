@@ -160,6 +160,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         earlier={earlier}
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}
+        now={clock.now()}
       />,
     );
   }

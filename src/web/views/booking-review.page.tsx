@@ -31,8 +31,11 @@ interface Props {
   /** The venue's current booking terms, which confirming accepts; undefined when it published none. */
   terms: VenueTerms | undefined;
   /** Why confirming did not place the booking (the terms changed since the page was shown). */
-  refusal?: string | undefined; /** What is paid when (payment-plan.tsx); undefined when not known (a rule refuses the group). */
+  refusal?: string | undefined;
+  /** What is paid when (payment-plan.tsx); undefined when not known (a rule refuses the group). */
   paymentPlan?: PaymentPlanView | undefined;
+  /** The time the page is made: the policy leaves out deadlines already past. */
+  now: Date;
 }
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -80,6 +83,7 @@ export function BookingReviewPage({
   terms,
   refusal,
   paymentPlan,
+  now,
 }: Props) {
   const { t } = ui;
   const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
@@ -107,7 +111,7 @@ export function BookingReviewPage({
       <OrganiserDetails ui={ui} details={values} />
       <BillingSummary ui={ui} values={values} />
       <PriceTable ui={ui} price={price} />
-      {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} startsAt={slot.startsAt} />}
+      {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} startsAt={slot.startsAt} now={now} />}
       {paymentPlan && <PaymentPlan ui={ui} plan={paymentPlan} />}
       <h2>{t('manage.terms')}</h2>
       <BookingTerms ui={ui} venue={activity.venue} terms={terms} />

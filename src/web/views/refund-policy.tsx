@@ -18,7 +18,7 @@ function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): 
  * A cancellation policy in words: "Cancel free of charge until <date>; 50 % back until <date>; no
  * refund after that", with dates from the visit's start when it is known (the review step, the
  * manage page), else in days or hours before the visit (the activity's page). Given `now` (the
- * manage and cancel pages), tiers whose deadline has passed are left out and the one that applies
+ * review step, the manage and cancel pages), tiers whose deadline has passed are left out and the one that applies
  * now says so ("Now: 50 % back until <date>"); once all have passed, that nothing comes back now.
  */
 export function RefundPolicyText({
@@ -61,11 +61,21 @@ export function policyApplies(activity: Activity): boolean {
 }
 
 /** The policy under a heading, for the pages before booking. */
-export function RefundPolicySection({ ui, policy, startsAt }: { ui: Ui; policy: RefundPolicy; startsAt?: Date | undefined }) {
+export function RefundPolicySection({
+  ui,
+  policy,
+  startsAt,
+  now,
+}: {
+  ui: Ui;
+  policy: RefundPolicy;
+  startsAt?: Date | undefined;
+  now?: Date | undefined;
+}) {
   return (
     <section data-testid="refund-policy-section">
       <h2>{ui.t('refunds.policy.title')}</h2>
-      <RefundPolicyText ui={ui} policy={policy} startsAt={startsAt} />
+      <RefundPolicyText ui={ui} policy={policy} startsAt={startsAt} now={now} />
       <p class="hint">{ui.t('refunds.policy.smaller_group')}</p>
     </section>
   );
