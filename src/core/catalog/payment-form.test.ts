@@ -43,6 +43,9 @@ describe('the activity form: payment terms and cancellation tiers', () => {
     assert.deepEqual(!same.ok && same.errors, [{ field: 'refundTiers.1.amount', code: 'tiers_out_of_order' }]);
     const rising = parseRefundTiers([tier('14', 'days', '50'), tier('', 'days', ''), tier('48', 'hours', '100')]);
     assert.deepEqual(!rising.ok && rising.errors, [{ field: 'refundTiers.2.percent', code: 'tiers_percent_rising' }]);
+    // A faulty row is not what the next is held to: 48 hours at 80 % follows 14 days at 100 %.
+    const faulty = parseRefundTiers([tier('14', 'days', '100'), tier('400', 'hours', '50'), tier('48', 'hours', '80')]);
+    assert.deepEqual(!faulty.ok && faulty.errors, [{ field: 'refundTiers.1.amount', code: 'tiers_out_of_order' }]);
     const acrossFault = parseRefundTiers([tier('2', 'days', '50'), tier('x', 'hours', '40'), tier('14', 'days', '40')]);
     assert.deepEqual(!acrossFault.ok && acrossFault.errors.map((e) => `${e.field}:${e.code}`), [
       'refundTiers.1.amount:not_a_number',

@@ -98,8 +98,8 @@ export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<R
       errors.push({ field: `refundTiers.${index}.percent`, code: 'tiers_percent_rising' });
     } else {
       policy.push(tier);
+      above = tier;
     }
-    above = tier;
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: policy };
 }

@@ -29,6 +29,14 @@ export function paymentStatusesBefore(status: PaymentStatus): PaymentStatus[] {
   return PAYMENT_STATUSES.filter((other) => PAYMENT_STATUS_RANK[other] < PAYMENT_STATUS_RANK[status]);
 }
 
+/**
+ * Why a refund failed, when Groupz knows better than Mollie's no: `account_gone`, the Mollie
+ * account that took the payment has no key here any more (the venue's key was replaced or
+ * removed), so staff refund it in that account themselves.
+ */
+export const REFUND_FAILURES = ['account_gone'] as const;
+export type RefundFailure = (typeof REFUND_FAILURES)[number];
+
 /** `creating` until Mollie answered; `refunded` for a refund by bank at once. */
 export const REFUND_STATUSES = ['creating', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Executor, PaymentTable, RefundTable, Tx } from '../../db/schema.js';
-import { type PaymentStatus, paymentStatusesBefore, type RefundStatus } from './payment.js';
+import { type PaymentStatus, paymentStatusesBefore, type RefundFailure, type RefundStatus } from './payment.js';
 
 export type PaymentRow = Selectable<PaymentTable>;
 export type RefundRow = Selectable<RefundTable>;
@@ -90,8 +90,8 @@ export async function updateRefund(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Marks a refund not yet sent as failed, saying why for staff (refund.service.ts REFUND_FAILURES). */
-export async function failUnsentRefund(db: Executor, id: string, failure: string, at: string): Promise<boolean> {
+/** Marks a refund not yet sent as failed, saying why for staff. */
+export async function failUnsentRefund(db: Executor, id: string, failure: RefundFailure, at: string): Promise<boolean> {
   const result = await db
     .updateTable('refunds')
     .set({ status: 'failed', failure, updated_at: at })

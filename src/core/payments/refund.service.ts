@@ -36,13 +36,6 @@ export interface RefundRequest {
   paymentId?: string;
 }
 
-/**
- * Why a refund failed, when Groupz knows better than Mollie's no: `account_gone`, the Mollie
- * account that took the payment has no key here any more (the venue's key was replaced or
- * removed), so staff refund it in that account themselves.
- */
-export const REFUND_FAILURES = ['account_gone'] as const;
-
 /** Refunds given as goodwill: they lower what the booking owes (bookings.adjustment_cents) by their amount. */
 export const GOODWILL_CAUSES: readonly RefundCause[] = ['staff', 'provider'];
 

@@ -36,7 +36,7 @@ import { staffActorOf } from './client.js';
 import { atPrefixed, organiserInput } from './organiser-form.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 import type { RefundFormValues } from '../views/admin/booking-refunds.js';
-import { quotePolicyRefund, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
+import { quoteCancelNow, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
 import { refundAsStaff } from '../../core/payments/staff-refund.service.js';
 import { readBookingMoney } from '../../core/payments/balances.service.js';
 import { recordBankPayment } from '../../core/payments/bank-payment.service.js';
@@ -159,15 +159,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     const money = await readBookingMoney(db, clock, booking.id);
     const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
-    const policy = await quotePolicyRefund(
-      db,
-      clock,
-      { id: booking.id, startsAt: booking.slot.startsAt },
-      {
-        remainingPriceCents: 0,
-        cancelledCents: booking.price.totalCents,
-      },
-    );
+    const policy = await quoteCancelNow(db, clock, booking);
     const key = formField(request.query, 'done');
     const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
     return sendPage(

@@ -8,7 +8,7 @@ import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { confirmOption } from '../../core/bookings/option.service.js';
 import { readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { DomainError } from '../../core/shared/errors.js';
-import { quotePolicyRefund, readRefundOutlook } from '../../core/payments/policy-refund.service.js';
+import { quoteCancelNow, readRefundOutlook } from '../../core/payments/policy-refund.service.js';
 import { uiFor } from '../plugins/language.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { ManageCancelPage } from '../views/manage-cancel.page.js';
@@ -191,15 +191,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   ) {
     const ui = uiFor(request);
     const refusal = code && { code, message: refusalMessage(ui, booking, code) };
-    const refund = await quotePolicyRefund(
-      db,
-      clock,
-      { id: booking.id, startsAt: booking.slot.startsAt },
-      {
-        remainingPriceCents: 0,
-        cancelledCents: booking.price.totalCents,
-      },
-    );
+    const refund = await quoteCancelNow(db, clock, booking);
     return sendPage(
       reply,
       status,
