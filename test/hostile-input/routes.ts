@@ -94,6 +94,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /b/:token/group-size': { params: manage },
   'GET /b/:token/resend': { params: manage },
   'POST /b/:token/group-size': { params: manage, form: ['groupSize'] },
+  'GET /b/:token/group-size/preview': { params: manage },
+  'POST /b/:token/group-size/preview': { params: manage, form: ['groupSize'] },
   'GET /b/:token/cancel': { params: manage },
   'POST /b/:token/cancel': { params: { token: 'cancelToken' }, form: ['confirm'] },
   'POST /b/:token/confirm': { params: manage, form: [] },
