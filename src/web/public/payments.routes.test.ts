@@ -9,6 +9,9 @@ import { assertSecurityHeaders } from '../../../test/security-headers.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { bookingCreatedJson, manageBookingJson } from './api.schemas.js';
+import { translator } from '../i18n/i18n.js';
+
+const t_nl = translator('nl');
 
 const BASE = '2026-06-01T08:00:00Z';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -111,6 +114,17 @@ for (const dialect of testDialects()) {
         [paid.status, paid.payment.status, paid.payment.paidCents, paid.payment.dueCents, paid.payment.refundedCents, paid.payment.url],
         ['confirmed', 'paid', booked.totalCents, 0, 0, null],
       );
+    });
+
+    test('awaiting payment, the participant list reads as opening once paid, not as closed', async () => {
+      const booked = await bookPaid(4);
+      const stateText = (html: ReturnType<typeof parseHtml>) => html.querySelector('[data-testid="participants-state"]')?.textContent;
+      const before = (await page(booked.manage)).html;
+      assert.equal(stateText(before), t_nl('participants.opens_when_paid'));
+      const { providerId } = await pay(booked);
+      mollie.standIn.setStatus(providerId, 'paid');
+      assert.equal(await mollie.standIn.callWebhook(providerId), 200);
+      assert.notEqual(stateText((await page(booked.manage)).html), t_nl('participants.opens_when_paid'));
     });
 
     test('the booking form goes to the manage page with a pay button to the pay link, never straight to Mollie', async () => {
