@@ -171,6 +171,17 @@ export async function setBalanceDueOnIfNone(trx: Tx, id: string, dueOn: string, 
     .execute();
 }
 
+/** When the booking's visit starts (its slot's `starts_at`); undefined for an unknown booking. */
+export async function findVisitStart(db: Executor, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('bookings')
+    .innerJoin('slots', 'slots.id', 'bookings.slot_id')
+    .select('slots.starts_at')
+    .where('bookings.id', '=', id)
+    .executeTakeFirst();
+  return row?.starts_at;
+}
+
 /** The billing details stored on a booking (null columns: none given). */
 export async function findBilling(db: Executor, id: string) {
   return db

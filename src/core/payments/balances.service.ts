@@ -2,7 +2,14 @@ import type { Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
-import { type OpenBalanceRow, listOpenBalances, setBalanceDueOn, setBalanceDueOnIfNone, updatePaidState } from './balances.repository.js';
+import {
+  type OpenBalanceRow,
+  findVisitStart,
+  listOpenBalances,
+  setBalanceDueOn,
+  setBalanceDueOnIfNone,
+  updatePaidState,
+} from './balances.repository.js';
 import { type BookingPayment, bookingPayment, payingBookingOf } from './payment-state.js';
 import type { PayBy } from './payment-terms.js';
 import { listPayments, listRefunds, moneyOf, type PaymentRow, type RefundRow } from './payments.repository.js';
@@ -61,8 +68,9 @@ export async function syncPaidStateOf(trx: Tx, clock: Clock, bookingId: string):
  * that change's transaction: a booking paying online that owes something gets a due date for it
  * if it had none (today plus MORE_TO_PAY_DAYS), so the manage page offers to pay it and the
  * reminder finds it. When it now owes more, the date is at least that far off (a date already
- * near or past would make the new amount overdue at once) and the reminder goes out again. Its
- * "paid" mark follows the ledger.
+ * near or past would make the new amount overdue at once) and the reminder goes out again. Either
+ * date is never later than the visit's day (Amsterdam): what is owed is paid by the visit at the
+ * latest, on the day itself when the change is made then. Its "paid" mark follows the ledger.
  */
 export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string, previousTotalCents: number): Promise<void> {
   const row = await findBookingRow(trx, bookingId);
@@ -71,15 +79,27 @@ export async function applyPriceChange(trx: Tx, clock: Clock, bookingId: string,
   const owes = row.total_cents + row.adjustment_cents > money.paidCents - money.refundedCents;
   if (row.pay_by === 'online' && owes && money.paidCents > 0) {
     const at = clock.now();
-    const soonest = addLocalDays(localDateOf(at), MORE_TO_PAY_DAYS);
+    const visitDay = await visitDayOf(trx, row.id);
+    const soonest = earlier(addLocalDays(localDateOf(at), MORE_TO_PAY_DAYS), visitDay);
     if (row.total_cents > previousTotalCents) {
       const dueOn = row.balance_due_on !== null && row.balance_due_on > soonest ? row.balance_due_on : soonest;
-      await setBalanceDueOn(trx, row.id, dueOn, at.toISOString());
+      await setBalanceDueOn(trx, row.id, earlier(dueOn, visitDay), at.toISOString());
     } else {
       await setBalanceDueOnIfNone(trx, row.id, soonest, at.toISOString());
     }
   }
   await syncPaidState(trx, clock, row);
+}
+
+/** The Amsterdam date of the booking's visit; null for an unknown booking. */
+async function visitDayOf(trx: Tx, bookingId: string): Promise<string | null> {
+  const startsAt = await findVisitStart(trx, bookingId);
+  return startsAt === undefined ? null : localDateOf(new Date(startsAt));
+}
+
+/** The sooner of two dates; `date` itself when there is no `latest`. */
+function earlier(date: string, latest: string | null): string {
+  return latest !== null && latest < date ? latest : date;
 }
 
 /** One booking's open balance, as staff see it in the list. */

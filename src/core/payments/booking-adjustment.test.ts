@@ -207,10 +207,27 @@ for (const dialect of testDialects()) {
       const state = await paymentOfRow(database.db, row);
       assert.deepEqual([state.status, state.dueCents], ['partly_paid', 6600]);
       assert.equal(row.paid_at, null, 'not marked paid while EUR 66 is owed');
-      assert.notEqual(row.balance_due_on, null, 'the fee has a due date');
+      assert.equal(row.balance_due_on, '2026-06-20', 'the fee is due by the visit, not seven days on');
       // The list of open balances adds up: owed in all EUR 396 (330 + 66), paid 330, outstanding 66.
       const open = (await readOpenBalances(database.db, clock, { all: true }, { overdue: false })).find((b) => b.id === booking.id);
       assert.deepEqual([open?.totalCents, open?.paidCents, open?.outstandingCents], [39_600, 33_000, 6_600]);
+    });
+
+    test('a larger group three days before the visit: the more to pay falls due on the visit day, not after it', async () => {
+      const { booking: placed, manageToken } = await paidBooking(10, 100);
+      clock.set('2026-06-17T08:00:00Z');
+      const booking = (await findBookingByLink(database.db, 'manage', manageToken))!;
+      assert.equal((await changeGroupSize(database.db, clock, booking, 12, context)).changed, true);
+      const row = (await findBookingRow(database.db, placed.id))!;
+      assert.deepEqual([(await paymentOfRow(database.db, row)).dueCents, row.balance_due_on], [2 * PER_PERSON, '2026-06-20']);
+    });
+
+    test('a larger group on the visit day itself: due that day', async () => {
+      const { booking: placed, manageToken } = await paidBooking(10, 100);
+      clock.set('2026-06-20T05:00:00Z');
+      const booking = (await findBookingByLink(database.db, 'manage', manageToken))!;
+      assert.equal((await changeGroupSize(database.db, clock, booking, 12, context)).changed, true);
+      assert.equal((await findBookingRow(database.db, placed.id))!.balance_due_on, '2026-06-20');
     });
 
     test('staff cancel in full after a smaller group: everything paid goes back, nothing is kept', async () => {

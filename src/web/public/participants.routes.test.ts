@@ -447,6 +447,13 @@ for (const dialect of testDialects()) {
       assert.match(removal.body, new RegExp(t_nl('error.participants_closed').slice(0, 30)));
       assert.equal((await participantsOf(t, open.booking.id)).length, 1);
 
+      // A booking awaiting its payment: the list opens once it is paid, it is not closed for good.
+      t.clock.set('2026-06-01T08:00:00Z');
+      const unpaid = await bookWithLinks(t, slot, 10);
+      await t.database.db.updateTable('bookings').set({ status: 'awaiting_payment' }).where('id', '=', unpaid.booking.id).execute();
+      assert.equal(text((await visit(t, unpaid.link)).body, 'participants-refusal'), t_nl('participants.opens_when_paid'));
+      assert.equal(text((await visit(t, unpaid.manage)).body, 'participants-state'), t_nl('participants.opens_when_paid'));
+
       // A cancelled booking's list is closed, long before the cut-off.
       t.clock.set('2026-06-01T08:00:00Z');
       const cancelled = await bookWithLinks(t, slot, 10);

@@ -9,6 +9,9 @@ import { assertSecurityHeaders } from '../../../test/security-headers.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { bookingCreatedJson, manageBookingJson } from './api.schemas.js';
+import { translator } from '../i18n/i18n.js';
+
+const t_nl = translator('nl');
 
 const BASE = '2026-06-01T08:00:00Z';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -43,8 +46,10 @@ for (const dialect of testDialects()) {
       await mollie?.close();
     });
 
-    async function bookPaid(groupSize = 4): Promise<Booked & { created: ReturnType<typeof bookingCreatedJson.parse> }> {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingRequest(slot.id, { groupSize }) });
+    /** A booking paying online; an organiser address of its own keeps the address's booking limit out of the way. */
+    async function bookPaid(groupSize = 4, email?: string): Promise<Booked & { created: ReturnType<typeof bookingCreatedJson.parse> }> {
+      const payload = bookingRequest(slot.id, { groupSize, ...(email && { email }) });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload });
       assert.equal(res.statusCode, 201, res.body);
       const created = bookingCreatedJson.parse(res.json());
       const manage = new URL(created.manageUrl).pathname;
@@ -113,6 +118,17 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('awaiting payment, the participant list reads as opening once paid, not as closed', async () => {
+      const booked = await bookPaid(4, 'deelnemers@example.nl');
+      const stateText = (html: ReturnType<typeof parseHtml>) => html.querySelector('[data-testid="participants-state"]')?.textContent;
+      const before = (await page(booked.manage)).html;
+      assert.equal(stateText(before), t_nl('participants.opens_when_paid'));
+      const { providerId } = await pay(booked);
+      mollie.standIn.setStatus(providerId, 'paid');
+      assert.equal(await mollie.standIn.callWebhook(providerId), 200);
+      assert.notEqual(stateText((await page(booked.manage)).html), t_nl('participants.opens_when_paid'));
+    });
+
     test('the booking form goes to the manage page with a pay button to the pay link, never straight to Mollie', async () => {
       const form = await t.app.inject(`/book/${slot.id}?groupSize=3`);
       const key = parseHtml(form.body).querySelector('input[name="submissionKey"]')?.getAttribute('value') ?? '';
@@ -149,6 +165,33 @@ for (const dialect of testDialects()) {
       const order = html.querySelectorAll('[data-testid]').map((element) => element.getAttribute('data-testid'));
       assert.deepEqual(order.slice(0, 2), ['pay-now-intro', 'pay']);
       assert.equal(html.querySelectorAll('[data-testid="pay-button"]').length, 1);
+    });
+
+    test('a part-paid deposit: the pay button for the balance comes first, and once', async () => {
+      const depositActivity = await makeActivity(t.database.db, t.clock, {
+        payment: { ...PAID_IN_FULL, mode: 'deposit' },
+        minGroupSize: 2,
+        maxGroupSize: 20,
+      });
+      const depositSlot = await makeSlot(t.database.db, t.clock, depositActivity, { date: '2026-07-01', time: '10:00', capacity: 200 });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/bookings',
+        payload: bookingRequest(depositSlot.id, { groupSize: 4, email: 'aanbetaling@example.nl' }),
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const manage = new URL(bookingCreatedJson.parse(res.json()).manageUrl).pathname;
+      const deposit = String((await t.app.inject(`${manage}/pay`)).headers.location)
+        .split('/')
+        .pop()!;
+      mollie.standIn.setStatus(deposit, 'paid');
+      assert.equal(await mollie.standIn.callWebhook(deposit), 200);
+      const { html } = await page(manage);
+      assert.equal(html.querySelector('[data-testid="payment-section"]')?.getAttribute('data-status'), 'partly_paid');
+      const order = html.querySelectorAll('[data-testid]').map((element) => element.getAttribute('data-testid'));
+      assert.equal(order[0], 'pay', `the pay call first: ${order.slice(0, 3).join(', ')}`);
+      assert.equal(html.querySelectorAll('[data-testid="pay-button"]').length, 1);
+      assert.equal(html.querySelector('[data-testid="pay-button"]')?.getAttribute('href'), `${manage}/pay`);
     });
 
     test('return page before the webhook: asks Mollie, shows paid and confirmed; the webhook after changes nothing', async () => {

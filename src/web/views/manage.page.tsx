@@ -126,10 +126,11 @@ export function ManagePage({
   const confirmedNow = justBooked || (paymentOutcome?.outcome === 'paid' && booking.status === 'confirmed');
   const justBookedTitle = confirmedNow ? JUST_BOOKED_TITLES[booking.status] : undefined;
   const title = t(justBookedTitle ?? 'manage.title');
-  // Awaiting its first payment, the pay button comes first (visible without scrolling on a phone),
+  // While something can be paid online (the first payment, or an open balance: a deposit's rest,
+  // more to pay), the pay button comes first (visible without scrolling on a phone), and only there;
   // unless the banner of an unpaid return offers to try again already.
   const unpaidReturn = paymentOutcome !== undefined && paymentOutcome.outcome !== 'paid' && paymentOutcome.outcome !== 'waiting';
-  const payFirst = booking.status === 'awaiting_payment' && payment.payableCents > 0 && !unpaidReturn;
+  const payFirst = payment.payableCents > 0 && !unpaidReturn;
   return (
     <Layout ui={ui} title={title} scripts={participants.link ? [COPY_LINK_SCRIPT_PATH] : []}>
       <h1>{title}</h1>

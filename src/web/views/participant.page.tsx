@@ -39,6 +39,12 @@ interface Props {
   added: boolean;
 }
 
+/** Why the form is not there: the list is full, opens once the booking is paid, or is closed. */
+function refusalOf(booking: BookingDetails, state: ParticipantListState): MessageKey {
+  if (state === 'full') return 'error.participants_full';
+  return booking.status === 'awaiting_payment' ? 'participants.opens_when_paid' : 'error.participants_closed';
+}
+
 /**
  * What a participant sees through the link the organiser shared: the visit, the group's name and
  * a form for their own details. Never the organiser's contact details, never other participants.
@@ -121,7 +127,7 @@ export function ParticipantPage({ ui, booking, token, state, values, errors, add
         </form>
       ) : (
         <p class="notice" role="status" data-testid="participants-refusal">
-          {t(state === 'full' ? 'error.participants_full' : 'error.participants_closed')}
+          {t(refusalOf(booking, state))}
         </p>
       )}
       <VenueContact ui={ui} venue={activity.venue} />

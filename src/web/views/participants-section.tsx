@@ -24,7 +24,7 @@ export function ParticipantsStatus({ ui, booking, list }: { ui: Ui; booking: Boo
       </p>
       <p class="meta" data-testid="participants-state">
         {list.state === 'closed'
-          ? t('participants.closed_note')
+          ? t(booking.status === 'awaiting_payment' ? 'participants.opens_when_paid' : 'participants.closed_note')
           : `${list.state === 'full' ? `${t('participants.full_note')} ` : ''}${t('participants.closes_at', { when: formatDateTime(list.closesAt, lang) })}`}
       </p>
     </>

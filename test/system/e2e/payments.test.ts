@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Sqlite from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startMollieStandIn, type MollieStandIn } from '../../mollie/stand-in.js';
 import { TEST_MOLLIE_KEY } from '../../mollie/payments.js';
 import { missingRequirement } from '../../tools.js';
@@ -31,6 +31,23 @@ function mailsTo(platform: Platform, to: string): string[] {
     .filter((name) => name.endsWith('.eml'))
     .map((name) => readable(readFileSync(join(dir, name), 'utf8')))
     .filter((text) => new RegExp(`^To: .*${to}`, 'mi').test(text));
+}
+
+/** Fills the booking form's organiser and sends it to the review. */
+async function fillBookingForm(page: Page, email: string): Promise<void> {
+  await page.fill('#name', 'Piet Betaal');
+  await page.fill('#email', email);
+  await page.fill('#phone', '030 1234567');
+  await page.check('#acceptTerms');
+  await page.locator('form[action^="/book/"] button[type="submit"]').click();
+}
+
+/** At the stand-in's checkout: pays by iDEAL and waits for the way back to the manage page. */
+async function payByIdeal(page: Page, checkoutOrigin: string, back: string): Promise<void> {
+  await page.waitForURL(`${checkoutOrigin}/checkout/*`);
+  await page.check('input[name="method"][value="ideal"]');
+  await page.locator('button[name="status"][value="paid"]').click();
+  await page.waitForURL(new RegExp(`^${back}/payments/`));
 }
 
 async function waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
@@ -79,11 +96,7 @@ if (!chromiumAvailable()) {
       await page.locator('a.button[href^="/book/"]').first().click();
       await checkPage(watched, page, { cookies: [] });
       assert.ok(await page.locator('[data-testid="payment-plan"]').count(), 'the form says what is paid when');
-      await page.fill('#name', 'Piet Betaal');
-      await page.fill('#email', email);
-      await page.fill('#phone', '030 1234567');
-      await page.check('#acceptTerms');
-      await page.locator('form[action^="/book/"] button[type="submit"]').click();
+      await fillBookingForm(page, email);
       await checkPage(watched, page, { cookies: [], screenshot: 'nl-payment-review' });
       assert.ok(await page.locator('[data-testid="payment-plan"]').count(), 'the review says what is paid when');
       await page.locator('button[name="action"][value="confirm"]').click();
@@ -107,9 +120,7 @@ if (!chromiumAvailable()) {
       await page.locator('[data-testid="pay-button"]').click();
       await page.waitForURL(`${mollie.checkoutOrigin}/checkout/*`);
       assert.match((await page.textContent('body')) ?? '', new RegExp(reference));
-      await page.check('input[name="method"][value="ideal"]');
-      await page.locator('button[name="status"][value="paid"]').click();
-      await page.waitForURL(new RegExp(`^${platform.url}${manage}/payments/`));
+      await payByIdeal(page, mollie.checkoutOrigin, `${platform.url}${manage}`);
       assert.equal(await page.getAttribute('[data-testid="payment-outcome"]', 'data-outcome'), 'paid');
       assert.equal(await page.textContent('h1'), 'Uw boeking is bevestigd');
       assert.equal(await page.textContent('[data-testid="booking-status"]'), 'Bevestigd');
@@ -130,6 +141,38 @@ if (!chromiumAvailable()) {
       });
       // It links to the booking's page, whose button pays (whether it also links to /pay is the mail's own affair).
       assert.ok(asking.includes(`${platform.url}${manage}`), 'the first mail links to the booking');
+      await watched.context.close();
+    });
+
+    test('a part-paid deposit: on a phone the pay button for the balance is in the first screen, and the only one', async () => {
+      const db = new Sqlite(join(platform.dataDir, 'groupz.sqlite'));
+      try {
+        db.prepare("update activities set payment_mode = 'deposit', deposit_percent = 30, balance_days_before = 0 where slug = ?").run(
+          ACTIVITY,
+        );
+      } finally {
+        db.close();
+      }
+      const watched = await watchedContext(browser, platform.url, { locale: 'nl-NL', notGroupz: [mollie.checkoutOrigin] });
+      const page = await watched.context.newPage();
+      await page.goto(`${platform.url}/activities/${ACTIVITY}?groupSize=10`);
+      await page.locator('a.button[href^="/book/"]').first().click();
+      await fillBookingForm(page, 'aanbetaler@example.nl');
+      await page.locator('button[name="action"][value="confirm"]').click();
+      await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
+      const manage = new URL(page.url()).pathname;
+      await page.locator('[data-testid="pay-button"]').click();
+      await payByIdeal(page, mollie.checkoutOrigin, `${platform.url}${manage}`);
+      await page.setViewportSize(PHONE);
+      await page.goto(`${platform.url}${manage}`);
+      assert.equal(await page.getAttribute('[data-testid="payment-section"]', 'data-status'), 'partly_paid');
+      assert.equal(await page.locator('[data-testid="pay-button"]').count(), 1);
+      const box = await page.locator('[data-testid="pay-button"]').boundingBox();
+      assert.ok(
+        box && box.y >= 0 && box.y + box.height <= PHONE.height,
+        `the balance's pay button within the first 390x844 screen: ${JSON.stringify(box)}`,
+      );
+      await checkPage(watched, page, { cookies: [], screenshot: 'nl-payment-balance-phone' });
       await watched.context.close();
     });
 

@@ -33,6 +33,7 @@ export const participantsMessages = defineMessages(
     'participants.none': 'Nog niemand heeft zijn of haar gegevens ingevuld.',
     'participants.closes_at': 'De lijst sluit op {when}.',
     'participants.closed_note': 'De lijst is gesloten: er kan niemand meer bij of af.',
+    'participants.opens_when_paid': 'De deelnemerslijst gaat open zodra de boeking betaald is.',
     'participants.full_note':
       'Iedereen in de groep heeft zich aangemeld. Komt er iemand anders mee, verwijder dan eerst wie niet meer komt.',
     'participants.remove': 'Verwijder {name}',
@@ -81,6 +82,7 @@ export const participantsMessages = defineMessages(
     'participants.none': 'Nobody has filled in their details yet.',
     'participants.closes_at': 'The list closes on {when}.',
     'participants.closed_note': 'The list is closed: nobody can be added or removed any more.',
+    'participants.opens_when_paid': 'The participant list opens once the booking is paid.',
     'participants.full_note': 'Everyone in the group has signed up. If someone else is coming, first remove whoever no longer comes.',
     'participants.remove': 'Remove {name}',
     'participants.done_removed': 'The participant has been removed from the list.',
