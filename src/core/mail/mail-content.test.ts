@@ -38,6 +38,7 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
   staff_refund_failed: { status: 'confirmed', detail: { amount_cents: 1500 } },
+  staff_refund_by_bank: { status: 'cancelled', detail: { amount_cents: 24500 } },
 };
 
 function subjectFor(status: BookingStatus, overrides: Partial<BookingDetails> = {}): MailBooking {

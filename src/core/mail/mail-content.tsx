@@ -116,6 +116,7 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   payment_refunded_excess: 'mail.subject.payment_refunded_excess',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
   staff_refund_failed: 'mail.subject.staff_refund_failed',
+  staff_refund_by_bank: 'mail.subject.staff_refund_by_bank',
 };
 
 /** What happened, for the kinds whose first sentence needs nothing from the detail. */
@@ -392,17 +393,20 @@ function staffChange(t: MailTranslate, detail: MailDetail): string {
   return t(key ?? 'mail.staff.change.other');
 }
 
+/** The first line of a staff notice: what happened, what the notices about a refund ask of staff. */
+function staffIntro(kind: StaffMailKind, t: MailTranslate, lang: Language, detail: MailDetail, booking: BookingDetails): string {
+  const amount = isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '';
+  if (kind === 'staff_new_booking') return t(STAFF_NEW[heldOf(booking.status)].intro);
+  if (kind === 'staff_refund_failed') return t('mail.staff.intro_refund_failed', { amount });
+  if (kind === 'staff_refund_by_bank') return t('mail.staff.intro_refund_by_bank', { amount, name: booking.name, email: booking.email });
+  return t('mail.staff.intro_changed', { change: staffChange(t, detail) });
+}
+
 function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl }: MailBooking): Section {
   const t = mailTranslator(lang);
   return {
     lang,
-    paragraphs: [
-      kind === 'staff_new_booking'
-        ? t(STAFF_NEW[heldOf(booking.status)].intro)
-        : kind === 'staff_refund_failed'
-          ? t('mail.staff.intro_refund_failed', { amount: isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '' })
-          : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
-    ],
+    paragraphs: [staffIntro(kind, t, lang, detail, booking)],
     facts: bookingFacts(t, lang, booking),
     links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],
     footer: t('mail.staff.footer', { venue: booking.activity.venue.name }),

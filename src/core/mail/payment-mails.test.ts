@@ -209,5 +209,28 @@ for (const dialect of testDialects()) {
       const notices = await db.selectFrom('mail_outbox').select('id').where('kind', '=', 'staff_refund_failed').execute();
       assert.equal(notices.length, 1, 'once');
     });
+
+    test('a refund of a bank transfer: the venue is told once to transfer it back, unless staff recorded it', async () => {
+      const { booking } = await booked();
+      const stamp = clock.now().toISOString();
+      await db.transaction().execute((trx) =>
+        insertPayment(trx, {
+          ...{ id: newId(), booking_id: booking.id, venue_id: booking.activity.venue.id, method: 'bank', provider_id: null },
+          ...{ amount_cents: 5000, status: 'paid', checkout_url: null, recorded_by: null, created_at: stamp, updated_at: stamp },
+          paid_at: stamp,
+        }),
+      );
+      const refund = { bookingId: booking.id, amountCents: 2000, cause: 'policy', reason: '', by: { by: 'organiser' } } as const;
+      const [row] = await refundBooking(db, clock, context, refund);
+      assert.equal(row?.status, 'refunded');
+      // Staff recording a refund themselves are the ones transferring it: no notice.
+      await refundBooking(db, clock, context, { ...refund, amountCents: 1000, cause: 'staff', reason: 'goodwill', by: { by: 'system' } });
+      const notice = mailTo(await deliver(), STAFF, /^Boeking .* per bank terugbetalen/);
+      assert.ok(notice.subject?.includes(booking.reference) && notice.subject.includes(formatMoney(2000, 'nl')), notice.subject);
+      assert.ok(notice.text?.includes(`transfer the amount back to the organiser, ${booking.name} (${booking.email})`), notice.text);
+      assert.ok(notice.text?.includes('The ledger already counts it as refunded'));
+      const notices = await db.selectFrom('mail_outbox').select('id').where('kind', '=', 'staff_refund_by_bank').execute();
+      assert.equal(notices.length, 1, 'once');
+    });
   });
 }

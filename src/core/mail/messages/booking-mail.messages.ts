@@ -124,6 +124,9 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.staff_refund_failed': 'Terugbetaling van {amount} mislukt voor boeking {reference}: zelf terugbetalen',
     'mail.staff.intro_refund_failed':
       'Mollie heeft de terugbetaling van {amount} voor deze boeking niet uitgevoerd. Betaal dit bedrag zelf terug aan de organisator, bijvoorbeeld per bankoverschrijving.',
+    'mail.subject.staff_refund_by_bank': 'Boeking {reference}: {amount} per bank terugbetalen',
+    'mail.staff.intro_refund_by_bank':
+      'Voor deze boeking wordt {amount} terugbetaald van een betaling per bankoverschrijving. Groupz kan dat niet zelf: maak het bedrag per bank over aan de organisator, {name} ({email}). In het overzicht telt het al als terugbetaald.',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
@@ -265,6 +268,9 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.staff_refund_failed': 'Refund of {amount} failed for booking {reference}: refund it yourself',
     'mail.staff.intro_refund_failed':
       'Mollie did not carry out the refund of {amount} for this booking. Please refund this amount to the organiser yourself, for instance by bank transfer.',
+    'mail.subject.staff_refund_by_bank': 'Booking {reference}: refund {amount} by bank transfer',
+    'mail.staff.intro_refund_by_bank':
+      'This booking refunds {amount} of a payment made by bank transfer. Groupz cannot do that itself: please transfer the amount back to the organiser, {name} ({email}). The ledger already counts it as refunded.',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
