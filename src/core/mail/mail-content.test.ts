@@ -242,6 +242,13 @@ describe('mail content', () => {
     assert.doesNotMatch(render('confirmed', 'en').text, /\.ics/);
   });
 
+  test("a cancelled booking's calendar file takes the visit out of the calendar", () => {
+    const mail = render('cancelled', 'en', {}, 'GZ-AB12-CD34.ics');
+    assert.match(mail.text, /The attached file GZ-AB12-CD34\.ics removes the visit from your calendar/);
+    assert.doesNotMatch(mail.text, /adds the visit/);
+    assert.match(render('cancelled', 'nl', {}, 'GZ-AB12-CD34.ics').text, /haalt u het bezoek uit uw agenda/);
+  });
+
   test("the organiser's mails give the venue's address, e-mail, phone and website, as far as it gave them", () => {
     const mail = render('confirmed', 'en');
     assert.equal(fact(mail.html, 'Address of Rederij Amstel'), 'Damrak 1, 1012 LG Amsterdam');

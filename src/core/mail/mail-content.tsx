@@ -310,7 +310,11 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       refundText(kind, t, lang, detail),
       statusText,
       subject.payment && balanceParagraph(t, lang, subject.payment),
-      calendar && t('mail.calendar_attached', { file: calendar }),
+      // A cancelled or expired booking's file (STATUS:CANCELLED) takes the visit out of the calendar.
+      calendar &&
+        t(booking.status === 'cancelled' || booking.status === 'expired' ? 'mail.calendar_removes' : 'mail.calendar_attached', {
+          file: calendar,
+        }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
       earlier && t('mail.earlier_on_slot', { references: earlier }),
       venue.contactEmail && t('mail.reply_to_venue', { venue: venue.name }),
