@@ -141,7 +141,8 @@ for (const dialect of testDialects()) {
       await changeGroupSize(db, clock, await current(manageToken), 2, context);
       const changed = mailTo(await deliver(), 'jan@example.nl', /^Booking .* changed/);
       assert.equal(factOf(changed, 'Total (incl. VAT)'), euros(2500));
-      assert.equal(factOf(changed, 'Paid so far'), euros(5000));
+      // Paid net of refunds, as when the group grows; the refund under way on its own line.
+      assert.equal(factOf(changed, 'Paid so far'), euros(2500));
       assert.equal(factOf(changed, 'To be refunded'), euros(2500));
       assert.equal(factOf(changed, 'Still to pay'), undefined);
     });
