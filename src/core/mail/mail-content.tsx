@@ -307,7 +307,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     greeting: t('mail.greeting'),
     paragraphs: [
       introOf(kind, t, lang, detail, subject),
-      refundText(kind, t, lang, detail),
+      refundText(kind, t, lang, detail, venue.name),
       statusText,
       subject.payment && balanceParagraph(t, lang, subject.payment),
       // A cancelled or expired booking's file (STATUS:CANCELLED) takes the visit out of the calendar.
@@ -344,17 +344,18 @@ function moneyMail(kind: OrganiserMailKind, detail: MailDetail): { always: boole
   };
 }
 
-/** A cancellation's, a smaller group's or an expired booking's refund (its detail's `refund_cents`), in euros. */
-function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail): string | undefined {
+/**
+ * A cancellation's, a smaller group's or an expired booking's refund (its detail's `refund_cents`),
+ * in euros: by the cancellation policy, or by the venue's choice (`refund_by: 'venue'`, staff
+ * refunding all). A cancellation after which nothing of what was paid comes back says so.
+ */
+function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail, venue: string): string | undefined {
   const cents = detail.refund_cents;
-  if (
-    (kind !== 'cancelled' && kind !== 'changed' && kind !== 'payment_expired') ||
-    typeof cents !== 'number' ||
-    !Number.isInteger(cents) ||
-    cents <= 0
-  )
-    return undefined;
-  return t(kind === 'payment_expired' ? 'mail.refund_expired' : 'mail.refund', { amount: formatMoney(cents, lang) });
+  if ((kind !== 'cancelled' && kind !== 'changed' && kind !== 'payment_expired') || !isCount(cents) || cents < 0) return undefined;
+  if (cents === 0) return kind === 'cancelled' ? t('mail.refund_none') : undefined;
+  const amount = formatMoney(cents, lang);
+  if (kind === 'payment_expired') return t('mail.refund_expired', { amount });
+  return t(detail.refund_by === 'venue' ? 'mail.refund_venue' : 'mail.refund', { amount, venue });
 }
 
 function dateOf(value: unknown): Date | undefined {

@@ -131,6 +131,9 @@ export const bookingMailMessages = defineMessages(
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
+    'mail.refund_venue':
+      '{venue} betaalt u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
+    'mail.refund_none': 'Er wordt niets terugbetaald.',
     'mail.refund_expired':
       'Wat u al betaalde, {amount}, betalen wij u terug op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
     // Balances and invoices (helper balances).
@@ -276,6 +279,8 @@ export const bookingMailMessages = defineMessages(
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
+    'mail.refund_venue': '{venue} refunds you {amount} to the account you paid from. It usually arrives within a few working days.',
+    'mail.refund_none': 'Nothing is refunded.',
     'mail.refund_expired':
       'What you already paid, {amount}, we refund to the account you paid from. It usually arrives within a few working days.',
     // Balances and invoices (helper balances).
