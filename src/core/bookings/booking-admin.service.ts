@@ -197,7 +197,10 @@ export async function changeBookingStatus(
             by,
           });
           refunds = recorded.refunds;
-          return recorded.amountCents;
+          // The organiser's mail: the policy's refund, or the venue's choice (all paid, or nothing).
+          const ledger = await moneyOf(trx, row.id);
+          const paidCents = ledger.paidCents - ledger.refundedCents + recorded.amountCents;
+          return { cents: recorded.amountCents, by: money.refund === 'policy' ? ('policy' as const) : ('venue' as const), paidCents };
         }
       : undefined;
   const changed = await db.transaction().execute((trx) =>

@@ -50,16 +50,33 @@ export interface StatusChange {
   option?: 'open' | 'passed';
   /**
    * What goes back with the change (a cancellation's refund), recorded in its transaction after the
-   * status moved (core/payments/policy-refund.service.ts): the cents it refunds, which the
-   * organiser's mail states.
+   * status moved (core/payments/policy-refund.service.ts): the cents it refunds (by the policy), or
+   * a ChangeRefund, which the organiser's mail states.
    */
-  refund?: (trx: Tx) => Promise<number>;
+  refund?: (trx: Tx) => Promise<number | ChangeRefund>;
   /** For a change out of `awaiting_payment` by expiry: its payment window must have passed. */
   window?: 'passed';
   /** The organiser's mail instead of the status's usual one (null: none). */
   mail?: { kind: MailKind; dedupeKey: string; detail?: NewMail['detail'] } | null;
   /** More for the history entry's detail (a payment's id and amount, say). */
   detail?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * A change's refund as the organiser's mail tells it: the cents, who decided them (the
+ * cancellation policy, or the venue refunding all or nothing), and what was paid net of refunds
+ * before, so a mail can say nothing comes back of it.
+ */
+export interface ChangeRefund {
+  cents: number;
+  by: 'policy' | 'venue';
+  paidCents: number;
+}
+
+/** The mail detail of a change's refund: what goes back and by whose choice; when nothing was paid, nothing. */
+function refundDetail(refund: number | ChangeRefund): NewMail['detail'] {
+  const { cents, by, paidCents } = typeof refund === 'number' ? { cents: refund, by: 'policy', paidCents: refund } : refund;
+  return cents > 0 || paidCents > 0 ? { refund_cents: cents, refund_by: by } : undefined;
 }
 
 /** The organiser's mail on reaching each status (none on completion). */
@@ -125,10 +142,10 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
       ...change.detail,
     },
   });
-  const refundCents = change.refund ? await change.refund(trx) : 0;
+  const refund = change.refund ? refundDetail(await change.refund(trx)) : undefined;
   const chosen = change.mail === undefined ? defaultMail(booking, from, to, actor, due) : change.mail;
-  // A cancellation's mail states what is refunded.
-  const mail = chosen && refundCents > 0 ? { ...chosen, detail: { ...chosen.detail, refund_cents: refundCents } } : chosen;
+  // A cancellation's mail states what is refunded, and by whose choice.
+  const mail = chosen && refund ? { ...chosen, detail: { ...chosen.detail, ...refund } } : chosen;
   if (mail) {
     await enqueueMail(trx, clock, {
       kind: mail.kind,

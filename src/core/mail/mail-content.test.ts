@@ -38,6 +38,7 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
   staff_refund_failed: { status: 'confirmed', detail: { amount_cents: 1500 } },
+  staff_refund_by_bank: { status: 'cancelled', detail: { amount_cents: 24500 } },
 };
 
 function subjectFor(status: BookingStatus, overrides: Partial<BookingDetails> = {}): MailBooking {
@@ -239,6 +240,13 @@ describe('mail content', () => {
   test('the attached calendar file is named in the mail', () => {
     assert.match(render('confirmed', 'en', {}, 'GZ-AB12-CD34.ics').text, /The attached file GZ-AB12-CD34\.ics adds the visit/);
     assert.doesNotMatch(render('confirmed', 'en').text, /\.ics/);
+  });
+
+  test("a cancelled booking's calendar file takes the visit out of the calendar", () => {
+    const mail = render('cancelled', 'en', {}, 'GZ-AB12-CD34.ics');
+    assert.match(mail.text, /The attached file GZ-AB12-CD34\.ics removes the visit from your calendar/);
+    assert.doesNotMatch(mail.text, /adds the visit/);
+    assert.match(render('cancelled', 'nl', {}, 'GZ-AB12-CD34.ics').text, /haalt u het bezoek uit uw agenda/);
   });
 
   test("the organiser's mails give the venue's address, e-mail, phone and website, as far as it gave them", () => {

@@ -116,6 +116,7 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   payment_refunded_excess: 'mail.subject.payment_refunded_excess',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
   staff_refund_failed: 'mail.subject.staff_refund_failed',
+  staff_refund_by_bank: 'mail.subject.staff_refund_by_bank',
 };
 
 /** What happened, for the kinds whose first sentence needs nothing from the detail. */
@@ -306,10 +307,14 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     greeting: t('mail.greeting'),
     paragraphs: [
       introOf(kind, t, lang, detail, subject),
-      refundText(kind, t, lang, detail),
+      refundText(kind, t, lang, detail, venue.name),
       statusText,
       subject.payment && balanceParagraph(t, lang, subject.payment),
-      calendar && t('mail.calendar_attached', { file: calendar }),
+      // A cancelled or expired booking's file (STATUS:CANCELLED) takes the visit out of the calendar.
+      calendar &&
+        t(booking.status === 'cancelled' || booking.status === 'expired' ? 'mail.calendar_removes' : 'mail.calendar_attached', {
+          file: calendar,
+        }),
       FIRST_KINDS.has(kind) && t('mail.not_you', { venue: booking.activity.venue.name }),
       earlier && t('mail.earlier_on_slot', { references: earlier }),
       venue.contactEmail && t('mail.reply_to_venue', { venue: venue.name }),
@@ -339,17 +344,18 @@ function moneyMail(kind: OrganiserMailKind, detail: MailDetail): { always: boole
   };
 }
 
-/** A cancellation's, a smaller group's or an expired booking's refund (its detail's `refund_cents`), in euros. */
-function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail): string | undefined {
+/**
+ * A cancellation's, a smaller group's or an expired booking's refund (its detail's `refund_cents`),
+ * in euros: by the cancellation policy, or by the venue's choice (`refund_by: 'venue'`, staff
+ * refunding all). A cancellation after which nothing of what was paid comes back says so.
+ */
+function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, detail: MailDetail, venue: string): string | undefined {
   const cents = detail.refund_cents;
-  if (
-    (kind !== 'cancelled' && kind !== 'changed' && kind !== 'payment_expired') ||
-    typeof cents !== 'number' ||
-    !Number.isInteger(cents) ||
-    cents <= 0
-  )
-    return undefined;
-  return t(kind === 'payment_expired' ? 'mail.refund_expired' : 'mail.refund', { amount: formatMoney(cents, lang) });
+  if ((kind !== 'cancelled' && kind !== 'changed' && kind !== 'payment_expired') || !isCount(cents) || cents < 0) return undefined;
+  if (cents === 0) return kind === 'cancelled' ? t('mail.refund_none') : undefined;
+  const amount = formatMoney(cents, lang);
+  if (kind === 'payment_expired') return t('mail.refund_expired', { amount });
+  return t(detail.refund_by === 'venue' ? 'mail.refund_venue' : 'mail.refund', { amount, venue });
 }
 
 function dateOf(value: unknown): Date | undefined {
@@ -392,17 +398,20 @@ function staffChange(t: MailTranslate, detail: MailDetail): string {
   return t(key ?? 'mail.staff.change.other');
 }
 
+/** The first line of a staff notice: what happened, what the notices about a refund ask of staff. */
+function staffIntro(kind: StaffMailKind, t: MailTranslate, lang: Language, detail: MailDetail, booking: BookingDetails): string {
+  const amount = isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '';
+  if (kind === 'staff_new_booking') return t(STAFF_NEW[heldOf(booking.status)].intro);
+  if (kind === 'staff_refund_failed') return t('mail.staff.intro_refund_failed', { amount });
+  if (kind === 'staff_refund_by_bank') return t('mail.staff.intro_refund_by_bank', { amount, name: booking.name, email: booking.email });
+  return t('mail.staff.intro_changed', { change: staffChange(t, detail) });
+}
+
 function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl }: MailBooking): Section {
   const t = mailTranslator(lang);
   return {
     lang,
-    paragraphs: [
-      kind === 'staff_new_booking'
-        ? t(STAFF_NEW[heldOf(booking.status)].intro)
-        : kind === 'staff_refund_failed'
-          ? t('mail.staff.intro_refund_failed', { amount: isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '' })
-          : t('mail.staff.intro_changed', { change: staffChange(t, detail) }),
-    ],
+    paragraphs: [staffIntro(kind, t, lang, detail, booking)],
     facts: bookingFacts(t, lang, booking),
     links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],
     footer: t('mail.staff.footer', { venue: booking.activity.venue.name }),

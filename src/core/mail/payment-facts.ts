@@ -48,8 +48,9 @@ export function balanceParagraph(t: MailTranslate, lang: Language, payment: Mail
 /**
  * The money facts: paid, still to pay, by when, the reference; shown while something is owed
  * later. A mail about the money itself (a receipt, a size change: `always`) shows them whenever
- * something was paid, with what goes back with it (`refundCents`: paid counts it, the refund line
- * names it), so the new price, paid and due (or refunded) add up.
+ * something was paid. Paid is always net of refunds, as in every mail and on the manage page;
+ * the refund the mail reports (`refundCents`, under way) is named on its own line, so the new
+ * price is what is paid plus what is still due.
  */
 export function balanceFacts(
   t: MailTranslate,
@@ -59,9 +60,7 @@ export function balanceFacts(
 ): [string, string][] {
   const { state } = payment;
   if (!owesLater(payment) && !(options.always && state.paidCents > 0)) return [];
-  const facts: [string, string][] = [
-    [t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents + options.refundCents, lang)],
-  ];
+  const facts: [string, string][] = [[t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents, lang)]];
   if (options.refundCents > 0) facts.push([t('mail.balance.refund'), formatMoney(options.refundCents, lang)]);
   if (state.dueCents > 0) facts.push([t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)]);
   if (state.balanceDueOn) facts.push([t('mail.balance.due_on'), dateOf(state.balanceDueOn, lang)]);

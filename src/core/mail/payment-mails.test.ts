@@ -11,6 +11,7 @@ import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
 import { startSettlingMollie } from '../../../test/payment-context.js';
+import { changeBookingStatus } from '../bookings/booking-admin.service.js';
 import { cancelByOrganiser, changeGroupSize } from '../bookings/booking-changes.service.js';
 import { createBooking, findBookingByLink } from '../bookings/booking.service.js';
 import type { BookingDetails } from '../bookings/booking.js';
@@ -20,6 +21,7 @@ import type { PaymentContext } from '../payments/payment-context.js';
 import type { PaymentTerms } from '../payments/payment-terms.js';
 import { insertPayment, listPayments } from '../payments/payments.repository.js';
 import { newId } from '../shared/ids.js';
+import { addStaff } from '../staff/staff.service.js';
 import { refundBooking } from '../payments/refund.service.js';
 import type { Db } from '../../db/schema.js';
 import { deliverDueMails, type MailDeliverySettings } from './mail-delivery.service.js';
@@ -141,9 +143,37 @@ for (const dialect of testDialects()) {
       await changeGroupSize(db, clock, await current(manageToken), 2, context);
       const changed = mailTo(await deliver(), 'jan@example.nl', /^Booking .* changed/);
       assert.equal(factOf(changed, 'Total (incl. VAT)'), euros(2500));
-      assert.equal(factOf(changed, 'Paid so far'), euros(5000));
+      // Paid net of refunds, as when the group grows; the refund under way on its own line.
+      assert.equal(factOf(changed, 'Paid so far'), euros(2500));
       assert.equal(factOf(changed, 'To be refunded'), euros(2500));
       assert.equal(factOf(changed, 'Still to pay'), undefined);
+    });
+
+    test('staff cancelling: the mail says the venue refunds all, or that nothing is refunded, not the policy', async () => {
+      const { member } = await addStaff(db, clock, { email: 'boss@venue.test', name: 'Boss', role: 'admin' }, null);
+      const staff = { member, client: null };
+      const full = await booked();
+      await pay(full.booking.id);
+      await changeBookingStatus(db, clock, staff, full.booking.id, 'cancel', { refund: 'full', payments: context });
+      // More bookings of the same slot (one venue, one staff member).
+      const another = async () => {
+        const input = bookingInput(full.booking.slot.id, { groupSize: 4, language: 'en' });
+        const { manageToken } = await createBooking(db, clock, TEST_LINK_KEY, context, input);
+        return { booking: await current(manageToken) };
+      };
+      const none = await another();
+      await pay(none.booking.id);
+      await changeBookingStatus(db, clock, staff, none.booking.id, 'cancel', { refund: 'none', payments: context });
+      const unpaid = await another();
+      await changeBookingStatus(db, clock, staff, unpaid.booking.id, 'cancel', { refund: 'none', payments: context });
+      const mails = await deliver();
+      const cancelled = (booking: BookingDetails) =>
+        mailTo(mails, 'jan@example.nl', new RegExp(`^Booking ${booking.reference} cancelled`)).text ?? '';
+      const venue = full.booking.activity.venue.name;
+      assert.ok(cancelled(full.booking).includes(`${venue} refunds you ${euros(5000)} to the account`), cancelled(full.booking));
+      assert.doesNotMatch(cancelled(full.booking), /cancellation policy/);
+      assert.ok(cancelled(none.booking).includes('Nothing is refunded.'), cancelled(none.booking));
+      assert.doesNotMatch(cancelled(unpaid.booking), /refund/i);
     });
 
     test('a mail queued before snapshots is written from the booking as it is now', async () => {
@@ -207,6 +237,29 @@ for (const dialect of testDialects()) {
       assert.ok(notice.text?.includes(`Mollie did not carry out the refund of ${euros(5000)}`), notice.text);
       assert.ok(notice.text?.includes('Please refund this amount to the organiser yourself'));
       const notices = await db.selectFrom('mail_outbox').select('id').where('kind', '=', 'staff_refund_failed').execute();
+      assert.equal(notices.length, 1, 'once');
+    });
+
+    test('a refund of a bank transfer: the venue is told once to transfer it back, unless staff recorded it', async () => {
+      const { booking } = await booked();
+      const stamp = clock.now().toISOString();
+      await db.transaction().execute((trx) =>
+        insertPayment(trx, {
+          ...{ id: newId(), booking_id: booking.id, venue_id: booking.activity.venue.id, method: 'bank', provider_id: null },
+          ...{ amount_cents: 5000, status: 'paid', checkout_url: null, recorded_by: null, created_at: stamp, updated_at: stamp },
+          paid_at: stamp,
+        }),
+      );
+      const refund = { bookingId: booking.id, amountCents: 2000, cause: 'policy', reason: '', by: { by: 'organiser' } } as const;
+      const [row] = await refundBooking(db, clock, context, refund);
+      assert.equal(row?.status, 'refunded');
+      // Staff recording a refund themselves are the ones transferring it: no notice.
+      await refundBooking(db, clock, context, { ...refund, amountCents: 1000, cause: 'staff', reason: 'goodwill', by: { by: 'system' } });
+      const notice = mailTo(await deliver(), STAFF, /^Boeking .* per bank terugbetalen/);
+      assert.ok(notice.subject?.includes(booking.reference) && notice.subject.includes(formatMoney(2000, 'nl')), notice.subject);
+      assert.ok(notice.text?.includes(`transfer the amount back to the organiser, ${booking.name} (${booking.email})`), notice.text);
+      assert.ok(notice.text?.includes('The ledger already counts it as refunded'));
+      const notices = await db.selectFrom('mail_outbox').select('id').where('kind', '=', 'staff_refund_by_bank').execute();
       assert.equal(notices.length, 1, 'once');
     });
   });

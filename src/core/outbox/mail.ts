@@ -27,6 +27,7 @@ export const MAIL_KINDS = [
   'staff_new_booking',
   'staff_booking_changed',
   'staff_refund_failed',
+  'staff_refund_by_bank',
   'backup_failed',
   'backup_stale',
   'account_setup_link',

@@ -58,7 +58,7 @@ export function refundable(payments: PaymentRow[], refunds: RefundRow[]): { paym
 /**
  * Records a refund of `amountCents` inside the caller's transaction: the refunds (one per payment
  * it draws on; a Mollie one `creating`, a bank one `refunded` at once: staff transfer it back
- * themselves) and the booking's history entry, under the booking's lock, so two refunds racing
+ * themselves, and are told to unless they record it themselves, cause 'staff') and the booking's history entry, under the booking's lock, so two refunds racing
  * cannot together give back more than was paid (`refund_too_large`). Nothing goes to Mollie
  * here: after the commit, `sendRefunds` sends them, and `sendPendingRefunds` sends any a crash or
  * an unavailable Mollie left `creating`. The caller's transaction may have locked the booking's
@@ -95,6 +95,16 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
     };
     await insertRefund(trx, row);
     planned.push(row);
+    // Groupz cannot transfer money back by bank: the venue's staff are told to, unless they record it themselves.
+    if (row.status === 'refunded' && row.cause !== 'staff') {
+      await enqueueStaffNotice(trx, clock, {
+        kind: 'staff_refund_by_bank',
+        bookingId: booking.id,
+        venueId: booking.venue_id,
+        detail: { amount_cents: take, refund_id: row.id },
+        dedupeKey: `staff_refund_by_bank:${row.id}`,
+      });
+    }
   }
   await recordBookingEvent(trx, clock, {
     ...request.by,

@@ -73,6 +73,7 @@ export const bookingMailMessages = defineMessages(
       'Stuur deze link door naar de deelnemers van uw groep: ieder vult daar de eigen gegevens in. Deelnemers zien elkaars gegevens niet.',
     'mail.book_again': 'Opnieuw boeken',
     'mail.calendar_attached': 'Met de bijlage {file} zet u het bezoek in uw agenda.',
+    'mail.calendar_removes': 'Met de bijlage {file} haalt u het bezoek uit uw agenda.',
     'mail.footer': 'Deze e-mail is automatisch verstuurd door Groupz namens {venue}.',
     'mail.reply_to_venue': 'Vragen? Beantwoord deze e-mail: uw antwoord gaat naar {venue}.',
     'mail.venue_email': 'E-mail van {venue}',
@@ -124,9 +125,15 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.staff_refund_failed': 'Terugbetaling van {amount} mislukt voor boeking {reference}: zelf terugbetalen',
     'mail.staff.intro_refund_failed':
       'Mollie heeft de terugbetaling van {amount} voor deze boeking niet uitgevoerd. Betaal dit bedrag zelf terug aan de organisator, bijvoorbeeld per bankoverschrijving.',
+    'mail.subject.staff_refund_by_bank': 'Boeking {reference}: {amount} per bank terugbetalen',
+    'mail.staff.intro_refund_by_bank':
+      'Voor deze boeking wordt {amount} terugbetaald van een betaling per bankoverschrijving. Groupz kan dat niet zelf: maak het bedrag per bank over aan de organisator, {name} ({email}). In het overzicht telt het al als terugbetaald.',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Volgens de annuleringsvoorwaarden betalen wij u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
+    'mail.refund_venue':
+      '{venue} betaalt u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
+    'mail.refund_none': 'Er wordt niets terugbetaald.',
     'mail.refund_expired':
       'Wat u al betaalde, {amount}, betalen wij u terug op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
     // Balances and invoices (helper balances).
@@ -215,6 +222,7 @@ export const bookingMailMessages = defineMessages(
       'Send this link to the participants of your group: each fills in their own details there. Participants do not see each other’s details.',
     'mail.book_again': 'Book again',
     'mail.calendar_attached': 'The attached file {file} adds the visit to your calendar.',
+    'mail.calendar_removes': 'The attached file {file} removes the visit from your calendar.',
     'mail.footer': 'This email was sent automatically by Groupz on behalf of {venue}.',
     'mail.reply_to_venue': 'Questions? Reply to this email: your reply goes to {venue}.',
     'mail.venue_email': 'Email of {venue}',
@@ -265,9 +273,14 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.staff_refund_failed': 'Refund of {amount} failed for booking {reference}: refund it yourself',
     'mail.staff.intro_refund_failed':
       'Mollie did not carry out the refund of {amount} for this booking. Please refund this amount to the organiser yourself, for instance by bank transfer.',
+    'mail.subject.staff_refund_by_bank': 'Booking {reference}: refund {amount} by bank transfer',
+    'mail.staff.intro_refund_by_bank':
+      'This booking refunds {amount} of a payment made by bank transfer. Groupz cannot do that itself: please transfer the amount back to the organiser, {name} ({email}). The ledger already counts it as refunded.',
     // Refunds (issue 18, refunds)
     'mail.refund':
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
+    'mail.refund_venue': '{venue} refunds you {amount} to the account you paid from. It usually arrives within a few working days.',
+    'mail.refund_none': 'Nothing is refunded.',
     'mail.refund_expired':
       'What you already paid, {amount}, we refund to the account you paid from. It usually arrives within a few working days.',
     // Balances and invoices (helper balances).
