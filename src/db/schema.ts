@@ -29,6 +29,22 @@ export interface VenueTable {
   mollie_key_checked_at: NullableColumn;
   /** 1: organisations paying on invoice must give their own reference (PO number). */
   po_required: ColumnType<number, number | undefined, number>;
+  /** Billing details every invoice states (core/invoices/venue-billing.ts); null until given. */
+  billing_legal_name: NullableColumn;
+  billing_street: NullableColumn;
+  billing_postcode: NullableColumn;
+  billing_city: NullableColumn;
+  /** 8 digits. */
+  kvk_number: NullableColumn;
+  /** Normal form, e.g. NL123456789B01. */
+  vat_id: NullableColumn;
+  /** Normal form (upper case, no spaces). */
+  iban: NullableColumn;
+  bic: NullableColumn;
+  /** Invoice numbers are `${invoice_prefix}-${year}-${sequence, 6 digits}`, e.g. GZ-AMS-2027-000123. */
+  invoice_prefix: NullableColumn;
+  /** Days an invoice is due after its date, unless the activity's invoice term says otherwise. */
+  invoice_term_days: ColumnType<number, number | undefined, number>;
 }
 
 /** One published version of a venue's booking terms: numbered 1, 2, 3 per venue, never changed. */
@@ -402,6 +418,46 @@ export interface RefundTable {
   failure: NullableColumn;
 }
 
+/** The last invoice number a venue issued in a calendar year; taken by an update in the issuing transaction. */
+export interface InvoiceCounterTable {
+  venue_id: string;
+  year: number;
+  last_number: number;
+}
+
+/**
+ * An issued invoice or credit note: never updated, deleted only after retain_until (triggers refuse
+ * both). Amounts are cents including VAT, negative on a credit note.
+ */
+export interface InvoiceTable {
+  id: string;
+  venue_id: string;
+  booking_id: string;
+  /** `${prefix}-${year}-${sequence}`, unique. */
+  number: string;
+  year: number;
+  /** 1, 2, 3... per venue and year, without gaps. */
+  sequence: number;
+  /** 'invoice' or 'credit_note'. */
+  kind: string;
+  /** INVOICE_PURPOSES (core/invoices/invoice-document.ts). */
+  purpose: string;
+  /** The invoice a credit note corrects; null for an invoice. */
+  corrects_id: string | null;
+  issued_at: string;
+  /** Amsterdam date YYYY-MM-DD. */
+  issue_date: string;
+  /** When an invoice is to be paid, YYYY-MM-DD; null on a credit note. */
+  due_on: string | null;
+  language: string;
+  total_cents: number;
+  vat_cents: number;
+  /** JSON InvoiceDocument: everything the invoice states, as issued. */
+  document: string;
+  /** YYYY-MM-DD: kept at least until then (seven years after the end of its year). */
+  retain_until: string;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -427,6 +483,8 @@ export interface Database {
   photo_variants: PhotoVariantTable;
   payments: PaymentTable;
   refunds: RefundTable;
+  invoice_counters: InvoiceCounterTable;
+  invoices: InvoiceTable;
 }
 
 /*
