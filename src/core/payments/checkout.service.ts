@@ -342,12 +342,16 @@ async function tellRefund(
   });
 }
 
+/** What is left of one of the booking's payments to refund: its amount less the refunds drawn on it. */
+async function leftOfPayment(trx: Tx, bookingId: string, paymentId: string): Promise<number> {
+  const parts = refundable(await listPayments(trx, bookingId), await listRefunds(trx, bookingId));
+  return parts.find((part) => part.payment.id === paymentId)?.cents ?? 0;
+}
+
 /** Records the refund of what is left of a late payment (its amount less refunds drawn on it), with its history entry. */
 async function refundLate(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<RefundRow[]> {
-  const cents = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id)).find(
-    (part) => part.payment.id === payment.id,
-  )?.cents;
-  if (!cents) return [];
+  const cents = await leftOfPayment(trx, booking.id, payment.id);
+  if (cents === 0) return [];
   return recordRefund(trx, clock, {
     bookingId: booking.id,
     amountCents: cents,
@@ -369,10 +373,7 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
   const money = await moneyOf(trx, booking.id);
   const excess = money.paidCents - money.refundedCents - (now.total_cents + now.adjustment_cents);
   if (excess <= 0) return [];
-  const left = refundable(await listPayments(trx, booking.id), await listRefunds(trx, booking.id)).find(
-    (part) => part.payment.id === payment.id,
-  )?.cents;
-  const cents = Math.min(excess, left ?? 0);
+  const cents = Math.min(excess, await leftOfPayment(trx, booking.id, payment.id));
   if (cents === 0) return [];
   const refunds = await recordRefund(trx, clock, {
     bookingId: booking.id,
