@@ -14,6 +14,14 @@ function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): 
     : ui.t('refunds.policy.hours_before', { n: hoursBefore });
 }
 
+/** A policy and, where known, the visit's start and now. */
+interface RefundPolicyProps {
+  ui: Ui;
+  policy: RefundPolicy;
+  startsAt?: Date | undefined;
+  now?: Date | undefined;
+}
+
 /**
  * A cancellation policy in words: "Cancel free of charge until <date>; 50 % back until <date>; no
  * refund after that", with dates from the visit's start when it is known (the review step, the
@@ -21,17 +29,7 @@ function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): 
  * review step, the manage and cancel pages), tiers whose deadline has passed are left out and the one that applies
  * now says so ("Now: 50 % back until <date>"); once all have passed, that nothing comes back now.
  */
-export function RefundPolicyText({
-  ui,
-  policy,
-  startsAt,
-  now,
-}: {
-  ui: Ui;
-  policy: RefundPolicy;
-  startsAt?: Date | undefined;
-  now?: Date | undefined;
-}) {
+export function RefundPolicyText({ ui, policy, startsAt, now }: RefundPolicyProps) {
   const all = policy.filter((tier) => tier.percent > 0);
   const tiers = startsAt && now ? tiersAhead(all, startsAt, now) : all;
   const passed = all.length - tiers.length;
@@ -61,22 +59,12 @@ export function policyApplies(activity: Activity): boolean {
 }
 
 /** The policy under a heading, for the pages before booking. */
-export function RefundPolicySection({
-  ui,
-  policy,
-  startsAt,
-  now,
-}: {
-  ui: Ui;
-  policy: RefundPolicy;
-  startsAt?: Date | undefined;
-  now?: Date | undefined;
-}) {
+export function RefundPolicySection(props: RefundPolicyProps) {
   return (
     <section data-testid="refund-policy-section">
-      <h2>{ui.t('refunds.policy.title')}</h2>
-      <RefundPolicyText ui={ui} policy={policy} startsAt={startsAt} now={now} />
-      <p class="hint">{ui.t('refunds.policy.smaller_group')}</p>
+      <h2>{props.ui.t('refunds.policy.title')}</h2>
+      <RefundPolicyText {...props} />
+      <p class="hint">{props.ui.t('refunds.policy.smaller_group')}</p>
     </section>
   );
 }
