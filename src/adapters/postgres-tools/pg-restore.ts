@@ -49,6 +49,10 @@ export async function countArchiveRows(archive: string): Promise<Record<string, 
   return counts;
 }
 
+/** The functions of the current schema, each as its signature (`invoices_immutable()`), quoted as DROP FUNCTION takes it. */
+const POSTGRES_FUNCTIONS = `SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+  WHERE n.nspname = current_schema() AND p.prokind = 'f'`;
+
 /**
  * Replaces the PostgreSQL database's tables with those of a pg_dump archive, in one transaction:
  * the current tables are dropped and the archive's SQL replayed by psql; any error rolls all of it
@@ -61,14 +65,19 @@ export async function replacePostgresDatabase(archive: string, url: string, work
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let tables: string[];
+  let functions: string[];
   try {
     tables = (await client.query<{ name: string }>(POSTGRES_TABLES)).rows.map((row) => row.name);
+    functions = (await client.query<{ signature: string }>(POSTGRES_FUNCTIONS)).rows.map((row) => row.signature);
   } finally {
     await client.end();
   }
   const wrapper = join(workDir, 'replace.sql');
+  // The archive creates the schema's functions too (the invoices' immutability trigger's), which
+  // dropping the tables leaves behind: they go first, else creating them again fails.
   const drop =
-    tables.length > 0 ? `DROP TABLE IF EXISTS ${tables.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')} CASCADE;\n` : '';
+    (tables.length > 0 ? `DROP TABLE IF EXISTS ${tables.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ')} CASCADE;\n` : '') +
+    functions.map((signature) => `DROP FUNCTION IF EXISTS ${signature} CASCADE;\n`).join('');
   writeFileSync(wrapper, `${drop}\\i '${script.replaceAll("'", "''")}'\n`, { mode: 0o600 });
   try {
     await run('psql', ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', `--dbname=${url}`, `--file=${wrapper}`], {

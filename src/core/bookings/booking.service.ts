@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
@@ -328,6 +329,8 @@ async function placeBooking(
         ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
       },
     });
+    // Confirmed at once (on invoice, say): its invoice is issued with it.
+    if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
     await enqueueMail(trx, clock, {
       kind: PLACED_MAIL[status],
       bookingId: id,

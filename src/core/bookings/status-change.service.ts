@@ -9,6 +9,7 @@ import { type BookingActor, recordBookingEvent } from './booking-history.js';
 import type { BookingRow } from './booking.repository.js';
 import { HOLDS_PLACES } from './booking-status.js';
 import { enqueueStaffNotice } from './staff-notice.service.js';
+import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import type { Language } from '../shared/language.js';
 
 /** What a status change needs to know of the booking, as read before the change. */
@@ -143,6 +144,8 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
     },
   });
   const refund = change.refund ? refundDetail(await change.refund(trx)) : undefined;
+  // A confirmation, a payment's, a cancellation or an expiry issues (or credits) invoices with it.
+  await reconcileInvoices(trx, clock, booking.id);
   const chosen = change.mail === undefined ? defaultMail(booking, from, to, actor, due) : change.mail;
   // A cancellation's mail states what is refunded, and by whose choice.
   const mail = chosen && refund ? { ...chosen, detail: { ...chosen.detail, ...refund } } : chosen;

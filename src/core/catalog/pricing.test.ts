@@ -35,6 +35,18 @@ describe('prices and VAT', () => {
     ]);
   });
 
+  test('VAT is rounded once per rate total, as the invoice states it; the lines share it exactly', () => {
+    // Three lines of EUR 16.50 at 9 %: 136 each rounded per line (408), 409 on the rate's total.
+    const line = (nl: string) => ({ label: { nl, en: nl }, basis: 'group', vat: 'low', amountCents: 1650 }) as const;
+    const price = priceFor([line('a'), line('b'), line('c')], 3, rates);
+    assert.equal(price.vatCents, 409);
+    assert.deepEqual(price.vat, [{ rateBp: 900, vatCents: 409 }]);
+    assert.deepEqual(
+      price.lines.map((l) => l.vatCents),
+      [136, 136, 137],
+    );
+  });
+
   test('group-size bands pick the band the group falls in', () => {
     const pricing: Pricing = [
       {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.js';
-import { vatIncluded } from '../shared/money.js';
+import { splitRate } from '../shared/money.js';
 
 /**
  * An activity's price: one or more lines (entrance, lunch, guide...), each per person or per group,
@@ -72,22 +72,33 @@ function unitAmount(line: Pricing[number], groupSize: number): number {
   return band.amountCents;
 }
 
+/**
+ * The price of a group: its lines, and the VAT per rate rounded once on the rate's total (as an
+ * invoice states it, core/invoices/invoice-amounts.ts), each line's share of it allocated so the
+ * lines add up to it.
+ */
 export function priceFor(pricing: Pricing, groupSize: number, rates: VatRates): PriceBreakdown {
   const lines = pricing.map((line): PricedLine => {
     const unitCents = unitAmount(line, groupSize);
     const quantity = line.basis === 'person' ? groupSize : 1;
     const totalCents = unitCents * quantity;
-    const rateBp = rates[line.vat];
-    return { label: line.label, basis: line.basis, quantity, unitCents, totalCents, rateBp, vatCents: vatIncluded(totalCents, rateBp) };
+    return { label: line.label, basis: line.basis, quantity, unitCents, totalCents, rateBp: rates[line.vat], vatCents: 0 };
   });
-  const byRate = new Map<number, number>();
-  for (const line of lines) byRate.set(line.rateBp, (byRate.get(line.rateBp) ?? 0) + line.vatCents);
-  const vat = [...byRate].sort(([a], [b]) => b - a).map(([rateBp, vatCents]) => ({ rateBp, vatCents }));
+  const vat: PriceBreakdown['vat'] = [];
+  for (const rateBp of [...new Set(lines.map((l) => l.rateBp))].sort((a, b) => b - a)) {
+    const ofRate = lines.filter((l) => l.rateBp === rateBp);
+    const split = splitRate(
+      ofRate.map((l) => l.totalCents),
+      rateBp,
+    );
+    ofRate.forEach((line, i) => (line.vatCents = line.totalCents - split.netCents[i]!));
+    vat.push({ rateBp, vatCents: split.vatCents });
+  }
   return {
     lines,
     vat,
     totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
-    vatCents: lines.reduce((sum, l) => sum + l.vatCents, 0),
+    vatCents: vat.reduce((sum, v) => sum + v.vatCents, 0),
   };
 }
 

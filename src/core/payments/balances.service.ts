@@ -17,6 +17,7 @@ import type { BillingDetails } from './billing.js';
 import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
 import type { BookingRow } from '../bookings/booking.repository.js';
 import { DomainError } from '../shared/errors.js';
+import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 
 /** Days an organiser gets to pay what a larger group costs more, when the booking had no due date. */
 export const MORE_TO_PAY_DAYS = 7;
@@ -44,8 +45,15 @@ export async function paymentOfRow(db: Executor, row: PayingRow): Promise<Bookin
  * ledger, inside the transaction that changed its money or its price: set once nothing is
  * outstanding, cleared while something is. A booking paid at the venue without any payment in the
  * ledger keeps the mark staff set by hand. A cancelled or expired booking is never marked paid.
+ * Its invoices are brought in line in the same transaction (reconcileInvoices).
  */
 export async function syncPaidState(trx: Tx, clock: Clock, row: PayingRow): Promise<void> {
+  await syncPaidMark(trx, clock, row);
+  // The invoices follow the same money and price (core/invoices/invoice-issuing.service.ts).
+  await reconcileInvoices(trx, clock, row.id);
+}
+
+async function syncPaidMark(trx: Tx, clock: Clock, row: PayingRow): Promise<void> {
   // A booking cancelled or expired is never "paid", whatever its ledger (a late payment goes back).
   if (row.status === 'cancelled' || row.status === 'expired') {
     await updatePaidState(trx, row.id, { settled: false, at: clock.now().toISOString() });

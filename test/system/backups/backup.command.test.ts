@@ -13,6 +13,8 @@ import { parseHtml } from '../../html.js';
 import { startServer } from '../../server-process.js';
 import { backupToolsAvailable, INSTALL_BACKUP_TOOLS, startTestSshd, type TestSshd } from '../../sshd.js';
 import { tableDigests } from '../../table-digests.js';
+import { completeBilling } from '../../invoicing.js';
+import { reconcileInvoices } from '../../../src/core/invoices/invoice-issuing.service.js';
 import { hasTool, missingRequirement } from '../../tools.js';
 import { loadConfig } from '../../../src/config.js';
 import { backupListCommand } from '../../../src/cli/backup-list.command.js';
@@ -165,6 +167,10 @@ if (!backupToolsAvailable()) {
         slot = await makeSlot(db, clock, activity, { date: slotDate, capacity: 30 });
         booked.a = await book(db, clock, slot, { groupSize: 4 });
         booked.b = await book(db, clock, slot, { groupSize: 3 });
+        // Booking B paid on invoice at a venue that issues them: an invoice (immutable) in the backup.
+        await completeBilling(db, activity.venue.id);
+        await db.updateTable('bookings').set({ pay_by: 'invoice' }).where('id', '=', booked.b.booking.id).execute();
+        await db.transaction().execute((trx) => reconcileInvoices(trx, clock, booked.b!.booking.id));
         const { member } = await addStaff(
           db,
           clock,
@@ -198,6 +204,7 @@ if (!backupToolsAvailable()) {
 
       test('backup run stores a snapshot in both locations and prints each, with step lines on a non-terminal', async () => {
         digestsAtBackup = await tableDigests(target);
+        assert.match(digestsAtBackup.invoices ?? '', /^1:/, 'the invoice is in the backup');
         const run = await groupz(['backup', 'run'], env);
         assert.equal(run.code, 0, run.stdout + run.stderr);
         for (const location of ['local', 'remote'] as const) {

@@ -1,0 +1,80 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor, InvoiceTable, Tx } from '../../db/schema.js';
+
+export type InvoiceRow = Selectable<InvoiceTable>;
+
+/** A booking, with its venue's billing columns, its activity's title and its visit's start: what invoicing it needs. */
+export async function findInvoicingBooking(db: Executor, bookingId: string) {
+  return db
+    .selectFrom('bookings')
+    .innerJoin('venues', 'venues.id', 'bookings.venue_id')
+    .innerJoin('activities', 'activities.id', 'bookings.activity_id')
+    .innerJoin('slots', 'slots.id', 'bookings.slot_id')
+    .select([
+      'bookings.id',
+      'bookings.reference',
+      'bookings.venue_id',
+      'bookings.status',
+      'bookings.pay_by',
+      'bookings.language',
+      'bookings.total_cents',
+      'bookings.adjustment_cents',
+      'bookings.price_breakdown',
+      'bookings.balance_due_on',
+      'bookings.organiser_name',
+      'bookings.organiser_email',
+      'bookings.organisation',
+      'bookings.billing_organisation',
+      'bookings.billing_address',
+      'bookings.billing_reference',
+      'bookings.billing_vat_id',
+      'venues.billing_legal_name',
+      'venues.billing_street',
+      'venues.billing_postcode',
+      'venues.billing_city',
+      'venues.kvk_number',
+      'venues.vat_id',
+      'venues.iban',
+      'venues.bic',
+      'venues.invoice_prefix',
+      'venues.invoice_term_days',
+      'venues.contact_email',
+      'venues.contact_phone',
+      'activities.title_nl',
+      'activities.title_en',
+      'slots.starts_at',
+    ])
+    .where('bookings.id', '=', bookingId)
+    .executeTakeFirst();
+}
+
+export type InvoicingBookingRow = NonNullable<Awaited<ReturnType<typeof findInvoicingBooking>>>;
+
+/** A booking's invoices and credit notes, in the order they were issued. */
+export async function listBookingInvoices(db: Executor, bookingId: string): Promise<InvoiceRow[]> {
+  return db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('booking_id', '=', bookingId)
+    .orderBy('issued_at')
+    .orderBy('year')
+    .orderBy('sequence')
+    .execute();
+}
+
+export async function insertInvoice(trx: Tx, row: Insertable<InvoiceTable>): Promise<void> {
+  await trx.insertInto('invoices').values(row).execute();
+}
+
+/** Whether the booking's history has an entry with this action already. */
+export async function hasBookingEvent(db: Executor, venueId: string, reference: string, action: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('activity_log')
+    .select('id')
+    .where('venue_id', '=', venueId)
+    .where('target', '=', reference)
+    .where('action', '=', action)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
