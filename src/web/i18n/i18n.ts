@@ -23,6 +23,7 @@ import { paymentsMessages } from './messages/payments.messages.js';
 import { paymentSettingsMessages } from './messages/payment-settings.messages.js';
 import { balancesMessages } from './messages/balances.messages.js';
 import { refundsMessages } from './messages/refunds.messages.js';
+import { venueBillingMessages } from './messages/venue-billing.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -51,6 +52,7 @@ const nl = {
   ...paymentSettingsMessages.nl,
   ...balancesMessages.nl,
   ...refundsMessages.nl,
+  ...venueBillingMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -75,6 +77,7 @@ const en: Record<keyof typeof nl, string> = {
   ...paymentSettingsMessages.en,
   ...balancesMessages.en,
   ...refundsMessages.en,
+  ...venueBillingMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
