@@ -96,6 +96,7 @@ for (const dialect of testDialects()) {
         ['back office: booking for a caller', `/admin/slots/${slot.id}/book`],
         ['back office: venues', '/admin/venues'],
         ['back office: venue', `/admin/venues/${activity.venue.id}`],
+        ['back office: venue billing details', `/admin/venues/${activity.venue.id}/billing`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

@@ -5,6 +5,8 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { mollieKeySource } from '../payments/mollie-key-source.js';
 import { DEMO_VENUES, seedDemoCatalogue } from './demo-catalogue.js';
+import { sellerOf } from '../invoices/invoice-seller.js';
+import { isDutchVatId, parseVenueBilling } from '../invoices/venue-billing.js';
 
 for (const dialect of testDialects()) {
   describe(`the demo catalogue's payment kinds on ${dialect.name}`, () => {
@@ -45,6 +47,36 @@ for (const dialect of testDialects()) {
         assert.equal(mollieKeySource(venue, null), 'none');
         assert.equal(mollieKeySource(venue, 'test_GroupzPlatformKey0000000000001'), 'platform');
       }
+    });
+
+    test('every demo venue has complete billing details that pass the validation: it can issue invoices', async () => {
+      const rows = await database.db.selectFrom('venues').selectAll().orderBy('slug').execute();
+      assert.equal(rows.length, DEMO_VENUES.length);
+      const prefixes = new Set<string>();
+      for (const row of rows) {
+        const seller = sellerOf(row);
+        assert.ok(seller.ok, `${row.slug}: ${JSON.stringify(seller)}`);
+        assert.ok(isDutchVatId(seller.seller.vatId), row.slug);
+        assert.match(row.invoice_prefix ?? '', /^GZ-[A-Z]{3}$/);
+        prefixes.add(row.invoice_prefix!);
+        // What is stored is what the form would store: the validation's normal forms.
+        const demo = DEMO_VENUES.find((d) => d.venue.slug === row.slug);
+        const parsed = parseVenueBilling(demo!.billing);
+        assert.ok(parsed.ok, row.slug);
+        assert.deepEqual(
+          [row.billing_legal_name, row.billing_postcode, row.kvk_number, row.vat_id, row.iban, row.bic, row.invoice_term_days],
+          [
+            parsed.value.legalName,
+            parsed.value.postcode,
+            parsed.value.kvkNumber,
+            parsed.value.vatId,
+            parsed.value.iban,
+            parsed.value.bic,
+            parsed.value.termDays,
+          ],
+        );
+      }
+      assert.equal(prefixes.size, rows.length, 'each venue its own prefix');
     });
   });
 }

@@ -11,6 +11,8 @@ import { addLocalDays, localDateOf } from '../shared/time.js';
 import { publishTermsIn } from '../venues/venue-terms.service.js';
 import { DEMO_TERMS } from './demo-terms.js';
 import { updateVenuePoRequired } from '../venues/venue-payment.repository.js';
+import { parseVenueBilling, venueBillingColumnsOf, type VenueBillingForm } from '../invoices/venue-billing.js';
+import { updateVenueBilling } from '../invoices/venue-billing.repository.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
 const DEMO_WEEKS = 8;
@@ -40,6 +42,8 @@ interface DemoVenue {
   logo: { initials: string; colour: string };
   /** Organisations paying on invoice must give their own reference (PO number). */
   poRequired?: boolean;
+  /** Complete, fictitious billing details (valid checks, no real company's), as the form takes them: the venue issues invoices. */
+  billing: VenueBillingForm;
 }
 
 /** The demo venues, their terms and activities (exported for the test that holds the terms to the activities). */
@@ -61,6 +65,18 @@ export const DEMO_VENUES: DemoVenue[] = [
         nl: 'Vijf minuten lopen vanaf Amsterdam Centraal (uitgang Oost). Met de auto: parkeergarage Oosterdok (P+R-tarief niet mogelijk); er is geen parkeerplaats bij de steiger.',
         en: 'A five-minute walk from Amsterdam Centraal (east exit). By car: Oosterdok car park; there is no parking at the landing stage.',
       },
+    },
+    billing: {
+      legalName: 'Rederij Amstel B.V.',
+      street: 'Prins Hendrikkade 25',
+      postcode: '1012 TM',
+      city: 'Amsterdam',
+      kvkNumber: '34123456',
+      vatId: 'NL855120344B01',
+      iban: 'NL02ABNA0123456789',
+      bic: 'ABNANL2A',
+      invoicePrefix: 'GZ-AMS',
+      termDays: '14',
     },
     logo: { initials: 'RA', colour: '#1f3b57' },
     terms: DEMO_TERMS.rederijAmstel,
@@ -169,6 +185,18 @@ export const DEMO_VENUES: DemoVenue[] = [
       },
     },
     poRequired: true,
+    billing: {
+      legalName: 'Klimhal De Wand B.V.',
+      street: 'Europalaan 99',
+      postcode: '3526 KS',
+      city: 'Utrecht',
+      kvkNumber: '30123457',
+      vatId: 'NL859072150B01',
+      iban: 'NL20INGB0001234567',
+      bic: 'INGBNL2A',
+      invoicePrefix: 'GZ-UTR',
+      termDays: '30',
+    },
     logo: { initials: 'KW', colour: '#d1495b' },
     terms: DEMO_TERMS.klimhalDeWand,
     activities: [
@@ -254,6 +282,19 @@ export const DEMO_VENUES: DemoVenue[] = [
         en: 'Bus 50 from Driebergen-Zeist station to the Hoevelaan stop. Plenty of free parking on the farmyard, coaches included; follow the signs "De Hoeve".',
       },
     },
+    // A sole trader's btw-identificatienummer (since 2020, the mod 97 kind).
+    billing: {
+      legalName: 'Boerderij De Hoeve',
+      street: 'Hoevelaan 3',
+      postcode: '3701 AA',
+      city: 'Zeist',
+      kvkNumber: '30987654',
+      vatId: 'NL861034720B36',
+      iban: 'NL44RABO0123456789',
+      bic: 'RABONL2U',
+      invoicePrefix: 'GZ-ZST',
+      termDays: '14',
+    },
     logo: { initials: 'DH', colour: '#2e7d32' },
     terms: DEMO_TERMS.boerderijDeHoeve,
     activities: [
@@ -311,7 +352,8 @@ export const DEMO_VENUES: DemoVenue[] = [
  * sees a working platform: a canal cruise paid in full online, a climbing clinic with a 30 % deposit
  * (the rest 14 days before) that organisations may pay on invoice (with their PO number), and
  * activities paid at the venue. Online payment needs a Mollie key (docs/back-office.md); without
- * one those activities are booked as paid at the venue. Does nothing (and returns false) when any venue exists.
+ * one those activities are booked as paid at the venue. Every venue has complete (fictitious)
+ * billing details, so it issues invoices. Does nothing (and returns false) when any venue exists.
  */
 export async function seedDemoCatalogue(db: Db, clock: Clock): Promise<boolean> {
   if ((await countVenues(db)) > 0) return false;
@@ -345,10 +387,13 @@ export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor
   }
 }
 
-async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities, poRequired = false }: DemoVenue) {
+async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities, poRequired = false, billing }: DemoVenue) {
   const created = await createVenue(trx, clock, venue);
   const venueId = created.id;
   if (poRequired) await updateVenuePoRequired(trx, venueId, true);
+  const parsed = parseVenueBilling(billing);
+  if (!parsed.ok) throw new Error(`demo billing details of ${venue.slug} refused: ${JSON.stringify(parsed.errors)}`);
+  await updateVenueBilling(trx, venueId, venueBillingColumnsOf(parsed.value));
   await publishTermsIn(trx, clock, created, terms, null);
   for (const demo of activities) {
     const activity = await createActivity(trx, clock, { ...demo.activity, venueId });

@@ -71,6 +71,13 @@ export const FIELD_ERROR_CODES = [
   'invoice_not_allowed',
   'above_outstanding',
   'in_future',
+  // A venue's billing details (invoices).
+  'invalid_kvk_number',
+  'invalid_nl_vat_id',
+  'vat_id_check_failed',
+  'invalid_iban',
+  'invalid_bic',
+  'invalid_invoice_prefix',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

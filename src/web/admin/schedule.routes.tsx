@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
+import { listVenuesMissingBilling } from '../../core/invoices/venue-billing.service.js';
 import type { FieldError } from '../../core/shared/field-errors.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
@@ -43,6 +44,7 @@ export async function scheduleRoutes(app: FastifyInstance, { db, clock, auth }: 
         venues={venues}
         schedule={schedule}
         now={clock.now()}
+        billingGaps={await listVenuesMissingBilling(db, request.staff)}
       />,
     );
   });

@@ -13,6 +13,8 @@ import type { FieldMessages } from '../views/components.js';
 import { VenueFormPage } from '../views/admin/venue-form.page.js';
 import { VenueListPage } from '../views/admin/venue-list.page.js';
 import { requirePermission } from './admin-request.js';
+import { venueBillingRoutes } from './venue-billing.routes.js';
+import { readVenueBilling } from '../../core/invoices/venue-billing.service.js';
 import { adminUiFor } from './admin-ui.js';
 import { formCheckbox } from './catalog-form.js';
 import {
@@ -78,6 +80,7 @@ export async function venueAdminRoutes(app: FastifyInstance, context: AppContext
     const current = versions[0];
     const refused = state.profile ?? state.terms ?? state.mollieKey;
     const status = await readMollieKeyStatus(db, paymentContext, request.staff, venue.id);
+    const billing = await readVenueBilling(db, request.staff, venue.id);
     return sendPage(
       reply,
       refused ? FIELD_ERRORS_STATUS : 200,
@@ -91,6 +94,7 @@ export async function venueAdminRoutes(app: FastifyInstance, context: AppContext
           published: state.published,
         }}
         payment={{ status, errors: state.mollieKey?.errors ?? {}, done: state.payment }}
+        billing={billing}
       />,
     );
   }
@@ -157,4 +161,6 @@ export async function venueAdminRoutes(app: FastifyInstance, context: AppContext
     await setVenuePoRequired(db, clock, request.staff, venue.id, formCheckbox(request.body, 'poRequired'));
     return reply.seeOther(`/admin/venues/${venue.id}?payment=invoicing#invoicing-title`);
   });
+
+  await venueBillingRoutes(app, context);
 }

@@ -24,6 +24,7 @@ import { paymentSettingsMessages } from './messages/payment-settings.messages.js
 import { balancesMessages } from './messages/balances.messages.js';
 import { refundsMessages } from './messages/refunds.messages.js';
 import { invoiceHistoryMessages } from './messages/invoice-history.messages.js';
+import { venueBillingMessages } from './messages/venue-billing.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -53,6 +54,7 @@ const nl = {
   ...balancesMessages.nl,
   ...refundsMessages.nl,
   ...invoiceHistoryMessages.nl,
+  ...venueBillingMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -78,6 +80,7 @@ const en: Record<keyof typeof nl, string> = {
   ...balancesMessages.en,
   ...refundsMessages.en,
   ...invoiceHistoryMessages.en,
+  ...venueBillingMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

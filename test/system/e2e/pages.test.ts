@@ -188,6 +188,7 @@ if (!chromiumAvailable()) {
       const venue = await href('main a[href^="/admin/venues/"]');
       await visit(venue, 'venue');
       await visit(`${venue}/photos`, 'venue-photos');
+      await visit(`${venue}/billing`, 'venue-billing');
       await visit('/admin/activities/new', 'activity-new');
       await visit('/admin/staff', 'staff');
       await visit(await href('main a[href^="/admin/staff/"]'), 'staff-member');

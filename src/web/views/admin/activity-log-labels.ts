@@ -49,6 +49,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'venue.mollie_key_set': 'activity_log.action.venue.mollie_key_set',
   'venue.mollie_key_removed': 'activity_log.action.venue.mollie_key_removed',
   'venue.invoicing_changed': 'activity_log.action.venue.invoicing_changed',
+  'venue.billing_changed': 'activity_log.action.venue.billing_changed',
   'venue.terms_published': 'activity_log.action.venue.terms_published',
   'slot.created': 'activity_log.action.slot.created',
   'slot.capacity_changed': 'activity_log.action.slot.capacity_changed',

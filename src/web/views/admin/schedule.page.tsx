@@ -8,6 +8,8 @@ import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
 import { NewBookingLink } from './new-booking-link.js';
+import type { VenueBillingView } from '../../../core/invoices/venue-billing.service.js';
+import { BillingStatus } from './venue-billing.page.js';
 
 interface Props {
   ui: AdminUi;
@@ -21,6 +23,8 @@ interface Props {
   schedule: DaySchedule | null;
   /** Slots still to start offer "New booking". */
   now: Date;
+  /** The venues that cannot issue invoices yet (billing details missing). */
+  billingGaps: VenueBillingView[];
 }
 
 function dayLink(date: string, venue: string): string {
@@ -95,7 +99,7 @@ function SlotRows({ ui, entry, now }: { ui: AdminUi; entry: ScheduleSlot; now: D
 }
 
 /** The back office's home: one day's slots and groups per venue, and the week after it. */
-export function SchedulePage({ ui, date, today, values, errors, venues, schedule, now }: Props) {
+export function SchedulePage({ ui, date, today, values, errors, venues, schedule, now, billingGaps }: Props) {
   const { t, lang } = ui;
   const title = t('schedule.title');
   return (
@@ -103,6 +107,9 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
       <h1>
         {title}: {formatDate(startOfLocalDay(date), lang)}
       </h1>
+      {billingGaps.map((view) => (
+        <BillingStatus key={view.venue.id} ui={ui} view={view} named />
+      ))}
       <nav class="actions" aria-label={t('schedule.day_nav')}>
         <a href={dayLink(addLocalDays(date, -1), values.venue)} rel="prev">
           {t('schedule.previous_day')}

@@ -6,6 +6,8 @@ import { ErrorSummary, Field, type FieldMessages, InputField } from '../componen
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import { type TermsPanelProps, VenueTermsPanel } from './venue-terms-panel.js';
 import { type PaymentPanelProps, VenuePaymentPanel } from './venue-payment-panel.js';
+import type { VenueBillingView } from '../../../core/invoices/venue-billing.service.js';
+import { VenueBillingPanel } from './venue-billing.page.js';
 
 const LABELS: Record<keyof VenueProfileForm, MessageKey> = {
   name: 'venue_form.name',
@@ -97,13 +99,15 @@ interface Props {
   profile: Omit<ProfileProps, 'venue'>;
   terms: Omit<TermsPanelProps, 'venue'>;
   payment: PaymentPanelProps;
+  billing: VenueBillingView;
 }
 
 /**
  * A venue in the back office, one section each: its profile, a link to its photos and logo (their
- * own page, for uploads), its payment settings (Mollie key, paying on invoice), then its booking terms.
+ * own page, for uploads), its payment settings (Mollie key, paying on invoice), whether its billing
+ * details let it issue invoices (they have their own page), then its booking terms.
  */
-export function VenueFormPage({ ui, venue, profile, terms, payment }: Props) {
+export function VenueFormPage({ ui, venue, profile, terms, payment, billing }: Props) {
   const { t } = ui;
   const title = t('venue_form.title', { venue: venue.name });
   return (
@@ -114,6 +118,7 @@ export function VenueFormPage({ ui, venue, profile, terms, payment }: Props) {
         </p>
       )}
       <h1>{title}</h1>
+      {billing.missing.length > 0 && <VenueBillingPanel ui={ui} view={billing} />}
       <VenueProfileSection ui={ui} venue={venue} {...profile} />
       <section class="panel" aria-labelledby="venue-photos">
         <h2 id="venue-photos">{t('photos.venue_section')}</h2>
@@ -124,6 +129,7 @@ export function VenueFormPage({ ui, venue, profile, terms, payment }: Props) {
         </p>
       </section>
       <VenuePaymentPanel ui={ui} venue={venue} {...payment} />
+      {billing.missing.length === 0 && <VenueBillingPanel ui={ui} view={billing} />}
       <VenueTermsPanel ui={ui} venue={venue} {...terms} />
     </AdminLayout>
   );
