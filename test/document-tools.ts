@@ -84,3 +84,9 @@ export async function brokenUblRules(xml: string): Promise<string[]> {
   const out = await xquery(xml, { file: RULES });
   return out === '' ? [] : out.split('\n').map((id) => id.trim());
 }
+
+/** The string value of the first node each XPath finds, in one Saxon run. */
+export async function xpathValues(xml: string, paths: string[]): Promise<string[]> {
+  const text = `string-join((${paths.map((path) => `string((${path})[1])`).join(', ')}), codepoints-to-string(10))`;
+  return (await xquery(xml, { text })).split('\n');
+}

@@ -7,7 +7,13 @@ import type { InvoiceDocument, InvoiceKind } from './invoice-document.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { invoiceStatuses, type InvoiceStatus } from './invoice-status.js';
 import { renderInvoiceUbl } from './invoice-ubl.js';
-import { findBookingInvoiceByNumber, findInvoiceInScope, type InvoiceRow, listBookingInvoices } from './invoice.repository.js';
+import {
+  findBookingInvoiceByNumber,
+  findInvoiceInScope,
+  type InvoiceRow,
+  listBookingInvoices,
+  listInvoicesByIds,
+} from './invoice.repository.js';
 
 export type InvoiceFormat = 'pdf' | 'xml';
 
@@ -78,4 +84,16 @@ export async function readStaffInvoiceFile(
 export function parseInvoiceFileName(name: string): { key: string; format: InvoiceFormat } | undefined {
   const match = /^([A-Za-z0-9_-]{1,80})\.(pdf|xml)$/.exec(name);
   return match ? { key: match[1]!, format: match[2] as InvoiceFormat } : undefined;
+}
+
+/** The files an `invoices_issued` mail carries: each of its documents (of this booking) as PDF and UBL, with its status now. */
+export async function invoiceMailAttachments(db: Executor, clock: Clock, bookingId: string, invoiceIds: string): Promise<InvoiceFile[]> {
+  const rows = (await listInvoicesByIds(db, invoiceIds.split(','))).filter((row) => row.booking_id === bookingId);
+  const statuses = await bookingInvoiceStatuses(db, clock, bookingId);
+  const files: InvoiceFile[] = [];
+  for (const row of rows) {
+    const status = statuses.get(row.id) ?? 'open';
+    files.push(await renderInvoiceFile(row, 'pdf', status), await renderInvoiceFile(row, 'xml', status));
+  }
+  return files;
 }
