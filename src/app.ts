@@ -36,6 +36,7 @@ import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
 import { venueRoutes } from './web/public/venues.routes.js';
 import { calendarRoutes } from './web/public/calendar.routes.js';
+import { invoiceRoutes } from './web/public/invoices.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { lostLinkRoutes } from './web/public/lost-link.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
@@ -139,6 +140,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(lostLinkRoutes, context);
     await pages.register(participantRoutes, context);
     await pages.register(calendarRoutes, context);
+    await pages.register(invoiceRoutes, context);
     await pages.register(venueRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });

@@ -101,6 +101,8 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'POST /b/:token/confirm': { params: manage, form: [] },
   'POST /b/:token/resend': { params: manage, form: [] },
   'GET /b/:token/calendar.ics': { params: manage },
+  // The suite's bookings have no invoices: every name is a 404, the token's lookup runs for a well-formed one.
+  'GET /b/:token/invoices/:file': { params: manage },
   'POST /b/:token/participants/remove': { params: manage, form: ['participant'] },
   'POST /b/:token/participants/new-link': { params: manage, form: [] },
   // Online payment isn't set up in the suite's app: the pay link answers "nothing due" (303 to the manage page).

@@ -35,6 +35,7 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   payment_expired: { status: 'expired' },
   payment_refunded_late: { status: 'expired', detail: { amount_cents: 1500 } },
   payment_refunded_excess: { status: 'confirmed', detail: { amount_cents: 1500 } },
+  invoices_issued: { status: 'confirmed', detail: { invoice_ids: 'x', documents: 'Factuur GZ-VAA-2027-000123 (€ 951,33)' } },
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
   staff_refund_failed: { status: 'confirmed', detail: { amount_cents: 1500 } },

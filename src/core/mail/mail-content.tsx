@@ -114,6 +114,7 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   payment_expired: 'mail.subject.payment_expired',
   payment_refunded_late: 'mail.subject.payment_refunded_late',
   payment_refunded_excess: 'mail.subject.payment_refunded_excess',
+  invoices_issued: 'mail.subject.invoices_issued',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
   staff_refund_failed: 'mail.subject.staff_refund_failed',
   staff_refund_by_bank: 'mail.subject.staff_refund_by_bank',
@@ -136,6 +137,7 @@ const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'conta
   payment_expired: 'mail.intro.payment_expired',
   payment_refunded_late: 'mail.intro.payment_refunded_late',
   payment_refunded_excess: 'mail.intro.payment_refunded_excess',
+  invoices_issued: 'mail.intro.invoices_issued',
 };
 
 /** The mails about paying: their detail names the amounts (`due_now_cents`, `amount_cents`) and dates. */
@@ -308,6 +310,8 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     paragraphs: [
       introOf(kind, t, lang, detail, subject),
       refundText(kind, t, lang, detail, venue.name),
+      // The documents the mail carries, as listed when they were issued (numbers and amounts, nothing typed).
+      kind === 'invoices_issued' && typeof detail.documents === 'string' && t('mail.invoices_listed', { documents: detail.documents }),
       statusText,
       subject.payment && balanceParagraph(t, lang, subject.payment),
       // A cancelled or expired booking's file (STATUS:CANCELLED) takes the visit out of the calendar.

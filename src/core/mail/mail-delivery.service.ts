@@ -28,6 +28,7 @@ import { paymentOfRow } from '../payments/balances.service.js';
 import type { PayBy } from '../payments/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
 import { bookingAsThen, snapshotOf } from './mail-snapshot.js';
+import { invoiceMailAttachments } from '../invoices/invoice-files.service.js';
 
 export interface MailDeliverySettings {
   sender: MailSender;
@@ -154,9 +155,18 @@ async function composeBookingMail(
   const lang = isLanguage(mail.language) ? mail.language : booking.language;
   // Organisers' replies go to the venue, which can answer them; the sender is a no-reply address.
   const replyTo = isStaffKind(kind) ? null : booking.activity.venue.contactEmail;
+  // The documents an invoices_issued mail carries, rendered now from their stored rows.
+  const invoices =
+    kind === 'invoices_issued' && typeof mail.detail.invoice_ids === 'string'
+      ? await invoiceMailAttachments(db, clock, booking.id, mail.detail.invoice_ids)
+      : [];
+  if (kind === 'invoices_issued' && invoices.length === 0) return undefined;
   return {
     ...renderMail(kind, lang, mail.detail, subject, calendar?.filename),
-    attachments: calendar ? [{ filename: calendar.filename, content: calendar.content, contentType: calendar.contentType }] : [],
+    attachments: [
+      ...(calendar ? [{ filename: calendar.filename, content: calendar.content, contentType: calendar.contentType }] : []),
+      ...invoices,
+    ],
     ...(replyTo && { replyTo }),
   };
 }

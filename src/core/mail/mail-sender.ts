@@ -10,7 +10,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   date: Date;
-  attachments: { filename: string; content: string; contentType: string }[];
+  /** A calendar file as text; invoices as PDF and UBL bytes. */
+  attachments: { filename: string; content: string | Buffer; contentType: string }[];
 }
 
 /** Where mails go: an SMTP server (src/adapters/smtp/) or the data dir's mail drop (src/adapters/mail-drop/). */

@@ -100,6 +100,10 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.payment_refunded_late': 'Betaling voor boeking {reference} wordt terugbetaald',
     'mail.intro.payment_due':
       'Uw boeking bij {venue} is bijna rond: de plaatsen zijn voor u vastgehouden. Betaal {amount} om de boeking te bevestigen.',
+    'mail.subject.invoices_issued': 'Factuur voor uw boeking {reference}',
+    'mail.intro.invoices_issued':
+      '{venue} stuurt u hierbij de factuur voor uw boeking, als PDF en als UBL e-factuur (Peppol BIS Billing 3.0) voor uw boekhouding.',
+    'mail.invoices_listed': 'Bijgevoegd: {documents}.',
     'mail.intro.payment_received': 'We hebben uw betaling van {amount} voor uw boeking bij {venue} ontvangen.',
     'mail.intro.payment_expired':
       'Uw boeking bij {venue} is vervallen, omdat de betaling niet op tijd binnen was. De plaatsen zijn vrijgegeven.',
@@ -248,6 +252,10 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.payment_expired': 'Booking {reference} lapsed: not paid in time',
     'mail.subject.payment_refunded_late': 'Your payment for booking {reference} is being refunded',
     'mail.intro.payment_due': 'Your booking at {venue} is almost done: the places are held for you. Pay {amount} to confirm the booking.',
+    'mail.subject.invoices_issued': 'Invoice for your booking {reference}',
+    'mail.intro.invoices_issued':
+      '{venue} sends you the invoice for your booking, as a PDF and as a UBL e-invoice (Peppol BIS Billing 3.0) for your accounts.',
+    'mail.invoices_listed': 'Attached: {documents}.',
     'mail.intro.payment_received': 'We have received your payment of {amount} for your booking at {venue}.',
     'mail.intro.payment_expired':
       'Your booking at {venue} has lapsed because the payment did not arrive in time. The places have been released.',
