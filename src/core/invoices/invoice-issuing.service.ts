@@ -11,6 +11,7 @@ import { amountsOf, negatedAmounts } from './invoice-amounts.js';
 import { buyerOf } from './invoice-buyer.js';
 import type { InvoiceDocument, InvoiceLine, InvoiceSeller } from './invoice-document.js';
 import { takeInvoiceSequence } from './invoice-numbers.repository.js';
+import { queueInvoiceMail } from './invoice-mail.service.js';
 import { sellerOf } from './invoice-seller.js';
 import { type InvoiceDraft, type InvoicingState, type StandingInvoice, targetInvoices } from './invoice-targets.js';
 import {
@@ -34,8 +35,8 @@ export const WITHHELD_ACTION = 'booking.invoice_withheld';
  * computes the invoices that should stand (invoice-targets.ts), credits each standing one that no
  * longer should (a credit note: its negative mirror, referring to it by number) and issues what
  * should stand and does not, each with the venue's next number and an entry in the booking's
- * history. Idempotent: called again without a change, it issues nothing. Returns the ids issued,
- * credit notes first. A venue without complete billing details issues nothing: the booking's
+ * history, and one mail to the organiser with every document it issued attached. Idempotent:
+ * called again without a change, it issues nothing. Returns the ids issued, credit notes first. A venue without complete billing details issues nothing: the booking's
  * history says so once, and the next event catches up.
  */
 export async function reconcileInvoices(trx: Tx, clock: Clock, bookingId: string): Promise<string[]> {
@@ -71,6 +72,7 @@ export async function reconcileInvoices(trx: Tx, clock: Clock, bookingId: string
   const ids: string[] = [];
   for (const original of toCredit) ids.push(await issuer.credit(original));
   for (const draft of toIssue) ids.push(await issuer.invoice(draft));
+  await queueInvoiceMail(trx, clock, bookingId, ids);
   return ids;
 }
 

@@ -24,7 +24,7 @@ import {
   markOutboxMailFailed,
 } from '../outbox/outbox.repository.js';
 import { isLanguage } from '../shared/language.js';
-import { paymentOfRow } from '../payments/balances.service.js';
+import { paymentOfRow } from '../payments/payment-of-row.js';
 import type { PayBy } from '../payments/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
 import { bookingAsThen, snapshotOf } from './mail-snapshot.js';

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import { BOOKING_STATUSES, type BookingDetails, type BookingStatus } from '../bookings/booking.js';
 import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
-import { paymentOfRow } from '../payments/balances.service.js';
+import { paymentOfRow } from '../payments/payment-of-row.js';
 import { BOOKING_PAYMENT_STATUSES } from '../payments/payment.js';
 import type { BookingPayment } from '../payments/payment-state.js';
 

@@ -10,7 +10,7 @@ import {
   setBalanceDueOnIfNone,
   updatePaidState,
 } from './balances.repository.js';
-import { type BookingPayment, bookingPayment, payingBookingOf } from './payment-state.js';
+import type { BookingPayment } from './payment-state.js';
 import type { PayBy } from './payment-terms.js';
 import { listPayments, listRefunds, moneyOf, type PaymentRow, type RefundRow } from './payments.repository.js';
 import type { BillingDetails } from './billing.js';
@@ -18,27 +18,12 @@ import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
 import type { BookingRow } from '../bookings/booking.repository.js';
 import { DomainError } from '../shared/errors.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
+import { paymentOfRow, type PayingRow } from './payment-of-row.js';
 
 /** Days an organiser gets to pay what a larger group costs more, when the booking had no due date. */
 export const MORE_TO_PAY_DAYS = 7;
 /** The most rows the list of open balances shows (and exports). */
 export const OPEN_BALANCES_LIMIT = 1000;
-
-/** The columns of a booking its payment state follows from. */
-export interface PayingRow {
-  id: string;
-  status: string;
-  pay_by: string;
-  deposit_percent: number;
-  total_cents: number;
-  adjustment_cents: number;
-  balance_due_on: string | null;
-}
-
-/** A booking's payment state from its row and its ledger. */
-export async function paymentOfRow(db: Executor, row: PayingRow): Promise<BookingPayment> {
-  return bookingPayment(payingBookingOf(row), await moneyOf(db, row.id));
-}
 
 /**
  * Keeps the booking's "paid" mark (`paid_at`, which the bookings list filters on) true to its

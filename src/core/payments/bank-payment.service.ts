@@ -8,7 +8,8 @@ import { localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
 import type { StaffMember } from '../staff/staff.js';
 import { type BankPayment, parseBankPayment } from './bank-payment.js';
-import { paymentOfRow, syncPaidState } from './balances.service.js';
+import { syncPaidState } from './balances.service.js';
+import { paymentOfRow } from './payment-of-row.js';
 import { insertPayment, lockBooking } from './payments.repository.js';
 import { findBookingInScope } from '../bookings/booking-admin.repository.js';
 

@@ -12,7 +12,8 @@ import { cancelByOrganiser, changeGroupSize } from '../bookings/booking-changes.
 import { findBookingByLink } from '../bookings/booking.service.js';
 import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
 import { addStaff } from '../staff/staff.service.js';
-import { paymentOfRow, readOpenBalances } from './balances.service.js';
+import { readOpenBalances } from './balances.service.js';
+import { paymentOfRow } from './payment-of-row.js';
 import type { PaymentContext } from './payment-context.js';
 import { moneyOf } from './payments.repository.js';
 import { quotePolicyRefund } from './policy-refund.service.js';
