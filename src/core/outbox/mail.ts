@@ -24,6 +24,7 @@ export const MAIL_KINDS = [
   'payment_expired',
   'payment_refunded_late',
   'payment_refunded_excess',
+  'invoice_overdue',
   'staff_new_booking',
   'staff_booking_changed',
   'staff_refund_failed',
