@@ -13,6 +13,9 @@ import {
 } from './invoice-list.repository.js';
 import { type InvoiceStatus, invoiceStatuses } from './invoice-status.js';
 
+/** Every status a document can have (invoice-status.ts), for the API's description of them. */
+export const INVOICE_STATUSES = ['open', 'overdue', 'paid', 'credited', 'settled'] as const satisfies readonly InvoiceStatus[];
+
 /** One issued document as the organiser's page, the booking's page and the register list it. */
 export interface InvoiceListItem {
   id: string;

@@ -11,6 +11,7 @@ import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
 import { balanceRoutes } from './balances.routes.js';
+import { invoiceRegisterRoutes } from './invoices.routes.js';
 import { phoneBookingRoutes } from './phone-booking.routes.js';
 import { scheduleRoutes } from './schedule.routes.js';
 import { securityRoutes } from './security.routes.js';
@@ -78,6 +79,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(scheduleRoutes, context);
   await app.register(bookingAdminRoutes, context);
   await app.register(balanceRoutes, context);
+  await app.register(invoiceRegisterRoutes, context);
   await app.register(phoneBookingRoutes, context);
   await app.register(staffRoutes, context);
   await app.register(activityLogRoutes, context);

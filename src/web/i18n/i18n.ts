@@ -23,6 +23,7 @@ import { paymentsMessages } from './messages/payments.messages.js';
 import { paymentSettingsMessages } from './messages/payment-settings.messages.js';
 import { balancesMessages } from './messages/balances.messages.js';
 import { refundsMessages } from './messages/refunds.messages.js';
+import { invoiceRegisterMessages } from './messages/invoice-register.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -51,6 +52,7 @@ const nl = {
   ...paymentSettingsMessages.nl,
   ...balancesMessages.nl,
   ...refundsMessages.nl,
+  ...invoiceRegisterMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -75,6 +77,7 @@ const en: Record<keyof typeof nl, string> = {
   ...paymentSettingsMessages.en,
   ...balancesMessages.en,
   ...refundsMessages.en,
+  ...invoiceRegisterMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
