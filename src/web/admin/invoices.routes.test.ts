@@ -164,6 +164,9 @@ for (const dialect of testDialects()) {
       );
       const overdueRow = rowsOf(res.body)[1]!;
       assert.ok(overdueRow.querySelector('[data-testid="invoice-overdue"]'), 'overdue stands out');
+      // On a phone each row is a card: every value after its column's name.
+      assert.equal(overdueRow.querySelector('[data-testid="invoice-status"]')?.getAttribute('data-label'), 'Status');
+      assert.equal(overdueRow.querySelector('[data-testid="invoice-amount"]')?.getAttribute('data-label'), 'Totaal (incl. btw)');
       assert.equal(overdueRow.querySelector('a[href^="/admin/bookings/"]')?.textContent, home.booking.reference);
       const totals = page
         .querySelectorAll('[data-testid="invoice-totals"] tr[data-rate]')

@@ -71,6 +71,35 @@ export function InvoiceFiles({ ui, number, url }: { ui: Ui; number: string; url:
   );
 }
 
+/** A document's first cells in a list: its number (the row's header), kind, date and due date. */
+export function InvoiceLeadCells({ ui, item }: { ui: Ui; item: InvoiceListItem }) {
+  return (
+    <>
+      <th scope="row">{item.number}</th>
+      <td>
+        <InvoiceKindText ui={ui} item={item} />
+      </td>
+      <td>{dayText(item.issueDate, ui)}</td>
+      <td>{dayText(item.dueOn, ui)}</td>
+    </>
+  );
+}
+
+/** A document's last cells in a list: its amount, its status and its files. */
+export function InvoiceTailCells({ ui, item, url }: { ui: Ui; item: InvoiceListItem; url: (extension: 'pdf' | 'xml') => string }) {
+  return (
+    <>
+      <td data-testid="invoice-amount">{formatMoney(item.totalCents, ui.lang)}</td>
+      <td data-testid="invoice-status">
+        <InvoiceStatusText ui={ui} status={item.status} />
+      </td>
+      <td>
+        <InvoiceFiles ui={ui} number={item.number} url={url} />
+      </td>
+    </>
+  );
+}
+
 /**
  * A booking's invoices and credit notes, oldest first: number, kind, date, due date, amount,
  * status and the files. A table of the shared kind: on a phone each document is a card.
@@ -85,7 +114,7 @@ export function InvoiceList({
   /** Where a document's file is (PDF or UBL): the organiser's and the staff's differ. */
   fileUrl: (item: InvoiceListItem, extension: 'pdf' | 'xml') => string;
 }) {
-  const { t, lang } = ui;
+  const { t } = ui;
   return (
     <DataTable
       caption={t('invoice_list.title')}
@@ -102,19 +131,8 @@ export function InvoiceList({
       rows={invoices}
       row={(item) => (
         <tr key={item.id} data-number={item.number} data-status={item.status}>
-          <th scope="row">{item.number}</th>
-          <td>
-            <InvoiceKindText ui={ui} item={item} />
-          </td>
-          <td>{dayText(item.issueDate, ui)}</td>
-          <td>{dayText(item.dueOn, ui)}</td>
-          <td data-testid="invoice-amount">{formatMoney(item.totalCents, lang)}</td>
-          <td data-testid="invoice-status">
-            <InvoiceStatusText ui={ui} status={item.status} />
-          </td>
-          <td>
-            <InvoiceFiles ui={ui} number={item.number} url={(extension) => fileUrl(item, extension)} />
-          </td>
+          <InvoiceLeadCells ui={ui} item={item} />
+          <InvoiceTailCells ui={ui} item={item} url={(extension) => fileUrl(item, extension)} />
         </tr>
       )}
     />

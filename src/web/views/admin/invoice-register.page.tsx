@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { staffInvoiceUrl } from '../../public/invoice-urls.js';
 import { ErrorSummary, type FieldMessages, InputField } from '../components.js';
 import { DataTable } from '../data-table.js';
-import { dayText, InvoiceFiles, InvoiceKindText, InvoiceStatusText, INVOICE_STATUS_LABELS } from '../invoice-list.js';
+import { dayText, INVOICE_STATUS_LABELS, InvoiceLeadCells, InvoiceTailCells } from '../invoice-list.js';
 import { AdminLayout } from './admin-layout.js';
 import { Select } from './booking-list.page.js';
 
@@ -86,12 +86,7 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, show
             empty={<p class="notice">{t('invoice_register.none')}</p>}
             row={(entry) => (
               <tr key={entry.id} data-number={entry.number} data-status={entry.status}>
-                <th scope="row">{entry.number}</th>
-                <td>
-                  <InvoiceKindText ui={ui} item={entry} />
-                </td>
-                <td>{dayText(entry.issueDate, ui)}</td>
-                <td>{dayText(entry.dueOn, ui)}</td>
+                <InvoiceLeadCells ui={ui} item={entry} />
                 <td>
                   <a href={`/admin/bookings/${entry.bookingId}`}>{entry.bookingReference}</a>
                   {showVenue && <span class="meta"> · {entry.venueName}</span>}
@@ -99,13 +94,7 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, show
                 <td>{entry.buyer}</td>
                 <td>{money(entry.netCents)}</td>
                 <td>{money(entry.vatCents)}</td>
-                <td data-testid="invoice-amount">{money(entry.totalCents)}</td>
-                <td data-testid="invoice-status">
-                  <InvoiceStatusText ui={ui} status={entry.status} />
-                </td>
-                <td>
-                  <InvoiceFiles ui={ui} number={entry.number} url={(extension) => staffInvoiceUrl(entry.id, extension)} />
-                </td>
+                <InvoiceTailCells ui={ui} item={entry} url={(extension) => staffInvoiceUrl(entry.id, extension)} />
               </tr>
             )}
           />
