@@ -133,6 +133,7 @@ for (const dialect of testDialects()) {
         optionReminders: 0,
         visitReminders: 1,
         completed: 1,
+        invoiceReminders: 0,
       });
       assert.equal((await bookingRow(db, option.booking.id)).status, 'expired');
       assert.equal(await mailsOfKind(db, option.booking.id, 'option_expiring'), 0, 'no reminder for an option already expired');
@@ -150,6 +151,7 @@ for (const dialect of testDialects()) {
         optionReminders: 0,
         visitReminders: 0,
         completed: 0,
+        invoiceReminders: 0,
       });
     });
 

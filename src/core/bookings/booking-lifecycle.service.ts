@@ -15,11 +15,13 @@ import type { BookingRow } from './booking.repository.js';
 import { bookingToChange, changeStatus } from './status-change.service.js';
 import { expireUnpaid } from '../payments/payment-window.service.js';
 import type { PaymentContext } from '../payments/payment-context.js';
+import { remindOverdueInvoices } from '../invoices/invoice-reminder.service.js';
 
 /**
  * What happens to bookings by itself, as time passes: options expire at their deadline, bookings
  * awaiting payment at the end of their window (once Mollie confirms they were not paid), reminders
- * go out before an option's deadline and before the visit, visits that are over are completed.
+ * go out before an option's deadline and before the visit, visits that are over are completed, an
+ * invoice unpaid after its due date reminds its organiser once (invoice-reminder.service.ts).
  *
  * Each step asks the database what is due at this moment (not what happened since the last run),
  * so after any downtime one run catches up; and each change is a conditional UPDATE naming the
@@ -42,6 +44,7 @@ export interface LifecycleRun {
   optionReminders: number;
   visitReminders: number;
   completed: number;
+  invoiceReminders: number;
 }
 
 /**
@@ -169,8 +172,9 @@ export async function runBookingLifecycle(db: Db, clock: Clock, payments: Paymen
     ['optionReminders', remindExpiringOptions],
     ['visitReminders', remindVisits],
     ['completed', completeVisits],
+    ['invoiceReminders', remindOverdueInvoices],
   ];
-  const run: LifecycleRun = { expired: 0, paymentsExpired: 0, optionReminders: 0, visitReminders: 0, completed: 0 };
+  const run: LifecycleRun = { expired: 0, paymentsExpired: 0, optionReminders: 0, visitReminders: 0, completed: 0, invoiceReminders: 0 };
   const errors: unknown[] = [];
   for (const [name, step] of steps) {
     try {

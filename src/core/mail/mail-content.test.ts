@@ -36,6 +36,17 @@ const CASES: Record<BookingMailKind, { status: BookingStatus; detail?: MailDetai
   payment_refunded_late: { status: 'expired', detail: { amount_cents: 1500 } },
   payment_refunded_excess: { status: 'confirmed', detail: { amount_cents: 1500 } },
   invoices_issued: { status: 'confirmed', detail: { invoice_ids: 'x', documents: 'Factuur GZ-VAA-2027-000123 (€ 951,33)' } },
+  invoice_overdue: {
+    status: 'confirmed',
+    detail: {
+      invoice_number: 'GZ-AMS-2026-000042',
+      total_cents: 30_000,
+      amount_cents: 12_345,
+      due_on: '2026-06-15',
+      iban: 'NL91ABNA0417164300',
+      payment_reference: 'GZ-7K3Q9P',
+    },
+  },
   staff_new_booking: { status: 'confirmed' },
   staff_booking_changed: { status: 'confirmed', detail: { change: 'group_size', from_group_size: 10, to_group_size: 12 } },
   staff_refund_failed: { status: 'confirmed', detail: { amount_cents: 1500 } },
@@ -419,5 +430,41 @@ describe('mail content', () => {
     assert.ok(mail.text.includes(`terugbetaling van ${amount} voor deze boeking niet uitgevoerd. Betaal dit bedrag zelf terug`));
     assert.ok(mail.text.includes('Please refund this amount to the organiser yourself'));
     assert.ok(mail.text.includes(`${HOST}/admin/bookings/b00kingId_123`));
+  });
+
+  test("an overdue invoice's reminder: the number, what is still to pay, the due date, the IBAN and the reference to quote", () => {
+    for (const [lang, subject, intro] of [
+      [
+        'nl',
+        'Herinnering: factuur GZ-AMS-2026-000042 voor boeking GZ-AB12-CD34 is nog niet betaald',
+        `Factuur GZ-AMS-2026-000042 voor uw bezoek aan Rederij Amstel op ma 15 jun 2026 had uiterlijk ma 15 jun 2026 betaald moeten zijn, maar wij hebben de betaling nog niet (volledig) ontvangen. Wilt u ${formatMoney(12_345, 'nl')} overmaken naar NL91 ABNA 0417 1643 00, onder vermelding van GZ-7K3Q9P?`,
+      ],
+      [
+        'en',
+        'Reminder: invoice GZ-AMS-2026-000042 for booking GZ-AB12-CD34 has not been paid',
+        `Invoice GZ-AMS-2026-000042 for your visit to Rederij Amstel on Mon 15 Jun 2026 was due by Mon 15 Jun 2026, but we have not received (all of) the payment yet. Please transfer ${formatMoney(12_345, 'en')} to NL91 ABNA 0417 1643 00, quoting GZ-7K3Q9P.`,
+      ],
+    ] as const) {
+      const mail = render('invoice_overdue', lang);
+      assert.equal(mail.subject, subject);
+      assert.ok(mail.text.includes(intro), mail.text);
+      assert.ok(htmlText(mail.html).includes(intro));
+      const labels =
+        lang === 'nl'
+          ? ['Factuurnummer', 'Factuurbedrag', 'Nog te betalen', 'Vervaldatum', 'IBAN', 'Betalingskenmerk']
+          : ['Invoice number', 'Invoice amount', 'Still to pay', 'Due date', 'IBAN', 'Payment reference'];
+      assert.deepEqual(
+        labels.map((label) => fact(mail.html, label)),
+        [
+          'GZ-AMS-2026-000042',
+          formatMoney(30_000, lang),
+          formatMoney(12_345, lang),
+          lang === 'nl' ? 'ma 15 jun 2026' : 'Mon 15 Jun 2026',
+          'NL91 ABNA 0417 1643 00',
+          'GZ-7K3Q9P',
+        ],
+      );
+      assert.ok(parse(mail.html).querySelector(`a[href="${MANAGE}"]`), 'the manage link');
+    }
   });
 });

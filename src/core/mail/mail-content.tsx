@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 import { type Language, LANGUAGES } from '../shared/language.js';
+import { startOfLocalDay } from '../shared/time.js';
 import { balanceFacts, balanceLink, balanceParagraph, type MailPayment } from './payment-facts.js';
 
 /** The mails about a booking: to its organiser, or to the venue's staff. */
@@ -115,13 +116,14 @@ const SUBJECTS: Record<Exclude<BookingMailKind, 'changed' | 'cancelled' | 'staff
   payment_refunded_late: 'mail.subject.payment_refunded_late',
   payment_refunded_excess: 'mail.subject.payment_refunded_excess',
   invoices_issued: 'mail.subject.invoices_issued',
+  invoice_overdue: 'mail.subject.invoice_overdue',
   staff_booking_changed: 'mail.subject.staff_booking_changed',
   staff_refund_failed: 'mail.subject.staff_refund_failed',
   staff_refund_by_bank: 'mail.subject.staff_refund_by_bank',
 };
 
 /** What happened, for the kinds whose first sentence needs nothing from the detail. */
-const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'contact_changed'>, MailMessageKey> = {
+const INTROS: Record<Exclude<OrganiserMailKind, 'changed' | 'cancelled' | 'contact_changed' | 'invoice_overdue'>, MailMessageKey> = {
   booking_received: 'mail.intro.booking_received',
   request_received: 'mail.intro.request_received',
   option_placed: 'mail.intro.option_placed',
@@ -223,6 +225,7 @@ function subjectOf(kind: BookingMailKind, t: MailTranslate, lang: Language, deta
     date: formatDate(booking.slot.startsAt, lang),
     change: isStaffKind(kind) ? staffChange(t, detail) : '',
     amount: isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '',
+    number: String(detail.invoice_number ?? ''),
   });
 }
 
@@ -236,11 +239,48 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
   if (kind === 'contact_changed')
     return t('mail.intro.contact_changed', { venue, reference: booking.reference, email: String(detail.to_email) });
   const startsAt = booking.slot.startsAt;
+  if (kind === 'invoice_overdue') return invoiceOverdueIntro(t, lang, detail, venue, startsAt);
   const cents = isCount(detail.due_now_cents) ? detail.due_now_cents : isCount(detail.amount_cents) ? detail.amount_cents : undefined;
   const amount = cents === undefined ? '' : formatMoney(cents, lang);
   // A payment that came after the booking was cancelled (not after its window) says so.
   const intro = kind === 'payment_refunded_late' && booking.status === 'cancelled' ? 'mail.intro.payment_refunded_cancelled' : INTROS[kind];
   return t(intro, { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt), amount });
+}
+
+/** A day (YYYY-MM-DD) in a sentence; '' when the detail has none. */
+function dayText(value: unknown, lang: Language): string {
+  return typeof value === 'string' ? formatDate(startOfLocalDay(value), lang) : '';
+}
+
+/** An IBAN as printed: in groups of four. */
+function ibanText(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/(.{4})(?=.)/g, '$1 ') : '';
+}
+
+/** An overdue invoice's reminder: which invoice, for which visit, due when, what to transfer where, quoting what. */
+function invoiceOverdueIntro(t: MailTranslate, lang: Language, detail: MailDetail, venue: string, startsAt: Date): string {
+  return t('mail.intro.invoice_overdue', {
+    number: String(detail.invoice_number ?? ''),
+    venue,
+    date: formatDate(startsAt, lang),
+    due: dayText(detail.due_on, lang),
+    amount: isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : '',
+    iban: ibanText(detail.iban),
+    reference: String(detail.payment_reference ?? ''),
+  });
+}
+
+/** The facts of an overdue invoice (its detail, see invoice-reminder.service.ts). */
+function invoiceFacts(t: MailTranslate, lang: Language, detail: MailDetail): Section['facts'] {
+  const facts: [MailMessageKey, string][] = [
+    ['mail.invoice.number', String(detail.invoice_number ?? '')],
+    ['mail.invoice.total', isCount(detail.total_cents) ? formatMoney(detail.total_cents, lang) : ''],
+    ['mail.invoice.outstanding', isCount(detail.amount_cents) ? formatMoney(detail.amount_cents, lang) : ''],
+    ['mail.invoice.due_on', dayText(detail.due_on, lang)],
+    ['mail.invoice.iban', ibanText(detail.iban)],
+    ['mail.invoice.reference', String(detail.payment_reference ?? '')],
+  ];
+  return facts.filter(([, value]) => value !== '').map(([key, value]) => [t(key), value]);
 }
 
 /** How the organiser reaches the venue, whatever it gave: address, e-mail, phone, website. */
@@ -290,7 +330,10 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
         ? undefined
         : t(STATUS_TEXTS[booking.status]);
   const links: Section['links'] = [];
-  const payLink = subject.payment && balanceLink(t, subject.payment);
+  // An overdue invoice's reminder states that invoice's money (invoiceFacts), not the booking's balance.
+  const invoice = kind === 'invoice_overdue';
+  const payment = invoice ? undefined : subject.payment;
+  const payLink = payment && balanceLink(t, payment);
   if (payLink) links.push(payLink);
   // The way to pay: the manage page's pay link, which starts Mollie's checkout.
   if (subject.manageUrl && payBefore) links.push({ label: t('mail.payment.pay_link'), url: `${subject.manageUrl}/pay` });
@@ -313,7 +356,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       // The documents the mail carries, as listed when they were issued (numbers and amounts, nothing typed).
       kind === 'invoices_issued' && typeof detail.documents === 'string' && t('mail.invoices_listed', { documents: detail.documents }),
       statusText,
-      subject.payment && balanceParagraph(t, lang, subject.payment),
+      payment && balanceParagraph(t, lang, payment),
       // A cancelled or expired booking's file (STATUS:CANCELLED) takes the visit out of the calendar.
       calendar &&
         t(booking.status === 'cancelled' || booking.status === 'expired' ? 'mail.calendar_removes' : 'mail.calendar_attached', {
@@ -327,7 +370,8 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       [t('price.total'), formatMoney(booking.price.totalCents, lang)],
-      ...(subject.payment ? balanceFacts(t, lang, subject.payment, moneyMail(kind, detail)) : []),
+      ...(payment ? balanceFacts(t, lang, payment, moneyMail(kind, detail)) : []),
+      ...(invoice ? invoiceFacts(t, lang, detail) : []),
       ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, kind, detail, booking, payBefore) : []),
       ...venueFacts(t, venue),
     ],

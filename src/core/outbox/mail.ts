@@ -25,6 +25,7 @@ export const MAIL_KINDS = [
   'payment_refunded_late',
   'payment_refunded_excess',
   'invoices_issued',
+  'invoice_overdue',
   'staff_new_booking',
   'staff_booking_changed',
   'staff_refund_failed',

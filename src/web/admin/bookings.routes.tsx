@@ -39,6 +39,7 @@ import type { RefundFormValues } from '../views/admin/booking-refunds.js';
 import { quoteCancelNow, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
 import { refundAsStaff } from '../../core/payments/staff-refund.service.js';
 import { readBookingMoney } from '../../core/payments/balances.service.js';
+import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
 import { recordBankPayment } from '../../core/payments/bank-payment.service.js';
 import type { BankPaymentValues } from '../views/admin/booking-money.js';
 
@@ -157,6 +158,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     const ui = adminUiFor(request, auth);
     const booking = await readStaffBooking(db, scope, request.params.id);
     const money = await readBookingMoney(db, clock, booking.id);
+    const invoices = await listBookingInvoices(db, clock, booking.id);
     const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
     const policy = await quoteCancelNow(db, clock, booking);
@@ -169,6 +171,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
         ui={ui}
         booking={booking}
         money={money}
+        invoices={invoices}
         refunds={{
           refunds: money.refunds,
           paidCents: money.payment.paidCents,

@@ -25,6 +25,7 @@ import { balancesMessages } from './messages/balances.messages.js';
 import { refundsMessages } from './messages/refunds.messages.js';
 import { invoiceHistoryMessages } from './messages/invoice-history.messages.js';
 import { venueBillingMessages } from './messages/venue-billing.messages.js';
+import { invoiceRegisterMessages } from './messages/invoice-register.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -55,6 +56,7 @@ const nl = {
   ...refundsMessages.nl,
   ...invoiceHistoryMessages.nl,
   ...venueBillingMessages.nl,
+  ...invoiceRegisterMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -81,6 +83,7 @@ const en: Record<keyof typeof nl, string> = {
   ...refundsMessages.en,
   ...invoiceHistoryMessages.en,
   ...venueBillingMessages.en,
+  ...invoiceRegisterMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

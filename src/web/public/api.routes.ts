@@ -43,6 +43,8 @@ import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { formField, formNumber } from './form-body.js';
 import { openApiDocument } from './openapi.js';
 import { termsUrl } from './venue-urls.js';
+import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
+import { organiserInvoiceUrl } from './invoice-urls.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
@@ -268,6 +270,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const { state } = payment;
     const cancelNow = await quoteCancelNow(db, clock, booking);
     const cancellable = cancelRefusal(booking, clock.now()) === undefined;
+    const invoices = await listBookingInvoices(db, clock, booking.id);
     const body: z.infer<typeof manageBookingJson> = {
       reference: booking.reference,
       status: booking.status,
@@ -291,6 +294,16 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         policy: refundPolicyToJson(cancelNow.policy),
         cancelNow: cancellable ? { refundPercent: cancelNow.percent, refundCents: cancelNow.amountCents } : null,
       },
+      invoices: invoices.map((invoice) => ({
+        number: invoice.number,
+        kind: invoice.kind,
+        issuedAt: invoice.issuedAt.toISOString(),
+        totalCents: invoice.totalCents,
+        vatCents: invoice.vatCents,
+        status: invoice.status,
+        pdfUrl: `${publicUrl}${organiserInvoiceUrl(token, invoice.number, 'pdf')}`,
+        ublUrl: `${publicUrl}${organiserInvoiceUrl(token, invoice.number, 'xml')}`,
+      })),
     };
     return body;
   });

@@ -6,6 +6,7 @@ import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js'
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 import { PAYMENT_MODES } from '../../core/payments/payment-terms.js';
+import { INVOICE_STATUSES } from '../../core/invoices/invoice-list.service.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
 const translated = z.object({ nl: z.string(), en: z.string() });
@@ -170,6 +171,22 @@ export const bookingReplayedJson = z.object({
     ),
 });
 
+/** An invoice or credit note of a booking, as issued (it never changes), with its status now. */
+const invoiceJson = z.object({
+  number: z.string().describe('unique, sequential per venue and calendar year without gaps, e.g. `GZ-AMS-2027-000123`'),
+  kind: z.enum(['invoice', 'credit_note']).describe('a `credit_note` corrects an earlier invoice of the booking; its amounts are negative'),
+  issuedAt: instant,
+  totalCents: z.int().describe('including VAT; negative on a credit note'),
+  vatCents: z.int().describe('the VAT in it; negative on a credit note'),
+  status: z
+    .enum(INVOICE_STATUSES)
+    .describe(
+      "now, from the booking's money: what was paid (net of refunds) pays the standing invoices oldest first. `paid`: covered; `open`: not (yet) covered, not past its due date; `overdue`: not covered after its due date; `credited`: a credit note corrects it; `settled`: a credit note",
+    ),
+  pdfUrl: z.url().describe('the document as PDF, under the manage link'),
+  ublUrl: z.url().describe('the document as a UBL 2.1 e-invoice (Peppol BIS Billing 3.0), under the manage link'),
+});
+
 /** A booking as its organiser sees it (`GET /manage/{token}`). */
 export const manageBookingJson = z.object({
   reference: z.string(),
@@ -210,6 +227,7 @@ export const manageBookingJson = z.object({
         .describe('what cancelling now would refund; null when the organiser can no longer cancel (past the deadline, or not active)'),
     })
     .describe("the booking's cancellation policy and what cancelling now would refund"),
+  invoices: z.array(invoiceJson).describe("the booking's invoices and credit notes, oldest first; empty when none were issued"),
 });
 
 /** An error answer whose `code` is one of `codes`; `message` is translated (Accept-Language). */

@@ -7,6 +7,7 @@ import { resendManageLink } from '../../core/bookings/booking-links.service.js';
 import { findBookingByLink } from '../../core/bookings/booking.service.js';
 import { confirmOption } from '../../core/bookings/option.service.js';
 import { readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
+import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { quoteCancelNow, readRefundOutlook } from '../../core/payments/policy-refund.service.js';
 import { uiFor } from '../plugins/language.js';
@@ -63,6 +64,7 @@ export async function sendManagePage(
     startsAt: booking.slot.startsAt,
     totalCents: booking.price.totalCents,
   });
+  const invoices = await listBookingInvoices(context.db, context.clock, booking.id);
   return sendPage(
     reply,
     status,
@@ -74,6 +76,7 @@ export async function sendManagePage(
       participants={participants}
       payment={payment}
       refunds={refunds}
+      invoices={invoices}
       {...extra}
     />,
   );

@@ -9,6 +9,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { insertTestInvoice } from '../../../test/invoices.js';
 import { parseRawAnswer } from '../../../test/https-app.js';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { BODY_LIMIT } from '../limits.js';
@@ -198,6 +199,17 @@ for (const dialect of testDialects()) {
       await book({ ...bookingRequest(slot.id), email: 'nope' });
       await check('/bookings', 'POST', { url: '/bookings', headers: json, payload: bookingRequest(slot.id), ...elsewhere });
       await check('/manage/{token}', 'GET', { url: `/manage/${token}` });
+      // With an invoice and the credit note that corrects it: negative amounts, statuses, the documents' URLs.
+      const { reference } = (await book(placed)).json() as { reference: string };
+      const { id: bookingId } = await t.database.db
+        .selectFrom('bookings')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      const invoice = await insertTestInvoice(t.database.db, t.clock, bookingId);
+      await insertTestInvoice(t.database.db, t.clock, bookingId, { kind: 'credit_note', corrects: invoice });
+      const invoiced = (await check('/manage/{token}', 'GET', { url: `/manage/${token}` })).json() as { invoices: unknown[] };
+      assert.equal(invoiced.invoices.length, 2);
       await check('/manage/{token}', 'GET', { url: `/manage/${'A'.repeat(43)}` });
       await check('/manage/{token}', 'GET', { url: `/manage/${'a'.repeat(200)}` });
       await check('/manage/{token}', 'GET', { url: '/manage/%E0%A4%A' });

@@ -153,7 +153,8 @@ export function openApiDocument(publicUrl: string) {
       '/manage/{token}': {
         get: {
           operationId: 'getManagedBooking',
-          summary: "A booking as its organiser sees it, with its payment state; the token is the last part of the booking's manageUrl",
+          summary:
+            "A booking as its organiser sees it, with its payment state and its invoices; the token is the last part of the booking's manageUrl",
           security: [],
           parameters: [
             {

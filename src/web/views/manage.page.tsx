@@ -19,6 +19,8 @@ import { VenueContact } from './venue-details.js';
 import type { OrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { PayButton, PaymentBanner, type PaymentOutcome, PaymentSection } from './payment-section.js';
+import type { InvoiceListItem } from '../../core/invoices/invoice-list.service.js';
+import { ManageInvoices } from './invoice-list.js';
 
 /** A refused action: its code, its message, and for the group-size form the value as typed. */
 export interface ManageRefusal {
@@ -45,6 +47,8 @@ export interface ManagePageProps {
   payment: OrganiserPayment;
   /** On the return from the checkout: what the provider says of the payment (while it is not known, a link checks again). */
   paymentOutcome?: { outcome: PaymentOutcome } | undefined;
+  /** The booking's invoices and credit notes, oldest first (none: no section). */
+  invoices?: readonly InvoiceListItem[] | undefined;
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
@@ -120,6 +124,7 @@ export function ManagePage({
   payment,
   paymentOutcome,
   refunds,
+  invoices = [],
 }: ManagePageProps) {
   const { t } = ui;
   // Back from paying, confirmed: the page is the confirmation, as right after booking.
@@ -166,6 +171,7 @@ export function ManagePage({
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       <OptionPanel ui={ui} booking={booking} token={token} />
       <PaymentSection ui={ui} payment={payment} token={token} payButton={!payFirst} />
+      <ManageInvoices ui={ui} token={token} invoices={invoices} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />
       <AcceptedTerms ui={ui} booking={booking} />

@@ -154,6 +154,16 @@ export const bookingMailMessages = defineMessages(
     'mail.balance.due_on': 'Uiterlijk',
     'mail.balance.reference': 'Uw kenmerk',
     'mail.balance.pay_link': 'Restbedrag betalen',
+    // An invoice unpaid after its due date (issue 19, invoices).
+    'mail.subject.invoice_overdue': 'Herinnering: factuur {number} voor boeking {reference} is nog niet betaald',
+    'mail.intro.invoice_overdue':
+      'Factuur {number} voor uw bezoek aan {venue} op {date} had uiterlijk {due} betaald moeten zijn, maar wij hebben de betaling nog niet (volledig) ontvangen. Wilt u {amount} overmaken naar {iban}, onder vermelding van {reference}? Heeft u het bedrag de afgelopen dagen al overgemaakt, dan kunt u deze herinnering als niet verzonden beschouwen.',
+    'mail.invoice.number': 'Factuurnummer',
+    'mail.invoice.total': 'Factuurbedrag',
+    'mail.invoice.outstanding': 'Nog te betalen',
+    'mail.invoice.due_on': 'Vervaldatum',
+    'mail.invoice.iban': 'IBAN',
+    'mail.invoice.reference': 'Betalingskenmerk',
   },
   {
     'mail.subject.booking_received': 'Booking {reference} confirmed: {activity}',
@@ -304,5 +314,15 @@ export const bookingMailMessages = defineMessages(
     'mail.balance.due_on': 'Due by',
     'mail.balance.reference': 'Your reference',
     'mail.balance.pay_link': 'Pay the balance',
+    // An invoice unpaid after its due date (issue 19, invoices).
+    'mail.subject.invoice_overdue': 'Reminder: invoice {number} for booking {reference} has not been paid',
+    'mail.intro.invoice_overdue':
+      'Invoice {number} for your visit to {venue} on {date} was due by {due}, but we have not received (all of) the payment yet. Please transfer {amount} to {iban}, quoting {reference}. If you have transferred the amount in the last few days, please disregard this reminder.',
+    'mail.invoice.number': 'Invoice number',
+    'mail.invoice.total': 'Invoice amount',
+    'mail.invoice.outstanding': 'Still to pay',
+    'mail.invoice.due_on': 'Due date',
+    'mail.invoice.iban': 'IBAN',
+    'mail.invoice.reference': 'Payment reference',
   },
 );

@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.visit_reminder_sent': 'activity_log.action.booking.visit_reminder_sent',
   'booking.payment_recorded': 'activity_log.action.booking.payment_recorded',
   'booking.balance_reminder_sent': 'activity_log.action.booking.balance_reminder_sent',
+  'booking.invoice_overdue_reminder_sent': 'activity_log.action.booking.invoice_overdue_reminder_sent',
   'activity.created': 'activity_log.action.activity.created',
   'activity.updated': 'activity_log.action.activity.updated',
   'venue.updated': 'activity_log.action.venue.updated',

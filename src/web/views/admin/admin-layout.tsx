@@ -10,6 +10,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin', label: 'admin.nav.schedule', permission: 'bookings.read' },
   { href: '/admin/bookings', label: 'admin.nav.bookings', permission: 'bookings.read' },
   { href: '/admin/balances', label: 'admin.nav.balances', permission: 'bookings.read' },
+  { href: '/admin/invoices', label: 'admin.nav.invoices', permission: 'bookings.read' },
   { href: '/admin/activities', label: 'admin.nav.activities', permission: 'bookings.read' },
   { href: '/admin/venues', label: 'admin.nav.venues', permission: 'catalog.write' },
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },

@@ -19,12 +19,16 @@ import { BookingRefunds, CancelRefundChoice, refundedEntryText, type RefundFormV
 import type { ComponentChildren } from 'preact';
 import type { BookingMoney } from '../../../core/payments/balances.service.js';
 import { type BankPaymentValues, BookingMoneySection } from './booking-money.js';
+import type { InvoiceListItem } from '../../../core/invoices/invoice-list.service.js';
+import { BookingInvoices } from './booking-invoices.js';
 
 interface Props {
   ui: AdminUi;
   booking: StaffBookingDetails;
   /** Its money: terms, state, payments and refunds, billing details. */
   money: BookingMoney;
+  /** Its invoices and credit notes, oldest first. */
+  invoices?: readonly InvoiceListItem[] | undefined;
   history: ActivityEntry[];
   participants: ParticipantList;
   /** What the last action did, to confirm it. */
@@ -90,6 +94,7 @@ export function BookingDetailPage({
   ui,
   booking,
   money,
+  invoices = [],
   history,
   participants,
   notice,
@@ -184,6 +189,7 @@ export function BookingDetailPage({
             ))}
         </>
       )}
+      <BookingInvoices ui={ui} invoices={invoices} />
       {refunds && <BookingRefunds ui={ui} base={base} money={refunds} values={refund} errors={errors} />}
 
       {booking.status === 'option' && booking.optionExpiresAt && (

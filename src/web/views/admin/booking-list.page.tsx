@@ -41,7 +41,7 @@ const LABELS: Record<string, MessageKey> = {
   sort: 'bookings.filter.sort',
 };
 
-function Select({
+export function Select({
   name,
   label,
   value,

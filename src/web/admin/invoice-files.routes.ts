@@ -7,7 +7,7 @@ import { sendInvoiceFile } from '../public/invoice-file-reply.js';
 import { requirePermission } from './admin-request.js';
 
 /** An invoice or credit note of the member's venues as PDF or UBL: `/admin/invoices/<id>.pdf|.xml`; another venue's is a 404. */
-export async function invoiceAdminRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
+export async function invoiceFileRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
   app.get<{ Params: { file: string } }>('/invoices/:file', async (request, reply) => {
     requirePermission(request, 'bookings.read');
     const file = parseInvoiceFileName(request.params.file);
