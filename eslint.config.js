@@ -15,7 +15,10 @@ const OUTSIDE_CORE = {
   paths: ['src/web', 'src/cli', 'src/server', 'src/audit', 'src/firewall', 'src/adapters', 'src/app.ts', 'src/main.ts'],
   packages: [
     { regex: 'fastify|^find-my-way$', message: 'core/ knows nothing of HTTP: routes belong in src/web.' },
-    { regex: '^(nodemailer|acme-client|sharp)(/|$)', message: 'Outside systems are driven from adapters, behind an interface core/ owns.' },
+    {
+      regex: '^(nodemailer|acme-client|sharp|@mollie/api-client)(/|$)',
+      message: 'Outside systems are driven from adapters, behind an interface core/ owns.',
+    },
     {
       regex: '^(node:)?(child_process|http|https|http2|net|tls)$',
       message: 'Processes and network connections are adapters, behind an interface core/ owns.',

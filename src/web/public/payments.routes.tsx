@@ -122,11 +122,11 @@ export async function paymentRoutes(app: FastifyInstance, context: AppContext): 
       // Too many calls from this address (unknown ids): nothing in the answer but when to call again.
       if (isThrottled(error))
         return reply
-          .code(429)
+          .code(statusOfDomainError('throttled'))
           .header('retry-after', String(retryAfterSeconds(error)))
           .send();
       if (error instanceof ProviderUnavailable || (error instanceof DomainError && error.code === 'payment_unavailable')) {
-        return reply.code(503).send();
+        return reply.code(statusOfDomainError('payment_unavailable')).send();
       }
       throw error;
     }
