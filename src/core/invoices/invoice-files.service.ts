@@ -13,7 +13,7 @@ import {
   type InvoiceRow,
   listBookingInvoices,
   listInvoicesByIds,
-} from './invoice.repository.js';
+} from './invoices.repository.js';
 
 export type InvoiceFormat = 'pdf' | 'xml';
 

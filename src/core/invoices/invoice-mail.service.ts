@@ -5,7 +5,7 @@ import { enqueueMail } from '../outbox/outbox.service.js';
 import type { Clock } from '../shared/clock.js';
 import { isLanguage } from '../shared/language.js';
 import type { InvoiceKind, InvoicePurpose } from './invoice-document.js';
-import { listInvoicesByIds } from './invoice.repository.js';
+import { listInvoicesByIds } from './invoices.repository.js';
 import { documentTitle } from './invoice-texts.js';
 
 /**
