@@ -7,6 +7,7 @@ import type { InvoiceDocument, InvoiceKind } from './invoice-document.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { invoiceStatuses, type InvoiceStatus } from './invoice-status.js';
 import { renderInvoiceUbl } from './invoice-ubl.js';
+import { readInvoiceRegister, type RegisterFilter } from './invoice-list.service.js';
 import {
   findBookingInvoiceByNumber,
   findInvoiceInScope,
@@ -96,4 +97,23 @@ export async function invoiceMailAttachments(db: Executor, clock: Clock, booking
     files.push(await renderInvoiceFile(row, 'pdf', status), await renderInvoiceFile(row, 'xml', status));
   }
   return files;
+}
+
+/** The UBL e-invoices of every document the register matches (the accountant's import), named by number, in the register's order. */
+export async function readRegisterUblFiles(db: Executor, clock: Clock, scope: VenueScope, filter: RegisterFilter): Promise<InvoiceFile[]> {
+  const { entries } = await readInvoiceRegister(db, clock, scope, filter);
+  const rows = new Map(
+    (
+      await listInvoicesByIds(
+        db,
+        entries.map((entry) => entry.id),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return Promise.all(
+    entries.flatMap((entry) => {
+      const row = rows.get(entry.id);
+      return row ? [renderInvoiceFile(row, 'xml', entry.status)] : [];
+    }),
+  );
 }

@@ -11,6 +11,7 @@ import { makeTwoVenues, signInMembers, type TwoVenues } from '../../../test/venu
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { manageBookingJson } from '../public/api.schemas.js';
 import { SESSION_COOKIE } from './session-cookie.js';
+import { unzipSync } from 'fflate';
 
 const BASE = '2026-06-01T08:00:00Z';
 /** A buyer's name a spreadsheet would run as a formula, were it not made safe. */
@@ -276,6 +277,28 @@ for (const dialect of testDialects()) {
       const enLines = en.body.slice(1).split('\r\n');
       assert.equal(enLines[0], 'Number;Type;Invoice date;Due date;Booking;Customer;Excl. VAT 21%;VAT 21%;Total (incl. VAT);Status');
       assert.equal(enLines.at(-2), 'Total;;;;;;0.00;0.00;0.00;');
+    });
+
+    test('the zip of UBL files: one e-invoice per document of the period and the venue, named by number', async () => {
+      const res = await adminGet(t, manager, '/admin/invoices.zip?from=2026-05-01&to=2026-05-31');
+      assert.equal(res.statusCode, 200);
+      assertSecurityHeaders(res.headers, 'zip');
+      assert.equal(res.headers['content-type'], 'application/zip');
+      assert.equal(res.headers['content-disposition'], 'attachment; filename="groupz-invoices-ubl-2026-05-01-2026-05-31.zip"');
+      const files = unzipSync(new Uint8Array(res.rawPayload));
+      assert.deepEqual(
+        Object.keys(files),
+        [paid, overdue, credited, credit].map((i) => `${i.number}.xml`),
+      );
+      const creditXml = Buffer.from(files[`${credit.number}.xml`]!).toString('utf8');
+      assert.match(creditXml, /<CreditNote[\s>]/);
+      assert.ok(creditXml.includes(`<cbc:ID>${credit.number}</cbc:ID>`), 'the credit note states its number');
+      assert.ok(creditXml.includes(credited.number), 'and the invoice it corrects');
+      const other = await adminGet(t, otherManager, '/admin/invoices.zip?from=2026-05-01&to=2026-05-31');
+      assert.deepEqual(Object.keys(unzipSync(new Uint8Array(other.rawPayload))), [`${awayInvoice.number}.xml`]);
+      const refused = await adminGet(t, manager, '/admin/invoices.zip?from=2026-05-31&to=2026-05-01');
+      assert.equal(refused.statusCode, 422);
+      assert.match(refused.headers['content-type'] as string, /text\/html/);
     });
   });
 }

@@ -133,6 +133,9 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, show
           <p>
             <a href={`/admin/invoices.csv${invoiceFilterQuery(values)}`} class="button button-secondary" download data-testid="invoice-csv">
               {t('invoice_register.csv')}
+            </a>{' '}
+            <a href={`/admin/invoices.zip${invoiceFilterQuery(values)}`} class="button button-secondary" download data-testid="invoice-zip">
+              {t('invoice_register.zip')}
             </a>
           </p>
         </>
