@@ -9,7 +9,7 @@ import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
 import type { BookingDetails } from './booking.js';
 import { cancelRefusal, groupSizeRefusal, organiserActions } from './booking-changes.js';
-import { cancelByOrganiser, changeGroupSize } from './booking-changes.service.js';
+import { cancelByOrganiser, changeBookingAsStaff, changeGroupSize } from './booking-changes.service.js';
 import { findBookingByLink } from './booking.service.js';
 import { changeBookingStatus } from './booking-admin.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
@@ -85,6 +85,29 @@ for (const dialect of testDialects()) {
         () => 'done',
         (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error)),
       );
+
+    test("new contact details keep the booking's price, even when the activity's price changed since", async () => {
+      const own = await makeActivity(database.db, clock, { minGroupSize: 1, maxGroupSize: 20 });
+      const slot = await makeSlot(database.db, clock, own, { date: '2026-06-19', capacity: 30 });
+      const { booking: placed, manageToken } = await book(database.db, clock, slot, { groupSize: 6 });
+      const pricing = JSON.stringify([{ label: { nl: 'Duurder', en: 'Dearer' }, basis: 'person', vat: 'low', amountCents: 99_999 }]);
+      await database.db.updateTable('activities').set({ pricing }).where('id', '=', own.id).execute();
+      const booking = (await findBookingByLink(database.db, 'manage', manageToken))!;
+      const contact = {
+        name: 'Nieuwe Naam',
+        email: booking.email,
+        phone: booking.phone,
+        organisation: booking.organisation,
+        notes: booking.notes,
+      };
+      await changeBookingAsStaff(database.db, clock, { by: 'staff', ...TEST_ADMIN_ACTOR }, booking, { groupSize: 6, contact });
+      const row = await database.db
+        .selectFrom('bookings')
+        .select(['total_cents', 'vat_cents', 'organiser_name'])
+        .where('id', '=', placed.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(row, { total_cents: placed.price.totalCents, vat_cents: placed.price.vatCents, organiser_name: 'Nieuwe Naam' });
+    });
 
     test('a second cancel on the same read releases nothing', async () => {
       const slot = await makeSlot(database.db, clock, activity, { date: '2026-06-20', capacity: 30 });

@@ -88,8 +88,9 @@ async function applyChange(
 ): Promise<number> {
   const from = booking.groupSize;
   const { groupSize, contact } = change;
-  const price = await priceForSize(db, booking, groupSize);
   const delta = groupSize - from;
+  // Only a change of size prices the booking again (at today's prices); new contact details keep its price.
+  const price = delta === 0 ? booking.price : await priceForSize(db, booking, groupSize);
   const at = clock.now().toISOString();
   const venueId = booking.activity.venue.id;
   let refund: { amountCents: number; refunds: RefundRow[] } = { amountCents: 0, refunds: [] };
