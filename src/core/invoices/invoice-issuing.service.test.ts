@@ -182,11 +182,20 @@ for (const dialect of testDialects()) {
       assert.equal(first.seller.vatId, 'NL123456789B01');
       assert.equal((await db.selectFrom('invoices').select('retain_until').executeTakeFirstOrThrow()).retain_until, '2033-12-31');
 
+      // Words are not amounts: the booking now read in English is no reason to issue anything.
+      await db.updateTable('bookings').set({ language: 'en' }).where('id', '=', booking.id).execute();
+      assert.deepEqual(await db.transaction().execute((trx) => reconcileInvoices(trx, clock, booking.id)), []);
+
+      // Changed after the first invoice's due date: the new one is due the venue's term from its own date.
+      clock.set('2026-07-05T08:00:00Z');
       await changeGroupSize(db, clock, await details(booking.id), 14, context);
       assert.deepEqual((await invoicesOf(db, booking.id)).slice(1), [
         ['GZ-INV-2026-000002', 'credit_note', 'credit', -owed],
         ['GZ-INV-2026-000003', 'invoice', 'full', owed + 1795],
       ]);
+      const reissued = await documentOf('GZ-INV-2026-000003');
+      assert.equal(reissued.issueDate, '2026-07-05');
+      assert.ok(reissued.dueOn !== null && reissued.dueOn > reissued.issueDate, `due ${reissued.dueOn}, after its date`);
       const credit = await documentOf('GZ-INV-2026-000002');
       assert.equal(credit.vatCents, -first.vatCents);
       assert.deepEqual(credit.references, [{ number: 'GZ-INV-2026-000001', issueDate: '2026-06-01' }]);

@@ -101,8 +101,14 @@ function sameInvoice(standing: StandingInvoice, draft: InvoiceDraft): boolean {
   return standing.purpose === draft.purpose && standing.totalCents === amounts.totalCents && sameLines(standing.lines, amounts.lines);
 }
 
+/**
+ * Whether two invoices' lines state the same amounts: quantity, unit price, net and rate, line by
+ * line. Their words are not compared: a renamed activity or price line, or a booking now read in
+ * another language, is no reason for a credit note and a new number.
+ */
 function sameLines(a: readonly InvoiceLine[], b: readonly InvoiceLine[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const amounts = (lines: readonly InvoiceLine[]) => JSON.stringify(lines.map((l) => [l.quantity, l.unitNet, l.netCents, l.vatRateBp]));
+  return amounts(a) === amounts(b);
 }
 
 async function stateOf(trx: Tx, row: InvoicingBookingRow): Promise<InvoicingState> {
@@ -203,7 +209,9 @@ function issuerOf(trx: Tx, clock: Clock, row: InvoicingBookingRow, seller: Invoi
       const amounts = amountsOf(draft.lines);
       const prepaidCents = Math.min(draft.prepaidCents, amounts.totalCents);
       const payable = amounts.totalCents - prepaidCents;
-      const dueOn = payable > 0 ? (row.balance_due_on ?? addLocalDays(issueDate, row.invoice_term_days)) : issueDate;
+      // The booking's due date, unless it has passed (an invoice issued again after a change): then the venue's term from today.
+      const bookingDue = row.balance_due_on !== null && row.balance_due_on >= issueDate ? row.balance_due_on : null;
+      const dueOn = payable > 0 ? (bookingDue ?? addLocalDays(issueDate, row.invoice_term_days)) : issueDate;
       return issue(
         {
           ...base,

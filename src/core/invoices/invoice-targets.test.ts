@@ -65,6 +65,30 @@ describe('the invoices a booking should have', () => {
     assert.deepEqual(purposes({ ...state, netPaidCents: owed, paidCents: owed }, [deposit]), ['keep d', `final ${owed - 5000}`]);
   });
 
+  test('once visited, the service is invoiced in full, whatever is still unpaid', () => {
+    const owed = price.totalCents;
+    const deposit: StandingInvoice = {
+      id: 'd',
+      number: 'GZ-1',
+      issueDate: '2026-06-01',
+      purpose: 'deposit',
+      totalCents: 5000,
+      lines: [],
+      vat: [{ vatRateBp: 900, netCents: 4587, vatCents: 413 }],
+    };
+    const visited = { ...state, status: 'completed', netPaidCents: 5000, paidCents: 5000 };
+    const [kept, final] = targetInvoices(visited, [deposit]);
+    assert.deepEqual(kept, { keep: 'd' });
+    assert.ok(final && 'purpose' in final && final.purpose === 'final');
+    assert.equal(final.prepaidCents, 0, 'nothing of the rest was paid: all of it is payable');
+    assert.equal(
+      final.lines.reduce((a, l) => a + l.grossCents, 0),
+      owed - 5000,
+    );
+    assert.deepEqual(purposes({ ...state, status: 'completed' }), [`full ${owed}`], 'online, nothing paid, visited');
+    assert.deepEqual(purposes({ ...state, status: 'completed', payBy: 'venue' }), [], 'paid at the venue: its till receipt');
+  });
+
   test('the buyer from the billing details: a Dutch address read into its parts', () => {
     const buyer = buyerOf({
       organiser_name: 'Jan Jansen',

@@ -101,9 +101,10 @@ function deductionLines(deposit: StandingInvoice, language: Language): GrossLine
 /**
  * The invoices that should stand for the booking (the standing ones given, to keep a deposit):
  * - on invoice, confirmed or visited: one `full` invoice for what it owes;
- * - paying online (or at the venue, once staff recorded a payment): paid in full, a `full` invoice
- *   marked paid, or a `final` one deducting a standing deposit invoice; paid in part, one `deposit`
- *   invoice for what was paid (the standing one while it still says so);
+ * - paying online (or at the venue, once staff recorded a payment): paid in full or visited, a
+ *   `full` invoice (marked paid as far as it is), or a `final` one deducting a standing deposit
+ *   invoice; paid in part before the visit, one `deposit` invoice for what was paid (the standing
+ *   one while it still says so);
  * - cancelled or expired: a `cancellation` invoice for what the venue keeps, if anything;
  * - anything else (not yet confirmed): nothing.
  */
@@ -124,14 +125,18 @@ export function targetInvoices(state: InvoicingState, standing: readonly Standin
     return [{ purpose: 'full', lines: bookingLines(state), prepaidCents: Math.max(0, Math.min(paid, owed)), deducts: null }];
   }
   if (state.payBy === 'venue' && state.paidCents === 0) return [];
-  if (paid <= 0) return [];
+  // Paid in full, or visited: the service is invoiced in full (what is still unpaid is payable on it).
+  const complete = paid >= owed || state.status === 'completed';
+  if (paid <= 0 && !complete) return [];
   const deposit = standing.find((s) => s.purpose === 'deposit');
-  if (paid >= owed) {
+  if (complete) {
+    const prepaid = Math.max(0, Math.min(paid, owed));
     if (deposit && deposit.totalCents < owed) {
       const lines = [...bookingLines(state), ...deductionLines(deposit, state.language)];
-      return [{ keep: deposit.id }, { purpose: 'final', lines, prepaidCents: owed - deposit.totalCents, deducts: deposit }];
+      const prepaidCents = Math.max(0, prepaid - deposit.totalCents);
+      return [{ keep: deposit.id }, { purpose: 'final', lines, prepaidCents, deducts: deposit }];
     }
-    return [{ purpose: 'full', lines: bookingLines(state), prepaidCents: owed, deducts: null }];
+    return [{ purpose: 'full', lines: bookingLines(state), prepaidCents: prepaid, deducts: null }];
   }
   if (deposit && deposit.totalCents === paid) return [{ keep: deposit.id }];
   return [{ purpose: 'deposit', lines: perRateLines(paid, state, text.deposit(state.subject)), prepaidCents: paid, deducts: null }];

@@ -161,15 +161,17 @@ async function recordRefundStatus(
 
 /**
  * After a refund failed, in that transaction: a goodwill refund gave nothing, so what the booking
- * owes goes back up by it (recordRefund lowered it); the venue's staff are told, once per refund,
- * that it is theirs to make by hand.
+ * owes goes back up by it (recordRefund lowered it); the paid mark and the invoices follow the
+ * money the venue still holds; the venue's staff are told, once per refund, that it is theirs to
+ * make by hand.
  */
 async function refundFailed(trx: Tx, clock: Clock, row: RefundRow, venueId: string): Promise<void> {
+  await lockBooking(trx, row.booking_id);
   if (GOODWILL_CAUSES.includes(row.cause as RefundCause)) {
-    await lockBooking(trx, row.booking_id);
     await addBookingAdjustment(trx, row.booking_id, row.amount_cents, clock.now().toISOString());
-    await syncPaidStateOf(trx, clock, row.booking_id);
   }
+  // The money stayed with the venue: its paid mark and its invoices (what it keeps) follow.
+  await syncPaidStateOf(trx, clock, row.booking_id);
   await enqueueStaffNotice(trx, clock, {
     kind: 'staff_refund_failed',
     bookingId: row.booking_id,
