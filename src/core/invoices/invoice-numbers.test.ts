@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -94,5 +95,36 @@ for (const dialect of testDialects()) {
       assert.equal((await db.selectFrom('invoices').select('id').where('id', '=', old.id).execute()).length, 0);
       assert.equal((await db.selectFrom('invoices').select('id').where('id', '=', row.id).execute()).length, 1);
     });
+    test('a counter is never lowered (a number once issued is not given out again); raising it is fine', async () => {
+      const { db } = database;
+      const counter = () =>
+        db
+          .selectFrom('invoice_counters')
+          .select('last_number')
+          .where('venue_id', '=', activity.venue.id)
+          .where('year', '=', 2026)
+          .executeTakeFirstOrThrow();
+      const { last_number: last } = await counter();
+      await assert.rejects(
+        db
+          .updateTable('invoice_counters')
+          .set({ last_number: last - 1 })
+          .where('venue_id', '=', activity.venue.id)
+          .where('year', '=', 2026)
+          .execute(),
+        /invoice_counter_lowered/,
+      );
+      await db.updateTable('invoice_counters').set({ last_number: last }).where('venue_id', '=', activity.venue.id).execute();
+      assert.equal((await counter()).last_number, last);
+      await db.transaction().execute(async (trx) => assert.equal(await takeInvoiceSequence(trx, activity.venue.id, 2026), last + 1));
+    });
+
+    if (dialect.name === 'postgres') {
+      test('issued invoices are never truncated', async () => {
+        const { db } = database;
+        await assert.rejects(sql`truncate invoices cascade`.execute(db), /invoice_retained/);
+        assert.ok((await db.selectFrom('invoices').select('id').execute()).length > 0);
+      });
+    }
   });
 }

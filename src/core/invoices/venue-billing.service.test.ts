@@ -2,9 +2,15 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { makeActivity } from '../../../test/factories.js';
+import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
+import { completeBilling, invoicesOf } from '../../../test/invoicing.js';
+import { historyOf } from '../../../test/lifecycle.js';
+import { TEST_LINK_KEY } from '../../../test/links.js';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
+import { createBooking } from '../bookings/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
+import { WITHHELD_ACTION } from './invoice-issuing.service.js';
 import { SELLER_FIELDS, sellerOf } from './invoice-seller.js';
 import type { VenueBillingForm } from './venue-billing.js';
 import { type BillingMember, listVenuesMissingBilling, readVenueBilling, saveVenueBilling } from './venue-billing.service.js';
@@ -21,6 +27,9 @@ const FORM: VenueBillingForm = {
   invoicePrefix: 'gz-zst',
   termDays: '21',
 };
+
+const ON_INVOICE = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 } as const;
+const BUYER = { organisation: 'Gemeente Zeist', address: 'Het Rond 1\n3701 HS Zeist', reference: 'PO-1', vatId: null };
 
 for (const dialect of testDialects()) {
   describe(`a venue's billing details on ${dialect.name}`, () => {
@@ -168,6 +177,56 @@ for (const dialect of testDialects()) {
       }
       assert.equal((await row(home.venue.id)).iban, null);
       assert.deepEqual(await entries(), []);
+    });
+
+    test("another venue's prefix is refused, now or once used for numbers; nothing is saved", async () => {
+      await completeBilling(database.db, away.venue.id, 'GZ-ZST');
+      const taken = await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM);
+      assert.deepEqual(taken, { ok: false, errors: [{ field: 'invoicePrefix', code: 'invoice_prefix_taken' }] });
+      assert.equal((await row(home.venue.id)).billing_legal_name, null);
+      assert.deepEqual(await entries(), []);
+
+      // The other venue issued numbers with it, then moved on: the prefix stays taken.
+      const onInvoice = await makeActivity(database.db, clock, { venueId: away.venue.id, payment: ON_INVOICE });
+      const slot = await makeSlot(database.db, clock, onInvoice, { date: '2027-01-15' });
+      const input = { ...bookingInput(slot.id, { groupSize: 12 }), payBy: 'invoice' as const, billing: BUYER };
+      const { booking } = await createBooking(database.db, clock, TEST_LINK_KEY, NO_PAYMENTS, input);
+      assert.equal((await invoicesOf(database.db, booking.id))[0]?.[0], 'GZ-ZST-2026-000001');
+      await database.db.updateTable('venues').set({ invoice_prefix: 'AWAY' }).where('id', '=', away.venue.id).execute();
+      assert.deepEqual(await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM), taken);
+      assert.deepEqual(await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'away' }), taken);
+      // A prefix that merely begins like it is free; the venue keeps its own on saving again.
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'GZ' })).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, admin, away.venue.id, { ...FORM, invoicePrefix: 'AWAY', termDays: '30' })).ok);
+      // Two venues cannot hold one prefix whatever writes it.
+      await assert.rejects(database.db.updateTable('venues').set({ invoice_prefix: 'GZ' }).where('id', '=', away.venue.id).execute());
+    });
+
+    test('saving complete details catches up the invoices withheld while they were missing, and mails them', async () => {
+      const onInvoice = await makeActivity(database.db, clock, { venueId: home.venue.id, payment: ON_INVOICE });
+      const slot = await makeSlot(database.db, clock, onInvoice, { date: '2027-01-15' });
+      const input = { ...bookingInput(slot.id, { groupSize: 12 }), payBy: 'invoice' as const, billing: BUYER };
+      const { booking } = await createBooking(database.db, clock, TEST_LINK_KEY, NO_PAYMENTS, input);
+      assert.equal(booking.status, 'confirmed');
+      assert.deepEqual(await invoicesOf(database.db, booking.id), []);
+      assert.equal((await historyOf(database.db, booking.reference)).filter(([action]) => action === WITHHELD_ACTION).length, 1);
+      const mails = () =>
+        database.db
+          .selectFrom('mail_outbox')
+          .select('kind')
+          .where('booking_id', '=', booking.id)
+          .where('kind', '=', 'invoices_issued')
+          .execute();
+      assert.equal((await mails()).length, 0);
+
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM)).ok);
+      const issued = await invoicesOf(database.db, booking.id);
+      assert.equal(issued.length, 1);
+      assert.equal(issued[0]?.[0], 'GZ-ZST-2026-000001');
+      assert.equal((await mails()).length, 1);
+      // Saving again issues nothing more.
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, termDays: '30' })).ok);
+      assert.equal((await invoicesOf(database.db, booking.id)).length, 1);
     });
 
     test('two saves at once: both land, one after the other, and each entry names what it changed', async () => {

@@ -7,6 +7,7 @@ import { venueScopeOf } from '../shared/venue-scope.js';
 import { can, type StaffMember } from '../staff/staff.js';
 import type { VenueMember } from '../venues/venue-profile.service.js';
 import { lockVenueInScope } from '../venues/venue.repository.js';
+import { reconcileInvoices, WITHHELD_ACTION } from './invoice-issuing.service.js';
 import { type SellerField, sellerOf } from './invoice-seller.js';
 import {
   parseVenueBilling,
@@ -15,7 +16,14 @@ import {
   venueBillingColumnsOf,
   venueBillingFormOf,
 } from './venue-billing.js';
-import { listVenueBillingRows, updateVenueBilling, type VenueBillingRow } from './venue-billing.repository.js';
+import {
+  isInvoicePrefixTaken,
+  listVenueBillingRows,
+  listWithheldBookingIds,
+  updateVenueBilling,
+  type VenueBillingRow,
+  WITHHELD_CATCH_UP_LIMIT,
+} from './venue-billing.repository.js';
 
 /** The staff member who reads or changes billing details: who they are, their role, the venues they reach. */
 export type BillingMember = VenueMember & Pick<StaffMember, 'role'>;
@@ -57,7 +65,10 @@ export async function listVenuesMissingBilling(db: Db, member: BillingMember): P
  * fields that changed (never their values). A refused form saves nothing; a form that changes
  * nothing writes nothing. The venue's row is locked while it is read and written, so of two saves at
  * once the second logs only what it changed itself. A new invoice prefix only changes how numbers
- * issued from then on print: numbers count per venue per year, whatever the prefix.
+ * issued from then on print: numbers count per venue per year, whatever the prefix. A prefix another
+ * venue has, or has issued numbers with, is refused (invoice numbers are unique across venues).
+ * Details saved complete catch up, in the same transaction, the invoices withheld while they were
+ * not (the bookings whose history says so, at most WITHHELD_CATCH_UP_LIMIT per save).
  */
 export async function saveVenueBilling(
   db: Db,
@@ -70,17 +81,21 @@ export async function saveVenueBilling(
   await readVenueBilling(db, member, venueId);
   const parsed = parseVenueBilling(form);
   if (!parsed.ok) return parsed;
-  const view = await db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<FormResult<VenueBillingView>> => {
     const scope = venueScopeOf(member);
     if (!(await lockVenueInScope(trx, scope, venueId))) throw new DomainError('not_found');
     const [current] = await listVenueBillingRows(trx, scope, venueId);
     if (!current) throw new DomainError('not_found');
     const before = venueBillingFormOf(current);
     const columns = venueBillingColumnsOf(parsed.value);
+    const prefix = columns.invoice_prefix;
+    if (prefix !== null && prefix !== current.invoice_prefix && (await isInvoicePrefixTaken(trx, venueId, prefix))) {
+      return { ok: false, errors: [{ field: 'invoicePrefix', code: 'invoice_prefix_taken' }] };
+    }
     const after = venueBillingFormOf(columns);
     const changed = VENUE_BILLING_FIELDS.filter((field) => before[field] !== after[field]);
     const updated: VenueBillingRow = { ...current, ...columns };
-    if (changed.length === 0) return viewOf(updated);
+    if (changed.length === 0) return { ok: true, value: viewOf(updated) };
     await updateVenueBilling(trx, venueId, columns);
     await recordActivity(trx, clock, {
       actor: member,
@@ -89,7 +104,12 @@ export async function saveVenueBilling(
       target: current.slug,
       detail: { changed: changed.join(',') },
     });
-    return viewOf(updated);
+    if (sellerOf(updated).ok) {
+      for (const bookingId of await listWithheldBookingIds(trx, venueId, WITHHELD_ACTION, WITHHELD_CATCH_UP_LIMIT)) {
+        await reconcileInvoices(trx, clock, bookingId);
+      }
+    }
+    return { ok: true, value: viewOf(updated) };
   });
-  return { ok: true, value: view };
+  return result;
 }

@@ -78,6 +78,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_iban',
   'invalid_bic',
   'invalid_invoice_prefix',
+  'invoice_prefix_taken',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -3,12 +3,13 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // Frozen: imports nothing from the app. Invoices and credit notes (see core/invoices/).
 // - A venue's billing details, which every invoice it issues states (all null until given): its
 //   legal name, postal address, KvK number, VAT id, IBAN (and BIC), the prefix of its invoice
-//   numbers and its default payment term in days.
+//   numbers (unique: invoice numbers are unique across venues) and its default payment term in days.
 // - invoice_counters: the last number issued per venue per calendar year. A number is taken by an
 //   update of this row inside the transaction that issues the invoice, so a rollback gives it back
 //   and the next invoice gets it: numbers are gapless, and the row lock serialises venues' issuers.
+//   A trigger refuses lowering last_number (a number once issued is never given out again).
 // - invoices: one issued document (kind 'invoice' or 'credit_note'), never changed or deleted
-//   (triggers refuse both; deletion only once retain_until has passed). `document` holds everything
+//   (triggers refuse both, and on PostgreSQL truncate; deletion only once retain_until has passed). `document` holds everything
 //   it states (seller, buyer, lines, VAT per rate, totals) as issued, so the documents render the
 //   same for seven years, whatever happens to the booking, the venue or retention of personal data.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -29,6 +30,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('venues')
     .addColumn('invoice_term_days', 'integer', (c) => c.notNull().defaultTo(14))
     .execute();
+  // invoices.number is unique across venues, so two venues must not share a prefix (stored upper-cased).
+  await db.schema.createIndex('venues_invoice_prefix').unique().on('venues').column('invoice_prefix').execute();
 
   await db.schema
     .createTable('invoice_counters')
@@ -73,6 +76,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`
       create function invoices_immutable() returns trigger language plpgsql as $$
       begin
+        if tg_op = 'TRUNCATE' then
+          raise exception 'invoice_retained: issued invoices are never truncated';
+        end if;
         if tg_op = 'UPDATE' then
           raise exception 'invoice_immutable: an issued invoice is never changed';
         end if;
@@ -83,23 +89,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end $$`.execute(db);
     await sql`create trigger invoices_immutable before update or delete on invoices
       for each row execute function invoices_immutable()`.execute(db);
+    await sql`create trigger invoices_no_truncate before truncate on invoices
+      for each statement execute function invoices_immutable()`.execute(db);
+    await sql`
+      create function invoice_counters_forward() returns trigger language plpgsql as $$
+      begin
+        raise exception 'invoice_counter_lowered: a number once issued is never given out again';
+      end $$`.execute(db);
+    await sql`create trigger invoice_counters_forward before update of last_number on invoice_counters
+      for each row when (new.last_number < old.last_number) execute function invoice_counters_forward()`.execute(db);
   } else {
     await sql`create trigger invoices_no_update before update on invoices
       begin select raise(abort, 'invoice_immutable: an issued invoice is never changed'); end`.execute(db);
     await sql`create trigger invoices_no_delete before delete on invoices
       when old.retain_until > strftime('%Y-%m-%d', 'now')
       begin select raise(abort, 'invoice_retained: an invoice is kept until its retention ends'); end`.execute(db);
+    await sql`create trigger invoice_counters_forward before update of last_number on invoice_counters
+      when new.last_number < old.last_number
+      begin select raise(abort, 'invoice_counter_lowered: a number once issued is never given out again'); end`.execute(db);
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   if (postgres) {
+    await sql`drop trigger invoices_no_truncate on invoices`.execute(db);
     await sql`drop trigger invoices_immutable on invoices`.execute(db);
     await sql`drop function invoices_immutable()`.execute(db);
+    await sql`drop trigger invoice_counters_forward on invoice_counters`.execute(db);
+    await sql`drop function invoice_counters_forward()`.execute(db);
   }
   await db.schema.dropTable('invoices').execute();
   await db.schema.dropTable('invoice_counters').execute();
+  await db.schema.dropIndex('venues_invoice_prefix').execute();
   for (const name of [
     'invoice_term_days',
     'invoice_prefix',

@@ -158,6 +158,26 @@ for (const dialect of testDialects()) {
       assert.equal((await logEntries()).length, 0);
     });
 
+    test("another venue's invoice prefix is refused at its field with the form as typed, in Dutch and in English", async () => {
+      await t.database.db.updateTable('venues').set({ invoice_prefix: 'KV-UTR' }).where('id', '=', away.venue.id).execute();
+      try {
+        const refused = await adminPost(t, manager, billingUrl(), TYPED);
+        assert.equal(refused.statusCode, 422);
+        assert.deepEqual(formFields(parseHtml(refused.body).querySelector(`form[action="${billingUrl()}"]`)!), {
+          _csrf: manager.csrf,
+          ...TYPED,
+        });
+        assert.match(text(refused.body, 'error-invoicePrefix'), /^Dit voorvoegsel gebruikt of gebruikte een andere locatie al/);
+        const english = await postInEnglish(manager, TYPED);
+        assert.equal(english.statusCode, 422);
+        assert.match(text(english.body, 'error-invoicePrefix'), /^Another venue uses or has used this prefix/);
+        assert.equal((await venueRow(home.venue.id)).iban, null);
+        assert.equal((await logEntries()).length, 0);
+      } finally {
+        await t.database.db.updateTable('venues').set({ invoice_prefix: null }).where('id', '=', away.venue.id).execute();
+      }
+    });
+
     test("another venue's manager finds nothing (404); staff and viewers see the details but cannot save (403)", async () => {
       assert.equal((await adminGet(t, otherManager, billingUrl())).statusCode, 404);
       assert.equal((await adminPost(t, otherManager, billingUrl(), TYPED)).statusCode, 404);

@@ -10,6 +10,8 @@ export const venueBillingMessages = defineMessages(
     'field.invalid_bic': 'Vul een BIC van 8 of 11 tekens in, zoals ABNANL2A, of laat het veld leeg.',
     'field.invalid_invoice_prefix':
       'Gebruik 2 tot 12 hoofdletters, cijfers en streepjes, niet beginnend of eindigend met een streepje, zoals GZ-AMS.',
+    'field.invoice_prefix_taken':
+      'Dit voorvoegsel gebruikt of gebruikte een andere locatie al voor haar factuurnummers. Kies een ander, zoals GZ-AMS.',
 
     'activity_log.action.venue.billing_changed': 'factuurgegevens gewijzigd',
     'venue_billing.title': 'Factuurgegevens: {venue}',
@@ -56,6 +58,8 @@ export const venueBillingMessages = defineMessages(
     'field.invalid_bic': 'Enter a BIC of 8 or 11 characters, such as ABNANL2A, or leave the field empty.',
     'field.invalid_invoice_prefix':
       'Use 2 to 12 capital letters, digits and hyphens, not starting or ending with a hyphen, such as GZ-AMS.',
+    'field.invoice_prefix_taken':
+      'Another venue uses or has used this prefix for its invoice numbers. Please choose another, such as GZ-AMS.',
 
     'activity_log.action.venue.billing_changed': 'billing details changed',
     'venue_billing.title': 'Billing details: {venue}',
