@@ -80,6 +80,8 @@ export async function listWithheldBookingIds(db: Executor, venueId: string, acti
           .where('activity_log.action', '=', action),
       ),
     )
+    // Caught up already: its documents stand, so a later save looks further.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('invoices').select('invoices.id').whereRef('invoices.booking_id', '=', 'bookings.id'))))
     .orderBy('bookings.id')
     .limit(limit)
     .execute();
