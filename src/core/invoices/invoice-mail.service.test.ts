@@ -61,11 +61,12 @@ if (documentToolsPresent()) {
         assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, skipped: 0, failures: [] });
         assert.equal(smtp.messages.length, 1);
         const mail = smtp.messages[0]!;
-        assert.equal(mail.subject, `Factuur voor uw boeking ${booking.reference}`);
+        assert.equal(mail.subject, `Factuur en creditnota voor uw boeking ${booking.reference}`);
         assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.text : undefined, 'anna@example.nl');
         const text = mail.text?.replace(/\s+/g, ' ') ?? '';
         assert.ok(text.includes(`Factuur ${invoice.number} (€ 951,33)`), text);
         assert.ok(text.includes(`Creditnota ${credit.number} (€ -951,33)`), text);
+        assert.ok(text.includes('de factuur en de creditnota voor uw boeking'), text);
 
         const names = mail.attachments.map((a) => a.filename).sort();
         assert.deepEqual(names, [`${credit.number}.pdf`, `${credit.number}.xml`, `${invoice.number}.pdf`, `${invoice.number}.xml`].sort());
@@ -81,6 +82,20 @@ if (documentToolsPresent()) {
             assert.deepEqual(await brokenUblRules(xml), []);
           }
         }
+      });
+
+      test('a mail of a credit note alone says so', async () => {
+        const activity = await makeActivity(db, clock);
+        const slot = await makeSlot(db, clock, activity, { date: '2027-03-14', time: '10:00' });
+        const { booking } = await book(db, clock, slot, { language: 'en' });
+        const at = { venueId: activity.venue.id, bookingId: booking.id };
+        const invoice = await insertInvoiceRow(db, at, schoolInvoice());
+        const credit = await insertInvoiceRow(db, { ...at, issuedAt: '2027-03-02T10:00:00.000Z' }, creditNote(), invoice.id);
+        await deliverDueMails(db, clock, settings);
+        smtp.messages.length = 0;
+        await db.transaction().execute((trx) => queueInvoiceMail(trx, clock, booking.id, [credit.id]));
+        await deliverDueMails(db, clock, settings);
+        assert.equal(smtp.messages[0]?.subject, `Credit note for your booking ${booking.reference}`);
       });
 
       test("another booking's ids queue nothing", async () => {

@@ -27,12 +27,16 @@ export async function queueInvoiceMail(trx: Tx, clock: Clock, bookingId: string,
     })
     .join(', ');
   const ids = rows.map((row) => row.id);
+  // What the mail carries, for its subject and first sentence (mail-content.tsx).
+  const invoices = rows.some((row) => row.kind === 'invoice');
+  const creditNotes = rows.some((row) => row.kind === 'credit_note');
+  const contents = invoices && creditNotes ? 'both' : creditNotes ? 'credit_note' : 'invoice';
   return enqueueMail(trx, clock, {
     kind: 'invoices_issued',
     bookingId,
     recipient: booking.organiser_email,
     language,
-    detail: { invoice_ids: ids.join(','), documents },
+    detail: { invoice_ids: ids.join(','), documents, contents },
     dedupeKey: `invoices_issued:${[...ids].sort().join(',')}`,
   });
 }

@@ -249,6 +249,31 @@ describe('mail content', () => {
     );
   });
 
+  test("the documents' mail says what it carries: invoices, credit notes or both; no price for a cancelled booking", () => {
+    const issued = (lang: Language, status: BookingStatus, contents?: string) => {
+      const detail: MailDetail = { invoice_ids: 'x', documents: 'GZ-VAA-2027-000123', ...(contents ? { contents } : {}) };
+      const mail = renderMail('invoices_issued', lang, detail, subjectFor(status));
+      return { subject: mail.subject, intro: mail.text.split('\n\n')[1], text: mail.text };
+    };
+    const credit = issued('nl', 'cancelled', 'credit_note');
+    assert.equal(credit.subject, 'Creditnota voor uw boeking GZ-AB12-CD34');
+    assert.match(credit.intro!, /^Rederij Amstel stuurt u hierbij de creditnota voor uw boeking/);
+    assert.doesNotMatch(credit.text, /Totaal \(incl\. btw\)/, 'a cancelled booking owes no price');
+    const creditEn = issued('en', 'expired', 'credit_note');
+    assert.equal(creditEn.subject, 'Credit note for your booking GZ-AB12-CD34');
+    assert.match(creditEn.intro!, /^Rederij Amstel sends you the credit note for your booking/);
+    assert.doesNotMatch(creditEn.text, /Total \(incl\. VAT\)/);
+    const both = issued('en', 'confirmed', 'both');
+    assert.equal(both.subject, 'Invoice and credit note for your booking GZ-AB12-CD34');
+    assert.match(both.intro!, /sends you the invoice and the credit note/);
+    assert.match(both.text, /Total \(incl\. VAT\)/, 'a standing booking states its price');
+    assert.equal(issued('nl', 'confirmed', 'both').subject, 'Factuur en creditnota voor uw boeking GZ-AB12-CD34');
+    const invoice = issued('nl', 'confirmed', 'invoice');
+    assert.equal(invoice.subject, 'Factuur voor uw boeking GZ-AB12-CD34');
+    assert.match(invoice.intro!, /stuurt u hierbij de factuur voor uw boeking/);
+    assert.equal(issued('en', 'confirmed').subject, 'Invoice for your booking GZ-AB12-CD34', 'a mail queued before it named its contents');
+  });
+
   test('the attached calendar file is named in the mail', () => {
     assert.match(render('confirmed', 'en', {}, 'GZ-AB12-CD34.ics').text, /The attached file GZ-AB12-CD34\.ics adds the visit/);
     assert.doesNotMatch(render('confirmed', 'en').text, /\.ics/);

@@ -211,7 +211,20 @@ function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails)
   ];
 }
 
+/** What an `invoices_issued` mail carries (its detail's `contents`, see queueInvoiceMail): its subject and first sentence. */
+const ISSUED_TEXTS: Record<string, { subject: MailMessageKey; intro: MailMessageKey }> = {
+  invoice: { subject: 'mail.subject.invoices_issued', intro: 'mail.intro.invoices_issued' },
+  credit_note: { subject: 'mail.subject.credit_notes_issued', intro: 'mail.intro.credit_notes_issued' },
+  both: { subject: 'mail.subject.invoices_and_credit_notes_issued', intro: 'mail.intro.invoices_and_credit_notes_issued' },
+};
+
+/** The texts of an `invoices_issued` mail by what it carries; one queued before `contents` existed carries invoices. */
+function issuedTexts(detail: MailDetail): { subject: MailMessageKey; intro: MailMessageKey } {
+  return (typeof detail.contents === 'string' && ISSUED_TEXTS[detail.contents]) || ISSUED_TEXTS.invoice!;
+}
+
 function subjectKey(kind: BookingMailKind, detail: MailDetail, booking: BookingDetails): MailMessageKey {
+  if (kind === 'invoices_issued') return issuedTexts(detail).subject;
   if (kind === 'changed') return CHANGED_SUBJECTS[heldOf(booking.status)];
   if (kind === 'cancelled') return cancellation(detail).subject;
   if (kind === 'staff_new_booking') return STAFF_NEW[heldOf(booking.status)].subject;
@@ -243,7 +256,12 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
   const cents = isCount(detail.due_now_cents) ? detail.due_now_cents : isCount(detail.amount_cents) ? detail.amount_cents : undefined;
   const amount = cents === undefined ? '' : formatMoney(cents, lang);
   // A payment that came after the booking was cancelled (not after its window) says so.
-  const intro = kind === 'payment_refunded_late' && booking.status === 'cancelled' ? 'mail.intro.payment_refunded_cancelled' : INTROS[kind];
+  const intro =
+    kind === 'payment_refunded_late' && booking.status === 'cancelled'
+      ? 'mail.intro.payment_refunded_cancelled'
+      : kind === 'invoices_issued'
+        ? issuedTexts(detail).intro
+        : INTROS[kind];
   return t(intro, { venue, date: formatDate(startsAt, lang), time: formatTime(startsAt), amount });
 }
 
@@ -369,7 +387,10 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     facts: [
       ...bookingFacts(t, lang, booking),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
-      [t('price.total'), formatMoney(booking.price.totalCents, lang)],
+      // The mail of a cancelled or expired booking's documents does not state a price it no longer owes.
+      ...(kind === 'invoices_issued' && (booking.status === 'cancelled' || booking.status === 'expired')
+        ? []
+        : [[t('price.total'), formatMoney(booking.price.totalCents, lang)] as [string, string]]),
       ...(payment ? balanceFacts(t, lang, payment, moneyMail(kind, detail)) : []),
       ...(invoice ? invoiceFacts(t, lang, detail) : []),
       ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, kind, detail, booking, payBefore) : []),

@@ -2,7 +2,7 @@ import type { InvoiceRegister } from '../../core/invoices/invoice-list.service.j
 import { formatRate } from '../../core/i18n/format.js';
 import type { Language } from '../../core/shared/language.js';
 import type { Translate } from '../i18n/i18n.js';
-import { INVOICE_KIND_LABELS, INVOICE_STATUS_LABELS } from '../views/invoice-list.js';
+import { INVOICE_STATUS_LABELS, invoiceTitle } from '../views/invoice-list.js';
 import { csvCell } from './bookings-csv.js';
 
 /**
@@ -39,7 +39,7 @@ export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Langu
   ];
   const rows = register.entries.map((entry) => [
     csvCell(entry.number),
-    csvCell(t(INVOICE_KIND_LABELS[entry.kind])),
+    csvCell(invoiceTitle(entry, lang)),
     entry.issueDate,
     entry.dueOn ?? '',
     csvCell(entry.bookingReference),

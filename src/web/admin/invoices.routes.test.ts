@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
       awayBooking = (await book(db, t.clock, awaySlot, { groupSize: 4 }, t.linkKey)).booking;
       // May 2026, all at the home venue but one: awkward amounts at 9 % and 21 %.
       t.clock.set('2026-05-04T09:00:00Z');
-      paid = await insertTestInvoice(db, t.clock, second.booking.id, { lines: [{ netCents: 3_333, vatRateBp: 900 }] });
+      paid = await insertTestInvoice(db, t.clock, second.booking.id, { purpose: 'deposit', lines: [{ netCents: 3_333, vatRateBp: 900 }] });
       await insertTransfer(db, t.clock, second.booking.id, paid.document.totalCents);
       t.clock.set('2026-05-05T09:00:00Z');
       overdue = await insertTestInvoice(db, t.clock, home.booking.id, {
@@ -62,7 +62,7 @@ for (const dialect of testDialects()) {
       awayInvoice = await insertTestInvoice(db, t.clock, awayBooking.id);
       // June: after the period asked for below.
       t.clock.set('2026-06-01T07:00:00Z');
-      later = await insertTestInvoice(db, t.clock, home.booking.id, { lines: [{ netCents: 1_000, vatRateBp: 900 }] });
+      later = await insertTestInvoice(db, t.clock, home.booking.id, { purpose: 'final', lines: [{ netCents: 1_000, vatRateBp: 900 }] });
       t.clock.set(BASE);
       ({ manager, otherManager, admin } = await signInMembers(t, venues, ['manager', 'otherManager', 'admin']));
     });
@@ -89,6 +89,11 @@ for (const dialect of testDialects()) {
         ],
       );
       assert.ok(rows[0]!.querySelector('[data-testid="invoice-overdue"]'), 'overdue stands out');
+      assert.deepEqual(
+        rows.map((row) => text(row.querySelector('[data-testid="invoice-kind"]'))),
+        ['Factuur', 'Eindfactuur'],
+        'each document is called by its purpose, as its PDF is',
+      );
       assert.equal(text(rows[0]!.querySelector('[data-testid="invoice-amount"]')), '€ 129,18');
       assert.equal(
         rows[0]!.querySelector('[data-testid="invoice-pdf"]')?.getAttribute('href'),
@@ -102,6 +107,10 @@ for (const dialect of testDialects()) {
       assert.equal(text(en.querySelector('[data-testid="manage-invoices"] h2')), 'Invoices');
       assert.equal(text(en.querySelector('[data-testid="invoice-status"]')), 'Overdue');
       assert.equal(text(en.querySelector('[data-testid="invoice-amount"]')), '€129.18');
+      assert.deepEqual(
+        en.querySelectorAll('[data-testid="manage-invoices"] [data-testid="invoice-kind"]').map((cell) => text(cell)),
+        ['Invoice', 'Final invoice'],
+      );
       const none = parseHtml((await t.app.inject(`/b/${plain.manageToken}`)).body);
       assert.equal(none.querySelector('[data-testid="manage-invoices"]'), null);
     });
@@ -112,7 +121,10 @@ for (const dialect of testDialects()) {
         {
           number: overdue.number,
           kind: 'invoice',
+          purpose: 'full',
           issuedAt: '2026-05-05T09:00:00.000Z',
+          dueOn: '2026-05-19',
+          correctsNumber: null,
           totalCents: 12_918,
           vatCents: 1_250,
           status: 'overdue',
@@ -122,7 +134,10 @@ for (const dialect of testDialects()) {
         {
           number: later.number,
           kind: 'invoice',
+          purpose: 'final',
           issuedAt: '2026-06-01T07:00:00.000Z',
+          dueOn: '2026-06-15',
+          correctsNumber: null,
           totalCents: 1_090,
           vatCents: 90,
           status: 'open',
@@ -265,7 +280,7 @@ for (const dialect of testDialects()) {
       const reference = (id: string) => [home, plain].find((b) => b.booking.id === id)?.booking.reference;
       assert.deepEqual(lines, [
         'Nummer;Soort;Factuurdatum;Vervaldatum;Boeking;Klant;Excl. btw 21%;Btw 21%;Excl. btw 9%;Btw 9%;Totaal (incl. btw);Status',
-        `${paid.number};Factuur;2026-05-04;2026-05-18;${paid.document.bookingReference};Bedrijf B.V.;;;33,33;3,00;36,33;Betaald`,
+        `${paid.number};Aanbetalingsfactuur;2026-05-04;2026-05-18;${paid.document.bookingReference};Bedrijf B.V.;;;33,33;3,00;36,33;Betaald`,
         `${overdue.number};Factuur;2026-05-05;2026-05-19;${reference(home.booking.id)};"'=HYPERLINK(""http://evil.example"",""x"")";16,67;3,50;100,01;9,00;129,18;Te laat`,
         `${credited.number};Factuur;2026-05-06;2026-05-20;${credited.document.bookingReference};Bedrijf B.V.;70,05;14,71;;;84,76;Gecrediteerd`,
         `${credit.number};Creditnota;2026-05-07;;${credit.document.bookingReference};Bedrijf B.V.;-70,05;-14,71;;;-84,76;Verrekend`,

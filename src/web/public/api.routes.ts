@@ -297,7 +297,10 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       invoices: invoices.map((invoice) => ({
         number: invoice.number,
         kind: invoice.kind,
+        purpose: invoice.purpose,
         issuedAt: invoice.issuedAt.toISOString(),
+        dueOn: invoice.dueOn,
+        correctsNumber: invoice.correctsNumber,
         totalCents: invoice.totalCents,
         vatCents: invoice.vatCents,
         status: invoice.status,

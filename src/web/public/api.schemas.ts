@@ -6,6 +6,7 @@ import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js'
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 import { PAYMENT_MODES } from '../../core/payments/payment-terms.js';
+import { INVOICE_PURPOSES } from '../../core/invoices/invoice-document.js';
 import { INVOICE_STATUSES } from '../../core/invoices/invoice-list.service.js';
 
 /** The JSON the API answers with. The OpenAPI document is generated from these, and tests check real responses against them. */
@@ -175,7 +176,14 @@ export const bookingReplayedJson = z.object({
 const invoiceJson = z.object({
   number: z.string().describe('unique, sequential per venue and calendar year without gaps, e.g. `GZ-AMS-2027-000123`'),
   kind: z.enum(['invoice', 'credit_note']).describe('a `credit_note` corrects an earlier invoice of the booking; its amounts are negative'),
+  purpose: z
+    .enum(INVOICE_PURPOSES)
+    .describe(
+      'what the document bills: `full` the whole booking, `deposit` its deposit, `final` the rest after a deposit invoice, `cancellation` the cancellation costs; `credit` on a credit note',
+    ),
   issuedAt: instant,
+  dueOn: date.nullable().describe('the day an invoice is due; null on a credit note'),
+  correctsNumber: z.string().nullable().describe('on a credit note the number of the invoice it corrects; null on an invoice'),
   totalCents: z.int().describe('including VAT; negative on a credit note'),
   vatCents: z.int().describe('the VAT in it; negative on a credit note'),
   status: z

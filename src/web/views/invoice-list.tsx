@@ -1,17 +1,12 @@
-import type { InvoiceKind } from '../../core/invoices/invoice-document.js';
 import type { InvoiceListItem } from '../../core/invoices/invoice-list.service.js';
 import type { InvoiceStatus } from '../../core/invoices/invoice-status.js';
+import { documentTitle } from '../../core/invoices/invoice-texts.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import { startOfLocalDay } from '../../core/shared/time.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { organiserInvoiceUrl } from '../public/invoice-urls.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
-
-export const INVOICE_KIND_LABELS: Record<InvoiceKind, MessageKey> = {
-  invoice: 'invoice_list.kind.invoice',
-  credit_note: 'invoice_list.kind.credit_note',
-};
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, MessageKey> = {
   open: 'invoice_list.status.open',
@@ -38,11 +33,16 @@ export function InvoiceStatusText({ ui, status }: { ui: Ui; status: InvoiceStatu
   );
 }
 
-/** The kind of a document, and for a credit note the invoice it corrects. */
-export function InvoiceKindText({ ui, item }: { ui: Ui; item: Pick<InvoiceListItem, 'kind' | 'correctsNumber'> }) {
+/** What a document is called by its kind and purpose, as its PDF is titled: "Aanbetalingsfactuur", "Creditnota"... */
+export function invoiceTitle(item: Pick<InvoiceListItem, 'kind' | 'purpose'>, lang: Ui['lang']): string {
+  return documentTitle({ kind: item.kind, purpose: item.purpose, language: lang });
+}
+
+/** The title of a document, and for a credit note the invoice it corrects. */
+export function InvoiceKindText({ ui, item }: { ui: Ui; item: Pick<InvoiceListItem, 'kind' | 'purpose' | 'correctsNumber'> }) {
   return (
     <>
-      {ui.t(INVOICE_KIND_LABELS[item.kind])}
+      {invoiceTitle(item, ui.lang)}
       {item.correctsNumber !== null && (
         <>
           <br />
@@ -76,7 +76,7 @@ export function InvoiceLeadCells({ ui, item }: { ui: Ui; item: InvoiceListItem }
   return (
     <>
       <th scope="row">{item.number}</th>
-      <td>
+      <td data-testid="invoice-kind">
         <InvoiceKindText ui={ui} item={item} />
       </td>
       <td>{dayText(item.issueDate, ui)}</td>
@@ -89,7 +89,9 @@ export function InvoiceLeadCells({ ui, item }: { ui: Ui; item: InvoiceListItem }
 export function InvoiceTailCells({ ui, item, url }: { ui: Ui; item: InvoiceListItem; url: (extension: 'pdf' | 'xml') => string }) {
   return (
     <>
-      <td data-testid="invoice-amount">{formatMoney(item.totalCents, ui.lang)}</td>
+      <td class="money" data-testid="invoice-amount">
+        {formatMoney(item.totalCents, ui.lang)}
+      </td>
       <td data-testid="invoice-status">
         <InvoiceStatusText ui={ui} status={item.status} />
       </td>

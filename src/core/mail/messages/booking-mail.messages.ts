@@ -103,6 +103,12 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.invoices_issued': 'Factuur voor uw boeking {reference}',
     'mail.intro.invoices_issued':
       '{venue} stuurt u hierbij de factuur voor uw boeking, als PDF en als UBL e-factuur (Peppol BIS Billing 3.0) voor uw boekhouding.',
+    'mail.subject.credit_notes_issued': 'Creditnota voor uw boeking {reference}',
+    'mail.intro.credit_notes_issued':
+      '{venue} stuurt u hierbij de creditnota voor uw boeking, als PDF en als UBL e-factuur (Peppol BIS Billing 3.0) voor uw boekhouding.',
+    'mail.subject.invoices_and_credit_notes_issued': 'Factuur en creditnota voor uw boeking {reference}',
+    'mail.intro.invoices_and_credit_notes_issued':
+      '{venue} stuurt u hierbij de factuur en de creditnota voor uw boeking, als PDF en als UBL e-factuur (Peppol BIS Billing 3.0) voor uw boekhouding.',
     'mail.invoices_listed': 'Bijgevoegd: {documents}.',
     'mail.intro.payment_received': 'We hebben uw betaling van {amount} voor uw boeking bij {venue} ontvangen.',
     'mail.intro.payment_expired':
@@ -265,6 +271,12 @@ export const bookingMailMessages = defineMessages(
     'mail.subject.invoices_issued': 'Invoice for your booking {reference}',
     'mail.intro.invoices_issued':
       '{venue} sends you the invoice for your booking, as a PDF and as a UBL e-invoice (Peppol BIS Billing 3.0) for your accounts.',
+    'mail.subject.credit_notes_issued': 'Credit note for your booking {reference}',
+    'mail.intro.credit_notes_issued':
+      '{venue} sends you the credit note for your booking, as a PDF and as a UBL e-invoice (Peppol BIS Billing 3.0) for your accounts.',
+    'mail.subject.invoices_and_credit_notes_issued': 'Invoice and credit note for your booking {reference}',
+    'mail.intro.invoices_and_credit_notes_issued':
+      '{venue} sends you the invoice and the credit note for your booking, as a PDF and as a UBL e-invoice (Peppol BIS Billing 3.0) for your accounts.',
     'mail.invoices_listed': 'Attached: {documents}.',
     'mail.intro.payment_received': 'We have received your payment of {amount} for your booking at {venue}.',
     'mail.intro.payment_expired':

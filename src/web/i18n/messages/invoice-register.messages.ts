@@ -5,8 +5,6 @@ export const invoiceRegisterMessages = defineMessages(
   {
     'invoice_list.title': 'Facturen',
     'invoice_list.intro': 'De facturen en creditnota’s van deze boeking, als PDF en als UBL-bestand (e-factuur) voor uw boekhouding.',
-    'invoice_list.kind.invoice': 'Factuur',
-    'invoice_list.kind.credit_note': 'Creditnota',
     'invoice_list.status.open': 'Open',
     'invoice_list.status.overdue': 'Te laat',
     'invoice_list.status.paid': 'Betaald',
@@ -60,8 +58,6 @@ export const invoiceRegisterMessages = defineMessages(
   {
     'invoice_list.title': 'Invoices',
     'invoice_list.intro': 'The invoices and credit notes of this booking, as PDF and as a UBL file (e-invoice) for your accounts.',
-    'invoice_list.kind.invoice': 'Invoice',
-    'invoice_list.kind.credit_note': 'Credit note',
     'invoice_list.status.open': 'Open',
     'invoice_list.status.overdue': 'Overdue',
     'invoice_list.status.paid': 'Paid',

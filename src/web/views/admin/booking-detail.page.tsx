@@ -21,6 +21,7 @@ import type { BookingMoney } from '../../../core/payments/balances.service.js';
 import { type BankPaymentValues, BookingMoneySection } from './booking-money.js';
 import type { InvoiceListItem } from '../../../core/invoices/invoice-list.service.js';
 import { BookingInvoices } from './booking-invoices.js';
+import { invoiceEntryText } from './invoice-history.js';
 
 interface Props {
   ui: AdminUi;
@@ -299,7 +300,7 @@ export function BookingDetailPage({
           <tr key={entry.id}>
             <td>{formatDateTime(entry.at, lang)}</td>
             <td>{actorLabel(ui, entry)}</td>
-            <td>{refundedEntryText(ui, entry) ?? actionLabel(ui, entry.action)}</td>
+            <td>{refundedEntryText(ui, entry) ?? invoiceEntryText(ui, entry) ?? actionLabel(ui, entry.action)}</td>
           </tr>
         )}
       />

@@ -92,8 +92,8 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, show
                   {showVenue && <span class="meta"> · {entry.venueName}</span>}
                 </td>
                 <td>{entry.buyer}</td>
-                <td>{money(entry.netCents)}</td>
-                <td>{money(entry.vatCents)}</td>
+                <td class="money">{money(entry.netCents)}</td>
+                <td class="money">{money(entry.vatCents)}</td>
                 <InvoiceTailCells ui={ui} item={entry} url={(extension) => staffInvoiceUrl(entry.id, extension)} />
               </tr>
             )}
@@ -114,17 +114,17 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, show
                 row={(total) => (
                   <tr key={total.vatRateBp} data-rate={total.vatRateBp}>
                     <th scope="row">{formatRate(total.vatRateBp, lang)}</th>
-                    <td>{money(total.netCents)}</td>
-                    <td>{money(total.vatCents)}</td>
-                    <td>{money(total.netCents + total.vatCents)}</td>
+                    <td class="money">{money(total.netCents)}</td>
+                    <td class="money">{money(total.vatCents)}</td>
+                    <td class="money">{money(total.netCents + total.vatCents)}</td>
                   </tr>
                 )}
                 foot={
                   <tr data-rate="all">
                     <th scope="row">{t('invoice_register.totals_all')}</th>
-                    <td>{money(register.netCents)}</td>
-                    <td>{money(register.vatCents)}</td>
-                    <td>{money(register.totalCents)}</td>
+                    <td class="money">{money(register.netCents)}</td>
+                    <td class="money">{money(register.vatCents)}</td>
+                    <td class="money">{money(register.totalCents)}</td>
                   </tr>
                 }
               />
