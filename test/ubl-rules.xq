@@ -49,13 +49,13 @@ let $rules := (
   ['BR-CO-16', local:d($total/cbc:PayableAmount) = local:d($total/cbc:TaxInclusiveAmount) - local:d($total/cbc:PrepaidAmount)
       + local:d($total/cbc:PayableRoundingAmount)],
   ['BR-CO-25', local:d($total/cbc:PayableAmount) le 0 or exists($doc/cbc:DueDate) or exists($doc/cac:PaymentTerms/cbc:Note)],
-  (: Exact here; the official artefacts allow a slack of 1 (currency unit) since 1.3.x. Groupz's
+  (: Exact here; the official artefacts now allow a slack of 1 (currency unit). Groupz's
      taxable amount per rate is its lines' sum to the cent, so it meets the stricter test. :)
   ['BR-S-08', every $s in $doc/cac:TaxTotal/cac:TaxSubtotal[cac:TaxCategory/cbc:ID = 'S'] satisfies
       local:d($s/cbc:TaxableAmount) = local:d($lines[cac:Item/cac:ClassifiedTaxCategory/cbc:ID = 'S'
         and xs:decimal(cac:Item/cac:ClassifiedTaxCategory/cbc:Percent) = xs:decimal($s/cac:TaxCategory/cbc:Percent)]/cbc:LineExtensionAmount)],
   (: BR-S-09 and BR-CO-17 as the official EN 16931 artefacts (CEN/TC 434, ConnectingEurope
-     eInvoicing-EN16931, ubl/schematron/UBL/EN16931-UBL-model.sch) test them since 1.3.x: the
+     eInvoicing-EN16931, ubl/schematron/UBL/EN16931-UBL-model.sch) now test them: the
      VAT amount within less than one currency unit of taxable × rate rounded (slack of 1). :)
   ['BR-S-09', every $s in $doc/cac:TaxTotal/cac:TaxSubtotal[cac:TaxCategory/cbc:ID = 'S'] satisfies
       abs(local:d($s/cbc:TaxAmount) - local:vatOf($s)) lt 1],
