@@ -85,6 +85,33 @@ export async function brokenUblRules(xml: string): Promise<string[]> {
   return out === '' ? [] : out.split('\n').map((id) => id.trim());
 }
 
+/** The rules each document breaks, in one Saxon run for all of them (a Java start is the slow part). */
+export async function brokenUblRulesOfEach(xmls: readonly string[]): Promise<string[][]> {
+  if (xmls.length === 0) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-docs-'));
+  try {
+    const paths = xmls.map((xml, i) => {
+      const path = join(dir, `document-${i}.xml`);
+      writeFileSync(path, xml);
+      return path;
+    });
+    const out = await ok('java', [
+      '-cp',
+      SAXON_JAR,
+      'net.sf.saxon.Query',
+      `-q:${RULES}`,
+      '!method=text',
+      '!omit-xml-declaration=yes',
+      `files=${paths.join('\n')}`,
+    ]);
+    const lines = out.split('\n').filter((line) => line.startsWith('#'));
+    if (lines.length !== xmls.length) throw new Error(`Saxon answered ${lines.length} lines for ${xmls.length} documents: ${out}`);
+    return lines.map((line) => line.split(' ').filter((id) => id !== '' && id !== '#'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The string value of the first node each XPath finds, in one Saxon run. */
 export async function xpathValues(xml: string, paths: string[]): Promise<string[]> {
   const text = `string-join((${paths.map((path) => `string((${path})[1])`).join(', ')}), codepoints-to-string(10))`;

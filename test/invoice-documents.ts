@@ -1,3 +1,4 @@
+import { amountsOf, type GrossLine } from '../src/core/invoices/invoice-amounts.js';
 import type { InvoiceBuyer, InvoiceDocument, InvoiceLine, InvoiceSeller, InvoiceVat } from '../src/core/invoices/invoice-document.js';
 
 // InvoiceDocuments as the issuing would store them, internally consistent (lines add up to the
@@ -191,4 +192,21 @@ export function longInvoice(): InvoiceDocument {
     ),
   );
   return schoolInvoice({ number: 'GZ-VAA-2027-000200', lines });
+}
+
+/**
+ * An invoice for the school whose amounts come from lines priced including VAT exactly as the
+ * issuing computes them (amountsOf: VAT rounded once per rate on the gross), so its VAT can be a
+ * cent off the net × rate rounded: €13.50 at 9 % states net 12.39 and VAT 1.11 (12.39 × 9 % = 1.12).
+ */
+export function grossInvoice(number: string, lines: readonly GrossLine[]): InvoiceDocument {
+  const amounts = amountsOf(lines);
+  return { ...schoolInvoice({ number }), ...amounts, prepaidCents: 0, payableCents: amounts.totalCents };
+}
+
+/** Gross amounts to sweep: every cent from €0.01 to €3.00, and awkward larger ones. */
+export function awkwardGrossCents(): number[] {
+  const small = Array.from({ length: 300 }, (_, i) => i + 1);
+  const larger = Array.from({ length: 100 }, (_, i) => 1_350 + i * 9_973);
+  return [...small, ...larger];
 }

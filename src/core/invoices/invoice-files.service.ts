@@ -5,7 +5,7 @@ import { localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import type { InvoiceDocument, InvoiceKind } from './invoice-document.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
-import { invoiceStatuses, type InvoiceStatus } from './invoice-status.js';
+import { invoiceStandings, type InvoiceStanding } from './invoice-status.js';
 import { renderInvoiceUbl } from './invoice-ubl.js';
 import { readInvoiceRegister, type RegisterFilter } from './invoice-list.service.js';
 import {
@@ -29,8 +29,8 @@ export function documentOf(row: InvoiceRow): InvoiceDocument {
   return JSON.parse(row.document) as InvoiceDocument;
 }
 
-/** The status of each of the booking's documents now, from what it has paid net of refunds. */
-export async function bookingInvoiceStatuses(db: Executor, clock: Clock, bookingId: string): Promise<Map<string, InvoiceStatus>> {
+/** The standing of each of the booking's documents now (status, what is still to pay), from what it has paid net of refunds. */
+export async function bookingInvoiceStandings(db: Executor, clock: Clock, bookingId: string): Promise<Map<string, InvoiceStanding>> {
   const rows = await listBookingInvoices(db, bookingId);
   const money = await moneyOf(db, bookingId);
   const inputs = rows.map((row) => ({
@@ -42,21 +42,30 @@ export async function bookingInvoiceStatuses(db: Executor, clock: Clock, booking
     issuedAt: row.issued_at,
     sequence: row.sequence,
   }));
-  return invoiceStatuses(inputs, money.paidCents - money.refundedCents, localDateOf(clock.now()));
+  return invoiceStandings(inputs, money.paidCents - money.refundedCents, localDateOf(clock.now()));
 }
 
-/** The document as a PDF (with its status now) or a UBL e-invoice, named by its number. */
-export async function renderInvoiceFile(row: InvoiceRow, format: InvoiceFormat, status: InvoiceStatus): Promise<InvoiceFile> {
-  const document = documentOf(row);
+/** The document as a UBL e-invoice, named by its number (as issued: no status in it). */
+function ublFileOf(row: InvoiceRow): InvoiceFile {
+  return { filename: `${row.number}.xml`, contentType: 'application/xml', content: Buffer.from(renderInvoiceUbl(documentOf(row)), 'utf8') };
+}
+
+/** The document as a PDF (with its status and what is still to pay now) or a UBL e-invoice, named by its number. */
+export async function renderInvoiceFile(row: InvoiceRow, format: InvoiceFormat, standing: InvoiceStanding): Promise<InvoiceFile> {
   return format === 'pdf'
-    ? { filename: `${row.number}.pdf`, contentType: 'application/pdf', content: await renderInvoicePdf(document, status) }
-    : { filename: `${row.number}.xml`, contentType: 'application/xml', content: Buffer.from(renderInvoiceUbl(document), 'utf8') };
+    ? { filename: `${row.number}.pdf`, contentType: 'application/pdf', content: await renderInvoicePdf(documentOf(row), standing) }
+    : ublFileOf(row);
+}
+
+/** A document the standings do not know (not expected): open, its total to pay. */
+function openStanding(row: InvoiceRow): InvoiceStanding {
+  return { status: 'open', outstandingCents: row.total_cents };
 }
 
 async function fileOf(db: Executor, clock: Clock, row: InvoiceRow | undefined, format: InvoiceFormat): Promise<InvoiceFile | undefined> {
   if (!row) return undefined;
-  const status = (await bookingInvoiceStatuses(db, clock, row.booking_id)).get(row.id) ?? 'open';
-  return renderInvoiceFile(row, format, status);
+  const standing = (await bookingInvoiceStandings(db, clock, row.booking_id)).get(row.id) ?? openStanding(row);
+  return renderInvoiceFile(row, format, standing);
 }
 
 /** The organiser's download: one of their booking's documents by number; undefined for any other number. */
@@ -90,11 +99,11 @@ export function parseInvoiceFileName(name: string): { key: string; format: Invoi
 /** The files an `invoices_issued` mail carries: each of its documents (of this booking) as PDF and UBL, with its status now. */
 export async function invoiceMailAttachments(db: Executor, clock: Clock, bookingId: string, invoiceIds: string): Promise<InvoiceFile[]> {
   const rows = (await listInvoicesByIds(db, invoiceIds.split(','))).filter((row) => row.booking_id === bookingId);
-  const statuses = await bookingInvoiceStatuses(db, clock, bookingId);
+  const standings = await bookingInvoiceStandings(db, clock, bookingId);
   const files: InvoiceFile[] = [];
   for (const row of rows) {
-    const status = statuses.get(row.id) ?? 'open';
-    files.push(await renderInvoiceFile(row, 'pdf', status), await renderInvoiceFile(row, 'xml', status));
+    const standing = standings.get(row.id) ?? openStanding(row);
+    files.push(await renderInvoiceFile(row, 'pdf', standing), ublFileOf(row));
   }
   return files;
 }
@@ -110,10 +119,8 @@ export async function readRegisterUblFiles(db: Executor, clock: Clock, scope: Ve
       )
     ).map((row) => [row.id, row]),
   );
-  return Promise.all(
-    entries.flatMap((entry) => {
-      const row = rows.get(entry.id);
-      return row ? [renderInvoiceFile(row, 'xml', entry.status)] : [];
-    }),
-  );
+  return entries.flatMap((entry) => {
+    const row = rows.get(entry.id);
+    return row ? [ublFileOf(row)] : [];
+  });
 }

@@ -34,11 +34,14 @@ if (documentToolsPresent()) {
     const rendered = new Map<string, { text: string; pages: number }>();
     before(async () => {
       const cases: [string, InvoiceDocument, Parameters<typeof renderInvoicePdf>[1]][] = [
-        ['school', schoolInvoice(), 'overdue'],
-        ['deposit', depositInvoice(), 'paid'],
-        ['final', finalInvoice(), 'open'],
-        ['credit', creditNote(), 'settled'],
-        ['family', familyReceipt(), 'paid'],
+        ['school', schoolInvoice(), { status: 'overdue', outstandingCents: schoolInvoice().totalCents }],
+        ['deposit', depositInvoice(), { status: 'paid', outstandingCents: 0 }],
+        ['final', finalInvoice(), { status: 'open', outstandingCents: finalInvoice().totalCents }],
+        ['credit', creditNote(), { status: 'settled', outstandingCents: 0 }],
+        ['family', familyReceipt(), { status: 'paid', outstandingCents: 0 }],
+        // €500 of the €951.33 paid since it was issued: the document as issued, the rest to pay.
+        ['partly', schoolInvoice(), { status: 'overdue', outstandingCents: 45_133 }],
+        ['partlyEn', finalInvoice(), { status: 'open', outstandingCents: 1 }],
       ];
       for (const [name, document, status] of cases) rendered.set(name, await pdfText(await renderInvoicePdf(document, status)));
     });
@@ -88,6 +91,17 @@ if (documentToolsPresent()) {
       assert.ok(!text.includes('Please transfer'), 'nothing to transfer for a paid invoice');
     });
 
+    test('a partly paid invoice asks for the rest only, its amounts as issued', () => {
+      const { text } = rendered.get('partly')!;
+      assertContains(text, [
+        'Totaal incl. btw € 951,33',
+        'vervallen',
+        'Gelieve € 451,33 uiterlijk 1 maart 2027 over te maken op NL91 ABNA 0417 1643 00 t.n.v. Vechtavontuur B.V., onder vermelding van GZ7K4M2Q',
+      ]);
+      assert.ok(!text.includes('Gelieve € 951,33'), 'not the amount as issued');
+      assertContains(rendered.get('partlyEn')!.text, ['Please transfer €0.01 by 3 April 2027']);
+    });
+
     test('a final invoice deducts the deposit by number, with negative lines', () => {
       const { text } = rendered.get('final')!;
       assertContains(text, [
@@ -129,7 +143,7 @@ if (documentToolsPresent()) {
 
     test('lines that overflow go on to more pages, each numbered, and every line and the totals are there', async () => {
       const document = longInvoice();
-      const { text, pages } = await pdfText(await renderInvoicePdf(document, 'open'));
+      const { text, pages } = await pdfText(await renderInvoicePdf(document, { status: 'open', outstandingCents: document.totalCents }));
       assert.ok(pages > 1, `more than one page (${pages})`);
       assertContains(text, [`Pagina 1 van ${pages}`, `Pagina ${pages} van ${pages}`, 'Workshop 1:', 'Workshop 45:']);
       const total = `Totaal incl. btw € ${(document.totalCents / 100)
@@ -140,7 +154,9 @@ if (documentToolsPresent()) {
     });
 
     test('every font is embedded (no standard Helvetica)', async () => {
-      const fonts = await pdfFonts(await renderInvoicePdf(schoolInvoice(), 'open'));
+      const fonts = await pdfFonts(
+        await renderInvoicePdf(schoolInvoice(), { status: 'open', outstandingCents: schoolInvoice().totalCents }),
+      );
       assert.ok(fonts.length >= 1);
       for (const font of fonts) {
         assert.ok(font.embedded, `${font.name} is embedded`);

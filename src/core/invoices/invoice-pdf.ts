@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { formatMoney, formatRate } from '../i18n/format.js';
 import type { Language } from '../shared/language.js';
 import type { InvoiceDocument, InvoiceLine } from './invoice-document.js';
-import type { InvoiceStatus } from './invoice-status.js';
+import type { InvoiceStanding } from './invoice-status.js';
 import { documentTitle, formatDocumentDate, formatIban, INVOICE_TEXTS, type InvoiceTexts } from './invoice-texts.js';
 
 // DejaVu Sans (TrueType, from the npm package dejavu-fonts-ttf), embedded as a subset in every PDF:
@@ -180,12 +180,16 @@ function drawTotals(pdf: Pdf, document: InvoiceDocument, t: InvoiceTexts, y: num
   return top;
 }
 
-/** Where the document stands and, while it is to be paid, how to pay it. */
-function drawStatus(pdf: Pdf, document: InvoiceDocument, status: InvoiceStatus, t: InvoiceTexts, y: number): void {
+/**
+ * Where the document stands and, while something is to be paid, how to pay it: what is still
+ * outstanding now (the rest, when the booking paid part of it), not the amount as issued.
+ */
+function drawStatus(pdf: Pdf, document: InvoiceDocument, standing: InvoiceStanding, t: InvoiceTexts, y: number): void {
   const lang = document.language;
+  const { status, outstandingCents } = standing;
   const parts = [t.status[status]];
-  if ((status === 'open' || status === 'overdue') && document.dueOn) {
-    const amount = money(document.payableCents, lang);
+  if ((status === 'open' || status === 'overdue') && document.dueOn && outstandingCents > 0) {
+    const amount = money(outstandingCents, lang);
     const due = formatDocumentDate(document.dueOn, lang);
     parts.push(t.payInstruction(amount, due, formatIban(document.seller.iban), document.seller.name, document.bookingReference));
   }
@@ -219,12 +223,13 @@ function drawFooters(pdf: Pdf, document: InvoiceDocument, t: InvoiceTexts): void
 }
 
 /**
- * The document as a PDF (A4, the font embedded), in its language, with the status it has now:
+ * The document as a PDF (A4, the font embedded), in its language, with the status it has now and
+ * what is outstanding of it now (invoice-status.ts):
  * everything Dutch invoice rules require (seller's name, address, KvK, VAT id; buyer's name and
  * address; number, dates, lines with quantity, unit price excl. VAT, VAT rate and amount; VAT per
  * rate and the totals), the buyer's reference, and how to pay while it is open.
  */
-export async function renderInvoicePdf(document: InvoiceDocument, status: InvoiceStatus): Promise<Buffer> {
+export async function renderInvoicePdf(document: InvoiceDocument, standing: InvoiceStanding): Promise<Buffer> {
   const t = INVOICE_TEXTS[document.language];
   const title = documentTitle(document);
   const pdf = new PDFDocument({
@@ -250,7 +255,7 @@ export async function renderInvoicePdf(document: InvoiceDocument, status: Invoic
   let y = drawLinesHeader(pdf, t, afterFacts + 18);
   for (const line of document.lines) y = drawLine(pdf, line, document.language, t, y);
   y = drawTotals(pdf, document, t, y);
-  drawStatus(pdf, document, status, t, y);
+  drawStatus(pdf, document, standing, t, y);
   drawFooters(pdf, document, t);
   pdf.end();
   return finished;

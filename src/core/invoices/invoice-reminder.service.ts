@@ -1,7 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
-import { moneyOf } from '../payments/payments.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
 import type { InvoiceDocument } from './invoice-document.js';
@@ -11,24 +10,11 @@ import {
   listBookingsWithUnremindedOverdue,
   overdueReminderKey,
 } from './invoice-list.repository.js';
-import { type InvoiceListItem, listBookingInvoices } from './invoice-list.service.js';
+import { bookingInvoiceStandings } from './invoice-files.service.js';
+import { listBookingInvoices } from './invoice-list.service.js';
 
 /** Bookings one run looks at; the next run goes on with the rest. */
 const BATCH = 500;
-
-/**
- * What is still to pay of an invoice: the booking's money (net of refunds) covers its standing
- * invoices oldest first (invoice-status.ts), so an invoice gets what is left after those before it.
- */
-export function outstandingOf(items: readonly InvoiceListItem[], netPaidCents: number, id: string): number {
-  let left = netPaidCents;
-  for (const item of items) {
-    if (item.kind !== 'invoice' || item.status === 'credited') continue;
-    if (item.id === id) return item.totalCents - Math.min(Math.max(left, 0), item.totalCents);
-    left -= item.totalCents;
-  }
-  return 0;
-}
 
 /**
  * Mails the organiser once per invoice that is overdue (unpaid after its due date, Amsterdam; not
@@ -59,7 +45,7 @@ async function remindBooking(db: Db, clock: Clock, bookingId: string): Promise<n
   const items = await listBookingInvoices(db, clock, bookingId);
   const overdue = items.filter((item) => item.status === 'overdue');
   if (overdue.length === 0) return 0;
-  const money = await moneyOf(db, bookingId);
+  const standings = await bookingInvoiceStandings(db, clock, bookingId);
   let reminded = 0;
   for (const invoice of overdue) {
     const json = await findInvoiceDocument(db, invoice.id);
@@ -74,7 +60,7 @@ async function remindBooking(db: Db, clock: Clock, bookingId: string): Promise<n
         detail: {
           invoice_number: invoice.number,
           total_cents: invoice.totalCents,
-          amount_cents: outstandingOf(items, money.paidCents - money.refundedCents, invoice.id),
+          amount_cents: standings.get(invoice.id)?.outstandingCents ?? invoice.totalCents,
           due_on: invoice.dueOn,
           iban: document.seller.iban,
           payment_reference: document.bookingReference,

@@ -22,23 +22,40 @@ export interface StatusInput {
   sequence: number;
 }
 
-/** The status of each of one booking's documents, given what it has paid net of refunds and today's Amsterdam date. */
-export function invoiceStatuses(documents: readonly StatusInput[], netPaidCents: number, today: string): Map<string, InvoiceStatus> {
+/** Where a document stands now and what is still to pay of it (0 unless open or overdue). */
+export interface InvoiceStanding {
+  status: InvoiceStatus;
+  outstandingCents: number;
+}
+
+/**
+ * The standing of each of one booking's documents, given what it has paid net of refunds and
+ * today's Amsterdam date: the one allocation of the booking's money over its standing invoices,
+ * oldest first. An invoice the money covers is `paid`; the first it does not cover gets what is
+ * left, partly (its outstanding amount is the rest), and every later one gets nothing.
+ */
+export function invoiceStandings(documents: readonly StatusInput[], netPaidCents: number, today: string): Map<string, InvoiceStanding> {
   const credited = new Set(documents.filter((d) => d.kind === 'credit_note').map((d) => d.correctsId));
-  const statuses = new Map<string, InvoiceStatus>();
+  const standings = new Map<string, InvoiceStanding>();
   let left = netPaidCents;
   const oldestFirst = [...documents].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.sequence - b.sequence);
   for (const document of oldestFirst) {
-    if (document.kind === 'credit_note') statuses.set(document.id, 'settled');
-    else if (credited.has(document.id)) statuses.set(document.id, 'credited');
+    if (document.kind === 'credit_note') standings.set(document.id, { status: 'settled', outstandingCents: 0 });
+    else if (credited.has(document.id)) standings.set(document.id, { status: 'credited', outstandingCents: 0 });
     else if (document.totalCents <= left) {
-      statuses.set(document.id, 'paid');
+      standings.set(document.id, { status: 'paid', outstandingCents: 0 });
       left -= document.totalCents;
     } else {
-      statuses.set(document.id, document.dueOn !== null && document.dueOn < today ? 'overdue' : 'open');
+      const status = document.dueOn !== null && document.dueOn < today ? 'overdue' : 'open';
+      standings.set(document.id, { status, outstandingCents: document.totalCents - Math.max(left, 0) });
       // Money goes to the oldest first: nothing later is covered while this one is open.
       left = 0;
     }
   }
-  return statuses;
+  return standings;
+}
+
+/** The status of each of one booking's documents (see invoiceStandings). */
+export function invoiceStatuses(documents: readonly StatusInput[], netPaidCents: number, today: string): Map<string, InvoiceStatus> {
+  return new Map([...invoiceStandings(documents, netPaidCents, today)].map(([id, standing]) => [id, standing.status]));
 }

@@ -6,6 +6,7 @@ import { pdfText } from '../../../test/document-tools.js';
 import { book, makeSlot } from '../../../test/factories.js';
 import { creditNote, schoolInvoice } from '../../../test/invoice-documents.js';
 import { insertInvoiceRow } from '../../../test/invoice-rows.js';
+import { insertTransfer } from '../../../test/invoices.js';
 import { adminGet, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { hasTool } from '../../../test/tools.js';
@@ -67,6 +68,19 @@ for (const dialect of testDialects()) {
       assert.equal(xml.headers['cache-control'], 'no-store');
       assert.match(xml.body, /<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"/);
       assert.ok(xml.body.includes(`<cbc:ID>${credit.number}</cbc:ID>`), xml.body.slice(0, 900));
+    });
+
+    test('a partly paid invoice asks for the rest only; once paid in full, it says paid', async () => {
+      if (!hasTool('pdftotext')) return;
+      const { db } = t.database;
+      const url = organiserUrl(other.manageToken, `${othersInvoice.number}.pdf`);
+      await insertTransfer(db, t.clock, other.booking.id, 50_000);
+      const partly = (await pdfText((await t.app.inject({ url })).rawPayload)).text.replace(/\s+/g, ' ');
+      assert.ok(partly.includes('Gelieve € 451,33 uiterlijk 1 maart 2027'), partly);
+      assert.ok(partly.includes('Totaal incl. btw € 951,33'), 'the amounts as issued');
+      await insertTransfer(db, t.clock, other.booking.id, 45_133);
+      const paid = (await pdfText((await t.app.inject({ url })).rawPayload)).text.replace(/\s+/g, ' ');
+      assert.ok(paid.includes('betaald') && !paid.includes('Gelieve'), paid);
     });
 
     test("another booking's number, an unknown number, a wrong name or token: the plain 404", async () => {
