@@ -3,9 +3,9 @@ import { moneyOf } from '../payments/payments.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
-import type { InvoiceDocument, InvoiceKind } from './invoice-document.js';
+import type { InvoiceDocument } from './invoice-document.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
-import { invoiceStandings, type InvoiceStanding } from './invoice-status.js';
+import { invoiceStandings, type InvoiceStanding, statusInputOf } from './invoice-status.js';
 import { renderInvoiceUbl } from './invoice-ubl.js';
 import { readInvoiceRegister, type RegisterFilter } from './invoice-list.service.js';
 import {
@@ -33,16 +33,7 @@ export function documentOf(row: InvoiceRow): InvoiceDocument {
 export async function bookingInvoiceStandings(db: Executor, clock: Clock, bookingId: string): Promise<Map<string, InvoiceStanding>> {
   const rows = await listBookingInvoices(db, bookingId);
   const money = await moneyOf(db, bookingId);
-  const inputs = rows.map((row) => ({
-    id: row.id,
-    kind: row.kind as InvoiceKind,
-    correctsId: row.corrects_id,
-    totalCents: row.total_cents,
-    dueOn: row.due_on,
-    issuedAt: row.issued_at,
-    sequence: row.sequence,
-  }));
-  return invoiceStandings(inputs, money.paidCents - money.refundedCents, localDateOf(clock.now()));
+  return invoiceStandings(rows.map(statusInputOf), money.paidCents - money.refundedCents, localDateOf(clock.now()));
 }
 
 /** The document as a UBL e-invoice, named by its number (as issued: no status in it). */

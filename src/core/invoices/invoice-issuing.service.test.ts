@@ -137,6 +137,14 @@ for (const dialect of testDialects()) {
         ],
       );
       assert.deepEqual((await documentOf('GZ-DEP-2026-000003')).references, [{ number: 'GZ-DEP-2026-000002', issueDate: '2026-06-01' }]);
+      // The final invoice had been paid in full, less the refund the smaller group got: the credit note
+      // owes back just that refund; the rest of the money counts towards the new final invoice.
+      const refunded = (await moneyOf(db, booking.id)).refundedCents;
+      assert.ok(refunded > 0);
+      const creditOfPaid = await documentOf('GZ-DEP-2026-000003');
+      assert.deepEqual([creditOfPaid.prepaidCents, creditOfPaid.payableCents], [-(rest - refunded), -refunded]);
+      const reissued = await documentOf('GZ-DEP-2026-000004');
+      assert.deepEqual([reissued.prepaidCents, reissued.payableCents], [reissued.totalCents, 0], 'the new final invoice is paid');
       await assertDocumentsMatchMoney(booking.id);
 
       // Cancelled ten days before: half comes back, the venue keeps the other half.
@@ -199,6 +207,7 @@ for (const dialect of testDialects()) {
       const credit = await documentOf('GZ-INV-2026-000002');
       assert.equal(credit.vatCents, -first.vatCents);
       assert.deepEqual(credit.references, [{ number: 'GZ-INV-2026-000001', issueDate: '2026-06-01' }]);
+      assert.deepEqual([credit.prepaidCents, credit.payableCents], [0, -owed], 'nothing had been paid: all of it is credited as open');
 
       await cancelByOrganiser(db, clock, await details(booking.id), context);
       assert.deepEqual((await invoicesOf(db, booking.id)).slice(3), [['GZ-INV-2026-000004', 'credit_note', 'credit', -(owed + 1795)]]);

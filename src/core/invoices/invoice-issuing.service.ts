@@ -13,6 +13,7 @@ import type { InvoiceDocument, InvoiceLine, InvoiceSeller } from './invoice-docu
 import { takeInvoiceSequence } from './invoice-numbers.repository.js';
 import { queueInvoiceMail } from './invoice-mail.service.js';
 import { sellerOf } from './invoice-seller.js';
+import { invoiceStandings, statusInputOf } from './invoice-status.js';
 import { type InvoiceDraft, type InvoicingState, type StandingInvoice, targetInvoices } from './invoice-targets.js';
 import {
   findInvoicingBooking,
@@ -44,7 +45,8 @@ export async function reconcileInvoices(trx: Tx, clock: Clock, bookingId: string
   if (!row) return [];
   const issued = await listBookingInvoices(trx, bookingId);
   const standing = standingOf(issued);
-  const targets = targetInvoices(await stateOf(trx, row), standing);
+  const state = await stateOf(trx, row);
+  const targets = targetInvoices(state, standing);
   const kept = new Set(targets.flatMap((t) => ('keep' in t ? [t.keep] : [])));
   const toIssue: InvoiceDraft[] = [];
   for (const draft of targets.filter((t): t is InvoiceDraft => !('keep' in t))) {
@@ -70,7 +72,12 @@ export async function reconcileInvoices(trx: Tx, clock: Clock, bookingId: string
   }
   const issuer = issuerOf(trx, clock, row, seller.seller);
   const ids: string[] = [];
-  for (const original of toCredit) ids.push(await issuer.credit(original));
+  // What the booking had paid of each invoice a credit note corrects: that part moves to what stands next.
+  const standings = invoiceStandings(issued.map(statusInputOf), state.netPaidCents, localDateOf(clock.now()));
+  for (const original of toCredit) {
+    const outstanding = standings.get(original.id)?.outstandingCents ?? original.total_cents;
+    ids.push(await issuer.credit(original, original.total_cents - outstanding));
+  }
   for (const draft of toIssue) ids.push(await issuer.invoice(draft));
   await queueInvoiceMail(trx, clock, bookingId, ids);
   return ids;
@@ -187,8 +194,12 @@ function issuerOf(trx: Tx, clock: Clock, row: InvoicingBookingRow, seller: Invoi
   }
 
   return {
-    /** A credit note for a standing invoice: its negative mirror, referring to it by number. */
-    async credit(original: InvoiceRow): Promise<string> {
+    /**
+     * A credit note for a standing invoice: its negative mirror, referring to it by number. `paidCents`
+     * of it had been paid: that much the credit note states as prepaid, so it is owed back only
+     * what was still open (the money paid counts towards the invoice issued in its place).
+     */
+    async credit(original: InvoiceRow, paidCents: number): Promise<string> {
       const of = JSON.parse(original.document) as InvoiceDocument;
       const amounts = negatedAmounts(of);
       return issue(
@@ -199,8 +210,8 @@ function issuerOf(trx: Tx, clock: Clock, row: InvoicingBookingRow, seller: Invoi
           dueOn: null,
           references: [{ number: original.number, issueDate: original.issue_date }],
           ...amounts,
-          prepaidCents: 0,
-          payableCents: amounts.totalCents,
+          prepaidCents: -paidCents,
+          payableCents: amounts.totalCents + paidCents,
         },
         original.id,
       );

@@ -11,7 +11,7 @@ import {
   listRegisterRows,
   netPaidOfBookingsIn,
 } from './invoice-list.repository.js';
-import { type InvoiceStatus, invoiceStatuses } from './invoice-status.js';
+import { type InvoiceStatus, invoiceStatuses, statusInputOf } from './invoice-status.js';
 
 /** Every status a document can have (invoice-status.ts), for the API's description of them. */
 export const INVOICE_STATUSES = ['open', 'overdue', 'paid', 'credited', 'settled'] as const satisfies readonly InvoiceStatus[];
@@ -54,19 +54,7 @@ function itemOf(row: InvoiceListRow, status: InvoiceStatus): InvoiceListItem {
 
 /** The statuses of one booking's documents (all of them), given what it paid net of refunds. */
 function statusesOf(rows: readonly InvoiceListRow[], netPaidCents: number, today: string): Map<string, InvoiceStatus> {
-  return invoiceStatuses(
-    rows.map((row) => ({
-      id: row.id,
-      kind: row.kind as InvoiceKind,
-      correctsId: row.corrects_id,
-      totalCents: Number(row.total_cents),
-      dueOn: row.due_on,
-      issuedAt: row.issued_at,
-      sequence: Number(row.sequence),
-    })),
-    netPaidCents,
-    today,
-  );
+  return invoiceStatuses(rows.map(statusInputOf), netPaidCents, today);
 }
 
 /**

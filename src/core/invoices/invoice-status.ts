@@ -22,6 +22,30 @@ export interface StatusInput {
   sequence: number;
 }
 
+/** The columns of an invoice row (as selected) its standing follows from. */
+export interface StatusColumns {
+  id: string;
+  kind: string;
+  corrects_id: string | null;
+  total_cents: number | string;
+  due_on: string | null;
+  issued_at: string;
+  sequence: number | string;
+}
+
+/** An invoice row as invoiceStandings takes it (PostgreSQL may answer integers as strings). */
+export function statusInputOf(row: StatusColumns): StatusInput {
+  return {
+    id: row.id,
+    kind: row.kind as InvoiceKind,
+    correctsId: row.corrects_id,
+    totalCents: Number(row.total_cents),
+    dueOn: row.due_on,
+    issuedAt: row.issued_at,
+    sequence: Number(row.sequence),
+  };
+}
+
 /** Where a document stands now and what is still to pay of it (0 unless open or overdue). */
 export interface InvoiceStanding {
   status: InvoiceStatus;
