@@ -11,7 +11,7 @@ export interface BuyerColumns {
   billing_vat_id: string | null;
 }
 
-const POSTCODE_CITY = /^(\d{4}\s?[A-Za-z]{2})\s+(.+)$/;
+const POSTCODE_CITY = /^(\d{4}\s?[A-Za-z]{2})\s+(\S.*)$/;
 
 /**
  * The buyer an invoice states: the organisation billed and its address when the booking gave
