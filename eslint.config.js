@@ -6,6 +6,7 @@ import { defineConfig } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import { noFolderCycle } from './lint/no-folder-cycle.js';
 import { noImportCycle } from './lint/no-import-cycle.js';
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
@@ -35,11 +36,13 @@ export default defineConfig(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parser: tseslint.parser },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
-    plugins: { 'import-x': importX, groupz: { rules: { 'no-import-cycle': noImportCycle } } },
+    plugins: { 'import-x': importX, groupz: { rules: { 'no-import-cycle': noImportCycle, 'no-folder-cycle': noFolderCycle } } },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` })] },
     rules: {
       // No module may reach itself again through its imports, types included.
       'groupz/no-import-cycle': 'error',
+      // Nor may a folder of src/ (a domain of core/, a part of web/) reach itself again through its imports.
+      'groupz/no-folder-cycle': 'error',
     },
   },
   {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { deriveLinkKey } from '../src/core/shared/link-key.js';
 import { parseBookingInput } from '../src/core/bookings/booking-input.js';
 import type { BookingLimits } from '../src/core/bookings/booking-limits.js';
-import { submitBooking } from '../src/core/bookings/booking.service.js';
+import { submitBooking } from '../src/core/booking-flows/booking.service.js';
 import { systemClock } from '../src/core/shared/clock.js';
 import { mollieProvider } from '../src/adapters/mollie/mollie-provider.js';
 import type { PaymentContext } from '../src/core/payments/payment-context.js';

@@ -20,7 +20,7 @@ import { seedActivity, seedSlots, seedSpreadSlots, seedVenue, MAX_SLOT_CAPACITY 
 import { SlotPool, sizeFor } from './slot-pool.js';
 import type { Db } from '../src/db/schema.js';
 import type { Venue } from '../src/core/catalog/activity.js';
-import { STYLESHEET_PATH } from '../src/web/public/assets.routes.js';
+import { STYLESHEET_PATH } from '../src/web/public-assets.js';
 
 const COLD_STARTS = 5;
 const READ_DAYS = 14;

@@ -2,52 +2,8 @@
 // ESLint rule groupz/no-import-cycle: an import whose target leads back to the importing file.
 // import-x/no-cycle skips `import type`; this rule counts every edge TypeScript sees (type-only
 // imports, `export ... from`, `import()`), so a cycle of types is reported like any other.
-import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import ts from 'typescript';
-
-/** Resolution as `tsc` does it (tsconfig.json: NodeNext), so `./x.js` finds `x.ts` or `x.tsx`. */
-const COMPILER_OPTIONS = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, jsx: ts.JsxEmit.ReactJSX };
-
-/**
- * Each file's project imports. A file is read again when its modification time or size changed,
- * looked at no more than once a second: a whole run lints every file with one look at each.
- * @type {Map<string, { version: string; checkedAt: number; imports: string[] }>}
- */
-const graph = new Map();
-
-/** Resolutions by folder and specifier, for the process's life (as long as a run or an editor's session). */
-const resolutions = ts.createModuleResolutionCache(process.cwd(), (name) => name, COMPILER_OPTIONS);
-
-/** The project file a specifier names, or undefined for packages, declarations and what does not resolve. */
-function resolveImport(specifier, fromFile) {
-  const resolved = ts.resolveModuleName(specifier, fromFile, COMPILER_OPTIONS, ts.sys, resolutions).resolvedModule;
-  if (!resolved || resolved.isExternalLibraryImport || resolved.extension === ts.Extension.Dts) return undefined;
-  return resolved.resolvedFileName;
-}
-
-/** @returns {string[]} */
-function importsOf(file) {
-  const now = Date.now();
-  const known = graph.get(file);
-  if (known && now - known.checkedAt < 1000) return known.imports;
-  let version;
-  try {
-    const { mtimeMs, size } = statSync(file);
-    version = `${mtimeMs}:${size}`;
-  } catch {
-    graph.delete(file);
-    return [];
-  }
-  if (known?.version === version) {
-    known.checkedAt = now;
-    return known.imports;
-  }
-  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  const imports = [...new Set(importedFiles.map((i) => resolveImport(i.fileName, file)).filter((f) => f !== undefined))];
-  graph.set(file, { version, checkedAt: now, imports });
-  return imports;
-}
+import { importsOf, resolveImport } from './import-graph.js';
 
 /** The shortest way from `start` back to `target` (both included), or undefined when there is none. */
 function pathBack(start, target) {

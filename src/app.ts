@@ -44,7 +44,7 @@ import { participantRoutes } from './web/public/participants.routes.js';
 import { paymentRoutes } from './web/public/payments.routes.js';
 import { photoRoutes } from './web/public/photos.routes.js';
 import { robotsRoutes } from './web/public/robots.routes.js';
-import { parseFormBody } from './web/public/form-body.js';
+import { parseFormBody } from './web/form-body.js';
 
 export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits' | 'images' | 'payments'> {
   /** Default: sharp (src/adapters/images/sharp-images.ts). */

@@ -1,4 +1,4 @@
-import type { StaffActor } from '../src/core/bookings/booking-admin.service.js';
+import type { StaffActor } from '../src/core/booking-flows/booking-admin.service.js';
 import type { StaffMember } from '../src/core/staff/staff.js';
 
 /** A platform admin for service tests that act as staff without signing in. */

@@ -3,7 +3,7 @@ import { createSlot } from '../src/core/availability/slot.service.js';
 import type { Slot } from '../src/core/availability/slot.js';
 import { type BookingInput, parseBookingInput } from '../src/core/bookings/booking-input.js';
 import type { LinkKey } from '../src/core/shared/link-key.js';
-import { createBooking, type CreatedBooking } from '../src/core/bookings/booking.service.js';
+import { createBooking, type CreatedBooking } from '../src/core/booking-flows/booking.service.js';
 import { type Activity, type ActivityRules, DEFAULT_ACTIVITY_RULES } from '../src/core/catalog/activity.js';
 import { createActivity, createVenue } from '../src/core/catalog/catalog.service.js';
 import type { Clock } from '../src/core/shared/clock.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentContext } from '../src/core/payments/payment-context.js';
-import type { RefundPolicy } from '../src/core/payments/refund-policy.js';
+import type { RefundPolicy } from '../src/core/catalog/refund-policy.js';
 import type { Clock } from '../src/core/shared/clock.js';
 import type { Db } from '../src/db/schema.js';
 import { TEST_MOLLIE_KEY, type TestMollie } from './mollie/payments.js';

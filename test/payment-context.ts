@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mollieProvider } from '../src/adapters/mollie/mollie-provider.js';
-import { settleFromWebhook } from '../src/core/payments/payment-webhook.service.js';
+import { settleFromWebhook } from '../src/core/booking-flows/payment-webhook.service.js';
 import type { PaymentContext } from '../src/core/payments/payment-context.js';
 import type { PaymentSettings } from '../src/core/payments/payment-settings.js';
 import type { Clock } from '../src/core/shared/clock.js';

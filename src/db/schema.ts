@@ -95,13 +95,13 @@ export interface ActivityTable {
   accessibility_en: string | null;
   /** One of ACTIVITY_STATUSES: only 'published' activities are shown and booked. */
   status: ColumnType<string, string | undefined, string>;
-  /** Payment terms (PaymentTerms in core/payments/payment-terms.ts): 'venue', 'full' or 'deposit'. */
+  /** Payment terms (PaymentTerms in core/catalog/payment-terms.ts): 'venue', 'full' or 'deposit'. */
   payment_mode: ColumnType<string, string | undefined, string>;
   deposit_percent: ColumnType<number, number | undefined, number>;
   balance_days_before: ColumnType<number, number | undefined, number>;
   invoice_allowed: ColumnType<number, number | undefined, number>;
   invoice_term_days: ColumnType<number, number | undefined, number>;
-  /** JSON RefundPolicy (core/payments/refund-policy.ts). */
+  /** JSON RefundPolicy (core/catalog/refund-policy.ts). */
   refund_policy: ColumnType<string, string | undefined, string>;
 }
 
@@ -163,7 +163,7 @@ export interface BookingTable {
   total_cents: number;
   /**
    * What the booking owes beyond (or below) its price, signed: cancellation fees the venue keeps
-   * (+), goodwill refunds (-). It owes total_cents + adjustment_cents (core/payments/refund-policy.ts).
+   * (+), goodwill refunds (-). It owes total_cents + adjustment_cents (core/catalog/refund-policy.ts).
    */
   adjustment_cents: ColumnType<number, number | undefined, number>;
   vat_cents: number;
@@ -173,7 +173,7 @@ export interface BookingTable {
   updated_at: string;
   /** When the venue recorded the payment; null while unpaid. */
   paid_at: ColumnType<string | null, string | null | undefined, string | null>;
-  /** How the booking pays, fixed when placed (core/payments/payment-terms.ts): 'venue', 'online' or 'invoice'. */
+  /** How the booking pays, fixed when placed (core/catalog/payment-terms.ts): 'venue', 'online' or 'invoice'. */
   pay_by: ColumnType<string, string | undefined, string>;
   /** The part paid online when booking: 100 in full, 1..99 a deposit, 0 nothing online. */
   deposit_percent: ColumnType<number, number | undefined, number>;

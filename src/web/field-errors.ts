@@ -1,6 +1,8 @@
 import type { Translate } from './i18n/i18n.js';
 import { type FieldError, isFieldErrorCode } from '../core/shared/field-errors.js';
-import type { FieldMessages } from './views/components.js';
+
+/** Field errors as a form shows them: field name to translated message. */
+export type FieldMessages = Record<string, string>;
 
 /**
  * A field error's message: `field.<code>`, or for a domain refusal at a field (`email_taken`) the

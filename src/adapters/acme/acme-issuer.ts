@@ -2,8 +2,6 @@ import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { axios as acmeHttp, Client, crypto as acmeCrypto, setLogger } from 'acme-client';
 import type { BaseLogger } from 'pino';
-import type { Issuer } from '../../server/certificates/acme-certificates.js';
-import type { ChallengeResponses } from '../../server/redirect-server.js';
 
 export interface AcmeIssuerOptions {
   directoryUrl: string;
@@ -13,16 +11,25 @@ export interface AcmeIssuerOptions {
   /** The account's key (PEM), asked for at each issuance. */
   accountKey: () => Promise<string>;
   /** Filled while a challenge is open; the port-80 server answers from it. */
-  challenges: ChallengeResponses;
+  challenges: Map<string, string>;
   log: BaseLogger;
 }
 
 /**
  * Issuance by an ACME CA (RFC 8555) with acme-client, the HTTP-01 challenge answered by the
  * port-80 server. The client's own pre-check of the challenge URL is skipped: the CA's validation
- * is the one that counts, and a server often cannot reach its own public address.
+ * is the one that counts, and a server often cannot reach its own public address. The issuer
+ * takes a host and its key (PEM) and gives the certificate chain (PEM), the shape the server's
+ * `Issuer` asks for; like every adapter, it imports nothing of the server that uses it.
  */
-export function acmeIssuer({ directoryUrl, email, ca, accountKey, challenges, log }: AcmeIssuerOptions): Issuer {
+export function acmeIssuer({
+  directoryUrl,
+  email,
+  ca,
+  accountKey,
+  challenges,
+  log,
+}: AcmeIssuerOptions): (host: string, key: string) => Promise<string> {
   if (ca !== undefined) acmeHttp.defaults.httpsAgent = new Agent({ ca: [...rootCertificates, ca] });
   acmeHttp.defaults.timeout = 30_000;
   setLogger((message) => log.debug({ acme: message }, 'acme'));

@@ -4,7 +4,7 @@ import { toSlot } from '../availability/slot.repository.js';
 import type { Venue } from '../catalog/activity.js';
 import { toVenue, VENUE_COLUMNS } from '../catalog/catalog.repository.js';
 import type { VenueScope } from '../shared/venue-scope.js';
-import type { BookingStatus } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { BookingFilter, BookingListItem, BookingNote, ScheduleSlot } from './booking-admin.js';
 import { type BookingBasicsRow, type BookingRow, toBookingBasics } from './booking.repository.js';
 import { lockRow } from '../../db/lock-row.js';

@@ -2,7 +2,8 @@ import type { Slot } from '../availability/slot.js';
 import type { Translated, Venue } from '../catalog/activity.js';
 import { type FormResult, refused } from '../shared/field-errors.js';
 import { textProblem } from '../shared/control-characters.js';
-import type { BookingBasics, BookingDetails, BookingStatus } from './booking.js';
+import type { BookingBasics, BookingDetails } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 
 /** How the back office orders its bookings list. */
 export const BOOKING_SORTS = ['visit_desc', 'visit_asc', 'created_desc'] as const;

@@ -1,6 +1,7 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
-import type { BookingStatus, OrganiserContact } from './booking.js';
+import type { OrganiserContact } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { LinkPurpose } from './booking-links.js';
 
 /**

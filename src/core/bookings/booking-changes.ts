@@ -1,6 +1,7 @@
 import { closesAt } from '../availability/bookability.js';
 import type { DomainErrorCode } from '../shared/errors.js';
-import type { BookingDetails, BookingStatus } from './booking.js';
+import type { BookingDetails } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 
 /**
  * What the organiser may still do to a booking through the manage link, and until when. The manage

@@ -1,4 +1,4 @@
-import type { BookingStatus } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 
 /**
  * The status changes staff can make, as data: per action the statuses it applies to and the one

@@ -2,7 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
-import type { Booking, BookingBasics, BookingDetails, BookingStatus } from './booking.js';
+import type { Booking, BookingBasics, BookingDetails } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { LinkPurpose } from './booking-links.js';
 
 export type BookingRow = Selectable<BookingTable>;

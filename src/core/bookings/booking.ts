@@ -1,16 +1,8 @@
 import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Slot } from '../availability/slot.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { Language } from '../shared/language.js';
-
-/**
- * Every status a booking can have: an `option` holds places until it expires; a `requested` booking
- * holds them while the venue decides; `awaiting_payment` holds them for the payment window of a
- * booking that must be paid when booking (core/payments/); `completed` once the visit is over. The
- * changes between them are in booking-status.ts.
- */
-export const BOOKING_STATUSES = ['option', 'requested', 'awaiting_payment', 'confirmed', 'cancelled', 'expired', 'completed'] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export interface Booking {
   id: string;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import { hashToken } from '../shared/ids.js';
-import type { BookingStatus } from './booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { BookingInput } from './booking-input.js';
 import { findBookingBySubmission } from './booking.repository.js';
 

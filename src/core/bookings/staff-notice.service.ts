@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import type { MailKind, NewMail } from '../outbox/mail.js';
-import { enqueueMail } from '../outbox/outbox.service.js';
+import { enqueueBookingMail } from './mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
 import { listAdminEmails, listVenueNoticeEmails } from '../staff/staff.repository.js';
 
@@ -35,6 +35,6 @@ export async function enqueueStaffNotice(
   for (const recipient of await noticeRecipients(db, notice.venueId)) {
     if (recipient === notice.except) continue;
     const { kind, bookingId, detail, dedupeKey } = notice;
-    await enqueueMail(db, clock, { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` });
+    await enqueueBookingMail(db, clock, { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` });
   }
 }

@@ -38,7 +38,7 @@ import { decimal, MAX_AGE, optionalText, optionalWholeNumber, requiredText, whol
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
 import { parsePaymentTerms, parseRefundTiers, type PaymentTermsForm } from './payment-form.js';
-import type { PaymentTerms } from '../payments/payment-terms.js';
+import type { PaymentTerms } from './payment-terms.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 
 /**

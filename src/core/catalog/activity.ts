@@ -1,6 +1,6 @@
 import type { Language } from '../shared/language.js';
-import type { PaymentTerms } from '../payments/payment-terms.js';
-import type { RefundPolicy } from '../payments/refund-policy.js';
+import type { PaymentTerms } from './payment-terms.js';
+import type { RefundPolicy } from './refund-policy.js';
 import type { Pricing } from './pricing.js';
 
 export type Translated = Record<Language, string>;
@@ -107,9 +107,9 @@ export interface Activity {
   pricing: Pricing;
   rules: ActivityRules;
   practical: PracticalInfo;
-  /** What is paid online and when (payments/payment-terms.ts). */
+  /** What is paid online and when (catalog/payment-terms.ts). */
   payment: PaymentTerms;
-  /** What a cancellation or a smaller group refunds (payments/refund-policy.ts). */
+  /** What a cancellation or a smaller group refunds (catalog/refund-policy.ts). */
   refundPolicy: RefundPolicy;
 }
 

@@ -14,8 +14,8 @@ import {
   type Venue,
 } from './activity.js';
 import { pricingSchema, type VatRateRow } from './pricing.js';
-import { isPaymentMode, type PaymentTerms } from '../payments/payment-terms.js';
-import { parseRefundPolicy } from '../payments/refund-policy.js';
+import { isPaymentMode, type PaymentTerms } from './payment-terms.js';
+import { parseRefundPolicy } from './refund-policy.js';
 
 /** The venue's columns as a query that joins `venues` to `activities` selects them (beside `activities.venue_id`). */
 export const VENUE_COLUMNS = [

@@ -22,8 +22,8 @@ import {
 } from './activity.js';
 import { findActivity, findVenue, findVenueBySlug, insertActivity, insertVenue } from './catalog.repository.js';
 import { assertPricingCovers, pricingSchema } from './pricing.js';
-import { PAYMENT_MODES, PAYMENT_TERM_LIMITS } from '../payments/payment-terms.js';
-import { refundPolicySchema } from '../payments/refund-policy.js';
+import { PAYMENT_MODES, PAYMENT_TERM_LIMITS } from './payment-terms.js';
+import { refundPolicySchema } from './refund-policy.js';
 
 const slug = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from '../payments/payment-terms.js';
-import { REFUND_POLICY_LIMITS, type RefundPolicy, type RefundTier, tierOrderFault } from '../payments/refund-policy.js';
+import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from './payment-terms.js';
+import { REFUND_POLICY_LIMITS, type RefundPolicy, type RefundTier, tierOrderFault } from './refund-policy.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { wholeNumber } from './admin-fields.js';
 

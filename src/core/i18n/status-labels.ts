@@ -1,4 +1,4 @@
-import type { BookingStatus } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { LabelKey } from './labels.messages.js';
 
 /** How each status is named: in the back office, on the organiser's pages and in mails. */

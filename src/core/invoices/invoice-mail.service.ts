@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/schema.js';
 import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
 import { formatMoney } from '../i18n/format.js';
-import { enqueueMail } from '../outbox/outbox.service.js';
+import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
 import { isLanguage } from '../shared/language.js';
 import type { InvoiceKind, InvoicePurpose } from './invoice-document.js';
@@ -31,7 +31,7 @@ export async function queueInvoiceMail(trx: Tx, clock: Clock, bookingId: string,
   const invoices = rows.some((row) => row.kind === 'invoice');
   const creditNotes = rows.some((row) => row.kind === 'credit_note');
   const contents = invoices && creditNotes ? 'both' : creditNotes ? 'credit_note' : 'invoice';
-  return enqueueMail(trx, clock, {
+  return enqueueBookingMail(trx, clock, {
     kind: 'invoices_issued',
     bookingId,
     recipient: booking.organiser_email,

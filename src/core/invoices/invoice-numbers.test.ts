@@ -10,8 +10,8 @@ import { TEST_LINK_KEY } from '../../../test/links.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
 import type { Activity } from '../catalog/activity.js';
 import { loadBookingDetails } from '../bookings/booking.repository.js';
-import { createBooking } from '../bookings/booking.service.js';
-import { confirmOption } from '../bookings/option.service.js';
+import { createBooking } from '../booking-flows/booking.service.js';
+import { confirmOption } from '../booking-flows/option.service.js';
 import { takeInvoiceSequence } from './invoice-numbers.repository.js';
 
 const TERMS = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 } as const;

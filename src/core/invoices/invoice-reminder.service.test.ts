@@ -8,7 +8,7 @@ import { insertTestInvoice, insertTransfer } from '../../../test/invoices.js';
 import { historyOf, mailsOf } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
-import { runBookingLifecycle } from '../bookings/booking-lifecycle.service.js';
+import { runBookingLifecycle } from '../booking-flows/booking-lifecycle.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { deliverDueMails } from '../mail/mail-delivery.service.js';
 import type { OutgoingMail } from '../mail/mail-sender.js';

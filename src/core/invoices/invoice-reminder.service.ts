@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
-import { enqueueMail } from '../outbox/outbox.service.js';
+import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
 import type { InvoiceDocument } from './invoice-document.js';
@@ -52,7 +52,7 @@ async function remindBooking(db: Db, clock: Clock, bookingId: string): Promise<n
     if (json === undefined) continue;
     const document = JSON.parse(json) as InvoiceDocument;
     const sent = await db.transaction().execute(async (trx) => {
-      const queued = await enqueueMail(trx, clock, {
+      const queued = await enqueueBookingMail(trx, clock, {
         kind: 'invoice_overdue',
         bookingId,
         recipient: booking.organiser_email,

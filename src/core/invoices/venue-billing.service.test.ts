@@ -7,7 +7,7 @@ import { completeBilling, invoicesOf } from '../../../test/invoicing.js';
 import { historyOf } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
-import { createBooking } from '../bookings/booking.service.js';
+import { createBooking } from '../booking-flows/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
 import { WITHHELD_ACTION } from './invoice-issuing.service.js';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { bookingDetails } from '../../../test/booking-details.js';
-import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import { bookingIcs, escapeText, foldLine } from './ics.js';
 
 function ics(booking: BookingDetails, sequence = 0): string {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { BookingStatus, BookingDetails } from '../bookings/booking.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import { VENUE_ZONE } from '../shared/time.js';
 import { mailTranslator } from './mail-texts.js';
 

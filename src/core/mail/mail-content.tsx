@@ -1,5 +1,6 @@
 import { render } from 'preact-render-to-string';
-import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import { addressLine, type Venue } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';

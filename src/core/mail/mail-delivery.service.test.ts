@@ -12,7 +12,7 @@ import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testMailDrop, testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { findBookingByLink } from '../bookings/booking.service.js';
+import { findBookingByLink } from '../booking-flows/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import type { Db } from '../../db/schema.js';
@@ -24,6 +24,7 @@ import {
   mailDeliveryJob,
   retryDelayMs,
 } from './mail-delivery.service.js';
+import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 
 const FROM = 'Groupz <no-reply@bookings.test>';
@@ -215,9 +216,9 @@ for (const dialect of testDialects()) {
       await deliverDueMails(db, clock, settings);
       smtp.messages.length = 0;
       const reminder = { bookingId: booking.id, recipient: booking.email, language: 'nl' } as const;
-      await enqueueMail(db, clock, { ...reminder, kind: 'option_expiring', dedupeKey: `option_expiring:${booking.id}` });
-      await enqueueMail(db, clock, { ...reminder, kind: 'visit_reminder', dedupeKey: `visit_reminder:${booking.id}` });
-      await enqueueMail(db, clock, { ...reminder, kind: 'option_placed', dedupeKey: `option_placed:${booking.id}` });
+      await enqueueBookingMail(db, clock, { ...reminder, kind: 'option_expiring', dedupeKey: `option_expiring:${booking.id}` });
+      await enqueueBookingMail(db, clock, { ...reminder, kind: 'visit_reminder', dedupeKey: `visit_reminder:${booking.id}` });
+      await enqueueBookingMail(db, clock, { ...reminder, kind: 'option_placed', dedupeKey: `option_placed:${booking.id}` });
       // The booking is confirmed: the visit reminder holds; the option's warning and "option placed" do not.
       assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 1, skipped: 2, failures: [] });
       assert.deepEqual(
@@ -251,10 +252,10 @@ for (const dialect of testDialects()) {
         language: 'en',
         dedupeKey: `manage_link:${booking.id}:x`,
       } as const;
-      await enqueueMail(db, clock, mail);
-      await enqueueMail(db, clock, mail);
+      await enqueueBookingMail(db, clock, mail);
+      await enqueueBookingMail(db, clock, mail);
       // createBooking queued booking_received:<id> already.
-      await enqueueMail(db, clock, { ...mail, kind: 'booking_received', dedupeKey: `booking_received:${booking.id}` });
+      await enqueueBookingMail(db, clock, { ...mail, kind: 'booking_received', dedupeKey: `booking_received:${booking.id}` });
       assert.equal((await deliverDueMails(db, clock, settings)).sent, 2);
       assert.deepEqual(smtp.messages.map((m) => m.subject).sort(), [
         `Boeking ${booking.reference} bevestigd: Testactiviteit`,
@@ -267,7 +268,7 @@ for (const dialect of testDialects()) {
     test('staff notices carry both languages, the back-office link and no organiser link', async () => {
       const slot = await makeSlot(db, clock, activity);
       const { booking } = await book(db, clock, slot);
-      await enqueueMail(db, clock, {
+      await enqueueBookingMail(db, clock, {
         kind: 'staff_booking_changed',
         bookingId: booking.id,
         recipient: 'staff@example.nl',
@@ -289,13 +290,18 @@ for (const dialect of testDialects()) {
     });
 
     test('a mail whose booking is gone is given up at once, not retried', async () => {
-      await enqueueMail(db, clock, {
-        kind: 'manage_link',
-        bookingId: null,
-        recipient: 'x@example.nl',
-        language: 'nl',
-        dedupeKey: 'orphan',
-      });
+      await enqueueMail(
+        db,
+        clock,
+        {
+          kind: 'manage_link',
+          bookingId: null,
+          recipient: 'x@example.nl',
+          language: 'nl',
+          dedupeKey: 'orphan',
+        },
+        null,
+      );
       const report = await deliverDueMails(db, clock, settings);
       assert.deepEqual(
         report.failures.map(({ error, attempts, gaveUp }) => ({ error, attempts, gaveUp })),
@@ -314,7 +320,7 @@ for (const dialect of testDialects()) {
       const { booking } = await book(db, clock, slot, { language: 'en' });
       await deliverDueMails(db, clock, files);
       clock.advance(1000);
-      await enqueueMail(db, clock, {
+      await enqueueBookingMail(db, clock, {
         kind: 'manage_link',
         bookingId: booking.id,
         recipient: booking.email,

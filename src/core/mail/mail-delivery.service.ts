@@ -1,7 +1,8 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { findBookingInScope } from '../bookings/booking-admin.repository.js';
 import { issueLink, linkPath, type LinkPurpose } from '../bookings/booking-links.js';
-import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import { type BookingRow, loadBookingDetails } from '../bookings/booking.repository.js';
 import { findVenue } from '../catalog/catalog.repository.js';
 import type { Job } from '../jobs/scheduler.js';
@@ -25,9 +26,9 @@ import {
 } from '../outbox/outbox.repository.js';
 import { isLanguage } from '../shared/language.js';
 import { paymentOfRow } from '../payments/payment-of-row.js';
-import type { PayBy } from '../payments/payment-terms.js';
+import type { PayBy } from '../catalog/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
-import { bookingAsThen, snapshotOf } from './mail-snapshot.js';
+import { bookingAsThen, snapshotOf } from '../bookings/mail-snapshot.js';
 import { invoiceMailAttachments } from '../invoices/invoice-files.service.js';
 
 export interface MailDeliverySettings {

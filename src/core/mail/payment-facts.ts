@@ -1,6 +1,6 @@
 import { formatDate, formatMoney } from '../i18n/format.js';
 import type { BookingPayment } from '../payments/payment-state.js';
-import type { PayBy } from '../payments/payment-terms.js';
+import type { PayBy } from '../catalog/payment-terms.js';
 import type { Language } from '../shared/language.js';
 import { startOfLocalDay } from '../shared/time.js';
 import type { MailTranslate } from './mail-texts.js';

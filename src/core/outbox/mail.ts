@@ -52,6 +52,9 @@ export interface NewMail {
   dedupeKey: string;
 }
 
+/** A booking's facts as they were when a mail about it was queued, as stored: plain JSON (bookings/mail-snapshot.ts). */
+export type StoredSnapshot = Record<string, string | number | null>;
+
 /** The platform's alerts to its admins: they concern no booking. */
 export type AlertMailKind = Extract<MailKind, `backup_${string}`>;
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/schema.js';
-import type { NewMail } from './mail.js';
+import type { NewMail, StoredSnapshot } from './mail.js';
 
 /**
  * Puts a mail in the outbox, inside the caller's transaction, so the mail exists exactly when the
@@ -9,7 +9,7 @@ import type { NewMail } from './mail.js';
  */
 export async function insertOutboxMail(
   db: Executor,
-  mail: NewMail & { id: string; at: string; snapshot?: Record<string, string | number | null> | undefined },
+  mail: NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined },
 ): Promise<boolean> {
   const result = await db
     .insertInto('mail_outbox')

@@ -1,5 +1,5 @@
 import type { Executor, Tx } from '../../db/schema.js';
-import type { BookingStatus } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { Participant } from './participant.js';
 
 /**

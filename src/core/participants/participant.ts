@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closesAt } from '../availability/bookability.js';
-import type { BookingDetails, BookingStatus } from '../bookings/booking.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import { text } from '../bookings/booking-input.js';
 import type { ParticipantField } from '../catalog/activity.js';
 import { type FieldRefusal, fieldErrorsOf } from '../shared/field-errors.js';

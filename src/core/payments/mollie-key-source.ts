@@ -1,4 +1,4 @@
-import type { PaymentTerms } from './payment-terms.js';
+import type { PaymentTerms } from '../catalog/payment-terms.js';
 
 /**
  * Which Mollie key serves a venue's online payments: its own (entered in the back office), else

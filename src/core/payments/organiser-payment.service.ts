@@ -2,7 +2,7 @@ import type { Executor } from '../../db/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { findPaymentTerms } from './organiser-payment.repository.js';
 import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf } from './payment-state.js';
-import type { PayBy } from './payment-terms.js';
+import type { PayBy } from '../catalog/payment-terms.js';
 import { findPayment, moneyOf, type PaymentRow } from './payments.repository.js';
 
 /** A booking's money as its organiser sees it (the manage page, the API's manage answer). */

@@ -2,7 +2,7 @@ import type { Tx } from '../../db/schema.js';
 import { localDateOf } from '../shared/time.js';
 import { findPayingBooking } from './checkout.repository.js';
 import { windowEnd } from './payment-plan.js';
-import { dueAtBookingCents } from './payment-terms.js';
+import { dueAtBookingCents } from '../catalog/payment-terms.js';
 import { moneyOf } from './payments.repository.js';
 
 /** The window of a booking placed before its length was kept with it. */

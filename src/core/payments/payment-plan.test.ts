@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type PlanInput, planPayment } from './payment-plan.js';
-import type { PaymentTerms } from './payment-terms.js';
+import type { PaymentTerms } from '../catalog/payment-terms.js';
 
 const TERMS: PaymentTerms = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 };
 const NOW = new Date('2026-06-01T08:00:00Z');

@@ -1,6 +1,6 @@
-import type { BookingStatus } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
-import { dueAtBookingCents, type PayBy, type PaymentTerms } from './payment-terms.js';
+import { dueAtBookingCents, type PayBy, type PaymentTerms } from '../catalog/payment-terms.js';
 
 /** What the organiser may choose: pay online (the activity's terms), or on invoice where the activity allows it. */
 export type PayChoice = 'online' | 'invoice';

@@ -1,6 +1,6 @@
-import type { BookingStatus } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
 import type { BookingPaymentStatus } from './payment.js';
-import { dueAtBookingCents, type PayBy } from './payment-terms.js';
+import { dueAtBookingCents, type PayBy } from '../catalog/payment-terms.js';
 
 /** What a booking owes and has paid, as its organiser and staff see it. */
 export interface BookingPayment {

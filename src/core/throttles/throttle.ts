@@ -74,7 +74,7 @@ export const THROTTLE_RULES = {
     onRefusal: 'refund',
   },
   /**
-   * Asking for a lost manage link (core/bookings/lost-link.service.ts), matched or not, every
+   * Asking for a lost manage link (core/booking-flows/lost-link.service.ts), matched or not, every
    * request counts: ten an hour from one client network, five a day for one booking reference
    * with one e-mail address (so that others typing the reference with a wrong address do not
    * block its organiser); past them 1, 2, 4 ... minutes (a reference and address: 5, 10, 20 ...),

@@ -13,7 +13,7 @@ import { isRecentlyReauthenticated, reauthenticate } from '../../core/staff/logi
 import { endOwnSessions } from '../../core/staff/session.service.js';
 import { confirmTotpEnrolment, pendingTotpSecret } from '../../core/staff/staff.service.js';
 import { totpEnrolment } from '../../core/staff/totp.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { AccountPage, type AccountSection } from '../views/admin/account.page.js';
 import { CsrfField } from '../views/admin/admin-layout.js';

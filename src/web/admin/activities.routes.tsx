@@ -24,7 +24,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { ActivityFormPage } from '../views/admin/activity-form.page.js';
 import { ActivityListPage } from '../views/admin/activity-list.page.js';

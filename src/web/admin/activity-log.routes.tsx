@@ -4,7 +4,7 @@ import { readActivityActions, readActivityEntryPage } from '../../core/activity-
 import { withoutControls } from '../../core/shared/control-characters.js';
 import { normaliseEmail } from '../../core/staff/staff.service.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { ActivityLogPage, filterActions } from '../views/admin/activity-log.page.js';
 import { requirePermission } from './admin-request.js';

@@ -6,7 +6,7 @@ import { resolveSession, type Session } from '../../core/staff/session.service.j
 import type { StaffMember } from '../../core/staff/staff.js';
 import { BODY_LIMIT } from '../limits.js';
 import { HttpError, notFoundHandler } from '../plugins/errors.js';
-import { formField, parseFormBody } from '../public/form-body.js';
+import { formField, parseFormBody } from '../form-body.js';
 import { accountRoutes } from './account.routes.js';
 import { activityRoutes } from './activities.routes.js';
 import { bookingAdminRoutes } from './bookings.routes.js';
@@ -22,7 +22,7 @@ import { photoAdminRoutes } from './photos.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
 // Declares request.staff and request.staffSession, which the hook below sets.
 import './admin-request.js';
-import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
+import { CSRF_FIELD, isValidCsrfToken } from '../csrf.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 import { staffRoutes } from './staff.routes.js';
 import { venueAdminRoutes } from './venues.routes.js';

@@ -1,17 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuthSettings } from '../app-context.js';
-import type { StaffMember } from '../../core/staff/staff.js';
 import { uiFor } from '../plugins/language.js';
-import type { Ui } from '../views/ui.js';
-import { csrfTokenFor } from './csrf.js';
+import type { AdminUi } from '../views/admin/admin-ui.js';
+import { csrfTokenFor } from '../csrf.js';
 
-/** What a back-office page needs beyond a public one: who is signed in, the form token, the idle limit. */
-export interface AdminUi extends Ui {
-  staff: StaffMember;
-  csrf: string;
-  idleTimeoutSeconds: number;
-}
-
+/** The back-office page's `AdminUi` for a signed-in request. */
 export function adminUiFor(request: FastifyRequest, auth: AuthSettings): AdminUi {
   return {
     ...uiFor(request),

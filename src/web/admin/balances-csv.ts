@@ -1,4 +1,4 @@
-import type { OpenBalance } from '../../core/payments/balances.service.js';
+import type { OpenBalance } from '../../core/booking-flows/balances.service.js';
 import type { Language } from '../../core/shared/language.js';
 import { localDateOf } from '../../core/shared/time.js';
 import type { Translate } from '../i18n/i18n.js';

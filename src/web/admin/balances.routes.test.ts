@@ -10,7 +10,7 @@ import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { remindBalances } from '../../core/payments/balance-reminder.service.js';
+import { remindBalances } from '../../core/booking-flows/balance-reminder.service.js';
 import { bookingCreatedJson, manageBookingJson } from '../public/api.schemas.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 

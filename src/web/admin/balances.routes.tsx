@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
-import { readOpenBalances } from '../../core/payments/balances.service.js';
+import { readOpenBalances } from '../../core/booking-flows/balances.service.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { BalancesPage } from '../views/admin/balances.page.js';
 import { requirePermission } from './admin-request.js';

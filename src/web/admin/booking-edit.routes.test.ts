@@ -10,7 +10,7 @@ import { adminGet, adminPost, type Member } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
-import type { CreatedBooking } from '../../core/bookings/booking.service.js';
+import type { CreatedBooking } from '../../core/booking-flows/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { translator } from '../i18n/i18n.js';
 

@@ -7,7 +7,7 @@ import { parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
-import { type CreatedBooking } from '../../core/bookings/booking.service.js';
+import { type CreatedBooking } from '../../core/booking-flows/booking.service.js';
 import { hashToken, newToken } from '../../core/shared/ids.js';
 
 for (const dialect of testDialects()) {

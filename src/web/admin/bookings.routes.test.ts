@@ -9,7 +9,7 @@ import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
-import type { CreatedBooking } from '../../core/bookings/booking.service.js';
+import type { CreatedBooking } from '../../core/booking-flows/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 

@@ -11,8 +11,8 @@ import {
   readStaffBooking,
   searchBookings,
   setBookingPaid,
-} from '../../core/bookings/booking-admin.service.js';
-import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
+} from '../../core/booking-flows/booking-admin.service.js';
+import { reissueBookingLink } from '../../core/booking-flows/booking-links.service.js';
 import type { StatusAction } from '../../core/bookings/booking-status.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -23,24 +23,24 @@ import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField, organiserValuesFrom } from '../public/form-body.js';
+import { formField, organiserValuesFrom } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
-import type { FieldMessages } from '../views/components.js';
+import type { FieldMessages } from '../field-errors.js';
 import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
 import { BookingListPage } from '../views/admin/booking-list.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
-import { parseBookingFilter } from './booking-filters.js';
+import { parseBookingFilter } from '../booking-filters.js';
 import { bookingsCsv } from './bookings-csv.js';
 import { staffActorOf } from './client.js';
 import { atPrefixed, organiserInput } from './organiser-form.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 import type { RefundFormValues } from '../views/admin/booking-refunds.js';
-import { quoteCancelNow, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/payments/policy-refund.service.js';
-import { refundAsStaff } from '../../core/payments/staff-refund.service.js';
-import { readBookingMoney } from '../../core/payments/balances.service.js';
+import { quoteCancelNow, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/booking-flows/policy-refund.service.js';
+import { refundAsStaff } from '../../core/booking-flows/staff-refund.service.js';
+import { readBookingMoney } from '../../core/booking-flows/balances.service.js';
 import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
-import { recordBankPayment } from '../../core/payments/bank-payment.service.js';
+import { recordBankPayment } from '../../core/booking-flows/bank-payment.service.js';
 import type { BankPaymentValues } from '../views/admin/booking-money.js';
 
 type ById = { Params: { id: string } };

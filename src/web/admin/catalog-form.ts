@@ -1,4 +1,4 @@
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 
 /** A checkbox of a form body: checked when sent with any value. */
 export function formCheckbox(body: unknown, name: string): boolean {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientNetwork } from '../../core/activity-log/activity-log.js';
-import type { StaffActor } from '../../core/bookings/booking-admin.service.js';
+import type { StaffActor } from '../../core/booking-flows/booking-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { ClientInfo } from '../../core/staff/login.service.js';
 import { statusOfDomainError } from '../plugins/errors.js';

@@ -12,7 +12,7 @@ import { sendPage } from '../public/respond.js';
 import { InvoiceRegisterPage } from '../views/admin/invoice-register.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
-import { type ParsedInvoiceFilter, parseInvoiceFilter } from './invoice-filters.js';
+import { type ParsedInvoiceFilter, parseInvoiceFilter } from '../invoice-filters.js';
 import { invoicesCsv } from './invoices-csv.js';
 
 /** The invoice register of the member's venues (all venues for an admin): the page, the period's CSV export and its UBL files in a zip. */

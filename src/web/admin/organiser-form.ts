@@ -1,5 +1,5 @@
 import type { FieldError } from '../../core/shared/field-errors.js';
-import { formNumber } from '../public/form-body.js';
+import { formNumber } from '../form-body.js';
 import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
 
 /** The values as core parses them: the group size a number when it is one, else the text typed. */

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppContext, paymentContextOf } from '../app-context.js';
-import { bookForCaller, findSlotForStaff } from '../../core/bookings/phone-booking.service.js';
+import { bookForCaller, findSlotForStaff } from '../../core/booking-flows/phone-booking.service.js';
 import { staffStatusChoices } from '../../core/bookings/staff-booking-input.js';
 import { optionOffer } from '../../core/bookings/option.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField, organiserValuesFrom } from '../public/form-body.js';
+import { formField, organiserValuesFrom } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
-import type { FieldMessages } from '../views/components.js';
+import type { FieldMessages } from '../field-errors.js';
 import { PhoneBookingPage, type PhoneBookingValues } from '../views/admin/phone-booking.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';

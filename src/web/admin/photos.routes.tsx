@@ -18,7 +18,7 @@ import { isKey } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { FIELD_ERRORS_STATUS, HttpError, replyToError } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type AltRefusal, type PhotoSection, PhotosPage } from '../views/admin/photos.page.js';
 import { requirePermission } from './admin-request.js';

@@ -10,7 +10,7 @@ import { adminGet, adminPost, postForm, type SignedIn } from '../../../test/staf
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { sendPendingRefunds } from '../../core/payments/refund.service.js';
+import { sendPendingRefunds } from '../../core/booking-flows/refund.service.js';
 import { paymentContextOf } from '../app-context.js';
 
 const POLICY = [

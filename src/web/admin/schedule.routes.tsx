@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { readDaySchedule } from '../../core/bookings/booking-admin.service.js';
+import { readDaySchedule } from '../../core/booking-flows/booking-admin.service.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import { listVenuesMissingBilling } from '../../core/invoices/venue-billing.service.js';
 import type { FieldError } from '../../core/shared/field-errors.js';
@@ -8,7 +8,7 @@ import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { SchedulePage } from '../views/admin/schedule.page.js';
 import { requirePermission } from './admin-request.js';

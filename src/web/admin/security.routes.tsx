@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { listLatestSelfAudits, runSelfAuditNow } from '../../core/self-audit/self-audit.service.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { SecurityPage } from '../views/admin/security.page.js';
 import { requirePermission } from './admin-request.js';

@@ -18,7 +18,7 @@ import { type DateRange, parseDateRange } from '../../core/shared/date-range.js'
 import { addLocalDays, isLocalDate, localDateOf, startOfLocalDay } from '../../core/shared/time.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/slot-list.page.js';
 import { requirePermission } from './admin-request.js';

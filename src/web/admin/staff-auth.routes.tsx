@@ -8,11 +8,11 @@ import { confirmTotpEnrolment, findSetupAccount, pendingTotpSecret, setSetupPass
 import { totpEnrolment } from '../../core/staff/totp.js';
 import { HttpError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { LoginPage, RecoveryCodesPage, SecondFactorPage, SetupPasswordPage, TotpEnrolmentPage } from '../views/admin/staff-auth.pages.js';
 import { authRefusal, clientOf } from './client.js';
-import { CSRF_FIELD, isValidCsrfToken } from './csrf.js';
+import { CSRF_FIELD, isValidCsrfToken } from '../csrf.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie.js';
 
 const NOTICES = { expired: 'auth.notice_expired', logged_out: 'auth.notice_logged_out', setup_done: 'auth.notice_setup_done' } as const;

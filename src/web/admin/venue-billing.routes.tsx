@@ -7,7 +7,7 @@ import { isKey } from '../../core/shared/ids.js';
 import { localDateOf } from '../../core/shared/time.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { VenueBillingPage } from '../views/admin/venue-billing.page.js';
 import { requirePermission } from './admin-request.js';

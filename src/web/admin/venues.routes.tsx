@@ -7,9 +7,9 @@ import { updateVenueProfile, venueFor, type VenueProfileForm, venueProfileFormOf
 import { listTermsFor, listVenuesWithTerms, publishTerms, type TermsForm } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
-import { formField } from '../public/form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
-import type { FieldMessages } from '../views/components.js';
+import type { FieldMessages } from '../field-errors.js';
 import { VenueFormPage } from '../views/admin/venue-form.page.js';
 import { VenueListPage } from '../views/admin/venue-list.page.js';
 import { requirePermission } from './admin-request.js';

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { translator } from '../i18n/i18n.js';
-import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
+import { ICON_PATH, STYLESHEET_PATH } from '../public-assets.js';
 import { errorBody, type HttpErrorCode, isApiTarget } from './errors.js';
 import { requestedLanguage } from './language.js';
 import { SECURITY_HEADERS } from './security-headers.js';

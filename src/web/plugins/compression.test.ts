@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
-import { STYLESHEET_PATH } from '../public/assets.routes.js';
+import { STYLESHEET_PATH } from '../public-assets.js';
 
 const [sqlite] = testDialects();
 const DECODE: Record<string, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };

@@ -13,7 +13,7 @@ import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { urlencoded } from '../../../test/html.js';
 import { adminPost, codeAt, postForm, sessionCookieOf, setUpAccount, signIn } from '../../../test/staff.js';
-import { STYLESHEET_PATH } from '../public/assets.routes.js';
+import { STYLESHEET_PATH } from '../public-assets.js';
 import { acceptedHosts } from './host-check.js';
 
 const [sqlite] = testDialects();

@@ -6,7 +6,7 @@ import { negotiateLanguage } from '../../core/i18n/i18n.js';
 import { translator } from '../i18n/i18n.js';
 import type { Ui } from '../views/ui.js';
 import { isIndexable } from './caching.js';
-import { ICON_PATH, STYLESHEET_PATH } from '../public/assets.routes.js';
+import { ICON_PATH, STYLESHEET_PATH } from '../public-assets.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

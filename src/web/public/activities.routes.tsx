@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { readMonthAvailability } from '../../core/availability/month.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
-import { searchCatalogue } from '../../core/catalog/activity-search.service.js';
+import { searchCatalogue } from '../../core/availability/activity-search.service.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import { firstActivityPhotos, publicPhotos, publicVenuePhotos } from '../../core/photos/photo.service.js';
 import { DomainError } from '../../core/shared/errors.js';

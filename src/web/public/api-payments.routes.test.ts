@@ -7,7 +7,7 @@ import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
 import { payAtMollie, placeUnderPolicy } from '../../../test/paid-bookings.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import type { RefundPolicy } from '../../core/payments/refund-policy.js';
+import type { RefundPolicy } from '../../core/catalog/refund-policy.js';
 import { activityListJson, bookingCreatedJson, manageBookingJson, validationErrorJson } from './api.schemas.js';
 
 /** 100 % until 14 days before, 50 % until 48 hours before, nothing after. */

@@ -6,15 +6,15 @@ import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { BillingRefused } from '../../core/payments/billing.js';
 import { offeredPaymentTerms } from '../../core/payments/mollie-key-source.js';
-import type { PaymentTerms } from '../../core/payments/payment-terms.js';
-import { quoteCancelNow } from '../../core/payments/policy-refund.service.js';
-import type { RefundPolicy } from '../../core/payments/refund-policy.js';
+import type { PaymentTerms } from '../../core/catalog/payment-terms.js';
+import { quoteCancelNow } from '../../core/booking-flows/policy-refund.service.js';
+import type { RefundPolicy } from '../../core/catalog/refund-policy.js';
 import { cancelRefusal } from '../../core/bookings/booking-changes.js';
-import { findBookingByLink, findSlotToBook, submitBooking } from '../../core/bookings/booking.service.js';
+import { findBookingByLink, findSlotToBook, submitBooking } from '../../core/booking-flows/booking.service.js';
 import { type OrganiserPayment, readOrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { type ActivitySearch, parseSearchTerms } from '../../core/catalog/activity-search.js';
-import { type ActivityMatch, searchCatalogue } from '../../core/catalog/activity-search.service.js';
+import { type ActivityMatch, searchCatalogue } from '../../core/availability/activity-search.service.js';
 import { wholeNumber } from '../../core/catalog/admin-fields.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
@@ -40,11 +40,11 @@ import type {
 } from './api.schemas.js';
 import type { ACTIVITY_QUERY_FIELD_CODES, BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
-import { formField, formNumber } from './form-body.js';
+import { formField, formNumber } from '../form-body.js';
 import { openApiDocument } from './openapi.js';
-import { termsUrl } from './venue-urls.js';
+import { termsUrl } from '../venue-urls.js';
 import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
-import { organiserInvoiceUrl } from './invoice-urls.js';
+import { organiserInvoiceUrl } from '../invoice-urls.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activity.js';
-import { BOOKING_STATUSES } from '../../core/bookings/booking.js';
+import { BOOKING_STATUSES } from '../../core/shared/booking-status.js';
 import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
-import { PAYMENT_MODES } from '../../core/payments/payment-terms.js';
+import { PAYMENT_MODES } from '../../core/catalog/payment-terms.js';
 import { INVOICE_PURPOSES } from '../../core/invoices/invoice-document.js';
 import { INVOICE_STATUSES } from '../../core/invoices/invoice-list.service.js';
 
@@ -20,7 +20,7 @@ const groupSize = () => z.number().int().min(1);
 const TIERS =
   'tiers, longest notice first: cancelling (or making the group smaller) at least `hoursBefore` hours before the start refunds `percent` % of the cancelled price; later than the last tier, or with no tiers, nothing is refunded';
 
-/** A cancellation policy's tiers (core/payments/refund-policy.ts). */
+/** A cancellation policy's tiers (core/catalog/refund-policy.ts). */
 const refundPolicyJson = z.array(
   z.object({
     hoursBefore: count().describe('cancelled at least this many hours before the start'),
@@ -28,7 +28,7 @@ const refundPolicyJson = z.array(
   }),
 );
 
-/** What an activity asks to be paid, and when (core/payments/payment-terms.ts). */
+/** What an activity asks to be paid, and when (core/catalog/payment-terms.ts). */
 const paymentTermsJson = z
   .object({
     mode: z

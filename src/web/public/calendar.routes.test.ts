@@ -7,7 +7,7 @@ import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
 import { recordBookingEvent } from '../../core/bookings/booking-history.js';
-import { type CreatedBooking } from '../../core/bookings/booking.service.js';
+import { type CreatedBooking } from '../../core/booking-flows/booking.service.js';
 
 function parseEvent(body: string) {
   const vevent = new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent')!;

@@ -5,7 +5,7 @@ import { buildTestApp, injectOnPublicHost, TEST_PUBLIC_URL, type TestApp } from 
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
-import { ICON_PATH, STYLESHEET_PATH } from './assets.routes.js';
+import { ICON_PATH, STYLESHEET_PATH } from '../public-assets.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const [sqlite] = testDialects();

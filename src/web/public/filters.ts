@@ -4,7 +4,7 @@ import { type FieldError, fieldErrorsOf } from '../../core/shared/field-errors.j
 import { isLocalMonth } from '../../core/shared/month.js';
 import { checkGroupSize } from '../../core/shared/group-size.js';
 import { isLocalDate } from '../../core/shared/time.js';
-import { formField, formNumber } from './form-body.js';
+import { formField, formNumber } from '../form-body.js';
 
 export interface Filters {
   /** As typed, to show them back. */

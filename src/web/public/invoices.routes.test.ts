@@ -10,7 +10,7 @@ import { insertTransfer } from '../../../test/invoices.js';
 import { adminGet, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { hasTool } from '../../../test/tools.js';
-import type { CreatedBooking } from '../../core/bookings/booking.service.js';
+import type { CreatedBooking } from '../../core/booking-flows/booking.service.js';
 
 for (const dialect of testDialects()) {
   describe(`invoice downloads (${dialect.name})`, () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { findBookingByLink } from '../../core/bookings/booking.service.js';
+import { findBookingByLink } from '../../core/booking-flows/booking.service.js';
 import { parseInvoiceFileName, readOrganiserInvoiceFile } from '../../core/invoices/invoice-files.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { sendInvoiceFile } from './invoice-file-reply.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { setLanguageCookie } from '../plugins/language.js';
-import { formField } from './form-body.js';
+import { formField } from '../form-body.js';
 import { isLanguage } from '../../core/shared/language.js';
 
 export async function languageRoutes(app: FastifyInstance, { publicUrl }: AppContext): Promise<void> {

@@ -8,7 +8,7 @@ import { parseHtml, urlencoded } from '../../../test/html.js';
 import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import type { Slot } from '../../core/availability/slot.js';
-import type { CreatedBooking } from '../../core/bookings/booking.service.js';
+import type { CreatedBooking } from '../../core/booking-flows/booking.service.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
-import { requestManageLink } from '../../core/bookings/lost-link.service.js';
+import { requestManageLink } from '../../core/booking-flows/lost-link.service.js';
 import { isThrottled, refuseThrottled } from './booking-throttle.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { LostLinkPage } from '../views/lost-link.page.js';
-import { formField } from './form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from './respond.js';
 
 const PATH = '/manage-link';

@@ -9,7 +9,7 @@ import { payAtMollie, paymentContextOf, placeUnderPolicy, refundsAtMollie } from
 import { postForm } from '../../../test/staff.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
-import { refundBooking, sendPendingRefunds } from '../../core/payments/refund.service.js';
+import { refundBooking, sendPendingRefunds } from '../../core/booking-flows/refund.service.js';
 
 const POLICY = [
   { hoursBefore: 336, percent: 100 },

@@ -11,7 +11,7 @@ import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { recordBookingEvent } from '../../core/bookings/booking-history.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
-import { reissueBookingLink } from '../../core/bookings/booking-links.service.js';
+import { reissueBookingLink } from '../../core/booking-flows/booking-links.service.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { mailDetail } from '../../../test/lifecycle.js';
 import type { Activity } from '../../core/catalog/activity.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOOKING_REFUSALS } from '../../core/bookings/booking.service.js';
+import { BOOKING_REFUSALS } from '../../core/booking-flows/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
 import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
 import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';

@@ -8,7 +8,7 @@ import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import { bookingRow, mailsOfKind } from '../../../test/lifecycle.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
-import { runBookingLifecycle } from '../../core/bookings/booking-lifecycle.service.js';
+import { runBookingLifecycle } from '../../core/booking-flows/booking-lifecycle.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };

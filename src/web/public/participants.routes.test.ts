@@ -9,7 +9,7 @@ import { assertInert, formFields, parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Slot } from '../../core/availability/slot.js';
-import { changeBookingStatus } from '../../core/bookings/booking-admin.service.js';
+import { changeBookingStatus } from '../../core/booking-flows/booking-admin.service.js';
 import { issueLink } from '../../core/bookings/booking-links.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { type Activity, DEFAULT_ACTIVITY_RULES, type ParticipantField } from '../../core/catalog/activity.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { linkPath } from '../../core/bookings/booking-links.js';
-import { findBookingByLink } from '../../core/bookings/booking.service.js';
+import { findBookingByLink } from '../../core/booking-flows/booking.service.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import type { ParticipantListState } from '../../core/participants/participant.js';
 import {
@@ -17,10 +17,10 @@ import { DomainError } from '../../core/shared/errors.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
-import type { FieldMessages } from '../views/components.js';
+import type { FieldMessages } from '../field-errors.js';
 import { ParticipantPage } from '../views/participant.page.js';
 import type { ParticipantsSectionData } from '../views/participants-section.js';
-import { formField } from './form-body.js';
+import { formField } from '../form-body.js';
 import { sendPage } from './respond.js';
 
 type ByToken = { Params: { token: string } };

@@ -1,8 +1,8 @@
-import type { ActivityMatch } from '../../core/catalog/activity-search.service.js';
+import type { ActivityMatch } from '../../core/availability/activity-search.service.js';
 import type { Photo } from '../../core/photos/photo.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { CATEGORY_LABELS } from './category-labels.js';
-import type { FieldMessages } from './components.js';
+import type { FieldMessages } from '../field-errors.js';
 import { ActivityPhoto } from './activity-photo.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';

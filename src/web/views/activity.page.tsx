@@ -5,7 +5,7 @@ import type { MonthAvailability } from '../../core/availability/month.service.js
 import { daysBetween, localDateOf } from '../../core/shared/time.js';
 import type { Photo, VenuePhotos } from '../../core/photos/photo.js';
 import { ActivityPhoto } from './activity-photo.js';
-import type { FieldMessages } from './components.js';
+import type { FieldMessages } from '../field-errors.js';
 import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import { MonthCalendar } from './month-calendar.js';

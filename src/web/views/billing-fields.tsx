@@ -1,7 +1,8 @@
 import type { Activity } from '../../core/catalog/activity.js';
 import { BILLING_LIMITS } from '../../core/payments/billing.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { Field, type FieldMessages } from './components.js';
+import { Field } from './components.js';
+import { type FieldMessages } from '../field-errors.js';
 import type { Ui } from './ui.js';
 
 /** How the organiser pays and the billing details, as typed in the booking form (names as the form posts them). */

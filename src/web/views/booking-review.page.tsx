@@ -1,7 +1,7 @@
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
-import type { PlacedStatus } from '../../core/bookings/booking.service.js';
+import type { PlacedStatus } from '../../core/booking-flows/booking.service.js';
 import type { EarlierBooking, EarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';

@@ -1,6 +1,6 @@
 import type { Venue } from '../../core/catalog/activity.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
-import { termsUrl } from '../public/venue-urls.js';
+import { termsUrl } from '../venue-urls.js';
 import { Paragraphs } from './venue-details.js';
 import type { Ui } from './ui.js';
 

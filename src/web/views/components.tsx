@@ -1,12 +1,10 @@
 import type { ComponentChildren, JSX } from 'preact';
 import type { PriceBreakdown } from '../../core/catalog/pricing.js';
 import { formatMoney, formatRate } from '../../core/i18n/format.js';
+import type { FieldMessages } from '../field-errors.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
-
-/** Field errors as a form shows them: field name to translated message. */
-export type FieldMessages = Record<string, string>;
 
 export function ErrorSummary({ ui, errors, labels }: { ui: Ui; errors: FieldMessages; labels: Record<string, MessageKey> }) {
   const fields = Object.keys(errors);

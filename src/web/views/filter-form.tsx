@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../i18n/i18n.js';
-import { ErrorSummary, Field, type FieldMessages } from './components.js';
+import { ErrorSummary, Field } from './components.js';
+import { type FieldMessages } from '../field-errors.js';
 import type { Ui } from './ui.js';
 
 interface Props {

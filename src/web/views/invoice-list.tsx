@@ -4,7 +4,7 @@ import { documentTitle } from '../../core/invoices/invoice-texts.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import { startOfLocalDay } from '../../core/shared/time.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { organiserInvoiceUrl } from '../public/invoice-urls.js';
+import { organiserInvoiceUrl } from '../invoice-urls.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
 

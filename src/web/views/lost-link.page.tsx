@@ -1,6 +1,7 @@
-import type { LostLinkForm } from '../../core/bookings/lost-link.service.js';
+import type { LostLinkForm } from '../../core/booking-flows/lost-link.service.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { ErrorSummary, type FieldMessages, InputField } from './components.js';
+import { ErrorSummary, InputField } from './components.js';
+import { type FieldMessages } from '../field-errors.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
 

@@ -7,7 +7,7 @@ import type { ManageRefusal } from './manage.page.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 import { VenueContact } from './venue-details.js';
-import type { PolicyRefundQuote } from '../../core/payments/policy-refund.service.js';
+import type { PolicyRefundQuote } from '../../core/booking-flows/policy-refund.service.js';
 import { RefundNow, RefundPolicyText } from './refund-policy.js';
 
 /** The cancellation policy that applies to this booking. */

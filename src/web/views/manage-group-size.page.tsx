@@ -1,5 +1,5 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
-import type { GroupSizeQuote } from '../../core/bookings/group-size-quote.service.js';
+import type { GroupSizeQuote } from '../../core/booking-flows/group-size-quote.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { Layout } from './layout.js';
 import { managePath } from './manage-actions.js';

@@ -2,7 +2,7 @@ import type { BookingDetails } from '../../core/bookings/booking.js';
 import { isChangeable } from '../../core/bookings/booking-changes.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import type { RefundCause, RefundStatus } from '../../core/payments/payment.js';
-import type { RefundOutlook } from '../../core/payments/policy-refund.service.js';
+import type { RefundOutlook } from '../../core/booking-flows/policy-refund.service.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { RefundNow, RefundPolicyText } from './refund-policy.js';
 import type { Ui } from './ui.js';

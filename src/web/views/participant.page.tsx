@@ -6,7 +6,8 @@ import {
   PARTICIPANT_NAME_MAX_LENGTH,
   type ParticipantListState,
 } from '../../core/participants/participant.js';
-import { ErrorSummary, Field, type FieldMessages, InputField } from './components.js';
+import { ErrorSummary, Field, InputField } from './components.js';
+import { type FieldMessages } from '../field-errors.js';
 import { Layout } from './layout.js';
 import { SlotSummary } from './slot-summary.js';
 import { VenueContact } from './venue-details.js';

@@ -1,6 +1,6 @@
 import type { Activity } from '../../core/catalog/activity.js';
-import { type RefundPolicy, tiersAhead } from '../../core/payments/refund-policy.js';
-import type { PolicyRefundQuote } from '../../core/payments/policy-refund.service.js';
+import { type RefundPolicy, tiersAhead } from '../../core/catalog/refund-policy.js';
+import type { PolicyRefundQuote } from '../../core/booking-flows/policy-refund.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { deadlineText } from './deadline.js';
 import type { Ui } from './ui.js';

@@ -1,7 +1,8 @@
 import { sameCity } from '../../core/catalog/activity-search.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { CategoryField } from './category-field.js';
-import { Field, type FieldMessages, InputField } from './components.js';
+import { Field, InputField } from './components.js';
+import { type FieldMessages } from '../field-errors.js';
 import type { Ui } from './ui.js';
 
 export interface SearchValues {

@@ -1,4 +1,4 @@
-import type { BookingStatus } from '../../core/bookings/booking.js';
+import type { BookingStatus } from '../../core/shared/booking-status.js';
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';

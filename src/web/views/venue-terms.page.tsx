@@ -1,7 +1,7 @@
 import type { Venue } from '../../core/catalog/activity.js';
 import { formatDate } from '../../core/i18n/format.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
-import { termsUrl } from '../public/venue-urls.js';
+import { termsUrl } from '../venue-urls.js';
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
 import { Paragraphs } from './venue-details.js';

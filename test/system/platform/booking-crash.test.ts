@@ -9,7 +9,7 @@ import { integrityProblems } from '../../integrity.js';
 import { addSetUpMember } from '../../lifecycle.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
 import { HOLDS_PLACES } from '../../../src/core/bookings/booking-status.js';
-import type { BookingStatus } from '../../../src/core/bookings/booking.js';
+import type { BookingStatus } from '../../../src/core/shared/booking-status.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 import { connectDatabase, type DatabaseHandle } from '../../../src/db/connect.js';

@@ -10,7 +10,7 @@ import { freePort, serveUntilExit, startTlsServer, type TlsServerProcess } from 
 import { http1, http2Get, http2Session, https1, opensslClient, servedSerial, type Target } from '../../tls-client.js';
 import { assertSecurityHeaders } from '../../security-headers.js';
 import { hasTool, missingRequirement, runTool } from '../../tools.js';
-import { STYLESHEET_PATH } from '../../../src/web/public/assets.routes.js';
+import { STYLESHEET_PATH } from '../../../src/web/public-assets.js';
 
 const HSTS = 'max-age=63072000; includeSubDomains';
 const SUITES = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];

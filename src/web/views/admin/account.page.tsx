@@ -3,7 +3,7 @@ import { browserLabel } from './user-agent.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { SessionRow } from '../../../core/staff/session.repository.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { InputField } from '../components.js';
 import { NewPasswordFields } from './staff-auth.pages.js';
 import { DataTable } from '../data-table.js';

@@ -2,8 +2,9 @@ import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { ErrorSummary, Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { CategoryField } from '../category-field.js';
 import { ActivityStatusField, PRACTICAL_LABELS, PracticalFields } from './activity-practical-fields.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';

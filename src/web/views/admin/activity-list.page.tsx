@@ -1,6 +1,6 @@
 import type { ActivitySummary } from '../../../core/catalog/activity-admin.repository.js';
 import { can } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { STATUS_LABELS } from '../practical-labels.js';
 import { AdminLayout } from './admin-layout.js';

@@ -1,6 +1,6 @@
 import type { ActivityEntry } from '../../../core/activity-log/activity-log.js';
 import { formatDateTimeSeconds } from '../../../core/i18n/format.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { ACTION_LABELS, actionLabel, actorLabel, detailName, detailValue } from './activity-log-labels.js';

@@ -1,11 +1,12 @@
 import type { ActivityForm } from '../../../core/catalog/activity-admin.service.js';
 import { parseRefundTiers, type RefundTierForm, tierReadsInDays } from '../../../core/catalog/payment-form.js';
 import type { MollieKeySource } from '../../../core/payments/mollie-key-source.js';
-import { PAYMENT_MODES, PAYMENT_TERM_LIMITS, type PaymentMode } from '../../../core/payments/payment-terms.js';
-import type { RefundPolicy } from '../../../core/payments/refund-policy.js';
+import { PAYMENT_MODES, PAYMENT_TERM_LIMITS, type PaymentMode } from '../../../core/catalog/payment-terms.js';
+import type { RefundPolicy } from '../../../core/catalog/refund-policy.js';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 
 type PaymentNumber = 'depositPercent' | 'balanceDaysBefore' | 'invoiceTermDays';
 

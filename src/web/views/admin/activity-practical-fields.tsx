@@ -1,8 +1,9 @@
 import type { ActivityForm } from '../../../core/catalog/activity-admin.service.js';
 import { ACTIVITY_STATUSES, WHEELCHAIR_ACCESS } from '../../../core/catalog/activity.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { STATUS_LABELS, WHEELCHAIR_LABELS } from '../practical-labels.js';
 
 /** The labels of the status and practical information fields, for the form's error summary. */

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { can, type Permission } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { CSRF_FIELD } from '../../admin/csrf.js';
-import { SESSION_SCRIPT_PATH } from '../../admin/admin-assets.js';
+import type { AdminUi } from './admin-ui.js';
+import { CSRF_FIELD } from '../../csrf.js';
+import { SESSION_SCRIPT_PATH } from '../../admin-assets.js';
 import { Layout } from '../layout.js';
 
 const NAV: { href: string; label: MessageKey; permission: Permission }[] = [

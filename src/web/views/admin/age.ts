@@ -1,4 +1,4 @@
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 
 /** How long ago, roughly: "zojuist", "50 minuten geleden", "26 uur geleden", "3 dagen geleden". */
 export function age(ui: AdminUi, ms: number): string {

@@ -4,7 +4,7 @@ import { BACKUP_STALE_HOURS } from '../../../core/backups/backup-schedule.js';
 import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../../../core/i18n/backup-labels.js';
 import { formatBytes, formatDateTime } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { age } from './age.js';

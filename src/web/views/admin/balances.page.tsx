@@ -1,7 +1,7 @@
-import type { OpenBalance } from '../../../core/payments/balances.service.js';
+import type { OpenBalance } from '../../../core/booking-flows/balances.service.js';
 import { formatDate, formatMoney } from '../../../core/i18n/format.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 

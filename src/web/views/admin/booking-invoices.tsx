@@ -1,6 +1,6 @@
 import type { InvoiceListItem } from '../../../core/invoices/invoice-list.service.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { staffInvoiceUrl } from '../../public/invoice-urls.js';
+import type { AdminUi } from './admin-ui.js';
+import { staffInvoiceUrl } from '../../invoice-urls.js';
 import { InvoiceList } from '../invoice-list.js';
 
 /** The booking's invoices and credit notes on its page in the back office, with their status and files. */

@@ -1,7 +1,7 @@
 import type { StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
 import { isChangeable } from '../../../core/bookings/booking-changes.js';
 import { can } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { PostButton } from './admin-layout.js';
 
 /**

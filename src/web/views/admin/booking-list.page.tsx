@@ -1,10 +1,11 @@
 import { BOOKING_SORTS, type BookingPage, type BookingSort } from '../../../core/bookings/booking-admin.js';
-import { BOOKING_STATUSES } from '../../../core/bookings/booking.js';
+import { BOOKING_STATUSES } from '../../../core/shared/booking-status.js';
 import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { filterQuery, type FilterValues } from '../../admin/booking-filters.js';
-import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { filterQuery, type FilterValues } from '../../booking-filters.js';
+import { ErrorSummary, Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';

@@ -1,11 +1,12 @@
-import type { BookingMoney } from '../../../core/payments/balances.service.js';
+import type { BookingMoney } from '../../../core/booking-flows/balances.service.js';
 import { BANK_PAYMENT_NOTE_MAX } from '../../../core/payments/bank-payment.js';
 import type { PaymentStatus, RefundStatus } from '../../../core/payments/payment.js';
 import { formatDate, formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { Field, type FieldMessages, InputField } from '../components.js';
+import { Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { CsrfField } from './admin-layout.js';
 

@@ -1,11 +1,12 @@
 import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import type { RefundRow } from '../../../core/payments/payments.repository.js';
-import { REFUND_REASON_MAX_LENGTH } from '../../../core/payments/staff-refund.service.js';
+import { REFUND_REASON_MAX_LENGTH } from '../../../core/booking-flows/staff-refund.service.js';
 import type { ActivityEntry } from '../../../core/activity-log/activity-log.js';
 import { can } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { Ui } from '../ui.js';
-import { Field, type FieldMessages, InputField } from '../components.js';
+import { Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { REFUND_CAUSE_LABELS, REFUND_STATUS_LABELS, refundLabel } from '../manage-refunds.js';
 import { CsrfField } from './admin-layout.js';

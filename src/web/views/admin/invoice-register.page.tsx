@@ -1,10 +1,11 @@
 import { formatMoney, formatRate } from '../../../core/i18n/format.js';
 import { type InvoiceRegister, REGISTER_STATUSES, type RegisterFilter } from '../../../core/invoices/invoice-list.service.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { invoiceFilterQuery, type InvoiceFilterValues } from '../../admin/invoice-filters.js';
+import type { AdminUi } from './admin-ui.js';
+import { invoiceFilterQuery, type InvoiceFilterValues } from '../../invoice-filters.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { staffInvoiceUrl } from '../../public/invoice-urls.js';
-import { ErrorSummary, type FieldMessages, InputField } from '../components.js';
+import { staffInvoiceUrl } from '../../invoice-urls.js';
+import { ErrorSummary, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { dayText, INVOICE_STATUS_LABELS, InvoiceLeadCells, InvoiceTailCells } from '../invoice-list.js';
 import { AdminLayout } from './admin-layout.js';

@@ -1,6 +1,6 @@
 import type { Slot } from '../../../core/availability/slot.js';
 import { can } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 
 /**
  * "New booking" for a caller on a slot still to start, below the slot's places, for who may book

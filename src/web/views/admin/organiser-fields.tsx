@@ -1,7 +1,8 @@
 import type { Activity } from '../../../core/catalog/activity.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 
 /** The group size and the organiser's details as staff typed them (a refused form comes back as typed). */
 export interface OrganiserFieldValues {

@@ -3,9 +3,10 @@ import type { StaffPlacedStatus } from '../../../core/bookings/staff-booking-inp
 import type { Activity } from '../../../core/catalog/activity.js';
 import { formatDate, formatTime } from '../../../core/i18n/format.js';
 import { localDateOf } from '../../../core/shared/time.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import { ErrorSummary, Field } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { deadlineText } from '../deadline.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';

@@ -1,9 +1,10 @@
 import type { Photo } from '../../../core/photos/photo.js';
 import type { PhotoAltForm } from '../../../core/photos/photo.service.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { ActivityPhoto } from '../activity-photo.js';
-import { ErrorSummary, type FieldMessages, InputField } from '../components.js';
+import { ErrorSummary, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 
 /** One owner's photos on the page: an activity's, a venue's, or a venue's logo. */

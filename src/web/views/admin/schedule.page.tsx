@@ -2,8 +2,9 @@ import type { BookingListItem, DaySchedule, ScheduleSlot } from '../../../core/b
 import type { Venue } from '../../../core/catalog/activity.js';
 import { formatDate, formatTime } from '../../../core/i18n/format.js';
 import { addLocalDays, startOfLocalDay } from '../../../core/shared/time.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { ErrorSummary, Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { AuditCheck, AuditReport } from '../../../core/self-audit/self-audit.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, PostButton } from './admin-layout.js';
 import { age } from './age.js';

@@ -3,7 +3,7 @@ import { browserLabel } from './user-agent.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { StaffDetail } from '../../../core/staff/staff-admin.service.js';
 import { actsOn, type Role } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { Field } from '../components.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';

@@ -2,8 +2,9 @@ import type { Venue } from '../../../core/catalog/activity.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { StaffForm, StaffOverview, StaffState } from '../../../core/staff/staff-admin.service.js';
 import type { Role } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { ErrorSummary, Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 

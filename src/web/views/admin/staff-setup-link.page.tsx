@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { StaffMember } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { AdminLayout } from './admin-layout.js';
 
 /**

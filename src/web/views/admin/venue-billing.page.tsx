@@ -3,9 +3,10 @@ import type { SellerField } from '../../../core/invoices/invoice-seller.js';
 import { VENUE_BILLING_FIELDS, type VenueBillingForm } from '../../../core/invoices/venue-billing.js';
 import type { VenueBillingView } from '../../../core/invoices/venue-billing.service.js';
 import { can } from '../../../core/staff/staff.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { ErrorSummary, type FieldMessages, InputField } from '../components.js';
+import { ErrorSummary, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 
 type BillingField = keyof VenueBillingForm;

@@ -1,8 +1,9 @@
 import type { Venue } from '../../../core/catalog/activity.js';
 import type { VenueProfileForm } from '../../../core/venues/venue-profile.service.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { ErrorSummary, Field, type FieldMessages, InputField } from '../components.js';
+import { ErrorSummary, Field, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import { type TermsPanelProps, VenueTermsPanel } from './venue-terms-panel.js';
 import { type PaymentPanelProps, VenuePaymentPanel } from './venue-payment-panel.js';

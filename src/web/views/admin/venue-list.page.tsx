@@ -1,5 +1,5 @@
 import type { Venue } from '../../../core/catalog/activity.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 

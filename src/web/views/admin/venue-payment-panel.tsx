@@ -1,9 +1,10 @@
 import type { Venue } from '../../../core/catalog/activity.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { MollieKeyStatus } from '../../../core/venues/venue-payment.service.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
+import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { ErrorSummary, type FieldMessages, InputField } from '../components.js';
+import { ErrorSummary, InputField } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { CsrfField, PostButton } from './admin-layout.js';
 
 const SERVES: Record<MollieKeyStatus['source'], MessageKey> = {

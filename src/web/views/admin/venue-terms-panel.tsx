@@ -2,9 +2,10 @@ import type { Venue } from '../../../core/catalog/activity.js';
 import { formatDate } from '../../../core/i18n/format.js';
 import type { TermsForm } from '../../../core/venues/venue-terms.service.js';
 import type { VenueTerms } from '../../../core/venues/venue-terms.js';
-import type { AdminUi } from '../../admin/admin-ui.js';
-import { termsUrl } from '../../public/venue-urls.js';
-import { ErrorSummary, Field, type FieldMessages } from '../components.js';
+import type { AdminUi } from './admin-ui.js';
+import { termsUrl } from '../../venue-urls.js';
+import { ErrorSummary, Field } from '../components.js';
+import { type FieldMessages } from '../../field-errors.js';
 import { CsrfField } from './admin-layout.js';
 
 export interface TermsPanelProps {

@@ -1,0 +1,392 @@
+import type { Db } from '../../db/schema.js';
+import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
+import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
+import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { listVatRates } from '../catalog/catalog.repository.js';
+import { priceFor, ratesOn } from '../catalog/pricing.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError, type DomainErrorCode } from '../shared/errors.js';
+import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
+import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
+import { issueLink, type LinkPurpose } from '../bookings/booking-links.js';
+import type { LinkKey } from '../shared/link-key.js';
+import { type BookingLimits, bookingCharges } from '../bookings/booking-limits.js';
+import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
+import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
+import { localDateOf } from '../shared/time.js';
+import type { Slot } from '../availability/slot.js';
+import type { Activity } from '../catalog/activity.js';
+import type { PriceBreakdown } from '../catalog/pricing.js';
+import type { BookingDetails } from '../bookings/booking.js';
+import type { BookingStatus } from '../shared/booking-status.js';
+import type { BookingInput } from '../bookings/booking-input.js';
+import { countOpenOptions, lockOptionPlacing } from '../bookings/booking-lifecycle.repository.js';
+import {
+  type BookingRow,
+  findBookingBySubmission,
+  findBookingByTokenHash,
+  insertBooking,
+  listOrganiserBookingsOnSlot,
+  loadBookingDetails,
+} from '../bookings/booking.repository.js';
+import { ORGANISER_CHANGEABLE } from '../bookings/booking-changes.js';
+import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
+import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
+import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
+import { mollieKeyFor } from '../payments/mollie-key.js';
+import type { PaymentContext } from '../payments/payment-context.js';
+import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
+import { BillingRefused, billingErrors } from '../payments/billing.js';
+
+/** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
+export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
+
+export interface CreatedBooking {
+  booking: BookingDetails;
+  /** The secret of the manage link; only its hash is stored (see booking-links.ts). */
+  manageToken: string;
+}
+
+export interface BookingQuote {
+  slot: Slot;
+  activity: Activity;
+  price: PriceBreakdown;
+  /** What the booking would be: an option (asked for and allowed), a request or confirmed at once. */
+  status: PlacedStatus;
+  /** The deadline an option would get; null for any other booking. */
+  optionExpiresAt: Date | null;
+  /**
+   * How it would be paid: at the venue, online (what is due when booking, and whether it would
+   * await that payment for the window instead of being confirmed at once), or on invoice.
+   */
+  payment: PaymentPlan;
+}
+
+/**
+ * Every rule that can refuse a booking that names an existing slot (quoteBooking and createBooking
+ * throw only these, through `refuse`): the API documents them as its 409 codes.
+ */
+export const BOOKING_REFUSALS = [
+  ...SLOT_REFUSALS,
+  ...OPTION_REFUSALS,
+  'price_unavailable',
+  'option_limit_reached',
+  'submission_reused',
+  'terms_changed',
+] as const satisfies readonly DomainErrorCode[];
+
+function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string, number>): never {
+  throw new DomainError(code, details);
+}
+
+/** The mail that tells the organiser what they placed. */
+const PLACED_MAIL = {
+  option: 'option_placed',
+  requested: 'request_received',
+  confirmed: 'booking_received',
+  awaiting_payment: 'payment_due',
+} as const;
+
+/** The slot a booking names (an id from outside: a URL, a request body) with its activity; undefined when the id names no slot. */
+export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
+  return isKey(slotId) ? findSlotWithActivity(db, slotId) : undefined;
+}
+
+/**
+ * What a group would book and pay, as what (option, request, booking), or the rule that refuses it.
+ * Writes nothing. Billing details are not checked here (the form quotes half-filled ones to show
+ * how the booking would pay); placing a booking checks them.
+ */
+export async function quoteBooking(
+  db: Db,
+  clock: Clock,
+  payments: PaymentContext,
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy' | 'billing'> & {
+    option?: boolean;
+    status?: PlacedStatus;
+    termsVersion?: number | null | undefined;
+    /** Staff's booking for a caller is paid at the venue unless they choose otherwise (`payBy`). */
+    byStaff?: boolean;
+  },
+): Promise<BookingQuote> {
+  const found = await findSlotToBook(db, input.slotId);
+  if (!found) throw new DomainError('not_found');
+  const { slot, activity } = found;
+  const now = clock.now();
+  const status: PlacedStatus =
+    input.status ?? (input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed');
+  const refusal =
+    refusalFor(activity, slot, input.groupSize, now) ??
+    (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
+  if (refusal) refuse(refusal);
+  await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
+  const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
+  const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
+  const planned = !input.byStaff || input.payBy !== undefined;
+  const online =
+    planned && activity.payment.mode !== 'venue'
+      ? (await mollieKeyFor(db, payments.secretKey, payments.settings, activity.venue.id)) !== null
+      : false;
+  const payment = planPayment({
+    terms: planned ? activity.payment : { ...activity.payment, mode: 'venue', invoiceAllowed: false },
+    online,
+    choice: input.payBy,
+    status,
+    totalCents: price.totalCents,
+    startsAt: slot.startsAt,
+    now,
+    windowMinutes: payments.settings.windowMinutes,
+  });
+  return { slot, activity, price, status, optionExpiresAt, payment };
+}
+
+/** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
+export interface Submitter {
+  client: string | null;
+  limits: BookingLimits;
+}
+
+/**
+ * The answer to an organiser's submission: the booking placed now, with the token of its manage
+ * link; or, for a submission key that placed a booking before, that booking's reference and status
+ * as they are now, and no link: a key is not a credential, and a link staff re-issued stays revoked.
+ * The first answer and the mail to the organiser's address carry the link.
+ */
+export type Submission =
+  { replayed: false; booking: BookingDetails; manageToken: string } | { replayed: true; reference: string; status: BookingStatus };
+
+/**
+ * What an organiser's booking (the form's or the API's) goes through. With a submission key, once:
+ * the same booking sent again with that key (a double click, a retry after a lost answer, a racing
+ * twin) gets the first one's reference and status. The key's hash is unique in the database, so
+ * two submissions racing each other cannot both place one; the loser finds the winner's booking. A
+ * key sent with another slot or e-mail address is refused: it opens nobody else's booking.
+ * Anything else is charged against the booking limits (throws `throttled`, failing closed when the
+ * counters cannot be read) before it is placed.
+ */
+export async function submitBooking(
+  db: Db,
+  clock: Clock,
+  linkKey: LinkKey,
+  payments: PaymentContext,
+  input: BookingInput,
+  submitter: Submitter,
+): Promise<Submission> {
+  const submission = input.submissionKey === undefined ? null : hashToken(input.submissionKey);
+  const earlier = submission && (await findSubmittedBooking(db, submission, input));
+  if (earlier) return earlier;
+  const charges = bookingCharges(submitter.limits, { client: submitter.client, email: input.email });
+  await chargeAttempt(db, clock, charges);
+  try {
+    return { replayed: false, ...(await placeBooking(db, clock, linkKey, payments, input, submission)) };
+  } catch (error) {
+    // A twin that committed first: a unique violation, or a refusal for the places the twin took.
+    const twin = submission && (await findBookingBySubmission(db, submission));
+    // Nothing placed (a refusal, or the twin's booking): the organiser's address gets its charge back.
+    if (twin || error instanceof DomainError || error instanceof BillingRefused) await settleRefusal(db, charges);
+    if (twin) return replayOf(twin, input);
+    throw error;
+  }
+}
+
+/**
+ * Who places a booking, as its history records it, and the status they chose (staff may choose a
+ * status; an organiser's follows from the activity and their option choice).
+ */
+export interface Placing {
+  by: BookingActor;
+  action: 'booking.created' | 'booking.booked_by_phone';
+  status?: PlacedStatus;
+}
+
+const BY_ORGANISER: Placing = { by: { by: 'organiser' }, action: 'booking.created' };
+
+/**
+ * Books a slot for a group at once (see placeBooking), without the limits nor the answer to a
+ * repeated key (a key used before is refused by the database): for the platform's own callers,
+ * such as staff booking for a caller (see phone-booking.service.ts) and the tests' and the
+ * benchmark's set-up. Organisers' bookings go through submitBooking.
+ */
+export async function createBooking(
+  db: Db,
+  clock: Clock,
+  linkKey: LinkKey,
+  payments: PaymentContext,
+  input: BookingInput,
+  placing: Placing = BY_ORGANISER,
+): Promise<CreatedBooking> {
+  const submission = input.submissionKey === undefined ? null : hashToken(input.submissionKey);
+  return placeBooking(db, clock, linkKey, payments, input, submission, placing);
+}
+
+async function findSubmittedBooking(db: Db, submission: string, input: BookingInput): Promise<Submission | undefined> {
+  const row = await findBookingBySubmission(db, submission);
+  return row && replayOf(row, input);
+}
+
+/** The answer to a key's repeat: the first booking's reference and status, if it is the same booking. */
+function replayOf(row: BookingRow, input: BookingInput): Submission {
+  if (row.slot_id !== input.slotId || row.organiser_email !== input.email) refuse('submission_reused');
+  return { replayed: true, reference: row.reference, status: row.status as BookingStatus };
+}
+
+/**
+ * Places a booking: an option when asked for (and the activity allows one on this slot), a request
+ * when the activity books on request, else a confirmed booking (or the status staff chose). Each holds its places from now.
+ * Records the booking's creation and queues the organiser's mail and the staff's notice. The
+ * organiser's mail names the address's other active bookings of the slot, if any: a second group
+ * booked by mistake is noticed by the address's owner, and by nobody else.
+ */
+async function placeBooking(
+  db: Db,
+  clock: Clock,
+  linkKey: LinkKey,
+  payments: PaymentContext,
+  input: BookingInput,
+  submission: string | null,
+  placing: Placing = BY_ORGANISER,
+): Promise<CreatedBooking> {
+  const quote = await quoteBooking(db, clock, payments, {
+    ...input,
+    ...(placing.status && { status: placing.status }),
+    byStaff: placing.by.by === 'staff',
+  });
+  const { slot, activity, price, optionExpiresAt, payment } = quote;
+  // Paying on invoice where the activity allows it, with the reference its venue requires: checked
+  // with the activity the quote read (billing details the activity refuses throw BillingRefused).
+  const billingFaults = billingErrors(activity, input.payBy, input.billing);
+  if (billingFaults.length > 0) throw new BillingRefused(billingFaults);
+  // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
+  const status = payment.status;
+  const billing = payment.payBy === 'invoice' ? input.billing : undefined;
+  const now = clock.now();
+  const id = newId();
+  const manage = issueLink(linkKey, 'manage', id, 0);
+  const participants = issueLink(linkKey, 'participants', id, 0);
+  const reference = newReference();
+  const stamp = now.toISOString();
+  const termsVersion = await db.transaction().execute(async (trx) => {
+    // First statement of the transaction, so SQLite takes its write lock before reading anything.
+    if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
+    if (status === 'option') {
+      // Counted under a lock that spans the insert, so concurrent options cannot pass the limit together.
+      await lockOptionPlacing(trx, activity.id);
+      if ((await countOpenOptions(trx, activity.id, input.email, stamp)) >= activity.rules.options.maxPerEmail) {
+        refuse('option_limit_reached', { max: activity.rules.options.maxPerEmail });
+      }
+    }
+    // The address's other active bookings of the slot, named only in the mail to that address.
+    const earlier = await listOrganiserBookingsOnSlot(trx, slot.id, input.email, ORGANISER_CHANGEABLE);
+    // The terms the organiser accepts are the venue's version current as the booking is placed:
+    // the one they read, when they say which (read again here, so a version published since refuses).
+    const terms = await currentTermsAsSeen(trx, activity.venue.id, input.termsVersion);
+    await insertBooking(trx, {
+      id,
+      reference,
+      slot_id: slot.id,
+      activity_id: activity.id,
+      venue_id: activity.venue.id,
+      status,
+      group_size: input.groupSize,
+      organiser_name: input.name,
+      organiser_email: input.email,
+      organiser_phone: input.phone,
+      organisation: input.organisation,
+      notes: input.notes,
+      language: input.language,
+      total_cents: price.totalCents,
+      vat_cents: price.vatCents,
+      price_breakdown: JSON.stringify(price),
+      manage_token_hash: manage.hash,
+      participant_token_hash: participants.hash,
+      created_at: stamp,
+      updated_at: stamp,
+      option_expires_at: optionExpiresAt?.toISOString() ?? null,
+      confirmed_at: status === 'confirmed' ? stamp : null,
+      submission_hash: submission,
+      terms_version: terms,
+      pay_by: payment.payBy,
+      deposit_percent: payment.depositPercent,
+      payment_expires_at: payment.paymentExpiresAt?.toISOString() ?? null,
+      payment_window_minutes: payment.windowMinutes,
+      balance_due_on: payment.balanceDueOn,
+      refund_policy: JSON.stringify(activity.refundPolicy),
+      billing_organisation: billing?.organisation ?? null,
+      billing_address: billing?.address ?? null,
+      billing_reference: billing?.reference ?? null,
+      billing_vat_id: billing?.vatId ?? null,
+    });
+    await recordBookingEvent(trx, clock, {
+      ...placing.by,
+      venueId: activity.venue.id,
+      reference,
+      action: placing.action,
+      detail: {
+        status,
+        group_size: input.groupSize,
+        terms_version: terms,
+        ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
+        ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
+        ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
+      },
+    });
+    // Confirmed at once (on invoice, say): its invoice is issued with it.
+    if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
+    await enqueueBookingMail(trx, clock, {
+      kind: PLACED_MAIL[status],
+      bookingId: id,
+      recipient: input.email,
+      language: input.language,
+      dedupeKey: `${PLACED_MAIL[status]}:${id}`,
+      detail: {
+        ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
+        ...(payment.paymentExpiresAt && {
+          due_now_cents: payment.dueAtBookingCents,
+          expires_at: payment.paymentExpiresAt.toISOString(),
+          balance_due_on: payment.balanceDueOn,
+        }),
+      },
+    });
+    // A booking awaiting payment is news for the venue once paid (checkout.service.ts), not before.
+    if (status !== 'awaiting_payment') {
+      await enqueueStaffNotice(trx, clock, {
+        kind: 'staff_new_booking',
+        bookingId: id,
+        venueId: activity.venue.id,
+        dedupeKey: `staff_new_booking:${id}`,
+        except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
+      });
+    }
+    return terms;
+  });
+  const { name, email, phone, organisation, notes, language, groupSize } = input;
+  const booking: CreatedBooking['booking'] = {
+    id,
+    reference,
+    status,
+    groupSize,
+    name,
+    email,
+    phone,
+    organisation,
+    notes,
+    language,
+    price,
+    createdAt: now,
+    optionExpiresAt,
+    optionExtendedAt: null,
+    confirmedAt: status === 'confirmed' ? now : null,
+    termsVersion,
+    slot,
+    activity,
+  };
+  return { booking, manageToken: manage.token };
+}
+
+/** The booking a link opens, or undefined for a wrong, malformed, re-issued or unknown token. */
+export async function findBookingByLink(db: Db, purpose: LinkPurpose, token: string): Promise<BookingDetails | undefined> {
+  if (!isKey(token)) return undefined;
+  const row = await findBookingByTokenHash(db, purpose, hashToken(token));
+  if (!row) return undefined;
+  return loadBookingDetails(db, row);
+}

@@ -1,7 +1,0 @@
-import type { Venue } from '../../core/catalog/activity.js';
-
-/** The public page of a venue's booking terms: the version given, or without one its current version. */
-export function termsUrl(venue: Pick<Venue, 'slug'>, version?: number): string {
-  const page = `/venues/${venue.slug}/terms`;
-  return version === undefined ? page : `${page}/${version}`;
-}
