@@ -46,3 +46,18 @@ export function importsOf(file) {
   graph.set(file, { version, checkedAt: now, imports });
   return imports;
 }
+
+/**
+ * ESLint visitors calling `check(node, specifier)` for each import TypeScript sees: declarations,
+ * `export ... from`, `import()` and `import('./x.js').X` in a type.
+ * @param {(node: any, specifier: unknown) => void} check
+ */
+export function importVisitors(check) {
+  return {
+    ImportDeclaration: (/** @type {any} */ node) => check(node, node.source.value),
+    ExportNamedDeclaration: (/** @type {any} */ node) => node.source && check(node, node.source.value),
+    ExportAllDeclaration: (/** @type {any} */ node) => check(node, node.source.value),
+    ImportExpression: (/** @type {any} */ node) => node.source.type === 'Literal' && check(node, node.source.value),
+    TSImportType: (/** @type {any} */ node) => check(node, node.argument?.literal?.value),
+  };
+}

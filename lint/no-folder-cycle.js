@@ -7,7 +7,7 @@
 // are left out: a test may exercise several folders together.
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { importsOf, resolveImport } from './import-graph.js';
+import { importsOf, importVisitors, resolveImport } from './import-graph.js';
 
 const TEST = /\.test\.tsx?$/;
 const SOURCE = /\.tsx?$/;
@@ -96,13 +96,6 @@ export const noFolderCycle = {
       const way = wayBack(folderGraph(root), to, from);
       if (way) context.report({ node, messageId: 'cycle', data: { from, to, way: way.join('; ') } });
     }
-    return {
-      ImportDeclaration: (node) => check(node, node.source.value),
-      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
-      ExportAllDeclaration: (node) => check(node, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
-      /** `import('./x.js').X` in a type. */
-      TSImportType: (/** @type {any} */ node) => check(node, node.argument?.literal?.value),
-    };
+    return importVisitors(check);
   },
 };

@@ -3,7 +3,7 @@
 // import-x/no-cycle skips `import type`; this rule counts every edge TypeScript sees (type-only
 // imports, `export ... from`, `import()`), so a cycle of types is reported like any other.
 import { relative } from 'node:path';
-import { importsOf, resolveImport } from './import-graph.js';
+import { importsOf, importVisitors, resolveImport } from './import-graph.js';
 
 /** The shortest way from `start` back to `target` (both included), or undefined when there is none. */
 function pathBack(start, target) {
@@ -43,13 +43,6 @@ export const noImportCycle = {
       const cycle = [file, ...back].map((f) => relative(context.cwd, f)).join(' -> ');
       context.report({ node, messageId: 'cycle', data: { cycle } });
     }
-    return {
-      ImportDeclaration: (node) => check(node, node.source.value),
-      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
-      ExportAllDeclaration: (node) => check(node, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
-      /** `import('./x.js').X` in a type. */
-      TSImportType: (/** @type {any} */ node) => check(node, node.argument?.literal?.value),
-    };
+    return importVisitors(check);
   },
 };
