@@ -34,11 +34,17 @@ function sourceFiles(root) {
   return files;
 }
 
+/** @type {{ root: string; at: number; edges: Map<string, Map<string, string>> } | undefined} */
+let known;
+
 /**
- * For each folder, the folders its files import, each with one import that shows it.
+ * For each folder, the folders its files import, each with one import that shows it; built again
+ * at most once a second, like the listing (a whole run builds it a few times, not once per import).
  * @returns {Map<string, Map<string, string>>}
  */
 function folderGraph(root) {
+  const now = Date.now();
+  if (known?.root === root && now - known.at < 1000) return known.edges;
   /** @type {Map<string, Map<string, string>>} */
   const edges = new Map();
   for (const file of sourceFiles(root)) {
@@ -52,6 +58,7 @@ function folderGraph(root) {
       edges.set(from, out);
     }
   }
+  known = { root, at: now, edges };
   return edges;
 }
 
