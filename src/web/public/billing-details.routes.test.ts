@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import type { TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
+import { buildPayingTestApp } from '../../../test/paying-app.js';
 import { brokenUblRules, documentToolsPresent, pdfText, xpathValues } from '../../../test/document-tools.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import { completeBilling } from '../../../test/invoicing.js';
-import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
+import type { TestMollie } from '../../../test/mollie/payments.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { BILLING_LIMITS } from '../../core/payments/billing.js';
 import { bookingCreatedJson, manageBookingJson, validationErrorJson } from './api.schemas.js';
@@ -41,11 +42,7 @@ for (const dialect of testDialects()) {
     let slot: Slot;
 
     before(async () => {
-      let clock: TestApp['clock'] | undefined;
-      mollie = await startMollie({ webhooks: 'drop', clock: { now: () => clock?.now() ?? new Date(BASE) } });
-      t = await buildTestApp(dialect, BASE, {}, { payments: mollie.settings });
-      clock = t.clock;
-      mollie.deliverWebhooksTo(t.app);
+      ({ t, mollie } = await buildPayingTestApp(dialect, BASE));
       const activity = await makeActivity(t.database.db, t.clock, { payment: ONLINE, maxGroupSize: 40 });
       await completeBilling(t.database.db, activity.venue.id, 'GZ-BIL');
       slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20', time: '10:00', capacity: 200 });
