@@ -141,7 +141,12 @@ export function hostileJsonBody(known: readonly string[], valid: Record<string, 
   const mutated = fc.array(fc.tuple(fieldName, hostileJsonValue), { maxLength: 5 }).map((entries) => {
     const body = Object.entries(valid).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
     // Written out by hand: a `__proto__` key must reach the server as a key, and duplicates as duplicates.
-    for (const [k, v] of entries) body.push(`${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'}`);
+    for (const [k, v] of entries) {
+      const value = JSON.stringify(v) ?? 'null';
+      // A known dotted name is a nested object's field: `billing.vatId` as `"billing":{"vatId":...}`.
+      const [outer, inner] = fields.includes(k) ? k.split('.') : [k];
+      body.push(inner === undefined ? `${JSON.stringify(k)}:${value}` : `${JSON.stringify(outer)}:{${JSON.stringify(inner)}:${value}}`);
+    }
     return `{${body.join(',')}}`;
   });
   const notAnObject = fc.oneof(

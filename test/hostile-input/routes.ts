@@ -6,6 +6,7 @@ import { PARTICIPANT_FIELDS } from '../../src/core/catalog/activity.js';
 import { SESSION_COOKIE } from '../../src/web/admin/session-cookie.js';
 import { BODY_LIMIT } from '../../src/web/limits.js';
 import { bookingRequest } from '../factories.js';
+import { BILLING_FIELDS } from '../../src/web/views/billing-fields.js';
 import {
   hostileContentType,
   hostileFormBody,
@@ -47,7 +48,8 @@ export interface RouteFuzz {
   pendingSession?: boolean;
 }
 
-const BOOKING_FIELDS = Object.keys(bookingInputSchema.shape);
+/** The API's fields, and the billing object's by dotted name (the generator nests them). */
+const BOOKING_FIELDS = [...Object.keys(bookingInputSchema.shape), ...BILLING_FIELDS];
 const BOOKING_FORM = [
   'groupSize',
   'name',
@@ -55,6 +57,8 @@ const BOOKING_FORM = [
   'phone',
   'organisation',
   'notes',
+  'payBy',
+  ...BILLING_FIELDS,
   'acceptTerms',
   'option',
   'submissionKey',

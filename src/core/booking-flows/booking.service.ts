@@ -258,7 +258,6 @@ async function placeBooking(
   if (billingFaults.length > 0) throw new BillingRefused(billingFaults);
   // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
   const status = payment.status;
-  const billing = payment.payBy === 'invoice' ? input.billing : undefined;
   const now = clock.now();
   const id = newId();
   const manage = issueLink(linkKey, 'manage', id, 0);
@@ -311,10 +310,11 @@ async function placeBooking(
       payment_window_minutes: payment.windowMinutes,
       balance_due_on: payment.balanceDueOn,
       refund_policy: JSON.stringify(activity.refundPolicy),
-      billing_organisation: billing?.organisation ?? null,
-      billing_address: billing?.address ?? null,
-      billing_reference: billing?.reference ?? null,
-      billing_vat_id: billing?.vatId ?? null,
+      // Kept however the booking pays: its invoices (an online payment's receipt too) are addressed by them.
+      billing_organisation: input.billing?.organisation ?? null,
+      billing_address: input.billing?.address ?? null,
+      billing_reference: input.billing?.reference ?? null,
+      billing_vat_id: input.billing?.vatId ?? null,
     });
     await recordBookingEvent(trx, clock, {
       ...placing.by,

@@ -61,12 +61,12 @@ export const bookingInputSchema = z.object({
     .enum(['online', 'invoice'], { error: 'invalid_value' })
     .optional()
     .describe(
-      "How the organiser pays: 'online' by the activity's payment terms (the default), or 'invoice' where the activity allows paying on invoice (activity.payment.invoiceAllowed; else refused with invoice_not_allowed at payBy). With 'invoice', billing is required.",
+      "How the organiser pays: 'online' by the activity's payment terms (the default), or 'invoice' where the activity allows paying on invoice (activity.payment.invoiceAllowed; else refused with invoice_not_allowed at payBy). With 'invoice', billing is required; otherwise it is optional.",
     ),
   billing: billingSchema
     .optional()
     .describe(
-      "With payBy 'invoice': who the invoice is for. The reference is required where the venue asks for it (required at billing.reference).",
+      "Who the booking's invoices are addressed to, however it pays (an online payment's receipt is an invoice too): optional, but required with payBy 'invoice'. When given, organisation and address are required. With payBy 'invoice', the reference is required where the venue asks for it (required at billing.reference).",
     ),
 });
 

@@ -112,6 +112,32 @@ describe('the invoices a booking should have', () => {
       billing_reference: null,
       billing_vat_id: null,
     });
-    assert.deepEqual([plain.name, plain.addressLines, plain.postcode], ['Jan', [], null]);
+    assert.deepEqual([plain.name, plain.addressLines, plain.postcode, plain.country], ['Jan', [], null, 'NL']);
+  });
+
+  test("the buyer's country is its VAT id's (GR for EL), else the Netherlands; a foreign postcode line is read too", () => {
+    const buyer = (billing_address: string, billing_vat_id: string | null) =>
+      buyerOf({
+        organiser_name: 'Jan',
+        organiser_email: 'j@x.nl',
+        organisation: '',
+        billing_organisation: 'Org',
+        billing_address,
+        billing_reference: null,
+        billing_vat_id,
+      });
+    const belgian = buyer('Grote Markt 1\n2000 Antwerpen\nBelgië', 'BE0207500123');
+    assert.deepEqual(
+      [belgian.country, belgian.street, belgian.postcode, belgian.city, belgian.addressLines.length],
+      ['BE', 'Grote Markt 1', '2000', 'Antwerpen', 3],
+    );
+    const german = buyer('Hauptstraße 5\nD-10115 Berlin', 'DE123456789');
+    assert.deepEqual([german.country, german.postcode, german.city], ['DE', '10115', 'Berlin']);
+    assert.equal(buyer('Odos 1\n10431 Athina', 'EL123456789').country, 'GR');
+    assert.equal(buyer('1 Main Street\nBelfast BT1 1AA', 'XI123456789').country, 'XI');
+    const dutch = buyer('Lindelaan 1\n3500 AA Utrecht', 'NL123456789B01');
+    assert.deepEqual([dutch.country, dutch.postcode], ['NL', '3500 AA']);
+    const unknown = buyer('Lindelaan 1\n3500 AA Utrecht', null);
+    assert.deepEqual([unknown.country, unknown.postcode], ['NL', '3500 AA'], 'no VAT id: the Netherlands, as before');
   });
 });

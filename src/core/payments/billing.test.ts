@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bookingRequest } from '../../../test/factories.js';
 import { parseBookingInput, withSlotErrors } from '../bookings/booking-input.js';
-import { billingErrors, billingSchema, isEuVatId, normalVatId } from './billing.js';
+import { billingErrors, billingSchema, countryOfVatId, isEuVatId, normalVatId } from './billing.js';
 
 const INVOICE = { payment: { invoiceAllowed: true }, venue: { poRequired: false } };
 
-describe('billing details of a booking paid on invoice', () => {
+describe('billing details of a booking', () => {
   test('an EU VAT id has its country’s shape: NL + 9 digits + B + 2 digits, DE + 9 digits, ...', () => {
     for (const good of ['NL123456789B01', 'DE123456789', 'BE0123456789', 'ATU12345678', 'FRXX123456789', 'ESX1234567X', 'EL123456789']) {
       assert.ok(isEuVatId(good), good);
@@ -15,6 +15,40 @@ describe('billing details of a booking paid on invoice', () => {
       assert.ok(!isEuVatId(bad), bad);
     }
     assert.equal(normalVatId(' nl 1234.56.789.b01 '), 'NL123456789B01');
+  });
+
+  test("a VAT id's country as an e-invoice names it: its prefix, GR for EL, XI for Northern Ireland; none for another prefix", () => {
+    assert.deepEqual(['BE0123456789', 'EL123456789', 'XI123456789', 'NL123456789B01', 'GB123456789', 'US1', ''].map(countryOfVatId), [
+      'BE',
+      'GR',
+      'XI',
+      'NL',
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  test('paying online, the details are optional; given, they are checked as on invoice', () => {
+    const none = parseBookingInput(bookingRequest('slot', { payBy: 'online' }));
+    assert.ok(none.ok && none.input.billing === undefined);
+    const given = parseBookingInput(
+      bookingRequest('slot', { payBy: 'online', billing: { organisation: 'OBS', address: 'Dorpsstraat 1', vatId: 'be 0123.456.789' } }),
+    );
+    assert.ok(given.ok);
+    assert.deepEqual(given.input.billing, { organisation: 'OBS', address: 'Dorpsstraat 1', reference: null, vatId: 'BE0123456789' });
+    const partial = parseBookingInput(bookingRequest('slot', { billing: { reference: 'PO-1', vatId: 'BE1' } }));
+    assert.ok(!partial.ok);
+    assert.deepEqual(
+      partial.errors.map((e) => [e.field, e.code]),
+      [
+        ['billing.organisation', 'required'],
+        ['billing.address', 'required'],
+        ['billing.vatId', 'invalid_vat_id'],
+      ],
+    );
+    // The venue's rules are for paying on invoice: no reference required of another way of paying.
+    assert.deepEqual(billingErrors({ ...INVOICE, venue: { poRequired: true } }, 'online', { organisation: 'X', address: 'Y' }), []);
   });
 
   test('organisation and address are required; reference and VAT id optional (null when blank); the address keeps its lines', () => {

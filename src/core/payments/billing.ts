@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { refuseTextProblem } from '../shared/control-characters.js';
 
 /**
- * The billing details of a booking paid on invoice: who the invoice is addressed to (an
- * organisation and its postal address, several lines), the organisation's own reference for it
- * (a purchase order number, "uw kenmerk"; a venue can make it required) and its VAT id when it
- * has one. Stored on the booking (billing_* columns) so the invoice follows from it.
+ * The billing details of a booking: who its invoices are addressed to (an organisation and its
+ * postal address, several lines), the organisation's own reference for them (a purchase order
+ * number, "uw kenmerk"; a venue can make it required when paying on invoice) and its VAT id when
+ * it has one. Required when paying on invoice, optional however else the booking pays. Stored on
+ * the booking (billing_* columns) so the invoices follow from it.
  */
 export interface BillingDetails {
   organisation: string;
@@ -55,6 +56,17 @@ const VAT_SHAPES: Record<string, RegExp> = {
   XI: /^(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/,
 };
 
+/**
+ * The country of a VAT id (in normal form) as an e-invoice names countries (ISO 3166-1 alpha-2,
+ * as EN 16931's code list BR-CL-14 has it): its prefix, but GR for Greece's EL; Northern
+ * Ireland's XI is in that list itself. Null when the prefix is no EU VAT prefix.
+ */
+export function countryOfVatId(vatId: string): string | null {
+  const prefix = vatId.slice(0, 2);
+  if (!Object.hasOwn(VAT_SHAPES, prefix)) return null;
+  return prefix === 'EL' ? 'GR' : prefix;
+}
+
 /** A VAT id as typed ("nl 1234.56.789.b01"), in its normal form: upper case, without spaces, dots and dashes. */
 export function normalVatId(value: string): string {
   return value.replace(/[\s.-]/g, '').toUpperCase();
@@ -72,9 +84,11 @@ function field(max: number, { required, multiline = false }: { required: boolean
 }
 
 /**
- * The billing details as sent (the form's `billing.*` fields, the API's `billing` object); the
- * messages are field error codes. Whether the reference is required is the venue's choice, checked
- * with the booking's slot (billingErrors).
+ * The billing details as sent (the form's `billing.*` fields, the API's `billing` object), however
+ * the booking pays: when given at all, the organisation and its address are required (an invoice
+ * is addressed to both). The messages are field error codes. What paying on invoice adds (the
+ * details themselves, the reference where the venue requires it) is checked with the booking's
+ * slot (billingErrors).
  */
 export const billingSchema = z.object({
   organisation: field(BILLING_LIMITS.organisation, { required: true }).describe('The organisation the invoice is addressed to'),
@@ -110,8 +124,10 @@ export class BillingRefused extends Error {
 }
 
 /**
- * The billing details' faults that depend on the activity: paying on invoice where the activity
- * does not allow it (at `payBy`), no reference where the venue requires one.
+ * The billing details' faults that depend on the activity, for a booking paying on invoice (any
+ * other booking's details are optional, and billingSchema checks them as given): paying on invoice
+ * where the activity does not allow it (at `payBy`), no details, no reference where the venue
+ * requires one.
  */
 export function billingErrors(
   activity: { payment: { invoiceAllowed: boolean }; venue: { poRequired: boolean } },

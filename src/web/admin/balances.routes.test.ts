@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import type { TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
+import { buildPayingTestApp } from '../../../test/paying-app.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import { bookingRow, historyOf, mailsOfKind } from '../../../test/lifecycle.js';
-import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
+import type { TestMollie } from '../../../test/mollie/payments.js';
 import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Slot } from '../../core/availability/slot.js';
@@ -44,11 +45,7 @@ for (const dialect of testDialects()) {
     let otherManager: SignedIn;
 
     before(async () => {
-      let clock: TestApp['clock'] | undefined;
-      mollie = await startMollie({ webhooks: 'drop', clock: { now: () => clock?.now() ?? new Date(BASE) } });
-      t = await buildTestApp(dialect, BASE, {}, { payments: mollie.settings });
-      clock = t.clock;
-      mollie.deliverWebhooksTo(t.app);
+      ({ t, mollie } = await buildPayingTestApp(dialect, BASE));
       const { db } = t.database;
       const venues = await makeTwoVenues(t);
       deposit = await makeActivity(db, t.clock, { venueId: venues.home.venue.id, payment: DEPOSIT, maxGroupSize: 40 });

@@ -129,6 +129,20 @@ for (const dialect of testDialects()) {
       assert.deepEqual(missing, [], 'descriptions name activity fields that do not exist');
     });
 
+    test("the booking request's billing: its four fields, optional however the booking pays, required with payBy invoice", () => {
+      const request = (
+        operation('/bookings', 'POST') as unknown as {
+          requestBody: { content: { 'application/json': { schema: JsonSchema & { required?: string[]; description?: string } } } };
+        }
+      ).requestBody.content['application/json'].schema;
+      const billing = request.properties!.billing as JsonSchema & { required?: string[]; description?: string };
+      assert.deepEqual(Object.keys(billing.properties ?? {}), ['organisation', 'address', 'reference', 'vatId']);
+      assert.deepEqual(billing.required, ['organisation', 'address']);
+      assert.ok(!(request.required ?? []).includes('billing'), 'billing is optional');
+      assert.match(billing.description ?? '', /however it pays/);
+      assert.match(billing.description ?? '', /required with payBy 'invoice'/);
+    });
+
     test('every route under /api/v1 is documented, and every documented operation is a route', () => {
       const routes = t.app.routeInventory
         .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')
@@ -197,6 +211,15 @@ for (const dialect of testDialects()) {
       await book(JSON.stringify({ notes: 'x'.repeat(BODY_LIMIT) }));
       await book('slotId=x', { 'content-type': 'text/plain' });
       await book({ ...bookingRequest(slot.id), email: 'nope' });
+      // Billing details with any way of paying: kept (201), or refused field by field (422).
+      const billing = { organisation: 'OBS De Linde', address: 'Dorpsstraat 1\n1234 AB Ergens', vatId: 'BE0207500123' };
+      const billed = await book(bookingRequest(slot.id, { groupSize: 2, email: 'billed@example.nl', billing }));
+      assert.equal(billed.statusCode, 201, billed.body);
+      const badBilling = await book(bookingRequest(slot.id, { groupSize: 2, billing: { ...billing, vatId: 'XX1' } }));
+      assert.deepEqual(
+        badBilling.json().errors.map((e: { field: string }) => e.field),
+        ['billing.vatId'],
+      );
       await check('/bookings', 'POST', { url: '/bookings', headers: json, payload: bookingRequest(slot.id), ...elsewhere });
       await check('/manage/{token}', 'GET', { url: `/manage/${token}` });
       // With an invoice and the credit note that corrects it: negative amounts, statuses, the documents' URLs.

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
+import { TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
+import { buildPayingTestApp } from '../../../test/paying-app.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
-import { startMollie, type TestMollie } from '../../../test/mollie/payments.js';
+import type { TestMollie } from '../../../test/mollie/payments.js';
 import { assertSecurityHeaders } from '../../../test/security-headers.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { Slot } from '../../core/availability/slot.js';
@@ -32,12 +33,7 @@ for (const dialect of testDialects()) {
     let slot: Slot;
 
     before(async () => {
-      // The stand-in keeps the app's time; its webhook calls go into the app (tests call them, unless a checkout does).
-      let clock: TestApp['clock'] | undefined;
-      mollie = await startMollie({ webhooks: 'drop', clock: { now: () => clock?.now() ?? new Date(BASE) } });
-      t = await buildTestApp(dialect, BASE, {}, { payments: mollie.settings });
-      clock = t.clock;
-      mollie.deliverWebhooksTo(t.app);
+      ({ t, mollie } = await buildPayingTestApp(dialect, BASE));
       activity = await makeActivity(t.database.db, t.clock, { payment: PAID_IN_FULL, minGroupSize: 2, maxGroupSize: 20 });
       slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20', time: '10:00', capacity: 200 });
     });

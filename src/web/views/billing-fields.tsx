@@ -24,11 +24,20 @@ export const BILLING_FIELD_LABELS: Record<string, MessageKey> = {
   'billing.vatId': 'billing.vat_id',
 };
 
-/** The billing details as the booking input takes them: only when paying on invoice. */
+/** Whether the form carries any billing detail (a field of spaces only is none). */
+function hasBillingDetails(values: BillingFormValues): boolean {
+  return BILLING_FIELDS.some((name) => values[name].trim() !== '');
+}
+
+/**
+ * The billing details as the booking input takes them: when paying on invoice (which requires
+ * them) and whenever any is given, however the booking pays; the same checks then apply.
+ */
 export function billingInputOf(values: BillingFormValues): { payBy: string | undefined; billing?: Record<string, string> } {
-  if (values.payBy !== 'invoice') return { payBy: values.payBy === '' ? undefined : values.payBy };
+  const payBy = values.payBy === '' ? undefined : values.payBy;
+  if (payBy !== 'invoice' && !hasBillingDetails(values)) return { payBy };
   return {
-    payBy: 'invoice',
+    payBy,
     billing: {
       organisation: values['billing.organisation'],
       address: values['billing.address'],
@@ -39,9 +48,10 @@ export function billingInputOf(values: BillingFormValues): { payBy: string | und
 }
 
 /**
- * Where the activity allows paying on invoice: the choice between paying as the activity asks
- * (online now, or at the venue) and on invoice, with the billing details the invoice needs (asked
- * always, used only with the invoice: the form works without JavaScript).
+ * How the organiser pays and the billing details. Where the activity allows paying on invoice: the
+ * choice between paying as the activity asks (online now, or at the venue) and on invoice. Then,
+ * always, the billing details: required when paying on invoice, optional otherwise (for invoices
+ * in the organisation's name); asked the same way either way, as the form works without JavaScript.
  */
 export function BillingChoice({
   ui,
@@ -55,111 +65,124 @@ export function BillingChoice({
   errors: FieldMessages;
 }) {
   const { t } = ui;
-  if (!activity.payment.invoiceAllowed) return null;
+  const invoiceAllowed = activity.payment.invoiceAllowed;
   const invoice = values.payBy === 'invoice';
   const invalid = (name: string) => (errors[name] ? 'true' : undefined);
   // Required when paying on invoice (the reference where the venue asks for it): marked so, never blocking (paying online needs none).
-  const required = { organisation: true, address: true, reference: activity.venue.poRequired, vatId: false };
+  const required = {
+    organisation: invoiceAllowed,
+    address: invoiceAllowed,
+    reference: invoiceAllowed && activity.venue.poRequired,
+    vatId: false,
+  };
   const label = (key: MessageKey, needed: boolean) => `${t(key)} ${t(needed ? 'billing.required_for_invoice' : 'form.optional')}`;
   const marks = (needed: boolean) => (needed ? { required: true, 'aria-required': 'true' as const } : {});
   return (
-    <fieldset data-testid="pay-by-choice">
-      <legend>{t('billing.legend')}</legend>
-      {errors.payBy && (
-        <p class="error" id="payBy-error" data-testid="error-payBy">
-          {errors.payBy}
-        </p>
+    <>
+      {invoiceAllowed && (
+        <fieldset data-testid="pay-by-choice">
+          <legend>{t('billing.legend')}</legend>
+          {errors.payBy && (
+            <p class="error" id="payBy-error" data-testid="error-payBy">
+              {errors.payBy}
+            </p>
+          )}
+          <div class="field checkbox">
+            <input id="payBy-online" name="payBy" type="radio" value="online" checked={!invoice} />
+            <label for="payBy-online">{t(activity.payment.mode === 'venue' ? 'billing.choice_venue' : 'billing.choice_online')}</label>
+          </div>
+          <div class="field checkbox">
+            <input id="payBy-invoice" name="payBy" type="radio" value="invoice" checked={invoice} />
+            <label for="payBy-invoice">{t('billing.choice_invoice', { days: activity.payment.invoiceTermDays })}</label>
+          </div>
+        </fieldset>
       )}
-      <div class="field checkbox">
-        <input id="payBy-online" name="payBy" type="radio" value="online" checked={!invoice} />
-        <label for="payBy-online">{t(activity.payment.mode === 'venue' ? 'billing.choice_venue' : 'billing.choice_online')}</label>
-      </div>
-      <div class="field checkbox">
-        <input id="payBy-invoice" name="payBy" type="radio" value="invoice" checked={invoice} />
-        <label for="payBy-invoice">{t('billing.choice_invoice', { days: activity.payment.invoiceTermDays })}</label>
-      </div>
-      <p class="hint">{t('billing.hint')}</p>
-      <Field
-        name="billing.organisation"
-        label={label('billing.organisation', required.organisation)}
-        error={errors['billing.organisation']}
-      >
-        {(describedBy) => (
-          <input
-            id="billing.organisation"
-            name="billing.organisation"
-            autocomplete="organization"
-            maxLength={BILLING_LIMITS.organisation}
-            value={values['billing.organisation']}
-            aria-describedby={describedBy}
-            aria-invalid={invalid('billing.organisation')}
-            {...marks(required.organisation)}
-          />
-        )}
-      </Field>
-      <Field name="billing.address" label={label('billing.address', required.address)} error={errors['billing.address']}>
-        {(describedBy) => (
-          <textarea
-            id="billing.address"
-            name="billing.address"
-            rows={3}
-            autocomplete="street-address"
-            maxLength={BILLING_LIMITS.address}
-            aria-describedby={describedBy}
-            aria-invalid={invalid('billing.address')}
-            {...marks(required.address)}
-          >
-            {values['billing.address']}
-          </textarea>
-        )}
-      </Field>
-      <Field
-        name="billing.reference"
-        label={label('billing.reference', required.reference)}
-        error={errors['billing.reference']}
-        hint={t('billing.reference_hint')}
-      >
-        {(describedBy) => (
-          <input
-            id="billing.reference"
-            name="billing.reference"
-            maxLength={BILLING_LIMITS.reference}
-            value={values['billing.reference']}
-            aria-describedby={describedBy}
-            aria-invalid={invalid('billing.reference')}
-            {...marks(required.reference)}
-          />
-        )}
-      </Field>
-      <Field
-        name="billing.vatId"
-        label={label('billing.vat_id', required.vatId)}
-        error={errors['billing.vatId']}
-        hint={t('billing.vat_id_hint')}
-      >
-        {(describedBy) => (
-          <input
-            id="billing.vatId"
-            name="billing.vatId"
-            maxLength={BILLING_LIMITS.vatId + 10}
-            value={values['billing.vatId']}
-            aria-describedby={describedBy}
-            aria-invalid={invalid('billing.vatId')}
-            {...marks(required.vatId)}
-          />
-        )}
-      </Field>
-    </fieldset>
+      <fieldset data-testid="billing-fields">
+        <legend>{t('billing.details_legend')}</legend>
+        <p class="hint">{t(invoiceAllowed ? 'billing.details_hint_invoice' : 'billing.details_hint')}</p>
+        <Field
+          name="billing.organisation"
+          label={label('billing.organisation', required.organisation)}
+          error={errors['billing.organisation']}
+        >
+          {(describedBy) => (
+            <input
+              id="billing.organisation"
+              name="billing.organisation"
+              autocomplete="organization"
+              maxLength={BILLING_LIMITS.organisation}
+              value={values['billing.organisation']}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('billing.organisation')}
+              {...marks(required.organisation)}
+            />
+          )}
+        </Field>
+        <Field name="billing.address" label={label('billing.address', required.address)} error={errors['billing.address']}>
+          {(describedBy) => (
+            <textarea
+              id="billing.address"
+              name="billing.address"
+              rows={3}
+              autocomplete="street-address"
+              maxLength={BILLING_LIMITS.address}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('billing.address')}
+              {...marks(required.address)}
+            >
+              {values['billing.address']}
+            </textarea>
+          )}
+        </Field>
+        <Field
+          name="billing.reference"
+          label={label('billing.reference', required.reference)}
+          error={errors['billing.reference']}
+          hint={t('billing.reference_hint')}
+        >
+          {(describedBy) => (
+            <input
+              id="billing.reference"
+              name="billing.reference"
+              maxLength={BILLING_LIMITS.reference}
+              value={values['billing.reference']}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('billing.reference')}
+              {...marks(required.reference)}
+            />
+          )}
+        </Field>
+        <Field
+          name="billing.vatId"
+          label={label('billing.vat_id', required.vatId)}
+          error={errors['billing.vatId']}
+          hint={t('billing.vat_id_hint')}
+        >
+          {(describedBy) => (
+            <input
+              id="billing.vatId"
+              name="billing.vatId"
+              maxLength={BILLING_LIMITS.vatId + 10}
+              value={values['billing.vatId']}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('billing.vatId')}
+              {...marks(required.vatId)}
+            />
+          )}
+        </Field>
+      </fieldset>
+    </>
   );
 }
 
-/** On the review step: paying on invoice, and to whom. */
+/** On the review step: paying on invoice, and to whom; or the billing details given for another way of paying. */
 export function BillingSummary({ ui, values }: { ui: Ui; values: BillingFormValues }) {
   const { t } = ui;
-  if (values.payBy !== 'invoice') return null;
+  const invoice = values.payBy === 'invoice';
+  if (!invoice && !hasBillingDetails(values)) return null;
   return (
     <section data-testid="billing-summary">
-      <h2>{t('billing.review_title')}</h2>
+      <h2>{t(invoice ? 'billing.review_title' : 'billing.details_legend')}</h2>
       <dl class="summary">
         <dt>{t('billing.organisation')}</dt>
         <dd>{values['billing.organisation']}</dd>

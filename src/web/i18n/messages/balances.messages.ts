@@ -8,7 +8,11 @@ export const balancesMessages = defineMessages(
     'billing.choice_online': 'Nu online betalen',
     'billing.choice_venue': 'Betalen bij de locatie',
     'billing.choice_invoice': 'Op factuur betalen, binnen {days} dagen (voor scholen, bedrijven en organisaties)',
-    'billing.hint': 'Vul bij betalen op factuur hieronder de factuurgegevens in.',
+    'billing.details_legend': 'Factuurgegevens',
+    'billing.details_hint':
+      'Optioneel: voor een factuur op naam van uw organisatie. Vult u iets in, dan zijn de organisatie en het adres nodig.',
+    'billing.details_hint_invoice':
+      'Nodig bij betalen op factuur. Betaalt u anders, dan zijn ze optioneel: voor een factuur op naam van uw organisatie (dan met organisatie en adres).',
     'billing.required_for_invoice': '(verplicht bij betalen op factuur)',
     'billing.organisation': 'Organisatie op de factuur',
     'billing.address': 'Factuuradres',
@@ -97,7 +101,11 @@ export const balancesMessages = defineMessages(
     'billing.choice_online': 'Pay online now',
     'billing.choice_venue': 'Pay at the venue',
     'billing.choice_invoice': 'Pay on invoice, within {days} days (for schools, companies and organisations)',
-    'billing.hint': 'When paying on invoice, fill in the billing details below.',
+    'billing.details_legend': 'Invoice details',
+    'billing.details_hint':
+      'Optional: for an invoice in the name of your organisation. If you fill in any, the organisation and address are needed.',
+    'billing.details_hint_invoice':
+      'Needed when paying on invoice. Otherwise they are optional: for an invoice in the name of your organisation (then with organisation and address).',
     'billing.required_for_invoice': '(required when paying on invoice)',
     'billing.organisation': 'Organisation on the invoice',
     'billing.address': 'Billing address',
