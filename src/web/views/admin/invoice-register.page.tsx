@@ -12,7 +12,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { staffInvoiceUrl } from '../../public/invoice-urls.js';
 import { ErrorSummary, type FieldMessages, InputField } from '../components.js';
 import { DataTable } from '../data-table.js';
-import { dayText, INVOICE_STATUS_LABELS, InvoiceLeadCells, InvoiceTailCells } from '../invoice-list.js';
+import { dayText, INVOICE_STATUS_LABELS, InvoiceKindText, InvoiceTailCells } from '../invoice-list.js';
 import { AdminLayout } from './admin-layout.js';
 import { Select } from './booking-list.page.js';
 
@@ -88,7 +88,9 @@ function SellerTotalsTable({ ui, sellers }: { ui: AdminUi; sellers: SellerTotals
 
 /**
  * The invoice register of the venues in scope: the documents issued in a period (this month unless
- * chosen), narrowed by status, with their totals per VAT rate and the period's CSV export.
+ * chosen), narrowed by status and venue, with their totals per VAT rate (and per seller) and the
+ * period's CSV export. A document's kind goes under its number, its due date under its date and
+ * its booking under its customer, so that the list fits a desktop's width without scrolling.
  */
 export function InvoiceRegisterPage({ ui, values, errors, filter, register, venues }: Props) {
   const { t, lang } = ui;
@@ -142,14 +144,12 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, venu
           <DataTable
             caption={t('invoice_register.title')}
             testId="invoice-register"
+            class="data invoice-register"
             columns={[
               t('invoice_list.col.number'),
-              t('invoice_list.col.kind'),
               t('invoice_list.col.date'),
-              t('invoice_list.col.due'),
               t('invoice_register.col.seller'),
-              t('invoice_register.col.booking'),
-              t('invoice_register.col.buyer'),
+              t('invoice_register.col.buyer_booking'),
               t('invoice_register.col.net'),
               t('invoice_register.col.vat'),
               t('invoice_register.col.total'),
@@ -160,12 +160,30 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, venu
             empty={<p class="notice">{t('invoice_register.none')}</p>}
             row={(entry) => (
               <tr key={entry.id} data-number={entry.number} data-status={entry.status}>
-                <InvoiceLeadCells ui={ui} item={entry} />
+                <th scope="row">
+                  {entry.number}
+                  <br />
+                  <span class="meta" data-testid="invoice-kind">
+                    <InvoiceKindText ui={ui} item={entry} />
+                  </span>
+                </th>
+                <td>
+                  {dayText(entry.issueDate, ui)}
+                  {entry.dueOn !== null && (
+                    <>
+                      <br />
+                      <span class="meta">{t('invoice_register.due', { date: dayText(entry.dueOn, ui) })}</span>
+                    </>
+                  )}
+                </td>
                 <td data-testid="invoice-seller">{entry.seller}</td>
                 <td>
-                  <a href={`/admin/bookings/${entry.bookingId}`}>{entry.bookingReference}</a>
+                  {entry.buyer}
+                  <br />
+                  <a href={`/admin/bookings/${entry.bookingId}`} class="meta">
+                    {entry.bookingReference}
+                  </a>
                 </td>
-                <td>{entry.buyer}</td>
                 <td class="money">{money(entry.netCents)}</td>
                 <td class="money">{money(entry.vatCents)}</td>
                 <InvoiceTailCells ui={ui} item={entry} url={(extension) => staffInvoiceUrl(entry.id, extension)} />
