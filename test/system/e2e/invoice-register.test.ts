@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../../src/web/admin/session-cookie.js';
@@ -8,6 +7,7 @@ import { buildTestApp, type TestApp } from '../../app.js';
 import { testDialects } from '../../databases.js';
 import { book, makeSlot } from '../../factories.js';
 import { insertTestInvoice } from '../../invoices.js';
+import { freePort } from '../../server-process.js';
 import { signInMember } from '../../staff.js';
 import { missingRequirement } from '../../tools.js';
 import { makeTwoVenues } from '../../venues.js';
@@ -22,15 +22,6 @@ import { assertAccessible, assertFits, chromiumAvailable, CHROMIUM, launchChromi
 
 const WIDTHS = [1280, 390, 320];
 const PERIOD = '/admin/invoices?from=2026-04-01&to=2026-04-30';
-
-/** A free port on loopback, for the app's public URL (the only host it answers). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Each money cell that wraps, spills out of its cell or lies beyond the window, or (on a phone's
@@ -84,6 +75,7 @@ if (!chromiumAvailable()) {
     let origin: string;
 
     before(async () => {
+      // The app's public URL is the only host it answers: a free port on loopback, then listened on.
       origin = `http://127.0.0.1:${await freePort()}`;
       t = await buildTestApp(dialect, '2026-04-02T09:00:00Z', {}, { publicUrl: origin });
       const { db } = t.database;
