@@ -31,6 +31,8 @@ export interface TestInvoiceSpec {
   issueDate?: string;
   /** YYYY-MM-DD; 14 days after the issue date for an invoice by default, none on a credit note. */
   dueOn?: string | null;
+  /** The seller's legal name; the venue's name and " B.V." by default. */
+  sellerName?: string;
 }
 
 export interface TestInvoice {
@@ -120,7 +122,7 @@ export async function insertTestInvoice(db: Db, clock: Clock, bookingId: string,
     dueOn,
     references: spec.corrects ? [{ number: spec.corrects.number, issueDate: spec.corrects.document.issueDate }] : [],
     seller: {
-      name: `${booking.name} B.V.`,
+      name: spec.sellerName ?? `${booking.name} B.V.`,
       addressLines: ['Damrak 1', '1012 LG Amsterdam'],
       street: 'Damrak 1',
       postcode: '1012 LG',

@@ -4,14 +4,14 @@ import type { FieldError } from '../core/shared/field-errors.js';
 import { addLocalDays, isLocalDate } from '../core/shared/time.js';
 import { formField } from './form-body.js';
 
-export const INVOICE_FILTER_FIELDS = ['from', 'to', 'status'] as const;
+export const INVOICE_FILTER_FIELDS = ['from', 'to', 'status', 'venue'] as const;
 export type InvoiceFilterValues = Record<(typeof INVOICE_FILTER_FIELDS)[number], string>;
 
 export interface ParsedInvoiceFilter {
   /** As typed, to show them back and to carry them to the export. */
   values: InvoiceFilterValues;
   errors: FieldError[];
-  /** The period and status to read; meaningful only without errors. */
+  /** The period, status and venue to read; meaningful only without errors. */
   filter: RegisterFilter;
 }
 
@@ -32,8 +32,9 @@ function monthEnd(date: string): string {
  * ends included, at most REGISTER_MAX_DAYS long; an end left empty is the month's: no dates at all
  * is this month (of `today`), a start alone runs to the end of its month, an end alone from the
  * start of its month. Status: empty or `all` for every document, else one of REGISTER_STATUSES.
+ * Venue: empty for every venue in scope, else one of `venueIds` (those in the member's scope).
  */
-export function parseInvoiceFilter(query: unknown, today: string): ParsedInvoiceFilter {
+export function parseInvoiceFilter(query: unknown, today: string, venueIds: readonly string[]): ParsedInvoiceFilter {
   const values = Object.fromEntries(INVOICE_FILTER_FIELDS.map((name) => [name, formField(query, name).trim()])) as InvoiceFilterValues;
   const errors: FieldError[] = [];
   const from = values.from !== '' ? values.from : monthStart(isLocalDate(values.to) ? values.to : today);
@@ -43,6 +44,8 @@ export function parseInvoiceFilter(query: unknown, today: string): ParsedInvoice
   const filter: RegisterFilter = { from: start, to: dates.range.to ?? monthEnd(start) };
   if ((REGISTER_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as RegisterStatus;
   else if (values.status !== '' && values.status !== 'all') errors.push({ field: 'status', code: 'invalid_value' });
+  if (venueIds.includes(values.venue)) filter.venueId = values.venue;
+  else if (values.venue !== '') errors.push({ field: 'venue', code: 'invalid_value' });
   return { values, errors, filter };
 }
 

@@ -5,7 +5,8 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { insertTestInvoice, insertTransfer } from '../../../test/invoices.js';
 import type { Activity } from '../catalog/activity.js';
-import { listBookingInvoices, readInvoiceRegister } from './invoice-list.service.js';
+import { listBookingInvoices, readInvoiceRegister, type VatTotal } from './invoice-list.service.js';
+import type { InvoiceVat } from './invoice-document.js';
 
 /** Paid at the venue, or on invoice within 14 days. */
 const ON_INVOICE = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 14 } as const;
@@ -165,6 +166,117 @@ for (const dialect of testDialects()) {
       const everything = await readInvoiceRegister(db, clock, { all: true }, march);
       assert.ok(everything.matched >= 6, 'an admin sees every venue');
       assert.deepEqual((await readInvoiceRegister(db, clock, homeScope, { from: '2027-03-05', to: '2027-03-30' })).matched, 0);
+    });
+
+    test('per seller and VAT rate: two venues, 9 % and 21 % lines, credit notes; the sums are what the documents say, to the cent', async () => {
+      const { db } = database;
+      const home = await activity();
+      const away = await activity();
+      const june = { from: '2027-06-01', to: '2027-06-30' };
+      clock.set('2027-06-02T09:00:00Z');
+      const homeBooking = await booking(home, '2027-07-01');
+      const awayBooking = await booking(away, '2027-07-01');
+      const homeSeller = 'Kanoverhuur Vecht B.V.';
+      const awaySeller = 'Stichting Museum Aan Zee';
+      const a = await insertTestInvoice(db, clock, homeBooking.id, {
+        sellerName: homeSeller,
+        lines: [
+          { netCents: 12_345, vatRateBp: 900 },
+          { netCents: 6_789, vatRateBp: 2100 },
+        ],
+      });
+      const partly = await insertTestInvoice(db, clock, homeBooking.id, {
+        sellerName: homeSeller,
+        kind: 'credit_note',
+        corrects: a,
+        lines: [
+          { netCents: -2_000, vatRateBp: 900 },
+          { netCents: -1_111, vatRateBp: 2100 },
+        ],
+      });
+      const b = await insertTestInvoice(db, clock, homeBooking.id, { sellerName: homeSeller, lines: [{ netCents: 999, vatRateBp: 2100 }] });
+      // The next day: the register lists by date, then number (whose prefixes differ per venue).
+      clock.set('2027-06-03T09:00:00Z');
+      const c = await insertTestInvoice(db, clock, awayBooking.id, {
+        sellerName: awaySeller,
+        lines: [
+          { netCents: 5_005, vatRateBp: 900 },
+          { netCents: 2_501, vatRateBp: 2100 },
+        ],
+      });
+      const whole = await insertTestInvoice(db, clock, awayBooking.id, { sellerName: awaySeller, kind: 'credit_note', corrects: c });
+      const d = await insertTestInvoice(db, clock, awayBooking.id, {
+        sellerName: awaySeller,
+        lines: [
+          { netCents: 777, vatRateBp: 900 },
+          { netCents: 3_333, vatRateBp: 2100 },
+        ],
+      });
+      const scope = { all: false, venueId: home.venue.id } as const;
+      // Only these two venues issued in June: the admin's register holds exactly them.
+      const register = await readInvoiceRegister(db, clock, { all: true }, june);
+      assert.deepEqual(
+        register.entries.map((entry) => [entry.number, entry.seller]),
+        [
+          [a.number, homeSeller],
+          [partly.number, homeSeller],
+          [b.number, homeSeller],
+          [c.number, awaySeller],
+          [whole.number, awaySeller],
+          [d.number, awaySeller],
+        ],
+      );
+      /** The documents' own VAT lines summed per rate: what they say, independently of the register. */
+      const fromDocuments = (vats: InvoiceVat[][]): VatTotal[] => {
+        const byRate = new Map<number, VatTotal>();
+        for (const { vatRateBp, netCents, vatCents } of vats.flat()) {
+          const sum = byRate.get(vatRateBp) ?? { vatRateBp, netCents: 0, vatCents: 0 };
+          byRate.set(vatRateBp, { vatRateBp, netCents: sum.netCents + netCents, vatCents: sum.vatCents + vatCents });
+        }
+        return [...byRate.values()].sort((x, y) => y.vatRateBp - x.vatRateBp);
+      };
+      const homeDocs = [a, partly, b].map((i) => i.document.vat);
+      const awayDocs = [c, whole, d].map((i) => i.document.vat);
+      // By hand: 9 % 12345 - 2000 net, 1111 - 180 VAT; 21 % 6789 - 1111 + 999 net, 1426 - 233 + 210 VAT.
+      const homeTotals = [
+        { vatRateBp: 2100, netCents: 6_677, vatCents: 1_403 },
+        { vatRateBp: 900, netCents: 10_345, vatCents: 931 },
+      ];
+      // 9 % 5005 - 5005 + 777 net, 450 - 450 + 70 VAT; 21 % 2501 - 2501 + 3333 net, 525 - 525 + 700 VAT.
+      const awayTotals = [
+        { vatRateBp: 2100, netCents: 3_333, vatCents: 700 },
+        { vatRateBp: 900, netCents: 777, vatCents: 70 },
+      ];
+      assert.deepEqual(fromDocuments(homeDocs), homeTotals);
+      assert.deepEqual(fromDocuments(awayDocs), awayTotals);
+      assert.deepEqual(register.sellers, [
+        { venueId: home.venue.id, seller: homeSeller, totals: homeTotals, netCents: 17_022, vatCents: 2_334, totalCents: 19_356 },
+        { venueId: away.venue.id, seller: awaySeller, totals: awayTotals, netCents: 4_110, vatCents: 770, totalCents: 4_880 },
+      ]);
+      // All sellers: each rate's VAT is the documents' sum (2103), not the VAT of the summed net (10010 at 21 % is 2102.10).
+      assert.deepEqual(register.totals, fromDocuments([...homeDocs, ...awayDocs]));
+      assert.deepEqual(register.totals, [
+        { vatRateBp: 2100, netCents: 10_010, vatCents: 2_103 },
+        { vatRateBp: 900, netCents: 11_122, vatCents: 1_001 },
+      ]);
+      assert.deepEqual([register.netCents, register.vatCents, register.totalCents], [21_132, 3_104, 24_236]);
+      const documentsTotal = [a, partly, b, c, whole, d].reduce((sum, i) => sum + i.document.totalCents, 0);
+      assert.equal(register.totalCents, documentsTotal);
+
+      const narrowed = await readInvoiceRegister(db, clock, { all: true }, { ...june, venueId: away.venue.id });
+      assert.deepEqual(
+        narrowed.entries.map((entry) => entry.number),
+        [c.number, whole.number, d.number],
+        "an admin's register narrowed to one venue",
+      );
+      assert.deepEqual([narrowed.sellers.length, narrowed.totals, narrowed.totalCents], [1, awayTotals, 4_880]);
+      const own = await readInvoiceRegister(db, clock, scope, { ...june, venueId: home.venue.id });
+      assert.deepEqual([own.matched, own.sellers.map((s) => s.seller)], [3, [homeSeller]], "a member's own venue");
+      await assert.rejects(
+        readInvoiceRegister(db, clock, scope, { ...june, venueId: away.venue.id }),
+        (error: Error & { code?: string }) => error.code === 'not_found',
+        "another venue's id finds nothing",
+      );
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/schema.js';
 import { moneyOf } from '../payments/payments.repository.js';
 import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
 import { localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import type { InvoiceDocument, InvoiceKind, InvoicePurpose, InvoiceVat } from './invoice-document.js';
@@ -85,13 +86,18 @@ export interface RegisterFilter {
   to: string;
   /** Undefined: every document. */
   status?: RegisterStatus | undefined;
+  /** One venue of the scope (a seller); undefined: every venue in scope. */
+  venueId?: string | undefined;
 }
 
 /** A document as the register and its export show it: with its booking, its buyer and its amounts per VAT rate. */
 export interface RegisterEntry extends InvoiceListItem {
   bookingId: string;
   bookingReference: string;
+  venueId: string;
   venueName: string;
+  /** The seller's legal name, as the document states it (the venue's billing details when it was issued). */
+  seller: string;
   /** The organisation billed, as the document states it. */
   buyer: string;
   netCents: number;
@@ -106,11 +112,27 @@ export interface VatTotal {
   vatCents: number;
 }
 
+/** One seller's documents summed: per VAT rate (highest first) and in all. */
+export interface SellerTotals {
+  venueId: string;
+  /** The legal name its documents state. */
+  seller: string;
+  totals: VatTotal[];
+  netCents: number;
+  vatCents: number;
+  totalCents: number;
+}
+
 export interface InvoiceRegister {
   /** The first `limit` documents that match, by issue date and number. */
   entries: RegisterEntry[];
   /** How many match in all (more than `entries` when the page's limit cut them). */
   matched: number;
+  /**
+   * Per seller (by name; a venue whose legal name changed in the period is two), then per VAT
+   * rate and in all, over every matched document, credit notes counting negative.
+   */
+  sellers: SellerTotals[];
   /** Per VAT rate (highest first) and in all, over every matched document, credit notes counting negative. */
   totals: VatTotal[];
   netCents: number;
@@ -138,12 +160,42 @@ export function vatTotalsOf(entries: readonly Pick<RegisterEntry, 'vat'>[]): Vat
   return [...byRate.values()].sort((a, b) => b.vatRateBp - a.vatRateBp);
 }
 
+/** The sums of documents: per VAT rate, and in all. */
+function sumsOf(entries: readonly RegisterEntry[]): Pick<InvoiceRegister, 'totals' | 'netCents' | 'vatCents' | 'totalCents'> {
+  const sum = (pick: (entry: RegisterEntry) => number) => entries.reduce((cents, entry) => cents + pick(entry), 0);
+  return {
+    totals: vatTotalsOf(entries),
+    netCents: sum((entry) => entry.netCents),
+    vatCents: sum((entry) => entry.vatCents),
+    totalCents: sum((entry) => entry.totalCents),
+  };
+}
+
+/** The documents' sums per seller (a venue and the legal name its documents state), by name. */
+function sellerTotalsOf(entries: readonly RegisterEntry[]): SellerTotals[] {
+  const bySeller = new Map<string, RegisterEntry[]>();
+  for (const entry of entries) {
+    const key = JSON.stringify([entry.venueId, entry.seller]);
+    bySeller.set(key, [...(bySeller.get(key) ?? []), entry]);
+  }
+  return [...bySeller.values()]
+    .map((ofSeller) => ({ venueId: ofSeller[0]!.venueId, seller: ofSeller[0]!.seller, ...sumsOf(ofSeller) }))
+    .sort((a, b) => a.seller.localeCompare(b.seller, 'nl') || a.venueId.localeCompare(b.venueId));
+}
+
+/** The scope narrowed to the filter's venue; a venue outside the scope is not found. */
+function registerScope(scope: VenueScope, venueId: string | undefined): VenueScope {
+  if (venueId === undefined) return scope;
+  if (!scope.all && scope.venueId !== venueId) throw new DomainError('not_found');
+  return { all: false, venueId };
+}
+
 /**
  * The invoice register of the venues in scope: every invoice and credit note issued in the period
  * (by issue date), each with its status today (computed from all of its booking's documents and
- * money, whenever those were issued), narrowed to a status if asked, with totals per VAT rate of
- * all that match; the first `limit` are listed (all by default, as the CSV export wants them).
- * Amounts and buyer come from the stored documents, as issued.
+ * money, whenever those were issued), narrowed to a venue and a status if asked, with totals per
+ * seller and VAT rate and per VAT rate of all that match; the first `limit` are listed (all by default, as the CSV export wants them).
+ * Amounts, seller and buyer come from the stored documents, as issued.
  */
 export async function readInvoiceRegister(
   db: Executor,
@@ -152,7 +204,7 @@ export async function readInvoiceRegister(
   filter: RegisterFilter,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<InvoiceRegister> {
-  const period = { scope, from: filter.from, to: filter.to };
+  const period = { scope: registerScope(scope, filter.venueId), from: filter.from, to: filter.to };
   const [rows, documents, netPaid] = await Promise.all([
     listRegisterRows(db, period),
     listDocumentsOfBookingsIn(db, period),
@@ -174,19 +226,13 @@ export async function readInvoiceRegister(
       ...itemOf(row, status),
       bookingId: row.booking_id,
       bookingReference: row.reference,
+      venueId: row.venue_id,
       venueName: row.venue_name,
+      seller: document.seller.name,
       buyer: document.buyer.name,
       netCents: document.netCents,
       vat: document.vat,
     });
   }
-  const sum = (pick: (entry: RegisterEntry) => number) => matched.reduce((cents, entry) => cents + pick(entry), 0);
-  return {
-    entries: matched.slice(0, limit),
-    matched: matched.length,
-    totals: vatTotalsOf(matched),
-    netCents: sum((entry) => entry.netCents),
-    vatCents: sum((entry) => entry.vatCents),
-    totalCents: sum((entry) => entry.totalCents),
-  };
+  return { entries: matched.slice(0, limit), matched: matched.length, sellers: sellerTotalsOf(matched), ...sumsOf(matched) };
 }

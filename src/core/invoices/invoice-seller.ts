@@ -4,21 +4,26 @@ import type { InvoiceSeller } from './invoice-document.js';
 export const SELLER_FIELDS = ['legalName', 'street', 'postcode', 'city', 'kvkNumber', 'vatId', 'iban', 'invoicePrefix'] as const;
 export type SellerField = (typeof SELLER_FIELDS)[number];
 
-/** The venue's columns (a row as selected) that the seller follows from. */
-export type SellerColumns = Record<
-  | 'billing_legal_name'
-  | 'billing_street'
-  | 'billing_postcode'
-  | 'billing_city'
-  | 'kvk_number'
-  | 'vat_id'
-  | 'iban'
-  | 'bic'
-  | 'invoice_prefix'
-  | 'contact_email'
-  | 'contact_phone',
-  string | null
->;
+/**
+ * The venue's columns that the seller follows from: its billing details (those the invoices
+ * migration added, but the term) and its contact details. The one list the reads select.
+ */
+export const SELLER_COLUMNS = [
+  'billing_legal_name',
+  'billing_street',
+  'billing_postcode',
+  'billing_city',
+  'kvk_number',
+  'vat_id',
+  'iban',
+  'bic',
+  'invoice_prefix',
+  'contact_email',
+  'contact_phone',
+] as const;
+
+/** Those columns as a row holds them. */
+export type SellerColumns = Record<(typeof SELLER_COLUMNS)[number], string | null>;
 
 /**
  * The seller an invoice of this venue states, or the billing details still missing: a venue

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor, InvoiceTable, Tx } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
+import { SELLER_COLUMNS } from './invoice-seller.js';
 
 export type InvoiceRow = Selectable<InvoiceTable>;
 
@@ -29,18 +30,8 @@ export async function findInvoicingBooking(db: Executor, bookingId: string) {
       'bookings.billing_address',
       'bookings.billing_reference',
       'bookings.billing_vat_id',
-      'venues.billing_legal_name',
-      'venues.billing_street',
-      'venues.billing_postcode',
-      'venues.billing_city',
-      'venues.kvk_number',
-      'venues.vat_id',
-      'venues.iban',
-      'venues.bic',
-      'venues.invoice_prefix',
+      ...SELLER_COLUMNS.map((column) => `venues.${column}` as const),
       'venues.invoice_term_days',
-      'venues.contact_email',
-      'venues.contact_phone',
       'activities.title_nl',
       'activities.title_en',
       'slots.starts_at',

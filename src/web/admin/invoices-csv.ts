@@ -1,4 +1,4 @@
-import type { InvoiceRegister } from '../../core/invoices/invoice-list.service.js';
+import type { InvoiceRegister, SellerTotals, VatTotal } from '../../core/invoices/invoice-list.service.js';
 import { formatRate } from '../../core/i18n/format.js';
 import type { Language } from '../../core/shared/language.js';
 import type { Translate } from '../i18n/i18n.js';
@@ -17,9 +17,11 @@ function amount(cents: number, lang: Language): string {
 
 /**
  * The register as a CSV file for the accountant, as the other exports are (UTF-8 with BOM, `;`,
- * CRLF, cells safe from formula injection): one row per document with its net amount and VAT per
- * rate (a column pair per rate that occurs, highest first), its total and status; then a totals
- * row per VAT rate and one of all rates. Credit notes count negative.
+ * CRLF, cells safe from formula injection): one row per document with its seller, its net amount
+ * and VAT per rate (a column pair per rate that occurs, highest first), its total and status; then
+ * the totals rows, marked in the first column and naming their seller in the seller column: with
+ * several sellers, each seller's per VAT rate and in all; then those of every seller ("All
+ * sellers", or the one seller's name) per rate and in all. Credit notes count negative.
  */
 export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Language): string {
   const rates = register.totals.map((total) => total.vatRateBp);
@@ -28,6 +30,7 @@ export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Langu
     csvCell(t('invoice_register.csv.kind')),
     csvCell(t('invoice_register.csv.issue_date')),
     csvCell(t('invoice_register.csv.due_on')),
+    csvCell(t('invoice_register.col.seller')),
     csvCell(t('invoice_register.col.booking')),
     csvCell(t('invoice_register.col.buyer')),
     ...rates.flatMap((rate) => [
@@ -42,6 +45,7 @@ export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Langu
     csvCell(invoiceTitle(entry, lang)),
     entry.issueDate,
     entry.dueOn ?? '',
+    csvCell(entry.seller),
     csvCell(entry.bookingReference),
     csvCell(entry.buyer),
     ...rates.flatMap((rate) => {
@@ -51,20 +55,36 @@ export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Langu
     amount(entry.totalCents, lang),
     csvCell(t(INVOICE_STATUS_LABELS[entry.status])),
   ]);
-  const blank = ['', '', '', '', ''];
-  const totals = register.totals.map((total) => [
-    csvCell(t('invoice_register.csv.total_rate', { rate: formatRate(total.vatRateBp, lang) })),
-    ...blank,
-    ...rates.flatMap((rate) => (rate === total.vatRateBp ? [amount(total.netCents, lang), amount(total.vatCents, lang)] : ['', ''])),
-    amount(total.netCents + total.vatCents, lang),
+  /** A totals row: its label, its seller, the amounts of the rates it sums in their columns, its total. */
+  const totalRow = (label: string, seller: string, sums: readonly VatTotal[], totalCents: number) => [
+    csvCell(label),
     '',
-  ]);
-  const all = [
-    csvCell(t('invoice_register.csv.total_all')),
-    ...blank,
-    ...register.totals.flatMap((total) => [amount(total.netCents, lang), amount(total.vatCents, lang)]),
-    amount(register.totalCents, lang),
+    '',
+    '',
+    csvCell(seller),
+    '',
+    '',
+    ...rates.flatMap((rate) => {
+      const total = sums.find((v) => v.vatRateBp === rate);
+      return total ? [amount(total.netCents, lang), amount(total.vatCents, lang)] : ['', ''];
+    }),
+    amount(totalCents, lang),
     '',
   ];
-  return `\uFEFF${[header, ...rows, ...totals, all].map((row) => row.join(';')).join('\r\n')}\r\n`;
+  /** A seller's (or all sellers') totals: a row per rate and one of all rates. */
+  const totalsOf = (sums: Pick<SellerTotals, 'totals' | 'totalCents'>, seller: string) => [
+    ...sums.totals.map((total) =>
+      totalRow(
+        t('invoice_register.csv.total_rate', { rate: formatRate(total.vatRateBp, lang) }),
+        seller,
+        [total],
+        total.netCents + total.vatCents,
+      ),
+    ),
+    totalRow(t('invoice_register.csv.total_all'), seller, sums.totals, sums.totalCents),
+  ];
+  const { sellers } = register;
+  const perSeller = sellers.length > 1 ? sellers.flatMap((seller) => totalsOf(seller, seller.seller)) : [];
+  const everyone = totalsOf(register, sellers.length === 1 ? sellers[0]!.seller : t('invoice_register.csv.all_sellers'));
+  return `\uFEFF${[header, ...rows, ...perSeller, ...everyone].map((row) => row.join(';')).join('\r\n')}\r\n`;
 }

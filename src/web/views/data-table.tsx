@@ -61,6 +61,11 @@ function labelled(row: VNode, labels: readonly (string | undefined)[]): VNode {
   return cloneElement(row, {}, ...cells);
 }
 
+/** Rows (`<tr>`s, in Fragments or components too), each labelled. */
+function labelledRows(rows: ComponentChildren, labels: readonly (string | undefined)[]): ComponentChildren[] {
+  return unfold(rows).map((tr) => (isValidElement(tr) && tr.type === 'tr' ? labelled(tr, labels) : tr));
+}
+
 /**
  * A table as every page shows one: its caption, column headers with `scope`, the rows, and what
  * to show when there are none. A table wider than its column scrolls inside its own region, which a
@@ -93,11 +98,12 @@ export function DataTable<Row>({
           </tr>
         </thead>
         <tbody>
-          {unfold(rows.map((item, index) => row(item, index))).map((tr) =>
-            isValidElement(tr) && tr.type === 'tr' ? labelled(tr, labels) : tr,
+          {labelledRows(
+            rows.map((item, index) => row(item, index)),
+            labels,
           )}
         </tbody>
-        {foot !== undefined && <tfoot>{foot}</tfoot>}
+        {foot !== undefined && <tfoot>{labelledRows(foot, labels)}</tfoot>}
       </table>
     </section>
   );

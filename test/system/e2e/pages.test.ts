@@ -179,6 +179,7 @@ if (!chromiumAvailable()) {
       await visit(await href('[data-testid="new-booking"]'), 'phone-booking');
       await visit('/admin/bookings', 'bookings');
       await visit(await href('[data-testid="bookings"] a'), 'booking');
+      await visit('/admin/invoices', 'invoices');
       await visit('/admin/activities', 'activities-admin');
       const slots = await href('a[href$="/slots"]');
       await visit(slots, 'slots');
