@@ -115,6 +115,7 @@ export function BillingChoice({
             <input
               id="billing.organisation"
               name="billing.organisation"
+              type="text"
               autocomplete="organization"
               maxLength={BILLING_LIMITS.organisation}
               value={values['billing.organisation']}
@@ -150,6 +151,7 @@ export function BillingChoice({
             <input
               id="billing.reference"
               name="billing.reference"
+              type="text"
               maxLength={BILLING_LIMITS.reference}
               value={values['billing.reference']}
               aria-describedby={describedBy}
@@ -168,6 +170,7 @@ export function BillingChoice({
             <input
               id="billing.vatId"
               name="billing.vatId"
+              type="text"
               maxLength={BILLING_LIMITS.vatId + 10}
               value={values['billing.vatId']}
               aria-describedby={describedBy}
