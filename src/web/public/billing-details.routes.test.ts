@@ -102,6 +102,7 @@ for (const dialect of testDialects()) {
       const summary = review.page.querySelector('[data-testid="billing-summary"]');
       assert.equal(text(summary?.querySelector('h2')), 'Factuurgegevens');
       assert.ok(text(summary)?.includes('Stad Antwerpen'));
+      assert.equal(text(summary?.querySelector('[data-testid="billing-vat-id"]')), 'BE0207500123', 'as the invoices will state it');
       const confirm = review.page.querySelector('form#booking-review')!;
       const fields: Record<string, string> = { ...formFields(confirm), action: 'confirm' };
       assert.equal(fields['billing.vatId'], BELGIAN.vatId, 'carried to the confirmation as typed');
@@ -116,6 +117,21 @@ for (const dialect of testDialects()) {
         billing_reference: 'PO-BE-7',
         billing_vat_id: 'BE0207500123',
       });
+    });
+
+    test('the form: paying on invoice asked where the activity takes none is named where the summary links to', async () => {
+      for (const [lang, message] of [
+        ['nl', 'Voor deze activiteit kunt u niet op factuur betalen.'],
+        ['en', 'This activity cannot be paid on invoice.'],
+      ] as const) {
+        const refused = await post({ payBy: 'invoice', ...formOf(BELGIAN) }, lang);
+        assert.equal(refused.status, 422);
+        const links = refused.page.querySelectorAll('[data-testid="form-errors"] a').map((a) => a.getAttribute('href')!);
+        assert.ok(links.includes('#payBy'), links.join(' '));
+        for (const link of links) assert.ok(refused.page.querySelector(`[id="${link.slice(1)}"]`), `${link} lands on the page`);
+        assert.equal(text(refused.page.querySelector('#payBy')), message);
+        assert.equal(refused.page.querySelector('input[name="billing.organisation"]')?.getAttribute('value'), BELGIAN.organisation);
+      }
     });
 
     test('the form: fields of spaces only are no details; the booking goes on without any', async () => {

@@ -1,5 +1,5 @@
 import type { Activity } from '../../core/catalog/activity.js';
-import { BILLING_LIMITS } from '../../core/payments/billing.js';
+import { BILLING_LIMITS, normalVatId } from '../../core/payments/billing.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { Field } from './components.js';
 import { type FieldMessages } from '../field-errors.js';
@@ -97,6 +97,12 @@ export function BillingChoice({
           </div>
         </fieldset>
       )}
+      {!invoiceAllowed && errors.payBy && (
+        // Paying on invoice asked where the activity takes none (no choice shown): the error summary's link lands here.
+        <p class="error" id="payBy" data-testid="error-payBy">
+          {errors.payBy}
+        </p>
+      )}
       <fieldset data-testid="billing-fields">
         <legend>{t('billing.details_legend')}</legend>
         <p class="hint">{t(invoiceAllowed ? 'billing.details_hint_invoice' : 'billing.details_hint')}</p>
@@ -109,6 +115,7 @@ export function BillingChoice({
             <input
               id="billing.organisation"
               name="billing.organisation"
+              type="text"
               autocomplete="organization"
               maxLength={BILLING_LIMITS.organisation}
               value={values['billing.organisation']}
@@ -144,6 +151,7 @@ export function BillingChoice({
             <input
               id="billing.reference"
               name="billing.reference"
+              type="text"
               maxLength={BILLING_LIMITS.reference}
               value={values['billing.reference']}
               aria-describedby={describedBy}
@@ -162,6 +170,7 @@ export function BillingChoice({
             <input
               id="billing.vatId"
               name="billing.vatId"
+              type="text"
               maxLength={BILLING_LIMITS.vatId + 10}
               value={values['billing.vatId']}
               aria-describedby={describedBy}
@@ -175,7 +184,10 @@ export function BillingChoice({
   );
 }
 
-/** On the review step: paying on invoice, and to whom; or the billing details given for another way of paying. */
+/**
+ * On the review step: paying on invoice, and to whom; or the billing details given for another way
+ * of paying. The VAT id as the invoices will state it ("be 0123.456.749" as BE0123456749).
+ */
 export function BillingSummary({ ui, values }: { ui: Ui; values: BillingFormValues }) {
   const { t } = ui;
   const invoice = values.payBy === 'invoice';
@@ -197,7 +209,7 @@ export function BillingSummary({ ui, values }: { ui: Ui; values: BillingFormValu
         {values['billing.vatId'].trim() !== '' && (
           <>
             <dt>{t('billing.vat_id')}</dt>
-            <dd>{values['billing.vatId']}</dd>
+            <dd data-testid="billing-vat-id">{normalVatId(values['billing.vatId'])}</dd>
           </>
         )}
       </dl>
