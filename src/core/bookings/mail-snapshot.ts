@@ -26,7 +26,7 @@ export interface MailSnapshot {
 }
 
 /** The booking's snapshot now (inside the caller's transaction); undefined when there is no such booking. */
-export async function takeMailSnapshot(db: Executor, bookingId: string): Promise<StoredSnapshot | undefined> {
+async function takeMailSnapshot(db: Executor, bookingId: string): Promise<StoredSnapshot | undefined> {
   const row = await findBookingRow(db, bookingId);
   if (!row) return undefined;
   const payment = await paymentOfRow(db, row);
