@@ -49,7 +49,7 @@ export function importsOf(file) {
 
 /**
  * ESLint visitors calling `check(node, specifier)` for each import TypeScript sees: declarations,
- * `export ... from`, `import()` and `import('./x.js').X` in a type.
+ * `export ... from`, `import()`, `import('./x.js').X` in a type and `import x = require('./x.js')`.
  * @param {(node: any, specifier: unknown) => void} check
  */
 export function importVisitors(check) {
@@ -59,5 +59,8 @@ export function importVisitors(check) {
     ExportAllDeclaration: (/** @type {any} */ node) => check(node, node.source.value),
     ImportExpression: (/** @type {any} */ node) => node.source.type === 'Literal' && check(node, node.source.value),
     TSImportType: (/** @type {any} */ node) => check(node, node.argument?.literal?.value),
+    // `import x = require('./x.js')`, which tsc takes in an ES module too.
+    TSImportEqualsDeclaration: (/** @type {any} */ node) =>
+      node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression.value),
   };
 }

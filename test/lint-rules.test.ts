@@ -144,6 +144,15 @@ describe('lint rules', () => {
     assert.deepEqual(await plant('src/adapters/acme/planted.ts', '../../server/serving.js'), ['groupz/no-folder-cycle']);
     // A test may exercise folders together.
     assert.deepEqual(await plant('src/core/bookings/planted.test.ts', '../booking-flows/booking.service.js'), []);
+    // Every way TypeScript imports counts: a re-export, a type, a dynamic import, `import = require`.
+    for (const code of [
+      "export * from '../booking-flows/booking.service.js';\n",
+      "import type { Placing } from '../booking-flows/booking.service.js';\nexport type P = Placing;\n",
+      "export const load = () => import('../booking-flows/booking.service.js');\n",
+      "import flows = require('../booking-flows/booking.service.js');\nexport const f = flows;\n",
+    ]) {
+      assert.deepEqual(await reported('src/core/bookings/planted.ts', code), ['groupz/no-folder-cycle'], code);
+    }
   });
 
   /** What the cycle rule reports on a.ts, with a.ts and b.ts written in a fresh folder of the project. */

@@ -19,19 +19,14 @@ export async function alertFailedBackup(
   failure: { runRowId: string; location: string; error: string },
 ): Promise<void> {
   for (const recipient of await listAdminEmails(db)) {
-    await enqueueMail(
-      db,
-      clock,
-      {
-        kind: 'backup_failed',
-        bookingId: null,
-        recipient,
-        language: 'nl',
-        detail: { location: failure.location, error: failure.error },
-        dedupeKey: `backup_failed:${failure.runRowId}:${recipient}`,
-      },
-      null,
-    );
+    await enqueueMail(db, clock, {
+      kind: 'backup_failed',
+      bookingId: null,
+      recipient,
+      language: 'nl',
+      detail: { location: failure.location, error: failure.error },
+      dedupeKey: `backup_failed:${failure.runRowId}:${recipient}`,
+    });
   }
 }
 
@@ -50,19 +45,14 @@ export async function alertStaleBackups(db: Db, clock: Clock, settings: BackupSe
     if (!since || !pastStaleLimit(now, since)) continue;
     stale.push(location);
     for (const recipient of await listAdminEmails(db)) {
-      await enqueueMail(
-        db,
-        clock,
-        {
-          kind: 'backup_stale',
-          bookingId: null,
-          recipient,
-          language: 'nl',
-          detail: { location, last_success_at: lastSuccess?.finishedAt ?? null },
-          dedupeKey: `backup_stale:${location}:${localDateOf(now)}:${recipient}`,
-        },
-        null,
-      );
+      await enqueueMail(db, clock, {
+        kind: 'backup_stale',
+        bookingId: null,
+        recipient,
+        language: 'nl',
+        detail: { location, last_success_at: lastSuccess?.finishedAt ?? null },
+        dedupeKey: `backup_stale:${location}:${localDateOf(now)}:${recipient}`,
+      });
     }
   }
   return stale;

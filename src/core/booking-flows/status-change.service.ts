@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/schema.js';
-import type { MailKind, NewMail } from '../outbox/mail.js';
+import type { BookingMailKind, NewMail } from '../outbox/mail.js';
 import { paymentDueOnConfirming } from '../payments/payment-due.js';
 import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
@@ -59,7 +59,7 @@ export interface StatusChange {
   /** For a change out of `awaiting_payment` by expiry: its payment window must have passed. */
   window?: 'passed';
   /** The organiser's mail instead of the status's usual one (null: none). */
-  mail?: { kind: MailKind; dedupeKey: string; detail?: NewMail['detail'] } | null;
+  mail?: { kind: BookingMailKind; dedupeKey: string; detail?: NewMail['detail'] } | null;
   /** More for the history entry's detail (a payment's id and amount, say). */
   detail?: Record<string, string | number | boolean | null>;
 }
@@ -82,7 +82,7 @@ function refundDetail(refund: number | ChangeRefund): NewMail['detail'] {
 }
 
 /** The organiser's mail on reaching each status (none on completion). */
-const ORGANISER_MAIL: Partial<Record<BookingStatus, MailKind>> = {
+const ORGANISER_MAIL: Partial<Record<BookingStatus, BookingMailKind>> = {
   confirmed: 'confirmed',
   requested: 'request_received',
   cancelled: 'cancelled',
@@ -91,7 +91,7 @@ const ORGANISER_MAIL: Partial<Record<BookingStatus, MailKind>> = {
 };
 
 /** The organiser's mail on expiry, by the status that expired. */
-const EXPIRED_MAIL: Partial<Record<BookingStatus, MailKind>> = { option: 'option_expired', awaiting_payment: 'payment_expired' };
+const EXPIRED_MAIL: Partial<Record<BookingStatus, BookingMailKind>> = { option: 'option_expired', awaiting_payment: 'payment_expired' };
 
 /**
  * Changes a booking's status inside the caller's transaction (it must be the transaction's first

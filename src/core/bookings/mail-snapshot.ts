@@ -1,9 +1,10 @@
 import type { Executor } from '../../db/schema.js';
 import { type BookingDetails } from './booking.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../shared/booking-status.js';
-import type { NewMail, StoredSnapshot } from '../outbox/mail.js';
-import { enqueueMail } from '../outbox/outbox.service.js';
+import type { BookingMail, StoredSnapshot } from '../outbox/mail.js';
+import { insertOutboxMail } from '../outbox/outbox.repository.js';
 import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
 import { findBookingRow } from './booking-lifecycle.repository.js';
 import { paymentOfRow } from '../payments/payment-of-row.js';
 import { BOOKING_PAYMENT_STATUSES } from '../payments/payment.js';
@@ -25,7 +26,7 @@ export interface MailSnapshot {
 }
 
 /** The booking's snapshot now (inside the caller's transaction); undefined when there is no such booking. */
-export async function takeMailSnapshot(db: Executor, bookingId: string): Promise<StoredSnapshot | undefined> {
+async function takeMailSnapshot(db: Executor, bookingId: string): Promise<StoredSnapshot | undefined> {
   const row = await findBookingRow(db, bookingId);
   if (!row) return undefined;
   const payment = await paymentOfRow(db, row);
@@ -49,8 +50,9 @@ export async function takeMailSnapshot(db: Executor, bookingId: string): Promise
  * inside the caller's transaction, after the change the mail reports. False when its dedupe key
  * was queued before.
  */
-export async function enqueueBookingMail(db: Executor, clock: Clock, mail: NewMail & { bookingId: string }): Promise<boolean> {
-  return enqueueMail(db, clock, mail, (await takeMailSnapshot(db, mail.bookingId)) ?? null);
+export async function enqueueBookingMail(db: Executor, clock: Clock, mail: BookingMail): Promise<boolean> {
+  const snapshot = await takeMailSnapshot(db, mail.bookingId);
+  return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString(), snapshot });
 }
 
 function count(value: unknown): number | undefined {

@@ -4,14 +4,14 @@ import type { BookingStatus } from '../shared/booking-status.js';
 import { addressLine, type Venue } from '../catalog/activity.js';
 import { formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
-import type { AccountMailKind, AlertMailKind, MailKind } from '../outbox/mail.js';
+import type { BookingMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 import { type Language, LANGUAGES } from '../shared/language.js';
 import { startOfLocalDay } from '../shared/time.js';
 import { balanceFacts, balanceLink, balanceParagraph, type MailPayment } from './payment-facts.js';
 
-/** The mails about a booking: to its organiser, or to the venue's staff. */
-export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
+/** The mails about a booking (outbox/mail.ts): to its organiser, or to the venue's staff. */
+export type { BookingMailKind };
 type StaffMailKind = Extract<BookingMailKind, `staff_${string}`>;
 type OrganiserMailKind = Exclude<BookingMailKind, StaffMailKind>;
 

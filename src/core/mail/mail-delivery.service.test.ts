@@ -25,7 +25,9 @@ import {
   retryDelayMs,
 } from './mail-delivery.service.js';
 import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
+import { insertOutboxMail } from '../outbox/outbox.repository.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
+import { newId } from '../shared/ids.js';
 
 const FROM = 'Groupz <no-reply@bookings.test>';
 
@@ -289,19 +291,30 @@ for (const dialect of testDialects()) {
       assert.equal(notice.attachments.length, 0);
     });
 
+    test('a mail about a booking is queued with its facts only: enqueueMail takes no booking mail', () => {
+      const accountMail: Parameters<typeof enqueueMail>[2] = {
+        kind: 'account_exists',
+        bookingId: null,
+        recipient: 'x@example.nl',
+        language: 'nl',
+        dedupeKey: 'k',
+      };
+      // @ts-expect-error a booking's mail goes through enqueueBookingMail, which takes the booking's facts
+      const bookingMail: Parameters<typeof enqueueMail>[2] = { ...accountMail, kind: 'manage_link', bookingId: 'b' };
+      assert.notEqual(bookingMail.kind, accountMail.kind);
+    });
+
     test('a mail whose booking is gone is given up at once, not retried', async () => {
-      await enqueueMail(
-        db,
-        clock,
-        {
-          kind: 'manage_link',
-          bookingId: null,
-          recipient: 'x@example.nl',
-          language: 'nl',
-          dedupeKey: 'orphan',
-        },
-        null,
-      );
+      // Past the types (a booking mail has a booking): straight into the outbox, as a damaged row would be.
+      await insertOutboxMail(db, {
+        id: newId(),
+        at: clock.now().toISOString(),
+        kind: 'manage_link',
+        bookingId: null,
+        recipient: 'x@example.nl',
+        language: 'nl',
+        dedupeKey: 'orphan',
+      });
       const report = await deliverDueMails(db, clock, settings);
       assert.deepEqual(
         report.failures.map(({ error, attempts, gaveUp }) => ({ error, attempts, gaveUp })),

@@ -68,3 +68,12 @@ export type AccountMailKind = Extract<MailKind, `account_${string}`>;
 export function isAccountKind(kind: MailKind): kind is AccountMailKind {
   return kind.startsWith('account_');
 }
+
+/** A mail that concerns no booking (an alert, an account mail): queued without a booking's facts. */
+export type PlatformMail = NewMail & { kind: AlertMailKind | AccountMailKind; bookingId: null };
+
+/** The mails about a booking: the organiser's and the staff's notices. */
+export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
+
+/** A mail about a booking: queued with the booking's facts then (bookings/mail-snapshot.ts). */
+export type BookingMail = NewMail & { kind: BookingMailKind; bookingId: string };

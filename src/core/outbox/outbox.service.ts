@@ -1,16 +1,15 @@
 import type { Executor } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import type { NewMail, StoredSnapshot } from './mail.js';
+import type { PlatformMail } from './mail.js';
 import { insertOutboxMail } from './outbox.repository.js';
 
 /**
- * Queues a mail; pass the transaction that makes the change the mail reports. `snapshot` is the
- * booking's facts as they are then, for a mail about a booking: queue those with
- * `enqueueBookingMail` (bookings/mail-snapshot.ts), which takes it. Null for a mail that concerns
- * no booking (an alert, an account mail): the outbox knows nothing of bookings. False when its
- * dedupe key was queued before.
+ * Queues a mail that concerns no booking (an alert, an account mail); pass the transaction that
+ * makes the change the mail reports. A mail about a booking is queued with the booking's facts by
+ * `enqueueBookingMail` (bookings/mail-snapshot.ts): the types keep each kind to its way, so no
+ * booking mail is queued without them. False when its dedupe key was queued before.
  */
-export async function enqueueMail(db: Executor, clock: Clock, mail: NewMail, snapshot: StoredSnapshot | null): Promise<boolean> {
-  return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString(), snapshot: snapshot ?? undefined });
+export async function enqueueMail(db: Executor, clock: Clock, mail: PlatformMail): Promise<boolean> {
+  return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString() });
 }

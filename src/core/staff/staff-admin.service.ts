@@ -236,19 +236,14 @@ async function inviteToVenue(db: Db, clock: Clock, mail: SetupMail, actor: Staff
       return forAdmins('staff.setup_link_issued', { delivery: 'mail' });
     }
     await forAdmins('staff.add_existing', {});
-    await enqueueMail(
-      trx,
-      clock,
-      {
-        kind: 'account_exists',
-        bookingId: null,
-        recipient: existing.email,
-        language: 'nl',
-        detail: { by: actor.name, venue: venue.name },
-        dedupeKey: `account_exists:${existing.id}:${venue.id}:${clock.now().toISOString().slice(0, 10)}`,
-      },
-      null,
-    );
+    await enqueueMail(trx, clock, {
+      kind: 'account_exists',
+      bookingId: null,
+      recipient: existing.email,
+      language: 'nl',
+      detail: { by: actor.name, venue: venue.name },
+      dedupeKey: `account_exists:${existing.id}:${venue.id}:${clock.now().toISOString().slice(0, 10)}`,
+    });
   });
 }
 

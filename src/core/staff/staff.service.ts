@@ -125,19 +125,14 @@ async function enqueueSetupMail(
   to: { id: string; email: string },
   { nonce, reason, by, language }: { nonce: string; reason: 'added' | 'reissued'; by: string; language?: Language | undefined },
 ): Promise<void> {
-  await enqueueMail(
-    trx,
-    clock,
-    {
-      kind: 'account_setup_link',
-      bookingId: null,
-      recipient: to.email,
-      language: language ?? 'nl',
-      detail: { staff_id: to.id, nonce, reason, by, ...(language && { language }) },
-      dedupeKey: `account_setup_link:${to.id}:${nonce}`,
-    },
-    null,
-  );
+  await enqueueMail(trx, clock, {
+    kind: 'account_setup_link',
+    bookingId: null,
+    recipient: to.email,
+    language: language ?? 'nl',
+    detail: { staff_id: to.id, nonce, reason, by, ...(language && { language }) },
+    dedupeKey: `account_setup_link:${to.id}:${nonce}`,
+  });
 }
 
 /** Whether a member ever completed setup (confirmed a second factor), even if their link was re-issued since. */

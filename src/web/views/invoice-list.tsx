@@ -72,7 +72,7 @@ export function InvoiceFiles({ ui, number, url }: { ui: Ui; number: string; url:
 }
 
 /** A document's first cells in a list: its number (the row's header), kind, date and due date. */
-export function InvoiceLeadCells({ ui, item }: { ui: Ui; item: InvoiceListItem }) {
+function InvoiceLeadCells({ ui, item }: { ui: Ui; item: InvoiceListItem }) {
   return (
     <>
       <th scope="row">{item.number}</th>
