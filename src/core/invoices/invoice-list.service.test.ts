@@ -7,6 +7,7 @@ import { insertTestInvoice, insertTransfer } from '../../../test/invoices.js';
 import type { Activity } from '../catalog/activity.js';
 import { listBookingInvoices, readInvoiceRegister, type VatTotal } from './invoice-list.service.js';
 import type { InvoiceVat } from './invoice-document.js';
+import { listInvoicesByIds } from './invoices.repository.js';
 
 /** Paid at the venue, or on invoice within 14 days. */
 const ON_INVOICE = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 14 } as const;
@@ -276,6 +277,23 @@ for (const dialect of testDialects()) {
         readInvoiceRegister(db, clock, scope, { ...june, venueId: away.venue.id }),
         (error: Error & { code?: string }) => error.code === 'not_found',
         "another venue's id finds nothing",
+      );
+    });
+
+    test("documents by id: any number of ids (past both databases' bound-parameter limits), oldest first", async () => {
+      const { db } = database;
+      clock.set('2027-05-01T09:00:00Z');
+      const { id } = await booking(await activity(), '2027-06-01');
+      const first = await insertTestInvoice(db, clock, id, { lines: [{ netCents: 1_000, vatRateBp: 2100 }] });
+      clock.advance(60_000);
+      const second = await insertTestInvoice(db, clock, id, { lines: [{ netCents: 2_000, vatRateBp: 900 }] });
+      // 70,000 ids: more than SQLite's 32,766 and PostgreSQL's 65,535 parameters in one query.
+      const ids = Array.from({ length: 70_000 }, (_, i) => `no-such-invoice-${i}`);
+      ids.splice(40_000, 0, second.id);
+      ids.push(first.id);
+      assert.deepEqual(
+        (await listInvoicesByIds(db, ids)).map((row) => row.number),
+        [first.number, second.number],
       );
     });
   });
