@@ -179,7 +179,12 @@ for (const dialect of testDialects()) {
     });
 
     test("another venue's manager finds nothing (404); staff and viewers see the details but cannot save (403)", async () => {
-      assert.equal((await adminGet(t, otherManager, billingUrl())).statusCode, 404);
+      const notFound = await adminGet(t, otherManager, billingUrl());
+      assert.equal(notFound.statusCode, 404);
+      // The back office's 404: its footer names the session cookie, its way home is the back office.
+      assert.match(notFound.body, /href="\/admin"/);
+      assert.match(notFound.body, /één cookie voor uw sessie/);
+      assert.doesNotMatch(notFound.body, /Het enige cookie is uw taalkeuze/);
       assert.equal((await adminPost(t, otherManager, billingUrl(), TYPED)).statusCode, 404);
       assert.equal((await adminGet(t, manager, billingUrl(away.venue.id))).statusCode, 404);
       assert.equal((await adminPost(t, manager, billingUrl(away.venue.id), TYPED)).statusCode, 404);

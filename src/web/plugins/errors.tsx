@@ -114,16 +114,25 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 /**
  * A translated error's body: `{ code, message }` for the API, a page for everything else; with
- * `lostLink`, the page points to the form that mails a lost manage link.
+ * `lostLink`, the page points to the form that mails a lost manage link; with `backOffice`, it is
+ * the back office's (its footer, its way home).
  */
-export function errorBody(api: boolean, ui: Ui, key: MessageKey, code: string, lostLink = false): { type: string; body: string } {
+export function errorBody(
+  api: boolean,
+  ui: Ui,
+  key: MessageKey,
+  code: string,
+  { lostLink = false, backOffice = false }: { lostLink?: boolean; backOffice?: boolean } = {},
+): { type: string; body: string } {
   const message = ui.t(key);
   if (api) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) };
   // An error page is never a page to index, whatever its address.
   const page = { ...ui, indexable: false };
   return {
     type: 'text/html; charset=utf-8',
-    body: renderPage(<ErrorPage ui={page} title={ui.t('http.error_title')} message={message} lostLink={lostLink} />),
+    body: renderPage(
+      <ErrorPage ui={page} title={ui.t('http.error_title')} message={message} lostLink={lostLink} backOffice={backOffice} />,
+    ),
   };
 }
 
@@ -132,10 +141,18 @@ function isBookingLinkPath(url: string): boolean {
   return /^\/[bp]\//.test(url);
 }
 
+/** The back office (/admin) and staff sign-in (/staff), where staff hold a session cookie. */
+function isBackOfficePath(url: string): boolean {
+  return /^\/(admin|staff)(\/|\?|$)/.test(url);
+}
+
 /** Sends a translated error as JSON (API) or as a page (everything else). */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
   const lostLink = status === 404 && isBookingLinkPath(request.url);
-  const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code, lostLink);
+  const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code, {
+    lostLink,
+    backOffice: isBackOfficePath(request.url),
+  });
   return reply.code(status).type(type).send(body);
 }
 

@@ -1,13 +1,23 @@
 import { Layout } from './layout.js';
 import type { Ui } from './ui.js';
 
+interface ErrorPageProps {
+  ui: Ui;
+  title: string;
+  message: string;
+  lostLink?: boolean;
+  backOffice?: boolean;
+}
+
 /**
  * A plain error page: a heading, a sentence, a way home. Never a stack trace. A booking's link that
- * finds nothing (`lostLink`) also points to the form that mails the manage link again.
+ * finds nothing (`lostLink`) also points to the form that mails the manage link again. Under the
+ * back office (`backOffice`), the footer says what the back office keeps (a session cookie) and the
+ * way home leads to it.
  */
-export function ErrorPage({ ui, title, message, lostLink = false }: { ui: Ui; title: string; message: string; lostLink?: boolean }) {
+export function ErrorPage({ ui, title, message, lostLink = false, backOffice = false }: ErrorPageProps) {
   return (
-    <Layout ui={ui} title={title}>
+    <Layout ui={ui} title={title} {...(backOffice && { privacyNote: ui.t('admin.privacy_note') })}>
       <h1>{title}</h1>
       <p data-testid="error-message">{message}</p>
       {lostLink && (
@@ -15,9 +25,7 @@ export function ErrorPage({ ui, title, message, lostLink = false }: { ui: Ui; ti
           {ui.t('lost_link.not_found_hint')} <a href="/manage-link">{ui.t('lost_link.ask')}</a>
         </p>
       )}
-      <p>
-        <a href="/">{ui.t('activities.back')}</a>
-      </p>
+      <p>{backOffice ? <a href="/admin">{ui.t('admin.nav.label')}</a> : <a href="/">{ui.t('activities.back')}</a>}</p>
     </Layout>
   );
 }
