@@ -115,7 +115,7 @@ function crashSuite(dialect: TestDialect) {
 
     for (const killed of KILLS) {
       for (const way of WAYS) {
-        test(`killed ${killed}, settled by ${way}: nothing lost, confirmed once`, { timeout: 60_000 }, async () => {
+        test(`killed ${killed}, settled by ${way}: nothing lost, confirmed once`, { timeout: 120_000 }, async () => {
           const first = await serve();
           const paying = await startPaying(first);
           mollie.setStatus(paying.providerId, 'paid');
