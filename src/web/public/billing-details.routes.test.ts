@@ -76,6 +76,14 @@ for (const dialect of testDialects()) {
       });
       return { status: res.statusCode, headers: res.headers, page: parseHtml(res.body) };
     };
+    /** The review step's form sent to confirm, as the browser sends it: the fields sent and the reference of the booking placed. */
+    const confirmReview = async (review: ReturnType<typeof parseHtml>) => {
+      const fields: Record<string, string> = { ...formFields(review.querySelector('form#booking-review')!), action: 'confirm' };
+      const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
+      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
+      const manage = parseHtml((await t.app.inject(String(placed.headers.location))).body);
+      return { fields, reference: text(manage.querySelector('[data-testid="booking-reference"]'))! };
+    };
     /** The country the form's select would send: its selected option. */
     const countryChosen = (page: ReturnType<typeof parseHtml>) =>
       page.querySelector('form#booking-form select[name="billing.country"] option[selected]')?.getAttribute('value');
@@ -130,13 +138,8 @@ for (const dialect of testDialects()) {
       assert.equal(text(summary?.querySelector('h2')), 'Factuurgegevens');
       assert.ok(text(summary)?.includes('Stad Antwerpen'));
       assert.equal(text(summary?.querySelector('[data-testid="billing-vat-id"]')), 'BE0207500123', 'as the invoices will state it');
-      const confirm = review.page.querySelector('form#booking-review')!;
-      const fields: Record<string, string> = { ...formFields(confirm), action: 'confirm' };
+      const { fields, reference } = await confirmReview(review.page);
       assert.equal(fields['billing.vatId'], BELGIAN.vatId, 'carried to the confirmation as typed');
-      const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
-      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
-      const manage = parseHtml((await t.app.inject(String(placed.headers.location))).body);
-      const reference = text(manage.querySelector('[data-testid="booking-reference"]'))!;
       assert.deepEqual(await billingRow(reference), {
         pay_by: 'online',
         billing_organisation: 'Stad Antwerpen',
@@ -302,12 +305,9 @@ for (const dialect of testDialects()) {
       const review = await post(formOf(SCHOOL), 'en');
       assert.equal(review.status, 200);
       assert.equal(text(review.page.querySelector('[data-testid="billing-country"]')), 'Belgium');
-      const fields: Record<string, string> = { ...formFields(review.page.querySelector('form#booking-review')!), action: 'confirm' };
+      const { fields, reference } = await confirmReview(review.page);
       assert.equal(fields['billing.country'], 'BE', 'carried to the confirmation');
-      const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
-      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
-      const manage = parseHtml((await t.app.inject(String(placed.headers.location))).body);
-      const row = await billingRow(text(manage.querySelector('[data-testid="booking-reference"]'))!);
+      const row = await billingRow(reference);
       assert.deepEqual([row.billing_country, row.billing_vat_id], ['BE', null]);
     });
 
