@@ -187,7 +187,7 @@ export async function readBookingMoney(db: Executor, clock: Clock, bookingId: st
 
 /** The billing details stored on a booking row; null when it has none. */
 export function billingOf(
-  row: Pick<BookingRow, 'billing_organisation' | 'billing_address' | 'billing_reference' | 'billing_vat_id'>,
+  row: Pick<BookingRow, 'billing_organisation' | 'billing_address' | 'billing_reference' | 'billing_vat_id' | 'billing_country'>,
 ): BillingDetails | null {
   if (row.billing_organisation === null) return null;
   return {
@@ -195,5 +195,6 @@ export function billingOf(
     address: row.billing_address ?? '',
     reference: row.billing_reference,
     vatId: row.billing_vat_id,
+    country: row.billing_country,
   };
 }

@@ -315,6 +315,7 @@ async function placeBooking(
       billing_address: input.billing?.address ?? null,
       billing_reference: input.billing?.reference ?? null,
       billing_vat_id: input.billing?.vatId ?? null,
+      billing_country: input.billing?.country ?? null,
     });
     await recordBookingEvent(trx, clock, {
       ...placing.by,

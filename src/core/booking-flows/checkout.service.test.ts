@@ -447,7 +447,13 @@ for (const dialect of testDialects()) {
 
     test('on invoice where the activity allows it: confirmed, due after the term, billing kept', async () => {
       const slot = await makeSlot(db, clock, await paidActivity({ invoiceAllowed: true, invoiceTermDays: 30 }), { capacity: 10 });
-      const billing = { organisation: 'Basisschool De Linde', address: 'Lindelaan 1, Utrecht', reference: 'PO-1', vatId: null };
+      const billing = {
+        organisation: 'Basisschool De Linde',
+        address: 'Lindelaan 1, Utrecht',
+        reference: 'PO-1',
+        vatId: null,
+        country: null,
+      };
       const input = { ...bookingInput(slot.id, { groupSize: 2 }), payBy: 'invoice' as const, billing };
       const { booking } = await createBooking(db, clock, TEST_LINK_KEY, context, input);
       assert.equal(booking.status, 'confirmed');

@@ -37,6 +37,11 @@ test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (wh
     [{ name: 'a\u0007' }, 'invalid_characters'],
     [{ acceptTerms: false }, 'must_accept'],
     [{ payBy: 'invoice', billing: { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', vatId: 'NL12345678B01' } }, 'invalid_vat_id'],
+    [{ billing: { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', country: 'XX' } }, 'invalid_country'],
+    [
+      { billing: { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', vatId: 'NL123456789B01', country: 'BE' } },
+      'vat_id_other_country',
+    ],
   ] as const) {
     const parsed = parseBookingInput(bookingRequest('slot', overrides));
     assert.ok(!parsed.ok && parsed.errors.some((e) => e.code === code), code);

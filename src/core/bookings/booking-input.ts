@@ -93,6 +93,8 @@ export const BOOKING_INPUT_FIELD_CODES = [
   'invalid_value',
   'key_not_random',
   'invalid_vat_id',
+  'invalid_country',
+  'vat_id_other_country',
 ] as const satisfies readonly FieldErrorCode[];
 
 export type ParsedBookingInput = { ok: true; input: BookingInput } | FieldRefusal;

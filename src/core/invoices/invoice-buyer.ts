@@ -1,4 +1,4 @@
-import { countryOfVatId } from '../payments/billing.js';
+import { billingCountryOf } from '../payments/billing.js';
 import type { InvoiceBuyer } from './invoice-document.js';
 
 /** The booking columns the buyer follows from. */
@@ -10,6 +10,7 @@ export interface BuyerColumns {
   billing_address: string | null;
   billing_reference: string | null;
   billing_vat_id: string | null;
+  billing_country: string | null;
 }
 
 /** A Dutch "1234 AB City" line. */
@@ -20,7 +21,8 @@ const DIGITS_POSTCODE_CITY = /^(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/;
 /**
  * The buyer an invoice states: the organisation billed and its address when the booking gave
  * billing details (however it pays), else the organisation (or the organiser) without an
- * address. Its country is its VAT id's (GR for EL), else the Netherlands. A postcode and city
+ * address. Its country is the one the billing details name, else its VAT id's (GR for EL), else
+ * the Netherlands. A postcode and city
  * line ("1234 AB City" in the Netherlands, "1000 City" elsewhere) gives the postcode and city, the
  * line before it the street.
  */
@@ -29,7 +31,7 @@ export function buyerOf(row: BuyerColumns): InvoiceBuyer {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  const country = (row.billing_vat_id && countryOfVatId(row.billing_vat_id)) ?? 'NL';
+  const country = billingCountryOf({ country: row.billing_country, vatId: row.billing_vat_id });
   const postcodeCity = country === 'NL' ? DUTCH_POSTCODE_CITY : DIGITS_POSTCODE_CITY;
   const at = addressLines.findIndex((line) => postcodeCity.test(line));
   const match = at >= 0 ? postcodeCity.exec(addressLines[at]!) : null;

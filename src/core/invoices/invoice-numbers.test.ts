@@ -15,7 +15,13 @@ import { confirmOption } from '../booking-flows/option.service.js';
 import { takeInvoiceSequence } from './invoice-numbers.repository.js';
 
 const TERMS = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 } as const;
-const BILLING = { organisation: 'Basisschool De Linde', address: 'Lindelaan 1\n3500 AA Utrecht', reference: null, vatId: null };
+const BILLING = {
+  organisation: 'Basisschool De Linde',
+  address: 'Lindelaan 1\n3500 AA Utrecht',
+  reference: null,
+  vatId: null,
+  country: null,
+};
 
 for (const dialect of testDialects()) {
   describe(`invoice numbers on ${dialect.name}`, () => {

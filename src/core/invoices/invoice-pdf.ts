@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatMoney, formatRate } from '../i18n/format.js';
-import type { Language } from '../shared/language.js';
-import type { InvoiceDocument, InvoiceLine } from './invoice-document.js';
+import { type Language, LANGUAGES } from '../shared/language.js';
+import { countryName } from '../payments/billing-countries.js';
+import type { InvoiceBuyer, InvoiceDocument, InvoiceLine } from './invoice-document.js';
 import type { InvoiceStanding } from './invoice-status.js';
 import { documentTitle, formatDocumentDate, formatIban, INVOICE_TEXTS, type InvoiceTexts } from './invoice-texts.js';
 
@@ -71,6 +72,18 @@ function drawSeller(pdf: Pdf, document: InvoiceDocument, t: InvoiceTexts): void 
   if (seller.phone) pdf.text(seller.phone, { width });
 }
 
+/**
+ * The country a foreign buyer's address ends with, in the document's language ("België" /
+ * "Belgium"), unless its last line names it already; none for a Dutch one (the seller's country).
+ */
+function countryLine(buyer: InvoiceBuyer, lang: Language): string | null {
+  if (buyer.country === 'NL') return null;
+  const name = countryName(buyer.country, lang);
+  const last = buyer.addressLines.at(-1)?.toLowerCase();
+  const named = LANGUAGES.some((l) => countryName(buyer.country, l).toLowerCase() === last);
+  return named ? null : name;
+}
+
 /** The buyer, as a letter's address, with its VAT id and own reference. */
 function drawBuyer(pdf: Pdf, document: InvoiceDocument, t: InvoiceTexts, y: number): number {
   const { buyer } = document;
@@ -80,6 +93,8 @@ function drawBuyer(pdf: Pdf, document: InvoiceDocument, t: InvoiceTexts, y: numb
   pdf.font(FONT).fontSize(10);
   pdf.text(`${t.attention} ${buyer.contactName}`, { width });
   for (const addressLine of buyer.addressLines) pdf.text(addressLine, { width });
+  const country = countryLine(buyer, document.language);
+  if (country) pdf.text(country, { width });
   pdf.text(buyer.email, { width });
   if (buyer.vatId) pdf.text(`${t.vatId}: ${buyer.vatId}`, { width });
   return pdf.y;

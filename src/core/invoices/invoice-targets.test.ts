@@ -98,6 +98,7 @@ describe('the invoices a booking should have', () => {
       billing_address: 'Postbus 12\nLindelaan 1\n3500aa  Utrecht',
       billing_reference: 'PO-1',
       billing_vat_id: null,
+      billing_country: null,
     });
     assert.deepEqual(
       [buyer.name, buyer.street, buyer.postcode, buyer.city, buyer.reference],
@@ -111,12 +112,13 @@ describe('the invoices a booking should have', () => {
       billing_address: null,
       billing_reference: null,
       billing_vat_id: null,
+      billing_country: null,
     });
     assert.deepEqual([plain.name, plain.addressLines, plain.postcode, plain.country], ['Jan', [], null, 'NL']);
   });
 
-  test("the buyer's country is its VAT id's (GR for EL), else the Netherlands; a foreign postcode line is read too", () => {
-    const buyer = (billing_address: string, billing_vat_id: string | null) =>
+  test("the buyer's country is the one given, else its VAT id's (GR for EL), else the Netherlands; a foreign postcode line is read too", () => {
+    const buyer = (billing_address: string, billing_vat_id: string | null, billing_country: string | null = null) =>
       buyerOf({
         organiser_name: 'Jan',
         organiser_email: 'j@x.nl',
@@ -125,7 +127,12 @@ describe('the invoices a booking should have', () => {
         billing_address,
         billing_reference: null,
         billing_vat_id,
+        billing_country,
       });
+    const school = buyer('Schoolstraat 3\n9000 Gent', null, 'BE');
+    assert.deepEqual([school.country, school.street, school.postcode, school.city], ['BE', 'Schoolstraat 3', '9000', 'Gent'], 'no VAT id');
+    assert.equal(buyer('Rue 1\n1000 Bruxelles', 'BE0207500123', 'BE').country, 'BE');
+    assert.equal(buyer('1 Main Street\nBelfast BT1 1AA', 'XI123456789', 'GB').country, 'GB');
     const belgian = buyer('Grote Markt 1\n2000 Antwerpen\nBelgië', 'BE0207500123');
     assert.deepEqual(
       [belgian.country, belgian.street, belgian.postcode, belgian.city, belgian.addressLines.length],

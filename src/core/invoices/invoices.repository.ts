@@ -30,6 +30,7 @@ export async function findInvoicingBooking(db: Executor, bookingId: string) {
       'bookings.billing_address',
       'bookings.billing_reference',
       'bookings.billing_vat_id',
+      'bookings.billing_country',
       ...SELLER_COLUMNS.map((column) => `venues.${column}` as const),
       'venues.invoice_term_days',
       'activities.title_nl',

@@ -29,7 +29,7 @@ const FORM: VenueBillingForm = {
 };
 
 const ON_INVOICE = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 } as const;
-const BUYER = { organisation: 'Gemeente Zeist', address: 'Het Rond 1\n3701 HS Zeist', reference: 'PO-1', vatId: null };
+const BUYER = { organisation: 'Gemeente Zeist', address: 'Het Rond 1\n3701 HS Zeist', reference: 'PO-1', vatId: null, country: null };
 
 for (const dialect of testDialects()) {
   describe(`a venue's billing details on ${dialect.name}`, () => {

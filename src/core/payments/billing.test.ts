@@ -36,7 +36,13 @@ describe('billing details of a booking', () => {
       bookingRequest('slot', { payBy: 'online', billing: { organisation: 'OBS', address: 'Dorpsstraat 1', vatId: 'be 0123.456.789' } }),
     );
     assert.ok(given.ok);
-    assert.deepEqual(given.input.billing, { organisation: 'OBS', address: 'Dorpsstraat 1', reference: null, vatId: 'BE0123456789' });
+    assert.deepEqual(given.input.billing, {
+      organisation: 'OBS',
+      address: 'Dorpsstraat 1',
+      reference: null,
+      vatId: 'BE0123456789',
+      country: null,
+    });
     const partial = parseBookingInput(bookingRequest('slot', { billing: { reference: 'PO-1', vatId: 'BE1' } }));
     assert.ok(!partial.ok);
     assert.deepEqual(
@@ -63,6 +69,7 @@ describe('billing details of a booking', () => {
       address: 'Dorpsstraat 1\n1234 AB Ergens',
       reference: null,
       vatId: 'NL123456789B01',
+      country: null,
     });
     const refused = parseBookingInput(
       bookingRequest('slot', { payBy: 'invoice', billing: { organisation: '', address: '', vatId: 'NL1' } }),
@@ -75,6 +82,29 @@ describe('billing details of a booking', () => {
         ['billing.address', 'required'],
         ['billing.vatId', 'invalid_vat_id'],
       ],
+    );
+  });
+
+  test('the country: a code of the list (any case), null when blank; a VAT id of another country is refused at the country', () => {
+    const billing = (country: unknown, vatId?: string) =>
+      billingSchema.safeParse({ organisation: 'Gemeentelijke Basisschool', address: 'Schoolstraat 3\n9000 Gent', vatId, country });
+    const codesOf = (result: ReturnType<typeof billing>) => result.error?.issues.map((i) => [i.path.join('.'), i.message]);
+    assert.equal(billing(' be ').data?.country, 'BE');
+    assert.equal(billing('').data?.country, null);
+    assert.equal(billing(undefined).data?.country, null);
+    assert.equal(billing('CH').data?.country, 'CH', 'Switzerland, outside the EU');
+    for (const bad of ['XX', 'US', 'BEL', 'N L', 7, null, ['NL']]) {
+      assert.deepEqual(codesOf(billing(bad)), [['country', 'invalid_country']], String(bad));
+    }
+    assert.equal(billing('BE', 'BE0207500123').data?.country, 'BE', 'the VAT id of the country');
+    assert.equal(billing('GR', 'EL123456789').data?.country, 'GR', "Greece's EL");
+    assert.equal(billing('GB', 'XI123456789').data?.country, 'GB', "Northern Ireland's XI in the United Kingdom");
+    assert.equal(billing(undefined, 'BE0207500123').data?.country, null, "no country: the VAT id's, for the invoices");
+    assert.deepEqual(codesOf(billing('NL', 'BE0207500123')), [['country', 'vat_id_other_country']]);
+    assert.deepEqual(codesOf(billing('DE', 'DE1')), [['vatId', 'invalid_vat_id']], 'a VAT id of no shape: that error alone');
+    assert.deepEqual(
+      parseBookingInput(bookingRequest('slot', { billing: { organisation: 'X', address: 'Y', vatId: 'NL123456789B01', country: 'BE' } })),
+      { ok: false, errors: [{ field: 'billing.country', code: 'vat_id_other_country' }] },
     );
   });
 

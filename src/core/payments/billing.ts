@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refuseTextProblem } from '../shared/control-characters.js';
+import { BILLING_COUNTRIES, DEFAULT_BILLING_COUNTRY, isBillingCountry, vatCountryFits } from './billing-countries.js';
 
 /**
  * The billing details of a booking: who its invoices are addressed to (an organisation and its
@@ -16,6 +17,8 @@ export interface BillingDetails {
   reference: string | null;
   /** An EU VAT id in its normal form (upper case, no spaces or dots), e.g. NL123456789B01; null when none. */
   vatId: string | null;
+  /** The address's country (billing-countries.ts), e.g. BE; null when none was given (the VAT id's, else NL). */
+  country: string | null;
 }
 
 export const BILLING_LIMITS = { organisation: 160, address: 500, reference: 80, vatId: 20 } as const;
@@ -67,6 +70,11 @@ export function countryOfVatId(vatId: string): string | null {
   return prefix === 'EL' ? 'GR' : prefix;
 }
 
+/** The country billing details put their invoices in: the one given, else the VAT id's, else the Netherlands. */
+export function billingCountryOf({ country, vatId }: { country: string | null; vatId: string | null }): string {
+  return country ?? (vatId && countryOfVatId(vatId)) ?? DEFAULT_BILLING_COUNTRY;
+}
+
 /** A VAT id as typed ("nl 1234.56.789.b01"), in its normal form: upper case, without spaces, dots and dashes. */
 export function normalVatId(value: string): string {
   return value.replace(/[\s.-]/g, '').toUpperCase();
@@ -88,26 +96,42 @@ function field(max: number, { required, multiline = false }: { required: boolean
  * the booking pays: when given at all, the organisation and its address are required (an invoice
  * is addressed to both). The messages are field error codes. What paying on invoice adds (the
  * details themselves, the reference where the venue requires it) is checked with the booking's
- * slot (billingErrors).
+ * slot (billingErrors). A VAT id belongs to one country: given with a country, it must be that
+ * country's (refused at the country, once the other billing details pass, as zod checks across fields).
  */
-export const billingSchema = z.object({
-  organisation: field(BILLING_LIMITS.organisation, { required: true }).describe('The organisation the invoice is addressed to'),
-  address: field(BILLING_LIMITS.address, { required: true, multiline: true })
-    .transform((s) => s.replace(/\r\n?/g, '\n'))
-    .describe('Its postal address for the invoice, lines separated by line breaks'),
-  reference: field(BILLING_LIMITS.reference, { required: false })
-    .default('')
-    .transform((s) => (s === '' ? null : s))
-    .describe(
-      'The organisation\'s own reference for the invoice (purchase order number, "uw kenmerk"); required when the venue asks for it',
-    ),
-  vatId: field(BILLING_LIMITS.vatId + 10, { required: false })
-    .default('')
-    .transform(normalVatId)
-    .refine((s) => s === '' || isEuVatId(s), 'invalid_vat_id')
-    .transform((s) => (s === '' ? null : s))
-    .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
-});
+export const billingSchema = z
+  .object({
+    organisation: field(BILLING_LIMITS.organisation, { required: true }).describe('The organisation the invoice is addressed to'),
+    address: field(BILLING_LIMITS.address, { required: true, multiline: true })
+      .transform((s) => s.replace(/\r\n?/g, '\n'))
+      .describe('Its postal address for the invoice, lines separated by line breaks'),
+    reference: field(BILLING_LIMITS.reference, { required: false })
+      .default('')
+      .transform((s) => (s === '' ? null : s))
+      .describe(
+        'The organisation\'s own reference for the invoice (purchase order number, "uw kenmerk"); required when the venue asks for it',
+      ),
+    vatId: field(BILLING_LIMITS.vatId + 10, { required: false })
+      .default('')
+      .transform(normalVatId)
+      .refine((s) => s === '' || isEuVatId(s), 'invalid_vat_id')
+      .transform((s) => (s === '' ? null : s))
+      .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
+    country: z
+      .string({ error: 'invalid_country' })
+      .trim()
+      .toUpperCase()
+      .default('')
+      .refine((s) => s === '' || isBillingCountry(s), 'invalid_country')
+      .transform((s) => (s === '' ? null : s))
+      .describe(
+        `The country of its address, optional: an ISO 3166-1 alpha-2 code, one of ${BILLING_COUNTRIES.join(', ')}. Left out, the invoices take the VAT id's country, else NL. With a VAT id, it must be the VAT id's country (refused with vat_id_other_country at billing.country).`,
+      ),
+  })
+  .refine((billing) => !billing.vatId || !billing.country || vatCountryFits(countryOfVatId(billing.vatId) ?? '', billing.country), {
+    path: ['country'],
+    message: 'vat_id_other_country',
+  });
 
 /** A billing detail's fault that depends on the activity (billingErrors). */
 export type BillingError = { field: string; code: 'invoice_not_allowed' | 'required' };

@@ -68,6 +68,8 @@ export const FIELD_ERROR_CODES = [
   'mollie_test_on_live',
   // Payments: billing details of a booking paid on invoice, bank payments staff record.
   'invalid_vat_id',
+  'invalid_country',
+  'vat_id_other_country',
   'invoice_not_allowed',
   'above_outstanding',
   'in_future',

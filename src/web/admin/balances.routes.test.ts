@@ -185,6 +185,7 @@ for (const dialect of testDialects()) {
       assert.equal(money(page.querySelector('[data-testid="money-paid"]')), '€ 50,50');
       assert.equal(money(page.querySelector('[data-testid="money-outstanding"]')), '€ 74,50');
       assert.equal(page.querySelector('[data-testid="billing-reference"]')?.textContent, 'PO-2026-17');
+      assert.equal(page.querySelector('[data-testid="billing-country"]')?.textContent, 'Nederland', "no country given: the VAT id's");
       assert.equal((await bookingRow(t.database.db, booked.id)).paid_at, null);
       // A bank payment is recorded by the day received: its date, without a time of day.
       const bankLine = page.querySelector('[data-testid="money-ledger"] tr[data-kind="payment"] td')?.textContent ?? '';

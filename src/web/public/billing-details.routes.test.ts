@@ -22,6 +22,8 @@ const BELGIAN = {
   reference: 'PO-BE-7',
   vatId: 'BE 0207.500.123',
 };
+/** A Belgian school without a VAT id: its country only from the country given. */
+const SCHOOL = { organisation: 'Gemeentelijke Basisschool De Klimop', address: 'Schoolstraat 3\n9000 Gent', country: 'BE' };
 /** Too long, a control character, a VAT id of no EU shape. */
 const BAD = {
   organisation: 'x'.repeat(BILLING_LIMITS.organisation + 1),
@@ -56,7 +58,7 @@ for (const dialect of testDialects()) {
     const billingRow = (reference: string) =>
       t.database.db
         .selectFrom('bookings')
-        .select(['pay_by', 'billing_organisation', 'billing_address', 'billing_reference', 'billing_vat_id'])
+        .select(['pay_by', 'billing_organisation', 'billing_address', 'billing_reference', 'billing_vat_id', 'billing_country'])
         .where('reference', '=', reference)
         .executeTakeFirstOrThrow();
     /** The booking form sent as the browser sends it, with `fields` over a valid group. */
@@ -74,9 +76,42 @@ for (const dialect of testDialects()) {
       });
       return { status: res.statusCode, headers: res.headers, page: parseHtml(res.body) };
     };
+    /** The review step's form sent to confirm, as the browser sends it: the fields sent and the reference of the booking placed. */
+    const confirmReview = async (review: ReturnType<typeof parseHtml>) => {
+      const fields: Record<string, string> = { ...formFields(review.querySelector('form#booking-review')!), action: 'confirm' };
+      const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
+      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
+      const manage = parseHtml((await t.app.inject(String(placed.headers.location))).body);
+      return { fields, reference: text(manage.querySelector('[data-testid="booking-reference"]'))! };
+    };
+    /** The country the form's select would send: its selected option. */
+    const countryChosen = (page: ReturnType<typeof parseHtml>) =>
+      page.querySelector('form#booking-form select[name="billing.country"] option[selected]')?.getAttribute('value');
     const formOf = (billing: Record<string, string>) => Object.fromEntries(Object.entries(billing).map(([k, v]) => [`billing.${k}`, v]));
     const api = (payload: object, lang = 'en') =>
       t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers: { 'accept-language': lang } });
+    /** A booking placed through the API with `billing` and paid online: its one invoice (the receipt), as PDF text and UBL. */
+    const paidInvoice = async (email: string, billing: object, language: 'nl' | 'en') => {
+      const created = await api(bookingRequest(slot.id, { email, billing, language }));
+      assert.equal(created.statusCode, 201, created.body);
+      const manageUrl = new URL(bookingCreatedJson.parse(created.json()).manageUrl).pathname;
+      const token = manageUrl.split('/').pop()!;
+      const pay = await t.app.inject(`${manageUrl}/pay`);
+      assert.equal(pay.statusCode, 303, pay.body);
+      const providerId = String(pay.headers.location).split('/').pop()!;
+      mollie.standIn.setStatus(providerId, 'paid');
+      assert.equal(await mollie.standIn.callWebhook(providerId), 200);
+      const { invoices } = manageBookingJson.parse((await t.app.inject(`/api/v1/manage/${token}`)).json());
+      assert.equal(invoices.length, 1, 'the receipt, an invoice marked paid');
+      const pdf = (await t.app.inject(new URL(invoices[0]!.pdfUrl).pathname)).rawPayload;
+      return { pdfLines: (await pdfText(pdf)).text, xml: (await t.app.inject(new URL(invoices[0]!.ublUrl).pathname)).body };
+    };
+    const buyer = "//*[local-name()='AccountingCustomerParty']";
+    const local = (path: string) =>
+      path
+        .split('/')
+        .map((name) => `*[local-name()='${name}']`)
+        .join('/');
 
     test('the form of an activity paid online asks the invoice details, each optional, in Dutch and English', async () => {
       for (const [lang, legend, label] of [
@@ -97,25 +132,21 @@ for (const dialect of testDialects()) {
     });
 
     test('the form: details given with an online payment are reviewed, carried and kept on the booking', async () => {
-      const review = await post(formOf(BELGIAN));
+      const review = await post(formOf({ ...BELGIAN, country: 'BE' }));
       assert.equal(review.status, 200);
       const summary = review.page.querySelector('[data-testid="billing-summary"]');
       assert.equal(text(summary?.querySelector('h2')), 'Factuurgegevens');
       assert.ok(text(summary)?.includes('Stad Antwerpen'));
       assert.equal(text(summary?.querySelector('[data-testid="billing-vat-id"]')), 'BE0207500123', 'as the invoices will state it');
-      const confirm = review.page.querySelector('form#booking-review')!;
-      const fields: Record<string, string> = { ...formFields(confirm), action: 'confirm' };
+      const { fields, reference } = await confirmReview(review.page);
       assert.equal(fields['billing.vatId'], BELGIAN.vatId, 'carried to the confirmation as typed');
-      const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
-      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
-      const manage = parseHtml((await t.app.inject(String(placed.headers.location))).body);
-      const reference = text(manage.querySelector('[data-testid="booking-reference"]'))!;
       assert.deepEqual(await billingRow(reference), {
         pay_by: 'online',
         billing_organisation: 'Stad Antwerpen',
         billing_address: 'Grote Markt 1\n2000 Antwerpen\nBelgië',
         billing_reference: 'PO-BE-7',
         billing_vat_id: 'BE0207500123',
+        billing_country: 'BE',
       });
     });
 
@@ -134,8 +165,8 @@ for (const dialect of testDialects()) {
       }
     });
 
-    test('the form: fields of spaces only are no details; the booking goes on without any', async () => {
-      const review = await post(formOf({ organisation: '  ', address: ' \r\n ', reference: ' ', vatId: '' }));
+    test('the form: fields of spaces only (and the country the select always sends) are no details; the booking goes on without any', async () => {
+      const review = await post(formOf({ organisation: '  ', address: ' \r\n ', reference: ' ', vatId: '', country: 'NL' }));
       assert.equal(review.status, 200);
       assert.equal(review.page.querySelector('[data-testid="billing-summary"]'), null);
     });
@@ -214,30 +245,11 @@ for (const dialect of testDialects()) {
 
     test("an online payment's invoice names the buyer's organisation, address, VAT id and reference; a Belgian VAT id, country BE", async () => {
       if (!documentToolsPresent()) return;
-      const created = await api(bookingRequest(slot.id, { email: 'paid@example.nl', billing: BELGIAN, language: 'nl' }));
-      assert.equal(created.statusCode, 201, created.body);
-      const manageUrl = new URL(bookingCreatedJson.parse(created.json()).manageUrl).pathname;
-      const token = manageUrl.split('/').pop()!;
-      const pay = await t.app.inject(`${manageUrl}/pay`);
-      assert.equal(pay.statusCode, 303, pay.body);
-      const providerId = String(pay.headers.location).split('/').pop()!;
-      mollie.standIn.setStatus(providerId, 'paid');
-      assert.equal(await mollie.standIn.callWebhook(providerId), 200);
-
-      const { invoices } = manageBookingJson.parse((await t.app.inject(`/api/v1/manage/${token}`)).json());
-      assert.equal(invoices.length, 1, 'the receipt, an invoice marked paid');
-      const pdf = (await t.app.inject(new URL(invoices[0]!.pdfUrl).pathname)).rawPayload;
-      const pdfLines = (await pdfText(pdf)).text;
+      const { pdfLines, xml } = await paidInvoice('paid@example.nl', BELGIAN, 'nl');
       for (const expected of ['Stad Antwerpen', 'Grote Markt 1', '2000 Antwerpen', 'België', 'BE0207500123', 'PO-BE-7']) {
         assert.ok(pdfLines.includes(expected), `the PDF states ${expected}`);
       }
-      const xml = (await t.app.inject(new URL(invoices[0]!.ublUrl).pathname)).body;
-      const buyer = "//*[local-name()='AccountingCustomerParty']";
-      const local = (path: string) =>
-        path
-          .split('/')
-          .map((name) => `*[local-name()='${name}']`)
-          .join('/');
+      assert.equal(pdfLines.split('België').length, 2, 'the country once: the address named it already');
       assert.deepEqual(
         await xpathValues(xml, [
           `${buyer}//${local('PartyName/Name')}`,
@@ -251,6 +263,109 @@ for (const dialect of testDialects()) {
         ['Stad Antwerpen', 'Grote Markt 1', '2000', 'Antwerpen', 'BE', 'BE0207500123', 'PO-BE-7'],
       );
       assert.deepEqual(await brokenUblRules(xml), []);
+    });
+
+    test('a Belgian school without a VAT id, country BE: its invoice states Belgium, in the PDF and the UBL, in Dutch and English', async () => {
+      if (!documentToolsPresent()) return;
+      for (const [language, name] of [
+        ['nl', 'België'],
+        ['en', 'Belgium'],
+      ] as const) {
+        const { pdfLines, xml } = await paidInvoice(`school-${language}@example.be`, SCHOOL, language);
+        const lines = pdfLines.split('\n').map((line) => line.trim());
+        assert.ok(lines.includes(name), `the address ends with ${name}`);
+        assert.ok(!lines.includes(language === 'nl' ? 'Nederland' : 'Netherlands'), 'no Dutch buyer');
+        assert.deepEqual(
+          await xpathValues(xml, [
+            `${buyer}//${local('PostalAddress/StreetName')}`,
+            `${buyer}//${local('PostalAddress/PostalZone')}`,
+            `${buyer}//${local('PostalAddress/CityName')}`,
+            `${buyer}//${local('PostalAddress/Country/IdentificationCode')}`,
+          ]),
+          ['Schoolstraat 3', '9000', 'Gent', 'BE'],
+        );
+        assert.deepEqual(await brokenUblRules(xml), []);
+      }
+    });
+
+    test('the form asks the country, the Netherlands preselected, named in the language; it goes to the review and the booking', async () => {
+      for (const [lang, label, netherlands, belgium] of [
+        ['nl', 'Land van het factuuradres', 'Nederland', 'België'],
+        ['en', 'Country of the billing address', 'Netherlands', 'Belgium'],
+      ] as const) {
+        const page = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: { 'accept-language': lang } })).body);
+        const select = page.querySelector('[data-testid="billing-fields"] select[name="billing.country"]');
+        assert.ok(select, 'a select in the invoice details');
+        assert.equal(text(page.querySelector('label[for="billing.country"]')), label);
+        assert.equal(text(select.querySelector('option[selected]')), netherlands);
+        assert.equal(select.querySelector('option[selected]')?.getAttribute('value'), 'NL');
+        assert.equal(select.querySelector('option[value="BE"]')?.textContent, belgium);
+        assert.equal(select.querySelectorAll('option').length, 32);
+      }
+      const review = await post(formOf(SCHOOL), 'en');
+      assert.equal(review.status, 200);
+      assert.equal(text(review.page.querySelector('[data-testid="billing-country"]')), 'Belgium');
+      const { fields, reference } = await confirmReview(review.page);
+      assert.equal(fields['billing.country'], 'BE', 'carried to the confirmation');
+      const row = await billingRow(reference);
+      assert.deepEqual([row.billing_country, row.billing_vat_id], ['BE', null]);
+    });
+
+    test('a VAT id of another country than the one chosen is refused, in the form (input kept) and the API, in Dutch and English', async () => {
+      for (const [lang, message] of [
+        [
+          'nl',
+          'Het btw-nummer is van een ander land. Een btw-nummer hoort bij één land (de eerste twee letters): kies dat land, of pas het btw-nummer aan.',
+        ],
+        [
+          'en',
+          'The VAT number is of another country. A VAT number belongs to one country (its first two letters): choose that country, or correct the VAT number.',
+        ],
+      ] as const) {
+        const refused = await post(formOf({ ...BELGIAN, country: 'NL' }), lang);
+        assert.equal(refused.status, 422);
+        assert.equal(text(refused.page.querySelector('[data-testid="error-billing.country"]')), message);
+        const links = refused.page.querySelectorAll('[data-testid="form-errors"] a').map((a) => a.getAttribute('href')!);
+        assert.ok(links.includes('#billing.country'), links.join(' '));
+        const kept = formFields(refused.page.querySelector('form#booking-form')!);
+        assert.deepEqual([kept['billing.vatId'], countryChosen(refused.page)], [BELGIAN.vatId, 'NL']);
+        assert.equal(refused.page.querySelector('#billing\\.country')?.getAttribute('aria-invalid'), 'true');
+
+        const api422 = await api(bookingRequest(slot.id, { billing: { ...BELGIAN, country: 'DE' } }), lang);
+        assert.equal(api422.statusCode, 422);
+        assert.deepEqual(
+          validationErrorJson.parse(api422.json()).errors.map((e) => [e.field, e.code, e.message]),
+          [['billing.country', 'vat_id_other_country', message]],
+        );
+      }
+      const fits = await api(bookingRequest(slot.id, { email: 'fits@example.be', billing: { ...BELGIAN, country: 'be' } }));
+      assert.equal(fits.statusCode, 201, fits.body);
+      const row = await billingRow(bookingCreatedJson.parse(fits.json()).reference);
+      assert.deepEqual([row.billing_country, row.billing_vat_id], ['BE', 'BE0207500123']);
+    });
+
+    test('a country not in the list is refused, translated, the input kept', async () => {
+      for (const [lang, message] of [
+        ['nl', 'Kies een land uit de lijst (een landcode zoals NL, BE of DE).'],
+        ['en', 'Choose a country from the list (a country code such as NL, BE or DE).'],
+      ] as const) {
+        const refused = await post(formOf({ ...SCHOOL, country: 'US' }), lang);
+        assert.equal(refused.status, 422);
+        assert.equal(text(refused.page.querySelector('[data-testid="error-billing.country"]')), message);
+        const kept = formFields(refused.page.querySelector('form#booking-form')!);
+        assert.deepEqual(
+          [kept['billing.organisation'], kept['billing.address'], countryChosen(refused.page)],
+          [SCHOOL.organisation, SCHOOL.address, 'US'],
+        );
+        for (const country of ['US', 'Nederland', 42, null]) {
+          const api422 = await api(bookingRequest(slot.id, { billing: { ...SCHOOL, country } }), lang);
+          assert.equal(api422.statusCode, 422, String(country));
+          assert.deepEqual(
+            validationErrorJson.parse(api422.json()).errors.map((e) => [e.field, e.code, e.message]),
+            [['billing.country', 'invalid_country', message]],
+          );
+        }
+      }
     });
   });
 }

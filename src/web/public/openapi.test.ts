@@ -129,18 +129,21 @@ for (const dialect of testDialects()) {
       assert.deepEqual(missing, [], 'descriptions name activity fields that do not exist');
     });
 
-    test("the booking request's billing: its four fields, optional however the booking pays, required with payBy invoice", () => {
+    test("the booking request's billing: its five fields, optional however the booking pays, required with payBy invoice", () => {
       const request = (
         operation('/bookings', 'POST') as unknown as {
           requestBody: { content: { 'application/json': { schema: JsonSchema & { required?: string[]; description?: string } } } };
         }
       ).requestBody.content['application/json'].schema;
       const billing = request.properties!.billing as JsonSchema & { required?: string[]; description?: string };
-      assert.deepEqual(Object.keys(billing.properties ?? {}), ['organisation', 'address', 'reference', 'vatId']);
+      assert.deepEqual(Object.keys(billing.properties ?? {}), ['organisation', 'address', 'reference', 'vatId', 'country']);
       assert.deepEqual(billing.required, ['organisation', 'address']);
       assert.ok(!(request.required ?? []).includes('billing'), 'billing is optional');
       assert.match(billing.description ?? '', /however it pays/);
       assert.match(billing.description ?? '', /required with payBy 'invoice'/);
+      const country = billing.properties!.country as JsonSchema & { description?: string };
+      assert.match(country.description ?? '', /ISO 3166-1 alpha-2 code, one of AT, BE, .*CH, GB\./);
+      assert.match(country.description ?? '', /vat_id_other_country/);
     });
 
     test('every route under /api/v1 is documented, and every documented operation is a route', () => {

@@ -1,5 +1,6 @@
 import type { Activity } from '../../core/catalog/activity.js';
-import { BILLING_LIMITS, normalVatId } from '../../core/payments/billing.js';
+import { BILLING_LIMITS, billingCountryOf, normalVatId } from '../../core/payments/billing.js';
+import { billingCountryChoices, countryName, DEFAULT_BILLING_COUNTRY, isBillingCountry } from '../../core/payments/billing-countries.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { Field } from './components.js';
 import { type FieldMessages } from '../field-errors.js';
@@ -12,9 +13,11 @@ export interface BillingFormValues {
   'billing.address': string;
   'billing.reference': string;
   'billing.vatId': string;
+  /** The country as the select sends it (NL preselected); '' when the form sent none. */
+  'billing.country': string;
 }
 
-export const BILLING_FIELDS = ['billing.organisation', 'billing.address', 'billing.reference', 'billing.vatId'] as const;
+export const BILLING_FIELDS = ['billing.organisation', 'billing.address', 'billing.reference', 'billing.vatId', 'billing.country'] as const;
 
 export const BILLING_FIELD_LABELS: Record<string, MessageKey> = {
   payBy: 'billing.legend',
@@ -22,11 +25,12 @@ export const BILLING_FIELD_LABELS: Record<string, MessageKey> = {
   'billing.address': 'billing.address',
   'billing.reference': 'billing.reference',
   'billing.vatId': 'billing.vat_id',
+  'billing.country': 'billing.country',
 };
 
-/** Whether the form carries any billing detail (a field of spaces only is none). */
+/** Whether the form carries any billing detail (a field of spaces only is none; the country alone, always sent, is none). */
 function hasBillingDetails(values: BillingFormValues): boolean {
-  return BILLING_FIELDS.some((name) => values[name].trim() !== '');
+  return BILLING_FIELDS.some((name) => name !== 'billing.country' && values[name].trim() !== '');
 }
 
 /**
@@ -43,6 +47,7 @@ export function billingInputOf(values: BillingFormValues): { payBy: string | und
       address: values['billing.address'],
       reference: values['billing.reference'],
       vatId: values['billing.vatId'],
+      country: values['billing.country'],
     },
   };
 }
@@ -141,6 +146,7 @@ export function BillingChoice({
             </textarea>
           )}
         </Field>
+        <CountryField ui={ui} value={values['billing.country']} error={errors['billing.country']} />
         <Field
           name="billing.reference"
           label={label('billing.reference', required.reference)}
@@ -185,6 +191,40 @@ export function BillingChoice({
 }
 
 /**
+ * The country of the billing address: a `<select>` of the billing countries by name in the
+ * language, the Netherlands preselected. A value the list does not hold (sent by other means than
+ * this form) is kept as its own option, with its error.
+ */
+function CountryField({ ui, value, error }: { ui: Ui; value: string; error: string | undefined }) {
+  const { t } = ui;
+  const chosen = value.trim() === '' ? DEFAULT_BILLING_COUNTRY : value.trim().toUpperCase();
+  return (
+    <Field name="billing.country" label={t('billing.country')} error={error}>
+      {(describedBy) => (
+        <select
+          id="billing.country"
+          name="billing.country"
+          autocomplete="country"
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {!isBillingCountry(chosen) && (
+            <option value={value} selected>
+              {value}
+            </option>
+          )}
+          {billingCountryChoices(ui.lang).map(({ code, name }) => (
+            <option key={code} value={code} selected={code === chosen}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
  * On the review step: paying on invoice, and to whom; or the billing details given for another way
  * of paying. The VAT id as the invoices will state it ("be 0123.456.749" as BE0123456749).
  */
@@ -200,6 +240,16 @@ export function BillingSummary({ ui, values }: { ui: Ui; values: BillingFormValu
         <dd>{values['billing.organisation']}</dd>
         <dt>{t('billing.address')}</dt>
         <dd class="notes">{values['billing.address']}</dd>
+        <dt>{t('billing.country')}</dt>
+        <dd data-testid="billing-country">
+          {countryName(
+            billingCountryOf({
+              country: values['billing.country'].trim().toUpperCase() || null,
+              vatId: normalVatId(values['billing.vatId']) || null,
+            }),
+            ui.lang,
+          )}
+        </dd>
         {values['billing.reference'].trim() !== '' && (
           <>
             <dt>{t('billing.reference')}</dt>

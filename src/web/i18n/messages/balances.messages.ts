@@ -20,6 +20,10 @@ export const balancesMessages = defineMessages(
     'billing.reference_hint': 'Het kenmerk dat uw organisatie op de factuur wil zien.',
     'billing.vat_id': 'Btw-nummer',
     'billing.vat_id_hint': 'Een btw-nummer uit de EU, zoals NL123456789B01.',
+    'billing.country': 'Land van het factuuradres',
+    'field.invalid_country': 'Kies een land uit de lijst (een landcode zoals NL, BE of DE).',
+    'field.vat_id_other_country':
+      'Het btw-nummer is van een ander land. Een btw-nummer hoort bij één land (de eerste twee letters): kies dat land, of pas het btw-nummer aan.',
     'billing.review_title': 'Betalen op factuur',
     'billing.invoice_due': 'Te betalen op factuur uiterlijk {date}, kenmerk {reference}.',
     'billing.invoice_due_no_reference': 'Te betalen op factuur uiterlijk {date}.',
@@ -67,6 +71,7 @@ export const balancesMessages = defineMessages(
     'money.billing.address': 'Factuuradres',
     'money.billing.reference': 'Uw kenmerk',
     'money.billing.vat_id': 'Btw-nummer',
+    'money.billing.country': 'Land',
     'money.record_title': 'Bankbetaling vastleggen',
     'money.record_hint':
       'Een overschrijving die op de rekening van de locatie is binnengekomen, geheel of gedeeltelijk. Hoogstens {amount}.',
@@ -113,6 +118,10 @@ export const balancesMessages = defineMessages(
     'billing.reference_hint': 'The reference your organisation wants on the invoice.',
     'billing.vat_id': 'VAT number',
     'billing.vat_id_hint': 'An EU VAT number, such as NL123456789B01.',
+    'billing.country': 'Country of the billing address',
+    'field.invalid_country': 'Choose a country from the list (a country code such as NL, BE or DE).',
+    'field.vat_id_other_country':
+      'The VAT number is of another country. A VAT number belongs to one country (its first two letters): choose that country, or correct the VAT number.',
     'billing.review_title': 'Paying on invoice',
     'billing.invoice_due': 'To be paid on invoice by {date}, reference {reference}.',
     'billing.invoice_due_no_reference': 'To be paid on invoice by {date}.',
@@ -159,6 +168,7 @@ export const balancesMessages = defineMessages(
     'money.billing.address': 'Billing address',
     'money.billing.reference': 'Your reference',
     'money.billing.vat_id': 'VAT number',
+    'money.billing.country': 'Country',
     'money.record_title': 'Record a bank payment',
     'money.record_hint': "A transfer received on the venue's account, in full or in part. At most {amount}.",
     'money.amount': 'Amount in euros',

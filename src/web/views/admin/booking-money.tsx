@@ -1,6 +1,8 @@
 import type { BookingMoney } from '../../../core/booking-flows/balances.service.js';
 import { BANK_PAYMENT_NOTE_MAX } from '../../../core/payments/bank-payment.js';
 import type { PaymentStatus, RefundStatus } from '../../../core/payments/payment.js';
+import { billingCountryOf } from '../../../core/payments/billing.js';
+import { countryName } from '../../../core/payments/billing-countries.js';
 import { formatDate, formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
 import type { AdminUi } from './admin-ui.js';
@@ -162,6 +164,8 @@ export function BookingMoneySection(props: {
                 <dd>{money.billing.vatId}</dd>
               </>
             )}
+            <dt>{t('money.billing.country')}</dt>
+            <dd data-testid="billing-country">{countryName(billingCountryOf(money.billing), lang)}</dd>
           </dl>
         </>
       )}
