@@ -181,12 +181,3 @@ export async function findVisitStart(db: Executor, id: string): Promise<string |
     .executeTakeFirst();
   return row?.starts_at;
 }
-
-/** The billing details stored on a booking (null columns: none given). */
-export async function findBilling(db: Executor, id: string) {
-  return db
-    .selectFrom('bookings')
-    .select(['billing_organisation', 'billing_address', 'billing_reference', 'billing_vat_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
