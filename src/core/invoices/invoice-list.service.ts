@@ -176,7 +176,9 @@ function sellerTotalsOf(entries: readonly RegisterEntry[]): SellerTotals[] {
   const bySeller = new Map<string, RegisterEntry[]>();
   for (const entry of entries) {
     const key = JSON.stringify([entry.venueId, entry.seller]);
-    bySeller.set(key, [...(bySeller.get(key) ?? []), entry]);
+    const ofSeller = bySeller.get(key);
+    if (ofSeller) ofSeller.push(entry);
+    else bySeller.set(key, [entry]);
   }
   return [...bySeller.values()]
     .map((ofSeller) => ({ venueId: ofSeller[0]!.venueId, seller: ofSeller[0]!.seller, ...sumsOf(ofSeller) }))
