@@ -72,18 +72,16 @@ function unitAmount(line: Pricing[number], groupSize: number): number {
   return band.amountCents;
 }
 
+/** A priced line before its share of VAT: what breakdownOf totals. */
+export type GrossPricedLine = Omit<PricedLine, 'vatCents'>;
+
 /**
- * The price of a group: its lines, and the VAT per rate rounded once on the rate's total (as an
- * invoice states it, core/invoices/invoice-amounts.ts), each line's share of it allocated so the
- * lines add up to it.
+ * Lines totalled as a price: the VAT per rate rounded once on the rate's total (as an invoice
+ * states it, core/invoices/invoice-amounts.ts), each line's share of it allocated so the lines add
+ * up to it. Extras and discounts are lines like any other (a discount's are negative).
  */
-export function priceFor(pricing: Pricing, groupSize: number, rates: VatRates): PriceBreakdown {
-  const lines = pricing.map((line): PricedLine => {
-    const unitCents = unitAmount(line, groupSize);
-    const quantity = line.basis === 'person' ? groupSize : 1;
-    const totalCents = unitCents * quantity;
-    return { label: line.label, basis: line.basis, quantity, unitCents, totalCents, rateBp: rates[line.vat], vatCents: 0 };
-  });
+export function breakdownOf(gross: readonly GrossPricedLine[]): PriceBreakdown {
+  const lines = gross.map((line): PricedLine => ({ ...line, vatCents: 0 }));
   const vat: PriceBreakdown['vat'] = [];
   for (const rateBp of [...new Set(lines.map((l) => l.rateBp))].sort((a, b) => b - a)) {
     const ofRate = lines.filter((l) => l.rateBp === rateBp);
@@ -100,6 +98,17 @@ export function priceFor(pricing: Pricing, groupSize: number, rates: VatRates): 
     totalCents: lines.reduce((sum, l) => sum + l.totalCents, 0),
     vatCents: vat.reduce((sum, v) => sum + v.vatCents, 0),
   };
+}
+
+/** The price of a group by the activity's pricing (breakdownOf its lines). */
+export function priceFor(pricing: Pricing, groupSize: number, rates: VatRates): PriceBreakdown {
+  return breakdownOf(
+    pricing.map((line): GrossPricedLine => {
+      const unitCents = unitAmount(line, groupSize);
+      const quantity = line.basis === 'person' ? groupSize : 1;
+      return { label: line.label, basis: line.basis, quantity, unitCents, totalCents: unitCents * quantity, rateBp: rates[line.vat] };
+    }),
+  );
 }
 
 /** Every group size the activity accepts must have exactly one band in every banded line. */
