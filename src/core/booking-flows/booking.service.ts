@@ -2,8 +2,7 @@ import type { Db } from '../../db/schema.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
-import { listVatRates } from '../catalog/catalog.repository.js';
-import { priceFor, ratesOn } from '../catalog/pricing.js';
+import { priceOfSelection } from './booking-price.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
@@ -13,7 +12,6 @@ import type { LinkKey } from '../shared/link-key.js';
 import { type BookingLimits, bookingCharges } from '../bookings/booking-limits.js';
 import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
 import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
-import { localDateOf } from '../shared/time.js';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
@@ -120,7 +118,7 @@ export async function quoteBooking(
     (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) refuse(refusal);
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
-  const price = priceFor(activity.pricing, input.groupSize, ratesOn(await listVatRates(db), localDateOf(slot.startsAt)));
+  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize });
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   const planned = !input.byStaff || input.payBy !== undefined;
   const online =

@@ -1,16 +1,15 @@
 import type { Executor } from '../../db/schema.js';
-import { listVatRates } from '../catalog/catalog.repository.js';
-import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import type { PriceBreakdown } from '../catalog/pricing.js';
+import { priceOfSelection } from './booking-price.service.js';
 import { quotePolicyRefund } from './policy-refund.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { localDateOf } from '../shared/time.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { groupSizeRefusal } from '../bookings/booking-changes.js';
 
 /** The booking's price for `groupSize` places, at the VAT rates of its visit's date. */
 export async function priceForSize(db: Executor, booking: BookingDetails, groupSize: number): Promise<PriceBreakdown> {
-  return priceFor(booking.activity.pricing, groupSize, ratesOn(await listVatRates(db), localDateOf(booking.slot.startsAt)));
+  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { groupSize });
 }
 
 /** What a change of the group size would do to the booking's money, before the organiser confirms it. */
