@@ -18,6 +18,7 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
     reference: 'GZ-AB12-CD34',
     status: 'confirmed',
     groupSize: 12,
+    party: null,
     name: 'Jan Jansen',
     email: 'jan@example.nl',
     phone: '+31 6 12345678',

@@ -191,6 +191,7 @@ export interface BookingTable {
   billing_vat_id: NullableColumn;
   /** The billing address's country (ISO 3166-1 alpha-2, core/payments/billing-countries.ts); null when none was given. */
   billing_country: NullableColumn;
+  party: NullableColumn;
   /** The payment window's length (minutes) when placed, for a booking paid online; null otherwise. */
   payment_window_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;

@@ -5,7 +5,7 @@ import { localDateOf } from '../shared/time.js';
 import type { Activity } from '../catalog/activity.js';
 import { type ActivitySearch, matchesTerms } from '../catalog/activity-search.js';
 import { listPublishedActivities, listVatRates } from '../catalog/catalog.repository.js';
-import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { type PriceBreakdown, priceFor, ratesOn, type VatRates } from '../catalog/pricing.js';
 
 /** An activity a search found, priced for the group it was found for. */
 export interface ActivityMatch {
@@ -16,6 +16,8 @@ export interface ActivityMatch {
   price: PriceBreakdown;
   /** The total divided over the group, rounded to the cent. */
   perPersonCents: number;
+  /** The VAT rates it was priced at. */
+  rates: VatRates;
 }
 
 export interface CatalogueSearchResult {
@@ -43,7 +45,7 @@ export async function searchCatalogue(db: Db, clock: Clock, search: ActivitySear
       const offers = await listSlotOffers(db, clock, activity, { from: search.date, to: search.date, groupSize });
       if (!offers.some((offer) => !offer.refusal)) continue;
     }
-    matches.push({ activity, groupSize, price, perPersonCents });
+    matches.push({ activity, groupSize, price, perPersonCents, rates });
   }
   const cities = [...new Set(activities.map((a) => a.venue.city))].sort((a, b) => a.localeCompare(b, 'nl'));
   return { matches, cities };

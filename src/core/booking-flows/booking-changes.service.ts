@@ -8,13 +8,15 @@ import type { RefundRow } from '../payments/payments.repository.js';
 import { recordPolicyRefund } from './policy-refund.service.js';
 import { sendRefunds } from './refund.service.js';
 import type { BookingDetails, OrganiserContact } from '../bookings/booking.js';
-import { cancelRefusal, groupSizeRefusal, isChangeable, staffChangeRefusal } from '../bookings/booking-changes.js';
+import { cancelRefusal, isChangeable, staffChangeRefusal } from '../bookings/booking-changes.js';
 import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from '../bookings/booking-changes.repository.js';
 import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { applyPriceChange } from './balances.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
-import { priceForSize } from './group-size-quote.service.js';
+import { groupAfterChange, priceForGroup } from './group-size-quote.service.js';
+import { type Group, type Party, partyText, sameGroup } from '../catalog/price-categories.js';
+import { changedGroup } from '../catalog/pricing.js';
 
 /**
  * The organiser's changes through the manage link (a new group size and a cancellation), and staff's
@@ -35,7 +37,8 @@ async function changeAsRead(
   work: (trx: Tx, state: BookingState) => Promise<void>,
 ): Promise<void> {
   const { id, status, groupSize, name, email, phone, organisation, notes } = booking;
-  const state: BookingState = { id, status, groupSize, ...(contact && { contact: { name, email, phone, organisation, notes } }) };
+  const party = booking.party && JSON.stringify(booking.party);
+  const state: BookingState = { id, status, groupSize, party, ...(contact && { contact: { name, email, phone, organisation, notes } }) };
   try {
     await db.transaction().execute((trx) => work(trx, state));
   } catch (error) {
@@ -83,14 +86,16 @@ async function applyChange(
   clock: Clock,
   booking: BookingDetails,
   actor: BookingActor,
-  change: { groupSize: number; contact?: OrganiserContact; fields: readonly string[] },
+  change: { group: Group; contact?: OrganiserContact; fields: readonly string[] },
   payments: PaymentContext | undefined,
 ): Promise<number> {
   const from = booking.groupSize;
-  const { groupSize, contact } = change;
+  const { group, contact } = change;
+  const { groupSize } = group;
   const delta = groupSize - from;
-  // Only a change of size prices the booking again (at today's prices); new contact details keep its price.
-  const price = delta === 0 ? booking.price : await priceForSize(db, booking, groupSize);
+  const regrouped = !sameGroup(group, booking);
+  // Only a change of the group prices the booking again (at today's prices); new contact details keep its price.
+  const price = regrouped ? await priceForGroup(db, booking, group) : booking.price;
   const at = clock.now().toISOString();
   const venueId = booking.activity.venue.id;
   let refund: { amountCents: number; refunds: RefundRow[] } = { amountCents: 0, refunds: [] };
@@ -100,10 +105,10 @@ async function applyChange(
       if (delta > 0) throw new DomainError('slot_full');
       throw new ChangedMeanwhile();
     }
-    if (!(await updateGroupSize(trx, state, { groupSize, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
+    if (!(await updateGroupSize(trx, state, { group, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
     const event = { ...actor, venueId, reference: booking.reference } as const;
-    if (delta !== 0) {
-      const detail = { from, to: groupSize, total_cents: price.totalCents };
+    if (regrouped) {
+      const detail = { from, to: groupSize, total_cents: price.totalCents, ...(group.party && { party: partyText(group.party) }) };
       await recordBookingEvent(trx, clock, { ...event, action: 'booking.group_size_changed', detail });
     }
     if (change.fields.length > 0) {
@@ -122,14 +127,14 @@ async function applyChange(
     }
     // More to pay (a larger group, or the policy's fee on a smaller one beyond what was paid) adds
     // to the balance with a due date, and "paid" follows the ledger: after the refund and its fee.
-    if (delta !== 0) await applyPriceChange(trx, clock, booking.id, booking.price.totalCents);
+    if (regrouped) await applyPriceChange(trx, clock, booking.id, booking.price.totalCents);
     await enqueueBookingMail(trx, clock, {
       kind: 'changed',
       bookingId: booking.id,
       recipient: contact?.email ?? booking.email,
       language: booking.language,
       detail: {
-        ...(delta !== 0 && { from_group_size: from, to_group_size: groupSize }),
+        ...(regrouped && { from_group_size: from, to_group_size: groupSize }),
         ...(refund.amountCents > 0 && { refund_cents: refund.amountCents }),
       },
       dedupeKey: `changed:${booking.id}:${newId()}`,
@@ -169,15 +174,14 @@ export async function changeGroupSize(
   db: Db,
   clock: Clock,
   booking: BookingDetails,
-  groupSize: number,
+  change: number | Party,
   payments?: PaymentContext,
 ): Promise<GroupSizeChange> {
-  const refusal = groupSizeRefusal(booking, groupSize, clock.now());
-  if (refusal) throw new DomainError(refusal);
+  const group = groupAfterChange(booking, change, clock.now());
   const from = booking.groupSize;
-  if (groupSize === from) return { changed: false };
-  const refundCents = await applyChange(db, clock, booking, { by: 'organiser' }, { groupSize, fields: [] }, payments);
-  return { changed: true, from, to: groupSize, refundCents };
+  if (sameGroup(group, booking)) return { changed: false };
+  const refundCents = await applyChange(db, clock, booking, { by: 'organiser' }, { group, fields: [] }, payments);
+  return { changed: true, from, to: group.groupSize, refundCents };
 }
 
 /** What a staff member's change did: the size (when it changed) and the organiser's fields that changed. */
@@ -205,10 +209,11 @@ export async function changeBookingAsStaff(
   if (refusal) throw new DomainError(refusal);
   const from = booking.groupSize;
   const fields = changedFields(booking, edit.contact);
-  if (edit.groupSize === from && fields.length === 0) return { groupSize: { changed: false }, fields };
-  const change = { groupSize: edit.groupSize, contact: edit.contact, fields };
-  const refundCents = await applyChange(db, clock, booking, actor, change, payments);
-  return { groupSize: edit.groupSize === from ? { changed: false } : { changed: true, from, to: edit.groupSize, refundCents }, fields };
+  const group = changedGroup(booking.activity.pricing, booking, edit.groupSize);
+  const regrouped = !sameGroup(group, booking);
+  if (!regrouped && fields.length === 0) return { groupSize: { changed: false }, fields };
+  const refundCents = await applyChange(db, clock, booking, actor, { group, contact: edit.contact, fields }, payments);
+  return { groupSize: regrouped ? { changed: true, from, to: edit.groupSize, refundCents } : { changed: false }, fields };
 }
 
 /**

@@ -2,11 +2,14 @@ import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
+import type { Party } from '../catalog/price-categories.js';
 import { localDateOf } from '../shared/time.js';
 
 /** What a booking buys: what its price is made of. */
 export interface PriceSelection {
   groupSize: number;
+  /** How many of each price category (partyOf); null for an activity without categories. */
+  party: Party | null;
 }
 
 /**
@@ -20,5 +23,10 @@ export async function priceOfSelection(
   startsAt: Date,
   selection: PriceSelection,
 ): Promise<PriceBreakdown> {
-  return priceFor(activity.pricing, selection.groupSize, ratesOn(await listVatRates(db), localDateOf(startsAt)));
+  return priceFor(
+    activity.pricing,
+    selection.groupSize,
+    ratesOn(await listVatRates(db), localDateOf(startsAt)),
+    selection.party ?? undefined,
+  );
 }

@@ -17,7 +17,9 @@ import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
-import type { BookingInput } from '../bookings/booking-input.js';
+import { type BookingInput, partyFaults } from '../bookings/booking-input.js';
+import type { Party } from '../catalog/price-categories.js';
+import { partyOf } from '../catalog/pricing.js';
 import { countOpenOptions, lockOptionPlacing } from '../bookings/booking-lifecycle.repository.js';
 import {
   type BookingRow,
@@ -34,7 +36,8 @@ import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
-import { BillingRefused, billingErrors } from '../payments/billing.js';
+import { billingErrors } from '../payments/billing.js';
+import { FieldsRefused } from '../shared/field-errors.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -49,6 +52,8 @@ export interface BookingQuote {
   slot: Slot;
   activity: Activity;
   price: PriceBreakdown;
+  /** How many of each price category the group counts (partyOf); null for an activity without categories. */
+  party: Party | null;
   /** What the booking would be: an option (asked for and allowed), a request or confirmed at once. */
   status: PlacedStatus;
   /** The deadline an option would get; null for any other booking. */
@@ -99,7 +104,7 @@ export async function quoteBooking(
   db: Db,
   clock: Clock,
   payments: PaymentContext,
-  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy' | 'billing'> & {
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing'> & {
     option?: boolean;
     status?: PlacedStatus;
     termsVersion?: number | null | undefined;
@@ -117,8 +122,11 @@ export async function quoteBooking(
     refusalFor(activity, slot, input.groupSize, now) ??
     (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) refuse(refusal);
+  const partyFaulted = partyFaults(activity, input.party);
+  if (partyFaulted.length > 0) throw new FieldsRefused(partyFaulted);
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
-  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize });
+  const party = partyOf(activity.pricing, input);
+  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize, party });
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   const planned = !input.byStaff || input.payBy !== undefined;
   const online =
@@ -135,7 +143,7 @@ export async function quoteBooking(
     now,
     windowMinutes: payments.settings.windowMinutes,
   });
-  return { slot, activity, price, status, optionExpiresAt, payment };
+  return { slot, activity, price, party, status, optionExpiresAt, payment };
 }
 
 /** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
@@ -181,7 +189,7 @@ export async function submitBooking(
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
     const twin = submission && (await findBookingBySubmission(db, submission));
     // Nothing placed (a refusal, or the twin's booking): the organiser's address gets its charge back.
-    if (twin || error instanceof DomainError || error instanceof BillingRefused) await settleRefusal(db, charges);
+    if (twin || error instanceof DomainError || error instanceof FieldsRefused) await settleRefusal(db, charges);
     if (twin) return replayOf(twin, input);
     throw error;
   }
@@ -249,11 +257,11 @@ async function placeBooking(
     ...(placing.status && { status: placing.status }),
     byStaff: placing.by.by === 'staff',
   });
-  const { slot, activity, price, optionExpiresAt, payment } = quote;
+  const { slot, activity, price, party, optionExpiresAt, payment } = quote;
   // Paying on invoice where the activity allows it, with the reference its venue requires: checked
-  // with the activity the quote read (billing details the activity refuses throw BillingRefused).
+  // with the activity the quote read (billing details the activity refuses throw FieldsRefused).
   const billingFaults = billingErrors(activity, input.payBy, input.billing);
-  if (billingFaults.length > 0) throw new BillingRefused(billingFaults);
+  if (billingFaults.length > 0) throw new FieldsRefused(billingFaults);
   // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
   const status = payment.status;
   const now = clock.now();
@@ -285,6 +293,7 @@ async function placeBooking(
       venue_id: activity.venue.id,
       status,
       group_size: input.groupSize,
+      party: party && JSON.stringify(party),
       organiser_name: input.name,
       organiser_email: input.email,
       organiser_phone: input.phone,
@@ -364,6 +373,7 @@ async function placeBooking(
     reference,
     status,
     groupSize,
+    party,
     name,
     email,
     phone,

@@ -6,16 +6,38 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { groupSizeRefusal } from '../bookings/booking-changes.js';
+import { partyFaults } from '../bookings/booking-input.js';
+import type { Group, Party } from '../catalog/price-categories.js';
+import { changedGroup } from '../catalog/pricing.js';
+import { FieldsRefused } from '../shared/field-errors.js';
 
-/** The booking's price for `groupSize` places, at the VAT rates of its visit's date. */
-export async function priceForSize(db: Executor, booking: BookingDetails, groupSize: number): Promise<PriceBreakdown> {
-  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { groupSize });
+/** The booking's price for a group (its size, and its party by price category), at the VAT rates of its visit's date. */
+export async function priceForGroup(db: Executor, booking: BookingDetails, group: Group): Promise<PriceBreakdown> {
+  return priceOfSelection(db, booking.activity, booking.slot.startsAt, group);
+}
+
+/**
+ * The booking's group after a change (changedGroup), or the rule that refuses it: a party that
+ * does not fit the activity's price categories (FieldsRefused), a size outside its limits or past
+ * the booking's deadlines (groupSizeRefusal, as a DomainError).
+ */
+export function groupAfterChange(booking: BookingDetails, change: number | Party, now: Date): Group {
+  if (typeof change !== 'number') {
+    const faults = partyFaults(booking.activity, change);
+    if (faults.length > 0) throw new FieldsRefused(faults);
+  }
+  const group = changedGroup(booking.activity.pricing, booking, change);
+  const refusal = groupSizeRefusal(booking, group.groupSize, now);
+  if (refusal) throw new DomainError(refusal);
+  return group;
 }
 
 /** What a change of the group size would do to the booking's money, before the organiser confirms it. */
 export interface GroupSizeQuote {
   from: number;
   to: number;
+  /** The new party by price category; null for an activity without categories. */
+  party: Party | null;
   /** The new price. */
   totalCents: number;
   /** A larger group: what the price goes up by; 0 otherwise. */
@@ -30,15 +52,15 @@ export interface GroupSizeQuote {
 }
 
 /**
- * What changing the booking to `groupSize` would do, by the rules and the money changeGroupSize
+ * What changing the booking's group (a size, or a party by price category) would do, by the rules and the money changeGroupSize
  * applies: refused as it would be (a place beyond the slot's free ones: `slot_full`), else the new
  * price and, for a smaller group, the refund and fee of the booking's policy now.
  */
-export async function quoteGroupSize(db: Executor, clock: Clock, booking: BookingDetails, groupSize: number): Promise<GroupSizeQuote> {
-  const refusal = groupSizeRefusal(booking, groupSize, clock.now());
-  if (refusal) throw new DomainError(refusal);
+export async function quoteGroupSize(db: Executor, clock: Clock, booking: BookingDetails, change: number | Party): Promise<GroupSizeQuote> {
+  const group = groupAfterChange(booking, change, clock.now());
+  const { groupSize } = group;
   if (groupSize - booking.groupSize > booking.slot.capacity - booking.slot.bookedPersons) throw new DomainError('slot_full');
-  const { totalCents } = await priceForSize(db, booking, groupSize);
+  const { totalCents } = await priceForGroup(db, booking, group);
   const before = booking.price.totalCents;
   const cancelledCents = Math.max(0, before - totalCents);
   const policy = await quotePolicyRefund(
@@ -51,6 +73,7 @@ export async function quoteGroupSize(db: Executor, clock: Clock, booking: Bookin
   return {
     from: booking.groupSize,
     to: groupSize,
+    party: group.party,
     totalCents,
     extraCents: Math.max(0, totalCents - before),
     refundCents: smaller ? policy.amountCents : 0,

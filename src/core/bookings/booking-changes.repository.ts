@@ -1,5 +1,6 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
+import type { Group } from '../catalog/price-categories.js';
 import type { OrganiserContact } from './booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import type { LinkPurpose } from './booking-links.js';
@@ -28,6 +29,8 @@ export interface BookingState {
   id: string;
   status: BookingStatus;
   groupSize: number;
+  /** Its party by price category as stored (JSON), or null. */
+  party?: string | null;
   contact?: OrganiserContact;
 }
 
@@ -37,6 +40,7 @@ function unchangedSince(trx: Tx, state: BookingState) {
     .where('id', '=', state.id)
     .where('status', '=', state.status)
     .where('group_size', '=', state.groupSize);
+  if (state.party !== undefined) query = state.party === null ? query.where('party', 'is', null) : query.where('party', '=', state.party);
   if (state.contact) {
     const { name, email, phone, organisation, notes } = state.contact;
     query = query
@@ -49,11 +53,11 @@ function unchangedSince(trx: Tx, state: BookingState) {
   return query;
 }
 
-/** The new size and its price, and the organiser's new details when given; false when the booking changed since it was read. */
+/** The new group (size and party) and its price, and the organiser's new details when given; false when the booking changed since it was read. */
 export async function updateGroupSize(
   trx: Tx,
   state: BookingState,
-  change: { groupSize: number; price: PriceBreakdown; at: string; contact?: OrganiserContact },
+  change: { group: Group; price: PriceBreakdown; at: string; contact?: OrganiserContact },
 ): Promise<boolean> {
   const contact = change.contact && {
     organiser_name: change.contact.name,
@@ -64,7 +68,8 @@ export async function updateGroupSize(
   };
   const result = await unchangedSince(trx, state)
     .set({
-      group_size: change.groupSize,
+      group_size: change.group.groupSize,
+      party: change.group.party && JSON.stringify(change.group.party),
       total_cents: change.price.totalCents,
       vat_cents: change.price.vatCents,
       price_breakdown: JSON.stringify(change.price),

@@ -5,6 +5,8 @@ import { isRandomKey } from './submission-key.js';
 import { isPhoneNumber } from '../shared/phone.js';
 import { type FieldError, type FieldErrorCode, type FieldRefusal, fieldErrorsOf } from '../shared/field-errors.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/language.js';
+import { categoriesOf } from '../catalog/pricing.js';
+import { type Party, partyErrors, partySize } from '../catalog/price-categories.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
 
@@ -24,7 +26,17 @@ export const bookingInputSchema = z.object({
     .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
     .int('not_a_number')
     .min(1, 'too_small')
-    .max(MAX_GROUP_SIZE, 'too_large'),
+    .max(MAX_GROUP_SIZE, 'too_large')
+    .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+  party: z
+    .record(
+      z.string().max(32, 'invalid_value'),
+      z.number({ error: 'not_a_number' }).int('not_a_number').min(0, 'too_small').max(MAX_GROUP_SIZE, 'too_large'),
+    )
+    .optional()
+    .describe(
+      'How many persons of each price category the group has, by the category\'s key (activity.priceCategories), e.g. {"pupil": 24, "teacher": 3}; only for an activity with price categories. Left out there, the whole group counts in the activity\'s first category (each other category at its minimum)',
+    ),
   name: text(120, { required: true }),
   email: text(254, { required: true }).refine((s) => s === '' || z.regexes.email.test(s), 'invalid_email'),
   phone: text(32, { required: true }).refine((s) => s === '' || isPhoneNumber(s), 'invalid_phone'),
@@ -97,12 +109,32 @@ export const BOOKING_INPUT_FIELD_CODES = [
   'vat_id_other_country',
 ] as const satisfies readonly FieldErrorCode[];
 
+/** The codes of the faults of a party that only its activity shows (partyFaults). */
+export const PARTY_FIELD_CODES = ['invalid_value', 'count_below_min', 'count_above_max'] as const satisfies readonly FieldErrorCode[];
+
 export type ParsedBookingInput = { ok: true; input: BookingInput } | FieldRefusal;
 
+/** The counts of a party as sent, when they are all whole numbers: what a group size left out is the sum of. */
+function sentPartySize(raw: Record<string, unknown>): number | undefined {
+  const party = raw.party;
+  if (typeof party !== 'object' || party === null || Array.isArray(party)) return undefined;
+  const counts = Object.values(party);
+  return counts.every((c) => Number.isInteger(c)) ? counts.reduce((sum: number, c) => sum + (c as number), 0) : undefined;
+}
+
+/** The request with its group size: as sent, or the sum of the party sent without one. */
+export function withPartySize(raw: Record<string, unknown>): Record<string, unknown> {
+  const size = raw.groupSize === undefined ? sentPartySize(raw) : undefined;
+  return size === undefined ? raw : { ...raw, groupSize: size };
+}
+
 export function parseBookingInput(raw: unknown): ParsedBookingInput {
-  const result = bookingInputSchema.safeParse(raw);
-  if (result.success) return { ok: true, input: result.data };
-  return { ok: false, errors: fieldErrorsOf(result.error) };
+  const sized = typeof raw === 'object' && raw !== null ? withPartySize(raw as Record<string, unknown>) : raw;
+  const result = bookingInputSchema.safeParse(sized);
+  if (!result.success) return { ok: false, errors: fieldErrorsOf(result.error) };
+  const { party, groupSize } = result.data;
+  if (party && partySize(party) !== groupSize) return { ok: false, errors: [{ field: 'groupSize', code: 'invalid_value' }] };
+  return { ok: true, input: result.data };
 }
 
 const FIELD_ORDER: readonly string[] = Object.keys(bookingInputSchema.shape);
@@ -121,7 +153,19 @@ export function withSlotErrors(raw: Record<string, unknown>, errors: readonly Fi
   const slotError = activity ? groupLimitError(activity, raw.groupSize) : ({ field: 'slotId', code: 'unknown_slot' } as const);
   if (!erred('slotId') && slotError && !erred(slotError.field)) all.push(slotError);
   if (activity) all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
+  if (activity) all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));
   return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+}
+
+/**
+ * The faults of a party sent for the activity (partyErrors), or `invalid_value` at `party` for an
+ * activity without price categories; none when no party, or one that is no record of counts, is sent.
+ */
+export function partyFaults(activity: Pick<Activity, 'pricing'>, party: unknown): FieldError[] {
+  if (typeof party !== 'object' || party === null || Array.isArray(party)) return [];
+  const categories = categoriesOf(activity.pricing);
+  if (categories.length === 0) return [{ field: 'party', code: 'invalid_value' }];
+  return partyErrors(categories, party as Party);
 }
 
 /** The field error of a group size outside the activity's limits (naming the limit), or undefined. */

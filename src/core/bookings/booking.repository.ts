@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
+import type { Party } from '../catalog/price-categories.js';
 import type { Booking, BookingBasics, BookingDetails } from './booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import type { LinkPurpose } from './booking-links.js';
@@ -32,6 +33,7 @@ export function toBooking(row: BookingRow): Booking {
     ...toBookingBasics(row),
     notes: row.notes,
     language: row.language === 'en' ? 'en' : 'nl',
+    party: row.party === null ? null : (JSON.parse(row.party) as Party),
     price: JSON.parse(row.price_breakdown) as PriceBreakdown,
     createdAt: new Date(row.created_at),
     optionExpiresAt: dateOrNull(row.option_expires_at),

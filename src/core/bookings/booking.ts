@@ -1,5 +1,6 @@
 import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
+import type { Party } from '../catalog/price-categories.js';
 import type { Slot } from '../availability/slot.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import type { Language } from '../shared/language.js';
@@ -9,6 +10,8 @@ export interface Booking {
   reference: string;
   status: BookingStatus;
   groupSize: number;
+  /** How many of each price category the group has (its sum is groupSize); null for an activity priced by group size alone. */
+  party: Party | null;
   name: string;
   email: string;
   phone: string;

@@ -36,7 +36,7 @@ import {
 } from './activity-admin.repository.js';
 import { decimal, MAX_AGE, optionalText, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
-import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
+import { assertPricingCovers, isBanded, type Pricing, pricingSchema } from './pricing.js';
 import { parsePaymentTerms, parseRefundTiers, type PaymentTermsForm } from './payment-form.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -208,7 +208,7 @@ function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
   const queue = [...fixed];
   const merged: Pricing = [];
   for (const line of current) {
-    if (line.bands) merged.push(line);
+    if (isBanded(line)) merged.push(line);
     else if (queue.length > 0) merged.push(queue.shift()!);
   }
   return [...merged, ...queue];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DomainError } from '../shared/errors.js';
 import { vatIncluded } from '../shared/money.js';
-import { assertPricingCovers, type Pricing, priceFor, ratesOn } from './pricing.js';
+import { assertPricingCovers, type PlainLine, type Pricing, priceFor, ratesOn } from './pricing.js';
 
 const rates = { low: 900, high: 2100 };
 
@@ -69,7 +69,7 @@ describe('prices and VAT', () => {
     assert.throws(() => assertPricingCovers(pricing, 5, 30), DomainError);
     const overlapping: Pricing = [
       {
-        ...pricing[0]!,
+        ...(pricing[0] as PlainLine),
         bands: [
           { minSize: 1, maxSize: 10, amountCents: 1 },
           { minSize: 10, maxSize: 20, amountCents: 1 },

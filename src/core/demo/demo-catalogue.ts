@@ -124,6 +124,59 @@ export const DEMO_VENUES: DemoVenue[] = [
       },
       {
         activity: {
+          slug: 'schoolrondvaart',
+          category: 'water',
+          title: { nl: 'Schoolrondvaart met lesprogramma', en: 'School canal cruise with lesson' },
+          description: {
+            nl: 'Een rondvaart van 75 minuten voor schoolklassen, met een gids en een lesprogramma over de Gouden Eeuw. Per acht leerlingen vaart één begeleider gratis mee.',
+            en: 'A 75-minute cruise for school classes, with a guide and a lesson on the Dutch Golden Age. One accompanying adult per eight pupils sails free.',
+          },
+          location: 'Steiger Prins Hendrikkade 25, Amsterdam',
+          durationMinutes: 75,
+          minGroupSize: 10,
+          maxGroupSize: 60,
+          bookingCutoffMinutes: 24 * 60,
+          pricing: [
+            { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950, minCount: 8 },
+            {
+              label: { nl: 'Begeleider', en: 'Accompanying adult' },
+              basis: 'category',
+              key: 'adult',
+              vat: 'low',
+              amountCents: 1650,
+              minCount: 1,
+              free: { per: 8, of: 'pupil' },
+            },
+            { label: { nl: 'Lesmateriaal', en: 'Lesson materials' }, basis: 'group', vat: 'high', amountCents: 2500 },
+          ],
+          practical: {
+            minAge: 4,
+            maxAge: null,
+            whatToBring: {
+              nl: 'Een jas: ook op een zonnige dag waait het op het water.',
+              en: 'A coat: even on a sunny day it is windy on the water.',
+            },
+            wheelchair: 'partly',
+            accessibility: {
+              nl: 'Eén boot heeft een rolstoelplek; geef het bij het boeken door. De steiger heeft een loopplank zonder treden.',
+              en: 'One boat has a wheelchair space; mention it when you book. The jetty has a gangway without steps.',
+            },
+          },
+          payment: { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+          refundPolicy: [
+            { hoursBefore: 14 * 24, percent: 100 },
+            { hoursBefore: 48, percent: 50 },
+          ],
+        },
+        times: { 2: ['09:30'], 3: ['09:30'], 4: ['09:30'], 5: ['09:30'] },
+        capacity: 60,
+        photo: {
+          scene: 'canal',
+          alt: { nl: 'Een rondvaartboot op de gracht voor een rij grachtenpanden', en: 'A canal boat passing a row of canal houses' },
+        },
+      },
+      {
+        activity: {
           slug: 'privesloep-borrelvaart',
           category: 'food',
           title: { nl: 'Privésloep met borrel', en: 'Private boat with drinks' },
@@ -349,7 +402,8 @@ export const DEMO_VENUES: DemoVenue[] = [
 
 /**
  * Fills an empty database with a small bilingual catalogue and eight weeks of slots, so a newcomer
- * sees a working platform: a canal cruise paid in full online, a climbing clinic with a 30 % deposit
+ * sees a working platform: a canal cruise paid in full online, a school cruise priced per pupil
+ * with one free adult per eight pupils, a climbing clinic with a 30 % deposit
  * (the rest 14 days before) that organisations may pay on invoice (with their PO number), and
  * activities paid at the venue. Online payment needs a Mollie key (docs/back-office.md); without
  * one those activities are booked as paid at the venue. Every venue has complete (fictitious)

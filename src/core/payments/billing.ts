@@ -137,17 +137,6 @@ export const billingSchema = z
 export type BillingError = { field: string; code: 'invoice_not_allowed' | 'required' };
 
 /**
- * A booking refused for its billing details (billingErrors), by the service that reads its
- * activity: the web layer answers each as a field error.
- */
-export class BillingRefused extends Error {
-  override readonly name = 'BillingRefused';
-  constructor(readonly errors: BillingError[]) {
-    super('billing_refused');
-  }
-}
-
-/**
  * The billing details' faults that depend on the activity, for a booking paying on invoice (any
  * other booking's details are optional, and billingSchema checks them as given): paying on invoice
  * where the activity does not allow it (at `payBy`), no details, no reference where the venue

@@ -24,6 +24,9 @@ export const FIELD_ERROR_CODES = [
   'key_not_random',
   'group_too_small',
   'group_too_large',
+  // A price category's count outside its limits (`party.<key>`), naming the limit.
+  'count_below_min',
+  'count_above_max',
   // The back office's catalogue forms (activities, slots, weekly schedules).
   'invalid_slug',
   'slug_taken',
@@ -99,6 +102,17 @@ export interface FieldError {
   code: FieldErrorCode | DomainErrorCode;
   /** What the message names, such as the limit a group is outside of: `{ min: 6 }`. */
   params?: Record<string, number>;
+}
+
+/**
+ * A request refused for fields only a service can check, one that reads what they depend on (the
+ * activity's billing rules, its price categories): the web layer answers each as a field error.
+ */
+export class FieldsRefused extends Error {
+  override readonly name = 'FieldsRefused';
+  constructor(readonly errors: FieldError[]) {
+    super('fields_refused');
+  }
 }
 
 /** A form or request refused: every refused field, with the first reason for each. */

@@ -8,6 +8,7 @@ import { catalogAdminMessages } from './messages/catalog-admin.messages.js';
 import { findingMessages } from './messages/finding.messages.js';
 import { lostLinkMessages } from './messages/lost-link.messages.js';
 import { manageMessages } from './messages/manage.messages.js';
+import { priceCategoryMessages } from './messages/price-categories.messages.js';
 import { optionsMessages } from './messages/options.messages.js';
 import { practicalInfoMessages } from './messages/practical-info.messages.js';
 import { participantsMessages } from './messages/participants.messages.js';
@@ -40,6 +41,7 @@ const nl = {
   ...staffAdminMessages.nl,
   ...participantsMessages.nl,
   ...manageMessages.nl,
+  ...priceCategoryMessages.nl,
   ...securityMessages.nl,
   ...optionsMessages.nl,
   ...backupsMessages.nl,
@@ -67,6 +69,7 @@ const en: Record<keyof typeof nl, string> = {
   ...staffAdminMessages.en,
   ...participantsMessages.en,
   ...manageMessages.en,
+  ...priceCategoryMessages.en,
   ...securityMessages.en,
   ...optionsMessages.en,
   ...backupsMessages.en,

@@ -4,7 +4,7 @@ import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
-import { BillingRefused } from '../../core/payments/billing.js';
+import { FieldsRefused } from '../../core/shared/field-errors.js';
 import { offeredPaymentTerms } from '../../core/payments/mollie-key-source.js';
 import type { PaymentTerms } from '../../core/catalog/payment-terms.js';
 import { quoteCancelNow } from '../../core/booking-flows/policy-refund.service.js';
@@ -17,7 +17,7 @@ import { type ActivitySearch, parseSearchTerms } from '../../core/catalog/activi
 import { type ActivityMatch, searchCatalogue } from '../../core/availability/activity-search.service.js';
 import { wholeNumber } from '../../core/catalog/admin-fields.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
-import type { PriceBreakdown } from '../../core/catalog/pricing.js';
+import { categoriesOf, type PriceBreakdown } from '../../core/catalog/pricing.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { type FieldError, type FieldErrorCode, fieldErrorsOf } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
@@ -63,7 +63,7 @@ function paymentTermsToJson(terms: PaymentTerms): z.infer<typeof activityJson>['
 const refundPolicyToJson = (policy: RefundPolicy) => policy.map(({ hoursBefore, percent }) => ({ hoursBefore, percent }));
 
 function activityToJson(match: ActivityMatch, publicUrl: string, platformKey: string | null): z.infer<typeof activityJson> {
-  const { activity: a, groupSize, price, perPersonCents } = match;
+  const { activity: a, groupSize, price, perPersonCents, rates } = match;
   const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes, practical } =
     a;
   return {
@@ -80,6 +80,15 @@ function activityToJson(match: ActivityMatch, publicUrl: string, platformKey: st
     bookingCutoffMinutes,
     practical: { ...practical },
     price: { currency: 'EUR', groupSize, totalCents: price.totalCents, perPersonCents },
+    priceCategories: categoriesOf(a.pricing).map((c) => ({
+      key: c.key,
+      label: c.label,
+      amountCents: c.amountCents,
+      vatRateBp: rates[c.vat],
+      minCount: c.minCount ?? null,
+      maxCount: c.maxCount ?? null,
+      free: c.free ?? null,
+    })),
     payment: paymentTermsToJson(offeredPaymentTerms(a, platformKey)),
     refundPolicy: refundPolicyToJson(a.refundPolicy),
   };
@@ -248,8 +257,10 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       };
       return reply.code(201).send(created);
     } catch (error) {
-      // Paying on invoice where the activity does not allow it, or without the reference its venue requires.
-      if (error instanceof BillingRefused) return sendFieldErrors(request, reply, error.errors);
+      // Paying on invoice where the activity does not allow it, or without the reference its venue
+      // requires; a party that does not fit the activity's price categories.
+      if (error instanceof FieldsRefused)
+        return sendFieldErrors(request, reply, error.errors as FieldErrorOf<typeof BOOKING_FIELD_CODES>[]);
       if (error instanceof DomainError && error.code === 'not_found') {
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
       }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activity.js';
 import { BOOKING_STATUSES } from '../../core/shared/booking-status.js';
-import { BOOKING_INPUT_FIELD_CODES } from '../../core/bookings/booking-input.js';
+import { BOOKING_INPUT_FIELD_CODES, PARTY_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 import { PAYMENT_MODES } from '../../core/catalog/payment-terms.js';
@@ -82,6 +82,26 @@ export const activityJson = z.object({
       perPersonCents: count().describe('the total divided over the group, rounded to the cent'),
     })
     .describe("for `groupSize` if asked, else the activity's smallest group; VAT of `date` if asked, else today's"),
+  priceCategories: z
+    .array(
+      z.object({
+        key: z.string().describe("what a booking's `party` counts this category by"),
+        label: translated,
+        amountCents: count().describe('per person, including VAT'),
+        vatRateBp: count().describe("VAT rate in basis points (today's)"),
+        minCount: count().nullable().describe('the fewest a group may have; null for no minimum'),
+        maxCount: count().nullable().describe('the most a group may have; null for no maximum'),
+        free: z
+          .object({ per: count(), of: z.string() })
+          .nullable()
+          .describe(
+            'one person of this category free per `per` persons of the category keyed `of` (one teacher per eight pupils); null for none',
+          ),
+      }),
+    )
+    .describe(
+      'The kinds of person the price counts (pupil, teacher), each with its own price; empty for an activity priced by group size alone. A booking says how many of each in `party`; the group size is their sum',
+    ),
   payment: paymentTermsJson,
   refundPolicy: refundPolicyJson.describe(`the activity's cancellation policy, ${TIERS}. A booking keeps the policy it was placed under`),
 });
@@ -275,6 +295,7 @@ export const ACTIVITY_QUERY_FIELD_CODES = [
 /** Why a booking refuses a field: what its schema says, a slot id that names no slot, and a group outside the activity's limits. */
 export const BOOKING_FIELD_CODES = [
   ...BOOKING_INPUT_FIELD_CODES,
+  ...PARTY_FIELD_CODES,
   'unknown_slot',
   'group_too_small',
   'group_too_large',

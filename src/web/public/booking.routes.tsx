@@ -6,7 +6,7 @@ import { type BookingInput, groupLimitError, parseBookingInput, withSlotErrors }
 import { findEarlierBookings } from '../../core/bookings/earlier-bookings.service.js';
 import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/booking-flows/booking.service.js';
-import { BillingRefused } from '../../core/payments/billing.js';
+import { FieldsRefused } from '../../core/shared/field-errors.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -28,15 +28,25 @@ import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
 import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
 import { type PaymentPlanView, planViewOf } from '../views/payment-plan.js';
+import { categoriesOf, partyOf } from '../../core/catalog/pricing.js';
+import { partyInputOf, partyValuesFrom, partyValuesOf } from '../party-form.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
-/** The form's fields as sent; a submission key only when it is one (a form carries it from the review step). */
-function valuesFrom(body: unknown): BookingFormValues {
+/**
+ * The form's fields as sent; a submission key only when it is one (a form carries it from the
+ * review step). For an activity with price categories, the counts per category, and the group
+ * size their sum (when they are numbers).
+ */
+function valuesFrom(body: unknown, activity: Activity): BookingFormValues {
   const field = (name: string) => formField(body, name);
   const key = field('submissionKey');
+  const party = partyValuesFrom(body, categoriesOf(activity.pricing));
+  const sum = partyInputOf(party).groupSize;
   return {
     ...organiserValuesFrom(body),
+    ...(Object.keys(party).length > 0 && { groupSize: sum === undefined ? '' : String(sum) }),
+    party,
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',
@@ -105,10 +115,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     if (typeof size !== 'number') return undefined;
     try {
       const payBy = values.payBy === 'invoice' ? 'invoice' : undefined;
-      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, payBy });
+      const party = Object.keys(values.party).length > 0 ? (partyInputOf(values.party).party as Record<string, number>) : undefined;
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, party, payBy });
       return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
     } catch (error) {
-      if (error instanceof DomainError) return undefined;
+      if (error instanceof DomainError || error instanceof FieldsRefused) return undefined;
       throw error;
     }
   }
@@ -119,7 +130,13 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
     // The submission key is made with the form, so that a form sent again (Back from the
     // confirmation, then Reload) is the same submission as the first.
-    const values = { ...valuesFrom({}), groupSize: String(groupSize), submissionKey: newToken() };
+    const party = partyOf(found.activity.pricing, { groupSize });
+    const values = {
+      ...valuesFrom({}, found.activity),
+      groupSize: String(groupSize),
+      party: party ? partyValuesOf(party) : {},
+      submissionKey: newToken(),
+    };
     const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
@@ -171,7 +188,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     const switching = isLanguage(picked);
     if (switching) setLanguageCookie(request, reply, picked, publicUrl);
     const ui = uiFor(request, switching ? picked : undefined);
-    const values = valuesFrom(request.body);
+    const values = valuesFrom(request.body, found.activity);
     const action = switching ? 'switch' : formField(request.body, 'action');
     if (action === 'edit') return sendPage(reply, 200, await form(ui, found, values));
 
@@ -179,6 +196,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       ...values,
       slotId: found.slot.id,
       groupSize: formNumber(values.groupSize),
+      party: Object.keys(values.party).length > 0 ? partyInputOf(values.party).party : undefined,
       acceptTerms: values.acceptTerms,
       language: ui.lang,
       option: values.option,
@@ -209,7 +227,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       // Billing the activity refuses since the form was checked (its venue now requires a reference, say): the form with those errors.
-      if (error instanceof BillingRefused) {
+      if (error instanceof FieldsRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;

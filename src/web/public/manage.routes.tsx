@@ -21,6 +21,14 @@ import type { Ui } from '../views/ui.js';
 import { formField, formNumber } from '../form-body.js';
 import { loadParticipantsSection } from './participants.routes.js';
 import { sendPage } from './respond.js';
+import { FieldsRefused } from '../../core/shared/field-errors.js';
+import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
+import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
+import { fieldMessages } from '../field-errors.js';
+import { partyInputOf, partyValuesFrom, type PartyValues } from '../party-form.js';
+
+/** A group as typed on the manage page's form: its size, and for an activity with price categories the counts of each. */
+type TypedGroup = { groupSize: string; party?: PartyValues };
 
 type ByToken = { Params: { token: string } };
 export type TokenRequest = FastifyRequest<ByToken>;
@@ -82,12 +90,12 @@ export async function sendManagePage(
   );
 }
 
-/** Runs a change; a domain refusal comes back as its error, anything else is thrown on. */
-async function attempt<T>(change: () => Promise<T>): Promise<T | DomainError> {
+/** Runs a change; a refusal (of the domain, or of fields) comes back as its error, anything else is thrown on. */
+async function attempt<T>(change: () => Promise<T>): Promise<T | DomainError | FieldsRefused> {
   try {
     return await change();
   } catch (error) {
-    if (error instanceof DomainError) return error;
+    if (error instanceof DomainError || error instanceof FieldsRefused) return error;
     throw error;
   }
 }
@@ -119,17 +127,24 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   }
 
   /**
-   * The page again after a refusal, with the booking as it is now; the typed group size and the
-   * message go to the form's field while the form is still offered, else the message stands alone.
+   * The page again after a refusal, with the booking as it is now; the typed group (size or counts
+   * per category) and the message go to the form's fields while the form is still offered, else
+   * the message stands alone. A refusal of fields (a count outside its category's limits) names each.
    */
-  async function refuse(request: TokenRequest, reply: FastifyReply, error: DomainError, typed?: string) {
+  async function refuse(request: TokenRequest, reply: FastifyReply, error: DomainError | FieldsRefused, typed?: TypedGroup) {
     const booking = await bookingOf(request);
+    const ui = uiFor(request);
     const onField = typed !== undefined && organiserActions(booking, clock.now()).changeGroupSize;
-    const refusal = {
-      code: error.code,
-      message: refusalMessage(uiFor(request), booking, error.code),
-      ...(onField && { groupSize: typed }),
-    };
+    if (error instanceof FieldsRefused) {
+      const refusal = {
+        code: error.errors[0]!.code,
+        message: ui.t('form.errors_heading'),
+        ...typed,
+        fields: fieldMessages(ui.t, error.errors),
+      };
+      return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
+    }
+    const refusal = { code: error.code, message: refusalMessage(ui, booking, error.code), ...(onField && typed) };
     return sendManage(request, reply, statusOfDomainError(error.code), booking, { refusal });
   }
 
@@ -153,36 +168,51 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     });
   }
 
-  /** The group size posted, or (not a number) the manage page again with the typed value and the error. */
-  async function typedGroupSize(request: TokenRequest, reply: FastifyReply, booking: BookingDetails) {
-    const typed = formField(request.body, 'groupSize');
-    const groupSize = formNumber(typed);
-    if (typeof groupSize === 'number') return { typed, groupSize };
+  /**
+   * The group posted: a size, or for an activity with price categories the counts of each; or (a
+   * count that is no number) the manage page again with what was typed and the error.
+   */
+  async function typedGroup(request: TokenRequest, reply: FastifyReply, booking: BookingDetails) {
+    const categories = categoriesOf(booking.activity.pricing);
+    const ui = uiFor(request);
+    if (categories.length > 0) {
+      const party = partyValuesFrom(request.body, categories);
+      const input = partyInputOf(party);
+      const typed = { groupSize: String(input.groupSize ?? ''), party };
+      if (input.groupSize !== undefined) return { typed, change: input.party as Party };
+      const errors = Object.entries(input.party)
+        .filter(([, count]) => typeof count !== 'number')
+        .map(([key]) => ({ field: `party.${key}`, code: 'not_a_number' as const }));
+      return refuse(request, reply, new FieldsRefused(errors), typed);
+    }
+    const groupSize = formNumber(formField(request.body, 'groupSize'));
+    const typed = { groupSize: formField(request.body, 'groupSize') };
+    if (typeof groupSize === 'number') return { typed, change: groupSize };
     const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
-    const refusal = { code, message: uiFor(request).t(`field.${code}`), groupSize: typed };
+    const refusal = { code, message: ui.t(`field.${code}`), ...typed };
     return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
   }
 
-  // The form's first step: what the new size does to the price and the money; its button posts the change.
+  // The form's first step: what the new group does to the price and the money; its button posts the change.
   app.post<ByToken>('/b/:token/group-size/preview', async (request, reply) => {
     const booking = await bookingOf(request);
-    const posted = await typedGroupSize(request, reply, booking);
-    if (!('groupSize' in posted)) return posted;
-    const { typed, groupSize } = posted;
-    if (groupSize === booking.groupSize) return done(request, reply, 'unchanged');
-    const quote = await attempt(() => quoteGroupSize(db, clock, booking, groupSize));
-    if (quote instanceof DomainError) return refuse(request, reply, quote, typed);
+    const posted = await typedGroup(request, reply, booking);
+    if (!('change' in posted)) return posted;
+    const { typed, change } = posted;
+    if (sameGroup(changedGroup(booking.activity.pricing, booking, change), booking)) return done(request, reply, 'unchanged');
+    const quote = await attempt(() => quoteGroupSize(db, clock, booking, change));
+    if (quote instanceof DomainError || quote instanceof FieldsRefused) return refuse(request, reply, quote, typed);
     return sendPage(reply, 200, <ManageGroupSizePage ui={uiFor(request)} booking={booking} token={request.params.token} quote={quote} />);
   });
 
   app.post<ByToken>('/b/:token/group-size', async (request, reply) => {
     const booking = await bookingOf(request);
-    const posted = await typedGroupSize(request, reply, booking);
-    if (!('groupSize' in posted)) return posted;
-    const { typed, groupSize } = posted;
-    const change = await attempt(() => changeGroupSize(db, clock, booking, groupSize, payments));
-    if (change instanceof DomainError) return refuse(request, reply, change, typed);
-    return done(request, reply, change.changed ? 'changed' : 'unchanged');
+    const posted = await typedGroup(request, reply, booking);
+    if (!('change' in posted)) return posted;
+    const { typed, change } = posted;
+    const changed = await attempt(() => changeGroupSize(db, clock, booking, change, payments));
+    if (changed instanceof DomainError || changed instanceof FieldsRefused) return refuse(request, reply, changed, typed);
+    return done(request, reply, changed.changed ? 'changed' : 'unchanged');
   });
 
   async function sendCancelPage(

@@ -15,6 +15,8 @@ import { policyApplies, RefundPolicySection } from './refund-policy.js';
 import { optionWindowText } from './option-window.js';
 import { isFull } from './slot-refusal.js';
 import type { Ui } from './ui.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
+import { categoryHint } from './party-fields.js';
 import { VenueAbout, VenueContact } from './venue-details.js';
 
 interface Props {
@@ -91,6 +93,7 @@ export function ActivityPage({
   const [lead, ...more] = photos;
   const { t, lang } = ui;
   const optionWindow = optionWindowText(ui, activity.rules.options);
+  const categories = categoriesOf(activity.pricing);
   const days = new Map<string, SlotOffer[]>();
   for (const offer of offers) {
     const day = localDateOf(offer.slot.startsAt);
@@ -126,6 +129,11 @@ export function ActivityPage({
         <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
         {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
+        {categories.map((category) => (
+          <li key={category.key} data-testid="price-category">
+            {category.label[lang]}: {categoryHint(ui, category, categories)}
+          </li>
+        ))}
       </ul>
       <PracticalInfoSection ui={ui} practical={activity.practical} />
       {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} />}

@@ -11,11 +11,16 @@ import { optionWindowText } from './option-window.js';
 import { SlotSummary } from './slot-summary.js';
 import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
+import type { PartyValues } from '../party-form.js';
+import { PartyFields, partyLabels } from './party-fields.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
 export interface BookingFormValues extends BillingFormValues {
   groupSize: string;
+  /** The counts by price category, for an activity that has them (the group size is then their sum). */
+  party: PartyValues;
   name: string;
   email: string;
   phone: string;
@@ -47,7 +52,10 @@ const FIELD_ORDER = Object.keys(BOOKING_FIELD_LABELS);
 
 /** The errors in the form's order, whatever order the rules found them in; a field the form does not know last. */
 function inFormOrder(errors: FieldMessages): FieldMessages {
-  const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  const rank = (field: string) => {
+    const name = field.startsWith('party.') ? 'groupSize' : field;
+    return FIELD_ORDER.includes(name) ? FIELD_ORDER.indexOf(name) : FIELD_ORDER.length;
+  };
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
@@ -82,6 +90,7 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
 export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms, paymentPlan }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
+  const categories = categoriesOf(activity.pricing);
   return (
     <Layout ui={ui} title={t('booking.title', { activity: activity.title[lang] })} languageForm={BOOKING_FORM_ID}>
       <p class="breadcrumb">
@@ -96,32 +105,42 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
         </p>
       )}
       <form method="post" action={`/book/${slot.id}`} id={BOOKING_FORM_ID} novalidate>
-        <ErrorSummary ui={ui} errors={inFormOrder(errors)} labels={BOOKING_FIELD_LABELS} />
+        <ErrorSummary ui={ui} errors={inFormOrder(errors)} labels={BOOKING_FIELD_LABELS} named={partyLabels(ui, categories)} />
         <input type="hidden" name="action" value="review" />
         <input type="hidden" name="step" value="form" />
         <TermsVersionField terms={terms} />
         {values.submissionKey && <input type="hidden" name="submissionKey" value={values.submissionKey} />}
-        <Field
-          name="groupSize"
-          label={t('booking.group_size')}
-          error={errors.groupSize}
-          hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
-        >
-          {(describedBy) => (
-            <input
-              id="groupSize"
-              name="groupSize"
-              type="number"
-              inputmode="numeric"
-              required
-              min={activity.minGroupSize}
-              max={activity.maxGroupSize}
-              value={values.groupSize}
-              aria-describedby={describedBy}
-              aria-invalid={invalid('groupSize')}
-            />
-          )}
-        </Field>
+        {categories.length > 0 ? (
+          <PartyFields
+            ui={ui}
+            categories={categories}
+            values={values.party}
+            errors={errors}
+            range={{ min: activity.minGroupSize, max: activity.maxGroupSize }}
+          />
+        ) : (
+          <Field
+            name="groupSize"
+            label={t('booking.group_size')}
+            error={errors.groupSize}
+            hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+          >
+            {(describedBy) => (
+              <input
+                id="groupSize"
+                name="groupSize"
+                type="number"
+                inputmode="numeric"
+                required
+                min={activity.minGroupSize}
+                max={activity.maxGroupSize}
+                value={values.groupSize}
+                aria-describedby={describedBy}
+                aria-invalid={invalid('groupSize')}
+              />
+            )}
+          </Field>
+        )}
         {TEXT_FIELDS.map((f) => (
           <Field
             key={f.name}

@@ -6,8 +6,20 @@ import type { MessageKey } from '../i18n/i18n.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
 
-export function ErrorSummary({ ui, errors, labels }: { ui: Ui; errors: FieldMessages; labels: Record<string, MessageKey> }) {
+export function ErrorSummary({
+  ui,
+  errors,
+  labels,
+  named = {},
+}: {
+  ui: Ui;
+  errors: FieldMessages;
+  labels: Record<string, MessageKey>;
+  /** Labels that are data, not messages (a price category's name). */
+  named?: Record<string, string>;
+}) {
   const fields = Object.keys(errors);
+  const label = (field: string) => named[field] ?? (labels[field] && ui.t(labels[field]));
   if (fields.length === 0) return null;
   return (
     // autofocus: the page opens at the summary, even where the form sits below a long list, without JavaScript.
@@ -16,7 +28,7 @@ export function ErrorSummary({ ui, errors, labels }: { ui: Ui; errors: FieldMess
       <ul>
         {fields.map((field) => (
           <li key={field}>
-            <a href={`#${field}`}>{labels[field] ? `${ui.t(labels[field])}: ${errors[field]}` : errors[field]}</a>
+            <a href={`#${field}`}>{label(field) ? `${label(field)}: ${errors[field]}` : errors[field]}</a>
           </li>
         ))}
       </ul>

@@ -4,6 +4,10 @@ import { deadlineText } from './deadline.js';
 import type { DomainErrorCode } from '../../core/shared/errors.js';
 import { InputField } from './components.js';
 import type { Ui } from './ui.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
+import type { FieldMessages } from '../field-errors.js';
+import { partyValuesOf, type PartyValues } from '../party-form.js';
+import { PartyFields } from './party-fields.js';
 
 /** The path of the manage page; its actions post to paths below it. */
 export function managePath(token: string): string {
@@ -39,8 +43,8 @@ interface ManageActionsProps {
   booking: BookingDetails;
   token: string;
   now: Date;
-  /** The group size as typed in a refused change, and why it was refused. */
-  groupSize?: { value: string; error: string } | undefined;
+  /** The group as typed in a refused change (its size, or its counts per price category), and why each field was refused. */
+  typed?: { groupSize: string; party?: PartyValues | undefined; errors: FieldMessages } | undefined;
 }
 
 /**
@@ -48,13 +52,19 @@ interface ManageActionsProps {
  * have the link mailed again. An action that is closed says why and whom to contact instead. A
  * cancelled, expired or completed booking has no actions.
  */
-export function ManageActions({ ui, booking, token, now, groupSize }: ManageActionsProps) {
+export function ManageActions({ ui, booking, token, now, typed }: ManageActionsProps) {
   if (!isChangeable(booking.status)) return null;
   const { t } = ui;
   const { activity } = booking;
   const venue = activity.venue.name;
   const base = managePath(token);
   const actions = organiserActions(booking, now);
+  const categories = categoriesOf(activity.pricing);
+  const hint = t('manage.group_size.hint', {
+    min: activity.minGroupSize,
+    max: activity.maxGroupSize,
+    deadline: deadlineText(ui, actions.changeUntil),
+  });
   return (
     <section class="manage-actions" data-testid="manage-actions">
       <h2>{t('manage.actions')}</h2>
@@ -67,23 +77,32 @@ export function ManageActions({ ui, booking, token, now, groupSize }: ManageActi
               {t('manage.group_size.only_more', { deadline: deadlineText(ui, actions.cancelUntil), venue })}
             </p>
           )}
-          <InputField
-            id="groupSize"
-            name="groupSize"
-            type="number"
-            inputMode="numeric"
-            required
-            min={actions.decrease ? activity.minGroupSize : booking.groupSize}
-            max={activity.maxGroupSize}
-            value={groupSize?.value ?? String(booking.groupSize)}
-            label={t('booking.group_size')}
-            hint={t('manage.group_size.hint', {
-              min: activity.minGroupSize,
-              max: activity.maxGroupSize,
-              deadline: deadlineText(ui, actions.changeUntil),
-            })}
-            error={groupSize?.error}
-          />
+          {categories.length > 0 ? (
+            <>
+              <p class="hint">{hint}</p>
+              <PartyFields
+                ui={ui}
+                categories={categories}
+                values={typed?.party ?? partyValuesOf(booking.party ?? {})}
+                errors={typed?.errors ?? {}}
+                range={{ min: activity.minGroupSize, max: activity.maxGroupSize }}
+              />
+            </>
+          ) : (
+            <InputField
+              id="groupSize"
+              name="groupSize"
+              type="number"
+              inputMode="numeric"
+              required
+              min={actions.decrease ? activity.minGroupSize : booking.groupSize}
+              max={activity.maxGroupSize}
+              value={typed?.groupSize ?? String(booking.groupSize)}
+              label={t('booking.group_size')}
+              hint={hint}
+              error={typed?.errors.groupSize}
+            />
+          )}
           <button type="submit">{t('manage.group_size.submit')}</button>
         </form>
       ) : (

@@ -5,6 +5,7 @@ import { Layout } from './layout.js';
 import { managePath } from './manage-actions.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
 
 /** What the change does to the money: extra to pay, or what the policy gives back and keeps. */
 function MoneyEffect({ ui, quote }: { ui: Ui; quote: GroupSizeQuote }) {
@@ -60,10 +61,23 @@ export function ManageGroupSizePage({
         <p data-testid="group-size-change">
           {t('manage.group_size.preview.change', { from: quote.from, to: quote.to, total: formatMoney(quote.totalCents, ui.lang) })}
         </p>
+        {quote.party && (
+          <ul data-testid="group-size-party">
+            {categoriesOf(booking.activity.pricing).map((category) => (
+              <li key={category.key}>
+                {category.label[ui.lang]}: {quote.party?.[category.key] ?? 0}
+              </li>
+            ))}
+          </ul>
+        )}
         <MoneyEffect ui={ui} quote={quote} />
       </div>
       <form method="post" action={`${base}/group-size`} data-testid="group-size-confirm">
-        <input type="hidden" name="groupSize" value={String(quote.to)} />
+        {quote.party ? (
+          Object.entries(quote.party).map(([key, count]) => <input key={key} type="hidden" name={`party.${key}`} value={String(count)} />)
+        ) : (
+          <input type="hidden" name="groupSize" value={String(quote.to)} />
+        )}
         <button type="submit">{t('manage.group_size.preview.confirm', { n: quote.to })}</button>
       </form>
       <p class="actions">

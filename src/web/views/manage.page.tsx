@@ -21,12 +21,21 @@ import { formatMoney } from '../../core/i18n/format.js';
 import { PayButton, PaymentBanner, type PaymentOutcome, PaymentSection } from './payment-section.js';
 import type { InvoiceListItem } from '../../core/invoices/invoice-list.service.js';
 import { ManageInvoices } from './invoice-list.js';
+import type { FieldMessages } from '../field-errors.js';
+import type { PartyValues } from '../party-form.js';
+import { partyLabels } from './party-fields.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
 
-/** A refused action: its code, its message, and for the group-size form the value as typed. */
+/**
+ * A refused action: its code, its message, and for the group-size form the group as typed (the
+ * size, or the counts per price category) and, when fields were refused, each field's message.
+ */
 export interface ManageRefusal {
   code: DomainErrorCode | FieldErrorCode;
   message: string;
   groupSize?: string | undefined;
+  party?: PartyValues | undefined;
+  fields?: FieldMessages | undefined;
 }
 
 export interface ManagePageProps {
@@ -159,7 +168,12 @@ export function ManagePage({
               {refusal.message}
             </p>
           ) : (
-            <ErrorSummary ui={ui} errors={{ groupSize: refusal.message }} labels={{ groupSize: 'booking.group_size' }} />
+            <ErrorSummary
+              ui={ui}
+              errors={refusal.fields ?? { groupSize: refusal.message }}
+              labels={{ groupSize: 'booking.group_size' }}
+              named={partyLabels(ui, categoriesOf(booking.activity.pricing))}
+            />
           )}
         </div>
       )}
@@ -182,7 +196,11 @@ export function ManagePage({
         booking={booking}
         token={token}
         now={now}
-        groupSize={refusal?.groupSize === undefined ? undefined : { value: refusal.groupSize, error: refusal.message }}
+        typed={
+          refusal?.groupSize === undefined
+            ? undefined
+            : { groupSize: refusal.groupSize, party: refusal.party, errors: refusal.fields ?? { groupSize: refusal.message } }
+        }
       />
       <VenueContact ui={ui} venue={booking.activity.venue} />
     </Layout>

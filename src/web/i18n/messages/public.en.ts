@@ -91,6 +91,8 @@ export const en: Record<keyof typeof nl, string> = {
   'field.unknown_slot': 'This time slot does not exist.',
   'field.group_too_small': 'This activity is for groups of at least {min} people.',
   'field.group_too_large': 'This activity is for groups of at most {max} people.',
+  'field.count_below_min': 'At least {min}.',
+  'field.count_above_max': 'At most {max}.',
 
   'error.not_found': 'This page does not exist (any more).',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',

@@ -89,6 +89,8 @@ export const nl = {
   'field.unknown_slot': 'Dit tijdslot bestaat niet.',
   'field.group_too_small': 'Deze activiteit is voor groepen van minstens {min} personen.',
   'field.group_too_large': 'Deze activiteit is voor groepen van hoogstens {max} personen.',
+  'field.count_below_min': 'Minstens {min}.',
+  'field.count_above_max': 'Hoogstens {max}.',
 
   'error.not_found': 'Deze pagina bestaat niet (meer).',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',

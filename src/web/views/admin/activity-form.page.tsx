@@ -1,4 +1,5 @@
 import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
+import { isBanded } from '../../../core/catalog/pricing.js';
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -92,7 +93,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
   const { t, lang } = ui;
   const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
   const action = activity ? `/admin/activities/${activity.id}` : '/admin/activities/new';
-  const banded = activity?.pricing.filter((line) => line.bands) ?? [];
+  const banded = activity?.pricing.filter(isBanded) ?? [];
   const invalid = (name: string) => (errors[name] ? 'true' : undefined);
   const text = (name: TextName, type = 'text', hint?: string) => (
     <InputField
@@ -256,7 +257,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                 <li key={i}>
                   {line.label[lang]} ({t(line.basis === 'person' ? 'activity_form.per_person' : 'activity_form.per_group')},{' '}
                   {t(line.vat === 'low' ? 'activity_form.vat_low' : 'activity_form.vat_high')}):{' '}
-                  {(line.bands ?? [])
+                  {line.bands
                     .map((b) => t('activity_form.band', { min: b.minSize, max: b.maxSize, amount: formatMoney(b.amountCents, lang) }))
                     .join('; ')}
                 </li>
