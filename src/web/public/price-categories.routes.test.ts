@@ -1,0 +1,263 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { book, bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
+import type { Slot } from '../../core/availability/slot.js';
+import { findSlot } from '../../core/availability/slot.repository.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { changeGroupSize } from '../../core/booking-flows/booking-changes.service.js';
+import { findBookingByLink } from '../../core/booking-flows/booking.service.js';
+import { FieldsRefused } from '../../core/shared/field-errors.js';
+import { activityListJson, bookingCreatedJson, manageBookingJson, validationErrorJson } from './api.schemas.js';
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Pupils (at least 8), adults (1 to 6, one free per 8 pupils), and materials per group at 21 %. */
+const SCHOOL_PRICING = [
+  { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950, minCount: 8 },
+  {
+    label: { nl: 'Begeleider', en: 'Adult' },
+    basis: 'category',
+    key: 'adult',
+    vat: 'low',
+    amountCents: 1650,
+    minCount: 1,
+    maxCount: 6,
+    free: { per: 8, of: 'pupil' },
+  },
+  { label: { nl: 'Lesmateriaal', en: 'Materials' }, basis: 'group', vat: 'high', amountCents: 2500 },
+] as const;
+
+for (const dialect of testDialects()) {
+  describe(`a group counted by price category: pupils and free teachers (${dialect.name})`, () => {
+    let t: TestApp;
+    let activity: Activity;
+    let slot: Slot;
+
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      activity = await makeActivity(t.database.db, t.clock, {
+        pricing: SCHOOL_PRICING.map((line) => ({ ...line })),
+        minGroupSize: 10,
+        maxGroupSize: 40,
+        title: { nl: 'Schoolrondvaart', en: 'School cruise' },
+      });
+      slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-20', time: '10:00', capacity: 400 });
+    });
+    after(async () => t?.close());
+
+    const text = (node: { textContent: string } | null | undefined) =>
+      node?.textContent
+        .replace(/\u00a0/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const linesOf = (page: ReturnType<typeof parseHtml>) =>
+      page.querySelectorAll('[data-testid="price-breakdown"] tbody tr').map((row) => text(row.querySelector('th')));
+    const post = async (fields: Record<string, string>, lang: 'nl' | 'en') => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: { ...FORM, 'accept-language': lang },
+        payload: urlencoded({
+          name: 'Juf Ans',
+          email: `juf-${Math.random()}@example.nl`,
+          phone: '+31 6 12345678',
+          organisation: 'Basisschool De Linde',
+          notes: '',
+          acceptTerms: 'yes',
+          action: 'review',
+          ...fields,
+        }),
+      });
+      return { status: res.statusCode, page: parseHtml(res.body) };
+    };
+
+    test('the service: the party is stored, the lines are per category, capacity counts every person', async () => {
+      const before = (await findSlot(t.database.db, slot.id))!.bookedPersons;
+      const { booking } = await book(t.database.db, t.clock, slot, { party: { pupil: 24, adult: 3 }, groupSize: undefined });
+      assert.equal(booking.groupSize, 27);
+      assert.deepEqual(booking.party, { pupil: 24, adult: 3 });
+      assert.deepEqual(
+        booking.price.lines.map((l) => [l.label.nl, l.quantity, l.totalCents]),
+        [
+          ['Leerling', 24, 24 * 950],
+          ['Begeleider (gratis)', 3, 0],
+          ['Lesmateriaal', 1, 2500],
+        ],
+      );
+      assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before + 27);
+      const row = await t.database.db
+        .selectFrom('bookings')
+        .select(['party', 'group_size'])
+        .where('id', '=', booking.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([JSON.parse(row.party!), row.group_size], [{ pupil: 24, adult: 3 }, 27]);
+    });
+
+    test('the service: a party outside a category’s limits is refused at its field; a size alone counts pupils', async () => {
+      await assert.rejects(
+        book(t.database.db, t.clock, slot, { party: { pupil: 12, adult: 0 }, groupSize: undefined }),
+        (error: unknown) =>
+          error instanceof FieldsRefused &&
+          JSON.stringify(error.errors) === JSON.stringify([{ field: 'party.adult', code: 'count_below_min', params: { min: 1 } }]),
+      );
+      const { booking } = await book(t.database.db, t.clock, slot, { groupSize: 12 });
+      assert.deepEqual(booking.party, { pupil: 11, adult: 1 });
+    });
+
+    test('a change per category, also one that keeps the size, prices again and moves only the persons that changed', async () => {
+      const { booking, manageToken } = await book(
+        t.database.db,
+        t.clock,
+        slot,
+        { party: { pupil: 16, adult: 2 }, groupSize: undefined },
+        t.linkKey,
+      );
+      assert.equal(booking.price.totalCents, 16 * 950 + 2500, 'both adults free');
+      const before = (await findSlot(t.database.db, slot.id))!.bookedPersons;
+      const swapped = await changeGroupSize(t.database.db, t.clock, booking, { pupil: 15, adult: 3 });
+      assert.deepEqual(swapped, { changed: true, from: 18, to: 18, refundCents: 0 });
+      const after = (await findBookingByLink(t.database.db, 'manage', manageToken))!;
+      assert.deepEqual(after.party, { pupil: 15, adult: 3 });
+      assert.equal(after.price.totalCents, 15 * 950 + 2 * 1650 + 2500, 'one adult free for 15 pupils, two paying');
+      assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before);
+      assert.deepEqual(await changeGroupSize(t.database.db, t.clock, after, { adult: 3, pupil: 15 }), { changed: false });
+      await assert.rejects(changeGroupSize(t.database.db, t.clock, after, { pupil: 15, adult: 7 }), FieldsRefused);
+    });
+
+    for (const [lang, legend, pupil, free] of [
+      ['nl', 'Wie komen er?', 'Leerling', 'Begeleider (gratis)'],
+      ['en', 'Who is coming?', 'Pupil', 'Adult (free)'],
+    ] as const) {
+      test(`the form without JavaScript (${lang}): a count per category, errors at their fields with the input kept, the lines reviewed, booked`, async () => {
+        const form = parseHtml((await t.app.inject({ url: `/book/${slot.id}?groupSize=20`, headers: { 'accept-language': lang } })).body);
+        assert.equal(text(form.querySelector('[data-testid="party-fields"] legend')), legend);
+        assert.equal(form.querySelector('input[name="groupSize"]'), null, 'no group size to type: it is the sum');
+        assert.equal(form.querySelector('input[name="party.pupil"]')?.getAttribute('value'), '19');
+        assert.equal(form.querySelector('input[name="party.adult"]')?.getAttribute('value'), '1');
+        assert.equal(text(form.querySelector('label[for="party.pupil"]')), pupil);
+
+        const refused = await post({ 'party.pupil': '24', 'party.adult': '9' }, lang);
+        assert.equal(refused.status, 422);
+        assert.equal(refused.page.querySelector('input[name="party.adult"]')?.getAttribute('value'), '9', 'the input kept');
+        assert.equal(text(refused.page.querySelector('[data-testid="error-party.adult"]')), lang === 'nl' ? 'Hoogstens 6.' : 'At most 6.');
+        assert.ok(text(refused.page.querySelector('[data-testid="form-errors"]'))?.includes(lang === 'nl' ? 'Begeleider' : 'Adult'));
+
+        const tooFew = await post({ 'party.pupil': '8', 'party.adult': '1' }, lang);
+        assert.equal(tooFew.status, 422, 'the sum is below the activity’s minimum');
+        assert.ok(text(tooFew.page.querySelector('[data-testid="error-groupSize"]'))?.includes('10'));
+
+        const review = await post({ 'party.pupil': '24', 'party.adult': '3' }, lang);
+        assert.equal(review.status, 200, text(review.page.querySelector('[data-testid=booking-refusal]')));
+        assert.deepEqual(linesOf(review.page), [pupil, free, lang === 'nl' ? 'Lesmateriaal' : 'Materials']);
+        const fields: Record<string, string> = { ...formFields(review.page.querySelector('form#booking-review')!), action: 'confirm' };
+        assert.equal(fields['party.pupil'], '24');
+        const placed = await t.app.inject({
+          method: 'POST',
+          url: `/book/${slot.id}`,
+          headers: { ...FORM, 'accept-language': lang },
+          payload: urlencoded(fields),
+        });
+        assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
+        const manageUrl = String(placed.headers.location).split('?')[0]!;
+        const manage = parseHtml((await t.app.inject({ url: manageUrl, headers: { 'accept-language': lang } })).body);
+        assert.deepEqual(linesOf(manage), [pupil, free, lang === 'nl' ? 'Lesmateriaal' : 'Materials']);
+        assert.equal(manage.querySelector('[data-testid="group-size-form"] input[name="party.adult"]')?.getAttribute('value'), '3');
+
+        // The manage page: one pupil fewer, one adult more, previewed and then made.
+        const change = { 'party.pupil': '23', 'party.adult': '4' };
+        const preview = await t.app.inject({
+          method: 'POST',
+          url: `${manageUrl}/group-size/preview`,
+          headers: { ...FORM, 'accept-language': lang },
+          payload: urlencoded(change),
+        });
+        assert.equal(preview.statusCode, 200, preview.body.slice(0, 300));
+        const confirm = parseHtml(preview.body).querySelector('form[data-testid="group-size-confirm"]')!;
+        assert.deepEqual(formFields(confirm), change);
+        const made = await t.app.inject({
+          method: 'POST',
+          url: `${manageUrl}/group-size`,
+          headers: { ...FORM, 'accept-language': lang },
+          payload: urlencoded(formFields(confirm)),
+        });
+        assert.equal(made.statusCode, 303);
+        const changed = parseHtml((await t.app.inject({ url: manageUrl, headers: { 'accept-language': lang } })).body);
+        assert.equal(changed.querySelector('[data-testid="group-size-form"] input[name="party.adult"]')?.getAttribute('value'), '4');
+        const wrong = await t.app.inject({
+          method: 'POST',
+          url: `${manageUrl}/group-size/preview`,
+          headers: { ...FORM, 'accept-language': lang },
+          payload: urlencoded({ 'party.pupil': '23', 'party.adult': 'veel' }),
+        });
+        assert.equal(wrong.statusCode, 422);
+        const wrongPage = parseHtml(wrong.body);
+        assert.equal(
+          wrongPage.querySelector('[data-testid="group-size-form"] input[name="party.adult"]')?.getAttribute('value'),
+          'veel',
+          'the input kept',
+        );
+        assert.ok(wrongPage.querySelector('[data-testid="error-party.adult"]'));
+      });
+    }
+
+    test('the API: the categories listed, a party booked without a group size, faults named per field', async () => {
+      const list = activityListJson.parse((await t.app.inject('/api/v1/activities')).json());
+      const listed = list.activities.find((a) => a.id === activity.id)!;
+      assert.deepEqual(
+        listed.priceCategories.map((c) => [c.key, c.amountCents, c.vatRateBp, c.minCount, c.maxCount, c.free]),
+        [
+          ['pupil', 950, 900, 8, null, null],
+          ['adult', 1650, 900, 1, 6, { per: 8, of: 'pupil' }],
+        ],
+      );
+      const api = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: body });
+      const created = await api({
+        ...bookingRequest(slot.id, { email: 'api@example.nl' }),
+        groupSize: undefined,
+        party: { pupil: 9, adult: 2 },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const booking = bookingCreatedJson.parse(created.json());
+      assert.equal(booking.groupSize, 11);
+      assert.deepEqual(
+        booking.price.lines.map((l) => [l.label.en, l.quantity, l.totalCents]),
+        [
+          ['Pupil', 9, 9 * 950],
+          ['Adult', 1, 1650],
+          ['Adult (free)', 1, 0],
+          ['Materials', 1, 2500],
+        ],
+      );
+      const manage = manageBookingJson.parse(
+        (await t.app.inject(new URL(booking.manageUrl).pathname.replace('/b/', '/api/v1/manage/'))).json(),
+      );
+      assert.equal(manage.price.totalCents, booking.price.totalCents);
+
+      const mismatch = await api({ ...bookingRequest(slot.id), groupSize: 12, party: { pupil: 9, adult: 2 } });
+      assert.equal(mismatch.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(mismatch.json()).errors.map((e) => [e.field, e.code]),
+        [['groupSize', 'invalid_value']],
+      );
+      const faults = await api({ ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 9, adult: 7, dog: 1 } });
+      assert.equal(faults.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(faults.json()).errors.map((e) => [e.field, e.code]),
+        [
+          ['party.dog', 'invalid_value'],
+          ['party.adult', 'count_above_max'],
+        ],
+      );
+      const plain = await makeSlot(t.database.db, t.clock, await makeActivity(t.database.db, t.clock), { date: '2026-06-21' });
+      const notCounted = await api({ ...bookingRequest(plain.id), groupSize: undefined, party: { pupil: 4 } });
+      assert.equal(notCounted.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(notCounted.json()).errors.map((e) => [e.field, e.code]),
+        [['party', 'invalid_value']],
+      );
+    });
+  });
+}
