@@ -9,6 +9,7 @@ import { findBookingRow } from './booking-lifecycle.repository.js';
 import { paymentOfRow } from '../payments/payment-of-row.js';
 import { BOOKING_PAYMENT_STATUSES } from '../payments/payment.js';
 import type { BookingPayment } from '../payments/payment-state.js';
+import type { Party } from '../catalog/price-categories.js';
 
 /**
  * A booking's facts that can change after a mail about it is queued, as they were when it was
@@ -19,6 +20,8 @@ import type { BookingPayment } from '../payments/payment-state.js';
 export interface MailSnapshot {
   status: BookingStatus;
   groupSize: number;
+  /** The party by price category then; undefined in a snapshot taken before parties were kept. */
+  party: Party | null | undefined;
   totalCents: number;
   /** An option's deadline then; null for any other status. */
   optionExpiresAt: Date | null;
@@ -33,6 +36,7 @@ async function takeMailSnapshot(db: Executor, bookingId: string): Promise<Stored
   return {
     status: row.status,
     group_size: row.group_size,
+    party: row.party,
     total_cents: row.total_cents,
     option_expires_at: row.status === 'option' ? row.option_expires_at : null,
     payment_status: payment.status,
@@ -53,6 +57,18 @@ async function takeMailSnapshot(db: Executor, bookingId: string): Promise<Stored
 export async function enqueueBookingMail(db: Executor, clock: Clock, mail: BookingMail): Promise<boolean> {
   const snapshot = await takeMailSnapshot(db, mail.bookingId);
   return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString(), snapshot });
+}
+
+/** A stored party (JSON of counts), or null for none or one that is damaged. */
+function partyOfText(value: unknown): Party | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const party: unknown = JSON.parse(value);
+    if (typeof party !== 'object' || party === null) return null;
+    return Object.values(party).every((c) => count(c) !== undefined) ? (party as Party) : null;
+  } catch {
+    return null;
+  }
 }
 
 function count(value: unknown): number | undefined {
@@ -96,18 +112,20 @@ export function snapshotOf(detail: Record<string, unknown>): MailSnapshot | unde
   return {
     status,
     groupSize,
+    party: s.party === undefined ? undefined : partyOfText(s.party),
     totalCents,
     optionExpiresAt: optionExpiresAt && !Number.isNaN(optionExpiresAt.getTime()) ? optionExpiresAt : null,
     payment: { status: paymentStatus, paidCents, refundedCents, pendingRefundCents, dueCents, dueNowCents, balanceDueOn },
   };
 }
 
-/** The booking as the snapshot has it: its status, group size, total and option deadline then; the rest as it is now. */
+/** The booking as the snapshot has it: its status, group size and party, total and option deadline then; the rest as it is now. */
 export function bookingAsThen(booking: BookingDetails, snapshot: MailSnapshot): BookingDetails {
   return {
     ...booking,
     status: snapshot.status,
     groupSize: snapshot.groupSize,
+    party: snapshot.party === undefined ? booking.party : snapshot.party,
     optionExpiresAt: snapshot.optionExpiresAt,
     price: { ...booking.price, totalCents: snapshot.totalCents },
   };

@@ -40,6 +40,14 @@ export function sameGroup(a: Group, b: Group): boolean {
   return [...keys].every((key) => (a.party?.[key] ?? 0) === (b.party?.[key] ?? 0));
 }
 
+/** "Leerling 24, Begeleider 3": a party in words, its categories in their order, those with nobody left out. */
+export function partySummary(categories: readonly CategoryLine[], party: Party, lang: 'nl' | 'en'): string {
+  return categories
+    .filter((c) => (party[c.key] ?? 0) > 0)
+    .map((c) => `${c.label[lang]} ${party[c.key]}`)
+    .join(', ');
+}
+
 /** "pupil 24, teacher 3": a party as the booking's history records it. */
 export function partyText(party: Party): string {
   return Object.entries(party)

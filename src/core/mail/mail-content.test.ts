@@ -301,6 +301,22 @@ describe('mail content', () => {
     assert.equal(fact(bare.html, 'Telefoon van Rederij Amstel'), '020 123 4567');
   });
 
+  test('a group counted by price category is named with its party', () => {
+    const pricing = [
+      { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950 },
+      { label: { nl: 'Begeleider', en: 'Adult' }, basis: 'category', key: 'adult', vat: 'low', amountCents: 1650 },
+      { label: { nl: 'Kind onder 4', en: 'Child under 4' }, basis: 'category', key: 'infant', vat: 'low', amountCents: 0 },
+    ] as const;
+    const booking = {
+      activity: { ...bookingDetails().activity, pricing: [...pricing] },
+      groupSize: 27,
+      party: { pupil: 24, adult: 3, infant: 0 },
+    };
+    assert.equal(fact(render('confirmed', 'nl', booking).html, 'Aantal personen'), '27 (Leerling 24, Begeleider 3)');
+    assert.equal(fact(render('confirmed', 'en', booking).html, 'Number of people'), '27 (Pupil 24, Adult 3)');
+    assert.equal(fact(render('confirmed', 'en').html, 'Number of people'), '12', 'a group size alone without categories');
+  });
+
   test('the HTML is self-contained and loads nothing', () => {
     const mail = render('booking_received', 'nl');
     assert.ok(mail.html.startsWith('<!doctype html>'));

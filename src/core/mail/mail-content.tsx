@@ -1,4 +1,6 @@
 import { render } from 'preact-render-to-string';
+import { categoriesOf } from '../catalog/pricing.js';
+import { partySummary } from '../catalog/price-categories.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { addressLine, type Venue } from '../catalog/activity.js';
@@ -199,6 +201,13 @@ export function at(t: MailTranslate, lang: Language, instant: Date): string {
   return t('mail.at', { date: formatDate(instant, lang), time: formatTime(instant) });
 }
 
+/** "27 (Leerling 24, Begeleider 3)": the group size, with its party for an activity with price categories. */
+function groupText(lang: Language, booking: BookingDetails): string {
+  const categories = categoriesOf(booking.activity.pricing);
+  if (!booking.party || categories.length === 0) return String(booking.groupSize);
+  return `${booking.groupSize} (${partySummary(categories, booking.party, lang)})`;
+}
+
 /** Reference, activity, venue, date and time, group size and status: what every mail names. */
 function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails): Section['facts'] {
   const { activity, slot } = booking;
@@ -207,7 +216,7 @@ function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails)
     [t('booking.activity'), activity.title[lang]],
     [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
     [t('booking.when'), formatRange(slot.startsAt, slot.endsAt, lang)],
-    [t('booking.group_size'), String(booking.groupSize)],
+    [t('booking.group_size'), groupText(lang, booking)],
     [t('manage.status'), t(STATUS_LABELS[booking.status])],
   ];
 }
