@@ -36,7 +36,8 @@ import {
 } from './activity-admin.repository.js';
 import { decimal, MAX_AGE, optionalText, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
-import { assertPricingCovers, isBanded, type Pricing, pricingSchema } from './pricing.js';
+import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
+import { type FixedLine, mergePricing, parseFixedLines, type PriceLineForm } from './price-lines-form.js';
 import { parsePaymentTerms, parseRefundTiers, type PaymentTermsForm } from './payment-form.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -47,18 +48,6 @@ import { MAX_GROUP_SIZE } from '../shared/group-size.js';
  * other way round.
  */
 type Member = ActivityActor & ScopedMember;
-
-/** How many fixed price lines the form offers. */
-export const PRICE_LINE_FIELDS = 5;
-
-/** One price line as typed: label in both languages, per person or group, VAT code, amount in euros. */
-export interface PriceLineForm {
-  labelNl: string;
-  labelEn: string;
-  basis: string;
-  vat: string;
-  amount: string;
-}
 
 /** The activity form as typed, so a refused form comes back exactly as it was sent. */
 export interface ActivityForm extends PaymentTermsForm {
@@ -169,51 +158,6 @@ function parsePractical(form: ActivityForm): FormResult<PracticalInfo> {
   };
 }
 
-const priceLineFields = z.object({
-  labelNl: requiredText(120),
-  labelEn: requiredText(120),
-  basis: z.enum(['person', 'group'], { error: 'invalid_value' }),
-  vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
-  amount: decimal('invalid_amount', 100_000_00),
-});
-
-type FixedLine = Pricing[number] & { amountCents: number };
-
-function isBlank(line: PriceLineForm): boolean {
-  return !line.labelNl.trim() && !line.labelEn.trim() && !line.amount.trim();
-}
-
-/** The form's fixed price lines, or the errors of each filled-in line under `lines.<i>.<field>`. */
-function parseFixedLines(lines: PriceLineForm[]): FormResult<FixedLine[]> {
-  const parsed: FixedLine[] = [];
-  const errors: FieldError[] = [];
-  lines.slice(0, PRICE_LINE_FIELDS).forEach((line, index) => {
-    if (isBlank(line)) return;
-    const result = priceLineFields.safeParse(line);
-    if (!result.success) {
-      errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `lines.${index}.${e.field}` })));
-      return;
-    }
-    const { labelNl, labelEn, basis, vat, amount } = result.data;
-    parsed.push({ label: { nl: labelNl, en: labelEn }, basis, vat, amountCents: amount });
-  });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed };
-}
-
-/**
- * The new pricing: banded lines are kept where they were (the form cannot edit bands), the form's
- * fixed lines take the places of the old fixed lines in order, and any extra fixed lines follow.
- */
-function mergePricing(current: Pricing, fixed: FixedLine[]): Pricing {
-  const queue = [...fixed];
-  const merged: Pricing = [];
-  for (const line of current) {
-    if (isBanded(line)) merged.push(line);
-    else if (queue.length > 0) merged.push(queue.shift()!);
-  }
-  return [...merged, ...queue];
-}
-
 type ActivityFields = Omit<Activity, 'id' | 'venue'>;
 
 /** The errors of the rules across fields, for the fields that passed: group limits, pricing that covers them. */
@@ -245,7 +189,7 @@ function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, line
  */
 function parseActivityForm(form: ActivityForm, current: { pricing: Pricing; payment: PaymentTerms }): FormResult<ActivityFields> {
   const base = parseEachField(activityFields.shape, { ...form });
-  const lines = parseFixedLines(form.lines);
+  const lines = parseFixedLines(form.lines, current.pricing);
   const practical = parsePractical(form);
   const payment = parsePaymentTerms(form, current.payment);
   const refundPolicy = parseRefundTiers(form.refundTiers);

@@ -460,6 +460,63 @@ for (const dialect of testDialects()) {
       assert.equal(plain.querySelector('[data-testid="practical-accessibility"]'), null);
     });
 
+    test('price categories: made on the form with a free allowance, keys kept when relabelled, faults named per field', async () => {
+      const categories = {
+        'lines.0.labelNl': 'Leerling',
+        'lines.0.labelEn': 'Pupil',
+        'lines.0.basis': 'category',
+        'lines.0.amount': '9,50',
+        'lines.0.minCount': '8',
+        'lines.1.labelNl': 'Begeleider',
+        'lines.1.labelEn': 'Accompanying adult',
+        'lines.1.basis': 'category',
+        'lines.1.vat': 'low',
+        'lines.1.amount': '16,50',
+        'lines.1.minCount': '1',
+        'lines.1.maxCount': '6',
+        'lines.1.freePer': '8',
+        'lines.1.freeOf': '1',
+      };
+      const created = await adminPost(t, manager, '/admin/activities/new', validForm({ slug: 'schoolreis', ...categories }));
+      assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+      const id = /^\/admin\/activities\/([\w-]+)\?saved=1$/.exec(String(created.headers.location))![1]!;
+      const pupil = { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950, minCount: 8 };
+      const adult = {
+        label: { nl: 'Begeleider', en: 'Accompanying adult' },
+        basis: 'category',
+        key: 'accompanying-adult',
+        vat: 'low',
+        amountCents: 1650,
+        minCount: 1,
+        maxCount: 6,
+        free: { per: 8, of: 'pupil' },
+      };
+      assert.deepEqual(JSON.parse((await activityRow(id))!.pricing), [pupil, adult]);
+
+      // The form shows them as stored; relabelled, a category keeps its key (bookings count by it).
+      const fields = fieldsOf((await adminGet(t, manager, `/admin/activities/${id}`)).body);
+      assert.deepEqual(
+        ['basis', 'minCount', 'maxCount', 'freePer', 'freeOf'].map((f) => fields[`lines.1.${f}`]),
+        ['category', '1', '6', '8', '1'],
+      );
+      const relabelled = await adminPost(t, manager, `/admin/activities/${id}`, { ...fields, 'lines.0.labelEn': 'Student' });
+      assert.equal(relabelled.statusCode, 303);
+      assert.deepEqual(JSON.parse((await activityRow(id))!.pricing), [{ ...pupil, label: { nl: 'Leerling', en: 'Student' } }, adult]);
+
+      // Free by a line that is no category, and a minimum above the maximum: each at its field, the input kept.
+      const refused = await adminPost(t, manager, `/admin/activities/${id}`, {
+        ...fields,
+        'lines.0.basis': 'person',
+        'lines.1.minCount': '7',
+      });
+      assert.equal(refused.statusCode, 422);
+      const page = parseHtml(refused.body);
+      assert.ok(page.querySelector('[data-testid="error-lines.1.maxCount"]'));
+      assert.ok(page.querySelector('[data-testid="error-lines.1.freeOf"]'));
+      assert.equal(fieldsOf(refused.body)['lines.1.minCount'], '7');
+      assert.equal(JSON.parse((await activityRow(id))!.pricing)[0].label.en, 'Student', 'nothing stored');
+    });
+
     test('band pricing is shown read-only and kept; the fixed lines beside it are edited', async () => {
       const page = await adminGet(t, admin, `/admin/activities/${banded.id}`);
       assert.equal(page.statusCode, 200);

@@ -5,10 +5,10 @@ import {
   type ActivityForm,
   createActivityFromForm,
   listActivitiesFor,
-  PRICE_LINE_FIELDS,
   updateActivityFromForm,
   venuesFor,
 } from '../../core/catalog/activity-admin.service.js';
+import { BLANK_PRICE_LINE, PRICE_LINE_FIELDS, type PriceLineForm, priceLineForms } from '../../core/catalog/price-lines-form.js';
 import {
   type Activity,
   type ActivityRules,
@@ -59,13 +59,10 @@ function formFrom(body: unknown): ActivityForm {
     minGroupSize: field('minGroupSize'),
     maxGroupSize: field('maxGroupSize'),
     cutoffHours: field('cutoffHours'),
-    lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => ({
-      labelNl: field(`lines.${i}.labelNl`),
-      labelEn: field(`lines.${i}.labelEn`),
-      basis: field(`lines.${i}.basis`),
-      vat: field(`lines.${i}.vat`),
-      amount: field(`lines.${i}.amount`),
-    })),
+    lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => {
+      const names = Object.keys(BLANK_PRICE_LINE) as (keyof PriceLineForm)[];
+      return Object.fromEntries(names.map((name) => [name, field(`lines.${i}.${name}`)])) as Record<keyof PriceLineForm, string>;
+    }),
     bookingMode: field('bookingMode'),
     optionsAllowed: formCheckbox(body, 'optionsAllowed'),
     optionHours: field('optionHours'),
@@ -126,23 +123,8 @@ function rulesForm(rules: ActivityRules): Pick<ActivityForm, RuleField> {
 type RuleField =
   'bookingMode' | 'optionsAllowed' | 'optionHours' | 'optionMinDaysBefore' | 'optionMaxPerEmail' | 'cancelUntilHours' | 'participantFields';
 
-const BLANK_LINE = { labelNl: '', labelEn: '', basis: 'person', vat: 'low', amount: '' };
-
 /** A stored activity as the form shows it; banded lines are not in the form (they are kept as they are). */
 function formOf(activity: Activity, lang: Language): ActivityForm {
-  const fixed = activity.pricing.flatMap((line) =>
-    line.amountCents === undefined
-      ? []
-      : [
-          {
-            labelNl: line.label.nl,
-            labelEn: line.label.en,
-            basis: line.basis,
-            vat: line.vat,
-            amount: localDecimal((line.amountCents / 100).toFixed(2), lang),
-          },
-        ],
-  );
   return {
     venueId: activity.venue.id,
     slug: activity.slug,
@@ -156,7 +138,7 @@ function formOf(activity: Activity, lang: Language): ActivityForm {
     minGroupSize: String(activity.minGroupSize),
     maxGroupSize: String(activity.maxGroupSize),
     cutoffHours: localDecimal(String(Number((activity.bookingCutoffMinutes / 60).toFixed(2))), lang),
-    lines: Array.from({ length: PRICE_LINE_FIELDS }, (_, i) => fixed[i] ?? BLANK_LINE),
+    lines: priceLineForms(activity.pricing, (cents) => localDecimal((cents / 100).toFixed(2), lang)),
     ...rulesForm(activity.rules),
     ...practicalForm(activity.status, activity.practical),
     ...paymentTermsFormOf(activity.payment, activity.refundPolicy),
@@ -176,7 +158,7 @@ const EMPTY_FORM: ActivityForm = {
   minGroupSize: '1',
   maxGroupSize: '',
   cutoffHours: '0',
-  lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_LINE),
+  lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_PRICE_LINE),
   ...rulesForm(DEFAULT_ACTIVITY_RULES),
   ...practicalForm('published', DEFAULT_PRACTICAL_INFO),
   ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, DEFAULT_REFUND_POLICY),

@@ -1,4 +1,5 @@
-import type { ActivityForm, PriceLineForm } from '../../../core/catalog/activity-admin.service.js';
+import type { ActivityForm } from '../../../core/catalog/activity-admin.service.js';
+import type { PriceLineForm } from '../../../core/catalog/price-lines-form.js';
 import { isBanded } from '../../../core/catalog/pricing.js';
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
@@ -56,6 +57,10 @@ const LINE_LABELS: Record<keyof PriceLineForm, MessageKey> = {
   basis: 'activity_form.line_basis',
   vat: 'activity_form.line_vat',
   amount: 'activity_form.line_amount',
+  minCount: 'activity_form.line_min_count',
+  maxCount: 'activity_form.line_max_count',
+  freePer: 'activity_form.line_free_per',
+  freeOf: 'activity_form.line_free_of',
 };
 
 /** Every field's label for the error summary, the price lines' fields included. */
@@ -300,6 +305,9 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                     <option value="group" selected={line.basis === 'group'}>
                       {t('activity_form.per_group')}
                     </option>
+                    <option value="category" selected={line.basis === 'category'}>
+                      {t('activity_form.per_category')}
+                    </option>
                   </select>
                 )}
               </Field>
@@ -315,6 +323,36 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                   </select>
                 )}
               </Field>
+              <fieldset data-testid={`category-rules-${i}`}>
+                <legend>{t('activity_form.category_rules')}</legend>
+                <p class="hint">{t('activity_form.category_rules_hint')}</p>
+                {(['minCount', 'maxCount', 'freePer'] as const).map((field) => (
+                  <InputField
+                    key={field}
+                    id={name(field)}
+                    name={name(field)}
+                    type="text"
+                    inputMode="numeric"
+                    label={`${t(LINE_LABELS[field])} ${t('form.optional')}`}
+                    value={line[field]}
+                    error={errors[name(field)]}
+                  />
+                ))}
+                <Field name={name('freeOf')} label={t(LINE_LABELS.freeOf)} error={errors[name('freeOf')]}>
+                  {(describedBy) => (
+                    <select id={name('freeOf')} name={name('freeOf')} aria-describedby={describedBy} aria-invalid={invalid(name('freeOf'))}>
+                      <option value="" selected={line.freeOf === ''}>
+                        {t('activity_form.free_of_none')}
+                      </option>
+                      {values.lines.map((_, j) => (
+                        <option key={j} value={String(j + 1)} selected={line.freeOf === String(j + 1)}>
+                          {t('activity_form.price_line', { n: j + 1 })}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </fieldset>
             </fieldset>
           );
         })}
