@@ -1,4 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import type { Translated } from '../catalog/activity.js';
+import { categoriesOf, type Pricing } from '../catalog/pricing.js';
+import { type Party, partySummary } from '../catalog/price-categories.js';
 import type { ActivityTable, Database, Executor, SlotTable, Tx } from '../../db/schema.js';
 import { toSlot } from '../availability/slot.repository.js';
 import type { Venue } from '../catalog/activity.js';
@@ -33,9 +36,9 @@ function selectBookingItems(db: Executor) {
 }
 
 type BookingItemRow = BookingBasicsRow &
-  Pick<BookingRow, 'total_cents' | 'paid_at' | 'created_at' | 'slot_id'> &
+  Pick<BookingRow, 'total_cents' | 'paid_at' | 'created_at' | 'slot_id' | 'party'> &
   Pick<SlotTable, 'starts_at'> &
-  Pick<ActivityTable, 'title_nl' | 'title_en'> & { venue_name: string };
+  Pick<ActivityTable, 'title_nl' | 'title_en' | 'pricing'> & { venue_name: string };
 
 const ITEM_COLUMNS = [
   'bookings.id',
@@ -50,11 +53,21 @@ const ITEM_COLUMNS = [
   'bookings.paid_at',
   'bookings.created_at',
   'bookings.slot_id',
+  'bookings.party',
   'slots.starts_at',
   'activities.title_nl',
   'activities.title_en',
+  'activities.pricing',
   'venues.name as venue_name',
 ] as const;
+
+/** "Leerling 24, Begeleider 3" in both languages, for a booking counted by price category; else null. */
+function partyTextOf(row: Pick<BookingItemRow, 'party' | 'pricing'>): Translated | null {
+  if (row.party === null) return null;
+  const party = JSON.parse(row.party) as Party;
+  const categories = categoriesOf(JSON.parse(row.pricing) as Pricing);
+  return { nl: partySummary(categories, party, 'nl'), en: partySummary(categories, party, 'en') };
+}
 
 function toItem(row: BookingItemRow): BookingListItem {
   return {
@@ -66,6 +79,7 @@ function toItem(row: BookingItemRow): BookingListItem {
     startsAt: new Date(row.starts_at),
     activityTitle: { nl: row.title_nl, en: row.title_en },
     venueName: row.venue_name,
+    partyText: partyTextOf(row),
   };
 }
 

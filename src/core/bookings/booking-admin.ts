@@ -33,6 +33,8 @@ export interface BookingListItem extends BookingBasics {
   startsAt: Date;
   activityTitle: Translated;
   venueName: string;
+  /** Its counts per price category in words ("Leerling 24, Begeleider 3"); null for a group counted by size alone. */
+  partyText: Translated | null;
 }
 
 export interface BookingPage {

@@ -42,16 +42,21 @@ describe('the bookings CSV', () => {
     startsAt: new Date('2026-10-24T22:30:00Z'),
     activityTitle: { nl: 'Kanoën', en: 'Canoeing' },
     venueName: 'Testlocatie',
+    partyText: null,
   };
 
   test('a BOM, a header, one CRLF-ended row per booking, dates and times in Amsterdam', () => {
     const csv = bookingsCsv([item], translator('nl'), 'nl');
     assert.ok(csv.startsWith('\uFEFFReferentie;Status;'));
     assert.deepEqual(csv.slice(1).split('\r\n').slice(1), [
-      'GZ-AAAA-BBBB;Geannuleerd;Kanoën;2026-10-25;00:30;12;Anna;;anna@example.nl;030 1234567;1234,56;ja;2026-03-29 01:30',
+      'GZ-AAAA-BBBB;Geannuleerd;Kanoën;2026-10-25;00:30;12;;Anna;;anna@example.nl;030 1234567;1234,56;ja;2026-03-29 01:30',
       '',
     ]);
     const english = bookingsCsv([item], translator('en'), 'en');
     assert.ok(english.includes(';Cancelled;Canoeing;') && english.includes(';1234.56;yes;'));
+    const counted = { ...item, groupSize: 27, partyText: { nl: 'Leerling 24, Begeleider 3', en: 'Pupil 24, Adult 3' } };
+    assert.ok(bookingsCsv([counted], translator('nl'), 'nl').includes(';27;Leerling 24, Begeleider 3;Anna;'));
+    assert.ok(bookingsCsv([counted], translator('en'), 'en').includes(';By category;'));
+    assert.ok(bookingsCsv([counted], translator('en'), 'en').includes(';27;Pupil 24, Adult 3;Anna;'));
   });
 });

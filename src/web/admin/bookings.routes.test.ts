@@ -422,8 +422,8 @@ for (const dialect of testDialects()) {
       assert.ok(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 with BOM');
       const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
       assert.deepEqual(lines, [
-        'Referentie;Status;Activiteit;Datum;Tijd;Personen;Contactpersoon;Organisatie;E-mailadres;Telefoon;Totaal (euro);Betaald;Geboekt op',
-        `${hostile.booking.reference};Bevestigd;Kanoën;2026-06-03;10:00;2;"'=HYPERLINK(""http://x.test"",""klik"")";"Bakker; ""De Linde""";hostile@example.nl;'+31 6 12345678;25,00;nee;${DateTime.fromJSDate(hostile.booking.createdAt, { zone: 'Europe/Amsterdam' }).toFormat('yyyy-MM-dd HH:mm')}`,
+        'Referentie;Status;Activiteit;Datum;Tijd;Personen;Samenstelling;Contactpersoon;Organisatie;E-mailadres;Telefoon;Totaal (euro);Betaald;Geboekt op',
+        `${hostile.booking.reference};Bevestigd;Kanoën;2026-06-03;10:00;2;;"'=HYPERLINK(""http://x.test"",""klik"")";"Bakker; ""De Linde""";hostile@example.nl;'+31 6 12345678;25,00;nee;${DateTime.fromJSDate(hostile.booking.createdAt, { zone: 'Europe/Amsterdam' }).toFormat('yyyy-MM-dd HH:mm')}`,
         '',
       ]);
 

@@ -6,6 +6,7 @@ import { book, bookingRequest, makeActivity, makeSlot } from '../../../test/fact
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
+import { listBookingsOfSlots } from '../../core/bookings/booking-admin.repository.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { changeGroupSize } from '../../core/booking-flows/booking-changes.service.js';
 import { findBookingByLink } from '../../core/booking-flows/booking.service.js';
@@ -88,6 +89,8 @@ for (const dialect of testDialects()) {
         ],
       );
       assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before + 27);
+      const [listed] = await listBookingsOfSlots(t.database.db, { all: true }, [slot.id]);
+      assert.deepEqual(listed?.partyText, { nl: 'Leerling 24, Begeleider 3', en: 'Pupil 24, Adult 3' }, 'as staff lists and exports it');
       const row = await t.database.db
         .selectFrom('bookings')
         .select(['party', 'group_size'])
