@@ -15,6 +15,7 @@ import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { applyPriceChange } from './balances.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
 import { priceForSize } from './group-size-quote.service.js';
+import { heldExtrasOf, resizeExtras } from './booking-extras.service.js';
 
 /**
  * The organiser's changes through the manage link (a new group size and a cancellation), and staff's
@@ -91,6 +92,7 @@ async function applyChange(
   const delta = groupSize - from;
   // Only a change of size prices the booking again (at today's prices); new contact details keep its price.
   const price = delta === 0 ? booking.price : await priceForSize(db, booking, groupSize);
+  const extras = delta === 0 ? [] : await heldExtrasOf(db, booking.activity.id, booking.id);
   const at = clock.now().toISOString();
   const venueId = booking.activity.venue.id;
   let refund: { amountCents: number; refunds: RefundRow[] } = { amountCents: 0, refunds: [] };
@@ -101,6 +103,8 @@ async function applyChange(
       throw new ChangedMeanwhile();
     }
     if (!(await updateGroupSize(trx, state, { groupSize, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
+    // Its per-person extras follow the group: more units taken (or `extra_sold_out`), or given back.
+    await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);
     const event = { ...actor, venueId, reference: booking.reference } as const;
     if (delta !== 0) {
       const detail = { from, to: groupSize, total_cents: price.totalCents };

@@ -1,12 +1,15 @@
 import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
-import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { breakdownOf, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
+import { extraLines, type HeldExtra } from '../catalog/extras.js';
 import { localDateOf } from '../shared/time.js';
 
 /** What a booking buys: what its price is made of. */
 export interface PriceSelection {
   groupSize: number;
+  /** The extras it takes (core/catalog/extras.ts), each a line after the activity's own. */
+  extras?: readonly HeldExtra[];
 }
 
 /**
@@ -20,5 +23,8 @@ export async function priceOfSelection(
   startsAt: Date,
   selection: PriceSelection,
 ): Promise<PriceBreakdown> {
-  return priceFor(activity.pricing, selection.groupSize, ratesOn(await listVatRates(db), localDateOf(startsAt)));
+  const rates = ratesOn(await listVatRates(db), localDateOf(startsAt));
+  const base = priceFor(activity.pricing, selection.groupSize, rates);
+  if (!selection.extras?.length) return base;
+  return breakdownOf([...base.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(selection.extras, rates)]);
 }

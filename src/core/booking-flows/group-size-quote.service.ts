@@ -6,10 +6,13 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { groupSizeRefusal } from '../bookings/booking-changes.js';
+import { resizedExtras } from '../catalog/extras.js';
+import { heldExtrasOf, refuseResizeShort } from './booking-extras.service.js';
 
-/** The booking's price for `groupSize` places, at the VAT rates of its visit's date. */
+/** The booking's price for `groupSize` places, at the VAT rates of its visit's date: its per-person extras follow the group. */
 export async function priceForSize(db: Executor, booking: BookingDetails, groupSize: number): Promise<PriceBreakdown> {
-  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { groupSize });
+  const extras = resizedExtras(await heldExtrasOf(db, booking.activity.id, booking.id), groupSize);
+  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { groupSize, extras });
 }
 
 /** What a change of the group size would do to the booking's money, before the organiser confirms it. */
@@ -31,13 +34,15 @@ export interface GroupSizeQuote {
 
 /**
  * What changing the booking to `groupSize` would do, by the rules and the money changeGroupSize
- * applies: refused as it would be (a place beyond the slot's free ones: `slot_full`), else the new
+ * applies: refused as it would be (a place beyond the slot's free ones: `slot_full`; a per-person
+ * extra beyond its stock: `extra_sold_out`), else the new
  * price and, for a smaller group, the refund and fee of the booking's policy now.
  */
 export async function quoteGroupSize(db: Executor, clock: Clock, booking: BookingDetails, groupSize: number): Promise<GroupSizeQuote> {
   const refusal = groupSizeRefusal(booking, groupSize, clock.now());
   if (refusal) throw new DomainError(refusal);
   if (groupSize - booking.groupSize > booking.slot.capacity - booking.slot.bookedPersons) throw new DomainError('slot_full');
+  await refuseResizeShort(db, booking.slot.id, await heldExtrasOf(db, booking.activity.id, booking.id), groupSize);
   const { totalCents } = await priceForSize(db, booking, groupSize);
   const before = booking.price.totalCents;
   const cancelledCents = Math.max(0, before - totalCents);

@@ -49,7 +49,8 @@ export function ratesOn(rows: readonly VatRateRow[], date: string): VatRates {
 
 export interface PricedLine {
   label: { nl: string; en: string };
-  basis: 'person' | 'group';
+  /** Per person, per group, or per unit (an extra's, core/catalog/extras.ts). */
+  basis: 'person' | 'group' | 'unit';
   quantity: number;
   unitCents: number;
   totalCents: number;
