@@ -28,6 +28,10 @@ import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
 import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
 import { type PaymentPlanView, planViewOf } from '../views/payment-plan.js';
+import { extrasInputOf, extrasValuesFrom } from '../views/extras-fields.js';
+import { extraSoldOutText } from '../views/extra-refusal.js';
+import { ExtrasRefused } from '../../core/booking-flows/booking-extras.service.js';
+import { extrasLeftInSlots, offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -42,6 +46,7 @@ function valuesFrom(body: unknown): BookingFormValues {
     submissionKey: isRandomKey(key) ? key : '',
     payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
     ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
+    extras: extrasValuesFrom(body),
   };
 }
 
@@ -80,6 +85,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     errors: FieldMessages = {},
     refusal?: string,
   ) {
+    const extras = await offeredExtrasOf(db, found.activity.id);
     return (
       <BookingFormPage
         terms={await readCurrentTerms(db, found.activity.venue.id)}
@@ -92,6 +98,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
         optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
         paymentPlan={await planFor(found, values)}
+        extras={extras}
+        extrasLeft={(await extrasLeftInSlots(db, extras, [found.slot.id])).get(found.slot.id)!}
       />
     );
   }
@@ -105,10 +113,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     if (typeof size !== 'number') return undefined;
     try {
       const payBy = values.payBy === 'invoice' ? 'invoice' : undefined;
-      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, payBy });
+      const extras = extrasInputOf(values.extras) as Record<string, number>;
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, payBy, extras });
       return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
     } catch (error) {
-      if (error instanceof DomainError) return undefined;
+      if (error instanceof DomainError || error instanceof ExtrasRefused) return undefined;
       throw error;
     }
   }
@@ -184,6 +193,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       option: values.option,
       termsVersion: termsVersionFrom(request.body),
       ...billingInputOf(values),
+      extras: extrasInputOf(values.extras),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };
@@ -209,7 +219,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       // Billing the activity refuses since the form was checked (its venue now requires a reference, say): the form with those errors.
-      if (error instanceof BillingRefused) {
+      if (error instanceof BillingRefused || error instanceof ExtrasRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
@@ -227,7 +237,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         refused = shown;
       }
       const refusal =
-        refused.code === 'throttled' ? refuseThrottled(refused, ui, reply, clock) : slotRefusalText(ui, found.slot, refused.code);
+        refused.code === 'throttled'
+          ? refuseThrottled(refused, ui, reply, clock)
+          : refused.code === 'extra_sold_out'
+            ? extraSoldOutText(ui, refused)
+            : slotRefusalText(ui, found.slot, refused.code);
       return sendPage(reply, statusOfDomainError(refused.code), await form(ui, found, values, {}, refusal));
     }
   });

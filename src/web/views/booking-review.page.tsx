@@ -86,7 +86,11 @@ export function BookingReviewPage({
   now,
 }: Props) {
   const { t } = ui;
-  const carried = Object.entries({ ...values, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' });
+  const { extras, ...fields } = values;
+  const carried = [
+    ...Object.entries({ ...fields, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' }),
+    ...Object.entries(extras).map(([id, typed]) => [`extras.${id}`, typed] as const),
+  ];
   return (
     <Layout ui={ui} title={t('review.title')} languageForm={REVIEW_FORM_ID}>
       <h1>{t('review.title')}</h1>
