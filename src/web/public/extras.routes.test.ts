@@ -96,7 +96,7 @@ for (const dialect of testDialects()) {
         'Drinks per group €25.00 21% €25.00',
         'Climbing gear 2 units €15.00 21% €30.00',
       ]);
-      const fields = { ...formFields(page.querySelector('form#booking-review')!), action: 'confirm' };
+      const fields: Record<string, string> = { ...formFields(page.querySelector('form#booking-review')!), action: 'confirm' };
       assert.deepEqual([fields[`extras.${lunch.id}`], fields[`extras.${gear.id}`]], ['1', '2']);
       const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
       assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
