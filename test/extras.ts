@@ -4,15 +4,11 @@ import type { Extra } from '../src/core/catalog/extras.js';
 import { insertActivityExtra } from '../src/core/catalog/extras.repository.js';
 import { newId } from '../src/core/shared/ids.js';
 
-/** An extra of the activity: lunch per person at 9 % unless `overrides` say otherwise. */
-export async function makeExtra(
-  db: Db,
-  activity: Pick<Activity, 'id'>,
-  overrides: Partial<Omit<Extra, 'id' | 'activityId'>> = {},
-): Promise<Extra> {
-  const extra: Extra = {
+/** An extra of the activity, not stored: lunch per person at 9 % unless `overrides` say otherwise. */
+export function testExtra(activityId: string, overrides: Partial<Extra> = {}): Extra {
+  return {
     id: newId(),
-    activityId: activity.id,
+    activityId,
     label: { nl: 'Lunch', en: 'Lunch' },
     basis: 'person',
     vat: 'low',
@@ -24,6 +20,15 @@ export async function makeExtra(
     active: true,
     ...overrides,
   };
+}
+
+/** An extra of the activity, stored (see testExtra). */
+export async function makeExtra(
+  db: Db,
+  activity: Pick<Activity, 'id'>,
+  overrides: Partial<Omit<Extra, 'id' | 'activityId'>> = {},
+): Promise<Extra> {
+  const extra = testExtra(activity.id, overrides);
   await insertActivityExtra(db, extra, '2026-01-01T00:00:00.000Z');
   return extra;
 }

@@ -2,24 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Extra, extraLines, extrasChosen, resizedExtras } from './extras.js';
 import { breakdownOf, priceFor, type VatRates } from './pricing.js';
+import { testExtra } from '../../../test/extras.js';
 
 const RATES: VatRates = { low: 900, high: 2100 };
 
 function extra(id: string, overrides: Partial<Extra> = {}): Extra {
-  return {
-    id,
-    activityId: 'a',
-    label: { nl: id, en: id },
-    basis: 'person',
-    vat: 'low',
-    amountCents: 995,
-    required: false,
-    stock: null,
-    maxPerBooking: null,
-    position: 0,
-    active: true,
-    ...overrides,
-  };
+  return testExtra('a', { id, label: { nl: id, en: id }, ...overrides });
 }
 
 const lunch = extra('lunch');

@@ -20,6 +20,26 @@ const LABELS: Record<string, MessageKey> = {
   position: 'extras_admin.position',
 };
 
+interface TextInput {
+  name: 'labelNl' | 'labelEn' | 'amount' | 'stock' | 'maxPerBooking' | 'position';
+  hint?: MessageKey;
+  inputmode?: 'decimal' | 'numeric';
+  required?: boolean;
+  maxLength?: number;
+}
+
+const LABEL_INPUTS: TextInput[] = [
+  { name: 'labelNl', required: true, maxLength: 80 },
+  { name: 'labelEn', required: true, maxLength: 80 },
+];
+
+const NUMBER_INPUTS: TextInput[] = [
+  { name: 'amount', hint: 'extras_admin.amount_hint', inputmode: 'decimal', required: true },
+  { name: 'stock', hint: 'extras_admin.stock_hint', inputmode: 'numeric' },
+  { name: 'maxPerBooking', hint: 'extras_admin.max_per_booking_hint', inputmode: 'numeric' },
+  { name: 'position', inputmode: 'numeric', required: true },
+];
+
 const BASIS_LABELS = { person: 'extras_admin.basis_person', group: 'extras_admin.basis_group', unit: 'extras_admin.basis_unit' } as const;
 
 interface Props {
@@ -39,6 +59,18 @@ export function ExtrasPage({ ui, activity, extras, editing, values, errors, save
   const title = t('extras_admin.title', { title: activity.title[lang] });
   const base = `/admin/activities/${activity.id}/extras`;
   const invalid = (name: string) => (errors[name] ? 'true' : undefined);
+  const textInput = ({ name, hint, ...input }: TextInput) => (
+    <InputField
+      key={name}
+      id={name}
+      name={name}
+      label={t(LABELS[name]!)}
+      hint={hint && t(hint)}
+      value={values[name]}
+      error={errors[name]}
+      {...input}
+    />
+  );
   return (
     <AdminLayout ui={ui} title={title}>
       <p class="breadcrumb">
@@ -83,24 +115,7 @@ export function ExtrasPage({ ui, activity, extras, editing, values, errors, save
       <form method="post" action={editing ? `${base}/${editing.id}` : base} novalidate data-testid="extra-form">
         <ErrorSummary ui={ui} errors={errors} labels={LABELS} />
         <CsrfField ui={ui} />
-        <InputField
-          id="labelNl"
-          name="labelNl"
-          label={t('extras_admin.label_nl')}
-          value={values.labelNl}
-          maxLength={80}
-          required
-          error={errors.labelNl}
-        />
-        <InputField
-          id="labelEn"
-          name="labelEn"
-          label={t('extras_admin.label_en')}
-          value={values.labelEn}
-          maxLength={80}
-          required
-          error={errors.labelEn}
-        />
+        {LABEL_INPUTS.map((input) => textInput(input))}
         <Field name="basis" label={t('extras_admin.basis')} error={errors.basis}>
           {(describedBy) => (
             <select id="basis" name="basis" aria-describedby={describedBy} aria-invalid={invalid('basis')}>
@@ -124,43 +139,7 @@ export function ExtrasPage({ ui, activity, extras, editing, values, errors, save
             </select>
           )}
         </Field>
-        <InputField
-          id="amount"
-          name="amount"
-          label={t('extras_admin.amount')}
-          hint={t('extras_admin.amount_hint')}
-          inputmode="decimal"
-          value={values.amount}
-          required
-          error={errors.amount}
-        />
-        <InputField
-          id="stock"
-          name="stock"
-          label={t('extras_admin.stock')}
-          hint={t('extras_admin.stock_hint')}
-          inputmode="numeric"
-          value={values.stock}
-          error={errors.stock}
-        />
-        <InputField
-          id="maxPerBooking"
-          name="maxPerBooking"
-          label={t('extras_admin.max_per_booking')}
-          hint={t('extras_admin.max_per_booking_hint')}
-          inputmode="numeric"
-          value={values.maxPerBooking}
-          error={errors.maxPerBooking}
-        />
-        <InputField
-          id="position"
-          name="position"
-          label={t('extras_admin.position')}
-          inputmode="numeric"
-          value={values.position}
-          required
-          error={errors.position}
-        />
+        {NUMBER_INPUTS.map((input) => textInput(input))}
         <div class="field checkbox">
           <input id="required" name="required" type="checkbox" value="yes" checked={values.required === 'yes'} />
           <label for="required">{t('extras_admin.required_label')}</label>
