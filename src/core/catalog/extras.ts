@@ -100,5 +100,6 @@ export function extraLines(held: readonly HeldExtra[], rates: VatRates): GrossPr
     unitCents: extra.amountCents,
     totalCents: extra.amountCents * quantity,
     rateBp: rates[extra.vat],
+    extraId: extra.id,
   }));
 }

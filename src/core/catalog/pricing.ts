@@ -56,6 +56,8 @@ export interface PricedLine {
   totalCents: number;
   rateBp: number;
   vatCents: number;
+  /** The extra the line prices (core/catalog/extras.ts); absent on the activity's own lines. */
+  extraId?: string;
 }
 
 export interface PriceBreakdown {
