@@ -461,6 +461,41 @@ export interface InvoiceTable {
   retain_until: string;
 }
 
+/** An extra an activity offers (core/catalog/extras.ts); amounts include VAT; stock null: unlimited. */
+export interface ActivityExtraTable {
+  id: string;
+  activity_id: string;
+  label_nl: string;
+  label_en: string;
+  /** 'person', 'group' or 'unit'. */
+  basis: string;
+  /** 'low' or 'high'. */
+  vat: string;
+  amount_cents: number;
+  required: number;
+  /** Units per slot; null: unlimited. */
+  stock: number | null;
+  /** At most this many units per booking (basis 'unit'); null: no limit of its own. */
+  max_per_booking: number | null;
+  position: number;
+  active: number;
+  created_at: string;
+}
+
+/** The units of an extra taken in a slot: a row made on first use. */
+export interface ExtraStockTable {
+  slot_id: string;
+  extra_id: string;
+  taken: number;
+}
+
+/** What a booking holds of an extra. */
+export interface BookingExtraTable {
+  booking_id: string;
+  extra_id: string;
+  quantity: number;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -488,6 +523,9 @@ export interface Database {
   refunds: RefundTable;
   invoice_counters: InvoiceCounterTable;
   invoices: InvoiceTable;
+  activity_extras: ActivityExtraTable;
+  extra_stock: ExtraStockTable;
+  booking_extras: BookingExtraTable;
 }
 
 /*

@@ -17,6 +17,7 @@ import { changeStatus, detailsToChange } from './status-change.service.js';
 import { groupAfterChange, priceForGroup } from './group-size-quote.service.js';
 import { type Group, type Party, partyText, sameGroup } from '../catalog/price-categories.js';
 import { changedGroup } from '../catalog/pricing.js';
+import { heldExtrasOf, resizeExtras } from './booking-extras.service.js';
 
 /**
  * The organiser's changes through the manage link (a new group size and a cancellation), and staff's
@@ -96,6 +97,8 @@ async function applyChange(
   const regrouped = !sameGroup(group, booking);
   // Only a change of the group prices the booking again (at today's prices); new contact details keep its price.
   const price = regrouped ? await priceForGroup(db, booking, group) : booking.price;
+  // A new size changes its per-person extras; a new party of the same size does not.
+  const extras = delta === 0 ? [] : await heldExtrasOf(db, booking.activity.id, booking.id);
   const at = clock.now().toISOString();
   const venueId = booking.activity.venue.id;
   let refund: { amountCents: number; refunds: RefundRow[] } = { amountCents: 0, refunds: [] };
@@ -106,6 +109,8 @@ async function applyChange(
       throw new ChangedMeanwhile();
     }
     if (!(await updateGroupSize(trx, state, { group, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
+    // Its per-person extras follow the group: more units taken (or `extra_sold_out`), or given back.
+    await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);
     const event = { ...actor, venueId, reference: booking.reference } as const;
     if (regrouped) {
       const detail = { from, to: groupSize, total_cents: price.totalCents, ...(group.party && { party: partyText(group.party) }) };

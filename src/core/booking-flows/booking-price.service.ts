@@ -1,8 +1,9 @@
 import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
-import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { breakdownOf, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
 import type { Party } from '../catalog/price-categories.js';
+import { extraLines, type HeldExtra } from '../catalog/extras.js';
 import { localDateOf } from '../shared/time.js';
 
 /** What a booking buys: what its price is made of. */
@@ -10,6 +11,8 @@ export interface PriceSelection {
   groupSize: number;
   /** How many of each price category (partyOf); null for an activity without categories. */
   party: Party | null;
+  /** The extras it takes (core/catalog/extras.ts), each a line after the activity's own. */
+  extras?: readonly HeldExtra[];
 }
 
 /**
@@ -23,10 +26,8 @@ export async function priceOfSelection(
   startsAt: Date,
   selection: PriceSelection,
 ): Promise<PriceBreakdown> {
-  return priceFor(
-    activity.pricing,
-    selection.groupSize,
-    ratesOn(await listVatRates(db), localDateOf(startsAt)),
-    selection.party ?? undefined,
-  );
+  const rates = ratesOn(await listVatRates(db), localDateOf(startsAt));
+  const base = priceFor(activity.pricing, selection.groupSize, rates, selection.party ?? undefined);
+  if (!selection.extras?.length) return base;
+  return breakdownOf([...base.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(selection.extras, rates)]);
 }

@@ -3,6 +3,8 @@ import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
 import { priceOfSelection } from './booking-price.service.js';
+import { chooseExtras, holdExtras } from './booking-extras.service.js';
+import type { ExtraChoice, HeldExtra } from '../catalog/extras.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
@@ -54,6 +56,8 @@ export interface BookingQuote {
   price: PriceBreakdown;
   /** How many of each price category the group counts (partyOf); null for an activity without categories. */
   party: Party | null;
+  /** The extras it would take (their lines are in the price). */
+  extras: HeldExtra[];
   /** What the booking would be: an option (asked for and allowed), a request or confirmed at once. */
   status: PlacedStatus;
   /** The deadline an option would get; null for any other booking. */
@@ -76,6 +80,7 @@ export const BOOKING_REFUSALS = [
   'option_limit_reached',
   'submission_reused',
   'terms_changed',
+  'extra_sold_out',
 ] as const satisfies readonly DomainErrorCode[];
 
 function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string, number>): never {
@@ -105,6 +110,8 @@ export async function quoteBooking(
   clock: Clock,
   payments: PaymentContext,
   input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing'> & {
+    /** The organiser's choice of extras (required ones are taken anyway); refused with FieldsRefused or `extra_sold_out`. */
+    extras?: ExtraChoice | undefined;
     option?: boolean;
     status?: PlacedStatus;
     termsVersion?: number | null | undefined;
@@ -126,7 +133,8 @@ export async function quoteBooking(
   if (partyFaulted.length > 0) throw new FieldsRefused(partyFaulted);
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
   const party = partyOf(activity.pricing, input);
-  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize, party });
+  const extras = await chooseExtras(db, slot.id, activity.id, input.extras ?? {}, input.groupSize);
+  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize, party, extras });
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   const planned = !input.byStaff || input.payBy !== undefined;
   const online =
@@ -143,7 +151,7 @@ export async function quoteBooking(
     now,
     windowMinutes: payments.settings.windowMinutes,
   });
-  return { slot, activity, price, party, status, optionExpiresAt, payment };
+  return { slot, activity, price, party, extras, status, optionExpiresAt, payment };
 }
 
 /** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
@@ -324,6 +332,8 @@ async function placeBooking(
       billing_vat_id: input.billing?.vatId ?? null,
       billing_country: input.billing?.country ?? null,
     });
+    // Its extras' units, taken after the slot's places (the lock order of every change of places).
+    await holdExtras(trx, slot.id, id, quote.extras);
     await recordBookingEvent(trx, clock, {
       ...placing.by,
       venueId: activity.venue.id,

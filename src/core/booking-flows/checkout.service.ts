@@ -2,7 +2,8 @@ import type { Db, Executor, Tx } from '../../db/schema.js';
 import { refusalFor } from '../availability/bookability.js';
 import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
 import type { BookingStatus } from '../shared/booking-status.js';
-import { lockSlot } from '../bookings/booking-admin.repository.js';
+import { lockSlot, releaseCapacity } from '../bookings/booking-admin.repository.js';
+import { retakeExtras } from './booking-extras.service.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { type BookingToChange, changeStatus } from './status-change.service.js';
@@ -277,9 +278,14 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
   if (status === 'expired') {
     // Paid after the window: the places again if the slot can still be booked and they are still free, else the money back.
     if ((await stillBookable(trx, clock, booking)) && (await takeCapacity(trx, booking.slot_id, booking.group_size))) {
-      const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
-      if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
-      return false;
+      // Its extras' units too; when some are gone, its places go back and so does the money.
+      if (await retakeExtras(trx, booking.slot_id, booking.id)) {
+        const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
+        if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
+        return false;
+      }
+      if (!(await releaseCapacity(trx, booking.slot_id, booking.group_size)))
+        throw new Error(`slot ${booking.slot_id} changed under its lock`);
     }
   }
   // Too late: the caller records the refund and tells both sides (tellLateRefund).

@@ -10,10 +10,16 @@ import { partyFaults } from '../bookings/booking-input.js';
 import type { Group, Party } from '../catalog/price-categories.js';
 import { changedGroup } from '../catalog/pricing.js';
 import { FieldsRefused } from '../shared/field-errors.js';
+import { resizedExtras } from '../catalog/extras.js';
+import { heldExtrasOf, refuseResizeShort } from './booking-extras.service.js';
 
-/** The booking's price for a group (its size, and its party by price category), at the VAT rates of its visit's date. */
+/**
+ * The booking's price for a group (its size, and its party by price category), at the VAT rates
+ * of its visit's date: its per-person extras follow the group.
+ */
 export async function priceForGroup(db: Executor, booking: BookingDetails, group: Group): Promise<PriceBreakdown> {
-  return priceOfSelection(db, booking.activity, booking.slot.startsAt, group);
+  const extras = resizedExtras(await heldExtrasOf(db, booking.activity.id, booking.id), group.groupSize);
+  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { ...group, extras });
 }
 
 /**
@@ -52,14 +58,16 @@ export interface GroupSizeQuote {
 }
 
 /**
- * What changing the booking's group (a size, or a party by price category) would do, by the rules and the money changeGroupSize
- * applies: refused as it would be (a place beyond the slot's free ones: `slot_full`), else the new
+ * What changing the booking's group (a size, or a party by price category) would do, by the rules
+ * and the money changeGroupSize applies: refused as it would be (a place beyond the slot's free
+ * ones: `slot_full`; a per-person extra beyond its stock: `extra_sold_out`), else the new
  * price and, for a smaller group, the refund and fee of the booking's policy now.
  */
 export async function quoteGroupSize(db: Executor, clock: Clock, booking: BookingDetails, change: number | Party): Promise<GroupSizeQuote> {
   const group = groupAfterChange(booking, change, clock.now());
   const { groupSize } = group;
   if (groupSize - booking.groupSize > booking.slot.capacity - booking.slot.bookedPersons) throw new DomainError('slot_full');
+  await refuseResizeShort(db, booking.slot.id, await heldExtrasOf(db, booking.activity.id, booking.id), groupSize);
   const { totalCents } = await priceForGroup(db, booking, group);
   const before = booking.price.totalCents;
   const cancelledCents = Math.max(0, before - totalCents);

@@ -9,6 +9,7 @@ import { lockSlot, releaseCapacity, updateBookingStatus } from '../bookings/book
 import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
 import type { BookingRow } from '../bookings/booking.repository.js';
 import { HOLDS_PLACES } from '../bookings/booking-status.js';
+import { releaseExtras } from './booking-extras.service.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import type { Language } from '../shared/language.js';
@@ -131,6 +132,8 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
   if (releases && !(await releaseCapacity(trx, booking.slotId, booking.groupSize))) {
     throw new Error(`slot ${booking.slotId} does not hold the ${booking.groupSize} places of booking ${booking.id}`);
   }
+  // Its extras' units go back with its places.
+  if (releases) await releaseExtras(trx, booking.slotId, booking.id);
   await recordBookingEvent(trx, clock, {
     ...actor,
     venueId: booking.venueId,

@@ -8,6 +8,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/language.js';
 import { categoriesOf } from '../catalog/pricing.js';
 import { type Party, partyErrors, partySize } from '../catalog/price-categories.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
+import { MAX_EXTRA_UNITS } from '../catalog/extras.js';
 import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
 
 /** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
@@ -74,6 +75,16 @@ export const bookingInputSchema = z.object({
     .optional()
     .describe(
       "How the organiser pays: 'online' by the activity's payment terms (the default), or 'invoice' where the activity allows paying on invoice (activity.payment.invoiceAllowed; else refused with invoice_not_allowed at payBy). With 'invoice', billing is required; otherwise it is optional.",
+    ),
+  extras: z
+    .record(
+      z.string().max(64, 'too_long'),
+      z.number({ error: 'not_a_number' }).int('not_a_number').min(0, 'too_small').max(MAX_EXTRA_UNITS, 'too_large'),
+      { error: 'invalid_value' },
+    )
+    .optional()
+    .describe(
+      "The activity's extras the group takes, by extra id (activity.extras): 1 (yes) or 0 (no) for an extra per person or per group, the number of units for one per unit. Required extras are taken whatever is sent (a required per-unit extra at least once: required at extras.<id>). An id the activity does not offer is refused with unknown_extra at extras.<id>; a number above the extra's maxPerBooking with too_large. An extra with a stock the slot has too few units left of is refused with extra_sold_out.",
     ),
   billing: billingSchema
     .optional()

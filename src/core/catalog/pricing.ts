@@ -73,12 +73,15 @@ export function ratesOn(rows: readonly VatRateRow[], date: string): VatRates {
 
 export interface PricedLine {
   label: { nl: string; en: string };
-  basis: 'person' | 'group';
+  /** Per person, per group, or per unit (an extra's, core/catalog/extras.ts). */
+  basis: 'person' | 'group' | 'unit';
   quantity: number;
   unitCents: number;
   totalCents: number;
   rateBp: number;
   vatCents: number;
+  /** The extra the line prices (core/catalog/extras.ts); absent on the activity's own lines. */
+  extraId?: string;
 }
 
 export interface PriceBreakdown {

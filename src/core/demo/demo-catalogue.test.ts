@@ -4,6 +4,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { mollieKeySource } from '../payments/mollie-key-source.js';
+import { listActivityExtras } from '../catalog/extras.repository.js';
 import { DEMO_VENUES, seedDemoCatalogue } from './demo-catalogue.js';
 import { sellerOf } from '../invoices/invoice-seller.js';
 import { isDutchVatId, parseVenueBilling } from '../invoices/venue-billing.js';
@@ -38,6 +39,17 @@ for (const dialect of testDialects()) {
       for (const slug of ['grachtentocht-groepen', 'klimclinic-groepen', 'boerengolf-lunch']) {
         assert.ok((await terms(slug)).refundPolicy.length > 0, `${slug} has a cancellation policy`);
       }
+    });
+
+    test('the climbing clinic offers a packed lunch and a scarce extra with a stock per slot', async () => {
+      const extras = await listActivityExtras(database.db, (await terms('klimclinic-groepen')).id, { activeOnly: true });
+      assert.deepEqual(
+        extras.map((e) => [e.label.en, e.basis, e.stock]),
+        [
+          ['Packed lunch', 'person', null],
+          ['Helmet camera hire', 'unit', 10],
+        ],
+      );
     });
 
     test('venues have complete contact details; without a key none is served (the back office says why)', async () => {

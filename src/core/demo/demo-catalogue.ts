@@ -3,6 +3,9 @@ import { createSlot } from '../availability/slot.service.js';
 import type { Translated } from '../catalog/activity.js';
 import { countVenues, findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
+import type { Extra } from '../catalog/extras.js';
+import { newId } from '../shared/ids.js';
+import { insertActivityExtra } from '../catalog/extras.repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { ImageProcessor, PhotoOwner } from '../photos/photo.js';
 import { addDemoPhoto, publicPhotos } from '../photos/photo.service.js';
@@ -26,6 +29,8 @@ interface DemoActivity {
   capacity: number;
   exclusive?: boolean;
   photo: DemoPhoto;
+  /** Extras offered with it (core/catalog/extras.ts), in this order. */
+  extras?: Omit<Extra, 'id' | 'activityId' | 'position' | 'active'>[];
 }
 
 interface DemoPhoto {
@@ -307,6 +312,26 @@ export const DEMO_VENUES: DemoVenue[] = [
           7: ['10:00'],
         },
         capacity: 30,
+        extras: [
+          {
+            label: { nl: 'Lunchpakket', en: 'Packed lunch' },
+            basis: 'person',
+            vat: 'low',
+            amountCents: 895,
+            required: false,
+            stock: null,
+            maxPerBooking: null,
+          },
+          {
+            label: { nl: 'Helmcamera (huur)', en: 'Helmet camera hire' },
+            basis: 'unit',
+            vat: 'high',
+            amountCents: 450,
+            required: false,
+            stock: 10,
+            maxPerBooking: 10,
+          },
+        ],
         photo: {
           scene: 'climbing',
           alt: {
@@ -451,6 +476,9 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, a
   await publishTermsIn(trx, clock, created, terms, null);
   for (const demo of activities) {
     const activity = await createActivity(trx, clock, { ...demo.activity, venueId });
+    for (const [position, extra] of (demo.extras ?? []).entries()) {
+      await insertActivityExtra(trx, { ...extra, id: newId(), activityId: activity.id, position, active: true }, clock.now().toISOString());
+    }
     for (let day = 1; day <= DEMO_WEEKS * 7; day++) {
       const date = addLocalDays(today, day);
       const weekday = (new Date(`${date}T12:00:00Z`).getUTCDay() || 7) as Weekday;

@@ -217,8 +217,16 @@ function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails)
     [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
     [t('booking.when'), formatRange(slot.startsAt, slot.endsAt, lang)],
     [t('booking.group_size'), groupText(lang, booking)],
+    ...extrasFacts(t, lang, booking),
     [t('manage.status'), t(STATUS_LABELS[booking.status])],
   ];
+}
+
+/** The extras a booking took (lunch, equipment), each with its number, when it took any. */
+function extrasFacts(t: MailTranslate, lang: Language, booking: BookingDetails): Section['facts'] {
+  const extras = booking.price.lines.filter((line) => line.extraId !== undefined);
+  if (extras.length === 0) return [];
+  return [[t('mail.extras'), extras.map((line) => `${line.label[lang]} (${line.quantity})`).join(', ')]];
 }
 
 /** What an `invoices_issued` mail carries (its detail's `contents`, see queueInvoiceMail): its subject and first sentence. */

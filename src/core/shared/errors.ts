@@ -50,6 +50,7 @@ export const DOMAIN_ERROR_CODES = [
   'refund_too_large',
   'payment_unavailable',
   'nothing_due',
+  'extra_sold_out',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -84,6 +84,8 @@ export const FIELD_ERROR_CODES = [
   'invalid_bic',
   'invalid_invoice_prefix',
   'invoice_prefix_taken',
+  // A booking's extras: an id the activity does not offer.
+  'unknown_extra',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

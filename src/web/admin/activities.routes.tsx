@@ -32,6 +32,7 @@ import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
+import { extrasAdminRoutes } from './extras.routes.js';
 import { paymentTermsFormOf, REFUND_TIER_FIELDS } from '../../core/catalog/payment-form.js';
 import { type MollieKeySource, mollieKeySource } from '../../core/payments/mollie-key-source.js';
 import type { Language } from '../../core/shared/language.js';
@@ -246,4 +247,5 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
   });
 
   await app.register(slotRoutes, context);
+  await app.register(extrasAdminRoutes, context);
 }

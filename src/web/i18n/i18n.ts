@@ -27,6 +27,7 @@ import { refundsMessages } from './messages/refunds.messages.js';
 import { invoiceHistoryMessages } from './messages/invoice-history.messages.js';
 import { venueBillingMessages } from './messages/venue-billing.messages.js';
 import { invoiceRegisterMessages } from './messages/invoice-register.messages.js';
+import { extrasMessages } from './messages/extras.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -59,6 +60,7 @@ const nl = {
   ...invoiceHistoryMessages.nl,
   ...venueBillingMessages.nl,
   ...invoiceRegisterMessages.nl,
+  ...extrasMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -87,6 +89,7 @@ const en: Record<keyof typeof nl, string> = {
   ...invoiceHistoryMessages.en,
   ...venueBillingMessages.en,
   ...invoiceRegisterMessages.en,
+  ...extrasMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

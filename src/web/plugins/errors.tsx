@@ -79,6 +79,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   refund_too_large: 409,
   payment_unavailable: 503,
   nothing_due: 409,
+  extra_sold_out: 409,
 };
 
 export function statusOfDomainError(code: DomainErrorCode): number {

@@ -18,6 +18,10 @@ import { type ActivityMatch, searchCatalogue } from '../../core/availability/act
 import { wholeNumber } from '../../core/catalog/admin-fields.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import { categoriesOf, type PriceBreakdown } from '../../core/catalog/pricing.js';
+import type { Extra } from '../../core/catalog/extras.js';
+import { extrasLeftInSlots, listOfferedExtras, offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
+import { extrasLeftToJson, extraToJson } from './extras-json.js';
+import { extraSoldOutText } from '../views/extra-refusal.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { type FieldError, type FieldErrorCode, fieldErrorsOf } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
@@ -62,7 +66,12 @@ function paymentTermsToJson(terms: PaymentTerms): z.infer<typeof activityJson>['
 
 const refundPolicyToJson = (policy: RefundPolicy) => policy.map(({ hoursBefore, percent }) => ({ hoursBefore, percent }));
 
-function activityToJson(match: ActivityMatch, publicUrl: string, platformKey: string | null): z.infer<typeof activityJson> {
+function activityToJson(
+  match: ActivityMatch,
+  publicUrl: string,
+  platformKey: string | null,
+  extras: readonly Extra[],
+): z.infer<typeof activityJson> {
   const { activity: a, groupSize, price, perPersonCents, rates } = match;
   const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes, practical } =
     a;
@@ -91,6 +100,7 @@ function activityToJson(match: ActivityMatch, publicUrl: string, platformKey: st
     })),
     payment: paymentTermsToJson(offeredPaymentTerms(a, platformKey)),
     refundPolicy: refundPolicyToJson(a.refundPolicy),
+    extras: extras.map(extraToJson),
   };
 }
 
@@ -137,7 +147,7 @@ function priceToJson(price: PriceBreakdown): z.infer<typeof priceJson> {
   };
 }
 
-function slotToJson(offer: SlotOffer): z.infer<typeof slotJson> {
+function slotToJson(offer: SlotOffer, extrasLeft: ReadonlyMap<string, number>): z.infer<typeof slotJson> {
   const { slot } = offer;
   return {
     id: slot.id,
@@ -149,6 +159,7 @@ function slotToJson(offer: SlotOffer): z.infer<typeof slotJson> {
     available: offer.refusal === undefined,
     ...(offer.refusal && { reason: offer.refusal }),
     ...(offer.price && { price: priceToJson(offer.price) }),
+    extrasLeft: extrasLeftToJson(extrasLeft),
   };
 }
 
@@ -190,8 +201,14 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const { search, errors } = parseActivityQuery(request.query);
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
     const { matches } = await searchCatalogue(db, clock, search);
+    const extras = await listOfferedExtras(
+      db,
+      matches.map((match) => match.activity.id),
+    );
     const body: z.infer<typeof activityListJson> = {
-      activities: matches.map((match) => activityToJson(match, publicUrl, payments.settings.platformKey)),
+      activities: matches.map((match) =>
+        activityToJson(match, publicUrl, payments.settings.platformKey, extras.get(match.activity.id) ?? []),
+      ),
     };
     return body;
   });
@@ -214,7 +231,13 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
     const groupSize = checked?.ok ? checked.groupSize : activity.minGroupSize;
     const offers = await listSlotOffers(db, clock, activity, { from, to, groupSize });
-    return { activityId: activity.id, groupSize, from, to, slots: offers.map(slotToJson) };
+    const left = await extrasLeftInSlots(
+      db,
+      await offeredExtrasOf(db, activity.id),
+      offers.map((offer) => offer.slot.id),
+    );
+    const slots = offers.map((offer) => slotToJson(offer, left.get(offer.slot.id)!));
+    return { activityId: activity.id, groupSize, from, to, slots };
   });
 
   app.post('/bookings', async (request, reply) => {
@@ -258,9 +281,14 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       return reply.code(201).send(created);
     } catch (error) {
       // Paying on invoice where the activity does not allow it, or without the reference its venue
-      // requires; a party that does not fit the activity's price categories.
+      // requires; a party that does not fit the activity's price categories; extras the activity
+      // does not offer, or more units than one booking may take.
       if (error instanceof FieldsRefused)
         return sendFieldErrors(request, reply, error.errors as FieldErrorOf<typeof BOOKING_FIELD_CODES>[]);
+      // An extra sold out: its refusal names it.
+      if (error instanceof DomainError && error.code === 'extra_sold_out') {
+        return reply.code(statusOfDomainError(error.code)).send({ code: error.code, message: extraSoldOutText(uiFor(request), error) });
+      }
       if (error instanceof DomainError && error.code === 'not_found') {
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
       }

@@ -3,6 +3,7 @@ import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
 import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activity.js';
 import { BOOKING_STATUSES } from '../../core/shared/booking-status.js';
 import { BOOKING_INPUT_FIELD_CODES, PARTY_FIELD_CODES } from '../../core/bookings/booking-input.js';
+import { EXTRA_BASES } from '../../core/catalog/extras.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 import { PAYMENT_MODES } from '../../core/catalog/payment-terms.js';
@@ -44,6 +45,21 @@ const paymentTermsJson = z
     invoiceTermDays: z.int().min(1).nullable().describe('an invoice is due this many days after booking; null unless `invoiceAllowed`'),
   })
   .describe('what a booking pays, and when');
+
+export const extraJson = z
+  .object({
+    id: z.string().describe("the extra's key in a booking's `extras`"),
+    label: translated,
+    basis: z.enum(EXTRA_BASES).describe('per person (as many as the group), per group (one) or per unit (a number the organiser picks)'),
+    vat: z.enum(['low', 'high']).describe('its VAT rate: low (9 %) or high (21 %), as in force on the visit date'),
+    amountCents: count().describe('per person, group or unit, including VAT'),
+    required: z.boolean().describe('always taken (a per-unit extra at least once)'),
+    stock: count()
+      .nullable()
+      .describe("units per slot (they are in use during it); null: unlimited. A slot's `extrasLeft` says what is left"),
+    maxPerBooking: count().nullable().describe('per unit: the most units one booking may take; null: no limit of its own'),
+  })
+  .describe('an extra a booking can take beside the activity: lunch, equipment, a guide');
 
 export const activityJson = z.object({
   id: z.string(),
@@ -104,6 +120,7 @@ export const activityJson = z.object({
     ),
   payment: paymentTermsJson,
   refundPolicy: refundPolicyJson.describe(`the activity's cancellation policy, ${TIERS}. A booking keeps the policy it was placed under`),
+  extras: z.array(extraJson).describe('the extras a booking can take, in their order; their prices are not in `price`'),
 });
 
 export const activityListJson = z.object({ activities: z.array(activityJson) });
@@ -115,7 +132,7 @@ export const priceJson = z.object({
   lines: z.array(
     z.object({
       label: translated,
-      basis: z.enum(['person', 'group']),
+      basis: z.enum(['person', 'group', 'unit']),
       quantity: count(),
       unitCents: count(),
       totalCents: count(),
@@ -135,6 +152,9 @@ export const slotJson = z.object({
   available: z.boolean().describe('whether a group of the requested size can book it now'),
   reason: z.enum(SLOT_REFUSALS).optional().describe('why it is not available'),
   price: priceJson.optional().describe('for the requested group size'),
+  extrasLeft: z
+    .record(z.string(), count())
+    .describe("the units left in this slot of each of the activity's extras with a stock, by extra id; an extra absent is unlimited"),
 });
 
 export const slotListJson = z.object({
@@ -300,6 +320,7 @@ export const BOOKING_FIELD_CODES = [
   'group_too_small',
   'group_too_large',
   'invoice_not_allowed',
+  'unknown_extra',
 ] as const satisfies readonly FieldErrorCode[];
 
 /** A 422 of any API operation: the codes of the operations together. */

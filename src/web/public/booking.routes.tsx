@@ -30,6 +30,9 @@ import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
 import { type PaymentPlanView, planViewOf } from '../views/payment-plan.js';
 import { categoriesOf, partyOf } from '../../core/catalog/pricing.js';
 import { partyInputOf, partyValuesFrom, partyValuesOf } from '../party-form.js';
+import { extrasInputOf, extrasValuesFrom } from '../views/extras-fields.js';
+import { extraSoldOutText } from '../views/extra-refusal.js';
+import { extrasLeftInSlots, offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -52,6 +55,7 @@ function valuesFrom(body: unknown, activity: Activity): BookingFormValues {
     submissionKey: isRandomKey(key) ? key : '',
     payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
     ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
+    extras: extrasValuesFrom(body),
   };
 }
 
@@ -90,6 +94,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     errors: FieldMessages = {},
     refusal?: string,
   ) {
+    const extras = await offeredExtrasOf(db, found.activity.id);
     return (
       <BookingFormPage
         terms={await readCurrentTerms(db, found.activity.venue.id)}
@@ -102,6 +107,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
         optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
         paymentPlan={await planFor(found, values)}
+        extras={extras}
+        extrasLeft={(await extrasLeftInSlots(db, extras, [found.slot.id])).get(found.slot.id)!}
       />
     );
   }
@@ -116,7 +123,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     try {
       const payBy = values.payBy === 'invoice' ? 'invoice' : undefined;
       const party = Object.keys(values.party).length > 0 ? (partyInputOf(values.party).party as Record<string, number>) : undefined;
-      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, party, payBy });
+      const extras = extrasInputOf(values.extras) as Record<string, number>;
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, party, payBy, extras });
       return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
     } catch (error) {
       if (error instanceof DomainError || error instanceof FieldsRefused) return undefined;
@@ -202,6 +210,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       option: values.option,
       termsVersion: termsVersionFrom(request.body),
       ...billingInputOf(values),
+      extras: extrasInputOf(values.extras),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };
@@ -226,7 +235,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       }
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
-      // Billing the activity refuses since the form was checked (its venue now requires a reference, say): the form with those errors.
+      // Fields the activity refuses since the form was checked (its venue now requires a reference,
+      // an extra is no longer offered, say): the form with those errors.
       if (error instanceof FieldsRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
@@ -245,7 +255,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         refused = shown;
       }
       const refusal =
-        refused.code === 'throttled' ? refuseThrottled(refused, ui, reply, clock) : slotRefusalText(ui, found.slot, refused.code);
+        refused.code === 'throttled'
+          ? refuseThrottled(refused, ui, reply, clock)
+          : refused.code === 'extra_sold_out'
+            ? extraSoldOutText(ui, refused)
+            : slotRefusalText(ui, found.slot, refused.code);
       return sendPage(reply, statusOfDomainError(refused.code), await form(ui, found, values, {}, refusal));
     }
   });

@@ -15,6 +15,8 @@ import { categoriesOf } from '../../core/catalog/pricing.js';
 import type { PartyValues } from '../party-form.js';
 import { PartyFields, partyLabels } from './party-fields.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
+import type { Extra } from '../../core/catalog/extras.js';
+import { ExtrasFields, type ExtrasFormValues } from './extras-fields.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
 export interface BookingFormValues extends BillingFormValues {
@@ -34,6 +36,8 @@ export interface BookingFormValues extends BillingFormValues {
    * the review step, "change details" and back, so an edited confirmation is still the same submission.
    */
   submissionKey: string;
+  /** The extras chosen, as typed (extras-fields.tsx). */
+  extras: ExtrasFormValues;
 }
 
 /** The fields' labels, in the form's order (the error summary lists them so). */
@@ -77,6 +81,9 @@ interface Props {
   /** The venue's current booking terms; undefined when it published none. */
   terms: VenueTerms | undefined; /** What is paid when (payment-plan.tsx); undefined when not known (a rule refuses the group). */
   paymentPlan?: PaymentPlanView | undefined;
+  /** The activity's extras and what is left of each with a stock in the slot. */
+  extras: readonly Extra[];
+  extrasLeft: ReadonlyMap<string, number>;
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -87,7 +94,20 @@ const TEXT_FIELDS: { name: TextField; type: string; autocomplete: string; requir
   { name: 'organisation', type: 'text', autocomplete: 'organization', required: false, maxLength: 160 },
 ];
 
-export function BookingFormPage({ ui, activity, slot, values, errors, refusal, optionUntil, optionTooLate, terms, paymentPlan }: Props) {
+export function BookingFormPage({
+  ui,
+  activity,
+  slot,
+  values,
+  errors,
+  refusal,
+  optionUntil,
+  optionTooLate,
+  terms,
+  paymentPlan,
+  extras,
+  extrasLeft,
+}: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
   const categories = categoriesOf(activity.pricing);
@@ -170,6 +190,7 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
             </textarea>
           )}
         </Field>
+        <ExtrasFields ui={ui} extras={extras} left={extrasLeft} values={values.extras} errors={errors} />
         {optionUntil && (
           <fieldset data-testid="option-choice">
             <legend>{t('option.choice_legend')}</legend>

@@ -86,10 +86,11 @@ export function BookingReviewPage({
   now,
 }: Props) {
   const { t } = ui;
-  const { party, ...rest } = values;
+  const { party, extras, ...fields } = values;
   const carried = [
-    ...Object.entries({ ...rest, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' }),
-    ...Object.entries(party).map(([key, count]) => [`party.${key}`, count]),
+    ...Object.entries({ ...fields, acceptTerms: values.acceptTerms ? 'yes' : '', option: values.option ? 'yes' : 'no' }),
+    ...Object.entries(party).map(([key, count]) => [`party.${key}`, count] as const),
+    ...Object.entries(extras).map(([id, typed]) => [`extras.${id}`, typed] as const),
   ];
   return (
     <Layout ui={ui} title={t('review.title')} languageForm={REVIEW_FORM_ID}>

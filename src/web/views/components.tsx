@@ -97,7 +97,13 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
       row={(line, i) => (
         <tr key={i}>
           <th scope="row">{line.label[lang]}</th>
-          <td>{line.basis === 'person' ? t('price.persons', { n: line.quantity }) : t('price.per_group')}</td>
+          <td>
+            {line.basis === 'person'
+              ? t('price.persons', { n: line.quantity })
+              : line.basis === 'unit'
+                ? t('price.units', { n: line.quantity })
+                : t('price.per_group')}
+          </td>
           <td>{formatMoney(line.unitCents, lang)}</td>
           <td>{formatRate(line.rateBp, lang)}</td>
           <td>{formatMoney(line.totalCents, lang)}</td>

@@ -65,6 +65,7 @@ export const bookingMailMessages = defineMessages(
 
     'mail.reference': 'Boekingsnummer',
     'mail.option_deadline': 'Optie geldig tot',
+    'mail.extras': 'Extra’s',
     'mail.at': '{date} om {time}',
     'mail.manage_link': 'Uw boeking bekijken en beheren',
     'mail.manage_link_note': 'Deze link is persoonlijk: deel hem alleen met wie de boeking mag zien.',
@@ -234,6 +235,7 @@ export const bookingMailMessages = defineMessages(
 
     'mail.reference': 'Booking reference',
     'mail.option_deadline': 'Option valid until',
+    'mail.extras': 'Extras',
     'mail.at': '{date} at {time}',
     'mail.manage_link': 'View and manage your booking',
     'mail.manage_link_note': 'This link is personal: share it only with people who may see the booking.',

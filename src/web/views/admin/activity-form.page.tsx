@@ -143,6 +143,8 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
             <a href={`/admin/activities/${activity.id}/slots`}>{t('activities_admin.slots')}</a>
             {' · '}
             <a href={`/admin/activities/${activity.id}/photos`}>{t('photos.manage_activity')}</a>
+            {' · '}
+            <a href={`/admin/activities/${activity.id}/extras`}>{t('extras_admin.nav')}</a>
           </>
         )}
       </p>

@@ -1,0 +1,48 @@
+import type { Executor, Tx } from '../../db/schema.js';
+
+/**
+ * An extra's stock is per slot: the units are in use during it. Each slot and extra has a row of
+ * the units taken, made on first use, and taken from in one conditional UPDATE inside the caller's
+ * transaction (after the slot's row, the lock order of every change of places), so that two
+ * bookings never both take the last units. The stock is read in the same statement, so a stock
+ * staff lowered counts at once. Returns false when the extra has fewer than `units` left.
+ */
+export async function takeExtraUnits(trx: Tx, slotId: string, extraId: string, units: number): Promise<boolean> {
+  await trx
+    .insertInto('extra_stock')
+    .values({ slot_id: slotId, extra_id: extraId, taken: 0 })
+    .onConflict((oc) => oc.columns(['slot_id', 'extra_id']).doNothing())
+    .execute();
+  const result = await trx
+    .updateTable('extra_stock')
+    .set((eb) => ({ taken: eb('taken', '+', units) }))
+    .where('slot_id', '=', slotId)
+    .where('extra_id', '=', extraId)
+    .where((eb) => {
+      const stock = eb.selectFrom('activity_extras').select('stock').where('activity_extras.id', '=', extraId);
+      return eb.or([eb(stock, 'is', null), eb(eb('taken', '+', units), '<=', stock)]);
+    })
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives units of an extra back to the slot, inside the caller's transaction; false if the slot does not hold them. */
+export async function releaseExtraUnits(trx: Tx, slotId: string, extraId: string, units: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('extra_stock')
+    .set((eb) => ({ taken: eb('taken', '-', units) }))
+    .where('slot_id', '=', slotId)
+    .where('extra_id', '=', extraId)
+    .where('taken', '>=', units)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The units taken per slot and extra, for these slots: by slot id, then extra id. */
+export async function listExtraUnitsTakenInSlots(db: Executor, slotIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const bySlot = new Map<string, Map<string, number>>();
+  if (slotIds.length === 0) return bySlot;
+  const rows = await db.selectFrom('extra_stock').select(['slot_id', 'extra_id', 'taken']).where('slot_id', 'in', slotIds).execute();
+  for (const row of rows) bySlot.set(row.slot_id, (bySlot.get(row.slot_id) ?? new Map<string, number>()).set(row.extra_id, row.taken));
+  return bySlot;
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Db } from '../../db/schema.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
+import type { ActivityActor } from '../activity-log/activity-log.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { type FormResult, parseEachField } from '../shared/field-errors.js';
+import { newId } from '../shared/ids.js';
+import type { ScopedMember } from '../shared/venue-scope.js';
+import type { Activity } from './activity.js';
+import { activityFor } from './activity-admin.service.js';
+import { decimal, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
+import { EXTRA_BASES, type Extra, MAX_EXTRA_UNITS } from './extras.js';
+import { findActivityExtra, insertActivityExtra, listActivityExtras, updateActivityExtra } from './extras.repository.js';
+
+type Member = ActivityActor & ScopedMember;
+
+/** The extra form's fields as typed; checkboxes are 'yes' when ticked. */
+export interface ExtraForm {
+  labelNl: string;
+  labelEn: string;
+  basis: string;
+  vat: string;
+  amount: string;
+  required: string;
+  stock: string;
+  maxPerBooking: string;
+  position: string;
+  active: string;
+}
+
+const extraFormShape = {
+  labelNl: requiredText(80),
+  labelEn: requiredText(80),
+  basis: z.enum(EXTRA_BASES, { error: 'invalid_value' }),
+  vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
+  amount: decimal('invalid_amount', 1_000_000_00),
+  stock: optionalWholeNumber(0, 1_000_000),
+  maxPerBooking: optionalWholeNumber(1, MAX_EXTRA_UNITS),
+  position: wholeNumber(0, 1000),
+};
+
+/** An extra's form, as its current values fill it (or a new extra's defaults). */
+export function extraFormOf(extra: Extra | undefined): ExtraForm {
+  if (!extra) {
+    return {
+      labelNl: '',
+      labelEn: '',
+      basis: 'person',
+      vat: 'low',
+      amount: '',
+      required: '',
+      stock: '',
+      maxPerBooking: '',
+      position: '0',
+      active: 'yes',
+    };
+  }
+  return {
+    labelNl: extra.label.nl,
+    labelEn: extra.label.en,
+    basis: extra.basis,
+    vat: extra.vat,
+    amount: (extra.amountCents / 100).toFixed(2),
+    required: extra.required ? 'yes' : '',
+    stock: extra.stock === null ? '' : String(extra.stock),
+    maxPerBooking: extra.maxPerBooking === null ? '' : String(extra.maxPerBooking),
+    position: String(extra.position),
+    active: extra.active ? 'yes' : '',
+  };
+}
+
+/** An activity of the member's venues with all its extras (inactive ones too), or not_found. */
+export async function extrasFor(db: Db, member: Member, activityId: string): Promise<{ activity: Activity; extras: Extra[] }> {
+  const activity = await activityFor(db, member, activityId);
+  return { activity, extras: await listActivityExtras(db, activity.id, { activeOnly: false }) };
+}
+
+/** One extra of an activity of the member's venues, or not_found. */
+export async function extraFor(db: Db, member: Member, activityId: string, extraId: string): Promise<{ activity: Activity; extra: Extra }> {
+  const activity = await activityFor(db, member, activityId);
+  const extra = await findActivityExtra(db, activity.id, extraId);
+  if (!extra) throw new DomainError('not_found');
+  return { activity, extra };
+}
+
+/**
+ * Adds an extra to an activity of the member's venues (`extraId` undefined) or changes one of its
+ * extras, recorded in the activity log. A lower price or stock changes no booking placed: a booking
+ * keeps its price, and units taken stay taken (a stock below them only refuses further units).
+ * Deactivating an extra stops offering it; bookings that took it keep it.
+ */
+export async function saveExtraFromForm(
+  db: Db,
+  clock: Clock,
+  member: Member,
+  activityId: string,
+  extraId: string | undefined,
+  form: ExtraForm,
+): Promise<FormResult<Extra>> {
+  const current = extraId === undefined ? undefined : await extraFor(db, member, activityId, extraId);
+  const activity = current?.activity ?? (await activityFor(db, member, activityId));
+  const { values, errors } = parseEachField(extraFormShape, form as unknown as Record<string, unknown>);
+  if (errors.length > 0) return { ok: false, errors };
+  const v = values as { [K in keyof typeof extraFormShape]: z.output<(typeof extraFormShape)[K]> };
+  const extra: Extra = {
+    id: current?.extra.id ?? newId(),
+    activityId: activity.id,
+    label: { nl: v.labelNl, en: v.labelEn },
+    basis: v.basis,
+    vat: v.vat,
+    amountCents: v.amount,
+    required: form.required === 'yes',
+    stock: v.stock,
+    maxPerBooking: v.basis === 'unit' ? v.maxPerBooking : null,
+    position: v.position,
+    active: form.active === 'yes',
+  };
+  await db.transaction().execute(async (trx) => {
+    if (current) await updateActivityExtra(trx, extra);
+    else await insertActivityExtra(trx, extra, clock.now().toISOString());
+    await recordActivity(trx, clock, {
+      actor: member,
+      venueId: activity.venue.id,
+      action: 'activity.updated',
+      target: activity.slug,
+      detail: { changed: `extra:${extra.label.en}` },
+    });
+  });
+  return { ok: true, value: extra };
+}

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { z } from 'zod';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { makeExtra, unitsTaken } from '../../../test/extras.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
+import type { Slot } from '../../core/availability/slot.js';
+import type { Extra } from '../../core/catalog/extras.js';
+import { activityListJson, bookingCreatedJson, slotListJson, validationErrorJson } from './api.schemas.js';
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const errorJson = z.object({ code: z.string(), message: z.string() });
+const text = (node: { textContent: string } | null | undefined) =>
+  node?.textContent
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+for (const dialect of testDialects()) {
+  describe(`extras on the booking form and in the API (${dialect.name})`, () => {
+    let t: TestApp;
+    let slot: Slot;
+    let lunch: Extra;
+    let drinks: Extra;
+    let gear: Extra;
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+      const { db } = t.database;
+      const activity = await makeActivity(db, t.clock, { maxGroupSize: 40 });
+      lunch = await makeExtra(db, activity, { label: { nl: 'Lunchpakket', en: 'Packed lunch' }, position: 1 });
+      drinks = await makeExtra(db, activity, {
+        label: { nl: 'Drankjes', en: 'Drinks' },
+        basis: 'group',
+        vat: 'high',
+        amountCents: 2500,
+        required: true,
+        position: 2,
+      });
+      gear = await makeExtra(db, activity, {
+        label: { nl: 'Klimset', en: 'Climbing gear' },
+        basis: 'unit',
+        vat: 'high',
+        amountCents: 1500,
+        stock: 6,
+        maxPerBooking: 5,
+        position: 3,
+      });
+      slot = await makeSlot(db, t.clock, activity, { capacity: 200 });
+    });
+    after(() => t.close());
+
+    const post = (fields: Record<string, string>, lang = 'nl') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: { ...FORM, 'accept-language': lang },
+        payload: urlencoded({
+          ...(bookingRequest(slot.id, { groupSize: '4', email: `form-${Math.random()}@example.nl` }) as Record<string, string>),
+          acceptTerms: 'yes',
+          action: 'review',
+          ...fields,
+        }),
+      });
+
+    test('the form offers each extra with its price and what is left, in Dutch and English', async () => {
+      for (const [lang, legend, lunchHint, gearHint, drinksText] of [
+        ['nl', 'Extra’s', '€ 9,95 per persoon', '€ 15,00 per stuk · nog 6 beschikbaar', 'Drankjes (€ 25,00 per groep · altijd inbegrepen)'],
+        ['en', 'Extras', '€9.95 per person', '€15.00 each · 6 left', 'Drinks (€25.00 per group · always included)'],
+      ] as const) {
+        const page = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: { 'accept-language': lang } })).body);
+        const section = page.querySelector('[data-testid="extras"]');
+        assert.equal(text(section?.querySelector('legend')), legend);
+        assert.equal(section?.querySelector(`input[name="extras.${lunch.id}"]`)?.getAttribute('type'), 'checkbox');
+        assert.equal(text(page.querySelector(`[id="extras.${lunch.id}-hint"]`)), lunchHint);
+        assert.equal(section?.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('max'), '5');
+        assert.equal(text(page.querySelector(`[id="extras.${gear.id}-hint"]`)), gearHint);
+        assert.equal(text(page.querySelector(`[data-testid="extra-${drinks.id}"]`)), drinksText);
+      }
+    });
+
+    test('with JavaScript off: chosen on the form, shown on the review, placed on confirming', async () => {
+      const review = await post({ [`extras.${lunch.id}`]: '1', [`extras.${gear.id}`]: '2' }, 'en');
+      assert.equal(review.statusCode, 200, review.body.slice(0, 500));
+      const page = parseHtml(review.body);
+      const rows = page.querySelectorAll('[data-testid="price-breakdown"] tbody tr').map((row) =>
+        row
+          .querySelectorAll('th, td')
+          .map((cell) => text(cell))
+          .join(' '),
+      );
+      assert.deepEqual(rows, [
+        'Entrance 4 people €12.50 9% €50.00',
+        'Packed lunch 4 people €9.95 9% €39.80',
+        'Drinks per group €25.00 21% €25.00',
+        'Climbing gear 2 units €15.00 21% €30.00',
+      ]);
+      const fields: Record<string, string> = { ...formFields(page.querySelector('form#booking-review')!), action: 'confirm' };
+      assert.deepEqual([fields[`extras.${lunch.id}`], fields[`extras.${gear.id}`]], ['1', '2']);
+      const placed = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
+      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
+      const manage = await t.app.inject({ url: String(placed.headers.location), headers: { 'accept-language': 'en' } });
+      assert.match(text(parseHtml(manage.body).querySelector('[data-testid="price-breakdown"]')) ?? '', /Climbing gear/);
+      assert.equal(await unitsTaken(t.database.db, slot.id, gear.id), 2);
+    });
+
+    test('too many units and a sold-out extra are refused in the language of the form, keeping the input', async () => {
+      const tooMany = await post({ [`extras.${gear.id}`]: '9' }, 'nl');
+      assert.equal(tooMany.statusCode, 422);
+      const page = parseHtml(tooMany.body);
+      assert.equal(text(page.querySelector(`[data-testid="error-extras.${gear.id}"]`)), 'Dit getal is te groot.');
+      assert.equal(page.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), '9');
+      for (const [lang, refusal] of [
+        ['nl', 'Van “Klimset” is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.'],
+        ['en', '“Climbing gear” no longer has enough left at this time. Choose fewer or another time.'],
+      ] as const) {
+        const soldOut = await post({ [`extras.${gear.id}`]: '5', name: 'Jet Jansen' }, lang);
+        assert.equal(soldOut.statusCode, 409, soldOut.body);
+        const form = parseHtml(soldOut.body);
+        assert.equal(text(form.querySelector('[data-testid="booking-refusal"]')), refusal);
+        assert.equal(form.querySelector('input[name="name"]')?.getAttribute('value'), 'Jet Jansen');
+        assert.equal(form.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), '5');
+      }
+    });
+
+    test('the API lists the extras, what each slot has left, and books them', async () => {
+      const listed = activityListJson.parse((await t.app.inject('/api/v1/activities')).json()).activities[0]!;
+      assert.deepEqual(
+        listed.extras.map((e) => [e.id, e.basis, e.vat, e.amountCents, e.required, e.stock, e.maxPerBooking]),
+        [
+          [lunch.id, 'person', 'low', 995, false, null, null],
+          [drinks.id, 'group', 'high', 2500, true, null, null],
+          [gear.id, 'unit', 'high', 1500, false, 6, 5],
+        ],
+      );
+      const slots = async () =>
+        slotListJson.parse((await t.app.inject(`/api/v1/activities/${listed.id}/slots?from=2026-06-15&to=2026-06-15`)).json()).slots;
+      const before = (await slots())[0]!.extrasLeft[gear.id]!;
+      const api = (extras: unknown, lang = 'en') =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/bookings',
+          payload: bookingRequest(slot.id, { groupSize: 3, extras }) as object,
+          headers: { 'accept-language': lang },
+        });
+      const created = await api({ [gear.id]: 1 });
+      assert.equal(created.statusCode, 201, created.body);
+      const price = bookingCreatedJson.parse(created.json()).price;
+      assert.deepEqual(
+        price.lines.map((l) => [l.label.en, l.basis, l.quantity, l.totalCents]),
+        [
+          ['Entrance', 'person', 3, 3750],
+          ['Drinks', 'group', 1, 2500],
+          ['Climbing gear', 'unit', 1, 1500],
+        ],
+      );
+      assert.deepEqual((await slots())[0]!.extrasLeft, { [gear.id]: before - 1 });
+
+      const refused = await api({ nope: 1, [gear.id]: 6 });
+      assert.equal(refused.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(refused.json()).errors.map((e) => [e.field, e.code]),
+        [
+          ['extras.nope', 'unknown_extra'],
+          [`extras.${gear.id}`, 'too_large'],
+        ],
+      );
+      const soldOut = await api({ [gear.id]: before });
+      assert.equal(soldOut.statusCode, 409, soldOut.body);
+      assert.deepEqual(errorJson.parse(soldOut.json()), {
+        code: 'extra_sold_out',
+        message: '“Climbing gear” no longer has enough left at this time. Choose fewer or another time.',
+      });
+    });
+  });
+}
