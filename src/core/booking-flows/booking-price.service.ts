@@ -3,10 +3,13 @@ import { listVatRates } from '../catalog/catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
 import { localDateOf } from '../shared/time.js';
+import { type DiscountTerms, withDiscount } from '../discounts/discount-code.js';
 
 /** What a booking buys: what its price is made of. */
 export interface PriceSelection {
   groupSize: number;
+  /** The discount the booking is given (its own lines per VAT rate, after the rest); none: no discount. */
+  discount?: DiscountTerms | null;
 }
 
 /**
@@ -20,5 +23,6 @@ export async function priceOfSelection(
   startsAt: Date,
   selection: PriceSelection,
 ): Promise<PriceBreakdown> {
-  return priceFor(activity.pricing, selection.groupSize, ratesOn(await listVatRates(db), localDateOf(startsAt)));
+  const price = priceFor(activity.pricing, selection.groupSize, ratesOn(await listVatRates(db), localDateOf(startsAt)));
+  return selection.discount ? withDiscount(price, selection.discount, selection.groupSize) : price;
 }

@@ -35,6 +35,9 @@ import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
 import { BillingRefused, billingErrors } from '../payments/billing.js';
+import { type DiscountCode, DiscountRefused } from '../discounts/discount-code.js';
+import { discountForBooking } from '../discounts/discount-use.service.js';
+import { takeDiscountUse } from '../discounts/discount-codes.repository.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -58,6 +61,8 @@ export interface BookingQuote {
    * await that payment for the window instead of being confirmed at once), or on invoice.
    */
   payment: PaymentPlan;
+  /** The discount code the booking would use (its discount is in the price); undefined for none. */
+  discount?: DiscountCode;
 }
 
 /**
@@ -99,7 +104,7 @@ export async function quoteBooking(
   db: Db,
   clock: Clock,
   payments: PaymentContext,
-  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy' | 'billing'> & {
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'payBy' | 'billing' | 'discountCode'> & {
     option?: boolean;
     status?: PlacedStatus;
     termsVersion?: number | null | undefined;
@@ -118,7 +123,16 @@ export async function quoteBooking(
     (status === 'option' ? optionRefusal(activity.rules.options, slot, now) : undefined);
   if (refusal) refuse(refusal);
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
-  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize });
+  // A code typed is checked for this booking (throws DiscountRefused); its use is taken when placed.
+  const discount = input.discountCode
+    ? await discountForBooking(db, input.discountCode, {
+        venueId: activity.venue.id,
+        activityId: activity.id,
+        groupSize: input.groupSize,
+        now,
+      })
+    : undefined;
+  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize, discount: discount?.terms ?? null });
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   const planned = !input.byStaff || input.payBy !== undefined;
   const online =
@@ -135,7 +149,7 @@ export async function quoteBooking(
     now,
     windowMinutes: payments.settings.windowMinutes,
   });
-  return { slot, activity, price, status, optionExpiresAt, payment };
+  return { slot, activity, price, status, optionExpiresAt, payment, ...(discount && { discount }) };
 }
 
 /** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
@@ -181,7 +195,9 @@ export async function submitBooking(
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
     const twin = submission && (await findBookingBySubmission(db, submission));
     // Nothing placed (a refusal, or the twin's booking): the organiser's address gets its charge back.
-    if (twin || error instanceof DomainError || error instanceof BillingRefused) await settleRefusal(db, charges);
+    if (twin || error instanceof DomainError || error instanceof BillingRefused || error instanceof DiscountRefused) {
+      await settleRefusal(db, charges);
+    }
     if (twin) return replayOf(twin, input);
     throw error;
   }
@@ -249,7 +265,7 @@ async function placeBooking(
     ...(placing.status && { status: placing.status }),
     byStaff: placing.by.by === 'staff',
   });
-  const { slot, activity, price, optionExpiresAt, payment } = quote;
+  const { slot, activity, price, optionExpiresAt, payment, discount } = quote;
   // Paying on invoice where the activity allows it, with the reference its venue requires: checked
   // with the activity the quote read (billing details the activity refuses throw BillingRefused).
   const billingFaults = billingErrors(activity, input.payBy, input.billing);
@@ -265,6 +281,8 @@ async function placeBooking(
   const termsVersion = await db.transaction().execute(async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
     if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
+    // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
+    if (discount && !(await takeDiscountUse(trx, discount.id))) throw new DiscountRefused('discount_used_up');
     if (status === 'option') {
       // Counted under a lock that spans the insert, so concurrent options cannot pass the limit together.
       await lockOptionPlacing(trx, activity.id);
@@ -314,6 +332,8 @@ async function placeBooking(
       billing_reference: input.billing?.reference ?? null,
       billing_vat_id: input.billing?.vatId ?? null,
       billing_country: input.billing?.country ?? null,
+      discount_code_id: discount?.id ?? null,
+      discount_terms: discount ? JSON.stringify(discount.terms) : null,
     });
     await recordBookingEvent(trx, clock, {
       ...placing.by,
@@ -324,6 +344,7 @@ async function placeBooking(
         status,
         group_size: input.groupSize,
         terms_version: terms,
+        ...(discount && { discount_code: discount.terms.code }),
         ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
         ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
         ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),

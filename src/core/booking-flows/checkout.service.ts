@@ -1,8 +1,9 @@
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import { refusalFor } from '../availability/bookability.js';
 import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { takeBookingDiscountUse } from '../discounts/discount-codes.repository.js';
 import type { BookingStatus } from '../shared/booking-status.js';
-import { lockSlot } from '../bookings/booking-admin.repository.js';
+import { lockSlot, releaseCapacity } from '../bookings/booking-admin.repository.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { type BookingToChange, changeStatus } from './status-change.service.js';
@@ -276,10 +277,15 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
   }
   if (status === 'expired') {
     // Paid after the window: the places again if the slot can still be booked and they are still free, else the money back.
+    // Its discount code's use too (given back when it expired), taken after the places like a new
+    // booking's (the same lock order): both, or neither and the money back.
     if ((await stillBookable(trx, clock, booking)) && (await takeCapacity(trx, booking.slot_id, booking.group_size))) {
-      const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
-      if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
-      return false;
+      if (await takeBookingDiscountUse(trx, booking.id)) {
+        const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
+        if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
+        return false;
+      }
+      await releaseCapacity(trx, booking.slot_id, booking.group_size);
     }
   }
   // Too late: the caller records the refund and tells both sides (tellLateRefund).

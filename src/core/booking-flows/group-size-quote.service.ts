@@ -6,10 +6,15 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { groupSizeRefusal } from '../bookings/booking-changes.js';
+import { findBookingDiscountTerms } from '../discounts/discount-codes.repository.js';
 
-/** The booking's price for `groupSize` places, at the VAT rates of its visit's date. */
+/**
+ * The booking's price for `groupSize` places, at the VAT rates of its visit's date, with the
+ * discount it was given when booked (an amount per person follows the new size).
+ */
 export async function priceForSize(db: Executor, booking: BookingDetails, groupSize: number): Promise<PriceBreakdown> {
-  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { groupSize });
+  const discount = await findBookingDiscountTerms(db, booking.id);
+  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { groupSize, discount });
 }
 
 /** What a change of the group size would do to the booking's money, before the organiser confirms it. */

@@ -12,6 +12,7 @@ import { HOLDS_PLACES } from '../bookings/booking-status.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import type { Language } from '../shared/language.js';
+import { releaseBookingDiscountUse } from '../discounts/discount-codes.repository.js';
 
 /** What a status change needs to know of the booking, as read before the change. */
 export interface BookingToChange {
@@ -131,6 +132,8 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
   if (releases && !(await releaseCapacity(trx, booking.slotId, booking.groupSize))) {
     throw new Error(`slot ${booking.slotId} does not hold the ${booking.groupSize} places of booking ${booking.id}`);
   }
+  // Its discount code's use goes back with its places (once: the status moved only here).
+  if (releases) await releaseBookingDiscountUse(trx, booking.id);
   await recordBookingEvent(trx, clock, {
     ...actor,
     venueId: booking.venueId,

@@ -81,6 +81,16 @@ export const FIELD_ERROR_CODES = [
   'invalid_bic',
   'invalid_invoice_prefix',
   'invoice_prefix_taken',
+  // Discount codes: an organiser's code refused (core/discounts/discount-code.ts), a code staff make.
+  'discount_unknown',
+  'discount_not_yet_valid',
+  'discount_expired',
+  'discount_not_for_activity',
+  'discount_group_too_small',
+  'discount_used_up',
+  'invalid_discount_code',
+  'discount_code_taken',
+  'below_uses',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

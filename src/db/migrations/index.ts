@@ -20,6 +20,7 @@ import * as bookingAdjustment from './2026-12-07T0970-booking-adjustment.js';
 import * as paymentProviderAccount from './2026-12-07T0990-payment-provider-account.js';
 import * as invoices from './2026-12-08T0900-invoices.js';
 import * as billingCountry from './2026-12-09T0900-billing-country.js';
+import * as discountCodes from './2026-12-10T1000-discount-codes.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0990-payment-provider-account': paymentProviderAccount,
   '2026-12-08T0900-invoices': invoices,
   '2026-12-09T0900-billing-country': billingCountry,
+  '2026-12-10T1000-discount-codes': discountCodes,
 };

@@ -26,6 +26,7 @@ import { refundsMessages } from './messages/refunds.messages.js';
 import { invoiceHistoryMessages } from './messages/invoice-history.messages.js';
 import { venueBillingMessages } from './messages/venue-billing.messages.js';
 import { invoiceRegisterMessages } from './messages/invoice-register.messages.js';
+import { discountsMessages } from './messages/discounts.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -57,6 +58,7 @@ const nl = {
   ...invoiceHistoryMessages.nl,
   ...venueBillingMessages.nl,
   ...invoiceRegisterMessages.nl,
+  ...discountsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -84,6 +86,7 @@ const en: Record<keyof typeof nl, string> = {
   ...invoiceHistoryMessages.en,
   ...venueBillingMessages.en,
   ...invoiceRegisterMessages.en,
+  ...discountsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

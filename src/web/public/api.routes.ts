@@ -5,6 +5,7 @@ import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { BillingRefused } from '../../core/payments/billing.js';
+import { DiscountRefused } from '../../core/discounts/discount-code.js';
 import { offeredPaymentTerms } from '../../core/payments/mollie-key-source.js';
 import type { PaymentTerms } from '../../core/catalog/payment-terms.js';
 import { quoteCancelNow } from '../../core/booking-flows/policy-refund.service.js';
@@ -250,6 +251,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     } catch (error) {
       // Paying on invoice where the activity does not allow it, or without the reference its venue requires.
       if (error instanceof BillingRefused) return sendFieldErrors(request, reply, error.errors);
+      // A discount code refused, also one whose last use went to a booking placed meanwhile.
+      if (error instanceof DiscountRefused) return sendFieldErrors(request, reply, error.errors);
       if (error instanceof DomainError && error.code === 'not_found') {
         return sendFieldErrors(request, reply, [{ field: 'slotId', code: 'unknown_slot' }]);
       }

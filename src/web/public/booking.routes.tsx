@@ -7,6 +7,7 @@ import { findEarlierBookings } from '../../core/bookings/earlier-bookings.servic
 import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/booking-flows/booking.service.js';
 import { BillingRefused } from '../../core/payments/billing.js';
+import { DiscountRefused } from '../../core/discounts/discount-code.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -40,6 +41,7 @@ function valuesFrom(body: unknown): BookingFormValues {
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',
+    discountCode: field('discountCode'),
     payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
     ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
   };
@@ -209,7 +211,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       // Billing the activity refuses since the form was checked (its venue now requires a reference, say): the form with those errors.
-      if (error instanceof BillingRefused) {
+      // A discount code refused (unknown, out of date, used up by bookings placed meanwhile): the form with its error.
+      if (error instanceof BillingRefused || error instanceof DiscountRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;

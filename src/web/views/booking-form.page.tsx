@@ -11,6 +11,7 @@ import { optionWindowText } from './option-window.js';
 import { SlotSummary } from './slot-summary.js';
 import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
+import { MAX_CODE_LENGTH } from '../../core/discounts/discount-code.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
@@ -29,6 +30,8 @@ export interface BookingFormValues extends BillingFormValues {
    * the review step, "change details" and back, so an edited confirmation is still the same submission.
    */
   submissionKey: string;
+  /** A discount code of the venue, as typed ('' for none). */
+  discountCode: string;
 }
 
 /** The fields' labels, in the form's order (the error summary lists them so). */
@@ -39,6 +42,7 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   phone: 'booking.phone',
   organisation: 'booking.organisation',
   notes: 'booking.notes',
+  discountCode: 'discount.field',
   ...BILLING_FIELD_LABELS,
   acceptTerms: 'booking.terms',
 };
@@ -149,6 +153,25 @@ export function BookingFormPage({ ui, activity, slot, values, errors, refusal, o
             <textarea id="notes" name="notes" rows={4} maxLength={2000} aria-describedby={describedBy} aria-invalid={invalid('notes')}>
               {values.notes}
             </textarea>
+          )}
+        </Field>
+        <Field
+          name="discountCode"
+          label={`${t('discount.field')} ${t('form.optional')}`}
+          error={errors.discountCode}
+          hint={t('discount.field_hint')}
+        >
+          {(describedBy) => (
+            <input
+              id="discountCode"
+              name="discountCode"
+              type="text"
+              autocomplete="off"
+              maxLength={MAX_CODE_LENGTH}
+              value={values.discountCode}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('discountCode')}
+            />
           )}
         </Field>
         {optionUntil && (
