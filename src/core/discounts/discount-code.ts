@@ -111,3 +111,13 @@ export function withDiscount(price: PriceBreakdown, terms: DiscountTerms, groupS
   const discount = discountLines(price.lines, terms, groupSize);
   return discount.length === 0 ? price : breakdownOf([...price.lines, ...discount]);
 }
+
+/** A price's discount lines taken together per discount (their parts per rate added up), as a mail states them. */
+export function discountsIn(price: PriceBreakdown): { label: { nl: string; en: string }; totalCents: number }[] {
+  const discounts = new Map<string, { label: { nl: string; en: string }; totalCents: number }>();
+  for (const line of price.lines.filter((l) => l.totalCents < 0)) {
+    const seen = discounts.get(line.label.nl) ?? { label: line.label, totalCents: 0 };
+    discounts.set(line.label.nl, { ...seen, totalCents: seen.totalCents + line.totalCents });
+  }
+  return [...discounts.values()];
+}
