@@ -223,9 +223,14 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
           (again: unknown) => {
             // The slot changed too (full, closed): the form with that refusal and everything typed.
             if (again instanceof DomainError && again.code !== 'not_found') return again;
+            // Its discount code used up meanwhile too: the form with that field's error.
+            if (again instanceof DiscountRefused) return again;
             throw again;
           },
         );
+        if (shown instanceof DiscountRefused) {
+          return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, shown.errors)));
+        }
         if (!(shown instanceof DomainError)) return shown;
         refused = shown;
       }

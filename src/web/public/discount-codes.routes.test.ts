@@ -8,6 +8,7 @@ import { TEST_ADMIN } from '../../../test/actors.js';
 import type { Slot } from '../../core/availability/slot.js';
 import { createDiscountCode } from '../../core/discounts/discount-admin.service.js';
 import { NEW_DISCOUNT_CODE_FORM } from '../../core/discounts/discount-form.js';
+import { DISCOUNT_REFUSALS } from '../../core/discounts/discount-code.js';
 import { validationErrorJson } from './api.schemas.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -133,14 +134,7 @@ for (const dialect of testDialects()) {
       const openapi = (await t.app.inject('/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
       const document = JSON.stringify(openapi);
       assert.ok(document.includes('"discountCode"'), 'the request body documents discountCode');
-      for (const code of [
-        'discount_unknown',
-        'discount_not_yet_valid',
-        'discount_expired',
-        'discount_not_for_activity',
-        'discount_group_too_small',
-        'discount_used_up',
-      ]) {
+      for (const code of DISCOUNT_REFUSALS) {
         assert.ok(document.includes(`"${code}"`), code);
       }
     });

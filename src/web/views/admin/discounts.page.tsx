@@ -87,6 +87,21 @@ export function DiscountListPage({ ui, codes, saved }: { ui: AdminUi; codes: Dis
   );
 }
 
+/** Radio buttons for one choice, the picked one checked. */
+function Choice({ name, legend, picked, options }: { name: string; legend: string; picked: string; options: [string, string][] }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map(([value, label]) => (
+        <div class="field checkbox" key={value}>
+          <input id={`${name}-${value}`} name={name} type="radio" value={value} checked={picked === value} />
+          <label for={`${name}-${value}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 interface FormProps {
   ui: AdminUi;
   /** The code being edited; undefined for a new one. */
@@ -151,17 +166,15 @@ export function DiscountFormPage({ ui, code, choices, values, errors }: FormProp
             value={values.code}
           />
         )}
-        <fieldset>
-          <legend>{t('discounts.kind')}</legend>
-          <div class="field checkbox">
-            <input id="kind-percent" name="kind" type="radio" value="percent" checked={values.kind === 'percent'} />
-            <label for="kind-percent">{t('discounts.kind_percent')}</label>
-          </div>
-          <div class="field checkbox">
-            <input id="kind-amount" name="kind" type="radio" value="amount" checked={values.kind === 'amount'} />
-            <label for="kind-amount">{t('discounts.kind_amount')}</label>
-          </div>
-        </fieldset>
+        <Choice
+          name="kind"
+          legend={t('discounts.kind')}
+          picked={values.kind === 'amount' ? 'amount' : 'percent'}
+          options={[
+            ['percent', t('discounts.kind_percent')],
+            ['amount', t('discounts.kind_amount')],
+          ]}
+        />
         <InputField
           id="value"
           name="value"
@@ -172,17 +185,15 @@ export function DiscountFormPage({ ui, code, choices, values, errors }: FormProp
           inputmode="decimal"
           value={values.value}
         />
-        <fieldset>
-          <legend>{t('discounts.per')}</legend>
-          <div class="field checkbox">
-            <input id="per-booking" name="per" type="radio" value="booking" checked={values.per !== 'person'} />
-            <label for="per-booking">{t('discounts.per_booking')}</label>
-          </div>
-          <div class="field checkbox">
-            <input id="per-person" name="per" type="radio" value="person" checked={values.per === 'person'} />
-            <label for="per-person">{t('discounts.per_person')}</label>
-          </div>
-        </fieldset>
+        <Choice
+          name="per"
+          legend={t('discounts.per')}
+          picked={values.per === 'person' ? 'person' : 'booking'}
+          options={[
+            ['booking', t('discounts.per_booking')],
+            ['person', t('discounts.per_person')],
+          ]}
+        />
         <InputField
           id="validFrom"
           name="validFrom"
@@ -200,26 +211,19 @@ export function DiscountFormPage({ ui, code, choices, values, errors }: FormProp
           type="date"
           value={values.validUntil}
         />
-        <InputField
-          id="minGroupSize"
-          name="minGroupSize"
-          label={t('discounts.min_group_size')}
-          hint={t('discounts.optional_hint')}
-          error={errors.minGroupSize}
-          type="text"
-          inputmode="numeric"
-          value={values.minGroupSize}
-        />
-        <InputField
-          id="maxUses"
-          name="maxUses"
-          label={t('discounts.max_uses')}
-          hint={t('discounts.optional_hint')}
-          error={errors.maxUses}
-          type="text"
-          inputmode="numeric"
-          value={values.maxUses}
-        />
+        {(['minGroupSize', 'maxUses'] as const).map((name) => (
+          <InputField
+            key={name}
+            id={name}
+            name={name}
+            label={t(LABELS[name]!)}
+            hint={t('discounts.optional_hint')}
+            error={errors[name]}
+            type="text"
+            inputmode="numeric"
+            value={values[name]}
+          />
+        ))}
         <fieldset data-testid="discount-activities">
           <legend>{t('discounts.activities')}</legend>
           <p class="hint">{t('discounts.activities_hint')}</p>
