@@ -1,6 +1,6 @@
 import { breakdownOf } from '../src/core/catalog/pricing.js';
 import { withDiscount } from '../src/core/discounts/discount-code.js';
-import { amountsOf, type GrossLine } from '../src/core/invoices/invoice-amounts.js';
+import { amountsOf, type GrossLine, negatedAmounts } from '../src/core/invoices/invoice-amounts.js';
 import { bookingLines } from '../src/core/invoices/invoice-targets.js';
 import type { InvoiceBuyer, InvoiceDocument, InvoiceLine, InvoiceSeller, InvoiceVat } from '../src/core/invoices/invoice-document.js';
 
@@ -228,4 +228,20 @@ export function discountedInvoice(): InvoiceDocument {
     7,
   );
   return grossInvoice('GZ-VAA-2027-000310', bookingLines({ language: 'nl', price, adjustmentCents: 0 }));
+}
+
+/** The credit note of discountedInvoice: every amount negated, its discount lines taken back too. */
+export function discountedCreditNote(): InvoiceDocument {
+  const original = discountedInvoice();
+  return {
+    ...original,
+    ...negatedAmounts(original),
+    kind: 'credit_note',
+    purpose: 'credit',
+    number: 'GZ-VAA-2027-000311',
+    dueOn: null,
+    references: [{ number: original.number, issueDate: original.issueDate }],
+    prepaidCents: 0,
+    payableCents: -original.totalCents,
+  };
 }

@@ -218,6 +218,22 @@ for (const dialect of testDialects()) {
       const discount = document.lines.filter((l) => l.description === 'Korting SCHOOL15');
       assert.equal(discount.length, 2);
       assert.ok(discount.every((l) => l.netCents < 0));
+      // Cancelled: its credit note takes back the invoice as issued, discount lines and all, to the cent.
+      await cancelByOrganiser(db, clock, (await loadBookingDetails(db, await bookingRow(db, booking.id)))!);
+      const credit = await db
+        .selectFrom('invoices')
+        .select(['total_cents', 'vat_cents', 'document'])
+        .where('booking_id', '=', booking.id)
+        .where('kind', '=', 'credit_note')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([credit.total_cents, credit.vat_cents], [-invoice.total_cents, -invoice.vat_cents]);
+      const credited = JSON.parse(credit.document) as { lines: { description: string; netCents: number }[] };
+      const undone = credited.lines.filter((l) => l.description === 'Korting SCHOOL15');
+      assert.equal(undone.length, 2);
+      assert.ok(
+        undone.every((l) => l.netCents > 0),
+        'the credit note takes the discount back too',
+      );
     });
   });
 }

@@ -4,6 +4,7 @@ import {
   awkwardGrossCents,
   creditNote,
   depositInvoice,
+  discountedCreditNote,
   discountedInvoice,
   familyReceipt,
   finalInvoice,
@@ -53,6 +54,7 @@ const DOCUMENTS = {
   long: longInvoice(),
   // A discount code's lines (negative, one per rate): a positive price with a negative quantity (BR-27).
   discount: discountedInvoice(),
+  discountCredit: discountedCreditNote(),
   // VAT rounded once on the gross, a cent below net × rate rounded (12.39 × 9 % = 1.1151).
   gross1350: grossInvoice('GZ-VAA-2027-000300', [{ description: 'Kanovaren', quantity: 1, grossCents: 1_350, vatRateBp: 900 }]),
 };
