@@ -10,6 +10,7 @@ import { createDiscountCode } from '../../core/discounts/discount-admin.service.
 import { NEW_DISCOUNT_CODE_FORM } from '../../core/discounts/discount-form.js';
 import { DISCOUNT_REFUSALS } from '../../core/discounts/discount-code.js';
 import { validationErrorJson } from './api.schemas.js';
+import { publishTerms } from '../../core/venues/venue-terms.service.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -17,14 +18,17 @@ for (const dialect of testDialects()) {
   describe(`a discount code on the booking form and the API (${dialect.name})`, () => {
     let t: TestApp;
     let slot: Slot;
+    let venueId: string;
 
     before(async () => {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
       const activity = await makeActivity(t.database.db, t.clock);
+      venueId = activity.venue.id;
       slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-15', capacity: 100 });
       for (const [code, maxUses] of [
         ['ZOMER10', ''],
         ['EENMAAL', '1'],
+        ['LAATSTE', '1'],
       ]) {
         const made = await createDiscountCode(t.database.db, t.clock, TEST_ADMIN, activity.venue.id, {
           ...NEW_DISCOUNT_CODE_FORM,
@@ -137,6 +141,31 @@ for (const dialect of testDialects()) {
       for (const code of DISCOUNT_REFUSALS) {
         assert.ok(document.includes(`"${code}"`), code);
       }
+    });
+
+    test('new terms and the last use gone when confirming: the form again with the code refused, nothing booked', async () => {
+      const terms = (text: string) => publishTerms(t.database.db, t.clock, TEST_ADMIN, venueId, { textNl: text, textEn: text });
+      assert.ok((await terms('Versie een.')).ok);
+      const { page } = await post({ discountCode: 'laatste' }, 'nl');
+      const fields = Object.fromEntries(
+        [...page.querySelectorAll('form input[type="hidden"]')].map((i) => [i.getAttribute('name')!, i.getAttribute('value') ?? '']),
+      );
+      assert.ok((await terms('Versie twee.')).ok);
+      const other = bookingRequest(slot.id, { discountCode: 'LAATSTE', email: 'sneller@example.nl' });
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: other })).statusCode, 201);
+      const before = await t.database.db.selectFrom('bookings').select('id').execute();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/book/${slot.id}`,
+        headers: FORM,
+        payload: urlencoded({ ...fields, action: 'confirm' }),
+      });
+      assert.equal(res.statusCode, 422);
+      assert.equal(
+        text(parseHtml(res.body).querySelector('[data-testid="error-discountCode"]')),
+        'Deze kortingscode is al zo vaak gebruikt als mogelijk is.',
+      );
+      assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, before.length);
     });
   });
 }
