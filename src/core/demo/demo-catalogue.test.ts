@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { findDiscountCode } from '../discounts/discount-codes.repository.js';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
@@ -37,6 +38,14 @@ for (const dialect of testDialects()) {
       assert.equal((await terms('boerengolf-lunch')).payment.mode, 'venue');
       for (const slug of ['grachtentocht-groepen', 'klimclinic-groepen', 'boerengolf-lunch']) {
         assert.ok((await terms(slug)).refundPolicy.length > 0, `${slug} has a cancellation policy`);
+      }
+    });
+
+    test('every demo venue has the discount code WELKOM10: 10 % off, without limits', async () => {
+      for (const venue of await database.db.selectFrom('venues').select('id').execute()) {
+        const code = await findDiscountCode(database.db, venue.id, 'WELKOM10');
+        assert.deepEqual(code?.terms, { code: 'WELKOM10', kind: 'percent', percent: 10 });
+        assert.deepEqual([code?.active, code?.maxUses, code?.activityIds], [true, null, []]);
       }
     });
 
