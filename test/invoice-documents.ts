@@ -1,4 +1,7 @@
-import { amountsOf, type GrossLine } from '../src/core/invoices/invoice-amounts.js';
+import { breakdownOf } from '../src/core/catalog/pricing.js';
+import { withDiscount } from '../src/core/discounts/discount-code.js';
+import { amountsOf, type GrossLine, negatedAmounts } from '../src/core/invoices/invoice-amounts.js';
+import { bookingLines } from '../src/core/invoices/invoice-targets.js';
 import type { InvoiceBuyer, InvoiceDocument, InvoiceLine, InvoiceSeller, InvoiceVat } from '../src/core/invoices/invoice-document.js';
 
 // InvoiceDocuments as the issuing would store them, internally consistent (lines add up to the
@@ -209,4 +212,36 @@ export function awkwardGrossCents(): number[] {
   const small = Array.from({ length: 300 }, (_, i) => i + 1);
   const larger = Array.from({ length: 100 }, (_, i) => 1_350 + i * 9_973);
   return [...small, ...larger];
+}
+
+/**
+ * A school trip priced as a booking with a discount code prices it (7 pupils at 9 %, a guide at 21 %,
+ * 15 % off: a negative line per rate), its lines as the issuing takes them from the booking.
+ */
+export function discountedInvoice(): InvoiceDocument {
+  const price = withDiscount(
+    breakdownOf([
+      { label: { nl: 'Toegang', en: 'Entrance' }, basis: 'person', quantity: 7, unitCents: 1795, totalCents: 12_565, rateBp: 900 },
+      { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', quantity: 1, unitCents: 8995, totalCents: 8995, rateBp: 2100 },
+    ]),
+    { code: 'SCHOOL15', kind: 'percent', percent: 15 },
+    7,
+  );
+  return grossInvoice('GZ-VAA-2027-000310', bookingLines({ language: 'nl', price, adjustmentCents: 0 }));
+}
+
+/** The credit note of discountedInvoice: every amount negated, its discount lines taken back too. */
+export function discountedCreditNote(): InvoiceDocument {
+  const original = discountedInvoice();
+  return {
+    ...original,
+    ...negatedAmounts(original),
+    kind: 'credit_note',
+    purpose: 'credit',
+    number: 'GZ-VAA-2027-000311',
+    dueOn: null,
+    references: [{ number: original.number, issueDate: original.issueDate }],
+    prepaidCents: 0,
+    payableCents: -original.totalCents,
+  };
 }

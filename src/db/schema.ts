@@ -208,6 +208,10 @@ export interface BookingTable {
   submission_hash: NullableColumn;
   /** The venue's terms version the organiser accepted; null when the venue had published none. */
   terms_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The discount code the booking used; null for none. */
+  discount_code_id: NullableColumn;
+  /** JSON DiscountTerms (core/discounts/discount-code.ts) as given when booked; null for none. */
+  discount_terms: NullableColumn;
 }
 
 type NullableColumn = ColumnType<string | null, string | null | undefined, string | null>;
@@ -421,6 +425,37 @@ export interface RefundTable {
   failure: NullableColumn;
 }
 
+/** A venue's discount code (core/discounts/discount-code.ts). */
+export interface DiscountCodeTable {
+  id: string;
+  venue_id: string;
+  /** Upper case, unique per venue. */
+  code: string;
+  /** 'percent' or 'amount'. */
+  kind: string;
+  /** 1..100 for 'percent'; null otherwise. */
+  percent: number | null;
+  /** Cents including VAT for 'amount'; null otherwise. */
+  amount_cents: number | null;
+  /** 'booking' or 'person' (an amount per person of the group). */
+  per: string;
+  /** Amsterdam dates YYYY-MM-DD the booking must be placed within; null: open-ended. */
+  valid_from: string | null;
+  valid_until: string | null;
+  min_group_size: number | null;
+  max_uses: number | null;
+  /** The bookings holding the code; never above max_uses. */
+  uses: ColumnType<number, number | undefined, number>;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+/** An activity a discount code is limited to; a code without any is for all its venue's activities. */
+export interface DiscountCodeActivityTable {
+  discount_code_id: string;
+  activity_id: string;
+}
+
 /** The last invoice number a venue issued in a calendar year; taken by an update in the issuing transaction. */
 export interface InvoiceCounterTable {
   venue_id: string;
@@ -526,6 +561,8 @@ export interface Database {
   activity_extras: ActivityExtraTable;
   extra_stock: ExtraStockTable;
   booking_extras: BookingExtraTable;
+  discount_codes: DiscountCodeTable;
+  discount_code_activities: DiscountCodeActivityTable;
 }
 
 /*

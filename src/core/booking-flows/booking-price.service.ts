@@ -5,6 +5,7 @@ import type { Activity } from '../catalog/activity.js';
 import type { Party } from '../catalog/price-categories.js';
 import { extraLines, type HeldExtra } from '../catalog/extras.js';
 import { localDateOf } from '../shared/time.js';
+import { type DiscountTerms, withDiscount } from '../discounts/discount-code.js';
 
 /** What a booking buys: what its price is made of. */
 export interface PriceSelection {
@@ -13,6 +14,8 @@ export interface PriceSelection {
   party: Party | null;
   /** The extras it takes (core/catalog/extras.ts), each a line after the activity's own. */
   extras?: readonly HeldExtra[];
+  /** The discount the booking is given (its own lines per VAT rate, after the rest); none: no discount. */
+  discount?: DiscountTerms | null;
 }
 
 /**
@@ -28,6 +31,8 @@ export async function priceOfSelection(
 ): Promise<PriceBreakdown> {
   const rates = ratesOn(await listVatRates(db), localDateOf(startsAt));
   const base = priceFor(activity.pricing, selection.groupSize, rates, selection.party ?? undefined);
-  if (!selection.extras?.length) return base;
-  return breakdownOf([...base.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(selection.extras, rates)]);
+  const price = selection.extras?.length
+    ? breakdownOf([...base.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(selection.extras, rates)])
+    : base;
+  return selection.discount ? withDiscount(price, selection.discount, selection.groupSize) : price;
 }

@@ -40,6 +40,9 @@ import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
 import { billingErrors } from '../payments/billing.js';
 import { FieldsRefused } from '../shared/field-errors.js';
+import { type DiscountCode, DiscountRefused } from '../discounts/discount-code.js';
+import { discountForBooking } from '../discounts/discount-use.service.js';
+import { takeDiscountUse } from '../discounts/discount-codes.repository.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -67,6 +70,8 @@ export interface BookingQuote {
    * await that payment for the window instead of being confirmed at once), or on invoice.
    */
   payment: PaymentPlan;
+  /** The discount code the booking would use (its discount is in the price); undefined for none. */
+  discount?: DiscountCode;
 }
 
 /**
@@ -109,7 +114,7 @@ export async function quoteBooking(
   db: Db,
   clock: Clock,
   payments: PaymentContext,
-  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing'> & {
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing' | 'discountCode'> & {
     /** The organiser's choice of extras (required ones are taken anyway); refused with FieldsRefused or `extra_sold_out`. */
     extras?: ExtraChoice | undefined;
     option?: boolean;
@@ -134,7 +139,21 @@ export async function quoteBooking(
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
   const party = partyOf(activity.pricing, input);
   const extras = await chooseExtras(db, slot.id, activity.id, input.extras ?? {}, input.groupSize);
-  const price = await priceOfSelection(db, activity, slot.startsAt, { groupSize: input.groupSize, party, extras });
+  // A code typed is checked for this booking (throws DiscountRefused); its use is taken when placed.
+  const discount = input.discountCode
+    ? await discountForBooking(db, input.discountCode, {
+        venueId: activity.venue.id,
+        activityId: activity.id,
+        groupSize: input.groupSize,
+        now,
+      })
+    : undefined;
+  const price = await priceOfSelection(db, activity, slot.startsAt, {
+    groupSize: input.groupSize,
+    party,
+    extras,
+    discount: discount?.terms ?? null,
+  });
   const optionExpiresAt = status === 'option' ? optionDeadline(activity.rules.options, slot, now) : null;
   const planned = !input.byStaff || input.payBy !== undefined;
   const online =
@@ -151,7 +170,7 @@ export async function quoteBooking(
     now,
     windowMinutes: payments.settings.windowMinutes,
   });
-  return { slot, activity, price, party, extras, status, optionExpiresAt, payment };
+  return { slot, activity, price, party, extras, status, optionExpiresAt, payment, ...(discount && { discount }) };
 }
 
 /** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
@@ -265,7 +284,7 @@ async function placeBooking(
     ...(placing.status && { status: placing.status }),
     byStaff: placing.by.by === 'staff',
   });
-  const { slot, activity, price, party, optionExpiresAt, payment } = quote;
+  const { slot, activity, price, party, optionExpiresAt, payment, discount } = quote;
   // Paying on invoice where the activity allows it, with the reference its venue requires: checked
   // with the activity the quote read (billing details the activity refuses throw FieldsRefused).
   const billingFaults = billingErrors(activity, input.payBy, input.billing);
@@ -281,6 +300,8 @@ async function placeBooking(
   const termsVersion = await db.transaction().execute(async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
     if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
+    // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
+    if (discount && !(await takeDiscountUse(trx, discount.id))) throw new DiscountRefused('discount_used_up');
     if (status === 'option') {
       // Counted under a lock that spans the insert, so concurrent options cannot pass the limit together.
       await lockOptionPlacing(trx, activity.id);
@@ -331,6 +352,8 @@ async function placeBooking(
       billing_reference: input.billing?.reference ?? null,
       billing_vat_id: input.billing?.vatId ?? null,
       billing_country: input.billing?.country ?? null,
+      discount_code_id: discount?.id ?? null,
+      discount_terms: discount ? JSON.stringify(discount.terms) : null,
     });
     // Its extras' units, taken after the slot's places (the lock order of every change of places).
     await holdExtras(trx, slot.id, id, quote.extras);
@@ -343,6 +366,7 @@ async function placeBooking(
         status,
         group_size: input.groupSize,
         terms_version: terms,
+        ...(discount && { discount_code: discount.terms.code }),
         ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
         ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
         ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -21,6 +20,12 @@ import type { PaymentContext } from '../payments/payment-context.js';
 import type { PaymentTerms } from '../catalog/payment-terms.js';
 import { insertPayment, listPayments, listRefunds } from '../payments/payments.repository.js';
 import { newId } from '../shared/ids.js';
+import { TEST_ADMIN, TEST_ADMIN_ACTOR } from '../../../test/actors.js';
+import { createDiscountCode } from '../discounts/discount-admin.service.js';
+import { DiscountRefused } from '../discounts/discount-code.js';
+import { NEW_DISCOUNT_CODE_FORM } from '../discounts/discount-form.js';
+import { loadBookingDetails } from '../bookings/booking.repository.js';
+import { cancelByOrganiser } from './booking-changes.service.js';
 
 const MINUTE = 60_000;
 const FULL: PaymentTerms = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 };
@@ -279,6 +284,50 @@ for (const dialect of testDialects()) {
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4);
       assert.ok((await historyOf(db, booking.reference)).some(([action]) => action === 'booking.paid_late'));
       assert.equal((await listRefunds(db, booking.id)).length, 0);
+    });
+
+    test("paid after the window: the discount code's use given back at expiry is taken again; used up meanwhile, the money goes back", async () => {
+      const activity = await paidActivity();
+      const made = await createDiscountCode(db, clock, TEST_ADMIN, activity.venue.id, {
+        ...NEW_DISCOUNT_CODE_FORM,
+        code: 'EEN',
+        value: '10',
+        maxUses: '1',
+      });
+      assert.ok(made.ok);
+      const uses = async () =>
+        (await db.selectFrom('discount_codes').select('uses').where('id', '=', made.value.id).executeTakeFirstOrThrow()).uses;
+      const slot = await makeSlot(db, clock, activity, { capacity: 20 });
+      const expireAndPay = async (bookingId: string, meanwhile: () => Promise<unknown> = async () => undefined) => {
+        const { providerId } = await checkout(bookingId);
+        clock.advance(31 * MINUTE);
+        await runBookingLifecycle(db, clock, context);
+        assert.equal(await uses(), 0, 'given back at expiry');
+        await meanwhile();
+        mollie.standIn.setStatus(providerId, 'paid');
+        await mollie.standIn.callWebhook(providerId);
+      };
+
+      const first = await bookPaid(slot.id, { discountCode: 'een' });
+      assert.equal(await uses(), 1);
+      await expireAndPay(first.id);
+      assert.equal((await bookingRow(db, first.id)).status, 'confirmed');
+      assert.equal(await uses(), 1, 'taken again');
+
+      const second = await bookPaid(slot.id, { discountCode: 'een', email: 'piet@example.nl' }).catch((e: unknown) => e);
+      assert.ok(second instanceof DiscountRefused, 'used up');
+      await cancelByOrganiser(db, clock, (await loadBookingDetails(db, await bookingRow(db, first.id)))!);
+      assert.equal(await uses(), 0, 'given back on cancelling');
+
+      const again = await bookPaid(slot.id, { discountCode: 'EEN', email: 'joke@example.nl' });
+      await expireAndPay(again.id, () => bookPaid(slot.id, { discountCode: 'EEN', email: 'wim@example.nl' }));
+      assert.equal((await bookingRow(db, again.id)).status, 'expired', 'its code went to another booking meanwhile');
+      assert.equal(await uses(), 1);
+      assert.deepEqual(
+        (await listRefunds(db, again.id)).map((r) => r.cause),
+        ['late_payment'],
+      );
+      assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4, "only the other booking's places: not its own either");
     });
 
     test('paid after the window with the places taken: refunded in full at once, both sides told', async () => {

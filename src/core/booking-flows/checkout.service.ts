@@ -1,9 +1,10 @@
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import { refusalFor } from '../availability/bookability.js';
 import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { takeBookingDiscountUse } from '../discounts/discount-codes.repository.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { lockSlot, releaseCapacity } from '../bookings/booking-admin.repository.js';
-import { retakeExtras } from './booking-extras.service.js';
+import { releaseExtras, retakeExtras } from './booking-extras.service.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { type BookingToChange, changeStatus } from './status-change.service.js';
@@ -277,12 +278,16 @@ async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: 
   }
   if (status === 'expired') {
     // Paid after the window: the places again if the slot can still be booked and they are still free, else the money back.
+    // Its extras and its discount code's use too (given back when it expired), taken after the
+    // places like a new booking's (the same lock order): all, or none and the money back.
     if ((await stillBookable(trx, clock, booking)) && (await takeCapacity(trx, booking.slot_id, booking.group_size))) {
-      // Its extras' units too; when some are gone, its places go back and so does the money.
       if (await retakeExtras(trx, booking.slot_id, booking.id)) {
-        const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
-        if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
-        return false;
+        if (await takeBookingDiscountUse(trx, booking.id)) {
+          const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
+          if (!(await changeStatus(trx, clock, change, late))) throw new Error(`booking ${booking.id} changed under its lock`);
+          return false;
+        }
+        await releaseExtras(trx, booking.slot_id, booking.id);
       }
       if (!(await releaseCapacity(trx, booking.slot_id, booking.group_size)))
         throw new Error(`slot ${booking.slot_id} changed under its lock`);

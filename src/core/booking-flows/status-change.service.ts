@@ -13,6 +13,7 @@ import { releaseExtras } from './booking-extras.service.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import type { Language } from '../shared/language.js';
+import { releaseBookingDiscountUse } from '../discounts/discount-codes.repository.js';
 
 /** What a status change needs to know of the booking, as read before the change. */
 export interface BookingToChange {
@@ -132,8 +133,11 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
   if (releases && !(await releaseCapacity(trx, booking.slotId, booking.groupSize))) {
     throw new Error(`slot ${booking.slotId} does not hold the ${booking.groupSize} places of booking ${booking.id}`);
   }
-  // Its extras' units go back with its places.
-  if (releases) await releaseExtras(trx, booking.slotId, booking.id);
+  // Its extras' units and its discount code's use go back with its places (once: the status moved only here).
+  if (releases) {
+    await releaseExtras(trx, booking.slotId, booking.id);
+    await releaseBookingDiscountUse(trx, booking.id);
+  }
   await recordBookingEvent(trx, clock, {
     ...actor,
     venueId: booking.venueId,

@@ -10,6 +10,7 @@ import { type Party, partyErrors, partySize } from '../catalog/price-categories.
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { MAX_EXTRA_UNITS } from '../catalog/extras.js';
 import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
+import { MAX_CODE_LENGTH } from '../discounts/discount-code.js';
 
 /** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
@@ -90,6 +91,11 @@ export const bookingInputSchema = z.object({
     .optional()
     .describe(
       "Who the booking's invoices are addressed to, however it pays (an online payment's receipt is an invoice too): optional, but required with payBy 'invoice'. When given, organisation and address are required. With payBy 'invoice', the reference is required where the venue asks for it (required at billing.reference).",
+    ),
+  discountCode: text(MAX_CODE_LENGTH, { required: false })
+    .optional()
+    .describe(
+      "A discount code of the activity's venue, optional (case-insensitive; empty: none). Its discount is its own line per VAT rate in the price. Refused at discountCode with discount_unknown (no such active code), discount_not_yet_valid, discount_expired (by the date the booking is placed, in Europe/Amsterdam), discount_not_for_activity, discount_group_too_small (naming the minimum as min) or discount_used_up (its uses all taken, also when the last one went to a booking placed at the same moment).",
     ),
 });
 

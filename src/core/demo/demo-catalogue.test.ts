@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { findDiscountCode } from '../discounts/discount-codes.repository.js';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
@@ -50,6 +51,14 @@ for (const dialect of testDialects()) {
           ['Helmet camera hire', 'unit', 10],
         ],
       );
+    });
+
+    test('every demo venue has the discount code WELKOM10: 10 % off, without limits', async () => {
+      for (const venue of await database.db.selectFrom('venues').select('id').execute()) {
+        const code = await findDiscountCode(database.db, venue.id, 'WELKOM10');
+        assert.deepEqual(code?.terms, { code: 'WELKOM10', kind: 'percent', percent: 10 });
+        assert.deepEqual([code?.active, code?.maxUses, code?.activityIds], [true, null, []]);
+      }
     });
 
     test('venues have complete contact details; without a key none is served (the back office says why)', async () => {

@@ -12,6 +12,7 @@ import { addDemoPhoto, publicPhotos } from '../photos/photo.service.js';
 import { type DemoScene, demoLogo, demoScene } from './demo-photos.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
 import { publishTermsIn } from '../venues/venue-terms.service.js';
+import { insertDiscountCode } from '../discounts/discount-codes.repository.js';
 import { DEMO_TERMS } from './demo-terms.js';
 import { updateVenuePoRequired } from '../venues/venue-payment.repository.js';
 import { parseVenueBilling, venueBillingColumnsOf, type VenueBillingForm } from '../invoices/venue-billing.js';
@@ -466,6 +467,9 @@ export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor
   }
 }
 
+/** Every demo venue's discount code: 10 % off any of its activities, without limits. */
+const DEMO_DISCOUNT_CODE = { code: 'WELKOM10', kind: 'percent', percent: 10, amount_cents: null, per: 'booking' } as const;
+
 async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities, poRequired = false, billing }: DemoVenue) {
   const created = await createVenue(trx, clock, venue);
   const venueId = created.id;
@@ -474,6 +478,7 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, a
   if (!parsed.ok) throw new Error(`demo billing details of ${venue.slug} refused: ${JSON.stringify(parsed.errors)}`);
   await updateVenueBilling(trx, venueId, venueBillingColumnsOf(parsed.value));
   await publishTermsIn(trx, clock, created, terms, null);
+  await insertDiscountCode(trx, { ...DEMO_DISCOUNT_CODE, id: newId(), venue_id: venueId, created_at: clock.now().toISOString() }, []);
   for (const demo of activities) {
     const activity = await createActivity(trx, clock, { ...demo.activity, venueId });
     for (const [position, extra] of (demo.extras ?? []).entries()) {

@@ -4,6 +4,8 @@ import {
   awkwardGrossCents,
   creditNote,
   depositInvoice,
+  discountedCreditNote,
+  discountedInvoice,
   familyReceipt,
   finalInvoice,
   grossInvoice,
@@ -50,6 +52,9 @@ const DOCUMENTS = {
   credit: creditNote(),
   family: familyReceipt(),
   long: longInvoice(),
+  // A discount code's lines (negative, one per rate): a positive price with a negative quantity (BR-27).
+  discount: discountedInvoice(),
+  discountCredit: discountedCreditNote(),
   // VAT rounded once on the gross, a cent below net × rate rounded (12.39 × 9 % = 1.1151).
   gross1350: grossInvoice('GZ-VAA-2027-000300', [{ description: 'Kanovaren', quantity: 1, grossCents: 1_350, vatRateBp: 900 }]),
 };
@@ -99,6 +104,26 @@ if (documentToolsPresent()) {
         assert.deepEqual(broken.get(name), []);
       });
     }
+
+    test("a discount: its lines a negative quantity at a positive price, the totals the booking's to the cent", async () => {
+      const document = DOCUMENTS.discount;
+      const xml = renderInvoiceUbl(document);
+      const local = (name: string) => `*[local-name()='${name}']`;
+      const [quantities, prices, payable] = await xpathValues(xml, [
+        `string-join(//${local('InvoiceLine')}/${local('InvoicedQuantity')}, ' ')`,
+        `string-join(//${local('InvoiceLine')}/${local('Price')}/${local('PriceAmount')}, ' ')`,
+        `//${local('PayableAmount')}`,
+      ]);
+      assert.deepEqual(quantities!.split(' '), ['7', '1', '-1', '-1']);
+      assert.ok(
+        prices!.split(' ').every((p) => !p.startsWith('-')),
+        prices,
+      );
+      // 7 × 17.95 + 89.95 = 215.60, less 15 % per rate: 18.85 (of 125.65) and 13.49 (of 89.95).
+      assert.equal(document.totalCents, 21_560 - 1_885 - 1_349);
+      assert.equal(payable, (document.totalCents / 100).toFixed(2));
+      assert.deepEqual(broken.get('discount'), []);
+    });
 
     test('€13.50 at 9 %: net 12.39, VAT 1.11 (a cent under 12.39 × 9 % rounded), within the rules', async () => {
       const xml = renderInvoiceUbl(DOCUMENTS.gross1350);

@@ -5,6 +5,7 @@ import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { formatMoney } from '../i18n/format.js';
+import { withDiscount } from '../discounts/discount-code.js';
 import { isAccountKind, isAlertKind, MAIL_KINDS } from '../outbox/mail.js';
 import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
 import type { Language } from '../shared/language.js';
@@ -509,4 +510,17 @@ describe('mail content', () => {
       assert.ok(parse(mail.html).querySelector(`a[href="${MANAGE}"]`), 'the manage link');
     }
   });
+});
+
+test("a discount code's discount is stated before the total, in the mail's language", () => {
+  const price = withDiscount(bookingDetails().price, { code: 'ZOMER10', kind: 'percent', percent: 10 }, 12);
+  for (const [lang, line] of [
+    ['nl', 'Korting ZOMER10'],
+    ['en', 'Discount ZOMER10'],
+  ] as const) {
+    const { text } = render('booking_received', lang, { price });
+    const discount = text.indexOf(`${line}: ${formatMoney(-1500, lang)}`);
+    assert.ok(discount > 0, text);
+    assert.ok(text.indexOf(formatMoney(13_500, lang), discount) > discount, 'the total after it');
+  }
 });

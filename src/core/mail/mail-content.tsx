@@ -1,3 +1,4 @@
+import { discountsIn } from '../discounts/discount-code.js';
 import { render } from 'preact-render-to-string';
 import { categoriesOf } from '../catalog/pricing.js';
 import { partySummary } from '../catalog/price-categories.js';
@@ -408,7 +409,11 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       // The mail of a cancelled or expired booking's documents does not state a price it no longer owes.
       ...(kind === 'invoices_issued' && (booking.status === 'cancelled' || booking.status === 'expired')
         ? []
-        : [[t('price.total'), formatMoney(booking.price.totalCents, lang)] as [string, string]]),
+        : [
+            // A discount code's discount, before the total it is taken off.
+            ...discountsIn(booking.price).map((d): [string, string] => [d.label[lang], formatMoney(d.totalCents, lang)]),
+            [t('price.total'), formatMoney(booking.price.totalCents, lang)] as [string, string],
+          ]),
       ...(payment ? balanceFacts(t, lang, payment, moneyMail(kind, detail)) : []),
       ...(invoice ? invoiceFacts(t, lang, detail) : []),
       ...(PAYMENT_KINDS.has(kind) ? paymentFacts(t, lang, kind, detail, booking, payBefore) : []),

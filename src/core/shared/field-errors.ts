@@ -86,6 +86,16 @@ export const FIELD_ERROR_CODES = [
   'invoice_prefix_taken',
   // A booking's extras: an id the activity does not offer.
   'unknown_extra',
+  // Discount codes: an organiser's code refused (core/discounts/discount-code.ts), a code staff make.
+  'discount_unknown',
+  'discount_not_yet_valid',
+  'discount_expired',
+  'discount_not_for_activity',
+  'discount_group_too_small',
+  'discount_used_up',
+  'invalid_discount_code',
+  'discount_code_taken',
+  'below_uses',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -111,7 +121,7 @@ export interface FieldError {
  * activity's billing rules, its price categories): the web layer answers each as a field error.
  */
 export class FieldsRefused extends Error {
-  override readonly name = 'FieldsRefused';
+  override readonly name: string = 'FieldsRefused';
   constructor(readonly errors: FieldError[]) {
     super('fields_refused');
   }

@@ -21,6 +21,7 @@ import * as paymentProviderAccount from './2026-12-07T0990-payment-provider-acco
 import * as invoices from './2026-12-08T0900-invoices.js';
 import * as billingCountry from './2026-12-09T0900-billing-country.js';
 import * as bookingParty from './2026-12-10T0900-booking-party.js';
+import * as discountCodes from './2026-12-10T1000-discount-codes.js';
 import * as extras from './2026-12-10T1100-extras.js';
 
 /** Every migration, in order. Names are frozen once released. */
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0900-invoices': invoices,
   '2026-12-09T0900-billing-country': billingCountry,
   '2026-12-10T0900-booking-party': bookingParty,
+  '2026-12-10T1000-discount-codes': discountCodes,
   '2026-12-10T1100-extras': extras,
 };

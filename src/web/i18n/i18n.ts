@@ -28,6 +28,7 @@ import { invoiceHistoryMessages } from './messages/invoice-history.messages.js';
 import { venueBillingMessages } from './messages/venue-billing.messages.js';
 import { invoiceRegisterMessages } from './messages/invoice-register.messages.js';
 import { extrasMessages } from './messages/extras.messages.js';
+import { discountsMessages } from './messages/discounts.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -61,6 +62,7 @@ const nl = {
   ...venueBillingMessages.nl,
   ...invoiceRegisterMessages.nl,
   ...extrasMessages.nl,
+  ...discountsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -90,6 +92,7 @@ const en: Record<keyof typeof nl, string> = {
   ...venueBillingMessages.en,
   ...invoiceRegisterMessages.en,
   ...extrasMessages.en,
+  ...discountsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -282,7 +282,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     } catch (error) {
       // Paying on invoice where the activity does not allow it, or without the reference its venue
       // requires; a party that does not fit the activity's price categories; extras the activity
-      // does not offer, or more units than one booking may take.
+      // does not offer, or more units than one booking may take; a discount code refused, also one
+      // whose last use went to a booking placed meanwhile.
       if (error instanceof FieldsRefused)
         return sendFieldErrors(request, reply, error.errors as FieldErrorOf<typeof BOOKING_FIELD_CODES>[]);
       // An extra sold out: its refusal names it.

@@ -4,6 +4,7 @@ import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activ
 import { BOOKING_STATUSES } from '../../core/shared/booking-status.js';
 import { BOOKING_INPUT_FIELD_CODES, PARTY_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import { EXTRA_BASES } from '../../core/catalog/extras.js';
+import { DISCOUNT_REFUSALS } from '../../core/discounts/discount-code.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 import { PAYMENT_MODES } from '../../core/catalog/payment-terms.js';
@@ -312,7 +313,10 @@ export const ACTIVITY_QUERY_FIELD_CODES = [
   'too_large',
 ] as const satisfies readonly FieldErrorCode[];
 
-/** Why a booking refuses a field: what its schema says, a slot id that names no slot, and a group outside the activity's limits. */
+/**
+ * Why a booking refuses a field: what its schema says, a slot id that names no slot, a group outside
+ * the activity's limits, a party or extras the activity refuses, and a discount code refused.
+ */
 export const BOOKING_FIELD_CODES = [
   ...BOOKING_INPUT_FIELD_CODES,
   ...PARTY_FIELD_CODES,
@@ -321,6 +325,7 @@ export const BOOKING_FIELD_CODES = [
   'group_too_large',
   'invoice_not_allowed',
   'unknown_extra',
+  ...DISCOUNT_REFUSALS,
 ] as const satisfies readonly FieldErrorCode[];
 
 /** A 422 of any API operation: the codes of the operations together. */

@@ -7,6 +7,7 @@ import { findEarlierBookings } from '../../core/bookings/earlier-bookings.servic
 import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/booking-flows/booking.service.js';
 import { FieldsRefused } from '../../core/shared/field-errors.js';
+import { DiscountRefused } from '../../core/discounts/discount-code.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -53,6 +54,7 @@ function valuesFrom(body: unknown, activity: Activity): BookingFormValues {
     acceptTerms: field('acceptTerms') === 'yes',
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',
+    discountCode: field('discountCode'),
     payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
     ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
     extras: extrasValuesFrom(body),
@@ -236,7 +238,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       return await review(reply, ui, values, parsed.input);
     } catch (error) {
       // Fields the activity refuses since the form was checked (its venue now requires a reference,
-      // an extra is no longer offered, say): the form with those errors.
+      // an extra is no longer offered, a discount code was used up meanwhile, say): the form with those errors.
       if (error instanceof FieldsRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
@@ -248,9 +250,14 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
           (again: unknown) => {
             // The slot changed too (full, closed): the form with that refusal and everything typed.
             if (again instanceof DomainError && again.code !== 'not_found') return again;
+            // Its discount code used up meanwhile too: the form with that field's error.
+            if (again instanceof DiscountRefused) return again;
             throw again;
           },
         );
+        if (shown instanceof DiscountRefused) {
+          return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, shown.errors)));
+        }
         if (!(shown instanceof DomainError)) return shown;
         refused = shown;
       }

@@ -14,6 +14,7 @@ import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
 import type { PartyValues } from '../party-form.js';
 import { PartyFields, partyLabels } from './party-fields.js';
+import { MAX_CODE_LENGTH } from '../../core/discounts/discount-code.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 import type { Extra } from '../../core/catalog/extras.js';
 import { ExtrasFields, type ExtrasFormValues } from './extras-fields.js';
@@ -38,6 +39,8 @@ export interface BookingFormValues extends BillingFormValues {
   submissionKey: string;
   /** The extras chosen, as typed (extras-fields.tsx). */
   extras: ExtrasFormValues;
+  /** A discount code of the venue, as typed ('' for none). */
+  discountCode: string;
 }
 
 /** The fields' labels, in the form's order (the error summary lists them so). */
@@ -48,6 +51,7 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   phone: 'booking.phone',
   organisation: 'booking.organisation',
   notes: 'booking.notes',
+  discountCode: 'discount.field',
   ...BILLING_FIELD_LABELS,
   acceptTerms: 'booking.terms',
 };
@@ -191,6 +195,25 @@ export function BookingFormPage({
           )}
         </Field>
         <ExtrasFields ui={ui} extras={extras} left={extrasLeft} values={values.extras} errors={errors} />
+        <Field
+          name="discountCode"
+          label={`${t('discount.field')} ${t('form.optional')}`}
+          error={errors.discountCode}
+          hint={t('discount.field_hint')}
+        >
+          {(describedBy) => (
+            <input
+              id="discountCode"
+              name="discountCode"
+              type="text"
+              autocomplete="off"
+              maxLength={MAX_CODE_LENGTH}
+              value={values.discountCode}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('discountCode')}
+            />
+          )}
+        </Field>
         {optionUntil && (
           <fieldset data-testid="option-choice">
             <legend>{t('option.choice_legend')}</legend>

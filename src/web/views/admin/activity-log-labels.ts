@@ -52,6 +52,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'venue.invoicing_changed': 'activity_log.action.venue.invoicing_changed',
   'venue.billing_changed': 'activity_log.action.venue.billing_changed',
   'venue.terms_published': 'activity_log.action.venue.terms_published',
+  'discount.created': 'activity_log.action.discount.created',
+  'discount.changed': 'activity_log.action.discount.changed',
   'slot.created': 'activity_log.action.slot.created',
   'slot.capacity_changed': 'activity_log.action.slot.capacity_changed',
   'slot.deleted': 'activity_log.action.slot.deleted',

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { parseHtml } from '../../../test/html.js';
+import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
+import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
+import type { Activity } from '../../core/catalog/activity.js';
+
+for (const dialect of testDialects()) {
+  describe(`discount codes in the back office (${dialect.name})`, () => {
+    let t: TestApp;
+    let home: Activity;
+    let away: Activity;
+    let manager: SignedIn;
+    let viewer: SignedIn;
+    let otherManager: SignedIn;
+    let admin: SignedIn;
+
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-12-08T09:00:00Z');
+      ({ home, away } = await makeTwoVenues(t));
+      ({ manager, viewer, otherManager, admin } = await signInMembers(t, { home, away }, ['manager', 'viewer', 'otherManager', 'admin']));
+    });
+    after(() => t.close());
+
+    const codeRow = (code: string) => t.database.db.selectFrom('discount_codes').selectAll().where('code', '=', code).executeTakeFirst();
+    const listed = async (who: SignedIn) => {
+      const page = parseHtml((await adminGet(t, who, '/admin/discounts')).body);
+      return [...page.querySelectorAll('[data-testid="discount-list"] tbody tr[data-code]')].map((row) => [
+        row.getAttribute('data-code'),
+        row.querySelector('[data-testid="discount-uses"]')?.textContent,
+      ]);
+    };
+
+    test('a manager makes a code for their venue, limited to an activity; it is listed with its uses, and logged', async () => {
+      const form = parseHtml((await adminGet(t, manager, '/admin/discounts/new')).body);
+      assert.ok(form.querySelector(`input[name="activityIds"][value="${home.id}"]`));
+      assert.equal(form.querySelector(`input[name="activityIds"][value="${away.id}"]`), null, "another venue's activities are not offered");
+      const made = await adminPost(t, manager, '/admin/discounts', {
+        code: 'zomer-10',
+        kind: 'amount',
+        value: '7,50',
+        per: 'person',
+        maxUses: '20',
+        activityIds: home.id,
+        active: 'yes',
+      });
+      assert.equal(made.statusCode, 303);
+      const row = await codeRow('ZOMER-10');
+      assert.equal(row?.venue_id, home.venue.id);
+      assert.deepEqual([row?.kind, row?.amount_cents, row?.per, row?.max_uses, row?.active], ['amount', 750, 'person', 20, 1]);
+      assert.deepEqual(await listed(manager), [['ZOMER-10', '0 / 20']]);
+      assert.deepEqual(await listed(viewer), [['ZOMER-10', '0 / 20']], 'every role of the venue sees the codes');
+      assert.deepEqual(await listed(otherManager), [], "another venue's manager sees none of them");
+      const logged = await t.database.db
+        .selectFrom('activity_log')
+        .select(['action', 'target'])
+        .where('action', '=', 'discount.created')
+        .execute();
+      assert.deepEqual(logged, [{ action: 'discount.created', target: 'ZOMER-10' }]);
+    });
+
+    test('a refused form names each fault, translated, with the form as typed', async () => {
+      const res = await adminPost(t, manager, '/admin/discounts', {
+        code: 'zomer 10',
+        kind: 'percent',
+        value: '120',
+        validFrom: '2027-01-10',
+        validUntil: '2027-01-01',
+      });
+      assert.equal(res.statusCode, 422);
+      const page = parseHtml(res.body);
+      const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent;
+      assert.equal(error('code'), 'Gebruik alleen letters, cijfers en streepjes (- of _), zonder spaties.');
+      assert.ok(error('value'));
+      assert.ok(error('validUntil'));
+      assert.equal(page.querySelector('#code')?.getAttribute('value'), 'zomer 10');
+      const taken = await adminPost(t, manager, '/admin/discounts', { code: 'Zomer-10', kind: 'percent', value: '5' });
+      assert.equal(taken.statusCode, 422);
+      assert.equal(
+        parseHtml(taken.body).querySelector('[data-testid="error-code"]')?.textContent,
+        'Deze code bestaat al bij deze locatie.',
+      );
+    });
+
+    test("another venue's code is not found; a viewer may not change one; a manager edits and switches theirs off", async () => {
+      const row = (await codeRow('ZOMER-10'))!;
+      assert.equal((await adminGet(t, otherManager, `/admin/discounts/${row.id}`)).statusCode, 404);
+      assert.equal((await adminPost(t, otherManager, `/admin/discounts/${row.id}`, { kind: 'percent', value: '50' })).statusCode, 404);
+      assert.equal((await adminPost(t, otherManager, `/admin/discounts/${row.id}/deactivate`)).statusCode, 404);
+      assert.equal((await adminPost(t, viewer, `/admin/discounts/${row.id}/deactivate`)).statusCode, 403);
+      assert.equal((await adminGet(t, viewer, '/admin/discounts/new')).statusCode, 403);
+      assert.equal((await codeRow('ZOMER-10'))?.active, 1);
+
+      const edited = await adminPost(t, manager, `/admin/discounts/${row.id}`, {
+        kind: 'percent',
+        value: '15',
+        maxUses: '',
+        active: 'yes',
+      });
+      assert.equal(edited.statusCode, 303);
+      assert.deepEqual(await listed(manager), [['ZOMER-10', '0']]);
+      assert.equal((await adminPost(t, manager, `/admin/discounts/${row.id}/deactivate`)).statusCode, 303);
+      const after = await codeRow('ZOMER-10');
+      assert.deepEqual([after?.kind, after?.percent, after?.amount_cents, after?.max_uses, after?.active], ['percent', 15, null, null, 0]);
+    });
+
+    test('an admin picks the venue of a new code', async () => {
+      const form = parseHtml((await adminGet(t, admin, '/admin/discounts/new')).body);
+      assert.ok(form.querySelector(`select[name="venueId"] option[value="${away.venue.id}"]`));
+      const made = await adminPost(t, admin, '/admin/discounts', {
+        venueId: away.venue.id,
+        code: 'MUSEUM',
+        kind: 'percent',
+        value: '10',
+        active: 'yes',
+      });
+      assert.equal(made.statusCode, 303);
+      assert.equal((await codeRow('MUSEUM'))?.venue_id, away.venue.id);
+      assert.deepEqual(await listed(otherManager), [['MUSEUM', '0']]);
+    });
+  });
+}
