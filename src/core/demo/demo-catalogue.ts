@@ -174,6 +174,17 @@ export const DEMO_VENUES: DemoVenue[] = [
             { hoursBefore: 48, percent: 50 },
           ],
         },
+        extras: [
+          {
+            label: { nl: 'Lunchpakket', en: 'Packed lunch' },
+            basis: 'person',
+            vat: 'low',
+            amountCents: 595,
+            required: false,
+            stock: null,
+            maxPerBooking: null,
+          },
+        ],
         times: { 2: ['09:30'], 3: ['09:30'], 4: ['09:30'], 5: ['09:30'] },
         capacity: 60,
         photo: {
