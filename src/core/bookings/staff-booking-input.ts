@@ -3,7 +3,7 @@ import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import { type FieldError, type FormResult, fieldErrorsOf } from '../shared/field-errors.js';
 import type { OrganiserContact } from './booking.js';
-import { bookingInputSchema, groupLimitError } from './booking-input.js';
+import { bookingInputSchema, groupLimitError, partyFaults, withPartySize } from './booking-input.js';
 import type { BookingInput } from './booking-input.js';
 import { optionRefusal } from './option.js';
 
@@ -20,6 +20,7 @@ export const STAFF_PLACED_STATUSES = ['confirmed', 'option', 'requested'] as con
 export type StaffPlacedStatus = (typeof STAFF_PLACED_STATUSES)[number];
 
 const phoneBookingFields = organiserFields.extend({
+  party: bookingInputSchema.shape.party,
   language: bookingInputSchema.shape.language,
   status: z.enum(STAFF_PLACED_STATUSES, { error: 'invalid_value' }),
   /** Made with the form, so sending it twice (a double click) places one booking. */
@@ -53,10 +54,15 @@ function withGroupLimit(raw: Record<string, unknown>, errors: FieldError[], acti
 
 export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'slotId'> & { status: StaffPlacedStatus };
 
-/** A booking staff take for a caller on this slot; `raw.groupSize` a number (or the text typed). */
+/**
+ * A booking staff take for a caller on this slot; `raw.groupSize` a number (or the text typed), or
+ * for an activity with price categories `raw.party` the counts of each (the group size their sum).
+ */
 export function parsePhoneBooking(raw: Record<string, unknown>, activity: Activity, slot: Slot, now: Date): FormResult<PhoneBooking> {
-  const result = phoneBookingFields.safeParse(raw);
-  const errors = withGroupLimit(raw, result.success ? [] : fieldErrorsOf(result.error), activity);
+  const sized = withPartySize(raw);
+  const result = phoneBookingFields.safeParse(sized);
+  const errors = withGroupLimit(sized, result.success ? [] : fieldErrorsOf(result.error), activity);
+  errors.push(...partyFaults(activity, sized.party).filter((fault) => !errors.some((e) => e.field === fault.field)));
   // A status the activity does not allow now is refused with the other fields' errors.
   const chosen = phoneBookingFields.shape.status.safeParse(raw.status);
   const status = chosen.success ? statusError(activity, slot, now, chosen.data) : undefined;

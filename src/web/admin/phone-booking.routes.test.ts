@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { historyOf, mailsOf } from '../../../test/lifecycle.js';
 import { adminGet, adminPost, type Member } from '../../../test/staff.js';
@@ -171,6 +171,42 @@ for (const dialect of testDialects()) {
       assert.match(text(full.body, 'booking-refusal'), /niet genoeg plaatsen/);
       assert.equal(parseHtml(full.body).querySelector('input[name="email"]')?.getAttribute('value')?.startsWith('bel'), true);
       assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 8);
+    });
+
+    test('an activity priced per category: the caller’s pupils and adults counted, faults per field with the input kept', async () => {
+      const school = await makeActivity(db(), t.clock, {
+        venueId: home.venue.id,
+        minGroupSize: 10,
+        maxGroupSize: 40,
+        pricing: [
+          { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950 },
+          {
+            label: { nl: 'Begeleider', en: 'Adult' },
+            basis: 'category',
+            key: 'adult',
+            vat: 'low',
+            amountCents: 1650,
+            minCount: 1,
+            free: { per: 8, of: 'pupil' },
+          },
+        ],
+      });
+      const slot = await makeSlot(db(), t.clock, school, { date: '2026-06-17', capacity: 60 });
+      const form = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
+      assert.ok(form.querySelector('[data-testid="party-fields"] input[name="party.pupil"]'));
+      assert.equal(form.querySelector('input[name="groupSize"]'), null, 'the size is the sum');
+      const { groupSize: _size, ...caller } = CALLER;
+      const refused = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...caller, 'party.pupil': '20', 'party.adult': '0' });
+      assert.equal(refused.statusCode, 422);
+      assert.ok(parseHtml(refused.body).querySelector('[data-testid="error-party.adult"]'));
+      assert.equal(parseHtml(refused.body).querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20');
+      const placed = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...caller, 'party.pupil': '20', 'party.adult': '3' });
+      assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
+      const [booking] = await bookingsOf(slot.id);
+      assert.deepEqual(
+        [booking?.group_size, JSON.parse(booking!.party!), booking?.total_cents],
+        [23, { pupil: 20, adult: 3 }, 20 * 950 + 1650],
+      );
     });
 
     test('the same form sent twice (a double click) places one booking; both answers lead to it', async () => {

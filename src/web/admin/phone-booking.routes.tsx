@@ -15,6 +15,8 @@ import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { staffActorOf } from './client.js';
 import { organiserInput } from './organiser-form.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
+import { partyInputOf, partyValuesFrom } from '../party-form.js';
 
 type BySlot = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -53,21 +55,34 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
 
   app.get('/slots/:slotId/book', async (request: BySlot, reply) => {
     requirePermission(request, 'bookings.write');
-    const values = { ...organiserValuesFrom({}), language: adminUiFor(request, auth).lang, status: 'confirmed', submissionKey: newToken() };
+    const { activity } = await findSlotForStaff(db, request.staff, request.params.slotId);
+    const values = {
+      ...organiserValuesFrom({}),
+      party: partyValuesFrom({}, categoriesOf(activity.pricing)),
+      language: adminUiFor(request, auth).lang,
+      status: 'confirmed',
+      submissionKey: newToken(),
+    };
     return formPage(request, reply, 200, values);
   });
 
   app.post('/slots/:slotId/book', async (request: BySlot, reply) => {
     requirePermission(request, 'bookings.write');
     const ui = adminUiFor(request, auth);
+    const { activity } = await findSlotForStaff(db, request.staff, request.params.slotId);
+    // For an activity with price categories, the counts of each; the group size is their sum.
+    const party = partyValuesFrom(request.body, categoriesOf(activity.pricing));
+    const counted = Object.keys(party).length > 0 ? partyInputOf(party) : undefined;
     const values = {
       ...organiserValuesFrom(request.body),
+      ...(counted && { groupSize: counted.groupSize === undefined ? '' : String(counted.groupSize) }),
+      party,
       language: formField(request.body, 'language'),
       status: formField(request.body, 'status'),
       submissionKey: formField(request.body, 'submissionKey'),
     };
     try {
-      const input = { ...organiserInput(values), submissionKey: values.submissionKey || undefined };
+      const input = { ...organiserInput(values), party: counted?.party, submissionKey: values.submissionKey || undefined };
       const result = await bookForCaller(db, clock, linkKey, payments, staffActorOf(request), request.params.slotId, input);
       if (!result.ok) return await formPage(request, reply, FIELD_ERRORS_STATUS, values, fieldMessages(ui.t, result.errors));
       return reply.seeOther(`/admin/bookings/${result.value.bookingId}?done=phone_booked`);

@@ -43,24 +43,28 @@ export function OrganiserFields(props: {
   activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>;
   values: OrganiserFieldValues;
   errors: FieldMessages;
+  /** Whether to ask the group size (false where the group is counted per price category beside these fields). */
+  groupSize?: boolean;
 }) {
-  const { ui, prefix, activity, values, errors } = props;
+  const { ui, prefix, activity, values, errors, groupSize = true } = props;
   const { t } = ui;
   const id = (name: OrganiserField) => `${prefix}${name}`;
   return (
     <>
-      <InputField
-        id={id('groupSize')}
-        name="groupSize"
-        label={t('booking.group_size')}
-        hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
-        error={errors[id('groupSize')]}
-        type="number"
-        inputmode="numeric"
-        required
-        min={1}
-        value={values.groupSize}
-      />
+      {groupSize && (
+        <InputField
+          id={id('groupSize')}
+          name="groupSize"
+          label={t('booking.group_size')}
+          hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+          error={errors[id('groupSize')]}
+          type="number"
+          inputmode="numeric"
+          required
+          min={1}
+          value={values.groupSize}
+        />
+      )}
       {TEXT_FIELDS.map((f) => (
         <InputField
           key={f.name}

@@ -10,9 +10,14 @@ import { type FieldMessages } from '../../field-errors.js';
 import { deadlineText } from '../deadline.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
+import { categoriesOf } from '../../../core/catalog/pricing.js';
+import type { PartyValues } from '../../party-form.js';
+import { PartyFields, partyLabels } from '../party-fields.js';
 
 /** The form as typed: the organiser's fields, their mails' language and the kind of booking. */
 export interface PhoneBookingValues extends OrganiserFieldValues {
+  /** The counts per price category, for an activity that has them (the group size is their sum). */
+  party: PartyValues;
   language: string;
   status: string;
   /** Made with the form: sent twice, it places one booking. */
@@ -50,6 +55,7 @@ export function PhoneBookingPage(props: {
   const { ui, slot, activity, statuses, optionUntil, values, errors, refusal } = props;
   const { t, lang } = ui;
   const title = t('phone_booking.title', { activity: activity.title[lang] });
+  const categories = categoriesOf(activity.pricing);
   return (
     <AdminLayout ui={ui} title={title}>
       <p>
@@ -72,11 +78,20 @@ export function PhoneBookingPage(props: {
           {refusal}
         </p>
       )}
-      <ErrorSummary ui={ui} errors={errors} labels={LABELS} />
+      <ErrorSummary ui={ui} errors={errors} labels={LABELS} named={partyLabels(ui, categories)} />
       <form method="post" action={`/admin/slots/${slot.id}/book`} class="narrow-form" novalidate data-testid="phone-booking">
         <CsrfField ui={ui} />
         <input type="hidden" name="submissionKey" value={values.submissionKey} />
-        <OrganiserFields ui={ui} prefix="" activity={activity} values={values} errors={errors} />
+        {categories.length > 0 && (
+          <PartyFields
+            ui={ui}
+            categories={categories}
+            values={values.party}
+            errors={errors}
+            range={{ min: activity.minGroupSize, max: activity.maxGroupSize }}
+          />
+        )}
+        <OrganiserFields ui={ui} prefix="" activity={activity} values={values} errors={errors} groupSize={categories.length === 0} />
         <Field name="language" label={t('phone_booking.language')} error={errors.language}>
           {(describedBy, invalid) => (
             <select id="language" name="language" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
