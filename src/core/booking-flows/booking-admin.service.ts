@@ -1,3 +1,4 @@
+import { FieldsRefused } from '../shared/field-errors.js';
 import type { Db, Tx } from '../../db/schema.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import type { RefundRow } from '../payments/payments.repository.js';
@@ -278,7 +279,13 @@ export async function editBookingAsStaff(
   const parsed = parseStaffEdit(raw, booking.activity, booking.groupSize);
   if (!parsed.ok) return parsed;
   const { groupSize, ...contact } = parsed.value;
-  return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }, payments) };
+  try {
+    return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }, payments) };
+  } catch (error) {
+    // A size its discount code is not for (the code's minimum): at the group size staff typed.
+    if (error instanceof FieldsRefused) return { ok: false, errors: error.errors.map((e) => ({ ...e, field: 'groupSize' })) };
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
-import { breakdownOf, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { breakdownOf, freePersons, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
 import type { Party } from '../catalog/price-categories.js';
 import { extraLines, type HeldExtra } from '../catalog/extras.js';
@@ -34,5 +34,7 @@ export async function priceOfSelection(
   const price = selection.extras?.length
     ? breakdownOf([...base.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(selection.extras, rates)])
     : base;
-  return selection.discount ? withDiscount(price, selection.discount, selection.groupSize) : price;
+  // An amount per person is for those who pay: free companions take no discount.
+  const paying = selection.groupSize - freePersons(activity.pricing, selection.party);
+  return selection.discount ? withDiscount(price, selection.discount, paying) : price;
 }

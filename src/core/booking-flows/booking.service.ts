@@ -40,7 +40,7 @@ import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
 import { billingErrors } from '../payments/billing.js';
 import { FieldsRefused } from '../shared/field-errors.js';
-import { type DiscountCode, DiscountRefused } from '../discounts/discount-code.js';
+import { bookingTermsOf, type DiscountCode, DiscountRefused } from '../discounts/discount-code.js';
 import { discountForBooking } from '../discounts/discount-use.service.js';
 import { takeDiscountUse } from '../discounts/discount-codes.repository.js';
 
@@ -353,7 +353,7 @@ async function placeBooking(
       billing_vat_id: input.billing?.vatId ?? null,
       billing_country: input.billing?.country ?? null,
       discount_code_id: discount?.id ?? null,
-      discount_terms: discount ? JSON.stringify(discount.terms) : null,
+      discount_terms: discount ? JSON.stringify(bookingTermsOf(discount)) : null,
     });
     // Its extras' units, taken after the slot's places (the lock order of every change of places).
     await holdExtras(trx, slot.id, id, quote.extras);

@@ -13,15 +13,18 @@ import { FieldsRefused } from '../shared/field-errors.js';
 import { resizedExtras } from '../catalog/extras.js';
 import { heldExtrasOf, refuseResizeShort } from './booking-extras.service.js';
 import { findBookingDiscountTerms } from '../discounts/discount-codes.repository.js';
+import { refuseBelowCodeMinimum } from '../discounts/discount-code.js';
 
 /**
  * The booking's price for a group (its size, and its party by price category), at the VAT rates
  * of its visit's date: its per-person extras follow the group, and so does the discount it was
- * given when booked (an amount per person).
+ * given when booked (an amount per person); a group below the code's minimum is refused
+ * (`discount_group_too_small`), as a new booking of that size would be.
  */
 export async function priceForGroup(db: Executor, booking: BookingDetails, group: Group): Promise<PriceBreakdown> {
   const extras = resizedExtras(await heldExtrasOf(db, booking.activity.id, booking.id), group.groupSize);
   const discount = await findBookingDiscountTerms(db, booking.id);
+  refuseBelowCodeMinimum(discount, group.groupSize);
   return priceOfSelection(db, booking.activity, booking.slot.startsAt, { ...group, extras, discount });
 }
 

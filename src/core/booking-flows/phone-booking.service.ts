@@ -3,7 +3,7 @@ import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FormResult } from '../shared/field-errors.js';
+import { FieldsRefused, type FormResult } from '../shared/field-errors.js';
 import { hashToken } from '../shared/ids.js';
 import type { LinkKey } from '../shared/link-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
@@ -63,6 +63,8 @@ export async function bookForCaller(
     // A twin that committed first: a unique violation on the key, or a refusal for the places it took.
     const twin = await placedBefore();
     if (twin) return twin;
+    // Fields the activity refuses that only placing it checks (a required extra, billing): the form's errors.
+    if (error instanceof FieldsRefused) return { ok: false, errors: error.errors };
     throw error;
   }
 }

@@ -127,7 +127,12 @@ export const BOOKING_INPUT_FIELD_CODES = [
 ] as const satisfies readonly FieldErrorCode[];
 
 /** The codes of the faults of a party that only its activity shows (partyFaults). */
-export const PARTY_FIELD_CODES = ['invalid_value', 'count_below_min', 'count_above_max'] as const satisfies readonly FieldErrorCode[];
+export const PARTY_FIELD_CODES = [
+  'invalid_value',
+  'not_a_number',
+  'count_below_min',
+  'count_above_max',
+] as const satisfies readonly FieldErrorCode[];
 
 export type ParsedBookingInput = { ok: true; input: BookingInput } | FieldRefusal;
 

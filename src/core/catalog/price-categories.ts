@@ -97,7 +97,8 @@ export function resizedParty(categories: readonly CategoryLine[], party: Party, 
 
 /**
  * The faults of a party for the activity's categories, as field errors under `party.<key>`: a key
- * the activity has no category for, a count outside the category's limits. The group's size
+ * the activity has no category for, a count that is no whole number from 0, or outside the
+ * category's limits. The group's size
  * (the sum) is checked against the activity's limits as any group size is.
  */
 export function partyErrors(categories: readonly CategoryLine[], party: Party): FieldError[] {
@@ -107,7 +108,10 @@ export function partyErrors(categories: readonly CategoryLine[], party: Party): 
   for (const category of categories) {
     const count = party[category.key] ?? 0;
     const field = `party.${category.key}`;
-    if (category.minCount !== undefined && count < category.minCount) {
+    // Whatever the category's limits: a count is a whole number, never below zero.
+    if (!Number.isInteger(count)) errors.push({ field, code: 'not_a_number' });
+    else if (count < 0) errors.push({ field, code: 'count_below_min', params: { min: 0 } });
+    else if (category.minCount !== undefined && count < category.minCount) {
       errors.push({ field, code: 'count_below_min', params: { min: category.minCount } });
     } else if (category.maxCount !== undefined && count > category.maxCount) {
       errors.push({ field, code: 'count_above_max', params: { max: category.maxCount } });

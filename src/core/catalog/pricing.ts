@@ -113,6 +113,11 @@ export function changedGroup(pricing: Pricing, current: Group, change: number | 
   return { groupSize: change, party: resizedParty(categories, current.party ?? defaultParty(categories, current.groupSize), change) };
 }
 
+/** How many persons of the party go free by their categories' allowances (0 without categories). */
+export function freePersons(pricing: Pricing, party: Party | null): number {
+  return party ? categoriesOf(pricing).reduce((sum, category) => sum + freeCount(category, party), 0) : 0;
+}
+
 /** A line priced by bands of group size (which the back office's form shows but cannot edit). */
 export function isBanded(line: Pricing[number]): line is PlainLine & { bands: NonNullable<PlainLine['bands']> } {
   return line.basis !== 'category' && line.bands !== undefined;

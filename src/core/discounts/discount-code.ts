@@ -18,6 +18,24 @@ export function normaliseCode(code: string): string {
 export type DiscountTerms =
   { code: string; kind: 'percent'; percent: number } | { code: string; kind: 'amount'; amountCents: number; per: 'booking' | 'person' };
 
+/** The terms a booking was given, with the smallest group the code was for (absent: any group). */
+export type BookingDiscountTerms = DiscountTerms & { minGroupSize?: number };
+
+/** The terms a booking keeps of the code it used. */
+export function bookingTermsOf(code: Pick<DiscountCode, 'terms' | 'minGroupSize'>): BookingDiscountTerms {
+  return code.minGroupSize === null ? code.terms : { ...code.terms, minGroupSize: code.minGroupSize };
+}
+
+/**
+ * A booking's group changed to `groupSize` below the smallest group its code was for: refused
+ * (`discount_group_too_small` at the code), as the code would refuse a new booking of that size.
+ */
+export function refuseBelowCodeMinimum(terms: BookingDiscountTerms | null, groupSize: number): void {
+  if (terms?.minGroupSize !== undefined && groupSize < terms.minGroupSize) {
+    throw new DiscountRefused('discount_group_too_small', { min: terms.minGroupSize });
+  }
+}
+
 /** A venue's discount code with the rules that decide whether a booking may use it. */
 export interface DiscountCode {
   id: string;
@@ -80,12 +98,12 @@ export function discountRefusal(
  * The lines a discount takes off priced lines: one negative line per VAT rate of the lines, so the
  * VAT of each rate falls with its own part of the discount (breakdownOf totals them with the rest).
  * - A percentage: of each rate's gross, rounded half up to whole cents per rate.
- * - An amount (times the group for `per: 'person'`): at most the lines' total (a price never goes
+ * - An amount (times the paying persons for `per: 'person'`: free companions take none): at most the lines' total (a price never goes
  *   below zero), split over the rates in proportion to their gross, largest remainder, so the
  *   parts add up to it exactly and none exceeds its rate's gross.
  * Rates whose lines total zero or less take nothing; a discount of nothing gives no lines.
  */
-export function discountLines(lines: readonly GrossPricedLine[], terms: DiscountTerms, groupSize: number): GrossPricedLine[] {
+export function discountLines(lines: readonly GrossPricedLine[], terms: DiscountTerms, payingPersons: number): GrossPricedLine[] {
   const gross = new Map<number, number>();
   for (const line of lines) gross.set(line.rateBp, (gross.get(line.rateBp) ?? 0) + line.totalCents);
   const rates = [...gross.entries()].filter(([, cents]) => cents > 0).sort((a, b) => b[0] - a[0]);
@@ -94,7 +112,7 @@ export function discountLines(lines: readonly GrossPricedLine[], terms: Discount
     terms.kind === 'percent'
       ? rates.map(([, cents]) => Math.round((cents * terms.percent) / 100))
       : allocateCents(
-          Math.min(total, terms.amountCents * (terms.per === 'person' ? groupSize : 1)),
+          Math.min(total, terms.amountCents * (terms.per === 'person' ? payingPersons : 1)),
           rates.map(([, cents]) => cents),
         );
   const label = { nl: `Korting ${terms.code}`, en: `Discount ${terms.code}` };
@@ -105,8 +123,8 @@ export function discountLines(lines: readonly GrossPricedLine[], terms: Discount
 }
 
 /** A price with a discount's lines added (none for a price the discount takes nothing off). */
-export function withDiscount(price: PriceBreakdown, terms: DiscountTerms, groupSize: number): PriceBreakdown {
-  const discount = discountLines(price.lines, terms, groupSize);
+export function withDiscount(price: PriceBreakdown, terms: DiscountTerms, payingPersons: number): PriceBreakdown {
+  const discount = discountLines(price.lines, terms, payingPersons);
   return discount.length === 0 ? price : breakdownOf([...price.lines, ...discount]);
 }
 

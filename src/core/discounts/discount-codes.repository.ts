@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DiscountCodeTable, Executor, Tx } from '../../db/schema.js';
-import type { DiscountCode, DiscountTerms } from './discount-code.js';
+import type { BookingDiscountTerms, DiscountCode, DiscountTerms } from './discount-code.js';
 
 type DiscountCodeRow = Selectable<DiscountCodeTable>;
 
@@ -111,9 +111,9 @@ export async function releaseBookingDiscountUse(trx: Tx, bookingId: string): Pro
 }
 
 /** The discount terms a booking was given, as it keeps them; null when it used no code. */
-export async function findBookingDiscountTerms(db: Executor, bookingId: string): Promise<DiscountTerms | null> {
+export async function findBookingDiscountTerms(db: Executor, bookingId: string): Promise<BookingDiscountTerms | null> {
   const row = await db.selectFrom('bookings').select('discount_terms').where('id', '=', bookingId).executeTakeFirst();
-  return row?.discount_terms ? (JSON.parse(row.discount_terms) as DiscountTerms) : null;
+  return row?.discount_terms ? (JSON.parse(row.discount_terms) as BookingDiscountTerms) : null;
 }
 
 export async function insertDiscountCode(trx: Tx, row: Insertable<DiscountCodeTable>, activityIds: readonly string[]): Promise<void> {

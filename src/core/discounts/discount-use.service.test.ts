@@ -159,6 +159,18 @@ for (const dialect of testDialects()) {
       assert.equal(after!.price.totalCents, 6 * 1795 + 8995 - 1200);
     });
 
+    test("a group changed below the code's minimum is refused at the code, as a new booking of that size would be", async () => {
+      await makeCode({ code: 'GROEP20', kind: 'percent', value: '15', minGroupSize: '20' });
+      const { booking } = await place('groep20', { groupSize: 20 });
+      const row = await bookingRow(db, booking.id);
+      assert.equal(JSON.parse(row.discount_terms!).minGroupSize, 20);
+      const details = (await loadBookingDetails(db, row))!;
+      const refused = await changeGroupSize(db, clock, details, 8).catch((error: unknown) => error);
+      assert.ok(refused instanceof DiscountRefused, String(refused));
+      assert.deepEqual(refused.errors, [{ field: 'discountCode', code: 'discount_group_too_small', params: { min: 20 } }]);
+      assert.equal((await bookingRow(db, booking.id)).group_size, 20, 'nothing changed');
+    });
+
     test('a cancelled booking gives its use back, once; the use can then be taken again', async () => {
       const code = await makeCode({ code: 'ONCE', kind: 'amount', value: '10', maxUses: '1' });
       const { booking } = await place('once');

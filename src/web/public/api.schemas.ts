@@ -135,10 +135,10 @@ export const priceJson = z.object({
       label: translated,
       basis: z.enum(['person', 'group', 'unit']),
       quantity: count(),
-      unitCents: count(),
-      totalCents: count(),
+      unitCents: z.number().int().describe("including VAT; negative on a discount's lines"),
+      totalCents: z.number().int().describe("including VAT; negative on a discount's lines (one per VAT rate it takes off)"),
       vatRateBp: count().describe('VAT rate in basis points: 900 is 9 %'),
-      vatCents: count(),
+      vatCents: z.number().int().describe("the VAT in totalCents; negative on a discount's lines"),
     }),
   ),
 });

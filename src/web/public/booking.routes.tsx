@@ -7,7 +7,6 @@ import { findEarlierBookings } from '../../core/bookings/earlier-bookings.servic
 import { isRandomKey } from '../../core/bookings/submission-key.js';
 import { findSlotToBook, quoteBooking, submitBooking } from '../../core/booking-flows/booking.service.js';
 import { FieldsRefused } from '../../core/shared/field-errors.js';
-import { DiscountRefused } from '../../core/discounts/discount-code.js';
 import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
@@ -126,7 +125,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       const payBy = values.payBy === 'invoice' ? 'invoice' : undefined;
       const party = Object.keys(values.party).length > 0 ? (partyInputOf(values.party).party as Record<string, number>) : undefined;
       const extras = extrasInputOf(values.extras) as Record<string, number>;
-      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, party, payBy, extras });
+      const discountCode = values.discountCode.trim() || undefined;
+      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, party, payBy, extras, discountCode });
       return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
     } catch (error) {
       if (error instanceof DomainError || error instanceof FieldsRefused) return undefined;
@@ -250,12 +250,12 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
           (again: unknown) => {
             // The slot changed too (full, closed): the form with that refusal and everything typed.
             if (again instanceof DomainError && again.code !== 'not_found') return again;
-            // Its discount code used up meanwhile too: the form with that field's error.
-            if (again instanceof DiscountRefused) return again;
+            // A field refused meanwhile too (its discount code used up, an extra withdrawn): the form with its error.
+            if (again instanceof FieldsRefused) return again;
             throw again;
           },
         );
-        if (shown instanceof DiscountRefused) {
+        if (shown instanceof FieldsRefused) {
           return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, shown.errors)));
         }
         if (!(shown instanceof DomainError)) return shown;

@@ -21,6 +21,7 @@ import type { Ui } from '../views/ui.js';
 import { formField, formNumber } from '../form-body.js';
 import { loadParticipantsSection } from './participants.routes.js';
 import { sendPage } from './respond.js';
+import { extraSoldOutText } from '../views/extra-refusal.js';
 import { FieldsRefused } from '../../core/shared/field-errors.js';
 import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
 import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
@@ -144,7 +145,8 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
       };
       return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
     }
-    const refusal = { code: error.code, message: refusalMessage(ui, booking, error.code), ...(onField && typed) };
+    const message = error.code === 'extra_sold_out' ? extraSoldOutText(ui, error) : refusalMessage(ui, booking, error.code);
+    const refusal = { code: error.code, message, ...(onField && typed) };
     return sendManage(request, reply, statusOfDomainError(error.code), booking, { refusal });
   }
 

@@ -11,6 +11,8 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { changeGroupSize } from '../../core/booking-flows/booking-changes.service.js';
 import { findBookingByLink } from '../../core/booking-flows/booking.service.js';
 import { FieldsRefused } from '../../core/shared/field-errors.js';
+import { insertDiscountCode } from '../../core/discounts/discount-codes.repository.js';
+import { newId } from '../../core/shared/ids.js';
 import { activityListJson, bookingCreatedJson, manageBookingJson, validationErrorJson } from './api.schemas.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -128,6 +130,40 @@ for (const dialect of testDialects()) {
       assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before);
       assert.deepEqual(await changeGroupSize(t.database.db, t.clock, after, { adult: 3, pupil: 15 }), { changed: false });
       await assert.rejects(changeGroupSize(t.database.db, t.clock, after, { pupil: 15, adult: 7 }), FieldsRefused);
+      // A negative count would pass no limit but would take fewer places than the persons priced.
+      await assert.rejects(changeGroupSize(t.database.db, t.clock, after, { pupil: 40, adult: -18 }), FieldsRefused);
+      assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before);
+    });
+
+    test('a discount per person is for those who pay: free companions take none', async () => {
+      await t.database.db.transaction().execute((trx) =>
+        insertDiscountCode(
+          trx,
+          {
+            id: newId(),
+            venue_id: activity.venue.id,
+            code: 'VIJF',
+            kind: 'amount',
+            percent: null,
+            amount_cents: 500,
+            per: 'person',
+            valid_from: null,
+            valid_until: null,
+            min_group_size: null,
+            max_uses: null,
+            created_at: '2026-06-01T08:00:00.000Z',
+          },
+          [],
+        ),
+      );
+      const { booking } = await book(t.database.db, t.clock, slot, {
+        party: { pupil: 24, adult: 3 },
+        groupSize: undefined,
+        discountCode: 'vijf',
+      });
+      const discount = booking.price.lines.filter((l) => l.totalCents < 0).reduce((sum, l) => sum + l.totalCents, 0);
+      assert.equal(discount, -24 * 500, '24 paying pupils, not 27 persons');
+      assert.equal(booking.price.totalCents, 24 * 950 + 2500 - 24 * 500);
     });
 
     for (const [lang, legend, pupil, free] of [
