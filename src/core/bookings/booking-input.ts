@@ -137,9 +137,13 @@ export const PARTY_FIELD_CODES = [
 export type ParsedBookingInput = { ok: true; input: BookingInput } | FieldRefusal;
 
 /** The counts of a party as sent, when they are all whole numbers: what a group size left out is the sum of. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function sentPartySize(raw: Record<string, unknown>): number | undefined {
   const party = raw.party;
-  if (typeof party !== 'object' || party === null || Array.isArray(party)) return undefined;
+  if (!isRecord(party)) return undefined;
   const counts = Object.values(party);
   return counts.every((c) => Number.isInteger(c)) ? counts.reduce((sum: number, c) => sum + (c as number), 0) : undefined;
 }
@@ -153,7 +157,15 @@ export function withPartySize(raw: Record<string, unknown>): Record<string, unkn
 export function parseBookingInput(raw: unknown): ParsedBookingInput {
   const sized = typeof raw === 'object' && raw !== null ? withPartySize(raw as Record<string, unknown>) : raw;
   const result = bookingInputSchema.safeParse(sized);
-  if (!result.success) return { ok: false, errors: fieldErrorsOf(result.error) };
+  if (!result.success) {
+    // A group size left out for a party is its sum: while a count is at fault, the counts say why.
+    const counted =
+      typeof raw === 'object' &&
+      raw !== null &&
+      isRecord((raw as Record<string, unknown>).party) &&
+      (raw as Record<string, unknown>).groupSize === undefined;
+    return { ok: false, errors: fieldErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
+  }
   const { party, groupSize } = result.data;
   if (party && partySize(party) !== groupSize) return { ok: false, errors: [{ field: 'groupSize', code: 'invalid_value' }] };
   return { ok: true, input: result.data };

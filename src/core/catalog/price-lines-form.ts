@@ -106,6 +106,8 @@ export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricin
     if (minCount !== null && maxCount !== null && minCount > maxCount)
       errors.push({ field: `lines.${index}.maxCount`, code: 'min_above_max' });
     const of = freeOf === null ? undefined : keys.get(freeOf - 1);
+    // A free allowance is both numbers or neither: half of one is never dropped unsaid.
+    if (freePer === null && freeOf !== null) errors.push({ field: `lines.${index}.freePer`, code: 'required' });
     if (freePer !== null && (of === undefined || freeOf === index + 1))
       errors.push({ field: `lines.${index}.freeOf`, code: 'invalid_value' });
     return {

@@ -29,13 +29,14 @@ export interface DiscountChoices {
   activities: ActivitySummary[];
 }
 
-/** The discount codes of the venues in the member's scope (any role may look), newest first. */
-export async function listVenueDiscountCodes(db: Db, member: DiscountMember): Promise<DiscountCode[]> {
+/** The discount codes of the venues in the member's scope (any role may look), newest first, with those venues. */
+export async function listVenueDiscountCodes(db: Db, member: DiscountMember): Promise<{ codes: DiscountCode[]; venues: Venue[] }> {
   const venues = await listVenuesInScope(db, venueScopeOf(member));
-  return listDiscountCodes(
+  const codes = await listDiscountCodes(
     db,
     venues.map((v) => v.id),
   );
+  return { codes, venues };
 }
 
 export async function readDiscountChoices(db: Db, clock: Clock, member: DiscountMember): Promise<DiscountChoices> {

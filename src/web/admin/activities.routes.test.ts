@@ -515,6 +515,10 @@ for (const dialect of testDialects()) {
       assert.ok(page.querySelector('[data-testid="error-lines.1.freeOf"]'));
       assert.equal(fieldsOf(refused.body)['lines.1.minCount'], '7');
       assert.equal(JSON.parse((await activityRow(id))!.pricing)[0].label.en, 'Student', 'nothing stored');
+      // Half a free allowance is refused, never dropped unsaid.
+      const half = await adminPost(t, manager, `/admin/activities/${id}`, { ...fields, 'lines.1.freePer': '' });
+      assert.equal(half.statusCode, 422);
+      assert.ok(parseHtml(half.body).querySelector('[data-testid="error-lines.1.freePer"]'));
     });
 
     test('band pricing is shown read-only and kept; the fixed lines beside it are edited', async () => {

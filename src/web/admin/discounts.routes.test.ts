@@ -86,6 +86,13 @@ for (const dialect of testDialects()) {
 
     test("another venue's code is not found; a viewer may not change one; a manager edits and switches theirs off", async () => {
       const row = (await codeRow('ZOMER-10'))!;
+      // An admin's list spans venues: each code names its venue; a manager's names none.
+      const venueOf = async (who: SignedIn) =>
+        parseHtml((await adminGet(t, who, '/admin/discounts')).body)
+          .querySelector('[data-testid="discount-list"] tr[data-code="ZOMER-10"] [data-testid="discount-venue"]')
+          ?.textContent.trim();
+      assert.equal(await venueOf(admin), home.venue.name);
+      assert.equal(await venueOf(manager), undefined);
       assert.equal((await adminGet(t, otherManager, `/admin/discounts/${row.id}`)).statusCode, 404);
       assert.equal((await adminPost(t, otherManager, `/admin/discounts/${row.id}`, { kind: 'percent', value: '50' })).statusCode, 404);
       assert.equal((await adminPost(t, otherManager, `/admin/discounts/${row.id}/deactivate`)).statusCode, 404);

@@ -52,9 +52,9 @@ export async function discountRoutes(app: FastifyInstance, { db, clock, auth }: 
 
   app.get('/discounts', async (request, reply) => {
     requirePermission(request, 'bookings.read');
-    const codes = await listVenueDiscountCodes(db, request.staff);
+    const { codes, venues } = await listVenueDiscountCodes(db, request.staff);
     const saved = formField(request.query, 'saved') === '1';
-    return sendPage(reply, 200, <DiscountListPage ui={adminUiFor(request, auth)} codes={codes} saved={saved} />);
+    return sendPage(reply, 200, <DiscountListPage ui={adminUiFor(request, auth)} codes={codes} venues={venues} saved={saved} />);
   });
 
   app.get('/discounts/new', async (request, reply) => {

@@ -184,6 +184,11 @@ for (const dialect of testDialects()) {
         assert.equal(text(refused.page.querySelector('[data-testid="error-party.adult"]')), lang === 'nl' ? 'Hoogstens 6.' : 'At most 6.');
         assert.ok(text(refused.page.querySelector('[data-testid="form-errors"]'))?.includes(lang === 'nl' ? 'Begeleider' : 'Adult'));
 
+        const typo = await post({ 'party.pupil': 'abc', 'party.adult': '3' }, lang);
+        assert.equal(typo.status, 422);
+        assert.ok(typo.page.querySelector('[data-testid="error-party.pupil"]'));
+        assert.equal(typo.page.querySelector('[data-testid="error-groupSize"]'), null, 'the counts say why, not a group size nobody typed');
+
         const tooFew = await post({ 'party.pupil': '8', 'party.adult': '1' }, lang);
         assert.equal(tooFew.status, 422, 'the sum is below the activity’s minimum');
         assert.ok(text(tooFew.page.querySelector('[data-testid="error-groupSize"]'))?.includes('10'));
@@ -291,6 +296,11 @@ for (const dialect of testDialects()) {
         ],
       );
       const plain = await makeSlot(t.database.db, t.clock, await makeActivity(t.database.db, t.clock), { date: '2026-06-21' });
+      const text = await api({ ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: '24', adult: 2 } });
+      assert.deepEqual(
+        validationErrorJson.parse(text.json()).errors.map((e) => [e.field, e.code]),
+        [['party.pupil', 'not_a_number']],
+      );
       const notCounted = await api({ ...bookingRequest(plain.id), groupSize: undefined, party: { pupil: 4 } });
       assert.equal(notCounted.statusCode, 422);
       assert.deepEqual(

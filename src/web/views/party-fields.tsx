@@ -38,13 +38,14 @@ export function PartyFields({
 }) {
   const { t, lang } = ui;
   return (
-    <fieldset data-testid="party-fields" class={errors.groupSize ? 'field-error' : undefined}>
+    // The group's own error (its sum outside the activity's limits) links here: the fieldset takes the focus.
+    <fieldset id="groupSize" tabindex={-1} data-testid="party-fields" class={errors.groupSize ? 'field-error' : undefined}>
       <legend>{t('party.legend')}</legend>
       <p class="hint" id="groupSize-hint">
         {t('party.hint', range)}
       </p>
       {errors.groupSize && (
-        <p class="error" id="groupSize" data-testid="error-groupSize">
+        <p class="error" id="groupSize-error" data-testid="error-groupSize">
           {errors.groupSize}
         </p>
       )}

@@ -9,7 +9,7 @@ export const priceCategoryMessages = defineMessages(
     'party.count_min': 'Minstens {min}.',
     'party.count_max': 'Hoogstens {max}.',
     'party.free': '1 gratis per {per} × {of}.',
-    'party.each': '{amount} per persoon',
+    'party.each': '{amount} per persoon.',
   },
   {
     'party.legend': 'Who is coming?',
@@ -18,6 +18,6 @@ export const priceCategoryMessages = defineMessages(
     'party.count_min': 'At least {min}.',
     'party.count_max': 'At most {max}.',
     'party.free': '1 free per {per} × {of}.',
-    'party.each': '{amount} per person',
+    'party.each': '{amount} per person.',
   },
 );

@@ -67,6 +67,7 @@ export const en: Record<keyof typeof nl, string> = {
   'price.unit': 'Unit price',
   'price.vat_rate': 'VAT',
   'price.amount': 'Amount',
+  'price.person': '{n} person',
   'price.persons': '{n} people',
   'price.per_group': 'per group',
   'price.vat_included': 'Of which VAT {rate}',

@@ -65,6 +65,7 @@ export const nl = {
   'price.unit': 'Prijs per stuk',
   'price.vat_rate': 'Btw',
   'price.amount': 'Bedrag',
+  'price.person': '{n} persoon',
   'price.persons': '{n} personen',
   'price.per_group': 'per groep',
   'price.vat_included': 'Waarvan btw {rate}',

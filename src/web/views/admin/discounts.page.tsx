@@ -1,3 +1,4 @@
+import type { Venue } from '../../../core/catalog/activity.js';
 import type { DiscountChoices } from '../../../core/discounts/discount-admin.service.js';
 import { type DiscountCode, MAX_CODE_LENGTH } from '../../../core/discounts/discount-code.js';
 import type { DiscountCodeForm } from '../../../core/discounts/discount-form.js';
@@ -32,9 +33,13 @@ function discountText(ui: AdminUi, code: DiscountCode): string {
   });
 }
 
-/** The venue's codes with their uses: what staff look up when an organiser asks about one. */
-export function DiscountListPage({ ui, codes, saved }: { ui: AdminUi; codes: DiscountCode[]; saved: boolean }) {
+/**
+ * The venue's codes with their uses: what staff look up when an organiser asks about one. Codes of
+ * several venues (an admin's list) name their venue, since each venue may have a code of the same name.
+ */
+export function DiscountListPage({ ui, codes, venues, saved }: { ui: AdminUi; codes: DiscountCode[]; venues: Venue[]; saved: boolean }) {
   const { t } = ui;
+  const venueNames = venues.length > 1 ? new Map(venues.map((v) => [v.id, v.name])) : undefined;
   const editor = can(ui.staff, 'catalog.write');
   const validity = (code: DiscountCode) =>
     code.validFrom || code.validUntil ? `${code.validFrom ?? '…'} – ${code.validUntil ?? '…'}` : t('discounts.always');
@@ -59,6 +64,7 @@ export function DiscountListPage({ ui, codes, saved }: { ui: AdminUi; codes: Dis
         testId="discount-list"
         columns={[
           t('discounts.code'),
+          venueNames && t('discounts.venue'),
           t('discounts.value'),
           t('discounts.validity'),
           t('discounts.uses'),
@@ -70,6 +76,7 @@ export function DiscountListPage({ ui, codes, saved }: { ui: AdminUi; codes: Dis
         row={(code) => (
           <tr key={code.id} data-code={code.terms.code}>
             <th scope="row">{code.terms.code}</th>
+            {venueNames && <td data-testid="discount-venue">{venueNames.get(code.venueId)}</td>}
             <td>{discountText(ui, code)}</td>
             <td>{validity(code)}</td>
             <td data-testid="discount-uses">{code.maxUses === null ? String(code.uses) : `${code.uses} / ${code.maxUses}`}</td>
