@@ -63,13 +63,9 @@ function fixedLinesOf(pricing: Pricing): FixedLine[] {
 
 /** A key made from a label ("Child under 4" → child-under-4), unlike the keys taken. */
 function keyFrom(label: string, taken: ReadonlySet<string>): string {
-  const base =
-    label
-      .normalize('NFD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^[^a-z]+|-+$/g, '')
-      .slice(0, 28) || 'category';
+  const slug = label.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const start = slug.search(/[a-z]/);
+  const base = (start < 0 ? '' : slug.slice(start, start + 28)).replace(/-$/, '') || 'category';
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
   return key;
