@@ -6,6 +6,8 @@ import type { Activity } from '../catalog/activity.js';
 import { type ActivitySearch, matchesTerms } from '../catalog/activity-search.js';
 import { listPublishedActivities, listVatRates } from '../catalog/catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn, type VatRates } from '../catalog/pricing.js';
+import { requiredExtras, withExtras } from '../catalog/extras.js';
+import { listOfferedExtras } from './extra-offers.service.js';
 
 /** An activity a search found, priced for the group it was found for. */
 export interface ActivityMatch {
@@ -34,11 +36,16 @@ export interface CatalogueSearchResult {
 export async function searchCatalogue(db: Db, clock: Clock, search: ActivitySearch): Promise<CatalogueSearchResult> {
   const activities = await listPublishedActivities(db);
   const rates = ratesOn(await listVatRates(db), search.date ?? localDateOf(clock.now()));
+  const extras = await listOfferedExtras(
+    db,
+    activities.map((a) => a.id),
+  );
   const matches: ActivityMatch[] = [];
   for (const activity of activities) {
     const groupSize = search.groupSize ?? activity.minGroupSize;
     if (groupSize < activity.minGroupSize || groupSize > activity.maxGroupSize || !matchesTerms(activity, search)) continue;
-    const price = priceFor(activity.pricing, groupSize, rates);
+    // The price shown is what every booking of the group pays: its required extras included.
+    const price = withExtras(priceFor(activity.pricing, groupSize, rates), requiredExtras(extras.get(activity.id) ?? [], groupSize), rates);
     const perPersonCents = Math.round(price.totalCents / groupSize);
     if (search.maxPerPersonCents !== undefined && perPersonCents > search.maxPerPersonCents) continue;
     if (search.date) {

@@ -3,6 +3,8 @@ import type { Db, Executor } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { requiredExtras, withExtras } from '../catalog/extras.js';
+import { offeredExtrasOf } from './extra-offers.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -67,8 +69,11 @@ export async function listSlotOffers(db: Db, clock: Clock, activity: Activity, q
   const fits = query.groupSize >= activity.minGroupSize && query.groupSize <= activity.maxGroupSize;
   // One price per day (the VAT of the visit date), shared by that day's offers: read, never changed.
   const prices = new Map<string, PriceBreakdown>();
+  // What every booking of the group pays: its required extras included.
+  const required = requiredExtras(await offeredExtrasOf(db, activity.id), query.groupSize);
   const priceOn = (date: string) => {
-    const price = prices.get(date) ?? priceFor(activity.pricing, query.groupSize, ratesOn(vatRows, date));
+    const rates = ratesOn(vatRows, date);
+    const price = prices.get(date) ?? withExtras(priceFor(activity.pricing, query.groupSize, rates), required, rates);
     prices.set(date, price);
     return price;
   };

@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
-import { breakdownOf, freePersons, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { freePersons, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
 import type { Party } from '../catalog/price-categories.js';
-import { extraLines, type HeldExtra } from '../catalog/extras.js';
+import { type HeldExtra, withExtras } from '../catalog/extras.js';
 import { localDateOf } from '../shared/time.js';
 import { type DiscountTerms, withDiscount } from '../discounts/discount-code.js';
 
@@ -31,9 +31,7 @@ export async function priceOfSelection(
 ): Promise<PriceBreakdown> {
   const rates = ratesOn(await listVatRates(db), localDateOf(startsAt));
   const base = priceFor(activity.pricing, selection.groupSize, rates, selection.party ?? undefined);
-  const price = selection.extras?.length
-    ? breakdownOf([...base.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(selection.extras, rates)])
-    : base;
+  const price = withExtras(base, selection.extras ?? [], rates);
   // An amount per person is for those who pay: free companions take no discount.
   const paying = selection.groupSize - freePersons(activity.pricing, selection.party);
   return selection.discount ? withDiscount(price, selection.discount, paying) : price;

@@ -1,5 +1,5 @@
 import type { FieldError } from '../shared/field-errors.js';
-import type { GrossPricedLine, VatCode, VatRates } from './pricing.js';
+import { breakdownOf, type GrossPricedLine, type PriceBreakdown, type VatCode, type VatRates } from './pricing.js';
 
 /**
  * An extra an activity offers beside its price: lunch, a drinks package, equipment, a guide.
@@ -102,4 +102,15 @@ export function extraLines(held: readonly HeldExtra[], rates: VatRates): GrossPr
     rateBp: rates[extra.vat],
     extraId: extra.id,
   }));
+}
+
+/** The extras every booking of `groupSize` takes whatever it chooses: the required ones (a per-unit one once). */
+export function requiredExtras(offered: readonly Extra[], groupSize: number): HeldExtra[] {
+  return offered.filter((extra) => extra.required).map((extra) => ({ extra, quantity: unitsOf(extra, groupSize, 1) }));
+}
+
+/** A price with the extras' lines after its own, totalled again (VAT once per rate over all lines). */
+export function withExtras(price: PriceBreakdown, held: readonly HeldExtra[], rates: VatRates): PriceBreakdown {
+  if (held.length === 0) return price;
+  return breakdownOf([...price.lines.map(({ vatCents: _vat, ...gross }) => gross), ...extraLines(held, rates)]);
 }

@@ -134,8 +134,11 @@ for (const dialect of testDialects()) {
           [gear.id, 'unit', 'high', 1500, false, 6, 5],
         ],
       );
+      // The price shown for a group is what every booking pays: the required drinks included (1 person at 12.50 + 25.00).
+      assert.deepEqual([listed.price.groupSize, listed.price.totalCents], [1, 1250 + 2500]);
       const slots = async () =>
         slotListJson.parse((await t.app.inject(`/api/v1/activities/${listed.id}/slots?from=2026-06-15&to=2026-06-15`)).json()).slots;
+      assert.equal((await slots())[0]!.price?.totalCents, 1250 + 2500);
       const before = (await slots())[0]!.extrasLeft[gear.id]!;
       const api = (extras: unknown, lang = 'en') =>
         t.app.inject({
