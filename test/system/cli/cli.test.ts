@@ -81,7 +81,16 @@ describe('the groupz command', () => {
     const photos = await database.db.selectFrom('photos').select(['kind', 'alt_nl', 'alt_en']).execute();
     const formats = await database.db.selectFrom('photo_variants').select('format').distinct().orderBy('format').execute();
     await database.close();
-    assert.deepEqual(photos.map((p) => p.kind).sort(), ['activity', 'activity', 'activity', 'activity', 'logo', 'logo', 'logo']);
+    assert.deepEqual(photos.map((p) => p.kind).sort(), [
+      'activity',
+      'activity',
+      'activity',
+      'activity',
+      'activity',
+      'logo',
+      'logo',
+      'logo',
+    ]);
     assert.ok(
       photos.every((p) => p.alt_nl && p.alt_en && p.alt_nl !== p.alt_en),
       'every demo photo is described in both languages',
@@ -90,7 +99,7 @@ describe('the groupz command', () => {
       formats.map((f) => f.format),
       ['avif', 'webp'],
     );
-    assert.equal(activities.length, 4);
+    assert.equal(activities.length, 5);
     assert.equal(venues.length, 3);
     for (const venue of venues) {
       assert.match(venue.contact_email ?? '', /^[a-z]+@[a-z-]+\.example\.nl$/, 'every demo venue has a fictitious contact address');
@@ -114,11 +123,11 @@ describe('the groupz command', () => {
       const server = await startServer({ ...env, GROUPZ_DEMO: 'auto' });
       try {
         const deadline = Date.now() + 60_000;
-        while ((await photos()).length < 7 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+        while ((await photos()).length < 8 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
       } finally {
         await server.stop();
       }
-      assert.deepEqual(await photos(), ['activity', 'activity', 'activity', 'activity', 'logo', 'logo', 'logo']);
+      assert.deepEqual(await photos(), ['activity', 'activity', 'activity', 'activity', 'activity', 'logo', 'logo', 'logo']);
     } finally {
       await database.close();
     }
