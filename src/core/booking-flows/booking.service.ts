@@ -20,8 +20,8 @@ import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { type BookingInput, partyFaults } from '../bookings/booking-input.js';
-import type { Party } from '../catalog/price-categories.js';
-import { partyOf } from '../catalog/pricing.js';
+import { type Party, partyErrors } from '../catalog/price-categories.js';
+import { categoriesOf, partyOf } from '../catalog/pricing.js';
 import { countOpenOptions, lockOptionPlacing } from '../bookings/booking-lifecycle.repository.js';
 import {
   type BookingRow,
@@ -138,6 +138,9 @@ export async function quoteBooking(
   if (partyFaulted.length > 0) throw new FieldsRefused(partyFaulted);
   await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
   const party = partyOf(activity.pricing, input);
+  // The party taken for a size alone (no counts sent) keeps to the categories' limits too.
+  const defaulted = party && !input.party ? partyErrors(categoriesOf(activity.pricing), party) : [];
+  if (defaulted.length > 0) throw new FieldsRefused(defaulted);
   const extras = await chooseExtras(db, slot.id, activity.id, input.extras ?? {}, input.groupSize);
   // A code typed is checked for this booking (throws DiscountRefused); its use is taken when placed.
   const discount = input.discountCode

@@ -158,6 +158,14 @@ export const slotJson = z.object({
     .describe("the units left in this slot of each of the activity's extras with a stock, by extra id; an extra absent is unlimited"),
 });
 
+/** A booking's counts per price category. */
+const partyJson = z
+  .record(z.string(), count())
+  .nullable()
+  .describe(
+    "how many persons of each price category the group has, by the category's key (their sum is groupSize); null for an activity without price categories",
+  );
+
 export const slotListJson = z.object({
   activityId: z.string(),
   groupSize: groupSize(),
@@ -199,6 +207,7 @@ export const bookingCreatedJson = z.object({
     ),
   slotId: z.string(),
   groupSize: groupSize(),
+  party: partyJson,
   startsAt: instant,
   price: priceJson,
   payment: paymentDueJson.nullable().describe('what must be paid now, and where; null when nothing is due now'),
@@ -242,6 +251,7 @@ export const manageBookingJson = z.object({
   status: z.enum(BOOKING_STATUSES),
   optionExpiresAt: instant.nullable().describe("an option's deadline; null for any other status"),
   groupSize: groupSize(),
+  party: partyJson,
   activity: z.object({ id: z.string(), slug: z.string(), title: translated }),
   venue: z.object({ name: z.string(), city: z.string() }),
   slot: z.object({ id: z.string(), startsAt: instant, endsAt: instant }),

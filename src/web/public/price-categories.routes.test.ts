@@ -110,6 +110,17 @@ for (const dialect of testDialects()) {
       );
       const { booking } = await book(t.database.db, t.clock, slot, { groupSize: 12 });
       assert.deepEqual(booking.party, { pupil: 11, adult: 1 });
+      // A size alone that no party within the limits has: refused at the category it overfills.
+      const capped = await makeActivity(t.database.db, t.clock, {
+        venueId: activity.venue.id,
+        pricing: [{ label: { nl: 'Kind', en: 'Child' }, basis: 'category', key: 'child', vat: 'low', amountCents: 500, maxCount: 10 }],
+      });
+      const cappedSlot = await makeSlot(t.database.db, t.clock, capped, { date: '2026-06-22' });
+      await assert.rejects(
+        book(t.database.db, t.clock, cappedSlot, { groupSize: 15 }),
+        (error: unknown) =>
+          error instanceof FieldsRefused && error.errors[0]?.field === 'party.child' && error.errors[0].code === 'count_above_max',
+      );
     });
 
     test('a change per category, also one that keeps the size, prices again and moves only the persons that changed', async () => {
@@ -266,6 +277,7 @@ for (const dialect of testDialects()) {
       assert.equal(created.statusCode, 201, created.body);
       const booking = bookingCreatedJson.parse(created.json());
       assert.equal(booking.groupSize, 11);
+      assert.deepEqual(booking.party, { pupil: 9, adult: 2 });
       assert.deepEqual(
         booking.price.lines.map((l) => [l.label.en, l.quantity, l.totalCents]),
         [
@@ -279,6 +291,11 @@ for (const dialect of testDialects()) {
         (await t.app.inject(new URL(booking.manageUrl).pathname.replace('/b/', '/api/v1/manage/'))).json(),
       );
       assert.equal(manage.price.totalCents, booking.price.totalCents);
+      assert.deepEqual(manage.party, { pupil: 9, adult: 2 });
+      // A size alone is counted in the first category, within every category's limits.
+      const tooManyAdults = await api({ ...bookingRequest(slot.id, { email: 'size@example.nl' }), groupSize: 40 });
+      assert.equal(tooManyAdults.statusCode, 201, tooManyAdults.body);
+      assert.deepEqual(bookingCreatedJson.parse(tooManyAdults.json()).party, { pupil: 39, adult: 1 });
 
       const mismatch = await api({ ...bookingRequest(slot.id), groupSize: 12, party: { pupil: 9, adult: 2 } });
       assert.equal(mismatch.statusCode, 422);
