@@ -11,7 +11,7 @@ import type { Activity } from './activity.js';
 import { activityFor } from './activity-admin.service.js';
 import { decimal, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { EXTRA_BASES, type Extra, MAX_EXTRA_UNITS } from './extras.js';
-import { findActivityExtra, insertActivityExtra, listActivityExtras, updateActivityExtra } from './extras.repository.js';
+import { findActivityExtra, insertActivityExtra, isExtraHeld, listActivityExtras, updateActivityExtra } from './extras.repository.js';
 
 type Member = ActivityActor & ScopedMember;
 
@@ -116,6 +116,10 @@ export async function saveExtraFromForm(
     position: v.position,
     active: form.active === 'yes',
   };
+  // Bookings count their units by the basis they were placed with: it changes only while none holds the extra.
+  if (current && current.extra.basis !== extra.basis && (await isExtraHeld(db, extra.id))) {
+    return { ok: false, errors: [{ field: 'basis', code: 'extra_basis_held' }] };
+  }
   await db.transaction().execute(async (trx) => {
     if (current) await updateActivityExtra(trx, extra);
     else await insertActivityExtra(trx, extra, clock.now().toISOString());

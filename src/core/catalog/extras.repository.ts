@@ -45,6 +45,13 @@ export async function insertActivityExtra(db: Executor, extra: Extra, createdAt:
     .execute();
 }
 
+/** Whether any booking holds (or held) the extra: its units are counted by its basis. */
+export async function isExtraHeld(db: Executor, extraId: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('booking_extras').select('extra_id').where('extra_id', '=', extraId).limit(1).executeTakeFirst()) !== undefined
+  );
+}
+
 export async function updateActivityExtra(db: Executor, extra: Extra): Promise<void> {
   await db
     .updateTable('activity_extras')

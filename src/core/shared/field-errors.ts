@@ -86,6 +86,8 @@ export const FIELD_ERROR_CODES = [
   'invoice_prefix_taken',
   // A booking's extras: an id the activity does not offer.
   'unknown_extra',
+  // An extra's basis changed while bookings hold it.
+  'extra_basis_held',
   // Discount codes: an organiser's code refused (core/discounts/discount-code.ts), a code staff make.
   'discount_unknown',
   'discount_not_yet_valid',

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeExtra } from '../../../test/extras.js';
+import { book, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
@@ -95,6 +96,19 @@ for (const dialect of testDialects()) {
       assert.ok(text(refused.body, 'error-amount'));
       assert.ok(text(refused.body, 'error-stock'));
       assert.equal(page.querySelector('input[name="amount"]')?.getAttribute('value'), 'veel');
+    });
+
+    test('an extra bookings hold keeps its basis: changing it is refused at the field, everything else may change', async () => {
+      const extra = await makeExtra(t.database.db, home, { label: { nl: 'Lunchpakket', en: 'Packed lunch' } });
+      const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-06-20' });
+      await book(t.database.db, t.clock, slot, { groupSize: 4, extras: { [extra.id]: 1 } });
+      const url = `/admin/activities/${home.id}/extras/${extra.id}`;
+      const refused = await adminPost(t, manager, url, { ...LUNCH, labelNl: 'Lunchpakket', labelEn: 'Packed lunch', basis: 'group' });
+      assert.equal(refused.statusCode, 422);
+      assert.match(text(refused.body, 'error-basis'), /al geboekt/);
+      assert.equal((await extrasOf(home)).find((e) => e.id === extra.id)?.basis, 'person');
+      const repriced = await adminPost(t, manager, url, { ...LUNCH, labelNl: 'Lunchpakket', labelEn: 'Packed lunch', amount: '10,50' });
+      assert.equal(repriced.statusCode, 303);
     });
 
     test("another venue's manager, a viewer, and a post without the form token change nothing", async () => {

@@ -6,6 +6,8 @@ export const extrasMessages = defineMessages(
     'error.extra_sold_out': 'Van een van de gekozen extra’s is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.',
     'extras.sold_out': 'Van “{extra}” is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.',
     'field.unknown_extra': 'Deze extra wordt bij deze activiteit niet aangeboden.',
+    'field.extra_basis_held':
+      'Deze extra is al geboekt, dus de manier van prijzen kan niet meer veranderen. Zet deze extra uit en maak een nieuwe aan.',
     'price.units': '{n} stuks',
     'extras.legend': 'Extra’s',
     'extras.per_person': '{amount} per persoon',
@@ -53,6 +55,7 @@ export const extrasMessages = defineMessages(
     'error.extra_sold_out': 'One of the extras chosen no longer has enough left at this time. Choose fewer or another time.',
     'extras.sold_out': '“{extra}” no longer has enough left at this time. Choose fewer or another time.',
     'field.unknown_extra': 'This activity does not offer this extra.',
+    'field.extra_basis_held': 'This extra has been booked, so how it is priced can no longer change. Switch it off and add a new one.',
     'price.units': '{n} units',
     'extras.legend': 'Extras',
     'extras.per_person': '{amount} per person',
