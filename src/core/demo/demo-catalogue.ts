@@ -3,6 +3,7 @@ import { createSlot } from '../availability/slot.service.js';
 import type { Translated } from '../catalog/activity.js';
 import { countVenues, findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
+import type { Activity } from '../catalog/activity.js';
 import type { Extra } from '../catalog/extras.js';
 import { newId } from '../shared/ids.js';
 import { insertActivityExtra } from '../catalog/extras.repository.js';
@@ -53,6 +54,28 @@ interface DemoVenue {
 }
 
 /** The demo venues, their terms and activities (exported for the test that holds the terms to the activities). */
+/** What the canal cruises of Rederij Amstel share: what to bring, access, paid in full online and their policy. */
+const CANAL_PRACTICAL = {
+  minAge: 0,
+  maxAge: null,
+  whatToBring: {
+    nl: 'Een jas: ook op een zonnige dag waait het op het water.',
+    en: 'A coat: even on a sunny day it is windy on the water.',
+  },
+  wheelchair: 'partly',
+  accessibility: {
+    nl: 'Eén boot heeft een rolstoelplek; geef het bij het boeken door. De steiger heeft een loopplank zonder treden.',
+    en: 'One boat has a wheelchair space; mention it when you book. The jetty has a gangway without steps.',
+  },
+} as const;
+const CANAL_TERMS: Pick<Activity, 'payment' | 'refundPolicy'> = {
+  payment: { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+  refundPolicy: [
+    { hoursBefore: 14 * 24, percent: 100 },
+    { hoursBefore: 48, percent: 50 },
+  ],
+};
+
 export const DEMO_VENUES: DemoVenue[] = [
   {
     venue: {
@@ -102,24 +125,8 @@ export const DEMO_VENUES: DemoVenue[] = [
           maxGroupSize: 40,
           bookingCutoffMinutes: 24 * 60,
           pricing: [{ label: { nl: 'Rondvaart', en: 'Cruise' }, basis: 'person', vat: 'low', amountCents: 1650 }],
-          practical: {
-            minAge: 0,
-            maxAge: null,
-            whatToBring: {
-              nl: 'Een jas: ook op een zonnige dag waait het op het water.',
-              en: 'A coat: even on a sunny day it is windy on the water.',
-            },
-            wheelchair: 'partly',
-            accessibility: {
-              nl: 'Eén boot heeft een rolstoelplek; geef het bij het boeken door. De steiger heeft een loopplank zonder treden.',
-              en: 'One boat has a wheelchair space; mention it when you book. The jetty has a gangway without steps.',
-            },
-          },
-          payment: { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
-          refundPolicy: [
-            { hoursBefore: 14 * 24, percent: 100 },
-            { hoursBefore: 48, percent: 50 },
-          ],
+          practical: CANAL_PRACTICAL,
+          ...CANAL_TERMS,
         },
         times: { 2: ['10:00', '14:00'], 3: ['10:00', '14:00'], 4: ['10:00', '14:00'], 5: ['10:00', '14:00'], 6: ['11:00', '15:00'] },
         capacity: 60,
@@ -155,24 +162,8 @@ export const DEMO_VENUES: DemoVenue[] = [
             },
             { label: { nl: 'Lesmateriaal', en: 'Lesson materials' }, basis: 'group', vat: 'high', amountCents: 2500 },
           ],
-          practical: {
-            minAge: 4,
-            maxAge: null,
-            whatToBring: {
-              nl: 'Een jas: ook op een zonnige dag waait het op het water.',
-              en: 'A coat: even on a sunny day it is windy on the water.',
-            },
-            wheelchair: 'partly',
-            accessibility: {
-              nl: 'Eén boot heeft een rolstoelplek; geef het bij het boeken door. De steiger heeft een loopplank zonder treden.',
-              en: 'One boat has a wheelchair space; mention it when you book. The jetty has a gangway without steps.',
-            },
-          },
-          payment: { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
-          refundPolicy: [
-            { hoursBefore: 14 * 24, percent: 100 },
-            { hoursBefore: 48, percent: 50 },
-          ],
+          practical: { ...CANAL_PRACTICAL, minAge: 4 },
+          ...CANAL_TERMS,
         },
         extras: [
           {
