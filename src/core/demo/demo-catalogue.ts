@@ -1,9 +1,8 @@
 import type { Db, Tx } from '../../db/schema.js';
 import { createSlot } from '../availability/slot.service.js';
-import type { Translated } from '../catalog/activity.js';
+import type { Activity, Translated } from '../catalog/activity.js';
 import { countVenues, findActivity, findVenueBySlug } from '../catalog/catalog.repository.js';
 import { createActivity, createVenue } from '../catalog/catalog.service.js';
-import type { Activity } from '../catalog/activity.js';
 import type { Extra } from '../catalog/extras.js';
 import { newId } from '../shared/ids.js';
 import { insertActivityExtra } from '../catalog/extras.repository.js';
