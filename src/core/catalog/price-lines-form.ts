@@ -63,7 +63,10 @@ function fixedLinesOf(pricing: Pricing): FixedLine[] {
 
 /** A key made from a label ("Child under 4" → child-under-4), unlike the keys taken. */
 function keyFrom(label: string, taken: ReadonlySet<string>): string {
-  const slug = label.normalize('NFD').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const slug = label
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
   const start = slug.search(/[a-z]/);
   const base = (start < 0 ? '' : slug.slice(start, start + 28)).replace(/-$/, '') || 'category';
   let key = base;
