@@ -1,6 +1,7 @@
 import type { Executor, Tx } from '../../db/schema.js';
-import { listExtraUnitsTakenInSlots, releaseExtraUnits, takeExtraUnits } from '../availability/extra-stock.repository.js';
-import { type Extra, type ExtraChoice, extrasChosen, type HeldExtra, resizedExtras, unitsLeft } from '../catalog/extras.js';
+import { releaseExtraUnits, takeExtraUnits } from '../availability/extra-stock.repository.js';
+import { extrasLeftInSlots } from '../availability/extra-offers.service.js';
+import { type Extra, type ExtraChoice, extrasChosen, type HeldExtra, resizedExtras } from '../catalog/extras.js';
 import { listActivityExtras } from '../catalog/extras.repository.js';
 import {
   type BookingExtraRow,
@@ -23,18 +24,15 @@ function soldOut(extra: Extra): DomainError {
   return new DomainError('extra_sold_out', { extra_id: extra.id, extra_nl: extra.label.nl, extra_en: extra.label.en });
 }
 
-/** What is left of each of the extras in a slot: units by extra id; absent for an unlimited one. */
-export async function extrasLeft(db: Executor, slotId: string, extras: readonly Extra[]): Promise<Map<string, number>> {
-  return unitsLeft(extras, (await listExtraUnitsTakenInSlots(db, [slotId])).get(slotId));
-}
-
 /** Refuses (`extra_sold_out`) when the slot has fewer units left of an extra than `more` would take now. */
 async function refuseShort(db: Executor, slotId: string, more: readonly HeldExtra[]): Promise<void> {
-  const left = await extrasLeft(
-    db,
-    slotId,
-    more.map((h) => h.extra),
-  );
+  const left = (
+    await extrasLeftInSlots(
+      db,
+      more.map((h) => h.extra),
+      [slotId],
+    )
+  ).get(slotId)!;
   const short = more.find((h) => h.quantity > 0 && (left.get(h.extra.id) ?? Infinity) < h.quantity);
   if (short) throw soldOut(short.extra);
 }
