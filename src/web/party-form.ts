@@ -1,4 +1,4 @@
-import type { CategoryLine } from '../core/catalog/price-categories.js';
+import { type CategoryLine, type Party, partySize } from '../core/catalog/price-categories.js';
 import { formField, formNumber } from './form-body.js';
 
 /** A party's counts as typed on a form, by category key (`party.<key>` fields). */
@@ -20,7 +20,6 @@ export function partyValuesOf(party: Record<string, number>): PartyValues {
  */
 export function partyInputOf(values: PartyValues): { party: Record<string, number | string>; groupSize: number | undefined } {
   const party = Object.fromEntries(Object.entries(values).map(([key, typed]) => [key, formNumber(typed) ?? 0]));
-  const counts = Object.values(party);
-  const groupSize = counts.every((c) => typeof c === 'number') ? counts.reduce((sum: number, c) => sum + (c as number), 0) : undefined;
-  return { party, groupSize };
+  const counted = Object.values(party).every((c) => typeof c === 'number');
+  return { party, groupSize: counted ? partySize(party as Party) : undefined };
 }

@@ -144,8 +144,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function sentPartySize(raw: Record<string, unknown>): number | undefined {
   const party = raw.party;
   if (!isRecord(party)) return undefined;
-  const counts = Object.values(party);
-  return counts.every((c) => Number.isInteger(c)) ? counts.reduce((sum: number, c) => sum + (c as number), 0) : undefined;
+  return Object.values(party).every((c) => Number.isInteger(c)) ? partySize(party as Party) : undefined;
 }
 
 /** The request with its group size: as sent, or the sum of the party sent without one. */
