@@ -384,7 +384,7 @@ export interface PaymentTable {
   id: string;
   booking_id: string;
   venue_id: string;
-  /** 'mollie' or 'bank'. */
+  /** 'mollie', 'bank' or 'voucher'. */
   method: string;
   /** Mollie's id (tr_...); null for a bank transfer, and until Mollie answered. */
   provider_id: string | null;
@@ -403,6 +403,8 @@ export interface PaymentTable {
    * refunds go; null for a bank transfer and for payments recorded before it was kept.
    */
   provider_account: NullableColumn;
+  /** The voucher a payment of method 'voucher' drew on (core/vouchers/); null otherwise. */
+  voucher_id: NullableColumn;
 }
 
 /** Money out: a refund of (part of) a payment (core/payments/payment.ts). */
@@ -531,6 +533,60 @@ export interface BookingExtraTable {
   quantity: number;
 }
 
+/** A gift voucher (core/vouchers/): a means of payment at one venue. Its code is kept hashed and sealed. */
+export interface VoucherTable {
+  id: string;
+  venue_id: string;
+  code_hash: string;
+  /** The code's last four characters, for staff to tell vouchers apart. */
+  code_hint: string;
+  /** The code sealed with the platform key, bound to the voucher's id (core/vouchers/voucher-code-box.ts). */
+  code_sealed: string;
+  initial_cents: number;
+  /** What is left; lowered only by a conditional update (never below zero). */
+  balance_cents: number;
+  /** The last Amsterdam date (YYYY-MM-DD) it can be redeemed on. */
+  valid_until: string;
+  /** 'pending' (sold online, not paid yet), 'active' or 'cancelled' (a sale never paid). */
+  status: string;
+  /** 'sold_online', 'sold_desk' or 'issued'. */
+  origin: string;
+  buyer_name: ColumnType<string, string | undefined, string>;
+  buyer_email: ColumnType<string, string | undefined, string>;
+  recipient_name: ColumnType<string, string | undefined, string>;
+  message: ColumnType<string, string | undefined, string>;
+  language: ColumnType<string, string | undefined, string>;
+  /** Staff's note (why it was issued). */
+  note: ColumnType<string, string | undefined, string>;
+  issued_by: NullableColumn;
+  /** Mollie's payment of a voucher sold online (tr_...), its account and checkout. */
+  provider_id: NullableColumn;
+  provider_account: NullableColumn;
+  checkout_url: NullableColumn;
+  created_at: string;
+  /** When it became usable; null while pending. */
+  issued_at: NullableColumn;
+}
+
+/** One change of a voucher's balance: its ledger. */
+export interface VoucherMovementTable {
+  id: string;
+  voucher_id: string;
+  venue_id: string;
+  /** 1, 2, ... per voucher: the ledger's order (unique with voucher_id). */
+  position: number;
+  /** 'issue', 'redeem', 'restore' or 'expire'. */
+  kind: string;
+  /** Signed: + issue and restore, - redeem and expire. */
+  amount_cents: number;
+  balance_after_cents: number;
+  booking_id: NullableColumn;
+  payment_id: NullableColumn;
+  refund_id: NullableColumn;
+  staff_id: NullableColumn;
+  created_at: string;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -563,6 +619,8 @@ export interface Database {
   booking_extras: BookingExtraTable;
   discount_codes: DiscountCodeTable;
   discount_code_activities: DiscountCodeActivityTable;
+  vouchers: VoucherTable;
+  voucher_movements: VoucherMovementTable;
 }
 
 /*

@@ -43,6 +43,9 @@ import { FieldsRefused } from '../shared/field-errors.js';
 import { bookingTermsOf, type DiscountCode, DiscountRefused } from '../discounts/discount-code.js';
 import { discountForBooking } from '../discounts/discount-use.service.js';
 import { takeDiscountUse } from '../discounts/discount-codes.repository.js';
+import { VoucherRefused } from '../vouchers/voucher.js';
+import { redeemVoucher, voucherToPay } from '../vouchers/voucher.service.js';
+import { syncPaidStateOf } from './balances.service.js';
 
 /** The statuses a new booking can have: an option, a request the venue decides on, or confirmed. */
 export type PlacedStatus = Extract<BookingStatus, 'option' | 'requested' | 'confirmed'>;
@@ -72,6 +75,8 @@ export interface BookingQuote {
   payment: PaymentPlan;
   /** The discount code the booking would use (its discount is in the price); undefined for none. */
   discount?: DiscountCode;
+  /** The gift voucher that would pay part of it (`cents`, at most the price) when placed; undefined for none. */
+  voucher?: { id: string; cents: number; balanceCents: number; validUntil: string };
 }
 
 /**
@@ -114,7 +119,7 @@ export async function quoteBooking(
   db: Db,
   clock: Clock,
   payments: PaymentContext,
-  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing' | 'discountCode'> & {
+  input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing' | 'discountCode' | 'voucherCode'> & {
     /** The organiser's choice of extras (required ones are taken anyway); refused with FieldsRefused or `extra_sold_out`. */
     extras?: ExtraChoice | undefined;
     option?: boolean;
@@ -163,7 +168,7 @@ export async function quoteBooking(
     planned && activity.payment.mode !== 'venue'
       ? (await mollieKeyFor(db, payments.secretKey, payments.settings, activity.venue.id)) !== null
       : false;
-  const payment = planPayment({
+  const plan = planPayment({
     terms: planned ? activity.payment : { ...activity.payment, mode: 'venue', invoiceAllowed: false },
     online,
     choice: input.payBy,
@@ -173,7 +178,46 @@ export async function quoteBooking(
     now,
     windowMinutes: payments.settings.windowMinutes,
   });
-  return { slot, activity, price, party, extras, status, optionExpiresAt, payment, ...(discount && { discount }) };
+  const voucher = input.voucherCode ? await voucherForQuote(db, clock, input.voucherCode, activity, status, price.totalCents) : undefined;
+  const payment = voucher ? paidInPart(plan, voucher.cents) : plan;
+  return {
+    slot,
+    activity,
+    price,
+    party,
+    extras,
+    status,
+    optionExpiresAt,
+    payment,
+    ...(discount && { discount }),
+    ...(voucher && { voucher }),
+  };
+}
+
+/**
+ * The voucher a code typed for a booking would pay with, and how much of the price (all it holds, at
+ * most the price): throws VoucherRefused for a code that cannot pay, and for an option or a request,
+ * which may never be confirmed (their organiser pays with it from the manage link once it is).
+ */
+async function voucherForQuote(
+  db: Db,
+  clock: Clock,
+  code: string,
+  activity: Activity,
+  status: PlacedStatus,
+  totalCents: number,
+): Promise<BookingQuote['voucher']> {
+  if (status === 'option' || status === 'requested') throw new VoucherRefused('voucher_not_now');
+  const voucher = await voucherToPay(db, clock, code, activity.venue.id);
+  const cents = Math.min(voucher.balanceCents, totalCents);
+  return cents > 0 ? { id: voucher.id, cents, balanceCents: voucher.balanceCents, validUntil: voucher.validUntil } : undefined;
+}
+
+/** A plan with `cents` paid by voucher when placed: a booking whose first payment that covers is confirmed at once. */
+function paidInPart(plan: PaymentPlan, cents: number): PaymentPlan {
+  return plan.status === 'awaiting_payment' && cents >= plan.dueAtBookingCents
+    ? { ...plan, status: 'confirmed', paymentExpiresAt: null, dueAtBookingCents: 0 }
+    : { ...plan, dueAtBookingCents: Math.max(0, plan.dueAtBookingCents - cents) };
 }
 
 /** Who submits a booking, for the booking limits: the client's address (null when unknown) and the limits in force. */
@@ -287,7 +331,7 @@ async function placeBooking(
     ...(placing.status && { status: placing.status }),
     byStaff: placing.by.by === 'staff',
   });
-  const { slot, activity, price, party, optionExpiresAt, payment, discount } = quote;
+  const { slot, activity, price, party, optionExpiresAt, payment, discount, voucher } = quote;
   // Paying on invoice where the activity allows it, with the reference its venue requires: checked
   // with the activity the quote read (billing details the activity refuses throw FieldsRefused).
   const billingFaults = billingErrors(activity, input.payBy, input.billing);
@@ -360,6 +404,9 @@ async function placeBooking(
     });
     // Its extras' units, taken after the slot's places (the lock order of every change of places).
     await holdExtras(trx, slot.id, id, quote.extras);
+    // The voucher's part, paid now: its balance taken under the same rule the quote read (throws when spent meanwhile).
+    if (voucher)
+      await redeemVoucher(trx, clock, { voucherId: voucher.id, bookingId: id, venueId: activity.venue.id, cents: voucher.cents });
     await recordBookingEvent(trx, clock, {
       ...placing.by,
       venueId: activity.venue.id,
@@ -370,11 +417,14 @@ async function placeBooking(
         group_size: input.groupSize,
         terms_version: terms,
         ...(discount && { discount_code: discount.terms.code }),
+        ...(voucher && { voucher_cents: voucher.cents }),
         ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
         ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
         ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
       },
     });
+    // The booking's "paid" mark follows its ledger (a voucher may have paid it all).
+    if (voucher) await syncPaidStateOf(trx, clock, id);
     // Confirmed at once (on invoice, say): its invoice is issued with it.
     if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
     await enqueueBookingMail(trx, clock, {

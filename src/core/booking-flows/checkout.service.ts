@@ -104,6 +104,7 @@ export async function startCheckout(
       paid_at: null,
       // The account the key is: the payment's refunds go back to it (mollieKeyOfPayment).
       provider_account: account?.account ?? null,
+      voucher_id: null,
     };
     await insertPayment(trx, created);
     return { payment: created, booking: row };

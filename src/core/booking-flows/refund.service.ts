@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { syncPaidStateOf } from './balances.service.js';
+import { restoreVoucher } from '../vouchers/voucher.service.js';
 import { mollieKeyOfPayment } from '../payments/mollie-key.js';
 import type { RefundCause, RefundStatus } from '../payments/payment.js';
 import type { PaymentContext } from '../payments/payment-context.js';
@@ -58,7 +59,9 @@ export function refundable(payments: PaymentRow[], refunds: RefundRow[]): { paym
 /**
  * Records a refund of `amountCents` inside the caller's transaction: the refunds (one per payment
  * it draws on; a Mollie one `creating`, a bank one `refunded` at once: staff transfer it back
- * themselves, and are told to unless they record it themselves, cause 'staff') and the booking's history entry, under the booking's lock, so two refunds racing
+ * themselves, and are told to unless they record it themselves, cause 'staff'; a voucher one
+ * `refunded` at once, its money back on the voucher) and the booking's history entry, under the
+ * booking's lock, so two refunds racing
  * cannot together give back more than was paid (`refund_too_large`). Nothing goes to Mollie
  * here: after the commit, `sendRefunds` sends them, and `sendPendingRefunds` sends any a crash or
  * an unavailable Mollie left `creating`. The caller's transaction may have locked the booking's
@@ -85,7 +88,8 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
       payment_id: payment.id,
       provider_id: null,
       amount_cents: take,
-      status: payment.method === 'bank' ? 'refunded' : 'creating',
+      // Mollie's are sent after the commit; a bank one is staff's to transfer, a voucher's goes back to it now.
+      status: payment.method === 'mollie' ? 'creating' : 'refunded',
       cause: request.cause,
       reason: request.reason,
       staff_id: request.by.by === 'staff' ? request.by.member.id : null,
@@ -95,8 +99,19 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
     };
     await insertRefund(trx, row);
     planned.push(row);
+    if (payment.voucher_id !== null) {
+      await restoreVoucher(trx, clock, {
+        voucherId: payment.voucher_id,
+        venueId: booking.venue_id,
+        bookingId: booking.id,
+        paymentId: payment.id,
+        refundId: row.id,
+        cents: take,
+        staffId: row.staff_id,
+      });
+    }
     // Groupz cannot transfer money back by bank: the venue's staff are told to, unless they record it themselves.
-    if (row.status === 'refunded' && row.cause !== 'staff') {
+    if (payment.method === 'bank' && row.cause !== 'staff') {
       await enqueueStaffNotice(trx, clock, {
         kind: 'staff_refund_by_bank',
         bookingId: booking.id,

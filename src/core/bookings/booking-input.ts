@@ -97,6 +97,11 @@ export const bookingInputSchema = z.object({
     .describe(
       "A discount code of the activity's venue, optional (case-insensitive; empty: none). Its discount is its own line per VAT rate in the price. Refused at discountCode with discount_unknown (no such active code), discount_not_yet_valid, discount_expired (by the date the booking is placed, in Europe/Amsterdam), discount_not_for_activity, discount_group_too_small (naming the minimum as min) or discount_used_up (its uses all taken, also when the last one went to a booking placed at the same moment).",
     ),
+  voucherCode: text(MAX_CODE_LENGTH, { required: false })
+    .optional()
+    .describe(
+      "A gift voucher's code of the activity's venue, optional (16 characters; case, spaces and dashes do not matter; empty: none). Its balance pays the booking as far as it goes (at most the price), at once, as a payment of method voucher; the rest is paid as the booking pays otherwise, and a booking whose first payment the voucher covers is confirmed at once. Refused at voucherCode with voucher_unknown, voucher_other_venue, voucher_expired (past its date, Europe/Amsterdam), voucher_empty, voucher_not_now (an option or a request: pay with it from the manage link once confirmed) or voucher_balance_changed (another booking spent it meanwhile).",
+    ),
 });
 
 export type { BillingDetails };

@@ -98,6 +98,14 @@ export const FIELD_ERROR_CODES = [
   'invalid_discount_code',
   'discount_code_taken',
   'below_uses',
+  // Gift vouchers: a code typed to pay refused (core/vouchers/voucher.ts), a voucher staff make.
+  'voucher_unknown',
+  'voucher_expired',
+  'voucher_empty',
+  'voucher_other_venue',
+  'voucher_not_now',
+  'voucher_balance_changed',
+  'validity_too_short',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -23,6 +23,7 @@ import * as billingCountry from './2026-12-09T0900-billing-country.js';
 import * as bookingParty from './2026-12-10T0900-booking-party.js';
 import * as discountCodes from './2026-12-10T1000-discount-codes.js';
 import * as extras from './2026-12-10T1100-extras.js';
+import * as vouchers from './2026-12-11T0900-vouchers.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0900-booking-party': bookingParty,
   '2026-12-10T1000-discount-codes': discountCodes,
   '2026-12-10T1100-extras': extras,
+  '2026-12-11T0900-vouchers': vouchers,
 };

@@ -29,6 +29,7 @@ import { venueBillingMessages } from './messages/venue-billing.messages.js';
 import { invoiceRegisterMessages } from './messages/invoice-register.messages.js';
 import { extrasMessages } from './messages/extras.messages.js';
 import { discountsMessages } from './messages/discounts.messages.js';
+import { vouchersMessages } from './messages/vouchers.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -63,6 +64,7 @@ const nl = {
   ...invoiceRegisterMessages.nl,
   ...extrasMessages.nl,
   ...discountsMessages.nl,
+  ...vouchersMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -93,6 +95,7 @@ const en: Record<keyof typeof nl, string> = {
   ...invoiceRegisterMessages.en,
   ...extrasMessages.en,
   ...discountsMessages.en,
+  ...vouchersMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,119 @@
+import type { Executor, Tx } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import { localDateOf } from '../shared/time.js';
+import { insertPayment } from '../payments/payments.repository.js';
+import {
+  extendVoucher,
+  findVoucherByHash,
+  insertVoucherMovement,
+  restoreVoucherBalance,
+  takeVoucherBalance,
+} from './vouchers.repository.js';
+import {
+  MIN_VALIDITY_MONTHS,
+  normaliseVoucherCode,
+  validUntilOf,
+  type Voucher,
+  voucherCodeKey,
+  voucherRefusal,
+  VoucherRefused,
+} from './voucher.js';
+
+/**
+ * The voucher a code typed to pay at `venueId` names, usable today; throws VoucherRefused at the
+ * field otherwise. A code of another venue, or one never issued, is as unknown as a typo.
+ */
+export async function voucherToPay(db: Executor, clock: Clock, typed: string, venueId: string): Promise<Voucher> {
+  const plain = normaliseVoucherCode(typed);
+  const voucher = plain === undefined ? undefined : await findVoucherByHash(db, voucherCodeKey(plain).hash);
+  if (!voucher) throw new VoucherRefused('voucher_unknown');
+  const refusal = voucherRefusal(voucher, venueId, localDateOf(clock.now()));
+  if (refusal) throw new VoucherRefused(refusal);
+  return voucher;
+}
+
+/** What a booking pays with a voucher. */
+export interface Redemption {
+  voucherId: string;
+  bookingId: string;
+  venueId: string;
+  cents: number;
+}
+
+/**
+ * Pays `cents` of a booking with a voucher, in the booking's transaction: takes them from its
+ * balance (a conditional update: racing redemptions never take more than it holds; throws
+ * `voucher_balance_changed` when it holds less now), records a `voucher` payment, paid at once,
+ * and the ledger's movement. Returns the payment's id.
+ */
+export async function redeemVoucher(trx: Tx, clock: Clock, redemption: Redemption): Promise<string> {
+  const now = clock.now();
+  const stamp = now.toISOString();
+  const after = await takeVoucherBalance(trx, redemption.voucherId, redemption.cents, localDateOf(now));
+  if (after === undefined) throw new VoucherRefused('voucher_balance_changed');
+  const paymentId = newId();
+  await insertPayment(trx, {
+    id: paymentId,
+    booking_id: redemption.bookingId,
+    venue_id: redemption.venueId,
+    method: 'voucher',
+    provider_id: null,
+    amount_cents: redemption.cents,
+    status: 'paid',
+    checkout_url: null,
+    recorded_by: null,
+    note: '',
+    created_at: stamp,
+    updated_at: stamp,
+    paid_at: stamp,
+    voucher_id: redemption.voucherId,
+  });
+  await insertVoucherMovement(trx, {
+    id: newId(),
+    voucher_id: redemption.voucherId,
+    venue_id: redemption.venueId,
+    kind: 'redeem',
+    amount_cents: -redemption.cents,
+    balance_after_cents: after,
+    booking_id: redemption.bookingId,
+    payment_id: paymentId,
+    created_at: stamp,
+  });
+  return paymentId;
+}
+
+/** A refund of a voucher payment: its money goes back to the voucher. */
+export interface Restoration {
+  voucherId: string;
+  venueId: string;
+  bookingId: string;
+  paymentId: string;
+  refundId: string;
+  cents: number;
+  staffId: string | null;
+}
+
+/**
+ * Gives a refund of a voucher payment back to the voucher, in the refund's transaction, with the
+ * ledger's movement. A voucher past its date is valid again for the law's minimum from today:
+ * money given back is the holder's to spend, not to lose the day it returns.
+ */
+export async function restoreVoucher(trx: Tx, clock: Clock, restoration: Restoration): Promise<void> {
+  const now = clock.now();
+  const after = await restoreVoucherBalance(trx, restoration.voucherId, restoration.cents);
+  await extendVoucher(trx, restoration.voucherId, localDateOf(now), validUntilOf(localDateOf(now), MIN_VALIDITY_MONTHS));
+  await insertVoucherMovement(trx, {
+    id: newId(),
+    voucher_id: restoration.voucherId,
+    venue_id: restoration.venueId,
+    kind: 'restore',
+    amount_cents: restoration.cents,
+    balance_after_cents: after,
+    booking_id: restoration.bookingId,
+    payment_id: restoration.paymentId,
+    refund_id: restoration.refundId,
+    staff_id: restoration.staffId,
+    created_at: now.toISOString(),
+  });
+}
