@@ -59,6 +59,8 @@ const BOOKING_FORM = [
   'notes',
   'payBy',
   ...BILLING_FIELDS,
+  'discountCode',
+  'voucherCode',
   'acceptTerms',
   'option',
   'submissionKey',
@@ -104,6 +106,7 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'POST /b/:token/cancel': { params: { token: 'cancelToken' }, form: ['confirm'] },
   'POST /b/:token/confirm': { params: manage, form: [] },
   'POST /b/:token/resend': { params: manage, form: [] },
+  'POST /b/:token/voucher': { params: manage, form: ['voucherCode'] },
   'GET /b/:token/calendar.ics': { params: manage },
   // The suite's bookings have no invoices: every name is a 404, the token's lookup runs for a well-formed one.
   'GET /b/:token/invoices/:file': { params: manage },

@@ -260,7 +260,7 @@ async function recordPaymentReceived(
 }
 
 /** What a payment that just became paid does to its booking; true when it came too late and goes back. */
-async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
+export async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, booking: PayingBookingRow): Promise<boolean> {
   const received = receiptOf(payment);
   const detail = { payment_id: payment.id, amount_cents: payment.amount_cents };
   const change = toChange(booking);

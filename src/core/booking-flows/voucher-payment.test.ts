@@ -19,6 +19,7 @@ import { findVoucher, listVoucherMovements } from '../vouchers/vouchers.reposito
 import { cancelByOrganiser } from './booking-changes.service.js';
 import { createBooking, quoteBooking } from './booking.service.js';
 import { bookingPaymentOf } from './checkout.service.js';
+import { payWithVoucher } from './voucher-redemption.service.js';
 
 /** 28 persons at EUR 12.50: EUR 350.00. */
 const GROUP = 28;
@@ -189,6 +190,25 @@ for (const dialect of testDialects()) {
         ],
       );
       assert.equal(mollie.standIn.refunds().length, 0);
+    });
+
+    test('a placed booking is paid with a voucher later: awaiting its payment, it is confirmed; the voucher takes only what is owed', async () => {
+      const { activity, slot } = await setUp(FULL);
+      const { booking } = await place(slot, '');
+      assert.equal(booking.status, 'awaiting_payment');
+      const small = await voucher(activity.venue.id, 10_000);
+      assert.deepEqual(await payWithVoucher(db, clock, booking.id, small.code), { cents: 10_000 });
+      assert.equal((await bookingPaymentOf(db, booking.id)).dueNowCents, TOTAL - 10_000);
+      const big = await voucher(activity.venue.id, 100_000);
+      assert.deepEqual(await payWithVoucher(db, clock, booking.id, big.code), { cents: TOTAL - 10_000 });
+      const state = await bookingPaymentOf(db, booking.id);
+      assert.equal(state.status, 'paid');
+      const row = await db.selectFrom('bookings').select('status').where('id', '=', booking.id).executeTakeFirstOrThrow();
+      assert.equal(row.status, 'confirmed');
+      assert.equal((await findVoucher(db, big.id))?.balanceCents, 100_000 - (TOTAL - 10_000));
+      assert.equal(await refusal(payWithVoucher(db, clock, booking.id, big.code)), 'nothing_due');
+      const option = await place(slot, '', online, { option: true });
+      assert.equal(await refusal(payWithVoucher(db, clock, option.booking.id, big.code)), 'voucher_not_now');
     });
 
     test('ten bookings racing for one voucher: one pays with it, the others are refused, the balance never below zero', async () => {

@@ -1,5 +1,6 @@
 import type { Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
+import { FieldsRefused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { localDateOf } from '../shared/time.js';
 import { insertPayment } from '../payments/payments.repository.js';
@@ -25,6 +26,7 @@ import {
  * field otherwise. A code of another venue, or one never issued, is as unknown as a typo.
  */
 export async function voucherToPay(db: Executor, clock: Clock, typed: string, venueId: string): Promise<Voucher> {
+  if (typed.trim() === '') throw new FieldsRefused([{ field: 'voucherCode', code: 'required' }]);
   const plain = normaliseVoucherCode(typed);
   const voucher = plain === undefined ? undefined : await findVoucherByHash(db, voucherCodeKey(plain).hash);
   if (!voucher) throw new VoucherRefused('voucher_unknown');

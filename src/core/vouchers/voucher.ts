@@ -60,8 +60,15 @@ export function validUntilOf(issuedOn: string, months: number): string {
 }
 
 /** Why a code typed to pay a booking is refused. */
-export type VoucherRefusal =
-  'voucher_unknown' | 'voucher_expired' | 'voucher_empty' | 'voucher_other_venue' | 'voucher_not_now' | 'voucher_balance_changed';
+export const VOUCHER_REFUSALS = [
+  'voucher_unknown',
+  'voucher_expired',
+  'voucher_empty',
+  'voucher_other_venue',
+  'voucher_not_now',
+  'voucher_balance_changed',
+] as const;
+export type VoucherRefusal = (typeof VOUCHER_REFUSALS)[number];
 
 /** A voucher code refused, at the field it was typed in (`voucherCode`). */
 export class VoucherRefused extends FieldsRefused {

@@ -263,6 +263,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         return reply.code(200).send(replayed);
       }
       const { booking, manageToken } = submitted;
+      const placedPayment = await readOrganiserPayment(db, booking.id, clock.now());
       const created: z.infer<typeof bookingCreatedJson> = {
         reference: booking.reference,
         status: booking.status,
@@ -277,7 +278,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         party: booking.party,
         startsAt: booking.slot.startsAt.toISOString(),
         price: priceToJson(booking.price),
-        payment: paymentDueToJson(await readOrganiserPayment(db, booking.id, clock.now()), publicUrl, manageToken),
+        paidCents: placedPayment.state.paidCents,
+        payment: paymentDueToJson(placedPayment, publicUrl, manageToken),
       };
       return reply.code(201).send(created);
     } catch (error) {

@@ -5,6 +5,7 @@ import { BOOKING_STATUSES } from '../../core/shared/booking-status.js';
 import { BOOKING_INPUT_FIELD_CODES, PARTY_FIELD_CODES } from '../../core/bookings/booking-input.js';
 import { EXTRA_BASES } from '../../core/catalog/extras.js';
 import { DISCOUNT_REFUSALS } from '../../core/discounts/discount-code.js';
+import { VOUCHER_REFUSALS } from '../../core/vouchers/voucher.js';
 import type { FieldErrorCode } from '../../core/shared/field-errors.js';
 import { BOOKING_PAYMENT_STATUSES } from '../../core/payments/payment.js';
 import { PAYMENT_MODES } from '../../core/catalog/payment-terms.js';
@@ -210,6 +211,7 @@ export const bookingCreatedJson = z.object({
   party: partyJson,
   startsAt: instant,
   price: priceJson,
+  paidCents: count().describe('what is paid already: the part a gift voucher (voucherCode) paid; 0 without one'),
   payment: paymentDueJson.nullable().describe('what must be paid now, and where; null when nothing is due now'),
 });
 
@@ -336,6 +338,7 @@ export const BOOKING_FIELD_CODES = [
   'invoice_not_allowed',
   'unknown_extra',
   ...DISCOUNT_REFUSALS,
+  ...VOUCHER_REFUSALS,
 ] as const satisfies readonly FieldErrorCode[];
 
 /** A 422 of any API operation: the codes of the operations together. */

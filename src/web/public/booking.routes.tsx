@@ -54,6 +54,7 @@ function valuesFrom(body: unknown, activity: Activity): BookingFormValues {
     option: field('option') === 'yes',
     submissionKey: isRandomKey(key) ? key : '',
     discountCode: field('discountCode'),
+    voucherCode: field('voucherCode'),
     payBy: field('payBy') === 'invoice' ? 'invoice' : field('payBy') === 'online' ? 'online' : '',
     ...(Object.fromEntries(BILLING_FIELDS.map((name) => [name, field(name)])) as Record<(typeof BILLING_FIELDS)[number], string>),
     extras: extrasValuesFrom(body),
@@ -126,8 +127,17 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       const party = Object.keys(values.party).length > 0 ? (partyInputOf(values.party).party as Record<string, number>) : undefined;
       const extras = extrasInputOf(values.extras) as Record<string, number>;
       const discountCode = values.discountCode.trim() || undefined;
-      const quote = await quoteBooking(db, clock, payments, { slotId: found.slot.id, groupSize: size, party, payBy, extras, discountCode });
-      return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes);
+      const voucherCode = values.voucherCode.trim() || undefined;
+      const quote = await quoteBooking(db, clock, payments, {
+        slotId: found.slot.id,
+        groupSize: size,
+        party,
+        payBy,
+        extras,
+        discountCode,
+        voucherCode,
+      });
+      return planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes, quote.voucher);
     } catch (error) {
       if (error instanceof DomainError || error instanceof FieldsRefused) return undefined;
       throw error;
@@ -183,7 +193,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         price={quote.price}
         status={quote.status}
         optionExpiresAt={quote.optionExpiresAt}
-        paymentPlan={planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes)}
+        paymentPlan={planViewOf(quote.payment, quote.price.totalCents, payments.settings.windowMinutes, quote.voucher)}
         earlier={earlier}
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}

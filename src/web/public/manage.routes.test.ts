@@ -142,7 +142,8 @@ for (const dialect of testDialects()) {
       assert.equal(text(res, 'booking-reference'), a.booking.reference);
       assert.equal(text(res, 'booking-status'), 'Bevestigd');
       assert.match(text(res, 'status-explanation')!, /Uw boeking is definitief/);
-      assert.deepEqual(actionForms(res), [`${a.path}/group-size/preview`, `${a.path}/resend`]);
+      // It owes its price (paid at the venue): a gift voucher can pay it now.
+      assert.deepEqual(actionForms(res), [`${a.path}/voucher`, `${a.path}/group-size/preview`, `${a.path}/resend`]);
       const size = page(res).querySelector('#groupSize')!;
       assert.equal(size.getAttribute('value'), '4');
       assert.equal(size.getAttribute('min'), '2');

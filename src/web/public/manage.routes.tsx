@@ -23,6 +23,7 @@ import { loadParticipantsSection } from './participants.routes.js';
 import { sendPage } from './respond.js';
 import { extraSoldOutText } from '../views/extra-refusal.js';
 import { FieldsRefused } from '../../core/shared/field-errors.js';
+import { payWithVoucher } from '../../core/booking-flows/voucher-redemption.service.js';
 import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
 import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
 import { fieldMessages } from '../field-errors.js';
@@ -47,6 +48,8 @@ function noticeFor(ui: Ui, booking: BookingDetails, done: string): string | unde
       return ui.t(booking.status === 'requested' ? 'manage.done.requested' : 'manage.done.confirmed');
     case 'resent':
       return ui.t('manage.done.resent', { email: booking.email });
+    case 'voucher_paid':
+      return ui.t('manage.done.voucher_paid');
     case 'nothing_due':
       return ui.t('error.nothing_due');
     default:
@@ -255,6 +258,26 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     const confirmed = await attempt(() => confirmOption(db, clock, booking));
     if (confirmed instanceof DomainError) return refuse(request, reply, confirmed);
     return done(request, reply, 'confirmed');
+  });
+
+  // Paying what is open with a gift voucher; a refused code comes back at its field, as typed.
+  app.post<ByToken>('/b/:token/voucher', async (request, reply) => {
+    const booking = await bookingOf(request);
+    const typed = formField(request.body, 'voucherCode');
+    const paid = await attempt(() => payWithVoucher(db, clock, booking.id, typed));
+    if (paid instanceof FieldsRefused) {
+      const ui = uiFor(request);
+      const fields = fieldMessages(ui.t, paid.errors);
+      const refusal = {
+        code: paid.errors[0]!.code,
+        message: fields.voucherCode ?? ui.t('form.errors_heading'),
+        voucherCode: typed,
+        fields,
+      };
+      return sendManage(request, reply, FIELD_ERRORS_STATUS, await bookingOf(request), { refusal });
+    }
+    if (paid instanceof DomainError) return refuse(request, reply, paid);
+    return done(request, reply, 'voucher_paid');
   });
 
   app.post<ByToken>('/b/:token/resend', async (request, reply) => {

@@ -41,6 +41,8 @@ export interface BookingFormValues extends BillingFormValues {
   extras: ExtrasFormValues;
   /** A discount code of the venue, as typed ('' for none). */
   discountCode: string;
+  /** A gift voucher's code, as typed ('' for none). */
+  voucherCode: string;
 }
 
 /** The fields' labels, in the form's order (the error summary lists them so). */
@@ -52,6 +54,7 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   organisation: 'booking.organisation',
   notes: 'booking.notes',
   discountCode: 'discount.field',
+  voucherCode: 'voucher.field',
   ...BILLING_FIELD_LABELS,
   acceptTerms: 'booking.terms',
 };
@@ -211,6 +214,27 @@ export function BookingFormPage({
               value={values.discountCode}
               aria-describedby={describedBy}
               aria-invalid={invalid('discountCode')}
+            />
+          )}
+        </Field>
+        <Field
+          name="voucherCode"
+          label={`${t('voucher.field')} ${t('form.optional')}`}
+          error={errors.voucherCode}
+          hint={t('voucher.field_hint')}
+        >
+          {(describedBy) => (
+            <input
+              id="voucherCode"
+              name="voucherCode"
+              type="text"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              maxLength={MAX_CODE_LENGTH}
+              value={values.voucherCode}
+              aria-describedby={describedBy}
+              aria-invalid={invalid('voucherCode')}
             />
           )}
         </Field>

@@ -19,6 +19,7 @@ import { VenueContact } from './venue-details.js';
 import type { OrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import { PayButton, PaymentBanner, type PaymentOutcome, PaymentSection } from './payment-section.js';
+import { VoucherPayForm, voucherPayable } from './voucher-pay-form.js';
 import type { InvoiceListItem } from '../../core/invoices/invoice-list.service.js';
 import { ManageInvoices } from './invoice-list.js';
 import type { FieldMessages } from '../field-errors.js';
@@ -36,6 +37,8 @@ export interface ManageRefusal {
   groupSize?: string | undefined;
   party?: PartyValues | undefined;
   fields?: FieldMessages | undefined;
+  /** The gift voucher's code as typed, when paying with it was refused. */
+  voucherCode?: string | undefined;
 }
 
 export interface ManagePageProps {
@@ -185,6 +188,9 @@ export function ManagePage({
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       <OptionPanel ui={ui} booking={booking} token={token} />
       <PaymentSection ui={ui} payment={payment} token={token} payButton={!payFirst} />
+      {voucherPayable(booking, payment) && (
+        <VoucherPayForm ui={ui} token={token} typed={refusal?.voucherCode} error={refusal?.fields?.voucherCode} />
+      )}
       <ManageInvoices ui={ui} token={token} invoices={invoices} />
       <OrganiserDetails ui={ui} details={booking} />
       <PriceTable ui={ui} price={booking.price} />

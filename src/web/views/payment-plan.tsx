@@ -14,15 +14,27 @@ export interface PaymentPlanView {
   windowMinutes: number;
   /** A deposit paid in full because the visit is within these days (core's plan decides); null otherwise. */
   inFullWithinDays: number | null;
+  /** What a gift voucher pays when booking, and what stays on it; null without one. */
+  voucher: { cents: number; leftCents: number } | null;
 }
 
-/** The view of core's plan for a booking of `totalCents` (the window from the settings when the plan has none). */
-export function planViewOf(plan: CorePlan, totalCents: number, windowMinutes: number): PaymentPlanView {
+/**
+ * The view of core's plan for a booking of `totalCents` (the window from the settings when the plan
+ * has none), `voucher` paying part of it when booking (the plan's amounts are what is left to pay).
+ */
+export function planViewOf(
+  plan: CorePlan,
+  totalCents: number,
+  windowMinutes: number,
+  voucher?: { cents: number; balanceCents: number },
+): PaymentPlanView {
   const nowCents = plan.payBy === 'online' ? plan.dueAtBookingCents : 0;
+  const voucherCents = voucher?.cents ?? 0;
   return {
     payBy: plan.payBy,
     nowCents,
-    laterCents: plan.payBy === 'venue' ? 0 : totalCents - nowCents,
+    laterCents: plan.payBy === 'venue' ? 0 : totalCents - voucherCents - nowCents,
+    voucher: voucher ? { cents: voucher.cents, leftCents: voucher.balanceCents - voucher.cents } : null,
     laterOn: plan.balanceDueOn,
     windowMinutes: plan.windowMinutes ?? windowMinutes,
     inFullWithinDays: plan.inFullWithinDays,
@@ -40,11 +52,15 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
   const { t, lang } = ui;
   const money = (cents: number) => formatMoney(cents, lang);
   const date = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), lang);
-  let text: string;
-  if (plan.payBy === 'online' && plan.nowCents > 0 && plan.laterCents > 0 && plan.laterOn) {
+  let text: string | null;
+  if (plan.voucher && plan.nowCents === 0 && plan.laterCents === 0 && plan.payBy !== 'venue') {
+    text = null;
+  } else if (plan.payBy === 'online' && plan.nowCents > 0 && plan.laterCents > 0 && plan.laterOn) {
     text = t('payment.plan.deposit', { now: money(plan.nowCents), rest: money(plan.laterCents), date: date(plan.laterOn) });
   } else if (plan.payBy === 'online' && plan.nowCents > 0) {
     text = t('payment.plan.full', { amount: money(plan.nowCents) });
+  } else if (plan.payBy === 'online' && plan.laterCents > 0 && plan.laterOn) {
+    text = t('payment.plan.rest_later', { rest: money(plan.laterCents), date: date(plan.laterOn) });
   } else if (plan.payBy === 'invoice' && plan.laterOn) {
     text = t('payment.plan.invoice', { date: date(plan.laterOn) });
   } else {
@@ -55,7 +71,12 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
       {plan.payBy === 'online' && plan.inFullWithinDays !== null && (
         <p data-testid="payment-plan-in-full">{inFullText(ui, plan.inFullWithinDays)}</p>
       )}
-      <p>{text}</p>
+      {plan.voucher && (
+        <p data-testid="payment-plan-voucher">
+          {t('payment.plan.voucher', { amount: money(plan.voucher.cents), left: money(plan.voucher.leftCents) })}
+        </p>
+      )}
+      {text !== null && <p>{text}</p>}
       {plan.payBy === 'online' && plan.nowCents > 0 && <p>{t('payment.plan.window', { minutes: plan.windowMinutes })}</p>}
     </div>
   );
