@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { type TestDatabase, type TestDialect, testDialects } from '../../databases.js';
 import { makeExtra, unitsTaken } from '../../extras.js';
@@ -6,11 +7,14 @@ import { bookingRequest, makeActivity, makeSlot } from '../../factories.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
 import { insertDiscountCode } from '../../../src/core/discounts/discount-codes.repository.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
+import { createVoucher } from '../../../src/core/vouchers/voucher-issuing.service.js';
 import { newId } from '../../../src/core/shared/ids.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 
 const BOOKINGS = 100;
 const LIMIT = 10;
+const VOUCHER_RUSH = 40;
+const VOUCHER_PAYS = 'EUR 150.00';
 
 /**
  * A school trip's scarce things taken at the same moment over real HTTP, spread over two server
@@ -106,6 +110,72 @@ function scarceRushSuite(dialect: TestDialect) {
       assert.equal(Number(held.units), LIMIT);
       const slotRow = await db.selectFrom('slots').select('booked_persons').where('id', '=', slot.id).executeTakeFirstOrThrow();
       assert.equal(slotRow.booked_persons, 3 * placed.length, 'places only for the bookings placed');
+    });
+
+    test(`${VOUCHER_RUSH} bookings at once paying with one gift voucher for ${VOUCHER_PAYS}: it pays exactly that, never more`, async () => {
+      const { db } = database;
+      // 3 persons at EUR 12.50: EUR 37.50 a booking, so the voucher pays four of them in full.
+      const activity = await makeActivity(db, systemClock, { maxGroupSize: 40 });
+      const slot = await makeSlot(db, systemClock, activity, { date: addLocalDays(localDateOf(new Date()), 30), capacity: 5000 });
+      const { id, code } = await db.transaction().execute((trx) =>
+        createVoucher(trx, systemClock, randomBytes(32), {
+          venueId: activity.venue.id,
+          amountCents: 4 * 3750,
+          validityMonths: 24,
+          origin: 'issued',
+          language: 'nl',
+          issuedBy: null,
+          pending: false,
+        }),
+      );
+      const responses = await Promise.all(
+        Array.from({ length: VOUCHER_RUSH }, async (_, i) => {
+          const body = bookingRequest(slot.id, { groupSize: 3, email: `v${i}@example.nl`, voucherCode: code });
+          const res = await fetch(`${servers[i % 2]!.url}/api/v1/bookings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+            body: JSON.stringify(body),
+          });
+          return { i, status: res.status, body: (await res.json()) as { paidCents?: number; errors?: { field: string; code: string }[] } };
+        }),
+      );
+      for (const r of responses) {
+        if (r.status === 201) {
+          assert.equal(r.body.paidCents, 3750, `request ${r.i}: paid in full by the voucher`);
+          continue;
+        }
+        const why = r.body.errors?.map((e) => `${e.field}:${e.code}`).join(',');
+        assert.ok(
+          why === 'voucherCode:voucher_balance_changed' || why === 'voucherCode:voucher_empty',
+          `request ${r.i}: ${r.status} ${JSON.stringify(r.body)}`,
+        );
+      }
+      assert.equal(responses.filter((r) => r.status === 201).length, 4);
+      const voucher = await db.selectFrom('vouchers').select('balance_cents').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(voucher.balance_cents, 0);
+      const paid = await db.selectFrom('payments').select('amount_cents').where('voucher_id', '=', id).execute();
+      assert.deepEqual(
+        paid.map((p) => p.amount_cents),
+        [3750, 3750, 3750, 3750],
+      );
+      const ledger = await db
+        .selectFrom('voucher_movements')
+        .select(['position', 'balance_after_cents'])
+        .where('voucher_id', '=', id)
+        .orderBy('position')
+        .execute();
+      assert.deepEqual(
+        ledger.map((m) => [m.position, m.balance_after_cents]),
+        [
+          [1, 15000],
+          [2, 11250],
+          [3, 7500],
+          [4, 3750],
+          [5, 0],
+        ],
+      );
+      const bookings = await db.selectFrom('bookings').select('id').where('slot_id', '=', slot.id).execute();
+      assert.equal(bookings.length, 4, 'a refused booking placed nothing');
     });
   });
 }
