@@ -446,6 +446,29 @@ describe('mail content', () => {
     }
   });
 
+  test('a booking placed and paid in part by a gift voucher says what is paid and what is still to pay', () => {
+    const state = {
+      status: 'none',
+      paidCents: 2000,
+      refundedCents: 0,
+      pendingRefundCents: 0,
+      dueCents: 13000,
+      dueNowCents: 0,
+      balanceDueOn: null,
+    } as const;
+    const subject = { ...subjectFor('confirmed'), payment: { state, payBy: 'venue', billingReference: '', payUrl: undefined } } as const;
+    const mail = renderMail('booking_received', 'nl', {}, subject);
+    assert.equal(fact(mail.html, 'Betaald tot nu toe'), formatMoney(2000, 'nl'));
+    assert.equal(fact(mail.html, 'Nog te betalen'), formatMoney(13000, 'nl'));
+    const unpaid = renderMail(
+      'booking_received',
+      'nl',
+      {},
+      { ...subject, payment: { ...subject.payment, state: { ...state, paidCents: 0 } } },
+    );
+    assert.equal(fact(unpaid.html, 'Betaald tot nu toe'), undefined, 'nothing paid: no money facts');
+  });
+
   test('an overpayment goes back with its own words, not those of a late payment', () => {
     const nl = render('payment_refunded_excess', 'nl');
     assert.match(nl.subject, /^Teveel betaald voor boeking GZ-AB12-CD34/);

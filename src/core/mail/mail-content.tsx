@@ -426,12 +426,13 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
 
 /**
  * Whether the mail is about the booking's money (a receipt; a group size change, which changes the
- * price): it states what is paid and due whenever something was paid, with the refund it reports.
+ * price; a booking placed, which a gift voucher may have paid in part or in full): it states what
+ * is paid and due whenever something was paid, with the refund it reports.
  */
 function moneyMail(kind: OrganiserMailKind, detail: MailDetail): { always: boolean; refundCents: number } {
   const sizeChanged = kind === 'changed' && isCount(detail.from_group_size);
   return {
-    always: kind === 'payment_received' || sizeChanged,
+    always: kind === 'payment_received' || kind === 'booking_received' || kind === 'payment_due' || sizeChanged,
     refundCents: sizeChanged && isCount(detail.refund_cents) ? detail.refund_cents : 0,
   };
 }
