@@ -3,13 +3,13 @@ import type { Db, Executor } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
-import { requiredExtras, withExtras } from '../catalog/extras.js';
-import { offeredExtrasOf } from './extra-offers.service.js';
+import { type Extra, requiredExtras, shortRequiredExtra, withExtras } from '../catalog/extras.js';
+import { extrasLeftInSlots, offeredExtrasOf } from './extra-offers.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../shared/time.js';
-import { refusalFor, type SlotRefusal } from './bookability.js';
+import { refusalFor, SLOT_REFUSALS } from './bookability.js';
 import { remainingPersons, type Slot } from './slot.js';
 import { insertSlot, listSlots } from './slot.repository.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -44,11 +44,18 @@ export async function createSlot(db: Executor, clock: Clock, input: z.input<type
   return slot;
 }
 
+/** Why a slot offer cannot be booked by the group: refusalFor's reasons, and a required extra short. */
+export const OFFER_REFUSALS = [...SLOT_REFUSALS, 'extra_sold_out'] as const;
+
 export interface SlotOffer {
   slot: Slot;
   remaining: number;
-  /** Why this group cannot book it; absent when it can. */
-  refusal?: SlotRefusal;
+  /**
+   * Why this group cannot book it; absent when it can. `extra_sold_out`: the slot has too few units
+   * left of an extra every booking of the group takes (`shortExtra`).
+   */
+  refusal?: (typeof OFFER_REFUSALS)[number];
+  shortExtra?: Extra;
   /** The price for this group; absent when the group size is outside the activity's range. */
   price?: PriceBreakdown;
 }
@@ -70,7 +77,13 @@ export async function listSlotOffers(db: Db, clock: Clock, activity: Activity, q
   // One price per day (the VAT of the visit date), shared by that day's offers: read, never changed.
   const prices = new Map<string, PriceBreakdown>();
   // What every booking of the group pays: its required extras included.
-  const required = requiredExtras(await offeredExtrasOf(db, activity.id), query.groupSize);
+  const offered = await offeredExtrasOf(db, activity.id);
+  const required = requiredExtras(offered, query.groupSize);
+  const left = await extrasLeftInSlots(
+    db,
+    offered,
+    slots.map((slot) => slot.id),
+  );
   const priceOn = (date: string) => {
     const rates = ratesOn(vatRows, date);
     const price = prices.get(date) ?? withExtras(priceFor(activity.pricing, query.groupSize, rates), required, rates);
@@ -80,7 +93,9 @@ export async function listSlotOffers(db: Db, clock: Clock, activity: Activity, q
   return slots.map((slot) => {
     const refusal = refusalFor(activity, slot, query.groupSize, now);
     const offer: SlotOffer = { slot, remaining: remainingPersons(slot) };
+    const short = shortRequiredExtra(required, left.get(slot.id)!);
     if (refusal) offer.refusal = refusal;
+    else if (short) Object.assign(offer, { refusal: 'extra_sold_out', shortExtra: short });
     if (fits) offer.price = priceOn(localDateOf(slot.startsAt));
     return offer;
   });

@@ -50,6 +50,11 @@ export function unitsLeft(extras: readonly Extra[], taken: ReadonlyMap<string, n
   return left;
 }
 
+/** The first of a group's required extras a slot has too few units left of (`left`: unitsLeft); undefined when all fit. */
+export function shortRequiredExtra(required: readonly HeldExtra[], left: ReadonlyMap<string, number>): Extra | undefined {
+  return required.find(({ extra, quantity }) => (left.get(extra.id) ?? Infinity) < quantity)?.extra;
+}
+
 /** The units of an extra a group of `groupSize` holds when it takes it. */
 function unitsOf(extra: Extra, groupSize: number, picked: number): number {
   if (extra.basis === 'person') return groupSize;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
+import { OFFER_REFUSALS } from '../../core/availability/slot.service.js';
 import { ACTIVITY_CATEGORIES, WHEELCHAIR_ACCESS } from '../../core/catalog/activity.js';
 import { BOOKING_STATUSES } from '../../core/shared/booking-status.js';
 import { BOOKING_INPUT_FIELD_CODES, PARTY_FIELD_CODES } from '../../core/bookings/booking-input.js';
@@ -152,7 +152,10 @@ export const slotJson = z.object({
   remaining: count().describe('persons that can still be booked'),
   exclusive: z.boolean().describe('one group per slot'),
   available: z.boolean().describe('whether a group of the requested size can book it now'),
-  reason: z.enum(SLOT_REFUSALS).optional().describe('why it is not available'),
+  reason: z
+    .enum(OFFER_REFUSALS)
+    .optional()
+    .describe('why it is not available; extra_sold_out: too few units left of an extra every booking of the group takes'),
   price: priceJson.optional().describe('for the requested group size'),
   extrasLeft: z
     .record(z.string(), count())

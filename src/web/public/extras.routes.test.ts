@@ -176,5 +176,30 @@ for (const dialect of testDialects()) {
         message: '“Climbing gear” no longer has enough left at this time. Choose fewer or another time.',
       });
     });
+
+    test('a slot with too few units left of an extra every booking takes is shown unavailable for that group, saying which', async () => {
+      const { db } = t.database;
+      const activity = await makeActivity(db, t.clock, { maxGroupSize: 40 });
+      await makeExtra(db, activity, { label: { nl: 'Helm', en: 'Helmet' }, basis: 'person', required: true, stock: 10 });
+      await makeSlot(db, t.clock, activity, { capacity: 200, date: '2026-06-20' });
+      const listing = async (groupSize: number) =>
+        slotListJson.parse(
+          (await t.app.inject(`/api/v1/activities/${activity.id}/slots?from=2026-06-20&to=2026-06-20&groupSize=${groupSize}`)).json(),
+        ).slots[0]!;
+      assert.deepEqual([(await listing(10)).available, (await listing(10)).reason], [true, undefined]);
+      assert.deepEqual([(await listing(11)).available, (await listing(11)).reason], [false, 'extra_sold_out']);
+      for (const [lang, says] of [
+        ['nl', 'Niet genoeg “Helm” meer over voor uw groep.'],
+        ['en', 'Not enough “Helmet” left for your group.'],
+      ] as const) {
+        const page = parseHtml(
+          (await t.app.inject({ url: `/activities/${activity.slug}?date=2026-06-20&groupSize=11`, headers: { 'accept-language': lang } }))
+            .body,
+        );
+        const row = page.querySelector('[data-testid="slot"]');
+        assert.equal(text(row?.querySelector('.reason')), says);
+        assert.equal(row?.querySelector('a.button'), null, 'no way to book it');
+      }
+    });
   });
 }

@@ -11,7 +11,7 @@ import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { insertTestInvoice } from '../../../test/invoices.js';
 import { parseRawAnswer } from '../../../test/https-app.js';
-import { SLOT_REFUSALS } from '../../core/availability/bookability.js';
+import { OFFER_REFUSALS } from '../../core/availability/slot.service.js';
 import { BODY_LIMIT } from '../limits.js';
 
 type Responses = Record<string, { content?: Record<string, { schema: object }> }>;
@@ -154,12 +154,12 @@ for (const dialect of testDialects()) {
       assert.deepEqual(routes.sort(), documented.sort());
     });
 
-    test("a slot's reason lists only what refusalFor gives, instants are date-time, money and counts are never negative", () => {
+    test("a slot's reason lists only what refusalFor and a short required extra give, instants are date-time, money and counts are never negative", () => {
       const slots = operation('/activities/{id}/slots', 'GET').responses['200']!.content!['application/json']!.schema as {
         properties: { slots: { items: { properties: Record<string, Record<string, unknown>> } } };
       };
       const slot = slots.properties.slots.items.properties;
-      assert.deepEqual(slot.reason!.enum, [...SLOT_REFUSALS]);
+      assert.deepEqual(slot.reason!.enum, [...OFFER_REFUSALS]);
       assert.equal(slot.startsAt!.format, 'date-time');
       assert.equal(slot.remaining!.minimum, 0);
       const price = slot.price as { properties: { totalCents: { minimum: number } } };

@@ -49,7 +49,14 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
       ? t('slot.full')
       : t('slot.places_left', { n: offer.remaining });
   // A full slot's label says why it cannot be booked; a slot with too few places says it for the group.
-  const reason = offer.refusal === 'slot_full' ? (full ? undefined : t('slot.too_few')) : offer.refusal && t(`error.${offer.refusal}`);
+  const reason =
+    offer.refusal === 'slot_full'
+      ? full
+        ? undefined
+        : t('slot.too_few')
+      : offer.shortExtra
+        ? t('slot.required_extra_short', { extra: offer.shortExtra.label[lang] })
+        : offer.refusal && t(`error.${offer.refusal}`);
   return (
     <li class={offer.refusal ? 'slot unavailable' : 'slot'} data-testid="slot">
       <span class="time">

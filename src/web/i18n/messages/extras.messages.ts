@@ -5,6 +5,7 @@ export const extrasMessages = defineMessages(
   {
     'error.extra_sold_out': 'Van een van de gekozen extra’s is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.',
     'extras.sold_out': 'Van “{extra}” is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.',
+    'slot.required_extra_short': 'Niet genoeg “{extra}” meer over voor uw groep.',
     'field.unknown_extra': 'Deze extra wordt bij deze activiteit niet aangeboden.',
     'field.extra_basis_held':
       'Deze extra is al geboekt, dus de manier van prijzen kan niet meer veranderen. Zet deze extra uit en maak een nieuwe aan.',
@@ -54,6 +55,7 @@ export const extrasMessages = defineMessages(
   {
     'error.extra_sold_out': 'One of the extras chosen no longer has enough left at this time. Choose fewer or another time.',
     'extras.sold_out': '“{extra}” no longer has enough left at this time. Choose fewer or another time.',
+    'slot.required_extra_short': 'Not enough “{extra}” left for your group.',
     'field.unknown_extra': 'This activity does not offer this extra.',
     'field.extra_basis_held': 'This extra has been booked, so how it is priced can no longer change. Switch it off and add a new one.',
     'price.units': '{n} units',
