@@ -23,6 +23,9 @@ const phoneBookingFields = organiserFields.extend({
   party: bookingInputSchema.shape.party,
   language: bookingInputSchema.shape.language,
   status: z.enum(STAFF_PLACED_STATUSES, { error: 'invalid_value' }),
+  extras: bookingInputSchema.shape.extras,
+  discountCode: bookingInputSchema.shape.discountCode,
+  voucherCode: bookingInputSchema.shape.voucherCode,
   /** Made with the form, so sending it twice (a double click) places one booking. */
   submissionKey: bookingInputSchema.shape.submissionKey,
 });

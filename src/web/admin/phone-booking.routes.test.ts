@@ -12,6 +12,11 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { OutgoingMail } from '../../core/mail/mail-sender.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
+import { makeExtra, unitsTaken } from '../../../test/extras.js';
+import { TEST_ADMIN } from '../../../test/actors.js';
+import { createDiscountCode } from '../../core/discounts/discount-admin.service.js';
+import { NEW_DISCOUNT_CODE_FORM } from '../../core/discounts/discount-form.js';
+import { createVoucher } from '../../core/vouchers/voucher-issuing.service.js';
 
 const CALLER = {
   groupSize: '12',
@@ -207,6 +212,64 @@ for (const dialect of testDialects()) {
         [booking?.group_size, JSON.parse(booking!.party!), booking?.total_cents],
         [23, { pupil: 20, adult: 3 }, 20 * 950 + 1650],
       );
+    });
+
+    test('staff take extras, a discount code and a gift voucher for the caller, as the booking form does', async () => {
+      const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, maxGroupSize: 40 });
+      const lunch = await makeExtra(db(), activity, { label: { nl: 'Lunchpakket', en: 'Packed lunch' }, stock: 20 });
+      const code = await createDiscountCode(db(), t.clock, TEST_ADMIN, home.venue.id, {
+        ...NEW_DISCOUNT_CODE_FORM,
+        code: 'BELLER',
+        value: '10',
+      });
+      assert.ok(code.ok);
+      const { code: voucher } = await db()
+        .transaction()
+        .execute((trx) =>
+          createVoucher(trx, t.clock, t.auth.secretKey, {
+            venueId: home.venue.id,
+            amountCents: 5000,
+            validityMonths: 24,
+            origin: 'issued',
+            language: 'nl',
+            issuedBy: null,
+            pending: false,
+          }),
+        );
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-06-22', capacity: 40 });
+      const form = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
+      for (const name of [`extras.${lunch.id}`, 'discountCode', 'voucherCode']) assert.ok(form.querySelector(`[name="${name}"]`), name);
+
+      const refused = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, {
+        ...CALLER,
+        [`extras.${lunch.id}`]: '1',
+        discountCode: 'BELLER',
+        voucherCode: 'ABCD-EFGH-JKMN-PQRS',
+      });
+      assert.equal(refused.statusCode, 422);
+      assert.match(text(refused.body, 'error-voucherCode'), /kennen we niet/);
+      const kept = parseHtml(refused.body);
+      assert.equal(kept.querySelector('#voucherCode')?.getAttribute('value'), 'ABCD-EFGH-JKMN-PQRS');
+      assert.equal(kept.querySelector('#discountCode')?.getAttribute('value'), 'BELLER');
+      assert.equal(kept.querySelector(`[name="extras.${lunch.id}"]`)?.hasAttribute('checked'), true);
+
+      const placed = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, {
+        ...CALLER,
+        [`extras.${lunch.id}`]: '1',
+        discountCode: 'beller',
+        voucherCode: voucher,
+      });
+      assert.equal(placed.statusCode, 303, placed.body);
+      const [row] = await bookingsOf(slot.id);
+      // 12 × 12.50 + 12 lunches × 12.50 (testExtra's price), less 10 %.
+      const lines = JSON.parse(row!.price_breakdown) as { lines: { label: { en: string } }[]; totalCents: number };
+      assert.deepEqual(
+        lines.lines.map((l) => l.label.en),
+        ['Entrance', 'Packed lunch', 'Discount BELLER'],
+      );
+      const paid = await db().selectFrom('payments').select(['method', 'amount_cents']).where('booking_id', '=', row!.id).execute();
+      assert.deepEqual(paid, [{ method: 'voucher', amount_cents: 5000 }]);
+      assert.equal(await unitsTaken(db(), slot.id, lunch.id), 12);
     });
 
     test('the same form sent twice (a double click) places one booking; both answers lead to it', async () => {

@@ -17,6 +17,8 @@ import { staffActorOf } from './client.js';
 import { organiserInput } from './organiser-form.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
 import { partyInputOf, partyValuesFrom } from '../party-form.js';
+import { extrasInputOf, extrasValuesFrom } from '../views/extras-fields.js';
+import { extrasLeftInSlots, offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
 
 type BySlot = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -37,6 +39,7 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
   ) {
     const { slot, activity } = await findSlotForStaff(db, request.staff, request.params.slotId);
     const now = clock.now();
+    const extras = await offeredExtrasOf(db, activity.id);
     return sendPage(
       reply,
       status,
@@ -49,6 +52,8 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
         values={values}
         errors={errors}
         refusal={refusal}
+        extras={extras}
+        extrasLeft={(await extrasLeftInSlots(db, extras, [slot.id])).get(slot.id)!}
       />,
     );
   }
@@ -62,6 +67,9 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
       language: adminUiFor(request, auth).lang,
       status: 'confirmed',
       submissionKey: newToken(),
+      extras: {},
+      discountCode: '',
+      voucherCode: '',
     };
     return formPage(request, reply, 200, values);
   });
@@ -80,9 +88,19 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
       language: formField(request.body, 'language'),
       status: formField(request.body, 'status'),
       submissionKey: formField(request.body, 'submissionKey'),
+      extras: extrasValuesFrom(request.body),
+      discountCode: formField(request.body, 'discountCode'),
+      voucherCode: formField(request.body, 'voucherCode'),
     };
     try {
-      const input = { ...organiserInput(values), party: counted?.party, submissionKey: values.submissionKey || undefined };
+      const input = {
+        ...organiserInput(values),
+        party: counted?.party,
+        submissionKey: values.submissionKey || undefined,
+        extras: extrasInputOf(values.extras),
+        discountCode: values.discountCode.trim() || undefined,
+        voucherCode: values.voucherCode.trim() || undefined,
+      };
       const result = await bookForCaller(db, clock, linkKey, payments, staffActorOf(request), request.params.slotId, input);
       if (!result.ok) return await formPage(request, reply, FIELD_ERRORS_STATUS, values, fieldMessages(ui.t, result.errors));
       return reply.seeOther(`/admin/bookings/${result.value.bookingId}?done=phone_booked`);

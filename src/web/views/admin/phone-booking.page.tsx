@@ -5,7 +5,10 @@ import { formatDate, formatTime } from '../../../core/i18n/format.js';
 import { localDateOf } from '../../../core/shared/time.js';
 import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { ErrorSummary, Field } from '../components.js';
+import { ErrorSummary, Field, InputField } from '../components.js';
+import type { Extra } from '../../../core/catalog/extras.js';
+import { MAX_CODE_LENGTH } from '../../../core/discounts/discount-code.js';
+import { ExtrasFields, type ExtrasFormValues } from '../extras-fields.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { deadlineText } from '../deadline.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
@@ -22,6 +25,10 @@ export interface PhoneBookingValues extends OrganiserFieldValues {
   status: string;
   /** Made with the form: sent twice, it places one booking. */
   submissionKey: string;
+  /** The extras chosen, a discount code and a gift voucher's code, as typed. */
+  extras: ExtrasFormValues;
+  discountCode: string;
+  voucherCode: string;
 }
 
 const STATUS_LABELS: Record<StaffPlacedStatus, MessageKey> = {
@@ -34,6 +41,8 @@ const LABELS: Record<string, MessageKey> = {
   ...organiserFieldLabels(''),
   language: 'phone_booking.language',
   status: 'phone_booking.status',
+  discountCode: 'discount.field',
+  voucherCode: 'voucher.field',
 };
 
 /**
@@ -51,8 +60,11 @@ export function PhoneBookingPage(props: {
   values: PhoneBookingValues;
   errors: FieldMessages;
   refusal?: string | undefined;
+  extras: readonly Extra[];
+  /** What is left in the slot of each extra with a stock. */
+  extrasLeft: ReadonlyMap<string, number>;
 }) {
-  const { ui, slot, activity, statuses, optionUntil, values, errors, refusal } = props;
+  const { ui, slot, activity, statuses, optionUntil, values, errors, refusal, extras, extrasLeft } = props;
   const { t, lang } = ui;
   const title = t('phone_booking.title', { activity: activity.title[lang] });
   const categories = categoriesOf(activity.pricing);
@@ -104,6 +116,28 @@ export function PhoneBookingPage(props: {
             </select>
           )}
         </Field>
+        <ExtrasFields ui={ui} extras={extras} left={extrasLeft} values={values.extras} errors={errors} />
+        <InputField
+          id="discountCode"
+          name="discountCode"
+          type="text"
+          autocomplete="off"
+          maxLength={MAX_CODE_LENGTH}
+          label={`${t('discount.field')} ${t('form.optional')}`}
+          error={errors.discountCode}
+          value={values.discountCode}
+        />
+        <InputField
+          id="voucherCode"
+          name="voucherCode"
+          type="text"
+          autocomplete="off"
+          maxLength={MAX_CODE_LENGTH}
+          label={`${t('voucher.field')} ${t('form.optional')}`}
+          hint={t('phone_booking.voucher_hint')}
+          error={errors.voucherCode}
+          value={values.voucherCode}
+        />
         <fieldset id="status" class={errors.status ? 'field-error' : undefined} data-testid="status-choice">
           <legend>{t('phone_booking.status')}</legend>
           {errors.status && (
