@@ -45,4 +45,3 @@ async function keyMissing(db: Db, context: PaymentContext, payment: PaymentRow):
     return true;
   }
 }
-

@@ -268,7 +268,8 @@ async function attemptMail(
   if (!kind) return { error: 'unknown kind', final: true };
   try {
     const outgoing = await composeMail(db, clock, settings, mail, kind);
-    if (!outgoing) return { error: `${isAccountKind(kind) ? 'account' : isVoucherKind(kind) ? 'voucher' : 'booking'} not found`, final: true };
+    if (!outgoing)
+      return { error: `${isAccountKind(kind) ? 'account' : isVoucherKind(kind) ? 'voucher' : 'booking'} not found`, final: true };
     if (outgoing === 'skip') return 'skipped';
     await settings.sender.send(outgoing);
     return 'sent';

@@ -120,7 +120,15 @@ for (const dialect of testDialects()) {
       const text = mail.text ?? '';
       const code = CODE.exec(text)?.[0];
       assert.ok(code, text);
-      for (const said of [formatMoney(5_000, 'nl'), '1 juni 2028', 'Sam', 'Veel plezier!', 'geen btw gerekend', 'boekingsformulier', activity.venue.name]) {
+      for (const said of [
+        formatMoney(5_000, 'nl'),
+        '1 juni 2028',
+        'Sam',
+        'Veel plezier!',
+        'geen btw gerekend',
+        'boekingsformulier',
+        activity.venue.name,
+      ]) {
         assert.ok(text.includes(said), `the mail says ${said}`);
       }
       assert.match(String(mail.html), new RegExp(`<code[^>]*>${code}</code>`));
@@ -148,7 +156,10 @@ for (const dialect of testDialects()) {
       assert.equal(found?.sale.outcome, 'paid');
       assert.equal(found?.sale.buyerEmail, 'koper@example.nl');
       assert.equal((await listVoucherMovements(db, voucherId)).length, 1);
-      assert.equal(await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, { voucherId, token: `${link.token.slice(0, -1)}A` }), undefined);
+      assert.equal(
+        await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, { voucherId, token: `${link.token.slice(0, -1)}A` }),
+        undefined,
+      );
       assert.equal(await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, { voucherId: 'nope', token: link.token }), undefined);
     });
 
@@ -169,7 +180,10 @@ for (const dialect of testDialects()) {
     test('a buyer address starts five sales a day; the sixth is throttled and makes no voucher', async () => {
       const email = 'veel@example.nl';
       for (let i = 0; i < 5; i++) await sell({ buyerEmail: email }, `198.51.100.${i}`);
-      await assert.rejects(sell({ buyerEmail: email }, '198.51.100.9'), (error: unknown) => error instanceof DomainError && error.code === 'throttled');
+      await assert.rejects(
+        sell({ buyerEmail: email }, '198.51.100.9'),
+        (error: unknown) => error instanceof DomainError && error.code === 'throttled',
+      );
       const before = mollie.standIn.payments().length;
       await assert.rejects(sell({ buyerEmail: 'VEEL+x@example.nl' }, '198.51.100.10'), /throttled/);
       assert.equal(mollie.standIn.payments().length, before);

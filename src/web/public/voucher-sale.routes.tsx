@@ -113,7 +113,8 @@ export async function voucherSaleRoutes(app: FastifyInstance, context: AppContex
 
   app.get('/vouchers/sales/:voucherId/:token', async (request: SaleRequest, reply) => {
     const { voucherId, token } = request.params;
-    const found = isKey(voucherId) && isKey(token) ? await voucherSaleByLink(db, clock, payments, linkKey, { voucherId, token }) : undefined;
+    const found =
+      isKey(voucherId) && isKey(token) ? await voucherSaleByLink(db, clock, payments, linkKey, { voucherId, token }) : undefined;
     if (!found) throw new DomainError('not_found');
     const path = request.url.split('?')[0]!;
     return sendPage(reply, 200, <VoucherSaleReturnPage ui={uiFor(request)} venue={found.venue} sale={found.sale} path={path} />);

@@ -109,7 +109,12 @@ function SaleForm({ ui, venue, terms, values, errors }: Pick<Props, 'ui' | 'venu
         maxLength={120}
         autocomplete="off"
       />
-      <Field name="message" label={t('voucher_sale.message')} hint={t('voucher_sale.message_hint', { max: MAX_VOUCHER_MESSAGE })} error={errors.message}>
+      <Field
+        name="message"
+        label={t('voucher_sale.message')}
+        hint={t('voucher_sale.message_hint', { max: MAX_VOUCHER_MESSAGE })}
+        error={errors.message}
+      >
         {(describedBy, invalid) => (
           <textarea
             id="message"

@@ -20,7 +20,8 @@ export const voucherSaleMessages = defineMessages(
     'voucher_sale.message_hint': 'Hoogstens {max} tekens; staat in de e-mail met de cadeaubon.',
     'voucher_sale.accept_terms': 'Ik ga akkoord met de voorwaarden van de locatie.',
     'voucher_sale.must_accept': 'Ga akkoord met de voorwaarden om de cadeaubon te kopen.',
-    'voucher_sale.vat': 'Cadeaubon voor meerdere doeleinden: over de verkoop wordt geen btw gerekend; de btw wordt gerekend over de boeking die ermee wordt betaald.',
+    'voucher_sale.vat':
+      'Cadeaubon voor meerdere doeleinden: over de verkoop wordt geen btw gerekend; de btw wordt gerekend over de boeking die ermee wordt betaald.',
     'voucher_sale.submit': 'Naar betalen',
     'voucher_sale.paid_title': 'Betaald: uw cadeaubon is onderweg',
     'voucher_sale.paid': 'Bedankt! We sturen de cadeaubon met de code naar {email}.',
