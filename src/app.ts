@@ -35,6 +35,7 @@ import { apiRoutes } from './web/public/api.routes.js';
 import { assetRoutes } from './web/public/assets.routes.js';
 import { bookingRoutes } from './web/public/booking.routes.js';
 import { venueRoutes } from './web/public/venues.routes.js';
+import { voucherSaleRoutes } from './web/public/voucher-sale.routes.js';
 import { calendarRoutes } from './web/public/calendar.routes.js';
 import { invoiceRoutes } from './web/public/invoices.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(calendarRoutes, context);
     await pages.register(invoiceRoutes, context);
     await pages.register(venueRoutes, context);
+    await pages.register(voucherSaleRoutes, context);
     await pages.register(staffAuthRoutes, { ...context, prefix: '/staff' });
   });
   await app.register(adminScope, { ...context, prefix: '/admin' });

@@ -96,6 +96,8 @@ SIGTERM. Settings: see docs/configuration.md.`,
         linkKey: deriveLinkKey(auth.secretKey),
         publicUrl: config.publicUrl,
         from: config.mailFrom,
+        // Opens gift vouchers' sealed codes as their mails go out (the outbox keeps none).
+        secretKey: auth.secretKey,
       };
       const paymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl };
       const jobs: Job[] = [

@@ -5,3 +5,8 @@ export function termsUrl(venue: Pick<Venue, 'slug'>, version?: number): string {
   const page = `/venues/${venue.slug}/terms`;
   return version === undefined ? page : `${page}/${version}`;
 }
+
+/** The public page that sells a venue's gift vouchers (or says they are sold at the venue). */
+export function vouchersUrl(venue: Pick<Venue, 'slug'>): string {
+  return `/venues/${venue.slug}/vouchers`;
+}

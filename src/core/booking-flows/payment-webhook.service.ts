@@ -5,10 +5,11 @@ import { settlePayment } from './checkout.service.js';
 import { mollieKeyOfPayment } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { findPaymentByProviderId, type PaymentRow } from '../payments/payments.repository.js';
+import { settleVoucherSaleFromWebhook, voucherSaleOfPayment } from '../vouchers/voucher-sale.service.js';
 
 /**
  * Mollie's webhook call for the payment `providerId`, from `client` (its network; null when
- * unknown): settles it (settlePayment). Throws (`payment_unavailable`) only when Mollie cannot be
+ * unknown): settles it (settlePayment), or the gift voucher sale it paid (settleVoucherSale). Throws (`payment_unavailable`) only when Mollie cannot be
  * asked, so that it calls again. An unknown id, or a payment whose venue has no usable key any
  * more, is done with: Groupz can do nothing with it and the expiry job ends a booking that stays
  * unpaid. Only a call for an unknown id counts against the webhook's limit (throws `throttled`
@@ -22,6 +23,8 @@ export async function settleFromWebhook(
   client: string | null,
 ): Promise<void> {
   const payment = await findPaymentByProviderId(db, providerId);
+  const voucherId = payment ? undefined : await voucherSaleOfPayment(db, providerId);
+  if (voucherId !== undefined) return settleVoucherSaleFromWebhook(db, clock, context, voucherId);
   if (!payment) {
     if (client !== null) await chargeAttempt(db, clock, [{ rule: THROTTLE_RULES.paymentWebhook, subject: client }]);
     return;

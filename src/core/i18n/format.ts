@@ -78,3 +78,8 @@ export function formatBytes(bytes: number, lang: Language): string {
     bytes / 1000 ** exponent,
   );
 }
+
+/** "6 december 2028" / "6 December 2028": a calendar date (YYYY-MM-DD) written out, as a voucher's last valid day. */
+export function formatLongDate(localDate: string, lang: Language): string {
+  return DateTime.fromISO(localDate, { zone: 'UTC' }).setLocale(LOCALES[lang]).toFormat('d LLLL yyyy');
+}

@@ -6,7 +6,7 @@ import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { formatMoney } from '../i18n/format.js';
 import { withDiscount } from '../discounts/discount-code.js';
-import { isAccountKind, isAlertKind, MAIL_KINDS } from '../outbox/mail.js';
+import { isAccountKind, isAlertKind, isVoucherKind, MAIL_KINDS } from '../outbox/mail.js';
 import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
 import type { Language } from '../shared/language.js';
 
@@ -88,7 +88,9 @@ function fact(html: string, label: string): string | undefined {
 }
 
 describe('mail content', () => {
-  const organiserKinds = MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !k.startsWith('staff_'));
+  const organiserKinds = MAIL_KINDS.filter(
+    (k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !isVoucherKind(k) && !k.startsWith('staff_'),
+  );
   for (const kind of organiserKinds.filter((k) => k !== 'contact_changed')) {
     test(`${kind}: Dutch and English, text and HTML, naming the reference, the visit and the manage link`, () => {
       const nl = render(kind, 'nl');
@@ -329,7 +331,9 @@ describe('mail content', () => {
 
   test("nothing the booker typed reaches the organiser's address; the first mails say why they came and how to undo", () => {
     const typed = { name: 'Win a prize at spam.example', organisation: 'Cheap pills <b>now</b>', notes: 'Call +31 900 123' };
-    for (const kind of MAIL_KINDS.filter((k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !k.startsWith('staff_'))) {
+    for (const kind of MAIL_KINDS.filter(
+      (k): k is BookingMailKind => !isAlertKind(k) && !isAccountKind(k) && !isVoucherKind(k) && !k.startsWith('staff_'),
+    )) {
       for (const lang of ['nl', 'en'] as const) {
         const mail = render(kind, lang, typed);
         for (const part of [mail.subject, mail.text, mail.html]) {

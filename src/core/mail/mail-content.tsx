@@ -189,6 +189,10 @@ export interface Section {
   greeting?: string;
   paragraphs: string[];
   facts: [label: string, value: string][];
+  /** A code to type somewhere (a gift voucher's), shown large in monospace after the paragraphs. */
+  code?: { label: string; value: string };
+  /** What follows the facts (how to use a voucher). */
+  after?: string[];
   links: { label: string; url: string; note?: string }[];
   footer: string;
 }
@@ -515,7 +519,9 @@ function sectionText(section: Section): string {
   return [
     section.greeting,
     ...section.paragraphs,
+    section.code && `${section.code.label}:\n\n    ${section.code.value}`,
     section.facts.map(([label, value]) => `${label}: ${value}`).join('\n'),
+    ...(section.after ?? []),
     ...section.links.map((link) => [`${link.label}:`, link.url, link.note].filter(Boolean).join('\n')),
     section.footer,
   ]
@@ -532,6 +538,7 @@ const FONT = `font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica N
 const SMALL = `font-size:14px;color:${COLOURS.muted}`;
 const PRIMARY_LINK = `display:inline-block;margin-bottom:6px;padding:10px 18px;border-radius:5px;background:${COLOURS.brand};color:#ffffff;font-weight:bold;text-decoration:none`;
 const LINK = `color:${COLOURS.brand};font-weight:bold`;
+const CODE = `display:inline-block;margin-top:8px;padding:10px 16px;border:1px dashed ${COLOURS.brand};border-radius:5px;background:${COLOURS.wash};font-family:ui-monospace,Menlo,Consolas,'Courier New',monospace;font-size:22px;font-weight:bold;letter-spacing:2px;white-space:nowrap`;
 
 function SectionView({ section }: { section: Section }) {
   return (
@@ -544,6 +551,15 @@ function SectionView({ section }: { section: Section }) {
       {section.paragraphs.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
+      {section.code && (
+        <p>
+          {section.code.label}
+          <br />
+          <code style={CODE} data-testid="mail-code">
+            {section.code.value}
+          </code>
+        </p>
+      )}
       <table style={`border-collapse:collapse;margin:16px 0;${FONT}`}>
         <tbody>
           {section.facts.map(([label, value]) => (
@@ -556,6 +572,9 @@ function SectionView({ section }: { section: Section }) {
           ))}
         </tbody>
       </table>
+      {section.after?.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
       {section.links.map((link, index) => (
         <p key={link.url} style="margin:0 0 20px">
           <a href={link.url} style={index === 0 ? PRIMARY_LINK : LINK}>

@@ -9,7 +9,11 @@ import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { bookingCalendarFile } from './calendar.service.js';
 import { renderAlert } from './alert-content.js';
-import { type AccountMailKind, isAccountKind, isAlertKind, MAIL_KINDS, type MailKind } from '../outbox/mail.js';
+import { type AccountMailKind, isAccountKind, isAlertKind, isVoucherKind, MAIL_KINDS, type MailKind } from '../outbox/mail.js';
+import { findVoucher } from '../vouchers/vouchers.repository.js';
+import { findVoucherSale } from '../vouchers/voucher-sale.repository.js';
+import { openVoucherCode } from '../vouchers/voucher-code-box.js';
+import { renderVoucherMail } from './voucher-content.js';
 import { renderAccountExistsMail, renderSetupLinkMail } from './account-content.js';
 import { hashToken } from '../shared/ids.js';
 import type { LinkKey } from '../shared/link-key.js';
@@ -38,6 +42,12 @@ export interface MailDeliverySettings {
   publicUrl: string;
   /** The From header: `Groupz <no-reply@bookings.groupz.now>`. */
   from: string;
+  /**
+   * The platform's secret key, which opens a gift voucher's sealed code as its mail is rendered
+   * (the outbox keeps the voucher's id only, see vouchers/voucher-mail.service.ts). Without it a
+   * voucher's mail is given up (`no secret key`); `groupz serve` always passes it.
+   */
+  secretKey?: Buffer | undefined;
 }
 
 /** A mail that failed an attempt: tried again later, or given up after the last attempt. */
@@ -201,8 +211,31 @@ async function composeAccountMail(
   return { ...content, attachments: [] };
 }
 
+/** A mail refused for good: given up at once, with this reason (no personal data). */
+class MailGivenUp extends Error {
+  override readonly name = 'MailGivenUp';
+}
+
 /**
- * The mail as it goes out now: an alert to admins from its detail alone, an account's mail from
+ * A gift voucher's mail: the voucher as it is now, its code opened from its seal with the platform
+ * key here, at send time (the outbox row holds only its id, and the rendered mail is not stored);
+ * 'skip' when the voucher is no longer usable (cancelled), undefined when it is gone.
+ */
+async function composeVoucherMail(db: Db, settings: MailDeliverySettings, mail: ClaimedMail): Promise<MailBody | 'skip' | undefined> {
+  const id = typeof mail.detail.voucher_id === 'string' ? mail.detail.voucher_id : '';
+  const [voucher, sale] = [await findVoucher(db, id), await findVoucherSale(db, id)];
+  const venue = voucher && (await findVenue(db, voucher.venueId));
+  if (!voucher || !sale || !venue) return undefined;
+  if (voucher.status !== 'active') return 'skip';
+  if (!settings.secretKey) throw new MailGivenUp('no secret key');
+  const code = openVoucherCode(settings.secretKey, voucher.id, sale.code_sealed);
+  const lang = isLanguage(mail.language) ? mail.language : voucher.language;
+  const content = renderVoucherMail(lang, { voucher, code, venue, activitiesUrl: `${settings.publicUrl}/` });
+  return { ...content, attachments: [], ...(venue.contactEmail && { replyTo: venue.contactEmail }) };
+}
+
+/**
+ * The mail as it goes out now: an alert to admins from its detail alone, a voucher's from the voucher, an account's mail from
  * the account, a booking's mail from the booking (undefined when it is gone, 'skip' when it no
  * longer fits, see composeBookingMail).
  */
@@ -217,7 +250,9 @@ async function composeMail(
     ? { ...renderAlert(kind, mail.detail, settings.publicUrl), attachments: [] }
     : isAccountKind(kind)
       ? await composeAccountMail(db, clock, settings, mail, kind)
-      : await composeBookingMail(db, clock, settings, mail, kind);
+      : isVoucherKind(kind)
+        ? await composeVoucherMail(db, settings, mail)
+        : await composeBookingMail(db, clock, settings, mail, kind);
   if (!body || body === 'skip') return body;
   return { id: mail.id, from: settings.from, to: mail.recipient, date: clock.now(), ...body };
 }
@@ -233,11 +268,13 @@ async function attemptMail(
   if (!kind) return { error: 'unknown kind', final: true };
   try {
     const outgoing = await composeMail(db, clock, settings, mail, kind);
-    if (!outgoing) return { error: isAccountKind(kind) ? 'account not found' : 'booking not found', final: true };
+    if (!outgoing)
+      return { error: `${isAccountKind(kind) ? 'account' : isVoucherKind(kind) ? 'voucher' : 'booking'} not found`, final: true };
     if (outgoing === 'skip') return 'skipped';
     await settings.sender.send(outgoing);
     return 'sent';
   } catch (error) {
+    if (error instanceof MailGivenUp) return { error: error.message, final: true };
     return { error: describeError(error), final: false };
   }
 }

@@ -4,6 +4,7 @@ import { labelMessages } from '../i18n/labels.messages.js';
 import { accountMailMessages } from './messages/account-mail.messages.js';
 import { alertMailMessages } from './messages/alert-mail.messages.js';
 import { bookingMailMessages } from './messages/booking-mail.messages.js';
+import { voucherMailMessages } from './messages/voucher-mail.messages.js';
 
 /** The texts of the mails and calendar files: the names they share with the pages, then each kind's own. */
 const nl = {
@@ -11,12 +12,14 @@ const nl = {
   ...bookingMailMessages.nl,
   ...accountMailMessages.nl,
   ...alertMailMessages.nl,
+  ...voucherMailMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
   ...bookingMailMessages.en,
   ...accountMailMessages.en,
   ...alertMailMessages.en,
+  ...voucherMailMessages.en,
 };
 
 export type MailMessageKey = keyof typeof nl;

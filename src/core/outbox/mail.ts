@@ -3,7 +3,8 @@ import type { Language } from '../shared/language.js';
 /**
  * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;
  * `staff_*` notices go to the venue's staff; `backup_*` alerts go to the admins and concern no
- * booking; `account_*` mails go to one staff member about their own account.
+ * booking; `account_*` mails go to one staff member about their own account; `voucher_*` mails
+ * go to a gift voucher's buyer about that voucher.
  */
 export const MAIL_KINDS = [
   'booking_received',
@@ -34,6 +35,7 @@ export const MAIL_KINDS = [
   'backup_stale',
   'account_setup_link',
   'account_exists',
+  'voucher_issued',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -69,11 +71,18 @@ export function isAccountKind(kind: MailKind): kind is AccountMailKind {
   return kind.startsWith('account_');
 }
 
-/** A mail that concerns no booking (an alert, an account mail): queued without a booking's facts. */
-export type PlatformMail = NewMail & { kind: AlertMailKind | AccountMailKind; bookingId: null };
+/** A gift voucher's mail to its buyer: its code, balance and validity (core/vouchers/voucher-mail.service.ts). */
+export type VoucherMailKind = Extract<MailKind, `voucher_${string}`>;
+
+export function isVoucherKind(kind: MailKind): kind is VoucherMailKind {
+  return kind.startsWith('voucher_');
+}
+
+/** A mail that concerns no booking (an alert, an account mail, a voucher's): queued without a booking's facts. */
+export type PlatformMail = NewMail & { kind: AlertMailKind | AccountMailKind | VoucherMailKind; bookingId: null };
 
 /** The mails about a booking: the organiser's and the staff's notices. */
-export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind>;
+export type BookingMailKind = Exclude<MailKind, AlertMailKind | AccountMailKind | VoucherMailKind>;
 
 /** A mail about a booking: queued with the booking's facts then (bookings/mail-snapshot.ts). */
 export type BookingMail = NewMail & { kind: BookingMailKind; bookingId: string };

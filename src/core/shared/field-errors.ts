@@ -106,6 +106,8 @@ export const FIELD_ERROR_CODES = [
   'voucher_not_now',
   'voucher_balance_changed',
   'validity_too_short',
+  // A gift voucher bought online: an amount outside what a voucher may hold (in whole euros).
+  'voucher_amount_range',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

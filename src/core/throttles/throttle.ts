@@ -87,6 +87,20 @@ export const THROTTLE_RULES = {
    * row, 1, 2, 4 ... seconds, at most 5 minutes; a quiet hour starts it over.
    */
   paymentWebhook: { name: 'payment-webhook', freeFailures: 300, firstWaitSeconds: 1, maxWaitSeconds: 300, decaySeconds: 3600 },
+  /**
+   * Buying a gift voucher online (core/vouchers/voucher-sale.ts): ten checkouts an hour from one
+   * client network (every attempt counts), five a day for one buyer's mailbox (only a checkout
+   * started); past them 1, 2, 4 ... minutes, at most an hour.
+   */
+  voucherSaleNetwork: { name: 'voucher-sale-network', freeFailures: 10, firstWaitSeconds: 60, maxWaitSeconds: 3600, decaySeconds: 3600 },
+  voucherSaleEmail: {
+    name: 'voucher-sale-email',
+    freeFailures: 5,
+    firstWaitSeconds: 60,
+    maxWaitSeconds: 3600,
+    decaySeconds: 24 * 3600,
+    onRefusal: 'refund',
+  },
   lostLinkReference: {
     name: 'lost-link-reference',
     freeFailures: 5,

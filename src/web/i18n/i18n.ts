@@ -30,6 +30,7 @@ import { invoiceRegisterMessages } from './messages/invoice-register.messages.js
 import { extrasMessages } from './messages/extras.messages.js';
 import { discountsMessages } from './messages/discounts.messages.js';
 import { vouchersMessages } from './messages/vouchers.messages.js';
+import { voucherSaleMessages } from './messages/voucher-sale.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -65,6 +66,7 @@ const nl = {
   ...extrasMessages.nl,
   ...discountsMessages.nl,
   ...vouchersMessages.nl,
+  ...voucherSaleMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -96,6 +98,7 @@ const en: Record<keyof typeof nl, string> = {
   ...extrasMessages.en,
   ...discountsMessages.en,
   ...vouchersMessages.en,
+  ...voucherSaleMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

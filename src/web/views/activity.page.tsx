@@ -18,6 +18,7 @@ import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
 import { categoryHint } from './party-fields.js';
 import { VenueAbout, VenueContact } from './venue-details.js';
+import { vouchersUrl } from '../venue-urls.js';
 
 interface Props {
   ui: Ui;
@@ -131,6 +132,12 @@ export function ActivityPage({
         </ul>
       )}
       <VenueContact ui={ui} venue={activity.venue} />
+      {/* The venue's gift vouchers: sold online there, or the page says they are sold at the venue. */}
+      <p>
+        <a href={vouchersUrl(activity.venue)} data-testid="voucher-link">
+          {t('voucher_sale.link')}
+        </a>
+      </p>
       <ul class="facts">
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
         <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
