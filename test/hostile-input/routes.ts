@@ -121,6 +121,14 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /manage-link': { query: ['sent'] },
   'POST /manage-link': { form: ['reference', 'email'], validForm: () => ({ reference: 'GZ-ABCD-EFGH', email: 'jan@example.nl' }) },
   'GET /venues/:slug/terms': { params: { slug: 'venueSlug' } },
+  // Gift vouchers sold online: the suite's app has no Mollie key, so the form says they are sold at the venue.
+  'GET /venues/:slug/vouchers': { params: { slug: 'venueSlug' } },
+  'POST /venues/:slug/vouchers': {
+    params: { slug: 'venueSlug' },
+    form: ['amount', 'otherAmount', 'buyerName', 'buyerEmail', 'recipientName', 'message', 'acceptTerms', 'lang'],
+  },
+  // No sale's id and token is real here: every one is a 404, after the token's check.
+  'GET /vouchers/sales/:voucherId/:token': {},
   'GET /venues/:slug/terms/:version': { params: { slug: 'venueSlug', version: 'termsVersion' } },
   'GET /p/:token': { params: { token: 'participantToken' }, query: ['added'] },
   'POST /p/:token': {

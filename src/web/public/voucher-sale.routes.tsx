@@ -82,7 +82,8 @@ export async function voucherSaleRoutes(app: FastifyInstance, context: AppContex
       return sendPage(reply, 200, await page(uiFor(request, picked), offer, values));
     }
     const ui = uiFor(request);
-    if (!offer.online) return sendPage(reply, statusOfDomainError('payment_unavailable'), await page(ui, offer, values));
+    // Not sold online at this venue (no Mollie key serves it): the page says they are sold at the venue; nothing failed.
+    if (!offer.online) return sendPage(reply, 409, await page(ui, offer, values));
     const parsed = parseVoucherSale(values, ui.lang);
     if (!parsed.ok) {
       const errors = fieldMessages(ui.t, parsed.errors);
