@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors.js';
 import { settlePayment } from './checkout.service.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { cancelAbandonedCreating, listPaymentsToCheck, touchPayment } from '../payments/payment-window.repository.js';
+import { checkPendingVoucherSales } from '../vouchers/voucher-sale.service.js';
 
 /** How long a payment stays open, pending or authorized before Groupz asks Mollie itself (a webhook may be lost). */
 export const PAYMENT_CHECK_AFTER_MINUTES = 10;
@@ -20,7 +21,8 @@ const MINUTE = 60_000;
  * whose webhook never arrived is settled here. Each run asks Mollie about the payments open,
  * pending or authorized for more than 10 minutes that were not asked about in the last 10
  * (settlePayment applies what Mollie says: a balance paid, a late payment...), the longest unheard
- * first, at most PAYMENT_CHECKS_PER_RUN; and marks `canceled` the payments still `creating`
+ * first, at most PAYMENT_CHECKS_PER_RUN; the gift voucher sales pending as long, likewise; and
+ * marks `canceled` the payments still `creating`
  * without Mollie's id after an hour (Mollie never answered their creation; nobody is waiting on
  * them). Returns how many were asked about and how many given up.
  */
@@ -43,6 +45,11 @@ export async function checkPendingPayments(db: Db, clock: Clock, context: Paymen
       errors.push(error);
     }
   }
+  // Gift vouchers sold online whose webhook was lost: paid, they become usable and are mailed.
+  checked += await checkPendingVoucherSales(db, clock, context, new Date(before), PAYMENT_CHECKS_PER_RUN).catch((error: unknown) => {
+    errors.push(error);
+    return 0;
+  });
   const abandoned = new Date(now.getTime() - CREATING_GIVEN_UP_AFTER_MINUTES * MINUTE).toISOString();
   const canceled = await db.transaction().execute((trx) => cancelAbandonedCreating(trx, abandoned, now.toISOString()));
   if (errors.length > 0) throw new AggregateError(errors, `${errors.length} payments could not be checked`);

@@ -65,3 +65,17 @@ export async function cancelPendingVoucher(trx: Tx, id: string): Promise<boolean
 export async function clearVoucherCheckout(trx: Tx, id: string): Promise<void> {
   await trx.updateTable('vouchers').set({ checkout_url: null }).where('id', '=', id).execute();
 }
+
+/** Sales still pending with a Mollie payment made before `before` (ISO), oldest first: their webhook may be lost. */
+export async function listPendingVoucherSales(db: Executor, before: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('vouchers')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('provider_id', 'is not', null)
+    .where('created_at', '<', before)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}

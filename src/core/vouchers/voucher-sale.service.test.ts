@@ -14,6 +14,7 @@ import type { Db } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import type { Slot } from '../availability/slot.js';
 import { createBooking } from '../booking-flows/booking.service.js';
+import { checkPendingPayments } from '../booking-flows/payment-check.service.js';
 import { deliverDueMails, type MailDeliverySettings } from '../mail/mail-delivery.service.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { listPayments } from '../payments/payments.repository.js';
@@ -161,6 +162,20 @@ for (const dialect of testDialects()) {
         undefined,
       );
       assert.equal(await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, { voucherId: 'nope', token: link.token }), undefined);
+    });
+
+    test('a webhook that never came: the payment check asks Mollie after ten minutes, and the voucher is mailed', async () => {
+      const { voucherId } = await sell();
+      mollie.standIn.setStatus(await providerIdOf(voucherId), 'paid');
+      await checkPendingPayments(db, clock, context);
+      assert.equal((await findVoucher(db, voucherId))?.status, 'pending', 'not asked about before ten minutes');
+      clock.advance(11 * 60_000);
+      const { checked } = await checkPendingPayments(db, clock, context);
+      assert.equal(checked, 1);
+      assert.equal((await findVoucher(db, voucherId))?.status, 'active');
+      assert.equal((await deliverDueMails(db, clock, settings)).sent, 1);
+      assert.equal((await checkPendingPayments(db, clock, context)).checked, 0, 'settled: not asked again');
+      clock.set('2026-06-01T08:00:00Z');
     });
 
     test('an expired payment cancels the voucher: no balance, no mail, and its code pays nothing', async () => {

@@ -17,6 +17,7 @@ import {
   clearVoucherCheckout,
   findVoucherSale,
   findVoucherSaleByProviderId,
+  listPendingVoucherSales,
   recordVoucherCheckout,
   type VoucherSaleRow,
 } from './voucher-sale.repository.js';
@@ -166,6 +167,31 @@ export async function settleVoucherSaleFromWebhook(db: Db, clock: Clock, context
   const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, row).catch(() => null);
   if (apiKey === null) return;
   await settleVoucherSale(db, clock, context, voucherId);
+}
+
+/**
+ * Asks Mollie about gift voucher sales still pending with a payment made before `before`, at most
+ * `limit` (the payment check's run, for webhooks that were lost): each paid one becomes usable and
+ * is mailed, each failed one cancelled. Returns how many were asked; one Mollie cannot be asked
+ * about now is asked again in the next run.
+ */
+export async function checkPendingVoucherSales(
+  db: Db,
+  clock: Clock,
+  context: PaymentContext,
+  before: Date,
+  limit: number,
+): Promise<number> {
+  let checked = 0;
+  for (const id of await listPendingVoucherSales(db, before.toISOString(), limit)) {
+    try {
+      await settleVoucherSale(db, clock, context, id);
+      checked += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'payment_unavailable')) throw error;
+    }
+  }
+  return checked;
 }
 
 /** The voucher whose sale Mollie's payment `providerId` is, if any: the webhook's other kind of payment. */
