@@ -74,7 +74,7 @@ const FIELDS = {
  * and at most the limitation period Groupz offers.
  */
 export function parseVoucherForm(form: VoucherForm): FormResult<VoucherTerms> {
-  const { values, errors } = parseEachField(FIELDS, { ...form });
+  const { values, errors } = parseEachField(FIELDS, { ...form, language: form.language || 'nl' });
   const all: FieldError[] = [...errors];
   const { amount, validityMonths } = values;
   if (amount !== undefined && (amount < MIN_VOUCHER_CENTS || amount > MAX_VOUCHER_CENTS))
