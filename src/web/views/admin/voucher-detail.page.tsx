@@ -5,7 +5,8 @@ import type { Voucher } from '../../../core/vouchers/voucher.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
-import { dateText, MOVEMENT_LABELS, ORIGIN_LABELS, voucherName, voucherStateNote } from './voucher-labels.js';
+import { dateText, MOVEMENT_LABELS, ORIGIN_LABELS, voucherName } from './voucher-labels.js';
+import { ValidThrough } from './vouchers.page.js';
 
 interface Props {
   ui: AdminUi;
@@ -44,7 +45,6 @@ export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code }: P
   const { t, lang } = ui;
   const money = (cents: number) => formatMoney(cents, lang);
   const title = code ? t('vouchers.issued_title') : t('vouchers.detail_title', { hint: voucher.codeHint });
-  const note = voucherStateNote(ui, voucher, today);
   return (
     <AdminLayout ui={ui} title={title}>
       <p class="breadcrumb no-print">
@@ -67,15 +67,7 @@ export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code }: P
         <dd data-testid="voucher-balance">{money(voucher.balanceCents)}</dd>
         <dt>{t('vouchers.col.valid_until')}</dt>
         <dd>
-          {dateText(ui, voucher.validUntil)}
-          {note && (
-            <>
-              {' '}
-              <strong class="warning" data-testid="voucher-state">
-                {note}
-              </strong>
-            </>
-          )}
+          <ValidThrough ui={ui} voucher={voucher} today={today} />
         </dd>
         {voucher.recipientName && (
           <>

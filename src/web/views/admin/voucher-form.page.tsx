@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { ErrorSummary, Field, InputField } from '../components.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
+import { Choice } from './discounts.page.js';
 
 const LABELS: Record<string, MessageKey> = {
   venueId: 'vouchers.venue',
@@ -19,21 +20,6 @@ const LABELS: Record<string, MessageKey> = {
   note: 'vouchers.note',
   language: 'vouchers.language',
 };
-
-/** Radio buttons for one choice, the picked one checked. */
-function Choice({ name, legend, picked, options }: { name: string; legend: string; picked: string; options: [string, string][] }) {
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      {options.map(([value, label]) => (
-        <div class="field checkbox" key={value}>
-          <input id={`${name}-${value}`} name={name} type="radio" value={value} checked={picked === value} />
-          <label for={`${name}-${value}`}>{label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 /** A multi-line text field. */
 function TextArea({

@@ -12,6 +12,24 @@ import type { AdminUi } from './admin-ui.js';
 import { Select } from './booking-list.page.js';
 import { dateText, ORIGIN_LABELS, voucherName, voucherStateNote } from './voucher-labels.js';
 
+/** A voucher's last valid day, and after it whether it expired (by `today`), is not paid yet or lapsed. */
+export function ValidThrough({ ui, voucher, today }: { ui: AdminUi; voucher: Voucher; today: string }) {
+  const note = voucherStateNote(ui, voucher, today);
+  return (
+    <>
+      {dateText(ui, voucher.validUntil)}
+      {note && (
+        <>
+          {' '}
+          <strong class="warning" data-testid="voucher-state">
+            {note}
+          </strong>
+        </>
+      )}
+    </>
+  );
+}
+
 const LABELS: Record<string, MessageKey> = {
   status: 'vouchers.filter.status',
   venue: 'vouchers.venue',
@@ -121,7 +139,6 @@ export function VoucherListPage({ ui, values, errors, vouchers, venues, today, l
           rows={vouchers}
           empty={<p class="notice">{t('vouchers.none')}</p>}
           row={(voucher) => {
-            const note = voucherStateNote(ui, voucher, today);
             return (
               <tr key={voucher.id} data-voucher={voucher.id}>
                 <th scope="row">
@@ -137,15 +154,7 @@ export function VoucherListPage({ ui, values, errors, vouchers, venues, today, l
                   {money(voucher.balanceCents)}
                 </td>
                 <td>
-                  {dateText(ui, voucher.validUntil)}
-                  {note && (
-                    <>
-                      {' '}
-                      <strong class="warning" data-testid="voucher-state">
-                        {note}
-                      </strong>
-                    </>
-                  )}
+                  <ValidThrough ui={ui} voucher={voucher} today={today} />
                 </td>
                 <td>{[voucher.recipientName, voucher.buyerName].filter(Boolean).join(' / ')}</td>
               </tr>
