@@ -20,6 +20,7 @@ import { backupAccess, backupContextOf, logBackupOutcome } from './backup-contex
 import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { refundJob } from '../core/booking-flows/refund.service.js';
 import { paymentCheckJob } from '../core/booking-flows/payment-check.service.js';
+import { voucherExpiryJob } from '../core/vouchers/voucher-expiry.service.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -39,7 +40,8 @@ jobs, each on one instance at a time: every minute it deletes expired back-offic
 the decayed counters of the sign-in throttle and of the booking limits (after three hours without
 a booking), expires options at their deadline, sends option and
 visit reminders and completes past visits, ends unpaid payment windows, sends pending refunds and
-asks Mollie about payments left open for more than 10 minutes; every 15 seconds it sends the mails of the outbox
+asks Mollie about payments left open for more than 10 minutes; every hour it expires the balance of gift
+vouchers past their date; every 15 seconds it sends the mails of the outbox
 (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL,
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
@@ -108,6 +110,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
         paymentCheckJob(database.db, systemClock, paymentContext),
         staffSweepJob(database.db, systemClock, auth),
         balanceReminderJob(database.db, systemClock),
+        voucherExpiryJob(database.db, systemClock),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp
             ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')

@@ -16,12 +16,12 @@ export interface ParsedInvoiceFilter {
 }
 
 /** The first day of the month of a date (YYYY-MM-DD). */
-function monthStart(date: string): string {
+export function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;
 }
 
 /** The last day of the month of a date (YYYY-MM-DD). */
-function monthEnd(date: string): string {
+export function monthEnd(date: string): string {
   const [year, month] = date.split('-').map(Number) as [number, number];
   const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
   return addLocalDays(next, -1);

@@ -1,3 +1,4 @@
+import { voucherHints } from '../vouchers/voucher-admin.service.js';
 import type { Executor, Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { addLocalDays, localDateOf } from '../shared/time.js';
@@ -165,6 +166,8 @@ export interface BookingMoney {
   refunds: RefundRow[];
   /** The billing details of a booking paid on invoice; null when none were given. */
   billing: BillingDetails | null;
+  /** The last four characters of the code of each voucher its payments drew on, by the voucher's id. */
+  voucherHints: Record<string, string>;
 }
 
 /** The money of a booking (found in the caller's scope already). */
@@ -182,6 +185,12 @@ export async function readBookingMoney(db: Executor, clock: Clock, bookingId: st
     payments,
     refunds,
     billing: billingOf(row),
+    voucherHints: Object.fromEntries(
+      await voucherHints(
+        db,
+        payments.flatMap((p) => (p.voucher_id ? [p.voucher_id] : [])),
+      ),
+    ),
   };
 }
 

@@ -106,8 +106,9 @@ export const FIELD_ERROR_CODES = [
   'voucher_not_now',
   'voucher_balance_changed',
   'validity_too_short',
-  // A gift voucher bought online: an amount outside what a voucher may hold (in whole euros).
+  // A gift voucher bought online or issued by staff: an amount outside what a voucher may hold (in whole euros).
   'voucher_amount_range',
+  'validity_too_long',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

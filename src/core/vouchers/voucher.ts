@@ -106,3 +106,10 @@ export function voucherRefusal(voucher: Voucher, venueId: string, today: string)
   if (voucher.balanceCents === 0) return 'voucher_empty';
   return undefined;
 }
+
+/** Which vouchers a list shows: usable (active, valid, with a balance), spent, past their date, or not paid yet. */
+export const VOUCHER_LIST_STATUSES = ['active', 'spent', 'expired', 'pending'] as const;
+export type VoucherListStatus = (typeof VOUCHER_LIST_STATUSES)[number];
+
+/** The most vouchers one list shows (newest first). */
+export const VOUCHER_LIST_LIMIT = 500;

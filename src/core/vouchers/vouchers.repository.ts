@@ -5,7 +5,7 @@ import type { Voucher, VoucherMovementKind, VoucherOrigin } from './voucher.js';
 type VoucherRow = Selectable<VoucherTable>;
 export type VoucherMovementRow = Selectable<VoucherMovementTable>;
 
-function toVoucher(row: VoucherRow): Voucher {
+export function toVoucher(row: VoucherRow): Voucher {
   return {
     id: row.id,
     venueId: row.venue_id,

@@ -26,6 +26,7 @@ import { CSRF_FIELD, isValidCsrfToken } from '../csrf.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 import { staffRoutes } from './staff.routes.js';
 import { venueAdminRoutes } from './venues.routes.js';
+import { voucherRoutes } from './vouchers.routes.js';
 import { discountRoutes } from './discounts.routes.js';
 
 /** Where the hook sends anyone without a verified session. */
@@ -90,4 +91,5 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(backupRoutes, context);
   await app.register(photoAdminRoutes, context);
   await app.register(discountRoutes, context);
+  await app.register(voucherRoutes, context);
 }

@@ -10,7 +10,7 @@ import { csvCell } from './bookings-csv.js';
  * a minus sign on a credit note. Made here from whole cents, so it never holds text a spreadsheet
  * would run (csvCell would mark a negative amount as text).
  */
-function amount(cents: number, lang: Language): string {
+export function csvAmount(cents: number, lang: Language): string {
   const text = `${cents < 0 ? '-' : ''}${(Math.abs(cents) / 100).toFixed(2)}`;
   return lang === 'nl' ? text.replace('.', ',') : text;
 }
@@ -50,9 +50,9 @@ export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Langu
     csvCell(entry.buyer),
     ...rates.flatMap((rate) => {
       const vat = entry.vat.find((v) => v.vatRateBp === rate);
-      return vat ? [amount(vat.netCents, lang), amount(vat.vatCents, lang)] : ['', ''];
+      return vat ? [csvAmount(vat.netCents, lang), csvAmount(vat.vatCents, lang)] : ['', ''];
     }),
-    amount(entry.totalCents, lang),
+    csvAmount(entry.totalCents, lang),
     csvCell(t(INVOICE_STATUS_LABELS[entry.status])),
   ]);
   /** A totals row: its label, its seller, the amounts of the rates it sums in their columns, its total. */
@@ -66,9 +66,9 @@ export function invoicesCsv(register: InvoiceRegister, t: Translate, lang: Langu
     '',
     ...rates.flatMap((rate) => {
       const total = sums.find((v) => v.vatRateBp === rate);
-      return total ? [amount(total.netCents, lang), amount(total.vatCents, lang)] : ['', ''];
+      return total ? [csvAmount(total.netCents, lang), csvAmount(total.vatCents, lang)] : ['', ''];
     }),
-    amount(totalCents, lang),
+    csvAmount(totalCents, lang),
     '',
   ];
   /** A seller's (or all sellers') totals: a row per rate and one of all rates. */

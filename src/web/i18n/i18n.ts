@@ -31,6 +31,7 @@ import { extrasMessages } from './messages/extras.messages.js';
 import { discountsMessages } from './messages/discounts.messages.js';
 import { vouchersMessages } from './messages/vouchers.messages.js';
 import { voucherSaleMessages } from './messages/voucher-sale.messages.js';
+import { voucherAdminMessages } from './messages/voucher-admin.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -67,6 +68,7 @@ const nl = {
   ...discountsMessages.nl,
   ...vouchersMessages.nl,
   ...voucherSaleMessages.nl,
+  ...voucherAdminMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -99,6 +101,7 @@ const en: Record<keyof typeof nl, string> = {
   ...discountsMessages.en,
   ...vouchersMessages.en,
   ...voucherSaleMessages.en,
+  ...voucherAdminMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

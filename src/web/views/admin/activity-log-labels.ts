@@ -54,6 +54,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'venue.terms_published': 'activity_log.action.venue.terms_published',
   'discount.created': 'activity_log.action.discount.created',
   'discount.changed': 'activity_log.action.discount.changed',
+  'voucher.issued': 'activity_log.action.voucher.issued',
   'slot.created': 'activity_log.action.slot.created',
   'slot.capacity_changed': 'activity_log.action.slot.capacity_changed',
   'slot.deleted': 'activity_log.action.slot.deleted',

@@ -13,6 +13,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/invoices', label: 'admin.nav.invoices', permission: 'bookings.read' },
   { href: '/admin/activities', label: 'admin.nav.activities', permission: 'bookings.read' },
   { href: '/admin/discounts', label: 'admin.nav.discounts', permission: 'bookings.read' },
+  { href: '/admin/vouchers', label: 'admin.nav.vouchers', permission: 'bookings.read' },
   { href: '/admin/venues', label: 'admin.nav.venues', permission: 'catalog.write' },
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },
   { href: '/admin/activity', label: 'admin.nav.activity_log', permission: 'activity_log.read' },

@@ -45,22 +45,30 @@ interface LedgerLine {
   /** A bank payment is recorded by the day received (its `at` is that day's start): shown as a date. */
   dateOnly: boolean;
   kind: 'payment' | 'refund';
-  method: 'mollie' | 'bank';
+  method: PaidBy;
   status: PaymentStatus | RefundStatus;
   amountCents: number;
   note: string;
 }
 
+/** How a payment was made: online, by bank transfer, or with a gift voucher (its id). */
+type PaidBy = { kind: 'mollie' } | { kind: 'bank' } | { kind: 'voucher'; voucherId: string };
+
+function paidBy(payment: BookingMoney['payments'][number]): PaidBy {
+  if (payment.method === 'voucher' && payment.voucher_id) return { kind: 'voucher', voucherId: payment.voucher_id };
+  return { kind: payment.method === 'bank' ? 'bank' : 'mollie' };
+}
+
 /** Payments and refunds in one list, oldest first; a refund goes the way its payment came. */
 function ledgerLines(money: BookingMoney): LedgerLine[] {
-  const methodOf = new Map(money.payments.map((p) => [p.id, p.method === 'bank' ? 'bank' : 'mollie'] as const));
+  const methodOf = new Map(money.payments.map((p) => [p.id, paidBy(p)] as const));
   const lines: LedgerLine[] = [
     ...money.payments.map((p) => ({
       id: p.id,
       at: new Date(p.paid_at ?? p.created_at),
       dateOnly: p.method === 'bank' && p.paid_at !== null,
       kind: 'payment' as const,
-      method: p.method === 'bank' ? ('bank' as const) : ('mollie' as const),
+      method: paidBy(p),
       status: p.status as PaymentStatus,
       amountCents: p.amount_cents,
       note: p.note,
@@ -70,13 +78,23 @@ function ledgerLines(money: BookingMoney): LedgerLine[] {
       at: new Date(r.created_at),
       dateOnly: false,
       kind: 'refund' as const,
-      method: methodOf.get(r.payment_id) ?? ('mollie' as const),
+      method: methodOf.get(r.payment_id) ?? { kind: 'mollie' as const },
       status: r.status as RefundStatus,
       amountCents: r.amount_cents,
       note: r.reason,
     })),
   ];
   return lines.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** How a line was paid, in words; a voucher by the last four characters of its code, linking to its ledger. */
+function MethodText({ ui, method, hints }: { ui: AdminUi; method: PaidBy; hints: Record<string, string> }) {
+  if (method.kind !== 'voucher') return <>{ui.t(method.kind === 'bank' ? 'money.method.bank' : 'money.method.mollie')}</>;
+  return (
+    <a href={`/admin/vouchers/${method.voucherId}`} data-testid="money-voucher">
+      {ui.t('money.method.voucher', { hint: hints[method.voucherId] ?? '' })}
+    </a>
+  );
 }
 
 /**
@@ -187,10 +205,16 @@ export function BookingMoneySection(props: {
           <tr key={line.id} data-kind={line.kind}>
             <td>{line.dateOnly ? formatDate(line.at, lang) : formatDateTime(line.at, lang)}</td>
             <td>{t(line.kind === 'payment' ? 'money.kind.payment' : 'money.kind.refund')}</td>
-            <td>{t(line.method === 'bank' ? 'money.method.bank' : 'money.method.mollie')}</td>
+            <td>
+              <MethodText ui={ui} method={line.method} hints={money.voucherHints} />
+            </td>
             <td>{t(STATUS_LABELS[line.status] ?? 'money.status.open')}</td>
             <td>{formatMoney(line.kind === 'refund' ? -line.amountCents : line.amountCents, lang)}</td>
-            <td>{line.note}</td>
+            <td>
+              {line.kind === 'refund' && line.method.kind === 'voucher'
+                ? [t('money.back_to_voucher'), line.note].filter(Boolean).join(': ')
+                : line.note}
+            </td>
           </tr>
         )}
       />

@@ -95,7 +95,7 @@ export function DiscountListPage({ ui, codes, venues, saved }: { ui: AdminUi; co
 }
 
 /** Radio buttons for one choice, the picked one checked. */
-function Choice({ name, legend, picked, options }: { name: string; legend: string; picked: string; options: [string, string][] }) {
+export function Choice({ name, legend, picked, options }: { name: string; legend: string; picked: string; options: [string, string][] }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
