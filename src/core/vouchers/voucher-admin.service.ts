@@ -13,6 +13,7 @@ import { findVoucherSeal, type LedgerLine, listLedgerLines, listVoucherHints, li
 import { openVoucherCode } from './voucher-code-box.js';
 import { parseVoucherForm, type VoucherForm } from './voucher-form.js';
 import { createVoucher } from './voucher-issuing.service.js';
+import { enqueueVoucherMail } from './voucher-mail.service.js';
 import type { Voucher, VoucherListStatus } from './voucher.js';
 import { findVoucher } from './vouchers.repository.js';
 
@@ -104,9 +105,26 @@ export async function issueVoucher(
       target: `•••• ${hint}`,
       detail: { amount_cents: terms.amountCents, origin: terms.origin, valid_months: terms.validityMonths },
     });
+    // With the buyer's address, the voucher goes to them by mail (its code opened from its seal as it is sent).
+    await enqueueVoucherMail(trx, clock, made.id);
     return made.id;
   });
   return { ok: true, value: { id } };
+}
+
+/**
+ * Mails a voucher of the member's venues to its buyer again (a mail lost, a code mislaid), with an
+ * activity-log entry; throws `not_found` for another venue's voucher. False, having sent nothing,
+ * for one without a buyer's address or not usable (pending, cancelled).
+ */
+export async function mailVoucherAgain(db: Db, clock: Clock, member: VoucherMember, id: string): Promise<boolean> {
+  if (!can(member, 'bookings.write')) throw new DomainError('not_allowed');
+  const { voucher, venue } = await readVoucher(db, member, id);
+  return db.transaction().execute(async (trx) => {
+    if (!(await enqueueVoucherMail(trx, clock, voucher.id, { again: clock.now().toISOString() }))) return false;
+    await recordActivity(trx, clock, { actor: member, venueId: venue.id, action: 'voucher.mailed', target: `•••• ${voucher.codeHint}` });
+    return true;
+  });
 }
 
 /** The last four characters of these vouchers' codes, by id (a booking's voucher payments name them). */

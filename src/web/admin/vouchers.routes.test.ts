@@ -194,5 +194,40 @@ for (const dialect of testDialects()) {
       );
       assert.ok(rows.some((r) => r[6] === booking.reference));
     });
+
+    test("with the buyer's address the voucher is mailed; staff mail it again, a viewer and another venue may not", async () => {
+      const mails = (id: string) =>
+        t.database.db
+          .selectFrom('mail_outbox')
+          .select(['kind', 'recipient', 'detail'])
+          .where('kind', '=', 'voucher_issued')
+          .execute()
+          .then((rows) => rows.filter((row) => String(row.detail).includes(id)).map((row) => [row.kind, row.recipient]));
+      const { id, page } = await issue(manager, {
+        amount: '30',
+        validityMonths: '24',
+        origin: 'sold_desk',
+        buyerEmail: 'koper@example.nl',
+      });
+      assert.deepEqual(await mails(id), [['voucher_issued', 'koper@example.nl']]);
+      assert.ok(page.querySelector('[data-testid="voucher-mail-again"]'));
+      assert.equal(
+        parseHtml((await adminGet(t, viewer, `/admin/vouchers/${id}`)).body).querySelector('[data-testid="voucher-mail-again"]'),
+        null,
+      );
+      assert.equal((await adminPost(t, viewer, `/admin/vouchers/${id}/mail`, {})).statusCode, 403);
+      assert.equal((await adminPost(t, otherManager, `/admin/vouchers/${id}/mail`, {})).statusCode, 404);
+      const again = await adminPost(t, staff, `/admin/vouchers/${id}/mail`, {});
+      assert.equal(again.headers.location, `/admin/vouchers/${id}?done=mailed`);
+      assert.match(
+        parseHtml((await adminGet(t, staff, String(again.headers.location))).body).querySelector('[data-testid="notice"]')?.textContent ??
+          '',
+        /koper@example\.nl/,
+      );
+      assert.equal((await mails(id)).length, 2);
+      const { id: silent, page: noAddress } = await issue(manager, { amount: '30', validityMonths: '24', origin: 'issued' });
+      assert.deepEqual(await mails(silent), []);
+      assert.equal(noAddress.querySelector('[data-testid="voucher-mail-again"]'), null);
+    });
   });
 }

@@ -3,7 +3,15 @@ import type { AppContext } from '../app-context.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { localDateOf } from '../../core/shared/time.js';
-import { issueVoucher, listVenueVouchers, readIssuedCode, readVoucher, voucherVenues } from '../../core/vouchers/voucher-admin.service.js';
+import {
+  issueVoucher,
+  listVenueVouchers,
+  mailVoucherAgain,
+  readIssuedCode,
+  readVoucher,
+  voucherVenues,
+} from '../../core/vouchers/voucher-admin.service.js';
+import { can } from '../../core/staff/staff.js';
 import { VOUCHER_LIST_LIMIT } from '../../core/vouchers/voucher.js';
 import { readVoucherBalances, readVoucherMovements } from '../../core/vouchers/voucher-exports.service.js';
 import { NEW_VOUCHER_FORM, type VoucherForm } from '../../core/vouchers/voucher-form.js';
@@ -122,7 +130,24 @@ export async function voucherRoutes(app: FastifyInstance, { db, clock, auth }: A
     return sendPage(
       reply,
       200,
-      <VoucherDetailPage ui={adminUiFor(request, auth)} voucher={voucher} venue={venue} ledger={ledger} today={today} code={code} />,
+      <VoucherDetailPage
+        ui={adminUiFor(request, auth)}
+        voucher={voucher}
+        venue={venue}
+        ledger={ledger}
+        today={today}
+        code={code}
+        canMail={can(request.staff, 'bookings.write') && voucher.status === 'active' && voucher.buyerEmail !== ''}
+        mailed={formField(request.query, 'done') === 'mailed'}
+      />,
     );
+  });
+
+  app.post('/vouchers/:id/mail', async (request: VoucherRequest, reply) => {
+    requirePermission(request, 'bookings.write');
+    const { id } = request.params;
+    if (!isKey(id)) throw new DomainError('not_found');
+    const mailed = await mailVoucherAgain(db, clock, request.staff, id);
+    return reply.seeOther(`/admin/vouchers/${id}${mailed ? '?done=mailed' : ''}`);
   });
 }

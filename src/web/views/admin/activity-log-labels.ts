@@ -55,6 +55,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'discount.created': 'activity_log.action.discount.created',
   'discount.changed': 'activity_log.action.discount.changed',
   'voucher.issued': 'activity_log.action.voucher.issued',
+  'voucher.mailed': 'activity_log.action.voucher.mailed',
   'slot.created': 'activity_log.action.slot.created',
   'slot.capacity_changed': 'activity_log.action.slot.capacity_changed',
   'slot.deleted': 'activity_log.action.slot.deleted',

@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../core/i18n/form
 import type { LedgerLine } from '../../../core/vouchers/voucher-admin.repository.js';
 import type { Voucher } from '../../../core/vouchers/voucher.js';
 import { DataTable } from '../data-table.js';
-import { AdminLayout } from './admin-layout.js';
+import { AdminLayout, CsrfField } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
 import { dateText, MOVEMENT_LABELS, ORIGIN_LABELS, voucherName } from './voucher-labels.js';
 import { ValidThrough } from './vouchers.page.js';
@@ -16,6 +16,10 @@ interface Props {
   today: string;
   /** The full code, right after the member issued it; else undefined. */
   code?: string | undefined;
+  /** Whether the member may mail it again (a usable voucher with a buyer's address, a member who may write). */
+  canMail?: boolean;
+  /** Whether it was just mailed again (the notice says to which address). */
+  mailed?: boolean;
 }
 
 /** The code just issued, large and in groups, with what it is worth and how long: to hand over or print. */
@@ -41,7 +45,7 @@ function IssuedCode({ ui, voucher, venue, code }: Omit<Props, 'ledger' | 'today'
 }
 
 /** A voucher and its ledger: every movement with its date, kind, amount, balance after, booking and staff member. */
-export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code }: Props) {
+export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code, canMail = false, mailed = false }: Props) {
   const { t, lang } = ui;
   const money = (cents: number) => formatMoney(cents, lang);
   const title = code ? t('vouchers.issued_title') : t('vouchers.detail_title', { hint: voucher.codeHint });
@@ -52,6 +56,11 @@ export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code }: P
       </p>
       <h1>{title}</h1>
       {code && <IssuedCode ui={ui} voucher={voucher} venue={venue} code={code} />}
+      {mailed && (
+        <p class="notice success no-print" role="status" data-testid="notice">
+          {t('vouchers.mailed', { email: voucher.buyerEmail })}
+        </p>
+      )}
       <dl class="summary no-print" data-testid="voucher-summary">
         <dt>{t('vouchers.col.code')}</dt>
         <dd>{voucherName(voucher.codeHint)}</dd>
@@ -100,6 +109,14 @@ export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code }: P
           </>
         )}
       </dl>
+      {canMail && (
+        <form method="post" action={`/admin/vouchers/${voucher.id}/mail`} class="no-print" data-testid="voucher-mail-again">
+          <CsrfField ui={ui} />
+          <button type="submit" class="secondary">
+            {t('vouchers.mail_again', { email: voucher.buyerEmail })}
+          </button>
+        </form>
+      )}
       <h2 class="no-print">{t('vouchers.ledger')}</h2>
       <div class="no-print">
         <DataTable

@@ -130,7 +130,7 @@ export function VoucherFormPage({
             id={name}
             name={name}
             label={t(LABELS[name]!)}
-            hint={optional}
+            hint={name === 'buyerEmail' ? t('vouchers.buyer_email_hint') : optional}
             error={errors[name]}
             type={name === 'buyerEmail' ? 'email' : 'text'}
             autocomplete="off"
