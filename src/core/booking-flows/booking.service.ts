@@ -436,6 +436,7 @@ async function placeBooking(
       detail: {
         ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
         ...(payment.paymentExpiresAt && {
+          ...(voucher && { voucher_cents: voucher.cents }),
           due_now_cents: payment.dueAtBookingCents,
           expires_at: payment.paymentExpiresAt.toISOString(),
           balance_due_on: payment.balanceDueOn,

@@ -130,6 +130,23 @@ for (const dialect of testDialects()) {
       assert.equal(await refusal(place(slot, code)), 'voucher_empty');
     });
 
+    test("a voucher short of the deposit: the mail to pay names the voucher's part, and the rest is what is left after both", async () => {
+      const { activity, slot } = await setUp(DEPOSIT);
+      const { code } = await voucher(activity.venue.id, 5_000);
+      const { booking } = await place(slot, code);
+      assert.equal(booking.status, 'awaiting_payment');
+      const mail = await db
+        .selectFrom('mail_outbox')
+        .select('detail')
+        .where('booking_id', '=', booking.id)
+        .where('kind', '=', 'payment_due')
+        .executeTakeFirstOrThrow();
+      const detail = JSON.parse(mail.detail) as Record<string, unknown>;
+      // The deposit is 30 % of EUR 350.00: EUR 105.00, of which the voucher paid EUR 50.00.
+      assert.deepEqual([detail.voucher_cents, detail.due_now_cents], [5_000, 10_500 - 5_000]);
+      assert.equal((await bookingPaymentOf(db, booking.id)).dueNowCents, 5_500);
+    });
+
     test('a voucher that covers the deposit confirms the booking; the rest is due before the visit', async () => {
       const { activity, slot } = await setUp(DEPOSIT);
       const { code } = await voucher(activity.venue.id, 15_000);

@@ -405,6 +405,16 @@ describe('mail content', () => {
     assert.equal(fact(due.html, 'Betalen vóór'), 'ma 1 jun 2026 om 12:30');
     assert.equal(fact(due.html, 'Restbedrag'), `${formatMoney(12 * 1250 - 1500, 'nl')}, te betalen uiterlijk ma 1 jun 2026`);
     assert.ok(due.text.includes(`Betaal ${formatMoney(1500, 'nl')} om de boeking te bevestigen`));
+    // A gift voucher paid part when it was placed: named, and not counted again in the rest.
+    const withVoucher = renderMail(
+      'payment_due',
+      'nl',
+      { voucher_cents: 5000, due_now_cents: 4000, expires_at: '2026-06-01T10:30:00.000Z', balance_due_on: '2026-06-01' },
+      subjectFor('awaiting_payment'),
+    );
+    assert.equal(fact(withVoucher.html, 'Betaald met cadeaubon'), formatMoney(5000, 'nl'));
+    assert.equal(fact(withVoucher.html, 'Nu te betalen'), formatMoney(4000, 'nl'));
+    assert.equal(fact(withVoucher.html, 'Restbedrag'), `${formatMoney(12 * 1250 - 5000 - 4000, 'nl')}, te betalen uiterlijk ma 1 jun 2026`);
     const received = render('payment_received', 'en');
     assert.ok(received.text.includes(`your payment of ${formatMoney(1500, 'en')}`));
     assert.ok(!received.text.includes(`${MANAGE}/pay`), 'nothing more to pay');

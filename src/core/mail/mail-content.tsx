@@ -430,13 +430,14 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
 
 /**
  * Whether the mail is about the booking's money (a receipt; a group size change, which changes the
- * price; a booking placed, which a gift voucher may have paid in part or in full): it states what
+ * price; a booking placed, which a gift voucher may have paid in part or in full; one placed to
+ * be paid now names a voucher's part among its payment facts instead): it states what
  * is paid and due whenever something was paid, with the refund it reports.
  */
 function moneyMail(kind: OrganiserMailKind, detail: MailDetail): { always: boolean; refundCents: number } {
   const sizeChanged = kind === 'changed' && isCount(detail.from_group_size);
   return {
-    always: kind === 'payment_received' || kind === 'booking_received' || kind === 'payment_due' || sizeChanged,
+    always: kind === 'payment_received' || kind === 'booking_received' || sizeChanged,
     refundCents: sizeChanged && isCount(detail.refund_cents) ? detail.refund_cents : 0,
   };
 }
@@ -475,9 +476,12 @@ function paymentFacts(
 ): Section['facts'] {
   const facts: Section['facts'] = [];
   if (isCount(detail.due_now_cents)) {
+    // What a gift voucher paid when the booking was placed, before what is left to pay now.
+    const voucher = isCount(detail.voucher_cents) ? detail.voucher_cents : 0;
+    if (voucher > 0) facts.push([t('mail.payment.voucher_paid'), formatMoney(voucher, lang)]);
     facts.push([t('mail.payment.due_now'), formatMoney(detail.due_now_cents, lang)]);
     if (payBefore) facts.push([t('mail.payment.pay_before'), at(t, lang, payBefore)]);
-    const rest = booking.price.totalCents - detail.due_now_cents;
+    const rest = booking.price.totalCents - voucher - detail.due_now_cents;
     if (rest > 0 && typeof detail.balance_due_on === 'string') {
       const date = formatDate(new Date(`${detail.balance_due_on}T12:00:00Z`), lang);
       facts.push([t('mail.payment.balance'), t('mail.payment.balance_value', { amount: formatMoney(rest, lang), date })]);
