@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/schema.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import type { RefundRow } from '../payments/payments.repository.js';
 import { recordStaffCancelRefund, type StaffCancelRefund } from './policy-refund.service.js';
-import { sendRefunds } from './refund.service.js';
+import { sendRefunds, voucherPartOf } from './refund.service.js';
 import { listActivityEntries } from '../activity-log/activity-log.repository.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityEntry } from '../activity-log/activity-log.js';
@@ -201,7 +201,12 @@ export async function changeBookingStatus(
           // The organiser's mail: the policy's refund, or the venue's choice (all paid, or nothing).
           const ledger = await moneyOf(trx, row.id);
           const paidCents = ledger.paidCents - ledger.refundedCents + recorded.amountCents;
-          return { cents: recorded.amountCents, by: money.refund === 'policy' ? ('policy' as const) : ('venue' as const), paidCents };
+          return {
+            cents: recorded.amountCents,
+            by: money.refund === 'policy' ? ('policy' as const) : ('venue' as const),
+            paidCents,
+            voucherCents: await voucherPartOf(trx, recorded.refunds),
+          };
         }
       : undefined;
   const changed = await db.transaction().execute((trx) =>

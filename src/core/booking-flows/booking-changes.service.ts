@@ -6,7 +6,7 @@ import { newId } from '../shared/ids.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import type { RefundRow } from '../payments/payments.repository.js';
 import { recordPolicyRefund } from './policy-refund.service.js';
-import { sendRefunds } from './refund.service.js';
+import { sendRefunds, voucherPartOf } from './refund.service.js';
 import type { BookingDetails, OrganiserContact } from '../bookings/booking.js';
 import { cancelRefusal, isChangeable, staffChangeRefusal } from '../bookings/booking-changes.js';
 import { type BookingState, findBookingState, moveBookedPersons, updateGroupSize } from '../bookings/booking-changes.repository.js';
@@ -133,6 +133,7 @@ async function applyChange(
     // More to pay (a larger group, or the policy's fee on a smaller one beyond what was paid) adds
     // to the balance with a due date, and "paid" follows the ledger: after the refund and its fee.
     if (regrouped) await applyPriceChange(trx, clock, booking.id, booking.price.totalCents);
+    const refundToVoucher = await voucherPartOf(trx, refund.refunds);
     await enqueueBookingMail(trx, clock, {
       kind: 'changed',
       bookingId: booking.id,
@@ -141,6 +142,7 @@ async function applyChange(
       detail: {
         ...(regrouped && { from_group_size: from, to_group_size: groupSize }),
         ...(refund.amountCents > 0 && { refund_cents: refund.amountCents }),
+        ...(refundToVoucher > 0 && { refund_voucher_cents: refundToVoucher }),
       },
       dedupeKey: `changed:${booking.id}:${newId()}`,
     });
@@ -252,7 +254,8 @@ export async function cancelByOrganiser(
           remainingPriceCents: 0,
           cancelledCents: booking.price.totalCents,
         });
-        return refund.amountCents;
+        const cents = refund.amountCents;
+        return { cents, by: 'policy' as const, paidCents: cents, voucherCents: await voucherPartOf(inner, refund.refunds) };
       },
     } as const;
     if (!(await changeStatus(trx, clock, detailsToChange(booking), change))) throw new ChangedMeanwhile();

@@ -7,7 +7,7 @@ import { settlePayment } from './checkout.service.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { listPaymentWindowsPassed, listUnsettledPayments } from '../payments/payment-window.repository.js';
 import { moneyOf, type RefundRow } from '../payments/payments.repository.js';
-import { recordRefund, sendRefunds } from './refund.service.js';
+import { recordRefund, sendRefunds, voucherPartOf } from './refund.service.js';
 
 /**
  * How long after its window a booking waits for Mollie's answer before it expires whatever Mollie
@@ -121,7 +121,7 @@ async function expireOne(
           reason: '',
           by: { by: 'system' },
         });
-        return cents;
+        return { cents, by: 'policy', paidCents: cents, voucherCents: await voucherPartOf(tx, refunds) };
       },
     }),
   );

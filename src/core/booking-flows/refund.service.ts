@@ -136,6 +136,14 @@ export async function recordRefund(trx: Tx, clock: Clock, request: RefundRequest
   return planned;
 }
 
+/** What of these refunds (of one booking) went back onto gift vouchers: their payments' method is `voucher`. */
+export async function voucherPartOf(trx: Tx, rows: readonly RefundRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payments = await listPayments(trx, rows[0]!.booking_id);
+  const vouchers = new Set(payments.filter((payment) => payment.method === 'voucher').map((payment) => payment.id));
+  return rows.filter((row) => vouchers.has(row.payment_id)).reduce((sum, row) => sum + row.amount_cents, 0);
+}
+
 /**
  * Gives `amountCents` of a booking's payments back: THE one way money goes back. Records the
  * refunds in one transaction (recordRefund), then asks Mollie for each; one Mollie does not take

@@ -75,12 +75,20 @@ export interface ChangeRefund {
   cents: number;
   by: 'policy' | 'venue';
   paidCents: number;
+  /** The part of `cents` that went back onto gift vouchers (voucherPartOf). */
+  voucherCents?: number;
 }
 
 /** The mail detail of a change's refund: what goes back and by whose choice; when nothing was paid, nothing. */
 function refundDetail(refund: number | ChangeRefund): NewMail['detail'] {
-  const { cents, by, paidCents } = typeof refund === 'number' ? { cents: refund, by: 'policy', paidCents: refund } : refund;
-  return cents > 0 || paidCents > 0 ? { refund_cents: cents, refund_by: by } : undefined;
+  const {
+    cents,
+    by,
+    paidCents,
+    voucherCents = 0,
+  } = typeof refund === 'number' ? { cents: refund, by: 'policy', paidCents: refund } : refund;
+  if (cents <= 0 && paidCents <= 0) return undefined;
+  return { refund_cents: cents, refund_by: by, ...(voucherCents > 0 && { refund_voucher_cents: voucherCents }) };
 }
 
 /** The organiser's mail on reaching each status (none on completion). */

@@ -207,6 +207,14 @@ for (const dialect of testDialects()) {
         ],
       );
       assert.equal(mollie.standIn.refunds().length, 0);
+      const mail = await db
+        .selectFrom('mail_outbox')
+        .select('detail')
+        .where('booking_id', '=', created.booking.id)
+        .where('kind', '=', 'cancelled')
+        .executeTakeFirstOrThrow();
+      const detail = JSON.parse(mail.detail) as Record<string, unknown>;
+      assert.deepEqual([detail.refund_cents, detail.refund_voucher_cents], [TOTAL, TOTAL], 'the mail says it went back onto the voucher');
     });
 
     test('a placed booking is paid with a voucher later: awaiting its payment, it is confirmed; the voucher takes only what is owed', async () => {

@@ -158,6 +158,17 @@ describe('mail content', () => {
     const refunded = renderMail('cancelled', 'en', { by: 'organiser', refund_cents: 2550 }, subjectFor('cancelled'));
     assert.match(refunded.text, /Under the cancellation policy we refund €\s?25\.50 to the account you paid from/);
     assert.match(renderMail('changed', 'nl', { refund_cents: 1000 }, subjectFor('confirmed')).text, /betalen wij u €\s?10,00 terug/);
+    // What a gift voucher paid goes back onto it, the rest to the account.
+    const split = renderMail(
+      'cancelled',
+      'en',
+      { by: 'organiser', refund_cents: 2550, refund_voucher_cents: 2000 },
+      subjectFor('cancelled'),
+    );
+    assert.match(split.text, /we refund €\s?5\.50 to the account you paid from\. .* €\s?20\.00 is back on your gift voucher/);
+    const onVoucher = renderMail('payment_expired', 'nl', { refund_cents: 2000, refund_voucher_cents: 2000 }, subjectFor('expired'));
+    assert.match(onVoucher.text, /€\s?20,00 staat weer op uw cadeaubon/);
+    assert.doesNotMatch(onVoucher.text, /rekening waarmee u betaalde/);
     assert.match(render('visit_reminder', 'en').subject, /^Reminder: Canal cruise on Mon 15 Jun 2026 \(GZ-AB12-CD34\)$/);
   });
 

@@ -451,9 +451,16 @@ function refundText(kind: OrganiserMailKind, t: MailTranslate, lang: Language, d
   const cents = detail.refund_cents;
   if ((kind !== 'cancelled' && kind !== 'changed' && kind !== 'payment_expired') || !isCount(cents) || cents < 0) return undefined;
   if (cents === 0) return kind === 'cancelled' ? t('mail.refund_none') : undefined;
-  const amount = formatMoney(cents, lang);
-  if (kind === 'payment_expired') return t('mail.refund_expired', { amount });
-  return t(detail.refund_by === 'venue' ? 'mail.refund_venue' : 'mail.refund', { amount, venue });
+  // Money goes back the way it came: what a gift voucher paid, back onto the voucher; the rest to the account.
+  const voucher = isCount(detail.refund_voucher_cents) ? Math.min(detail.refund_voucher_cents, cents) : 0;
+  const onVoucher = voucher > 0 ? t('mail.refund_to_voucher', { amount: formatMoney(voucher, lang) }) : undefined;
+  if (voucher === cents) return onVoucher;
+  const amount = formatMoney(cents - voucher, lang);
+  const toAccount =
+    kind === 'payment_expired'
+      ? t('mail.refund_expired', { amount })
+      : t(detail.refund_by === 'venue' ? 'mail.refund_venue' : 'mail.refund', { amount, venue });
+  return onVoucher ? `${toAccount} ${onVoucher}` : toAccount;
 }
 
 function dateOf(value: unknown): Date | undefined {

@@ -146,6 +146,7 @@ export const bookingMailMessages = defineMessages(
     'mail.refund_venue':
       '{venue} betaalt u {amount} terug, op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
     'mail.refund_none': 'Er wordt niets terugbetaald.',
+    'mail.refund_to_voucher': '{amount} staat weer op uw cadeaubon: dat tegoed kunt u opnieuw gebruiken.',
     'mail.refund_expired':
       'Wat u al betaalde, {amount}, betalen wij u terug op de rekening waarmee u betaalde. Meestal staat het bedrag binnen enkele werkdagen op uw rekening.',
     // Balances and invoices (helper balances).
@@ -315,6 +316,7 @@ export const bookingMailMessages = defineMessages(
       'Under the cancellation policy we refund {amount} to the account you paid from. It usually arrives within a few working days.',
     'mail.refund_venue': '{venue} refunds you {amount} to the account you paid from. It usually arrives within a few working days.',
     'mail.refund_none': 'Nothing is refunded.',
+    'mail.refund_to_voucher': '{amount} is back on your gift voucher: you can use that balance again.',
     'mail.refund_expired':
       'What you already paid, {amount}, we refund to the account you paid from. It usually arrives within a few working days.',
     // Balances and invoices (helper balances).
