@@ -129,6 +129,7 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   },
   // No sale's id and token is real here: every one is a 404, after the token's check.
   'GET /vouchers/sales/:voucherId/:token': {},
+  'GET /vouchers/sales/:voucherId/:token/pay': {},
   'GET /venues/:slug/terms/:version': { params: { slug: 'venueSlug', version: 'termsVersion' } },
   'GET /p/:token': { params: { token: 'participantToken' }, query: ['added'] },
   'POST /p/:token': {

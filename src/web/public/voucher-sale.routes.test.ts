@@ -94,11 +94,27 @@ for (const dialect of testDialects()) {
       assert.equal(mollie.standIn.payments().length, 0);
     });
 
-    test('a sale goes to the checkout; the return page says paid once the webhook told, and a wrong token finds nothing', async () => {
-      const res = await post(GOOD);
+    /**
+     * A sale's post leads to its own page (never off the site: CSP's form-action 'self' holds for the
+     * redirects a post leads to), whose pay link goes on to the checkout; Mollie's payment id.
+     */
+    async function viaPayLink(res: Awaited<ReturnType<typeof post>>): Promise<string> {
       assert.equal(res.statusCode, 303, res.body);
-      assertPlain(res, 'to checkout');
-      const providerId = String(res.headers.location).split('/').pop()!;
+      assertPlain(res, 'to the sale page');
+      const salePath = String(res.headers.location);
+      assert.match(salePath, /^\/vouchers\/sales\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/);
+      const page = await t.app.inject(salePath);
+      assert.equal(page.statusCode, 200);
+      const link = parseHtml(page.body).querySelector('[data-testid="voucher-pay"]')?.getAttribute('href');
+      assert.equal(link, `${salePath}/pay`);
+      const pay = await t.app.inject(link!);
+      assert.equal(pay.statusCode, 303);
+      assertPlain(pay, 'to checkout');
+      return String(pay.headers.location).split('/').pop()!;
+    }
+
+    test('a sale goes to the checkout; the return page says paid once the webhook told, and a wrong token finds nothing', async () => {
+      const providerId = await viaPayLink(await post(GOOD));
       const payment = mollie.standIn.payment(providerId)!;
       assert.equal(payment.amountCents, 5_000);
       const back = new URL(payment.redirectUrl);
@@ -120,14 +136,15 @@ for (const dialect of testDialects()) {
     });
 
     test('a payment that failed says so and offers to try again', async () => {
-      const res = await post({ ...GOOD, amount: 'other', otherAmount: '12,50', buyerEmail: 'ander@example.nl' });
-      assert.equal(res.statusCode, 303);
-      const providerId = String(res.headers.location).split('/').pop()!;
+      const providerId = await viaPayLink(await post({ ...GOOD, amount: 'other', otherAmount: '12,50', buyerEmail: 'ander@example.nl' }));
       assert.equal(mollie.standIn.payment(providerId)?.amountCents, 1_250);
       mollie.standIn.setStatus(providerId, 'canceled');
       const back = new URL(mollie.standIn.payment(providerId)!.redirectUrl);
       const html = parseHtml((await t.app.inject(back.pathname)).body);
       assert.equal(html.querySelector('[data-testid="voucher-try-again"]')?.getAttribute('href'), page);
+      assert.equal(html.querySelector('[data-testid="voucher-pay"]'), null, 'nothing left to pay');
+      const pay = await t.app.inject(`${back.pathname}/pay`);
+      assert.equal(pay.headers.location, back.pathname, 'the pay link of a sale no longer open leads back to its page');
     });
 
     test('an unknown venue is a 404 page with the headers', async () => {

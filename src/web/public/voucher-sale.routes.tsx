@@ -4,7 +4,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { isLanguage } from '../../core/shared/language.js';
 import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
-import { parseVoucherSale, type VoucherSaleForm } from '../../core/vouchers/voucher-sale.js';
+import { parseVoucherSale, type VoucherSaleForm, voucherSalePath } from '../../core/vouchers/voucher-sale.js';
 import { startVoucherSale, voucherSaleByLink, type VoucherSaleOffer, voucherSaleOffer } from '../../core/vouchers/voucher-sale.service.js';
 import { type AppContext, paymentContextOf } from '../app-context.js';
 import { fieldMessages, type FieldMessages } from '../field-errors.js';
@@ -91,14 +91,16 @@ export async function voucherSaleRoutes(app: FastifyInstance, context: AppContex
       return sendPage(reply, FIELD_ERRORS_STATUS, await page(ui, offer, values, errors));
     }
     try {
-      const { checkoutUrl } = await startVoucherSale(db, clock, payments, linkKey, {
+      const { voucherId, checkoutUrl } = await startVoucherSale(db, clock, payments, linkKey, {
         venueId: offer.venue.id,
         input: parsed.value,
         client: clientAddress(request.ip),
       });
       // A checkout URL that may not be redirected to (not https): as if the provider were unavailable.
-      if (checkoutTarget(checkoutUrl)) return reply.toCheckout(checkoutUrl);
-      throw new DomainError('payment_unavailable');
+      if (!checkoutTarget(checkoutUrl)) throw new DomainError('payment_unavailable');
+      // To the sale's own page, whose pay link (a GET) goes on to the checkout: CSP's form-action
+      // 'self' holds for every redirect a form's post leads to, so a post may not end at Mollie.
+      return reply.seeOther(voucherSalePath(linkKey, voucherId));
     } catch (error) {
       if (isThrottled(error)) {
         const refusal = refuseThrottled(error, ui, reply, clock);
@@ -112,12 +114,24 @@ export async function voucherSaleRoutes(app: FastifyInstance, context: AppContex
     }
   });
 
-  app.get('/vouchers/sales/:voucherId/:token', async (request: SaleRequest, reply) => {
+  async function saleOf(request: SaleRequest) {
     const { voucherId, token } = request.params;
     const found =
       isKey(voucherId) && isKey(token) ? await voucherSaleByLink(db, clock, payments, linkKey, { voucherId, token }) : undefined;
     if (!found) throw new DomainError('not_found');
-    const path = request.url.split('?')[0]!;
-    return sendPage(reply, 200, <VoucherSaleReturnPage ui={uiFor(request)} venue={found.venue} sale={found.sale} path={path} />);
+    return { ...found, path: voucherSalePath(linkKey, voucherId) };
+  }
+
+  app.get('/vouchers/sales/:voucherId/:token', async (request: SaleRequest, reply) => {
+    const { venue, sale, path } = await saleOf(request);
+    const payable = sale.outcome === 'waiting' && checkoutTarget(sale.checkoutUrl ?? '') !== undefined;
+    return sendPage(reply, 200, <VoucherSaleReturnPage ui={uiFor(request)} venue={venue} sale={sale} path={path} payable={payable} />);
+  });
+
+  // The pay link: a navigation, so it may end at Mollie's checkout; a sale no longer open goes back to its page.
+  app.get('/vouchers/sales/:voucherId/:token/pay', async (request: SaleRequest, reply) => {
+    const { sale, path } = await saleOf(request);
+    const target = sale.outcome === 'waiting' ? checkoutTarget(sale.checkoutUrl ?? '') : undefined;
+    return target ? reply.toCheckout(sale.checkoutUrl!) : reply.seeOther(path);
   });
 }

@@ -176,6 +176,49 @@ if (!chromiumAvailable()) {
       await watched.context.close();
     });
 
+    for (const [lang, locale, javaScriptEnabled, width] of [
+      ['nl', 'nl-NL', false, PHONE.width],
+      ['en', 'en-GB', true, 1280],
+    ] as const) {
+      test(`a gift voucher bought online and spent on a booking (${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, ${width} px)`, async () => {
+        const watched = await watchedContext(browser, platform.url, { locale, javaScriptEnabled, notGroupz: [mollie.checkoutOrigin] });
+        const page = await watched.context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${platform.url}/activities/${ACTIVITY}`);
+        await page.locator('[data-testid="voucher-link"]').click();
+        await checkPage(watched, page, { cookies: [], screenshot: `${lang}-voucher-sale` });
+        await page.check('#amount-5000');
+        await page.fill('#buyerName', 'Kim Koper');
+        const email = `koper.${lang}@example.nl`;
+        await page.fill('#buyerEmail', email);
+        await page.check('#acceptTerms');
+        await page.locator('#voucher-form button[type="submit"]').click();
+        // The post is answered on the site (CSP form-action 'self'); its pay link goes on to the checkout.
+        await page.locator('[data-testid="voucher-pay"]').waitFor();
+        await checkPage(watched, page, { cookies: [], screenshot: `${lang}-voucher-pay` });
+        const sale = new URL(page.url()).pathname;
+        await page.locator('[data-testid="voucher-pay"]').click();
+        await page.waitForURL(`${mollie.checkoutOrigin}/checkout/*`);
+        await page.check('input[name="method"][value="ideal"]');
+        await page.locator('button[name="status"][value="paid"]').click();
+        await page.waitForURL(`${platform.url}${sale}`);
+        await page.locator('[data-testid="voucher-sale-paid"]').waitFor();
+        await checkPage(watched, page, { cookies: [], screenshot: `${lang}-voucher-paid` });
+
+        const mail = await waitFor('the voucher mail', () => mailsTo(platform, email)[0]);
+        const code = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/.exec(mail)?.[0];
+        assert.ok(code, 'the mail holds the code');
+        await page.goto(`${platform.url}/activities/${ACTIVITY}?groupSize=10`);
+        await page.locator('a.button[href^="/book/"]').first().click();
+        await page.fill('#voucherCode', code.toLowerCase());
+        await fillBookingForm(page, `boeker.${lang}@example.nl`);
+        await page.locator('[data-testid="payment-plan-voucher"]').waitFor();
+        assert.match((await page.textContent('[data-testid="payment-plan-voucher"]')) ?? '', /50[,.]00/);
+        await checkPage(watched, page, { cookies: [], screenshot: `${lang}-voucher-review` });
+        await watched.context.close();
+      });
+    }
+
     for (const javaScriptEnabled of [true, false]) {
       test(`a form refused with "on invoice" chosen says on invoice above it (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
         const db = new Sqlite(join(platform.dataDir, 'groupz.sqlite'));

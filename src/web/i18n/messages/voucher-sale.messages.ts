@@ -31,6 +31,10 @@ export const voucherSaleMessages = defineMessages(
     'voucher_sale.waiting_title': 'De betaling wordt nog verwerkt',
     'voucher_sale.waiting': 'De bank heeft de betaling nog niet bevestigd. Zodra dat gebeurt, sturen we de cadeaubon naar {email}.',
     'voucher_sale.check_again': 'Opnieuw kijken',
+    'voucher_sale.pay_title': 'Betaal uw cadeaubon',
+    'voucher_sale.pay_intro':
+      'Uw cadeaubon staat klaar. Zodra u hebt betaald, sturen we hem naar {email}. Al betaald? Dan wacht de betaling nog op de bank; kijk straks opnieuw.',
+    'voucher_sale.pay': 'Nu betalen (iDEAL, creditcard, Bancontact)',
     'field.voucher_amount_range': 'Kies een bedrag van € {min} tot € {max}.',
   },
   {
@@ -61,6 +65,10 @@ export const voucherSaleMessages = defineMessages(
     'voucher_sale.waiting_title': 'The payment is still being processed',
     'voucher_sale.waiting': 'The bank has not confirmed the payment yet. Once it does, we send the gift voucher to {email}.',
     'voucher_sale.check_again': 'Check again',
+    'voucher_sale.pay_title': 'Pay for your gift voucher',
+    'voucher_sale.pay_intro':
+      'Your gift voucher is ready. Once you have paid, we send it to {email}. Paid already? Then the payment is still waiting for the bank; check again shortly.',
+    'voucher_sale.pay': 'Pay now (iDEAL, card, Bancontact)',
     'field.voucher_amount_range': 'Choose an amount from € {min} to € {max}.',
   },
 );
