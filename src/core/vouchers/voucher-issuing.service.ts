@@ -1,8 +1,8 @@
 import type { Tx } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { localDateOf } from '../shared/time.js';
-import { activatePendingVoucher, insertVoucher, insertVoucherMovement } from './vouchers.repository.js';
+import { addLocalDays, daysBetween, localDateOf } from '../shared/time.js';
+import { activatePendingVoucher, findVoucher, insertVoucher, insertVoucherMovement } from './vouchers.repository.js';
 import { sealVoucherCode } from './voucher-code-box.js';
 import { newVoucherCode, validUntilOf, voucherCodeKey, type VoucherOrigin } from './voucher.js';
 
@@ -62,10 +62,15 @@ export async function createVoucher(trx: Tx, clock: Clock, secretKey: Buffer, in
 
 /**
  * Makes a pending voucher usable (its sale was paid): once, whatever number of times it is asked
- * (true the one time it changed it). Its validity runs from the day it was bought.
+ * (true the one time it changed it). Its validity runs from the day it is paid: a payment that
+ * took days (a bank transfer) shifts its last day by as many, so it is valid as long as promised.
  */
 export async function activateVoucher(trx: Tx, clock: Clock, id: string): Promise<boolean> {
-  const activated = await activatePendingVoucher(trx, id, clock.now().toISOString());
+  const voucher = await findVoucher(trx, id);
+  if (!voucher || voucher.status !== 'pending') return false;
+  const today = localDateOf(clock.now());
+  const validUntil = addLocalDays(voucher.validUntil, daysBetween(localDateOf(voucher.createdAt), today));
+  const activated = await activatePendingVoucher(trx, id, clock.now().toISOString(), validUntil);
   if (activated) await recordIssue(trx, clock, id, activated.venue_id, activated.initial_cents, null);
   return activated !== undefined;
 }

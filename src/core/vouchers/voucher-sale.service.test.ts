@@ -7,7 +7,7 @@ import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import type { TestMollie } from '../../../test/mollie/payments.js';
+import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
 import { startSettlingMollie } from '../../../test/payment-context.js';
 import { tablesHolding } from '../../../test/plain-text-search.js';
 import type { Db } from '../../db/schema.js';
@@ -84,6 +84,10 @@ for (const dialect of testDialects()) {
       return (await findVoucherSale(db, voucherId))!.provider_id!;
     }
 
+    /** The code of a voucher, opened from its seal (as its mail does). */
+    const codeOf = async (voucherId: string) =>
+      openVoucherCode(context.secretKey, voucherId, (await findVoucherSale(db, voucherId))!.code_sealed);
+
     /** A booking of four (EUR 50.00) paying with the code. */
     const book = (voucherCode: string) =>
       createBooking(db, clock, TEST_LINK_KEY, context, bookingInput(slot.id, { groupSize: 4, voucherCode, email: `b${n++}@example.nl` }));
@@ -148,6 +152,39 @@ for (const dialect of testDialects()) {
       assert.equal((await findVoucher(db, voucherId))?.balanceCents, 0);
     });
 
+    test('paid a day later by bank: valid as long from the day paid; refunded in the dashboard: taken off its balance, once', async () => {
+      const { voucherId } = await sell({ amountCents: 8_000 });
+      const providerId = await providerIdOf(voucherId);
+      mollie.standIn.setStatus(providerId, 'pending', 'banktransfer');
+      // Paid the next day (the stand-in expires what is not paid within a day).
+      clock.advance(20 * 60 * 60_000);
+      mollie.standIn.setStatus(providerId, 'paid');
+      assert.equal(await mollie.standIn.callWebhook(providerId), 200);
+      assert.equal((await findVoucher(db, voucherId))?.validUntil, '2028-06-02', 'two years from the day it was paid');
+      const { booking } = await book(await codeOf(voucherId));
+      assert.equal((await findVoucher(db, voucherId))?.balanceCents, 3_000);
+      // The venue refunds EUR 20 of the purchase in Mollie's dashboard, then EUR 40 more (more than is left).
+      for (const amountCents of [2_000, 4_000]) {
+        await mollie.settings.provider.createRefund(TEST_MOLLIE_KEY, providerId, {
+          amountCents,
+          description: 'dashboard',
+          reference: `r${amountCents}`,
+        });
+        for (let i = 0; i < 2; i++) assert.equal(await mollie.standIn.callWebhook(providerId), 200);
+      }
+      assert.deepEqual(
+        (await listVoucherMovements(db, voucherId)).map((m) => [m.kind, m.amount_cents, m.balance_after_cents, m.booking_id]),
+        [
+          ['issue', 8_000, 8_000, null],
+          ['redeem', -5_000, 3_000, booking.id],
+          ['sale_refund', -2_000, 1_000, null],
+          ['sale_refund', -1_000, 0, null],
+        ],
+      );
+      assert.equal((await findVoucher(db, voucherId))?.balanceCents, 0);
+      clock.set('2026-06-01T08:00:00Z');
+    });
+
     test('the return page asks Mollie itself: waiting, then paid, and a wrong token finds nothing', async () => {
       const { voucherId } = await sell();
       const link = { voucherId, token: voucherSaleToken(TEST_LINK_KEY, voucherId) };
@@ -158,7 +195,10 @@ for (const dialect of testDialects()) {
       assert.equal(found?.sale.buyerEmail, 'koper@example.nl');
       assert.equal((await listVoucherMovements(db, voucherId)).length, 1);
       assert.equal(
-        await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, { voucherId, token: `${link.token.slice(0, -1)}A` }),
+        await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, {
+          voucherId,
+          token: `${link.token.slice(0, -1)}${link.token.endsWith('A') ? 'B' : 'A'}`,
+        }),
         undefined,
       );
       assert.equal(await voucherSaleByLink(db, clock, context, TEST_LINK_KEY, { voucherId: 'nope', token: link.token }), undefined);

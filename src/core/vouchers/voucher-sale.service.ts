@@ -11,6 +11,7 @@ import { localDateOf } from '../shared/time.js';
 import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
 import { validUntilOf } from './voucher.js';
 import { activateVoucher, createVoucher } from './voucher-issuing.service.js';
+import { withdrawRefundedSale } from './voucher.service.js';
 import { enqueueVoucherMail } from './voucher-mail.service.js';
 import {
   cancelPendingVoucher,
@@ -124,16 +125,25 @@ function stateOf(row: VoucherSaleRow): VoucherSaleState {
 const FAILED: readonly string[] = ['failed', 'canceled', 'expired'];
 
 /**
- * Asks Mollie for a pending sale's payment and applies it in one transaction: paid, the voucher
- * becomes usable (activateVoucher: its `issue` movement, once) and its mail is queued (once);
- * failed, cancelled or expired, the voucher is cancelled. A voucher no longer pending is as it is.
+ * Asks Mollie for a sale's payment and applies it in one transaction: paid, the voucher becomes
+ * usable (activateVoucher: its `issue` movement, once) and its mail is queued (once), and what the
+ * venue refunded of it in Mollie's dashboard comes off its balance (withdrawRefundedSale); failed,
+ * cancelled or expired, a pending voucher is cancelled. A sale no longer pending is asked about
+ * only when `refunds` (Mollie's webhook: a refund made); else it is as it is.
  * Throws `payment_unavailable` when Mollie cannot be asked (no key of the account that took it, or
  * no answer): the caller tries again later.
  */
-export async function settleVoucherSale(db: Db, clock: Clock, context: PaymentContext, voucherId: string): Promise<VoucherSaleState> {
+export async function settleVoucherSale(
+  db: Db,
+  clock: Clock,
+  context: PaymentContext,
+  voucherId: string,
+  refunds = false,
+): Promise<VoucherSaleState> {
   const row = await findVoucherSale(db, voucherId);
   if (!row) throw new DomainError('not_found');
-  if (row.status !== 'pending' || row.provider_id === null) return stateOf(row);
+  const asked = row.status === 'pending' || (refunds && row.status === 'active' && row.origin === 'sold_online');
+  if (!asked || row.provider_id === null) return stateOf(row);
   const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, row);
   if (apiKey === null) throw new DomainError('payment_unavailable');
   let remote: ProviderPayment | undefined;
@@ -149,6 +159,7 @@ export async function settleVoucherSale(db: Db, clock: Clock, context: PaymentCo
     if (status === 'paid') {
       if (await activateVoucher(trx, clock, voucherId)) await enqueueVoucherMail(trx, clock, voucherId);
       await clearVoucherCheckout(trx, voucherId);
+      if (remote.refundedCents > 0) await withdrawRefundedSale(trx, clock, voucherId, remote.refundedCents);
     } else if (FAILED.includes(status)) {
       await cancelPendingVoucher(trx, voucherId);
     }
@@ -157,7 +168,8 @@ export async function settleVoucherSale(db: Db, clock: Clock, context: PaymentCo
 }
 
 /**
- * A sale's webhook call: settled (settleVoucherSale). One whose account's key Groupz no longer has
+ * A sale's webhook call (its payment paid, failed, or refunded since): settled (settleVoucherSale).
+ * One whose account's key Groupz no longer has
  * is done with, like a booking's payment (it stays pending, without a balance); throws
  * `payment_unavailable` only when Mollie does not answer, so that it calls again.
  */
@@ -166,7 +178,7 @@ export async function settleVoucherSaleFromWebhook(db: Db, clock: Clock, context
   if (!row) return;
   const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, row).catch(() => null);
   if (apiKey === null) return;
-  await settleVoucherSale(db, clock, context, voucherId);
+  await settleVoucherSale(db, clock, context, voucherId, true);
 }
 
 /**

@@ -6,7 +6,10 @@ import { localDateOf } from '../shared/time.js';
 import { insertPayment } from '../payments/payments.repository.js';
 import {
   extendVoucher,
+  findVoucher,
   findVoucherByHash,
+  sumVoucherMovements,
+  takeVoucherBalanceIfUnchanged,
   insertVoucherMovement,
   restoreVoucherBalance,
   takeVoucherBalance,
@@ -83,6 +86,33 @@ export async function redeemVoucher(trx: Tx, clock: Clock, redemption: Redemptio
     created_at: stamp,
   });
   return paymentId;
+}
+
+/**
+ * What the venue refunded of a voucher's online sale (in Mollie's dashboard: `refundedCents` in
+ * all, as Mollie reports it) comes off its balance, as far as the balance goes, with a `sale_refund`
+ * movement: a voucher whose purchase went back is not spent as well. Counts what earlier reports
+ * took, so a report repeated takes nothing more; a compare-and-set on the balance keeps two reports
+ * racing from both taking. Returns what it took now.
+ */
+export async function withdrawRefundedSale(trx: Tx, clock: Clock, voucherId: string, refundedCents: number): Promise<number> {
+  const taken = -(await sumVoucherMovements(trx, voucherId, 'sale_refund'));
+  const voucher = await findVoucher(trx, voucherId);
+  if (!voucher || voucher.status !== 'active') return 0;
+  const cents = Math.min(refundedCents - taken, voucher.balanceCents);
+  if (cents <= 0) return 0;
+  const after = await takeVoucherBalanceIfUnchanged(trx, voucherId, voucher.balanceCents, cents);
+  if (after === undefined) return 0;
+  await insertVoucherMovement(trx, {
+    id: newId(),
+    voucher_id: voucherId,
+    venue_id: voucher.venueId,
+    kind: 'sale_refund',
+    amount_cents: -cents,
+    balance_after_cents: after,
+    created_at: clock.now().toISOString(),
+  });
+  return cents;
 }
 
 /** A refund of a voucher payment: its money goes back to the voucher. */

@@ -13,7 +13,8 @@ import { FieldsRefused } from '../shared/field-errors.js';
 export const VOUCHER_ORIGINS = ['sold_online', 'sold_desk', 'issued'] as const;
 export type VoucherOrigin = (typeof VOUCHER_ORIGINS)[number];
 
-export const VOUCHER_MOVEMENT_KINDS = ['issue', 'redeem', 'restore', 'expire'] as const;
+/** `sale_refund`: what the venue refunded of a voucher's online sale (in Mollie's dashboard), taken off its balance. */
+export const VOUCHER_MOVEMENT_KINDS = ['issue', 'redeem', 'restore', 'expire', 'sale_refund'] as const;
 export type VoucherMovementKind = (typeof VOUCHER_MOVEMENT_KINDS)[number];
 
 /**

@@ -94,17 +94,48 @@ export async function extendVoucher(trx: Tx, id: string, today: string, until: s
   await trx.updateTable('vouchers').set({ valid_until: until }).where('id', '=', id).where('valid_until', '<', today).execute();
 }
 
-/** Marks a pending voucher active; its venue and amount when it was pending, undefined when it was not. */
+/**
+ * Marks a pending voucher active, valid through `validUntil`; its venue and amount when it was
+ * pending, undefined when it was not.
+ */
 export async function activatePendingVoucher(
   trx: Tx,
   id: string,
   at: string,
+  validUntil: string,
 ): Promise<{ venue_id: string; initial_cents: number } | undefined> {
   return trx
     .updateTable('vouchers')
-    .set({ status: 'active', issued_at: at })
+    .set({ status: 'active', issued_at: at, valid_until: validUntil })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .returning(['venue_id', 'initial_cents'])
     .executeTakeFirst();
+}
+
+/** The sum of a voucher's movements of one kind (signed). */
+export async function sumVoucherMovements(db: Executor, voucherId: string, kind: VoucherMovementKind): Promise<number> {
+  const row = await db
+    .selectFrom('voucher_movements')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
+    .where('voucher_id', '=', voucherId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return Number(row.cents);
+}
+
+/**
+ * Takes `cents` off a voucher's balance if it is still `expected` (whatever its status or date): a
+ * compare-and-set, so two callers that read the same balance cannot both take from it. Its balance
+ * after; undefined when it changed meanwhile.
+ */
+export async function takeVoucherBalanceIfUnchanged(trx: Tx, id: string, expected: number, cents: number): Promise<number | undefined> {
+  const row = await trx
+    .updateTable('vouchers')
+    .set({ balance_cents: expected - cents })
+    .where('id', '=', id)
+    .where('balance_cents', '=', expected)
+    .returning('balance_cents')
+    .executeTakeFirst();
+  return row?.balance_cents;
 }

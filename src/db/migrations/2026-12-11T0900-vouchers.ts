@@ -10,7 +10,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 //   (origin: sold online, sold at the desk, issued by staff); its buyer and recipient; and for one
 //   sold online its Mollie payment. status 'pending' until that is paid.
 // - voucher_movements: the ledger; every change of a balance is one row (issue, redeem, restore,
-//   expire), numbered per voucher (position 1, 2, ...), signed, with the balance after it, the
+//   expire, sale_refund: a sale refunded in Mollie's dashboard), numbered per voucher (position 1, 2, ...), signed, with the balance after it, the
 //   booking, payment or refund it belongs to and the staff member who made it.
 // - payments.voucher_id: the voucher a payment of method 'voucher' drew on; the method check allows
 //   'voucher'. PostgreSQL replaces the check (its migrations run in a transaction); SQLite cannot
@@ -130,7 +130,7 @@ async function createVouchers(db: Kysely<unknown>): Promise<void> {
     .addColumn('refund_id', 'text', (c) => c.references('refunds.id'))
     .addColumn('staff_id', 'text', (c) => c.references('staff.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addCheckConstraint('voucher_movements_kind', sql`kind in ('issue', 'redeem', 'restore', 'expire')`)
+    .addCheckConstraint('voucher_movements_kind', sql`kind in ('issue', 'redeem', 'restore', 'expire', 'sale_refund')`)
     .addCheckConstraint('voucher_movements_balance', sql`balance_after_cents >= 0`)
     .addUniqueConstraint('voucher_movements_position', ['voucher_id', 'position'])
     .execute();

@@ -184,7 +184,7 @@ for (const dialect of testDialects()) {
       const all = rows.at(-1)!;
       assert.deepEqual(
         kinds.map((r) => r[0]),
-        ['Totaal Uitgifte', 'Totaal Betaling', 'Totaal Terugbetaald op de bon', 'Totaal Verlopen'],
+        ['Totaal Uitgifte', 'Totaal Betaling', 'Totaal Terugbetaald op de bon', 'Totaal Verlopen', 'Totaal Aankoop terugbetaald'],
       );
       assert.equal(cents(all[4]!), owed, 'all movements of the period: from nothing to what is owed');
       assert.equal(

@@ -130,7 +130,7 @@ for (const dialect of testDialects()) {
       const paid = await t.app.inject({ url: back.pathname, headers: { 'accept-language': 'en' } });
       assert.match(parseHtml(paid.body).querySelector('[data-testid="voucher-sale-paid"]')?.text ?? '', /koper@example\.nl/);
 
-      const wrong = await t.app.inject(`${back.pathname.slice(0, -2)}xx`);
+      const wrong = await t.app.inject(`${back.pathname.slice(0, -1)}${back.pathname.endsWith('x') ? 'y' : 'x'}`);
       assert.equal(wrong.statusCode, 404);
       assertPlain(wrong, 'wrong token');
     });

@@ -15,6 +15,7 @@ export const MOVEMENT_LABELS: Record<VoucherMovementKind, MessageKey> = {
   redeem: 'vouchers.kind.redeem',
   restore: 'vouchers.kind.restore',
   expire: 'vouchers.kind.expire',
+  sale_refund: 'vouchers.kind.sale_refund',
 };
 
 /** A voucher as staff call it: the last four characters of its code. */
