@@ -17,6 +17,7 @@ import { VoucherRefused } from '../vouchers/voucher.js';
 import { createVoucher } from '../vouchers/voucher-issuing.service.js';
 import { findVoucher, listVoucherMovements } from '../vouchers/vouchers.repository.js';
 import { cancelByOrganiser } from './booking-changes.service.js';
+import { recordRefund } from './refund.service.js';
 import { createBooking, quoteBooking } from './booking.service.js';
 import { bookingPaymentOf } from './checkout.service.js';
 import { payWithVoucher } from './voucher-redemption.service.js';
@@ -234,6 +235,36 @@ for (const dialect of testDialects()) {
       assert.equal(await refusal(payWithVoucher(db, clock, booking.id, big.code)), 'nothing_due');
       const option = await place(slot, '', online, { option: true });
       assert.equal(await refusal(payWithVoucher(db, clock, option.booking.id, big.code)), 'voucher_not_now');
+    });
+
+    test('a refund to a voucher past its date: what it held then expires, the refund comes back, valid again for two years', async () => {
+      const { activity, slot } = await setUp(FULL);
+      const { id, code } = await voucher(activity.venue.id, 50_000);
+      const created = await place(slot, code);
+      // Past its last day (2028-06-01), before the hourly job expired it, the booking is refunded.
+      const later = new TestClock('2028-06-03T08:00:00Z');
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordRefund(trx, later, {
+            bookingId: created.booking.id,
+            amountCents: 1_000,
+            cause: 'staff',
+            reason: 'gebaar',
+            by: { by: 'system' },
+          }),
+        );
+      assert.deepEqual(
+        (await listVoucherMovements(db, id)).map((m) => [m.kind, m.amount_cents, m.balance_after_cents]),
+        [
+          ['issue', 50_000, 50_000],
+          ['redeem', -TOTAL, 50_000 - TOTAL],
+          ['expire', -(50_000 - TOTAL), 0],
+          ['restore', 1_000, 1_000],
+        ],
+      );
+      const after = await findVoucher(db, id);
+      assert.deepEqual([after?.balanceCents, after?.validUntil], [1_000, '2030-06-03']);
     });
 
     test('ten bookings racing for one voucher: one pays with it, the others are refused, the balance never below zero', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/schema.js';
+import type { Db, Tx } from '../../db/schema.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
@@ -22,25 +22,36 @@ export async function expireVouchers(db: Db, clock: Clock): Promise<number> {
     const due = await listVouchersToExpire(db, today, BATCH);
     let changed = 0;
     for (const voucher of due) {
-      const done = await db.transaction().execute(async (trx) => {
-        if (!(await clearExpiredBalance(trx, voucher.id, voucher.balance_cents, today))) return false;
-        await insertVoucherMovement(trx, {
-          id: newId(),
-          voucher_id: voucher.id,
-          venue_id: voucher.venue_id,
-          kind: 'expire',
-          amount_cents: -voucher.balance_cents,
-          balance_after_cents: 0,
-          created_at: clock.now().toISOString(),
-        });
-        return true;
-      });
-      if (done) changed += 1;
+      if (await db.transaction().execute((trx) => expireVoucher(trx, clock, voucher, today))) changed += 1;
     }
     expired += changed;
     // A batch that changed nothing (its vouchers changed meanwhile) is left to the next run.
     if (due.length < BATCH || changed === 0) return expired;
   }
+}
+
+/**
+ * Ends one voucher's balance past its last day (before `today`), in the caller's transaction: zero
+ * by a conditional update (only while it still holds `balance_cents`) and the `expire` movement;
+ * false, having changed nothing, when it changed meanwhile or is not past its day.
+ */
+export async function expireVoucher(
+  trx: Tx,
+  clock: Clock,
+  voucher: { id: string; venue_id: string; balance_cents: number },
+  today: string,
+): Promise<boolean> {
+  if (!(await clearExpiredBalance(trx, voucher.id, voucher.balance_cents, today))) return false;
+  await insertVoucherMovement(trx, {
+    id: newId(),
+    voucher_id: voucher.id,
+    venue_id: voucher.venue_id,
+    kind: 'expire',
+    amount_cents: -voucher.balance_cents,
+    balance_after_cents: 0,
+    created_at: clock.now().toISOString(),
+  });
+  return true;
 }
 
 /** The background job that expires vouchers: hourly, so it acts within the hour after midnight, on one instance at a time. */

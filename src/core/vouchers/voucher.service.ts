@@ -4,6 +4,7 @@ import { FieldsRefused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { localDateOf } from '../shared/time.js';
 import { insertPayment } from '../payments/payments.repository.js';
+import { expireVoucher } from './voucher-expiry.service.js';
 import {
   extendVoucher,
   findVoucher,
@@ -129,10 +130,17 @@ export interface Restoration {
 /**
  * Gives a refund of a voucher payment back to the voucher, in the refund's transaction, with the
  * ledger's movement. A voucher past its date is valid again for the law's minimum from today:
- * money given back is the holder's to spend, not to lose the day it returns.
+ * money given back is the holder's to spend, not to lose the day it returns; what it still held
+ * when its date passed expires first (as the nightly job would have), so only the refund returns.
  */
 export async function restoreVoucher(trx: Tx, clock: Clock, restoration: Restoration): Promise<void> {
   const now = clock.now();
+  const voucher = await findVoucher(trx, restoration.voucherId);
+  if (voucher && voucher.validUntil < localDateOf(now) && voucher.balanceCents > 0) {
+    const lapsed = { id: voucher.id, venue_id: voucher.venueId, balance_cents: voucher.balanceCents };
+    // Not changed when the job (or another refund) expired it meanwhile: then nothing lapsed is left.
+    await expireVoucher(trx, clock, lapsed, localDateOf(now));
+  }
   const after = await restoreVoucherBalance(trx, restoration.voucherId, restoration.cents);
   await extendVoucher(trx, restoration.voucherId, localDateOf(now), validUntilOf(localDateOf(now), MIN_VALIDITY_MONTHS));
   await insertVoucherMovement(trx, {
