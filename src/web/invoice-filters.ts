@@ -1,5 +1,5 @@
 import { REGISTER_MAX_DAYS, REGISTER_STATUSES, type RegisterFilter, type RegisterStatus } from '../core/invoices/invoice-list.service.js';
-import { parseDateRange } from '../core/shared/date-range.js';
+import { dateRangeErrors, parseDateRange } from '../core/shared/date-range.js';
 import type { FieldError } from '../core/shared/field-errors.js';
 import { addLocalDays, isLocalDate } from '../core/shared/time.js';
 import { formField } from './form-body.js';
@@ -39,7 +39,7 @@ export function parseInvoiceFilter(query: unknown, today: string, venueIds: read
   const errors: FieldError[] = [];
   const from = values.from !== '' ? values.from : monthStart(isLocalDate(values.to) ? values.to : today);
   const dates = parseDateRange({ from, to: values.to }, { maxDays: REGISTER_MAX_DAYS });
-  for (const [field, code] of Object.entries(dates.faults)) errors.push({ field, code });
+  errors.push(...dateRangeErrors(dates.faults, REGISTER_MAX_DAYS));
   const start = dates.range.from ?? monthStart(today);
   const filter: RegisterFilter = { from: start, to: dates.range.to ?? monthEnd(start) };
   if ((REGISTER_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as RegisterStatus;

@@ -1,5 +1,5 @@
 import { VOUCHER_LIST_STATUSES, type VoucherListStatus } from '../core/vouchers/voucher.js';
-import { parseDateRange } from '../core/shared/date-range.js';
+import { dateRangeErrors, parseDateRange } from '../core/shared/date-range.js';
 import type { FieldError } from '../core/shared/field-errors.js';
 import { isLocalDate } from '../core/shared/time.js';
 import { formField } from './form-body.js';
@@ -43,7 +43,7 @@ export function parseVoucherFilter(query: unknown, today: string, venueIds: read
   else if (values.on !== '') errors.push({ field: 'on', code: 'invalid_date' });
   const from = values.from !== '' ? values.from : monthStart(isLocalDate(values.to) ? values.to : today);
   const dates = parseDateRange({ from, to: values.to }, { maxDays: VOUCHER_MOVEMENTS_MAX_DAYS });
-  for (const [field, code] of Object.entries(dates.faults)) errors.push({ field, code });
+  errors.push(...dateRangeErrors(dates.faults, VOUCHER_MOVEMENTS_MAX_DAYS));
   const start = dates.range.from ?? monthStart(today);
   return { values, errors, status, venueId, on, from: start, to: dates.range.to ?? monthEnd(start) };
 }

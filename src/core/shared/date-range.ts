@@ -49,3 +49,15 @@ export function parseDateRange(
   if (to === undefined && fallback && from !== undefined) to = addLocalDays(from, fallback.days);
   return { range: { from, to }, faults };
 }
+
+/** A range's faults as field errors; one too long names the limit (`max`, in days) its message says. */
+export function dateRangeErrors(
+  faults: DateRangeFaults,
+  maxDays?: number,
+): { field: string; code: DateRangeFault; params?: { max: number } }[] {
+  return Object.entries(faults).map(([field, code]) => ({
+    field,
+    code,
+    ...(code === 'range_too_long' && maxDays !== undefined && { params: { max: maxDays } }),
+  }));
+}

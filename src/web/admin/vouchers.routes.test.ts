@@ -116,6 +116,9 @@ for (const dialect of testDialects()) {
       assert.equal((await adminGet(t, manager, '/admin/vouchers?status=kapot&on=gisteren')).statusCode, 422);
       assert.equal((await adminGet(t, manager, '/admin/vouchers.csv?on=2026-13-45')).statusCode, 422);
       assert.equal((await adminGet(t, manager, '/admin/voucher-movements.csv?from=2026-12-31&to=2026-12-01')).statusCode, 422);
+      const tooLong = await adminGet(t, manager, '/admin/voucher-movements.csv?from=2025-01-01&to=2026-12-01');
+      assert.equal(tooLong.statusCode, 422);
+      assert.match(tooLong.body, /hoogstens 366 dagen/, 'the limit of this export, not of another');
     });
 
     test('an admin picks the venue; the list names venues and filters by one', async () => {

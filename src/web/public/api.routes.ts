@@ -25,7 +25,7 @@ import { extraSoldOutText } from '../views/extra-refusal.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { type FieldError, type FieldErrorCode, fieldErrorsOf } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
-import { parseDateRange } from '../../core/shared/date-range.js';
+import { dateRangeErrors, parseDateRange } from '../../core/shared/date-range.js';
 import { checkGroupSize } from '../../core/shared/group-size.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
@@ -221,8 +221,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       { from: formField(request.query, 'from'), to: formField(request.query, 'to') },
       { maxDays: MAX_RANGE_DAYS, fallback: { from: localDateOf(clock.now()), days: 13 } },
     );
-    for (const [field, fault] of Object.entries(dates.faults)) {
-      errors.push({ field, code: fault === 'to_before_from' ? 'invalid_date' : fault });
+    for (const error of dateRangeErrors(dates.faults, MAX_RANGE_DAYS)) {
+      errors.push({ ...error, code: error.code === 'to_before_from' ? 'invalid_date' : error.code });
     }
     const { from, to } = dates.range;
     const size = formNumber(formField(request.query, 'groupSize'));

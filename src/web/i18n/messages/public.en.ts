@@ -86,7 +86,7 @@ export const en: Record<keyof typeof nl, string> = {
   'field.invalid_encoding': 'This text holds characters that cannot be read (not valid UTF-8). Please type it again.',
   'field.invisible_only': 'This text consists of invisible characters only. Please type visible text.',
   'field.invalid_date': 'Enter a valid date (YYYY-MM-DD).',
-  'field.range_too_long': 'Choose a period of at most 92 days.',
+  'field.range_too_long': 'Choose a period of at most {max} days.',
   'field.must_accept': 'Accept the booking terms to book.',
   'field.invalid_value': 'This value is not valid.',
   'field.unknown_slot': 'This time slot does not exist.',

@@ -84,7 +84,7 @@ export const nl = {
   'field.invalid_encoding': 'Deze tekst bevat tekens die niet te lezen zijn (geen geldige UTF-8). Typ hem opnieuw.',
   'field.invisible_only': 'Deze tekst bestaat alleen uit onzichtbare tekens. Typ zichtbare tekst.',
   'field.invalid_date': 'Vul een geldige datum in (JJJJ-MM-DD).',
-  'field.range_too_long': 'Kies een periode van hoogstens 92 dagen.',
+  'field.range_too_long': 'Kies een periode van hoogstens {max} dagen.',
   'field.must_accept': 'Ga akkoord met de boekingsvoorwaarden om te boeken.',
   'field.invalid_value': 'Deze waarde is ongeldig.',
   'field.unknown_slot': 'Dit tijdslot bestaat niet.',
