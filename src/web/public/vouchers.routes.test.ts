@@ -64,24 +64,26 @@ for (const dialect of testDialects()) {
       [
         'nl',
         'Cadeaubon',
-        /De cadeaubon betaalt € 20,00 bij het boeken; daarna staat er nog € 0,00 op\./,
+        /^De cadeaubon betaalt € 50,00 bij het boeken; daarna staat er nog € 30,00 op, te gebruiken tot en met .*2028\.$/,
         'Deze cadeaubon kennen we niet. Controleer de code.',
       ],
       [
         'en',
         'Gift voucher',
-        /The gift voucher pays €20\.00 when booking; €0\.00 stays on it afterwards\./,
+        /^The gift voucher pays €50\.00 when booking; €30\.00 stays on it afterwards, to use until .*2028\.$/,
         'We do not know this gift voucher. Please check the code.',
       ],
     ] as const) {
       test(`${lang}: the form asks for a voucher; the review says what it pays; a wrong code is the field's error, kept as typed`, async () => {
         const form = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: { 'accept-language': lang } })).body);
         assert.match(text(form.querySelector('label[for="voucherCode"]')) ?? '', new RegExp(`^${label}`));
-        const code = await voucher(2000);
+        const code = await voucher(8000);
         const typed = code.toLowerCase();
         const { res, page } = await post({ voucherCode: typed }, lang);
         assert.equal(res.statusCode, 200);
         assert.match(text(page.querySelector('[data-testid="payment-plan-voucher"]')) ?? '', says);
+        // It pays everything: nothing is left to pay at the venue.
+        assert.equal(page.querySelectorAll('[data-testid="payment-plan"] p').length, 1);
         assert.equal(page.querySelector('input[type="hidden"][name="voucherCode"]')?.getAttribute('value'), typed);
 
         const refused = await post({ voucherCode: 'ABCD-EFGH-JKMN-PQRS' }, lang);

@@ -217,27 +217,30 @@ export function BookingFormPage({
             />
           )}
         </Field>
-        <Field
-          name="voucherCode"
-          label={`${t('voucher.field')} ${t('form.optional')}`}
-          error={errors.voucherCode}
-          hint={t('voucher.field_hint')}
-        >
-          {(describedBy) => (
-            <input
-              id="voucherCode"
-              name="voucherCode"
-              type="text"
-              autocomplete="off"
-              autocapitalize="characters"
-              spellcheck={false}
-              maxLength={MAX_CODE_LENGTH}
-              value={values.voucherCode}
-              aria-describedby={describedBy}
-              aria-invalid={invalid('voucherCode')}
-            />
-          )}
-        </Field>
+        {/* A request may never be confirmed: its organiser pays with a voucher from the manage link once it is. */}
+        {activity.rules.bookingMode !== 'request' && (
+          <Field
+            name="voucherCode"
+            label={`${t('voucher.field')} ${t('form.optional')}`}
+            error={errors.voucherCode}
+            hint={t('voucher.field_hint')}
+          >
+            {(describedBy) => (
+              <input
+                id="voucherCode"
+                name="voucherCode"
+                type="text"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck={false}
+                maxLength={MAX_CODE_LENGTH}
+                value={values.voucherCode}
+                aria-describedby={describedBy}
+                aria-invalid={invalid('voucherCode')}
+              />
+            )}
+          </Field>
+        )}
         {optionUntil && (
           <fieldset data-testid="option-choice">
             <legend>{t('option.choice_legend')}</legend>

@@ -14,8 +14,8 @@ export interface PaymentPlanView {
   windowMinutes: number;
   /** A deposit paid in full because the visit is within these days (core's plan decides); null otherwise. */
   inFullWithinDays: number | null;
-  /** What a gift voucher pays when booking, and what stays on it; null without one. */
-  voucher: { cents: number; leftCents: number } | null;
+  /** What a gift voucher pays when booking (all of it: `coversAll`), what stays on it and until when; null without one. */
+  voucher: { cents: number; leftCents: number; validUntil: string; coversAll: boolean } | null;
 }
 
 /**
@@ -26,7 +26,7 @@ export function planViewOf(
   plan: CorePlan,
   totalCents: number,
   windowMinutes: number,
-  voucher?: { cents: number; balanceCents: number },
+  voucher?: { cents: number; balanceCents: number; validUntil: string },
 ): PaymentPlanView {
   const nowCents = plan.payBy === 'online' ? plan.dueAtBookingCents : 0;
   const voucherCents = voucher?.cents ?? 0;
@@ -34,7 +34,14 @@ export function planViewOf(
     payBy: plan.payBy,
     nowCents,
     laterCents: plan.payBy === 'venue' ? 0 : totalCents - voucherCents - nowCents,
-    voucher: voucher ? { cents: voucher.cents, leftCents: voucher.balanceCents - voucher.cents } : null,
+    voucher: voucher
+      ? {
+          cents: voucher.cents,
+          leftCents: voucher.balanceCents - voucher.cents,
+          validUntil: voucher.validUntil,
+          coversAll: voucher.cents >= totalCents,
+        }
+      : null,
     laterOn: plan.balanceDueOn,
     windowMinutes: plan.windowMinutes ?? windowMinutes,
     inFullWithinDays: plan.inFullWithinDays,
@@ -53,7 +60,7 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
   const money = (cents: number) => formatMoney(cents, lang);
   const date = (day: string) => formatDate(new Date(`${day}T12:00:00Z`), lang);
   let text: string | null;
-  if (plan.voucher && plan.nowCents === 0 && plan.laterCents === 0 && plan.payBy !== 'venue') {
+  if (plan.voucher && (plan.voucher.coversAll || (plan.nowCents === 0 && plan.laterCents === 0 && plan.payBy !== 'venue'))) {
     text = null;
   } else if (plan.payBy === 'online' && plan.nowCents > 0 && plan.laterCents > 0 && plan.laterOn) {
     text = t('payment.plan.deposit', { now: money(plan.nowCents), rest: money(plan.laterCents), date: date(plan.laterOn) });
@@ -73,7 +80,13 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
       )}
       {plan.voucher && (
         <p data-testid="payment-plan-voucher">
-          {t('payment.plan.voucher', { amount: money(plan.voucher.cents), left: money(plan.voucher.leftCents) })}
+          {plan.voucher.leftCents > 0
+            ? t('payment.plan.voucher_left', {
+                amount: money(plan.voucher.cents),
+                left: money(plan.voucher.leftCents),
+                date: date(plan.voucher.validUntil),
+              })
+            : t('payment.plan.voucher', { amount: money(plan.voucher.cents) })}
         </p>
       )}
       {text !== null && <p>{text}</p>}
