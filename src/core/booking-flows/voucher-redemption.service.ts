@@ -11,7 +11,7 @@ import { syncPaidStateOf } from './balances.service.js';
 import { bookingPaid } from './checkout.service.js';
 
 /**
- * Pays what a placed booking owes with a gift voucher (its manage page, the API): as much as the
+ * Pays what a placed booking owes with a gift voucher (its manage page): as much as the
  * voucher holds, at most what is outstanding. Under the slot's and the booking's locks (the lock
  * order of every change of places) the payment is recorded and does what a payment does: a
  * booking awaiting its first payment that it covers is confirmed, with the organiser's receipt

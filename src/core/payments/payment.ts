@@ -1,8 +1,9 @@
 /**
- * The money of a booking: payments in (Mollie or a bank transfer), refunds out. The state of a
- * Mollie payment comes from Mollie (its webhook, or a fetch), never from the browser.
+ * The money of a booking: payments in (Mollie, a bank transfer, or a gift voucher: core/vouchers/),
+ * refunds out. The state of a Mollie payment comes from Mollie (its webhook, or a fetch), never
+ * from the browser.
  */
-export const PAYMENT_METHODS = ['mollie', 'bank'] as const;
+export const PAYMENT_METHODS = ['mollie', 'bank', 'voucher'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** `creating`: recorded by Groupz, not yet answered by Mollie; the rest are Mollie's statuses. */

@@ -27,7 +27,8 @@ import {
 
 /**
  * The voucher a code typed to pay at `venueId` names, usable today; throws VoucherRefused at the
- * field otherwise. A code of another venue, or one never issued, is as unknown as a typo.
+ * field otherwise: `voucher_unknown` for a typo or one never issued (or not paid), and
+ * `voucher_other_venue` for another venue's (its holder has the code: nothing is given away).
  */
 export async function voucherToPay(db: Executor, clock: Clock, typed: string, venueId: string): Promise<Voucher> {
   if (typed.trim() === '') throw new FieldsRefused([{ field: 'voucherCode', code: 'required' }]);
