@@ -425,8 +425,6 @@ async function placeBooking(
     });
     // The booking's "paid" mark follows its ledger (a voucher may have paid it all).
     if (voucher) await syncPaidStateOf(trx, clock, id);
-    // Confirmed at once (on invoice, say): its invoice is issued with it.
-    if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
     await enqueueBookingMail(trx, clock, {
       kind: PLACED_MAIL[status],
       bookingId: id,
@@ -443,6 +441,8 @@ async function placeBooking(
         }),
       },
     });
+    // Confirmed at once (on invoice, say): its invoice is issued with it, its mail after the booking's.
+    if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
     // A booking awaiting payment is news for the venue once paid (checkout.service.ts), not before.
     if (status !== 'awaiting_payment') {
       await enqueueStaffNotice(trx, clock, {

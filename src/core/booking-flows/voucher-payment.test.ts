@@ -243,17 +243,15 @@ for (const dialect of testDialects()) {
       const created = await place(slot, code);
       // Past its last day (2028-06-01), before the hourly job expired it, the booking is refunded.
       const later = new TestClock('2028-06-03T08:00:00Z');
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordRefund(trx, later, {
-            bookingId: created.booking.id,
-            amountCents: 1_000,
-            cause: 'staff',
-            reason: 'gebaar',
-            by: { by: 'system' },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordRefund(trx, later, {
+          bookingId: created.booking.id,
+          amountCents: 1_000,
+          cause: 'staff',
+          reason: 'gebaar',
+          by: { by: 'system' },
+        }),
+      );
       assert.deepEqual(
         (await listVoucherMovements(db, id)).map((m) => [m.kind, m.amount_cents, m.balance_after_cents]),
         [

@@ -230,7 +230,9 @@ async function composeVoucherMail(db: Db, settings: MailDeliverySettings, mail: 
   if (!settings.secretKey) throw new MailGivenUp('no secret key');
   const code = openVoucherCode(settings.secretKey, voucher.id, sale.code_sealed);
   const lang = isLanguage(mail.language) ? mail.language : voucher.language;
-  const content = renderVoucherMail(lang, { voucher, code, venue, activitiesUrl: `${settings.publicUrl}/` });
+  // The catalogue searched for the venue's name (which matches its activities): where the voucher is spent.
+  const activitiesUrl = `${settings.publicUrl}/?q=${encodeURIComponent(venue.name)}`;
+  const content = renderVoucherMail(lang, { voucher, code, venue, activitiesUrl });
   return { ...content, attachments: [], ...(venue.contactEmail && { replyTo: venue.contactEmail }) };
 }
 

@@ -10,7 +10,7 @@ export interface VoucherMailFacts {
   voucher: Voucher;
   code: string;
   venue: Venue;
-  /** The catalogue (a full URL), where the venue's activities are booked. */
+  /** The catalogue searched for the venue (a full URL), where its activities are booked. */
   activitiesUrl: string;
 }
 

@@ -99,7 +99,7 @@ for (const dialect of testDialects()) {
       const providerId = await providerIdOf(voucherId);
       const remote = mollie.standIn.payment(providerId)!;
       assert.equal(remote.amountCents, 5_000);
-      assert.equal(remote.description, 'Groupz cadeaubon');
+      assert.equal(remote.description, `Groupz cadeaubon ${activity.venue.name}`);
       assert.equal(remote.webhookUrl, `${TEST_PUBLIC_URL}/payments/webhook`);
       assert.equal(remote.redirectUrl, `${TEST_PUBLIC_URL}/vouchers/sales/${voucherId}/${voucherSaleToken(TEST_LINK_KEY, voucherId)}`);
 

@@ -62,6 +62,8 @@ export async function startVoucherSale(
   linkKey: LinkKey,
   sale: { venueId: string; input: VoucherSaleInput; client: string | null },
 ): Promise<{ voucherId: string; checkoutUrl: string }> {
+  const venue = await findVenue(db, sale.venueId);
+  if (!venue) throw new DomainError('not_found');
   const account = await mollieAccountFor(db, context.secretKey, context.settings, sale.venueId);
   if (account === null) throw new DomainError('payment_unavailable');
   const { input } = sale;
@@ -86,7 +88,8 @@ export async function startVoucherSale(
   try {
     created = await context.settings.provider.createPayment(account.apiKey, {
       amountCents: input.amountCents,
-      description: 'Groupz cadeaubon',
+      // What the buyer's bank statement shows: what was bought and where, nothing personal.
+      description: `Groupz cadeaubon ${venue.name}`.slice(0, 255),
       redirectUrl: `${context.publicUrl}${voucherSalePath(linkKey, id)}`,
       webhookUrl: `${context.publicUrl}/payments/webhook`,
       reference: id,

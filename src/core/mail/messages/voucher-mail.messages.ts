@@ -28,7 +28,7 @@ export const voucherMailMessages = defineMessages(
     'mail.voucher.venue': 'Venue',
     'mail.voucher.amount': 'Value',
     'mail.voucher.balance': 'Balance now',
-    'mail.voucher.valid_until': 'Valid until and including',
+    'mail.voucher.valid_until': 'Valid through',
     'mail.voucher.recipient': 'For',
     'mail.voucher.message': 'Message',
     'mail.voucher.how':
