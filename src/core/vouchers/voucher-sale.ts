@@ -55,9 +55,13 @@ const fields = z.object({
   acceptTerms: z.literal(true, { error: 'must_accept' }),
 });
 
-/** The amount chosen or typed, in cents; its field's error otherwise (the range named in whole euros). */
+/**
+ * The amount chosen or typed, in cents; its field's error otherwise (the range named in whole
+ * euros). An amount typed with no choice made is the amount meant (without JavaScript nothing
+ * picks "another amount" for the buyer who types one).
+ */
 function amountOf(form: VoucherSaleForm): number | FieldError {
-  if (form.amount !== OTHER_AMOUNT) {
+  if (form.amount !== OTHER_AMOUNT && !(form.amount === '' && form.otherAmount.trim() !== '')) {
     const preset = PRESET_VOUCHER_CENTS.find((cents) => String(cents) === form.amount);
     return preset ?? { field: 'amount', code: form.amount === '' ? 'required' : 'invalid_value' };
   }

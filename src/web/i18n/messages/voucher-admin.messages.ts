@@ -72,7 +72,9 @@ export const voucherAdminMessages = defineMessages(
     'vouchers.issued_intro':
       'Geef deze code aan de houder of druk deze pagina af. De volledige code is alleen nu te zien; daarna tonen we alleen de laatste vier tekens.',
     'vouchers.code': 'Code',
-    'vouchers.print_hint': 'Afdrukken: Ctrl+P (of ⌘P).',
+    'vouchers.print_hint': 'Afdrukken: Ctrl+P (of ⌘P). De bon wordt gedrukt in de taal van dit scherm.',
+    'vouchers.print_how':
+      'Zo gebruikt u de bon: vul de code in op het boekingsformulier van een activiteit van deze locatie. Het tegoed betaalt de boeking zo ver het reikt; wat overblijft, blijft op de bon.',
     'vouchers.detail_title': 'Cadeaubon •••• {hint}',
     'vouchers.ledger': 'Mutaties',
     'vouchers.no_movements': 'Nog geen mutaties.',
@@ -163,7 +165,9 @@ export const voucherAdminMessages = defineMessages(
     'vouchers.issued_intro':
       'Hand this code to the holder or print this page. The full code is shown only now; afterwards only its last four characters are.',
     'vouchers.code': 'Code',
-    'vouchers.print_hint': 'To print: Ctrl+P (or ⌘P).',
+    'vouchers.print_hint': 'To print: Ctrl+P (or ⌘P). The voucher prints in the language of this screen.',
+    'vouchers.print_how':
+      'How to use it: enter the code on the booking form of an activity of this venue. Its balance pays the booking as far as it goes; what is left stays on the voucher.',
     'vouchers.detail_title': 'Gift voucher •••• {hint}',
     'vouchers.ledger': 'Movements',
     'vouchers.no_movements': 'No movements yet.',

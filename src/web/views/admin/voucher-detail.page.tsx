@@ -27,11 +27,12 @@ function IssuedCode({ ui, voucher, venue, code }: Omit<Props, 'ledger' | 'today'
   const { t, lang } = ui;
   return (
     <section class="voucher-issued" data-testid="voucher-issued">
-      <p class="notice success" role="status">
+      <p class="notice success no-print" role="status">
         {t('vouchers.issued_intro')}
       </p>
       <p class="voucher-venue">{venue.name}</p>
-      <p class="voucher-code" data-testid="voucher-code" aria-label={t('vouchers.code')}>
+      <p class="hint">{t('vouchers.code')}</p>
+      <p class="voucher-code" data-testid="voucher-code">
         {code}
       </p>
       <p class="voucher-value">
@@ -39,6 +40,7 @@ function IssuedCode({ ui, voucher, venue, code }: Omit<Props, 'ledger' | 'today'
       </p>
       {voucher.recipientName && <p>{voucher.recipientName}</p>}
       {voucher.message && <p class="notes">{voucher.message}</p>}
+      <p class="voucher-how">{t('vouchers.print_how')}</p>
       <p class="hint no-print">{t('vouchers.print_hint')}</p>
     </section>
   );
@@ -54,7 +56,7 @@ export function VoucherDetailPage({ ui, voucher, venue, ledger, today, code, can
       <p class="breadcrumb no-print">
         <a href="/admin/vouchers">{t('vouchers.back')}</a>
       </p>
-      <h1>{title}</h1>
+      <h1 class="no-print">{title}</h1>
       {code && <IssuedCode ui={ui} voucher={voucher} venue={venue} code={code} />}
       {mailed && (
         <p class="notice success no-print" role="status" data-testid="notice">
