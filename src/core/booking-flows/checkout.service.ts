@@ -13,7 +13,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { findPayingBooking, findPendingCheckout, type PayingBookingRow, refundedOfPayment } from '../payments/checkout.repository.js';
-import { mollieAccountFor, mollieKeyOfPayment } from '../payments/mollie-key.js';
+import { mollieAccountFor, fetchProviderPayment } from '../payments/mollie-key.js';
 import { syncPaidStateOf } from './balances.service.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from '../payments/payment-provider.js';
@@ -156,15 +156,7 @@ export async function settlePayment(db: Db, clock: Clock, context: PaymentContex
   if (!payment) throw new DomainError('not_found');
   if (payment.method !== 'mollie' || payment.provider_id === null) return payment;
   // Asked with the key of the account that took it: another account does not know the payment.
-  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, payment);
-  if (apiKey === null) throw new DomainError('payment_unavailable');
-  let remote: ProviderPayment | undefined;
-  try {
-    remote = await context.settings.provider.getPayment(apiKey, payment.provider_id);
-  } catch (error) {
-    if (error instanceof ProviderUnavailable) throw new DomainError('payment_unavailable');
-    throw error;
-  }
+  const remote = await fetchProviderPayment(db, context.secretKey, context.settings, { ...payment, provider_id: payment.provider_id });
   if (!remote) return payment;
   const late = await applyPayment(db, clock, payment, remote);
   // Recorded with the payment, in its transaction: a crash before Mollie is asked leaves the refund

@@ -1,7 +1,9 @@
 import type { Executor } from '../../db/schema.js';
 import { hashToken } from '../shared/ids.js';
 import { seal, unseal } from '../staff/secret-box.js';
+import { DomainError } from '../shared/errors.js';
 import type { PaymentSettings } from './payment-settings.js';
+import { type ProviderPayment, ProviderUnavailable } from './payment-provider.js';
 import { findSealedMollieKey } from './payments.repository.js';
 
 /**
@@ -99,4 +101,25 @@ export async function mollieKeyOfPayment(
     ...(settings.platformKey === null ? [] : [platformAccount(settings.platformKey)]),
   ];
   return candidates.find((candidate) => candidate.account === payment.provider_account)?.apiKey ?? null;
+}
+
+/**
+ * A payment as Mollie has it now (undefined when Mollie does not know it), asked with the key of
+ * the account that took it (mollieKeyOfPayment). Throws `payment_unavailable` when no such key is
+ * here or Mollie does not answer: the caller tries again later.
+ */
+export async function fetchProviderPayment(
+  db: Executor,
+  secretKey: Buffer,
+  settings: PaymentSettings,
+  payment: { venue_id: string; provider_account: string | null; provider_id: string },
+): Promise<ProviderPayment | undefined> {
+  const apiKey = await mollieKeyOfPayment(db, secretKey, settings, payment);
+  if (apiKey === null) throw new DomainError('payment_unavailable');
+  try {
+    return await settings.provider.getPayment(apiKey, payment.provider_id);
+  } catch (error) {
+    if (error instanceof ProviderUnavailable) throw new DomainError('payment_unavailable');
+    throw error;
+  }
 }

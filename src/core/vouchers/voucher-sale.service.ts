@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import type { Venue } from '../catalog/activity.js';
 import { findVenue, findVenueBySlug } from '../catalog/catalog.repository.js';
-import { mollieAccountFor, mollieKeyOfPayment } from '../payments/mollie-key.js';
+import { fetchProviderPayment, mollieAccountFor, mollieKeyOfPayment } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type ProviderPayment, ProviderUnavailable } from '../payments/payment-provider.js';
 import type { Clock } from '../shared/clock.js';
@@ -147,15 +147,7 @@ export async function settleVoucherSale(
   if (!row) throw new DomainError('not_found');
   const asked = row.status === 'pending' || (refunds && row.status === 'active' && row.origin === 'sold_online');
   if (!asked || row.provider_id === null) return stateOf(row);
-  const apiKey = await mollieKeyOfPayment(db, context.secretKey, context.settings, row);
-  if (apiKey === null) throw new DomainError('payment_unavailable');
-  let remote: ProviderPayment | undefined;
-  try {
-    remote = await context.settings.provider.getPayment(apiKey, row.provider_id);
-  } catch (error) {
-    if (error instanceof ProviderUnavailable) throw new DomainError('payment_unavailable');
-    throw error;
-  }
+  const remote = await fetchProviderPayment(db, context.secretKey, context.settings, { ...row, provider_id: row.provider_id });
   if (!remote) return stateOf(row);
   const status = remote.status;
   await db.transaction().execute(async (trx) => {

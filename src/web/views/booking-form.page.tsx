@@ -2,7 +2,8 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { BookingTerms, TermsVersionField } from './booking-terms.js';
+import { AcceptTermsField, BookingTerms, TermsVersionField } from './booking-terms.js';
+import { VoucherCodeField } from './voucher-pay-form.js';
 import { ErrorSummary, Field } from './components.js';
 import { type FieldMessages } from '../field-errors.js';
 import { Layout } from './layout.js';
@@ -219,27 +220,12 @@ export function BookingFormPage({
         </Field>
         {/* A request may never be confirmed: its organiser pays with a voucher from the manage link once it is. */}
         {activity.rules.bookingMode !== 'request' && (
-          <Field
-            name="voucherCode"
+          <VoucherCodeField
             label={`${t('voucher.field')} ${t('form.optional')}`}
-            error={errors.voucherCode}
             hint={t('voucher.field_hint')}
-          >
-            {(describedBy) => (
-              <input
-                id="voucherCode"
-                name="voucherCode"
-                type="text"
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck={false}
-                maxLength={MAX_CODE_LENGTH}
-                value={values.voucherCode}
-                aria-describedby={describedBy}
-                aria-invalid={invalid('voucherCode')}
-              />
-            )}
-          </Field>
+            value={values.voucherCode}
+            error={errors.voucherCode}
+          />
         )}
         {optionUntil && (
           <fieldset data-testid="option-choice">
@@ -261,24 +247,11 @@ export function BookingFormPage({
         )}
         <BillingChoice ui={ui} activity={activity} values={values} errors={errors} />
         <BookingTerms ui={ui} venue={activity.venue} terms={terms} />
-        <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
-          {errors.acceptTerms && (
-            <p class="error" id="acceptTerms-error" data-testid="error-acceptTerms">
-              {errors.acceptTerms}
-            </p>
-          )}
-          <input
-            id="acceptTerms"
-            name="acceptTerms"
-            type="checkbox"
-            value="yes"
-            required
-            checked={values.acceptTerms}
-            aria-describedby={errors.acceptTerms ? 'acceptTerms-error' : undefined}
-            aria-invalid={invalid('acceptTerms')}
-          />
-          <label for="acceptTerms">{t(terms ? 'booking.accept_terms' : 'booking.accept_conditions')}</label>
-        </div>
+        <AcceptTermsField
+          checked={values.acceptTerms}
+          error={errors.acceptTerms}
+          label={t(terms ? 'booking.accept_terms' : 'booking.accept_conditions')}
+        />
         <button type="submit">{t('booking.to_review')}</button>
       </form>
     </Layout>

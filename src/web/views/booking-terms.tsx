@@ -42,3 +42,27 @@ export function BookingTerms({ ui, venue, terms }: { ui: Ui; venue: Venue; terms
     </div>
   );
 }
+
+/** The box that accepts the terms, with its error above it and what it accepts as its label. */
+export function AcceptTermsField({ checked, error, label }: { checked: boolean; error: string | undefined; label: string }) {
+  return (
+    <div class={error ? 'field checkbox field-error' : 'field checkbox'}>
+      {error && (
+        <p class="error" id="acceptTerms-error" data-testid="error-acceptTerms">
+          {error}
+        </p>
+      )}
+      <input
+        id="acceptTerms"
+        name="acceptTerms"
+        type="checkbox"
+        value="yes"
+        required
+        checked={checked}
+        aria-describedby={error ? 'acceptTerms-error' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+      />
+      <label for="acceptTerms">{label}</label>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { MAX_VOUCHER_CENTS, MIN_VOUCHER_CENTS } from '../../core/vouchers/vouche
 import { MAX_VOUCHER_MESSAGE, OTHER_AMOUNT, PRESET_VOUCHER_CENTS, type VoucherSaleForm } from '../../core/vouchers/voucher-sale.js';
 import type { FieldMessages } from '../field-errors.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { BookingTerms } from './booking-terms.js';
+import { AcceptTermsField, BookingTerms } from './booking-terms.js';
 import { ErrorSummary, Field, InputField } from './components.js';
 import { Layout } from './layout.js';
 import { vouchersUrl } from '../venue-urls.js';
@@ -129,24 +129,7 @@ function SaleForm({ ui, venue, terms, values, errors }: Pick<Props, 'ui' | 'venu
         )}
       </Field>
       <BookingTerms ui={ui} venue={venue} terms={terms} />
-      <div class={errors.acceptTerms ? 'field checkbox field-error' : 'field checkbox'}>
-        {errors.acceptTerms && (
-          <p class="error" id="acceptTerms-error" data-testid="error-acceptTerms">
-            {errors.acceptTerms}
-          </p>
-        )}
-        <input
-          id="acceptTerms"
-          name="acceptTerms"
-          type="checkbox"
-          value="yes"
-          required
-          checked={values.acceptTerms}
-          aria-describedby={errors.acceptTerms ? 'acceptTerms-error' : undefined}
-          aria-invalid={errors.acceptTerms ? 'true' : undefined}
-        />
-        <label for="acceptTerms">{t('voucher_sale.accept_terms')}</label>
-      </div>
+      <AcceptTermsField checked={values.acceptTerms} error={errors.acceptTerms} label={t('voucher_sale.accept_terms')} />
       <p class="meta" data-testid="voucher-vat">
         {t('voucher_sale.vat')}
       </p>

@@ -9,6 +9,7 @@ import { ErrorSummary, Field, InputField } from '../components.js';
 import type { Extra } from '../../../core/catalog/extras.js';
 import { MAX_CODE_LENGTH } from '../../../core/discounts/discount-code.js';
 import { ExtrasFields, type ExtrasFormValues } from '../extras-fields.js';
+import { VoucherCodeField } from '../voucher-pay-form.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { deadlineText } from '../deadline.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
@@ -127,12 +128,7 @@ export function PhoneBookingPage(props: {
           error={errors.discountCode}
           value={values.discountCode}
         />
-        <InputField
-          id="voucherCode"
-          name="voucherCode"
-          type="text"
-          autocomplete="off"
-          maxLength={MAX_CODE_LENGTH}
+        <VoucherCodeField
           label={`${t('voucher.field')} ${t('form.optional')}`}
           hint={t('phone_booking.voucher_hint')}
           error={errors.voucherCode}
