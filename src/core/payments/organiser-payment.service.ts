@@ -3,7 +3,7 @@ import { DomainError } from '../shared/errors.js';
 import { findPaymentTerms } from './organiser-payment.repository.js';
 import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf } from './payment-state.js';
 import type { PayBy } from '../catalog/payment-terms.js';
-import { findPayment, moneyOf, type PaymentRow } from './payments.repository.js';
+import { findPayment, listPayments, listRefunds, moneyOf, type PaymentRow } from './payments.repository.js';
 
 /** A booking's money as its organiser sees it (the manage page, the API's manage answer). */
 export interface OrganiserPayment {
@@ -15,6 +15,8 @@ export interface OrganiserPayment {
   payableCents: number;
   /** The organisation's own reference (PO number) of a booking paid on invoice; null when none. */
   billingReference: string | null;
+  /** Of what is paid (net of refunds), the part gift vouchers paid. */
+  voucherCents: number;
 }
 
 /**
@@ -28,7 +30,17 @@ export async function readOrganiserPayment(db: Executor, bookingId: string, now:
   const state = bookingPayment(payingBookingOf(row), await moneyOf(db, bookingId));
   const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
   const payableCents = payableNowCents(row, state, now);
-  return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference };
+  const payments = await listPayments(db, bookingId);
+  const vouchers = payments.filter((payment) => payment.method === 'voucher' && payment.status === 'paid');
+  const refunds = await listRefunds(db, bookingId);
+  const voucherCents = vouchers.reduce(
+    (sum, payment) =>
+      sum +
+      payment.amount_cents -
+      refunds.filter((refund) => refund.payment_id === payment.id && refund.status === 'refunded').reduce((s, r) => s + r.amount_cents, 0),
+    0,
+  );
+  return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference, voucherCents };
 }
 
 /** A payment of this booking (a return page's address names it); undefined for another booking's or none. */

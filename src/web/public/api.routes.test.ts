@@ -434,7 +434,13 @@ describe('paymentDueToJson', () => {
     dueNowCents: 12_000,
     balanceDueOn: null,
   } as const;
-  const base = { state: due, payBy: 'online', expiresAt: new Date('2026-06-01T08:30:00Z'), billingReference: null } as const;
+  const base = {
+    state: due,
+    payBy: 'online',
+    expiresAt: new Date('2026-06-01T08:30:00Z'),
+    billingReference: null,
+    voucherCents: 0,
+  } as const;
 
   test('answers what the pay link takes; nothing once the window has passed (payable 0), never amount 0 with a url', () => {
     assert.deepEqual(paymentDueToJson({ ...base, payableCents: 12_000 }, TEST_PUBLIC_URL, 'tok'), {

@@ -108,6 +108,7 @@ for (const dialect of testDialects()) {
       const path = placed.headers.location!.replace('?created=1', '');
       const manage = parseHtml((await t.app.inject({ url: path })).body);
       assert.match(text(manage.querySelector('[data-testid="payment-paid"]')) ?? '', /20,00/);
+      assert.equal(text(manage.querySelector('[data-testid="payment-voucher"]')), '(waarvan € 20,00 met cadeaubon)');
       assert.match(text(manage.querySelector('[data-testid="payment-due"]')) ?? '', /30,00/);
 
       const wrong = await t.app.inject({

@@ -91,7 +91,12 @@ export function PaymentSection({
         <dt>{t('payment.status')}</dt>
         <dd data-testid="payment-status">{t(STATUS_KEYS[state.status])}</dd>
         <dt>{t('payment.paid')}</dt>
-        <dd data-testid="payment-paid">{formatMoney(state.paidCents, lang)}</dd>
+        <dd data-testid="payment-paid">
+          {formatMoney(state.paidCents, lang)}
+          {payment.voucherCents > 0 && (
+            <span data-testid="payment-voucher"> {t('payment.of_which_voucher', { amount: formatMoney(payment.voucherCents, lang) })}</span>
+          )}
+        </dd>
         {state.refundedCents > 0 && (
           <>
             <dt>{t('payment.refunded')}</dt>
