@@ -7,6 +7,7 @@ const LOCK_COLUMNS = {
   activities: 'slug',
   slots: 'booked_persons',
   bookings: 'status',
+  resources: 'capacity',
 } as const satisfies { [T in keyof Database]?: keyof Database[T] & string };
 
 /**

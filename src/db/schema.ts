@@ -587,6 +587,41 @@ export interface VoucherMovementTable {
   created_at: string;
 }
 
+/** A boat, room, guide or lane a venue's activities share (core/resources/resource.ts). */
+export interface ResourceTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  /** 'persons': groups share the capacity; 'units': each group takes one of `capacity` units. */
+  kind: string;
+  capacity: number;
+  created_at: string;
+}
+
+/** Opening hours per ISO weekday, Amsterdam wall clock HH:MM ('24:00' closes at midnight); no rows: always open. */
+export interface ResourceHoursTable {
+  resource_id: string;
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface ResourceClosureTable {
+  id: string;
+  resource_id: string;
+  starts_at: string;
+  ends_at: string;
+  reason: string;
+  created_at: string;
+}
+
+/** A resource an activity's slots use for their time plus `buffer_minutes` (changeover). */
+export interface ActivityResourceTable {
+  activity_id: string;
+  resource_id: string;
+  buffer_minutes: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -621,6 +656,10 @@ export interface Database {
   discount_code_activities: DiscountCodeActivityTable;
   vouchers: VoucherTable;
   voucher_movements: VoucherMovementTable;
+  resources: ResourceTable;
+  resource_hours: ResourceHoursTable;
+  resource_closures: ResourceClosureTable;
+  activity_resources: ActivityResourceTable;
 }
 
 /*

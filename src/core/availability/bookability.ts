@@ -14,6 +14,7 @@ export const SLOT_REFUSALS = [
   'group_too_large',
   'booking_closed',
   'slot_full',
+  'slot_unavailable',
 ] as const satisfies readonly DomainErrorCode[];
 export type SlotRefusal = (typeof SLOT_REFUSALS)[number];
 
@@ -27,6 +28,8 @@ export function refusalFor(activity: Activity, slot: Slot, groupSize: number, no
   if (groupSize < activity.minGroupSize) return 'group_too_small';
   if (groupSize > activity.maxGroupSize) return 'group_too_large';
   if (now.getTime() >= closesAt(activity, slot).getTime()) return 'booking_closed';
+  // A boat or room its activity uses is closed then (maintenance, outside its hours).
+  if (slot.resourceRoom && !slot.resourceRoom.open) return 'slot_unavailable';
   if (groupSize > remainingPersons(slot)) return 'slot_full';
   return undefined;
 }

@@ -2,6 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Executor, SlotTable, Tx } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { selectActivities, toActivity } from '../catalog/catalog.repository.js';
+import { roomAt } from '../resources/resource.js';
+import { slotResourcesOf } from '../resources/resource.repository.js';
 import type { Slot } from './slot.js';
 
 /** The columns a Slot is read from; a query that joins other tables selects at least these. */
@@ -63,10 +65,23 @@ export async function findSlotWithActivity(db: Executor, slotId: string): Promis
       'slots.booked_groups',
     ])
     .executeTakeFirst();
-  return row && { slot: toSlot({ ...row, id: row.slot_id, activity_id: row.id }), activity: toActivity(row) };
+  if (!row) return undefined;
+  const [slot] = await withResourceRoom(db, [toSlot({ ...row, id: row.slot_id, activity_id: row.id })]);
+  return { slot: slot!, activity: toActivity(row) };
 }
 
-/** Slots of an activity starting in [from, to), earliest first. */
+/** The slots, each with what the resources its activity uses still admit at its time (when it uses any). */
+export async function withResourceRoom(db: Executor, slots: Slot[]): Promise<Slot[]> {
+  if (slots.length === 0) return slots;
+  const resources = await slotResourcesOf(db, slots);
+  for (const slot of slots) {
+    const used = resources.get(slot.id);
+    if (used) slot.resourceRoom = roomAt(slot.startsAt, slot.endsAt, used);
+  }
+  return slots;
+}
+
+/** Slots of an activity starting in [from, to), earliest first, with what their resources admit. */
 export async function listSlots(db: Executor, activityId: string, from: Date, to: Date): Promise<Slot[]> {
   const rows = await db
     .selectFrom('slots')
@@ -76,7 +91,7 @@ export async function listSlots(db: Executor, activityId: string, from: Date, to
     .where('starts_at', '<', to.toISOString())
     .orderBy('starts_at')
     .execute();
-  return rows.map(toSlot);
+  return withResourceRoom(db, rows.map(toSlot));
 }
 
 /**
@@ -91,6 +106,18 @@ export async function takeCapacity(trx: Tx, slotId: string, persons: number): Pr
     .where('id', '=', slotId)
     .where((eb) => eb(eb('booked_persons', '+', persons), '<=', eb.ref('capacity')))
     .where((eb) => eb.or([eb('exclusive', '=', 0), eb('booked_groups', '=', 0)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */
+export async function releaseCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked_persons: eb('booked_persons', '-', persons), booked_groups: eb('booked_groups', '-', 1) }))
+    .where('id', '=', slotId)
+    .where('booked_persons', '>=', persons)
+    .where('booked_groups', '>=', 1)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -1,3 +1,5 @@
+import type { ResourceRoom } from '../resources/resource.js';
+
 export interface Slot {
   id: string;
   activityId: string;
@@ -9,9 +11,22 @@ export interface Slot {
   exclusive: boolean;
   bookedPersons: number;
   bookedGroups: number;
+  /** What the resources its activity uses (a boat, a room) still admit at its time; absent when it uses none. */
+  resourceRoom?: ResourceRoom;
 }
 
+/** Persons the slot's own capacity and its resources still take, for a group booked anew. */
 export function remainingPersons(slot: Slot): number {
   if (slot.exclusive && slot.bookedGroups > 0) return 0;
-  return slot.capacity - slot.bookedPersons;
+  if (slot.resourceRoom && !slot.resourceRoom.unitFree) return 0;
+  return morePersonsFit(slot);
+}
+
+/** Persons a group already booked on the slot may add: its unit of a resource it holds already. */
+export function morePersonsFit(slot: Slot): number {
+  const own = slot.capacity - slot.bookedPersons;
+  const room = slot.resourceRoom;
+  if (!room) return own;
+  if (!room.open) return 0;
+  return room.persons === null ? own : Math.min(own, room.persons);
 }

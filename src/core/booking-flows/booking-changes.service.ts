@@ -1,3 +1,4 @@
+import { resourcesRefusal } from '../resources/resource-hold.service.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
@@ -108,6 +109,9 @@ async function applyChange(
       if (delta > 0) throw new DomainError('slot_full');
       throw new ChangedMeanwhile();
     }
+    // More persons on a boat or in a room the slot shares with other activities: only while they fit there too.
+    const refusal = delta > 0 ? await resourcesRefusal(trx, booking.slot) : undefined;
+    if (refusal) throw new DomainError(refusal);
     if (!(await updateGroupSize(trx, state, { group, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
     // Its per-person extras follow the group: more units taken (or `extra_sold_out`), or given back.
     await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);

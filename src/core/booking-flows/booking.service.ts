@@ -1,7 +1,8 @@
 import type { Db } from '../../db/schema.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
-import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { findSlotWithActivity } from '../availability/slot.repository.js';
+import { takeSlotPlaces } from '../availability/slot-places.service.js';
 import { priceOfSelection } from './booking-price.service.js';
 import { chooseExtras, holdExtras } from './booking-extras.service.js';
 import type { ExtraChoice, HeldExtra } from '../catalog/extras.js';
@@ -346,7 +347,8 @@ async function placeBooking(
   const stamp = now.toISOString();
   const termsVersion = await db.transaction().execute(async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
-    if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
+    const full = await takeSlotPlaces(trx, slot, input.groupSize);
+    if (full) refuse(full);
     // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
     if (discount && !(await takeDiscountUse(trx, discount.id))) throw new DiscountRefused('discount_used_up');
     if (status === 'option') {

@@ -1,9 +1,11 @@
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import { refusalFor } from '../availability/bookability.js';
-import { findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { findSlotWithActivity, releaseCapacity } from '../availability/slot.repository.js';
+import { takeSlotPlaces } from '../availability/slot-places.service.js';
+import type { Slot } from '../availability/slot.js';
 import { takeBookingDiscountUse } from '../discounts/discount-codes.repository.js';
 import type { BookingStatus } from '../shared/booking-status.js';
-import { lockSlot, releaseCapacity } from '../bookings/booking-admin.repository.js';
+import { lockSlot } from '../bookings/booking-admin.repository.js';
 import { releaseExtras, retakeExtras } from './booking-extras.service.js';
 import { recordBookingEvent } from '../bookings/booking-history.js';
 import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
@@ -273,7 +275,8 @@ export async function bookingPaid(trx: Tx, clock: Clock, payment: PaymentRow, bo
     // Paid after the window: the places again if the slot can still be booked and they are still free, else the money back.
     // Its extras and its discount code's use too (given back when it expired), taken after the
     // places like a new booking's (the same lock order): all, or none and the money back.
-    if ((await stillBookable(trx, clock, booking)) && (await takeCapacity(trx, booking.slot_id, booking.group_size))) {
+    const slot = await stillBookable(trx, clock, booking);
+    if (slot && !(await takeSlotPlaces(trx, slot, booking.group_size))) {
       if (await retakeExtras(trx, booking.slot_id, booking.id)) {
         if (await takeBookingDiscountUse(trx, booking.id)) {
           const late = { to: 'confirmed', actor: { by: 'system' }, action: 'booking.paid_late', mail: received, detail } as const;
@@ -392,12 +395,12 @@ async function refundExcess(trx: Tx, clock: Clock, payment: PaymentRow, booking:
   return refunds;
 }
 
-/** Whether a late payment may still take its booking's places: the activity published and the slot not yet closed for bookings. */
-async function stillBookable(trx: Tx, clock: Clock, booking: PayingBookingRow): Promise<boolean> {
+/** The slot, when a late payment may still take its booking's places there: the activity published and the slot not yet closed for bookings. */
+async function stillBookable(trx: Tx, clock: Clock, booking: PayingBookingRow): Promise<Slot | undefined> {
   const found = await findSlotWithActivity(trx, booking.slot_id);
-  if (!found) return false;
+  if (!found) return undefined;
   const refusal = refusalFor(found.activity, found.slot, booking.group_size, clock.now());
-  return refusal !== 'activity_unavailable' && refusal !== 'booking_closed';
+  return refusal === 'activity_unavailable' || refusal === 'booking_closed' ? undefined : found.slot;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { morePersonsFit } from '../availability/slot.js';
 import type { Executor } from '../../db/schema.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import { priceOfSelection } from './booking-price.service.js';
@@ -72,7 +73,7 @@ export interface GroupSizeQuote {
 export async function quoteGroupSize(db: Executor, clock: Clock, booking: BookingDetails, change: number | Party): Promise<GroupSizeQuote> {
   const group = groupAfterChange(booking, change, clock.now());
   const { groupSize } = group;
-  if (groupSize - booking.groupSize > booking.slot.capacity - booking.slot.bookedPersons) throw new DomainError('slot_full');
+  if (groupSize - booking.groupSize > morePersonsFit(booking.slot)) throw new DomainError('slot_full');
   await refuseResizeShort(db, booking.slot.id, await heldExtrasOf(db, booking.activity.id, booking.id), groupSize);
   const { totalCents } = await priceForGroup(db, booking, group);
   const before = booking.price.totalCents;

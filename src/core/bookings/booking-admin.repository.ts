@@ -254,18 +254,6 @@ export async function lockSlot(trx: Tx, slotId: string): Promise<void> {
   await lockRow(trx, 'slots', slotId);
 }
 
-/** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */
-export async function releaseCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {
-  const result = await trx
-    .updateTable('slots')
-    .set((eb) => ({ booked_persons: eb('booked_persons', '-', persons), booked_groups: eb('booked_groups', '-', 1) }))
-    .where('id', '=', slotId)
-    .where('booked_persons', '>=', persons)
-    .where('booked_groups', '>=', 1)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 /** Records or clears the payment; false when it already was so (nothing changed). */
 export async function updatePaidAt(trx: Tx, id: string, paidAt: string | null, at: string): Promise<boolean> {
   const result = await trx

@@ -5,6 +5,7 @@
 export const DOMAIN_ERROR_CODES = [
   'not_found',
   'slot_full',
+  'slot_unavailable',
   'group_too_small',
   'group_too_large',
   'booking_closed',

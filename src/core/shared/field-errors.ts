@@ -109,6 +109,8 @@ export const FIELD_ERROR_CODES = [
   // A gift voucher bought online or issued by staff: an amount outside what a voucher may hold (in whole euros).
   'voucher_amount_range',
   'validity_too_long',
+  // Resources: a change that would leave booked times without room on the resource (`{n}` of them).
+  'resource_conflict',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

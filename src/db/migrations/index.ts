@@ -24,6 +24,7 @@ import * as bookingParty from './2026-12-10T0900-booking-party.js';
 import * as discountCodes from './2026-12-10T1000-discount-codes.js';
 import * as extras from './2026-12-10T1100-extras.js';
 import * as vouchers from './2026-12-11T0900-vouchers.js';
+import * as resources from './2026-12-12T0900-resources.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T1000-discount-codes': discountCodes,
   '2026-12-10T1100-extras': extras,
   '2026-12-11T0900-vouchers': vouchers,
+  '2026-12-12T0900-resources': resources,
 };

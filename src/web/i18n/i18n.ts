@@ -32,6 +32,7 @@ import { discountsMessages } from './messages/discounts.messages.js';
 import { vouchersMessages } from './messages/vouchers.messages.js';
 import { voucherSaleMessages } from './messages/voucher-sale.messages.js';
 import { voucherAdminMessages } from './messages/voucher-admin.messages.js';
+import { resourcesMessages } from './messages/resources.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -69,6 +70,7 @@ const nl = {
   ...vouchersMessages.nl,
   ...voucherSaleMessages.nl,
   ...voucherAdminMessages.nl,
+  ...resourcesMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -102,6 +104,7 @@ const en: Record<keyof typeof nl, string> = {
   ...vouchersMessages.en,
   ...voucherSaleMessages.en,
   ...voucherAdminMessages.en,
+  ...resourcesMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -34,6 +34,7 @@ export class HttpError extends Error {
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
   slot_full: 409,
+  slot_unavailable: 409,
   group_too_small: 409,
   group_too_large: 409,
   booking_closed: 409,

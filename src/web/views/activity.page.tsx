@@ -42,17 +42,20 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
   const { t, lang } = ui;
   const { slot } = offer;
   const full = isFull(slot);
-  const places = slot.exclusive
-    ? full
-      ? t('slot.taken')
-      : t('slot.exclusive')
-    : full
-      ? t('slot.full')
-      : t('slot.places_left', { n: offer.remaining });
+  const places =
+    offer.refusal === 'slot_unavailable'
+      ? t('slot.unavailable')
+      : slot.exclusive
+        ? full
+          ? t('slot.taken')
+          : t('slot.exclusive')
+        : full
+          ? t('slot.full')
+          : t('slot.places_left', { n: offer.remaining });
   // A full slot's label says why it cannot be booked; a slot with too few places says it for the group.
   const reason =
-    offer.refusal === 'slot_full'
-      ? full
+    offer.refusal === 'slot_full' || offer.refusal === 'slot_unavailable'
+      ? full || offer.refusal === 'slot_unavailable'
         ? undefined
         : t('slot.too_few')
       : offer.shortExtra

@@ -1,3 +1,4 @@
+import { morePersonsFit } from '../../core/availability/slot.js';
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelDeadline, changeDeadline, isChangeable, organiserActions } from '../../core/bookings/booking-changes.js';
 import { deadlineText } from './deadline.js';
@@ -30,7 +31,7 @@ export function refusalMessage(ui: Ui, booking: BookingDetails, code: DomainErro
     case 'group_too_large':
       return t('manage.refusal.group_too_large', { max: booking.activity.maxGroupSize });
     case 'slot_full': {
-      const fits = booking.groupSize + booking.slot.capacity - booking.slot.bookedPersons;
+      const fits = booking.groupSize + morePersonsFit(booking.slot);
       return t('manage.refusal.slot_full', { max: Math.min(fits, booking.activity.maxGroupSize) });
     }
     default:

@@ -32,6 +32,7 @@ export const en: Record<keyof typeof nl, string> = {
   'slot.taken': 'Already booked',
   'slot.places_left': '{n} places left',
   'slot.full': 'Full',
+  'slot.unavailable': 'Not available',
   'slot.too_few': 'Too few places for your group',
   'slot.full_refusal': 'This time slot is full. Choose another time.',
   'slot.book': 'Book {time}',
@@ -96,6 +97,7 @@ export const en: Record<keyof typeof nl, string> = {
   'field.count_above_max': 'At most {max}.',
 
   'error.not_found': 'This page does not exist (any more).',
+  'error.slot_unavailable': 'What this activity needs (a boat, a room) is not available at this time. Choose another time.',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',
   'error.terms_changed': 'This venue has just changed its terms. Please read them and confirm again.',
   'error.submission_reused': 'This submission key was already used for another booking. Send a new key.',

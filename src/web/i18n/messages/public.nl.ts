@@ -30,6 +30,7 @@ export const nl = {
   'slot.taken': 'Al geboekt',
   'slot.places_left': 'Nog {n} plaatsen',
   'slot.full': 'Vol',
+  'slot.unavailable': 'Niet beschikbaar',
   'slot.too_few': 'Te weinig plaatsen voor uw groep',
   'slot.full_refusal': 'Dit tijdslot is vol. Kies een ander tijdstip.',
   'slot.book': 'Boek {time}',
@@ -94,6 +95,8 @@ export const nl = {
   'field.count_above_max': 'Hoogstens {max}.',
 
   'error.not_found': 'Deze pagina bestaat niet (meer).',
+  'error.slot_unavailable':
+    'Op dit tijdstip is wat deze activiteit nodig heeft (een boot, een zaal) niet beschikbaar. Kies een ander tijdstip.',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',
   'error.terms_changed': 'De voorwaarden van deze locatie zijn net gewijzigd. Lees ze en bevestig opnieuw.',
   'error.submission_reused': 'Deze verzendsleutel is al gebruikt voor een andere boeking. Stuur een nieuwe sleutel.',

@@ -1,0 +1,148 @@
+import { DomainError } from '../shared/errors.js';
+import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../shared/time.js';
+
+/**
+ * How a resource holds groups: `persons`, a capacity in persons that groups share (a restaurant's
+ * seats, a boat's seats on a shared tour); `units`, a number of units each taken whole by one group
+ * for its time (one boat chartered per group, four bowling lanes, two guides).
+ */
+export const RESOURCE_KINDS = ['persons', 'units'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** Opening hours of one ISO weekday (1 = Monday), Amsterdam wall clock: `closes` '24:00' is midnight. */
+export interface OpeningHours {
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface Closure {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  reason: string;
+}
+
+export interface Resource {
+  id: string;
+  venueId: string;
+  name: string;
+  kind: ResourceKind;
+  capacity: number;
+  /** Empty: open at all times; else open only in these hours, on these weekdays. */
+  hours: OpeningHours[];
+  closures: Closure[];
+}
+
+/** A time a resource is held: a booked slot's time plus its changeover buffer, with what it holds. */
+export interface ResourceUse {
+  slotId: string;
+  startsAt: Date;
+  /** The slot's end plus the buffer of its activity's link to the resource. */
+  endsAt: Date;
+  /** The slot's own end. */
+  slotEndsAt: Date;
+  persons: number;
+  groups: number;
+}
+
+/** The most held at any moment of [from, to) by the uses (a sweep over their ends and starts). */
+export function peakUse(uses: readonly ResourceUse[], from: Date, to: Date, held: (use: ResourceUse) => number): number {
+  const steps: [number, number][] = [];
+  for (const use of uses) {
+    const start = Math.max(use.startsAt.getTime(), from.getTime());
+    const end = Math.min(use.endsAt.getTime(), to.getTime());
+    if (start >= end) continue;
+    steps.push([start, held(use)], [end, -held(use)]);
+  }
+  // At one instant a use that ends frees before one that starts takes: the intervals are half-open.
+  steps.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let peak = 0;
+  for (const [, change] of steps) {
+    now += change;
+    peak = Math.max(peak, now);
+  }
+  return peak;
+}
+
+/** What a resource uses per use: persons, or a unit per group. */
+export function heldBy(resource: Resource): (use: ResourceUse) => number {
+  return resource.kind === 'persons' ? (use) => use.persons : (use) => use.groups;
+}
+
+function instantOr(date: string, time: string): Date | undefined {
+  if (time === '24:00') return startOfLocalDay(addLocalDays(date, 1));
+  try {
+    return localToInstant(date, time);
+  } catch (error) {
+    // Hours that begin or end in the hour skipped when summer time starts: closed then.
+    if (error instanceof DomainError && error.code === 'time_nonexistent') return undefined;
+    throw error;
+  }
+}
+
+/** ISO weekday (1 = Monday) of an Amsterdam date. */
+function weekdayOf(date: string): number {
+  return ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * Whether the resource can be used over [from, to): within one day's opening hours (when it has
+ * any) and in no closure. The changeover after a slot counts for closures (a boat in the yard
+ * cannot sail back), not for opening hours (cleaning after closing time is the venue's own).
+ */
+export function isOpen(resource: Resource, from: Date, to: Date, changeoverEnd: Date = to): boolean {
+  if (resource.closures.some((closure) => closure.startsAt < changeoverEnd && closure.endsAt > from)) return false;
+  if (resource.hours.length === 0) return true;
+  const date = localDateOf(from);
+  const day = resource.hours.find((hours) => hours.weekday === weekdayOf(date));
+  if (!day) return false;
+  const opens = instantOr(date, day.opens);
+  const closes = instantOr(date, day.closes);
+  return opens !== undefined && closes !== undefined && from >= opens && to <= closes;
+}
+
+/** One resource a slot uses, the buffer its activity's link adds, and the uses around the slot's time. */
+export interface SlotResource {
+  resource: Resource;
+  bufferMinutes: number;
+  /** Booked uses overlapping the slot's time plus buffer, the slot's own included. */
+  uses: ResourceUse[];
+}
+
+/** What a slot's resources still admit at its time. */
+export interface ResourceRoom {
+  /** Every resource is open over the slot's time. */
+  open: boolean;
+  /** Persons the `persons` resources still take then; null when none of its resources counts persons. */
+  persons: number | null;
+  /** Every `units` resource has a unit free then, for one more group. */
+  unitFree: boolean;
+}
+
+/** The window a slot holds a resource: its time plus the link's changeover buffer. */
+export function heldWindow(startsAt: Date, endsAt: Date, bufferMinutes: number): [Date, Date] {
+  return [startsAt, new Date(endsAt.getTime() + bufferMinutes * 60_000)];
+}
+
+/** What the resources admit over a slot's time, from the booked uses around it (its own included). */
+export function roomAt(startsAt: Date, endsAt: Date, resources: readonly SlotResource[]): ResourceRoom {
+  const room: ResourceRoom = { open: true, persons: null, unitFree: true };
+  for (const { resource, bufferMinutes, uses } of resources) {
+    const [from, to] = heldWindow(startsAt, endsAt, bufferMinutes);
+    if (!isOpen(resource, startsAt, endsAt, to)) room.open = false;
+    const left = resource.capacity - peakUse(uses, from, to, heldBy(resource));
+    if (resource.kind === 'persons') room.persons = Math.max(0, Math.min(room.persons ?? left, left));
+    else if (left <= 0) room.unitFree = false;
+  }
+  return room;
+}
+
+/**
+ * Whether the uses keep within what the resource holds at every moment of [from, to): checked
+ * after a booking took its places, under the resource's lock, and before a change of the resource.
+ */
+export function fitsAt(resource: Resource, uses: readonly ResourceUse[], from: Date, to: Date): boolean {
+  return peakUse(uses, from, to, heldBy(resource)) <= resource.capacity;
+}
