@@ -17,7 +17,9 @@ export interface BenchFigures {
   settings: Record<string, string>;
   rush: { hot: BookingRunResult; spread: BookingRunResult };
   raw: { callers: number; hot: BookingRunResult; spread: BookingRunResult };
-  reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult };
+  /** `resourceSlotsApi`: the slots API of an activity whose slots share resources with a season of bookings (`season`). */
+  reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult; resourceSlotsApi: ReadLoadResult };
+  season: { slots: number; resources: number };
   /** Bytes on the wire per encoding, and the availability page's reads as gzip and brotli. */
   compression: { sizes: AnswerSizes[]; page: CompressedReads };
   paced: { rate: number; result: BookingRunResult };
@@ -122,6 +124,7 @@ export function renderReport(f: BenchFigures): string {
         readRow('/healthz', f.reads.healthz),
         readRow('slots API', f.reads.slotsApi),
         readRow('availability page', f.reads.availabilityPage),
+        readRow(`slots API, ${f.season.resources} shared resources, ${f.season.slots} slots`, f.reads.resourceSlotsApi),
       ],
     ),
     '',

@@ -17,6 +17,7 @@ import { bookInProcess, rawCallers } from './raw-bookings.js';
 import { readLoad } from './read-load.js';
 import { type BenchFigures, machineCores, renderReport, writeJson } from './report.js';
 import { seedActivity, seedSlots, seedSpreadSlots, seedVenue, MAX_SLOT_CAPACITY } from './seed.js';
+import { clearResourceSeason, seedResourceSeason } from './resource-season.js';
 import { SlotPool, sizeFor } from './slot-pool.js';
 import type { Db } from '../src/db/schema.js';
 import type { Venue } from '../src/core/catalog/activity.js';
@@ -58,6 +59,8 @@ async function run(options: BenchOptions): Promise<boolean> {
   const readActivity = await seedActivity(db, venue, 'read');
   // A venue with six tours a day: the slots API and the page show 14 days, so 78 slots from tomorrow.
   await seedSlots(db, readActivity, READ_DAYS * READ_SLOTS_PER_DAY, 20, 1, READ_SLOTS_PER_DAY);
+  const season = await seedResourceSeason(db, venue);
+  progress(`season: ${season.slots} slots of ${season.resources} activities sharing ${season.resources} resources`);
   const startsMs: number[] = [];
   for (let i = 0; i < COLD_STARTS; i++) startsMs.push(await timeStart(database.env));
   const coldStart = coldStarts(firstMs, startsMs);
@@ -81,8 +84,9 @@ async function run(options: BenchOptions): Promise<boolean> {
   const healthz = await readLoad(urls, '/healthz', options.connections, seconds);
   const slotsApi = await readLoad(urls, `/api/v1/activities/${readActivity.id}/slots?groupSize=4`, options.connections, seconds);
   const availabilityPage = await readLoad(urls, `/activities/${readActivity.slug}?groupSize=4`, options.connections, seconds);
+  const resourceSlotsApi = await readLoad(urls, `/api/v1/activities/${season.activity.id}/slots?groupSize=4`, options.connections, seconds);
   progress(
-    `reads: healthz ${healthz.requestsPerSecond.toFixed(0)}/s, slots API ${slotsApi.requestsPerSecond.toFixed(0)}/s, page ${availabilityPage.requestsPerSecond.toFixed(0)}/s`,
+    `reads: healthz ${healthz.requestsPerSecond.toFixed(0)}/s, slots API ${slotsApi.requestsPerSecond.toFixed(0)}/s, page ${availabilityPage.requestsPerSecond.toFixed(0)}/s, slots API on shared resources ${resourceSlotsApi.requestsPerSecond.toFixed(0)}/s`,
   );
   const pagePath = `/activities/${readActivity.slug}?groupSize=4`;
   const sizes = await answerSizes(urls[0]!, [
@@ -94,6 +98,7 @@ async function run(options: BenchOptions): Promise<boolean> {
   progress(`page compressed: gzip ${compressed.gzip.requestsPerSecond.toFixed(0)}/s, br ${compressed.br.requestsPerSecond.toFixed(0)}/s`);
 
   const readsPeakMb = readsPeak.stop();
+  await clearResourceSeason(db, season);
   const bookingsPeak = new PeakRss(pids);
   const client = new BookingClient(urls, options.connections);
   const http: Book = (body) => client.post('/api/v1/bookings', body);
@@ -118,7 +123,8 @@ async function run(options: BenchOptions): Promise<boolean> {
     settings: { ...BENCH_SETTINGS },
     rush: { hot: rush.hot, spread: rush.spread },
     raw: { callers, hot: raw.hot, spread: raw.spread },
-    reads: { healthz, slotsApi, availabilityPage },
+    reads: { healthz, slotsApi, availabilityPage, resourceSlotsApi },
+    season: { slots: season.slots, resources: season.resources },
     compression: { sizes, page: compressed },
     paced: { rate, result: paced },
     coldStart,

@@ -121,6 +121,8 @@ export async function listResourceUses(
     .where('activity_resources.resource_id', 'in', [...resourceIds])
     .where('slots.booked_groups', '>', 0)
     .where('slots.starts_at', '<', to.toISOString())
+    // A slot lasts at most a day and its buffer at most a day: one that starts earlier cannot reach `from`.
+    .where('slots.starts_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
     .where('slots.ends_at', '>', new Date(from.getTime() - MAX_BUFFER_MINUTES * 60_000).toISOString())
     .orderBy('slots.starts_at')
     .execute();
@@ -158,8 +160,13 @@ export async function slotResourcesOf(db: Executor, slots: readonly SlotTime[]):
     result.set(
       slot.id,
       own.map((link) => {
-        const [start, end] = heldWindow(slot.startsAt, slot.endsAt, link.bufferMinutes);
-        const around = uses.get(link.resourceId)!.filter((use) => use.startsAt < end && use.endsAt > start);
+        const [start, end] = heldWindow(slot.startsAt, slot.endsAt, link.bufferMinutes).map((instant) => instant.getTime()) as [number, number];
+        const around: ResourceUse[] = [];
+        // The uses come by start: those starting at the window's end or later cannot overlap it.
+        for (const use of uses.get(link.resourceId)!) {
+          if (use.startsAt.getTime() >= end) break;
+          if (use.endsAt.getTime() > start) around.push(use);
+        }
         return { resource: resources.get(link.resourceId)!, bufferMinutes: link.bufferMinutes, uses: around };
       }),
     );
