@@ -622,6 +622,28 @@ export interface ActivityResourceTable {
   buffer_minutes: ColumnType<number, number | undefined, number>;
 }
 
+/** A part of a programme (an activity of several parts): a time within each of its slots. */
+export interface ProgrammePartTable {
+  id: string;
+  activity_id: string;
+  position: number;
+  title_nl: string;
+  title_en: string;
+  /** Minutes after the slot's start the part begins, and how long it lasts. */
+  offset_minutes: number;
+  duration_minutes: number;
+  /** The stand-alone activity this part is, when it is one (its description, its location). */
+  part_activity_id: string | null;
+  created_at: string;
+}
+
+/** A resource a programme's part uses for its time plus `buffer_minutes`. */
+export interface PartResourceTable {
+  part_id: string;
+  resource_id: string;
+  buffer_minutes: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -660,6 +682,8 @@ export interface Database {
   resource_hours: ResourceHoursTable;
   resource_closures: ResourceClosureTable;
   activity_resources: ActivityResourceTable;
+  programme_parts: ProgrammePartTable;
+  part_resources: PartResourceTable;
 }
 
 /*

@@ -76,7 +76,7 @@ export async function withResourceRoom(db: Executor, slots: Slot[]): Promise<Slo
   const resources = await slotResourcesOf(db, slots);
   for (const slot of slots) {
     const used = resources.get(slot.id);
-    if (used) slot.resourceRoom = roomAt(slot.startsAt, slot.endsAt, used);
+    if (used) slot.resourceRoom = roomAt(used);
   }
   return slots;
 }

@@ -12,7 +12,8 @@ import { newId } from '../shared/ids.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { localToInstant } from '../shared/time.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
-import { fitsAt, isOpen, type OpeningHours, RESOURCE_KINDS, type Resource, type Closure } from './resource.js';
+import { type OpeningHours, RESOURCE_KINDS, type Resource, type Closure } from './resource.js';
+import { changeUnderResources } from './resource-change.service.js';
 import {
   deleteClosure,
   deleteResourceLink,
@@ -22,20 +23,9 @@ import {
   saveResourceLink,
   updateResource,
 } from './resource-admin.repository.js';
-import {
-  findResources,
-  listResourceLinks,
-  listResourceUses,
-  listVenueResources,
-  lockResources,
-  MAX_BUFFER_MINUTES,
-  type ResourceLink,
-} from './resource.repository.js';
+import { findResources, listResourceLinks, listVenueResources, MAX_BUFFER_MINUTES, type ResourceLink } from './resource.repository.js';
 
 type Member = ActivityActor & ScopedMember;
-
-/** As far ahead as bookings are checked against a changed resource. */
-const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
 
 /** The resource form's fields as typed (`venueId` only when a new resource is made). */
 export interface ResourceForm {
@@ -67,23 +57,11 @@ export async function resourceFor(
   const resource = (await findResources(db, [id], clock.now())).get(id);
   const scope = venueScopeOf(member);
   if (!resource || (!scope.all && resource.venueId !== scope.venueId)) throw new DomainError('not_found');
-  return { resource, links: await listResourceLinks(db, { resourceId: id }) };
+  return { resource, links: await listResourceLinks(db, { resourceIds: [id] }) };
 }
 
-/** A refusal of a change that would leave booked times without room on the resource: how many, at which field. */
-class BookedConflict extends Error {
-  constructor(readonly error: FieldError) {
-    super('resource_conflict');
-  }
-}
-
-/**
- * Applies a change to a resource in one transaction under its lock, then checks every booked time
- * from now on against the resource as changed: open then, and never holding more than its
- * capacity. A change that would leave one without room is rolled back and refused at `field`,
- * naming how many booked times it concerns. Recorded in the activity log.
- */
-async function changeResource<T>(
+/** Applies a change to one resource under its lock, refused if a booked time would lose its room (see changeUnderResources). */
+function changeResource<T>(
   db: Db,
   clock: Clock,
   member: Member,
@@ -92,31 +70,8 @@ async function changeResource<T>(
   change: (trx: Tx) => Promise<T>,
   what: string,
 ): Promise<FormResult<T>> {
-  try {
-    const value = await db.transaction().execute(async (trx) => {
-      await lockResources(trx, [resource.id]);
-      const result = await change(trx);
-      const now = clock.now();
-      const changed = (await findResources(trx, [resource.id], now)).get(resource.id)!;
-      const uses = (await listResourceUses(trx, [resource.id], now, END_OF_TIME)).get(resource.id)!;
-      const without = uses.filter(
-        (use) => !isOpen(changed, use.startsAt, use.slotEndsAt, use.endsAt) || !fitsAt(changed, uses, use.startsAt, use.endsAt),
-      );
-      if (without.length > 0) throw new BookedConflict({ field, code: 'resource_conflict', params: { n: without.length } });
-      await recordActivity(trx, clock, {
-        actor: member,
-        venueId: resource.venueId,
-        action: 'resource.updated',
-        target: resource.name,
-        detail: { changed: what },
-      });
-      return result;
-    });
-    return { ok: true, value };
-  } catch (error) {
-    if (error instanceof BookedConflict) return { ok: false, errors: [error.error] };
-    throw error;
-  }
+  const entry = { actor: member, venueId: resource.venueId, action: 'resource.updated', target: resource.name, detail: { changed: what } };
+  return changeUnderResources(db, clock, [resource.id], field, change, entry);
 }
 
 function parseResource(form: ResourceForm): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/schema.js';
-import { fitsAt, heldWindow, isOpen } from './resource.js';
+import { fitsAt, isOpen } from './resource.js';
 import { listResourceLinks, lockResources, type SlotTime, slotResourcesOf } from './resource.repository.js';
 
 /**
@@ -15,10 +15,9 @@ export async function resourcesRefusal(trx: Tx, slot: SlotTime): Promise<'slot_f
     trx,
     links.map((link) => link.resourceId),
   );
-  for (const { resource, bufferMinutes, uses } of (await slotResourcesOf(trx, [slot])).get(slot.id) ?? []) {
-    const [from, to] = heldWindow(slot.startsAt, slot.endsAt, bufferMinutes);
-    if (!isOpen(resource, slot.startsAt, slot.endsAt, to)) return 'slot_unavailable';
-    if (!fitsAt(resource, uses, from, to)) return 'slot_full';
+  for (const { resource, from, until, heldUntil, uses } of (await slotResourcesOf(trx, [slot])).get(slot.id) ?? []) {
+    if (!isOpen(resource, from, until, heldUntil)) return 'slot_unavailable';
+    if (!fitsAt(resource, uses, from, heldUntil)) return 'slot_full';
   }
   return undefined;
 }

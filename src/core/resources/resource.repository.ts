@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Executor, ResourceTable, Tx } from '../../db/schema.js';
-import { heldWindow, type Resource, type ResourceKind, type ResourceUse, type SlotResource } from './resource.js';
+import { type Resource, type ResourceKind, type ResourceUse, type SlotResource, useWindow } from './resource.js';
 
 /** The longest changeover buffer a link may add (a day): how far around a time other uses are read. */
 export const MAX_BUFFER_MINUTES = 24 * 60;
@@ -14,11 +14,12 @@ export interface SlotTime {
   endsAt: Date;
 }
 
-/** A resource an activity uses, with the link's changeover buffer. */
+/** A resource an activity uses, with the link's changeover buffer: for its whole slots, or for one part of a programme. */
 export interface ResourceLink {
   activityId: string;
   resourceId: string;
   bufferMinutes: number;
+  part?: { id: string; offsetMinutes: number; durationMinutes: number };
 }
 
 async function readResources(db: Executor, rows: Selectable<ResourceTable>[], closuresFrom: Date): Promise<Map<string, Resource>> {
@@ -80,23 +81,61 @@ export async function listVenueResources(db: Executor, venueIds: readonly string
   return [...(await readResources(db, rows, closuresFrom)).values()];
 }
 
-/** The resources the activities use, by resource id then activity. */
+/**
+ * The resources the activities use, by resource id then activity: their own links (the whole slot)
+ * and those of their programme parts (the part's time within the slot).
+ */
 export async function listResourceLinks(
   db: Executor,
-  by: { activityIds: readonly string[] } | { resourceId: string },
+  by: { activityIds: readonly string[] } | { resourceIds: readonly string[] },
 ): Promise<ResourceLink[]> {
-  let query = db.selectFrom('activity_resources').selectAll();
-  if ('resourceId' in by) query = query.where('resource_id', '=', by.resourceId);
-  else if (by.activityIds.length === 0) return [];
-  else query = query.where('activity_id', 'in', [...by.activityIds]);
-  const rows = await query.orderBy('resource_id').orderBy('activity_id').execute();
-  return rows.map((row) => ({ activityId: row.activity_id, resourceId: row.resource_id, bufferMinutes: row.buffer_minutes }));
+  const ids = 'activityIds' in by ? by.activityIds : by.resourceIds;
+  if (ids.length === 0) return [];
+  let whole = db.selectFrom('activity_resources').selectAll();
+  let parts = db
+    .selectFrom('part_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'part_resources.part_id')
+    .select([
+      'programme_parts.activity_id',
+      'part_resources.resource_id',
+      'part_resources.buffer_minutes',
+      'programme_parts.id as part_id',
+      'programme_parts.offset_minutes',
+      'programme_parts.duration_minutes',
+    ]);
+  if ('resourceIds' in by) {
+    whole = whole.where('resource_id', 'in', [...ids]);
+    parts = parts.where('part_resources.resource_id', 'in', [...ids]);
+  } else {
+    whole = whole.where('activity_id', 'in', [...ids]);
+    parts = parts.where('programme_parts.activity_id', 'in', [...ids]);
+  }
+  const links: ResourceLink[] = (await whole.execute()).map((row) => ({
+    activityId: row.activity_id,
+    resourceId: row.resource_id,
+    bufferMinutes: row.buffer_minutes,
+  }));
+  for (const row of await parts.execute()) {
+    links.push({
+      activityId: row.activity_id,
+      resourceId: row.resource_id,
+      bufferMinutes: row.buffer_minutes,
+      part: { id: row.part_id, offsetMinutes: row.offset_minutes, durationMinutes: row.duration_minutes },
+    });
+  }
+  return links.sort(
+    (a, b) =>
+      a.resourceId.localeCompare(b.resourceId) ||
+      a.activityId.localeCompare(b.activityId) ||
+      (a.part?.offsetMinutes ?? -1) - (b.part?.offsetMinutes ?? -1),
+  );
 }
 
 /**
- * The booked uses of the resources over [from, to): every slot of an activity linked to one of them
- * that holds a group, for its time plus its link's buffer. Cancelled and expired bookings have
- * given their places back to the slot, so they hold nothing here either.
+ * The booked uses of the resources that reach into [from, to): every slot holding a group of an
+ * activity (or programme part) linked to one of them, for its time of use plus the link's buffer,
+ * by start. Cancelled and expired bookings have given their places back to the slot, so they hold
+ * nothing here either.
  */
 export async function listResourceUses(
   db: Executor,
@@ -106,44 +145,45 @@ export async function listResourceUses(
 ): Promise<Map<string, ResourceUse[]>> {
   const uses = new Map<string, ResourceUse[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return uses;
-  const rows = await db
-    .selectFrom('slots')
-    .innerJoin('activity_resources', 'activity_resources.activity_id', 'slots.activity_id')
-    .select([
-      'slots.id',
-      'slots.starts_at',
-      'slots.ends_at',
-      'slots.booked_persons',
-      'slots.booked_groups',
-      'activity_resources.resource_id',
-      'activity_resources.buffer_minutes',
-    ])
-    .where('activity_resources.resource_id', 'in', [...resourceIds])
-    .where('slots.booked_groups', '>', 0)
-    .where('slots.starts_at', '<', to.toISOString())
-    // A slot lasts at most a day and its buffer at most a day: one that starts earlier cannot reach `from`.
-    .where('slots.starts_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
-    .where('slots.ends_at', '>', new Date(from.getTime() - MAX_BUFFER_MINUTES * 60_000).toISOString())
-    .orderBy('slots.starts_at')
-    .execute();
+  const links = await listResourceLinks(db, { resourceIds });
+  const activityIds = [...new Set(links.map((link) => link.activityId))];
+  const rows =
+    activityIds.length === 0
+      ? []
+      : await db
+          .selectFrom('slots')
+          .select(['id', 'activity_id', 'starts_at', 'ends_at', 'booked_persons', 'booked_groups'])
+          .where('activity_id', 'in', activityIds)
+          .where('booked_groups', '>', 0)
+          .where('starts_at', '<', to.toISOString())
+          // A slot lasts at most a day and a buffer at most a day: one that starts earlier cannot reach `from`.
+          .where('starts_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
+          .execute();
   for (const row of rows) {
-    const [startsAt, endsAt] = heldWindow(new Date(row.starts_at), new Date(row.ends_at), row.buffer_minutes);
-    if (endsAt <= from) continue;
-    uses.get(row.resource_id)!.push({
-      slotId: row.id,
-      startsAt,
-      endsAt,
-      slotEndsAt: new Date(row.ends_at),
-      persons: row.booked_persons,
-      groups: row.booked_groups,
-    });
+    const startsAt = new Date(row.starts_at);
+    const endsAt = new Date(row.ends_at);
+    for (const link of links) {
+      if (link.activityId !== row.activity_id) continue;
+      const window = useWindow(startsAt, endsAt, link);
+      if (window.heldUntil <= from || window.from >= to) continue;
+      uses.get(link.resourceId)!.push({
+        slotId: row.id,
+        startsAt: window.from,
+        usedUntil: window.until,
+        endsAt: window.heldUntil,
+        persons: row.booked_persons,
+        groups: row.booked_groups,
+      });
+    }
   }
+  for (const list of uses.values()) list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return uses;
 }
 
 /**
- * The resources each slot uses, with the booked uses around its time: one read of links, resources
- * and uses for all the slots. Slots of activities without resources are absent.
+ * The resources each slot uses (for the whole slot, or for a part of a programme), with the booked
+ * uses around each time of use: one read of links, resources and uses for all the slots. Slots of
+ * activities without resources are absent.
  */
 export async function slotResourcesOf(db: Executor, slots: readonly SlotTime[]): Promise<Map<string, SlotResource[]>> {
   const result = new Map<string, SlotResource[]>();
@@ -160,14 +200,16 @@ export async function slotResourcesOf(db: Executor, slots: readonly SlotTime[]):
     result.set(
       slot.id,
       own.map((link) => {
-        const [start, end] = heldWindow(slot.startsAt, slot.endsAt, link.bufferMinutes).map((instant) => instant.getTime()) as [number, number];
+        const window = useWindow(slot.startsAt, slot.endsAt, link);
+        const start = window.from.getTime();
+        const end = window.heldUntil.getTime();
         const around: ResourceUse[] = [];
         // The uses come by start: those starting at the window's end or later cannot overlap it.
         for (const use of uses.get(link.resourceId)!) {
           if (use.startsAt.getTime() >= end) break;
           if (use.endsAt.getTime() > start) around.push(use);
         }
-        return { resource: resources.get(link.resourceId)!, bufferMinutes: link.bufferMinutes, uses: around };
+        return { resource: resources.get(link.resourceId)!, ...window, uses: around };
       }),
     );
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { localToInstant } from '../shared/time.js';
-import { fitsAt, heldWindow, isOpen, peakUse, type Resource, type ResourceUse, roomAt } from './resource.js';
+import { fitsAt, isOpen, peakUse, type Resource, type ResourceUse, roomAt, type SlotResource, useWindow } from './resource.js';
 
 const at = (date: string, time: string) => localToInstant(date, time);
 const minutes = (n: number) => n * 60_000;
@@ -12,8 +12,13 @@ function boat(overrides: Partial<Resource> = {}): Resource {
 
 /** A booked slot's use of a resource: its time on `date` plus `buffer` minutes. */
 function use(date: string, from: string, to: string, { persons = 10, groups = 1, buffer = 0 } = {}): ResourceUse {
-  const [startsAt, endsAt] = heldWindow(at(date, from), at(date, to), buffer);
-  return { slotId: `${from}-${to}`, startsAt, endsAt, slotEndsAt: at(date, to), persons, groups };
+  const window = useWindow(at(date, from), at(date, to), { bufferMinutes: buffer });
+  return { slotId: `${from}-${to}`, startsAt: window.from, usedUntil: window.until, endsAt: window.heldUntil, persons, groups };
+}
+
+/** A slot's use of the resource from `from` to `to` with `buffer` minutes after, among the booked uses. */
+function wants(resource: Resource, from: Date, to: Date, buffer: number, uses: ResourceUse[]): SlotResource {
+  return { resource, ...useWindow(from, to, { bufferMinutes: buffer }), uses };
 }
 
 describe('resources', () => {
@@ -34,8 +39,7 @@ describe('resources', () => {
   test("a changeover buffer holds the resource after the slot: the next group fits at the buffer's end, not a minute before", () => {
     const day = '2026-06-15';
     const tour = use(day, '10:00', '11:00', { buffer: 15 });
-    const charter = (start: string, end: string) =>
-      roomAt(at(day, start), at(day, end), [{ resource: boat(), bufferMinutes: 30, uses: [tour] }]);
+    const charter = (start: string, end: string) => roomAt([wants(boat(), at(day, start), at(day, end), 30, [tour])]);
     assert.equal(charter('11:15', '12:00').unitFree, true);
     assert.equal(charter('11:14', '12:00').unitFree, false);
     // Its own buffer holds the boat too: a charter ending 09:45 with 30 minutes to sail back meets the tour at 10:00.
@@ -48,22 +52,33 @@ describe('resources', () => {
     const restaurant = boat({ id: 'r2', kind: 'persons', capacity: 40 });
     const guide = boat({ id: 'r3', kind: 'persons', capacity: 25 });
     const lunch = [use(day, '12:00', '13:00', { persons: 28 })];
-    const room = roomAt(at(day, '12:30'), at(day, '13:30'), [
-      { resource: restaurant, bufferMinutes: 0, uses: lunch },
-      { resource: guide, bufferMinutes: 0, uses: [use(day, '12:00', '14:00', { persons: 20 })] },
+    const room = roomAt([
+      wants(restaurant, at(day, '12:30'), at(day, '13:30'), 0, lunch),
+      wants(guide, at(day, '12:30'), at(day, '13:30'), 0, [use(day, '12:00', '14:00', { persons: 20 })]),
     ]);
     assert.deepEqual(room, { open: true, persons: 5, unitFree: true });
     assert.equal(fitsAt(restaurant, [...lunch, use(day, '12:30', '13:30', { persons: 12 })], at(day, '12:30'), at(day, '13:30')), true);
     assert.equal(fitsAt(restaurant, [...lunch, use(day, '12:30', '13:30', { persons: 13 })], at(day, '12:30'), at(day, '13:30')), false);
   });
 
+  test("a programme's part uses its resource only for the part's time within the slot", () => {
+    const day = '2026-06-15';
+    // A day out from 09:30 to 15:00; its canal tour is the part 210 minutes in, for 60 minutes, then 15 to moor.
+    const tour = useWindow(at(day, '09:30'), at(day, '15:00'), { bufferMinutes: 15, part: { offsetMinutes: 210, durationMinutes: 60 } });
+    assert.deepEqual(tour, { from: at(day, '13:00'), until: at(day, '14:00'), heldUntil: at(day, '14:15') });
+    const morningCruise = use(day, '10:00', '11:00', { buffer: 15 });
+    assert.equal(roomAt([{ resource: boat(), ...tour, uses: [morningCruise] }]).unitFree, true);
+    const lateCruise = use(day, '14:00', '15:00');
+    assert.equal(roomAt([{ resource: boat(), ...tour, uses: [lateCruise] }]).unitFree, false);
+  });
+
   test('units: each group takes one; four lanes hold four groups at once', () => {
     const day = '2026-06-15';
     const lanes = boat({ capacity: 4 });
     const three = [use(day, '19:00', '20:00', { groups: 2 }), use(day, '19:30', '20:30', { groups: 1 })];
-    assert.equal(roomAt(at(day, '19:30'), at(day, '20:00'), [{ resource: lanes, bufferMinutes: 0, uses: three }]).unitFree, true);
+    assert.equal(roomAt([wants(lanes, at(day, '19:30'), at(day, '20:00'), 0, three)]).unitFree, true);
     const four = [...three, use(day, '19:45', '21:00')];
-    assert.equal(roomAt(at(day, '19:30'), at(day, '20:00'), [{ resource: lanes, bufferMinutes: 0, uses: four }]).unitFree, false);
+    assert.equal(roomAt([wants(lanes, at(day, '19:30'), at(day, '20:00'), 0, four)]).unitFree, false);
     assert.equal(fitsAt(lanes, four, at(day, '19:00'), at(day, '21:00')), true);
     assert.equal(fitsAt(lanes, [...four, use(day, '19:50', '20:10')], at(day, '19:00'), at(day, '21:00')), false);
   });
@@ -109,8 +124,7 @@ describe('resources', () => {
   test('a closure makes the resource unavailable over it, its changeover included', () => {
     const day = '2026-06-15';
     const yard = boat({ closures: [{ id: 'c1', startsAt: at(day, '12:00'), endsAt: at(day, '15:00'), reason: 'Onderhoud' }] });
-    const room = (from: string, to: string, buffer = 0) =>
-      roomAt(at(day, from), at(day, to), [{ resource: yard, bufferMinutes: buffer, uses: [] }]).open;
+    const room = (from: string, to: string, buffer = 0) => roomAt([wants(yard, at(day, from), at(day, to), buffer, [])]).open;
     assert.equal(room('10:00', '12:00'), true);
     assert.equal(room('10:00', '11:45', 30), false);
     assert.equal(room('14:00', '16:00'), false);

@@ -34,14 +34,17 @@ export interface Resource {
   closures: Closure[];
 }
 
-/** A time a resource is held: a booked slot's time plus its changeover buffer, with what it holds. */
+/**
+ * A time a resource is held by a booked slot: the slot's time (or its programme part's) and the
+ * changeover buffer after it, with what the slot holds.
+ */
 export interface ResourceUse {
   slotId: string;
   startsAt: Date;
-  /** The slot's end plus the buffer of its activity's link to the resource. */
+  /** When the slot (or its part) stops using the resource. */
+  usedUntil: Date;
+  /** `usedUntil` plus the link's changeover buffer: when the resource is free again. */
   endsAt: Date;
-  /** The slot's own end. */
-  slotEndsAt: Date;
   persons: number;
   groups: number;
 }
@@ -103,11 +106,18 @@ export function isOpen(resource: Resource, from: Date, to: Date, changeoverEnd: 
   return opens !== undefined && closes !== undefined && from >= opens && to <= closes;
 }
 
-/** One resource a slot uses, the buffer its activity's link adds, and the uses around the slot's time. */
-export interface SlotResource {
+/** A time a slot uses a resource: the whole slot, or one part of a programme, and the changeover after it. */
+export interface UseWindow {
+  from: Date;
+  until: Date;
+  /** `until` plus the link's changeover buffer. */
+  heldUntil: Date;
+}
+
+/** One resource a slot uses, when, and the booked uses around that time. */
+export interface SlotResource extends UseWindow {
   resource: Resource;
-  bufferMinutes: number;
-  /** Booked uses overlapping the slot's time plus buffer, the slot's own included. */
+  /** Booked uses overlapping [from, heldUntil), the slot's own included. */
   uses: ResourceUse[];
 }
 
@@ -121,18 +131,26 @@ export interface ResourceRoom {
   unitFree: boolean;
 }
 
-/** The window a slot holds a resource: its time plus the link's changeover buffer. */
-export function heldWindow(startsAt: Date, endsAt: Date, bufferMinutes: number): [Date, Date] {
-  return [startsAt, new Date(endsAt.getTime() + bufferMinutes * 60_000)];
+/**
+ * When a slot from `startsAt` to `endsAt` uses a resource: the whole slot, or the part `offset`
+ * minutes after its start for `duration` minutes; then `buffer` minutes of changeover.
+ */
+export function useWindow(
+  startsAt: Date,
+  endsAt: Date,
+  link: { bufferMinutes: number; part?: { offsetMinutes: number; durationMinutes: number } | undefined },
+): UseWindow {
+  const from = link.part ? new Date(startsAt.getTime() + link.part.offsetMinutes * 60_000) : startsAt;
+  const until = link.part ? new Date(from.getTime() + link.part.durationMinutes * 60_000) : endsAt;
+  return { from, until, heldUntil: new Date(until.getTime() + link.bufferMinutes * 60_000) };
 }
 
-/** What the resources admit over a slot's time, from the booked uses around it (its own included). */
-export function roomAt(startsAt: Date, endsAt: Date, resources: readonly SlotResource[]): ResourceRoom {
+/** What the resources admit over a slot's times of using them, from the booked uses around them (its own included). */
+export function roomAt(resources: readonly SlotResource[]): ResourceRoom {
   const room: ResourceRoom = { open: true, persons: null, unitFree: true };
-  for (const { resource, bufferMinutes, uses } of resources) {
-    const [from, to] = heldWindow(startsAt, endsAt, bufferMinutes);
-    if (!isOpen(resource, startsAt, endsAt, to)) room.open = false;
-    const left = resource.capacity - peakUse(uses, from, to, heldBy(resource));
+  for (const { resource, from, until, heldUntil, uses } of resources) {
+    if (!isOpen(resource, from, until, heldUntil)) room.open = false;
+    const left = resource.capacity - peakUse(uses, from, heldUntil, heldBy(resource));
     if (resource.kind === 'persons') room.persons = Math.max(0, Math.min(room.persons ?? left, left));
     else if (left <= 0) room.unitFree = false;
   }

@@ -51,9 +51,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('activity_resources_buffer', sql`buffer_minutes >= 0`)
     .execute();
   await db.schema.createIndex('activity_resources_resource').on('activity_resources').columns(['resource_id']).execute();
+
+  // Programmes ("arrangementen"): an activity of several parts, each a time within its slots (an
+  // offset from the start and a duration), optionally naming the stand-alone activity it is, and
+  // using resources of its own for that time plus a buffer.
+  await db.schema
+    .createTable('programme_parts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('activity_id', 'text', (c) => c.notNull().references('activities.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('title_nl', 'text', (c) => c.notNull())
+    .addColumn('title_en', 'text', (c) => c.notNull())
+    .addColumn('offset_minutes', 'integer', (c) => c.notNull())
+    .addColumn('duration_minutes', 'integer', (c) => c.notNull())
+    .addColumn('part_activity_id', 'text', (c) => c.references('activities.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addCheckConstraint('programme_parts_time', sql`offset_minutes >= 0 and duration_minutes >= 1`)
+    .execute();
+  await db.schema.createIndex('programme_parts_activity').on('programme_parts').columns(['activity_id', 'position']).execute();
+
+  await db.schema
+    .createTable('part_resources')
+    .addColumn('part_id', 'text', (c) => c.notNull().references('programme_parts.id'))
+    .addColumn('resource_id', 'text', (c) => c.notNull().references('resources.id'))
+    .addColumn('buffer_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('part_resources_pk', ['part_id', 'resource_id'])
+    .addCheckConstraint('part_resources_buffer', sql`buffer_minutes >= 0`)
+    .execute();
+  await db.schema.createIndex('part_resources_resource').on('part_resources').columns(['resource_id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('part_resources').execute();
+  await db.schema.dropTable('programme_parts').execute();
   await db.schema.dropTable('activity_resources').execute();
   await db.schema.dropTable('resource_closures').execute();
   await db.schema.dropTable('resource_hours').execute();

@@ -33,6 +33,7 @@ import { vouchersMessages } from './messages/vouchers.messages.js';
 import { voucherSaleMessages } from './messages/voucher-sale.messages.js';
 import { voucherAdminMessages } from './messages/voucher-admin.messages.js';
 import { resourcesMessages } from './messages/resources.messages.js';
+import { programmesMessages } from './messages/programmes.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -71,6 +72,7 @@ const nl = {
   ...voucherSaleMessages.nl,
   ...voucherAdminMessages.nl,
   ...resourcesMessages.nl,
+  ...programmesMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -105,6 +107,7 @@ const en: Record<keyof typeof nl, string> = {
   ...voucherSaleMessages.en,
   ...voucherAdminMessages.en,
   ...resourcesMessages.en,
+  ...programmesMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

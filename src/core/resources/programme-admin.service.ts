@@ -1,0 +1,161 @@
+import type { Db } from '../../db/schema.js';
+import type { ActivityActor } from '../activity-log/activity-log.js';
+import { activityFor } from '../catalog/activity-admin.service.js';
+import type { Activity } from '../catalog/activity.js';
+import { requiredText, wholeNumber } from '../catalog/admin-fields.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { type FieldError, type FormResult, parseEachField } from '../shared/field-errors.js';
+import { newId } from '../shared/ids.js';
+import type { ScopedMember } from '../shared/venue-scope.js';
+import type { Resource } from './resource.js';
+import { changeUnderResources } from './resource-change.service.js';
+import { listVenueResources, MAX_BUFFER_MINUTES } from './resource.repository.js';
+import type { PartResource, ProgrammePart } from './programme.js';
+import { deletePart, listProgrammeParts, savePart } from './programme.repository.js';
+
+type Member = ActivityActor & ScopedMember;
+
+/**
+ * A part as typed: titles, minutes after the programme's start and its length, the stand-alone
+ * activity it is (an id, or '' for none), and the resources it uses: `resources` lists the ids
+ * ticked, `buffers` the changeover minutes typed per resource id.
+ */
+export interface PartForm {
+  titleNl: string;
+  titleEn: string;
+  offset: string;
+  duration: string;
+  partActivityId: string;
+  resources: string[];
+  buffers: Record<string, string>;
+}
+
+const partShape = {
+  titleNl: requiredText(80),
+  titleEn: requiredText(80),
+  offset: wholeNumber(0, 24 * 60 - 5),
+  duration: wholeNumber(5, 24 * 60),
+};
+
+/** A programme (an activity of the member's venues) with its parts and the venue's resources to choose from. */
+export async function programmeFor(
+  db: Db,
+  clock: Clock,
+  member: Member,
+  activityId: string,
+): Promise<{ activity: Activity; parts: ProgrammePart[]; resources: Resource[] }> {
+  const activity = await activityFor(db, member, activityId);
+  const parts = (await listProgrammeParts(db, [activity.id])).get(activity.id) ?? [];
+  return { activity, parts, resources: await listVenueResources(db, [activity.venue.id], clock.now()) };
+}
+
+/** The form of a part, as its values fill it (or a new part's: starting where the last one ends). */
+export function partFormOf(part: ProgrammePart | undefined, parts: readonly ProgrammePart[]): PartForm {
+  if (!part) {
+    const end = Math.max(0, ...parts.map((p) => p.offsetMinutes + p.durationMinutes));
+    return { titleNl: '', titleEn: '', offset: String(end), duration: '60', partActivityId: '', resources: [], buffers: {} };
+  }
+  return {
+    titleNl: part.title.nl,
+    titleEn: part.title.en,
+    offset: String(part.offsetMinutes),
+    duration: String(part.durationMinutes),
+    partActivityId: part.partActivityId ?? '',
+    resources: part.resources.map((r) => r.resourceId),
+    buffers: Object.fromEntries(part.resources.map((r) => [r.resourceId, String(r.bufferMinutes)])),
+  };
+}
+
+/**
+ * Adds a part to a programme (`partId` undefined) or changes one. The part lies within the
+ * programme's duration; its stand-alone activity and resources are the venue's own. The booked
+ * slots of the programme take the resources at the part's new time at once: a change that would
+ * leave a booked time without room on one (the boat taken then) is refused at `resources`.
+ */
+export async function savePartFromForm(
+  db: Db,
+  clock: Clock,
+  member: Member,
+  activityId: string,
+  partId: string | undefined,
+  form: PartForm,
+): Promise<FormResult<ProgrammePart>> {
+  const { activity, parts, resources } = await programmeFor(db, clock, member, activityId);
+  const current = partId === undefined ? undefined : parts.find((p) => p.id === partId);
+  if (partId !== undefined && !current) throw new DomainError('not_found');
+  const { values, errors } = parseEachField(partShape, form as unknown as Record<string, unknown>);
+  if (values.offset !== undefined && values.duration !== undefined && values.offset + values.duration > activity.durationMinutes) {
+    errors.push({ field: 'duration', code: 'part_outside_programme', params: { max: activity.durationMinutes } });
+  }
+  const partActivityId = form.partActivityId.trim() || null;
+  if (partActivityId !== null) {
+    const named = await activityFor(db, member, partActivityId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'not_found') return undefined;
+      throw error;
+    });
+    if (!named || named.venue.id !== activity.venue.id || named.id === activity.id)
+      errors.push({ field: 'partActivityId', code: 'invalid_value' });
+  }
+  const used: PartResource[] = [];
+  for (const resourceId of new Set(form.resources)) {
+    const resource = resources.find((r) => r.id === resourceId);
+    if (!resource) throw new DomainError('not_found');
+    const buffer = wholeNumber(0, MAX_BUFFER_MINUTES).safeParse(form.buffers[resourceId] ?? '0');
+    if (!buffer.success) errors.push({ field: `buffers.${resourceId}`, code: buffer.error.issues[0]!.message as FieldError['code'] });
+    else used.push({ resourceId, name: resource.name, bufferMinutes: buffer.data });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const part: ProgrammePart = {
+    id: current?.id ?? newId(),
+    activityId: activity.id,
+    position: current?.position ?? parts.length,
+    title: { nl: values.titleNl!, en: values.titleEn! },
+    offsetMinutes: values.offset!,
+    durationMinutes: values.duration!,
+    partActivityId,
+    resources: used,
+  };
+  const touched = new Set([...(current?.resources ?? []), ...used].map((r) => r.resourceId));
+  const entry = {
+    actor: member,
+    venueId: activity.venue.id,
+    action: 'activity.updated',
+    target: activity.slug,
+    detail: { changed: `part:${part.title.en}` },
+  };
+  const at = clock.now().toISOString();
+  return changeUnderResources(
+    db,
+    clock,
+    [...touched],
+    'resources',
+    async (trx) => {
+      await savePart(trx, part, at);
+      return part;
+    },
+    entry,
+  );
+}
+
+/** Removes a part of a programme; the resources it used are free at its time from then on. */
+export async function removePart(db: Db, clock: Clock, member: Member, activityId: string, partId: string): Promise<void> {
+  const { activity, parts } = await programmeFor(db, clock, member, activityId);
+  const part = parts.find((p) => p.id === partId);
+  if (!part) throw new DomainError('not_found');
+  const entry = {
+    actor: member,
+    venueId: activity.venue.id,
+    action: 'activity.updated',
+    target: activity.slug,
+    detail: { changed: `part:${part.title.en}` },
+  };
+  await changeUnderResources(
+    db,
+    clock,
+    part.resources.map((r) => r.resourceId),
+    'part',
+    (trx) => deletePart(trx, activity.id, part.id),
+    entry,
+  );
+}

@@ -1,0 +1,73 @@
+import type { Executor, Tx } from '../../db/schema.js';
+import type { ProgrammePart } from './programme.js';
+
+/** The parts of the programmes among the activities, by activity, in time order; activities without parts are absent. */
+export async function listProgrammeParts(db: Executor, activityIds: readonly string[]): Promise<Map<string, ProgrammePart[]>> {
+  const parts = new Map<string, ProgrammePart[]>();
+  if (activityIds.length === 0) return parts;
+  const rows = await db
+    .selectFrom('programme_parts')
+    .selectAll()
+    .where('activity_id', 'in', [...activityIds])
+    .orderBy('offset_minutes')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return parts;
+  const resources = await db
+    .selectFrom('part_resources')
+    .innerJoin('resources', 'resources.id', 'part_resources.resource_id')
+    .select(['part_resources.part_id', 'part_resources.resource_id', 'part_resources.buffer_minutes', 'resources.name'])
+    .where(
+      'part_resources.part_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('resources.name')
+    .execute();
+  for (const row of rows) {
+    const part: ProgrammePart = {
+      id: row.id,
+      activityId: row.activity_id,
+      position: row.position,
+      title: { nl: row.title_nl, en: row.title_en },
+      offsetMinutes: row.offset_minutes,
+      durationMinutes: row.duration_minutes,
+      partActivityId: row.part_activity_id,
+      resources: resources
+        .filter((r) => r.part_id === row.id)
+        .map((r) => ({ resourceId: r.resource_id, name: r.name, bufferMinutes: r.buffer_minutes })),
+    };
+    parts.set(row.activity_id, [...(parts.get(row.activity_id) ?? []), part]);
+  }
+  return parts;
+}
+
+/** Writes a part and the resources it uses (replacing those it used). */
+export async function savePart(trx: Tx, part: ProgrammePart, createdAt: string): Promise<void> {
+  const values = {
+    activity_id: part.activityId,
+    position: part.position,
+    title_nl: part.title.nl,
+    title_en: part.title.en,
+    offset_minutes: part.offsetMinutes,
+    duration_minutes: part.durationMinutes,
+    part_activity_id: part.partActivityId,
+  };
+  await trx
+    .insertInto('programme_parts')
+    .values({ id: part.id, ...values, created_at: createdAt })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+  await trx.deleteFrom('part_resources').where('part_id', '=', part.id).execute();
+  if (part.resources.length === 0) return;
+  await trx
+    .insertInto('part_resources')
+    .values(part.resources.map((r) => ({ part_id: part.id, resource_id: r.resourceId, buffer_minutes: r.bufferMinutes })))
+    .execute();
+}
+
+export async function deletePart(trx: Tx, activityId: string, partId: string): Promise<void> {
+  await trx.deleteFrom('part_resources').where('part_id', '=', partId).execute();
+  await trx.deleteFrom('programme_parts').where('activity_id', '=', activityId).where('id', '=', partId).execute();
+}

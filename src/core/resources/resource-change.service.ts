@@ -1,0 +1,57 @@
+import type { Db, Tx } from '../../db/schema.js';
+import { recordActivity } from '../activity-log/activity-log.service.js';
+import type { NewActivityEntry } from '../activity-log/activity-log.js';
+import type { Clock } from '../shared/clock.js';
+import type { FieldError, FormResult } from '../shared/field-errors.js';
+import { fitsAt, isOpen } from './resource.js';
+import { findResources, listResourceUses, lockResources } from './resource.repository.js';
+
+/** As far ahead as bookings are checked against a changed resource. */
+const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
+
+/** A refusal of a change that would leave booked times without room: how many, at which field. */
+class BookedConflict extends Error {
+  constructor(readonly error: FieldError) {
+    super('resource_conflict');
+  }
+}
+
+/**
+ * Applies a change that concerns resources (the resource itself, its hours or closures, what uses
+ * it and when) in one transaction under their locks, then checks every booked time from now on
+ * against each resource as changed: open then, and never holding more than its capacity. A change
+ * that would leave one without room is rolled back and refused at `field` with `resource_conflict`,
+ * naming how many booked times it concerns; otherwise it commits with its activity log entry.
+ */
+export async function changeUnderResources<T>(
+  db: Db,
+  clock: Clock,
+  resourceIds: readonly string[],
+  field: string,
+  change: (trx: Tx) => Promise<T>,
+  entry: NewActivityEntry,
+): Promise<FormResult<T>> {
+  try {
+    const value = await db.transaction().execute(async (trx) => {
+      await lockResources(trx, resourceIds);
+      const result = await change(trx);
+      const now = clock.now();
+      const resources = await findResources(trx, resourceIds, now);
+      const uses = await listResourceUses(trx, resourceIds, now, END_OF_TIME);
+      let without = 0;
+      for (const [id, resource] of resources) {
+        const held = uses.get(id)!;
+        without += held.filter(
+          (use) => !isOpen(resource, use.startsAt, use.usedUntil, use.endsAt) || !fitsAt(resource, held, use.startsAt, use.endsAt),
+        ).length;
+      }
+      if (without > 0) throw new BookedConflict({ field, code: 'resource_conflict', params: { n: without } });
+      await recordActivity(trx, clock, entry);
+      return result;
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof BookedConflict) return { ok: false, errors: [error.error] };
+    throw error;
+  }
+}
