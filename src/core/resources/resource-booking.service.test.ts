@@ -9,7 +9,9 @@ import { TEST_LINK_KEY } from '../../../test/links.js';
 import type { TestMollie } from '../../../test/mollie/payments.js';
 import { startSettlingMollie } from '../../../test/payment-context.js';
 import { shareResource } from '../../../test/resources.js';
+import { sql } from 'kysely';
 import { findSlot } from '../availability/slot.repository.js';
+import { takeSlotPlaces } from '../availability/slot-places.service.js';
 import { listSlotOffers, type SlotOffer } from '../availability/slot.service.js';
 import type { Slot } from '../availability/slot.js';
 import { cancelByOrganiser, changeGroupSize } from '../booking-flows/booking-changes.service.js';
@@ -200,6 +202,40 @@ for (const dialect of testDialects()) {
       assert.equal(outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link)), 'ok', 'room for all 24 now');
       assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(23))), 'capacity:resource_conflict');
     });
+
+    // On SQLite the booking's first write takes the database's only write lock: the link cannot start before it ends.
+    if (dialect.name === 'postgres') {
+      test('an activity linked while a group is being booked on it: the link waits for that booking and counts it', async () => {
+        const [tour, drinks] = await twoActivities();
+        const boat = await shareResource(db, clock, [tour], { kind: 'units', capacity: 1 });
+        await book(db, clock, await slotAt(tour, '10:00'), { groupSize: 4 });
+        const overlapping = await slotAt(drinks, '10:30');
+        // A booking of the drinks cruise, not yet linked to the boat, between taking its places and its commit.
+        let commit!: () => void;
+        let placed!: () => void;
+        const committing = new Promise<void>((resolve) => (commit = resolve));
+        const taken = new Promise<void>((resolve) => (placed = resolve));
+        const booking = db.transaction().execute(async (trx) => {
+          assert.equal(await takeSlotPlaces(trx, overlapping, 4), undefined, 'no resource to refuse it yet');
+          placed();
+          await committing;
+        });
+        await taken;
+        let settled = false;
+        const link = linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, { activityId: drinks.id, buffer: '0' }).finally(
+          () => (settled = true),
+        );
+        // Until the link is done, or waits for a lock (the booking's): then the booking commits.
+        const name = (await sql<{ db: string }>`select current_database() as db`.execute(db)).rows[0]!.db;
+        const waiting = sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_stat_activity where datname = ${name} and wait_event_type = 'Lock'`;
+        while (!settled && (await waiting.execute(db)).rows[0]!.n === 0) await new Promise((resolve) => setImmediate(resolve));
+        commit();
+        await booking;
+        assert.equal(outcome(await link), 'activityId:resource_conflict', 'the boat would hold two groups at 10:30');
+      });
+    }
 
     test('paid too late with the boat chartered meanwhile: the booking stays expired and the money goes back', async () => {
       const payment = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 } as const;
