@@ -7,6 +7,10 @@ import { findActivity, findVenueBySlug } from '../catalog/catalog.repository.js'
 import { mollieKeySource } from '../payments/mollie-key-source.js';
 import { listActivityExtras } from '../catalog/extras.repository.js';
 import { DEMO_VENUES, seedDemoCatalogue } from './demo-catalogue.js';
+import { book } from '../../../test/factories.js';
+import { listSlotOffers } from '../availability/slot.service.js';
+import type { Activity } from '../catalog/activity.js';
+import { formatTime } from '../i18n/format.js';
 import { sellerOf } from '../invoices/invoice-seller.js';
 import { isDutchVatId, parseVenueBilling } from '../invoices/venue-billing.js';
 
@@ -51,6 +55,26 @@ for (const dialect of testDialects()) {
           ['Helmet camera hire', 'unit', 10],
         ],
       );
+    });
+
+    test("the private boat's two trips share one boat: the drinks cruise booked on Friday takes the guided tour then", async () => {
+      const { db } = database;
+      const clock = new TestClock('2026-06-01T08:00:00Z'); // a Monday
+      const drinks = await terms('privesloep-borrelvaart');
+      const tour = await terms('privesloep-met-gids');
+      const offers = async (activity: Activity, date: string) =>
+        (await listSlotOffers(db, clock, activity, { from: date, to: date, groupSize: 8 })).map(
+          (o) => `${formatTime(o.slot.startsAt)} ${o.refusal ?? 'bookable'}`,
+        );
+      const friday = await offers(drinks, '2026-06-05');
+      assert.deepEqual(friday, ['16:00 bookable', '19:00 bookable']);
+      const cruise = (await listSlotOffers(db, clock, drinks, { from: '2026-06-05', to: '2026-06-05', groupSize: 8 }))[0]!;
+      await book(db, clock, cruise.slot, { groupSize: 8 });
+      assert.deepEqual(await offers(tour, '2026-06-05'), ['11:00 bookable', '15:00 slot_full'], 'the boat is out from 16:00');
+      // On Thursday the tour at 15:00 is back, changeover included, before the drinks cruise at 17:00.
+      const thursday = (await listSlotOffers(db, clock, tour, { from: '2026-06-04', to: '2026-06-04', groupSize: 8 }))[1]!;
+      await book(db, clock, thursday.slot, { groupSize: 8 });
+      assert.deepEqual(await offers(drinks, '2026-06-04'), ['17:00 bookable']);
     });
 
     test('every demo venue has the discount code WELKOM10: 10 % off, without limits', async () => {

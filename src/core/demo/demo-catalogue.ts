@@ -17,6 +17,8 @@ import { DEMO_TERMS } from './demo-terms.js';
 import { updateVenuePoRequired } from '../venues/venue-payment.repository.js';
 import { parseVenueBilling, venueBillingColumnsOf, type VenueBillingForm } from '../invoices/venue-billing.js';
 import { updateVenueBilling } from '../invoices/venue-billing.repository.js';
+import type { Resource, ResourceKind } from '../resources/resource.js';
+import { insertResource, saveResourceLink } from '../resources/resource-admin.repository.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
 const DEMO_WEEKS = 8;
@@ -39,6 +41,15 @@ interface DemoPhoto {
   alt: Translated;
 }
 
+/** A boat, room or guide the venue's activities share (core/resources), linked to them by slug. */
+interface DemoResource {
+  name: string;
+  kind: ResourceKind;
+  capacity: number;
+  /** The activities whose slots use it, each with its changeover buffer in minutes. */
+  usedBy: { slug: string; bufferMinutes: number }[];
+}
+
 interface DemoVenue {
   venue: Parameters<typeof createVenue>[2];
   /** Version 1 of the venue's booking terms. */
@@ -50,6 +61,7 @@ interface DemoVenue {
   poRequired?: boolean;
   /** Complete, fictitious billing details (valid checks, no real company's), as the form takes them: the venue issues invoices. */
   billing: VenueBillingForm;
+  resources?: DemoResource[];
 }
 
 /** The demo venues, their terms and activities (exported for the test that holds the terms to the activities). */
@@ -73,6 +85,22 @@ const CANAL_TERMS: Pick<Activity, 'payment' | 'refundPolicy'> = {
     { hoursBefore: 14 * 24, percent: 100 },
     { hoursBefore: 48, percent: 50 },
   ],
+};
+
+/** What the private trips in Rederij Amstel's sloep share: boarding, paid on board, their policy. */
+const SLOEP_PRACTICAL = {
+  minAge: 0,
+  maxAge: null,
+  whatToBring: null,
+  wheelchair: 'no',
+  accessibility: {
+    nl: 'Instappen gaat via een trapje van de kade in de sloep.',
+    en: 'Boarding is down a short ladder from the quay into the boat.',
+  },
+} as const;
+const SLOEP_TERMS: Pick<Activity, 'payment' | 'refundPolicy'> = {
+  payment: { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
+  refundPolicy: [{ hoursBefore: 7 * 24, percent: 100 }],
 };
 
 export const DEMO_VENUES: DemoVenue[] = [
@@ -200,18 +228,8 @@ export const DEMO_VENUES: DemoVenue[] = [
             { label: { nl: 'Sloep met schipper', en: 'Boat with skipper' }, basis: 'group', vat: 'low', amountCents: 39500 },
             { label: { nl: 'Drankjes en bittergarnituur', en: 'Drinks and bar snacks' }, basis: 'person', vat: 'high', amountCents: 1450 },
           ],
-          practical: {
-            minAge: 18,
-            maxAge: null,
-            whatToBring: null,
-            wheelchair: 'no',
-            accessibility: {
-              nl: 'Instappen gaat via een trapje van de kade in de sloep.',
-              en: 'Boarding is down a short ladder from the quay into the boat.',
-            },
-          },
-          payment: { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
-          refundPolicy: [{ hoursBefore: 7 * 24, percent: 100 }],
+          practical: { ...SLOEP_PRACTICAL, minAge: 18 },
+          ...SLOEP_TERMS,
         },
         times: { 4: ['17:00'], 5: ['16:00', '19:00'], 6: ['16:00', '19:00'] },
         capacity: 12,
@@ -223,6 +241,56 @@ export const DEMO_VENUES: DemoVenue[] = [
           },
         },
         exclusive: true,
+      },
+      {
+        activity: {
+          slug: 'privesloep-met-gids',
+          category: 'water',
+          title: { nl: 'Privérondvaart met gids', en: 'Private canal tour with a guide' },
+          description: {
+            nl: 'Dezelfde sloep als de borrelvaart, overdag, met een schipper en een gids alleen voor uw groep: anderhalf uur door de smalle grachten waar de grote boten niet komen.',
+            en: 'The same boat as the drinks cruise, by day, with a skipper and a guide for your group alone: ninety minutes through the narrow canals the big boats cannot enter.',
+          },
+          location: 'Steiger Prins Hendrikkade 25, Amsterdam',
+          durationMinutes: 90,
+          minGroupSize: 4,
+          maxGroupSize: 12,
+          bookingCutoffMinutes: 48 * 60,
+          pricing: [
+            {
+              label: { nl: 'Sloep met schipper en gids', en: 'Boat with skipper and guide' },
+              basis: 'group',
+              vat: 'low',
+              amountCents: 34500,
+            },
+          ],
+          practical: SLOEP_PRACTICAL,
+          ...SLOEP_TERMS,
+        },
+        // Thursday's tour is back, with the changeover, before the drinks cruise at 17:00; on
+        // Friday and Saturday the one at 15:00 and the drinks cruise at 16:00 want the same boat:
+        // whichever is booked first takes it.
+        times: { 3: ['11:00', '15:00'], 4: ['11:00', '15:00'], 5: ['11:00', '15:00'], 6: ['11:00', '15:00'] },
+        capacity: 12,
+        photo: {
+          scene: 'canal',
+          alt: {
+            nl: 'Een kleine sloep in een smalle gracht onder een stenen brug',
+            en: 'A small boat in a narrow canal under a stone bridge',
+          },
+        },
+        exclusive: true,
+      },
+    ],
+    resources: [
+      {
+        name: 'Sloep De Zwaan',
+        kind: 'units',
+        capacity: 1,
+        usedBy: [
+          { slug: 'privesloep-borrelvaart', bufferMinutes: 15 },
+          { slug: 'privesloep-met-gids', bufferMinutes: 15 },
+        ],
       },
     ],
   },
@@ -432,7 +500,8 @@ export const DEMO_VENUES: DemoVenue[] = [
  * sees a working platform: a canal cruise paid in full online, a school cruise priced per pupil
  * with one free adult per eight pupils, a climbing clinic with a 30 % deposit
  * (the rest 14 days before) that organisations may pay on invoice (with their PO number), and
- * activities paid at the venue. Online payment needs a Mollie key (docs/back-office.md); without
+ * activities paid at the venue; two private trips share one boat, so booking one takes the other's
+ * overlapping times. Online payment needs a Mollie key (docs/back-office.md); without
  * one those activities are booked as paid at the venue. Every venue has complete (fictitious)
  * billing details, so it issues invoices. Does nothing (and returns false) when any venue exists.
  */
@@ -471,7 +540,8 @@ export async function addDemoPhotos(db: Db, clock: Clock, images: ImageProcessor
 /** Every demo venue's discount code: 10 % off any of its activities, without limits. */
 const DEMO_DISCOUNT_CODE = { code: 'WELKOM10', kind: 'percent', percent: 10, amount_cents: null, per: 'booking' } as const;
 
-async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, activities, poRequired = false, billing }: DemoVenue) {
+async function seedVenue(trx: Tx, clock: Clock, today: string, demoVenue: DemoVenue) {
+  const { venue, terms, activities, poRequired = false, billing, resources = [] } = demoVenue;
   const created = await createVenue(trx, clock, venue);
   const venueId = created.id;
   if (poRequired) await updateVenuePoRequired(trx, venueId, true);
@@ -480,8 +550,10 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, a
   await updateVenueBilling(trx, venueId, venueBillingColumnsOf(parsed.value));
   await publishTermsIn(trx, clock, created, terms, null);
   await insertDiscountCode(trx, { ...DEMO_DISCOUNT_CODE, id: newId(), venue_id: venueId, created_at: clock.now().toISOString() }, []);
+  const made = new Map<string, Activity>();
   for (const demo of activities) {
     const activity = await createActivity(trx, clock, { ...demo.activity, venueId });
+    made.set(activity.slug, activity);
     for (const [position, extra] of (demo.extras ?? []).entries()) {
       await insertActivityExtra(trx, { ...extra, id: newId(), activityId: activity.id, position, active: true }, clock.now().toISOString());
     }
@@ -492,5 +564,17 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, { venue, terms, a
         await createSlot(trx, clock, { activityId: activity.id, date, time, capacity: demo.capacity, exclusive: demo.exclusive ?? false });
       }
     }
+  }
+  for (const resource of resources) await seedResource(trx, clock, venueId, made, resource);
+}
+
+/** A resource of the venue, open at all times, that its activities' slots share (nothing is booked yet: nothing to check). */
+async function seedResource(trx: Tx, clock: Clock, venueId: string, activities: Map<string, Activity>, demo: DemoResource) {
+  const resource: Resource = { id: newId(), venueId, name: demo.name, kind: demo.kind, capacity: demo.capacity, hours: [], closures: [] };
+  await insertResource(trx, resource, clock.now().toISOString());
+  for (const { slug, bufferMinutes } of demo.usedBy) {
+    const activity = activities.get(slug);
+    if (!activity) throw new Error(`demo resource ${demo.name} uses ${slug}, which the venue does not have`);
+    await saveResourceLink(trx, { activityId: activity.id, resourceId: resource.id, bufferMinutes });
   }
 }

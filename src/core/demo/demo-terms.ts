@@ -28,13 +28,13 @@ function terms(venue: string, own: { nl: string[]; en: string[] }): Translated {
 export const DEMO_TERMS = {
   rederijAmstel: terms('Rederij Amstel', {
     nl: [
-      'Betalen. De grachtentocht betaalt u bij het boeken volledig online (iDEAL of creditcard). De privésloep met borrel betaalt u aan boord of zoals met ons afgesproken. Alle bedragen zijn inclusief btw.',
+      'Betalen. De grachtentocht betaalt u bij het boeken volledig online (iDEAL of creditcard). De privésloep, met borrel of met gids, betaalt u aan boord of zoals met ons afgesproken. Alle bedragen zijn inclusief btw.',
       'Annuleren. Grachtentocht: annuleert u tot 14 dagen voor het bezoek, dan krijgt u 100 % terug; tot 48 uur ervoor 50 %; daarna niets. Privésloep: kosteloos annuleren (100 %) tot 7 dagen voor het bezoek; daarna rekenen wij het volledige bedrag. Voor minder personen geldt hetzelfde.',
       'Weer. Bij storm (windkracht 7 of meer) of ijsgang vaart de boot niet; u krijgt dan een andere datum of uw geld terug.',
       'Aan boord. Wees 15 minuten voor vertrek bij de steiger. De schipper mag gasten weigeren die onder invloed zijn; eigen drank mag niet mee aan boord.',
     ],
     en: [
-      'Payment. The canal cruise is paid in full online when you book (iDEAL or credit card). The private boat with drinks is paid on board or as agreed with us. All amounts include VAT.',
+      'Payment. The canal cruise is paid in full online when you book (iDEAL or credit card). The private boat, with drinks or with a guide, is paid on board or as agreed with us. All amounts include VAT.',
       'Cancelling. Canal cruise: cancel until 14 days before the visit and you get 100% back; until 48 hours before, 50%; after that nothing. Private boat: free cancellation (100%) until 7 days before the visit; after that we charge the full amount. The same applies to fewer people.',
       'Weather. In a storm (Beaufort 7 or more) or with ice on the water the boat does not sail; you then get another date or your money back.',
       'On board. Be at the landing stage 15 minutes before departure. The skipper may refuse guests under the influence; bringing your own drinks on board is not allowed.',

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/schema.js';
 import type { Closure, OpeningHours, Resource } from './resource.js';
-import type { ResourceLink } from './resource.repository.js';
+import { MAX_BUFFER_MINUTES, type ResourceLink } from './resource.repository.js';
 
 export async function insertResource(trx: Tx, resource: Resource, createdAt: string): Promise<void> {
   await trx
@@ -62,4 +62,17 @@ export async function saveResourceLink(trx: Tx, link: ResourceLink): Promise<voi
 
 export async function deleteResourceLink(trx: Tx, resourceId: string, activityId: string): Promise<void> {
   await trx.deleteFrom('activity_resources').where('resource_id', '=', resourceId).where('activity_id', '=', activityId).execute();
+}
+
+/**
+ * Locks the activity's slots held after `from` (their buffer included) until the transaction ends:
+ * waits for the bookings taking places on them now, so that what they took can be read after.
+ */
+export async function lockSlotsAfter(trx: Tx, activityId: string, from: Date): Promise<void> {
+  await trx
+    .updateTable('slots')
+    .set((eb) => ({ booked_persons: eb.ref('booked_persons') }))
+    .where('activity_id', '=', activityId)
+    .where('ends_at', '>', new Date(from.getTime() - MAX_BUFFER_MINUTES * 60_000).toISOString())
+    .execute();
 }

@@ -19,6 +19,7 @@ import {
   deleteResourceLink,
   insertClosure,
   insertResource,
+  lockSlotsAfter,
   replaceHours,
   saveResourceLink,
   updateResource,
@@ -272,7 +273,11 @@ export async function linkActivityFromForm(
     resource,
     'activityId',
     async (trx) => {
+      // A booking of a newly linked activity read no link, so took no lock on the resource: its
+      // slot's lock is waited for instead, so that the places it took count in the check below.
+      const linked = await listResourceLinks(trx, { resourceId: resource.id });
       await saveResourceLink(trx, link);
+      if (!linked.some((old) => old.activityId === activity.id)) await lockSlotsAfter(trx, activity.id, clock.now());
       return link;
     },
     `activity:${activity.slug}`,

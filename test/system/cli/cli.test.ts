@@ -87,6 +87,7 @@ describe('the groupz command', () => {
       'activity',
       'activity',
       'activity',
+      'activity',
       'logo',
       'logo',
       'logo',
@@ -99,7 +100,7 @@ describe('the groupz command', () => {
       formats.map((f) => f.format),
       ['avif', 'webp'],
     );
-    assert.equal(activities.length, 5);
+    assert.equal(activities.length, 6);
     assert.equal(venues.length, 3);
     for (const venue of venues) {
       assert.match(venue.contact_email ?? '', /^[a-z]+@[a-z-]+\.example\.nl$/, 'every demo venue has a fictitious contact address');
@@ -123,11 +124,11 @@ describe('the groupz command', () => {
       const server = await startServer({ ...env, GROUPZ_DEMO: 'auto' });
       try {
         const deadline = Date.now() + 60_000;
-        while ((await photos()).length < 8 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+        while ((await photos()).length < 9 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
       } finally {
         await server.stop();
       }
-      assert.deepEqual(await photos(), ['activity', 'activity', 'activity', 'activity', 'activity', 'logo', 'logo', 'logo']);
+      assert.deepEqual(await photos(), [...Array<string>(6).fill('activity'), 'logo', 'logo', 'logo']);
     } finally {
       await database.close();
     }

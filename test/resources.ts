@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import type { Activity } from '../src/core/catalog/activity.js';
+import { createResourceFromForm, linkActivityFromForm } from '../src/core/resources/resource-admin.service.js';
+import type { Resource, ResourceKind } from '../src/core/resources/resource.js';
+import type { Clock } from '../src/core/shared/clock.js';
+import type { Db } from '../src/db/schema.js';
+import { TEST_ADMIN } from './actors.js';
+
+/**
+ * A resource of the first activity's venue, made and linked the way staff do it, that the
+ * activities' slots share, each link with the same changeover buffer.
+ */
+export async function shareResource(
+  db: Db,
+  clock: Clock,
+  activities: readonly Activity[],
+  {
+    kind,
+    capacity,
+    bufferMinutes = 0,
+    name = 'Fluisterboot',
+  }: { kind: ResourceKind; capacity: number; bufferMinutes?: number; name?: string },
+): Promise<Resource> {
+  const made = await createResourceFromForm(db, clock, TEST_ADMIN, {
+    venueId: activities[0]!.venue.id,
+    name,
+    kind,
+    capacity: String(capacity),
+  });
+  assert.ok(made.ok, JSON.stringify(made));
+  for (const activity of activities) {
+    const linked = await linkActivityFromForm(db, clock, TEST_ADMIN, made.value.id, {
+      activityId: activity.id,
+      buffer: String(bufferMinutes),
+    });
+    assert.ok(linked.ok, JSON.stringify(linked));
+  }
+  return made.value;
+}
