@@ -128,7 +128,7 @@ export async function savePartFromForm(
   return changeUnderResources(
     db,
     clock,
-    [...touched],
+    { resourceIds: [...touched], slotsOf: [activity.id] },
     'resources',
     async (trx) => {
       await savePart(trx, part, at);
@@ -153,7 +153,7 @@ export async function removePart(db: Db, clock: Clock, member: Member, activityI
   await changeUnderResources(
     db,
     clock,
-    part.resources.map((r) => r.resourceId),
+    { resourceIds: part.resources.map((r) => r.resourceId) },
     'part',
     (trx) => deletePart(trx, activity.id, part.id),
     entry,

@@ -19,7 +19,6 @@ import {
   deleteResourceLink,
   insertClosure,
   insertResource,
-  lockSlotsAfter,
   replaceHours,
   saveResourceLink,
   updateResource,
@@ -70,9 +69,10 @@ function changeResource<T>(
   field: string,
   change: (trx: Tx) => Promise<T>,
   what: string,
+  slotsOf: readonly string[] = [],
 ): Promise<FormResult<T>> {
   const entry = { actor: member, venueId: resource.venueId, action: 'resource.updated', target: resource.name, detail: { changed: what } };
-  return changeUnderResources(db, clock, [resource.id], field, change, entry);
+  return changeUnderResources(db, clock, { resourceIds: [resource.id], slotsOf }, field, change, entry);
 }
 
 function parseResource(form: ResourceForm): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {
@@ -273,14 +273,11 @@ export async function linkActivityFromForm(
     resource,
     'activityId',
     async (trx) => {
-      // A booking of a newly linked activity read no link, so took no lock on the resource: its
-      // slot's lock is waited for instead, so that the places it took count in the check below.
-      const linked = await listResourceLinks(trx, { resourceId: resource.id });
       await saveResourceLink(trx, link);
-      if (!linked.some((old) => old.activityId === activity.id)) await lockSlotsAfter(trx, activity.id, clock.now());
       return link;
     },
     `activity:${activity.slug}`,
+    [activity.id],
   );
 }
 

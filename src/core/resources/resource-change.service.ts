@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import type { FieldError, FormResult } from '../shared/field-errors.js';
 import { fitsAt, isOpen } from './resource.js';
 import { findResources, listResourceUses, lockResources } from './resource.repository.js';
+import { lockSlotsAfter } from './resource-admin.repository.js';
 
 /** As far ahead as bookings are checked against a changed resource. */
 const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
@@ -22,17 +23,23 @@ class BookedConflict extends Error {
  * against each resource as changed: open then, and never holding more than its capacity. A change
  * that would leave one without room is rolled back and refused at `field` with `resource_conflict`,
  * naming how many booked times it concerns; otherwise it commits with its activity log entry.
+ *
+ * A change that makes activities use a resource (`slotsOf`: a link, a programme's part) first
+ * locks their coming slots: a booking of one of them under way read its links before the change,
+ * so it locks no resource the change adds; waiting for its slot's lock counts what it took. The
+ * slots before the resources, as every booking takes them.
  */
 export async function changeUnderResources<T>(
   db: Db,
   clock: Clock,
-  resourceIds: readonly string[],
+  { resourceIds, slotsOf = [] }: { resourceIds: readonly string[]; slotsOf?: readonly string[] },
   field: string,
   change: (trx: Tx) => Promise<T>,
   entry: NewActivityEntry,
 ): Promise<FormResult<T>> {
   try {
     const value = await db.transaction().execute(async (trx) => {
+      for (const activityId of [...slotsOf].sort()) await lockSlotsAfter(trx, activityId, clock.now());
       await lockResources(trx, resourceIds);
       const result = await change(trx);
       const now = clock.now();
