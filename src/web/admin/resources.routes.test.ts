@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeSlot } from '../../../test/factories.js';
-import { parseHtml } from '../../../test/html.js';
+import { parseHtml, tableHeaderProblems } from '../../../test/html.js';
 import { assertSecurityHeaders } from '../../../test/security-headers.js';
 import { adminGet, adminPost, type Member } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
@@ -259,13 +259,14 @@ for (const dialect of testDialects()) {
       assert.equal((await linksOf(boat)).length, 1);
     });
 
-    test('the pages carry the security headers and are not stored', async () => {
+    test('the pages carry the security headers, are not stored, and tie their tables’ cells to headers', async () => {
       const id = (await resourceRow('Rondvaartboot'))!.id;
       for (const path of ['/admin/resources', `/admin/resources/${id}`, `/admin/resources/${id}/planning?date=2026-06-15`]) {
         const res = await adminGet(t, manager, path);
         assert.equal(res.statusCode, 200, path);
         assertSecurityHeaders(res.headers, path);
         assert.equal(res.headers['cache-control'], 'no-store', path);
+        for (const table of page(res.body).querySelectorAll('table')) assert.deepEqual(tableHeaderProblems(table), [], path);
       }
     });
   });
