@@ -12,6 +12,7 @@ import { addDemoPhoto } from '../core/photos/photo.service.js';
 import { TEST_ADMIN } from '../../test/actors.js';
 import { updateVenueProfile } from '../core/venues/venue-profile.service.js';
 import { publishTerms } from '../core/venues/venue-terms.service.js';
+import { createResourceFromForm, linkActivityFromForm } from '../core/resources/resource-admin.service.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -82,6 +83,14 @@ for (const dialect of testDialects()) {
       pages.set('manage page with the price', (await t.app.inject(placed.headers.location!)).body);
       const admin = await signInMember(t, 'admin');
       const booking = await t.database.db.selectFrom('bookings').select('id').executeTakeFirstOrThrow();
+      const boat = await createResourceFromForm(t.database.db, t.clock, TEST_ADMIN, {
+        venueId: activity.venue.id,
+        name: 'Boat',
+        kind: 'units',
+        capacity: '2',
+      });
+      assert.ok(boat.ok);
+      await linkActivityFromForm(t.database.db, t.clock, TEST_ADMIN, boat.value.id, { activityId: activity.id, buffer: '15' });
       for (const [name, url] of [
         ['back office: staff', '/admin/staff'],
         ['back office: staff member', `/admin/staff/${admin.member.id}`],
@@ -97,6 +106,9 @@ for (const dialect of testDialects()) {
         ['back office: venues', '/admin/venues'],
         ['back office: venue', `/admin/venues/${activity.venue.id}`],
         ['back office: venue billing details', `/admin/venues/${activity.venue.id}/billing`],
+        ['back office: resources', '/admin/resources'],
+        ['back office: resource', `/admin/resources/${boat.value.id}`],
+        ['back office: resource planning', `/admin/resources/${boat.value.id}/planning?date=2026-06-03`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

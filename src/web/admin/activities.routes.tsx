@@ -33,6 +33,7 @@ import { adminUiFor } from './admin-ui.js';
 import { formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
 import { extrasAdminRoutes } from './extras.routes.js';
+import { resourcesOfActivity } from '../../core/resources/resource-overview.service.js';
 import { paymentTermsFormOf, REFUND_TIER_FIELDS } from '../../core/catalog/payment-form.js';
 import { type MollieKeySource, mollieKeySource } from '../../core/payments/mollie-key-source.js';
 import type { Language } from '../../core/shared/language.js';
@@ -227,6 +228,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
         errors={{}}
         saved={saved}
         keySource={keySourceOf(activity.venue)}
+        resources={await resourcesOfActivity(db, clock, request.staff, activity.id)}
       />,
     );
   });
@@ -242,7 +244,14 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     return sendPage(
       reply,
       FIELD_ERRORS_STATUS,
-      <ActivityFormPage ui={ui} activity={activity} values={values} errors={errors} keySource={keySourceOf(activity.venue)} />,
+      <ActivityFormPage
+        ui={ui}
+        activity={activity}
+        values={values}
+        errors={errors}
+        keySource={keySourceOf(activity.venue)}
+        resources={await resourcesOfActivity(db, clock, request.staff, activity.id)}
+      />,
     );
   });
 

@@ -28,6 +28,7 @@ import { staffRoutes } from './staff.routes.js';
 import { venueAdminRoutes } from './venues.routes.js';
 import { voucherRoutes } from './vouchers.routes.js';
 import { discountRoutes } from './discounts.routes.js';
+import { resourceRoutes } from './resources.routes.js';
 
 /** Where the hook sends anyone without a verified session. */
 export function loginUrl(reason?: 'expired'): string {
@@ -92,4 +93,5 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(photoAdminRoutes, context);
   await app.register(discountRoutes, context);
   await app.register(voucherRoutes, context);
+  await app.register(resourceRoutes, context);
 }

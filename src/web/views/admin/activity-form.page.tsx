@@ -4,6 +4,7 @@ import { isBanded } from '../../../core/catalog/pricing.js';
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
 import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import type { Resource } from '../../../core/resources/resource.js';
 import type { AdminUi } from './admin-ui.js';
 import { ErrorSummary, Field, InputField } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
@@ -88,13 +89,15 @@ interface Props {
   saved?: boolean;
   /** Which Mollie key serves the venue: with none, terms asking for online payment get a notice why it is not offered. */
   keySource?: MollieKeySource | undefined;
+  /** The resources the activity's slots use, when editing it. */
+  resources?: { resource: Pick<Resource, 'id' | 'name'>; bufferMinutes: number }[];
 }
 
 /**
  * Creating or editing an activity: its status, texts in both languages, group sizes, cut-off,
  * practical information, lifecycle rules, payment terms, cancellation policy and fixed price lines.
  */
-export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false, keySource }: Props) {
+export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false, keySource, resources = [] }: Props) {
   const { t, lang } = ui;
   const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
   const action = activity ? `/admin/activities/${activity.id}` : '/admin/activities/new';
@@ -149,6 +152,20 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
         )}
       </p>
       <h1>{title}</h1>
+      {activity && (
+        <p data-testid="activity-resources">
+          {t('resources_admin.of_activity')}:{' '}
+          {resources.length === 0
+            ? t('resources_admin.of_activity_none')
+            : resources.map(({ resource, bufferMinutes }, i) => (
+                <span key={resource.id}>
+                  {i > 0 && ', '}
+                  <a href={`/admin/resources/${resource.id}`}>{resource.name}</a>
+                  {bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: bufferMinutes })})`}
+                </span>
+              ))}
+        </p>
+      )}
       {saved && (
         <p class="notice success" role="status" data-testid="saved">
           {t('activity_form.saved')}

@@ -54,6 +54,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'venue.terms_published': 'activity_log.action.venue.terms_published',
   'discount.created': 'activity_log.action.discount.created',
   'discount.changed': 'activity_log.action.discount.changed',
+  'resource.created': 'activity_log.action.resource.created',
+  'resource.updated': 'activity_log.action.resource.updated',
   'voucher.issued': 'activity_log.action.voucher.issued',
   'voucher.mailed': 'activity_log.action.voucher.mailed',
   'slot.created': 'activity_log.action.slot.created',

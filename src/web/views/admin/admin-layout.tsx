@@ -12,6 +12,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/balances', label: 'admin.nav.balances', permission: 'bookings.read' },
   { href: '/admin/invoices', label: 'admin.nav.invoices', permission: 'bookings.read' },
   { href: '/admin/activities', label: 'admin.nav.activities', permission: 'bookings.read' },
+  { href: '/admin/resources', label: 'admin.nav.resources', permission: 'bookings.read' },
   { href: '/admin/discounts', label: 'admin.nav.discounts', permission: 'bookings.read' },
   { href: '/admin/vouchers', label: 'admin.nav.vouchers', permission: 'bookings.read' },
   { href: '/admin/venues', label: 'admin.nav.venues', permission: 'catalog.write' },
