@@ -1,8 +1,8 @@
 import type { Translated } from '../catalog/activity.js';
 import type { Executor } from '../../db/schema.js';
 import type { BookingStatus } from '../shared/booking-status.js';
-import { heldWindow } from './resource.js';
-import { MAX_BUFFER_MINUTES } from './resource.repository.js';
+import { useWindow } from './resource.js';
+import { listResourceLinks, MAX_BUFFER_MINUTES } from './resource.repository.js';
 
 /** A booking of a slot on a resource's planning: enough to name it and open it. */
 export interface PlannedBooking {
@@ -19,6 +19,9 @@ export interface PlannedSlot {
   id: string;
   activityId: string;
   activityTitle: Translated;
+  /** The programme's part that uses the resource, when it is a part's time. */
+  partTitle?: Translated;
+  /** When it uses the resource: the slot's time, or its programme part's. */
   startsAt: Date;
   endsAt: Date;
   bufferMinutes: number;
@@ -31,14 +34,15 @@ export interface PlannedSlot {
 }
 
 /**
- * The slots of the activities linked to the resource whose time plus buffer overlaps [from, to),
- * in time order, with their activity's title and every booking of them (cancelled ones included,
- * with their status).
+ * The slots of the activities (and programme parts) that use the resource and whose time of use
+ * plus buffer overlaps [from, to), in time order, with their activity's title (and the part's, for
+ * a programme) and every booking of them (cancelled ones included, with their status).
  */
 export async function listPlannedSlots(db: Executor, resourceId: string, from: Date, to: Date): Promise<PlannedSlot[]> {
+  const links = await listResourceLinks(db, { resourceIds: [resourceId] });
+  if (links.length === 0) return [];
   const rows = await db
     .selectFrom('slots')
-    .innerJoin('activity_resources', 'activity_resources.activity_id', 'slots.activity_id')
     .innerJoin('activities', 'activities.id', 'slots.activity_id')
     .select([
       'slots.id',
@@ -48,35 +52,50 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
       'slots.capacity',
       'slots.booked_persons',
       'slots.booked_groups',
-      'activity_resources.buffer_minutes',
       'activities.title_nl',
       'activities.title_en',
     ])
-    .where('activity_resources.resource_id', '=', resourceId)
+    .where('slots.activity_id', 'in', [...new Set(links.map((link) => link.activityId))])
     .where('slots.starts_at', '<', to.toISOString())
-    .where('slots.ends_at', '>', new Date(from.getTime() - MAX_BUFFER_MINUTES * 60_000).toISOString())
+    // A slot lasts at most a day and a buffer at most a day: one that starts earlier cannot reach `from`.
+    .where('slots.starts_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
     .orderBy('slots.starts_at')
     .orderBy('activities.title_nl')
     .orderBy('slots.id')
     .execute();
+  const partIds = links.flatMap((link) => (link.part ? [link.part.id] : []));
+  const partTitles = new Map(
+    partIds.length === 0
+      ? []
+      : (await db.selectFrom('programme_parts').select(['id', 'title_nl', 'title_en']).where('id', 'in', partIds).execute()).map((row) => [
+          row.id,
+          { nl: row.title_nl, en: row.title_en },
+        ]),
+  );
   const slots: PlannedSlot[] = [];
   for (const row of rows) {
-    const [startsAt, heldUntil] = heldWindow(new Date(row.starts_at), new Date(row.ends_at), row.buffer_minutes);
-    if (heldUntil <= from) continue;
-    slots.push({
-      id: row.id,
-      activityId: row.activity_id,
-      activityTitle: { nl: row.title_nl, en: row.title_en },
-      startsAt,
-      endsAt: new Date(row.ends_at),
-      bufferMinutes: row.buffer_minutes,
-      heldUntil,
-      capacity: row.capacity,
-      bookedPersons: row.booked_persons,
-      bookedGroups: row.booked_groups,
-      bookings: [],
-    });
+    for (const link of links) {
+      if (link.activityId !== row.activity_id) continue;
+      const window = useWindow(new Date(row.starts_at), new Date(row.ends_at), link);
+      if (window.heldUntil <= from || window.from >= to) continue;
+      const part = link.part && partTitles.get(link.part.id);
+      slots.push({
+        id: row.id,
+        activityId: row.activity_id,
+        activityTitle: { nl: row.title_nl, en: row.title_en },
+        ...(part && { partTitle: part }),
+        startsAt: window.from,
+        endsAt: window.until,
+        bufferMinutes: link.bufferMinutes,
+        heldUntil: window.heldUntil,
+        capacity: row.capacity,
+        bookedPersons: row.booked_persons,
+        bookedGroups: row.booked_groups,
+        bookings: [],
+      });
+    }
   }
+  slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   if (slots.length === 0) return slots;
   const bookings = await db
     .selectFrom('bookings')
@@ -90,9 +109,8 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
     .orderBy('id')
     .execute();
   for (const row of bookings) {
-    slots
-      .find((slot) => slot.id === row.slot_id)!
-      .bookings.push({
+    for (const slot of slots.filter((s) => s.id === row.slot_id)) {
+      slot.bookings.push({
         id: row.id,
         reference: row.reference,
         status: row.status as BookingStatus,
@@ -100,6 +118,7 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
         organisation: row.organisation,
         name: row.organiser_name,
       });
+    }
   }
   return slots;
 }

@@ -92,7 +92,10 @@ export function ResourcePlanningPage({ ui, planning, today, value, errors }: Pro
             <th scope="row">
               {at(slot.startsAt)}–{at(slot.endsAt)}
             </th>
-            <td>{slot.activityTitle[lang]}</td>
+            <td>
+              {slot.activityTitle[lang]}
+              {slot.partTitle && `: ${slot.partTitle[lang]}`}
+            </td>
             <td>
               {at(slot.heldUntil)}
               {slot.bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: slot.bufferMinutes })})`}
