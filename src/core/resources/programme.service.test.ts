@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, makeActivity, makeActivityWithRules, makeSlot, type RulesOverrides } from '../../../test/factories.js';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
+import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
+import { changeBookingStatus } from '../booking-flows/booking-admin.service.js';
+import { cancelByOrganiser } from '../booking-flows/booking-changes.service.js';
+import { runBookingLifecycle } from '../booking-flows/booking-lifecycle.service.js';
+import { loadBookingDetails } from '../bookings/booking.repository.js';
+import { bookingRow } from '../../../test/lifecycle.js';
 import { listSlotOffers } from '../availability/slot.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
@@ -24,7 +31,7 @@ for (const dialect of testDialects()) {
     after(() => database.close());
 
     /** A venue with a boat (one group at a time), a stand-alone cruise on it, and a day out whose canal tour uses it 13:00-14:00. */
-    async function dayOnTheWater() {
+    async function dayOnTheWater(rules: RulesOverrides = {}) {
       const { db } = database;
       const cruise = await makeActivity(db, clock, { durationMinutes: 60 });
       const boat = await createResourceFromForm(db, clock, ADMIN, {
@@ -35,7 +42,7 @@ for (const dialect of testDialects()) {
       });
       assert.ok(boat.ok);
       assert.ok((await linkActivityFromForm(db, clock, ADMIN, boat.value.id, { activityId: cruise.id, buffer: '15' })).ok);
-      const programme: Activity = await makeActivity(db, clock, { venueId: cruise.venue.id, durationMinutes: 330 });
+      const programme: Activity = await makeActivityWithRules(db, clock, rules, { venueId: cruise.venue.id, durationMinutes: 330 });
       const climbing = await savePartFromForm(db, clock, ADMIN, programme.id, undefined, {
         titleNl: 'Klimmen',
         titleEn: 'Climbing',
@@ -130,6 +137,44 @@ for (const dialect of testDialects()) {
       assert.deepEqual(parts[1]!.resources, [{ resourceId: boat.id, name: 'Fluisterboot', bufferMinutes: 15 }]);
       await removePart(db, clock, ADMIN, programme.id, tour.id);
       assert.equal((await listProgrammeParts(db, [programme.id])).get(programme.id)!.length, 1);
+    });
+
+    test('an option, a request and a confirmed booking of a programme each hold the boat until they end', async () => {
+      const { db } = database;
+      const cruiseAt = async (cruise: Activity) => makeSlot(db, clock, cruise, { date: '2026-06-15', time: '13:30', capacity: 30 });
+      const cruiseFree = async (cruise: Activity, slotId: string) =>
+        (await offersOn(cruise)).find((offer) => offer.slot.id === slotId)!.refusal === undefined;
+
+      // An option holds the boat until its deadline; the lifecycle job expires it and the cruise is offered again.
+      const held = await dayOnTheWater({ options: { allowed: true, hours: 48, minDaysBefore: 7 } });
+      const cruiseSlot = await cruiseAt(held.cruise);
+      const option = await book(db, clock, await makeSlot(db, clock, held.programme, { date: '2026-06-15', time: '09:30' }), {
+        option: true,
+      });
+      assert.equal(option.booking.status, 'option');
+      assert.equal(await cruiseFree(held.cruise, cruiseSlot.id), false);
+      clock.advance(49 * 3_600_000);
+      await runBookingLifecycle(db, clock, NO_PAYMENTS);
+      assert.equal(await cruiseFree(held.cruise, cruiseSlot.id), true);
+      clock.set('2026-06-01T08:00:00Z');
+
+      // A request holds it while the venue decides; declining frees it.
+      const asked = await dayOnTheWater({ bookingMode: 'request' });
+      const askedCruise = await cruiseAt(asked.cruise);
+      const request = await book(db, clock, await makeSlot(db, clock, asked.programme, { date: '2026-06-15', time: '09:30' }));
+      assert.equal(request.booking.status, 'requested');
+      assert.equal(await cruiseFree(asked.cruise, askedCruise.id), false);
+      assert.equal(await changeBookingStatus(db, clock, TEST_ADMIN_ACTOR, request.booking.id, 'decline'), true);
+      assert.equal(await cruiseFree(asked.cruise, askedCruise.id), true);
+
+      // A confirmed booking holds it; the organiser's cancellation frees it.
+      const plain = await dayOnTheWater();
+      const plainCruise = await cruiseAt(plain.cruise);
+      const confirmed = await book(db, clock, await makeSlot(db, clock, plain.programme, { date: '2026-06-15', time: '09:30' }));
+      assert.equal(await cruiseFree(plain.cruise, plainCruise.id), false);
+      const details = await loadBookingDetails(db, await bookingRow(db, confirmed.booking.id));
+      await cancelByOrganiser(db, clock, details!);
+      assert.equal(await cruiseFree(plain.cruise, plainCruise.id), true);
     });
 
     test('bookings of the programme and the cruise racing for the boat: exactly one gets it', async () => {
