@@ -58,7 +58,7 @@ export function pricingFromParts(parts: readonly ProgrammePart[], activities: Re
  * Sets a programme's price lines to those of its parts (pricingFromParts), recorded in the
  * activity log as a change of its pricing. Staff change them afterwards on the activity's form as
  * any price (a programme price of its own). Bands taken over must cover the programme's group
- * sizes. Bookings already made keep the price they were made at.
+ * sizes.
  */
 export async function priceFromParts(db: Db, clock: Clock, member: Member, activityId: string): Promise<FormResult<Activity>> {
   const programme = await activityFor(db, member, activityId);
