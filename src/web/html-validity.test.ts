@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
 import { makeActivity, makeSlot } from '../../test/factories.js';
 import { parseHtml, requiredSelectProblems, tableHeaderProblems, urlencoded } from '../../test/html.js';
-import { adminGet, signInMember } from '../../test/staff.js';
+import { adminGet, adminPost, signInMember } from '../../test/staff.js';
 import sharp from 'sharp';
 import { sharpImages } from '../adapters/images/sharp-images.js';
 import { addDemoPhoto } from '../core/photos/photo.service.js';
@@ -13,6 +13,7 @@ import { TEST_ADMIN } from '../../test/actors.js';
 import { updateVenueProfile } from '../core/venues/venue-profile.service.js';
 import { publishTerms } from '../core/venues/venue-terms.service.js';
 import { createResourceFromForm, linkActivityFromForm } from '../core/resources/resource-admin.service.js';
+import { savePartFromForm } from '../core/resources/programme-admin.service.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -91,6 +92,27 @@ for (const dialect of testDialects()) {
       });
       assert.ok(boat.ok);
       await linkActivityFromForm(t.database.db, t.clock, TEST_ADMIN, boat.value.id, { activityId: activity.id, buffer: '15' });
+      const programme = await makeActivity(t.database.db, t.clock, { venueId: activity.venue.id, durationMinutes: 240 });
+      const part = await savePartFromForm(t.database.db, t.clock, TEST_ADMIN, programme.id, undefined, {
+        titleNl: 'Varen',
+        titleEn: 'Sailing',
+        offset: '60',
+        duration: '90',
+        partActivityId: activity.id,
+        resources: [boat.value.id],
+        buffers: { [boat.value.id]: '15' },
+      });
+      assert.ok(part.ok);
+      const refusedPart = await adminPost(t, admin, `/admin/activities/${programme.id}/programme/parts`, {
+        titleNl: '',
+        titleEn: 'Lunch',
+        offset: '200',
+        duration: '60',
+        resources: boat.value.id,
+        [`buffers.${boat.value.id}`]: 'x',
+      });
+      assert.equal(refusedPart.statusCode, 422);
+      pages.set('back office: programme with a refused part', refusedPart.body);
       for (const [name, url] of [
         ['back office: staff', '/admin/staff'],
         ['back office: staff member', `/admin/staff/${admin.member.id}`],
@@ -109,6 +131,8 @@ for (const dialect of testDialects()) {
         ['back office: resources', '/admin/resources'],
         ['back office: resource', `/admin/resources/${boat.value.id}`],
         ['back office: resource planning', `/admin/resources/${boat.value.id}/planning?date=2026-06-03`],
+        ['back office: programme', `/admin/activities/${programme.id}/programme`],
+        ['back office: programme part', `/admin/activities/${programme.id}/programme/parts/${part.value.id}`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

@@ -113,6 +113,10 @@ export const FIELD_ERROR_CODES = [
   'resource_conflict',
   // A programme's part that would end after the programme (`{max}` minutes long).
   'part_outside_programme',
+  // A programme's price taken from its parts: no part is an activity, one prices by category, too many lines.
+  'no_part_activity',
+  'part_priced_by_category',
+  'too_many_price_lines',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -33,6 +33,7 @@ import { adminUiFor } from './admin-ui.js';
 import { formCheckbox, formFields } from './catalog-form.js';
 import { slotRoutes } from './slots.routes.js';
 import { extrasAdminRoutes } from './extras.routes.js';
+import { programmeAdminRoutes } from './programme.routes.js';
 import { resourcesOfActivity } from '../../core/resources/resource-overview.service.js';
 import { paymentTermsFormOf, REFUND_TIER_FIELDS } from '../../core/catalog/payment-form.js';
 import { type MollieKeySource, mollieKeySource } from '../../core/payments/mollie-key-source.js';
@@ -257,4 +258,5 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
 
   await app.register(slotRoutes, context);
   await app.register(extrasAdminRoutes, context);
+  await app.register(programmeAdminRoutes, context);
 }

@@ -148,6 +148,8 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
             <a href={`/admin/activities/${activity.id}/photos`}>{t('photos.manage_activity')}</a>
             {' · '}
             <a href={`/admin/activities/${activity.id}/extras`}>{t('extras_admin.nav')}</a>
+            {' · '}
+            <a href={`/admin/activities/${activity.id}/programme`}>{t('programmes_admin.nav')}</a>
           </>
         )}
       </p>
