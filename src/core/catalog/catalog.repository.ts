@@ -10,6 +10,7 @@ import {
   isWheelchairAccess,
   PARTICIPANT_FIELDS,
   type PracticalInfo,
+  type Translated,
   translatedOrNull,
   type Venue,
 } from './activity.js';
@@ -201,6 +202,21 @@ export function selectActivities(db: Executor) {
 export async function listPublishedActivities(db: Executor): Promise<Activity[]> {
   const rows = await selectActivities(db).where('activities.status', '=', 'published').orderBy('activities.title_nl').execute();
   return rows.map(toActivity);
+}
+
+/** The published ones among the activities, by id: what a page may link to (a programme's stand-alone parts, say). */
+export async function listPublishedActivityLinks(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; slug: string; title: Translated }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('activities')
+    .select(['id', 'slug', 'title_nl', 'title_en'])
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'published')
+    .execute();
+  return new Map(rows.map((row) => [row.id, { id: row.id, slug: row.slug, title: { nl: row.title_nl, en: row.title_en } }]));
 }
 
 export async function findActivity(db: Executor, by: { id: string } | { slug: string }): Promise<Activity | undefined> {

@@ -3,6 +3,7 @@ import type { BookingDetails } from '../bookings/booking.js';
 import type { Clock } from '../shared/clock.js';
 import { countBookingEvents } from './calendar.repository.js';
 import { bookingIcs } from './ics.js';
+import { listProgrammeParts } from '../resources/programme.repository.js';
 
 export interface CalendarFile {
   /** `<reference>.ics` */
@@ -13,9 +14,9 @@ export interface CalendarFile {
 }
 
 /**
- * The booking's visit as an .ics file, for a mail or the download behind the manage link. Its
- * SEQUENCE counts the changes in the booking's history, so a calendar that imported an earlier
- * copy (same UID) takes the newer one.
+ * The booking's visit as an .ics file (an event for each part of a programme), for a mail or the
+ * download behind the manage link. Its SEQUENCE counts the changes in the booking's history, so a
+ * calendar that imported an earlier copy (same UID) takes the newer one.
  */
 export async function bookingCalendarFile(
   db: Executor,
@@ -23,6 +24,7 @@ export async function bookingCalendarFile(
   { booking, publicUrl }: { booking: BookingDetails; publicUrl: string },
 ): Promise<CalendarFile> {
   const events = await countBookingEvents(db, booking.activity.venue.id, booking.reference);
+  const parts = (await listProgrammeParts(db, [booking.activity.id])).get(booking.activity.id) ?? [];
   return {
     filename: `${booking.reference}.ics`,
     content: bookingIcs({
@@ -30,6 +32,7 @@ export async function bookingCalendarFile(
       publicHost: new URL(publicUrl).hostname,
       stamp: clock.now(),
       sequence: Math.max(0, events - 1),
+      parts,
     }),
     contentType: 'text/calendar; method=PUBLISH; charset=utf-8',
   };

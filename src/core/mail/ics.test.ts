@@ -4,15 +4,31 @@ import ICAL from 'ical.js';
 import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
+import type { ProgrammePart } from '../resources/programme.js';
 import { bookingIcs, escapeText, foldLine } from './ics.js';
 
-function ics(booking: BookingDetails, sequence = 0): string {
+function ics(booking: BookingDetails, sequence = 0, parts: ProgrammePart[] = []): string {
   return bookingIcs({
     booking,
     publicHost: 'bookings.groupz.now',
     stamp: new Date('2026-06-01T08:00:00Z'),
     sequence,
+    parts,
   });
+}
+
+/** A part of the booking's programme: `offset` and `duration` in minutes, using the resources named. */
+function part(id: string, title: string, offset: number, duration: number, resources: string[]): ProgrammePart {
+  return {
+    id,
+    activityId: 'act1',
+    position: 0,
+    title: { nl: title, en: `${title} (en)` },
+    offsetMinutes: offset,
+    durationMinutes: duration,
+    partActivityId: null,
+    resources: resources.map((name, i) => ({ resourceId: `r${i}`, name, bufferMinutes: 15 })),
+  };
 }
 
 function parse(text: string) {
@@ -108,5 +124,75 @@ describe('iCalendar file of a booking', () => {
     assert.equal(parse(text).event.summary, title);
     const folded = foldLine('X'.repeat(74) + 'é');
     assert.equal(folded, `${'X'.repeat(74)}\r\n é`, 'a two-octet character that would pass 75 octets moves to the next line');
+  });
+
+  test("a programme: an event per part, each with its own UID, its time, 'programme: part' and the resources it uses", () => {
+    // Listed out of time order: the file follows the times.
+    const parts = [part('tour', 'Rondvaart', 210, 60, ['Fluisterboot']), part('climb', 'Klimmen', 0, 90, ['Klimwand', 'Touwbaan'])];
+    const text = ics(bookingDetails({ status: 'option' }), 2, parts);
+    for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `too long: ${line}`);
+    const { calendar } = parse(text);
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    assert.deepEqual(
+      events.map((event) => [
+        event.uid,
+        event.startDate.toJSDate().toISOString(),
+        event.endDate.toJSDate().toISOString(),
+        event.summary,
+        event.location,
+        event.sequence,
+      ]),
+      [
+        [
+          'b00kingId_123-climb@bookings.groupz.now',
+          '2026-06-15T08:00:00.000Z',
+          '2026-06-15T09:30:00.000Z',
+          'Rondvaart door de grachten: Klimmen',
+          'Klimwand, Touwbaan, Rederij Amstel, Damrak 1, Amsterdam',
+          2,
+        ],
+        [
+          'b00kingId_123-tour@bookings.groupz.now',
+          '2026-06-15T11:30:00.000Z',
+          '2026-06-15T12:30:00.000Z',
+          'Rondvaart door de grachten: Rondvaart',
+          'Fluisterboot, Rederij Amstel, Damrak 1, Amsterdam',
+          2,
+        ],
+      ],
+    );
+    for (const vevent of calendar.getAllSubcomponents('vevent')) {
+      assert.equal(vevent.getFirstPropertyValue('status'), 'TENTATIVE');
+      assert.equal(vevent.getFirstPropertyValue('dtstamp')?.toString(), '2026-06-01T08:00:00Z');
+      assert.equal(new ICAL.Event(vevent).description, 'Boekingsnummer: GZ-AB12-CD34\nAantal personen: 12');
+    }
+    assert.match(text, /\r\nDTSTART;TZID=Europe\/Amsterdam:20260615T133000\r\n/, 'the tour at 13:30 Amsterdam time');
+    const english = parse(ics(bookingDetails({ language: 'en' }), 0, parts)).calendar.getAllSubcomponents('vevent');
+    assert.equal(new ICAL.Event(english[0]!).summary, 'Canal cruise: Klimmen (en)');
+  });
+
+  test('a programme on the night summer time ends: each part at its own instant, those in the repeated hour written in UTC', () => {
+    // 01:00 CEST on 25 October 2026; the clocks go back from 03:00 CEST to 02:00 CET an hour later.
+    const booking = at('2026-10-24T23:00:00Z', '2026-10-25T04:00:00Z');
+    const parts = [part('a', 'Klimmen', 0, 60, []), part('b', 'Lunch', 60, 60, []), part('c', 'Rondvaart', 180, 60, ['Fluisterboot'])];
+    const text = ics(booking, 0, parts);
+    const events = parse(text)
+      .calendar.getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent));
+    assert.deepEqual(
+      events.map((event) => [event.startDate.toJSDate().toISOString(), event.endDate.toJSDate().toISOString()]),
+      [
+        ['2026-10-24T23:00:00.000Z', '2026-10-25T00:00:00.000Z'],
+        ['2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z'],
+        ['2026-10-25T02:00:00.000Z', '2026-10-25T03:00:00.000Z'],
+      ],
+    );
+    // Three hours after 01:00 CEST is 03:00 CET, not 04:00: the wall clock went back an hour.
+    assert.ok(text.includes('\r\nDTSTART;TZID=Europe/Amsterdam:20261025T030000\r\n'));
+    assert.ok(text.includes('\r\nDTEND;TZID=Europe/Amsterdam:20261025T040000\r\n'));
+    // Klimmen ends and lunch starts at the first 02:00 (CEST), lunch ends at the second (CET): both in UTC.
+    assert.ok(text.includes('\r\nDTEND:20261025T000000Z\r\n'));
+    assert.ok(text.includes('\r\nDTSTART:20261025T000000Z\r\n'));
+    assert.ok(text.includes('\r\nDTEND:20261025T010000Z\r\n'));
   });
 });

@@ -3,11 +3,12 @@ import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { VENUE_ZONE } from '../shared/time.js';
 import { mailTranslator } from './mail-texts.js';
+import { type ProgrammePart, partTimes } from '../resources/programme.js';
 
 /**
  * A booking as an iCalendar file (RFC 5545), for mails and the manage link's download.
  *
- * Written by hand on purpose: one event in one fixed time zone takes a few lines of escaping and
+ * Written by hand on purpose: a few events in one fixed time zone takes a few lines of escaping and
  * folding plus the Amsterdam rules, while a library that writes iCalendar would add a dependency
  * with its own time-zone handling for what luxon already does here. The tests parse the result
  * back with ical.js, a full RFC 5545 parser.
@@ -24,6 +25,8 @@ export interface BookingCalendar {
    * raises it.
    */
   sequence: number;
+  /** A programme's parts: an event for each, at its own time and place, instead of one for the visit. */
+  parts?: readonly ProgrammePart[] | undefined;
 }
 
 const CALENDAR_STATUS: Record<BookingStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
@@ -87,30 +90,53 @@ export function foldLine(line: string): string {
 
 /**
  * A DTSTART/DTEND property: Amsterdam wall time with its TZID. A wall time that occurs twice (the
- * last hour of summer time) means its first occurrence, so an instant in the second one is written
- * in UTC instead.
+ * hour the clocks go back) is written in UTC, either occurrence: RFC 5545 reads it as the first,
+ * but calendar programs differ (ical.js takes the second), and UTC leaves nothing to read.
  */
 function dateTimeProperty(name: string, instant: Date): string {
   const local = DateTime.fromJSDate(instant, { zone: VENUE_ZONE });
-  const wall = local.toFormat("yyyyMMdd'T'HHmmss");
-  const firstOccurrence = local.minus({ hours: 1 }).toFormat("yyyyMMdd'T'HHmmss") !== wall;
-  return firstOccurrence ? `${name};TZID=${VENUE_ZONE}:${wall}` : `${name}:${utc(instant)}`;
+  const format = "yyyyMMdd'T'HHmmss";
+  const wall = local.toFormat(format);
+  const twice = local.minus({ hours: 1 }).toFormat(format) === wall || local.plus({ hours: 1 }).toFormat(format) === wall;
+  return twice ? `${name}:${utc(instant)}` : `${name};TZID=${VENUE_ZONE}:${wall}`;
 }
 
 function utc(instant: Date): string {
   return DateTime.fromJSDate(instant, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
 }
 
+/** One VEVENT of the booking: the visit, or a part of its programme. */
+interface CalendarEvent {
+  uid: string;
+  startsAt: Date;
+  endsAt: Date;
+  summary: string;
+  where: string[];
+}
+
 /**
- * The booking's visit as a VCALENDAR with one VEVENT, CRLF line endings. It carries no private
- * link: calendar entries get shared and synced, and the manage link can change or cancel the booking.
+ * The booking's visit as a VCALENDAR, CRLF line endings: one VEVENT, or for a programme one per
+ * part (its own UID, "Programme: part" and the resources it uses as its place). It carries no
+ * private link: calendar entries get shared and synced, and the manage link can change or cancel
+ * the booking.
  */
-export function bookingIcs({ booking, publicHost, stamp, sequence }: BookingCalendar): string {
+export function bookingIcs({ booking, publicHost, stamp, sequence, parts = [] }: BookingCalendar): string {
   const { activity, slot, language } = booking;
   const t = mailTranslator(language);
   const venue = activity.venue;
   const where = [venue.name, activity.location, activity.location.includes(venue.city) ? '' : venue.city].filter(Boolean);
   const description = [`${t('mail.reference')}: ${booking.reference}`, `${t('booking.group_size')}: ${booking.groupSize}`].join('\n');
+  const title = activity.title[language];
+  const events: CalendarEvent[] =
+    parts.length === 0
+      ? [{ uid: `${booking.id}@${publicHost}`, startsAt: slot.startsAt, endsAt: slot.endsAt, summary: title, where }]
+      : partTimes(parts, slot.startsAt).map(({ part, startsAt, endsAt }) => ({
+          uid: `${booking.id}-${part.id}@${publicHost}`,
+          startsAt,
+          endsAt,
+          summary: `${title}: ${part.title[language]}`,
+          where: [...part.resources.map((resource) => resource.name), ...where],
+        }));
   const lines = [
     'BEGIN:VCALENDAR',
     'PRODID:-//Groupz//Bookings//EN',
@@ -118,17 +144,19 @@ export function bookingIcs({ booking, publicHost, stamp, sequence }: BookingCale
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     ...AMSTERDAM,
-    'BEGIN:VEVENT',
-    `UID:${booking.id}@${publicHost}`,
-    `DTSTAMP:${utc(stamp)}`,
-    dateTimeProperty('DTSTART', slot.startsAt),
-    dateTimeProperty('DTEND', slot.endsAt),
-    `SEQUENCE:${sequence}`,
-    `STATUS:${CALENDAR_STATUS[booking.status]}`,
-    `SUMMARY:${escapeText(activity.title[language])}`,
-    `LOCATION:${escapeText(where.join(', '))}`,
-    `DESCRIPTION:${escapeText(description)}`,
-    'END:VEVENT',
+    ...events.flatMap((event) => [
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${utc(stamp)}`,
+      dateTimeProperty('DTSTART', event.startsAt),
+      dateTimeProperty('DTEND', event.endsAt),
+      `SEQUENCE:${sequence}`,
+      `STATUS:${CALENDAR_STATUS[booking.status]}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+      `LOCATION:${escapeText(event.where.join(', '))}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      'END:VEVENT',
+    ]),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -12,6 +12,7 @@ import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-
 import { type Language, LANGUAGES } from '../shared/language.js';
 import { startOfLocalDay } from '../shared/time.js';
 import { balanceFacts, balanceLink, balanceParagraph, type MailPayment } from './payment-facts.js';
+import { type ProgrammePart, partTimes } from '../resources/programme.js';
 
 /** The mails about a booking (outbox/mail.ts): to its organiser, or to the venue's staff. */
 export type { BookingMailKind };
@@ -35,6 +36,8 @@ export interface MailBooking {
   adminUrl: string;
   /** Its money, when it owes some later (a balance, an invoice); see payment-facts.ts. */
   payment?: MailPayment | undefined;
+  /** The parts of its programme, in time order; none (or absent) for an ordinary activity. */
+  parts?: readonly ProgrammePart[] | undefined;
 }
 
 export interface MailContent {
@@ -213,18 +216,31 @@ function groupText(lang: Language, booking: BookingDetails): string {
   return `${booking.groupSize} (${partySummary(categories, booking.party, lang)})`;
 }
 
-/** Reference, activity, venue, date and time, group size and status: what every mail names. */
-function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails): Section['facts'] {
+/**
+ * Reference, activity, venue, date and time (a programme's parts at their times), group size and
+ * status: what every mail names.
+ */
+function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails, parts: readonly ProgrammePart[] = []): Section['facts'] {
   const { activity, slot } = booking;
   return [
     [t('mail.reference'), booking.reference],
     [t('booking.activity'), activity.title[lang]],
     [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
     [t('booking.when'), formatRange(slot.startsAt, slot.endsAt, lang)],
+    ...(parts.length > 0 ? [[t('mail.programme'), timelineText(lang, parts, slot.startsAt)] as [string, string]] : []),
     [t('booking.group_size'), groupText(lang, booking)],
     ...extrasFacts(t, lang, booking),
     [t('manage.status'), t(STATUS_LABELS[booking.status])],
   ];
+}
+
+/** "10:00–11:30 Klimmen · Klimwand", a line per part, in Amsterdam time. */
+function timelineText(lang: Language, parts: readonly ProgrammePart[], startsAt: Date): string {
+  return partTimes(parts, startsAt)
+    .map(({ part, startsAt: from, endsAt: until }) =>
+      [`${formatTime(from)}–${formatTime(until)} ${part.title[lang]}`, ...part.resources.map((r) => r.name)].join(' · '),
+    )
+    .join('\n');
 }
 
 /** The extras a booking took (lunch, equipment), each with its number, when it took any. */
@@ -408,7 +424,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       venue.contactEmail && t('mail.reply_to_venue', { venue: venue.name }),
     ].filter((p): p is string => Boolean(p)),
     facts: [
-      ...bookingFacts(t, lang, booking),
+      ...bookingFacts(t, lang, booking, subject.parts),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       // The mail of a cancelled or expired booking's documents does not state a price it no longer owes.
       ...(kind === 'invoices_issued' && (booking.status === 'cancelled' || booking.status === 'expired')
@@ -515,12 +531,12 @@ function staffIntro(kind: StaffMailKind, t: MailTranslate, lang: Language, detai
   return t('mail.staff.intro_changed', { change: staffChange(t, detail) });
 }
 
-function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl }: MailBooking): Section {
+function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl, parts }: MailBooking): Section {
   const t = mailTranslator(lang);
   return {
     lang,
     paragraphs: [staffIntro(kind, t, lang, detail, booking)],
-    facts: bookingFacts(t, lang, booking),
+    facts: bookingFacts(t, lang, booking, parts),
     links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],
     footer: t('mail.staff.footer', { venue: booking.activity.venue.name }),
   };
@@ -531,7 +547,8 @@ function sectionText(section: Section): string {
     section.greeting,
     ...section.paragraphs,
     section.code && `${section.code.label}:\n\n    ${section.code.value}`,
-    section.facts.map(([label, value]) => `${label}: ${value}`).join('\n'),
+    // A fact of several lines (a programme's parts) indents the lines after its first.
+    section.facts.map(([label, value]) => `${label}: ${value.replaceAll('\n', '\n  ')}`).join('\n'),
     ...(section.after ?? []),
     ...section.links.map((link) => [`${link.label}:`, link.url, link.note].filter(Boolean).join('\n')),
     section.footer,
@@ -578,7 +595,7 @@ function SectionView({ section }: { section: Section }) {
               <th scope="row" style={`text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;color:${COLOURS.muted}`}>
                 {label}
               </th>
-              <td style="padding:4px 0;word-break:break-word">{value}</td>
+              <td style="padding:4px 0;word-break:break-word;white-space:pre-line">{value}</td>
             </tr>
           ))}
         </tbody>

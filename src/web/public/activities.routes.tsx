@@ -6,6 +6,7 @@ import { searchCatalogue } from '../../core/availability/activity-search.service
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import { firstActivityPhotos, publicPhotos, publicVenuePhotos } from '../../core/photos/photo.service.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { listPublicParts } from '../../core/resources/programme-view.service.js';
 import { isKey } from '../../core/shared/ids.js';
 import { monthOf } from '../../core/shared/month.js';
 import { addLocalDays, localDateOf } from '../../core/shared/time.js';
@@ -61,6 +62,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
     const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
     const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
+    const parts = (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
     const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
     const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
@@ -81,6 +83,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
         today={today}
         calendar={calendar}
         monthError={monthError}
+        parts={parts}
       />,
     );
   });

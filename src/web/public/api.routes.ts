@@ -49,6 +49,8 @@ import { openApiDocument } from './openapi.js';
 import { termsUrl } from '../venue-urls.js';
 import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
 import { organiserInvoiceUrl } from '../invoice-urls.js';
+import { listPublicParts, type PublicPart } from '../../core/resources/programme-view.service.js';
+import { partTimes } from '../../core/resources/programme.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
@@ -66,11 +68,22 @@ function paymentTermsToJson(terms: PaymentTerms): z.infer<typeof activityJson>['
 
 const refundPolicyToJson = (policy: RefundPolicy) => policy.map(({ hoursBefore, percent }) => ({ hoursBefore, percent }));
 
+function partToJson(part: PublicPart): z.infer<typeof activityJson>['parts'][number] {
+  return {
+    title: part.title,
+    offsetMinutes: part.offsetMinutes,
+    durationMinutes: part.durationMinutes,
+    activityId: part.standAlone?.id ?? null,
+    resources: part.resources.map((resource) => resource.name),
+  };
+}
+
 function activityToJson(
   match: ActivityMatch,
   publicUrl: string,
   platformKey: string | null,
   extras: readonly Extra[],
+  parts: readonly PublicPart[],
 ): z.infer<typeof activityJson> {
   const { activity: a, groupSize, price, perPersonCents, rates } = match;
   const { id, slug, title, description, category, location, durationMinutes, minGroupSize, maxGroupSize, bookingCutoffMinutes, practical } =
@@ -101,6 +114,7 @@ function activityToJson(
     payment: paymentTermsToJson(offeredPaymentTerms(a, platformKey)),
     refundPolicy: refundPolicyToJson(a.refundPolicy),
     extras: extras.map(extraToJson),
+    parts: parts.map(partToJson),
   };
 }
 
@@ -201,13 +215,18 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const { search, errors } = parseActivityQuery(request.query);
     if (errors.length > 0) return sendFieldErrors(request, reply, errors);
     const { matches } = await searchCatalogue(db, clock, search);
-    const extras = await listOfferedExtras(
-      db,
-      matches.map((match) => match.activity.id),
-    );
+    const ids = matches.map((match) => match.activity.id);
+    const extras = await listOfferedExtras(db, ids);
+    const parts = await listPublicParts(db, ids);
     const body: z.infer<typeof activityListJson> = {
       activities: matches.map((match) =>
-        activityToJson(match, publicUrl, payments.settings.platformKey, extras.get(match.activity.id) ?? []),
+        activityToJson(
+          match,
+          publicUrl,
+          payments.settings.platformKey,
+          extras.get(match.activity.id) ?? [],
+          parts.get(match.activity.id) ?? [],
+        ),
       ),
     };
     return body;
@@ -314,6 +333,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const cancelNow = await quoteCancelNow(db, clock, booking);
     const cancellable = cancelRefusal(booking, clock.now()) === undefined;
     const invoices = await listBookingInvoices(db, clock, booking.id);
+    const parts = (await listPublicParts(db, [booking.activity.id])).get(booking.activity.id) ?? [];
     const body: z.infer<typeof manageBookingJson> = {
       reference: booking.reference,
       status: booking.status,
@@ -323,6 +343,12 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       activity: { id: booking.activity.id, slug: booking.activity.slug, title: booking.activity.title },
       venue: { name: booking.activity.venue.name, city: booking.activity.venue.city },
       slot: { id: booking.slot.id, startsAt: booking.slot.startsAt.toISOString(), endsAt: booking.slot.endsAt.toISOString() },
+      parts: partTimes(parts, booking.slot.startsAt).map(({ part, startsAt, endsAt }) => ({
+        title: part.title,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        resources: part.resources.map((resource) => resource.name),
+      })),
       price: priceToJson(booking.price),
       payment: {
         status: state.status,

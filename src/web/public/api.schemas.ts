@@ -63,6 +63,20 @@ export const extraJson = z
   })
   .describe('an extra a booking can take beside the activity: lunch, equipment, a guide');
 
+/** A part of a programme (core/resources/programme.ts), as the catalogue lists it. */
+const programmePartJson = z
+  .object({
+    title: translated,
+    offsetMinutes: count().describe("when it starts: this many minutes after a slot's start"),
+    durationMinutes: count(),
+    activityId: z
+      .string()
+      .nullable()
+      .describe('the published stand-alone activity this part is (its description, its own slots); null for none'),
+    resources: z.array(z.string()).describe('the names of the resources it uses (a boat, a room, a guide): where it takes place'),
+  })
+  .describe('a part of a programme: what, when from the start, where');
+
 export const activityJson = z.object({
   id: z.string(),
   slug: z.string(),
@@ -123,6 +137,11 @@ export const activityJson = z.object({
   payment: paymentTermsJson,
   refundPolicy: refundPolicyJson.describe(`the activity's cancellation policy, ${TIERS}. A booking keeps the policy it was placed under`),
   extras: z.array(extraJson).describe('the extras a booking can take, in their order; their prices are not in `price`'),
+  parts: z
+    .array(programmePartJson)
+    .describe(
+      "a programme's parts (climbing, then lunch, then a canal tour), in time order; empty for an ordinary activity. A programme's slot is booked as any slot and holds every part, each at the slot's `startsAt` plus its `offsetMinutes`",
+    ),
 });
 
 export const activityListJson = z.object({ activities: z.array(activityJson) });
@@ -260,6 +279,16 @@ export const manageBookingJson = z.object({
   activity: z.object({ id: z.string(), slug: z.string(), title: translated }),
   venue: z.object({ name: z.string(), city: z.string() }),
   slot: z.object({ id: z.string(), startsAt: instant, endsAt: instant }),
+  parts: z
+    .array(
+      z.object({
+        title: translated,
+        startsAt: instant,
+        endsAt: instant,
+        resources: z.array(z.string()).describe('the names of the resources it uses: where it takes place'),
+      }),
+    )
+    .describe("the parts of the booked programme at the booking's times, in time order; empty for an ordinary activity"),
   price: priceJson,
   payment: z
     .object({

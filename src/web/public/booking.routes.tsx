@@ -33,6 +33,7 @@ import { partyInputOf, partyValuesFrom, partyValuesOf } from '../party-form.js';
 import { extrasInputOf, extrasValuesFrom } from '../views/extras-fields.js';
 import { extraSoldOutText } from '../views/extra-refusal.js';
 import { extrasLeftInSlots, offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
+import { listPublicParts } from '../../core/resources/programme-view.service.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -89,6 +90,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     return found;
   }
 
+  /** A programme's parts in time order; none for an ordinary activity. */
+  async function partsOf(activity: Activity) {
+    return (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
+  }
+
   async function form(
     ui: Ui,
     found: { slot: Slot; activity: Activity },
@@ -111,6 +117,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         paymentPlan={await planFor(found, values)}
         extras={extras}
         extrasLeft={(await extrasLeftInSlots(db, extras, [found.slot.id])).get(found.slot.id)!}
+        parts={await partsOf(found.activity)}
       />
     );
   }
@@ -198,6 +205,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}
         now={clock.now()}
+        parts={await partsOf(quote.activity)}
       />,
     );
   }

@@ -19,6 +19,9 @@ import { categoriesOf } from '../../core/catalog/pricing.js';
 import { categoryHint } from './party-fields.js';
 import { VenueAbout, VenueContact } from './venue-details.js';
 import { vouchersUrl } from '../venue-urls.js';
+import type { PublicPart } from '../../core/resources/programme-view.service.js';
+import { partTimes } from '../../core/resources/programme.js';
+import { ProgrammeSection } from './programme.js';
 
 interface Props {
   ui: Ui;
@@ -36,9 +39,22 @@ interface Props {
   /** The month calendar, and why the month asked for was refused, if it was. */
   calendar: MonthAvailability;
   monthError?: string | undefined;
+  /** A programme's parts in time order; none for an ordinary activity. */
+  parts: readonly PublicPart[];
 }
 
-function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize: string }) {
+/** "Klimmen 9:30 · Rondvaart 13:00": when each part of a programme starts at a slot, one short line under it. */
+function PartStarts({ ui, parts, slot }: { ui: Ui; parts: readonly PublicPart[]; slot: SlotOffer['slot'] }) {
+  if (parts.length === 0) return null;
+  const starts = partTimes(parts, slot.startsAt).map(({ part, startsAt }) => `${part.title[ui.lang]} ${formatTime(startsAt)}`);
+  return (
+    <span class="part-starts" data-testid="part-starts">
+      {starts.join(' · ')}
+    </span>
+  );
+}
+
+function SlotRow({ ui, offer, groupSize, parts }: { ui: Ui; offer: SlotOffer; groupSize: string; parts: readonly PublicPart[] }) {
   const { t, lang } = ui;
   const { slot } = offer;
   const full = isFull(slot);
@@ -75,6 +91,7 @@ function SlotRow({ ui, offer, groupSize }: { ui: Ui; offer: SlotOffer; groupSize
           {t('slot.book', { time: formatTime(slot.startsAt) })}
         </a>
       )}
+      <PartStarts ui={ui} parts={parts} slot={slot} />
     </li>
   );
 }
@@ -100,6 +117,7 @@ export function ActivityPage({
   today,
   calendar,
   monthError,
+  parts,
 }: Props) {
   const [lead, ...more] = photos;
   const { t, lang } = ui;
@@ -152,6 +170,7 @@ export function ActivityPage({
           </li>
         ))}
       </ul>
+      <ProgrammeSection ui={ui} parts={parts} />
       <PracticalInfoSection ui={ui} practical={activity.practical} />
       {policyApplies(activity) && <RefundPolicySection ui={ui} policy={activity.refundPolicy} />}
       <h2>{t('activity.availability')}</h2>
@@ -175,7 +194,7 @@ export function ActivityPage({
               <h3>{formatDate(dayOffers[0]!.slot.startsAt, lang)}</h3>
               <ul class="slots">
                 {dayOffers.map((offer) => (
-                  <SlotRow key={offer.slot.id} ui={ui} offer={offer} groupSize={query.groupSize} />
+                  <SlotRow key={offer.slot.id} ui={ui} offer={offer} groupSize={query.groupSize} parts={parts} />
                 ))}
               </ul>
             </section>

@@ -26,6 +26,7 @@ import type { FieldMessages } from '../field-errors.js';
 import type { PartyValues } from '../party-form.js';
 import { partyLabels } from './party-fields.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
+import type { ProgrammePart } from '../../core/resources/programme.js';
 
 /**
  * A refused action: its code, its message, and for the group-size form the group as typed (the
@@ -61,6 +62,8 @@ export interface ManagePageProps {
   paymentOutcome?: { outcome: PaymentOutcome } | undefined;
   /** The booking's invoices and credit notes, oldest first (none: no section). */
   invoices?: readonly InvoiceListItem[] | undefined;
+  /** The programme's parts, shown at the booking's times; none for an ordinary activity. */
+  parts: readonly ProgrammePart[];
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
@@ -137,6 +140,7 @@ export function ManagePage({
   paymentOutcome,
   refunds,
   invoices = [],
+  parts,
 }: ManagePageProps) {
   const { t } = ui;
   // Back from paying, confirmed: the page is the confirmation, as right after booking.
@@ -185,7 +189,7 @@ export function ManagePage({
       </p>
       <p class="notice">{t('manage.private_link')}</p>
       <StatusExplanation ui={ui} booking={booking} />
-      <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
+      <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} parts={parts} />
       <OptionPanel ui={ui} booking={booking} token={token} />
       <PaymentSection ui={ui} payment={payment} token={token} payButton={!payFirst} />
       {voucherPayable(booking, payment) && (

@@ -3,6 +3,8 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 /** Programmes ("arrangementen"): activities of several parts, their timeline, and composing them in the back office. */
 export const programmesMessages = defineMessages(
   {
+    'programme.title': 'Programma',
+    'programme.relative_note': 'Tijden vanaf het begin; bij elk tijdstip hieronder staat wanneer elk onderdeel begint.',
     'field.part_outside_programme':
       'Dit onderdeel eindigt na het programma: begin plus duur mag hoogstens {max} minuten zijn (de duur van het programma).',
     'field.no_part_activity':
@@ -68,6 +70,8 @@ export const programmesMessages = defineMessages(
       'Let op: geen groepsgrootte past bij elk onderdeel, want het hoogste minimum ligt boven het laagste maximum.',
   },
   {
+    'programme.title': 'Programme',
+    'programme.relative_note': 'Times from the start; each start time below shows when each part begins.',
     'field.part_outside_programme':
       "This part would end after the programme: its start plus duration may be at most {max} minutes (the programme's duration).",
     'field.no_part_activity':

@@ -1,0 +1,65 @@
+import type { Slot } from '../../core/availability/slot.js';
+import { formatTime } from '../../core/i18n/format.js';
+import { type ProgrammePart, partTimes } from '../../core/resources/programme.js';
+import type { PublicPart } from '../../core/resources/programme-view.service.js';
+import type { Ui } from './ui.js';
+
+/** "3:30": minutes after a programme's start, as hours and minutes. */
+export function offsetText(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** "(Klimwand, Touwbaan)": the resources a part uses, or nothing. */
+function resourcesText(part: ProgrammePart): string {
+  return part.resources.length === 0 ? '' : ` (${part.resources.map((resource) => resource.name).join(', ')})`;
+}
+
+/**
+ * An activity page's programme: each part with its time from the start and where, and the page of
+ * the stand-alone activity it is, when that one is published. "0:00–1:30 Klimmen (Klimwand)".
+ */
+export function ProgrammeSection({ ui, parts }: { ui: Ui; parts: readonly PublicPart[] }) {
+  const { t, lang } = ui;
+  if (parts.length === 0) return null;
+  return (
+    <section data-testid="programme">
+      <h2>{t('programme.title')}</h2>
+      <p class="hint">{t('programme.relative_note')}</p>
+      <ol class="programme">
+        {parts.map((part) => (
+          <li key={part.id} data-testid="programme-part">
+            <span class="time">
+              {offsetText(part.offsetMinutes)}–{offsetText(part.offsetMinutes + part.durationMinutes)}
+            </span>{' '}
+            {part.title[lang]}
+            {resourcesText(part)}
+            {part.standAlone && (
+              <>
+                {' · '}
+                <a href={`/activities/${part.standAlone.slug}`}>{part.standAlone.title[lang]}</a>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A programme's parts at a slot, in Amsterdam time: "10:00–11:30 Klimmen · Klimwand", one a line. */
+export function ProgrammeTimeline({ ui, parts, slot }: { ui: Ui; parts: readonly ProgrammePart[]; slot: Pick<Slot, 'startsAt'> }) {
+  const { lang } = ui;
+  return (
+    <ol class="programme" data-testid="programme-timeline">
+      {partTimes(parts, slot.startsAt).map(({ part, startsAt, endsAt }) => (
+        <li key={part.id}>
+          <span class="time">
+            {formatTime(startsAt)}–{formatTime(endsAt)}
+          </span>{' '}
+          {part.title[lang]}
+          {part.resources.length > 0 && ` · ${part.resources.map((resource) => resource.name).join(', ')}`}
+        </li>
+      ))}
+    </ol>
+  );
+}
