@@ -157,5 +157,6 @@ export async function removePart(db: Db, clock: Clock, member: Member, activityI
     'part',
     (trx) => deletePart(trx, activity.id, part.id),
     entry,
+    { frees: true },
   );
 }

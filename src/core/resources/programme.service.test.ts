@@ -177,6 +177,32 @@ for (const dialect of testDialects()) {
       assert.equal(await cruiseFree(plain.cruise, plainCruise.id), true);
     });
 
+    test('a part that ends long after its slot still finds the booking it would meet', async () => {
+      const { db } = database;
+      const { cruise, boat } = await dayOnTheWater();
+      // A programme made an hour long, its slot made then, and lengthened to a day afterwards.
+      const programme = await makeActivity(db, clock, { venueId: cruise.venue.id, durationMinutes: 60 });
+      const start = await makeSlot(db, clock, programme, { date: '2026-06-15', time: '10:00', capacity: 30 });
+      await db
+        .updateTable('activities')
+        .set({ duration_minutes: 24 * 60 })
+        .where('id', '=', programme.id)
+        .execute();
+      const late = await savePartFromForm(db, clock, ADMIN, programme.id, undefined, {
+        titleNl: 'Nachtvaart',
+        titleEn: 'Night cruise',
+        offset: '1380',
+        duration: '60',
+        partActivityId: '',
+        resources: [boat.id],
+        buffers: { [boat.id]: String(24 * 60) },
+      });
+      assert.ok(late.ok, JSON.stringify(late));
+      // The part has the boat from 16 June 09:00, moored until 17 June 10:00; a cruise on 16 June at 12:00 is booked first.
+      await book(db, clock, await makeSlot(db, clock, cruise, { date: '2026-06-16', time: '12:00', capacity: 30 }));
+      await assert.rejects(book(db, clock, start), refusedWith('slot_full'));
+    });
+
     test('bookings of the programme and the cruise racing for the boat: exactly one gets it', async () => {
       const { db } = database;
       const { cruise, programme } = await dayOnTheWater();

@@ -1,3 +1,4 @@
+import { lockRow } from '../../db/lock-row.js';
 import type { Tx } from '../../db/schema.js';
 import type { Closure, OpeningHours, Resource } from './resource.js';
 import { MAX_BUFFER_MINUTES, type ResourceLink } from './resource.repository.js';
@@ -69,10 +70,13 @@ export async function deleteResourceLink(trx: Tx, resourceId: string, activityId
  * waits for the bookings taking places on them now, so that what they took can be read after.
  */
 export async function lockSlotsAfter(trx: Tx, activityId: string, from: Date): Promise<void> {
-  await trx
-    .updateTable('slots')
-    .set((eb) => ({ booked_persons: eb.ref('booked_persons') }))
+  const slots = await trx
+    .selectFrom('slots')
+    .select('id')
     .where('activity_id', '=', activityId)
-    .where('ends_at', '>', new Date(from.getTime() - MAX_BUFFER_MINUTES * 60_000).toISOString())
+    .where('ends_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
+    .orderBy('id')
     .execute();
+  // One at a time in id order, so that two changes of one activity's use cannot wait on each other.
+  for (const slot of slots) await lockRow(trx, 'slots', slot.id);
 }

@@ -69,10 +69,10 @@ function changeResource<T>(
   field: string,
   change: (trx: Tx) => Promise<T>,
   what: string,
-  slotsOf: readonly string[] = [],
+  { slotsOf = [], frees = false }: { slotsOf?: readonly string[]; frees?: boolean } = {},
 ): Promise<FormResult<T>> {
   const entry = { actor: member, venueId: resource.venueId, action: 'resource.updated', target: resource.name, detail: { changed: what } };
-  return changeUnderResources(db, clock, { resourceIds: [resource.id], slotsOf }, field, change, entry);
+  return changeUnderResources(db, clock, { resourceIds: [resource.id], slotsOf }, field, change, entry, { frees });
 }
 
 function parseResource(form: ResourceForm): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {
@@ -238,7 +238,9 @@ export async function addClosureFromForm(
 export async function removeClosure(db: Db, clock: Clock, member: Member, id: string, closureId: string): Promise<void> {
   const { resource } = await resourceFor(db, clock, member, id);
   if (!resource.closures.some((closure) => closure.id === closureId)) throw new DomainError('not_found');
-  await changeResource(db, clock, member, resource, 'closure', (trx) => deleteClosure(trx, resource.id, closureId), 'closure');
+  await changeResource(db, clock, member, resource, 'closure', (trx) => deleteClosure(trx, resource.id, closureId), 'closure', {
+    frees: true,
+  });
 }
 
 /** A link as typed: the activity of the resource's venue, and the changeover buffer in minutes. */
@@ -277,13 +279,15 @@ export async function linkActivityFromForm(
       return link;
     },
     `activity:${activity.slug}`,
-    [activity.id],
+    { slotsOf: [activity.id] },
   );
 }
 
 /** Stops an activity's slots using the resource; what is booked stays booked. */
 export async function unlinkActivity(db: Db, clock: Clock, member: Member, id: string, activityId: string): Promise<void> {
   const { resource, links } = await resourceFor(db, clock, member, id);
-  if (!links.some((link) => link.activityId === activityId)) throw new DomainError('not_found');
-  await changeResource(db, clock, member, resource, 'activityId', (trx) => deleteResourceLink(trx, resource.id, activityId), 'activity');
+  if (!links.some((link) => link.activityId === activityId && !link.part)) throw new DomainError('not_found');
+  await changeResource(db, clock, member, resource, 'activityId', (trx) => deleteResourceLink(trx, resource.id, activityId), 'activity', {
+    frees: true,
+  });
 }

@@ -28,6 +28,9 @@ class BookedConflict extends Error {
  * locks their coming slots: a booking of one of them under way read its links before the change,
  * so it locks no resource the change adds; waiting for its slot's lock counts what it took. The
  * slots before the resources, as every booking takes them.
+ *
+ * A change that only `frees` (a closure ended early, a link or a part removed) takes nothing a
+ * booking holds: it is applied under the locks without the check, so it never fails.
  */
 export async function changeUnderResources<T>(
   db: Db,
@@ -36,12 +39,17 @@ export async function changeUnderResources<T>(
   field: string,
   change: (trx: Tx) => Promise<T>,
   entry: NewActivityEntry,
+  { frees = false }: { frees?: boolean } = {},
 ): Promise<FormResult<T>> {
   try {
     const value = await db.transaction().execute(async (trx) => {
       for (const activityId of [...slotsOf].sort()) await lockSlotsAfter(trx, activityId, clock.now());
       await lockResources(trx, resourceIds);
       const result = await change(trx);
+      if (frees) {
+        await recordActivity(trx, clock, entry);
+        return result;
+      }
       const now = clock.now();
       const resources = await findResources(trx, resourceIds, now);
       const uses = await listResourceUses(trx, resourceIds, now, END_OF_TIME);

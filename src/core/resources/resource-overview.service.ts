@@ -52,7 +52,8 @@ export async function readResourceSettings(db: Db, clock: Clock, member: Member,
     const activity = activities.find((a) => a.id === link.activityId);
     if (activity) linked.push({ ...link, activity });
   }
-  const linkable = activities.filter((a) => a.status !== 'archived' && !links.some((link) => link.activityId === a.id));
+  // A programme that uses the resource in a part may still use it for whole slots too.
+  const linkable = activities.filter((a) => a.status !== 'archived' && !links.some((link) => link.activityId === a.id && !link.part));
   return { resource, links: linked, linkable };
 }
 
@@ -63,7 +64,8 @@ export async function resourcesOfActivity(
   member: Member,
   activityId: string,
 ): Promise<{ resource: Resource; bufferMinutes: number }[]> {
-  const links = await listResourceLinks(db, { activityIds: [activityId] });
+  // Its whole slots' resources; a programme's parts show theirs on its programme page.
+  const links = (await listResourceLinks(db, { activityIds: [activityId] })).filter((link) => !link.part);
   if (links.length === 0) return [];
   const resources = await listResourcesFor(db, clock, member);
   return links.flatMap((link) => {

@@ -9,7 +9,8 @@ import type { Activity } from '../catalog/activity.js';
 import { localToInstant } from '../shared/time.js';
 import type { Resource } from './resource.js';
 import { addClosureFromForm, createResourceFromForm, linkActivityFromForm, saveHoursFromForm } from './resource-admin.service.js';
-import { freeGaps, type Interval } from './resource-planning.js';
+import type { Interval } from './resource.js';
+import { freeGaps } from './resource-planning.js';
 import { readResourcePlanning } from './resource-planning.service.js';
 
 const HOUR = 3_600_000;

@@ -4,7 +4,8 @@ import type { ScopedMember } from '../shared/venue-scope.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import type { Closure, Resource } from './resource.js';
 import { resourceFor } from './resource-admin.service.js';
-import { dayOf, freeGaps, type Interval, openingOn } from './resource-planning.js';
+import { dayOf, type Interval, openingOn } from './resource.js';
+import { freeGaps } from './resource-planning.js';
 import { listPlannedSlots, type PlannedSlot } from './resource-planning.repository.js';
 import { findResources } from './resource.repository.js';
 

@@ -189,8 +189,14 @@ export async function slotResourcesOf(db: Executor, slots: readonly SlotTime[]):
   const result = new Map<string, SlotResource[]>();
   const links = await listResourceLinks(db, { activityIds: [...new Set(slots.map((slot) => slot.activityId))] });
   if (links.length === 0) return result;
-  const from = new Date(Math.min(...slots.map((slot) => slot.startsAt.getTime())));
-  const to = new Date(Math.max(...slots.map((slot) => slot.endsAt.getTime())) + MAX_BUFFER_MINUTES * 60_000);
+  // From the first slot's start to the last time one holds a resource: a programme's part may end
+  // after its slot (its offset and duration are its own), its buffer after that.
+  const windows = slots.flatMap((slot) =>
+    links.filter((link) => link.activityId === slot.activityId).map((link) => useWindow(slot.startsAt, slot.endsAt, link)),
+  );
+  if (windows.length === 0) return result;
+  const from = new Date(Math.min(...windows.map((window) => window.from.getTime())));
+  const to = new Date(Math.max(...windows.map((window) => window.heldUntil.getTime())));
   const resourceIds = [...new Set(links.map((link) => link.resourceId))];
   const resources = await findResources(db, resourceIds, from);
   const uses = await listResourceUses(db, resourceIds, from, to);

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/errors.js';
+import { weekdayOf } from '../shared/month.js';
 import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../shared/time.js';
 
 /**
@@ -85,9 +86,29 @@ function instantOr(date: string, time: string): Date | undefined {
   }
 }
 
-/** ISO weekday (1 = Monday) of an Amsterdam date. */
-function weekdayOf(date: string): number {
-  return ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+/** A stretch of time, [from, to). */
+export interface Interval {
+  from: Date;
+  to: Date;
+}
+
+/** An Amsterdam day as instants: 23 hours when summer time starts, 25 when it ends. */
+export function dayOf(date: string): Interval {
+  return { from: startOfLocalDay(date), to: startOfLocalDay(addLocalDays(date, 1)) };
+}
+
+/**
+ * The part of an Amsterdam day the resource may be used in: the whole day when it has no opening
+ * hours, else that weekday's hours; null when it is closed all that day (no hours that weekday, or
+ * hours that begin or end in the hour skipped when summer time starts).
+ */
+export function openingOn(resource: Resource, date: string): Interval | null {
+  if (resource.hours.length === 0) return dayOf(date);
+  const day = resource.hours.find((hours) => hours.weekday === weekdayOf(date));
+  if (!day) return null;
+  const from = instantOr(date, day.opens);
+  const to = instantOr(date, day.closes);
+  return from && to && from < to ? { from, to } : null;
 }
 
 /**
@@ -98,12 +119,8 @@ function weekdayOf(date: string): number {
 export function isOpen(resource: Resource, from: Date, to: Date, changeoverEnd: Date = to): boolean {
   if (resource.closures.some((closure) => closure.startsAt < changeoverEnd && closure.endsAt > from)) return false;
   if (resource.hours.length === 0) return true;
-  const date = localDateOf(from);
-  const day = resource.hours.find((hours) => hours.weekday === weekdayOf(date));
-  if (!day) return false;
-  const opens = instantOr(date, day.opens);
-  const closes = instantOr(date, day.closes);
-  return opens !== undefined && closes !== undefined && from >= opens && to <= closes;
+  const open = openingOn(resource, localDateOf(from));
+  return open !== null && from >= open.from && to <= open.to;
 }
 
 /** A time a slot uses a resource: the whole slot, or one part of a programme, and the changeover after it. */

@@ -226,22 +226,26 @@ export function ResourceDetailPage({ ui, settings, values, errors, saved }: Prop
         rows={links}
         empty={<p data-testid="links-none">{t('resources_admin.no_links')}</p>}
         row={(link) => (
-          <tr key={link.activityId} data-activity={link.activityId}>
+          <tr key={`${link.activityId}-${link.part?.id ?? ''}`} data-activity={link.activityId}>
             <th scope="row">
               <a href={`/admin/activities/${link.activityId}`}>{link.activity.title[lang]}</a>
             </th>
             <td>{t('resources_admin.minutes', { n: link.bufferMinutes })}</td>
             <td>
-              <form method="post" action={`${base}/links/${link.activityId}/delete`} class="inline-form">
-                <CsrfField ui={ui} />
-                <button
-                  type="submit"
-                  class="button-secondary"
-                  aria-label={t('resources_admin.unlink_activity', { activity: link.activity.title[lang] })}
-                >
-                  {t('resources_admin.unlink')}
-                </button>
-              </form>
+              {link.part ? (
+                <a href={`/admin/activities/${link.activityId}/programme`}>{t('resources_admin.in_programme_part')}</a>
+              ) : (
+                <form method="post" action={`${base}/links/${link.activityId}/delete`} class="inline-form">
+                  <CsrfField ui={ui} />
+                  <button
+                    type="submit"
+                    class="button-secondary"
+                    aria-label={t('resources_admin.unlink_activity', { activity: link.activity.title[lang] })}
+                  >
+                    {t('resources_admin.unlink')}
+                  </button>
+                </form>
+              )}
             </td>
           </tr>
         )}

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatTime } from '../../../core/i18n/format.js';
-import type { Interval } from '../../../core/resources/resource-planning.js';
+import type { Interval } from '../../../core/resources/resource.js';
 import type { ResourcePlanning } from '../../../core/resources/resource-planning.service.js';
 import { can } from '../../../core/staff/staff.js';
 import { addLocalDays, startOfLocalDay } from '../../../core/shared/time.js';
