@@ -19,6 +19,7 @@ const LANGUAGES = [
     width: 390,
     confirmed: 'Uw boeking is bevestigd',
     lines: ['Sloep met schipper en gids', 'Lunch', 'Reservering havenrestaurant'],
+    parts: ['Privérondvaart met gids', 'Lunch in het havenrestaurant'],
   },
   {
     lang: 'en',
@@ -27,6 +28,7 @@ const LANGUAGES = [
     width: 1280,
     confirmed: 'Your booking is confirmed',
     lines: ['Boat with skipper and guide', 'Lunch', 'Harbour restaurant reservation'],
+    parts: ['Private canal tour with a guide', 'Lunch in the harbour restaurant'],
   },
 ] as const;
 
@@ -58,10 +60,17 @@ if (!chromiumAvailable()) {
     const rowNames = (page: Page) =>
       page.locator('[data-testid="price-breakdown"] tbody th').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
     const cents = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+    const texts = (page: Page, selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    /** The programme at 10:30, as the confirmation's timeline shows it: each part at its time, on what it uses. */
+    const timeline = ([tour, lunch]: readonly string[]) => [
+      `10:30–12:00 ${tour} · Sloep De Zwaan`,
+      `12:15–13:30 ${lunch} · Havenrestaurant`,
+    ];
     const otherWidth = (width: number) => (width === 390 ? 1280 : 390);
 
     for (const language of LANGUAGES) {
-      test(`in ${language.lang === 'nl' ? 'Dutch' : 'English'} at ${language.width} px: booked to the confirmation, and the boat's tour then is gone`, async () => {
+      test(`in ${language.lang === 'nl' ? 'Dutch' : 'English'} at ${language.width} px: its parts shown, booked to the confirmation, and the boat's tour then is gone`, async () => {
         const date = nextWeekday(language.weekday);
         const watched = await watchedContext(browser, platform.url, { locale: language.locale, javaScriptEnabled: false });
         const page = await watched.context.newPage();
@@ -75,8 +84,16 @@ if (!chromiumAvailable()) {
 
         await page.goto(`${platform.url}${PROGRAMME}?date=${date}&groupSize=${GROUP}`);
         await checkPage(watched, page, shot('activity'));
+        const [tour, lunch] = language.parts;
+        // The parts, from the start and where; the tour links to the stand-alone tour it is.
+        assert.deepEqual(await texts(page, '[data-testid="programme-part"]'), [
+          `0:00–1:30 ${tour} (Sloep De Zwaan) · ${tour}`,
+          `1:45–3:00 ${lunch} (Havenrestaurant)`,
+        ]);
+        assert.equal(await page.locator('[data-testid="programme-part"] a').getAttribute('href'), TOUR);
         const first = page.locator('[data-testid="slot"]').first();
         assert.match((await first.locator('.time').textContent()) ?? '', /^10:30/);
+        assert.equal(await first.locator('[data-testid="part-starts"]').textContent(), `${tour} 10:30 · ${lunch} 12:15`);
         await first.locator('a.button[href^="/book/"]').click();
         assert.equal(await page.inputValue('#groupSize'), String(GROUP), 'the group size chosen is carried to the form');
         await page.fill('#name', 'Bram Visser');
@@ -89,6 +106,7 @@ if (!chromiumAvailable()) {
         await page.locator('[data-testid="review-confirm"]').waitFor();
         assert.deepEqual(await rowNames(page), [...language.lines]);
         assert.equal(cents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
+        assert.deepEqual(await texts(page, '[data-testid="programme-timeline"] li'), timeline(language.parts));
         await checkPage(watched, page, shot('review'));
         await page.setViewportSize({ width: otherWidth(language.width), height: 900 });
         await assertFits(page, `the review at ${otherWidth(language.width)} px`);
@@ -100,6 +118,7 @@ if (!chromiumAvailable()) {
         assert.match((await page.textContent('[data-testid="booking-reference"]')) ?? '', /^GZ-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
         assert.deepEqual(await rowNames(page), [...language.lines]);
         assert.equal(cents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
+        assert.deepEqual(await texts(page, '[data-testid="programme-timeline"] li'), timeline(language.parts));
         await checkPage(watched, page, shot('confirmation'));
         const manage = new URL(page.url()).pathname;
         assert.equal(
