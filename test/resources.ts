@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Activity } from '../src/core/catalog/activity.js';
+import type { Activity, Translated } from '../src/core/catalog/activity.js';
+import { savePartFromForm } from '../src/core/resources/programme-admin.service.js';
+import type { ProgrammePart } from '../src/core/resources/programme.js';
 import { createResourceFromForm, linkActivityFromForm } from '../src/core/resources/resource-admin.service.js';
 import type { Resource, ResourceKind } from '../src/core/resources/resource.js';
 import type { Clock } from '../src/core/shared/clock.js';
@@ -36,4 +38,39 @@ export async function shareResource(
     assert.ok(linked.ok, JSON.stringify(linked));
   }
   return made.value;
+}
+
+/**
+ * A part of a programme, added the way staff do it: `offset` minutes after the programme's start,
+ * for `duration` minutes, using the resources listed (each with its changeover buffer).
+ */
+export async function addPart(
+  db: Db,
+  clock: Clock,
+  programme: Activity,
+  {
+    title,
+    offset,
+    duration,
+    partActivity,
+    uses = [],
+  }: {
+    title: Translated;
+    offset: number;
+    duration: number;
+    partActivity?: Activity;
+    uses?: { resource: Resource; bufferMinutes: number }[];
+  },
+): Promise<ProgrammePart> {
+  const saved = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
+    titleNl: title.nl,
+    titleEn: title.en,
+    offset: String(offset),
+    duration: String(duration),
+    partActivityId: partActivity?.id ?? '',
+    resources: uses.map((u) => u.resource.id),
+    buffers: Object.fromEntries(uses.map((u) => [u.resource.id, String(u.bufferMinutes)])),
+  });
+  assert.ok(saved.ok, JSON.stringify(saved));
+  return saved.value;
 }

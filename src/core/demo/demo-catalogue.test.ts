@@ -9,6 +9,7 @@ import { listActivityExtras } from '../catalog/extras.repository.js';
 import { DEMO_VENUES, seedDemoCatalogue } from './demo-catalogue.js';
 import { book } from '../../../test/factories.js';
 import { listSlotOffers } from '../availability/slot.service.js';
+import { listProgrammeParts } from '../resources/programme.repository.js';
 import type { Activity } from '../catalog/activity.js';
 import { formatTime } from '../i18n/format.js';
 import { sellerOf } from '../invoices/invoice-seller.js';
@@ -75,6 +76,45 @@ for (const dialect of testDialects()) {
       const thursday = (await listSlotOffers(db, clock, tour, { from: '2026-06-04', to: '2026-06-04', groupSize: 8 }))[1]!;
       await book(db, clock, thursday.slot, { groupSize: 8 });
       assert.deepEqual(await offers(drinks, '2026-06-04'), ['17:00 bookable']);
+    });
+
+    test("the day on the water is a programme whose canal tour takes the stand-alone tour's boat, and only for its own time", async () => {
+      const { db } = database;
+      const clock = new TestClock('2026-06-01T08:00:00Z'); // a Monday
+      const programme = await terms('dagje-op-het-water');
+      const tour = await terms('privesloep-met-gids');
+      const parts = (await listProgrammeParts(db, [programme.id])).get(programme.id)!;
+      assert.deepEqual(
+        parts.map((p) => [
+          p.title.en,
+          p.offsetMinutes,
+          p.durationMinutes,
+          p.partActivityId,
+          p.resources.map((r) => `${r.name} +${r.bufferMinutes}`),
+        ]),
+        [
+          ['Private canal tour with a guide', 0, 90, tour.id, ['Sloep De Zwaan +15']],
+          ['Lunch in the harbour restaurant', 105, 75, null, ['Havenrestaurant +15']],
+        ],
+      );
+      assert.deepEqual([...new Set(programme.pricing.map((line) => line.vat))].sort(), ['high', 'low'], 'its price lines mix 9 % and 21 %');
+      const offers = async (activity: Activity, date: string, groupSize = 8) =>
+        (await listSlotOffers(db, clock, activity, { from: date, to: date, groupSize })).map(
+          (o) => `${formatTime(o.slot.startsAt)} ${o.refusal ?? 'bookable'}`,
+        );
+      const slotAt = async (activity: Activity, date: string, index: number) =>
+        (await listSlotOffers(db, clock, activity, { from: date, to: date, groupSize: 8 }))[index]!.slot;
+      // Wednesday: the programme at 10:30 sails until 12:00 and moors until 12:15; the stand-alone tour at 11:00 is gone, the one at 15:00 stays.
+      assert.deepEqual(await offers(programme, '2026-06-03'), ['10:30 bookable']);
+      assert.deepEqual(await offers(tour, '2026-06-03'), ['11:00 bookable', '15:00 bookable']);
+      await book(db, clock, await slotAt(programme, '2026-06-03', 0), { groupSize: 8 });
+      assert.deepEqual(await offers(tour, '2026-06-03'), ['11:00 slot_full', '15:00 bookable']);
+      // Saturday: the stand-alone tour at 11:00 booked first leaves the programme no boat at 10:30.
+      await book(db, clock, await slotAt(tour, '2026-06-06', 0), { groupSize: 8 });
+      assert.deepEqual(await offers(programme, '2026-06-06'), ['10:30 slot_full']);
+      await assert.rejects(book(db, clock, await slotAt(programme, '2026-06-06', 0), { groupSize: 8 }), /slot_full/);
+      // Tuesday has no stand-alone trip on the boat: the programme is offered.
+      assert.deepEqual(await offers(programme, '2026-06-09'), ['10:30 bookable']);
     });
 
     test('every demo venue has the discount code WELKOM10: 10 % off, without limits', async () => {

@@ -19,6 +19,8 @@ import { parseVenueBilling, venueBillingColumnsOf, type VenueBillingForm } from 
 import { updateVenueBilling } from '../invoices/venue-billing.repository.js';
 import type { Resource, ResourceKind } from '../resources/resource.js';
 import { insertResource, saveResourceLink } from '../resources/resource-admin.repository.js';
+import type { ProgrammePart } from '../resources/programme.js';
+import { savePart } from '../resources/programme.repository.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
 const DEMO_WEEKS = 8;
@@ -34,6 +36,17 @@ interface DemoActivity {
   photo: DemoPhoto;
   /** Extras offered with it (core/catalog/extras.ts), in this order. */
   extras?: Omit<Extra, 'id' | 'activityId' | 'position' | 'active'>[];
+  /** Its parts, when it is a programme (core/resources/programme.ts). */
+  parts?: DemoPart[];
+}
+
+/** A part of a programme: its time within the slot, the stand-alone activity it is (by slug), the resources it uses (by name). */
+interface DemoPart {
+  title: Translated;
+  offsetMinutes: number;
+  durationMinutes: number;
+  activity?: string;
+  uses: { resource: string; bufferMinutes: number }[];
 }
 
 interface DemoPhoto {
@@ -281,6 +294,66 @@ export const DEMO_VENUES: DemoVenue[] = [
         },
         exclusive: true,
       },
+      {
+        activity: {
+          slug: 'dagje-op-het-water',
+          category: 'water',
+          title: { nl: 'Dagje op het water', en: 'A day on the water' },
+          description: {
+            nl: 'Een arrangement in twee delen: eerst de privérondvaart met gids in onze sloep De Zwaan, daarna een lunch aan tafel in ons havenrestaurant aan de steiger.',
+            en: 'A programme in two parts: first the private canal tour with a guide in our boat De Zwaan, then a sit-down lunch in our harbour restaurant by the landing stage.',
+          },
+          location: 'Steiger Prins Hendrikkade 25, Amsterdam',
+          durationMinutes: 180,
+          minGroupSize: 6,
+          maxGroupSize: 12,
+          bookingCutoffMinutes: 48 * 60,
+          pricing: [
+            {
+              label: { nl: 'Sloep met schipper en gids', en: 'Boat with skipper and guide' },
+              basis: 'group',
+              vat: 'low',
+              amountCents: 34500,
+            },
+            { label: { nl: 'Lunch', en: 'Lunch' }, basis: 'person', vat: 'low', amountCents: 2250 },
+            {
+              label: { nl: 'Reservering havenrestaurant', en: 'Harbour restaurant reservation' },
+              basis: 'group',
+              vat: 'high',
+              amountCents: 5000,
+            },
+          ],
+          practical: SLOEP_PRACTICAL,
+          ...SLOEP_TERMS,
+        },
+        // The tour at 10:30 has the boat until 12:00 and moors until 12:15: on Wednesday to
+        // Saturday it wants the boat of the stand-alone tour at 11:00, whichever is booked first.
+        parts: [
+          {
+            title: { nl: 'Privérondvaart met gids', en: 'Private canal tour with a guide' },
+            offsetMinutes: 0,
+            durationMinutes: 90,
+            activity: 'privesloep-met-gids',
+            uses: [{ resource: 'Sloep De Zwaan', bufferMinutes: 15 }],
+          },
+          {
+            title: { nl: 'Lunch in het havenrestaurant', en: 'Lunch in the harbour restaurant' },
+            offsetMinutes: 105,
+            durationMinutes: 75,
+            uses: [{ resource: 'Havenrestaurant', bufferMinutes: 15 }],
+          },
+        ],
+        times: { 2: ['10:30'], 3: ['10:30'], 4: ['10:30'], 5: ['10:30'], 6: ['10:30'] },
+        capacity: 12,
+        photo: {
+          scene: 'canal',
+          alt: {
+            nl: 'Een sloep aan de steiger voor het havenrestaurant',
+            en: 'A small boat at the landing stage in front of the harbour restaurant',
+          },
+        },
+        exclusive: true,
+      },
     ],
     resources: [
       {
@@ -292,6 +365,8 @@ export const DEMO_VENUES: DemoVenue[] = [
           { slug: 'privesloep-met-gids', bufferMinutes: 15 },
         ],
       },
+      // Only the programme's lunch uses it (for its own time: see the part).
+      { name: 'Havenrestaurant', kind: 'persons', capacity: 40, usedBy: [] },
     ],
   },
   {
@@ -501,7 +576,8 @@ export const DEMO_VENUES: DemoVenue[] = [
  * with one free adult per eight pupils, a climbing clinic with a 30 % deposit
  * (the rest 14 days before) that organisations may pay on invoice (with their PO number), and
  * activities paid at the venue; two private trips share one boat, so booking one takes the other's
- * overlapping times. Online payment needs a Mollie key (docs/back-office.md); without
+ * overlapping times, and a programme (a day on the water: that boat's tour, then lunch in the
+ * restaurant) shares it with them for its tour only. Online payment needs a Mollie key (docs/back-office.md); without
  * one those activities are booked as paid at the venue. Every venue has complete (fictitious)
  * billing details, so it issues invoices. Does nothing (and returns false) when any venue exists.
  */
@@ -565,11 +641,23 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, demoVenue: DemoVe
       }
     }
   }
-  for (const resource of resources) await seedResource(trx, clock, venueId, made, resource);
+  const seeded = new Map<string, Resource>();
+  for (const resource of resources) seeded.set(resource.name, await seedResource(trx, clock, venueId, made, resource));
+  for (const demo of activities) {
+    for (const [position, part] of (demo.parts ?? []).entries()) {
+      await seedPart(trx, clock, made.get(demo.activity.slug)!, position, part, { activities: made, resources: seeded });
+    }
+  }
 }
 
 /** A resource of the venue, open at all times, that its activities' slots share (nothing is booked yet: nothing to check). */
-async function seedResource(trx: Tx, clock: Clock, venueId: string, activities: Map<string, Activity>, demo: DemoResource) {
+async function seedResource(
+  trx: Tx,
+  clock: Clock,
+  venueId: string,
+  activities: Map<string, Activity>,
+  demo: DemoResource,
+): Promise<Resource> {
   const resource: Resource = { id: newId(), venueId, name: demo.name, kind: demo.kind, capacity: demo.capacity, hours: [], closures: [] };
   await insertResource(trx, resource, clock.now().toISOString());
   for (const { slug, bufferMinutes } of demo.usedBy) {
@@ -577,4 +665,35 @@ async function seedResource(trx: Tx, clock: Clock, venueId: string, activities: 
     if (!activity) throw new Error(`demo resource ${demo.name} uses ${slug}, which the venue does not have`);
     await saveResourceLink(trx, { activityId: activity.id, resourceId: resource.id, bufferMinutes });
   }
+  return resource;
+}
+
+/** A part of a programme of the venue, on the venue's activities and resources (nothing is booked yet: nothing to check). */
+async function seedPart(
+  trx: Tx,
+  clock: Clock,
+  programme: Activity,
+  position: number,
+  demo: DemoPart,
+  venue: { activities: Map<string, Activity>; resources: Map<string, Resource> },
+) {
+  const partActivity = demo.activity === undefined ? undefined : venue.activities.get(demo.activity);
+  if (demo.activity !== undefined && !partActivity)
+    throw new Error(`demo programme ${programme.slug} names ${demo.activity}, which the venue does not have`);
+  const resources = demo.uses.map(({ resource: name, bufferMinutes }) => {
+    const resource = venue.resources.get(name);
+    if (!resource) throw new Error(`demo programme ${programme.slug} uses ${name}, which the venue does not have`);
+    return { resourceId: resource.id, name, bufferMinutes };
+  });
+  const part: ProgrammePart = {
+    id: newId(),
+    activityId: programme.id,
+    position,
+    title: demo.title,
+    offsetMinutes: demo.offsetMinutes,
+    durationMinutes: demo.durationMinutes,
+    partActivityId: partActivity?.id ?? null,
+    resources,
+  };
+  await savePart(trx, part, clock.now().toISOString());
 }

@@ -80,8 +80,11 @@ describe('the groupz command', () => {
     const venues = await database.db.selectFrom('venues').select(['contact_email', 'contact_phone']).execute();
     const photos = await database.db.selectFrom('photos').select(['kind', 'alt_nl', 'alt_en']).execute();
     const formats = await database.db.selectFrom('photo_variants').select('format').distinct().orderBy('format').execute();
+    const resources = await database.db.selectFrom('resources').select('name').orderBy('name').execute();
+    const parts = await database.db.selectFrom('programme_parts').select('activity_id').execute();
     await database.close();
     assert.deepEqual(photos.map((p) => p.kind).sort(), [
+      'activity',
       'activity',
       'activity',
       'activity',
@@ -100,8 +103,14 @@ describe('the groupz command', () => {
       formats.map((f) => f.format),
       ['avif', 'webp'],
     );
-    assert.equal(activities.length, 6);
+    assert.equal(activities.length, 7);
     assert.equal(venues.length, 3);
+    assert.deepEqual(
+      resources.map((r) => r.name),
+      ['Havenrestaurant', 'Sloep De Zwaan'],
+    );
+    assert.equal(parts.length, 2, 'one programme of two parts');
+    assert.equal(new Set(parts.map((p) => p.activity_id)).size, 1);
     for (const venue of venues) {
       assert.match(venue.contact_email ?? '', /^[a-z]+@[a-z-]+\.example\.nl$/, 'every demo venue has a fictitious contact address');
       assert.match(venue.contact_phone ?? '', /^0\d{2} 555 \d{4}$/);

@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type TestDatabase, type TestDialect, testDialects } from '../../databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../factories.js';
-import { shareResource } from '../../resources.js';
+import { addPart, shareResource } from '../../resources.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
 import { HOLDS_PLACES } from '../../../src/core/bookings/booking-status.js';
-import type { ResourceKind } from '../../../src/core/resources/resource.js';
+import type { Slot } from '../../../src/core/availability/slot.js';
+import type { Resource, ResourceKind } from '../../../src/core/resources/resource.js';
 import type { BookingStatus } from '../../../src/core/shared/booking-status.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
+import type { Db } from '../../../src/db/schema.js';
 
 const REQUESTS = 200;
 const GROUP = 4;
@@ -28,43 +30,96 @@ interface Answer {
   body: { reference?: string; status?: string; code?: string };
 }
 
+/** What one stored booking holds of the boat: from when, until when (buffer included), and how much. */
+interface Hold {
+  startsAt: number;
+  heldUntil: number;
+  held: number;
+}
+
 /**
  * The most the stored bookings hold of the boat at any moment, computed here from the rows (not
- * by the code under test): each booking holds its slot's time plus the buffer, in persons or as
- * one unit; the peak of half-open intervals is reached at one of their starts.
+ * by the code under test); the peak of half-open intervals is reached at one of their starts.
  */
-function peakHeld(bookings: { startsAt: number; heldUntil: number; held: number }[]): number {
+function peakHeld(holds: Hold[]): number {
   let peak = 0;
-  for (const at of bookings) {
-    const now = bookings.filter((b) => b.startsAt <= at.startsAt && at.startsAt < b.heldUntil).reduce((sum, b) => sum + b.held, 0);
+  for (const at of holds) {
+    const now = holds.filter((h) => h.startsAt <= at.startsAt && at.startsAt < h.heldUntil).reduce((sum, h) => sum + h.held, 0);
     peak = Math.max(peak, now);
   }
   return peak;
 }
 
 /**
- * 200 organisers book groups of four at the same moment, over real HTTP against real server
- * processes (on the system clock, so the day lies 30 days ahead), into three slots of two
- * activities that share one boat with a 15-minute changeover: a 60-minute canal tour at 10:00
- * and 12:15, a 90-minute dinner cruise at 10:30. The tour at 10:00 (held until 11:15) and the
- * cruise (held until 12:15) overlap; the tour at 12:15 starts as the cruise's buffer ends, so it
- * has the whole boat. Each slot's own capacity is ample: only the boat refuses.
+ * The boat's holds of the bookings stored on the slots, read from the rows: a booking of an activity
+ * linked to the boat holds it for its slot's time plus the link's buffer; one of a programme, for
+ * each part that uses the boat, from the slot's start plus the part's offset for the part's
+ * duration plus its buffer. In persons or as one unit.
  */
-async function rush(database: TestDatabase, servers: ServerProcess[], kind: ResourceKind) {
-  const { db } = database;
-  const date = addLocalDays(localDateOf(new Date()), 30);
-  const tour = await makeActivity(db, systemClock, { durationMinutes: 60, title: { nl: 'Rondvaart', en: 'Canal tour' } });
-  const cruise = await makeActivity(db, systemClock, {
-    venueId: tour.venue.id,
-    durationMinutes: 90,
-    title: { nl: 'Dinercruise', en: 'Dinner cruise' },
+async function boatHolds(db: Db, boatId: string, kind: ResourceKind, rows: StoredBooking[]): Promise<Hold[]> {
+  const links = await db
+    .selectFrom('activity_resources')
+    .select(['activity_id', 'buffer_minutes'])
+    .where('resource_id', '=', boatId)
+    .execute();
+  const parts = await db
+    .selectFrom('part_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'part_resources.part_id')
+    .select([
+      'programme_parts.activity_id',
+      'programme_parts.offset_minutes',
+      'programme_parts.duration_minutes',
+      'part_resources.buffer_minutes',
+    ])
+    .where('part_resources.resource_id', '=', boatId)
+    .execute();
+  const minutes = 60_000;
+  return rows.flatMap((r) => {
+    const start = Date.parse(r.starts_at);
+    const held = kind === 'persons' ? r.group_size : 1;
+    const whole = links
+      .filter((l) => l.activity_id === r.activity_id)
+      .map((l) => ({ startsAt: start, heldUntil: Date.parse(r.ends_at) + l.buffer_minutes * minutes, held }));
+    const inParts = parts
+      .filter((p) => p.activity_id === r.activity_id)
+      .map((p) => ({
+        startsAt: start + p.offset_minutes * minutes,
+        heldUntil: start + (p.offset_minutes + p.duration_minutes + p.buffer_minutes) * minutes,
+        held,
+      }));
+    return [...whole, ...inParts];
   });
-  const boat = BOATS[kind];
-  await shareResource(db, systemClock, [tour, cruise], { kind, capacity: boat.capacity, bufferMinutes: BUFFER_MINUTES });
-  const early = await makeSlot(db, systemClock, tour, { date, time: '10:00', capacity: 500 });
-  const overlapping = await makeSlot(db, systemClock, cruise, { date, time: '10:30', capacity: 500 });
-  const late = await makeSlot(db, systemClock, tour, { date, time: '12:15', capacity: 500 });
-  const slots = [early, overlapping, late];
+}
+
+interface StoredBooking {
+  reference: string;
+  status: string;
+  group_size: number;
+  slot_id: string;
+  activity_id: string;
+  starts_at: string;
+  ends_at: string;
+}
+
+/**
+ * Three slots on one boat: two whose times on the boat overlap, so they share it, and one whose
+ * time on the boat starts as the changeover after them ends, so it has the whole boat.
+ */
+interface RushSlots {
+  boat: Resource;
+  overlapping: [Slot, Slot];
+  late: Slot;
+}
+
+/**
+ * 200 organisers book groups of four at the same moment, over real HTTP against real server
+ * processes (on the system clock, so the day lies 30 days ahead), round the three slots. Each
+ * slot's own capacity is ample: only the boat refuses.
+ */
+async function rush(database: TestDatabase, servers: ServerProcess[], kind: ResourceKind, { boat, overlapping, late }: RushSlots) {
+  const { db } = database;
+  const capacity = BOATS[kind];
+  const slots = [...overlapping, late];
 
   const answers = await Promise.all(
     Array.from({ length: REQUESTS }, async (_, i): Promise<Answer & { slotId: string }> => {
@@ -82,10 +137,18 @@ async function rush(database: TestDatabase, servers: ServerProcess[], kind: Reso
   const refused = answers.filter((a) => a.status !== 201);
   assert.deepEqual([...new Set(refused.map((a) => `${a.status} ${a.body.code}`))], ['409 slot_full'], 'every refusal is a 409 with a code');
 
-  const rows = await db
+  const rows: StoredBooking[] = await db
     .selectFrom('bookings')
     .innerJoin('slots', 'slots.id', 'bookings.slot_id')
-    .select(['bookings.reference', 'bookings.status', 'bookings.group_size', 'bookings.slot_id', 'slots.starts_at', 'slots.ends_at'])
+    .select([
+      'bookings.reference',
+      'bookings.status',
+      'bookings.group_size',
+      'bookings.slot_id',
+      'slots.activity_id',
+      'slots.starts_at',
+      'slots.ends_at',
+    ])
     .where(
       'bookings.slot_id',
       'in',
@@ -100,17 +163,11 @@ async function rush(database: TestDatabase, servers: ServerProcess[], kind: Reso
   const holding = rows.filter((r) => HOLDS_PLACES[r.status as BookingStatus]);
   assert.equal(holding.length, rows.length, 'every booking placed holds its places');
 
-  const peak = peakHeld(
-    holding.map((r) => ({
-      startsAt: Date.parse(r.starts_at),
-      heldUntil: Date.parse(r.ends_at) + BUFFER_MINUTES * 60_000,
-      held: kind === 'persons' ? r.group_size : 1,
-    })),
-  );
-  assert.ok(peak <= boat.capacity, `over capacity: ${peak} held of a boat of ${boat.capacity}`);
+  const peak = peakHeld(await boatHolds(db, boat.id, kind, holding));
+  assert.ok(peak <= capacity.capacity, `over capacity: ${peak} held of a boat of ${capacity.capacity}`);
   const on = (...ids: string[]) => created.filter((a) => ids.includes(a.slotId)).length;
-  assert.equal(on(early.id, overlapping.id), boat.admitsAtOnce, 'the overlapping tour and cruise share the boat to the last seat');
-  assert.equal(on(late.id), boat.admitsAtOnce, 'the tour starting as the changeover ends has the whole boat');
+  assert.equal(on(...overlapping.map((s) => s.id)), capacity.admitsAtOnce, 'the overlapping two share the boat to the last seat');
+  assert.equal(on(late.id), capacity.admitsAtOnce, 'the one starting on the boat as the changeover ends has the whole boat');
 
   // The slots' own counters agree with the bookings stored on them.
   for (const slot of slots) {
@@ -125,8 +182,71 @@ async function rush(database: TestDatabase, servers: ServerProcess[], kind: Reso
   return { created: created.length, refused: refused.length };
 }
 
+const rushDate = () => addLocalDays(localDateOf(new Date()), 30);
+
+/**
+ * Two activities that share one boat with a 15-minute changeover: a 60-minute canal tour at 10:00
+ * and 12:15, a 90-minute dinner cruise at 10:30. The tour at 10:00 (held until 11:15) and the
+ * cruise (held until 12:15) overlap; the tour at 12:15 starts as the cruise's buffer ends.
+ */
+async function tourAndCruise(db: Db, kind: ResourceKind): Promise<RushSlots> {
+  const date = rushDate();
+  const tour = await makeActivity(db, systemClock, { durationMinutes: 60, title: { nl: 'Rondvaart', en: 'Canal tour' } });
+  const cruise = await makeActivity(db, systemClock, {
+    venueId: tour.venue.id,
+    durationMinutes: 90,
+    title: { nl: 'Dinercruise', en: 'Dinner cruise' },
+  });
+  const boat = await shareResource(db, systemClock, [tour, cruise], {
+    kind,
+    capacity: BOATS[kind].capacity,
+    bufferMinutes: BUFFER_MINUTES,
+  });
+  const early = await makeSlot(db, systemClock, tour, { date, time: '10:00', capacity: 500 });
+  const overlapping = await makeSlot(db, systemClock, cruise, { date, time: '10:30', capacity: 500 });
+  const late = await makeSlot(db, systemClock, tour, { date, time: '12:15', capacity: 500 });
+  return { boat, overlapping: [early, overlapping], late };
+}
+
+/**
+ * A four-hour programme, "a day on the water" (lunch 0-75 minutes in, a canal tour on the boat
+ * 90-150, a walk 165-240), and a stand-alone 60-minute canal tour on the same boat, both with a
+ * 15-minute changeover. The programme at 09:00 sails 10:30-11:30 (held until 11:45), the
+ * stand-alone tour at 11:00 (held until 12:15): they overlap. The programme at 10:45 lunches while
+ * the stand-alone tour sails (its lunch uses no boat) and sails itself at 12:15, as the tour's
+ * buffer ends.
+ */
+async function programmeAndTour(db: Db, kind: ResourceKind): Promise<RushSlots> {
+  const date = rushDate();
+  const tour = await makeActivity(db, systemClock, { durationMinutes: 60, title: { nl: 'Rondvaart', en: 'Canal tour' } });
+  const boat = await shareResource(db, systemClock, [tour], { kind, capacity: BOATS[kind].capacity, bufferMinutes: BUFFER_MINUTES });
+  const programme = await makeActivity(db, systemClock, {
+    venueId: tour.venue.id,
+    durationMinutes: 240,
+    title: { nl: 'Dagje op het water', en: 'A day on the water' },
+  });
+  await addPart(db, systemClock, programme, { title: { nl: 'Lunch', en: 'Lunch' }, offset: 0, duration: 75 });
+  await addPart(db, systemClock, programme, {
+    title: { nl: 'Rondvaart', en: 'Canal tour' },
+    offset: 90,
+    duration: 60,
+    partActivity: tour,
+    uses: [{ resource: boat, bufferMinutes: BUFFER_MINUTES }],
+  });
+  await addPart(db, systemClock, programme, { title: { nl: 'Wandeling', en: 'Walk' }, offset: 165, duration: 75 });
+  const early = await makeSlot(db, systemClock, programme, { date, time: '09:00', capacity: 500 });
+  const overlapping = await makeSlot(db, systemClock, tour, { date, time: '11:00', capacity: 500 });
+  const late = await makeSlot(db, systemClock, programme, { date, time: '10:45', capacity: 500 });
+  return { boat, overlapping: [early, overlapping], late };
+}
+
+const SCENARIOS = [
+  { name: 'a canal tour and a dinner cruise', setUp: tourAndCruise },
+  { name: 'a programme whose canal tour is one part, and a stand-alone canal tour', setUp: programmeAndTour },
+];
+
 function resourceRushSuite(dialect: TestDialect) {
-  describe(`bookings of two activities sharing a boat, over HTTP on ${dialect.name}`, () => {
+  describe(`bookings of activities and programmes sharing a boat, over HTTP on ${dialect.name}`, () => {
     let database: TestDatabase;
     let servers: ServerProcess[] = [];
     before(async () => {
@@ -138,16 +258,18 @@ function resourceRushSuite(dialect: TestDialect) {
       await database.close();
     });
 
-    for (const processes of [1, 2]) {
-      const by = `${processes} server process${processes > 1 ? 'es' : ''}`;
-      test(`${by}, a boat of 40 seats: ${REQUESTS} groups of four at once, exactly ten share it, then ten after the changeover`, async (t) => {
-        const figures = await rush(database, servers.slice(0, processes), 'persons');
-        t.diagnostic(`${figures.created} answered 201, ${figures.refused} answered 409`);
-      });
-      test(`${by}, one boat chartered per group: ${REQUESTS} at once, exactly one of the overlapping two, one after`, async (t) => {
-        const figures = await rush(database, servers.slice(0, processes), 'units');
-        t.diagnostic(`${figures.created} answered 201, ${figures.refused} answered 409`);
-      });
+    for (const scenario of SCENARIOS) {
+      for (const processes of [1, 2]) {
+        const by = `${scenario.name}, ${processes} server process${processes > 1 ? 'es' : ''}`;
+        test(`${by}, a boat of 40 seats: ${REQUESTS} groups of four at once, exactly ten share it, then ten after the changeover`, async (t) => {
+          const figures = await rush(database, servers.slice(0, processes), 'persons', await scenario.setUp(database.db, 'persons'));
+          t.diagnostic(`${figures.created} answered 201, ${figures.refused} answered 409`);
+        });
+        test(`${by}, one boat chartered per group: ${REQUESTS} at once, exactly one of the overlapping two, one after`, async (t) => {
+          const figures = await rush(database, servers.slice(0, processes), 'units', await scenario.setUp(database.db, 'units'));
+          t.diagnostic(`${figures.created} answered 201, ${figures.refused} answered 409`);
+        });
+      }
     }
   });
 }
