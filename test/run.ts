@@ -2,12 +2,14 @@
 // with c8 measuring which lines of src/ the tests run (every process they start included); in strict
 // mode a run below COVERAGE_FLOOR fails. `test/run.ts FILE...` runs only those files, without coverage:
 // a part of the suite cannot reach the floor. `test/run.ts --coverage FILE...` measures them anyway.
-// (Node 20's `--test` takes no glob patterns, hence this list.)
+// (Node 20's `--test` takes no glob patterns, hence this list.) Every run migrates one database of
+// each dialect for its suites to copy (test/databases.ts).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE_FLOOR, coverageOptions } from './coverage.js';
+import { createTemplates } from './databases.js';
 import { strictMode } from './tools.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,12 +34,14 @@ process.stdout.write(
   `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}; coverage: ${coverage}\n`,
 );
 const tests = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
+const templates = await createTemplates(pg);
 const c8 = fileURLToPath(import.meta.resolve('c8/bin/c8.js'));
 const result = spawnSync(process.execPath, measured ? [c8, ...coverageOptions(floor), process.execPath, ...tests] : tests, {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TZ: 'UTC' },
+  env: { ...process.env, ...templates.env, TZ: 'UTC' },
 });
+await templates.drop();
 process.exitCode = result.status ?? 1;
 if (!pg) {
   process.stdout.write(
