@@ -3,9 +3,10 @@
 // mode a run below COVERAGE_FLOOR fails. `test/run.ts FILE...` runs only those files, without coverage:
 // a part of the suite cannot reach the floor. `test/run.ts --coverage FILE...` measures them anyway.
 // (Node 20's `--test` takes no glob patterns, hence this list.) Every run migrates one database of
-// each dialect for its suites to copy (test/databases.ts).
+// each dialect for its suites to copy (test/databases.ts); a whole run starts the files that took
+// longest the last time first (test/timings-reporter.mjs), so that it does not end on one long suite.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE_FLOOR, coverageOptions } from './coverage.js';
@@ -22,18 +23,41 @@ function findTests(dir: string): string[] {
   });
 }
 
+/** Seconds each file took when last run whole; none before the first run. */
+function lastTimings(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(join(root, '.test-tmp/timings.json'), 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** The longest files first; a file not timed yet goes first if it is a system suite (they take longest), else last. */
+function longestFirst(files: string[]): string[] {
+  const timings = lastTimings();
+  const seconds = (file: string) => timings[file] ?? (file.startsWith('test/system/') ? Infinity : 0);
+  return [...files].sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b));
+}
+
 const args = process.argv.slice(2);
 const only = args.filter((arg) => arg !== '--coverage');
 const whole = only.length === 0;
 const measured = whole || args.includes('--coverage');
 const floor = whole && strictMode();
-const files = whole ? ['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir))).sort() : only;
+const files = whole ? longestFirst(['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir)))) : only;
 const pg = process.env.GROUPZ_TEST_PG_URL;
 const coverage = !measured ? 'no' : floor ? `floor ${COVERAGE_FLOOR} % of lines` : 'measured, no floor (strict mode has one)';
 process.stdout.write(
   `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}; coverage: ${coverage}\n`,
 );
-const tests = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
+// Beside the runner's usual reporter (spec on a terminal, else TAP), a whole run records the timings.
+const timings = [
+  `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
+  '--test-reporter-destination=stdout',
+  `--test-reporter=${fileURLToPath(new URL('timings-reporter.mjs', import.meta.url))}`,
+  '--test-reporter-destination=stderr',
+];
+const tests = ['--import', 'tsx', '--test', '--test-concurrency=2', ...(whole ? timings : []), ...files];
 const templates = await createTemplates(pg);
 const c8 = fileURLToPath(import.meta.resolve('c8/bin/c8.js'));
 const result = spawnSync(process.execPath, measured ? [c8, ...coverageOptions(floor), process.execPath, ...tests] : tests, {
