@@ -4,13 +4,14 @@
 // a part of the suite cannot reach the floor. `test/run.ts --coverage FILE...` measures them anyway.
 // (Node 20's `--test` takes no glob patterns, hence this list.) Every run migrates one database of
 // each dialect for its suites to copy (test/databases.ts); a whole run starts the files that took
-// longest the last time first (test/timings-reporter.mjs), so that it does not end on one long suite.
+// longest the last time first (test/timings.ts, test/run-in-order.ts), not to end on one long suite.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE_FLOOR, coverageOptions } from './coverage.js';
 import { createTemplates } from './databases.js';
+import { readTimings } from './timings.js';
 import { strictMode } from './tools.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,18 +24,9 @@ function findTests(dir: string): string[] {
   });
 }
 
-/** Seconds each file took when last run whole; none before the first run. */
-function lastTimings(): Record<string, number> {
-  try {
-    return JSON.parse(readFileSync(join(root, '.test-tmp/timings.json'), 'utf8')) as Record<string, number>;
-  } catch {
-    return {};
-  }
-}
-
 /** The longest files first; a file not timed yet goes first if it is a system suite (they take longest), else last. */
 function longestFirst(files: string[]): string[] {
-  const timings = lastTimings();
+  const timings = readTimings();
   const seconds = (file: string) => timings[file] ?? (file.startsWith('test/system/') ? Infinity : 0);
   return [...files].sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b));
 }
@@ -50,14 +42,8 @@ const coverage = !measured ? 'no' : floor ? `floor ${COVERAGE_FLOOR} % of lines`
 process.stdout.write(
   `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}; coverage: ${coverage}\n`,
 );
-// Beside the runner's usual reporter (spec on a terminal, else TAP), a whole run records the timings.
-const timings = [
-  `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
-  '--test-reporter-destination=stdout',
-  `--test-reporter=${fileURLToPath(new URL('timings-reporter.mjs', import.meta.url))}`,
-  '--test-reporter-destination=stderr',
-];
-const tests = ['--import', 'tsx', '--test', '--test-concurrency=2', ...(whole ? timings : []), ...files];
+const runner = fileURLToPath(new URL('run-in-order.ts', import.meta.url));
+const tests = ['--import', 'tsx', runner, ...(whole ? ['--timings'] : []), ...files];
 const templates = await createTemplates(pg);
 const c8 = fileURLToPath(import.meta.resolve('c8/bin/c8.js'));
 const result = spawnSync(process.execPath, measured ? [c8, ...coverageOptions(floor), process.execPath, ...tests] : tests, {
