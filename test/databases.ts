@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { connectDatabase, type DatabaseHandle, type DialectName } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -15,13 +16,27 @@ export interface TestDatabase extends DatabaseHandle {
 
 export interface TestDialect {
   name: DialectName;
+  /** A migrated database: a copy of the run's template when test/run.ts made one, else migrated here. */
   create(): Promise<TestDatabase>;
+  /** A database without any table, for the migrator's own tests. */
+  createEmpty(): Promise<TestDatabase>;
 }
 
-async function createSqlite(): Promise<TestDatabase> {
+/**
+ * Migrating costs a tenth of a second on SQLite and a fifth on PostgreSQL, and the suites make
+ * hundreds of databases: test/run.ts migrates one template of each dialect for the whole run and
+ * names them in these variables, and every suite copies its database from them.
+ */
+const SQLITE_TEMPLATE = 'GROUPZ_TEST_SQLITE_TEMPLATE';
+const PG_TEMPLATE = 'GROUPZ_TEST_PG_TEMPLATE';
+
+async function createSqlite(migrated: boolean): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'groupz-test-'));
-  const handle = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
-  await migrateToLatest(handle.db);
+  const file = join(dir, 'groupz.sqlite');
+  const template = process.env[SQLITE_TEMPLATE];
+  if (migrated && template) copyFileSync(template, file);
+  const handle = connectDatabase({ sqliteFile: file });
+  if (migrated && !template) await migrateToLatest(handle.db);
   return {
     ...handle,
     env: { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: '' },
@@ -32,27 +47,37 @@ async function createSqlite(): Promise<TestDatabase> {
   };
 }
 
-async function createPostgres(adminUrl: string): Promise<TestDatabase> {
-  const name = `groupz_test_${randomBytes(6).toString('hex')}`;
+async function adminQuery(adminUrl: string, query: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(query);
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = connectDatabase({ url: url.toString(), sqliteFile: '' });
-  await migrateToLatest(handle.db);
+  return url.toString();
+}
+
+async function createPostgres(adminUrl: string, migrated: boolean): Promise<TestDatabase> {
+  const name = `groupz_test_${randomBytes(6).toString('hex')}`;
+  const template = process.env[PG_TEMPLATE];
+  await adminQuery(adminUrl, `create database ${name}${migrated && template ? ` template ${template}` : ''}`);
+  const url = databaseUrl(adminUrl, name);
+  const handle = connectDatabase({ url, sqliteFile: '' });
+  if (migrated && !template) await migrateToLatest(handle.db);
   const dir = mkdtempSync(join(tmpdir(), 'groupz-test-'));
   return {
     ...handle,
-    env: { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: url.toString() },
+    env: { GROUPZ_DATA_DIR: dir, GROUPZ_DATABASE_URL: url },
     close: async () => {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -62,9 +87,48 @@ async function createPostgres(adminUrl: string): Promise<TestDatabase> {
  * (each suite gets its own database there). Strict mode requires PostgreSQL.
  */
 export function testDialects(): TestDialect[] {
-  const dialects: TestDialect[] = [{ name: 'sqlite', create: createSqlite }];
+  const dialects: TestDialect[] = [{ name: 'sqlite', create: () => createSqlite(true), createEmpty: () => createSqlite(false) }];
   const pgUrl = process.env.GROUPZ_TEST_PG_URL;
-  if (pgUrl) dialects.push({ name: 'postgres', create: () => createPostgres(pgUrl) });
-  else missingRequirement('PostgreSQL', 'set GROUPZ_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test');
+  if (pgUrl) {
+    dialects.push({ name: 'postgres', create: () => createPostgres(pgUrl, true), createEmpty: () => createPostgres(pgUrl, false) });
+  } else missingRequirement('PostgreSQL', 'set GROUPZ_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test');
   return dialects;
+}
+
+/** The run's migrated templates (see SQLITE_TEMPLATE): the variables that name them, and their removal. */
+export interface DatabaseTemplates {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/**
+ * Migrates a template of each dialect for a run of the suite. The SQLite one is a file, its WAL
+ * folded in so that a copy of the file alone is complete; the PostgreSQL one a database named for
+ * this run (runs may overlap on one server) that nobody may connect to, as PostgreSQL copies only
+ * a database without sessions.
+ */
+export async function createTemplates(pgUrl: string | undefined): Promise<DatabaseTemplates> {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-template-'));
+  const file = join(dir, 'groupz.sqlite');
+  const sqlite = connectDatabase({ sqliteFile: file });
+  await migrateToLatest(sqlite.db);
+  await sql`pragma wal_checkpoint(truncate)`.execute(sqlite.db);
+  await sqlite.close();
+  const env: Record<string, string> = { [SQLITE_TEMPLATE]: file };
+  const name = `groupz_template_${randomBytes(6).toString('hex')}`;
+  if (pgUrl) {
+    await adminQuery(pgUrl, `create database ${name}`);
+    const postgres = connectDatabase({ url: databaseUrl(pgUrl, name), sqliteFile: '' });
+    await migrateToLatest(postgres.db);
+    await postgres.close();
+    await adminQuery(pgUrl, `alter database ${name} allow_connections false`);
+    env[PG_TEMPLATE] = name;
+  }
+  return {
+    env,
+    drop: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (pgUrl) await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
 }

@@ -2,12 +2,16 @@
 // with c8 measuring which lines of src/ the tests run (every process they start included); in strict
 // mode a run below COVERAGE_FLOOR fails. `test/run.ts FILE...` runs only those files, without coverage:
 // a part of the suite cannot reach the floor. `test/run.ts --coverage FILE...` measures them anyway.
-// (Node 20's `--test` takes no glob patterns, hence this list.)
+// (Node 20's `--test` takes no glob patterns, hence this list.) Every run migrates one database of
+// each dialect for its suites to copy (test/databases.ts); a whole run starts the files that took
+// longest the last time first (test/timings.ts, test/run-in-order.ts), not to end on one long suite.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE_FLOOR, coverageOptions } from './coverage.js';
+import { createTemplates } from './databases.js';
+import { readTimings } from './timings.js';
 import { strictMode } from './tools.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,24 +24,34 @@ function findTests(dir: string): string[] {
   });
 }
 
+/** The longest files first; a file not timed yet goes first if it is a system suite (they take longest), else last. */
+function longestFirst(files: string[]): string[] {
+  const timings = readTimings();
+  const seconds = (file: string) => timings[file] ?? (file.startsWith('test/system/') ? Infinity : 0);
+  return [...files].sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b));
+}
+
 const args = process.argv.slice(2);
 const only = args.filter((arg) => arg !== '--coverage');
 const whole = only.length === 0;
 const measured = whole || args.includes('--coverage');
 const floor = whole && strictMode();
-const files = whole ? ['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir))).sort() : only;
+const files = whole ? longestFirst(['src', 'test', 'website'].flatMap((dir) => findTests(join(root, dir)))) : only;
 const pg = process.env.GROUPZ_TEST_PG_URL;
 const coverage = !measured ? 'no' : floor ? `floor ${COVERAGE_FLOOR} % of lines` : 'measured, no floor (strict mode has one)';
 process.stdout.write(
   `groupz tests: ${files.length} files; databases: sqlite${pg ? ' + postgres' : ' only (set GROUPZ_TEST_PG_URL for PostgreSQL)'}; strict: ${strictMode() ? 'yes' : 'no'}; coverage: ${coverage}\n`,
 );
-const tests = ['--import', 'tsx', '--test', '--test-concurrency=2', ...files];
+const runner = fileURLToPath(new URL('run-in-order.ts', import.meta.url));
+const tests = ['--import', 'tsx', runner, ...(whole ? ['--timings'] : []), ...files];
+const templates = await createTemplates(pg);
 const c8 = fileURLToPath(import.meta.resolve('c8/bin/c8.js'));
 const result = spawnSync(process.execPath, measured ? [c8, ...coverageOptions(floor), process.execPath, ...tests] : tests, {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TZ: 'UTC' },
+  env: { ...process.env, ...templates.env, TZ: 'UTC' },
 });
+await templates.drop();
 process.exitCode = result.status ?? 1;
 if (!pg) {
   process.stdout.write(

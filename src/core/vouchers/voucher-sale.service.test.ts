@@ -245,7 +245,7 @@ for (const dialect of testDialects()) {
     });
 
     test('Mollie not answering: payment_unavailable, and the voucher made for the sale is cancelled', async () => {
-      mollie.standIn.failNext(10);
+      mollie.standIn.failNext(10, { retryAfterSeconds: 0 });
       await assert.rejects(sell(), (error: unknown) => error instanceof DomainError && error.code === 'payment_unavailable');
       mollie.standIn.failNext(0);
       const vouchers = await db.selectFrom('vouchers').select(['status', 'balance_cents']).execute();

@@ -324,13 +324,13 @@ for (const dialect of testDialects()) {
 
     test('Mollie unreachable: the pay link says so (503) with a try-again link; the webhook answers 503 so Mollie calls again', async () => {
       const booked = await bookPaid();
-      mollie.standIn.failNext(5);
+      mollie.standIn.failNext(5, { retryAfterSeconds: 0 });
       const { res, html } = await page(`${booked.manage}/pay`);
       assert.equal(res.statusCode, 503);
       assert.equal(html.querySelector('[data-testid="pay-again"]')?.getAttribute('href'), `${booked.manage}/pay`);
       const { providerId } = await pay(booked);
       mollie.standIn.setStatus(providerId, 'paid');
-      mollie.standIn.failNext(5);
+      mollie.standIn.failNext(5, { retryAfterSeconds: 0 });
       const refused = await webhook(urlencoded({ id: providerId }));
       assert.deepEqual([refused.statusCode, refused.body], [503, '']);
       assert.equal(await mollie.standIn.callWebhook(providerId), 200);
