@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import type { ActivityActor } from '../activity-log/activity-log.js';
+import type { ActivityActor, NewActivityEntry } from '../activity-log/activity-log.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
 import { requiredText, wholeNumber } from '../catalog/admin-fields.js';
@@ -37,6 +37,17 @@ const partShape = {
   offset: wholeNumber(0, 24 * 60 - 5),
   duration: wholeNumber(5, 24 * 60),
 };
+
+/** The activity log's entry of a change of a programme's part. */
+function partChanged(member: Member, activity: Activity, part: ProgrammePart): NewActivityEntry {
+  return {
+    actor: member,
+    venueId: activity.venue.id,
+    action: 'activity.updated',
+    target: activity.slug,
+    detail: { changed: `part:${part.title.en}` },
+  };
+}
 
 /** A programme (an activity of the member's venues) with its parts and the venue's resources to choose from. */
 export async function programmeFor(
@@ -117,13 +128,7 @@ export async function savePartFromForm(
     resources: used,
   };
   const touched = new Set([...(current?.resources ?? []), ...used].map((r) => r.resourceId));
-  const entry = {
-    actor: member,
-    venueId: activity.venue.id,
-    action: 'activity.updated',
-    target: activity.slug,
-    detail: { changed: `part:${part.title.en}` },
-  };
+  const entry = partChanged(member, activity, part);
   const at = clock.now().toISOString();
   return changeUnderResources(
     db,
@@ -143,20 +148,13 @@ export async function removePart(db: Db, clock: Clock, member: Member, activityI
   const { activity, parts } = await programmeFor(db, clock, member, activityId);
   const part = parts.find((p) => p.id === partId);
   if (!part) throw new DomainError('not_found');
-  const entry = {
-    actor: member,
-    venueId: activity.venue.id,
-    action: 'activity.updated',
-    target: activity.slug,
-    detail: { changed: `part:${part.title.en}` },
-  };
   await changeUnderResources(
     db,
     clock,
     { resourceIds: part.resources.map((r) => r.resourceId) },
     'part',
     (trx) => deletePart(trx, activity.id, part.id),
-    entry,
+    partChanged(member, activity, part),
     { frees: true },
   );
 }

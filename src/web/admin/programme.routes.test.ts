@@ -153,7 +153,7 @@ for (const dialect of testDialects()) {
       assert.equal(clash.statusCode, 422);
       assert.equal(
         text(clash.body, 'error-resources'),
-        'Dat kan niet: 2 geboekte tijd(en) passen dan niet meer op deze resource. Verplaats of annuleer die boekingen eerst (zie de planning).',
+        'Dat kan niet: dan passen geboekte tijdsloten niet meer op dit middel (2). Verplaats of annuleer die boekingen eerst (zie de planning).',
       );
       assert.equal(page(clash.body).querySelector('#offset')?.getAttribute('value'), '90');
       assert.equal(page(clash.body).querySelector('form[data-testid="part-form"]')?.getAttribute('action'), `${base()}/parts/${partId}`);

@@ -44,7 +44,7 @@ for (const dialect of testDialects()) {
     test('a manager adds a resource; it is listed with its kind, hours and activities, and logged', async () => {
       const empty = await adminGet(t, manager, '/admin/resources');
       assert.equal(empty.statusCode, 200);
-      assert.equal(text(empty.body, 'resources-none'), 'Er zijn nog geen resources.');
+      assert.equal(text(empty.body, 'resources-none'), 'Er zijn nog geen middelen.');
       assert.match(text(empty.body, 'resource-form'), /Eenheden: elke groep neemt voor haar tijd één eenheid/);
       assert.equal(page(empty.body).querySelector('select[name="venueId"]'), null, 'a manager has one venue to add to');
       const id = await makeResource(manager, BOAT);
@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
         .execute();
       assert.deepEqual(logged, [{ action: 'resource.created', target: 'Fluisterboot' }]);
       const log = await adminGet(t, manager, '/admin/activity');
-      assert.match(log.body, /Resource toegevoegd/);
+      assert.match(log.body, /middel toegevoegd/);
     });
 
     test('a refused new resource comes back as typed, with a translated message per field', async () => {
@@ -180,7 +180,7 @@ for (const dialect of testDialects()) {
       assert.equal(planning.statusCode, 200);
       const html = page(planning.body);
       const row = html.querySelector(`[data-testid="planning-slots"] tr[data-slot="${slot.id}"]`);
-      assert.match(row?.textContent ?? '', /10:00–11:30.*Kanoën.*12:00 \(\+30 min\.\).*12 van 50 personen, 1 groep\(en\)/s);
+      assert.match(row?.textContent ?? '', /10:00–11:30.*Kanoën.*12:00 \(\+30 min\.\).*12 van 50 personen; groepen: 1/s);
       assert.ok(row?.querySelector(`a[href="/admin/bookings/${booking.id}"]`));
       assert.equal(row?.querySelector(`a[href="/admin/bookings/${booking.id}"]`)?.textContent, booking.reference);
       assert.ok(row?.querySelector(`a[href="/admin/bookings?activity=${home.id}&from=2026-06-15&to=2026-06-15"]`));
@@ -205,7 +205,7 @@ for (const dialect of testDialects()) {
       assert.equal(lowered.statusCode, 422);
       assert.equal(
         text(lowered.body, 'error-capacity'),
-        'Dat kan niet: 1 geboekte tijd(en) passen dan niet meer op deze resource. Verplaats of annuleer die boekingen eerst (zie de planning).',
+        'Dat kan niet: dan passen geboekte tijdsloten niet meer op dit middel (1). Verplaats of annuleer die boekingen eerst (zie de planning).',
       );
       assert.equal(page(lowered.body).querySelector('#capacity')?.getAttribute('value'), '10');
       assert.equal((await resourceRow('Rondvaartboot'))?.capacity, 30);
@@ -217,7 +217,7 @@ for (const dialect of testDialects()) {
         reason: 'Onderhoud',
       });
       assert.equal(closing.statusCode, 422, 'a closure over the buffer of a booked time is refused too');
-      assert.match(text(closing.body, 'error-fromDate'), /^Dat kan niet: 1 geboekte/);
+      assert.match(text(closing.body, 'error-fromDate'), /^Dat kan niet: dan passen geboekte tijdsloten niet meer op dit middel \(1\)/);
     });
 
     test("another venue's resource is not found by any route; a viewer and staff change nothing", async () => {

@@ -163,3 +163,13 @@ export async function tabTo(page: Page, selector: string): Promise<void> {
   }
   assert.fail(`Tab never reached ${selector} on ${page.url()}`);
 }
+
+/** The names of the price breakdown's rows on a page, in order. */
+export function priceRowNames(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="price-breakdown"] tbody th').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
+}
+
+/** An amount as shown ("€ 575,00"), in cents. */
+export function shownCents(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d]/g, ''));
+}

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { missingRequirement } from '../../tools.js';
-import { assertFits, checkPage, chromiumAvailable, CHROMIUM, launchChromium, watchedContext } from './browser.js';
+import {
+  assertFits,
+  checkPage,
+  chromiumAvailable,
+  CHROMIUM,
+  launchChromium,
+  priceRowNames,
+  shownCents,
+  watchedContext,
+} from './browser.js';
 import { type Platform, startPlatform } from './server.js';
 
 /** The demo's programme: the private boat's canal tour, then lunch in the harbour restaurant (groups of 6 to 12). */
@@ -57,9 +66,6 @@ if (!chromiumAvailable()) {
       await platform?.close();
     });
 
-    const rowNames = (page: Page) =>
-      page.locator('[data-testid="price-breakdown"] tbody th').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
-    const cents = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
     const texts = (page: Page, selector: string) =>
       page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
     /** The programme at 10:30, as the confirmation's timeline shows it: each part at its time, on what it uses. */
@@ -104,8 +110,8 @@ if (!chromiumAvailable()) {
         await page.locator('form[action^="/book/"] button[type="submit"]').click();
 
         await page.locator('[data-testid="review-confirm"]').waitFor();
-        assert.deepEqual(await rowNames(page), [...language.lines]);
-        assert.equal(cents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
+        assert.deepEqual(await priceRowNames(page), [...language.lines]);
+        assert.equal(shownCents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
         assert.deepEqual(await texts(page, '[data-testid="programme-timeline"] li'), timeline(language.parts));
         await checkPage(watched, page, shot('review'));
         await page.setViewportSize({ width: otherWidth(language.width), height: 900 });
@@ -116,8 +122,8 @@ if (!chromiumAvailable()) {
         await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
         assert.equal(await page.textContent('h1'), language.confirmed);
         assert.match((await page.textContent('[data-testid="booking-reference"]')) ?? '', /^GZ-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-        assert.deepEqual(await rowNames(page), [...language.lines]);
-        assert.equal(cents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
+        assert.deepEqual(await priceRowNames(page), [...language.lines]);
+        assert.equal(shownCents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
         assert.deepEqual(await texts(page, '[data-testid="programme-timeline"] li'), timeline(language.parts));
         await checkPage(watched, page, shot('confirmation'));
         const manage = new URL(page.url()).pathname;

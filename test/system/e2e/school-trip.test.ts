@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { missingRequirement } from '../../tools.js';
-import { assertFits, checkPage, chromiumAvailable, CHROMIUM, launchChromium, watchedContext } from './browser.js';
+import {
+  assertFits,
+  checkPage,
+  chromiumAvailable,
+  CHROMIUM,
+  launchChromium,
+  priceRowNames,
+  shownCents,
+  watchedContext,
+} from './browser.js';
 import { type Platform, startPlatform } from './server.js';
 
 /** The demo's school cruise: pupils, accompanying adults (one free per eight pupils), a packed lunch to add. */
@@ -40,10 +49,6 @@ if (!chromiumAvailable()) {
       await platform?.close();
     });
 
-    const rowNames = (page: Page) =>
-      page.locator('[data-testid="price-breakdown"] tbody th').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
-    const cents = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
-
     for (const [index, language] of LANGUAGES.entries()) {
       test(`in ${language.lang === 'nl' ? 'Dutch' : 'English'}, at a phone's width and a desktop's`, async () => {
         const watched = await watchedContext(browser, platform.url, { locale: language.locale, javaScriptEnabled: false });
@@ -66,8 +71,8 @@ if (!chromiumAvailable()) {
         await page.locator('form[action^="/book/"] button[type="submit"]').click();
 
         await page.locator('[data-testid="review-confirm"]').waitFor();
-        assert.deepEqual(await rowNames(page), [...language.lines]);
-        assert.equal(cents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
+        assert.deepEqual(await priceRowNames(page), [...language.lines]);
+        assert.equal(shownCents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
         await checkPage(watched, page, { cookies: [], screenshot: `school-trip-${language.lang}-review` });
         await page.setViewportSize({ width: 1280, height: 900 });
         await assertFits(page, 'the review at 1280 px');
@@ -75,8 +80,8 @@ if (!chromiumAvailable()) {
         await page.locator('button[name="action"][value="confirm"]').click();
         await page.waitForURL(/\/b\/[A-Za-z0-9_-]{43}\?created=1$/);
         assert.equal(await page.textContent('h1'), language.confirmed);
-        assert.deepEqual(await rowNames(page), [...language.lines]);
-        assert.equal(cents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
+        assert.deepEqual(await priceRowNames(page), [...language.lines]);
+        assert.equal(shownCents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
         assert.equal(await page.inputValue('[data-testid="group-size-form"] input[name="party.adult"]'), '3');
         await page.setViewportSize({ width: 390, height: 844 });
         await checkPage(watched, page, { cookies: [], screenshot: `school-trip-${language.lang}-manage` });

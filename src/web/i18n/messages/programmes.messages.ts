@@ -17,7 +17,7 @@ export const programmesMessages = defineMessages(
     'programmes_admin.title': 'Programma: {title}',
     'programmes_admin.back': 'Terug naar de activiteit',
     'programmes_admin.intro':
-      'Een programma (arrangement) is een activiteit van meerdere onderdelen na elkaar, zoals klimmen, lunch en een rondvaart. Een groep boekt een tijdslot van de activiteit zoals altijd en doet alle onderdelen; elk onderdeel heeft zijn eigen tijd binnen het tijdslot en houdt zijn resources alleen tijdens die tijd (plus wisseltijd) bezet. Een activiteit zonder onderdelen is een gewone activiteit.',
+      'Een programma (arrangement) is een activiteit van meerdere onderdelen na elkaar, zoals klimmen, lunch en een rondvaart. Een groep boekt een tijdslot van de activiteit zoals altijd en doet alle onderdelen; elk onderdeel heeft zijn eigen tijd binnen het tijdslot en houdt zijn middelen alleen tijdens die tijd (plus wisseltijd) bezet. Een activiteit zonder onderdelen is een gewone activiteit.',
     'programmes_admin.duration':
       'Het programma duurt {minutes} minuten (zie het formulier van de activiteit); elk onderdeel valt daarbinnen.',
     'programmes_admin.parts': 'Onderdelen',
@@ -25,7 +25,7 @@ export const programmesMessages = defineMessages(
     'programmes_admin.time': 'Tijd vanaf de start',
     'programmes_admin.part': 'Onderdeel',
     'programmes_admin.activity': 'Losse activiteit',
-    'programmes_admin.resources': 'Resources',
+    'programmes_admin.resources': 'Middelen',
     'programmes_admin.group': 'Groepsgrootte',
     'programmes_admin.group_range': '{min}–{max} personen',
     'programmes_admin.actions': 'Acties',
@@ -46,8 +46,8 @@ export const programmesMessages = defineMessages(
       'De activiteit van de locatie die dit onderdeel is: haar prijs en groepsgrootte gelden hieronder. Geen voor een onderdeel zonder eigen activiteit, zoals de lunch.',
     'programmes_admin.no_activity': 'Geen',
     'programmes_admin.resources_hint':
-      'Vink de resources aan die dit onderdeel gebruikt, elk met de wisseltijd na afloop (0 voor geen). Ze zijn alleen tijdens dit onderdeel bezet, niet het hele programma.',
-    'programmes_admin.no_venue_resources': 'De locatie heeft nog geen resources.',
+      'Vink de middelen aan die dit onderdeel gebruikt, elk met de wisseltijd na afloop (0 voor geen). Ze zijn alleen tijdens dit onderdeel bezet, niet het hele programma.',
+    'programmes_admin.no_venue_resources': 'De locatie heeft nog geen middelen.',
     'programmes_admin.uses': '{name} gebruiken',
     'programmes_admin.buffer': 'Wisseltijd (minuten)',
     'programmes_admin.buffer_of': 'Wisseltijd van {name} (minuten)',
