@@ -61,11 +61,16 @@ export async function programmeFor(
   return { activity, parts, resources: await listVenueResources(db, [activity.venue.id], clock.now()) };
 }
 
-/** The form of a part, as its values fill it (or a new part's: starting where the last one ends). */
-export function partFormOf(part: ProgrammePart | undefined, parts: readonly ProgrammePart[]): PartForm {
+/**
+ * The form of a part, as its values fill it; a new part's starts where the last one ends, for an
+ * hour or what is left of the programme's `durationMinutes` (from the start when nothing is left).
+ */
+export function partFormOf(part: ProgrammePart | undefined, parts: readonly ProgrammePart[], durationMinutes: number): PartForm {
   if (!part) {
     const end = Math.max(0, ...parts.map((p) => p.offsetMinutes + p.durationMinutes));
-    return { titleNl: '', titleEn: '', offset: String(end), duration: '60', partActivityId: '', resources: [], buffers: {} };
+    const offset = end + 5 <= durationMinutes ? end : 0;
+    const duration = Math.max(5, Math.min(60, durationMinutes - offset));
+    return { titleNl: '', titleEn: '', offset: String(offset), duration: String(duration), partActivityId: '', resources: [], buffers: {} };
   }
   return {
     titleNl: part.title.nl,

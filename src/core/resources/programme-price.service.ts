@@ -30,7 +30,7 @@ function labelled(part: Translated, line: Translated): Translated {
 /**
  * A programme's price as the sum of its parts: the price lines of each part's stand-alone activity
  * (`activities`, by id), in time order, each keeping its basis, VAT rate and amount or bands, its
- * label prefixed with the part's title. Refused at `price` when no part is an activity, when one
+ * label prefixed with the part's title. Refused at `price` when a part is no activity, when one
  * prices by price category (a programme counts one group, not a party per part), and when the
  * lines are more than the activity form holds.
  */
@@ -46,7 +46,8 @@ export function pricingFromParts(parts: readonly ProgrammePart[], activities: Re
       lines.push({ ...line, label: labelled(part.title, line.label) });
     }
   }
-  if (named === 0) return refused('price', 'no_part_activity');
+  // A part without an activity has no price to take: the programme would lose it without a word.
+  if (named === 0 || named < parts.length) return refused('price', 'no_part_activity');
   const fixed = lines.filter((line) => !isBanded(line)).length;
   const pricing = pricingSchema.safeParse(lines);
   if (fixed > PRICE_LINE_FIELDS || !pricing.success)

@@ -10,7 +10,7 @@ import { DomainError } from '../shared/errors.js';
 import { type FieldError, type FormResult, parseEachField, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
-import { localToInstant } from '../shared/time.js';
+import { addLocalDays, localToInstant, startOfLocalDay } from '../shared/time.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { type OpeningHours, RESOURCE_KINDS, type Resource, type Closure } from './resource.js';
 import { changeUnderResources } from './resource-change.service.js';
@@ -158,7 +158,7 @@ export async function saveHoursFromForm(
     if (!closes.success)
       errors.push({ field: `closes${weekday}`, code: closes.error.issues[0]!.message === 'required' ? 'required' : 'invalid_time' });
     if (opens.success && closes.success) {
-      if (closes.data <= opens.data) errors.push({ field: `closes${weekday}`, code: 'until_before_from' });
+      if (closes.data <= opens.data) errors.push({ field: `closes${weekday}`, code: 'closes_before_opens' });
       else hours.push({ weekday, opens: opens.data, closes: closes.data });
     }
   }
@@ -190,11 +190,13 @@ const closureShape = {
   fromDate: localDate(),
   fromTime: wallClockTime(),
   untilDate: localDate(),
-  untilTime: wallClockTime(),
+  untilTime: closingTime,
   reason: requiredText(200),
 };
 
 function instantField(date: string, time: string, field: string): FormResult<Date> {
+  // 24:00 is the end of the day, as in opening hours.
+  if (time === '24:00') return { ok: true, value: startOfLocalDay(addLocalDays(date, 1)) };
   try {
     return { ok: true, value: localToInstant(date, time) };
   } catch (error) {

@@ -113,6 +113,8 @@ export const FIELD_ERROR_CODES = [
   'resource_conflict',
   // A programme's part that would end after the programme (`{max}` minutes long).
   'part_outside_programme',
+  // A resource's opening hours that close before (or when) they open.
+  'closes_before_opens',
   // A programme's price taken from its parts: no part is an activity, one prices by category, too many lines.
   'no_part_activity',
   'part_priced_by_category',

@@ -182,7 +182,7 @@ for (const dialect of testDialects()) {
       const plain = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, durationMinutes: 120 });
       const refused = await adminPost(t, manager, `/admin/activities/${plain.id}/programme/price`);
       assert.equal(refused.statusCode, 422);
-      assert.match(text(refused.body, 'error-price'), /^Geen onderdeel is een losse activiteit/);
+      assert.match(text(refused.body, 'error-price'), /^Niet elk onderdeel is een losse activiteit/);
       assert.equal(
         page(refused.body).querySelector('[data-testid="price-lines"] li')?.textContent.replace(/\s/g, ' '),
         'Toegang: € 12,50 per persoon, laag tarief',

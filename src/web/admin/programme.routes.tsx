@@ -68,7 +68,7 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
         ui={ui}
         programme={programme}
         editing={editing}
-        values={refused?.values ?? partFormOf(editing, programme.parts)}
+        values={refused?.values ?? partFormOf(editing, programme.parts, programme.activity.durationMinutes)}
         errors={refused ? fieldMessages(ui.t, refused.errors) : {}}
         notice={refused ? undefined : query === 'price' ? 'priced' : query === '1' ? 'saved' : undefined}
       />,

@@ -8,7 +8,7 @@ export const programmesMessages = defineMessages(
     'field.part_outside_programme':
       'Dit onderdeel eindigt na het programma: begin plus duur mag hoogstens {max} minuten zijn (de duur van het programma).',
     'field.no_part_activity':
-      'Geen onderdeel is een losse activiteit, dus er zijn geen prijzen om over te nemen. Kies bij een onderdeel de activiteit die het is, of zet de prijs op het formulier van de activiteit.',
+      'Niet elk onderdeel is een losse activiteit met een eigen prijs (een lunch zonder eigen activiteit bijvoorbeeld), dus de prijs is niet volledig over te nemen. Kies bij elk onderdeel de activiteit die het is, of zet de prijs op het formulier van de activiteit.',
     'field.part_priced_by_category':
       'Een onderdeel heeft prijscategorieën (zoals leerling en begeleider); die zijn niet over te nemen. Zet de prijs op het formulier van de activiteit.',
     'field.too_many_price_lines':
@@ -75,7 +75,7 @@ export const programmesMessages = defineMessages(
     'field.part_outside_programme':
       "This part would end after the programme: its start plus duration may be at most {max} minutes (the programme's duration).",
     'field.no_part_activity':
-      "No part is a stand-alone activity, so there are no prices to take over. Choose the activity a part is, or set the price on the activity's form.",
+      "Not every part is a stand-alone activity with a price of its own (a lunch without an activity of its own, say), so the price cannot be taken over in full. Choose the activity each part is, or set the price on the activity's form.",
     'field.part_priced_by_category':
       "A part has price categories (such as pupil and teacher), which cannot be taken over. Set the price on the activity's form.",
     'field.too_many_price_lines':

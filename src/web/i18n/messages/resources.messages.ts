@@ -3,6 +3,7 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 /** Resources (boats, rooms, guides) in the back office: the list, a resource's settings and its day planning. */
 export const resourcesMessages = defineMessages(
   {
+    'field.closes_before_opens': 'De sluitingstijd ligt vóór de openingstijd (of is gelijk). Gebruik 24:00 voor middernacht.',
     'field.resource_conflict':
       'Dat kan niet: dan passen geboekte tijdsloten niet meer op dit middel ({n}). Verplaats of annuleer die boekingen eerst (zie de planning).',
     'admin.nav.resources': 'Middelen',
@@ -96,6 +97,7 @@ export const resourcesMessages = defineMessages(
     'resource_planning.gap': '{from}–{until}',
   },
   {
+    'field.closes_before_opens': 'The closing time is before (or at) the opening time. Use 24:00 for midnight.',
     'field.resource_conflict':
       'Not possible: booked times would no longer fit on this resource ({n}). Move or cancel those bookings first (see the planning).',
     'admin.nav.resources': 'Resources',
