@@ -22,6 +22,15 @@ export function remainingPersons(slot: Slot): number {
   return morePersonsFit(slot);
 }
 
+/**
+ * Whether the slot has places of its own left but a resource its activity uses (a boat, a room) is
+ * taken at its time by other bookings: "not available", not "full" or "already booked".
+ */
+export function heldElsewhere(slot: Slot): boolean {
+  const ownFree = slot.capacity > slot.bookedPersons && !(slot.exclusive && slot.bookedGroups > 0);
+  return slot.resourceRoom !== undefined && ownFree && remainingPersons(slot) <= 0;
+}
+
 /** Persons a group already booked on the slot may add: its unit of a resource it holds already. */
 export function morePersonsFit(slot: Slot): number {
   const own = slot.capacity - slot.bookedPersons;

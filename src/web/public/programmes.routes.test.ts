@@ -12,7 +12,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
 import { savePartFromForm } from '../../core/resources/programme-admin.service.js';
-import { createResourceFromForm } from '../../core/resources/resource-admin.service.js';
+import { createResourceFromForm, linkActivityFromForm } from '../../core/resources/resource-admin.service.js';
 import { activityListJson, manageBookingJson } from './api.schemas.js';
 
 const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
@@ -29,6 +29,7 @@ for (const dialect of testDialects()) {
     let june: Slot;
     /** Sunday 25 October 2026, 01:00 summer time: the clocks go back from 03:00 to 02:00 two hours later. */
     let autumn: Slot;
+    let boat: string;
 
     before(async () => {
       [t, smtp] = await Promise.all([buildTestApp(dialect, '2026-06-01T08:00:00Z'), startSmtpServer()]);
@@ -53,7 +54,7 @@ for (const dialect of testDialects()) {
         return made.value.id;
       };
       const wall = await resource('Klimwand');
-      const boat = await resource('Fluisterboot');
+      boat = await resource('Fluisterboot');
       const part = async (
         titleNl: string,
         titleEn: string,
@@ -235,6 +236,26 @@ for (const dialect of testDialects()) {
           ['Dagje uit: Rondvaart', '2026-06-15T11:00:00.000Z', '2026-06-15T12:00:00.000Z'],
         ],
       );
+    });
+
+    test("a stand-alone trip whose boat a booked programme's tour holds then is shown as not available, and says why", async () => {
+      const { db } = t.database;
+      assert.ok((await linkActivityFromForm(db, t.clock, ADMIN, boat, { activityId: cruise.id, buffer: '0' })).ok);
+      const programmeSlot = await makeSlot(db, t.clock, programme, { date: '2026-06-16', time: '09:30', capacity: 30 });
+      await makeSlot(db, t.clock, cruise, { date: '2026-06-16', time: '13:00', capacity: 30 });
+      await makeSlot(db, t.clock, cruise, { date: '2026-06-16', time: '16:00', capacity: 30 });
+      await book(db, t.clock, programmeSlot, { groupSize: 6, email: 'boot@example.nl' }, t.linkKey);
+      for (const [lang, taken, reason] of [
+        ['nl', 'Niet beschikbaar', 'is op dit tijdstip al in gebruik'],
+        ['en', 'Not available', 'is already in use at this time'],
+      ] as const) {
+        const rows = parseHtml((await get(`/activities/${cruise.slug}?date=2026-06-16&groupSize=4`, lang)).body)
+          .querySelectorAll('[data-testid="slot"]')
+          .map((li) => li.textContent.replace(/\s+/g, ' '));
+        assert.equal(rows.length, 2);
+        assert.ok(rows[0]!.includes(taken) && rows[0]!.includes(reason), rows[0]);
+        assert.ok(!rows[1]!.includes(taken), rows[1]);
+      }
     });
 
     test('GET /activities lists each activity’s parts: empty for an ordinary one, an unpublished stand-alone activity not named', async () => {

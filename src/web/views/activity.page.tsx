@@ -14,6 +14,7 @@ import { SlotPaging } from './slot-paging.js';
 import { policyApplies, RefundPolicySection } from './refund-policy.js';
 import { optionWindowText } from './option-window.js';
 import { isFull } from './slot-refusal.js';
+import { heldElsewhere } from '../../core/availability/slot.js';
 import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
 import { categoryHint } from './party-fields.js';
@@ -59,7 +60,7 @@ function SlotRow({ ui, offer, groupSize, parts }: { ui: Ui; offer: SlotOffer; gr
   const { slot } = offer;
   const full = isFull(slot);
   const places =
-    offer.refusal === 'slot_unavailable'
+    offer.refusal === 'slot_unavailable' || heldElsewhere(slot)
       ? t('slot.unavailable')
       : slot.exclusive
         ? full
@@ -71,9 +72,11 @@ function SlotRow({ ui, offer, groupSize, parts }: { ui: Ui; offer: SlotOffer; gr
   // A full slot's label says why it cannot be booked; a slot with too few places says it for the group.
   const reason =
     offer.refusal === 'slot_full' || offer.refusal === 'slot_unavailable'
-      ? full || offer.refusal === 'slot_unavailable'
-        ? undefined
-        : t('slot.too_few')
+      ? heldElsewhere(slot)
+        ? t('slot.resource_taken')
+        : full || offer.refusal === 'slot_unavailable'
+          ? undefined
+          : t('slot.too_few')
       : offer.shortExtra
         ? t('slot.required_extra_short', { extra: offer.shortExtra.label[lang] })
         : offer.refusal && t(`error.${offer.refusal}`);

@@ -33,6 +33,7 @@ export const en: Record<keyof typeof nl, string> = {
   'slot.places_left': '{n} places left',
   'slot.full': 'Full',
   'slot.unavailable': 'Not available',
+  'slot.resource_taken': 'What this activity needs (a boat, a room) is already in use at this time. Choose another time.',
   'slot.too_few': 'Too few places for your group',
   'slot.full_refusal': 'This time slot is full. Choose another time.',
   'slot.book': 'Book {time}',

@@ -31,6 +31,7 @@ export const nl = {
   'slot.places_left': 'Nog {n} plaatsen',
   'slot.full': 'Vol',
   'slot.unavailable': 'Niet beschikbaar',
+  'slot.resource_taken': 'Wat deze activiteit nodig heeft (een boot, een zaal) is op dit tijdstip al in gebruik. Kies een ander tijdstip.',
   'slot.too_few': 'Te weinig plaatsen voor uw groep',
   'slot.full_refusal': 'Dit tijdslot is vol. Kies een ander tijdstip.',
   'slot.book': 'Boek {time}',
