@@ -3,7 +3,7 @@ import type { Executor, SlotTable, Tx } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { selectActivities, toActivity } from '../catalog/catalog.repository.js';
 import { roomAt } from '../resources/resource.js';
-import { slotResourcesOf } from '../resources/resource.repository.js';
+import { slotResourcesOf, usesResources } from '../resources/resource.repository.js';
 import type { Slot } from './slot.js';
 
 /** The columns a Slot is read from; a query that joins other tables selects at least these. */
@@ -64,10 +64,12 @@ export async function findSlotWithActivity(db: Executor, slotId: string): Promis
       'slots.booked_persons',
       'slots.booked_groups',
     ])
+    .select((eb) => usesResources(eb).as('uses_resources'))
     .executeTakeFirst();
   if (!row) return undefined;
-  const [slot] = await withResourceRoom(db, [toSlot({ ...row, id: row.slot_id, activity_id: row.id })]);
-  return { slot: slot!, activity: toActivity(row) };
+  const slot = toSlot({ ...row, id: row.slot_id, activity_id: row.id });
+  if (row.uses_resources) await withResourceRoom(db, [slot]);
+  return { slot, activity: toActivity(row) };
 }
 
 /** The slots, each with what the resources its activity uses still admit at its time (when it uses any). */
@@ -86,12 +88,14 @@ export async function listSlots(db: Executor, activityId: string, from: Date, to
   const rows = await db
     .selectFrom('slots')
     .selectAll()
+    .select((eb) => usesResources(eb).as('uses_resources'))
     .where('activity_id', '=', activityId)
     .where('starts_at', '>=', from.toISOString())
     .where('starts_at', '<', to.toISOString())
     .orderBy('starts_at')
     .execute();
-  return withResourceRoom(db, rows.map(toSlot));
+  const slots = rows.map(toSlot);
+  return rows[0]?.uses_resources ? withResourceRoom(db, slots) : slots;
 }
 
 /**

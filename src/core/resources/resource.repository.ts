@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
-import type { Executor, ResourceTable, Tx } from '../../db/schema.js';
+import type { Database, Executor, ResourceTable, Tx } from '../../db/schema.js';
 import { type Resource, type ResourceKind, type ResourceUse, type SlotResource, useWindow } from './resource.js';
 
 /** The longest changeover buffer a link may add (a day): how far around a time other uses are read. */
@@ -12,6 +12,25 @@ export interface SlotTime {
   activityId: string;
   startsAt: Date;
   endsAt: Date;
+}
+
+/**
+ * Whether the slot's activity uses any resource (for its whole slots or in a programme's part), as
+ * a column of the query that reads the slot: an activity that uses none costs no further query.
+ */
+export function usesResources(eb: ExpressionBuilder<Database, 'slots'>) {
+  return eb.or([
+    eb.exists(
+      eb.selectFrom('activity_resources').select('resource_id').whereRef('activity_resources.activity_id', '=', 'slots.activity_id'),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('programme_parts')
+        .innerJoin('part_resources', 'part_resources.part_id', 'programme_parts.id')
+        .select('part_resources.resource_id')
+        .whereRef('programme_parts.activity_id', '=', 'slots.activity_id'),
+    ),
+  ]);
 }
 
 /** A resource an activity uses, with the link's changeover buffer: for its whole slots, or for one part of a programme. */
