@@ -154,7 +154,7 @@ for (const dialect of testDialects()) {
       await book(db, clock, open, { groupSize: 2 });
     });
 
-    test('changes to a resource that would leave a booked time without room are refused resource_conflict', async () => {
+    test('changes to a resource that would leave a booked time without room are refused, closed or full', async () => {
       const [tour, drinks] = await twoActivities();
       const boat = await shareResource(db, clock, [tour], { kind: 'persons', capacity: 30, bufferMinutes: 30 });
       const ten = await slotAt(tour, '10:00'); // holds the boat 10:00-11:30
@@ -173,7 +173,7 @@ for (const dialect of testDialects()) {
       const closure = (fromTime: string, untilTime: string) => ({ fromDate: DAY, fromTime, untilDate: DAY, untilTime, reason: 'Werf' });
       assert.equal(
         outcome(await addClosureFromForm(db, clock, TEST_ADMIN, boat.id, closure('11:15', '11:45'))),
-        'fromDate:resource_conflict',
+        'fromDate:resource_closed_conflict',
       );
       const yard = await addClosureFromForm(db, clock, TEST_ADMIN, boat.id, closure('11:30', '12:30'));
       assert.ok(yard.ok, outcome(yard));
@@ -181,9 +181,12 @@ for (const dialect of testDialects()) {
       // Opening hours that leave a booked slot outside them are refused; hours around it are not,
       // and its changeover may run past closing time (the cleaning is the venue's own).
       const monday = (opens: string, closes: string) => ({ open1: 'yes', opens1: opens, closes1: closes });
-      assert.equal(outcome(await saveHoursFromForm(db, clock, TEST_ADMIN, boat.id, monday('10:30', '18:00'))), 'hours:resource_conflict');
+      assert.equal(
+        outcome(await saveHoursFromForm(db, clock, TEST_ADMIN, boat.id, monday('10:30', '18:00'))),
+        'hours:resource_closed_conflict',
+      );
       const tuesday = { open2: 'yes', opens2: '09:00', closes2: '18:00' };
-      assert.equal(outcome(await saveHoursFromForm(db, clock, TEST_ADMIN, boat.id, tuesday)), 'hours:resource_conflict');
+      assert.equal(outcome(await saveHoursFromForm(db, clock, TEST_ADMIN, boat.id, tuesday)), 'hours:resource_closed_conflict');
       assert.equal(outcome(await saveHoursFromForm(db, clock, TEST_ADMIN, boat.id, monday('10:00', '11:00'))), 'ok');
       assert.equal(outcome(await saveHoursFromForm(db, clock, TEST_ADMIN, boat.id, {})), 'ok', 'open at all times again');
 
@@ -195,8 +198,8 @@ for (const dialect of testDialects()) {
       assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(24))), 'ok');
       assert.equal(
         outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link)),
-        'activityId:resource_conflict',
-        'the closure from 11:30',
+        'activityId:resource_closed_conflict',
+        'room enough now, but the closure from 11:30',
       );
       await removeClosure(db, clock, TEST_ADMIN, boat.id, yard.value.id);
       assert.equal(outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link)), 'ok', 'room for all 24 now');

@@ -21,8 +21,10 @@ class BookedConflict extends Error {
  * Applies a change that concerns resources (the resource itself, its hours or closures, what uses
  * it and when) in one transaction under their locks, then checks every booked time from now on
  * against each resource as changed: open then, and never holding more than its capacity. A change
- * that would leave one without room is rolled back and refused at `field` with `resource_conflict`,
- * naming how many booked times it concerns; otherwise it commits with its activity log entry.
+ * that would leave one without room is rolled back and refused at `field`, naming how many booked
+ * times it concerns: `resource_conflict` when the resource would hold more than its capacity then,
+ * else `resource_closed_conflict` when they would fall outside its opening hours or in a closure;
+ * otherwise it commits with its activity log entry.
  *
  * A change that makes activities use a resource (`slotsOf`: a link, a programme's part) first
  * locks their coming slots: a booking of one of them under way read its links before the change,
@@ -53,14 +55,18 @@ export async function changeUnderResources<T>(
       const now = clock.now();
       const resources = await findResources(trx, resourceIds, now);
       const uses = await listResourceUses(trx, resourceIds, now, END_OF_TIME);
-      let without = 0;
+      let closed = 0;
+      let over = 0;
       for (const [id, resource] of resources) {
         const held = uses.get(id)!;
-        without += held.filter(
-          (use) => !isOpen(resource, use.startsAt, use.usedUntil, use.endsAt) || !fitsAt(resource, held, use.startsAt, use.endsAt),
-        ).length;
+        for (const use of held) {
+          if (!fitsAt(resource, held, use.startsAt, use.endsAt)) over++;
+          else if (!isOpen(resource, use.startsAt, use.usedUntil, use.endsAt)) closed++;
+        }
       }
-      if (without > 0) throw new BookedConflict({ field, code: 'resource_conflict', params: { n: without } });
+      // Too much at once is the capacity's refusal; closed then (hours, a closure) says so.
+      if (over > 0) throw new BookedConflict({ field, code: 'resource_conflict', params: { n: over } });
+      if (closed > 0) throw new BookedConflict({ field, code: 'resource_closed_conflict', params: { n: closed } });
       await recordActivity(trx, clock, entry);
       return result;
     });

@@ -111,6 +111,8 @@ export const FIELD_ERROR_CODES = [
   'validity_too_long',
   // Resources: a change that would leave booked times without room on the resource (`{n}` of them).
   'resource_conflict',
+  // The same, for booked times the resource would be closed at (its hours, a closure).
+  'resource_closed_conflict',
   // A programme's part that would end after the programme (`{max}` minutes long).
   'part_outside_programme',
   // A resource's opening hours that close before (or when) they open.

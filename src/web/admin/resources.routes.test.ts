@@ -217,7 +217,10 @@ for (const dialect of testDialects()) {
         reason: 'Onderhoud',
       });
       assert.equal(closing.statusCode, 422, 'a closure over the buffer of a booked time is refused too');
-      assert.match(text(closing.body, 'error-fromDate'), /^Dat kan niet: dan passen geboekte tijdsloten niet meer op dit middel \(1\)/);
+      assert.match(
+        text(closing.body, 'error-fromDate'),
+        /^Dat kan niet: dan vallen geboekte tijdsloten buiten de openingstijden of in een sluiting van dit middel \(1\)/,
+      );
     });
 
     test("another venue's resource is not found by any route; a viewer and staff change nothing", async () => {

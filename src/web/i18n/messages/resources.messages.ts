@@ -3,6 +3,8 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 /** Resources (boats, rooms, guides) in the back office: the list, a resource's settings and its day planning. */
 export const resourcesMessages = defineMessages(
   {
+    'field.resource_closed_conflict':
+      'Dat kan niet: dan vallen geboekte tijdsloten buiten de openingstijden of in een sluiting van dit middel ({n}). Verplaats of annuleer die boekingen eerst (zie de planning).',
     'field.closes_before_opens': 'De sluitingstijd ligt vóór de openingstijd (of is gelijk). Gebruik 24:00 voor middernacht.',
     'field.resource_conflict':
       'Dat kan niet: dan passen geboekte tijdsloten niet meer op dit middel ({n}). Verplaats of annuleer die boekingen eerst (zie de planning).',
@@ -97,6 +99,8 @@ export const resourcesMessages = defineMessages(
     'resource_planning.gap': '{from}–{until}',
   },
   {
+    'field.resource_closed_conflict':
+      'Not possible: booked times would fall outside the opening hours or in a closure of this resource ({n}). Move or cancel those bookings first (see the planning).',
     'field.closes_before_opens': 'The closing time is before (or at) the opening time. Use 24:00 for midnight.',
     'field.resource_conflict':
       'Not possible: booked times would no longer fit on this resource ({n}). Move or cancel those bookings first (see the planning).',
