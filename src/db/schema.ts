@@ -635,10 +635,33 @@ export interface ProgrammePartTable {
   /** The stand-alone activity this part is, when it is one (its description, its location). */
   part_activity_id: string | null;
   created_at: string;
+  /** 1 when subgroups of the programme take turns at this part (programme_rotations), else 0. */
+  rotates: ColumnType<number, number | undefined, number>;
 }
 
 /** A resource a programme's part uses for its time plus `buffer_minutes`. */
 export interface PartResourceTable {
+  part_id: string;
+  resource_id: string;
+  buffer_minutes: ColumnType<number, number | undefined, number>;
+}
+
+/** A programme that splits groups larger than `subgroup_size` into subgroups taking turns at its rotating parts. */
+export interface ProgrammeRotationTable {
+  activity_id: string;
+  subgroup_size: number;
+}
+
+/** One booking's part moved by staff: to `offset_minutes` after the slot's start, onto its move's resources. */
+export interface BookingPartMoveTable {
+  booking_id: string;
+  part_id: string;
+  offset_minutes: number;
+  created_at: string;
+}
+
+export interface BookingPartMoveResourceTable {
+  booking_id: string;
   part_id: string;
   resource_id: string;
   buffer_minutes: ColumnType<number, number | undefined, number>;
@@ -684,6 +707,9 @@ export interface Database {
   activity_resources: ActivityResourceTable;
   programme_parts: ProgrammePartTable;
   part_resources: PartResourceTable;
+  programme_rotations: ProgrammeRotationTable;
+  booking_part_moves: BookingPartMoveTable;
+  booking_part_move_resources: BookingPartMoveResourceTable;
 }
 
 /*

@@ -15,7 +15,7 @@ import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
 import type { StaffMember } from '../staff/staff.js';
-import { BOOKING_STATUSES } from '../shared/booking-status.js';
+import { BOOKING_STATUSES, HOLDS_PLACES } from '../shared/booking-status.js';
 import {
   type BookingFilter,
   type BookingListItem,
@@ -47,7 +47,7 @@ import { changeBookingAsStaff, type StaffChange } from './booking-changes.servic
 import { parseStaffEdit } from '../bookings/staff-booking-input.js';
 import { extendOptionRow } from '../bookings/booking-lifecycle.repository.js';
 import { type BookingRow, loadBookingDetails } from '../bookings/booking.repository.js';
-import { HOLDS_PLACES, type StatusAction, statusAfter } from '../bookings/booking-status.js';
+import { type StatusAction, statusAfter } from '../bookings/booking-status.js';
 import { extendedDeadline } from '../bookings/option.js';
 import { bookingToChange, changeStatus } from './status-change.service.js';
 

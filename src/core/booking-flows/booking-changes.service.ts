@@ -109,10 +109,11 @@ async function applyChange(
       if (delta > 0) throw new DomainError('slot_full');
       throw new ChangedMeanwhile();
     }
-    // More persons on a boat or in a room the slot shares with other activities: only while they fit there too.
+    if (!(await updateGroupSize(trx, state, { group, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
+    // More persons on a boat or in a room the slot shares with other activities: only while they fit
+    // there too; checked with the booking at its new size, as its subgroups (if it splits) will be.
     const refusal = delta > 0 ? await resourcesRefusal(trx, booking.slot) : undefined;
     if (refusal) throw new DomainError(refusal);
-    if (!(await updateGroupSize(trx, state, { group, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
     // Its per-person extras follow the group: more units taken (or `extra_sold_out`), or given back.
     await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);
     const event = { ...actor, venueId, reference: booking.reference } as const;

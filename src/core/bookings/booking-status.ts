@@ -4,7 +4,7 @@ import type { BookingStatus } from '../shared/booking-status.js';
  * The status changes staff can make, as data: per action the statuses it applies to and the one
  * it leads to. Staff's, the organiser's (confirming an option, cancelling) and the system's
  * (expiry, completion) changes all go through `changeStatus` in status-change.service.ts, which
- * uses `HOLDS_PLACES` to release places.
+ * uses `HOLDS_PLACES` (core/shared/booking-status.ts) to release places.
  */
 export const STATUS_ACTIONS = {
   accept: { from: ['requested'], to: 'confirmed' },
@@ -14,17 +14,6 @@ export const STATUS_ACTIONS = {
 } as const satisfies Record<string, { from: readonly BookingStatus[]; to: BookingStatus }>;
 
 export type StatusAction = keyof typeof STATUS_ACTIONS;
-
-/** Whether a booking in this status holds its places on the slot. */
-export const HOLDS_PLACES: Record<BookingStatus, boolean> = {
-  option: true,
-  requested: true,
-  awaiting_payment: true,
-  confirmed: true,
-  completed: true,
-  cancelled: false,
-  expired: false,
-};
 
 /** The status a booking gets by the action, or undefined when the action does not apply to its status. */
 export function statusAfter(status: BookingStatus, action: StatusAction): BookingStatus | undefined {

@@ -693,6 +693,7 @@ async function seedPart(
     offsetMinutes: demo.offsetMinutes,
     durationMinutes: demo.durationMinutes,
     partActivityId: partActivity?.id ?? null,
+    subgroupSize: null,
     resources,
   };
   await savePart(trx, part, clock.now().toISOString());

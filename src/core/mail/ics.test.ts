@@ -27,6 +27,7 @@ function part(id: string, title: string, offset: number, duration: number, resou
     offsetMinutes: offset,
     durationMinutes: duration,
     partActivityId: null,
+    subgroupSize: null,
     resources: resources.map((name, i) => ({ resourceId: `r${i}`, name, bufferMinutes: 15 })),
   };
 }

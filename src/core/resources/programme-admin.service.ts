@@ -131,6 +131,8 @@ export async function savePartFromForm(
     durationMinutes: values.duration!,
     partActivityId,
     resources: used,
+    // Whether subgroups take turns at it is the programme's rotation's say (saveRotation), kept here.
+    subgroupSize: current?.subgroupSize ?? null,
   };
   const touched = new Set([...(current?.resources ?? []), ...used].map((r) => r.resourceId));
   const entry = partChanged(member, activity, part);

@@ -14,6 +14,11 @@ export async function listProgrammeParts(db: Executor, activityIds: readonly str
     .orderBy('id')
     .execute();
   if (rows.length === 0) return parts;
+  const rotations = await db
+    .selectFrom('programme_rotations')
+    .selectAll()
+    .where('activity_id', 'in', [...activityIds])
+    .execute();
   const resources = await db
     .selectFrom('part_resources')
     .innerJoin('resources', 'resources.id', 'part_resources.resource_id')
@@ -37,13 +42,45 @@ export async function listProgrammeParts(db: Executor, activityIds: readonly str
       resources: resources
         .filter((r) => r.part_id === row.id)
         .map((r) => ({ resourceId: r.resource_id, name: r.name, bufferMinutes: r.buffer_minutes })),
+      subgroupSize: row.rotates ? (rotations.find((r) => r.activity_id === row.activity_id)?.subgroup_size ?? null) : null,
     };
     parts.set(row.activity_id, [...(parts.get(row.activity_id) ?? []), part]);
   }
   return parts;
 }
 
-/** Writes a part and the resources it uses (replacing those it used). */
+/** The subgroup size of a programme that splits larger groups (programme_rotations), or null. */
+export async function findSubgroupSize(db: Executor, activityId: string): Promise<number | null> {
+  const row = await db.selectFrom('programme_rotations').select('subgroup_size').where('activity_id', '=', activityId).executeTakeFirst();
+  return row?.subgroup_size ?? null;
+}
+
+/**
+ * Sets a programme's rotation: groups larger than `subgroupSize` split into subgroups that take
+ * turns at the parts `rotating`; with null, none (every part done together).
+ */
+export async function saveRotation(trx: Tx, activityId: string, subgroupSize: number | null, rotating: readonly string[]): Promise<void> {
+  await trx.updateTable('programme_parts').set({ rotates: 0 }).where('activity_id', '=', activityId).execute();
+  if (subgroupSize === null) {
+    await trx.deleteFrom('programme_rotations').where('activity_id', '=', activityId).execute();
+    return;
+  }
+  if (rotating.length > 0) {
+    await trx
+      .updateTable('programme_parts')
+      .set({ rotates: 1 })
+      .where('activity_id', '=', activityId)
+      .where('id', 'in', [...rotating])
+      .execute();
+  }
+  await trx
+    .insertInto('programme_rotations')
+    .values({ activity_id: activityId, subgroup_size: subgroupSize })
+    .onConflict((oc) => oc.column('activity_id').doUpdateSet({ subgroup_size: subgroupSize }))
+    .execute();
+}
+
+/** Writes a part (taken in turns when it has a subgroup size) and the resources it uses (replacing those it used). */
 export async function savePart(trx: Tx, part: ProgrammePart, createdAt: string): Promise<void> {
   const values = {
     activity_id: part.activityId,
@@ -53,6 +90,7 @@ export async function savePart(trx: Tx, part: ProgrammePart, createdAt: string):
     offset_minutes: part.offsetMinutes,
     duration_minutes: part.durationMinutes,
     part_activity_id: part.partActivityId,
+    rotates: part.subgroupSize === null ? 0 : 1,
   };
   await trx
     .insertInto('programme_parts')
@@ -67,7 +105,10 @@ export async function savePart(trx: Tx, part: ProgrammePart, createdAt: string):
     .execute();
 }
 
+/** Deletes a part, its resources and the bookings' moves of it. */
 export async function deletePart(trx: Tx, activityId: string, partId: string): Promise<void> {
+  await trx.deleteFrom('booking_part_move_resources').where('part_id', '=', partId).execute();
+  await trx.deleteFrom('booking_part_moves').where('part_id', '=', partId).execute();
   await trx.deleteFrom('part_resources').where('part_id', '=', partId).execute();
   await trx.deleteFrom('programme_parts').where('activity_id', '=', activityId).where('id', '=', partId).execute();
 }

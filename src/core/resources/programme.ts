@@ -18,6 +18,21 @@ export interface ProgrammePart {
   partActivityId: string | null;
   /** The resources the part uses, by name, each with its changeover buffer. */
   resources: PartResource[];
+  /**
+   * Set on a part subgroups take turns at (core/resources/rotation.ts): the programme's subgroup
+   * size, the most persons a subgroup has. Null on a part the whole group does together.
+   */
+  subgroupSize: number | null;
+}
+
+/**
+ * One booking's part moved by staff, from the programme's plan: to `offsetMinutes` after the
+ * slot's start, onto `resources`. The whole group does a moved part together.
+ */
+export interface PartMove {
+  partId: string;
+  offsetMinutes: number;
+  resources: PartResource[];
 }
 
 export interface PartResource {

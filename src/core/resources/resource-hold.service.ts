@@ -1,23 +1,36 @@
 import type { Tx } from '../../db/schema.js';
+import { movedResourceIds } from './part-move.repository.js';
 import { fitsAt, isOpen } from './resource.js';
-import { listResourceLinks, lockResources, type SlotTime, slotResourcesOf } from './resource.repository.js';
+import {
+  findResources,
+  listResourceLinks,
+  listResourceUses,
+  lockResources,
+  type SlotTime,
+  USES_END_WITHIN_MINUTES,
+} from './resource.repository.js';
 
 /**
  * Whether the slot's resources hold what its bookings now take, checked after the slot's places
  * were taken and under the resources' locks: `slot_full` when one of them would hold more than its
- * capacity at some moment of the slot's time plus buffer, `slot_unavailable` when one is closed
- * then. The caller gives the places back on a refusal (or its transaction rolls back).
+ * capacity at some moment the slot uses it (each part's time, each subgroup's turn, a moved part's
+ * new time, plus buffers), `slot_unavailable` when one is closed then. The caller gives the places
+ * back on a refusal (or its transaction rolls back).
  */
 export async function resourcesRefusal(trx: Tx, slot: SlotTime): Promise<'slot_full' | 'slot_unavailable' | undefined> {
   const links = await listResourceLinks(trx, { activityIds: [slot.activityId] });
-  if (links.length === 0) return undefined;
-  await lockResources(
-    trx,
-    links.map((link) => link.resourceId),
-  );
-  for (const { resource, from, until, heldUntil, uses } of (await slotResourcesOf(trx, [slot])).get(slot.id) ?? []) {
-    if (!isOpen(resource, from, until, heldUntil)) return 'slot_unavailable';
-    if (!fitsAt(resource, uses, from, heldUntil)) return 'slot_full';
+  const ids = [...new Set([...links.map((link) => link.resourceId), ...(await movedResourceIds(trx, slot.id))])];
+  if (ids.length === 0) return undefined;
+  await lockResources(trx, ids);
+  const resources = await findResources(trx, ids, slot.startsAt);
+  const uses = await listResourceUses(trx, ids, slot.startsAt, new Date(slot.startsAt.getTime() + USES_END_WITHIN_MINUTES * 60_000));
+  let full = false;
+  for (const [id, resource] of resources) {
+    const held = uses.get(id)!;
+    for (const use of held.filter((u) => u.slotId === slot.id)) {
+      if (!isOpen(resource, use.startsAt, use.usedUntil, use.endsAt)) return 'slot_unavailable';
+      if (!fitsAt(resource, held, use.startsAt, use.endsAt)) full = true;
+    }
   }
-  return undefined;
+  return full ? 'slot_full' : undefined;
 }

@@ -1,10 +1,23 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Database, Executor, ResourceTable, Tx } from '../../db/schema.js';
-import { type Resource, type ResourceKind, type ResourceUse, type SlotResource, useWindow } from './resource.js';
+import { HOLDS_PLACES, BOOKING_STATUSES } from '../shared/booking-status.js';
+import { listPartMoves } from './part-move.repository.js';
+import type { PartMove, ProgrammePart } from './programme.js';
+import { listProgrammeParts } from './programme.repository.js';
+import { type Resource, type ResourceKind, type ResourceUse, type SlotResource, type Turns, useWindow } from './resource.js';
+import { bookingParts, partUses } from './rotation.js';
+
+const HOLDING = BOOKING_STATUSES.filter((status) => HOLDS_PLACES[status]);
 
 /** The longest changeover buffer a link may add (a day): how far around a time other uses are read. */
 export const MAX_BUFFER_MINUTES = 24 * 60;
+
+/**
+ * A slot's uses of resources end within this after its start: a part begins less than a day after
+ * it, a part (or slot) lasts at most a day, its buffer at most a day.
+ */
+export const USES_END_WITHIN_MINUTES = 3 * 24 * 60;
 
 /** The slot fields what its resources hold is read with. */
 export interface SlotTime {
@@ -38,7 +51,7 @@ export interface ResourceLink {
   activityId: string;
   resourceId: string;
   bufferMinutes: number;
-  part?: { id: string; offsetMinutes: number; durationMinutes: number };
+  part?: { id: string; offsetMinutes: number; durationMinutes: number; turns?: Turns };
 }
 
 async function readResources(db: Executor, rows: Selectable<ResourceTable>[], closuresFrom: Date): Promise<Map<string, Resource>> {
@@ -121,6 +134,7 @@ export async function listResourceLinks(
       'programme_parts.id as part_id',
       'programme_parts.offset_minutes',
       'programme_parts.duration_minutes',
+      'programme_parts.rotates',
     ]);
   if ('resourceIds' in by) {
     whole = whole.where('resource_id', 'in', [...ids]);
@@ -134,12 +148,20 @@ export async function listResourceLinks(
     resourceId: row.resource_id,
     bufferMinutes: row.buffer_minutes,
   }));
-  for (const row of await parts.execute()) {
+  const partRows = await parts.execute();
+  const turns = await turnsOf(db, [...new Set(partRows.filter((row) => row.rotates).map((row) => row.activity_id))]);
+  for (const row of partRows) {
+    const rotation = row.rotates ? turns.get(row.activity_id) : undefined;
     links.push({
       activityId: row.activity_id,
       resourceId: row.resource_id,
       bufferMinutes: row.buffer_minutes,
-      part: { id: row.part_id, offsetMinutes: row.offset_minutes, durationMinutes: row.duration_minutes },
+      part: {
+        id: row.part_id,
+        offsetMinutes: row.offset_minutes,
+        durationMinutes: row.duration_minutes,
+        ...(rotation && { turns: rotation }),
+      },
     });
   }
   return links.sort(
@@ -148,6 +170,84 @@ export async function listResourceLinks(
       a.activityId.localeCompare(b.activityId) ||
       (a.part?.offsetMinutes ?? -1) - (b.part?.offsetMinutes ?? -1),
   );
+}
+
+/** The rotations of the programmes among the activities that split groups (two rotating parts or more), by activity. */
+async function turnsOf(db: Executor, activityIds: readonly string[]): Promise<Map<string, Turns>> {
+  const turns = new Map<string, Turns>();
+  if (activityIds.length === 0) return turns;
+  const rows = await db
+    .selectFrom('programme_parts')
+    .innerJoin('programme_rotations', 'programme_rotations.activity_id', 'programme_parts.activity_id')
+    .select(['programme_parts.activity_id', 'offset_minutes', 'duration_minutes', 'subgroup_size'])
+    .where('programme_parts.activity_id', 'in', [...activityIds])
+    .where('rotates', '=', 1)
+    .execute();
+  for (const id of activityIds) {
+    const own = rows.filter((row) => row.activity_id === id);
+    if (own.length < 2) continue;
+    turns.set(id, {
+      fromMinutes: Math.min(...own.map((row) => row.offset_minutes)),
+      untilMinutes: Math.max(...own.map((row) => row.offset_minutes + row.duration_minutes)),
+      count: own.length,
+      subgroupSize: own[0]!.subgroup_size,
+    });
+  }
+  return turns;
+}
+
+/** A group holding places on a slot: its persons and the parts staff moved for it. */
+interface BookedGroup {
+  persons: number;
+  moves: PartMove[];
+}
+
+/**
+ * The groups on the slots whose uses depend on each group, not only on the slot's totals: those of
+ * a programme that splits groups into rotating subgroups (`rotating`), and those holding a booking
+ * with a moved part. By slot id; other slots are absent. The slot's own totals stay what counts:
+ * places taken but not yet on a booking row (a booking being placed, a group growing) are one more
+ * group of that many persons, as planned.
+ */
+async function groupsOn(
+  db: Executor,
+  slots: readonly { id: string; activity_id: string; booked_persons: number }[],
+  programmeIds: readonly string[],
+  rotating: ReadonlySet<string>,
+  bounds: { from: Date; to: Date },
+): Promise<Map<string, BookedGroup[]>> {
+  const groups = new Map<string, BookedGroup[]>();
+  if (programmeIds.length === 0) return groups;
+  const bookings = await db
+    .selectFrom('bookings')
+    .innerJoin('slots', 'slots.id', 'bookings.slot_id')
+    .select(['bookings.id', 'bookings.slot_id', 'bookings.group_size', 'slots.activity_id'])
+    .where('slots.activity_id', 'in', [...programmeIds])
+    .where('bookings.status', 'in', HOLDING)
+    .where('slots.starts_at', '<', bounds.to.toISOString())
+    .where('slots.starts_at', '>', bounds.from.toISOString())
+    .where((eb) => {
+      const moved = eb.exists(
+        eb.selectFrom('booking_part_moves').select('part_id').whereRef('booking_part_moves.booking_id', '=', 'bookings.id'),
+      );
+      return rotating.size === 0 ? moved : eb.or([eb('slots.activity_id', 'in', [...rotating]), moved]);
+    })
+    .execute();
+  if (bookings.length === 0) return groups;
+  const moves = await listPartMoves(
+    db,
+    bookings.map((booking) => booking.id),
+  );
+  const shaped = new Set(bookings.filter((b) => rotating.has(b.activity_id) || moves.has(b.id)).map((b) => b.slot_id));
+  for (const slot of slots) {
+    if (!shaped.has(slot.id)) continue;
+    const own = bookings.filter((booking) => booking.slot_id === slot.id);
+    const onSlot = own.map((booking) => ({ persons: booking.group_size, moves: moves.get(booking.id) ?? [] }));
+    const pending = slot.booked_persons - own.reduce((sum, booking) => sum + booking.group_size, 0);
+    if (pending > 0) onSlot.push({ persons: pending, moves: [] });
+    groups.set(slot.id, onSlot);
+  }
+  return groups;
 }
 
 /**
@@ -165,7 +265,20 @@ export async function listResourceUses(
   const uses = new Map<string, ResourceUse[]>(resourceIds.map((id) => [id, []]));
   if (resourceIds.length === 0) return uses;
   const links = await listResourceLinks(db, { resourceIds });
-  const activityIds = [...new Set(links.map((link) => link.activityId))];
+  // Programmes whose parts a booking moved onto one of the resources use it too.
+  const movedOnto = await db
+    .selectFrom('booking_part_move_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'booking_part_move_resources.part_id')
+    .select('programme_parts.activity_id')
+    .distinct()
+    .where('booking_part_move_resources.resource_id', 'in', [...resourceIds])
+    .execute();
+  const programmeIds = [
+    ...new Set([...links.filter((link) => link.part).map((link) => link.activityId), ...movedOnto.map((row) => row.activity_id)]),
+  ];
+  const activityIds = [...new Set([...links.map((link) => link.activityId), ...programmeIds])];
+  // A slot lasts at most a day and a buffer at most a day: one that starts earlier cannot reach `from`.
+  const bounds = { from: new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000), to };
   const rows =
     activityIds.length === 0
       ? []
@@ -174,18 +287,24 @@ export async function listResourceUses(
           .select(['id', 'activity_id', 'starts_at', 'ends_at', 'booked_persons', 'booked_groups'])
           .where('activity_id', 'in', activityIds)
           .where('booked_groups', '>', 0)
-          .where('starts_at', '<', to.toISOString())
-          // A slot lasts at most a day and a buffer at most a day: one that starts earlier cannot reach `from`.
-          .where('starts_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
+          .where('starts_at', '<', bounds.to.toISOString())
+          .where('starts_at', '>', bounds.from.toISOString())
           .execute();
+  const rotating = new Set(links.filter((link) => link.part?.turns).map((link) => link.activityId));
+  const groups = await groupsOn(db, rows, programmeIds, rotating, bounds);
+  const programmes = groups.size > 0 ? await listProgrammeParts(db, programmeIds) : new Map<string, ProgrammePart[]>();
+  const add = (resourceId: string, use: ResourceUse) => {
+    if (use.endsAt > from && use.startsAt < to) uses.get(resourceId)?.push(use);
+  };
   for (const row of rows) {
     const startsAt = new Date(row.starts_at);
     const endsAt = new Date(row.ends_at);
+    const onSlot = groups.get(row.id);
     for (const link of links) {
-      if (link.activityId !== row.activity_id) continue;
+      // The parts of a slot whose groups differ are read per group below.
+      if (link.activityId !== row.activity_id || (onSlot && link.part)) continue;
       const window = useWindow(startsAt, endsAt, link);
-      if (window.heldUntil <= from || window.from >= to) continue;
-      uses.get(link.resourceId)!.push({
+      add(link.resourceId, {
         slotId: row.id,
         startsAt: window.from,
         usedUntil: window.until,
@@ -193,6 +312,21 @@ export async function listResourceUses(
         persons: row.booked_persons,
         groups: row.booked_groups,
       });
+    }
+    for (const group of onSlot ?? []) {
+      for (const use of partUses(bookingParts(programmes.get(row.activity_id)!, group.moves), startsAt, group.persons)) {
+        for (const { resourceId, bufferMinutes } of use.part.resources) {
+          const heldUntil = new Date(use.endsAt.getTime() + bufferMinutes * 60_000);
+          add(resourceId, {
+            slotId: row.id,
+            startsAt: use.startsAt,
+            usedUntil: use.endsAt,
+            endsAt: heldUntil,
+            persons: use.persons,
+            groups: 1,
+          });
+        }
+      }
     }
   }
   for (const list of uses.values()) list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());

@@ -129,6 +129,19 @@ export interface UseWindow {
   until: Date;
   /** `until` plus the link's changeover buffer. */
   heldUntil: Date;
+  /** Set when subgroups take turns at the part: the time is then every turn's (core/resources/rotation.ts). */
+  turns?: Turns;
+}
+
+/**
+ * A programme's rotation as one of its rotating parts sees it: the turns span `fromMinutes` to
+ * `untilMinutes` after the slot's start, `count` rotating parts, subgroups of at most `subgroupSize`.
+ */
+export interface Turns {
+  fromMinutes: number;
+  untilMinutes: number;
+  count: number;
+  subgroupSize: number;
 }
 
 /** One resource a slot uses, when, and the booked uses around that time. */
@@ -150,25 +163,41 @@ export interface ResourceRoom {
 
 /**
  * When a slot from `startsAt` to `endsAt` uses a resource: the whole slot, or the part `offset`
- * minutes after its start for `duration` minutes; then `buffer` minutes of changeover.
+ * minutes after its start for `duration` minutes (a rotating part: at any of its turns); then
+ * `buffer` minutes of changeover.
  */
 export function useWindow(
   startsAt: Date,
   endsAt: Date,
-  link: { bufferMinutes: number; part?: { offsetMinutes: number; durationMinutes: number } | undefined },
+  link: { bufferMinutes: number; part?: { offsetMinutes: number; durationMinutes: number; turns?: Turns } | undefined },
 ): UseWindow {
-  const from = link.part ? new Date(startsAt.getTime() + link.part.offsetMinutes * 60_000) : startsAt;
-  const until = link.part ? new Date(from.getTime() + link.part.durationMinutes * 60_000) : endsAt;
-  return { from, until, heldUntil: new Date(until.getTime() + link.bufferMinutes * 60_000) };
+  const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
+  const part = link.part;
+  const turns = part?.turns;
+  const from = turns ? at(turns.fromMinutes) : part ? at(part.offsetMinutes) : startsAt;
+  const until = turns ? at(turns.untilMinutes) : part ? at(part.offsetMinutes + part.durationMinutes) : endsAt;
+  return { from, until, heldUntil: new Date(until.getTime() + link.bufferMinutes * 60_000), ...(turns && { turns }) };
+}
+
+/**
+ * The persons a new group may have at a rotating part whose resource still takes `left` persons
+ * at each of its turns: a group within the subgroup size is one subgroup (at most `left`); a
+ * larger one splits into subgroups of at most the subgroup size, or into one per turn, so that
+ * while `left` is at least the subgroup size up to `left` per turn fit. Every smaller group fits
+ * too, so the page may offer the slot to any group up to this.
+ */
+export function roomInTurns(left: number, turns: Turns): number {
+  return left < turns.subgroupSize ? left : left * turns.count;
 }
 
 /** What the resources admit over a slot's times of using them, from the booked uses around them (its own included). */
 export function roomAt(resources: readonly SlotResource[]): ResourceRoom {
   const room: ResourceRoom = { open: true, persons: null, unitFree: true };
-  for (const { resource, from, until, heldUntil, uses } of resources) {
+  for (const { resource, from, until, heldUntil, uses, turns } of resources) {
     if (!isOpen(resource, from, until, heldUntil)) room.open = false;
     const left = resource.capacity - peakUse(uses, from, heldUntil, heldBy(resource));
-    if (resource.kind === 'persons') room.persons = Math.max(0, Math.min(room.persons ?? left, left));
+    const persons = turns && left > 0 ? roomInTurns(left, turns) : left;
+    if (resource.kind === 'persons') room.persons = Math.max(0, Math.min(room.persons ?? persons, persons));
     else if (left <= 0) room.unitFree = false;
   }
   return room;

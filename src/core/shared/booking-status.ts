@@ -7,3 +7,14 @@
  */
 export const BOOKING_STATUSES = ['option', 'requested', 'awaiting_payment', 'confirmed', 'cancelled', 'expired', 'completed'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** Whether a booking in this status holds its places on the slot. */
+export const HOLDS_PLACES: Record<BookingStatus, boolean> = {
+  option: true,
+  requested: true,
+  awaiting_payment: true,
+  confirmed: true,
+  completed: true,
+  cancelled: false,
+  expired: false,
+};

@@ -25,6 +25,7 @@ import * as discountCodes from './2026-12-10T1000-discount-codes.js';
 import * as extras from './2026-12-10T1100-extras.js';
 import * as vouchers from './2026-12-11T0900-vouchers.js';
 import * as resources from './2026-12-12T0900-resources.js';
+import * as rotationAndPartMoves from './2026-12-13T0900-rotation-and-part-moves.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T1100-extras': extras,
   '2026-12-11T0900-vouchers': vouchers,
   '2026-12-12T0900-resources': resources,
+  '2026-12-13T0900-rotation-and-part-moves': rotationAndPartMoves,
 };

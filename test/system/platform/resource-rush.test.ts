@@ -4,10 +4,9 @@ import { type TestDatabase, type TestDialect, testDialects } from '../../databas
 import { bookingRequest, makeActivity, makeSlot } from '../../factories.js';
 import { addPart, shareResource } from '../../resources.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
-import { HOLDS_PLACES } from '../../../src/core/bookings/booking-status.js';
 import type { Slot } from '../../../src/core/availability/slot.js';
 import type { Resource, ResourceKind } from '../../../src/core/resources/resource.js';
-import type { BookingStatus } from '../../../src/core/shared/booking-status.js';
+import { type BookingStatus, HOLDS_PLACES } from '../../../src/core/shared/booking-status.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 import type { Db } from '../../../src/db/schema.js';
