@@ -3,7 +3,7 @@ import type { BookingDetails } from '../bookings/booking.js';
 import type { Clock } from '../shared/clock.js';
 import { countBookingEvents } from './calendar.repository.js';
 import { bookingIcs } from './ics.js';
-import { listProgrammeParts } from '../resources/programme.repository.js';
+import { bookingProgramme } from '../resources/programme-view.service.js';
 
 export interface CalendarFile {
   /** `<reference>.ics` */
@@ -24,7 +24,7 @@ export async function bookingCalendarFile(
   { booking, publicUrl }: { booking: BookingDetails; publicUrl: string },
 ): Promise<CalendarFile> {
   const events = await countBookingEvents(db, booking.activity.venue.id, booking.reference);
-  const parts = (await listProgrammeParts(db, [booking.activity.id])).get(booking.activity.id) ?? [];
+  const programme = await bookingProgramme(db, booking);
   return {
     filename: `${booking.reference}.ics`,
     content: bookingIcs({
@@ -32,7 +32,7 @@ export async function bookingCalendarFile(
       publicHost: new URL(publicUrl).hostname,
       stamp: clock.now(),
       sequence: Math.max(0, events - 1),
-      parts,
+      programme,
     }),
     contentType: 'text/calendar; method=PUBLISH; charset=utf-8',
   };

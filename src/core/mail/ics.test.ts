@@ -5,6 +5,7 @@ import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import type { ProgrammePart } from '../resources/programme.js';
+import { subgroupsOf } from '../resources/rotation.js';
 import { bookingIcs, escapeText, foldLine } from './ics.js';
 
 function ics(booking: BookingDetails, sequence = 0, parts: ProgrammePart[] = []): string {
@@ -13,7 +14,7 @@ function ics(booking: BookingDetails, sequence = 0, parts: ProgrammePart[] = [])
     publicHost: 'bookings.groupz.now',
     stamp: new Date('2026-06-01T08:00:00Z'),
     sequence,
-    parts,
+    programme: parts.length === 0 ? [] : subgroupsOf(parts, booking.slot.startsAt, booking.groupSize),
   });
 }
 
@@ -195,5 +196,29 @@ describe('iCalendar file of a booking', () => {
     assert.ok(text.includes('\r\nDTEND:20261025T000000Z\r\n'));
     assert.ok(text.includes('\r\nDTSTART:20261025T000000Z\r\n'));
     assert.ok(text.includes('\r\nDTEND:20261025T010000Z\r\n'));
+  });
+
+  test('a group split into subgroups: an event per rotating part and subgroup, the first keeping the plain UIDs; lunch together once', () => {
+    const booking = bookingDetails({ groupSize: 40 });
+    const turns = (p: ProgrammePart) => ({ ...p, subgroupSize: 20 });
+    const parts = [
+      turns(part('climb', 'Klimmen', 0, 60, ['Klimwand'])),
+      turns(part('tour', 'Rondvaart', 60, 60, ['Fluisterboot'])),
+      part('lunch', 'Lunch', 120, 60, []),
+    ];
+    const events = parse(ics(booking, 0, parts))
+      .calendar.getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent));
+    assert.deepEqual(
+      events.map((event) => [event.uid, event.startDate.toJSDate().toISOString(), event.summary]),
+      [
+        ['b00kingId_123-climb@bookings.groupz.now', '2026-06-15T08:00:00.000Z', 'Rondvaart door de grachten: Klimmen (groep 1)'],
+        ['b00kingId_123-tour@bookings.groupz.now', '2026-06-15T09:00:00.000Z', 'Rondvaart door de grachten: Rondvaart (groep 1)'],
+        // Lunch together: one event, named for no subgroup.
+        ['b00kingId_123-lunch@bookings.groupz.now', '2026-06-15T10:00:00.000Z', 'Rondvaart door de grachten: Lunch'],
+        ['b00kingId_123-tour-2@bookings.groupz.now', '2026-06-15T08:00:00.000Z', 'Rondvaart door de grachten: Rondvaart (groep 2)'],
+        ['b00kingId_123-climb-2@bookings.groupz.now', '2026-06-15T09:00:00.000Z', 'Rondvaart door de grachten: Klimmen (groep 2)'],
+      ],
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { VENUE_ZONE } from '../shared/time.js';
 import { mailTranslator } from './mail-texts.js';
-import { type ProgrammePart, partTimes } from '../resources/programme.js';
+import type { Subgroup } from '../resources/rotation.js';
 
 /**
  * A booking as an iCalendar file (RFC 5545), for mails and the manage link's download.
@@ -25,8 +25,12 @@ export interface BookingCalendar {
    * raises it.
    */
   sequence: number;
-  /** A programme's parts: an event for each, at its own time and place, instead of one for the visit. */
-  parts?: readonly ProgrammePart[] | undefined;
+  /**
+   * A programme as the group does it (bookingProgramme): an event for each part, at its own time
+   * and place, instead of one for the visit; for a group split into subgroups, one per part and
+   * subgroup, named after the subgroup.
+   */
+  programme?: readonly Subgroup[] | undefined;
 }
 
 const CALENDAR_STATUS: Record<BookingStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
@@ -120,7 +124,7 @@ interface CalendarEvent {
  * private link: calendar entries get shared and synced, and the manage link can change or cancel
  * the booking.
  */
-export function bookingIcs({ booking, publicHost, stamp, sequence, parts = [] }: BookingCalendar): string {
+export function bookingIcs({ booking, publicHost, stamp, sequence, programme = [] }: BookingCalendar): string {
   const { activity, slot, language } = booking;
   const t = mailTranslator(language);
   const venue = activity.venue;
@@ -128,15 +132,24 @@ export function bookingIcs({ booking, publicHost, stamp, sequence, parts = [] }:
   const description = [`${t('mail.reference')}: ${booking.reference}`, `${t('booking.group_size')}: ${booking.groupSize}`].join('\n');
   const title = activity.title[language];
   const events: CalendarEvent[] =
-    parts.length === 0
+    programme.length === 0
       ? [{ uid: `${booking.id}@${publicHost}`, startsAt: slot.startsAt, endsAt: slot.endsAt, summary: title, where }]
-      : partTimes(parts, slot.startsAt).map(({ part, startsAt, endsAt }) => ({
-          uid: `${booking.id}-${part.id}@${publicHost}`,
-          startsAt,
-          endsAt,
-          summary: `${title}: ${part.title[language]}`,
-          where: [...part.resources.map((resource) => resource.name), ...where],
-        }));
+      : programme.flatMap((subgroup, k) =>
+          subgroup.parts
+            // A part the whole group does together is one event, not one per subgroup.
+            .filter(({ part }) => k === 0 || part.subgroupSize !== null)
+            .map(({ part, startsAt, endsAt }) => ({
+              // The first subgroup's keep the whole group's UIDs when the group splits or merges again.
+              uid: `${booking.id}-${part.id}${k === 0 ? '' : `-${k + 1}`}@${publicHost}`,
+              startsAt,
+              endsAt,
+              summary:
+                programme.length === 1 || part.subgroupSize === null
+                  ? `${title}: ${part.title[language]}`
+                  : `${title}: ${part.title[language]} (${t('mail.subgroup_short', { n: k + 1 })})`,
+              where: [...part.resources.map((resource) => resource.name), ...where],
+            })),
+        );
   const lines = [
     'BEGIN:VCALENDAR',
     'PRODID:-//Groupz//Bookings//EN',

@@ -12,7 +12,8 @@ import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-
 import { type Language, LANGUAGES } from '../shared/language.js';
 import { startOfLocalDay } from '../shared/time.js';
 import { balanceFacts, balanceLink, balanceParagraph, type MailPayment } from './payment-facts.js';
-import { type ProgrammePart, partTimes } from '../resources/programme.js';
+import type { PartTime } from '../resources/programme.js';
+import type { Subgroup } from '../resources/rotation.js';
 
 /** The mails about a booking (outbox/mail.ts): to its organiser, or to the venue's staff. */
 export type { BookingMailKind };
@@ -36,8 +37,8 @@ export interface MailBooking {
   adminUrl: string;
   /** Its money, when it owes some later (a balance, an invoice); see payment-facts.ts. */
   payment?: MailPayment | undefined;
-  /** The parts of its programme, in time order; none (or absent) for an ordinary activity. */
-  parts?: readonly ProgrammePart[] | undefined;
+  /** Its programme as the group does it (moves, subgroups: bookingProgramme); none (or absent) for an ordinary activity. */
+  programme?: readonly Subgroup[] | undefined;
 }
 
 export interface MailContent {
@@ -220,14 +221,14 @@ function groupText(lang: Language, booking: BookingDetails): string {
  * Reference, activity, venue, date and time (a programme's parts at their times), group size and
  * status: what every mail names.
  */
-function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails, parts: readonly ProgrammePart[] = []): Section['facts'] {
+function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails, programme: readonly Subgroup[] = []): Section['facts'] {
   const { activity, slot } = booking;
   return [
     [t('mail.reference'), booking.reference],
     [t('booking.activity'), activity.title[lang]],
     [t('booking.venue'), `${activity.venue.name}, ${activity.location}`],
     [t('booking.when'), formatRange(slot.startsAt, slot.endsAt, lang)],
-    ...(parts.length > 0 ? [[t('mail.programme'), timelineText(lang, parts, slot.startsAt)] as [string, string]] : []),
+    ...(programme.length > 0 ? [[t('mail.programme'), timelineText(t, lang, programme)] as [string, string]] : []),
     [t('booking.group_size'), groupText(lang, booking)],
     ...extrasFacts(t, lang, booking),
     [t('manage.status'), t(STATUS_LABELS[booking.status])],
@@ -235,11 +236,15 @@ function bookingFacts(t: MailTranslate, lang: Language, booking: BookingDetails,
 }
 
 /** "10:00–11:30 Klimmen · Klimwand", a line per part, in Amsterdam time. */
-function timelineText(lang: Language, parts: readonly ProgrammePart[], startsAt: Date): string {
-  return partTimes(parts, startsAt)
-    .map(({ part, startsAt: from, endsAt: until }) =>
-      [`${formatTime(from)}–${formatTime(until)} ${part.title[lang]}`, ...part.resources.map((r) => r.name)].join(' · '),
-    )
+function timelineText(t: MailTranslate, lang: Language, programme: readonly Subgroup[]): string {
+  const lines = (times: readonly PartTime[]) =>
+    times.map(({ part, startsAt, endsAt }) =>
+      [`${formatTime(startsAt)}–${formatTime(endsAt)} ${part.title[lang]}`, ...part.resources.map((r) => r.name)].join(' · '),
+    );
+  if (programme.length === 1) return lines(programme[0]!.parts).join('\n');
+  // Split into subgroups taking turns: each one's heading, then its own times.
+  return programme
+    .flatMap((subgroup, k) => [t('mail.subgroup', { n: k + 1, persons: subgroup.persons }), ...lines(subgroup.parts)])
     .join('\n');
 }
 
@@ -424,7 +429,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
       venue.contactEmail && t('mail.reply_to_venue', { venue: venue.name }),
     ].filter((p): p is string => Boolean(p)),
     facts: [
-      ...bookingFacts(t, lang, booking, subject.parts),
+      ...bookingFacts(t, lang, booking, subject.programme),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
       // The mail of a cancelled or expired booking's documents does not state a price it no longer owes.
       ...(kind === 'invoices_issued' && (booking.status === 'cancelled' || booking.status === 'expired')
@@ -531,12 +536,12 @@ function staffIntro(kind: StaffMailKind, t: MailTranslate, lang: Language, detai
   return t('mail.staff.intro_changed', { change: staffChange(t, detail) });
 }
 
-function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl, parts }: MailBooking): Section {
+function staffSection(kind: StaffMailKind, lang: Language, detail: MailDetail, { booking, adminUrl, programme }: MailBooking): Section {
   const t = mailTranslator(lang);
   return {
     lang,
     paragraphs: [staffIntro(kind, t, lang, detail, booking)],
-    facts: bookingFacts(t, lang, booking, parts),
+    facts: bookingFacts(t, lang, booking, programme),
     links: [{ label: t('mail.staff.admin_link'), url: adminUrl }],
     footer: t('mail.staff.footer', { venue: booking.activity.venue.name }),
   };

@@ -34,7 +34,7 @@ import type { PayBy } from '../catalog/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
 import { bookingAsThen, snapshotOf } from '../bookings/mail-snapshot.js';
 import { invoiceMailAttachments } from '../invoices/invoice-files.service.js';
-import { listProgrammeParts } from '../resources/programme.repository.js';
+import { bookingProgramme } from '../resources/programme-view.service.js';
 
 export interface MailDeliverySettings {
   sender: MailSender;
@@ -162,7 +162,7 @@ async function composeBookingMail(
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
     lostLinkUrl: `${settings.publicUrl}/manage-link`,
     adminUrl: `${settings.publicUrl}/admin/bookings/${booking.id}`,
-    parts: (await listProgrammeParts(db, [booking.activity.id])).get(booking.activity.id),
+    programme: await bookingProgramme(db, booking),
   };
   const calendar = CALENDAR_KINDS.has(kind) ? await bookingCalendarFile(db, clock, { booking, publicUrl: settings.publicUrl }) : undefined;
   const lang = isLanguage(mail.language) ? mail.language : booking.language;

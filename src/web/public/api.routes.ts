@@ -49,8 +49,7 @@ import { openApiDocument } from './openapi.js';
 import { termsUrl } from '../venue-urls.js';
 import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
 import { organiserInvoiceUrl } from '../invoice-urls.js';
-import { listPublicParts, type PublicPart } from '../../core/resources/programme-view.service.js';
-import { partTimes } from '../../core/resources/programme.js';
+import { bookingProgramme, listPublicParts, type PublicPart } from '../../core/resources/programme-view.service.js';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
@@ -75,6 +74,7 @@ function partToJson(part: PublicPart): z.infer<typeof activityJson>['parts'][num
     durationMinutes: part.durationMinutes,
     activityId: part.standAlone?.id ?? null,
     resources: part.resources.map((resource) => resource.name),
+    subgroupSize: part.subgroupSize,
   };
 }
 
@@ -333,7 +333,15 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const cancelNow = await quoteCancelNow(db, clock, booking);
     const cancellable = cancelRefusal(booking, clock.now()) === undefined;
     const invoices = await listBookingInvoices(db, clock, booking.id);
-    const parts = (await listPublicParts(db, [booking.activity.id])).get(booking.activity.id) ?? [];
+    const programme = (await bookingProgramme(db, booking)).map((subgroup) => ({
+      persons: subgroup.persons,
+      parts: subgroup.parts.map(({ part, startsAt, endsAt }) => ({
+        title: part.title,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        resources: part.resources.map((resource) => resource.name),
+      })),
+    }));
     const body: z.infer<typeof manageBookingJson> = {
       reference: booking.reference,
       status: booking.status,
@@ -343,12 +351,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       activity: { id: booking.activity.id, slug: booking.activity.slug, title: booking.activity.title },
       venue: { name: booking.activity.venue.name, city: booking.activity.venue.city },
       slot: { id: booking.slot.id, startsAt: booking.slot.startsAt.toISOString(), endsAt: booking.slot.endsAt.toISOString() },
-      parts: partTimes(parts, booking.slot.startsAt).map(({ part, startsAt, endsAt }) => ({
-        title: part.title,
-        startsAt: startsAt.toISOString(),
-        endsAt: endsAt.toISOString(),
-        resources: part.resources.map((resource) => resource.name),
-      })),
+      parts: programme[0]?.parts ?? [],
+      subgroups: programme,
       price: priceToJson(booking.price),
       payment: {
         status: state.status,

@@ -74,8 +74,20 @@ const programmePartJson = z
       .nullable()
       .describe('the published stand-alone activity this part is (its description, its own slots); null for none'),
     resources: z.array(z.string()).describe('the names of the resources it uses (a boat, a room, a guide): where it takes place'),
+    subgroupSize: count()
+      .nullable()
+      .describe(
+        'set on a part subgroups take turns at: a group larger than this is split into subgroups of at most this many (one per such part at most, a little larger if need be), each doing these parts at its own turn; null on a part the whole group does together',
+      ),
   })
   .describe('a part of a programme: what, when from the start, where');
+
+const bookedPartJson = z.object({
+  title: translated,
+  startsAt: instant,
+  endsAt: instant,
+  resources: z.array(z.string()).describe('the names of the resources it uses: where it takes place'),
+});
 
 export const activityJson = z.object({
   id: z.string(),
@@ -280,15 +292,15 @@ export const manageBookingJson = z.object({
   venue: z.object({ name: z.string(), city: z.string() }),
   slot: z.object({ id: z.string(), startsAt: instant, endsAt: instant }),
   parts: z
-    .array(
-      z.object({
-        title: translated,
-        startsAt: instant,
-        endsAt: instant,
-        resources: z.array(z.string()).describe('the names of the resources it uses: where it takes place'),
-      }),
-    )
-    .describe("the parts of the booked programme at the booking's times, in time order; empty for an ordinary activity"),
+    .array(bookedPartJson)
+    .describe(
+      "the parts of the booked programme at the booking's times (as the venue moved them for it), in time order; when the group is split into subgroups, the first subgroup's; empty for an ordinary activity",
+    ),
+  subgroups: z
+    .array(z.object({ persons: count(), parts: z.array(bookedPartJson) }))
+    .describe(
+      "the booked programme per subgroup: one entry for a group that is not split, else each subgroup's persons and its parts at its own times (the subgroups take turns at the parts that rotate); empty for an ordinary activity",
+    ),
   price: priceJson,
   payment: z
     .object({

@@ -33,7 +33,7 @@ import { partyInputOf, partyValuesFrom, partyValuesOf } from '../party-form.js';
 import { extrasInputOf, extrasValuesFrom } from '../views/extras-fields.js';
 import { extraSoldOutText } from '../views/extra-refusal.js';
 import { extrasLeftInSlots, offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
-import { listPublicParts } from '../../core/resources/programme-view.service.js';
+import { plannedProgramme } from '../../core/resources/programme-view.service.js';
 
 type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
 
@@ -90,9 +90,10 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     return found;
   }
 
-  /** A programme's parts in time order; none for an ordinary activity. */
-  async function partsOf(activity: Activity) {
-    return (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
+  /** A programme as the form's group would do it (its subgroups when it splits); none for an ordinary activity. */
+  async function programmeOf({ slot, activity }: { slot: Slot; activity: Activity }, groupSize: string) {
+    const size = formNumber(groupSize);
+    return plannedProgramme(db, activity.id, slot.startsAt, typeof size === 'number' && size > 0 ? size : activity.minGroupSize);
   }
 
   async function form(
@@ -117,7 +118,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         paymentPlan={await planFor(found, values)}
         extras={extras}
         extrasLeft={(await extrasLeftInSlots(db, extras, [found.slot.id])).get(found.slot.id)!}
-        parts={await partsOf(found.activity)}
+        programme={await programmeOf(found, values.groupSize)}
       />
     );
   }
@@ -205,7 +206,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}
         now={clock.now()}
-        parts={await partsOf(quote.activity)}
+        programme={await programmeOf(quote, values.groupSize)}
       />,
     );
   }

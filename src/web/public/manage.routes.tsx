@@ -27,7 +27,7 @@ import { payWithVoucher } from '../../core/booking-flows/voucher-redemption.serv
 import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
 import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
 import { fieldMessages } from '../field-errors.js';
-import { listPublicParts } from '../../core/resources/programme-view.service.js';
+import { bookingProgramme } from '../../core/resources/programme-view.service.js';
 import { partyInputOf, partyValuesFrom, type PartyValues } from '../party-form.js';
 
 /** A group as typed on the manage page's form: its size, and for an activity with price categories the counts of each. */
@@ -78,7 +78,7 @@ export async function sendManagePage(
     totalCents: booking.price.totalCents,
   });
   const invoices = await listBookingInvoices(context.db, context.clock, booking.id);
-  const parts = (await listPublicParts(context.db, [booking.activity.id])).get(booking.activity.id) ?? [];
+  const programme = await bookingProgramme(context.db, booking);
   return sendPage(
     reply,
     status,
@@ -91,7 +91,7 @@ export async function sendManagePage(
       payment={payment}
       refunds={refunds}
       invoices={invoices}
-      parts={parts}
+      programme={programme}
       {...extra}
     />,
   );

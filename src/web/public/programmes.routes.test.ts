@@ -178,6 +178,8 @@ for (const dialect of testDialects()) {
           ['Canal tour', '2026-10-25T02:30:00.000Z', '2026-10-25T03:30:00.000Z', ['Fluisterboot']],
         ],
       );
+      // A group the programme does not split is one subgroup, doing the parts as listed.
+      assert.deepEqual(api.subgroups, [{ persons: 6, parts: api.parts }]);
 
       const ics = await get(`/b/${manageToken}/calendar.ics`);
       assert.equal(ics.statusCode, 200);
@@ -262,14 +264,15 @@ for (const dialect of testDialects()) {
       const { activities } = activityListJson.parse((await get('/api/v1/activities')).json());
       const listed = new Map(activities.map((activity) => [activity.id, activity.parts]));
       assert.deepEqual(listed.get(programme.id), [
-        { title: { nl: 'Klimmen', en: 'Climbing' }, offsetMinutes: 0, durationMinutes: 90, activityId: null, resources: ['Klimwand'] },
-        { title: { nl: 'Lunch', en: 'Lunch' }, offsetMinutes: 120, durationMinutes: 60, activityId: null, resources: [] },
+        { title: { nl: 'Klimmen', en: 'Climbing' }, offsetMinutes: 0, durationMinutes: 90, activityId: null, resources: ['Klimwand'], subgroupSize: null },
+        { title: { nl: 'Lunch', en: 'Lunch' }, offsetMinutes: 120, durationMinutes: 60, activityId: null, resources: [], subgroupSize: null },
         {
           title: { nl: 'Rondvaart', en: 'Canal tour' },
           offsetMinutes: 210,
           durationMinutes: 60,
           activityId: cruise.id,
           resources: ['Fluisterboot'],
+          subgroupSize: null,
         },
       ]);
       assert.deepEqual(listed.get(plain.id), []);
@@ -284,14 +287,17 @@ for (const dialect of testDialects()) {
       const schemaOf = (path: string) => doc.paths[path]!.get.responses[200].content['application/json'].schema;
       const parts = schemaOf('/activities').properties.activities!.items.properties.parts!;
       assert.match(parts.description ?? '', /empty for an ordinary activity/);
-      assert.deepEqual(Object.keys(parts.items.properties), ['title', 'offsetMinutes', 'durationMinutes', 'activityId', 'resources']);
-      assert.deepEqual(parts.items.required, ['title', 'offsetMinutes', 'durationMinutes', 'activityId', 'resources']);
+      assert.deepEqual(Object.keys(parts.items.properties), ['title', 'offsetMinutes', 'durationMinutes', 'activityId', 'resources', 'subgroupSize']);
+      assert.deepEqual(parts.items.required, ['title', 'offsetMinutes', 'durationMinutes', 'activityId', 'resources', 'subgroupSize']);
       for (const [name, field] of Object.entries(parts.items.properties)) {
         if (name !== 'title' && name !== 'durationMinutes') assert.ok(field.description, `${name} is described`);
       }
       const booked = schemaOf('/manage/{token}').properties.parts!;
       assert.deepEqual(Object.keys(booked.items.properties), ['title', 'startsAt', 'endsAt', 'resources']);
       assert.match(booked.description ?? '', /at the booking's times/);
+      const subgroups = schemaOf('/manage/{token}').properties.subgroups!;
+      assert.deepEqual(Object.keys(subgroups.items.properties), ['persons', 'parts']);
+      assert.match(subgroups.description ?? '', /per subgroup/);
     });
   });
 }

@@ -19,7 +19,7 @@ import { MAX_CODE_LENGTH } from '../../core/discounts/discount-code.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 import type { Extra } from '../../core/catalog/extras.js';
 import { ExtrasFields, type ExtrasFormValues } from './extras-fields.js';
-import type { ProgrammePart } from '../../core/resources/programme.js';
+import type { Subgroup } from '../../core/resources/rotation.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
 export interface BookingFormValues extends BillingFormValues {
@@ -93,8 +93,8 @@ interface Props {
   /** The activity's extras and what is left of each with a stock in the slot. */
   extras: readonly Extra[];
   extrasLeft: ReadonlyMap<string, number>;
-  /** A programme's parts, shown at the slot's times; none for an ordinary activity. */
-  parts: readonly ProgrammePart[];
+  /** A programme as the group would do it (its subgroups' parts at their times); none for an ordinary activity. */
+  programme: readonly Subgroup[];
 }
 
 type TextField = 'name' | 'email' | 'phone' | 'organisation';
@@ -118,7 +118,7 @@ export function BookingFormPage({
   paymentPlan,
   extras,
   extrasLeft,
-  parts,
+  programme,
 }: Props) {
   const { t, lang } = ui;
   const invalid = (field: string) => (errors[field] ? 'true' : undefined);
@@ -129,7 +129,7 @@ export function BookingFormPage({
         <a href={`/activities/${activity.slug}?groupSize=${encodeURIComponent(values.groupSize)}`}>{t('booking.back_to_activity')}</a>
       </p>
       <h1>{t('booking.title', { activity: activity.title[lang] })}</h1>
-      <SlotSummary ui={ui} activity={activity} slot={slot} parts={parts} />
+      <SlotSummary ui={ui} activity={activity} slot={slot} programme={programme} />
       {paymentPlan && <PaymentPlan ui={ui} plan={paymentPlan} />}
       {refusal && (
         <p class="notice error" role="alert" data-testid="booking-refusal">

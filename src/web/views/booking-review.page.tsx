@@ -16,7 +16,7 @@ import { SlotSummary } from './slot-summary.js';
 import { policyApplies, RefundPolicySection } from './refund-policy.js';
 import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
-import type { ProgrammePart } from '../../core/resources/programme.js';
+import type { Subgroup } from '../../core/resources/rotation.js';
 
 interface Props {
   ui: Ui;
@@ -37,8 +37,8 @@ interface Props {
   paymentPlan?: PaymentPlanView | undefined;
   /** The time the page is made: the policy leaves out deadlines already past. */
   now: Date;
-  /** A programme's parts, shown at the slot's times; none for an ordinary activity. */
-  parts: readonly ProgrammePart[];
+  /** A programme as the group would do it (its subgroups' parts at their times); none for an ordinary activity. */
+  programme: readonly Subgroup[];
 }
 
 /** The form's id: the language switcher's buttons submit it (see Layout). */
@@ -87,7 +87,7 @@ export function BookingReviewPage({
   refusal,
   paymentPlan,
   now,
-  parts,
+  programme,
 }: Props) {
   const { t } = ui;
   const { party, extras, ...fields } = values;
@@ -105,7 +105,7 @@ export function BookingReviewPage({
           {refusal}
         </p>
       )}
-      <SlotSummary ui={ui} activity={activity} slot={slot} parts={parts} />
+      <SlotSummary ui={ui} activity={activity} slot={slot} programme={programme} />
       {optionExpiresAt && (
         <p class="notice" data-testid="review-kind">
           {t('option.review_option', { deadline: deadlineText(ui, optionExpiresAt) })}

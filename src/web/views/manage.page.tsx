@@ -26,7 +26,7 @@ import type { FieldMessages } from '../field-errors.js';
 import type { PartyValues } from '../party-form.js';
 import { partyLabels } from './party-fields.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
-import type { ProgrammePart } from '../../core/resources/programme.js';
+import type { Subgroup } from '../../core/resources/rotation.js';
 
 /**
  * A refused action: its code, its message, and for the group-size form the group as typed (the
@@ -62,8 +62,8 @@ export interface ManagePageProps {
   paymentOutcome?: { outcome: PaymentOutcome } | undefined;
   /** The booking's invoices and credit notes, oldest first (none: no section). */
   invoices?: readonly InvoiceListItem[] | undefined;
-  /** The programme's parts, shown at the booking's times; none for an ordinary activity. */
-  parts: readonly ProgrammePart[];
+  /** The programme as the group does it (moves and subgroups included), at the booking's times; none for an ordinary activity. */
+  programme: readonly Subgroup[];
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
@@ -140,7 +140,7 @@ export function ManagePage({
   paymentOutcome,
   refunds,
   invoices = [],
-  parts,
+  programme,
 }: ManagePageProps) {
   const { t } = ui;
   // Back from paying, confirmed: the page is the confirmation, as right after booking.
@@ -189,7 +189,7 @@ export function ManagePage({
       </p>
       <p class="notice">{t('manage.private_link')}</p>
       <StatusExplanation ui={ui} booking={booking} />
-      <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} parts={parts} />
+      <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} programme={programme} />
       <OptionPanel ui={ui} booking={booking} token={token} />
       <PaymentSection ui={ui} payment={payment} token={token} payButton={!payFirst} />
       {voucherPayable(booking, payment) && (

@@ -1,6 +1,6 @@
-import type { Slot } from '../../core/availability/slot.js';
 import { formatTime } from '../../core/i18n/format.js';
-import { type ProgrammePart, partTimes } from '../../core/resources/programme.js';
+import type { PartTime, ProgrammePart } from '../../core/resources/programme.js';
+import { rotates, type Subgroup } from '../../core/resources/rotation.js';
 import type { PublicPart } from '../../core/resources/programme-view.service.js';
 import type { Ui } from './ui.js';
 
@@ -25,6 +25,17 @@ export function ProgrammeSection({ ui, parts }: { ui: Ui; parts: readonly Public
     <section data-testid="programme">
       <h2>{t('programme.title')}</h2>
       <p class="hint">{t('programme.relative_note')}</p>
+      {rotates(parts) && (
+        <p class="hint" data-testid="rotation-note">
+          {t('programme.rotation_note', {
+            size: parts.find((part) => part.subgroupSize !== null)!.subgroupSize!,
+            parts: parts
+              .filter((part) => part.subgroupSize !== null)
+              .map((part) => part.title[lang])
+              .join(', '),
+          })}
+        </p>
+      )}
       <ol class="programme">
         {parts.map((part) => (
           <li key={part.id} data-testid="programme-part">
@@ -46,12 +57,12 @@ export function ProgrammeSection({ ui, parts }: { ui: Ui; parts: readonly Public
   );
 }
 
-/** A programme's parts at a slot, in Amsterdam time: "10:00–11:30 Klimmen · Klimwand", one a line. */
-export function ProgrammeTimeline({ ui, parts, slot }: { ui: Ui; parts: readonly ProgrammePart[]; slot: Pick<Slot, 'startsAt'> }) {
+/** A subgroup's parts in Amsterdam time: "10:00–11:30 Klimmen · Klimwand", one a line. */
+function PartList({ ui, times }: { ui: Ui; times: readonly PartTime[] }) {
   const { lang } = ui;
   return (
     <ol class="programme" data-testid="programme-timeline">
-      {partTimes(parts, slot.startsAt).map(({ part, startsAt, endsAt }) => (
+      {times.map(({ part, startsAt, endsAt }) => (
         <li key={part.id}>
           <span class="time">
             {formatTime(startsAt)}–{formatTime(endsAt)}
@@ -61,5 +72,25 @@ export function ProgrammeTimeline({ ui, parts, slot }: { ui: Ui; parts: readonly
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * A programme as a group does it: its parts at their times, or, for a group split into subgroups
+ * taking turns, each subgroup's ("Groep 2 · 20 personen") under its own heading.
+ */
+export function ProgrammeTimeline({ ui, programme }: { ui: Ui; programme: readonly Subgroup[] }) {
+  const { t } = ui;
+  if (programme.length === 1) return <PartList ui={ui} times={programme[0]!.parts} />;
+  return (
+    <div data-testid="programme-subgroups">
+      <p class="hint">{t('programme.subgroups_note', { n: programme.length })}</p>
+      {programme.map((subgroup, k) => (
+        <section key={k} class="subgroup" data-testid="programme-subgroup">
+          <h3>{t('programme.subgroup', { n: k + 1, persons: subgroup.persons })}</h3>
+          <PartList ui={ui} times={subgroup.parts} />
+        </section>
+      ))}
+    </div>
   );
 }

@@ -1,21 +1,21 @@
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { formatRange } from '../../core/i18n/format.js';
-import type { ProgrammePart } from '../../core/resources/programme.js';
+import type { Subgroup } from '../../core/resources/rotation.js';
 import { ProgrammeTimeline } from './programme.js';
 import type { Ui } from './ui.js';
 
-/** What is being booked: activity, venue, date and time; a programme's parts at their times. */
+/** What is being booked: activity, venue, date and time; a programme's parts at their times, per subgroup when it splits. */
 export function SlotSummary({
   ui,
   activity,
   slot,
-  parts = [],
+  programme = [],
 }: {
   ui: Ui;
   activity: Activity;
   slot: Slot;
-  parts?: readonly ProgrammePart[];
+  programme?: readonly Subgroup[];
 }) {
   const { t, lang } = ui;
   return (
@@ -28,11 +28,11 @@ export function SlotSummary({
       </dd>
       <dt>{t('booking.when')}</dt>
       <dd data-testid="slot-when">{formatRange(slot.startsAt, slot.endsAt, lang)}</dd>
-      {parts.length > 0 && (
+      {programme.length > 0 && (
         <>
           <dt>{t('programme.title')}</dt>
           <dd>
-            <ProgrammeTimeline ui={ui} parts={parts} slot={slot} />
+            <ProgrammeTimeline ui={ui} programme={programme} />
           </dd>
         </>
       )}

@@ -5,6 +5,11 @@ export const programmesMessages = defineMessages(
   {
     'programme.title': 'Programma',
     'programme.relative_note': 'Tijden vanaf het begin; bij elk tijdstip hieronder staat wanneer elk onderdeel begint.',
+    'programme.rotation_note':
+      'Een groep van meer dan {size} personen wordt in subgroepen van hoogstens {size} verdeeld (zo nodig iets groter, één per onderdeel) die om beurten deze onderdelen doen: {parts}. De rest doet de hele groep samen.',
+    'programme.subgroups_note':
+      'De groep wordt in {n} subgroepen verdeeld die om beurten de onderdelen doen; elke subgroep heeft haar eigen tijden.',
+    'programme.subgroup': 'Groep {n} · {persons} personen',
     'field.part_outside_programme':
       'Dit onderdeel eindigt na het programma: begin plus duur mag hoogstens {max} minuten zijn (de duur van het programma).',
     'field.no_part_activity':
@@ -72,6 +77,10 @@ export const programmesMessages = defineMessages(
   {
     'programme.title': 'Programme',
     'programme.relative_note': 'Times from the start; each start time below shows when each part begins.',
+    'programme.rotation_note':
+      'A group of more than {size} people is split into subgroups of at most {size} (a little larger if need be, one per part) that take turns at these parts: {parts}. The whole group does the rest together.',
+    'programme.subgroups_note': 'The group is split into {n} subgroups that take turns at the parts; each subgroup has its own times.',
+    'programme.subgroup': 'Group {n} · {persons} people',
     'field.part_outside_programme':
       "This part would end after the programme: its start plus duration may be at most {max} minutes (the programme's duration).",
     'field.no_part_activity':
