@@ -184,10 +184,13 @@ export function useWindow(
  * at each of its turns: a group within the subgroup size is one subgroup (at most `left`); a
  * larger one splits into subgroups of at most the subgroup size, or into one per turn, so that
  * while `left` is at least the subgroup size up to `left` per turn fit. Every smaller group fits
- * too, so the page may offer the slot to any group up to this.
+ * too, so the page may offer the slot to any group up to this. When `sharing` rotating parts of
+ * the programme use the same resource, several subgroups may be on it at one turn: only a group
+ * that is not split is then sure to fit.
  */
-export function roomInTurns(left: number, turns: Turns): number {
-  return left < turns.subgroupSize ? left : left * turns.count;
+export function roomInTurns(left: number, turns: Turns, sharing = 1): number {
+  if (left < turns.subgroupSize) return left;
+  return sharing > 1 ? turns.subgroupSize : left * turns.count;
 }
 
 /** What the resources admit over a slot's times of using them, from the booked uses around them (its own included). */
@@ -196,9 +199,11 @@ export function roomAt(resources: readonly SlotResource[]): ResourceRoom {
   for (const { resource, from, until, heldUntil, uses, turns } of resources) {
     if (!isOpen(resource, from, until, heldUntil)) room.open = false;
     const left = resource.capacity - peakUse(uses, from, heldUntil, heldBy(resource));
-    const persons = turns && left > 0 ? roomInTurns(left, turns) : left;
+    const sharing = resources.filter((other) => other.turns && other.resource.id === resource.id).length;
+    const persons = turns && left > 0 ? roomInTurns(left, turns, sharing) : left;
     if (resource.kind === 'persons') room.persons = Math.max(0, Math.min(room.persons ?? persons, persons));
-    else if (left <= 0) room.unitFree = false;
+    // Subgroups at rotating parts sharing the resource may each need a unit at one turn.
+    else if (left < (turns ? sharing : 1)) room.unitFree = false;
   }
   return room;
 }
