@@ -1,7 +1,17 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import { createRequire } from 'node:module';
 import type { Database, Db } from './schema.js';
 
@@ -37,7 +47,33 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
+}
+
+/**
+ * SQLite transactions that begin IMMEDIATE: each takes the database's write lock at its start,
+ * waiting for it under the busy timeout. A deferred one that reads before it writes (a SELECT of
+ * the rows to lock, then their UPDATE) fails at once with "database is locked" when another
+ * process wrote in between, as SQLite cannot wait for a snapshot that is already stale. Within one
+ * process nothing changes: Kysely runs one query at a time on its single SQLite connection.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /** Statements kept at most; the platform runs far fewer distinct ones. */
