@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type TestDatabase, type TestDialect, testDialects } from '../../databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../factories.js';
+import { TEST_ADMIN } from '../../actors.js';
 import { addPart, shareResource } from '../../resources.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
 import type { Slot } from '../../../src/core/availability/slot.js';
+import type { ProgrammePart } from '../../../src/core/resources/programme.js';
+import { saveRotation } from '../../../src/core/resources/programme.repository.js';
+import { createResourceFromForm } from '../../../src/core/resources/resource-admin.service.js';
 import type { Resource, ResourceKind } from '../../../src/core/resources/resource.js';
 import { type BookingStatus, HOLDS_PLACES } from '../../../src/core/shared/booking-status.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
@@ -239,6 +243,104 @@ async function programmeAndTour(db: Db, kind: ResourceKind): Promise<RushSlots> 
   return { boat, overlapping: [early, overlapping], late };
 }
 
+/**
+ * A three-hour school trip whose three parts (climbing wall, workshop, boat: 40 persons each) groups
+ * of more than 20 take in turns, in subgroups, and a stand-alone climbing hour on the same wall at
+ * the second turn. 100 classes of 40 (two subgroups of 20) and 100 groups of four rush at once:
+ * each class holds the wall at the first and third turns only, so exactly two classes fit, and
+ * the wall is free for ten groups of four at the second turn. Whether any resource ever holds more
+ * than 40 is computed here from the stored rows, by the rotation's rule written out again.
+ */
+async function rotationRush(database: TestDatabase, servers: ServerProcess[]) {
+  const { db } = database;
+  const date = rushDate();
+  const climbing = await makeActivity(db, systemClock, { durationMinutes: 60, title: { nl: 'Klimuur', en: 'Climbing hour' } });
+  const trip = await makeActivity(db, systemClock, {
+    venueId: climbing.venue.id,
+    durationMinutes: 180,
+    maxGroupSize: 60,
+    title: { nl: 'Schoolreis', en: 'School trip' },
+  });
+  const wall = await shareResource(db, systemClock, [climbing], { kind: 'persons', capacity: 40, name: 'Klimwand' });
+  const resources = [wall];
+  for (const name of ['Werkplaats', 'Sloep']) {
+    const made = await createResourceFromForm(db, systemClock, TEST_ADMIN, {
+      venueId: trip.venue.id,
+      name,
+      kind: 'persons',
+      capacity: '40',
+    });
+    assert.ok(made.ok);
+    resources.push(made.value);
+  }
+  const parts: ProgrammePart[] = [];
+  for (const [i, resource] of resources.entries()) {
+    const title = { nl: resource.name, en: resource.name };
+    parts.push(await addPart(db, systemClock, trip, { title, offset: i * 60, duration: 60, uses: [{ resource, bufferMinutes: 0 }] }));
+  }
+  await db.transaction().execute((trx) =>
+    saveRotation(
+      trx,
+      trip.id,
+      20,
+      parts.map((part) => part.id),
+    ),
+  );
+  const tripSlot = await makeSlot(db, systemClock, trip, { date, time: '10:00', capacity: 500 });
+  const climbingSlot = await makeSlot(db, systemClock, climbing, { date, time: '11:00', capacity: 500 });
+
+  const answers = await Promise.all(
+    Array.from({ length: REQUESTS }, async (_, i) => {
+      const [slot, groupSize] = i % 2 === 0 ? [tripSlot, 40] : [climbingSlot, GROUP];
+      const res = await fetch(`${servers[i % servers.length]!.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify(bookingRequest(slot.id, { groupSize, name: `Organiser ${i}`, email: `r${i}@example.nl` })),
+      });
+      return { slotId: slot.id, status: res.status, body: (await res.json()) as Answer['body'] };
+    }),
+  );
+  const refused = answers.filter((a) => a.status !== 201);
+  assert.deepEqual([...new Set(refused.map((a) => `${a.status} ${a.body.code}`))], ['409 slot_full'], 'every refusal is a 409 with a code');
+  const created = answers.filter((a) => a.status === 201);
+  const rows = await db
+    .selectFrom('bookings')
+    .innerJoin('slots', 'slots.id', 'bookings.slot_id')
+    .select(['bookings.reference', 'bookings.status', 'bookings.group_size', 'bookings.slot_id', 'slots.starts_at'])
+    .where('bookings.slot_id', 'in', [tripSlot.id, climbingSlot.id])
+    .execute();
+  assert.deepEqual(
+    created.map((a) => a.body.reference).sort(),
+    rows.map((r) => r.reference).sort(),
+    'every 201 is a stored booking, and nothing else was stored',
+  );
+  // Each resource's holds: a class's subgroup k (of m) at turn j is at part (j + k) mod 3.
+  const hour = 3_600_000;
+  const holds = new Map<string, Hold[]>(resources.map((r) => [r.id, []]));
+  for (const row of rows.filter((r) => HOLDS_PLACES[r.status as BookingStatus])) {
+    const start = Date.parse(row.starts_at);
+    if (row.slot_id === climbingSlot.id) {
+      holds.get(wall.id)!.push({ startsAt: start, heldUntil: start + hour, held: row.group_size });
+      continue;
+    }
+    const m = Math.min(3, Math.ceil(row.group_size / 20));
+    for (let k = 0; k < m; k++) {
+      const size = Math.floor(row.group_size / m) + (k < row.group_size % m ? 1 : 0);
+      for (let j = 0; j < 3; j++) {
+        holds.get(resources[(j + k) % 3]!.id)!.push({ startsAt: start + j * hour, heldUntil: start + (j + 1) * hour, held: size });
+      }
+    }
+  }
+  for (const resource of resources) {
+    const peak = peakHeld(holds.get(resource.id)!);
+    assert.ok(peak <= 40, `${resource.name} over capacity: ${peak} of 40`);
+  }
+  const on = (slot: Slot) => created.filter((a) => a.slotId === slot.id).length;
+  assert.equal(on(tripSlot), 2, 'two classes of 40, in subgroups of 20, fill every part at every turn');
+  assert.equal(on(climbingSlot), 10, 'the wall, free of classes at the second turn, takes ten groups of four');
+  return { created: created.length, refused: refused.length };
+}
+
 const SCENARIOS = [
   { name: 'a canal tour and a dinner cruise', setUp: tourAndCruise },
   { name: 'a programme whose canal tour is one part, and a stand-alone canal tour', setUp: programmeAndTour },
@@ -269,6 +371,12 @@ function resourceRushSuite(dialect: TestDialect) {
           t.diagnostic(`${figures.created} answered 201, ${figures.refused} answered 409`);
         });
       }
+    }
+    for (const processes of [1, 2]) {
+      test(`a school trip in rotating subgroups and a climbing hour sharing its wall, ${processes} server process${processes > 1 ? 'es' : ''}: ${REQUESTS} at once, two classes and ten groups`, async (t) => {
+        const figures = await rotationRush(database, servers.slice(0, processes));
+        t.diagnostic(`${figures.created} answered 201, ${figures.refused} answered 409`);
+      });
     }
   });
 }
