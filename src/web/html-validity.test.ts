@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
-import { makeActivity, makeSlot } from '../../test/factories.js';
+import { book, makeActivity, makeSlot } from '../../test/factories.js';
 import { parseHtml, requiredSelectProblems, tableHeaderProblems, urlencoded } from '../../test/html.js';
 import { adminGet, adminPost, signInMember } from '../../test/staff.js';
 import sharp from 'sharp';
@@ -113,6 +113,14 @@ for (const dialect of testDialects()) {
       });
       assert.equal(refusedPart.statusCode, 422);
       pages.set('back office: programme with a refused part', refusedPart.body);
+      const { booking: day } = await book(t.database.db, t.clock, await makeSlot(t.database.db, t.clock, programme), { groupSize: 6 });
+      const refusedMove = await adminPost(t, admin, `/admin/bookings/${day.id}/parts/${part.value.id}/move`, {
+        start: '07:00',
+        resources: boat.value.id,
+        [`buffers.${boat.value.id}`]: 'x',
+      });
+      assert.equal(refusedMove.statusCode, 422);
+      pages.set('back office: booking of a programme with a refused move', refusedMove.body);
       for (const [name, url] of [
         ['back office: staff', '/admin/staff'],
         ['back office: staff member', `/admin/staff/${admin.member.id}`],
@@ -133,6 +141,7 @@ for (const dialect of testDialects()) {
         ['back office: resource planning', `/admin/resources/${boat.value.id}/planning?date=2026-06-03`],
         ['back office: programme', `/admin/activities/${programme.id}/programme`],
         ['back office: programme part', `/admin/activities/${programme.id}/programme/parts/${part.value.id}`],
+        ['back office: booking of a programme', `/admin/bookings/${day.id}`],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

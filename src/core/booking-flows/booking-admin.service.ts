@@ -127,7 +127,8 @@ export async function listBookingsForExport(db: Db, scope: VenueScope, filter: B
   return listBookingItems(db, scope, toQuery(filter));
 }
 
-async function findOrRefuse(db: Db, scope: VenueScope, id: string): Promise<BookingRow> {
+/** A booking row of the scope; another venue's id (or no id at all) is not_found. */
+export async function findOrRefuse(db: Db, scope: VenueScope, id: string): Promise<BookingRow> {
   const row = isKey(id) ? await findBookingInScope(db, scope, id) : undefined;
   if (!row) throw new DomainError('not_found');
   return row;

@@ -5,13 +5,14 @@ import type { Activity } from '../catalog/activity.js';
 import { requiredText, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FieldError, type FormResult, parseEachField } from '../shared/field-errors.js';
+import { type FormResult, parseEachField } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import type { ScopedMember } from '../shared/venue-scope.js';
 import type { Resource } from './resource.js';
 import { changeUnderResources } from './resource-change.service.js';
-import { listVenueResources, MAX_BUFFER_MINUTES } from './resource.repository.js';
-import type { PartResource, ProgrammePart } from './programme.js';
+import { listVenueResources } from './resource.repository.js';
+import type { ProgrammePart } from './programme.js';
+import { chosenResources } from './part-resources-form.js';
 import { deletePart, listProgrammeParts, savePart } from './programme.repository.js';
 
 type Member = ActivityActor & ScopedMember;
@@ -113,14 +114,7 @@ export async function savePartFromForm(
     if (!named || named.venue.id !== activity.venue.id || named.id === activity.id)
       errors.push({ field: 'partActivityId', code: 'invalid_value' });
   }
-  const used: PartResource[] = [];
-  for (const resourceId of new Set(form.resources)) {
-    const resource = resources.find((r) => r.id === resourceId);
-    if (!resource) throw new DomainError('not_found');
-    const buffer = wholeNumber(0, MAX_BUFFER_MINUTES).safeParse(form.buffers[resourceId] ?? '0');
-    if (!buffer.success) errors.push({ field: `buffers.${resourceId}`, code: buffer.error.issues[0]!.message as FieldError['code'] });
-    else used.push({ resourceId, name: resource.name, bufferMinutes: buffer.data });
-  }
+  const used = chosenResources(form, resources, errors);
   if (errors.length > 0) return { ok: false, errors };
   const part: ProgrammePart = {
     id: current?.id ?? newId(),

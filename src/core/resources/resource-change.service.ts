@@ -1,3 +1,4 @@
+import { lockRow } from '../../db/lock-row.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { NewActivityEntry } from '../activity-log/activity-log.js';
@@ -29,7 +30,8 @@ class BookedConflict extends Error {
  * A change that makes activities use a resource (`slotsOf`: a link, a programme's part) first
  * locks their coming slots: a booking of one of them under way read its links before the change,
  * so it locks no resource the change adds; waiting for its slot's lock counts what it took. The
- * slots before the resources, as every booking takes them.
+ * slots before the resources, as every booking takes them. A change of one booking's use (a part
+ * moved) locks that booking's slot (`slotIds`) instead: its status and size stay as read meanwhile.
  *
  * A change that only `frees` (a closure ended early, a link or a part removed) takes nothing a
  * booking holds: it is applied under the locks without the check, so it never fails.
@@ -37,7 +39,7 @@ class BookedConflict extends Error {
 export async function changeUnderResources<T>(
   db: Db,
   clock: Clock,
-  { resourceIds, slotsOf = [] }: { resourceIds: readonly string[]; slotsOf?: readonly string[] },
+  { resourceIds, slotsOf = [], slotIds = [] }: { resourceIds: readonly string[]; slotsOf?: readonly string[]; slotIds?: readonly string[] },
   field: string,
   change: (trx: Tx) => Promise<T>,
   entry: NewActivityEntry,
@@ -46,6 +48,7 @@ export async function changeUnderResources<T>(
   try {
     const value = await db.transaction().execute(async (trx) => {
       for (const activityId of [...slotsOf].sort()) await lockSlotsAfter(trx, activityId, clock.now());
+      for (const slotId of [...slotIds].sort()) await lockRow(trx, 'slots', slotId);
       await lockResources(trx, resourceIds);
       const result = await change(trx);
       if (frees) {

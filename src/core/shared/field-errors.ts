@@ -121,6 +121,8 @@ export const FIELD_ERROR_CODES = [
   'no_part_activity',
   'part_priced_by_category',
   'too_many_price_lines',
+  // A booking's part moved to a time before its slot starts.
+  'before_slot_start',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

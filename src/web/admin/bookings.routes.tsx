@@ -42,8 +42,13 @@ import { readBookingMoney } from '../../core/booking-flows/balances.service.js';
 import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
 import { recordBankPayment } from '../../core/booking-flows/bank-payment.service.js';
 import type { BankPaymentValues } from '../views/admin/booking-money.js';
+import { movePartFromForm, readBookingProgramme, resetPartMove } from '../../core/booking-flows/part-move.service.js';
+import type { PartMoveForm } from '../../core/resources/part-move.js';
+import { moveFieldPrefix } from '../views/admin/booking-programme.js';
+import { formBuffers, formFields } from './catalog-form.js';
 
 type ById = { Params: { id: string } };
+type ByPart = { Params: { id: string; partId: string } };
 
 /** What a redirect after a change confirms on the detail page. */
 const DONE: Record<string, MessageKey> = {
@@ -61,6 +66,8 @@ const DONE: Record<string, MessageKey> = {
   edited: 'booking_edit.done',
   refunded: 'refunds.admin.done',
   payment: 'money.done_recorded',
+  part_moved: 'booking_programme.done_moved',
+  part_reset: 'booking_programme.done_reset',
 };
 
 /** The staff refund form's fields, by the ids of their inputs on the booking's page. */
@@ -152,6 +159,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
       payment?: BankPaymentValues;
       errors?: FieldMessages;
       refund?: RefundFormValues;
+      moving?: { partId: string; values: PartMoveForm };
     } = {},
   ) {
     const scope = venueScopeOf(request.staff);
@@ -162,6 +170,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     const history = await listBookingActivityEntries(db, scope, booking.reference);
     const participants = await readParticipantList(db, clock, booking);
     const policy = await quoteCancelNow(db, clock, booking);
+    const programme = await readBookingProgramme(db, clock, booking);
     const key = formField(request.query, 'done');
     const done = Object.hasOwn(DONE, key) ? DONE[key] : undefined;
     return sendPage(
@@ -182,6 +191,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
         history={history}
         participants={participants}
         notice={done && ui.t(done)}
+        programme={programme}
         {...extra}
       />,
     );
@@ -315,6 +325,37 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     }
     return reply.seeOther(`/admin/bookings/${request.params.id}?done=refunded`);
   });
+
+  // Move one part of a booked programme for this booking only, or put it back as planned: refused
+  // fields (a booked time that would lose its room among them) at the part's form, as typed.
+  for (const action of ['move', 'reset'] as const) {
+    app.post<ByPart>(`/bookings/:id/parts/:partId/${action}`, async (request, reply) => {
+      requirePermission(request, 'bookings.write');
+      const ui = adminUiFor(request, auth);
+      const { id, partId } = request.params;
+      const values: PartMoveForm = {
+        start: formField(request.body, 'start'),
+        resources: formFields(request.body, 'resources'),
+        buffers: formBuffers(request.body),
+      };
+      try {
+        const result =
+          action === 'move'
+            ? await movePartFromForm(db, clock, staffActorOf(request), id, partId, values)
+            : await resetPartMove(db, clock, staffActorOf(request), id, partId);
+        if (result.ok)
+          return reply.seeOther(
+            `/admin/bookings/${id}${result.value === false ? '' : `?done=part_${action === 'move' ? 'moved' : 'reset'}`}`,
+          );
+        const errors = fieldMessages(ui.t, atPrefixed(moveFieldPrefix(partId), result.errors));
+        return await sendDetail(request, reply, FIELD_ERRORS_STATUS, { errors, ...(action === 'move' && { moving: { partId, values } }) });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'booking_not_active') throw error;
+        const errors = fieldMessages(ui.t, [{ field: 'programme', code: error.code }]);
+        return sendDetail(request, reply, statusOfDomainError(error.code), { errors });
+      }
+    });
+  }
 
   // Revoke a private link of the booking and issue the next one (the panel's two buttons).
   for (const [purpose, done] of [

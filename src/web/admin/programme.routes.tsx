@@ -13,22 +13,13 @@ import { sendPage } from '../public/respond.js';
 import { ProgrammePage } from '../views/admin/programme.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
-import { formFields } from './catalog-form.js';
+import { formBuffers, formFields } from './catalog-form.js';
 
 type ProgrammeRequest = FastifyRequest<{ Params: { id: string; partId?: string } }>;
-
-const BUFFER_PREFIX = 'buffers.';
 
 /** The part form as the body sent it: every field as typed, the resources ticked, a buffer per resource id. */
 function partFormFrom(body: unknown): PartForm {
   const field = (name: string) => formField(body, name);
-  const buffers: Record<string, string> = {};
-  if (typeof body === 'object' && body !== null) {
-    for (const name of Object.keys(body)) {
-      const id = name.slice(BUFFER_PREFIX.length);
-      if (name.startsWith(BUFFER_PREFIX) && isKey(id)) buffers[id] = field(name);
-    }
-  }
   return {
     titleNl: field('titleNl'),
     titleEn: field('titleEn'),
@@ -36,7 +27,7 @@ function partFormFrom(body: unknown): PartForm {
     duration: field('duration'),
     partActivityId: field('partActivityId'),
     resources: formFields(body, 'resources'),
-    buffers,
+    buffers: formBuffers(body),
   };
 }
 

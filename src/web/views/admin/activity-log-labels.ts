@@ -75,6 +75,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'booking.manage_link_resent': 'activity_log.action.booking.manage_link_resent',
   'booking.manage_link_reissued': 'activity_log.action.booking.manage_link_reissued',
   'booking.participant_link_reissued': 'activity_log.action.booking.participant_link_reissued',
+  'booking.part_moved': 'activity_log.action.booking.part_moved',
+  'booking.part_move_undone': 'activity_log.action.booking.part_move_undone',
   'photo.added': 'activity_log.action.photo.added',
   'photo.alt_changed': 'activity_log.action.photo.alt_changed',
   'photo.moved': 'activity_log.action.photo.moved',

@@ -23,6 +23,9 @@ import { type BankPaymentValues, BookingMoneySection } from './booking-money.js'
 import type { InvoiceListItem } from '../../../core/invoices/invoice-list.service.js';
 import { BookingInvoices } from './booking-invoices.js';
 import { invoiceEntryText } from './invoice-history.js';
+import type { BookingProgramme } from '../../../core/booking-flows/part-move.service.js';
+import type { PartMoveForm } from '../../../core/resources/part-move.js';
+import { BookingProgrammeSection, moveFieldLabels } from './booking-programme.js';
 
 interface Props {
   ui: AdminUi;
@@ -44,6 +47,10 @@ interface Props {
   refunds?: StaffRefundView | undefined;
   /** The refund form as typed, when it was refused. */
   refund?: RefundFormValues | undefined;
+  /** Its programme's parts as it has them; absent for an activity without parts. */
+  programme?: BookingProgramme | undefined;
+  /** A part's move as typed, when it was refused. */
+  moving?: { partId: string; values: PartMoveForm } | undefined;
 }
 
 /** The change form's values as the booking has them now. */
@@ -106,6 +113,8 @@ export function BookingDetailPage({
   errors = {},
   refunds,
   refund,
+  programme,
+  moving,
 }: Props) {
   const { t, lang } = ui;
   const writable = can(ui.staff, 'bookings.write');
@@ -136,7 +145,9 @@ export function BookingDetailPage({
           'payment-receivedOn': 'money.received_on',
           'payment-note': 'money.note',
           ...organiserFieldLabels('edit-'),
+          programme: 'programme.title',
         }}
+        named={moveFieldLabels(ui, programme)}
       />
       <dl class="summary" data-testid="booking-summary">
         <dt>{t('bookings.col.reference')}</dt>
@@ -173,6 +184,17 @@ export function BookingDetailPage({
             <button type="submit">{t('booking_edit.submit')}</button>
           </form>
         </section>
+      )}
+      {programme && (
+        <BookingProgrammeSection
+          ui={ui}
+          base={base}
+          programme={programme}
+          slotStartsAt={booking.slot.startsAt}
+          writable={writable}
+          moving={moving}
+          errors={errors}
+        />
       )}
       <BookingParticipants ui={ui} booking={booking} list={participants} />
 
