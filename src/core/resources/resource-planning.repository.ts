@@ -1,8 +1,11 @@
 import type { Translated } from '../catalog/activity.js';
 import type { Executor } from '../../db/schema.js';
-import type { BookingStatus } from '../shared/booking-status.js';
+import { type BookingStatus, HOLDS_PLACES } from '../shared/booking-status.js';
+import { listPartMoves } from './part-move.repository.js';
+import { listProgrammeParts } from './programme.repository.js';
 import { useWindow } from './resource.js';
 import { listResourceLinks, MAX_BUFFER_MINUTES } from './resource.repository.js';
+import { bookingParts, partUses, rotates } from './rotation.js';
 
 /** A booking of a slot on a resource's planning: enough to name it and open it. */
 export interface PlannedBooking {
@@ -40,7 +43,16 @@ export interface PlannedSlot {
  */
 export async function listPlannedSlots(db: Executor, resourceId: string, from: Date, to: Date): Promise<PlannedSlot[]> {
   const links = await listResourceLinks(db, { resourceIds: [resourceId] });
-  if (links.length === 0) return [];
+  // Programmes some of whose bookings had a part moved onto the resource use it too.
+  const movedOnto = await db
+    .selectFrom('booking_part_move_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'booking_part_move_resources.part_id')
+    .select('programme_parts.activity_id')
+    .distinct()
+    .where('booking_part_move_resources.resource_id', '=', resourceId)
+    .execute();
+  const activityIds = [...new Set([...links.map((link) => link.activityId), ...movedOnto.map((row) => row.activity_id)])];
+  if (activityIds.length === 0) return [];
   const rows = await db
     .selectFrom('slots')
     .innerJoin('activities', 'activities.id', 'slots.activity_id')
@@ -55,7 +67,7 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
       'activities.title_nl',
       'activities.title_en',
     ])
-    .where('slots.activity_id', 'in', [...new Set(links.map((link) => link.activityId))])
+    .where('slots.activity_id', 'in', activityIds)
     .where('slots.starts_at', '<', to.toISOString())
     // A slot lasts at most a day and a buffer at most a day: one that starts earlier cannot reach `from`.
     .where('slots.starts_at', '>', new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000).toISOString())
@@ -63,62 +75,91 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
     .orderBy('activities.title_nl')
     .orderBy('slots.id')
     .execute();
-  const partIds = links.flatMap((link) => (link.part ? [link.part.id] : []));
-  const partTitles = new Map(
-    partIds.length === 0
-      ? []
-      : (await db.selectFrom('programme_parts').select(['id', 'title_nl', 'title_en']).where('id', 'in', partIds).execute()).map((row) => [
-          row.id,
-          { nl: row.title_nl, en: row.title_en },
-        ]),
-  );
-  const slots: PlannedSlot[] = [];
-  for (const row of rows) {
-    for (const link of links) {
-      if (link.activityId !== row.activity_id) continue;
-      const window = useWindow(new Date(row.starts_at), new Date(row.ends_at), link);
-      if (window.heldUntil <= from || window.from >= to) continue;
-      const part = link.part && partTitles.get(link.part.id);
-      slots.push({
-        id: row.id,
-        activityId: row.activity_id,
-        activityTitle: { nl: row.title_nl, en: row.title_en },
-        ...(part && { partTitle: part }),
-        startsAt: window.from,
-        endsAt: window.until,
-        bufferMinutes: link.bufferMinutes,
-        heldUntil: window.heldUntil,
-        capacity: row.capacity,
-        bookedPersons: row.booked_persons,
-        bookedGroups: row.booked_groups,
-        bookings: [],
-      });
-    }
-  }
-  slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  if (slots.length === 0) return slots;
+  if (rows.length === 0) return [];
   const bookings = await db
     .selectFrom('bookings')
     .select(['id', 'slot_id', 'reference', 'status', 'group_size', 'organisation', 'organiser_name'])
     .where(
       'slot_id',
       'in',
-      slots.map((slot) => slot.id),
+      rows.map((row) => row.id),
     )
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  for (const row of bookings) {
-    for (const slot of slots.filter((s) => s.id === row.slot_id)) {
-      slot.bookings.push({
-        id: row.id,
-        reference: row.reference,
-        status: row.status as BookingStatus,
-        groupSize: row.group_size,
-        organisation: row.organisation,
-        name: row.organiser_name,
+  const moves = await listPartMoves(
+    db,
+    bookings.map((booking) => booking.id),
+  );
+  const programmes = await listProgrammeParts(db, activityIds);
+  const planned = (row: (typeof bookings)[number], groupSize = row.group_size): PlannedBooking => ({
+    id: row.id,
+    reference: row.reference,
+    status: row.status as BookingStatus,
+    groupSize,
+    organisation: row.organisation,
+    name: row.organiser_name,
+  });
+  const slots: PlannedSlot[] = [];
+  for (const row of rows) {
+    const own = bookings.filter((booking) => booking.slot_id === row.id);
+    const holding = own.filter((booking) => HOLDS_PLACES[booking.status as BookingStatus]);
+    const parts = programmes.get(row.activity_id);
+    const base = {
+      id: row.id,
+      activityId: row.activity_id,
+      activityTitle: { nl: row.title_nl, en: row.title_en },
+      capacity: row.capacity,
+    };
+    // A programme whose groups take its parts at times of their own (subgroups in turns, parts
+    // staff moved): each time a group uses the resource, with the bookings then.
+    const shaped = parts && holding.length > 0 && (rotates(parts) || holding.some((booking) => moves.has(booking.id)));
+    if (shaped) {
+      const times = new Map<string, PlannedSlot>();
+      for (const booking of holding) {
+        const start = new Date(row.starts_at);
+        for (const use of partUses(bookingParts(parts, moves.get(booking.id) ?? []), start, booking.group_size)) {
+          const link = use.part.resources.find((resource) => resource.resourceId === resourceId);
+          if (!link) continue;
+          const heldUntil = new Date(use.endsAt.getTime() + link.bufferMinutes * 60_000);
+          if (heldUntil <= from || use.startsAt >= to) continue;
+          const key = `${use.startsAt.toISOString()} ${use.part.id}`;
+          const time = times.get(key) ?? {
+            ...base,
+            partTitle: use.part.title,
+            startsAt: use.startsAt,
+            endsAt: use.endsAt,
+            bufferMinutes: link.bufferMinutes,
+            heldUntil,
+            bookedPersons: 0,
+            bookedGroups: 0,
+            bookings: [],
+          };
+          time.bookedPersons += use.persons;
+          time.bookedGroups += 1;
+          time.bookings.push(planned(booking, use.persons));
+          times.set(key, time);
+        }
+      }
+      slots.push(...times.values());
+    }
+    for (const link of links) {
+      if (link.activityId !== row.activity_id || (shaped && link.part)) continue;
+      const window = useWindow(new Date(row.starts_at), new Date(row.ends_at), link);
+      if (window.heldUntil <= from || window.from >= to) continue;
+      const part = link.part && parts?.find((p) => p.id === link.part!.id);
+      slots.push({
+        ...base,
+        ...(part && { partTitle: part.title }),
+        startsAt: window.from,
+        endsAt: window.until,
+        bufferMinutes: link.bufferMinutes,
+        heldUntil: window.heldUntil,
+        bookedPersons: row.booked_persons,
+        bookedGroups: row.booked_groups,
+        bookings: own.map((booking) => planned(booking)),
       });
     }
   }
-  return slots;
+  return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }

@@ -10,6 +10,10 @@ import { localToInstant } from '../shared/time.js';
 import type { Resource } from './resource.js';
 import { addClosureFromForm, createResourceFromForm, linkActivityFromForm, saveHoursFromForm } from './resource-admin.service.js';
 import type { Interval } from './resource.js';
+import { movePartFromForm } from '../booking-flows/part-move.service.js';
+import { addPart } from '../../../test/resources.js';
+import type { ProgrammePart } from './programme.js';
+import { saveRotation } from './programme.repository.js';
 import { freeGaps } from './resource-planning.js';
 import { readResourcePlanning } from './resource-planning.service.js';
 
@@ -129,6 +133,72 @@ for (const dialect of testDialects()) {
       const other = await makeActivity(db, clock);
       const stranger = { ...TEST_ADMIN, id: 'm-2', role: 'manager' as const, venueId: other.venue.id };
       await assert.rejects(readResourcePlanning(db, clock, stranger, guide.id, '2026-06-15'), { code: 'not_found' });
+    });
+
+    test('a programme taken in turns and a moved part: each group at its own turn, a moved part at its new time only', async () => {
+      const { db } = database;
+      const trip = await makeActivity(db, clock, { durationMinutes: 180, maxGroupSize: 60 });
+      const resource = async (name: string) => {
+        const made = await createResourceFromForm(db, clock, TEST_ADMIN, { venueId: trip.venue.id, name, kind: 'persons', capacity: '40' });
+        assert.ok(made.ok);
+        return made.value;
+      };
+      const [wall, shop, boat, spare] = [
+        await resource('Wand'),
+        await resource('Werkplaats'),
+        await resource('Sloep'),
+        await resource('Reservesloep'),
+      ];
+      const parts: ProgrammePart[] = [];
+      for (const [i, used] of [wall, shop, boat].entries()) {
+        const title = { nl: used.name, en: used.name };
+        parts.push(await addPart(db, clock, trip, { title, offset: i * 60, duration: 60, uses: [{ resource: used, bufferMinutes: 0 }] }));
+      }
+      await db.transaction().execute((trx) =>
+        saveRotation(
+          trx,
+          trip.id,
+          20,
+          parts.map((p) => p.id),
+        ),
+      );
+      const slot = await makeSlot(db, clock, trip, { date: '2026-06-16', time: '10:00', capacity: 100 });
+      const klas = await book(db, clock, slot, { groupSize: 40, email: 'klas@example.nl' });
+      const small = await book(db, clock, slot, { groupSize: 12, email: 'klein@example.nl' });
+      const onWall = await readResourcePlanning(db, clock, TEST_ADMIN, wall.id, '2026-06-16');
+      // The class's first subgroup climbs at 10:00 with the small group, its second at 12:00.
+      assert.deepEqual(
+        onWall.slots.map((s) => [s.startsAt.toISOString(), s.bookedPersons, s.bookings.map((b) => b.groupSize).sort((x, y) => y - x)]),
+        [
+          [at('2026-06-16', '10:00').toISOString(), 32, [20, 12]],
+          [at('2026-06-16', '12:00').toISOString(), 20, [20]],
+        ],
+      );
+      assert.deepEqual(onWall.gaps.map(span), [
+        span({ from: at('2026-06-16', '00:00'), to: at('2026-06-16', '10:00') }),
+        span({ from: at('2026-06-16', '11:00'), to: at('2026-06-16', '12:00') }),
+        span({ from: at('2026-06-16', '13:00'), to: at('2026-06-17', '00:00') }),
+      ]);
+      // The small group's boat trip moves to the spare boat at 15:00: off the boat's planning, on the spare's.
+      const moved = await movePartFromForm(db, clock, TEST_ADMIN_ACTOR, small.booking.id, parts[2]!.id, {
+        start: '15:00',
+        resources: [spare.id],
+        buffers: { [spare.id]: '0' },
+      });
+      assert.ok(moved.ok, JSON.stringify(moved));
+      const onBoat = await readResourcePlanning(db, clock, TEST_ADMIN, boat.id, '2026-06-16');
+      assert.deepEqual(
+        onBoat.slots.map((s) => [s.startsAt.toISOString(), s.bookings.map((b) => b.reference)]),
+        [
+          [at('2026-06-16', '11:00').toISOString(), [klas.booking.reference]],
+          [at('2026-06-16', '12:00').toISOString(), [klas.booking.reference]],
+        ],
+      );
+      const onSpare = await readResourcePlanning(db, clock, TEST_ADMIN, spare.id, '2026-06-16');
+      assert.deepEqual(
+        onSpare.slots.map((s) => [s.startsAt.toISOString(), s.endsAt.toISOString(), s.bookedPersons, s.bookings.map((b) => b.reference)]),
+        [[at('2026-06-16', '15:00').toISOString(), at('2026-06-16', '16:00').toISOString(), 12, [small.booking.reference]]],
+      );
     });
   });
 }
