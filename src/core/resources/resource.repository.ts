@@ -233,14 +233,15 @@ async function groupsOn(
       return rotating.size === 0 ? moved : eb.or([eb('slots.activity_id', 'in', [...rotating]), moved]);
     })
     .execute();
-  if (bookings.length === 0) return groups;
   const moves = await listPartMoves(
     db,
     bookings.map((booking) => booking.id),
   );
-  const shaped = new Set(bookings.filter((b) => rotating.has(b.activity_id) || moves.has(b.id)).map((b) => b.slot_id));
+  // A rotating programme's slot is read per group even before a booking row holds its places:
+  // the first group being placed has none yet, and splits as any other.
+  const moved = new Set(bookings.filter((b) => moves.has(b.id)).map((b) => b.slot_id));
   for (const slot of slots) {
-    if (!shaped.has(slot.id)) continue;
+    if (!rotating.has(slot.activity_id) && !moved.has(slot.id)) continue;
     const own = bookings.filter((booking) => booking.slot_id === slot.id);
     const onSlot = own.map((booking) => ({ persons: booking.group_size, moves: moves.get(booking.id) ?? [] }));
     const pending = slot.booked_persons - own.reduce((sum, booking) => sum + booking.group_size, 0);
