@@ -186,7 +186,7 @@ export function useWindow(
  * while `left` is at least the subgroup size up to `left` per turn fit. Every smaller group fits
  * too, so the page may offer the slot to any group up to this.
  */
-export function roomInTurns(left: number, turns: Turns): number {
+export function roomInTurns(left: number, turns: Pick<Turns, 'count' | 'subgroupSize'>): number {
   return left < turns.subgroupSize ? left : left * turns.count;
 }
 

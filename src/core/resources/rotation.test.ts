@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { localToInstant } from '../shared/time.js';
 import type { PartMove, ProgrammePart } from './programme.js';
 import { roomInTurns } from './resource.js';
-import { bookingParts, partUses, rotates, subgroupSizes, subgroupsOf } from './rotation.js';
+import { bookingParts, partUses, rotates, rotationProblem, subgroupSizes, subgroupsOf } from './rotation.js';
 
 const at = (date: string, time: string) => localToInstant(date, time);
 const utc = (iso: string) => new Date(iso);
@@ -59,6 +59,16 @@ describe('subgroup rotation', () => {
     const none = schoolTrip().map((p) => ({ ...p, subgroupSize: null }));
     assert.equal(rotates(none), false);
     assert.deepEqual(subgroupSizes(none, 60), [60]);
+  });
+
+  test('turns are parts of one length that do not overlap', () => {
+    assert.equal(rotationProblem(schoolTrip()), undefined);
+    const parts = schoolTrip();
+    assert.equal(rotationProblem(parts.map((p) => (p.id === 'archery' ? { ...p, durationMinutes: 45 } : p))), 'rotation_durations_differ');
+    assert.equal(rotationProblem(parts.map((p) => (p.id === 'archery' ? { ...p, offsetMinutes: 90 } : p))), 'rotation_parts_overlap');
+    assert.equal(rotationProblem(parts.map((p) => (p.id === 'archery' ? { ...p, offsetMinutes: 150 } : p))), undefined, 'a gap is fine');
+    // Lunch is no turn: its length and time are its own.
+    assert.equal(rotationProblem(parts.map((p) => (p.id === 'lunch' ? { ...p, offsetMinutes: 30 } : p))), undefined);
   });
 
   test('subgroup 0 follows the plan, each next one is a turn further on; lunch is at its own time for all', () => {

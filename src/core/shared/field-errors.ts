@@ -121,6 +121,10 @@ export const FIELD_ERROR_CODES = [
   'no_part_activity',
   'part_priced_by_category',
   'too_many_price_lines',
+  // A programme's subgroups: fewer than two parts to take turns at, parts that differ in length or overlap.
+  'rotation_needs_two_parts',
+  'rotation_durations_differ',
+  'rotation_parts_overlap',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
