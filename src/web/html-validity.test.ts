@@ -121,6 +121,12 @@ for (const dialect of testDialects()) {
       });
       assert.equal(refusedMove.statusCode, 422);
       pages.set('back office: booking of a programme with a refused move', refusedMove.body);
+      const refusedSubgroups = await adminPost(t, admin, `/admin/activities/${programme.id}/programme/subgroups`, {
+        subgroupSize: 'x',
+        rotating: part.value.id,
+      });
+      assert.equal(refusedSubgroups.statusCode, 422);
+      pages.set('back office: programme with refused subgroups', refusedSubgroups.body);
       for (const [name, url] of [
         ['back office: staff', '/admin/staff'],
         ['back office: staff member', `/admin/staff/${admin.member.id}`],

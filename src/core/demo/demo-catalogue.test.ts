@@ -117,6 +117,31 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await offers(programme, '2026-06-09'), ['10:30 bookable']);
     });
 
+    test('the school trip day splits a class of 60 into three subgroups of 20 that take turns at its three parts', async () => {
+      const { db } = database;
+      const clock = new TestClock('2026-06-01T08:00:00Z'); // a Monday
+      const programme = await terms('schoolreisdag-klimhal');
+      const parts = (await listProgrammeParts(db, [programme.id])).get(programme.id)!;
+      assert.deepEqual(
+        parts.map((p) => [p.title.en, p.offsetMinutes, p.durationMinutes, p.subgroupSize, p.resources.map((r) => r.name)]),
+        [
+          ['Climbing', 0, 60, 20, ['Klimwand']],
+          ['Bouldering', 60, 60, 20, ['Boulderzaal']],
+          ['Ropes course', 120, 60, 20, ['Touwenparcours']],
+          ['Lunch in the canteen', 180, 45, null, []],
+        ],
+      );
+      const offers = async (groupSize: number) =>
+        (await listSlotOffers(db, clock, programme, { from: '2026-06-09', to: '2026-06-09', groupSize })).map(
+          (o) => `${formatTime(o.slot.startsAt)} ${o.refusal ?? 'bookable'} ${o.remaining}`,
+        );
+      // Tuesday next week: each of the three resources takes 20 at a time, so 60 fit only in turns.
+      assert.deepEqual(await offers(60), ['09:30 bookable 60']);
+      const slot = (await listSlotOffers(db, clock, programme, { from: '2026-06-09', to: '2026-06-09', groupSize: 60 }))[0]!.slot;
+      await book(db, clock, slot, { groupSize: 60 });
+      assert.deepEqual(await offers(10), ['09:30 slot_full 0']);
+    });
+
     test('every demo venue has the discount code WELKOM10: 10 % off, without limits', async () => {
       for (const venue of await database.db.selectFrom('venues').select('id').execute()) {
         const code = await findDiscountCode(database.db, venue.id, 'WELKOM10');

@@ -20,7 +20,7 @@ import { updateVenueBilling } from '../invoices/venue-billing.repository.js';
 import type { Resource, ResourceKind } from '../resources/resource.js';
 import { insertResource, saveResourceLink } from '../resources/resource-admin.repository.js';
 import type { ProgrammePart } from '../resources/programme.js';
-import { savePart } from '../resources/programme.repository.js';
+import { savePart, saveRotation } from '../resources/programme.repository.js';
 
 /** Weeks of slots the demo catalogue gets, from today. */
 const DEMO_WEEKS = 8;
@@ -38,6 +38,8 @@ interface DemoActivity {
   extras?: Omit<Extra, 'id' | 'activityId' | 'position' | 'active'>[];
   /** Its parts, when it is a programme (core/resources/programme.ts). */
   parts?: DemoPart[];
+  /** The subgroup size of a programme that splits larger groups to take turns at its parts marked `rotates` (core/resources/rotation.ts). */
+  subgroupSize?: number;
 }
 
 /** A part of a programme: its time within the slot, the stand-alone activity it is (by slug), the resources it uses (by name). */
@@ -47,6 +49,8 @@ interface DemoPart {
   durationMinutes: number;
   activity?: string;
   uses: { resource: string; bufferMinutes: number }[];
+  /** Subgroups take turns at it. */
+  rotates?: boolean;
 }
 
 interface DemoPhoto {
@@ -114,6 +118,15 @@ const SLOEP_PRACTICAL = {
 const SLOEP_TERMS: Pick<Activity, 'payment' | 'refundPolicy'> = {
   payment: { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 },
   refundPolicy: [{ hoursBefore: 7 * 24, percent: 100 }],
+};
+
+/** What Klimhal De Wand's activities share: a 30 % deposit, organisations may pay on invoice, their policy. */
+const KLIMHAL_TERMS: Pick<Activity, 'payment' | 'refundPolicy'> = {
+  payment: { mode: 'deposit', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 },
+  refundPolicy: [
+    { hoursBefore: 30 * 24, percent: 100 },
+    { hoursBefore: 7 * 24, percent: 50 },
+  ],
 };
 
 export const DEMO_VENUES: DemoVenue[] = [
@@ -442,11 +455,7 @@ export const DEMO_VENUES: DemoVenue[] = [
               en: 'The hall and canteen are step-free with an accessible toilet; climbing needs you to stand unaided.',
             },
           },
-          payment: { mode: 'deposit', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 },
-          refundPolicy: [
-            { hoursBefore: 30 * 24, percent: 100 },
-            { hoursBefore: 7 * 24, percent: 50 },
-          ],
+          ...KLIMHAL_TERMS,
         },
         times: {
           1: ['09:30', '13:00'],
@@ -485,6 +494,92 @@ export const DEMO_VENUES: DemoVenue[] = [
           },
         },
       },
+      {
+        activity: {
+          slug: 'schoolreisdag-klimhal',
+          category: 'sport',
+          title: { nl: 'Schoolreisdag in de klimhal', en: 'School trip day at the climbing hall' },
+          description: {
+            nl: 'Een arrangement voor schoolklassen: klimmen, boulderen en het touwenparcours, elk een uur onder begeleiding, daarna samen lunchen in de kantine. Een groep van meer dan 20 leerlingen wordt verdeeld in subgroepen die de drie onderdelen om de beurt doen: zo kunnen 60 leerlingen tegelijk komen.',
+            en: 'A programme for school classes: climbing, bouldering and the ropes course, an hour each with an instructor, then lunch together in the canteen. A group of more than 20 pupils is split into subgroups that take turns at the three parts, so 60 pupils can come at once.',
+          },
+          location: 'Europalaan 99, Utrecht',
+          durationMinutes: 225,
+          minGroupSize: 10,
+          maxGroupSize: 60,
+          bookingCutoffMinutes: 72 * 60,
+          pricing: [
+            {
+              label: { nl: 'Schoolreisdag incl. materiaal', en: 'School trip day incl. gear' },
+              basis: 'person',
+              vat: 'low',
+              amountCents: 2250,
+            },
+            { label: { nl: 'Lunch', en: 'Lunch' }, basis: 'person', vat: 'low', amountCents: 750 },
+          ],
+          practical: {
+            minAge: 8,
+            maxAge: null,
+            whatToBring: {
+              nl: 'Sportkleding en een flesje water. Klimschoenen, gordels en de lunch krijgen de leerlingen van ons.',
+              en: 'Sports clothes and a bottle of water. We provide the pupils with climbing shoes, harnesses and lunch.',
+            },
+            wheelchair: 'partly',
+            accessibility: {
+              nl: 'De hal en de kantine zijn gelijkvloers met een aangepast toilet; klimmen vraagt om zelfstandig staan.',
+              en: 'The hall and canteen are step-free with an accessible toilet; climbing needs you to stand unaided.',
+            },
+          },
+          ...KLIMHAL_TERMS,
+        },
+        // Subgroups of at most 20 take turns at the wall, the bouldering room and the ropes course,
+        // each of which takes 20 at a time; the whole class lunches together.
+        parts: [
+          {
+            title: { nl: 'Klimmen', en: 'Climbing' },
+            offsetMinutes: 0,
+            durationMinutes: 60,
+            uses: [{ resource: 'Klimwand', bufferMinutes: 0 }],
+            rotates: true,
+          },
+          {
+            title: { nl: 'Boulderen', en: 'Bouldering' },
+            offsetMinutes: 60,
+            durationMinutes: 60,
+            uses: [{ resource: 'Boulderzaal', bufferMinutes: 0 }],
+            rotates: true,
+          },
+          {
+            title: { nl: 'Touwenparcours', en: 'Ropes course' },
+            offsetMinutes: 120,
+            durationMinutes: 60,
+            uses: [{ resource: 'Touwenparcours', bufferMinutes: 0 }],
+            rotates: true,
+          },
+          {
+            title: { nl: 'Lunch in de kantine', en: 'Lunch in the canteen' },
+            offsetMinutes: 180,
+            durationMinutes: 45,
+            uses: [],
+          },
+        ],
+        subgroupSize: 20,
+        times: { 2: ['09:30'], 4: ['09:30'] },
+        capacity: 60,
+        photo: {
+          scene: 'climbing',
+          alt: {
+            nl: 'Leerlingen aan de touwen op een klimwand vol gekleurde grepen',
+            en: 'Pupils on the ropes of a wall full of coloured holds',
+          },
+        },
+      },
+    ],
+    // Only the school trip day's parts use them, each for its own turns.
+    resources: [
+      { name: 'Klimwand', kind: 'persons', capacity: 20, usedBy: [] },
+      { name: 'Boulderzaal', kind: 'persons', capacity: 20, usedBy: [] },
+      { name: 'Touwenparcours', kind: 'persons', capacity: 20, usedBy: [] },
     ],
   },
   {
@@ -577,7 +672,8 @@ export const DEMO_VENUES: DemoVenue[] = [
  * (the rest 14 days before) that organisations may pay on invoice (with their PO number), and
  * activities paid at the venue; two private trips share one boat, so booking one takes the other's
  * overlapping times, and a programme (a day on the water: that boat's tour, then lunch in the
- * restaurant) shares it with them for its tour only. Online payment needs a Mollie key (docs/back-office.md); without
+ * restaurant) shares it with them for its tour only; a school trip day splits classes of more
+ * than 20 into subgroups that take turns at its three parts. Online payment needs a Mollie key (docs/back-office.md); without
  * one those activities are booked as paid at the venue. Every venue has complete (fictitious)
  * billing details, so it issues invoices. Does nothing (and returns false) when any venue exists.
  */
@@ -644,9 +740,13 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, demoVenue: DemoVe
   const seeded = new Map<string, Resource>();
   for (const resource of resources) seeded.set(resource.name, await seedResource(trx, clock, venueId, made, resource));
   for (const demo of activities) {
+    const programme = made.get(demo.activity.slug)!;
+    const rotating: string[] = [];
     for (const [position, part] of (demo.parts ?? []).entries()) {
-      await seedPart(trx, clock, made.get(demo.activity.slug)!, position, part, { activities: made, resources: seeded });
+      const id = await seedPart(trx, clock, programme, position, part, { activities: made, resources: seeded });
+      if (part.rotates) rotating.push(id);
     }
+    if (demo.subgroupSize !== undefined) await saveRotation(trx, programme.id, demo.subgroupSize, rotating);
   }
 }
 
@@ -668,7 +768,7 @@ async function seedResource(
   return resource;
 }
 
-/** A part of a programme of the venue, on the venue's activities and resources (nothing is booked yet: nothing to check). */
+/** A part of a programme of the venue, on the venue's activities and resources (nothing is booked yet: nothing to check); its id. */
 async function seedPart(
   trx: Tx,
   clock: Clock,
@@ -676,7 +776,7 @@ async function seedPart(
   position: number,
   demo: DemoPart,
   venue: { activities: Map<string, Activity>; resources: Map<string, Resource> },
-) {
+): Promise<string> {
   const partActivity = demo.activity === undefined ? undefined : venue.activities.get(demo.activity);
   if (demo.activity !== undefined && !partActivity)
     throw new Error(`demo programme ${programme.slug} names ${demo.activity}, which the venue does not have`);
@@ -697,4 +797,5 @@ async function seedPart(
     resources,
   };
   await savePart(trx, part, clock.now().toISOString());
+  return part.id;
 }

@@ -14,6 +14,7 @@ import { listVenueResources } from './resource.repository.js';
 import type { ProgrammePart } from './programme.js';
 import { chosenResources } from './part-resources-form.js';
 import { deletePart, listProgrammeParts, savePart } from './programme.repository.js';
+import { rotationProblem } from './rotation.js';
 
 type Member = ActivityActor & ScopedMember;
 
@@ -88,7 +89,8 @@ export function partFormOf(part: ProgrammePart | undefined, parts: readonly Prog
  * Adds a part to a programme (`partId` undefined) or changes one. The part lies within the
  * programme's duration; its stand-alone activity and resources are the venue's own. The booked
  * slots of the programme take the resources at the part's new time at once: a change that would
- * leave a booked time without room on one (the boat taken then) is refused at `resources`.
+ * leave a booked time without room on one (the boat taken then) is refused at `resources`. A part
+ * subgroups take turns at keeps the others' length and does not overlap them.
  */
 export async function savePartFromForm(
   db: Db,
@@ -128,6 +130,9 @@ export async function savePartFromForm(
     // Whether subgroups take turns at it is the programme's rotation's say (saveRotation), kept here.
     subgroupSize: current?.subgroupSize ?? null,
   };
+  // A part subgroups take turns at stays as long as the others, and clear of them.
+  const problem = rotationProblem(parts.map((p) => (p.id === part.id ? part : p)));
+  if (problem) return { ok: false, errors: [{ field: problem === 'rotation_durations_differ' ? 'duration' : 'offset', code: problem }] };
   const touched = new Set([...(current?.resources ?? []), ...used].map((r) => r.resourceId));
   const entry = partChanged(member, activity, part);
   const at = clock.now().toISOString();

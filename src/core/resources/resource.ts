@@ -188,7 +188,7 @@ export function useWindow(
  * the programme use the same resource, several subgroups may be on it at one turn: only a group
  * that is not split is then sure to fit.
  */
-export function roomInTurns(left: number, turns: Turns, sharing = 1): number {
+export function roomInTurns(left: number, turns: Pick<Turns, 'count' | 'subgroupSize'>, sharing = 1): number {
   if (left < turns.subgroupSize) return left;
   return sharing > 1 ? turns.subgroupSize : left * turns.count;
 }

@@ -22,6 +22,19 @@ export function rotates(parts: readonly ProgrammePart[]): boolean {
 }
 
 /**
+ * What keeps the parts subgroups take turns at from being turns, or undefined: each subgroup does
+ * one at each turn's time, so they last equally long (`rotation_durations_differ`) and follow one
+ * another without overlapping (`rotation_parts_overlap`).
+ */
+export function rotationProblem(parts: readonly ProgrammePart[]): 'rotation_durations_differ' | 'rotation_parts_overlap' | undefined {
+  const turns = turnsOf(parts);
+  if (turns.some((part) => part.durationMinutes !== turns[0]!.durationMinutes)) return 'rotation_durations_differ';
+  if (turns.some((part, j) => j > 0 && turns[j - 1]!.offsetMinutes + turns[j - 1]!.durationMinutes > part.offsetMinutes))
+    return 'rotation_parts_overlap';
+  return undefined;
+}
+
+/**
  * The subgroups a group of `persons` splits into, by size: one group when the programme does not
  * rotate or the group is no larger than its subgroup size; else as few as keep each within the
  * subgroup size, at most one per rotating part (so that every subgroup has a part of its own at

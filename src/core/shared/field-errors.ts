@@ -123,6 +123,10 @@ export const FIELD_ERROR_CODES = [
   'too_many_price_lines',
   // A booking's part moved to a time before its slot starts.
   'before_slot_start',
+  // A programme's subgroups: fewer than two parts to take turns at, parts that differ in length or overlap.
+  'rotation_needs_two_parts',
+  'rotation_durations_differ',
+  'rotation_parts_overlap',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

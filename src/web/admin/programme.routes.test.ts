@@ -7,9 +7,12 @@ import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, tableHeaderProblems } from '../../../test/html.js';
 import { assertSecurityHeaders } from '../../../test/security-headers.js';
 import { adminGet, adminPost, type Member } from '../../../test/staff.js';
+import { addPart } from '../../../test/resources.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import { findSubgroupSize, listProgrammeParts } from '../../core/resources/programme.repository.js';
 import { createResourceFromForm, linkActivityFromForm } from '../../core/resources/resource-admin.service.js';
+import { subgroupSizes } from '../../core/resources/rotation.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 
 for (const dialect of testDialects()) {
@@ -196,6 +199,91 @@ for (const dialect of testDialects()) {
       assert.match(limits, /Let op: het programma laat groepsgroottes toe die niet bij elk onderdeel passen/);
     });
 
+    test('subgroups: the form shows the parts to tick; a refusal keeps the input with a translated message; saving splits larger groups', async () => {
+      const { db } = t.database;
+      const trip = await makeActivity(db, t.clock, { venueId: home.venue.id, durationMinutes: 180, maxGroupSize: 40 });
+      const add = (nl: string, offset: number, duration: number, partActivity?: Activity) =>
+        addPart(db, t.clock, trip, { title: { nl, en: nl }, offset, duration, ...(partActivity && { partActivity }) });
+      const climbing = await add('Klimmen', 0, 60, home);
+      const canoeing = await add('Kanoën', 60, 60, home);
+      const overlapping = await add('Vlotten', 90, 60);
+      const lunch = await add('Lunch', 150, 30);
+      const url = `/admin/activities/${trip.id}/programme`;
+      /** The subgroups form as sent, each part ticked a `rotating` field of its own. */
+      const post = (fields: { subgroupSize: string; rotating: string[] }, lang = 'nl') => {
+        const body = new URLSearchParams({ _csrf: manager.csrf, subgroupSize: fields.subgroupSize });
+        for (const id of fields.rotating) body.append('rotating', id);
+        return t.app.inject({
+          method: 'POST',
+          url: `${url}/subgroups`,
+          headers: {
+            origin: t.publicUrl,
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: `lang=${lang}; ${SESSION_COOKIE}=${manager.cookie}`,
+          },
+          payload: body.toString(),
+        });
+      };
+      const before = await adminGet(t, manager, url);
+      const form = page(before.body).querySelector('form[data-testid="rotation-form"]');
+      assert.equal(form?.getAttribute('action'), `${url}/subgroups`);
+      assert.equal(form?.querySelector('#subgroupSize')?.getAttribute('value'), '');
+      assert.deepEqual(
+        [...(form?.querySelectorAll('input[name="rotating"]') ?? [])].map((box) => [
+          box.getAttribute('value'),
+          box.hasAttribute('checked'),
+        ]),
+        [climbing, canoeing, overlapping, lunch].map((part) => [part.id, false]),
+      );
+      assert.match(form?.textContent ?? '', /Klimmen \(0:00–1:00\) gaat om de beurt/);
+      assert.match(text(before.body, 'group-limits'), /Let op: het programma laat groepsgroottes toe/, '40 on a part of 20');
+      assert.equal(text(before.body, 'limits-rotation'), '');
+
+      const refusals: [{ subgroupSize: string; rotating: string[] }, string, string][] = [
+        [{ subgroupSize: 'twintig', rotating: [climbing.id, canoeing.id] }, 'subgroupSize', 'Vul een heel getal in.'],
+        [{ subgroupSize: '0', rotating: [climbing.id, canoeing.id] }, 'subgroupSize', 'Dit getal is te klein.'],
+        [{ subgroupSize: '20', rotating: [climbing.id] }, 'rotating', 'Vink minstens twee onderdelen aan'],
+        [{ subgroupSize: '20', rotating: [climbing.id, lunch.id] }, 'rotating', 'moeten even lang duren'],
+        [{ subgroupSize: '20', rotating: [canoeing.id, overlapping.id] }, 'rotating', 'mogen elkaar in tijd niet overlappen'],
+      ];
+      for (const [fields, field, message] of refusals) {
+        const refused = await post(fields);
+        assert.equal(refused.statusCode, 422, JSON.stringify(fields));
+        assert.ok(text(refused.body, `error-${field}`).includes(message), text(refused.body, `error-${field}`));
+        const kept = page(refused.body).querySelector('form[data-testid="rotation-form"]');
+        assert.equal(kept?.querySelector('#subgroupSize')?.getAttribute('value'), fields.subgroupSize);
+        for (const box of kept?.querySelectorAll('input[name="rotating"]') ?? [])
+          assert.equal(box.hasAttribute('checked'), fields.rotating.includes(box.getAttribute('value')!), 'the ticks as sent');
+      }
+      const english = await post({ subgroupSize: '20', rotating: [climbing.id, lunch.id] }, 'en');
+      assert.equal(english.statusCode, 422);
+      assert.match(text(english.body, 'error-rotating'), /^The parts subgroups take turns at must last equally long/);
+      assert.equal((await findSubgroupSize(db, trip.id)) ?? 'none', 'none', 'nothing saved');
+
+      const saved = await post({ subgroupSize: '20', rotating: [climbing.id, canoeing.id] });
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 600));
+      assert.equal(saved.headers.location, `${url}?saved=1`);
+      const after = await adminGet(t, manager, url);
+      assert.equal(page(after.body).querySelector('#subgroupSize')?.getAttribute('value'), '20');
+      assert.equal(page(after.body).querySelector(`#rotates-${canoeing.id}`)?.hasAttribute('checked'), true);
+      assert.equal(page(after.body).querySelector(`#rotates-${lunch.id}`)?.hasAttribute('checked'), false);
+      const limits = text(after.body, 'group-limits');
+      assert.match(limits, /samen: 1–40 personen/, 'climbing and canoeing see subgroups of at most 20');
+      assert.doesNotMatch(limits, /Let op/);
+      assert.match(
+        text(after.body, 'limits-rotation'),
+        /^Met subgroepen van hoogstens 20 bij 2 onderdelen om de beurt past een groep tot 40 personen/,
+      );
+      assert.equal(subgroupSizes((await listProgrammeParts(db, [trip.id])).get(trip.id)!, 40).join(','), '20,20');
+
+      // Emptied, groups are never split again.
+      assert.equal((await post({ subgroupSize: '', rotating: [climbing.id] })).statusCode, 303);
+      assert.equal(await findSubgroupSize(db, trip.id), null);
+      assert.equal(page((await adminGet(t, manager, url)).body).querySelectorAll('input[name="rotating"][checked]').length, 0);
+      const logged = await db.selectFrom('activity_log').select('detail').where('target', '=', trip.slug).execute();
+      assert.equal(logged.filter((entry) => /"changed":"rotation"/.test(String(entry.detail))).length, 2);
+    });
+
     test('a manager removes a part; the boat is free at its time again', async () => {
       const partId = (await partsOf())[1]!.id;
       const removed = await adminPost(t, manager, `${base()}/parts/${partId}/delete`);
@@ -210,14 +298,14 @@ for (const dialect of testDialects()) {
       const partId = (await partsOf())[0]!.id;
       for (const path of ['', `/parts/${partId}`])
         assert.equal((await adminGet(t, otherManager, `${base()}${path}`)).statusCode, 404, path);
-      for (const path of ['/parts', `/parts/${partId}`, `/parts/${partId}/delete`, '/price'])
+      for (const path of ['/parts', `/parts/${partId}`, `/parts/${partId}/delete`, '/price', '/subgroups'])
         assert.equal((await adminPost(t, otherManager, `${base()}${path}`, tourFields())).statusCode, 404, path);
       assert.equal((await adminGet(t, manager, `/admin/activities/${away.id}/programme`)).statusCode, 404);
       assert.equal((await adminGet(t, manager, `${base()}/parts/${away.id}`)).statusCode, 404, 'no such part');
       assert.equal((await adminGet(t, manager, `${base()}/parts/not-an-id`)).statusCode, 404);
       for (const who of [viewer, staff]) {
         assert.equal((await adminGet(t, who, base())).statusCode, 403);
-        for (const path of ['/parts', `/parts/${partId}`, `/parts/${partId}/delete`, '/price'])
+        for (const path of ['/parts', `/parts/${partId}`, `/parts/${partId}/delete`, '/price', '/subgroups'])
           assert.equal((await adminPost(t, who, `${base()}${path}`, tourFields())).statusCode, 403, path);
       }
       assert.deepEqual(

@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.js';
 import { type PartForm, partFormOf, removePart, savePartFromForm } from '../../core/resources/programme-admin.service.js';
 import { readProgramme } from '../../core/resources/programme-overview.service.js';
 import { priceFromParts } from '../../core/resources/programme-price.service.js';
+import { type RotationForm, rotationFormOf, saveRotationFromForm } from '../../core/resources/rotation-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { FieldError } from '../../core/shared/field-errors.js';
 import { isKey } from '../../core/shared/ids.js';
@@ -40,12 +41,16 @@ function idsOf(request: ProgrammeRequest): { activityId: string; partId: string 
 
 /**
  * An activity's programme in the back office (/admin/activities/:id/programme): its parts listed
- * in time order, added, changed and removed, its price taken from the parts, by staff who edit the
+ * in time order, added, changed and removed, its subgroups, its price taken from the parts, by staff who edit the
  * catalogue, for their own venue's activities only (another venue's: 404).
  */
 export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, auth }: AppContext): Promise<void> {
   /** The page: the part in the path in the form (or a new part's), or after a refusal the form as typed with its errors. */
-  async function sendProgramme(request: ProgrammeRequest, reply: FastifyReply, refused?: { values?: PartForm; errors: FieldError[] }) {
+  async function sendProgramme(
+    request: ProgrammeRequest,
+    reply: FastifyReply,
+    refused?: { values?: PartForm; rotation?: RotationForm; errors: FieldError[] },
+  ) {
     const { activityId, partId } = idsOf(request);
     const ui = adminUiFor(request, auth);
     const programme = await readProgramme(db, clock, request.staff, activityId);
@@ -60,6 +65,7 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
         programme={programme}
         editing={editing}
         values={refused?.values ?? partFormOf(editing, programme.parts, programme.activity.durationMinutes)}
+        rotationValues={refused?.rotation ?? rotationFormOf(programme.subgroupSize, programme.parts)}
         errors={refused ? fieldMessages(ui.t, refused.errors) : {}}
         notice={refused ? undefined : query === 'price' ? 'priced' : query === '1' ? 'saved' : undefined}
       />,
@@ -83,6 +89,15 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
       return sendProgramme(request, reply, { values, errors: result.errors });
     });
   }
+
+  app.post('/activities/:id/programme/subgroups', async (request: ProgrammeRequest, reply) => {
+    requirePermission(request, 'catalog.write');
+    const { activityId } = idsOf(request);
+    const rotation = { subgroupSize: formField(request.body, 'subgroupSize'), rotating: formFields(request.body, 'rotating') };
+    const result = await saveRotationFromForm(db, clock, request.staff, activityId, rotation);
+    if (result.ok) return reply.seeOther(`/admin/activities/${activityId}/programme?saved=1`);
+    return sendProgramme(request, reply, { rotation, errors: result.errors });
+  });
 
   app.post('/activities/:id/programme/parts/:partId/delete', async (request: ProgrammeRequest, reply) => {
     requirePermission(request, 'catalog.write');

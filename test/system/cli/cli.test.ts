@@ -91,6 +91,7 @@ describe('the groupz command', () => {
       'activity',
       'activity',
       'activity',
+      'activity',
       'logo',
       'logo',
       'logo',
@@ -103,14 +104,14 @@ describe('the groupz command', () => {
       formats.map((f) => f.format),
       ['avif', 'webp'],
     );
-    assert.equal(activities.length, 7);
+    assert.equal(activities.length, 8);
     assert.equal(venues.length, 3);
     assert.deepEqual(
       resources.map((r) => r.name),
-      ['Havenrestaurant', 'Sloep De Zwaan'],
+      ['Boulderzaal', 'Havenrestaurant', 'Klimwand', 'Sloep De Zwaan', 'Touwenparcours'],
     );
-    assert.equal(parts.length, 2, 'one programme of two parts');
-    assert.equal(new Set(parts.map((p) => p.activity_id)).size, 1);
+    assert.equal(parts.length, 6, 'a programme of two parts, and one of four');
+    assert.equal(new Set(parts.map((p) => p.activity_id)).size, 2);
     for (const venue of venues) {
       assert.match(venue.contact_email ?? '', /^[a-z]+@[a-z-]+\.example\.nl$/, 'every demo venue has a fictitious contact address');
       assert.match(venue.contact_phone ?? '', /^0\d{2} 555 \d{4}$/);

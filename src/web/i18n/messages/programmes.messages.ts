@@ -18,6 +18,12 @@ export const programmesMessages = defineMessages(
       'Een onderdeel heeft prijscategorieën (zoals leerling en begeleider); die zijn niet over te nemen. Zet de prijs op het formulier van de activiteit.',
     'field.too_many_price_lines':
       'De onderdelen hebben samen te veel prijsregels (een activiteit heeft hoogstens {max} vaste prijsregels). Zet de prijs op het formulier van de activiteit.',
+    'field.rotation_needs_two_parts':
+      'Vink minstens twee onderdelen aan die de subgroepen om de beurt doen, of laat de subgroepgrootte leeg als groepen nooit worden gesplitst.',
+    'field.rotation_durations_differ':
+      'De onderdelen die subgroepen om de beurt doen, moeten even lang duren: elke subgroep doet er bij elke beurt één.',
+    'field.rotation_parts_overlap':
+      'De onderdelen die subgroepen om de beurt doen, mogen elkaar in tijd niet overlappen: het ene begint pas als het vorige voorbij is.',
     'programmes_admin.nav': 'Programma',
     'programmes_admin.title': 'Programma: {title}',
     'programmes_admin.back': 'Terug naar de activiteit',
@@ -93,6 +99,20 @@ export const programmesMessages = defineMessages(
     'booking_programme.reset_part': '{title} terug volgens plan',
     'booking_programme.done_moved': 'Het onderdeel is verplaatst; de organisator krijgt een e-mail.',
     'booking_programme.done_reset': 'Het onderdeel is terug volgens plan; de organisator krijgt een e-mail.',
+    'programmes_admin.subgroups': 'Subgroepen',
+    'programmes_admin.subgroups_intro':
+      'Een groep die groter is dan een onderdeel aankan, kan in subgroepen worden verdeeld die de aangevinkte onderdelen om de beurt doen, bijvoorbeeld 60 leerlingen in drie groepen van 20 bij klimmen, kanoën en boogschieten. Elke subgroep houdt de middelen van een onderdeel alleen tijdens haar beurt bezet; de andere onderdelen (zoals de lunch) doet de hele groep samen.',
+    'programmes_admin.subgroup_size': 'Subgroepgrootte',
+    'programmes_admin.subgroup_size_hint':
+      'Het grootste aantal personen per subgroep. Een groep tot dit aantal wordt niet gesplitst. Leeg: groepen worden nooit gesplitst.',
+    'programmes_admin.rotating': 'Onderdelen om de beurt',
+    'programmes_admin.rotating_hint': 'Vink minstens twee onderdelen aan die even lang duren en elkaar niet overlappen.',
+    'programmes_admin.takes_turns': '{title} ({time}) gaat om de beurt',
+    'programmes_admin.save_subgroups': 'Subgroepen opslaan',
+    'programmes_admin.limits_rotation':
+      'Met subgroepen van hoogstens {size} bij {n} onderdelen om de beurt past een groep tot {max} personen zonder dat een subgroep groter wordt dan {size}.',
+    'programmes_admin.limits_rotation_hint':
+      'Een grotere groep wordt in grotere subgroepen verdeeld; of die passen, bepalen de middelen. Bij de losse activiteiten hierboven telt voor de onderdelen om de beurt de grootte van een subgroep.',
   },
   {
     'programme.title': 'Programme',
@@ -109,6 +129,11 @@ export const programmesMessages = defineMessages(
       "A part has price categories (such as pupil and teacher), which cannot be taken over. Set the price on the activity's form.",
     'field.too_many_price_lines':
       "The parts have too many price lines together (an activity has at most {max} fixed price lines). Set the price on the activity's form.",
+    'field.rotation_needs_two_parts':
+      'Tick at least two parts the subgroups take turns at, or leave the subgroup size empty if groups are never split.',
+    'field.rotation_durations_differ': 'The parts subgroups take turns at must last equally long: each subgroup does one at every turn.',
+    'field.rotation_parts_overlap':
+      'The parts subgroups take turns at must not overlap in time: each begins only when the one before has ended.',
     'programmes_admin.nav': 'Programme',
     'programmes_admin.title': 'Programme: {title}',
     'programmes_admin.back': 'Back to the activity',
@@ -182,5 +207,19 @@ export const programmesMessages = defineMessages(
     'booking_programme.reset_part': '{title} back to the plan',
     'booking_programme.done_moved': 'The part has been moved; the organiser gets an email.',
     'booking_programme.done_reset': 'The part is back as planned; the organiser gets an email.',
+    'programmes_admin.subgroups': 'Subgroups',
+    'programmes_admin.subgroups_intro':
+      "A group larger than a part can take may be split into subgroups that take turns at the parts ticked, such as 60 pupils in three groups of 20 at climbing, canoeing and archery. Each subgroup holds a part's resources only during its turn; the other parts (such as lunch) the whole group does together.",
+    'programmes_admin.subgroup_size': 'Subgroup size',
+    'programmes_admin.subgroup_size_hint':
+      'The most persons in a subgroup. A group of up to this many is not split. Empty: groups are never split.',
+    'programmes_admin.rotating': 'Parts taken in turns',
+    'programmes_admin.rotating_hint': 'Tick at least two parts that last equally long and do not overlap.',
+    'programmes_admin.takes_turns': '{title} ({time}) takes turns',
+    'programmes_admin.save_subgroups': 'Save subgroups',
+    'programmes_admin.limits_rotation':
+      'With subgroups of at most {size} taking turns at {n} parts, a group of up to {max} persons fits without a subgroup larger than {size}.',
+    'programmes_admin.limits_rotation_hint':
+      "A larger group is split into larger subgroups; whether those fit is the resources' say. For the parts taken in turns, the stand-alone activities above count the size of a subgroup.",
   },
 );

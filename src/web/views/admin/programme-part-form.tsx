@@ -8,6 +8,11 @@ import { DataTable } from '../data-table.js';
 import { CsrfField } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
 
+/** Minutes from the programme's start as a clock reads a duration: 90 → "1:30". */
+export function sinceStart(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export const PART_LABELS: Record<string, MessageKey> = {
   titleNl: 'programmes_admin.title_nl',
   titleEn: 'programmes_admin.title_en',

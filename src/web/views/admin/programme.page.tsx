@@ -1,4 +1,5 @@
 import type { PartForm } from '../../../core/resources/programme-admin.service.js';
+import type { RotationForm } from '../../../core/resources/rotation-admin.service.js';
 import type { ProgrammeOverview } from '../../../core/resources/programme-overview.service.js';
 import type { ProgrammePart } from '../../../core/resources/programme.js';
 import type { Pricing } from '../../../core/catalog/pricing.js';
@@ -7,12 +8,8 @@ import type { FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
-import { PartFormFields, partErrors } from './programme-part-form.js';
-
-/** Minutes from the start as a clock reads a duration: 90 → "1:30". */
-function sinceStart(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
+import { PartFormFields, partErrors, sinceStart } from './programme-part-form.js';
+import { RotationFormFields, rotationErrors } from './programme-rotation-form.js';
 
 /** "Rondvaart: per persoon: € 12,50 per persoon, laag tarief": a price line of the programme in words. */
 function priceLineText(ui: AdminUi, line: Pricing[number]): string {
@@ -64,7 +61,7 @@ function PartRow({ ui, part, programme }: { ui: AdminUi; part: ProgrammePart; pr
 
 function GroupLimits({ ui, programme }: { ui: AdminUi; programme: ProgrammeOverview }) {
   const { t } = ui;
-  const { activity, limits } = programme;
+  const { activity, limits, rotation } = programme;
   return (
     <div data-testid="group-limits">
       <p>{t('programmes_admin.limits_own', { min: activity.minGroupSize, max: activity.maxGroupSize })}</p>
@@ -80,6 +77,14 @@ function GroupLimits({ ui, programme }: { ui: AdminUi; programme: ProgrammeOverv
           )}
         </>
       )}
+      {rotation && (
+        <>
+          <p data-testid="limits-rotation">
+            {t('programmes_admin.limits_rotation', { size: rotation.subgroupSize, n: rotation.parts, max: rotation.largest })}
+          </p>
+          <p class="hint">{t('programmes_admin.limits_rotation_hint')}</p>
+        </>
+      )}
     </div>
   );
 }
@@ -90,16 +95,18 @@ interface Props {
   /** The part being changed; undefined when the form adds one. */
   editing?: ProgrammePart | undefined;
   values: PartForm;
+  /** The subgroups form: as saved, or as typed after a refusal. */
+  rotationValues: RotationForm;
   errors: FieldMessages;
   notice?: 'saved' | 'priced' | undefined;
 }
 
 /**
  * An activity's programme: its parts in time order (times from the start, activity, resources with
- * their buffers), the form that adds or changes a part, taking the price from the parts, and the
- * group sizes the parts allow next to the programme's own.
+ * their buffers), the form that adds or changes a part, its subgroups, taking the price from the
+ * parts, and the group sizes the parts allow next to the programme's own.
  */
-export function ProgrammePage({ ui, programme, editing, values, errors, notice }: Props) {
+export function ProgrammePage({ ui, programme, editing, values, rotationValues, errors, notice }: Props) {
   const { t, lang } = ui;
   const { activity, parts } = programme;
   const title = t('programmes_admin.title', { title: activity.title[lang] });
@@ -150,6 +157,14 @@ export function ProgrammePage({ ui, programme, editing, values, errors, notice }
         choices={programme.choices}
         resources={programme.resources}
       />
+
+      {parts.length > 0 && (
+        <>
+          <h2>{t('programmes_admin.subgroups')}</h2>
+          <p class="hint">{t('programmes_admin.subgroups_intro')}</p>
+          <RotationFormFields ui={ui} action={`${base}/subgroups`} parts={parts} values={rotationValues} errors={rotationErrors(errors)} />
+        </>
+      )}
 
       <h2>{t('programmes_admin.price')}</h2>
       <p class="hint">{t('programmes_admin.price_intro')}</p>
