@@ -264,8 +264,22 @@ for (const dialect of testDialects()) {
       const { activities } = activityListJson.parse((await get('/api/v1/activities')).json());
       const listed = new Map(activities.map((activity) => [activity.id, activity.parts]));
       assert.deepEqual(listed.get(programme.id), [
-        { title: { nl: 'Klimmen', en: 'Climbing' }, offsetMinutes: 0, durationMinutes: 90, activityId: null, resources: ['Klimwand'], subgroupSize: null },
-        { title: { nl: 'Lunch', en: 'Lunch' }, offsetMinutes: 120, durationMinutes: 60, activityId: null, resources: [], subgroupSize: null },
+        {
+          title: { nl: 'Klimmen', en: 'Climbing' },
+          offsetMinutes: 0,
+          durationMinutes: 90,
+          activityId: null,
+          resources: ['Klimwand'],
+          subgroupSize: null,
+        },
+        {
+          title: { nl: 'Lunch', en: 'Lunch' },
+          offsetMinutes: 120,
+          durationMinutes: 60,
+          activityId: null,
+          resources: [],
+          subgroupSize: null,
+        },
         {
           title: { nl: 'Rondvaart', en: 'Canal tour' },
           offsetMinutes: 210,
@@ -287,7 +301,14 @@ for (const dialect of testDialects()) {
       const schemaOf = (path: string) => doc.paths[path]!.get.responses[200].content['application/json'].schema;
       const parts = schemaOf('/activities').properties.activities!.items.properties.parts!;
       assert.match(parts.description ?? '', /empty for an ordinary activity/);
-      assert.deepEqual(Object.keys(parts.items.properties), ['title', 'offsetMinutes', 'durationMinutes', 'activityId', 'resources', 'subgroupSize']);
+      assert.deepEqual(Object.keys(parts.items.properties), [
+        'title',
+        'offsetMinutes',
+        'durationMinutes',
+        'activityId',
+        'resources',
+        'subgroupSize',
+      ]);
       assert.deepEqual(parts.items.required, ['title', 'offsetMinutes', 'durationMinutes', 'activityId', 'resources', 'subgroupSize']);
       for (const [name, field] of Object.entries(parts.items.properties)) {
         if (name !== 'title' && name !== 'durationMinutes') assert.ok(field.description, `${name} is described`);
