@@ -15,7 +15,7 @@ import { isKey, newId } from '../shared/ids.js';
 import { addLocalDays, localDateOf, startOfLocalDay } from '../shared/time.js';
 import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
 import type { StaffMember } from '../staff/staff.js';
-import { BOOKING_STATUSES, HOLDS_PLACES } from '../shared/booking-status.js';
+import { HOLDING_STATUSES, HOLDS_PLACES } from '../shared/booking-status.js';
 import {
   type BookingFilter,
   type BookingListItem,
@@ -80,12 +80,11 @@ export async function readDaySchedule(db: Db, scope: VenueScope, date: string, v
   }
 
   const first = addLocalDays(date, 1);
-  const holding = BOOKING_STATUSES.filter((status) => HOLDS_PLACES[status]);
   const starts = await listBookingStarts(
     db,
     scope,
     venueId,
-    holding,
+    HOLDING_STATUSES,
     startOfLocalDay(first),
     startOfLocalDay(addLocalDays(first, UPCOMING_DAYS)),
   );

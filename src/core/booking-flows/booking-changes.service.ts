@@ -110,9 +110,10 @@ async function applyChange(
       throw new ChangedMeanwhile();
     }
     if (!(await updateGroupSize(trx, state, { group, price, at, ...(contact && { contact }) }))) throw new ChangedMeanwhile();
-    // More persons on a boat or in a room the slot shares with other activities: only while they fit
-    // there too; checked with the booking at its new size, as its subgroups (if it splits) will be.
-    const refusal = delta > 0 ? await resourcesRefusal(trx, booking.slot) : undefined;
+    // Another size on a boat or in a room the slot shares with other activities: only while it fits
+    // there too; checked with the booking at its new size, as its subgroups (if it splits) will be
+    // (fewer persons may make larger subgroups: 41 in three of 14, 40 in two of 20).
+    const refusal = delta !== 0 ? await resourcesRefusal(trx, booking.slot) : undefined;
     if (refusal) throw new DomainError(refusal);
     // Its per-person extras follow the group: more units taken (or `extra_sold_out`), or given back.
     await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);

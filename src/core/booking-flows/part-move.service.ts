@@ -9,7 +9,7 @@ import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import { deletePartMove, listPartMoves, savePartMove } from '../resources/part-move.repository.js';
 import { type PartMoveForm, parsePartMove } from '../resources/part-move.js';
 import { type PartMove, type ProgrammePart, partTimes } from '../resources/programme.js';
-import { listProgrammeParts } from '../resources/programme.repository.js';
+import { listProgrammeParts, programmeResourceIds } from '../resources/programme.repository.js';
 import type { Resource } from '../resources/resource.js';
 import { changeUnderResources } from '../resources/resource-change.service.js';
 import { listVenueResources } from '../resources/resource.repository.js';
@@ -159,7 +159,8 @@ export async function movePartFromForm(
   const parsed = parsePartMove(form, partId, target.slot.startsAt, resources);
   if (!parsed.ok) return parsed;
   const move = parsed.value;
-  const touched = [...target.current.resources, ...move.resources].map((r) => r.resourceId);
+  // Out of the rotation, the part leaves the others fewer turns: every resource of the programme is checked.
+  const touched = [...move.resources.map((r) => r.resourceId), ...(await programmeResourceIds(db, target.planned.activityId))];
   const entry = partEntry(actor, target, 'booking.part_moved', { ...target.planned, ...move });
   const at = clock.now().toISOString();
   const result = await changePart(db, clock, target, touched, (trx) => savePartMove(trx, target.row.id, move, at), entry);
@@ -179,7 +180,7 @@ export async function resetPartMove(
 ): Promise<FormResult<boolean>> {
   const target = await moveTargetOf(db, clock, actor, bookingId, partId);
   if (!target.moved) return { ok: true, value: false };
-  const touched = [...target.current.resources, ...target.planned.resources].map((r) => r.resourceId);
+  const touched = await programmeResourceIds(db, target.planned.activityId);
   const entry = partEntry(actor, target, 'booking.part_move_undone', target.planned);
   const result = await changePart(db, clock, target, touched, (trx) => deletePartMove(trx, target.row.id, partId), entry);
   return result.ok ? { ok: true, value: true } : result;

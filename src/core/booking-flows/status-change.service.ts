@@ -5,6 +5,7 @@ import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { type BookingStatus, HOLDS_PLACES } from '../shared/booking-status.js';
+import { deletePartMoves } from '../resources/part-move.repository.js';
 import { lockSlot, updateBookingStatus } from '../bookings/booking-admin.repository.js';
 import { releaseCapacity } from '../availability/slot.repository.js';
 import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
@@ -141,10 +142,13 @@ export async function changeStatus(trx: Tx, clock: Clock, booking: BookingToChan
   if (releases && !(await releaseCapacity(trx, booking.slotId, booking.groupSize))) {
     throw new Error(`slot ${booking.slotId} does not hold the ${booking.groupSize} places of booking ${booking.id}`);
   }
-  // Its extras' units and its discount code's use go back with its places (once: the status moved only here).
+  // Its extras' units and its discount code's use go back with its places (once: the status moved
+  // only here), and the parts staff moved for it: places taken again (a late payment) are taken as
+  // planned, and checked so.
   if (releases) {
     await releaseExtras(trx, booking.slotId, booking.id);
     await releaseBookingDiscountUse(trx, booking.id);
+    await deletePartMoves(trx, booking.id);
   }
   await recordBookingEvent(trx, clock, {
     ...actor,

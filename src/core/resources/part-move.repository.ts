@@ -1,14 +1,31 @@
-import type { Executor, Tx } from '../../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Executor, Tx } from '../../db/schema.js';
+import { HOLDING_STATUSES } from '../shared/booking-status.js';
 import type { PartMove } from './programme.js';
 
+/** Bookings by id, or the bookings holding places on the slots of the activities that start in (from, to). */
+export type MovesOf = readonly string[] | { activityIds: readonly string[]; from: Date; to: Date };
+
 /** The parts staff moved for each of the bookings, by booking; bookings without moves are absent. */
-export async function listPartMoves(db: Executor, bookingIds: readonly string[]): Promise<Map<string, PartMove[]>> {
+export async function listPartMoves(db: Executor, of: MovesOf): Promise<Map<string, PartMove[]>> {
   const moves = new Map<string, PartMove[]>();
-  if (bookingIds.length === 0) return moves;
+  if ('length' in of ? of.length === 0 : of.activityIds.length === 0) return moves;
+  const bookings = (eb: ExpressionBuilder<Database, 'booking_part_moves'>) => {
+    if ('length' in of) return eb('booking_part_moves.booking_id', 'in', [...of]);
+    const held = eb
+      .selectFrom('bookings')
+      .innerJoin('slots', 'slots.id', 'bookings.slot_id')
+      .select('bookings.id')
+      .where('slots.activity_id', 'in', [...of.activityIds])
+      .where('bookings.status', 'in', HOLDING_STATUSES)
+      .where('slots.starts_at', '<', of.to.toISOString())
+      .where('slots.starts_at', '>', of.from.toISOString());
+    return eb('booking_part_moves.booking_id', 'in', held);
+  };
   const rows = await db
     .selectFrom('booking_part_moves')
     .select(['booking_id', 'part_id', 'offset_minutes'])
-    .where('booking_id', 'in', [...bookingIds])
+    .where(bookings)
     .orderBy('booking_id')
     .orderBy('part_id')
     .execute();
@@ -23,16 +40,20 @@ export async function listPartMoves(db: Executor, bookingIds: readonly string[])
       'booking_part_move_resources.buffer_minutes',
       'resources.name',
     ])
+    // Moves are few (staff make them one at a time): their bookings by id.
     .where('booking_part_move_resources.booking_id', 'in', [...new Set(rows.map((row) => row.booking_id))])
     .orderBy('resources.name')
     .execute();
+  const used = new Map<string, PartMove['resources']>();
+  for (const r of resources) {
+    const key = `${r.booking_id} ${r.part_id}`;
+    used.set(key, [...(used.get(key) ?? []), { resourceId: r.resource_id, name: r.name, bufferMinutes: r.buffer_minutes }]);
+  }
   for (const row of rows) {
     const move: PartMove = {
       partId: row.part_id,
       offsetMinutes: row.offset_minutes,
-      resources: resources
-        .filter((r) => r.booking_id === row.booking_id && r.part_id === row.part_id)
-        .map((r) => ({ resourceId: r.resource_id, name: r.name, bufferMinutes: r.buffer_minutes })),
+      resources: used.get(`${row.booking_id} ${row.part_id}`) ?? [],
     };
     moves.set(row.booking_id, [...(moves.get(row.booking_id) ?? []), move]);
   }
@@ -76,4 +97,10 @@ export async function movedResourceIds(db: Executor, slotId: string): Promise<st
     .where('bookings.slot_id', '=', slotId)
     .execute();
   return rows.map((row) => row.resource_id);
+}
+
+/** Puts every part of a booking that no longer holds places back as the programme plans it. */
+export async function deletePartMoves(trx: Tx, bookingId: string): Promise<void> {
+  await trx.deleteFrom('booking_part_move_resources').where('booking_id', '=', bookingId).execute();
+  await trx.deleteFrom('booking_part_moves').where('booking_id', '=', bookingId).execute();
 }

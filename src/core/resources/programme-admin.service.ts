@@ -13,7 +13,7 @@ import { changeUnderResources } from './resource-change.service.js';
 import { listVenueResources } from './resource.repository.js';
 import type { ProgrammePart } from './programme.js';
 import { chosenResources } from './part-resources-form.js';
-import { deletePart, listProgrammeParts, savePart } from './programme.repository.js';
+import { deletePart, listProgrammeParts, programmeResourceIds, savePart } from './programme.repository.js';
 import { rotationProblem } from './rotation.js';
 
 type Member = ActivityActor & ScopedMember;
@@ -133,7 +133,7 @@ export async function savePartFromForm(
   // A part subgroups take turns at stays as long as the others, and clear of them.
   const problem = rotationProblem(parts.map((p) => (p.id === part.id ? part : p)));
   if (problem) return { ok: false, errors: [{ field: problem === 'rotation_durations_differ' ? 'duration' : 'offset', code: problem }] };
-  const touched = new Set([...(current?.resources ?? []), ...used].map((r) => r.resourceId));
+  const touched = new Set([...used.map((r) => r.resourceId), ...(await programmeResourceIds(db, activity.id))]);
   const entry = partChanged(member, activity, part);
   const at = clock.now().toISOString();
   return changeUnderResources(
@@ -149,18 +149,23 @@ export async function savePartFromForm(
   );
 }
 
-/** Removes a part of a programme; the resources it used are free at its time from then on. */
-export async function removePart(db: Db, clock: Clock, member: Member, activityId: string, partId: string): Promise<void> {
+/**
+ * Removes a part of a programme; the resources it used are free at its time from then on. A part
+ * subgroups take turns at leaves fewer turns, so larger subgroups at the others: that is checked
+ * like any change that adds use (`resource_conflict` at `rotating`, the subgroups' form); any other part only frees.
+ */
+export async function removePart(db: Db, clock: Clock, member: Member, activityId: string, partId: string): Promise<FormResult<void>> {
   const { activity, parts } = await programmeFor(db, clock, member, activityId);
   const part = parts.find((p) => p.id === partId);
   if (!part) throw new DomainError('not_found');
-  await changeUnderResources(
+  const frees = part.subgroupSize === null;
+  return changeUnderResources(
     db,
     clock,
-    { resourceIds: part.resources.map((r) => r.resourceId) },
-    'part',
+    { resourceIds: frees ? part.resources.map((r) => r.resourceId) : await programmeResourceIds(db, activity.id) },
+    'rotating',
     (trx) => deletePart(trx, activity.id, part.id),
     partChanged(member, activity, part),
-    { frees: true },
+    { frees },
   );
 }

@@ -112,3 +112,25 @@ export async function deletePart(trx: Tx, activityId: string, partId: string): P
   await trx.deleteFrom('part_resources').where('part_id', '=', partId).execute();
   await trx.deleteFrom('programme_parts').where('activity_id', '=', activityId).where('id', '=', partId).execute();
 }
+
+/**
+ * Every resource a programme's bookings may hold: those of its parts, and those its bookings'
+ * moved parts use. A change of one part can change what the others hold (a rotating part's time is
+ * a turn of every rotating part; one part fewer in turns makes larger subgroups), so such a change
+ * is checked against all of them.
+ */
+export async function programmeResourceIds(db: Executor, activityId: string): Promise<string[]> {
+  const planned = await db
+    .selectFrom('part_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'part_resources.part_id')
+    .select('part_resources.resource_id')
+    .where('programme_parts.activity_id', '=', activityId)
+    .execute();
+  const moved = await db
+    .selectFrom('booking_part_move_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'booking_part_move_resources.part_id')
+    .select('booking_part_move_resources.resource_id')
+    .where('programme_parts.activity_id', '=', activityId)
+    .execute();
+  return [...new Set([...planned, ...moved].map((row) => row.resource_id))];
+}

@@ -1,14 +1,12 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Database, Executor, ResourceTable, Tx } from '../../db/schema.js';
-import { HOLDS_PLACES, BOOKING_STATUSES } from '../shared/booking-status.js';
+import { HOLDING_STATUSES } from '../shared/booking-status.js';
 import { listPartMoves } from './part-move.repository.js';
 import type { PartMove, ProgrammePart } from './programme.js';
 import { listProgrammeParts } from './programme.repository.js';
 import { type Resource, type ResourceKind, type ResourceUse, type SlotResource, type Turns, useWindow } from './resource.js';
 import { bookingParts, partUses } from './rotation.js';
-
-const HOLDING = BOOKING_STATUSES.filter((status) => HOLDS_PLACES[status]);
 
 /** The longest changeover buffer a link may add (a day): how far around a time other uses are read. */
 export const MAX_BUFFER_MINUTES = 24 * 60;
@@ -223,25 +221,28 @@ async function groupsOn(
     .innerJoin('slots', 'slots.id', 'bookings.slot_id')
     .select(['bookings.id', 'bookings.slot_id', 'bookings.group_size', 'slots.activity_id'])
     .where('slots.activity_id', 'in', [...programmeIds])
-    .where('bookings.status', 'in', HOLDING)
+    .where('bookings.status', 'in', HOLDING_STATUSES)
     .where('slots.starts_at', '<', bounds.to.toISOString())
     .where('slots.starts_at', '>', bounds.from.toISOString())
+    // Every group of a slot where one moved a part: the others count as groups of their own too.
     .where((eb) => {
       const moved = eb.exists(
-        eb.selectFrom('booking_part_moves').select('part_id').whereRef('booking_part_moves.booking_id', '=', 'bookings.id'),
+        eb
+          .selectFrom('booking_part_moves')
+          .innerJoin('bookings as moving', 'moving.id', 'booking_part_moves.booking_id')
+          .select('booking_part_moves.part_id')
+          .whereRef('moving.slot_id', '=', 'bookings.slot_id'),
       );
       return rotating.size === 0 ? moved : eb.or([eb('slots.activity_id', 'in', [...rotating]), moved]);
     })
     .execute();
-  const moves = await listPartMoves(
-    db,
-    bookings.map((booking) => booking.id),
-  );
+  const moves = await listPartMoves(db, { activityIds: programmeIds, ...bounds });
+  const bySlot = new Map<string, typeof bookings>();
+  for (const booking of bookings) bySlot.set(booking.slot_id, [...(bySlot.get(booking.slot_id) ?? []), booking]);
   // A rotating programme's slots all, its places taken before a booking row holds them included.
-  const moved = new Set(bookings.filter((booking) => moves.has(booking.id)).map((booking) => booking.slot_id));
   for (const slot of slots) {
-    if (!rotating.has(slot.activity_id) && !moved.has(slot.id)) continue;
-    const own = bookings.filter((booking) => booking.slot_id === slot.id);
+    const own = bySlot.get(slot.id) ?? [];
+    if (!rotating.has(slot.activity_id) && own.length === 0) continue;
     const onSlot = own.map((booking) => ({ persons: booking.group_size, moves: moves.get(booking.id) ?? [] }));
     const pending = slot.booked_persons - own.reduce((sum, booking) => sum + booking.group_size, 0);
     if (pending > 0) onSlot.push({ persons: pending, moves: [] });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { TEST_ADMIN } from '../../../test/actors.js';
+import { TEST_ADMIN, TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -14,10 +14,12 @@ import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
 import type { FormResult } from '../shared/field-errors.js';
 import type { Db } from '../../db/schema.js';
-import { savePartFromForm } from './programme-admin.service.js';
+import { removePart, savePartFromForm } from './programme-admin.service.js';
+import { listProgrammeParts } from './programme.repository.js';
 import { createResourceFromForm } from './resource-admin.service.js';
 import type { ProgrammePart } from './programme.js';
 import type { Resource } from './resource.js';
+import { movePartFromForm } from '../booking-flows/part-move.service.js';
 import { saveRotationFromForm } from './rotation-admin.service.js';
 
 const DAY = '2026-06-15'; // a Monday
@@ -214,6 +216,24 @@ for (const dialect of testDialects()) {
         .where('action', '=', 'activity.updated')
         .execute();
       assert.equal(logged.filter((entry) => String(entry.detail).includes('"changed":"rotation"')).length, 2);
+    });
+
+    test('what changes the turns of other parts is checked: removing a rotating part, moving one out of the turns, a smaller group', async () => {
+      const { programme, parts, rotate } = await schoolTrip();
+      assert.equal(outcome(await rotate(20)), 'ok');
+      // 40 pupils in two subgroups of 20: climbing and canoeing at 09:00, canoeing and archery at 10:00, archery and climbing at 11:00.
+      const { booking } = await book(db, clock, await slotAt(programme, '09:00'), { groupSize: 40 });
+      // Without archery, two turns for 40 pupils: still two subgroups of 20. Without two parts, one group of 40 on the wall of 20.
+      assert.equal(outcome(await removePart(db, clock, TEST_ADMIN, programme.id, parts[2]!.id)), 'ok');
+      const climbingOut = await movePartFromForm(db, clock, TEST_ADMIN_ACTOR, booking.id, parts[0]!.id, {
+        start: '14:00',
+        resources: parts[0]!.resources.map((r) => r.resourceId),
+        buffers: {},
+      });
+      // Out of the turns the whole group climbs: 40 on a wall of 20, and canoeing alone left for 40 at 10:00.
+      assert.equal(outcome(climbingOut), 'resources:resource_conflict');
+      assert.equal(outcome(await removePart(db, clock, TEST_ADMIN, programme.id, parts[0]!.id)), 'rotating:resource_conflict');
+      assert.equal((await listProgrammeParts(db, [programme.id])).get(programme.id)!.length, 2, 'the part is kept');
     });
   });
 }

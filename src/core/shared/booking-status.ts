@@ -18,3 +18,6 @@ export const HOLDS_PLACES: Record<BookingStatus, boolean> = {
   cancelled: false,
   expired: false,
 };
+
+/** The statuses whose bookings hold places. */
+export const HOLDING_STATUSES = BOOKING_STATUSES.filter((status) => HOLDS_PLACES[status]);

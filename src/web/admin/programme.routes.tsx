@@ -102,8 +102,9 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
   app.post('/activities/:id/programme/parts/:partId/delete', async (request: ProgrammeRequest, reply) => {
     requirePermission(request, 'catalog.write');
     const { activityId, partId } = idsOf(request);
-    await removePart(db, clock, request.staff, activityId, partId!);
-    return reply.seeOther(`/admin/activities/${activityId}/programme?saved=1`);
+    const result = await removePart(db, clock, request.staff, activityId, partId!);
+    if (result.ok) return reply.seeOther(`/admin/activities/${activityId}/programme?saved=1`);
+    return sendProgramme(request, reply, { errors: result.errors });
   });
 
   app.post('/activities/:id/programme/price', async (request: ProgrammeRequest, reply) => {
