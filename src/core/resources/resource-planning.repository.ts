@@ -12,12 +12,17 @@ export interface PlannedBooking {
   id: string;
   reference: string;
   status: BookingStatus;
+  /** The persons it has at the resource then: the group's, or its subgroup's. */
   groupSize: number;
   organisation: string;
   name: string;
+  /** Which of its subgroups (from 1) is there, for a group split into subgroups taking turns. */
+  subgroup?: number;
+  /** Staff moved this part for the booking (to this time or resource). */
+  moved?: boolean;
 }
 
-/** A slot of an activity linked to the resource, with the time it holds the resource and its bookings. */
+/** A slot of an activity linked to the resource, with the time it holds the resource and its bookings (what they take of the resource's capacity). */
 export interface PlannedSlot {
   id: string;
   activityId: string;
@@ -30,7 +35,6 @@ export interface PlannedSlot {
   bufferMinutes: number;
   /** Its end plus the link's changeover buffer: until when it holds the resource (when booked). */
   heldUntil: Date;
-  capacity: number;
   bookedPersons: number;
   bookedGroups: number;
   bookings: PlannedBooking[];
@@ -61,7 +65,6 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
       'slots.activity_id',
       'slots.starts_at',
       'slots.ends_at',
-      'slots.capacity',
       'slots.booked_persons',
       'slots.booked_groups',
       'activities.title_nl',
@@ -109,7 +112,6 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
       id: row.id,
       activityId: row.activity_id,
       activityTitle: { nl: row.title_nl, en: row.title_en },
-      capacity: row.capacity,
     };
     // A programme whose groups take its parts at times of their own (subgroups in turns, parts
     // staff moved): each time a group uses the resource, with the bookings then.
@@ -137,7 +139,12 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
           };
           time.bookedPersons += use.persons;
           time.bookedGroups += 1;
-          time.bookings.push(planned(booking, use.persons));
+          const split = use.subgroups > 1;
+          time.bookings.push({
+            ...planned(booking, use.persons),
+            ...(split && { subgroup: use.subgroup + 1 }),
+            ...(moves.get(booking.id)?.some((move) => move.partId === use.part.id) && { moved: true }),
+          });
           times.set(key, time);
         }
       }

@@ -199,6 +199,12 @@ for (const dialect of testDialects()) {
         onSpare.slots.map((s) => [s.startsAt.toISOString(), s.endsAt.toISOString(), s.bookedPersons, s.bookings.map((b) => b.reference)]),
         [[at('2026-06-16', '15:00').toISOString(), at('2026-06-16', '16:00').toISOString(), 12, [small.booking.reference]]],
       );
+      assert.deepEqual(onSpare.slots[0]!.bookings[0]!.moved, true);
+      assert.deepEqual(
+        onBoat.slots.map((s) => s.bookings.map((b) => b.subgroup)),
+        [[2], [1]],
+        "the class's second subgroup sails at 11:00, its first at 12:00",
+      );
     });
   });
 }

@@ -80,6 +80,9 @@ export interface PartUse {
   startsAt: Date;
   endsAt: Date;
   persons: number;
+  /** Which subgroup (from 0) of how many: 0 of 1 for a group that is not split or a part done together. */
+  subgroup: number;
+  subgroups: number;
 }
 
 /**
@@ -87,14 +90,20 @@ export interface PartUse {
  * every person; a rotating part once per subgroup, at its turn, with the subgroup's persons.
  */
 export function partUses(parts: readonly ProgrammePart[], slotStartsAt: Date, persons: number): PartUse[] {
-  return subgroupsOf(parts, slotStartsAt, persons).flatMap((subgroup, k) =>
+  const subgroups = subgroupsOf(parts, slotStartsAt, persons);
+  return subgroups.flatMap((subgroup, k) =>
     subgroup.parts
       .filter(({ part }) => part.subgroupSize !== null || k === 0)
-      .map(({ part, startsAt, endsAt }) => ({
-        part,
-        startsAt,
-        endsAt,
-        persons: part.subgroupSize === null ? persons : subgroup.persons,
-      })),
+      .map(({ part, startsAt, endsAt }) => {
+        const together = part.subgroupSize === null;
+        return {
+          part,
+          startsAt,
+          endsAt,
+          persons: together ? persons : subgroup.persons,
+          subgroup: together ? 0 : k,
+          subgroups: together ? 1 : subgroups.length,
+        };
+      }),
   );
 }

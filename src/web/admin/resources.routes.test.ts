@@ -180,7 +180,7 @@ for (const dialect of testDialects()) {
       assert.equal(planning.statusCode, 200);
       const html = page(planning.body);
       const row = html.querySelector(`[data-testid="planning-slots"] tr[data-slot="${slot.id}"]`);
-      assert.match(row?.textContent ?? '', /10:00–11:30.*Kanoën.*12:00 \(\+30 min\.\).*12 van 50 personen; groepen: 1/s);
+      assert.match(row?.textContent ?? '', /10:00–11:30.*Kanoën.*12:00 \(\+30 min\.\).*12 van 30 personen; groepen: 1/s);
       assert.ok(row?.querySelector(`a[href="/admin/bookings/${booking.id}"]`));
       assert.equal(row?.querySelector(`a[href="/admin/bookings/${booking.id}"]`)?.textContent, booking.reference);
       assert.ok(row?.querySelector(`a[href="/admin/bookings?activity=${home.id}&from=2026-06-15&to=2026-06-15"]`));

@@ -101,7 +101,17 @@ export function ResourcePlanningPage({ ui, planning, today, value, errors }: Pro
               {slot.bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: slot.bufferMinutes })})`}
             </td>
             <td data-testid="booked">
-              {t('resource_planning.booked_of', { persons: slot.bookedPersons, capacity: slot.capacity, groups: slot.bookedGroups })}
+              {planning.resource.kind === 'persons'
+                ? t('resource_planning.booked_of', {
+                    persons: slot.bookedPersons,
+                    capacity: planning.resource.capacity,
+                    groups: slot.bookedGroups,
+                  })
+                : t('resource_planning.booked_units', {
+                    groups: slot.bookedGroups,
+                    capacity: planning.resource.capacity,
+                    persons: slot.bookedPersons,
+                  })}
             </td>
             <td>
               {slot.bookings.length === 0 ? (
@@ -114,6 +124,8 @@ export function ResourcePlanningPage({ ui, planning, today, value, errors }: Pro
                       {[
                         booking.organisation || booking.name,
                         t('price.persons', { n: booking.groupSize }),
+                        ...(booking.subgroup ? [t('resource_planning.subgroup', { n: booking.subgroup })] : []),
+                        ...(booking.moved ? [t('resource_planning.moved')] : []),
                         t(STATUS_LABELS[booking.status]),
                       ].join(' · ')}
                     </li>
