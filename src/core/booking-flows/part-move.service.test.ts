@@ -19,6 +19,7 @@ import type { FormResult } from '../shared/field-errors.js';
 import type { StaffMember } from '../staff/staff.js';
 import type { Db } from '../../db/schema.js';
 import { changeBookingStatus, type StaffActor } from './booking-admin.service.js';
+import { createResourceFromForm } from '../resources/resource-admin.service.js';
 import { movePartFromForm, readBookingProgramme, resetPartMove } from './part-move.service.js';
 import { loadBookingDetails } from '../bookings/booking.repository.js';
 import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
@@ -205,6 +206,17 @@ for (const dialect of testDialects()) {
       assert.equal(outcome(await move(form(''))), 'start:required');
       assert.equal(outcome(await move(form('09:00'))), 'start:before_slot_start');
       assert.equal(outcome(await move(form('09:30'))), 'ok', 'at the very start');
+      // The whole group of 10 does a moved part together: a sloop of 8 can never hold it.
+      const sloop = await createResourceFromForm(db, clock, TEST_ADMIN, {
+        venueId: boat.venueId,
+        name: 'Sloepje',
+        kind: 'persons',
+        capacity: '8',
+      });
+      assert.ok(sloop.ok);
+      const small = await move({ start: '15:00', resources: [sloop.value.id], buffers: {} });
+      assert.equal(outcome(small), 'resources:group_exceeds_resource');
+      assert.deepEqual(!small.ok && small.errors[0]!.params, { n: 10, capacity: 8 });
       const elsewhere = await makeActivity(db, clock);
       const foreign = await shareResource(db, clock, [elsewhere], { kind: 'units', capacity: 1, name: 'Elders' });
       await assert.rejects(move({ start: '15:00', resources: [foreign.id], buffers: {} }), refusedWith('not_found'));

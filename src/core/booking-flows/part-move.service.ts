@@ -159,6 +159,15 @@ export async function movePartFromForm(
   const parsed = parsePartMove(form, partId, target.slot.startsAt, resources);
   if (!parsed.ok) return parsed;
   const move = parsed.value;
+  // The whole group does a moved part together: a resource that can never hold it says so, not "booked times".
+  const persons = target.row.group_size;
+  const tooSmall = resources.filter(
+    (r) => r.kind === 'persons' && r.capacity < persons && move.resources.some((u) => u.resourceId === r.id),
+  );
+  if (tooSmall.length > 0) {
+    const capacity = Math.min(...tooSmall.map((r) => r.capacity));
+    return { ok: false, errors: [{ field: 'resources', code: 'group_exceeds_resource', params: { n: persons, capacity } }] };
+  }
   // Out of the rotation, the part leaves the others fewer turns: every resource of the programme is checked.
   const touched = [...move.resources.map((r) => r.resourceId), ...(await programmeResourceIds(db, target.planned.activityId))];
   const entry = partEntry(actor, target, 'booking.part_moved', { ...target.planned, ...move });

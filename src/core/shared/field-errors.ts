@@ -123,6 +123,8 @@ export const FIELD_ERROR_CODES = [
   'too_many_price_lines',
   // A booking's part moved to a time before its slot starts.
   'before_slot_start',
+  // A moved part is done by the whole group together: more persons than a resource ticked holds.
+  'group_exceeds_resource',
   // A programme's subgroups: fewer than two parts to take turns at, parts that differ in length or overlap.
   'rotation_needs_two_parts',
   'rotation_durations_differ',

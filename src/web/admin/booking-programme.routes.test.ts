@@ -97,12 +97,14 @@ for (const dialect of testDialects()) {
       assert.equal(moved.statusCode, 303, moved.body.slice(0, 400));
       assert.equal(moved.headers.location, `${url()}?done=part_moved`);
       const after = await adminGet(t, staff, moved.headers.location!);
-      assert.deepEqual(rows(after.body)[1], '14:30–15:30 | Rondvaart | Fluisterboot (+15 min.) | verplaatst');
+      // The way back to the plan is in the part's row, not folded away in its move form.
+      assert.deepEqual(rows(after.body)[1], '14:30–15:30 | Rondvaart | Fluisterboot (+15 min.) | verplaatst Terug volgens plan');
+      assert.ok(page(after.body).querySelector(`[data-testid="booking-parts"] form[action="${url()}/parts/${tour.id}/reset"]`));
       assert.match(page(after.body).querySelector('[data-testid="notice"]')?.textContent ?? '', /verplaatst/);
       assert.match(page(after.body).querySelector('[data-testid="booking-history"]')?.textContent ?? '', /onderdeel verplaatst/);
 
       const english = await t.app.inject({ url: url(), headers: { cookie: `lang=en; ${SESSION_COOKIE}=${staff.cookie}` } });
-      assert.deepEqual(rows(english.body)[1], '14:30–15:30 | Canal tour | Fluisterboot (+15 min) | moved');
+      assert.deepEqual(rows(english.body)[1], '14:30–15:30 | Canal tour | Fluisterboot (+15 min) | moved Back to the plan');
 
       const reset = await adminPost(t, staff, `${url()}/parts/${tour.id}/reset`);
       assert.equal(reset.headers.location, `${url()}?done=part_reset`);

@@ -80,6 +80,8 @@ export const programmesMessages = defineMessages(
     'programmes_admin.limits_impossible':
       'Let op: geen groepsgrootte past bij elk onderdeel, want het hoogste minimum ligt boven het laagste maximum.',
     'field.before_slot_start': 'Dit tijdstip ligt vóór het begin van het tijdslot; een onderdeel kan niet eerder beginnen.',
+    'field.group_exceeds_resource':
+      'Een verplaatst onderdeel doet de hele groep ({n} personen) samen, maar een aangevinkt middel houdt er hoogstens {capacity}. Kies een groter middel.',
     'activity_log.action.booking.part_moved': 'onderdeel verplaatst',
     'activity_log.action.booking.part_move_undone': 'onderdeel terug volgens plan',
     'booking_programme.intro':
@@ -188,6 +190,8 @@ export const programmesMessages = defineMessages(
       "Note: the programme allows group sizes that do not suit every part. Change the group size on the activity's form.",
     'programmes_admin.limits_impossible': 'Note: no group size suits every part, as the highest minimum is above the lowest maximum.',
     'field.before_slot_start': 'This time is before the slot starts; a part cannot begin earlier.',
+    'field.group_exceeds_resource':
+      'The whole group ({n} people) does a moved part together, but a resource ticked holds at most {capacity}. Choose a larger resource.',
     'activity_log.action.booking.part_moved': 'part moved',
     'activity_log.action.booking.part_move_undone': 'part back to the plan',
     'booking_programme.intro':

@@ -46,7 +46,7 @@ function resourcesText(ui: AdminUi, { part }: BookedPart): string {
     .join(', ');
 }
 
-/** One part's move form: a new start, the resources ticked with their buffers; and the way back to the plan when moved. */
+/** One part's move form: a new start, the resources ticked with their buffers. */
 function MoveForm({
   ui,
   base,
@@ -136,14 +136,6 @@ function MoveForm({
         </fieldset>
         <button type="submit">{t('booking_programme.move')}</button>
       </form>
-      {booked.moved && (
-        <form method="post" action={`${action}/reset`} class="inline-form">
-          <CsrfField ui={ui} />
-          <button type="submit" aria-label={t('booking_programme.reset_part', { title })}>
-            {t('booking_programme.reset')}
-          </button>
-        </form>
-      )}
     </details>
   );
 }
@@ -179,6 +171,15 @@ export function BookingProgrammeSection({ ui, base, programme, slotStartsAt, wri
             <td>
               {t(booked.moved ? 'booking_programme.moved' : 'booking_programme.planned')}
               {booked.inTurns && `, ${t('booking_programme.in_turns')}`}
+              {forms && booked.moved && ' '}
+              {forms && booked.moved && (
+                <form method="post" action={`${base}/parts/${booked.part.id}/reset`} class="inline-form">
+                  <CsrfField ui={ui} />
+                  <button type="submit" aria-label={t('booking_programme.reset_part', { title: booked.part.title[lang] })}>
+                    {t('booking_programme.reset')}
+                  </button>
+                </form>
+              )}
             </td>
           </tr>
         )}
