@@ -104,3 +104,16 @@ export async function deletePartMoves(trx: Tx, bookingId: string): Promise<void>
   await trx.deleteFrom('booking_part_move_resources').where('booking_id', '=', bookingId).execute();
   await trx.deleteFrom('booking_part_moves').where('booking_id', '=', bookingId).execute();
 }
+
+/** The programmes some of whose bookings had a part moved onto one of the resources: they use it too. */
+export async function programmesMovedOnto(db: Executor, resourceIds: readonly string[]): Promise<string[]> {
+  if (resourceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('booking_part_move_resources')
+    .innerJoin('programme_parts', 'programme_parts.id', 'booking_part_move_resources.part_id')
+    .select('programme_parts.activity_id')
+    .distinct()
+    .where('booking_part_move_resources.resource_id', 'in', [...resourceIds])
+    .execute();
+  return rows.map((row) => row.activity_id);
+}

@@ -1,11 +1,11 @@
 import type { Translated } from '../catalog/activity.js';
 import type { Executor } from '../../db/schema.js';
 import { type BookingStatus, HOLDS_PLACES } from '../shared/booking-status.js';
-import { listPartMoves } from './part-move.repository.js';
+import { listPartMoves, programmesMovedOnto } from './part-move.repository.js';
 import { listProgrammeParts } from './programme.repository.js';
 import { useWindow } from './resource.js';
 import { listResourceLinks, MAX_BUFFER_MINUTES } from './resource.repository.js';
-import { bookingParts, partUses, rotates } from './rotation.js';
+import { resourceTimes, rotates } from './rotation.js';
 
 /** A booking of a slot on a resource's planning: enough to name it and open it. */
 export interface PlannedBooking {
@@ -48,14 +48,8 @@ export interface PlannedSlot {
 export async function listPlannedSlots(db: Executor, resourceId: string, from: Date, to: Date): Promise<PlannedSlot[]> {
   const links = await listResourceLinks(db, { resourceIds: [resourceId] });
   // Programmes some of whose bookings had a part moved onto the resource use it too.
-  const movedOnto = await db
-    .selectFrom('booking_part_move_resources')
-    .innerJoin('programme_parts', 'programme_parts.id', 'booking_part_move_resources.part_id')
-    .select('programme_parts.activity_id')
-    .distinct()
-    .where('booking_part_move_resources.resource_id', '=', resourceId)
-    .execute();
-  const activityIds = [...new Set([...links.map((link) => link.activityId), ...movedOnto.map((row) => row.activity_id)])];
+  const movedOnto = await programmesMovedOnto(db, [resourceId]);
+  const activityIds = [...new Set([...links.map((link) => link.activityId), ...movedOnto])];
   if (activityIds.length === 0) return [];
   const rows = await db
     .selectFrom('slots')
@@ -120,18 +114,16 @@ export async function listPlannedSlots(db: Executor, resourceId: string, from: D
       const times = new Map<string, PlannedSlot>();
       for (const booking of holding) {
         const start = new Date(row.starts_at);
-        for (const use of partUses(bookingParts(parts, moves.get(booking.id) ?? []), start, booking.group_size)) {
-          const link = use.part.resources.find((resource) => resource.resourceId === resourceId);
-          if (!link) continue;
-          const heldUntil = new Date(use.endsAt.getTime() + link.bufferMinutes * 60_000);
-          if (heldUntil <= from || use.startsAt >= to) continue;
+        for (const use of resourceTimes(parts, moves.get(booking.id) ?? [], start, booking.group_size)) {
+          const { heldUntil } = use;
+          if (use.resourceId !== resourceId || heldUntil <= from || use.startsAt >= to) continue;
           const key = `${use.startsAt.toISOString()} ${use.part.id}`;
           const time = times.get(key) ?? {
             ...base,
             partTitle: use.part.title,
             startsAt: use.startsAt,
             endsAt: use.endsAt,
-            bufferMinutes: link.bufferMinutes,
+            bufferMinutes: use.bufferMinutes,
             heldUntil,
             bookedPersons: 0,
             bookedGroups: 0,

@@ -2,11 +2,11 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Database, Executor, ResourceTable, Tx } from '../../db/schema.js';
 import { HOLDING_STATUSES } from '../shared/booking-status.js';
-import { listPartMoves } from './part-move.repository.js';
+import { listPartMoves, programmesMovedOnto } from './part-move.repository.js';
 import type { PartMove, ProgrammePart } from './programme.js';
 import { listProgrammeParts } from './programme.repository.js';
 import { type Resource, type ResourceKind, type ResourceUse, type SlotResource, type Turns, useWindow } from './resource.js';
-import { bookingParts, partUses } from './rotation.js';
+import { resourceTimes } from './rotation.js';
 
 /** The longest changeover buffer a link may add (a day): how far around a time other uses are read. */
 export const MAX_BUFFER_MINUTES = 24 * 60;
@@ -267,16 +267,8 @@ export async function listResourceUses(
   if (resourceIds.length === 0) return uses;
   const links = await listResourceLinks(db, { resourceIds });
   // Programmes whose parts a booking moved onto one of the resources use it too.
-  const movedOnto = await db
-    .selectFrom('booking_part_move_resources')
-    .innerJoin('programme_parts', 'programme_parts.id', 'booking_part_move_resources.part_id')
-    .select('programme_parts.activity_id')
-    .distinct()
-    .where('booking_part_move_resources.resource_id', 'in', [...resourceIds])
-    .execute();
-  const programmeIds = [
-    ...new Set([...links.filter((link) => link.part).map((link) => link.activityId), ...movedOnto.map((row) => row.activity_id)]),
-  ];
+  const movedOnto = await programmesMovedOnto(db, resourceIds);
+  const programmeIds = [...new Set([...links.filter((link) => link.part).map((link) => link.activityId), ...movedOnto])];
   const activityIds = [...new Set([...links.map((link) => link.activityId), ...programmeIds])];
   // A slot lasts at most a day and a buffer at most a day: one that starts earlier cannot reach `from`.
   const bounds = { from: new Date(from.getTime() - 2 * MAX_BUFFER_MINUTES * 60_000), to };
@@ -315,18 +307,15 @@ export async function listResourceUses(
       });
     }
     for (const group of onSlot ?? []) {
-      for (const use of partUses(bookingParts(programmes.get(row.activity_id)!, group.moves), startsAt, group.persons)) {
-        for (const { resourceId, bufferMinutes } of use.part.resources) {
-          const heldUntil = new Date(use.endsAt.getTime() + bufferMinutes * 60_000);
-          add(resourceId, {
-            slotId: row.id,
-            startsAt: use.startsAt,
-            usedUntil: use.endsAt,
-            endsAt: heldUntil,
-            persons: use.persons,
-            groups: 1,
-          });
-        }
+      for (const time of resourceTimes(programmes.get(row.activity_id)!, group.moves, startsAt, group.persons)) {
+        add(time.resourceId, {
+          slotId: row.id,
+          startsAt: time.startsAt,
+          usedUntil: time.endsAt,
+          endsAt: time.heldUntil,
+          persons: time.persons,
+          groups: 1,
+        });
       }
     }
   }

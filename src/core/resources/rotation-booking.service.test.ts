@@ -225,12 +225,19 @@ for (const dialect of testDialects()) {
       const { booking } = await book(db, clock, await slotAt(programme, '09:00'), { groupSize: 40 });
       // Without archery, two turns for 40 pupils: still two subgroups of 20. Without two parts, one group of 40 on the wall of 20.
       assert.equal(outcome(await removePart(db, clock, TEST_ADMIN, programme.id, parts[2]!.id)), 'ok');
+      const hall = await createResourceFromForm(db, clock, TEST_ADMIN, {
+        venueId: programme.venue.id,
+        name: 'Hal',
+        kind: 'persons',
+        capacity: '100',
+      });
+      assert.ok(hall.ok);
       const climbingOut = await movePartFromForm(db, clock, TEST_ADMIN_ACTOR, booking.id, parts[0]!.id, {
         start: '14:00',
-        resources: parts[0]!.resources.map((r) => r.resourceId),
+        resources: [hall.value.id],
         buffers: {},
       });
-      // Out of the turns the whole group climbs: 40 on a wall of 20, and canoeing alone left for 40 at 10:00.
+      // Out of the turns the whole group climbs in the hall, which holds it; but canoeing is left alone, for 40 canoeists at 10:00.
       assert.equal(outcome(climbingOut), 'resources:resource_conflict');
       assert.equal(outcome(await removePart(db, clock, TEST_ADMIN, programme.id, parts[0]!.id)), 'rotating:resource_conflict');
       assert.equal((await listProgrammeParts(db, [programme.id])).get(programme.id)!.length, 2, 'the part is kept');

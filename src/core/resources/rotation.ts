@@ -107,3 +107,28 @@ export function partUses(parts: readonly ProgrammePart[], slotStartsAt: Date, pe
       }),
   );
 }
+
+/** A time a booked group (or one of its subgroups) holds one resource of a part, and the resource's changeover after it. */
+export interface ResourceTime extends PartUse {
+  resourceId: string;
+  bufferMinutes: number;
+  /** `endsAt` plus the changeover: when the resource is free again. */
+  heldUntil: Date;
+}
+
+/** Every time a booked group of `persons`, with the parts staff moved for it, holds each of its parts' resources. */
+export function resourceTimes(
+  parts: readonly ProgrammePart[],
+  moves: readonly PartMove[],
+  slotStartsAt: Date,
+  persons: number,
+): ResourceTime[] {
+  return partUses(bookingParts(parts, moves), slotStartsAt, persons).flatMap((use) =>
+    use.part.resources.map(({ resourceId, bufferMinutes }) => ({
+      ...use,
+      resourceId,
+      bufferMinutes,
+      heldUntil: new Date(use.endsAt.getTime() + bufferMinutes * 60_000),
+    })),
+  );
+}
