@@ -17,6 +17,7 @@ import { cancelByOrganiser, changeGroupSize } from './booking-changes.service.js
 import { runBookingLifecycle } from './booking-lifecycle.service.js';
 import { createBooking, quoteBooking } from './booking.service.js';
 import { quoteGroupSize } from './group-size-quote.service.js';
+import { refusedWith } from '../../../test/outcomes.js';
 
 const ON_INVOICE: PaymentTerms = { mode: 'deposit', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 };
 const BILLING = {
@@ -26,7 +27,6 @@ const BILLING = {
   vatId: null,
   country: null,
 };
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
 for (const dialect of testDialects()) {
   describe(`extras on ${dialect.name}`, () => {

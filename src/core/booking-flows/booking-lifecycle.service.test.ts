@@ -7,13 +7,12 @@ import { book, makeActivityWithRules, makeSlot } from '../../../test/factories.j
 import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind } from '../../../test/lifecycle.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { runJobOnce } from '../jobs/scheduler.js';
-import { DomainError } from '../shared/errors.js';
 import { extendOption } from './booking-admin.service.js';
 import { bookingLifecycleJob, runBookingLifecycle } from './booking-lifecycle.service.js';
 import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
+import { refusedWith } from '../../../test/outcomes.js';
 
 const HOUR = 3_600_000;
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
 const staff = TEST_ADMIN_ACTOR;
 

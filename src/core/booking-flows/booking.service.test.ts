@@ -4,13 +4,11 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
 import { findSlot } from '../availability/slot.repository.js';
-import { DomainError } from '../shared/errors.js';
 import { hashToken } from '../shared/ids.js';
 import { createBooking, findBookingByLink } from './booking.service.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
-
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+import { refusedWith } from '../../../test/outcomes.js';
 
 for (const dialect of testDialects()) {
   describe(`booking service on ${dialect.name}`, () => {

@@ -12,7 +12,6 @@ import type { Activity } from '../catalog/activity.js';
 import { runBookingLifecycle } from './booking-lifecycle.service.js';
 import { createBooking } from './booking.service.js';
 import { confirmOption } from './option.service.js';
-import { DomainError } from '../shared/errors.js';
 import type { Db } from '../../db/schema.js';
 import { bookingPaymentOf, settlePayment, startCheckout } from './checkout.service.js';
 import { settleFromWebhook } from './payment-webhook.service.js';
@@ -26,11 +25,11 @@ import { DiscountRefused } from '../discounts/discount-code.js';
 import { NEW_DISCOUNT_CODE_FORM } from '../discounts/discount-form.js';
 import { loadBookingDetails } from '../bookings/booking.repository.js';
 import { cancelByOrganiser } from './booking-changes.service.js';
+import { refusedWith } from '../../../test/outcomes.js';
 
 const MINUTE = 60_000;
 const FULL: PaymentTerms = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 };
 const returnUrl = (id: string) => `http://bookings.test/return/${id}`;
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
 for (const dialect of testDialects()) {
   describe(`paying when booking on ${dialect.name}`, () => {

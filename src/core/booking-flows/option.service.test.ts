@@ -8,15 +8,13 @@ import { addNoticeRecipient, bookingRow, historyOf, mailsOf, mailsOfKind } from 
 import { findSlot } from '../availability/slot.repository.js';
 import type { Slot } from '../availability/slot.js';
 import { DEFAULT_ACTIVITY_RULES } from '../catalog/activity.js';
-import { DomainError } from '../shared/errors.js';
 import { changeBookingStatus } from './booking-admin.service.js';
 import { runBookingLifecycle } from './booking-lifecycle.service.js';
 import { findBookingByLink } from './booking.service.js';
 import { optionDeadline, optionRefusal } from '../bookings/option.js';
 import { confirmOption } from './option.service.js';
 import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
-
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+import { refusedWith } from '../../../test/outcomes.js';
 
 const staff = TEST_ADMIN_ACTOR;
 

@@ -15,7 +15,6 @@ import type { Resource } from '../resources/resource.js';
 import { addClosureFromForm } from '../resources/resource-admin.service.js';
 import { listResourceUses } from '../resources/resource.repository.js';
 import { DomainError } from '../shared/errors.js';
-import type { FormResult } from '../shared/field-errors.js';
 import type { StaffMember } from '../staff/staff.js';
 import type { Db } from '../../db/schema.js';
 import { changeBookingStatus, type StaffActor } from './booking-admin.service.js';
@@ -23,14 +22,9 @@ import { createResourceFromForm } from '../resources/resource-admin.service.js';
 import { movePartFromForm, readBookingProgramme, resetPartMove } from './part-move.service.js';
 import { loadBookingDetails } from '../bookings/booking.repository.js';
 import { findBookingRow } from '../bookings/booking-lifecycle.repository.js';
+import { outcome, refusedWith } from '../../../test/outcomes.js';
 
 const DAY = '2026-06-15'; // a Monday; 09:30 in Amsterdam is 07:30Z
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
-
-/** A form's refusal as `field:code`, or 'ok'. */
-function outcome(result: FormResult<unknown>): string {
-  return result.ok ? 'ok' : result.errors.map((e) => `${e.field}:${e.code}`).join(',');
-}
 
 for (const dialect of testDialects()) {
   describe(`moving a part of a booked programme, on ${dialect.name}`, () => {

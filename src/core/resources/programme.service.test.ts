@@ -12,14 +12,13 @@ import { loadBookingDetails } from '../bookings/booking.repository.js';
 import { bookingRow } from '../../../test/lifecycle.js';
 import { listSlotOffers } from '../availability/slot.service.js';
 import type { Activity } from '../catalog/activity.js';
-import { DomainError } from '../shared/errors.js';
 import { listProgrammeParts } from './programme.repository.js';
 import { partTimes } from './programme.js';
 import { savePartFromForm, removePart } from './programme-admin.service.js';
 import { createResourceFromForm, linkActivityFromForm } from './resource-admin.service.js';
+import { refusedWith } from '../../../test/outcomes.js';
 
 const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
 for (const dialect of testDialects()) {
   describe(`programmes on shared resources, ${dialect.name}`, () => {

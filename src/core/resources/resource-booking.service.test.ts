@@ -21,8 +21,6 @@ import { startCheckout } from '../booking-flows/checkout.service.js';
 import type { Activity } from '../catalog/activity.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { listPayments, listRefunds } from '../payments/payments.repository.js';
-import { DomainError } from '../shared/errors.js';
-import type { FormResult } from '../shared/field-errors.js';
 import type { Db } from '../../db/schema.js';
 import {
   addClosureFromForm,
@@ -31,14 +29,9 @@ import {
   saveHoursFromForm,
   updateResourceFromForm,
 } from './resource-admin.service.js';
+import { outcome, refusedWith } from '../../../test/outcomes.js';
 
 const DAY = '2026-06-15'; // a Monday
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
-
-/** A form's refusal as `field:code`, or 'ok'. */
-function outcome(result: FormResult<unknown>): string {
-  return result.ok ? 'ok' : result.errors.map((e) => `${e.field}:${e.code}`).join(',');
-}
 
 for (const dialect of testDialects()) {
   describe(`booking slots that share a resource, on ${dialect.name}`, () => {

@@ -11,8 +11,6 @@ import type { Slot } from '../availability/slot.js';
 import { cancelByOrganiser, changeGroupSize } from '../booking-flows/booking-changes.service.js';
 import { findBookingByLink } from '../booking-flows/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
-import { DomainError } from '../shared/errors.js';
-import type { FormResult } from '../shared/field-errors.js';
 import type { Db } from '../../db/schema.js';
 import { removePart, savePartFromForm } from './programme-admin.service.js';
 import { listProgrammeParts } from './programme.repository.js';
@@ -21,14 +19,9 @@ import type { ProgrammePart } from './programme.js';
 import type { Resource } from './resource.js';
 import { movePartFromForm } from '../booking-flows/part-move.service.js';
 import { saveRotationFromForm } from './rotation-admin.service.js';
+import { outcome, refusedWith } from '../../../test/outcomes.js';
 
 const DAY = '2026-06-15'; // a Monday
-const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
-
-/** A form's refusal as `field:code`, or 'ok'. */
-function outcome(result: FormResult<unknown>): string {
-  return result.ok ? 'ok' : result.errors.map((e) => `${e.field}:${e.code}`).join(',');
-}
 
 for (const dialect of testDialects()) {
   describe(`booking a programme whose subgroups take turns, on ${dialect.name}`, () => {
