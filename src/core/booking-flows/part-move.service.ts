@@ -65,12 +65,11 @@ export async function readBookingProgramme(db: Db, clock: Clock, booking: Bookin
   };
 }
 
-/** A booking of the member's venues whose part staff change, that part as planned and as the booking has it now. */
+/** A booking of the member's venues whose part staff change, that part as planned, and whether the booking has it moved. */
 interface MoveTarget {
   row: BookingRow;
   slot: Slot;
   planned: ProgrammePart;
-  current: ProgrammePart;
   moved: boolean;
 }
 
@@ -82,14 +81,13 @@ async function moveTargetOf(db: Db, clock: Clock, actor: StaffActor, bookingId: 
   if (!planned) throw new DomainError('not_found');
   if (!isMovable(row.status as BookingStatus, found.slot, clock)) throw new DomainError('booking_not_active');
   const moves = (await listPartMoves(db, [row.id])).get(row.id) ?? [];
-  const moved = moves.some((move) => move.partId === partId);
-  return { row, slot: found.slot, planned, current: bookingParts([planned], moves)[0]!, moved };
+  return { row, slot: found.slot, planned, moved: moves.some((move) => move.partId === partId) };
 }
 
 /**
  * Writes a change of one booking's part under the locks of its slot (its status and size stay as
  * read: a cancellation waits, or came first and is refused here as `booking_not_active`) and of
- * the resources the part leaves and takes; refused with `resource_conflict` or
+ * every resource the programme's bookings may hold (a part leaving the turns changes the others'); refused with `resource_conflict` or
  * `resource_closed_conflict` at `resources` when a booked time would lose its room (this booking's
  * at its new time, or another's). The organiser gets the booking's "changed" mail.
  */
