@@ -9,6 +9,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { sharpImages } from './adapters/images/sharp-images.js';
+import { DEFAULT_RETENTION, type RetentionLimits } from './core/privacy/retention.js';
 import { mollieProvider } from './adapters/mollie/mollie-provider.js';
 import type { PaymentSettings } from './core/payments/payment-settings.js';
 import type { ImageProcessor } from './core/photos/photo.js';
@@ -47,13 +48,15 @@ import { photoRoutes } from './web/public/photos.routes.js';
 import { robotsRoutes } from './web/public/robots.routes.js';
 import { parseFormBody } from './web/form-body.js';
 
-export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits' | 'images' | 'payments'> {
+export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits' | 'images' | 'payments' | 'retention'> {
   /** Default: sharp (src/adapters/images/sharp-images.ts). */
   images?: ImageProcessor;
   /** Default: Mollie's own API, no platform key (online payment only with a venue's key), a 30-minute window. */
   payments?: PaymentSettings;
   /** Default: the limits `groupz serve` has by default. */
   bookingLimits?: BookingLimits;
+  /** Default: the periods `groupz serve` has by default. */
+  retention?: RetentionLimits;
   logger?: FastifyServerOptions['logger'];
   /** A logger `serve` also gives the servers around the app (instead of `logger`). */
   loggerInstance?: FastifyBaseLogger;
@@ -76,6 +79,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     ...options,
     bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
     images: options.images ?? sharpImages,
+    retention: options.retention ?? DEFAULT_RETENTION,
     payments: options.payments ?? { provider: mollieProvider(), platformKey: null, windowMinutes: 30 },
     linkKey: deriveLinkKey(options.auth.secretKey),
   };

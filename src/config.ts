@@ -6,6 +6,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
+import { DEFAULT_RETENTION, type RetentionLimits } from './core/privacy/retention.js';
 import { MOLLIE_API_URL } from './adapters/mollie/mollie-provider.js';
 import type { DkimKey } from './adapters/smtp/mail-message.js';
 
@@ -243,6 +244,35 @@ export const SETTINGS = {
     description:
       "The nightly `restic check` reads one part in this many of the repository's data, another part each night (1: all of it every night).",
   },
+  GROUPZ_RETENTION_PARTICIPANTS_DAYS: {
+    default: String(DEFAULT_RETENTION.participantsDays),
+    parse: count(1, 365),
+    description:
+      "Days after the visit that participants' details and the organiser's remarks (allergies, diets, emergency phones) are removed (1 to 365); venues may choose fewer.",
+  },
+  GROUPZ_RETENTION_ORGANISER_MONTHS: {
+    default: String(DEFAULT_RETENTION.organiserMonths),
+    parse: count(1, 120),
+    description:
+      "Months after the visit that the organiser's contact and billing details are anonymised, and after a voucher's end its buyer's (1 to 120); venues may choose fewer. Issued invoices are kept seven years regardless.",
+  },
+  GROUPZ_RETENTION_CANCELLED_DAYS: {
+    default: String(DEFAULT_RETENTION.cancelledDays),
+    parse: count(1, 365),
+    description:
+      'Days after a booking was cancelled or expired that everything personal in it is anonymised (1 to 365); venues may choose fewer.',
+  },
+  GROUPZ_RETENTION_MAIL_DAYS: {
+    default: String(DEFAULT_RETENTION.mailDays),
+    parse: count(1, 365),
+    description: 'Days after a mail was sent (or given up) that its recipient, its contents and its `.eml` file are removed (1 to 365).',
+  },
+  GROUPZ_RETENTION_ACTIVITY_LOG_MONTHS: {
+    default: String(DEFAULT_RETENTION.activityLogMonths),
+    parse: count(1, 120),
+    description:
+      "Months after which an activity log entry loses the staff member's address, the client's network and free texts (1 to 120).",
+  },
   GROUPZ_BOOKING_LIMIT_PER_NETWORK: {
     default: String(DEFAULT_BOOKING_LIMITS.perNetwork),
     parse: limit(),
@@ -373,6 +403,8 @@ export interface Config {
   backup: BackupSettings | undefined;
   bookingLimits: BookingLimits;
   payments: PaymentConfig;
+  /** How long personal data is kept (GROUPZ_RETENTION_*). */
+  retention: RetentionLimits;
 }
 
 /** Online payments through Mollie (GROUPZ_MOLLIE_* and GROUPZ_PAYMENT_WINDOW). */
@@ -520,6 +552,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backup: backupSettings(s, dataDir),
     bookingLimits: { perNetwork: s.GROUPZ_BOOKING_LIMIT_PER_NETWORK, perEmail: s.GROUPZ_BOOKING_LIMIT_PER_EMAIL },
     payments: { apiKey: s.GROUPZ_MOLLIE_API_KEY || null, apiUrl: s.GROUPZ_MOLLIE_API_URL, windowMinutes: s.GROUPZ_PAYMENT_WINDOW },
+    retention: {
+      participantsDays: s.GROUPZ_RETENTION_PARTICIPANTS_DAYS,
+      organiserMonths: s.GROUPZ_RETENTION_ORGANISER_MONTHS,
+      cancelledDays: s.GROUPZ_RETENTION_CANCELLED_DAYS,
+      mailDays: s.GROUPZ_RETENTION_MAIL_DAYS,
+      activityLogMonths: s.GROUPZ_RETENTION_ACTIVITY_LOG_MONTHS,
+    },
   };
 }
 

@@ -8,7 +8,10 @@ import { balanceReminderJob } from '../core/booking-flows/balance-reminder.servi
 import { systemClock } from '../core/shared/clock.js';
 import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
-import { type Job, startScheduler } from '../core/jobs/scheduler.js';
+import { type Job, runJobOnce, startScheduler } from '../core/jobs/scheduler.js';
+import { retentionJob } from '../core/privacy/retention.service.js';
+import { newId } from '../core/shared/ids.js';
+import { mailDropPruner } from '../adapters/mail-drop/mail-drop-pruning.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { mailDrop } from '../adapters/mail-drop/mail-drop.js';
 import { smtpSender } from '../adapters/smtp/smtp-sender.js';
@@ -41,7 +44,8 @@ the decayed counters of the sign-in throttle and of the booking limits (after th
 a booking), expires options at their deadline, sends option and
 visit reminders and completes past visits, ends unpaid payment windows, sends pending refunds and
 asks Mollie about payments left open for more than 10 minutes; every hour it expires the balance of gift
-vouchers past their date; every 15 seconds it sends the mails of the outbox
+vouchers past their date and removes or anonymises the personal data past its period
+(GROUPZ_RETENTION_*; also once before it starts serving, so a restored backup is brought up to date); every 15 seconds it sends the mails of the outbox
 (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL,
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
@@ -74,6 +78,12 @@ SIGTERM. Settings: see docs/configuration.md.`,
         platformKey: config.payments.apiKey,
         windowMinutes: config.payments.windowMinutes,
       };
+      // Personal data past its period goes before anything is served: after a restore from a backup too.
+      const retention = retentionJob(database.db, systemClock, {
+        limits: config.retention,
+        pruneMailFiles: mailDropPruner(config.dataDir),
+      });
+      await runJobOnce(database.db, systemClock, newId(), retention);
       const serving = await startServing(config, systemClock, log, (https) =>
         buildApp({
           db: database.db,
@@ -86,6 +96,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
           backup: config.backup,
           bookingLimits: config.bookingLimits,
           payments,
+          retention: config.retention,
         }),
       );
       // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.
@@ -110,6 +121,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
         paymentCheckJob(database.db, systemClock, paymentContext),
         staffSweepJob(database.db, systemClock, auth),
         balanceReminderJob(database.db, systemClock),
+        retention,
         voucherExpiryJob(database.db, systemClock),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp

@@ -212,6 +212,12 @@ export interface BookingTable {
   discount_code_id: NullableColumn;
   /** JSON DiscountTerms (core/discounts/discount-code.ts) as given when booked; null for none. */
   discount_terms: NullableColumn;
+  /** When the participants' details and the organiser's remarks were removed (core/privacy/). */
+  participants_removed_at: NullableColumn;
+  /** When the organiser's contact and billing details were replaced (core/privacy/). */
+  anonymised_at: NullableColumn;
+  /** When the organiser asked for erasure through the manage link; carried out once the visit is over. */
+  erasure_requested_at: NullableColumn;
 }
 
 type NullableColumn = ColumnType<string | null, string | null | undefined, string | null>;
@@ -566,6 +572,8 @@ export interface VoucherTable {
   created_at: string;
   /** When it became usable; null while pending. */
   issued_at: NullableColumn;
+  /** When its buyer and recipient were replaced (core/privacy/). */
+  anonymised_at: NullableColumn;
 }
 
 /** One change of a voucher's balance: its ledger. */
@@ -667,6 +675,23 @@ export interface BookingPartMoveResourceTable {
   buffer_minutes: ColumnType<number, number | undefined, number>;
 }
 
+/** A venue's own retention periods, shorter than the platform's; null keeps the platform's. */
+export interface VenueRetentionTable {
+  venue_id: string;
+  participants_days: number | null;
+  organiser_months: number | null;
+  cancelled_days: number | null;
+  updated_at: string;
+}
+
+/** One run of the retention job: how many of each kind it removed (JSON counts), nothing personal. */
+export interface RetentionRunTable {
+  id: string;
+  started_at: string;
+  finished_at: string;
+  counts: string;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -710,6 +735,8 @@ export interface Database {
   programme_rotations: ProgrammeRotationTable;
   booking_part_moves: BookingPartMoveTable;
   booking_part_move_resources: BookingPartMoveResourceTable;
+  venue_retention: VenueRetentionTable;
+  retention_runs: RetentionRunTable;
 }
 
 /*

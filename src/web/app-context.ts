@@ -6,6 +6,7 @@ import type { Clock } from '../core/shared/clock.js';
 import type { ImageProcessor } from '../core/photos/photo.js';
 import type { PaymentContext } from '../core/payments/payment-context.js';
 import type { PaymentSettings } from '../core/payments/payment-settings.js';
+import type { RetentionLimits } from '../core/privacy/retention.js';
 import type { SessionSettings } from '../core/staff/session.service.js';
 import type { Db } from '../db/schema.js';
 
@@ -31,6 +32,8 @@ export interface AppContext {
   images: ImageProcessor;
   /** Online payments: the provider, the platform-wide key, the payment window. */
   payments: PaymentSettings;
+  /** How long personal data is kept (`Config.retention`): the back office's limits, the privacy statement's periods. */
+  retention: RetentionLimits;
 }
 
 /** What the payment services need (core/payments/payment-context.ts), from the app's context. */

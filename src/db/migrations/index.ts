@@ -26,6 +26,7 @@ import * as extras from './2026-12-10T1100-extras.js';
 import * as vouchers from './2026-12-11T0900-vouchers.js';
 import * as resources from './2026-12-12T0900-resources.js';
 import * as rotationAndPartMoves from './2026-12-13T0900-rotation-and-part-moves.js';
+import * as retention from './2026-12-14T0900-retention.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0900-vouchers': vouchers,
   '2026-12-12T0900-resources': resources,
   '2026-12-13T0900-rotation-and-part-moves': rotationAndPartMoves,
+  '2026-12-14T0900-retention': retention,
 };
