@@ -71,12 +71,19 @@ function stopper(child: ChildProcess) {
 
 /** `groupz serve` as its own process (from the TypeScript sources), ready when /healthz answers. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await launchServer(env);
+  await server.ready();
+  return server;
+}
+
+/** `groupz serve` started, not waited for: `ready()` resolves once /healthz answers. */
+export async function launchServer(env: Record<string, string>): Promise<ServerProcess & { ready(): Promise<void> }> {
   const port = await freePort();
   const { child, stderr } = spawnServe({ ...env, PORT: String(port), GROUPZ_HOST: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   // A minute: on a loaded machine, compiling the sources takes a while.
-  await waitUntilReady(child, stderr, async () => (await fetch(`${url}/healthz`)).ok, 60);
-  return { url, process: child, stderr, stop: stopper(child) };
+  const ready = () => waitUntilReady(child, stderr, async () => (await fetch(`${url}/healthz`)).ok, 60);
+  return { url, process: child, stderr, stop: stopper(child), ready };
 }
 
 export interface TlsServerProcess extends ServerProcess {

@@ -8,9 +8,8 @@ import { balanceReminderJob } from '../core/booking-flows/balance-reminder.servi
 import { systemClock } from '../core/shared/clock.js';
 import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
-import { type Job, runJobOnce, startScheduler } from '../core/jobs/scheduler.js';
-import { retentionJob } from '../core/privacy/retention.service.js';
-import { newId } from '../core/shared/ids.js';
+import { type Job, startScheduler } from '../core/jobs/scheduler.js';
+import { applyRetention, retentionJob } from '../core/privacy/retention.service.js';
 import { mailDropPruner } from '../adapters/mail-drop/mail-drop-pruning.js';
 import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { mailDrop } from '../adapters/mail-drop/mail-drop.js';
@@ -78,12 +77,11 @@ SIGTERM. Settings: see docs/configuration.md.`,
         platformKey: config.payments.apiKey,
         windowMinutes: config.payments.windowMinutes,
       };
-      // Personal data past its period goes before anything is served: after a restore from a backup too.
-      const retention = retentionJob(database.db, systemClock, {
-        limits: config.retention,
-        pruneMailFiles: mailDropPruner(config.dataDir),
-      });
-      await runJobOnce(database.db, systemClock, newId(), retention);
+      // Personal data past its period goes before anything is served: after a restore from a backup or a
+      // crash too. Not under the job's lease, which a killed instance may still hold: the run is safe to
+      // repeat and to overlap, each removal being conditional on what the row still holds.
+      const retentionContext = { limits: config.retention, pruneMailFiles: mailDropPruner(config.dataDir) };
+      await applyRetention(database.db, systemClock, retentionContext);
       const serving = await startServing(config, systemClock, log, (https) =>
         buildApp({
           db: database.db,
@@ -121,7 +119,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
         paymentCheckJob(database.db, systemClock, paymentContext),
         staffSweepJob(database.db, systemClock, auth),
         balanceReminderJob(database.db, systemClock),
-        retention,
+        retentionJob(database.db, systemClock, retentionContext),
         voucherExpiryJob(database.db, systemClock),
         mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
           gaveUp
