@@ -115,7 +115,7 @@ function PlatformPeriods({ ui, view }: { ui: AdminUi; view: VenueRetentionView }
 function RunsTable({ ui, view }: { ui: AdminUi; view: VenueRetentionView }) {
   const { t, lang } = ui;
   return (
-    <section aria-labelledby="retention-runs-title">
+    <>
       <h2 id="retention-runs-title">{t('venue_retention.runs')}</h2>
       <p class="hint">{t('venue_retention.runs_intro')}</p>
       <DataTable
@@ -135,7 +135,7 @@ function RunsTable({ ui, view }: { ui: AdminUi; view: VenueRetentionView }) {
           </tr>
         )}
       />
-    </section>
+    </>
   );
 }
 
