@@ -40,13 +40,16 @@ export function testAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSet
 /**
  * The whole app on a fresh database of the dialect, with a controllable clock; inject, don't listen.
  * The booking limits are the production defaults unless `extra.bookingLimits` says otherwise; payments
- * go to Mollie's own API with no key (none offered) unless `extra.payments` says otherwise (see test/mollie/payments.ts).
+ * go to Mollie's own API with no key (none offered) unless `extra.payments` says otherwise (see test/mollie/payments.ts);
+ * the retention periods are the platform's defaults unless `extra.retention` says otherwise.
  */
 export async function buildTestApp(
   dialect: TestDialect,
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
-  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments'>> = {},
+  extra: Partial<
+    Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments' | 'retention'>
+  > = {},
 ): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);

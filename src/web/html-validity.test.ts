@@ -14,6 +14,8 @@ import { updateVenueProfile } from '../core/venues/venue-profile.service.js';
 import { publishTerms } from '../core/venues/venue-terms.service.js';
 import { createResourceFromForm, linkActivityFromForm } from '../core/resources/resource-admin.service.js';
 import { savePartFromForm } from '../core/resources/programme-admin.service.js';
+import { DEFAULT_RETENTION } from '../core/privacy/retention.js';
+import { applyRetention } from '../core/privacy/retention.service.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -127,6 +129,15 @@ for (const dialect of testDialects()) {
       });
       assert.equal(refusedSubgroups.statusCode, 422);
       pages.set('back office: programme with refused subgroups', refusedSubgroups.body);
+      // A run of the retention job, so the privacy page lists one.
+      await applyRetention(t.database.db, t.clock, { limits: DEFAULT_RETENTION });
+      const refusedRetention = await adminPost(t, admin, `/admin/venues/${activity.venue.id}/privacy`, {
+        participantsDays: 'x',
+        organiserMonths: '99',
+        cancelledDays: '',
+      });
+      assert.equal(refusedRetention.statusCode, 422);
+      pages.set('back office: venue privacy with a refused form', refusedRetention.body);
       for (const [name, url] of [
         ['back office: staff', '/admin/staff'],
         ['back office: staff member', `/admin/staff/${admin.member.id}`],
@@ -142,6 +153,7 @@ for (const dialect of testDialects()) {
         ['back office: venues', '/admin/venues'],
         ['back office: venue', `/admin/venues/${activity.venue.id}`],
         ['back office: venue billing details', `/admin/venues/${activity.venue.id}/billing`],
+        ['back office: venue privacy', `/admin/venues/${activity.venue.id}/privacy`],
         ['back office: resources', '/admin/resources'],
         ['back office: resource', `/admin/resources/${boat.value.id}`],
         ['back office: resource planning', `/admin/resources/${boat.value.id}/planning?date=2026-06-03`],

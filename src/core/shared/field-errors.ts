@@ -129,6 +129,8 @@ export const FIELD_ERROR_CODES = [
   'rotation_needs_two_parts',
   'rotation_durations_differ',
   'rotation_parts_overlap',
+  // A venue's retention period longer than the platform allows (`{max}`, in the field's unit).
+  'above_platform_limit',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

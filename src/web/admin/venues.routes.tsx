@@ -14,6 +14,7 @@ import { VenueFormPage } from '../views/admin/venue-form.page.js';
 import { VenueListPage } from '../views/admin/venue-list.page.js';
 import { requirePermission } from './admin-request.js';
 import { venueBillingRoutes } from './venue-billing.routes.js';
+import { venueRetentionRoutes } from './venue-retention.routes.js';
 import { readVenueBilling } from '../../core/invoices/venue-billing.service.js';
 import { adminUiFor } from './admin-ui.js';
 import { formCheckbox } from './catalog-form.js';
@@ -163,4 +164,5 @@ export async function venueAdminRoutes(app: FastifyInstance, context: AppContext
   });
 
   await venueBillingRoutes(app, context);
+  await venueRetentionRoutes(app, context);
 }

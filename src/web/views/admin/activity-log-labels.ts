@@ -51,6 +51,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'venue.mollie_key_removed': 'activity_log.action.venue.mollie_key_removed',
   'venue.invoicing_changed': 'activity_log.action.venue.invoicing_changed',
   'venue.billing_changed': 'activity_log.action.venue.billing_changed',
+  'venue.retention_changed': 'activity_log.action.venue.retention_changed',
   'venue.terms_published': 'activity_log.action.venue.terms_published',
   'discount.created': 'activity_log.action.discount.created',
   'discount.changed': 'activity_log.action.discount.changed',

@@ -9,6 +9,7 @@ import { type TermsPanelProps, VenueTermsPanel } from './venue-terms-panel.js';
 import { type PaymentPanelProps, VenuePaymentPanel } from './venue-payment-panel.js';
 import type { VenueBillingView } from '../../../core/invoices/venue-billing.service.js';
 import { VenueBillingPanel } from './venue-billing.page.js';
+import { VenueRetentionPanel } from './venue-retention.page.js';
 
 const LABELS: Record<keyof VenueProfileForm, MessageKey> = {
   name: 'venue_form.name',
@@ -106,7 +107,8 @@ interface Props {
 /**
  * A venue in the back office, one section each: its profile, a link to its photos and logo (their
  * own page, for uploads), its payment settings (Mollie key, paying on invoice), whether its billing
- * details let it issue invoices (they have their own page), then its booking terms.
+ * details let it issue invoices (they have their own page), a link to its retention periods (their
+ * own page), then its booking terms.
  */
 export function VenueFormPage({ ui, venue, profile, terms, payment, billing }: Props) {
   const { t } = ui;
@@ -131,6 +133,7 @@ export function VenueFormPage({ ui, venue, profile, terms, payment, billing }: P
       </section>
       <VenuePaymentPanel ui={ui} venue={venue} {...payment} />
       {billing.missing.length === 0 && <VenueBillingPanel ui={ui} view={billing} />}
+      <VenueRetentionPanel ui={ui} venueId={venue.id} />
       <VenueTermsPanel ui={ui} venue={venue} {...terms} />
     </AdminLayout>
   );
