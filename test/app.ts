@@ -46,7 +46,9 @@ export async function buildTestApp(
   dialect: TestDialect,
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
-  extra: Partial<Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments'>> = {},
+  extra: Partial<
+    Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments' | 'retention' | 'mailRelay'>
+  > = {},
 ): Promise<TestApp> {
   const database = await dialect.create();
   const clock = new TestClock(start);
