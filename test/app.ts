@@ -48,7 +48,7 @@ export async function buildTestApp(
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
   extra: Partial<
-    Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments' | 'retention'>
+    Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments' | 'retention' | 'mailRelay'>
   > = {},
 ): Promise<TestApp> {
   const database = await dialect.create();

@@ -95,6 +95,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
           bookingLimits: config.bookingLimits,
           payments,
           retention: config.retention,
+          mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
         }),
       );
       // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.

@@ -6,6 +6,7 @@ import type { Clock } from '../core/shared/clock.js';
 import type { ImageProcessor } from '../core/photos/photo.js';
 import type { PaymentContext } from '../core/payments/payment-context.js';
 import type { PaymentSettings } from '../core/payments/payment-settings.js';
+import type { PrivacySettings } from '../core/privacy/privacy-facts.js';
 import type { RetentionLimits } from '../core/privacy/retention.js';
 import type { SessionSettings } from '../core/staff/session.service.js';
 import type { Db } from '../db/schema.js';
@@ -34,11 +35,24 @@ export interface AppContext {
   payments: PaymentSettings;
   /** How long personal data is kept (`Config.retention`): the back office's limits, the privacy statement's periods. */
   retention: RetentionLimits;
+  /** The host of the SMTP relay mails go out through (`GROUPZ_SMTP_URL`, never its credentials); undefined: mails are written as files. */
+  mailRelay?: string | undefined;
 }
 
 /** What the payment services need (core/payments/payment-context.ts), from the app's context. */
 export function paymentContextOf(context: Pick<AppContext, 'payments' | 'auth' | 'publicUrl'>): PaymentContext {
   return { settings: context.payments, secretKey: context.auth.secretKey, publicUrl: context.publicUrl };
+}
+
+/** What the privacy statement and the register are written from (core/privacy/privacy-facts.ts), from the app's context. */
+export function privacySettingsOf(context: Pick<AppContext, 'retention' | 'backup' | 'auth' | 'payments' | 'mailRelay'>): PrivacySettings {
+  return {
+    retention: context.retention,
+    backup: context.backup,
+    session: { idleTimeoutSeconds: context.auth.idleTimeoutSeconds, absoluteTimeoutSeconds: context.auth.absoluteTimeoutSeconds },
+    platformPaymentKey: context.payments.platformKey !== null,
+    mailRelay: context.mailRelay,
+  };
 }
 
 /** The back office's secrets and session limits. */

@@ -77,6 +77,7 @@ for (const dialect of testDialects()) {
       await get('URI too long', `/activities/${'x'.repeat(300)}`);
       await get('staff sign-in', '/staff/login');
       await get('booking terms', `/venues/${activity.venue.slug}/terms/1`);
+      await get('privacy statement', '/privacy');
       const fields = { groupSize: '10', name: 'Anna', email: 'anna@example.nl', phone: '0612345678', acceptTerms: 'yes' };
       const post = (payload: Record<string, string>) =>
         t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(payload) });
@@ -160,6 +161,7 @@ for (const dialect of testDialects()) {
         ['back office: programme', `/admin/activities/${programme.id}/programme`],
         ['back office: programme part', `/admin/activities/${programme.id}/programme/parts/${part.value.id}`],
         ['back office: booking of a programme', `/admin/bookings/${day.id}`],
+        ['back office: register of processing activities', '/admin/privacy/register'],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

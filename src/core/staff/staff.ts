@@ -31,7 +31,8 @@ export type Permission =
   | 'staff.manage'
   | 'activity_log.read'
   | 'platform.security'
-  | 'platform.backups';
+  | 'platform.backups'
+  | 'platform.privacy';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -43,6 +44,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'activity_log.read',
     'platform.security',
     'platform.backups',
+    'platform.privacy',
   ],
   manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'activity_log.read'],
   staff: ['bookings.read', 'bookings.write', 'slots.write'],

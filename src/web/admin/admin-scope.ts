@@ -18,6 +18,7 @@ import { scheduleRoutes } from './schedule.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { activityLogRoutes } from './activity-log.routes.js';
 import { backupRoutes } from './backups.routes.js';
+import { privacyRegisterRoutes } from './privacy-register.routes.js';
 import { photoAdminRoutes } from './photos.routes.js';
 import { adminAssetRoutes } from './admin-assets.routes.js';
 // Declares request.staff and request.staffSession, which the hook below sets.
@@ -90,6 +91,7 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(activityLogRoutes, context);
   await app.register(securityRoutes, context);
   await app.register(backupRoutes, context);
+  await app.register(privacyRegisterRoutes, context);
   await app.register(photoAdminRoutes, context);
   await app.register(discountRoutes, context);
   await app.register(voucherRoutes, context);

@@ -35,6 +35,7 @@ import { voucherAdminMessages } from './messages/voucher-admin.messages.js';
 import { resourcesMessages } from './messages/resources.messages.js';
 import { programmesMessages } from './messages/programmes.messages.js';
 import { retentionMessages } from './messages/retention.messages.js';
+import { privacyMessages } from './messages/privacy.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -75,6 +76,7 @@ const nl = {
   ...resourcesMessages.nl,
   ...programmesMessages.nl,
   ...retentionMessages.nl,
+  ...privacyMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -111,6 +113,7 @@ const en: Record<keyof typeof nl, string> = {
   ...resourcesMessages.en,
   ...programmesMessages.en,
   ...retentionMessages.en,
+  ...privacyMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -256,6 +256,9 @@ export function BookingFormPage({
           error={errors.acceptTerms}
           label={t(terms ? 'booking.accept_terms' : 'booking.accept_conditions')}
         />
+        <p class="hint" data-testid="booking-privacy">
+          {t('privacy.booking_note')} <a href="/privacy">{t('privacy.booking_link')}</a>.
+        </p>
         <button type="submit">{t('booking.to_review')}</button>
       </form>
     </Layout>

@@ -90,7 +90,12 @@ export function Layout({ ui, title, children, header, scripts = [], privacyNote,
           {children}
         </main>
         <footer class={wide ? 'site-footer wide' : 'site-footer'}>
-          <p>{privacyNote ?? t('layout.privacy_note')}</p>
+          <p>
+            {privacyNote ?? t('layout.privacy_note')}{' '}
+            <a href="/privacy" data-testid="privacy-link">
+              {t('privacy.footer_link')}
+            </a>
+          </p>
         </footer>
       </body>
     </html>

@@ -20,6 +20,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/activity', label: 'admin.nav.activity_log', permission: 'activity_log.read' },
   { href: '/admin/security', label: 'admin.nav.security', permission: 'platform.security' },
   { href: '/admin/backups', label: 'admin.nav.backups', permission: 'platform.backups' },
+  { href: '/admin/privacy/register', label: 'privacy.register.nav', permission: 'platform.privacy' },
 ];
 
 /** The token every back-office form posts back. */
