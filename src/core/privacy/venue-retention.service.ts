@@ -47,8 +47,8 @@ export interface VenueRetentionView {
   effective: VenueRetention;
   /** The choice as the form shows it. */
   form: VenueRetentionForm;
-  /** The retention job's latest runs, newest first. */
-  runs: RetentionRunView[];
+  /** The retention job's latest runs, newest first: for the platform's admins only (the counts are the whole platform's). */
+  runs: RetentionRunView[] | null;
 }
 
 const NO_CHOICE: VenueRetentionChoice = { participantsDays: null, organiserMonths: null, cancelledDays: null };
@@ -92,7 +92,7 @@ export function parseVenueRetentionForm(limits: RetentionLimits, form: Partial<V
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: choice };
 }
 
-function viewOf(venue: Venue, limits: RetentionLimits, choice: VenueRetentionChoice, runs: RetentionRunView[]): VenueRetentionView {
+function viewOf(venue: Venue, limits: RetentionLimits, choice: VenueRetentionChoice, runs: RetentionRunView[] | null): VenueRetentionView {
   return {
     venue: { id: venue.id, name: venue.name, slug: venue.slug },
     limits: { ...limits },
@@ -110,7 +110,7 @@ async function latestRuns(db: Db): Promise<RetentionRunView[]> {
 
 /**
  * The retention periods of a venue in the member's scope (any role of the venue may look), with the
- * platform's limits and the job's latest runs; not_found for another venue's id.
+ * platform's limits and, for an admin, the job's latest runs; not_found for another venue's id.
  */
 export async function readVenueRetention(
   db: Db,
@@ -120,7 +120,7 @@ export async function readVenueRetention(
 ): Promise<VenueRetentionView> {
   const venue = await venueFor(db, member, venueId);
   const choice = (await findVenueRetentionChoice(db, venue.id)) ?? NO_CHOICE;
-  return viewOf(venue, limits, choice, await latestRuns(db));
+  return viewOf(venue, limits, choice, member.role === 'admin' ? await latestRuns(db) : null);
 }
 
 /**
@@ -159,5 +159,5 @@ export async function saveVenueRetention(
     });
     return locked;
   });
-  return { ok: true, value: viewOf(venue, limits, choice, await latestRuns(db)) };
+  return { ok: true, value: viewOf(venue, limits, choice, member.role === 'admin' ? await latestRuns(db) : null) };
 }

@@ -112,7 +112,7 @@ function PlatformPeriods({ ui, view }: { ui: AdminUi; view: VenueRetentionView }
 }
 
 /** The retention job's latest runs: when, and how many of each kind (platform-wide counts, nothing personal). */
-function RunsTable({ ui, view }: { ui: AdminUi; view: VenueRetentionView }) {
+function RunsTable({ ui, runs }: { ui: AdminUi; runs: NonNullable<VenueRetentionView['runs']> }) {
   const { t, lang } = ui;
   return (
     <>
@@ -122,7 +122,7 @@ function RunsTable({ ui, view }: { ui: AdminUi; view: VenueRetentionView }) {
         caption={t('venue_retention.runs')}
         testId="retention-runs"
         columns={[t('venue_retention.run_started'), ...COUNT_KINDS.map((kind) => t(COUNT_LABELS[kind]))]}
-        rows={view.runs}
+        rows={runs}
         empty={<p data-testid="retention-runs-none">{t('venue_retention.runs_none')}</p>}
         row={(run, i) => (
           <tr key={i}>
@@ -201,7 +201,7 @@ export function VenueRetentionPage({ ui, view, values, errors, saved }: PageProp
         )}
       </section>
       <PlatformPeriods ui={ui} view={view} />
-      <RunsTable ui={ui} view={view} />
+      {view.runs && <RunsTable ui={ui} runs={view.runs} />}
     </AdminLayout>
   );
 }
