@@ -21,6 +21,9 @@ import { createBooking } from '../booking-flows/booking.service.js';
 import { loadBookingDetails } from '../bookings/booking.repository.js';
 import { deliverDueMails } from '../mail/mail-delivery.service.js';
 import { addParticipant, currentParticipantToken } from '../participants/participant.service.js';
+import { issueVoucher } from '../vouchers/voucher-admin.service.js';
+import { insertStaff } from '../staff/staff.repository.js';
+import { NEW_VOUCHER_FORM } from '../vouchers/voucher-form.js';
 import { DEFAULT_RETENTION, NO_REMOVALS, type RetentionCounts } from './retention.js';
 import { applyRetention } from './retention.service.js';
 
@@ -211,6 +214,65 @@ for (const dialect of testDialects()) {
       const runs = await db.selectFrom('retention_runs').select(['counts']).orderBy('started_at').execute();
       assert.equal(runs.length, 5, 'every run is recorded');
       assert.deepEqual(JSON.parse(runs[2]!.counts), third);
+    });
+
+    test("a gift voucher's buyer and recipient go the organiser's period after its validity; the amounts stay", async () => {
+      const activity = await makeActivity(db, clock);
+      const secretKey = Buffer.alloc(32, 7);
+      const { member } = TEST_ADMIN_ACTOR;
+      const stamp = clock.now().toISOString();
+      await insertStaff(db, {
+        ...{
+          id: member.id,
+          email: member.email,
+          name: member.name,
+          role: member.role,
+          venue_id: null,
+          password_hash: null,
+          totp_secret: null,
+        },
+        ...{ totp_pending_secret: null, totp_last_step: null, setup_token_hash: null, setup_expires_at: null, disabled_at: null },
+        ...{ created_at: stamp, updated_at: stamp },
+      });
+      const issued = await issueVoucher(db, clock, secretKey, TEST_ADMIN_ACTOR.member, {
+        ...NEW_VOUCHER_FORM,
+        venueId: activity.venue.id,
+        amount: '50',
+        validityMonths: '24',
+        buyerName: 'Gerarda Cadeaugever',
+        buyerEmail: 'gerarda.cadeau@voorbeeld.nl',
+        recipientName: 'Teun Ontvanger',
+        message: 'Voor Teun, gefeliciteerd',
+      });
+      assert.ok(issued.ok, JSON.stringify(issued));
+      const sender = mailDrop({ publicUrl: 'http://bookings.test', dkim: undefined, dataDir: mailDir });
+      await deliverDueMails(db, clock, {
+        sender,
+        linkKey: TEST_LINK_KEY,
+        publicUrl: 'http://bookings.test',
+        from: 'Groupz <no-reply@bookings.test>',
+        secretKey,
+      });
+      const people = ['Gerarda Cadeaugever', 'gerarda.cadeau@voorbeeld.nl', 'Teun Ontvanger', 'Voor Teun, gefeliciteerd'];
+      assert.equal((await findTexts(db, people)).length >= people.length, true, 'the voucher and its mail hold them');
+      const { valid_until: validUntil } = await db
+        .selectFrom('vouchers')
+        .select('valid_until')
+        .where('id', '=', issued.value.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(validUntil, '2028-05-01');
+
+      clock.set('2030-04-30T12:00:00Z');
+      assert.equal((await run()).vouchers, 0, 'not yet 24 months after its validity');
+      clock.set('2030-05-02T12:00:00Z');
+      assert.equal((await run()).vouchers, 1);
+      assert.deepEqual(await findTexts(db, people, [mailDir]), []);
+      const voucher = await db
+        .selectFrom('vouchers')
+        .select(['initial_cents', 'valid_until'])
+        .where('id', '=', issued.value.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(voucher, { initial_cents: 5000, valid_until: '2028-05-01' });
     });
 
     async function sentMails() {
