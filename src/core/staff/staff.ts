@@ -31,7 +31,9 @@ export type Permission =
   | 'staff.manage'
   | 'activity_log.read'
   | 'platform.security'
-  | 'platform.backups';
+  | 'platform.backups'
+  /** Requests of data subjects: find, export and erase a person's data (core/privacy/data-requests.service.ts). */
+  | 'privacy.requests';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -43,8 +45,9 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'activity_log.read',
     'platform.security',
     'platform.backups',
+    'privacy.requests',
   ],
-  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'activity_log.read'],
+  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'activity_log.read', 'privacy.requests'],
   staff: ['bookings.read', 'bookings.write', 'slots.write'],
   viewer: ['bookings.read'],
 };

@@ -34,6 +34,7 @@ import { voucherSaleMessages } from './messages/voucher-sale.messages.js';
 import { voucherAdminMessages } from './messages/voucher-admin.messages.js';
 import { resourcesMessages } from './messages/resources.messages.js';
 import { programmesMessages } from './messages/programmes.messages.js';
+import { dataRequestsMessages } from './messages/data-requests.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -73,6 +74,7 @@ const nl = {
   ...voucherAdminMessages.nl,
   ...resourcesMessages.nl,
   ...programmesMessages.nl,
+  ...dataRequestsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -108,6 +110,7 @@ const en: Record<keyof typeof nl, string> = {
   ...voucherAdminMessages.en,
   ...resourcesMessages.en,
   ...programmesMessages.en,
+  ...dataRequestsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;
