@@ -86,16 +86,14 @@ export async function seedSubjectBooking(
     })
     .where('id', '=', booking.id)
     .execute();
-  await db
-    .transaction()
-    .execute((trx) =>
-      insertParticipant(trx, booking.id, {
-        id: newId(),
-        name: values.participant,
-        answers: { allergies: values.allergy },
-        createdAt: clock.now(),
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    insertParticipant(trx, booking.id, {
+      id: newId(),
+      name: values.participant,
+      answers: { allergies: values.allergy },
+      createdAt: clock.now(),
+    }),
+  );
   await insertTransfer(db, clock, booking.id, 1234);
   await db.updateTable('payments').set({ note: values.paymentNote }).where('booking_id', '=', booking.id).execute();
   const noted = await addBookingNote(db, clock, TEST_ADMIN_ACTOR, booking.id, values.staffNote);
