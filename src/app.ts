@@ -43,6 +43,7 @@ import { invoiceRoutes } from './web/public/invoices.routes.js';
 import { languageRoutes } from './web/public/language.routes.js';
 import { lostLinkRoutes } from './web/public/lost-link.routes.js';
 import { manageRoutes } from './web/public/manage.routes.js';
+import { manageDataRoutes } from './web/public/manage-data.routes.js';
 import { participantRoutes } from './web/public/participants.routes.js';
 import { paymentRoutes } from './web/public/payments.routes.js';
 import { photoRoutes } from './web/public/photos.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
     await pages.register(activityRoutes, context);
     await pages.register(bookingRoutes, context);
     await pages.register(manageRoutes, context);
+    await pages.register(manageDataRoutes, context);
     await pages.register(paymentRoutes, context);
     await pages.register(lostLinkRoutes, context);
     await pages.register(participantRoutes, context);

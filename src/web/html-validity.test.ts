@@ -85,6 +85,9 @@ for (const dialect of testDialects()) {
       pages.set('review with the price', (await post({ ...fields, action: 'review' })).body);
       const placed = await post({ ...fields, action: 'confirm' });
       pages.set('manage page with the price', (await t.app.inject(placed.headers.location!)).body);
+      const managePath = placed.headers.location!.split('?')[0]!;
+      await get('organiser: their data', `${managePath}/data`);
+      await get('organiser: erasure to confirm', `${managePath}/erase`);
       const admin = await signInMember(t, 'admin');
       const booking = await t.database.db.selectFrom('bookings').select('id').executeTakeFirstOrThrow();
       const boat = await createResourceFromForm(t.database.db, t.clock, TEST_ADMIN, {
@@ -162,11 +165,21 @@ for (const dialect of testDialects()) {
         ['back office: programme part', `/admin/activities/${programme.id}/programme/parts/${part.value.id}`],
         ['back office: booking of a programme', `/admin/bookings/${day.id}`],
         ['back office: register of processing activities', '/admin/privacy/register'],
+        ['back office: personal data', '/admin/personal-data?email=Anna%40example.nl'],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);
         pages.set(name, res.body);
       }
+      const refusedEmail = await adminGet(t, admin, '/admin/personal-data?email=anna%40');
+      assert.equal(refusedEmail.statusCode, 422);
+      pages.set('back office: personal data with a refused address', refusedEmail.body);
+      const erasedByStaff = await adminPost(t, admin, '/admin/personal-data/erase', { email: 'anna@example.nl', confirm: 'yes' });
+      assert.equal(erasedByStaff.statusCode, 200);
+      pages.set('back office: personal data erased', erasedByStaff.body);
+      const erasedByOrganiser = await t.app.inject({ method: 'POST', url: `${managePath}/erase`, headers: FORM, payload: '' });
+      assert.equal(erasedByOrganiser.statusCode, 200);
+      pages.set('organiser: erasure noted', erasedByOrganiser.body);
     });
     after(() => t.close());
 

@@ -26,7 +26,7 @@ export interface Targets {
   /** A version of that venue's booking terms. */
   termsVersion: string;
   manageToken: string;
-  /** Another booking's manage link, for the one route that ends a booking. */
+  /** Another booking's manage link, for the routes that end a booking (cancelling, erasure). */
   cancelToken: string;
   /** A third booking's participant link (the manage routes may re-issue the first one's). */
   participantToken: string;
@@ -107,6 +107,11 @@ export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'POST /b/:token/confirm': { params: manage, form: [] },
   'POST /b/:token/resend': { params: manage, form: [] },
   'POST /b/:token/voucher': { params: manage, form: ['voucherCode'] },
+  'GET /b/:token/data': { params: manage },
+  'GET /b/:token/data.json': { params: manage },
+  'GET /b/:token/erase': { params: manage },
+  // Erasure ends a booking's link once its visit is over: the booking the suite may end.
+  'POST /b/:token/erase': { params: { token: 'cancelToken' }, form: [] },
   'GET /b/:token/calendar.ics': { params: manage },
   // The suite's bookings have no invoices: every name is a 404, the token's lookup runs for a well-formed one.
   'GET /b/:token/invoices/:file': { params: manage },

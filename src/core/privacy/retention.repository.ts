@@ -116,7 +116,7 @@ export async function removeParticipantDetails(trx: Tx, bookingId: string, at: s
 }
 
 /** Detail keys of the activity log that may hold a person's address, name or words. */
-const PERSONAL_LOG_KEYS = ['to_email', 'reason', 'by'] as const;
+const PERSONAL_LOG_KEYS = ['to_email', 'email', 'reason', 'by'] as const;
 
 /**
  * Replaces everything personal of one booking: the organiser's contact and billing details, the

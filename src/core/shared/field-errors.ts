@@ -61,6 +61,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_venue',
   'cancel_unconfirmed',
   'decline_unconfirmed',
+  // Requests of data subjects: staff's erasure of a person's data, unconfirmed.
+  'erase_unconfirmed',
   // The back office's payment settings (activity payment terms and cancellation policy, a venue's Mollie key).
   'tiers_out_of_order',
   'tiers_percent_rising',

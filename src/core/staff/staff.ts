@@ -32,7 +32,9 @@ export type Permission =
   | 'activity_log.read'
   | 'platform.security'
   | 'platform.backups'
-  | 'platform.privacy';
+  | 'platform.privacy'
+  /** Requests of data subjects: find, export and erase a person's data (core/privacy/data-requests.service.ts). */
+  | 'privacy.requests';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -45,8 +47,9 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'platform.security',
     'platform.backups',
     'platform.privacy',
+    'privacy.requests',
   ],
-  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'activity_log.read'],
+  manager: ['bookings.read', 'bookings.write', 'catalog.write', 'slots.write', 'staff.manage', 'activity_log.read', 'privacy.requests'],
   staff: ['bookings.read', 'bookings.write', 'slots.write'],
   viewer: ['bookings.read'],
 };

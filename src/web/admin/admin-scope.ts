@@ -30,6 +30,7 @@ import { venueAdminRoutes } from './venues.routes.js';
 import { voucherRoutes } from './vouchers.routes.js';
 import { discountRoutes } from './discounts.routes.js';
 import { resourceRoutes } from './resources.routes.js';
+import { personalDataRoutes } from './personal-data.routes.js';
 
 /** Where the hook sends anyone without a verified session. */
 export function loginUrl(reason?: 'expired'): string {
@@ -96,4 +97,5 @@ export async function adminScope(app: FastifyInstance, options: AppContext & { p
   await app.register(discountRoutes, context);
   await app.register(voucherRoutes, context);
   await app.register(resourceRoutes, context);
+  await app.register(personalDataRoutes, context);
 }

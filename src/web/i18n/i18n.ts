@@ -36,6 +36,7 @@ import { resourcesMessages } from './messages/resources.messages.js';
 import { programmesMessages } from './messages/programmes.messages.js';
 import { retentionMessages } from './messages/retention.messages.js';
 import { privacyMessages } from './messages/privacy.messages.js';
+import { dataRequestsMessages } from './messages/data-requests.messages.js';
 
 /**
  * The texts of the pages, forms and API: the names they share with the mails (defined once, in
@@ -77,6 +78,7 @@ const nl = {
   ...programmesMessages.nl,
   ...retentionMessages.nl,
   ...privacyMessages.nl,
+  ...dataRequestsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -114,6 +116,7 @@ const en: Record<keyof typeof nl, string> = {
   ...programmesMessages.en,
   ...retentionMessages.en,
   ...privacyMessages.en,
+  ...dataRequestsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -28,6 +28,7 @@ import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
 import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
 import { fieldMessages } from '../field-errors.js';
 import { bookingProgramme } from '../../core/resources/programme-view.service.js';
+import { readErasureRequest } from '../../core/privacy/data-requests.service.js';
 import { partyInputOf, partyValuesFrom, type PartyValues } from '../party-form.js';
 
 /** A group as typed on the manage page's form: its size, and for an activity with price categories the counts of each. */
@@ -79,6 +80,7 @@ export async function sendManagePage(
   });
   const invoices = await listBookingInvoices(context.db, context.clock, booking.id);
   const programme = await bookingProgramme(context.db, booking);
+  const erasureRequestedAt = await readErasureRequest(context.db, booking.id);
   return sendPage(
     reply,
     status,
@@ -92,6 +94,7 @@ export async function sendManagePage(
       refunds={refunds}
       invoices={invoices}
       programme={programme}
+      erasureRequestedAt={erasureRequestedAt}
       {...extra}
     />,
   );

@@ -7,7 +7,7 @@ import { ErrorSummary, OrganiserDetails, PriceTable } from './components.js';
 import { ParticipantsSection, type ParticipantsSectionData } from './participants-section.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
-import { ManageActions } from './manage-actions.js';
+import { ManageActions, managePath } from './manage-actions.js';
 import { ManageRefunds } from './manage-refunds.js';
 import type { RefundOutlook } from '../../core/booking-flows/policy-refund.service.js';
 import { OptionPanel } from './option-panel.js';
@@ -27,6 +27,8 @@ import type { PartyValues } from '../party-form.js';
 import { partyLabels } from './party-fields.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
 import type { Subgroup } from '../../core/resources/rotation.js';
+import { formatDate, formatDateTime } from '../../core/i18n/format.js';
+import { dataPath } from './manage-data.page.js';
 
 /**
  * A refused action: its code, its message, and for the group-size form the group as typed (the
@@ -64,6 +66,52 @@ export interface ManagePageProps {
   invoices?: readonly InvoiceListItem[] | undefined;
   /** The programme as the group does it (moves and subgroups included), at the booking's times; none for an ordinary activity. */
   programme: readonly Subgroup[];
+  /** When the organiser asked for the booking's erasure (it waits for the visit); null or absent while not. */
+  erasureRequestedAt?: string | null | undefined;
+}
+
+/** The organiser's rights on their data: see it, download it, have it erased. */
+function DataSection({
+  ui,
+  booking,
+  token,
+  erasureRequestedAt,
+}: {
+  ui: Ui;
+  booking: BookingDetails;
+  token: string;
+  erasureRequestedAt: string | null;
+}) {
+  const { t, lang } = ui;
+  return (
+    <section data-testid="data-section">
+      <h2>{t('data.section')}</h2>
+      <p>{t('data.section_intro')}</p>
+      {erasureRequestedAt && (
+        <p class="notice" data-testid="erasure-requested">
+          {t('data.erasure_requested', {
+            date: formatDate(new Date(erasureRequestedAt), lang),
+            end: formatDateTime(booking.slot.endsAt, lang),
+          })}
+        </p>
+      )}
+      <ul>
+        <li>
+          <a href={dataPath(token)}>{t('data.view')}</a>
+        </li>
+        <li>
+          <a href={`${dataPath(token)}.json`} download>
+            {t('data.download')}
+          </a>
+        </li>
+        <li>
+          <a href={`${managePath(token)}/erase`} data-testid="erase-link">
+            {t('data.erase_link')}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
 }
 
 const JUST_BOOKED_TITLES: Partial<Record<BookingDetails['status'], MessageKey>> = {
@@ -141,6 +189,7 @@ export function ManagePage({
   refunds,
   invoices = [],
   programme,
+  erasureRequestedAt = null,
 }: ManagePageProps) {
   const { t } = ui;
   // Back from paying, confirmed: the page is the confirmation, as right after booking.
@@ -212,6 +261,7 @@ export function ManagePage({
             : { groupSize: refusal.groupSize, party: refusal.party, errors: refusal.fields ?? { groupSize: refusal.message } }
         }
       />
+      <DataSection ui={ui} booking={booking} token={token} erasureRequestedAt={erasureRequestedAt} />
       <VenueContact ui={ui} venue={booking.activity.venue} />
     </Layout>
   );

@@ -18,6 +18,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/admin/venues', label: 'admin.nav.venues', permission: 'catalog.write' },
   { href: '/admin/staff', label: 'admin.nav.staff', permission: 'staff.manage' },
   { href: '/admin/activity', label: 'admin.nav.activity_log', permission: 'activity_log.read' },
+  { href: '/admin/personal-data', label: 'admin.nav.personal_data', permission: 'privacy.requests' },
   { href: '/admin/security', label: 'admin.nav.security', permission: 'platform.security' },
   { href: '/admin/backups', label: 'admin.nav.backups', permission: 'platform.backups' },
   { href: '/admin/privacy/register', label: 'privacy.register.nav', permission: 'platform.privacy' },

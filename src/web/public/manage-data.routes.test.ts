@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { seedSubjectBooking, subjectValues } from '../../../test/data-subjects.js';
+import { testDialects } from '../../../test/databases.js';
+import { makeActivity, makeSlot } from '../../../test/factories.js';
+import { parseHtml } from '../../../test/html.js';
+import { postForm } from '../../../test/staff.js';
+
+for (const dialect of testDialects()) {
+  describe(`the organiser's data through the manage link on ${dialect.name}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
+    });
+    after(() => t.close());
+
+    async function seeded(tag: string) {
+      const activity = await makeActivity(t.database.db, t.clock);
+      const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-15' });
+      const values = subjectValues(tag, `${tag.toLowerCase()}@example.nl`);
+      return { values, ...(await seedSubjectBooking(t.database.db, t.clock, t.linkKey, activity, slot, values)) };
+    }
+
+    test('the manage page offers the data; the page and the JSON download show it, without a cookie', async () => {
+      t.clock.set('2026-06-01T08:00:00Z');
+      const booking = await seeded('Foxtrot');
+      const manage = await t.app.inject({ url: `/b/${booking.manageToken}`, headers: { 'accept-language': 'en' } });
+      const section = parseHtml(manage.body).querySelector('[data-testid="data-section"]');
+      assert.ok(section?.querySelector(`a[href="/b/${booking.manageToken}/data.json"]`));
+      assert.ok(section?.querySelector(`a[href="/b/${booking.manageToken}/erase"]`));
+
+      const page = await t.app.inject({ url: `/b/${booking.manageToken}/data`, headers: { 'accept-language': 'nl' } });
+      assert.equal(page.statusCode, 200);
+      assert.equal(page.headers['set-cookie'], undefined);
+      const html = parseHtml(page.body);
+      assert.equal(html.querySelector('h1')?.textContent, `Uw gegevens bij boeking ${booking.reference}`);
+      for (const value of [
+        booking.values.participant,
+        booking.values.allergy,
+        booking.values.notes,
+        booking.values.paymentNote,
+        booking.invoiceNumber,
+      ]) {
+        assert.ok(page.body.includes(value), value);
+      }
+
+      const download = await t.app.inject({ url: `/b/${booking.manageToken}/data.json` });
+      assert.equal(download.statusCode, 200);
+      assert.match(String(download.headers['content-type']), /^application\/json/);
+      assert.equal(download.headers['content-disposition'], `attachment; filename="groupz-${booking.reference}.json"`);
+      assert.match(String(download.headers['cache-control']), /no-store/);
+      const data = JSON.parse(download.body) as { booking: { reference: string }; participants: { answers: unknown }[] };
+      assert.equal(data.booking.reference, booking.reference);
+      assert.deepEqual(data.participants[0]?.answers, { allergies: booking.values.allergy });
+      assert.ok(!download.body.includes(booking.manageToken));
+
+      const wrong = await t.app.inject({ url: `/b/${'A'.repeat(43)}/data.json` });
+      assert.equal(wrong.statusCode, 404);
+    });
+
+    test('an upcoming visit: the confirmation says after the visit; the POST notes it and the link keeps working', async () => {
+      t.clock.set('2026-06-01T08:00:00Z');
+      const booking = await seeded('Golf');
+      const confirm = await t.app.inject({ url: `/b/${booking.manageToken}/erase`, headers: { 'accept-language': 'en' } });
+      assert.equal(confirm.statusCode, 200);
+      assert.match(
+        parseHtml(confirm.body).querySelector('[data-testid="erase-when"]')!.textContent,
+        /erased automatically after the visit/,
+      );
+      assert.ok(parseHtml(confirm.body).querySelector(`form[method="post"][action="/b/${booking.manageToken}/erase"]`));
+
+      const erased = await postForm(t, `/b/${booking.manageToken}/erase`, {});
+      assert.equal(erased.statusCode, 200);
+      const outcome = parseHtml(erased.body).querySelector('[data-testid="erasure-outcome"]');
+      assert.equal(outcome?.getAttribute('data-outcome'), 'scheduled');
+      assert.ok(parseHtml(erased.body).querySelector('[data-testid="data-kept"]')!.textContent.includes(booking.invoiceNumber));
+
+      const manage = await t.app.inject({ url: `/b/${booking.manageToken}` });
+      assert.equal(manage.statusCode, 200);
+      assert.ok(parseHtml(manage.body).querySelector('[data-testid="erasure-requested"]'));
+    });
+
+    test('a visit that is over: erased at once, the answer says what was kept and why, and the link ends', async () => {
+      t.clock.set('2026-06-01T08:00:00Z');
+      const booking = await seeded('Hotel');
+      t.clock.set('2026-06-16T08:00:00Z');
+      const confirm = await t.app.inject({ url: `/b/${booking.manageToken}/erase`, headers: { 'accept-language': 'nl' } });
+      assert.match(parseHtml(confirm.body).querySelector('[data-testid="erase-when"]')!.textContent, /direct gewist/);
+
+      const erased = await postForm(t, `/b/${booking.manageToken}/erase`, {});
+      assert.equal(erased.statusCode, 200);
+      const html = parseHtml(erased.body);
+      assert.equal(html.querySelector('[data-testid="erasure-outcome"]')?.getAttribute('data-outcome'), 'erased');
+      const kept = html.querySelector('[data-testid="data-kept"]')!.textContent;
+      assert.ok(kept.includes(booking.invoiceNumber) && kept.includes('52 AWR'), kept);
+      assert.ok(!erased.body.includes(booking.values.name));
+
+      assert.equal((await t.app.inject({ url: `/b/${booking.manageToken}` })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: `/b/${booking.manageToken}/data.json` })).statusCode, 404);
+      const row = await t.database.db
+        .selectFrom('bookings')
+        .select(['organiser_name', 'organiser_email', 'notes', 'anonymised_at'])
+        .where('id', '=', booking.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(row, { organiser_name: '', organiser_email: '', notes: '', anonymised_at: '2026-06-16T08:00:00.000Z' });
+    });
+
+    test('the erasure is a POST from our own origin only', async () => {
+      t.clock.set('2026-06-01T08:00:00Z');
+      const booking = await seeded('India');
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: `/b/${booking.manageToken}/erase`,
+        headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      });
+      assert.equal(forged.statusCode, 403);
+      const row = await t.database.db
+        .selectFrom('bookings')
+        .select('erasure_requested_at')
+        .where('id', '=', booking.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.erasure_requested_at, null);
+    });
+  });
+}
