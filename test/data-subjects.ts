@@ -52,6 +52,9 @@ export function subjectValues(tag: string, email: string): SubjectValues {
  * and remarks, billing details, a participant with an allergy, an extra, a payment with a note, a
  * staff note, an issued invoice, its mails and history.
  */
+/** What a seeded booking paid: its test invoice's total. */
+export const SETTLED_CENTS = 10_900;
+
 export async function seedSubjectBooking(
   db: Db,
   clock: Clock,
@@ -94,7 +97,8 @@ export async function seedSubjectBooking(
       createdAt: clock.now(),
     }),
   );
-  await insertTransfer(db, clock, booking.id, 1234);
+  // What its invoice asks (EUR 100 net at 9 %), paid: a booking whose money is settled, which may be erased at once.
+  await insertTransfer(db, clock, booking.id, SETTLED_CENTS);
   await db.updateTable('payments').set({ note: values.paymentNote }).where('booking_id', '=', booking.id).execute();
   const noted = await addBookingNote(db, clock, TEST_ADMIN_ACTOR, booking.id, values.staffNote);
   if (!noted.ok) throw new Error('note refused');

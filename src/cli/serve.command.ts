@@ -81,7 +81,9 @@ SIGTERM. Settings: see docs/configuration.md.`,
       // crash too. Not under the job's lease, which a killed instance may still hold: the run is safe to
       // repeat and to overlap, each removal being conditional on what the row still holds.
       const retentionContext = { limits: config.retention, pruneMailFiles: mailDropPruner(config.dataDir) };
-      await applyRetention(database.db, systemClock, retentionContext);
+      await applyRetention(database.db, systemClock, retentionContext).catch((error: unknown) =>
+        log.error({ err: error }, 'retention before serving failed; the hourly job tries again'),
+      );
       const serving = await startServing(config, systemClock, log, (https) =>
         buildApp({
           db: database.db,

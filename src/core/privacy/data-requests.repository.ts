@@ -146,13 +146,17 @@ export async function listInvoicesForExport(db: Executor, bookingId: string) {
 }
 
 export async function listMailsForExport(db: Executor, bookingId: string) {
-  return db
-    .selectFrom('mail_outbox')
-    .select(['kind', 'recipient', 'status', 'created_at', 'sent_at'])
-    .where('booking_id', '=', bookingId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return (
+    db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'recipient', 'status', 'created_at', 'sent_at'])
+      .where('booking_id', '=', bookingId)
+      // The organiser's own mails: the venue's staff notices about the booking name staff, not them.
+      .where('kind', 'not like', 'staff%')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function listPartMovesForExport(db: Executor, bookingId: string) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
-import { seedSubjectBooking, type SubjectValues, subjectValues } from '../../../test/data-subjects.js';
+import { SETTLED_CENTS, seedSubjectBooking, type SubjectValues, subjectValues } from '../../../test/data-subjects.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
@@ -54,7 +54,7 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(
         data.payments.map((p) => [p.method, p.amountCents, p.status, p.note]),
-        [['bank', 1234, 'paid', mine.paymentNote]],
+        [['bank', SETTLED_CENTS, 'paid', mine.paymentNote]],
       );
       assert.deepEqual(
         data.staffNotes.map((n) => n.body),

@@ -33,7 +33,8 @@ import {
   listVouchersOfEmail,
   markErasureRequested,
 } from './data-requests.repository.js';
-import { anonymiseBooking, anonymiseVoucher } from './retention.repository.js';
+import { anonymiseVoucher } from './retention.repository.js';
+import { anonymiseWhenSettled } from './retention.service.js';
 
 /** A JSON column as the download shows it: parsed, or as stored when it is no JSON. */
 function parsed(text: string | null): unknown {
@@ -175,8 +176,10 @@ type ErasureState = NonNullable<Awaited<ReturnType<typeof findErasureState>>>;
 async function eraseBooking(trx: Tx, clock: Clock, state: ErasureState): Promise<BookingErasure> {
   const at = clock.now().toISOString();
   await markErasureRequested(trx, state.id, at);
-  const now = erasableNow({ status: state.status, endsAt: state.ends_at }, clock.now());
-  if (now) await anonymiseBooking(trx, state.id, at);
+  // After the visit, at once unless its money is not settled: then, like a visit to come, the retention job erases it later.
+  const now =
+    erasableNow({ status: state.status, endsAt: state.ends_at }, clock.now()) &&
+    (await anonymiseWhenSettled(trx, clock, state.id)) !== 'postponed';
   return {
     reference: state.reference,
     outcome: now ? 'erased' : 'scheduled',

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../db/schema.js';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database, Executor, Tx } from '../../db/schema.js';
+import { REFUNDS_UNSETTLED } from '../payments/payments.repository.js';
 import type { VenueRetentionChoice } from './retention.js';
 
 /** Rows one query hands the retention job; it goes on until none are left. */
@@ -41,7 +43,7 @@ export async function listVenueIds(db: Executor): Promise<string[]> {
 }
 
 /** A venue's bookings whose visit ended before `before` and whose participants' details are still there. */
-export async function listBookingsForParticipantRemoval(db: Executor, venueId: string, before: string): Promise<string[]> {
+export async function listBookingsForParticipantRemoval(db: Executor, venueId: string, before: string, after: string): Promise<string[]> {
   const rows = await db
     .selectFrom('bookings')
     .innerJoin('slots', 'slots.id', 'bookings.slot_id')
@@ -49,14 +51,15 @@ export async function listBookingsForParticipantRemoval(db: Executor, venueId: s
     .where('bookings.venue_id', '=', venueId)
     .where('bookings.participants_removed_at', 'is', null)
     .where('slots.ends_at', '<', before)
-    .orderBy('slots.ends_at')
+    .where('bookings.id', '>', after)
+    .orderBy('bookings.id')
     .limit(RETENTION_BATCH)
     .execute();
   return rows.map((row) => row.id);
 }
 
 /** A venue's bookings not anonymised yet whose visit ended before `before`. */
-export async function listBookingsVisitedBefore(db: Executor, venueId: string, before: string): Promise<string[]> {
+export async function listBookingsVisitedBefore(db: Executor, venueId: string, before: string, after: string): Promise<string[]> {
   const rows = await db
     .selectFrom('bookings')
     .innerJoin('slots', 'slots.id', 'bookings.slot_id')
@@ -64,14 +67,15 @@ export async function listBookingsVisitedBefore(db: Executor, venueId: string, b
     .where('bookings.venue_id', '=', venueId)
     .where('bookings.anonymised_at', 'is', null)
     .where('slots.ends_at', '<', before)
-    .orderBy('slots.ends_at')
+    .where('bookings.id', '>', after)
+    .orderBy('bookings.id')
     .limit(RETENTION_BATCH)
     .execute();
   return rows.map((row) => row.id);
 }
 
 /** A venue's cancelled or expired bookings not anonymised yet that gave up their places before `before`. */
-export async function listBookingsEndedBefore(db: Executor, venueId: string, before: string): Promise<string[]> {
+export async function listBookingsEndedBefore(db: Executor, venueId: string, before: string, after: string): Promise<string[]> {
   const rows = await db
     .selectFrom('bookings')
     .select('id')
@@ -79,14 +83,15 @@ export async function listBookingsEndedBefore(db: Executor, venueId: string, bef
     .where('anonymised_at', 'is', null)
     .where('status', 'in', ['cancelled', 'expired'])
     .where(sql<string>`coalesce(cancelled_at, updated_at)`, '<', before)
-    .orderBy('updated_at')
+    .where('id', '>', after)
+    .orderBy('id')
     .limit(RETENTION_BATCH)
     .execute();
   return rows.map((row) => row.id);
 }
 
 /** Bookings whose organiser asked for erasure and whose visit is over (or that hold no places any more). */
-export async function listErasuresDue(db: Executor, now: string): Promise<string[]> {
+export async function listErasuresDue(db: Executor, now: string, after: string): Promise<string[]> {
   const rows = await db
     .selectFrom('bookings')
     .innerJoin('slots', 'slots.id', 'bookings.slot_id')
@@ -94,6 +99,8 @@ export async function listErasuresDue(db: Executor, now: string): Promise<string
     .where('bookings.erasure_requested_at', 'is not', null)
     .where('bookings.anonymised_at', 'is', null)
     .where((eb) => eb.or([eb('slots.ends_at', '<', now), eb('bookings.status', 'in', ['cancelled', 'expired'])]))
+    .where('bookings.id', '>', after)
+    .orderBy('bookings.id')
     .limit(RETENTION_BATCH)
     .execute();
   return rows.map((row) => row.id);
@@ -111,8 +118,30 @@ export async function removeParticipantDetails(trx: Tx, bookingId: string, at: s
     .where('participants_removed_at', 'is', null)
     .executeTakeFirst();
   if (marked.numUpdatedRows === 0n) return false;
-  await trx.updateTable('participants').set({ name: REMOVED, answers: '{}' }).where('booking_id', '=', bookingId).execute();
+  await emptyParticipants(trx, bookingId);
   return true;
+}
+
+async function emptyParticipants(trx: Tx, bookingId: string): Promise<void> {
+  await trx.updateTable('participants').set({ name: REMOVED, answers: '{}' }).where('booking_id', '=', bookingId).execute();
+}
+
+/** Whether money of the booking is under way: a payment open at the provider, or a refund not settled. */
+export async function hasMoneyUnderWay(db: Executor, bookingId: string): Promise<boolean> {
+  const payment = await db
+    .selectFrom('payments')
+    .select('id')
+    .where('booking_id', '=', bookingId)
+    .where('status', 'in', ['creating', 'open', 'pending', 'authorized'])
+    .executeTakeFirst();
+  if (payment) return true;
+  const refund = await db
+    .selectFrom('refunds')
+    .select('id')
+    .where('booking_id', '=', bookingId)
+    .where('status', 'in', REFUNDS_UNSETTLED)
+    .executeTakeFirst();
+  return refund !== undefined;
 }
 
 /** Detail keys of the activity log that may hold a person's address, name or words. */
@@ -149,7 +178,7 @@ export async function anonymiseBooking(trx: Tx, bookingId: string, at: string): 
     .returning(['reference', 'venue_id'])
     .executeTakeFirst();
   if (!marked) return false;
-  await trx.updateTable('participants').set({ name: REMOVED, answers: '{}' }).where('booking_id', '=', bookingId).execute();
+  await emptyParticipants(trx, bookingId);
   await trx.updateTable('booking_notes').set({ body: REMOVED }).where('booking_id', '=', bookingId).execute();
   await trx.updateTable('payments').set({ note: REMOVED, checkout_url: null }).where('booking_id', '=', bookingId).execute();
   await trx.updateTable('refunds').set({ reason: REMOVED }).where('booking_id', '=', bookingId).execute();
@@ -159,11 +188,7 @@ export async function anonymiseBooking(trx: Tx, bookingId: string, at: string): 
     .where('booking_id', '=', bookingId)
     .where('status', '=', 'pending')
     .execute();
-  await trx
-    .updateTable('mail_outbox')
-    .set({ recipient: REMOVED, detail: '{}', last_error: null })
-    .where('booking_id', '=', bookingId)
-    .execute();
+  await emptyMails(trx, (eb) => eb('booking_id', '=', bookingId));
   const entries = await trx
     .selectFrom('activity_log')
     .select(['id', 'detail'])
@@ -175,18 +200,44 @@ export async function anonymiseBooking(trx: Tx, bookingId: string, at: string): 
 }
 
 async function scrubLogDetail(trx: Tx, entry: { id: string; detail: string }): Promise<void> {
-  const detail = JSON.parse(entry.detail) as Record<string, unknown>;
-  if (!PERSONAL_LOG_KEYS.some((key) => key in detail)) return;
+  const detail = withoutPersonalKeys(entry.detail);
+  if (detail === entry.detail) return;
+  await trx.updateTable('activity_log').set({ detail }).where('id', '=', entry.id).execute();
+}
+
+/** An activity log entry's detail (JSON) without the keys that may name a person; the same text when it has none. */
+function withoutPersonalKeys(json: string): string {
+  const detail = JSON.parse(json) as Record<string, unknown>;
+  if (!PERSONAL_LOG_KEYS.some((key) => key in detail)) return json;
   for (const key of PERSONAL_LOG_KEYS) delete detail[key];
-  await trx
-    .updateTable('activity_log')
-    .set({ detail: JSON.stringify(detail) })
-    .where('id', '=', entry.id)
+  return JSON.stringify(detail);
+}
+
+/**
+ * Empties the recipient and contents of the mails `where` selects; a deduplication key that holds an
+ * address (staff notices, alerts name their recipient) becomes the row's id, which stays unique.
+ */
+async function emptyMails(db: Executor, where: (eb: ExpressionBuilder<Database, 'mail_outbox'>) => Expression<SqlBool>): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set((eb) => ({
+      recipient: REMOVED,
+      detail: '{}',
+      last_error: null,
+      dedupe_key: eb.case().when('dedupe_key', 'like', '%@%').then(eb.ref('id')).else(eb.ref('dedupe_key')).end(),
+    }))
+    .where(where)
     .execute();
 }
 
 /** Vouchers of a venue whose buyer is still named: valid until before `before`, or cancelled (never paid) before `cancelledBefore`. */
-export async function listVouchersDue(db: Executor, venueId: string, before: string, cancelledBefore: string): Promise<string[]> {
+export async function listVouchersDue(
+  db: Executor,
+  venueId: string,
+  before: string,
+  cancelledBefore: string,
+  after: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('vouchers')
     .select('id')
@@ -198,6 +249,8 @@ export async function listVouchersDue(db: Executor, venueId: string, before: str
         eb.and([eb('status', 'in', ['cancelled', 'pending']), eb('created_at', '<', cancelledBefore)]),
       ]),
     )
+    .where('id', '>', after)
+    .orderBy('id')
     .limit(RETENTION_BATCH)
     .execute();
   return rows.map((row) => row.id);
@@ -220,13 +273,9 @@ export async function anonymiseVoucher(trx: Tx, voucherId: string, at: string): 
     .where('anonymised_at', 'is', null)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return false;
-  await trx
-    .updateTable('mail_outbox')
-    .set({ recipient: REMOVED, detail: '{}', last_error: null })
-    .where('kind', '=', 'voucher_issued')
-    .where('dedupe_key', 'like', `voucher_issued:${voucherId}%`)
-    .where('status', '!=', 'pending')
-    .execute();
+  await emptyMails(trx, (eb) =>
+    eb.and([eb('kind', '=', 'voucher_issued'), eb('dedupe_key', 'like', `voucher_issued:${voucherId}%`), eb('status', '!=', 'pending')]),
+  );
   return true;
 }
 
@@ -237,19 +286,17 @@ export async function pruneDeliveredMails(db: Executor, before: string): Promise
     .select('id')
     .where('status', '!=', 'pending')
     .where(sql<string>`coalesce(sent_at, next_attempt_at, created_at)`, '<', before)
-    .where((eb) => eb.or([eb('recipient', '!=', REMOVED), eb('detail', '!=', '{}')]))
+    .where((eb) => eb.or([eb('recipient', '!=', REMOVED), eb('detail', '!=', '{}'), eb('dedupe_key', 'like', '%@%')]))
     .limit(RETENTION_BATCH)
     .execute();
   if (ids.length === 0) return 0;
-  await db
-    .updateTable('mail_outbox')
-    .set({ recipient: REMOVED, detail: '{}', last_error: null })
-    .where(
+  await emptyMails(db, (eb) =>
+    eb(
       'id',
       'in',
       ids.map((row) => row.id),
-    )
-    .execute();
+    ),
+  );
   return ids.length;
 }
 
@@ -270,15 +317,13 @@ export async function scrubOldActivityLog(db: Executor, before: string): Promise
     .limit(RETENTION_BATCH)
     .execute();
   for (const row of rows) {
-    const detail = JSON.parse(row.detail) as Record<string, unknown>;
-    for (const key of PERSONAL_LOG_KEYS) delete detail[key];
     await db
       .updateTable('activity_log')
       .set({
         actor_email: null,
         client: null,
         target: sql<string | null>`case when target like '%@%' then null else target end`,
-        detail: JSON.stringify(detail),
+        detail: withoutPersonalKeys(row.detail),
       })
       .where('id', '=', row.id)
       .execute();

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/schema.js';
+import { bookingInvoiceStandings } from '../invoices/invoice-files.service.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
@@ -15,6 +16,7 @@ import {
 import {
   anonymiseBooking,
   anonymiseVoucher,
+  hasMoneyUnderWay,
   insertRetentionRun,
   listBookingsEndedBefore,
   listBookingsForParticipantRemoval,
@@ -44,30 +46,33 @@ export async function applyRetention(db: Db, clock: Clock, context: RetentionCon
   const startedAt = clock.now();
   const counts: RetentionCounts = { ...NO_REMOVALS };
   const at = () => clock.now().toISOString();
+  const tally = (outcome: Outcome, kind: keyof RetentionCounts) => {
+    if (outcome === 'changed') counts[kind] += 1;
+    else if (outcome !== 'unchanged') counts[outcome] += 1;
+  };
+  const anonymise = (kind: keyof RetentionCounts) => async (id: string) =>
+    tally(await inTransaction(db, async (trx) => settledOutcome(await anonymiseWhenSettled(trx, clock, id))), kind);
   const choices = await listVenueRetentionChoices(db);
   for (const venueId of await listVenueIds(db)) {
     const cutoffs = retentionCutoffs(startedAt, effectiveRetention(context.limits, choices.get(venueId) ?? null));
-    counts.cancelled += await eachDue(
-      () => listBookingsEndedBefore(db, venueId, cutoffs.cancelled.toISOString()),
-      (id) => inTransaction(db, (trx) => anonymiseBooking(trx, id, at())),
+    await eachDue((after) => listBookingsEndedBefore(db, venueId, cutoffs.cancelled.toISOString(), after), anonymise('cancelled'), tally);
+    await eachDue(
+      (after) => listBookingsVisitedBefore(db, venueId, cutoffs.organiser.toISOString(), after),
+      anonymise('organisers'),
+      tally,
     );
-    counts.organisers += await eachDue(
-      () => listBookingsVisitedBefore(db, venueId, cutoffs.organiser.toISOString()),
-      (id) => inTransaction(db, (trx) => anonymiseBooking(trx, id, at())),
+    await eachDue(
+      (after) => listBookingsForParticipantRemoval(db, venueId, cutoffs.participants.toISOString(), after),
+      async (id) => tally(await inTransaction(db, async (trx) => changed(await removeParticipantDetails(trx, id, at()))), 'participants'),
+      tally,
     );
-    counts.participants += await eachDue(
-      () => listBookingsForParticipantRemoval(db, venueId, cutoffs.participants.toISOString()),
-      (id) => inTransaction(db, (trx) => removeParticipantDetails(trx, id, at())),
-    );
-    counts.vouchers += await eachDue(
-      () => listVouchersDue(db, venueId, cutoffs.organiser.toISOString(), cutoffs.cancelled.toISOString()),
-      (id) => inTransaction(db, (trx) => anonymiseVoucher(trx, id, at())),
+    await eachDue(
+      (after) => listVouchersDue(db, venueId, cutoffs.organiser.toISOString(), cutoffs.cancelled.toISOString(), after),
+      async (id) => tally(await inTransaction(db, async (trx) => changed(await anonymiseVoucher(trx, id, at()))), 'vouchers'),
+      tally,
     );
   }
-  counts.erasures += await eachDue(
-    () => listErasuresDue(db, startedAt.toISOString()),
-    (id) => inTransaction(db, (trx) => anonymiseBooking(trx, id, at())),
-  );
+  await eachDue((after) => listErasuresDue(db, startedAt.toISOString(), after), anonymise('erasures'), tally);
   const mailsBefore = daysBefore(startedAt, context.limits.mailDays);
   counts.mails += await untilNone(() => pruneDeliveredMails(db, mailsBefore.toISOString()));
   counts.mailFiles += (await context.pruneMailFiles?.(mailsBefore)) ?? 0;
@@ -78,17 +83,45 @@ export async function applyRetention(db: Db, clock: Clock, context: RetentionCon
   return counts;
 }
 
-function inTransaction(db: Db, change: (trx: Tx) => Promise<boolean>): Promise<boolean> {
+/** What handling one booking or voucher came to: changed, nothing to change, waiting for its money, or failed. */
+type Outcome = 'changed' | 'unchanged' | 'postponed' | 'failed';
+
+const changed = (done: boolean): Outcome => (done ? 'changed' : 'unchanged');
+const settledOutcome = (outcome: Settlement): Outcome => (outcome === 'anonymised' ? 'changed' : outcome);
+
+/** Whether a booking's personal data may go now, and if so its anonymisation. */
+export type Settlement = 'anonymised' | 'postponed' | 'unchanged';
+
+/**
+ * Anonymises a booking inside the caller's transaction, unless its money is not settled: a payment
+ * open at the provider, a refund under way, or an invoice not paid. Then the venue still needs the
+ * organiser's name and address (to remind, to correct the invoice), which the GDPR allows it to keep
+ * for that (article 17(3)(b)); the booking waits, and a later run anonymises it once settled.
+ */
+export async function anonymiseWhenSettled(trx: Tx, clock: Clock, bookingId: string): Promise<Settlement> {
+  if (await hasMoneyUnderWay(trx, bookingId)) return 'postponed';
+  const standings = await bookingInvoiceStandings(trx, clock, bookingId);
+  if ([...standings.values()].some((standing) => standing.outstandingCents > 0)) return 'postponed';
+  return (await anonymiseBooking(trx, bookingId, clock.now().toISOString())) ? 'anonymised' : 'unchanged';
+}
+
+function inTransaction(db: Db, change: (trx: Tx) => Promise<Outcome>): Promise<Outcome> {
   return db.transaction().execute(change);
 }
 
-/** Handles every id the query lists, batch after batch, until it lists none; how many changed. */
-async function eachDue(list: () => Promise<string[]>, handle: (id: string) => Promise<boolean>): Promise<number> {
-  let changed = 0;
-  for (let ids = await list(); ids.length > 0; ids = await list()) {
-    for (const id of ids) if (await handle(id)) changed += 1;
+/**
+ * Handles every id the query lists after the last one handled, batch after batch, until it lists
+ * none: so a booking that waits (or fails) does not hold up those after it. A failure is counted,
+ * and the rest go on; the next run tries it again.
+ */
+async function eachDue(
+  list: (after: string) => Promise<string[]>,
+  handle: (id: string) => Promise<void>,
+  tally: (outcome: Outcome, kind: keyof RetentionCounts) => void,
+): Promise<void> {
+  for (let ids = await list(''); ids.length > 0; ids = await list(ids.at(-1)!)) {
+    for (const id of ids) await handle(id).catch(() => tally('failed', 'failed'));
   }
-  return changed;
 }
 
 async function untilNone(step: () => Promise<number>): Promise<number> {

@@ -83,6 +83,10 @@ export interface RetentionCounts {
   mails: number;
   mailFiles: number;
   activityLog: number;
+  /** Bookings due but kept while their money is not settled (a payment or refund under way, an invoice unpaid). */
+  postponed: number;
+  /** Bookings or vouchers whose change failed; the next run tries again. */
+  failed: number;
 }
 
 export const NO_REMOVALS: RetentionCounts = {
@@ -94,6 +98,8 @@ export const NO_REMOVALS: RetentionCounts = {
   mails: 0,
   mailFiles: 0,
   activityLog: 0,
+  postponed: 0,
+  failed: 0,
 };
 
 /** Deletes the mail drop's .eml files of mails sent before an instant (src/adapters/mail-drop/); how many. */

@@ -196,6 +196,8 @@ for (const dialect of testDialects()) {
         'mails=0',
         'mailFiles=0',
         'activityLog=0',
+        'postponed=0',
+        'failed=0',
       ]);
       assert.deepEqual(cells(1), [
         'participants=3',
@@ -206,6 +208,8 @@ for (const dialect of testDialects()) {
         'mails=12',
         'mailFiles=11',
         'activityLog=7',
+        'postponed=0',
+        'failed=0',
       ]);
       assert.match(rows[1]!.querySelector('th')?.textContent ?? '', /^Tue 1 Dec 2026, 11:00$/);
       assert.match(text(english.body, '#participantsDays-hint'), /Applies now: 7 days \(this venue's choice\)\.$/);

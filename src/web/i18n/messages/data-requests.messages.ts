@@ -84,9 +84,9 @@ export const dataRequestsMessages = defineMessages(
     'data.erased.title': 'Uw gegevens zijn gewist',
     'data.erased.done':
       'De persoonsgegevens van boeking {reference} zijn gewist. Deze link werkt niet meer; de locatie kan u niet meer bereiken over deze boeking.',
-    'data.scheduled.title': 'Uw gegevens worden na het bezoek gewist',
+    'data.scheduled.title': 'Uw gegevens worden gewist na het bezoek en de afrekening',
     'data.scheduled.done':
-      'Wij hebben uw verzoek genoteerd. De persoonsgegevens van boeking {reference} worden vanzelf gewist na uw bezoek ({end}).',
+      'Wij hebben uw verzoek genoteerd. De persoonsgegevens van boeking {reference} worden vanzelf gewist na uw bezoek ({end}), zodra er geen betaling, terugbetaling of factuur meer openstaat: tot dan heeft de locatie ze nodig om af te rekenen.',
     'data.kept.title': 'Wat bewaard blijft, en waarom',
     'data.kept.invoices':
       'Facturen {numbers}: de wet (artikel 52 AWR) verplicht de locatie facturen zeven jaar te bewaren. Daarna worden ze verwijderd.',
@@ -124,7 +124,8 @@ export const dataRequestsMessages = defineMessages(
     'field.erase_unconfirmed': 'Vink het vakje aan om het wissen te bevestigen.',
     'personal_data.erased_title': 'Persoonsgegevens gewist',
     'personal_data.erased_bookings': 'Direct gewist: {references}.',
-    'personal_data.scheduled_bookings': 'Gewist na het bezoek: {references}.',
+    'personal_data.scheduled_bookings':
+      'Gewist na het bezoek en zodra niets meer openstaat (betalingen, terugbetalingen, facturen): {references}.',
     'personal_data.erased_vouchers': 'Cadeaubonnen geanonimiseerd: {codes}.',
     'personal_data.kept_invoices':
       'Bewaard: facturen {numbers}, omdat de wet (artikel 52 AWR) ze zeven jaar laat bewaren; en zonder naam de status, aantallen, bedragen en data.',
@@ -213,9 +214,9 @@ export const dataRequestsMessages = defineMessages(
     'data.erased.title': 'Your data has been erased',
     'data.erased.done':
       'The personal data of booking {reference} has been erased. This link no longer works; the venue can no longer reach you about this booking.',
-    'data.scheduled.title': 'Your data will be erased after the visit',
+    'data.scheduled.title': 'Your data will be erased after the visit and the settlement',
     'data.scheduled.done':
-      'We have noted your request. The personal data of booking {reference} is erased automatically after your visit ({end}).',
+      'We have noted your request. The personal data of booking {reference} is erased automatically after your visit ({end}), once no payment, refund or invoice of it is open: until then the venue needs it to settle the booking.',
     'data.kept.title': 'What is kept, and why',
     'data.kept.invoices':
       'Invoices {numbers}: the law (article 52 of the Dutch AWR) requires the venue to keep invoices for seven years. They are removed after that.',
@@ -253,7 +254,7 @@ export const dataRequestsMessages = defineMessages(
     'field.erase_unconfirmed': 'Tick the box to confirm the erasure.',
     'personal_data.erased_title': 'Personal data erased',
     'personal_data.erased_bookings': 'Erased at once: {references}.',
-    'personal_data.scheduled_bookings': 'Erased after the visit: {references}.',
+    'personal_data.scheduled_bookings': 'Erased after the visit, once nothing is open (payments, refunds, invoices): {references}.',
     'personal_data.erased_vouchers': 'Gift vouchers anonymised: {codes}.',
     'personal_data.kept_invoices':
       'Kept: invoices {numbers}, because the law (article 52 of the Dutch AWR) keeps them for seven years; and, without the name, the status, numbers, amounts and dates.',

@@ -54,6 +54,8 @@ export const retentionMessages = defineMessages(
     'venue_retention.count.mails': 'Mails',
     'venue_retention.count.mail_files': 'Mailbestanden',
     'venue_retention.count.activity_log': 'Activiteitenlog',
+    'venue_retention.count.postponed': 'Wacht op afrekening',
+    'venue_retention.count.failed': 'Mislukt',
   },
   {
     'field.above_platform_limit': 'The platform allows no more than {max}. Enter {max} or less, or leave the field empty for the default.',
@@ -104,5 +106,7 @@ export const retentionMessages = defineMessages(
     'venue_retention.count.mails': 'Mails',
     'venue_retention.count.mail_files': 'Mail files',
     'venue_retention.count.activity_log': 'Activity log',
+    'venue_retention.count.postponed': 'Waiting for settlement',
+    'venue_retention.count.failed': 'Failed',
   },
 );

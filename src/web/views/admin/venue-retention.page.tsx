@@ -33,6 +33,8 @@ const COUNT_LABELS: Record<keyof RetentionCounts, MessageKey> = {
   mails: 'venue_retention.count.mails',
   mailFiles: 'venue_retention.count.mail_files',
   activityLog: 'venue_retention.count.activity_log',
+  postponed: 'venue_retention.count.postponed',
+  failed: 'venue_retention.count.failed',
 };
 const COUNT_KINDS = Object.keys(COUNT_LABELS) as (keyof RetentionCounts)[];
 
