@@ -45,6 +45,14 @@ for (const dialect of testDialects()) {
         assert.ok(page.body.includes(value), value);
       }
 
+      // The page names its codes in the reader's language: the history's events and who made them, how it is paid, the language.
+      const history = html.querySelector('[data-testid="data-history"]')?.textContent ?? '';
+      assert.match(history, /boeking geplaatst/);
+      assert.doesNotMatch(history, /booking\.created|organiser|staff\b/);
+      const fields = html.querySelector('[data-testid="data-booking"] dl')?.textContent ?? '';
+      assert.match(fields, /Taal(Nederlands|Engels)/);
+      assert.doesNotMatch(fields, /Betaalwijze(venue|online|invoice)/);
+
       const download = await t.app.inject({ url: `/b/${booking.manageToken}/data.json` });
       assert.equal(download.statusCode, 200);
       assert.match(String(download.headers['content-type']), /^application\/json/);

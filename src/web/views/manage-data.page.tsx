@@ -2,7 +2,10 @@ import type { ComponentChildren } from 'preact';
 import type { BookingData, BookingErasure } from '../../core/privacy/data-requests.js';
 import { formatDate, formatDateTime, formatMoney, formatRange } from '../../core/i18n/format.js';
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
+import { isActorKind } from '../../core/activity-log/activity-log.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/shared/booking-status.js';
+import type { MessageKey } from '../i18n/i18n.js';
+import { actionLabel, actorLabel } from './admin/activity-log-labels.js';
 import { DataTable } from './data-table.js';
 import { Layout } from './layout.js';
 import { managePath } from './manage-actions.js';
@@ -17,6 +20,19 @@ export function dataPath(token: string): string {
 export function statusText(ui: Ui, status: string): string {
   return (BOOKING_STATUSES as readonly string[]).includes(status) ? ui.t(STATUS_LABELS[status as BookingStatus]) : status;
 }
+
+/** How the booking is paid, in words; an unknown value as it is. */
+const PAY_BY: Record<string, MessageKey> = {
+  venue: 'money.pay_by.venue',
+  online: 'money.pay_by.online',
+  invoice: 'money.pay_by.invoice',
+};
+const LANGUAGES: Record<string, MessageKey> = { nl: 'data.language.nl', en: 'data.language.en' };
+const named = (ui: Ui, names: Record<string, MessageKey>, code: string) => (Object.hasOwn(names, code) ? ui.t(names[code]!) : code);
+
+/** Who made a change in the booking's history: the venue's staff unnamed, as the download leaves them. */
+const byWhom = (ui: Ui, kind: string | null) =>
+  kind === 'staff' ? ui.t('data.actor.staff') : actorLabel(ui, { actorEmail: null, actorKind: isActorKind(kind) ? kind : null });
 
 const when = (ui: Ui, instant: string | null) => (instant === null ? '' : formatDateTime(new Date(instant), ui.lang));
 
@@ -128,10 +144,10 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
           <Row label={t('data.field.total')}>{money(b.totalCents)}</Row>
           <Row label={t('data.field.vat')}>{money(b.vatCents)}</Row>
           {b.adjustmentCents !== 0 && <Row label={t('data.field.adjustment')}>{money(b.adjustmentCents)}</Row>}
-          <Row label={t('data.field.pay_by')}>{b.payBy}</Row>
+          <Row label={t('data.field.pay_by')}>{named(ui, PAY_BY, b.payBy)}</Row>
           <Row label={t('data.field.terms_version')}>{b.termsVersion ?? ''}</Row>
           {b.discount && <Row label={t('data.field.discount')}>{b.discount.code ?? plain(b.discount.terms)}</Row>}
-          <Row label={t('data.field.language')}>{b.language}</Row>
+          <Row label={t('data.field.language')}>{named(ui, LANGUAGES, b.language)}</Row>
           <Row label={t('data.field.created_at')}>{when(ui, b.createdAt)}</Row>
           {b.confirmedAt && <Row label={t('data.field.confirmed_at')}>{when(ui, b.confirmedAt)}</Row>}
           {b.cancelledAt && <Row label={t('data.field.cancelled_at')}>{when(ui, b.cancelledAt)}</Row>}
@@ -279,8 +295,8 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         row={(h) => (
           <>
             <th scope="row">{when(ui, h.at)}</th>
-            <td>{h.action}</td>
-            <td>{h.actorKind ?? ''}</td>
+            <td>{actionLabel(ui, h.action)}</td>
+            <td>{byWhom(ui, h.actorKind)}</td>
             <td>{plain(h.detail)}</td>
           </>
         )}

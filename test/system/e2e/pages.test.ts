@@ -122,6 +122,10 @@ if (!chromiumAvailable()) {
       const participantLink = ((await page.textContent('[data-testid="participant-link"]')) ?? '').trim();
       await page.goto(`${platform.url}${manage}/cancel`);
       await measure(watched, page, 'cancel', lang);
+      await page.goto(`${platform.url}${manage}/data`);
+      await measure(watched, page, 'personal-data', lang);
+      await page.goto(`${platform.url}${manage}/erase`);
+      await measure(watched, page, 'erase', lang);
       await page.goto(participantLink);
       await measure(watched, page, 'participant', lang);
       await page.goto(`${platform.url}/b/${'x'.repeat(43)}`);
@@ -130,6 +134,8 @@ if (!chromiumAvailable()) {
       await measure(watched, page, 'lost-link', lang);
       await page.goto(`${platform.url}/venues/klimhal-de-wand/terms`);
       await measure(watched, page, 'terms', lang);
+      await page.goto(`${platform.url}/privacy`);
+      await measure(watched, page, 'privacy', lang);
       await page.goto(`${platform.url}/no-such-page`);
       await measure(watched, page, 'not-found', lang, ['404']);
       await watched.context.close();
@@ -190,6 +196,7 @@ if (!chromiumAvailable()) {
       await visit(venue, 'venue');
       await visit(`${venue}/photos`, 'venue-photos');
       await visit(`${venue}/billing`, 'venue-billing');
+      await visit(`${venue}/privacy`, 'venue-privacy');
       await visit('/admin/activities/new', 'activity-new');
       await visit('/admin/staff', 'staff');
       await visit(await href('main a[href^="/admin/staff/"]'), 'staff-member');
@@ -198,6 +205,9 @@ if (!chromiumAvailable()) {
         ['/admin/account', 'account'],
         ['/admin/security', 'security'],
         ['/admin/backups', 'backups'],
+        ['/admin/personal-data', 'personal-data-search'],
+        [`/admin/personal-data?email=juf.annadejong.groep8b.${lang}0%40basisschoolderegenboogutrechtoost.example.nl`, 'personal-data'],
+        ['/admin/privacy/register', 'privacy-register'],
       ] as const) {
         await visit(path, name);
       }
