@@ -14,6 +14,8 @@ export function coverageOptions(floor: boolean): string[] {
     '--all',
     '--src=src',
     '--include=src/**',
+    // The build that the processes the suites start run, mapped back to src/ by its source maps.
+    '--include=dist/**',
     '--exclude=src/**/*.test.{ts,tsx}',
     '--reporter=text-summary',
     '--reporter=html',

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { SERVE_ARGS } from './groupz.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,9 +30,9 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `groupz serve` from the TypeScript sources, its stderr (and on request its stdout: the logs) kept. */
+/** `groupz serve` (the build or the sources: test/groupz.ts), its stderr (and on request its stdout: the logs) kept. */
 function spawnServe(env: Record<string, string>, keepLogs = false) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVE_ARGS, {
     cwd: root,
     env: { ...process.env, GROUPZ_DEMO: 'off', GROUPZ_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', keepLogs ? 'pipe' : 'ignore', 'pipe'],
@@ -69,7 +70,7 @@ function stopper(child: ChildProcess) {
   };
 }
 
-/** `groupz serve` as its own process (from the TypeScript sources), ready when /healthz answers. */
+/** `groupz serve` as its own process, ready when /healthz answers. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const server = await launchServer(env);
   await server.ready();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
+import { GROUPZ_COMMAND } from '../../groupz.js';
 import { mollieEnv } from '../../mollie/payments.js';
 import type { MollieStandIn } from '../../mollie/stand-in.js';
 import { type ServerProcess, startServer } from '../../server-process.js';
@@ -68,15 +69,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     ...server,
     dataDir,
     addStaff(email, name) {
-      const cli = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/run-from-source.ts', 'staff', 'add', '--email', email, '--name', name, '--role', 'admin'],
-        {
-          cwd: root,
-          env: { ...process.env, ...env, GROUPZ_HOST: '127.0.0.1', PORT: new URL(server.url).port },
-          encoding: 'utf8',
-        },
-      );
+      const [node, ...groupzArgs] = GROUPZ_COMMAND;
+      const cli = spawnSync(node!, [...groupzArgs, 'staff', 'add', '--email', email, '--name', name, '--role', 'admin'], {
+        cwd: root,
+        env: { ...process.env, ...env, GROUPZ_HOST: '127.0.0.1', PORT: new URL(server.url).port },
+        encoding: 'utf8',
+      });
       const link = /https?:\/\/\S+(\/staff\/setup\/\S+)/.exec(cli.stdout)?.[1];
       if (cli.status !== 0 || !link) throw new Error(`groupz staff add: ${cli.status} ${cli.stdout} ${cli.stderr}`);
       return link;

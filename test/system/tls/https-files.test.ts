@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestCa, INSTALL_OPENSSL, issueTestCertificate, type TestCa, type TestCertificate } from '../../certificates.js';
+import { GROUPZ_COMMAND } from '../../groupz.js';
 import { freePort, serveUntilExit, startTlsServer, type TlsServerProcess } from '../../server-process.js';
 import { http1, http2Get, http2Session, https1, opensslClient, servedSerial, type Target } from '../../tls-client.js';
 import { assertSecurityHeaders } from '../../security-headers.js';
@@ -197,9 +198,10 @@ else {
 
     test('groupz audit, run as its own process against this server, finds every promise kept', () => {
       const root = join(import.meta.dirname, '..', '..', '..');
-      const args = ['--import', 'tsx', 'src/cli/run-from-source.ts', 'audit', 'https://bookings.test'];
+      const [node, ...groupzArgs] = GROUPZ_COMMAND;
+      const args = [...groupzArgs, 'audit', 'https://bookings.test'];
       const options = ['--connect', `127.0.0.1:${ports.https}`, '--http-port', String(ports.http), '--ca', ca.cert.file, '--json'];
-      const run = spawnSync(process.execPath, [...args, ...options, '--website-host', 'groupz.test'], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(node!, [...args, ...options, '--website-host', 'groupz.test'], { cwd: root, encoding: 'utf8' });
       const report = JSON.parse(run.stdout) as { ok: boolean; checks: { id: string; ok: boolean; finding: string }[] };
       assert.deepEqual(
         report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.finding}`),
