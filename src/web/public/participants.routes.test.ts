@@ -182,6 +182,10 @@ for (const dialect of testDialects()) {
       const phone = form.querySelector('input#emergency_phone')!;
       assert.deepEqual([phone.getAttribute('type'), phone.getAttribute('autocomplete')], ['tel', 'off']);
       assert.ok(!page.querySelector('label[for="allergies"]')!.hasAttribute('required'));
+      // Health data is asked for: what filling it in agrees to is said first, with the statement's link.
+      const consent = form.querySelector('[data-testid="participant-health-consent"]');
+      assert.match(consent?.textContent ?? '', /gezondheidsgegevens\. Vul ze alleen in als u dat wilt/);
+      assert.equal(consent?.querySelector('a')?.getAttribute('href'), '/privacy');
 
       const sent = { name: 'Piet', dietary: 'not asked', allergies: 'pinda’s', emergency_phone: '06 11223344 (moeder)' };
       assert.equal((await send(t, link, sent)).statusCode, 303);
@@ -200,6 +204,7 @@ for (const dialect of testDialects()) {
         onlyName.querySelectorAll('input, textarea').map((el) => el.getAttribute('name')),
         ['name'],
       );
+      assert.equal(onlyName.querySelector('[data-testid="participant-health-consent"]'), null, 'no health data, no note');
       assert.equal((await send(t, second.link, { name: 'Kees', dietary: 'x', allergies: 'y' })).statusCode, 303);
       const [nameOnlyStored] = await participantsOf(t, second.booking.id);
       assert.deepEqual(JSON.parse(nameOnlyStored!.answers), {});

@@ -73,6 +73,12 @@ export function ParticipantPage({ ui, booking, token, state, values, errors, add
       {state === 'open' ? (
         <form method="post" action={`/p/${token}`} novalidate data-testid="participant-form">
           <p>{t('participants.intro')}</p>
+          {activity.rules.participantFields.some((field) => field === 'dietary' || field === 'allergies') && (
+            // Health data (GDPR art. 9): what filling it in agrees to, said before it is asked (the privacy statement relies on this).
+            <p class="hint" data-testid="participant-health-consent">
+              {t('participants.health_consent')} <a href="/privacy">{t('participants.health_consent_link')}</a>
+            </p>
+          )}
           <ErrorSummary ui={ui} errors={errors} labels={PARTICIPANT_FIELD_LABELS} />
           <InputField
             id="name"

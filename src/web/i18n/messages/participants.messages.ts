@@ -4,6 +4,9 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 export const participantsMessages = defineMessages(
   {
     'participants.page_title': 'Aanmelden voor {activity}',
+    'participants.health_consent':
+      'Dieetwensen en allergieën zijn gezondheidsgegevens. Vul ze alleen in als u dat wilt: daarmee stemt u ermee in dat de locatie ze gebruikt voor uw veiligheid en maaltijden tijdens deze activiteit, en voor niets anders. Ze worden kort na het bezoek verwijderd.',
+    'participants.health_consent_link': 'Privacyverklaring',
     'participants.intro':
       'Uw groep komt naar deze activiteit. Vul hieronder uw gegevens in, zodat de locatie weet wie er komt. Alleen de organisator van de groep en de locatie zien wat u invult, andere deelnemers niet.',
     'participants.group': 'Groep',
@@ -53,6 +56,9 @@ export const participantsMessages = defineMessages(
   },
   {
     'participants.page_title': 'Sign up for {activity}',
+    'participants.health_consent':
+      'Dietary needs and allergies are health data. Fill them in only if you wish: by doing so you agree that the venue uses them for your safety and meals during this activity and for nothing else. They are removed shortly after the visit.',
+    'participants.health_consent_link': 'Privacy statement',
     'participants.intro':
       'Your group is coming to this activity. Fill in your details below so the venue knows who is coming. Only the group’s organiser and the venue see what you fill in, other participants do not.',
     'participants.group': 'Group',

@@ -54,7 +54,8 @@ export const privacyMessages = defineMessages(
     'privacy.basis.contract': 'Uitvoering van de overeenkomst (AVG art. 6 lid 1 b)',
     'privacy.basis.legal_obligation': 'Wettelijke plicht: facturen bewaren (AVG art. 6 lid 1 c)',
     'privacy.basis.legitimate_interest': 'Gerechtvaardigd belang: beveiliging (AVG art. 6 lid 1 f)',
-    'privacy.basis.explicit_consent': 'Uitdrukkelijke toestemming voor gezondheidsgegevens (AVG art. 9 lid 2 a)',
+    'privacy.basis.explicit_consent':
+      'Uitdrukkelijke toestemming voor gezondheidsgegevens (AVG art. 9 lid 2 a): gegeven door de vrijwillige velden in te vullen, naast de uitleg waarvoor ze dienen',
     'privacy.start.after_visit': '{period} na het bezoek',
     'privacy.start.after_cancellation': '{period} na annulering of verlopen van de boeking',
     'privacy.start.after_sent': '{period} na verzending',
@@ -241,7 +242,8 @@ export const privacyMessages = defineMessages(
     'privacy.basis.contract': 'Performance of the contract (GDPR art. 6(1)(b))',
     'privacy.basis.legal_obligation': 'Legal obligation: keeping invoices (GDPR art. 6(1)(c))',
     'privacy.basis.legitimate_interest': 'Legitimate interest: security (GDPR art. 6(1)(f))',
-    'privacy.basis.explicit_consent': 'Explicit consent for health data (GDPR art. 9(2)(a))',
+    'privacy.basis.explicit_consent':
+      'Explicit consent for health data (GDPR art. 9(2)(a)): given by filling in the optional fields, next to the note on what they are for',
     'privacy.start.after_visit': '{period} after the visit',
     'privacy.start.after_cancellation': '{period} after the booking was cancelled or expired',
     'privacy.start.after_sent': '{period} after sending',
