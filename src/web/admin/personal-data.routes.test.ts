@@ -72,7 +72,7 @@ for (const dialect of testDialects()) {
     test('staff and viewers may not handle requests of data subjects; the menu offers it to managers', async () => {
       for (const member of [members.viewer, members.staff]) {
         assert.equal((await adminGet(t, member, '/admin/personal-data')).statusCode, 403);
-        assert.equal((await adminGet(t, member, `/admin/personal-data/export.json?email=${encodeURIComponent(PERSON)}`)).statusCode, 403);
+        assert.equal((await adminPost(t, member, '/admin/personal-data/export.json', { email: PERSON })).statusCode, 403);
         assert.equal((await adminPost(t, member, '/admin/personal-data/erase', { email: PERSON, confirm: 'yes' })).statusCode, 403);
       }
       const page = await adminGet(t, members.manager, '/admin/personal-data');
@@ -97,7 +97,7 @@ for (const dialect of testDialects()) {
       const html = parseHtml(malformed.body);
       assert.match(html.querySelector('[data-testid="error-email"]')!.textContent, /valid email address/);
       assert.equal(html.querySelector('input#email')?.getAttribute('value'), 'fenna@');
-      const exported = await adminGet(t, members.manager, '/admin/personal-data/export.json?email=nope');
+      const exported = await adminPost(t, members.manager, '/admin/personal-data/export.json', { email: 'nope' });
       assert.equal(exported.statusCode, 422);
       const erased = await adminPost(t, members.manager, '/admin/personal-data/erase', { email: ' ', confirm: 'yes' });
       assert.equal(erased.statusCode, 422);
@@ -121,7 +121,7 @@ for (const dialect of testDialects()) {
       const found = await search(members.otherManager, PERSON);
       assert.equal(found.statusCode, 200);
       assert.ok(parseHtml(found.body).querySelector('[data-testid="personal-data-none"]'));
-      const exported = await adminGet(t, members.otherManager, `/admin/personal-data/export.json?email=${encodeURIComponent(PERSON)}`);
+      const exported = await adminPost(t, members.otherManager, '/admin/personal-data/export.json', { email: PERSON });
       assert.equal(exported.statusCode, 404);
       const erased = await adminPost(t, members.otherManager, '/admin/personal-data/erase', { email: PERSON, confirm: 'yes' });
       assert.equal(erased.statusCode, 404);
@@ -134,7 +134,7 @@ for (const dialect of testDialects()) {
     });
 
     test('the export holds both bookings as gathered and the voucher, and the log names who exported, the address masked', async () => {
-      const exported = await adminGet(t, members.manager, `/admin/personal-data/export.json?email=${encodeURIComponent(PERSON)}`);
+      const exported = await adminPost(t, members.manager, '/admin/personal-data/export.json', { email: PERSON });
       assert.equal(exported.statusCode, 200);
       assert.equal(exported.headers['content-disposition'], 'attachment; filename="groupz-personal-data-2026-06-10.json"');
       const data = JSON.parse(exported.body) as {

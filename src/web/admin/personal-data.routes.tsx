@@ -50,9 +50,10 @@ export async function personalDataRoutes(app: FastifyInstance, { db, clock, auth
     return sendSearch(request, reply, 200, email, {}, await findPersonalData(db, clock, staffActorOf(request), email));
   });
 
-  app.get('/personal-data/export.json', async (request, reply) => {
+  // A POST, though it changes no data: each export is recorded in the activity log.
+  app.post('/personal-data/export.json', async (request, reply) => {
     requirePermission(request, 'privacy.requests');
-    const email = emailOf(request, reply, request.query);
+    const email = emailOf(request, reply, request.body);
     if (typeof email !== 'string') return email;
     const data = await exportPersonalData(db, clock, staffActorOf(request), email);
     const day = data.exportedAt.slice(0, 10);

@@ -10,11 +10,6 @@ import type { AdminUi } from './admin-ui.js';
 
 export const PERSONAL_DATA_PATH = '/admin/personal-data';
 
-/** The query of a person's pages: their address, encoded. */
-export function emailQuery(email: string): string {
-  return `?${new URLSearchParams({ email }).toString()}`;
-}
-
 interface Props {
   ui: AdminUi;
   /** The address as typed. */
@@ -89,16 +84,12 @@ function Matches({ ui, matches, errors }: { ui: AdminUi; matches: PersonMatches;
           )}
         />
       </section>
-      <p>
-        <a
-          class="button"
-          href={`${PERSONAL_DATA_PATH}/export.json${emailQuery(matches.email)}`}
-          download
-          data-testid="personal-data-export"
-        >
-          {t('personal_data.export')}
-        </a>
-      </p>
+      {/* A POST: the export is recorded in the activity log, and GET changes nothing. */}
+      <form method="post" action={`${PERSONAL_DATA_PATH}/export.json`} data-testid="personal-data-export">
+        <CsrfField ui={ui} />
+        <input type="hidden" name="email" value={matches.email} />
+        <button type="submit">{t('personal_data.export')}</button>
+      </form>
       <section>
         <h2>{t('personal_data.erase')}</h2>
         <p>{t('personal_data.erase_intro')}</p>
