@@ -42,30 +42,23 @@ export async function listVenueIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('venues').select('id').orderBy('id').execute()).map((row) => row.id);
 }
 
-/** A venue's bookings whose visit ended before `before` and whose participants' details are still there. */
-export async function listBookingsForParticipantRemoval(db: Executor, venueId: string, before: string, after: string): Promise<string[]> {
+/**
+ * A venue's bookings whose visit ended before `before` and whose `kept` data is still there: the
+ * participants' details (`participants_removed_at` unset) or the organiser's (`anonymised_at` unset).
+ */
+export async function listBookingsVisitedBefore(
+  db: Executor,
+  venueId: string,
+  kept: 'participants_removed_at' | 'anonymised_at',
+  before: string,
+  after: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('bookings')
     .innerJoin('slots', 'slots.id', 'bookings.slot_id')
     .select('bookings.id')
     .where('bookings.venue_id', '=', venueId)
-    .where('bookings.participants_removed_at', 'is', null)
-    .where('slots.ends_at', '<', before)
-    .where('bookings.id', '>', after)
-    .orderBy('bookings.id')
-    .limit(RETENTION_BATCH)
-    .execute();
-  return rows.map((row) => row.id);
-}
-
-/** A venue's bookings not anonymised yet whose visit ended before `before`. */
-export async function listBookingsVisitedBefore(db: Executor, venueId: string, before: string, after: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('bookings')
-    .innerJoin('slots', 'slots.id', 'bookings.slot_id')
-    .select('bookings.id')
-    .where('bookings.venue_id', '=', venueId)
-    .where('bookings.anonymised_at', 'is', null)
+    .where(`bookings.${kept}`, 'is', null)
     .where('slots.ends_at', '<', before)
     .where('bookings.id', '>', after)
     .orderBy('bookings.id')

@@ -19,7 +19,6 @@ import {
   hasMoneyUnderWay,
   insertRetentionRun,
   listBookingsEndedBefore,
-  listBookingsForParticipantRemoval,
   listBookingsVisitedBefore,
   listErasuresDue,
   listVenueIds,
@@ -57,12 +56,12 @@ export async function applyRetention(db: Db, clock: Clock, context: RetentionCon
     const cutoffs = retentionCutoffs(startedAt, effectiveRetention(context.limits, choices.get(venueId) ?? null));
     await eachDue((after) => listBookingsEndedBefore(db, venueId, cutoffs.cancelled.toISOString(), after), anonymise('cancelled'), tally);
     await eachDue(
-      (after) => listBookingsVisitedBefore(db, venueId, cutoffs.organiser.toISOString(), after),
+      (after) => listBookingsVisitedBefore(db, venueId, 'anonymised_at', cutoffs.organiser.toISOString(), after),
       anonymise('organisers'),
       tally,
     );
     await eachDue(
-      (after) => listBookingsForParticipantRemoval(db, venueId, cutoffs.participants.toISOString(), after),
+      (after) => listBookingsVisitedBefore(db, venueId, 'participants_removed_at', cutoffs.participants.toISOString(), after),
       async (id) => tally(await inTransaction(db, async (trx) => changed(await removeParticipantDetails(trx, id, at()))), 'participants'),
       tally,
     );
