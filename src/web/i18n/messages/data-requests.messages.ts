@@ -125,7 +125,7 @@ export const dataRequestsMessages = defineMessages(
     'personal_data.erase_confirm': 'Ik bevestig dat deze persoon om wissen heeft gevraagd',
     'personal_data.erase_submit': 'Gegevens wissen',
     'field.erase_unconfirmed': 'Vink het vakje aan om het wissen te bevestigen.',
-    'personal_data.erased_title': 'Persoonsgegevens gewist',
+    'personal_data.erased_title': 'Verzoek om wissen verwerkt',
     'personal_data.erased_bookings': 'Direct gewist: {references}.',
     'personal_data.scheduled_bookings':
       'Gewist na het bezoek en zodra niets meer openstaat (betalingen, terugbetalingen, facturen): {references}.',
@@ -258,7 +258,7 @@ export const dataRequestsMessages = defineMessages(
     'personal_data.erase_confirm': 'I confirm that this person asked for erasure',
     'personal_data.erase_submit': 'Erase the data',
     'field.erase_unconfirmed': 'Tick the box to confirm the erasure.',
-    'personal_data.erased_title': 'Personal data erased',
+    'personal_data.erased_title': 'Erasure request handled',
     'personal_data.erased_bookings': 'Erased at once: {references}.',
     'personal_data.scheduled_bookings': 'Erased after the visit, once nothing is open (payments, refunds, invoices): {references}.',
     'personal_data.erased_vouchers': 'Gift vouchers anonymised: {codes}.',
