@@ -86,6 +86,8 @@ const manage = { token: 'manageToken' } as const;
 export const PUBLIC_ROUTES: Record<string, RouteFuzz> = {
   'GET /healthz': {},
   'GET /robots.txt': {},
+  // The privacy statement: no input, written from the settings.
+  'GET /privacy': {},
   'GET /assets/app.<hash>.css': {},
   'GET /assets/logo.<hash>.svg': {},
   'GET /assets/copy-link.<hash>.js': {},
