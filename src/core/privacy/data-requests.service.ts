@@ -5,7 +5,7 @@ import { maskEmail } from '../booking-flows/booking-changes.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FormResult, refused } from '../shared/field-errors.js';
-import { venueScopeOf } from '../shared/venue-scope.js';
+import { type VenueScope, venueScopeOf } from '../shared/venue-scope.js';
 import { can } from '../staff/staff.js';
 import { isValidEmail, normaliseEmail } from '../staff/staff.service.js';
 import {
@@ -283,6 +283,14 @@ export async function findPersonalData(db: Db, clock: Clock, actor: StaffActor, 
 /** A voucher's target in the activity log, as its issuing names it. */
 const voucherTarget = (hint: string) => `•••• ${hint}`;
 
+/** The scope's bookings and vouchers of an address, read one after the other in the caller's transaction; not_found for none. */
+async function heldOf(trx: Tx, scope: VenueScope, email: string) {
+  const bookings = await listBookingsOfEmail(trx, scope, email);
+  const vouchers = await listVouchersOfEmail(trx, scope, email);
+  if (bookings.length === 0 && vouchers.length === 0) throw new DomainError('not_found');
+  return { bookings, vouchers };
+}
+
 /**
  * Everything the member's venue holds about a person (by e-mail address): each booking as the
  * organiser's own download gives it, and their gift vouchers (without codes). Recorded in the
@@ -292,8 +300,7 @@ export async function exportPersonalData(db: Db, clock: Clock, actor: StaffActor
   refuseWithoutPermission(actor);
   const scope = venueScopeOf(actor.member);
   return db.transaction().execute(async (trx) => {
-    const [bookings, vouchers] = await Promise.all([listBookingsOfEmail(trx, scope, email), listVouchersOfEmail(trx, scope, email)]);
-    if (bookings.length === 0 && vouchers.length === 0) throw new DomainError('not_found');
+    const { bookings, vouchers } = await heldOf(trx, scope, email);
     const data: PersonData = { email, exportedAt: clock.now().toISOString(), bookings: [], vouchers: [] };
     for (const booking of bookings) {
       const gathered = await gatherBookingData(trx, booking.id);
@@ -359,8 +366,7 @@ export async function erasePersonalData(db: Db, clock: Clock, actor: StaffActor,
   refuseWithoutPermission(actor);
   const scope = venueScopeOf(actor.member);
   return db.transaction().execute(async (trx) => {
-    const [bookings, vouchers] = await Promise.all([listBookingsOfEmail(trx, scope, email), listVouchersOfEmail(trx, scope, email)]);
-    if (bookings.length === 0 && vouchers.length === 0) throw new DomainError('not_found');
+    const { bookings, vouchers } = await heldOf(trx, scope, email);
     const erasure: PersonErasure = { bookings: [], vouchers: [] };
     for (const booking of bookings) {
       const state = (await findErasureState(trx, booking.id))!;
