@@ -4,6 +4,7 @@ import type { BookingRunResult } from './booking-runs.js';
 import type { ColdStarts } from './cold-start.js';
 import type { AnswerSizes, CompressedReads } from './compression.js';
 import type { OversellCheck } from './oversell-check.js';
+import type { RawLimit } from './raw-limit.js';
 import type { ReadLoadResult } from './read-load.js';
 
 export interface BenchFigures {
@@ -16,9 +17,21 @@ export interface BenchFigures {
   /** The settings the platform processes ran with beyond their defaults. */
   settings: Record<string, string>;
   rush: { hot: BookingRunResult; spread: BookingRunResult };
-  raw: { callers: number; hot: BookingRunResult; spread: BookingRunResult };
-  /** `resourceSlotsApi`: the slots API of an activity whose slots share resources with a season of bookings (`season`). */
-  reads: { healthz: ReadLoadResult; slotsApi: ReadLoadResult; availabilityPage: ReadLoadResult; resourceSlotsApi: ReadLoadResult };
+  /** The database's own limit: the smallest booking transaction, written with the driver (raw-limit.ts). */
+  raw: RawLimit;
+  /** submitBooking called in-process, without HTTP. */
+  inProcess: { callers: number; hot: BookingRunResult; spread: BookingRunResult };
+  /**
+   * `resourceSlotsApi`: the slots API of an activity whose slots share resources with a season of
+   * bookings (`season`). `oneInstance`: with several instances, the reads on the first one alone.
+   */
+  reads: {
+    healthz: ReadLoadResult;
+    slotsApi: ReadLoadResult;
+    availabilityPage: ReadLoadResult;
+    resourceSlotsApi: ReadLoadResult;
+    oneInstance?: { healthz: ReadLoadResult; slotsApi: ReadLoadResult };
+  };
   season: { slots: number; resources: number };
   /** Bytes on the wire per encoding, and the availability page's reads as gzip and brotli. */
   compression: { sizes: AnswerSizes[]; page: CompressedReads };
@@ -40,23 +53,40 @@ const pct = (x: number) => `${(x * 100).toFixed(x < 0.995 ? 1 : 0)} %`;
 const num = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 export function targetsOf(f: BenchFigures): Target[] {
-  const hotRatio = f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond;
-  const spreadRatio = f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond;
-  const apiRatio = f.reads.slotsApi.requestsPerSecond / f.reads.healthz.requestsPerSecond;
+  const hotShare = f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond;
+  const spreadShare = f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond;
+  const bookingTarget = f.database === 'sqlite' ? 1 : 0.5;
+  const healthz = f.reads.healthz.requestsPerSecond;
+  const apiShare = f.reads.slotsApi.requestsPerSecond / healthz;
+  const pageShare = f.reads.availabilityPage.requestsPerSecond / healthz;
+  const one = f.reads.oneInstance;
   return [
     {
-      name: 'end-to-end bookings >= 50 % of in-process (SQLite)',
-      figure: `hot ${pct(hotRatio)}, spread ${pct(spreadRatio)}`,
-      passed: f.database === 'sqlite' ? Math.min(hotRatio, spreadRatio) >= 0.5 : undefined,
+      name: `HTTP bookings >= ${pct(bookingTarget)} of the raw limit (${f.database})`,
+      figure: `hot ${pct(hotShare)}, spread ${pct(spreadShare)}`,
+      passed: Math.min(hotShare, spreadShare) >= bookingTarget,
     },
-    { name: 'slots API >= 30 % of /healthz req/s', figure: pct(apiRatio), passed: apiRatio >= 0.3 },
+    {
+      name: 'slots API and availability page >= 30 % of /healthz req/s',
+      figure: `slots API ${pct(apiShare)}, page ${pct(pageShare)}`,
+      passed: Math.min(apiShare, pageShare) >= 0.3,
+    },
+    ...(one
+      ? [
+          {
+            name: `slots API on ${f.instances} instances >= 1.6x one instance`,
+            figure: `${num(f.reads.slotsApi.requestsPerSecond / one.slotsApi.requestsPerSecond, 2)}x`,
+            passed: f.reads.slotsApi.requestsPerSecond >= 1.6 * one.slotsApi.requestsPerSecond,
+          },
+        ]
+      : []),
     {
       name: 'p99 booking latency < 50 ms at 80 % of max',
       figure: `${num(f.paced.result.latency.p99, 1)} ms at ${num(f.paced.rate)}/s`,
       passed: f.paced.result.latency.p99 < 50,
     },
-    { name: 'cold start < 1 s (median)', figure: `${num(f.coldStart.medianMs)} ms`, passed: f.coldStart.medianMs < 1000 },
-    { name: 'RSS < 200 MB under load', figure: `${num(f.memory.peakMb)} MB`, passed: f.memory.peakMb < 200 },
+    { name: 'cold start < 500 ms (median)', figure: `${num(f.coldStart.medianMs)} ms`, passed: f.coldStart.medianMs < 500 },
+    { name: 'RSS < 150 MB under load', figure: `${num(f.memory.peakMb)} MB`, passed: f.memory.peakMb < 150 },
     {
       name: 'zero oversell, zero lost bookings',
       figure: `${f.oversell.oversold} oversold, ${f.oversell.counterMismatches} counter mismatches, ${f.oversell.lost} lost, ${f.oversell.unannounced} unannounced`,
@@ -114,8 +144,27 @@ export function renderReport(f: BenchFigures): string {
       bookingRow(`paced at ${num(f.paced.rate)}/s (80 %)`, f.paced.result),
     ]),
     '',
-    `submitBooking in-process, ${f.raw.callers} caller${f.raw.callers > 1 ? 's' : ''} (HTTP / in-process: hot ${pct(f.rush.hot.bookingsPerSecond / f.raw.hot.bookingsPerSecond)}, spread ${pct(f.rush.spread.bookingsPerSecond / f.raw.spread.bookingsPerSecond)})`,
-    table(bookingHeader, [bookingRow('one hot slot', f.raw.hot), bookingRow('spread over 240 slots', f.raw.spread)]),
+    `Raw limit: the smallest booking transaction (UPDATE + INSERT), one per commit, with the driver, ${f.raw.callers} caller${f.raw.callers > 1 ? 's' : ''}`,
+    table(
+      ['', 'bookings/s', 'p50 ms', 'p99 ms', 'max ms', 'bookings', 'HTTP share'],
+      (
+        [
+          ['one hot slot', f.raw.hot, f.rush.hot],
+          ['spread over 240 slots', f.raw.spread, f.rush.spread],
+        ] as const
+      ).map(([name, r, http]) => [
+        name,
+        num(r.bookingsPerSecond),
+        num(r.latency.p50, 2),
+        num(r.latency.p99, 2),
+        num(r.latency.max, 1),
+        r.bookings,
+        pct(http.bookingsPerSecond / r.bookingsPerSecond),
+      ]),
+    ),
+    '',
+    `submitBooking in-process, ${f.inProcess.callers} caller${f.inProcess.callers > 1 ? 's' : ''} (HTTP / in-process: hot ${pct(f.rush.hot.bookingsPerSecond / f.inProcess.hot.bookingsPerSecond)}, spread ${pct(f.rush.spread.bookingsPerSecond / f.inProcess.spread.bookingsPerSecond)})`,
+    table(bookingHeader, [bookingRow('one hot slot', f.inProcess.hot), bookingRow('spread over 240 slots', f.inProcess.spread)]),
     '',
     'Reads',
     table(
@@ -125,6 +174,12 @@ export function renderReport(f: BenchFigures): string {
         readRow('slots API', f.reads.slotsApi),
         readRow('availability page', f.reads.availabilityPage),
         readRow(`slots API, ${f.season.resources} shared resources, ${f.season.slots} slots`, f.reads.resourceSlotsApi),
+        ...(f.reads.oneInstance
+          ? [
+              readRow('/healthz, first instance alone', f.reads.oneInstance.healthz),
+              readRow('slots API, first instance alone', f.reads.oneInstance.slotsApi),
+            ]
+          : []),
       ],
     ),
     '',

@@ -13,7 +13,8 @@ import { PeakRss, rssMb } from './memory.js';
 import { checkOversell } from './oversell-check.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { BENCH_SETTINGS, startPlatform, type PlatformProcess } from './platform-process.js';
-import { bookInProcess, rawCallers } from './raw-bookings.js';
+import { bookInProcess, inProcessCallers } from './in-process-bookings.js';
+import { measureRawLimit } from './raw-limit.js';
 import { readLoad } from './read-load.js';
 import { type BenchFigures, machineCores, renderReport, writeJson } from './report.js';
 import { seedActivity, seedSlots, seedSpreadSlots, seedVenue, MAX_SLOT_CAPACITY } from './seed.js';
@@ -66,9 +67,12 @@ async function run(options: BenchOptions): Promise<boolean> {
   const coldStart = coldStarts(firstMs, startsMs);
   progress(`cold start: first ${firstMs.toFixed(0)} ms, median ${coldStart.medianMs.toFixed(0)} ms`);
 
-  // In-process first, while no platform process runs.
-  const callers = rawCallers(database.dialect);
-  const raw = await rushes(bookInProcess(db), db, venue, callers, seconds, 'in-process');
+  // The database's own limit and the booking call in-process first, while no platform process runs.
+  const sqliteFile = join(database.env.GROUPZ_DATA_DIR!, 'groupz.sqlite');
+  const raw = await measureRawLimit(database.dialect === 'sqlite' ? { sqliteFile } : { pgUrl: database.env.GROUPZ_DATABASE_URL! }, seconds);
+  progress(`raw limit: hot ${raw.hot.bookingsPerSecond.toFixed(0)}, spread ${raw.spread.bookingsPerSecond.toFixed(0)} bookings/s`);
+  const callers = inProcessCallers(database.dialect);
+  const inProcess = await rushes(bookInProcess(db), db, venue, callers, seconds, 'in-process');
 
   const platforms: PlatformProcess[] = [];
   for (let i = 0; i < options.instances; i++) {
@@ -81,6 +85,19 @@ async function run(options: BenchOptions): Promise<boolean> {
   const restMb = Math.max(...pids.map(rssMb));
   const readsPeak = new PeakRss(pids);
 
+  // With several instances, the reads on the first alone too: what a second instance adds.
+  const oneInstance =
+    urls.length > 1
+      ? {
+          healthz: await readLoad(urls.slice(0, 1), '/healthz', options.connections, seconds),
+          slotsApi: await readLoad(
+            urls.slice(0, 1),
+            `/api/v1/activities/${readActivity.id}/slots?groupSize=4`,
+            options.connections,
+            seconds,
+          ),
+        }
+      : undefined;
   const healthz = await readLoad(urls, '/healthz', options.connections, seconds);
   const slotsApi = await readLoad(urls, `/api/v1/activities/${readActivity.id}/slots?groupSize=4`, options.connections, seconds);
   const availabilityPage = await readLoad(urls, `/activities/${readActivity.slug}?groupSize=4`, options.connections, seconds);
@@ -112,7 +129,7 @@ async function run(options: BenchOptions): Promise<boolean> {
   client.close();
   for (const platform of platforms) await platform.stop();
 
-  const announced = [raw.warm, raw.hot, raw.spread, rush.warm, rush.hot, rush.spread, paced].flatMap((r) => r.references);
+  const announced = [inProcess.warm, inProcess.hot, inProcess.spread, rush.warm, rush.hot, rush.spread, paced].flatMap((r) => r.references);
   const figures: BenchFigures = {
     date: new Date().toISOString(),
     cores: machineCores(),
@@ -122,8 +139,9 @@ async function run(options: BenchOptions): Promise<boolean> {
     durationSeconds: seconds,
     settings: { ...BENCH_SETTINGS },
     rush: { hot: rush.hot, spread: rush.spread },
-    raw: { callers, hot: raw.hot, spread: raw.spread },
-    reads: { healthz, slotsApi, availabilityPage, resourceSlotsApi },
+    raw,
+    inProcess: { callers, hot: inProcess.hot, spread: inProcess.spread },
+    reads: { healthz, slotsApi, availabilityPage, resourceSlotsApi, ...(oneInstance && { oneInstance }) },
     season: { slots: season.slots, resources: season.resources },
     compression: { sizes, page: compressed },
     paced: { rate, result: paced },

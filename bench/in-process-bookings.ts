@@ -40,6 +40,6 @@ export function bookInProcess(db: Db): Book {
 }
 
 /** How many callers book at once in-process: one writer on SQLite, twice the pool on PostgreSQL. */
-export function rawCallers(dialect: 'sqlite' | 'postgres'): number {
+export function inProcessCallers(dialect: 'sqlite' | 'postgres'): number {
   return dialect === 'sqlite' ? 1 : 20;
 }
