@@ -13,6 +13,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import { createRequire } from 'node:module';
+import { GroupWriter, groupCommits } from './group-commit.js';
 import type { Database, Db } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -28,14 +29,16 @@ export interface ConnectOptions {
   url?: string | undefined;
   sqliteFile: string;
   poolSize?: number;
+  /** SQLite: told how many jobs each group commit held (see group-commit.ts). */
+  onGroupCommit?: (jobs: number) => void;
 }
 
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
-  const db = options.url ? connectPostgres(options.url, options.poolSize ?? 10) : connectSqlite(options.sqliteFile);
+  const db = options.url ? connectPostgres(options.url, options.poolSize ?? 10) : connectSqlite(options.sqliteFile, options.onGroupCommit);
   return { db, dialect: options.url ? 'postgres' : 'sqlite', close: () => db.destroy() };
 }
 
-function connectSqlite(file: string): Db {
+function connectSqlite(file: string, onGroupCommit?: (jobs: number) => void): Db {
   // Personal data, password hashes and sealed secrets: for the platform's own user only (SQLite
   // gives its -wal and -shm files the database file's mode).
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -47,7 +50,9 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
+  groupCommits(db, new GroupWriter(db, onGroupCommit));
+  return db;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import { groupedTransaction } from '../../db/group-commit.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
@@ -345,7 +346,8 @@ async function placeBooking(
   const participants = issueLink(linkKey, 'participants', id, 0);
   const reference = newReference();
   const stamp = now.toISOString();
-  const termsVersion = await db.transaction().execute(async (trx) => {
+  // Committed with the bookings placed at the same moment, where the database does that (SQLite).
+  const termsVersion = await groupedTransaction(db, async (trx) => {
     // First statement of the transaction, so SQLite takes its write lock before reading anything.
     const full = await takeSlotPlaces(trx, slot, input.groupSize);
     if (full) refuse(full);
