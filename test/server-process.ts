@@ -27,15 +27,17 @@ export interface ServerProcess {
   process: ChildProcess;
   /** What the process wrote to stderr, for failure messages. */
   stderr(): string;
+  /** What it wrote to stdout: its log, as JSON lines (at GROUPZ_LOG_LEVEL, `warn` unless set). */
+  logs(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `groupz serve` (the build or the sources: test/groupz.ts), its stderr (and on request its stdout: the logs) kept. */
-function spawnServe(env: Record<string, string>, keepLogs = false) {
+/** `groupz serve` (the build or the sources: test/groupz.ts), its stderr and its stdout (the logs) kept. */
+function spawnServe(env: Record<string, string>) {
   const child = spawn(process.execPath, SERVE_ARGS, {
     cwd: root,
     env: { ...process.env, GROUPZ_DEMO: 'off', GROUPZ_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', keepLogs ? 'pipe' : 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   let stdout = '';
@@ -80,16 +82,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
 /** `groupz serve` started, not waited for: `ready()` resolves once /healthz answers. */
 export async function launchServer(env: Record<string, string>): Promise<ServerProcess & { ready(): Promise<void> }> {
   const port = await freePort();
-  const { child, stderr } = spawnServe({ ...env, PORT: String(port), GROUPZ_HOST: '127.0.0.1' });
+  const { child, stderr, stdout } = spawnServe({ ...env, PORT: String(port), GROUPZ_HOST: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   // A minute: on a loaded machine, compiling the sources takes a while.
   const ready = () => waitUntilReady(child, stderr, async () => (await fetch(`${url}/healthz`)).ok, 60);
-  return { url, process: child, stderr, stop: stopper(child), ready };
-}
-
-export interface TlsServerProcess extends ServerProcess {
-  /** Its JSON log lines so far (stdout). */
-  logs(): string;
+  return { url, process: child, stderr, logs: stdout, stop: stopper(child), ready };
 }
 
 /**
@@ -101,11 +98,14 @@ export async function startTlsServer(
   { https, http }: { https: number; http: number },
   ready: () => Promise<boolean>,
   seconds = 30,
-): Promise<TlsServerProcess> {
-  const { child, stderr, stdout } = spawnServe(
-    { GROUPZ_LOG_LEVEL: 'info', ...env, GROUPZ_HOST: '127.0.0.1', GROUPZ_HTTPS_PORT: String(https), GROUPZ_HTTP_PORT: String(http) },
-    true,
-  );
+): Promise<ServerProcess> {
+  const { child, stderr, stdout } = spawnServe({
+    GROUPZ_LOG_LEVEL: 'info',
+    ...env,
+    GROUPZ_HOST: '127.0.0.1',
+    GROUPZ_HTTPS_PORT: String(https),
+    GROUPZ_HTTP_PORT: String(http),
+  });
   await waitUntilReady(child, stderr, ready, seconds);
   return { url: `https://127.0.0.1:${https}`, process: child, stderr, logs: stdout, stop: stopper(child) };
 }

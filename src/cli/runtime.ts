@@ -2,9 +2,15 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 
-/** Config (loaded here unless given) and a migrated database, for commands that need them; problems go to stderr. */
-export async function openRuntime(config: Config = loadConfig()): Promise<{ config: Config; database: DatabaseHandle }> {
-  const database = connectDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile });
+/**
+ * Config (loaded here unless given) and a migrated database, for commands that need them; problems
+ * go to stderr. `onGroupCommit`: told the size of each group of bookings committed together (SQLite).
+ */
+export async function openRuntime(
+  config: Config = loadConfig(),
+  onGroupCommit?: (jobs: number) => void,
+): Promise<{ config: Config; database: DatabaseHandle }> {
+  const database = connectDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile, ...(onGroupCommit && { onGroupCommit }) });
   try {
     await migrateToLatest(database.db);
   } catch (error) {

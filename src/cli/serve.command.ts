@@ -59,8 +59,8 @@ SIGTERM. Settings: see docs/configuration.md.`,
       ? backupSetupProblems(backupAccess(config.backup), config.databaseUrl ? 'postgres' : 'sqlite')
       : [];
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
-    const { database } = await openRuntime(config);
     const log = createLogger(config.logLevel);
+    const { database } = await openRuntime(config, (bookings) => log.debug({ bookings }, 'bookings committed together'));
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
       stopHeartbeat = await startInstanceHeartbeat(database.db, systemClock, (error) => log.error({ err: error }, 'heartbeat failed'));

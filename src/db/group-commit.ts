@@ -41,7 +41,10 @@ export class GroupWriter {
       this.#queue.push({ work: work as GroupedWork<unknown>, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#running) {
         this.#running = true;
-        void this.#drain();
+        // better-sqlite3 answers at once, so without a pause a request would run to its commit
+        // before the server reads the next one: after the requests already received (I/O comes
+        // before setImmediate in Node's event loop) have queued their jobs too.
+        setImmediate(() => void this.#drain());
       }
     });
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/schema.js';
 import { groupedTransaction } from '../../db/group-commit.js';
 import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
@@ -108,7 +108,7 @@ const PLACED_MAIL = {
 } as const;
 
 /** The slot a booking names (an id from outside: a URL, a request body) with its activity; undefined when the id names no slot. */
-export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
+export async function findSlotToBook(db: Executor, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
   return isKey(slotId) ? findSlotWithActivity(db, slotId) : undefined;
 }
 
@@ -118,7 +118,7 @@ export async function findSlotToBook(db: Db, slotId: string): Promise<{ slot: Sl
  * how the booking would pay); placing a booking checks them.
  */
 export async function quoteBooking(
-  db: Db,
+  db: Executor,
   clock: Clock,
   payments: PaymentContext,
   input: Pick<BookingInput, 'slotId' | 'groupSize' | 'party' | 'payBy' | 'billing' | 'discountCode' | 'voucherCode'> & {
@@ -202,7 +202,7 @@ export async function quoteBooking(
  * which may never be confirmed (their organiser pays with it from the manage link once it is).
  */
 async function voucherForQuote(
-  db: Db,
+  db: Executor,
   clock: Clock,
   code: string,
   activity: Activity,
@@ -258,14 +258,17 @@ export async function submitBooking(
   const earlier = submission && (await findSubmittedBooking(db, submission, input));
   if (earlier) return earlier;
   const charges = bookingCharges(submitter.limits, { client: submitter.client, email: input.email });
-  await chargeAttempt(db, clock, charges);
+  // The charges' writes commit in a group too: on SQLite a booking would otherwise pay for their commit alone.
+  if (charges.length > 0) await groupedTransaction(db, (trx) => chargeAttempt(trx, clock, charges));
   try {
     return { replayed: false, ...(await placeBooking(db, clock, linkKey, payments, input, submission)) };
   } catch (error) {
     // A twin that committed first: a unique violation, or a refusal for the places the twin took.
     const twin = submission && (await findBookingBySubmission(db, submission));
     // Nothing placed (a refusal, or the twin's booking): the organiser's address gets its charge back.
-    if (twin || error instanceof DomainError || error instanceof FieldsRefused) await settleRefusal(db, charges);
+    if ((twin || error instanceof DomainError || error instanceof FieldsRefused) && charges.length > 0) {
+      await groupedTransaction(db, (trx) => settleRefusal(trx, charges));
+    }
     if (twin) return replayOf(twin, input);
     throw error;
   }
@@ -328,27 +331,27 @@ async function placeBooking(
   submission: string | null,
   placing: Placing = BY_ORGANISER,
 ): Promise<CreatedBooking> {
-  const quote = await quoteBooking(db, clock, payments, {
-    ...input,
-    ...(placing.status && { status: placing.status }),
-    byStaff: placing.by.by === 'staff',
-  });
-  const { slot, activity, price, party, optionExpiresAt, payment, discount, voucher } = quote;
-  // Paying on invoice where the activity allows it, with the reference its venue requires: checked
-  // with the activity the quote read (billing details the activity refuses throw FieldsRefused).
-  const billingFaults = billingErrors(activity, input.payBy, input.billing);
-  if (billingFaults.length > 0) throw new FieldsRefused(billingFaults);
-  // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
-  const status = payment.status;
   const now = clock.now();
   const id = newId();
   const manage = issueLink(linkKey, 'manage', id, 0);
   const participants = issueLink(linkKey, 'participants', id, 0);
   const reference = newReference();
   const stamp = now.toISOString();
-  // Committed with the bookings placed at the same moment, where the database does that (SQLite).
-  const termsVersion = await groupedTransaction(db, async (trx) => {
-    // First statement of the transaction, so SQLite takes its write lock before reading anything.
+  // Quoted and placed in one transaction, committed with the bookings placed at the same moment
+  // where the database does that (SQLite): a burst of bookings queues for the writer as it arrives.
+  const { quote, terms: termsVersion } = await groupedTransaction(db, async (trx) => {
+    const quote = await quoteBooking(trx, clock, payments, {
+      ...input,
+      ...(placing.status && { status: placing.status }),
+      byStaff: placing.by.by === 'staff',
+    });
+    const { slot, activity, price, party, optionExpiresAt, payment, discount, voucher } = quote;
+    // Paying on invoice where the activity allows it, with the reference its venue requires: checked
+    // with the activity the quote read (billing details the activity refuses throw FieldsRefused).
+    const billingFaults = billingErrors(activity, input.payBy, input.billing);
+    if (billingFaults.length > 0) throw new FieldsRefused(billingFaults);
+    // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
+    const status = payment.status;
     const full = await takeSlotPlaces(trx, slot, input.groupSize);
     if (full) refuse(full);
     // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
@@ -457,8 +460,10 @@ async function placeBooking(
         except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
       });
     }
-    return terms;
+    return { quote, terms };
   });
+  const { slot, activity, price, party, optionExpiresAt, payment } = quote;
+  const status = payment.status;
   const { name, email, phone, organisation, notes, language, groupSize } = input;
   const booking: CreatedBooking['booking'] = {
     id,

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { createTestCa, INSTALL_OPENSSL, type TestCa } from '../../certificates.js';
 import { INSTALL_PEBBLE, type Pebble, startPebble } from '../../pebble.js';
-import { freePort, startTlsServer, type TlsServerProcess } from '../../server-process.js';
+import { freePort, startTlsServer, type ServerProcess } from '../../server-process.js';
 import { http2Get, http2Session, https1, opensslClient, servedSerial, type Target } from '../../tls-client.js';
 import { hasTool, missingRequirement } from '../../tools.js';
 
@@ -43,7 +43,7 @@ else
     let target: Target;
     let rootFile: string;
     let env: Record<string, string>;
-    let server: TlsServerProcess | undefined;
+    let server: ServerProcess | undefined;
     const serials: string[] = [];
 
     const start = async (extra: Record<string, string> = {}) => {

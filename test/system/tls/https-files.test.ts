@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestCa, INSTALL_OPENSSL, issueTestCertificate, type TestCa, type TestCertificate } from '../../certificates.js';
 import { GROUPZ_COMMAND } from '../../groupz.js';
-import { freePort, serveUntilExit, startTlsServer, type TlsServerProcess } from '../../server-process.js';
+import { freePort, serveUntilExit, startTlsServer, type ServerProcess } from '../../server-process.js';
 import { http1, http2Get, http2Session, https1, opensslClient, servedSerial, type Target } from '../../tls-client.js';
 import { assertSecurityHeaders } from '../../security-headers.js';
 import { hasTool, missingRequirement, runTool } from '../../tools.js';
@@ -58,7 +58,7 @@ else {
     let keyFile: string;
     let ports: { https: number; http: number };
     let target: Target;
-    let server: TlsServerProcess;
+    let server: ServerProcess;
 
     before(async () => {
       ca = createTestCa();
