@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { type ImageInfo, type ImageProcessor, MAX_PHOTO_PIXELS, type PhotoFormat, type PhotoVariant } from '../../core/photos/photo.js';
 
 // Encoder settings: visually good photos at a fraction of a JPEG's size. AVIF's effort is kept
@@ -11,9 +11,16 @@ const ENCODE: Record<PhotoFormat, (image: Sharp) => Sharp> = {
 /** Reads no more pixels than core allows (sharp's own guard; core checks the header first). */
 const INPUT = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' } as const;
 
-// One image at a time, each on one libvips thread: an upload of a 40 MP photo decodes it once
-// (about 160 MB of pixels) and never shares the server's two cores with another one.
-sharp.concurrency(1);
+// sharp (libvips, a native module) is loaded at the first photo, not when the platform starts. One
+// image at a time, each on one libvips thread: an upload of a 40 MP photo decodes it once (about
+// 160 MB of pixels) and never shares the server's two cores with another one.
+async function importSharp() {
+  const { default: sharp } = await import('sharp');
+  sharp.concurrency(1);
+  return sharp;
+}
+let loaded: ReturnType<typeof importSharp> | undefined;
+const loadSharp = () => (loaded ??= importSharp());
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs `work` after every render asked for before it has finished. */
@@ -25,6 +32,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 /** The source's pixels, upright, in sRGB, 8 bits a channel, at most `width` wide; undefined when they do not decode. */
 async function decode(bytes: Buffer, width: number) {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, INPUT)
       .rotate()
@@ -47,6 +55,7 @@ async function decode(bytes: Buffer, width: number) {
  */
 export const sharpImages: ImageProcessor = {
   async probe(bytes: Buffer): Promise<ImageInfo | undefined> {
+    const sharp = await loadSharp();
     try {
       const meta = await sharp(bytes, INPUT).metadata();
       if (!meta.format || !meta.width || !meta.height) return undefined;
@@ -61,6 +70,7 @@ export const sharpImages: ImageProcessor = {
       const source = await decode(bytes, Math.max(...targets.map((t) => t.width)));
       if (!source) return undefined;
       const { width, height, channels } = source.info;
+      const sharp = await loadSharp();
       const variants: PhotoVariant[] = [];
       for (const target of targets) {
         const resized = sharp(source.data, { raw: { width, height, channels } }).resize({ width: target.width, withoutEnlargement: true });

@@ -1,4 +1,4 @@
-import { MollieApiError as ApiError, createMollieClient, type MollieClient, type Payment, type Refund } from '@mollie/api-client';
+import type { MollieApiError, MollieClient, Payment, Refund } from '@mollie/api-client';
 import {
   type KeyCheck,
   type NewProviderPayment,
@@ -46,13 +46,27 @@ function refundOf(refund: Refund): ProviderRefund {
   return { id: refund.id, status: refund.status as ProviderRefundStatus, amountCents: centsOf(refund.amount) };
 }
 
+// The official client (and the HTTP stack it brings) is loaded at the first call to Mollie, not when
+// the platform starts. Its error class comes with it: only a loaded client throws one.
+let ApiError: typeof MollieApiError | undefined;
+async function loadClient() {
+  const mollie = await import('@mollie/api-client');
+  ApiError = mollie.MollieApiError;
+  return mollie;
+}
+
+/** A failure of Mollie's API itself (an HTTP answer), with its status. */
+function isApiError(error: unknown): error is MollieApiError {
+  return ApiError !== undefined && error instanceof ApiError;
+}
+
 /** Any failure but Mollie's clear "no" is the provider being unavailable: the caller tries again later. */
 function unavailable(error: unknown): ProviderUnavailable {
   if (error instanceof ProviderUnavailable) return error;
-  if (error instanceof ApiError && error.statusCode === 422) {
+  if (isApiError(error) && error.statusCode === 422) {
     return new ProviderRefused(`Mollie refused: ${error.message}`, error.field ?? null, { cause: error });
   }
-  const status = error instanceof ApiError ? ` (HTTP ${error.statusCode ?? '?'})` : '';
+  const status = isApiError(error) ? ` (HTTP ${error.statusCode ?? '?'})` : '';
   return new ProviderUnavailable(`Mollie did not answer${status}`, { cause: error });
 }
 
@@ -89,14 +103,15 @@ export interface MollieOptions {
 export function mollieProvider(apiUrl: string = MOLLIE_API_URL, options: MollieOptions = {}): PaymentProvider {
   const timeoutMs = options.timeoutMs ?? MOLLIE_TIMEOUT_MS;
   const apiEndpoint = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
-  const client = (apiKey: string): MollieClient => createMollieClient({ apiKey, apiEndpoint, versionStrings: 'Groupz/1' });
+  const client = async (apiKey: string): Promise<MollieClient> =>
+    (await loadClient()).createMollieClient({ apiKey, apiEndpoint, versionStrings: 'Groupz/1' });
   return {
     async createPayment(apiKey: string, payment: NewProviderPayment): Promise<ProviderPayment> {
       try {
         return paymentOf(
           await within(
             timeoutMs,
-            client(apiKey).payments.create({
+            (await client(apiKey)).payments.create({
               amount: amountOf(payment.amountCents),
               description: payment.description,
               redirectUrl: payment.redirectUrl,
@@ -115,9 +130,9 @@ export function mollieProvider(apiUrl: string = MOLLIE_API_URL, options: MollieO
       // What a webhook reports is anyone's text: an id Mollie never gives is no payment of ours.
       if (!/^tr_[A-Za-z0-9]{1,64}$/.test(id)) return undefined;
       try {
-        return paymentOf(await within(timeoutMs, client(apiKey).payments.get(id)));
+        return paymentOf(await within(timeoutMs, (await client(apiKey)).payments.get(id)));
       } catch (error) {
-        if (error instanceof ApiError && error.statusCode === 404) return undefined;
+        if (isApiError(error) && error.statusCode === 404) return undefined;
         throw unavailable(error);
       }
     },
@@ -126,7 +141,7 @@ export function mollieProvider(apiUrl: string = MOLLIE_API_URL, options: MollieO
         return refundOf(
           await within(
             timeoutMs,
-            client(apiKey).paymentRefunds.create({
+            (await client(apiKey)).paymentRefunds.create({
               paymentId,
               amount: amountOf(refund.amountCents),
               description: refund.description,
@@ -142,18 +157,18 @@ export function mollieProvider(apiUrl: string = MOLLIE_API_URL, options: MollieO
     async getRefund(apiKey: string, paymentId: string, refundId: string): Promise<ProviderRefund | undefined> {
       if (!/^tr_[A-Za-z0-9]{1,64}$/.test(paymentId) || !/^re_[A-Za-z0-9]{1,64}$/.test(refundId)) return undefined;
       try {
-        return refundOf(await within(timeoutMs, client(apiKey).paymentRefunds.get(refundId, { paymentId })));
+        return refundOf(await within(timeoutMs, (await client(apiKey)).paymentRefunds.get(refundId, { paymentId })));
       } catch (error) {
-        if (error instanceof ApiError && error.statusCode === 404) return undefined;
+        if (isApiError(error) && error.statusCode === 404) return undefined;
         throw unavailable(error);
       }
     },
     async checkKey(apiKey: string): Promise<KeyCheck> {
       try {
-        await within(timeoutMs, client(apiKey).methods.list());
+        await within(timeoutMs, (await client(apiKey)).methods.list());
         return 'valid';
       } catch (error) {
-        return error instanceof ApiError && error.statusCode === 401 ? 'invalid' : 'unreachable';
+        return isApiError(error) && error.statusCode === 401 ? 'invalid' : 'unreachable';
       }
     },
   };

@@ -4,9 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import type { InvoiceDocument } from './invoice-document.js';
-import { renderInvoicePdf } from './invoice-pdf.js';
 import { invoiceStandings, type InvoiceStanding, statusInputOf } from './invoice-status.js';
-import { renderInvoiceUbl } from './invoice-ubl.js';
 import { readInvoiceRegister, type RegisterFilter } from './invoice-list.service.js';
 import {
   findBookingInvoiceByNumber,
@@ -36,16 +34,20 @@ export async function bookingInvoiceStandings(db: Executor, clock: Clock, bookin
   return invoiceStandings(rows.map(statusInputOf), money.paidCents - money.refundedCents, localDateOf(clock.now()));
 }
 
+// The renderers (pdfkit with its fonts, xmlbuilder2: a few hundred modules) are loaded when the
+// first document is rendered, not when the platform starts.
+
 /** The document as a UBL e-invoice, named by its number (as issued: no status in it). */
-function ublFileOf(row: InvoiceRow): InvoiceFile {
+async function ublFileOf(row: InvoiceRow): Promise<InvoiceFile> {
+  const { renderInvoiceUbl } = await import('./invoice-ubl.js');
   return { filename: `${row.number}.xml`, contentType: 'application/xml', content: Buffer.from(renderInvoiceUbl(documentOf(row)), 'utf8') };
 }
 
 /** The document as a PDF (with its status and what is still to pay now) or a UBL e-invoice, named by its number. */
 export async function renderInvoiceFile(row: InvoiceRow, format: InvoiceFormat, standing: InvoiceStanding): Promise<InvoiceFile> {
-  return format === 'pdf'
-    ? { filename: `${row.number}.pdf`, contentType: 'application/pdf', content: await renderInvoicePdf(documentOf(row), standing) }
-    : ublFileOf(row);
+  if (format === 'xml') return ublFileOf(row);
+  const { renderInvoicePdf } = await import('./invoice-pdf.js');
+  return { filename: `${row.number}.pdf`, contentType: 'application/pdf', content: await renderInvoicePdf(documentOf(row), standing) };
 }
 
 /** A document the standings do not know (not expected): open, its total to pay. */
@@ -94,7 +96,7 @@ export async function invoiceMailAttachments(db: Executor, clock: Clock, booking
   const files: InvoiceFile[] = [];
   for (const row of rows) {
     const standing = standings.get(row.id) ?? openStanding(row);
-    files.push(await renderInvoiceFile(row, 'pdf', standing), ublFileOf(row));
+    files.push(await renderInvoiceFile(row, 'pdf', standing), await ublFileOf(row));
   }
   return files;
 }
@@ -110,8 +112,10 @@ export async function readRegisterUblFiles(db: Executor, clock: Clock, scope: Ve
       )
     ).map((row) => [row.id, row]),
   );
-  return entries.flatMap((entry) => {
+  const files: InvoiceFile[] = [];
+  for (const entry of entries) {
     const row = rows.get(entry.id);
-    return row ? [ublFileOf(row)] : [];
-  });
+    if (row) files.push(await ublFileOf(row));
+  }
+  return files;
 }

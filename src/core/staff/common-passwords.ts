@@ -1,19 +1,23 @@
-import { dictionary as common } from '@zxcvbn-ts/language-common';
-import { dictionary as dutch } from '@zxcvbn-ts/language-nl-be';
-
 /**
  * The 10,000 most common passwords: the head of zxcvbn's frequency-ranked list of leaked
  * passwords. Compared case-insensitively, as the list is lower case.
  */
 export const COMMON_PASSWORD_COUNT = 10_000;
 
-let english: Set<string> | undefined;
-let words: Set<string> | undefined;
+let english: Promise<Set<string>> | undefined;
+let words: Promise<Set<string>> | undefined;
+
+// zxcvbn's lists are unpacked as their modules load (a tenth of a second and megabytes): they are
+// loaded when a password is first checked, not when the platform starts.
+async function commonPasswords(): Promise<string[]> {
+  const { dictionary } = await import('@zxcvbn-ts/language-common');
+  return (dictionary['passwords-common'] as string[]).slice(0, COMMON_PASSWORD_COUNT);
+}
 
 /** One of the 10,000 most common passwords, in any case. */
-export function isCommonPassword(password: string): boolean {
-  english ??= new Set((common['passwords-common'] as string[]).slice(0, COMMON_PASSWORD_COUNT));
-  return english.has(password.toLowerCase());
+export async function isCommonPassword(password: string): Promise<boolean> {
+  english ??= commonPasswords().then((passwords) => new Set(passwords));
+  return (await english).has(password.toLowerCase());
 }
 
 /**
@@ -21,14 +25,17 @@ export function isCommonPassword(password: string): boolean {
  * (common words, first names, surnames, Wikipedia titles; all lower case), such as `wachtwoord`
  * or `welkom`.
  */
-export function isCommonWord(word: string): boolean {
-  words ??= new Set([
-    ...(common['passwords-common'] as string[]).slice(0, COMMON_PASSWORD_COUNT),
-    ...dutch.commonWords,
-    ...dutch.boysFirstnames,
-    ...dutch.girlsFirstnames,
-    ...dutch.lastnames,
-    ...dutch.wikipedia,
-  ]);
-  return words.has(word);
+export async function isCommonWord(word: string): Promise<boolean> {
+  words ??= Promise.all([commonPasswords(), import('@zxcvbn-ts/language-nl-be')]).then(
+    ([passwords, { dictionary: dutch }]) =>
+      new Set([
+        ...passwords,
+        ...dutch.commonWords,
+        ...dutch.boysFirstnames,
+        ...dutch.girlsFirstnames,
+        ...dutch.lastnames,
+        ...dutch.wikipedia,
+      ]),
+  );
+  return (await words).has(word);
 }

@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import { isCommonPassword, isCommonWord } from './common-passwords.js';
 import { type PasswordContext, restAfterContext } from './password-context.js';
 
@@ -35,27 +34,31 @@ function lettersOf(text: string): string {
  * whose letters are one common word (English passwords, Dutch words and names) with at most
  * PASSWORD_PADDING_MAX digits, symbols or spaces around it.
  */
-export function passwordProblem(password: string, context: PasswordContext = { email: '', venueNames: [] }): PasswordProblem | null {
+export async function passwordProblem(
+  password: string,
+  context: PasswordContext = { email: '', venueNames: [] },
+): Promise<PasswordProblem | null> {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return 'password_too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'password_too_long';
-  if (isCommonPassword(password)) return 'password_common';
+  if (await isCommonPassword(password)) return 'password_common';
   const rest = restAfterContext(password, context);
   if (rest && rest.letters <= CONTEXT_REST_MAX_LETTERS && rest.padding <= PASSWORD_PADDING_MAX) return 'password_predictable';
   const letters = lettersOf(password);
   if (letters === '' || length - [...letters].length > PASSWORD_PADDING_MAX) return null;
-  if (isCommonWord(letters)) return 'password_common';
+  if (await isCommonWord(letters)) return 'password_common';
   return null;
 }
 
-// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password.normalize('NFC'), ARGON2_OPTIONS);
+// argon2, a native module, is loaded at the first sign-in or new password, not when the platform starts.
+export async function hashPassword(password: string): Promise<string> {
+  const { default: argon2 } = await import('argon2');
+  // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+  return argon2.hash(password.normalize('NFC'), { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  const { default: argon2 } = await import('argon2');
   try {
     return await argon2.verify(hash, password.normalize('NFC'));
   } catch {

@@ -263,7 +263,7 @@ export async function assertPasswordAllowed(
   member: { email: string; venueId: string | null },
   password: string,
 ): Promise<void> {
-  const problem = passwordProblem(password, await passwordContextOf(db, member));
+  const problem = await passwordProblem(password, await passwordContextOf(db, member));
   if (problem) throw new DomainError(problem);
 }
 

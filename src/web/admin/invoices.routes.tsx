@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { zipSync } from 'fflate';
 import type { AppContext } from '../app-context.js';
 import { venuesFor } from '../../core/catalog/activity-admin.service.js';
 import { readRegisterUblFiles } from '../../core/invoices/invoice-files.service.js';
@@ -71,7 +70,8 @@ export async function invoiceRegisterRoutes(app: FastifyInstance, { db, clock, a
     if (found.parsed.errors.length > 0) return sendRegister(request, reply, found);
     const files = await readRegisterUblFiles(db, clock, venueScopeOf(request.staff), found.parsed.filter);
     const { from, to } = found.parsed.filter;
-    // XML compresses well; the archive's dates are the export's, not the documents'.
+    // XML compresses well; the archive's dates are the export's, not the documents'. fflate is loaded at the first export.
+    const { zipSync } = await import('fflate');
     const zip = zipSync(Object.fromEntries(files.map((file) => [file.filename, new Uint8Array(file.content)])), { level: 6 });
     return reply
       .type('application/zip')
