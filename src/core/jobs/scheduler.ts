@@ -33,28 +33,55 @@ export async function runJobOnce(db: Db, clock: Clock, holder: string, job: Job)
   return 'ran';
 }
 
+/** The running scheduler: stops its timers, or runs a job now instead of at its next tick. */
+export interface Scheduler {
+  stop(): void;
+  /**
+   * Runs the job now; should a run be under way, once more when it ends (it may have looked
+   * before the change that asks for this one).
+   */
+  runNow(name: string): void;
+}
+
 /**
  * Runs every job at start (catching up after downtime) and then every `everySeconds`, never two
  * runs of one job at once in this process, and through the lease only one instance at a time.
- * Returns a function that stops the timers.
  */
-export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job: string, error: unknown) => void): () => void {
+export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job: string, error: unknown) => void): Scheduler {
   const holder = newId();
+  const ticks = new Map<string, () => void>();
+  let stopped = false;
   const timers = jobs.map((job) => {
     let running = false;
-    const tick = () => {
-      if (running) return;
+    let again = false;
+    // A tick while a run is under way is skipped; a run asked for then follows it.
+    const tick = (asked = false) => {
+      if (running) {
+        again ||= asked;
+        return;
+      }
       running = true;
+      again = false;
       runJobOnce(db, clock, holder, job)
         .catch((error: unknown) => onError(job.name, error))
         .finally(() => {
           running = false;
+          if (again) tick(true);
         });
     };
+    ticks.set(job.name, () => tick(true));
     tick();
-    const timer = setInterval(tick, job.everySeconds * 1000);
+    const timer = setInterval(() => tick(), job.everySeconds * 1000);
     timer.unref();
     return timer;
   });
-  return () => timers.forEach((timer) => clearInterval(timer));
+  return {
+    stop: () => {
+      stopped = true;
+      timers.forEach((timer) => clearInterval(timer));
+    },
+    runNow: (name) => {
+      if (!stopped) ticks.get(name)?.();
+    },
+  };
 }

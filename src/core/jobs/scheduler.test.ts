@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClock } from '../../../test/clock.js';
+import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { type Job, startScheduler } from './scheduler.js';
+
+/** A job whose runs wait until the test lets them end, counted. */
+function heldJob(name: string) {
+  const runs: (() => void)[] = [];
+  let ended = 0;
+  const job: Job = {
+    name,
+    everySeconds: 3600,
+    run: () =>
+      new Promise<void>((resolve) =>
+        runs.push(() => {
+          ended += 1;
+          resolve();
+        }),
+      ),
+  };
+  /** Waits until `count` runs have started; fails after 5 seconds. */
+  const started = async (count: number) => {
+    const deadline = Date.now() + 5000;
+    while (runs.length < count) {
+      assert.ok(Date.now() < deadline, `${runs.length} runs started, not ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  return { job, runs, started, ended: () => ended };
+}
+
+for (const dialect of testDialects()) {
+  describe(`the scheduler on ${dialect.name}`, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await dialect.create();
+    });
+    after(() => database.close());
+
+    test('runs a job at start; asked to run it now during a run, runs it once more after that run, not beside it', async () => {
+      const clock = new TestClock('2026-12-01T10:00:00Z');
+      const held = heldJob('held');
+      const scheduler = startScheduler(database.db, clock, [held.job], (_, error) => assert.fail(String(error)));
+      await held.started(1);
+      scheduler.runNow('held');
+      scheduler.runNow('held');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(held.runs.length, 1, 'no second run beside the first');
+      held.runs[0]!();
+      await held.started(2);
+      held.runs[1]!();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(held.runs.length, 2, 'the asks during one run make one run after it');
+      assert.equal(held.ended(), 2);
+
+      scheduler.runNow('held');
+      await held.started(3);
+      held.runs[2]!();
+      scheduler.stop();
+      scheduler.runNow('held');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(held.runs.length, 3, 'nothing runs once stopped');
+    });
+  });
+}
