@@ -65,6 +65,11 @@ export interface AppOptions extends Omit<AppContext, 'linkKey' | 'bookingLimits'
   loggerInstance?: FastifyBaseLogger;
   /** HTTPS with HTTP/2 and HTTP/1.1 (src/server/https-server.ts); without it, plain HTTP/1.1. */
   https?: HttpsServerOptions | undefined;
+  /**
+   * Called after each answered request that may have changed something (any method but GET, HEAD
+   * and OPTIONS): `serve` sends the mails such a change queued then, not at the outbox's next poll.
+   */
+  afterChange?: (() => void) | undefined;
 }
 
 /** Each route's method and URL as registered, and the cache policy it opts in to (caching.ts). */
@@ -76,8 +81,10 @@ declare module 'fastify' {
   }
 }
 
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
-export async function buildApp({ logger = false, loggerInstance, https, ...options }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ logger = false, loggerInstance, https, afterChange, ...options }: AppOptions): Promise<FastifyInstance> {
   const context: AppContext = {
     ...options,
     bookingLimits: options.bookingLimits ?? DEFAULT_BOOKING_LIMITS,
@@ -120,6 +127,11 @@ export async function buildApp({ logger = false, loggerInstance, https, ...optio
   // First, so that a request for another host reaches nothing else (421, no content).
   await app.register(hostCheckPlugin, { publicUrl: context.publicUrl });
   await app.register(requestLogPlugin);
+  if (afterChange) {
+    app.addHook('onResponse', async (request) => {
+      if (!READ_ONLY_METHODS.has(request.method)) afterChange();
+    });
+  }
   await app.register(cookie);
   await app.register(securityHeadersPlugin);
   // Before the routes: it hooks each route as it is added.

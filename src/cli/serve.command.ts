@@ -11,7 +11,7 @@ import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
 import { applyRetention, retentionJob } from '../core/privacy/retention.service.js';
 import { mailDropPruner } from '../adapters/mail-drop/mail-drop-pruning.js';
-import { mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
+import { MAIL_DELIVERY_JOB, mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
 import { mailDrop } from '../adapters/mail-drop/mail-drop.js';
 import { smtpSender } from '../adapters/smtp/smtp-sender.js';
 import { selfAuditJob } from '../core/self-audit/self-audit.service.js';
@@ -44,7 +44,8 @@ a booking), expires options at their deadline, sends option and
 visit reminders and completes past visits, ends unpaid payment windows, sends pending refunds and
 asks Mollie about payments left open for more than 10 minutes; every hour it expires the balance of gift
 vouchers past their date and removes or anonymises the personal data past its period
-(GROUPZ_RETENTION_*; also once before it starts serving, so a restored backup is brought up to date); every 15 seconds it sends the mails of the outbox
+(GROUPZ_RETENTION_*; also once before it starts serving, so a restored backup is brought up to date); every 15 seconds, and half a second
+after a request that may have queued one, it sends the mails of the outbox
 (over GROUPZ_SMTP_URL, or as .eml files into <data dir>/mail/). With an https GROUPZ_PUBLIC_URL,
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
@@ -84,6 +85,10 @@ SIGTERM. Settings: see docs/configuration.md.`,
       await applyRetention(database.db, systemClock, retentionContext).catch((error: unknown) =>
         log.error({ err: error }, 'retention before serving failed; the hourly job tries again'),
       );
+      // A change a request made may have queued mail: the outbox job runs half a second later (once
+      // for all the changes of that half second) instead of at its next poll, which stays for the
+      // mails other processes and the jobs queue, and for retries.
+      let wakeMailDelivery = () => {};
       const serving = await startServing(config, systemClock, log, (https) =>
         buildApp({
           db: database.db,
@@ -98,6 +103,7 @@ SIGTERM. Settings: see docs/configuration.md.`,
           payments,
           retention: config.retention,
           mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
+          afterChange: () => wakeMailDelivery(),
         }),
       );
       // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.
@@ -138,10 +144,19 @@ SIGTERM. Settings: see docs/configuration.md.`,
         addDemoPhotos(database.db, systemClock, sharpImages).catch((error: unknown) => log.error({ err: error }, 'demo photos failed'));
       }
       // Started once the platform listens, so that the first self-audit finds it serving.
-      const stopJobs = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
+      const scheduler = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
+      let wakeDue = false;
+      wakeMailDelivery = () => {
+        if (wakeDue) return;
+        wakeDue = true;
+        setTimeout(() => {
+          wakeDue = false;
+          scheduler.runNow(MAIL_DELIVERY_JOB);
+        }, 500).unref();
+      };
       const stop = async (signal: string) => {
         log.info({ signal }, 'stopping');
-        stopJobs();
+        scheduler.stop();
         await serving.close();
         await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
         await database.close();

@@ -312,10 +312,13 @@ export async function deliverDueMails(db: Db, clock: Clock, settings: MailDelive
   return report;
 }
 
+/** The name of the outbox's job, for a process to run it when it has queued a mail. */
+export const MAIL_DELIVERY_JOB = 'mail-delivery';
+
 /** The scheduler's job: delivers due mails every 15 seconds and reports each failed attempt. */
 export function mailDeliveryJob(db: Db, clock: Clock, settings: MailDeliverySettings, onFailure: (failure: MailFailure) => void): Job {
   return {
-    name: 'mail-delivery',
+    name: MAIL_DELIVERY_JOB,
     everySeconds: 15,
     run: async () => {
       const report = await deliverDueMails(db, clock, settings);
