@@ -39,7 +39,8 @@ export function bookInProcess(db: Db): Book {
   };
 }
 
-/** How many callers book at once in-process: one writer on SQLite, twice the pool on PostgreSQL. */
-export function inProcessCallers(dialect: 'sqlite' | 'postgres'): number {
-  return dialect === 'sqlite' ? 1 : 20;
-}
+/**
+ * How many callers book at once in-process: 20, twice PostgreSQL's pool; on SQLite enough for its
+ * group commit to gather bookings (one caller would commit them one by one).
+ */
+export const IN_PROCESS_CALLERS = 20;

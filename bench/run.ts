@@ -13,7 +13,7 @@ import { PeakRss, rssMb } from './memory.js';
 import { checkOversell } from './oversell-check.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { BENCH_SETTINGS, startPlatform, type PlatformProcess } from './platform-process.js';
-import { bookInProcess, inProcessCallers } from './in-process-bookings.js';
+import { bookInProcess, IN_PROCESS_CALLERS } from './in-process-bookings.js';
 import { measureRawLimit } from './raw-limit.js';
 import { readLoad } from './read-load.js';
 import { type BenchFigures, machineCores, renderReport, writeJson } from './report.js';
@@ -71,7 +71,7 @@ async function run(options: BenchOptions): Promise<boolean> {
   const sqliteFile = join(database.env.GROUPZ_DATA_DIR!, 'groupz.sqlite');
   const raw = await measureRawLimit(database.dialect === 'sqlite' ? { sqliteFile } : { pgUrl: database.env.GROUPZ_DATABASE_URL! }, seconds);
   progress(`raw limit: hot ${raw.hot.bookingsPerSecond.toFixed(0)}, spread ${raw.spread.bookingsPerSecond.toFixed(0)} bookings/s`);
-  const callers = inProcessCallers(database.dialect);
+  const callers = IN_PROCESS_CALLERS;
   const inProcess = await rushes(bookInProcess(db), db, venue, callers, seconds, 'in-process');
 
   const platforms: PlatformProcess[] = [];
