@@ -99,21 +99,13 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
         parts={parts}
       />,
     );
-    if (status === 200)
-      answers.set(
-        key,
-        version,
-        html,
-        earliest(
-          nextChangeByTime(
-            activity,
-            offers.map((offer) => offer.slot),
-            now,
-          ),
-          calendar.changesAt,
-        ),
-      );
-    return reply.code(status).type(HTML_TYPE).send(html);
+    if (status !== 200) return reply.code(status).type(HTML_TYPE).send(html);
+    const shown = offers.map((offer) => offer.slot);
+    const changesAt = earliest(nextChangeByTime(activity, shown, now), calendar.changesAt);
+    return reply
+      .code(200)
+      .type(HTML_TYPE)
+      .send(answers.set(key, version, html, changesAt));
   });
 }
 

@@ -281,8 +281,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       offers.map((offer) => offer.slot),
       now,
     );
-    answers.set(key, version, text, until);
-    return reply.type(JSON_TYPE).send(text);
+    return reply.type(JSON_TYPE).send(answers.set(key, version, text, until));
   });
 
   app.post('/bookings', async (request, reply) => {
