@@ -692,6 +692,13 @@ export interface RetentionRunTable {
   counts: string;
 }
 
+/** A counter of changes to what availability reads, per activity, venue or '*' (the migration says which). */
+export interface AvailabilityVersionTable {
+  scope: string;
+  venue_id: string;
+  version: number;
+}
+
 export interface Database {
   venues: VenueTable;
   venue_terms: VenueTermsTable;
@@ -737,6 +744,7 @@ export interface Database {
   booking_part_move_resources: BookingPartMoveResourceTable;
   venue_retention: VenueRetentionTable;
   retention_runs: RetentionRunTable;
+  availability_versions: AvailabilityVersionTable;
 }
 
 /*

@@ -33,3 +33,18 @@ export function refusalFor(activity: Activity, slot: Slot, groupSize: number, no
   if (groupSize > remainingPersons(slot)) return 'slot_full';
   return undefined;
 }
+
+/**
+ * When what a listing says of these slots could next change with time alone: the first cut-off
+ * still ahead (bookings close), else the millisecond after the start (listings show slots that
+ * start at or after now, so a slot leaves then); null when none is ahead.
+ */
+export function nextChangeByTime(activity: Activity, slots: readonly Slot[], now: Date): Date | null {
+  let next: number | null = null;
+  for (const slot of slots) {
+    const closes = closesAt(activity, slot).getTime();
+    const at = closes > now.getTime() ? closes : slot.startsAt.getTime() + 1;
+    if (at > now.getTime() && (next === null || at < next)) next = at;
+  }
+  return next === null ? null : new Date(next);
+}

@@ -3,6 +3,7 @@ import type { Activity } from '../catalog/activity.js';
 import type { Clock } from '../shared/clock.js';
 import { addMonths, datesOfMonth } from '../shared/month.js';
 import { localDateOf, startOfLocalDay } from '../shared/time.js';
+import { nextChangeByTime } from './bookability.js';
 import { type DayState, dayStateOf } from './day-state.js';
 import type { Slot } from './slot.js';
 import { listSlots } from './slot.repository.js';
@@ -12,6 +13,8 @@ export interface MonthAvailability {
   month: string;
   /** Every date of the month, in order, with its state for the group. */
   days: { date: string; state: DayState }[];
+  /** When a day's state could next change with time alone (a slot's cut-off); null: not in this month. */
+  changesAt: Date | null;
 }
 
 /**
@@ -36,5 +39,6 @@ export async function readMonthAvailability(
   return {
     month,
     days: datesOfMonth(month).map((date) => ({ date, state: dayStateOf(activity, byDate.get(date) ?? [], groupSize, now) })),
+    changesAt: nextChangeByTime(activity, slots, now),
   };
 }

@@ -17,6 +17,12 @@ import { ActivityPage } from '../views/activity.page.js';
 import { ActivityListPage } from '../views/activity-list.page.js';
 import { parseFilters, parseMonth, parseSearchFilters } from './filters.js';
 import { sendPage } from './respond.js';
+import { renderPage } from '../views/layout.js';
+import { AnswerCache } from '../answer-cache.js';
+import { nextChangeByTime } from '../../core/availability/bookability.js';
+import { availabilityVersion } from '../../core/availability/availability-version.service.js';
+
+const HTML_TYPE = 'text/html; charset=utf-8';
 
 /** Days of slots the activity page shows from the chosen date. */
 export const DAYS_SHOWN = 14;
@@ -48,13 +54,22 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     );
   });
 
+  // Kept pages, each under its address, language and day and the version of what it read (see web/answer-cache.ts).
+  const answers = new AnswerCache();
   app.get<{ Params: { slug: string } }>('/activities/:slug', { config: { cache: 'page' } }, async (request, reply) => {
-    const activity = isKey(request.params.slug) ? await findCatalogueActivity(db, { slug: request.params.slug }) : undefined;
-    if (!activity) throw new DomainError('not_found');
+    const { slug } = request.params;
+    const version = isKey(slug) ? await availabilityVersion(db, { slug }) : undefined;
+    if (version === undefined) throw new DomainError('not_found');
     const ui = uiFor(request);
+    const now = clock.now();
+    const today = localDateOf(now);
+    const key = `${ui.lang} ${String(ui.indexable)} ${today} ${ui.path} ${request.url}`;
+    const kept = answers.get(key, version, now);
+    if (kept !== undefined) return reply.code(200).type(HTML_TYPE).send(kept);
+    const activity = await findCatalogueActivity(db, { slug });
+    if (!activity) throw new DomainError('not_found');
     const filters = parseFilters(request.query);
     const asked = parseMonth(request.query);
-    const today = localDateOf(clock.now());
     const from = filters.date ?? today;
     const groupSize = filters.groupSize ?? activity.minGroupSize;
     const until = addLocalDays(from, DAYS_SHOWN - 1);
@@ -67,9 +82,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
     const errors = fieldMessages(ui.t, filters.errors);
     const monthError = asked.error && fieldMessage(ui.t, asked.error);
-    return sendPage(
-      reply,
-      status,
+    const html = renderPage(
       <ActivityPage
         ui={ui}
         activity={activity}
@@ -86,5 +99,17 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
         parts={parts}
       />,
     );
+    if (status !== 200) return reply.code(status).type(HTML_TYPE).send(html);
+    const shown = offers.map((offer) => offer.slot);
+    const changesAt = earliest(nextChangeByTime(activity, shown, now), calendar.changesAt);
+    return reply
+      .code(200)
+      .type(HTML_TYPE)
+      .send(answers.set(key, version, html, changesAt));
   });
+}
+
+/** The earlier of two instants; null stands for never. */
+function earliest(a: Date | null, b: Date | null): Date | null {
+  return a === null || (b !== null && b < a) ? b : a;
 }

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { type AppContext, paymentContextOf } from '../app-context.js';
 import type { SlotOffer } from '../../core/availability/slot.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
+import { nextChangeByTime } from '../../core/availability/bookability.js';
+import { availabilityVersion } from '../../core/availability/availability-version.service.js';
+import { AnswerCache } from '../answer-cache.js';
 import { parseBookingInput, withSlotErrors } from '../../core/bookings/booking-input.js';
 import { FieldsRefused } from '../../core/shared/field-errors.js';
 import { offeredPaymentTerms } from '../../core/payments/mollie-key-source.js';
@@ -40,6 +43,7 @@ import type {
   paymentDueJson,
   priceJson,
   slotJson,
+  slotListJson,
   validationErrorJson,
 } from './api.schemas.js';
 import type { ACTIVITY_QUERY_FIELD_CODES, BOOKING_FIELD_CODES, SLOT_QUERY_FIELD_CODES } from './api.schemas.js';
@@ -50,6 +54,8 @@ import { termsUrl } from '../venue-urls.js';
 import { listBookingInvoices } from '../../core/invoices/invoice-list.service.js';
 import { organiserInvoiceUrl } from '../invoice-urls.js';
 import { bookingProgramme, listPublicParts, type PublicPart } from '../../core/resources/programme-view.service.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The longest date range one slots request may ask for. */
 export const MAX_RANGE_DAYS = 92;
@@ -232,13 +238,17 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     return body;
   });
 
+  // Kept answers, each under its query and the version of what it read (see web/answer-cache.ts).
+  const answers = new AnswerCache();
   app.get<{ Params: { id: string } }>('/activities/:id/slots', { config: { cache: 'data' } }, async (request, reply) => {
-    const activity = isKey(request.params.id) ? await findCatalogueActivity(db, { id: request.params.id }) : undefined;
-    if (!activity) throw new DomainError('not_found');
+    const { id } = request.params;
+    const version = isKey(id) ? await availabilityVersion(db, { id }) : undefined;
+    if (version === undefined) throw new DomainError('not_found');
     const errors: FieldErrorOf<typeof SLOT_QUERY_FIELD_CODES>[] = [];
+    const now = clock.now();
     const dates = parseDateRange(
       { from: formField(request.query, 'from'), to: formField(request.query, 'to') },
-      { maxDays: MAX_RANGE_DAYS, fallback: { from: localDateOf(clock.now()), days: 13 } },
+      { maxDays: MAX_RANGE_DAYS, fallback: { from: localDateOf(now), days: 13 } },
     );
     for (const error of dateRangeErrors(dates.faults, MAX_RANGE_DAYS)) {
       errors.push({ ...error, code: error.code === 'to_before_from' ? 'invalid_date' : error.code });
@@ -247,16 +257,31 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const size = formNumber(formField(request.query, 'groupSize'));
     const checked = size === undefined ? undefined : checkGroupSize(size);
     if (checked && !checked.ok) errors.push({ field: 'groupSize', code: checked.fault });
-    if (errors.length > 0) return sendFieldErrors(request, reply, errors);
-    const groupSize = checked?.ok ? checked.groupSize : activity.minGroupSize;
-    const offers = await listSlotOffers(db, clock, activity, { from, to, groupSize });
+    if (errors.length > 0) {
+      if (!(await findCatalogueActivity(db, { id }))) throw new DomainError('not_found');
+      return sendFieldErrors(request, reply, errors);
+    }
+    const key = `${id} ${from} ${to} ${checked?.ok ? checked.groupSize : ''}`;
+    const kept = answers.get(key, version, now);
+    if (kept !== undefined) return reply.type(JSON_TYPE).send(kept);
+    const found = await findCatalogueActivity(db, { id });
+    if (!found) throw new DomainError('not_found');
+    const groupSize = checked?.ok ? checked.groupSize : found.minGroupSize;
+    const offers = await listSlotOffers(db, clock, found, { from, to, groupSize });
     const left = await extrasLeftInSlots(
       db,
-      await offeredExtrasOf(db, activity.id),
+      await offeredExtrasOf(db, found.id),
       offers.map((offer) => offer.slot.id),
     );
     const slots = offers.map((offer) => slotToJson(offer, left.get(offer.slot.id)!));
-    return { activityId: activity.id, groupSize, from, to, slots };
+    const body: z.infer<typeof slotListJson> = { activityId: found.id, groupSize, from, to, slots };
+    const text = JSON.stringify(body);
+    const until = nextChangeByTime(
+      found,
+      offers.map((offer) => offer.slot),
+      now,
+    );
+    return reply.type(JSON_TYPE).send(answers.set(key, version, text, until));
   });
 
   app.post('/bookings', async (request, reply) => {

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AnswerCache } from './answer-cache.js';
+
+const at = (iso: string) => new Date(iso);
+
+test('an answer is served under its version until its time, then dropped', () => {
+  const cache = new AnswerCache();
+  cache.set('k', 'v1', 'answer', at('2027-01-01T10:00:00Z'));
+  assert.equal(cache.get('k', 'v1', at('2027-01-01T09:59:59.999Z'))?.toString(), 'answer');
+  assert.equal(cache.get('k', 'v2', at('2027-01-01T09:00:00Z')), undefined, 'another version');
+  assert.deepEqual(cache.usage, { entries: 0, bytes: 0 }, 'a stale answer is dropped');
+  cache.set('k', 'v1', 'answer', at('2027-01-01T10:00:00Z'));
+  assert.equal(cache.get('k', 'v1', at('2027-01-01T10:00:00Z')), undefined, 'not at its time');
+  cache.set('k', 'v1', 'for ever', null);
+  assert.equal(cache.get('k', 'v1', at('2099-01-01T00:00:00Z'))?.toString(), 'for ever');
+});
+
+test('the least recently used answers go once the entries or the bytes pass the bounds', () => {
+  const cache = new AnswerCache(3, 10);
+  for (const key of ['a', 'b', 'c']) cache.set(key, 'v', 'xx', null);
+  cache.get('a', 'v', new Date());
+  cache.set('d', 'v', 'xx', null);
+  assert.equal(cache.get('b', 'v', new Date()), undefined, 'the least recently used');
+  assert.deepEqual(cache.usage, { entries: 3, bytes: 6 });
+  cache.set('e', 'v', 'é'.repeat(4), null);
+  assert.deepEqual(cache.usage, { entries: 2, bytes: 10 }, 'bytes, not characters');
+  assert.equal(cache.get('e', 'v', new Date())?.toString(), 'éééé');
+  assert.equal(cache.set('big', 'v', 'x'.repeat(11), null).length, 11, 'too big to keep, still sent');
+  assert.equal(cache.get('big', 'v', new Date()), undefined);
+});

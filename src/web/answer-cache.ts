@@ -1,0 +1,61 @@
+/** A kept answer: valid while the version it was computed under holds, and until `until` at the latest. */
+interface Kept {
+  version: string;
+  body: Buffer;
+  /** The first instant its content could differ with time alone (a slot closing); null: never. */
+  until: number | null;
+}
+
+/**
+ * Answers kept in the process (the slots API's JSON, the activity page's HTML, encoded once), each
+ * under a key of everything its content depends on beside the database, with the database's
+ * version of what it read. Least recently used answers go first once more than `maxEntries` are
+ * kept or their bytes pass `maxBytes` together.
+ */
+export class AnswerCache {
+  private readonly kept = new Map<string, Kept>();
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEntries = 1000,
+    private readonly maxBytes = 8 * 1024 * 1024,
+  ) {}
+
+  /** The answer kept for the key, when computed under this version and still valid at `now`. */
+  get(key: string, version: string, now: Date): Buffer | undefined {
+    const kept = this.kept.get(key);
+    if (!kept) return undefined;
+    if (kept.version !== version || (kept.until !== null && now.getTime() >= kept.until)) {
+      this.remove(key, kept);
+      return undefined;
+    }
+    this.kept.delete(key);
+    this.kept.set(key, kept);
+    return kept.body;
+  }
+
+  /** Keeps the answer, and returns it encoded for sending. */
+  set(key: string, version: string, text: string, until: Date | null): Buffer {
+    const body = Buffer.from(text);
+    const old = this.kept.get(key);
+    if (old) this.remove(key, old);
+    if (body.length > this.maxBytes) return body;
+    this.kept.set(key, { version, body, until: until?.getTime() ?? null });
+    this.bytes += body.length;
+    for (const [oldest, entry] of this.kept) {
+      if (this.kept.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.remove(oldest, entry);
+    }
+    return body;
+  }
+
+  /** How many answers are kept, and their bytes. */
+  get usage(): { entries: number; bytes: number } {
+    return { entries: this.kept.size, bytes: this.bytes };
+  }
+
+  private remove(key: string, kept: Kept): void {
+    this.kept.delete(key);
+    this.bytes -= kept.body.length;
+  }
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import type { Slot } from '../../core/availability/slot.js';
+import type { Activity } from '../../core/catalog/activity.js';
+
+interface SlotList {
+  slots: { id: string; available: boolean; reason?: string; remaining: number }[];
+}
+
+// The slots API and the activity page keep their answers (web/answer-cache.ts): these read them
+// again after each change of time or data, so a kept answer served past its time fails here.
+for (const dialect of testDialects()) {
+  describe(`kept availability answers on ${dialect.name}`, () => {
+    let t: TestApp;
+    let activity: Activity;
+    let morning: Slot;
+    let noon: Slot;
+    let later: Slot;
+
+    before(async () => {
+      // 08:00 in Amsterdam (summer time) on Monday 15 June 2026.
+      t = await buildTestApp(dialect, '2026-06-15T06:00:00Z');
+      activity = await makeActivity(t.database.db, t.clock, { bookingCutoffMinutes: 60 });
+      morning = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-15', time: '10:00', capacity: 8 });
+      noon = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-15', time: '12:00', capacity: 8 });
+      // The 15th day from the 15th: outside the fortnight until midnight.
+      later = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-29', time: '10:00', capacity: 8 });
+    });
+
+    after(() => t.close());
+
+    const slots = async () => {
+      const response = await t.app.inject({ url: `/api/v1/activities/${activity.id}/slots?groupSize=4` });
+      assert.equal(response.statusCode, 200, response.body);
+      return (response.json() as SlotList).slots;
+    };
+    const page = async () => {
+      const response = await t.app.inject({ url: `/activities/${activity.slug}?groupSize=4` });
+      assert.equal(response.statusCode, 200, response.body);
+      return response.body;
+    };
+
+    test("a slot closes at its cut-off and leaves once started, to the millisecond, on the clock's say", async () => {
+      t.clock.set('2026-06-15T06:00:00Z');
+      assert.deepEqual(
+        (await slots()).map((slot) => [slot.id, slot.available]),
+        [
+          [morning.id, true],
+          [noon.id, true],
+        ],
+      );
+      assert.match(await page(), new RegExp(`/book/${morning.id}`));
+      t.clock.set('2026-06-15T06:59:59.999Z');
+      assert.equal((await slots())[0]!.available, true, 'open until its cut-off');
+      assert.match(await page(), new RegExp(`/book/${morning.id}`));
+      t.clock.set('2026-06-15T07:00:00Z');
+      assert.deepEqual((await slots())[0], { ...(await slots())[0], id: morning.id, available: false, reason: 'booking_closed' });
+      assert.doesNotMatch(await page(), new RegExp(`/book/${morning.id}`), 'no booking link once closed');
+      assert.match(await page(), new RegExp(`/book/${noon.id}`));
+      t.clock.set('2026-06-15T08:00:00Z');
+      assert.equal((await slots())[0]!.id, morning.id, 'listed, closed, until it has started');
+      t.clock.set('2026-06-15T08:00:00.001Z');
+      assert.deepEqual(
+        (await slots()).map((slot) => slot.id),
+        [noon.id],
+        'gone once started',
+      );
+    });
+
+    test('the fortnight moves on at midnight in Amsterdam', async () => {
+      t.clock.set('2026-06-15T21:59:59Z');
+      assert.ok(!(await slots()).some((slot) => slot.id === later.id));
+      t.clock.set('2026-06-15T22:00:00Z');
+      assert.ok(
+        (await slots()).some((slot) => slot.id === later.id),
+        'the 29th is in the fortnight from the 16th',
+      );
+      assert.match(await page(), new RegExp(`/book/${later.id}`));
+    });
+
+    test('a booking shows in the next read', async () => {
+      t.clock.set('2026-06-16T06:00:00Z');
+      assert.equal((await slots()).find((slot) => slot.id === later.id)!.remaining, 8);
+      await page();
+      await book(t.database.db, t.clock, later, { groupSize: 5 }, t.linkKey);
+      const after = (await slots()).find((slot) => slot.id === later.id)!;
+      assert.deepEqual([after.remaining, after.available, after.reason], [3, false, 'slot_full']);
+      assert.doesNotMatch(await page(), new RegExp(`/book/${later.id}`));
+    });
+  });
+}
