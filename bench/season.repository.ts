@@ -16,7 +16,14 @@ export async function insertSeasonSlots(db: Db, rows: Insertable<SlotTable>[]): 
  * the oversell check compares counters with stored bookings. Returns how many slots they have.
  */
 export async function setSeasonCounters(db: Db, activityIds: string[], persons: number, groups: number): Promise<number> {
-  const slots = await db.selectFrom('slots').select('id').where('activity_id', 'in', activityIds).orderBy('starts_at').execute();
+  // Ordered by id too: activities share start times, and the reset must pick the slots the set picked.
+  const slots = await db
+    .selectFrom('slots')
+    .select('id')
+    .where('activity_id', 'in', activityIds)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
   const booked = slots.filter((_, i) => i % 3 !== 0).map((slot) => slot.id);
   for (let i = 0; i < booked.length; i += 500) {
     await db
