@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type KyselyPlugin, type OperationNode, sql } from 'kysely';
+import { type KyselyPlugin, type OperationNode, PostgresAdapter, sql } from 'kysely';
 import { injectOnPublicHost, TEST_PUBLIC_URL, testAuthSettings } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
@@ -11,6 +11,7 @@ import { buildApp } from '../../app.js';
 import type { Database, Db, Executor } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { newId } from '../shared/ids.js';
+import { lockRow } from '../../db/lock-row.js';
 import { readAvailabilityVersion } from './availability-version.repository.js';
 
 /**
@@ -78,6 +79,8 @@ async function versionsAround(db: Db, activity: Activity, change: (trx: Executor
     .execute(async (trx) => {
       const before = await readAvailabilityVersion(trx, { id: activity.id });
       await change(trx);
+      // PostgreSQL bumps at the commit (deferred triggers); this one is rolled back, so the bumps run now.
+      if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`set constraints all immediate`.execute(trx);
       versions = [before!, (await readAvailabilityVersion(trx, { id: activity.id }))!];
       throw new RolledBack();
     })
@@ -242,5 +245,43 @@ for (const dialect of testDialects()) {
       });
       if (dialect.name === 'postgres') assert.equal(after, before, 'a row lock (no-op update) is no change');
     });
+
+    if (dialect.name === 'postgres') {
+      test(
+        'a booking and a staff edit of one activity wait for each other, not deadlock: the bump comes at the commit',
+        { timeout: 15_000 },
+        async () => {
+          const { db } = database;
+          const slot = await makeSlot(db, clock, other, { capacity: 30 });
+          const before = await readAvailabilityVersion(db, { id: other.id });
+          // The booking takes its places (slot row locked), as takeSlotPlaces does.
+          const booking = await db.startTransaction().execute();
+          const staff = await db.startTransaction().execute();
+          try {
+            // Bounded waits: a lock-order cycle fails here instead of hanging the suite.
+            await sql`set local lock_timeout = '3s'`.execute(booking);
+            await sql`set local lock_timeout = '3s'`.execute(staff);
+            await booking
+              .updateTable('slots')
+              .set((eb) => ({ booked_persons: eb('booked_persons', '+', 2) }))
+              .where('id', '=', slot.id)
+              .execute();
+            // Staff save the activity (its row locked). A bump taken at once would wait here for the booking's.
+            await staff.updateTable('activities').set({ title_nl: 'Rondvaart' }).where('id', '=', other.id).execute();
+            // The booking then takes the activity's option lock (lockOptionPlacing): it waits for the staff's commit.
+            const locked = lockRow(booking, 'activities', other.id);
+            await staff.commit().execute();
+            await locked;
+            await booking.commit().execute();
+          } finally {
+            if (!staff.isCommitted) await staff.rollback().execute();
+            if (!booking.isCommitted) await booking.rollback().execute();
+          }
+          const slotAfter = await db.selectFrom('slots').select('booked_persons').where('id', '=', slot.id).executeTakeFirstOrThrow();
+          assert.equal(slotAfter.booked_persons, 2);
+          assert.notEqual(await readAvailabilityVersion(db, { id: other.id }), before, 'both changes bumped the version');
+        },
+      );
+    }
   });
 }

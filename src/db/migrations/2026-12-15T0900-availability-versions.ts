@@ -11,7 +11,9 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // - A trigger on every table availability reads bumps the row of the scope a changed row belongs
 //   to, in the transaction of the change, so no write path can forget it. A booking bumps its
 //   activity's row only: bookings of different activities do not wait for each other's row lock.
-//   On PostgreSQL an update that changes nothing (a row lock taken by a no-op update) bumps nothing.
+//   On PostgreSQL an update that changes nothing (a row lock taken by a no-op update) bumps nothing,
+//   and the bumps run at the commit (deferred constraint triggers), holding the counter's lock only
+//   for the commit and after every other lock of the transaction, so they add no lock-order cycle.
 
 /** The rows to bump for a changed row `r` of each table: a query of (scope, venue_id). */
 const SCOPES: Record<string, string> = {
@@ -65,10 +67,13 @@ async function upPostgres(db: Kysely<unknown>): Promise<void> {
       .execute(db);
     for (const [event] of EVENTS) {
       const when = event === 'update' ? 'when (old.* is distinct from new.*)' : '';
+      // Deferred to the commit, so the counter's row is locked last, after every lock the change
+      // takes: taken first, a booking (slot, then counter, then the activity's option lock) and a
+      // staff edit (activity, then counter) would wait for each other.
       await sql
         .raw(
-          `create trigger ${table}_availability_${event} after ${event} on ${table}
-          for each row ${when} execute function ${table}_availability()`,
+          `create constraint trigger ${table}_availability_${event} after ${event} on ${table}
+          deferrable initially deferred for each row ${when} execute function ${table}_availability()`,
         )
         .execute(db);
     }
