@@ -51,7 +51,11 @@ export class GroupWriter {
 
   async #drain(): Promise<void> {
     try {
-      while (this.#queue.length > 0) await this.#commitGroup();
+      while (this.#queue.length > 0) {
+        await this.#commitGroup();
+        // A turn of the event loop between groups: the requests read meanwhile join the next one.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } finally {
       this.#running = false;
     }
@@ -78,8 +82,12 @@ export class GroupWriter {
       for (const job of group) job.reject(error);
       return;
     }
-    this.#onCommit?.(group.length);
     for (const settle of outcomes) settle();
+    try {
+      this.#onCommit?.(group.length);
+    } catch {
+      // Only a report: the jobs are done and told so.
+    }
   }
 
   /** Runs one job in a savepoint; what to tell it once the group is committed. Throws when the transaction is lost. */

@@ -331,15 +331,20 @@ async function placeBooking(
   submission: string | null,
   placing: Placing = BY_ORGANISER,
 ): Promise<CreatedBooking> {
-  const now = clock.now();
   const id = newId();
   const manage = issueLink(linkKey, 'manage', id, 0);
   const participants = issueLink(linkKey, 'participants', id, 0);
   const reference = newReference();
-  const stamp = now.toISOString();
   // Quoted and placed in one transaction, committed with the bookings placed at the same moment
   // where the database does that (SQLite): a burst of bookings queues for the writer as it arrives.
-  const { quote, terms: termsVersion } = await groupedTransaction(db, async (trx) => {
+  const {
+    quote,
+    terms: termsVersion,
+    now,
+  } = await groupedTransaction(db, async (trx) => {
+    // The time it is placed: after any wait for the writer.
+    const now = clock.now();
+    const stamp = now.toISOString();
     const quote = await quoteBooking(trx, clock, payments, {
       ...input,
       ...(placing.status && { status: placing.status }),
@@ -460,7 +465,7 @@ async function placeBooking(
         except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
       });
     }
-    return { quote, terms };
+    return { quote, terms, now };
   });
   const { slot, activity, price, party, optionExpiresAt, payment } = quote;
   const status = payment.status;

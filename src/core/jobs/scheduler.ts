@@ -56,6 +56,8 @@ export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job:
     let again = false;
     // A tick while a run is under way is skipped; a run asked for then follows it.
     const tick = (asked = false) => {
+      // A run asked for during the last one does not start once the scheduler has stopped.
+      if (stopped) return;
       if (running) {
         again ||= asked;
         return;
