@@ -8,12 +8,9 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 //   which every venue's prices use; venue_id '*'). Rows are never deleted, and counters only grow,
 //   so the sum of a venue's rows and the '*' row changes with every committed change a reader of
 //   that venue's availability can see: that sum is the version its answers are kept under.
-// - A trigger on every table availability reads bumps the row of the scope a changed row belongs
-//   to, in the transaction of the change, so no write path can forget it. A booking bumps its
-//   activity's row only: bookings of different activities do not wait for each other's row lock.
-//   On PostgreSQL an update that changes nothing (a row lock taken by a no-op update) bumps nothing,
-//   and the bumps run at the commit (deferred constraint triggers), holding the counter's lock only
-//   for the commit and after every other lock of the transaction, so they add no lock-order cycle.
+// - On SQLite, a trigger on every table availability reads bumps the row of the scope a changed
+//   row belongs to, in the transaction of the change, so no write path can forget it. PostgreSQL
+//   keeps the table empty: its answers are versioned by the database's snapshot.
 
 /** The rows to bump for a changed row `r` of each table: a query of (scope, venue_id). */
 const SCOPES: Record<string, string> = {
@@ -47,39 +44,6 @@ const EVENTS = [
 /** The scope query with the changed row's alias in place of `r`. */
 const scopesOf = (table: string, row: string) => SCOPES[table]!.replace(/\br\./g, `${row}.`);
 
-async function upPostgres(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create function bump_availability(changed_scope text, changed_venue text) returns void language sql as $$
-      insert into availability_versions (scope, venue_id, version) values (changed_scope, changed_venue, 1)
-      on conflict (scope) do update set version = availability_versions.version + 1
-    $$`.execute(db);
-  for (const table of Object.keys(SCOPES)) {
-    const bumps = (row: string) => `perform bump_availability(s.scope, s.venue) from (${scopesOf(table, row)}) as s;`;
-    await sql
-      .raw(
-        `create function ${table}_availability() returns trigger language plpgsql as $$
-        begin
-          if tg_op <> 'INSERT' then ${bumps('old')} end if;
-          if tg_op <> 'DELETE' then ${bumps('new')} end if;
-          return null;
-        end $$`,
-      )
-      .execute(db);
-    for (const [event] of EVENTS) {
-      const when = event === 'update' ? 'when (old.* is distinct from new.*)' : '';
-      // Deferred to the commit, so the counter's row is locked last, after every lock the change
-      // takes: taken first, a booking (slot, then counter, then the activity's option lock) and a
-      // staff edit (activity, then counter) would wait for each other.
-      await sql
-        .raw(
-          `create constraint trigger ${table}_availability_${event} after ${event} on ${table}
-          deferrable initially deferred for each row ${when} execute function ${table}_availability()`,
-        )
-        .execute(db);
-    }
-  }
-}
-
 async function upSqlite(db: Kysely<unknown>): Promise<void> {
   for (const table of Object.keys(SCOPES)) {
     for (const [event, rows] of EVENTS) {
@@ -101,16 +65,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('availability_versions_venue').on('availability_versions').columns(['venue_id', 'version']).execute();
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await upPostgres(db);
-  else await upSqlite(db);
+  // PostgreSQL versions answers by its snapshot instead (availability-version.repository.ts): a
+  // counter there is one row every booking of an activity updates, which cost bookings half their rate.
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await upSqlite(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  for (const table of Object.keys(SCOPES)) {
-    for (const [event] of EVENTS) await sql.raw(`drop trigger ${table}_availability_${event}${postgres ? ` on ${table}` : ''}`).execute(db);
-    if (postgres) await sql.raw(`drop function ${table}_availability()`).execute(db);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    for (const table of Object.keys(SCOPES))
+      for (const [event] of EVENTS) await sql.raw(`drop trigger ${table}_availability_${event}`).execute(db);
   }
-  if (postgres) await sql`drop function bump_availability(text, text)`.execute(db);
   await db.schema.dropTable('availability_versions').execute();
 }
