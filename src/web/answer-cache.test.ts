@@ -29,3 +29,22 @@ test('the least recently used answers go once the entries or the bytes pass the 
   assert.equal(cache.set('big', 'v', 'x'.repeat(11), null).length, 11, 'too big to keep, still sent');
   assert.equal(cache.get('big', 'v', new Date()), undefined);
 });
+
+test('an answer asked for by many at once is computed once per version; a failure is not kept', async () => {
+  const cache = new AnswerCache();
+  let computed = 0;
+  const compute = async () => {
+    computed += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+    return `answer ${computed}`;
+  };
+  const together = await Promise.all(Array.from({ length: 50 }, () => cache.shared('k', 'v1', compute)));
+  assert.equal(computed, 1, 'fifty askers, one computation');
+  assert.ok(together.every((answer) => answer === 'answer 1'));
+  assert.equal(await cache.shared('k', 'v2', compute), 'answer 2', 'another version computes anew');
+  await assert.rejects(
+    Promise.all([0, 1].map(() => cache.shared('k', 'v3', () => Promise.reject(new Error('database gone'))))),
+    /database gone/,
+  );
+  assert.equal(await cache.shared('k', 'v3', compute), 'answer 3', 'after a failure the next asker computes again');
+});

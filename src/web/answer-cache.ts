@@ -14,6 +14,8 @@ interface Kept {
  */
 export class AnswerCache {
   private readonly kept = new Map<string, Kept>();
+  /** Answers being computed, by version and key: see shared(). */
+  private readonly computing = new Map<string, Promise<unknown>>();
   private bytes = 0;
 
   constructor(
@@ -47,6 +49,21 @@ export class AnswerCache {
       this.remove(oldest, entry);
     }
     return body;
+  }
+
+  /**
+   * `compute`'s outcome, computed once for all who ask for the same key under the same version
+   * meanwhile: after a change every client misses at once, and 200 of them computing the same answer
+   * together would starve the server.
+   */
+  shared<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    const id = `${version}\n${key}`;
+    let pending = this.computing.get(id) as Promise<T> | undefined;
+    if (!pending) {
+      pending = compute().finally(() => this.computing.delete(id));
+      this.computing.set(id, pending);
+    }
+    return pending;
   }
 
   /** How many answers are kept, and their bytes. */

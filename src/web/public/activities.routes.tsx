@@ -66,46 +66,46 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const key = `${ui.lang} ${String(ui.indexable)} ${today} ${ui.path} ${request.url}`;
     const kept = answers.get(key, version, now);
     if (kept !== undefined) return reply.code(200).type(HTML_TYPE).send(kept);
-    const activity = await findCatalogueActivity(db, { slug });
-    if (!activity) throw new DomainError('not_found');
-    const filters = parseFilters(request.query);
-    const asked = parseMonth(request.query);
-    const from = filters.date ?? today;
-    const groupSize = filters.groupSize ?? activity.minGroupSize;
-    const until = addLocalDays(from, DAYS_SHOWN - 1);
-    const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
-    const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
-    const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
-    const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
-    const parts = (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
-    const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
-    const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
-    const errors = fieldMessages(ui.t, filters.errors);
-    const monthError = asked.error && fieldMessage(ui.t, asked.error);
-    const html = renderPage(
-      <ActivityPage
-        ui={ui}
-        activity={activity}
-        photos={photos}
-        venuePhotos={venuePhotos}
-        query={query}
-        errors={errors}
-        offers={offers}
-        from={from}
-        until={until}
-        today={today}
-        calendar={calendar}
-        monthError={monthError}
-        parts={parts}
-      />,
-    );
-    if (status !== 200) return reply.code(status).type(HTML_TYPE).send(html);
-    const shown = offers.map((offer) => offer.slot);
-    const changesAt = earliest(nextChangeByTime(activity, shown, now), calendar.changesAt);
-    return reply
-      .code(200)
-      .type(HTML_TYPE)
-      .send(answers.set(key, version, html, changesAt));
+    const page = await answers.shared(key, version, async () => {
+      const activity = await findCatalogueActivity(db, { slug });
+      if (!activity) throw new DomainError('not_found');
+      const filters = parseFilters(request.query);
+      const asked = parseMonth(request.query);
+      const from = filters.date ?? today;
+      const groupSize = filters.groupSize ?? activity.minGroupSize;
+      const until = addLocalDays(from, DAYS_SHOWN - 1);
+      const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
+      const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
+      const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
+      const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
+      const parts = (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
+      const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
+      const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
+      const errors = fieldMessages(ui.t, filters.errors);
+      const monthError = asked.error && fieldMessage(ui.t, asked.error);
+      const html = renderPage(
+        <ActivityPage
+          ui={ui}
+          activity={activity}
+          photos={photos}
+          venuePhotos={venuePhotos}
+          query={query}
+          errors={errors}
+          offers={offers}
+          from={from}
+          until={until}
+          today={today}
+          calendar={calendar}
+          monthError={monthError}
+          parts={parts}
+        />,
+      );
+      if (status !== 200) return { status, html };
+      const shown = offers.map((offer) => offer.slot);
+      const changesAt = earliest(nextChangeByTime(activity, shown, now), calendar.changesAt);
+      return { status, html: answers.set(key, version, html, changesAt) };
+    });
+    return reply.code(page.status).type(HTML_TYPE).send(page.html);
   });
 }
 

@@ -264,24 +264,26 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const key = `${id} ${from} ${to} ${checked?.ok ? checked.groupSize : ''}`;
     const kept = answers.get(key, version, now);
     if (kept !== undefined) return reply.type(JSON_TYPE).send(kept);
-    const found = await findCatalogueActivity(db, { id });
-    if (!found) throw new DomainError('not_found');
-    const groupSize = checked?.ok ? checked.groupSize : found.minGroupSize;
-    const offers = await listSlotOffers(db, clock, found, { from, to, groupSize });
-    const left = await extrasLeftInSlots(
-      db,
-      await offeredExtrasOf(db, found.id),
-      offers.map((offer) => offer.slot.id),
-    );
-    const slots = offers.map((offer) => slotToJson(offer, left.get(offer.slot.id)!));
-    const body: z.infer<typeof slotListJson> = { activityId: found.id, groupSize, from, to, slots };
-    const text = JSON.stringify(body);
-    const until = nextChangeByTime(
-      found,
-      offers.map((offer) => offer.slot),
-      now,
-    );
-    return reply.type(JSON_TYPE).send(answers.set(key, version, text, until));
+    const computed = await answers.shared(key, version, async () => {
+      const found = await findCatalogueActivity(db, { id });
+      if (!found) throw new DomainError('not_found');
+      const groupSize = checked?.ok ? checked.groupSize : found.minGroupSize;
+      const offers = await listSlotOffers(db, clock, found, { from, to, groupSize });
+      const left = await extrasLeftInSlots(
+        db,
+        await offeredExtrasOf(db, found.id),
+        offers.map((offer) => offer.slot.id),
+      );
+      const slots = offers.map((offer) => slotToJson(offer, left.get(offer.slot.id)!));
+      const body: z.infer<typeof slotListJson> = { activityId: found.id, groupSize, from, to, slots };
+      const until = nextChangeByTime(
+        found,
+        offers.map((offer) => offer.slot),
+        now,
+      );
+      return answers.set(key, version, JSON.stringify(body), until);
+    });
+    return reply.type(JSON_TYPE).send(computed);
   });
 
   app.post('/bookings', async (request, reply) => {
