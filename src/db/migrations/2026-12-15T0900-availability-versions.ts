@@ -49,7 +49,10 @@ async function upSqlite(db: Kysely<unknown>): Promise<void> {
     for (const [event, rows] of EVENTS) {
       const bumps = rows.map((row) => {
         const scopes = scopesOf(table, row);
-        return `insert or ignore into availability_versions (scope, venue_id, version) select scope, venue, 0 from (${scopes});
+        // Not `insert or ignore`: a statement with its own ON CONFLICT (an upsert) imposes it on
+        // its triggers' statements, and the ignore would become a failure.
+        return `insert into availability_versions (scope, venue_id, version) select s.scope, s.venue, 0 from (${scopes}) as s
+            where s.scope not in (select scope from availability_versions);
           update availability_versions set version = version + 1 where scope in (select scope from (${scopes}));`;
       });
       await sql.raw(`create trigger ${table}_availability_${event} after ${event} on ${table} begin ${bumps.join('\n')} end`).execute(db);
