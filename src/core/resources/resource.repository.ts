@@ -185,9 +185,8 @@ async function turnsOf(db: Executor, activityIds: readonly string[]): Promise<Ma
     const own = rows.filter((row) => row.activity_id === id);
     if (own.length < 2) continue;
     turns.set(id, {
-      fromMinutes: Math.min(...own.map((row) => row.offset_minutes)),
-      untilMinutes: Math.max(...own.map((row) => row.offset_minutes + row.duration_minutes)),
-      count: own.length,
+      startsMinutes: own.map((row) => row.offset_minutes).sort((a, b) => a - b),
+      durationMinutes: own[0]!.duration_minutes,
       subgroupSize: own[0]!.subgroup_size,
     });
   }

@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/errors.js';
 import { weekdayOf } from '../shared/month.js';
 import { addLocalDays, localDateOf, localToInstant, startOfLocalDay } from '../shared/time.js';
+import { splitGroup } from './rotation.js';
 
 /**
  * How a resource holds groups: `persons`, a capacity in persons that groups share (a restaurant's
@@ -129,18 +130,19 @@ export interface UseWindow {
   until: Date;
   /** `until` plus the link's changeover buffer. */
   heldUntil: Date;
-  /** Set when subgroups take turns at the part: the time is then every turn's (core/resources/rotation.ts). */
-  turns?: Turns;
+  /**
+   * Set when subgroups take turns at the part: the time is then every turn's, and `own` is the
+   * turn at the part's own time, where the first subgroup takes it (core/resources/rotation.ts).
+   */
+  rotation?: { turns: Turns; own: number };
 }
 
-/**
- * A programme's rotation as one of its rotating parts sees it: the turns span `fromMinutes` to
- * `untilMinutes` after the slot's start, `count` rotating parts, subgroups of at most `subgroupSize`.
- */
+/** A programme's rotation: its turns, one per rotating part, and subgroups of at most `subgroupSize`. */
 export interface Turns {
-  fromMinutes: number;
-  untilMinutes: number;
-  count: number;
+  /** When each turn starts, in minutes after the slot's start, in time order: the rotating parts' offsets. */
+  startsMinutes: number[];
+  /** How long each turn lasts: every rotating part lasts as long. */
+  durationMinutes: number;
   subgroupSize: number;
 }
 
@@ -174,9 +176,18 @@ export function useWindow(
   const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
   const part = link.part;
   const turns = part?.turns;
-  const from = turns ? at(turns.fromMinutes) : part ? at(part.offsetMinutes) : startsAt;
-  const until = turns ? at(turns.untilMinutes) : part ? at(part.offsetMinutes + part.durationMinutes) : endsAt;
-  return { from, until, heldUntil: new Date(until.getTime() + link.bufferMinutes * 60_000), ...(turns && { turns }) };
+  const from = turns ? at(turns.startsMinutes[0]!) : part ? at(part.offsetMinutes) : startsAt;
+  const until = turns
+    ? at(turns.startsMinutes.at(-1)! + turns.durationMinutes)
+    : part
+      ? at(part.offsetMinutes + part.durationMinutes)
+      : endsAt;
+  return {
+    from,
+    until,
+    heldUntil: new Date(until.getTime() + link.bufferMinutes * 60_000),
+    ...(turns && part && { rotation: { turns, own: turns.startsMinutes.indexOf(part.offsetMinutes) } }),
+  };
 }
 
 /**
@@ -184,26 +195,83 @@ export function useWindow(
  * at each of its turns: a group within the subgroup size is one subgroup (at most `left`); a
  * larger one splits into subgroups of at most the subgroup size, or into one per turn, so that
  * while `left` is at least the subgroup size up to `left` per turn fit. Every smaller group fits
- * too, so the page may offer the slot to any group up to this. When `sharing` rotating parts of
- * the programme use the same resource, several subgroups may be on it at one turn: only a group
- * that is not split is then sure to fit.
+ * too.
  */
-export function roomInTurns(left: number, turns: Pick<Turns, 'count' | 'subgroupSize'>, sharing = 1): number {
-  if (left < turns.subgroupSize) return left;
-  return sharing > 1 ? turns.subgroupSize : left * turns.count;
+export function roomInTurns(left: number, turns: { count: number; subgroupSize: number }): number {
+  return left < turns.subgroupSize ? left : left * turns.count;
+}
+
+/**
+ * The largest group whose every smaller group fits the resource at the rotating parts of one
+ * programme that use it (`parts`, of one slot), beside its booked uses; Infinity when the
+ * resource sets no limit (units enough at every turn). Subgroup k takes the part whose own turn is
+ * p at turn (p - k) mod n, so which turns a group needs the resource at, and with how many,
+ * depends on how many subgroups it splits into: a full resource at one turn leaves room for the
+ * groups that do not need it then. Within one number of subgroups a larger group needs no less,
+ * so each such band is searched by halves.
+ */
+function roomInRotation(resource: Resource, parts: readonly SlotResource[]): number {
+  const { turns } = parts[0]!.rotation!;
+  const count = turns.startsMinutes.length;
+  const slotStart = parts[0]!.from.getTime() - turns.startsMinutes[0]! * 60_000;
+  const uses = [...new Set(parts.flatMap((part) => part.uses))];
+  const fits = (persons: number) => {
+    const sizes = splitGroup(persons, count, turns.subgroupSize);
+    const added: ResourceUse[] = parts.flatMap(({ rotation, heldUntil, until }) =>
+      sizes.map((size, k) => {
+        const startsAt = new Date(slotStart + turns.startsMinutes[(rotation!.own - k + count) % count]! * 60_000);
+        const usedUntil = new Date(startsAt.getTime() + turns.durationMinutes * 60_000);
+        const endsAt = new Date(usedUntil.getTime() + heldUntil.getTime() - until.getTime());
+        return { slotId: '', startsAt, usedUntil, endsAt, persons: size, groups: 1 };
+      }),
+    );
+    return added.every((use) => fitsAt(resource, [...uses, ...added], use.startsAt, use.endsAt));
+  };
+  for (let subgroups = 1; ; subgroups++) {
+    // The group sizes that split into this many: up to the subgroup size one, then a subgroup size more each.
+    let low = subgroups === 1 ? 1 : (subgroups - 1) * turns.subgroupSize + 1;
+    if (!fits(low)) return low - 1;
+    const last = subgroups === count;
+    // Each subgroup within the capacity: more never fits. Units: the band's groups need the same units.
+    let high = !last ? subgroups * turns.subgroupSize : resource.kind === 'persons' ? count * resource.capacity : Infinity;
+    if (high === Infinity) return Infinity;
+    if (fits(high)) {
+      if (!last) continue;
+      return high;
+    }
+    // fits(low), not fits(high): the largest fitting lies in [low, high).
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** What the resources admit over a slot's times of using them, from the booked uses around them (its own included). */
 export function roomAt(resources: readonly SlotResource[]): ResourceRoom {
   const room: ResourceRoom = { open: true, persons: null, unitFree: true };
-  for (const { resource, from, until, heldUntil, uses, turns } of resources) {
+  const admit = (persons: number) => {
+    if (persons !== Infinity) room.persons = Math.max(0, Math.min(room.persons ?? persons, persons));
+  };
+  const rotating = new Map<string, SlotResource[]>();
+  for (const used of resources) {
+    const { resource, from, until, heldUntil, uses, rotation } = used;
     if (!isOpen(resource, from, until, heldUntil)) room.open = false;
+    if (rotation) {
+      rotating.set(resource.id, [...(rotating.get(resource.id) ?? []), used]);
+      continue;
+    }
     const left = resource.capacity - peakUse(uses, from, heldUntil, heldBy(resource));
-    const sharing = resources.filter((other) => other.turns && other.resource.id === resource.id).length;
-    const persons = turns && left > 0 ? roomInTurns(left, turns, sharing) : left;
-    if (resource.kind === 'persons') room.persons = Math.max(0, Math.min(room.persons ?? persons, persons));
-    // Subgroups at rotating parts sharing the resource may each need a unit at one turn.
-    else if (left < (turns ? sharing : 1)) room.unitFree = false;
+    if (resource.kind === 'persons') admit(left);
+    else if (left < 1) room.unitFree = false;
+  }
+  for (const parts of rotating.values()) {
+    const persons = roomInRotation(parts[0]!.resource, parts);
+    // A unit at every turn a subgroup needs one: none free for a group of one, no group fits.
+    if (persons < 1) room.unitFree = false;
+    admit(persons);
   }
   return room;
 }

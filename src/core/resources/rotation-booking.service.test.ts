@@ -122,14 +122,13 @@ for (const dialect of testDialects()) {
       assert.equal(await offerOf(climbing, turns[1]!, 20), 'bookable 20');
       assert.equal(await offerOf(programme, start, 60), 'bookable 60');
       await book(db, clock, turns[1]!, { groupSize: 20 });
-      // Now the wall is taken in the second turn, and the page says so: no group fits in full (conservative).
-      assert.equal(await offerOf(programme, start, 20), 'slot_full 0');
-      await assert.rejects(
-        book(db, clock, start, { groupSize: 40 }),
-        refusedWith('slot_full'),
-        'its second subgroup climbs at 11:00, not 10:00',
-      );
-      await assert.rejects(book(db, clock, start, { groupSize: 20 }), refusedWith('slot_full'), 'not split: it climbs at 09:00');
+      // Now the wall is taken in the second turn. A group of up to 40 climbs at 09:00 and (its second
+      // subgroup) at 11:00 only, so the page offers it; a third subgroup would climb at 10:00.
+      assert.equal(await offerOf(programme, start, 20), 'bookable 40');
+      assert.equal(await offerOf(programme, start, 41), 'slot_full 40');
+      await assert.rejects(book(db, clock, start, { groupSize: 41 }), refusedWith('slot_full'), 'its third subgroup would climb at 10:00');
+      await book(db, clock, start, { groupSize: 40 });
+      assert.equal(await offerOf(programme, start, 1), 'slot_full 0', 'every resource is full at the turns a subgroup of one would need');
     });
 
     test('a group within the subgroup size is not split: it takes each resource only at its own part’s time', async () => {

@@ -45,9 +45,14 @@ export function rotationProblem(parts: readonly ProgrammePart[]): 'rotation_dura
 export function subgroupSizes(parts: readonly ProgrammePart[], persons: number): number[] {
   const turns = turnsOf(parts);
   const size = turns[0]?.subgroupSize ?? null;
-  if (turns.length < 2 || size === null || persons <= size) return [persons];
-  const count = Math.min(turns.length, Math.ceil(persons / size));
-  return Array.from({ length: count }, (_, k) => Math.floor(persons / count) + (k < persons % count ? 1 : 0));
+  return turns.length < 2 || size === null ? [persons] : splitGroup(persons, turns.length, size);
+}
+
+/** subgroupSizes for a rotation of `count` parts in turns with subgroups of at most `subgroupSize`. */
+export function splitGroup(persons: number, count: number, subgroupSize: number): number[] {
+  if (persons <= subgroupSize) return [persons];
+  const subgroups = Math.min(count, Math.ceil(persons / subgroupSize));
+  return Array.from({ length: subgroups }, (_, k) => Math.floor(persons / subgroups) + (k < persons % subgroups ? 1 : 0));
 }
 
 /** One subgroup of a booked group: how many, and its parts' times in time order. */
