@@ -1,5 +1,6 @@
 import type { Sharp } from 'sharp';
 import { type ImageInfo, type ImageProcessor, MAX_PHOTO_PIXELS, type PhotoFormat, type PhotoVariant } from '../../core/photos/photo.js';
+import { loadOnce } from '../../core/shared/load-once.js';
 
 // Encoder settings: visually good photos at a fraction of a JPEG's size. AVIF's effort is kept
 // moderate so an upload of a large photo renders in seconds on a small server.
@@ -14,13 +15,11 @@ const INPUT = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' } as const;
 // sharp (libvips, a native module) is loaded at the first photo, not when the platform starts. One
 // image at a time, each on one libvips thread: an upload of a 40 MP photo decodes it once (about
 // 160 MB of pixels) and never shares the server's two cores with another one.
-async function importSharp() {
+const loadSharp = loadOnce(async () => {
   const { default: sharp } = await import('sharp');
   sharp.concurrency(1);
   return sharp;
-}
-let loaded: ReturnType<typeof importSharp> | undefined;
-const loadSharp = () => (loaded ??= importSharp());
+});
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs `work` after every render asked for before it has finished. */

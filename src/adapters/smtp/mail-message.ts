@@ -1,5 +1,6 @@
 import type nodemailer from 'nodemailer';
 import type { OutgoingMail } from '../../core/mail/mail-sender.js';
+import { loadOnce } from '../../core/shared/load-once.js';
 
 /** DKIM signing as nodemailer does it: the signing domain (`d=`), the selector (`s=`), the RSA key in PEM. */
 export interface DkimKey {
@@ -36,6 +37,5 @@ export function messageOf(mail: OutgoingMail, host: string, dkim: DkimKey | unde
 
 /** nodemailer's transport, made with the first mail: a start does not wait for nodemailer to load. */
 export function lazyTransport<T>(make: (mailer: typeof nodemailer) => nodemailer.Transporter<T>): () => Promise<nodemailer.Transporter<T>> {
-  let transport: Promise<nodemailer.Transporter<T>> | undefined;
-  return () => (transport ??= import('nodemailer').then(({ default: mailer }) => make(mailer)));
+  return loadOnce(async () => make((await import('nodemailer')).default));
 }
