@@ -120,9 +120,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 function connectPostgres(url: string, max: number): Db {
   const pool = new (loadPg().Pool)({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // An idle connection can be cut by the server (restart, failover, an administrator). Without a
-  // listener that error would crash the process; the pool drops the connection and opens a new
-  // one for the next query, and errors during a query still reach that query.
+  // A connection can be cut by the server (restart, failover, an administrator). Without a
+  // listener that error would crash the process: the pool's for an idle connection, and one of
+  // each connection's own for a connection held between two queries (a transaction's). The pool
+  // drops a cut connection when it is released and opens a new one for the next query; errors
+  // during a query still reach that query, and the queries after the cut on a held connection fail
+  // (503, src/db/unavailable.ts).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db;
 }
