@@ -62,7 +62,7 @@ describe('a booking while another process holds SQLite’s write lock past the b
     assert.equal(page.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
     assertSecurityHeaders(page.headers, 'the form answered 503');
     const shown = parseHtml(page.body);
-    assert.match(shown.textContent, /Your booking could not be placed just now: nothing has been booked yet/);
+    assert.match(shown.textContent, /Your booking could not be confirmed just now\. What you filled in is kept below/);
     const kept = formFields(shown.querySelector('form[action^="/book/"]')!);
     assert.deepEqual(
       [kept.name, kept.email, kept.phone, kept.groupSize, kept.submissionKey],

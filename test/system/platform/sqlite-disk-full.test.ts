@@ -93,7 +93,7 @@ describe('groupz serve on SQLite, its file system full during a booking load', (
         assert.equal(confirm.status, 503, html.slice(0, 300));
         assert.equal(confirm.headers.get('retry-after'), String(UNAVAILABLE_RETRY_SECONDS));
         assertSecurityHeaders(headersOf(confirm), 'the form answered 503');
-        assert.match(html, /Your booking could not be placed just now: nothing has been booked yet/);
+        assert.match(html, /Your booking could not be confirmed just now\. What you filled in is kept below/);
         assert.equal(formFields(parseHtml(html).querySelector('form[action^="/book/"]')!).name, 'Anna de Vries', 'what was typed is kept');
 
         unlinkSync(filler);

@@ -100,7 +100,7 @@ export const en: Record<keyof typeof nl, string> = {
   'error.not_found': 'This page does not exist (any more).',
   'error.slot_unavailable': 'What this activity needs (a boat, a room) is not available at this time. Choose another time.',
   'error.booking_unavailable':
-    'Your booking could not be placed just now: nothing has been booked yet. What you filled in is kept below; please try again in a few minutes.',
+    'Your booking could not be confirmed just now. What you filled in is kept below: please try again in a few minutes (it will not be booked twice).',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',
   'error.terms_changed': 'This venue has just changed its terms. Please read them and confirm again.',
   'error.submission_reused': 'This submission key was already used for another booking. Send a new key.',

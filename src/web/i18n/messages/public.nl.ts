@@ -99,7 +99,7 @@ export const nl = {
   'error.slot_unavailable':
     'Op dit tijdstip is wat deze activiteit nodig heeft (een boot, een zaal) niet beschikbaar. Kies een ander tijdstip.',
   'error.booking_unavailable':
-    'Uw boeking kon nu even niet worden geplaatst: er is nog niets geboekt. Wat u invulde, staat hieronder nog; probeer het over een paar minuten opnieuw.',
+    'Uw boeking kon nu even niet worden bevestigd. Wat u invulde, staat hieronder nog: probeer het over een paar minuten opnieuw (er wordt niet dubbel geboekt).',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',
   'error.terms_changed': 'De voorwaarden van deze locatie zijn net gewijzigd. Lees ze en bevestig opnieuw.',
   'error.submission_reused': 'Deze verzendsleutel is al gebruikt voor een andere boeking. Stuur een nieuwe sleutel.',
