@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, injectOnPublicHost, TEST_PUBLIC_URL, testAuthSettings, type TestApp } from '../../../test/app.js';
+import { TestClock } from '../../../test/clock.js';
+import { freePort } from '../../../test/server-process.js';
+import { buildApp } from '../../app.js';
+import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
@@ -88,5 +93,35 @@ describe('a booking while another process holds SQLite’s write lock past the b
     assert.equal((await confirm()).statusCode, 303, 'the same form books once the lock is free');
     assert.equal((await api()).statusCode, 201);
     assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, 2);
+  });
+});
+
+describe('an app whose PostgreSQL is not there (every connection refused)', () => {
+  let down: FastifyInstance;
+  let database: DatabaseHandle;
+  before(async () => {
+    database = connectDatabase({ url: `postgres://groupz@127.0.0.1:${await freePort()}/groupz`, sqliteFile: '' });
+    down = injectOnPublicHost(
+      await buildApp({ db: database.db, clock: new TestClock(), auth: testAuthSettings(), publicUrl: TEST_PUBLIC_URL }),
+    );
+  });
+  after(async () => {
+    await down.close();
+    await database.close();
+  });
+
+  test('/healthz answers 503 JSON naming the database, pages a translated 503, all with Retry-After and the security headers', async () => {
+    const health = await down.inject('/healthz');
+    assert.equal(health.statusCode, 503);
+    assert.equal(health.headers['content-type'], 'application/json; charset=utf-8');
+    assert.deepEqual(health.json(), { status: 'unavailable', checks: { database: 'unavailable' } });
+    const page = await down.inject({ url: '/', headers: { 'accept-language': 'nl' } });
+    assert.equal(page.statusCode, 503);
+    assert.match(page.body, /<h1>Tijdelijk niet beschikbaar<\/h1>/);
+    assert.match(page.body, /Uw gegevens zijn veilig/);
+    for (const answer of [health, page]) {
+      assert.equal(answer.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+      assertSecurityHeaders(answer.headers, answer === health ? '/healthz' : '/');
+    }
   });
 });
