@@ -16,7 +16,7 @@ import { newToken } from '../../core/shared/ids.js';
 import { isLanguage } from '../../core/shared/language.js';
 import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
-import { FIELD_ERRORS_STATUS, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, logOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
 import { setLanguageCookie, uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../field-errors.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
@@ -159,6 +159,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
    * plain "temporarily unavailable" page (errors.tsx).
    */
   async function unavailableForm(
+    request: FastifyRequest,
     reply: FastifyReply,
     ui: Ui,
     found: { slot: Slot; activity: Activity },
@@ -168,6 +169,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     const page = await form(ui, found, values, {}, ui.t('error.booking_unavailable')).catch(() => {
       throw error;
     });
+    logOutage(request, error);
     return sendPage(markUnavailable(reply), 503, page);
   }
 
@@ -280,7 +282,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       if (error instanceof FieldsRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
-      if (isDatabaseUnavailable(error)) return unavailableForm(reply, ui, found, values, error);
+      if (isDatabaseUnavailable(error)) return unavailableForm(request, reply, ui, found, values, error);
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       let refused = error;
       // Terms published since the page was shown: the review step again, with the new terms to read.
