@@ -45,7 +45,7 @@ const ANY_REQUEST = {
 /** What every operation that uses the database may answer while it cannot serve. */
 const DATABASE_UNAVAILABLE = {
   503: response(
-    'code `unavailable`: the database cannot serve now (stopped, unreachable, its disk full); nothing was changed. Try again after Retry-After seconds',
+    'code `unavailable`: the database cannot serve now (stopped, unreachable, its disk full). Try again after Retry-After seconds; a booking sent again with the same submissionKey is placed once at most',
     errorJson(['unavailable']),
     { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } },
   ),
