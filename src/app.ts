@@ -23,7 +23,7 @@ import { SESSION_COOKIE } from './web/admin/session-cookie.js';
 import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
 import { type CachePolicy, cachingPlugin } from './web/plugins/caching.js';
-import { errorsPlugin, replyToError } from './web/plugins/errors.js';
+import { errorsPlugin, logOutage, markUnavailable, replyToError } from './web/plugins/errors.js';
 import { answerClientError } from './web/plugins/client-errors.js';
 import { compressionPlugin } from './web/plugins/compression.js';
 import { hostCheckPlugin, hostRefusals, refuseHost } from './web/plugins/host-check.js';
@@ -142,8 +142,17 @@ export async function buildApp({ logger = false, loggerInstance, https, afterCha
   await app.register(errorsPlugin);
   await app.register(redirectsPlugin, { publicUrl: context.publicUrl });
 
-  app.get('/healthz', async (_request, reply) => {
-    await pingDatabase(context.db);
+  // JSON whatever happens, for a load balancer or systemd: 200 when the database answers, else 503
+  // naming the check that failed (never why: no internals).
+  app.get('/healthz', async (request, reply) => {
+    try {
+      await pingDatabase(context.db);
+    } catch (error) {
+      logOutage(request, error);
+      return markUnavailable(reply)
+        .code(503)
+        .send({ status: 'unavailable', checks: { database: 'unavailable' } });
+    }
     return reply.send({ status: 'ok' });
   });
   await app.register(assetRoutes);

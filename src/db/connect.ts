@@ -111,11 +111,22 @@ function loadPg(): typeof import('pg') {
   return createRequire(import.meta.url)('pg') as typeof import('pg');
 }
 
+/**
+ * How long a query waits for a connection (a new one, or one of the pool's when all are busy)
+ * before it fails as unavailable (503): a server that does not answer at all (unreachable, not
+ * refusing) would otherwise hold every request until its client gives up.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 function connectPostgres(url: string, max: number): Db {
-  const pool = new (loadPg().Pool)({ connectionString: url, max });
-  // An idle connection can be cut by the server (restart, failover, an administrator). Without a
-  // listener that error would crash the process; the pool drops the connection and opens a new
-  // one for the next query, and errors during a query still reach that query.
+  const pool = new (loadPg().Pool)({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A connection can be cut by the server (restart, failover, an administrator). Without a
+  // listener that error would crash the process: the pool's for an idle connection, and one of
+  // each connection's own for a connection held between two queries (a transaction's). The pool
+  // drops a cut connection when it is released and opens a new one for the next query; errors
+  // during a query still reach that query, and the queries after the cut on a held connection fail
+  // (503, src/db/unavailable.ts).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db;
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorPage } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
@@ -18,6 +19,7 @@ export const HTTP_ERROR_CODES = [
   'request_timeout',
   'headers_too_large',
   'internal_error',
+  'unavailable',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
@@ -130,11 +132,10 @@ export function errorBody(
   if (api) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) };
   // An error page is never a page to index, whatever its address.
   const page = { ...ui, indexable: false };
+  const title = ui.t(code === 'unavailable' ? 'http.unavailable_title' : 'http.error_title');
   return {
     type: 'text/html; charset=utf-8',
-    body: renderPage(
-      <ErrorPage ui={page} title={ui.t('http.error_title')} message={message} lostLink={lostLink} backOffice={backOffice} />,
-    ),
+    body: renderPage(<ErrorPage ui={page} title={title} message={message} lostLink={lostLink} backOffice={backOffice} />),
   };
 }
 
@@ -164,10 +165,42 @@ function isUnstorableText(error: unknown): boolean {
   return code === '22021' || code === '22P05';
 }
 
+/**
+ * Seconds a client is asked to wait (`Retry-After`) when the database cannot serve: an outage
+ * that is not over in a minute or two (a restart, space freed) needs a person anyway.
+ */
+export const UNAVAILABLE_RETRY_SECONDS = 120;
+
+/** Marks an answer as the database's unavailability (503): when to try again. */
+export function markUnavailable(reply: FastifyReply): FastifyReply {
+  return reply.header('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+}
+
+/** At most one log line per this many milliseconds for the database's unavailability, however many requests meet it. */
+const OUTAGE_LOG_INTERVAL_MS = 60_000;
+let outageLoggedAt: number | undefined;
+let outageUnlogged = 0;
+
+/** Logs an outage once per burst: its first error, then one line a minute counting the requests it refused. */
+export function logOutage(request: FastifyRequest, error: unknown): void {
+  const now = performance.now();
+  if (outageLoggedAt !== undefined && now - outageLoggedAt < OUTAGE_LOG_INTERVAL_MS) {
+    outageUnlogged++;
+    return;
+  }
+  request.log.error({ err: error, refusedSinceLastLine: outageUnlogged }, 'database unavailable: answering 503 until it serves again');
+  outageLoggedAt = now;
+  outageUnlogged = 0;
+}
+
 /** Answers any error: domain refusals by their code, HTTP errors by status, the rest as a logged 500. */
 export function replyToError(error: FastifyError | DomainError | HttpError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
+  }
+  if (isDatabaseUnavailable(error)) {
+    logOutage(request, error);
+    return sendError(request, markUnavailable(reply), 503, 'http.unavailable', 'unavailable');
   }
   if (isUnstorableText(error)) {
     // Text the database cannot hold (a NUL on PostgreSQL) that a route let through: the request's

@@ -11,11 +11,12 @@ import { clientAddress } from '../../core/activity-log/activity-log.js';
 import { optionOffer, optionRefusal } from '../../core/bookings/option.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { newToken } from '../../core/shared/ids.js';
 import { isLanguage } from '../../core/shared/language.js';
 import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
-import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, logOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
 import { setLanguageCookie, uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../field-errors.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
@@ -152,6 +153,26 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     }
   }
 
+  /**
+   * The database could not store the booking (a full disk, say) or answer: the form again with
+   * everything typed and its submission key, 503, when the database can still show it; else the
+   * plain "temporarily unavailable" page (errors.tsx).
+   */
+  async function unavailableForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ui: Ui,
+    found: { slot: Slot; activity: Activity },
+    values: BookingFormValues,
+    error: unknown,
+  ) {
+    const page = await form(ui, found, values, {}, ui.t('error.booking_unavailable')).catch(() => {
+      throw error;
+    });
+    logOutage(request, error);
+    return sendPage(markUnavailable(reply), 503, page);
+  }
+
   app.get('/book/:slotId', async (request: SlotRequest, reply) => {
     const found = await slotOf(request);
     const requested = formNumber(formField(request.query, 'groupSize'));
@@ -261,6 +282,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       if (error instanceof FieldsRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
+      if (isDatabaseUnavailable(error)) return unavailableForm(request, reply, ui, found, values, error);
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       let refused = error;
       // Terms published since the page was shown: the review step again, with the new terms to read.

@@ -6,11 +6,16 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { buildTestApp, injectOnPublicHost, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { insertTestInvoice } from '../../../test/invoices.js';
 import { parseRawAnswer } from '../../../test/https-app.js';
+import { freePort } from '../../../test/server-process.js';
+import { buildApp } from '../../app.js';
+import { newId, newToken } from '../../core/shared/ids.js';
+import { connectDatabase } from '../../db/connect.js';
+import { UNAVAILABLE_RETRY_SECONDS } from '../plugins/errors.js';
 import { OFFER_REFUSALS } from '../../core/availability/slot.service.js';
 import { BODY_LIMIT } from '../limits.js';
 
@@ -164,6 +169,32 @@ for (const dialect of testDialects()) {
       assert.equal(slot.remaining!.minimum, 0);
       const price = slot.price as { properties: { totalCents: { minimum: number } } };
       assert.equal(price.properties.totalCents.minimum, 0);
+    });
+
+    test('while the database cannot serve, each operation that uses it answers 503 with Retry-After, as documented', async () => {
+      // The app on a real PostgreSQL client whose server is not there: every query's connection is refused.
+      const unreachable = connectDatabase({ url: `postgres://groupz@127.0.0.1:${await freePort()}/groupz`, sqliteFile: '' });
+      const down = injectOnPublicHost(
+        await buildApp({ db: unreachable.db, clock: t.clock, auth: t.auth, publicUrl: t.publicUrl }),
+        t.publicUrl,
+      );
+      try {
+        const requests: [path: string, method: string, url: string, payload?: object][] = [
+          ['/activities', 'GET', '/activities'],
+          ['/activities/{id}/slots', 'GET', `/activities/${newId()}/slots`],
+          ['/manage/{token}', 'GET', `/manage/${newToken()}`],
+          ['/bookings', 'POST', '/bookings', bookingRequest(newId())],
+        ];
+        for (const [path, method, url, payload] of requests) {
+          const response = await down.inject({ method: method as 'GET' | 'POST', url: `/api/v1${url}`, ...(payload && { payload }) });
+          assert.equal(response.statusCode, 503, `${method} ${url}: ${response.body.slice(0, 200)}`);
+          assert.equal(response.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS), `${method} ${url}`);
+          conforms(path, method, response.statusCode, response.headers['content-type'] as string | undefined, response.body);
+        }
+      } finally {
+        await down.close();
+        await unreachable.close();
+      }
     });
 
     test('real answers of every operation, success and each error it documents, match the document', async () => {

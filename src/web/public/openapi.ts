@@ -42,6 +42,14 @@ const ANY_REQUEST = {
   ),
   431: error('The request headers are too large', 'headers_too_large'),
 };
+/** What every operation that uses the database may answer while it cannot serve. */
+const DATABASE_UNAVAILABLE = {
+  503: response(
+    'code `unavailable`: the database cannot serve now (stopped, unreachable, its disk full). Try again after Retry-After seconds; a booking sent again with the same submissionKey is placed once at most',
+    errorJson(['unavailable']),
+    { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } },
+  ),
+};
 const invalid = (codes: Parameters<typeof validationErrorOf>[0]) =>
   response('Invalid input; `errors` names each field and why', validationErrorOf(codes));
 
@@ -112,6 +120,7 @@ export function openApiDocument(publicUrl: string) {
             200: response('The activities', activityListJson),
             422: invalid(ACTIVITY_QUERY_FIELD_CODES),
             ...ANY_REQUEST,
+            ...DATABASE_UNAVAILABLE,
           },
         },
       },
@@ -147,6 +156,7 @@ export function openApiDocument(publicUrl: string) {
             414: error('The activity id is longer than any id', 'bad_request'),
             422: invalid(SLOT_QUERY_FIELD_CODES),
             ...ANY_REQUEST,
+            ...DATABASE_UNAVAILABLE,
           },
         },
       },
@@ -170,6 +180,7 @@ export function openApiDocument(publicUrl: string) {
             404: error('No booking has this token (wrong, malformed, or replaced by a new link)', 'not_found'),
             414: error('The token is longer than any token', 'bad_request'),
             ...ANY_REQUEST,
+            ...DATABASE_UNAVAILABLE,
           },
         },
       },
@@ -205,6 +216,7 @@ export function openApiDocument(publicUrl: string) {
               },
             ),
             ...ANY_REQUEST,
+            ...DATABASE_UNAVAILABLE,
           },
         },
       },

@@ -99,6 +99,8 @@ export const en: Record<keyof typeof nl, string> = {
 
   'error.not_found': 'This page does not exist (any more).',
   'error.slot_unavailable': 'What this activity needs (a boat, a room) is not available at this time. Choose another time.',
+  'error.booking_unavailable':
+    'Your booking could not be confirmed just now. What you filled in is kept below: please try again in a few minutes (it will not be booked twice).',
   'error.slot_full': 'This time slot no longer has enough places for your group. Choose another time.',
   'error.terms_changed': 'This venue has just changed its terms. Please read them and confirm again.',
   'error.submission_reused': 'This submission key was already used for another booking. Send a new key.',
@@ -119,6 +121,9 @@ export const en: Record<keyof typeof nl, string> = {
   'http.request_timeout': 'This request took too long to arrive.',
   'http.headers_too_large': 'The headers of this request are too large.',
   'http.internal_error': 'Something went wrong on our side. Please try again later.',
+  'http.unavailable_title': 'Temporarily unavailable',
+  'http.unavailable':
+    'We cannot handle this request right now. Your data is safe: what you confirmed earlier is kept. Please try again in a few minutes.',
 
   'api.validation_failed': 'Not all fields are filled in correctly.',
 };

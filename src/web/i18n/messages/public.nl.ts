@@ -98,6 +98,8 @@ export const nl = {
   'error.not_found': 'Deze pagina bestaat niet (meer).',
   'error.slot_unavailable':
     'Op dit tijdstip is wat deze activiteit nodig heeft (een boot, een zaal) niet beschikbaar. Kies een ander tijdstip.',
+  'error.booking_unavailable':
+    'Uw boeking kon nu even niet worden bevestigd. Wat u invulde, staat hieronder nog: probeer het over een paar minuten opnieuw (er wordt niet dubbel geboekt).',
   'error.slot_full': 'Dit tijdslot heeft niet genoeg plaatsen meer voor uw groep. Kies een ander tijdstip.',
   'error.terms_changed': 'De voorwaarden van deze locatie zijn net gewijzigd. Lees ze en bevestig opnieuw.',
   'error.submission_reused': 'Deze verzendsleutel is al gebruikt voor een andere boeking. Stuur een nieuwe sleutel.',
@@ -118,6 +120,9 @@ export const nl = {
   'http.request_timeout': 'Dit verzoek kwam te traag binnen.',
   'http.headers_too_large': 'De headers van dit verzoek zijn te groot.',
   'http.internal_error': 'Er ging bij ons iets mis. Probeer het later opnieuw.',
+  'http.unavailable_title': 'Tijdelijk niet beschikbaar',
+  'http.unavailable':
+    'We kunnen dit verzoek nu even niet verwerken. Uw gegevens zijn veilig: wat u eerder bevestigde, blijft bewaard. Probeer het over een paar minuten opnieuw.',
 
   'api.validation_failed': 'Niet alle velden zijn goed ingevuld.',
 } satisfies Record<string, string>;

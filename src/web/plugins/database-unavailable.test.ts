@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, injectOnPublicHost, TEST_PUBLIC_URL, testAuthSettings, type TestApp } from '../../../test/app.js';
+import { TestClock } from '../../../test/clock.js';
+import { freePort } from '../../../test/server-process.js';
+import { buildApp } from '../../app.js';
+import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
+import { testDialects } from '../../../test/databases.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
+import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
+import { assertSecurityHeaders } from '../../../test/security-headers.js';
+import { UNAVAILABLE_RETRY_SECONDS } from './errors.js';
+
+const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
+const EN = { 'accept-language': 'en' };
+const FORM = { ...EN, 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
+ * SQLite's write lock held by another process past the busy timeout: the group commit's BEGIN is
+ * refused (SQLITE_BUSY) and every booking of that group fails. That is the database not serving
+ * now, not a bug: 503 with Retry-After, the form kept.
+ */
+describe('a booking while another process holds SQLite’s write lock past the busy timeout', () => {
+  let t: TestApp;
+  let holder: SQLite.Database;
+  before(async () => {
+    t = await buildTestApp(sqlite, '2026-06-01T08:00:00Z');
+    holder = new SQLite(join(t.database.env.GROUPZ_DATA_DIR!, 'groupz.sqlite'));
+    // The platform waits 5 seconds for the lock; a tenth of a second is enough to be refused here.
+    await sql`pragma busy_timeout = 100`.execute(t.database.db);
+  });
+  after(async () => {
+    if (holder.inTransaction) holder.exec('rollback');
+    holder.close();
+    await t.close();
+  });
+
+  test('answers 503 with Retry-After (the form with what was typed, the API as `unavailable`), and books once the lock is free', async () => {
+    const activity = await makeActivity(t.database.db, t.clock, { maxGroupSize: 20 });
+    const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-10', capacity: 20 });
+    const formPage = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: EN })).body);
+    const fields = {
+      ...formFields(formPage.querySelector('form[action^="/book/"]')!),
+      groupSize: '6',
+      name: 'Anna de Vries',
+      email: 'anna@example.nl',
+      phone: '030 1234567',
+      acceptTerms: 'yes',
+    };
+    const review = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
+    assert.equal(review.statusCode, 200, review.body);
+    const confirmFields: Record<string, string> = {
+      ...formFields(parseHtml(review.body).querySelector('form.actions')!),
+      action: 'confirm',
+    };
+    const confirm = () => t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(confirmFields) });
+    const api = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/bookings', headers: EN, payload: bookingRequest(slot.id, { email: 'api@example.nl' }) });
+
+    holder.exec('begin immediate');
+    const page = await confirm();
+    assert.equal(page.statusCode, 503, page.body.slice(0, 500));
+    assert.equal(page.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+    assertSecurityHeaders(page.headers, 'the form answered 503');
+    const shown = parseHtml(page.body);
+    assert.match(shown.textContent, /Your booking could not be confirmed just now\. What you filled in is kept below/);
+    const kept = formFields(shown.querySelector('form[action^="/book/"]')!);
+    assert.deepEqual(
+      [kept.name, kept.email, kept.phone, kept.groupSize, kept.submissionKey],
+      ['Anna de Vries', 'anna@example.nl', '030 1234567', '6', confirmFields.submissionKey],
+      'what was typed, and the submission key, are kept',
+    );
+
+    const refused = await api();
+    assert.equal(refused.statusCode, 503);
+    assert.equal(refused.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+    assertSecurityHeaders(refused.headers, 'the API answered 503');
+    assert.deepEqual(refused.json(), {
+      code: 'unavailable',
+      message:
+        'We cannot handle this request right now. Your data is safe: what you confirmed earlier is kept. Please try again in a few minutes.',
+    });
+    // Reads go on under another process's write (WAL): the platform is up, /healthz says so.
+    const health = await t.app.inject('/healthz');
+    assert.deepEqual([health.statusCode, health.json()], [200, { status: 'ok' }]);
+    assert.deepEqual(await t.database.db.selectFrom('bookings').select('id').execute(), [], 'nothing was booked');
+
+    holder.exec('rollback');
+    assert.equal((await confirm()).statusCode, 303, 'the same form books once the lock is free');
+    assert.equal((await api()).statusCode, 201);
+    assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, 2);
+  });
+});
+
+describe('an app whose PostgreSQL is not there (every connection refused)', () => {
+  let down: FastifyInstance;
+  let database: DatabaseHandle;
+  before(async () => {
+    database = connectDatabase({ url: `postgres://groupz@127.0.0.1:${await freePort()}/groupz`, sqliteFile: '' });
+    down = injectOnPublicHost(
+      await buildApp({ db: database.db, clock: new TestClock(), auth: testAuthSettings(), publicUrl: TEST_PUBLIC_URL }),
+    );
+  });
+  after(async () => {
+    await down.close();
+    await database.close();
+  });
+
+  test('/healthz answers 503 JSON naming the database, pages a translated 503, all with Retry-After and the security headers', async () => {
+    const health = await down.inject('/healthz');
+    assert.equal(health.statusCode, 503);
+    assert.equal(health.headers['content-type'], 'application/json; charset=utf-8');
+    assert.deepEqual(health.json(), { status: 'unavailable', checks: { database: 'unavailable' } });
+    const page = await down.inject({ url: '/', headers: { 'accept-language': 'nl' } });
+    assert.equal(page.statusCode, 503);
+    assert.match(page.body, /<h1>Tijdelijk niet beschikbaar<\/h1>/);
+    assert.match(page.body, /Uw gegevens zijn veilig/);
+    for (const answer of [health, page]) {
+      assert.equal(answer.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+      assertSecurityHeaders(answer.headers, answer === health ? '/healthz' : '/');
+    }
+  });
+});
