@@ -25,6 +25,7 @@ import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { refundJob } from '../core/booking-flows/refund.service.js';
 import { paymentCheckJob } from '../core/booking-flows/payment-check.service.js';
 import { voucherExpiryJob } from '../core/vouchers/voucher-expiry.service.js';
+import { databaseWatch } from '../core/watch/database-watch.service.js';
 import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
 import { startWatchLoop } from '../core/watch/watch-loop.js';
 import { startServing } from '../server/serving.js';
@@ -56,7 +57,7 @@ backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`group
 does), at once when a location is more than a day behind, and mails the admins about failures.
 Every GROUPZ_WATCH_INTERVAL seconds it looks at the free space of the data directory and mails
 the admins once when it falls below GROUPZ_DISK_WARN_PERCENT or GROUPZ_DISK_WARN_SIZE, and once
-when it is back. While it runs, it records itself (host, pid) in the database every 10 seconds, so that
+when it is back; with PostgreSQL, likewise when the database stops answering and answers again. While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
 SIGTERM. Settings: see docs/configuration.md.`,
   async run() {
@@ -159,6 +160,26 @@ SIGTERM. Settings: see docs/configuration.md.`,
         () => checkDiskSpace(database.db, systemClock, diskWatch),
         (error) => log.error({ err: error }, 'looking at the free space failed'),
       );
+      // PostgreSQL is another server: while it does not answer, the admins are mailed directly (the outbox is in it).
+      if (database.dialect === 'postgres') {
+        const watch = databaseWatch(database.db, systemClock, {
+          host: diskWatch.host,
+          pid: process.pid,
+          sender: mailSender,
+          from: config.mailFrom,
+          publicUrl: config.publicUrl,
+        });
+        let answered = true;
+        startWatchLoop(
+          config.watch.intervalSeconds,
+          async () => {
+            const answers = (await watch.look()) === 'answers';
+            if (answers !== answered) answers ? log.info('the database answers again') : log.warn('the database does not answer');
+            answered = answers;
+          },
+          (error) => log.error({ err: error }, 'warning about the database failed'),
+        );
+      }
       let wakeDue = false;
       wakeMailDelivery = () => {
         if (wakeDue) return;
