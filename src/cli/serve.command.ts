@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { diskSpaceOf } from '../adapters/disk/disk-space.js';
 import { sharpImages } from '../adapters/images/sharp-images.js';
@@ -154,6 +155,8 @@ SIGTERM. Settings: see docs/configuration.md.`,
       const scheduler = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
       // Not a job under a lease: every instance looks at its own data directory (those sharing one
       // share its condition in the database, so the admins get one mail).
+      // With PostgreSQL nothing may have made the data directory yet (SQLite's file is in it).
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const diskWatch = { host: hostname(), path: config.dataDir, read: diskSpaceOf(config.dataDir), limits: config.watch.disk };
       startWatchLoop(
         config.watch.intervalSeconds,
