@@ -58,7 +58,8 @@ backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`group
 does), at once when a location is more than a day behind, and mails the admins about failures.
 Every GROUPZ_WATCH_INTERVAL seconds it looks at the free space of the data directory and mails
 the admins once when it falls below GROUPZ_DISK_WARN_PERCENT or GROUPZ_DISK_WARN_SIZE, and once
-when it is back; with PostgreSQL, likewise when the database stops answering and answers again. While it runs, it records itself (host, pid) in the database every 10 seconds, so that
+when it is back; with PostgreSQL, likewise when the database stops answering and answers again.
+While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
 SIGTERM. Settings: see docs/configuration.md.`,
   async run() {
