@@ -356,3 +356,29 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('the disk space warning', () => {
+  test('warns below 10 % or 1 GiB free, looking every minute, by default; sizes take K, M, G, T as powers of 1024', () => {
+    assert.deepEqual(loadConfig({}).watch, { disk: { percent: 10, bytes: 1024 ** 3 }, intervalSeconds: 60 });
+    const sizes = { '0': 0, '4096': 4096, '512K': 512 * 1024, '512m': 512 * 1024 ** 2, '2G': 2 * 1024 ** 3, '1T': 1024 ** 4 };
+    for (const [text, bytes] of Object.entries(sizes))
+      assert.equal(loadConfig({ GROUPZ_DISK_WARN_SIZE: text }).watch.disk.bytes, bytes, text);
+    assert.deepEqual(loadConfig({ GROUPZ_DISK_WARN_PERCENT: '0', GROUPZ_WATCH_INTERVAL: '5' }).watch, {
+      disk: { percent: 0, bytes: 1024 ** 3 },
+      intervalSeconds: 5,
+    });
+  });
+
+  test('refuses what is no percentage, size or interval, naming each setting', () => {
+    for (const [name, value, problem] of [
+      ['GROUPZ_DISK_WARN_PERCENT', '100', 'must be a whole number from 0 to 99'],
+      ['GROUPZ_DISK_WARN_PERCENT', '10%', 'must be a whole number from 0 to 99'],
+      ['GROUPZ_DISK_WARN_SIZE', '1 GB', 'must be a whole number of bytes, or one with K, M, G or T (powers of 1024), e.g. 1G'],
+      ['GROUPZ_DISK_WARN_SIZE', '1.5G', 'must be a whole number of bytes, or one with K, M, G or T (powers of 1024), e.g. 1G'],
+      ['GROUPZ_DISK_WARN_SIZE', '', 'must be a whole number of bytes, or one with K, M, G or T (powers of 1024), e.g. 1G'],
+      ['GROUPZ_WATCH_INTERVAL', '0', 'must be a whole number of seconds from 1 to 3600'],
+    ] as const) {
+      assert.deepEqual(problemsOf({ [name]: value }), [`${name}: ${problem} (got ${JSON.stringify(value)})`]);
+    }
+  });
+});

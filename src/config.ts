@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { BackupSettings } from './core/backups/backup.js';
 import { type BookingLimits, DEFAULT_BOOKING_LIMITS } from './core/bookings/booking-limits.js';
 import { DEFAULT_RETENTION, type RetentionLimits } from './core/privacy/retention.js';
+import { DEFAULT_DISK_THRESHOLDS, type WatchSettings } from './core/watch/watch.js';
 import { MOLLIE_API_URL } from './adapters/mollie/mollie-provider.js';
 import type { DkimKey } from './adapters/smtp/mail-message.js';
 
@@ -308,6 +309,24 @@ export const SETTINGS = {
     description:
       'Minutes a booking that must be paid when it is made holds its places while the organiser pays (5 to 1440); unpaid after that, the places are released.',
   },
+  GROUPZ_DISK_WARN_PERCENT: {
+    default: String(DEFAULT_DISK_THRESHOLDS.percent),
+    parse: count(0, 99),
+    description:
+      "Admins are warned (mail, back office) when the data directory's file system has less than this percentage free (0 to 99; 0: no percentage limit).",
+  },
+  GROUPZ_DISK_WARN_SIZE: {
+    default: '1G',
+    parse: byteSize(),
+    description:
+      'And when it has less than this much free: bytes, or a number with K, M, G or T (powers of 1024), e.g. `1G` (0: no size limit).',
+  },
+  GROUPZ_WATCH_INTERVAL: {
+    default: '60',
+    parse: seconds(1, 3600),
+    description:
+      "Seconds between looks at the data directory's free space and, with PostgreSQL, at whether the database answers (1 to 3600).",
+  },
 } as const satisfies Record<string, Setting>;
 
 type SettingName = keyof typeof SETTINGS;
@@ -327,6 +346,19 @@ function limit() {
     .string()
     .regex(/^(?:off|0|[1-9]\d{0,5}|1000000)$/, 'must be a whole number from 1 to 1000000, or 0 or off for no limit')
     .transform((v) => (v === 'off' || v === '0' ? null : Number(v)));
+}
+
+const SIZE_UNITS = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 } as const;
+
+/** A size in bytes: a whole number, or one with K, M, G or T (powers of 1024). */
+function byteSize() {
+  return z
+    .string()
+    .regex(/^\d{1,12}[KMGT]?$/i, 'must be a whole number of bytes, or one with K, M, G or T (powers of 1024), e.g. 1G')
+    .transform((v) => {
+      const [, digits, unit] = /^(\d+)(\D?)$/.exec(v)!;
+      return Number(digits) * SIZE_UNITS[unit!.toUpperCase() as keyof typeof SIZE_UNITS];
+    });
 }
 
 function count(min: number, max: number) {
@@ -405,6 +437,8 @@ export interface Config {
   payments: PaymentConfig;
   /** How long personal data is kept (GROUPZ_RETENTION_*). */
   retention: RetentionLimits;
+  /** When admins are warned about the data directory's free space, and how often it (and PostgreSQL) is looked at. */
+  watch: WatchSettings;
 }
 
 /** Online payments through Mollie (GROUPZ_MOLLIE_* and GROUPZ_PAYMENT_WINDOW). */
@@ -558,6 +592,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cancelledDays: s.GROUPZ_RETENTION_CANCELLED_DAYS,
       mailDays: s.GROUPZ_RETENTION_MAIL_DAYS,
       activityLogMonths: s.GROUPZ_RETENTION_ACTIVITY_LOG_MONTHS,
+    },
+    watch: {
+      disk: { percent: s.GROUPZ_DISK_WARN_PERCENT, bytes: s.GROUPZ_DISK_WARN_SIZE },
+      intervalSeconds: s.GROUPZ_WATCH_INTERVAL,
     },
   };
 }

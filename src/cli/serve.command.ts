@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { diskSpaceOf } from '../adapters/disk/disk-space.js';
 import { sharpImages } from '../adapters/images/sharp-images.js';
 import { mollieProvider } from '../adapters/mollie/mollie-provider.js';
 import { buildApp } from '../app.js';
@@ -23,6 +26,9 @@ import { staffSweepJob } from '../core/staff/staff-sweep.service.js';
 import { refundJob } from '../core/booking-flows/refund.service.js';
 import { paymentCheckJob } from '../core/booking-flows/payment-check.service.js';
 import { voucherExpiryJob } from '../core/vouchers/voucher-expiry.service.js';
+import { databaseWatch } from '../core/watch/database-watch.service.js';
+import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
+import { startWatchLoop } from '../core/watch/watch-loop.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -50,6 +56,9 @@ after a request that may have queued one, it sends the mails of the outbox
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
 does), at once when a location is more than a day behind, and mails the admins about failures.
+Every GROUPZ_WATCH_INTERVAL seconds it looks at the free space of the data directory and mails
+the admins once when it falls below GROUPZ_DISK_WARN_PERCENT or GROUPZ_DISK_WARN_SIZE, and once
+when it is back; with PostgreSQL, likewise when the database stops answering and answers again.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
 SIGTERM. Settings: see docs/configuration.md.`,
@@ -145,6 +154,36 @@ SIGTERM. Settings: see docs/configuration.md.`,
       }
       // Started once the platform listens, so that the first self-audit finds it serving.
       const scheduler = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
+      // Not a job under a lease: every instance looks at its own data directory (those sharing one
+      // share its condition in the database, so the admins get one mail).
+      // With PostgreSQL nothing may have made the data directory yet (SQLite's file is in it).
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      const diskWatch = { host: hostname(), path: config.dataDir, read: diskSpaceOf(config.dataDir), limits: config.watch.disk };
+      startWatchLoop(
+        config.watch.intervalSeconds,
+        () => checkDiskSpace(database.db, systemClock, diskWatch),
+        (error) => log.error({ err: error }, 'looking at the free space failed'),
+      );
+      // PostgreSQL is another server: while it does not answer, the admins are mailed directly (the outbox is in it).
+      if (database.dialect === 'postgres') {
+        const watch = databaseWatch(database.db, systemClock, {
+          host: diskWatch.host,
+          pid: process.pid,
+          sender: mailSender,
+          from: config.mailFrom,
+          publicUrl: config.publicUrl,
+        });
+        let answered = true;
+        startWatchLoop(
+          config.watch.intervalSeconds,
+          async () => {
+            const answers = (await watch.look()) === 'answers';
+            if (answers !== answered) answers ? log.info('the database answers again') : log.warn('the database does not answer');
+            answered = answers;
+          },
+          (error) => log.error({ err: error }, 'warning about the database failed'),
+        );
+      }
       let wakeDue = false;
       wakeMailDelivery = () => {
         if (wakeDue) return;

@@ -348,6 +348,17 @@ export interface BackupRunTable {
   error: string | null;
 }
 
+/** A condition admins are warned about once (core/watch/platform-condition.ts). */
+export interface PlatformConditionTable {
+  name: string;
+  /** 1 while the condition holds. */
+  raised: number;
+  since: string;
+  checked_at: string;
+  /** JSON: what the last check saw. */
+  detail: string;
+}
+
 export interface PlatformInstanceTable {
   id: string;
   hostname: string;
@@ -720,6 +731,7 @@ export interface Database {
   self_audits: SelfAuditTable;
   backup_runs: BackupRunTable;
   platform_instances: PlatformInstanceTable;
+  platform_conditions: PlatformConditionTable;
   photos: PhotoTable;
   photo_variants: PhotoVariantTable;
   payments: PaymentTable;

@@ -16,6 +16,7 @@ import { createResourceFromForm, linkActivityFromForm } from '../core/resources/
 import { savePartFromForm } from '../core/resources/programme-admin.service.js';
 import { DEFAULT_RETENTION } from '../core/privacy/retention.js';
 import { applyRetention } from '../core/privacy/retention.service.js';
+import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -142,6 +143,14 @@ for (const dialect of testDialects()) {
       });
       assert.equal(refusedRetention.statusCode, 422);
       pages.set('back office: venue privacy with a refused form', refusedRetention.body);
+      // A data directory low on space: the day schedule's notice and the security page's table.
+      const lowDisk = { free: 1024 ** 2, total: 100 * 1024 ** 2 };
+      await checkDiskSpace(t.database.db, t.clock, {
+        host: 'web1',
+        path: '/srv/groupz',
+        read: async () => lowDisk,
+        limits: { percent: 10, bytes: 0 },
+      });
       for (const [name, url] of [
         ['back office: staff', '/admin/staff'],
         ['back office: staff member', `/admin/staff/${admin.member.id}`],
@@ -166,6 +175,7 @@ for (const dialect of testDialects()) {
         ['back office: booking of a programme', `/admin/bookings/${day.id}`],
         ['back office: register of processing activities', '/admin/privacy/register'],
         ['back office: personal data', '/admin/personal-data?email=Anna%40example.nl'],
+        ['back office: security with the disk space', '/admin/security'],
       ] as const) {
         const res = await adminGet(t, admin, url);
         assert.equal(res.statusCode, 200, url);

@@ -83,3 +83,17 @@ export function formatBytes(bytes: number, lang: Language): string {
 export function formatLongDate(localDate: string, lang: Language): string {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).setLocale(LOCALES[lang]).toFormat('d LLLL yyyy');
 }
+
+const BINARY_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** "1,5 GiB" / "1.5 GiB": a size in powers of 1024, as GROUPZ_DISK_WARN_SIZE takes it, one decimal at most. */
+export function formatBinaryBytes(bytes: number, lang: Language): string {
+  const exponent = bytes < 1024 ? 0 : Math.min(BINARY_UNITS.length - 1, Math.floor(Math.log2(bytes) / 10));
+  const amount = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(bytes / 1024 ** exponent);
+  return `${amount} ${BINARY_UNITS[exponent]}`;
+}
+
+/** "8,5%" / "8.5%": a share (0 to 1) of a whole, one decimal at most. */
+export function formatShare(share: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

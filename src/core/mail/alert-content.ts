@@ -1,7 +1,8 @@
 import { BACKUP_LOCATIONS, type BackupLocation } from '../backups/backup.js';
 import { BACKUP_STALE_HOURS } from '../backups/backup-schedule.js';
 import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../i18n/backup-labels.js';
-import type { AlertMailKind } from '../outbox/mail.js';
+import { type AlertMailKind, type BackupAlertKind, isWatchAlertKind } from '../outbox/mail.js';
+import { renderWatchAlert } from './watch-alert-content.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
 import { type Language, LANGUAGES } from '../shared/language.js';
@@ -13,7 +14,7 @@ const WHERE: Record<BackupLocation, MailMessageKey> = {
 };
 
 /** Each alert's subject, and what the admin can do about it. */
-const TEXTS: Record<AlertMailKind, { subject: MailMessageKey; advice: MailMessageKey }> = {
+const TEXTS: Record<BackupAlertKind, { subject: MailMessageKey; advice: MailMessageKey }> = {
   backup_failed: { subject: 'mail.alert.subject.backup_failed', advice: 'mail.alert.advice.backup_failed' },
   backup_stale: { subject: 'mail.alert.subject.backup_stale', advice: 'mail.alert.advice.backup_stale' },
 };
@@ -33,7 +34,7 @@ function instantOf(detail: MailDetail, name: string): Date | undefined {
   return instant && !Number.isNaN(instant.getTime()) ? instant : undefined;
 }
 
-function alertSection(kind: AlertMailKind, lang: Language, detail: MailDetail, backupsUrl: string): Section {
+function alertSection(kind: BackupAlertKind, lang: Language, detail: MailDetail, backupsUrl: string): Section {
   const t = mailTranslator(lang);
   const { where, label } = locationNames(t, detail);
   const hours = BACKUP_STALE_HOURS;
@@ -60,10 +61,11 @@ function alertSection(kind: AlertMailKind, lang: Language, detail: MailDetail, b
 
 /**
  * An alert to the platform's admins, in Dutch and English together (admins read both, like staff
- * notices): which backup location, what went wrong or since when none succeeded, and a link to
+ * notices). About a backup: which location, what went wrong or since when none succeeded, and a link to
  * the backups page.
  */
 export function renderAlert(kind: AlertMailKind, detail: MailDetail, publicUrl: string): MailContent {
+  if (isWatchAlertKind(kind)) return renderWatchAlert(kind, detail, publicUrl);
   const backupsUrl = `${publicUrl}/admin/backups`;
   return contentOf(
     LANGUAGES.map((lang) => {

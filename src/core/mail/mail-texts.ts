@@ -5,6 +5,7 @@ import { accountMailMessages } from './messages/account-mail.messages.js';
 import { alertMailMessages } from './messages/alert-mail.messages.js';
 import { bookingMailMessages } from './messages/booking-mail.messages.js';
 import { voucherMailMessages } from './messages/voucher-mail.messages.js';
+import { watchMailMessages } from './messages/watch-mail.messages.js';
 
 /** The texts of the mails and calendar files: the names they share with the pages, then each kind's own. */
 const nl = {
@@ -13,6 +14,7 @@ const nl = {
   ...accountMailMessages.nl,
   ...alertMailMessages.nl,
   ...voucherMailMessages.nl,
+  ...watchMailMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -20,6 +22,7 @@ const en: Record<keyof typeof nl, string> = {
   ...accountMailMessages.en,
   ...alertMailMessages.en,
   ...voucherMailMessages.en,
+  ...watchMailMessages.en,
 };
 
 export type MailMessageKey = keyof typeof nl;

@@ -10,6 +10,8 @@ import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS } from '../plugins/errors.js';
 import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
+import { can } from '../../core/staff/staff.js';
+import { currentDiskWarnings } from '../../core/watch/disk-watch.service.js';
 import { SchedulePage } from '../views/admin/schedule.page.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
@@ -45,6 +47,7 @@ export async function scheduleRoutes(app: FastifyInstance, { db, clock, auth }: 
         schedule={schedule}
         now={clock.now()}
         billingGaps={await listVenuesMissingBilling(db, request.staff)}
+        diskWarnings={can(request.staff, 'platform.security') ? await currentDiskWarnings(db, clock) : []}
       />,
     );
   });

@@ -4,6 +4,8 @@ import { listLatestSelfAudits, runSelfAuditNow } from '../../core/self-audit/sel
 import { formField } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import { SecurityPage } from '../views/admin/security.page.js';
+import { DiskSpaceSection } from '../views/admin/disk-space.js';
+import { listDiskConditions } from '../../core/watch/disk-watch.service.js';
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { clientOf } from './client.js';
@@ -13,7 +15,7 @@ const RUNS_SHOWN = 10;
 
 const NOTICES = { ran: 'security.notice_ran', busy: 'security.notice_busy' } as const;
 
-/** The platform's self-audit, for admins only: the latest runs and "run now". */
+/** The platform's self-audit, for admins only: the latest runs and "run now"; the data directories' free space. */
 export async function securityRoutes(app: FastifyInstance, { db, clock, auth, publicUrl, selfAudit }: AppContext): Promise<void> {
   app.addHook('preHandler', async (request) => requirePermission(request, 'platform.security'));
 
@@ -25,7 +27,9 @@ export async function securityRoutes(app: FastifyInstance, { db, clock, auth, pu
     return sendPage(
       reply,
       200,
-      <SecurityPage ui={ui} publicUrl={publicUrl} enabled={selfAudit !== undefined} runs={runs} now={clock.now()} notice={notice} />,
+      <SecurityPage ui={ui} publicUrl={publicUrl} enabled={selfAudit !== undefined} runs={runs} now={clock.now()} notice={notice}>
+        <DiskSpaceSection ui={ui} conditions={await listDiskConditions(db)} now={clock.now()} />
+      </SecurityPage>,
     );
   });
 

@@ -17,6 +17,7 @@ import { phoneBookingMessages } from './messages/phone-booking.messages.js';
 import { en as publicEn } from './messages/public.en.js';
 import { nl as publicNl } from './messages/public.nl.js';
 import { securityMessages } from './messages/security.messages.js';
+import { watchMessages } from './messages/watch.messages.js';
 import { staffAdminMessages } from './messages/staff-admin.messages.js';
 import { submissionsMessages } from './messages/submissions.messages.js';
 import { venuesMessages } from './messages/venues.messages.js';
@@ -53,6 +54,7 @@ const nl = {
   ...manageMessages.nl,
   ...priceCategoryMessages.nl,
   ...securityMessages.nl,
+  ...watchMessages.nl,
   ...optionsMessages.nl,
   ...backupsMessages.nl,
   ...submissionsMessages.nl,
@@ -91,6 +93,7 @@ const en: Record<keyof typeof nl, string> = {
   ...manageMessages.en,
   ...priceCategoryMessages.en,
   ...securityMessages.en,
+  ...watchMessages.en,
   ...optionsMessages.en,
   ...backupsMessages.en,
   ...submissionsMessages.en,

@@ -11,6 +11,8 @@ import { STATUS_LABELS } from './booking-labels.js';
 import { NewBookingLink } from './new-booking-link.js';
 import type { VenueBillingView } from '../../../core/invoices/venue-billing.service.js';
 import { BillingStatus } from './venue-billing.page.js';
+import type { PlatformCondition } from '../../../core/watch/platform-condition.repository.js';
+import { DiskWarnings } from './disk-space.js';
 
 interface Props {
   ui: AdminUi;
@@ -26,6 +28,8 @@ interface Props {
   now: Date;
   /** The venues that cannot issue invoices yet (billing details missing). */
   billingGaps: VenueBillingView[];
+  /** For admins: the data directories low on space. */
+  diskWarnings: PlatformCondition[];
 }
 
 function dayLink(date: string, venue: string): string {
@@ -100,7 +104,7 @@ function SlotRows({ ui, entry, now }: { ui: AdminUi; entry: ScheduleSlot; now: D
 }
 
 /** The back office's home: one day's slots and groups per venue, and the week after it. */
-export function SchedulePage({ ui, date, today, values, errors, venues, schedule, now, billingGaps }: Props) {
+export function SchedulePage({ ui, date, today, values, errors, venues, schedule, now, billingGaps, diskWarnings }: Props) {
   const { t, lang } = ui;
   const title = t('schedule.title');
   return (
@@ -108,6 +112,7 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
       <h1>
         {title}: {formatDate(startOfLocalDay(date), lang)}
       </h1>
+      <DiskWarnings ui={ui} conditions={diskWarnings} />
       {billingGaps.map((view) => (
         <BillingStatus key={view.venue.id} ui={ui} view={view} named />
       ))}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { AuditCheck, AuditReport } from '../../../core/self-audit/self-audit.js';
@@ -80,6 +81,7 @@ export function SecurityPage({
   runs,
   now,
   notice,
+  children,
 }: {
   ui: AdminUi;
   publicUrl: string;
@@ -89,6 +91,8 @@ export function SecurityPage({
   runs: AuditReport[];
   now: Date;
   notice?: string | undefined;
+  /** What else the platform watches in itself, after the runs (the disk space). */
+  children?: ComponentChildren;
 }) {
   const { t, lang } = ui;
   const [latest, ...earlier] = runs;
@@ -136,6 +140,7 @@ export function SecurityPage({
           )}
         </>
       )}
+      {children}
     </AdminLayout>
   );
 }

@@ -1,0 +1,78 @@
+import type { Db } from '../../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import {
+  type ConditionDetail,
+  findCondition,
+  insertCondition,
+  listConditions,
+  type PlatformCondition,
+  switchCondition,
+  touchCondition,
+} from './platform-condition.repository.js';
+import { alertAdmins } from './watch-alerts.service.js';
+import { type DiskSpaceReader, type DiskThresholds, isLow, isRecovered } from './watch.js';
+
+/** One instance's data directory, watched. */
+export interface DiskWatch {
+  host: string;
+  path: string;
+  read: DiskSpaceReader;
+  limits: DiskThresholds;
+}
+
+const DISK_PREFIX = 'disk:';
+
+/** Instances on one host that share a data directory share its condition; other hosts' disks are their own. */
+export function diskConditionName(host: string, path: string): string {
+  return `${DISK_PREFIX}${host}:${path}`;
+}
+
+/**
+ * Looks at the data directory's free space and records it. When space falls below a limit, each
+ * admin gets one warning; when it is back above both (with a tenth to spare), one recovery notice;
+ * looks in between send nothing. Of several instances seeing the same change, one queues the
+ * mails (the change is a conditional update, in the transaction that queues them).
+ */
+export async function checkDiskSpace(db: Db, clock: Clock, watch: DiskWatch): Promise<'low' | 'ok'> {
+  const space = await watch.read();
+  const now = clock.now().toISOString();
+  const name = diskConditionName(watch.host, watch.path);
+  const detail: ConditionDetail = {
+    host: watch.host,
+    path: watch.path,
+    free: space.free,
+    total: space.total,
+    warn_percent: watch.limits.percent,
+    warn_bytes: watch.limits.bytes,
+  };
+  return db.transaction().execute(async (trx) => {
+    const seen = await findCondition(trx, name);
+    const low = seen?.raised ? !isRecovered(space, watch.limits) : isLow(space, watch.limits);
+    if (!seen) {
+      if ((await insertCondition(trx, { name, raised: low, since: now, checkedAt: now, detail })) && low) {
+        await alertAdmins(trx, clock, 'platform_disk_low', detail, `${name}:${now}`);
+      }
+    } else if (seen.raised === low) {
+      await touchCondition(trx, name, now, detail);
+    } else if (await switchCondition(trx, seen, now, detail)) {
+      await (low
+        ? alertAdmins(trx, clock, 'platform_disk_low', detail, `${name}:${now}`)
+        : alertAdmins(trx, clock, 'platform_disk_recovered', { ...detail, since: seen.since }, `${name}:${seen.since}`));
+    }
+    return low ? 'low' : 'ok';
+  });
+}
+
+/** Every data directory's last look, by host and path. */
+export function listDiskConditions(db: Db): Promise<PlatformCondition[]> {
+  return listConditions(db, DISK_PREFIX);
+}
+
+/** A look older than this belongs to no running instance (they look every GROUPZ_WATCH_INTERVAL, an hour at most). */
+export const DISK_LOOK_KEPT_HOURS = 24;
+
+/** The data directories low on space at a running instance's last look: what the admins' notice names. */
+export async function currentDiskWarnings(db: Db, clock: Clock): Promise<PlatformCondition[]> {
+  const since = new Date(clock.now().getTime() - DISK_LOOK_KEPT_HOURS * 3600 * 1000).toISOString();
+  return (await listDiskConditions(db)).filter((condition) => condition.raised && condition.checkedAt >= since);
+}
