@@ -29,6 +29,9 @@ import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 import { secretKeyOf } from './secret-key.js';
 
+/** How long a stop waits for the requests and job runs under way (docs/operations.md). */
+export const STOP_GRACE_SECONDS = 10;
+
 export const serveCommand: Command = {
   summary: 'run the platform (migrates the database first)',
   usage: `Usage: groupz serve
@@ -51,8 +54,9 @@ audits that address (as \`groupz audit\` does) once it listens and every 24 hour
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
 does), at once when a location is more than a day behind, and mails the admins about failures.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
-\`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
-SIGTERM. Settings: see docs/configuration.md.`,
+\`groupz backup restore\` refuses to replace the data under it. On SIGTERM or SIGINT it stops
+taking connections, lets the requests and job runs under way finish (at most 10 seconds), gives
+the job leases back, closes the database and exits. Settings: see docs/configuration.md.`,
   async run() {
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.
@@ -154,12 +158,23 @@ SIGTERM. Settings: see docs/configuration.md.`,
           scheduler.runNow(MAIL_DELIVERY_JOB);
         }, 500).unref();
       };
+      // No new connections; the requests and job runs under way finish, for at most STOP_GRACE_SECONDS
+      // (then they are cut); the job leases go back, the database closes, the process exits.
       const stop = async (signal: string) => {
-        log.info({ signal }, 'stopping');
-        scheduler.stop();
-        await serving.close();
-        await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
-        await database.close();
+        log.info({ signal, graceSeconds: STOP_GRACE_SECONDS }, 'stopping');
+        const graceMs = STOP_GRACE_SECONDS * 1000;
+        try {
+          await Promise.all([scheduler.stop(graceMs), serving.close(graceMs)]);
+          await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
+          await database.close();
+          log.info('stopped');
+          process.exitCode = 0;
+        } catch (error) {
+          log.error({ err: error }, 'stopping failed');
+          process.exitCode = 1;
+        }
+        // What may still hold the event loop (a job run given up on, the demo pictures) ends here.
+        process.exit();
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
