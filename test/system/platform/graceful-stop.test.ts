@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
 import { type LoadRecord, type Outcome, postJson, startBookingLoad, tally } from '../../booking-load.js';
 import { type TestDatabase, testDialects } from '../../databases.js';
-import { makeActivity, makeSlot } from '../../factories.js';
+import { bookingRequest, makeActivity, makeSlot } from '../../factories.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
 import { STOP_GRACE_SECONDS } from '../../../src/cli/serve.command.js';
+import { MAIL_DELIVERY_JOB } from '../../../src/core/mail/mail-delivery.service.js';
 import type { Activity } from '../../../src/core/catalog/activity.js';
 import { MAX_GROUP_SIZE } from '../../../src/core/shared/group-size.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
@@ -42,6 +45,37 @@ async function assertStored(database: TestDatabase, slotId: string, load: LoadRe
     'every booking answered 201 is stored',
   );
   assert.equal(rows.length, load.references.length, 'every booking stored was answered 201');
+}
+
+/** An SMTP server that takes messages, but while `holding` never answers their data. */
+async function holdingSmtp() {
+  const received: string[] = [];
+  let held = 0;
+  let holding = true;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (holding) held++;
+        else {
+          received.push(Buffer.concat(chunks).toString());
+          callback();
+        }
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    received,
+    held: () => held,
+    release: () => (holding = false),
+    close: () => new Promise<void>((resolve) => server.close(resolve)),
+  };
 }
 
 const answered201 = (outcome: Outcome) => outcome.kind === 'answered' && outcome.status === 201;
@@ -87,8 +121,8 @@ for (const dialect of testDialects()) {
     const date = addLocalDays(localDateOf(new Date()), 30);
     const newSlot = async (time: string) =>
       (await makeSlot(database.db, systemClock, activity, { date, time, capacity: MAX_GROUP_SIZE })).id;
-    const start = async () => {
-      const server = await startServer({ ...database.env, ...BOOKING_LIMITS_OFF });
+    const start = async (env: Record<string, string> = database.env) => {
+      const server = await startServer({ ...env, ...BOOKING_LIMITS_OFF });
       servers.push(server);
       return server;
     };
@@ -124,7 +158,7 @@ for (const dialect of testDialects()) {
       assert.ok(closing.length > 0, 'requests under way at the SIGTERM were answered, with Connection: close');
       await assertStored(database, slotId, load);
       assert.equal(exit.code, 0, server.stderr());
-      assert.ok(exit.ms < STOP_GRACE_SECONDS * 1000, `exited after ${exit.ms} ms`);
+      assert.ok(exit.ms < (STOP_GRACE_SECONDS + 5) * 1000, `exited after ${exit.ms} ms`);
     });
 
     test('a rolling restart of two instances under load drops no request', { timeout: 240_000 }, async (t) => {
@@ -169,9 +203,53 @@ for (const dialect of testDialects()) {
         [0, 0],
       );
       assert.ok(
-        exits.every((e) => e.ms < STOP_GRACE_SECONDS * 1000),
-        'each exits within the grace',
+        exits.every((e) => e.ms < (STOP_GRACE_SECONDS + 5) * 1000),
+        'each exits within the grace and its closing',
       );
     });
+
+    test(
+      'gives back the lease of a job run it cut short, so that the next instance runs the job at once',
+      { timeout: 120_000 },
+      async () => {
+        const smtp = await holdingSmtp();
+        // A database of its own: the outbox holds no mail of the loads above.
+        const own = await dialect.create();
+        try {
+          const slotId = (await makeSlot(own.db, systemClock, await makeActivity(own.db, systemClock), { date, capacity: 10 })).id;
+          const env = { ...own.env, GROUPZ_SMTP_URL: smtp.url };
+          const first = await start(env);
+          const book = async (email: string) => {
+            const booked = await postJson(`${first.url}/api/v1/bookings`, bookingRequest(slotId, { email }), false);
+            assert.equal(booked.kind === 'answered' && booked.status, 201, JSON.stringify(booked));
+          };
+          await book('held@example.nl');
+          // The outbox job sends the booking's mail, and waits for the server to take it.
+          await until(() => smtp.held() > 0, 'the mail run to wait on the SMTP server');
+          // A mail for the next run (the held one stays claimed by its run for 5 minutes).
+          await book('next@example.nl');
+          const lease = () => own.db.selectFrom('job_leases').selectAll().where('name', '=', MAIL_DELIVERY_JOB).executeTakeFirstOrThrow();
+          const taken = await lease();
+          assert.ok(taken.expires_at > new Date().toISOString(), 'the run under way holds the lease');
+
+          const exit = await terminate(first);
+          assert.equal(exit.code, 0, first.stderr());
+          assert.ok(exit.ms >= STOP_GRACE_SECONDS * 1000 - 100, `the stop waited its grace for the run: ${exit.ms} ms`);
+          assert.ok(exit.ms < (STOP_GRACE_SECONDS + 5) * 1000, `exited after ${exit.ms} ms`);
+          const given = await lease();
+          assert.equal(given.holder, taken.holder);
+          assert.ok(given.expires_at <= new Date().toISOString(), `the lease was given back at the stop, not at ${taken.expires_at}`);
+
+          // The next instance runs the job as it starts, not once the lease (10 minutes) has expired.
+          smtp.release();
+          const second = await start(env);
+          await until(() => smtp.received.some((mail) => mail.includes('next@example.nl')), 'the next instance to send the mail', 30);
+          await terminate(second);
+        } finally {
+          await smtp.close();
+          await own.close();
+        }
+      },
+    );
   });
 }
