@@ -176,8 +176,14 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         // What may still hold the event loop (a job run given up on, the demo pictures) ends here.
         process.exit();
       };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
+      const onSignal = (signal: NodeJS.Signals) => {
+        // A second signal finds no listener: Node's default, the end at once.
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        void stop(signal);
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       log.info({ mail: mailSender.target }, 'mail delivery started');
       if (!config.smtpUrl && config.publicUrl.startsWith('https:')) {
         log.warn('GROUPZ_SMTP_URL is not set: mails (manage links, backup alerts) are only written into <data dir>/mail/ and reach nobody');
