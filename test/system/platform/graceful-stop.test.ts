@@ -4,7 +4,7 @@ import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { type LoadRecord, type Outcome, postJson, startBookingLoad, tally } from '../../booking-load.js';
+import { type LoadRecord, type Outcome, postJson, bookContinuously, tally } from '../../http-outcomes.js';
 import { type TestDatabase, testDialects } from '../../databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../factories.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
@@ -134,7 +134,7 @@ for (const dialect of testDialects()) {
       const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
       const url = `${server.url}/api/v1/bookings`;
       let exit: { code: number | null; ms: number } | undefined;
-      const { record: load, done } = startBookingLoad({
+      const { record: load, done } = bookContinuously({
         workers: WORKERS,
         slotId,
         send: (body) => postJson(url, body, agent),
@@ -166,7 +166,7 @@ for (const dialect of testDialects()) {
       const live = [await start(), await start()];
       const balancer = forwarder(live);
       let loading = true;
-      const { record: load, done } = startBookingLoad({
+      const { record: load, done } = bookContinuously({
         workers: WORKERS,
         slotId,
         send: (body) => balancer.send(body),

@@ -48,7 +48,7 @@ export interface LoadRecord {
  * `keepGoing` says no or (with `endOnRefusal`) their connection is refused. `record` fills as
  * the answers come; `done` resolves when every client has stopped.
  */
-export function startBookingLoad({
+export function bookContinuously({
   workers,
   slotId,
   send,
