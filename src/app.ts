@@ -99,7 +99,9 @@ export async function buildApp({ logger = false, loggerInstance, https, afterCha
     // Fastify's own request logs would hold the URL (capability tokens): requestLogPlugin logs instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    return503OnClosing: true,
+    // Serving's drain (src/server/connection-drain.ts) answers what arrives on an open connection
+    // while it stops, with `Connection: close`, rather than a 503 for the client to retry.
+    return503OnClosing: false,
     // Errors the router meets before a route runs (bad URL encoding, over-long parameters).
     frameworkErrors: (error, request, reply) => {
       // The router's refusals skip the hooks: the headers and the host rule apply to them as well.

@@ -35,6 +35,9 @@ import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 import { secretKeyOf } from './secret-key.js';
 
+/** How long a stop waits for the requests and job runs under way (docs/operations.md). */
+export const STOP_GRACE_SECONDS = 10;
+
 export const serveCommand: Command = {
   summary: 'run the platform (migrates the database first)',
   usage: `Usage: groupz serve
@@ -60,8 +63,9 @@ Every GROUPZ_WATCH_INTERVAL seconds it looks at the free space of the data direc
 the admins once when it falls below GROUPZ_DISK_WARN_PERCENT or GROUPZ_DISK_WARN_SIZE, and once
 when it is back; with PostgreSQL, likewise when the database stops answering and answers again.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
-\`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
-SIGTERM. Settings: see docs/configuration.md.`,
+\`groupz backup restore\` refuses to replace the data under it. On SIGTERM or SIGINT it stops
+taking connections, lets the requests and job runs under way finish (at most 10 seconds), gives
+the job leases back, closes the database and exits. Settings: see docs/configuration.md.`,
   async run() {
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.
@@ -193,15 +197,32 @@ SIGTERM. Settings: see docs/configuration.md.`,
           scheduler.runNow(MAIL_DELIVERY_JOB);
         }, 500).unref();
       };
+      // No new connections; the requests and job runs under way finish, for at most STOP_GRACE_SECONDS
+      // (then they are cut); the job leases go back, the database closes, the process exits.
       const stop = async (signal: string) => {
-        log.info({ signal }, 'stopping');
-        scheduler.stop();
-        await serving.close();
-        await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
-        await database.close();
+        log.info({ signal, graceSeconds: STOP_GRACE_SECONDS }, 'stopping');
+        const graceMs = STOP_GRACE_SECONDS * 1000;
+        try {
+          await Promise.all([scheduler.stop(graceMs), serving.close(graceMs)]);
+          await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
+          await database.close();
+          log.info('stopped');
+          process.exitCode = 0;
+        } catch (error) {
+          log.error({ err: error }, 'stopping failed');
+          process.exitCode = 1;
+        }
+        // What may still hold the event loop (a job run given up on, the demo pictures) ends here.
+        process.exit();
       };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
+      const onSignal = (signal: NodeJS.Signals) => {
+        // A second signal finds no listener: Node's default, the end at once.
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        void stop(signal);
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       log.info({ mail: mailSender.target }, 'mail delivery started');
       if (!config.smtpUrl && config.publicUrl.startsWith('https:')) {
         log.warn('GROUPZ_SMTP_URL is not set: mails (manage links, backup alerts) are only written into <data dir>/mail/ and reach nobody');

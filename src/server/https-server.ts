@@ -18,8 +18,6 @@ export const TLS_POLICY = {
 export interface HttpsServerOptions {
   http2: true;
   https: SecureServerOptions & { allowHTTP1: true };
-  /** On shutdown, HTTP/2 sessions get a GOAWAY and idle keep-alive connections are closed. */
-  forceCloseConnections: true;
 }
 
 /**
@@ -37,7 +35,6 @@ export function httpsServerOptions(certificate: Certificate): HttpsServerOptions
   return {
     http2: true,
     https: { allowHTTP1: true, ...TLS_POLICY, ...HTTP2_LIMITS, cert: certificate.cert, key: certificate.key },
-    forceCloseConnections: true,
   };
 }
 

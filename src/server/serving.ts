@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Http2SecureServer } from 'node:http2';
 import type { Server as TlsServer } from 'node:tls';
 import type { FastifyInstance } from 'fastify';
 import type { BaseLogger } from 'pino';
@@ -9,10 +10,14 @@ import { type CertificateSource, hostOf } from './certificates/certificate.js';
 import { fileCertificates } from './certificates/file-certificates.js';
 import { httpsServerOptions, type HttpsServerOptions, useCertificate } from './https-server.js';
 import { type ChallengeResponses, createRedirectServer } from './redirect-server.js';
+import { trackConnections } from './connection-drain.js';
 
 export interface Serving {
-  /** Stops listening: open HTTP/2 sessions get a GOAWAY, requests under way finish. */
-  close(): Promise<void>;
+  /**
+   * Stops listening and lets the requests under way finish, for at most `graceMs` (see
+   * connection-drain.ts), then closes the app.
+   */
+  close(graceMs: number): Promise<void>;
 }
 
 type TlsOn = Exclude<TlsConfig, { mode: 'off' }>;
@@ -62,28 +67,33 @@ export async function startServing(
   const { tls } = config;
   if (tls.mode === 'off') {
     const app = await makeApp();
+    const connections = trackConnections(app.server);
     await app.listen({ port: config.port, host: config.host });
-    return { close: () => app.close() };
+    return {
+      close: async (graceMs) => {
+        await connections.drain(graceMs);
+        await app.close();
+      },
+    };
   }
   const challenges: ChallengeResponses = new Map();
   const redirect = createRedirectServer({ publicUrl: config.publicUrl, httpPort: tls.httpPort, challenges });
-  const closeRedirect = () =>
-    new Promise<void>((resolve) => {
-      redirect.close(() => resolve());
-      redirect.closeAllConnections();
-    });
+  const redirectConnections = trackConnections(redirect);
+  const closeRedirect = (graceMs = 0) => redirectConnections.drain(graceMs);
   redirect.listen(tls.httpPort, config.host);
   await once(redirect, 'listening');
   try {
     const { source, everySeconds } = await certificateSource(config, tls, clock, log, challenges);
     const app = await makeApp(httpsServerOptions(await source.initial()));
+    // buildApp types its server as HTTP/1; with `https` it is Node's HTTP/2 secure server.
+    const connections = trackConnections(app.server as unknown as Http2SecureServer);
     await app.listen({ port: tls.httpsPort, host: config.host });
     // buildApp types its server as HTTP/1; with `https` it is Node's HTTP/2 secure server, a TLS server.
     const stopWatching = watchCertificates(source, everySeconds, app.server as unknown as TlsServer, log);
     return {
-      close: async () => {
+      close: async (graceMs) => {
         stopWatching();
-        await Promise.all([app.close(), closeRedirect()]);
+        await Promise.all([connections.drain(graceMs).then(() => app.close()), closeRedirect(graceMs)]);
       },
     };
   } catch (error) {

@@ -27,3 +27,8 @@ export async function releaseLease(db: Executor, name: string, holder: string, n
     .where('holder', '=', holder)
     .execute();
 }
+
+/** Gives back every lease `holder` still holds (its runs given up on at a stop). */
+export async function releaseLeasesOf(db: Executor, holder: string, now: string): Promise<void> {
+  await db.updateTable('job_leases').set({ expires_at: now }).where('holder', '=', holder).where('expires_at', '>', now).execute();
+}

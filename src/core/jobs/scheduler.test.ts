@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { type Job, startScheduler } from './scheduler.js';
+import { type Job, runJobOnce, startScheduler } from './scheduler.js';
 
 /** A job whose runs wait until the test lets them end, counted. */
 function heldJob(name: string) {
@@ -57,10 +57,36 @@ for (const dialect of testDialects()) {
       scheduler.runNow('held');
       await held.started(3);
       held.runs[2]!();
-      scheduler.stop();
+      await scheduler.stop(0);
       scheduler.runNow('held');
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.equal(held.runs.length, 3, 'nothing runs once stopped');
+    });
+
+    test('a stop waits for a run under way, and gives back the lease of one it gives up on, to the next instance at once', async () => {
+      const clock = new TestClock('2026-12-01T11:00:00Z');
+      const held = heldJob('stopped-held');
+      const first = startScheduler(database.db, clock, [held.job], (_, error) => assert.fail(String(error)));
+      await held.started(1);
+      let stopped = false;
+      const stopping = first.stop(60_000).then(() => (stopped = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(stopped, false, 'the stop waits for the run under way');
+      held.runs[0]!();
+      await stopping;
+
+      const again = heldJob('given-up');
+      const second = startScheduler(database.db, clock, [again.job], (_, error) => assert.fail(String(error)));
+      await again.started(1);
+      // The run never ends: the stop gives up on it after its grace.
+      await second.stop(20);
+      const lease = await database.db.selectFrom('job_leases').selectAll().where('name', '=', 'given-up').executeTakeFirstOrThrow();
+      assert.equal(lease.expires_at, clock.now().toISOString(), 'the lease is given back at the stop, not at its expiry');
+      // Another instance, at the same instant, runs the job rather than finding it busy.
+      const ran: Date[] = [];
+      const result = await runJobOnce(database.db, clock, 'next-instance', { ...again.job, run: async (now) => ran.push(now) });
+      assert.equal(result, 'ran');
+      assert.deepEqual(ran, [clock.now()]);
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { acquireLease, releaseLease } from './job-lease.repository.js';
+import { acquireLease, releaseLease, releaseLeasesOf } from './job-lease.repository.js';
 
 /** A background job. `run` must be safe to repeat: after downtime it catches up on what is due. */
 export interface Job {
@@ -33,9 +33,14 @@ export async function runJobOnce(db: Db, clock: Clock, holder: string, job: Job)
   return 'ran';
 }
 
-/** The running scheduler: stops its timers, or runs a job now instead of at its next tick. */
+/** The running scheduler: stops, or runs a job now instead of at its next tick. */
 export interface Scheduler {
-  stop(): void;
+  /**
+   * Starts no run any more and waits for those under way, for at most `graceMs`; then gives back
+   * every lease this instance still holds (of runs the wait gave up on), so that another instance
+   * takes those jobs at its next tick rather than when the lease expires.
+   */
+  stop(graceMs: number): Promise<void>;
   /**
    * Runs the job now; should a run be under way, once more when it ends (it may have looked
    * before the change that asks for this one).
@@ -50,6 +55,7 @@ export interface Scheduler {
 export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job: string, error: unknown) => void): Scheduler {
   const holder = newId();
   const ticks = new Map<string, () => void>();
+  const underWay = new Set<Promise<void>>();
   let stopped = false;
   const timers = jobs.map((job) => {
     let running = false;
@@ -64,12 +70,17 @@ export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job:
       }
       running = true;
       again = false;
-      runJobOnce(db, clock, holder, job)
-        .catch((error: unknown) => onError(job.name, error))
+      const run = runJobOnce(db, clock, holder, job)
+        .then(
+          () => {},
+          (error: unknown) => onError(job.name, error),
+        )
         .finally(() => {
+          underWay.delete(run);
           running = false;
           if (again) tick(true);
         });
+      underWay.add(run);
     };
     ticks.set(job.name, () => tick(true));
     tick();
@@ -78,9 +89,13 @@ export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job:
     return timer;
   });
   return {
-    stop: () => {
+    stop: async (graceMs) => {
       stopped = true;
       timers.forEach((timer) => clearInterval(timer));
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(underWay), new Promise((resolve) => (giveUp = setTimeout(resolve, graceMs)))]);
+      clearTimeout(giveUp);
+      await releaseLeasesOf(db, holder, clock.now().toISOString());
     },
     runNow: (name) => {
       if (!stopped) ticks.get(name)?.();
