@@ -163,11 +163,13 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       // With PostgreSQL nothing may have made the data directory yet (SQLite's file is in it).
       mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const diskWatch = { host: hostname(), path: config.dataDir, read: diskSpaceOf(config.dataDir), limits: config.watch.disk };
-      startWatchLoop(
-        config.watch.intervalSeconds,
-        () => checkDiskSpace(database.db, systemClock, diskWatch),
-        (error) => log.error({ err: error }, 'looking at the free space failed'),
-      );
+      const stopWatches = [
+        startWatchLoop(
+          config.watch.intervalSeconds,
+          () => checkDiskSpace(database.db, systemClock, diskWatch),
+          (error) => log.error({ err: error }, 'looking at the free space failed'),
+        ),
+      ];
       // PostgreSQL is another server: while it does not answer, the admins are mailed directly (the outbox is in it).
       if (database.dialect === 'postgres') {
         const watch = databaseWatch(database.db, systemClock, {
@@ -178,7 +180,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
           publicUrl: config.publicUrl,
         });
         let answered = true;
-        startWatchLoop(
+        const stopWatch = startWatchLoop(
           config.watch.intervalSeconds,
           async () => {
             const answers = (await watch.look()) === 'answers';
@@ -187,6 +189,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
           },
           (error) => log.error({ err: error }, 'warning about the database failed'),
         );
+        stopWatches.push(stopWatch);
       }
       let wakeDue = false;
       wakeMailDelivery = () => {
@@ -202,6 +205,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       const stop = async (signal: string) => {
         log.info({ signal, graceSeconds: STOP_GRACE_SECONDS }, 'stopping');
         const graceMs = STOP_GRACE_SECONDS * 1000;
+        for (const stopWatch of stopWatches) stopWatch();
         try {
           await Promise.all([scheduler.stop(graceMs), serving.close(graceMs)]);
           await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
