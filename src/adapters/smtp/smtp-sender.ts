@@ -1,8 +1,14 @@
-import type { MailSender } from '../../core/mail/mail-sender.js';
+import { type MailSender, RelayUnavailable } from '../../core/mail/mail-sender.js';
 import { lazyTransport, type MessageSettings, messageOf } from './mail-message.js';
 
 /** Short enough that a hanging server cannot hold a mail past its claim (see mail-delivery.service.ts). */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/**
+ * nodemailer's codes for a relay that cannot be reached or stopped answering (not for a mail it
+ * refused): DNS, refused or cut-off connections, timeouts, a failed TLS start.
+ */
+const RELAY_DOWN_CODES = new Set(['EDNS', 'ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ETLS']);
 
 /**
  * Mails over SMTP through nodemailer: smtp:// upgrades with STARTTLS when the server offers it,
@@ -15,7 +21,13 @@ export function smtpSender(settings: MessageSettings & { smtpUrl: string }): Mai
   return {
     target: `${url.protocol}//${url.host}`,
     send: async (mail) => {
-      await (await smtp()).sendMail(messageOf(mail, host, settings.dkim));
+      try {
+        await (await smtp()).sendMail(messageOf(mail, host, settings.dkim));
+      } catch (error) {
+        const { code } = (error ?? {}) as { code?: unknown };
+        if (typeof code === 'string' && RELAY_DOWN_CODES.has(code)) throw new RelayUnavailable(code, { cause: error });
+        throw error;
+      }
     },
   };
 }
