@@ -9,6 +9,7 @@ import { systemClock } from '../core/shared/clock.js';
 import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
+import { jobWatchJob } from '../core/job-watch/job-watch.service.js';
 import { applyRetention, retentionJob } from '../core/privacy/retention.service.js';
 import { mailDropPruner } from '../adapters/mail-drop/mail-drop-pruning.js';
 import { MAIL_DELIVERY_JOB, mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
@@ -50,6 +51,9 @@ after a request that may have queued one, it sends the mails of the outbox
 audits that address (as \`groupz audit\` does) once it listens and every 24 hours after. With a
 backup repository configured, backs up nightly at GROUPZ_BACKUP_TIME (as \`groupz backup run\`
 does), at once when a location is more than a day behind, and mails the admins about failures.
+Every minute it looks for a job stuck in a run (longer than its lease) or failing run after run
+(for three of its intervals, at least ten minutes): it logs "job stuck", mails the admins once
+and shows it on the back office's Security page.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. Stops cleanly on SIGINT or
 SIGTERM. Settings: see docs/configuration.md.`,
@@ -89,23 +93,6 @@ SIGTERM. Settings: see docs/configuration.md.`,
       // for all the changes of that half second) instead of at its next poll, which stays for the
       // mails other processes and the jobs queue, and for retries.
       let wakeMailDelivery = () => {};
-      const serving = await startServing(config, systemClock, log, (https) =>
-        buildApp({
-          db: database.db,
-          clock: systemClock,
-          publicUrl: config.publicUrl,
-          auth,
-          loggerInstance: log,
-          https,
-          selfAudit,
-          backup: config.backup,
-          bookingLimits: config.bookingLimits,
-          payments,
-          retention: config.retention,
-          mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
-          afterChange: () => wakeMailDelivery(),
-        }),
-      );
       // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.
       const message = { publicUrl: config.publicUrl, dkim: config.dkim };
       const mailSender = config.smtpUrl
@@ -138,13 +125,37 @@ SIGTERM. Settings: see docs/configuration.md.`,
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
         ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),
       ];
+      // Watches the others: a run far longer than its lease, or failures run after run, is logged and mailed to the admins.
+      const watch = jobWatchJob(database.db, systemClock, jobs, ({ name, problem, since }) =>
+        log.error({ job: name, problem, since }, 'job stuck'),
+      );
+      const serving = await startServing(config, systemClock, log, (https) =>
+        buildApp({
+          db: database.db,
+          clock: systemClock,
+          publicUrl: config.publicUrl,
+          auth,
+          loggerInstance: log,
+          https,
+          selfAudit,
+          backup: config.backup,
+          bookingLimits: config.bookingLimits,
+          payments,
+          retention: config.retention,
+          mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
+          afterChange: () => wakeMailDelivery(),
+          jobs,
+        }),
+      );
       // The demo's pictures take seconds to render: they follow once the platform listens. On every
       // start, so that pictures a stop interrupted are added the next time (those there are kept).
       if (config.demo === 'auto') {
         addDemoPhotos(database.db, systemClock, sharpImages).catch((error: unknown) => log.error({ err: error }, 'demo photos failed'));
       }
       // Started once the platform listens, so that the first self-audit finds it serving.
-      const scheduler = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
+      const scheduler = startScheduler(database.db, systemClock, [...jobs, watch], (job, error) =>
+        log.error({ err: error, job }, 'job failed'),
+      );
       let wakeDue = false;
       wakeMailDelivery = () => {
         if (wakeDue) return;

@@ -2,8 +2,8 @@ import type { Language } from '../shared/language.js';
 
 /**
  * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;
- * `staff_*` notices go to the venue's staff; `backup_*` alerts go to the admins and concern no
- * booking; `account_*` mails go to one staff member about their own account; `voucher_*` mails
+ * `staff_*` notices go to the venue's staff; `backup_*` alerts and `job_stuck` go to the admins
+ * and concern no booking; `account_*` mails go to one staff member about their own account; `voucher_*` mails
  * go to a gift voucher's buyer about that voucher.
  */
 export const MAIL_KINDS = [
@@ -33,6 +33,7 @@ export const MAIL_KINDS = [
   'staff_refund_by_bank',
   'backup_failed',
   'backup_stale',
+  'job_stuck',
   'account_setup_link',
   'account_exists',
   'voucher_issued',
@@ -58,10 +59,10 @@ export interface NewMail {
 export type StoredSnapshot = Record<string, string | number | null>;
 
 /** The platform's alerts to its admins: they concern no booking. */
-export type AlertMailKind = Extract<MailKind, `backup_${string}`>;
+export type AlertMailKind = Extract<MailKind, `backup_${string}` | 'job_stuck'>;
 
 export function isAlertKind(kind: MailKind): kind is AlertMailKind {
-  return kind.startsWith('backup_');
+  return kind.startsWith('backup_') || kind === 'job_stuck';
 }
 
 /** A staff member's mails about their own account: their setup link, an attempt to add them again. */

@@ -28,6 +28,7 @@ import * as resources from './2026-12-12T0900-resources.js';
 import * as rotationAndPartMoves from './2026-12-13T0900-rotation-and-part-moves.js';
 import * as retention from './2026-12-14T0900-retention.js';
 import * as availabilityVersions from './2026-12-15T0900-availability-versions.js';
+import * as jobRuns from './2026-12-16T0900-job-runs.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0900-rotation-and-part-moves': rotationAndPartMoves,
   '2026-12-14T0900-retention': retention,
   '2026-12-15T0900-availability-versions': availabilityVersions,
+  '2026-12-16T0900-job-runs': jobRuns,
 };
