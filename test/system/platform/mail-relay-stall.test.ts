@@ -9,7 +9,10 @@ import { BOOKING_LIMITS_OFF, freePort, type ServerProcess, startServer } from '.
 import { systemClock } from '../../../src/core/shared/clock.js';
 import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 
-/** Bookings per phase, and how many are under way at once. */
+/**
+ * Bookings per phase, and how many are under way at once. The bounds on the stalled phase are
+ * generous (a loaded machine): a booking that waited for the relay would take its 30-second timeout.
+ */
 const BOOKINGS = 40;
 const CONCURRENCY = 4;
 /** The SMTP client's greeting timeout (src/adapters/smtp/smtp-sender.ts), and some margin. */
@@ -130,8 +133,8 @@ for (const dialect of testDialects()) {
       t.diagnostic(`healthy relay: ${figures(healthy)}`);
       t.diagnostic(`stalled relay: ${figures(stalled)}`);
       assert.ok(silent.accepted() > 0, 'the outbox job was talking to the stalled relay while the bookings went on');
-      assert.ok(stalled.p95 <= healthy.p95 * 3 + 250, `stalled ${figures(stalled)} against healthy ${figures(healthy)}`);
-      assert.ok(stalled.perSecond >= healthy.perSecond / 3, `stalled ${figures(stalled)} against healthy ${figures(healthy)}`);
+      assert.ok(stalled.p95 <= healthy.p95 * 3 + 1000, `stalled ${figures(stalled)} against healthy ${figures(healthy)}`);
+      assert.ok(stalled.perSecond >= healthy.perSecond / 4, `stalled ${figures(stalled)} against healthy ${figures(healthy)}`);
 
       // The client gives up on the silent relay at its greeting timeout, and tries no other mail in that run.
       const deadline = Date.now() + GREETING_WAIT_MS;
