@@ -11,13 +11,23 @@ const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, sock
 const RELAY_DOWN_CODES = new Set(['EDNS', 'ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ETLS']);
 
 /**
+ * The URL with SMTP_TIMEOUTS in its query, where it sets none: nodemailer takes a transport made
+ * from a URL from the URL alone (options beside `url` are dropped, its defaults apply).
+ */
+function withTimeouts(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS)) if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
+  return url.href;
+}
+
+/**
  * Mails over SMTP through nodemailer: smtp:// upgrades with STARTTLS when the server offers it,
  * smtps:// is TLS from the start. With a DKIM key, nodemailer signs each.
  */
 export function smtpSender(settings: MessageSettings & { smtpUrl: string }): MailSender {
   const host = new URL(settings.publicUrl).hostname;
   const url = new URL(settings.smtpUrl);
-  const smtp = lazyTransport((mailer) => mailer.createTransport({ url: settings.smtpUrl, ...SMTP_TIMEOUTS }));
+  const smtp = lazyTransport((mailer) => mailer.createTransport(withTimeouts(settings.smtpUrl)));
   return {
     target: `${url.protocol}//${url.host}`,
     send: async (mail) => {
