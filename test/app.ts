@@ -48,7 +48,10 @@ export async function buildTestApp(
   start?: string,
   authOverrides: Partial<AuthSettings> = {},
   extra: Partial<
-    Pick<AppOptions, 'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments' | 'retention' | 'mailRelay'>
+    Pick<
+      AppOptions,
+      'selfAudit' | 'publicUrl' | 'backup' | 'bookingLimits' | 'loggerInstance' | 'payments' | 'retention' | 'mailRelay' | 'jobs'
+    >
   > = {},
 ): Promise<TestApp> {
   const database = await dialect.create();

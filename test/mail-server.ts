@@ -15,8 +15,8 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** Plain SMTP (no STARTTLS), authentication optional, on a free port. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/** Plain SMTP (no STARTTLS), authentication optional, on a free port or the one given. */
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
   const raw: Buffer[] = [];
   let refusals = 0;
@@ -46,10 +46,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening.port}`,
     messages,
     raw,
     refuseNext: (count) => {

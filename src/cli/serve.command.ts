@@ -12,6 +12,7 @@ import { systemClock } from '../core/shared/clock.js';
 import { addDemoPhotos, seedDemoCatalogue } from '../core/demo/demo-catalogue.js';
 import { startInstanceHeartbeat } from '../core/jobs/instance-heartbeat.service.js';
 import { type Job, startScheduler } from '../core/jobs/scheduler.js';
+import { jobWatchJob } from '../core/job-watch/job-watch.service.js';
 import { applyRetention, retentionJob } from '../core/privacy/retention.service.js';
 import { mailDropPruner } from '../adapters/mail-drop/mail-drop-pruning.js';
 import { MAIL_DELIVERY_JOB, mailDeliveryJob } from '../core/mail/mail-delivery.service.js';
@@ -62,6 +63,9 @@ does), at once when a location is more than a day behind, and mails the admins a
 Every GROUPZ_WATCH_INTERVAL seconds it looks at the free space of the data directory and mails
 the admins once when it falls below GROUPZ_DISK_WARN_PERCENT or GROUPZ_DISK_WARN_SIZE, and once
 when it is back; with PostgreSQL, likewise when the database stops answering and answers again.
+Every minute it looks for a job stuck in a run (longer than its lease) or failing run after run
+(for three of its intervals, at least ten minutes): it logs "job stuck", mails the admins once
+and shows it on the back office's Security page.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. On SIGTERM or SIGINT it stops
 taking connections, lets the requests and job runs under way finish (at most 10 seconds), gives
@@ -102,23 +106,6 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       // for all the changes of that half second) instead of at its next poll, which stays for the
       // mails other processes and the jobs queue, and for retries.
       let wakeMailDelivery = () => {};
-      const serving = await startServing(config, systemClock, log, (https) =>
-        buildApp({
-          db: database.db,
-          clock: systemClock,
-          publicUrl: config.publicUrl,
-          auth,
-          loggerInstance: log,
-          https,
-          selfAudit,
-          backup: config.backup,
-          bookingLimits: config.bookingLimits,
-          payments,
-          retention: config.retention,
-          mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
-          afterChange: () => wakeMailDelivery(),
-        }),
-      );
       // Over SMTP when a server is set; otherwise as .eml files into <data dir>/mail/.
       const message = { publicUrl: config.publicUrl, dkim: config.dkim };
       const mailSender = config.smtpUrl
@@ -151,13 +138,37 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
         ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),
       ];
+      // Watches the others: a run far longer than its lease, or failures run after run, is logged and mailed to the admins.
+      const watch = jobWatchJob(database.db, systemClock, jobs, ({ name, problem, since }) =>
+        log.error({ job: name, problem, since }, 'job stuck'),
+      );
+      const serving = await startServing(config, systemClock, log, (https) =>
+        buildApp({
+          db: database.db,
+          clock: systemClock,
+          publicUrl: config.publicUrl,
+          auth,
+          loggerInstance: log,
+          https,
+          selfAudit,
+          backup: config.backup,
+          bookingLimits: config.bookingLimits,
+          payments,
+          retention: config.retention,
+          mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
+          afterChange: () => wakeMailDelivery(),
+          jobs,
+        }),
+      );
       // The demo's pictures take seconds to render: they follow once the platform listens. On every
       // start, so that pictures a stop interrupted are added the next time (those there are kept).
       if (config.demo === 'auto') {
         addDemoPhotos(database.db, systemClock, sharpImages).catch((error: unknown) => log.error({ err: error }, 'demo photos failed'));
       }
       // Started once the platform listens, so that the first self-audit finds it serving.
-      const scheduler = startScheduler(database.db, systemClock, jobs, (job, error) => log.error({ err: error, job }, 'job failed'));
+      const scheduler = startScheduler(database.db, systemClock, [...jobs, watch], (job, error) =>
+        log.error({ err: error, job }, 'job failed'),
+      );
       // Not a job under a lease: every instance looks at its own data directory (those sharing one
       // share its condition in the database, so the admins get one mail).
       // With PostgreSQL nothing may have made the data directory yet (SQLite's file is in it).
@@ -172,7 +183,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       ];
       // PostgreSQL is another server: while it does not answer, the admins are mailed directly (the outbox is in it).
       if (database.dialect === 'postgres') {
-        const watch = databaseWatch(database.db, systemClock, {
+        const reachability = databaseWatch(database.db, systemClock, {
           host: diskWatch.host,
           pid: process.pid,
           sender: mailSender,
@@ -183,7 +194,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         const stopWatch = startWatchLoop(
           config.watch.intervalSeconds,
           async () => {
-            const answers = (await watch.look()) === 'answers';
+            const answers = (await reachability.look()) === 'answers';
             if (answers !== answered) answers ? log.info('the database answers again') : log.warn('the database does not answer');
             answered = answers;
           },

@@ -255,6 +255,9 @@ export interface JobLeaseTable {
   holder: string;
   expires_at: string;
   last_success_at: NullableColumn;
+  started_at: NullableColumn;
+  finished_at: NullableColumn;
+  failing_since: NullableColumn;
 }
 
 export interface BookingNoteTable {

@@ -4,6 +4,7 @@ import type { LinkKey } from '../core/shared/link-key.js';
 import type { SiteAuditor } from '../core/self-audit/self-audit.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { ImageProcessor } from '../core/photos/photo.js';
+import type { JobTimes } from '../core/jobs/job-watch.js';
 import type { PaymentContext } from '../core/payments/payment-context.js';
 import type { PaymentSettings } from '../core/payments/payment-settings.js';
 import type { PrivacySettings } from '../core/privacy/privacy-facts.js';
@@ -37,6 +38,8 @@ export interface AppContext {
   retention: RetentionLimits;
   /** The host of the SMTP relay mails go out through (`GROUPZ_SMTP_URL`, never its credentials); undefined: mails are written as files. */
   mailRelay?: string | undefined;
+  /** The scheduler's jobs (`groupz serve` gives them): the self-audit page shows those stuck. */
+  jobs?: readonly JobTimes[] | undefined;
 }
 
 /** What the payment services need (core/payments/payment-context.ts), from the app's context. */

@@ -1,8 +1,24 @@
-import type { MailSender } from '../../core/mail/mail-sender.js';
+import { type MailSender, RelayUnavailable } from '../../core/mail/mail-sender.js';
 import { lazyTransport, type MessageSettings, messageOf } from './mail-message.js';
 
 /** Short enough that a hanging server cannot hold a mail past its claim (see mail-delivery.service.ts). */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/**
+ * nodemailer's codes for a relay that cannot be reached or stopped answering (not for a mail it
+ * refused): DNS, refused or cut-off connections, timeouts, a failed TLS start.
+ */
+const RELAY_DOWN_CODES = new Set(['EDNS', 'ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ETLS']);
+
+/**
+ * The URL with SMTP_TIMEOUTS in its query, where it sets none: nodemailer takes a transport made
+ * from a URL from the URL alone (options beside `url` are dropped, its defaults apply).
+ */
+function withTimeouts(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS)) if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
+  return url.href;
+}
 
 /**
  * Mails over SMTP through nodemailer: smtp:// upgrades with STARTTLS when the server offers it,
@@ -11,11 +27,17 @@ const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, sock
 export function smtpSender(settings: MessageSettings & { smtpUrl: string }): MailSender {
   const host = new URL(settings.publicUrl).hostname;
   const url = new URL(settings.smtpUrl);
-  const smtp = lazyTransport((mailer) => mailer.createTransport({ url: settings.smtpUrl, ...SMTP_TIMEOUTS }));
+  const smtp = lazyTransport((mailer) => mailer.createTransport(withTimeouts(settings.smtpUrl)));
   return {
     target: `${url.protocol}//${url.host}`,
     send: async (mail) => {
-      await (await smtp()).sendMail(messageOf(mail, host, settings.dkim));
+      try {
+        await (await smtp()).sendMail(messageOf(mail, host, settings.dkim));
+      } catch (error) {
+        const { code } = (error ?? {}) as { code?: unknown };
+        if (typeof code === 'string' && RELAY_DOWN_CODES.has(code)) throw new RelayUnavailable(code, { cause: error });
+        throw error;
+      }
     },
   };
 }

@@ -13,7 +13,8 @@ export interface Job {
   run(now: Date): Promise<unknown>;
 }
 
-const DEFAULT_LEASE_SECONDS = 600;
+/** A job's lease when it sets none. */
+export const DEFAULT_LEASE_SECONDS = 600;
 
 /**
  * Runs the job once if this instance gets its lease; 'busy' when another instance holds it.

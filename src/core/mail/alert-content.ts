@@ -13,7 +13,7 @@ const WHERE: Record<BackupLocation, MailMessageKey> = {
   remote: 'mail.alert.where.remote',
 };
 
-/** Each alert's subject, and what the admin can do about it. */
+/** Each backup alert's subject, and what the admin can do about it. */
 const TEXTS: Record<BackupAlertKind, { subject: MailMessageKey; advice: MailMessageKey }> = {
   backup_failed: { subject: 'mail.alert.subject.backup_failed', advice: 'mail.alert.advice.backup_failed' },
   backup_stale: { subject: 'mail.alert.subject.backup_stale', advice: 'mail.alert.advice.backup_stale' },
@@ -59,13 +59,41 @@ function alertSection(kind: BackupAlertKind, lang: Language, detail: MailDetail,
   };
 }
 
+/** A stuck job's section: which job, running or failing since when, and the self-audit page. */
+function jobSection(lang: Language, detail: MailDetail, securityUrl: string): Section {
+  const t = mailTranslator(lang);
+  const job = String(detail.job ?? '');
+  const since = instantOf(detail, 'since');
+  const sinceText = since ? at(t, lang, since) : '';
+  return {
+    lang,
+    paragraphs: [
+      t(detail.problem === 'running' ? 'mail.alert.intro.job_running' : 'mail.alert.intro.job_failing', { job, since: sinceText }),
+      t('mail.alert.advice.job_stuck'),
+    ],
+    facts: [
+      [t('mail.alert.job'), job],
+      [t('mail.alert.since'), sinceText],
+    ],
+    links: [{ label: t('mail.alert.link.job_stuck'), url: securityUrl }],
+    footer: t('mail.alert.footer'),
+  };
+}
+
 /**
  * An alert to the platform's admins, in Dutch and English together (admins read both, like staff
  * notices). About a backup: which location, what went wrong or since when none succeeded, and a link to
- * the backups page.
+ * the backups page; about a background job: which one is stuck since when, and a link to the self-audit page.
  */
 export function renderAlert(kind: AlertMailKind, detail: MailDetail, publicUrl: string): MailContent {
   if (isWatchAlertKind(kind)) return renderWatchAlert(kind, detail, publicUrl);
+  if (kind === 'job_stuck') {
+    const job = String(detail.job ?? '');
+    return contentOf(
+      LANGUAGES.map((lang) => mailTranslator(lang)('mail.alert.subject.job_stuck', { job })).join(' / '),
+      LANGUAGES.map((lang) => jobSection(lang, detail, `${publicUrl}/admin/security`)),
+    );
+  }
   const backupsUrl = `${publicUrl}/admin/backups`;
   return contentOf(
     LANGUAGES.map((lang) => {

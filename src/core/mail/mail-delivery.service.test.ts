@@ -11,6 +11,8 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testMailDrop, testSmtpSender } from '../../../test/mail-senders.js';
+import { freePort } from '../../../test/server-process.js';
+import { smtpSender } from '../../adapters/smtp/smtp-sender.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { findBookingByLink } from '../booking-flows/booking.service.js';
 import type { Activity } from '../catalog/activity.js';
@@ -210,6 +212,28 @@ for (const dialect of testDialects()) {
       );
       assert.ok(rows.every((r) => r.status === 'sent'));
       assert.deepEqual(await deliverDueMails(db, clock, settings), { sent: 0, skipped: 0, failures: [] });
+    });
+
+    test('a relay that cannot be reached ends the run after one attempt; the others wait for the next run untried', async () => {
+      const slot = await makeSlot(db, clock, activity, { capacity: 200 });
+      for (let i = 0; i < 4; i++) await book(db, clock, slot, { email: `group${i}@example.nl`, groupSize: 2 });
+      // Nothing listens on this port: the connection is refused, as by a relay that is down.
+      const down = { ...settings, sender: smtpSender({ smtpUrl: `smtp://127.0.0.1:${await freePort()}`, publicUrl: TEST_PUBLIC_URL }) };
+      const report = await deliverDueMails(db, clock, down);
+      assert.deepEqual(
+        report.failures.map(({ error, attempts, gaveUp }) => ({ error, attempts, gaveUp })),
+        [{ error: 'ESOCKET', attempts: 1, gaveUp: false }],
+      );
+      assert.deepEqual((await outboxRows(db)).map((r) => [r.status, r.attempts]).sort(), [
+        ['pending', 0],
+        ['pending', 0],
+        ['pending', 0],
+        ['pending', 1],
+      ]);
+      assert.equal((await deliverDueMails(db, clock, settings)).sent, 3, 'the untried ones go as soon as the relay answers');
+      clock.advance(retryDelayMs(1));
+      assert.equal((await deliverDueMails(db, clock, settings)).sent, 1, 'the tried one after its backoff');
+      assert.equal(smtp.messages.length, 4);
     });
 
     test('a reminder that no longer holds when due is skipped, not sent: an option confirmed before its warning', async () => {

@@ -20,7 +20,7 @@ import type { LinkKey } from '../shared/link-key.js';
 import { setupLinkPath, setupLinkToken } from '../staff/setup-links.js';
 import { findStaffRow } from '../staff/staff.repository.js';
 import { type BookingMailKind, CALENDAR_KINDS, isStaffKind, type MailBooking, renderMail } from './mail-content.js';
-import type { MailSender, OutgoingMail } from './mail-sender.js';
+import { type MailSender, type OutgoingMail, RelayUnavailable } from './mail-sender.js';
 import {
   type ClaimedMail,
   claimOutboxMail,
@@ -267,7 +267,7 @@ async function attemptMail(
   clock: Clock,
   settings: MailDeliverySettings,
   mail: ClaimedMail,
-): Promise<'sent' | 'skipped' | { error: string; final: boolean }> {
+): Promise<'sent' | 'skipped' | { error: string; final: boolean; relayDown?: true }> {
   const kind = MAIL_KINDS.find((k): k is MailKind => k === mail.kind);
   if (!kind) return { error: 'unknown kind', final: true };
   try {
@@ -279,6 +279,7 @@ async function attemptMail(
     return 'sent';
   } catch (error) {
     if (error instanceof MailGivenUp) return { error: error.message, final: true };
+    if (error instanceof RelayUnavailable) return { error: describeError(error), final: false, relayDown: true };
     return { error: describeError(error), final: false };
   }
 }
@@ -288,6 +289,8 @@ async function attemptMail(
  * sent, so two instances (or two concurrent calls) never send one mail twice; it is marked sent
  * once the sender accepted it. A failed attempt is retried with backoff (see retryDelayMs) and
  * given up after MAX_MAIL_ATTEMPTS; a mail whose booking no longer exists is given up at once.
+ * When the relay cannot be reached or does not answer, the run ends after that attempt: the other
+ * mails wait for the next run untried, and a stalled relay holds a run for one timeout, not one per mail.
  * Should the process die between sending and marking, the claim runs out and the mail goes again
  * (with the same Message-ID): at least once, and exactly once otherwise.
  */
@@ -308,6 +311,7 @@ export async function deliverDueMails(db: Db, clock: Clock, settings: MailDelive
     const nextAttemptAt = new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString();
     await markOutboxMailFailed(db, mail.id, { attempts, error: failure.error, nextAttemptAt, giveUp: gaveUp });
     report.failures.push({ id: mail.id, kind: mail.kind, attempts, error: failure.error, gaveUp });
+    if (failure.relayDown) break;
   }
   return report;
 }

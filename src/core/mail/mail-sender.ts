@@ -21,3 +21,18 @@ export interface MailSender {
   /** Resolves once the mail is accepted (by the SMTP server, or written to disk); rejects otherwise. */
   send(mail: OutgoingMail): Promise<void>;
 }
+
+/**
+ * The sender could not reach the relay, or the relay did not answer in time (refused, timed out,
+ * cut off): no mail goes out now, so the outbox job leaves the rest for its next run. `code` is
+ * the client's (e.g. ETIMEDOUT), kept for the outbox's last error.
+ */
+export class RelayUnavailable extends Error {
+  override readonly name = 'RelayUnavailable';
+  constructor(
+    readonly code: string,
+    options?: ErrorOptions,
+  ) {
+    super(`mail relay unavailable (${code})`, options);
+  }
+}

@@ -2,7 +2,7 @@ import type { Language } from '../shared/language.js';
 
 /**
  * Every mail Groupz sends. Organiser mails go to the booking's email in the booking's language;
- * `staff_*` notices go to the venue's staff; `backup_*` and `platform_*` alerts go to the admins
+ * `staff_*` notices go to the venue's staff; `backup_*` and `platform_*` alerts and `job_stuck` go to the admins
  * and concern no booking; `account_*` mails go to one staff member about their own account; `voucher_*` mails
  * go to a gift voucher's buyer about that voucher.
  */
@@ -37,6 +37,7 @@ export const MAIL_KINDS = [
   'platform_disk_recovered',
   'platform_database_unreachable',
   'platform_database_recovered',
+  'job_stuck',
   'account_setup_link',
   'account_exists',
   'voucher_issued',
@@ -62,10 +63,10 @@ export interface NewMail {
 export type StoredSnapshot = Record<string, string | number | null>;
 
 /** The platform's alerts to its admins: they concern no booking. */
-export type AlertMailKind = BackupAlertKind | WatchAlertKind;
+export type AlertMailKind = BackupAlertKind | WatchAlertKind | 'job_stuck';
 
 export function isAlertKind(kind: MailKind): kind is AlertMailKind {
-  return kind.startsWith('backup_') || isWatchAlertKind(kind);
+  return kind.startsWith('backup_') || isWatchAlertKind(kind) || kind === 'job_stuck';
 }
 
 /** Alerts about the backups (core/backups/backup-alerts.service.ts). */

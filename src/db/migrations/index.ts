@@ -29,6 +29,7 @@ import * as rotationAndPartMoves from './2026-12-13T0900-rotation-and-part-moves
 import * as retention from './2026-12-14T0900-retention.js';
 import * as availabilityVersions from './2026-12-15T0900-availability-versions.js';
 import * as platformConditions from './2026-12-16T0900-platform-conditions.js';
+import * as jobRuns from './2026-12-16T1000-job-runs.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-14T0900-retention': retention,
   '2026-12-15T0900-availability-versions': availabilityVersions,
   '2026-12-16T0900-platform-conditions': platformConditions,
+  '2026-12-16T1000-job-runs': jobRuns,
 };

@@ -11,6 +11,12 @@ export const securityMessages = defineMessages(
     'security.disabled':
       'De zelfcontrole draait alleen op een https-installatie (GROUPZ_PUBLIC_URL begint met https://). Dit platform draait op {url}.',
     'security.none': 'Er is nog geen zelfcontrole uitgevoerd.',
+    'jobs.title': 'Achtergrondtaken',
+    'jobs.all_running': 'Alle achtergrondtaken lopen zoals ze moeten.',
+    'jobs.running': 'De taak {job} is sinds {when} ({age}) bezig, veel langer dan een ronde mag duren.',
+    'jobs.failing': 'De taak {job} mislukt sinds {when} ({age}) bij elke ronde.',
+    'jobs.advice':
+      'Het log van de server noemt de fout (zoek op "job failed" of "job stuck"). Een vastgelopen ronde komt los door de dienst te herstarten. De beheerders krijgen hierover één e-mail.',
     'security.run_now': 'Nu uitvoeren',
     'security.notice_ran': 'De zelfcontrole is uitgevoerd.',
     'security.notice_busy': 'Er loopt al een zelfcontrole; de uitkomst verschijnt hier zodra die klaar is.',
@@ -62,6 +68,12 @@ export const securityMessages = defineMessages(
     'security.disabled':
       'The self-audit runs only on an https deployment (GROUPZ_PUBLIC_URL starting with https://). This platform runs at {url}.',
     'security.none': 'No self-audit has run yet.',
+    'jobs.title': 'Background jobs',
+    'jobs.all_running': 'All background jobs are running as they should.',
+    'jobs.running': 'The job {job} has been running since {when} ({age}), far longer than a run may take.',
+    'jobs.failing': 'The job {job} has failed at every run since {when} ({age}).',
+    'jobs.advice':
+      'The server’s log names the error (look for "job failed" or "job stuck"). Restarting the service frees a stuck run. The admins get one email about this.',
     'security.run_now': 'Run now',
     'security.notice_ran': 'The self-audit has run.',
     'security.notice_busy': 'A self-audit is running already; its outcome shows here once it is done.',

@@ -6,6 +6,8 @@ import type { AdminUi } from './admin-ui.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, PostButton } from './admin-layout.js';
 import { age } from './age.js';
+import type { StuckJob } from '../../../core/jobs/job-watch.js';
+import { StuckJobs } from './stuck-jobs.js';
 
 /** Each check's title in the reader's language; a check not listed here shows the title it was stored with. */
 const CHECK_TITLES: Record<string, MessageKey> = {
@@ -79,6 +81,7 @@ export function SecurityPage({
   publicUrl,
   enabled,
   runs,
+  stuckJobs,
   now,
   notice,
   children,
@@ -89,6 +92,8 @@ export function SecurityPage({
   enabled: boolean;
   /** Newest first. */
   runs: AuditReport[];
+  /** The background jobs stuck now; undefined where no scheduler runs them (not `groupz serve`). */
+  stuckJobs?: StuckJob[] | undefined;
   now: Date;
   notice?: string | undefined;
   /** What else the platform watches in itself, after the runs (the disk space). */
@@ -106,6 +111,7 @@ export function SecurityPage({
           {notice}
         </p>
       )}
+      {stuckJobs && <StuckJobs ui={ui} stuck={stuckJobs} now={now} />}
       {!enabled ? (
         <p class="notice" data-testid="self-audit-disabled">
           {t('security.disabled', { url: publicUrl })}
