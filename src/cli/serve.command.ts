@@ -39,6 +39,20 @@ import { secretKeyOf } from './secret-key.js';
 /** How long a stop waits for the requests and job runs under way (docs/operations.md). */
 export const STOP_GRACE_SECONDS = 10;
 
+/** How long each of a stop's last steps (the heartbeat's removal, closing the database) may take: within LEASE_AFTER_STOP_SECONDS together. */
+const CLOSE_STEP_MS = 2_000;
+
+/** Waits for `step` for at most `ms`. */
+async function atMost(ms: number, step: Promise<unknown> | undefined): Promise<'done' | 'gave up'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'gave up'>((resolve) => (timer = setTimeout(() => resolve('gave up'), ms)));
+  try {
+    return await Promise.race([Promise.resolve(step).then(() => 'done' as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export const serveCommand: Command = {
   summary: 'run the platform (migrates the database first)',
   usage: `Usage: groupz serve
@@ -219,8 +233,12 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         for (const stopWatch of stopWatches) stopWatch();
         try {
           await Promise.all([scheduler.stop(graceMs), serving.close(graceMs)]);
-          await stopHeartbeat?.().catch((error: unknown) => log.error({ err: error }, 'cannot remove this instance from the database'));
-          await database.close();
+          // Bounded, as a run given up on may hold a connection: the process ends before its lease does.
+          const removed = stopHeartbeat?.().catch((error: unknown) =>
+            log.error({ err: error }, 'cannot remove this instance from the database'),
+          );
+          if ((await atMost(CLOSE_STEP_MS, removed)) === 'gave up') log.warn('removing this instance from the database took too long');
+          if ((await atMost(CLOSE_STEP_MS, database.close())) === 'gave up') log.warn('closing the database took too long');
           log.info('stopped');
           process.exitCode = 0;
         } catch (error) {

@@ -47,9 +47,9 @@ export async function releaseLease(db: Executor, name: string, holder: string, n
     .execute();
 }
 
-/** Gives back every lease `holder` still holds (its runs given up on at a stop). */
-export async function releaseLeasesOf(db: Executor, holder: string, now: string): Promise<void> {
-  await db.updateTable('job_leases').set({ expires_at: now }).where('holder', '=', holder).where('expires_at', '>', now).execute();
+/** Ends every lease `holder` holds beyond `until` at `until` (its runs given up on at a stop). */
+export async function shortenLeasesOf(db: Executor, holder: string, until: string): Promise<void> {
+  await db.updateTable('job_leases').set({ expires_at: until }).where('holder', '=', holder).where('expires_at', '>', until).execute();
 }
 
 /** What is recorded of the runs of the named jobs; a job that never ran has no record. */

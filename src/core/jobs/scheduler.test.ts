@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { type Job, runJobOnce, startScheduler } from './scheduler.js';
+import { type Job, LEASE_AFTER_STOP_SECONDS, runJobOnce, startScheduler } from './scheduler.js';
 
 /** A job whose runs wait until the test lets them end, counted. */
 function heldJob(name: string) {
@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
       assert.equal(held.runs.length, 3, 'nothing runs once stopped');
     });
 
-    test('a stop waits for a run under way, and gives back the lease of one it gives up on, to the next instance at once', async () => {
+    test('a stop waits for a run under way, and shortens the lease of one it gives up on, to end after the process', async () => {
       const clock = new TestClock('2026-12-01T11:00:00Z');
       const held = heldJob('stopped-held');
       const first = startScheduler(database.db, clock, [held.job], (_, error) => assert.fail(String(error)));
@@ -81,12 +81,16 @@ for (const dialect of testDialects()) {
       // The run never ends: the stop gives up on it after its grace.
       await second.stop(20);
       const lease = await database.db.selectFrom('job_leases').selectAll().where('name', '=', 'given-up').executeTakeFirstOrThrow();
-      assert.equal(lease.expires_at, clock.now().toISOString(), 'the lease is given back at the stop, not at its expiry');
-      // Another instance, at the same instant, runs the job rather than finding it busy.
+      const ends = new Date(clock.now().getTime() + LEASE_AFTER_STOP_SECONDS * 1000);
+      assert.equal(lease.expires_at, ends.toISOString(), 'the lease ends shortly after the stop, not at its full length');
+      // Another instance finds the job busy while the run given up on may still run (until the process ends)...
       const ran: Date[] = [];
-      const result = await runJobOnce(database.db, clock, 'next-instance', { ...again.job, run: async (now) => ran.push(now) });
-      assert.equal(result, 'ran');
-      assert.deepEqual(ran, [clock.now()]);
+      const next = { ...again.job, run: async (now: Date) => ran.push(now) };
+      assert.equal(await runJobOnce(database.db, clock, 'next-instance', next), 'busy');
+      // ...and runs it once the shortened lease has ended, long before the lease's own end.
+      clock.set(ends.toISOString());
+      assert.equal(await runJobOnce(database.db, clock, 'next-instance', next), 'ran');
+      assert.deepEqual(ran, [ends]);
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { acquireLease, releaseLease, releaseLeasesOf } from './job-lease.repository.js';
+import { acquireLease, releaseLease, shortenLeasesOf } from './job-lease.repository.js';
 
 /** A background job. `run` must be safe to repeat: after downtime it catches up on what is due. */
 export interface Job {
@@ -15,6 +15,16 @@ export interface Job {
 
 /** A job's lease when it sets none. */
 export const DEFAULT_LEASE_SECONDS = 600;
+
+/**
+ * How long a run a stop gave up on keeps its lease after the stop: past the end of the process,
+ * whose last steps are bounded (src/cli/serve.command.ts) and which ends the run with it, so that
+ * another instance never runs the job while it may still run here; not the lease's full length.
+ */
+export const LEASE_AFTER_STOP_SECONDS = 15;
+
+/** How long a stop waits to shorten those leases: SQLite's one connection may be held by the run it gave up on. */
+const SHORTEN_WAIT_MS = 1_000;
 
 /**
  * Runs the job once if this instance gets its lease; 'busy' when another instance holds it.
@@ -37,9 +47,9 @@ export async function runJobOnce(db: Db, clock: Clock, holder: string, job: Job)
 /** The running scheduler: stops, or runs a job now instead of at its next tick. */
 export interface Scheduler {
   /**
-   * Starts no run any more and waits for those under way, for at most `graceMs`; then gives back
-   * every lease this instance still holds (of runs the wait gave up on), so that another instance
-   * takes those jobs at its next tick rather than when the lease expires.
+   * Starts no run any more and waits for those under way, for at most `graceMs` (each run gives its
+   * lease back as it ends). The leases of runs the wait gave up on end LEASE_AFTER_STOP_SECONDS
+   * later: another instance takes those jobs then, rather than when the leases would have expired.
    */
   stop(graceMs: number): Promise<void>;
   /**
@@ -96,7 +106,12 @@ export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job:
       let giveUp: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all(underWay), new Promise((resolve) => (giveUp = setTimeout(resolve, graceMs)))]);
       clearTimeout(giveUp);
-      await releaseLeasesOf(db, holder, clock.now().toISOString());
+      if (underWay.size === 0) return;
+      const until = new Date(clock.now().getTime() + LEASE_AFTER_STOP_SECONDS * 1000).toISOString();
+      // Unless the database is held (SQLite, by a run given up on): the leases then expire as they were.
+      const shortened = shortenLeasesOf(db, holder, until).catch(() => undefined);
+      await Promise.race([shortened, new Promise((resolve) => (giveUp = setTimeout(resolve, SHORTEN_WAIT_MS)))]);
+      clearTimeout(giveUp);
     },
     runNow: (name) => {
       if (!stopped) ticks.get(name)?.();
