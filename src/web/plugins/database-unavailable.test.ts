@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { type AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
@@ -13,11 +15,38 @@ import { testDialects } from '../../../test/databases.js';
 import { bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import { assertSecurityHeaders } from '../../../test/security-headers.js';
+import { captureLog } from '../../../test/log-capture.js';
 import { UNAVAILABLE_RETRY_SECONDS } from './errors.js';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
 const EN = { 'accept-language': 'en' };
 const FORM = { ...EN, 'content-type': 'application/x-www-form-urlencoded' };
+
+// First in the file: the outage log's quiet minute is the process's, and the suites below log outages.
+describe('a client that hangs up in the middle of its request', () => {
+  test('is the request’s end, not the database’s: no outage is logged (which would hide a real one for a minute)', async () => {
+    const { log, lines } = captureLog();
+    const t = await buildTestApp(sqlite, undefined, {}, { loggerInstance: log });
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = t.app.server.address() as AddressInfo;
+      // A form announcing 1000 bytes that sends eight and goes away: Node's ECONNRESET, which a database connection also raises.
+      const socket = connect(port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write(
+        `POST /book/x HTTP/1.1\r\nHost: ${new URL(TEST_PUBLIC_URL).host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nname=abc`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      const outages = () => lines.filter((line) => String(line.msg).startsWith('database unavailable'));
+      // The server answers the hang-up as it ends the request's body (Fastify: 400, nothing logged).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(outages(), [], 'a hang-up is no outage');
+    } finally {
+      await t.app.close();
+    }
+  });
+});
 
 /**
  * SQLite's write lock held by another process past the busy timeout: the group commit's BEGIN is

@@ -193,12 +193,20 @@ export function logOutage(request: FastifyRequest, error: unknown): void {
   outageUnlogged = 0;
 }
 
+/**
+ * Whether the error is the database's unavailability (503). Not an error HTTP already gave a status
+ * (a client that hung up mid-body is Node's ECONNRESET as a 400): the request's, not the database's.
+ */
+export function isOutage(error: unknown): boolean {
+  return !(error instanceof HttpError) && (error as { statusCode?: unknown }).statusCode === undefined && isDatabaseUnavailable(error);
+}
+
 /** Answers any error: domain refusals by their code, HTTP errors by status, the rest as a logged 500. */
 export function replyToError(error: FastifyError | DomainError | HttpError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
   }
-  if (isDatabaseUnavailable(error)) {
+  if (isOutage(error)) {
     logOutage(request, error);
     return sendError(request, markUnavailable(reply), 503, 'http.unavailable', 'unavailable');
   }
