@@ -153,4 +153,36 @@ describe('an app whose PostgreSQL is not there (every connection refused)', () =
       assertSecurityHeaders(answer.headers, answer === health ? '/healthz' : '/');
     }
   });
+
+  test('a booking form sent meanwhile comes back as a page that sends it again as it was, key included', async () => {
+    const slotId = '0'.repeat(26);
+    const sent = {
+      submissionKey: 'k'.repeat(43),
+      groupSize: '28',
+      name: 'Marieke <Typed> & co',
+      email: 'marieke@example.nl',
+      extras: ['a', 'b'],
+    };
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(sent)) for (const v of [value].flat()) body.append(name, v);
+    const answer = await down.inject({ method: 'POST', url: `/book/${slotId}`, headers: FORM, payload: body.toString() });
+    assert.equal(answer.statusCode, 503);
+    assert.equal(answer.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+    assertSecurityHeaders(answer.headers, `/book/${slotId}`);
+    const resend = parseHtml(answer.body).querySelector('form[data-testid="resend"]');
+    assert.ok(resend, 'a form to send again');
+    assert.equal(resend.getAttribute('action'), `/book/${slotId}`);
+    assert.equal(resend.getAttribute('method'), 'post');
+    const kept = [...resend.querySelectorAll('input[type="hidden"]')].map((input) => [
+      input.getAttribute('name'),
+      input.getAttribute('value'),
+    ]);
+    assert.deepEqual(kept, [...body.entries()], 'every field as it was sent, in order');
+    assert.match(resend.textContent ?? '', /Send again/);
+    // The back office's forms (a password, say) are not put into a page.
+    const staff = await down.inject({ method: 'POST', url: '/staff/login', headers: FORM, payload: 'email=a%40b.nl&password=secret' });
+    assert.equal(staff.statusCode, 503);
+    assert.equal(parseHtml(staff.body).querySelector('form[data-testid="resend"]'), null);
+    assert.doesNotMatch(staff.body, /secret/);
+  });
 });

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { ErrorPage } from '../views/error.page.js';
+import { ErrorPage, type Resend } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
 import type { Ui } from '../views/ui.js';
 import { allowedMethodsAt } from './allowed-methods.js';
@@ -126,7 +126,7 @@ export function errorBody(
   ui: Ui,
   key: MessageKey,
   code: string,
-  { lostLink = false, backOffice = false }: { lostLink?: boolean; backOffice?: boolean } = {},
+  { lostLink = false, backOffice = false, resend }: { lostLink?: boolean; backOffice?: boolean; resend?: Resend | undefined } = {},
 ): { type: string; body: string } {
   const message = ui.t(key);
   if (api) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) };
@@ -135,7 +135,7 @@ export function errorBody(
   const title = ui.t(code === 'unavailable' ? 'http.unavailable_title' : 'http.error_title');
   return {
     type: 'text/html; charset=utf-8',
-    body: renderPage(<ErrorPage ui={page} title={title} message={message} lostLink={lostLink} backOffice={backOffice} />),
+    body: renderPage(<ErrorPage ui={page} title={title} message={message} lostLink={lostLink} backOffice={backOffice} resend={resend} />),
   };
 }
 
@@ -149,12 +149,28 @@ function isBackOfficePath(url: string): boolean {
   return /^\/(admin|staff)(\/|\?|$)/.test(url);
 }
 
+/**
+ * A public form the database could not take: what was sent, to send again from the 503 page, which
+ * needs no database to show it (a booking's form sent during an outage keeps what was typed, and
+ * its submission key, so that it is placed once). Not the back office's, whose forms may hold a
+ * password; not a body that is no form.
+ */
+function resendOf(request: FastifyRequest): Resend | undefined {
+  const body = request.body;
+  if (request.method !== 'POST' || isBackOfficePath(request.url) || typeof body !== 'object' || body === null) return undefined;
+  const fields = Object.entries(body).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v): [string, string] => [name, v]),
+  );
+  return { action: request.url, fields };
+}
+
 /** Sends a translated error as JSON (API) or as a page (everything else). */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
   const lostLink = status === 404 && isBookingLinkPath(request.url);
   const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code, {
     lostLink,
     backOffice: isBackOfficePath(request.url),
+    resend: code === 'unavailable' ? resendOf(request) : undefined,
   });
   return reply.code(status).type(type).send(body);
 }

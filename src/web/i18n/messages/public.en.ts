@@ -124,6 +124,8 @@ export const en: Record<keyof typeof nl, string> = {
   'http.unavailable_title': 'Temporarily unavailable',
   'http.unavailable':
     'We cannot handle this request right now. Your data is safe: what you confirmed earlier is kept. Please try again in a few minutes.',
+  'http.unavailable_resend': 'What you sent is kept in this page: send it again when it suits you.',
+  'http.unavailable_resend_button': 'Send again',
 
   'api.validation_failed': 'Not all fields are filled in correctly.',
 };

@@ -123,6 +123,8 @@ export const nl = {
   'http.unavailable_title': 'Tijdelijk niet beschikbaar',
   'http.unavailable':
     'We kunnen dit verzoek nu even niet verwerken. Uw gegevens zijn veilig: wat u eerder bevestigde, blijft bewaard. Probeer het over een paar minuten opnieuw.',
+  'http.unavailable_resend': 'Wat u verstuurde, staat nog in deze pagina: verstuur het opnieuw als het u uitkomt.',
+  'http.unavailable_resend_button': 'Opnieuw versturen',
 
   'api.validation_failed': 'Niet alle velden zijn goed ingevuld.',
 } satisfies Record<string, string>;
