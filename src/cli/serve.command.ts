@@ -30,6 +30,7 @@ import { voucherExpiryJob } from '../core/vouchers/voucher-expiry.service.js';
 import { databaseWatch } from '../core/watch/database-watch.service.js';
 import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
 import { startWatchLoop } from '../core/watch/watch-loop.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -192,7 +193,10 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         startWatchLoop(
           config.watch.intervalSeconds,
           () => checkDiskSpace(database.db, systemClock, diskWatch),
-          (error) => log.error({ err: error }, 'looking at the free space failed'),
+          (error) =>
+            isDatabaseUnavailable(error)
+              ? log.warn({ err: error }, 'free space not recorded: the database does not answer')
+              : log.error({ err: error }, 'looking at the free space failed'),
         ),
       ];
       // PostgreSQL is another server: while it does not answer, the admins are mailed directly (the outbox is in it).
