@@ -59,7 +59,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(diskNotices(home.body), [
         {
           host: 'web1',
-          text: 'Weinig schijfruimte: de gegevensmap /var/lib/groupz op web1 heeft nog 2,5 GiB vrij van 100 GiB (2,5%). Maak ruimte vrij voordat de schijf vol is: dan kan het platform geen boekingen en e-mails meer opslaan. Schijfruimte bekijken',
+          text: 'Weinig schijfruimte: de gegevensmap /var/lib/groupz op web1 heeft nog 2,5 GiB vrij van 100 GiB (2,5%), minder dan de grens van 10% of 1 GiB. Maak ruimte vrij voordat de schijf vol is: dan kan het platform geen boekingen en e-mails meer opslaan. Schijfruimte bekijken',
         },
       ]);
       assert.ok(parseHtml(home.body).querySelector('[data-testid="disk-low"] a[href="/admin/security#disk-space"]'));

@@ -4,7 +4,7 @@ import { defineMessages } from '../../../core/i18n/define-messages.js';
 export const watchMessages = defineMessages(
   {
     'watch.disk_low':
-      'Weinig schijfruimte: de gegevensmap {path} op {host} heeft nog {free} vrij van {total} ({share}). Maak ruimte vrij voordat de schijf vol is: dan kan het platform geen boekingen en e-mails meer opslaan.',
+      'Weinig schijfruimte: de gegevensmap {path} op {host} heeft nog {free} vrij van {total} ({share}), minder dan de grens van {limit}. Maak ruimte vrij voordat de schijf vol is: dan kan het platform geen boekingen en e-mails meer opslaan.',
     'watch.disk_details': 'Schijfruimte bekijken',
     'watch.disk_title': 'Schijfruimte',
     'watch.disk_intro':
@@ -22,7 +22,7 @@ export const watchMessages = defineMessages(
   },
   {
     'watch.disk_low':
-      'Low disk space: the data directory {path} on {host} has {free} free of {total} ({share}). Free some space before the disk is full: then the platform can no longer store bookings and mails.',
+      'Low disk space: the data directory {path} on {host} has {free} free of {total} ({share}), below the limit of {limit}. Free some space before the disk is full: then the platform can no longer store bookings and mails.',
     'watch.disk_details': 'View the disk space',
     'watch.disk_title': 'Disk space',
     'watch.disk_intro':

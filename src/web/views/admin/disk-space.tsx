@@ -35,7 +35,8 @@ export function DiskWarnings({ ui, conditions }: { ui: AdminUi; conditions: Plat
     <>
       {conditions.map((condition) => (
         <p key={condition.name} class="warning" role="alert" data-testid="disk-low" data-host={String(condition.detail.host)}>
-          {ui.t('watch.disk_low', spaceOf(ui, condition))} <a href="/admin/security#disk-space">{ui.t('watch.disk_details')}</a>
+          {ui.t('watch.disk_low', { ...spaceOf(ui, condition), limit: limitText(ui, condition) })}{' '}
+          <a href="/admin/security#disk-space">{ui.t('watch.disk_details')}</a>
         </p>
       ))}
     </>
