@@ -34,7 +34,9 @@ export function parseFormBody(body: string): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of new URLSearchParams(body)) {
     const seen = fields[name];
-    fields[name] = seen === undefined ? value : [seen, value].flat();
+    // Added to the list in place: a copy per value made 30,000 repeats of one name take 41 s.
+    if (Array.isArray(seen)) seen.push(value);
+    else fields[name] = seen === undefined ? value : [seen, value];
   }
   return fields;
 }
