@@ -184,5 +184,9 @@ describe('an app whose PostgreSQL is not there (every connection refused)', () =
     assert.equal(staff.statusCode, 503);
     assert.equal(parseHtml(staff.body).querySelector('form[data-testid="resend"]'), null);
     assert.doesNotMatch(staff.body, /secret/);
+    // Also when the path escapes a letter, which the router decodes.
+    const escaped = await down.inject({ method: 'POST', url: '/%73taff/login', headers: FORM, payload: 'email=a%40b.nl&password=secret' });
+    assert.equal(escaped.statusCode, 503);
+    assert.doesNotMatch(escaped.body, /secret/);
   });
 });

@@ -157,7 +157,15 @@ function isBackOfficePath(url: string): boolean {
  */
 function resendOf(request: FastifyRequest): Resend | undefined {
   const body = request.body;
-  if (request.method !== 'POST' || isBackOfficePath(request.url) || typeof body !== 'object' || body === null) return undefined;
+  // The route's own path: the router decodes what the raw URL may escape (/%73taff/login is /staff/login).
+  if (
+    request.method !== 'POST' ||
+    isBackOfficePath(request.routeOptions.url ?? request.url) ||
+    isBackOfficePath(request.url) ||
+    typeof body !== 'object' ||
+    body === null
+  )
+    return undefined;
   const fields = Object.entries(body).flatMap(([name, value]) =>
     (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v): [string, string] => [name, v]),
   );
