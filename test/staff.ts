@@ -1,7 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Venue } from '../src/core/catalog/activity.js';
-import { addStaff } from '../src/core/staff/staff.service.js';
+import { addStaff, confirmTotpEnrolment, findSetupAccount, pendingTotpSecret, setSetupPassword } from '../src/core/staff/staff.service.js';
+import type { Clock } from '../src/core/shared/clock.js';
+import type { Db } from '../src/db/schema.js';
 import type { Role, StaffMember } from '../src/core/staff/staff.js';
 import { SESSION_COOKIE } from '../src/web/admin/session-cookie.js';
 import type { TestApp } from './app.js';
@@ -116,4 +118,26 @@ export function adminGet(t: TestApp, session: SignedIn, url: string) {
 /** A back-office form post as the browser sends it: the session cookie, the form token, our own Origin. */
 export function adminPost(t: TestApp, session: SignedIn, url: string, fields: Record<string, string> = {}) {
   return postForm(t, url, { _csrf: session.csrf, ...fields }, session.cookie);
+}
+
+const SETUP_KEY = randomBytes(32);
+
+/**
+ * A member added in core, as the setup link leaves them (a password and a confirmed second
+ * factor), or with `setUp: false` only added: for the services that mail the admins.
+ */
+export async function addMember(
+  db: Db,
+  clock: Clock,
+  email: string,
+  role: Role,
+  { venue, setUp = true }: { venue?: string; setUp?: boolean } = {},
+): Promise<StaffMember> {
+  const { member, setupToken } = await addStaff(db, clock, { email, name: email, role, venue }, null);
+  if (!setUp) return member;
+  await setSetupPassword(db, clock, SETUP_KEY, setupToken, 'correct horse battery staple');
+  const row = await findSetupAccount(db, clock, setupToken);
+  const code = rfc6238(base32Decode(pendingTotpSecret(SETUP_KEY, row)!), Math.floor(clock.now().getTime() / 1000));
+  await confirmTotpEnrolment(db, clock, SETUP_KEY, row, code, { actor: member });
+  return member;
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,37 +14,16 @@ import { makeActivity } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { base32Decode, rfc6238 } from '../../../test/staff.js';
+import { addMember } from '../../../test/staff.js';
 import type { Db } from '../../db/schema.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { type MailDeliverySettings, type MailFailure, mailDeliveryJob } from '../mail/mail-delivery.service.js';
-import type { Clock } from '../shared/clock.js';
-import type { Role } from '../staff/staff.js';
 import { setStaffDisabled } from '../staff/staff-admin.service.js';
-import { addStaff, confirmTotpEnrolment, findSetupAccount, pendingTotpSecret, setSetupPassword } from '../staff/staff.service.js';
 import { alertFailedBackup, alertStaleBackups } from './backup-alerts.service.js';
 import { finishBackupRun, insertBackupRun } from './backup-runs.repository.js';
 
-const SECRET_KEY = randomBytes(32);
 const BACKUPS_URL = `${TEST_PUBLIC_URL}/admin/backups`;
 const HOUR = 3600 * 1000;
-
-/** A member as the setup link leaves them (password and a confirmed second factor), or only added. */
-async function addMember(
-  db: Db,
-  clock: Clock,
-  email: string,
-  role: Role,
-  { venue, setUp = true }: { venue?: string; setUp?: boolean } = {},
-) {
-  const { member, setupToken } = await addStaff(db, clock, { email, name: email, role, venue }, null);
-  if (!setUp) return member;
-  await setSetupPassword(db, clock, SECRET_KEY, setupToken, 'correct horse battery staple');
-  const row = await findSetupAccount(db, clock, setupToken);
-  const code = rfc6238(base32Decode(pendingTotpSecret(SECRET_KEY, row)!), Math.floor(clock.now().getTime() / 1000));
-  await confirmTotpEnrolment(db, clock, SECRET_KEY, row, code, { actor: member });
-  return member;
-}
 
 function recipientOf(mail: ParsedMail): string | undefined {
   return mail.to && !Array.isArray(mail.to) ? mail.to.text : undefined;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
@@ -8,26 +7,14 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { base32Decode, rfc6238 } from '../../../test/staff.js';
+import { addMember } from '../../../test/staff.js';
 import { startTcpRelay, type TcpRelay } from '../../../test/tcp-relay.js';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.js';
-import type { Db } from '../../db/schema.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { type MailFailure, mailDeliveryJob } from '../mail/mail-delivery.service.js';
-import type { Clock } from '../shared/clock.js';
-import { addStaff, confirmTotpEnrolment, findSetupAccount, pendingTotpSecret, setSetupPassword } from '../staff/staff.service.js';
 import { databaseWatch, type DatabaseWatch } from './database-watch.service.js';
 
-const SECRET_KEY = randomBytes(32);
 const FROM = 'Groupz <no-reply@bookings.test>';
-
-async function addAdmin(db: Db, clock: Clock, email: string) {
-  const { member, setupToken } = await addStaff(db, clock, { email, name: email, role: 'admin' }, null);
-  await setSetupPassword(db, clock, SECRET_KEY, setupToken, 'correct horse battery staple');
-  const row = await findSetupAccount(db, clock, setupToken);
-  const code = rfc6238(base32Decode(pendingTotpSecret(SECRET_KEY, row)!), Math.floor(clock.now().getTime() / 1000));
-  await confirmTotpEnrolment(db, clock, SECRET_KEY, row, code, { actor: member });
-}
 
 function recipientOf(mail: ParsedMail): string | undefined {
   return mail.to && !Array.isArray(mail.to) ? mail.to.text : undefined;
@@ -65,8 +52,8 @@ for (const dialect of testDialects().filter((d) => d.name === 'postgres')) {
     beforeEach(async () => {
       clock.set('2026-06-01T08:00:00Z');
       database = await dialect.create();
-      await addAdmin(database.db, clock, 'beheer@groupz.test');
-      await addAdmin(database.db, clock, 'ops@groupz.test');
+      await addMember(database.db, clock, 'beheer@groupz.test', 'admin');
+      await addMember(database.db, clock, 'ops@groupz.test', 'admin');
       // The platform reaches PostgreSQL through a relay the test cuts, as a lost network or a stopped server would.
       const url = new URL(database.env.GROUPZ_DATABASE_URL!);
       relay = await startTcpRelay({ host: url.hostname, port: Number(url.port || 5432) });

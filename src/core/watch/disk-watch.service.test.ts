@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
@@ -8,28 +7,15 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { base32Decode, rfc6238 } from '../../../test/staff.js';
+import { addMember } from '../../../test/staff.js';
 import type { Db } from '../../db/schema.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { type MailDeliverySettings, type MailFailure, mailDeliveryJob } from '../mail/mail-delivery.service.js';
-import type { Clock } from '../shared/clock.js';
-import type { Role } from '../staff/staff.js';
-import { addStaff, confirmTotpEnrolment, findSetupAccount, pendingTotpSecret, setSetupPassword } from '../staff/staff.service.js';
 import { checkDiskSpace, type DiskWatch, listDiskConditions } from './disk-watch.service.js';
 import type { DiskSpace } from './watch.js';
 
-const SECRET_KEY = randomBytes(32);
 const GIB = 1024 ** 3;
 const MINUTE = 60_000;
-
-/** A member as the setup link leaves them (password and a confirmed second factor). */
-async function addMember(db: Db, clock: Clock, email: string, role: Role) {
-  const { member, setupToken } = await addStaff(db, clock, { email, name: email, role }, null);
-  await setSetupPassword(db, clock, SECRET_KEY, setupToken, 'correct horse battery staple');
-  const row = await findSetupAccount(db, clock, setupToken);
-  const code = rfc6238(base32Decode(pendingTotpSecret(SECRET_KEY, row)!), Math.floor(clock.now().getTime() / 1000));
-  await confirmTotpEnrolment(db, clock, SECRET_KEY, row, code, { actor: member });
-}
 
 function recipientOf(mail: ParsedMail): string | undefined {
   return mail.to && !Array.isArray(mail.to) ? mail.to.text : undefined;
