@@ -1,20 +1,11 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  type SqliteDatabase,
-  type SqliteDialectConfig,
-  SqliteDriver,
-} from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
 import type { Database, Db } from './schema.js';
+import { SqliteConnectionsDialect } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -44,66 +35,14 @@ function connectSqlite(file: string, onGroupCommit?: (jobs: number) => void): Db
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
   chmodSync(file, 0o600);
-  // WAL for concurrent readers, FULL so a committed booking survives power loss, and a busy
-  // timeout so a second process waits for the write lock instead of failing.
+  // WAL for concurrent readers, and FULL so a committed booking survives power loss. A second
+  // process holding the write lock is waited for (sqlite-driver.ts).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }) as Db;
+  const db = new Kysely<Database>({ dialect: new SqliteConnectionsDialect(sqlite, new SQLite(file)) }) as Db;
   groupCommits(db, new GroupWriter(db, onGroupCommit));
   return db;
-}
-
-/**
- * SQLite transactions that begin IMMEDIATE: each takes the database's write lock at its start,
- * waiting for it under the busy timeout. A deferred one that reads before it writes (a SELECT of
- * the rows to lock, then their UPDATE) fails at once with "database is locked" when another
- * process wrote in between, as SQLite cannot wait for a snapshot that is already stale. Within one
- * process nothing changes: Kysely runs one query at a time on its single SQLite connection.
- */
-class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
-
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
-  }
-
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
-  }
-}
-
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-/** Statements kept at most; the platform runs far fewer distinct ones. */
-const STATEMENT_CACHE_SIZE = 1000;
-
-/**
- * Kysely prepares every query anew, and compiling a statement costs more than running most of
- * them. The platform runs the same statements over and over, so each is compiled once and kept
- * (SQLite recompiles a kept statement by itself when the schema changes). Safe because Kysely runs
- * one query at a time on its single SQLite connection.
- */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
 }
 
 /** The pg driver, loaded only for PostgreSQL: on SQLite a start need not wait for it. */

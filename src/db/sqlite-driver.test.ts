@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { SqliteConnectionsDialect } from './sqlite-driver.js';
+import { isDatabaseUnavailable } from './unavailable.js';
+
+interface Tables {
+  t: { x: number };
+}
+
+const BUSY_WAIT_MS = 300;
+
+/** Milliseconds `work` took to settle, and how it settled. */
+async function timed(work: Promise<unknown>): Promise<{ ms: number; error?: unknown }> {
+  const started = performance.now();
+  try {
+    await work;
+    return { ms: performance.now() - started };
+  } catch (error) {
+    return { ms: performance.now() - started, error };
+  }
+}
+
+const count = async (db: Kysely<Tables>) =>
+  (
+    await db
+      .selectFrom('t')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+describe('SQLite with another process holding the write lock', () => {
+  let dir: string;
+  let file: string;
+  let db: Kysely<Tables>;
+  let other: SQLite.Database;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
+    file = join(dir, 'db.sqlite');
+    const writer = new SQLite(file);
+    writer.pragma('journal_mode = WAL');
+    db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file), BUSY_WAIT_MS) });
+    await sql`create table t (x integer)`.execute(db);
+    await db.insertInto('t').values({ x: 1 }).execute();
+    // Another process, as far as locks go: a connection of its own that takes the write lock.
+    other = new SQLite(file);
+    other.exec('begin immediate; insert into t values (99)');
+  });
+
+  afterEach(async () => {
+    if (other.inTransaction) other.exec('rollback');
+    other.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('reads, and everything else the process does, go on while a write waits for the lock', async () => {
+    const write = db.insertInto('t').values({ x: 2 }).execute();
+    // The event loop is free: a timer fires on time, and a read answers (without the uncommitted row).
+    const tick = await timed(new Promise((resolve) => setTimeout(resolve, 20)));
+    assert.ok(tick.ms < 150, `a 20 ms timer took ${Math.round(tick.ms)} ms`);
+    const read = await timed(count(db).then((n) => assert.equal(n, 1)));
+    assert.equal(read.error, undefined);
+    assert.ok(read.ms < 100, `a read took ${Math.round(read.ms)} ms`);
+    other.exec('commit');
+    await write;
+    assert.equal(await count(db), 3);
+  });
+
+  test('a transaction waits for the lock and then runs whole', async () => {
+    setTimeout(() => other.exec('commit'), 100);
+    const done = await timed(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ x: 3 }).execute();
+        assert.equal(await count(trx), 3, 'the transaction sees its own write and the other process its');
+      }),
+    );
+    assert.equal(done.error, undefined);
+    assert.ok(done.ms >= 90, `the transaction did not wait: ${Math.round(done.ms)} ms`);
+  });
+
+  test('a write that waits longer than the busy wait fails as unavailable, and the next one works', async () => {
+    const failed = await timed(db.transaction().execute((trx) => trx.insertInto('t').values({ x: 4 }).execute()));
+    assert.ok(isDatabaseUnavailable(failed.error), `expected busy, got ${String(failed.error)}`);
+    assert.ok(failed.ms >= BUSY_WAIT_MS && failed.ms < BUSY_WAIT_MS + 500, `failed after ${Math.round(failed.ms)} ms`);
+    other.exec('rollback');
+    await db.insertInto('t').values({ x: 5 }).execute();
+    assert.deepEqual(
+      (await db.selectFrom('t').select('x').orderBy('x').execute()).map((r) => r.x),
+      [1, 5],
+    );
+  });
+});
+
+describe('SQLite reads and writes on their two connections', () => {
+  test('a read outside a transaction sees what is committed; one that writes goes to the writer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
+    const file = join(dir, 'db.sqlite');
+    const writer = new SQLite(file);
+    writer.pragma('journal_mode = WAL');
+    const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file)) });
+    try {
+      await sql`create table t (x integer)`.execute(db);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const transaction = db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ x: 1 }).execute();
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Not queued behind the open transaction, and not seeing its write.
+      assert.equal(await count(db), 0);
+      release();
+      await transaction;
+      assert.equal(await count(db), 1);
+      // Starts like a read, but writes: the reader (query_only) would refuse it.
+      await sql`with v(x) as (select 2) insert into t select x from v`.execute(db);
+      assert.equal(await count(db), 2);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

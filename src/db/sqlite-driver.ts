@@ -1,0 +1,243 @@
+import type SQLite from 'better-sqlite3';
+import {
+  CompiledQuery,
+  createQueryId,
+  type DatabaseConnection,
+  type Driver,
+  IdentifierNode,
+  type QueryCompiler,
+  type QueryResult,
+  RawNode,
+  SqliteDialect,
+} from 'kysely';
+
+/**
+ * How long a statement waits for the write lock while another process holds it (a second
+ * instance, a backup, an administrator's `sqlite3`) before it fails as busy (503, see
+ * unavailable.ts).
+ */
+export const BUSY_WAIT_MS = 5000;
+
+/** Pauses between two tries for a lock: SQLite's own busy handler's. */
+const BUSY_PAUSES_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
+/**
+ * SQLite with two connections to one file: a writer for every transaction and write, and a reader
+ * (`query_only`) for single reads, which WAL lets run while a transaction is open. And the waiting
+ * for a lock is done here, between tries, instead of in SQLite's busy handler: better-sqlite3 is
+ * synchronous, so its busy timeout would hold the whole process, every request and `/healthz`
+ * included, while another process held the write lock. Now only the writes wait, and the reads
+ * go on.
+ */
+export class SqliteConnectionsDialect extends SqliteDialect {
+  readonly #writer: SQLite.Database;
+  readonly #reader: SQLite.Database;
+  readonly #busyWaitMs: number;
+
+  constructor(writer: SQLite.Database, reader: SQLite.Database, busyWaitMs = BUSY_WAIT_MS) {
+    super({ database: writer });
+    this.#writer = writer;
+    this.#reader = reader;
+    this.#busyWaitMs = busyWaitMs;
+  }
+
+  override createDriver(): Driver {
+    return new SqliteConnectionsDriver(this.#writer, this.#reader, this.#busyWaitMs);
+  }
+}
+
+/** One SQLite connection with its statements compiled once (see CachedStatements). */
+class Connection {
+  readonly sqlite: SQLite.Database;
+  readonly #statements: CachedStatements;
+  readonly #busyWaitMs: number;
+
+  constructor(sqlite: SQLite.Database, busyWaitMs: number) {
+    // No busy handler: a lock that is held fails at once, and run() waits without blocking.
+    sqlite.pragma('busy_timeout = 0');
+    this.sqlite = sqlite;
+    this.#statements = new CachedStatements(sqlite);
+    this.#busyWaitMs = busyWaitMs;
+  }
+
+  prepare(sql: string): SQLite.Statement {
+    return this.#statements.prepare(sql);
+  }
+
+  /**
+   * Runs `query`, trying again while the database is busy for at most the busy wait. Only a
+   * statement outside a transaction (a BEGIN among them) is tried again: it failed as a whole,
+   * while in a transaction the failure is the transaction's to handle.
+   */
+  async run(query: CompiledQuery): Promise<QueryResult<unknown>> {
+    const deadline = Date.now() + this.#busyWaitMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.#execute(query);
+      } catch (error) {
+        if (!isBusy(error) || this.sqlite.inTransaction || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSES_MS[Math.min(attempt, BUSY_PAUSES_MS.length - 1)]));
+      }
+    }
+  }
+
+  #execute({ sql, parameters }: CompiledQuery): QueryResult<unknown> {
+    const statement = this.prepare(sql);
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
+/** A statement that may go to the reader: it starts as a read; SQLite confirms it writes nothing. */
+const READ = /^\s*(select|with)\b/i;
+
+class SqliteConnectionsDriver implements Driver {
+  readonly #writer: Connection;
+  readonly #reader: Connection;
+  readonly #writerTurns = new Turns();
+
+  constructor(writer: SQLite.Database, reader: SQLite.Database, busyWaitMs: number) {
+    reader.pragma('query_only = ON');
+    this.#writer = new Connection(writer, busyWaitMs);
+    this.#reader = new Connection(reader, busyWaitMs);
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new Lease(this.#writer, this.#reader, this.#writerTurns);
+  }
+
+  /**
+   * Each transaction takes the write lock at its start. A deferred one that reads before it
+   * writes (a SELECT of the rows to lock, then their UPDATE) fails at once with "database is
+   * locked" when another process wrote in between, as SQLite cannot wait for a snapshot that is
+   * already stale.
+   */
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    await connection.executeQuery(savepointCommand('savepoint', name, compile));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    await connection.executeQuery(savepointCommand('rollback to', name, compile));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    await connection.executeQuery(savepointCommand('release', name, compile));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).release();
+  }
+
+  async destroy(): Promise<void> {
+    this.#reader.sqlite.close();
+    this.#writer.sqlite.close();
+  }
+}
+
+function savepointCommand(command: string, name: string, compile: QueryCompiler['compileQuery']): CompiledQuery {
+  return compile(RawNode.createWithChildren([RawNode.createWithSql(`${command} `), IdentifierNode.create(name)]), createQueryId());
+}
+
+/**
+ * What Kysely holds as a connection, for one query or one transaction: its reads go to the
+ * reader until it first needs the writer; from then on it holds the writer, its turn, until it is
+ * released, so a transaction's statements (and those of `db.connection()`) run together on it.
+ */
+class Lease implements DatabaseConnection {
+  readonly #writer: Connection;
+  readonly #reader: Connection;
+  readonly #writerTurns: Turns;
+  #endTurn: (() => void) | undefined;
+
+  constructor(writer: Connection, reader: Connection, writerTurns: Turns) {
+    this.#writer = writer;
+    this.#reader = reader;
+    this.#writerTurns = writerTurns;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.#endTurn && this.#onlyReads(query.sql)) return (await this.#reader.run(query)) as QueryResult<R>;
+    this.#endTurn ??= await this.#writerTurns.take();
+    return (await this.#writer.run(query)) as QueryResult<R>;
+  }
+
+  /** Whether `sql` may go to the reader; when the reader cannot even compile it, the writer says why. */
+  #onlyReads(sql: string): boolean {
+    if (!READ.test(sql)) return false;
+    try {
+      return this.#reader.prepare(sql).readonly;
+    } catch {
+      return false;
+    }
+  }
+
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('SQLite: streaming is not supported');
+  }
+
+  release(): void {
+    this.#endTurn?.();
+    this.#endTurn = undefined;
+  }
+}
+
+/** The writer's turns, first come first served. */
+class Turns {
+  #last: Promise<void> = Promise.resolve();
+
+  /** Waits for the turn; resolves with the function that ends it. */
+  take(): Promise<() => void> {
+    let end!: () => void;
+    const turn = new Promise<void>((resolve) => (end = resolve));
+    const start = this.#last.then(() => end);
+    this.#last = this.#last.then(() => turn);
+    return start;
+  }
+}
+
+/** Statements kept at most per connection; the platform runs far fewer distinct ones. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query anew, and compiling a statement costs more than running most of
+ * them. The platform runs the same statements over and over, so each is compiled once and kept
+ * (SQLite recompiles a kept statement by itself when the schema changes). Safe because a
+ * connection runs one statement at a time: better-sqlite3 runs each to its end at once.
+ */
+class CachedStatements {
+  readonly #sqlite: SQLite.Database;
+  readonly #statements = new Map<string, SQLite.Statement>();
+
+  constructor(sqlite: SQLite.Database) {
+    this.#sqlite = sqlite;
+  }
+
+  prepare(sql: string): SQLite.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.clear();
+      statement = this.#sqlite.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
