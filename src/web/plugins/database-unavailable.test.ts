@@ -173,11 +173,16 @@ describe('an app whose PostgreSQL is not there (every connection refused)', () =
     assert.ok(resend, 'a form to send again');
     assert.equal(resend.getAttribute('action'), `/book/${slotId}`);
     assert.equal(resend.getAttribute('method'), 'post');
-    const kept = [...resend.querySelectorAll('input[type="hidden"]')].map((input) => [
-      input.getAttribute('name'),
-      input.getAttribute('value'),
-    ]);
+    // What the form sends: its hidden inputs' values and its hidden selects' selected options, in document order.
+    const kept = resend
+      .querySelectorAll('input[type="hidden"], select')
+      .flatMap((control) =>
+        control.tagName === 'SELECT'
+          ? control.querySelectorAll('option[selected]').map((option) => [control.getAttribute('name'), option.getAttribute('value')])
+          : [[control.getAttribute('name'), control.getAttribute('value')]],
+      );
     assert.deepEqual(kept, [...body.entries()], 'every field as it was sent, in order');
+    assert.equal(resend.querySelectorAll('[name="extras"]').length, 1, 'one control for a name sent twice');
     assert.match(resend.textContent ?? '', /Send again/);
     // The back office's forms (a password, say) are not put into a page.
     const staff = await down.inject({ method: 'POST', url: '/staff/login', headers: FORM, payload: 'email=a%40b.nl&password=secret' });
