@@ -88,7 +88,7 @@ describe('a booking while another process holds SQLite’s write lock past the b
     await t.close();
   });
 
-  test('answers 503 with Retry-After (the form with what was typed, the API as `unavailable`), and books once the lock is free', async () => {
+  test('answers 503 with Retry-After (the review step with what was typed, the API as `unavailable`), and books once the lock is free', async () => {
     const activity = await makeActivity(t.database.db, t.clock, { maxGroupSize: 20 });
     const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-10', capacity: 20 });
     const formPage = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: EN })).body);
@@ -117,7 +117,8 @@ describe('a booking while another process holds SQLite’s write lock past the b
     assertSecurityHeaders(page.headers, 'the form answered 503');
     const shown = parseHtml(page.body);
     assert.match(shown.textContent, /Your booking could not be confirmed just now\. What you filled in is kept below/);
-    const kept = formFields(shown.querySelector('form[action^="/book/"]')!);
+    assert.ok(shown.querySelector('[data-testid="review-confirm"]'), 'the review step the organiser confirmed from, to confirm again');
+    const kept = formFields(shown.querySelector('form.actions')!);
     assert.deepEqual(
       [kept.name, kept.email, kept.phone, kept.groupSize, kept.submissionKey],
       ['Anna de Vries', 'anna@example.nl', '030 1234567', '6', confirmFields.submissionKey],
