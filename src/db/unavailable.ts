@@ -8,7 +8,8 @@
  * cannot connect now), a connection exception (class 08), insufficient resources (class 53: disk
  * full, out of memory, too many connections), and pg's own errors for a connection that ended or
  * timed out. SQLite: a full disk, an I/O error, a lock not granted within the busy timeout, a file
- * that cannot be opened or written.
+ * that cannot be opened or written. Any file system's refusal for want of room (ENOSPC, EDQUOT): a
+ * file a request writes on a full disk is the same condition as the database's.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; isObject(cause) && depth < 5; cause = cause.cause, depth++) {
@@ -26,6 +27,9 @@ function isObject(value: unknown): value is { code?: unknown; message?: unknown;
 /** Node's errors for a connection that cannot be made or was lost. */
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
+/** Node's errors for a file system with no room left: the disk full, or the user's quota used up. */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT']);
+
 /** PostgreSQL's SQLSTATEs for a server that is going away or not there yet. */
 const SERVER_GOING_AWAY = new Set(['57P01', '57P02', '57P03']);
 
@@ -34,7 +38,7 @@ const SQLITE_UNAVAILABLE = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLIT
 
 function unavailableCode(code: unknown): boolean {
   if (typeof code !== 'string') return false;
-  if (CONNECTION_ERRORS.has(code) || SERVER_GOING_AWAY.has(code)) return true;
+  if (CONNECTION_ERRORS.has(code) || NO_ROOM.has(code) || SERVER_GOING_AWAY.has(code)) return true;
   // SQLSTATE classes 08 (connection exception) and 53 (insufficient resources).
   if (/^(08|53)[0-9A-Z]{3}$/.test(code)) return true;
   return SQLITE_UNAVAILABLE.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));

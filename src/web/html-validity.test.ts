@@ -17,6 +17,11 @@ import { savePartFromForm } from '../core/resources/programme-admin.service.js';
 import { DEFAULT_RETENTION } from '../core/privacy/retention.js';
 import { applyRetention } from '../core/privacy/retention.service.js';
 import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
+import { buildApp } from '../app.js';
+import { connectDatabase } from '../db/connect.js';
+import { injectOnPublicHost, TEST_PUBLIC_URL, testAuthSettings } from '../../test/app.js';
+import { TestClock } from '../../test/clock.js';
+import { freePort } from '../../test/server-process.js';
 
 /**
  * html-validate's recommended rules (HTML and WCAG checks of the markup), less two of style (the
@@ -34,6 +39,33 @@ const validator = new HtmlValidate({
 });
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
+ * The 503 page of a booking form sent while the database is not there (every connection refused):
+ * its form to send again holds a field sent twice (two extras). The page needs no database, so an
+ * app on a PostgreSQL that does not answer shows it whichever dialect the suite runs on.
+ */
+async function unavailablePage(): Promise<string> {
+  const database = connectDatabase({ url: `postgres://groupz@127.0.0.1:${await freePort()}/groupz`, sqliteFile: '' });
+  const app = injectOnPublicHost(
+    await buildApp({ db: database.db, clock: new TestClock(), auth: testAuthSettings(), publicUrl: TEST_PUBLIC_URL }),
+  );
+  try {
+    const payload = 'groupSize=8&name=Anna&extras=lunch&extras=canoe&email=anna%40example.nl';
+    const res = await app.inject({
+      method: 'POST',
+      url: `/book/${'0'.repeat(26)}`,
+      headers: { ...FORM, 'accept-language': 'en' },
+      payload,
+    });
+    assert.equal(res.statusCode, 503);
+    assert.ok(parseHtml(res.body).querySelector('form[data-testid="resend"]'), 'a form to send again');
+    return res.body;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
 
 /** A venue profile with every part filled in, so the pages show all of it. */
 const VENUE_PROFILE = {
@@ -190,6 +222,7 @@ for (const dialect of testDialects()) {
       const erasedByOrganiser = await t.app.inject({ method: 'POST', url: `${managePath}/erase`, headers: FORM, payload: '' });
       assert.equal(erasedByOrganiser.statusCode, 200);
       pages.set('organiser: erasure noted', erasedByOrganiser.body);
+      pages.set('database unavailable, with a form to send again', await unavailablePage());
     });
     after(() => t.close());
 

@@ -17,10 +17,30 @@ import { formFields, parseHtml, urlencoded } from '../../../test/html.js';
 import { assertSecurityHeaders } from '../../../test/security-headers.js';
 import { captureLog } from '../../../test/log-capture.js';
 import { UNAVAILABLE_RETRY_SECONDS } from './errors.js';
+import { translator } from '../i18n/i18n.js';
+import { codeAt, postForm, sessionCookieOf, setUpAccount } from '../../../test/staff.js';
+import type { LightMyRequestResponse } from 'fastify';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
 const EN = { 'accept-language': 'en' };
 const FORM = { ...EN, 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
+ * The sign-in page answered while the database cannot serve: 503 with Retry-After, the outage in
+ * words, the email typed kept, never the password.
+ */
+function assertSignInKept(answer: LightMyRequestResponse, email: string, password: string) {
+  assert.equal(answer.statusCode, 503, answer.body.slice(0, 500));
+  assert.equal(answer.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+  assertSecurityHeaders(answer.headers, 'the sign-in page answered 503');
+  const page = parseHtml(answer.body);
+  assert.equal(page.querySelector('[data-testid="form-errors"]')?.textContent.trim(), translator('en')('http.unavailable'));
+  const form = page.querySelector('form[action="/staff/login"]');
+  assert.ok(form, 'the sign-in form');
+  assert.equal(form.querySelector('input[name="email"]')?.getAttribute('value'), email, 'the email typed is kept');
+  assert.equal(form.querySelector('input[name="password"]')?.getAttribute('value') ?? '', '', 'never the password');
+  assert.ok(!answer.body.includes(password), 'the password is nowhere in the page');
+}
 
 // First in the file: the outage log's quiet minute is the process's, and the suites below log outages.
 describe('a client that hangs up in the middle of its request', () => {
@@ -68,7 +88,7 @@ describe('a booking while another process holds SQLite’s write lock past the b
     await t.close();
   });
 
-  test('answers 503 with Retry-After (the form with what was typed, the API as `unavailable`), and books once the lock is free', async () => {
+  test('answers 503 with Retry-After (the review step with what was typed, the API as `unavailable`), and books once the lock is free', async () => {
     const activity = await makeActivity(t.database.db, t.clock, { maxGroupSize: 20 });
     const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-10', capacity: 20 });
     const formPage = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: EN })).body);
@@ -97,7 +117,8 @@ describe('a booking while another process holds SQLite’s write lock past the b
     assertSecurityHeaders(page.headers, 'the form answered 503');
     const shown = parseHtml(page.body);
     assert.match(shown.textContent, /Your booking could not be confirmed just now\. What you filled in is kept below/);
-    const kept = formFields(shown.querySelector('form[action^="/book/"]')!);
+    assert.ok(shown.querySelector('[data-testid="review-confirm"]'), 'the review step the organiser confirmed from, to confirm again');
+    const kept = formFields(shown.querySelector('form.actions')!);
     assert.deepEqual(
       [kept.name, kept.email, kept.phone, kept.groupSize, kept.submissionKey],
       ['Anna de Vries', 'anna@example.nl', '030 1234567', '6', confirmFields.submissionKey],
@@ -122,6 +143,31 @@ describe('a booking while another process holds SQLite’s write lock past the b
     assert.equal((await confirm()).statusCode, 303, 'the same form books once the lock is free');
     assert.equal((await api()).statusCode, 201);
     assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, 2);
+  });
+
+  test('staff sign-in answers 503 with the sign-in form and the email typed, never the password or the code', async () => {
+    const account = await setUpAccount(t, { role: 'admin' });
+    const password = { email: account.email, password: account.password };
+    const signIn = () => t.app.inject({ method: 'POST', url: '/staff/login', headers: FORM, payload: urlencoded(password) });
+    const first = await signIn();
+    const pending = sessionCookieOf(first);
+    assert.equal(first.statusCode, 303);
+    t.clock.advance(30_000);
+    const code = codeAt(t, account.secret);
+
+    holder.exec('begin immediate');
+    try {
+      assertSignInKept(await signIn(), account.email, account.password);
+      const second = await postForm(t, '/staff/login/code', { code }, pending);
+      assert.equal(second.statusCode, 503);
+      assert.equal(second.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+      // Its session is looked up (and its use recorded) before the code is checked: the plain 503 page.
+      assert.match(second.body, /Uw gegevens zijn veilig/);
+      assert.ok(!second.body.includes(code), 'never the code');
+    } finally {
+      holder.exec('rollback');
+    }
+    assert.equal((await postForm(t, '/staff/login/code', { code }, pending)).statusCode, 303, 'the code signs in once the lock is free');
   });
 });
 
@@ -173,11 +219,16 @@ describe('an app whose PostgreSQL is not there (every connection refused)', () =
     assert.ok(resend, 'a form to send again');
     assert.equal(resend.getAttribute('action'), `/book/${slotId}`);
     assert.equal(resend.getAttribute('method'), 'post');
-    const kept = [...resend.querySelectorAll('input[type="hidden"]')].map((input) => [
-      input.getAttribute('name'),
-      input.getAttribute('value'),
-    ]);
+    // What the form sends: its hidden inputs' values and its hidden selects' selected options, in document order.
+    const kept = resend
+      .querySelectorAll('input[type="hidden"], select')
+      .flatMap((control) =>
+        control.tagName === 'SELECT'
+          ? control.querySelectorAll('option[selected]').map((option) => [control.getAttribute('name'), option.getAttribute('value')])
+          : [[control.getAttribute('name'), control.getAttribute('value')]],
+      );
     assert.deepEqual(kept, [...body.entries()], 'every field as it was sent, in order');
+    assert.equal(resend.querySelectorAll('[name="extras"]').length, 1, 'one control for a name sent twice');
     assert.match(resend.textContent ?? '', /Send again/);
     // The back office's forms (a password, say) are not put into a page.
     const staff = await down.inject({ method: 'POST', url: '/staff/login', headers: FORM, payload: 'email=a%40b.nl&password=secret' });
@@ -188,5 +239,15 @@ describe('an app whose PostgreSQL is not there (every connection refused)', () =
     const escaped = await down.inject({ method: 'POST', url: '/%73taff/login', headers: FORM, payload: 'email=a%40b.nl&password=secret' });
     assert.equal(escaped.statusCode, 503);
     assert.doesNotMatch(escaped.body, /secret/);
+  });
+
+  test('staff sign-in answers 503 with the sign-in form and the email typed, never the password', async () => {
+    const answer = await down.inject({
+      method: 'POST',
+      url: '/staff/login',
+      headers: FORM,
+      payload: 'email=a%40b.nl&password=s3cr3t-typed',
+    });
+    assertSignInKept(answer, 'a@b.nl', 's3cr3t-typed');
   });
 });

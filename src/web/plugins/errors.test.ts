@@ -4,8 +4,15 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { errorsPlugin } from './errors.js';
+import { errorsPlugin, UNAVAILABLE_RETRY_SECONDS } from './errors.js';
 import { languagePlugin } from './language.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHtml } from '../../../test/html.js';
+import { runTool, strictMode } from '../../../test/tools.js';
+import { translator } from '../i18n/i18n.js';
 
 const postgres = testDialects().find((d) => d.name === 'postgres');
 
@@ -36,5 +43,50 @@ describe('errors the database raises for what a request sent', { skip: postgres 
     assert.match(page.body, /Dit verzoek kunnen we niet lezen\./);
     assert.doesNotMatch(page.body, /0x00|UTF8|invalid byte/);
     assert.equal((await app.inject('/api/echo?q=ab')).statusCode, 200, 'the route works without the NUL');
+  });
+});
+
+/**
+ * A file system with no room, met by a request: the condition a full disk is for the database,
+ * so the same translated 503 with Retry-After, not a 500. A small tmpfs of its own, filled.
+ */
+describe('a request whose file system has no room left (ENOSPC)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-no-room-'));
+  let mounted = false;
+  let app: FastifyInstance;
+  before(async () => {
+    mounted = (await runTool('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], 30)).code === 0;
+    app = Fastify();
+    await app.register(cookie);
+    await app.register(languagePlugin);
+    await app.register(errorsPlugin);
+    // A route that stores what it was sent in a file, as an upload to disk would.
+    for (const path of ['/api/store', '/store'])
+      app.post(path, async () => {
+        await writeFile(join(dir, 'upload'), Buffer.alloc(128 * 1024, 1));
+        return 'stored';
+      });
+  });
+  after(async () => {
+    await app.close();
+    if (mounted) await runTool('umount', [dir], 30);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('is a translated 503 with Retry-After, as JSON for the API and as a page elsewhere', async (t) => {
+    if (!mounted) {
+      const why = 'mount -t tmpfs was refused: run the test as root';
+      if (strictMode()) assert.fail(why);
+      t.skip(why);
+      return;
+    }
+    const api = await app.inject({ method: 'POST', url: '/api/store', headers: { 'accept-language': 'en' } });
+    assert.equal(api.statusCode, 503, api.body);
+    assert.equal(api.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+    assert.deepEqual(api.json(), { code: 'unavailable', message: translator('en')('http.unavailable') });
+    const page = await app.inject({ method: 'POST', url: '/store', headers: { 'accept-language': 'nl' } });
+    assert.equal(page.statusCode, 503);
+    assert.equal(page.headers['retry-after'], String(UNAVAILABLE_RETRY_SECONDS));
+    assert.equal(parseHtml(page.body).querySelector('[data-testid="error-message"]')?.textContent, translator('nl')('http.unavailable'));
   });
 });

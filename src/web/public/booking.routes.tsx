@@ -154,23 +154,29 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
   }
 
   /**
-   * The database could not store the booking (a full disk, say) or answer: the form again with
-   * everything typed and its submission key, 503, when the database can still show it; else the
-   * plain "temporarily unavailable" page (errors.tsx).
+   * The database could not store the booking (a full disk, say) or answer: the step the organiser
+   * was on again, 503, with everything typed and its submission key, when the database can still
+   * show it: the review for a confirmation (`confirming`), else the form; otherwise the plain
+   * "temporarily unavailable" page (errors.tsx), which sends the form again as it was.
    */
-  async function unavailableForm(
+  async function unavailableStep(
     request: FastifyRequest,
     reply: FastifyReply,
     ui: Ui,
     found: { slot: Slot; activity: Activity },
     values: BookingFormValues,
+    confirming: BookingInput | undefined,
     error: unknown,
   ) {
-    const page = await form(ui, found, values, {}, ui.t('error.booking_unavailable')).catch(() => {
+    const refusal = ui.t('error.booking_unavailable');
+    const shown = confirming
+      ? review(markUnavailable(reply), ui, values, confirming, 503, refusal)
+      : form(ui, found, values, {}, refusal).then((page) => sendPage(markUnavailable(reply), 503, page));
+    const sent = await shown.catch(() => {
       throw error;
     });
     logOutage(request, error);
-    return sendPage(markUnavailable(reply), 503, page);
+    return sent;
   }
 
   app.get('/book/:slotId', async (request: SlotRequest, reply) => {
@@ -196,18 +202,17 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
 
   /**
    * The review step: the price, what confirming places, and whether this form placed its booking
-   * already; `refusal` when the terms changed since the organiser was shown them (shown anew).
+   * already; `refusal` when confirming did not place it (the terms changed since the organiser was
+   * shown them, which the caller then does not check again; the database could not store it).
    */
   async function review(reply: FastifyReply, ui: Ui, values: BookingFormValues, input: BookingInput, status = 200, refusal?: string) {
     const earlier = await findEarlierBookings(db, input);
     // This form placed its booking already (Back, "change details", Continue) and its slot has no
     // room for the change now: that booking, rather than a refusal that sends them to another time.
-    const quote = await quoteBooking(db, clock, payments, refusal ? { ...input, termsVersion: undefined } : input).catch(
-      (error: unknown) => {
-        if (earlier.placed && error instanceof DomainError) return undefined;
-        throw error;
-      },
-    );
+    const quote = await quoteBooking(db, clock, payments, input).catch((error: unknown) => {
+      if (earlier.placed && error instanceof DomainError) return undefined;
+      throw error;
+    });
     if (!quote) return sendPage(reply, 200, <SubmissionReplayedPage ui={ui} {...earlier.placed!} />);
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
@@ -282,20 +287,28 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       if (error instanceof FieldsRefused) {
         return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
       }
-      if (isDatabaseUnavailable(error)) return unavailableForm(request, reply, ui, found, values, error);
+      if (isDatabaseUnavailable(error)) {
+        return unavailableStep(request, reply, ui, found, values, action === 'confirm' ? parsed.input : undefined, error);
+      }
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
       let refused = error;
       // Terms published since the page was shown: the review step again, with the new terms to read.
       if (refused.code === 'terms_changed') {
-        const shown = await review(reply, ui, values, parsed.input, statusOfDomainError(refused.code), ui.t('error.terms_changed')).catch(
-          (again: unknown) => {
-            // The slot changed too (full, closed): the form with that refusal and everything typed.
-            if (again instanceof DomainError && again.code !== 'not_found') return again;
-            // A field refused meanwhile too (its discount code used up, an extra withdrawn): the form with its error.
-            if (again instanceof FieldsRefused) return again;
-            throw again;
-          },
-        );
+        const terms = ui.t('error.terms_changed');
+        const shown = await review(
+          reply,
+          ui,
+          values,
+          { ...parsed.input, termsVersion: undefined },
+          statusOfDomainError(refused.code),
+          terms,
+        ).catch((again: unknown) => {
+          // The slot changed too (full, closed): the form with that refusal and everything typed.
+          if (again instanceof DomainError && again.code !== 'not_found') return again;
+          // A field refused meanwhile too (its discount code used up, an extra withdrawn): the form with its error.
+          if (again instanceof FieldsRefused) return again;
+          throw again;
+        });
         if (shown instanceof FieldsRefused) {
           return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, shown.errors)));
         }

@@ -7,6 +7,34 @@ export interface Resend {
   fields: [string, string][];
 }
 
+/**
+ * The resend form's controls, one per field name: a hidden input for a single value, and for a name
+ * sent with several values (checked extras, say) a hidden multiple select with each value selected,
+ * which sends them all in their order. HTML allows hidden inputs sharing a name, but one control per
+ * name is what validators (form-dup-name) and assistive technology expect.
+ */
+function resendControls(fields: [string, string][]) {
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of fields) {
+    const values = byName.get(name);
+    if (values) values.push(value);
+    else byName.set(name, [value]);
+  }
+  return [...byName].map(([name, values]) =>
+    values.length === 1 ? (
+      <input type="hidden" name={name} value={values[0]} />
+    ) : (
+      <select name={name} multiple hidden>
+        {values.map((value) => (
+          <option value={value} selected>
+            {value}
+          </option>
+        ))}
+      </select>
+    ),
+  );
+}
+
 interface ErrorPageProps {
   ui: Ui;
   title: string;
@@ -34,9 +62,7 @@ export function ErrorPage({ ui, title, message, lostLink = false, backOffice = f
       )}
       {resend && (
         <form method="post" action={resend.action} data-testid="resend">
-          {resend.fields.map(([name, value]) => (
-            <input type="hidden" name={name} value={value} />
-          ))}
+          {resendControls(resend.fields)}
           <p>{ui.t('http.unavailable_resend')}</p>
           <button type="submit">{ui.t('http.unavailable_resend_button')}</button>
         </form>
