@@ -37,5 +37,15 @@ for (const dialect of testDialects()) {
         await copy.close();
       }
     });
+
+    test('two runs started together in one process migrate once, and neither fails', async () => {
+      const empty = await dialect.createEmpty();
+      try {
+        const [first, second] = await Promise.all([migrateToLatest(empty.db), migrateToLatest(empty.db)]);
+        assert.deepEqual([...first, ...second].sort(), Object.keys(migrations).sort(), 'each migration run once');
+      } finally {
+        await empty.close();
+      }
+    });
   });
 }

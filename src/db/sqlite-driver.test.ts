@@ -84,6 +84,15 @@ describe('SQLite with another process holding the write lock', () => {
     assert.ok(done.ms >= 90, `the transaction did not wait: ${Math.round(done.ms)} ms`);
   });
 
+  test('a write queued behind others that wait for the lock still gives up within the busy wait', async () => {
+    const writes = [1, 2, 3, 4].map((x) => timed(db.insertInto('t').values({ x }).execute()));
+    const settled = await Promise.all(writes);
+    for (const [i, { ms, error }] of settled.entries()) {
+      assert.ok(isDatabaseUnavailable(error), `write ${i + 1}: expected busy, got ${String(error)}`);
+      assert.ok(ms < BUSY_WAIT_MS + 500, `write ${i + 1} waited ${Math.round(ms)} ms for a busy wait of ${BUSY_WAIT_MS} ms`);
+    }
+  });
+
   test('a write that waits longer than the busy wait fails as unavailable, and the next one works', async () => {
     const failed = await timed(db.transaction().execute((trx) => trx.insertInto('t').values({ x: 4 }).execute()));
     assert.ok(isDatabaseUnavailable(failed.error), `expected busy, got ${String(failed.error)}`);

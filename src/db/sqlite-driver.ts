@@ -7,7 +7,10 @@ import {
   IdentifierNode,
   type QueryCompiler,
   type QueryResult,
+  type Kysely,
+  type MigrationLockOptions,
   RawNode,
+  SqliteAdapter,
   SqliteDialect,
 } from 'kysely';
 
@@ -44,6 +47,30 @@ export class SqliteConnectionsDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new SqliteConnectionsDriver(this.#writer, this.#reader, this.#busyWaitMs);
   }
+
+  override createAdapter(): SqliteAdapter {
+    return new MigrationLockingAdapter();
+  }
+}
+
+/**
+ * Kysely's migrator runs on one connection (`db.connection()`) and, on SQLite, counts on that
+ * connection being the only one to keep a second migrator out. Here its lock is a write to its lock
+ * row, which gives the migrator's lease the writer (see Lease) until the migrations are done.
+ */
+class MigrationLockingAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>, options: MigrationLockOptions): Promise<void> {
+    await lockRow(db, options, 1);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>, options: MigrationLockOptions): Promise<void> {
+    await lockRow(db, options, 0);
+  }
+}
+
+async function lockRow(db: Kysely<unknown>, { lockTable, lockRowId }: MigrationLockOptions, locked: 0 | 1): Promise<void> {
+  const table = db as unknown as Kysely<Record<string, { id: string; is_locked: number }>>;
+  await table.updateTable(lockTable).set({ is_locked: locked }).where('id', '=', lockRowId).execute();
 }
 
 /** One SQLite connection with its statements compiled once (see CachedStatements). */
@@ -65,12 +92,14 @@ class Connection {
   }
 
   /**
-   * Runs `query`, trying again while the database is busy for at most the busy wait. Only a
-   * statement outside a transaction (a BEGIN among them) is tried again: it failed as a whole,
-   * while in a transaction the failure is the transaction's to handle.
+   * Runs `query`, trying again while the database is busy, for at most the busy wait counted from
+   * `since` (when the query was asked for: a write that waited for its turn behind others waiting
+   * for the same lock has waited already). Only a statement outside a transaction (a BEGIN among
+   * them) is tried again: it failed as a whole, while in a transaction the failure is the
+   * transaction's to handle.
    */
-  async run(query: CompiledQuery): Promise<QueryResult<unknown>> {
-    const deadline = Date.now() + this.#busyWaitMs;
+  async run(query: CompiledQuery, since = Date.now()): Promise<QueryResult<unknown>> {
+    const deadline = since + this.#busyWaitMs;
     for (let attempt = 0; ; attempt++) {
       try {
         return this.#execute(query);
@@ -176,8 +205,9 @@ class Lease implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.#endTurn && this.#onlyReads(query.sql)) return (await this.#reader.run(query)) as QueryResult<R>;
+    const since = Date.now();
     this.#endTurn ??= await this.#writerTurns.take();
-    return (await this.#writer.run(query)) as QueryResult<R>;
+    return (await this.#writer.run(query, since)) as QueryResult<R>;
   }
 
   /** Whether `sql` may go to the reader; when the reader cannot even compile it, the writer says why. */
