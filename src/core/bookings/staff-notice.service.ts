@@ -2,7 +2,7 @@ import type { Executor } from '../../db/schema.js';
 import type { MailKind, NewMail } from '../outbox/mail.js';
 import { enqueueBookingMail } from './mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
-import { listAdminEmails, listVenueNoticeEmails } from '../staff/staff.repository.js';
+import { listNoticeEmails } from '../staff/staff.repository.js';
 
 /**
  * Who hears about a venue's bookings: its managers and staff (set up, not disabled); when it has
@@ -11,8 +11,8 @@ import { listAdminEmails, listVenueNoticeEmails } from '../staff/staff.repositor
  * whoever reads it may have no account to act with.
  */
 async function noticeRecipients(db: Executor, venueId: string): Promise<string[]> {
-  const venueStaff = await listVenueNoticeEmails(db, venueId);
-  return venueStaff.length > 0 ? venueStaff : listAdminEmails(db);
+  const { venueStaff, admins } = await listNoticeEmails(db, venueId);
+  return venueStaff.length > 0 ? venueStaff : admins;
 }
 
 /**
