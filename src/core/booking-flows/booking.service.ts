@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { groupedTransaction } from '../../db/group-commit.js';
-import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
+import { invoicedWhenPlaced, reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import { takeSlotPlaces } from '../availability/slot-places.service.js';
@@ -454,7 +454,9 @@ async function placeBooking(
       },
     });
     // Confirmed at once (on invoice, say): its invoice is issued with it, its mail after the booking's.
-    if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
+    // Without a voucher nothing is paid yet, and only a booking on invoice has one to issue.
+    const invoiced = voucher !== undefined || invoicedWhenPlaced({ status, payBy: payment.payBy, language: input.language, price });
+    if (status === 'confirmed' && invoiced) await reconcileInvoices(trx, clock, id);
     // A booking awaiting payment is news for the venue once paid (checkout.service.ts), not before.
     if (status !== 'awaiting_payment') {
       await enqueueStaffNotice(trx, clock, {
