@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import type { MailKind, NewMail } from '../outbox/mail.js';
-import { enqueueBookingMail } from './mail-snapshot.js';
+import { enqueueBookingMail, type HeldBooking } from './mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
 import { listNoticeEmails } from '../staff/staff.repository.js';
 
@@ -30,11 +30,18 @@ export async function enqueueStaffNotice(
     detail?: NewMail['detail'];
     dedupeKey: string;
     except?: string | undefined;
+    /** The booking as the caller holds it, for the mails' snapshots (see enqueueBookingMail). */
+    held?: HeldBooking | undefined;
   },
 ): Promise<void> {
   for (const recipient of await noticeRecipients(db, notice.venueId)) {
     if (recipient === notice.except) continue;
-    const { kind, bookingId, detail, dedupeKey } = notice;
-    await enqueueBookingMail(db, clock, { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` });
+    const { kind, bookingId, detail, dedupeKey, held } = notice;
+    await enqueueBookingMail(
+      db,
+      clock,
+      { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` },
+      held,
+    );
   }
 }
