@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { groupedTransaction } from '../../db/group-commit.js';
-import { reconcileInvoices } from '../invoices/invoice-issuing.service.js';
+import { invoicedWhenPlaced, reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import { takeSlotPlaces } from '../availability/slot-places.service.js';
@@ -9,7 +9,7 @@ import { chooseExtras, holdExtras } from './booking-extras.service.js';
 import type { ExtraChoice, HeldExtra } from '../catalog/extras.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
-import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
+import { enqueueBookingMail, type HeldBooking } from '../bookings/mail-snapshot.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
 import { issueLink, type LinkPurpose } from '../bookings/booking-links.js';
 import type { LinkKey } from '../shared/link-key.js';
@@ -98,6 +98,9 @@ export const BOOKING_REFUSALS = [
 function refuse(code: (typeof BOOKING_REFUSALS)[number], details?: Record<string, number>): never {
   throw new DomainError(code, details);
 }
+
+/** The ledger of a booking just placed without a voucher: no payment, no refund. */
+const NOTHING_PAID = { paidCents: 0, refundedCents: 0, pendingRefundCents: 0 } as const;
 
 /** The mail that tells the organiser what they placed. */
 const PLACED_MAIL = {
@@ -373,7 +376,7 @@ async function placeBooking(
     // The terms the organiser accepts are the venue's version current as the booking is placed:
     // the one they read, when they say which (read again here, so a version published since refuses).
     const terms = await currentTermsAsSeen(trx, activity.venue.id, input.termsVersion);
-    await insertBooking(trx, {
+    const inserted = {
       id,
       reference,
       slot_id: slot.id,
@@ -413,7 +416,8 @@ async function placeBooking(
       billing_country: input.billing?.country ?? null,
       discount_code_id: discount?.id ?? null,
       discount_terms: discount ? JSON.stringify(bookingTermsOf(discount)) : null,
-    });
+    };
+    await insertBooking(trx, inserted);
     // Its extras' units, taken after the slot's places (the lock order of every change of places).
     await holdExtras(trx, slot.id, id, quote.extras);
     // The voucher's part, paid now: its balance taken under the same rule the quote read (throws when spent meanwhile).
@@ -437,24 +441,34 @@ async function placeBooking(
     });
     // The booking's "paid" mark follows its ledger (a voucher may have paid it all).
     if (voucher) await syncPaidStateOf(trx, clock, id);
-    await enqueueBookingMail(trx, clock, {
-      kind: PLACED_MAIL[status],
-      bookingId: id,
-      recipient: input.email,
-      language: input.language,
-      dedupeKey: `${PLACED_MAIL[status]}:${id}`,
-      detail: {
-        ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
-        ...(payment.paymentExpiresAt && {
-          ...(voucher && { voucher_cents: voucher.cents }),
-          due_now_cents: payment.dueAtBookingCents,
-          expires_at: payment.paymentExpiresAt.toISOString(),
-          balance_due_on: payment.balanceDueOn,
-        }),
+    // Without a voucher its row is the one just written and nothing is paid: its mails' snapshots
+    // are taken from them instead of reading them back.
+    const held: HeldBooking | undefined = voucher ? undefined : { row: { ...inserted, adjustment_cents: 0 }, money: NOTHING_PAID };
+    await enqueueBookingMail(
+      trx,
+      clock,
+      {
+        kind: PLACED_MAIL[status],
+        bookingId: id,
+        recipient: input.email,
+        language: input.language,
+        dedupeKey: `${PLACED_MAIL[status]}:${id}`,
+        detail: {
+          ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
+          ...(payment.paymentExpiresAt && {
+            ...(voucher && { voucher_cents: voucher.cents }),
+            due_now_cents: payment.dueAtBookingCents,
+            expires_at: payment.paymentExpiresAt.toISOString(),
+            balance_due_on: payment.balanceDueOn,
+          }),
+        },
       },
-    });
+      held,
+    );
     // Confirmed at once (on invoice, say): its invoice is issued with it, its mail after the booking's.
-    if (status === 'confirmed') await reconcileInvoices(trx, clock, id);
+    // Without a voucher nothing is paid yet, and only a booking on invoice has one to issue.
+    const invoiced = voucher !== undefined || invoicedWhenPlaced({ status, payBy: payment.payBy, language: input.language, price });
+    if (status === 'confirmed' && invoiced) await reconcileInvoices(trx, clock, id);
     // A booking awaiting payment is news for the venue once paid (checkout.service.ts), not before.
     if (status !== 'awaiting_payment') {
       await enqueueStaffNotice(trx, clock, {
@@ -463,6 +477,7 @@ async function placeBooking(
         venueId: activity.venue.id,
         dedupeKey: `staff_new_booking:${id}`,
         except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
+        held,
       });
     }
     return { quote, terms, now };

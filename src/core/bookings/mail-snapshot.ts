@@ -8,7 +8,9 @@ import { newId } from '../shared/ids.js';
 import { findBookingRow } from './booking-lifecycle.repository.js';
 import { paymentOfRow } from '../payments/payment-of-row.js';
 import { BOOKING_PAYMENT_STATUSES } from '../payments/payment.js';
-import type { BookingPayment } from '../payments/payment-state.js';
+import { type BookingPayment, bookingPayment, type PayingColumns, payingBookingOf } from '../payments/payment-state.js';
+import type { BookingMoney } from '../payments/payments.repository.js';
+import type { BookingRow } from './booking.repository.js';
 import type { Party } from '../catalog/price-categories.js';
 
 /**
@@ -28,11 +30,26 @@ export interface MailSnapshot {
   payment: BookingPayment;
 }
 
+/** The columns of a booking its snapshot follows from. */
+type SnapshotColumns = PayingColumns & Pick<BookingRow, 'group_size' | 'party' | 'option_expires_at'>;
+
+/**
+ * A booking as its caller holds it, the row and ledger as they are in its transaction now: the
+ * snapshot is taken from them instead of reading them back (a booking just placed and its mails).
+ */
+export interface HeldBooking {
+  row: SnapshotColumns;
+  money: BookingMoney;
+}
+
 /** The booking's snapshot now (inside the caller's transaction); undefined when there is no such booking. */
 async function takeMailSnapshot(db: Executor, bookingId: string): Promise<StoredSnapshot | undefined> {
   const row = await findBookingRow(db, bookingId);
   if (!row) return undefined;
-  const payment = await paymentOfRow(db, row);
+  return snapshotFrom(row, await paymentOfRow(db, row));
+}
+
+function snapshotFrom(row: SnapshotColumns, payment: BookingPayment): StoredSnapshot {
   return {
     status: row.status,
     group_size: row.group_size,
@@ -54,8 +71,10 @@ async function takeMailSnapshot(db: Executor, bookingId: string): Promise<Stored
  * inside the caller's transaction, after the change the mail reports. False when its dedupe key
  * was queued before.
  */
-export async function enqueueBookingMail(db: Executor, clock: Clock, mail: BookingMail): Promise<boolean> {
-  const snapshot = await takeMailSnapshot(db, mail.bookingId);
+export async function enqueueBookingMail(db: Executor, clock: Clock, mail: BookingMail, held?: HeldBooking): Promise<boolean> {
+  const snapshot = held
+    ? snapshotFrom(held.row, bookingPayment(payingBookingOf(held.row), held.money))
+    : await takeMailSnapshot(db, mail.bookingId);
   return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString(), snapshot });
 }
 

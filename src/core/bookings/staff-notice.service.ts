@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/schema.js';
 import type { MailKind, NewMail } from '../outbox/mail.js';
-import { enqueueBookingMail } from './mail-snapshot.js';
+import { enqueueBookingMail, type HeldBooking } from './mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
-import { listAdminEmails, listVenueNoticeEmails } from '../staff/staff.repository.js';
+import { listNoticeEmails } from '../staff/staff.repository.js';
 
 /**
  * Who hears about a venue's bookings: its managers and staff (set up, not disabled); when it has
@@ -11,8 +11,8 @@ import { listAdminEmails, listVenueNoticeEmails } from '../staff/staff.repositor
  * whoever reads it may have no account to act with.
  */
 async function noticeRecipients(db: Executor, venueId: string): Promise<string[]> {
-  const venueStaff = await listVenueNoticeEmails(db, venueId);
-  return venueStaff.length > 0 ? venueStaff : listAdminEmails(db);
+  const { venueStaff, admins } = await listNoticeEmails(db, venueId);
+  return venueStaff.length > 0 ? venueStaff : admins;
 }
 
 /**
@@ -30,11 +30,18 @@ export async function enqueueStaffNotice(
     detail?: NewMail['detail'];
     dedupeKey: string;
     except?: string | undefined;
+    /** The booking as the caller holds it, for the mails' snapshots (see enqueueBookingMail). */
+    held?: HeldBooking | undefined;
   },
 ): Promise<void> {
   for (const recipient of await noticeRecipients(db, notice.venueId)) {
     if (recipient === notice.except) continue;
-    const { kind, bookingId, detail, dedupeKey } = notice;
-    await enqueueBookingMail(db, clock, { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` });
+    const { kind, bookingId, detail, dedupeKey, held } = notice;
+    await enqueueBookingMail(
+      db,
+      clock,
+      { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` },
+      held,
+    );
   }
 }

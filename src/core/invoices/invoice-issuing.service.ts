@@ -118,6 +118,17 @@ function sameLines(a: readonly InvoiceLine[], b: readonly InvoiceLine[]): boolea
   return amounts(a) === amounts(b);
 }
 
+/**
+ * Whether a booking just placed, confirmed with nothing paid yet (no payment, no invoice, no
+ * adjustment), has an invoice to issue now: only one paid on invoice does. For any other,
+ * reconcileInvoices would read the booking, its invoices and its ledger to issue nothing and write
+ * nothing (no history entry either), so placing one leaves it out. The subject goes unused: it
+ * only names a deposit or a cancellation, which need something paid.
+ */
+export function invoicedWhenPlaced(placed: Pick<InvoicingState, 'status' | 'payBy' | 'language' | 'price'>): boolean {
+  return targetInvoices({ ...placed, subject: '', adjustmentCents: 0, netPaidCents: 0, paidCents: 0 }, []).length > 0;
+}
+
 async function stateOf(trx: Tx, row: InvoicingBookingRow): Promise<InvoicingState> {
   const money = await moneyOf(trx, row.id);
   const language = languageOf(row.language);

@@ -87,18 +87,6 @@ export async function deletePartMove(trx: Tx, bookingId: string, partId: string)
   await trx.deleteFrom('booking_part_moves').where('booking_id', '=', bookingId).where('part_id', '=', partId).execute();
 }
 
-/** The resources the bookings on the slot had their parts moved onto. */
-export async function movedResourceIds(db: Executor, slotId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('booking_part_move_resources')
-    .innerJoin('bookings', 'bookings.id', 'booking_part_move_resources.booking_id')
-    .select('booking_part_move_resources.resource_id')
-    .distinct()
-    .where('bookings.slot_id', '=', slotId)
-    .execute();
-  return rows.map((row) => row.resource_id);
-}
-
 /** Puts every part of a booking that no longer holds places back as the programme plans it. */
 export async function deletePartMoves(trx: Tx, bookingId: string): Promise<void> {
   await trx.deleteFrom('booking_part_move_resources').where('booking_id', '=', bookingId).execute();

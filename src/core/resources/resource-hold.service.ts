@@ -1,11 +1,10 @@
 import type { Tx } from '../../db/schema.js';
-import { movedResourceIds } from './part-move.repository.js';
 import { fitsAt, isOpen } from './resource.js';
 import {
   findResources,
-  listResourceLinks,
   listResourceUses,
   lockResources,
+  slotResourceIds,
   type SlotTime,
   USES_END_WITHIN_MINUTES,
 } from './resource.repository.js';
@@ -18,8 +17,8 @@ import {
  * back on a refusal (or its transaction rolls back).
  */
 export async function resourcesRefusal(trx: Tx, slot: SlotTime): Promise<'slot_full' | 'slot_unavailable' | undefined> {
-  const links = await listResourceLinks(trx, { activityIds: [slot.activityId] });
-  const ids = [...new Set([...links.map((link) => link.resourceId), ...(await movedResourceIds(trx, slot.id))])];
+  // Read after the slot's lock: a change that adds a link waits for that lock first (changeUnderResources).
+  const ids = await slotResourceIds(trx, slot);
   if (ids.length === 0) return undefined;
   await lockResources(trx, ids);
   const resources = await findResources(trx, ids, slot.startsAt);

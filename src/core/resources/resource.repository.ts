@@ -44,6 +44,34 @@ export function usesResources(eb: ExpressionBuilder<Database, 'slots'>) {
   ]);
 }
 
+/**
+ * The resources a slot's bookings hold, in one query: those its activity uses (for its whole slots
+ * or in a programme's part) and those staff moved a part of a booking on it onto. None for most
+ * activities, which then cost no further query.
+ */
+export async function slotResourceIds(db: Executor, slot: Pick<SlotTime, 'id' | 'activityId'>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('activity_resources')
+    .select('resource_id')
+    .where('activity_id', '=', slot.activityId)
+    .union(
+      db
+        .selectFrom('part_resources')
+        .innerJoin('programme_parts', 'programme_parts.id', 'part_resources.part_id')
+        .select('part_resources.resource_id')
+        .where('programme_parts.activity_id', '=', slot.activityId),
+    )
+    .union(
+      db
+        .selectFrom('booking_part_move_resources')
+        .innerJoin('bookings', 'bookings.id', 'booking_part_move_resources.booking_id')
+        .select('booking_part_move_resources.resource_id')
+        .where('bookings.slot_id', '=', slot.id),
+    )
+    .execute();
+  return rows.map((row) => row.resource_id);
+}
+
 /** A resource an activity uses, with the link's changeover buffer: for its whole slots, or for one part of a programme. */
 export interface ResourceLink {
   activityId: string;

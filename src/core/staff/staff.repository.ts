@@ -97,9 +97,19 @@ export async function countUnusedRecoveryCodes(db: Executor, staffId: string): P
   return Number(row.n);
 }
 
-/** Where a venue's booking notices go: its set-up, enabled managers and staff (not viewers). */
-export async function listVenueNoticeEmails(db: Executor, venueId: string): Promise<string[]> {
-  return noticeEmails(db.selectFrom('staff').where('venue_id', '=', venueId).where('role', 'in', ['manager', 'staff']));
+/**
+ * Who may hear about a venue's bookings, in one query: its set-up, enabled managers and staff (not
+ * viewers), and the platform's set-up, enabled admins.
+ */
+export async function listNoticeEmails(db: Executor, venueId: string): Promise<{ venueStaff: string[]; admins: string[] }> {
+  const rows = await setUp(
+    db
+      .selectFrom('staff')
+      .select(['email', 'role'])
+      .where((eb) => eb.or([eb.and([eb('venue_id', '=', venueId), eb('role', 'in', ['manager', 'staff'])]), eb('role', '=', 'admin')])),
+  ).execute();
+  const emailsOf = (admin: boolean) => rows.filter((row) => (row.role === 'admin') === admin).map((row) => row.email);
+  return { venueStaff: emailsOf(false), admins: emailsOf(true) };
 }
 
 /** Where the platform's alerts (failed backups) go: its set-up, enabled admins. */
@@ -108,12 +118,15 @@ export async function listAdminEmails(db: Executor): Promise<string[]> {
 }
 
 async function noticeEmails(members: SelectQueryBuilder<Database, 'staff', object>): Promise<string[]> {
-  const rows = await members
-    .select('email')
+  const rows = await setUp(members.select('email')).execute();
+  return rows.map((row) => row.email);
+}
+
+/** The members set up (password and second factor) and not disabled, by address. */
+function setUp<O>(members: SelectQueryBuilder<Database, 'staff', O>): SelectQueryBuilder<Database, 'staff', O> {
+  return members
     .where('disabled_at', 'is', null)
     .where('password_hash', 'is not', null)
     .where('totp_secret', 'is not', null)
-    .orderBy('email')
-    .execute();
-  return rows.map((row) => row.email);
+    .orderBy('email');
 }
