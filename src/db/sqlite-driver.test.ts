@@ -135,4 +135,27 @@ describe('SQLite reads and writes on their two connections', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('closing lets a transaction under way finish first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
+    const file = join(dir, 'db.sqlite');
+    const writer = new SQLite(file);
+    writer.pragma('journal_mode = WAL');
+    const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file)) });
+    try {
+      await sql`create table t (x integer)`.execute(db);
+      const transaction = db.transaction().execute(async (trx) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await trx.insertInto('t').values({ x: 1 }).execute();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await db.destroy();
+      await transaction;
+      const reopened = new SQLite(file);
+      assert.deepEqual(reopened.prepare('select count(*) as n from t').get(), { n: 1 });
+      reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -21,6 +21,9 @@ import {
  */
 export const BUSY_WAIT_MS = 5000;
 
+/** How long closing waits for the writes under way and queued. */
+const STOP_WAIT_MS = 2000;
+
 /** Pauses between two tries for a lock: SQLite's own busy handler's. */
 const BUSY_PAUSES_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
@@ -101,10 +104,11 @@ class Connection {
   async run(query: CompiledQuery, since = Date.now()): Promise<QueryResult<unknown>> {
     const deadline = since + this.#busyWaitMs;
     for (let attempt = 0; ; attempt++) {
+      const alone = !this.sqlite.inTransaction;
       try {
         return this.#execute(query);
       } catch (error) {
-        if (!isBusy(error) || this.sqlite.inTransaction || Date.now() >= deadline) throw error;
+        if (!isBusy(error) || !alone || Date.now() >= deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSES_MS[Math.min(attempt, BUSY_PAUSES_MS.length - 1)]));
       }
     }
@@ -176,7 +180,11 @@ class SqliteConnectionsDriver implements Driver {
     (connection as Lease).release();
   }
 
+  /** Closes both connections once the writes asked for before have had their turn, or after STOP_WAIT_MS. */
   async destroy(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.#writerTurns.take(), new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
     this.#reader.sqlite.close();
     this.#writer.sqlite.close();
   }
@@ -210,13 +218,14 @@ class Lease implements DatabaseConnection {
     return (await this.#writer.run(query, since)) as QueryResult<R>;
   }
 
-  /** Whether `sql` may go to the reader; when the reader cannot even compile it, the writer says why. */
+  /** Whether `sql` may go to the reader; when the reader cannot compile it, the writer says why. */
   #onlyReads(sql: string): boolean {
     if (!READ.test(sql)) return false;
     try {
       return this.#reader.prepare(sql).readonly;
-    } catch {
-      return false;
+    } catch (error) {
+      // Busy reading the schema: a read still, which the reader tries again (run()).
+      return isBusy(error);
     }
   }
 

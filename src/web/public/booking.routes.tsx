@@ -170,7 +170,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
   ) {
     const refusal = ui.t('error.booking_unavailable');
     const shown = confirming
-      ? review(markUnavailable(reply), ui, values, confirming, 503, refusal)
+      ? review(reply, ui, values, confirming, 503, refusal)
       : form(ui, found, values, {}, refusal).then((page) => sendPage(markUnavailable(reply), 503, page));
     const sent = await shown.catch(() => {
       throw error;
@@ -217,7 +217,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     // The key survives "change details"; a new one only for a form sent without one or a key that placed another booking.
     const submissionKey = values.submissionKey && !earlier.keyTaken ? values.submissionKey : newToken();
     return sendPage(
-      reply,
+      status === 503 ? markUnavailable(reply) : reply,
       status,
       <BookingReviewPage
         ui={ui}
