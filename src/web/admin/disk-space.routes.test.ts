@@ -79,6 +79,14 @@ for (const dialect of testDialects()) {
         },
       ]);
 
+      // The names a phone shows beside each value: one short word where the column is narrow (390 px).
+      assert.deepEqual(
+        parseHtml((await adminGet(t, admin, '/admin/security')).body)
+          .querySelectorAll('[data-testid="disk-space"] tbody td')
+          .map((td) => td.getAttribute('data-label')),
+        ['Map', 'Vrij', 'Grens', 'Toestand', 'Laatst gekeken'],
+      );
+
       t.clock.advance(60_000);
       space = { free: 40 * GIB, total: 100 * GIB };
       await checkDiskSpace(t.database.db, t.clock, watch);
