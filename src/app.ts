@@ -141,20 +141,24 @@ export async function buildApp({ logger = false, loggerInstance, https, afterCha
   await app.register(cachingPlugin);
   await app.register(languagePlugin);
   await app.register(sameOriginPlugin, { publicUrl: context.publicUrl });
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, { clock: context.clock });
   await app.register(redirectsPlugin, { publicUrl: context.publicUrl });
 
-  // JSON whatever happens, for a load balancer or systemd: 200 when the database answers, else 503
+  // JSON whatever happens, for a load balancer or systemd: 200 when the database answers and has
+  // refused no request lately (SQLite's full disk refuses writes but answers reads), else 503
   // naming the check that failed (never why: no internals).
   app.get('/healthz', async (request, reply) => {
+    const unavailable = () =>
+      markUnavailable(reply)
+        .code(503)
+        .send({ status: 'unavailable', checks: { database: 'unavailable' } });
     try {
       await pingDatabase(context.db);
     } catch (error) {
       logOutage(request, error);
-      return markUnavailable(reply)
-        .code(503)
-        .send({ status: 'unavailable', checks: { database: 'unavailable' } });
+      return unavailable();
     }
+    if (app.databaseRefusals.recent()) return unavailable();
     return reply.send({ status: 'ok' });
   });
   await app.register(assetRoutes);

@@ -2,7 +2,7 @@ import { defineMessages } from './define-messages.js';
 
 /**
  * The names both the pages and the mails show: a booking's status and facts, a backup location's
- * facts. Core defines them once; the web's catalogue and the mails' catalogue each include them.
+ * facts, a background job's name. Core defines them once; the web's catalogue and the mails' catalogue each include them.
  */
 export const labelMessages = defineMessages(
   {
@@ -27,6 +27,18 @@ export const labelMessages = defineMessages(
     'backups.last_success': 'Laatste geslaagde back-up',
     'backups.never': 'nooit',
     'backups.error': 'Foutmelding',
+
+    'job.booking-lifecycle': 'Boekingen bijwerken',
+    'job.refunds': 'Terugbetalingen',
+    'job.payment-check': 'Betalingen nagaan',
+    'job.staff-sweep': 'Verlopen sessies opruimen',
+    'job.balance-reminders': 'Herinneringen voor het restbedrag',
+    'job.retention': 'Bewaartermijnen toepassen',
+    'job.voucher-expiry': 'Verlopen cadeaubonnen',
+    'job.mail-delivery': 'E-mails versturen',
+    'job.self-audit': 'Zelfcontrole',
+    'job.backup': 'Back-ups',
+    'job.job-watch': 'Bewaking van de achtergrondtaken',
   },
   {
     'status.option': 'Option',
@@ -50,6 +62,18 @@ export const labelMessages = defineMessages(
     'backups.last_success': 'Last successful backup',
     'backups.never': 'never',
     'backups.error': 'Error',
+
+    'job.booking-lifecycle': 'Updating bookings',
+    'job.refunds': 'Refunds',
+    'job.payment-check': 'Checking payments',
+    'job.staff-sweep': 'Clearing expired sessions',
+    'job.balance-reminders': 'Balance reminders',
+    'job.retention': 'Applying retention periods',
+    'job.voucher-expiry': 'Expiring gift vouchers',
+    'job.mail-delivery': 'Sending emails',
+    'job.self-audit': 'Self-audit',
+    'job.backup': 'Backups',
+    'job.job-watch': 'Watching the background jobs',
   },
 );
 

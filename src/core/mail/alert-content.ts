@@ -1,3 +1,4 @@
+import { jobLabel } from '../i18n/job-labels.js';
 import { BACKUP_LOCATIONS, type BackupLocation } from '../backups/backup.js';
 import { BACKUP_STALE_HOURS } from '../backups/backup-schedule.js';
 import { BACKUP_RUN_COMMAND, LOCATION_LABELS } from '../i18n/backup-labels.js';
@@ -62,7 +63,8 @@ function alertSection(kind: BackupAlertKind, lang: Language, detail: MailDetail,
 /** A stuck job's section: which job, running or failing since when, and the self-audit page. */
 function jobSection(lang: Language, detail: MailDetail, securityUrl: string): Section {
   const t = mailTranslator(lang);
-  const job = String(detail.job ?? '');
+  const name = String(detail.job ?? '');
+  const job = jobLabel(t, name);
   const since = instantOf(detail, 'since');
   const sinceText = since ? at(t, lang, since) : '';
   return {
@@ -72,7 +74,8 @@ function jobSection(lang: Language, detail: MailDetail, securityUrl: string): Se
       t('mail.alert.advice.job_stuck'),
     ],
     facts: [
-      [t('mail.alert.job'), job],
+      // The job's own name too: the one the log's lines carry.
+      [t('mail.alert.job'), job === name ? name : `${job} (${name})`],
       [t('mail.alert.since'), sinceText],
     ],
     links: [{ label: t('mail.alert.link.job_stuck'), url: securityUrl }],
@@ -88,9 +91,12 @@ function jobSection(lang: Language, detail: MailDetail, securityUrl: string): Se
 export function renderAlert(kind: AlertMailKind, detail: MailDetail, publicUrl: string): MailContent {
   if (isWatchAlertKind(kind)) return renderWatchAlert(kind, detail, publicUrl);
   if (kind === 'job_stuck') {
-    const job = String(detail.job ?? '');
+    const name = String(detail.job ?? '');
     return contentOf(
-      LANGUAGES.map((lang) => mailTranslator(lang)('mail.alert.subject.job_stuck', { job })).join(' / '),
+      LANGUAGES.map((lang) => {
+        const t = mailTranslator(lang);
+        return t('mail.alert.subject.job_stuck', { job: jobLabel(t, name) });
+      }).join(' / '),
       LANGUAGES.map((lang) => jobSection(lang, detail, `${publicUrl}/admin/security`)),
     );
   }

@@ -11,7 +11,8 @@ import { addMember } from '../../../test/staff.js';
 import type { Db } from '../../db/schema.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { type MailDeliverySettings, type MailFailure, mailDeliveryJob } from '../mail/mail-delivery.service.js';
-import { checkDiskSpace, type DiskWatch, listDiskConditions } from './disk-watch.service.js';
+import { checkDiskSpace, DISK_LOOK_KEPT_HOURS, type DiskWatch, listDiskConditions } from './disk-watch.service.js';
+import { listConditions } from './platform-condition.repository.js';
 import type { DiskSpace } from './watch.js';
 
 const GIB = 1024 ** 3;
@@ -115,7 +116,7 @@ for (const dialect of testDialects()) {
       assert.equal(await checkDiskSpace(db, clock, watch), 'ok');
       assert.deepEqual(await deliver(), [], 'and nothing after it');
 
-      const [condition] = await listDiskConditions(db);
+      const [condition] = await listDiskConditions(db, clock);
       assert.deepEqual(
         { raised: condition!.raised, checkedAt: condition!.checkedAt, free: condition!.detail.free },
         { raised: false, checkedAt: clock.now().toISOString(), free: 30 * GIB },
@@ -131,6 +132,28 @@ for (const dialect of testDialects()) {
       assert.equal(await checkDiskSpace(db, clock, { ...watch, path: '/srv/third', limits: { percent: 0, bytes: 0 } }), 'ok');
     });
 
+    test('a look no instance renewed for a day is left out of the list, and the next look anywhere deletes it', async () => {
+      space = { free: 1 * GIB, total: 100 * GIB };
+      await checkDiskSpace(db, clock, { ...watch, host: 'gone-container' });
+      await checkDiskSpace(db, clock, watch);
+      clock.advance(DISK_LOOK_KEPT_HOURS * 3600_000 - MINUTE);
+      await checkDiskSpace(db, clock, watch);
+      const names = async () => (await listConditions(db, 'disk:')).map((c) => c.detail.host);
+      assert.deepEqual(
+        (await listDiskConditions(db, clock)).map((c) => c.detail.host),
+        ['gone-container', 'web1'],
+        'a day less a minute',
+      );
+      clock.advance(2 * MINUTE);
+      assert.deepEqual(
+        (await listDiskConditions(db, clock)).map((c) => c.detail.host),
+        ['web1'],
+        'past a day',
+      );
+      assert.deepEqual(await names(), ['gone-container', 'web1'], 'until a look');
+      await checkDiskSpace(db, clock, { ...watch, host: 'web2' });
+      assert.deepEqual(await names(), ['web1', 'web2']);
+    });
     test('several instances sharing the data directory look at once: the admins get one warning', async () => {
       space = { free: 1 * GIB, total: 100 * GIB };
       const outcomes = await Promise.all([

@@ -78,3 +78,8 @@ export async function switchCondition(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Removes the conditions whose name starts with `prefix` and that no look has touched since `before`. */
+export async function deleteConditionsCheckedBefore(db: Executor, prefix: string, before: string): Promise<void> {
+  await db.deleteFrom('platform_conditions').where('name', 'like', `${prefix}%`).where('checked_at', '<', before).execute();
+}

@@ -38,7 +38,7 @@ export async function securityRoutes(app: FastifyInstance, { db, clock, auth, pu
         now={clock.now()}
         notice={notice}
       >
-        <DiskSpaceSection ui={ui} conditions={await listDiskConditions(db)} now={clock.now()} />
+        <DiskSpaceSection ui={ui} conditions={await listDiskConditions(db, clock)} now={clock.now()} />
       </SecurityPage>,
     );
   });

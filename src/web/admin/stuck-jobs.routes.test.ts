@@ -11,6 +11,8 @@ import type { StuckJob } from '../../core/jobs/job-watch.js';
 import { jobWatchJob } from '../../core/job-watch/job-watch.service.js';
 import { type Job, runJobOnce } from '../../core/jobs/scheduler.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
+import { LANGUAGE_COOKIE } from '../plugins/language.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 /** A job whose runs end when the test says so: `finish()` ends the latest run, `fail` makes runs throw. */
 function controlledJob(name: string, everySeconds: number, leaseSeconds: number) {
@@ -32,9 +34,14 @@ function controlledJob(name: string, everySeconds: number, leaseSeconds: number)
 
 /** The stuck jobs the self-audit page lists: name and problem. */
 function shownStuck(body: string) {
+  return stuckNotices(body).map((p) => [p.getAttribute('data-job'), p.getAttribute('data-problem')]);
+}
+
+/** The self-audit page's notice of each stuck job. */
+function stuckNotices(body: string) {
   const section = parseHtml(body).querySelector('[data-testid="stuck-jobs"]');
   assert.ok(section, 'the background jobs section');
-  return section.querySelectorAll('li').map((li) => [li.getAttribute('data-job'), li.getAttribute('data-problem')]);
+  return section.querySelectorAll('[data-job]');
 }
 
 for (const dialect of testDialects()) {
@@ -105,10 +112,31 @@ for (const dialect of testDialects()) {
         ],
         'each reported once, the failure since its first failed run',
       );
-      assert.deepEqual(shownStuck(await page()), [
+      const shown = await page();
+      assert.deepEqual(shownStuck(shown), [
         ['booking-lifecycle', 'running'],
         ['retention', 'failing'],
       ]);
+      // By their names for people, not the log's.
+      assert.deepEqual(
+        stuckNotices(shown).map((p) => p.textContent.replace(/\s+/g, ' ').trim()),
+        [
+          'De taak “Boekingen bijwerken” is sinds ma 1 jun 2026, 10:00 (3 uur geleden) bezig, veel langer dan een ronde mag duren.',
+          'De taak “Bewaartermijnen toepassen” mislukt sinds ma 1 jun 2026, 10:00 (3 uur geleden) bij elke ronde.',
+        ],
+      );
+      const english = await t.app.inject({
+        method: 'GET',
+        url: '/admin/security',
+        headers: { cookie: `${SESSION_COOKIE}=${admin.cookie}; ${LANGUAGE_COOKIE}=en` },
+      });
+      assert.deepEqual(
+        stuckNotices(english.body).map((p) => p.textContent.replace(/\s+/g, ' ').trim()),
+        [
+          'The job “Updating bookings” has been running since Mon 1 Jun 2026, 10:00 (3 hours ago), far longer than a run may take.',
+          'The job “Applying retention periods” has failed at every run since Mon 1 Jun 2026, 10:00 (3 hours ago).',
+        ],
+      );
 
       const report = await deliverDueMails(t.database.db, t.clock, {
         sender: testSmtpSender(smtp),
@@ -120,13 +148,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual(
         smtp.messages.map((mail) => [mail.to && !Array.isArray(mail.to) ? mail.to.text : '', mail.subject]),
         [
-          [admin.email, 'Achtergrondtaak booking-lifecycle loopt vast / Background job booking-lifecycle is stuck'],
-          [admin.email, 'Achtergrondtaak retention loopt vast / Background job retention is stuck'],
+          [admin.email, 'Achtergrondtaak “Boekingen bijwerken” loopt vast / Background job “Updating bookings” is stuck'],
+          [admin.email, 'Achtergrondtaak “Bewaartermijnen toepassen” loopt vast / Background job “Applying retention periods” is stuck'],
         ],
         'one mail per stuck job to the admin, however often the watch ran',
       );
       const [running] = smtp.messages;
-      assert.ok(running?.text?.includes('The background job booking-lifecycle has been running since'));
+      assert.ok(running?.text?.includes('The background job “Updating bookings” has been running since'));
+      assert.ok(running?.text?.includes('Updating bookings (booking-lifecycle)'), running?.text);
       assert.ok(running?.text?.includes(`${t.publicUrl}/admin/security`));
 
       lifecycle.control.finish();

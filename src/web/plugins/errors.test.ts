@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
+import { systemClock } from '../../core/shared/clock.js';
 import { errorsPlugin, UNAVAILABLE_RETRY_SECONDS } from './errors.js';
 import { languagePlugin } from './language.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +25,7 @@ describe('errors the database raises for what a request sent', { skip: postgres 
     app = Fastify();
     await app.register(cookie);
     await app.register(languagePlugin);
-    await app.register(errorsPlugin);
+    await app.register(errorsPlugin, { clock: systemClock });
     // A route that hands the database what it was sent, unchecked, as a route that forgot to would.
     app.get<{ Querystring: { q: string } }>('/api/echo', async (request) => sql`select ${request.query.q}::text as q`.execute(database.db));
     app.get<{ Querystring: { q: string } }>('/echo', async (request) => sql`select ${request.query.q}::text as q`.execute(database.db));
@@ -59,7 +60,7 @@ describe('a request whose file system has no room left (ENOSPC)', () => {
     app = Fastify();
     await app.register(cookie);
     await app.register(languagePlugin);
-    await app.register(errorsPlugin);
+    await app.register(errorsPlugin, { clock: systemClock });
     // A route that stores what it was sent in a file, as an upload to disk would.
     for (const path of ['/api/store', '/store'])
       app.post(path, async () => {

@@ -8,6 +8,15 @@ import { renderPage } from '../views/layout.js';
 import type { Ui } from '../views/ui.js';
 import { allowedMethodsAt } from './allowed-methods.js';
 import { uiFor } from './language.js';
+import { type OutageMemory, outageMemory } from './outage-memory.js';
+import type { Clock } from '../../core/shared/clock.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's refusals for the database's unavailability, which /healthz reports. */
+    databaseRefusals: OutageMemory;
+  }
+}
 
 export const HTTP_ERROR_CODES = [
   'bad_request',
@@ -232,6 +241,7 @@ export function replyToError(error: FastifyError | DomainError | HttpError, requ
   }
   if (isOutage(error)) {
     logOutage(request, error);
+    request.server.databaseRefusals.record();
     return sendError(request, markUnavailable(reply), 503, 'http.unavailable', 'unavailable');
   }
   if (isUnstorableText(error)) {
@@ -261,7 +271,8 @@ export function notFoundHandler(app: FastifyInstance) {
   };
 }
 
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
+export const errorsPlugin = fp(async (app: FastifyInstance, { clock }: { clock: Clock }) => {
+  app.decorate('databaseRefusals', outageMemory(clock));
   app.setNotFoundHandler(notFoundHandler(app));
   app.setErrorHandler(replyToError);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { headersOf, startBookingLoad, unavailableProblems } from '../../booking-load.js';
 import { makeActivity, makeSlot } from '../../factories.js';
+import { healthBecomes } from '../../health.js';
 import { integrityProblems } from '../../integrity.js';
 import { type OwnPostgres, postgresBinaries, startOwnPostgres } from '../../own-postgres.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
@@ -12,6 +13,7 @@ import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 import { connectDatabase, type DatabaseHandle } from '../../../src/db/connect.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
 import { UNAVAILABLE_RETRY_SECONDS } from '../../../src/web/plugins/errors.js';
+import { HEALTH_REFUSAL_SECONDS } from '../../../src/web/plugins/outage-memory.js';
 
 /** 201s before the stop, and again after the start, that show the load is booking. */
 const BOOKED = 20;
@@ -70,12 +72,15 @@ describe('groupz serve on PostgreSQL, the database stopped and started again dur
 
         await postgres.start();
         await load.until('bookings after the start, without restarting Groupz', (tally) => tally.created.length >= beforeStop + BOOKED, 60);
-        const healthy = await fetch(`${url}/healthz`);
-        assert.deepEqual([healthy.status, await healthy.json()], [200, { status: 'ok' }]);
       } finally {
         await load.stop();
         if (server.process.exitCode !== null) t.diagnostic(`groupz serve exited (${server.process.exitCode}): ${server.stderr()}`);
       }
+      // Once no request has been refused for HEALTH_REFUSAL_SECONDS (the load stopped: left on, it
+      // fills the slot in the meantime).
+      await healthBecomes(url, 200, HEALTH_REFUSAL_SECONDS + 30);
+      const healthy = await fetch(`${url}/healthz`);
+      assert.deepEqual([healthy.status, await healthy.json()], [200, { status: 'ok' }]);
       const { tally } = load;
       t.diagnostic(`${tally.created.length} 201s, ${tally.unavailable} 503s in contract, ${tally.unexpected.length} other answers`);
       assert.deepEqual(tally.unexpected, [], 'every answer is a 201 or a 503 in contract');

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { headersOf, startBookingLoad } from '../../booking-load.js';
 import { makeActivity, makeSlot } from '../../factories.js';
 import { formFields, parseHtml, urlencoded } from '../../html.js';
+import { health, healthBecomes } from '../../health.js';
 import { integrityProblems } from '../../integrity.js';
 import { BOOKING_LIMITS_OFF, type ServerProcess, startServer } from '../../server-process.js';
 import { assertSecurityHeaders } from '../../security-headers.js';
@@ -17,6 +18,7 @@ import { addLocalDays, localDateOf } from '../../../src/core/shared/time.js';
 import { connectDatabase } from '../../../src/db/connect.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
 import { UNAVAILABLE_RETRY_SECONDS } from '../../../src/web/plugins/errors.js';
+import { HEALTH_REFUSAL_SECONDS } from '../../../src/web/plugins/outage-memory.js';
 
 /** The file system's size: the database and a filler, then a MiB for the bookings. */
 const SIZE = '3m';
@@ -38,7 +40,7 @@ describe('groupz serve on SQLite, its file system full during a booking load', (
   });
 
   test(
-    'answers 503 with Retry-After, loses no 201, stays intact, and books again once space is freed, without a restart',
+    'answers 503 with Retry-After (/healthz too), loses no 201, stays intact, and books again once space is freed, without a restart',
     { timeout: 180_000 },
     async (t) => {
       // A small file system of its own: mounting needs root (as in CI).
@@ -95,6 +97,11 @@ describe('groupz serve on SQLite, its file system full during a booking load', (
         assertSecurityHeaders(headersOf(confirm), 'the form answered 503');
         assert.match(html, /Your booking could not be confirmed just now\. What you filled in is kept below/);
         assert.equal(formFields(parseHtml(html).querySelector('form[action^="/book/"]')!).name, 'Anna de Vries', 'what was typed is kept');
+        // The database still answers reads: /healthz reports the refused writes, for a load balancer.
+        const refusing = await fetch(`${url}/healthz`);
+        assert.equal(refusing.status, 503);
+        assert.equal(refusing.headers.get('retry-after'), String(UNAVAILABLE_RETRY_SECONDS));
+        assert.deepEqual(await refusing.json(), { status: 'unavailable', checks: { database: 'unavailable' } });
 
         unlinkSync(filler);
         beforeFreed = load.tally.created.length;
@@ -102,6 +109,10 @@ describe('groupz serve on SQLite, its file system full during a booking load', (
       } finally {
         await load.stop();
       }
+      // Once no request has been refused for HEALTH_REFUSAL_SECONDS (the load stopped: left on, it
+      // fills the freed space again).
+      await healthBecomes(url, 200, HEALTH_REFUSAL_SECONDS + 30);
+      assert.deepEqual((await health(url)).body, { status: 'ok' });
       const { tally } = load;
       t.diagnostic(`${beforeFreed} 201s before the space was freed, ${tally.created.length} in all; ${tally.unavailable} 503s in contract`);
       assert.deepEqual(tally.unexpected, [], 'every answer is a 201 or a 503 in contract');

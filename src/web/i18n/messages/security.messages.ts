@@ -13,8 +13,8 @@ export const securityMessages = defineMessages(
     'security.none': 'Er is nog geen zelfcontrole uitgevoerd.',
     'jobs.title': 'Achtergrondtaken',
     'jobs.all_running': 'Alle achtergrondtaken lopen zoals ze moeten.',
-    'jobs.running': 'De taak {job} is sinds {when} ({age}) bezig, veel langer dan een ronde mag duren.',
-    'jobs.failing': 'De taak {job} mislukt sinds {when} ({age}) bij elke ronde.',
+    'jobs.running': 'De taak “{job}” is sinds {when} ({age}) bezig, veel langer dan een ronde mag duren.',
+    'jobs.failing': 'De taak “{job}” mislukt sinds {when} ({age}) bij elke ronde.',
     'jobs.advice':
       'Het log van de server noemt de fout (zoek op "job failed" of "job stuck"). Een vastgelopen ronde komt los door de dienst te herstarten. De beheerders krijgen hierover één e-mail.',
     'security.run_now': 'Nu uitvoeren',
@@ -70,8 +70,8 @@ export const securityMessages = defineMessages(
     'security.none': 'No self-audit has run yet.',
     'jobs.title': 'Background jobs',
     'jobs.all_running': 'All background jobs are running as they should.',
-    'jobs.running': 'The job {job} has been running since {when} ({age}), far longer than a run may take.',
-    'jobs.failing': 'The job {job} has failed at every run since {when} ({age}).',
+    'jobs.running': 'The job “{job}” has been running since {when} ({age}), far longer than a run may take.',
+    'jobs.failing': 'The job “{job}” has failed at every run since {when} ({age}).',
     'jobs.advice':
       'The server’s log names the error (look for "job failed" or "job stuck"). Restarting the service frees a stuck run. The admins get one email about this.',
     'security.run_now': 'Run now',
