@@ -134,15 +134,17 @@ describe('a booking while another process holds SQLite’s write lock past the b
       message:
         'We cannot handle this request right now. Your data is safe: what you confirmed earlier is kept. Please try again in a few minutes.',
     });
-    // Reads go on under another process's write (WAL): the platform is up, /healthz says so.
+    // Reads go on under another process's write (WAL), and /healthz tells of the refused writes.
     const health = await t.app.inject('/healthz');
-    assert.deepEqual([health.statusCode, health.json()], [200, { status: 'ok' }]);
+    assert.deepEqual([health.statusCode, health.json()], [503, { status: 'unavailable', checks: { database: 'unavailable' } }]);
     assert.deepEqual(await t.database.db.selectFrom('bookings').select('id').execute(), [], 'nothing was booked');
 
     holder.exec('rollback');
     assert.equal((await confirm()).statusCode, 303, 'the same form books once the lock is free');
     assert.equal((await api()).statusCode, 201);
     assert.equal((await t.database.db.selectFrom('bookings').select('id').execute()).length, 2);
+    t.clock.advance(30_000);
+    assert.equal((await t.app.inject('/healthz')).statusCode, 200, '30 s without a refusal');
   });
 
   test('staff sign-in answers 503 with the sign-in form and the email typed, never the password or the code', async () => {
