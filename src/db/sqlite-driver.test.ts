@@ -25,6 +25,17 @@ async function timed(work: Promise<unknown>): Promise<{ ms: number; error?: unkn
   }
 }
 
+/** A database of its own, in a new folder, with an empty table t; `remove` deletes the folder. */
+async function newDatabase(busyWaitMs?: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
+  const file = join(dir, 'db.sqlite');
+  const writer = new SQLite(file);
+  writer.pragma('journal_mode = WAL');
+  const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file), busyWaitMs) });
+  await sql`create table t (x integer)`.execute(db);
+  return { db, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 const count = async (db: Kysely<Tables>) =>
   (
     await db
@@ -34,18 +45,13 @@ const count = async (db: Kysely<Tables>) =>
   ).n;
 
 describe('SQLite with another process holding the write lock', () => {
-  let dir: string;
   let file: string;
   let db: Kysely<Tables>;
+  let remove: () => void;
   let other: SQLite.Database;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
-    file = join(dir, 'db.sqlite');
-    const writer = new SQLite(file);
-    writer.pragma('journal_mode = WAL');
-    db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file), BUSY_WAIT_MS) });
-    await sql`create table t (x integer)`.execute(db);
+    ({ db, file, remove } = await newDatabase(BUSY_WAIT_MS));
     await db.insertInto('t').values({ x: 1 }).execute();
     // Another process, as far as locks go: a connection of its own that takes the write lock.
     other = new SQLite(file);
@@ -56,7 +62,7 @@ describe('SQLite with another process holding the write lock', () => {
     if (other.inTransaction) other.exec('rollback');
     other.close();
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   });
 
   test('reads, and everything else the process does, go on while a write waits for the lock', async () => {
@@ -108,13 +114,8 @@ describe('SQLite with another process holding the write lock', () => {
 
 describe('SQLite reads and writes on their two connections', () => {
   test('a read outside a transaction sees what is committed; one that writes goes to the writer', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
-    const file = join(dir, 'db.sqlite');
-    const writer = new SQLite(file);
-    writer.pragma('journal_mode = WAL');
-    const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file)) });
+    const { db, remove } = await newDatabase();
     try {
-      await sql`create table t (x integer)`.execute(db);
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       const transaction = db.transaction().execute(async (trx) => {
@@ -132,18 +133,13 @@ describe('SQLite reads and writes on their two connections', () => {
       assert.equal(await count(db), 2);
     } finally {
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     }
   });
 
   test('closing lets a transaction under way finish first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
-    const file = join(dir, 'db.sqlite');
-    const writer = new SQLite(file);
-    writer.pragma('journal_mode = WAL');
-    const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file)) });
+    const { db, file, remove } = await newDatabase();
     try {
-      await sql`create table t (x integer)`.execute(db);
       const transaction = db.transaction().execute(async (trx) => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         await trx.insertInto('t').values({ x: 1 }).execute();
@@ -155,7 +151,7 @@ describe('SQLite reads and writes on their two connections', () => {
       assert.deepEqual(reopened.prepare('select count(*) as n from t').get(), { n: 1 });
       reopened.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     }
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { reviewedBookingForm } from '../../../test/booking-form.js';
 import { once } from 'node:events';
 import { type AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
@@ -91,22 +92,7 @@ describe('a booking while another process holds SQLite’s write lock past the b
   test('answers 503 with Retry-After (the review step with what was typed, the API as `unavailable`), and books once the lock is free', async () => {
     const activity = await makeActivity(t.database.db, t.clock, { maxGroupSize: 20 });
     const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-10', capacity: 20 });
-    const formPage = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: EN })).body);
-    const fields = {
-      ...formFields(formPage.querySelector('form[action^="/book/"]')!),
-      groupSize: '6',
-      name: 'Anna de Vries',
-      email: 'anna@example.nl',
-      phone: '030 1234567',
-      acceptTerms: 'yes',
-    };
-    const review = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
-    assert.equal(review.statusCode, 200, review.body);
-    const confirmFields: Record<string, string> = {
-      ...formFields(parseHtml(review.body).querySelector('form.actions')!),
-      action: 'confirm',
-    };
-    const confirm = () => t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(confirmFields) });
+    const { confirmFields, confirm } = await reviewedBookingForm(t.app, slot.id);
     const api = () =>
       t.app.inject({ method: 'POST', url: '/api/v1/bookings', headers: EN, payload: bookingRequest(slot.id, { email: 'api@example.nl' }) });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { reviewedBookingForm } from '../../booking-form.js';
 import { chownSync, closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../app.js';
 import { makeActivity, makeSlot } from '../../factories.js';
-import { formFields, parseHtml, urlencoded } from '../../html.js';
+import { formFields, parseHtml } from '../../html.js';
 import { type OwnPostgres, postgresBinaries, startOwnPostgres } from '../../own-postgres.js';
 import { multipartBody, phoneJpeg } from '../../photos.js';
 import { assertSecurityHeaders } from '../../security-headers.js';
@@ -16,8 +17,6 @@ import { connectDatabase } from '../../../src/db/connect.js';
 import { migrateToLatest } from '../../../src/db/migrate.js';
 import { UNAVAILABLE_RETRY_SECONDS } from '../../../src/web/plugins/errors.js';
 import { SESSION_COOKIE } from '../../../src/web/admin/session-cookie.js';
-
-const FORM = { 'accept-language': 'en', 'content-type': 'application/x-www-form-urlencoded' };
 
 const bin = postgresBinaries();
 if (!bin)
@@ -101,22 +100,7 @@ describe('PostgreSQL with no room left for the bookings and photos it stores', {
         payload,
       });
     };
-    const formPage = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: { 'accept-language': 'en' } })).body);
-    const fields = {
-      ...formFields(formPage.querySelector('form[action^="/book/"]')!),
-      groupSize: '6',
-      name: 'Anna de Vries',
-      email: 'anna@example.nl',
-      phone: '030 1234567',
-      acceptTerms: 'yes',
-    };
-    const review = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
-    assert.equal(review.statusCode, 200, review.body);
-    const confirmFields: Record<string, string> = {
-      ...formFields(parseHtml(review.body).querySelector('form.actions')!),
-      action: 'confirm',
-    };
-    const confirm = () => t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(confirmFields) });
+    const { confirmFields, confirm } = await reviewedBookingForm(t.app, slot.id);
 
     const { file, refusal } = fill(dir);
     assert.equal(refusal.code, 'ENOSPC', 'the file system is full');
