@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { diskSpaceOf } from '../adapters/disk/disk-space.js';
-import { outageNotesIn } from '../adapters/disk/outage-notes.js';
 import { sharpImages } from '../adapters/images/sharp-images.js';
 import { mollieProvider } from '../adapters/mollie/mollie-provider.js';
 import { buildApp } from '../app.js';
@@ -208,7 +207,6 @@ the job leases back, closes the database and exits. Settings: see docs/configura
           sender: mailSender,
           from: config.mailFrom,
           publicUrl: config.publicUrl,
-          notes: outageNotesIn(config.dataDir),
         });
         let answered = true;
         const stopWatch = startWatchLoop(

@@ -20,18 +20,6 @@ export interface DatabaseWatchSettings {
   from: string;
   publicUrl: string;
   answerSeconds?: number;
-  /** Where the outages it warned about are noted, for the recovery notice after a restart. */
-  notes: OutageNotes;
-}
-
-/**
- * The outages a warning went out for, each under its occasion (host, process, since), kept outside
- * the database (src/adapters/disk/outage-notes.ts): the process may stop before the database answers again.
- */
-export interface OutageNotes {
-  save(occasion: string, detail: ConditionDetail): Promise<void>;
-  list(): Promise<{ occasion: string; detail: ConditionDetail }[]>;
-  remove(occasion: string): Promise<void>;
 }
 
 /** The watch over this process's database; `look` asks it once. */
@@ -57,14 +45,12 @@ async function withinSeconds<T>(seconds: number, answer: Promise<T>): Promise<T>
  * looks in a row without an answer each admin known from the last answer gets one warning, sent at
  * once through the sender (the outbox is in that database); once it answers again, one recovery
  * notice through the outbox. Without the database instances cannot agree, so each one that loses
- * it warns for itself, naming its host and process. A warning sent is noted (`notes`), so that a
- * process restarted before the database answered again sends the recovery notice at its first answer.
+ * it warns for itself, naming its host and process; the state lives in this process.
  */
 export function databaseWatch(db: Db, clock: Clock, settings: DatabaseWatchSettings): DatabaseWatch {
   let admins: string[] = [];
   let outage: { since: string; error: string; failedLooks: number; warned: Set<string> } | undefined;
   const instance = { host: settings.host, pid: settings.pid };
-  const occasionOf = (since: string) => `${settings.host}:${settings.pid}:${since}`;
 
   async function warn(detail: ConditionDetail, warned: Set<string>): Promise<void> {
     const content = renderAlert('platform_database_unreachable', detail, settings.publicUrl);
@@ -87,28 +73,19 @@ export function databaseWatch(db: Db, clock: Clock, settings: DatabaseWatchSetti
         };
         outage.failedLooks += 1;
         // A warning that could not go out (the mail server down too) is tried again at the next look.
-        if (outage.failedLooks >= FAILED_LOOKS_BEFORE_WARNING) {
-          const detail = { ...instance, since: outage.since, error: outage.error };
-          const before = outage.warned.size;
-          await warn(detail, outage.warned);
-          if (before === 0 && outage.warned.size > 0) await settings.notes.save(occasionOf(outage.since), detail);
-        }
+        if (outage.failedLooks >= FAILED_LOOKS_BEFORE_WARNING)
+          await warn({ ...instance, since: outage.since, error: outage.error }, outage.warned);
         return 'unreachable';
       }
-      const until = clock.now().toISOString();
       if (outage) {
         const { since, error, failedLooks } = outage;
         if (failedLooks >= FAILED_LOOKS_BEFORE_WARNING) {
-          const detail = { ...instance, since, until, error };
-          await db.transaction().execute((trx) => alertAdmins(trx, clock, 'platform_database_recovered', detail, occasionOf(since)));
+          const detail = { ...instance, since, until: clock.now().toISOString(), error };
+          await db
+            .transaction()
+            .execute((trx) => alertAdmins(trx, clock, 'platform_database_recovered', detail, `${settings.host}:${settings.pid}:${since}`));
         }
         outage = undefined;
-      }
-      // This process's outage, noted when warned, and those of processes stopped before the database
-      // answered them again; the outbox sends each occasion's notice once, whichever process queues it.
-      for (const { occasion, detail } of await settings.notes.list()) {
-        await db.transaction().execute((trx) => alertAdmins(trx, clock, 'platform_database_recovered', { ...detail, until }, occasion));
-        await settings.notes.remove(occasion);
       }
       return 'answers';
     },
