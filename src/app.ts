@@ -23,7 +23,7 @@ import { SESSION_COOKIE } from './web/admin/session-cookie.js';
 import { BODY_LIMIT } from './web/limits.js';
 import type { HttpsServerOptions } from './server/https-server.js';
 import { type CachePolicy, cachingPlugin } from './web/plugins/caching.js';
-import { errorsPlugin, logOutage, markUnavailable, replyToError } from './web/plugins/errors.js';
+import { errorsPlugin, noteOutage, markUnavailable, replyToError } from './web/plugins/errors.js';
 import { answerClientError } from './web/plugins/client-errors.js';
 import { compressionPlugin } from './web/plugins/compression.js';
 import { hostCheckPlugin, hostRefusals, refuseHost } from './web/plugins/host-check.js';
@@ -155,7 +155,7 @@ export async function buildApp({ logger = false, loggerInstance, https, afterCha
     try {
       await pingDatabase(context.db);
     } catch (error) {
-      logOutage(request, error);
+      noteOutage(request, error);
       return unavailable();
     }
     if (app.databaseRefusals.recent()) return unavailable();

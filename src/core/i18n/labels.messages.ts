@@ -34,7 +34,7 @@ export const labelMessages = defineMessages(
     'job.staff-sweep': 'Verlopen sessies opruimen',
     'job.balance-reminders': 'Herinneringen voor het restbedrag',
     'job.retention': 'Bewaartermijnen toepassen',
-    'job.voucher-expiry': 'Verlopen cadeaubonnen',
+    'job.voucher-expiry': 'Cadeaubonnen laten verlopen',
     'job.mail-delivery': 'E-mails versturen',
     'job.self-audit': 'Zelfcontrole',
     'job.backup': 'Back-ups',

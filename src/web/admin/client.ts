@@ -3,7 +3,7 @@ import { clientNetwork } from '../../core/activity-log/activity-log.js';
 import type { StaffActor } from '../../core/booking-flows/booking-admin.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { ClientInfo } from '../../core/staff/login.service.js';
-import { isOutage, logOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
+import { isOutage, noteOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
 import type { Ui } from '../views/ui.js';
 
 /** The signed-in member and their client's network: who makes a change in the back office. */
@@ -24,7 +24,7 @@ export function clientOf(request: FastifyRequest): ClientInfo {
  */
 export function authRefusal(error: unknown, ui: Ui, reply: FastifyReply): { status: number; message: string } {
   if (isOutage(error)) {
-    logOutage(reply.request, error);
+    noteOutage(reply.request, error);
     markUnavailable(reply);
     return { status: 503, message: ui.t('http.unavailable') };
   }

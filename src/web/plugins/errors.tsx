@@ -214,8 +214,13 @@ const OUTAGE_LOG_INTERVAL_MS = 60_000;
 let outageLoggedAt: number | undefined;
 let outageUnlogged = 0;
 
-/** Logs an outage once per burst: its first error, then one line a minute counting the requests it refused. */
-export function logOutage(request: FastifyRequest, error: unknown): void {
+/**
+ * Notes a request refused for the database's unavailability, whichever route answers it: for
+ * /healthz (databaseRefusals), and in the log once per burst, its first error, then one line a
+ * minute counting the requests it refused.
+ */
+export function noteOutage(request: FastifyRequest, error: unknown): void {
+  request.server.databaseRefusals.record();
   const now = performance.now();
   if (outageLoggedAt !== undefined && now - outageLoggedAt < OUTAGE_LOG_INTERVAL_MS) {
     outageUnlogged++;
@@ -240,8 +245,7 @@ export function replyToError(error: FastifyError | DomainError | HttpError, requ
     return sendError(request, reply, statusOfDomainError(error.code), `error.${error.code}`, error.code);
   }
   if (isOutage(error)) {
-    logOutage(request, error);
-    request.server.databaseRefusals.record();
+    noteOutage(request, error);
     return sendError(request, markUnavailable(reply), 503, 'http.unavailable', 'unavailable');
   }
   if (isUnstorableText(error)) {

@@ -20,6 +20,10 @@ export function outageMemory(clock: Clock): OutageMemory {
     record: () => {
       last = clock.now().getTime();
     },
-    recent: () => last !== undefined && clock.now().getTime() - last < HEALTH_REFUSAL_SECONDS * 1000,
+    // A clock set back since (a resumed machine corrected) counts as the time having passed.
+    recent: () => {
+      const since = last === undefined ? -1 : clock.now().getTime() - last;
+      return since >= 0 && since < HEALTH_REFUSAL_SECONDS * 1000;
+    },
   };
 }

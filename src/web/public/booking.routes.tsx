@@ -16,7 +16,7 @@ import { newToken } from '../../core/shared/ids.js';
 import { isLanguage } from '../../core/shared/language.js';
 import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
-import { FIELD_ERRORS_STATUS, logOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
+import { FIELD_ERRORS_STATUS, noteOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
 import { setLanguageCookie, uiFor } from '../plugins/language.js';
 import type { FieldMessages } from '../field-errors.js';
 import { type BookingFormValues, BookingFormPage } from '../views/booking-form.page.js';
@@ -175,7 +175,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     const sent = await shown.catch(() => {
       throw error;
     });
-    logOutage(request, error);
+    noteOutage(request, error);
     return sent;
   }
 
