@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { testDialects } from '../../test/databases.js';
 import type { Db } from './schema.js';
 import { migrateToLatest } from './migrate.js';
@@ -49,3 +51,22 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('the migrator on SQLite with nothing to do', () => {
+  test('writes nothing: it returns at once while another process holds the write lock', async () => {
+    const database = testDialects()[0]!;
+    assert.equal(database.name, 'sqlite');
+    const migrated = await database.create();
+    const other = new SQLite(join(migrated.env.GROUPZ_DATA_DIR!, 'groupz.sqlite'));
+    try {
+      other.exec('begin immediate');
+      const started = performance.now();
+      assert.deepEqual(await migrateToLatest(migrated.db), []);
+      assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+    } finally {
+      if (other.inTransaction) other.exec('rollback');
+      other.close();
+      await migrated.close();
+    }
+  });
+});
