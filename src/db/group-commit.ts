@@ -74,7 +74,7 @@ export class GroupWriter {
       }
       await trx.commit().execute();
     } catch (error) {
-      // Releases the connection; fails harmlessly when SQLite has rolled back already.
+      // Releases the connection (with nothing to roll back when SQLite has rolled back already).
       await trx
         ?.rollback()
         .execute()

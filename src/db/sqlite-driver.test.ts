@@ -154,4 +154,23 @@ describe('SQLite reads and writes on their two connections', () => {
       remove();
     }
   });
+
+  test("a transaction SQLite rolled back itself (a full disk) fails with SQLite's error, not the rollback's", async () => {
+    const { db, remove } = await newDatabase();
+    try {
+      const pages = await sql<{ page_count: number }>`pragma page_count`.execute(db);
+      await sql.raw(`pragma max_page_count = ${pages.rows[0]!.page_count + 2}`).execute(db);
+      const big = 'x'.repeat(4000);
+      const failed = await timed(
+        db.transaction().execute(async (trx) => {
+          for (let i = 0; i < 50; i++) await sql`insert into t values (${big})`.execute(trx);
+        }),
+      );
+      assert.equal((failed.error as { code?: string }).code, 'SQLITE_FULL', String(failed.error));
+      assert.ok(isDatabaseUnavailable(failed.error));
+    } finally {
+      await db.destroy();
+      remove();
+    }
+  });
 });

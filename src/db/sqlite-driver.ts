@@ -160,8 +160,12 @@ class SqliteConnectionsDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('commit'));
   }
 
+  /**
+   * Nothing to do when SQLite has rolled the transaction back itself (after a full disk or an I/O
+   * error): a ROLLBACK would fail, and its error would take the place of the one that says why.
+   */
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    if (this.#writer.sqlite.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
   async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
