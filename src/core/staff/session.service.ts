@@ -1,5 +1,6 @@
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { Clock } from '../shared/clock.js';
 import { hashToken, newToken } from '../shared/ids.js';
 import {
@@ -102,8 +103,17 @@ export async function resolveSession(db: Db, clock: Clock, settings: SessionSett
     await deleteSessionRow(db, tokenHash);
     return { state: 'none' };
   }
-  await touchSession(db, tokenHash, now.toISOString());
-  return { state: 'valid', session: { ...session, lastSeenAt: now }, staff: toStaffMember(staffRow) };
+  // A database that cannot take the write now (its disk full, another process's lock) leaves the
+  // idle clock where it was: the session still ends no later than it would have, and the back
+  // office's pages that only read go on working.
+  const touched = await touchSession(db, tokenHash, now.toISOString()).then(
+    () => true,
+    (error: unknown) => {
+      if (isDatabaseUnavailable(error)) return false;
+      throw error;
+    },
+  );
+  return { state: 'valid', session: { ...session, lastSeenAt: touched ? now : session.lastSeenAt }, staff: toStaffMember(staffRow) };
 }
 
 /**
