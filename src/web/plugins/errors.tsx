@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
-import { isLanguage } from '../../core/shared/language.js';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorPage, type Resend } from '../views/error.page.js';
@@ -159,9 +158,6 @@ function isBackOfficePath(url: string): boolean {
   return /^\/(admin|staff)(\/|\?|$)/.test(url);
 }
 
-/** The name of the language switch's buttons (views/layout.tsx), which a form's switch sends with it. */
-const LANGUAGE_FIELD = 'lang';
-
 /**
  * A public form the database could not take: what was sent, to send again from the 503 page, which
  * needs no database to show it (a booking's form sent during an outage keeps what was typed, and
@@ -179,25 +175,19 @@ function resendOf(request: FastifyRequest): Resend | undefined {
     body === null
   )
     return undefined;
-  // Not the language switch's own field: its buttons send this form (see ErrorPage), and the
-  // page answers in the language picked; sent again, the form does what it did.
-  const fields = Object.entries(body)
-    .filter(([name]) => name !== LANGUAGE_FIELD)
-    .flatMap(([name, value]) =>
-      (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v): [string, string] => [name, v]),
-    );
+  const fields = Object.entries(body).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v): [string, string] => [name, v]),
+  );
   return { action: request.url, fields };
 }
 
 /** Sends a translated error as JSON (API) or as a page (everything else). */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey, code: string) {
   const lostLink = status === 404 && isBookingLinkPath(request.url);
-  const resend = code === 'unavailable' ? resendOf(request) : undefined;
-  const picked = resend && (request.body as Record<string, unknown>)[LANGUAGE_FIELD];
-  const { type, body } = errorBody(isApiRequest(request), uiFor(request, isLanguage(picked) ? picked : undefined), key, code, {
+  const { type, body } = errorBody(isApiRequest(request), uiFor(request), key, code, {
     lostLink,
     backOffice: isBackOfficePath(request.url),
-    resend,
+    resend: code === 'unavailable' ? resendOf(request) : undefined,
   });
   return reply.code(status).type(type).send(body);
 }

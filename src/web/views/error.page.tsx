@@ -44,9 +44,6 @@ interface ErrorPageProps {
   resend?: Resend | undefined;
 }
 
-/** The resend form, which the language switch sends too: what was typed survives a change of language. */
-const RESEND_FORM_ID = 'resend';
-
 /**
  * A plain error page: a heading, a sentence, a way home. Never a stack trace. A booking's link that
  * finds nothing (`lostLink`) also points to the form that mails the manage link again. Under the
@@ -55,12 +52,7 @@ const RESEND_FORM_ID = 'resend';
  */
 export function ErrorPage({ ui, title, message, lostLink = false, backOffice = false, resend }: ErrorPageProps) {
   return (
-    <Layout
-      ui={ui}
-      title={title}
-      {...(backOffice && { privacyNote: ui.t('admin.privacy_note') })}
-      {...(resend && { languageForm: RESEND_FORM_ID })}
-    >
+    <Layout ui={ui} title={title} {...(backOffice && { privacyNote: ui.t('admin.privacy_note') })}>
       <h1>{title}</h1>
       <p data-testid="error-message">{message}</p>
       {lostLink && (
@@ -69,7 +61,7 @@ export function ErrorPage({ ui, title, message, lostLink = false, backOffice = f
         </p>
       )}
       {resend && (
-        <form method="post" action={resend.action} id={RESEND_FORM_ID} data-testid="resend">
+        <form method="post" action={resend.action} data-testid="resend">
           {resendControls(resend.fields)}
           <p>{ui.t('http.unavailable_resend')}</p>
           <button type="submit">{ui.t('http.unavailable_resend_button')}</button>
