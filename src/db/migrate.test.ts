@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { testDialects } from '../../test/databases.js';
 import type { Db } from './schema.js';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest, MigrationError } from './migrate.js';
 import { migrations } from './migrations/index.js';
 
 /** Every table with its columns and their types, nullability and defaults: what the migrations made. */
@@ -37,6 +38,21 @@ for (const dialect of testDialects()) {
       } finally {
         await empty.close();
         await copy.close();
+      }
+    });
+
+    test('refuses a database that ran a migration this version does not know (a rollback of the release)', async () => {
+      const migrated = await dialect.create();
+      try {
+        await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01T0000-newer', ${new Date().toISOString()})`.execute(
+          migrated.db,
+        );
+        await assert.rejects(
+          migrateToLatest(migrated.db),
+          (error) => error instanceof MigrationError && /2099-01-01T0000-newer/.test(error.message),
+        );
+      } finally {
+        await migrated.close();
       }
     });
 

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { Db } from './schema.js';
 
@@ -7,9 +7,7 @@ export class MigrationError extends Error {}
 /** Brings the schema to the latest version; throws (and so exits 1 in the CLI) on any failure. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  // Nothing to do is found by reading alone: a platform starts on a full disk, or while another
-  // process writes, as long as no migration is pending (the migrator's own run takes its lock, a write).
-  if ((await migrator.getMigrations()).every((migration) => migration.executedAt)) return [];
+  if (await upToDate(db, migrator)) return [];
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -17,4 +15,17 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new MigrationError(failed ? `migration ${failed.migrationName} failed: ${cause}` : `cannot migrate the database: ${cause}`);
   }
   return results.map((r) => r.migrationName);
+}
+
+/**
+ * Whether the database has run exactly this code's migrations, found by reading alone: a platform
+ * then starts on a full disk, or while another process writes (the migrator's own run takes its
+ * lock, a write). A migration the database ran that this code does not know (a newer version's,
+ * before a rollback of the release) is for the migrator to refuse.
+ */
+async function upToDate(db: Db, migrator: Migrator): Promise<boolean> {
+  const known = await migrator.getMigrations();
+  if (!known.every((migration) => migration.executedAt)) return false;
+  const recorded = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
+  return Number(recorded.rows[0]!.n) === known.length;
 }
