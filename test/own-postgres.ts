@@ -25,6 +25,8 @@ export function postgresBinaries(): string | undefined {
 export interface OwnPostgres {
   /** `postgres://` URL of a database made for the test. */
   url: string;
+  /** The cluster's data directory (its postmaster.pid names the server's process). */
+  dataDir: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   /** Stops the server and removes its files. */
@@ -57,6 +59,7 @@ export async function startOwnPostgres(bin: string, database = 'groupz'): Promis
   await admin.end();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${database}`,
+    dataDir: data,
     stop,
     start,
     remove: async () => {

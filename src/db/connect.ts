@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
+import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
 import { SqliteConnectionsDialect } from './sqlite-driver.js';
 
@@ -58,14 +59,23 @@ function loadPg(): typeof import('pg') {
 const CONNECT_TIMEOUT_MS = 10_000;
 
 function connectPostgres(url: string, max: number): Db {
-  const pool = new (loadPg().Pool)({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new (loadPg().Pool)({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+  });
   // A connection can be cut by the server (restart, failover, an administrator). Without a
   // listener that error would crash the process: the pool's for an idle connection, and one of
   // each connection's own for a connection held between two queries (a transaction's). The pool
   // drops a cut connection when it is released and opens a new one for the next query; errors
   // during a query still reach that query, and the queries after the cut on a held connection fail
-  // (503, src/db/unavailable.ts).
+  // (503, src/db/unavailable.ts). A statement the server does not answer fails after
+  // QUERY_TIMEOUT_MS, and its connection is cut (pg-query-timeout.ts).
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    cutOnQueryTimeout(client);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db;
 }

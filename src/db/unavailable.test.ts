@@ -87,7 +87,7 @@ describe('errors that say PostgreSQL cannot serve now', () => {
   });
 
   for (const dialect of dialects.filter((d) => d.name === 'postgres')) {
-    test('a session the server ends (as it does when it stops), and the queries after it', async () => {
+    test('a session the server ends (as it does when it stops), the queries after it, a statement not answered in time', async () => {
       const database = await dialect.create();
       const url = database.env.GROUPZ_DATABASE_URL!;
       const victim = new pg.Client({ connectionString: url });
@@ -105,6 +105,14 @@ describe('errors that say PostgreSQL cannot serve now', () => {
         const after = await errorOf(() => victim.query('select 1'));
         assert.ok(isDatabaseUnavailable(terminated), String(terminated));
         assert.ok(isDatabaseUnavailable(after), String(after));
+
+        // A statement the server does not answer in time (pg's query_timeout, as src/db/connect.ts sets it).
+        const timed = new pg.Client({ connectionString: url, query_timeout: 100 });
+        await timed.connect();
+        const slow = await errorOf(() => timed.query('select pg_sleep(1)'));
+        await timed.end();
+        assert.equal((slow as Error).message, 'Query read timeout');
+        assert.ok(isDatabaseUnavailable(slow), String(slow));
 
         const division = await errorOf(() => admin.query('select 1 from (values (1)) v(x) where x = 1/0'));
         const syntax = await errorOf(() => admin.query('selec 1'));

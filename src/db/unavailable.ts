@@ -1,3 +1,5 @@
+import { QUERY_TIMEOUT_MESSAGE } from './pg-query-timeout.js';
+
 /**
  * Whether an error says the database (or the disk under it) cannot serve now, rather than that the
  * request or the code is wrong: the answer is then 503 with Retry-After (src/web/plugins/errors.tsx),
@@ -7,7 +9,7 @@
  * the server shutting down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03
  * cannot connect now), a connection exception (class 08), insufficient resources (class 53: disk
  * full, out of memory, too many connections), and pg's own errors for a connection that ended or
- * timed out. SQLite: a full disk, an I/O error, a lock not granted within the busy timeout, a file
+ * timed out, or a statement the server did not answer in time (src/db/pg-query-timeout.ts). SQLite: a full disk, an I/O error, a lock not granted within the busy timeout, a file
  * that cannot be opened or written. Any file system's refusal for want of room (ENOSPC, EDQUOT): a
  * file a request writes on a full disk is the same condition as the database's.
  */
@@ -44,11 +46,12 @@ function unavailableCode(code: unknown): boolean {
   return SQLITE_UNAVAILABLE.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
 }
 
-/** pg's errors without a code: its connection ended, or could not be made in time. */
+/** pg's errors without a code: its connection ended, could not be made in time, or got no answer in time. */
 const PG_CONNECTION_LOST = [
   'Connection terminated',
   'Client has encountered a connection error and is not queryable',
   'timeout exceeded when trying to connect',
+  QUERY_TIMEOUT_MESSAGE,
 ];
 
 function unavailableMessage(message: unknown): boolean {
