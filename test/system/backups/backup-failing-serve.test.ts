@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { MAX_GROUP_SIZE } from '../../../src/core/shared/group-size.js';
 import { once } from 'node:events';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
@@ -77,7 +78,8 @@ if (!hasTool('restic') || !hasTool('ssh')) {
         const activity = await makeActivity(database.db, systemClock);
         const slot = await makeSlot(database.db, systemClock, activity, {
           date: addLocalDays(localDateOf(new Date()), 30),
-          capacity: 2000,
+          // Room for every booking sent, one after another, until the runs end (about 15 s).
+          capacity: MAX_GROUP_SIZE,
         });
         const latencies: number[] = [];
         const deadline = Date.now() + 120_000;
