@@ -1,8 +1,7 @@
 import type { Db } from '../../db/schema.js';
-import { enqueueMail } from '../outbox/outbox.service.js';
+import { alertAdmins } from '../staff/admin-alerts.service.js';
 import type { Clock } from '../shared/clock.js';
 import { localDateOf } from '../shared/time.js';
-import { listAdminEmails } from '../staff/staff.repository.js';
 import { BACKUP_LOCATIONS, type BackupSettings } from './backup.js';
 import { latestBackupRuns } from './backup-runs.repository.js';
 import { BACKUP_STALE_HOURS } from './backup-schedule.js';
@@ -18,16 +17,7 @@ export async function alertFailedBackup(
   clock: Clock,
   failure: { runRowId: string; location: string; error: string },
 ): Promise<void> {
-  for (const recipient of await listAdminEmails(db)) {
-    await enqueueMail(db, clock, {
-      kind: 'backup_failed',
-      bookingId: null,
-      recipient,
-      language: 'nl',
-      detail: { location: failure.location, error: failure.error },
-      dedupeKey: `backup_failed:${failure.runRowId}:${recipient}`,
-    });
-  }
+  await alertAdmins(db, clock, 'backup_failed', { location: failure.location, error: failure.error }, failure.runRowId);
 }
 
 /**
@@ -44,16 +34,13 @@ export async function alertStaleBackups(db: Db, clock: Clock, settings: BackupSe
     const since = lastSuccess?.finishedAt ?? first?.startedAt;
     if (!since || !pastStaleLimit(now, since)) continue;
     stale.push(location);
-    for (const recipient of await listAdminEmails(db)) {
-      await enqueueMail(db, clock, {
-        kind: 'backup_stale',
-        bookingId: null,
-        recipient,
-        language: 'nl',
-        detail: { location, last_success_at: lastSuccess?.finishedAt ?? null },
-        dedupeKey: `backup_stale:${location}:${localDateOf(now)}:${recipient}`,
-      });
-    }
+    await alertAdmins(
+      db,
+      clock,
+      'backup_stale',
+      { location, last_success_at: lastSuccess?.finishedAt ?? null },
+      `${location}:${localDateOf(now)}`,
+    );
   }
   return stale;
 }

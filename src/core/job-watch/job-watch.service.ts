@@ -1,7 +1,6 @@
 import type { Db } from '../../db/schema.js';
-import { enqueueMail } from '../outbox/outbox.service.js';
+import { alertAdmins } from '../staff/admin-alerts.service.js';
 import type { Clock } from '../shared/clock.js';
-import { listAdminEmails } from '../staff/staff.repository.js';
 import { listJobRecords } from '../jobs/job-lease.repository.js';
 import { type JobTimes, type StuckJob, stuckJobs } from '../jobs/job-watch.js';
 import type { Job } from '../jobs/scheduler.js';
@@ -21,17 +20,14 @@ export async function findStuckJobs(db: Db, clock: Clock, jobs: readonly JobTime
 }
 
 /** Mails every admin about the stuck job: once per job, problem and start of the problem. */
-async function alertStuckJob(db: Db, clock: Clock, stuck: StuckJob): Promise<void> {
-  for (const recipient of await listAdminEmails(db)) {
-    await enqueueMail(db, clock, {
-      kind: 'job_stuck',
-      bookingId: null,
-      recipient,
-      language: 'nl',
-      detail: { job: stuck.name, problem: stuck.problem, since: stuck.since },
-      dedupeKey: `job_stuck:${stuck.name}:${stuck.problem}:${stuck.since}:${recipient}`,
-    });
-  }
+function alertStuckJob(db: Db, clock: Clock, stuck: StuckJob): Promise<void> {
+  return alertAdmins(
+    db,
+    clock,
+    'job_stuck',
+    { job: stuck.name, problem: stuck.problem, since: stuck.since },
+    `${stuck.name}:${stuck.problem}:${stuck.since}`,
+  );
 }
 
 /**

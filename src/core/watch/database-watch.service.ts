@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { listAdminEmails } from '../staff/staff.repository.js';
 import type { ConditionDetail } from './platform-condition.repository.js';
-import { alertAdmins } from './watch-alerts.service.js';
+import { alertAdmins } from '../staff/admin-alerts.service.js';
 
 /** How long a look waits for the database's answer before it counts as none. */
 export const DATABASE_ANSWER_SECONDS = 10;

@@ -10,7 +10,7 @@ import {
   switchCondition,
   touchCondition,
 } from './platform-condition.repository.js';
-import { alertAdmins } from './watch-alerts.service.js';
+import { alertAdmins } from '../staff/admin-alerts.service.js';
 import { type DiskSpaceReader, type DiskThresholds, isLow, isRecovered } from './watch.js';
 
 /** One instance's data directory, watched. */
