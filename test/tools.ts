@@ -7,11 +7,19 @@ export function strictMode(): boolean {
   return process.env.GROUPZ_TEST_STRICT === '1';
 }
 
+/** The requirements reported missing in this process (see missingRequirement). */
+const reported = new Set<string>();
+
 /**
  * Declares why a suite cannot run here. Outside strict mode the suite is skipped with the reason
  * and how to fix it; in strict mode a failing test says the same.
  */
 export function missingRequirement(what: string, fix: string): void {
+  // Once: a helper that finds the requirement missing again from within a hook or a test (a
+  // suite's testDialects() in its before) must not add a test while the tests run, which makes
+  // node:test fail the whole file.
+  if (reported.has(what)) return;
+  reported.add(what);
   const message = `${what} is not available: ${fix}`;
   if (strictMode()) {
     test(`requirement: ${what}`, () => {
