@@ -59,6 +59,7 @@ export function targetsOf(f: BenchFigures): Target[] {
   const healthz = f.reads.healthz.requestsPerSecond;
   const apiShare = f.reads.slotsApi.requestsPerSecond / healthz;
   const pageShare = f.reads.availabilityPage.requestsPerSecond / healthz;
+  const resourceShare = f.reads.resourceSlotsApi.requestsPerSecond / healthz;
   const one = f.reads.oneInstance;
   return [
     {
@@ -70,6 +71,12 @@ export function targetsOf(f: BenchFigures): Target[] {
       name: 'slots API and availability page >= 30 % of /healthz req/s',
       figure: `slots API ${pct(apiShare)}, page ${pct(pageShare)}`,
       passed: Math.min(apiShare, pageShare) >= 0.3,
+    },
+    {
+      // Set after measuring (issue 23, item 6): 71 % on SQLite and 63 % on PostgreSQL on 6 December.
+      name: `slots API on ${f.season.resources} shared resources and a season of bookings >= 30 % of /healthz req/s`,
+      figure: pct(resourceShare),
+      passed: resourceShare >= 0.3,
     },
     ...(one
       ? [
