@@ -13,6 +13,8 @@ export async function mailsOf(db: Db, bookingId: string): Promise<[string, strin
     .where('booking_id', '=', bookingId)
     .orderBy('created_at')
     .orderBy('kind')
+    // Mails queued in one statement (insertTogether on PostgreSQL) have no order of their own.
+    .orderBy('recipient')
     .execute();
   return rows.map((row) => [row.kind, row.recipient, mailDetail(row.detail)]);
 }

@@ -2,22 +2,20 @@ import type { Executor } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { type ActivityEntry, isActorKind } from './activity-log.js';
 
-export async function insertActivityEntry(db: Executor, entry: ActivityEntry): Promise<void> {
-  await db
-    .insertInto('activity_log')
-    .values({
-      id: entry.id,
-      at: entry.at.toISOString(),
-      actor_id: entry.actorId,
-      actor_email: entry.actorEmail,
-      venue_id: entry.venueId,
-      action: entry.action,
-      target: entry.target,
-      detail: JSON.stringify(entry.detail),
-      client: entry.client,
-      actor_kind: entry.actorKind,
-    })
-    .execute();
+/** The INSERT of an activity log entry, not yet run (the caller runs it, alone or with others: see insertTogether). */
+export function activityEntryInsert(db: Executor, entry: ActivityEntry) {
+  return db.insertInto('activity_log').values({
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actor_id: entry.actorId,
+    actor_email: entry.actorEmail,
+    venue_id: entry.venueId,
+    action: entry.action,
+    target: entry.target,
+    detail: JSON.stringify(entry.detail),
+    client: entry.client,
+    actor_kind: entry.actorKind,
+  });
 }
 
 export interface ActivityQuery {

@@ -3,10 +3,15 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import type { ActivityEntry, NewActivityEntry } from './activity-log.js';
-import { type ActivityQuery, insertActivityEntry, listActivityActions, listActivityEntries } from './activity-log.repository.js';
+import { type ActivityQuery, activityEntryInsert, listActivityActions, listActivityEntries } from './activity-log.repository.js';
 
-function writeActivityEntry(db: Executor, clock: Clock, entry: NewActivityEntry): Promise<void> {
-  return insertActivityEntry(db, {
+async function writeActivityEntry(db: Executor, clock: Clock, entry: NewActivityEntry): Promise<void> {
+  await activityEntryFor(db, clock, entry).execute();
+}
+
+/** The INSERT of a change's activity log entry, not yet run: for the caller to run in the change's transaction (see insertTogether). */
+export function activityEntryFor(db: Executor, clock: Clock, entry: NewActivityEntry) {
+  return activityEntryInsert(db, {
     id: newId(),
     at: clock.now(),
     actorId: entry.actor?.id ?? null,

@@ -26,6 +26,7 @@ function soldOut(extra: Extra): DomainError {
 
 /** Refuses (`extra_sold_out`) when the slot has fewer units left of an extra than `more` would take now. */
 async function refuseShort(db: Executor, slotId: string, more: readonly HeldExtra[]): Promise<void> {
+  if (!more.some((h) => h.quantity > 0)) return;
   const left = (
     await extrasLeftInSlots(
       db,

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/schema.js';
 import { groupedTransaction } from '../../db/group-commit.js';
+import { insertTogether, type PendingInsert } from '../../db/insert-together.js';
 import { invoicedWhenPlaced, reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
@@ -9,13 +10,13 @@ import { chooseExtras, holdExtras } from './booking-extras.service.js';
 import type { ExtraChoice, HeldExtra } from '../catalog/extras.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
-import { enqueueBookingMail, type HeldBooking } from '../bookings/mail-snapshot.js';
+import { bookingMailInsert, enqueueBookingMail, type HeldBooking } from '../bookings/mail-snapshot.js';
 import { hashToken, isKey, newId, newReference } from '../shared/ids.js';
 import { issueLink, type LinkPurpose } from '../bookings/booking-links.js';
 import type { LinkKey } from '../shared/link-key.js';
 import { type BookingLimits, bookingCharges } from '../bookings/booking-limits.js';
 import { chargeAttempt, settleRefusal } from '../throttles/throttle.js';
-import { type BookingActor, recordBookingEvent } from '../bookings/booking-history.js';
+import { type BookingActor, bookingEventInsert } from '../bookings/booking-history.js';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
@@ -29,13 +30,13 @@ import {
   type BookingRow,
   findBookingBySubmission,
   findBookingByTokenHash,
-  insertBooking,
+  bookingInsert,
   listOrganiserBookingsOnSlot,
   loadBookingDetails,
 } from '../bookings/booking.repository.js';
 import { ORGANISER_CHANGEABLE } from '../bookings/booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
-import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
+import { enqueueStaffNotice, noticeRecipients, staffNoticeInserts } from '../bookings/staff-notice.service.js';
 import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
@@ -360,6 +361,8 @@ async function placeBooking(
     if (billingFaults.length > 0) throw new FieldsRefused(billingFaults);
     // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
     const status = payment.status;
+    // Who hears of it (see enqueueStaffNotice), read before the slot's row is locked: the lock is for places.
+    const noticed = !voucher && status !== 'awaiting_payment' ? await noticeRecipients(trx, activity.venue.id) : undefined;
     const full = await takeSlotPlaces(trx, slot, input.groupSize);
     if (full) refuse(full);
     // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
@@ -417,69 +420,81 @@ async function placeBooking(
       discount_code_id: discount?.id ?? null,
       discount_terms: discount ? JSON.stringify(bookingTermsOf(discount)) : null,
     };
-    await insertBooking(trx, inserted);
+    // The rows that follow from the booking and need nothing read back (its row, its history entry,
+    // its mails) are written together: on PostgreSQL in one statement (insertTogether), so the slot's
+    // row stays locked for one round trip, not one per row. What reads or checks what was written
+    // (its extras' stock, a voucher's balance, its invoices) runs after the rows it needs.
+    const pending: PendingInsert[] = [bookingInsert(trx, inserted)];
+    if (quote.extras.length > 0 || voucher) await insertTogether(trx, pending.splice(0));
     // Its extras' units, taken after the slot's places (the lock order of every change of places).
     await holdExtras(trx, slot.id, id, quote.extras);
     // The voucher's part, paid now: its balance taken under the same rule the quote read (throws when spent meanwhile).
     if (voucher)
       await redeemVoucher(trx, clock, { voucherId: voucher.id, bookingId: id, venueId: activity.venue.id, cents: voucher.cents });
-    await recordBookingEvent(trx, clock, {
-      ...placing.by,
-      venueId: activity.venue.id,
-      reference,
-      action: placing.action,
-      detail: {
-        status,
-        group_size: input.groupSize,
-        terms_version: terms,
-        ...(discount && { discount_code: discount.terms.code }),
-        ...(voucher && { voucher_cents: voucher.cents }),
-        ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
-        ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
-        ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
-      },
-    });
+    pending.push(
+      bookingEventInsert(trx, clock, {
+        ...placing.by,
+        venueId: activity.venue.id,
+        reference,
+        action: placing.action,
+        detail: {
+          status,
+          group_size: input.groupSize,
+          terms_version: terms,
+          ...(discount && { discount_code: discount.terms.code }),
+          ...(voucher && { voucher_cents: voucher.cents }),
+          ...(optionExpiresAt ? { option_expires_at: optionExpiresAt.toISOString() } : {}),
+          ...(payment.payBy !== 'venue' && { pay_by: payment.payBy }),
+          ...(payment.paymentExpiresAt ? { payment_expires_at: payment.paymentExpiresAt.toISOString() } : {}),
+        },
+      }),
+    );
     // The booking's "paid" mark follows its ledger (a voucher may have paid it all).
-    if (voucher) await syncPaidStateOf(trx, clock, id);
+    if (voucher) {
+      await insertTogether(trx, pending.splice(0));
+      await syncPaidStateOf(trx, clock, id);
+    }
     // Without a voucher its row is the one just written and nothing is paid: its mails' snapshots
     // are taken from them instead of reading them back.
     const held: HeldBooking | undefined = voucher ? undefined : { row: { ...inserted, adjustment_cents: 0 }, money: NOTHING_PAID };
-    await enqueueBookingMail(
-      trx,
-      clock,
-      {
-        kind: PLACED_MAIL[status],
-        bookingId: id,
-        recipient: input.email,
-        language: input.language,
-        dedupeKey: `${PLACED_MAIL[status]}:${id}`,
-        detail: {
-          ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
-          ...(payment.paymentExpiresAt && {
-            ...(voucher && { voucher_cents: voucher.cents }),
-            due_now_cents: payment.dueAtBookingCents,
-            expires_at: payment.paymentExpiresAt.toISOString(),
-            balance_due_on: payment.balanceDueOn,
-          }),
-        },
+    const mail = {
+      kind: PLACED_MAIL[status],
+      bookingId: id,
+      recipient: input.email,
+      language: input.language,
+      dedupeKey: `${PLACED_MAIL[status]}:${id}`,
+      detail: {
+        ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
+        ...(payment.paymentExpiresAt && {
+          ...(voucher && { voucher_cents: voucher.cents }),
+          due_now_cents: payment.dueAtBookingCents,
+          expires_at: payment.paymentExpiresAt.toISOString(),
+          balance_due_on: payment.balanceDueOn,
+        }),
       },
-      held,
-    );
+    };
+    if (held) pending.push(bookingMailInsert(trx, clock, mail, held));
+    else await enqueueBookingMail(trx, clock, mail);
     // Confirmed at once (on invoice, say): its invoice is issued with it, its mail after the booking's.
     // Without a voucher nothing is paid yet, and only a booking on invoice has one to issue.
     const invoiced = voucher !== undefined || invoicedWhenPlaced({ status, payBy: payment.payBy, language: input.language, price });
-    if (status === 'confirmed' && invoiced) await reconcileInvoices(trx, clock, id);
+    if (status === 'confirmed' && invoiced) {
+      await insertTogether(trx, pending.splice(0));
+      await reconcileInvoices(trx, clock, id);
+    }
     // A booking awaiting payment is news for the venue once paid (checkout.service.ts), not before.
     if (status !== 'awaiting_payment') {
-      await enqueueStaffNotice(trx, clock, {
+      const notice = {
         kind: 'staff_new_booking',
         bookingId: id,
         venueId: activity.venue.id,
         dedupeKey: `staff_new_booking:${id}`,
         except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
-        held,
-      });
+      } as const;
+      if (held && noticed) pending.push(...staffNoticeInserts(trx, clock, notice, noticed, held));
+      else await enqueueStaffNotice(trx, clock, notice);
     }
+    await insertTogether(trx, pending);
     return { quote, terms, now };
   });
   const { slot, activity, price, party, optionExpiresAt, payment } = quote;

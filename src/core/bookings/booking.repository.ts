@@ -53,8 +53,9 @@ function dateOrNull(value: string | null): Date | null {
   return value === null ? null : new Date(value);
 }
 
-export async function insertBooking(trx: Tx, row: Insertable<BookingTable>): Promise<void> {
-  await trx.insertInto('bookings').values(row).execute();
+/** The INSERT of a booking's row, not yet run: the caller runs it, alone or with others (see insertTogether). */
+export function bookingInsert(trx: Tx, row: Insertable<BookingTable>) {
+  return trx.insertInto('bookings').values(row);
 }
 
 /** The booking submitted with the key of this hash (see createBooking). */

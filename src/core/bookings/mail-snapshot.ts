@@ -2,7 +2,7 @@ import type { Executor } from '../../db/schema.js';
 import { type BookingDetails } from './booking.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../shared/booking-status.js';
 import type { BookingMail, StoredSnapshot } from '../outbox/mail.js';
-import { insertOutboxMail } from '../outbox/outbox.repository.js';
+import { insertOutboxMail, outboxMailInsert } from '../outbox/outbox.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { findBookingRow } from './booking-lifecycle.repository.js';
@@ -72,10 +72,20 @@ function snapshotFrom(row: SnapshotColumns, payment: BookingPayment): StoredSnap
  * was queued before.
  */
 export async function enqueueBookingMail(db: Executor, clock: Clock, mail: BookingMail, held?: HeldBooking): Promise<boolean> {
-  const snapshot = held
-    ? snapshotFrom(held.row, bookingPayment(payingBookingOf(held.row), held.money))
-    : await takeMailSnapshot(db, mail.bookingId);
+  const snapshot = held ? heldSnapshot(held) : await takeMailSnapshot(db, mail.bookingId);
   return insertOutboxMail(db, { ...mail, id: newId(), at: clock.now().toISOString(), snapshot });
+}
+
+/**
+ * The INSERT that queues a mail about a booking the caller holds (see enqueueBookingMail), not yet
+ * run: for the caller to run in its transaction, alone or with others (see insertTogether).
+ */
+export function bookingMailInsert(db: Executor, clock: Clock, mail: BookingMail, held: HeldBooking) {
+  return outboxMailInsert(db, { ...mail, id: newId(), at: clock.now().toISOString(), snapshot: heldSnapshot(held) });
+}
+
+function heldSnapshot(held: HeldBooking): StoredSnapshot {
+  return snapshotFrom(held.row, bookingPayment(payingBookingOf(held.row), held.money));
 }
 
 /** A stored party (JSON of counts), or null for none or one that is damaged. */

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
-import type { MailKind, NewMail } from '../outbox/mail.js';
-import { enqueueBookingMail, type HeldBooking } from './mail-snapshot.js';
+import type { BookingMail, MailKind, NewMail } from '../outbox/mail.js';
+import { bookingMailInsert, enqueueBookingMail, type HeldBooking } from './mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
 import { listNoticeEmails } from '../staff/staff.repository.js';
 
@@ -10,7 +10,7 @@ import { listNoticeEmails } from '../staff/staff.repository.js';
  * only ones who can act on its bookings. Not the venue's contact address: that one is public, and
  * whoever reads it may have no account to act with.
  */
-async function noticeRecipients(db: Executor, venueId: string): Promise<string[]> {
+export async function noticeRecipients(db: Executor, venueId: string): Promise<string[]> {
   const { venueStaff, admins } = await listNoticeEmails(db, venueId);
   return venueStaff.length > 0 ? venueStaff : admins;
 }
@@ -23,25 +23,36 @@ async function noticeRecipients(db: Executor, venueId: string): Promise<string[]
 export async function enqueueStaffNotice(
   db: Executor,
   clock: Clock,
-  notice: {
-    kind: Extract<MailKind, `staff_${string}`>;
-    bookingId: string;
-    venueId: string;
-    detail?: NewMail['detail'];
-    dedupeKey: string;
-    except?: string | undefined;
+  notice: StaffNotice & {
     /** The booking as the caller holds it, for the mails' snapshots (see enqueueBookingMail). */
     held?: HeldBooking | undefined;
   },
 ): Promise<void> {
-  for (const recipient of await noticeRecipients(db, notice.venueId)) {
-    if (recipient === notice.except) continue;
-    const { kind, bookingId, detail, dedupeKey, held } = notice;
-    await enqueueBookingMail(
-      db,
-      clock,
-      { kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` },
-      held,
-    );
-  }
+  for (const mail of noticeMails(notice, await noticeRecipients(db, notice.venueId)))
+    await enqueueBookingMail(db, clock, mail, notice.held);
+}
+
+interface StaffNotice {
+  kind: Extract<MailKind, `staff_${string}`>;
+  bookingId: string;
+  venueId: string;
+  detail?: NewMail['detail'];
+  dedupeKey: string;
+  except?: string | undefined;
+}
+
+/**
+ * The INSERTs that queue the notice (see enqueueStaffNotice) for `recipients` (noticeRecipients,
+ * read by the caller), about a booking the caller holds; not yet run: for insertTogether.
+ */
+export function staffNoticeInserts(db: Executor, clock: Clock, notice: StaffNotice, recipients: readonly string[], held: HeldBooking) {
+  return noticeMails(notice, recipients).map((mail) => bookingMailInsert(db, clock, mail, held));
+}
+
+/** The notice's mail to each recipient but the staff member who made the change. */
+function noticeMails(notice: StaffNotice, recipients: readonly string[]): BookingMail[] {
+  const { kind, bookingId, detail, dedupeKey, except } = notice;
+  return recipients
+    .filter((recipient) => recipient !== except)
+    .map((recipient) => ({ kind, bookingId, recipient, language: 'nl', detail, dedupeKey: `${dedupeKey}:${recipient}` }));
 }

@@ -11,7 +11,13 @@ export async function insertOutboxMail(
   db: Executor,
   mail: NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined },
 ): Promise<boolean> {
-  const result = await db
+  const result = await outboxMailInsert(db, mail).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** The INSERT of a mail into the outbox (see insertOutboxMail), not yet run: for insertTogether. */
+export function outboxMailInsert(db: Executor, mail: NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined }) {
+  return db
     .insertInto('mail_outbox')
     .values({
       id: mail.id,
@@ -25,9 +31,7 @@ export async function insertOutboxMail(
       next_attempt_at: mail.at,
       created_at: mail.at,
     })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    .onConflict((oc) => oc.column('dedupe_key').doNothing());
 }
 
 /** An outbox row this instance has claimed for sending. */

@@ -66,7 +66,11 @@ export async function slotResourceIds(db: Executor, slot: Pick<SlotTime, 'id' | 
         .selectFrom('booking_part_move_resources')
         .innerJoin('bookings', 'bookings.id', 'booking_part_move_resources.booking_id')
         .select('booking_part_move_resources.resource_id')
-        .where('bookings.slot_id', '=', slot.id),
+        .where('bookings.slot_id', '=', slot.id)
+        // Only a programme's parts are moved: for an activity without parts the slot's bookings are
+        // not scanned at all (an uncorrelated condition, checked once). A booking runs this under
+        // its slot's lock, and a popular slot holds hundreds of bookings.
+        .where((eb) => eb.exists(eb.selectFrom('programme_parts').select('id').where('programme_parts.activity_id', '=', slot.activityId))),
     )
     .execute();
   return rows.map((row) => row.resource_id);

@@ -30,6 +30,7 @@ import * as retention from './2026-12-14T0900-retention.js';
 import * as availabilityVersions from './2026-12-15T0900-availability-versions.js';
 import * as platformConditions from './2026-12-16T0900-platform-conditions.js';
 import * as jobRuns from './2026-12-16T1000-job-runs.js';
+import * as bookingsSlotOrganiser from './2026-12-17T0900-bookings-slot-organiser.js';
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-15T0900-availability-versions': availabilityVersions,
   '2026-12-16T0900-platform-conditions': platformConditions,
   '2026-12-16T1000-job-runs': jobRuns,
+  '2026-12-17T0900-bookings-slot-organiser': bookingsSlotOrganiser,
 };
