@@ -46,11 +46,14 @@ export class AnswerCache {
     const old = this.kept.get(key);
     if (old) this.remove(key, old);
     if (identity.length > this.maxBytes) return new CompressedBody(identity);
-    const body: CompressedBody = new CompressedBody(identity, (added) => {
-      // Counted while kept: once dropped, its bytes are no longer the cache's.
-      if (this.kept.get(key)?.body !== body) return;
-      this.bytes += added;
-      this.trim();
+    const body: CompressedBody = new CompressedBody(identity, {
+      quality: 4,
+      grew: (added) => {
+        // Counted while kept: once dropped, its bytes are no longer the cache's.
+        if (this.kept.get(key)?.body !== body) return;
+        this.bytes += added;
+        this.trim();
+      },
     });
     this.kept.set(key, { version, body, until: until?.getTime() ?? null });
     this.bytes += identity.length;

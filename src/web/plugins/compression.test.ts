@@ -56,6 +56,8 @@ describe('compression', () => {
       const [first, again] = [await get(url, 'br'), await get(url, 'br')];
       assert.deepEqual(first.rawPayload, again.rawPayload, `${url}: the same bytes again`);
     }
+    const [br, gzip] = [await get(STYLESHEET_PATH, 'br'), await get(STYLESHEET_PATH, 'gzip')];
+    assert.ok(br.rawPayload.length < gzip.rawPayload.length, 'an asset goes at brotli best, smaller than gzip');
   });
 
   test('small answers go as they are', async () => {
