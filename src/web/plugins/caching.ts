@@ -34,7 +34,8 @@ export function isIndexable(request: FastifyRequest): boolean {
   return request.routeOptions.config?.cache === 'page';
 }
 
-function addVary(reply: FastifyReply, names: readonly string[]): void {
+/** Adds the header names to Vary, each once. */
+export function addVary(reply: FastifyReply, names: readonly string[]): void {
   if (names.length === 0) return;
   const current = String(reply.getHeader('vary') ?? '')
     .split(',')

@@ -46,6 +46,20 @@ describe('compression', () => {
     }
   });
 
+  test('kept pages and assets, compressed once, say so in Vary whatever is sent, with its length', async () => {
+    for (const url of [activityPath, STYLESHEET_PATH]) {
+      for (const asked of [undefined, 'identity', 'br', 'gzip', 'deflate']) {
+        const res = await get(url, asked);
+        assert.match(String(res.headers.vary), /accept-encoding/i, `${url} ${asked}`);
+        assert.equal(Number(res.headers['content-length']), res.rawPayload.length, `${url} ${asked}`);
+      }
+      const [first, again] = [await get(url, 'br'), await get(url, 'br')];
+      assert.deepEqual(first.rawPayload, again.rawPayload, `${url}: the same bytes again`);
+    }
+    const [br, gzip] = [await get(STYLESHEET_PATH, 'br'), await get(STYLESHEET_PATH, 'gzip')];
+    assert.ok(br.rawPayload.length < gzip.rawPayload.length, 'an asset goes at brotli best, smaller than gzip');
+  });
+
   test('small answers go as they are', async () => {
     const res = await get('/healthz', 'br, gzip');
     assert.equal(res.statusCode, 200);

@@ -1,6 +1,9 @@
 import compress from '@fastify/compress';
-import type { FastifyInstance } from 'fastify';
+import { negotiate } from '@fastify/accept-negotiator';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { type CompressedBody, ENCODINGS } from '../compressed-body.js';
+import { addVary } from './caching.js';
 
 /** Below this many bytes a response goes as it is: compressing it saves less than it costs. */
 export const COMPRESSION_THRESHOLD = 1024;
@@ -19,7 +22,8 @@ export function holdsSessionSecrets(url: string): boolean {
  * Text responses (HTML, CSS, JSON, SVG) of 1 KiB and more go brotli or gzip compressed, as the
  * client's Accept-Encoding prefers (brotli at quality 4, the plugin's choice for on-the-fly
  * compression), with `Vary: Accept-Encoding`; images and fonts that are compressed already go as
- * they are. Routes are hooked as they are added: register this before them.
+ * they are. Routes are hooked as they are added: register this before them. Bodies sent many times
+ * go through `sendCompressed` instead, compressed once.
  *
  * BREACH needs a secret that stays the same across responses, next to text the attacker chooses,
  * in responses the attacker can make the victim's browser request. The public pages' secrets are
@@ -35,3 +39,18 @@ export const compressionPlugin = fp(async (app: FastifyInstance) => {
   });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD });
 });
+
+/**
+ * Sends `body` as the client's Accept-Encoding prefers, like the plugin (its negotiation, `*` and
+ * `x-gzip` read as gzip; no header: identity), but in the encoding made once for the body rather
+ * than compressed again; the plugin passes an answer with a Content-Encoding on as it is. Only for
+ * text that holds no session secret (see `holdsSessionSecrets`).
+ */
+export function sendCompressed(request: FastifyRequest, reply: FastifyReply, body: CompressedBody): FastifyReply {
+  if (body.identity.length < COMPRESSION_THRESHOLD) return reply.send(body.identity);
+  addVary(reply, ['Accept-Encoding']);
+  const accepted = request.headers['accept-encoding'];
+  const encoding = accepted ? negotiate(accepted.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), [...ENCODINGS]) : null;
+  if (!encoding) return reply.send(body.identity);
+  return reply.header('content-encoding', encoding).send(body.in(encoding));
+}

@@ -19,6 +19,8 @@ import { parseFilters, parseMonth, parseSearchFilters } from './filters.js';
 import { sendPage } from './respond.js';
 import { renderPage } from '../views/layout.js';
 import { AnswerCache } from '../answer-cache.js';
+import type { CompressedBody } from '../compressed-body.js';
+import { sendCompressed } from '../plugins/compression.js';
 import { nextChangeByTime } from '../../core/availability/bookability.js';
 import { availabilityVersion } from '../../core/availability/availability-version.service.js';
 
@@ -65,8 +67,8 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const today = localDateOf(now);
     const key = `${ui.lang} ${String(ui.indexable)} ${today} ${ui.path} ${request.url}`;
     const kept = answers.get(key, version, now);
-    if (kept !== undefined) return reply.code(200).type(HTML_TYPE).send(kept);
-    const page = await answers.shared(key, version, async () => {
+    if (kept !== undefined) return sendCompressed(request, reply.code(200).type(HTML_TYPE), kept);
+    const page = await answers.shared(key, version, async (): Promise<{ status: number; html: string | CompressedBody }> => {
       const activity = await findCatalogueActivity(db, { slug });
       if (!activity) throw new DomainError('not_found');
       const filters = parseFilters(request.query);
@@ -105,7 +107,8 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       const changesAt = earliest(nextChangeByTime(activity, shown, now), calendar.changesAt);
       return { status, html: answers.set(key, version, html, changesAt) };
     });
-    return reply.code(page.status).type(HTML_TYPE).send(page.html);
+    reply.code(page.status).type(HTML_TYPE);
+    return typeof page.html === 'string' ? reply.send(page.html) : sendCompressed(request, reply, page.html);
   });
 }
 

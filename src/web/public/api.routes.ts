@@ -32,6 +32,7 @@ import { dateRangeErrors, parseDateRange } from '../../core/shared/date-range.js
 import { checkGroupSize } from '../../core/shared/group-size.js';
 import { isLocalDate, localDateOf } from '../../core/shared/time.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
+import { sendCompressed } from '../plugins/compression.js';
 import { uiFor } from '../plugins/language.js';
 import { fieldErrorsJson } from '../field-errors.js';
 import type {
@@ -263,7 +264,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     }
     const key = `${id} ${from} ${to} ${checked?.ok ? checked.groupSize : ''}`;
     const kept = answers.get(key, version, now);
-    if (kept !== undefined) return reply.type(JSON_TYPE).send(kept);
+    if (kept !== undefined) return sendCompressed(request, reply.type(JSON_TYPE), kept);
     const computed = await answers.shared(key, version, async () => {
       const found = await findCatalogueActivity(db, { id });
       if (!found) throw new DomainError('not_found');
@@ -283,7 +284,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       );
       return answers.set(key, version, JSON.stringify(body), until);
     });
-    return reply.type(JSON_TYPE).send(computed);
+    return sendCompressed(request, reply.type(JSON_TYPE), computed);
   });
 
   app.post('/bookings', async (request, reply) => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
+
+const DECODE: Record<string, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };
 
 interface SlotList {
   slots: { id: string; available: boolean; reason?: string; remaining: number }[];
@@ -32,16 +35,17 @@ for (const dialect of testDialects()) {
 
     after(() => t.close());
 
-    const slots = async () => {
-      const response = await t.app.inject({ url: `/api/v1/activities/${activity.id}/slots?groupSize=4` });
+    /** The body as sent in `encoding` (kept answers keep their encodings too), decoded. */
+    const read = async (url: string, encoding: 'identity' | 'br' | 'gzip') => {
+      const response = await t.app.inject({ url, headers: { 'accept-encoding': encoding } });
       assert.equal(response.statusCode, 200, response.body);
-      return (response.json() as SlotList).slots;
+      assert.equal(response.headers['content-encoding'], encoding === 'identity' ? undefined : encoding);
+      assert.equal(Number(response.headers['content-length']), response.rawPayload.length);
+      return (DECODE[encoding] ?? ((body: Buffer) => body))(response.rawPayload).toString();
     };
-    const page = async () => {
-      const response = await t.app.inject({ url: `/activities/${activity.slug}?groupSize=4` });
-      assert.equal(response.statusCode, 200, response.body);
-      return response.body;
-    };
+    const slots = async (encoding: 'identity' | 'br' | 'gzip' = 'identity') =>
+      (JSON.parse(await read(`/api/v1/activities/${activity.id}/slots?groupSize=4`, encoding)) as SlotList).slots;
+    const page = (encoding: 'identity' | 'br' | 'gzip' = 'identity') => read(`/activities/${activity.slug}?groupSize=4`, encoding);
 
     test("a slot closes at its cut-off and leaves once started, to the millisecond, on the clock's say", async () => {
       t.clock.set('2026-06-15T06:00:00Z');
@@ -89,6 +93,25 @@ for (const dialect of testDialects()) {
       const after = (await slots()).find((slot) => slot.id === later.id)!;
       assert.deepEqual([after.remaining, after.available, after.reason], [3, false, 'slot_full']);
       assert.doesNotMatch(await page(), new RegExp(`/book/${later.id}`));
+    });
+
+    test('a booking shows in the next read in every encoding: the compressed answers go with the old one', async () => {
+      t.clock.set('2026-06-16T06:00:00Z');
+      // Enough slots that the API's answer passes the 1 KiB below which nothing is compressed.
+      const made: Slot[] = [];
+      for (const time of ['10:00', '11:00', '12:00', '13:00', '14:00', '15:00']) {
+        made.push(await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-17', time, capacity: 8 }));
+      }
+      const slot = made[0]!;
+      for (const encoding of ['br', 'gzip', 'identity'] as const) {
+        assert.equal((await slots(encoding)).find((s) => s.id === slot.id)!.remaining, 8, encoding);
+        assert.match(await page(encoding), new RegExp(`/book/${slot.id}`), encoding);
+      }
+      await book(t.database.db, t.clock, slot, { groupSize: 5 }, t.linkKey);
+      for (const encoding of ['br', 'gzip', 'identity'] as const) {
+        assert.equal((await slots(encoding)).find((s) => s.id === slot.id)!.remaining, 3, encoding);
+        assert.doesNotMatch(await page(encoding), new RegExp(`/book/${slot.id}`), encoding);
+      }
     });
   });
 }
