@@ -1,24 +1,38 @@
-import type { Executor } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { ActivityLogTable, Executor } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { type ActivityEntry, isActorKind } from './activity-log.js';
 
 export async function insertActivityEntry(db: Executor, entry: ActivityEntry): Promise<void> {
-  await db
-    .insertInto('activity_log')
-    .values({
-      id: entry.id,
-      at: entry.at.toISOString(),
-      actor_id: entry.actorId,
-      actor_email: entry.actorEmail,
-      venue_id: entry.venueId,
-      action: entry.action,
-      target: entry.target,
-      detail: JSON.stringify(entry.detail),
-      client: entry.client,
-      actor_kind: entry.actorKind,
-    })
-    .execute();
+  await activityInsert.execute(db, {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actor_id: entry.actorId,
+    actor_email: entry.actorEmail,
+    venue_id: entry.venueId,
+    action: entry.action,
+    target: entry.target,
+    detail: JSON.stringify(entry.detail),
+    client: entry.client,
+    actor_kind: entry.actorKind,
+  });
 }
+
+const activityInsert = prepared((db, p: Insertable<ActivityLogTable>) =>
+  db.insertInto('activity_log').values({
+    id: p.id,
+    at: p.at,
+    actor_id: p.actor_id,
+    actor_email: p.actor_email,
+    venue_id: p.venue_id,
+    action: p.action,
+    target: p.target,
+    detail: p.detail,
+    client: p.client,
+    actor_kind: p.actor_kind,
+  }),
+);
 
 export interface ActivityQuery {
   scope: VenueScope;

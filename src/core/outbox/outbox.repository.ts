@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { NewMail, StoredSnapshot } from './mail.js';
 
 /**
@@ -11,24 +12,37 @@ export async function insertOutboxMail(
   db: Executor,
   mail: NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined },
 ): Promise<boolean> {
-  const result = await db
-    .insertInto('mail_outbox')
-    .values({
-      id: mail.id,
-      kind: mail.kind,
-      booking_id: mail.bookingId,
-      recipient: mail.recipient,
-      language: mail.language,
-      detail: JSON.stringify({ ...mail.detail, ...(mail.snapshot && { snapshot: mail.snapshot }) }),
-      dedupe_key: mail.dedupeKey,
-      status: 'pending',
-      next_attempt_at: mail.at,
-      created_at: mail.at,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const inserted = await outboxInsert.changes(db, {
+    id: mail.id,
+    kind: mail.kind,
+    bookingId: mail.bookingId,
+    recipient: mail.recipient,
+    language: mail.language,
+    detail: JSON.stringify({ ...mail.detail, ...(mail.snapshot && { snapshot: mail.snapshot }) }),
+    dedupeKey: mail.dedupeKey,
+    at: mail.at,
+  });
+  return inserted === 1;
 }
+
+const outboxInsert = prepared(
+  (db, p: Pick<NewMail, 'kind' | 'bookingId' | 'recipient' | 'language' | 'dedupeKey'> & { id: string; detail: string; at: string }) =>
+    db
+      .insertInto('mail_outbox')
+      .values({
+        id: p.id,
+        kind: p.kind,
+        booking_id: p.bookingId,
+        recipient: p.recipient,
+        language: p.language,
+        detail: p.detail,
+        dedupe_key: p.dedupeKey,
+        status: 'pending',
+        next_attempt_at: p.at,
+        created_at: p.at,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+);
 
 /** An outbox row this instance has claimed for sending. */
 export interface ClaimedMail {
