@@ -1,7 +1,7 @@
 import { type OperationNode, PostgresAdapter, sql } from 'kysely';
 import type { Tx } from './schema.js';
 
-/** An INSERT built and not yet run (a Kysely insert query builder). */
+/** An INSERT built and not yet run (a Kysely insert query builder, or a prepared one: prepared-query.ts). */
 export interface PendingInsert {
   execute(): Promise<unknown>;
   toOperationNode(): OperationNode;

@@ -1,10 +1,13 @@
-import type { Executor } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { PendingInsert } from '../../db/insert-together.js';
+import { prepared } from '../../db/prepared-query.js';
+import type { ActivityLogTable, Executor } from '../../db/schema.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { type ActivityEntry, isActorKind } from './activity-log.js';
 
 /** The INSERT of an activity log entry, not yet run (the caller runs it, alone or with others: see insertTogether). */
-export function activityEntryInsert(db: Executor, entry: ActivityEntry) {
-  return db.insertInto('activity_log').values({
+export function activityEntryInsert(db: Executor, entry: ActivityEntry): PendingInsert {
+  return activityInsert.pending(db, {
     id: entry.id,
     at: entry.at.toISOString(),
     actor_id: entry.actorId,
@@ -17,6 +20,21 @@ export function activityEntryInsert(db: Executor, entry: ActivityEntry) {
     actor_kind: entry.actorKind,
   });
 }
+
+const activityInsert = prepared((db, p: Insertable<ActivityLogTable>) =>
+  db.insertInto('activity_log').values({
+    id: p.id,
+    at: p.at,
+    actor_id: p.actor_id,
+    actor_email: p.actor_email,
+    venue_id: p.venue_id,
+    action: p.action,
+    target: p.target,
+    detail: p.detail,
+    client: p.client,
+    actor_kind: p.actor_kind,
+  }),
+);
 
 export interface ActivityQuery {
   scope: VenueScope;

@@ -1,4 +1,5 @@
 import type { Executor, Tx } from '../../db/schema.js';
+import { prepared, type PreparedQuery } from '../../db/prepared-query.js';
 
 /**
  * An extra's stock is per slot: the units are in use during it. Each slot and extra has a row of
@@ -38,11 +39,32 @@ export async function releaseExtraUnits(trx: Tx, slotId: string, extraId: string
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The query of listExtraUnitsTakenInSlots, by how many slots it lists (at most a page's, a few hundred). */
+const unitsTaken = new Map<number, PreparedQuery<Record<string, string>, { slot_id: string; extra_id: string; taken: number }>>();
+
+function unitsTakenIn(count: number) {
+  let query = unitsTaken.get(count);
+  if (!query) {
+    query = prepared((db, p: Record<string, string>) =>
+      db
+        .selectFrom('extra_stock')
+        .select(['slot_id', 'extra_id', 'taken'])
+        .where(
+          'slot_id',
+          'in',
+          Array.from({ length: count }, (_, i) => p[`s${i}`]!),
+        ),
+    );
+    unitsTaken.set(count, query);
+  }
+  return query;
+}
+
 /** The units taken per slot and extra, for these slots: by slot id, then extra id. */
 export async function listExtraUnitsTakenInSlots(db: Executor, slotIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
   const bySlot = new Map<string, Map<string, number>>();
   if (slotIds.length === 0) return bySlot;
-  const rows = await db.selectFrom('extra_stock').select(['slot_id', 'extra_id', 'taken']).where('slot_id', 'in', slotIds).execute();
+  const rows = await unitsTakenIn(slotIds.length).rows(db, Object.fromEntries(slotIds.map((id, i) => [`s${i}`, id])));
   for (const row of rows) bySlot.set(row.slot_id, (bySlot.get(row.slot_id) ?? new Map<string, number>()).set(row.extra_id, row.taken));
   return bySlot;
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor, SlotTable, Tx } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { Activity } from '../catalog/activity.js';
 import { selectActivities, toActivity } from '../catalog/catalog.repository.js';
 import { roomAt } from '../resources/resource.js';
@@ -47,14 +48,10 @@ export async function findSlot(db: Executor, id: string): Promise<Slot | undefin
   return row && toSlot(row);
 }
 
-/**
- * A slot with its activity (and the activity's venue) in one query: what every booking of the slot
- * is shown, priced and checked with. Undefined when the id names no slot.
- */
-export async function findSlotWithActivity(db: Executor, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
-  const row = await selectActivities(db)
+const slotWithActivity = prepared((db, p: { slotId: string }) =>
+  selectActivities(db)
     .innerJoin('slots', 'slots.activity_id', 'activities.id')
-    .where('slots.id', '=', slotId)
+    .where('slots.id', '=', p.slotId)
     .select([
       'slots.id as slot_id',
       'slots.starts_at',
@@ -64,8 +61,15 @@ export async function findSlotWithActivity(db: Executor, slotId: string): Promis
       'slots.booked_persons',
       'slots.booked_groups',
     ])
-    .select((eb) => usesResources(eb).as('uses_resources'))
-    .executeTakeFirst();
+    .select((eb) => usesResources(eb).as('uses_resources')),
+);
+
+/**
+ * A slot with its activity (and the activity's venue) in one query: what every booking of the slot
+ * is shown, priced and checked with. Undefined when the id names no slot.
+ */
+export async function findSlotWithActivity(db: Executor, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
+  const row = await slotWithActivity.first(db, { slotId });
   if (!row) return undefined;
   const slot = toSlot({ ...row, id: row.slot_id, activity_id: row.id });
   if (row.uses_resources) await withResourceRoom(db, [slot]);
@@ -104,15 +108,17 @@ export async function listSlots(db: Executor, activityId: string, from: Date, to
  * never both take the last places. Returns false when the slot cannot hold the group.
  */
 export async function takeCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {
-  const result = await trx
-    .updateTable('slots')
-    .set((eb) => ({ booked_persons: eb('booked_persons', '+', persons), booked_groups: eb('booked_groups', '+', 1) }))
-    .where('id', '=', slotId)
-    .where((eb) => eb(eb('booked_persons', '+', persons), '<=', eb.ref('capacity')))
-    .where((eb) => eb.or([eb('exclusive', '=', 0), eb('booked_groups', '=', 0)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return (await capacityTaken.changes(trx, { slotId, persons })) === 1;
 }
+
+const capacityTaken = prepared((db, p: { slotId: string; persons: number }) =>
+  db
+    .updateTable('slots')
+    .set((eb) => ({ booked_persons: eb('booked_persons', '+', p.persons), booked_groups: eb('booked_groups', '+', 1) }))
+    .where('id', '=', p.slotId)
+    .where((eb) => eb(eb('booked_persons', '+', p.persons), '<=', eb.ref('capacity')))
+    .where((eb) => eb.or([eb('exclusive', '=', 0), eb('booked_groups', '=', 0)])),
+);
 
 /** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */
 export async function releaseCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {

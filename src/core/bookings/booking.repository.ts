@@ -1,5 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
+import type { PendingInsert } from '../../db/insert-together.js';
+import { prepared, type PreparedQuery, preparedInsert } from '../../db/prepared-query.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Party } from '../catalog/price-categories.js';
@@ -54,9 +56,7 @@ function dateOrNull(value: string | null): Date | null {
 }
 
 /** The INSERT of a booking's row, not yet run: the caller runs it, alone or with others (see insertTogether). */
-export function bookingInsert(trx: Tx, row: Insertable<BookingTable>) {
-  return trx.insertInto('bookings').values(row);
-}
+export const bookingInsert: (trx: Tx, row: Insertable<BookingTable>) => PendingInsert = preparedInsert('bookings');
 
 /** The booking submitted with the key of this hash (see createBooking). */
 export async function findBookingBySubmission(db: Executor, submissionHash: string): Promise<BookingRow | undefined> {
@@ -75,16 +75,26 @@ export async function listOrganiserBookingsOnSlot(
   email: string,
   statuses: readonly string[],
 ): Promise<BookingRow[]> {
-  return db
-    .selectFrom('bookings')
-    .selectAll()
-    .where('slot_id', '=', slotId)
-    .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(email)])))
-    .where('status', 'in', statuses)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const key = statuses.join();
+  let query = organiserBookingsOnSlot.get(key);
+  if (!query) {
+    query = prepared((db, p: { slotId: string; email: string }) =>
+      db
+        .selectFrom('bookings')
+        .selectAll()
+        .where('slot_id', '=', p.slotId)
+        .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(p.email)])))
+        .where('status', 'in', statuses)
+        .orderBy('created_at')
+        .orderBy('id'),
+    );
+    organiserBookingsOnSlot.set(key, query);
+  }
+  return query.rows(db, { slotId, email });
 }
+
+/** The query of listOrganiserBookingsOnSlot, by the statuses it lists (its callers' constants). */
+const organiserBookingsOnSlot = new Map<string, PreparedQuery<{ slotId: string; email: string }, BookingRow>>();
 
 export async function findBookingByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
   return db.selectFrom('bookings').selectAll().where('reference', '=', reference).executeTakeFirst();

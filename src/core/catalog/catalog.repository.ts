@@ -1,5 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { ActivityTable, Executor } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import { z } from 'zod';
 import {
@@ -292,8 +293,10 @@ export async function countVenues(db: Executor): Promise<number> {
 }
 
 export async function listVatRates(db: Executor): Promise<VatRateRow[]> {
-  return db.selectFrom('vat_rates').selectAll().orderBy('valid_from').execute();
+  return vatRates.rows(db, {});
 }
+
+const vatRates = prepared((db) => db.selectFrom('vat_rates').selectAll().orderBy('valid_from'));
 
 /** An activity of a venue the member may see; another venue's id finds nothing. */
 export async function findActivityInScope(db: Executor, scope: VenueScope, id: string): Promise<Activity | undefined> {

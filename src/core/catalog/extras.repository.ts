@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ActivityExtraTable, Executor } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { Extra } from './extras.js';
 
 type ExtraRow = Selectable<ActivityExtraTable>;
@@ -22,11 +23,19 @@ function toExtra(row: ExtraRow): Extra {
 
 /** The activity's extras in their order: the active ones (what is offered), or all of them (staff's list). */
 export async function listActivityExtras(db: Executor, activityId: string, { activeOnly }: { activeOnly: boolean }): Promise<Extra[]> {
-  let query = db.selectFrom('activity_extras').selectAll().where('activity_id', '=', activityId);
-  if (activeOnly) query = query.where('active', '=', 1);
-  const rows = await query.orderBy('position').orderBy('created_at').orderBy('id').execute();
+  const rows = await (activeOnly ? activeExtras : allExtras).rows(db, { activityId });
   return rows.map(toExtra);
 }
+
+function extrasOf(activeOnly: boolean) {
+  return prepared((db, p: { activityId: string }) => {
+    const query = db.selectFrom('activity_extras').selectAll().where('activity_id', '=', p.activityId);
+    return (activeOnly ? query.where('active', '=', 1) : query).orderBy('position').orderBy('created_at').orderBy('id');
+  });
+}
+
+const allExtras = extrasOf(false);
+const activeExtras = extrasOf(true);
 
 export async function findActivityExtra(db: Executor, activityId: string, id: string): Promise<Extra | undefined> {
   const row = await db

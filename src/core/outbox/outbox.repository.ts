@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/schema.js';
+import type { PendingInsert } from '../../db/insert-together.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { NewMail, StoredSnapshot } from './mail.js';
 
 /**
@@ -7,32 +9,48 @@ import type { NewMail, StoredSnapshot } from './mail.js';
  * `snapshot`. A mail with a dedupe key already in the outbox is not added again (the answer is
  * then false).
  */
-export async function insertOutboxMail(
-  db: Executor,
-  mail: NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined },
-): Promise<boolean> {
-  const result = await outboxMailInsert(db, mail).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+export async function insertOutboxMail(db: Executor, mail: OutboxMail): Promise<boolean> {
+  return (await outboxInsert.changes(db, outboxValues(mail))) === 1;
 }
 
 /** The INSERT of a mail into the outbox (see insertOutboxMail), not yet run: for insertTogether. */
-export function outboxMailInsert(db: Executor, mail: NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined }) {
-  return db
-    .insertInto('mail_outbox')
-    .values({
-      id: mail.id,
-      kind: mail.kind,
-      booking_id: mail.bookingId,
-      recipient: mail.recipient,
-      language: mail.language,
-      detail: JSON.stringify({ ...mail.detail, ...(mail.snapshot && { snapshot: mail.snapshot }) }),
-      dedupe_key: mail.dedupeKey,
-      status: 'pending',
-      next_attempt_at: mail.at,
-      created_at: mail.at,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing());
+export function outboxMailInsert(db: Executor, mail: OutboxMail): PendingInsert {
+  return outboxInsert.pending(db, outboxValues(mail));
 }
+
+type OutboxMail = NewMail & { id: string; at: string; snapshot?: StoredSnapshot | undefined };
+
+function outboxValues(mail: OutboxMail) {
+  return {
+    id: mail.id,
+    kind: mail.kind,
+    bookingId: mail.bookingId,
+    recipient: mail.recipient,
+    language: mail.language,
+    detail: JSON.stringify({ ...mail.detail, ...(mail.snapshot && { snapshot: mail.snapshot }) }),
+    dedupeKey: mail.dedupeKey,
+    at: mail.at,
+  };
+}
+
+const outboxInsert = prepared(
+  (db, p: Pick<NewMail, 'kind' | 'bookingId' | 'recipient' | 'language' | 'dedupeKey'> & { id: string; detail: string; at: string }) =>
+    db
+      .insertInto('mail_outbox')
+      .values({
+        id: p.id,
+        kind: p.kind,
+        booking_id: p.bookingId,
+        recipient: p.recipient,
+        language: p.language,
+        detail: p.detail,
+        dedupe_key: p.dedupeKey,
+        status: 'pending',
+        next_attempt_at: p.at,
+        created_at: p.at,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+);
 
 /** An outbox row this instance has claimed for sending. */
 export interface ClaimedMail {

@@ -1,8 +1,13 @@
 import type { Executor } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 
 /** What a booking's payment state is computed from, with its payment window's end. */
 export async function findPaymentTerms(db: Executor, bookingId: string) {
-  return db
+  return paymentTermsOf.first(db, { bookingId });
+}
+
+const paymentTermsOf = prepared((db, p: { bookingId: string }) =>
+  db
     .selectFrom('bookings')
     .select([
       'status',
@@ -14,6 +19,5 @@ export async function findPaymentTerms(db: Executor, bookingId: string) {
       'payment_expires_at',
       'billing_reference',
     ])
-    .where('id', '=', bookingId)
-    .executeTakeFirst();
-}
+    .where('id', '=', p.bookingId),
+);

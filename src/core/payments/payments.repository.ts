@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Executor, PaymentTable, RefundTable, Tx } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import { type PaymentStatus, paymentStatusesBefore, type RefundFailure, type RefundStatus } from './payment.js';
 
 export type PaymentRow = Selectable<PaymentTable>;
@@ -34,13 +35,21 @@ export async function findPaymentByProviderId(db: Executor, providerId: string):
 
 /** A booking's payments, oldest first. */
 export async function listPayments(db: Executor, bookingId: string): Promise<PaymentRow[]> {
-  return db.selectFrom('payments').selectAll().where('booking_id', '=', bookingId).orderBy('created_at').orderBy('id').execute();
+  return paymentsOf.rows(db, { bookingId });
 }
+
+const paymentsOf = prepared((db, p: { bookingId: string }) =>
+  db.selectFrom('payments').selectAll().where('booking_id', '=', p.bookingId).orderBy('created_at').orderBy('id'),
+);
 
 /** A booking's refunds, oldest first. */
 export async function listRefunds(db: Executor, bookingId: string): Promise<RefundRow[]> {
-  return db.selectFrom('refunds').selectAll().where('booking_id', '=', bookingId).orderBy('created_at').orderBy('id').execute();
+  return refundsOf.rows(db, { bookingId });
 }
+
+const refundsOf = prepared((db, p: { bookingId: string }) =>
+  db.selectFrom('refunds').selectAll().where('booking_id', '=', p.bookingId).orderBy('created_at').orderBy('id'),
+);
 
 /**
  * Records what the provider says of a payment, once and only forward (PAYMENT_STATUS_RANK): a
@@ -110,19 +119,9 @@ export interface BookingMoney {
 }
 
 export async function moneyOf(db: Executor, bookingId: string): Promise<BookingMoney> {
-  const paid = await db
-    .selectFrom('payments')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
-    .where('booking_id', '=', bookingId)
-    .where('status', '=', 'paid')
-    .executeTakeFirstOrThrow();
-  const refunds = await db
-    .selectFrom('refunds')
-    .select((eb) => ['status', eb.fn.sum<number>('amount_cents').as('cents')])
-    .where('booking_id', '=', bookingId)
-    .where('status', 'in', REFUNDS_COUNTED)
-    .groupBy('status')
-    .execute();
+  const paid = await paidOf.first(db, { bookingId });
+  if (!paid) throw new Error('the sum of payments returned no row');
+  const refunds = await refundedOf.rows(db, { bookingId });
   const sum = (rows: typeof refunds) => rows.reduce((cents, row) => cents + Number(row.cents), 0);
   return {
     paidCents: Number(paid.cents),
@@ -130,6 +129,23 @@ export async function moneyOf(db: Executor, bookingId: string): Promise<BookingM
     pendingRefundCents: sum(refunds.filter((row) => REFUNDS_UNSETTLED.includes(row.status as RefundStatus))),
   };
 }
+
+const paidOf = prepared((db, p: { bookingId: string }) =>
+  db
+    .selectFrom('payments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('cents'))
+    .where('booking_id', '=', p.bookingId)
+    .where('status', '=', 'paid'),
+);
+
+const refundedOf = prepared((db, p: { bookingId: string }) =>
+  db
+    .selectFrom('refunds')
+    .select((eb) => ['status', eb.fn.sum<number>('amount_cents').as('cents')])
+    .where('booking_id', '=', p.bookingId)
+    .where('status', 'in', REFUNDS_COUNTED)
+    .groupBy('status'),
+);
 
 /** The provider's id of a payment, its venue, the account that took it and its booking's reference: what a refund of it needs. */
 export async function findRefundTarget(db: Executor, paymentId: string) {

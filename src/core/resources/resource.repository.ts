@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Database, Executor, ResourceTable, Tx } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import { HOLDING_STATUSES } from '../shared/booking-status.js';
 import { listPartMoves, programmesMovedOnto } from './part-move.repository.js';
 import type { PartMove, ProgrammePart } from './programme.js';
@@ -50,31 +51,34 @@ export function usesResources(eb: ExpressionBuilder<Database, 'slots'>) {
  * activities, which then cost no further query.
  */
 export async function slotResourceIds(db: Executor, slot: Pick<SlotTime, 'id' | 'activityId'>): Promise<string[]> {
-  const rows = await db
+  const rows = await resourceIdsOfSlot.rows(db, { slotId: slot.id, activityId: slot.activityId });
+  return rows.map((row) => row.resource_id);
+}
+
+const resourceIdsOfSlot = prepared((db, p: { slotId: string; activityId: string }) =>
+  db
     .selectFrom('activity_resources')
     .select('resource_id')
-    .where('activity_id', '=', slot.activityId)
+    .where('activity_id', '=', p.activityId)
     .union(
       db
         .selectFrom('part_resources')
         .innerJoin('programme_parts', 'programme_parts.id', 'part_resources.part_id')
         .select('part_resources.resource_id')
-        .where('programme_parts.activity_id', '=', slot.activityId),
+        .where('programme_parts.activity_id', '=', p.activityId),
     )
     .union(
       db
         .selectFrom('booking_part_move_resources')
         .innerJoin('bookings', 'bookings.id', 'booking_part_move_resources.booking_id')
         .select('booking_part_move_resources.resource_id')
-        .where('bookings.slot_id', '=', slot.id)
+        .where('bookings.slot_id', '=', p.slotId)
         // Only a programme's parts are moved: for an activity without parts the slot's bookings are
         // not scanned at all (an uncorrelated condition, checked once). A booking runs this under
         // its slot's lock, and a popular slot holds hundreds of bookings.
-        .where((eb) => eb.exists(eb.selectFrom('programme_parts').select('id').where('programme_parts.activity_id', '=', slot.activityId))),
-    )
-    .execute();
-  return rows.map((row) => row.resource_id);
-}
+        .where((eb) => eb.exists(eb.selectFrom('programme_parts').select('id').where('programme_parts.activity_id', '=', p.activityId))),
+    ),
+);
 
 /** A resource an activity uses, with the link's changeover buffer: for its whole slots, or for one part of a programme. */
 export interface ResourceLink {

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Database, Executor, StaffTable } from '../../db/schema.js';
+import { prepared } from '../../db/prepared-query.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import type { Role, StaffMember } from './staff.js';
 
@@ -102,15 +103,19 @@ export async function countUnusedRecoveryCodes(db: Executor, staffId: string): P
  * viewers), and the platform's set-up, enabled admins.
  */
 export async function listNoticeEmails(db: Executor, venueId: string): Promise<{ venueStaff: string[]; admins: string[] }> {
-  const rows = await setUp(
-    db
-      .selectFrom('staff')
-      .select(['email', 'role'])
-      .where((eb) => eb.or([eb.and([eb('venue_id', '=', venueId), eb('role', 'in', ['manager', 'staff'])]), eb('role', '=', 'admin')])),
-  ).execute();
+  const rows = await noticeStaff.rows(db, { venueId });
   const emailsOf = (admin: boolean) => rows.filter((row) => (row.role === 'admin') === admin).map((row) => row.email);
   return { venueStaff: emailsOf(false), admins: emailsOf(true) };
 }
+
+const noticeStaff = prepared((db, p: { venueId: string }) =>
+  setUp(
+    db
+      .selectFrom('staff')
+      .select(['email', 'role'])
+      .where((eb) => eb.or([eb.and([eb('venue_id', '=', p.venueId), eb('role', 'in', ['manager', 'staff'])]), eb('role', '=', 'admin')])),
+  ),
+);
 
 /** Where the platform's alerts (failed backups) go: its set-up, enabled admins. */
 export async function listAdminEmails(db: Executor): Promise<string[]> {

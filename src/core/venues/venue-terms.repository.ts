@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
 import type { VenueTerms } from './venue-terms.js';
 import { lockRow } from '../../db/lock-row.js';
+import { prepared } from '../../db/prepared-query.js';
 
 function toTerms(row: Selectable<VenueTermsTable>): VenueTerms {
   return {
@@ -14,15 +15,14 @@ function toTerms(row: Selectable<VenueTermsTable>): VenueTerms {
 
 /** The venue's latest version, if it published any. */
 export async function findCurrentTerms(db: Executor, venueId: string): Promise<VenueTerms | undefined> {
-  const row = await db
-    .selectFrom('venue_terms')
-    .selectAll()
-    .where('venue_id', '=', venueId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await currentTerms.first(db, { venueId });
   return row && toTerms(row);
 }
+
+// The limit written into the SQL: SQLite plans a statement with a bound limit again on every run.
+const currentTerms = prepared((db, p: { venueId: string }) =>
+  db.selectFrom('venue_terms').selectAll().where('venue_id', '=', p.venueId).orderBy('version', 'desc').limit(sql.lit(1)),
+);
 
 export async function findTermsVersion(db: Executor, venueId: string, version: number): Promise<VenueTerms | undefined> {
   const row = await db

@@ -1,0 +1,147 @@
+import {
+  type Compilable,
+  type CompiledQuery,
+  createQueryId,
+  type DialectAdapter,
+  type Insertable,
+  type Kysely,
+  type OperationNodeSource,
+  type QueryResult,
+  type RootOperationNode,
+} from 'kysely';
+import type { PendingInsert } from './insert-together.js';
+import type { Database, Executor } from './schema.js';
+
+/** A query builder of Kysely's: compiled to SQL alone, or taken into a larger statement as a node. */
+type Buildable<O> = Compilable<O> & OperationNodeSource;
+
+/** Where a named parameter stands in a query while it is compiled. */
+class Placeholder {
+  constructor(readonly name: string) {}
+}
+
+/** A query compiled for one dialect: its SQL, its parameters with the placeholders' places. */
+interface Compiled {
+  query: RootOperationNode;
+  sql: string;
+  parameters: readonly unknown[];
+  /** [index in parameters, parameter name] of each placeholder. */
+  slots: readonly (readonly [number, string])[];
+}
+
+/**
+ * A query built and compiled once per dialect instead of on every call. Kysely builds a tree of
+ * frozen nodes for every query and compiles it to SQL again on every call, which on a booking's
+ * dozen statements costs as much CPU as SQLite running them (docs/performance.md). A prepared query
+ * is built once with placeholders for its named parameters, and each call only puts the values in
+ * their places.
+ *
+ * `build` gets stand-ins for the parameters: each may only stand where Kysely takes a value (a
+ * comparison's right-hand side, an inserted or updated value, a limit), never decide the query's
+ * shape (an `if`, a list for `in`, a spread), as the query is built once for all values. A query
+ * whose shape depends on a value is built per call as usual.
+ *
+ * On an executor with plugins (which may rewrite every query, such as the tests' statement counter)
+ * the query is built and compiled per call, so each plugin sees it as usual.
+ */
+export class PreparedQuery<P extends object, O> {
+  readonly #build: (db: Executor, params: P) => Buildable<O>;
+  readonly #compiled = new WeakMap<DialectAdapter, Compiled>();
+
+  constructor(build: (db: Executor, params: P) => Buildable<O>) {
+    this.#build = build;
+  }
+
+  async execute(db: Executor, params: P): Promise<QueryResult<O>> {
+    const executor = db.getExecutor();
+    if (executor.plugins.length > 0) return db.executeQuery(this.#build(db, params));
+    let compiled = this.#compiled.get(executor.adapter);
+    if (!compiled) {
+      compiled = this.#compile(db);
+      this.#compiled.set(executor.adapter, compiled);
+    }
+    const parameters = [...compiled.parameters];
+    for (const [index, name] of compiled.slots) {
+      const value = (params as Record<string, unknown>)[name];
+      // Kysely leaves out an inserted column whose value is undefined, which a compiled query cannot.
+      if (value === undefined) throw new Error(`prepared query: parameter ${name} is undefined`);
+      parameters[index] = value;
+    }
+    const query: CompiledQuery<O> = { query: compiled.query, queryId: createQueryId(), sql: compiled.sql, parameters };
+    return db.executeQuery(query);
+  }
+
+  /** The rows the query returns. */
+  async rows(db: Executor, params: P): Promise<O[]> {
+    return (await this.execute(db, params)).rows;
+  }
+
+  /** The first row the query returns, or undefined (Kysely's executeTakeFirst). */
+  async first(db: Executor, params: P): Promise<O | undefined> {
+    return (await this.execute(db, params)).rows[0];
+  }
+
+  /**
+   * The query with these values, not yet run: for insertTogether, which runs it alone (compiled
+   * once, as execute) or as part of one statement with others (built as usual).
+   */
+  pending(db: Executor, params: P): PendingInsert {
+    return { execute: () => this.execute(db, params), toOperationNode: () => this.#build(db, params).toOperationNode() };
+  }
+
+  /** How many rows an INSERT, UPDATE or DELETE changed. */
+  async changes(db: Executor, params: P): Promise<number> {
+    return Number((await this.execute(db, params)).numAffectedRows ?? 0);
+  }
+
+  #compile(db: Executor): Compiled {
+    const placeholders = new Map<string, Placeholder>();
+    const stand = new Proxy({} as P, {
+      get(_target, name) {
+        if (typeof name !== 'string') return undefined;
+        let placeholder = placeholders.get(name);
+        if (!placeholder) placeholders.set(name, (placeholder = new Placeholder(name)));
+        return placeholder;
+      },
+    });
+    const { query, sql, parameters } = this.#build(db, stand).compile();
+    const slots: [number, string][] = [];
+    parameters.forEach((value, index) => {
+      if (value instanceof Placeholder) slots.push([index, value.name]);
+    });
+    const bound = new Set(slots.map(([, name]) => name));
+    for (const name of placeholders.keys()) {
+      if (!bound.has(name)) throw new Error(`prepared query: parameter ${name} is not where a value goes`);
+    }
+    return { query, sql, parameters: parameters.map((value) => (value instanceof Placeholder ? null : value)), slots };
+  }
+}
+
+/** A query compiled once per dialect, with named parameters: see PreparedQuery. */
+export function prepared<P extends object, O>(build: (db: Executor, params: P) => Buildable<O>): PreparedQuery<P, O> {
+  return new PreparedQuery(build);
+}
+
+/**
+ * An INSERT of one row into `table`, not yet run (see PreparedQuery.pending), compiled once per set
+ * of columns it is given: those whose value is not undefined, as Kysely leaves the others out (so
+ * they take their default).
+ */
+export function preparedInsert<T extends keyof Database & string>(table: T): (db: Executor, row: Insertable<Database[T]>) => PendingInsert {
+  const byColumns = new Map<string, PreparedQuery<Record<string, unknown>, unknown>>();
+  return (db, row) => {
+    const given = row as Record<string, unknown>;
+    const columns = Object.keys(given).filter((column) => given[column] !== undefined);
+    const key = columns.join();
+    let query = byColumns.get(key);
+    if (!query) {
+      query = prepared((db, p: Record<string, unknown>) =>
+        (db as unknown as Kysely<Record<T, Record<string, unknown>>>)
+          .insertInto(table)
+          .values(Object.fromEntries(columns.map((column) => [column, p[column]])) as never),
+      );
+      byColumns.set(key, query);
+    }
+    return query.pending(db, given);
+  };
+}
