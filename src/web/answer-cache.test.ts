@@ -50,6 +50,17 @@ test('an answer is compressed once per encoding, counted in the bytes, and goes 
   assert.equal(cache.usage.bytes, next.size);
 });
 
+test('the bytes an answer holds are the bytes the cache counts: its encodings pin no larger buffer', () => {
+  const cache = new AnswerCache();
+  const text = JSON.stringify({ slots: Array.from({ length: 60 }, (_, i) => ({ id: `slot-${i}`, remaining: i, available: true })) });
+  const kept = cache.set('k', 'v', text, null);
+  for (const encoding of ['br', 'gzip'] as const) {
+    const bytes = kept.in(encoding);
+    // A Buffer that is a view of a larger ArrayBuffer (zlib's 16 KiB output) keeps all of it alive.
+    assert.equal(bytes.buffer.byteLength, bytes.length, `${encoding}: ${bytes.length} bytes counted, ${bytes.buffer.byteLength} held`);
+  }
+});
+
 test('an answer dropped before it is compressed adds nothing to the bytes', () => {
   const cache = new AnswerCache();
   const dropped = cache.set('k', 'v1', 'x'.repeat(2000), null);

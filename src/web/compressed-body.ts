@@ -13,10 +13,17 @@ export type Encoding = (typeof ENCODINGS)[number];
 export type BrotliQuality = 4 | 11;
 
 function encode(encoding: Encoding, bytes: Buffer, quality: BrotliQuality): Buffer {
-  if (encoding === 'gzip') return gzipSync(bytes);
-  return brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-  });
+  const made =
+    encoding === 'gzip'
+      ? gzipSync(bytes)
+      : brotliCompressSync(bytes, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        });
+  // zlib answers with a view of its 16 KiB output buffer: kept, the view would hold all of it while
+  // the cache counts its length. A copy of its own holds what is counted.
+  const kept = Buffer.allocUnsafeSlow(made.length);
+  made.copy(kept);
+  return kept;
 }
 
 /**

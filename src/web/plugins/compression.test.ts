@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
-import { STYLESHEET_PATH } from '../public-assets.js';
+import { stylesheet, STYLESHEET_PATH } from '../public-assets.js';
 
 const [sqlite] = testDialects();
 const DECODE: Record<string, (body: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync };
@@ -58,6 +58,25 @@ describe('compression', () => {
     }
     const [br, gzip] = [await get(STYLESHEET_PATH, 'br'), await get(STYLESHEET_PATH, 'gzip')];
     assert.ok(br.rawPayload.length < gzip.rawPayload.length, 'an asset goes at brotli best, smaller than gzip');
+  });
+
+  test('an answer that fails while it is compressed goes out as an error page its Content-Encoding decodes', async () => {
+    const made = stylesheet.body.in.bind(stylesheet.body);
+    // What brotliCompressSync throws when the process is short of memory.
+    stylesheet.body.in = () => {
+      throw new RangeError('Array buffer allocation failed');
+    };
+    try {
+      const res = await get(STYLESHEET_PATH, 'br');
+      assert.equal(res.statusCode, 500);
+      assert.match(String(res.headers['content-type']), /text\/html/u);
+      // The error page goes compressed as the plugin compresses any page, or plain, never plain labelled br.
+      const encoding = res.headers['content-encoding'];
+      const page = typeof encoding === 'string' ? DECODE[encoding]!(res.rawPayload) : res.rawPayload;
+      assert.match(page.toString('utf8'), /<html/u, `the error page decodes as its Content-Encoding (${String(encoding)}) says`);
+    } finally {
+      stylesheet.body.in = made;
+    }
   });
 
   test('small answers go as they are', async () => {

@@ -52,5 +52,7 @@ export function sendCompressed(request: FastifyRequest, reply: FastifyReply, bod
   const accepted = request.headers['accept-encoding'];
   const encoding = accepted ? negotiate(accepted.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), [...ENCODINGS]) : null;
   if (!encoding) return reply.send(body.identity);
-  return reply.header('content-encoding', encoding).send(body.in(encoding));
+  // Made before the header is set: if compressing fails, the error page goes out unlabelled.
+  const bytes = body.in(encoding);
+  return reply.header('content-encoding', encoding).send(bytes);
 }
