@@ -56,6 +56,10 @@ describe('compression', () => {
       const [first, again] = [await get(url, 'br'), await get(url, 'br')];
       assert.deepEqual(first.rawPayload, again.rawPayload, `${url}: the same bytes again`);
     }
+    for (const url of [activityPath, STYLESHEET_PATH]) {
+      const plain = await t.app.inject({ url, headers: { 'accept-encoding': 'br, gzip', 'x-no-compression': '1' } });
+      assert.equal(plain.headers['content-encoding'], undefined, `${url}: x-no-compression asks for the identity body`);
+    }
     const [br, gzip] = [await get(STYLESHEET_PATH, 'br'), await get(STYLESHEET_PATH, 'gzip')];
     assert.ok(br.rawPayload.length < gzip.rawPayload.length, 'an asset goes at brotli best, smaller than gzip');
   });

@@ -42,15 +42,20 @@ export const compressionPlugin = fp(async (app: FastifyInstance) => {
 
 /**
  * Sends `body` as the client's Accept-Encoding prefers, like the plugin (its negotiation, `*` and
- * `x-gzip` read as gzip; no header: identity), but in the encoding made once for the body rather
- * than compressed again; the plugin passes an answer with a Content-Encoding on as it is. Only for
- * text that holds no session secret (see `holdsSessionSecrets`).
+ * `x-gzip` read as gzip; no header, or `x-no-compression`: identity), but in the encoding made
+ * once for the body rather than compressed again; the plugin passes an answer with a
+ * Content-Encoding on as it is. Only for text that holds no session secret (see
+ * `holdsSessionSecrets`).
  */
 export function sendCompressed(request: FastifyRequest, reply: FastifyReply, body: CompressedBody): FastifyReply {
   if (body.identity.length < COMPRESSION_THRESHOLD) return reply.send(body.identity);
   addVary(reply, ['Accept-Encoding']);
   const accepted = request.headers['accept-encoding'];
-  const encoding = accepted ? negotiate(accepted.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), [...ENCODINGS]) : null;
+  // As the plugin: a client that sends x-no-compression gets the identity body.
+  const encoding =
+    accepted && request.headers['x-no-compression'] === undefined
+      ? negotiate(accepted.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), [...ENCODINGS])
+      : null;
   if (!encoding) return reply.send(body.identity);
   // Made before the header is set: if compressing fails, the error page goes out unlabelled.
   const bytes = body.in(encoding);
