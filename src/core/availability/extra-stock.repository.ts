@@ -39,7 +39,7 @@ export async function releaseExtraUnits(trx: Tx, slotId: string, extraId: string
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The query of listExtraUnitsTakenInSlots, by how many slots it lists (at most a page's, a few hundred). */
+/** The query of listExtraUnitsTakenInSlots, by how many ids it lists (a power of two). */
 const unitsTaken = new Map<number, PreparedQuery<Record<string, string>, { slot_id: string; extra_id: string; taken: number }>>();
 
 function unitsTakenIn(count: number) {
@@ -64,7 +64,12 @@ function unitsTakenIn(count: number) {
 export async function listExtraUnitsTakenInSlots(db: Executor, slotIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
   const bySlot = new Map<string, Map<string, number>>();
   if (slotIds.length === 0) return bySlot;
-  const rows = await unitsTakenIn(slotIds.length).rows(db, Object.fromEntries(slotIds.map((id, i) => [`s${i}`, id])));
+  // The ids listed up to a power of two (the last repeated): a few queries serve every number of
+  // slots, where one per number would keep a query for each a request ever asked for.
+  let size = 8;
+  while (size < slotIds.length) size *= 2;
+  const ids = Array.from({ length: size }, (_, i) => [`s${i}`, slotIds[Math.min(i, slotIds.length - 1)]!]);
+  const rows = await unitsTakenIn(size).rows(db, Object.fromEntries(ids));
   for (const row of rows) bySlot.set(row.slot_id, (bySlot.get(row.slot_id) ?? new Map<string, number>()).set(row.extra_id, row.taken));
   return bySlot;
 }
