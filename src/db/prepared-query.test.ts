@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { KyselyPlugin } from 'kysely';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { type KyselyPlugin, sql } from 'kysely';
 import { TestClock } from '../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
 import { makeActivity, makeSlot } from '../../test/factories.js';
+import { listExtraUnitsTakenInSlots } from '../core/availability/extra-stock.repository.js';
 import { prepared, preparedInsert } from './prepared-query.js';
 import type { Db } from './schema.js';
 
@@ -89,3 +92,68 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('prepared queries across databases (review)', () => {
+  const databases: TestDatabase[] = [];
+  before(async () => {
+    for (const dialect of testDialects()) databases.push(await dialect.create());
+  });
+  after(async () => {
+    for (const database of databases) await database.close();
+  });
+
+  test('one prepared query alternates between the databases of one process', async () => {
+    const slots: { id: string }[] = [];
+    for (const { db } of databases) slots.push(await makeSlot(db, clock, await makeActivity(db, clock), { capacity: 5 }));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, { db, dialect }] of databases.entries()) {
+        const found = await slotCapacity.first(db, { id: slots[i]!.id, extra: round });
+        assert.deepEqual(found && { id: found.id, more: Number(found.more) }, { id: slots[i]!.id, more: 5 + round }, dialect);
+        await db.transaction().execute(async (trx) => {
+          assert.equal((await slotCapacity.rows(trx, { id: slots[i]!.id, extra: 1 })).length, 1);
+        });
+      }
+    }
+  });
+
+  test("a pending prepared insert joins a WITH statement as Kysely's own builder does", () => {
+    for (const { db, dialect } of databases) {
+      const row = { id: 'x1', at: clock.now().toISOString(), actor_id: null, actor_email: null, venue_id: null, action: 'a' };
+      const entry = { ...row, target: null, detail: '{"k":1}', client: null, actor_kind: undefined };
+      const pending = preparedInsert('activity_log')(db, entry);
+      const built = db.insertInto('activity_log').values(entry);
+      const a = sql`with ${sql.id('insert_0')} as (${pending}) ${pending}`.compile(db);
+      const b = sql`with ${sql.id('insert_0')} as (${built}) ${built}`.compile(db);
+      assert.equal(a.sql, b.sql, dialect);
+      assert.deepEqual(a.parameters, b.parameters, dialect);
+    }
+  });
+
+  test('a parameter after `is` is refused: Kysely writes its value into the SQL', async () => {
+    // Compiled with a stand-in it became `is ?`, which SQLite compares and PostgreSQL refuses.
+    const nulls = prepared((db, p: { v: null }) => db.selectFrom('slots').select('id').where('id', 'is', p.v));
+    for (const { db, dialect } of databases) {
+      await assert.rejects(nulls.rows(db, { v: null }), /parameter v is not where a value goes/, dialect);
+    }
+  });
+
+  test("the extras' stock read keeps a few queries, not one for each number of slots it was asked for", async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
+    for (const { db, dialect } of databases) {
+      // The same SQL built per call first: the SQLite driver's statement cache takes each SQL once.
+      for (let n = 1; n <= 600; n++) await db.selectFrom('extra_stock').select('slot_id').where('slot_id', 'in', ids(n)).execute();
+      const start = heap();
+      for (let n = 1; n <= 600; n++) await listExtraUnitsTakenInSlots(db, ids(n));
+      const grown = heap() - start;
+      // One query per number of slots kept 24 MB here.
+      assert.ok(grown < 5e6, `${dialect}: ${(grown / 1e6).toFixed(1)} MB kept`);
+    }
+  });
+});

@@ -37,9 +37,9 @@ interface Compiled {
  * their places.
  *
  * `build` gets stand-ins for the parameters: each may only stand where Kysely takes a value (a
- * comparison's right-hand side, an inserted or updated value, a limit), never decide the query's
- * shape (an `if`, a list for `in`, a spread), as the query is built once for all values. A query
- * whose shape depends on a value is built per call as usual.
+ * comparison's right-hand side, but not that of `is`; an inserted or updated value; a limit), never
+ * decide the query's shape (an `if`, a list for `in`, a spread), as the query is built once for all
+ * values. A query whose shape depends on a value is built per call as usual.
  *
  * On an executor with plugins (which may rewrite every query, such as the tests' statement counter)
  * the query is built and compiled per call, so each plugin sees it as usual.
@@ -110,11 +110,28 @@ export class PreparedQuery<P extends object, O> {
       if (value instanceof Placeholder) slots.push([index, value.name]);
     });
     const bound = new Set(slots.map(([, name]) => name));
+    // After `is` Kysely writes the value into the SQL (`is null`): a stand-in there became `is ?`,
+    // which SQLite compares and PostgreSQL refuses. Such a value shapes the query too.
+    for (const name of isOperands(query)) bound.delete(name);
     for (const name of placeholders.keys()) {
       if (!bound.has(name)) throw new Error(`prepared query: parameter ${name} is not where a value goes`);
     }
     return { query, sql, parameters: parameters.map((value) => (value instanceof Placeholder ? null : value)), slots };
   }
+}
+
+/** The parameters that stand right of an `is` or `is not` anywhere in `node`. */
+function isOperands(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(isOperands);
+  if (!node || typeof node !== 'object' || node instanceof Placeholder) return [];
+  const { kind, operator, rightOperand } = node as { kind?: string; operator?: { operator?: string }; rightOperand?: { value?: unknown } };
+  const own =
+    kind === 'BinaryOperationNode' &&
+    (operator?.operator === 'is' || operator?.operator === 'is not') &&
+    rightOperand?.value instanceof Placeholder
+      ? [rightOperand.value.name]
+      : [];
+  return [...own, ...Object.values(node).flatMap(isOperands)];
 }
 
 /** A query compiled once per dialect, with named parameters: see PreparedQuery. */
@@ -142,6 +159,7 @@ export function preparedInsert<T extends keyof Database & string>(table: T): (db
       );
       byColumns.set(key, query);
     }
-    return query.pending(db, given);
+    // The values as they are now, as Kysely's builder takes them: the columns were chosen from them.
+    return query.pending(db, { ...given });
   };
 }
