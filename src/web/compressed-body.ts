@@ -12,18 +12,30 @@ export type Encoding = (typeof ENCODINGS)[number];
  */
 export type BrotliQuality = 4 | 11;
 
+function compressed(encoding: Encoding, bytes: Buffer, quality: BrotliQuality): Buffer {
+  return encoding === 'gzip'
+    ? gzipSync(bytes)
+    : brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      });
+}
+
 function encode(encoding: Encoding, bytes: Buffer, quality: BrotliQuality): Buffer {
-  const made =
-    encoding === 'gzip'
-      ? gzipSync(bytes)
-      : brotliCompressSync(bytes, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-        });
+  const made = compressed(encoding, bytes, quality);
   // zlib answers with a view of its 16 KiB output buffer: kept, the view would hold all of it while
   // the cache counts its length. A copy of its own holds what is counted.
   const kept = Buffer.allocUnsafeSlow(made.length);
   made.copy(kept);
   return kept;
+}
+
+/**
+ * `bytes` in `encoding` (brotli at quality 4), for an answer sent once, so not copied. Synchronous:
+ * one zlib context at a time, where a stream per request, queued under load, held one each (see
+ * "Memory under load" in docs/performance.md).
+ */
+export function encodeOnce(encoding: Encoding, bytes: Buffer): Buffer {
+  return compressed(encoding, bytes, 4);
 }
 
 /**

@@ -182,11 +182,15 @@ const orderOf = (field: string) => FIELD_ORDER.indexOf(field.split('.')[0] ?? fi
 /**
  * A booking request's field errors with those that need its slot: an unknown slot (`activity`
  * undefined), a group outside the activity's limits (`group_too_small`, `group_too_large`, naming
- * the limit), in the fields' order, so one answer names every fault. The rules that depend on the
- * moment (closed, full, options) are checked when the booking is quoted or placed.
+ * the limit, also for a group over the largest any activity takes), in the fields' order, so one
+ * answer names every fault. The rules that depend on the moment (closed, full, options) are
+ * checked when the booking is quoted or placed.
  */
 export function withSlotErrors(raw: Record<string, unknown>, errors: readonly FieldError[], activity: Activity | undefined): FieldError[] {
-  const all = [...errors];
+  // A group over the largest any activity takes (the schema's `too_large`) is over this activity's
+  // maximum too: refused as such, naming it.
+  const overLimit = activity && groupLimitError(activity, raw.groupSize)?.code === 'group_too_large';
+  const all = errors.filter((e) => !(overLimit && e.field === 'groupSize' && e.code === 'too_large'));
   const erred = (field: string) => all.some((e) => e.field === field);
   const slotError = activity ? groupLimitError(activity, raw.groupSize) : ({ field: 'slotId', code: 'unknown_slot' } as const);
   if (!erred('slotId') && slotError && !erred(slotError.field)) all.push(slotError);

@@ -64,6 +64,51 @@ describe('compression', () => {
     assert.ok(br.rawPayload.length < gzip.rawPayload.length, 'an asset goes at brotli best, smaller than gzip');
   });
 
+  test('an encoding refused with q=0 is never sent, by pages, kept pages, assets or error pages', async () => {
+    for (const url of ['/', activityPath, STYLESHEET_PATH, '/nope']) {
+      for (const [asked, expected] of [
+        ['gzip;q=0, *', 'br'],
+        ['br;q=0, *', 'gzip'],
+        ['br;q=0, gzip;q=0', undefined],
+        ['*;q=0', undefined],
+        ['identity;q=0', undefined],
+      ] as const) {
+        const res = await get(url, asked);
+        assert.equal(res.headers['content-encoding'], expected, `${url} ${asked}`);
+      }
+    }
+  });
+
+  test('every answer that may go compressed says Vary: Accept-Encoding, also when it goes as it is', async () => {
+    for (const url of ['/', activityPath, STYLESHEET_PATH, '/nope', '/activities/nope', '/?date=zzz']) {
+      for (const asked of [undefined, 'identity', 'br;q=0, gzip;q=0', 'br']) {
+        const res = await get(url, asked);
+        assert.match(String(res.headers.vary), /accept-encoding/i, `${url} ${asked}`);
+      }
+    }
+  });
+
+  test('error pages of 1 KiB and more go compressed like any page: 400, 404 (routed or not), 405', async () => {
+    const answers = [
+      ['/?date=zzz', 'GET', 400],
+      ['/activities/nope', 'GET', 404],
+      ['/nope', 'GET', 404],
+      ['/', 'DELETE', 405],
+    ] as const;
+    for (const [url, method, status] of answers) {
+      for (const language of ['nl', 'en']) {
+        const headers = { 'accept-language': language };
+        const identity = await t.app.inject({ method, url, headers });
+        const br = await t.app.inject({ method, url, headers: { ...headers, 'accept-encoding': 'br' } });
+        assert.equal(identity.statusCode, status, `${method} ${url}`);
+        assert.match(String(identity.headers['content-type']), /text\/html/u);
+        assert.ok(identity.rawPayload.length >= 1024, `${method} ${url}: ${identity.rawPayload.length} bytes`);
+        assert.equal(br.headers['content-encoding'], 'br', `${method} ${url} ${language}`);
+        assert.deepEqual(brotliDecompressSync(br.rawPayload), identity.rawPayload, `${method} ${url} ${language}`);
+      }
+    }
+  });
+
   test('an answer that fails while it is compressed goes out as an error page its Content-Encoding decodes', async () => {
     const made = stylesheet.body.in.bind(stylesheet.body);
     // What brotliCompressSync throws when the process is short of memory.

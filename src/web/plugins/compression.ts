@@ -1,8 +1,8 @@
 import compress from '@fastify/compress';
-import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type CompressedBody, ENCODINGS } from '../compressed-body.js';
+import { preferredEncoding } from '../accept-encoding.js';
+import { type CompressedBody, type Encoding, encodeOnce } from '../compressed-body.js';
 import { addVary } from './caching.js';
 
 /** Below this many bytes a response goes as it is: compressing it saves less than it costs. */
@@ -18,12 +18,38 @@ export function holdsSessionSecrets(url: string): boolean {
   return /^\/(?:admin|staff)(?:\/|$)/.test(url);
 }
 
+/** Text: HTML, CSS, JavaScript, CSV, calendars, JSON, XML and SVG; not images, fonts, PDFs or zips. */
+const COMPRESSIBLE = /^text\/|[/+](?:json|xml)(?:;|$)/iu;
+
+/** The encoding the request asks for, the same for every answer: see `preferredEncoding`. */
+function encodingFor(request: FastifyRequest): Encoding | null {
+  return preferredEncoding(request.headers['accept-encoding'], request.headers['x-no-compression'] !== undefined);
+}
+
 /**
- * Text responses (HTML, CSS, JSON, SVG) of 1 KiB and more go brotli or gzip compressed, as the
- * client's Accept-Encoding prefers (brotli at quality 4, the plugin's choice for on-the-fly
- * compression), with `Vary: Accept-Encoding`; images and fonts that are compressed already go as
- * they are. Routes are hooked as they are added: register this before them. Bodies sent many times
- * go through `sendCompressed` instead, compressed once.
+ * Whether the answer goes compressed for a client that asks: text of 1 KiB and more, not labelled
+ * with an encoding already (`sendCompressed`), not a part of a body (206), on no page holding a
+ * session secret (the route's path, which the router decoded, or the request's, for a 404).
+ */
+function mayCompress(request: FastifyRequest, reply: FastifyReply, body: string | Buffer): boolean {
+  return (
+    Buffer.byteLength(body) >= COMPRESSION_THRESHOLD &&
+    COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? '')) &&
+    !reply.hasHeader('content-encoding') &&
+    reply.statusCode !== 206 &&
+    !holdsSessionSecrets(request.routeOptions.url ?? '') &&
+    !holdsSessionSecrets(request.url)
+  );
+}
+
+/**
+ * Text answers of 1 KiB and more, whatever their status and route (a 404 page too), go brotli or
+ * gzip compressed as the client's Accept-Encoding prefers (brotli at quality 4, for on-the-fly
+ * compression), each with `Vary: Accept-Encoding`, also when it goes as it is; images and fonts
+ * that are compressed already go as they are. The hook runs after the onSend hooks registered
+ * before it: register this before any that changes a body. Bodies sent many times go through
+ * `sendCompressed` instead, compressed once. @fastify/compress only decompresses request bodies:
+ * its answers missed the 404 handler, and its negotiation read `*` as gzip, even refused.
  *
  * BREACH needs a secret that stays the same across responses, next to text the attacker chooses,
  * in responses the attacker can make the victim's browser request. The public pages' secrets are
@@ -33,29 +59,35 @@ export function holdsSessionSecrets(url: string): boolean {
  * left out (see `holdsSessionSecrets`).
  */
 export const compressionPlugin = fp(async (app: FastifyInstance) => {
-  // Before the plugin's own onRoute hook, which reads `compress` from each route.
-  app.addHook('onRoute', (route) => {
-    if (holdsSessionSecrets(route.url ?? '')) route.compress = false;
+  await app.register(compress, { globalCompression: false });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!(typeof payload === 'string' || Buffer.isBuffer(payload)) || !mayCompress(request, reply, payload)) return payload;
+    addVary(reply, ['Accept-Encoding']);
+    const encoding = encodingFor(request);
+    if (!encoding) return payload;
+    let bytes: Buffer;
+    try {
+      bytes = encodeOnce(encoding, Buffer.from(payload));
+    } catch (error) {
+      // Short of memory for a zlib context: the answer still goes, as it is.
+      request.log.warn({ err: error }, 'compressing an answer failed: sent as it is');
+      return payload;
+    }
+    reply.header('content-encoding', encoding).header('content-length', bytes.length);
+    return bytes;
   });
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD });
 });
 
 /**
- * Sends `body` as the client's Accept-Encoding prefers, like the plugin (its negotiation, `*` and
- * `x-gzip` read as gzip; no header, or `x-no-compression`: identity), but in the encoding made
- * once for the body rather than compressed again; the plugin passes an answer with a
- * Content-Encoding on as it is. Only for text that holds no session secret (see
+ * Sends `body` as the client's Accept-Encoding prefers, as the plugin compresses other answers,
+ * but in the encoding made once for the body rather than compressed again; the plugin passes an
+ * answer with a Content-Encoding on as it is. Only for text that holds no session secret (see
  * `holdsSessionSecrets`).
  */
 export function sendCompressed(request: FastifyRequest, reply: FastifyReply, body: CompressedBody): FastifyReply {
   if (body.identity.length < COMPRESSION_THRESHOLD) return reply.send(body.identity);
   addVary(reply, ['Accept-Encoding']);
-  const accepted = request.headers['accept-encoding'];
-  // As the plugin: a client that sends x-no-compression gets the identity body.
-  const encoding =
-    accepted && request.headers['x-no-compression'] === undefined
-      ? negotiate(accepted.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), [...ENCODINGS])
-      : null;
+  const encoding = encodingFor(request);
   if (!encoding) return reply.send(body.identity);
   // Made before the header is set: if compressing fails, the error page goes out unlabelled.
   const bytes = body.in(encoding);

@@ -209,13 +209,26 @@ for (const dialect of testDialects()) {
       }
     });
 
-    test('POST /bookings: a bad e-mail address and a too large group get both field errors in one 422', async () => {
+    test('POST /bookings: a bad e-mail address and a too large group get both field errors in one 422, naming the maximum', async () => {
       const res = await post(bookingRequest(slot.id, { groupSize: 13, email: 'jan@' }), { 'accept-language': 'en' });
       assert.equal(res.statusCode, 422);
       assert.deepEqual(validationErrorJson.parse(res.json()).errors, [
         { field: 'groupSize', code: 'group_too_large', message: 'This activity is for groups of at most 12 people.' },
         { field: 'email', code: 'invalid_email', message: 'Enter a valid email address, like name@example.com.' },
       ]);
+      // Over the largest group any activity takes, the group is refused as over this activity's maximum, named.
+      for (const [language, message] of [
+        ['nl', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
+        ['en', 'This activity is for groups of at most 12 people.'],
+      ] as const) {
+        const huge = await post(bookingRequest(slot.id, { groupSize: 100_000 }), { 'accept-language': language });
+        assert.equal(huge.statusCode, 422, language);
+        assert.deepEqual(
+          validationErrorJson.parse(huge.json()).errors,
+          [{ field: 'groupSize', code: 'group_too_large', message }],
+          language,
+        );
+      }
       const unknown = await post(bookingRequest('no-such-slot', { email: 'jan@' }));
       assert.deepEqual(
         validationErrorJson.parse(unknown.json()).errors.map((e) => [e.field, e.code]),
@@ -294,7 +307,7 @@ for (const dialect of testDialects()) {
     test('POST /bookings: invalid fields answer 422 naming each field', async () => {
       const cases: [Record<string, unknown>, string, string][] = [
         [{ groupSize: 0 }, 'groupSize', 'too_small'],
-        [{ groupSize: 1e9 }, 'groupSize', 'too_large'],
+        [{ groupSize: 1e9 }, 'groupSize', 'group_too_large'],
         [{ groupSize: '4' }, 'groupSize', 'not_a_number'],
         [{ groupSize: 2.5 }, 'groupSize', 'not_a_number'],
         [{ groupSize: null }, 'groupSize', 'not_a_number'],

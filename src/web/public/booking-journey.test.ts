@@ -254,8 +254,8 @@ for (const dialect of testDialects()) {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
       const cases: [string, string][] = [
         ['0', 'Dit getal is te klein.'],
-        ['1000000000', 'Dit getal is te groot.'],
-        ['1' + '0'.repeat(30), 'Dit getal is te groot.'],
+        ['1000000000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
+        ['1' + '0'.repeat(30), 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
         ['-3', 'Dit getal is te klein.'],
         ['2.5', 'Vul een heel getal in.'],
         ['twaalf', 'Vul een heel getal in.'],
