@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
+import { TEST_ADMIN } from '../../../test/actors.js';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -14,8 +15,6 @@ import { savePartFromForm } from '../../core/resources/programme-admin.service.j
 import { listProgrammeParts, saveRotation } from '../../core/resources/programme.repository.js';
 import { createResourceFromForm } from '../../core/resources/resource-admin.service.js';
 import { manageBookingJson } from './api.schemas.js';
-
-const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
 
 for (const dialect of testDialects()) {
   describe(`what an organiser sees of a programme that splits groups into subgroups (${dialect.name})`, () => {
@@ -35,12 +34,12 @@ for (const dialect of testDialects()) {
       });
       const venueId = programme.venue.id;
       const resource = async (name: string) => {
-        const made = await createResourceFromForm(db, t.clock, ADMIN, { venueId, name, kind: 'persons', capacity: '20' });
+        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'persons', capacity: '20' });
         assert.ok(made.ok);
         return made.value.id;
       };
       const part = async (titleNl: string, titleEn: string, offset: number, resources: string[]) => {
-        const saved = await savePartFromForm(db, t.clock, ADMIN, programme.id, undefined, {
+        const saved = await savePartFromForm(db, t.clock, TEST_ADMIN, programme.id, undefined, {
           titleNl,
           titleEn,
           offset: String(offset),
