@@ -8,7 +8,7 @@ import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
@@ -205,12 +205,7 @@ for (const dialect of testDialects()) {
     test("the booking's mail states the timeline and carries an event per part", async () => {
       const from = smtp.messages.length;
       await book(t.database.db, t.clock, june, { groupSize: 8, email: 'juni@example.nl' }, t.linkKey);
-      const report = await deliverDueMails(t.database.db, t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: t.linkKey,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(t.database.db, t.clock, testMailDelivery(smtp, { linkKey: t.linkKey }));
       assert.deepEqual(report.failures, []);
       const mails: ParsedMail[] = smtp.messages.slice(from);
       const organiser = mails.find((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === 'juni@example.nl');

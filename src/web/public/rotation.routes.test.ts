@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { TEST_ADMIN } from '../../../test/actors.js';
-import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
@@ -145,12 +145,7 @@ for (const dialect of testDialects()) {
       const ics = new ICAL.Component(ICAL.parse((await get(`/b/${manageToken}/calendar.ics`)).body));
       assert.equal(ics.getAllSubcomponents('vevent').length, 10, 'three turns for each of three subgroups, lunch once');
 
-      const report = await deliverDueMails(t.database.db, t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: t.linkKey,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(t.database.db, t.clock, testMailDelivery(smtp, { linkKey: t.linkKey }));
       assert.deepEqual(report.failures, []);
       const mail = smtp.messages.slice(from).find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'klas@example.nl');
       assert.ok(mail, 'the organiser got a mail');
