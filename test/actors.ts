@@ -15,6 +15,14 @@ export const TEST_ADMIN: StaffMember = {
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
+/** A member of a venue's staff in `role` (id `manager-1`, manager@venue.test), for service tests that act as staff without signing in. */
+export function venueMember(
+  role: Exclude<StaffMember['role'], 'admin'>,
+  venueId: string,
+): Pick<StaffMember, 'id' | 'email' | 'role' | 'venueId'> {
+  return { id: `${role}-1`, email: `${role}@venue.test`, role, venueId };
+}
+
 export const TEST_ADMIN_ACTOR: StaffActor = { member: TEST_ADMIN, client: null };
 
 /** Stores TEST_ADMIN as a staff row, for services that record who acted by a reference to it. */

@@ -67,6 +67,9 @@ export async function makeSlot(
   return createSlot(db, clock, { activityId: activity.id, date, time, capacity, exclusive });
 }
 
+/** An organisation's billing details as a booking request gives them, for one paid on invoice (`payBy: 'invoice'`): its purchase order as reference, no VAT id. */
+export const INVOICE_BILLING = { organisation: 'Gemeente Utrecht', address: 'Stadsplateau 1\n3521 AZ Utrecht', reference: 'PO-4711' };
+
 /** A valid booking request body for the API, for a slot. */
 export function bookingRequest(slotId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -33,7 +33,8 @@ export interface OwnPostgres {
   remove(): Promise<void>;
 }
 
-export async function startOwnPostgres(bin: string, database = 'groupz'): Promise<OwnPostgres> {
+/** `settings` are the server's own (`-c name=value` each), such as `{ autovacuum: 'off' }`. */
+export async function startOwnPostgres(bin: string, database = 'groupz', settings: Record<string, string> = {}): Promise<OwnPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'groupz-own-pg-'));
   const data = join(dir, 'data');
   const port = await freePort();
@@ -48,7 +49,10 @@ export async function startOwnPostgres(bin: string, database = 'groupz'): Promis
     if (code !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${code}): ${output}`);
   };
   await run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
+  const options = [
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+  ].join(' ');
   const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   // Fast shutdown: open sessions are ended (57P01), as on a restart or failover.
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);

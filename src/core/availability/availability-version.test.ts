@@ -6,8 +6,12 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeExtra } from '../../../test/extras.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import { postgresBinaries, startOwnPostgres } from '../../../test/own-postgres.js';
 import { addPart, shareResource } from '../../../test/resources.js';
+import { missingRequirement } from '../../../test/tools.js';
 import { buildApp } from '../../app.js';
+import { connectDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
 import type { Database, Db, Executor } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { newId } from '../shared/ids.js';
@@ -70,6 +74,9 @@ async function triggeredEvents(db: Db, dialect: string): Promise<Map<string, Set
 }
 
 class RolledBack extends Error {}
+
+/** initdb and pg_ctl, for a server of the snapshot test's own. */
+const bin = postgresBinaries();
 
 /** Runs `change` in a transaction that is rolled back, with the version before and after it. */
 async function versionsAround(db: Db, activity: Activity, change: (trx: Executor) => Promise<void>): Promise<[string, string]> {
@@ -246,19 +253,42 @@ for (const dialect of testDialects()) {
     });
 
     if (dialect.name === 'postgres') {
-      test('the snapshot stays while nothing commits, and moves with any commit', async () => {
-        const { db } = database;
-        const first = await readAvailabilityVersion(db, { id: programme.id });
-        assert.equal(await readAvailabilityVersion(db, { id: programme.id }), first, 'reads alone change nothing');
-        const slot = await makeSlot(db, clock, other, { capacity: 30, time: '16:00' });
-        const moved = await readAvailabilityVersion(db, { id: programme.id });
-        assert.notEqual(moved, first, 'a commit, whatever it changed');
-        // A transaction still running when the version is read, committed after: the version moves again.
-        const running = await db.startTransaction().execute();
-        await running.updateTable('slots').set({ capacity: 31 }).where('id', '=', slot.id).execute();
-        const during = await readAvailabilityVersion(db, { id: programme.id });
-        await running.commit().execute();
-        assert.notEqual(await readAvailabilityVersion(db, { id: programme.id }), during, 'the commit of a transaction running at the read');
+      if (!bin)
+        missingRequirement(
+          'PostgreSQL server programs (initdb, pg_ctl)',
+          'install the postgresql package (none under /usr/lib/postgresql)',
+        );
+      test('the snapshot stays while nothing commits, and moves with any commit', { skip: !bin, timeout: 60_000 }, async () => {
+        // The snapshot is the server's: a commit of any session in any database moves it. On a server
+        // of its own (autovacuum off: its analyses commit too) only this test commits.
+        const server = await startOwnPostgres(bin!, 'groupz', { autovacuum: 'off' });
+        const own = connectDatabase({ url: server.url, sqliteFile: '' });
+        try {
+          const { db } = own;
+          await migrateToLatest(db);
+          const activity = await makeActivity(db, clock);
+          const elsewhere = await makeActivity(db, clock);
+          const first = await readAvailabilityVersion(db, { id: activity.id });
+          assert.equal(await readAvailabilityVersion(db, { id: activity.id }), first, 'reads alone change nothing');
+          assert.equal(await readAvailabilityVersion(db, { slug: activity.slug }), first, 'by slug the same');
+          const slot = await makeSlot(db, clock, elsewhere, { capacity: 30, time: '16:00' });
+          const moved = await readAvailabilityVersion(db, { id: activity.id });
+          assert.notEqual(moved, first, 'a commit, whatever it changed');
+          // A transaction still running when the version is read, committed after: the version moves again.
+          const running = await db.startTransaction().execute();
+          await running.updateTable('slots').set({ capacity: 31 }).where('id', '=', slot.id).execute();
+          const during = await readAvailabilityVersion(db, { id: activity.id });
+          assert.equal(during, moved, 'a transaction running, nothing committed');
+          await running.commit().execute();
+          assert.notEqual(
+            await readAvailabilityVersion(db, { id: activity.id }),
+            during,
+            'the commit of a transaction running at the read',
+          );
+        } finally {
+          await own.close();
+          await server.remove();
+        }
       });
 
       test('a booking and a staff edit of one activity wait for each other, not deadlock', { timeout: 15_000 }, async () => {

@@ -11,8 +11,7 @@ import { testBackupSettings } from '../../../test/backups.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { addMember } from '../../../test/staff.js';
 import type { Db } from '../../db/schema.js';
@@ -73,12 +72,7 @@ for (const dialect of testDialects()) {
       db = database.db;
       smtp = await startSmtpServer();
       dataDir = mkdtempSync(join(tmpdir(), 'groupz-alert-'));
-      delivery = {
-        sender: testSmtpSender(smtp),
-        linkKey: TEST_LINK_KEY,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      };
+      delivery = testMailDelivery(smtp);
       // Who could get an alert: two working admins, an admin who never finished setup, a disabled
       // admin, and a venue's manager and staff.
       const { venue } = await makeActivity(db, clock);

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeExtra, unitsTaken } from '../../../test/extras.js';
-import { book, bookingInput, makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { book, bookingInput, INVOICE_BILLING, makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { completeBilling } from '../../../test/invoicing.js';
 import { bookingRow } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
@@ -20,13 +20,6 @@ import { quoteGroupSize } from './group-size-quote.service.js';
 import { refusedWith } from '../../../test/outcomes.js';
 
 const ON_INVOICE: PaymentTerms = { mode: 'deposit', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 };
-const BILLING = {
-  organisation: 'Gemeente Utrecht',
-  address: 'Stadsplateau 1\n3521 AZ Utrecht',
-  reference: null,
-  vatId: null,
-  country: null,
-};
 
 for (const dialect of testDialects()) {
   describe(`extras on ${dialect.name}`, () => {
@@ -65,10 +58,11 @@ for (const dialect of testDialects()) {
         position: 3,
       });
       const slot = await makeSlot(db, clock, activity, { capacity: 30 });
-      const { booking } = await createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, {
-        ...bookingInput(slot.id, { groupSize: 13, extras: { [lunch.id]: 1, [gear.id]: 3 } }),
+      const { booking } = await book(db, clock, slot, {
+        groupSize: 13,
+        extras: { [lunch.id]: 1, [gear.id]: 3 },
         payBy: 'invoice',
-        billing: BILLING,
+        billing: INVOICE_BILLING,
       });
       assert.equal(booking.status, 'confirmed');
       assert.deepEqual(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingInput, makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
+import { bookingInput, INVOICE_BILLING, makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
 import { completeBilling, invoicesOf } from '../../../test/invoicing.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import type { TestMollie } from '../../../test/mollie/payments.js';
@@ -28,13 +28,6 @@ const CATEGORIES: Pricing = [
   { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 995 },
   { label: { nl: 'Docent', en: 'Teacher' }, basis: 'category', key: 'teacher', vat: 'high', amountCents: 1650 },
 ];
-const BILLING = {
-  organisation: 'Gemeente Utrecht',
-  address: 'Stadsplateau 1\n3521 AZ Utrecht',
-  reference: 'PO-4711',
-  vatId: null,
-  country: null,
-};
 
 // Review proof for the i23-statements merge: a booking just placed, whose mail snapshots are now
 // taken from the row in hand and whose invoices are reconciled only when invoicedWhenPlaced says
@@ -101,7 +94,7 @@ for (const dialect of testDialects()) {
         const invoiced = await makeActivity(db, clock, { payment: INVOICE_OK });
         if (prefix) await completeBilling(db, invoiced.venue.id, prefix);
         const slot = await makeSlot(db, clock, invoiced, { date: '2026-07-15' });
-        const onInvoice = await check({ ...bookingInput(slot.id, { groupSize: 13, language: 'en' }), payBy: 'invoice', billing: BILLING });
+        const onInvoice = await check(bookingInput(slot.id, { groupSize: 13, language: 'en', payBy: 'invoice', billing: INVOICE_BILLING }));
         assert.equal(onInvoice.issued.length, prefix ? 1 : 0);
         const online = await check(bookingInput(slot.id, { groupSize: 3 }));
         assert.equal(online.booking.status, 'awaiting_payment');
@@ -111,11 +104,9 @@ for (const dialect of testDialects()) {
       await completeBilling(db, atVenue.venue.id, 'GZ-B');
       const slot = await makeSlot(db, clock, atVenue, { date: '2026-07-15' });
       await check(bookingInput(slot.id, { groupSize: 5, party: { pupil: 4, teacher: 1 } }));
-      const venueOnInvoice = await check({
-        ...bookingInput(slot.id, { groupSize: 5, party: { pupil: 4, teacher: 1 } }),
-        payBy: 'invoice',
-        billing: BILLING,
-      });
+      const venueOnInvoice = await check(
+        bookingInput(slot.id, { groupSize: 5, party: { pupil: 4, teacher: 1 }, payBy: 'invoice', billing: INVOICE_BILLING }),
+      );
       assert.equal(venueOnInvoice.issued.length, 1);
     });
   });

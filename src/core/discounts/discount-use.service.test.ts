@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
+import { bookingInput, INVOICE_BILLING, makeActivity, makeSlot } from '../../../test/factories.js';
 import { completeBilling } from '../../../test/invoicing.js';
 import { bookingRow } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
@@ -27,11 +27,6 @@ const PRICING: Pricing = [
   { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: 8995 },
 ];
 const UNLIMITED = { client: null, limits: { perNetwork: null, perEmail: null } };
-const BILLING = {
-  organisation: 'Gemeente Utrecht',
-  address: 'Stadsplateau 1\n3521 AZ Utrecht',
-  reference: 'PO-4711',
-};
 
 for (const dialect of testDialects()) {
   describe(`discount codes on bookings on ${dialect.name}`, () => {
@@ -217,7 +212,7 @@ for (const dialect of testDialects()) {
 
     test("a booking on invoice with a discount: the invoice's total and VAT are the booking's, to the cent", async () => {
       await makeCode({ code: 'SCHOOL15', kind: 'percent', value: '15' });
-      const { booking } = await place('school15', { groupSize: 7, payBy: 'invoice', billing: BILLING });
+      const { booking } = await place('school15', { groupSize: 7, payBy: 'invoice', billing: INVOICE_BILLING });
       assert.equal(booking.status, 'confirmed');
       const invoice = await db
         .selectFrom('invoices')

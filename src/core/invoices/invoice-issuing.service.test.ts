@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
+import { bookingInput, INVOICE_BILLING, makeActivity, makeSlot } from '../../../test/factories.js';
 import { completeBilling, invoicesOf } from '../../../test/invoicing.js';
 import { bookingRow, historyOf } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
@@ -26,13 +26,6 @@ const PRICING: Pricing = [
   { label: { nl: 'Toegang', en: 'Entrance' }, basis: 'person', vat: 'low', amountCents: 1795 },
   { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: 8995 },
 ];
-const BILLING = {
-  organisation: 'Gemeente Utrecht',
-  address: 'Stadsplateau 1\n3521 AZ Utrecht',
-  reference: 'PO-4711',
-  vatId: null,
-  country: null,
-};
 
 for (const dialect of testDialects()) {
   describe(`issuing invoices and credit notes on ${dialect.name}`, () => {
@@ -180,7 +173,7 @@ for (const dialect of testDialects()) {
 
     test('on invoice: confirmed, a larger group, cancelled: invoice, credit note and new invoice, credit note', async () => {
       const slot = await slotAt('GZ-INV');
-      const input = { ...bookingInput(slot.id, { groupSize: 13 }), payBy: 'invoice' as const, billing: BILLING };
+      const input = bookingInput(slot.id, { groupSize: 13, payBy: 'invoice', billing: INVOICE_BILLING });
       const { booking } = await createBooking(db, clock, TEST_LINK_KEY, context, input);
       assert.equal(booking.status, 'confirmed');
       const owed = 13 * 1795 + 8995;
@@ -222,7 +215,7 @@ for (const dialect of testDialects()) {
 
     test('a venue without billing details issues nothing, says so once, and catches up at the next event', async () => {
       const slot = await slotAt(null);
-      const input = { ...bookingInput(slot.id, { groupSize: 13 }), payBy: 'invoice' as const, billing: BILLING };
+      const input = bookingInput(slot.id, { groupSize: 13, payBy: 'invoice', billing: INVOICE_BILLING });
       const { booking } = await createBooking(db, clock, TEST_LINK_KEY, context, input);
       await changeGroupSize(db, clock, await details(booking.id), 14, context);
       assert.deepEqual(await invoicesOf(db, booking.id), []);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, INVOICE_BILLING, makeActivity, makeSlot } from '../../../test/factories.js';
 import { insertTestInvoice, insertTransfer } from '../../../test/invoices.js';
 import type { Activity } from '../catalog/activity.js';
 import { listBookingInvoices, readInvoiceRegister, type VatTotal } from './invoice-list.service.js';
@@ -11,7 +11,6 @@ import { listInvoicesByIds } from './invoices.repository.js';
 
 /** Paid at the venue, or on invoice within 14 days. */
 const ON_INVOICE = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 14 } as const;
-const BILLING = { organisation: 'OBS De Linde', address: 'Dorpsstraat 1\n1234 AB Ergens', reference: 'PO-17' };
 
 for (const dialect of testDialects()) {
   describe(`the invoices of a booking and a venue's register (${dialect.name})`, () => {
@@ -32,7 +31,7 @@ for (const dialect of testDialects()) {
     async function booking(of: Activity, date = '2027-04-10') {
       // A slot of its own each: one hour later every time.
       const slot = await makeSlot(database.db, clock, of, { date, time: `${String(hour++).padStart(2, '0')}:00`, capacity: 100 });
-      return (await book(database.db, clock, slot, { groupSize: 8, payBy: 'invoice', billing: BILLING })).booking;
+      return (await book(database.db, clock, slot, { groupSize: 8, payBy: 'invoice', billing: INVOICE_BILLING })).booking;
     }
 
     test('a booking without documents lists none', async () => {
@@ -134,7 +133,7 @@ for (const dialect of testDialects()) {
       const first = all.entries[0]!;
       assert.deepEqual(
         [first.bookingReference, first.buyer, first.netCents, first.vatCents, first.totalCents, first.venueName],
-        [early.reference, 'OBS De Linde', 5_000, 650, 5_650, home.venue.name],
+        [early.reference, INVOICE_BILLING.organisation, 5_000, 650, 5_650, home.venue.name],
       );
       assert.deepEqual(first.vat, [
         { vatRateBp: 2100, netCents: 1_667, vatCents: 350 },

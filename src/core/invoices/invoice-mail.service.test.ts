@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { brokenUblRules, documentToolsPresent, pdfText, xmlProblems } from '../../../test/document-tools.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { creditNote, schoolInvoice } from '../../../test/invoice-documents.js';
 import { insertInvoiceRow } from '../../../test/invoice-rows.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import type { Db } from '../../db/schema.js';
 import { deliverDueMails, type MailDeliverySettings } from '../mail/mail-delivery.service.js';
@@ -28,12 +26,7 @@ if (documentToolsPresent()) {
         database = await dialect.create();
         db = database.db;
         smtp = await startSmtpServer();
-        settings = {
-          sender: testSmtpSender(smtp),
-          linkKey: TEST_LINK_KEY,
-          publicUrl: TEST_PUBLIC_URL,
-          from: 'Groupz <no-reply@bookings.test>',
-        };
+        settings = testMailDelivery(smtp);
       });
       afterEach(async () => {
         await smtp.close();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
+import { bookingInput, INVOICE_BILLING, makeActivity, makeSlot } from '../../../test/factories.js';
 import { completeBilling, sequencesOf } from '../../../test/invoicing.js';
 import { bookingRow } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
@@ -15,13 +15,6 @@ import { confirmOption } from '../booking-flows/option.service.js';
 import { takeInvoiceSequence } from './invoice-numbers.repository.js';
 
 const TERMS = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 30 } as const;
-const BILLING = {
-  organisation: 'Basisschool De Linde',
-  address: 'Lindelaan 1\n3500 AA Utrecht',
-  reference: null,
-  vatId: null,
-  country: null,
-};
 
 for (const dialect of testDialects()) {
   describe(`invoice numbers on ${dialect.name}`, () => {
@@ -41,11 +34,13 @@ for (const dialect of testDialects()) {
       const slot = await makeSlot(db, clock, activity, { capacity: 200, date });
       const placed = [];
       for (let i = from; i < from + count; i++) {
-        const input = {
-          ...bookingInput(slot.id, { groupSize: 2, email: `o${i}@example.nl`, option: true }),
-          payBy: 'invoice' as const,
-          billing: BILLING,
-        };
+        const input = bookingInput(slot.id, {
+          groupSize: 2,
+          email: `o${i}@example.nl`,
+          option: true,
+          payBy: 'invoice',
+          billing: INVOICE_BILLING,
+        });
         placed.push((await createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, input)).booking);
       }
       return Promise.all(placed.map(async (b) => (await loadBookingDetails(db, await bookingRow(db, b.id)))!));

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import { book, INVOICE_BILLING, makeActivity, makeSlot } from '../../../test/factories.js';
 import { insertTestInvoice, insertTransfer } from '../../../test/invoices.js';
 import { historyOf, mailsOf } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
@@ -15,7 +15,6 @@ import type { OutgoingMail } from '../mail/mail-sender.js';
 import { remindOverdueInvoices } from './invoice-reminder.service.js';
 
 const ON_INVOICE = { mode: 'venue', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: true, invoiceTermDays: 14 } as const;
-const BILLING = { organisation: 'OBS De Linde', address: 'Dorpsstraat 1\n1234 AB Ergens', reference: 'PO-17' };
 
 for (const dialect of testDialects()) {
   describe(`the reminder of an overdue invoice (${dialect.name})`, () => {
@@ -37,7 +36,7 @@ for (const dialect of testDialects()) {
         database.db,
         clock,
         slot,
-        { groupSize: 8, payBy: 'invoice', billing: BILLING, ...overrides },
+        { groupSize: 8, payBy: 'invoice', billing: INVOICE_BILLING, ...overrides },
         TEST_LINK_KEY,
       );
       return created.booking;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { TEST_ADMIN, venueMember } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -44,8 +45,8 @@ for (const dialect of testDialects()) {
       clock = new TestClock('2026-12-08T09:00:00Z');
       home = await makeActivity(database.db, clock);
       away = await makeActivity(database.db, clock);
-      manager = { id: 'manager-1', email: 'manager@venue.test', role: 'manager', venueId: home.venue.id };
-      admin = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null };
+      manager = venueMember('manager', home.venue.id);
+      admin = TEST_ADMIN;
     });
     afterEach(() => database.close());
 

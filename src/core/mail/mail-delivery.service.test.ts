@@ -9,8 +9,7 @@ import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testMailDrop, testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery, testMailDrop } from '../../../test/mail-senders.js';
 import { freePort } from '../../../test/server-process.js';
 import { smtpSender } from '../../adapters/smtp/smtp-sender.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
@@ -30,8 +29,6 @@ import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import { insertOutboxMail } from '../outbox/outbox.repository.js';
 import { enqueueMail } from '../outbox/outbox.service.js';
 import { newId } from '../shared/ids.js';
-
-const FROM = 'Groupz <no-reply@bookings.test>';
 
 function outboxRows(db: Db) {
   return db.selectFrom('mail_outbox').selectAll().orderBy('created_at').execute();
@@ -68,7 +65,7 @@ for (const dialect of testDialects()) {
       db = database.db;
       smtp = await startSmtpServer();
       dataDir = mkdtempSync(join(tmpdir(), 'groupz-mail-'));
-      settings = { sender: testSmtpSender(smtp), linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
+      settings = testMailDelivery(smtp);
       activity = await makeActivity(db, clock);
     });
     afterEach(async () => {

@@ -7,7 +7,7 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
 import { addNoticeRecipient } from '../../../test/lifecycle.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
 import { startSettlingMollie } from '../../../test/payment-context.js';
@@ -51,12 +51,7 @@ for (const dialect of testDialects()) {
       database = await dialect.create();
       db = database.db;
       smtp = await startSmtpServer();
-      settings = {
-        sender: testSmtpSender(smtp),
-        linkKey: TEST_LINK_KEY,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      };
+      settings = testMailDelivery(smtp);
     });
     afterEach(async () => {
       await smtp.close();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { TEST_ADMIN, venueMember } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
@@ -28,11 +29,11 @@ for (const dialect of testDialects()) {
       clock = new TestClock('2026-06-01T08:00:00Z');
       home = await makeActivity(database.db, clock);
       away = await makeActivity(database.db, clock);
-      manager = { id: 'manager-1', email: 'manager@venue.test', role: 'manager', venueId: home.venue.id };
-      viewer = { id: 'viewer-1', email: 'viewer@venue.test', role: 'viewer', venueId: home.venue.id };
-      staff = { id: 'staff-1', email: 'staff@venue.test', role: 'staff', venueId: home.venue.id };
+      manager = venueMember('manager', home.venue.id);
+      viewer = venueMember('viewer', home.venue.id);
+      staff = venueMember('staff', home.venue.id);
       otherManager = { id: 'manager-2', email: 'manager@away.test', role: 'manager', venueId: away.venue.id };
-      admin = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null };
+      admin = TEST_ADMIN;
     });
     afterEach(() => database.close());
 

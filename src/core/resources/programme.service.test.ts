@@ -4,7 +4,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeActivityWithRules, makeSlot, type RulesOverrides } from '../../../test/factories.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
-import { TEST_ADMIN_ACTOR } from '../../../test/actors.js';
+import { TEST_ADMIN, TEST_ADMIN_ACTOR } from '../../../test/actors.js';
 import { changeBookingStatus } from '../booking-flows/booking-admin.service.js';
 import { cancelByOrganiser } from '../booking-flows/booking-changes.service.js';
 import { runBookingLifecycle } from '../booking-flows/booking-lifecycle.service.js';
@@ -17,8 +17,6 @@ import { partTimes } from './programme.js';
 import { savePartFromForm, removePart } from './programme-admin.service.js';
 import { createResourceFromForm, linkActivityFromForm } from './resource-admin.service.js';
 import { refusedWith } from '../../../test/outcomes.js';
-
-const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
 
 for (const dialect of testDialects()) {
   describe(`programmes on shared resources, ${dialect.name}`, () => {
@@ -33,16 +31,16 @@ for (const dialect of testDialects()) {
     async function dayOnTheWater(rules: RulesOverrides = {}) {
       const { db } = database;
       const cruise = await makeActivity(db, clock, { durationMinutes: 60 });
-      const boat = await createResourceFromForm(db, clock, ADMIN, {
+      const boat = await createResourceFromForm(db, clock, TEST_ADMIN, {
         venueId: cruise.venue.id,
         name: 'Fluisterboot',
         kind: 'units',
         capacity: '1',
       });
       assert.ok(boat.ok);
-      assert.ok((await linkActivityFromForm(db, clock, ADMIN, boat.value.id, { activityId: cruise.id, buffer: '15' })).ok);
+      assert.ok((await linkActivityFromForm(db, clock, TEST_ADMIN, boat.value.id, { activityId: cruise.id, buffer: '15' })).ok);
       const programme: Activity = await makeActivityWithRules(db, clock, rules, { venueId: cruise.venue.id, durationMinutes: 330 });
-      const climbing = await savePartFromForm(db, clock, ADMIN, programme.id, undefined, {
+      const climbing = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
         titleNl: 'Klimmen',
         titleEn: 'Climbing',
         offset: '0',
@@ -52,7 +50,7 @@ for (const dialect of testDialects()) {
         buffers: {},
       });
       assert.ok(climbing.ok);
-      const tour = await savePartFromForm(db, clock, ADMIN, programme.id, undefined, {
+      const tour = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
         titleNl: 'Rondvaart',
         titleEn: 'Canal tour',
         offset: '210',
@@ -119,11 +117,11 @@ for (const dialect of testDialects()) {
         resources: [boat.id],
         buffers: { [boat.id]: '15' },
       };
-      const clash = await savePartFromForm(db, clock, ADMIN, programme.id, tour.id, { ...form, offset: '90', duration: '60' });
+      const clash = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '90', duration: '60' });
       assert.deepEqual(clash, { ok: false, errors: [{ field: 'resources', code: 'resource_conflict', params: { n: 2 } }] });
-      const moved = await savePartFromForm(db, clock, ADMIN, programme.id, tour.id, { ...form, offset: '180', duration: '60' });
+      const moved = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '180', duration: '60' });
       assert.ok(moved.ok);
-      const tooLong = await savePartFromForm(db, clock, ADMIN, programme.id, tour.id, { ...form, offset: '300', duration: '60' });
+      const tooLong = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '300', duration: '60' });
       assert.deepEqual(tooLong, { ok: false, errors: [{ field: 'duration', code: 'part_outside_programme', params: { max: 330 } }] });
       const parts = (await listProgrammeParts(db, [programme.id])).get(programme.id)!;
       assert.deepEqual(
@@ -134,7 +132,7 @@ for (const dialect of testDialects()) {
         ],
       );
       assert.deepEqual(parts[1]!.resources, [{ resourceId: boat.id, name: 'Fluisterboot', bufferMinutes: 15 }]);
-      await removePart(db, clock, ADMIN, programme.id, tour.id);
+      await removePart(db, clock, TEST_ADMIN, programme.id, tour.id);
       assert.equal((await listProgrammeParts(db, [programme.id])).get(programme.id)!.length, 1);
     });
 
@@ -187,7 +185,7 @@ for (const dialect of testDialects()) {
         .set({ duration_minutes: 24 * 60 })
         .where('id', '=', programme.id)
         .execute();
-      const late = await savePartFromForm(db, clock, ADMIN, programme.id, undefined, {
+      const late = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
         titleNl: 'Nachtvaart',
         titleEn: 'Night cruise',
         offset: '1380',

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { TEST_ADMIN } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
 import { partFormOf } from './programme-admin.service.js';
 import type { ProgrammePart } from './programme.js';
 import { addClosureFromForm, createResourceFromForm, saveHoursFromForm } from './resource-admin.service.js';
-
-const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
 
 for (const dialect of testDialects()) {
   describe(`a resource's hours and closures as typed, ${dialect.name}`, () => {
@@ -21,14 +20,14 @@ for (const dialect of testDialects()) {
     test('a closure until 24:00 ends at midnight; hours that close before they open are refused as such', async () => {
       const { db } = database;
       const activity = await makeActivity(db, clock);
-      const made = await createResourceFromForm(db, clock, ADMIN, {
+      const made = await createResourceFromForm(db, clock, TEST_ADMIN, {
         venueId: activity.venue.id,
         name: 'Zaal',
         kind: 'persons',
         capacity: '40',
       });
       assert.ok(made.ok);
-      const closure = await addClosureFromForm(db, clock, ADMIN, made.value.id, {
+      const closure = await addClosureFromForm(db, clock, TEST_ADMIN, made.value.id, {
         fromDate: '2026-06-15',
         fromTime: '18:00',
         untilDate: '2026-06-15',
@@ -37,7 +36,7 @@ for (const dialect of testDialects()) {
       });
       assert.ok(closure.ok, JSON.stringify(closure));
       assert.equal(closure.value.endsAt.toISOString(), '2026-06-15T22:00:00.000Z');
-      const hours = await saveHoursFromForm(db, clock, ADMIN, made.value.id, { open1: 'yes', opens1: '18:00', closes1: '09:00' });
+      const hours = await saveHoursFromForm(db, clock, TEST_ADMIN, made.value.id, { open1: 'yes', opens1: '18:00', closes1: '09:00' });
       assert.deepEqual(hours, { ok: false, errors: [{ field: 'closes1', code: 'closes_before_opens' }] });
     });
   });

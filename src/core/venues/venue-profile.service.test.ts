@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { TEST_ADMIN, venueMember } from '../../../test/actors.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { makeActivity } from '../../../test/factories.js';
@@ -91,7 +92,7 @@ for (const dialect of testDialects()) {
       clock = new TestClock('2026-06-01T08:00:00Z');
       home = await makeActivity(database.db, clock);
       away = await makeActivity(database.db, clock);
-      manager = { id: 'manager-1', email: 'manager@venue.test', role: 'manager', venueId: home.venue.id };
+      manager = venueMember('manager', home.venue.id);
     });
     afterEach(() => database.close());
 
@@ -115,8 +116,7 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(await findVenue(database.db, away.venue.id), away.venue);
       assert.deepEqual(await entries(), []);
-      const admin: VenueMember = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null };
-      assert.ok((await updateVenueProfile(database.db, clock, admin, away.venue.id, FORM)).ok);
+      assert.ok((await updateVenueProfile(database.db, clock, TEST_ADMIN, away.venue.id, FORM)).ok);
       assert.equal((await findVenue(database.db, away.venue.id))?.name, 'Boerderij De Hoeve');
     });
 

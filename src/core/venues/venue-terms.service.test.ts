@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
-import { TEST_ADMIN } from '../../../test/actors.js';
+import { TEST_ADMIN, venueMember } from '../../../test/actors.js';
 import type { Activity } from '../catalog/activity.js';
 import { DomainError } from '../shared/errors.js';
 import type { VenueMember } from './venue-profile.service.js';
@@ -23,7 +23,7 @@ for (const dialect of testDialects()) {
       clock = new TestClock('2026-06-01T08:00:00Z');
       home = await makeActivity(database.db, clock);
       away = await makeActivity(database.db, clock);
-      manager = { id: 'manager-1', email: 'manager@venue.test', role: 'manager', venueId: home.venue.id };
+      manager = venueMember('manager', home.venue.id);
     });
     afterEach(() => database.close());
 

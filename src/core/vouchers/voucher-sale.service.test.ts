@@ -5,7 +5,7 @@ import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { TEST_MOLLIE_KEY, type TestMollie } from '../../../test/mollie/payments.js';
 import { startSettlingMollie } from '../../../test/payment-context.js';
@@ -52,13 +52,7 @@ for (const dialect of testDialects()) {
       database = await dialect.create();
       db = database.db;
       smtp = await startSmtpServer();
-      settings = {
-        sender: testSmtpSender(smtp),
-        linkKey: TEST_LINK_KEY,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-        secretKey: context.secretKey,
-      };
+      settings = testMailDelivery(smtp, { secretKey: context.secretKey });
       activity = await makeActivity(db, clock, { payment: FULL, maxGroupSize: 40 });
       slot = await makeSlot(db, clock, activity, { capacity: 400, date: '2026-07-15' });
     });

@@ -4,8 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery, testSmtpSender } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { addMember } from '../../../test/staff.js';
 import { startTcpRelay, type TcpRelay } from '../../../test/tcp-relay.js';
@@ -36,7 +35,7 @@ for (const dialect of testDialects().filter((d) => d.name === 'postgres')) {
 
     /** The outbox's job once, on the database itself (not through the relay). */
     async function deliver(): Promise<void> {
-      const delivery = { sender: testSmtpSender(smtp), linkKey: TEST_LINK_KEY, publicUrl: TEST_PUBLIC_URL, from: FROM };
+      const delivery = testMailDelivery(smtp);
       assert.equal(
         await runJobOnce(
           database.db,

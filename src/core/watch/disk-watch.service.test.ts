@@ -4,8 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import { TEST_PUBLIC_URL } from '../../../test/app.js';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { addMember } from '../../../test/staff.js';
 import type { Db } from '../../db/schema.js';
@@ -61,12 +60,7 @@ for (const dialect of testDialects()) {
       database = await dialect.create();
       db = database.db;
       smtp = await startSmtpServer();
-      delivery = {
-        sender: testSmtpSender(smtp),
-        linkKey: TEST_LINK_KEY,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      };
+      delivery = testMailDelivery(smtp);
       await addMember(db, clock, 'beheer@groupz.test', 'admin');
       await addMember(db, clock, 'ops@groupz.test', 'admin');
       space = { free: 50 * GIB, total: 100 * GIB };

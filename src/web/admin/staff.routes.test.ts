@@ -13,7 +13,7 @@ import { addStaff } from '../../core/staff/staff.service.js';
 import type { StaffMember } from '../../core/staff/staff.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import type { ParsedMail } from 'mailparser';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
 
@@ -54,12 +54,7 @@ for (const dialect of testDialects()) {
     /** Sends the outbox's due mails to the test's SMTP server and returns those that arrived now. */
     async function deliverMails(): Promise<ParsedMail[]> {
       const before = smtp.messages.length;
-      const report = await deliverDueMails(db(), t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: t.linkKey,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(db(), t.clock, testMailDelivery(smtp, { linkKey: t.linkKey }));
       assert.deepEqual(report.failures, []);
       return smtp.messages.slice(before);
     }

@@ -3,8 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { parseHtml } from '../../../test/html.js';
-import { TEST_LINK_KEY } from '../../../test/links.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import { adminGet, type Member, signInMember } from '../../../test/staff.js';
 import type { StuckJob } from '../../core/jobs/job-watch.js';
@@ -138,12 +137,7 @@ for (const dialect of testDialects()) {
         ],
       );
 
-      const report = await deliverDueMails(t.database.db, t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: TEST_LINK_KEY,
-        publicUrl: t.publicUrl,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(t.database.db, t.clock, testMailDelivery(smtp, { publicUrl: t.publicUrl }));
       assert.deepEqual(report.failures, []);
       assert.deepEqual(
         smtp.messages.map((mail) => [mail.to && !Array.isArray(mail.to) ? mail.to.text : '', mail.subject]),

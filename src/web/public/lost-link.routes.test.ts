@@ -5,7 +5,7 @@ import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.j
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { CreatedBooking } from '../../core/booking-flows/booking.service.js';
@@ -30,12 +30,7 @@ for (const dialect of testDialects()) {
     /** Delivers the outbox's due mails to the test server; the mails that arrived now. */
     async function deliverMails(): Promise<ParsedMail[]> {
       const from = smtp.messages.length;
-      const report = await deliverDueMails(t.database.db, t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: t.linkKey,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(t.database.db, t.clock, testMailDelivery(smtp, { linkKey: t.linkKey }));
       assert.deepEqual(report.failures, []);
       return smtp.messages.slice(from);
     }

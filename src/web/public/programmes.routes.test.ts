@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
+import { TEST_ADMIN } from '../../../test/actors.js';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
@@ -15,7 +16,6 @@ import { savePartFromForm } from '../../core/resources/programme-admin.service.j
 import { createResourceFromForm, linkActivityFromForm } from '../../core/resources/resource-admin.service.js';
 import { activityListJson, manageBookingJson } from './api.schemas.js';
 
-const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_PUBLIC_URL };
 
 for (const dialect of testDialects()) {
@@ -49,7 +49,7 @@ for (const dialect of testDialects()) {
       });
       plain = await makeActivity(db, t.clock, { venueId, title: { nl: 'Kanoën', en: 'Canoeing' } });
       const resource = async (name: string) => {
-        const made = await createResourceFromForm(db, t.clock, ADMIN, { venueId, name, kind: 'units', capacity: '1' });
+        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'units', capacity: '1' });
         assert.ok(made.ok);
         return made.value.id;
       };
@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
         partActivityId: string,
         resources: string[],
       ) => {
-        const saved = await savePartFromForm(db, t.clock, ADMIN, programme.id, undefined, {
+        const saved = await savePartFromForm(db, t.clock, TEST_ADMIN, programme.id, undefined, {
           titleNl,
           titleEn,
           offset: String(offset),
@@ -205,12 +205,7 @@ for (const dialect of testDialects()) {
     test("the booking's mail states the timeline and carries an event per part", async () => {
       const from = smtp.messages.length;
       await book(t.database.db, t.clock, june, { groupSize: 8, email: 'juni@example.nl' }, t.linkKey);
-      const report = await deliverDueMails(t.database.db, t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: t.linkKey,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(t.database.db, t.clock, testMailDelivery(smtp, { linkKey: t.linkKey }));
       assert.deepEqual(report.failures, []);
       const mails: ParsedMail[] = smtp.messages.slice(from);
       const organiser = mails.find((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === 'juni@example.nl');
@@ -242,7 +237,7 @@ for (const dialect of testDialects()) {
 
     test("a stand-alone trip whose boat a booked programme's tour holds then is shown as not available, and says why", async () => {
       const { db } = t.database;
-      assert.ok((await linkActivityFromForm(db, t.clock, ADMIN, boat, { activityId: cruise.id, buffer: '0' })).ok);
+      assert.ok((await linkActivityFromForm(db, t.clock, TEST_ADMIN, boat, { activityId: cruise.id, buffer: '0' })).ok);
       const programmeSlot = await makeSlot(db, t.clock, programme, { date: '2026-06-16', time: '09:30', capacity: 30 });
       await makeSlot(db, t.clock, cruise, { date: '2026-06-16', time: '13:00', capacity: 30 });
       await makeSlot(db, t.clock, cruise, { date: '2026-06-16', time: '16:00', capacity: 30 });

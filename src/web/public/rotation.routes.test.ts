@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
+import { TEST_ADMIN } from '../../../test/actors.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
-import { testSmtpSender } from '../../../test/mail-senders.js';
+import { testMailDelivery } from '../../../test/mail-senders.js';
 import type { Slot } from '../../core/availability/slot.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { deliverDueMails } from '../../core/mail/mail-delivery.service.js';
@@ -14,8 +15,6 @@ import { savePartFromForm } from '../../core/resources/programme-admin.service.j
 import { listProgrammeParts, saveRotation } from '../../core/resources/programme.repository.js';
 import { createResourceFromForm } from '../../core/resources/resource-admin.service.js';
 import { manageBookingJson } from './api.schemas.js';
-
-const ADMIN = { id: 'admin-1', email: 'admin@groupz.test', role: 'admin', venueId: null } as const;
 
 for (const dialect of testDialects()) {
   describe(`what an organiser sees of a programme that splits groups into subgroups (${dialect.name})`, () => {
@@ -35,12 +34,12 @@ for (const dialect of testDialects()) {
       });
       const venueId = programme.venue.id;
       const resource = async (name: string) => {
-        const made = await createResourceFromForm(db, t.clock, ADMIN, { venueId, name, kind: 'persons', capacity: '20' });
+        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'persons', capacity: '20' });
         assert.ok(made.ok);
         return made.value.id;
       };
       const part = async (titleNl: string, titleEn: string, offset: number, resources: string[]) => {
-        const saved = await savePartFromForm(db, t.clock, ADMIN, programme.id, undefined, {
+        const saved = await savePartFromForm(db, t.clock, TEST_ADMIN, programme.id, undefined, {
           titleNl,
           titleEn,
           offset: String(offset),
@@ -146,12 +145,7 @@ for (const dialect of testDialects()) {
       const ics = new ICAL.Component(ICAL.parse((await get(`/b/${manageToken}/calendar.ics`)).body));
       assert.equal(ics.getAllSubcomponents('vevent').length, 10, 'three turns for each of three subgroups, lunch once');
 
-      const report = await deliverDueMails(t.database.db, t.clock, {
-        sender: testSmtpSender(smtp),
-        linkKey: t.linkKey,
-        publicUrl: TEST_PUBLIC_URL,
-        from: 'Groupz <no-reply@bookings.test>',
-      });
+      const report = await deliverDueMails(t.database.db, t.clock, testMailDelivery(smtp, { linkKey: t.linkKey }));
       assert.deepEqual(report.failures, []);
       const mail = smtp.messages.slice(from).find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'klas@example.nl');
       assert.ok(mail, 'the organiser got a mail');
