@@ -1,0 +1,28 @@
+// `npm run build`: the platform as one bundle in dist/ (esbuild), so a start loads a few files instead of
+// ~1,400 modules. `dist/main.js` is `npm start`'s entry and `dist/cli/program.js` the `groupz` command's;
+// what either loads only with import() (the CLI's commands, PDF and UBL rendering, images, argon2, ...)
+// is a chunk of its own, loaded when first used. Packages with native code stay in node_modules.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+/** Loaded from node_modules as installed: native addons, and packages that read their own files at run time. */
+const EXTERNAL = ['better-sqlite3', 'argon2', 'sharp', 'pg-native', 'pdfkit'];
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/main.ts', 'cli/program': 'src/cli/program.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  external: EXTERNAL,
+  // The CommonJS packages in the bundle call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as groupzCreateRequire } from 'node:module'; const require = groupzCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
