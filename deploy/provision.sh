@@ -17,7 +17,7 @@ readonly BACKUPS=/var/backups/groupz
 readonly ETC=/etc/groupz
 readonly NODE_HOME=/usr/local/lib/nodejs
 readonly SSHD_DROPIN=/etc/ssh/sshd_config.d/00-groupz.conf
-readonly APP_PATHS=(package.json package-lock.json tsconfig.json tsconfig.build.json bin src assets)
+readonly APP_PATHS=(package.json package-lock.json tsconfig.json build.js bin src assets)
 readonly OPTIONS=(public-url ssh-allow admin backup-remote database-url acme-email acme-directory smtp-url mail-from node-version node-dist)
 
 usage() {
@@ -626,8 +626,8 @@ install_app() {
       (cd "$ROOT$APP" && rm -rf "${APP_PATHS[@]}" dist)
       (umask 022 && tar -C "$CHECKOUT" -cf - "${APP_PATHS[@]}" | tar -C "$ROOT$APP" -xf - --no-same-owner)
     fi
-    # npm ci installs every dependency and runs the package's prepare script (the TypeScript build,
-    # which needs the development dependencies); prune then leaves only what the server runs.
+    # npm ci installs every dependency and runs the package's prepare script (the build, which
+    # needs the development dependencies); prune then leaves only what the server runs.
     umask 022
     run env --chdir="$APP" --unset=NODE_ENV npm ci --no-audit --no-fund
     run env --chdir="$APP" npm prune --omit=dev --no-audit --no-fund

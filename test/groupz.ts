@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Whether test/run.ts has just built the app (`tsc -p tsconfig.build.json` into dist/, as `npm ci`
- * does): then the processes the tests start run the build, as an installed platform does, which
- * starts in half the CPU time of the sources through tsx. A test file run on its own (without
+ * Whether test/run.ts has just built the app (`node build.js`, the bundle in dist/, as `npm ci`
+ * does): then the processes the tests start run the build, as an installed platform does. A test file run on its own (without
  * test/run.ts) has no such promise that dist/ is current, and runs the sources.
  */
 export const BUILT = process.env.GROUPZ_TEST_BUILT === '1';

@@ -1,0 +1,44 @@
+// `npm run build`: the platform as one bundle in dist/ (esbuild), so a start loads a few files instead of
+// ~1,400 modules. `dist/main.js` is `npm start`'s entry and `dist/cli/program.js` the `groupz` command's;
+// what either loads only with import() (the CLI's commands, PDF and UBL rendering, ...) is a chunk of
+// its own, loaded when first used. Packages with native code stay in node_modules.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+/** Loaded from node_modules as installed: native addons, and packages that read their own files at run time. */
+const EXTERNAL = ['better-sqlite3', 'argon2', 'sharp', 'pg-native', 'pdfkit'];
+
+/**
+ * A package that src/ loads with import() (zxcvbn's lists, Mollie's client, qrcode, nodemailer, ...)
+ * stays in node_modules and is loaded there by Node, as from the sources. Bundled, a CommonJS
+ * package's chunk would export only `default`, and `const { dictionary } = await import(...)`
+ * would find nothing: esbuild gives a dynamic import of CommonJS no named exports.
+ */
+const lazyPackagesStayInstalled = {
+  name: 'lazy-packages-stay-installed',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === 'dynamic-import' && !args.importer.includes('/node_modules/') ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/main.ts', 'cli/program': 'src/cli/program.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  external: EXTERNAL,
+  plugins: [lazyPackagesStayInstalled],
+  // The CommonJS packages in the bundle call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as groupzCreateRequire } from 'node:module'; const require = groupzCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
