@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
 import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
-import { type CheckpointPass, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
+import { type CheckpointPass, SQLITE_CHECKPOINT_PAGES, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
 import { SqliteConnectionsDialect } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -45,9 +45,12 @@ function connectSqlite({ sqliteFile: file, onGroupCommit, onCheckpoint }: Connec
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // The WAL is copied into the database file in the background, off the event loop; the writer only
-  // when the background falls behind (sqlite-checkpoints.ts).
+  // when the background falls behind (sqlite-checkpoints.ts), or as SQLite does when it has failed.
   sqlite.pragma(`wal_autocheckpoint = ${WAL_LIMIT_PAGES}`);
-  const startCheckpoints = () => new SqliteCheckpointer(file, onCheckpoint);
+  const onFailure = () => {
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
+  };
+  const startCheckpoints = () => new SqliteCheckpointer(file, onCheckpoint, onFailure);
   const dialect = new SqliteConnectionsDialect(sqlite, new SQLite(file), undefined, startCheckpoints);
   const db = new Kysely<Database>({ dialect }) as Db;
   groupCommits(db, new GroupWriter(db, onGroupCommit));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from './connect.js';
-import { type CheckpointPass, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
+import { type CheckpointPass, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
 
 /** Rows of about one page each. */
 const ROWS = 60;
@@ -81,4 +81,19 @@ describe('SQLite checkpoints', () => {
     assert.equal(existsSync(`${file}-wal`), false);
     handle = connectDatabase({ sqliteFile: file });
   });
+});
+
+test('a checkpoint worker that cannot open its database says so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+  try {
+    let failed!: () => void;
+    const failure = new Promise<void>((resolve) => (failed = resolve));
+    const checkpointer = new SqliteCheckpointer(join(dir, 'missing.sqlite'), undefined, failed);
+    // The worker does not keep a process up by itself: this waits for it.
+    const waiting = setInterval(() => {}, 1000);
+    await failure.finally(() => clearInterval(waiting));
+    await checkpointer.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

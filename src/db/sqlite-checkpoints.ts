@@ -17,6 +17,9 @@ export const CHECKPOINT_INTERVAL_MS = 100;
  */
 export const WAL_LIMIT_PAGES = 10_000;
 
+/** SQLite's own `wal_autocheckpoint`, which the writer goes back to when the worker fails. */
+export const SQLITE_CHECKPOINT_PAGES = 1000;
+
 /** What the worker sends for each checkpoint that copied pages: the WAL's pages, and how many of them are now in the database file. */
 export interface CheckpointPass {
   walPages: number;
@@ -33,7 +36,7 @@ export interface CheckpointerSettings {
  * SQLite's checkpoints (copying the pages committed to the WAL into the database file) in a worker
  * thread. By default the writer runs one inside the commit that brings the WAL to 1,000 pages; with
  * `synchronous = FULL` and better-sqlite3 answering at once, that held the event loop, every
- * request with it, for 10 to 55 ms several times a second under booking load (docs/performance.md,
+ * request with it, for up to 82 ms, 9 to 49 times in 5 seconds of booking load (docs/performance.md,
  * "Paced p99 on SQLite"). The worker runs PASSIVE checkpoints on a connection of its own, and the
  * writer's own (`wal_autocheckpoint`) waits until WAL_LIMIT_PAGES. A checkpoint never loses a
  * commit: the WAL keeps every page until the database file holds it on disk.
@@ -42,14 +45,15 @@ export class SqliteCheckpointer {
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
 
-  constructor(file: string, onPass?: (pass: CheckpointPass) => void) {
+  /** `onFailure`: the worker failed (to start, or later) and copies no more. */
+  constructor(file: string, onPass?: (pass: CheckpointPass) => void, onFailure?: () => void) {
     const workerData: CheckpointerSettings = { file, intervalMs: CHECKPOINT_INTERVAL_MS };
     this.#worker = import.meta.url.endsWith('.ts')
       ? sourceWorker(workerData)
       : new Worker(new URL('./sqlite-checkpoint-worker.js', import.meta.url), { workerData });
-    // Not a reason for the process to stay up; a worker that fails leaves the writer's own checkpoint, at WAL_LIMIT_PAGES.
+    // Not a reason for the process to stay up.
     this.#worker.unref();
-    this.#worker.on('error', () => {});
+    this.#worker.on('error', () => onFailure?.());
     this.#worker.on('message', (pass: CheckpointPass) => {
       try {
         onPass?.(pass);
