@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
 import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
+import { type CheckpointPass, SQLITE_CHECKPOINT_PAGES, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
 import { SqliteConnectionsDialect } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -23,14 +24,16 @@ export interface ConnectOptions {
   poolSize?: number;
   /** SQLite: told how many jobs each group commit held (see group-commit.ts). */
   onGroupCommit?: (jobs: number) => void;
+  /** SQLite: told of each background checkpoint that copied pages (see sqlite-checkpoints.ts). */
+  onCheckpoint?: (pass: CheckpointPass) => void;
 }
 
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
-  const db = options.url ? connectPostgres(options.url, options.poolSize ?? 10) : connectSqlite(options.sqliteFile, options.onGroupCommit);
+  const db = options.url ? connectPostgres(options.url, options.poolSize ?? 10) : connectSqlite(options);
   return { db, dialect: options.url ? 'postgres' : 'sqlite', close: () => db.destroy() };
 }
 
-function connectSqlite(file: string, onGroupCommit?: (jobs: number) => void): Db {
+function connectSqlite({ sqliteFile: file, onGroupCommit, onCheckpoint }: ConnectOptions): Db {
   // Personal data, password hashes and sealed secrets: for the platform's own user only (SQLite
   // gives its -wal and -shm files the database file's mode).
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -41,7 +44,15 @@ function connectSqlite(file: string, onGroupCommit?: (jobs: number) => void): Db
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteConnectionsDialect(sqlite, new SQLite(file)) }) as Db;
+  // The WAL is copied into the database file in the background, off the event loop; the writer only
+  // when the background falls behind (sqlite-checkpoints.ts), or as SQLite does when it has failed.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_LIMIT_PAGES}`);
+  const onFailure = () => {
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
+  };
+  const startCheckpoints = () => new SqliteCheckpointer(file, onCheckpoint, onFailure);
+  const dialect = new SqliteConnectionsDialect(sqlite, new SQLite(file), undefined, startCheckpoints);
+  const db = new Kysely<Database>({ dialect }) as Db;
   groupCommits(db, new GroupWriter(db, onGroupCommit));
   return db;
 }

@@ -13,6 +13,7 @@ import {
   SqliteAdapter,
   SqliteDialect,
 } from 'kysely';
+import type { SqliteCheckpointer } from './sqlite-checkpoints.js';
 
 /**
  * How long a statement waits for the write lock while another process holds it (a second
@@ -33,22 +34,25 @@ const BUSY_PAUSES_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
  * for a lock is done here, between tries, instead of in SQLite's busy handler: better-sqlite3 is
  * synchronous, so its busy timeout would hold the whole process, every request and `/healthz`
  * included, while another process held the write lock. Now only the writes wait, and the reads
- * go on.
+ * go on. `startCheckpoints`, when given, starts copying the WAL in the background as the first
+ * query comes (sqlite-checkpoints.ts); it is stopped before the connections close.
  */
 export class SqliteConnectionsDialect extends SqliteDialect {
   readonly #writer: SQLite.Database;
   readonly #reader: SQLite.Database;
   readonly #busyWaitMs: number;
+  readonly #startCheckpoints: (() => SqliteCheckpointer) | undefined;
 
-  constructor(writer: SQLite.Database, reader: SQLite.Database, busyWaitMs = BUSY_WAIT_MS) {
+  constructor(writer: SQLite.Database, reader: SQLite.Database, busyWaitMs = BUSY_WAIT_MS, startCheckpoints?: () => SqliteCheckpointer) {
     super({ database: writer });
     this.#writer = writer;
     this.#reader = reader;
     this.#busyWaitMs = busyWaitMs;
+    this.#startCheckpoints = startCheckpoints;
   }
 
   override createDriver(): Driver {
-    return new SqliteConnectionsDriver(this.#writer, this.#reader, this.#busyWaitMs);
+    return new SqliteConnectionsDriver(this.#writer, this.#reader, this.#busyWaitMs, this.#startCheckpoints);
   }
 
   override createAdapter(): SqliteAdapter {
@@ -133,14 +137,25 @@ class SqliteConnectionsDriver implements Driver {
   readonly #writer: Connection;
   readonly #reader: Connection;
   readonly #writerTurns = new Turns();
+  readonly #startCheckpoints: (() => SqliteCheckpointer) | undefined;
+  #checkpointer: SqliteCheckpointer | undefined;
 
-  constructor(writer: SQLite.Database, reader: SQLite.Database, busyWaitMs: number) {
+  constructor(
+    writer: SQLite.Database,
+    reader: SQLite.Database,
+    busyWaitMs: number,
+    startCheckpoints: (() => SqliteCheckpointer) | undefined,
+  ) {
     reader.pragma('query_only = ON');
     this.#writer = new Connection(writer, busyWaitMs);
     this.#reader = new Connection(reader, busyWaitMs);
+    this.#startCheckpoints = startCheckpoints;
   }
 
-  async init(): Promise<void> {}
+  /** Kysely's first query; destroy() follows only a driver that was started. */
+  async init(): Promise<void> {
+    this.#checkpointer = this.#startCheckpoints?.();
+  }
 
   async acquireConnection(): Promise<DatabaseConnection> {
     return new Lease(this.#writer, this.#reader, this.#writerTurns);
@@ -184,11 +199,16 @@ class SqliteConnectionsDriver implements Driver {
     (connection as Lease).release();
   }
 
-  /** Closes both connections once the writes asked for before have had their turn, or after STOP_WAIT_MS. */
+  /**
+   * Closes both connections once the writes asked for before have had their turn, or after
+   * STOP_WAIT_MS; the background checkpoint first, so that the writer, closing last, copies what
+   * is left of the WAL and removes it.
+   */
   async destroy(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.#writerTurns.take(), new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
     clearTimeout(timer);
+    await this.#checkpointer?.stop();
     this.#reader.sqlite.close();
     this.#writer.sqlite.close();
   }

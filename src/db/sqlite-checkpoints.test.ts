@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { connectDatabase, type DatabaseHandle } from './connect.js';
+import { type CheckpointPass, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
+
+/** Rows of about one page each. */
+const ROWS = 60;
+
+describe('SQLite checkpoints', () => {
+  let dir: string;
+  let file: string;
+  let handle: DatabaseHandle;
+  let passes: CheckpointPass[];
+  let onPass: (() => void) | undefined;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+    file = join(dir, 'groupz.sqlite');
+    passes = [];
+    handle = connectDatabase({
+      sqliteFile: file,
+      onCheckpoint: (pass) => {
+        passes.push(pass);
+        onPass?.();
+      },
+    });
+    await sql`create table t (x blob)`.execute(handle.db);
+  });
+  afterEach(async () => {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Resolves once `done` holds, looked at now and after each background checkpoint. */
+  const afterPasses = (done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      // The worker does not keep a process up by itself: this waits for it.
+      const waiting = setInterval(() => {}, 1000);
+      const look = () => {
+        if (!done()) return;
+        clearInterval(waiting);
+        resolve();
+      };
+      onPass = look;
+      look();
+    });
+
+  /** The rows of t in the database file alone, without its WAL (none while t itself is still only in the WAL). */
+  const rowsInFileAlone = () => {
+    const alone = join(dir, 'alone.sqlite');
+    copyFileSync(file, alone);
+    const copy = new SQLite(alone, { readonly: true });
+    try {
+      if (!copy.prepare(`select 1 from sqlite_master where name = 't'`).get()) return 0;
+      return (copy.prepare('select count(*) as n from t').get() as { n: number }).n;
+    } finally {
+      copy.close();
+    }
+  };
+
+  test('a commit leaves the copying of the WAL to the background until the WAL holds WAL_LIMIT_PAGES', async () => {
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(handle.db);
+    assert.deepEqual(rows, [{ wal_autocheckpoint: WAL_LIMIT_PAGES }]);
+  });
+
+  test('the background copies what was committed into the database file itself', { timeout: 10_000 }, async () => {
+    for (let i = 0; i < ROWS; i++) await sql`insert into t values (randomblob(3000))`.execute(handle.db);
+    await afterPasses(() => rowsInFileAlone() === ROWS);
+    assert.ok(passes.length > 0);
+  });
+
+  test('closing stops the background first, so that the writer, closing last, removes the WAL', async () => {
+    await sql`insert into t values (randomblob(3000))`.execute(handle.db);
+    assert.ok(existsSync(`${file}-wal`));
+    await handle.close();
+    assert.equal(existsSync(`${file}-wal`), false);
+    handle = connectDatabase({ sqliteFile: file });
+  });
+});
+
+test('a checkpoint worker that cannot open its database says so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+  try {
+    let failed!: () => void;
+    const failure = new Promise<void>((resolve) => (failed = resolve));
+    const checkpointer = new SqliteCheckpointer(join(dir, 'missing.sqlite'), undefined, failed);
+    // The worker does not keep a process up by itself: this waits for it.
+    const waiting = setInterval(() => {}, 1000);
+    await failure.finally(() => clearInterval(waiting));
+    await checkpointer.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
