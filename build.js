@@ -25,7 +25,12 @@ const lazyPackagesStayInstalled = {
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/main.ts', 'cli/program': 'src/cli/program.ts' },
+  // The worker thread of SQLite's checkpoints (src/db/sqlite-checkpoints.ts) is a file of its own.
+  entryPoints: {
+    main: 'src/main.ts',
+    'cli/program': 'src/cli/program.ts',
+    'sqlite-checkpoint-worker': 'src/db/sqlite-checkpoint-worker.ts',
+  },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { INSTALL_DIR } from '../install-dir.js';
 
 /**
  * How often the background checkpoint copies the WAL into the database file: each pass copies what
@@ -50,7 +52,7 @@ export class SqliteCheckpointer {
     const workerData: CheckpointerSettings = { file, intervalMs: CHECKPOINT_INTERVAL_MS };
     this.#worker = import.meta.url.endsWith('.ts')
       ? sourceWorker(workerData)
-      : new Worker(new URL('./sqlite-checkpoint-worker.js', import.meta.url), { workerData });
+      : new Worker(join(INSTALL_DIR, 'dist', 'sqlite-checkpoint-worker.js'), { workerData });
     // Not a reason for the process to stay up.
     this.#worker.unref();
     this.#worker.on('error', () => onFailure?.());
