@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from './connect.js';
 import { type CheckpointPass, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
+import { rowsInFileAlone } from '../../test/sqlite-file.js';
 
 /** Rows of about one page each. */
 const ROWS = 60;
@@ -50,18 +50,7 @@ describe('SQLite checkpoints', () => {
       look();
     });
 
-  /** The rows of t in the database file alone, without its WAL (none while t itself is still only in the WAL). */
-  const rowsInFileAlone = () => {
-    const alone = join(dir, 'alone.sqlite');
-    copyFileSync(file, alone);
-    const copy = new SQLite(alone, { readonly: true });
-    try {
-      if (!copy.prepare(`select 1 from sqlite_master where name = 't'`).get()) return 0;
-      return (copy.prepare('select count(*) as n from t').get() as { n: number }).n;
-    } finally {
-      copy.close();
-    }
-  };
+  const rowsInT = () => rowsInFileAlone(file, 't');
 
   test('a commit leaves the copying of the WAL to the background until the WAL holds WAL_LIMIT_PAGES', async () => {
     const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(handle.db);
@@ -70,7 +59,7 @@ describe('SQLite checkpoints', () => {
 
   test('the background copies what was committed into the database file itself', { timeout: 10_000 }, async () => {
     for (let i = 0; i < ROWS; i++) await sql`insert into t values (randomblob(3000))`.execute(handle.db);
-    await afterPasses(() => rowsInFileAlone() === ROWS);
+    await afterPasses(() => rowsInT() === ROWS);
     assert.ok(passes.length > 0);
   });
 
