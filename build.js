@@ -39,6 +39,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
+  // The maps name the sources, which stay beside the bundle (src/, node_modules): every process's coverage
+  // holds its maps, and with the sources' text in them a test run's came to gigabytes.
+  sourcesContent: false,
   external: EXTERNAL,
   plugins: [lazyPackagesStayInstalled],
   // The CommonJS packages in the bundle call require() for Node's own modules.

@@ -28,6 +28,8 @@ export function coverageOptions(): string[] {
     '--include=src/**',
     '--include=dist/**',
     '--exclude=src/**/*.test.{ts,tsx}',
+    // A run's coverage is some hundred processes' worth: merged one file at a time.
+    '--merge-async',
     '--reporter=json',
     `--reports-dir=${REPORTS_DIR}`,
   ];
