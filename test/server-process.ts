@@ -1,19 +1,50 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SERVE_ARGS } from './groupz.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export async function freePort(): Promise<number> {
+/** The ports freePort hands out: below the kernel's range for outgoing connections' own ports. */
+function portsOutsideEphemeralRange(): { low: number; count: number } {
+  let ephemeralLow = 32768;
+  try {
+    ephemeralLow = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || ephemeralLow;
+  } catch {
+    // Not Linux: the IANA range for outgoing ports starts at 49152, above 32768.
+  }
+  const low = 20_000;
+  return { low, count: Math.max(1_000, ephemeralLow - low) };
+}
+
+const PORTS = portsOutsideEphemeralRange();
+
+async function canListen(port: number): Promise<boolean> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
+  server.listen(port, '127.0.0.1');
+  const listening = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+  if (listening) {
+    server.close();
+    await once(server, 'close');
+  }
+  return listening;
+}
+
+/**
+ * A port on 127.0.0.1 nothing listens on, for a server started later. Drawn at random below the
+ * kernel's ephemeral range: a port the kernel picked (listen on 0) is one it may give the next
+ * outgoing connection (a database connection, another test's fetch) before the server binds it,
+ * which failed a start with EADDRINUSE on a busy machine.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = PORTS.low + randomInt(PORTS.count);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${PORTS.low}..${PORTS.low + PORTS.count - 1}`);
 }
 
 /**
