@@ -3,7 +3,8 @@
 // what either loads only with import() (the CLI's commands, PDF and UBL rendering, ...) is a chunk of
 // its own, loaded when first used. Packages with native code stay in node_modules.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Loaded from node_modules as installed: native addons, and packages that read their own files at run time. */
 const EXTERNAL = ['better-sqlite3', 'argon2', 'sharp', 'pg-native', 'pdfkit'];
@@ -23,8 +24,19 @@ const lazyPackagesStayInstalled = {
   },
 };
 
-rmSync('dist', { recursive: true, force: true });
-await build({
+/** What each build wrote, for the next to know which files are the build's before it. */
+const OUTPUTS = 'dist/.outputs.json';
+
+function readOutputs() {
+  try {
+    return JSON.parse(readFileSync(OUTPUTS, 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+const before = readOutputs();
+const result = await build({
   // The worker thread of SQLite's checkpoints (src/db/sqlite-checkpoints.ts) is a file of its own.
   entryPoints: {
     main: 'src/main.ts',
@@ -49,4 +61,15 @@ await build({
     js: "import { createRequire as groupzCreateRequire } from 'node:module'; const require = groupzCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: true,
 });
+
+// A platform started from the build before may still load its chunks (import(), when first used), so
+// `npm test` beside a running `npm start` does not break it: that build's files stay, older ones go.
+const outputs = Object.keys(result.metafile.outputs);
+const kept = new Set([...outputs, ...before, OUTPUTS]);
+for (const file of readdirSync('dist', { recursive: true, withFileTypes: true })) {
+  const path = join(file.parentPath ?? file.path, file.name);
+  if (file.isFile() && !kept.has(path)) rmSync(path);
+}
+writeFileSync(OUTPUTS, JSON.stringify(outputs));
