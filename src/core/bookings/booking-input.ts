@@ -187,15 +187,15 @@ const orderOf = (field: string) => FIELD_ORDER.indexOf(field.split('.')[0] ?? fi
  * checked when the booking is quoted or placed.
  */
 export function withSlotErrors(raw: Record<string, unknown>, errors: readonly FieldError[], activity: Activity | undefined): FieldError[] {
-  // A group over the largest any activity takes (the schema's `too_large`) is over this activity's
-  // maximum too: refused as such, naming it.
-  const overLimit = activity && groupLimitError(activity, raw.groupSize)?.code === 'group_too_large';
-  const all = errors.filter((e) => !(overLimit && e.field === 'groupSize' && e.code === 'too_large'));
+  if (!activity) {
+    const all = [...errors];
+    if (!all.some((e) => e.field === 'slotId')) all.push({ field: 'slotId', code: 'unknown_slot' });
+    return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+  }
+  const all = withGroupLimitError(activity, raw.groupSize, errors);
   const erred = (field: string) => all.some((e) => e.field === field);
-  const slotError = activity ? groupLimitError(activity, raw.groupSize) : ({ field: 'slotId', code: 'unknown_slot' } as const);
-  if (!erred('slotId') && slotError && !erred(slotError.field)) all.push(slotError);
-  if (activity) all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
-  if (activity) all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));
+  all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
+  all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));
   return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
 }
 
@@ -216,4 +216,22 @@ export function groupLimitError(activity: Pick<Activity, 'minGroupSize' | 'maxGr
   if (groupSize < activity.minGroupSize) return { field: 'groupSize', code: 'group_too_small', params: { min: activity.minGroupSize } };
   if (groupSize > activity.maxGroupSize) return { field: 'groupSize', code: 'group_too_large', params: { max: activity.maxGroupSize } };
   return undefined;
+}
+
+/**
+ * A group size's field errors with the activity's limits: a group outside them is `group_too_small`
+ * or `group_too_large` at `groupSize`, naming the limit, unless the group size has a fault of its
+ * own (no number, none). A group over the largest any activity takes (MAX_GROUP_SIZE, the schema's
+ * `too_large`) is over this activity's maximum too: refused as such, naming it, as every form and
+ * the API that take a group for an activity answer.
+ */
+export function withGroupLimitError(
+  activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>,
+  groupSize: unknown,
+  errors: readonly FieldError[],
+): FieldError[] {
+  const limit = groupLimitError(activity, groupSize);
+  const all = errors.filter((e) => !(limit?.code === 'group_too_large' && e.field === 'groupSize' && e.code === 'too_large'));
+  if (limit && !all.some((e) => e.field === 'groupSize')) all.push(limit);
+  return all;
 }
