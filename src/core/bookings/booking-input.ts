@@ -11,6 +11,7 @@ import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { MAX_EXTRA_UNITS } from '../catalog/extras.js';
 import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
 import { MAX_CODE_LENGTH } from '../discounts/discount-code.js';
+import { jsonInputObject, nullMeansAbsent } from '../shared/json-input.js';
 
 /** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
@@ -20,16 +21,20 @@ export function text(max: number, { required, multiline = false }: { required: b
 
 /**
  * What an organiser sends to book, from the form or the API. Every message is a field error code
- * the web layer translates.
+ * the web layer translates. An optional field sent as null is left out (jsonInputObject), but
+ * `termsVersion`, whose null says the venue had published no terms.
  */
-export const bookingInputSchema = z.object({
+export const bookingInputSchema = jsonInputObject({
   slotId: z.string({ error: 'required' }).min(1, 'required').max(64, 'too_long'),
-  groupSize: z
-    .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
-    .int('not_a_number')
-    .min(1, 'too_small')
-    .max(MAX_GROUP_SIZE, 'too_large')
-    .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+  // Required unless a party is sent (withPartySize): null is left out, as for the optional fields.
+  groupSize: nullMeansAbsent(
+    z
+      .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
+      .int('not_a_number')
+      .min(1, 'too_small')
+      .max(MAX_GROUP_SIZE, 'too_large')
+      .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+  ),
   party: z
     .record(
       z.string().max(32, 'invalid_value'),
@@ -152,9 +157,9 @@ function sentPartySize(raw: Record<string, unknown>): number | undefined {
   return Object.values(party).every((c) => Number.isInteger(c)) ? partySize(party as Party) : undefined;
 }
 
-/** The request with its group size: as sent, or the sum of the party sent without one. */
+/** The request with its group size: as sent, or the sum of the party sent without one (or with null, the same). */
 export function withPartySize(raw: Record<string, unknown>): Record<string, unknown> {
-  const size = raw.groupSize === undefined ? sentPartySize(raw) : undefined;
+  const size = raw.groupSize == null ? sentPartySize(raw) : undefined;
   return size === undefined ? raw : { ...raw, groupSize: size };
 }
 
@@ -167,7 +172,7 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
       typeof raw === 'object' &&
       raw !== null &&
       isRecord((raw as Record<string, unknown>).party) &&
-      (raw as Record<string, unknown>).groupSize === undefined;
+      (raw as Record<string, unknown>).groupSize == null;
     return { ok: false, errors: fieldErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
   }
   const { party, groupSize } = result.data;
