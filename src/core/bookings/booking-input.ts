@@ -11,6 +11,7 @@ import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { MAX_EXTRA_UNITS } from '../catalog/extras.js';
 import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
 import { MAX_CODE_LENGTH } from '../discounts/discount-code.js';
+import { jsonInputObject, nullMeansAbsent } from '../shared/json-input.js';
 
 /** A text field's schema: trimmed, at most `max` characters, passing the shared text check; its messages are field error codes. */
 export function text(max: number, { required, multiline = false }: { required: boolean; multiline?: boolean }) {
@@ -20,16 +21,20 @@ export function text(max: number, { required, multiline = false }: { required: b
 
 /**
  * What an organiser sends to book, from the form or the API. Every message is a field error code
- * the web layer translates.
+ * the web layer translates. An optional field sent as null is left out (jsonInputObject), but
+ * `termsVersion`, whose null says the venue had published no terms.
  */
-export const bookingInputSchema = z.object({
+export const bookingInputSchema = jsonInputObject({
   slotId: z.string({ error: 'required' }).min(1, 'required').max(64, 'too_long'),
-  groupSize: z
-    .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
-    .int('not_a_number')
-    .min(1, 'too_small')
-    .max(MAX_GROUP_SIZE, 'too_large')
-    .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+  // Required unless a party is sent (withPartySize): null is left out, as for the optional fields.
+  groupSize: nullMeansAbsent(
+    z
+      .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
+      .int('not_a_number')
+      .min(1, 'too_small')
+      .max(MAX_GROUP_SIZE, 'too_large')
+      .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+  ),
   party: z
     .record(
       z.string().max(32, 'invalid_value'),
@@ -152,9 +157,9 @@ function sentPartySize(raw: Record<string, unknown>): number | undefined {
   return Object.values(party).every((c) => Number.isInteger(c)) ? partySize(party as Party) : undefined;
 }
 
-/** The request with its group size: as sent, or the sum of the party sent without one. */
+/** The request with its group size: as sent, or the sum of the party sent without one (or with null, the same). */
 export function withPartySize(raw: Record<string, unknown>): Record<string, unknown> {
-  const size = raw.groupSize === undefined ? sentPartySize(raw) : undefined;
+  const size = raw.groupSize == null ? sentPartySize(raw) : undefined;
   return size === undefined ? raw : { ...raw, groupSize: size };
 }
 
@@ -167,7 +172,7 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
       typeof raw === 'object' &&
       raw !== null &&
       isRecord((raw as Record<string, unknown>).party) &&
-      (raw as Record<string, unknown>).groupSize === undefined;
+      (raw as Record<string, unknown>).groupSize == null;
     return { ok: false, errors: fieldErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
   }
   const { party, groupSize } = result.data;
@@ -187,15 +192,15 @@ const orderOf = (field: string) => FIELD_ORDER.indexOf(field.split('.')[0] ?? fi
  * checked when the booking is quoted or placed.
  */
 export function withSlotErrors(raw: Record<string, unknown>, errors: readonly FieldError[], activity: Activity | undefined): FieldError[] {
-  // A group over the largest any activity takes (the schema's `too_large`) is over this activity's
-  // maximum too: refused as such, naming it.
-  const overLimit = activity && groupLimitError(activity, raw.groupSize)?.code === 'group_too_large';
-  const all = errors.filter((e) => !(overLimit && e.field === 'groupSize' && e.code === 'too_large'));
+  if (!activity) {
+    const all = [...errors];
+    if (!all.some((e) => e.field === 'slotId')) all.push({ field: 'slotId', code: 'unknown_slot' });
+    return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+  }
+  const all = withGroupLimitError(activity, raw.groupSize, errors);
   const erred = (field: string) => all.some((e) => e.field === field);
-  const slotError = activity ? groupLimitError(activity, raw.groupSize) : ({ field: 'slotId', code: 'unknown_slot' } as const);
-  if (!erred('slotId') && slotError && !erred(slotError.field)) all.push(slotError);
-  if (activity) all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
-  if (activity) all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));
+  all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
+  all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));
   return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
 }
 
@@ -216,4 +221,22 @@ export function groupLimitError(activity: Pick<Activity, 'minGroupSize' | 'maxGr
   if (groupSize < activity.minGroupSize) return { field: 'groupSize', code: 'group_too_small', params: { min: activity.minGroupSize } };
   if (groupSize > activity.maxGroupSize) return { field: 'groupSize', code: 'group_too_large', params: { max: activity.maxGroupSize } };
   return undefined;
+}
+
+/**
+ * A group size's field errors with the activity's limits: a group outside them is `group_too_small`
+ * or `group_too_large` at `groupSize`, naming the limit, unless the group size has a fault of its
+ * own (no number, none). A group over the largest any activity takes (MAX_GROUP_SIZE, the schema's
+ * `too_large`) is over this activity's maximum too: refused as such, naming it, as every form and
+ * the API that take a group for an activity answer.
+ */
+export function withGroupLimitError(
+  activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>,
+  groupSize: unknown,
+  errors: readonly FieldError[],
+): FieldError[] {
+  const limit = groupLimitError(activity, groupSize);
+  const all = errors.filter((e) => !(limit?.code === 'group_too_large' && e.field === 'groupSize' && e.code === 'too_large'));
+  if (limit && !all.some((e) => e.field === 'groupSize')) all.push(limit);
+  return all;
 }

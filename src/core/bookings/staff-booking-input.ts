@@ -3,7 +3,7 @@ import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import { type FieldError, type FormResult, fieldErrorsOf } from '../shared/field-errors.js';
 import type { OrganiserContact } from './booking.js';
-import { bookingInputSchema, groupLimitError, partyFaults, withPartySize } from './booking-input.js';
+import { bookingInputSchema, partyFaults, withGroupLimitError, withPartySize } from './booking-input.js';
 import type { BookingInput } from './booking-input.js';
 import { optionRefusal } from './option.js';
 
@@ -50,9 +50,10 @@ function statusError(activity: Activity, slot: Slot, now: Date, status: StaffPla
   return { field: 'status', code: (status === 'option' && optionRefusal(activity.rules.options, slot, now)) || 'invalid_value' };
 }
 
+/** The errors with the activity's group limits (withGroupLimitError), the group size's first as the form shows it. */
 function withGroupLimit(raw: Record<string, unknown>, errors: FieldError[], activity: Activity): FieldError[] {
-  const limit = errors.some((e) => e.field === 'groupSize') ? undefined : groupLimitError(activity, raw.groupSize);
-  return limit ? [limit, ...errors] : errors;
+  const all = withGroupLimitError(activity, raw.groupSize, errors);
+  return [...all.filter((e) => e.field === 'groupSize'), ...all.filter((e) => e.field !== 'groupSize')];
 }
 
 export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'slotId'> & { status: StaffPlacedStatus };

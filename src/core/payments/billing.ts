@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refuseTextProblem } from '../shared/control-characters.js';
+import { jsonInputObject } from '../shared/json-input.js';
 import { BILLING_COUNTRIES, DEFAULT_BILLING_COUNTRY, isBillingCountry, vatCountryFits } from './billing-countries.js';
 
 /**
@@ -98,40 +99,39 @@ function field(max: number, { required, multiline = false }: { required: boolean
  * details themselves, the reference where the venue requires it) is checked with the booking's
  * slot (billingErrors). A VAT id belongs to one country: given with a country, it must be that
  * country's (refused at the country, once the other billing details pass, as zod checks across fields).
+ * The optional details sent as null are left out (jsonInputObject).
  */
-export const billingSchema = z
-  .object({
-    organisation: field(BILLING_LIMITS.organisation, { required: true }).describe('The organisation the invoice is addressed to'),
-    address: field(BILLING_LIMITS.address, { required: true, multiline: true })
-      .transform((s) => s.replace(/\r\n?/g, '\n'))
-      .describe('Its postal address for the invoice, lines separated by line breaks'),
-    reference: field(BILLING_LIMITS.reference, { required: false })
-      .default('')
-      .transform((s) => (s === '' ? null : s))
-      .describe(
-        'The organisation\'s own reference for the invoice (purchase order number, "uw kenmerk"); required when the venue asks for it',
-      ),
-    vatId: field(BILLING_LIMITS.vatId + 10, { required: false })
-      .default('')
-      .transform(normalVatId)
-      .refine((s) => s === '' || isEuVatId(s), 'invalid_vat_id')
-      .transform((s) => (s === '' ? null : s))
-      .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
-    country: z
-      .string({ error: 'invalid_country' })
-      .trim()
-      .toUpperCase()
-      .default('')
-      .refine((s) => s === '' || isBillingCountry(s), 'invalid_country')
-      .transform((s) => (s === '' ? null : s))
-      .describe(
-        `The country of its address, optional: an ISO 3166-1 alpha-2 code, one of ${BILLING_COUNTRIES.join(', ')}. Left out, the invoices take the VAT id's country, else NL. With a VAT id, it must be the VAT id's country (refused with vat_id_other_country at billing.country).`,
-      ),
-  })
-  .refine((billing) => !billing.vatId || !billing.country || vatCountryFits(countryOfVatId(billing.vatId) ?? '', billing.country), {
-    path: ['country'],
-    message: 'vat_id_other_country',
-  });
+export const billingSchema = jsonInputObject({
+  organisation: field(BILLING_LIMITS.organisation, { required: true }).describe('The organisation the invoice is addressed to'),
+  address: field(BILLING_LIMITS.address, { required: true, multiline: true })
+    .transform((s) => s.replace(/\r\n?/g, '\n'))
+    .describe('Its postal address for the invoice, lines separated by line breaks'),
+  reference: field(BILLING_LIMITS.reference, { required: false })
+    .default('')
+    .transform((s) => (s === '' ? null : s))
+    .describe(
+      'The organisation\'s own reference for the invoice (purchase order number, "uw kenmerk"); required when the venue asks for it',
+    ),
+  vatId: field(BILLING_LIMITS.vatId + 10, { required: false })
+    .default('')
+    .transform(normalVatId)
+    .refine((s) => s === '' || isEuVatId(s), 'invalid_vat_id')
+    .transform((s) => (s === '' ? null : s))
+    .describe('Its EU VAT id, optional: the country prefix and the national number, e.g. NL123456789B01'),
+  country: z
+    .string({ error: 'invalid_country' })
+    .trim()
+    .toUpperCase()
+    .default('')
+    .refine((s) => s === '' || isBillingCountry(s), 'invalid_country')
+    .transform((s) => (s === '' ? null : s))
+    .describe(
+      `The country of its address, optional: an ISO 3166-1 alpha-2 code, one of ${BILLING_COUNTRIES.join(', ')}. Left out, the invoices take the VAT id's country, else NL. With a VAT id, it must be the VAT id's country (refused with vat_id_other_country at billing.country).`,
+    ),
+}).refine((billing) => !billing.vatId || !billing.country || vatCountryFits(countryOfVatId(billing.vatId) ?? '', billing.country), {
+  path: ['country'],
+  message: 'vat_id_other_country',
+});
 
 /** A billing detail's fault that depends on the activity (billingErrors). */
 export type BillingError = { field: string; code: 'invoice_not_allowed' | 'required' };

@@ -130,6 +130,11 @@ for (const dialect of testDialects()) {
       for (const field of ['groupSize', 'name', 'email']) assert.ok(text(refused, `error-edit-${field}`), `${field}: an error`);
       assert.equal(parseHtml(refused.body).querySelectorAll('[data-testid="form-errors"] li').length, 3, 'every error in one round');
       assert.equal(parseHtml(refused.body).querySelector('#edit-email')?.getAttribute('value'), 'geen adres');
+      // Over the most any activity takes: the activity's maximum, as the public form and the API name it.
+      const huge = await edit(staff, grown, { groupSize: '10001' });
+      assert.equal(huge.statusCode, 422);
+      assert.equal(text(huge, 'error-edit-groupSize'), nl('field.group_too_large', { max: 12 }));
+      assert.equal(parseHtml(huge.body).querySelector('#edit-groupSize')?.getAttribute('value'), '10001', 'as typed');
       assert.deepEqual([(await bookingRow(db(), booked.booking.id)).group_size, (await findSlot(db(), slot.id))?.bookedPersons], [4, 6]);
 
       t.clock.set('2026-06-01T08:30:00Z');

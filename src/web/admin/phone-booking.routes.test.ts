@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeActivity, makeActivityWithRules, makeSlot } from '../../../test/factories.js';
-import { parseHtml } from '../../../test/html.js';
+import { parseHtml, urlencoded } from '../../../test/html.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 import { historyOf, mailsOf } from '../../../test/lifecycle.js';
 import { adminGet, adminPost, type Member } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
@@ -162,6 +163,32 @@ for (const dialect of testDialects()) {
       const option = await adminPost(t, staff, `/admin/slots/${withOption.id}/book`, { ...CALLER, groupSize: '4', status: 'option' });
       assert.equal(option.statusCode, 303);
       assert.deepEqual([(await bookingsOf(slot.id))[0]?.status, (await bookingsOf(withOption.id))[0]?.status], ['requested', 'option']);
+    });
+
+    test('a group over the most any activity takes names the activity’s maximum, as the public form and the API do (nl, en)', async () => {
+      const slot = await makeSlot(db(), t.clock, home, { date: '2026-06-21', capacity: 10 });
+      for (const [groupSize, language, message] of [
+        ['10001', 'nl', `Deze activiteit is voor groepen van hoogstens ${home.maxGroupSize} personen.`],
+        ['20000', 'en', `This activity is for groups of at most ${home.maxGroupSize} people.`],
+        ['21', 'en', `This activity is for groups of at most ${home.maxGroupSize} people.`],
+      ] as const) {
+        const refused = await t.app.inject({
+          method: 'POST',
+          url: `/admin/slots/${slot.id}/book`,
+          headers: {
+            origin: t.publicUrl,
+            'content-type': 'application/x-www-form-urlencoded',
+            'accept-language': language,
+            cookie: `${SESSION_COOKIE}=${staff.cookie}`,
+          },
+          payload: urlencoded({ _csrf: staff.csrf, ...CALLER, groupSize, email: 'geen-adres' }),
+        });
+        assert.equal(refused.statusCode, 422, groupSize);
+        assert.equal(text(refused.body, 'error-groupSize'), message, groupSize);
+        assert.ok(text(refused.body, 'error-email'), 'the other fields’ errors with it');
+        assert.equal(parseHtml(refused.body).querySelector('input[name="groupSize"]')?.getAttribute('value'), groupSize, 'as typed');
+      }
+      assert.deepEqual(await bookingsOf(slot.id), []);
     });
 
     test('a full slot refuses as an online booking would, with the input kept; nothing is overbooked', async () => {

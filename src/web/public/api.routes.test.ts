@@ -310,7 +310,7 @@ for (const dialect of testDialects()) {
         [{ groupSize: 1e9 }, 'groupSize', 'group_too_large'],
         [{ groupSize: '4' }, 'groupSize', 'not_a_number'],
         [{ groupSize: 2.5 }, 'groupSize', 'not_a_number'],
-        [{ groupSize: null }, 'groupSize', 'not_a_number'],
+        [{ groupSize: null }, 'groupSize', 'required'],
         [{ groupSize: undefined }, 'groupSize', 'required'],
         [{ groupSize: -1 }, 'groupSize', 'too_small'],
         [{ name: '' }, 'name', 'required'],
@@ -339,6 +339,111 @@ for (const dialect of testDialects()) {
       }
       const empty = validationErrorJson.parse((await post({})).json());
       assert.deepEqual(empty.errors.map((e) => e.field).sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
+    });
+
+    test('POST /bookings: an optional field sent as null is the same as left out, as the document says; a required one is missing', async () => {
+      type Schema = { type?: string | string[]; anyOf?: Schema[]; properties?: Record<string, Schema>; required?: string[] };
+      const takesNull = (s: Schema): boolean =>
+        s.type === 'null' || (Array.isArray(s.type) && s.type.includes('null')) || (s.anyOf ?? []).some(takesNull);
+      const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+      const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema as Schema;
+      const billing = request.properties!.billing!;
+      const optional = (s: Schema) => Object.keys(s.properties!).filter((key) => !s.required!.includes(key));
+      // termsVersion's null has its own meaning: the venue had published no terms (venues.routes.test.ts).
+      const leftOut = optional(request).filter((key) => key !== 'termsVersion');
+      assert.ok(leftOut.includes('billing') && leftOut.includes('payBy') && leftOut.includes('language'), leftOut.join());
+      assert.deepEqual(optional(billing), ['reference', 'vatId', 'country']);
+      for (const [key, schema] of [...Object.entries(request.properties!), ...Object.entries(billing.properties!)]) {
+        if (!['slotId', 'name', 'email', 'phone', 'acceptTerms', 'organisation', 'address'].includes(key))
+          assert.ok(takesNull(schema), `the document says ${key} takes null`);
+      }
+
+      const own = await makeActivity(t.database.db, t.clock, { minGroupSize: 1, maxGroupSize: 12 });
+      const ownSlot = await makeSlot(t.database.db, t.clock, own, { date: '2026-06-19', time: '10:00', capacity: 40 });
+      let client = 0;
+      const send = (payload: Record<string, unknown>) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/bookings',
+          payload,
+          headers: { 'accept-language': 'en' },
+          remoteAddress: `198.51.100.${(client += 1)}`,
+        });
+      const required = (email: string) => ({
+        slotId: ownSlot.id,
+        groupSize: 3,
+        name: 'Ria Nul',
+        email,
+        phone: '+31 6 12345678',
+        acceptTerms: true,
+      });
+      const nulls = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, null]));
+      const details = { organisation: 'OBS De Linde', address: 'Dorpsstraat 1\n1234 AB Ergens' };
+      const stored = async (res: Awaited<ReturnType<typeof send>>) => {
+        assert.equal(res.statusCode, 201, res.body);
+        const { reference, price, status, payment } = res.json();
+        const row = await t.database.db
+          .selectFrom('bookings')
+          .select([
+            'status',
+            'group_size',
+            'organisation',
+            'notes',
+            'language',
+            'pay_by',
+            'party',
+            'billing_organisation',
+            'billing_reference',
+            'billing_vat_id',
+            'billing_country',
+          ])
+          .where('reference', '=', reference)
+          .executeTakeFirstOrThrow();
+        return { row, price, status, payment };
+      };
+      // Every optional field null at once, and billing's own, give the booking left without them.
+      assert.deepEqual(
+        await stored(await send({ ...required('nul@example.nl'), ...nulls(leftOut) })),
+        await stored(await send(required('weg@example.nl'))),
+      );
+      const billed = await stored(await send({ ...required('nul@example.nl'), billing: { ...details, ...nulls(optional(billing)) } }));
+      assert.deepEqual(billed, await stored(await send({ ...required('weg@example.nl'), billing: details })));
+      assert.deepEqual(
+        [billed.row.billing_organisation, billed.row.billing_reference, billed.row.billing_vat_id, billed.row.billing_country],
+        ['OBS De Linde', null, null, null],
+      );
+
+      // A required field sent as null is missing, as left out.
+      for (const key of request.required!) {
+        const res = await send({ ...required('nul@example.nl'), [key]: null });
+        assert.equal(res.statusCode, 422, key);
+        const errors = validationErrorJson.parse(res.json()).errors.map((e) => [e.field, e.code]);
+        assert.deepEqual(errors, [[key, key === 'acceptTerms' ? 'must_accept' : 'required']], key);
+      }
+      for (const key of billing.required!) {
+        const res = await send({ ...required('nul@example.nl'), billing: { ...details, [key]: null } });
+        assert.deepEqual(
+          validationErrorJson.parse(res.json()).errors.map((e) => [e.field, e.code]),
+          [[`billing.${key}`, 'required']],
+          key,
+        );
+      }
+    });
+
+    test('GET /activities and /slots: a query parameter left empty is the same as left out', async () => {
+      const listed = async (url: string) => {
+        const res = await t.app.inject(url);
+        assert.equal(res.statusCode, 200, url);
+        return res.json();
+      };
+      assert.deepEqual(
+        await listed('/api/v1/activities?q=&city=&category=&maxPricePerPersonCents=&date=&groupSize='),
+        await listed('/api/v1/activities'),
+      );
+      assert.deepEqual(
+        await listed(`/api/v1/activities/${activity.id}/slots?from=&to=&groupSize=`),
+        await listed(`/api/v1/activities/${activity.id}/slots`),
+      );
     });
 
     test('malformed requests get clear 4xx answers, never a 500 or a stack trace', async () => {
@@ -395,7 +500,7 @@ for (const dialect of testDialects()) {
       const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema;
       assert.deepEqual([...request.required].sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
       assert.equal(request.properties.groupSize.maximum, 10_000);
-      assert.equal(request.properties.option.type, 'boolean');
+      assert.deepEqual(request.properties.option.type, ['boolean', 'null']);
       const created = doc.paths['/bookings'].post.responses['201'].content['application/json'].schema;
       assert.ok(created.properties.manageUrl);
       assert.deepEqual(created.properties.status.enum, [

@@ -288,8 +288,9 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
   });
 
   app.post('/bookings', async (request, reply) => {
-    const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
-    const raw: Record<string, unknown> = { language: request.lang, ...body };
+    const body: Record<string, unknown> = typeof request.body === 'object' && request.body !== null ? { ...request.body } : {};
+    // The booking's language left out (or null, the same) is the request's.
+    const raw: Record<string, unknown> = { ...body, language: body.language ?? request.lang };
     const parsed = parseBookingInput(raw);
     if (!parsed.ok) {
       // Every fault in one answer: with the fields' own, an unknown slot or a group outside the

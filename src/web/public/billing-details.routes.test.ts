@@ -357,7 +357,8 @@ for (const dialect of testDialects()) {
           [kept['billing.organisation'], kept['billing.address'], countryChosen(refused.page)],
           [SCHOOL.organisation, SCHOOL.address, 'US'],
         );
-        for (const country of ['US', 'Nederland', 42, null]) {
+        // null is no country, as left out (api.routes.test.ts).
+        for (const country of ['US', 'Nederland', 42]) {
           const api422 = await api(bookingRequest(slot.id, { billing: { ...SCHOOL, country } }), lang);
           assert.equal(api422.statusCode, 422, String(country));
           assert.deepEqual(

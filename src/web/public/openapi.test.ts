@@ -151,6 +151,25 @@ for (const dialect of testDialects()) {
       assert.match(country.description ?? '', /vat_id_other_country/);
     });
 
+    test('the booking request takes null for every optional field (left out), its own null for termsVersion, no null for a required one', () => {
+      const schema = (operation('/bookings', 'POST') as unknown as { requestBody: { content: { 'application/json': { schema: object } } } })
+        .requestBody.content['application/json'].schema;
+      const validate = ajv.compile(schema);
+      const billing = { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', reference: null, vatId: null, country: null };
+      const optional = ['party', 'organisation', 'notes', 'termsVersion', 'language', 'option', 'submissionKey', 'payBy', 'extras'];
+      const nulls = Object.fromEntries([...optional, 'discountCode', 'voucherCode'].map((key) => [key, null]));
+      for (const request of [
+        { ...bookingRequest(newId()), ...nulls, billing: null },
+        { ...bookingRequest(newId()), groupSize: null, party: { pupil: 4 }, billing },
+      ]) {
+        assert.ok(validate(request), ajv.errorsText(validate.errors));
+      }
+      for (const key of ['slotId', 'name', 'email', 'phone', 'acceptTerms']) {
+        assert.equal(validate({ ...bookingRequest(newId()), [key]: null }), false, `${key}: null is refused`);
+      }
+      assert.equal(validate({ ...bookingRequest(newId()), billing: { ...billing, organisation: null } }), false);
+    });
+
     test('every route under /api/v1 is documented, and every documented operation is a route', () => {
       const routes = t.app.routeInventory
         .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOOKING_REFUSALS } from '../../core/booking-flows/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
 import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
+import { takesNullAsAbsent } from '../../core/shared/json-input.js';
 import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';
 import {
   ACTIVITY_QUERY_FIELD_CODES,
@@ -16,8 +17,26 @@ import {
   validationErrorOf,
 } from './api.schemas.js';
 
+/**
+ * A field that takes null as left out (core/shared/json-input.ts) says it takes null: its type
+ * and null (`"type": ["integer", "null"]`, its limits as they were, as they hold for its type only),
+ * or for a list of values its schema or null (anyOf); its description and default (what null
+ * gives too) as they were.
+ */
+function nullable({ jsonSchema, zodSchema }: { jsonSchema: Record<string, unknown>; zodSchema: unknown }): void {
+  if (!takesNullAsAbsent(zodSchema)) return;
+  const { description, default: fallback, ...own } = jsonSchema;
+  const typed = typeof own.type === 'string' && own.enum === undefined && own.const === undefined;
+  for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+  Object.assign(jsonSchema, {
+    ...(description !== undefined && { description }),
+    ...(fallback !== undefined && { default: fallback }),
+    ...(typed ? { ...own, type: [own.type, 'null'] } : { anyOf: [own, { type: 'null' }] }),
+  });
+}
+
 const json = (schema: z.ZodType, io: 'input' | 'output' = 'output') => ({
-  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any', override: nullable }) },
 });
 const response = (description: string, schema: z.ZodType, headers?: Record<string, { description: string; schema: object }>) => ({
   description,
