@@ -6,10 +6,12 @@ import {
   type Insertable,
   type Kysely,
   type OperationNodeSource,
+  PostgresAdapter,
   type QueryResult,
   type RootOperationNode,
 } from 'kysely';
 import type { PendingInsert } from './insert-together.js';
+import { registerNamedStatement } from './pg-named-statements.js';
 import type { Database, Executor } from './schema.js';
 
 /** A query builder of Kysely's: compiled to SQL alone, or taken into a larger statement as a node. */
@@ -41,8 +43,12 @@ interface Compiled {
  * decide the query's shape (an `if`, a list for `in`, a spread), as the query is built once for all
  * values. A query whose shape depends on a value is built per call as usual.
  *
+ * On PostgreSQL the compiled SQL also runs as a named prepared statement, parsed once per connection
+ * and planned once when PostgreSQL keeps a generic plan (src/db/pg-named-statements.ts).
+ *
  * On an executor with plugins (which may rewrite every query, such as the tests' statement counter)
- * the query is built and compiled per call, so each plugin sees it as usual.
+ * the query is built and compiled per call, so each plugin sees it as usual (its SQL, when the same
+ * as the registered one, still runs as the named statement).
  */
 export class PreparedQuery<P extends object, O> {
   readonly #build: (db: Executor, params: P) => Buildable<O>;
@@ -59,6 +65,7 @@ export class PreparedQuery<P extends object, O> {
     if (!compiled) {
       compiled = this.#compile(db);
       this.#compiled.set(executor.adapter, compiled);
+      if (executor.adapter instanceof PostgresAdapter) registerNamedStatement(compiled.sql);
     }
     const parameters = [...compiled.parameters];
     for (const [index, name] of compiled.slots) {
