@@ -10,8 +10,8 @@ import type { PoolClient } from 'pg';
  *
  * Only the texts registered here are named, so that queries built per call (whose texts vary)
  * do not fill each connection's statements. The registered texts are those of the application's
- * prepared queries (a fixed set, each compiled once); past MAX_NAMED_STATEMENTS, should that ever
- * grow, texts run unnamed.
+ * prepared queries (a fixed set, each compiled once) and of the statements insertTogether makes of
+ * them (a few sequences); past MAX_NAMED_STATEMENTS, should that ever grow, texts run unnamed.
  */
 const names = new Map<string, string>();
 
