@@ -76,6 +76,18 @@ describe('named prepared statements on PostgreSQL', { skip: postgres ? false : '
     );
   });
 
+  test('a statement that failed to prepare (its table not made yet) is prepared on its next run', async () => {
+    const { db } = one;
+    const later = prepared((db, p: { from: number }) =>
+      (db as unknown as Loose).selectFrom('named_later').select('id').where('id', '>=', p.from),
+    );
+    await assert.rejects(later.rows(db, { from: 1 }), /relation "named_later" does not exist/);
+    await sql`create table named_later (id integer primary key)`.execute(db);
+    await sql`insert into named_later values (1), (2)`.execute(db);
+    assert.deepEqual(await later.rows(db, { from: 2 }), [{ id: 2 }]);
+    assert.ok((await statements(db)).some((s) => s.statement.includes('"named_later"')));
+  });
+
   test('a statement whose result type a migration changed is prepared again: run again alone, 503 in a transaction', async () => {
     const { db } = one;
     const other = new pg.Client({ connectionString: database.env.GROUPZ_DATABASE_URL });
