@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
+import { nameRegisteredStatements } from './pg-named-statements.js';
 import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
 import { type CheckpointPass, SQLITE_CHECKPOINT_PAGES, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
@@ -82,11 +83,14 @@ function connectPostgres(url: string, max: number): Db {
   // drops a cut connection when it is released and opens a new one for the next query; errors
   // during a query still reach that query, and the queries after the cut on a held connection fail
   // (503, src/db/unavailable.ts). A statement the server does not answer fails after
-  // QUERY_TIMEOUT_MS, and its connection is cut (pg-query-timeout.ts).
+  // QUERY_TIMEOUT_MS, and its connection is cut (pg-query-timeout.ts). The SQL of the queries
+  // compiled once runs as named prepared statements, each prepared once per connection
+  // (pg-named-statements.ts).
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
     cutOnQueryTimeout(client);
+    nameRegisteredStatements(client);
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db;
 }

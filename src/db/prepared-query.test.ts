@@ -7,6 +7,7 @@ import { TestClock } from '../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
 import { makeActivity, makeSlot } from '../../test/factories.js';
 import { listExtraUnitsTakenInSlots } from '../core/availability/extra-stock.repository.js';
+import { insertTogether } from './insert-together.js';
 import { prepared, preparedInsert } from './prepared-query.js';
 import type { Db } from './schema.js';
 
@@ -126,6 +127,40 @@ describe('prepared queries across databases (review)', () => {
       const b = sql`with ${sql.id('insert_0')} as (${built}) ${built}`.compile(db);
       assert.equal(a.sql, b.sql, dialect);
       assert.deepEqual(a.parameters, b.parameters, dialect);
+    }
+  });
+
+  test('inserts made together, the same prepared insert among them twice, each write their own values', async () => {
+    const insertLog = preparedInsert('activity_log');
+    const entry = (id: string, target: string) => ({
+      id,
+      at: clock.now().toISOString(),
+      actor_id: null,
+      actor_email: null,
+      venue_id: null,
+      action: 'together',
+      target,
+      detail: `{"id":"${id}"}`,
+      client: null,
+    });
+    for (const { db, dialect } of databases) {
+      for (const round of [1, 2]) {
+        const ids = ['t1', 't2', 't3'].map((id) => `${id}-${round}`);
+        await db.transaction().execute(async (trx) => {
+          // The statement is compiled the first time and reused the second, with new values.
+          await insertTogether(trx, [
+            insertLog(trx, entry(ids[0]!, 'a')),
+            insertLog(trx, entry(ids[1]!, 'b')),
+            insertLog(trx, entry(ids[2]!, 'c')),
+          ]);
+        });
+        const rows = await db.selectFrom('activity_log').select(['id', 'target', 'detail']).where('id', 'in', ids).orderBy('id').execute();
+        assert.deepEqual(
+          rows,
+          ids.map((id, i) => ({ id, target: 'abc'[i], detail: `{"id":"${id}"}` })),
+          `${dialect}, round ${round}`,
+        );
+      }
     }
   });
 

@@ -5,12 +5,23 @@ import {
   type DialectAdapter,
   type Insertable,
   type Kysely,
+  type OperationNode,
   type OperationNodeSource,
+  PostgresAdapter,
   type QueryResult,
+  type RawBuilder,
   type RootOperationNode,
 } from 'kysely';
-import type { PendingInsert } from './insert-together.js';
+import { registerNamedStatement } from './pg-named-statements.js';
 import type { Database, Executor } from './schema.js';
+
+/** An INSERT built and not yet run, for insertTogether: a Kysely insert query builder, or a prepared one. */
+export interface PendingInsert {
+  execute(): Promise<unknown>;
+  toOperationNode(): OperationNode;
+  /** A prepared query's: the query and its values. */
+  prepared?: PreparedPart;
+}
 
 /** A query builder of Kysely's: compiled to SQL alone, or taken into a larger statement as a node. */
 type Buildable<O> = Compilable<O> & OperationNodeSource;
@@ -41,8 +52,12 @@ interface Compiled {
  * decide the query's shape (an `if`, a list for `in`, a spread), as the query is built once for all
  * values. A query whose shape depends on a value is built per call as usual.
  *
+ * On PostgreSQL the compiled SQL also runs as a named prepared statement, parsed once per connection
+ * and planned once when PostgreSQL keeps a generic plan (src/db/pg-named-statements.ts).
+ *
  * On an executor with plugins (which may rewrite every query, such as the tests' statement counter)
- * the query is built and compiled per call, so each plugin sees it as usual.
+ * the query is built and compiled per call, so each plugin sees it as usual (its SQL, when the same
+ * as the registered one, still runs as the named statement).
  */
 export class PreparedQuery<P extends object, O> {
   readonly #build: (db: Executor, params: P) => Buildable<O>;
@@ -55,20 +70,23 @@ export class PreparedQuery<P extends object, O> {
   async execute(db: Executor, params: P): Promise<QueryResult<O>> {
     const executor = db.getExecutor();
     if (executor.plugins.length > 0) return db.executeQuery(this.#build(db, params));
-    let compiled = this.#compiled.get(executor.adapter);
-    if (!compiled) {
-      compiled = this.#compile(db);
-      this.#compiled.set(executor.adapter, compiled);
-    }
+    const compiled = this.compiledFor(db);
     const parameters = [...compiled.parameters];
-    for (const [index, name] of compiled.slots) {
-      const value = (params as Record<string, unknown>)[name];
-      // Kysely leaves out an inserted column whose value is undefined, which a compiled query cannot.
-      if (value === undefined) throw new Error(`prepared query: parameter ${name} is undefined`);
-      parameters[index] = value;
-    }
+    for (const [index, name] of compiled.slots) parameters[index] = valueOf(params, name);
     const query: CompiledQuery<O> = { query: compiled.query, queryId: createQueryId(), sql: compiled.sql, parameters };
     return db.executeQuery(query);
+  }
+
+  /** The query compiled for `db`'s dialect (compiled on the first call); `db` has no plugins. */
+  compiledFor(db: Executor): Compiled {
+    const { adapter } = db.getExecutor();
+    let compiled = this.#compiled.get(adapter);
+    if (!compiled) {
+      compiled = this.#compile(db);
+      this.#compiled.set(adapter, compiled);
+      if (adapter instanceof PostgresAdapter) registerNamedStatement(compiled.sql);
+    }
+    return compiled;
   }
 
   /** The rows the query returns. */
@@ -86,7 +104,11 @@ export class PreparedQuery<P extends object, O> {
    * once, as execute) or as part of one statement with others (built as usual).
    */
   pending(db: Executor, params: P): PendingInsert {
-    return { execute: () => this.execute(db, params), toOperationNode: () => this.#build(db, params).toOperationNode() };
+    return {
+      execute: () => this.execute(db, params),
+      toOperationNode: () => this.#build(db, params).toOperationNode(),
+      prepared: { query: this as unknown as PreparedQuery<object, unknown>, params },
+    };
   }
 
   /** How many rows an INSERT, UPDATE or DELETE changed. */
@@ -118,6 +140,79 @@ export class PreparedQuery<P extends object, O> {
     }
     return { query, sql, parameters: parameters.map((value) => (value instanceof Placeholder ? null : value)), slots };
   }
+}
+
+function valueOf(params: object, name: string): unknown {
+  const value = (params as Record<string, unknown>)[name];
+  // Kysely leaves out an inserted column whose value is undefined, which a compiled query cannot.
+  if (value === undefined) throw new Error(`prepared query: parameter ${name} is undefined`);
+  return value;
+}
+
+/** A prepared query with its values, as part of a larger statement (see combinedStatement). */
+export interface PreparedPart {
+  query: PreparedQuery<object, unknown>;
+  params: object;
+}
+
+/** A statement made of prepared queries: its SQL, and where each part's parameters go. */
+interface Combined {
+  query: RootOperationNode;
+  sql: string;
+  parameters: readonly unknown[];
+  /** [index in parameters, index of the part, parameter name] of each placeholder. */
+  slots: readonly (readonly [number, number, string])[];
+}
+
+/** Per dialect, the statements made so far, by the parts' queries. */
+const combinedStatements = new WeakMap<DialectAdapter, Map<string, Combined>>();
+const partIds = new WeakMap<PreparedQuery<object, unknown>, number>();
+let nextPartId = 0;
+
+/**
+ * Runs one statement made of prepared queries, each given as a node to `make` (insertTogether's
+ * data-modifying `WITH`), compiled once for each sequence of queries and run with the parts'
+ * values (on PostgreSQL as a named statement too). On an executor with plugins, made per call as
+ * usual. The sequences a process meets are few: each part's query is fixed, and insertTogether's
+ * callers join a handful of them.
+ */
+export async function executeCombined(
+  db: Executor,
+  parts: readonly PreparedPart[],
+  make: (nodes: readonly OperationNodeSource[]) => RawBuilder<unknown>,
+): Promise<unknown> {
+  const executor = db.getExecutor();
+  if (executor.plugins.length > 0) return make(parts.map(({ query, params }) => query.pending(db, params))).execute(db);
+  let byParts = combinedStatements.get(executor.adapter);
+  if (!byParts) combinedStatements.set(executor.adapter, (byParts = new Map()));
+  const key = parts.map(({ query }) => partIds.get(query) ?? partIds.set(query, nextPartId++).get(query)).join();
+  let combined = byParts.get(key);
+  if (!combined) {
+    const compiledParts = parts.map(({ query }) => query.compiledFor(db));
+    const { query, sql, parameters } = make(compiledParts.map((part) => fixed(part.query))).compile(db);
+    // The parts' parameters, in their order: a part may be the same query as another, with the same
+    // placeholders, so each is told by its place.
+    const slots: [number, number, string][] = [];
+    let offset = 0;
+    compiledParts.forEach((part, index) => {
+      for (const [at, name] of part.slots) slots.push([offset + at, index, name]);
+      offset += part.parameters.length;
+    });
+    if (offset !== parameters.length || slots.some(([at]) => !(parameters[at] instanceof Placeholder))) {
+      throw new Error("prepared query: the combined statement does not hold its parts' parameters in order");
+    }
+    combined = { query, sql, parameters: parameters.map((value) => (value instanceof Placeholder ? null : value)), slots };
+    byParts.set(key, combined);
+    if (executor.adapter instanceof PostgresAdapter) registerNamedStatement(sql);
+  }
+  const parameters = [...combined.parameters];
+  for (const [index, part, name] of combined.slots) parameters[index] = valueOf(parts[part]!.params, name);
+  return db.executeQuery({ query: combined.query, queryId: createQueryId(), sql: combined.sql, parameters });
+}
+
+/** A node already built, as the source Kysely's `sql` takes. */
+function fixed(node: RootOperationNode): OperationNodeSource {
+  return { toOperationNode: () => node };
 }
 
 /** The parameters that stand right of an `is` or `is not` anywhere in `node`. */

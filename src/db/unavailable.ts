@@ -1,3 +1,4 @@
+import { RESULT_TYPE_CHANGED } from './pg-named-statements.js';
 import { QUERY_TIMEOUT_MESSAGE } from './pg-query-timeout.js';
 
 /**
@@ -9,13 +10,16 @@ import { QUERY_TIMEOUT_MESSAGE } from './pg-query-timeout.js';
  * the server shutting down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03
  * cannot connect now), a connection exception (class 08), insufficient resources (class 53: disk
  * full, out of memory, too many connections), and pg's own errors for a connection that ended or
- * timed out, or a statement the server did not answer in time (src/db/pg-query-timeout.ts). SQLite: a full disk, an I/O error, a lock not granted within the busy timeout, a file
+ * timed out, or a statement the server did not answer in time (src/db/pg-query-timeout.ts), and a
+ * prepared statement whose result type a migration changed under a transaction (the statement is
+ * prepared again for the next request, src/db/pg-named-statements.ts). SQLite: a full disk, an I/O error, a lock not granted within the busy timeout, a file
  * that cannot be opened or written. Any file system's refusal for want of room (ENOSPC, EDQUOT): a
  * file a request writes on a full disk is the same condition as the database's.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; isObject(cause) && depth < 5; cause = cause.cause, depth++) {
     if (unavailableCode(cause.code) || unavailableMessage(cause.message)) return true;
+    if (cause.code === '0A000' && cause.message === RESULT_TYPE_CHANGED) return true;
     // Node's connection attempts to each address of a name (localhost: ::1 and 127.0.0.1).
     if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
   }

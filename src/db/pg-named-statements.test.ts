@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { TestClock } from '../../test/clock.js';
+import { type TestDatabase, testDialects } from '../../test/databases.js';
+import { makeActivity, makeSlot } from '../../test/factories.js';
+import { connectDatabase, type DatabaseHandle } from './connect.js';
+import { prepared } from './prepared-query.js';
+import type { Db } from './schema.js';
+import { isDatabaseUnavailable } from './unavailable.js';
+
+const clock = new TestClock('2026-06-01T08:00:00Z');
+const postgres = testDialects().find((d) => d.name === 'postgres');
+
+const slotCapacity = prepared((db, p: { id: string }) => db.selectFrom('slots').select(['id', 'capacity']).where('id', '=', p.id));
+
+/** A table of the test's own, read with `*`: a column added changes the statement's result type. */
+type Loose = Kysely<Record<string, Record<string, unknown>>>;
+const allNotes = prepared((db, p: { from: number }) =>
+  (db as unknown as Loose).selectFrom('named_notes').selectAll().where('id', '>=', p.from).orderBy('id'),
+);
+
+interface Statement {
+  name: string;
+  statement: string;
+}
+const statements = async (db: Db) =>
+  (await sql<Statement>`select name, statement from pg_prepared_statements`.execute(db)).rows.filter((s) => s.name.startsWith('gz_'));
+const backend = async (db: Db) => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+
+describe('named prepared statements on PostgreSQL', { skip: postgres ? false : 'needs GROUPZ_TEST_PG_URL' }, () => {
+  let database: TestDatabase;
+  /** One connection, so that each statement runs where the one before it did. */
+  let one: DatabaseHandle;
+  before(async () => {
+    database = await postgres!.create();
+    one = connectDatabase({ url: database.env.GROUPZ_DATABASE_URL, sqliteFile: '', poolSize: 1 });
+  });
+  after(async () => {
+    await one.close();
+    await database.close();
+  });
+
+  test('a prepared query runs as a statement of its connection, prepared again on a new connection', async () => {
+    const { db } = one;
+    const activity = await makeActivity(db, clock);
+    const slot = await makeSlot(db, clock, activity, { capacity: 4 });
+    const pid = await backend(db);
+    assert.deepEqual(await slotCapacity.rows(db, { id: slot.id }), [{ id: slot.id, capacity: 4 }]);
+    const sqlText = db.selectFrom('slots').select(['id', 'capacity']).where('id', '=', slot.id).compile().sql;
+    assert.deepEqual(
+      (await statements(db)).filter((s) => s.statement === sqlText).length,
+      1,
+      'the prepared query is a named statement of the connection',
+    );
+    // A query built per call is not kept by the connection.
+    await db.selectFrom('slots').select('capacity').where('capacity', '>', 3).execute();
+    assert.ok((await statements(db)).every((s) => !s.statement.includes('"capacity" >')));
+
+    // The connection is cut (the server restarted, an administrator): the pool opens a new one,
+    // which has no statements until it prepares them again.
+    await assert.rejects(sql`select pg_terminate_backend(pg_backend_pid())`.execute(db), isDatabaseUnavailable);
+    // The statement after the cut may still meet the closing connection (a 503), as after any cut.
+    const newPid = await backend(db).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return backend(db);
+    });
+    assert.notEqual(newPid, pid);
+    assert.deepEqual(await statements(db), []);
+    await db.updateTable('slots').set({ capacity: 9 }).where('id', '=', slot.id).execute();
+    assert.deepEqual(await slotCapacity.rows(db, { id: slot.id }), [{ id: slot.id, capacity: 9 }]);
+    assert.deepEqual(
+      (await statements(db)).map((s) => s.statement),
+      [sqlText],
+    );
+  });
+
+  test('a statement that failed to prepare (its table not made yet) is prepared on its next run', async () => {
+    const { db } = one;
+    const later = prepared((db, p: { from: number }) =>
+      (db as unknown as Loose).selectFrom('named_later').select('id').where('id', '>=', p.from),
+    );
+    await assert.rejects(later.rows(db, { from: 1 }), /relation "named_later" does not exist/);
+    await sql`create table named_later (id integer primary key)`.execute(db);
+    await sql`insert into named_later values (1), (2)`.execute(db);
+    assert.deepEqual(await later.rows(db, { from: 2 }), [{ id: 2 }]);
+    assert.ok((await statements(db)).some((s) => s.statement.includes('"named_later"')));
+  });
+
+  test('a statement whose result type a migration changed is prepared again: run again alone, 503 in a transaction', async () => {
+    const { db } = one;
+    const other = new pg.Client({ connectionString: database.env.GROUPZ_DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('create table named_notes (id integer primary key, note text)');
+      await other.query(`insert into named_notes values (1, 'a'), (2, 'b')`);
+      assert.deepEqual(await allNotes.rows(db, { from: 2 }), [{ id: 2, note: 'b' }]);
+
+      // Another process migrates while this one's connection keeps the statement.
+      await other.query('alter table named_notes add column extra text');
+      assert.deepEqual(await allNotes.rows(db, { from: 2 }), [{ id: 2, note: 'b', extra: null }]);
+
+      await other.query(`alter table named_notes add column more text default 'x'`);
+      const failed = await db
+        .transaction()
+        .execute(async (trx) => allNotes.rows(trx, { from: 1 }))
+        .catch((error: unknown) => error);
+      assert.ok(isDatabaseUnavailable(failed), `unavailable, to be tried again: ${String(failed)}`);
+      assert.deepEqual(await db.transaction().execute(async (trx) => allNotes.rows(trx, { from: 1 })), [
+        { id: 1, note: 'a', extra: null, more: 'x' },
+        { id: 2, note: 'b', extra: null, more: 'x' },
+      ]);
+    } finally {
+      await other.end();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+
+/**
+ * Named prepared statements on PostgreSQL for the SQL of the queries compiled once
+ * (src/db/prepared-query.ts). Sent with a name, pg has PostgreSQL parse a statement once per
+ * connection and only binds and runs it afterwards; after five runs PostgreSQL may keep a generic
+ * plan and stop planning it too. A booking's statements cost PostgreSQL more to plan than to run
+ * (docs/performance.md).
+ *
+ * Only the texts registered here are named, so that queries built per call (whose texts vary)
+ * do not fill each connection's statements. The registered texts are those of the application's
+ * prepared queries (a fixed set, each compiled once) and of the statements insertTogether makes of
+ * them (a few sequences); past MAX_NAMED_STATEMENTS, should that ever grow, texts run unnamed.
+ */
+const names = new Map<string, string>();
+
+export const MAX_NAMED_STATEMENTS = 1000;
+
+/** Registers a query's SQL (PostgreSQL's) to be sent as a named statement from now on. */
+export function registerNamedStatement(sql: string): void {
+  if (names.has(sql) || names.size >= MAX_NAMED_STATEMENTS) return;
+  names.set(sql, `gz_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`);
+}
+
+/** The name a registered SQL text runs under, or undefined for any other text. */
+export function statementName(sql: string): string | undefined {
+  return names.get(sql);
+}
+
+/**
+ * PostgreSQL's error for a statement prepared before its tables changed the columns it returns
+ * (a migration adding a column to a table read with `*`, applied by another process while this
+ * one's connections live). The connection's statement is then unusable; PostgreSQL plans it again
+ * by itself for any other change.
+ */
+export const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
+
+function resultTypeChanged(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === '0A000' && error.message === RESULT_TYPE_CHANGED;
+}
+
+/**
+ * Sends the registered texts a pool client is given (as Kysely gives them, `query(text, values)`)
+ * as named statements. A connection's statements live as long as it does: a connection the pool
+ * drops takes them with it, and a new one prepares each again on its first use.
+ *
+ * A statement whose result type changed under it (RESULT_TYPE_CHANGED) is prepared again under a
+ * new name on that connection (the old one cannot be replaced while a failed transaction holds
+ * the connection). The statement that met it is run again at once when it ran alone; in a
+ * transaction it fails, and the transaction with it, as unavailable (503, src/db/unavailable.ts):
+ * the request succeeds when tried again.
+ */
+export function nameRegisteredStatements(client: PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  /** The names this connection gave up for new ones: registered name to the one used instead. */
+  const renamed = new Map<string, string>();
+  let renames = 0;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const registered = typeof text === 'string' && (values === undefined || Array.isArray(values)) ? names.get(text) : undefined;
+    if (registered === undefined || typeof args.at(-1) === 'function') return query(...args);
+    const alone = client.getTransactionStatus() === 'I';
+    const run = () => query({ name: renamed.get(registered) ?? registered, text, values }) as Promise<unknown>;
+    return run().catch((error: unknown) => {
+      if (!resultTypeChanged(error)) throw error;
+      renamed.set(registered, `${registered}_${++renames}`);
+      if (alone) return run();
+      throw error;
+    });
+  }) as PoolClient['query'];
+}
