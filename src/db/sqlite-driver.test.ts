@@ -174,3 +174,23 @@ describe('SQLite reads and writes on their two connections', () => {
     }
   });
 });
+
+describe("SQLite's scratch space", () => {
+  test('both connections keep temporary tables and savepoint journals in memory, not in files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
+    const file = join(dir, 'db.sqlite');
+    const writer = new SQLite(file);
+    writer.pragma('journal_mode = WAL');
+    const reader = new SQLite(file);
+    const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, reader) });
+    try {
+      await sql`create table t (x integer)`.execute(db);
+      // 2: MEMORY (0 is the build's default, which here means files).
+      assert.equal(writer.pragma('temp_store', { simple: true }), 2);
+      assert.equal(reader.pragma('temp_store', { simple: true }), 2);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -89,6 +89,12 @@ class Connection {
   constructor(sqlite: SQLite.Database, busyWaitMs: number) {
     // No busy handler: a lock that is held fails at once, and run() waits without blocking.
     sqlite.pragma('busy_timeout = 0');
+    // SQLite's own scratch space in memory, not in temporary files: the journal of a savepoint (each
+    // booking of a group commit has one) and of a statement with a trigger (every table availability
+    // reads has them), which goes to a file beyond 64 KiB, and the small tables an `in (select ...)`
+    // builds on each run (the triggers' own). On files, a booking's INSERT cost several times its
+    // CPU (docs/performance.md, "CPU per booking, 7 December 2026 morning").
+    sqlite.pragma('temp_store = MEMORY');
     this.sqlite = sqlite;
     this.#statements = new CachedStatements(sqlite);
     this.#busyWaitMs = busyWaitMs;
