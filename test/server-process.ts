@@ -22,10 +22,17 @@ function portsOutsideEphemeralRange(): { low: number; count: number } {
 
 const PORTS = portsOutsideEphemeralRange();
 
-async function canListen(port: number): Promise<boolean> {
+/**
+ * Whether a server can listen on the port of 127.0.0.1 now. One `error` listener only: events.once()
+ * for `listening` rejects on `error` too, before a second once() for `error` resolves, which made a
+ * port in use throw (EADDRINUSE) out of freePort instead of having it draw another.
+ */
+export async function canListen(port: number): Promise<boolean> {
   const server = createServer();
-  server.listen(port, '127.0.0.1');
-  const listening = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => resolve(true));
+  });
   if (listening) {
     server.close();
     await once(server, 'close');
