@@ -20,6 +20,27 @@ type Loose = Kysely<Record<string, Record<string, unknown>>>;
 const allNotes = prepared((db, p: { from: number }) =>
   (db as unknown as Loose).selectFrom('named_notes').selectAll().where('id', '>=', p.from).orderBy('id'),
 );
+const allTranslated = prepared((db, p: { from: number }) =>
+  (db as unknown as Loose).selectFrom('named_translated').selectAll().where('id', '>=', p.from).orderBy('id'),
+);
+
+/** Has the connection's session speak a language other than English, if the server has one; whether it does. */
+async function speakOtherLanguage(db: Db): Promise<boolean> {
+  for (const locale of ['de_DE.UTF-8', 'de_DE.utf8', 'fr_FR.UTF-8', 'fr_FR.utf8', 'es_ES.UTF-8', 'nl_NL.UTF-8']) {
+    try {
+      await sql`select set_config('lc_messages', ${locale}, false)`.execute(db);
+    } catch {
+      continue; // not a locale of the server's machine
+    }
+    const error = await sql`select * from named_nowhere`.execute(db).then(
+      () => assert.fail('no such table'),
+      (e: unknown) => e as Error,
+    );
+    if (!error.message.includes('does not exist')) return true;
+  }
+  await sql`reset lc_messages`.execute(db);
+  return false;
+}
 
 interface Statement {
   name: string;
@@ -81,7 +102,7 @@ describe('named prepared statements on PostgreSQL', { skip: postgres ? false : '
     const later = prepared((db, p: { from: number }) =>
       (db as unknown as Loose).selectFrom('named_later').select('id').where('id', '>=', p.from),
     );
-    await assert.rejects(later.rows(db, { from: 1 }), /relation "named_later" does not exist/);
+    await assert.rejects(later.rows(db, { from: 1 }), { code: '42P01' }); // undefined table
     await sql`create table named_later (id integer primary key)`.execute(db);
     await sql`insert into named_later values (1), (2)`.execute(db);
     assert.deepEqual(await later.rows(db, { from: 2 }), [{ id: 2 }]);
@@ -112,6 +133,30 @@ describe('named prepared statements on PostgreSQL', { skip: postgres ? false : '
         { id: 2, note: 'b', extra: null, more: 'x' },
       ]);
     } finally {
+      await other.end();
+    }
+  });
+
+  test('a statement whose result type changed is told by its code, not by its message the server translates', async (t) => {
+    const { db } = one;
+    if (!(await speakOtherLanguage(db))) return t.skip('the server has no locale other than English (lc_messages)');
+    const other = new pg.Client({ connectionString: database.env.GROUPZ_DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query('create table named_translated (id integer primary key, note text)');
+      await other.query(`insert into named_translated values (1, 'a')`);
+      assert.deepEqual(await allTranslated.rows(db, { from: 1 }), [{ id: 1, note: 'a' }]);
+      await other.query('alter table named_translated add column extra text');
+      assert.deepEqual(await allTranslated.rows(db, { from: 1 }), [{ id: 1, note: 'a', extra: null }], 'run again alone');
+      await other.query(`alter table named_translated add column more text default 'x'`);
+      const failed = await db
+        .transaction()
+        .execute(async (trx) => allTranslated.rows(trx, { from: 1 }))
+        .catch((error: unknown) => error);
+      assert.ok(isDatabaseUnavailable(failed), `unavailable, to be tried again: ${String(failed)}`);
+      assert.deepEqual(await allTranslated.rows(db, { from: 1 }), [{ id: 1, note: 'a', extra: null, more: 'x' }]);
+    } finally {
+      await sql`reset lc_messages`.execute(db);
       await other.end();
     }
   });

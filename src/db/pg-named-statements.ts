@@ -31,13 +31,14 @@ export function statementName(sql: string): string | undefined {
 /**
  * PostgreSQL's error for a statement prepared before its tables changed the columns it returns
  * (a migration adding a column to a table read with `*`, applied by another process while this
- * one's connections live). The connection's statement is then unusable; PostgreSQL plans it again
- * by itself for any other change.
+ * one's connections live): `cached plan must not change result type`. The connection's statement
+ * is then unusable; PostgreSQL plans it again by itself for any other change. Told by its SQLSTATE
+ * (feature not supported) and the function of PostgreSQL's that raises it, not by its message,
+ * which the server translates (lc_messages: `gecachter Plan darf den Ergebnistyp nicht ändern`).
  */
-export const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
-
-function resultTypeChanged(error: unknown): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === '0A000' && error.message === RESULT_TYPE_CHANGED;
+export function resultTypeChanged(error: unknown): boolean {
+  const { code, routine } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; routine?: unknown };
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
 }
 
 /**
@@ -45,7 +46,7 @@ function resultTypeChanged(error: unknown): boolean {
  * as named statements. A connection's statements live as long as it does: a connection the pool
  * drops takes them with it, and a new one prepares each again on its first use.
  *
- * A statement whose result type changed under it (RESULT_TYPE_CHANGED) is prepared again under a
+ * A statement whose result type changed under it (resultTypeChanged) is prepared again under a
  * new name on that connection (the old one cannot be replaced while a failed transaction holds
  * the connection). The statement that met it is run again at once when it ran alone; in a
  * transaction it fails, and the transaction with it, as unavailable (503, src/db/unavailable.ts):

@@ -1,4 +1,4 @@
-import { RESULT_TYPE_CHANGED } from './pg-named-statements.js';
+import { resultTypeChanged } from './pg-named-statements.js';
 import { QUERY_TIMEOUT_MESSAGE } from './pg-query-timeout.js';
 
 /**
@@ -19,7 +19,7 @@ import { QUERY_TIMEOUT_MESSAGE } from './pg-query-timeout.js';
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; isObject(cause) && depth < 5; cause = cause.cause, depth++) {
     if (unavailableCode(cause.code) || unavailableMessage(cause.message)) return true;
-    if (cause.code === '0A000' && cause.message === RESULT_TYPE_CHANGED) return true;
+    if (resultTypeChanged(cause)) return true;
     // Node's connection attempts to each address of a name (localhost: ::1 and 127.0.0.1).
     if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
   }
