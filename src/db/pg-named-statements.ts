@@ -23,11 +23,6 @@ export function registerNamedStatement(sql: string): void {
   names.set(sql, `gz_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`);
 }
 
-/** The name a registered SQL text runs under, or undefined for any other text. */
-export function statementName(sql: string): string | undefined {
-  return names.get(sql);
-}
-
 /**
  * PostgreSQL's error for a statement prepared before its tables changed the columns it returns
  * (a migration adding a column to a table read with `*`, applied by another process while this
