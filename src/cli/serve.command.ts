@@ -30,6 +30,7 @@ import { voucherExpiryJob } from '../core/vouchers/voucher-expiry.service.js';
 import { databaseWatch } from '../core/watch/database-watch.service.js';
 import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
 import { startWatchLoop } from '../core/watch/watch-loop.js';
+import { setBackgroundCheckpoints } from '../db/sqlite-checkpoints.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
@@ -93,6 +94,8 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       : [];
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const log = createLogger(config.logLevel);
+    // The long-running process: SQLite's WAL is copied in a worker thread, off the event loop.
+    setBackgroundCheckpoints(true);
     const { database } = await openRuntime(config, (bookings) => log.debug({ bookings }, 'bookings committed together'));
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
