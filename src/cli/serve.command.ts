@@ -30,7 +30,9 @@ import { voucherExpiryJob } from '../core/vouchers/voucher-expiry.service.js';
 import { databaseWatch } from '../core/watch/database-watch.service.js';
 import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
 import { startWatchLoop } from '../core/watch/watch-loop.js';
+import { setBackgroundCheckpoints } from '../db/sqlite-checkpoints.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
@@ -86,6 +88,8 @@ While it runs, it records itself (host, pid) in the database every 10 seconds, s
 taking connections, lets the requests and job runs under way finish (at most 10 seconds), gives
 the job leases back, closes the database and exits. Settings: see docs/configuration.md.`,
   async run() {
+    // First: the heap of a long-running process under load (src/server/heap-growth.ts).
+    limitHeapGrowth();
     const config = loadConfig();
     // Like the certificate files: a backup that would fail every night stops the start instead.
     const backupProblems = config.backup
@@ -93,6 +97,8 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       : [];
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const log = createLogger(config.logLevel);
+    // The long-running process: SQLite's WAL is copied in a worker thread, off the event loop.
+    setBackgroundCheckpoints(true);
     const { database } = await openRuntime(config, (bookings) => log.debug({ bookings }, 'bookings committed together'));
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from './connect.js';
-import { type CheckpointPass, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
+import {
+  type CheckpointPass,
+  setBackgroundCheckpoints,
+  SQLITE_CHECKPOINT_PAGES,
+  SqliteCheckpointer,
+  WAL_LIMIT_PAGES,
+} from './sqlite-checkpoints.js';
 import { rowsInFileAlone } from '../../test/sqlite-file.js';
 
 /** Rows of about one page each. */
@@ -19,6 +25,7 @@ describe('SQLite checkpoints', () => {
   let onPass: (() => void) | undefined;
 
   beforeEach(async () => {
+    setBackgroundCheckpoints(true);
     dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
     file = join(dir, 'groupz.sqlite');
     passes = [];
@@ -33,6 +40,7 @@ describe('SQLite checkpoints', () => {
   });
   afterEach(async () => {
     await handle.close();
+    setBackgroundCheckpoints(false);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -72,8 +80,24 @@ describe('SQLite checkpoints', () => {
   });
 });
 
+test('a process that did not switch them on (a command, a test) leaves the checkpoints to the writer, as SQLite does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+  let passes = 0;
+  const handle = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite'), onCheckpoint: () => passes++ });
+  try {
+    await sql`create table t (x blob)`.execute(handle.db);
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(handle.db);
+    assert.deepEqual(rows, [{ wal_autocheckpoint: SQLITE_CHECKPOINT_PAGES }]);
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(passes, 0);
+});
+
 test('a checkpoint worker that cannot open its database says so', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+  setBackgroundCheckpoints(true);
   try {
     let failed!: () => void;
     const failure = new Promise<void>((resolve) => (failed = resolve));
@@ -83,6 +107,7 @@ test('a checkpoint worker that cannot open its database says so', async () => {
     await failure.finally(() => clearInterval(waiting));
     await checkpointer.stop();
   } finally {
+    setBackgroundCheckpoints(false);
     rmSync(dir, { recursive: true, force: true });
   }
 });

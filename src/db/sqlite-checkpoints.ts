@@ -22,6 +22,18 @@ export const WAL_LIMIT_PAGES = 10_000;
 /** SQLite's own `wal_autocheckpoint`, which the writer goes back to when the worker fails. */
 export const SQLITE_CHECKPOINT_PAGES = 1000;
 
+let inBackground = false;
+
+/**
+ * Whether this process copies the WAL in a worker thread: `groupz serve` (src/main.ts) switches it
+ * on before it connects. A one-shot command (`groupz migrate`, a backup) or a test's database would
+ * pay for the thread's start (a JavaScript isolate and its memory) and gain nothing: without the
+ * worker the writer checkpoints as SQLite does by default, at SQLITE_CHECKPOINT_PAGES.
+ */
+export function setBackgroundCheckpoints(on: boolean): void {
+  inBackground = on;
+}
+
 /** What the worker sends for each checkpoint that copied pages: the WAL's pages, and how many of them are now in the database file. */
 export interface CheckpointPass {
   walPages: number;
@@ -41,21 +53,29 @@ export interface CheckpointerSettings {
  * request with it, for up to 82 ms, 9 to 49 times in 5 seconds of booking load (docs/performance.md,
  * "Paced p99 on SQLite"). The worker runs PASSIVE checkpoints on a connection of its own, and the
  * writer's own (`wal_autocheckpoint`) waits until WAL_LIMIT_PAGES. A checkpoint never loses a
- * commit: the WAL keeps every page until the database file holds it on disk.
+ * commit: the WAL keeps every page until the database file holds it on disk. Only in the process
+ * that switched it on (setBackgroundCheckpoints, the server); elsewhere it starts no worker.
  */
 export class SqliteCheckpointer {
-  readonly #worker: Worker;
-  readonly #exited: Promise<void>;
+  readonly #worker: Worker | undefined;
+  readonly #exited: Promise<void> = Promise.resolve();
 
-  /** `onFailure`: the worker failed (to start, or later) and copies no more. */
-  constructor(file: string, onPass?: (pass: CheckpointPass) => void, onFailure?: () => void) {
+  /**
+   * `withoutWorker`: no worker copies the WAL from now on, the writer must: this process does not
+   * run one (see setBackgroundCheckpoints), or it failed (to start, or later).
+   */
+  constructor(file: string, onPass?: (pass: CheckpointPass) => void, withoutWorker?: () => void) {
+    if (!inBackground) {
+      withoutWorker?.();
+      return;
+    }
     const workerData: CheckpointerSettings = { file, intervalMs: CHECKPOINT_INTERVAL_MS };
     this.#worker = import.meta.url.endsWith('.ts')
       ? sourceWorker(workerData)
       : new Worker(join(INSTALL_DIR, 'dist', 'sqlite-checkpoint-worker.js'), { workerData });
     // Not a reason for the process to stay up.
     this.#worker.unref();
-    this.#worker.on('error', () => onFailure?.());
+    this.#worker.on('error', () => withoutWorker?.());
     this.#worker.on('message', (pass: CheckpointPass) => {
       try {
         onPass?.(pass);
@@ -63,20 +83,21 @@ export class SqliteCheckpointer {
         // Only a report.
       }
     });
-    this.#exited = new Promise((resolve) => this.#worker.once('exit', () => resolve()));
+    const worker = this.#worker;
+    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
   }
 
   /** Ends the passes and closes the worker's connection; resolves once the worker has exited. */
   async stop(): Promise<void> {
     // Held for its exit, which the process waits for now.
-    this.#worker.ref();
-    this.#worker.postMessage('stop');
+    this.#worker?.ref();
+    this.#worker?.postMessage('stop');
     await this.#exited;
   }
 }
 
 /**
- * The worker from src/ (the tests, `npm run bench`'s own connection), compiled by tsx as they run:
+ * The worker from src/ (the tests of the worker, the server run from the sources), compiled by tsx as they run:
  * a worker inherits no loader hooks, so it loads its source through tsx's require hook.
  */
 function sourceWorker(workerData: CheckpointerSettings): Worker {
