@@ -7,7 +7,7 @@ import { type TestDatabase, testDialects } from '../../test/databases.js';
 import { makeActivity, makeSlot } from '../../test/factories.js';
 import { connectDatabase, type DatabaseHandle } from './connect.js';
 import { prepared } from './prepared-query.js';
-import type { Db } from './schema.js';
+import type { Db, Executor } from './schema.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 
 const clock = new TestClock('2026-06-01T08:00:00Z');
@@ -19,6 +19,9 @@ const slotCapacity = prepared((db, p: { id: string }) => db.selectFrom('slots').
 type Loose = Kysely<Record<string, Record<string, unknown>>>;
 const allNotes = prepared((db, p: { from: number }) =>
   (db as unknown as Loose).selectFrom('named_notes').selectAll().where('id', '>=', p.from).orderBy('id'),
+);
+const allShared = prepared((db, p: { from: number }) =>
+  (db as unknown as Loose).selectFrom('named_shared').selectAll().where('id', '>=', p.from).orderBy('id'),
 );
 const allTranslated = prepared((db, p: { from: number }) =>
   (db as unknown as Loose).selectFrom('named_translated').selectAll().where('id', '>=', p.from).orderBy('id'),
@@ -48,7 +51,7 @@ interface Statement {
 }
 const statements = async (db: Db) =>
   (await sql<Statement>`select name, statement from pg_prepared_statements`.execute(db)).rows.filter((s) => s.name.startsWith('gz_'));
-const backend = async (db: Db) => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+const backend = async (db: Executor) => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
 
 describe('named prepared statements on PostgreSQL', { skip: postgres ? false : 'needs GROUPZ_TEST_PG_URL' }, () => {
   let database: TestDatabase;
@@ -134,6 +137,49 @@ describe('named prepared statements on PostgreSQL', { skip: postgres ? false : '
       ]);
     } finally {
       await other.end();
+    }
+  });
+
+  test('a result type changed is met once by the process: its other connections prepare the statement afresh', async () => {
+    const two = connectDatabase({ url: database.env.GROUPZ_DATABASE_URL, sqliteFile: '', poolSize: 2 });
+    const other = new pg.Client({ connectionString: database.env.GROUPZ_DATABASE_URL });
+    await other.connect();
+    /** Two transactions at once, so each of the pool's two connections runs the statement: their backends and rows. */
+    const onBoth = async () => {
+      let arrived = 0;
+      let bothIn: () => void = () => {};
+      const together = new Promise<void>((resolve) => (bothIn = resolve));
+      return Promise.all(
+        [0, 1].map(() =>
+          two.db.transaction().execute(async (trx) => {
+            if (++arrived === 2) bothIn();
+            await together;
+            return { pid: await backend(trx), rows: await allShared.rows(trx, { from: 1 }) };
+          }),
+        ),
+      );
+    };
+    try {
+      await other.query('create table named_shared (id integer primary key, note text)');
+      await other.query(`insert into named_shared values (1, 'a')`);
+      const first = await onBoth();
+      assert.equal(new Set(first.map((r) => r.pid)).size, 2, 'both connections prepared it');
+
+      await other.query('alter table named_shared add column extra text');
+      const failed = await two.db
+        .transaction()
+        .execute(async (trx) => allShared.rows(trx, { from: 1 }))
+        .catch((error: unknown) => error);
+      assert.ok(isDatabaseUnavailable(failed), `the first to meet it fails, to be tried again: ${String(failed)}`);
+      const after = await onBoth();
+      assert.deepEqual(
+        after.map((r) => r.rows),
+        [[{ id: 1, note: 'a', extra: null }], [{ id: 1, note: 'a', extra: null }]],
+        'neither connection fails again',
+      );
+    } finally {
+      await other.end();
+      await two.close();
     }
   });
 

@@ -14,6 +14,8 @@ import type { PoolClient } from 'pg';
  * them (a few sequences); past MAX_NAMED_STATEMENTS, should that ever grow, texts run unnamed.
  */
 const names = new Map<string, string>();
+/** The statements prepared again under a new name since their result type changed: registered name to how many times. */
+const generations = new Map<string, number>();
 
 export const MAX_NAMED_STATEMENTS = 1000;
 
@@ -42,26 +44,32 @@ export function resultTypeChanged(error: unknown): boolean {
  * drops takes them with it, and a new one prepares each again on its first use.
  *
  * A statement whose result type changed under it (resultTypeChanged) is prepared again under a
- * new name on that connection (the old one cannot be replaced while a failed transaction holds
- * the connection). The statement that met it is run again at once when it ran alone; in a
- * transaction it fails, and the transaction with it, as unavailable (503, src/db/unavailable.ts):
- * the request succeeds when tried again.
+ * new name (the old one cannot be replaced while a failed transaction holds the connection), on
+ * every connection of the process: the first connection to meet it moves the statement to its
+ * next generation, and the others prepare that afresh on their next run instead of each failing
+ * once. The statement that met it is run again at once when it ran alone; in a transaction it
+ * fails, and the transaction with it, as unavailable (503, src/db/unavailable.ts): the request
+ * succeeds when tried again.
  */
 export function nameRegisteredStatements(client: PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  /** The names this connection gave up for new ones: registered name to the one used instead. */
-  const renamed = new Map<string, string>();
-  let renames = 0;
   client.query = ((...args: unknown[]) => {
     const [text, values] = args;
     const registered = typeof text === 'string' && (values === undefined || Array.isArray(values)) ? names.get(text) : undefined;
     if (registered === undefined || typeof args.at(-1) === 'function') return query(...args);
     const alone = client.getTransactionStatus() === 'I';
-    const run = () => query({ name: renamed.get(registered) ?? registered, text, values }) as Promise<unknown>;
+    const run = () => {
+      const generation = generations.get(registered) ?? 0;
+      const name = generation === 0 ? registered : `${registered}_${generation}`;
+      return (query({ name, text, values }) as Promise<unknown>).catch((error: unknown) => {
+        if (!resultTypeChanged(error)) throw error;
+        // Moved on once, by whichever connection met it first.
+        if ((generations.get(registered) ?? 0) === generation) generations.set(registered, generation + 1);
+        throw error;
+      });
+    };
     return run().catch((error: unknown) => {
-      if (!resultTypeChanged(error)) throw error;
-      renamed.set(registered, `${registered}_${++renames}`);
-      if (alone) return run();
+      if (alone && resultTypeChanged(error)) return run();
       throw error;
     });
   }) as PoolClient['query'];
