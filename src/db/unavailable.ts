@@ -17,11 +17,26 @@ import { QUERY_TIMEOUT_MESSAGE } from './pg-query-timeout.js';
  * file a request writes on a full disk is the same condition as the database's.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error, depth = 0; isObject(cause) && depth < 5; cause = cause.cause, depth++) {
-    if (unavailableCode(cause.code) || unavailableMessage(cause.message)) return true;
-    if (resultTypeChanged(cause)) return true;
+  return someCause(error, (cause) => {
+    if (unavailableCode(cause.code) || unavailableMessage(cause.message) || resultTypeChanged(cause)) return true;
     // Node's connection attempts to each address of a name (localhost: ::1 and 127.0.0.1).
-    if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
+    return cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable);
+  });
+}
+
+/**
+ * Whether the error is a statement's result type changed by another process's migration: its
+ * request fails (503, to be tried again) while the database serves, and the statement is prepared
+ * again for the next (src/db/pg-named-statements.ts). No outage, for /healthz nor the log.
+ */
+export function isStatementPreparedAgain(error: unknown): boolean {
+  return someCause(error, resultTypeChanged);
+}
+
+/** Whether the error, or an error it was caused by (a few deep), is such. */
+function someCause(error: unknown, is: (cause: { code?: unknown; message?: unknown; cause?: unknown }) => boolean): boolean {
+  for (let cause = error, depth = 0; isObject(cause) && depth < 5; cause = cause.cause, depth++) {
+    if (is(cause)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors.js';
-import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { isDatabaseUnavailable, isStatementPreparedAgain } from '../../db/unavailable.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { ErrorPage, type Resend } from '../views/error.page.js';
 import { renderPage } from '../views/layout.js';
@@ -217,9 +217,14 @@ let outageUnlogged = 0;
 /**
  * Notes a request refused for the database's unavailability, whichever route answers it: for
  * /healthz (databaseRefusals), and in the log once per burst, its first error, then one line a
- * minute counting the requests it refused.
+ * minute counting the requests it refused. A statement prepared again after another process's
+ * migration (isStatementPreparedAgain) fails one request, but is no outage: only logged.
  */
 export function noteOutage(request: FastifyRequest, error: unknown): void {
+  if (isStatementPreparedAgain(error)) {
+    request.log.warn({ err: error }, 'a statement prepared again: another process changed its table (a migration)');
+    return;
+  }
   request.server.databaseRefusals.record();
   const now = performance.now();
   if (outageLoggedAt !== undefined && now - outageLoggedAt < OUTAGE_LOG_INTERVAL_MS) {
