@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
+import { setBackgroundCheckpoints } from '../src/db/sqlite-checkpoints.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { onCleanup } from './cleanup.js';
 
@@ -48,6 +49,8 @@ export async function createBenchDatabase(pgUrl: string | undefined): Promise<Be
     dialect: url ? 'postgres' : 'sqlite',
     env: { GROUPZ_DATA_DIR: dataDir, GROUPZ_DATABASE_URL: url },
     async connect() {
+      // The in-process bookings run on SQLite as the server does: its checkpoints in a worker thread.
+      setBackgroundCheckpoints(true);
       const handle = connectDatabase({ url, sqliteFile: join(dataDir, 'groupz.sqlite') });
       onCleanup('close the in-process database connection', () => handle.close());
       await migrateToLatest(handle.db);
