@@ -17,7 +17,7 @@ const names = new Map<string, string>();
 /** The statements prepared again under a new name since their result type changed: registered name to how many times. */
 const generations = new Map<string, number>();
 
-export const MAX_NAMED_STATEMENTS = 1000;
+const MAX_NAMED_STATEMENTS = 1000;
 
 /** Registers a query's SQL (PostgreSQL's) to be sent as a named statement from now on. */
 export function registerNamedStatement(sql: string): void {
