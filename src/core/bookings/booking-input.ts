@@ -197,7 +197,8 @@ export function withSlotErrors(raw: Record<string, unknown>, errors: readonly Fi
     if (!all.some((e) => e.field === 'slotId')) all.push({ field: 'slotId', code: 'unknown_slot' });
     return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
   }
-  const all = withGroupLimitError(activity, raw.groupSize, errors);
+  // A party sent without a group size is a group of its sum, within the activity's limits too.
+  const all = withGroupLimitError(activity, withPartySize(raw).groupSize, errors);
   const erred = (field: string) => all.some((e) => e.field === field);
   all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
   all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));

@@ -312,6 +312,20 @@ for (const dialect of testDialects()) {
           ['party.adult', 'count_above_max'],
         ],
       );
+      // Counts each within bounds whose sum is over the largest group any activity takes: the group is named too large.
+      const tooMany = await api({ ...bookingRequest(slot.id), groupSize: null, party: { pupil: 9995, adult: 6 } });
+      assert.equal(tooMany.statusCode, 422, tooMany.body);
+      const [tooLarge, ...others] = validationErrorJson.parse(tooMany.json()).errors;
+      assert.deepEqual([tooLarge?.field, tooLarge?.code, others], ['groupSize', 'group_too_large', []]);
+      assert.ok(tooLarge!.message.includes(String(activity.maxGroupSize)), `names the maximum: ${tooLarge!.message}`);
+      const countTooLarge = await api({ ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 10_001, adult: 1 } });
+      assert.deepEqual(
+        validationErrorJson.parse(countTooLarge.json()).errors.map((e) => [e.field, e.code]),
+        [
+          ['groupSize', 'group_too_large'],
+          ['party.pupil', 'too_large'],
+        ],
+      );
       const plain = await makeSlot(t.database.db, t.clock, await makeActivity(t.database.db, t.clock), { date: '2026-06-21' });
       const text = await api({ ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: '24', adult: 2 } });
       assert.deepEqual(
