@@ -228,8 +228,8 @@ export function groupLimitError(activity: Pick<Activity, 'minGroupSize' | 'maxGr
  * A group size's field errors with the activity's limits: a group outside them is `group_too_small`
  * or `group_too_large` at `groupSize`, naming the limit, unless the group size has a fault of its
  * own (no number, none). A group over the largest any activity takes (MAX_GROUP_SIZE, the schema's
- * `too_large`) is over this activity's maximum too: refused as such, naming it, as every form and
- * the API that take a group for an activity answer.
+ * `too_large`) is over this activity's maximum too, and one below 1 (`too_small`) under its minimum:
+ * refused as such, naming the limit, as every form and the API that take a group for an activity answer.
  */
 export function withGroupLimitError(
   activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>,
@@ -237,7 +237,9 @@ export function withGroupLimitError(
   errors: readonly FieldError[],
 ): FieldError[] {
   const limit = groupLimitError(activity, groupSize);
-  const all = errors.filter((e) => !(limit?.code === 'group_too_large' && e.field === 'groupSize' && e.code === 'too_large'));
+  // The schema's own bounds (below 1, over MAX_GROUP_SIZE) are outside the activity's too.
+  const beyond = { group_too_large: 'too_large', group_too_small: 'too_small' } as const;
+  const all = errors.filter((e) => !(limit && e.field === 'groupSize' && e.code === beyond[limit.code as keyof typeof beyond]));
   if (limit && !all.some((e) => e.field === 'groupSize')) all.push(limit);
   return all;
 }

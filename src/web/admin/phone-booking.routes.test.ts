@@ -165,12 +165,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual([(await bookingsOf(slot.id))[0]?.status, (await bookingsOf(withOption.id))[0]?.status], ['requested', 'option']);
     });
 
-    test('a group over the most any activity takes names the activity’s maximum, as the public form and the API do (nl, en)', async () => {
+    test('a group over the most any activity takes names the activity’s maximum, one below 1 its minimum, as the public form and the API do (nl, en)', async () => {
       const slot = await makeSlot(db(), t.clock, home, { date: '2026-06-21', capacity: 10 });
       for (const [groupSize, language, message] of [
         ['10001', 'nl', `Deze activiteit is voor groepen van hoogstens ${home.maxGroupSize} personen.`],
         ['20000', 'en', `This activity is for groups of at most ${home.maxGroupSize} people.`],
         ['21', 'en', `This activity is for groups of at most ${home.maxGroupSize} people.`],
+        ['0', 'nl', `Deze activiteit is voor groepen van minstens ${home.minGroupSize} personen.`],
+        ['-3', 'en', `This activity is for groups of at least ${home.minGroupSize} people.`],
       ] as const) {
         const refused = await t.app.inject({
           method: 'POST',

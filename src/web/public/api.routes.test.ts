@@ -306,13 +306,13 @@ for (const dialect of testDialects()) {
 
     test('POST /bookings: invalid fields answer 422 naming each field', async () => {
       const cases: [Record<string, unknown>, string, string][] = [
-        [{ groupSize: 0 }, 'groupSize', 'too_small'],
+        [{ groupSize: 0 }, 'groupSize', 'group_too_small'],
         [{ groupSize: 1e9 }, 'groupSize', 'group_too_large'],
         [{ groupSize: '4' }, 'groupSize', 'not_a_number'],
         [{ groupSize: 2.5 }, 'groupSize', 'not_a_number'],
         [{ groupSize: null }, 'groupSize', 'required'],
         [{ groupSize: undefined }, 'groupSize', 'required'],
-        [{ groupSize: -1 }, 'groupSize', 'too_small'],
+        [{ groupSize: -1 }, 'groupSize', 'group_too_small'],
         [{ name: '' }, 'name', 'required'],
         [{ name: '   ' }, 'name', 'required'],
         [{ name: 42 }, 'name', 'required'],

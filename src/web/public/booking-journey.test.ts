@@ -253,10 +253,10 @@ for (const dialect of testDialects()) {
     test('group sizes of 0, 10^9 and 10^30 typed in the form get translated messages, the input kept', async () => {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
       const cases: [string, string][] = [
-        ['0', 'Dit getal is te klein.'],
+        ['0', 'Deze activiteit is voor groepen van minstens 4 personen.'],
         ['1000000000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
         ['1' + '0'.repeat(30), 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
-        ['-3', 'Dit getal is te klein.'],
+        ['-3', 'Deze activiteit is voor groepen van minstens 4 personen.'],
         ['2.5', 'Vul een heel getal in.'],
         ['twaalf', 'Vul een heel getal in.'],
       ];
