@@ -164,8 +164,9 @@ interface Combined {
   slots: readonly (readonly [number, number, string])[];
 }
 
-/** Per dialect, the statements made so far, by the parts' queries. */
-const combinedStatements = new WeakMap<DialectAdapter, Map<string, Combined>>();
+type MakeStatement = (nodes: readonly OperationNodeSource[]) => RawBuilder<unknown>;
+/** Per dialect and way of making them, the statements made so far, by the parts' queries. */
+const combinedStatements = new WeakMap<DialectAdapter, WeakMap<MakeStatement, Map<string, Combined>>>();
 const partIds = new WeakMap<PreparedQuery<object, unknown>, number>();
 let nextPartId = 0;
 
@@ -176,15 +177,13 @@ let nextPartId = 0;
  * usual. The sequences a process meets are few: each part's query is fixed, and insertTogether's
  * callers join a handful of them.
  */
-export async function executeCombined(
-  db: Executor,
-  parts: readonly PreparedPart[],
-  make: (nodes: readonly OperationNodeSource[]) => RawBuilder<unknown>,
-): Promise<unknown> {
+export async function executeCombined(db: Executor, parts: readonly PreparedPart[], make: MakeStatement): Promise<unknown> {
   const executor = db.getExecutor();
   if (executor.plugins.length > 0) return make(parts.map(({ query, params }) => query.pending(db, params))).execute(db);
-  let byParts = combinedStatements.get(executor.adapter);
-  if (!byParts) combinedStatements.set(executor.adapter, (byParts = new Map()));
+  let byMake = combinedStatements.get(executor.adapter);
+  if (!byMake) combinedStatements.set(executor.adapter, (byMake = new WeakMap()));
+  let byParts = byMake.get(make);
+  if (!byParts) byMake.set(make, (byParts = new Map()));
   const key = parts.map(({ query }) => partIds.get(query) ?? partIds.set(query, nextPartId++).get(query)).join();
   let combined = byParts.get(key);
   if (!combined) {
