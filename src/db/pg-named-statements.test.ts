@@ -12,6 +12,7 @@ import { connectDatabase, type DatabaseHandle } from './connect.js';
 import { prepared } from './prepared-query.js';
 import type { Db, Executor } from './schema.js';
 import { isDatabaseUnavailable } from './unavailable.js';
+import { nameRegisteredStatements, registerNamedStatement } from './pg-named-statements.js';
 
 const clock = new TestClock('2026-06-01T08:00:00Z');
 const postgres = testDialects().find((d) => d.name === 'postgres');
@@ -28,6 +29,9 @@ const allShared = prepared((db, p: { from: number }) =>
 );
 const allTranslated = prepared((db, p: { from: number }) =>
   (db as unknown as Loose).selectFrom('named_translated').selectAll().where('id', '>=', p.from).orderBy('id'),
+);
+const allClosed = prepared((db, p: { from: number }) =>
+  (db as unknown as Loose).selectFrom('named_closed').selectAll().where('id', '>=', p.from).orderBy('id'),
 );
 
 /** The German locale the translated-message test has its own server speak (`.ci/run` makes it). */
@@ -169,6 +173,79 @@ describe('named prepared statements on PostgreSQL', { skip: postgres ? false : '
     } finally {
       await other.end();
       await two.close();
+    }
+  });
+
+  test('the statement replaced is closed on its connection: one statement is left per text', async () => {
+    const { db } = one;
+    const other = new pg.Client({ connectionString: database.env.GROUPZ_DATABASE_URL });
+    await other.connect();
+    /** The connection's statements of the text (pg_prepared_statements is the session's own). */
+    const kept = async () => (await statements(db)).filter((s) => s.statement.includes('"named_closed"')).map((s) => s.name);
+    try {
+      await other.query('create table named_closed (id integer primary key, note text)');
+      await other.query(`insert into named_closed values (1, 'a')`);
+      assert.deepEqual(await allClosed.rows(db, { from: 1 }), [{ id: 1, note: 'a' }]);
+      const [first] = await kept();
+      assert.equal((await kept()).length, 1);
+
+      await other.query('alter table named_closed add column extra text');
+      assert.deepEqual(await allClosed.rows(db, { from: 1 }), [{ id: 1, note: 'a', extra: null }], 'run again alone');
+      const second = await kept();
+      assert.equal(second.length, 1, `the statement replaced is closed: ${second.join(', ')}`);
+      assert.notEqual(second[0], first);
+
+      await other.query(`alter table named_closed add column more text default 'x'`);
+      const failed = await db
+        .transaction()
+        .execute(async (trx) => allClosed.rows(trx, { from: 1 }))
+        .catch((error: unknown) => error);
+      assert.ok(isDatabaseUnavailable(failed), `unavailable, to be tried again: ${String(failed)}`);
+      assert.deepEqual(await db.transaction().execute(async (trx) => allClosed.rows(trx, { from: 1 })), [
+        { id: 1, note: 'a', extra: null, more: 'x' },
+      ]);
+      const third = await kept();
+      assert.equal(third.length, 1, `closed in a transaction too: ${third.join(', ')}`);
+      assert.ok(!second.includes(third[0]!));
+      assert.deepEqual(await allClosed.rows(db, { from: 1 }), [{ id: 1, note: 'a', extra: null, more: 'x' }], 'and runs on');
+    } finally {
+      await other.end();
+    }
+  });
+
+  test('a statement replaced is closed after the queries queued before it on its connection have run it', async () => {
+    // pg queues the queries given a connection at once (Kysely gives it one at a time): straight to pg here.
+    const text = 'select * from named_queued where id >= $1 order by id';
+    registerNamedStatement(text);
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: database.env.GROUPZ_DATABASE_URL });
+      await client.connect();
+      nameRegisteredStatements(client as pg.PoolClient);
+      return client;
+    };
+    const [here, elsewhere] = [await connect(), await connect()];
+    const rows = async (client: pg.Client) => (await client.query(text, [1])).rows;
+    try {
+      await here.query('create table named_queued (id integer primary key, note text)');
+      await here.query(`insert into named_queued values (1, 'a')`);
+      // The other connection prepares the statement before a migration, this one after it: only the other's fails.
+      assert.deepEqual(await rows(elsewhere), [{ id: 1, note: 'a' }]);
+      await here.query('alter table named_queued add column extra text');
+      assert.deepEqual(await rows(here), [{ id: 1, note: 'a', extra: null }]);
+
+      const busy = here.query('select pg_sleep(0.3)');
+      // Queued behind the sleep under the statement's name of now, which this connection has prepared.
+      const queued = rows(here);
+      // Meanwhile the other connection meets the change and moves the statement to its next name.
+      assert.deepEqual(await rows(elsewhere), [{ id: 1, note: 'a', extra: null }]);
+      const next = rows(here);
+      await busy;
+      assert.deepEqual(await Promise.all([queued, next]), [[{ id: 1, note: 'a', extra: null }], [{ id: 1, note: 'a', extra: null }]]);
+      const kept = await here.query('select name from pg_prepared_statements where statement = $1', [text]);
+      assert.equal(kept.rows.length, 1, 'the statement replaced is closed');
+    } finally {
+      await here.end();
+      await elsewhere.end();
     }
   });
 

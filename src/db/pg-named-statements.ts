@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Connection, PoolClient, Query } from 'pg';
 
 /**
  * Named prepared statements on PostgreSQL for the SQL of the queries compiled once
@@ -50,9 +50,14 @@ export function resultTypeChanged(error: unknown): boolean {
  * once. The statement that met it is run again at once when it ran alone; in a transaction it
  * fails, and the transaction with it, as unavailable (503, src/db/unavailable.ts): the request
  * succeeds when tried again.
+ *
+ * The statement replaced is closed on each connection that prepared it, with the first run there
+ * of its next generation (withClosed): no statement is left behind per connection and migration.
  */
 export function nameRegisteredStatements(client: PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  /** The name each registered statement last ran under on this connection. */
+  const ranAs = new Map<string, string>();
   client.query = ((...args: unknown[]) => {
     const [text, values] = args;
     const registered = typeof text === 'string' && (values === undefined || Array.isArray(values)) ? names.get(text) : undefined;
@@ -61,7 +66,18 @@ export function nameRegisteredStatements(client: PoolClient): void {
     const run = () => {
       const generation = generations.get(registered) ?? 0;
       const name = generation === 0 ? registered : `${registered}_${generation}`;
-      return (query({ name, text, values }) as Promise<unknown>).catch((error: unknown) => {
+      const replaced = ranAs.get(registered);
+      ranAs.set(registered, name);
+      const ran =
+        replaced === undefined || replaced === name
+          ? (query({ name, text, values }) as Promise<unknown>)
+          : new Promise((resolve, reject) => {
+              query(
+                withClosed(client, replaced, { name, text: text as string, values: (values as unknown[] | undefined) ?? [] }),
+                (error: unknown, result: unknown) => (error ? reject(error) : resolve(result)),
+              );
+            });
+      return ran.catch((error: unknown) => {
         if (!resultTypeChanged(error)) throw error;
         // Moved on once, by whichever connection met it first.
         if ((generations.get(registered) ?? 0) === generation) generations.set(registered, generation + 1);
@@ -73,4 +89,29 @@ export function nameRegisteredStatements(client: PoolClient): void {
       throw error;
     });
   }) as PoolClient['query'];
+}
+
+/**
+ * pg's query for a statement that also closes the statement it replaces on the connection: a Close
+ * message sent with the statement's own (no round trip more), and pg's record of the connection's
+ * statements (connection.parsedStatements) told so, to keep in step with the server. Sent as the
+ * query goes out, after every query queued on the connection before it (those that may still run
+ * the replaced statement), never while one of them runs it. PostgreSQL takes a Close for a
+ * statement the connection does not have (one that failed to prepare) without an error, and in a
+ * failed transaction too: closing cannot fail the query it goes with.
+ */
+function withClosed(client: PoolClient, replaced: string, config: { name: string; text: string; values: unknown[] }): Query {
+  const query = new (client.constructor as unknown as { Query: typeof Query }).Query(config);
+  const submit = query.submit;
+  query.submit = (connection: Connection) => {
+    const parsed = connection as Connection & {
+      parsedStatements: Record<string, string>;
+      submittedNamedStatements: Record<string, string>;
+    };
+    delete parsed.parsedStatements[replaced];
+    delete parsed.submittedNamedStatements[replaced];
+    connection.close({ type: 'S', name: replaced }, true);
+    return submit.call(query, connection);
+  };
+  return query;
 }
