@@ -42,7 +42,7 @@ export const bookingInputSchema = jsonInputObject({
     )
     .optional()
     .describe(
-      'How many persons of each price category the group has, by the category\'s key (activity.priceCategories), e.g. {"pupil": 24, "teacher": 3}; only for an activity with price categories. Left out there, the whole group counts in the activity\'s first category (each other category at its minimum)',
+      'How many persons of each price category the group has, by the category\'s key (activity.priceCategories), e.g. {"pupil": 24, "teacher": 3}; only for an activity with price categories. Left out there, the whole group counts in the activity\'s first category (each other category at its minimum). A count over its category\'s maxCount, or over 10,000 for a category without one, is refused at party.<key> with count_above_max, naming the limit',
     ),
   name: text(120, { required: true }),
   email: text(254, { required: true }).refine((s) => s === '' || z.regexes.email.test(s), 'invalid_email'),
@@ -163,6 +163,29 @@ export function withPartySize(raw: Record<string, unknown>): Record<string, unkn
   return size === undefined ? raw : { ...raw, groupSize: size };
 }
 
+/**
+ * A failed parse's field errors (fieldErrorsOf), a party's count over the most any group may be
+ * (the schema's `too_large` at `party.<key>`) as the limit it is over, named: `count_above_max`
+ * with MAX_GROUP_SIZE, as partyErrors names a category's own maximum.
+ */
+export function countErrorsOf(error: z.ZodError): FieldError[] {
+  return fieldErrorsOf(error).map((e) =>
+    e.field.startsWith('party.') && e.code === 'too_large' ? { ...e, code: 'count_above_max', params: { max: MAX_GROUP_SIZE } } : e,
+  );
+}
+
+/**
+ * The field errors with the party's faults for the activity (partyFaults) at the fields without
+ * one; a count the schema found over MAX_GROUP_SIZE (countErrorsOf) names its category's own
+ * maximum instead, where that is lower.
+ */
+export function withPartyFaults(activity: Pick<Activity, 'pricing'>, party: unknown, errors: readonly FieldError[]): FieldError[] {
+  const faults = partyFaults(activity, party);
+  const own = (e: FieldError) => faults.find((f) => f.field === e.field && f.code === 'count_above_max' && e.code === 'count_above_max');
+  const all = errors.map((e) => own(e) ?? e);
+  return [...all, ...faults.filter((f) => !all.some((e) => e.field === f.field))];
+}
+
 export function parseBookingInput(raw: unknown): ParsedBookingInput {
   const sized = typeof raw === 'object' && raw !== null ? withPartySize(raw as Record<string, unknown>) : raw;
   const result = bookingInputSchema.safeParse(sized);
@@ -173,7 +196,7 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
       raw !== null &&
       isRecord((raw as Record<string, unknown>).party) &&
       (raw as Record<string, unknown>).groupSize == null;
-    return { ok: false, errors: fieldErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
+    return { ok: false, errors: countErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
   }
   const { party, groupSize } = result.data;
   if (party && partySize(party) !== groupSize) return { ok: false, errors: [{ field: 'groupSize', code: 'invalid_value' }] };
@@ -201,8 +224,7 @@ export function withSlotErrors(raw: Record<string, unknown>, errors: readonly Fi
   const all = withGroupLimitError(activity, withPartySize(raw).groupSize, errors);
   const erred = (field: string) => all.some((e) => e.field === field);
   all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
-  all.push(...partyFaults(activity, raw.party).filter((e) => !erred(e.field)));
-  return all.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+  return withPartyFaults(activity, raw.party, all).sort((a, b) => orderOf(a.field) - orderOf(b.field));
 }
 
 /**

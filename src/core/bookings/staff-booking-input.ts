@@ -3,7 +3,7 @@ import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import { type FieldError, type FormResult, fieldErrorsOf } from '../shared/field-errors.js';
 import type { OrganiserContact } from './booking.js';
-import { bookingInputSchema, partyFaults, withGroupLimitError, withPartySize } from './booking-input.js';
+import { bookingInputSchema, countErrorsOf, withGroupLimitError, withPartyFaults, withPartySize } from './booking-input.js';
 import type { BookingInput } from './booking-input.js';
 import { optionRefusal } from './option.js';
 
@@ -65,8 +65,7 @@ export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'slotId
 export function parsePhoneBooking(raw: Record<string, unknown>, activity: Activity, slot: Slot, now: Date): FormResult<PhoneBooking> {
   const sized = withPartySize(raw);
   const result = phoneBookingFields.safeParse(sized);
-  const errors = withGroupLimit(sized, result.success ? [] : fieldErrorsOf(result.error), activity);
-  errors.push(...partyFaults(activity, sized.party).filter((fault) => !errors.some((e) => e.field === fault.field)));
+  const errors = withPartyFaults(activity, sized.party, withGroupLimit(sized, result.success ? [] : countErrorsOf(result.error), activity));
   // A status the activity does not allow now is refused with the other fields' errors.
   const chosen = phoneBookingFields.shape.status.safeParse(raw.status);
   const status = chosen.success ? statusError(activity, slot, now, chosen.data) : undefined;

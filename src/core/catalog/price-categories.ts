@@ -98,7 +98,7 @@ export function resizedParty(categories: readonly CategoryLine[], party: Party, 
 /**
  * The faults of a party for the activity's categories, as field errors under `party.<key>`: a key
  * the activity has no category for, a count that is no whole number from 0, or outside the
- * category's limits. The group's size
+ * category's limits (without a maximum of its own, MAX_GROUP_SIZE), naming the limit. The group's size
  * (the sum) is checked against the activity's limits as any group size is.
  */
 export function partyErrors(categories: readonly CategoryLine[], party: Party): FieldError[] {
@@ -113,8 +113,9 @@ export function partyErrors(categories: readonly CategoryLine[], party: Party): 
     else if (count < 0) errors.push({ field, code: 'count_below_min', params: { min: 0 } });
     else if (category.minCount !== undefined && count < category.minCount) {
       errors.push({ field, code: 'count_below_min', params: { min: category.minCount } });
-    } else if (category.maxCount !== undefined && count > category.maxCount) {
-      errors.push({ field, code: 'count_above_max', params: { max: category.maxCount } });
+    } else if (count > (category.maxCount ?? MAX_GROUP_SIZE)) {
+      // A category without a maximum of its own takes at most as many as any group may be.
+      errors.push({ field, code: 'count_above_max', params: { max: category.maxCount ?? MAX_GROUP_SIZE } });
     }
   }
   return errors;

@@ -234,6 +234,26 @@ for (const dialect of testDialects()) {
       assert.equal(refused.statusCode, 422);
       assert.ok(parseHtml(refused.body).querySelector('[data-testid="error-party.adult"]'));
       assert.equal(parseHtml(refused.body).querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20');
+      // A count over the most any group may be names that limit, in the staff member's language, the input kept.
+      for (const [language, message] of [
+        ['nl', 'Hoogstens 10000.'],
+        ['en', 'At most 10000.'],
+      ] as const) {
+        const huge = await t.app.inject({
+          method: 'POST',
+          url: `/admin/slots/${slot.id}/book`,
+          headers: {
+            origin: t.publicUrl,
+            'content-type': 'application/x-www-form-urlencoded',
+            'accept-language': language,
+            cookie: `${SESSION_COOKIE}=${staff.cookie}`,
+          },
+          payload: urlencoded({ _csrf: staff.csrf, ...caller, 'party.pupil': '20000', 'party.adult': '3' }),
+        });
+        assert.equal(huge.statusCode, 422);
+        assert.equal(text(huge.body, 'error-party.pupil'), message);
+        assert.equal(parseHtml(huge.body).querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20000', 'as typed');
+      }
       const placed = await adminPost(t, staff, `/admin/slots/${slot.id}/book`, { ...caller, 'party.pupil': '20', 'party.adult': '3' });
       assert.equal(placed.statusCode, 303, placed.body.slice(0, 300));
       const [booking] = await bookingsOf(slot.id);

@@ -350,7 +350,8 @@ for (const dialect of testDialects()) {
       const billing = request.properties!.billing!;
       const optional = (s: Schema) => Object.keys(s.properties!).filter((key) => !s.required!.includes(key));
       // termsVersion's null has its own meaning: the venue had published no terms (venues.routes.test.ts).
-      const leftOut = optional(request).filter((key) => key !== 'termsVersion');
+      // The group is one of the document's alternatives (anyOf): the requests below give groupSize, so party is optional.
+      const leftOut = optional(request).filter((key) => key !== 'termsVersion' && key !== 'groupSize');
       assert.ok(leftOut.includes('billing') && leftOut.includes('payBy') && leftOut.includes('language'), leftOut.join());
       assert.deepEqual(optional(billing), ['reference', 'vatId', 'country']);
       for (const [key, schema] of [...Object.entries(request.properties!), ...Object.entries(billing.properties!)]) {
@@ -430,6 +431,63 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test("POST /bookings: the group is groupSize or party and language left out is the request's, as the document says", async () => {
+      type Schema = { required?: string[]; anyOf?: Schema[]; properties?: Record<string, Schema>; default?: unknown; description?: string };
+      const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+      const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema as Schema;
+      const groups = (request.anyOf ?? []).map((s) => s.required);
+      assert.deepEqual(groups, [['groupSize'], ['party']], 'one of groupSize and party is required');
+      assert.ok(!request.required!.includes('groupSize') && !request.required!.includes('party'));
+      const language = request.properties!.language!;
+      assert.equal(language.default, undefined, 'no fixed default: the request chooses');
+      assert.match(language.description ?? '', /request's language.*`lang` cookie.*Accept-Language/);
+
+      const school = await makeActivity(t.database.db, t.clock, {
+        minGroupSize: 1,
+        maxGroupSize: 12,
+        pricing: [
+          { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950 },
+          { label: { nl: 'Begeleider', en: 'Adult' }, basis: 'category', key: 'adult', vat: 'low', amountCents: 1650 },
+        ],
+      });
+      const schoolSlot = await makeSlot(t.database.db, t.clock, school, { date: '2026-06-19', time: '14:00', capacity: 40 });
+      let client = 0;
+      const send = (payload: Record<string, unknown>, headers: Record<string, string> = { 'accept-language': 'en' }) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload, headers, remoteAddress: `198.51.100.${(client += 1)}` });
+      const { groupSize: _size, ...withoutGroup } = bookingRequest(schoolSlot.id);
+      const errorsOf = async (payload: Record<string, unknown>) =>
+        validationErrorJson.parse((await send(payload)).json()).errors.map((e) => [e.field, e.code]);
+      // Each alternative alone books; neither (or both null) is a group size missing.
+      for (const [i, group] of [
+        { groupSize: 3 },
+        { party: { pupil: 2, adult: 1 } },
+        { groupSize: 3, party: { pupil: 2, adult: 1 } },
+      ].entries()) {
+        const res = await send({ ...withoutGroup, email: `groep${i}@example.nl`, ...group });
+        assert.equal(res.statusCode, 201, `${JSON.stringify(group)}: ${res.body}`);
+      }
+      assert.deepEqual(await errorsOf(withoutGroup), [['groupSize', 'required']]);
+      assert.deepEqual(await errorsOf({ ...withoutGroup, groupSize: null, party: null }), [['groupSize', 'required']]);
+      // Both sent: groupSize must be the party's sum.
+      assert.deepEqual(await errorsOf({ ...withoutGroup, groupSize: 4, party: { pupil: 2, adult: 1 } }), [['groupSize', 'invalid_value']]);
+
+      // Left out, the booking's language is the request's: the lang cookie, else Accept-Language, else nl.
+      const stored = async (email: string, headers: Record<string, string>) => {
+        const res = await send({ ...bookingRequest(schoolSlot.id), email }, headers);
+        assert.equal(res.statusCode, 201, res.body);
+        const row = await t.database.db
+          .selectFrom('bookings')
+          .select('language')
+          .where('reference', '=', res.json().reference)
+          .executeTakeFirstOrThrow();
+        return row.language;
+      };
+      assert.equal(await stored('taal1@example.nl', { 'accept-language': 'en-GB,en;q=0.9' }), 'en');
+      assert.equal(await stored('taal2@example.nl', { 'accept-language': 'nl' }), 'nl');
+      assert.equal(await stored('taal3@example.nl', { 'accept-language': 'nl', cookie: 'lang=en' }), 'en');
+      assert.equal(await stored('taal4@example.nl', { 'accept-language': 'de' }), 'nl');
+    });
+
     test('GET /activities and /slots: a query parameter left empty is the same as left out', async () => {
       const listed = async (url: string) => {
         const res = await t.app.inject(url);
@@ -498,7 +556,7 @@ for (const dialect of testDialects()) {
         '/openapi.json',
       ]);
       const request = doc.paths['/bookings'].post.requestBody.content['application/json'].schema;
-      assert.deepEqual([...request.required].sort(), ['acceptTerms', 'email', 'groupSize', 'name', 'phone', 'slotId']);
+      assert.deepEqual([...request.required].sort(), ['acceptTerms', 'email', 'name', 'phone', 'slotId']);
       assert.equal(request.properties.groupSize.maximum, 10_000);
       assert.deepEqual(request.properties.option.type, ['boolean', 'null']);
       const created = doc.paths['/bookings'].post.responses['201'].content['application/json'].schema;

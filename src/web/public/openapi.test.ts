@@ -168,6 +168,19 @@ for (const dialect of testDialects()) {
         assert.equal(validate({ ...bookingRequest(newId()), [key]: null }), false, `${key}: null is refused`);
       }
       assert.equal(validate({ ...bookingRequest(newId()), billing: { ...billing, organisation: null } }), false);
+      // The group: groupSize or party, either alone or both; neither (left out or null) is refused.
+      const { groupSize: _size, ...withoutGroup } = bookingRequest(newId());
+      for (const group of [
+        { groupSize: 4 },
+        { party: { pupil: 4 } },
+        { groupSize: 4, party: { pupil: 4 } },
+        { groupSize: null, party: { pupil: 4 } },
+      ]) {
+        assert.ok(validate({ ...withoutGroup, ...group }), `${JSON.stringify(group)}: ${ajv.errorsText(validate.errors)}`);
+      }
+      for (const group of [{}, { groupSize: null }, { party: null }, { groupSize: null, party: null }]) {
+        assert.equal(validate({ ...withoutGroup, ...group }), false, `${JSON.stringify(group)} is refused`);
+      }
     });
 
     test('every route under /api/v1 is documented, and every documented operation is a route', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOOKING_REFUSALS } from '../../core/booking-flows/booking.service.js';
 import { bookingInputSchema } from '../../core/bookings/booking-input.js';
 import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
+import { DEFAULT_LANGUAGE } from '../../core/shared/language.js';
 import { takesNullAsAbsent } from '../../core/shared/json-input.js';
 import { ACTIVITY_CATEGORIES } from '../../core/catalog/activity.js';
 import {
@@ -69,6 +70,33 @@ const DATABASE_UNAVAILABLE = {
     { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } },
   ),
 };
+/**
+ * The booking request as the API reads it (api.routes.ts, parseBookingInput), where the schema
+ * alone says less: a group is `groupSize` or `party` (withPartySize: a party without a group size
+ * is a group of its sum), and a booking's `language` left out is the request's, not a fixed one.
+ */
+function bookingRequestJson() {
+  const content = json(bookingInputSchema, 'input');
+  const schema = content['application/json'].schema as {
+    required?: string[];
+    properties: Record<string, Record<string, unknown>>;
+    [key: string]: unknown;
+  };
+  schema.description =
+    'A booking. Its group is `groupSize` or `party`, one of them required: a party without groupSize (or with null) is a group of its sum; sent together, groupSize must equal that sum (else 422, `groupSize` `invalid_value`)';
+  schema.required = (schema.required ?? []).filter((key) => key !== 'groupSize');
+  schema.anyOf = [
+    { required: ['groupSize'], properties: { groupSize: { type: 'integer' } } },
+    { required: ['party'], properties: { party: { type: 'object' } } },
+  ];
+  const { default: _fixed, ...language } = schema.properties.language!;
+  schema.properties.language = {
+    ...language,
+    description: `The language of the booking's mails and invoices. Left out (or null): the request's language, the one its messages are in: the \`lang\` cookie a visitor chose on the platform's pages, else Accept-Language, else ${DEFAULT_LANGUAGE}`,
+  };
+  return content;
+}
+
 const invalid = (codes: Parameters<typeof validationErrorOf>[0]) =>
   response('Invalid input; `errors` names each field and why', validationErrorOf(codes));
 
@@ -209,7 +237,7 @@ export function openApiDocument(publicUrl: string) {
           summary:
             "Book a slot for a group. When the activity is paid online, the booking is `awaiting_payment` and `payment` says what to pay and where (a link for the organiser's browser)",
           security: [],
-          requestBody: { required: true, content: json(bookingInputSchema, 'input') },
+          requestBody: { required: true, content: bookingRequestJson() },
           responses: {
             200: response(
               'Placed nothing: the submissionKey placed a booking before (a retry). Its reference and status only; never a manage link',

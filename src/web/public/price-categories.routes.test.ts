@@ -195,6 +195,15 @@ for (const dialect of testDialects()) {
         assert.equal(text(refused.page.querySelector('[data-testid="error-party.adult"]')), lang === 'nl' ? 'Hoogstens 6.' : 'At most 6.');
         assert.ok(text(refused.page.querySelector('[data-testid="form-errors"]'))?.includes(lang === 'nl' ? 'Begeleider' : 'Adult'));
 
+        // A count over the most any group may be names that limit, as the group size's error does.
+        const huge = await post({ 'party.pupil': '20000', 'party.adult': '3' }, lang);
+        assert.equal(huge.status, 422);
+        assert.equal(huge.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20000', 'the input kept');
+        assert.equal(
+          text(huge.page.querySelector('[data-testid="error-party.pupil"]')),
+          lang === 'nl' ? 'Hoogstens 10000.' : 'At most 10000.',
+        );
+
         const typo = await post({ 'party.pupil': 'abc', 'party.adult': '3' }, lang);
         assert.equal(typo.status, 422);
         assert.ok(typo.page.querySelector('[data-testid="error-party.pupil"]'));
@@ -255,6 +264,23 @@ for (const dialect of testDialects()) {
           'the input kept',
         );
         assert.ok(wrongPage.querySelector('[data-testid="error-party.adult"]'));
+        const hugeChange = await t.app.inject({
+          method: 'POST',
+          url: `${manageUrl}/group-size/preview`,
+          headers: { ...FORM, 'accept-language': lang },
+          payload: urlencoded({ 'party.pupil': '20000', 'party.adult': '4' }),
+        });
+        assert.equal(hugeChange.statusCode, 422);
+        const hugePage = parseHtml(hugeChange.body);
+        assert.equal(
+          hugePage.querySelector('[data-testid="group-size-form"] input[name="party.pupil"]')?.getAttribute('value'),
+          '20000',
+          'the input kept',
+        );
+        assert.equal(
+          text(hugePage.querySelector('[data-testid="error-party.pupil"]')),
+          lang === 'nl' ? 'Hoogstens 10000.' : 'At most 10000.',
+        );
       });
     }
 
@@ -268,7 +294,8 @@ for (const dialect of testDialects()) {
           ['adult', 1650, 900, 1, 6, { per: 8, of: 'pupil' }],
         ],
       );
-      const api = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: body });
+      const api = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: body, headers });
       const created = await api({
         ...bookingRequest(slot.id, { email: 'api@example.nl' }),
         groupSize: undefined,
@@ -318,12 +345,39 @@ for (const dialect of testDialects()) {
       const [tooLarge, ...others] = validationErrorJson.parse(tooMany.json()).errors;
       assert.deepEqual([tooLarge?.field, tooLarge?.code, others], ['groupSize', 'group_too_large', []]);
       assert.ok(tooLarge!.message.includes(String(activity.maxGroupSize)), `names the maximum: ${tooLarge!.message}`);
-      const countTooLarge = await api({ ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 10_001, adult: 1 } });
+      // A count over the most any group may be names that limit, or its category's own maximum where lower.
+      for (const [lang, pupils, adults] of [
+        ['en', 'At most 10000.', 'At most 6.'],
+        ['nl', 'Hoogstens 10000.', 'Hoogstens 6.'],
+      ] as const) {
+        const countTooLarge = await api(
+          { ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 10_001, adult: 10_001 } },
+          { 'accept-language': lang },
+        );
+        assert.deepEqual(
+          validationErrorJson.parse(countTooLarge.json()).errors.map((e) => [e.field, e.code, e.message]),
+          [
+            [
+              'groupSize',
+              'group_too_large',
+              lang === 'en'
+                ? 'This activity is for groups of at most 40 people.'
+                : 'Deze activiteit is voor groepen van hoogstens 40 personen.',
+            ],
+            ['party.pupil', 'count_above_max', pupils],
+            ['party.adult', 'count_above_max', adults],
+          ],
+        );
+      }
+      const unknownSlot = await api(
+        { ...bookingRequest('no-such-slot'), groupSize: undefined, party: { pupil: 10_001 } },
+        { 'accept-language': 'en' },
+      );
       assert.deepEqual(
-        validationErrorJson.parse(countTooLarge.json()).errors.map((e) => [e.field, e.code]),
+        validationErrorJson.parse(unknownSlot.json()).errors.map((e) => [e.field, e.code, e.message]),
         [
-          ['groupSize', 'group_too_large'],
-          ['party.pupil', 'too_large'],
+          ['slotId', 'unknown_slot', 'This time slot does not exist.'],
+          ['party.pupil', 'count_above_max', 'At most 10000.'],
         ],
       );
       const plain = await makeSlot(t.database.db, t.clock, await makeActivity(t.database.db, t.clock), { date: '2026-06-21' });

@@ -142,6 +142,43 @@ export async function assertFits(page: Page, where: string): Promise<void> {
   assert.ok(scrollWidth <= width, `${where} is ${scrollWidth} px wide in a window of ${width} px; too wide: ${culprits.join('; ')}`);
 }
 
+/**
+ * The error summary's focus outline (the page opens focused on it) covers no text around it: the
+ * (focusable) summary focused as from the keyboard (so Chromium draws the outline), its box grown by the
+ * outline's width and offset meets no text outside it. On failure, names the text it covers and by
+ * how much. Nothing to check on a page without a summary.
+ */
+export async function assertOutlineClear(page: Page, where: string): Promise<void> {
+  const summary = page.locator('.error-summary[tabindex]').first();
+  if ((await summary.count()) === 0) return;
+  await page.keyboard.press('Shift');
+  await summary.evaluate((el: HTMLElement) => el.focus());
+  // No named functions inside: the evaluated code is the compiled one (see assertFits).
+  const covered = await summary.evaluate((el) => {
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none') return ['no focus outline drawn'];
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const box = el.getBoundingClientRect();
+    const [top, right, bottom, left] = [box.top - reach, box.right + reach, box.bottom + reach, box.left - reach];
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (el.contains(node) || !(node.textContent ?? '').trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) {
+        const overlap = Math.min(bottom, rect.bottom) - Math.max(top, rect.top);
+        if (overlap > 0.5 && Math.min(right, rect.right) - Math.max(left, rect.left) > 0.5) {
+          found.push(`"${(node.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}" by ${Math.round(overlap)} px`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+  assert.deepEqual(covered, [], `the error summary's focus outline on ${where} covers text`);
+}
+
 /** No WCAG 2.2 A/AA violation that axe-core finds (needs JavaScript on the page). */
 export async function assertAccessible(page: Page, where: string): Promise<void> {
   await page.evaluate(axeSource);

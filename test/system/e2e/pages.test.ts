@@ -6,6 +6,7 @@ import { missingRequirement } from '../../tools.js';
 import {
   assertAccessible,
   assertFits,
+  assertOutlineClear,
   chromiumAvailable,
   CHROMIUM,
   DOC_SCREENSHOTS,
@@ -67,11 +68,13 @@ if (!chromiumAvailable()) {
       for (const width of PHONES) {
         await page.setViewportSize({ width, height: 844 });
         await assertFits(page, `${where}, ${width} px`);
+        await assertOutlineClear(page, `${where}, ${width} px`);
       }
       if (docs) await page.screenshot({ path: `${docs}${name}-phone.png`, fullPage: true, clip: { x: 0, y: 0, width: 390, height: 1400 } });
       if (watched.javaScript) await assertAccessible(page, where);
       await page.setViewportSize({ width: DESKTOP, height: 800 });
       await assertFits(page, `${where}, ${DESKTOP} px`);
+      await assertOutlineClear(page, `${where}, ${DESKTOP} px`);
       if (docs)
         await page.screenshot({ path: `${docs}${name}-desktop.png`, fullPage: true, clip: { x: 0, y: 0, width: DESKTOP, height: 1000 } });
       if (new URL(page.url()).pathname.startsWith('/admin')) {
@@ -183,6 +186,10 @@ if (!chromiumAvailable()) {
       // The day of the first booking the public runs made: a day with groups.
       await visit(await href('[data-testid="upcoming"] a'), 'schedule-day');
       await visit(await href('[data-testid="new-booking"]'), 'phone-booking');
+      // Sent empty: the error summary, between the form's hint and the form.
+      await page.locator('form[data-testid="phone-booking"] button[type="submit"]').first().click();
+      await page.locator('[data-testid="form-errors"]').waitFor();
+      await measure(watched, page, 'phone-booking-refused', lang, ['422']);
       await visit('/admin/bookings', 'bookings');
       await visit(await href('[data-testid="bookings"] a'), 'booking');
       await visit('/admin/invoices', 'invoices');
@@ -227,6 +234,19 @@ if (!chromiumAvailable()) {
       );
       await page.setContent('<div style="overflow-x: auto"><table style="width: 900px"></table></div>');
       await assertFits(page, 'a scrolling box');
+      await context.close();
+    });
+
+    test("an error summary's focus outline over the text above it fails, naming the text; one with room does not", async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 600 } });
+      const page = await context.newPage();
+      const summary = (margin: string) =>
+        `<style>:focus-visible { outline: 3px solid orange; outline-offset: 2px } p, div { margin: 0 }</style><main><p>A hint above</p>` +
+        `<div class="error-summary" tabindex="-1" style="margin: ${margin} 0">Please check these fields</div><p>Below</p></main>`;
+      await page.setContent(summary('0'));
+      await assert.rejects(assertOutlineClear(page, 'planted'), /on planted covers text[\s\S]*"A hint above" by \d px/);
+      await page.setContent(summary('12px'));
+      await assertOutlineClear(page, 'with room');
       await context.close();
     });
 
