@@ -28,3 +28,28 @@ test('the API gets them in its validation_failed shape, with the same messages',
     errors: [{ field: 'to', code: 'range_too_long', message: t('field.range_too_long') }],
   });
 });
+
+test('a number over or under a bound it names reads as the bound, in either language; naming none, as before', () => {
+  const nl = translator('nl');
+  const errors = [
+    { field: 'units', code: 'too_large', params: { max: 10 } },
+    { field: 'persons', code: 'too_small', params: { min: 6 } },
+    { field: 'amount', code: 'too_large' },
+    { field: 'value', code: 'too_small' },
+  ] as const;
+  assert.deepEqual(fieldMessages(t, errors), {
+    units: 'At most 10.',
+    persons: 'At least 6.',
+    amount: 'This number is too large.',
+    value: 'This number is too small.',
+  });
+  assert.deepEqual(fieldMessages(nl, errors), {
+    units: 'Hoogstens 10.',
+    persons: 'Minstens 6.',
+    amount: 'Dit getal is te groot.',
+    value: 'Dit getal is te klein.',
+  });
+  assert.deepEqual(fieldErrorsJson(t, errors.slice(0, 1)).errors, [
+    { field: 'units', code: 'too_large', message: 'At most 10.', params: { max: 10 } },
+  ]);
+});

@@ -7,8 +7,12 @@ export type FieldMessages = Record<string, string>;
 /**
  * A field error's message: `field.<code>`, or for a domain refusal at a field (`email_taken`) the
  * refusal's own `error.<code>`. A code both lists hold reads as the field's, written for a field.
+ * A number over or under a bound it names reads as the bound ("At most 10."); one that names none,
+ * as too large or too small.
  */
 export function fieldMessage(t: Translate, { code, params }: FieldError): string {
+  if (code === 'too_large' && params?.max !== undefined) return t('field.at_most', params);
+  if (code === 'too_small' && params?.min !== undefined) return t('field.at_least', params);
   return isFieldErrorCode(code) ? t(`field.${code}`, params) : t(`error.${code}`, params);
 }
 
@@ -19,12 +23,17 @@ export function fieldMessages(t: Translate, errors: readonly FieldError[]): Fiel
 
 /**
  * Refused fields as the API answers them (`validationErrorOf` in api.schemas.ts describes it):
- * `validation_failed`, and each field with its code and message.
+ * `validation_failed`, and each field with its code, message and the bound the message names.
  */
 export function fieldErrorsJson<E extends FieldError>(t: Translate, errors: readonly E[]) {
   return {
     code: 'validation_failed' as const,
     message: t('api.validation_failed'),
-    errors: errors.map((error) => ({ field: error.field, code: error.code as E['code'], message: fieldMessage(t, error) })),
+    errors: errors.map((error) => ({
+      field: error.field,
+      code: error.code as E['code'],
+      message: fieldMessage(t, error),
+      ...(error.params && { params: error.params }),
+    })),
   };
 }

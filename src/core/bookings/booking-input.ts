@@ -90,7 +90,7 @@ export const bookingInputSchema = jsonInputObject({
     )
     .optional()
     .describe(
-      "The activity's extras the group takes, by extra id (activity.extras): 1 (yes) or 0 (no) for an extra per person or per group, the number of units for one per unit. Required extras are taken whatever is sent (a required per-unit extra at least once: required at extras.<id>). An id the activity does not offer is refused with unknown_extra at extras.<id>; a number above the extra's maxPerBooking with too_large. An extra with a stock the slot has too few units left of is refused with extra_sold_out.",
+      "The activity's extras the group takes, by extra id (activity.extras): 1 (yes) or 0 (no) for an extra per person or per group, the number of units for one per unit. Required extras are taken whatever is sent (a required per-unit extra at least once: required at extras.<id>). An id the activity does not offer is refused with unknown_extra at extras.<id>; a number above the extra's maxPerBooking with too_large, naming it in params.max. An extra with a stock the slot has too few units left of is refused with extra_sold_out.",
     ),
   billing: billingSchema
     .optional()
@@ -166,12 +166,16 @@ export function withPartySize(raw: Record<string, unknown>): Record<string, unkn
 /**
  * A failed parse's field errors (fieldErrorsOf), a party's count over the most any group may be
  * (the schema's `too_large` at `party.<key>`) as the limit it is over, named: `count_above_max`
- * with MAX_GROUP_SIZE, as partyErrors names a category's own maximum.
+ * with MAX_GROUP_SIZE, as partyErrors names a category's own maximum. An extra's units over
+ * MAX_EXTRA_UNITS are `too_large` without naming it: the extra's own maximum may be lower, and
+ * only extrasChosen knows it.
  */
 export function countErrorsOf(error: z.ZodError): FieldError[] {
-  return fieldErrorsOf(error).map((e) =>
-    e.field.startsWith('party.') && e.code === 'too_large' ? { ...e, code: 'count_above_max', params: { max: MAX_GROUP_SIZE } } : e,
-  );
+  return fieldErrorsOf(error).map((e) => {
+    if (e.field.startsWith('party.') && e.code === 'too_large') return { ...e, code: 'count_above_max', params: { max: MAX_GROUP_SIZE } };
+    if (e.field.startsWith('extras.') && e.code === 'too_large') return { field: e.field, code: e.code };
+    return e;
+  });
 }
 
 /**

@@ -36,8 +36,13 @@ function hundredths(text: string): number | undefined {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** A decimal amount or number of hours, as hundredths, at most `max` hundredths. */
-export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number) {
+/**
+ * A decimal amount or number of hours, as hundredths, from `min` (default 0) to `max` hundredths.
+ * A number of hours out of bounds names its bound in hours; an amount does not name it, as the
+ * message would show cents, not money.
+ */
+export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, { min = 0 } = {}) {
+  const bound = (name: 'min' | 'max', hundredths: number) => (code === 'invalid_hours' ? { [name]: hundredths / 100 } : undefined);
   return z
     .string()
     .trim()
@@ -50,7 +55,8 @@ export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number) {
       }
       return value;
     })
-    .pipe(z.number().max(max, 'too_large'));
+    .refine((value) => value >= min, { message: 'too_small', params: bound('min', min) })
+    .refine((value) => value <= max, { message: 'too_large', params: bound('max', max) });
 }
 
 /** A calendar date (YYYY-MM-DD), as the browser's date input sends it. */
@@ -88,7 +94,7 @@ export function optionalWholeNumber(min: number, max: number) {
     if (s.trim() === '') return null;
     const parsed = number.safeParse(s);
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [] });
     return z.NEVER;
   });
 }

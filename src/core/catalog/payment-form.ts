@@ -70,6 +70,12 @@ const tierFields = z.object({
   percent: wholeNumber(0, 100),
 });
 
+/** The most a tier's amount may be in its unit (`days`, else hours): the policy's longest notice. */
+function maxTierAmount(unit: string): number {
+  const max = REFUND_POLICY_LIMITS.hoursBefore.max;
+  return unit === 'days' ? Math.floor(max / HOURS_PER_DAY) : max;
+}
+
 /**
  * The cancellation policy from its typed tiers (blank ones skipped): each "until N hours or days
  * before the visit, P % back", strictly shorter before the visit than the last valid tier above it
@@ -84,14 +90,20 @@ export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<R
     if (isBlankTier(typed)) return;
     const result = tierFields.safeParse(typed);
     if (!result.success) {
-      errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `refundTiers.${index}.${e.field}` })));
+      errors.push(
+        ...fieldErrorsOf(result.error).map((e) => ({
+          ...e,
+          field: `refundTiers.${index}.${e.field}`,
+          ...(e.field === 'amount' && e.code === 'too_large' && { params: { max: maxTierAmount(typed.unit) } }),
+        })),
+      );
       return;
     }
     const { amount, unit, percent } = result.data;
     const tier = { hoursBefore: unit === 'days' ? amount * HOURS_PER_DAY : amount, percent };
     const fault = above && tierOrderFault(above, tier);
     if (tier.hoursBefore > REFUND_POLICY_LIMITS.hoursBefore.max) {
-      errors.push({ field: `refundTiers.${index}.amount`, code: 'too_large' });
+      errors.push({ field: `refundTiers.${index}.amount`, code: 'too_large', params: { max: maxTierAmount(unit) } });
     } else if (fault === 'hours') {
       errors.push({ field: `refundTiers.${index}.amount`, code: 'tiers_out_of_order' });
     } else if (fault === 'percent') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimal, localDate, optionalWholeNumber, wholeNumber } from '../catalog/admin-fields.js';
 import type { DiscountCodeTable } from '../../db/schema.js';
-import { type FieldError, type FormResult, parseEachField } from '../shared/field-errors.js';
+import { type FieldError, fieldErrorsOf, type FormResult, parseEachField } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { type DiscountCode, MAX_CODE_LENGTH, normaliseCode } from './discount-code.js';
 
@@ -97,9 +97,9 @@ export function parseDiscountCodeForm(form: DiscountCodeForm): FormResult<Discou
     values.kind === 'percent'
       ? wholeNumber(1, 100).safeParse(form.value)
       : values.kind === 'amount'
-        ? decimal('invalid_amount', 100_000_00).pipe(z.number().min(1, 'too_small')).safeParse(form.value)
+        ? decimal('invalid_amount', 100_000_00, { min: 1 }).safeParse(form.value)
         : undefined;
-  if (value && !value.success) all.push({ field: 'value', code: fieldCodeOf(value.error) });
+  if (value && !value.success) all.push(valueErrorOf(value.error));
   const { validFrom, validUntil } = values;
   if (validFrom && validUntil && validUntil < validFrom) all.push({ field: 'validUntil', code: 'until_before_from' });
   if (all.length > 0 || !value?.success) return { ok: false, errors: all };
@@ -122,13 +122,7 @@ export function parseDiscountCodeForm(form: DiscountCodeForm): FormResult<Discou
   };
 }
 
-function fieldCodeOf(error: z.ZodError): FieldError['code'] {
-  const message = error.issues[0]?.message;
-  return message === 'required' ||
-    message === 'too_small' ||
-    message === 'too_large' ||
-    message === 'not_a_number' ||
-    message === 'invalid_amount'
-    ? message
-    : 'invalid_value';
+/** The value's refusal (a percentage's bound named with it), at `value`. */
+function valueErrorOf(error: z.ZodError): FieldError {
+  return { ...fieldErrorsOf(error)[0]!, field: 'value' };
 }

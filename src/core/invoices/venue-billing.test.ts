@@ -180,8 +180,8 @@ describe("a venue's billing details", () => {
   test('the payment term: whole days from 1 to 90', () => {
     assert.equal(valueOf({ termDays: '1' }).termDays, 1);
     assert.equal(valueOf({ termDays: '90' }).termDays, 90);
-    assert.deepEqual(errorsOf({ termDays: '0' }), [{ field: 'termDays', code: 'too_small' }]);
-    assert.deepEqual(errorsOf({ termDays: '91' }), [{ field: 'termDays', code: 'too_large' }]);
+    assert.deepEqual(errorsOf({ termDays: '0' }), [{ field: 'termDays', code: 'too_small', params: { min: 1 } }]);
+    assert.deepEqual(errorsOf({ termDays: '91' }), [{ field: 'termDays', code: 'too_large', params: { max: 90 } }]);
     for (const typed of ['14.5', 'veertien', '1e2']) {
       assert.deepEqual(errorsOf({ termDays: typed }), [{ field: 'termDays', code: 'not_a_number' }], typed);
     }

@@ -85,7 +85,7 @@ export function parseVenueRetentionForm(limits: RetentionLimits, form: Partial<V
       continue;
     }
     const value = Number(typed);
-    if (value < 1) errors.push({ field: key, code: 'too_small' });
+    if (value < 1) errors.push({ field: key, code: 'too_small', params: { min: 1 } });
     else if (value > limits[key]) errors.push({ field: key, code: 'above_platform_limit', params: { max: limits[key] } });
     else choice[key] = value;
   }

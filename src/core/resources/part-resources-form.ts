@@ -1,6 +1,6 @@
 import { wholeNumber } from '../catalog/admin-fields.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldError } from '../shared/field-errors.js';
+import { type FieldError, fieldErrorsOf } from '../shared/field-errors.js';
 import type { PartResource } from './programme.js';
 import type { Resource } from './resource.js';
 import { MAX_BUFFER_MINUTES } from './resource.repository.js';
@@ -20,7 +20,7 @@ export function chosenResources(
     const resource = choices.find((r) => r.id === resourceId);
     if (!resource) throw new DomainError('not_found');
     const buffer = wholeNumber(0, MAX_BUFFER_MINUTES).safeParse(form.buffers[resourceId] ?? '0');
-    if (!buffer.success) errors.push({ field: `buffers.${resourceId}`, code: buffer.error.issues[0]!.message as FieldError['code'] });
+    if (!buffer.success) errors.push({ ...fieldErrorsOf(buffer.error)[0]!, field: `buffers.${resourceId}` });
     else used.push({ resourceId, name: resource.name, bufferMinutes: buffer.data });
   }
   return used;

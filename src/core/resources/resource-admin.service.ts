@@ -7,7 +7,7 @@ import { localDate, requiredText, wallClockTime, wholeNumber } from '../catalog/
 import { findVenueInScope } from '../catalog/activity-admin.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FieldError, type FormResult, parseEachField, refused } from '../shared/field-errors.js';
+import { type FieldError, fieldErrorsOf, type FormResult, parseEachField, refused } from '../shared/field-errors.js';
 import { newId } from '../shared/ids.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { addLocalDays, localToInstant, startOfLocalDay } from '../shared/time.js';
@@ -268,7 +268,7 @@ export async function linkActivityFromForm(
   if (form.activityId.trim() === '') return refused('activityId', 'required');
   const activity = await activityFor(db, member, form.activityId.trim());
   if (activity.venue.id !== resource.venueId) throw new DomainError('not_found');
-  if (!buffer.success) return { ok: false, errors: [{ field: 'buffer', code: buffer.error.issues[0]!.message as FieldError['code'] }] };
+  if (!buffer.success) return { ok: false, errors: [{ ...fieldErrorsOf(buffer.error)[0]!, field: 'buffer' }] };
   const link: ResourceLink = { activityId: activity.id, resourceId: resource.id, bufferMinutes: buffer.data };
   return changeResource(
     db,

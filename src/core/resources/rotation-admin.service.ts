@@ -3,7 +3,7 @@ import type { ActivityActor } from '../activity-log/activity-log.js';
 import { optionalWholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldError, FormResult } from '../shared/field-errors.js';
+import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import type { ScopedMember } from '../shared/venue-scope.js';
 import { programmeFor } from './programme-admin.service.js';
@@ -47,7 +47,7 @@ export async function saveRotationFromForm(
   const ticked = new Set(form.rotating);
   if ([...ticked].some((id) => !parts.some((part) => part.id === id))) throw new DomainError('not_found');
   const size = optionalWholeNumber(1, MAX_GROUP_SIZE).safeParse(form.subgroupSize);
-  if (!size.success) errors.push({ field: 'subgroupSize', code: size.error.issues[0]!.message as FieldError['code'] });
+  if (!size.success) errors.push({ ...fieldErrorsOf(size.error)[0]!, field: 'subgroupSize' });
   const subgroupSize = size.success ? size.data : null;
   if (subgroupSize !== null) {
     const planned = parts.map((part) => ({ ...part, subgroupSize: ticked.has(part.id) ? subgroupSize : null }));

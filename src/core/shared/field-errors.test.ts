@@ -24,6 +24,29 @@ test('a failed parse gives one error per field, its first, with an item of a lis
   assert.deepEqual(fieldErrorsOf(whole.error), [{ field: 'body', code: 'invalid_value' }]);
 });
 
+test("a number's too_large or too_small names its bound; a text's, an exclusive bound's and a custom one's without params do not", () => {
+  const schema = z.object({
+    units: z.number().int().max(10, 'too_large'),
+    persons: z.number().min(6, 'too_small'),
+    size: z.int().max(99, 'too_large'),
+    name: z.string().max(3, 'too_large'),
+    positive: z.number().gt(0, 'too_small'),
+    hours: z.number().refine((n) => n <= 24, { message: 'too_large', params: { max: 24 } }),
+    cents: z.number().refine((n) => n <= 100, 'too_large'),
+  });
+  const parsed = schema.safeParse({ units: 12, persons: 2, size: 100, name: 'long', positive: 0, hours: 25, cents: 101 });
+  assert.ok(!parsed.success);
+  assert.deepEqual(fieldErrorsOf(parsed.error), [
+    { field: 'units', code: 'too_large', params: { max: 10 } },
+    { field: 'persons', code: 'too_small', params: { min: 6 } },
+    { field: 'size', code: 'too_large', params: { max: 99 } },
+    { field: 'name', code: 'too_large' },
+    { field: 'positive', code: 'too_small' },
+    { field: 'hours', code: 'too_large', params: { max: 24 } },
+    { field: 'cents', code: 'too_large' },
+  ]);
+});
+
 test('a domain refusal becomes the error of the field it concerns, and no other does', () => {
   const fieldOf = { email_taken: 'email' } as const;
   assert.deepEqual(fieldErrorOfRefusal(new DomainError('email_taken'), fieldOf), { field: 'email', code: 'email_taken' });

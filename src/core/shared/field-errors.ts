@@ -180,16 +180,35 @@ export function refused(field: string, code: FieldErrorCode): FieldRefusal {
 /**
  * The issues of a failed parse, from a schema whose messages are field error codes: one error per
  * field (its first issue); a message that is no code becomes `invalid_value`. An item of a list
- * (a checkbox, a date in a list) counts as its field.
+ * (a checkbox, a date in a list) counts as its field. A number's `too_large` or `too_small` names
+ * its bound (see boundOf).
  */
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
     const field = issue.path.filter((key) => typeof key === 'string').join('.') || 'body';
     if (errors.some((e) => e.field === field)) continue;
-    errors.push({ field, code: isFieldErrorCode(issue.message) ? issue.message : 'invalid_value' });
+    const code = isFieldErrorCode(issue.message) ? issue.message : 'invalid_value';
+    const params = boundOf(issue);
+    errors.push(params ? { field, code, params } : { field, code });
   }
   return errors;
+}
+
+/**
+ * The bound a number's `too_large` or `too_small` is outside of, as the message names it: the
+ * inclusive `maximum` of a number's `.max()` as `{ max }`, the `minimum` of its `.min()` as
+ * `{ min }`, in the number's own unit (a schema whose number is not what was typed, like cents of
+ * euros typed, must not bound it so: see `decimal`). A custom issue passes its `params` on.
+ */
+function boundOf(issue: z.core.$ZodIssue): FieldError['params'] {
+  const numeric = (origin: string) => origin === 'number' || origin === 'int';
+  if (issue.code === 'too_big' && issue.message === 'too_large' && numeric(issue.origin) && issue.inclusive !== false)
+    return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small' && issue.message === 'too_small' && numeric(issue.origin) && issue.inclusive !== false)
+    return { min: Number(issue.minimum) };
+  if (issue.code === 'custom' && issue.params) return issue.params as FieldError['params'];
+  return undefined;
 }
 
 /**

@@ -334,10 +334,10 @@ for (const dialect of testDialects()) {
         ),
         [
           'Deze waarde is ongeldig.',
-          'Dit getal is te klein.',
-          'Dit getal is te groot.',
+          'Minstens 1.',
+          'Hoogstens 365.',
           'Vul een heel getal in.',
-          'Dit getal is te groot.',
+          'Hoogstens 8760.',
           'Deze waarde is ongeldig.',
         ],
       );

@@ -101,15 +101,16 @@ for (const dialect of testDialects()) {
       assert.equal(refused.statusCode, 422);
       const expected: Record<string, string> = {
         titleNl: 'Vul dit veld in.',
-        depositPercent: 'Dit getal is te groot.',
+        depositPercent: 'Hoogstens 99.',
         balanceDaysBefore: 'Vul dit veld in.',
-        invoiceTermDays: 'Dit getal is te groot.',
+        invoiceTermDays: 'Hoogstens 90.',
         'refundTiers.1.amount': 'Elke regel moet korter vóór het bezoek liggen dan de regel erboven (de langste termijn bovenaan).',
-        'refundTiers.2.percent': 'Dit getal is te groot.',
+        'refundTiers.2.percent': 'Hoogstens 100.',
         'refundTiers.3.amount': 'Vul een heel getal in.',
         'refundTiers.3.unit': 'Deze waarde is ongeldig.',
         'refundTiers.3.percent': 'Vul dit veld in.',
-        'refundTiers.4.amount': 'Dit getal is te groot.',
+        // 400 days is more than the longest notice, 8760 hours: named in the tier's unit.
+        'refundTiers.4.amount': 'Hoogstens 365.',
       };
       for (const [name, message] of Object.entries(expected)) assert.equal(errorOf(refused.body, name), message, name);
       assert.equal(errorOf(refused.body, 'refundTiers.0.amount'), undefined);
@@ -204,13 +205,17 @@ for (const dialect of testDialects()) {
         ],
         ['units typed in the amount', tiersOf(tier('14 dagen', 'days', '100')), 'refundTiers.0.amount', 'not_a_number'],
         ['a negative notice', tiersOf(tier('-1', 'hours', '100')), 'refundTiers.0.amount', 'too_small'],
+        ['too long a notice in days', tiersOf(tier('9000', 'days', '100')), 'refundTiers.0.amount', 'too_large_days'],
+        ['too long a notice in hours', tiersOf(tier('9000', 'hours', '100')), 'refundTiers.0.amount', 'too_large_hours'],
         ['whitespace only as the percentage', tiersOf(tier('14', 'days', '  ')), 'refundTiers.0.percent', 'required'],
       ];
       const messages: Record<string, string> = {
         tiers_out_of_order: 'Elke regel moet korter vóór het bezoek liggen dan de regel erboven (de langste termijn bovenaan).',
         tiers_percent_rising: 'Een regel mag niet meer terugbetalen dan de regel erboven: wie eerder annuleert, krijgt nooit minder terug.',
         not_a_number: 'Vul een heel getal in.',
-        too_small: 'Dit getal is te klein.',
+        too_small: 'Minstens 0.',
+        too_large_days: 'Hoogstens 365.',
+        too_large_hours: 'Hoogstens 8760.',
         required: 'Vul dit veld in.',
       };
       for (const [name, tiers, field, code] of cases) {

@@ -241,7 +241,7 @@ for (const dialect of testDialects()) {
 
       const refusals: [{ subgroupSize: string; rotating: string[] }, string, string][] = [
         [{ subgroupSize: 'twintig', rotating: [climbing.id, canoeing.id] }, 'subgroupSize', 'Vul een heel getal in.'],
-        [{ subgroupSize: '0', rotating: [climbing.id, canoeing.id] }, 'subgroupSize', 'Dit getal is te klein.'],
+        [{ subgroupSize: '0', rotating: [climbing.id, canoeing.id] }, 'subgroupSize', 'Minstens 1.'],
         [{ subgroupSize: '20', rotating: [climbing.id] }, 'rotating', 'Vink minstens twee onderdelen aan'],
         [{ subgroupSize: '20', rotating: [climbing.id, lunch.id] }, 'rotating', 'moeten even lang duren'],
         [{ subgroupSize: '20', rotating: [canoeing.id, overlapping.id] }, 'rotating', 'mogen elkaar in tijd niet overlappen'],

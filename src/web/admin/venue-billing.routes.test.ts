@@ -151,8 +151,12 @@ for (const dialect of testDialects()) {
       assert.match(text(english.body, 'error-vatId'), /^Enter a Dutch VAT identification number: NL, 9 digits, B and 2 digits/);
       assert.match(text(english.body, 'error-kvkNumber'), /^Enter the KvK \(Chamber of Commerce\) number: 8 digits/);
       assert.match(text(english.body, 'error-iban'), /^This IBAN is not valid/);
-      assert.equal(text(english.body, 'error-termDays'), 'This number is too large.');
+      assert.equal(text(english.body, 'error-termDays'), 'At most 90.');
       assert.equal(parseHtml(english.body).querySelector('#vatId')?.getAttribute('value'), 'DE123456789');
+      const dutch = await adminPost(t, manager, billingUrl(), { ...TYPED, termDays: '120' });
+      assert.equal(dutch.statusCode, 422);
+      assert.equal(text(dutch.body, 'error-termDays'), 'Hoogstens 90.');
+      assert.equal(parseHtml(dutch.body).querySelector('#termDays')?.getAttribute('value'), '120');
 
       assert.equal((await venueRow(home.venue.id)).iban, null);
       assert.equal((await logEntries()).length, 0);

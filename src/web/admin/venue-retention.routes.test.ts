@@ -90,7 +90,7 @@ for (const dialect of testDialects()) {
         'Langer dan 21 staat het platform niet toe. Vul 21 of minder in, of laat het veld leeg voor de standaard.',
       );
       assert.equal(text(refused.body, '[data-testid="error-organiserMonths"]'), 'Vul een heel getal in.');
-      assert.equal(text(refused.body, '[data-testid="error-cancelledDays"]'), 'Dit getal is te klein.');
+      assert.equal(text(refused.body, '[data-testid="error-cancelledDays"]'), 'Minstens 1.');
       assert.deepEqual(
         root.querySelectorAll('[data-testid="form-errors"] a').map((a) => a.getAttribute('href')),
         ['#participantsDays', '#organiserMonths', '#cancelledDays'],

@@ -103,24 +103,36 @@ for (const dialect of testDialects()) {
       assert.deepEqual([defaults.from, defaults.to, defaults.groupSize, defaults.slots.length], ['2026-06-01', '2026-06-14', 2, 0]);
     });
 
-    test('bad slot queries get 422 with the fields named, unknown activities 404', async () => {
-      for (const [query, field, code] of [
-        ['from=2026-02-30', 'from', 'invalid_date'],
-        ['from=2026-06-10&to=2026-06-01', 'to', 'invalid_date'],
-        ['from=2026-06-01&to=2026-12-31', 'to', 'range_too_long'],
-        ['groupSize=abc', 'groupSize', 'not_a_number'],
-        ['groupSize=0', 'groupSize', 'too_small'],
-        ['groupSize=10001', 'groupSize', 'too_large'],
-      ]) {
+    test('bad slot queries get 422 with the fields named and a bound named in params and message, unknown activities 404', async () => {
+      for (const [query, field, code, params] of [
+        ['from=2026-02-30', 'from', 'invalid_date', undefined],
+        ['from=2026-06-10&to=2026-06-01', 'to', 'invalid_date', undefined],
+        ['from=2026-06-01&to=2026-12-31', 'to', 'range_too_long', { max: 92 }],
+        ['groupSize=abc', 'groupSize', 'not_a_number', undefined],
+        ['groupSize=0', 'groupSize', 'too_small', { min: 1 }],
+        ['groupSize=10001', 'groupSize', 'too_large', { max: 10_000 }],
+      ] as const) {
         const res = await t.app.inject({ url: `/api/v1/activities/${activity.id}/slots?${query}`, headers: { 'accept-language': 'en' } });
         assert.equal(res.statusCode, 422, query);
         const body = validationErrorJson.parse(res.json());
         assert.deepEqual(
-          body.errors.map((e) => [e.field, e.code]),
-          [[field, code]],
+          body.errors.map((e) => [e.field, e.code, e.params]),
+          [[field, code, params]],
           query,
         );
         assert.ok(body.errors[0]!.message.length > 5);
+      }
+      for (const [language, query, message] of [
+        ['en', 'groupSize=0', 'At least 1.'],
+        ['nl', 'groupSize=0', 'Minstens 1.'],
+        ['en', 'groupSize=10001', 'At most 10000.'],
+        ['nl', 'groupSize=10001', 'Hoogstens 10000.'],
+      ] as const) {
+        const res = await t.app.inject({
+          url: `/api/v1/activities/${activity.id}/slots?${query}`,
+          headers: { 'accept-language': language },
+        });
+        assert.equal(validationErrorJson.parse(res.json()).errors[0]!.message, message, `${language} ${query}`);
       }
       for (const [id, status] of [
         ['nope', 404],
@@ -213,7 +225,7 @@ for (const dialect of testDialects()) {
       const res = await post(bookingRequest(slot.id, { groupSize: 13, email: 'jan@' }), { 'accept-language': 'en' });
       assert.equal(res.statusCode, 422);
       assert.deepEqual(validationErrorJson.parse(res.json()).errors, [
-        { field: 'groupSize', code: 'group_too_large', message: 'This activity is for groups of at most 12 people.' },
+        { field: 'groupSize', code: 'group_too_large', message: 'This activity is for groups of at most 12 people.', params: { max: 12 } },
         { field: 'email', code: 'invalid_email', message: 'Enter a valid email address, like name@example.com.' },
       ]);
       // Over the largest group any activity takes, the group is refused as over this activity's maximum, named.
@@ -225,7 +237,7 @@ for (const dialect of testDialects()) {
         assert.equal(huge.statusCode, 422, language);
         assert.deepEqual(
           validationErrorJson.parse(huge.json()).errors,
-          [{ field: 'groupSize', code: 'group_too_large', message }],
+          [{ field: 'groupSize', code: 'group_too_large', message, params: { max: 12 } }],
           language,
         );
       }

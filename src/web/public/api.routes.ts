@@ -146,7 +146,7 @@ function parseActivityQuery(query: unknown): { search: ActivitySearch; errors: F
   const size = formNumber(field('groupSize'));
   const checked = size === undefined ? undefined : checkGroupSize(size);
   if (checked?.ok) search.groupSize = checked.groupSize;
-  else if (checked) errors.push({ field: 'groupSize', code: checked.fault });
+  else if (checked) errors.push({ field: 'groupSize', ...checked.fault });
   // Only the codes ACTIVITY_QUERY_FIELD_CODES lists: the API test provokes each.
   return { search, errors: errors as FieldErrorOf<typeof ACTIVITY_QUERY_FIELD_CODES>[] };
 }
@@ -257,7 +257,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     const { from, to } = dates.range;
     const size = formNumber(formField(request.query, 'groupSize'));
     const checked = size === undefined ? undefined : checkGroupSize(size);
-    if (checked && !checked.ok) errors.push({ field: 'groupSize', code: checked.fault });
+    if (checked && !checked.ok) errors.push({ field: 'groupSize', ...checked.fault });
     if (errors.length > 0) {
       if (!(await findCatalogueActivity(db, { id }))) throw new DomainError('not_found');
       return sendFieldErrors(request, reply, errors);

@@ -340,10 +340,22 @@ export function errorJson<const C extends readonly [string, ...string[]]>(codes:
   return z.object({ code: z.enum(codes), message: z.string() });
 }
 
-/** A 422: `errors` names each refused field with one of `codes`. */
+/** A 422: `errors` names each refused field with one of `codes`, and the bound its message names. */
 export function validationErrorOf<const C extends readonly [FieldErrorCode, ...FieldErrorCode[]]>(codes: C) {
   return errorJson(['validation_failed']).extend({
-    errors: z.array(z.object({ field: z.string(), code: z.enum(codes), message: z.string() })).min(1),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          code: z.enum(codes),
+          message: z.string(),
+          params: z
+            .object({ min: z.number().optional(), max: z.number().optional() })
+            .optional()
+            .describe('the limit the message names, when it names one: `min` for a number under it, `max` for one over it'),
+        }),
+      )
+      .min(1),
   });
 }
 

@@ -105,12 +105,17 @@ for (const dialect of testDialects()) {
       assert.equal(await unitsTaken(t.database.db, slot.id, gear.id), 2);
     });
 
-    test('too many units and a sold-out extra are refused in the language of the form, keeping the input', async () => {
-      const tooMany = await post({ [`extras.${gear.id}`]: '9' }, 'nl');
-      assert.equal(tooMany.statusCode, 422);
-      const page = parseHtml(tooMany.body);
-      assert.equal(text(page.querySelector(`[data-testid="error-extras.${gear.id}"]`)), 'Dit getal is te groot.');
-      assert.equal(page.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), '9');
+    test("too many units, naming the extra's maximum, and a sold-out extra are refused in the language of the form, keeping the input", async () => {
+      for (const [lang, atMost] of [
+        ['nl', 'Hoogstens 5.'],
+        ['en', 'At most 5.'],
+      ] as const) {
+        const tooMany = await post({ [`extras.${gear.id}`]: '9' }, lang);
+        assert.equal(tooMany.statusCode, 422);
+        const page = parseHtml(tooMany.body);
+        assert.equal(text(page.querySelector(`[data-testid="error-extras.${gear.id}"]`)), atMost);
+        assert.equal(page.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), '9');
+      }
       for (const [lang, refusal] of [
         ['nl', 'Van “Klimset” is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.'],
         ['en', '“Climbing gear” no longer has enough left at this time. Choose fewer or another time.'],
@@ -160,15 +165,26 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual((await slots())[0]!.extrasLeft, { [gear.id]: before - 1 });
 
-      const refused = await api({ nope: 1, [gear.id]: 6 });
-      assert.equal(refused.statusCode, 422);
-      assert.deepEqual(
-        validationErrorJson.parse(refused.json()).errors.map((e) => [e.field, e.code]),
-        [
-          ['extras.nope', 'unknown_extra'],
-          [`extras.${gear.id}`, 'too_large'],
-        ],
-      );
+      for (const [lang, atMost] of [
+        ['en', 'At most 5.'],
+        ['nl', 'Hoogstens 5.'],
+      ] as const) {
+        const refused = await api({ nope: 1, [gear.id]: 6 }, lang);
+        assert.equal(refused.statusCode, 422);
+        assert.deepEqual(
+          validationErrorJson.parse(refused.json()).errors.map((e) => [e.field, e.code, e.params]),
+          [
+            ['extras.nope', 'unknown_extra', undefined],
+            [`extras.${gear.id}`, 'too_large', { max: 5 }],
+          ],
+        );
+        assert.equal(validationErrorJson.parse(refused.json()).errors[1]!.message, atMost);
+      }
+      // Over the most any extra takes, the schema refuses it before the extra is read: its maximum is not named, nor another.
+      const beyond = await api({ [gear.id]: 1000 });
+      assert.deepEqual(validationErrorJson.parse(beyond.json()).errors, [
+        { field: `extras.${gear.id}`, code: 'too_large', message: 'This number is too large.' },
+      ]);
       const soldOut = await api({ [gear.id]: before });
       assert.equal(soldOut.statusCode, 409, soldOut.body);
       assert.deepEqual(errorJson.parse(soldOut.json()), {

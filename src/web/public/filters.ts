@@ -25,7 +25,7 @@ export function parseFilters(query: unknown): Filters {
   const size = formNumber(values.groupSize);
   const checked = size === undefined ? undefined : checkGroupSize(size);
   if (checked?.ok) filters.groupSize = checked.groupSize;
-  else if (checked) filters.errors.push({ field: 'groupSize', code: checked.fault });
+  else if (checked) filters.errors.push({ field: 'groupSize', ...checked.fault });
   return filters;
 }
 

@@ -82,6 +82,8 @@ export const en: Record<keyof typeof nl, string> = {
   'field.not_a_number': 'Enter a whole number.',
   'field.too_small': 'This number is too small.',
   'field.too_large': 'This number is too large.',
+  'field.at_least': 'At least {min}.',
+  'field.at_most': 'At most {max}.',
   'field.invalid_email': 'Enter a valid email address, like name@example.com.',
   'field.invalid_phone': 'Enter a valid phone number, like +31 6 12345678.',
   'field.invalid_characters': 'This text contains characters that are not allowed.',

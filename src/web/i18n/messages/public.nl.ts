@@ -80,6 +80,8 @@ export const nl = {
   'field.not_a_number': 'Vul een heel getal in.',
   'field.too_small': 'Dit getal is te klein.',
   'field.too_large': 'Dit getal is te groot.',
+  'field.at_least': 'Minstens {min}.',
+  'field.at_most': 'Hoogstens {max}.',
   'field.invalid_email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
   'field.invalid_phone': 'Vul een geldig telefoonnummer in, zoals 06 12345678 of +31 6 12345678.',
   'field.invalid_characters': 'Deze tekst bevat tekens die niet zijn toegestaan.',
