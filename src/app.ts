@@ -83,6 +83,15 @@ declare module 'fastify' {
 
 const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The routes check what they take with zod and write their answers themselves: no route has a
+ * Fastify schema. Compilers of their own spare Fastify loading its defaults (ajv and
+ * fast-json-stringify, about 20 ms of a start); a route given a schema fails the app's start.
+ */
+function noRouteSchemas(): never {
+  throw new Error('routes check their input with zod; Fastify schemas are not compiled (src/app.ts)');
+}
+
 /** The Fastify app with every route, not listening: `serve` listens, tests inject. */
 export async function buildApp({ logger = false, loggerInstance, https, afterChange, ...options }: AppOptions): Promise<FastifyInstance> {
   const context: AppContext = {
@@ -111,6 +120,7 @@ export async function buildApp({ logger = false, loggerInstance, https, afterCha
     },
     // Requests the HTTP parser refuses before the app sees them: answered in contract too.
     clientErrorHandler: answerClientError,
+    schemaController: { compilersFactory: { buildValidator: () => noRouteSchemas, buildSerializer: () => noRouteSchemas } },
   };
   // Over HTTP/2 the routes see the same request and reply API (Node's compatibility layer), so the
   // app keeps one type whichever server carries it.

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { diskSpaceOf } from '../adapters/disk/disk-space.js';
 import { sharpImages } from '../adapters/images/sharp-images.js';
 import { mollieProvider } from '../adapters/mollie/mollie-provider.js';
@@ -42,6 +43,18 @@ import { secretKeyOf } from './secret-key.js';
 /** How long a stop waits for the requests and job runs under way (docs/operations.md). */
 export const STOP_GRACE_SECONDS = 10;
 
+/**
+ * How long after the platform listens the jobs' first runs wait: a start's first requests are then
+ * not queued behind them (docs/performance.md, "Cold start (7 December 2026, afternoon)").
+ */
+export const FIRST_RUNS_AFTER_MS = 1_000;
+
+/**
+ * How long after `serve` begins SQLite's checkpoint worker starts: the thread's start (a JavaScript
+ * isolate, about 50 ms of CPU) then does not compete with the app's and the first requests'.
+ */
+export const CHECKPOINTS_AFTER_MS = 1_000;
+
 /** How long each of a stop's last steps (the heartbeat's removal, closing the database) may take: within LEASE_AFTER_STOP_SECONDS together. */
 const CLOSE_STEP_MS = 2_000;
 
@@ -65,7 +78,7 @@ Runs the platform. With GROUPZ_TLS=off (the default) plain HTTP on GROUPZ_HOST:P
 ACME challenges and redirects to https. Applies pending migrations first and, with
 GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue (and on every start adds
 the demo pictures still missing). Runs the background
-jobs, each on one instance at a time: every minute it deletes expired back-office sessions and
+jobs (their first runs a second after it listens), each on one instance at a time: every minute it deletes expired back-office sessions and
 the decayed counters of the sign-in throttle and of the booking limits (after three hours without
 a booking), expires options at their deadline, sends option and
 visit reminders and completes past visits, ends unpaid payment windows, sends pending refunds and
@@ -98,7 +111,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const log = createLogger(config.logLevel);
     // The long-running process: SQLite's WAL is copied in a worker thread, off the event loop.
-    setBackgroundCheckpoints(true);
+    setBackgroundCheckpoints(true, delay(CHECKPOINTS_AFTER_MS));
     const { database } = await openRuntime(config, (bookings) => log.debug({ bookings }, 'bookings committed together'));
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
@@ -187,8 +200,12 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         addDemoPhotos(database.db, systemClock, sharpImages).catch((error: unknown) => log.error({ err: error }, 'demo photos failed'));
       }
       // Started once the platform listens, so that the first self-audit finds it serving.
-      const scheduler = startScheduler(database.db, systemClock, [...jobs, watch], (job, error) =>
-        log.error({ err: error, job }, 'job failed'),
+      const scheduler = startScheduler(
+        database.db,
+        systemClock,
+        [...jobs, watch],
+        (job, error) => log.error({ err: error, job }, 'job failed'),
+        delay(FIRST_RUNS_AFTER_MS),
       );
       // Not a job under a lease: every instance looks at its own data directory (those sharing one
       // share its condition in the database, so the admins get one mail).

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { connectDatabase, type DatabaseHandle } from './connect.js';
 import {
+  CHECKPOINT_INTERVAL_MS,
   type CheckpointPass,
   setBackgroundCheckpoints,
   SQLITE_CHECKPOINT_PAGES,
@@ -78,6 +79,33 @@ describe('SQLite checkpoints', () => {
     assert.equal(existsSync(`${file}-wal`), false);
     handle = connectDatabase({ sqliteFile: file });
   });
+});
+
+test('the worker starts when the server says, and copies the WAL from then on', { timeout: 10_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+  const file = join(dir, 'groupz.sqlite');
+  let start = () => {};
+  setBackgroundCheckpoints(true, new Promise<void>((resolve) => (start = resolve)));
+  let passes = 0;
+  const handle = connectDatabase({ sqliteFile: file, onCheckpoint: () => passes++ });
+  // The worker does not keep a process up by itself: this waits for it.
+  const waiting = setInterval(() => {}, 1000);
+  try {
+    await sql`create table t (x blob)`.execute(handle.db);
+    for (let i = 0; i < ROWS; i++) await sql`insert into t values (randomblob(3000))`.execute(handle.db);
+    // Several of a started worker's passes.
+    await new Promise((resolve) => setTimeout(resolve, 5 * CHECKPOINT_INTERVAL_MS));
+    assert.equal(passes, 0, 'no pass before the start');
+    assert.equal(rowsInFileAlone(file, 't'), 0, 'the rows are in the WAL alone');
+    start();
+    while (rowsInFileAlone(file, 't') < ROWS) await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_INTERVAL_MS));
+    assert.ok(passes > 0);
+  } finally {
+    clearInterval(waiting);
+    await handle.close();
+    setBackgroundCheckpoints(false);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a process that did not switch them on (a command, a test) leaves the checkpoints to the writer, as SQLite does', async () => {

@@ -23,15 +23,19 @@ export const WAL_LIMIT_PAGES = 10_000;
 export const SQLITE_CHECKPOINT_PAGES = 1000;
 
 let inBackground = false;
+let workersStart: Promise<unknown> = Promise.resolve();
 
 /**
  * Whether this process copies the WAL in a worker thread: `groupz serve` (src/main.ts) switches it
  * on before it connects. A one-shot command (`groupz migrate`, a backup) or a test's database would
  * pay for the thread's start (a JavaScript isolate and its memory) and gain nothing: without the
  * worker the writer checkpoints as SQLite does by default, at SQLITE_CHECKPOINT_PAGES.
+ * `startWhen`: the workers start once it resolves (by default at once); until then the writer
+ * checkpoints at WAL_LIMIT_PAGES, as when the worker falls behind.
  */
-export function setBackgroundCheckpoints(on: boolean): void {
+export function setBackgroundCheckpoints(on: boolean, startWhen: Promise<unknown> = Promise.resolve()): void {
   inBackground = on;
+  workersStart = startWhen;
 }
 
 /** What the worker sends for each checkpoint that copied pages: the WAL's pages, and how many of them are now in the database file. */
@@ -54,11 +58,12 @@ export interface CheckpointerSettings {
  * "Paced p99 on SQLite"). The worker runs PASSIVE checkpoints on a connection of its own, and the
  * writer's own (`wal_autocheckpoint`) waits until WAL_LIMIT_PAGES. A checkpoint never loses a
  * commit: the WAL keeps every page until the database file holds it on disk. Only in the process
- * that switched it on (setBackgroundCheckpoints, the server); elsewhere it starts no worker.
+ * that switched it on (setBackgroundCheckpoints, the server), when that says; elsewhere it starts no worker.
  */
 export class SqliteCheckpointer {
-  readonly #worker: Worker | undefined;
-  readonly #exited: Promise<void> = Promise.resolve();
+  #worker: Worker | undefined;
+  #exited: Promise<void> = Promise.resolve();
+  #stopped = false;
 
   /**
    * `withoutWorker`: no worker copies the WAL from now on, the writer must: this process does not
@@ -69,6 +74,12 @@ export class SqliteCheckpointer {
       withoutWorker?.();
       return;
     }
+    void workersStart.then(() => {
+      if (!this.#stopped) this.#start(file, onPass, withoutWorker);
+    });
+  }
+
+  #start(file: string, onPass?: (pass: CheckpointPass) => void, withoutWorker?: () => void): void {
     const workerData: CheckpointerSettings = { file, intervalMs: CHECKPOINT_INTERVAL_MS };
     this.#worker = import.meta.url.endsWith('.ts')
       ? sourceWorker(workerData)
@@ -89,6 +100,8 @@ export class SqliteCheckpointer {
 
   /** Ends the passes and closes the worker's connection; resolves once the worker has exited. */
   async stop(): Promise<void> {
+    // A worker not started yet never starts.
+    this.#stopped = true;
     // Held for its exit, which the process waits for now.
     this.#worker?.ref();
     this.#worker?.postMessage('stop');

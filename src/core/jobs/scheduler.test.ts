@@ -63,6 +63,24 @@ for (const dialect of testDialects()) {
       assert.equal(held.runs.length, 3, 'nothing runs once stopped');
     });
 
+    test('the runs at start wait for firstRuns; a run asked for before that does not', async () => {
+      const clock = new TestClock('2026-12-01T10:30:00Z');
+      const waiting = heldJob('waits-for-first-runs');
+      const asked = heldJob('asked-before-first-runs');
+      let begin = () => {};
+      const firstRuns = new Promise<void>((resolve) => (begin = resolve));
+      const scheduler = startScheduler(database.db, clock, [waiting.job, asked.job], (_, error) => assert.fail(String(error)), firstRuns);
+      scheduler.runNow(asked.job.name);
+      await asked.started(1);
+      assert.equal(waiting.runs.length, 0, 'no run at start before firstRuns');
+      begin();
+      await waiting.started(1);
+      waiting.runs[0]!();
+      asked.runs[0]!();
+      await scheduler.stop(60_000);
+      assert.equal(asked.runs.length, 1, 'the run at start of a job already running is skipped, as a tick is');
+    });
+
     test('a stop waits for a run under way, and shortens the lease of one it gives up on, to end after the process', async () => {
       const clock = new TestClock('2026-12-01T11:00:00Z');
       const held = heldJob('stopped-held');

@@ -62,8 +62,16 @@ export interface Scheduler {
 /**
  * Runs every job at start (catching up after downtime) and then every `everySeconds`, never two
  * runs of one job at once in this process, and through the lease only one instance at a time.
+ * `firstRuns`: the runs at start wait for it (by default they begin at once); a run asked for
+ * with `runNow` does not.
  */
-export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job: string, error: unknown) => void): Scheduler {
+export function startScheduler(
+  db: Db,
+  clock: Clock,
+  jobs: Job[],
+  onError: (job: string, error: unknown) => void,
+  firstRuns?: Promise<unknown>,
+): Scheduler {
   const holder = newId();
   const ticks = new Map<string, () => void>();
   const underWay = new Set<Promise<void>>();
@@ -94,7 +102,8 @@ export function startScheduler(db: Db, clock: Clock, jobs: Job[], onError: (job:
       underWay.add(run);
     };
     ticks.set(job.name, () => tick(true));
-    tick();
+    if (firstRuns) void firstRuns.then(() => tick());
+    else tick();
     const timer = setInterval(() => tick(), job.everySeconds * 1000);
     timer.unref();
     return timer;
