@@ -51,7 +51,8 @@ export const FIRST_RUNS_AFTER_MS = 1_000;
 
 /**
  * How long after `serve` begins SQLite's checkpoint worker starts: the thread's start (a JavaScript
- * isolate, about 50 ms of CPU) then does not compete with the app's and the first requests'.
+ * isolate, about 80 ms of CPU: docs/performance.md, "Cold start (7 December 2026, afternoon)") then
+ * does not compete with the app's and the first requests'.
  */
 export const CHECKPOINTS_AFTER_MS = 1_000;
 
@@ -77,8 +78,8 @@ Runs the platform. With GROUPZ_TLS=off (the default) plain HTTP on GROUPZ_HOST:P
 127.0.0.1:3000); with GROUPZ_TLS=files or acme HTTPS on GROUPZ_HTTPS_PORT and, on GROUPZ_HTTP_PORT,
 ACME challenges and redirects to https. Applies pending migrations first and, with
 GROUPZ_DEMO=auto on a database without venues, loads the demo catalogue (and on every start adds
-the demo pictures still missing). Runs the background
-jobs (their first runs a second after it listens), each on one instance at a time: every minute it deletes expired back-office sessions and
+the demo pictures still missing). Runs the background jobs (their first runs a second after it
+listens), each on one instance at a time: every minute it deletes expired back-office sessions and
 the decayed counters of the sign-in throttle and of the booking limits (after three hours without
 a booking), expires options at their deadline, sends option and
 visit reminders and completes past visits, ends unpaid payment windows, sends pending refunds and

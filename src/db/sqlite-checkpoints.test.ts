@@ -139,3 +139,22 @@ test('a checkpoint worker that cannot open its database says so', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a checkpointer stopped before the server says start (a stop in the first second) never starts its worker', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'groupz-checkpoints-'));
+  let start = () => {};
+  setBackgroundCheckpoints(true, new Promise<void>((resolve) => (start = resolve)));
+  try {
+    // A worker started on a missing file would say so, as in the test above.
+    let failed = false;
+    const checkpointer = new SqliteCheckpointer(join(dir, 'missing.sqlite'), undefined, () => (failed = true));
+    await checkpointer.stop();
+    start();
+    const waiting = setInterval(() => {}, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 20 * CHECKPOINT_INTERVAL_MS)).finally(() => clearInterval(waiting));
+    assert.equal(failed, false, 'no worker started');
+  } finally {
+    setBackgroundCheckpoints(false);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -42,6 +42,19 @@ for (const dialect of testDialects()) {
     const db = () => t.database.db;
     const text = (body: string, testid: string) => parseHtml(body).querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
     const bookingsOf = (slotId: string) => db().selectFrom('bookings').selectAll().where('slot_id', '=', slotId).execute();
+    /** The phone-booking form sent by the manager, in a language of theirs (Accept-Language). */
+    const bookIn = (slotId: string, language: string, fields: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/admin/slots/${slotId}/book`,
+        headers: {
+          origin: t.publicUrl,
+          'content-type': 'application/x-www-form-urlencoded',
+          'accept-language': language,
+          cookie: `${SESSION_COOKIE}=${staff.cookie}`,
+        },
+        payload: urlencoded({ _csrf: staff.csrf, ...fields }),
+      });
 
     before(async () => {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
@@ -174,17 +187,7 @@ for (const dialect of testDialects()) {
         ['0', 'nl', `Deze activiteit is voor groepen van minstens ${home.minGroupSize} personen.`],
         ['-3', 'en', `This activity is for groups of at least ${home.minGroupSize} people.`],
       ] as const) {
-        const refused = await t.app.inject({
-          method: 'POST',
-          url: `/admin/slots/${slot.id}/book`,
-          headers: {
-            origin: t.publicUrl,
-            'content-type': 'application/x-www-form-urlencoded',
-            'accept-language': language,
-            cookie: `${SESSION_COOKIE}=${staff.cookie}`,
-          },
-          payload: urlencoded({ _csrf: staff.csrf, ...CALLER, groupSize, email: 'geen-adres' }),
-        });
+        const refused = await bookIn(slot.id, language, { ...CALLER, groupSize, email: 'geen-adres' });
         assert.equal(refused.statusCode, 422, groupSize);
         assert.equal(text(refused.body, 'error-groupSize'), message, groupSize);
         assert.ok(text(refused.body, 'error-email'), 'the other fields’ errors with it');
@@ -239,17 +242,7 @@ for (const dialect of testDialects()) {
         ['nl', 'Hoogstens 10000.'],
         ['en', 'At most 10000.'],
       ] as const) {
-        const huge = await t.app.inject({
-          method: 'POST',
-          url: `/admin/slots/${slot.id}/book`,
-          headers: {
-            origin: t.publicUrl,
-            'content-type': 'application/x-www-form-urlencoded',
-            'accept-language': language,
-            cookie: `${SESSION_COOKIE}=${staff.cookie}`,
-          },
-          payload: urlencoded({ _csrf: staff.csrf, ...caller, 'party.pupil': '20000', 'party.adult': '3' }),
-        });
+        const huge = await bookIn(slot.id, language, { ...caller, 'party.pupil': '20000', 'party.adult': '3' });
         assert.equal(huge.statusCode, 422);
         assert.equal(text(huge.body, 'error-party.pupil'), message);
         assert.equal(parseHtml(huge.body).querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20000', 'as typed');

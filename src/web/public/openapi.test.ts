@@ -181,6 +181,15 @@ for (const dialect of testDialects()) {
       for (const group of [{}, { groupSize: null }, { party: null }, { groupSize: null, party: null }]) {
         assert.equal(validate({ ...withoutGroup, ...group }), false, `${JSON.stringify(group)} is refused`);
       }
+      // Each alternative alone, as a generator types it (openapi-typescript takes a bare `type: object`
+      // for an empty object), says what its field is: a party of counts, a group size from 1.
+      const [sized, counted] = (schema as { anyOf: object[] }).anyOf.map((alternative) => ajv.compile({ type: 'object', ...alternative }));
+      assert.ok(counted!({ party: { pupil: 4 } }), ajv.errorsText(counted!.errors));
+      for (const party of [{ pupil: 'vier' }, { pupil: 2.5 }, { pupil: -1 }]) {
+        assert.equal(counted!({ party }), false, `${JSON.stringify(party)} is no party`);
+      }
+      assert.ok(sized!({ groupSize: 4 }));
+      assert.equal(sized!({ groupSize: 0 }), false, 'a group size from 1');
     });
 
     test('every route under /api/v1 is documented, and every documented operation is a route', () => {

@@ -85,9 +85,15 @@ function bookingRequestJson() {
   schema.description =
     'A booking. Its group is `groupSize` or `party`, one of them required: a party without groupSize (or with null) is a group of its sum; sent together, groupSize must equal that sum (else 422, `groupSize` `invalid_value`)';
   schema.required = (schema.required ?? []).filter((key) => key !== 'groupSize');
+  // Each alternative says what its field is, not only its type: a generator types an alternative on
+  // its own, and openapi-typescript takes a bare `type: object` for an empty one (no counts at all).
+  const given = (key: 'groupSize' | 'party') => {
+    const { description: _described, type, ...own } = schema.properties[key]!;
+    return { [key]: { ...own, type: Array.isArray(type) ? type.filter((t) => t !== 'null')[0] : type } };
+  };
   schema.anyOf = [
-    { required: ['groupSize'], properties: { groupSize: { type: 'integer' } } },
-    { required: ['party'], properties: { party: { type: 'object' } } },
+    { required: ['groupSize'], properties: given('groupSize') },
+    { required: ['party'], properties: given('party') },
   ];
   const { default: _fixed, ...language } = schema.properties.language!;
   schema.properties.language = {
