@@ -112,7 +112,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const log = createLogger(config.logLevel);
     // The long-running process: SQLite's WAL is copied in a worker thread, off the event loop.
-    setBackgroundCheckpoints(true, delay(CHECKPOINTS_AFTER_MS));
+    setBackgroundCheckpoints(true, delay(CHECKPOINTS_AFTER_MS, undefined, { ref: false }));
     const { database } = await openRuntime(config, (bookings) => log.debug({ bookings }, 'bookings committed together'));
     let stopHeartbeat: (() => Promise<void>) | undefined;
     try {
@@ -206,7 +206,7 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         systemClock,
         [...jobs, watch],
         (job, error) => log.error({ err: error, job }, 'job failed'),
-        delay(FIRST_RUNS_AFTER_MS),
+        delay(FIRST_RUNS_AFTER_MS, undefined, { ref: false }),
       );
       // Not a job under a lease: every instance looks at its own data directory (those sharing one
       // share its condition in the database, so the admins get one mail).

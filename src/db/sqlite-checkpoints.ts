@@ -74,9 +74,12 @@ export class SqliteCheckpointer {
       withoutWorker?.();
       return;
     }
-    void workersStart.then(() => {
-      if (!this.#stopped) this.#start(file, onPass, withoutWorker);
-    });
+    // A worker that cannot start leaves the copying to the writer, as one that fails later does.
+    workersStart
+      .then(() => {
+        if (!this.#stopped) this.#start(file, onPass, withoutWorker);
+      })
+      .catch(() => withoutWorker?.());
   }
 
   #start(file: string, onPass?: (pass: CheckpointPass) => void, withoutWorker?: () => void): void {
