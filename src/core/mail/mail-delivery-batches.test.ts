@@ -12,7 +12,8 @@ import type { Db } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { insertOutboxMail } from '../outbox/outbox.repository.js';
 import { newId } from '../shared/ids.js';
-import { deliverDueMails, type MailDeliverySettings, retryDelayMs } from './mail-delivery.service.js';
+import { runJobOnce } from '../jobs/scheduler.js';
+import { deliverDueMails, type MailDeliverySettings, mailDeliveryJob, retryDelayMs } from './mail-delivery.service.js';
 import type { MailSender } from './mail-sender.js';
 
 function outboxRows(db: Db) {
@@ -207,6 +208,35 @@ for (const dialect of testDialects()) {
       );
       assert.equal((await deliverDueMails(db, clock, settings)).sent, 12 - report.sent, 'the next run sends them');
       assert.equal(smtp.messages.length, 12);
+    });
+
+    test('a run takes batch after batch while they come full, and past its time asks for the next run at once', async () => {
+      await bookMany(250);
+      // Ten seconds pass in the first batch (on the test's clock): the run stops after it.
+      const real = testSmtpSender(smtp);
+      let slowFirst = true;
+      const sender: MailSender = {
+        target: real.target,
+        send: async (mail) => {
+          if (slowFirst) clock.advance(10_000);
+          slowFirst = false;
+          await real.send(mail);
+        },
+      };
+      let asked = 0;
+      const job = mailDeliveryJob(
+        db,
+        clock,
+        { ...settings, sender },
+        () => {},
+        () => (asked += 1),
+      );
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 100, 'one batch');
+      assert.equal(asked, 1, 'the next run asked for');
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 250, 'the other two batches in one run');
+      assert.equal(asked, 1, 'nothing left to ask for');
     });
   });
 }
