@@ -12,6 +12,8 @@ export interface TestSmtpServer {
   raw: Buffer[];
   /** Answers the next `count` recipients with `451 try again later`. */
   refuseNext(count: number): void;
+  /** Answers this recipient with `451 try again later` each time, until set to undefined. */
+  refuseRecipient(address: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -20,13 +22,17 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
   const raw: Buffer[] = [];
   let refusals = 0;
+  let refused: string | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (refusals === 0) return callback();
-      refusals -= 1;
+    // The platform keeps its connections open for the next mails (a pool): a close ends them at
+    // once rather than after smtp-server's default 30 seconds.
+    closeTimeout: 50,
+    onRcptTo(address, _session, callback) {
+      if (refusals === 0 && address.address !== refused) return callback();
+      if (address.address !== refused) refusals -= 1;
       callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
     },
     onData(stream, _session, callback) {
@@ -54,6 +60,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     raw,
     refuseNext: (count) => {
       refusals = count;
+    },
+    refuseRecipient: (address) => {
+      refused = address;
     },
     close: () => new Promise<void>((resolve) => server.close(resolve)),
   };

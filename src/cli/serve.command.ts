@@ -165,10 +165,16 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         balanceReminderJob(database.db, systemClock),
         retentionJob(database.db, systemClock, retentionContext),
         voucherExpiryJob(database.db, systemClock),
-        mailDeliveryJob(database.db, systemClock, mailSettings, ({ id, kind, attempts, error, gaveUp }) =>
-          gaveUp
-            ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
-            : log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
+        mailDeliveryJob(
+          database.db,
+          systemClock,
+          mailSettings,
+          ({ id, kind, attempts, error, gaveUp }) =>
+            gaveUp
+              ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
+              : log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
+          // A run that stopped at its time limit with mails still due: the next follows at once, not at the poll.
+          () => wakeMailDelivery(),
         ),
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
         ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),

@@ -1,8 +1,17 @@
+import { MAIL_CONCURRENCY } from '../../core/mail/mail-delivery.service.js';
 import { type MailSender, RelayUnavailable } from '../../core/mail/mail-sender.js';
-import { lazyTransport, type MessageSettings, messageOf } from './mail-message.js';
+import { loadOnce } from '../../core/shared/load-once.js';
+import { type MessageSettings, messageOf } from './mail-message.js';
+import { connectWithoutDelay } from './smtp-socket.js';
 
 /** Short enough that a hanging server cannot hold a mail past its claim (see mail-delivery.service.ts). */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/**
+ * Connections kept open and used again (nodemailer's pool), one for each mail the outbox has under
+ * way at once: a mail does not wait for a connection and a greeting of its own.
+ */
+const SMTP_POOL = { pool: true, maxConnections: MAIL_CONCURRENCY } as const;
 
 /**
  * nodemailer's codes for a relay that cannot be reached or stopped answering (not for a mail it
@@ -11,23 +20,22 @@ const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, sock
 const RELAY_DOWN_CODES = new Set(['EDNS', 'ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ETLS']);
 
 /**
- * The URL with SMTP_TIMEOUTS in its query, where it sets none: nodemailer takes a transport made
- * from a URL from the URL alone (options beside `url` are dropped, its defaults apply).
- */
-function withTimeouts(smtpUrl: string): string {
-  const url = new URL(smtpUrl);
-  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS)) if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
-  return url.href;
-}
-
-/**
  * Mails over SMTP through nodemailer: smtp:// upgrades with STARTTLS when the server offers it,
- * smtps:// is TLS from the start. With a DKIM key, nodemailer signs each.
+ * smtps:// is TLS from the start. With a DKIM key, nodemailer signs each. Connections are pooled
+ * (SMTP_POOL) and opened without Nagle's delay (smtp-socket.ts).
  */
 export function smtpSender(settings: MessageSettings & { smtpUrl: string }): MailSender {
   const host = new URL(settings.publicUrl).hostname;
   const url = new URL(settings.smtpUrl);
-  const smtp = lazyTransport((mailer) => mailer.createTransport(withTimeouts(settings.smtpUrl)));
+  // Made with the first mail: a start does not wait for nodemailer to load.
+  const smtp = loadOnce(async () => {
+    const [{ default: mailer }, { default: SMTPPool }] = await Promise.all([
+      import('nodemailer'),
+      import('nodemailer/lib/smtp-pool/index.js'),
+    ]);
+    // What GROUPZ_SMTP_URL's query sets (`?maxConnections=2`, say) goes before these.
+    return mailer.createTransport(new SMTPPool({ ...SMTP_TIMEOUTS, ...SMTP_POOL, url: settings.smtpUrl, getSocket: connectWithoutDelay }));
+  });
   return {
     target: `${url.protocol}//${url.host}`,
     send: async (mail) => {

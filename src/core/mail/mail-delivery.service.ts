@@ -23,10 +23,10 @@ import { type BookingMailKind, CALENDAR_KINDS, isStaffKind, type MailBooking, re
 import { type MailSender, type OutgoingMail, RelayUnavailable } from './mail-sender.js';
 import {
   type ClaimedMail,
-  claimOutboxMail,
-  listDueMailIds,
-  markOutboxMailDone,
+  claimDueMails,
   markOutboxMailFailed,
+  markOutboxMailsDone,
+  releaseOutboxMails,
 } from '../outbox/outbox.repository.js';
 import { isLanguage } from '../shared/language.js';
 import { paymentOfRow } from '../payments/payment-of-row.js';
@@ -66,6 +66,8 @@ export interface DeliveryReport {
   /** Reminders that were no longer true when due (an option confirmed before its warning went out). */
   skipped: number;
   failures: MailFailure[];
+  /** Present when the run stopped at RUN_SECONDS with mails still due: another run should follow at once. */
+  more?: true;
 }
 
 /** Mails that only make sense while the booking still has one of these statuses when they go out. */
@@ -83,10 +85,19 @@ const STILL_OWING: ReadonlySet<MailKind> = new Set<MailKind>(['balance_reminder'
 
 /** Attempts before a mail is given up: with the backoff below, about 20 hours of trying. */
 export const MAX_MAIL_ATTEMPTS = 12;
-/** How long a claim holds a mail; longer than a send may take with the sender's timeouts. */
+/** How long a claim holds a batch of mails. */
 const CLAIM_SECONDS = 300;
-/** Mails one run takes on. */
-const BATCH_SIZE = 50;
+/**
+ * The longest one attempt may take with the sender's timeouts (src/adapters/smtp/smtp-sender.ts):
+ * a mail is started only while its claim has this long left, so no claim runs out during a send.
+ */
+const ATTEMPT_SECONDS = 150;
+/** Mails one claim takes on. */
+const BATCH_SIZE = 100;
+/** Mails under way at once, each over its own connection of the SMTP sender's pool (smtp-sender.ts). */
+export const MAIL_CONCURRENCY = 4;
+/** How long a run goes on claiming batches; a run that stops with mails still due says so (`more`). */
+const RUN_SECONDS = 5;
 
 /** The wait after the n-th failed attempt: one minute, doubling, at most six hours. */
 export function retryDelayMs(attempts: number): number {
@@ -284,49 +295,128 @@ async function attemptMail(
   }
 }
 
+type Attempt = Awaited<ReturnType<typeof attemptMail>>;
+
 /**
- * Sends the outbox's due mails. Each is claimed with a conditional UPDATE before it is rendered and
- * sent, so two instances (or two concurrent calls) never send one mail twice; it is marked sent
- * once the sender accepted it. A failed attempt is retried with backoff (see retryDelayMs) and
- * given up after MAX_MAIL_ATTEMPTS; a mail whose booking no longer exists is given up at once.
- * When the relay cannot be reached or does not answer, the run ends after that attempt: the other
- * mails wait for the next run untried, and a stalled relay holds a run for one timeout, not one per mail.
- * Should the process die between sending and marking, the claim runs out and the mail goes again
- * (with the same Message-ID): at least once, and exactly once otherwise.
+ * Attempts a batch's mails: the first alone (a relay that is down costs one attempt and one
+ * timeout), then MAIL_CONCURRENCY at a time. No mail is started once an attempt found the relay
+ * down, nor once the claim (until `claimEnd`, epoch ms) has less than ATTEMPT_SECONDS left: those
+ * come back untried.
  */
-export async function deliverDueMails(db: Db, clock: Clock, settings: MailDeliverySettings): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, skipped: 0, failures: [] };
-  for (const id of await listDueMailIds(db, clock.now().toISOString(), BATCH_SIZE)) {
-    const now = clock.now();
-    const mail = await claimOutboxMail(db, id, now.toISOString(), new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString());
-    if (!mail) continue;
-    const failure = await attemptMail(db, clock, settings, mail);
-    if (failure === 'sent' || failure === 'skipped') {
-      await markOutboxMailDone(db, mail.id, failure, clock.now().toISOString());
-      report[failure] += 1;
+async function attemptBatch(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  batch: readonly ClaimedMail[],
+  claimEnd: number,
+): Promise<{ outcomes: [ClaimedMail, Attempt][]; untried: ClaimedMail[]; relayDown: boolean }> {
+  const untried = [...batch];
+  const outcomes: [ClaimedMail, Attempt][] = [];
+  let relayDown = false;
+  const work = async (count: number) => {
+    for (let n = 0; n < count && !relayDown && claimEnd - clock.now().getTime() >= ATTEMPT_SECONDS * 1000; n++) {
+      const mail = untried.shift();
+      if (!mail) return;
+      const outcome = await attemptMail(db, clock, settings, mail);
+      outcomes.push([mail, outcome]);
+      if (typeof outcome === 'object' && outcome.relayDown) relayDown = true;
+    }
+  };
+  await work(1);
+  await Promise.all(Array.from({ length: MAIL_CONCURRENCY }, () => work(Infinity)));
+  return { outcomes, untried, relayDown };
+}
+
+/**
+ * Records a batch's outcomes in one transaction: the sent and the skipped in one UPDATE each, each
+ * failed attempt with its backoff (see retryDelayMs), given up after MAX_MAIL_ATTEMPTS or at once
+ * when final; the untried mails are given back. Adds them to the report.
+ */
+async function recordBatch(
+  db: Db,
+  clock: Clock,
+  { outcomes, untried }: { outcomes: [ClaimedMail, Attempt][]; untried: ClaimedMail[] },
+  claimedUntil: string,
+  report: DeliveryReport,
+): Promise<void> {
+  const now = clock.now();
+  const done = { sent: [] as string[], skipped: [] as string[] };
+  const failures: (MailFailure & { nextAttemptAt: string })[] = [];
+  for (const [mail, outcome] of outcomes) {
+    if (outcome === 'sent' || outcome === 'skipped') {
+      done[outcome].push(mail.id);
       continue;
     }
     const attempts = mail.attempts + 1;
-    const gaveUp = failure.final || attempts >= MAX_MAIL_ATTEMPTS;
-    const nextAttemptAt = new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString();
-    await markOutboxMailFailed(db, mail.id, { attempts, error: failure.error, nextAttemptAt, giveUp: gaveUp });
-    report.failures.push({ id: mail.id, kind: mail.kind, attempts, error: failure.error, gaveUp });
-    if (failure.relayDown) break;
+    const gaveUp = outcome.final || attempts >= MAX_MAIL_ATTEMPTS;
+    const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts)).toISOString();
+    failures.push({ id: mail.id, kind: mail.kind, attempts, error: outcome.error, gaveUp, nextAttemptAt });
   }
-  return report;
+  await db.transaction().execute(async (trx) => {
+    await markOutboxMailsDone(trx, done.sent, 'sent', now.toISOString());
+    await markOutboxMailsDone(trx, done.skipped, 'skipped', now.toISOString());
+    for (const { id, attempts, error, gaveUp, nextAttemptAt } of failures)
+      await markOutboxMailFailed(trx, id, { attempts, error, nextAttemptAt, giveUp: gaveUp });
+    await releaseOutboxMails(
+      trx,
+      untried.map((mail) => mail.id),
+      claimedUntil,
+    );
+  });
+  report.sent += done.sent.length;
+  report.skipped += done.skipped.length;
+  report.failures.push(...failures.map(({ nextAttemptAt: _, ...failure }) => failure));
+}
+
+/**
+ * Sends the outbox's due mails, a batch at a time: one conditional UPDATE claims up to BATCH_SIZE
+ * of them, so two instances (or two concurrent calls) never send one mail twice; they are
+ * rendered and sent MAIL_CONCURRENCY at a time, and their outcomes recorded in one commit once the
+ * batch is through (see recordBatch). A failed attempt is retried with backoff and given up after
+ * MAX_MAIL_ATTEMPTS; a mail whose booking no longer exists is given up at once. When the relay
+ * cannot be reached or does not answer, the run ends after that attempt: the mails not started
+ * wait for the next run untried, and a stalled relay holds a run for one timeout, not one per mail.
+ * Should the process die between sending and recording, the claim runs out and the batch's mails
+ * go again (with the same Message-IDs): at least once, and exactly once otherwise. Batches follow
+ * each other while full, for at most RUN_SECONDS.
+ */
+export async function deliverDueMails(db: Db, clock: Clock, settings: MailDeliverySettings): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, skipped: 0, failures: [] };
+  const started = clock.now().getTime();
+  for (;;) {
+    const now = clock.now();
+    const claimEnd = now.getTime() + CLAIM_SECONDS * 1000;
+    const until = new Date(claimEnd).toISOString();
+    const batch = await claimDueMails(db, now.toISOString(), until, BATCH_SIZE);
+    if (batch.length === 0) return report;
+    const attempted = await attemptBatch(db, clock, settings, batch, claimEnd);
+    await recordBatch(db, clock, attempted, until, report);
+    if (attempted.relayDown || batch.length < BATCH_SIZE) return report;
+    if (clock.now().getTime() - started >= RUN_SECONDS * 1000) return { ...report, more: true };
+  }
 }
 
 /** The name of the outbox's job, for a process to run it when it has queued a mail. */
 export const MAIL_DELIVERY_JOB = 'mail-delivery';
 
-/** The scheduler's job: delivers due mails every 15 seconds and reports each failed attempt. */
-export function mailDeliveryJob(db: Db, clock: Clock, settings: MailDeliverySettings, onFailure: (failure: MailFailure) => void): Job {
+/**
+ * The scheduler's job: delivers due mails every 15 seconds and reports each failed attempt; after
+ * a run that left mails due (`more`), calls `onMore` so that the process runs it again at once.
+ */
+export function mailDeliveryJob(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  onFailure: (failure: MailFailure) => void,
+  onMore: () => void = () => {},
+): Job {
   return {
     name: MAIL_DELIVERY_JOB,
     everySeconds: 15,
     run: async () => {
       const report = await deliverDueMails(db, clock, settings);
       report.failures.forEach(onFailure);
+      if (report.more) onMore();
       return report;
     },
   };

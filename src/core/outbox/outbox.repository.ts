@@ -64,37 +64,38 @@ export interface ClaimedMail {
   attempts: number;
 }
 
-/** Pending mails due at `now` that nobody holds, oldest first. */
-export async function listDueMailIds(db: Executor, now: string, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('mail_outbox')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('created_at')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 /**
- * Takes a due mail for sending until `until`, in one conditional UPDATE: of two instances (or two
- * calls) that try at once, one gets it, the other gets undefined.
+ * Takes up to `limit` due mails that nobody holds, oldest first, for sending until `until`, in one
+ * conditional UPDATE: of two instances (or two calls) that claim at once, each mail goes to one.
+ * The conditions stand in the UPDATE itself, not only in its subquery: PostgreSQL checks them again
+ * on a row another claim changed while this one waited for it, and leaves that row out.
  */
-export async function claimOutboxMail(db: Executor, id: string, now: string, until: string): Promise<ClaimedMail | undefined> {
-  const result = await db
+export async function claimDueMails(db: Executor, now: string, until: string, limit: number): Promise<ClaimedMail[]> {
+  const rows = await db
     .updateTable('mail_outbox')
     .set({ locked_until: until })
-    .where('id', '=', id)
+    .where((eb) =>
+      eb(
+        'id',
+        'in',
+        eb
+          .selectFrom('mail_outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', now)
+          .where((inner) => inner.or([inner('locked_until', 'is', null), inner('locked_until', '<=', now)]))
+          .orderBy('next_attempt_at')
+          .orderBy('created_at')
+          .limit(limit),
+      ),
+    )
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return undefined;
-  const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return {
+    .returningAll()
+    .execute();
+  rows.sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at) || a.created_at.localeCompare(b.created_at));
+  return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     bookingId: row.booking_id,
@@ -102,16 +103,29 @@ export async function claimOutboxMail(db: Executor, id: string, now: string, unt
     language: row.language,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     attempts: row.attempts,
-  };
+  }));
 }
 
-/** Records how a claimed mail ended: `sent`, or `skipped` when what it announces no longer holds. */
-export async function markOutboxMailDone(db: Executor, id: string, status: 'sent' | 'skipped', at: string): Promise<void> {
+/** Records how claimed mails ended, in one UPDATE: `sent`, or `skipped` when what they announce no longer holds. */
+export async function markOutboxMailsDone(db: Executor, ids: readonly string[], status: 'sent' | 'skipped', at: string): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('mail_outbox')
     .set({ status, sent_at: status === 'sent' ? at : null, locked_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Gives back claimed mails that were not tried (claim `until`), due again at once; a claim taken over since is left alone. */
+export async function releaseOutboxMails(db: Executor, ids: readonly string[], until: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('mail_outbox')
+    .set({ locked_until: null })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .where('locked_until', '=', until)
     .execute();
 }
 
