@@ -28,3 +28,53 @@ test('an amount out of bounds does not name them, as they are cents; hours name 
   assert.equal(decimal('invalid_amount', 100_00).parse('0'), 0);
   assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00), '8760,5'), [{ field: 'body', code: 'too_large', params: { max: 8760 } }]);
 });
+
+test('a whole number however negative or long is out of bounds, not no number', () => {
+  assert.deepEqual(errorsOf(wholeNumber(1, 90), '-1'), [{ field: 'body', code: 'too_small', params: { min: 1 } }]);
+  assert.deepEqual(errorsOf(optionalWholeNumber(0, 1_000_000), '99999999999999999999'), [
+    { field: 'body', code: 'too_large', params: { max: 1_000_000 } },
+  ]);
+  assert.deepEqual(errorsOf(wholeNumber(0, 10), '9'.repeat(400)), [{ field: 'body', code: 'too_large', params: { max: 10 } }]);
+  assert.deepEqual(errorsOf(wholeNumber(0, 10), '-' + '9'.repeat(400)), [{ field: 'body', code: 'too_small', params: { min: 0 } }]);
+  assert.ok(Object.is(wholeNumber(0, 10).parse('-0'), 0));
+  for (const typed of ['1.5', '1e3', '--1', '+-1', '0x5', '٣'])
+    assert.deepEqual(errorsOf(wholeNumber(0, 10), typed), [{ field: 'body', code: 'not_a_number' }], typed);
+});
+
+test('an amount of many digits or below zero is out of bounds, not no amount; hours below zero name their bound', () => {
+  const amount = decimal('invalid_amount', 100_000_00, { min: 1 });
+  for (const typed of ['99999999', '10000000', '10000000,00', '9'.repeat(400)])
+    assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'too_large' }], typed);
+  for (const typed of ['-5,00', '-1', '-0,01', '-1.000,00'])
+    assert.deepEqual(errorsOf(decimal('invalid_amount', 100_00), typed), [{ field: 'body', code: 'too_small' }], typed);
+  assert.ok(Object.is(decimal('invalid_amount', 100_00).parse('-0,00'), 0));
+  assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00), '-1'), [{ field: 'body', code: 'too_small', params: { min: 0 } }]);
+});
+
+test('thousands separators are read where they cannot be the decimal one; a lone "1.000" stays refused', () => {
+  const amount = decimal('invalid_amount', 100_000_000_00);
+  assert.equal(amount.parse('1.000.000,00'), 1_000_000_00);
+  assert.equal(amount.parse('1,000,000.00'), 1_000_000_00);
+  assert.equal(amount.parse('12.345,6'), 12_345_60);
+  assert.equal(amount.parse('1,234.56'), 1_234_56);
+  assert.equal(amount.parse('1000000'), 1_000_000_00);
+  assert.equal(amount.parse('1,5'), 1_50);
+  assert.equal(amount.parse('1.5'), 1_50);
+  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00), '1.000.000,00'), [{ field: 'body', code: 'too_large' }]);
+  // Ambiguous (1000 the Dutch way, 1 the English way), mixed up, or not in groups of three: no amount.
+  for (const typed of [
+    '1.000',
+    '1,000',
+    '1.000.000',
+    '1.000,000',
+    '1,000.000',
+    '1.000.00',
+    '1,000,00',
+    '1.00,00',
+    '10.00.000,00',
+    '1.000,',
+    ',50',
+    '1 000,00',
+  ])
+    assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'invalid_amount' }], typed);
+});

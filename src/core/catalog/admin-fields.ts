@@ -15,34 +15,41 @@ export function requiredText(max: number, { multiline = false } = {}) {
 /** The highest age an activity may name as its minimum or maximum. */
 export const MAX_AGE = 120;
 
-/** A whole number typed in a form, between min and max. */
-export function wholeNumber(min: number, max: number) {
+/**
+ * A whole number typed in a form: any run of digits, signed or not, however long, so that a number
+ * out of bounds is told as too small or too large rather than as no number (beyond the safe
+ * integers it counts as the nearest of them; -0 as 0).
+ */
+export function integerText() {
   return z
     .string()
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
-    .refine((s) => /^-?\d{1,16}$/.test(s), { message: 'not_a_number', abort: true })
-    .transform(Number)
-    .pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
+    .refine((s) => /^-?\d+$/.test(s), { message: 'not_a_number', abort: true })
+    .transform((s) => Math.max(Math.min(Number(s), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0);
+}
+
+/** A whole number typed in a form, between min and max. */
+export function wholeNumber(min: number, max: number) {
+  return integerText().pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
 }
 
 /**
- * A decimal typed the Dutch or the English way ("12,50" or "12.50"), as hundredths: 1250.
- * No thousands separators; at most two decimals.
+ * A decimal typed the Dutch or the English way ("12,50" or "12.50"), as hundredths: 1250; signed,
+ * and of any number of digits, so that an amount out of bounds is told as such rather than as no
+ * amount. At most two decimals. Thousands separators only where they cannot be the decimal
+ * separator: with the other one after them as the decimal separator ("1.000.000,00",
+ * "1,000,000.00"). A lone "1.000" or "1,000" is refused: 1000 the Dutch way, 1 the English way.
  */
 function hundredths(text: string): number | undefined {
-  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  const match = /^(-?)(\d+|\d{1,3}(?:\.\d{3})+(?=,)|\d{1,3}(?:,\d{3})+(?=\.))(?:[.,](\d{1,2}))?$/.exec(text.trim());
   if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const value = Number(match[2]!.replace(/[.,]/g, '')) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] === '-' && value > 0 ? -value : value;
 }
 
-/**
- * A decimal amount or number of hours, as hundredths, from `min` (default 0) to `max` hundredths.
- * A number of hours out of bounds names its bound in hours; an amount does not name it, as the
- * message would show cents, not money.
- */
-export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, { min = 0 } = {}) {
-  const bound = (name: 'min' | 'max', hundredths: number) => (code === 'invalid_hours' ? { [name]: hundredths / 100 } : undefined);
+/** A decimal amount or number of hours typed in a form, as hundredths, however large or small (see hundredths). */
+export function decimalText(code: 'invalid_amount' | 'invalid_hours') {
   return z
     .string()
     .trim()
@@ -54,7 +61,17 @@ export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, {
         return z.NEVER;
       }
       return value;
-    })
+    });
+}
+
+/**
+ * A decimal amount or number of hours, as hundredths, from `min` (default 0) to `max` hundredths.
+ * A number of hours out of bounds names its bound in hours; an amount does not name it, as the
+ * message would show cents, not money.
+ */
+export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, { min = 0 } = {}) {
+  const bound = (name: 'min' | 'max', hundredths: number) => (code === 'invalid_hours' ? { [name]: hundredths / 100 } : undefined);
+  return decimalText(code)
     .refine((value) => value >= min, { message: 'too_small', params: bound('min', min) })
     .refine((value) => value <= max, { message: 'too_large', params: bound('max', max) });
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Venue } from '../catalog/activity.js';
+import { wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { FieldError, FormResult } from '../shared/field-errors.js';
+import { fieldErrorsOf, type FieldError, type FormResult } from '../shared/field-errors.js';
 import { venueScopeOf } from '../shared/venue-scope.js';
 import { can, type StaffMember } from '../staff/staff.js';
 import { venueFor, type VenueMember } from '../venues/venue-profile.service.js';
@@ -80,14 +81,12 @@ export function parseVenueRetentionForm(limits: RetentionLimits, form: Partial<V
   for (const key of VENUE_RETENTION_KEYS) {
     const typed = (form[key] ?? '').trim();
     if (typed === '') continue;
-    if (!/^[0-9]+$/.test(typed)) {
-      errors.push({ field: key, code: 'not_a_number' });
-      continue;
+    const parsed = wholeNumber(1, limits[key]).safeParse(typed);
+    if (parsed.success) choice[key] = parsed.data;
+    else {
+      const error = fieldErrorsOf(parsed.error)[0]!;
+      errors.push({ ...error, field: key, code: error.code === 'too_large' ? 'above_platform_limit' : error.code });
     }
-    const value = Number(typed);
-    if (value < 1) errors.push({ field: key, code: 'too_small', params: { min: 1 } });
-    else if (value > limits[key]) errors.push({ field: key, code: 'above_platform_limit', params: { max: limits[key] } });
-    else choice[key] = value;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: choice };
 }

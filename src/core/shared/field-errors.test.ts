@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
+import { decimal, optionalWholeNumber, wholeNumber } from '../catalog/admin-fields.js';
 import { DomainError } from './errors.js';
-import { fieldErrorOfRefusal, fieldErrorsOf } from './field-errors.js';
+import { fieldErrorOfRefusal, fieldErrorsOf, parseEachField } from './field-errors.js';
 
 test('a failed parse gives one error per field, its first, with an item of a list counting as its field', () => {
   const schema = z.object({
@@ -51,4 +52,25 @@ test('a domain refusal becomes the error of the field it concerns, and no other 
   const fieldOf = { email_taken: 'email' } as const;
   assert.deepEqual(fieldErrorOfRefusal(new DomainError('email_taken'), fieldOf), { field: 'email', code: 'email_taken' });
   assert.equal(fieldErrorOfRefusal(new DomainError('slot_full'), fieldOf), undefined);
+});
+
+test('a form of well-formed numbers out of bounds names each as too small or too large, with the bound where it is a count', () => {
+  const shape = {
+    days: wholeNumber(1, 30),
+    stock: optionalWholeNumber(0, 1_000_000),
+    price: decimal('invalid_amount', 100_000_00),
+    discount: decimal('invalid_amount', 100_000_00, { min: 1 }),
+    cutoff: decimal('invalid_hours', 8760_00),
+    total: decimal('invalid_amount', 100_000_000_00),
+  };
+  const typed = { days: '-1', stock: '99999999999999999999', price: '99999999', discount: '-0,01', cutoff: '-1', total: '1.000.000,00' };
+  const { values, errors } = parseEachField(shape, typed);
+  assert.deepEqual(errors, [
+    { field: 'days', code: 'too_small', params: { min: 1 } },
+    { field: 'stock', code: 'too_large', params: { max: 1_000_000 } },
+    { field: 'price', code: 'too_large' },
+    { field: 'discount', code: 'too_small' },
+    { field: 'cutoff', code: 'too_small', params: { min: 0 } },
+  ]);
+  assert.deepEqual(values, { total: 1_000_000_00 });
 });

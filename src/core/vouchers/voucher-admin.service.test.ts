@@ -124,6 +124,11 @@ for (const dialect of testDialects()) {
       ]);
       const long = await issueVoucher(db, clock, SECRET, manager, form({ amount: '1000,01', validityMonths: '61' }));
       assert.deepEqual(!long.ok && long.errors.map((e) => e.code), ['voucher_amount_range', 'validity_too_long']);
+      // Below zero, or of many digits, is out of the range too, not badly typed.
+      const below = await issueVoucher(db, clock, SECRET, manager, form({ amount: '-5,00', validityMonths: '-1' }));
+      assert.deepEqual(!below.ok && below.errors.map((e) => e.code), ['voucher_amount_range', 'validity_too_short']);
+      const huge = await issueVoucher(db, clock, SECRET, manager, form({ amount: '99999999', validityMonths: '99999999999999999999' }));
+      assert.deepEqual(!huge.ok && huge.errors.map((e) => e.code), ['voucher_amount_range', 'validity_too_long']);
       const max = await issueVoucher(db, clock, SECRET, manager, form({ amount: '1000', validityMonths: '60' }));
       assert.ok(max.ok);
     });

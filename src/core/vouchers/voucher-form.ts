@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimal, optionalText } from '../catalog/admin-fields.js';
+import { decimalText, integerText, optionalText } from '../catalog/admin-fields.js';
 import { type FieldError, type FormResult, parseEachField } from '../shared/field-errors.js';
 import { MAX_VALIDITY_MONTHS, MAX_VOUCHER_CENTS, MIN_VALIDITY_MONTHS, MIN_VOUCHER_CENTS } from './voucher.js';
 
@@ -52,13 +52,9 @@ export interface VoucherTerms {
 const text = (max: number) => optionalText(max).transform((s) => s ?? '');
 
 const FIELDS = {
-  amount: decimal('invalid_amount', 100_000_000),
-  validityMonths: z
-    .string()
-    .trim()
-    .refine((s) => s.length > 0, { message: 'required', abort: true })
-    .refine((s) => /^\d{1,4}$/.test(s), { message: 'not_a_number', abort: true })
-    .transform(Number),
+  // Their bounds are checked below, as the voucher's own errors naming them.
+  amount: decimalText('invalid_amount'),
+  validityMonths: integerText(),
   origin: z.enum(STAFF_VOUCHER_ORIGINS, { error: 'invalid_value' }),
   recipientName: text(160),
   buyerName: text(160),

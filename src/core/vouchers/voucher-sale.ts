@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { text } from '../bookings/booking-input.js';
 import { mailboxOf } from '../bookings/booking-limits.js';
-import { decimal } from '../catalog/admin-fields.js';
+import { decimalText } from '../catalog/admin-fields.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import type { Language } from '../shared/language.js';
 import type { LinkKey } from '../shared/link-key.js';
@@ -65,7 +65,7 @@ function amountOf(form: VoucherSaleForm): number | FieldError {
     const preset = PRESET_VOUCHER_CENTS.find((cents) => String(cents) === form.amount);
     return preset ?? { field: 'amount', code: form.amount === '' ? 'required' : 'invalid_value' };
   }
-  const typed = decimal('invalid_amount', 100_000_000).safeParse(form.otherAmount);
+  const typed = decimalText('invalid_amount').safeParse(form.otherAmount);
   if (!typed.success) return { ...fieldErrorsOf(typed.error)[0]!, field: 'otherAmount' };
   if (typed.data < MIN_VOUCHER_CENTS || typed.data > MAX_VOUCHER_CENTS) {
     return { field: 'otherAmount', code: 'voucher_amount_range', params: { min: MIN_VOUCHER_CENTS / 100, max: MAX_VOUCHER_CENTS / 100 } };

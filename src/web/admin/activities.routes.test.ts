@@ -319,25 +319,34 @@ for (const dialect of testDialects()) {
         optionMinDaysBefore: '366',
         optionMaxPerEmail: 'veel',
         cancelUntilHours: '9000',
+        cutoffHours: '-1',
       };
       const refused = await post(bad, ['dietary', 'schoenmaat']);
       assert.equal(refused.statusCode, 422);
       const root = parseHtml(refused.body);
       const kept = fieldsOf(refused.body);
-      for (const name of ['optionHours', 'optionMinDaysBefore', 'optionMaxPerEmail', 'cancelUntilHours']) {
+      for (const name of ['optionHours', 'optionMinDaysBefore', 'optionMaxPerEmail', 'cancelUntilHours', 'cutoffHours']) {
         assert.equal(kept[name], bad[name as keyof typeof bad], name);
         assert.equal(root.querySelector(`#${name}`)?.getAttribute('aria-invalid'), 'true', name);
       }
       assert.deepEqual(
-        ['bookingMode', 'optionHours', 'optionMinDaysBefore', 'optionMaxPerEmail', 'cancelUntilHours', 'participantFields'].map(
-          (name) => root.querySelector(`[data-testid="error-${name}"]`)?.textContent,
-        ),
+        [
+          'bookingMode',
+          'optionHours',
+          'optionMinDaysBefore',
+          'optionMaxPerEmail',
+          'cancelUntilHours',
+          'cutoffHours',
+          'participantFields',
+        ].map((name) => root.querySelector(`[data-testid="error-${name}"]`)?.textContent),
         [
           'Deze waarde is ongeldig.',
           'Minstens 1.',
           'Hoogstens 365.',
           'Vul een heel getal in.',
           'Hoogstens 8760.',
+          // Below zero is too few hours, not badly typed.
+          'Minstens 0.',
           'Deze waarde is ongeldig.',
         ],
       );

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
-import { parseHtml } from '../../../test/html.js';
+import { parseHtml, urlencoded } from '../../../test/html.js';
 import { adminGet, adminPost, type SignedIn } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Activity } from '../../core/catalog/activity.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 for (const dialect of testDialects()) {
   describe(`discount codes in the back office (${dialect.name})`, () => {
@@ -82,6 +83,39 @@ for (const dialect of testDialects()) {
         parseHtml(taken.body).querySelector('[data-testid="error-code"]')?.textContent,
         'Deze code bestaat al bij deze locatie.',
       );
+    });
+
+    test('a well-formed amount too large or below zero is told so, not as badly typed, in Dutch and English; as typed', async () => {
+      const post = (value: string, language: 'nl' | 'en') =>
+        t.app.inject({
+          method: 'POST',
+          url: '/admin/discounts',
+          headers: {
+            origin: t.publicUrl,
+            'content-type': 'application/x-www-form-urlencoded',
+            'accept-language': language,
+            cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+          },
+          payload: urlencoded({ _csrf: manager.csrf, code: 'GROOT', kind: 'amount', value, per: 'booking', maxUses: '-1' }),
+        });
+      const cases = [
+        ['99999999', 'nl', 'Dit getal is te groot.', 'Minstens 1.'],
+        ['-5,00', 'nl', 'Dit getal is te klein.', 'Minstens 1.'],
+        ['10000000', 'en', 'This number is too large.', 'At least 1.'],
+        ['-0.01', 'en', 'This number is too small.', 'At least 1.'],
+      ] as const;
+      for (const [value, language, valueError, usesError] of cases) {
+        const res = await post(value, language);
+        assert.equal(res.statusCode, 422, value);
+        const page = parseHtml(res.body);
+        const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent.trim();
+        assert.deepEqual([error('value'), error('maxUses')], [valueError, usesError], value);
+        assert.equal(page.querySelector('#value')?.getAttribute('value'), value);
+      }
+      assert.equal(await codeRow('GROOT'), undefined);
+      // Thousands separators, where they cannot be the decimal one, are read: the amount is too large, not badly typed.
+      const page = parseHtml((await post('1.000.000,00', 'nl')).body);
+      assert.equal(page.querySelector('[data-testid="error-value"]')?.textContent.trim(), 'Dit getal is te groot.');
     });
 
     test("another venue's code is not found; a viewer may not change one; a manager edits and switches theirs off", async () => {

@@ -4,11 +4,12 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { makeExtra } from '../../../test/extras.js';
 import { book, makeSlot } from '../../../test/factories.js';
-import { parseHtml } from '../../../test/html.js';
+import { parseHtml, urlencoded } from '../../../test/html.js';
 import { adminGet, adminPost, type Member, postForm } from '../../../test/staff.js';
 import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { listActivityExtras } from '../../core/catalog/extras.repository.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 const LUNCH = {
   labelNl: 'Lunch',
@@ -96,6 +97,40 @@ for (const dialect of testDialects()) {
       assert.ok(text(refused.body, 'error-amount'));
       assert.ok(text(refused.body, 'error-stock'));
       assert.equal(page.querySelector('input[name="amount"]')?.getAttribute('value'), 'veel');
+    });
+
+    test('a well-formed price or stock out of bounds is too large or too small, not badly typed, in Dutch and English', async () => {
+      const url = `/admin/activities/${home.id}/extras`;
+      const outside = { ...LUNCH, amount: '10000000', stock: '99999999999999999999', maxPerBooking: '-1' };
+      const before = (await extrasOf(home)).length;
+      const dutch = await adminPost(t, manager, url, outside);
+      assert.equal(dutch.statusCode, 422);
+      assert.deepEqual(
+        ['error-amount', 'error-stock', 'error-maxPerBooking'].map((id) => text(dutch.body, id)),
+        ['Dit getal is te groot.', 'Hoogstens 1000000.', 'Minstens 1.'],
+      );
+      const english = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          origin: t.publicUrl,
+          'content-type': 'application/x-www-form-urlencoded',
+          'accept-language': 'en',
+          cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+        },
+        payload: urlencoded({ _csrf: manager.csrf, ...outside, amount: '-0,01' }),
+      });
+      assert.equal(english.statusCode, 422);
+      assert.deepEqual(
+        ['error-amount', 'error-stock', 'error-maxPerBooking'].map((id) => text(english.body, id)),
+        ['This number is too small.', 'At most 1000000.', 'At least 1.'],
+      );
+      const page = parseHtml(english.body);
+      assert.deepEqual(
+        ['amount', 'stock', 'maxPerBooking'].map((name) => page.querySelector(`input[name="${name}"]`)?.getAttribute('value')),
+        ['-0,01', '99999999999999999999', '-1'],
+      );
+      assert.equal((await extrasOf(home)).length, before);
     });
 
     test('an extra bookings hold keeps its basis: changing it is refused at the field, everything else may change', async () => {

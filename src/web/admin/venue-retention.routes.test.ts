@@ -103,6 +103,21 @@ for (const dialect of testDialects()) {
         'The platform allows no more than 18. Enter 18 or less, or leave the field empty for the default.',
       );
       assert.equal(parseHtml(english.body).querySelector('#organiserMonths')?.getAttribute('value'), '19');
+
+      // A whole number below zero, or of very many digits, is too small or too large, not "no whole number".
+      const outside = { participantsDays: '-1', organiserMonths: '99999999999999999999', cancelledDays: '' };
+      const dutch = await adminPost(t, manager, privacyUrl(), outside);
+      assert.equal(dutch.statusCode, 422);
+      assert.equal(text(dutch.body, '[data-testid="error-participantsDays"]'), 'Minstens 1.');
+      assert.match(text(dutch.body, '[data-testid="error-organiserMonths"]'), /^Langer dan 18 staat het platform niet toe\./);
+      const inEnglish = await postInEnglish(manager, outside);
+      assert.equal(inEnglish.statusCode, 422);
+      assert.equal(text(inEnglish.body, '[data-testid="error-participantsDays"]'), 'At least 1.');
+      assert.match(text(inEnglish.body, '[data-testid="error-organiserMonths"]'), /^The platform allows no more than 18\./);
+      assert.deepEqual(formFields(parseHtml(inEnglish.body).querySelector(`form[action="${privacyUrl()}"]`)!), {
+        _csrf: manager.csrf,
+        ...outside,
+      });
       assert.equal(await stored(home.venue.id), undefined);
       assert.equal((await logEntries()).length, 0);
     });

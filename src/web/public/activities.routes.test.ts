@@ -99,8 +99,11 @@ for (const dialect of testDialects()) {
         page.querySelectorAll('.card').map((card) => card.querySelector('h2')?.textContent),
         ['Klimclinic'],
       );
-      const english = parseHtml((await get('/?maxPrice=-3', 'en')).body);
+      const english = parseHtml((await get('/?maxPrice=12.505', 'en')).body);
       assert.equal(english.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'Enter an amount in euros, like 12.50.');
+      // A well-formed amount below zero is too small, not badly typed.
+      const negative = parseHtml((await get('/?maxPrice=-3', 'en')).body);
+      assert.equal(negative.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'This number is too small.');
     });
 
     test('the activity page: a month as a table of days, each state in words, the chosen day current; in Dutch and English', async () => {

@@ -82,6 +82,12 @@ for (const dialect of testDialects()) {
       for (const fields of [{ ...GOOD, amount: '1234' }, { ...GOOD, amount: '' }, { ...GOOD, amount: 'other', otherAmount: 'veel' }, {}]) {
         assert.equal((await post(fields)).statusCode, 422, JSON.stringify(fields));
       }
+      // An amount below zero or of many digits is out of the range, not badly typed.
+      for (const otherAmount of ['-5,00', '99999999']) {
+        const outside = parseHtml((await post({ ...GOOD, amount: 'other', otherAmount }, { 'accept-language': 'en' })).body);
+        assert.match(outside.querySelector('[data-testid="error-otherAmount"]')?.text ?? '', /from € 5 to € 1000/, otherAmount);
+        assert.equal(formFields(outside.querySelector('form#voucher-form')!).otherAmount, otherAmount);
+      }
       assert.equal(mollie.standIn.payments().length, 0);
     });
 
