@@ -74,13 +74,20 @@ class Recorder {
 
 /**
  * `workers` callers each placing one booking after the other, as fast as the platform answers, until
- * every slot of the pool is full or `maxSeconds` have passed.
+ * every slot of the pool is full, `maxSeconds` have passed or `maxRequests` have been sent.
  */
-export async function bookAsFastAsPossible(book: Book, pool: SlotPool, workers: number, maxSeconds: number): Promise<BookingRunResult> {
+export async function bookAsFastAsPossible(
+  book: Book,
+  pool: SlotPool,
+  workers: number,
+  maxSeconds: number,
+  maxRequests = Infinity,
+): Promise<BookingRunResult> {
   const recorder = new Recorder(pool);
   const deadline = recorder.start + maxSeconds * 1000;
+  let requests = 0;
   const worker = async () => {
-    for (let slot = pool.next(); slot && performance.now() < deadline; slot = pool.next()) {
+    for (let slot = pool.next(); slot && performance.now() < deadline && requests++ < maxRequests; slot = pool.next()) {
       const body = bookingBody(slot.id, sequence++);
       const sent = performance.now();
       const outcome = await book(body);

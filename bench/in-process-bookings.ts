@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { deriveLinkKey } from '../src/core/shared/link-key.js';
+import { deriveLinkKey, type LinkKey } from '../src/core/shared/link-key.js';
 import { parseBookingInput } from '../src/core/bookings/booking-input.js';
 import type { BookingLimits } from '../src/core/bookings/booking-limits.js';
 import { submitBooking } from '../src/core/booking-flows/booking.service.js';
@@ -15,10 +15,10 @@ const NO_LIMITS: BookingLimits = { perNetwork: null, perEmail: null };
 /**
  * The booking transaction in-process, straight against the database: the same `submitBooking` the
  * API calls, with the same input and the booking limits off (as the platform processes run with,
- * see BENCH_SETTINGS), without HTTP, JSON or the server around it.
+ * see BENCH_SETTINGS), without HTTP, JSON or the server around it. Their links are made with
+ * `linkKey`, a key of its own unless given (the mail phase sends their mails with the same key).
  */
-export function bookInProcess(db: Db): Book {
-  const linkKey = deriveLinkKey(randomBytes(32));
+export function bookInProcess(db: Db, linkKey: LinkKey = deriveLinkKey(randomBytes(32))): Book {
   // No Mollie key: the benchmark measures booking, not paying.
   const payments: PaymentContext = {
     settings: { provider: mollieProvider(), platformKey: null, windowMinutes: 30 },

@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import type { BookingRunResult } from './booking-runs.js';
 import type { ColdStarts } from './cold-start.js';
 import type { AnswerSizes, CompressedReads } from './compression.js';
+import type { MailFigures } from './mail-throughput.js';
 import type { OversellCheck } from './oversell-check.js';
 import type { RawLimit } from './raw-limit.js';
 import type { ReadLoadResult } from './read-load.js';
@@ -39,6 +40,8 @@ export interface BenchFigures {
   coldStart: ColdStarts;
   /** RSS of the largest platform process: after start, and its peak under the read loads and the booking runs. */
   memory: { restMb: number; peakMb: number; readsPeakMb: number; bookingsPeakMb: number };
+  /** The mail outbox's throughput to an SMTP server on loopback, against the server's own limit. */
+  mail: MailFigures;
   oversell: OversellCheck;
 }
 
@@ -212,6 +215,22 @@ export function renderReport(f: BenchFigures): string {
         r.failures,
       ]),
     ),
+    '',
+    `Mail outbox: ${f.mail.queued} mails of ${f.mail.bookings} bookings (each an organiser's mail and a notice to the venue's manager, ${num(f.mail.meanBytes / 1000, 1)} kB on average) to an SMTP server on loopback, ${f.mail.connections} connections`,
+    table(
+      ['', 'mails/s', 'seconds', 'mails', 'of reference'],
+      [
+        ['deliverDueMails until the outbox is empty', num(f.mail.mailsPerSecond), num(f.mail.seconds, 2), f.mail.sent, pct(f.mail.share)],
+        [
+          'reference: the same messages, nodemailer alone',
+          num(f.mail.reference.mailsPerSecond),
+          num(f.mail.reference.seconds, 2),
+          f.mail.reference.received,
+          '-',
+        ],
+      ],
+    ),
+    `Mail check: ${f.mail.queued} queued, ${f.mail.sent} sent, ${f.mail.failures} failed attempts, ${f.mail.received} received; ${f.mail.missing} missing, ${f.mail.duplicates} duplicates (by Message-ID)`,
     '',
     `Cold start to the first page: first (migrating) ${num(f.coldStart.firstMs)} ms; then ${f.coldStart.startsMs.map((ms) => num(ms)).join(', ')} ms, median ${num(f.coldStart.medianMs)} ms`,
     `Memory (RSS of one process): at rest ${num(f.memory.restMb)} MB, peak under load ${num(f.memory.peakMb)} MB (reads ${num(f.memory.readsPeakMb)} MB, bookings ${num(f.memory.bookingsPeakMb)} MB)`,

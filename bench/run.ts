@@ -14,6 +14,7 @@ import { checkOversell } from './oversell-check.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { BENCH_SETTINGS, startPlatform, type PlatformProcess } from './platform-process.js';
 import { bookInProcess, IN_PROCESS_CALLERS } from './in-process-bookings.js';
+import { measureMail } from './mail-throughput.js';
 import { measureRawLimit } from './raw-limit.js';
 import { readLoad } from './read-load.js';
 import { type BenchFigures, machineCores, renderReport, writeJson } from './report.js';
@@ -47,7 +48,8 @@ async function rushes(book: Book, db: Db, venue: Venue, workers: number, seconds
   return { warm, hot, spread };
 }
 
-async function run(options: BenchOptions): Promise<boolean> {
+/** Runs the bench; returns what failed its checks (nothing when all passed). */
+async function run(options: BenchOptions): Promise<string[]> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   if (!existsSync(join(root, 'dist/main.js'))) throw new Error('dist/main.js is missing: run `npm run build` (npm run bench does)');
   const seconds = options.duration;
@@ -66,6 +68,12 @@ async function run(options: BenchOptions): Promise<boolean> {
   for (let i = 0; i < COLD_STARTS; i++) startsMs.push(await timeStart(database.env));
   const coldStart = coldStarts(firstMs, startsMs);
   progress(`cold start: first ${firstMs.toFixed(0)} ms, median ${coldStart.medianMs.toFixed(0)} ms`);
+
+  // The mail outbox in-process, while no platform process runs that would send its mails too.
+  const mail = await measureMail(db, seconds);
+  progress(
+    `mail: outbox ${mail.figures.mailsPerSecond.toFixed(0)} mails/s, the SMTP server alone ${mail.figures.reference.mailsPerSecond.toFixed(0)} mails/s`,
+  );
 
   // The database's own limit and the booking call in-process first, while no platform process runs.
   const sqliteFile = join(database.env.GROUPZ_DATA_DIR!, 'groupz.sqlite');
@@ -129,7 +137,10 @@ async function run(options: BenchOptions): Promise<boolean> {
   client.close();
   for (const platform of platforms) await platform.stop();
 
-  const announced = [inProcess.warm, inProcess.hot, inProcess.spread, rush.warm, rush.hot, rush.spread, paced].flatMap((r) => r.references);
+  const announced = [
+    ...mail.references,
+    ...[inProcess.warm, inProcess.hot, inProcess.spread, rush.warm, rush.hot, rush.spread, paced].flatMap((r) => r.references),
+  ];
   const figures: BenchFigures = {
     date: new Date().toISOString(),
     cores: machineCores(),
@@ -147,11 +158,15 @@ async function run(options: BenchOptions): Promise<boolean> {
     paced: { rate, result: paced },
     coldStart,
     memory: { restMb, peakMb: Math.max(readsPeakMb, bookingsPeakMb), readsPeakMb, bookingsPeakMb },
+    mail: mail.figures,
     oversell: await checkOversell(db, announced),
   };
   process.stdout.write(`\n${renderReport(figures)}\n`);
   if (options.json) writeJson(options.json, figures);
-  return figures.oversell.passed;
+  return [
+    ...(figures.oversell.passed ? [] : ['the database does not match what the clients were told (see the oversell check)']),
+    ...(figures.mail.passed ? [] : ['the SMTP server did not receive every queued mail exactly once (see the mail check)']),
+  ];
 }
 
 if (process.argv.includes('--help')) {
@@ -167,9 +182,9 @@ try {
 }
 cleanUpOnSignals();
 try {
-  const passed = await run(options);
-  if (!passed) process.stderr.write('bench: FAILED: the database does not match what the clients were told (see the oversell check)\n');
-  process.exitCode = passed ? 0 : 1;
+  const failed = await run(options);
+  for (const failure of failed) process.stderr.write(`bench: FAILED: ${failure}\n`);
+  process.exitCode = failed.length === 0 ? 0 : 1;
 } catch (error) {
   process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;

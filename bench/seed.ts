@@ -12,8 +12,8 @@ export const MAX_SLOT_CAPACITY = MAX_GROUP_SIZE;
 
 let activities = 0;
 
-export async function seedVenue(db: Db): Promise<Venue> {
-  return createVenue(db, systemClock, { slug: 'bench-venue', name: 'Museum De Meetlat', city: 'Utrecht' });
+export async function seedVenue(db: Db, slug = 'bench-venue'): Promise<Venue> {
+  return createVenue(db, systemClock, { slug, name: 'Museum De Meetlat', city: 'Utrecht' });
 }
 
 /** An activity as a venue would set one up: groups of 1 to 20, a price per person, instant booking. */
