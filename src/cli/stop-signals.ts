@@ -1,9 +1,10 @@
 /**
  * How long after the first SIGINT or SIGTERM another one is the same request, not an operator's
  * "stop now" (docs/operations.md, Stopping). A terminal's Ctrl-C under `npm start` signals node
- * and npm, which sends node its own copy a few milliseconds later (about 15 ms measured); a
- * service manager may signal the whole group likewise. A second is far above such a copy's delay
- * on a loaded machine, and below what an operator who means the second Ctrl-C waits.
+ * and npm, which sends node its own copy a few milliseconds later (a tryout saw node end some
+ * 15 ms after its "stopping" line); a service manager may signal the whole group likewise. A
+ * second is far above such a copy's delay on a loaded machine, and below what an operator who
+ * means the second Ctrl-C waits.
  */
 export const REPEATED_SIGNAL_MS = 1_000;
 
