@@ -39,6 +39,7 @@ import { createLogger } from '../web/plugins/logging.js';
 import type { Command } from './command.js';
 import { openRuntime } from './runtime.js';
 import { secretKeyOf } from './secret-key.js';
+import { listenForStopSignals } from './stop-signals.js';
 
 /** How long a stop waits for the requests and job runs under way (docs/operations.md). */
 export const STOP_GRACE_SECONDS = 10;
@@ -100,7 +101,9 @@ and shows it on the back office's Security page.
 While it runs, it records itself (host, pid) in the database every 10 seconds, so that
 \`groupz backup restore\` refuses to replace the data under it. On SIGTERM or SIGINT it stops
 taking connections, lets the requests and job runs under way finish (at most 10 seconds), gives
-the job leases back, closes the database and exits. Settings: see docs/configuration.md.`,
+the job leases back, closes the database and exits (during the start: once the migrations are
+done, before it listens). A repeat of the signal within a second is the same request; a later
+second signal ends it at once. Settings: see docs/configuration.md.`,
   async run() {
     // First: the heap of a long-running process under load (src/server/heap-growth.ts).
     limitHeapGrowth();
@@ -111,6 +114,9 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       : [];
     if (backupProblems.length > 0) throw new ConfigError(backupProblems);
     const log = createLogger(config.logLevel);
+    // From here: a signal while the migrations run lets them finish (on SQLite they are no one
+    // transaction), and the start then ends before it listens.
+    const signals = listenForStopSignals();
     // The long-running process: SQLite's WAL is copied in a worker thread, off the event loop.
     setBackgroundCheckpoints(true, delay(CHECKPOINTS_AFTER_MS, undefined, { ref: false }));
     const { database } = await openRuntime(config, (bookings) => log.debug({ bookings }, 'bookings committed together'));
@@ -183,6 +189,14 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       const watch = jobWatchJob(database.db, systemClock, jobs, ({ name, problem, since }) =>
         log.error({ job: name, problem, since }, 'job stuck'),
       );
+      const signal = signals.requested();
+      if (signal) {
+        log.info({ signal }, 'stopping before listening');
+        await stopHeartbeat();
+        await database.close();
+        log.info('stopped');
+        return 0;
+      }
       const serving = await startServing(config, systemClock, log, (https) =>
         buildApp({
           db: database.db,
@@ -264,9 +278,10 @@ the job leases back, closes the database and exits. Settings: see docs/configura
       const stop = async (signal: string) => {
         log.info({ signal, graceSeconds: STOP_GRACE_SECONDS }, 'stopping');
         const graceMs = STOP_GRACE_SECONDS * 1000;
-        for (const stopWatch of stopWatches) stopWatch();
+        // A look under way (the first one, right after the start, say) ends before the database closes.
+        const looks = Promise.all(stopWatches.map((stopWatch) => stopWatch()));
         try {
-          await Promise.all([scheduler.stop(graceMs), serving.close(graceMs)]);
+          await Promise.all([scheduler.stop(graceMs), serving.close(graceMs), atMost(graceMs, looks)]);
           // Bounded, as a run given up on may hold a connection: the process ends before its lease does.
           const removed = stopHeartbeat?.().catch((error: unknown) =>
             log.error({ err: error }, 'cannot remove this instance from the database'),
@@ -282,14 +297,6 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         // What may still hold the event loop (a job run given up on, the demo pictures) ends here.
         process.exit();
       };
-      const onSignal = (signal: NodeJS.Signals) => {
-        // A second signal finds no listener: Node's default, the end at once.
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        void stop(signal);
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
       log.info({ mail: mailSender.target }, 'mail delivery started');
       if (!config.smtpUrl && config.publicUrl.startsWith('https:')) {
         log.warn('GROUPZ_SMTP_URL is not set: mails (manage links, backup alerts) are only written into <data dir>/mail/ and reach nobody');
@@ -308,6 +315,9 @@ the job leases back, closes the database and exits. Settings: see docs/configura
         log.warn('backups are off: set GROUPZ_BACKUP_LOCAL_REPO, GROUPZ_BACKUP_REMOTE_REPO and GROUPZ_BACKUP_PASSWORD_FILE');
       }
       log.info({ publicUrl: config.publicUrl, tls: config.tls.mode, database: database.dialect }, 'Groupz is running');
+      // A signal that came while it started stops it now. A repeated one (under `npm start`, say) is
+      // the same request; a second one later ends the process at once.
+      signals.onStop((signal) => void stop(signal));
       return 0;
     } catch (error) {
       await stopHeartbeat?.();

@@ -9,8 +9,15 @@ const ENCODE: Record<PhotoFormat, (image: Sharp) => Sharp> = {
   webp: (image) => image.webp({ quality: 78 }),
 };
 
-/** Reads no more pixels than core allows (sharp's own guard; core checks the header first). */
+/** Decodes no more pixels than core allows (sharp's own guard; core checks the header first). */
 const INPUT = { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' } as const;
+
+/**
+ * Reads the header alone, whatever its size: under sharp's pixel limit a 48-megapixel PNG did not
+ * read ("Input image exceeds pixel limit") and was refused as no photo at all, where core refuses
+ * it as one with too many pixels.
+ */
+const HEADER = { ...INPUT, limitInputPixels: false } as const;
 
 // sharp (libvips, a native module) is loaded at the first photo, not when the platform starts. One
 // image at a time, each on one libvips thread: an upload of a 40 MP photo decodes it once (about
@@ -56,7 +63,7 @@ export const sharpImages: ImageProcessor = {
   async probe(bytes: Buffer): Promise<ImageInfo | undefined> {
     const sharp = await loadSharp();
     try {
-      const meta = await sharp(bytes, INPUT).metadata();
+      const meta = await sharp(bytes, HEADER).metadata();
       if (!meta.format || !meta.width || !meta.height) return undefined;
       return { format: meta.format, width: meta.autoOrient.width, height: meta.autoOrient.height };
     } catch {

@@ -61,12 +61,15 @@ function parseAlt(form: PhotoAltForm): FormResult<Photo['alt']> {
 
 /** The variants to store, or why the file is refused (at the `file` field). `trusted` lets the demo's own SVG scenes in. */
 async function renderUpload(images: ImageProcessor, bytes: Buffer, trusted = false): Promise<FormResult<PhotoVariant[]>> {
-  const refuse = (code: FieldError['code']): FormResult<never> => ({ ok: false, errors: [{ field: 'file', code }] });
+  const refuse = (code: FieldError['code'], params?: FieldError['params']): FormResult<never> => ({
+    ok: false,
+    errors: [{ field: 'file', code, ...(params && { params }) }],
+  });
   if (bytes.length === 0) return refuse('required');
   if (bytes.length > MAX_PHOTO_BYTES) return refuse('file_too_large');
   const info = await images.probe(bytes);
   if (!info || !(trusted || (ACCEPTED_UPLOAD_FORMATS as readonly string[]).includes(info.format))) return refuse('not_an_image');
-  if (info.width * info.height > MAX_PHOTO_PIXELS) return refuse('image_too_large');
+  if (info.width * info.height > MAX_PHOTO_PIXELS) return refuse('image_too_large', { max: MAX_PHOTO_PIXELS / 1_000_000 });
   if (Math.max(info.width, info.height) > MAX_PHOTO_ASPECT * Math.min(info.width, info.height)) return refuse('image_too_long');
   const targets = variantWidths(info.width).flatMap((width) => PHOTO_FORMATS.map((format) => ({ width, format })));
   const variants = await images.render(bytes, targets);

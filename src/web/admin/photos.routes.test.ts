@@ -211,6 +211,28 @@ for (const dialect of testDialects()) {
       assert.equal((await photoRows(home.id)).length, before, 'nothing stored');
     });
 
+    test('a valid PNG of more than 40 megapixels is refused as too many pixels, not as another format, keeping the alt texts', async () => {
+      const venuePhotos = () => t.database.db.selectFrom('photos').select('id').where('venue_id', '=', home.venue.id).execute();
+      const before = [(await photoRows(home.id)).length, (await venuePhotos()).length];
+      // 8000 × 6000: 48 megapixels, a PNG of one colour (some 150 kB, far below 10 MB).
+      const png = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#3a7' } })
+        .png()
+        .toBuffer();
+      // The form's section: the activity's photos, or the venue's (beside its logo's).
+      for (const [lang, url, section, message] of [
+        ['nl', `/admin/activities/${home.id}/photos`, 'photos', 'Deze foto heeft te veel pixels (hoogstens 40 megapixel).'],
+        ['en', `/admin/venues/${home.venue.id}/photos`, 'venue', 'This photo has too many pixels (40 megapixels at most).'],
+      ] as const) {
+        const response = await upload(manager, url, { name: 'panorama.png', type: 'image/png', bytes: png }, ALT, { lang });
+        assert.equal(response.statusCode, 422, `${url} ${lang}`);
+        const doc = parseHtml(response.body);
+        assert.equal(doc.querySelector(`[data-testid="error-${section}-file"]`)?.textContent, message);
+        assert.equal(doc.querySelector(`#${section}-altNl`)?.getAttribute('value'), ALT.altNl, 'what was typed comes back');
+        assert.equal(doc.querySelector(`#${section}-altEn`)?.getAttribute('value'), ALT.altEn);
+      }
+      assert.deepEqual([(await photoRows(home.id)).length, (await venuePhotos()).length], before, 'nothing stored');
+    });
+
     test('a malformed multipart body is a bad request on the translated error page, never a 500', async () => {
       const { payload, contentType } = await multipartBody({ _csrf: manager.csrf, ...ALT }, jpeg(phone));
       const bodies = [

@@ -5,7 +5,7 @@ export const photosMessages = defineMessages(
   {
     'field.not_an_image': 'Kies een foto in JPEG-, PNG- of WebP-formaat.',
     'field.file_too_large': 'Deze foto is groter dan 10 MB.',
-    'field.image_too_large': 'Deze foto heeft te veel pixels (hoogstens 40 megapixel).',
+    'field.image_too_large': 'Deze foto heeft te veel pixels (hoogstens {max} megapixel).',
     'field.image_too_long': 'Deze foto is te lang of te smal: de ene zijde mag hoogstens 10 keer zo lang zijn als de andere.',
 
     'photos.nav': "Foto's",
@@ -47,7 +47,7 @@ export const photosMessages = defineMessages(
   {
     'field.not_an_image': 'Choose a photo in JPEG, PNG or WebP format.',
     'field.file_too_large': 'This photo is larger than 10 MB.',
-    'field.image_too_large': 'This photo has too many pixels (40 megapixels at most).',
+    'field.image_too_large': 'This photo has too many pixels ({max} megapixels at most).',
     'field.image_too_long': 'This photo is too long or too narrow: one side may be at most 10 times as long as the other.',
 
     'photos.nav': 'Photos',
