@@ -196,6 +196,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await bookingsOf(slot.id), []);
     });
 
+    test("the group size's input is bounded by the activity's limits, as the public form's is", async () => {
+      const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, minGroupSize: 10, maxGroupSize: 30 });
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-06-23', capacity: 30 });
+      const input = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body).querySelector('input#groupSize');
+      assert.equal(input?.getAttribute('min'), '10');
+      assert.equal(input?.getAttribute('max'), '30');
+    });
+
     test('a full slot refuses as an online booking would, with the input kept; nothing is overbooked', async () => {
       const slot: Slot = await makeSlot(db(), t.clock, home, { date: '2026-06-16', capacity: 10 });
       const results = await Promise.all(
