@@ -33,7 +33,9 @@ export const bookingInputSchema = jsonInputObject({
       .int('not_a_number')
       .min(1, 'too_small')
       .max(MAX_GROUP_SIZE, 'too_large')
-      .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+      .describe(
+        'The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum, else group_size_not_party_sum naming it in params.sum)',
+      ),
   ),
   party: z
     .record(
@@ -114,8 +116,9 @@ export type { BillingDetails };
 export type BookingInput = z.output<typeof bookingInputSchema>;
 
 /**
- * Every code bookingInputSchema's messages hold, and `invalid_value` for anything else
- * (fieldErrorsOf): what a refused booking can name. A test parses inputs that give each.
+ * Every code bookingInputSchema's messages hold, `invalid_value` for anything else
+ * (fieldErrorsOf), and a group size that is not its party's sum: what a refused booking can name.
+ * A test parses inputs that give each.
  */
 export const BOOKING_INPUT_FIELD_CODES = [
   'required',
@@ -134,6 +137,7 @@ export const BOOKING_INPUT_FIELD_CODES = [
   'invalid_vat_id',
   'invalid_country',
   'vat_id_other_country',
+  'group_size_not_party_sum',
 ] as const satisfies readonly FieldErrorCode[];
 
 /** The codes of the faults of a party that only its activity shows (partyFaults). */
@@ -203,7 +207,9 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
     return { ok: false, errors: countErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
   }
   const { party, groupSize } = result.data;
-  if (party && partySize(party) !== groupSize) return { ok: false, errors: [{ field: 'groupSize', code: 'invalid_value' }] };
+  if (party && partySize(party) !== groupSize) {
+    return { ok: false, errors: [{ field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: partySize(party) } }] };
+  }
   return { ok: true, input: result.data };
 }
 
