@@ -322,6 +322,26 @@ for (const dialect of testDialects()) {
       assert.equal(await unitsTaken(db(), slot.id, lunch.id), 12);
     });
 
+    test("an extra's fault is named by the extra, with its own maximum over 999 too, beside the group's (nl, en)", async () => {
+      const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, maxGroupSize: 30 });
+      const gear = await makeExtra(db(), activity, { label: { nl: 'Klimset', en: 'Climbing gear' }, basis: 'unit', maxPerBooking: 5 });
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-06-24', capacity: 40 });
+      for (const [language, group, atMost] of [
+        ['nl', 'Aantal personen: Deze activiteit is voor groepen van hoogstens 30 personen.', 'Klimset: Hoogstens 5.'],
+        ['en', 'Number of people: This activity is for groups of at most 30 people.', 'Climbing gear: At most 5.'],
+      ] as const) {
+        for (const units of ['6', '1000']) {
+          const refused = await bookIn(slot.id, language, { ...CALLER, groupSize: '31', [`extras.${gear.id}`]: units });
+          assert.equal(refused.statusCode, 422);
+          const summary = parseHtml(refused.body)
+            .querySelectorAll('[data-testid="form-errors"] li')
+            .map((li) => li.textContent.trim());
+          assert.deepEqual(summary, [group, atMost], `${language} ${units}`);
+        }
+      }
+      assert.deepEqual(await bookingsOf(slot.id), []);
+    });
+
     test('the same form sent twice (a double click) places one booking; both answers lead to it', async () => {
       const slot = await makeSlot(db(), t.clock, home, { date: '2026-06-19', capacity: 30 });
       const form = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
