@@ -97,3 +97,18 @@ export function requiredSelectProblems(page: HTMLElement): string[] {
     })
     .map((select) => `required <select id="${select.getAttribute('id') ?? ''}"> whose first option is not an empty placeholder`);
 }
+
+/** The controls whose own constraints a browser enforces before sending, in its own language. */
+const CONSTRAINED =
+  'input[required], input[min], input[max], input[pattern], input[type="email"], input[type="number"], select[required], textarea[required]';
+
+/**
+ * Why a form would be held back by the browser's own check, in the browser's language, before the
+ * server's translated errors can show: a control with constraints in a form without `novalidate`.
+ */
+export function browserValidatedForms(page: HTMLElement): string[] {
+  return page
+    .querySelectorAll('form')
+    .filter((form) => !form.hasAttribute('novalidate') && form.querySelector(CONSTRAINED) !== null)
+    .map((form) => `<form action="${form.getAttribute('action') ?? ''}"> with constrained controls and no novalidate`);
+}

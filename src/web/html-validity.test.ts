@@ -4,7 +4,7 @@ import { HtmlValidate } from 'html-validate';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../test/factories.js';
-import { parseHtml, requiredSelectProblems, tableHeaderProblems, urlencoded } from '../../test/html.js';
+import { browserValidatedForms, parseHtml, requiredSelectProblems, tableHeaderProblems, urlencoded } from '../../test/html.js';
 import { adminGet, adminPost, signInMember } from '../../test/staff.js';
 import sharp from 'sharp';
 import { sharpImages } from '../adapters/images/sharp-images.js';
@@ -253,6 +253,16 @@ for (const dialect of testDialects()) {
         'the price table is among them',
       );
       assert.ok(parseHtml(pages.get('back office: staff')!).querySelector('select#role[required]'), 'the role select is among them');
+    });
+
+    test('every form with constrained controls leaves checking to the server (novalidate), whose errors are translated', () => {
+      const findings: string[] = [];
+      for (const [name, body] of pages) findings.push(...browserValidatedForms(parseHtml(body)).map((p) => `${name}: ${p}`));
+      assert.deepEqual(findings, []);
+      assert.ok(
+        parseHtml(pages.get('manage page with the price')!).querySelector('form[data-testid="group-size-form"]'),
+        "the manage page's change-size form is among them",
+      );
     });
   });
 }

@@ -13,6 +13,7 @@ import type { StaffActor } from './booking-admin.service.js';
 import { findBookingBySubmission } from '../bookings/booking.repository.js';
 import { createBooking, findSlotToBook } from './booking.service.js';
 import { parsePhoneBooking } from '../bookings/staff-booking-input.js';
+import { offeredExtrasOf } from '../availability/extra-offers.service.js';
 
 /**
  * A slot of the member's venues with its activity, to book for a caller; another venue's slot (or
@@ -43,7 +44,7 @@ export async function bookForCaller(
   raw: Record<string, unknown>,
 ): Promise<FormResult<{ bookingId: string }>> {
   const { slot, activity } = await findSlotForStaff(db, actor.member, slotId);
-  const parsed = parsePhoneBooking(raw, activity, slot, clock.now());
+  const parsed = parsePhoneBooking(raw, activity, await offeredExtrasOf(db, activity.id), slot, clock.now());
   if (!parsed.ok) return parsed;
   const { status, ...details } = parsed.value;
   // The form's key: the same form sent again (a double click, a racing twin) finds the booking it placed.

@@ -36,6 +36,7 @@ test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (wh
     [{ name: 'J\uFFFD' }, 'invalid_encoding'],
     [{ name: 'a\u0007' }, 'invalid_characters'],
     [{ acceptTerms: false }, 'must_accept'],
+    [{ groupSize: 12, party: { pupil: 10, teacher: 1 } }, 'group_size_not_party_sum'],
     [{ payBy: 'invoice', billing: { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', vatId: 'NL12345678B01' } }, 'invalid_vat_id'],
     [{ billing: { organisation: 'OBS De Linde', address: 'Dorpsstraat 1', country: 'XX' } }, 'invalid_country'],
     [
@@ -48,4 +49,9 @@ test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (wh
     seen.add(code);
   }
   assert.deepEqual([...seen].sort(), [...BOOKING_INPUT_FIELD_CODES].sort());
+});
+
+test('a group size sent with a party that is not its sum names the sum', () => {
+  const parsed = parseBookingInput(bookingRequest('slot', { groupSize: 12, party: { pupil: 10, teacher: 1 } }));
+  assert.deepEqual(parsed.ok ? [] : parsed.errors, [{ field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: 11 } }]);
 });

@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '../shared/language.js';
 import { categoriesOf } from '../catalog/pricing.js';
 import { type Party, partyErrors, partySize } from '../catalog/price-categories.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
-import { MAX_EXTRA_UNITS } from '../catalog/extras.js';
+import { type Extra, extrasChosen, MAX_EXTRA_UNITS } from '../catalog/extras.js';
 import { type BillingDetails, billingErrors, billingSchema } from '../payments/billing.js';
 import { MAX_CODE_LENGTH } from '../discounts/discount-code.js';
 import { jsonInputObject, nullMeansAbsent } from '../shared/json-input.js';
@@ -33,7 +33,9 @@ export const bookingInputSchema = jsonInputObject({
       .int('not_a_number')
       .min(1, 'too_small')
       .max(MAX_GROUP_SIZE, 'too_large')
-      .describe('The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum)'),
+      .describe(
+        'The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum, else group_size_not_party_sum naming it in params.sum)',
+      ),
   ),
   party: z
     .record(
@@ -114,8 +116,9 @@ export type { BillingDetails };
 export type BookingInput = z.output<typeof bookingInputSchema>;
 
 /**
- * Every code bookingInputSchema's messages hold, and `invalid_value` for anything else
- * (fieldErrorsOf): what a refused booking can name. A test parses inputs that give each.
+ * Every code bookingInputSchema's messages hold, `invalid_value` for anything else
+ * (fieldErrorsOf), and a group size that is not its party's sum: what a refused booking can name.
+ * A test parses inputs that give each.
  */
 export const BOOKING_INPUT_FIELD_CODES = [
   'required',
@@ -134,6 +137,7 @@ export const BOOKING_INPUT_FIELD_CODES = [
   'invalid_vat_id',
   'invalid_country',
   'vat_id_other_country',
+  'group_size_not_party_sum',
 ] as const satisfies readonly FieldErrorCode[];
 
 /** The codes of the faults of a party that only its activity shows (partyFaults). */
@@ -168,7 +172,7 @@ export function withPartySize(raw: Record<string, unknown>): Record<string, unkn
  * (the schema's `too_large` at `party.<key>`) as the limit it is over, named: `count_above_max`
  * with MAX_GROUP_SIZE, as partyErrors names a category's own maximum. An extra's units over
  * MAX_EXTRA_UNITS are `too_large` without naming it: the extra's own maximum may be lower, and
- * only extrasChosen knows it.
+ * withExtrasFaults, which knows the activity's extras, names it.
  */
 export function countErrorsOf(error: z.ZodError): FieldError[] {
   return fieldErrorsOf(error).map((e) => {
@@ -203,7 +207,9 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
     return { ok: false, errors: countErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
   }
   const { party, groupSize } = result.data;
-  if (party && partySize(party) !== groupSize) return { ok: false, errors: [{ field: 'groupSize', code: 'invalid_value' }] };
+  if (party && partySize(party) !== groupSize) {
+    return { ok: false, errors: [{ field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: partySize(party) } }] };
+  }
   return { ok: true, input: result.data };
 }
 
@@ -214,11 +220,17 @@ const orderOf = (field: string) => FIELD_ORDER.indexOf(field.split('.')[0] ?? fi
 /**
  * A booking request's field errors with those that need its slot: an unknown slot (`activity`
  * undefined), a group outside the activity's limits (`group_too_small`, `group_too_large`, naming
- * the limit, also for a group over the largest any activity takes), in the fields' order, so one
- * answer names every fault. The rules that depend on the moment (closed, full, options) are
+ * the limit, also for a group over the largest any activity takes), the faults of the extras
+ * chosen among those the activity offers (`offered`: withExtrasFaults), in the fields' order, so
+ * one answer names every fault. The rules that depend on the moment (closed, full, options) are
  * checked when the booking is quoted or placed.
  */
-export function withSlotErrors(raw: Record<string, unknown>, errors: readonly FieldError[], activity: Activity | undefined): FieldError[] {
+export function withSlotErrors(
+  raw: Record<string, unknown>,
+  errors: readonly FieldError[],
+  activity: Activity | undefined,
+  offered: readonly Extra[],
+): FieldError[] {
   if (!activity) {
     const all = [...errors];
     if (!all.some((e) => e.field === 'slotId')) all.push({ field: 'slotId', code: 'unknown_slot' });
@@ -228,7 +240,27 @@ export function withSlotErrors(raw: Record<string, unknown>, errors: readonly Fi
   const all = withGroupLimitError(activity, withPartySize(raw).groupSize, errors);
   const erred = (field: string) => all.some((e) => e.field === field);
   all.push(...billingErrors(activity, raw.payBy, raw.billing).filter((e) => !erred(e.field)));
-  return withPartyFaults(activity, raw.party, all).sort((a, b) => orderOf(a.field) - orderOf(b.field));
+  const faulted = withExtrasFaults(offered, raw.extras, withPartyFaults(activity, raw.party, all));
+  return faulted.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+}
+
+/**
+ * The field errors with the faults of the extras chosen (`extras`, as sent; none when left out)
+ * among those the activity offers (extrasChosen: `unknown_extra`, `too_large` naming the extra's
+ * own maximum, `required`, `invalid_value`) at the fields without one; the schema's `too_large` at
+ * `extras.<id>` (over MAX_EXTRA_UNITS, countErrorsOf) gives way to the extra's own fault, which
+ * names its limit.
+ */
+export function withExtrasFaults(offered: readonly Extra[], extras: unknown, errors: readonly FieldError[]): FieldError[] {
+  // Left out (or null, the same), none is chosen: a required unit extra is still missing.
+  const choice = extras ?? {};
+  if (!isRecord(choice)) return [...errors];
+  const counts = Object.entries(choice).filter((entry): entry is [string, number] => Number.isInteger(entry[1]));
+  const chosen = extrasChosen(offered, Object.fromEntries(counts), 0);
+  const faults = chosen.ok ? [] : chosen.errors;
+  const own = (e: FieldError) => (e.code === 'too_large' ? faults.find((f) => f.field === e.field) : undefined);
+  const all = errors.map((e) => own(e) ?? e);
+  return [...all, ...faults.filter((f) => !all.some((e) => e.field === f.field))];
 }
 
 /**

@@ -3,7 +3,15 @@ import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
 import { type FieldError, type FormResult, fieldErrorsOf } from '../shared/field-errors.js';
 import type { OrganiserContact } from './booking.js';
-import { bookingInputSchema, countErrorsOf, withGroupLimitError, withPartyFaults, withPartySize } from './booking-input.js';
+import type { Extra } from '../catalog/extras.js';
+import {
+  bookingInputSchema,
+  countErrorsOf,
+  withExtrasFaults,
+  withGroupLimitError,
+  withPartyFaults,
+  withPartySize,
+} from './booking-input.js';
 import type { BookingInput } from './booking-input.js';
 import { optionRefusal } from './option.js';
 
@@ -60,12 +68,20 @@ export type PhoneBooking = Omit<BookingInput, 'acceptTerms' | 'option' | 'slotId
 
 /**
  * A booking staff take for a caller on this slot; `raw.groupSize` a number (or the text typed), or
- * for an activity with price categories `raw.party` the counts of each (the group size their sum).
+ * for an activity with price categories `raw.party` the counts of each (the group size their sum);
+ * the extras chosen among those the activity offers (`offered`: withExtrasFaults).
  */
-export function parsePhoneBooking(raw: Record<string, unknown>, activity: Activity, slot: Slot, now: Date): FormResult<PhoneBooking> {
+export function parsePhoneBooking(
+  raw: Record<string, unknown>,
+  activity: Activity,
+  offered: readonly Extra[],
+  slot: Slot,
+  now: Date,
+): FormResult<PhoneBooking> {
   const sized = withPartySize(raw);
   const result = phoneBookingFields.safeParse(sized);
-  const errors = withPartyFaults(activity, sized.party, withGroupLimit(sized, result.success ? [] : countErrorsOf(result.error), activity));
+  const parsed = withGroupLimit(sized, result.success ? [] : countErrorsOf(result.error), activity);
+  const errors = withExtrasFaults(offered, sized.extras, withPartyFaults(activity, sized.party, parsed));
   // A status the activity does not allow now is refused with the other fields' errors.
   const chosen = phoneBookingFields.shape.status.safeParse(raw.status);
   const status = chosen.success ? statusError(activity, slot, now, chosen.data) : undefined;

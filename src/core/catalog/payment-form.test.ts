@@ -51,6 +51,11 @@ describe('the activity form: payment terms and cancellation tiers', () => {
       'refundTiers.1.amount:not_a_number',
       'refundTiers.2.amount:tiers_out_of_order',
     ]);
+    const both = parseRefundTiers([tier('366', 'days', '101')]);
+    assert.deepEqual(!both.ok && both.errors.map((e) => `${e.field}:${e.code}`), [
+      'refundTiers.0.amount:too_large',
+      'refundTiers.0.percent:too_large',
+    ]);
     const faults = parseRefundTiers([tier('366', 'days', '50'), tier('1', 'weeks', '-1')]);
     assert.deepEqual(!faults.ok && faults.errors.map((e) => `${e.field}:${e.code}`), [
       'refundTiers.0.amount:too_large',

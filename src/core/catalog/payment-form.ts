@@ -76,6 +76,23 @@ function maxTierAmount(unit: string): number {
   return unit === 'days' ? Math.floor(max / HOURS_PER_DAY) : max;
 }
 
+/** A tier's notice in hours. */
+function hoursBefore(amount: number, unit: 'hours' | 'days'): number {
+  return unit === 'days' ? amount * HOURS_PER_DAY : amount;
+}
+
+/**
+ * The error of a tier's notice over the policy's longest, naming it in the unit typed (366 days
+ * passes the amount's own bound, which is in hours), or undefined: also while another of the
+ * tier's fields is at fault, so that one answer names both.
+ */
+function noticeTooLong(index: number, typed: RefundTierForm): FieldError | undefined {
+  const amount = tierFields.shape.amount.safeParse(typed.amount);
+  const unit = tierFields.shape.unit.safeParse(typed.unit);
+  if (!amount.success || !unit.success || hoursBefore(amount.data, unit.data) <= REFUND_POLICY_LIMITS.hoursBefore.max) return undefined;
+  return { field: `refundTiers.${index}.amount`, code: 'too_large', params: { max: maxTierAmount(unit.data) } };
+}
+
 /**
  * The cancellation policy from its typed tiers (blank ones skipped): each "until N hours or days
  * before the visit, P % back", strictly shorter before the visit than the last valid tier above it
@@ -89,8 +106,10 @@ export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<R
   tiers.slice(0, REFUND_TIER_FIELDS).forEach((typed, index) => {
     if (isBlankTier(typed)) return;
     const result = tierFields.safeParse(typed);
+    const tooLong = noticeTooLong(index, typed);
     if (!result.success) {
       errors.push(
+        ...(tooLong ? [tooLong] : []),
         ...fieldErrorsOf(result.error).map((e) => ({
           ...e,
           field: `refundTiers.${index}.${e.field}`,
@@ -100,10 +119,10 @@ export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<R
       return;
     }
     const { amount, unit, percent } = result.data;
-    const tier = { hoursBefore: unit === 'days' ? amount * HOURS_PER_DAY : amount, percent };
+    const tier = { hoursBefore: hoursBefore(amount, unit), percent };
     const fault = above && tierOrderFault(above, tier);
-    if (tier.hoursBefore > REFUND_POLICY_LIMITS.hoursBefore.max) {
-      errors.push({ field: `refundTiers.${index}.amount`, code: 'too_large', params: { max: maxTierAmount(unit) } });
+    if (tooLong) {
+      errors.push(tooLong);
     } else if (fault === 'hours') {
       errors.push({ field: `refundTiers.${index}.amount`, code: 'tiers_out_of_order' });
     } else if (fault === 'percent') {

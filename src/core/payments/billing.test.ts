@@ -129,7 +129,7 @@ describe('billing details of a booking', () => {
     const raw = { ...bookingRequest('slot'), payBy: 'invoice', billing: { organisation: 'X', address: 'Y' }, email: 'nope' };
     const parsed = parseBookingInput(raw);
     assert.ok(!parsed.ok);
-    const errors = withSlotErrors(raw, parsed.errors, activity as never);
+    const errors = withSlotErrors(raw, parsed.errors, activity as never, []);
     assert.deepEqual(
       errors.map((e) => e.field),
       ['email', 'billing.reference'],

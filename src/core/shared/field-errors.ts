@@ -27,6 +27,8 @@ export const FIELD_ERROR_CODES = [
   // A price category's count outside its limits (`party.<key>`), naming the limit.
   'count_below_min',
   'count_above_max',
+  // A group size sent with a party that is not the party's sum, naming the sum.
+  'group_size_not_party_sum',
   // The back office's catalogue forms (activities, slots, weekly schedules).
   'invalid_slug',
   'slug_taken',

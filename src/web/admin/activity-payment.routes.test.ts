@@ -95,7 +95,7 @@ for (const dialect of testDialects()) {
         'refundTiers.3.percent': '',
         'refundTiers.4.amount': '400',
         'refundTiers.4.unit': 'days',
-        'refundTiers.4.percent': '0',
+        'refundTiers.4.percent': '101',
       };
       const refused = await adminPost(t, manager, url, { ...shown, titleNl: '', ...bad });
       assert.equal(refused.statusCode, 422);
@@ -111,6 +111,8 @@ for (const dialect of testDialects()) {
         'refundTiers.3.percent': 'Vul dit veld in.',
         // 400 days is more than the longest notice, 8760 hours: named in the tier's unit.
         'refundTiers.4.amount': 'Hoogstens 365.',
+        // With the same tier's percent refused too: both named at once.
+        'refundTiers.4.percent': 'Hoogstens 100.',
       };
       for (const [name, message] of Object.entries(expected)) assert.equal(errorOf(refused.body, name), message, name);
       assert.equal(errorOf(refused.body, 'refundTiers.0.amount'), undefined);
@@ -147,6 +149,7 @@ for (const dialect of testDialects()) {
           ...shown,
           paymentMode: 'soms',
           ...{ 'refundTiers.1.amount': '15', 'refundTiers.1.unit': 'days' },
+          ...{ 'refundTiers.2.amount': '366', 'refundTiers.2.unit': 'days', 'refundTiers.2.percent': '101' },
         }).toString(),
       });
       assert.equal(english.statusCode, 422);
@@ -155,6 +158,8 @@ for (const dialect of testDialects()) {
         errorOf(english.body, 'refundTiers.1.amount'),
         'Each row must be shorter before the visit than the row above it (the longest period first).',
       );
+      assert.equal(errorOf(english.body, 'refundTiers.2.amount'), 'At most 365.');
+      assert.equal(errorOf(english.body, 'refundTiers.2.percent'), 'At most 100.');
     });
 
     test('tiers out of order are refused through the form however typed: nothing saved, the policy as before', async () => {

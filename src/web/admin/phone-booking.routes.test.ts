@@ -196,6 +196,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await bookingsOf(slot.id), []);
     });
 
+    test("the group size's input is bounded by the activity's limits, as the public form's is", async () => {
+      const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, minGroupSize: 10, maxGroupSize: 30 });
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-06-23', capacity: 30 });
+      const input = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body).querySelector('input#groupSize');
+      assert.equal(input?.getAttribute('min'), '10');
+      assert.equal(input?.getAttribute('max'), '30');
+    });
+
     test('a full slot refuses as an online booking would, with the input kept; nothing is overbooked', async () => {
       const slot: Slot = await makeSlot(db(), t.clock, home, { date: '2026-06-16', capacity: 10 });
       const results = await Promise.all(
@@ -312,6 +320,26 @@ for (const dialect of testDialects()) {
       const paid = await db().selectFrom('payments').select(['method', 'amount_cents']).where('booking_id', '=', row!.id).execute();
       assert.deepEqual(paid, [{ method: 'voucher', amount_cents: 5000 }]);
       assert.equal(await unitsTaken(db(), slot.id, lunch.id), 12);
+    });
+
+    test("an extra's fault is named by the extra, with its own maximum over 999 too, beside the group's (nl, en)", async () => {
+      const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, maxGroupSize: 30 });
+      const gear = await makeExtra(db(), activity, { label: { nl: 'Klimset', en: 'Climbing gear' }, basis: 'unit', maxPerBooking: 5 });
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-06-24', capacity: 40 });
+      for (const [language, group, atMost] of [
+        ['nl', 'Aantal personen: Deze activiteit is voor groepen van hoogstens 30 personen.', 'Klimset: Hoogstens 5.'],
+        ['en', 'Number of people: This activity is for groups of at most 30 people.', 'Climbing gear: At most 5.'],
+      ] as const) {
+        for (const units of ['6', '1000']) {
+          const refused = await bookIn(slot.id, language, { ...CALLER, groupSize: '31', [`extras.${gear.id}`]: units });
+          assert.equal(refused.statusCode, 422);
+          const summary = parseHtml(refused.body)
+            .querySelectorAll('[data-testid="form-errors"] li')
+            .map((li) => li.textContent.trim());
+          assert.deepEqual(summary, [group, atMost], `${language} ${units}`);
+        }
+      }
+      assert.deepEqual(await bookingsOf(slot.id), []);
     });
 
     test('the same form sent twice (a double click) places one booking; both answers lead to it', async () => {

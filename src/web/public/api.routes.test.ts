@@ -481,7 +481,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await errorsOf(withoutGroup), [['groupSize', 'required']]);
       assert.deepEqual(await errorsOf({ ...withoutGroup, groupSize: null, party: null }), [['groupSize', 'required']]);
       // Both sent: groupSize must be the party's sum.
-      assert.deepEqual(await errorsOf({ ...withoutGroup, groupSize: 4, party: { pupil: 2, adult: 1 } }), [['groupSize', 'invalid_value']]);
+      assert.deepEqual(await errorsOf({ ...withoutGroup, groupSize: 4, party: { pupil: 2, adult: 1 } }), [
+        ['groupSize', 'group_size_not_party_sum'],
+      ]);
 
       // Left out, the booking's language is the request's: the lang cookie, else Accept-Language, else nl.
       const stored = async (email: string, headers: Record<string, string>) => {
@@ -597,6 +599,12 @@ for (const dialect of testDialects()) {
           'option_limit_reached',
         ),
       );
+      // A groupSize that is not its party's sum is a code of its own, naming the sum; a group below 1 is a 422 too.
+      const invalid = doc.paths['/bookings'].post.responses['422'];
+      const fieldError = invalid.content['application/json'].schema.properties.errors.items;
+      assert.ok(fieldError.properties.code.enum.includes('group_size_not_party_sum'));
+      assert.ok(fieldError.properties.params.properties.sum);
+      assert.match(invalid.description, /below 1/);
       for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
         for (const method of Object.keys(item)) {
           assert.ok(

@@ -128,6 +128,9 @@ function activityToJson(
 /** The most a search may ask to pay per person, in cents: beyond it, a typing error. */
 const maxPricePerPerson = wholeNumber(0, 100_000_00);
 
+/** The field errors of a booking that, alone beside valid fields, its rules refuse instead (404, 409). */
+const RULE_CODES: ReadonlySet<string> = new Set(['unknown_slot', 'group_too_small', 'group_too_large']);
+
 /** The activities query: the listing page's search, with the price in cents; each refused parameter named. */
 function parseActivityQuery(query: unknown): { search: ActivitySearch; errors: FieldErrorOf<typeof ACTIVITY_QUERY_FIELD_CODES>[] } {
   const field = (name: string) => formField(query, name).trim();
@@ -292,15 +295,17 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     // The booking's language left out (or null, the same) is the request's.
     const raw: Record<string, unknown> = { ...body, language: body.language ?? request.lang };
     const parsed = parseBookingInput(raw);
-    if (!parsed.ok) {
-      // Every fault in one answer: with the fields' own, an unknown slot or a group outside the
-      // activity's limits. Sent with valid fields, such a group is refused by the rule (409
-      // group_too_small or group_too_large), as the API has answered since v1.
-      const found = await findSlotToBook(db, String(raw.slotId));
-      // Only the codes BOOKING_FIELD_CODES lists: booking-input.test.ts shows the schema gives no other.
-      const errors = withSlotErrors(raw, parsed.errors, found?.activity) as FieldErrorOf<typeof BOOKING_FIELD_CODES>[];
-      return sendFieldErrors(request, reply, errors);
-    }
+    // Every fault in one answer: with the fields' own, an unknown slot, a group outside the
+    // activity's limits and the extras' faults. Sent with otherwise valid fields, an unknown slot is
+    // 404 and a group outside the limits is refused by the rule (409 group_too_small or
+    // group_too_large), as the API has answered since v1.
+    const found = await findSlotToBook(db, String(raw.slotId));
+    const offered = found ? await offeredExtrasOf(db, found.activity.id) : [];
+    // Only the codes BOOKING_FIELD_CODES lists: booking-input.test.ts shows the schema gives no other.
+    const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found?.activity, offered) as FieldErrorOf<
+      typeof BOOKING_FIELD_CODES
+    >[];
+    if (!parsed.ok || errors.some((e) => !RULE_CODES.has(e.code))) return sendFieldErrors(request, reply, errors);
     try {
       const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {
         client: clientAddress(request.ip),

@@ -350,9 +350,11 @@ export function validationErrorOf<const C extends readonly [FieldErrorCode, ...F
           code: z.enum(codes),
           message: z.string(),
           params: z
-            .object({ min: z.number().optional(), max: z.number().optional() })
+            .object({ min: z.number().optional(), max: z.number().optional(), sum: z.number().optional() })
             .optional()
-            .describe('the limit the message names, when it names one: `min` for a number under it, `max` for one over it'),
+            .describe(
+              'the limit the message names, when it names one: `min` for a number under it, `max` for one over it; `sum`, the sum of the party, for group_size_not_party_sum',
+            ),
         }),
       )
       .min(1),

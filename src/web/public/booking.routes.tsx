@@ -263,7 +263,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     };
     const parsed = parseBookingInput(raw);
     // A group outside the activity's limits is a field error here, reported with the others.
-    const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity);
+    const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found.activity, await offeredExtrasOf(db, found.activity.id));
     // A language switch shows the same step again, in the language picked: the form as typed, or the review.
     if (action === 'switch' && (formField(request.body, 'step') !== 'review' || !parsed.ok || errors.length > 0)) {
       return sendPage(reply, 200, await form(ui, found, values));

@@ -129,6 +129,39 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test("an extra's fault is named in the summary by the extra, with its own maximum over 999 too, beside a group's fault", async () => {
+      for (const [lang, group, atMost] of [
+        ['nl', 'Aantal personen: Deze activiteit is voor groepen van hoogstens 40 personen.', 'Klimset: Hoogstens 5.'],
+        ['en', 'Number of people: This activity is for groups of at most 40 people.', 'Climbing gear: At most 5.'],
+      ] as const) {
+        for (const units of ['6', '1000']) {
+          const refused = await post({ groupSize: '41', [`extras.${gear.id}`]: units }, lang);
+          assert.equal(refused.statusCode, 422);
+          const page = parseHtml(refused.body);
+          const summary = page.querySelectorAll('[data-testid="form-errors"] li').map((li) => text(li));
+          assert.deepEqual(summary, [group, atMost], `${lang} ${units}`);
+          assert.equal(page.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), units);
+        }
+      }
+      for (const units of [6, 1000]) {
+        const refused = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/bookings',
+          payload: bookingRequest(slot.id, { groupSize: 41, extras: { [gear.id]: units } }) as object,
+          headers: { 'accept-language': 'en' },
+        });
+        assert.equal(refused.statusCode, 422, refused.body);
+        assert.deepEqual(
+          validationErrorJson.parse(refused.json()).errors.map((e) => [e.field, e.code, e.params]),
+          [
+            ['groupSize', 'group_too_large', { max: 40 }],
+            [`extras.${gear.id}`, 'too_large', { max: 5 }],
+          ],
+          String(units),
+        );
+      }
+    });
+
     test('the API lists the extras, what each slot has left, and books them', async () => {
       const listed = activityListJson.parse((await t.app.inject('/api/v1/activities')).json()).activities[0]!;
       assert.deepEqual(
@@ -180,11 +213,16 @@ for (const dialect of testDialects()) {
         );
         assert.equal(validationErrorJson.parse(refused.json()).errors[1]!.message, atMost);
       }
-      // Over the most any extra takes, the schema refuses it before the extra is read: its maximum is not named, nor another.
-      const beyond = await api({ [gear.id]: 1000 });
-      assert.deepEqual(validationErrorJson.parse(beyond.json()).errors, [
-        { field: `extras.${gear.id}`, code: 'too_large', message: 'This number is too large.' },
-      ]);
+      // Over the most any extra takes (999): refused by the schema, naming the extra's own maximum still.
+      for (const [lang, atMost] of [
+        ['en', 'At most 5.'],
+        ['nl', 'Hoogstens 5.'],
+      ] as const) {
+        const beyond = await api({ [gear.id]: 1000 }, lang);
+        assert.deepEqual(validationErrorJson.parse(beyond.json()).errors, [
+          { field: `extras.${gear.id}`, code: 'too_large', message: atMost, params: { max: 5 } },
+        ]);
+      }
       const soldOut = await api({ [gear.id]: before });
       assert.equal(soldOut.statusCode, 409, soldOut.body);
       assert.deepEqual(errorJson.parse(soldOut.json()), {

@@ -324,12 +324,20 @@ for (const dialect of testDialects()) {
       assert.equal(tooManyAdults.statusCode, 201, tooManyAdults.body);
       assert.deepEqual(bookingCreatedJson.parse(tooManyAdults.json()).party, { pupil: 39, adult: 1 });
 
-      const mismatch = await api({ ...bookingRequest(slot.id), groupSize: 12, party: { pupil: 9, adult: 2 } });
-      assert.equal(mismatch.statusCode, 422);
-      assert.deepEqual(
-        validationErrorJson.parse(mismatch.json()).errors.map((e) => [e.field, e.code]),
-        [['groupSize', 'invalid_value']],
-      );
+      // A group size that is not the party's sum names the sum, in the request's language.
+      for (const [lang, message] of [
+        ['nl', 'De groepsgrootte moet de som van de aantallen per categorie zijn: 11.'],
+        ['en', 'The group size must be the sum of the counts per category: 11.'],
+      ] as const) {
+        const mismatch = await api(
+          { ...bookingRequest(slot.id), groupSize: 12, party: { pupil: 9, adult: 2 } },
+          { 'accept-language': lang },
+        );
+        assert.equal(mismatch.statusCode, 422);
+        assert.deepEqual(validationErrorJson.parse(mismatch.json()).errors, [
+          { field: 'groupSize', code: 'group_size_not_party_sum', message, params: { sum: 11 } },
+        ]);
+      }
       const faults = await api({ ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 9, adult: 7, dog: 1 } });
       assert.equal(faults.statusCode, 422);
       assert.deepEqual(

@@ -18,7 +18,7 @@ import { PartyFields, partyLabels } from './party-fields.js';
 import { MAX_CODE_LENGTH } from '../../core/discounts/discount-code.js';
 import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './billing-fields.js';
 import type { Extra } from '../../core/catalog/extras.js';
-import { ExtrasFields, type ExtrasFormValues } from './extras-fields.js';
+import { ExtrasFields, type ExtrasFormValues, extrasLabels } from './extras-fields.js';
 import type { Subgroup } from '../../core/resources/rotation.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
@@ -137,7 +137,12 @@ export function BookingFormPage({
         </p>
       )}
       <form method="post" action={`/book/${slot.id}`} id={BOOKING_FORM_ID} novalidate>
-        <ErrorSummary ui={ui} errors={inFormOrder(errors)} labels={BOOKING_FIELD_LABELS} named={partyLabels(ui, categories)} />
+        <ErrorSummary
+          ui={ui}
+          errors={inFormOrder(errors)}
+          labels={BOOKING_FIELD_LABELS}
+          named={{ ...partyLabels(ui, categories), ...extrasLabels(ui, extras) }}
+        />
         <input type="hidden" name="action" value="review" />
         <input type="hidden" name="step" value="form" />
         <TermsVersionField terms={terms} />

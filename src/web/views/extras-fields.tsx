@@ -21,6 +21,11 @@ export function extrasValuesFrom(body: unknown): ExtrasFormValues {
   return values;
 }
 
+/** The error summary's labels of the extras' fields (`extras.<id>`): each extra's name. */
+export function extrasLabels(ui: Ui, extras: readonly Extra[]): Record<string, string> {
+  return Object.fromEntries(extras.map((extra) => [`extras.${extra.id}`, extra.label[ui.lang]]));
+}
+
 /** An extra's price and what is left of it, as a hint. */
 function extraHint(ui: Ui, extra: Extra, left: number | undefined): string {
   const price = ui.t(PRICE_KEYS[extra.basis], { amount: formatMoney(extra.amountCents, ui.lang) });

@@ -72,7 +72,7 @@ export function ManageActions({ ui, booking, token, now, typed }: ManageActionsP
 
       <h3>{t('manage.group_size.title')}</h3>
       {actions.changeGroupSize ? (
-        <form method="post" action={`${base}/group-size/preview`} data-testid="group-size-form">
+        <form method="post" action={`${base}/group-size/preview`} novalidate data-testid="group-size-form">
           {!actions.decrease && (
             <p class="hint" data-testid="only-more">
               {t('manage.group_size.only_more', { deadline: deadlineText(ui, actions.cancelUntil), venue })}

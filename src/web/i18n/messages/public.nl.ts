@@ -94,6 +94,7 @@ export const nl = {
   'field.unknown_slot': 'Dit tijdslot bestaat niet.',
   'field.group_too_small': 'Deze activiteit is voor groepen van minstens {min} personen.',
   'field.group_too_large': 'Deze activiteit is voor groepen van hoogstens {max} personen.',
+  'field.group_size_not_party_sum': 'De groepsgrootte moet de som van de aantallen per categorie zijn: {sum}.',
   'field.count_below_min': 'Minstens {min}.',
   'field.count_above_max': 'Hoogstens {max}.',
 

@@ -80,7 +80,7 @@ function CredentialForm(props: {
     <section aria-labelledby={`${section}-title`}>
       <h2 id={`${section}-title`}>{ui.t(title)}</h2>
       <p>{intro}</p>
-      <form method="post" action={action} class="narrow-form">
+      <form method="post" action={action} class="narrow-form" novalidate>
         <CsrfField ui={ui} />
         <ReauthenticationFields ui={ui} section={section} error={message} />
         {children}

@@ -51,7 +51,7 @@ export function ActivityLogPage({
     <AdminLayout ui={ui} title={t('activity_log.title')}>
       <h1>{t('activity_log.title')}</h1>
       {ui.staff.role !== 'admin' && <p class="hint">{t('activity_log.scope_venue')}</p>}
-      <form method="get" action="/admin/activity" class="filters" data-testid="activity-log-filter">
+      <form method="get" action="/admin/activity" class="filters" novalidate data-testid="activity-log-filter">
         <label for="action">{t('activity_log.filter_action')}</label>
         <select id="action" name="action">
           <option value="">{t('activity_log.filter_any_action')}</option>

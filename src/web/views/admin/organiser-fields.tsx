@@ -45,8 +45,10 @@ export function OrganiserFields(props: {
   errors: FieldMessages;
   /** Whether to ask the group size (false where the group is counted per price category beside these fields). */
   groupSize?: boolean;
+  /** A booking's group size now, which an edit keeps whatever the activity's limits say (parseStaffEdit). */
+  groupSizeNow?: number;
 }) {
-  const { ui, prefix, activity, values, errors, groupSize = true } = props;
+  const { ui, prefix, activity, values, errors, groupSize = true, groupSizeNow } = props;
   const { t } = ui;
   const id = (name: OrganiserField) => `${prefix}${name}`;
   return (
@@ -61,7 +63,8 @@ export function OrganiserFields(props: {
           type="number"
           inputmode="numeric"
           required
-          min={1}
+          min={Math.min(activity.minGroupSize, groupSizeNow ?? activity.minGroupSize)}
+          max={Math.max(activity.maxGroupSize, groupSizeNow ?? activity.maxGroupSize)}
           value={values.groupSize}
         />
       )}

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { ErrorSummary, Field, InputField } from '../components.js';
 import type { Extra } from '../../../core/catalog/extras.js';
 import { MAX_CODE_LENGTH } from '../../../core/discounts/discount-code.js';
-import { ExtrasFields, type ExtrasFormValues } from '../extras-fields.js';
+import { ExtrasFields, type ExtrasFormValues, extrasLabels } from '../extras-fields.js';
 import { VoucherCodeField } from '../voucher-pay-form.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { deadlineText } from '../deadline.js';
@@ -91,7 +91,7 @@ export function PhoneBookingPage(props: {
           {refusal}
         </p>
       )}
-      <ErrorSummary ui={ui} errors={errors} labels={LABELS} named={partyLabels(ui, categories)} />
+      <ErrorSummary ui={ui} errors={errors} labels={LABELS} named={{ ...partyLabels(ui, categories), ...extrasLabels(ui, extras) }} />
       <form method="post" action={`/admin/slots/${slot.id}/book`} class="narrow-form" novalidate data-testid="phone-booking">
         <CsrfField ui={ui} />
         <input type="hidden" name="submissionKey" value={values.submissionKey} />

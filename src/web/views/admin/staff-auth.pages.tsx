@@ -33,7 +33,7 @@ export function LoginPage({
       <h1>{t('auth.login_title')}</h1>
       <Notice message={notice} />
       <Notice message={error} error />
-      <form method="post" action="/staff/login" class="narrow-form">
+      <form method="post" action="/staff/login" class="narrow-form" novalidate>
         <InputField
           id="email"
           label={t('auth.email')}
@@ -84,7 +84,7 @@ export function SecondFactorPage({ ui, error }: { ui: Ui; error?: string | undef
     <Layout ui={ui} title={t('auth.code_title')} privacyNote={t('admin.privacy_note')}>
       <h1>{t('auth.code_title')}</h1>
       <Notice message={error} error />
-      <form method="post" action="/staff/login/code" class="narrow-form">
+      <form method="post" action="/staff/login/code" class="narrow-form" novalidate>
         <CodeField ui={ui} />
         <button type="submit">{t('auth.sign_in')}</button>
       </form>
@@ -137,7 +137,7 @@ export function SetupPasswordPage({ ui, action, name, email, error }: PasswordPa
       <h1>{t('auth.setup_title')}</h1>
       <p>{t('auth.setup_intro', { name, email })}</p>
       <Notice message={error} error />
-      <form method="post" action={action} class="narrow-form">
+      <form method="post" action={action} class="narrow-form" novalidate>
         <input type="text" name="username" autocomplete="username" value={email} hidden readOnly />
         <NewPasswordFields ui={ui} error={error} />
         <button type="submit">{t('auth.continue')}</button>
@@ -171,7 +171,7 @@ export function TotpEnrolmentPage({ ui, action, secret, qrSvg, error, children }
           {t('auth.totp_secret_label')} <code data-testid="totp-secret">{secret.match(/.{1,4}/g)!.join(' ')}</code>
         </figcaption>
       </figure>
-      <form method="post" action={action} class="narrow-form">
+      <form method="post" action={action} class="narrow-form" novalidate>
         {children}
         <InputField
           id="code"

@@ -158,7 +158,7 @@ export function StaffListPage({
       <h2 id="add">{t('staff.add_title')}</h2>
       <p class="hint">{t(showVenue ? 'staff.add_intro' : 'staff.add_intro_manager')}</p>
       <ErrorSummary ui={ui} errors={errors} labels={FORM_LABELS} />
-      <form method="post" action="/admin/staff" class="narrow-form" data-testid="add-staff">
+      <form method="post" action="/admin/staff" class="narrow-form" novalidate data-testid="add-staff">
         <CsrfField ui={ui} />
         {text('email', 'email', 254)}
         {text('name', 'text', 100)}
