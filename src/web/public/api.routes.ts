@@ -295,17 +295,16 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
     // The booking's language left out (or null, the same) is the request's.
     const raw: Record<string, unknown> = { ...body, language: body.language ?? request.lang };
     const parsed = parseBookingInput(raw);
-    // Every fault in one answer: with the fields' own, an unknown slot, a group outside the
-    // activity's limits and the extras' faults. Sent with otherwise valid fields, an unknown slot is
-    // 404 and a group outside the limits is refused by the rule (409 group_too_small or
-    // group_too_large), as the API has answered since v1.
-    const found = await findSlotToBook(db, String(raw.slotId));
-    const offered = found ? await offeredExtrasOf(db, found.activity.id) : [];
-    // Only the codes BOOKING_FIELD_CODES lists: booking-input.test.ts shows the schema gives no other.
-    const errors = withSlotErrors(raw, parsed.ok ? [] : parsed.errors, found?.activity, offered) as FieldErrorOf<
-      typeof BOOKING_FIELD_CODES
-    >[];
-    if (!parsed.ok || errors.some((e) => !RULE_CODES.has(e.code))) return sendFieldErrors(request, reply, errors);
+    // Every fault in one answer: with the given ones, an unknown slot, a group outside the
+    // activity's limits and the extras' faults. Looked up only once the input or the rules refuse
+    // the booking, so that a booking that passes (or a retry replayed) reads nothing more.
+    const allFaults = async (given: readonly FieldError[]) => {
+      const found = await findSlotToBook(db, String(raw.slotId));
+      const offered = found ? await offeredExtrasOf(db, found.activity.id) : [];
+      // Only the codes BOOKING_FIELD_CODES lists: booking-input.test.ts shows the schema gives no other.
+      return withSlotErrors(raw, given, found?.activity, offered) as FieldErrorOf<typeof BOOKING_FIELD_CODES>[];
+    };
+    if (!parsed.ok) return sendFieldErrors(request, reply, await allFaults(parsed.errors));
     try {
       const submitted = await submitBooking(db, clock, linkKey, payments, parsed.input, {
         client: clientAddress(request.ip),
@@ -340,8 +339,14 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       // requires; a party that does not fit the activity's price categories; extras the activity
       // does not offer, or more units than one booking may take; a discount code refused, also one
       // whose last use went to a booking placed meanwhile.
-      if (error instanceof FieldsRefused)
-        return sendFieldErrors(request, reply, error.errors as FieldErrorOf<typeof BOOKING_FIELD_CODES>[]);
+      if (error instanceof FieldsRefused) return sendFieldErrors(request, reply, await allFaults(error.errors));
+      // A group outside the activity's limits beside otherwise valid fields is refused by the rule
+      // (409 group_too_small or group_too_large), as the API has answered since v1; with other
+      // faults, all of them in one answer.
+      if (error instanceof DomainError && (error.code === 'group_too_small' || error.code === 'group_too_large')) {
+        const errors = await allFaults([]);
+        if (errors.some((e) => !RULE_CODES.has(e.code))) return sendFieldErrors(request, reply, errors);
+      }
       // An extra sold out: its refusal names it.
       if (error instanceof DomainError && error.code === 'extra_sold_out') {
         return reply.code(statusOfDomainError(error.code)).send({ code: error.code, message: extraSoldOutText(uiFor(request), error) });
