@@ -161,7 +161,7 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
         // Opens gift vouchers' sealed codes as their mails go out (the outbox keeps none).
         secretKey: auth.secretKey,
       };
-      // Whether the event loop has its hands full (a rush of requests): the outbox gives way then.
+      // Whether requests come in while the event loop has its hands full (a rush): the outbox gives way then.
       const eventLoopLoad = watchEventLoopLoad();
       const paymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl };
       const jobs: Job[] = [
@@ -203,8 +203,8 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
         log.info('stopped');
         return 0;
       }
-      const serving = await startServing(config, systemClock, log, (https) =>
-        buildApp({
+      const serving = await startServing(config, systemClock, log, async (https) => {
+        const app = await buildApp({
           db: database.db,
           clock: systemClock,
           publicUrl: config.publicUrl,
@@ -219,8 +219,11 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
           mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
           afterChange: () => wakeMailDelivery(),
           jobs,
-        }),
-      );
+        });
+        // Requests come in: while they do and the loop is busy, the outbox gives way.
+        app.server.on('request', eventLoopLoad.noteRequest);
+        return app;
+      });
       // The demo's pictures take seconds to render: they follow once the platform listens. On every
       // start, so that pictures a stop interrupted are added the next time (those there are kept).
       if (config.demo === 'auto') {

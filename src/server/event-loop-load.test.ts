@@ -9,7 +9,7 @@ function blockFor(ms: number): void {
   while (performance.now() < end);
 }
 
-test('the event loop counts as busy after it was held, and no longer once it idled', async () => {
+test('the event loop counts as busy while requests came in and it was held, and not for work of its own', async () => {
   const load = watchEventLoopLoad(0.85, 100);
   try {
     await delay(300);
@@ -17,7 +17,11 @@ test('the event loop counts as busy after it was held, and no longer once it idl
     // Far longer than a sample: whatever idle time the sample began with, it is mostly held.
     blockFor(1_000);
     await delay(50);
-    assert.equal(load.busy(), true, 'busy at the sample after the hold');
+    assert.equal(load.busy(), false, 'held by work of its own, with no request come in');
+    load.noteRequest();
+    blockFor(1_000);
+    await delay(50);
+    assert.equal(load.busy(), true, 'busy at the sample after the hold, a request come in');
     await delay(500);
     assert.equal(load.busy(), false, 'idle again');
   } finally {

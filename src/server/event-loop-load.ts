@@ -11,23 +11,33 @@ export const BUSY_UTILIZATION = 0.85;
 export const SAMPLE_MS = 250;
 
 export interface EventLoopLoad {
-  /** Whether the event loop was busier than the threshold over the last sample. */
+  /** Whether, over the last sample, requests came in and the event loop was busier than the threshold. */
   busy(): boolean;
+  /** Counts a request come in: the HTTP server's `request` event. */
+  noteRequest(): void;
   stop(): void;
 }
 
 /**
  * Samples the event loop's utilization every `sampleMs` (perf_hooks), on a timer that does not
- * keep the process alive: `busy()` tells whether the last sample was above `threshold`.
+ * keep the process alive: `busy()` tells whether the last sample was above `threshold` while
+ * requests came in. A loop kept busy by the outbox alone, with no request waiting, is not busy:
+ * the outbox would otherwise give way to its own work.
  */
 export function watchEventLoopLoad(threshold = BUSY_UTILIZATION, sampleMs = SAMPLE_MS): EventLoopLoad {
   let last = performance.eventLoopUtilization();
   let busy = false;
+  let requests = 0;
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
-    busy = performance.eventLoopUtilization(now, last).utilization > threshold;
+    busy = requests > 0 && performance.eventLoopUtilization(now, last).utilization > threshold;
+    requests = 0;
     last = now;
   }, sampleMs);
   timer.unref();
-  return { busy: () => busy, stop: () => clearInterval(timer) };
+  return {
+    busy: () => busy,
+    noteRequest: () => void requests++,
+    stop: () => clearInterval(timer),
+  };
 }
