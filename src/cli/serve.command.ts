@@ -33,6 +33,7 @@ import { checkDiskSpace } from '../core/watch/disk-watch.service.js';
 import { startWatchLoop } from '../core/watch/watch-loop.js';
 import { setBackgroundCheckpoints } from '../db/sqlite-checkpoints.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { watchEventLoopLoad } from '../server/event-loop-load.js';
 import { limitHeapGrowth } from '../server/heap-growth.js';
 import { startServing } from '../server/serving.js';
 import { createLogger } from '../web/plugins/logging.js';
@@ -160,6 +161,8 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
         // Opens gift vouchers' sealed codes as their mails go out (the outbox keeps none).
         secretKey: auth.secretKey,
       };
+      // Whether requests come in while the event loop has its hands full (a rush): the outbox gives way then.
+      const eventLoopLoad = watchEventLoopLoad();
       const paymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl };
       const jobs: Job[] = [
         bookingLifecycleJob(database.db, systemClock, paymentContext),
@@ -179,8 +182,10 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
             gaveUp
               ? log.error({ outboxId: id, kind, attempts, error }, 'mail failed; given up')
               : log.warn({ outboxId: id, kind, attempts, error }, 'mail attempt failed; will retry'),
-          // A run that stopped at its time limit with mails still due: the next follows at once, not at the poll.
+          // A run that stopped with mails still due: the next follows at once, not at the poll.
           () => wakeMailDelivery(),
+          // A mail can wait seconds, an answer cannot: while the loop is busy, the outbox waits (at most MAX_GIVE_WAY_MS).
+          eventLoopLoad.busy,
         ),
         ...(selfAudit ? [selfAuditJob(database.db, selfAudit)] : []),
         ...(config.backup ? [backupJob(backupContextOf(config, database), logBackupOutcome(log))] : []),
@@ -192,13 +197,14 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
       const signal = signals.requested();
       if (signal) {
         log.info({ signal }, 'stopping before listening');
+        eventLoopLoad.stop();
         await stopHeartbeat();
         await database.close();
         log.info('stopped');
         return 0;
       }
-      const serving = await startServing(config, systemClock, log, (https) =>
-        buildApp({
+      const serving = await startServing(config, systemClock, log, async (https) => {
+        const app = await buildApp({
           db: database.db,
           clock: systemClock,
           publicUrl: config.publicUrl,
@@ -213,8 +219,11 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
           mailRelay: config.smtpUrl ? new URL(config.smtpUrl).hostname : undefined,
           afterChange: () => wakeMailDelivery(),
           jobs,
-        }),
-      );
+        });
+        // Requests come in: while they do and the loop is busy, the outbox gives way.
+        app.server.on('request', eventLoopLoad.noteRequest);
+        return app;
+      });
       // The demo's pictures take seconds to render: they follow once the platform listens. On every
       // start, so that pictures a stop interrupted are added the next time (those there are kept).
       if (config.demo === 'auto') {
@@ -282,6 +291,7 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
         const looks = Promise.all(stopWatches.map((stopWatch) => stopWatch()));
         try {
           await Promise.all([scheduler.stop(graceMs), serving.close(graceMs), atMost(graceMs, looks)]);
+          eventLoopLoad.stop();
           // Bounded, as a run given up on may hold a connection: the process ends before its lease does.
           const removed = stopHeartbeat?.().catch((error: unknown) =>
             log.error({ err: error }, 'cannot remove this instance from the database'),

@@ -13,7 +13,7 @@ import type { Activity } from '../catalog/activity.js';
 import { insertOutboxMail } from '../outbox/outbox.repository.js';
 import { newId } from '../shared/ids.js';
 import { runJobOnce } from '../jobs/scheduler.js';
-import { deliverDueMails, type MailDeliverySettings, mailDeliveryJob, retryDelayMs } from './mail-delivery.service.js';
+import { deliverDueMails, MAX_GIVE_WAY_MS, type MailDeliverySettings, mailDeliveryJob, retryDelayMs } from './mail-delivery.service.js';
 import type { MailSender } from './mail-sender.js';
 
 function outboxRows(db: Db) {
@@ -237,6 +237,80 @@ for (const dialect of testDialects()) {
       assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
       assert.equal(smtp.messages.length, 250, 'the other two batches in one run');
       assert.equal(asked, 1, 'nothing left to ask for');
+    });
+
+    test('while the process is busy the job gives way, asking for no next run, and runs regardless after MAX_GIVE_WAY_MS', async () => {
+      await bookMany(3);
+      let busy = true;
+      let asked = 0;
+      const job = mailDeliveryJob(
+        db,
+        clock,
+        settings,
+        () => {},
+        () => (asked += 1),
+        () => busy,
+      );
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      clock.advance(MAX_GIVE_WAY_MS - 1);
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 0, 'nothing sent while busy');
+      assert.equal(asked, 0, 'no next run asked for');
+      assert.ok(
+        (await outboxRows(db)).every((r) => r.status === 'pending' && r.locked_until === null),
+        'none claimed',
+      );
+      clock.advance(1);
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 3, 'sent once busy has lasted MAX_GIVE_WAY_MS');
+      // The wait starts again after that run.
+      const later = await makeSlot(db, clock, activity, { time: '14:00' });
+      for (const email of ['late1@example.nl', 'late2@example.nl']) await book(db, clock, later, { email, groupSize: 2 });
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 3, 'giving way again');
+      busy = false;
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 5, 'sent at once when no longer busy');
+      assert.equal(asked, 0);
+    });
+
+    test('a run stops between batches once the process gets busy, and the next run gives way', async () => {
+      await bookMany(250);
+      // The process gets busy as the first batch goes out.
+      let busy = false;
+      let sends = 0;
+      const real = testSmtpSender(smtp);
+      const sender: MailSender = {
+        target: real.target,
+        send: async (mail) => {
+          if (sends++ === 0) busy = true;
+          await real.send(mail);
+        },
+      };
+      let asked = 0;
+      const job = mailDeliveryJob(
+        db,
+        clock,
+        { ...settings, sender },
+        () => {},
+        () => (asked += 1),
+        () => busy,
+      );
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 100, 'the first batch went');
+      const rows = await outboxRows(db);
+      assert.equal(rows.filter((r) => r.status === 'sent').length, 100, 'and was recorded');
+      assert.ok(
+        rows.filter((r) => r.status !== 'sent').every((r) => r.status === 'pending' && r.locked_until === null),
+        'the rest still due, unclaimed',
+      );
+      assert.equal(asked, 1, 'the next run asked for');
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 100, 'which gives way');
+      assert.equal(asked, 1, 'without asking again');
+      busy = false;
+      assert.equal(await runJobOnce(db, clock, 'test', job), 'ran');
+      assert.equal(smtp.messages.length, 250, 'the rest once the process is no longer busy');
     });
   });
 }

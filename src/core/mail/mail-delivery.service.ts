@@ -66,7 +66,10 @@ export interface DeliveryReport {
   /** Reminders that were no longer true when due (an option confirmed before its warning went out). */
   skipped: number;
   failures: MailFailure[];
-  /** Present when the run stopped at RUN_SECONDS with mails still due: another run should follow at once. */
+  /**
+   * Present when the run stopped with mails still due, at RUN_SECONDS or because the process got
+   * busy: another run should follow at once (and gives way while the process stays busy).
+   */
   more?: true;
 }
 
@@ -98,6 +101,11 @@ const BATCH_SIZE = 100;
 export const MAIL_CONCURRENCY = 4;
 /** How long a run goes on claiming batches; a run that stops with mails still due says so (`more`). */
 const RUN_SECONDS = 5;
+/**
+ * The longest the outbox gives way to a busy process (see mailDeliveryJob): under a steady overload
+ * its mails wait this long at most, then a run goes regardless.
+ */
+export const MAX_GIVE_WAY_MS = 30_000;
 
 /** The wait after the n-th failed attempt: one minute, doubling, at most six hours. */
 export function retryDelayMs(attempts: number): number {
@@ -378,9 +386,15 @@ async function recordBatch(
  * wait for the next run untried, and a stalled relay holds a run for one timeout, not one per mail.
  * Should the process die between sending and recording, the claim runs out and the batch's mails
  * go again (with the same Message-IDs): at least once, and exactly once otherwise. Batches follow
- * each other while full, for at most RUN_SECONDS.
+ * each other while full, for at most RUN_SECONDS, and while `busy` (when given) says no: a busy
+ * process ends the run after the batch under way, with `more`.
  */
-export async function deliverDueMails(db: Db, clock: Clock, settings: MailDeliverySettings): Promise<DeliveryReport> {
+export async function deliverDueMails(
+  db: Db,
+  clock: Clock,
+  settings: MailDeliverySettings,
+  busy: () => boolean = () => false,
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, skipped: 0, failures: [] };
   const started = clock.now().getTime();
   for (;;) {
@@ -392,7 +406,7 @@ export async function deliverDueMails(db: Db, clock: Clock, settings: MailDelive
     const attempted = await attemptBatch(db, clock, settings, batch, claimEnd);
     await recordBatch(db, clock, attempted, until, report);
     if (attempted.relayDown || batch.length < BATCH_SIZE) return report;
-    if (clock.now().getTime() - started >= RUN_SECONDS * 1000) return { ...report, more: true };
+    if (clock.now().getTime() - started >= RUN_SECONDS * 1000 || busy()) return { ...report, more: true };
   }
 }
 
@@ -402,6 +416,12 @@ export const MAIL_DELIVERY_JOB = 'mail-delivery';
 /**
  * The scheduler's job: delivers due mails every 15 seconds and reports each failed attempt; after
  * a run that left mails due (`more`), calls `onMore` so that the process runs it again at once.
+ *
+ * A mail can wait seconds, an answer cannot: while `busy` says the process has its hands full
+ * (a rush of requests), a run gives way, doing nothing and asking for no next run (the poll or the
+ * next queued mail brings one), and a run under way stops between batches. Once the outbox has
+ * given way for MAX_GIVE_WAY_MS, a run goes regardless, to its end: a steady overload delays mails
+ * by that much at most, and the wait starts again after that run.
  */
 export function mailDeliveryJob(
   db: Db,
@@ -409,12 +429,22 @@ export function mailDeliveryJob(
   settings: MailDeliverySettings,
   onFailure: (failure: MailFailure) => void,
   onMore: () => void = () => {},
+  busy: () => boolean = () => false,
 ): Job {
+  // When the first run that gave way since the last run that went began (epoch ms).
+  let givingWaySince: number | undefined;
   return {
     name: MAIL_DELIVERY_JOB,
     everySeconds: 15,
     run: async () => {
-      const report = await deliverDueMails(db, clock, settings);
+      const now = clock.now().getTime();
+      const overdue = givingWaySince !== undefined && now - givingWaySince >= MAX_GIVE_WAY_MS;
+      if (busy() && !overdue) {
+        givingWaySince ??= now;
+        return { sent: 0, skipped: 0, failures: [] };
+      }
+      givingWaySince = undefined;
+      const report = await deliverDueMails(db, clock, settings, overdue ? undefined : busy);
       report.failures.forEach(onFailure);
       if (report.more) onMore();
       return report;
