@@ -14,7 +14,7 @@ import { insertOutboxMail } from '../outbox/outbox.repository.js';
 import { newId } from '../shared/ids.js';
 import { runJobOnce } from '../jobs/scheduler.js';
 import { deliverDueMails, MAX_GIVE_WAY_MS, type MailDeliverySettings, mailDeliveryJob, retryDelayMs } from './mail-delivery.service.js';
-import type { MailSender } from './mail-sender.js';
+import type { MailSender, OutgoingMail } from './mail-sender.js';
 
 function outboxRows(db: Db) {
   return db.selectFrom('mail_outbox').selectAll().orderBy('created_at').execute();
@@ -28,6 +28,12 @@ function countByMessageId(messages: ParsedMail[]): Map<string, number> {
 }
 
 /** A second connection to the test's database, as another server process has. */
+/** The test relay's sender with each send going through `around`, which hands the mail over by calling `send`. */
+function senderAround(smtp: TestSmtpServer, around: (mail: OutgoingMail, send: () => Promise<void>) => Promise<void>): MailSender {
+  const real = testSmtpSender(smtp);
+  return { target: real.target, send: (mail) => around(mail, () => real.send(mail)) };
+}
+
 function connectAgain(database: TestDatabase): DatabaseHandle {
   const url = database.env.GROUPZ_DATABASE_URL;
   return url
@@ -140,14 +146,10 @@ for (const dialect of testDialects()) {
       // The relay takes each mail; then the run goes no further, as if the process had died there.
       let dieAfterSend = true;
       const stalled: (() => void)[] = [];
-      const real = testSmtpSender(smtp);
-      const dying: MailSender = {
-        target: real.target,
-        send: async (mail) => {
-          await real.send(mail);
-          if (dieAfterSend) await new Promise<void>((resolve) => stalled.push(resolve));
-        },
-      };
+      const dying = senderAround(smtp, async (_, send) => {
+        await send();
+        if (dieAfterSend) await new Promise<void>((resolve) => stalled.push(resolve));
+      });
       const dead = deliverDueMails(db, clock, { ...settings, sender: dying });
       while (stalled.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.equal(smtp.messages.length, 1, 'the first mail reached the relay; the run stopped there');
@@ -181,22 +183,18 @@ for (const dialect of testDialects()) {
     test('no mail is started once its claim could run out during the send: the rest wait untried for the next run', async () => {
       await bookMany(12);
       // A slow relay: each send takes 100 seconds (on the test's clock), several at once.
-      const real = testSmtpSender(smtp);
       const overran: string[] = [];
-      const slow: MailSender = {
-        target: real.target,
-        send: async (mail) => {
-          const { locked_until } = await db
-            .selectFrom('mail_outbox')
-            .select('locked_until')
-            .where('id', '=', mail.id)
-            .executeTakeFirstOrThrow();
-          const ends = new Date(clock.now().getTime() + 100_000);
-          await real.send(mail);
-          if (ends > clock.now()) clock.set(ends);
-          if (!locked_until || ends.toISOString() > locked_until) overran.push(mail.id);
-        },
-      };
+      const slow = senderAround(smtp, async (mail, send) => {
+        const { locked_until } = await db
+          .selectFrom('mail_outbox')
+          .select('locked_until')
+          .where('id', '=', mail.id)
+          .executeTakeFirstOrThrow();
+        const ends = new Date(clock.now().getTime() + 100_000);
+        await send();
+        if (ends > clock.now()) clock.set(ends);
+        if (!locked_until || ends.toISOString() > locked_until) overran.push(mail.id);
+      });
       const report = await deliverDueMails(db, clock, { ...settings, sender: slow });
       assert.deepEqual(overran, [], 'every send ended within its claim');
       assert.ok(report.sent >= 1 && report.sent < 12, `some sent, the rest left: ${report.sent}`);
@@ -213,16 +211,12 @@ for (const dialect of testDialects()) {
     test('a run takes batch after batch while they come full, and past its time asks for the next run at once', async () => {
       await bookMany(250);
       // Ten seconds pass in the first batch (on the test's clock): the run stops after it.
-      const real = testSmtpSender(smtp);
       let slowFirst = true;
-      const sender: MailSender = {
-        target: real.target,
-        send: async (mail) => {
-          if (slowFirst) clock.advance(10_000);
-          slowFirst = false;
-          await real.send(mail);
-        },
-      };
+      const sender = senderAround(smtp, async (_, send) => {
+        if (slowFirst) clock.advance(10_000);
+        slowFirst = false;
+        await send();
+      });
       let asked = 0;
       const job = mailDeliveryJob(
         db,
@@ -279,14 +273,10 @@ for (const dialect of testDialects()) {
       // The process gets busy as the first batch goes out.
       let busy = false;
       let sends = 0;
-      const real = testSmtpSender(smtp);
-      const sender: MailSender = {
-        target: real.target,
-        send: async (mail) => {
-          if (sends++ === 0) busy = true;
-          await real.send(mail);
-        },
-      };
+      const sender = senderAround(smtp, async (_, send) => {
+        if (sends++ === 0) busy = true;
+        await send();
+      });
       let asked = 0;
       const job = mailDeliveryJob(
         db,
