@@ -188,9 +188,20 @@ export function countErrorsOf(error: z.ZodError): FieldError[] {
  * maximum instead, where that is lower.
  */
 export function withPartyFaults(activity: Pick<Activity, 'pricing'>, party: unknown, errors: readonly FieldError[]): FieldError[] {
-  const faults = partyFaults(activity, party);
-  const own = (e: FieldError) => faults.find((f) => f.field === e.field && f.code === 'count_above_max' && e.code === 'count_above_max');
-  const all = errors.map((e) => own(e) ?? e);
+  return withFaults(errors, partyFaults(activity, party), (e, f) => f.code === 'count_above_max' && e.code === 'count_above_max');
+}
+
+/**
+ * The errors with the faults found by reading the activity: a fault takes the place of the error
+ * at its field where `names` says it names that error better (its own limit), and stands at a field
+ * without an error.
+ */
+function withFaults(
+  errors: readonly FieldError[],
+  faults: readonly FieldError[],
+  names: (error: FieldError, fault: FieldError) => boolean,
+): FieldError[] {
+  const all = errors.map((e) => faults.find((f) => f.field === e.field && names(e, f)) ?? e);
   return [...all, ...faults.filter((f) => !all.some((e) => e.field === f.field))];
 }
 
@@ -257,10 +268,7 @@ export function withExtrasFaults(offered: readonly Extra[], extras: unknown, err
   if (!isRecord(choice)) return [...errors];
   const counts = Object.entries(choice).filter((entry): entry is [string, number] => Number.isInteger(entry[1]));
   const chosen = extrasChosen(offered, Object.fromEntries(counts), 0);
-  const faults = chosen.ok ? [] : chosen.errors;
-  const own = (e: FieldError) => (e.code === 'too_large' ? faults.find((f) => f.field === e.field) : undefined);
-  const all = errors.map((e) => own(e) ?? e);
-  return [...all, ...faults.filter((f) => !all.some((e) => e.field === f.field))];
+  return withFaults(errors, chosen.ok ? [] : chosen.errors, (e) => e.code === 'too_large');
 }
 
 /**
