@@ -185,12 +185,13 @@ for (const dialect of testDialects()) {
       // A slow relay: each send takes 100 seconds (on the test's clock), several at once.
       const overran: string[] = [];
       const slow = senderAround(smtp, async (mail, send) => {
+        // The send starts now: other sends ending meanwhile move the clock on, not this one's start.
+        const ends = new Date(clock.now().getTime() + 100_000);
         const { locked_until } = await db
           .selectFrom('mail_outbox')
           .select('locked_until')
           .where('id', '=', mail.id)
           .executeTakeFirstOrThrow();
-        const ends = new Date(clock.now().getTime() + 100_000);
         await send();
         if (ends > clock.now()) clock.set(ends);
         if (!locked_until || ends.toISOString() > locked_until) overran.push(mail.id);

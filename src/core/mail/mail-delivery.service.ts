@@ -286,7 +286,8 @@ async function attemptMail(
   clock: Clock,
   settings: MailDeliverySettings,
   mail: ClaimedMail,
-): Promise<'sent' | 'skipped' | { error: string; final: boolean; relayDown?: true }> {
+  mayStart: () => boolean,
+): Promise<'sent' | 'skipped' | 'untried' | { error: string; final: boolean; relayDown?: true }> {
   const kind = MAIL_KINDS.find((k): k is MailKind => k === mail.kind);
   if (!kind) return { error: 'unknown kind', final: true };
   try {
@@ -294,6 +295,8 @@ async function attemptMail(
     if (!outgoing)
       return { error: `${isAccountKind(kind) ? 'account' : isVoucherKind(kind) ? 'voucher' : 'booking'} not found`, final: true };
     if (outgoing === 'skip') return 'skipped';
+    // Asked again once composed: its reads may have taken long, or other sends found the relay down.
+    if (!mayStart()) return 'untried';
     await settings.sender.send(outgoing);
     return 'sent';
   } catch (error) {
@@ -303,13 +306,13 @@ async function attemptMail(
   }
 }
 
-type Attempt = Awaited<ReturnType<typeof attemptMail>>;
+type Attempt = Exclude<Awaited<ReturnType<typeof attemptMail>>, 'untried'>;
 
 /**
  * Attempts a batch's mails: the first alone (a relay that is down costs one attempt and one
  * timeout), then MAIL_CONCURRENCY at a time. No mail is started once an attempt found the relay
- * down, nor once the claim (until `claimEnd`, epoch ms) has less than ATTEMPT_SECONDS left: those
- * come back untried.
+ * down, nor once the claim (until `claimEnd`, epoch ms) has less than ATTEMPT_SECONDS left, asked
+ * before a mail is composed and again before it is handed to the relay: those come back untried.
  */
 async function attemptBatch(
   db: Db,
@@ -321,11 +324,16 @@ async function attemptBatch(
   const untried = [...batch];
   const outcomes: [ClaimedMail, Attempt][] = [];
   let relayDown = false;
+  const mayStart = () => !relayDown && claimEnd - clock.now().getTime() >= ATTEMPT_SECONDS * 1000;
   const work = async (count: number) => {
-    for (let n = 0; n < count && !relayDown && claimEnd - clock.now().getTime() >= ATTEMPT_SECONDS * 1000; n++) {
+    for (let n = 0; n < count && mayStart(); n++) {
       const mail = untried.shift();
       if (!mail) return;
-      const outcome = await attemptMail(db, clock, settings, mail);
+      const outcome = await attemptMail(db, clock, settings, mail, mayStart);
+      if (outcome === 'untried') {
+        untried.push(mail);
+        return;
+      }
       outcomes.push([mail, outcome]);
       if (typeof outcome === 'object' && outcome.relayDown) relayDown = true;
     }
