@@ -161,8 +161,8 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
         // Opens gift vouchers' sealed codes as their mails go out (the outbox keeps none).
         secretKey: auth.secretKey,
       };
-      // Whether requests come in while the event loop has its hands full (a rush): the outbox gives way then.
-      const eventLoopLoad = watchEventLoopLoad();
+      // Whether requests come in while the event loop or the database has its hands full (a rush): the outbox gives way then.
+      const eventLoopLoad = watchEventLoopLoad({ waiting: database.waiting });
       const paymentContext = { settings: payments, secretKey: auth.secretKey, publicUrl: config.publicUrl };
       const jobs: Job[] = [
         bookingLifecycleJob(database.db, systemClock, paymentContext),
@@ -220,7 +220,7 @@ second signal ends it at once. Settings: see docs/configuration.md.`,
           afterChange: () => wakeMailDelivery(),
           jobs,
         });
-        // Requests come in: while they do and the loop is busy, the outbox gives way.
+        // Requests come in: while they do and the loop or the database is busy, the outbox gives way.
         app.server.on('request', eventLoopLoad.noteRequest);
         return app;
       });

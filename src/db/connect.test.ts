@@ -26,9 +26,30 @@ describe('PostgreSQL connections', { skip: postgres ? false : 'needs GROUPZ_TEST
     const rows = await db.selectFrom('vat_rates').select('code').execute();
     assert.ok(rows.length >= 2);
   });
+
+  test('tells how many queries wait for a connection of the pool', async () => {
+    // The pool's ten connections held by ten sleeps: the next three queue for one (for a second, however slow the machine).
+    const sleeps = Array.from({ length: 13 }, () => sql`select pg_sleep(1)`.execute(database.db));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(database.waiting(), 3);
+    await Promise.all(sleeps);
+    assert.equal(database.waiting(), 0);
+  });
 });
 
 describe('the SQLite database file', () => {
+  test('has no pool, so no query waits for a connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groupz-connect-'));
+    const database = connectDatabase({ sqliteFile: join(dir, 'groupz.sqlite') });
+    try {
+      await Promise.all([1, 2, 3].map(() => sql`select 1`.execute(database.db)));
+      assert.equal(database.waiting(), 0);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('is made for the platform only: folder 0700, database and WAL files 0600', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'groupz-connect-'));
     try {

@@ -15,6 +15,11 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
+  /**
+   * How many queries wait for a connection of the pool right now (PostgreSQL): more work than the
+   * database takes at once. Always 0 on SQLite, whose writer's queue the event loop's load shows.
+   */
+  waiting(): number;
   close(): Promise<void>;
 }
 
@@ -30,8 +35,12 @@ export interface ConnectOptions {
 }
 
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
-  const db = options.url ? connectPostgres(options.url, options.poolSize ?? 10) : connectSqlite(options);
-  return { db, dialect: options.url ? 'postgres' : 'sqlite', close: () => db.destroy() };
+  if (options.url) {
+    const { db, pool } = connectPostgres(options.url, options.poolSize ?? 10);
+    return { db, dialect: 'postgres', waiting: () => pool.waitingCount, close: () => db.destroy() };
+  }
+  const db = connectSqlite(options);
+  return { db, dialect: 'sqlite', waiting: () => 0, close: () => db.destroy() };
 }
 
 function connectSqlite({ sqliteFile: file, onGroupCommit, onCheckpoint }: ConnectOptions): Db {
@@ -70,7 +79,7 @@ function loadPg(): typeof import('pg') {
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
-function connectPostgres(url: string, max: number): Db {
+function connectPostgres(url: string, max: number): { db: Db; pool: import('pg').Pool } {
   const pool = new (loadPg().Pool)({
     connectionString: url,
     max,
@@ -92,5 +101,5 @@ function connectPostgres(url: string, max: number): Db {
     cutOnQueryTimeout(client);
     nameRegisteredStatements(client);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db;
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db, pool };
 }

@@ -11,33 +11,58 @@ export const BUSY_UTILIZATION = 0.85;
 export const SAMPLE_MS = 250;
 
 export interface EventLoopLoad {
-  /** Whether, over the last sample, requests came in and the event loop was busier than the threshold. */
+  /**
+   * Whether, over the last sample, requests came in while the process had its hands full: the
+   * event loop busier than the threshold, or a request arriving while queries waited for the
+   * database.
+   */
   busy(): boolean;
   /** Counts a request come in: the HTTP server's `request` event. */
   noteRequest(): void;
   stop(): void;
 }
 
+export interface LoadOptions {
+  /**
+   * How many queries wait for the database right now (the pool's queue, DatabaseHandle.waiting).
+   * On PostgreSQL a rush mostly waits on the database, not on the event loop: a request that
+   * arrives while queries queue for a connection is the sign of that load.
+   */
+  waiting?: () => number;
+  threshold?: number;
+  sampleMs?: number;
+}
+
 /**
  * Samples the event loop's utilization every `sampleMs` (perf_hooks), on a timer that does not
- * keep the process alive: `busy()` tells whether the last sample was above `threshold` while
- * requests came in. A loop kept busy by the outbox alone, with no request waiting, is not busy:
- * the outbox would otherwise give way to its own work.
+ * keep the process alive: `busy()` tells whether, over the last sample, requests came in and
+ * either the loop was above `threshold` or a request found queries waiting for the database. A
+ * loop kept busy by the outbox alone, with no request waiting, is not busy: the outbox would
+ * otherwise give way to its own work.
  */
-export function watchEventLoopLoad(threshold = BUSY_UTILIZATION, sampleMs = SAMPLE_MS): EventLoopLoad {
+export function watchEventLoopLoad({
+  waiting = () => 0,
+  threshold = BUSY_UTILIZATION,
+  sampleMs = SAMPLE_MS,
+}: LoadOptions = {}): EventLoopLoad {
   let last = performance.eventLoopUtilization();
   let busy = false;
   let requests = 0;
+  let queued = false;
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
-    busy = requests > 0 && performance.eventLoopUtilization(now, last).utilization > threshold;
+    busy = requests > 0 && (queued || performance.eventLoopUtilization(now, last).utilization > threshold);
     requests = 0;
+    queued = false;
     last = now;
   }, sampleMs);
   timer.unref();
   return {
     busy: () => busy,
-    noteRequest: () => void requests++,
+    noteRequest: () => {
+      requests++;
+      if (!queued && waiting() > 0) queued = true;
+    },
     stop: () => clearInterval(timer),
   };
 }
