@@ -7,6 +7,7 @@ import { hasAnyExtras } from '../catalog/extras.repository.js';
 import type { VatRateRow } from '../catalog/pricing.js';
 import { roomAt } from '../resources/resource.js';
 import { slotResourcesOf, usesResources } from '../resources/resource.repository.js';
+import { currentTermsVersionOf } from '../venues/venue-terms.repository.js';
 import type { Slot } from './slot.js';
 
 /** The columns a Slot is read from; a query that joins other tables selects at least these. */
@@ -87,7 +88,7 @@ export async function findSlotWithActivity(db: Executor, slotId: string): Promis
   return row && toSlotWithActivity(db, row);
 }
 
-/** What a booking's quote reads with its slot: whether its activity has any extras, and the VAT rate rows. */
+/** What a booking's quote reads with its slot: whether its activity has any extras, the VAT rate rows and the venue's terms. */
 export interface SlotToQuote {
   slot: Slot;
   activity: Activity;
@@ -95,23 +96,31 @@ export interface SlotToQuote {
   anyExtras: boolean;
   /** Every VAT rate row, as listVatRates reads them. */
   vatRates: VatRateRow[];
+  /** The number of the venue's current terms, as findCurrentTerms reads them (null: none published). */
+  termsVersion: number | null;
 }
 
 const slotToQuote = prepared((db, p: { slotId: string }) =>
   selectSlotWithActivity(db, p.slotId)
     .select((eb) => hasAnyExtras(eb).as('any_extras'))
-    .select(vatRatesColumn(db).as('vat_rates')),
+    .select(vatRatesColumn(db).as('vat_rates'))
+    .select((eb) => currentTermsVersionOf(eb).as('terms_version')),
 );
 
 /**
  * The slot with its activity as findSlotWithActivity reads them, and in the same statement what a
- * booking's quote reads next (see SlotToQuote): one round trip instead of three for an activity
+ * booking's quote reads next (see SlotToQuote): one round trip instead of four for an activity
  * without extras. Undefined when the id names no slot.
  */
 export async function findSlotToQuote(db: Executor, slotId: string): Promise<SlotToQuote | undefined> {
   const row = await slotToQuote.first(db, { slotId });
   if (!row) return undefined;
-  return { ...(await toSlotWithActivity(db, row)), anyExtras: Boolean(row.any_extras), vatRates: vatRateRowsOf(row.vat_rates) };
+  return {
+    ...(await toSlotWithActivity(db, row)),
+    anyExtras: Boolean(row.any_extras),
+    vatRates: vatRateRowsOf(row.vat_rates),
+    termsVersion: row.terms_version ?? null,
+  };
 }
 
 /** The slots, each with what the resources its activity uses still admit at its time (when it uses any). */

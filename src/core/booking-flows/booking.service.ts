@@ -37,7 +37,7 @@ import {
 import { ORGANISER_CHANGEABLE } from '../bookings/booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
 import { enqueueStaffNotice, noticeRecipients, staffNoticeInserts } from '../bookings/staff-notice.service.js';
-import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
+import { currentTermsAsSeen, termsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
@@ -135,10 +135,10 @@ export async function quoteBooking(
     byStaff?: boolean;
   },
 ): Promise<BookingQuote> {
-  // The slot with its activity, whether the activity has extras and the VAT rates: one statement.
+  // The slot with its activity, whether the activity has extras, the VAT rates and the venue's terms: one statement.
   const found = isKey(input.slotId) ? await findSlotToQuote(db, input.slotId) : undefined;
   if (!found) throw new DomainError('not_found');
-  const { slot, activity, anyExtras, vatRates } = found;
+  const { slot, activity, anyExtras, vatRates, termsVersion } = found;
   const now = clock.now();
   const status: PlacedStatus =
     input.status ?? (input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed');
@@ -148,7 +148,7 @@ export async function quoteBooking(
   if (refusal) refuse(refusal);
   const partyFaulted = partyFaults(activity, input.party);
   if (partyFaulted.length > 0) throw new FieldsRefused(partyFaulted);
-  await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
+  termsAsSeen(termsVersion, input.termsVersion);
   const party = partyOf(activity.pricing, input);
   // The party taken for a size alone (no counts sent) keeps to the categories' limits too.
   const defaulted = party && !input.party ? partyErrors(categoriesOf(activity.pricing), party) : [];
