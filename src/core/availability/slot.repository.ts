@@ -2,9 +2,12 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Executor, SlotTable, Tx } from '../../db/schema.js';
 import { prepared } from '../../db/prepared-query.js';
 import type { Activity } from '../catalog/activity.js';
-import { selectActivities, toActivity } from '../catalog/catalog.repository.js';
+import { selectActivities, toActivity, vatRateRowsOf, vatRatesColumn } from '../catalog/catalog.repository.js';
+import { hasAnyExtras } from '../catalog/extras.repository.js';
+import type { VatRateRow } from '../catalog/pricing.js';
 import { roomAt } from '../resources/resource.js';
 import { slotResourcesOf, usesResources } from '../resources/resource.repository.js';
+import { currentTermsVersionOf } from '../venues/venue-terms.repository.js';
 import type { Slot } from './slot.js';
 
 /** The columns a Slot is read from; a query that joins other tables selects at least these. */
@@ -48,10 +51,11 @@ export async function findSlot(db: Executor, id: string): Promise<Slot | undefin
   return row && toSlot(row);
 }
 
-const slotWithActivity = prepared((db, p: { slotId: string }) =>
-  selectActivities(db)
+/** A slot with its activity (and the activity's venue): the columns findSlotWithActivity maps. */
+function selectSlotWithActivity(db: Executor, slotId: string) {
+  return selectActivities(db)
     .innerJoin('slots', 'slots.activity_id', 'activities.id')
-    .where('slots.id', '=', p.slotId)
+    .where('slots.id', '=', slotId)
     .select([
       'slots.id as slot_id',
       'slots.starts_at',
@@ -61,8 +65,19 @@ const slotWithActivity = prepared((db, p: { slotId: string }) =>
       'slots.booked_persons',
       'slots.booked_groups',
     ])
-    .select((eb) => usesResources(eb).as('uses_resources')),
-);
+    .select((eb) => usesResources(eb).as('uses_resources'));
+}
+
+type SlotWithActivityRow = Awaited<ReturnType<ReturnType<typeof selectSlotWithActivity>['executeTakeFirstOrThrow']>>;
+
+/** The slot and activity of a row of selectSlotWithActivity, with what its resources admit (when it uses any). */
+async function toSlotWithActivity(db: Executor, row: SlotWithActivityRow): Promise<{ slot: Slot; activity: Activity }> {
+  const slot = toSlot({ ...row, id: row.slot_id, activity_id: row.id });
+  if (row.uses_resources) await withResourceRoom(db, [slot]);
+  return { slot, activity: toActivity(row) };
+}
+
+const slotWithActivity = prepared((db, p: { slotId: string }) => selectSlotWithActivity(db, p.slotId));
 
 /**
  * A slot with its activity (and the activity's venue) in one query: what every booking of the slot
@@ -70,10 +85,42 @@ const slotWithActivity = prepared((db, p: { slotId: string }) =>
  */
 export async function findSlotWithActivity(db: Executor, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
   const row = await slotWithActivity.first(db, { slotId });
+  return row && toSlotWithActivity(db, row);
+}
+
+/** What a booking's quote reads with its slot: whether its activity has any extras, the VAT rate rows and the venue's terms. */
+export interface SlotToQuote {
+  slot: Slot;
+  activity: Activity;
+  /** False when the activity has no extras at all: nothing to read of them. */
+  anyExtras: boolean;
+  /** Every VAT rate row, as listVatRates reads them. */
+  vatRates: VatRateRow[];
+  /** The number of the venue's current terms, as findCurrentTerms reads them (null: none published). */
+  termsVersion: number | null;
+}
+
+const slotToQuote = prepared((db, p: { slotId: string }) =>
+  selectSlotWithActivity(db, p.slotId)
+    .select((eb) => hasAnyExtras(eb).as('any_extras'))
+    .select(vatRatesColumn(db).as('vat_rates'))
+    .select((eb) => currentTermsVersionOf(eb).as('terms_version')),
+);
+
+/**
+ * The slot with its activity as findSlotWithActivity reads them, and in the same statement what a
+ * booking's quote reads next (see SlotToQuote): one round trip instead of four for an activity
+ * without extras. Undefined when the id names no slot.
+ */
+export async function findSlotToQuote(db: Executor, slotId: string): Promise<SlotToQuote | undefined> {
+  const row = await slotToQuote.first(db, { slotId });
   if (!row) return undefined;
-  const slot = toSlot({ ...row, id: row.slot_id, activity_id: row.id });
-  if (row.uses_resources) await withResourceRoom(db, [slot]);
-  return { slot, activity: toActivity(row) };
+  return {
+    ...(await toSlotWithActivity(db, row)),
+    anyExtras: Boolean(row.any_extras),
+    vatRates: vatRateRowsOf(row.vat_rates),
+    termsVersion: row.terms_version ?? null,
+  };
 }
 
 /** The slots, each with what the resources its activity uses still admit at its time (when it uses any). */

@@ -42,17 +42,19 @@ async function refuseShort(db: Executor, slotId: string, more: readonly HeldExtr
  * What a new booking of `groupSize` takes of the activity's active extras by the organiser's
  * choice: refused with the choice's field errors (FieldsRefused), or `extra_sold_out` when the slot
  * has too few left now (the take in the booking's transaction decides under concurrency).
+ * `anyExtras` false (the activity has none at all, as read with its slot) reads nothing: a choice
+ * naming an extra is refused as for an activity whose extras are all inactive.
  */
 export async function chooseExtras(
   db: Executor,
-  slotId: string,
-  activityId: string,
+  slot: { id: string; activityId: string; anyExtras: boolean },
   choice: ExtraChoice,
   groupSize: number,
 ): Promise<HeldExtra[]> {
-  const chosen = extrasChosen(await listActivityExtras(db, activityId, { activeOnly: true }), choice, groupSize);
+  const offered = slot.anyExtras ? await listActivityExtras(db, slot.activityId, { activeOnly: true }) : [];
+  const chosen = extrasChosen(offered, choice, groupSize);
   if (!chosen.ok) throw new FieldsRefused(chosen.errors);
-  await refuseShort(db, slotId, chosen.held);
+  await refuseShort(db, slot.id, chosen.held);
   return chosen.held;
 }
 

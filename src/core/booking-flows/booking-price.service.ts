@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
-import { freePersons, type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
+import { freePersons, type PriceBreakdown, priceFor, ratesOn, type VatRateRow } from '../catalog/pricing.js';
 import type { Activity } from '../catalog/activity.js';
 import type { Party } from '../catalog/price-categories.js';
 import { type HeldExtra, withExtras } from '../catalog/extras.js';
@@ -29,7 +29,17 @@ export async function priceOfSelection(
   startsAt: Date,
   selection: PriceSelection,
 ): Promise<PriceBreakdown> {
-  const rates = ratesOn(await listVatRates(db), localDateOf(startsAt));
+  return priceAtRates(await listVatRates(db), activity, startsAt, selection);
+}
+
+/** priceOfSelection with the VAT rate rows (listVatRates) already read, as a booking's quote reads them with its slot. */
+export function priceAtRates(
+  vatRates: readonly VatRateRow[],
+  activity: Activity,
+  startsAt: Date,
+  selection: PriceSelection,
+): PriceBreakdown {
+  const rates = ratesOn(vatRates, localDateOf(startsAt));
   const base = priceFor(activity.pricing, selection.groupSize, rates, selection.party ?? undefined);
   const price = withExtras(base, selection.extras ?? [], rates);
   // An amount per person is for those who pay: free companions take no discount.

@@ -61,7 +61,7 @@ function labelOf(node: RootOperationNode): string {
  * PostgreSQL writes the booking's row, its history entry and its mail in one statement
  * (insertTogether); SQLite, which has no data-modifying WITH and no round trips, one by one.
  */
-const BUDGET = { sqlite: 12, postgres: 10 };
+const BUDGET = { sqlite: 9, postgres: 7 };
 
 /**
  * Of those, the statements run after the slot's UPDATE, while the slot's row is locked (PostgreSQL)

@@ -39,6 +39,26 @@ for (const dialect of testDialects()) {
       assert.equal(await findBookingByLink(db, 'manage', "' or 1=1 --"), undefined);
     });
 
+    test('a booking is priced at the VAT rates the table holds as it is placed, those in force on its date', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const before = await makeSlot(db, clock, activity, { date: '2026-06-19', capacity: 10 });
+      const after = await makeSlot(db, clock, activity, { date: '2026-06-20', capacity: 10 });
+      const rateOf = async (slotId: string) =>
+        (await createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slotId, { groupSize: 4 }))).booking.price.vat.map(
+          (v) => v.rateBp,
+        );
+      assert.deepEqual(await rateOf(after.id), [900]);
+      // A new reduced rate from 20 June, written straight into the table (as by another process): the next booking sees it.
+      await db.insertInto('vat_rates').values({ code: 'low', rate_bp: 1000, valid_from: '2026-06-20' }).execute();
+      try {
+        assert.deepEqual(await rateOf(after.id), [1000]);
+        assert.deepEqual(await rateOf(before.id), [900], 'the day before, the rate in force before');
+      } finally {
+        await db.deleteFrom('vat_rates').where('valid_from', '=', '2026-06-20').execute();
+      }
+    });
+
     test('the rules refuse what the activity and slot do not allow', async () => {
       const { db } = database;
       const activity = await makeActivity(db, clock, { minGroupSize: 5, maxGroupSize: 15, bookingCutoffMinutes: 24 * 60 });

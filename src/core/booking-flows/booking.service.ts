@@ -3,9 +3,9 @@ import { groupedTransaction } from '../../db/group-commit.js';
 import { insertTogether, type PendingInsert } from '../../db/insert-together.js';
 import { invoicedWhenPlaced, reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
-import { findSlotWithActivity } from '../availability/slot.repository.js';
+import { findSlotToQuote, findSlotWithActivity } from '../availability/slot.repository.js';
 import { takeSlotPlaces } from '../availability/slot-places.service.js';
-import { priceOfSelection } from './booking-price.service.js';
+import { priceAtRates } from './booking-price.service.js';
 import { chooseExtras, holdExtras } from './booking-extras.service.js';
 import type { ExtraChoice, HeldExtra } from '../catalog/extras.js';
 import type { Clock } from '../shared/clock.js';
@@ -37,7 +37,7 @@ import {
 import { ORGANISER_CHANGEABLE } from '../bookings/booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
 import { enqueueStaffNotice, noticeRecipients, staffNoticeInserts } from '../bookings/staff-notice.service.js';
-import { currentTermsAsSeen } from '../venues/venue-terms.service.js';
+import { currentTermsAsSeen, termsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
@@ -135,9 +135,10 @@ export async function quoteBooking(
     byStaff?: boolean;
   },
 ): Promise<BookingQuote> {
-  const found = await findSlotToBook(db, input.slotId);
+  // The slot with its activity, whether the activity has extras, the VAT rates and the venue's terms: one statement.
+  const found = isKey(input.slotId) ? await findSlotToQuote(db, input.slotId) : undefined;
   if (!found) throw new DomainError('not_found');
-  const { slot, activity } = found;
+  const { slot, activity, anyExtras, vatRates, termsVersion } = found;
   const now = clock.now();
   const status: PlacedStatus =
     input.status ?? (input.option ? 'option' : activity.rules.bookingMode === 'request' ? 'requested' : 'confirmed');
@@ -147,12 +148,12 @@ export async function quoteBooking(
   if (refusal) refuse(refusal);
   const partyFaulted = partyFaults(activity, input.party);
   if (partyFaulted.length > 0) throw new FieldsRefused(partyFaulted);
-  await currentTermsAsSeen(db, activity.venue.id, input.termsVersion);
+  termsAsSeen(termsVersion, input.termsVersion);
   const party = partyOf(activity.pricing, input);
   // The party taken for a size alone (no counts sent) keeps to the categories' limits too.
   const defaulted = party && !input.party ? partyErrors(categoriesOf(activity.pricing), party) : [];
   if (defaulted.length > 0) throw new FieldsRefused(defaulted);
-  const extras = await chooseExtras(db, slot.id, activity.id, input.extras ?? {}, input.groupSize);
+  const extras = await chooseExtras(db, { id: slot.id, activityId: activity.id, anyExtras }, input.extras ?? {}, input.groupSize);
   // A code typed is checked for this booking (throws DiscountRefused); its use is taken when placed.
   const discount = input.discountCode
     ? await discountForBooking(db, input.discountCode, {
@@ -162,7 +163,7 @@ export async function quoteBooking(
         now,
       })
     : undefined;
-  const price = await priceOfSelection(db, activity, slot.startsAt, {
+  const price = priceAtRates(vatRates, activity, slot.startsAt, {
     groupSize: input.groupSize,
     party,
     extras,

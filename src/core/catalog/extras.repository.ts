@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely';
-import type { ActivityExtraTable, Executor } from '../../db/schema.js';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ActivityExtraTable, Database, Executor } from '../../db/schema.js';
 import { prepared } from '../../db/prepared-query.js';
 import type { Extra } from './extras.js';
 
@@ -25,6 +25,17 @@ function toExtra(row: ExtraRow): Extra {
 export async function listActivityExtras(db: Executor, activityId: string, { activeOnly }: { activeOnly: boolean }): Promise<Extra[]> {
   const rows = await (activeOnly ? activeExtras : allExtras).rows(db, { activityId });
   return rows.map(toExtra);
+}
+
+/**
+ * Whether the slot's activity has any extras (active or not), as a column of the query that reads
+ * the slot: an activity without any, as most are, costs no read of its extras (listActivityExtras
+ * decides which are offered).
+ */
+export function hasAnyExtras(eb: ExpressionBuilder<Database, 'slots'>) {
+  return eb.exists(
+    eb.selectFrom('activity_extras').select('activity_extras.id').whereRef('activity_extras.activity_id', '=', 'slots.activity_id'),
+  );
 }
 
 function extrasOf(activeOnly: boolean) {

@@ -1,5 +1,5 @@
-import { type Selectable, sql } from 'kysely';
-import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { Database, Executor, Tx, VenueTermsTable } from '../../db/schema.js';
 import type { VenueTerms } from './venue-terms.js';
 import { lockRow } from '../../db/lock-row.js';
 import { prepared } from '../../db/prepared-query.js';
@@ -23,6 +23,19 @@ export async function findCurrentTerms(db: Executor, venueId: string): Promise<V
 const currentTerms = prepared((db, p: { venueId: string }) =>
   db.selectFrom('venue_terms').selectAll().where('venue_id', '=', p.venueId).orderBy('version', 'desc').limit(sql.lit(1)),
 );
+
+/**
+ * The number of the current version (findCurrentTerms) of the activity's venue, as a column of the
+ * query that reads the activity (null when it published none): a booking's quote reads it with its slot.
+ */
+export function currentTermsVersionOf(eb: ExpressionBuilder<Database, 'activities'>) {
+  return eb
+    .selectFrom('venue_terms')
+    .select('venue_terms.version')
+    .whereRef('venue_terms.venue_id', '=', 'activities.venue_id')
+    .orderBy('venue_terms.version', 'desc')
+    .limit(sql.lit(1));
+}
 
 export async function findTermsVersion(db: Executor, venueId: string, version: number): Promise<VenueTerms | undefined> {
   const row = await db

@@ -34,7 +34,11 @@ export async function readCurrentTerms(db: Executor, venueId: string): Promise<V
  * none); undefined when the caller does not say, which checks nothing.
  */
 export async function currentTermsAsSeen(db: Executor, venueId: string, seen: number | null | undefined): Promise<number | null> {
-  const current = (await findCurrentTerms(db, venueId))?.version ?? null;
+  return termsAsSeen((await findCurrentTerms(db, venueId))?.version ?? null, seen);
+}
+
+/** currentTermsAsSeen with the venue's current version (null: none) already read. */
+export function termsAsSeen(current: number | null, seen: number | null | undefined): number | null {
   if (seen !== undefined && seen !== current) throw new DomainError('terms_changed');
   return current;
 }
