@@ -66,7 +66,7 @@ const FIELDS = {
 
 /**
  * The issue form checked: every fault at once. The amount lies within the platform's limits (the
- * refusal names them in euros); the validity is at least the law's minimum (art. 6:236 onder h BW)
+ * refusal names them as money); the validity is at least the law's minimum (art. 6:236 onder h BW)
  * and at most the limitation period Groupz offers.
  */
 export function parseVoucherForm(form: VoucherForm): FormResult<VoucherTerms> {
@@ -77,7 +77,7 @@ export function parseVoucherForm(form: VoucherForm): FormResult<VoucherTerms> {
     all.push({
       field: 'amount',
       code: 'voucher_amount_range',
-      params: { min: MIN_VOUCHER_CENTS / 100, max: MAX_VOUCHER_CENTS / 100 },
+      params: { min: { cents: MIN_VOUCHER_CENTS }, max: { cents: MAX_VOUCHER_CENTS } },
     });
   if (validityMonths !== undefined && validityMonths < MIN_VALIDITY_MONTHS)
     all.push({ field: 'validityMonths', code: 'validity_too_short', params: { min: MIN_VALIDITY_MONTHS } });

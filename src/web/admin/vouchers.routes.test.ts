@@ -102,7 +102,7 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 422);
       const page = parseHtml(res.body);
       const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent;
-      assert.equal(error('amount'), 'Kies een bedrag van € 5 tot € 1000.');
+      assert.equal(error('amount'), 'Kies een bedrag van €\u00a05,00 tot €\u00a01.000,00.');
       assert.equal(error('validityMonths'), 'Een cadeaubon is volgens de wet minstens 24 maanden geldig.');
       assert.ok(error('buyerEmail'));
       assert.equal(page.querySelector('#amount')?.getAttribute('value'), '2,50');
