@@ -136,7 +136,7 @@ export function OrganiserDetails({ ui, details }: { ui: Ui; details: OrganiserDe
   return (
     <dl class="summary" data-testid="organiser-details">
       <dt>{t('booking.group_size')}</dt>
-      <dd>{t('price.persons', { n: details.groupSize })}</dd>
+      <dd>{t('price.persons', { n: typeof details.groupSize === 'number' ? count(details.groupSize) : details.groupSize })}</dd>
       <dt>{t('booking.name')}</dt>
       <dd>{details.name}</dd>
       <dt>{t('booking.email')}</dt>
