@@ -53,3 +53,42 @@ test('a number over or under a bound it names reads as the bound, in either lang
     { field: 'units', code: 'too_large', message: 'At most 10.', params: { max: 10 } },
   ]);
 });
+
+test('a bound is written the language’s way: thousands grouped, money in euros; the API keeps plain numbers', () => {
+  const nl = translator('nl');
+  const errors = [
+    { field: 'units', code: 'too_large', params: { max: 10_000 } },
+    { field: 'persons', code: 'group_too_large', params: { max: 12_000 } },
+    { field: 'party.pupil', code: 'count_above_max', params: { max: 10_000 } },
+    { field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: 1_250 } },
+    { field: 'amount', code: 'too_large', params: { max: { cents: 99_999_99 } } },
+    { field: 'refund', code: 'too_small', params: { min: { cents: 1 } } },
+  ] as const;
+  assert.deepEqual(fieldMessages(nl, errors), {
+    units: 'Hoogstens 10.000.',
+    persons: 'Deze activiteit is voor groepen van hoogstens 12.000 personen.',
+    'party.pupil': 'Hoogstens 10.000.',
+    groupSize: 'De groepsgrootte moet de som van de aantallen per categorie zijn: 1.250.',
+    amount: 'Hoogstens €\u00a099.999,99.',
+    refund: 'Minstens €\u00a00,01.',
+  });
+  assert.deepEqual(fieldMessages(t, errors), {
+    units: 'At most 10,000.',
+    persons: 'This activity is for groups of at most 12,000 people.',
+    'party.pupil': 'At most 10,000.',
+    groupSize: 'The group size must be the sum of the counts per category: 1,250.',
+    amount: 'At most €99,999.99.',
+    refund: 'At least €0.01.',
+  });
+  assert.deepEqual(
+    fieldErrorsJson(t, errors).errors.map((e) => [e.message, e.params]),
+    [
+      ['At most 10,000.', { max: 10_000 }],
+      ['This activity is for groups of at most 12,000 people.', { max: 12_000 }],
+      ['At most 10,000.', { max: 10_000 }],
+      ['The group size must be the sum of the counts per category: 1,250.', { sum: 1_250 }],
+      ['At most €99,999.99.', { max: 99_999_99 }],
+      ['At least €0.01.', { min: 1 }],
+    ],
+  );
+});

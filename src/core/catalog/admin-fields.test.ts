@@ -19,11 +19,11 @@ test('a whole number out of bounds names the bound; left blank where optional, i
   assert.equal(optionalWholeNumber(1, 999).parse(' '), null);
 });
 
-test('an amount out of bounds does not name them, as they are cents; hours name theirs in hours', () => {
+test('an amount out of bounds names them as money (its cents); hours name theirs in hours', () => {
   const amount = decimal('invalid_amount', 100_000_00, { min: 1 });
   assert.equal(amount.parse('12,50'), 1250);
-  assert.deepEqual(errorsOf(amount, '100000,01'), [{ field: 'body', code: 'too_large' }]);
-  assert.deepEqual(errorsOf(amount, '0,00'), [{ field: 'body', code: 'too_small' }]);
+  assert.deepEqual(errorsOf(amount, '100000,01'), [{ field: 'body', code: 'too_large', params: { max: { cents: 100_000_00 } } }]);
+  assert.deepEqual(errorsOf(amount, '0,00'), [{ field: 'body', code: 'too_small', params: { min: { cents: 1 } } }]);
   assert.deepEqual(errorsOf(amount, '12,505'), [{ field: 'body', code: 'invalid_amount' }]);
   assert.equal(decimal('invalid_amount', 100_00).parse('0'), 0);
   assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00), '8760,5'), [{ field: 'body', code: 'too_large', params: { max: 8760 } }]);
@@ -44,9 +44,13 @@ test('a whole number however negative or long is out of bounds, not no number', 
 test('an amount of many digits or below zero is out of bounds, not no amount; hours below zero name their bound', () => {
   const amount = decimal('invalid_amount', 100_000_00, { min: 1 });
   for (const typed of ['99999999', '10000000', '10000000,00', '9'.repeat(400)])
-    assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'too_large' }], typed);
+    assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'too_large', params: { max: { cents: 100_000_00 } } }], typed);
   for (const typed of ['-5,00', '-1', '-0,01', '-1.000,00'])
-    assert.deepEqual(errorsOf(decimal('invalid_amount', 100_00), typed), [{ field: 'body', code: 'too_small' }], typed);
+    assert.deepEqual(
+      errorsOf(decimal('invalid_amount', 100_00), typed),
+      [{ field: 'body', code: 'too_small', params: { min: { cents: 0 } } }],
+      typed,
+    );
   assert.ok(Object.is(decimal('invalid_amount', 100_00).parse('-0,00'), 0));
   assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00), '-1'), [{ field: 'body', code: 'too_small', params: { min: 0 } }]);
 });
@@ -60,13 +64,23 @@ test('thousands separators are read where they cannot be the decimal one; a lone
   assert.equal(amount.parse('1000000'), 1_000_000_00);
   assert.equal(amount.parse('1,5'), 1_50);
   assert.equal(amount.parse('1.5'), 1_50);
-  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00), '1.000.000,00'), [{ field: 'body', code: 'too_large' }]);
+  assert.equal(amount.parse('1.000.000'), 1_000_000_00);
+  assert.equal(amount.parse('1,000,000'), 1_000_000_00);
+  assert.equal(decimal('invalid_amount', 0, { min: -100_000_000_00 }).parse('-12.345.678'), -12_345_678_00);
+  assert.equal(decimal('invalid_amount', 1_000_000_000_00).parse('1.000.000.000'), 1_000_000_000_00);
+  const max = { max: { cents: 100_000_00 } };
+  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00), '1.000.000,00'), [{ field: 'body', code: 'too_large', params: max }]);
+  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00), '1.000.000'), [{ field: 'body', code: 'too_large', params: max }]);
   // Ambiguous (1000 the Dutch way, 1 the English way), mixed up, or not in groups of three: no amount.
   for (const typed of [
     '1.000',
     '1,000',
-    '1.000.000',
     '1.000,000',
+    '1.000,000,000',
+    '1,000.000.000',
+    '1.000.0000',
+    '1000.000.000',
+    '1.000.000,',
     '1,000.000',
     '1.000.00',
     '1,000,00',
@@ -77,4 +91,14 @@ test('thousands separators are read where they cannot be the decimal one; a lone
     '1 000,00',
   ])
     assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'invalid_amount' }], typed);
+});
+
+test('a whole number in two or more groups of thousands is read; a lone "1.000" is no number', () => {
+  const number = wholeNumber(0, 10_000);
+  assert.equal(wholeNumber(0, 10_000_000).parse('1.000.000'), 1_000_000);
+  assert.equal(wholeNumber(0, 10_000_000).parse('1,000,000'), 1_000_000);
+  assert.equal(wholeNumber(-10_000_000, 0).parse('-1.000.000'), -1_000_000);
+  assert.deepEqual(errorsOf(number, '1.000.000'), [{ field: 'body', code: 'too_large', params: { max: 10_000 } }]);
+  for (const typed of ['1.000', '1,000', '1.000,000', '1.000.00', '1000.000.000', '1.000.000,00', '1 000 000'])
+    assert.deepEqual(errorsOf(number, typed), [{ field: 'body', code: 'not_a_number' }], typed);
 });

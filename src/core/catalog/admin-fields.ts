@@ -16,17 +16,26 @@ export function requiredText(max: number, { multiline = false } = {}) {
 export const MAX_AGE = 120;
 
 /**
- * A whole number typed in a form: any run of digits, signed or not, however long, so that a number
- * out of bounds is told as too small or too large rather than as no number (beyond the safe
- * integers it counts as the nearest of them; -0 as 0).
+ * Digits grouped by thousands where the separator cannot be a decimal one: two or more groups of
+ * three after the same separator ("1.000.000", "1,000,000"). A single group ("1.000") is 1000 the
+ * Dutch way and 1 the English way, so it is not read as grouped.
+ */
+const THOUSANDS = String.raw`\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}`;
+const WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
+
+/**
+ * A whole number typed in a form: any run of digits (or digits grouped by thousands, see
+ * THOUSANDS), signed or not, however long, so that a number out of bounds is told as too small or
+ * too large rather than as no number (beyond the safe integers it counts as the nearest of them;
+ * -0 as 0).
  */
 export function integerText() {
   return z
     .string()
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
-    .refine((s) => /^-?\d+$/.test(s), { message: 'not_a_number', abort: true })
-    .transform((s) => Math.max(Math.min(Number(s), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0);
+    .refine((s) => WHOLE_NUMBER.test(s), { message: 'not_a_number', abort: true })
+    .transform((s) => Math.max(Math.min(Number(s.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0);
 }
 
 /** A whole number typed in a form, between min and max. */
@@ -39,10 +48,13 @@ export function wholeNumber(min: number, max: number) {
  * and of any number of digits, so that an amount out of bounds is told as such rather than as no
  * amount. At most two decimals. Thousands separators only where they cannot be the decimal
  * separator: with the other one after them as the decimal separator ("1.000.000,00",
- * "1,000,000.00"). A lone "1.000" or "1,000" is refused: 1000 the Dutch way, 1 the English way.
+ * "1,000,000.00"), or without decimals in two or more groups ("1.000.000", see THOUSANDS). A lone
+ * "1.000" or "1,000" is refused: 1000 the Dutch way, 1 the English way.
  */
+const DECIMAL = new RegExp(String.raw`^(-?)(\d+|\d{1,3}(?:\.\d{3})+(?=,)|\d{1,3}(?:,\d{3})+(?=\.)|(?:${THOUSANDS})$)(?:[.,](\d{1,2}))?$`);
+
 function hundredths(text: string): number | undefined {
-  const match = /^(-?)(\d+|\d{1,3}(?:\.\d{3})+(?=,)|\d{1,3}(?:,\d{3})+(?=\.))(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  const match = DECIMAL.exec(text.trim());
   if (!match) return undefined;
   const value = Number(match[2]!.replace(/[.,]/g, '')) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
   return match[1] === '-' && value > 0 ? -value : value;
@@ -66,11 +78,13 @@ export function decimalText(code: 'invalid_amount' | 'invalid_hours') {
 
 /**
  * A decimal amount or number of hours, as hundredths, from `min` (default 0) to `max` hundredths.
- * A number of hours out of bounds names its bound in hours; an amount does not name it, as the
- * message would show cents, not money.
+ * Out of bounds, it names its bound: a number of hours in hours, an amount as money (its cents,
+ * which the message writes in euros).
  */
 export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, { min = 0 } = {}) {
-  const bound = (name: 'min' | 'max', hundredths: number) => (code === 'invalid_hours' ? { [name]: hundredths / 100 } : undefined);
+  const bound = (name: 'min' | 'max', hundredths: number) => ({
+    [name]: code === 'invalid_hours' ? hundredths / 100 : { cents: hundredths },
+  });
   return decimalText(code)
     .refine((value) => value >= min, { message: 'too_small', params: bound('min', min) })
     .refine((value) => value <= max, { message: 'too_large', params: bound('max', max) });

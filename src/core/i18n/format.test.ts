@@ -3,7 +3,16 @@ import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { instantsToCompare } from '../../../test/instants.js';
 import { VENUE_ZONE } from '../shared/time.js';
-import { formatDate, formatDateTime, formatDateTimeSeconds, formatMoney, formatRange, formatRate, formatTime } from './format.js';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDateTimeSeconds,
+  formatMoney,
+  formatRange,
+  formatRate,
+  formatTime,
+} from './format.js';
 
 describe('formatting for pages and mails', () => {
   test('a time is HH:mm in Amsterdam, as Luxon gives it, around the changes and over two centuries', () => {
@@ -34,6 +43,17 @@ describe('formatting for pages and mails', () => {
     assert.equal(
       formatRange(new Date('2027-06-12T20:00:00Z'), new Date('2027-06-12T23:00:00Z'), 'en'),
       'Sat 12 Jun 2027, 22:00 – Sun 13 Jun 2027, 01:00',
+    );
+  });
+
+  test('a quantity with the language’s thousands separator, two decimals at most', () => {
+    assert.deepEqual(
+      [999, 1000, 10_000, 1_000_000, 2.5, 8760.125, -12_345].map((n) => formatCount(n, 'nl')),
+      ['999', '1.000', '10.000', '1.000.000', '2,5', '8.760,13', '-12.345'],
+    );
+    assert.deepEqual(
+      [999, 1000, 10_000, 1_000_000, 2.5, 8760.125, -12_345].map((n) => formatCount(n, 'en')),
+      ['999', '1,000', '10,000', '1,000,000', '2.5', '8,760.13', '-12,345'],
     );
   });
 

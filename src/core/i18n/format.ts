@@ -17,6 +17,16 @@ const RATE: Record<Language, Intl.NumberFormat> = {
 };
 const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: VENUE_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+const COUNT: Record<Language, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat(LOCALES.nl, { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 2 }),
+};
+
+/** "10.000" / "10,000": a quantity (a bound, a sum), with the language's separators, two decimals at most. */
+export function formatCount(n: number, lang: Language): string {
+  return COUNT[lang].format(n);
+}
+
 export function formatMoney(cents: number, lang: Language): string {
   return MONEY[lang].format(cents / 100);
 }

@@ -1,16 +1,53 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/language.js';
+import { formatCount, formatMoney } from './format.js';
 
-export type Params = Record<string, string | number>;
+/** A number a text names as a quantity (a bound, a sum, a stock): written with the language's thousands separator. */
+export interface Count {
+  readonly count: number;
+}
+
+/** An amount of money in cents a text names: written in euros the language's way. */
+export interface Money {
+  readonly cents: number;
+}
+
+/** A quantity for a text: "10.000" / "10,000" (see Count). */
+export function count(n: number): Count {
+  return { count: n };
+}
+
+/** An amount of money in cents for a text: "€ 99.999,99" / "€99,999.99" (see Money). */
+export function money(cents: number): Money {
+  return { cents };
+}
+
+/**
+ * What a text's placeholders are filled with. A plain number is written as it is, digits only (a
+ * year, an id, a reference: "2027"); a quantity or an amount of money is marked as one, and
+ * written the language's way.
+ */
+export type Param = string | number | Count | Money;
+export type Params = Record<string, Param>;
 
 /** A lookup in one catalogue of texts: the text for a key, its {placeholders} filled in. */
 export type Translator<K extends string> = (key: K, params?: Params) => string;
+
+/** A placeholder's value as the language writes it. */
+function paramText(param: Param, lang: Language): string {
+  if (typeof param !== 'object') return String(param);
+  return 'cents' in param ? formatMoney(param.cents, lang) : formatCount(param.count, lang);
+}
 
 /**
  * The lookup in one language's catalogue. The texts live with their layer (the pages' in
  * web/i18n, the mails' in core/mail); each builds its catalogue and looks it up through this.
  */
-export function translatorFor<K extends string>(catalogue: Readonly<Record<K, string>>): Translator<K> {
-  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => String(params?.[name] ?? match));
+export function translatorFor<K extends string>(catalogue: Readonly<Record<K, string>>, lang: Language): Translator<K> {
+  return (key, params) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => {
+      const param = params?.[name];
+      return param === undefined ? match : paramText(param, lang);
+    });
 }
 
 /**

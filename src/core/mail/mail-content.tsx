@@ -14,6 +14,7 @@ import { startOfLocalDay } from '../shared/time.js';
 import { balanceFacts, balanceLink, balanceParagraph, type MailPayment } from './payment-facts.js';
 import type { PartTime } from '../resources/programme.js';
 import type { Subgroup } from '../resources/rotation.js';
+import { count } from '../i18n/i18n.js';
 
 /** The mails about a booking (outbox/mail.ts): to its organiser, or to the venue's staff. */
 export type { BookingMailKind };
@@ -244,7 +245,7 @@ function timelineText(t: MailTranslate, lang: Language, programme: readonly Subg
   if (programme.length === 1) return lines(programme[0]!.parts).join('\n');
   // Split into subgroups taking turns: each one's heading, then its own times.
   return programme
-    .flatMap((subgroup, k) => [t('mail.subgroup', { n: k + 1, persons: subgroup.persons }), ...lines(subgroup.parts)])
+    .flatMap((subgroup, k) => [t('mail.subgroup', { n: k + 1, persons: count(subgroup.persons) }), ...lines(subgroup.parts)])
     .join('\n');
 }
 
@@ -290,7 +291,9 @@ function introOf(kind: OrganiserMailKind, t: MailTranslate, lang: Language, deta
   const venue = booking.activity.venue.name;
   if (kind === 'changed') {
     const { from_group_size: from, to_group_size: to } = detail;
-    return isCount(from) && isCount(to) ? t('mail.intro.group_size_changed', { from, to }) : t('mail.intro.changed');
+    return isCount(from) && isCount(to)
+      ? t('mail.intro.group_size_changed', { from: count(from), to: count(to) })
+      : t('mail.intro.changed');
   }
   if (kind === 'cancelled') return t(cancellation(detail).intro, { venue });
   if (kind === 'contact_changed')
@@ -522,7 +525,8 @@ function paymentFacts(
 
 function staffChange(t: MailTranslate, detail: MailDetail): string {
   const { change, from_group_size: from, to_group_size: to } = detail;
-  if (change === 'group_size' && isCount(from) && isCount(to)) return t('mail.staff.change.group_size_from_to', { from, to });
+  if (change === 'group_size' && isCount(from) && isCount(to))
+    return t('mail.staff.change.group_size_from_to', { from: count(from), to: count(to) });
   const key = typeof change === 'string' ? STAFF_CHANGES[change] : undefined;
   return t(key ?? 'mail.staff.change.other');
 }

@@ -31,5 +31,5 @@ export type MailTranslate = Translator<MailMessageKey>;
 export const mailCatalogues: Record<Language, Record<MailMessageKey, string>> = { nl, en };
 
 export function mailTranslator(lang: Language): MailTranslate {
-  return translatorFor(mailCatalogues[lang]);
+  return translatorFor(mailCatalogues[lang], lang);
 }

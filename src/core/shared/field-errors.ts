@@ -151,8 +151,16 @@ export interface FieldError {
    * already taken, at the email field; see fieldErrorOfRefusal).
    */
   code: FieldErrorCode | DomainErrorCode;
-  /** What the message names, such as the limit a group is outside of: `{ min: 6 }`. */
-  params?: Record<string, number>;
+  /**
+   * What the message names, such as the limit a group is outside of: `{ min: 6 }`, each a quantity
+   * in the field's unit; an amount of money as its cents, `{ max: { cents: 9_999_999 } }`.
+   */
+  params?: Record<string, number | FieldMoney>;
+}
+
+/** An amount of money a field error names, in cents: the message writes it in euros (the i18n's Money). */
+export interface FieldMoney {
+  readonly cents: number;
 }
 
 /**

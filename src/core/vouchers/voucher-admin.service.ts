@@ -5,7 +5,7 @@ import { findVenueInScope, listVenuesInScope } from '../catalog/activity-admin.r
 import type { Venue } from '../catalog/activity.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { type FormResult, refused } from '../shared/field-errors.js';
+import type { FormResult } from '../shared/field-errors.js';
 import { localDateOf } from '../shared/time.js';
 import { type ScopedMember, venueScopeOf } from '../shared/venue-scope.js';
 import { can, type StaffMember } from '../staff/staff.js';
@@ -89,10 +89,11 @@ export async function issueVoucher(
 ): Promise<FormResult<{ id: string }>> {
   if (!can(member, 'bookings.write')) throw new DomainError('not_allowed');
   const venueId = form.venueId.trim() || member.venueId;
-  if (!venueId) return refused('venueId', 'required');
+  const parsed = parseVoucherForm(form);
+  // No venue chosen is one fault among the form's others: all are named at once.
+  if (!venueId) return { ok: false, errors: [{ field: 'venueId', code: 'required' }, ...(parsed.ok ? [] : parsed.errors)] };
   const venue = await findVenueInScope(db, venueScopeOf(member), venueId);
   if (!venue) throw new DomainError('not_found');
-  const parsed = parseVoucherForm(form);
   if (!parsed.ok) return parsed;
   const terms = parsed.value;
   const id = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalText, integerText, optionalText } from '../catalog/admin-fields.js';
-import { type FieldError, type FormResult, parseEachField } from '../shared/field-errors.js';
+import { type FieldError, type FormResult, inFieldOrder, parseEachField } from '../shared/field-errors.js';
 import { MAX_VALIDITY_MONTHS, MAX_VOUCHER_CENTS, MIN_VALIDITY_MONTHS, MIN_VOUCHER_CENTS } from './voucher.js';
 
 /** How staff make a voucher: given away (a gift, a compensation) or sold at the desk and paid there. */
@@ -65,8 +65,8 @@ const FIELDS = {
 };
 
 /**
- * The issue form checked: every fault at once. The amount lies within the platform's limits (the
- * refusal names them in euros); the validity is at least the law's minimum (art. 6:236 onder h BW)
+ * The issue form checked: every fault at once, in the form's order. The amount lies within the platform's limits (the
+ * refusal names them as money); the validity is at least the law's minimum (art. 6:236 onder h BW)
  * and at most the limitation period Groupz offers.
  */
 export function parseVoucherForm(form: VoucherForm): FormResult<VoucherTerms> {
@@ -77,13 +77,13 @@ export function parseVoucherForm(form: VoucherForm): FormResult<VoucherTerms> {
     all.push({
       field: 'amount',
       code: 'voucher_amount_range',
-      params: { min: MIN_VOUCHER_CENTS / 100, max: MAX_VOUCHER_CENTS / 100 },
+      params: { min: { cents: MIN_VOUCHER_CENTS }, max: { cents: MAX_VOUCHER_CENTS } },
     });
   if (validityMonths !== undefined && validityMonths < MIN_VALIDITY_MONTHS)
     all.push({ field: 'validityMonths', code: 'validity_too_short', params: { min: MIN_VALIDITY_MONTHS } });
   if (validityMonths !== undefined && validityMonths > MAX_VALIDITY_MONTHS)
     all.push({ field: 'validityMonths', code: 'validity_too_long', params: { max: MAX_VALIDITY_MONTHS } });
-  if (all.length > 0) return { ok: false, errors: all };
+  if (all.length > 0) return { ok: false, errors: inFieldOrder(all, Object.keys(NEW_VOUCHER_FORM)) };
   return {
     ok: true,
     value: {

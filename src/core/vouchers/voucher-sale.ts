@@ -56,8 +56,8 @@ const fields = z.object({
 });
 
 /**
- * The amount chosen or typed, in cents; its field's error otherwise (the range named in whole
- * euros). An amount typed with no choice made is the amount meant (without JavaScript nothing
+ * The amount chosen or typed, in cents; its field's error otherwise (the range named as money).
+ * An amount typed with no choice made is the amount meant (without JavaScript nothing
  * picks "another amount" for the buyer who types one).
  */
 function amountOf(form: VoucherSaleForm): number | FieldError {
@@ -68,7 +68,11 @@ function amountOf(form: VoucherSaleForm): number | FieldError {
   const typed = decimalText('invalid_amount').safeParse(form.otherAmount);
   if (!typed.success) return { ...fieldErrorsOf(typed.error)[0]!, field: 'otherAmount' };
   if (typed.data < MIN_VOUCHER_CENTS || typed.data > MAX_VOUCHER_CENTS) {
-    return { field: 'otherAmount', code: 'voucher_amount_range', params: { min: MIN_VOUCHER_CENTS / 100, max: MAX_VOUCHER_CENTS / 100 } };
+    return {
+      field: 'otherAmount',
+      code: 'voucher_amount_range',
+      params: { min: { cents: MIN_VOUCHER_CENTS }, max: { cents: MAX_VOUCHER_CENTS } },
+    };
   }
   return typed.data;
 }

@@ -344,7 +344,7 @@ for (const dialect of testDialects()) {
           'Minstens 1.',
           'Hoogstens 365.',
           'Vul een heel getal in.',
-          'Hoogstens 8760.',
+          'Hoogstens 8.760.',
           // Below zero is too few hours, not badly typed.
           'Minstens 0.',
           'Deze waarde is ongeldig.',

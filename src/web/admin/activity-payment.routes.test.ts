@@ -220,7 +220,7 @@ for (const dialect of testDialects()) {
         not_a_number: 'Vul een heel getal in.',
         too_small: 'Minstens 0.',
         too_large_days: 'Hoogstens 365.',
-        too_large_hours: 'Hoogstens 8760.',
+        too_large_hours: 'Hoogstens 8.760.',
         required: 'Vul dit veld in.',
       };
       for (const [name, tiers, field, code] of cases) {

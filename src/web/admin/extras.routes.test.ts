@@ -99,7 +99,7 @@ for (const dialect of testDialects()) {
       assert.equal(page.querySelector('input[name="amount"]')?.getAttribute('value'), 'veel');
     });
 
-    test('a well-formed price or stock out of bounds is too large or too small, not badly typed, in Dutch and English', async () => {
+    test('a well-formed price or stock out of bounds names its bound the language’s way, not badly typed, in Dutch and English', async () => {
       const url = `/admin/activities/${home.id}/extras`;
       const outside = { ...LUNCH, amount: '10000000', stock: '99999999999999999999', maxPerBooking: '-1' };
       const before = (await extrasOf(home)).length;
@@ -107,7 +107,7 @@ for (const dialect of testDialects()) {
       assert.equal(dutch.statusCode, 422);
       assert.deepEqual(
         ['error-amount', 'error-stock', 'error-maxPerBooking'].map((id) => text(dutch.body, id)),
-        ['Dit getal is te groot.', 'Hoogstens 1000000.', 'Minstens 1.'],
+        ['Hoogstens €\u00a01.000.000,00.', 'Hoogstens 1.000.000.', 'Minstens 1.'],
       );
       const english = await t.app.inject({
         method: 'POST',
@@ -123,7 +123,7 @@ for (const dialect of testDialects()) {
       assert.equal(english.statusCode, 422);
       assert.deepEqual(
         ['error-amount', 'error-stock', 'error-maxPerBooking'].map((id) => text(english.body, id)),
-        ['This number is too small.', 'At most 1000000.', 'At least 1.'],
+        ['At least €0.00.', 'At most 1,000,000.', 'At least 1.'],
       );
       const page = parseHtml(english.body);
       assert.deepEqual(

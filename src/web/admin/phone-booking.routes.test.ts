@@ -247,8 +247,8 @@ for (const dialect of testDialects()) {
       assert.equal(parseHtml(refused.body).querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20');
       // A count over the most any group may be names that limit, in the staff member's language, the input kept.
       for (const [language, message] of [
-        ['nl', 'Hoogstens 10000.'],
-        ['en', 'At most 10000.'],
+        ['nl', 'Hoogstens 10.000.'],
+        ['en', 'At most 10,000.'],
       ] as const) {
         const huge = await bookIn(slot.id, language, { ...caller, 'party.pupil': '20000', 'party.adult': '3' });
         assert.equal(huge.statusCode, 422);

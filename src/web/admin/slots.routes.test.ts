@@ -144,6 +144,14 @@ for (const dialect of testDialects()) {
       assert.equal((await slotRow(slot.id))?.capacity, 6);
       const [entry] = await logEntriesOf('slot.capacity_changed', slot.id);
       assert.deepEqual([entry?.venue_id, JSON.parse(entry!.detail).from, JSON.parse(entry!.detail).to], [home.venue.id, 10, 6]);
+
+      // Thousands in groups are read; the bound and the list write their numbers the language's way.
+      const huge = await adminPost(t, staff, `${url}?from=2026-04-10&to=2026-04-10`, { capacity: '1.000.000' });
+      assert.equal(huge.statusCode, 422);
+      assert.equal(text(huge.body, 'capacity-error'), 'Hoogstens 10.000.');
+      assert.equal((await adminPost(t, staff, url, { capacity: '1500' })).statusCode, 303);
+      const list = await adminGet(t, staff, `/admin/activities/${activity.id}/slots?from=2026-04-10&to=2026-04-10`);
+      assert.equal(text(list.body, 'booked'), '6 van 1.500 personen');
     });
 
     test('a capacity change racing with bookings never oversells the slot', async () => {

@@ -24,6 +24,7 @@ import { type RowError, type SlotsNotice, SlotListPage } from '../views/admin/sl
 import { requirePermission } from './admin-request.js';
 import { adminUiFor } from './admin-ui.js';
 import { formCheckbox, formFields } from './catalog-form.js';
+import { count } from '../../core/i18n/i18n.js';
 
 type Params = { id: string; slotId?: string; scheduleId?: string; date?: string };
 type SlotsRequest = FastifyRequest<{ Params: Params }>;
@@ -149,7 +150,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
       const ui = adminUiFor(request, auth);
       const refusal =
         error.code === 'capacity_below_booked'
-          ? ui.t('slots.refusal.capacity_below_booked', { n: error.details.booked ?? 0 })
+          ? ui.t('slots.refusal.capacity_below_booked', { n: count(Number(error.details.booked ?? 0)) })
           : ui.t('error.slot_has_bookings');
       return page(request, reply, statusOfDomainError(error.code), activity, { refusal });
     }

@@ -102,7 +102,7 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 422);
       const page = parseHtml(res.body);
       const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent;
-      assert.equal(error('amount'), 'Kies een bedrag van € 5 tot € 1000.');
+      assert.equal(error('amount'), 'Kies een bedrag van €\u00a05,00 tot €\u00a01.000,00.');
       assert.equal(error('validityMonths'), 'Een cadeaubon is volgens de wet minstens 24 maanden geldig.');
       assert.ok(error('buyerEmail'));
       assert.equal(page.querySelector('#amount')?.getAttribute('value'), '2,50');
@@ -126,6 +126,27 @@ for (const dialect of testDialects()) {
       assert.ok(form.querySelector(`select[name="venueId"] option[value="${away.venue.id}"]`));
       const unnamed = await adminPost(t, admin, '/admin/vouchers', { amount: '10', validityMonths: '24', origin: 'sold_desk' });
       assert.equal(unnamed.statusCode, 422);
+      // No venue chosen and other faults: every fault at once, each at its field and in the summary.
+      const faulty = await adminPost(t, admin, '/admin/vouchers', {
+        amount: '1.000.000',
+        validityMonths: '100',
+        origin: 'sold_desk',
+        buyerEmail: 'geen adres',
+      });
+      assert.equal(faulty.statusCode, 422);
+      const page = parseHtml(faulty.body);
+      const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent;
+      assert.deepEqual(['venueId', 'amount', 'validityMonths'].map(error), [
+        'Vul dit veld in.',
+        'Kies een bedrag van €\u00a05,00 tot €\u00a01.000,00.',
+        'Een cadeaubon is hoogstens 60 maanden geldig.',
+      ]);
+      assert.ok(error('buyerEmail'));
+      assert.deepEqual(
+        page.querySelectorAll('.error-summary a').map((a) => a.getAttribute('href')),
+        ['#venueId', '#amount', '#validityMonths', '#buyerEmail'],
+      );
+      assert.equal(page.querySelector('#amount')?.getAttribute('value'), '1.000.000');
       const { id } = await issue(admin, { venueId: away.venue.id, amount: '10', validityMonths: '24', origin: 'sold_desk' });
       assert.deepEqual(await listed(otherManager), [id]);
       assert.equal((await listed(admin)).length, 2);

@@ -128,5 +128,5 @@ export type Translate = Translator<MessageKey>;
 export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 export function translator(lang: Language): Translate {
-  return translatorFor(catalogues[lang]);
+  return translatorFor(catalogues[lang], lang);
 }

@@ -101,9 +101,11 @@ for (const dialect of testDialects()) {
       );
       const english = parseHtml((await get('/?maxPrice=12.505', 'en')).body);
       assert.equal(english.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'Enter an amount in euros, like 12.50.');
-      // A well-formed amount below zero is too small, not badly typed.
+      // A well-formed amount below zero is too small, not badly typed: the message names the bound as money.
       const negative = parseHtml((await get('/?maxPrice=-3', 'en')).body);
-      assert.equal(negative.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'This number is too small.');
+      assert.equal(negative.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'At least €0.00.');
+      const large = parseHtml((await get('/?maxPrice=1.000.000', 'nl')).body);
+      assert.equal(large.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'Hoogstens €\u00a0100.000,00.');
     });
 
     test('the activity page: a month as a table of days, each state in words, the chosen day current; in Dutch and English', async () => {

@@ -125,8 +125,8 @@ for (const dialect of testDialects()) {
       for (const [language, query, message] of [
         ['en', 'groupSize=0', 'At least 1.'],
         ['nl', 'groupSize=0', 'Minstens 1.'],
-        ['en', 'groupSize=10001', 'At most 10000.'],
-        ['nl', 'groupSize=10001', 'Hoogstens 10000.'],
+        ['en', 'groupSize=10001', 'At most 10,000.'],
+        ['nl', 'groupSize=10001', 'Hoogstens 10.000.'],
       ] as const) {
         const res = await t.app.inject({
           url: `/api/v1/activities/${activity.id}/slots?${query}`,

@@ -30,6 +30,7 @@ import { fieldMessages } from '../field-errors.js';
 import { bookingProgramme } from '../../core/resources/programme-view.service.js';
 import { readErasureRequest } from '../../core/privacy/data-requests.service.js';
 import { partyInputOf, partyValuesFrom, type PartyValues } from '../party-form.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** A group as typed on the manage page's form: its size, and for an activity with price categories the counts of each. */
 type TypedGroup = { groupSize: string; party?: PartyValues };
@@ -41,9 +42,9 @@ export type TokenRequest = FastifyRequest<ByToken>;
 function noticeFor(ui: Ui, booking: BookingDetails, done: string): string | undefined {
   switch (done) {
     case 'changed':
-      return ui.t('manage.done.changed', { n: booking.groupSize });
+      return ui.t('manage.done.changed', { n: count(booking.groupSize) });
     case 'unchanged':
-      return ui.t('manage.done.unchanged', { n: booking.groupSize });
+      return ui.t('manage.done.unchanged', { n: count(booking.groupSize) });
     case 'cancelled':
       return ui.t('manage.done.cancelled');
     case 'confirmed':

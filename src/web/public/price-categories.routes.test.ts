@@ -201,7 +201,7 @@ for (const dialect of testDialects()) {
         assert.equal(huge.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20000', 'the input kept');
         assert.equal(
           text(huge.page.querySelector('[data-testid="error-party.pupil"]')),
-          lang === 'nl' ? 'Hoogstens 10000.' : 'At most 10000.',
+          lang === 'nl' ? 'Hoogstens 10.000.' : 'At most 10,000.',
         );
 
         const typo = await post({ 'party.pupil': 'abc', 'party.adult': '3' }, lang);
@@ -279,7 +279,7 @@ for (const dialect of testDialects()) {
         );
         assert.equal(
           text(hugePage.querySelector('[data-testid="error-party.pupil"]')),
-          lang === 'nl' ? 'Hoogstens 10000.' : 'At most 10000.',
+          lang === 'nl' ? 'Hoogstens 10.000.' : 'At most 10,000.',
         );
       });
     }
@@ -355,8 +355,8 @@ for (const dialect of testDialects()) {
       assert.ok(tooLarge!.message.includes(String(activity.maxGroupSize)), `names the maximum: ${tooLarge!.message}`);
       // A count over the most any group may be names that limit, or its category's own maximum where lower.
       for (const [lang, pupils, adults] of [
-        ['en', 'At most 10000.', 'At most 6.'],
-        ['nl', 'Hoogstens 10000.', 'Hoogstens 6.'],
+        ['en', 'At most 10,000.', 'At most 6.'],
+        ['nl', 'Hoogstens 10.000.', 'Hoogstens 6.'],
       ] as const) {
         const countTooLarge = await api(
           { ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 10_001, adult: 10_001 } },
@@ -385,7 +385,7 @@ for (const dialect of testDialects()) {
         validationErrorJson.parse(unknownSlot.json()).errors.map((e) => [e.field, e.code, e.message]),
         [
           ['slotId', 'unknown_slot', 'This time slot does not exist.'],
-          ['party.pupil', 'count_above_max', 'At most 10000.'],
+          ['party.pupil', 'count_above_max', 'At most 10,000.'],
         ],
       );
       const plain = await makeSlot(t.database.db, t.clock, await makeActivity(t.database.db, t.clock), { date: '2026-06-21' });

@@ -70,7 +70,7 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 422);
       assertPlain(res, 'refused form');
       const html = parseHtml(res.body);
-      assert.match(html.querySelector('[data-testid="error-otherAmount"]')?.text ?? '', /from € 5 to € 1000/);
+      assert.match(html.querySelector('[data-testid="error-otherAmount"]')?.text ?? '', /from €5\.00 to €1,000\.00/);
       assert.ok(html.querySelector('[data-testid="error-buyerEmail"]'));
       assert.ok(html.querySelector('[data-testid="error-message"]'));
       assert.match(html.querySelector('[data-testid="error-acceptTerms"]')?.text ?? '', /Accept the terms/);
@@ -85,7 +85,7 @@ for (const dialect of testDialects()) {
       // An amount below zero or of many digits is out of the range, not badly typed.
       for (const otherAmount of ['-5,00', '99999999']) {
         const outside = parseHtml((await post({ ...GOOD, amount: 'other', otherAmount }, { 'accept-language': 'en' })).body);
-        assert.match(outside.querySelector('[data-testid="error-otherAmount"]')?.text ?? '', /from € 5 to € 1000/, otherAmount);
+        assert.match(outside.querySelector('[data-testid="error-otherAmount"]')?.text ?? '', /from €5\.00 to €1,000\.00/, otherAmount);
         assert.equal(formFields(outside.querySelector('form#voucher-form')!).otherAmount, otherAmount);
       }
       assert.equal(mollie.standIn.payments().length, 0);

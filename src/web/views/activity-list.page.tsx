@@ -8,6 +8,7 @@ import { FilterForm } from './filter-form.js';
 import { Layout } from './layout.js';
 import { SEARCH_LABELS, SearchFields, type SearchValues } from './search-fields.js';
 import type { Ui } from './ui.js';
+import { count, money } from '../../core/i18n/i18n.js';
 
 interface Props {
   ui: Ui;
@@ -45,7 +46,7 @@ export function ActivityListPage({ ui, matches, photos, filters, search, cities,
       </FilterForm>
       {filtered && (
         <p class="search-result" role="status" data-testid="search-result">
-          {t('search.found', { n: matches.length })} <a href="/">{t('search.clear')}</a>
+          {t('search.found', { n: count(matches.length) })} <a href="/">{t('search.clear')}</a>
         </p>
       )}
       {matches.length === 0 ? (
@@ -67,13 +68,13 @@ export function ActivityListPage({ ui, matches, photos, filters, search, cities,
                 </p>
                 <p class="meta">
                   {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
-                  {t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+                  {t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}
                 </p>
                 <p>{activity.description[lang]}</p>
                 <p class="price-per-person" data-testid="price-per-person">
                   {t('activities.price_per_person', { price: formatMoney(perPersonCents, lang) })}
                 </p>
-                <p class="price-hint">{t('activities.price_for_group', { price: formatMoney(price.totalCents, lang), n: groupSize })}</p>
+                <p class="price-hint">{t('activities.price_for_group', { price: money(price.totalCents), n: count(groupSize) })}</p>
               </li>
             );
           })}

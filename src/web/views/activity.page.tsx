@@ -23,6 +23,7 @@ import { vouchersUrl } from '../venue-urls.js';
 import type { PublicPart } from '../../core/resources/programme-view.service.js';
 import { partTimes } from '../../core/resources/programme.js';
 import { ProgrammeSection } from './programme.js';
+import { count } from '../../core/i18n/i18n.js';
 
 interface Props {
   ui: Ui;
@@ -68,7 +69,7 @@ function SlotRow({ ui, offer, groupSize, parts }: { ui: Ui; offer: SlotOffer; gr
           : t('slot.exclusive')
         : full
           ? t('slot.full')
-          : t('slot.places_left', { n: offer.remaining });
+          : t('slot.places_left', { n: count(offer.remaining) });
   // A full slot's label says why it cannot be booked; a slot with too few places says it for the group.
   const reason =
     offer.refusal === 'slot_full' || offer.refusal === 'slot_unavailable'
@@ -164,7 +165,7 @@ export function ActivityPage({
       </p>
       <ul class="facts">
         <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
-        <li>{t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}</li>
+        <li>{t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}</li>
         {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
         {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
         {categories.map((category) => (

@@ -20,6 +20,7 @@ import { BillingChoice, type BillingFormValues, BILLING_FIELD_LABELS } from './b
 import type { Extra } from '../../core/catalog/extras.js';
 import { ExtrasFields, type ExtrasFormValues, extrasLabels } from './extras-fields.js';
 import type { Subgroup } from '../../core/resources/rotation.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** The booking form's fields as typed, so a refused form comes back exactly as the user left it. */
 export interface BookingFormValues extends BillingFormValues {
@@ -160,7 +161,7 @@ export function BookingFormPage({
             name="groupSize"
             label={t('booking.group_size')}
             error={errors.groupSize}
-            hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+            hint={t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}
           >
             {(describedBy) => (
               <input

@@ -17,6 +17,7 @@ import { policyApplies, RefundPolicySection } from './refund-policy.js';
 import { PaymentPlan, type PaymentPlanView } from './payment-plan.js';
 import type { Ui } from './ui.js';
 import type { Subgroup } from '../../core/resources/rotation.js';
+import { count } from '../../core/i18n/i18n.js';
 
 interface Props {
   ui: Ui;
@@ -59,7 +60,7 @@ function PlacedNotice({ ui, placed }: { ui: Ui; placed: EarlierBooking | undefin
   if (!placed) return null;
   const booking = t('review.placed_item', {
     reference: placed.reference,
-    persons: t('price.persons', { n: placed.groupSize }),
+    persons: t('price.persons', { n: count(placed.groupSize) }),
     status: t(STATUS_LABELS[placed.status]),
   });
   return (

@@ -5,6 +5,7 @@ import type { FieldMessages } from '../field-errors.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
+import { count } from '../../core/i18n/i18n.js';
 
 export function ErrorSummary({
   ui,
@@ -101,7 +102,7 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
             {line.basis === 'person'
               ? t(line.quantity === 1 ? 'price.person' : 'price.persons', { n: line.quantity })
               : line.basis === 'unit'
-                ? t('price.units', { n: line.quantity })
+                ? t('price.units', { n: count(line.quantity) })
                 : t('price.per_group')}
           </td>
           <td>{formatMoney(line.unitCents, lang)}</td>
@@ -135,7 +136,7 @@ export function OrganiserDetails({ ui, details }: { ui: Ui; details: OrganiserDe
   return (
     <dl class="summary" data-testid="organiser-details">
       <dt>{t('booking.group_size')}</dt>
-      <dd>{t('price.persons', { n: details.groupSize })}</dd>
+      <dd>{t('price.persons', { n: typeof details.groupSize === 'number' ? count(details.groupSize) : details.groupSize })}</dd>
       <dt>{t('booking.name')}</dt>
       <dd>{details.name}</dd>
       <dt>{t('booking.email')}</dt>

@@ -4,6 +4,7 @@ import type { FieldMessages } from '../field-errors.js';
 import { formNumber } from '../form-body.js';
 import { Field } from './components.js';
 import type { Ui } from './ui.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** The extras as typed, by extra id: a checkbox's "1", a number of units as typed. */
 export type ExtrasFormValues = Record<string, string>;
@@ -32,7 +33,7 @@ function extraHint(ui: Ui, extra: Extra, left: number | undefined): string {
   const parts = [
     price,
     extra.required && extra.basis !== 'unit' ? ui.t('extras.included') : '',
-    left === undefined ? '' : ui.t('extras.left', { n: left }),
+    left === undefined ? '' : ui.t('extras.left', { n: count(left) }),
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -9,6 +9,7 @@ import { categoriesOf } from '../../core/catalog/pricing.js';
 import type { FieldMessages } from '../field-errors.js';
 import { partyValuesOf, type PartyValues } from '../party-form.js';
 import { PartyFields } from './party-fields.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** The path of the manage page; its actions post to paths below it. */
 export function managePath(token: string): string {
@@ -27,12 +28,12 @@ export function refusalMessage(ui: Ui, booking: BookingDetails, code: DomainErro
     case 'cancel_closed':
       return t('manage.cancel.closed', { deadline: deadlineText(ui, cancelDeadline(booking)), venue });
     case 'group_too_small':
-      return t('manage.refusal.group_too_small', { min: booking.activity.minGroupSize });
+      return t('manage.refusal.group_too_small', { min: count(booking.activity.minGroupSize) });
     case 'group_too_large':
-      return t('manage.refusal.group_too_large', { max: booking.activity.maxGroupSize });
+      return t('manage.refusal.group_too_large', { max: count(booking.activity.maxGroupSize) });
     case 'slot_full': {
       const fits = booking.groupSize + morePersonsFit(booking.slot);
-      return t('manage.refusal.slot_full', { max: Math.min(fits, booking.activity.maxGroupSize) });
+      return t('manage.refusal.slot_full', { max: count(Math.min(fits, booking.activity.maxGroupSize)) });
     }
     default:
       return t(`error.${code}`);

@@ -9,6 +9,7 @@ import type { Ui } from './ui.js';
 import { VenueContact } from './venue-details.js';
 import type { PolicyRefundQuote } from '../../core/booking-flows/policy-refund.service.js';
 import { RefundNow, RefundPolicyText } from './refund-policy.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** The cancellation policy that applies to this booking. */
 function CancelPolicy({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
@@ -67,7 +68,7 @@ export function ManageCancelPage({
       )}
       {!refusal && (
         <form method="post" action={`${base}/cancel`} data-testid="cancel-form">
-          <p>{t('manage.cancel.question', { n: booking.groupSize })}</p>
+          <p>{t('manage.cancel.question', { n: count(booking.groupSize) })}</p>
           <button type="submit" class="button-danger">
             {t('manage.cancel.confirm')}
           </button>

@@ -6,6 +6,7 @@ import { managePath } from './manage-actions.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
+import { count, money } from '../../core/i18n/i18n.js';
 
 /** What the change does to the money: extra to pay, or what the policy gives back and keeps. */
 function MoneyEffect({ ui, quote }: { ui: Ui; quote: GroupSizeQuote }) {
@@ -59,7 +60,7 @@ export function ManageGroupSizePage({
       <SlotSummary ui={ui} activity={booking.activity} slot={booking.slot} />
       <div data-testid="group-size-preview">
         <p data-testid="group-size-change">
-          {t('manage.group_size.preview.change', { from: quote.from, to: quote.to, total: formatMoney(quote.totalCents, ui.lang) })}
+          {t('manage.group_size.preview.change', { from: count(quote.from), to: count(quote.to), total: money(quote.totalCents) })}
         </p>
         {quote.party && (
           <ul data-testid="group-size-party">
@@ -78,7 +79,7 @@ export function ManageGroupSizePage({
         ) : (
           <input type="hidden" name="groupSize" value={String(quote.to)} />
         )}
-        <button type="submit">{t('manage.group_size.preview.confirm', { n: quote.to })}</button>
+        <button type="submit">{t('manage.group_size.preview.confirm', { n: count(quote.to) })}</button>
       </form>
       <p class="actions">
         <a class="button button-secondary" href={base} data-testid="group-size-back">

@@ -6,6 +6,7 @@ import type { ParticipantList } from '../../core/participants/participant.servic
 import { PARTICIPANT_FIELD_LABELS } from './participant.page.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** The fields to show in a list: those the activity asks, and any an earlier configuration asked and someone answered. */
 function shownFields(activity: Activity, participants: Participant[]): ParticipantField[] {
@@ -20,7 +21,7 @@ export function ParticipantsStatus({ ui, booking, list }: { ui: Ui; booking: Boo
   return (
     <>
       <p data-testid="participants-completion">
-        <strong>{t('participants.completion', { n: list.participants.length, total: booking.groupSize })}</strong>
+        <strong>{t('participants.completion', { n: count(list.participants.length), total: count(booking.groupSize) })}</strong>
       </p>
       <p class="meta" data-testid="participants-state">
         {list.state === 'closed'

@@ -1,5 +1,5 @@
 import type { CategoryLine } from '../../core/catalog/price-categories.js';
-import { formatMoney } from '../../core/i18n/format.js';
+import { count, money } from '../../core/i18n/i18n.js';
 import type { FieldMessages } from '../field-errors.js';
 import type { PartyValues } from '../party-form.js';
 import { Field } from './components.js';
@@ -9,12 +9,12 @@ import type { Ui } from './ui.js';
 export function categoryHint(ui: Ui, category: CategoryLine, categories: readonly CategoryLine[]): string {
   const { t, lang } = ui;
   const { minCount: min, maxCount: max, free } = category;
-  const parts = [t('party.each', { amount: formatMoney(category.amountCents, lang) })];
-  if (min !== undefined && min > 0 && max !== undefined) parts.push(t('party.count_range', { min, max }));
-  else if (min !== undefined && min > 0) parts.push(t('party.count_min', { min }));
-  else if (max !== undefined) parts.push(t('party.count_max', { max }));
+  const parts = [t('party.each', { amount: money(category.amountCents) })];
+  if (min !== undefined && min > 0 && max !== undefined) parts.push(t('party.count_range', { min: count(min), max: count(max) }));
+  else if (min !== undefined && min > 0) parts.push(t('party.count_min', { min: count(min) }));
+  else if (max !== undefined) parts.push(t('party.count_max', { max: count(max) }));
   const of = free && categories.find((c) => c.key === free.of);
-  if (free && of) parts.push(t('party.free', { per: free.per, of: of.label[lang] }));
+  if (free && of) parts.push(t('party.free', { per: count(free.per), of: of.label[lang] }));
   return parts.join(' ');
 }
 
@@ -42,7 +42,7 @@ export function PartyFields({
     <fieldset id="groupSize" tabindex={-1} data-testid="party-fields" class={errors.groupSize ? 'field-error' : undefined}>
       <legend>{t('party.legend')}</legend>
       <p class="hint" id="groupSize-hint">
-        {t('party.hint', range)}
+        {t('party.hint', { min: count(range.min), max: count(range.max) })}
       </p>
       {errors.groupSize && (
         <p class="error" id="groupSize-error" data-testid="error-groupSize">

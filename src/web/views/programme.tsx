@@ -3,6 +3,7 @@ import type { PartTime, ProgrammePart } from '../../core/resources/programme.js'
 import { rotates, type Subgroup } from '../../core/resources/rotation.js';
 import type { PublicPart } from '../../core/resources/programme-view.service.js';
 import type { Ui } from './ui.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** "3:30": minutes after a programme's start, as hours and minutes. */
 export function offsetText(minutes: number): string {
@@ -87,7 +88,7 @@ export function ProgrammeTimeline({ ui, programme }: { ui: Ui; programme: readon
       <p class="hint">{t('programme.subgroups_note', { n: programme.length })}</p>
       {programme.map((subgroup, k) => (
         <section key={k} class="subgroup" data-testid="programme-subgroup">
-          <h3>{t('programme.subgroup', { n: k + 1, persons: subgroup.persons })}</h3>
+          <h3>{t('programme.subgroup', { n: k + 1, persons: count(subgroup.persons) })}</h3>
           <PartList ui={ui} times={subgroup.parts} />
         </section>
       ))}

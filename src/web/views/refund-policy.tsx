@@ -4,14 +4,15 @@ import type { PolicyRefundQuote } from '../../core/booking-flows/policy-refund.s
 import { formatMoney } from '../../core/i18n/format.js';
 import { deadlineText } from './deadline.js';
 import type { Ui } from './ui.js';
+import { count } from '../../core/i18n/i18n.js';
 
 /** A tier's deadline: a date and time before a known start, else how long before the visit. */
 function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): string {
   if (startsAt) return deadlineText(ui, new Date(startsAt.getTime() - hoursBefore * 3_600_000));
   if (hoursBefore === 0) return ui.t('refunds.policy.start');
   return hoursBefore % 24 === 0
-    ? ui.t('refunds.policy.days_before', { n: hoursBefore / 24 })
-    : ui.t('refunds.policy.hours_before', { n: hoursBefore });
+    ? ui.t('refunds.policy.days_before', { n: count(hoursBefore / 24) })
+    : ui.t('refunds.policy.hours_before', { n: count(hoursBefore) });
 }
 
 /** A policy and, where known, the visit's start and now. */

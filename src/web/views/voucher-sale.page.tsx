@@ -1,5 +1,6 @@
 import type { Venue } from '../../core/catalog/activity.js';
 import { formatLongDate, formatMoney } from '../../core/i18n/format.js';
+import { money } from '../../core/i18n/i18n.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import { MAX_VOUCHER_CENTS, MIN_VOUCHER_CENTS } from '../../core/vouchers/voucher.js';
 import { MAX_VOUCHER_MESSAGE, OTHER_AMOUNT, PRESET_VOUCHER_CENTS, type VoucherSaleForm } from '../../core/vouchers/voucher-sale.js';
@@ -62,7 +63,7 @@ function AmountChoice({ ui, values, errors }: { ui: Ui; values: VoucherSaleForm;
 
 /** The form: amount, buyer, recipient and message, the venue's terms; then Mollie's checkout. */
 function SaleForm({ ui, venue, terms, values, errors }: Pick<Props, 'ui' | 'venue' | 'terms' | 'values'> & { errors: FieldMessages }) {
-  const { t, lang } = ui;
+  const { t } = ui;
   return (
     <form id="voucher-form" method="post" action={vouchersUrl(venue)} novalidate>
       <ErrorSummary ui={ui} errors={errors} labels={LABELS} />
@@ -71,7 +72,7 @@ function SaleForm({ ui, venue, terms, values, errors }: Pick<Props, 'ui' | 'venu
         id="otherAmount"
         name="otherAmount"
         label={t('voucher_sale.other_amount')}
-        hint={t('voucher_sale.other_amount_hint', { min: formatMoney(MIN_VOUCHER_CENTS, lang), max: formatMoney(MAX_VOUCHER_CENTS, lang) })}
+        hint={t('voucher_sale.other_amount_hint', { min: money(MIN_VOUCHER_CENTS), max: money(MAX_VOUCHER_CENTS) })}
         error={errors.otherAmount}
         value={values.otherAmount}
         inputMode="decimal"

@@ -35,7 +35,7 @@ export const voucherSaleMessages = defineMessages(
     'voucher_sale.pay_intro':
       'Uw cadeaubon staat klaar. Zodra u hebt betaald, sturen we hem naar {email}. Al betaald? Dan wacht de betaling nog op de bank; kijk straks opnieuw.',
     'voucher_sale.pay': 'Nu betalen (iDEAL, creditcard, Bancontact)',
-    'field.voucher_amount_range': 'Kies een bedrag van € {min} tot € {max}.',
+    'field.voucher_amount_range': 'Kies een bedrag van {min} tot {max}.',
   },
   {
     'voucher_sale.title': 'Gift voucher for {venue}',
@@ -69,6 +69,6 @@ export const voucherSaleMessages = defineMessages(
     'voucher_sale.pay_intro':
       'Your gift voucher is ready. Once you have paid, we send it to {email}. Paid already? Then the payment is still waiting for the bank; check again shortly.',
     'voucher_sale.pay': 'Pay now (iDEAL, card, Bancontact)',
-    'field.voucher_amount_range': 'Choose an amount from € {min} to € {max}.',
+    'field.voucher_amount_range': 'Choose an amount from {min} to {max}.',
   },
 );

@@ -2,7 +2,6 @@ import type { ActivityForm } from '../../../core/catalog/activity-admin.service.
 import type { PriceLineForm } from '../../../core/catalog/price-lines-form.js';
 import { isBanded } from '../../../core/catalog/pricing.js';
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
-import { formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { Resource } from '../../../core/resources/resource.js';
 import type { AdminUi } from './admin-ui.js';
@@ -13,6 +12,7 @@ import { ActivityStatusField, PRACTICAL_LABELS, PracticalFields } from './activi
 import { AdminLayout, CsrfField } from './admin-layout.js';
 import { PaymentFields, paymentLabels } from './activity-payment-fields.js';
 import type { MollieKeySource } from '../../../core/payments/mollie-key-source.js';
+import { count, money } from '../../../core/i18n/i18n.js';
 
 type TextName = 'slug' | 'titleNl' | 'titleEn' | 'location' | 'durationMinutes' | 'minGroupSize' | 'maxGroupSize' | 'cutoffHours';
 
@@ -284,7 +284,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                   {line.label[lang]} ({t(line.basis === 'person' ? 'activity_form.per_person' : 'activity_form.per_group')},{' '}
                   {t(line.vat === 'low' ? 'activity_form.vat_low' : 'activity_form.vat_high')}):{' '}
                   {line.bands
-                    .map((b) => t('activity_form.band', { min: b.minSize, max: b.maxSize, amount: formatMoney(b.amountCents, lang) }))
+                    .map((b) => t('activity_form.band', { min: count(b.minSize), max: count(b.maxSize), amount: money(b.amountCents) }))
                     .join('; ')}
                 </li>
               ))}

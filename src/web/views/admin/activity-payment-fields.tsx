@@ -7,6 +7,7 @@ import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import type { AdminUi } from './admin-ui.js';
 import { Field, InputField } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 type PaymentNumber = 'depositPercent' | 'balanceDaysBefore' | 'invoiceTermDays';
 
@@ -163,7 +164,7 @@ function RefundTierFields({ ui, index, tier, errors }: { ui: AdminUi; index: num
 /** "Until N days (hours) before the visit": in days where the form shows days. */
 function before(t: Translate, hours: number): string {
   if (hours === 0) return t('refund_form.until_start');
-  return tierReadsInDays(hours) ? t('refund_form.until_days', { n: hours / 24 }) : t('refund_form.until_hours', { n: hours });
+  return tierReadsInDays(hours) ? t('refund_form.until_days', { n: count(hours / 24) }) : t('refund_form.until_hours', { n: count(hours) });
 }
 
 /** The policy read back as one sentence: "Until 14 days before the visit: all back; until 48 hours: 50 % back; later: nothing." */

@@ -26,6 +26,7 @@ import { invoiceEntryText } from './invoice-history.js';
 import type { BookingProgramme } from '../../../core/booking-flows/part-move.service.js';
 import type { PartMoveForm } from '../../../core/resources/part-move.js';
 import { BookingProgrammeSection, moveFieldLabels } from './booking-programme.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 interface Props {
   ui: AdminUi;
@@ -252,7 +253,7 @@ export function BookingDetailPage({
                 ui={ui}
                 action={`${base}/decline`}
                 id="decline-confirm"
-                label={t('option_admin.decline_confirm', { n: booking.groupSize })}
+                label={t('option_admin.decline_confirm', { n: count(booking.groupSize) })}
                 button={t('option_admin.decline')}
                 error={errors['decline-confirm']}
                 testId="decline-form"
@@ -270,7 +271,7 @@ export function BookingDetailPage({
             ui={ui}
             action={`${base}/cancel`}
             id="confirm"
-            label={t('booking_admin.cancel_confirm', { n: booking.groupSize })}
+            label={t('booking_admin.cancel_confirm', { n: count(booking.groupSize) })}
             button={t('booking_admin.cancel')}
             error={errors.confirm}
             testId="cancel-form"

@@ -9,6 +9,7 @@ import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import { STATUS_LABELS } from './booking-labels.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 export interface ActivityChoice {
   id: string;
@@ -133,7 +134,7 @@ export function BookingListPage({ ui, values, errors, activities, result, showVe
         <>
           <p class="actions">
             <span data-testid="result-count">
-              {result.total === 1 ? t('bookings.count_one') : t('bookings.count', { n: result.total })}
+              {result.total === 1 ? t('bookings.count_one') : t('bookings.count', { n: count(result.total) })}
             </span>
             <a href={`/admin/bookings.csv${filterQuery(values)}`} download>
               {t('bookings.export')}

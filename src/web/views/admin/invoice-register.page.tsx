@@ -16,6 +16,7 @@ import { DataTable } from '../data-table.js';
 import { dayText, INVOICE_STATUS_LABELS, InvoiceKindText, InvoiceTailCells } from '../invoice-list.js';
 import { AdminLayout } from './admin-layout.js';
 import { Select } from './booking-list.page.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 const LABELS: Record<string, MessageKey> = {
   from: 'invoice_register.filter.from',
@@ -139,7 +140,7 @@ export function InvoiceRegisterPage({ ui, values, errors, filter, register, venu
           <p data-testid="invoice-period">{t('invoice_register.period', { from: dayText(filter.from, ui), to: dayText(filter.to, ui) })}</p>
           {register.matched > register.entries.length && (
             <p class="notice" data-testid="invoice-truncated">
-              {t('invoice_register.truncated', { shown: register.entries.length, matched: register.matched })}
+              {t('invoice_register.truncated', { shown: count(register.entries.length), matched: count(register.matched) })}
             </p>
           )}
           <DataTable

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from './admin-ui.js';
 import { Field, InputField } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 /** The group size and the organiser's details as staff typed them (a refused form comes back as typed). */
 export interface OrganiserFieldValues {
@@ -58,7 +59,7 @@ export function OrganiserFields(props: {
           id={id('groupSize')}
           name="groupSize"
           label={t('booking.group_size')}
-          hint={t('activity.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize })}
+          hint={t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}
           error={errors[id('groupSize')]}
           type="number"
           inputmode="numeric"

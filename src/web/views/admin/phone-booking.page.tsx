@@ -17,6 +17,7 @@ import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from
 import { categoriesOf } from '../../../core/catalog/pricing.js';
 import type { PartyValues } from '../../party-form.js';
 import { PartyFields, partyLabels } from '../party-fields.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 /** The form as typed: the organiser's fields, their mails' language and the kind of booking. */
 export interface PhoneBookingValues extends OrganiserFieldValues {
@@ -83,7 +84,7 @@ export function PhoneBookingPage(props: {
           venue: activity.venue.name,
         })}
         {' · '}
-        {t('phone_booking.places', { free: Math.max(0, slot.capacity - slot.bookedPersons), capacity: slot.capacity })}
+        {t('phone_booking.places', { free: count(Math.max(0, slot.capacity - slot.bookedPersons)), capacity: count(slot.capacity) })}
       </p>
       <p class="hint">{t('phone_booking.intro')}</p>
       {refusal && (

@@ -10,6 +10,7 @@ import { AdminLayout, CsrfField } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
 import { PartFormFields, partErrors, sinceStart } from './programme-part-form.js';
 import { RotationFormFields, rotationErrors } from './programme-rotation-form.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 /** "Rondvaart: per persoon: € 12,50 per persoon, laag tarief": a price line of the programme in words. */
 function priceLineText(ui: AdminUi, line: Pricing[number]): string {
@@ -43,7 +44,9 @@ function PartRow({ ui, part, programme }: { ui: AdminUi; part: ProgrammePart; pr
               .map((r) => (r.bufferMinutes > 0 ? `${r.name} (+${t('resources_admin.minutes', { n: r.bufferMinutes })})` : r.name))
               .join(', ')}
       </td>
-      <td>{activity ? t('programmes_admin.group_range', { min: activity.minGroupSize, max: activity.maxGroupSize }) : '—'}</td>
+      <td>
+        {activity ? t('programmes_admin.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) }) : '—'}
+      </td>
       <td>
         <a href={base} aria-label={t('programmes_admin.edit_part', { title: part.title[lang] })}>
           {t('programmes_admin.edit')}
@@ -64,12 +67,12 @@ function GroupLimits({ ui, programme }: { ui: AdminUi; programme: ProgrammeOverv
   const { activity, limits, rotation } = programme;
   return (
     <div data-testid="group-limits">
-      <p>{t('programmes_admin.limits_own', { min: activity.minGroupSize, max: activity.maxGroupSize })}</p>
+      <p>{t('programmes_admin.limits_own', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}</p>
       {limits === null ? (
         <p>{t('programmes_admin.limits_none')}</p>
       ) : (
         <>
-          <p>{t('programmes_admin.limits_parts', { min: limits.min, max: limits.max })}</p>
+          <p>{t('programmes_admin.limits_parts', { min: count(limits.min), max: count(limits.max) })}</p>
           {limits.outside && (
             <p class="notice warning" role="status" data-testid="limits-warning">
               {t(limits.min > limits.max ? 'programmes_admin.limits_impossible' : 'programmes_admin.limits_outside')}
@@ -80,7 +83,7 @@ function GroupLimits({ ui, programme }: { ui: AdminUi; programme: ProgrammeOverv
       {rotation && (
         <>
           <p data-testid="limits-rotation">
-            {t('programmes_admin.limits_rotation', { size: rotation.subgroupSize, n: rotation.parts, max: rotation.largest })}
+            {t('programmes_admin.limits_rotation', { size: count(rotation.subgroupSize), n: rotation.parts, max: count(rotation.largest) })}
           </p>
           <p class="hint">{t('programmes_admin.limits_rotation_hint')}</p>
         </>

@@ -9,6 +9,7 @@ import { DataTable } from '../data-table.js';
 import { AdminLayout } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
 import { STATUS_LABELS } from './booking-labels.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 interface Props {
   ui: AdminUi;
@@ -123,7 +124,7 @@ export function ResourcePlanningPage({ ui, planning, today, value, errors }: Pro
                       <a href={`/admin/bookings/${booking.id}`}>{booking.reference}</a>{' '}
                       {[
                         booking.organisation || booking.name,
-                        t('price.persons', { n: booking.groupSize }),
+                        t('price.persons', { n: count(booking.groupSize) }),
                         ...(booking.subgroup ? [t('resource_planning.subgroup', { n: booking.subgroup })] : []),
                         ...(booking.moved ? [t('resource_planning.moved')] : []),
                         t(STATUS_LABELS[booking.status]),

@@ -13,6 +13,7 @@ import type { VenueBillingView } from '../../../core/invoices/venue-billing.serv
 import { BillingStatus } from './venue-billing.page.js';
 import type { PlatformCondition } from '../../../core/watch/platform-condition.repository.js';
 import { DiskWarnings } from './disk-space.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 interface Props {
   ui: AdminUi;
@@ -71,7 +72,7 @@ function SlotRows({ ui, entry, now }: { ui: AdminUi; entry: ScheduleSlot; now: D
       </td>
       <td>{entry.activityTitle[lang]}</td>
       <td>
-        {t('schedule.places', { booked: slot.bookedPersons, capacity: slot.capacity })}
+        {t('schedule.places', { booked: count(slot.bookedPersons), capacity: count(slot.capacity) })}
         <NewBookingLink
           ui={ui}
           slot={slot}

@@ -14,6 +14,7 @@ import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
 import { NewBookingLink } from './new-booking-link.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 /** What the last change did, as the page it redirected to tells it. */
 export interface SlotsNotice {
@@ -99,10 +100,10 @@ function noticeText(ui: AdminUi, notice: SlotsNotice): string {
       return t('slots.done.slot_deleted');
     case 'schedule_created': {
       const text = t('slots.done.schedule_created', { created: notice.created, existing: notice.existing });
-      return notice.skipped > 0 ? `${text} ${t('slots.done.schedule_skipped', { n: notice.skipped })}` : text;
+      return notice.skipped > 0 ? `${text} ${t('slots.done.schedule_skipped', { n: count(notice.skipped) })}` : text;
     }
     case 'schedule_deleted':
-      return t('slots.done.schedule_deleted', { n: notice.removed });
+      return t('slots.done.schedule_deleted', { n: count(notice.removed) });
     case 'exception_removed_slot':
       return t('slots.done.exception_removed_slot');
     case 'exception_kept_booked':
@@ -215,7 +216,7 @@ function SlotRow({
         {formatDate(slot.startsAt, lang)} {formatTime(slot.startsAt)}
       </th>
       <td>
-        <span data-testid="booked">{t('slots.booked_of', { booked: slot.bookedPersons, capacity: slot.capacity })}</span>
+        <span data-testid="booked">{t('slots.booked_of', { booked: count(slot.bookedPersons), capacity: count(slot.capacity) })}</span>
         <NewBookingLink
           ui={ui}
           slot={slot}
@@ -223,7 +224,7 @@ function SlotRow({
           label={t('phone_booking.new_on', { date: formatDate(slot.startsAt, lang), time: formatTime(slot.startsAt) })}
         />
       </td>
-      <td>{t('slots.groups', { n: slot.bookedGroups })}</td>
+      <td>{t('slots.groups', { n: count(slot.bookedGroups) })}</td>
       <td>
         {[slot.exclusive ? t('slots.exclusive_short') : '', slot.scheduleId ? t('slots.from_schedule') : ''].filter(Boolean).join(' · ')}
       </td>
@@ -278,7 +279,7 @@ function ScheduleItem({
       </h3>
       <p>
         {t('slots.schedule_period', { from: localDay(schedule.validFrom, ui), until: localDay(schedule.validUntil, ui) })} ·{' '}
-        {t('slots.schedule_capacity', { n: schedule.capacity })}
+        {t('slots.schedule_capacity', { n: count(schedule.capacity) })}
         {schedule.exclusive && ` · ${t('slots.exclusive_short')}`}
       </p>
       <h4>{t('slots.exceptions')}</h4>

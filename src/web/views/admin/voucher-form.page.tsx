@@ -1,4 +1,5 @@
 import type { Venue } from '../../../core/catalog/activity.js';
+import { money } from '../../../core/i18n/i18n.js';
 import { MAX_VALIDITY_MONTHS, MAX_VOUCHER_CENTS, MIN_VALIDITY_MONTHS, MIN_VOUCHER_CENTS } from '../../../core/vouchers/voucher.js';
 import type { VoucherForm } from '../../../core/vouchers/voucher-form.js';
 import type { FieldMessages } from '../../field-errors.js';
@@ -98,7 +99,7 @@ export function VoucherFormPage({
           id="amount"
           name="amount"
           label={t('vouchers.amount')}
-          hint={t('vouchers.amount_hint', { min: MIN_VOUCHER_CENTS / 100, max: MAX_VOUCHER_CENTS / 100 })}
+          hint={t('vouchers.amount_hint', { min: money(MIN_VOUCHER_CENTS), max: money(MAX_VOUCHER_CENTS) })}
           error={errors.amount}
           type="text"
           inputmode="decimal"

@@ -11,6 +11,7 @@ import { AdminLayout } from './admin-layout.js';
 import type { AdminUi } from './admin-ui.js';
 import { Select } from './booking-list.page.js';
 import { dateText, ORIGIN_LABELS, voucherName, voucherStateNote } from './voucher-labels.js';
+import { count } from '../../../core/i18n/i18n.js';
 
 /** A voucher's last valid day, and after it whether it expired (by `today`), is not paid yet or lapsed. */
 export function ValidThrough({ ui, voucher, today }: { ui: AdminUi; voucher: Voucher; today: string }) {
@@ -119,7 +120,7 @@ export function VoucherListPage({ ui, values, errors, vouchers, venues, today, l
       </form>
       {vouchers && vouchers.length >= limit && (
         <p class="notice" data-testid="voucher-truncated">
-          {t('vouchers.truncated', { shown: vouchers.length })}
+          {t('vouchers.truncated', { shown: count(vouchers.length) })}
         </p>
       )}
       {vouchers && (
