@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/schema.js';
 import { resourcesRefusal } from '../resources/resource-hold.service.js';
-import type { SlotTime } from '../resources/resource.repository.js';
+import { slotResourceIds, type SlotTime } from '../resources/resource.repository.js';
 import { releaseCapacity, takeCapacity } from './slot.repository.js';
 
 /**
@@ -11,7 +11,21 @@ import { releaseCapacity, takeCapacity } from './slot.repository.js';
  */
 export async function takeSlotPlaces(trx: Tx, slot: SlotTime, persons: number): Promise<'slot_full' | 'slot_unavailable' | undefined> {
   if (!(await takeCapacity(trx, slot.id, persons))) return 'slot_full';
-  const refusal = await resourcesRefusal(trx, slot);
+  return takeResourcePlaces(trx, slot, persons, await slotResourceIds(trx, slot));
+}
+
+/**
+ * The rest of takeSlotPlaces, for a caller that took the slot's places itself (takeCapacity) and
+ * then read the slot's resources (`resourceIds`, as slotResourceIds finds them) under its lock:
+ * the group's places on them, under their locks; on a refusal the slot's places are given back.
+ */
+export async function takeResourcePlaces(
+  trx: Tx,
+  slot: SlotTime,
+  persons: number,
+  resourceIds: readonly string[],
+): Promise<'slot_full' | 'slot_unavailable' | undefined> {
+  const refusal = await resourcesRefusal(trx, slot, resourceIds);
   if (refusal && !(await releaseCapacity(trx, slot.id, persons))) throw new Error(`slot ${slot.id} changed under its lock`);
   return refusal;
 }

@@ -2,7 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Executor, SlotTable, Tx } from '../../db/schema.js';
 import { prepared } from '../../db/prepared-query.js';
 import type { Activity } from '../catalog/activity.js';
-import { selectActivities, toActivity, vatRateRowsOf, vatRatesColumn } from '../catalog/catalog.repository.js';
+import { selectActivities, toActivity, vatRatesColumn } from '../catalog/catalog.repository.js';
+import { rowsOfJsonArray } from '../../db/json-array.js';
 import { hasAnyExtras } from '../catalog/extras.repository.js';
 import type { VatRateRow } from '../catalog/pricing.js';
 import { roomAt } from '../resources/resource.js';
@@ -104,7 +105,7 @@ const slotToQuote = prepared((db, p: { slotId: string }) =>
   selectSlotWithActivity(db, p.slotId)
     .select((eb) => hasAnyExtras(eb).as('any_extras'))
     .select(vatRatesColumn(db).as('vat_rates'))
-    .select((eb) => currentTermsVersionOf(eb).as('terms_version')),
+    .select((eb) => currentTermsVersionOf(db, eb.ref('activities.venue_id')).as('terms_version')),
 );
 
 /**
@@ -118,7 +119,7 @@ export async function findSlotToQuote(db: Executor, slotId: string): Promise<Slo
   return {
     ...(await toSlotWithActivity(db, row)),
     anyExtras: Boolean(row.any_extras),
-    vatRates: vatRateRowsOf(row.vat_rates),
+    vatRates: rowsOfJsonArray(row.vat_rates),
     termsVersion: row.terms_version ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import { resourcesRefusal } from '../resources/resource-hold.service.js';
+import { slotResourceIds } from '../resources/resource.repository.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { enqueueBookingMail } from '../bookings/mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
@@ -113,7 +114,7 @@ async function applyChange(
     // Another size on a boat or in a room the slot shares with other activities: only while it fits
     // there too; checked with the booking at its new size, as its subgroups (if it splits) will be
     // (fewer persons may make larger subgroups: 41 in three of 14, 40 in two of 20).
-    const refusal = delta !== 0 ? await resourcesRefusal(trx, booking.slot) : undefined;
+    const refusal = delta !== 0 ? await resourcesRefusal(trx, booking.slot, await slotResourceIds(trx, booking.slot)) : undefined;
     if (refusal) throw new DomainError(refusal);
     // Its per-person extras follow the group: more units taken (or `extra_sold_out`), or given back.
     await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);

@@ -3,8 +3,8 @@ import { groupedTransaction } from '../../db/group-commit.js';
 import { insertTogether, type PendingInsert } from '../../db/insert-together.js';
 import { invoicedWhenPlaced, reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
-import { findSlotToQuote, findSlotWithActivity } from '../availability/slot.repository.js';
-import { takeSlotPlaces } from '../availability/slot-places.service.js';
+import { findSlotToQuote, findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { takeResourcePlaces } from '../availability/slot-places.service.js';
 import { priceAtRates } from './booking-price.service.js';
 import { chooseExtras, holdExtras } from './booking-extras.service.js';
 import type { ExtraChoice, HeldExtra } from '../catalog/extras.js';
@@ -31,13 +31,12 @@ import {
   findBookingBySubmission,
   findBookingByTokenHash,
   bookingInsert,
-  listOrganiserBookingsOnSlot,
   loadBookingDetails,
+  readUnderSlotLock,
 } from '../bookings/booking.repository.js';
-import { ORGANISER_CHANGEABLE } from '../bookings/booking-changes.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
 import { enqueueStaffNotice, noticeRecipients, staffNoticeInserts } from '../bookings/staff-notice.service.js';
-import { currentTermsAsSeen, termsAsSeen } from '../venues/venue-terms.service.js';
+import { termsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
@@ -364,7 +363,18 @@ async function placeBooking(
     const status = payment.status;
     // Who hears of it (see enqueueStaffNotice), read before the slot's row is locked: the lock is for places.
     const noticed = !voucher && status !== 'awaiting_payment' ? await noticeRecipients(trx, activity.venue.id) : undefined;
-    const full = await takeSlotPlaces(trx, slot, input.groupSize);
+    // The slot's places: its row's UPDATE takes the slot's lock (PostgreSQL) or the database's (SQLite).
+    if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
+    // Then, in one statement that sees what was committed while it waited for the lock: the
+    // resources the slot's bookings hold, the address's other active bookings of the slot (named
+    // only in the mail to that address) and the venue's terms again (see readUnderSlotLock).
+    const locked = await readUnderSlotLock(trx, {
+      slotId: slot.id,
+      activityId: activity.id,
+      email: input.email,
+      venueId: activity.venue.id,
+    });
+    const full = await takeResourcePlaces(trx, slot, input.groupSize, locked.resourceIds);
     if (full) refuse(full);
     // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
     if (discount && !(await takeDiscountUse(trx, discount.id))) throw new DiscountRefused('discount_used_up');
@@ -375,11 +385,9 @@ async function placeBooking(
         refuse('option_limit_reached', { max: activity.rules.options.maxPerEmail });
       }
     }
-    // The address's other active bookings of the slot, named only in the mail to that address.
-    const earlier = await listOrganiserBookingsOnSlot(trx, slot.id, input.email, ORGANISER_CHANGEABLE);
     // The terms the organiser accepts are the venue's version current as the booking is placed:
-    // the one they read, when they say which (read again here, so a version published since refuses).
-    const terms = await currentTermsAsSeen(trx, activity.venue.id, input.termsVersion);
+    // the one they read, when they say which (read again under the lock, so a version published since refuses).
+    const terms = termsAsSeen(locked.termsVersion, input.termsVersion);
     const inserted = {
       id,
       reference,
@@ -465,7 +473,7 @@ async function placeBooking(
       language: input.language,
       dedupeKey: `${PLACED_MAIL[status]}:${id}`,
       detail: {
-        ...(earlier.length > 0 && { earlier_references: earlier.map((row) => row.reference).join(', ') }),
+        ...(locked.earlierReferences.length > 0 && { earlier_references: locked.earlierReferences.join(', ') }),
         ...(payment.paymentExpiresAt && {
           ...(voucher && { voucher_cents: voucher.cents }),
           due_now_cents: payment.dueAtBookingCents,

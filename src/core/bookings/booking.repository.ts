@@ -1,8 +1,12 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import type { PendingInsert } from '../../db/insert-together.js';
-import { prepared, type PreparedQuery, preparedInsert } from '../../db/prepared-query.js';
+import { jsonArrayOf, rowsOfJsonArray } from '../../db/json-array.js';
+import { prepared, preparedInsert } from '../../db/prepared-query.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
+import { slotResourceIdsColumn, slotResourceIdsIn } from '../resources/resource.repository.js';
+import { currentTermsVersionOf } from '../venues/venue-terms.repository.js';
+import { ORGANISER_CHANGEABLE } from './booking-changes.js';
 import type { PriceBreakdown } from '../catalog/pricing.js';
 import type { Party } from '../catalog/price-categories.js';
 import type { Booking, BookingBasics, BookingDetails } from './booking.js';
@@ -68,33 +72,63 @@ export async function findBookingByTokenHash(db: Executor, purpose: LinkPurpose,
   return db.selectFrom('bookings').selectAll().where(column, '=', tokenHash).executeTakeFirst();
 }
 
-/** The bookings of a slot in these statuses placed for this e-mail address (in any case), oldest first. */
-export async function listOrganiserBookingsOnSlot(
-  db: Executor,
-  slotId: string,
-  email: string,
-  statuses: readonly string[],
-): Promise<BookingRow[]> {
-  const key = statuses.join();
-  let query = organiserBookingsOnSlot.get(key);
-  if (!query) {
-    query = prepared((db, p: { slotId: string; email: string }) =>
-      db
-        .selectFrom('bookings')
-        .selectAll()
-        .where('slot_id', '=', p.slotId)
-        .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(p.email)])))
-        .where('status', 'in', statuses)
-        .orderBy('created_at')
-        .orderBy('id'),
-    );
-    organiserBookingsOnSlot.set(key, query);
-  }
-  return query.rows(db, { slotId, email });
+/**
+ * The references of the bookings of a slot the organiser can still change (ORGANISER_CHANGEABLE)
+ * placed for this e-mail address (in any case), oldest first: a column of another query, a JSON
+ * array of text (read with rowsOfJsonArray).
+ */
+function organiserBookingsOnSlotColumn(db: Executor, p: { slotId: string; email: string }) {
+  return jsonArrayOf(
+    db,
+    db
+      .selectFrom('bookings')
+      .select('reference')
+      .where('slot_id', '=', p.slotId)
+      .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(p.email)])))
+      .where('status', 'in', ORGANISER_CHANGEABLE)
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
 }
 
-/** The query of listOrganiserBookingsOnSlot, by the statuses it lists (its callers' constants). */
-const organiserBookingsOnSlot = new Map<string, PreparedQuery<{ slotId: string; email: string }, BookingRow>>();
+/** What placing a booking reads once it holds its slot's lock (readUnderSlotLock). */
+export interface UnderSlotLock {
+  /** The resources the slot's bookings hold, as slotResourceIds finds them. */
+  resourceIds: string[];
+  /** The address's other bookings of the slot it can still change, oldest first: their references. */
+  earlierReferences: string[];
+  /** The number of the venue's current terms, as findCurrentTerms finds them (null: none published). */
+  termsVersion: number | null;
+}
+
+const underSlotLock = prepared((db, p: { slotId: string; activityId: string; email: string; venueId: string }) =>
+  db.selectNoFrom([
+    slotResourceIdsColumn(db, p).as('resource_ids'),
+    organiserBookingsOnSlotColumn(db, p).as('earlier'),
+    currentTermsVersionOf(db, p.venueId).as('terms_version'),
+  ]),
+);
+
+/**
+ * What placing a booking reads after its slot's UPDATE, in one statement: the three reads that
+ * must see what was committed while the booking waited for the slot's lock (a resource linked, the
+ * address's booking of the slot just placed, terms just published). On PostgreSQL the UPDATE waits
+ * for the slot's row lock, and in READ COMMITTED each statement sees what was committed before it
+ * started: one statement after the UPDATE sees all of it, as three did (one before the UPDATE would
+ * not). On SQLite the booking holds the write lock. Each column is its own repository's query.
+ */
+export async function readUnderSlotLock(
+  trx: Tx,
+  placing: { slotId: string; activityId: string; email: string; venueId: string },
+): Promise<UnderSlotLock> {
+  // A select without a table returns its one row.
+  const row = (await underSlotLock.first(trx, placing))!;
+  return {
+    resourceIds: slotResourceIdsIn(row.resource_ids),
+    earlierReferences: rowsOfJsonArray(row.earlier).map((booking) => booking.reference),
+    termsVersion: row.terms_version ?? null,
+  };
+}
 
 export async function findBookingByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
   return db.selectFrom('bookings').selectAll().where('reference', '=', reference).executeTakeFirst();

@@ -1,6 +1,5 @@
-import { PostgresAdapter, type Selectable, type Updateable } from 'kysely';
-import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
+import type { Selectable, Updateable } from 'kysely';
+import { jsonArrayOf } from '../../db/json-array.js';
 import type { ActivityTable, Executor } from '../../db/schema.js';
 import { prepared } from '../../db/prepared-query.js';
 import type { VenueScope } from '../shared/venue-scope.js';
@@ -303,16 +302,10 @@ const vatRates = prepared((db) => db.selectFrom('vat_rates').selectAll().orderBy
 /**
  * Every VAT rate row (as listVatRates reads them) as a column of another query, a JSON array: a
  * booking's quote reads them with its slot instead of in a statement of their own. The rows hold
- * text and integers, which JSON keeps as they are; read the column with vatRateRowsOf.
+ * text and integers, which JSON keeps as they are; read the column with rowsOfJsonArray.
  */
 export function vatRatesColumn(db: Executor) {
-  const rows = db.selectFrom('vat_rates').select(['vat_rates.code', 'vat_rates.rate_bp', 'vat_rates.valid_from']);
-  return db.getExecutor().adapter instanceof PostgresAdapter ? pgJsonArrayFrom(rows) : sqliteJsonArrayFrom(rows);
-}
-
-/** The rows of a vatRatesColumn: PostgreSQL's driver parses its JSON, SQLite's returns the text. */
-export function vatRateRowsOf(column: unknown): VatRateRow[] {
-  return (typeof column === 'string' ? JSON.parse(column) : column) as VatRateRow[];
+  return jsonArrayOf(db, db.selectFrom('vat_rates').select(['vat_rates.code', 'vat_rates.rate_bp', 'vat_rates.valid_from']));
 }
 
 /** An activity of a venue the member may see; another venue's id finds nothing. */

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { lockRow } from '../../db/lock-row.js';
 import type { Database, Executor, ResourceTable, Tx } from '../../db/schema.js';
+import { jsonArrayOf, rowsOfJsonArray } from '../../db/json-array.js';
 import { prepared } from '../../db/prepared-query.js';
 import { HOLDING_STATUSES } from '../shared/booking-status.js';
 import { listPartMoves, programmesMovedOnto } from './part-move.repository.js';
@@ -51,12 +52,28 @@ export function usesResources(eb: ExpressionBuilder<Database, 'slots'>) {
  * activities, which then cost no further query.
  */
 export async function slotResourceIds(db: Executor, slot: Pick<SlotTime, 'id' | 'activityId'>): Promise<string[]> {
-  const rows = await resourceIdsOfSlot.rows(db, { slotId: slot.id, activityId: slot.activityId });
+  return resourceIdsOf(await resourceIdsOfSlot.rows(db, { slotId: slot.id, activityId: slot.activityId }));
+}
+
+/**
+ * The resources slotResourceIds finds, as a column of another query (a JSON array of text; read it
+ * with slotResourceIdsIn): a booking reads them with what else it reads under the slot's lock.
+ */
+export function slotResourceIdsColumn(db: Executor, slot: { slotId: string; activityId: string }) {
+  return jsonArrayOf(db, selectSlotResourceIds(db, slot));
+}
+
+/** The ids of a slotResourceIdsColumn. */
+export function slotResourceIdsIn(column: { resource_id: string }[] | string): string[] {
+  return resourceIdsOf(rowsOfJsonArray(column));
+}
+
+function resourceIdsOf(rows: { resource_id: string }[]): string[] {
   return rows.map((row) => row.resource_id);
 }
 
-const resourceIdsOfSlot = prepared((db, p: { slotId: string; activityId: string }) =>
-  db
+function selectSlotResourceIds(db: Executor, p: { slotId: string; activityId: string }) {
+  return db
     .selectFrom('activity_resources')
     .select('resource_id')
     .where('activity_id', '=', p.activityId)
@@ -77,8 +94,10 @@ const resourceIdsOfSlot = prepared((db, p: { slotId: string; activityId: string 
         // not scanned at all (an uncorrelated condition, checked once). A booking runs this under
         // its slot's lock, and a popular slot holds hundreds of bookings.
         .where((eb) => eb.exists(eb.selectFrom('programme_parts').select('id').where('programme_parts.activity_id', '=', p.activityId))),
-    ),
-);
+    );
+}
+
+const resourceIdsOfSlot = prepared(selectSlotResourceIds);
 
 /** A resource an activity uses, with the link's changeover buffer: for its whole slots, or for one part of a programme. */
 export interface ResourceLink {

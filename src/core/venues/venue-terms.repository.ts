@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
-import type { Database, Executor, Tx, VenueTermsTable } from '../../db/schema.js';
+import { type Expression, type Selectable, sql } from 'kysely';
+import type { Executor, Tx, VenueTermsTable } from '../../db/schema.js';
 import type { VenueTerms } from './venue-terms.js';
 import { lockRow } from '../../db/lock-row.js';
 import { prepared } from '../../db/prepared-query.js';
@@ -25,14 +25,15 @@ const currentTerms = prepared((db, p: { venueId: string }) =>
 );
 
 /**
- * The number of the current version (findCurrentTerms) of the activity's venue, as a column of the
- * query that reads the activity (null when it published none): a booking's quote reads it with its slot.
+ * The number of the venue's current version (findCurrentTerms), as a column of another query (null
+ * when it published none): a booking's quote reads it with its slot (`venueId` the activity's
+ * column), and the booking reads it again with what else it reads under the slot's lock.
  */
-export function currentTermsVersionOf(eb: ExpressionBuilder<Database, 'activities'>) {
-  return eb
+export function currentTermsVersionOf(db: Executor, venueId: string | Expression<string>) {
+  return db
     .selectFrom('venue_terms')
     .select('venue_terms.version')
-    .whereRef('venue_terms.venue_id', '=', 'activities.venue_id')
+    .where('venue_terms.venue_id', '=', venueId)
     .orderBy('venue_terms.version', 'desc')
     .limit(sql.lit(1));
 }

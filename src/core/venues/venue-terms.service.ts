@@ -29,15 +29,11 @@ export async function readCurrentTerms(db: Executor, venueId: string): Promise<V
 }
 
 /**
- * The number of the venue's current version (null when it published none), refusing with
- * `terms_changed` when the organiser read another one: `seen` is the version they were shown (null:
- * none); undefined when the caller does not say, which checks nothing.
+ * The number of the venue's current version (`current`, null when it published none, as
+ * findCurrentTerms or currentTermsVersionOf reads it), refusing with `terms_changed` when the
+ * organiser read another one: `seen` is the version they were shown (null: none); undefined when
+ * the caller does not say, which checks nothing.
  */
-export async function currentTermsAsSeen(db: Executor, venueId: string, seen: number | null | undefined): Promise<number | null> {
-  return termsAsSeen((await findCurrentTerms(db, venueId))?.version ?? null, seen);
-}
-
-/** currentTermsAsSeen with the venue's current version (null: none) already read. */
 export function termsAsSeen(current: number | null, seen: number | null | undefined): number | null {
   if (seen !== undefined && seen !== current) throw new DomainError('terms_changed');
   return current;

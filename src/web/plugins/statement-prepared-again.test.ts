@@ -11,7 +11,7 @@ import { UNAVAILABLE_RETRY_SECONDS } from './errors.js';
 const postgres = testDialects().find((d) => d.name === 'postgres');
 
 /** The tables the booking path reads with every column, as named statements (src/db/pg-named-statements.ts). */
-const READ_WHOLE = ['venue_terms', 'payments', 'refunds'];
+const READ_WHOLE = ['activities', 'payments', 'refunds'];
 
 describe(
   'bookings after another process’s migration changed their statements (PostgreSQL)',
