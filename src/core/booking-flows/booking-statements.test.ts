@@ -85,7 +85,7 @@ function labelOf(node: RootOperationNode): string {
  * PostgreSQL writes the booking's row, its history entry and its mail in one statement
  * (insertTogether); SQLite, which has no data-modifying WITH and no round trips, one by one.
  */
-const BUDGET = { sqlite: 7, postgres: 5 };
+const BUDGET = { sqlite: 6, postgres: 4 };
 
 /**
  * Of those, the statements run after the slot's UPDATE, while the slot's row is locked (PostgreSQL)

@@ -35,7 +35,7 @@ import {
   readUnderSlotLock,
 } from '../bookings/booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
-import { enqueueStaffNotice, noticeRecipients, staffNoticeInserts } from '../bookings/staff-notice.service.js';
+import { enqueueStaffNotice, recipientsAmong, staffNoticeInserts } from '../bookings/staff-notice.service.js';
 import { termsAsSeen } from '../venues/venue-terms.service.js';
 import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
@@ -361,13 +361,11 @@ async function placeBooking(
     if (billingFaults.length > 0) throw new FieldsRefused(billingFaults);
     // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
     const status = payment.status;
-    // Who hears of it (see enqueueStaffNotice), read before the slot's row is locked: the lock is for places.
-    const noticed = !voucher && status !== 'awaiting_payment' ? await noticeRecipients(trx, activity.venue.id) : undefined;
     // The slot's places: its row's UPDATE takes the slot's lock (PostgreSQL) or the database's (SQLite).
     if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
     // Then, in one statement that sees what was committed while it waited for the lock: the
     // resources the slot's bookings hold, the address's other active bookings of the slot (named
-    // only in the mail to that address) and the venue's terms again (see readUnderSlotLock).
+    // only in the mail to that address) and the venue's terms again; and who may hear of it (see readUnderSlotLock).
     const locked = await readUnderSlotLock(trx, {
       slotId: slot.id,
       activityId: activity.id,
@@ -500,7 +498,7 @@ async function placeBooking(
         dedupeKey: `staff_new_booking:${id}`,
         except: placing.by.by === 'staff' ? placing.by.member.email : undefined,
       } as const;
-      if (held && noticed) pending.push(...staffNoticeInserts(trx, clock, notice, noticed, held));
+      if (held) pending.push(...staffNoticeInserts(trx, clock, notice, recipientsAmong(locked.noticeEmails), held));
       else await enqueueStaffNotice(trx, clock, notice);
     }
     await insertTogether(trx, pending);

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/schema.js';
 import type { BookingMail, MailKind, NewMail } from '../outbox/mail.js';
 import { bookingMailInsert, enqueueBookingMail, type HeldBooking } from './mail-snapshot.js';
 import type { Clock } from '../shared/clock.js';
-import { listNoticeEmails } from '../staff/staff.repository.js';
+import { listNoticeEmails, type NoticeEmails } from '../staff/staff.repository.js';
 
 /**
  * Who hears about a venue's bookings: its managers and staff (set up, not disabled); when it has
@@ -11,7 +11,11 @@ import { listNoticeEmails } from '../staff/staff.repository.js';
  * whoever reads it may have no account to act with.
  */
 export async function noticeRecipients(db: Executor, venueId: string): Promise<string[]> {
-  const { venueStaff, admins } = await listNoticeEmails(db, venueId);
+  return recipientsAmong(await listNoticeEmails(db, venueId));
+}
+
+/** noticeRecipients with the venue's staff and the admins already read (listNoticeEmails). */
+export function recipientsAmong({ venueStaff, admins }: NoticeEmails): string[] {
   return venueStaff.length > 0 ? venueStaff : admins;
 }
 

@@ -10,6 +10,7 @@ import type { Activity } from '../catalog/activity.js';
 import { publishTerms } from '../venues/venue-terms.service.js';
 import { cancelByOrganiser } from '../booking-flows/booking-changes.service.js';
 import { readUnderSlotLock, type UnderSlotLock } from './booking.repository.js';
+import { addNoticeRecipient, addSetUpMember } from '../../../test/lifecycle.js';
 
 for (const dialect of testDialects()) {
   describe(`what a booking reads under its slot's lock, in one statement (${dialect.name})`, () => {
@@ -36,11 +37,16 @@ for (const dialect of testDialects()) {
       assert.deepEqual((await read(activity, slot, 'someone@school.nl')).earlierReferences, []);
     });
 
-    test("the address's bookings it can still change, oldest first; the slot's resources; the venue's current terms", async () => {
+    test("the address's bookings it can still change, oldest first; the slot's resources; the venue's current terms; who hears", async () => {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 40 });
-      assert.deepEqual(await read(activity, slot, 'bo@school.nl'), { resourceIds: [], earlierReferences: [], termsVersion: null });
+      assert.deepEqual(await read(activity, slot, 'bo@school.nl'), {
+        resourceIds: [],
+        earlierReferences: [],
+        termsVersion: null,
+        noticeEmails: { venueStaff: [], admins: [] },
+      });
       const first = await book(db, clock, slot, { email: 'bo@school.nl' });
       clock.advance(60_000);
       const cancelled = await book(db, clock, slot, { email: 'bo@school.nl' });
@@ -53,10 +59,17 @@ for (const dialect of testDialects()) {
       const boat = await shareResource(db, clock, [activity], { kind: 'persons', capacity: 60 });
       await publishTerms(db, clock, TEST_ADMIN, activity.venue.id, { textNl: 'Een.', textEn: 'One.' });
       await publishTerms(db, clock, TEST_ADMIN, activity.venue.id, { textNl: 'Twee.', textEn: 'Two.' });
+      await addNoticeRecipient(db, activity.venue.id, 'team@venue.test');
+      await addSetUpMember(db, 'beheer@groupz.test', 'admin', null);
+      // Another venue's staff and a member not set up hear nothing of this venue's bookings.
+      await addNoticeRecipient(db, (await makeActivity(db, clock)).venue.id, 'elders@venue.test');
+      await addSetUpMember(db, 'nieuw@venue.test', 'staff', activity.venue.id);
+      await db.updateTable('staff').set({ totp_secret: null }).where('email', '=', 'nieuw@venue.test').execute();
       assert.deepEqual(await read(activity, slot, 'bo@school.nl'), {
         resourceIds: [boat.id],
         earlierReferences: [first, third, fourth].map((placed) => placed.booking.reference),
         termsVersion: 2,
+        noticeEmails: { venueStaff: ['team@venue.test'], admins: ['beheer@groupz.test'] },
       });
     });
   });

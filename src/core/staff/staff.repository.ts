@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Database, Executor, StaffTable } from '../../db/schema.js';
+import { jsonArrayOf, rowsOfJsonArray } from '../../db/json-array.js';
 import { prepared } from '../../db/prepared-query.js';
 import type { VenueScope } from '../shared/venue-scope.js';
 import type { Role, StaffMember } from './staff.js';
@@ -102,20 +103,38 @@ export async function countUnusedRecoveryCodes(db: Executor, staffId: string): P
  * Who may hear about a venue's bookings, in one query: its set-up, enabled managers and staff (not
  * viewers), and the platform's set-up, enabled admins.
  */
-export async function listNoticeEmails(db: Executor, venueId: string): Promise<{ venueStaff: string[]; admins: string[] }> {
-  const rows = await noticeStaff.rows(db, { venueId });
+export async function listNoticeEmails(db: Executor, venueId: string): Promise<NoticeEmails> {
+  return noticeEmailsAmong(await noticeStaff.rows(db, { venueId }));
+}
+
+/** The addresses listNoticeEmails finds: the venue's managers and staff, and the platform's admins. */
+export interface NoticeEmails {
+  venueStaff: string[];
+  admins: string[];
+}
+
+/** The members listNoticeEmails reads, as a column of another query (a JSON array): read it with noticeEmailsAmong. */
+export function noticeStaffColumn(db: Executor, venueId: string) {
+  return jsonArrayOf(db, noticeStaffOf(db, venueId));
+}
+
+/** The addresses among the members of a venue's noticeStaffOf (its rows, or its column's). */
+export function noticeEmailsAmong(column: { email: string; role: string }[] | string): NoticeEmails {
+  const rows = rowsOfJsonArray(column);
   const emailsOf = (admin: boolean) => rows.filter((row) => (row.role === 'admin') === admin).map((row) => row.email);
   return { venueStaff: emailsOf(false), admins: emailsOf(true) };
 }
 
-const noticeStaff = prepared((db, p: { venueId: string }) =>
-  setUp(
+function noticeStaffOf(db: Executor, venueId: string) {
+  return setUp(
     db
       .selectFrom('staff')
       .select(['email', 'role'])
-      .where((eb) => eb.or([eb.and([eb('venue_id', '=', p.venueId), eb('role', 'in', ['manager', 'staff'])]), eb('role', '=', 'admin')])),
-  ),
-);
+      .where((eb) => eb.or([eb.and([eb('venue_id', '=', venueId), eb('role', 'in', ['manager', 'staff'])]), eb('role', '=', 'admin')])),
+  );
+}
+
+const noticeStaff = prepared((db, p: { venueId: string }) => noticeStaffOf(db, p.venueId));
 
 /** Where the platform's alerts (failed backups) go: its set-up, enabled admins. */
 export async function listAdminEmails(db: Executor): Promise<string[]> {
