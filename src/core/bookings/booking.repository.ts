@@ -74,22 +74,29 @@ export async function findBookingByTokenHash(db: Executor, purpose: LinkPurpose,
 }
 
 /**
- * The references of the bookings of a slot the organiser can still change (ORGANISER_CHANGEABLE)
- * placed for this e-mail address (in any case), oldest first: a column of another query, a JSON
- * array of text (read with rowsOfJsonArray).
+ * The bookings of a slot the organiser can still change (ORGANISER_CHANGEABLE) placed for this
+ * e-mail address (in any case): a column of another query, a JSON array of their references, ids
+ * and times (read with earlierReferencesOf). Neither database promises to keep a subquery's order in
+ * its JSON array, so the order is the reader's.
  */
 function organiserBookingsOnSlotColumn(db: Executor, p: { slotId: string; email: string }) {
   return jsonArrayOf(
     db,
     db
       .selectFrom('bookings')
-      .select('reference')
+      .select(['reference', 'created_at', 'id'])
       .where('slot_id', '=', p.slotId)
       .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(p.email)])))
-      .where('status', 'in', ORGANISER_CHANGEABLE)
-      .orderBy('created_at')
-      .orderBy('id'),
+      .where('status', 'in', ORGANISER_CHANGEABLE),
   );
+}
+
+/** The references of an organiserBookingsOnSlotColumn, oldest first (by time, then id). */
+function earlierReferencesOf(column: { reference: string; created_at: string; id: string }[] | string): string[] {
+  return rowsOfJsonArray(column)
+    .map((row) => ({ ...row, at: Date.parse(row.created_at) }))
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((row) => row.reference);
 }
 
 /** What placing a booking reads once it holds its slot's lock (readUnderSlotLock). */
@@ -131,7 +138,7 @@ export async function readUnderSlotLock(
   const row = (await underSlotLock.first(trx, placing))!;
   return {
     resourceIds: slotResourceIdsIn(row.resource_ids),
-    earlierReferences: rowsOfJsonArray(row.earlier).map((booking) => booking.reference),
+    earlierReferences: earlierReferencesOf(row.earlier),
     termsVersion: row.terms_version ?? null,
     noticeEmails: noticeEmailsAmong(row.notice_staff),
   };

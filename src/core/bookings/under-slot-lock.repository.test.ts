@@ -65,9 +65,12 @@ for (const dialect of testDialects()) {
       await addNoticeRecipient(db, (await makeActivity(db, clock)).venue.id, 'elders@venue.test');
       await addSetUpMember(db, 'nieuw@venue.test', 'staff', activity.venue.id);
       await db.updateTable('staff').set({ totp_secret: null }).where('email', '=', 'nieuw@venue.test').execute();
+      // Oldest first by the time placed, not by the order the rows were written in.
+      const earliest = new Date(first.booking.createdAt.getTime() - 60_000).toISOString();
+      await db.updateTable('bookings').set({ created_at: earliest }).where('id', '=', third.booking.id).execute();
       assert.deepEqual(await read(activity, slot, 'bo@school.nl'), {
         resourceIds: [boat.id],
-        earlierReferences: [first, third, fourth].map((placed) => placed.booking.reference),
+        earlierReferences: [third, first, fourth].map((placed) => placed.booking.reference),
         termsVersion: 2,
         noticeEmails: { venueStaff: ['team@venue.test'], admins: ['beheer@groupz.test'] },
       });
