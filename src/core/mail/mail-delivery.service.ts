@@ -428,8 +428,9 @@ export const MAIL_DELIVERY_JOB = 'mail-delivery';
  * A mail can wait seconds, an answer cannot: while `busy` says the process has its hands full
  * (a rush of requests), a run gives way, doing nothing and asking for no next run (the poll or the
  * next queued mail brings one), and a run under way stops between batches. Once the outbox has
- * given way for MAX_GIVE_WAY_MS, a run goes regardless, to its end: a steady overload delays mails
- * by that much at most, and the wait starts again after that run.
+ * given way for MAX_GIVE_WAY_MS, a run goes regardless, to its end (RUN_SECONDS at most), and the
+ * wait starts again after that run: the outbox never stops for longer than that, but during a
+ * rush that lasts it sends for RUN_SECONDS in every MAX_GIVE_WAY_MS or so, and catches up after.
  */
 export function mailDeliveryJob(
   db: Db,
