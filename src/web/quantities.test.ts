@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
+import { makeExtra } from '../../test/extras.js';
 import { book, makeActivity, makeSlot } from '../../test/factories.js';
 import { formFields, parseHtml, urlencoded } from '../../test/html.js';
 import { adminGet, type Member, signInMember } from '../../test/staff.js';
@@ -74,9 +75,37 @@ for (const dialect of testDialects()) {
         row.textContent,
       );
       const slots = await adminGet(t, manager, `/admin/activities/${activity.id}/slots?from=2026-06-15&to=2026-06-15`);
-      assert.match(text(slots.body, `slot-${slot.id}`), /2\.026 van 9\.999 personen/);
+      assert.match(text(slots.body, `slot-${slot.id}`), /2\.026 van 9\.999 personen .*1 groepCapaciteit/);
       const edit = parseHtml((await adminGet(t, manager, `/admin/activities/${activity.id}`)).body);
       assert.equal(edit.querySelector('#cancelUntilHours-hint')?.textContent, '0 tot 8.760 uur.');
+    });
+
+    test("the home page's summary names the price field; the booking form's lists the extras before the terms", async () => {
+      const home = parseHtml((await t.app.inject({ url: '/?maxPrice=1.000.000', headers: { 'accept-language': 'en' } })).body);
+      assert.deepEqual(
+        home.querySelectorAll('.error-summary a').map((a) => a.textContent),
+        ['Price per person: At most €100,000.00.'],
+      );
+      const extra = await makeExtra(t.database.db, activity, { label: { nl: 'Helmcamera', en: 'Helmet camera' }, basis: 'unit' });
+      const form = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: FORM })).body).querySelector(
+        'form[action^="/book/"]',
+      )!;
+      const fields = {
+        ...formFields(form),
+        groupSize: '1300',
+        name: '',
+        email: 'anna@school.nl',
+        phone: '030 1234567',
+        [`extras.${extra.id}`]: 'veel',
+      };
+      delete fields.acceptTerms;
+      const refused = parseHtml(
+        (await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) })).body,
+      );
+      assert.deepEqual(
+        refused.querySelectorAll('.error-summary a').map((a) => a.getAttribute('href')),
+        ['#name', `#extras.${extra.id}`, '#acceptTerms'],
+      );
     });
   });
 }

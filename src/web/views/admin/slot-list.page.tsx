@@ -224,7 +224,7 @@ function SlotRow({
           label={t('phone_booking.new_on', { date: formatDate(slot.startsAt, lang), time: formatTime(slot.startsAt) })}
         />
       </td>
-      <td>{t('slots.groups', { n: count(slot.bookedGroups) })}</td>
+      <td>{slot.bookedGroups === 1 ? t('slots.groups_one') : t('slots.groups', { n: count(slot.bookedGroups) })}</td>
       <td>
         {[slot.exclusive ? t('slots.exclusive_short') : '', slot.scheduleId ? t('slots.from_schedule') : ''].filter(Boolean).join(' · ')}
       </td>
