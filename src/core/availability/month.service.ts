@@ -11,6 +11,8 @@ import { listSlots } from './slot.repository.js';
 export interface MonthAvailability {
   /** YYYY-MM. */
   month: string;
+  /** The group size the days' states are for. */
+  groupSize: number;
   /** Every date of the month, in order, with its state for the group. */
   days: { date: string; state: DayState }[];
   /** When a day's state could next change with time alone (a slot's cut-off); null: not in this month. */
@@ -38,6 +40,7 @@ export async function readMonthAvailability(
   }
   return {
     month,
+    groupSize,
     days: datesOfMonth(month).map((date) => ({ date, state: dayStateOf(activity, byDate.get(date) ?? [], groupSize, now) })),
     changesAt: nextChangeByTime(activity, slots, now),
   };

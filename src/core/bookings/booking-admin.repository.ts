@@ -1,3 +1,4 @@
+import { formatCount } from '../i18n/format.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Translated } from '../catalog/activity.js';
 import { categoriesOf, type Pricing } from '../catalog/pricing.js';
@@ -66,7 +67,10 @@ function partyTextOf(row: Pick<BookingItemRow, 'party' | 'pricing'>): Translated
   if (row.party === null) return null;
   const party = JSON.parse(row.party) as Party;
   const categories = categoriesOf(JSON.parse(row.pricing) as Pricing);
-  return { nl: partySummary(categories, party, 'nl'), en: partySummary(categories, party, 'en') };
+  return {
+    nl: partySummary(categories, party, 'nl', (n) => formatCount(n, 'nl')),
+    en: partySummary(categories, party, 'en', (n) => formatCount(n, 'en')),
+  };
 }
 
 function toItem(row: BookingItemRow): BookingListItem {

@@ -23,6 +23,7 @@ import {
   DEFAULT_PAYMENT_TERMS,
   PARTICIPANT_FIELDS,
   type PracticalInfo,
+  RULE_LIMITS,
   type Venue,
   WHEELCHAIR_ACCESS,
 } from './activity.js';
@@ -105,10 +106,10 @@ const activityFields = z.object({
   maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
   cutoffHours: decimal('invalid_hours', 365 * 24 * 100),
   bookingMode: z.enum(['instant', 'request'], { error: 'invalid_value' }),
-  optionHours: wholeNumber(1, 720),
-  optionMinDaysBefore: wholeNumber(0, 365),
-  optionMaxPerEmail: wholeNumber(1, 50),
-  cancelUntilHours: wholeNumber(0, 365 * 24),
+  optionHours: wholeNumber(RULE_LIMITS.optionHours.min, RULE_LIMITS.optionHours.max),
+  optionMinDaysBefore: wholeNumber(RULE_LIMITS.optionMinDaysBefore.min, RULE_LIMITS.optionMinDaysBefore.max),
+  optionMaxPerEmail: wholeNumber(RULE_LIMITS.optionMaxPerEmail.min, RULE_LIMITS.optionMaxPerEmail.max),
+  cancelUntilHours: wholeNumber(RULE_LIMITS.cancelUntilHours.min, RULE_LIMITS.cancelUntilHours.max),
   participantFields: z.array(z.enum(PARTICIPANT_FIELDS, { error: 'invalid_value' })),
   status: z.enum(ACTIVITY_STATUSES, { error: 'invalid_value' }),
 });

@@ -113,6 +113,14 @@ export interface Activity {
   refundPolicy: RefundPolicy;
 }
 
+/** The bounds of an activity's booking rules: what its form accepts, and its hints name. */
+export const RULE_LIMITS = {
+  optionHours: { min: 1, max: 720 },
+  optionMinDaysBefore: { min: 0, max: 365 },
+  optionMaxPerEmail: { min: 1, max: 50 },
+  cancelUntilHours: { min: 0, max: 365 * 24 },
+} as const;
+
 /** The fields a participant may be asked beside their name. */
 export const PARTICIPANT_FIELDS = ['dietary', 'allergies', 'emergency_phone'] as const;
 export type ParticipantField = (typeof PARTICIPANT_FIELDS)[number];

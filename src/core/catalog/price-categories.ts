@@ -40,11 +40,19 @@ export function sameGroup(a: Group, b: Group): boolean {
   return [...keys].every((key) => (a.party?.[key] ?? 0) === (b.party?.[key] ?? 0));
 }
 
-/** "Leerling 24, Begeleider 3": a party in words, its categories in their order, those with nobody left out. */
-export function partySummary(categories: readonly CategoryLine[], party: Party, lang: 'nl' | 'en'): string {
+/**
+ * "Leerling 24, Begeleider 3": a party in words, its categories in their order, those with nobody
+ * left out; each count as `writeCount` writes it (the language's way: core/i18n/format.ts).
+ */
+export function partySummary(
+  categories: readonly CategoryLine[],
+  party: Party,
+  lang: 'nl' | 'en',
+  writeCount: (n: number) => string,
+): string {
   return categories
     .filter((c) => (party[c.key] ?? 0) > 0)
-    .map((c) => `${c.label[lang]} ${party[c.key]}`)
+    .map((c) => `${c.label[lang]} ${writeCount(party[c.key]!)}`)
     .join(', ');
 }
 

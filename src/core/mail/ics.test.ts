@@ -77,6 +77,12 @@ describe('iCalendar file of a booking', () => {
     assert.equal(event.sequence, 3);
   });
 
+  test("the description writes the group's size the language's way", () => {
+    assert.equal(parse(ics(bookingDetails({ groupSize: 2026 }))).event.description, 'Boekingsnummer: GZ-AB12-CD34\nAantal personen: 2.026');
+    const { event } = parse(ics(bookingDetails({ groupSize: 1500, language: 'en' })));
+    assert.equal(event.description, 'Booking reference: GZ-AB12-CD34\nNumber of people: 1,500');
+  });
+
   test('the status: tentative while an option or request, cancelled when cancelled or expired', () => {
     const expected: Record<BookingStatus, string> = {
       option: 'TENTATIVE',

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { VENUE_ZONE } from '../shared/time.js';
+import { formatCount } from '../i18n/format.js';
 import { mailTranslator } from './mail-texts.js';
 import type { Subgroup } from '../resources/rotation.js';
 
@@ -129,7 +130,10 @@ export function bookingIcs({ booking, publicHost, stamp, sequence, programme = [
   const t = mailTranslator(language);
   const venue = activity.venue;
   const where = [venue.name, activity.location, activity.location.includes(venue.city) ? '' : venue.city].filter(Boolean);
-  const description = [`${t('mail.reference')}: ${booking.reference}`, `${t('booking.group_size')}: ${booking.groupSize}`].join('\n');
+  const description = [
+    `${t('mail.reference')}: ${booking.reference}`,
+    `${t('booking.group_size')}: ${formatCount(booking.groupSize, language)}`,
+  ].join('\n');
   const title = activity.title[language];
   const events: CalendarEvent[] =
     programme.length === 0

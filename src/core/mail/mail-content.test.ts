@@ -331,6 +331,27 @@ describe('mail content', () => {
     assert.equal(fact(render('confirmed', 'en').html, 'Number of people'), '12', 'a group size alone without categories');
   });
 
+  test("a group's size and its party are written the language's way, in the organiser's mails and the staff's", () => {
+    const pricing = [
+      { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950 },
+      { label: { nl: 'Begeleider', en: 'Adult' }, basis: 'category', key: 'adult', vat: 'low', amountCents: 1650 },
+    ] as const;
+    const party = {
+      activity: { ...bookingDetails().activity, pricing: [...pricing] },
+      groupSize: 2026,
+      party: { pupil: 1900, adult: 126 },
+    };
+    assert.equal(fact(render('confirmed', 'nl', party).html, 'Aantal personen'), '2.026 (Leerling 1.900, Begeleider 126)');
+    assert.equal(fact(render('confirmed', 'en', party).html, 'Number of people'), '2,026 (Pupil 1,900, Adult 126)');
+    for (const kind of ['booking_received', 'visit_reminder'] as const) {
+      assert.match(render(kind, 'nl', { groupSize: 2026 }).text, /Aantal personen: 2\.026\n/, kind);
+      assert.match(render(kind, 'en', { groupSize: 1500 }).text, /Number of people: 1,500\n/, kind);
+    }
+    const staff = render('staff_new_booking', 'nl', { groupSize: 2026 }).text;
+    assert.match(staff, /Aantal personen: 2\.026\n/);
+    assert.match(staff, /Number of people: 2,026\n/);
+  });
+
   test('the HTML is self-contained and loads nothing', () => {
     const mail = render('booking_received', 'nl');
     assert.ok(mail.html.startsWith('<!doctype html>'));

@@ -5,7 +5,7 @@ import { partySummary } from '../catalog/price-categories.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { addressLine, type Venue } from '../catalog/activity.js';
-import { formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
+import { formatCount, formatDate, formatMoney, formatRange, formatTime } from '../i18n/format.js';
 import { STATUS_LABELS } from '../i18n/status-labels.js';
 import type { BookingMailKind, MailKind } from '../outbox/mail.js';
 import { type MailMessageKey, type MailTranslate, mailTranslator } from './mail-texts.js';
@@ -214,8 +214,9 @@ export function at(t: MailTranslate, lang: Language, instant: Date): string {
 /** "27 (Leerling 24, Begeleider 3)": the group size, with its party for an activity with price categories. */
 function groupText(lang: Language, booking: BookingDetails): string {
   const categories = categoriesOf(booking.activity.pricing);
-  if (!booking.party || categories.length === 0) return String(booking.groupSize);
-  return `${booking.groupSize} (${partySummary(categories, booking.party, lang)})`;
+  const size = formatCount(booking.groupSize, lang);
+  if (!booking.party || categories.length === 0) return size;
+  return `${size} (${partySummary(categories, booking.party, lang, (n) => formatCount(n, lang))})`;
 }
 
 /**
@@ -253,7 +254,7 @@ function timelineText(t: MailTranslate, lang: Language, programme: readonly Subg
 function extrasFacts(t: MailTranslate, lang: Language, booking: BookingDetails): Section['facts'] {
   const extras = booking.price.lines.filter((line) => line.extraId !== undefined);
   if (extras.length === 0) return [];
-  return [[t('mail.extras'), extras.map((line) => `${line.label[lang]} (${line.quantity})`).join(', ')]];
+  return [[t('mail.extras'), extras.map((line) => `${line.label[lang]} (${formatCount(line.quantity, lang)})`).join(', ')]];
 }
 
 /** What an `invoices_issued` mail carries (its detail's `contents`, see queueInvoiceMail): its subject and first sentence. */

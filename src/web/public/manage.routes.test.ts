@@ -6,6 +6,7 @@ import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../test/app.j
 import { testDialects } from '../../../test/databases.js';
 import { book, bookingRequest, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
+import { captureLog } from '../../../test/log-capture.js';
 import { adminGet, type Member, signInMember } from '../../../test/staff.js';
 import { findSlot } from '../../core/availability/slot.repository.js';
 import type { Slot } from '../../core/availability/slot.js';
@@ -36,8 +37,11 @@ for (const dialect of testDialects()) {
     let manager: Member;
     let slotDay = 0;
 
+    // The app's log: an error logged after an answer was sent (a handler going on with it) fails the request.
+    const { log, lines } = captureLog();
+
     before(async () => {
-      t = await buildTestApp(dialect, BASE);
+      t = await buildTestApp(dialect, BASE, {}, { loggerInstance: log });
       const { db } = t.database;
       const venue = await createVenue(db, t.clock, {
         slug: 'kanoverhuur-de-vecht',
@@ -66,11 +70,16 @@ for (const dialect of testDialects()) {
     after(() => t.close());
     beforeEach(() => t.clock.set(BASE));
 
-    /** Every answer in these flows: never a cookie, never a server error. */
+    /** Every answer in these flows: never a cookie, never a server error (answered, or logged once answered). */
     async function send(options: InjectOptions): Promise<LightMyRequestResponse> {
+      lines.length = 0;
       const res = await t.app.inject(options);
-      assert.equal(res.headers['set-cookie'], undefined, `${options.method ?? 'GET'} ${options.url} set a cookie`);
-      assert.ok(res.statusCode < 500, `${options.method ?? 'GET'} ${options.url}: ${res.statusCode}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      const request = `${options.method ?? 'GET'} ${options.url}`;
+      assert.equal(res.headers['set-cookie'], undefined, `${request} set a cookie`);
+      assert.ok(res.statusCode < 500, `${request}: ${res.statusCode}`);
+      const errors = lines.filter((line) => Number(line.level) >= 50).map((line) => line.err ?? line.msg);
+      assert.deepEqual(errors, [], `${request} logged an error`);
       return res;
     }
     const get = (url: string, lang = 'nl') => send({ url, headers: { 'accept-language': lang } });
@@ -289,6 +298,15 @@ for (const dialect of testDialects()) {
         assert.match(input.getAttribute('aria-describedby')!, /\bgroupSize-error\b/);
         assert.equal(page(res).querySelector('[data-testid="form-errors"] a')?.getAttribute('href'), '#groupSize');
         assert.equal(res.headers['cache-control'], 'no-store');
+      }
+      // The form's first step refuses what is no number the same way (and goes no further once it has answered).
+      for (const typed of ['1.500', '1e5', '']) {
+        for (const action of ['group-size/preview', 'group-size']) {
+          const res = await post(`${a.path}/${action}`, { groupSize: typed }, 'en');
+          assert.equal(res.statusCode, 422, `${action} ${typed}`);
+          assert.equal(refusalCode(res), typed === '' ? 'required' : 'not_a_number', `${action} ${typed}`);
+          assert.equal(page(res).querySelector('#groupSize')!.getAttribute('value'), typed, 'the typed value is kept');
+        }
       }
       // Switching language on a refused form comes back to the form's address, which shows the page.
       const refused = await post(`${a.path}/group-size`, { groupSize: '1' });

@@ -182,9 +182,14 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
 
   /**
    * The group posted: a size, or for an activity with price categories the counts of each; or (a
-   * count that is no number) the manage page again with what was typed and the error.
+   * count that is no number) undefined, the manage page again having been sent with what was typed
+   * and the error. (Awaiting a sent reply gives undefined, so the page's answer is no value to return.)
    */
-  async function typedGroup(request: TokenRequest, reply: FastifyReply, booking: BookingDetails) {
+  async function typedGroup(
+    request: TokenRequest,
+    reply: FastifyReply,
+    booking: BookingDetails,
+  ): Promise<{ typed: TypedGroup; change: number | Party } | undefined> {
     const categories = categoriesOf(booking.activity.pricing);
     const ui = uiFor(request);
     if (categories.length > 0) {
@@ -195,21 +200,23 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
       const errors = Object.entries(input.party)
         .filter(([, count]) => typeof count !== 'number')
         .map(([key]) => ({ field: `party.${key}`, code: 'not_a_number' as const }));
-      return refuse(request, reply, new FieldsRefused(errors), typed);
+      await refuse(request, reply, new FieldsRefused(errors), typed);
+      return undefined;
     }
     const groupSize = formNumber(formField(request.body, 'groupSize'));
     const typed = { groupSize: formField(request.body, 'groupSize') };
     if (typeof groupSize === 'number') return { typed, change: groupSize };
     const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
     const refusal = { code, message: ui.t(`field.${code}`), ...typed };
-    return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
+    await sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
+    return undefined;
   }
 
   // The form's first step: what the new group does to the price and the money; its button posts the change.
   app.post<ByToken>('/b/:token/group-size/preview', async (request, reply) => {
     const booking = await bookingOf(request);
     const posted = await typedGroup(request, reply, booking);
-    if (!('change' in posted)) return posted;
+    if (!posted) return reply;
     const { typed, change } = posted;
     if (sameGroup(changedGroup(booking.activity.pricing, booking, change), booking)) return done(request, reply, 'unchanged');
     const quote = await attempt(() => quoteGroupSize(db, clock, booking, change));
@@ -220,7 +227,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
   app.post<ByToken>('/b/:token/group-size', async (request, reply) => {
     const booking = await bookingOf(request);
     const posted = await typedGroup(request, reply, booking);
-    if (!('change' in posted)) return posted;
+    if (!posted) return reply;
     const { typed, change } = posted;
     const changed = await attempt(() => changeGroupSize(db, clock, booking, change, payments));
     if (changed instanceof DomainError || changed instanceof FieldsRefused) return refuse(request, reply, changed, typed);

@@ -67,7 +67,7 @@ export function ActivityListPage({ ui, matches, photos, filters, search, cities,
                   {activity.venue.name}, {activity.venue.city} · {t(CATEGORY_LABELS[activity.category])}
                 </p>
                 <p class="meta">
-                  {t('activity.duration', { minutes: activity.durationMinutes })} ·{' '}
+                  {t('activity.duration', { minutes: count(activity.durationMinutes) })} ·{' '}
                   {t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}
                 </p>
                 <p>{activity.description[lang]}</p>

@@ -164,9 +164,11 @@ export function ActivityPage({
         </a>
       </p>
       <ul class="facts">
-        <li>{t('activity.duration', { minutes: activity.durationMinutes })}</li>
+        <li>{t('activity.duration', { minutes: count(activity.durationMinutes) })}</li>
         <li>{t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}</li>
-        {activity.bookingCutoffMinutes > 0 && <li>{t('activity.cutoff', { hours: Math.ceil(activity.bookingCutoffMinutes / 60) })}</li>}
+        {activity.bookingCutoffMinutes > 0 && (
+          <li>{t('activity.cutoff', { hours: count(Math.ceil(activity.bookingCutoffMinutes / 60)) })}</li>
+        )}
         {optionWindow && <li data-testid="option-window">{optionWindow}</li>}
         {categories.map((category) => (
           <li key={category.key} data-testid="price-category">

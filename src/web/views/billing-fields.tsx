@@ -1,3 +1,4 @@
+import { count } from '../../core/i18n/i18n.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { BILLING_LIMITS, billingCountryOf, normalVatId } from '../../core/payments/billing.js';
 import { billingCountryChoices, countryName, DEFAULT_BILLING_COUNTRY, isBillingCountry } from '../../core/payments/billing-countries.js';
@@ -98,7 +99,7 @@ export function BillingChoice({
           </div>
           <div class="field checkbox">
             <input id="payBy-invoice" name="payBy" type="radio" value="invoice" checked={invoice} />
-            <label for="payBy-invoice">{t('billing.choice_invoice', { days: activity.payment.invoiceTermDays })}</label>
+            <label for="payBy-invoice">{t('billing.choice_invoice', { days: count(activity.payment.invoiceTermDays) })}</label>
           </div>
         </fieldset>
       )}

@@ -62,12 +62,13 @@ export const BOOKING_FIELD_LABELS: Record<string, MessageKey> = {
   acceptTerms: 'booking.terms',
 };
 
-const FIELD_ORDER = Object.keys(BOOKING_FIELD_LABELS);
+/** The form's fields in order: `groupSize` stands for each price category's count too, `extras` for each extra's. */
+const FIELD_ORDER = Object.keys(BOOKING_FIELD_LABELS).flatMap((name) => (name === 'discountCode' ? ['extras', name] : [name]));
 
 /** The errors in the form's order, whatever order the rules found them in; a field the form does not know last. */
 function inFormOrder(errors: FieldMessages): FieldMessages {
   const rank = (field: string) => {
-    const name = field.startsWith('party.') ? 'groupSize' : field;
+    const name = field.startsWith('party.') ? 'groupSize' : field.startsWith('extras.') ? 'extras' : field;
     return FIELD_ORDER.includes(name) ? FIELD_ORDER.indexOf(name) : FIELD_ORDER.length;
   };
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));

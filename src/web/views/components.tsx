@@ -100,7 +100,7 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
           <th scope="row">{line.label[lang]}</th>
           <td>
             {line.basis === 'person'
-              ? t(line.quantity === 1 ? 'price.person' : 'price.persons', { n: line.quantity })
+              ? t(line.quantity === 1 ? 'price.person' : 'price.persons', { n: count(line.quantity) })
               : line.basis === 'unit'
                 ? t('price.units', { n: count(line.quantity) })
                 : t('price.per_group')}

@@ -63,8 +63,8 @@ export function ManageActions({ ui, booking, token, now, typed }: ManageActionsP
   const actions = organiserActions(booking, now);
   const categories = categoriesOf(activity.pricing);
   const hint = t('manage.group_size.hint', {
-    min: activity.minGroupSize,
-    max: activity.maxGroupSize,
+    min: count(activity.minGroupSize),
+    max: count(activity.maxGroupSize),
     deadline: deadlineText(ui, actions.changeUntil),
   });
   return (

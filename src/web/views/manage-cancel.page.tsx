@@ -19,7 +19,7 @@ function CancelPolicy({ ui, booking }: { ui: Ui; booking: BookingDetails }) {
     <p data-testid="cancel-policy">
       {booking.status === 'confirmed'
         ? t('manage.cancel.policy_confirmed', {
-            hours: booking.activity.rules.cancelUntilHours,
+            hours: count(booking.activity.rules.cancelUntilHours),
             deadline,
             venue: booking.activity.venue.name,
           })

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { BookingData, BookingErasure } from '../../core/privacy/data-requests.js';
-import { formatDate, formatDateTime, formatMoney, formatRange } from '../../core/i18n/format.js';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatRange } from '../../core/i18n/format.js';
 import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
 import { isActorKind } from '../../core/activity-log/activity-log.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/shared/booking-status.js';
@@ -139,7 +139,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
             <span class="notes">{b.notes}</span>
           </Row>
           <Row label={t('data.field.billing')}>{billing.join(', ')}</Row>
-          <Row label={t('data.field.group_size')}>{b.groupSize}</Row>
+          <Row label={t('data.field.group_size')}>{formatCount(b.groupSize, lang)}</Row>
           {b.party !== null && <Row label={t('data.field.party')}>{plain(b.party)}</Row>}
           <Row label={t('data.field.total')}>{money(b.totalCents)}</Row>
           <Row label={t('data.field.vat')}>{money(b.vatCents)}</Row>
@@ -182,7 +182,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         row={(e) => (
           <>
             <th scope="row">{e.label[lang]}</th>
-            <td>{e.quantity}</td>
+            <td>{formatCount(e.quantity, lang)}</td>
             <td>{money(e.amountCents)}</td>
           </>
         )}

@@ -1,3 +1,4 @@
+import { count } from '../../core/i18n/i18n.js';
 import type { DayState } from '../../core/availability/day-state.js';
 import type { MonthAvailability } from '../../core/availability/month.service.js';
 import { addMonths, weekdayOf } from '../../core/shared/month.js';
@@ -65,7 +66,7 @@ export function MonthCalendar({ ui, slug, query, calendar, today, error }: Props
           {t('calendar.month')}: {error}
         </p>
       )}
-      <p class="hint">{t('calendar.hint', { n: query.groupSize })}</p>
+      <p class="hint">{t('calendar.hint', { n: count(calendar.groupSize) })}</p>
       <nav class="month-nav" aria-label={t('calendar.month')}>
         {month > today.slice(0, 7) && (
           <a href={link({ date: query.date, month: addMonths(month, -1) })} rel="prev">

@@ -1,3 +1,4 @@
+import { count } from '../../core/i18n/i18n.js';
 import type { ActivityRules } from '../../core/catalog/activity.js';
 import type { Ui } from './ui.js';
 
@@ -6,5 +7,5 @@ export function optionWindowText(ui: Ui, options: ActivityRules['options']): str
   if (!options.allowed) return undefined;
   const days = options.minDaysBefore;
   if (days === 0) return ui.t('option.window_any');
-  return days === 1 ? ui.t('option.window_one') : ui.t('option.window', { days });
+  return days === 1 ? ui.t('option.window_one') : ui.t('option.window', { days: count(days) });
 }

@@ -1,3 +1,4 @@
+import { count } from '../../core/i18n/i18n.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import type { PaymentPlan as CorePlan } from '../../core/payments/payment-plan.js';
 import type { Ui } from './ui.js';
@@ -51,7 +52,7 @@ export function planViewOf(
 /** Why a deposit is paid in full: the visit is within its `days` (today, when 0). */
 function inFullText({ t }: Ui, days: number): string {
   if (days === 0) return t('payment.plan.in_full_today');
-  return days === 1 ? t('payment.plan.in_full_soon_one') : t('payment.plan.in_full_soon', { days });
+  return days === 1 ? t('payment.plan.in_full_soon_one') : t('payment.plan.in_full_soon', { days: count(days) });
 }
 
 /** "Pay €X now online; the rest €Y by <date>", "Pay €X online when booking" or "Pay at the venue". */
@@ -90,7 +91,7 @@ export function PaymentPlan({ ui, plan }: { ui: Ui; plan: PaymentPlanView }) {
         </p>
       )}
       {text !== null && <p>{text}</p>}
-      {plan.payBy === 'online' && plan.nowCents > 0 && <p>{t('payment.plan.window', { minutes: plan.windowMinutes })}</p>}
+      {plan.payBy === 'online' && plan.nowCents > 0 && <p>{t('payment.plan.window', { minutes: count(plan.windowMinutes) })}</p>}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { count } from '../../core/i18n/i18n.js';
 import type {
   CategoryId,
   DataCategory,
@@ -94,7 +95,7 @@ const SUBJECT_TEXT: Record<DataSubject, MessageKey> = {
 /** "17 days", "1 month". */
 export function periodText(t: Translate, period: Period): string {
   const keys = UNIT_TEXT[period.unit];
-  return t(period.count === 1 ? keys.one : keys.other, { count: period.count });
+  return t(period.count === 1 ? keys.one : keys.other, { count: count(period.count) });
 }
 
 /** "17 days after the visit". */

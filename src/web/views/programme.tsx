@@ -29,7 +29,7 @@ export function ProgrammeSection({ ui, parts }: { ui: Ui; parts: readonly Public
       {rotates(parts) && (
         <p class="hint" data-testid="rotation-note">
           {t('programme.rotation_note', {
-            size: parts.find((part) => part.subgroupSize !== null)!.subgroupSize!,
+            size: count(parts.find((part) => part.subgroupSize !== null)!.subgroupSize!),
             parts: parts
               .filter((part) => part.subgroupSize !== null)
               .map((part) => part.title[lang])

@@ -12,12 +12,12 @@ export interface SearchValues {
   maxPrice: string;
 }
 
-/** The search fields' labels, for the error summary. */
+/** The search fields' labels, for the error summary (where the price's bound is in its message). */
 export const SEARCH_LABELS: Record<keyof SearchValues, MessageKey> = {
   q: 'search.text',
   city: 'search.city',
   category: 'search.category',
-  maxPrice: 'search.max_price',
+  maxPrice: 'search.max_price_summary',
 };
 
 interface Props {

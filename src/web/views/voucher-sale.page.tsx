@@ -1,6 +1,6 @@
 import type { Venue } from '../../core/catalog/activity.js';
 import { formatLongDate, formatMoney } from '../../core/i18n/format.js';
-import { money } from '../../core/i18n/i18n.js';
+import { count, money } from '../../core/i18n/i18n.js';
 import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import { MAX_VOUCHER_CENTS, MIN_VOUCHER_CENTS } from '../../core/vouchers/voucher.js';
 import { MAX_VOUCHER_MESSAGE, OTHER_AMOUNT, PRESET_VOUCHER_CENTS, type VoucherSaleForm } from '../../core/vouchers/voucher-sale.js';
@@ -113,7 +113,7 @@ function SaleForm({ ui, venue, terms, values, errors }: Pick<Props, 'ui' | 'venu
       <Field
         name="message"
         label={t('voucher_sale.message')}
-        hint={t('voucher_sale.message_hint', { max: MAX_VOUCHER_MESSAGE })}
+        hint={t('voucher_sale.message_hint', { max: count(MAX_VOUCHER_MESSAGE) })}
         error={errors.message}
       >
         {(describedBy, invalid) => (
@@ -159,7 +159,7 @@ export function VoucherSalePage({ ui, venue, online, validUntil, validityMonths,
       {online ? (
         <>
           <p data-testid="voucher-validity">
-            {t('voucher_sale.validity', { date: formatLongDate(validUntil, lang), months: validityMonths })}
+            {t('voucher_sale.validity', { date: formatLongDate(validUntil, lang), months: count(validityMonths) })}
           </p>
           <SaleForm ui={ui} venue={venue} terms={terms} values={values} errors={errors} />
         </>

@@ -1,7 +1,7 @@
 import type { ActivityForm } from '../../../core/catalog/activity-admin.service.js';
 import type { PriceLineForm } from '../../../core/catalog/price-lines-form.js';
 import { isBanded } from '../../../core/catalog/pricing.js';
-import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, type Venue } from '../../../core/catalog/activity.js';
+import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, RULE_LIMITS, type Venue } from '../../../core/catalog/activity.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { Resource } from '../../../core/resources/resource.js';
 import type { AdminUi } from './admin-ui.js';
@@ -120,7 +120,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
       id={name}
       label={t(LABELS[name]!)}
       error={errors[name]}
-      hint={t(RULE_HINTS[name])}
+      hint={t(RULE_HINTS[name], { min: count(RULE_LIMITS[name].min), max: count(RULE_LIMITS[name].max) })}
       name={name}
       type="text"
       inputmode="numeric"
@@ -163,7 +163,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                 <span key={resource.id}>
                   {i > 0 && ', '}
                   <a href={`/admin/resources/${resource.id}`}>{resource.name}</a>
-                  {bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: bufferMinutes })})`}
+                  {bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: count(bufferMinutes) })})`}
                 </span>
               ))}
         </p>

@@ -67,7 +67,7 @@ export function NoOnlinePaymentNotice({ ui, values, keySource, venueHref }: Omit
 /** The activity form's payment terms and cancellation policy, with the policy read back as a sentence. */
 export function PaymentFields({ ui, values, errors, keySource, venueHref }: Props) {
   const { t } = ui;
-  const limits = (name: PaymentNumber) => PAYMENT_TERM_LIMITS[name];
+  const limits = (name: PaymentNumber) => ({ min: count(PAYMENT_TERM_LIMITS[name].min), max: count(PAYMENT_TERM_LIMITS[name].max) });
   const number = (name: PaymentNumber) => (
     <InputField
       id={name}

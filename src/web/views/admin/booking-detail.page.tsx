@@ -231,7 +231,7 @@ export function BookingDetailPage({
           <p data-testid="option-extension">
             {booking.optionExtendedAt
               ? t('option_admin.extended', { when: formatDateTime(booking.optionExtendedAt, lang) })
-              : t('option_admin.not_extended', { hours: booking.activity.rules.options.hours })}
+              : t('option_admin.not_extended', { hours: count(booking.activity.rules.options.hours) })}
           </p>
           {writable && (
             <div class="actions">

@@ -1,6 +1,6 @@
 import { BOOKING_SORTS, type BookingPage, type BookingSort } from '../../../core/bookings/booking-admin.js';
 import { BOOKING_STATUSES } from '../../../core/shared/booking-status.js';
-import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
+import { formatCount, formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from './admin-ui.js';
 import { filterQuery, type FilterValues } from '../../booking-filters.js';
@@ -169,7 +169,7 @@ export function BookingListPage({ ui, values, errors, activities, result, showVe
                   {item.name}
                   {item.organisation && <span class="meta"> · {item.organisation}</span>}
                 </td>
-                <td>{item.groupSize}</td>
+                <td>{formatCount(item.groupSize, lang)}</td>
                 <td>{t(STATUS_LABELS[item.status])}</td>
                 <td>{item.paidAt ? t('bookings.yes') : t('bookings.no')}</td>
                 <td>{formatMoney(item.totalCents, lang)}</td>

@@ -1,3 +1,4 @@
+import { count } from '../../../core/i18n/i18n.js';
 import type { BookedPart, BookingProgramme } from '../../../core/booking-flows/part-move.service.js';
 import { formatTime } from '../../../core/i18n/format.js';
 import { type PartMoveForm, partMoveFormOf } from '../../../core/resources/part-move.js';
@@ -42,7 +43,7 @@ interface Props {
 function resourcesText(ui: AdminUi, { part }: BookedPart): string {
   if (part.resources.length === 0) return '—';
   return part.resources
-    .map((r) => (r.bufferMinutes > 0 ? `${r.name} (+${ui.t('resources_admin.minutes', { n: r.bufferMinutes })})` : r.name))
+    .map((r) => (r.bufferMinutes > 0 ? `${r.name} (+${ui.t('resources_admin.minutes', { n: count(r.bufferMinutes) })})` : r.name))
     .join(', ');
 }
 

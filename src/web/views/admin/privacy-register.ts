@@ -1,3 +1,4 @@
+import { count } from '../../../core/i18n/i18n.js';
 import type { PrivacyFacts } from '../../../core/privacy/privacy-facts.js';
 import type { VenueRetention } from '../../../core/privacy/retention.js';
 import type { Translate } from '../../i18n/i18n.js';
@@ -137,7 +138,7 @@ export function registerDocument(t: Translate, facts: PrivacyFacts, date: string
           facts.backups
             ? t('privacy.security.backups', {
                 locations: facts.backups.locations,
-                days: facts.backups.keepDays,
+                days: count(facts.backups.keepDays),
                 longest: periodText(t, facts.backups.longest),
               })
             : t('privacy.security.no_backups'),

@@ -41,7 +41,7 @@ function PartRow({ ui, part, programme }: { ui: AdminUi; part: ProgrammePart; pr
         {part.resources.length === 0
           ? '—'
           : part.resources
-              .map((r) => (r.bufferMinutes > 0 ? `${r.name} (+${t('resources_admin.minutes', { n: r.bufferMinutes })})` : r.name))
+              .map((r) => (r.bufferMinutes > 0 ? `${r.name} (+${t('resources_admin.minutes', { n: count(r.bufferMinutes) })})` : r.name))
               .join(', ')}
       </td>
       <td>
@@ -121,7 +121,7 @@ export function ProgrammePage({ ui, programme, editing, values, rotationValues, 
       </p>
       <h1>{title}</h1>
       <p class="hint">{t('programmes_admin.intro')}</p>
-      <p>{t('programmes_admin.duration', { minutes: activity.durationMinutes })}</p>
+      <p>{t('programmes_admin.duration', { minutes: count(activity.durationMinutes) })}</p>
       {notice && (
         <p class="notice success" role="status" data-testid="saved">
           {t(notice === 'priced' ? 'programmes_admin.priced' : 'programmes_admin.saved')}

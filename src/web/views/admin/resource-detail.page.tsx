@@ -1,3 +1,4 @@
+import { count } from '../../../core/i18n/i18n.js';
 import type { ClosureForm, HoursForm, LinkForm, ResourceForm } from '../../../core/resources/resource-admin.service.js';
 import type { ResourceSettings } from '../../../core/resources/resource-overview.service.js';
 import type { Resource } from '../../../core/resources/resource.js';
@@ -230,7 +231,7 @@ export function ResourceDetailPage({ ui, settings, values, errors, saved }: Prop
             <th scope="row">
               <a href={`/admin/activities/${link.activityId}`}>{link.activity.title[lang]}</a>
             </th>
-            <td>{t('resources_admin.minutes', { n: link.bufferMinutes })}</td>
+            <td>{t('resources_admin.minutes', { n: count(link.bufferMinutes) })}</td>
             <td>
               {link.part ? (
                 <a href={`/admin/activities/${link.activityId}/programme`}>{t('resources_admin.in_programme_part')}</a>

@@ -99,19 +99,19 @@ export function ResourcePlanningPage({ ui, planning, today, value, errors }: Pro
             </td>
             <td>
               {at(slot.heldUntil)}
-              {slot.bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: slot.bufferMinutes })})`}
+              {slot.bufferMinutes > 0 && ` (+${t('resources_admin.minutes', { n: count(slot.bufferMinutes) })})`}
             </td>
             <td data-testid="booked">
               {planning.resource.kind === 'persons'
                 ? t('resource_planning.booked_of', {
-                    persons: slot.bookedPersons,
-                    capacity: planning.resource.capacity,
-                    groups: slot.bookedGroups,
+                    persons: count(slot.bookedPersons),
+                    capacity: count(planning.resource.capacity),
+                    groups: count(slot.bookedGroups),
                   })
                 : t('resource_planning.booked_units', {
-                    groups: slot.bookedGroups,
-                    capacity: planning.resource.capacity,
-                    persons: slot.bookedPersons,
+                    groups: count(slot.bookedGroups),
+                    capacity: count(planning.resource.capacity),
+                    persons: count(slot.bookedPersons),
                   })}
             </td>
             <td>

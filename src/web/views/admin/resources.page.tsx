@@ -1,3 +1,4 @@
+import { formatCount } from '../../../core/i18n/format.js';
 import type { ActivitySummary } from '../../../core/catalog/activity-admin.repository.js';
 import type { Venue } from '../../../core/catalog/activity.js';
 import type { ResourceForm } from '../../../core/resources/resource-admin.service.js';
@@ -127,7 +128,7 @@ export function ResourceListPage({ ui, resources, venues, values, errors, saved 
             <th scope="row">{editor ? <a href={`/admin/resources/${resource.id}`}>{resource.name}</a> : resource.name}</th>
             {venueNames && <td data-testid="resource-venue">{venueNames.get(resource.venueId)}</td>}
             <td>{t(KIND_LABELS[resource.kind])}</td>
-            <td>{resource.capacity}</td>
+            <td>{formatCount(resource.capacity, lang)}</td>
             <td data-testid="resource-hours">{hoursSummary(ui, resource)}</td>
             <td data-testid="resource-activities">
               {activities.length === 0 ? t('resources_admin.no_activities') : activities.map((a) => a.title[lang]).join(', ')}

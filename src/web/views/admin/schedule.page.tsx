@@ -1,6 +1,6 @@
 import type { BookingListItem, DaySchedule, ScheduleSlot } from '../../../core/bookings/booking-admin.js';
 import type { Venue } from '../../../core/catalog/activity.js';
-import { formatDate, formatTime } from '../../../core/i18n/format.js';
+import { formatCount, formatDate, formatTime } from '../../../core/i18n/format.js';
 import { addLocalDays, startOfLocalDay } from '../../../core/shared/time.js';
 import type { AdminUi } from './admin-ui.js';
 import { ErrorSummary, Field, InputField } from '../components.js';
@@ -40,7 +40,7 @@ function dayLink(date: string, venue: string): string {
 }
 
 function GroupCells({ ui, group }: { ui: AdminUi; group: BookingListItem }) {
-  const { t } = ui;
+  const { t, lang } = ui;
   return (
     <>
       <td>
@@ -55,7 +55,7 @@ function GroupCells({ ui, group }: { ui: AdminUi; group: BookingListItem }) {
         )}
         {group.name}
       </td>
-      <td>{group.groupSize}</td>
+      <td>{formatCount(group.groupSize, lang)}</td>
       <td>{t(STATUS_LABELS[group.status])}</td>
       <td>{group.paidAt ? t('bookings.yes') : t('bookings.no')}</td>
     </>
@@ -185,8 +185,8 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
                 <td>
                   <a href={dayLink(day.date, values.venue)}>{formatDate(startOfLocalDay(day.date), lang)}</a>
                 </td>
-                <td>{day.groups}</td>
-                <td>{day.persons}</td>
+                <td>{formatCount(day.groups, lang)}</td>
+                <td>{formatCount(day.persons, lang)}</td>
               </tr>
             )}
           />

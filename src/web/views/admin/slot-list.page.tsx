@@ -99,7 +99,7 @@ function noticeText(ui: AdminUi, notice: SlotsNotice): string {
     case 'slot_deleted':
       return t('slots.done.slot_deleted');
     case 'schedule_created': {
-      const text = t('slots.done.schedule_created', { created: notice.created, existing: notice.existing });
+      const text = t('slots.done.schedule_created', { created: count(notice.created), existing: count(notice.existing) });
       return notice.skipped > 0 ? `${text} ${t('slots.done.schedule_skipped', { n: count(notice.skipped) })}` : text;
     }
     case 'schedule_deleted':
@@ -224,7 +224,7 @@ function SlotRow({
           label={t('phone_booking.new_on', { date: formatDate(slot.startsAt, lang), time: formatTime(slot.startsAt) })}
         />
       </td>
-      <td>{t('slots.groups', { n: count(slot.bookedGroups) })}</td>
+      <td>{slot.bookedGroups === 1 ? t('slots.groups_one') : t('slots.groups', { n: count(slot.bookedGroups) })}</td>
       <td>
         {[slot.exclusive ? t('slots.exclusive_short') : '', slot.scheduleId ? t('slots.from_schedule') : ''].filter(Boolean).join(' · ')}
       </td>
@@ -449,7 +449,7 @@ export function SlotListPage(props: Props) {
       </p>
       <h1>{title}</h1>
       <p class="meta">
-        {activity.venue.name} · {t('slots.duration', { minutes: activity.durationMinutes })}
+        {activity.venue.name} · {t('slots.duration', { minutes: count(activity.durationMinutes) })}
       </p>
       {notice && (
         <p class="notice success" role="status" data-testid="notice">

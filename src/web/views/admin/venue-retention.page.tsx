@@ -1,3 +1,4 @@
+import { count } from '../../../core/i18n/i18n.js';
 import { Fragment } from 'preact';
 import { formatDateTime } from '../../../core/i18n/format.js';
 import type { RetentionCounts } from '../../../core/privacy/retention.js';
@@ -42,8 +43,8 @@ export const retentionPath = (venueId: string) => `/admin/venues/${venueId}/priv
 
 /** A period in words: "30 dagen", "1 maand". */
 function period(ui: AdminUi, unit: 'days' | 'months', n: number): string {
-  if (unit === 'days') return n === 1 ? ui.t('venue_retention.day') : ui.t('venue_retention.days', { n });
-  return n === 1 ? ui.t('venue_retention.month') : ui.t('venue_retention.months', { n });
+  if (unit === 'days') return n === 1 ? ui.t('venue_retention.day') : ui.t('venue_retention.days', { n: count(n) });
+  return n === 1 ? ui.t('venue_retention.month') : ui.t('venue_retention.months', { n: count(n) });
 }
 
 const unitOf = (key: VenueRetentionKey | 'mailDays' | 'activityLogMonths') => (key.endsWith('Days') ? 'days' : 'months');

@@ -1,5 +1,5 @@
 import type { Venue } from '../../../core/catalog/activity.js';
-import { money } from '../../../core/i18n/i18n.js';
+import { count, money } from '../../../core/i18n/i18n.js';
 import { MAX_VALIDITY_MONTHS, MAX_VOUCHER_CENTS, MIN_VALIDITY_MONTHS, MIN_VOUCHER_CENTS } from '../../../core/vouchers/voucher.js';
 import type { VoucherForm } from '../../../core/vouchers/voucher-form.js';
 import type { FieldMessages } from '../../field-errors.js';
@@ -110,7 +110,7 @@ export function VoucherFormPage({
           id="validityMonths"
           name="validityMonths"
           label={t('vouchers.validity')}
-          hint={t('vouchers.validity_hint', { min: MIN_VALIDITY_MONTHS, max: MAX_VALIDITY_MONTHS })}
+          hint={t('vouchers.validity_hint', { min: count(MIN_VALIDITY_MONTHS), max: count(MAX_VALIDITY_MONTHS) })}
           error={errors.validityMonths}
           type="text"
           inputmode="numeric"
