@@ -15,8 +15,12 @@ const activity = {
   pricing: [{ label: { nl: 'Diner', en: 'Dinner' }, basis: 'person', vat: 'low', amountCents: 10_000_000 }],
 } as unknown as Activity;
 const startsAt = new Date('2026-06-15T08:00:00Z');
-const priceOf = (groupSize: number, previousCents?: number) =>
-  priceAtRates(RATES, activity, startsAt, { groupSize, party: null, ...(previousCents !== undefined && { previousCents }) });
+const priceOf = (groupSize: number, previousCents?: number, adjustmentCents = 0) =>
+  priceAtRates(RATES, activity, startsAt, {
+    groupSize,
+    party: null,
+    ...(previousCents !== undefined && { repriced: { previousCents, adjustmentCents } }),
+  });
 
 describe('the most one booking may cost', () => {
   test('a price up to the maximum is given; above it, refused at the group size naming the maximum', () => {
@@ -35,5 +39,14 @@ describe('the most one booking may cost', () => {
     assert.equal(priceOf(12, stored).totalCents, 12 * 10_000_000);
     assert.equal(priceOf(15, stored).totalCents, stored);
     assert.throws(() => priceOf(16, stored), FieldsRefused);
+  });
+
+  test('a booking priced again counts the fees it kept: growing again after shrinking cannot pass the bound', () => {
+    // Shrunk from 10 to 2 with the whole fee kept: 8 persons' price owed beside the price of 2.
+    const kept = 8 * 10_000_000;
+    assert.equal(priceOf(2, 2 * 10_000_000, kept).totalCents, 2 * 10_000_000);
+    assert.throws(() => priceOf(3, 2 * 10_000_000, kept), FieldsRefused);
+    // Goodwill refunded (a negative adjustment) leaves more room.
+    assert.equal(priceOf(11, 10 * 10_000_000, -10_000_000).totalCents, 11 * 10_000_000);
   });
 });

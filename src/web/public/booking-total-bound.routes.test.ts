@@ -131,6 +131,32 @@ for (const dialect of testDialects()) {
       assert.deepEqual([row.group_size, row.total_cents], [2, booking.price.totalCents]);
     });
 
+    test('the fees a booking kept count toward the bound: a group grown again after shrinking is refused', async () => {
+      const { booking, manageToken } = await book(
+        db(),
+        t.clock,
+        slot,
+        { groupSize: 1, extras: { [large.id]: 1 }, email: 'fees@example.nl' },
+        t.linkKey,
+      );
+      // As after a group of 2 made 1 with the whole fee of the person given up kept (EUR 400,012.50).
+      await db().updateTable('bookings').set({ adjustment_cents: booking.price.totalCents }).where('id', '=', booking.id).execute();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/b/${manageToken}/group-size`,
+        headers: { ...FORM, 'accept-language': 'en' },
+        payload: urlencoded({ groupSize: '2' }),
+      });
+      assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+      assert.equal(text(res, 'error-groupSize'), TOO_LARGE.en);
+      const row = await db()
+        .selectFrom('bookings')
+        .select(['group_size', 'total_cents'])
+        .where('id', '=', booking.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([row.group_size, row.total_cents], [1, booking.price.totalCents]);
+    });
+
     test("staff's change of the group size is refused the same way, at the field staff typed in", async () => {
       const { booking } = await book(db(), t.clock, slot, { groupSize: 2, extras: { [large.id]: 1 }, email: 'staff@example.nl' });
       const { name, email, phone, organisation, notes } = booking;
