@@ -157,6 +157,27 @@ for (const dialect of testDialects()) {
       assert.deepEqual([row.group_size, row.total_cents], [1, booking.price.totalCents]);
     });
 
+    test("staff's booking for a caller is refused at the group size, keeping what they typed", async () => {
+      const before = await bookings();
+      const res = await adminPost(t, manager, `/admin/slots/${slot.id}/book`, {
+        groupSize: '30',
+        name: 'Els de Beller',
+        email: 'els@school.nl',
+        phone: '+31 6 12345678',
+        organisation: 'OBS De Telefoon',
+        notes: '',
+        language: 'en',
+        status: 'confirmed',
+        [`extras.${million.id}`]: '1',
+      });
+      assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+      assert.equal(text(res, 'error-groupSize'), TOO_LARGE.nl);
+      const page = parseHtml(res.body);
+      assert.equal(page.querySelector('input[name="groupSize"]')?.getAttribute('value'), '30');
+      assert.equal(page.querySelector('input[name="name"]')?.getAttribute('value'), 'Els de Beller');
+      assert.equal(await bookings(), before, 'nothing is stored');
+    });
+
     test("staff's change of the group size is refused the same way, at the field staff typed in", async () => {
       const { booking } = await book(db(), t.clock, slot, { groupSize: 2, extras: { [large.id]: 1 }, email: 'staff@example.nl' });
       const { name, email, phone, organisation, notes } = booking;
