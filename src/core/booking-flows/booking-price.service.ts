@@ -6,6 +6,8 @@ import type { Party } from '../catalog/price-categories.js';
 import { type HeldExtra, withExtras } from '../catalog/extras.js';
 import { localDateOf } from '../shared/time.js';
 import { type DiscountTerms, withDiscount } from '../discounts/discount-code.js';
+import { MAX_BOOKING_CENTS } from '../shared/money.js';
+import { FieldsRefused } from '../shared/field-errors.js';
 
 /** What a booking buys: what its price is made of. */
 export interface PriceSelection {
@@ -16,6 +18,12 @@ export interface PriceSelection {
   extras?: readonly HeldExtra[];
   /** The discount the booking is given (its own lines per VAT rate, after the rest); none: no discount. */
   discount?: DiscountTerms | null;
+  /**
+   * A booking priced again: what it owes beside its price (its adjustment: fees kept, less goodwill
+   * refunds; bookings.adjustment_cents), which counts toward the bound, and its price so far, which
+   * a new price may come back down from (see priceAtRates).
+   */
+  repriced?: { adjustmentCents: number; previousCents: number };
 }
 
 /**
@@ -32,7 +40,14 @@ export async function priceOfSelection(
   return priceAtRates(await listVatRates(db), activity, startsAt, selection);
 }
 
-/** priceOfSelection with the VAT rate rows (listVatRates) already read, as a booking's quote reads them with its slot. */
+/**
+ * priceOfSelection with the VAT rate rows (listVatRates) already read, as a booking's quote reads
+ * them with its slot. A price above the most one booking may cost (MAX_BOOKING_CENTS) is refused at
+ * the group size (`total_too_large`, naming the maximum), however it came about (persons, extras);
+ * for a booking priced again, with what it owes beside its price (the fees it kept, which a smaller
+ * group adds to: so the bound holds however often it grows and shrinks), and one above the bound
+ * already (stored before the bound) may still come down.
+ */
 export function priceAtRates(
   vatRates: readonly VatRateRow[],
   activity: Activity,
@@ -44,5 +59,11 @@ export function priceAtRates(
   const price = withExtras(base, selection.extras ?? [], rates);
   // An amount per person is for those who pay: free companions take no discount.
   const paying = selection.groupSize - freePersons(activity.pricing, selection.party);
-  return selection.discount ? withDiscount(price, selection.discount, paying) : price;
+  const total = selection.discount ? withDiscount(price, selection.discount, paying) : price;
+  const { adjustmentCents = 0, previousCents = 0 } = selection.repriced ?? {};
+  const owed = total.totalCents + adjustmentCents;
+  if (owed > MAX_BOOKING_CENTS && owed > previousCents + adjustmentCents) {
+    throw new FieldsRefused([{ field: 'groupSize', code: 'total_too_large', params: { max: { cents: MAX_BOOKING_CENTS } } }]);
+  }
+  return total;
 }

@@ -15,18 +15,26 @@ import { resizedExtras } from '../catalog/extras.js';
 import { heldExtrasOf, refuseResizeShort } from './booking-extras.service.js';
 import { findBookingDiscountTerms } from '../discounts/discount-codes.repository.js';
 import { refuseBelowCodeMinimum } from '../discounts/discount-code.js';
+import { findRefundTerms } from '../payments/payments.repository.js';
 
 /**
  * The booking's price for a group (its size, and its party by price category), at the VAT rates
  * of its visit's date: its per-person extras follow the group, and so does the discount it was
  * given when booked (an amount per person); a group below the code's minimum is refused
- * (`discount_group_too_small`), as a new booking of that size would be.
+ * (`discount_group_too_small`), as a new booking of that size would be, and so is a price that
+ * with the fees the booking kept comes above the most one booking may cost (`total_too_large`:
+ * priceAtRates).
  */
 export async function priceForGroup(db: Executor, booking: BookingDetails, group: Group): Promise<PriceBreakdown> {
   const extras = resizedExtras(await heldExtrasOf(db, booking.activity.id, booking.id), group.groupSize);
   const discount = await findBookingDiscountTerms(db, booking.id);
   refuseBelowCodeMinimum(discount, group.groupSize);
-  return priceOfSelection(db, booking.activity, booking.slot.startsAt, { ...group, extras, discount });
+  return priceOfSelection(db, booking.activity, booking.slot.startsAt, {
+    ...group,
+    extras,
+    discount,
+    repriced: { adjustmentCents: (await findRefundTerms(db, booking.id))?.adjustment_cents ?? 0, previousCents: booking.price.totalCents },
+  });
 }
 
 /**

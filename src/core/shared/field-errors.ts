@@ -29,6 +29,8 @@ export const FIELD_ERROR_CODES = [
   'count_above_max',
   // A group size sent with a party that is not the party's sum, naming the sum.
   'group_size_not_party_sum',
+  // A booking whose price would come above the most one booking may cost (MAX_BOOKING_CENTS), naming it.
+  'total_too_large',
   // The back office's catalogue forms (activities, slots, weekly schedules).
   'invalid_slug',
   'slug_taken',

@@ -2,6 +2,16 @@
  * Money is integer euro cents. Prices are quoted including VAT (as Dutch consumers expect);
  * VAT rates are basis points (900 = 9 %).
  */
+
+/**
+ * The most one booking's price may come to: € 1.000.000,00. Its money columns are 32-bit integers
+ * on PostgreSQL (at most 2^31 - 1 cents, about € 21,5 million), and every amount stored for a
+ * booking (its total and VAT, an invoice or credit note, a payment, a refund, the fees it keeps) is
+ * bounded by its price, so a price within this bound is always stored, with room to spare. The
+ * back office's largest price (an extra's, € 1.000.000,00 a unit) is bookable on its own; no group
+ * booking of a venue comes near it. A price above it is refused (`total_too_large`), never stored.
+ */
+export const MAX_BOOKING_CENTS = 100_000_000;
 export function vatIncluded(grossCents: number, rateBp: number): number {
   return grossCents - Math.round((grossCents * 10_000) / (10_000 + rateBp));
 }

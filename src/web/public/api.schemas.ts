@@ -353,7 +353,7 @@ export function validationErrorOf<const C extends readonly [FieldErrorCode, ...F
             .object({ min: z.number().optional(), max: z.number().optional(), sum: z.number().optional() })
             .optional()
             .describe(
-              'the limit the message names, when it names one: `min` for a number under it, `max` for one over it; `sum`, the sum of the party, for group_size_not_party_sum',
+              'the limit the message names, when it names one: `min` for a number under it, `max` for one over it (in cents for total_too_large); `sum`, the sum of the party, for group_size_not_party_sum',
             ),
         }),
       )
@@ -385,7 +385,8 @@ export const ACTIVITY_QUERY_FIELD_CODES = [
 
 /**
  * Why a booking refuses a field: what its schema says, a slot id that names no slot, a group outside
- * the activity's limits, a party or extras the activity refuses, and a discount code refused.
+ * the activity's limits, a party or extras the activity refuses, a price above the most one booking
+ * may cost, and a discount code refused.
  */
 export const BOOKING_FIELD_CODES = [
   ...BOOKING_INPUT_FIELD_CODES,
@@ -395,6 +396,7 @@ export const BOOKING_FIELD_CODES = [
   'group_too_large',
   'invoice_not_allowed',
   'unknown_extra',
+  'total_too_large',
   ...DISCOUNT_REFUSALS,
   ...VOUCHER_REFUSALS,
 ] as const satisfies readonly FieldErrorCode[];

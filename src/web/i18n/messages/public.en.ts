@@ -96,6 +96,8 @@ export const en: Record<keyof typeof nl, string> = {
   'field.unknown_slot': 'This time slot does not exist.',
   'field.group_too_small': 'This activity is for groups of at least {min} people.',
   'field.group_too_large': 'This activity is for groups of at most {max} people.',
+  'field.total_too_large':
+    'This would bring the price of this booking above {max}, the most one booking can cost. Choose a smaller group or fewer extras.',
   'field.group_size_not_party_sum': 'The group size must be the sum of the counts per category: {sum}.',
   'field.count_below_min': 'At least {min}.',
   'field.count_above_max': 'At most {max}.',

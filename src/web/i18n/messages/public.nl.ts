@@ -94,6 +94,8 @@ export const nl = {
   'field.unknown_slot': 'Dit tijdslot bestaat niet.',
   'field.group_too_small': 'Deze activiteit is voor groepen van minstens {min} personen.',
   'field.group_too_large': 'Deze activiteit is voor groepen van hoogstens {max} personen.',
+  'field.total_too_large':
+    'Zo komt de prijs van deze boeking boven {max}, het hoogste bedrag dat één boeking kan kosten. Kies een kleinere groep of minder extra’s.',
   'field.group_size_not_party_sum': 'De groepsgrootte moet de som van de aantallen per categorie zijn: {sum}.',
   'field.count_below_min': 'Minstens {min}.',
   'field.count_above_max': 'Hoogstens {max}.',

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Activity } from '../catalog/activity.js';
+import type { VatRateRow } from '../catalog/pricing.js';
+import { FieldsRefused } from '../shared/field-errors.js';
+import { MAX_BOOKING_CENTS } from '../shared/money.js';
+import { priceAtRates } from './booking-price.service.js';
+
+const RATES: VatRateRow[] = [
+  { code: 'high', rate_bp: 2100, valid_from: '2012-10-01' },
+  { code: 'low', rate_bp: 900, valid_from: '2019-01-01' },
+];
+/** EUR 100,000 a person: the most a price line takes (the back office's form). */
+const activity = {
+  pricing: [{ label: { nl: 'Diner', en: 'Dinner' }, basis: 'person', vat: 'low', amountCents: 10_000_000 }],
+} as unknown as Activity;
+const startsAt = new Date('2026-06-15T08:00:00Z');
+const priceOf = (groupSize: number, previousCents?: number, adjustmentCents = 0) =>
+  priceAtRates(RATES, activity, startsAt, {
+    groupSize,
+    party: null,
+    ...(previousCents !== undefined && { repriced: { previousCents, adjustmentCents } }),
+  });
+
+describe('the most one booking may cost', () => {
+  test('a price up to the maximum is given; above it, refused at the group size naming the maximum', () => {
+    assert.equal(priceOf(10).totalCents, MAX_BOOKING_CENTS);
+    assert.throws(
+      () => priceOf(11),
+      (e: unknown) =>
+        e instanceof FieldsRefused &&
+        JSON.stringify(e.errors) ===
+          JSON.stringify([{ field: 'groupSize', code: 'total_too_large', params: { max: { cents: MAX_BOOKING_CENTS } } }]),
+    );
+  });
+
+  test('a booking stored above it before the bound may come down, not go up', () => {
+    const stored = 15 * 10_000_000;
+    assert.equal(priceOf(12, stored).totalCents, 12 * 10_000_000);
+    assert.equal(priceOf(15, stored).totalCents, stored);
+    assert.throws(() => priceOf(16, stored), FieldsRefused);
+  });
+
+  test('a booking priced again counts the fees it kept: growing again after shrinking cannot pass the bound', () => {
+    // Shrunk from 10 to 2 with the whole fee kept: 8 persons' price owed beside the price of 2.
+    const kept = 8 * 10_000_000;
+    assert.equal(priceOf(2, 2 * 10_000_000, kept).totalCents, 2 * 10_000_000);
+    assert.throws(() => priceOf(3, 2 * 10_000_000, kept), FieldsRefused);
+    // Goodwill refunded (a negative adjustment) leaves more room.
+    assert.equal(priceOf(11, 10 * 10_000_000, -10_000_000).totalCents, 11 * 10_000_000);
+  });
+});
