@@ -54,7 +54,7 @@ test('a domain refusal becomes the error of the field it concerns, and no other 
   assert.equal(fieldErrorOfRefusal(new DomainError('slot_full'), fieldOf), undefined);
 });
 
-test('a form of well-formed numbers out of bounds names each as too small or too large, with the bound where it is a count', () => {
+test('a form of well-formed numbers out of bounds names each as too small or too large, with its bound (money in cents)', () => {
   const shape = {
     days: wholeNumber(1, 30),
     stock: optionalWholeNumber(0, 1_000_000),
@@ -68,8 +68,8 @@ test('a form of well-formed numbers out of bounds names each as too small or too
   assert.deepEqual(errors, [
     { field: 'days', code: 'too_small', params: { min: 1 } },
     { field: 'stock', code: 'too_large', params: { max: 1_000_000 } },
-    { field: 'price', code: 'too_large' },
-    { field: 'discount', code: 'too_small' },
+    { field: 'price', code: 'too_large', params: { max: { cents: 100_000_00 } } },
+    { field: 'discount', code: 'too_small', params: { min: { cents: 1 } } },
     { field: 'cutoff', code: 'too_small', params: { min: 0 } },
   ]);
   assert.deepEqual(values, { total: 1_000_000_00 });
