@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from './admin-ui.js';
-import { ErrorSummary, Field, InputField } from '../components.js';
+import { ErrorSummary, Field, InputField, WHOLE_NUMBER_INPUT } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
@@ -134,8 +134,7 @@ function formInput<Name extends string>(
         label={ui.t(labels[id]!)}
         error={errors[id]}
         name={name}
-        type={type}
-        inputmode={name === 'capacity' ? 'numeric' : undefined}
+        {...(name === 'capacity' ? WHOLE_NUMBER_INPUT : { type })}
         value={values[name]}
       />
     );
@@ -240,8 +239,7 @@ function SlotRow({
             errorTestId="capacity-error"
             submit={t('slots.change_capacity')}
             name="capacity"
-            type="text"
-            inputmode="numeric"
+            {...WHOLE_NUMBER_INPUT}
             size={5}
             value={error ? error.value : String(slot.capacity)}
           />
