@@ -141,7 +141,10 @@ function formInput<Name extends string>(
   };
 }
 
-/** A one-field form in a row of the page; a refused value comes back with its message (RowError). */
+/**
+ * A one-field form in a row of the page; a refused value comes back with its message (RowError),
+ * summed up above the field as on every form, the summary taking the focus.
+ */
 function RowForm({
   ui,
   action,
@@ -165,6 +168,7 @@ function RowForm({
   return (
     <form method="post" action={action} class="inline-form">
       <CsrfField ui={ui} />
+      {error && <ErrorSummary ui={ui} errors={{ [id]: error.message }} labels={{}} named={{ [id]: label }} />}
       <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
@@ -173,14 +177,7 @@ function RowForm({
           {error.message}
         </p>
       )}
-      {/* autofocus on a refused value: the page opens at its row, however far down the list. */}
-      <input
-        id={id}
-        {...input}
-        aria-describedby={error ? `${id}-error` : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        autofocus={error ? true : undefined}
-      />
+      <input id={id} {...input} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? 'true' : undefined} />
       <button type="submit" class="button-secondary">
         {submit}
       </button>
