@@ -1,3 +1,5 @@
+import { readWholeNumber, type WholeNumberDigits } from '../core/catalog/admin-fields.js';
+
 /** One field of a urlencoded form body as a string: '' when absent, the first when repeated. */
 export function formField(body: unknown, name: string): string {
   if (typeof body !== 'object' || body === null) return '';
@@ -15,13 +17,14 @@ export function organiserValuesFrom(body: unknown): Record<(typeof ORGANISER_FIE
   return values as Record<(typeof ORGANISER_FIELDS)[number], string>;
 }
 
-/** A whole number typed in a form, or the text itself so validation can say what is wrong. */
-export function formNumber(text: string): number | string | undefined {
+/**
+ * A whole number typed in a form (readWholeNumber: digits, or with `grouped`, the default, digits
+ * grouped by thousands), or the text itself so validation can say what is wrong; undefined when blank.
+ */
+export function formNumber(text: string, digits: WholeNumberDigits = {}): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  // Any run of digits is a number, however large or negative, so validation can say "too large" or "too small".
-  if (!/^-?\d+$/.test(trimmed)) return trimmed;
-  return Math.max(Math.min(Number(trimmed), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER);
+  return readWholeNumber(trimmed, digits) ?? trimmed;
 }
 
 /**

@@ -255,6 +255,40 @@ for (const dialect of testDialects()) {
       assert.ok(parseHtml(pages.get('back office: staff')!).querySelector('select#role[required]'), 'the role select is among them');
     });
 
+    test('no field is a number input: a whole number is text with a numeric keyboard, no browser check of its own', () => {
+      const findings: string[] = [];
+      const numeric = new Set<string>();
+      for (const [name, body] of pages) {
+        const page = parseHtml(body);
+        for (const input of page.querySelectorAll('input[type="number"]')) findings.push(`${name}: number input #${input.id}`);
+        for (const input of page.querySelectorAll('input[inputmode="numeric"], input[inputmode="decimal"]')) {
+          numeric.add(`${name}: ${input.getAttribute('name') ?? ''}`);
+          const checked = ['min', 'max', 'step', 'pattern'].filter((attribute) => input.hasAttribute(attribute));
+          const offered = !['off', 'one-time-code'].includes(input.getAttribute('autocomplete') ?? '');
+          if (input.getAttribute('type') !== 'text' || checked.length > 0 || offered)
+            findings.push(`${name}: #${input.id} ${input.outerHTML}`);
+        }
+      }
+      assert.deepEqual(findings, []);
+      for (const field of [
+        'listing: groupSize',
+        'activity: groupSize',
+        'booking form: groupSize',
+        'refused form: groupSize',
+        'manage page with the price: groupSize',
+        'back office: booking for a caller: groupSize',
+        'back office: booking: groupSize',
+        'back office: slots: capacity',
+      ]) {
+        assert.ok(numeric.has(field), `${field} is among them`);
+      }
+      const groupSize = parseHtml(pages.get('booking form')!).querySelector('input#groupSize');
+      assert.deepEqual(
+        ['type', 'inputmode', 'autocomplete'].map((attribute) => groupSize?.getAttribute(attribute)),
+        ['text', 'numeric', 'off'],
+      );
+    });
+
     test('every form with constrained controls leaves checking to the server (novalidate), whose errors are translated', () => {
       const findings: string[] = [];
       for (const [name, body] of pages) findings.push(...browserValidatedForms(parseHtml(body)).map((p) => `${name}: ${p}`));

@@ -20,6 +20,20 @@ export function text(max: number, { required, multiline = false }: { required: b
 }
 
 /**
+ * A count sent as a JSON number: any whole number, so that one beyond the bounds, however large
+ * (1e21), is told as too small or too large, naming the bound, rather than as no number; `error`
+ * says what anything else is. An integer to JSON Schema, as it is.
+ */
+function count(min: number, max: number, error: z.core.$ZodErrorMap | string = 'not_a_number') {
+  return z
+    .number({ error })
+    .refine(Number.isInteger, { message: 'not_a_number', abort: true })
+    .min(min, 'too_small')
+    .max(max, 'too_large')
+    .meta({ type: 'integer' });
+}
+
+/**
  * What an organiser sends to book, from the form or the API. Every message is a field error code
  * the web layer translates. An optional field sent as null is left out (jsonInputObject), but
  * `termsVersion`, whose null says the venue had published no terms.
@@ -28,20 +42,12 @@ export const bookingInputSchema = jsonInputObject({
   slotId: z.string({ error: 'required' }).min(1, 'required').max(64, 'too_long'),
   // Required unless a party is sent (withPartySize): null is left out, as for the optional fields.
   groupSize: nullMeansAbsent(
-    z
-      .number({ error: (issue) => (issue.input === undefined ? 'required' : 'not_a_number') })
-      .int('not_a_number')
-      .min(1, 'too_small')
-      .max(MAX_GROUP_SIZE, 'too_large')
-      .describe(
-        'The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum, else group_size_not_party_sum naming it in params.sum)',
-      ),
+    count(1, MAX_GROUP_SIZE, (issue) => (issue.input === undefined ? 'required' : 'not_a_number')).describe(
+      'The number of persons; may be left out when `party` is sent, whose sum it then is (sent with it, it must equal that sum, else group_size_not_party_sum naming it in params.sum)',
+    ),
   ),
   party: z
-    .record(
-      z.string().max(32, 'invalid_value'),
-      z.number({ error: 'not_a_number' }).int('not_a_number').min(0, 'too_small').max(MAX_GROUP_SIZE, 'too_large'),
-    )
+    .record(z.string().max(32, 'invalid_value'), count(0, MAX_GROUP_SIZE))
     .optional()
     .describe(
       'How many persons of each price category the group has, by the category\'s key (activity.priceCategories), e.g. {"pupil": 24, "teacher": 3}; only for an activity with price categories. Left out there, the whole group counts in the activity\'s first category (each other category at its minimum). A count over its category\'s maxCount, or over 10,000 for a category without one, is refused at party.<key> with count_above_max, naming the limit',
@@ -85,11 +91,7 @@ export const bookingInputSchema = jsonInputObject({
       "How the organiser pays: 'online' by the activity's payment terms (the default), or 'invoice' where the activity allows paying on invoice (activity.payment.invoiceAllowed; else refused with invoice_not_allowed at payBy). With 'invoice', billing is required; otherwise it is optional.",
     ),
   extras: z
-    .record(
-      z.string().max(64, 'too_long'),
-      z.number({ error: 'not_a_number' }).int('not_a_number').min(0, 'too_small').max(MAX_EXTRA_UNITS, 'too_large'),
-      { error: 'invalid_value' },
-    )
+    .record(z.string().max(64, 'too_long'), count(0, MAX_EXTRA_UNITS), { error: 'invalid_value' })
     .optional()
     .describe(
       "The activity's extras the group takes, by extra id (activity.extras): 1 (yes) or 0 (no) for an extra per person or per group, the number of units for one per unit. Required extras are taken whatever is sent (a required per-unit extra at least once: required at extras.<id>). An id the activity does not offer is refused with unknown_extra at extras.<id>; a number above the extra's maxPerBooking with too_large, naming it in params.max. An extra with a stock the slot has too few units left of is refused with extra_sold_out.",

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../shared/field-errors.js';
-import { decimal, optionalWholeNumber, wholeNumber } from './admin-fields.js';
+import { decimal, optionalWholeNumber, readWholeNumber, wholeNumber } from './admin-fields.js';
 
 function errorsOf(schema: z.ZodType, typed: string) {
   const parsed = schema.safeParse(typed);
@@ -101,4 +101,22 @@ test('a whole number in two or more groups of thousands is read; a lone "1.000" 
   assert.deepEqual(errorsOf(number, '1.000.000'), [{ field: 'body', code: 'too_large', params: { max: 10_000 } }]);
   for (const typed of ['1.000', '1,000', '1.000,000', '1.000.00', '1000.000.000', '1.000.000,00', '1 000 000'])
     assert.deepEqual(errorsOf(number, typed), [{ field: 'body', code: 'not_a_number' }], typed);
+});
+
+test('one reading of whole numbers serves the forms, grouped digits and all, and the API, plain digits only', () => {
+  for (const [typed, grouped, plain] of [
+    ['12', 12, 12],
+    [' -3 ', -3, -3],
+    ['1.000.000', 1_000_000, undefined],
+    ['1,000,000', 1_000_000, undefined],
+    ['1.000', undefined, undefined],
+    ['1,000', undefined, undefined],
+    ['1.000,000', undefined, undefined],
+    ['twaalf', undefined, undefined],
+    ['9'.repeat(30), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  ] as const) {
+    assert.equal(readWholeNumber(typed), grouped, typed);
+    assert.equal(readWholeNumber(typed, { grouped: false }), plain, typed);
+  }
+  assert.deepEqual(errorsOf(wholeNumber(0, 10, { grouped: false }), '1.000.000'), [{ field: 'body', code: 'not_a_number' }]);
 });

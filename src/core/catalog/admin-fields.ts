@@ -21,26 +21,43 @@ export const MAX_AGE = 120;
  * Dutch way and 1 the English way, so it is not read as grouped.
  */
 const THOUSANDS = String.raw`\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}`;
-const WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
+const GROUPED_WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
+const PLAIN_WHOLE_NUMBER = /^-?\d+$/;
+
+/** How a whole number may be written: `grouped` also reads digits grouped by thousands (see THOUSANDS). */
+export type WholeNumberDigits = { grouped?: boolean };
 
 /**
- * A whole number typed in a form: any run of digits (or digits grouped by thousands, see
- * THOUSANDS), signed or not, however long, so that a number out of bounds is told as too small or
- * too large rather than as no number (beyond the safe integers it counts as the nearest of them;
- * -0 as 0).
+ * The whole number a text (trimmed) writes, or undefined when it writes none: any run of digits,
+ * signed or not, however long (or with `grouped`, the default, digits grouped by thousands, see
+ * THOUSANDS), so that a number out of bounds can be told as too small or too large rather than as
+ * no number. Beyond the safe integers it counts as the nearest of them; -0 as 0.
  */
-export function integerText() {
+export function readWholeNumber(text: string, { grouped = true }: WholeNumberDigits = {}): number | undefined {
+  const trimmed = text.trim();
+  if (!(grouped ? GROUPED_WHOLE_NUMBER : PLAIN_WHOLE_NUMBER).test(trimmed)) return undefined;
+  return Math.max(Math.min(Number(trimmed.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0;
+}
+
+/** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, `not_a_number` when none. */
+export function integerText(digits: WholeNumberDigits = {}) {
   return z
     .string()
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
-    .refine((s) => WHOLE_NUMBER.test(s), { message: 'not_a_number', abort: true })
-    .transform((s) => Math.max(Math.min(Number(s.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0);
+    .transform((s, ctx) => {
+      const value = readWholeNumber(s, digits);
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'not_a_number' });
+        return z.NEVER;
+      }
+      return value;
+    });
 }
 
 /** A whole number typed in a form, between min and max. */
-export function wholeNumber(min: number, max: number) {
-  return integerText().pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
+export function wholeNumber(min: number, max: number, digits: WholeNumberDigits = {}) {
+  return integerText(digits).pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
 }
 
 /**

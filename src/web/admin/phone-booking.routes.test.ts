@@ -196,12 +196,16 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await bookingsOf(slot.id), []);
     });
 
-    test("the group size's input is bounded by the activity's limits, as the public form's is", async () => {
+    test("the group size's hint names the activity's limits, as the public form's does", async () => {
       const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, minGroupSize: 10, maxGroupSize: 30 });
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-06-23', capacity: 30 });
-      const input = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body).querySelector('input#groupSize');
-      assert.equal(input?.getAttribute('min'), '10');
-      assert.equal(input?.getAttribute('max'), '30');
+      const page = parseHtml((await adminGet(t, staff, `/admin/slots/${slot.id}/book`)).body);
+      const input = page.querySelector('input#groupSize');
+      assert.deepEqual(
+        ['type', 'inputmode', 'autocomplete', 'min', 'max'].map((attribute) => input?.getAttribute(attribute)),
+        ['text', 'numeric', 'off', undefined, undefined],
+      );
+      assert.match(page.querySelector('#groupSize-hint')?.textContent ?? '', /10 tot 30/);
     });
 
     test('a full slot refuses as an online booking would, with the input kept; nothing is overbooked', async () => {

@@ -136,6 +136,14 @@ for (const dialect of testDialects()) {
       assert.equal(invalid.statusCode, 422);
       assert.equal(parseHtml(invalid.body).querySelector(`#capacity-${slot.id}`)?.getAttribute('value'), 'twaalf');
       assert.equal(text(invalid.body, 'capacity-error'), 'Vul een heel getal in.');
+      // Summed up above the field as on every form; the page opens at the summary (autofocus), in the row.
+      const rowSummary = parseHtml(invalid.body).querySelector(`[data-testid="slot-${slot.id}"] [data-testid="form-errors"]`);
+      assert.ok(rowSummary?.hasAttribute('autofocus'));
+      assert.deepEqual(
+        rowSummary?.querySelectorAll('a').map((a) => [a.getAttribute('href'), a.textContent]),
+        [[`#capacity-${slot.id}`, 'Capaciteit (personen): Vul een heel getal in.']],
+      );
+      assert.equal(parseHtml(invalid.body).querySelectorAll('[autofocus]').length, 1);
       assert.equal((await slotRow(slot.id))?.capacity, 10);
 
       const saved = await adminPost(t, staff, `${url}?from=2026-04-01&to=2026-04-30`, { capacity: '6' });

@@ -79,6 +79,24 @@ for (const dialect of testDialects()) {
           ['groupSize', 'not_a_number'],
         ],
       );
+      // Every number in a query is plain digits: thousands in groups are no number, in both.
+      const grouped = await t.app.inject('/api/v1/activities?maxPricePerPersonCents=1.000.000&groupSize=1.000.000');
+      assert.equal(grouped.statusCode, 422);
+      assert.deepEqual(
+        validationErrorJson.parse(grouped.json()).errors.map((e) => [e.field, e.code]),
+        [
+          ['maxPricePerPersonCents', 'not_a_number'],
+          ['groupSize', 'not_a_number'],
+        ],
+      );
+      const beyond = await t.app.inject(`/api/v1/activities?maxPricePerPersonCents=${'9'.repeat(30)}&groupSize=${'9'.repeat(30)}`);
+      assert.deepEqual(
+        validationErrorJson.parse(beyond.json()).errors.map((e) => [e.field, e.code, e.params]),
+        [
+          ['maxPricePerPersonCents', 'too_large', { max: 100_000_00 }],
+          ['groupSize', 'too_large', { max: 10_000 }],
+        ],
+      );
     });
 
     test('GET /activities/:id/slots gives remaining capacity and the price for the group size', async () => {
@@ -109,6 +127,7 @@ for (const dialect of testDialects()) {
         ['from=2026-06-10&to=2026-06-01', 'to', 'invalid_date', undefined],
         ['from=2026-06-01&to=2026-12-31', 'to', 'range_too_long', { max: 92 }],
         ['groupSize=abc', 'groupSize', 'not_a_number', undefined],
+        ['groupSize=1.000.000', 'groupSize', 'not_a_number', undefined],
         ['groupSize=0', 'groupSize', 'too_small', { min: 1 }],
         ['groupSize=10001', 'groupSize', 'too_large', { max: 10_000 }],
       ] as const) {
@@ -249,6 +268,18 @@ for (const dialect of testDialects()) {
           ['email', 'invalid_email'],
         ],
       );
+      // A whole number however large is too large, naming the bound, as the form says it; not no number.
+      for (const groupSize of [1e21, 12345678901234567890]) {
+        const beyond = await post(bookingRequest('no-such-slot', { groupSize }), { 'accept-language': 'en' });
+        assert.deepEqual(
+          validationErrorJson.parse(beyond.json()).errors.map((e) => [e.field, e.code, e.message, e.params]),
+          [
+            ['slotId', 'unknown_slot', 'This time slot does not exist.', undefined],
+            ['groupSize', 'too_large', 'At most 10,000.', { max: 10_000 }],
+          ],
+          String(groupSize),
+        );
+      }
     });
 
     test('POST /bookings: rules answer 409 with a stable code and a translated message', async () => {
@@ -320,6 +351,8 @@ for (const dialect of testDialects()) {
       const cases: [Record<string, unknown>, string, string][] = [
         [{ groupSize: 0 }, 'groupSize', 'group_too_small'],
         [{ groupSize: 1e9 }, 'groupSize', 'group_too_large'],
+        [{ groupSize: 1e21 }, 'groupSize', 'group_too_large'],
+        [{ groupSize: 12345678901234567890 }, 'groupSize', 'group_too_large'],
         [{ groupSize: '4' }, 'groupSize', 'not_a_number'],
         [{ groupSize: 2.5 }, 'groupSize', 'not_a_number'],
         [{ groupSize: null }, 'groupSize', 'required'],

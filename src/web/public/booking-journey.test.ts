@@ -250,7 +250,7 @@ for (const dialect of testDialects()) {
       assertLinkedErrors(page, ['groupSize']);
     });
 
-    test('group sizes of 0, 10^9 and 10^30 typed in the form get translated messages, the input kept', async () => {
+    test('group sizes of 0, 10^9, 10^30 and grouped digits typed in the form get translated messages, the input kept', async () => {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
       const cases: [string, string][] = [
         ['0', 'Deze activiteit is voor groepen van minstens 4 personen.'],
@@ -259,6 +259,11 @@ for (const dialect of testDialects()) {
         ['-3', 'Deze activiteit is voor groepen van minstens 4 personen.'],
         ['2.5', 'Vul een heel getal in.'],
         ['twaalf', 'Vul een heel getal in.'],
+        // Thousands in two or more groups are read, as in the back office; one group is ambiguous.
+        ['1.000.000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
+        ['1,000,000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
+        ['1.000', 'Vul een heel getal in.'],
+        ['12 personen', 'Vul een heel getal in.'],
       ];
       for (const [groupSize, message] of cases) {
         const res = await t.app.inject({

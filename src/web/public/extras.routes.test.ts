@@ -66,15 +66,26 @@ for (const dialect of testDialects()) {
 
     test('the form offers each extra with its price and what is left, in Dutch and English', async () => {
       for (const [lang, legend, lunchHint, gearHint, drinksText] of [
-        ['nl', 'Extra’s', '€ 9,95 per persoon', '€ 15,00 per stuk · nog 6 beschikbaar', 'Drankjes (€ 25,00 per groep · altijd inbegrepen)'],
-        ['en', 'Extras', '€9.95 per person', '€15.00 each · 6 left', 'Drinks (€25.00 per group · always included)'],
+        [
+          'nl',
+          'Extra’s',
+          '€ 9,95 per persoon',
+          '€ 15,00 per stuk · nog 6 beschikbaar · hoogstens 5 per boeking',
+          'Drankjes (€ 25,00 per groep · altijd inbegrepen)',
+        ],
+        ['en', 'Extras', '€9.95 per person', '€15.00 each · 6 left · at most 5 per booking', 'Drinks (€25.00 per group · always included)'],
       ] as const) {
         const page = parseHtml((await t.app.inject({ url: `/book/${slot.id}`, headers: { 'accept-language': lang } })).body);
         const section = page.querySelector('[data-testid="extras"]');
         assert.equal(text(section?.querySelector('legend')), legend);
         assert.equal(section?.querySelector(`input[name="extras.${lunch.id}"]`)?.getAttribute('type'), 'checkbox');
         assert.equal(text(page.querySelector(`[id="extras.${lunch.id}-hint"]`)), lunchHint);
-        assert.equal(section?.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('max'), '5');
+        // Its maximum is in the hint: the field is text with a numeric keyboard, which the browser does not check.
+        const units = section?.querySelector(`input[name="extras.${gear.id}"]`);
+        assert.deepEqual(
+          ['type', 'inputmode', 'max'].map((attribute) => units?.getAttribute(attribute)),
+          ['text', 'numeric', undefined],
+        );
         assert.equal(text(page.querySelector(`[id="extras.${gear.id}-hint"]`)), gearHint);
         assert.equal(text(page.querySelector(`[data-testid="extra-${drinks.id}"]`)), drinksText);
       }
@@ -116,6 +127,10 @@ for (const dialect of testDialects()) {
         assert.equal(text(page.querySelector(`[data-testid="error-extras.${gear.id}"]`)), atMost);
         assert.equal(page.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), '9');
       }
+      const junk = await post({ [`extras.${gear.id}`]: 'vijf' }, 'nl');
+      assert.equal(junk.statusCode, 422);
+      assert.equal(text(parseHtml(junk.body).querySelector(`[data-testid="error-extras.${gear.id}"]`)), 'Vul een heel getal in.');
+      assert.equal(parseHtml(junk.body).querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), 'vijf');
       for (const [lang, refusal] of [
         ['nl', 'Van “Klimset” is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.'],
         ['en', '“Climbing gear” no longer has enough left at this time. Choose fewer or another time.'],
@@ -134,7 +149,7 @@ for (const dialect of testDialects()) {
         ['nl', 'Aantal personen: Deze activiteit is voor groepen van hoogstens 40 personen.', 'Klimset: Hoogstens 5.'],
         ['en', 'Number of people: This activity is for groups of at most 40 people.', 'Climbing gear: At most 5.'],
       ] as const) {
-        for (const units of ['6', '1000']) {
+        for (const units of ['6', '1000', '1.000.000']) {
           const refused = await post({ groupSize: '41', [`extras.${gear.id}`]: units }, lang);
           assert.equal(refused.statusCode, 422);
           const page = parseHtml(refused.body);
@@ -143,7 +158,7 @@ for (const dialect of testDialects()) {
           assert.equal(page.querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), units);
         }
       }
-      for (const units of [6, 1000]) {
+      for (const units of [6, 1000, 1e21]) {
         const refused = await t.app.inject({
           method: 'POST',
           url: '/api/v1/bookings',

@@ -196,17 +196,24 @@ for (const dialect of testDialects()) {
         assert.ok(text(refused.page.querySelector('[data-testid="form-errors"]'))?.includes(lang === 'nl' ? 'Begeleider' : 'Adult'));
 
         // A count over the most any group may be names that limit, as the group size's error does.
-        const huge = await post({ 'party.pupil': '20000', 'party.adult': '3' }, lang);
-        assert.equal(huge.status, 422);
-        assert.equal(huge.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), '20000', 'the input kept');
-        assert.equal(
-          text(huge.page.querySelector('[data-testid="error-party.pupil"]')),
-          lang === 'nl' ? 'Hoogstens 10.000.' : 'At most 10,000.',
-        );
+        // So does one typed with thousands in groups, as the back office reads them.
+        for (const typed of ['20000', '1.000.000', '1,000,000']) {
+          const huge = await post({ 'party.pupil': typed, 'party.adult': '3' }, lang);
+          assert.equal(huge.status, 422);
+          assert.equal(huge.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), typed, 'the input kept');
+          assert.equal(
+            text(huge.page.querySelector('[data-testid="error-party.pupil"]')),
+            lang === 'nl' ? 'Hoogstens 10.000.' : 'At most 10,000.',
+          );
+        }
 
         const typo = await post({ 'party.pupil': 'abc', 'party.adult': '3' }, lang);
         assert.equal(typo.status, 422);
-        assert.ok(typo.page.querySelector('[data-testid="error-party.pupil"]'));
+        assert.equal(
+          text(typo.page.querySelector('[data-testid="error-party.pupil"]')),
+          lang === 'nl' ? 'Vul een heel getal in.' : 'Enter a whole number.',
+        );
+        assert.equal(typo.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), 'abc', 'the input kept');
         assert.equal(typo.page.querySelector('[data-testid="error-groupSize"]'), null, 'the counts say why, not a group size nobody typed');
 
         const tooFew = await post({ 'party.pupil': '8', 'party.adult': '1' }, lang);

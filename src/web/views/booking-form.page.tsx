@@ -4,7 +4,7 @@ import type { VenueTerms } from '../../core/venues/venue-terms.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { AcceptTermsField, BookingTerms, TermsVersionField } from './booking-terms.js';
 import { VoucherCodeField } from './voucher-pay-form.js';
-import { ErrorSummary, Field } from './components.js';
+import { ErrorSummary, Field, WHOLE_NUMBER_INPUT } from './components.js';
 import { type FieldMessages } from '../field-errors.js';
 import { Layout } from './layout.js';
 import { deadlineText } from './deadline.js';
@@ -168,11 +168,8 @@ export function BookingFormPage({
               <input
                 id="groupSize"
                 name="groupSize"
-                type="number"
-                inputmode="numeric"
+                {...WHOLE_NUMBER_INPUT}
                 required
-                min={activity.minGroupSize}
-                max={activity.maxGroupSize}
                 value={values.groupSize}
                 aria-describedby={describedBy}
                 aria-invalid={invalid('groupSize')}

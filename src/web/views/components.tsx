@@ -72,6 +72,14 @@ type InputFieldProps = Omit<FieldProps, 'name' | 'children'> &
     id: string;
   };
 
+/**
+ * The attributes of a field for a whole number: text with a numeric keyboard (GOV.UK Design
+ * System), as a number input rewrites or drops what the browser cannot read, and shows a value
+ * sent back that it cannot read as empty. No min, max or pattern: the hint says the bounds, the
+ * server checks them and keeps what was typed.
+ */
+export const WHOLE_NUMBER_INPUT = { type: 'text', inputmode: 'numeric', autocomplete: 'off' } as const;
+
 /** A Field holding one input; the other attributes go to the input. */
 export function InputField({ id, label, error, hint, ...input }: InputFieldProps) {
   return (

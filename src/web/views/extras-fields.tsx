@@ -2,7 +2,7 @@ import { type Extra, maxUnitsOf } from '../../core/catalog/extras.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import type { FieldMessages } from '../field-errors.js';
 import { formNumber } from '../form-body.js';
-import { Field } from './components.js';
+import { Field, WHOLE_NUMBER_INPUT } from './components.js';
 import type { Ui } from './ui.js';
 import { count } from '../../core/i18n/i18n.js';
 
@@ -34,6 +34,7 @@ function extraHint(ui: Ui, extra: Extra, left: number | undefined): string {
     price,
     extra.required && extra.basis !== 'unit' ? ui.t('extras.included') : '',
     left === undefined ? '' : ui.t('extras.left', { n: count(left) }),
+    extra.basis === 'unit' && extra.maxPerBooking !== null ? ui.t('extras.at_most', { max: count(maxUnitsOf(extra)) }) : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }
@@ -68,10 +69,7 @@ export function ExtrasFields({ ui, extras, left, values, errors }: Props) {
                 <input
                   id={name}
                   name={name}
-                  type="number"
-                  inputmode="numeric"
-                  min={extra.required ? 1 : 0}
-                  max={maxUnitsOf(extra)}
+                  {...WHOLE_NUMBER_INPUT}
                   value={values[extra.id] ?? (extra.required ? '1' : '0')}
                   aria-describedby={describedBy}
                   aria-invalid={errors[name] ? 'true' : undefined}

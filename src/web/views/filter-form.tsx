@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { count } from '../../core/i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { ErrorSummary, Field } from './components.js';
+import { ErrorSummary, Field, WHOLE_NUMBER_INPUT } from './components.js';
 import { type FieldMessages } from '../field-errors.js';
 import type { Ui } from './ui.js';
 
@@ -30,15 +31,17 @@ export function FilterForm({ ui, action, values, errors, dateLabel, submitLabel,
           <input id="date" name="date" type="date" value={values.date} aria-describedby={describedBy} aria-invalid={invalid('date')} />
         )}
       </Field>
-      <Field name="groupSize" label={t('filters.group_size')} error={errors.groupSize}>
+      <Field
+        name="groupSize"
+        label={t('filters.group_size')}
+        error={errors.groupSize}
+        hint={groupRange && t('activity.group_range', { min: count(groupRange.min), max: count(groupRange.max) })}
+      >
         {(describedBy) => (
           <input
             id="groupSize"
             name="groupSize"
-            type="number"
-            inputmode="numeric"
-            min={groupRange?.min ?? 1}
-            max={groupRange?.max}
+            {...WHOLE_NUMBER_INPUT}
             value={values.groupSize}
             aria-describedby={describedBy}
             aria-invalid={invalid('groupSize')}

@@ -3,7 +3,7 @@ import type { BookingDetails } from '../../core/bookings/booking.js';
 import { cancelDeadline, changeDeadline, isChangeable, organiserActions } from '../../core/bookings/booking-changes.js';
 import { deadlineText } from './deadline.js';
 import type { DomainErrorCode } from '../../core/shared/errors.js';
-import { InputField } from './components.js';
+import { InputField, WHOLE_NUMBER_INPUT } from './components.js';
 import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
 import type { FieldMessages } from '../field-errors.js';
@@ -94,11 +94,8 @@ export function ManageActions({ ui, booking, token, now, typed }: ManageActionsP
             <InputField
               id="groupSize"
               name="groupSize"
-              type="number"
-              inputMode="numeric"
+              {...WHOLE_NUMBER_INPUT}
               required
-              min={actions.decrease ? activity.minGroupSize : booking.groupSize}
-              max={activity.maxGroupSize}
               value={typed?.groupSize ?? String(booking.groupSize)}
               label={t('booking.group_size')}
               hint={hint}

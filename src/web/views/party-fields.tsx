@@ -2,7 +2,7 @@ import type { CategoryLine } from '../../core/catalog/price-categories.js';
 import { count, money } from '../../core/i18n/i18n.js';
 import type { FieldMessages } from '../field-errors.js';
 import type { PartyValues } from '../party-form.js';
-import { Field } from './components.js';
+import { Field, WHOLE_NUMBER_INPUT } from './components.js';
 import type { Ui } from './ui.js';
 
 /** What a category's field (and the activity page) says of its price, limits and free allowance. */
@@ -63,10 +63,7 @@ export function PartyFields({
               <input
                 id={name}
                 name={name}
-                type="number"
-                inputmode="numeric"
-                min={category.minCount ?? 0}
-                max={category.maxCount}
+                {...WHOLE_NUMBER_INPUT}
                 value={values[category.key] ?? ''}
                 aria-describedby={describedBy}
                 aria-invalid={errors[name] ? 'true' : undefined}

@@ -56,6 +56,7 @@ export function SearchFields({ ui, values, errors, cities }: Props) {
         name="maxPrice"
         type="text"
         inputmode="decimal"
+        autocomplete="off"
         label={t('search.max_price')}
         hint={t('search.max_price_hint')}
         error={errors.maxPrice}

@@ -112,6 +112,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
       name={name}
       type={type === 'number' ? 'text' : type}
       inputmode={type === 'number' ? 'numeric' : undefined}
+      autocomplete={type === 'number' ? 'off' : undefined}
       value={values[name]}
     />
   );
@@ -124,6 +125,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
       name={name}
       type="text"
       inputmode="numeric"
+      autocomplete="off"
       value={values[name]}
     />
   );
@@ -310,6 +312,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                       name={name(field)}
                       type="text"
                       inputmode={field === 'amount' ? 'decimal' : undefined}
+                      autocomplete={field === 'amount' ? 'off' : undefined}
                       value={line[field]}
                       aria-describedby={describedBy}
                       aria-invalid={invalid(name(field))}
@@ -354,6 +357,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                     name={name(field)}
                     type="text"
                     inputMode="numeric"
+                    autocomplete="off"
                     label={`${t(LINE_LABELS[field])} ${t('form.optional')}`}
                     value={line[field]}
                     error={errors[name(field)]}

@@ -77,6 +77,7 @@ export function PaymentFields({ ui, values, errors, keySource, venueHref }: Prop
       name={name}
       type="text"
       inputmode="numeric"
+      autocomplete="off"
       value={values[name]}
     />
   );
@@ -134,6 +135,7 @@ function RefundTierFields({ ui, index, tier, errors }: { ui: AdminUi; index: num
         error={errors[name('amount')]}
         type="text"
         inputmode="numeric"
+        autocomplete="off"
         value={tier.amount}
       />
       <Field name={name('unit')} label={t('refund_form.unit')} error={errors[name('unit')]}>
@@ -155,6 +157,7 @@ function RefundTierFields({ ui, index, tier, errors }: { ui: AdminUi; index: num
         error={errors[name('percent')]}
         type="text"
         inputmode="numeric"
+        autocomplete="off"
         value={tier.percent}
       />
     </fieldset>

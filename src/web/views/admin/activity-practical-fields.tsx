@@ -44,6 +44,7 @@ export function PracticalFields({ ui, values, errors }: Props) {
       name={name}
       type="text"
       inputmode="numeric"
+      autocomplete="off"
       value={values[name]}
     />
   );

@@ -181,14 +181,7 @@ export function BookingDetailPage({
           <p class="hint">{t('booking_edit.hint')}</p>
           <form method="post" action={`${base}/details`} class="narrow-form" novalidate>
             <CsrfField ui={ui} />
-            <OrganiserFields
-              ui={ui}
-              prefix="edit-"
-              activity={booking.activity}
-              values={edit ?? editValuesOf(booking)}
-              errors={errors}
-              groupSizeNow={booking.groupSize}
-            />
+            <OrganiserFields ui={ui} prefix="edit-" activity={booking.activity} values={edit ?? editValuesOf(booking)} errors={errors} />
             <button type="submit">{t('booking_edit.submit')}</button>
           </form>
         </section>

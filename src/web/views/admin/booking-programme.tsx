@@ -124,6 +124,7 @@ function MoveForm({
                       name={`buffers.${resource.id}`}
                       type="text"
                       inputmode="numeric"
+                      autocomplete="off"
                       size={5}
                       value={values.buffers[resource.id] ?? '0'}
                       aria-describedby={error ? `${buffer}-error` : undefined}

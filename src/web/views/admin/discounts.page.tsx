@@ -190,6 +190,7 @@ export function DiscountFormPage({ ui, code, choices, values, errors }: FormProp
           error={errors.value}
           type="text"
           inputmode="decimal"
+          autocomplete="off"
           value={values.value}
         />
         <Choice
@@ -228,6 +229,7 @@ export function DiscountFormPage({ ui, code, choices, values, errors }: FormProp
             error={errors[name]}
             type="text"
             inputmode="numeric"
+            autocomplete="off"
             value={values[name]}
           />
         ))}

@@ -1,7 +1,7 @@
 import type { Activity } from '../../../core/catalog/activity.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AdminUi } from './admin-ui.js';
-import { Field, InputField } from '../components.js';
+import { Field, InputField, WHOLE_NUMBER_INPUT } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { count } from '../../../core/i18n/i18n.js';
 
@@ -46,10 +46,8 @@ export function OrganiserFields(props: {
   errors: FieldMessages;
   /** Whether to ask the group size (false where the group is counted per price category beside these fields). */
   groupSize?: boolean;
-  /** A booking's group size now, which an edit keeps whatever the activity's limits say (parseStaffEdit). */
-  groupSizeNow?: number;
 }) {
-  const { ui, prefix, activity, values, errors, groupSize = true, groupSizeNow } = props;
+  const { ui, prefix, activity, values, errors, groupSize = true } = props;
   const { t } = ui;
   const id = (name: OrganiserField) => `${prefix}${name}`;
   return (
@@ -61,11 +59,8 @@ export function OrganiserFields(props: {
           label={t('booking.group_size')}
           hint={t('activity.group_range', { min: count(activity.minGroupSize), max: count(activity.maxGroupSize) })}
           error={errors[id('groupSize')]}
-          type="number"
-          inputmode="numeric"
+          {...WHOLE_NUMBER_INPUT}
           required
-          min={Math.min(activity.minGroupSize, groupSizeNow ?? activity.minGroupSize)}
-          max={Math.max(activity.maxGroupSize, groupSizeNow ?? activity.maxGroupSize)}
           value={values.groupSize}
         />
       )}

@@ -49,6 +49,7 @@ export function PartFormFields({ ui, action, submit, values, errors, choices, re
       error={errors[name]}
       type="text"
       inputmode={numeric ? 'numeric' : undefined}
+      autocomplete={numeric ? 'off' : undefined}
       maxLength={numeric ? undefined : 80}
       value={values[name]}
     />
@@ -123,6 +124,7 @@ export function PartFormFields({ ui, action, submit, values, errors, choices, re
                     name={buffer}
                     type="text"
                     inputmode="numeric"
+                    autocomplete="off"
                     size={5}
                     value={values.buffers[resource.id] ?? '0'}
                     aria-describedby={errors[buffer] ? `${buffer}-error` : undefined}

@@ -40,6 +40,7 @@ export function RotationFormFields({ ui, action, parts, values, errors }: Props)
         error={errors.subgroupSize}
         type="text"
         inputmode="numeric"
+        autocomplete="off"
         size={5}
         value={values.subgroupSize}
       />

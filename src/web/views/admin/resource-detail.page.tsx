@@ -77,6 +77,7 @@ function HoursForm({ ui, resource, values, errors }: { ui: AdminUi; resource: Re
         name={name}
         type="text"
         inputmode="numeric"
+        autocomplete="off"
         size={5}
         maxLength={5}
         placeholder="09:00"
@@ -144,7 +145,9 @@ export function ResourceDetailPage({ ui, settings, values, errors, saved }: Prop
       label={t(CLOSURE_LABELS[name]!)}
       error={closureErrors[name]}
       type={type}
-      {...(type === 'text' && name !== 'reason' ? { inputmode: 'numeric' as const, placeholder: '09:00', maxLength: 5 } : {})}
+      {...(type === 'text' && name !== 'reason'
+        ? { inputmode: 'numeric' as const, autocomplete: 'off', placeholder: '09:00', maxLength: 5 }
+        : {})}
       {...(name === 'reason' ? { maxLength: 200 } : {})}
       value={values.closure[name]}
     />
@@ -279,6 +282,7 @@ export function ResourceDetailPage({ ui, settings, values, errors, saved }: Prop
             error={linkErrors.buffer}
             type="text"
             inputmode="numeric"
+            autocomplete="off"
             value={values.link.buffer}
           />
           <button type="submit">{t('resources_admin.link')}</button>

@@ -79,6 +79,7 @@ export function ResourceFields({
         error={errors.capacity}
         type="text"
         inputmode="numeric"
+        autocomplete="off"
         required
         value={values.capacity}
       />

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
 import { can } from '../../../core/staff/staff.js';
 import type { AdminUi } from './admin-ui.js';
-import { ErrorSummary, Field, InputField } from '../components.js';
+import { ErrorSummary, Field, InputField, WHOLE_NUMBER_INPUT } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { DataTable } from '../data-table.js';
 import { AdminLayout, CsrfField, PostButton } from './admin-layout.js';
@@ -134,15 +134,17 @@ function formInput<Name extends string>(
         label={ui.t(labels[id]!)}
         error={errors[id]}
         name={name}
-        type={type}
-        inputmode={name === 'capacity' ? 'numeric' : undefined}
+        {...(name === 'capacity' ? WHOLE_NUMBER_INPUT : { type })}
         value={values[name]}
       />
     );
   };
 }
 
-/** A one-field form in a row of the page; a refused value comes back with its message (RowError). */
+/**
+ * A one-field form in a row of the page; a refused value comes back with its message (RowError),
+ * summed up above the field as on every form, the summary taking the focus.
+ */
 function RowForm({
   ui,
   action,
@@ -166,6 +168,7 @@ function RowForm({
   return (
     <form method="post" action={action} class="inline-form">
       <CsrfField ui={ui} />
+      {error && <ErrorSummary ui={ui} errors={{ [id]: error.message }} labels={{}} named={{ [id]: label }} />}
       <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
@@ -174,14 +177,7 @@ function RowForm({
           {error.message}
         </p>
       )}
-      {/* autofocus on a refused value: the page opens at its row, however far down the list. */}
-      <input
-        id={id}
-        {...input}
-        aria-describedby={error ? `${id}-error` : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        autofocus={error ? true : undefined}
-      />
+      <input id={id} {...input} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? 'true' : undefined} />
       <button type="submit" class="button-secondary">
         {submit}
       </button>
@@ -240,8 +236,7 @@ function SlotRow({
             errorTestId="capacity-error"
             submit={t('slots.change_capacity')}
             name="capacity"
-            type="text"
-            inputmode="numeric"
+            {...WHOLE_NUMBER_INPUT}
             size={5}
             value={error ? error.value : String(slot.capacity)}
           />

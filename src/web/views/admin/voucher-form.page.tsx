@@ -114,6 +114,7 @@ export function VoucherFormPage({
           error={errors.validityMonths}
           type="text"
           inputmode="numeric"
+          autocomplete="off"
           value={values.validityMonths}
         />
         <Choice
