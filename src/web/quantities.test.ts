@@ -58,6 +58,8 @@ for (const dialect of testDialects()) {
       const review = await t.app.inject({ method: 'POST', url: `/book/${slot.id}`, headers: FORM, payload: urlencoded(fields) });
       assert.equal(review.statusCode, 200);
       assert.match(text(review.body, 'price-breakdown'), /Rondvaart2\.026 personen€/);
+      // The size the form sent as text, read as digits by now: a quantity too.
+      assert.match(text(review.body, 'organiser-details'), /Aantal personen2\.026 personen/);
       const manage = await t.app.inject({ url: `/b/${booked.manageToken}`, headers: FORM });
       assert.match(text(manage.body, 'price-breakdown'), /Rondvaart2\.026 personen€/);
       assert.match(text(manage.body, 'manage-actions'), /Voor groepen van 1\.200 tot 10\.000 personen;/);

@@ -5,7 +5,7 @@ import type { FieldMessages } from '../field-errors.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { DataTable } from './data-table.js';
 import type { Ui } from './ui.js';
-import { count } from '../../core/i18n/i18n.js';
+import { count, type Param } from '../../core/i18n/i18n.js';
 
 export function ErrorSummary({
   ui,
@@ -110,7 +110,7 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
             {line.basis === 'person'
               ? t(line.quantity === 1 ? 'price.person' : 'price.persons', { n: count(line.quantity) })
               : line.basis === 'unit'
-                ? t('price.units', { n: count(line.quantity) })
+                ? t(line.quantity === 1 ? 'price.units_one' : 'price.units', { n: count(line.quantity) })
                 : t('price.per_group')}
           </td>
           <td>{formatMoney(line.unitCents, lang)}</td>
@@ -138,13 +138,19 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
   );
 }
 
+/** A group's size as a quantity: the review page holds it as the form's text, which it has read as digits by then. */
+function sizeText(size: number | string): Param {
+  const digits = typeof size === 'string' ? size.trim() : String(size);
+  return /^\d+$/.test(digits) ? count(Number(digits)) : size;
+}
+
 /** Who booked, for how many, and their notes: on the review page and the manage page. */
 export function OrganiserDetails({ ui, details }: { ui: Ui; details: OrganiserDetailsValues }) {
   const { t } = ui;
   return (
     <dl class="summary" data-testid="organiser-details">
       <dt>{t('booking.group_size')}</dt>
-      <dd>{t('price.persons', { n: typeof details.groupSize === 'number' ? count(details.groupSize) : details.groupSize })}</dd>
+      <dd>{t('price.persons', { n: sizeText(details.groupSize) })}</dd>
       <dt>{t('booking.name')}</dt>
       <dd>{details.name}</dd>
       <dt>{t('booking.email')}</dt>

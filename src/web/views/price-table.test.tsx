@@ -64,3 +64,32 @@ test('the price table ties every amount to its column and row header with scope 
   assert.equal(table.querySelector('[data-testid="price-total"]')?.textContent, '€276.50');
   assert.equal(rows.at(-1)!.querySelector('th')?.textContent, 'Total (incl. VAT)');
 });
+
+test('a line of one unit or one person is in the singular, more in the plural, each a quantity in the language', () => {
+  const line = (basis: 'unit' | 'person', quantity: number) => ({
+    label: { nl: 'Klimset', en: 'Climbing gear' },
+    basis,
+    quantity,
+    unitCents: 100,
+    totalCents: 100 * quantity,
+    rateBp: 2100,
+    vatCents: 0,
+  });
+  const price: PriceBreakdown = {
+    lines: [line('unit', 1), line('unit', 1500), line('person', 1), line('person', 2)],
+    vat: [{ rateBp: 2100, vatCents: 0 }],
+    totalCents: 150_400,
+    vatCents: 0,
+  };
+  for (const [lang, expected] of [
+    ['nl', ['1 stuk', '1.500 stuks', '1 persoon', '2 personen']],
+    ['en', ['1 unit', '1,500 units', '1 person', '2 people']],
+  ] as const) {
+    const ui = { lang, t: translator(lang), path: '/', stylesheet: '/app.css', icon: '/icon.svg', indexable: true };
+    const table = parseHtml(render(<PriceTable ui={ui} price={price} />)).querySelector('table')!;
+    assert.deepEqual(
+      table.querySelectorAll('tbody tr').map((row) => row.querySelectorAll('td')[0]!.text.trim()),
+      expected,
+    );
+  }
+});

@@ -9,6 +9,7 @@ export const extrasMessages = defineMessages(
     'field.unknown_extra': 'Deze extra wordt bij deze activiteit niet aangeboden.',
     'field.extra_basis_held':
       'Deze extra is al geboekt, dus de manier van prijzen kan niet meer veranderen. Zet deze extra uit en maak een nieuwe aan.',
+    'price.units_one': '{n} stuk',
     'price.units': '{n} stuks',
     'extras.legend': 'Extra’s',
     'extras.per_person': '{amount} per persoon',
@@ -59,6 +60,7 @@ export const extrasMessages = defineMessages(
     'slot.required_extra_short': 'Not enough “{extra}” left for your group.',
     'field.unknown_extra': 'This activity does not offer this extra.',
     'field.extra_basis_held': 'This extra has been booked, so how it is priced can no longer change. Switch it off and add a new one.',
+    'price.units_one': '{n} unit',
     'price.units': '{n} units',
     'extras.legend': 'Extras',
     'extras.per_person': '{amount} per person',
