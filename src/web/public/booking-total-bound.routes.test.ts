@@ -42,6 +42,11 @@ for (const dialect of testDialects()) {
     let manager: Member;
     const db = () => t.database.db;
     const bookings = async () => (await db().selectFrom('bookings').select('id').execute()).length;
+    /** A booking's stored group size and total: what a refused change must leave as it was. */
+    const sizeAndTotal = async (id: string) => {
+      const row = await db().selectFrom('bookings').select(['group_size', 'total_cents']).where('id', '=', id).executeTakeFirstOrThrow();
+      return [row.group_size, row.total_cents];
+    };
 
     before(async () => {
       t = await buildTestApp(dialect, '2026-06-01T08:00:00Z');
@@ -123,12 +128,7 @@ for (const dialect of testDialects()) {
           assert.equal(parseHtml(res.body).querySelector('#groupSize')?.getAttribute('value'), '3');
         }
       }
-      const row = await db()
-        .selectFrom('bookings')
-        .select(['group_size', 'total_cents'])
-        .where('id', '=', booking.id)
-        .executeTakeFirstOrThrow();
-      assert.deepEqual([row.group_size, row.total_cents], [2, booking.price.totalCents]);
+      assert.deepEqual(await sizeAndTotal(booking.id), [2, booking.price.totalCents]);
     });
 
     test('the fees a booking kept count toward the bound: a group grown again after shrinking is refused', async () => {
@@ -149,12 +149,7 @@ for (const dialect of testDialects()) {
       });
       assert.equal(res.statusCode, 422, res.body.slice(0, 300));
       assert.equal(text(res, 'error-groupSize'), TOO_LARGE.en);
-      const row = await db()
-        .selectFrom('bookings')
-        .select(['group_size', 'total_cents'])
-        .where('id', '=', booking.id)
-        .executeTakeFirstOrThrow();
-      assert.deepEqual([row.group_size, row.total_cents], [1, booking.price.totalCents]);
+      assert.deepEqual(await sizeAndTotal(booking.id), [1, booking.price.totalCents]);
     });
 
     test("staff's booking for a caller is refused at the group size, keeping what they typed", async () => {
@@ -192,12 +187,7 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 422, res.body.slice(0, 300));
       assert.equal(text(res, 'error-edit-groupSize'), TOO_LARGE.nl);
       assert.equal(parseHtml(res.body).querySelector('#edit-groupSize')?.getAttribute('value'), '3');
-      const row = await db()
-        .selectFrom('bookings')
-        .select(['group_size', 'total_cents'])
-        .where('id', '=', booking.id)
-        .executeTakeFirstOrThrow();
-      assert.deepEqual([row.group_size, row.total_cents], [2, booking.price.totalCents]);
+      assert.deepEqual(await sizeAndTotal(booking.id), [2, booking.price.totalCents]);
     });
   });
 }
