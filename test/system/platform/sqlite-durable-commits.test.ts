@@ -46,7 +46,10 @@ function callsOf(output: string): Call[] {
   return calls;
 }
 
-/** strace attached to every thread of `pid`, writing to `file`; resolves once it has attached. */
+/**
+ * strace attached to every thread of `pid` (and to those it starts later), writing to `file`; resolves once
+ * it has attached to all (it says "Process N attached with M threads" once it has).
+ */
 async function attachStrace(pid: number, file: string): Promise<ChildProcess> {
   const args = ['-f', '-y', '-ttt', '-T', '-s', '40', '-e', 'trace=pwrite64,write,writev,fsync,fdatasync', '-o', file, '-p', String(pid)];
   const strace = spawn('strace', args, { stdio: ['ignore', 'ignore', 'pipe'] });
