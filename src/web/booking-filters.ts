@@ -9,7 +9,7 @@ export const FILTER_FIELDS = ['q', 'status', 'activity', 'from', 'to', 'paid', '
 export type FilterValues = Record<(typeof FILTER_FIELDS)[number], string>;
 
 export interface ParsedBookingFilter {
-  /** As typed, to show them back and to carry them to other pages and the export. */
+  /** As typed (the search with its spaces), to show them back and to carry them to other pages and the export. */
   values: FilterValues;
   errors: FieldError[];
   filter: BookingFilter;
@@ -21,14 +21,17 @@ const MAX_PAGE = 100_000;
 
 /** The bookings list's search, filters, order and page from the query string; `activityIds` are those in scope. */
 export function parseBookingFilter(query: unknown, activityIds: readonly string[]): ParsedBookingFilter {
-  const values = Object.fromEntries(FILTER_FIELDS.map((name) => [name, formField(query, name).trim()])) as FilterValues;
+  // The search is shown back exactly as typed, spaces and all, and read without the spaces around.
+  const values = Object.fromEntries(FILTER_FIELDS.map((name) => [name, formField(query, name)])) as FilterValues;
+  for (const name of FILTER_FIELDS) if (name !== 'q') values[name] = values[name].trim();
+  const q = values.q.trim();
   const errors: FieldError[] = [];
   const filter: BookingFilter = { sort: 'visit_desc' };
 
-  if (values.q.length > MAX_SEARCH_LENGTH) errors.push({ field: 'q', code: 'too_long' });
+  if (q.length > MAX_SEARCH_LENGTH) errors.push({ field: 'q', code: 'too_long' });
   // No booking holds control characters, and PostgreSQL's text cannot hold U+0000.
-  else if (CONTROL.test(values.q)) errors.push({ field: 'q', code: 'invalid_characters' });
-  else if (values.q !== '') filter.q = values.q;
+  else if (CONTROL.test(q)) errors.push({ field: 'q', code: 'invalid_characters' });
+  else if (q !== '') filter.q = q;
   if ((BOOKING_STATUSES as readonly string[]).includes(values.status)) filter.status = values.status as BookingStatus;
   else if (values.status !== '') errors.push({ field: 'status', code: 'invalid_value' });
   if (activityIds.includes(values.activity)) filter.activityId = values.activity;
@@ -48,10 +51,10 @@ export function parseBookingFilter(query: unknown, activityIds: readonly string[
   return { values, errors, filter, page: typeof page === 'number' && page >= 1 && page <= MAX_PAGE ? page : 1 };
 }
 
-/** The query string of the filters as typed (empty ones left out), with more parameters after them. */
+/** The query string of the filters as typed, without the spaces around (empty ones left out), with more parameters after them. */
 export function filterQuery(values: FilterValues, more: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const name of FILTER_FIELDS) if (values[name] !== '') params.set(name, values[name]);
+  for (const name of FILTER_FIELDS) if (values[name].trim() !== '') params.set(name, values[name].trim());
   for (const [name, value] of Object.entries(more)) params.set(name, value);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;

@@ -42,9 +42,9 @@ export async function priceOfSelection(
 
 /**
  * priceOfSelection with the VAT rate rows (listVatRates) already read, as a booking's quote reads
- * them with its slot. A price above the most one booking may cost (MAX_BOOKING_CENTS) is refused at
- * the group size (`total_too_large`, naming the maximum), however it came about (persons, extras);
- * for a booking priced again, with what it owes beside its price (the fees it kept, which a smaller
+ * them with its slot. A price above the most one booking may cost (MAX_BOOKING_CENTS) is refused
+ * (`total_too_large`, naming the maximum) where its cause is (boundField); for a booking priced
+ * again, with what it owes beside its price (the fees it kept, which a smaller
  * group adds to: so the bound holds however often it grows and shrinks), and one above the bound
  * already (stored before the bound) may still come down.
  */
@@ -63,7 +63,22 @@ export function priceAtRates(
   const { adjustmentCents = 0, previousCents = 0 } = selection.repriced ?? {};
   const owed = total.totalCents + adjustmentCents;
   if (owed > MAX_BOOKING_CENTS && owed > previousCents + adjustmentCents) {
-    throw new FieldsRefused([{ field: 'groupSize', code: 'total_too_large', params: { max: { cents: MAX_BOOKING_CENTS } } }]);
+    const field = boundField(base.totalCents, selection);
+    throw new FieldsRefused([{ field, code: 'total_too_large', params: { max: { cents: MAX_BOOKING_CENTS } } }]);
   }
   return total;
+}
+
+/**
+ * Where a new booking's price over the bound is refused: at the first extra with a price the
+ * organiser chose (`extras.<id>`: one per unit, or an optional one; a required one is no choice) when
+ * the group alone (`groupCents`, its price without extras) stays within the bound, else at the
+ * group size, as always for a booking priced again (a change of its group).
+ */
+function boundField(groupCents: number, selection: PriceSelection): string {
+  if (selection.repriced || groupCents > MAX_BOOKING_CENTS) return 'groupSize';
+  const chosen = selection.extras?.find(
+    ({ extra, quantity }) => quantity > 0 && extra.amountCents > 0 && (extra.basis === 'unit' || !extra.required),
+  );
+  return chosen ? `extras.${chosen.extra.id}` : 'groupSize';
 }

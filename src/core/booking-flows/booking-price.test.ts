@@ -5,6 +5,7 @@ import type { VatRateRow } from '../catalog/pricing.js';
 import { FieldsRefused } from '../shared/field-errors.js';
 import { MAX_BOOKING_CENTS } from '../shared/money.js';
 import { priceAtRates } from './booking-price.service.js';
+import { testExtra } from '../../../test/extras.js';
 
 const RATES: VatRateRow[] = [
   { code: 'high', rate_bp: 2100, valid_from: '2012-10-01' },
@@ -32,6 +33,40 @@ describe('the most one booking may cost', () => {
         JSON.stringify(e.errors) ===
           JSON.stringify([{ field: 'groupSize', code: 'total_too_large', params: { max: { cents: MAX_BOOKING_CENTS } } }]),
     );
+  });
+
+  test('over it by the extras chosen, the group alone within it: refused at the first extra chosen with a price', () => {
+    const refusedAt = (groupSize: number, extras: { extra: ReturnType<typeof testExtra>; quantity: number }[], previousCents?: number) => {
+      try {
+        priceAtRates(RATES, activity, startsAt, {
+          groupSize,
+          party: null,
+          extras,
+          ...(previousCents !== undefined && { repriced: { previousCents, adjustmentCents: 0 } }),
+        });
+      } catch (e) {
+        if (e instanceof FieldsRefused) return e.errors.map((error) => `${error.field} ${error.code}`);
+        throw e;
+      }
+      return [];
+    };
+    const free = testExtra('a', { amountCents: 0 });
+    const wine = testExtra('a', { amountCents: 2_000_000 });
+    const boats = testExtra('a', { basis: 'unit', amountCents: 50_000_000, required: true });
+    const tax = testExtra('a', { basis: 'group', amountCents: 50_000_000, required: true });
+    assert.deepEqual(
+      refusedAt(9, [
+        { extra: free, quantity: 9 },
+        { extra: wine, quantity: 9 },
+      ]),
+      [`extras.${wine.id} total_too_large`],
+    );
+    assert.deepEqual(refusedAt(1, [{ extra: boats, quantity: 3 }]), [`extras.${boats.id} total_too_large`], 'units are a choice');
+    // A required extra per group is no choice of the organiser's, nor is a group alone over the bound.
+    assert.deepEqual(refusedAt(6, [{ extra: tax, quantity: 1 }]), ['groupSize total_too_large']);
+    assert.deepEqual(refusedAt(11, [{ extra: wine, quantity: 11 }]), ['groupSize total_too_large']);
+    // A change of a booking's group is refused where it was typed: the group size.
+    assert.deepEqual(refusedAt(9, [{ extra: wine, quantity: 9 }], 9 * 10_000_000), ['groupSize total_too_large']);
   });
 
   test('a booking stored above it before the bound may come down, not go up', () => {

@@ -50,7 +50,7 @@ export const bookingInputSchema = jsonInputObject({
     .record(z.string().max(32, 'invalid_value'), count(0, MAX_GROUP_SIZE))
     .optional()
     .describe(
-      'How many persons of each price category the group has, by the category\'s key (activity.priceCategories), e.g. {"pupil": 24, "teacher": 3}; only for an activity with price categories. Left out there, the whole group counts in the activity\'s first category (each other category at its minimum). A count over its category\'s maxCount, or over 10,000 for a category without one, is refused at party.<key> with count_above_max, naming the limit',
+      'How many persons of each price category the group has, by the category\'s key (activity.priceCategories), e.g. {"pupil": 24, "teacher": 3}; only for an activity with price categories. Left out there, the whole group counts in the activity\'s first category (each other category at its minimum). A count over its category\'s maxCount, or over 10,000 for a category without one, is refused at party.<key> with count_above_max, one below its minCount (or below 0) with count_below_min, naming the limit; while a count is refused, the group size it adds up to is not also refused for the activity\'s limits',
     ),
   name: text(120, { required: true }),
   email: text(254, { required: true }).refine((s) => s === '' || z.regexes.email.test(s), 'invalid_email'),
@@ -170,15 +170,17 @@ export function withPartySize(raw: Record<string, unknown>): Record<string, unkn
 }
 
 /**
- * A failed parse's field errors (fieldErrorsOf), a party's count over the most any group may be
- * (the schema's `too_large` at `party.<key>`) as the limit it is over, named: `count_above_max`
- * with MAX_GROUP_SIZE, as partyErrors names a category's own maximum. An extra's units over
+ * A failed parse's field errors (fieldErrorsOf), a party's count outside what any group may have
+ * (the schema's `too_large` or `too_small` at `party.<key>`) as the limit it is outside of, named:
+ * `count_above_max` with MAX_GROUP_SIZE or `count_below_min` with 0, as partyErrors names a
+ * category's own limits (withPartyFaults puts those in their place). An extra's units over
  * MAX_EXTRA_UNITS are `too_large` without naming it: the extra's own maximum may be lower, and
  * withExtrasFaults, which knows the activity's extras, names it.
  */
 export function countErrorsOf(error: z.ZodError): FieldError[] {
   return fieldErrorsOf(error).map((e) => {
     if (e.field.startsWith('party.') && e.code === 'too_large') return { ...e, code: 'count_above_max', params: { max: MAX_GROUP_SIZE } };
+    if (e.field.startsWith('party.') && e.code === 'too_small') return { ...e, code: 'count_below_min', params: { min: 0 } };
     if (e.field.startsWith('extras.') && e.code === 'too_large') return { field: e.field, code: e.code };
     return e;
   });
@@ -186,11 +188,14 @@ export function countErrorsOf(error: z.ZodError): FieldError[] {
 
 /**
  * The field errors with the party's faults for the activity (partyFaults) at the fields without
- * one; a count the schema found over MAX_GROUP_SIZE (countErrorsOf) names its category's own
- * maximum instead, where that is lower.
+ * one; a count the schema found over MAX_GROUP_SIZE or below 0 (countErrorsOf) names its
+ * category's own limit instead. While a count is at fault, it alone says why: the group size, its
+ * sum, is not also refused for the activity's limits (one field, one error).
  */
 export function withPartyFaults(activity: Pick<Activity, 'pricing'>, party: unknown, errors: readonly FieldError[]): FieldError[] {
-  return withFaults(errors, partyFaults(activity, party), (e, f) => f.code === 'count_above_max' && e.code === 'count_above_max');
+  const all = withFaults(errors, partyFaults(activity, party), (e, f) => f.code === e.code && f.code.startsWith('count_'));
+  if (!all.some((e) => e.field.startsWith('party.'))) return all;
+  return all.filter((e) => !(e.field === 'groupSize' && (e.code === 'group_too_small' || e.code === 'group_too_large')));
 }
 
 /**

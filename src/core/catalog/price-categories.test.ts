@@ -141,13 +141,13 @@ describe('price categories and free companions', () => {
       { field: 'party.pupil', code: 'count_below_min', params: { min: 8 } },
       { field: 'party.adult', code: 'count_above_max', params: { max: 10 } },
     ]);
-    // Whatever the limits, a count is a whole number from 0.
+    // A count below zero names the bound the field's hint names: the category's minimum, else 0.
     assert.deepEqual(partyErrors(categories, { pupil: 40, adult: -18 }), [
-      { field: 'party.adult', code: 'count_below_min', params: { min: 0 } },
+      { field: 'party.adult', code: 'count_below_min', params: { min: 1 } },
     ]);
-    assert.deepEqual(partyErrors(categoriesOf(pricingSchema.parse([{ ...SCHOOL[0], minCount: undefined }])), { pupil: 2.5 }), [
-      { field: 'party.pupil', code: 'not_a_number' },
-    ]);
+    const noMinimum = categoriesOf(pricingSchema.parse([{ ...SCHOOL[0], minCount: undefined }]));
+    assert.deepEqual(partyErrors(noMinimum, { pupil: -1 }), [{ field: 'party.pupil', code: 'count_below_min', params: { min: 0 } }]);
+    assert.deepEqual(partyErrors(noMinimum, { pupil: 2.5 }), [{ field: 'party.pupil', code: 'not_a_number' }]);
     // A category left out counts 0, under its minimum.
     assert.deepEqual(partyErrors(categories, { pupil: 10 }), [{ field: 'party.adult', code: 'count_below_min', params: { min: 1 } }]);
   });

@@ -105,9 +105,9 @@ export function resizedParty(categories: readonly CategoryLine[], party: Party, 
 
 /**
  * The faults of a party for the activity's categories, as field errors under `party.<key>`: a key
- * the activity has no category for, a count that is no whole number from 0, or outside the
- * category's limits (without a maximum of its own, MAX_GROUP_SIZE), naming the limit. The group's size
- * (the sum) is checked against the activity's limits as any group size is.
+ * the activity has no category for, a count that is no whole number, or outside the category's
+ * limits (without a minimum of its own, 0; without a maximum, MAX_GROUP_SIZE), naming the limit.
+ * The group's size (the sum) is checked against the activity's limits as any group size is.
  */
 export function partyErrors(categories: readonly CategoryLine[], party: Party): FieldError[] {
   const errors: FieldError[] = [];
@@ -116,12 +116,11 @@ export function partyErrors(categories: readonly CategoryLine[], party: Party): 
   for (const category of categories) {
     const count = party[category.key] ?? 0;
     const field = `party.${category.key}`;
-    // Whatever the category's limits: a count is a whole number, never below zero.
+    // A count is a whole number, never below zero: below either bound, the one the field's hint names.
+    const min = category.minCount ?? 0;
     if (!Number.isInteger(count)) errors.push({ field, code: 'not_a_number' });
-    else if (count < 0) errors.push({ field, code: 'count_below_min', params: { min: 0 } });
-    else if (category.minCount !== undefined && count < category.minCount) {
-      errors.push({ field, code: 'count_below_min', params: { min: category.minCount } });
-    } else if (count > (category.maxCount ?? MAX_GROUP_SIZE)) {
+    else if (count < min) errors.push({ field, code: 'count_below_min', params: { min } });
+    else if (count > (category.maxCount ?? MAX_GROUP_SIZE)) {
       // A category without a maximum of its own takes at most as many as any group may be.
       errors.push({ field, code: 'count_above_max', params: { max: category.maxCount ?? MAX_GROUP_SIZE } });
     }

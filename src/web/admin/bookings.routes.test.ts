@@ -143,6 +143,11 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await search(manager, 'q=a_n'), []);
       assert.deepEqual(await search(admin, 'q=anna'), sorted(anna, other));
       assert.deepEqual(await search(otherManager, 'q=anna'), sorted(other));
+      // Spaces around the search are shown back as typed, and left out of the search and the links.
+      assert.deepEqual(await search(manager, 'q=++ANNA+'), sorted(anna));
+      const spaced = parseHtml((await adminGet(t, manager, '/admin/bookings?q=++ANNA+')).body);
+      assert.equal(spaced.querySelector('#q')?.getAttribute('value'), '  ANNA ');
+      assert.equal(spaced.querySelector('a[href^="/admin/bookings.csv"]')?.getAttribute('href'), '/admin/bookings.csv?q=ANNA');
     });
 
     test('filters: activity, visit dates, status and payment; ordered by visit', async () => {

@@ -108,6 +108,52 @@ for (const dialect of testDialects()) {
       assert.equal(large.querySelector('[data-testid="error-maxPrice"]')?.textContent, 'Hoogstens €\u00a0100.000,00.');
     });
 
+    test('the filters come back exactly as typed, spaces and all; the search and the links read them without', async () => {
+      const typed = { q: ' rondvaart ', maxPrice: ' 20 ', date: ' 2027-03-16 ', groupSize: ' 4 ' };
+      const found = await get(`/?${new URLSearchParams({ ...typed, city: ' Amsterdam ' })}`);
+      assert.equal(found.statusCode, 200);
+      const page = parseHtml(found.body);
+      assert.deepEqual(formFields(page.querySelector('form.filters')!), typed);
+      assert.deepEqual(
+        page.querySelectorAll('.card h2').map((h2) => h2.textContent),
+        ['Rondvaart door de grachten'],
+      );
+      assert.match(page.querySelector('.card h2 a')!.getAttribute('href')!, /\?date=2027-03-16&groupSize=4$/);
+      const refused = await get(`/?${new URLSearchParams({ q: ' klim ', maxPrice: ' veel ', groupSize: ' 0 ', date: ' morgen ' })}`);
+      assert.equal(refused.statusCode, 400);
+      assert.deepEqual(formFields(parseHtml(refused.body).querySelector('form.filters')!), {
+        q: ' klim ',
+        maxPrice: ' veel ',
+        date: ' morgen ',
+        groupSize: ' 0 ',
+      });
+      // The activity page's filter too: shown as typed, carried without the spaces.
+      const activity = parseHtml(
+        (await get(`/activities/${cruise.slug}?${new URLSearchParams({ date: ' 2027-03-16 ', groupSize: ' 4 ' })}`)).body,
+      );
+      assert.deepEqual(formFields(activity.querySelector('form.filters')!), { date: ' 2027-03-16 ', groupSize: ' 4 ' });
+      assert.equal(
+        activity.querySelector('[data-testid="slots-later"]')?.getAttribute('href'),
+        `/activities/${cruise.slug}?date=2027-03-30&groupSize=4#slots`,
+      );
+      const wrong = parseHtml((await get(`/activities/${cruise.slug}?${new URLSearchParams({ groupSize: ' veel ' })}`)).body);
+      assert.equal(formFields(wrong.querySelector('form.filters')!).groupSize, ' veel ');
+    });
+
+    test('the group size filter names its bounds in a hint, as every group size field does, in Dutch and English', async () => {
+      for (const [lang, hint, cruiseHint] of [
+        ['nl', 'groepen van 1 tot 10.000 personen', 'groepen van 1 tot 20 personen'],
+        ['en', 'groups of 1 to 10,000 people', 'groups of 1 to 20 people'],
+      ] as const) {
+        const page = parseHtml((await get('/?groupSize=0', lang)).body);
+        const input = page.querySelector('form.filters input#groupSize')!;
+        assert.equal(page.querySelector('#groupSize-hint')?.textContent, hint);
+        assert.deepEqual(input.getAttribute('aria-describedby')?.split(' '), ['groupSize-hint', 'groupSize-error']);
+        const activity = parseHtml((await get(`/activities/${cruise.slug}`, lang)).body);
+        assert.equal(activity.querySelector('form.filters #groupSize-hint')?.textContent, cruiseHint);
+      }
+    });
+
     test('the activity page: a month as a table of days, each state in words, the chosen day current; in Dutch and English', async () => {
       const response = await get(`/activities/${cruise.slug}?groupSize=4&date=2027-03-16`);
       assert.equal(response.statusCode, 200);

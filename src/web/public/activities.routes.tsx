@@ -81,7 +81,10 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
       const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
       const parts = (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
-      const query = { date: filters.values.date || from, groupSize: filters.values.groupSize || String(groupSize) };
+      // The form shows what was typed; the links carry it without the spaces around.
+      const typedOr = (typed: string, otherwise: string) => (typed.trim() === '' ? otherwise : typed);
+      const values = { date: typedOr(filters.values.date, from), groupSize: typedOr(filters.values.groupSize, String(groupSize)) };
+      const query = { date: values.date.trim(), groupSize: values.groupSize.trim() };
       const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
       const errors = fieldMessages(ui.t, filters.errors);
       const monthError = asked.error && fieldMessage(ui.t, asked.error);
@@ -91,6 +94,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
           activity={activity}
           photos={photos}
           venuePhotos={venuePhotos}
+          values={values}
           query={query}
           errors={errors}
           offers={offers}

@@ -29,8 +29,9 @@ const TOO_LARGE = {
 
 /**
  * The most one booking may cost (MAX_BOOKING_CENTS): a price above it, typed or computed (persons
- * times an extra of € 1.000.000,00), is refused at the group size on every path that prices a
- * booking, and never reaches the database, whose money columns are 32-bit on PostgreSQL.
+ * times an extra of € 1.000.000,00), is refused on every path that prices a booking, where its
+ * cause is (the extra chosen, for a group that alone stays within it; the group size a change
+ * typed), and never reaches the database, whose money columns are 32-bit on PostgreSQL.
  */
 for (const dialect of testDialects()) {
   describe(`a booking's price above the most one booking may cost (${dialect.name})`, () => {
@@ -66,7 +67,7 @@ for (const dialect of testDialects()) {
     });
     after(() => t.close());
 
-    test('the API refuses 30 persons with an extra of EUR 1,000,000 at the group size, naming the maximum in cents', async () => {
+    test('the API refuses 30 persons with an extra of EUR 1,000,000 at the extra, naming the maximum in cents', async () => {
       const before = await bookings();
       for (const [lang, message] of [
         ['nl', TOO_LARGE.nl],
@@ -80,12 +81,12 @@ for (const dialect of testDialects()) {
         });
         assert.equal(res.statusCode, 422, res.body);
         const errors = validationErrorJson.parse(res.json()).errors.map((e) => ({ ...e, message: e.message.replace(/\u00a0/g, ' ') }));
-        assert.deepEqual(errors, [{ field: 'groupSize', code: 'total_too_large', message, params: { max: MAX_BOOKING_CENTS } }]);
+        assert.deepEqual(errors, [{ field: `extras.${million.id}`, code: 'total_too_large', message, params: { max: MAX_BOOKING_CENTS } }]);
       }
       assert.equal(await bookings(), before, 'nothing is stored');
     });
 
-    test("the form's review and confirm steps refuse it at the group size in both languages, keeping the input", async () => {
+    test("the form's review and confirm steps refuse it at the extra chosen in both languages, keeping the input", async () => {
       const before = await bookings();
       for (const action of ['review', 'confirm']) {
         for (const lang of ['nl', 'en'] as const) {
@@ -102,8 +103,11 @@ for (const dialect of testDialects()) {
             }),
           });
           assert.equal(res.statusCode, 422, `${action} ${lang}: ${res.body.slice(0, 300)}`);
-          assert.equal(text(res, 'error-groupSize'), TOO_LARGE[lang]);
+          assert.equal(text(res, `error-extras.${million.id}`), TOO_LARGE[lang]);
+          assert.equal(text(res, 'error-groupSize'), undefined, 'the group alone is within the bound');
           const page = parseHtml(res.body);
+          assert.ok(page.querySelector(`.error-summary a[href="#extras.${million.id}"]`), 'the summary links to the extra');
+          assert.equal(page.querySelector(`input[name="extras.${million.id}"]`)?.getAttribute('aria-invalid'), 'true');
           assert.equal(page.querySelector('input[name="groupSize"]')?.getAttribute('value'), '30');
           assert.equal(page.querySelector('input[name="name"]')?.getAttribute('value'), 'Jet Jansen');
           assert.equal(page.querySelector(`input[name="extras.${million.id}"]`)?.hasAttribute('checked'), true);
@@ -152,7 +156,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await sizeAndTotal(booking.id), [1, booking.price.totalCents]);
     });
 
-    test("staff's booking for a caller is refused at the group size, keeping what they typed", async () => {
+    test("staff's booking for a caller is refused at the extra chosen, keeping what they typed", async () => {
       const before = await bookings();
       const res = await adminPost(t, manager, `/admin/slots/${slot.id}/book`, {
         groupSize: '30',
@@ -166,9 +170,10 @@ for (const dialect of testDialects()) {
         [`extras.${million.id}`]: '1',
       });
       assert.equal(res.statusCode, 422, res.body.slice(0, 300));
-      assert.equal(text(res, 'error-groupSize'), TOO_LARGE.nl);
+      assert.equal(text(res, `error-extras.${million.id}`), TOO_LARGE.nl);
       const page = parseHtml(res.body);
       assert.equal(page.querySelector('input[name="groupSize"]')?.getAttribute('value'), '30');
+      assert.equal(page.querySelector(`input[name="extras.${million.id}"]`)?.hasAttribute('checked'), true);
       assert.equal(page.querySelector('input[name="name"]')?.getAttribute('value'), 'Els de Beller');
       assert.equal(await bookings(), before, 'nothing is stored');
     });

@@ -91,6 +91,28 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test('an extra by the unit without a stock or a maximum of its own names the most any booking takes', async () => {
+      const { db } = t.database;
+      const activity = await makeActivity(db, t.clock);
+      const torch = await makeExtra(db, activity, {
+        label: { nl: 'Fakkel', en: 'Torch' },
+        basis: 'unit',
+        amountCents: 300,
+        stock: null,
+        maxPerBooking: null,
+      });
+      const unlimited = await makeSlot(db, t.clock, activity, { capacity: 20 });
+      for (const [lang, hint] of [
+        ['nl', '€ 3,00 per stuk · hoogstens 999 per boeking'],
+        ['en', '€3.00 each · at most 999 per booking'],
+      ] as const) {
+        const page = parseHtml((await t.app.inject({ url: `/book/${unlimited.id}`, headers: { 'accept-language': lang } })).body);
+        assert.equal(text(page.querySelector(`[id="extras.${torch.id}-hint"]`)), hint);
+        const describedBy = page.querySelector(`input[name="extras.${torch.id}"]`)?.getAttribute('aria-describedby');
+        assert.equal(describedBy, `extras.${torch.id}-hint`);
+      }
+    });
+
     test('with JavaScript off: chosen on the form, shown on the review, placed on confirming', async () => {
       const review = await post({ [`extras.${lunch.id}`]: '1', [`extras.${gear.id}`]: '2' }, 'en');
       assert.equal(review.statusCode, 200, review.body.slice(0, 500));

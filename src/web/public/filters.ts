@@ -7,7 +7,7 @@ import { isLocalDate } from '../../core/shared/time.js';
 import { formField, formNumber } from '../form-body.js';
 
 export interface Filters {
-  /** As typed, to show them back. */
+  /** As typed, spaces and all, to show them back; the filters are read without the spaces around. */
   values: { date: string; groupSize: string };
   errors: FieldError[];
   date?: string;
@@ -16,10 +16,11 @@ export interface Filters {
 
 /** The date and group-size filters of the listing and activity pages (query string). */
 export function parseFilters(query: unknown): Filters {
-  const values = { date: formField(query, 'date').trim(), groupSize: formField(query, 'groupSize').trim() };
+  const values = { date: formField(query, 'date'), groupSize: formField(query, 'groupSize') };
   const filters: Filters = { values, errors: [] };
-  if (values.date !== '') {
-    if (isLocalDate(values.date)) filters.date = values.date;
+  const date = values.date.trim();
+  if (date !== '') {
+    if (isLocalDate(date)) filters.date = date;
     else filters.errors.push({ field: 'date', code: 'invalid_date' });
   }
   const size = formNumber(values.groupSize);
@@ -33,7 +34,7 @@ export function parseFilters(query: unknown): Filters {
 const maxPrice = decimal('invalid_amount', 100_000_00);
 
 export interface SearchFilters {
-  /** As typed, to show them back. */
+  /** As typed, spaces and all, to show them back; the search is read without the spaces around. */
   values: { q: string; city: string; category: string; maxPrice: string };
   errors: FieldError[];
   /** The valid ones; a refused field is left out. */
@@ -42,11 +43,13 @@ export interface SearchFilters {
 
 /** The listing's search: text, city, category and the most per person in euros ("17,50" or "17.50"). */
 export function parseSearchFilters(query: unknown): SearchFilters {
-  const field = (name: string) => formField(query, name).trim();
-  const values = { q: field('q'), city: field('city'), category: field('category'), maxPrice: field('maxPrice') };
-  const { search, errors } = parseSearchTerms(values);
-  if (values.maxPrice !== '') {
-    const price = maxPrice.safeParse(values.maxPrice);
+  const field = (name: string) => formField(query, name);
+  // The category is a choice: shown back as the option it names.
+  const values = { q: field('q'), city: field('city'), category: field('category').trim(), maxPrice: field('maxPrice') };
+  const trimmed = Object.fromEntries(Object.entries(values).map(([name, typed]) => [name, typed.trim()])) as typeof values;
+  const { search, errors } = parseSearchTerms(trimmed);
+  if (trimmed.maxPrice !== '') {
+    const price = maxPrice.safeParse(trimmed.maxPrice);
     if (price.success) search.maxPerPersonCents = price.data;
     else errors.push(...fieldErrorsOf(price.error).map((error) => ({ ...error, field: 'maxPrice' })));
   }

@@ -258,7 +258,7 @@ export function openApiDocument(publicUrl: string) {
             413: error('Body too large', 'body_too_large'),
             415: error('Not application/json', 'unsupported_media_type'),
             422: response(
-              "Invalid input; `errors` names each field and why. A group outside the activity's limits sent with other faulty fields is one of them (`groupSize`: `group_too_small` or `group_too_large`); alone it gets 409, unless it is over 10,000 or below 1 (`group_too_large` or `group_too_small` here, naming the activity's limit). A groupSize sent with a party that is not its sum is `group_size_not_party_sum`, naming the sum in params.sum; an extra's units over its maximum are `too_large` at `extras.<id>`, naming that maximum, also over 999",
+              "Invalid input; `errors` names each field and why. A group outside the activity's limits sent with other faulty fields is one of them (`groupSize`: `group_too_small` or `group_too_large`); alone it gets 409, unless it is over 10,000 or below 1 (`group_too_large` or `group_too_small` here, naming the activity's limit). A groupSize sent with a party that is not its sum is `group_size_not_party_sum`, naming the sum in params.sum; an extra's units over its maximum are `too_large` at `extras.<id>`, naming that maximum, also over 999. A price above the most one booking may cost is `total_too_large` (params.max in cents) at the first extra sent with a price (per unit, or optional) when the group alone stays within it, else at `groupSize`",
               validationErrorOf(BOOKING_FIELD_CODES),
             ),
             429: response(

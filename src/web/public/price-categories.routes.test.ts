@@ -196,7 +196,8 @@ for (const dialect of testDialects()) {
         assert.ok(text(refused.page.querySelector('[data-testid="form-errors"]'))?.includes(lang === 'nl' ? 'Begeleider' : 'Adult'));
 
         // A count over the most any group may be names that limit, as the group size's error does.
-        // So does one typed with thousands in groups, as the back office reads them.
+        // So does one typed with thousands in groups, as the back office reads them. One wrong
+        // count is one error: the sum it makes is not also refused for the activity's limits.
         for (const typed of ['20000', '1.000.000', '1,000,000']) {
           const huge = await post({ 'party.pupil': typed, 'party.adult': '3' }, lang);
           assert.equal(huge.status, 422);
@@ -205,7 +206,16 @@ for (const dialect of testDialects()) {
             text(huge.page.querySelector('[data-testid="error-party.pupil"]')),
             lang === 'nl' ? 'Hoogstens 10.000.' : 'At most 10,000.',
           );
+          assert.equal(huge.page.querySelector('[data-testid="error-groupSize"]'), null, typed);
+          assert.equal(huge.page.querySelectorAll('[data-testid="form-errors"] li').length, 1, typed);
         }
+        // Below zero, the error names the category's minimum, as its hint does ("at least 1").
+        const negative = await post({ 'party.pupil': '9', 'party.adult': '-1' }, lang);
+        assert.equal(negative.status, 422);
+        assert.equal(text(negative.page.querySelector('[data-testid="error-party.adult"]')), lang === 'nl' ? 'Minstens 1.' : 'At least 1.');
+        assert.match(text(negative.page.querySelector('#party\\.adult-hint')) ?? '', lang === 'nl' ? /Minstens 1,/ : /At least 1,/);
+        assert.equal(negative.page.querySelector('[data-testid="error-groupSize"]'), null);
+        assert.equal(negative.page.querySelector('input[name="party.adult"]')?.getAttribute('value'), '-1', 'the input kept');
 
         const typo = await post({ 'party.pupil': 'abc', 'party.adult': '3' }, lang);
         assert.equal(typo.status, 422);
@@ -360,7 +370,8 @@ for (const dialect of testDialects()) {
       const [tooLarge, ...others] = validationErrorJson.parse(tooMany.json()).errors;
       assert.deepEqual([tooLarge?.field, tooLarge?.code, others], ['groupSize', 'group_too_large', []]);
       assert.ok(tooLarge!.message.includes(String(activity.maxGroupSize)), `names the maximum: ${tooLarge!.message}`);
-      // A count over the most any group may be names that limit, or its category's own maximum where lower.
+      // A count over the most any group may be names that limit, or its category's own maximum where
+      // lower; the counts at fault say why, not also the sum they make.
       for (const [lang, pupils, adults] of [
         ['en', 'At most 10,000.', 'At most 6.'],
         ['nl', 'Hoogstens 10.000.', 'Hoogstens 6.'],
@@ -372,18 +383,20 @@ for (const dialect of testDialects()) {
         assert.deepEqual(
           validationErrorJson.parse(countTooLarge.json()).errors.map((e) => [e.field, e.code, e.message]),
           [
-            [
-              'groupSize',
-              'group_too_large',
-              lang === 'en'
-                ? 'This activity is for groups of at most 40 people.'
-                : 'Deze activiteit is voor groepen van hoogstens 40 personen.',
-            ],
             ['party.pupil', 'count_above_max', pupils],
             ['party.adult', 'count_above_max', adults],
           ],
         );
       }
+      // Below zero names the category's own minimum, as the form's hint does.
+      const negative = await api(
+        { ...bookingRequest(slot.id), groupSize: undefined, party: { pupil: 9, adult: -1 } },
+        { 'accept-language': 'en' },
+      );
+      assert.equal(negative.statusCode, 422);
+      assert.deepEqual(validationErrorJson.parse(negative.json()).errors, [
+        { field: 'party.adult', code: 'count_below_min', message: 'At least 1.', params: { min: 1 } },
+      ]);
       const unknownSlot = await api(
         { ...bookingRequest('no-such-slot'), groupSize: undefined, party: { pupil: 10_001 } },
         { 'accept-language': 'en' },

@@ -9,6 +9,7 @@ import { Layout } from './layout.js';
 import { SEARCH_LABELS, SearchFields, type SearchValues } from './search-fields.js';
 import type { Ui } from './ui.js';
 import { count, money } from '../../core/i18n/i18n.js';
+import { MAX_GROUP_SIZE } from '../../core/shared/group-size.js';
 
 interface Props {
   ui: Ui;
@@ -27,8 +28,10 @@ const CARD_SIZES = '(min-width: 40rem) 20rem, 100vw';
 
 export function ActivityListPage({ ui, matches, photos, filters, search, cities, errors }: Props) {
   const { t, lang } = ui;
-  const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v !== '' && !errors[k])).toString();
-  const filtered = [...Object.values(filters), ...Object.values(search)].some((value) => value !== '');
+  // The filters as typed, without the spaces around, that the activity page applies too.
+  const applied = Object.entries(filters).map(([name, typed]) => [name, typed.trim()] as [string, string]);
+  const query = new URLSearchParams(applied.filter(([name, value]) => value !== '' && !errors[name])).toString();
+  const filtered = [...Object.values(filters), ...Object.values(search)].some((value) => value.trim() !== '');
   return (
     <Layout ui={ui} title={t('activities.title')} description={t('activities.meta_description')}>
       <h1>{t('activities.title')}</h1>
@@ -40,6 +43,7 @@ export function ActivityListPage({ ui, matches, photos, filters, search, cities,
         errors={errors}
         dateLabel="filters.date"
         submitLabel="filters.submit"
+        groupRange={{ min: 1, max: MAX_GROUP_SIZE }}
         labels={SEARCH_LABELS}
       >
         <SearchFields ui={ui} values={search} errors={errors} cities={cities} />

@@ -31,6 +31,8 @@ interface Props {
   /** In the venue's order: the first large at the top, the others in a row below the text. */
   photos: Photo[];
   venuePhotos: VenuePhotos;
+  /** The filters as the form shows them (as typed), and as the links carry them. */
+  values: { date: string; groupSize: string };
   query: { date: string; groupSize: string };
   errors: FieldMessages;
   offers: SlotOffer[];
@@ -113,6 +115,7 @@ export function ActivityPage({
   activity,
   photos,
   venuePhotos,
+  values,
   query,
   errors,
   offers,
@@ -183,7 +186,7 @@ export function ActivityPage({
       <FilterForm
         ui={ui}
         action={`/activities/${activity.slug}`}
-        values={query}
+        values={values}
         errors={errors}
         dateLabel="filters.date_from"
         submitLabel="filters.show_slots"

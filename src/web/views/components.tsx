@@ -106,7 +106,7 @@ export function PriceTable({ ui, price }: { ui: Ui; price: PriceBreakdown }) {
       row={(line, i) => (
         <tr key={i}>
           <th scope="row">{line.label[lang]}</th>
-          <td>
+          <td class="quantity">
             {line.basis === 'person'
               ? t(line.quantity === 1 ? 'price.person' : 'price.persons', { n: count(line.quantity) })
               : line.basis === 'unit'

@@ -27,14 +27,14 @@ export function extrasLabels(ui: Ui, extras: readonly Extra[]): Record<string, s
   return Object.fromEntries(extras.map((extra) => [`extras.${extra.id}`, extra.label[ui.lang]]));
 }
 
-/** An extra's price and what is left of it, as a hint. */
+/** An extra's price, what is left of it and, for units, the most one booking takes, as a hint. */
 function extraHint(ui: Ui, extra: Extra, left: number | undefined): string {
   const price = ui.t(PRICE_KEYS[extra.basis], { amount: formatMoney(extra.amountCents, ui.lang) });
   const parts = [
     price,
     extra.required && extra.basis !== 'unit' ? ui.t('extras.included') : '',
     left === undefined ? '' : ui.t('extras.left', { n: count(left) }),
-    extra.basis === 'unit' && extra.maxPerBooking !== null ? ui.t('extras.at_most', { max: count(maxUnitsOf(extra)) }) : '',
+    extra.basis === 'unit' ? ui.t('extras.at_most', { max: count(maxUnitsOf(extra)) }) : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -12,7 +12,8 @@ interface Props {
   errors: FieldMessages;
   dateLabel: MessageKey;
   submitLabel: MessageKey;
-  groupRange?: { min: number; max: number };
+  /** The group sizes the search takes, named in the field's hint. */
+  groupRange: { min: number; max: number };
   /** Fields shown before the date (the listing's search), with their labels for the error summary. */
   children?: ComponentChildren;
   labels?: Record<string, MessageKey>;
@@ -35,7 +36,7 @@ export function FilterForm({ ui, action, values, errors, dateLabel, submitLabel,
         name="groupSize"
         label={t('filters.group_size')}
         error={errors.groupSize}
-        hint={groupRange && t('activity.group_range', { min: count(groupRange.min), max: count(groupRange.max) })}
+        hint={t('activity.group_range', { min: count(groupRange.min), max: count(groupRange.max) })}
       >
         {(describedBy) => (
           <input

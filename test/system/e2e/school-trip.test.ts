@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { missingRequirement } from '../../tools.js';
 import {
   assertFits,
@@ -34,6 +34,13 @@ const LANGUAGES = [
 
 /** 24 pupils at 9.50 and 3 adults (all free): 228.00; materials 25.00 at 21 %; lunch 27 × 5.95 = 160.65; 10 % off each rate. */
 const TOTAL_CENTS = 24 * 950 + 2500 + 27 * 595 - (Math.round((24 * 950 + 27 * 595) / 10) + Math.round(2500 / 10));
+
+/** The price table fits its column: its region (which scrolls a table too wide) has nothing to scroll. */
+async function assertPriceFits(page: Page, where: string): Promise<void> {
+  const region = page.locator('section.table-scroll:has(> [data-testid="price-breakdown"])');
+  const [scrollWidth, clientWidth] = await region.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  assert.ok(scrollWidth! <= clientWidth!, `${where}: the price table is ${scrollWidth} px wide in ${clientWidth} px`);
+}
 
 if (!chromiumAvailable()) {
   missingRequirement(`Chromium at ${CHROMIUM}`, 'apt-get install chromium');
@@ -74,6 +81,7 @@ if (!chromiumAvailable()) {
         assert.deepEqual(await priceRowNames(page), [...language.lines]);
         assert.equal(shownCents(await page.textContent('[data-testid="price-total"]')), TOTAL_CENTS);
         await checkPage(watched, page, { cookies: [], screenshot: `school-trip-${language.lang}-review` });
+        await assertPriceFits(page, 'the review at 390 px');
         await page.setViewportSize({ width: 1280, height: 900 });
         await assertFits(page, 'the review at 1280 px');
 
@@ -85,6 +93,7 @@ if (!chromiumAvailable()) {
         assert.equal(await page.inputValue('[data-testid="group-size-form"] input[name="party.adult"]'), '3');
         await page.setViewportSize({ width: 390, height: 844 });
         await checkPage(watched, page, { cookies: [], screenshot: `school-trip-${language.lang}-manage` });
+        await assertPriceFits(page, 'the manage page at 390 px');
         await watched.context.close();
       });
     }

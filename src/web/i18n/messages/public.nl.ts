@@ -62,7 +62,8 @@ export const nl = {
     'Bewaar het adres van deze pagina: het is uw persoonlijke link naar deze boeking. Deel het alleen met wie de boeking mag zien.',
 
   'price.caption': 'Prijs',
-  'price.item': 'Omschrijving',
+  // A soft hyphen: on a phone the price table's first column may break the word, to fit the screen.
+  'price.item': 'Omschrij\u00ADving',
   'price.quantity': 'Aantal',
   'price.unit': 'Prijs per stuk',
   'price.vat_rate': 'Btw',
