@@ -9,7 +9,6 @@ import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
 import { type CheckpointPass, SQLITE_CHECKPOINT_PAGES, SqliteCheckpointer, WAL_LIMIT_PAGES } from './sqlite-checkpoints.js';
 import { SqliteConnectionsDialect } from './sqlite-driver.js';
-import { walFileFlush } from './sqlite-wal-flush.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -50,12 +49,10 @@ function connectSqlite({ sqliteFile: file, onGroupCommit, onCheckpoint }: Connec
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
   chmodSync(file, 0o600);
-  // WAL for concurrent readers. A committed booking survives power loss: SQLite writes each commit
-  // to the WAL (NORMAL: without flushing it), and the driver reports it only once the WAL is on
-  // disk, flushed off the event loop (sqlite-wal-flush.ts). A second process holding the write lock
-  // is waited for (sqlite-driver.ts).
+  // WAL for concurrent readers, and FULL so a committed booking survives power loss. A second
+  // process holding the write lock is waited for (sqlite-driver.ts).
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // The WAL is copied into the database file in the background, off the event loop; the writer only
   // when the background falls behind (sqlite-checkpoints.ts), or as SQLite does when it has failed.
@@ -64,7 +61,7 @@ function connectSqlite({ sqliteFile: file, onGroupCommit, onCheckpoint }: Connec
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
   };
   const startCheckpoints = () => new SqliteCheckpointer(file, onCheckpoint, onFailure);
-  const dialect = new SqliteConnectionsDialect(sqlite, new SQLite(file), { startCheckpoints, walFlush: walFileFlush(file) });
+  const dialect = new SqliteConnectionsDialect(sqlite, new SQLite(file), undefined, startCheckpoints);
   const db = new Kysely<Database>({ dialect }) as Db;
   groupCommits(db, new GroupWriter(db, onGroupCommit));
   return db;

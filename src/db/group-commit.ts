@@ -16,8 +16,8 @@ const MAX_GROUP = 64;
 /**
  * Group commit for SQLite's single writer: the jobs that arrive while one commit is under way (or
  * waiting for the connection) are run in one transaction, each in its own savepoint, and committed
- * together, so a burst of bookings pays for one durable commit (one flush of the WAL,
- * sqlite-wal-flush.ts) instead of one each. A job that throws is rolled back to its savepoint alone; the others
+ * together, so a burst of bookings pays for one durable commit (one fsync with `synchronous =
+ * FULL`) instead of one each. A job that throws is rolled back to its savepoint alone; the others
  * in its group are untouched. Every job's promise settles only after the group's COMMIT has
  * returned, so nothing is answered as done before it is on disk, and a job that failed is
  * reported with the group's fate known (a job placed twice by a racing twin finds the twin

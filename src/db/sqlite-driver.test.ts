@@ -7,7 +7,6 @@ import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { SqliteConnectionsDialect } from './sqlite-driver.js';
 import { isDatabaseUnavailable } from './unavailable.js';
-import { WalFlush } from './sqlite-wal-flush.js';
 
 interface Tables {
   t: { x: number };
@@ -32,7 +31,7 @@ async function newDatabase(busyWaitMs?: number) {
   const file = join(dir, 'db.sqlite');
   const writer = new SQLite(file);
   writer.pragma('journal_mode = WAL');
-  const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file), { busyWaitMs }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file), busyWaitMs) });
   await sql`create table t (x integer)`.execute(db);
   return { db, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -192,65 +191,6 @@ describe("SQLite's scratch space", () => {
     } finally {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('SQLite commits reported once on disk (a writer with synchronous = NORMAL)', () => {
-  /** A database whose flushes of the WAL the test ends by hand. */
-  async function withHeldFlushes() {
-    const dir = mkdtempSync(join(tmpdir(), 'groupz-sqlite-driver-'));
-    const file = join(dir, 'db.sqlite');
-    const writer = new SQLite(file);
-    writer.pragma('journal_mode = WAL');
-    writer.pragma('synchronous = NORMAL');
-    const ends: (() => void)[] = [];
-    const walFlush = new WalFlush(() => new Promise<void>((resolve) => ends.push(resolve)));
-    const db = new Kysely<Tables>({ dialect: new SqliteConnectionsDialect(writer, new SQLite(file), { walFlush }) });
-    return { db, ends, remove: () => rmSync(dir, { recursive: true, force: true }) };
-  }
-
-  /** Whether `promise` has settled once the callbacks queued now have run. */
-  async function settled(promise: Promise<unknown>): Promise<boolean> {
-    let done = false;
-    promise.then(
-      () => (done = true),
-      () => (done = true),
-    );
-    await new Promise((resolve) => setImmediate(resolve));
-    return done;
-  }
-
-  test('a transaction and a write outside one settle only after the flush; reads and rollbacks ask none', async () => {
-    const { db, ends, remove } = await withHeldFlushes();
-    try {
-      const created = sql`create table t (x integer)`.execute(db);
-      assert.equal(await settled(created), false, 'a write outside a transaction waits for its flush');
-      ends.shift()!();
-      await created;
-
-      const committed = db.transaction().execute(async (trx) => {
-        await trx.insertInto('t').values({ x: 1 }).execute();
-        await trx.insertInto('t').values({ x: 2 }).execute();
-      });
-      assert.equal(await settled(committed), false, 'the commit waits for its flush');
-      assert.equal(ends.length, 1, 'one flush for the whole transaction');
-      // Committed already (the reader sees it), reported once on disk.
-      assert.equal(await count(db), 2);
-      ends.shift()!();
-      await committed;
-
-      const rolledBack = db.transaction().execute(async (trx) => {
-        await trx.insertInto('t').values({ x: 3 }).execute();
-        throw new Error('changed my mind');
-      });
-      assert.equal(await settled(rolledBack), true, 'a rollback waits for no flush');
-      await assert.rejects(rolledBack, /changed my mind/);
-      assert.equal(await count(db), 2);
-      assert.equal(ends.length, 0, 'neither the reads nor the rollback asked for a flush');
-    } finally {
-      await db.destroy();
-      remove();
     }
   });
 });

@@ -14,7 +14,6 @@ import {
   SqliteDialect,
 } from 'kysely';
 import type { SqliteCheckpointer } from './sqlite-checkpoints.js';
-import type { WalFlush } from './sqlite-wal-flush.js';
 
 /**
  * How long a statement waits for the write lock while another process holds it (a second
@@ -29,40 +28,31 @@ const STOP_WAIT_MS = 2000;
 /** Pauses between two tries for a lock: SQLite's own busy handler's. */
 const BUSY_PAUSES_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
-export interface SqliteConnectionsOptions {
-  /** How long a write waits for the lock another process holds (BUSY_WAIT_MS when absent). */
-  busyWaitMs?: number | undefined;
-  /** Starts copying the WAL in the background at the first query (sqlite-checkpoints.ts); stopped before the connections close. */
-  startCheckpoints?: () => SqliteCheckpointer;
-  /**
-   * For a writer with `synchronous = NORMAL`: what puts its commits on disk. A commit, or a write
-   * outside a transaction, is then reported only once it has (sqlite-wal-flush.ts).
-   */
-  walFlush?: WalFlush;
-}
-
 /**
  * SQLite with two connections to one file: a writer for every transaction and write, and a reader
  * (`query_only`) for single reads, which WAL lets run while a transaction is open. And the waiting
  * for a lock is done here, between tries, instead of in SQLite's busy handler: better-sqlite3 is
  * synchronous, so its busy timeout would hold the whole process, every request and `/healthz`
  * included, while another process held the write lock. Now only the writes wait, and the reads
- * go on.
+ * go on. `startCheckpoints`, when given, starts copying the WAL in the background as the first
+ * query comes (sqlite-checkpoints.ts); it is stopped before the connections close.
  */
 export class SqliteConnectionsDialect extends SqliteDialect {
   readonly #writer: SQLite.Database;
   readonly #reader: SQLite.Database;
-  readonly #options: SqliteConnectionsOptions;
+  readonly #busyWaitMs: number;
+  readonly #startCheckpoints: (() => SqliteCheckpointer) | undefined;
 
-  constructor(writer: SQLite.Database, reader: SQLite.Database, options: SqliteConnectionsOptions = {}) {
+  constructor(writer: SQLite.Database, reader: SQLite.Database, busyWaitMs = BUSY_WAIT_MS, startCheckpoints?: () => SqliteCheckpointer) {
     super({ database: writer });
     this.#writer = writer;
     this.#reader = reader;
-    this.#options = options;
+    this.#busyWaitMs = busyWaitMs;
+    this.#startCheckpoints = startCheckpoints;
   }
 
   override createDriver(): Driver {
-    return new SqliteConnectionsDriver(this.#writer, this.#reader, this.#options);
+    return new SqliteConnectionsDriver(this.#writer, this.#reader, this.#busyWaitMs, this.#startCheckpoints);
   }
 
   override createAdapter(): SqliteAdapter {
@@ -95,11 +85,8 @@ class Connection {
   readonly sqlite: SQLite.Database;
   readonly #statements: CachedStatements;
   readonly #busyWaitMs: number;
-  readonly #walFlush: WalFlush | undefined;
-  /** A statement committed writes that are not yet on disk (with a WalFlush only). */
-  #unflushed = false;
 
-  constructor(sqlite: SQLite.Database, busyWaitMs: number, walFlush?: WalFlush) {
+  constructor(sqlite: SQLite.Database, busyWaitMs: number) {
     // No busy handler: a lock that is held fails at once, and run() waits without blocking.
     sqlite.pragma('busy_timeout = 0');
     // SQLite's own scratch space in memory, not in temporary files: the journal of a savepoint (each
@@ -111,7 +98,6 @@ class Connection {
     this.sqlite = sqlite;
     this.#statements = new CachedStatements(sqlite);
     this.#busyWaitMs = busyWaitMs;
-    this.#walFlush = walFlush;
   }
 
   prepare(sql: string): SQLite.Statement {
@@ -140,27 +126,11 @@ class Connection {
 
   #execute({ sql, parameters }: CompiledQuery): QueryResult<unknown> {
     const statement = this.prepare(sql);
-    const within = this.sqlite.inTransaction;
-    const result = statement.reader ? { rows: statement.all(parameters) } : this.#changed(statement.run(parameters));
-    // Committed: a transaction ended other than by a rollback, or a write outside one. SQLite calls
-    // COMMIT and ROLLBACK read-only (they write nothing themselves).
-    if (this.#walFlush && !this.sqlite.inTransaction && (within ? !ROLLBACK.test(sql) : !statement.readonly)) this.#unflushed = true;
-    return result;
-  }
-
-  #changed({ changes, lastInsertRowid }: SQLite.RunResult): QueryResult<unknown> {
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
-
-  /** Resolves once what this connection has committed is on disk. */
-  async flushed(): Promise<void> {
-    if (!this.#unflushed) return;
-    this.#unflushed = false;
-    await this.#walFlush!.flush();
-  }
 }
-
-const ROLLBACK = /^\s*rollback\b/i;
 
 function isBusy(error: unknown): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
@@ -174,19 +144,18 @@ class SqliteConnectionsDriver implements Driver {
   readonly #reader: Connection;
   readonly #writerTurns = new Turns();
   readonly #startCheckpoints: (() => SqliteCheckpointer) | undefined;
-  readonly #walFlush: WalFlush | undefined;
   #checkpointer: SqliteCheckpointer | undefined;
 
   constructor(
     writer: SQLite.Database,
     reader: SQLite.Database,
-    { busyWaitMs = BUSY_WAIT_MS, startCheckpoints, walFlush }: SqliteConnectionsOptions,
+    busyWaitMs: number,
+    startCheckpoints: (() => SqliteCheckpointer) | undefined,
   ) {
     reader.pragma('query_only = ON');
-    this.#writer = new Connection(writer, busyWaitMs, walFlush);
+    this.#writer = new Connection(writer, busyWaitMs);
     this.#reader = new Connection(reader, busyWaitMs);
     this.#startCheckpoints = startCheckpoints;
-    this.#walFlush = walFlush;
   }
 
   /** Kysely's first query; destroy() follows only a driver that was started. */
@@ -248,7 +217,6 @@ class SqliteConnectionsDriver implements Driver {
     await this.#checkpointer?.stop();
     this.#reader.sqlite.close();
     this.#writer.sqlite.close();
-    await this.#walFlush?.close();
   }
 }
 
@@ -277,9 +245,7 @@ class Lease implements DatabaseConnection {
     if (!this.#endTurn && this.#onlyReads(query.sql)) return (await this.#reader.run(query)) as QueryResult<R>;
     const since = Date.now();
     this.#endTurn ??= await this.#writerTurns.take();
-    const result = await this.#writer.run(query, since);
-    await this.#writer.flushed();
-    return result as QueryResult<R>;
+    return (await this.#writer.run(query, since)) as QueryResult<R>;
   }
 
   /** Whether `sql` may go to the reader; when the reader cannot compile it, the writer says why. */
