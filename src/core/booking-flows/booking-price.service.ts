@@ -70,15 +70,19 @@ export function priceAtRates(
 }
 
 /**
- * Where a new booking's price over the bound is refused: at the first extra with a price the
- * organiser chose (`extras.<id>`: one per unit, or an optional one; a required one is no choice) when
- * the group alone (`groupCents`, its price without extras) stays within the bound, else at the
- * group size, as always for a booking priced again (a change of its group).
+ * Where a new booking's price over the bound is refused: at the extra the organiser chose that adds
+ * the most to it (`extras.<id>`: one per unit, or an optional one; a required one is no choice; the
+ * first of those adding as much) when the group alone (`groupCents`, its price without extras) stays
+ * within the bound, else at the group size, as always for a booking priced again (a change of its group).
  */
 function boundField(groupCents: number, selection: PriceSelection): string {
   if (selection.repriced || groupCents > MAX_BOOKING_CENTS) return 'groupSize';
-  const chosen = selection.extras?.find(
+  const chosen = (selection.extras ?? []).filter(
     ({ extra, quantity }) => quantity > 0 && extra.amountCents > 0 && (extra.basis === 'unit' || !extra.required),
   );
-  return chosen ? `extras.${chosen.extra.id}` : 'groupSize';
+  const costliest = chosen.reduce<(typeof chosen)[number] | undefined>(
+    (most, held) => (most && most.extra.amountCents * most.quantity >= held.extra.amountCents * held.quantity ? most : held),
+    undefined,
+  );
+  return costliest ? `extras.${costliest.extra.id}` : 'groupSize';
 }

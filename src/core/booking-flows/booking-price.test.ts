@@ -35,7 +35,7 @@ describe('the most one booking may cost', () => {
     );
   });
 
-  test('over it by the extras chosen, the group alone within it: refused at the first extra chosen with a price', () => {
+  test('over it by the extras chosen, the group alone within it: refused at the chosen extra that adds the most', () => {
     const refusedAt = (groupSize: number, extras: { extra: ReturnType<typeof testExtra>; quantity: number }[], previousCents?: number) => {
       try {
         priceAtRates(RATES, activity, startsAt, {
@@ -62,6 +62,16 @@ describe('the most one booking may cost', () => {
       [`extras.${wine.id} total_too_large`],
     );
     assert.deepEqual(refusedAt(1, [{ extra: boats, quantity: 3 }]), [`extras.${boats.id} total_too_large`], 'units are a choice');
+    // A cheap extra chosen first is not blamed for the costly one chosen after it.
+    const lunch = testExtra('a', { amountCents: 595 });
+    const jackets = testExtra('a', { basis: 'unit', amountCents: 250_000 });
+    assert.deepEqual(
+      refusedAt(9, [
+        { extra: lunch, quantity: 9 },
+        { extra: jackets, quantity: 999 },
+      ]),
+      [`extras.${jackets.id} total_too_large`],
+    );
     // A required extra per group is no choice of the organiser's, nor is a group alone over the bound.
     assert.deepEqual(refusedAt(6, [{ extra: tax, quantity: 1 }]), ['groupSize total_too_large']);
     assert.deepEqual(refusedAt(11, [{ extra: wine, quantity: 11 }]), ['groupSize total_too_large']);
