@@ -56,6 +56,8 @@ for (const dialect of testDialects()) {
       const list = await adminGet(t, manager, String(added.headers.location));
       assert.equal(text(list.body, 'saved'), 'De extra is opgeslagen.');
       assert.match(text(list.body, 'extras-list'), /Lunch/);
+      // The names shown are in the page's language, and so is their column's name.
+      assert.equal(parseHtml(list.body).querySelector('[data-testid="extras-list"] thead th')?.textContent, 'Naam');
 
       const edit = await adminGet(t, manager, `/admin/activities/${home.id}/extras/${lunch!.id}`);
       assert.equal(parseHtml(edit.body).querySelector('input[name="amount"]')?.getAttribute('value'), '9.95');

@@ -1,7 +1,7 @@
 import type { Activity } from '../../../core/catalog/activity.js';
 import type { Extra } from '../../../core/catalog/extras.js';
 import type { ExtraForm } from '../../../core/catalog/extras-admin.service.js';
-import { formatMoney } from '../../../core/i18n/format.js';
+import { formatCount, formatMoney } from '../../../core/i18n/format.js';
 import type { FieldMessages } from '../../field-errors.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { ErrorSummary, Field, InputField } from '../components.js';
@@ -87,7 +87,8 @@ export function ExtrasPage({ ui, activity, extras, editing, values, errors, save
         caption={t('extras_admin.list')}
         testId="extras-list"
         columns={[
-          t('extras_admin.label_nl'),
+          // The names in the page's language: those the rows show.
+          t('extras_admin.name'),
           t('extras_admin.basis'),
           t('extras_admin.amount'),
           t('extras_admin.stock'),
@@ -102,7 +103,7 @@ export function ExtrasPage({ ui, activity, extras, editing, values, errors, save
             </th>
             <td>{t(BASIS_LABELS[extra.basis])}</td>
             <td>{formatMoney(extra.amountCents, lang)}</td>
-            <td>{extra.stock === null ? t('extras_admin.unlimited') : String(extra.stock)}</td>
+            <td>{extra.stock === null ? t('extras_admin.unlimited') : formatCount(extra.stock, lang)}</td>
             <td>
               {[extra.active ? t('extras_admin.active') : t('extras_admin.inactive'), extra.required ? t('extras_admin.required') : '']
                 .filter(Boolean)
