@@ -24,7 +24,8 @@ export function parseBookingFilter(query: unknown, activityIds: readonly string[
   // The search is shown back exactly as typed, spaces and all, and read without the spaces around.
   const values = Object.fromEntries(FILTER_FIELDS.map((name) => [name, formField(query, name)])) as FilterValues;
   for (const name of FILTER_FIELDS) if (name !== 'q') values[name] = values[name].trim();
-  const q = values.q.trim();
+  // Read without the spaces around it, and a run of spaces between its words as one.
+  const q = values.q.trim().replace(/\s+/g, ' ');
   const errors: FieldError[] = [];
   const filter: BookingFilter = { sort: 'visit_desc' };
 

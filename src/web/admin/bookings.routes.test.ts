@@ -137,6 +137,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await search(manager, 'q=ANNA'), sorted(anna), 'the other venue’s Anna is not found');
       assert.deepEqual(await search(manager, 'q=%40CLUB.nl'), sorted(piet));
       assert.deepEqual(await search(manager, 'q=de+linde'), sorted(anna));
+      assert.deepEqual(await search(manager, 'q=de+++linde'), sorted(anna), 'spaces between words count as one');
       assert.deepEqual(await search(manager, 'q=100%25'), sorted(later), 'a % is a character, not a wildcard');
       assert.deepEqual(await search(manager, 'q=%25'), sorted(later));
       assert.deepEqual(await search(manager, 'q=a_X'), sorted(later), 'an _ is a character too');
