@@ -54,4 +54,10 @@ test('a refused booking names only the codes BOOKING_INPUT_FIELD_CODES lists (wh
 test('a group size sent with a party that is not its sum names the sum', () => {
   const parsed = parseBookingInput(bookingRequest('slot', { groupSize: 12, party: { pupil: 10, teacher: 1 } }));
   assert.deepEqual(parsed.ok ? [] : parsed.errors, [{ field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: 11 } }]);
+  // Beside another field's fault too: one answer names every fault.
+  const both = parseBookingInput(bookingRequest('slot', { groupSize: 30, party: { pupil: 20, teacher: 2 }, email: 'x' }));
+  assert.deepEqual(both.ok ? [] : both.errors.map((e) => [e.field, e.code, e.params]), [
+    ['email', 'invalid_email', undefined],
+    ['groupSize', 'group_size_not_party_sum', { sum: 22 }],
+  ]);
 });

@@ -222,13 +222,21 @@ export function parseBookingInput(raw: unknown): ParsedBookingInput {
       raw !== null &&
       isRecord((raw as Record<string, unknown>).party) &&
       (raw as Record<string, unknown>).groupSize == null;
-    return { ok: false, errors: countErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize')) };
+    const errors = countErrorsOf(result.error).filter((e) => !(counted && e.field === 'groupSize'));
+    // Every fault at once: a group size and a party that read well but disagree, beside the others.
+    const groupSize = bookingInputSchema.shape.groupSize.safeParse((sized as Record<string, unknown>).groupSize);
+    const party = bookingInputSchema.shape.party.safeParse((sized as Record<string, unknown>).party);
+    const sumError = groupSize.success && party.success ? partySumError(groupSize.data, party.data) : undefined;
+    return { ok: false, errors: sumError && !errors.some((e) => e.field === 'groupSize') ? [...errors, sumError] : errors };
   }
-  const { party, groupSize } = result.data;
-  if (party && partySize(party) !== groupSize) {
-    return { ok: false, errors: [{ field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: partySize(party) } }] };
-  }
-  return { ok: true, input: result.data };
+  const sumError = partySumError(result.data.groupSize, result.data.party);
+  return sumError ? { ok: false, errors: [sumError] } : { ok: true, input: result.data };
+}
+
+/** A group size sent with a party that is not its sum: the error naming the sum. */
+function partySumError(groupSize: number | undefined, party: Party | undefined): FieldError | undefined {
+  if (!party || groupSize === undefined || partySize(party) === groupSize) return undefined;
+  return { field: 'groupSize', code: 'group_size_not_party_sum', params: { sum: partySize(party) } };
 }
 
 const FIELD_ORDER: readonly string[] = Object.keys(bookingInputSchema.shape);
