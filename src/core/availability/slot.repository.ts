@@ -52,11 +52,10 @@ export async function findSlot(db: Executor, id: string): Promise<Slot | undefin
   return row && toSlot(row);
 }
 
-/** A slot with its activity (and the activity's venue): the columns findSlotWithActivity maps. */
-function selectSlotWithActivity(db: Executor, slotId: string) {
+/** Slots with their activities (and the activities' venues): the columns findSlotWithActivity maps. */
+function selectSlotsWithActivity(db: Executor) {
   return selectActivities(db)
     .innerJoin('slots', 'slots.activity_id', 'activities.id')
-    .where('slots.id', '=', slotId)
     .select([
       'slots.id as slot_id',
       'slots.starts_at',
@@ -69,13 +68,23 @@ function selectSlotWithActivity(db: Executor, slotId: string) {
     .select((eb) => usesResources(eb).as('uses_resources'));
 }
 
-type SlotWithActivityRow = Awaited<ReturnType<ReturnType<typeof selectSlotWithActivity>['executeTakeFirstOrThrow']>>;
+/** A slot with its activity (and the activity's venue): the columns findSlotWithActivity maps. */
+function selectSlotWithActivity(db: Executor, slotId: string) {
+  return selectSlotsWithActivity(db).where('slots.id', '=', slotId);
+}
+
+type SlotWithActivityRow = Awaited<ReturnType<ReturnType<typeof selectSlotsWithActivity>['executeTakeFirstOrThrow']>>;
 
 /** The slot and activity of a row of selectSlotWithActivity, with what its resources admit (when it uses any). */
 async function toSlotWithActivity(db: Executor, row: SlotWithActivityRow): Promise<{ slot: Slot; activity: Activity }> {
-  const slot = toSlot({ ...row, id: row.slot_id, activity_id: row.id });
-  if (row.uses_resources) await withResourceRoom(db, [slot]);
-  return { slot, activity: toActivity(row) };
+  const found = slotWithActivityOf(row);
+  if (row.uses_resources) await withResourceRoom(db, [found.slot]);
+  return found;
+}
+
+/** The slot and activity of a row of selectSlotsWithActivity, without what its resources admit. */
+function slotWithActivityOf(row: SlotWithActivityRow): { slot: Slot; activity: Activity } {
+  return { slot: toSlot({ ...row, id: row.slot_id, activity_id: row.id }), activity: toActivity(row) };
 }
 
 const slotWithActivity = prepared((db, p: { slotId: string }) => selectSlotWithActivity(db, p.slotId));
@@ -87,6 +96,26 @@ const slotWithActivity = prepared((db, p: { slotId: string }) => selectSlotWithA
 export async function findSlotWithActivity(db: Executor, slotId: string): Promise<{ slot: Slot; activity: Activity } | undefined> {
   const row = await slotWithActivity.first(db, { slotId });
   return row && toSlotWithActivity(db, row);
+}
+
+/**
+ * Slots with their activities as findSlotWithActivity reads them, by slot id: one query however
+ * many slots, one more for what the resources of those that use any admit. Ids of no slot are absent.
+ */
+export async function findSlotsWithActivity(
+  db: Executor,
+  slotIds: readonly string[],
+): Promise<Map<string, { slot: Slot; activity: Activity }>> {
+  if (slotIds.length === 0) return new Map();
+  const rows = await selectSlotsWithActivity(db)
+    .where('slots.id', 'in', [...slotIds])
+    .execute();
+  const found = rows.map(slotWithActivityOf);
+  await withResourceRoom(
+    db,
+    found.flatMap(({ slot }, i) => (rows[i]!.uses_resources ? [slot] : [])),
+  );
+  return new Map(found.map((each) => [each.slot.id, each]));
 }
 
 /** What a booking's quote reads with its slot: whether its activity has any extras, the VAT rate rows and the venue's terms. */

@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import { countBookingEvents } from './calendar.repository.js';
 import { bookingIcs } from './ics.js';
 import { bookingProgramme } from '../resources/programme-view.service.js';
+import type { Subgroup } from '../resources/rotation.js';
 
 export interface CalendarFile {
   /** `<reference>.ics` */
@@ -24,7 +25,14 @@ export async function bookingCalendarFile(
   { booking, publicUrl }: { booking: BookingDetails; publicUrl: string },
 ): Promise<CalendarFile> {
   const events = await countBookingEvents(db, booking.activity.venue.id, booking.reference);
-  const programme = await bookingProgramme(db, booking);
+  return calendarFileOf(clock, { booking, publicUrl, events, programme: await bookingProgramme(db, booking) });
+}
+
+/** The booking's .ics file (see bookingCalendarFile) from its history's count of entries and its programme, read before. */
+export function calendarFileOf(
+  clock: Clock,
+  { booking, publicUrl, events, programme }: { booking: BookingDetails; publicUrl: string; events: number; programme: readonly Subgroup[] },
+): CalendarFile {
   return {
     filename: `${booking.reference}.ics`,
     content: bookingIcs({

@@ -1,13 +1,12 @@
-import type { Db, Executor } from '../../db/schema.js';
-import { findBookingInScope } from '../bookings/booking-admin.repository.js';
+import type { Db } from '../../db/schema.js';
 import { issueLink, linkPath, type LinkPurpose } from '../bookings/booking-links.js';
-import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
-import { type BookingRow, loadBookingDetails } from '../bookings/booking.repository.js';
+import type { BookingRow } from '../bookings/booking.repository.js';
 import { findVenue } from '../catalog/catalog.repository.js';
 import type { Job } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
-import { bookingCalendarFile } from './calendar.service.js';
+import { calendarFileOf } from './calendar.service.js';
+import { type BookingMailFacts, readBookingMailFacts } from './booking-mail-facts.repository.js';
 import { renderAlert } from './alert-content.js';
 import { type AccountMailKind, isAccountKind, isAlertKind, isVoucherKind, MAIL_KINDS, type MailKind } from '../outbox/mail.js';
 import { findVoucher } from '../vouchers/vouchers.repository.js';
@@ -29,12 +28,11 @@ import {
   releaseOutboxMails,
 } from '../outbox/outbox.repository.js';
 import { isLanguage } from '../shared/language.js';
-import { paymentOfRow } from '../payments/payment-of-row.js';
+import { bookingPayment, payingBookingOf } from '../payments/payment-state.js';
 import type { PayBy } from '../catalog/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
 import { bookingAsThen, snapshotOf } from '../bookings/mail-snapshot.js';
 import { invoiceMailAttachments } from '../invoices/invoice-files.service.js';
-import { bookingProgramme } from '../resources/programme-view.service.js';
 
 export interface MailDeliverySettings {
   sender: MailSender;
@@ -120,13 +118,6 @@ function describeError(error: unknown): string {
   return parts.join(' ').slice(0, 100);
 }
 
-/** The booking with its slot and activity, by id; undefined when it no longer exists. */
-async function findBookingRow(db: Executor, id: string): Promise<{ row: BookingRow; booking: BookingDetails } | undefined> {
-  const row = await findBookingInScope(db, { all: true }, id);
-  const booking = row && (await loadBookingDetails(db, row));
-  return row && booking ? { row, booking } : undefined;
-}
-
 /**
  * The current link of the purpose, as a full URL: made again from the key and the link's version.
  * Undefined when the stored hash is not that link's (a booking from before links were derived).
@@ -140,9 +131,9 @@ function currentLinkUrl(settings: MailDeliverySettings, row: BookingRow, purpose
 }
 
 /** A booking's money as its organiser's mails tell it, with the link that pays its balance. */
-async function mailPaymentOf(db: Executor, row: BookingRow, manageUrl: string | undefined): Promise<MailPayment> {
+function mailPaymentOf({ row, money }: BookingMailFacts, manageUrl: string | undefined): MailPayment {
   return {
-    state: await paymentOfRow(db, row),
+    state: bookingPayment(payingBookingOf(row), money),
     payBy: row.pay_by as PayBy,
     billingReference: row.billing_reference ?? '',
     payUrl: manageUrl && `${manageUrl}/pay`,
@@ -151,6 +142,32 @@ async function mailPaymentOf(db: Executor, row: BookingRow, manageUrl: string | 
 
 /** What a mail says, as it goes out: the envelope is added by composeMail. */
 type MailBody = Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'attachments' | 'replyTo'>;
+
+/** How long a batch's booking facts serve its mails: older, they are read again (see bookingFactsOf). */
+const FACTS_SECONDS = 1;
+
+/** The facts of a booking for its mail, by the booking's id; undefined when it no longer exists. */
+type BookingFactsOf = (bookingId: string) => Promise<BookingMailFacts | undefined>;
+
+/**
+ * The facts of a batch's bookings (readBookingMailFacts): read for the booking of the mail being
+ * composed and those of the mails not yet started (`waiting`) at once, and again once the read is
+ * FACTS_SECONDS old (a slow relay), so that a mail never goes out on facts much older than its
+ * own. Should such a read fail, each mail reads its own booking's alone: a fault fails the mails it
+ * concerns only.
+ */
+function bookingFactsOf(db: Db, clock: Clock, waiting: readonly ClaimedMail[]): BookingFactsOf {
+  let read: { at: number; ids: ReadonlySet<string>; facts: Promise<Map<string, BookingMailFacts>> } | undefined;
+  return async (bookingId) => {
+    const now = clock.now().getTime();
+    if (!read || now - read.at >= FACTS_SECONDS * 1000 || !read.ids.has(bookingId)) {
+      const ids = new Set([bookingId, ...waiting.flatMap((mail) => (mail.bookingId === null ? [] : [mail.bookingId]))]);
+      read = { at: now, ids, facts: readBookingMailFacts(db, [...ids]) };
+    }
+    const facts = await read.facts.catch(() => readBookingMailFacts(db, [bookingId]));
+    return facts.get(bookingId);
+  };
+}
 
 /**
  * A booking's mail from the booking's facts when the mail was queued (its snapshot) and its links
@@ -163,13 +180,14 @@ async function composeBookingMail(
   settings: MailDeliverySettings,
   mail: ClaimedMail,
   kind: BookingMailKind,
+  factsOf: BookingFactsOf,
 ): Promise<MailBody | 'skip' | undefined> {
-  const found = mail.bookingId === null ? undefined : await findBookingRow(db, mail.bookingId);
+  const found = mail.bookingId === null ? undefined : await factsOf(mail.bookingId);
   if (!found) return undefined;
-  const { row, booking } = found;
+  const { row, booking, programme } = found;
   if (STILL_TRUE_WHILE[kind]?.includes(booking.status) === false) return 'skip';
   const manageUrl = currentLinkUrl(settings, row, 'manage');
-  const current = isStaffKind(kind) ? undefined : await mailPaymentOf(db, row, manageUrl);
+  const current = isStaffKind(kind) ? undefined : mailPaymentOf(found, manageUrl);
   if (STILL_OWING.has(kind) && !(current && current.state.dueCents > 0)) return 'skip';
   // What the mail states, as it was when it was queued; a mail queued before snapshots: as it is now.
   const snapshot = snapshotOf(mail.detail);
@@ -181,9 +199,11 @@ async function composeBookingMail(
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
     lostLinkUrl: `${settings.publicUrl}/manage-link`,
     adminUrl: `${settings.publicUrl}/admin/bookings/${booking.id}`,
-    programme: await bookingProgramme(db, booking),
+    programme,
   };
-  const calendar = CALENDAR_KINDS.has(kind) ? await bookingCalendarFile(db, clock, { booking, publicUrl: settings.publicUrl }) : undefined;
+  const calendar = CALENDAR_KINDS.has(kind)
+    ? calendarFileOf(clock, { booking, publicUrl: settings.publicUrl, events: found.events, programme })
+    : undefined;
   const lang = isLanguage(mail.language) ? mail.language : booking.language;
   // Organisers' replies go to the venue, which can answer them; the sender is a no-reply address.
   const replyTo = isStaffKind(kind) ? null : booking.activity.venue.contactEmail;
@@ -268,6 +288,7 @@ async function composeMail(
   settings: MailDeliverySettings,
   mail: ClaimedMail,
   kind: MailKind,
+  factsOf: BookingFactsOf,
 ): Promise<OutgoingMail | 'skip' | undefined> {
   const body = isAlertKind(kind)
     ? { ...renderAlert(kind, mail.detail, settings.publicUrl), attachments: [] }
@@ -275,7 +296,7 @@ async function composeMail(
       ? await composeAccountMail(db, clock, settings, mail, kind)
       : isVoucherKind(kind)
         ? await composeVoucherMail(db, settings, mail)
-        : await composeBookingMail(db, clock, settings, mail, kind);
+        : await composeBookingMail(db, clock, settings, mail, kind, factsOf);
   if (!body || body === 'skip') return body;
   return { id: mail.id, from: settings.from, to: mail.recipient, date: clock.now(), ...body };
 }
@@ -287,11 +308,12 @@ async function attemptMail(
   settings: MailDeliverySettings,
   mail: ClaimedMail,
   mayStart: () => boolean,
+  factsOf: BookingFactsOf,
 ): Promise<'sent' | 'skipped' | 'untried' | { error: string; final: boolean; relayDown?: true }> {
   const kind = MAIL_KINDS.find((k): k is MailKind => k === mail.kind);
   if (!kind) return { error: 'unknown kind', final: true };
   try {
-    const outgoing = await composeMail(db, clock, settings, mail, kind);
+    const outgoing = await composeMail(db, clock, settings, mail, kind, factsOf);
     if (!outgoing)
       return { error: `${isAccountKind(kind) ? 'account' : isVoucherKind(kind) ? 'voucher' : 'booking'} not found`, final: true };
     if (outgoing === 'skip') return 'skipped';
@@ -325,11 +347,12 @@ async function attemptBatch(
   const outcomes: [ClaimedMail, Attempt][] = [];
   let relayDown = false;
   const mayStart = () => !relayDown && claimEnd - clock.now().getTime() >= ATTEMPT_SECONDS * 1000;
+  const factsOf = bookingFactsOf(db, clock, untried);
   const work = async (count: number) => {
     for (let n = 0; n < count && mayStart(); n++) {
       const mail = untried.shift();
       if (!mail) return;
-      const outcome = await attemptMail(db, clock, settings, mail, mayStart);
+      const outcome = await attemptMail(db, clock, settings, mail, mayStart, factsOf);
       if (outcome === 'untried') {
         untried.push(mail);
         return;

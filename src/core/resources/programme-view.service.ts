@@ -33,14 +33,33 @@ export async function listPublicParts(db: Executor, activityIds: readonly string
  * staff made for it, and split into subgroups taking turns when the programme rotates and the
  * group is larger than its subgroup size. Empty for an activity without parts.
  */
-export async function bookingProgramme(
-  db: Executor,
-  booking: { id: string; activity: { id: string }; slot: { startsAt: Date }; groupSize: number },
-): Promise<Subgroup[]> {
-  const parts = (await listProgrammeParts(db, [booking.activity.id])).get(booking.activity.id) ?? [];
-  if (parts.length === 0) return [];
-  const moves = (await listPartMoves(db, [booking.id])).get(booking.id) ?? [];
-  return subgroupsOf(bookingParts(parts, moves), booking.slot.startsAt, booking.groupSize);
+export async function bookingProgramme(db: Executor, booking: ProgrammeOf): Promise<Subgroup[]> {
+  return (await bookingsProgrammes(db, [booking])).get(booking.id) ?? [];
+}
+
+/** A booking as its programme follows from it. */
+type ProgrammeOf = { id: string; activity: { id: string }; slot: { startsAt: Date }; groupSize: number };
+
+/**
+ * The programmes of the bookings as bookingProgramme makes them, by booking id: one query for the
+ * parts however many bookings, one more for the moves when any of them has parts.
+ */
+export async function bookingsProgrammes(db: Executor, bookings: readonly ProgrammeOf[]): Promise<Map<string, Subgroup[]>> {
+  const parts = await listProgrammeParts(db, [...new Set(bookings.map((booking) => booking.activity.id))]);
+  const partsOf = (booking: ProgrammeOf) => parts.get(booking.activity.id) ?? [];
+  const moves = await listPartMoves(
+    db,
+    bookings.flatMap((booking) => (partsOf(booking).length > 0 ? [booking.id] : [])),
+  );
+  return new Map(
+    bookings.map((booking) => {
+      const own = partsOf(booking);
+      return [
+        booking.id,
+        own.length === 0 ? [] : subgroupsOf(bookingParts(own, moves.get(booking.id) ?? []), booking.slot.startsAt, booking.groupSize),
+      ];
+    }),
+  );
 }
 
 /** A programme as a group of `groupSize` booking the slot would do it (its subgroups when it splits); empty for an activity without parts. */
