@@ -59,7 +59,9 @@ export const extraJson = z
     stock: count()
       .nullable()
       .describe("units per slot (they are in use during it); null: unlimited. A slot's `extrasLeft` says what is left"),
-    maxPerBooking: count().nullable().describe('per unit: the most units one booking may take; null: no limit of its own'),
+    maxPerBooking: count()
+      .nullable()
+      .describe('per unit: the most units one booking may take; null: no limit of its own, so up to 999, as every extra'),
   })
   .describe('an extra a booking can take beside the activity: lunch, equipment, a guide');
 
