@@ -15,7 +15,7 @@ import { FILTER_ERRORS_STATUS } from '../plugins/errors.js';
 import { uiFor } from '../plugins/language.js';
 import { ActivityPage } from '../views/activity.page.js';
 import { ActivityListPage } from '../views/activity-list.page.js';
-import { parseFilters, parseMonth, parseSearchFilters } from './filters.js';
+import { activityFilters, parseFilters, parseMonth, parseSearchFilters } from './filters.js';
 import { sendPage } from './respond.js';
 import { renderPage } from '../views/layout.js';
 import { AnswerCache } from '../answer-cache.js';
@@ -71,7 +71,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const page = await answers.shared(key, version, async (): Promise<{ status: number; html: string | CompressedBody }> => {
       const activity = await findCatalogueActivity(db, { slug });
       if (!activity) throw new DomainError('not_found');
-      const filters = parseFilters(request.query);
+      const filters = activityFilters(parseFilters(request.query), activity);
       const asked = parseMonth(request.query);
       const from = filters.date ?? today;
       const groupSize = filters.groupSize ?? activity.minGroupSize;
