@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { readMonthAvailability } from '../../core/availability/month.service.js';
 import { listSlotOffers } from '../../core/availability/slot.service.js';
+import { offeredExtrasOf } from '../../core/availability/extra-offers.service.js';
 import { searchCatalogue } from '../../core/availability/activity-search.service.js';
 import { findCatalogueActivity } from '../../core/catalog/catalog.service.js';
 import { firstActivityPhotos, publicPhotos, publicVenuePhotos } from '../../core/photos/photo.service.js';
@@ -77,7 +78,8 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       const groupSize = filters.groupSize ?? activity.minGroupSize;
       const until = addLocalDays(from, DAYS_SHOWN - 1);
       const offers = await listSlotOffers(db, clock, activity, { from, to: until, groupSize });
-      const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize });
+      const offered = await offeredExtrasOf(db, activity.id);
+      const calendar = await readMonthAvailability(db, clock, activity, { month: asked.month ?? monthOf(from), groupSize, offered });
       const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
       const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
       const parts = (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
