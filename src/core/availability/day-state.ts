@@ -13,11 +13,11 @@ export type DayState = (typeof DAY_STATES)[number];
 /** The share of a day's places at or below which it shows as "few left". */
 export const FEW_LEFT_SHARE = 0.25;
 
-/** The state of one day, from that day's slots of the activity. */
-export function dayStateOf(activity: Activity, slots: readonly Slot[], groupSize: number, now: Date): DayState {
+/** The state of one day, from that day's slots of the activity and whether the group can book each (`takes`). */
+export function dayStateOf(activity: Activity, slots: readonly Slot[], now: Date, takes: (slot: Slot) => boolean): DayState {
   const open = slots.filter((slot) => now.getTime() < closesAt(activity, slot).getTime());
   if (open.length === 0) return 'none';
-  if (!open.some((slot) => remainingPersons(slot) >= groupSize)) return 'full';
+  if (!open.some(takes)) return 'full';
   const left = open.reduce((sum, slot) => sum + remainingPersons(slot), 0);
   const places = open.reduce((sum, slot) => sum + slot.capacity, 0);
   return left <= places * FEW_LEFT_SHARE ? 'few' : 'free';

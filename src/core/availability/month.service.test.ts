@@ -4,6 +4,8 @@ import type { KyselyPlugin } from 'kysely';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import { makeExtra } from '../../../test/extras.js';
+import { offeredExtrasOf } from './extra-offers.service.js';
 import type { Db } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { addMonths, datesOfMonth, isLocalMonth, weekdayOf } from '../shared/month.js';
@@ -65,7 +67,7 @@ for (const dialect of testDialects()) {
 
     async function states(month: string, groupSize = 4): Promise<Record<string, DayState>> {
       const before = queries;
-      const { days } = await readMonthAvailability(counted, clock, activity, { month, groupSize });
+      const { days } = await readMonthAvailability(counted, clock, activity, { month, groupSize, offered: [] });
       assert.ok(queries - before <= 1, `${month}: ${queries - before} queries`);
       assert.deepEqual(
         days.map((d) => d.date),
@@ -104,11 +106,27 @@ for (const dialect of testDialects()) {
       assert.equal(queries, before, 'no query for a month that is over');
     });
 
+    test('a day is full for a group its slots have too few of a required extra for, in one more query for the stock', async () => {
+      const kayaks = await makeActivity(database.db, clock, { maxGroupSize: 20 });
+      await makeSlot(database.db, clock, kayaks, { date: '2027-03-12', time: '10:00', capacity: 20 });
+      await makeExtra(database.db, kayaks, { basis: 'person', required: true, stock: 6 });
+      const offered = await offeredExtrasOf(database.db, kayaks.id);
+      for (const [groupSize, state] of [
+        [6, 'free'],
+        [7, 'full'],
+      ] as const) {
+        const before = queries;
+        const { days } = await readMonthAvailability(counted, clock, kayaks, { month: '2027-03', groupSize, offered });
+        assert.equal(queries - before, 2, 'the slots and their extras');
+        assert.equal(days.find((d) => d.date === '2027-03-12')?.state, state, String(groupSize));
+      }
+    });
+
     test("slots past the activity's booking cut-off count as none", async () => {
       const early = await makeActivity(database.db, clock, { bookingCutoffMinutes: 24 * 60 });
       await makeSlot(database.db, clock, early, { date: '2027-03-11', time: '07:00' });
       await makeSlot(database.db, clock, early, { date: '2027-03-12', time: '10:00' });
-      const { days } = await readMonthAvailability(database.db, clock, early, { month: '2027-03', groupSize: 4 });
+      const { days } = await readMonthAvailability(database.db, clock, early, { month: '2027-03', groupSize: 4, offered: [] });
       assert.deepEqual(
         days.filter((d) => d.state !== 'none').map((d) => d.date),
         ['2027-03-12'],

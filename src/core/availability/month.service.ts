@@ -1,5 +1,8 @@
 import type { Db } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
+import { type Extra, requiredExtras } from '../catalog/extras.js';
+import { extrasLeftInSlots } from './extra-offers.service.js';
+import { offerRefusal } from './slot.service.js';
 import type { Clock } from '../shared/clock.js';
 import { addMonths, datesOfMonth } from '../shared/month.js';
 import { localDateOf, startOfLocalDay } from '../shared/time.js';
@@ -20,14 +23,16 @@ export interface MonthAvailability {
 }
 
 /**
- * What each day of a month (Amsterdam dates) offers a group of this size: one query for the
- * month's slots that have not started, none for a month that is over.
+ * What each day of a month (Amsterdam dates) offers a group of this size, which can book a slot
+ * exactly when the slot list offers it to the group (offerRefusal; `offered`: the activity's
+ * extras, offeredExtrasOf): one query for the month's slots that have not started, and one for
+ * their extras' stock when the group must take an extra with a stock; none for a month that is over.
  */
 export async function readMonthAvailability(
   db: Db,
   clock: Clock,
   activity: Activity,
-  { month, groupSize }: { month: string; groupSize: number },
+  { month, groupSize, offered }: { month: string; groupSize: number; offered: readonly Extra[] },
 ): Promise<MonthAvailability> {
   const now = clock.now();
   const end = startOfLocalDay(`${addMonths(month, 1)}-01`);
@@ -38,10 +43,21 @@ export async function readMonthAvailability(
     const date = localDateOf(slot.startsAt);
     byDate.set(date, [...(byDate.get(date) ?? []), slot]);
   }
+  const required = requiredExtras(offered, groupSize);
+  const stocked = slots.length > 0 && required.some(({ extra }) => extra.stock !== null);
+  const left = stocked
+    ? await extrasLeftInSlots(
+        db,
+        offered,
+        slots.map((slot) => slot.id),
+      )
+    : new Map<string, Map<string, number>>();
+  const takes = (slot: Slot) =>
+    offerRefusal(activity, slot, groupSize, now, required, left.get(slot.id) ?? new Map()).refusal === undefined;
   return {
     month,
     groupSize,
-    days: datesOfMonth(month).map((date) => ({ date, state: dayStateOf(activity, byDate.get(date) ?? [], groupSize, now) })),
+    days: datesOfMonth(month).map((date) => ({ date, state: dayStateOf(activity, byDate.get(date) ?? [], now, takes) })),
     changesAt: nextChangeByTime(activity, slots, now),
   };
 }

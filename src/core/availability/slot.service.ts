@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { findActivity, listVatRates } from '../catalog/catalog.repository.js';
 import { type PriceBreakdown, priceFor, ratesOn } from '../catalog/pricing.js';
-import { type Extra, requiredExtras, shortRequiredExtra, withExtras } from '../catalog/extras.js';
+import { type Extra, type HeldExtra, requiredExtras, shortRequiredExtra, withExtras } from '../catalog/extras.js';
 import { extrasLeftInSlots, offeredExtrasOf } from './extra-offers.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -91,12 +91,31 @@ export async function listSlotOffers(db: Db, clock: Clock, activity: Activity, q
     return price;
   };
   return slots.map((slot) => {
-    const refusal = refusalFor(activity, slot, query.groupSize, now);
-    const offer: SlotOffer = { slot, remaining: remainingPersons(slot) };
-    const short = shortRequiredExtra(required, left.get(slot.id)!);
-    if (refusal) offer.refusal = refusal;
-    else if (short) Object.assign(offer, { refusal: 'extra_sold_out', shortExtra: short });
+    const offer: SlotOffer = {
+      slot,
+      remaining: remainingPersons(slot),
+      ...offerRefusal(activity, slot, query.groupSize, now, required, left.get(slot.id)!),
+    };
     if (fits) offer.price = priceOn(localDateOf(slot.startsAt));
     return offer;
   });
+}
+
+/**
+ * Why a group of this size cannot book the slot now (refusalFor), else the first extra every
+ * booking of the group takes (`required`) that the slot has too few units left of (`left`:
+ * unitsLeft); none when it can. The slot list and the month calendar both ask it.
+ */
+export function offerRefusal(
+  activity: Activity,
+  slot: Slot,
+  groupSize: number,
+  now: Date,
+  required: readonly HeldExtra[],
+  left: ReadonlyMap<string, number>,
+): Pick<SlotOffer, 'refusal' | 'shortExtra'> {
+  const refusal = refusalFor(activity, slot, groupSize, now);
+  if (refusal) return { refusal };
+  const short = shortRequiredExtra(required, left);
+  return short ? { refusal: 'extra_sold_out', shortExtra: short } : {};
 }

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
+import { makeExtra } from '../../../test/extras.js';
 import { formFields, parseHtml } from '../../../test/html.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { createVenue } from '../../core/catalog/catalog.service.js';
@@ -12,6 +13,7 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let cruise: Activity;
     let climbing: Activity;
+    let boat: Activity;
 
     before(async () => {
       t = await buildTestApp(dialect, '2027-03-10T08:00:00Z');
@@ -36,6 +38,18 @@ for (const dialect of testDialects()) {
       await book(db, t.clock, full, { groupSize: 8 });
       await makeSlot(db, t.clock, cruise, { date: '2027-03-16', time: '10:00', capacity: 20 });
       await makeSlot(db, t.clock, cruise, { date: '2027-04-20', time: '10:00', capacity: 20 });
+      boat = await makeActivity(db, t.clock, {
+        venueId: (await createVenue(db, t.clock, { slug: 'sloepen', name: 'Sloepverhuur', city: 'Leiden' })).id,
+        slug: 'sloep',
+        category: 'team',
+        pricing: [{ label: { nl: 'Sloep', en: 'Sloop' }, basis: 'person', vat: 'low', amountCents: 4000 }],
+        title: { nl: 'Sloep varen', en: 'Sloop sailing' },
+        minGroupSize: 6,
+        maxGroupSize: 12,
+      });
+      // 10 of its 16 places left, and 9 life jackets, which everyone wears (the booking came before them): a group of 6 to 9 can book it, one of 10 to 12 cannot.
+      await book(db, t.clock, await makeSlot(db, t.clock, boat, { date: '2027-03-18', time: '14:00', capacity: 16 }), { groupSize: 6 });
+      await makeExtra(db, boat, { label: { nl: 'Zwemvest', en: 'Life jacket' }, basis: 'person', required: true, stock: 9 });
     });
     after(() => t.close());
 
@@ -231,6 +245,50 @@ for (const dialect of testDialects()) {
       const bad = await get(`/activities/${climbing.slug}?date=2027-02-30&groupSize=veel`);
       assert.equal(bad.statusCode, 400);
       assert.equal(parseHtml(bad.body).querySelector('table.calendar caption')?.textContent, 'Beschikbaarheid in maart 2027');
+    });
+
+    test("a group outside the activity's limits: 400 at the field, naming the limit as the booking form does; nl and en", async () => {
+      const refusals = [
+        ['nl', '3', 'Deze activiteit is voor groepen van minstens 6 personen.'],
+        ['nl', '-1', 'Deze activiteit is voor groepen van minstens 6 personen.'],
+        ['nl', '13', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
+        ['nl', '1.000.000', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
+        ['en', '3', 'This activity is for groups of at least 6 people.'],
+        ['en', '0', 'This activity is for groups of at least 6 people.'],
+        ['en', '100', 'This activity is for groups of at most 12 people.'],
+        ['en', '1,000,000', 'This activity is for groups of at most 12 people.'],
+      ] as const;
+      for (const [lang, typed, message] of refusals) {
+        const url = `/activities/${boat.slug}?${new URLSearchParams({ date: '2027-03-18', groupSize: ` ${typed} ` })}`;
+        // Twice: the refusal is not kept as the page's answer.
+        for (const round of [1, 2]) {
+          const response = await get(url, lang);
+          assert.equal(response.statusCode, 400, `${typed} (${round})`);
+          assert.equal(response.headers['cache-control'], 'no-store');
+          const page = parseHtml(response.body);
+          assert.equal(page.querySelector('[data-testid="error-groupSize"]')?.textContent, message, typed);
+          const label = lang === 'nl' ? 'Aantal personen' : 'Number of people';
+          assert.equal(page.querySelector('.error-summary a[href="#groupSize"]')?.textContent, `${label}: ${message}`);
+          assert.equal(formFields(page.querySelector('form.filters')!).groupSize, ` ${typed} `, 'kept as typed');
+          // As for any refused filter: no times, and the calendar for the activity's smallest group, not the one refused.
+          assert.equal(page.querySelectorAll('[data-testid="slot"]').length, 0);
+          assert.match(page.querySelector('.month-calendar .hint')?.textContent ?? '', lang === 'nl' ? /groep van 6\.$/ : /group of 6\.$/);
+          const day = page.querySelectorAll('table.calendar td').find((td) => td.querySelector('.day-number')?.textContent === '18');
+          assert.equal(day?.getAttribute('data-state'), 'free');
+        }
+      }
+    });
+
+    test("every group size the activity takes: the calendar's day and the day's times agree", async () => {
+      for (const groupSize of [6, 7, 8, 9, 10, 11, 12]) {
+        const response = await get(`/activities/${boat.slug}?date=2027-03-18&groupSize=${groupSize}`, 'en');
+        assert.equal(response.statusCode, 200, String(groupSize));
+        const page = parseHtml(response.body);
+        const day = page.querySelectorAll('table.calendar td').find((td) => td.querySelector('.day-number')?.textContent === '18')!;
+        const bookable = page.querySelectorAll('[data-testid="slot"] a.button').length > 0;
+        assert.equal(day.getAttribute('data-state'), groupSize <= 9 ? 'free' : 'full', String(groupSize));
+        assert.equal(bookable, groupSize <= 9, String(groupSize));
+      }
     });
   });
 }

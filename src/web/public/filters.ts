@@ -3,6 +3,8 @@ import { decimal } from '../../core/catalog/admin-fields.js';
 import { type FieldError, fieldErrorsOf } from '../../core/shared/field-errors.js';
 import { isLocalMonth } from '../../core/shared/month.js';
 import { checkGroupSize } from '../../core/shared/group-size.js';
+import type { Activity } from '../../core/catalog/activity.js';
+import { withGroupLimitError } from '../../core/bookings/booking-input.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import { formField, formNumber } from '../form-body.js';
 
@@ -28,6 +30,19 @@ export function parseFilters(query: unknown): Filters {
   if (checked?.ok) filters.groupSize = checked.groupSize;
   else if (checked) filters.errors.push({ field: 'groupSize', ...checked.fault });
   return filters;
+}
+
+/**
+ * The filters of one activity's page: a group size outside the activity's limits is refused as the
+ * booking form refuses it (`group_too_small`, `group_too_large`, naming the limit, also below 1 or
+ * over MAX_GROUP_SIZE), and is then no filter: no day or time is free or full for a group the
+ * activity does not take.
+ */
+export function activityFilters(filters: Filters, activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>): Filters {
+  const errors = withGroupLimitError(activity, formNumber(filters.values.groupSize), filters.errors);
+  if (!errors.some((error) => error.field === 'groupSize')) return { ...filters, errors };
+  const { groupSize: _refused, ...rest } = filters;
+  return { ...rest, errors };
 }
 
 /** The most a visitor can ask to pay per person: beyond it, a typing error. */
