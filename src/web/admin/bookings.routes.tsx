@@ -341,7 +341,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
       try {
         const result =
           action === 'move'
-            ? await movePartFromForm(db, clock, staffActorOf(request), id, partId, values)
+            ? await movePartFromForm(db, clock, staffActorOf(request), id, partId, values, request.lang)
             : await resetPartMove(db, clock, staffActorOf(request), id, partId);
         if (result.ok)
           return reply.seeOther(
