@@ -25,10 +25,14 @@ export const MAX_AGE = 120;
 const THOUSANDS = String.raw`\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}`;
 const UNAMBIGUOUS_WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
 const PLAIN_WHOLE_NUMBER = /^-?\d+$/;
-/** A whole number as a language writes it: digits, or grouped by its thousands separator in groups of three, one group or more. */
+/**
+ * A whole number as a language writes it: digits, or grouped by its thousands separator in groups
+ * of three, one group or more, after a first group that is no zero ("0.500" is a decimal typed
+ * the other way, not 500).
+ */
 const WHOLE_NUMBER_IN: Record<Language, RegExp> = {
-  nl: /^-?(?:\d+|\d{1,3}(?:\.\d{3})+)$/,
-  en: /^-?(?:\d+|\d{1,3}(?:,\d{3})+)$/,
+  nl: /^-?(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)$/,
+  en: /^-?(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)$/,
 };
 
 /**
@@ -42,14 +46,14 @@ export type NumberWriting = Language | 'plain';
  * signed or not, however long, so that a number out of bounds can be told as too small or too
  * large rather than as no number. Beyond the safe integers it counts as the nearest of them; -0 as 0.
  *
- * Digits grouped by thousands are read only where they can mean one number. In the page's language
- * its own separator groups thousands, once or more, in groups of exactly three after a first group
- * of one to three digits: "10.000" in Dutch, "10,000" in English. The other language's separator
- * is that language's decimal sign, so it is read only where it cannot be one: twice or more
- * ("1,000,000" in Dutch, "1.000.000" in English, see THOUSANDS); once ("10,000" on a Dutch page)
- * it could mean 10 or 10000 and is refused, as is any decimal ("1,5"), a misplaced separator
- * ("1.0000", "10.00") or both separators at once. Without a language only THOUSANDS is read;
- * `plain` reads digits only.
+ * Digits grouped by thousands are read only where they can mean one number. In the page's
+ * language its own separator groups thousands, once or more, in groups of exactly three after a
+ * first group of one to three digits, not zero (see WHOLE_NUMBER_IN): "10.000" in Dutch, "10,000"
+ * in English. The other language's separator is that language's decimal sign, so it is read only
+ * where it cannot be one: twice or more ("1,000,000" in Dutch, "1.000.000" in English, see
+ * THOUSANDS); once ("10,000" on a Dutch page) it could mean 10 or 10000 and is refused, as is any
+ * decimal ("1,5"), a misplaced separator ("1.0000", "10.00") or both separators at once. Without a
+ * language only THOUSANDS is read; `plain` reads digits only (the API).
  */
 export function readWholeNumber(text: string, writing?: NumberWriting): number | undefined {
   const trimmed = text.trim();
