@@ -268,10 +268,12 @@ for (const dialect of testDialects()) {
         ['nl', '-1', 'Deze activiteit is voor groepen van minstens 6 personen.'],
         ['nl', '13', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
         ['nl', '1.000.000', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
+        ['nl', '1.000', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
         ['en', '3', 'This activity is for groups of at least 6 people.'],
         ['en', '0', 'This activity is for groups of at least 6 people.'],
         ['en', '100', 'This activity is for groups of at most 12 people.'],
         ['en', '1,000,000', 'This activity is for groups of at most 12 people.'],
+        ['en', '1,000', 'This activity is for groups of at most 12 people.'],
       ] as const;
       for (const [lang, typed, message] of refusals) {
         const url = `/activities/${boat.slug}?${new URLSearchParams({ date: '2027-03-18', groupSize: ` ${typed} ` })}`;
