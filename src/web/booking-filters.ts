@@ -47,7 +47,7 @@ export function parseBookingFilter(query: unknown, activityIds: readonly string[
   else if (values.sort !== '') errors.push({ field: 'sort', code: 'invalid_value' });
 
   const pageText = formField(query, 'page');
-  const page = formNumber(pageText);
+  const page = formNumber(pageText, 'plain');
   if (page !== undefined && (typeof page !== 'number' || page < 1 || page > MAX_PAGE)) errors.push({ field: 'page', code: 'no_such_page' });
   return { values, errors, filter, page: typeof page === 'number' && page >= 1 && page <= MAX_PAGE ? page : 1 };
 }

@@ -1,4 +1,4 @@
-import { readWholeNumber, type WholeNumberDigits } from '../core/catalog/admin-fields.js';
+import { type NumberWriting, readWholeNumber } from '../core/catalog/admin-fields.js';
 
 /** One field of a urlencoded form body as a string: '' when absent, the first when repeated. */
 export function formField(body: unknown, name: string): string {
@@ -18,13 +18,13 @@ export function organiserValuesFrom(body: unknown): Record<(typeof ORGANISER_FIE
 }
 
 /**
- * A whole number typed in a form (readWholeNumber: digits, or with `grouped`, the default, digits
- * grouped by thousands), or the text itself so validation can say what is wrong; undefined when blank.
+ * A whole number typed in a form, as readWholeNumber reads it written the page's language's way
+ * (`plain` for the API), or the text itself so validation can say what is wrong; undefined when blank.
  */
-export function formNumber(text: string, digits: WholeNumberDigits = {}): number | string | undefined {
+export function formNumber(text: string, writing: NumberWriting): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  return readWholeNumber(trimmed, digits) ?? trimmed;
+  return readWholeNumber(trimmed, writing) ?? trimmed;
 }
 
 /**

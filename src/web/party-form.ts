@@ -1,4 +1,5 @@
 import { type CategoryLine, type Party, partySize } from '../core/catalog/price-categories.js';
+import type { Language } from '../core/shared/language.js';
 import { formField, formNumber } from './form-body.js';
 
 /** A party's counts as typed on a form, by category key (`party.<key>` fields). */
@@ -16,10 +17,14 @@ export function partyValuesOf(party: Record<string, number>): PartyValues {
 
 /**
  * The typed counts as a request's party (a blank count is 0; text that is no number stays text, for
- * validation to name) and the group size they add up to when they are all whole numbers.
+ * validation to name) and the group size they add up to when they are all whole numbers (written
+ * the page's `lang` way).
  */
-export function partyInputOf(values: PartyValues): { party: Record<string, number | string>; groupSize: number | undefined } {
-  const party = Object.fromEntries(Object.entries(values).map(([key, typed]) => [key, formNumber(typed) ?? 0]));
+export function partyInputOf(
+  values: PartyValues,
+  lang: Language,
+): { party: Record<string, number | string>; groupSize: number | undefined } {
+  const party = Object.fromEntries(Object.entries(values).map(([key, typed]) => [key, formNumber(typed, lang) ?? 0]));
   const counted = Object.values(party).every((c) => typeof c === 'number');
   return { party, groupSize: counted ? partySize(party as Party) : undefined };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
@@ -42,22 +43,24 @@ export interface ScheduleForm {
   skipDates: string;
 }
 
-const scheduleFields = z.object({
-  weekdays: z
-    .array(z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'invalid_value' }))
-    .min(1, 'weekday_required')
-    .transform((days) => days.map((d) => Number(d) as Weekday)),
-  startTime: wallClockTime(),
-  capacity: wholeNumber(1, MAX_GROUP_SIZE),
-  validFrom: localDate(),
-  validUntil: localDate(),
-  skipDates: z
-    .string()
-    .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
-    .pipe(z.array(z.string().refine(isLocalDate, 'invalid_date')).max(366, 'too_long')),
-});
+/** A weekly schedule's fields, its capacity read as written in `lang` (see readWholeNumber). */
+const scheduleFields = (lang?: Language) =>
+  z.object({
+    weekdays: z
+      .array(z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'invalid_value' }))
+      .min(1, 'weekday_required')
+      .transform((days) => days.map((d) => Number(d) as Weekday)),
+    startTime: wallClockTime(),
+    capacity: wholeNumber(1, MAX_GROUP_SIZE, lang),
+    validFrom: localDate(),
+    validUntil: localDate(),
+    skipDates: z
+      .string()
+      .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
+      .pipe(z.array(z.string().refine(isLocalDate, 'invalid_date')).max(366, 'too_long')),
+  });
 
-type ParsedSchedule = z.output<typeof scheduleFields>;
+type ParsedSchedule = z.output<ReturnType<typeof scheduleFields>>;
 
 /**
  * The form's rules beyond single fields, for the fields that passed: a period of at most a year,
@@ -110,18 +113,23 @@ export async function listSchedulesOf(db: Db, activity: Activity): Promise<SlotS
   return listSchedulesOfActivity(db, activity.id);
 }
 
-/** Saves a weekly schedule of an activity of the member's venues and generates its slots for the whole period. */
+/**
+ * Saves a weekly schedule of an activity of the member's venues and generates its slots for the
+ * whole period; its capacity is read as written in `lang`, the page's language.
+ */
 export async function createScheduleFromForm(
   db: Db,
   clock: Clock,
   member: StaffMember,
   activityId: string,
   form: ScheduleForm,
+  lang?: Language,
 ): Promise<FormResult<ScheduleOutcome>> {
   const activity = await activityFor(db, member, activityId);
-  const parsed = parseEachField(scheduleFields.shape, { ...form });
+  const shape = scheduleFields(lang).shape;
+  const parsed = parseEachField(shape, { ...form });
   const errors = [...parsed.errors, ...periodErrors(parsed.values, localDateOf(clock.now()))];
-  if (errors.length > 0) return { ok: false, errors: inFieldOrder(errors, Object.keys(scheduleFields.shape)) };
+  if (errors.length > 0) return { ok: false, errors: inFieldOrder(errors, Object.keys(shape)) };
   const { weekdays, startTime, capacity, validFrom, validUntil, skipDates } = parsed.values as ParsedSchedule;
   const schedule: SlotSchedule = {
     id: newId(),

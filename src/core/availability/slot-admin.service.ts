@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
@@ -28,8 +29,9 @@ export interface SlotForm {
   exclusive: boolean;
 }
 
-const slotFields = z.object({ date: localDate(), time: wallClockTime(), capacity: wholeNumber(1, MAX_GROUP_SIZE) });
-const capacityField = z.object({ capacity: wholeNumber(1, MAX_GROUP_SIZE) });
+/** A slot's capacity, read as written in `lang`, the page's language (see readWholeNumber). */
+const capacityOf = (lang?: Language) => wholeNumber(1, MAX_GROUP_SIZE, lang);
+const slotFields = (lang?: Language) => z.object({ date: localDate(), time: wallClockTime(), capacity: capacityOf(lang) });
 
 /** When a slot of this activity starting then ends. */
 export function endOf(activity: Activity, startsAt: Date): Date {
@@ -59,17 +61,21 @@ async function slotFor(db: Db, member: StaffMember, activityId: string, slotId: 
   return { activity, slot };
 }
 
-/** Adds one slot; refused in the past, at a time that does not exist, or where the activity already has one. */
+/**
+ * Adds one slot; refused in the past, at a time that does not exist, or where the activity already
+ * has one. The capacity is read as written in `lang`, the page's language.
+ */
 export async function addSlotFromForm(
   db: Db,
   clock: Clock,
   member: StaffMember,
   activityId: string,
   form: SlotForm,
+  lang?: Language,
 ): Promise<FormResult<string>> {
   const activity = await activityFor(db, member, activityId);
   // Every fault at once: a date in the past is named even while the capacity is refused.
-  const { values, errors } = parseEachField(slotFields.shape, { ...form });
+  const { values, errors } = parseEachField(slotFields(lang).shape, { ...form });
   const { date, time, capacity } = values;
   const startsAt: FormResult<Date> | undefined = date !== undefined && time !== undefined ? instantOrError(date, time) : undefined;
   if (startsAt && !startsAt.ok) errors.push(...startsAt.errors);
@@ -99,7 +105,8 @@ export async function addSlotFromForm(
 
 /**
  * Changes a slot's capacity, never below the persons booked: the check is part of the UPDATE, so a
- * booking made at the same moment is counted. Refused with capacity_below_booked otherwise.
+ * booking made at the same moment is counted. Refused with capacity_below_booked otherwise. The
+ * capacity is read as written in `lang`, the page's language.
  */
 export async function changeSlotCapacity(
   db: Db,
@@ -108,9 +115,10 @@ export async function changeSlotCapacity(
   activityId: string,
   slotId: string,
   capacityText: string,
+  lang?: Language,
 ): Promise<FormResult<number>> {
   const { activity, slot } = await slotFor(db, member, activityId, slotId);
-  const parsed = capacityField.safeParse({ capacity: capacityText });
+  const parsed = z.object({ capacity: capacityOf(lang) }).safeParse({ capacity: capacityText });
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
   const { capacity } = parsed.data;
   return db.transaction().execute(async (trx) => {

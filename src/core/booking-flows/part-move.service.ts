@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import type { NewActivityEntry } from '../activity-log/activity-log.js';
 import type { Slot } from '../availability/slot.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
@@ -142,7 +143,7 @@ function partEntry(actor: StaffActor, target: MoveTarget, action: string, part: 
  * and onto other resources of the venue (see parsePartMove; every refused field at once). The
  * whole group then does the part together, out of any rotation. Only for a booking holding its
  * places whose slot has not started (`booking_not_active`); another venue's booking, part or
- * resource is not_found.
+ * resource is not_found. Numbers are read as written in `lang`, the page's language.
  */
 export async function movePartFromForm(
   db: Db,
@@ -151,10 +152,11 @@ export async function movePartFromForm(
   bookingId: string,
   partId: string,
   form: PartMoveForm,
+  lang?: Language,
 ): Promise<FormResult<PartMove>> {
   const target = await moveTargetOf(db, clock, actor, bookingId, partId);
   const resources = await listVenueResources(db, [target.row.venue_id], clock.now());
-  const parsed = parsePartMove(form, partId, target.slot.startsAt, resources);
+  const parsed = parsePartMove(form, partId, target.slot.startsAt, resources, lang);
   if (!parsed.ok) return parsed;
   const move = parsed.value;
   // The whole group does a moved part together: a resource that can never hold it says so, not "booked times".

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
@@ -89,40 +90,42 @@ export interface ActivityForm extends PaymentTermsForm {
   accessibilityEn: string;
 }
 
-const activityFields = z.object({
-  slug: z
-    .string()
-    .trim()
-    .refine((s) => s.length > 0, { message: 'required', abort: true })
-    .refine((s) => s.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s), 'invalid_slug'),
-  titleNl: requiredText(200),
-  titleEn: requiredText(200),
-  descriptionNl: requiredText(4000, { multiline: true }),
-  descriptionEn: requiredText(4000, { multiline: true }),
-  location: requiredText(300),
-  category: z.enum(ACTIVITY_CATEGORIES, { error: (issue) => (issue.input === '' ? 'required' : 'invalid_value') }),
-  durationMinutes: wholeNumber(5, 24 * 60),
-  minGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
-  maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE),
-  cutoffHours: decimal('invalid_hours', 365 * 24 * 100),
-  bookingMode: z.enum(['instant', 'request'], { error: 'invalid_value' }),
-  optionHours: wholeNumber(RULE_LIMITS.optionHours.min, RULE_LIMITS.optionHours.max),
-  optionMinDaysBefore: wholeNumber(RULE_LIMITS.optionMinDaysBefore.min, RULE_LIMITS.optionMinDaysBefore.max),
-  optionMaxPerEmail: wholeNumber(RULE_LIMITS.optionMaxPerEmail.min, RULE_LIMITS.optionMaxPerEmail.max),
-  cancelUntilHours: wholeNumber(RULE_LIMITS.cancelUntilHours.min, RULE_LIMITS.cancelUntilHours.max),
-  participantFields: z.array(z.enum(PARTICIPANT_FIELDS, { error: 'invalid_value' })),
-  status: z.enum(ACTIVITY_STATUSES, { error: 'invalid_value' }),
-});
+const activityFields = (lang?: Language) =>
+  z.object({
+    slug: z
+      .string()
+      .trim()
+      .refine((s) => s.length > 0, { message: 'required', abort: true })
+      .refine((s) => s.length <= 80 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s), 'invalid_slug'),
+    titleNl: requiredText(200),
+    titleEn: requiredText(200),
+    descriptionNl: requiredText(4000, { multiline: true }),
+    descriptionEn: requiredText(4000, { multiline: true }),
+    location: requiredText(300),
+    category: z.enum(ACTIVITY_CATEGORIES, { error: (issue) => (issue.input === '' ? 'required' : 'invalid_value') }),
+    durationMinutes: wholeNumber(5, 24 * 60, lang),
+    minGroupSize: wholeNumber(1, MAX_GROUP_SIZE, lang),
+    maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE, lang),
+    cutoffHours: decimal('invalid_hours', 365 * 24 * 100),
+    bookingMode: z.enum(['instant', 'request'], { error: 'invalid_value' }),
+    optionHours: wholeNumber(RULE_LIMITS.optionHours.min, RULE_LIMITS.optionHours.max, lang),
+    optionMinDaysBefore: wholeNumber(RULE_LIMITS.optionMinDaysBefore.min, RULE_LIMITS.optionMinDaysBefore.max, lang),
+    optionMaxPerEmail: wholeNumber(RULE_LIMITS.optionMaxPerEmail.min, RULE_LIMITS.optionMaxPerEmail.max, lang),
+    cancelUntilHours: wholeNumber(RULE_LIMITS.cancelUntilHours.min, RULE_LIMITS.cancelUntilHours.max, lang),
+    participantFields: z.array(z.enum(PARTICIPANT_FIELDS, { error: 'invalid_value' })),
+    status: z.enum(ACTIVITY_STATUSES, { error: 'invalid_value' }),
+  });
 
-const practicalFields = z.object({
-  minAge: wholeNumber(0, MAX_AGE),
-  maxAge: optionalWholeNumber(0, MAX_AGE),
-  bringNl: optionalText(2000),
-  bringEn: optionalText(2000),
-  wheelchair: z.enum(WHEELCHAIR_ACCESS, { error: 'invalid_value' }),
-  accessibilityNl: optionalText(2000),
-  accessibilityEn: optionalText(2000),
-});
+const practicalFields = (lang?: Language) =>
+  z.object({
+    minAge: wholeNumber(0, MAX_AGE, lang),
+    maxAge: optionalWholeNumber(0, MAX_AGE, lang),
+    bringNl: optionalText(2000),
+    bringEn: optionalText(2000),
+    wheelchair: z.enum(WHEELCHAIR_ACCESS, { error: 'invalid_value' }),
+    accessibilityNl: optionalText(2000),
+    accessibilityEn: optionalText(2000),
+  });
 
 /** The texts given in both languages or in neither: `[nl, en]` field names. */
 const TRANSLATED_PAIRS = [
@@ -131,8 +134,9 @@ const TRANSLATED_PAIRS = [
 ] as const;
 
 /** The practical information; every fault at once, a text in one language only is required in the other. */
-function parsePractical(form: ActivityForm): FormResult<PracticalInfo> {
-  const result = practicalFields.safeParse(form);
+function parsePractical(form: ActivityForm, lang?: Language): FormResult<PracticalInfo> {
+  const fields = practicalFields(lang);
+  const result = fields.safeParse(form);
   const errors = result.success ? [] : fieldErrorsOf(result.error);
   for (const pair of TRANSLATED_PAIRS) {
     const [nl, en] = pair.map((field) => form[field].trim() !== '');
@@ -140,8 +144,8 @@ function parsePractical(form: ActivityForm): FormResult<PracticalInfo> {
     if (missing && !errors.some((e) => e.field === missing)) errors.push({ field: missing, code: 'required' });
   }
   // Checked from the two ages alone, so it is reported with the other fields' faults.
-  const youngest = practicalFields.shape.minAge.safeParse(form.minAge);
-  const oldest = practicalFields.shape.maxAge.safeParse(form.maxAge);
+  const youngest = fields.shape.minAge.safeParse(form.minAge);
+  const oldest = fields.shape.maxAge.safeParse(form.maxAge);
   if (youngest.success && oldest.success && oldest.data !== null && oldest.data < youngest.data) {
     errors.push({ field: 'maxAge', code: 'age_max_below_min' });
   }
@@ -160,9 +164,10 @@ function parsePractical(form: ActivityForm): FormResult<PracticalInfo> {
 }
 
 type ActivityFields = Omit<Activity, 'id' | 'venue'>;
+type ActivityFieldValues = z.output<ReturnType<typeof activityFields>>;
 
 /** The errors of the rules across fields, for the fields that passed: group limits, pricing that covers them. */
-function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, lines: FormResult<FixedLine[]>, current: Pricing) {
+function crossFieldErrors(values: Partial<ActivityFieldValues>, lines: FormResult<FixedLine[]>, current: Pricing) {
   const errors: FieldError[] = [];
   const { minGroupSize: min, maxGroupSize: max } = values;
   if (min !== undefined && max !== undefined && min > max) errors.push({ field: 'maxGroupSize', code: 'min_above_max' });
@@ -188,12 +193,16 @@ function crossFieldErrors(values: Partial<z.output<typeof activityFields>>, line
  * names all its faults at once; `current` holds the pricing whose bands are kept and the payment
  * terms whose unused numbers are kept when left blank.
  */
-function parseActivityForm(form: ActivityForm, current: { pricing: Pricing; payment: PaymentTerms }): FormResult<ActivityFields> {
-  const base = parseEachField(activityFields.shape, { ...form });
-  const lines = parseFixedLines(form.lines, current.pricing);
-  const practical = parsePractical(form);
-  const payment = parsePaymentTerms(form, current.payment);
-  const refundPolicy = parseRefundTiers(form.refundTiers);
+function parseActivityForm(
+  form: ActivityForm,
+  current: { pricing: Pricing; payment: PaymentTerms },
+  lang?: Language,
+): FormResult<ActivityFields> {
+  const base = parseEachField(activityFields(lang).shape, { ...form });
+  const lines = parseFixedLines(form.lines, current.pricing, lang);
+  const practical = parsePractical(form, lang);
+  const payment = parsePaymentTerms(form, current.payment, lang);
+  const refundPolicy = parseRefundTiers(form.refundTiers, lang);
   const across = crossFieldErrors(base.values, lines, current.pricing);
   const errors = inFieldOrder(
     firstPerField([
@@ -207,7 +216,7 @@ function parseActivityForm(form: ActivityForm, current: { pricing: Pricing; paym
     Object.keys(form),
   );
   if (errors.length > 0 || !across.pricing || !practical.ok || !payment.ok || !refundPolicy.ok) return { ok: false, errors };
-  const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.values as z.output<typeof activityFields>;
+  const { cutoffHours, titleNl, titleEn, descriptionNl, descriptionEn, ...rest } = base.values as ActivityFieldValues;
   const { bookingMode, optionHours, optionMinDaysBefore, optionMaxPerEmail, cancelUntilHours, participantFields, ...fields } = rest;
   const rules: ActivityRules = {
     bookingMode,
@@ -314,10 +323,17 @@ async function venueForNew(db: Db, member: Member, venueId: string): Promise<For
   return { ok: true, value: venue };
 }
 
-export async function createActivityFromForm(db: Db, clock: Clock, member: Member, form: ActivityForm): Promise<FormResult<Activity>> {
+/** Adds an activity to one of the member's venues; numbers are read as written in `lang`, the page's language. */
+export async function createActivityFromForm(
+  db: Db,
+  clock: Clock,
+  member: Member,
+  form: ActivityForm,
+  lang?: Language,
+): Promise<FormResult<Activity>> {
   // Every fault at once: the venue, the fields, and a slug already taken.
   const venue = await venueForNew(db, member, form.venueId);
-  const parsed = parseActivityForm(form, { pricing: [], payment: DEFAULT_PAYMENT_TERMS });
+  const parsed = parseActivityForm(form, { pricing: [], payment: DEFAULT_PAYMENT_TERMS }, lang);
   const slug = form.slug.trim();
   const taken = slug !== '' && (await findActivityIdBySlug(db, slug)) ? [{ field: 'slug', code: 'slug_taken' as const }] : [];
   if (!venue.ok || !parsed.ok) {
@@ -337,7 +353,7 @@ export async function createActivityFromForm(db: Db, clock: Clock, member: Membe
 
 /**
  * Changes an activity of the member's venues. A smaller maximum group size leaves existing bookings
- * as they are; band pricing is kept as it is.
+ * as they are; band pricing is kept as it is. Numbers are read as written in `lang`, the page's language.
  */
 export async function updateActivityFromForm(
   db: Db,
@@ -345,9 +361,10 @@ export async function updateActivityFromForm(
   member: Member,
   id: string,
   form: ActivityForm,
+  lang?: Language,
 ): Promise<FormResult<Activity>> {
   const current = await activityFor(db, member, id);
-  const parsed = parseActivityForm(form, current);
+  const parsed = parseActivityForm(form, current, lang);
   if (!parsed.ok) {
     // A slug of another activity is named with the other faults.
     const owner = form.slug.trim() === '' ? undefined : await findActivityIdBySlug(db, form.slug.trim());

@@ -93,7 +93,7 @@ test('thousands separators are read where they cannot be the decimal one; a lone
     assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'invalid_amount' }], typed);
 });
 
-test('a whole number in two or more groups of thousands is read; a lone "1.000" is no number', () => {
+test('without a page language, a whole number in two or more groups of thousands is read; a lone "1.000" is no number', () => {
   const number = wholeNumber(0, 10_000);
   assert.equal(wholeNumber(0, 10_000_000).parse('1.000.000'), 1_000_000);
   assert.equal(wholeNumber(0, 10_000_000).parse('1,000,000'), 1_000_000);
@@ -103,20 +103,57 @@ test('a whole number in two or more groups of thousands is read; a lone "1.000" 
     assert.deepEqual(errorsOf(number, typed), [{ field: 'body', code: 'not_a_number' }], typed);
 });
 
-test('one reading of whole numbers serves the forms, grouped digits and all, and the API, plain digits only', () => {
-  for (const [typed, grouped, plain] of [
-    ['12', 12, 12],
-    [' -3 ', -3, -3],
-    ['1.000.000', 1_000_000, undefined],
-    ['1,000,000', 1_000_000, undefined],
-    ['1.000', undefined, undefined],
-    ['1,000', undefined, undefined],
-    ['1.000,000', undefined, undefined],
-    ['twaalf', undefined, undefined],
-    ['9'.repeat(30), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+test("one reading of whole numbers serves the forms, in the page's language, and the API, plain digits only", () => {
+  // Typed, then as read on a Dutch page, an English page, with no language, and by the API.
+  for (const [typed, nl, en, either, plain] of [
+    ['12', 12, 12, 12, 12],
+    [' -3 ', -3, -3, -3, -3],
+    ['1.000', 1000, undefined, undefined, undefined],
+    ['10.000', 10_000, undefined, undefined, undefined],
+    ['-10.000', -10_000, undefined, undefined, undefined],
+    ['1,000', undefined, 1000, undefined, undefined],
+    ['10,000', undefined, 10_000, undefined, undefined],
+    ['1.000.000', 1_000_000, 1_000_000, 1_000_000, undefined],
+    ['1,000,000', 1_000_000, 1_000_000, 1_000_000, undefined],
+    ['1,5', undefined, undefined, undefined, undefined],
+    ['1.5', undefined, undefined, undefined, undefined],
+    ['10,00', undefined, undefined, undefined, undefined],
+    ['10.00', undefined, undefined, undefined, undefined],
+    ['1.0000', undefined, undefined, undefined, undefined],
+    ['0.500', undefined, undefined, undefined, undefined],
+    ['0,500', undefined, undefined, undefined, undefined],
+    ['-0.500', undefined, undefined, undefined, undefined],
+    ['1,0000', undefined, undefined, undefined, undefined],
+    ['1000.000', undefined, undefined, undefined, undefined],
+    ['.000', undefined, undefined, undefined, undefined],
+    ['1.000,000', undefined, undefined, undefined, undefined],
+    ['1,000.000', undefined, undefined, undefined, undefined],
+    ['1.000.00', undefined, undefined, undefined, undefined],
+    ['1 000', undefined, undefined, undefined, undefined],
+    ['twaalf', undefined, undefined, undefined, undefined],
+    ['9'.repeat(30), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
   ] as const) {
-    assert.equal(readWholeNumber(typed), grouped, typed);
-    assert.equal(readWholeNumber(typed, { grouped: false }), plain, typed);
+    assert.equal(readWholeNumber(typed, 'nl'), nl, `nl ${typed}`);
+    assert.equal(readWholeNumber(typed, 'en'), en, `en ${typed}`);
+    assert.equal(readWholeNumber(typed), either, typed);
+    assert.equal(readWholeNumber(typed, 'plain'), plain, `plain ${typed}`);
   }
-  assert.deepEqual(errorsOf(wholeNumber(0, 10, { grouped: false }), '1.000.000'), [{ field: 'body', code: 'not_a_number' }]);
+  assert.deepEqual(errorsOf(wholeNumber(0, 10, 'plain'), '1.000.000'), [{ field: 'body', code: 'not_a_number' }]);
+});
+
+test("a form's whole number reads its page's thousands, the bound its hint shows, and names the other language's single group as no number", () => {
+  assert.equal(wholeNumber(1, 10_000, 'nl').parse('10.000'), 10_000);
+  assert.equal(wholeNumber(1, 10_000, 'en').parse('10,000'), 10_000);
+  assert.equal(optionalWholeNumber(1, 10_000, 'nl').parse('1.000'), 1000);
+  assert.equal(optionalWholeNumber(1, 10_000, 'en').parse('1,000'), 1000);
+  assert.deepEqual(errorsOf(wholeNumber(1, 10_000, 'nl'), '10.001'), [{ field: 'body', code: 'too_large', params: { max: 10_000 } }]);
+  for (const [lang, typed] of [
+    ['nl', '10,000'],
+    ['en', '10.000'],
+    ['nl', '1,5'],
+    ['en', '1.5'],
+    ['nl', '1.0000'],
+    ['en', '10,00'],
+  ] as const)
+    assert.deepEqual(errorsOf(wholeNumber(1, 10_000, lang), typed), [{ field: 'body', code: 'not_a_number' }], `${lang} ${typed}`);
 });

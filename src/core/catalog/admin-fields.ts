@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../shared/time.js';
 import { refuseTextProblem } from '../shared/control-characters.js';
+import type { Language } from '../shared/language.js';
 
 /** Required text of at most `max` characters, passing the shared text check; line breaks only when `multiline`. */
 export function requiredText(max: number, { multiline = false } = {}) {
@@ -18,35 +19,60 @@ export const MAX_AGE = 120;
 /**
  * Digits grouped by thousands where the separator cannot be a decimal one: two or more groups of
  * three after the same separator ("1.000.000", "1,000,000"). A single group ("1.000") is 1000 the
- * Dutch way and 1 the English way, so it is not read as grouped.
+ * Dutch way and 1 the English way, so it is not read as grouped unless the page's language says
+ * which (see readWholeNumber).
  */
 const THOUSANDS = String.raw`\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}`;
-const GROUPED_WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
+const UNAMBIGUOUS_WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
 const PLAIN_WHOLE_NUMBER = /^-?\d+$/;
+/**
+ * A whole number as a language writes it: digits, or grouped by its thousands separator in groups
+ * of three, one group or more, after a first group that is no zero ("0.500" is a decimal typed
+ * the other way, not 500).
+ */
+const WHOLE_NUMBER_IN: Record<Language, RegExp> = {
+  nl: /^-?(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)$/,
+  en: /^-?(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)$/,
+};
 
-/** How a whole number may be written: `grouped` also reads digits grouped by thousands (see THOUSANDS). */
-export type WholeNumberDigits = { grouped?: boolean };
+/**
+ * How a whole number may be written: the page's language (`nl` or `en`), `plain` digits only (the
+ * API, which has no page language), or, left out, only what reads alike in both languages.
+ */
+export type NumberWriting = Language | 'plain';
 
 /**
  * The whole number a text (trimmed) writes, or undefined when it writes none: any run of digits,
- * signed or not, however long (or with `grouped`, the default, digits grouped by thousands, see
- * THOUSANDS), so that a number out of bounds can be told as too small or too large rather than as
- * no number. Beyond the safe integers it counts as the nearest of them; -0 as 0.
+ * signed or not, however long, so that a number out of bounds can be told as too small or too
+ * large rather than as no number. Beyond the safe integers it counts as the nearest of them; -0 as 0.
+ *
+ * Digits grouped by thousands are read only where they can mean one number. In the page's
+ * language its own separator groups thousands, once or more, in groups of exactly three after a
+ * first group of one to three digits, not zero (see WHOLE_NUMBER_IN): "10.000" in Dutch, "10,000"
+ * in English. The other language's separator is that language's decimal sign, so it is read only
+ * where it cannot be one: twice or more ("1,000,000" in Dutch, "1.000.000" in English, see
+ * THOUSANDS); once ("10,000" on a Dutch page) it could mean 10 or 10000 and is refused, as is any
+ * decimal ("1,5"), a misplaced separator ("1.0000", "10.00") or both separators at once. Without a
+ * language only THOUSANDS is read; `plain` reads digits only (the API).
  */
-export function readWholeNumber(text: string, { grouped = true }: WholeNumberDigits = {}): number | undefined {
+export function readWholeNumber(text: string, writing?: NumberWriting): number | undefined {
   const trimmed = text.trim();
-  if (!(grouped ? GROUPED_WHOLE_NUMBER : PLAIN_WHOLE_NUMBER).test(trimmed)) return undefined;
+  const read =
+    writing === 'plain'
+      ? PLAIN_WHOLE_NUMBER.test(trimmed)
+      : UNAMBIGUOUS_WHOLE_NUMBER.test(trimmed) || (writing !== undefined && WHOLE_NUMBER_IN[writing].test(trimmed));
+  if (!read) return undefined;
   return Math.max(Math.min(Number(trimmed.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0;
 }
 
 /** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, `not_a_number` when none. */
-export function integerText(digits: WholeNumberDigits = {}) {
+export function integerText(writing?: NumberWriting) {
   return z
     .string()
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
     .transform((s, ctx) => {
-      const value = readWholeNumber(s, digits);
+      const value = readWholeNumber(s, writing);
       if (value === undefined) {
         ctx.addIssue({ code: 'custom', message: 'not_a_number' });
         return z.NEVER;
@@ -56,8 +82,8 @@ export function integerText(digits: WholeNumberDigits = {}) {
 }
 
 /** A whole number typed in a form, between min and max. */
-export function wholeNumber(min: number, max: number, digits: WholeNumberDigits = {}) {
-  return integerText(digits).pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
+export function wholeNumber(min: number, max: number, writing?: NumberWriting) {
+  return integerText(writing).pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
 }
 
 /**
@@ -136,8 +162,8 @@ export function optionalText(max: number) {
 }
 
 /** An optional whole number typed in a form, between min and max: null when left blank. */
-export function optionalWholeNumber(min: number, max: number) {
-  const number = wholeNumber(min, max);
+export function optionalWholeNumber(min: number, max: number, writing?: NumberWriting) {
+  const number = wholeNumber(min, max, writing);
   return z.string().transform((s, ctx) => {
     if (s.trim() === '') return null;
     const parsed = number.safeParse(s);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
@@ -29,16 +30,17 @@ export interface ExtraForm {
   active: string;
 }
 
-const extraFormShape = {
+/** The extra form's fields, numbers read as written in `lang` (see readWholeNumber). */
+const extraFormShape = (lang?: Language) => ({
   labelNl: requiredText(80),
   labelEn: requiredText(80),
   basis: z.enum(EXTRA_BASES, { error: 'invalid_value' }),
   vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
   amount: decimal('invalid_amount', 1_000_000_00),
-  stock: optionalWholeNumber(0, 1_000_000),
-  maxPerBooking: optionalWholeNumber(1, MAX_EXTRA_UNITS),
-  position: wholeNumber(0, 1000),
-};
+  stock: optionalWholeNumber(0, 1_000_000, lang),
+  maxPerBooking: optionalWholeNumber(1, MAX_EXTRA_UNITS, lang),
+  position: wholeNumber(0, 1000, lang),
+});
 
 /** An extra's form, as its current values fill it (or a new extra's defaults). */
 export function extraFormOf(extra: Extra | undefined): ExtraForm {
@@ -88,7 +90,8 @@ export async function extraFor(db: Db, member: Member, activityId: string, extra
  * Adds an extra to an activity of the member's venues (`extraId` undefined) or changes one of its
  * extras, recorded in the activity log. A lower price or stock changes no booking placed: a booking
  * keeps its price, and units taken stay taken (a stock below them only refuses further units).
- * Deactivating an extra stops offering it; bookings that took it keep it.
+ * Deactivating an extra stops offering it; bookings that took it keep it. Numbers are read as
+ * written in `lang`, the page's language.
  */
 export async function saveExtraFromForm(
   db: Db,
@@ -97,12 +100,14 @@ export async function saveExtraFromForm(
   activityId: string,
   extraId: string | undefined,
   form: ExtraForm,
+  lang?: Language,
 ): Promise<FormResult<Extra>> {
   const current = extraId === undefined ? undefined : await extraFor(db, member, activityId, extraId);
   const activity = current?.activity ?? (await activityFor(db, member, activityId));
-  const { values, errors } = parseEachField(extraFormShape, form as unknown as Record<string, unknown>);
+  const shape = extraFormShape(lang);
+  const { values, errors } = parseEachField(shape, form as unknown as Record<string, unknown>);
   if (errors.length > 0) return { ok: false, errors };
-  const v = values as { [K in keyof typeof extraFormShape]: z.output<(typeof extraFormShape)[K]> };
+  const v = values as { [K in keyof typeof shape]: z.output<(typeof shape)[K]> };
   const extra: Extra = {
     id: current?.extra.id ?? newId(),
     activityId: activity.id,

@@ -3,6 +3,7 @@ import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from './payment
 import { REFUND_POLICY_LIMITS, type RefundPolicy, type RefundTier, tierOrderFault } from './refund-policy.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { wholeNumber } from './admin-fields.js';
+import type { Language } from '../shared/language.js';
 
 /** How many cancellation tiers the activity form offers: the most a policy may have. */
 export const REFUND_TIER_FIELDS = REFUND_POLICY_LIMITS.tiers;
@@ -29,19 +30,21 @@ export interface PaymentTermsForm {
 
 const HOURS_PER_DAY = 24;
 
-const numbers = {
-  depositPercent: wholeNumber(PAYMENT_TERM_LIMITS.depositPercent.min, PAYMENT_TERM_LIMITS.depositPercent.max),
-  balanceDaysBefore: wholeNumber(PAYMENT_TERM_LIMITS.balanceDaysBefore.min, PAYMENT_TERM_LIMITS.balanceDaysBefore.max),
-  invoiceTermDays: wholeNumber(PAYMENT_TERM_LIMITS.invoiceTermDays.min, PAYMENT_TERM_LIMITS.invoiceTermDays.max),
-};
+const numbers = (lang?: Language) => ({
+  depositPercent: wholeNumber(PAYMENT_TERM_LIMITS.depositPercent.min, PAYMENT_TERM_LIMITS.depositPercent.max, lang),
+  balanceDaysBefore: wholeNumber(PAYMENT_TERM_LIMITS.balanceDaysBefore.min, PAYMENT_TERM_LIMITS.balanceDaysBefore.max, lang),
+  invoiceTermDays: wholeNumber(PAYMENT_TERM_LIMITS.invoiceTermDays.min, PAYMENT_TERM_LIMITS.invoiceTermDays.max, lang),
+});
 
 /**
  * The payment terms; every fault at once. A number the chosen terms use is required; one they do
  * not use (the deposit when paying in full) is checked when typed and kept from `current` when left
- * blank, so switching the mode back finds it again.
+ * blank, so switching the mode back finds it again. Numbers are read as written in `lang`, the
+ * page's language (see readWholeNumber).
  */
-export function parsePaymentTerms(form: PaymentTermsForm, current: PaymentTerms): FormResult<PaymentTerms> {
+export function parsePaymentTerms(form: PaymentTermsForm, current: PaymentTerms, lang?: Language): FormResult<PaymentTerms> {
   const errors: FieldError[] = [];
+  const fields = numbers(lang);
   const mode = form.paymentMode.trim();
   if (!isPaymentMode(mode)) errors.push({ field: 'paymentMode', code: mode === '' ? 'required' : 'invalid_value' });
   const used = {
@@ -52,7 +55,7 @@ export function parsePaymentTerms(form: PaymentTermsForm, current: PaymentTerms)
   const value = { ...current };
   for (const name of ['depositPercent', 'balanceDaysBefore', 'invoiceTermDays'] as const) {
     if (!used[name] && form[name].trim() === '') continue;
-    const result = numbers[name].safeParse(form[name]);
+    const result = fields[name].safeParse(form[name]);
     if (result.success) value[name] = result.data;
     else errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: name })));
   }
@@ -64,11 +67,12 @@ function isBlankTier(tier: RefundTierForm): boolean {
   return tier.amount.trim() === '' && tier.percent.trim() === '';
 }
 
-const tierFields = z.object({
-  amount: wholeNumber(REFUND_POLICY_LIMITS.hoursBefore.min, REFUND_POLICY_LIMITS.hoursBefore.max),
-  unit: z.enum(['hours', 'days'], { error: 'invalid_value' }),
-  percent: wholeNumber(0, 100),
-});
+const tierFields = (lang?: Language) =>
+  z.object({
+    amount: wholeNumber(REFUND_POLICY_LIMITS.hoursBefore.min, REFUND_POLICY_LIMITS.hoursBefore.max, lang),
+    unit: z.enum(['hours', 'days'], { error: 'invalid_value' }),
+    percent: wholeNumber(0, 100, lang),
+  });
 
 /** The most a tier's amount may be in its unit (`days`, else hours): the policy's longest notice. */
 function maxTierAmount(unit: string): number {
@@ -86,9 +90,9 @@ function hoursBefore(amount: number, unit: 'hours' | 'days'): number {
  * passes the amount's own bound, which is in hours), or undefined: also while another of the
  * tier's fields is at fault, so that one answer names both.
  */
-function noticeTooLong(index: number, typed: RefundTierForm): FieldError | undefined {
-  const amount = tierFields.shape.amount.safeParse(typed.amount);
-  const unit = tierFields.shape.unit.safeParse(typed.unit);
+function noticeTooLong(index: number, typed: RefundTierForm, fields: ReturnType<typeof tierFields>): FieldError | undefined {
+  const amount = fields.shape.amount.safeParse(typed.amount);
+  const unit = fields.shape.unit.safeParse(typed.unit);
   if (!amount.success || !unit.success || hoursBefore(amount.data, unit.data) <= REFUND_POLICY_LIMITS.hoursBefore.max) return undefined;
   return { field: `refundTiers.${index}.amount`, code: 'too_large', params: { max: maxTierAmount(unit.data) } };
 }
@@ -97,16 +101,17 @@ function noticeTooLong(index: number, typed: RefundTierForm): FieldError | undef
  * The cancellation policy from its typed tiers (blank ones skipped): each "until N hours or days
  * before the visit, P % back", strictly shorter before the visit than the last valid tier above it
  * and refunding no more than it (tierOrderFault). Errors under `refundTiers.<i>.<field>`; no tiers
- * at all is a policy too: nothing back.
+ * at all is a policy too: nothing back. Numbers are read as written in `lang` (see readWholeNumber).
  */
-export function parseRefundTiers(tiers: readonly RefundTierForm[]): FormResult<RefundPolicy> {
+export function parseRefundTiers(tiers: readonly RefundTierForm[], lang?: Language): FormResult<RefundPolicy> {
   const errors: FieldError[] = [];
+  const fields = tierFields(lang);
   const policy: RefundPolicy = [];
   let above: RefundTier | undefined;
   tiers.slice(0, REFUND_TIER_FIELDS).forEach((typed, index) => {
     if (isBlankTier(typed)) return;
-    const result = tierFields.safeParse(typed);
-    const tooLong = noticeTooLong(index, typed);
+    const result = fields.safeParse(typed);
+    const tooLong = noticeTooLong(index, typed, fields);
     if (!result.success) {
       errors.push(
         ...(tooLong ? [tooLong] : []),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import { decimal, optionalWholeNumber, requiredText } from './admin-fields.js';
+import type { Language } from '../shared/language.js';
 import type { CategoryLine } from './price-categories.js';
 import { isBanded, type PlainLine, type Pricing } from './pricing.js';
 
@@ -37,17 +38,18 @@ export const BLANK_PRICE_LINE: PriceLineForm = {
   freeOf: '',
 };
 
-const priceLineFields = z.object({
-  labelNl: requiredText(120),
-  labelEn: requiredText(120),
-  basis: z.enum(['person', 'group', 'category'], { error: 'invalid_value' }),
-  vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
-  amount: decimal('invalid_amount', 100_000_00),
-  minCount: optionalWholeNumber(0, MAX_GROUP_SIZE),
-  maxCount: optionalWholeNumber(1, MAX_GROUP_SIZE),
-  freePer: optionalWholeNumber(1, MAX_GROUP_SIZE),
-  freeOf: optionalWholeNumber(1, PRICE_LINE_FIELDS),
-});
+const priceLineFields = (lang?: Language) =>
+  z.object({
+    labelNl: requiredText(120),
+    labelEn: requiredText(120),
+    basis: z.enum(['person', 'group', 'category'], { error: 'invalid_value' }),
+    vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
+    amount: decimal('invalid_amount', 100_000_00),
+    minCount: optionalWholeNumber(0, MAX_GROUP_SIZE, lang),
+    maxCount: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
+    freePer: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
+    freeOf: optionalWholeNumber(1, PRICE_LINE_FIELDS, lang),
+  });
 
 /** A line with an amount: what the form edits (banded lines it keeps as they are). */
 export type FixedLine = (PlainLine & { amountCents: number }) | CategoryLine;
@@ -78,15 +80,16 @@ function keyFrom(label: string, taken: ReadonlySet<string>): string {
  * The form's fixed price lines, or the errors of each filled-in line under `lines.<i>.<field>`. A
  * category keeps the key of the category that stood on its line (bookings count by it), a new one
  * gets a key from its English label; a free allowance must name another category's line, and a
- * category's minimum must not be above its maximum.
+ * category's minimum must not be above its maximum. Numbers are read as written in `lang` (see readWholeNumber).
  */
-export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricing): FormResult<FixedLine[]> {
+export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricing, lang?: Language): FormResult<FixedLine[]> {
+  const fields = priceLineFields(lang);
   const before = fixedLinesOf(current);
   const errors: FieldError[] = [];
-  const parsed: { index: number; value: z.output<typeof priceLineFields> }[] = [];
+  const parsed: { index: number; value: z.output<ReturnType<typeof priceLineFields>> }[] = [];
   lines.slice(0, PRICE_LINE_FIELDS).forEach((line, index) => {
     if (isBlank(line)) return;
-    const result = priceLineFields.safeParse(line);
+    const result = fields.safeParse(line);
     if (result.success) parsed.push({ index, value: result.data });
     else errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `lines.${index}.${e.field}` })));
   });

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import { type ActivitySummary, findVenueInScope, listActivitySummaries, listVenuesInScope } from '../catalog/activity-admin.repository.js';
@@ -57,7 +58,8 @@ export async function readDiscountCode(db: Db, member: DiscountMember, id: strin
 /**
  * Makes a discount code for a venue in the member's scope (the one chosen, for admins; else their
  * own), with an activity log entry. Only roles that change the catalogue may (else not_allowed).
- * A code the venue has already is refused at `code` (codes are compared in upper case).
+ * A code the venue has already is refused at `code` (codes are compared in upper case). Numbers
+ * are read as written in `lang`, the page's language.
  */
 export async function createDiscountCode(
   db: Db,
@@ -65,13 +67,14 @@ export async function createDiscountCode(
   member: DiscountMember,
   venueId: string,
   form: DiscountCodeForm,
+  lang?: Language,
 ): Promise<FormResult<DiscountCode>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   const id = venueId.trim() || member.venueId;
   if (!id) return refused('venueId', 'required');
   const venue = await findVenueInScope(db, venueScopeOf(member), id);
   if (!venue) throw new DomainError('not_found');
-  const parsed = await checked(db, venue.id, form);
+  const parsed = await checked(db, venue.id, form, lang);
   if (!parsed.ok) return parsed;
   const { activityIds, ...columns } = parsed.value;
   if (await findDiscountCode(db, venue.id, columns.code)) return refused('code', 'discount_code_taken');
@@ -87,7 +90,7 @@ export async function createDiscountCode(
  * Changes a code's rules (its code stays: bookings name it), with an activity log entry. Bookings
  * made with it keep the terms they were given. A maximum below the uses taken is refused at
  * `maxUses`; the check and the write are one conditional update, so a booking taking a use
- * meanwhile cannot slip past it.
+ * meanwhile cannot slip past it. Numbers are read as written in `lang`, the page's language.
  */
 export async function saveDiscountCode(
   db: Db,
@@ -95,10 +98,11 @@ export async function saveDiscountCode(
   member: DiscountMember,
   id: string,
   form: DiscountCodeForm,
+  lang?: Language,
 ): Promise<FormResult<DiscountCode>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   const current = await readDiscountCode(db, member, id);
-  const parsed = await checked(db, current.venueId, { ...form, code: current.terms.code });
+  const parsed = await checked(db, current.venueId, { ...form, code: current.terms.code }, lang);
   if (!parsed.ok) return parsed;
   const { activityIds, code, ...change } = parsed.value;
   const saved = await db.transaction().execute(async (trx) => {
@@ -111,8 +115,8 @@ export async function saveDiscountCode(
 }
 
 /** The form parsed, its activities checked to be the venue's (another venue's id is refused at `activityIds`). */
-async function checked(db: Db, venueId: string, form: DiscountCodeForm): Promise<FormResult<DiscountCodeColumns>> {
-  const parsed = parseDiscountCodeForm(form);
+async function checked(db: Db, venueId: string, form: DiscountCodeForm, lang?: Language): Promise<FormResult<DiscountCodeColumns>> {
+  const parsed = parseDiscountCodeForm(form, lang);
   if (!parsed.ok) return parsed;
   const ofVenue = new Set(await listVenueActivityIds(db, venueId));
   if (parsed.value.activityIds.some((a) => !ofVenue.has(a))) return refused('activityIds', 'invalid_value');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import { decimal, localDate, optionalWholeNumber, wholeNumber } from '../catalog/admin-fields.js';
 import type { DiscountCodeTable } from '../../db/schema.js';
 import { type FieldError, fieldErrorsOf, type FormResult, parseEachField } from '../shared/field-errors.js';
@@ -37,7 +38,7 @@ const optionalDate = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-const FIELDS = {
+const fields = (lang?: Language) => ({
   code: z
     .string()
     .trim()
@@ -49,9 +50,9 @@ const FIELDS = {
   per: z.enum(['booking', 'person'], { error: 'invalid_value' }),
   validFrom: optionalDate,
   validUntil: optionalDate,
-  minGroupSize: optionalWholeNumber(1, MAX_GROUP_SIZE),
-  maxUses: optionalWholeNumber(1, 1_000_000),
-};
+  minGroupSize: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
+  maxUses: optionalWholeNumber(1, 1_000_000, lang),
+});
 
 /** An empty form: a new code's. */
 export const NEW_DISCOUNT_CODE_FORM: DiscountCodeForm = {
@@ -88,14 +89,15 @@ export function discountCodeFormOf(code: DiscountCode): DiscountCodeForm {
 /**
  * A discount code's form checked on its own: every fault at once. A percentage is 1 to 100 (a
  * percentage is per booking); an amount is more than zero, per booking or per person; the valid
- * dates may be open on either side but not end before they start.
+ * dates may be open on either side but not end before they start. Whole numbers are read as
+ * written in `lang`, the page's language.
  */
-export function parseDiscountCodeForm(form: DiscountCodeForm): FormResult<DiscountCodeColumns> {
-  const { values, errors } = parseEachField(FIELDS, { ...form, per: form.per || 'booking' });
+export function parseDiscountCodeForm(form: DiscountCodeForm, lang?: Language): FormResult<DiscountCodeColumns> {
+  const { values, errors } = parseEachField(fields(lang), { ...form, per: form.per || 'booking' });
   const all: FieldError[] = [...errors];
   const value =
     values.kind === 'percent'
-      ? wholeNumber(1, 100).safeParse(form.value)
+      ? wholeNumber(1, 100, lang).safeParse(form.value)
       : values.kind === 'amount'
         ? decimal('invalid_amount', 100_000_00, { min: 1 }).safeParse(form.value)
         : undefined;

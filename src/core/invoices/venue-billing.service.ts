@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -68,7 +69,8 @@ export async function listVenuesMissingBilling(db: Db, member: BillingMember): P
  * issued from then on print: numbers count per venue per year, whatever the prefix. A prefix another
  * venue has, or has issued numbers with, is refused (invoice numbers are unique across venues).
  * Details saved complete catch up, in the same transaction, the invoices withheld while they were
- * not (the bookings whose history says so, at most WITHHELD_CATCH_UP_LIMIT per save).
+ * not (the bookings whose history says so, at most WITHHELD_CATCH_UP_LIMIT per save). The term is
+ * read as written in `lang`, the page's language.
  */
 export async function saveVenueBilling(
   db: Db,
@@ -76,10 +78,11 @@ export async function saveVenueBilling(
   member: BillingMember,
   venueId: string,
   form: Partial<VenueBillingForm>,
+  lang?: Language,
 ): Promise<FormResult<VenueBillingView>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   await readVenueBilling(db, member, venueId);
-  const parsed = parseVenueBilling(form);
+  const parsed = parseVenueBilling(form, lang);
   if (!parsed.ok) return parsed;
   const result = await db.transaction().execute(async (trx): Promise<FormResult<VenueBillingView>> => {
     const scope = venueScopeOf(member);

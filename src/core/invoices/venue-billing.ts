@@ -1,4 +1,5 @@
 import { isValidBIC, isValidIBAN } from 'ibantools';
+import type { Language } from '../shared/language.js';
 import { z } from 'zod';
 import { requiredText, wholeNumber } from '../catalog/admin-fields.js';
 import { normalVatId } from '../payments/billing.js';
@@ -125,7 +126,7 @@ function normalised(normal: (s: string) => string | null, code: string) {
     });
 }
 
-const shape = {
+const shape = (lang?: Language) => ({
   legalName: requiredText(VENUE_BILLING_LIMITS.legalName),
   street: requiredText(VENUE_BILLING_LIMITS.street),
   postcode: normalised(normalDutchPostcode, 'invalid_postcode'),
@@ -148,18 +149,18 @@ const shape = {
     (s) => (/^[A-Z0-9][A-Z0-9-]{0,10}[A-Z0-9]$/.test(s.toUpperCase()) ? s.toUpperCase() : null),
     'invalid_invoice_prefix',
   ),
-  termDays: wholeNumber(VENUE_BILLING_LIMITS.termDays.min, VENUE_BILLING_LIMITS.termDays.max),
-};
+  termDays: wholeNumber(VENUE_BILLING_LIMITS.termDays.min, VENUE_BILLING_LIMITS.termDays.max, lang),
+});
 
 /**
  * The billing details form as typed: every field required but the BIC; every fault at once, one
  * per field, in the form's order. Values come back in their normal forms: the postcode as
  * "1234 AB", the KvK number, VAT id, IBAN and BIC without spaces, dots or dashes and upper case,
- * the prefix upper case.
+ * the prefix upper case. The term is read as written in `lang`, the page's language.
  */
-export function parseVenueBilling(form: Partial<Record<keyof VenueBilling, unknown>>): FormResult<VenueBilling> {
+export function parseVenueBilling(form: Partial<Record<keyof VenueBilling, unknown>>, lang?: Language): FormResult<VenueBilling> {
   const typed = Object.fromEntries(VENUE_BILLING_FIELDS.map((name) => [name, typeof form[name] === 'string' ? form[name] : '']));
-  const { values, errors } = parseEachField(shape, typed);
+  const { values, errors } = parseEachField(shape(lang), typed);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: values as VenueBilling };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Venue } from '../catalog/activity.js';
 import { wholeNumber } from '../catalog/admin-fields.js';
@@ -73,15 +74,20 @@ function countsOf(text: string): RetentionCounts {
 
 /**
  * Parses the form against the platform's limits: each period empty (the platform's default) or a
- * whole number from 1 to the platform's period; every refused field named at once.
+ * whole number from 1 to the platform's period, read as written in `lang`, the page's language;
+ * every refused field named at once.
  */
-export function parseVenueRetentionForm(limits: RetentionLimits, form: Partial<VenueRetentionForm>): FormResult<VenueRetentionChoice> {
+export function parseVenueRetentionForm(
+  limits: RetentionLimits,
+  form: Partial<VenueRetentionForm>,
+  lang?: Language,
+): FormResult<VenueRetentionChoice> {
   const choice: VenueRetentionChoice = { ...NO_CHOICE };
   const errors: FieldError[] = [];
   for (const key of VENUE_RETENTION_KEYS) {
     const typed = (form[key] ?? '').trim();
     if (typed === '') continue;
-    const parsed = wholeNumber(1, limits[key]).safeParse(typed);
+    const parsed = wholeNumber(1, limits[key], lang).safeParse(typed);
     if (parsed.success) choice[key] = parsed.data;
     else {
       const error = fieldErrorsOf(parsed.error)[0]!;
@@ -127,7 +133,8 @@ export async function readVenueRetention(
  * not_allowed, another venue not_found). Each is empty for the platform's default or a whole number
  * from 1 to the platform's period: never longer than the platform allows. The choice and an activity
  * log entry naming each changed period with its new value (null: the default) commit together; a
- * form that changes nothing writes nothing; a refused form saves nothing.
+ * form that changes nothing writes nothing; a refused form saves nothing. Periods are read as
+ * written in `lang`, the page's language.
  */
 export async function saveVenueRetention(
   db: Db,
@@ -136,10 +143,11 @@ export async function saveVenueRetention(
   member: RetentionMember,
   venueId: string,
   form: Partial<VenueRetentionForm>,
+  lang?: Language,
 ): Promise<FormResult<VenueRetentionView>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   await venueFor(db, member, venueId);
-  const parsed = parseVenueRetentionForm(limits, form);
+  const parsed = parseVenueRetentionForm(limits, form, lang);
   if (!parsed.ok) return parsed;
   const choice = parsed.value;
   const venue = await db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import { wallClockTime } from '../catalog/admin-fields.js';
+import type { Language } from '../shared/language.js';
 import { formatTime } from '../i18n/format.js';
 import { DomainError } from '../shared/errors.js';
 import type { FieldError, FormResult } from '../shared/field-errors.js';
@@ -34,9 +35,15 @@ export function partMoveFormOf(part: ProgrammePart, slotStartsAt: Date): PartMov
  * starts (`before_slot_start`), less than a day after; resources among the venue's `choices` (any
  * other is not_found), with their buffers. Every refused field at once.
  */
-export function parsePartMove(form: PartMoveForm, partId: string, slotStartsAt: Date, choices: readonly Resource[]): FormResult<PartMove> {
+export function parsePartMove(
+  form: PartMoveForm,
+  partId: string,
+  slotStartsAt: Date,
+  choices: readonly Resource[],
+  lang?: Language,
+): FormResult<PartMove> {
   const errors: FieldError[] = [];
-  const resources = chosenResources(form, choices, errors);
+  const resources = chosenResources(form, choices, errors, lang);
   const start = wallClockTime().safeParse(form.start);
   let offsetMinutes: number | undefined;
   if (!start.success) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import type { ActivityActor, NewActivityEntry } from '../activity-log/activity-log.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
@@ -33,12 +34,13 @@ export interface PartForm {
   buffers: Record<string, string>;
 }
 
-const partShape = {
+/** A part's fields, numbers read as written in `lang` (see readWholeNumber). */
+const partShape = (lang?: Language) => ({
   titleNl: requiredText(80),
   titleEn: requiredText(80),
-  offset: wholeNumber(0, 24 * 60 - 5),
-  duration: wholeNumber(5, 24 * 60),
-};
+  offset: wholeNumber(0, 24 * 60 - 5, lang),
+  duration: wholeNumber(5, 24 * 60, lang),
+});
 
 /** The activity log's entry of a change of a programme's part. */
 function partChanged(member: Member, activity: Activity, part: ProgrammePart): NewActivityEntry {
@@ -90,7 +92,8 @@ export function partFormOf(part: ProgrammePart | undefined, parts: readonly Prog
  * programme's duration; its stand-alone activity and resources are the venue's own. The booked
  * slots of the programme take the resources at the part's new time at once: a change that would
  * leave a booked time without room on one (the boat taken then) is refused at `resources`. A part
- * subgroups take turns at keeps the others' length and does not overlap them.
+ * subgroups take turns at keeps the others' length and does not overlap them. Numbers are read as
+ * written in `lang`, the page's language.
  */
 export async function savePartFromForm(
   db: Db,
@@ -99,11 +102,12 @@ export async function savePartFromForm(
   activityId: string,
   partId: string | undefined,
   form: PartForm,
+  lang?: Language,
 ): Promise<FormResult<ProgrammePart>> {
   const { activity, parts, resources } = await programmeFor(db, clock, member, activityId);
   const current = partId === undefined ? undefined : parts.find((p) => p.id === partId);
   if (partId !== undefined && !current) throw new DomainError('not_found');
-  const { values, errors } = parseEachField(partShape, form as unknown as Record<string, unknown>);
+  const { values, errors } = parseEachField(partShape(lang), form as unknown as Record<string, unknown>);
   if (values.offset !== undefined && values.duration !== undefined && values.offset + values.duration > activity.durationMinutes) {
     errors.push({ field: 'duration', code: 'part_outside_programme', params: { max: activity.durationMinutes } });
   }
@@ -116,7 +120,7 @@ export async function savePartFromForm(
     if (!named || named.venue.id !== activity.venue.id || named.id === activity.id)
       errors.push({ field: 'partActivityId', code: 'invalid_value' });
   }
-  const used = chosenResources(form, resources, errors);
+  const used = chosenResources(form, resources, errors, lang);
   if (errors.length > 0) return { ok: false, errors };
   const part: ProgrammePart = {
     id: current?.id ?? newId(),

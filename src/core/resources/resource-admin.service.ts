@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
@@ -35,11 +36,12 @@ export interface ResourceForm {
   capacity: string;
 }
 
-const resourceShape = {
+/** A resource's fields, its capacity read as written in `lang` (see readWholeNumber). */
+const resourceShape = (lang?: Language) => ({
   name: requiredText(80),
   kind: z.enum(RESOURCE_KINDS, { error: 'invalid_value' }),
-  capacity: wholeNumber(1, MAX_GROUP_SIZE),
-};
+  capacity: wholeNumber(1, MAX_GROUP_SIZE, lang),
+});
 
 /** The resources of the member's venues (every venue's for an admin), by name. */
 export async function listResourcesFor(db: Db, clock: Clock, member: Member): Promise<Resource[]> {
@@ -75,16 +77,25 @@ function changeResource<T>(
   return changeUnderResources(db, clock, { resourceIds: [resource.id], slotsOf }, field, change, entry, { frees });
 }
 
-function parseResource(form: ResourceForm): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {
-  const { values, errors } = parseEachField(resourceShape, form as unknown as Record<string, unknown>);
+function parseResource(form: ResourceForm, lang?: Language): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {
+  const { values, errors } = parseEachField(resourceShape(lang), form as unknown as Record<string, unknown>);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { name: values.name!, kind: values.kind!, capacity: values.capacity! } };
 }
 
-/** Adds a resource to a venue of the member's (the one chosen, for an admin), recorded in the activity log. */
-export async function createResourceFromForm(db: Db, clock: Clock, member: Member, form: ResourceForm): Promise<FormResult<Resource>> {
+/**
+ * Adds a resource to a venue of the member's (the one chosen, for an admin), recorded in the
+ * activity log; its capacity is read as written in `lang`, the page's language.
+ */
+export async function createResourceFromForm(
+  db: Db,
+  clock: Clock,
+  member: Member,
+  form: ResourceForm,
+  lang?: Language,
+): Promise<FormResult<Resource>> {
   const venueId = form.venueId.trim() || member.venueId;
-  const parsed = parseResource(form);
+  const parsed = parseResource(form, lang);
   if (!venueId) return { ok: false, errors: [{ field: 'venueId', code: 'required' }, ...(parsed.ok ? [] : parsed.errors)] };
   const venue = await findVenueInScope(db, venueScopeOf(member), venueId);
   if (!venue) throw new DomainError('not_found');
@@ -99,7 +110,8 @@ export async function createResourceFromForm(db: Db, clock: Clock, member: Membe
 
 /**
  * Renames a resource or changes what it holds. A capacity (or kind) that would leave a booked time
- * without room is refused at `capacity`: staff move or cancel those bookings first.
+ * without room is refused at `capacity`: staff move or cancel those bookings first. The capacity is
+ * read as written in `lang`, the page's language.
  */
 export async function updateResourceFromForm(
   db: Db,
@@ -107,9 +119,10 @@ export async function updateResourceFromForm(
   member: Member,
   id: string,
   form: ResourceForm,
+  lang?: Language,
 ): Promise<FormResult<Resource>> {
   const { resource } = await resourceFor(db, clock, member, id);
-  const parsed = parseResource(form);
+  const parsed = parseResource(form, lang);
   if (!parsed.ok) return parsed;
   const changed = { ...resource, ...parsed.value };
   return changeResource(
@@ -254,7 +267,7 @@ export interface LinkForm {
 /**
  * Lets an activity's slots use the resource (or changes the link's buffer). Its booked slots count
  * at once: a link that would put more on the resource than it holds at some booked time is refused
- * at `activityId`.
+ * at `activityId`. The buffer is read as written in `lang`, the page's language.
  */
 export async function linkActivityFromForm(
   db: Db,
@@ -262,9 +275,10 @@ export async function linkActivityFromForm(
   member: Member,
   id: string,
   form: LinkForm,
+  lang?: Language,
 ): Promise<FormResult<ResourceLink>> {
   const { resource } = await resourceFor(db, clock, member, id);
-  const buffer = wholeNumber(0, MAX_BUFFER_MINUTES).safeParse(form.buffer);
+  const buffer = wholeNumber(0, MAX_BUFFER_MINUTES, lang).safeParse(form.buffer);
   if (form.activityId.trim() === '') return refused('activityId', 'required');
   const activity = await activityFor(db, member, form.activityId.trim());
   if (activity.venue.id !== resource.venueId) throw new DomainError('not_found');

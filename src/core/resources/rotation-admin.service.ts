@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import { optionalWholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
@@ -33,7 +34,8 @@ export function rotationFormOf(subgroupSize: number | null, parts: readonly Prog
  * turns at the parts ticked (an empty size: never; the parts ticked are then let go). With a
  * size, at least two of its parts are ticked, equally long and one after another. The booked
  * slots of the programme take the parts' resources as their groups now split at once: a change
- * that would leave a booked time without room on one is refused at `rotating`.
+ * that would leave a booked time without room on one is refused at `rotating`. The size is read as
+ * written in `lang`, the page's language.
  */
 export async function saveRotationFromForm(
   db: Db,
@@ -41,12 +43,13 @@ export async function saveRotationFromForm(
   member: Member,
   activityId: string,
   form: RotationForm,
+  lang?: Language,
 ): Promise<FormResult<number | null>> {
   const { activity, parts } = await programmeFor(db, clock, member, activityId);
   const errors: FieldError[] = [];
   const ticked = new Set(form.rotating);
   if ([...ticked].some((id) => !parts.some((part) => part.id === id))) throw new DomainError('not_found');
-  const size = optionalWholeNumber(1, MAX_GROUP_SIZE).safeParse(form.subgroupSize);
+  const size = optionalWholeNumber(1, MAX_GROUP_SIZE, lang).safeParse(form.subgroupSize);
   if (!size.success) errors.push({ ...fieldErrorsOf(size.error)[0]!, field: 'subgroupSize' });
   const subgroupSize = size.success ? size.data : null;
   if (subgroupSize !== null) {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/schema.js';
+import type { Language } from '../shared/language.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import { findVenueInScope, listVenuesInScope } from '../catalog/activity-admin.repository.js';
@@ -78,7 +79,8 @@ export async function readIssuedCode(
  * Issues a voucher for a venue in the member's scope (the one chosen, for admins; else their own):
  * given away or sold at the desk (paid there), usable at once, with its `issue` movement and an
  * activity log entry naming its last four characters (never its code), in one transaction. Roles
- * that handle bookings may; viewers may not (not_allowed).
+ * that handle bookings may; viewers may not (not_allowed). Numbers are read as written in `lang`,
+ * the page's language.
  */
 export async function issueVoucher(
   db: Db,
@@ -86,10 +88,11 @@ export async function issueVoucher(
   secretKey: Buffer,
   member: VoucherMember,
   form: VoucherForm,
+  lang?: Language,
 ): Promise<FormResult<{ id: string }>> {
   if (!can(member, 'bookings.write')) throw new DomainError('not_allowed');
   const venueId = form.venueId.trim() || member.venueId;
-  const parsed = parseVoucherForm(form);
+  const parsed = parseVoucherForm(form, lang);
   // No venue chosen is one fault among the form's others: all are named at once.
   if (!venueId) return { ok: false, errors: [{ field: 'venueId', code: 'required' }, ...(parsed.ok ? [] : parsed.errors)] };
   const venue = await findVenueInScope(db, venueScopeOf(member), venueId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Language } from '../shared/language.js';
 import { decimalText, integerText, optionalText } from '../catalog/admin-fields.js';
 import { type FieldError, type FormResult, inFieldOrder, parseEachField } from '../shared/field-errors.js';
 import { MAX_VALIDITY_MONTHS, MAX_VOUCHER_CENTS, MIN_VALIDITY_MONTHS, MIN_VOUCHER_CENTS } from './voucher.js';
@@ -51,10 +52,10 @@ export interface VoucherTerms {
 
 const text = (max: number) => optionalText(max).transform((s) => s ?? '');
 
-const FIELDS = {
+const fields = (lang?: Language) => ({
   // Their bounds are checked below, as the voucher's own errors naming them.
   amount: decimalText('invalid_amount'),
-  validityMonths: integerText(),
+  validityMonths: integerText(lang),
   origin: z.enum(STAFF_VOUCHER_ORIGINS, { error: 'invalid_value' }),
   recipientName: text(160),
   buyerName: text(160),
@@ -62,15 +63,16 @@ const FIELDS = {
   message: text(1000),
   note: text(1000),
   language: z.enum(['nl', 'en'], { error: 'invalid_value' }),
-};
+});
 
 /**
  * The issue form checked: every fault at once, in the form's order. The amount lies within the platform's limits (the
  * refusal names them as money); the validity is at least the law's minimum (art. 6:236 onder h BW)
- * and at most the limitation period Groupz offers.
+ * and at most the limitation period Groupz offers. The validity is read as written in `lang`, the
+ * page's language.
  */
-export function parseVoucherForm(form: VoucherForm): FormResult<VoucherTerms> {
-  const { values, errors } = parseEachField(FIELDS, { ...form, language: form.language || 'nl' });
+export function parseVoucherForm(form: VoucherForm, lang?: Language): FormResult<VoucherTerms> {
+  const { values, errors } = parseEachField(fields(lang), { ...form, language: form.language || 'nl' });
   const all: FieldError[] = [...errors];
   const { amount, validityMonths } = values;
   if (amount !== undefined && (amount < MIN_VOUCHER_CENTS || amount > MAX_VOUCHER_CENTS))

@@ -201,7 +201,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
   app.post('/activities/new', async (request, reply) => {
     requirePermission(request, 'catalog.write');
     const values = formFrom(request.body);
-    const result = await createActivityFromForm(db, clock, request.staff, values);
+    const result = await createActivityFromForm(db, clock, request.staff, values, request.lang);
     if (result.ok) return reply.seeOther(`/admin/activities/${result.value.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const venues = await venuesFor(db, request.staff);
@@ -238,7 +238,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
     requirePermission(request, 'catalog.write');
     const activity = await activityOf(request);
     const values = formFrom(request.body);
-    const result = await updateActivityFromForm(db, clock, request.staff, activity.id, values);
+    const result = await updateActivityFromForm(db, clock, request.staff, activity.id, values, request.lang);
     if (result.ok) return reply.seeOther(`/admin/activities/${activity.id}?saved=1`);
     const ui = adminUiFor(request, auth);
     const errors = fieldMessages(ui.t, result.errors);

@@ -294,7 +294,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     const ui = adminUiFor(request, auth);
     const edit = organiserValuesFrom(request.body);
     try {
-      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, organiserInput(edit), payments);
+      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, organiserInput(edit, ui.lang), payments);
       if (!result.ok) {
         return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
           edit,
@@ -341,7 +341,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
       try {
         const result =
           action === 'move'
-            ? await movePartFromForm(db, clock, staffActorOf(request), id, partId, values)
+            ? await movePartFromForm(db, clock, staffActorOf(request), id, partId, values, request.lang)
             : await resetPartMove(db, clock, staffActorOf(request), id, partId);
         if (result.ok)
           return reply.seeOther(

@@ -67,7 +67,7 @@ export async function discountRoutes(app: FastifyInstance, { db, clock, auth }: 
   app.post('/discounts', async (request, reply) => {
     requirePermission(request, 'catalog.write');
     const values = discountFormFrom(request.body);
-    const result = await createDiscountCode(db, clock, request.staff, values.venueId, values);
+    const result = await createDiscountCode(db, clock, request.staff, values.venueId, values, request.lang);
     if (result.ok) return reply.seeOther('/admin/discounts?saved=1');
     const ui = adminUiFor(request, auth);
     const choices = await readDiscountChoices(db, clock, request.staff);
@@ -94,7 +94,7 @@ export async function discountRoutes(app: FastifyInstance, { db, clock, auth }: 
     requirePermission(request, 'catalog.write');
     const id = idOf(request);
     const values = discountFormFrom(request.body);
-    const result = await saveDiscountCode(db, clock, request.staff, id, values);
+    const result = await saveDiscountCode(db, clock, request.staff, id, values, request.lang);
     if (result.ok) return reply.seeOther('/admin/discounts?saved=1');
     const ui = adminUiFor(request, auth);
     const code = await readDiscountCode(db, request.staff, id);

@@ -61,7 +61,7 @@ export async function extrasAdminRoutes(app: FastifyInstance, context: AppContex
       requirePermission(request, 'catalog.write');
       const { activityId, extraId } = ids(request);
       const values = formFrom(request.body);
-      const result = await saveExtraFromForm(db, clock, request.staff, activityId, extraId, values);
+      const result = await saveExtraFromForm(db, clock, request.staff, activityId, extraId, values, request.lang);
       if (result.ok) return reply.seeOther(`/admin/activities/${activityId}/extras?saved=1`);
       return sendPage(reply, FIELD_ERRORS_STATUS, await page(request, FIELD_ERRORS_STATUS, { values, errors: result.errors }));
     });

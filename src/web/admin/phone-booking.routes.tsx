@@ -80,7 +80,7 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
     const { activity } = await findSlotForStaff(db, request.staff, request.params.slotId);
     // For an activity with price categories, the counts of each; the group size is their sum.
     const party = partyValuesFrom(request.body, categoriesOf(activity.pricing));
-    const counted = Object.keys(party).length > 0 ? partyInputOf(party) : undefined;
+    const counted = Object.keys(party).length > 0 ? partyInputOf(party, ui.lang) : undefined;
     const values = {
       ...organiserValuesFrom(request.body),
       ...(counted && { groupSize: counted.groupSize === undefined ? '' : String(counted.groupSize) }),
@@ -94,10 +94,10 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
     };
     try {
       const input = {
-        ...organiserInput(values),
+        ...organiserInput(values, ui.lang),
         party: counted?.party,
         submissionKey: values.submissionKey || undefined,
-        extras: extrasInputOf(values.extras),
+        extras: extrasInputOf(values.extras, ui.lang),
         discountCode: values.discountCode.trim() || undefined,
         voucherCode: values.voucherCode.trim() || undefined,
       };

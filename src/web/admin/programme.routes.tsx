@@ -84,7 +84,7 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
       requirePermission(request, 'catalog.write');
       const { activityId, partId } = idsOf(request);
       const values = partFormFrom(request.body);
-      const result = await savePartFromForm(db, clock, request.staff, activityId, partId, values);
+      const result = await savePartFromForm(db, clock, request.staff, activityId, partId, values, request.lang);
       if (result.ok) return reply.seeOther(`/admin/activities/${activityId}/programme?saved=1`);
       return sendProgramme(request, reply, { values, errors: result.errors });
     });
@@ -94,7 +94,7 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
     requirePermission(request, 'catalog.write');
     const { activityId } = idsOf(request);
     const rotation = { subgroupSize: formField(request.body, 'subgroupSize'), rotating: formFields(request.body, 'rotating') };
-    const result = await saveRotationFromForm(db, clock, request.staff, activityId, rotation);
+    const result = await saveRotationFromForm(db, clock, request.staff, activityId, rotation, request.lang);
     if (result.ok) return reply.seeOther(`/admin/activities/${activityId}/programme?saved=1`);
     return sendProgramme(request, reply, { rotation, errors: result.errors });
   });

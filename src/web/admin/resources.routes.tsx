@@ -113,7 +113,7 @@ export async function resourceRoutes(app: FastifyInstance, { db, clock, auth }: 
   app.post('/resources', async (request, reply) => {
     requirePermission(request, 'catalog.write');
     const values = fieldsOf<ResourceForm>(request.body, RESOURCE_FIELDS);
-    const result = await createResourceFromForm(db, clock, request.staff, values);
+    const result = await createResourceFromForm(db, clock, request.staff, values, request.lang);
     if (result.ok) return reply.seeOther(`/admin/resources/${result.value.id}?saved=1`);
     return sendList(request, reply, { values, errors: result.errors });
   });
@@ -126,7 +126,7 @@ export async function resourceRoutes(app: FastifyInstance, { db, clock, auth }: 
   app.post('/resources/:id', async (request: ResourceRequest, reply) => {
     requirePermission(request, 'catalog.write');
     const details = fieldsOf<ResourceForm>(request.body, RESOURCE_FIELDS);
-    const result = await updateResourceFromForm(db, clock, request.staff, idsOf(request).id, details);
+    const result = await updateResourceFromForm(db, clock, request.staff, idsOf(request).id, details, request.lang);
     return afterChange(request, reply, result, { details });
   });
 
@@ -154,7 +154,7 @@ export async function resourceRoutes(app: FastifyInstance, { db, clock, auth }: 
   app.post('/resources/:id/links', async (request: ResourceRequest, reply) => {
     requirePermission(request, 'catalog.write');
     const link = fieldsOf<LinkForm>(request.body, LINK_FIELDS);
-    const result = await linkActivityFromForm(db, clock, request.staff, idsOf(request).id, link);
+    const result = await linkActivityFromForm(db, clock, request.staff, idsOf(request).id, link, request.lang);
     return afterChange(request, reply, result, { link });
   });
 

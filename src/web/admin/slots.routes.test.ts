@@ -162,6 +162,27 @@ for (const dialect of testDialects()) {
       assert.equal(text(list.body, 'booked'), '6 van 1.500 personen');
     });
 
+    test('a capacity is read the way the page writes numbers: "10.000" in Dutch, "10,000" in English', async () => {
+      const activity = await activityOfHome();
+      const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-12', capacity: 10 });
+      const url = `/admin/activities/${activity.id}/slots/${slot.id}/capacity`;
+      const english = { ...staff, cookie: `${staff.cookie}; lang=en` };
+      for (const [who, typed, refused, message] of [
+        [staff, '10.000', '10,000', 'Vul een heel getal in.'],
+        [english, '10,000', '10.000', 'Enter a whole number.'],
+      ] as const) {
+        assert.equal((await adminPost(t, staff, url, { capacity: '10' })).statusCode, 303);
+        assert.equal((await adminPost(t, who, url, { capacity: typed })).statusCode, 303, typed);
+        assert.equal((await slotRow(slot.id))?.capacity, 10_000, typed);
+        // The other language's single group could be 10 or 10000: no number, the value kept.
+        const ambiguous = await adminPost(t, who, `${url}?from=2026-04-12&to=2026-04-12`, { capacity: refused });
+        assert.equal(ambiguous.statusCode, 422, refused);
+        assert.equal(text(ambiguous.body, 'capacity-error'), message);
+        assert.equal(parseHtml(ambiguous.body).querySelector(`#capacity-${slot.id}`)?.getAttribute('value'), refused);
+        assert.equal((await slotRow(slot.id))?.capacity, 10_000);
+      }
+    });
+
     test('a capacity change racing with bookings never oversells the slot', async () => {
       const activity = await activityOfHome();
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-11', capacity: 40 });

@@ -165,7 +165,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     requirePermission(request, 'slots.write');
     const activity = await activityOf(request);
     const form = slotFormFrom(request.body);
-    const result = await addSlotFromForm(db, clock, request.staff, activity.id, form);
+    const result = await addSlotFromForm(db, clock, request.staff, activity.id, form, request.lang);
     if (result.ok) return reply.seeOther(back(request, activity, 'done=slot_created'));
     return page(request, reply, FIELD_ERRORS_STATUS, activity, { slotForm: form, slotErrors: messages(request, result.errors) });
   });
@@ -176,7 +176,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     const slotId = request.params.slotId!;
     const value = formField(request.body, 'capacity');
     return refusing(request, reply, activity, async () => {
-      const result = await changeSlotCapacity(db, clock, request.staff, activity.id, slotId, value);
+      const result = await changeSlotCapacity(db, clock, request.staff, activity.id, slotId, value, request.lang);
       if (result.ok) return reply.seeOther(back(request, activity, 'done=capacity_changed'));
       const message = Object.values(messages(request, result.errors))[0] ?? '';
       return page(request, reply, FIELD_ERRORS_STATUS, activity, { capacityError: { id: slotId, value, message } });
@@ -196,7 +196,7 @@ export async function slotRoutes(app: FastifyInstance, { db, clock, auth }: AppC
     requirePermission(request, 'slots.write');
     const activity = await activityOf(request);
     const form = scheduleFormFrom(request.body);
-    const result = await createScheduleFromForm(db, clock, request.staff, activity.id, form);
+    const result = await createScheduleFromForm(db, clock, request.staff, activity.id, form, request.lang);
     if (!result.ok) {
       return page(request, reply, FIELD_ERRORS_STATUS, activity, { scheduleForm: form, scheduleErrors: messages(request, result.errors) });
     }

@@ -51,7 +51,7 @@ export async function venueBillingRoutes(app: FastifyInstance, { db, clock, auth
     requirePermission(request, 'catalog.write');
     const venueId = venueIdOf(request);
     const values = billingFormFrom(request.body);
-    const result = await saveVenueBilling(db, clock, request.staff, venueId, values);
+    const result = await saveVenueBilling(db, clock, request.staff, venueId, values, request.lang);
     if (result.ok) return reply.seeOther(`/admin/venues/${venueId}/billing?saved=1`);
     const ui = adminUiFor(request, auth);
     const view = await readVenueBilling(db, request.staff, venueId);

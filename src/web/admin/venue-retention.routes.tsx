@@ -49,7 +49,7 @@ export async function venueRetentionRoutes(app: FastifyInstance, { db, clock, au
     requirePermission(request, 'catalog.write');
     const venueId = venueIdOf(request);
     const values = retentionFormFrom(request.body);
-    const result = await saveVenueRetention(db, clock, retention, request.staff, venueId, values);
+    const result = await saveVenueRetention(db, clock, retention, request.staff, venueId, values, request.lang);
     if (result.ok) return reply.seeOther(`${retentionPath(venueId)}?saved=1`);
     const ui = adminUiFor(request, auth);
     const view = await readVenueRetention(db, retention, request.staff, venueId);

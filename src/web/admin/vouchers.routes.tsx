@@ -106,7 +106,7 @@ export async function voucherRoutes(app: FastifyInstance, { db, clock, auth }: A
   app.post('/vouchers', async (request, reply) => {
     requirePermission(request, 'bookings.write');
     const values = voucherFormFrom(request.body);
-    const result = await issueVoucher(db, clock, auth.secretKey, request.staff, values);
+    const result = await issueVoucher(db, clock, auth.secretKey, request.staff, values, request.lang);
     // The voucher's page shows the code to the member who issued it, once: a reload does not issue another.
     if (result.ok) return reply.seeOther(`/admin/vouchers/${result.value.id}?issued=1`);
     const ui = adminUiFor(request, auth);

@@ -154,6 +154,21 @@ for (const dialect of testDialects()) {
       assert.equal(formFields(wrong.querySelector('form.filters')!).groupSize, ' veel ');
     });
 
+    test('the group size filter reads the bound its hint shows the language\'s way: "10.000" in Dutch, "10,000" in English', async () => {
+      for (const [lang, typed, refused, message] of [
+        ['nl', '10.000', '10,000', 'Vul een heel getal in.'],
+        ['en', '10,000', '10.000', 'Enter a whole number.'],
+      ] as const) {
+        const read = parseHtml((await get(`/?groupSize=${encodeURIComponent(typed)}`, lang)).body);
+        assert.equal(read.querySelector('#groupSize-error'), null, `${lang} ${typed}`);
+        assert.equal(formFields(read.querySelector('form.filters')!).groupSize, typed);
+        // The other language's single group could be 10 or 10000: no number, kept as typed.
+        const ambiguous = parseHtml((await get(`/?groupSize=${encodeURIComponent(refused)}`, lang)).body);
+        assert.equal(ambiguous.querySelector('#groupSize-error')?.textContent?.trim(), message, `${lang} ${refused}`);
+        assert.equal(formFields(ambiguous.querySelector('form.filters')!).groupSize, refused);
+      }
+    });
+
     test('the group size filter names its bounds in a hint, as every group size field does, in Dutch and English', async () => {
       for (const [lang, hint, cruiseHint] of [
         ['nl', 'groepen van 1 tot 10.000 personen', 'groepen van 1 tot 20 personen'],
@@ -253,10 +268,12 @@ for (const dialect of testDialects()) {
         ['nl', '-1', 'Deze activiteit is voor groepen van minstens 6 personen.'],
         ['nl', '13', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
         ['nl', '1.000.000', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
+        ['nl', '1.000', 'Deze activiteit is voor groepen van hoogstens 12 personen.'],
         ['en', '3', 'This activity is for groups of at least 6 people.'],
         ['en', '0', 'This activity is for groups of at least 6 people.'],
         ['en', '100', 'This activity is for groups of at most 12 people.'],
         ['en', '1,000,000', 'This activity is for groups of at most 12 people.'],
+        ['en', '1,000', 'This activity is for groups of at most 12 people.'],
       ] as const;
       for (const [lang, typed, message] of refusals) {
         const url = `/activities/${boat.slug}?${new URLSearchParams({ date: '2027-03-18', groupSize: ` ${typed} ` })}`;

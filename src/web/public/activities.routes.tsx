@@ -33,7 +33,7 @@ export const DAYS_SHOWN = 14;
 export async function activityRoutes(app: FastifyInstance, { db, clock }: AppContext): Promise<void> {
   app.get('/', { config: { cache: 'page' } }, async (request, reply) => {
     const ui = uiFor(request);
-    const filters = parseFilters(request.query);
+    const filters = parseFilters(request.query, ui.lang);
     const search = parseSearchFilters(request.query);
     const { matches, cities } = await searchCatalogue(db, clock, { ...search.search, date: filters.date, groupSize: filters.groupSize });
     const photos = await firstActivityPhotos(
@@ -72,7 +72,7 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
     const page = await answers.shared(key, version, async (): Promise<{ status: number; html: string | CompressedBody }> => {
       const activity = await findCatalogueActivity(db, { slug });
       if (!activity) throw new DomainError('not_found');
-      const filters = activityFilters(parseFilters(request.query), activity);
+      const filters = activityFilters(parseFilters(request.query, ui.lang), activity, ui.lang);
       const asked = parseMonth(request.query);
       const from = filters.date ?? today;
       const groupSize = filters.groupSize ?? activity.minGroupSize;

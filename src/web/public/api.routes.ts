@@ -126,7 +126,7 @@ function activityToJson(
 }
 
 /** The most a search may ask to pay per person, in cents: beyond it, a typing error. Plain digits, as every number in a query. */
-const maxPricePerPerson = wholeNumber(0, 100_000_00, { grouped: false });
+const maxPricePerPerson = wholeNumber(0, 100_000_00, 'plain');
 
 /** The field errors of a booking that, alone beside valid fields, its rules refuse instead (404, 409). */
 const RULE_CODES: ReadonlySet<string> = new Set(['unknown_slot', 'group_too_small', 'group_too_large']);
@@ -146,7 +146,7 @@ function parseActivityQuery(query: unknown): { search: ActivitySearch; errors: F
     if (isLocalDate(date)) search.date = date;
     else errors.push({ field: 'date', code: 'invalid_date' });
   }
-  const size = formNumber(field('groupSize'), { grouped: false });
+  const size = formNumber(field('groupSize'), 'plain');
   const checked = size === undefined ? undefined : checkGroupSize(size);
   if (checked?.ok) search.groupSize = checked.groupSize;
   else if (checked) errors.push({ field: 'groupSize', ...checked.fault });
@@ -258,7 +258,7 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
       errors.push({ ...error, code: error.code === 'to_before_from' ? 'invalid_date' : error.code });
     }
     const { from, to } = dates.range;
-    const size = formNumber(formField(request.query, 'groupSize'), { grouped: false });
+    const size = formNumber(formField(request.query, 'groupSize'), 'plain');
     const checked = size === undefined ? undefined : checkGroupSize(size);
     if (checked && !checked.ok) errors.push({ field: 'groupSize', ...checked.fault });
     if (errors.length > 0) {

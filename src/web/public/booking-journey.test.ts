@@ -259,10 +259,14 @@ for (const dialect of testDialects()) {
         ['-3', 'Deze activiteit is voor groepen van minstens 4 personen.'],
         ['2.5', 'Vul een heel getal in.'],
         ['twaalf', 'Vul een heel getal in.'],
-        // Thousands in two or more groups are read, as in the back office; one group is ambiguous.
+        // Thousands are read as the page writes them, as in the back office: a Dutch page groups
+        // them with a point, one group or more; a comma, its decimal sign, only twice or more.
         ['1.000.000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
         ['1,000,000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
-        ['1.000', 'Vul een heel getal in.'],
+        ['10.000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
+        ['1.000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
+        ['10,000', 'Vul een heel getal in.'],
+        ['1.0000', 'Vul een heel getal in.'],
         ['12 personen', 'Vul een heel getal in.'],
       ];
       for (const [groupSize, message] of cases) {
@@ -270,6 +274,34 @@ for (const dialect of testDialects()) {
           method: 'POST',
           url: `/book/${slot.id}`,
           headers: FORM,
+          payload: urlencoded({
+            groupSize,
+            name: 'Jan',
+            email: 'jan@example.nl',
+            phone: '0612345678',
+            acceptTerms: 'yes',
+            action: 'review',
+          }),
+        });
+        assert.equal(res.statusCode, 422, groupSize);
+        const page = parseHtml(res.body);
+        assert.equal(page.querySelector('[data-testid="error-groupSize"]')?.textContent, message, groupSize);
+        assert.equal(formFields(page.querySelector('form[action^="/book/"]')!).groupSize, groupSize);
+      }
+    });
+
+    test('an English booking form reads "10,000" as ten thousand and refuses "10.000", which could be 10', async () => {
+      const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
+      for (const [groupSize, message] of [
+        ['10,000', 'This activity is for groups of at most 30 people.'],
+        ['1,000', 'This activity is for groups of at most 30 people.'],
+        ['10.000', 'Enter a whole number.'],
+        ['1.5', 'Enter a whole number.'],
+      ] as const) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/book/${slot.id}`,
+          headers: { ...FORM, 'accept-language': 'en' },
           payload: urlencoded({
             groupSize,
             name: 'Jan',

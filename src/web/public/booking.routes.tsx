@@ -13,7 +13,7 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { newToken } from '../../core/shared/ids.js';
-import { isLanguage } from '../../core/shared/language.js';
+import { isLanguage, type Language } from '../../core/shared/language.js';
 import { readCurrentTerms } from '../../core/venues/venue-terms.service.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, noteOutage, markUnavailable, statusOfDomainError } from '../plugins/errors.js';
@@ -43,11 +43,11 @@ type SlotRequest = FastifyRequest<{ Params: { slotId: string } }>;
  * review step). For an activity with price categories, the counts per category, and the group
  * size their sum (when they are numbers).
  */
-function valuesFrom(body: unknown, activity: Activity): BookingFormValues {
+function valuesFrom(body: unknown, activity: Activity, lang: Language): BookingFormValues {
   const field = (name: string) => formField(body, name);
   const key = field('submissionKey');
   const party = partyValuesFrom(body, categoriesOf(activity.pricing));
-  const sum = partyInputOf(party).groupSize;
+  const sum = partyInputOf(party, lang).groupSize;
   return {
     ...organiserValuesFrom(body),
     ...(Object.keys(party).length > 0 && { groupSize: sum === undefined ? '' : String(sum) }),
@@ -70,7 +70,7 @@ function valuesFrom(body: unknown, activity: Activity): BookingFormValues {
  */
 function termsVersionFrom(body: unknown): number | null | undefined {
   if (typeof body !== 'object' || body === null || !('termsVersion' in body)) return undefined;
-  const sent = formNumber(formField(body, 'termsVersion'));
+  const sent = formNumber(formField(body, 'termsVersion'), 'plain');
   return typeof sent === 'number' && sent > 0 ? sent : null;
 }
 
@@ -92,8 +92,8 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
   }
 
   /** A programme as the form's group would do it (its subgroups when it splits); none for an ordinary activity. */
-  async function programmeOf({ slot, activity }: { slot: Slot; activity: Activity }, groupSize: string) {
-    const size = formNumber(groupSize);
+  async function programmeOf({ slot, activity }: { slot: Slot; activity: Activity }, groupSize: string, lang: Language) {
+    const size = formNumber(groupSize, lang);
     return plannedProgramme(db, activity.id, slot.startsAt, typeof size === 'number' && size > 0 ? size : activity.minGroupSize);
   }
 
@@ -116,10 +116,10 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         refusal={refusal}
         optionUntil={optionOffer(found.activity.rules.options, found.slot, clock.now())}
         optionTooLate={optionRefusal(found.activity.rules.options, found.slot, clock.now()) === 'option_too_late'}
-        paymentPlan={await planFor(found, values)}
+        paymentPlan={await planFor(found, values, ui.lang)}
         extras={extras}
         extrasLeft={(await extrasLeftInSlots(db, extras, [found.slot.id])).get(found.slot.id)!}
-        programme={await programmeOf(found, values.groupSize)}
+        programme={await programmeOf(found, values.groupSize, ui.lang)}
       />
     );
   }
@@ -128,13 +128,13 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
    * What a booking of the form's group would pay when, by the way of paying chosen; undefined while
    * a rule refuses it (the form says why).
    */
-  async function planFor(found: { slot: Slot }, values: BookingFormValues): Promise<PaymentPlanView | undefined> {
-    const size = formNumber(values.groupSize);
+  async function planFor(found: { slot: Slot }, values: BookingFormValues, lang: Language): Promise<PaymentPlanView | undefined> {
+    const size = formNumber(values.groupSize, lang);
     if (typeof size !== 'number') return undefined;
     try {
       const payBy = values.payBy === 'invoice' ? 'invoice' : undefined;
-      const party = Object.keys(values.party).length > 0 ? (partyInputOf(values.party).party as Record<string, number>) : undefined;
-      const extras = extrasInputOf(values.extras) as Record<string, number>;
+      const party = Object.keys(values.party).length > 0 ? (partyInputOf(values.party, lang).party as Record<string, number>) : undefined;
+      const extras = extrasInputOf(values.extras, lang) as Record<string, number>;
       const discountCode = values.discountCode.trim() || undefined;
       const voucherCode = values.voucherCode.trim() || undefined;
       const quote = await quoteBooking(db, clock, payments, {
@@ -181,18 +181,18 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
 
   app.get('/book/:slotId', async (request: SlotRequest, reply) => {
     const found = await slotOf(request);
-    const requested = formNumber(formField(request.query, 'groupSize'));
+    const ui = uiFor(request);
+    const requested = formNumber(formField(request.query, 'groupSize'), ui.lang);
     const groupSize = typeof requested === 'number' ? requested : found.activity.minGroupSize;
     // The submission key is made with the form, so that a form sent again (Back from the
     // confirmation, then Reload) is the same submission as the first.
     const party = partyOf(found.activity.pricing, { groupSize });
     const values = {
-      ...valuesFrom({}, found.activity),
+      ...valuesFrom({}, found.activity, ui.lang),
       groupSize: String(groupSize),
       party: party ? partyValuesOf(party) : {},
       submissionKey: newToken(),
     };
-    const ui = uiFor(request);
     // A group outside the activity's limits is the group size field's error; other rules refuse the slot.
     const limit = groupLimitError(found.activity, groupSize);
     if (limit) return sendPage(reply, 200, await form(ui, found, values, fieldMessages(ui.t, [limit])));
@@ -232,7 +232,7 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
         terms={await readCurrentTerms(db, quote.activity.venue.id)}
         refusal={refusal}
         now={clock.now()}
-        programme={await programmeOf(quote, values.groupSize)}
+        programme={await programmeOf(quote, values.groupSize, ui.lang)}
       />,
     );
   }
@@ -243,21 +243,21 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
     const switching = isLanguage(picked);
     if (switching) setLanguageCookie(request, reply, picked, publicUrl);
     const ui = uiFor(request, switching ? picked : undefined);
-    const values = valuesFrom(request.body, found.activity);
+    const values = valuesFrom(request.body, found.activity, ui.lang);
     const action = switching ? 'switch' : formField(request.body, 'action');
     if (action === 'edit') return sendPage(reply, 200, await form(ui, found, values));
 
     const raw = {
       ...values,
       slotId: found.slot.id,
-      groupSize: formNumber(values.groupSize),
-      party: Object.keys(values.party).length > 0 ? partyInputOf(values.party).party : undefined,
+      groupSize: formNumber(values.groupSize, ui.lang),
+      party: Object.keys(values.party).length > 0 ? partyInputOf(values.party, ui.lang).party : undefined,
       acceptTerms: values.acceptTerms,
       language: ui.lang,
       option: values.option,
       termsVersion: termsVersionFrom(request.body),
       ...billingInputOf(values),
-      extras: extrasInputOf(values.extras),
+      extras: extrasInputOf(values.extras, ui.lang),
       // Confirming checks the key as sent: a malformed one is refused, never dropped.
       submissionKey: (action === 'confirm' ? formField(request.body, 'submissionKey') : values.submissionKey) || undefined,
     };

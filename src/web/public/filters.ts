@@ -6,6 +6,7 @@ import { checkGroupSize } from '../../core/shared/group-size.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { withGroupLimitError } from '../../core/bookings/booking-input.js';
 import { isLocalDate } from '../../core/shared/time.js';
+import type { Language } from '../../core/shared/language.js';
 import { formField, formNumber } from '../form-body.js';
 
 export interface Filters {
@@ -16,8 +17,8 @@ export interface Filters {
   groupSize?: number;
 }
 
-/** The date and group-size filters of the listing and activity pages (query string). */
-export function parseFilters(query: unknown): Filters {
+/** The date and group-size filters of the listing and activity pages (query string), numbers written the page's `lang` way. */
+export function parseFilters(query: unknown, lang: Language): Filters {
   const values = { date: formField(query, 'date'), groupSize: formField(query, 'groupSize') };
   const filters: Filters = { values, errors: [] };
   const date = values.date.trim();
@@ -25,7 +26,7 @@ export function parseFilters(query: unknown): Filters {
     if (isLocalDate(date)) filters.date = date;
     else filters.errors.push({ field: 'date', code: 'invalid_date' });
   }
-  const size = formNumber(values.groupSize);
+  const size = formNumber(values.groupSize, lang);
   const checked = size === undefined ? undefined : checkGroupSize(size);
   if (checked?.ok) filters.groupSize = checked.groupSize;
   else if (checked) filters.errors.push({ field: 'groupSize', ...checked.fault });
@@ -36,10 +37,10 @@ export function parseFilters(query: unknown): Filters {
  * The filters of one activity's page: a group size outside the activity's limits is refused as the
  * booking form refuses it (`group_too_small`, `group_too_large`, naming the limit, also below 1 or
  * over MAX_GROUP_SIZE), and is then no filter: no day or time is free or full for a group the
- * activity does not take.
+ * activity does not take. The group size is read as written the page's `lang` way, as parseFilters reads it.
  */
-export function activityFilters(filters: Filters, activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>): Filters {
-  const errors = withGroupLimitError(activity, formNumber(filters.values.groupSize), filters.errors);
+export function activityFilters(filters: Filters, activity: Pick<Activity, 'minGroupSize' | 'maxGroupSize'>, lang: Language): Filters {
+  const errors = withGroupLimitError(activity, formNumber(filters.values.groupSize, lang), filters.errors);
   if (!errors.some((error) => error.field === 'groupSize')) return { ...filters, errors };
   const { groupSize: _refused, ...rest } = filters;
   return { ...rest, errors };

@@ -291,7 +291,11 @@ for (const dialect of testDialects()) {
         ['vier', 422, 'not_a_number', 'Vul een heel getal in.', 'nl'],
         ['4.5', 422, 'not_a_number', 'Enter a whole number.', 'en'],
         ['1.000.000', 409, 'group_too_large', 'Deze activiteit is voor groepen van hoogstens 20 personen.', 'nl'],
-        ['1,000', 422, 'not_a_number', 'Enter a whole number.', 'en'],
+        // Thousands the page's language's way; the other language's single group could be 1 or 1000.
+        ['1,000', 409, 'group_too_large', 'This activity is for groups of at most 20 people.', 'en'],
+        ['1.000', 409, 'group_too_large', 'Deze activiteit is voor groepen van hoogstens 20 personen.', 'nl'],
+        ['1.000', 422, 'not_a_number', 'Enter a whole number.', 'en'],
+        ['1,000', 422, 'not_a_number', 'Vul een heel getal in.', 'nl'],
       ] as const) {
         const res = await post(`${a.path}/group-size`, { groupSize: typed }, lang);
         assert.equal(res.statusCode, status, typed);

@@ -194,7 +194,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     const ui = uiFor(request);
     if (categories.length > 0) {
       const party = partyValuesFrom(request.body, categories);
-      const input = partyInputOf(party);
+      const input = partyInputOf(party, ui.lang);
       const typed = { groupSize: String(input.groupSize ?? ''), party };
       if (input.groupSize !== undefined) return { typed, change: input.party as Party };
       const errors = Object.entries(input.party)
@@ -203,7 +203,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
       await refuse(request, reply, new FieldsRefused(errors), typed);
       return undefined;
     }
-    const groupSize = formNumber(formField(request.body, 'groupSize'));
+    const groupSize = formNumber(formField(request.body, 'groupSize'), ui.lang);
     const typed = { groupSize: formField(request.body, 'groupSize') };
     if (typeof groupSize === 'number') return { typed, change: groupSize };
     const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);

@@ -5,6 +5,7 @@ import { formNumber } from '../form-body.js';
 import { Field, WHOLE_NUMBER_INPUT } from './components.js';
 import type { Ui } from './ui.js';
 import { count } from '../../core/i18n/i18n.js';
+import type { Language } from '../../core/shared/language.js';
 
 /** The extras as typed, by extra id: a checkbox's "1", a number of units as typed. */
 export type ExtrasFormValues = Record<string, string>;
@@ -112,7 +113,7 @@ export function ExtrasFields({ ui, extras, left, values, errors }: Props) {
   );
 }
 
-/** The extras as the booking input takes them: numbers by extra id (anything else as typed, for its field error). */
-export function extrasInputOf(values: ExtrasFormValues): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([id, typed]) => [id, formNumber(typed) ?? 0]));
+/** The extras as the booking input takes them: numbers by extra id, written the page's `lang` way (anything else as typed, for its field error). */
+export function extrasInputOf(values: ExtrasFormValues, lang: Language): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([id, typed]) => [id, formNumber(typed, lang) ?? 0]));
 }

@@ -81,7 +81,7 @@ export function PaymentFields({ ui, values, errors, keySource, venueHref }: Prop
       value={values[name]}
     />
   );
-  const preview = parseRefundTiers(values.refundTiers);
+  const preview = parseRefundTiers(values.refundTiers, ui.lang);
   return (
     <>
       <fieldset id="payment" data-testid="payment-fieldset">
