@@ -1,81 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { KyselyPlugin, OperationNode, QueryId, RootOperationNode } from 'kysely';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
-import type { Db } from '../../db/schema.js';
+import { countingStatements } from '../../../test/statements.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { createBooking } from './booking.service.js';
-
-/** The first table a node names, depth first. */
-function firstTable(node: unknown): string | undefined {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = firstTable(item);
-      if (found) return found;
-    }
-  } else if (node && typeof node === 'object') {
-    const op = node as OperationNode & { table?: { identifier?: { name?: string } } };
-    if (op.kind === 'TableNode') return op.table?.identifier?.name;
-    for (const value of Object.values(node)) {
-      const found = firstTable(value);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** The tables a node inserts into, depth first. */
-function insertedInto(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(insertedInto);
-  if (!node || typeof node !== 'object') return [];
-  const op = node as OperationNode & { into?: unknown };
-  const own = op.kind === 'InsertQueryNode' ? [firstTable(op.into) ?? '?'] : [];
-  return [...own, ...Object.values(node).flatMap(insertedInto)];
-}
-
-/** The table the first query within a node reads (its FROM's first), depth first. */
-function firstRead(node: unknown): string | undefined {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = firstRead(item);
-      if (found) return found;
-    }
-  } else if (node && typeof node === 'object') {
-    const op = node as OperationNode & { from?: unknown };
-    if (op.kind === 'SelectQueryNode' && op.from) return firstTable(op.from);
-    for (const value of Object.values(node)) {
-      const found = firstRead(value);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/**
- * A statement as `select bookings`: its kind and the table it reads or writes first (`insert
- * bookings+activity_log` for several inserts in one, `select resources+bookings` for a select
- * without a table whose columns read those).
- */
-function labelOf(node: RootOperationNode): string {
-  const inserted = insertedInto(node);
-  if (inserted.length > 1) return `insert ${inserted.join('+')}`;
-  if (node.kind === 'SelectQueryNode' && !node.from)
-    return `select ${(node.selections ?? []).map((column) => firstRead(column) ?? '?').join('+')}`;
-  const verb = node.kind.replace(/QueryNode$|Node$/, '').toLowerCase();
-  const target =
-    node.kind === 'SelectQueryNode' || node.kind === 'DeleteQueryNode'
-      ? firstTable(node.from)
-      : node.kind === 'InsertQueryNode'
-        ? firstTable(node.into)
-        : node.kind === 'UpdateQueryNode'
-          ? firstTable(node.table)
-          : undefined;
-  return `${verb} ${target ?? firstTable(node) ?? '?'}`;
-}
 
 /**
  * The statements placing one simple booking runs: an activity without resources in a venue without
@@ -110,21 +42,7 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const activity = await makeActivity(db, clock);
       const slot = await makeSlot(db, clock, activity, { capacity: 10 });
-      // A query is transformed when it is built (a subquery built on its own too) and its result
-      // once it has run: the statements run are the results, each labelled as its query was built.
-      const built = new Map<QueryId, string>();
-      const statements: string[] = [];
-      const counter: KyselyPlugin = {
-        transformQuery: (args) => {
-          built.set(args.queryId, labelOf(args.node));
-          return args.node;
-        },
-        transformResult: async (args) => {
-          statements.push(built.get(args.queryId) ?? '?');
-          return args.result;
-        },
-      };
-      const counted = db.withPlugin(counter) as Db;
+      const { db: counted, statements } = countingStatements(db);
       const { booking } = await createBooking(counted, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 4 }));
       assert.equal(booking.status, 'confirmed');
       assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4);

@@ -1,43 +1,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { KyselyPlugin, OperationNode, QueryId } from 'kysely';
 import { TestClock } from '../../../test/clock.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { testMailDelivery } from '../../../test/mail-senders.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/mail-server.js';
+import { countingStatements } from '../../../test/statements.js';
 import type { Db } from '../../db/schema.js';
 import type { Activity } from '../catalog/activity.js';
 import { deliverDueMails, type MailDeliverySettings } from './mail-delivery.service.js';
-
-/** The first table a query names, depth first. */
-function firstTable(node: unknown): string | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  const op = node as OperationNode & { table?: { identifier?: { name?: string } } };
-  if (op.kind === 'TableNode') return op.table?.identifier?.name;
-  for (const value of Object.values(node)) {
-    const found = firstTable(value);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** `db` counting the statements it runs, each as `select bookings` (its kind and first table). */
-function counting(db: Db): { db: Db; statements: string[] } {
-  const built = new Map<QueryId, string>();
-  const statements: string[] = [];
-  const counter: KyselyPlugin = {
-    transformQuery: ({ queryId, node }) => {
-      built.set(queryId, `${node.kind.replace(/QueryNode$/, '').toLowerCase()} ${firstTable(node) ?? '?'}`);
-      return node;
-    },
-    transformResult: async ({ queryId, result }) => {
-      statements.push(built.get(queryId) ?? '?');
-      return result;
-    },
-  };
-  return { db: db.withPlugin(counter) as Db, statements };
-}
 
 for (const dialect of testDialects()) {
   describe(`the reads of mail delivery on ${dialect.name}`, () => {
@@ -74,7 +45,7 @@ for (const dialect of testDialects()) {
     test("a batch's booking mails are composed from one read per kind of fact, however many there are", async (t) => {
       const statementsFor = async (count: number, date: string) => {
         await bookMany(count, date);
-        const counted = counting(db);
+        const counted = countingStatements(db);
         assert.deepEqual(await deliverDueMails(counted.db, clock, settings), { sent: count, skipped: 0, failures: [] });
         t.diagnostic(`${count} mails: ${counted.statements.length} statements: ${counted.statements.join(', ')}`);
         return counted.statements;
