@@ -109,6 +109,27 @@ if (!chromiumAvailable()) {
               cells.every((cell) => cell.label),
               'every figure is labelled with its column',
             );
+            // No figure runs into another: on each line their boxes are apart, side by side or one under another.
+            const overlaps = await page.locator('tbody tr, tfoot tr').evaluateAll((rows) =>
+              rows.flatMap((row) => {
+                const boxes = Array.from(row.querySelectorAll('th, td'))
+                  .filter((cell) => cell.textContent !== '')
+                  .map((cell) => ({ text: cell.textContent, box: cell.getBoundingClientRect() }));
+                return boxes.flatMap((a, i) =>
+                  boxes
+                    .slice(i + 1)
+                    .filter(
+                      ({ box: b }) =>
+                        a.box.left < b.right - 0.5 &&
+                        b.left < a.box.right - 0.5 &&
+                        a.box.top < b.bottom - 0.5 &&
+                        b.top < a.box.bottom - 0.5,
+                    )
+                    .map((b) => `${a.text} / ${b.text}`),
+                );
+              }),
+            );
+            assert.deepEqual(overlaps, []);
             // A line's name takes the screen's width above its figures.
             const nameWidth = await page
               .locator('tbody th')
