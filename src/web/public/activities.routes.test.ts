@@ -292,6 +292,8 @@ for (const dialect of testDialects()) {
           assert.match(page.querySelector('.month-calendar .hint')?.textContent ?? '', lang === 'nl' ? /groep van 6\.$/ : /group of 6\.$/);
           const day = page.querySelectorAll('table.calendar td').find((td) => td.querySelector('.day-number')?.textContent === '18');
           assert.equal(day?.getAttribute('data-state'), 'free');
+          // Its days lead to that group's times, not back to the refusal.
+          assert.match(day?.querySelector('a')?.getAttribute('href') ?? '', /[?&]groupSize=6(&|#|$)/);
         }
       }
     });

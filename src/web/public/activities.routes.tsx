@@ -83,10 +83,11 @@ export async function activityRoutes(app: FastifyInstance, { db, clock }: AppCon
       const photos = await publicPhotos(db, { kind: 'activity', activityId: activity.id });
       const venuePhotos = await publicVenuePhotos(db, activity.venue.id);
       const parts = (await listPublicParts(db, [activity.id])).get(activity.id) ?? [];
-      // The form shows what was typed; the links carry it without the spaces around.
+      // The form shows what was typed; the links carry what the page shows: the date and group size
+      // read, or, for one refused, those the times and the calendar are shown for.
       const typedOr = (typed: string, otherwise: string) => (typed.trim() === '' ? otherwise : typed);
       const values = { date: typedOr(filters.values.date, from), groupSize: typedOr(filters.values.groupSize, String(groupSize)) };
-      const query = { date: values.date.trim(), groupSize: values.groupSize.trim() };
+      const query = { date: from, groupSize: String(groupSize) };
       const status = filters.errors.length > 0 || asked.error ? FILTER_ERRORS_STATUS : 200;
       const errors = fieldMessages(ui.t, filters.errors);
       const monthError = asked.error && fieldMessage(ui.t, asked.error);
