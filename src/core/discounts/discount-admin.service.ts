@@ -71,7 +71,11 @@ export async function createDiscountCode(
 ): Promise<FormResult<DiscountCode>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   const id = venueId.trim() || member.venueId;
-  if (!id) return refused('venueId', 'required');
+  if (!id) {
+    // Every fault at once: the venue left out, and what the rest of the form gets wrong.
+    const parsed = parseDiscountCodeForm(form, lang);
+    return { ok: false, errors: [{ field: 'venueId', code: 'required' }, ...(parsed.ok ? [] : parsed.errors)] };
+  }
   const venue = await findVenueInScope(db, venueScopeOf(member), id);
   if (!venue) throw new DomainError('not_found');
   const parsed = await checked(db, venue.id, form, lang);

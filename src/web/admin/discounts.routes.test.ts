@@ -150,6 +150,21 @@ for (const dialect of testDialects()) {
     });
 
     test('an admin picks the venue of a new code', async () => {
+      // Left out, it is named with every other fault of the form at once, what was typed kept.
+      const unpicked = await adminPost(t, admin, '/admin/discounts', {
+        venueId: '',
+        code: 'MUSEUM',
+        kind: 'percent',
+        value: '10',
+        maxUses: '10,000',
+      });
+      assert.equal(unpicked.statusCode, 422);
+      const refusedPage = parseHtml(unpicked.body);
+      assert.deepEqual(
+        refusedPage.querySelectorAll('.error-summary a').map((a) => a.getAttribute('href')),
+        ['#venueId', '#maxUses'],
+      );
+      assert.equal(refusedPage.querySelector('input[name="maxUses"]')?.getAttribute('value'), '10,000');
       const form = parseHtml((await adminGet(t, admin, '/admin/discounts/new')).body);
       assert.ok(form.querySelector(`select[name="venueId"] option[value="${away.venue.id}"]`));
       const made = await adminPost(t, admin, '/admin/discounts', {
