@@ -43,16 +43,16 @@ for (const dialect of testDialects()) {
         kind: 'amount',
         value: '7,50',
         per: 'person',
-        maxUses: '20',
+        maxUses: '2.000',
         activityIds: home.id,
         active: 'yes',
       });
       assert.equal(made.statusCode, 303);
       const row = await codeRow('ZOMER-10');
       assert.equal(row?.venue_id, home.venue.id);
-      assert.deepEqual([row?.kind, row?.amount_cents, row?.per, row?.max_uses, row?.active], ['amount', 750, 'person', 20, 1]);
-      assert.deepEqual(await listed(manager), [['ZOMER-10', '0 / 20']]);
-      assert.deepEqual(await listed(viewer), [['ZOMER-10', '0 / 20']], 'every role of the venue sees the codes');
+      assert.deepEqual([row?.kind, row?.amount_cents, row?.per, row?.max_uses, row?.active], ['amount', 750, 'person', 2000, 1]);
+      assert.deepEqual(await listed(manager), [['ZOMER-10', '0 / 2.000']]);
+      assert.deepEqual(await listed(viewer), [['ZOMER-10', '0 / 2.000']], 'every role of the venue sees the codes');
       assert.deepEqual(await listed(otherManager), [], "another venue's manager sees none of them");
       const logged = await t.database.db
         .selectFrom('activity_log')

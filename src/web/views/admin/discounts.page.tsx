@@ -2,7 +2,7 @@ import type { Venue } from '../../../core/catalog/activity.js';
 import type { DiscountChoices } from '../../../core/discounts/discount-admin.service.js';
 import { type DiscountCode, MAX_CODE_LENGTH } from '../../../core/discounts/discount-code.js';
 import type { DiscountCodeForm } from '../../../core/discounts/discount-form.js';
-import { formatMoney } from '../../../core/i18n/format.js';
+import { formatCount, formatMoney } from '../../../core/i18n/format.js';
 import { can } from '../../../core/staff/staff.js';
 import type { FieldMessages } from '../../field-errors.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -79,7 +79,11 @@ export function DiscountListPage({ ui, codes, venues, saved }: { ui: AdminUi; co
             {venueNames && <td data-testid="discount-venue">{venueNames.get(code.venueId)}</td>}
             <td>{discountText(ui, code)}</td>
             <td>{validity(code)}</td>
-            <td data-testid="discount-uses">{code.maxUses === null ? String(code.uses) : `${code.uses} / ${code.maxUses}`}</td>
+            <td data-testid="discount-uses">
+              {code.maxUses === null
+                ? formatCount(code.uses, ui.lang)
+                : `${formatCount(code.uses, ui.lang)} / ${formatCount(code.maxUses, ui.lang)}`}
+            </td>
             <td>{t(code.active ? 'discounts.active' : 'discounts.inactive')}</td>
             {editor && (
               <td>
