@@ -1,4 +1,4 @@
-import type { KyselyPlugin, OperationNode, QueryId, RootOperationNode } from 'kysely';
+import type { KyselyPlugin, OperationNode, QueryId, RawNode, RootOperationNode, SelectQueryNode } from 'kysely';
 import type { Db } from '../src/db/schema.js';
 
 /** The first table a node names, depth first. */
@@ -28,6 +28,15 @@ function insertedInto(node: unknown): string[] {
   return [...own, ...Object.values(node).flatMap(insertedInto)];
 }
 
+/** The tables the queries within a node update (a data-modifying WITH's), depth first. */
+function updatedWithin(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(updatedWithin);
+  if (!node || typeof node !== 'object') return [];
+  const op = node as OperationNode & { table?: unknown };
+  const own = op.kind === 'UpdateQueryNode' ? [firstTable(op.table) ?? '?'] : [];
+  return [...own, ...Object.values(node).flatMap(updatedWithin)];
+}
+
 /** The table the first query within a node reads (its FROM's first), depth first. */
 function firstRead(node: unknown): string | undefined {
   if (Array.isArray(node)) {
@@ -49,10 +58,25 @@ function firstRead(node: unknown): string | undefined {
 /**
  * A statement as `select bookings`: its kind and the table it reads or writes first (`insert
  * bookings+activity_log` for several inserts in one, `select resources+bookings` for a select
- * without a table whose columns read those).
+ * without a table whose columns read those), after what its WITH queries write when it is a select
+ * (`update slots with select ...`, `insert bookings+activity_log with select ...`).
  */
 function labelOf(node: RootOperationNode): string {
+  // insertTogether's statement: `with ... <its last query>`, the main one.
+  const last = node.kind === 'RawNode' ? (node as RawNode).parameters.at(-1) : undefined;
+  if (last?.kind === 'SelectQueryNode') return `insert ${insertedInto(node).join('+')} with ${labelOfMain(last as SelectQueryNode)}`;
+  if (node.kind !== 'SelectQueryNode') return labelOfMain(node);
+  const updated = updatedWithin(node);
   const inserted = insertedInto(node);
+  const writes = [
+    ...(updated.length > 0 ? [`update ${updated.join('+')}`] : []),
+    ...(inserted.length > 0 ? [`insert ${inserted.join('+')}`] : []),
+  ];
+  return writes.length > 0 ? `${writes.join(', ')} with ${labelOfMain(node)}` : labelOfMain(node);
+}
+
+function labelOfMain(node: RootOperationNode): string {
+  const inserted = node.kind === 'SelectQueryNode' ? [] : insertedInto(node);
   if (inserted.length > 1) return `insert ${inserted.join('+')}`;
   if (node.kind === 'SelectQueryNode' && !node.from)
     return `select ${(node.selections ?? []).map((column) => firstRead(column) ?? '?').join('+')}`;

@@ -177,7 +177,7 @@ let nextPartId = 0;
  * usual. The sequences a process meets are few: each part's query is fixed, and insertTogether's
  * callers join a handful of them.
  */
-export async function executeCombined(db: Executor, parts: readonly PreparedPart[], make: MakeStatement): Promise<unknown> {
+export async function executeCombined(db: Executor, parts: readonly PreparedPart[], make: MakeStatement): Promise<QueryResult<unknown>> {
   const executor = db.getExecutor();
   if (executor.plugins.length > 0) return make(parts.map(({ query, params }) => query.pending(db, params))).execute(db);
   let byMake = combinedStatements.get(executor.adapter);

@@ -188,14 +188,17 @@ export async function takeCapacity(trx: Tx, slotId: string, persons: number): Pr
   return (await capacityTaken.changes(trx, { slotId, persons })) === 1;
 }
 
-const capacityTaken = prepared((db, p: { slotId: string; persons: number }) =>
-  db
+const capacityTaken = prepared(capacityUpdate);
+
+/** takeCapacity's UPDATE, built: alone, or as part of a larger statement (takeSlotPlaces). */
+export function capacityUpdate(db: Executor, p: { slotId: string; persons: number }) {
+  return db
     .updateTable('slots')
     .set((eb) => ({ booked_persons: eb('booked_persons', '+', p.persons), booked_groups: eb('booked_groups', '+', 1) }))
     .where('id', '=', p.slotId)
     .where((eb) => eb(eb('booked_persons', '+', p.persons), '<=', eb.ref('capacity')))
-    .where((eb) => eb.or([eb('exclusive', '=', 0), eb('booked_groups', '=', 0)])),
-);
+    .where((eb) => eb.or([eb('exclusive', '=', 0), eb('booked_groups', '=', 0)]));
+}
 
 /** Gives a group's places back to its slot, inside the caller's transaction; false if the slot does not hold them. */
 export async function releaseCapacity(trx: Tx, slotId: string, persons: number): Promise<boolean> {

@@ -1,9 +1,9 @@
-import type { Db, Executor } from '../../db/schema.js';
+import type { Db, Executor, Tx } from '../../db/schema.js';
 import { groupedTransaction } from '../../db/group-commit.js';
 import { insertTogether, type PendingInsert } from '../../db/insert-together.js';
 import { invoicedWhenPlaced, reconcileInvoices } from '../invoices/invoice-issuing.service.js';
 import { refusalFor, SLOT_REFUSALS } from '../availability/bookability.js';
-import { findSlotToQuote, findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
+import { findSlotToQuote, findSlotWithActivity } from '../availability/slot.repository.js';
 import { takeResourcePlaces } from '../availability/slot-places.service.js';
 import { priceAtRates } from './booking-price.service.js';
 import { chooseExtras, holdExtras } from './booking-extras.service.js';
@@ -32,7 +32,9 @@ import {
   findBookingByTokenHash,
   bookingInsert,
   loadBookingDetails,
-  readUnderSlotLock,
+  ReadBeforeLockChanged,
+  takeCapacityAndRead,
+  writePlacedBooking,
 } from '../bookings/booking.repository.js';
 import { OPTION_REFUSALS, optionDeadline, optionRefusal } from '../bookings/option.js';
 import { enqueueStaffNotice, recipientsAmong, staffNoticeInserts } from '../bookings/staff-notice.service.js';
@@ -341,11 +343,7 @@ async function placeBooking(
   const reference = newReference();
   // Quoted and placed in one transaction, committed with the bookings placed at the same moment
   // where the database does that (SQLite): a burst of bookings queues for the writer as it arrives.
-  const {
-    quote,
-    terms: termsVersion,
-    now,
-  } = await groupedTransaction(db, async (trx) => {
+  const place = async (trx: Tx, readAfterLock: boolean) => {
     // The time it is placed: after any wait for the writer.
     const now = clock.now();
     const stamp = now.toISOString();
@@ -362,16 +360,14 @@ async function placeBooking(
     // A booking to be paid now awaits its payment for the window instead of being confirmed at once.
     const status = payment.status;
     // The slot's places: its row's UPDATE takes the slot's lock (PostgreSQL) or the database's (SQLite).
-    if (!(await takeCapacity(trx, slot.id, input.groupSize))) refuse('slot_full');
-    // Then, in one statement that sees what was committed while it waited for the lock: the
-    // resources the slot's bookings hold, the address's other active bookings of the slot (named
-    // only in the mail to that address) and the venue's terms again; and who may hear of it (see readUnderSlotLock).
-    const locked = await readUnderSlotLock(trx, {
-      slotId: slot.id,
-      activityId: activity.id,
-      email: input.email,
-      venueId: activity.venue.id,
-    });
+    // With them, what must be read as the lock is granted: the resources the slot's bookings hold,
+    // the address's other active bookings of the slot (named only in the mail to that address) and
+    // the venue's terms again; and who may hear of it (see readUnderSlotLock). On PostgreSQL in the
+    // UPDATE's statement, checked again by the last one (takeCapacityAndRead, writePlacedBooking).
+    const onSlot = { slotId: slot.id, activityId: activity.id, email: input.email, venueId: activity.venue.id, bookingId: id };
+    const taken = await takeCapacityAndRead(trx, { ...onSlot, persons: input.groupSize }, { readAfterLock });
+    if (!taken) refuse('slot_full');
+    const locked = taken.read;
     const full = await takeResourcePlaces(trx, slot, input.groupSize, locked.resourceIds);
     if (full) refuse(full);
     // The code's use, under its maximum: the last one taken by a booking placed meanwhile refuses this one.
@@ -501,9 +497,16 @@ async function placeBooking(
       if (held) pending.push(...staffNoticeInserts(trx, clock, notice, recipientsAmong(locked.noticeEmails), held));
       else await enqueueStaffNotice(trx, clock, notice);
     }
-    await insertTogether(trx, pending);
+    await writePlacedBooking(trx, pending, taken, onSlot);
     return { quote, terms, now };
+  };
+  // When what the slot's UPDATE read changed while it waited for the lock (PostgreSQL, rare), the
+  // booking is placed again from the start, reading after the lock.
+  const placed = await groupedTransaction(db, (trx) => place(trx, false)).catch((error: unknown) => {
+    if (error instanceof ReadBeforeLockChanged) return groupedTransaction(db, (trx) => place(trx, true));
+    throw error;
   });
+  const { quote, terms: termsVersion, now } = placed;
   const { slot, activity, price, party, optionExpiresAt, payment } = quote;
   const status = payment.status;
   const { name, email, phone, organisation, notes, language, groupSize } = input;

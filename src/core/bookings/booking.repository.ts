@@ -1,9 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
-import type { PendingInsert } from '../../db/insert-together.js';
+import { hasDataModifyingWith, insertTogether, insertTogetherThenRead, type PendingInsert } from '../../db/insert-together.js';
 import { jsonArrayOf, rowsOfJsonArray } from '../../db/json-array.js';
 import { prepared, preparedInsert } from '../../db/prepared-query.js';
-import { findSlotWithActivity } from '../availability/slot.repository.js';
+import { capacityUpdate, findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
 import { slotResourceIdsColumn, slotResourceIdsIn } from '../resources/resource.repository.js';
 import { currentTermsVersionOf } from '../venues/venue-terms.repository.js';
 import { noticeEmailsAmong, type NoticeEmails, noticeStaffColumn } from '../staff/staff.repository.js';
@@ -79,13 +79,14 @@ export async function findBookingByTokenHash(db: Executor, purpose: LinkPurpose,
  * and times (read with earlierReferencesOf). Neither database promises to keep a subquery's order in
  * its JSON array, so the order is the reader's.
  */
-function organiserBookingsOnSlotColumn(db: Executor, p: { slotId: string; email: string }) {
+function organiserBookingsOnSlotColumn(db: Executor, p: { slotId: string; email: string; bookingId: string }) {
   return jsonArrayOf(
     db,
     db
       .selectFrom('bookings')
       .select(['reference', 'created_at', 'id'])
       .where('slot_id', '=', p.slotId)
+      .where('id', '!=', p.bookingId)
       .where((eb) => eb(eb.fn('lower', [eb.ref('organiser_email')]), '=', eb.fn('lower', [eb.val(p.email)])))
       .where('status', 'in', ORGANISER_CHANGEABLE),
   );
@@ -111,14 +112,47 @@ export interface UnderSlotLock {
   noticeEmails: NoticeEmails;
 }
 
-const underSlotLock = prepared((db, p: { slotId: string; activityId: string; email: string; venueId: string }) =>
-  db.selectNoFrom([
+/** Who places a booking on which slot, as readUnderSlotLock and takeCapacityAndRead read for it. */
+export interface SlotPlacing {
+  slotId: string;
+  activityId: string;
+  email: string;
+  venueId: string;
+  /** The booking's own id: never one of the address's other bookings of the slot. */
+  bookingId: string;
+}
+
+function underSlotLockColumns(db: Executor, p: SlotPlacing) {
+  return [
     slotResourceIdsColumn(db, p).as('resource_ids'),
     organiserBookingsOnSlotColumn(db, p).as('earlier'),
     currentTermsVersionOf(db, p.venueId).as('terms_version'),
     noticeStaffColumn(db, p.venueId).as('notice_staff'),
-  ]),
+  ] as const;
+}
+
+const underSlotLock = prepared((db, p: SlotPlacing) => db.selectNoFrom(underSlotLockColumns(db, p)));
+
+/** The slot's UPDATE (takeCapacity's) and, in the same statement, underSlotLock's columns. */
+const placesTakenAndRead = prepared((db, p: SlotPlacing & { persons: number }) =>
+  db
+    .with('taken', () => capacityUpdate(db, p).returning('id'))
+    .selectNoFrom((eb) => [eb.exists(eb.selectFrom('taken').select('id')).as('taken'), ...underSlotLockColumns(db, p)]),
 );
+
+function underSlotLockOf(row: {
+  resource_ids: Parameters<typeof slotResourceIdsIn>[0];
+  earlier: Parameters<typeof earlierReferencesOf>[0];
+  terms_version: number | null;
+  notice_staff: Parameters<typeof noticeEmailsAmong>[0];
+}): UnderSlotLock {
+  return {
+    resourceIds: slotResourceIdsIn(row.resource_ids),
+    earlierReferences: earlierReferencesOf(row.earlier),
+    termsVersion: row.terms_version ?? null,
+    noticeEmails: noticeEmailsAmong(row.notice_staff),
+  };
+}
 
 /**
  * What placing a booking reads after its slot's UPDATE, in one statement: the three reads that
@@ -130,18 +164,80 @@ const underSlotLock = prepared((db, p: { slotId: string; activityId: string; ema
  * With them, who may hear of the booking: that read needs no lock, but in this statement it costs
  * no round trip of its own (its few rows take microseconds under the lock).
  */
-export async function readUnderSlotLock(
-  trx: Tx,
-  placing: { slotId: string; activityId: string; email: string; venueId: string },
-): Promise<UnderSlotLock> {
+export async function readUnderSlotLock(trx: Tx, placing: SlotPlacing): Promise<UnderSlotLock> {
   // A select without a table returns its one row.
-  const row = (await underSlotLock.first(trx, placing))!;
-  return {
-    resourceIds: slotResourceIdsIn(row.resource_ids),
-    earlierReferences: earlierReferencesOf(row.earlier),
-    termsVersion: row.terms_version ?? null,
-    noticeEmails: noticeEmailsAmong(row.notice_staff),
-  };
+  return underSlotLockOf((await underSlotLock.first(trx, placing))!);
+}
+
+/** What takeCapacityAndRead read with the slot's places. */
+export interface CapacityTakenAndRead {
+  read: UnderSlotLock;
+  /**
+   * Whether `read` is what was committed when the slot's lock was granted. Not when PostgreSQL read
+   * it in the UPDATE's own statement, under the snapshot that statement took as it started, before
+   * it waited for the lock: the booking's last statement then reads it again (writePlacedBooking).
+   */
+  settled: boolean;
+}
+
+/**
+ * A read made before the slot's lock was granted no longer holds: the booking is placed again,
+ * reading after the lock (takeCapacityAndRead's `readAfterLock`).
+ */
+export class ReadBeforeLockChanged extends Error {
+  constructor() {
+    super('what a booking read before its slot lock was granted changed meanwhile');
+  }
+}
+
+/**
+ * Takes a group's places on its slot (takeCapacity) and reads readUnderSlotLock's facts: undefined
+ * when the slot cannot hold the group. On PostgreSQL, unless `readAfterLock`, in one statement, so
+ * the slot's row stays locked for one round trip fewer: the read is then not settled, and the
+ * booking's last statement checks it (writePlacedBooking). A slot that uses resources reads again
+ * at once, since their check needs what they hold now. Elsewhere (SQLite, which holds the write
+ * lock before the UPDATE and has no data-modifying WITH) the UPDATE, then the read.
+ */
+export async function takeCapacityAndRead(
+  trx: Tx,
+  placing: SlotPlacing & { persons: number },
+  { readAfterLock }: { readAfterLock: boolean },
+): Promise<CapacityTakenAndRead | undefined> {
+  if (readAfterLock || !hasDataModifyingWith(trx)) {
+    if (!(await takeCapacity(trx, placing.slotId, placing.persons))) return undefined;
+    return { read: await readUnderSlotLock(trx, placing), settled: true };
+  }
+  // A select without a table returns its one row.
+  const row = (await placesTakenAndRead.first(trx, placing))!;
+  if (!row.taken) return undefined;
+  const read = underSlotLockOf(row);
+  if (read.resourceIds.length > 0) return { read: await readUnderSlotLock(trx, placing), settled: true };
+  return { read, settled: false };
+}
+
+/**
+ * Writes a placed booking's last rows (insertTogether). When what it read with its slot's places
+ * is not settled, the same statement reads it again, now that the lock is held, and throws
+ * ReadBeforeLockChanged when it differs (who hears of the booking needs no lock and is not compared).
+ */
+export async function writePlacedBooking(
+  trx: Tx,
+  inserts: readonly PendingInsert[],
+  taken: CapacityTakenAndRead,
+  placing: SlotPlacing,
+): Promise<void> {
+  if (taken.settled) return insertTogether(trx, inserts);
+  const [row] = await insertTogetherThenRead(trx, inserts, underSlotLock, placing);
+  if (!sameFacts(underSlotLockOf(row!), taken.read)) throw new ReadBeforeLockChanged();
+}
+
+function sameFacts(a: UnderSlotLock, b: UnderSlotLock): boolean {
+  const sorted = (ids: string[]) => [...ids].sort().join();
+  return (
+    a.termsVersion === b.termsVersion &&
+    sorted(a.resourceIds) === sorted(b.resourceIds) &&
+    a.earlierReferences.join() === b.earlierReferences.join()
+  );
 }
 
 export async function findBookingByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
