@@ -26,6 +26,16 @@ export interface PriceLineForm {
   freeOf: string;
 }
 
+/** The bounds of a price line's numbers: what the form accepts, and what its hints name. */
+export const PRICE_LINE_LIMITS = {
+  minCount: { min: 0, max: MAX_GROUP_SIZE },
+  maxCount: { min: 1, max: MAX_GROUP_SIZE },
+  freePer: { min: 1, max: MAX_GROUP_SIZE },
+} as const;
+
+/** The highest amount of a price line, in cents: EUR 100,000. */
+export const MAX_LINE_AMOUNT_CENTS = 100_000_00;
+
 export const BLANK_PRICE_LINE: PriceLineForm = {
   labelNl: '',
   labelEn: '',
@@ -44,10 +54,10 @@ const priceLineFields = (lang?: Language) =>
     labelEn: requiredText(120),
     basis: z.enum(['person', 'group', 'category'], { error: 'invalid_value' }),
     vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
-    amount: decimal('invalid_amount', 100_000_00),
-    minCount: optionalWholeNumber(0, MAX_GROUP_SIZE, lang),
-    maxCount: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
-    freePer: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
+    amount: decimal('invalid_amount', MAX_LINE_AMOUNT_CENTS),
+    minCount: optionalWholeNumber(PRICE_LINE_LIMITS.minCount.min, PRICE_LINE_LIMITS.minCount.max, lang),
+    maxCount: optionalWholeNumber(PRICE_LINE_LIMITS.maxCount.min, PRICE_LINE_LIMITS.maxCount.max, lang),
+    freePer: optionalWholeNumber(PRICE_LINE_LIMITS.freePer.min, PRICE_LINE_LIMITS.freePer.max, lang),
     freeOf: optionalWholeNumber(1, PRICE_LINE_FIELDS, lang),
   });
 
