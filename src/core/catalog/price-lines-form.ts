@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
-import { decimal, optionalWholeNumber, requiredText } from './admin-fields.js';
-import type { Language } from '../shared/language.js';
+import { decimal, type NumberWriting, optionalWholeNumber, requiredText } from './admin-fields.js';
 import type { CategoryLine } from './price-categories.js';
 import { isBanded, type PlainLine, type Pricing } from './pricing.js';
 
@@ -48,7 +47,7 @@ export const BLANK_PRICE_LINE: PriceLineForm = {
   freeOf: '',
 };
 
-const priceLineFields = (lang?: Language) =>
+const priceLineFields = (lang: NumberWriting) =>
   z.object({
     labelNl: requiredText(120),
     labelEn: requiredText(120),
@@ -92,7 +91,7 @@ function keyFrom(label: string, taken: ReadonlySet<string>): string {
  * gets a key from its English label; a free allowance must name another category's line, and a
  * category's minimum must not be above its maximum. Numbers are read as written in `lang` (see readWholeNumber).
  */
-export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricing, lang?: Language): FormResult<FixedLine[]> {
+export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricing, lang: NumberWriting): FormResult<FixedLine[]> {
   const fields = priceLineFields(lang);
   const before = fixedLinesOf(current);
   const errors: FieldError[] = [];
