@@ -32,7 +32,7 @@ export async function seedResourceSeason(db: Db, venue: Venue): Promise<Resource
   const resources: string[] = [];
   for (let r = 0; r < RESOURCES; r++) {
     const form = { venueId: venue.id, name: `Sloep ${r + 1}`, kind: 'persons', capacity: '60' };
-    const made = await createResourceFromForm(db, systemClock, BENCH_ADMIN, form);
+    const made = await createResourceFromForm(db, systemClock, BENCH_ADMIN, form, 'plain');
     if (!made.ok) throw new Error(`bench: resource refused: ${JSON.stringify(made.errors)}`);
     resources.push(made.value.id);
   }
@@ -42,7 +42,7 @@ export async function seedResourceSeason(db: Db, venue: Venue): Promise<Resource
   for (let a = 0; a < RESOURCES; a++) {
     const activity = await seedActivity(db, venue, 'season');
     for (const resource of [resources[a]!, resources[(a + 1) % RESOURCES]!]) {
-      const linked = await linkActivityFromForm(db, systemClock, BENCH_ADMIN, resource, { activityId: activity.id, buffer: '15' });
+      const linked = await linkActivityFromForm(db, systemClock, BENCH_ADMIN, resource, { activityId: activity.id, buffer: '15' }, 'plain');
       if (!linked.ok) throw new Error(`bench: link refused: ${JSON.stringify(linked.errors)}`);
     }
     const rows = Array.from({ length: SEASON_DAYS * PER_DAY }, (_, k) => {

@@ -23,18 +23,31 @@ export async function shareResource(
     name = 'Fluisterboot',
   }: { kind: ResourceKind; capacity: number; bufferMinutes?: number; name?: string },
 ): Promise<Resource> {
-  const made = await createResourceFromForm(db, clock, TEST_ADMIN, {
-    venueId: activities[0]!.venue.id,
-    name,
-    kind,
-    capacity: String(capacity),
-  });
+  const made = await createResourceFromForm(
+    db,
+    clock,
+    TEST_ADMIN,
+    {
+      venueId: activities[0]!.venue.id,
+      name,
+      kind,
+      capacity: String(capacity),
+    },
+    'plain',
+  );
   assert.ok(made.ok, JSON.stringify(made));
   for (const activity of activities) {
-    const linked = await linkActivityFromForm(db, clock, TEST_ADMIN, made.value.id, {
-      activityId: activity.id,
-      buffer: String(bufferMinutes),
-    });
+    const linked = await linkActivityFromForm(
+      db,
+      clock,
+      TEST_ADMIN,
+      made.value.id,
+      {
+        activityId: activity.id,
+        buffer: String(bufferMinutes),
+      },
+      'plain',
+    );
     assert.ok(linked.ok, JSON.stringify(linked));
   }
   return made.value;
@@ -62,15 +75,23 @@ export async function addPart(
     uses?: { resource: Resource; bufferMinutes: number }[];
   },
 ): Promise<ProgrammePart> {
-  const saved = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
-    titleNl: title.nl,
-    titleEn: title.en,
-    offset: String(offset),
-    duration: String(duration),
-    partActivityId: partActivity?.id ?? '',
-    resources: uses.map((u) => u.resource.id),
-    buffers: Object.fromEntries(uses.map((u) => [u.resource.id, String(u.bufferMinutes)])),
-  });
+  const saved = await savePartFromForm(
+    db,
+    clock,
+    TEST_ADMIN,
+    programme.id,
+    undefined,
+    {
+      titleNl: title.nl,
+      titleEn: title.en,
+      offset: String(offset),
+      duration: String(duration),
+      partActivityId: partActivity?.id ?? '',
+      resources: uses.map((u) => u.resource.id),
+      buffers: Object.fromEntries(uses.map((u) => [u.resource.id, String(u.bufferMinutes)])),
+    },
+    'plain',
+  );
   assert.ok(saved.ok, JSON.stringify(saved));
   return saved.value;
 }

@@ -5,7 +5,11 @@ import type { Language } from '../src/core/shared/language.js';
 
 type Catalogues = Record<Language, Readonly<Record<string, string>>>;
 
-/** Both languages have exactly the same keys, none empty, with the same placeholders. */
+/**
+ * Both languages have exactly the same keys, none empty, with the same placeholders; none writes a
+ * percent sign itself: a percentage is a placeholder filled with percent(), written the language's
+ * way ("9%"), never "9 %" in one text and "9%" in another.
+ */
 export function assertComplete({ nl, en }: Catalogues): void {
   assert.deepEqual(Object.keys(en).sort(), Object.keys(nl).sort());
   for (const [key, text] of Object.entries(nl)) {
@@ -13,6 +17,7 @@ export function assertComplete({ nl, en }: Catalogues): void {
     assert.ok(text.trim() && other.trim(), `empty message ${key}`);
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     assert.deepEqual(names(other), names(text), `placeholders of ${key}`);
+    assert.ok(!text.includes('%') && !other.includes('%'), `a percent sign written in ${key}: fill a placeholder with percent()`);
   }
 }
 

@@ -123,24 +123,38 @@ for (const dialect of testDialects()) {
       await get('organiser: erasure to confirm', `${managePath}/erase`);
       const admin = await signInMember(t, 'admin');
       const booking = await t.database.db.selectFrom('bookings').select('id').executeTakeFirstOrThrow();
-      const boat = await createResourceFromForm(t.database.db, t.clock, TEST_ADMIN, {
-        venueId: activity.venue.id,
-        name: 'Boat',
-        kind: 'units',
-        capacity: '2',
-      });
+      const boat = await createResourceFromForm(
+        t.database.db,
+        t.clock,
+        TEST_ADMIN,
+        {
+          venueId: activity.venue.id,
+          name: 'Boat',
+          kind: 'units',
+          capacity: '2',
+        },
+        'nl',
+      );
       assert.ok(boat.ok);
-      await linkActivityFromForm(t.database.db, t.clock, TEST_ADMIN, boat.value.id, { activityId: activity.id, buffer: '15' });
+      await linkActivityFromForm(t.database.db, t.clock, TEST_ADMIN, boat.value.id, { activityId: activity.id, buffer: '15' }, 'nl');
       const programme = await makeActivity(t.database.db, t.clock, { venueId: activity.venue.id, durationMinutes: 240 });
-      const part = await savePartFromForm(t.database.db, t.clock, TEST_ADMIN, programme.id, undefined, {
-        titleNl: 'Varen',
-        titleEn: 'Sailing',
-        offset: '60',
-        duration: '90',
-        partActivityId: activity.id,
-        resources: [boat.value.id],
-        buffers: { [boat.value.id]: '15' },
-      });
+      const part = await savePartFromForm(
+        t.database.db,
+        t.clock,
+        TEST_ADMIN,
+        programme.id,
+        undefined,
+        {
+          titleNl: 'Varen',
+          titleEn: 'Sailing',
+          offset: '60',
+          duration: '90',
+          partActivityId: activity.id,
+          resources: [boat.value.id],
+          buffers: { [boat.value.id]: '15' },
+        },
+        'nl',
+      );
       assert.ok(part.ok);
       const refusedPart = await adminPost(t, admin, `/admin/activities/${programme.id}/programme/parts`, {
         titleNl: '',

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
-import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
+import { localDate, type NumberWriting, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, type FormResult, fieldErrorsOf, inFieldOrder, parseEachField, refused } from '../shared/field-errors.js';
@@ -44,7 +43,7 @@ export interface ScheduleForm {
 }
 
 /** A weekly schedule's fields, its capacity read as written in `lang` (see readWholeNumber). */
-const scheduleFields = (lang?: Language) =>
+const scheduleFields = (lang: NumberWriting) =>
   z.object({
     weekdays: z
       .array(z.enum(['1', '2', '3', '4', '5', '6', '7'], { error: 'invalid_value' }))
@@ -123,7 +122,7 @@ export async function createScheduleFromForm(
   member: StaffMember,
   activityId: string,
   form: ScheduleForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<ScheduleOutcome>> {
   const activity = await activityFor(db, member, activityId);
   const shape = scheduleFields(lang).shape;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
-import { localDate, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
+import { localDate, type NumberWriting, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FormResult, fieldErrorsOf, inFieldOrder, parseEachField, refused } from '../shared/field-errors.js';
@@ -30,8 +29,8 @@ export interface SlotForm {
 }
 
 /** A slot's capacity, read as written in `lang`, the page's language (see readWholeNumber). */
-const capacityOf = (lang?: Language) => wholeNumber(1, MAX_GROUP_SIZE, lang);
-const slotFields = (lang?: Language) => z.object({ date: localDate(), time: wallClockTime(), capacity: capacityOf(lang) });
+const capacityOf = (lang: NumberWriting) => wholeNumber(1, MAX_GROUP_SIZE, lang);
+const slotFields = (lang: NumberWriting) => z.object({ date: localDate(), time: wallClockTime(), capacity: capacityOf(lang) });
 
 /** When a slot of this activity starting then ends. */
 export function endOf(activity: Activity, startsAt: Date): Date {
@@ -71,7 +70,7 @@ export async function addSlotFromForm(
   member: StaffMember,
   activityId: string,
   form: SlotForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<string>> {
   const activity = await activityFor(db, member, activityId);
   // Every fault at once: a date in the past is named even while the capacity is refused.
@@ -115,7 +114,7 @@ export async function changeSlotCapacity(
   activityId: string,
   slotId: string,
   capacityText: string,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<number>> {
   const { activity, slot } = await slotFor(db, member, activityId, slotId);
   const parsed = z.object({ capacity: capacityOf(lang) }).safeParse({ capacity: capacityText });

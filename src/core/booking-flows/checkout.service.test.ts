@@ -287,12 +287,19 @@ for (const dialect of testDialects()) {
 
     test("paid after the window: the discount code's use given back at expiry is taken again; used up meanwhile, the money goes back", async () => {
       const activity = await paidActivity();
-      const made = await createDiscountCode(db, clock, TEST_ADMIN, activity.venue.id, {
-        ...NEW_DISCOUNT_CODE_FORM,
-        code: 'EEN',
-        value: '10',
-        maxUses: '1',
-      });
+      const made = await createDiscountCode(
+        db,
+        clock,
+        TEST_ADMIN,
+        activity.venue.id,
+        {
+          ...NEW_DISCOUNT_CODE_FORM,
+          code: 'EEN',
+          value: '10',
+          maxUses: '1',
+        },
+        'nl',
+      );
       assert.ok(made.ok);
       const uses = async () =>
         (await db.selectFrom('discount_codes').select('uses').where('id', '=', made.value.id).executeTakeFirstOrThrow()).uses;

@@ -66,7 +66,7 @@ for (const dialect of testDialects()) {
         resources: resources.map((r) => r.id),
         buffers: Object.fromEntries(resources.map((r) => [r.id, '0'])),
       };
-      return movePartFromForm(db, clock, actor, bookingId, part.id, form);
+      return movePartFromForm(db, clock, actor, bookingId, part.id, form, 'nl');
     };
     /** The boat's booked uses that day, as Amsterdam times `HH:MM-HH:MM`. */
     const boatUses = async (boat: Resource) => {
@@ -195,18 +195,25 @@ for (const dialect of testDialects()) {
     test('refused input: a time that is no time or before the slot, a buffer that is no number; another venue’s resource or staff', async () => {
       const { boat, tour, booking } = await bookedDayOut();
       const form = (start: string, buffer = '0'): PartMoveForm => ({ start, resources: [boat.id], buffers: { [boat.id]: buffer } });
-      const move = (f: PartMoveForm, actor: StaffActor = TEST_ADMIN_ACTOR) => movePartFromForm(db, clock, actor, booking.id, tour.id, f);
+      const move = (f: PartMoveForm, actor: StaffActor = TEST_ADMIN_ACTOR) =>
+        movePartFromForm(db, clock, actor, booking.id, tour.id, f, 'nl');
       assert.equal(outcome(await move(form('25:00', 'x'))), `buffers.${boat.id}:not_a_number,start:invalid_time`);
       assert.equal(outcome(await move(form(''))), 'start:required');
       assert.equal(outcome(await move(form('09:00'))), 'start:before_slot_start');
       assert.equal(outcome(await move(form('09:30'))), 'ok', 'at the very start');
       // The whole group of 10 does a moved part together: a sloop of 8 can never hold it.
-      const sloop = await createResourceFromForm(db, clock, TEST_ADMIN, {
-        venueId: boat.venueId,
-        name: 'Sloepje',
-        kind: 'persons',
-        capacity: '8',
-      });
+      const sloop = await createResourceFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        {
+          venueId: boat.venueId,
+          name: 'Sloepje',
+          kind: 'persons',
+          capacity: '8',
+        },
+        'nl',
+      );
       assert.ok(sloop.ok);
       const small = await move({ start: '15:00', resources: [sloop.value.id], buffers: {} });
       assert.equal(outcome(small), 'resources:group_exceeds_resource');
@@ -218,7 +225,7 @@ for (const dialect of testDialects()) {
       await assert.rejects(move(form('15:00'), { member: stranger, client: null }), refusedWith('not_found'));
       await assert.rejects(resetPartMove(db, clock, { member: stranger, client: null }, booking.id, tour.id), refusedWith('not_found'));
       await assert.rejects(
-        movePartFromForm(db, clock, TEST_ADMIN_ACTOR, booking.id, 'no-such-part', form('15:00')),
+        movePartFromForm(db, clock, TEST_ADMIN_ACTOR, booking.id, 'no-such-part', form('15:00'), 'nl'),
         refusedWith('not_found'),
       );
     });

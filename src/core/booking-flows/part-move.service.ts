@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
+import type { NumberWriting } from '../catalog/admin-fields.js';
 import type { NewActivityEntry } from '../activity-log/activity-log.js';
 import type { Slot } from '../availability/slot.js';
 import { findSlotWithActivity } from '../availability/slot.repository.js';
@@ -152,7 +152,7 @@ export async function movePartFromForm(
   bookingId: string,
   partId: string,
   form: PartMoveForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<PartMove>> {
   const target = await moveTargetOf(db, clock, actor, bookingId, partId);
   const resources = await listVenueResources(db, [target.row.venue_id], clock.now());

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
@@ -36,7 +35,7 @@ import {
   listVenuesInScope,
   updateActivityRow,
 } from './activity-admin.repository.js';
-import { decimal, MAX_AGE, optionalText, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
+import { decimal, MAX_AGE, type NumberWriting, optionalText, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { findActivityInScope, insertActivity } from './catalog.repository.js';
 import { assertPricingCovers, type Pricing, pricingSchema } from './pricing.js';
 import { type FixedLine, mergePricing, parseFixedLines, type PriceLineForm } from './price-lines-form.js';
@@ -90,7 +89,7 @@ export interface ActivityForm extends PaymentTermsForm {
   accessibilityEn: string;
 }
 
-const activityFields = (lang?: Language) =>
+const activityFields = (lang: NumberWriting) =>
   z.object({
     slug: z
       .string()
@@ -116,7 +115,7 @@ const activityFields = (lang?: Language) =>
     status: z.enum(ACTIVITY_STATUSES, { error: 'invalid_value' }),
   });
 
-const practicalFields = (lang?: Language) =>
+const practicalFields = (lang: NumberWriting) =>
   z.object({
     minAge: wholeNumber(0, MAX_AGE, lang),
     maxAge: optionalWholeNumber(0, MAX_AGE, lang),
@@ -134,7 +133,7 @@ const TRANSLATED_PAIRS = [
 ] as const;
 
 /** The practical information; every fault at once, a text in one language only is required in the other. */
-function parsePractical(form: ActivityForm, lang?: Language): FormResult<PracticalInfo> {
+function parsePractical(form: ActivityForm, lang: NumberWriting): FormResult<PracticalInfo> {
   const fields = practicalFields(lang);
   const result = fields.safeParse(form);
   const errors = result.success ? [] : fieldErrorsOf(result.error);
@@ -196,7 +195,7 @@ function crossFieldErrors(values: Partial<ActivityFieldValues>, lines: FormResul
 function parseActivityForm(
   form: ActivityForm,
   current: { pricing: Pricing; payment: PaymentTerms },
-  lang?: Language,
+  lang: NumberWriting,
 ): FormResult<ActivityFields> {
   const base = parseEachField(activityFields(lang).shape, { ...form });
   const lines = parseFixedLines(form.lines, current.pricing, lang);
@@ -329,7 +328,7 @@ export async function createActivityFromForm(
   clock: Clock,
   member: Member,
   form: ActivityForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<Activity>> {
   // Every fault at once: the venue, the fields, and a slug already taken.
   const venue = await venueForNew(db, member, form.venueId);
@@ -361,7 +360,7 @@ export async function updateActivityFromForm(
   member: Member,
   id: string,
   form: ActivityForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<Activity>> {
   const current = await activityFor(db, member, id);
   const parsed = parseActivityForm(form, current, lang);

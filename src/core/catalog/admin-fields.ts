@@ -19,8 +19,8 @@ export const MAX_AGE = 120;
 /**
  * Digits grouped by thousands where the separator cannot be a decimal one: two or more groups of
  * three after the same separator ("1.000.000", "1,000,000"). A single group ("1.000") is 1000 the
- * Dutch way and 1 the English way, so it is not read as grouped unless the page's language says
- * which (see readWholeNumber).
+ * Dutch way and 1 the English way, so it is read as grouped only in the page's language that
+ * writes it so (see readWholeNumber).
  */
 const THOUSANDS = String.raw`\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,}`;
 const UNAMBIGUOUS_WHOLE_NUMBER = new RegExp(`^-?(?:\\d+|${THOUSANDS})$`);
@@ -36,8 +36,8 @@ const WHOLE_NUMBER_IN: Record<Language, RegExp> = {
 };
 
 /**
- * How a whole number may be written: the page's language (`nl` or `en`), `plain` digits only (the
- * API, which has no page language), or, left out, only what reads alike in both languages.
+ * How a whole number may be written: the page's language (`nl` or `en`), or `plain` digits only
+ * (the API, which has no page language). Every reader is told which: none falls back silently.
  */
 export type NumberWriting = Language | 'plain';
 
@@ -52,21 +52,21 @@ export type NumberWriting = Language | 'plain';
  * in English. The other language's separator is that language's decimal sign, so it is read only
  * where it cannot be one: twice or more ("1,000,000" in Dutch, "1.000.000" in English, see
  * THOUSANDS); once ("10,000" on a Dutch page) it could mean 10 or 10000 and is refused, as is any
- * decimal ("1,5"), a misplaced separator ("1.0000", "10.00") or both separators at once. Without a
- * language only THOUSANDS is read; `plain` reads digits only (the API).
+ * decimal ("1,5"), a misplaced separator ("1.0000", "10.00") or both separators at once. `plain`
+ * reads digits only (the API).
  */
-export function readWholeNumber(text: string, writing?: NumberWriting): number | undefined {
+export function readWholeNumber(text: string, writing: NumberWriting): number | undefined {
   const trimmed = text.trim();
   const read =
     writing === 'plain'
       ? PLAIN_WHOLE_NUMBER.test(trimmed)
-      : UNAMBIGUOUS_WHOLE_NUMBER.test(trimmed) || (writing !== undefined && WHOLE_NUMBER_IN[writing].test(trimmed));
+      : UNAMBIGUOUS_WHOLE_NUMBER.test(trimmed) || WHOLE_NUMBER_IN[writing].test(trimmed);
   if (!read) return undefined;
   return Math.max(Math.min(Number(trimmed.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0;
 }
 
 /** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, `not_a_number` when none. */
-export function integerText(writing?: NumberWriting) {
+export function integerText(writing: NumberWriting) {
   return z
     .string()
     .trim()
@@ -82,7 +82,7 @@ export function integerText(writing?: NumberWriting) {
 }
 
 /** A whole number typed in a form, between min and max. */
-export function wholeNumber(min: number, max: number, writing?: NumberWriting) {
+export function wholeNumber(min: number, max: number, writing: NumberWriting) {
   return integerText(writing).pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
 }
 
@@ -162,7 +162,7 @@ export function optionalText(max: number) {
 }
 
 /** An optional whole number typed in a form, between min and max: null when left blank. */
-export function optionalWholeNumber(min: number, max: number, writing?: NumberWriting) {
+export function optionalWholeNumber(min: number, max: number, writing: NumberWriting) {
   const number = wholeNumber(min, max, writing);
   return z.string().transform((s, ctx) => {
     if (s.trim() === '') return null;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
@@ -10,7 +9,7 @@ import { newId } from '../shared/ids.js';
 import type { ScopedMember } from '../shared/venue-scope.js';
 import type { Activity } from './activity.js';
 import { activityFor } from './activity-admin.service.js';
-import { decimal, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
+import { decimal, type NumberWriting, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
 import { EXTRA_BASES, type Extra, MAX_EXTRA_UNITS } from './extras.js';
 import { findActivityExtra, insertActivityExtra, isExtraHeld, listActivityExtras, updateActivityExtra } from './extras.repository.js';
 
@@ -31,7 +30,7 @@ export interface ExtraForm {
 }
 
 /** The extra form's fields, numbers read as written in `lang` (see readWholeNumber). */
-const extraFormShape = (lang?: Language) => ({
+const extraFormShape = (lang: NumberWriting) => ({
   labelNl: requiredText(80),
   labelEn: requiredText(80),
   basis: z.enum(EXTRA_BASES, { error: 'invalid_value' }),
@@ -100,7 +99,7 @@ export async function saveExtraFromForm(
   activityId: string,
   extraId: string | undefined,
   form: ExtraForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<Extra>> {
   const current = extraId === undefined ? undefined : await extraFor(db, member, activityId, extraId);
   const activity = current?.activity ?? (await activityFor(db, member, activityId));

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from './payment-terms.js';
 import { REFUND_POLICY_LIMITS, type RefundPolicy, type RefundTier, tierOrderFault } from './refund-policy.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
-import { wholeNumber } from './admin-fields.js';
-import type { Language } from '../shared/language.js';
+import { type NumberWriting, wholeNumber } from './admin-fields.js';
 
 /** How many cancellation tiers the activity form offers: the most a policy may have. */
 export const REFUND_TIER_FIELDS = REFUND_POLICY_LIMITS.tiers;
@@ -30,7 +29,7 @@ export interface PaymentTermsForm {
 
 const HOURS_PER_DAY = 24;
 
-const numbers = (lang?: Language) => ({
+const numbers = (lang: NumberWriting) => ({
   depositPercent: wholeNumber(PAYMENT_TERM_LIMITS.depositPercent.min, PAYMENT_TERM_LIMITS.depositPercent.max, lang),
   balanceDaysBefore: wholeNumber(PAYMENT_TERM_LIMITS.balanceDaysBefore.min, PAYMENT_TERM_LIMITS.balanceDaysBefore.max, lang),
   invoiceTermDays: wholeNumber(PAYMENT_TERM_LIMITS.invoiceTermDays.min, PAYMENT_TERM_LIMITS.invoiceTermDays.max, lang),
@@ -42,7 +41,7 @@ const numbers = (lang?: Language) => ({
  * blank, so switching the mode back finds it again. Numbers are read as written in `lang`, the
  * page's language (see readWholeNumber).
  */
-export function parsePaymentTerms(form: PaymentTermsForm, current: PaymentTerms, lang?: Language): FormResult<PaymentTerms> {
+export function parsePaymentTerms(form: PaymentTermsForm, current: PaymentTerms, lang: NumberWriting): FormResult<PaymentTerms> {
   const errors: FieldError[] = [];
   const fields = numbers(lang);
   const mode = form.paymentMode.trim();
@@ -67,7 +66,7 @@ function isBlankTier(tier: RefundTierForm): boolean {
   return tier.amount.trim() === '' && tier.percent.trim() === '';
 }
 
-const tierFields = (lang?: Language) =>
+const tierFields = (lang: NumberWriting) =>
   z.object({
     amount: wholeNumber(REFUND_POLICY_LIMITS.hoursBefore.min, REFUND_POLICY_LIMITS.hoursBefore.max, lang),
     unit: z.enum(['hours', 'days'], { error: 'invalid_value' }),
@@ -103,7 +102,7 @@ function noticeTooLong(index: number, typed: RefundTierForm, fields: ReturnType<
  * and refunding no more than it (tierOrderFault). Errors under `refundTiers.<i>.<field>`; no tiers
  * at all is a policy too: nothing back. Numbers are read as written in `lang` (see readWholeNumber).
  */
-export function parseRefundTiers(tiers: readonly RefundTierForm[], lang?: Language): FormResult<RefundPolicy> {
+export function parseRefundTiers(tiers: readonly RefundTierForm[], lang: NumberWriting): FormResult<RefundPolicy> {
   const errors: FieldError[] = [];
   const fields = tierFields(lang);
   const policy: RefundPolicy = [];

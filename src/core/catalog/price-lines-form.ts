@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
-import { decimal, optionalWholeNumber, requiredText } from './admin-fields.js';
-import type { Language } from '../shared/language.js';
+import { decimal, type NumberWriting, optionalWholeNumber, requiredText } from './admin-fields.js';
 import type { CategoryLine } from './price-categories.js';
 import { isBanded, type PlainLine, type Pricing } from './pricing.js';
 
@@ -26,6 +25,16 @@ export interface PriceLineForm {
   freeOf: string;
 }
 
+/** The bounds of a price line's numbers: what the form accepts, and what its hints name. */
+export const PRICE_LINE_LIMITS = {
+  minCount: { min: 0, max: MAX_GROUP_SIZE },
+  maxCount: { min: 1, max: MAX_GROUP_SIZE },
+  freePer: { min: 1, max: MAX_GROUP_SIZE },
+} as const;
+
+/** The highest amount of a price line, in cents: EUR 100,000. */
+export const MAX_LINE_AMOUNT_CENTS = 100_000_00;
+
 export const BLANK_PRICE_LINE: PriceLineForm = {
   labelNl: '',
   labelEn: '',
@@ -38,16 +47,16 @@ export const BLANK_PRICE_LINE: PriceLineForm = {
   freeOf: '',
 };
 
-const priceLineFields = (lang?: Language) =>
+const priceLineFields = (lang: NumberWriting) =>
   z.object({
     labelNl: requiredText(120),
     labelEn: requiredText(120),
     basis: z.enum(['person', 'group', 'category'], { error: 'invalid_value' }),
     vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
-    amount: decimal('invalid_amount', 100_000_00),
-    minCount: optionalWholeNumber(0, MAX_GROUP_SIZE, lang),
-    maxCount: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
-    freePer: optionalWholeNumber(1, MAX_GROUP_SIZE, lang),
+    amount: decimal('invalid_amount', MAX_LINE_AMOUNT_CENTS),
+    minCount: optionalWholeNumber(PRICE_LINE_LIMITS.minCount.min, PRICE_LINE_LIMITS.minCount.max, lang),
+    maxCount: optionalWholeNumber(PRICE_LINE_LIMITS.maxCount.min, PRICE_LINE_LIMITS.maxCount.max, lang),
+    freePer: optionalWholeNumber(PRICE_LINE_LIMITS.freePer.min, PRICE_LINE_LIMITS.freePer.max, lang),
     freeOf: optionalWholeNumber(1, PRICE_LINE_FIELDS, lang),
   });
 
@@ -82,7 +91,7 @@ function keyFrom(label: string, taken: ReadonlySet<string>): string {
  * gets a key from its English label; a free allowance must name another category's line, and a
  * category's minimum must not be above its maximum. Numbers are read as written in `lang` (see readWholeNumber).
  */
-export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricing, lang?: Language): FormResult<FixedLine[]> {
+export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricing, lang: NumberWriting): FormResult<FixedLine[]> {
   const fields = priceLineFields(lang);
   const before = fixedLinesOf(current);
   const errors: FieldError[] = [];

@@ -171,7 +171,7 @@ for (const dialect of testDialects()) {
         prefixes.add(row.invoice_prefix!);
         // What is stored is what the form would store: the validation's normal forms.
         const demo = DEMO_VENUES.find((d) => d.venue.slug === row.slug);
-        const parsed = parseVenueBilling(demo!.billing);
+        const parsed = parseVenueBilling(demo!.billing, 'nl');
         assert.ok(parsed.ok, row.slug);
         assert.deepEqual(
           [row.billing_legal_name, row.billing_postcode, row.kvk_number, row.vat_id, row.iban, row.bic, row.invoice_term_days],

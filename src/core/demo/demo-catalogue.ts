@@ -717,7 +717,7 @@ async function seedVenue(trx: Tx, clock: Clock, today: string, demoVenue: DemoVe
   const created = await createVenue(trx, clock, venue);
   const venueId = created.id;
   if (poRequired) await updateVenuePoRequired(trx, venueId, true);
-  const parsed = parseVenueBilling(billing);
+  const parsed = parseVenueBilling(billing, 'plain');
   if (!parsed.ok) throw new Error(`demo billing details of ${venue.slug} refused: ${JSON.stringify(parsed.errors)}`);
   await updateVenueBilling(trx, venueId, venueBillingColumnsOf(parsed.value));
   await publishTermsIn(trx, clock, created, terms, null);

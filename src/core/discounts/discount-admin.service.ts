@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
+import type { NumberWriting } from '../catalog/admin-fields.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import { type ActivitySummary, findVenueInScope, listActivitySummaries, listVenuesInScope } from '../catalog/activity-admin.repository.js';
@@ -67,7 +67,7 @@ export async function createDiscountCode(
   member: DiscountMember,
   venueId: string,
   form: DiscountCodeForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<DiscountCode>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   const id = venueId.trim() || member.venueId;
@@ -102,7 +102,7 @@ export async function saveDiscountCode(
   member: DiscountMember,
   id: string,
   form: DiscountCodeForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<DiscountCode>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   const current = await readDiscountCode(db, member, id);
@@ -119,7 +119,7 @@ export async function saveDiscountCode(
 }
 
 /** The form parsed, its activities checked to be the venue's (another venue's id is refused at `activityIds`). */
-async function checked(db: Db, venueId: string, form: DiscountCodeForm, lang?: Language): Promise<FormResult<DiscountCodeColumns>> {
+async function checked(db: Db, venueId: string, form: DiscountCodeForm, lang: NumberWriting): Promise<FormResult<DiscountCodeColumns>> {
   const parsed = parseDiscountCodeForm(form, lang);
   if (!parsed.ok) return parsed;
   const ofVenue = new Set(await listVenueActivityIds(db, venueId));

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
-import { decimal, localDate, optionalWholeNumber, wholeNumber } from '../catalog/admin-fields.js';
+import { decimal, localDate, type NumberWriting, optionalWholeNumber, wholeNumber } from '../catalog/admin-fields.js';
 import type { DiscountCodeTable } from '../../db/schema.js';
 import { type FieldError, fieldErrorsOf, type FormResult, parseEachField } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -38,7 +37,7 @@ const optionalDate = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-const fields = (lang?: Language) => ({
+const fields = (lang: NumberWriting) => ({
   code: z
     .string()
     .trim()
@@ -92,7 +91,7 @@ export function discountCodeFormOf(code: DiscountCode): DiscountCodeForm {
  * dates may be open on either side but not end before they start. Whole numbers are read as
  * written in `lang`, the page's language.
  */
-export function parseDiscountCodeForm(form: DiscountCodeForm, lang?: Language): FormResult<DiscountCodeColumns> {
+export function parseDiscountCodeForm(form: DiscountCodeForm, lang: NumberWriting): FormResult<DiscountCodeColumns> {
   const { values, errors } = parseEachField(fields(lang), { ...form, per: form.per || 'booking' });
   const all: FieldError[] = [...errors];
   const value =

@@ -50,7 +50,7 @@ for (const dialect of testDialects()) {
     after(() => database.close());
 
     async function makeCode(form: Partial<DiscountCodeForm>, venueId = activity.venue.id): Promise<DiscountCode> {
-      const made = await createDiscountCode(db, clock, TEST_ADMIN, venueId, { ...NEW_DISCOUNT_CODE_FORM, ...form });
+      const made = await createDiscountCode(db, clock, TEST_ADMIN, venueId, { ...NEW_DISCOUNT_CODE_FORM, ...form }, 'nl');
       assert.ok(made.ok, JSON.stringify(made));
       return made.value;
     }
@@ -146,7 +146,14 @@ for (const dialect of testDialects()) {
       assert.equal(row.discount_code_id, code.id);
       assert.deepEqual(JSON.parse(row.discount_terms!), { code: 'PP2', kind: 'amount', amountCents: 200, per: 'person' });
       // Staff change the code since; the booking's new size is priced with what it was given, per person.
-      const changed = await saveDiscountCode(db, clock, TEST_ADMIN, code.id, { ...discountCodeFormOf(code), kind: 'percent', value: '50' });
+      const changed = await saveDiscountCode(
+        db,
+        clock,
+        TEST_ADMIN,
+        code.id,
+        { ...discountCodeFormOf(code), kind: 'percent', value: '50' },
+        'nl',
+      );
       assert.ok(changed.ok);
       const details = await loadBookingDetails(db, await bookingRow(db, booking.id));
       await changeGroupSize(db, clock, details!, 6);
@@ -183,13 +190,20 @@ for (const dialect of testDialects()) {
       const code = await makeCode({ code: 'TWO', kind: 'percent', value: '20', maxUses: '2' });
       await place('two');
       await place('two');
-      const lowered = await saveDiscountCode(db, clock, TEST_ADMIN, code.id, { ...discountCodeFormOf(code), maxUses: '1' });
+      const lowered = await saveDiscountCode(db, clock, TEST_ADMIN, code.id, { ...discountCodeFormOf(code), maxUses: '1' }, 'nl');
       assert.deepEqual(lowered, { ok: false, errors: [{ field: 'maxUses', code: 'below_uses' }] });
-      const again = await createDiscountCode(db, clock, TEST_ADMIN, activity.venue.id, {
-        ...NEW_DISCOUNT_CODE_FORM,
-        code: 'two',
-        value: '5',
-      });
+      const again = await createDiscountCode(
+        db,
+        clock,
+        TEST_ADMIN,
+        activity.venue.id,
+        {
+          ...NEW_DISCOUNT_CODE_FORM,
+          code: 'two',
+          value: '5',
+        },
+        'nl',
+      );
       assert.deepEqual(again, { ok: false, errors: [{ field: 'code', code: 'discount_code_taken' }] });
     });
 
@@ -198,14 +212,18 @@ for (const dialect of testDialects()) {
       const elsewhere = await makeActivity(db, clock);
       const manager = { ...TEST_ADMIN, id: 'm-1', role: 'manager' as const, venueId: elsewhere.venue.id };
       assert.equal(await refusal(readDiscountCode(db, manager, code.id)), 'not_found');
-      assert.equal(await refusal(saveDiscountCode(db, clock, manager, code.id, discountCodeFormOf(code))), 'not_found');
+      assert.equal(await refusal(saveDiscountCode(db, clock, manager, code.id, discountCodeFormOf(code), 'nl')), 'not_found');
       assert.equal(
-        await refusal(createDiscountCode(db, clock, manager, activity.venue.id, { ...NEW_DISCOUNT_CODE_FORM, code: 'X', value: '5' })),
+        await refusal(
+          createDiscountCode(db, clock, manager, activity.venue.id, { ...NEW_DISCOUNT_CODE_FORM, code: 'X', value: '5' }, 'nl'),
+        ),
         'not_found',
       );
       const viewer = { ...manager, role: 'viewer' as const };
       assert.equal(
-        await refusal(createDiscountCode(db, clock, viewer, elsewhere.venue.id, { ...NEW_DISCOUNT_CODE_FORM, code: 'X', value: '5' })),
+        await refusal(
+          createDiscountCode(db, clock, viewer, elsewhere.venue.id, { ...NEW_DISCOUNT_CODE_FORM, code: 'X', value: '5' }, 'nl'),
+        ),
         'not_allowed',
       );
     });

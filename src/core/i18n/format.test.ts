@@ -9,8 +9,10 @@ import {
   formatDateTime,
   formatDateTimeSeconds,
   formatMoney,
+  formatPercent,
   formatRange,
   formatRate,
+  formatShare,
   formatTime,
 } from './format.js';
 
@@ -62,5 +64,15 @@ describe('formatting for pages and mails', () => {
     assert.equal(formatMoney(123456, 'en'), '€1,234.56');
     assert.equal(formatRate(900, 'nl'), '9%');
     assert.equal(formatRate(2150, 'en'), '21.5%');
+  });
+
+  test('every percentage is written as Intl’s percent style writes it for the language, rates and shares alike', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const intl = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 2 });
+      for (const n of [0, 9, 21.5, 30, 100]) assert.equal(formatPercent(n, lang), intl.format(n / 100), `${lang} ${n}`);
+      assert.equal(formatRate(900, lang), intl.format(0.09));
+      assert.equal(formatShare(0.0849, lang), intl.format(0.085));
+    }
+    assert.equal(formatPercent(9, 'nl'), '9%');
   });
 });

@@ -11,7 +11,7 @@ const MONEY: Record<Language, Intl.NumberFormat> = {
   nl: new Intl.NumberFormat(LOCALES.nl, { style: 'currency', currency: 'EUR' }),
   en: new Intl.NumberFormat(LOCALES.en, { style: 'currency', currency: 'EUR' }),
 };
-const RATE: Record<Language, Intl.NumberFormat> = {
+const PERCENT: Record<Language, Intl.NumberFormat> = {
   nl: new Intl.NumberFormat(LOCALES.nl, { style: 'percent', maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat(LOCALES.en, { style: 'percent', maximumFractionDigits: 2 }),
 };
@@ -31,8 +31,17 @@ export function formatMoney(cents: number, lang: Language): string {
   return MONEY[lang].format(cents / 100);
 }
 
+/**
+ * "9%" / "21,5%" / "21.5%": a percentage (9 for 9 %), the one way every page, mail and document
+ * writes one, as the language's Intl percent style does; two decimals at most.
+ */
+export function formatPercent(percent: number, lang: Language): string {
+  return PERCENT[lang].format(percent / 100);
+}
+
+/** A VAT rate in basis points (900 = 9 %) as a percentage: "9%" / "21,5%". */
 export function formatRate(rateBp: number, lang: Language): string {
-  return RATE[lang].format(rateBp / 10_000);
+  return formatPercent(rateBp / 100, lang);
 }
 
 function local(instant: Date, lang: Language): DateTime {
@@ -105,5 +114,5 @@ export function formatBinaryBytes(bytes: number, lang: Language): string {
 
 /** "8,5%" / "8.5%": a share (0 to 1) of a whole, one decimal at most. */
 export function formatShare(share: number, lang: Language): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return formatPercent(Math.round(share * 1000) / 10, lang);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { count, money, negotiateLanguage, translatorFor } from './i18n.js';
+import { count, money, negotiateLanguage, percent, translatorFor } from './i18n.js';
 
 describe('languages and lookups', () => {
   test('a lookup fills in the placeholders it is given and leaves the others', () => {
@@ -22,6 +22,13 @@ describe('languages and lookups', () => {
       translatorFor(catalogue, 'en')('line', { n: count(999), year: 0, id: -1, max: money(-5) }),
       '999 in 0, #-1, at most -€0.05',
     );
+  });
+
+  test('a percentage is written the language’s way, as Intl writes it, the sign included', () => {
+    const catalogue = { line: '{deposit} now, {rate} VAT' };
+    const params = { deposit: percent(30), rate: percent(21.5) };
+    assert.equal(translatorFor(catalogue, 'nl')('line', params), '30% now, 21,5% VAT');
+    assert.equal(translatorFor(catalogue, 'en')('line', params), '30% now, 21.5% VAT');
   });
 
   test('the language: a valid choice first, then Accept-Language by quality, then Dutch', () => {

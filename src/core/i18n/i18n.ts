@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/language.js';
-import { formatCount, formatMoney } from './format.js';
+import { formatCount, formatMoney, formatPercent } from './format.js';
 
 /** A number a text names as a quantity (a bound, a sum, a stock): written with the language's thousands separator. */
 export interface Count {
@@ -9,6 +9,16 @@ export interface Count {
 /** An amount of money in cents a text names: written in euros the language's way. */
 export interface Money {
   readonly cents: number;
+}
+
+/** A percentage a text names (9 for 9 %): written the language's way, sign included. */
+export interface Percent {
+  readonly percent: number;
+}
+
+/** A percentage for a text: "9%" / "21,5%" (see Percent); a text never writes a % sign itself. */
+export function percent(n: number): Percent {
+  return { percent: n };
 }
 
 /** A quantity for a text: "10.000" / "10,000" (see Count). */
@@ -23,10 +33,10 @@ export function money(cents: number): Money {
 
 /**
  * What a text's placeholders are filled with. A plain number is written as it is, digits only (a
- * year, an id, a reference: "2027"); a quantity or an amount of money is marked as one, and
- * written the language's way.
+ * year, an id, a reference: "2027"); a quantity, an amount of money or a percentage is marked
+ * as one, and written the language's way.
  */
-export type Param = string | number | Count | Money;
+export type Param = string | number | Count | Money | Percent;
 export type Params = Record<string, Param>;
 
 /** A lookup in one catalogue of texts: the text for a key, its {placeholders} filled in. */
@@ -35,7 +45,8 @@ export type Translator<K extends string> = (key: K, params?: Params) => string;
 /** A placeholder's value as the language writes it. */
 function paramText(param: Param, lang: Language): string {
   if (typeof param !== 'object') return String(param);
-  return 'cents' in param ? formatMoney(param.cents, lang) : formatCount(param.count, lang);
+  if ('cents' in param) return formatMoney(param.cents, lang);
+  return 'percent' in param ? formatPercent(param.percent, lang) : formatCount(param.count, lang);
 }
 
 /**

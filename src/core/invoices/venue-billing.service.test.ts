@@ -71,7 +71,7 @@ for (const dialect of testDialects()) {
 
     test('saved in normal form with an activity log entry naming the fields, never their values; then the venue can invoice', async () => {
       clock.set('2026-12-08T09:30:00Z');
-      const result = await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM);
+      const result = await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM, 'nl');
       assert.ok(result.ok, JSON.stringify(result));
       assert.deepEqual(result.value.missing, []);
       const stored = await row(home.venue.id);
@@ -118,21 +118,28 @@ for (const dialect of testDialects()) {
       assert.ok(!String(entry?.detail).includes('RABO'), 'no account number in the log');
 
       // The same details typed differently change nothing and log nothing; a new prefix logs only that.
-      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, postcode: '3701 AA' })).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, postcode: '3701 AA' }, 'nl')).ok);
       assert.equal((await entries()).length, 1);
-      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'HOEVE' })).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'HOEVE' }, 'nl')).ok);
       const last = (await entries()).at(-1);
       assert.deepEqual(JSON.parse(String(last?.detail)), { changed: 'invoicePrefix' });
       assert.equal((await row(home.venue.id)).invoice_prefix, 'HOEVE');
     });
 
     test('a refused form saves nothing and logs nothing, and names every fault', async () => {
-      const result = await saveVenueBilling(database.db, clock, manager, home.venue.id, {
-        ...FORM,
-        kvkNumber: '1234567',
-        vatId: 'NL123456789B01',
-        iban: 'NL44RABO0123456788',
-      });
+      const result = await saveVenueBilling(
+        database.db,
+        clock,
+        manager,
+        home.venue.id,
+        {
+          ...FORM,
+          kvkNumber: '1234567',
+          vatId: 'NL123456789B01',
+          iban: 'NL44RABO0123456788',
+        },
+        'nl',
+      );
       assert.deepEqual(result, {
         ok: false,
         errors: [
@@ -151,18 +158,18 @@ for (const dialect of testDialects()) {
         (e) => e instanceof DomainError && e.code === 'not_found',
       );
       await assert.rejects(
-        saveVenueBilling(database.db, clock, manager, away.venue.id, FORM),
+        saveVenueBilling(database.db, clock, manager, away.venue.id, FORM, 'nl'),
         (e) => e instanceof DomainError && e.code === 'not_found',
       );
       // Refused on the venue before the form: a broken form for another venue is just as unknown.
       await assert.rejects(
-        saveVenueBilling(database.db, clock, manager, away.venue.id, { ...FORM, iban: 'x' }),
+        saveVenueBilling(database.db, clock, manager, away.venue.id, { ...FORM, iban: 'x' }, 'nl'),
         (e) => e instanceof DomainError && e.code === 'not_found',
       );
       assert.equal((await row(away.venue.id)).iban, null);
       assert.deepEqual(await entries(), []);
       // A platform admin may.
-      assert.ok((await saveVenueBilling(database.db, clock, admin, away.venue.id, FORM)).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, admin, away.venue.id, FORM, 'nl')).ok);
       assert.equal((await row(away.venue.id)).iban, 'NL44RABO0123456789');
       assert.equal((await entries())[0]?.venue_id, away.venue.id);
     });
@@ -172,7 +179,7 @@ for (const dialect of testDialects()) {
         const member: BillingMember = { id: `${role}-1`, email: `${role}@venue.test`, role, venueId: home.venue.id };
         assert.deepEqual((await readVenueBilling(database.db, member, home.venue.id)).venue.id, home.venue.id);
         await assert.rejects(
-          saveVenueBilling(database.db, clock, member, home.venue.id, FORM),
+          saveVenueBilling(database.db, clock, member, home.venue.id, FORM, 'nl'),
           (e) => e instanceof DomainError && e.code === 'not_allowed',
         );
       }
@@ -182,7 +189,7 @@ for (const dialect of testDialects()) {
 
     test("another venue's prefix is refused, now or once used for numbers; nothing is saved", async () => {
       await completeBilling(database.db, away.venue.id, 'GZ-ZST');
-      const taken = await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM);
+      const taken = await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM, 'nl');
       assert.deepEqual(taken, { ok: false, errors: [{ field: 'invoicePrefix', code: 'invoice_prefix_taken' }] });
       assert.equal((await row(home.venue.id)).billing_legal_name, null);
       assert.deepEqual(await entries(), []);
@@ -194,11 +201,13 @@ for (const dialect of testDialects()) {
       const { booking } = await createBooking(database.db, clock, TEST_LINK_KEY, NO_PAYMENTS, input);
       assert.equal((await invoicesOf(database.db, booking.id))[0]?.[0], 'GZ-ZST-2026-000001');
       await database.db.updateTable('venues').set({ invoice_prefix: 'AWAY' }).where('id', '=', away.venue.id).execute();
-      assert.deepEqual(await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM), taken);
-      assert.deepEqual(await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'away' }), taken);
+      assert.deepEqual(await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM, 'nl'), taken);
+      assert.deepEqual(await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'away' }, 'nl'), taken);
       // A prefix that merely begins like it is free; the venue keeps its own on saving again.
-      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'GZ' })).ok);
-      assert.ok((await saveVenueBilling(database.db, clock, admin, away.venue.id, { ...FORM, invoicePrefix: 'AWAY', termDays: '30' })).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, invoicePrefix: 'GZ' }, 'nl')).ok);
+      assert.ok(
+        (await saveVenueBilling(database.db, clock, admin, away.venue.id, { ...FORM, invoicePrefix: 'AWAY', termDays: '30' }, 'nl')).ok,
+      );
       // Two venues cannot hold one prefix whatever writes it.
       await assert.rejects(database.db.updateTable('venues').set({ invoice_prefix: 'GZ' }).where('id', '=', away.venue.id).execute());
     });
@@ -220,21 +229,21 @@ for (const dialect of testDialects()) {
           .execute();
       assert.equal((await mails()).length, 0);
 
-      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM)).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM, 'nl')).ok);
       const issued = await invoicesOf(database.db, booking.id);
       assert.equal(issued.length, 1);
       assert.equal(issued[0]?.[0], 'GZ-ZST-2026-000001');
       assert.equal((await mails()).length, 1);
       // Saving again issues nothing more.
-      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, termDays: '30' })).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, termDays: '30' }, 'nl')).ok);
       assert.equal((await invoicesOf(database.db, booking.id)).length, 1);
     });
 
     test('two saves at once: both land, one after the other, and each entry names what it changed', async () => {
-      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM)).ok);
+      assert.ok((await saveVenueBilling(database.db, clock, manager, home.venue.id, FORM, 'nl')).ok);
       const results = await Promise.all([
-        saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, termDays: '30' }),
-        saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, bic: 'RABONL2U' }),
+        saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, termDays: '30' }, 'nl'),
+        saveVenueBilling(database.db, clock, manager, home.venue.id, { ...FORM, bic: 'RABONL2U' }, 'nl'),
       ]);
       assert.ok(results.every((r) => r.ok));
       const changed = (await entries()).slice(1).map((e) => JSON.parse(String(e.detail)).changed as string);

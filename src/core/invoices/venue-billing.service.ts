@@ -1,5 +1,5 @@
 import type { Db } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
+import type { NumberWriting } from '../catalog/admin-fields.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -78,7 +78,7 @@ export async function saveVenueBilling(
   member: BillingMember,
   venueId: string,
   form: Partial<VenueBillingForm>,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<VenueBillingView>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   await readVenueBilling(db, member, venueId);

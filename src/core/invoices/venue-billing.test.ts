@@ -17,12 +17,12 @@ const FORM: VenueBillingForm = {
 
 /** The errors of a form that differs from FORM in these fields. */
 function errorsOf(changes: Partial<VenueBillingForm>) {
-  const result = parseVenueBilling({ ...FORM, ...changes });
+  const result = parseVenueBilling({ ...FORM, ...changes }, 'nl');
   return result.ok ? [] : result.errors;
 }
 
 function valueOf(changes: Partial<VenueBillingForm>) {
-  const result = parseVenueBilling({ ...FORM, ...changes });
+  const result = parseVenueBilling({ ...FORM, ...changes }, 'nl');
   assert.ok(result.ok, JSON.stringify(result));
   return result.value;
 }
@@ -57,7 +57,7 @@ describe("a venue's billing details", () => {
 
   test('every fault at once, one per field, in the form’s order; only the BIC may be left empty', () => {
     const empty = Object.fromEntries(Object.keys(FORM).map((k) => [k, '  '])) as VenueBillingForm;
-    assert.deepEqual(parseVenueBilling(empty), {
+    assert.deepEqual(parseVenueBilling(empty, 'nl'), {
       ok: false,
       errors: ['legalName', 'street', 'postcode', 'city', 'kvkNumber', 'vatId', 'iban', 'invoicePrefix', 'termDays'].map((field) => ({
         field,
@@ -66,7 +66,7 @@ describe("a venue's billing details", () => {
     });
     assert.equal(valueOf({ bic: '' }).bic, null);
     // Fields that are missing altogether, or are not text, count as empty.
-    const partial = parseVenueBilling({ legalName: 'X B.V.', termDays: ['14'] });
+    const partial = parseVenueBilling({ legalName: 'X B.V.', termDays: ['14'] }, 'nl');
     assert.ok(!partial.ok);
     assert.equal(partial.errors.length, 8);
     assert.ok(partial.errors.every((e) => e.code === 'required'));

@@ -1,7 +1,6 @@
 import { isValidBIC, isValidIBAN } from 'ibantools';
-import type { Language } from '../shared/language.js';
 import { z } from 'zod';
-import { requiredText, wholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, requiredText, wholeNumber } from '../catalog/admin-fields.js';
 import { normalVatId } from '../payments/billing.js';
 import { parseEachField, type FormResult } from '../shared/field-errors.js';
 import type { SellerColumns } from './invoice-seller.js';
@@ -126,7 +125,7 @@ function normalised(normal: (s: string) => string | null, code: string) {
     });
 }
 
-const shape = (lang?: Language) => ({
+const shape = (lang: NumberWriting) => ({
   legalName: requiredText(VENUE_BILLING_LIMITS.legalName),
   street: requiredText(VENUE_BILLING_LIMITS.street),
   postcode: normalised(normalDutchPostcode, 'invalid_postcode'),
@@ -158,7 +157,7 @@ const shape = (lang?: Language) => ({
  * "1234 AB", the KvK number, VAT id, IBAN and BIC without spaces, dots or dashes and upper case,
  * the prefix upper case. The term is read as written in `lang`, the page's language.
  */
-export function parseVenueBilling(form: Partial<Record<keyof VenueBilling, unknown>>, lang?: Language): FormResult<VenueBilling> {
+export function parseVenueBilling(form: Partial<Record<keyof VenueBilling, unknown>>, lang: NumberWriting): FormResult<VenueBilling> {
   const typed = Object.fromEntries(VENUE_BILLING_FIELDS.map((name) => [name, typeof form[name] === 'string' ? form[name] : '']));
   const { values, errors } = parseEachField(shape(lang), typed);
   if (errors.length > 0) return { ok: false, errors };

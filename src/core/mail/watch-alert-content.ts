@@ -1,4 +1,4 @@
-import { formatBinaryBytes, formatShare } from '../i18n/format.js';
+import { formatBinaryBytes, formatPercent, formatShare } from '../i18n/format.js';
 import type { WatchAlertKind } from '../outbox/mail.js';
 import { type Language, LANGUAGES } from '../shared/language.js';
 import { at, contentOf, type MailContent, type MailDetail, type Section } from './mail-content.js';
@@ -46,8 +46,9 @@ function instantText(t: MailTranslate, lang: Language, detail: MailDetail, name:
 /** "10% or 1 GiB": the limits below which space is low, those that are on. */
 export function diskLimitText(t: MailTranslate, lang: Language, percent: number, bytes: number): string {
   const size = formatBinaryBytes(bytes, lang);
-  if (percent > 0 && bytes > 0) return t('mail.watch.limit_both', { percent, size });
-  return percent > 0 ? `${percent}%` : size;
+  const written = formatPercent(percent, lang);
+  if (percent > 0 && bytes > 0) return t('mail.watch.limit_both', { percent: written, size });
+  return percent > 0 ? written : size;
 }
 
 function watchSection(kind: WatchAlertKind, lang: Language, detail: MailDetail, pageUrl: string): Section {

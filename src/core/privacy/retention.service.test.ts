@@ -235,16 +235,23 @@ for (const dialect of testDialects()) {
       const secretKey = Buffer.alloc(32, 7);
       const stamp = clock.now().toISOString();
       await storeTestAdmin(db, stamp);
-      const issued = await issueVoucher(db, clock, secretKey, TEST_ADMIN_ACTOR.member, {
-        ...NEW_VOUCHER_FORM,
-        venueId: activity.venue.id,
-        amount: '50',
-        validityMonths: '24',
-        buyerName: 'Gerarda Cadeaugever',
-        buyerEmail: 'gerarda.cadeau@voorbeeld.nl',
-        recipientName: 'Teun Ontvanger',
-        message: 'Voor Teun, gefeliciteerd',
-      });
+      const issued = await issueVoucher(
+        db,
+        clock,
+        secretKey,
+        TEST_ADMIN_ACTOR.member,
+        {
+          ...NEW_VOUCHER_FORM,
+          venueId: activity.venue.id,
+          amount: '50',
+          validityMonths: '24',
+          buyerName: 'Gerarda Cadeaugever',
+          buyerEmail: 'gerarda.cadeau@voorbeeld.nl',
+          recipientName: 'Teun Ontvanger',
+          message: 'Voor Teun, gefeliciteerd',
+        },
+        'nl',
+      );
       assert.ok(issued.ok, JSON.stringify(issued));
       const sender = mailDrop({ publicUrl: 'http://bookings.test', dkim: undefined, dataDir: mailDir });
       await deliverDueMails(db, clock, {

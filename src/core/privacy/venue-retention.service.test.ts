@@ -55,11 +55,19 @@ for (const dialect of testDialects()) {
 
     test('saved with an activity log entry naming each changed period and its value; the same again writes nothing', async () => {
       clock.set('2026-06-02T10:00:00Z');
-      const result = await saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, {
-        participantsDays: ' 7 ',
-        organiserMonths: '',
-        cancelledDays: '14',
-      });
+      const result = await saveVenueRetention(
+        database.db,
+        clock,
+        LIMITS,
+        manager,
+        home.venue.id,
+        {
+          participantsDays: ' 7 ',
+          organiserMonths: '',
+          cancelledDays: '14',
+        },
+        'nl',
+      );
       assert.ok(result.ok, JSON.stringify(result));
       assert.deepEqual(result.value.effective, { participantsDays: 7, organiserMonths: 24, cancelledDays: 14 });
       assert.deepEqual(result.value.form, { participantsDays: '7', organiserMonths: '', cancelledDays: '14' });
@@ -84,11 +92,19 @@ for (const dialect of testDialects()) {
 
       assert.ok(
         (
-          await saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, {
-            ...EMPTY,
-            participantsDays: '007',
-            cancelledDays: '14',
-          })
+          await saveVenueRetention(
+            database.db,
+            clock,
+            LIMITS,
+            manager,
+            home.venue.id,
+            {
+              ...EMPTY,
+              participantsDays: '007',
+              cancelledDays: '14',
+            },
+            'nl',
+          )
         ).ok,
       );
       assert.equal((await entries()).length, 1, 'an unchanged choice logs nothing');
@@ -100,9 +116,11 @@ for (const dialect of testDialects()) {
     });
 
     test("cleared back to the platform's default: stored as none, logged with null", async () => {
-      assert.ok((await saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, { ...EMPTY, organiserMonths: '6' })).ok);
+      assert.ok(
+        (await saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, { ...EMPTY, organiserMonths: '6' }, 'nl')).ok,
+      );
       clock.advance(60_000);
-      const cleared = await saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, EMPTY);
+      const cleared = await saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, EMPTY, 'nl');
       assert.ok(cleared.ok);
       assert.deepEqual(cleared.value.effective, { participantsDays: 30, organiserMonths: 24, cancelledDays: 14 });
       assert.equal((await stored(home.venue.id))?.organiser_months, null);
@@ -113,7 +131,7 @@ for (const dialect of testDialects()) {
 
     test('refused: longer than the platform allows (naming its limit), 0 or below, and what is no whole number; nothing saved or logged', async () => {
       const save = (form: Partial<VenueRetentionForm>) =>
-        saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, { ...EMPTY, ...form });
+        saveVenueRetention(database.db, clock, LIMITS, manager, home.venue.id, { ...EMPTY, ...form }, 'nl');
       const above = await save({ participantsDays: '31', organiserMonths: '25', cancelledDays: '99999999999999999999' });
       assert.deepEqual(above, {
         ok: false,
@@ -142,10 +160,18 @@ for (const dialect of testDialects()) {
       // The limit follows the platform's setting.
       assert.ok(
         (
-          await saveVenueRetention(database.db, clock, { ...LIMITS, cancelledDays: 60 }, manager, home.venue.id, {
-            ...EMPTY,
-            cancelledDays: '45',
-          })
+          await saveVenueRetention(
+            database.db,
+            clock,
+            { ...LIMITS, cancelledDays: 60 },
+            manager,
+            home.venue.id,
+            {
+              ...EMPTY,
+              cancelledDays: '45',
+            },
+            'nl',
+          )
         ).ok,
       );
     });
@@ -153,24 +179,24 @@ for (const dialect of testDialects()) {
     test("another venue's staff find nothing; the venue's staff and viewers read but may not change; an admin changes any venue", async () => {
       await assert.rejects(readVenueRetention(database.db, LIMITS, otherManager, home.venue.id), refusedWith('not_found'));
       await assert.rejects(
-        saveVenueRetention(database.db, clock, LIMITS, otherManager, home.venue.id, { ...EMPTY, participantsDays: '3' }),
+        saveVenueRetention(database.db, clock, LIMITS, otherManager, home.venue.id, { ...EMPTY, participantsDays: '3' }, 'nl'),
         refusedWith('not_found'),
       );
       await assert.rejects(
-        saveVenueRetention(database.db, clock, LIMITS, manager, 'no-such-venue', { ...EMPTY, participantsDays: '3' }),
+        saveVenueRetention(database.db, clock, LIMITS, manager, 'no-such-venue', { ...EMPTY, participantsDays: '3' }, 'nl'),
         refusedWith('not_found'),
       );
       for (const member of [viewer, staff]) {
         assert.deepEqual((await readVenueRetention(database.db, LIMITS, member, home.venue.id)).form, EMPTY);
         await assert.rejects(
-          saveVenueRetention(database.db, clock, LIMITS, member, home.venue.id, { ...EMPTY, participantsDays: '3' }),
+          saveVenueRetention(database.db, clock, LIMITS, member, home.venue.id, { ...EMPTY, participantsDays: '3' }, 'nl'),
           refusedWith('not_allowed'),
         );
       }
       assert.equal(await stored(home.venue.id), undefined);
       assert.deepEqual(await entries(), []);
 
-      assert.ok((await saveVenueRetention(database.db, clock, LIMITS, admin, away.venue.id, { ...EMPTY, participantsDays: '3' })).ok);
+      assert.ok((await saveVenueRetention(database.db, clock, LIMITS, admin, away.venue.id, { ...EMPTY, participantsDays: '3' }, 'nl')).ok);
       assert.equal((await stored(away.venue.id))?.participants_days, 3);
       assert.equal((await entries())[0]?.venue_id, away.venue.id);
     });
@@ -181,7 +207,8 @@ for (const dialect of testDialects()) {
       const { booking: homeBooking } = await book(database.db, clock, homeSlot, { email: 'home@example.nl' });
       const { booking: awayBooking } = await book(database.db, clock, awaySlot, { email: 'away@example.nl' });
       assert.ok(
-        (await saveVenueRetention(database.db, clock, DEFAULT_RETENTION, manager, home.venue.id, { ...EMPTY, organiserMonths: '1' })).ok,
+        (await saveVenueRetention(database.db, clock, DEFAULT_RETENTION, manager, home.venue.id, { ...EMPTY, organiserMonths: '1' }, 'nl'))
+          .ok,
       );
       const bookingRow = (id: string) =>
         database.db.selectFrom('bookings').select(['organiser_email', 'anonymised_at']).where('id', '=', id).executeTakeFirstOrThrow();

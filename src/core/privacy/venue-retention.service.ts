@@ -1,8 +1,7 @@
 import type { Db } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Venue } from '../catalog/activity.js';
-import { wholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { fieldErrorsOf, type FieldError, type FormResult } from '../shared/field-errors.js';
@@ -80,7 +79,7 @@ function countsOf(text: string): RetentionCounts {
 export function parseVenueRetentionForm(
   limits: RetentionLimits,
   form: Partial<VenueRetentionForm>,
-  lang?: Language,
+  lang: NumberWriting,
 ): FormResult<VenueRetentionChoice> {
   const choice: VenueRetentionChoice = { ...NO_CHOICE };
   const errors: FieldError[] = [];
@@ -143,7 +142,7 @@ export async function saveVenueRetention(
   member: RetentionMember,
   venueId: string,
   form: Partial<VenueRetentionForm>,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<VenueRetentionView>> {
   if (!can(member, 'catalog.write')) throw new DomainError('not_allowed');
   await venueFor(db, member, venueId);

@@ -1,5 +1,4 @@
-import { wallClockTime } from '../catalog/admin-fields.js';
-import type { Language } from '../shared/language.js';
+import { type NumberWriting, wallClockTime } from '../catalog/admin-fields.js';
 import { formatTime } from '../i18n/format.js';
 import { DomainError } from '../shared/errors.js';
 import type { FieldError, FormResult } from '../shared/field-errors.js';
@@ -40,7 +39,7 @@ export function parsePartMove(
   partId: string,
   slotStartsAt: Date,
   choices: readonly Resource[],
-  lang?: Language,
+  lang: NumberWriting,
 ): FormResult<PartMove> {
   const errors: FieldError[] = [];
   const resources = chosenResources(form, choices, errors, lang);

@@ -1,5 +1,4 @@
-import { wholeNumber } from '../catalog/admin-fields.js';
-import type { Language } from '../shared/language.js';
+import { type NumberWriting, wholeNumber } from '../catalog/admin-fields.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf } from '../shared/field-errors.js';
 import type { PartResource } from './programme.js';
@@ -16,7 +15,7 @@ export function chosenResources(
   form: { resources: readonly string[]; buffers: Readonly<Record<string, string>> },
   choices: readonly Resource[],
   errors: FieldError[],
-  lang?: Language,
+  lang: NumberWriting,
 ): PartResource[] {
   const used: PartResource[] = [];
   for (const resourceId of new Set(form.resources)) {

@@ -1,9 +1,8 @@
 import type { Db } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
 import type { ActivityActor, NewActivityEntry } from '../activity-log/activity-log.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
-import { requiredText, wholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, requiredText, wholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FormResult, parseEachField } from '../shared/field-errors.js';
@@ -35,7 +34,7 @@ export interface PartForm {
 }
 
 /** A part's fields, numbers read as written in `lang` (see readWholeNumber). */
-const partShape = (lang?: Language) => ({
+const partShape = (lang: NumberWriting) => ({
   titleNl: requiredText(80),
   titleEn: requiredText(80),
   offset: wholeNumber(0, 24 * 60 - 5, lang),
@@ -102,7 +101,7 @@ export async function savePartFromForm(
   activityId: string,
   partId: string | undefined,
   form: PartForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<ProgrammePart>> {
   const { activity, parts, resources } = await programmeFor(db, clock, member, activityId);
   const current = partId === undefined ? undefined : parts.find((p) => p.id === partId);

@@ -31,7 +31,7 @@ for (const dialect of testDialects()) {
 
     async function addPart(programme: Activity, titleNl: string, titleEn: string, offset: number, partActivityId = ''): Promise<string> {
       const form = { titleNl, titleEn, offset: String(offset), duration: '60', partActivityId, resources: [], buffers: {} };
-      const part = await savePartFromForm(database.db, clock, TEST_ADMIN, programme.id, undefined, form);
+      const part = await savePartFromForm(database.db, clock, TEST_ADMIN, programme.id, undefined, form, 'nl');
       assert.ok(part.ok, JSON.stringify(part));
       return part.value.id;
     }

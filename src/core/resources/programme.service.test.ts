@@ -31,34 +31,56 @@ for (const dialect of testDialects()) {
     async function dayOnTheWater(rules: RulesOverrides = {}) {
       const { db } = database;
       const cruise = await makeActivity(db, clock, { durationMinutes: 60 });
-      const boat = await createResourceFromForm(db, clock, TEST_ADMIN, {
-        venueId: cruise.venue.id,
-        name: 'Fluisterboot',
-        kind: 'units',
-        capacity: '1',
-      });
+      const boat = await createResourceFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        {
+          venueId: cruise.venue.id,
+          name: 'Fluisterboot',
+          kind: 'units',
+          capacity: '1',
+        },
+        'nl',
+      );
       assert.ok(boat.ok);
-      assert.ok((await linkActivityFromForm(db, clock, TEST_ADMIN, boat.value.id, { activityId: cruise.id, buffer: '15' })).ok);
+      assert.ok((await linkActivityFromForm(db, clock, TEST_ADMIN, boat.value.id, { activityId: cruise.id, buffer: '15' }, 'nl')).ok);
       const programme: Activity = await makeActivityWithRules(db, clock, rules, { venueId: cruise.venue.id, durationMinutes: 330 });
-      const climbing = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
-        titleNl: 'Klimmen',
-        titleEn: 'Climbing',
-        offset: '0',
-        duration: '90',
-        partActivityId: '',
-        resources: [],
-        buffers: {},
-      });
+      const climbing = await savePartFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        programme.id,
+        undefined,
+        {
+          titleNl: 'Klimmen',
+          titleEn: 'Climbing',
+          offset: '0',
+          duration: '90',
+          partActivityId: '',
+          resources: [],
+          buffers: {},
+        },
+        'nl',
+      );
       assert.ok(climbing.ok);
-      const tour = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
-        titleNl: 'Rondvaart',
-        titleEn: 'Canal tour',
-        offset: '210',
-        duration: '60',
-        partActivityId: cruise.id,
-        resources: [boat.value.id],
-        buffers: { [boat.value.id]: '15' },
-      });
+      const tour = await savePartFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        programme.id,
+        undefined,
+        {
+          titleNl: 'Rondvaart',
+          titleEn: 'Canal tour',
+          offset: '210',
+          duration: '60',
+          partActivityId: cruise.id,
+          resources: [boat.value.id],
+          buffers: { [boat.value.id]: '15' },
+        },
+        'nl',
+      );
       assert.ok(tour.ok, JSON.stringify(tour));
       return { cruise, programme, boat: boat.value, tour: tour.value };
     }
@@ -117,11 +139,19 @@ for (const dialect of testDialects()) {
         resources: [boat.id],
         buffers: { [boat.id]: '15' },
       };
-      const clash = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '90', duration: '60' });
+      const clash = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '90', duration: '60' }, 'nl');
       assert.deepEqual(clash, { ok: false, errors: [{ field: 'resources', code: 'resource_conflict', params: { n: 2 } }] });
-      const moved = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '180', duration: '60' });
+      const moved = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '180', duration: '60' }, 'nl');
       assert.ok(moved.ok);
-      const tooLong = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, tour.id, { ...form, offset: '300', duration: '60' });
+      const tooLong = await savePartFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        programme.id,
+        tour.id,
+        { ...form, offset: '300', duration: '60' },
+        'nl',
+      );
       assert.deepEqual(tooLong, { ok: false, errors: [{ field: 'duration', code: 'part_outside_programme', params: { max: 330 } }] });
       const parts = (await listProgrammeParts(db, [programme.id])).get(programme.id)!;
       assert.deepEqual(
@@ -185,15 +215,23 @@ for (const dialect of testDialects()) {
         .set({ duration_minutes: 24 * 60 })
         .where('id', '=', programme.id)
         .execute();
-      const late = await savePartFromForm(db, clock, TEST_ADMIN, programme.id, undefined, {
-        titleNl: 'Nachtvaart',
-        titleEn: 'Night cruise',
-        offset: '1380',
-        duration: '60',
-        partActivityId: '',
-        resources: [boat.id],
-        buffers: { [boat.id]: String(24 * 60) },
-      });
+      const late = await savePartFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        programme.id,
+        undefined,
+        {
+          titleNl: 'Nachtvaart',
+          titleEn: 'Night cruise',
+          offset: '1380',
+          duration: '60',
+          partActivityId: '',
+          resources: [boat.id],
+          buffers: { [boat.id]: String(24 * 60) },
+        },
+        'nl',
+      );
       assert.ok(late.ok, JSON.stringify(late));
       // The part has the boat from 16 June 09:00, moored until 17 June 10:00; a cruise on 16 June at 12:00 is booked first.
       await book(db, clock, await makeSlot(db, clock, cruise, { date: '2026-06-16', time: '12:00', capacity: 30 }));

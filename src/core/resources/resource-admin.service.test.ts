@@ -20,12 +20,18 @@ for (const dialect of testDialects()) {
     test('a closure until 24:00 ends at midnight; hours that close before they open are refused as such', async () => {
       const { db } = database;
       const activity = await makeActivity(db, clock);
-      const made = await createResourceFromForm(db, clock, TEST_ADMIN, {
-        venueId: activity.venue.id,
-        name: 'Zaal',
-        kind: 'persons',
-        capacity: '40',
-      });
+      const made = await createResourceFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        {
+          venueId: activity.venue.id,
+          name: 'Zaal',
+          kind: 'persons',
+          capacity: '40',
+        },
+        'nl',
+      );
       assert.ok(made.ok);
       const closure = await addClosureFromForm(db, clock, TEST_ADMIN, made.value.id, {
         fromDate: '2026-06-15',

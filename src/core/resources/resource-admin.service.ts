@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
 import type { Db, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
-import { localDate, requiredText, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
+import { localDate, type NumberWriting, requiredText, wallClockTime, wholeNumber } from '../catalog/admin-fields.js';
 import { findVenueInScope } from '../catalog/activity-admin.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -37,7 +36,7 @@ export interface ResourceForm {
 }
 
 /** A resource's fields, its capacity read as written in `lang` (see readWholeNumber). */
-const resourceShape = (lang?: Language) => ({
+const resourceShape = (lang: NumberWriting) => ({
   name: requiredText(80),
   kind: z.enum(RESOURCE_KINDS, { error: 'invalid_value' }),
   capacity: wholeNumber(1, MAX_GROUP_SIZE, lang),
@@ -77,7 +76,7 @@ function changeResource<T>(
   return changeUnderResources(db, clock, { resourceIds: [resource.id], slotsOf }, field, change, entry, { frees });
 }
 
-function parseResource(form: ResourceForm, lang?: Language): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {
+function parseResource(form: ResourceForm, lang: NumberWriting): FormResult<Pick<Resource, 'name' | 'kind' | 'capacity'>> {
   const { values, errors } = parseEachField(resourceShape(lang), form as unknown as Record<string, unknown>);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { name: values.name!, kind: values.kind!, capacity: values.capacity! } };
@@ -92,7 +91,7 @@ export async function createResourceFromForm(
   clock: Clock,
   member: Member,
   form: ResourceForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<Resource>> {
   const venueId = form.venueId.trim() || member.venueId;
   const parsed = parseResource(form, lang);
@@ -119,7 +118,7 @@ export async function updateResourceFromForm(
   member: Member,
   id: string,
   form: ResourceForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<Resource>> {
   const { resource } = await resourceFor(db, clock, member, id);
   const parsed = parseResource(form, lang);
@@ -275,7 +274,7 @@ export async function linkActivityFromForm(
   member: Member,
   id: string,
   form: LinkForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<ResourceLink>> {
   const { resource } = await resourceFor(db, clock, member, id);
   const buffer = wholeNumber(0, MAX_BUFFER_MINUTES, lang).safeParse(form.buffer);

@@ -156,9 +156,9 @@ for (const dialect of testDialects()) {
       const form = (capacity: number) => ({ venueId: '', name: boat.name, kind: 'persons', capacity: String(capacity) });
 
       // Capacity: not below what is booked at once; exactly that is fine.
-      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(19))), 'capacity:resource_conflict');
-      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(20))), 'ok');
-      const refused = await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, { ...form(1), kind: 'units' });
+      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(19), 'nl')), 'capacity:resource_conflict');
+      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(20), 'nl')), 'ok');
+      const refused = await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, { ...form(1), kind: 'units' }, 'nl');
       assert.equal(outcome(refused), 'capacity:resource_conflict', 'two groups at once need two units');
       assert.deepEqual(!refused.ok && refused.errors[0]!.params, { n: 1 });
 
@@ -187,16 +187,16 @@ for (const dialect of testDialects()) {
       const overlapping = await slotAt(drinks, '11:00');
       await book(db, clock, overlapping, { groupSize: 4 });
       const link = { activityId: drinks.id, buffer: '0' };
-      assert.equal(outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link)), 'activityId:resource_conflict');
-      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(24))), 'ok');
+      assert.equal(outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link, 'nl')), 'activityId:resource_conflict');
+      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(24), 'nl')), 'ok');
       assert.equal(
-        outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link)),
+        outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link, 'nl')),
         'activityId:resource_closed_conflict',
         'room enough now, but the closure from 11:30',
       );
       await removeClosure(db, clock, TEST_ADMIN, boat.id, yard.value.id);
-      assert.equal(outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link)), 'ok', 'room for all 24 now');
-      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(23))), 'capacity:resource_conflict');
+      assert.equal(outcome(await linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, link, 'nl')), 'ok', 'room for all 24 now');
+      assert.equal(outcome(await updateResourceFromForm(db, clock, TEST_ADMIN, boat.id, form(23), 'nl')), 'capacity:resource_conflict');
     });
 
     // On SQLite the booking's first write takes the database's only write lock: the link cannot start before it ends.
@@ -218,7 +218,7 @@ for (const dialect of testDialects()) {
         });
         await taken;
         let settled = false;
-        const link = linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, { activityId: drinks.id, buffer: '0' }).finally(
+        const link = linkActivityFromForm(db, clock, TEST_ADMIN, boat.id, { activityId: drinks.id, buffer: '0' }, 'nl').finally(
           () => (settled = true),
         );
         // Until the link is done, or waits for a lock (the booking's): then the booking commits.

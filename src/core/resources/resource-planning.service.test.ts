@@ -51,14 +51,20 @@ for (const dialect of testDialects()) {
     async function resourceLinked(name: string, buffer: string): Promise<Resource> {
       const { db } = database;
       activity = await makeActivity(db, clock, { durationMinutes: 90 });
-      const made = await createResourceFromForm(db, clock, TEST_ADMIN, {
-        venueId: activity.venue.id,
-        name,
-        kind: 'persons',
-        capacity: '40',
-      });
+      const made = await createResourceFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        {
+          venueId: activity.venue.id,
+          name,
+          kind: 'persons',
+          capacity: '40',
+        },
+        'nl',
+      );
       assert.ok(made.ok);
-      assert.ok((await linkActivityFromForm(db, clock, TEST_ADMIN, made.value.id, { activityId: activity.id, buffer })).ok);
+      assert.ok((await linkActivityFromForm(db, clock, TEST_ADMIN, made.value.id, { activityId: activity.id, buffer }, 'nl')).ok);
       return made.value;
     }
 
@@ -139,7 +145,13 @@ for (const dialect of testDialects()) {
       const { db } = database;
       const trip = await makeActivity(db, clock, { durationMinutes: 180, maxGroupSize: 60 });
       const resource = async (name: string) => {
-        const made = await createResourceFromForm(db, clock, TEST_ADMIN, { venueId: trip.venue.id, name, kind: 'persons', capacity: '40' });
+        const made = await createResourceFromForm(
+          db,
+          clock,
+          TEST_ADMIN,
+          { venueId: trip.venue.id, name, kind: 'persons', capacity: '40' },
+          'nl',
+        );
         assert.ok(made.ok);
         return made.value;
       };
@@ -180,11 +192,19 @@ for (const dialect of testDialects()) {
         span({ from: at('2026-06-16', '13:00'), to: at('2026-06-17', '00:00') }),
       ]);
       // The small group's boat trip moves to the spare boat at 15:00: off the boat's planning, on the spare's.
-      const moved = await movePartFromForm(db, clock, TEST_ADMIN_ACTOR, small.booking.id, parts[2]!.id, {
-        start: '15:00',
-        resources: [spare.id],
-        buffers: { [spare.id]: '0' },
-      });
+      const moved = await movePartFromForm(
+        db,
+        clock,
+        TEST_ADMIN_ACTOR,
+        small.booking.id,
+        parts[2]!.id,
+        {
+          start: '15:00',
+          resources: [spare.id],
+          buffers: { [spare.id]: '0' },
+        },
+        'nl',
+      );
       assert.ok(moved.ok, JSON.stringify(moved));
       const onBoat = await readResourcePlanning(db, clock, TEST_ADMIN, boat.id, '2026-06-16');
       assert.deepEqual(

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
-import { optionalWholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, optionalWholeNumber } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
@@ -43,7 +42,7 @@ export async function saveRotationFromForm(
   member: Member,
   activityId: string,
   form: RotationForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<number | null>> {
   const { activity, parts } = await programmeFor(db, clock, member, activityId);
   const errors: FieldError[] = [];

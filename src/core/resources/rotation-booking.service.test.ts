@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
       const venueId = climbing.venue.id;
       const wall = await shareResource(db, clock, [climbing], { kind: 'persons', capacity: 20, name: 'Klimwand' });
       const resource = async (name: string): Promise<Resource> => {
-        const made = await createResourceFromForm(db, clock, TEST_ADMIN, { venueId, name, kind: 'persons', capacity: '20' });
+        const made = await createResourceFromForm(db, clock, TEST_ADMIN, { venueId, name, kind: 'persons', capacity: '20' }, 'nl');
         assert.ok(made.ok, JSON.stringify(made));
         return made.value;
       };
@@ -76,10 +76,17 @@ for (const dialect of testDialects()) {
         );
       }
       const rotate = (subgroupSize: number | null) =>
-        saveRotationFromForm(db, clock, TEST_ADMIN, programme.id, {
-          subgroupSize: subgroupSize === null ? '' : String(subgroupSize),
-          rotating: parts.map((part) => part.id),
-        });
+        saveRotationFromForm(
+          db,
+          clock,
+          TEST_ADMIN,
+          programme.id,
+          {
+            subgroupSize: subgroupSize === null ? '' : String(subgroupSize),
+            rotating: parts.map((part) => part.id),
+          },
+          'nl',
+        );
       return { programme, climbing, parts, rotate };
     }
 
@@ -188,15 +195,23 @@ for (const dialect of testDialects()) {
       // A part taken in turns keeps the others' length and stays clear of them.
       const archery = parts[2]!;
       const change = (offset: number, duration: number) =>
-        savePartFromForm(db, clock, TEST_ADMIN, programme.id, archery.id, {
-          titleNl: archery.title.nl,
-          titleEn: archery.title.en,
-          offset: String(offset),
-          duration: String(duration),
-          partActivityId: '',
-          resources: archery.resources.map((r) => r.resourceId),
-          buffers: {},
-        });
+        savePartFromForm(
+          db,
+          clock,
+          TEST_ADMIN,
+          programme.id,
+          archery.id,
+          {
+            titleNl: archery.title.nl,
+            titleEn: archery.title.en,
+            offset: String(offset),
+            duration: String(duration),
+            partActivityId: '',
+            resources: archery.resources.map((r) => r.resourceId),
+            buffers: {},
+          },
+          'nl',
+        );
       assert.equal(outcome(await change(120, 45)), 'duration:rotation_durations_differ');
       assert.equal(outcome(await change(90, 60)), 'offset:rotation_parts_overlap');
       assert.equal(outcome(await change(120, 60)), 'ok');
@@ -217,18 +232,32 @@ for (const dialect of testDialects()) {
       const { booking } = await book(db, clock, await slotAt(programme, '09:00'), { groupSize: 40 });
       // Without archery, two turns for 40 pupils: still two subgroups of 20. Without two parts, one group of 40 on the wall of 20.
       assert.equal(outcome(await removePart(db, clock, TEST_ADMIN, programme.id, parts[2]!.id)), 'ok');
-      const hall = await createResourceFromForm(db, clock, TEST_ADMIN, {
-        venueId: programme.venue.id,
-        name: 'Hal',
-        kind: 'persons',
-        capacity: '100',
-      });
+      const hall = await createResourceFromForm(
+        db,
+        clock,
+        TEST_ADMIN,
+        {
+          venueId: programme.venue.id,
+          name: 'Hal',
+          kind: 'persons',
+          capacity: '100',
+        },
+        'nl',
+      );
       assert.ok(hall.ok);
-      const climbingOut = await movePartFromForm(db, clock, TEST_ADMIN_ACTOR, booking.id, parts[0]!.id, {
-        start: '14:00',
-        resources: [hall.value.id],
-        buffers: {},
-      });
+      const climbingOut = await movePartFromForm(
+        db,
+        clock,
+        TEST_ADMIN_ACTOR,
+        booking.id,
+        parts[0]!.id,
+        {
+          start: '14:00',
+          resources: [hall.value.id],
+          buffers: {},
+        },
+        'nl',
+      );
       // Out of the turns the whole group climbs in the hall, which holds it; but canoeing is left alone, for 40 canoeists at 10:00.
       assert.equal(outcome(climbingOut), 'resources:resource_conflict');
       assert.equal(outcome(await removePart(db, clock, TEST_ADMIN, programme.id, parts[0]!.id)), 'rotating:resource_conflict');

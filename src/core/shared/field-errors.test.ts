@@ -56,8 +56,8 @@ test('a domain refusal becomes the error of the field it concerns, and no other 
 
 test('a form of well-formed numbers out of bounds names each as too small or too large, with its bound (money in cents)', () => {
   const shape = {
-    days: wholeNumber(1, 30),
-    stock: optionalWholeNumber(0, 1_000_000),
+    days: wholeNumber(1, 30, 'nl'),
+    stock: optionalWholeNumber(0, 1_000_000, 'nl'),
     price: decimal('invalid_amount', 100_000_00),
     discount: decimal('invalid_amount', 100_000_00, { min: 1 }),
     cutoff: decimal('invalid_hours', 8760_00),

@@ -66,7 +66,7 @@ for (const dialect of testDialects()) {
 
     const form = (fields: Partial<VoucherForm>): VoucherForm => ({ ...NEW_VOUCHER_FORM, ...fields });
     async function issue(who: VoucherMember, fields: Partial<VoucherForm>): Promise<string> {
-      const result = await issueVoucher(db, clock, SECRET, who, form(fields));
+      const result = await issueVoucher(db, clock, SECRET, who, form(fields), 'nl');
       assert.ok(result.ok, JSON.stringify(result));
       return result.value.id;
     }
@@ -114,6 +114,7 @@ for (const dialect of testDialects()) {
         SECRET,
         manager,
         form({ amount: '4,99', validityMonths: '12', origin: 'sold_online', buyerEmail: 'nope' }),
+        'nl',
       );
       assert.equal(result.ok, false);
       assert.deepEqual(!result.ok && result.errors.map((e) => [e.field, e.code, e.params]), [
@@ -122,24 +123,41 @@ for (const dialect of testDialects()) {
         ['origin', 'invalid_value', undefined],
         ['buyerEmail', 'invalid_email', undefined],
       ]);
-      const long = await issueVoucher(db, clock, SECRET, manager, form({ amount: '1000,01', validityMonths: '61' }));
+      const long = await issueVoucher(db, clock, SECRET, manager, form({ amount: '1000,01', validityMonths: '61' }), 'nl');
       assert.deepEqual(!long.ok && long.errors.map((e) => e.code), ['voucher_amount_range', 'validity_too_long']);
       // Below zero, or of many digits, is out of the range too, not badly typed.
-      const below = await issueVoucher(db, clock, SECRET, manager, form({ amount: '-5,00', validityMonths: '-1' }));
+      const below = await issueVoucher(db, clock, SECRET, manager, form({ amount: '-5,00', validityMonths: '-1' }), 'nl');
       assert.deepEqual(!below.ok && below.errors.map((e) => e.code), ['voucher_amount_range', 'validity_too_short']);
-      const huge = await issueVoucher(db, clock, SECRET, manager, form({ amount: '99999999', validityMonths: '99999999999999999999' }));
+      const huge = await issueVoucher(
+        db,
+        clock,
+        SECRET,
+        manager,
+        form({ amount: '99999999', validityMonths: '99999999999999999999' }),
+        'nl',
+      );
       assert.deepEqual(!huge.ok && huge.errors.map((e) => e.code), ['voucher_amount_range', 'validity_too_long']);
-      const max = await issueVoucher(db, clock, SECRET, manager, form({ amount: '1000', validityMonths: '60' }));
+      const max = await issueVoucher(db, clock, SECRET, manager, form({ amount: '1000', validityMonths: '60' }), 'nl');
       assert.ok(max.ok);
     });
 
     test('a viewer may not issue; another venue is not found; an admin must name the venue', async () => {
-      assert.equal(await refusal(issueVoucher(db, clock, SECRET, viewer, form({ amount: '10' }))), 'not_allowed');
-      assert.equal(await refusal(issueVoucher(db, clock, SECRET, manager, form({ amount: '10', venueId: away.venue.id }))), 'not_found');
-      const unnamed = await issueVoucher(db, clock, SECRET, admin, form({ amount: '10' }));
+      assert.equal(await refusal(issueVoucher(db, clock, SECRET, viewer, form({ amount: '10' }), 'nl')), 'not_allowed');
+      assert.equal(
+        await refusal(issueVoucher(db, clock, SECRET, manager, form({ amount: '10', venueId: away.venue.id }), 'nl')),
+        'not_found',
+      );
+      const unnamed = await issueVoucher(db, clock, SECRET, admin, form({ amount: '10' }), 'nl');
       assert.deepEqual(!unnamed.ok && unnamed.errors.map((e) => e.field), ['venueId']);
       // With other faults, the missing venue is named among them, not instead of them.
-      const faulty = await issueVoucher(db, clock, SECRET, admin, form({ amount: '1.000.000', validityMonths: '12', buyerEmail: 'nope' }));
+      const faulty = await issueVoucher(
+        db,
+        clock,
+        SECRET,
+        admin,
+        form({ amount: '1.000.000', validityMonths: '12', buyerEmail: 'nope' }),
+        'nl',
+      );
       assert.deepEqual(!faulty.ok && faulty.errors.map((e) => [e.field, e.code]), [
         ['venueId', 'required'],
         ['amount', 'voucher_amount_range'],

@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/schema.js';
-import type { Language } from '../shared/language.js';
+import type { NumberWriting } from '../catalog/admin-fields.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
 import { findVenueInScope, listVenuesInScope } from '../catalog/activity-admin.repository.js';
@@ -88,7 +88,7 @@ export async function issueVoucher(
   secretKey: Buffer,
   member: VoucherMember,
   form: VoucherForm,
-  lang?: Language,
+  lang: NumberWriting,
 ): Promise<FormResult<{ id: string }>> {
   if (!can(member, 'bookings.write')) throw new DomainError('not_allowed');
   const venueId = form.venueId.trim() || member.venueId;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../shared/language.js';
-import { decimalText, integerText, optionalText } from '../catalog/admin-fields.js';
+import { decimalText, integerText, type NumberWriting, optionalText } from '../catalog/admin-fields.js';
 import { type FieldError, type FormResult, inFieldOrder, parseEachField } from '../shared/field-errors.js';
 import { MAX_VALIDITY_MONTHS, MAX_VOUCHER_CENTS, MIN_VALIDITY_MONTHS, MIN_VOUCHER_CENTS } from './voucher.js';
 
@@ -52,7 +51,7 @@ export interface VoucherTerms {
 
 const text = (max: number) => optionalText(max).transform((s) => s ?? '');
 
-const fields = (lang?: Language) => ({
+const fields = (lang: NumberWriting) => ({
   // Their bounds are checked below, as the voucher's own errors naming them.
   amount: decimalText('invalid_amount'),
   validityMonths: integerText(lang),
@@ -71,7 +70,7 @@ const fields = (lang?: Language) => ({
  * and at most the limitation period Groupz offers. The validity is read as written in `lang`, the
  * page's language.
  */
-export function parseVoucherForm(form: VoucherForm, lang?: Language): FormResult<VoucherTerms> {
+export function parseVoucherForm(form: VoucherForm, lang: NumberWriting): FormResult<VoucherTerms> {
   const { values, errors } = parseEachField(fields(lang), { ...form, language: form.language || 'nl' });
   const all: FieldError[] = [...errors];
   const { amount, validityMonths } = values;

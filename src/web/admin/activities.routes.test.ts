@@ -9,6 +9,8 @@ import { makeTwoVenues, signInMembers } from '../../../test/venues.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import type { Pricing } from '../../core/catalog/pricing.js';
+import { MAX_LINE_AMOUNT_CENTS, PRICE_LINE_LIMITS } from '../../core/catalog/price-lines-form.js';
+import { formatCount, formatMoney } from '../../core/i18n/format.js';
 
 /** The band-priced line of the farm golf activity. */
 const GOLF_LINE: Pricing[number] = {
@@ -528,6 +530,40 @@ for (const dialect of testDialects()) {
       const half = await adminPost(t, manager, `/admin/activities/${id}`, { ...fields, 'lines.1.freePer': '' });
       assert.equal(half.statusCode, 422);
       assert.ok(parseHtml(half.body).querySelector('[data-testid="error-lines.1.freePer"]'));
+    });
+
+    test("a price line's hints name the bounds its numbers are read with, in both languages", async () => {
+      const activity = await makeActivity(t.database.db, t.clock, { venueId: home.venue.id, slug: 'grenzen' });
+      const url = `/admin/activities/${activity.id}`;
+      for (const lang of ['nl', 'en'] as const) {
+        const page = parseHtml((await adminGet(t, { ...manager, cookie: `${manager.cookie}; lang=${lang}` }, url)).body);
+        const hint = (field: string) => page.querySelector(`[id="lines.0.${field}-hint"]`)?.textContent ?? '';
+        for (const field of ['minCount', 'maxCount', 'freePer'] as const) {
+          const { min, max } = PRICE_LINE_LIMITS[field];
+          assert.match(
+            hint(field),
+            new RegExp(`^${formatCount(min, lang)} .+ ${formatCount(max, lang).replace('.', '\\.')} `),
+            `${field} (${lang})`,
+          );
+        }
+        assert.ok(hint('amount').includes(formatMoney(MAX_LINE_AMOUNT_CENTS, lang)), `the amount's hint (${lang}): ${hint('amount')}`);
+      }
+      // What the hints name is what is read: the highest is taken, one more refused.
+      const fields = fieldsOf((await adminGet(t, manager, url)).body);
+      const line = { 'lines.0.basis': 'category', 'lines.0.minCount': '', 'lines.0.freePer': '', 'lines.0.freeOf': '' };
+      const highest = String(PRICE_LINE_LIMITS.maxCount.max);
+      const taken = await adminPost(t, manager, url, { ...fields, ...line, 'lines.0.maxCount': highest });
+      assert.equal(taken.statusCode, 303, taken.body.slice(0, 300));
+      const tooMany = await adminPost(t, manager, url, {
+        ...fields,
+        ...line,
+        'lines.0.maxCount': String(PRICE_LINE_LIMITS.maxCount.max + 1),
+      });
+      assert.equal(tooMany.statusCode, 422);
+      assert.ok(parseHtml(tooMany.body).querySelector('[data-testid="error-lines.0.maxCount"]'));
+      const tooDear = await adminPost(t, manager, url, { ...fields, 'lines.0.amount': String(MAX_LINE_AMOUNT_CENTS / 100 + 1) });
+      assert.equal(tooDear.statusCode, 422);
+      assert.ok(parseHtml(tooDear.body).querySelector('[data-testid="error-lines.0.amount"]'));
     });
 
     test('band pricing is shown read-only and kept; the fixed lines beside it are edited', async () => {

@@ -66,7 +66,7 @@ for (const dialect of testDialects()) {
       const root = parseHtml(page.body);
       assert.equal(
         root.querySelector('[data-testid="refund-preview"]')?.textContent,
-        'Tot 14 dagen vóór het bezoek: alles terug; tot 48 uur vóór het bezoek: 50 % terug; daarna niets terug.',
+        'Tot 14 dagen vóór het bezoek: alles terug; tot 48 uur vóór het bezoek: 50% terug; daarna niets terug.',
       );
       assert.equal(root.querySelector('[data-testid="no-online-payment"]'), null, 'paid at the venue needs no key');
     });
@@ -290,7 +290,7 @@ for (const dialect of testDialects()) {
       );
       assert.equal(
         parseHtml(again.body).querySelector('[data-testid="refund-preview"]')?.textContent,
-        'Tot 30 dagen vóór het bezoek: alles terug; tot 3 dagen vóór het bezoek: 50 % terug; tot het begin van het bezoek: 10 % terug.',
+        'Tot 30 dagen vóór het bezoek: alles terug; tot 3 dagen vóór het bezoek: 50% terug; tot het begin van het bezoek: 10% terug.',
       );
 
       // Paid in full now: the deposit's numbers, left blank, keep what they were; no tiers is "nothing back".

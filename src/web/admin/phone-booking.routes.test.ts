@@ -271,11 +271,18 @@ for (const dialect of testDialects()) {
     test('staff take extras, a discount code and a gift voucher for the caller, as the booking form does', async () => {
       const activity = await makeActivity(db(), t.clock, { venueId: home.venue.id, maxGroupSize: 40 });
       const lunch = await makeExtra(db(), activity, { label: { nl: 'Lunchpakket', en: 'Packed lunch' }, stock: 20 });
-      const code = await createDiscountCode(db(), t.clock, TEST_ADMIN, home.venue.id, {
-        ...NEW_DISCOUNT_CODE_FORM,
-        code: 'BELLER',
-        value: '10',
-      });
+      const code = await createDiscountCode(
+        db(),
+        t.clock,
+        TEST_ADMIN,
+        home.venue.id,
+        {
+          ...NEW_DISCOUNT_CODE_FORM,
+          code: 'BELLER',
+          value: '10',
+        },
+        'nl',
+      );
       assert.ok(code.ok);
       const { code: voucher } = await db()
         .transaction()

@@ -43,10 +43,16 @@ for (const dialect of testDialects()) {
         pricing: [{ label: { nl: 'Vaartocht', en: 'Cruise' }, basis: 'group', vat: 'high', amountCents: 9000 }],
       });
       programme = await makeActivity(db, t.clock, { venueId, title: { nl: 'Dagje uit', en: 'Day out' }, durationMinutes: 330 });
-      const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name: 'Fluisterboot', kind: 'units', capacity: '1' });
+      const made = await createResourceFromForm(
+        db,
+        t.clock,
+        TEST_ADMIN,
+        { venueId, name: 'Fluisterboot', kind: 'units', capacity: '1' },
+        'nl',
+      );
       assert.ok(made.ok);
       boat = made.value.id;
-      assert.ok((await linkActivityFromForm(db, t.clock, TEST_ADMIN, boat, { activityId: cruise.id, buffer: '15' })).ok);
+      assert.ok((await linkActivityFromForm(db, t.clock, TEST_ADMIN, boat, { activityId: cruise.id, buffer: '15' }, 'nl')).ok);
     });
     after(() => t.close());
 

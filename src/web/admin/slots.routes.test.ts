@@ -187,7 +187,7 @@ for (const dialect of testDialects()) {
       const activity = await activityOfHome();
       const slot = await makeSlot(db(), t.clock, activity, { date: '2026-04-11', capacity: 40 });
       const bookings = Array.from({ length: 15 }, () => book(db(), t.clock, slot, { groupSize: 2 }));
-      const change = changeSlotCapacity(db(), t.clock, manager.member, activity.id, slot.id, '12');
+      const change = changeSlotCapacity(db(), t.clock, manager.member, activity.id, slot.id, '12', 'nl');
       const results = await Promise.allSettled([...bookings, change]);
       for (const r of results) {
         if (r.status === 'rejected')

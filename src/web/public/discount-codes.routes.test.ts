@@ -30,12 +30,19 @@ for (const dialect of testDialects()) {
         ['EENMAAL', '1'],
         ['LAATSTE', '1'],
       ]) {
-        const made = await createDiscountCode(t.database.db, t.clock, TEST_ADMIN, activity.venue.id, {
-          ...NEW_DISCOUNT_CODE_FORM,
-          code: code!,
-          value: '10',
-          maxUses: maxUses!,
-        });
+        const made = await createDiscountCode(
+          t.database.db,
+          t.clock,
+          TEST_ADMIN,
+          activity.venue.id,
+          {
+            ...NEW_DISCOUNT_CODE_FORM,
+            code: code!,
+            value: '10',
+            maxUses: maxUses!,
+          },
+          'nl',
+        );
         assert.ok(made.ok);
       }
     });

@@ -55,7 +55,7 @@ for (const dialect of testDialects()) {
       const page = await html(`/activities/${activity.slug}`);
       assert.equal(
         page.querySelector('[data-testid="refund-policy"]')!.textContent,
-        'Kosteloos annuleren tot 14 dagen voor het bezoek; 50 % terug tot 2 dagen voor het bezoek; daarna geen terugbetaling.',
+        'Kosteloos annuleren tot 14 dagen voor het bezoek; 50% terug tot 2 dagen voor het bezoek; daarna geen terugbetaling.',
       );
     });
 
@@ -65,25 +65,22 @@ for (const dialect of testDialects()) {
       // The free tier ended on 29 May: left out; the 50 % tier applies now.
       assert.match(
         manage.querySelector('[data-testid="refund-policy"]')!.textContent,
-        /^Nu: 50 % terug tot .*10 jun 2026 om 10:00; daarna geen terugbetaling\.$/,
+        /^Nu: 50% terug tot .*10 jun 2026 om 10:00; daarna geen terugbetaling\.$/,
       );
       assert.equal(manage.querySelector('[data-testid="refund-now"]')!.getAttribute('data-cents'), '2500');
       assert.equal(
         manage.querySelector('[data-testid="refund-now"]')!.textContent.replace(/\s/g, ' '),
-        'Annuleert u nu, dan krijgt u € 25,00 terug (50 % volgens de annuleringsvoorwaarden).',
+        'Annuleert u nu, dan krijgt u € 25,00 terug (50% volgens de annuleringsvoorwaarden).',
       );
       const english = parseHtml((await t.app.inject({ url: path, headers: { 'accept-language': 'en' } })).body);
-      assert.match(
-        english.querySelector('[data-testid="refund-policy"]')!.textContent,
-        /^Now: 50 % back until .*; no refund after that\.$/,
-      );
+      assert.match(english.querySelector('[data-testid="refund-policy"]')!.textContent, /^Now: 50% back until .*; no refund after that\.$/);
       assert.match(
         english.querySelector('[data-testid="refund-now"]')!.textContent,
-        /^If you cancel now, you get €\s?25\.00 back \(50 % under the cancellation terms\)\.$/,
+        /^If you cancel now, you get €\s?25\.00 back \(50% under the cancellation terms\)\.$/,
       );
       const confirm = await html(`${path}/cancel`);
-      assert.match(confirm.querySelector('[data-testid="refund-policy"]')!.textContent, /^Nu: 50 % terug tot /);
-      assert.match(confirm.querySelector('[data-testid="refund-now"]')!.textContent, /krijgt u €\s?25,00 terug \(50 % volgens/);
+      assert.match(confirm.querySelector('[data-testid="refund-policy"]')!.textContent, /^Nu: 50% terug tot /);
+      assert.match(confirm.querySelector('[data-testid="refund-now"]')!.textContent, /krijgt u €\s?25,00 terug \(50% volgens/);
 
       const cancelled = await postForm(t, `${path}/cancel`, {});
       assert.equal(cancelled.statusCode, 303);
@@ -131,8 +128,8 @@ for (const dialect of testDialects()) {
       const text = (id: string) => shown.querySelector(`[data-testid="${id}"]`)!.textContent.replace(/\s/g, ' ');
       assert.equal(text('group-size-change'), 'Groep van 8 naar 6 personen; de nieuwe prijs is € 75,00.');
       // 2 places (EUR 25) given up at 50 %: EUR 12.50 back, EUR 12.50 kept.
-      assert.equal(text('group-size-refund'), 'U krijgt € 12,50 terug (50 % volgens de annuleringsvoorwaarden).');
-      assert.equal(text('group-size-fee'), 'De aanbieder rekent € 12,50 annuleringskosten voor de plaatsen die u opgeeft (50 %).');
+      assert.equal(text('group-size-refund'), 'U krijgt € 12,50 terug (50% volgens de annuleringsvoorwaarden).');
+      assert.equal(text('group-size-fee'), 'De aanbieder rekent € 12,50 annuleringskosten voor de plaatsen die u opgeeft (50%).');
       assert.equal(shown.querySelector('[data-testid="group-size-back"]')!.getAttribute('href'), path);
       assert.deepEqual(refundsAtMollie(mollie, [providerId]), [], 'nothing changed yet');
       assert.equal((await html(path)).querySelector('#groupSize')!.getAttribute('value'), '8');
@@ -148,7 +145,7 @@ for (const dialect of testDialects()) {
       );
       assert.match(
         english.querySelector('[data-testid="group-size-refund"]')!.textContent,
-        /^You get €\s?12\.50 back \(50 % under the cancellation terms\)\.$/,
+        /^You get €\s?12\.50 back \(50% under the cancellation terms\)\.$/,
       );
 
       const confirm = shown.querySelector('[data-testid="group-size-confirm"]')!;

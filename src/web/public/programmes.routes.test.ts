@@ -49,7 +49,7 @@ for (const dialect of testDialects()) {
       });
       plain = await makeActivity(db, t.clock, { venueId, title: { nl: 'Kanoën', en: 'Canoeing' } });
       const resource = async (name: string) => {
-        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'units', capacity: '1' });
+        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'units', capacity: '1' }, 'nl');
         assert.ok(made.ok);
         return made.value.id;
       };
@@ -63,15 +63,23 @@ for (const dialect of testDialects()) {
         partActivityId: string,
         resources: string[],
       ) => {
-        const saved = await savePartFromForm(db, t.clock, TEST_ADMIN, programme.id, undefined, {
-          titleNl,
-          titleEn,
-          offset: String(offset),
-          duration: String(duration),
-          partActivityId,
-          resources,
-          buffers: Object.fromEntries(resources.map((id) => [id, '0'])),
-        });
+        const saved = await savePartFromForm(
+          db,
+          t.clock,
+          TEST_ADMIN,
+          programme.id,
+          undefined,
+          {
+            titleNl,
+            titleEn,
+            offset: String(offset),
+            duration: String(duration),
+            partActivityId,
+            resources,
+            buffers: Object.fromEntries(resources.map((id) => [id, '0'])),
+          },
+          'nl',
+        );
         assert.ok(saved.ok, JSON.stringify(saved));
       };
       // Entered out of time order: every view follows the times.
@@ -237,7 +245,7 @@ for (const dialect of testDialects()) {
 
     test("a stand-alone trip whose boat a booked programme's tour holds then is shown as not available, and says why", async () => {
       const { db } = t.database;
-      assert.ok((await linkActivityFromForm(db, t.clock, TEST_ADMIN, boat, { activityId: cruise.id, buffer: '0' })).ok);
+      assert.ok((await linkActivityFromForm(db, t.clock, TEST_ADMIN, boat, { activityId: cruise.id, buffer: '0' }, 'nl')).ok);
       const programmeSlot = await makeSlot(db, t.clock, programme, { date: '2026-06-16', time: '09:30', capacity: 30 });
       await makeSlot(db, t.clock, cruise, { date: '2026-06-16', time: '13:00', capacity: 30 });
       await makeSlot(db, t.clock, cruise, { date: '2026-06-16', time: '16:00', capacity: 30 });

@@ -34,20 +34,28 @@ for (const dialect of testDialects()) {
       });
       const venueId = programme.venue.id;
       const resource = async (name: string) => {
-        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'persons', capacity: '20' });
+        const made = await createResourceFromForm(db, t.clock, TEST_ADMIN, { venueId, name, kind: 'persons', capacity: '20' }, 'nl');
         assert.ok(made.ok);
         return made.value.id;
       };
       const part = async (titleNl: string, titleEn: string, offset: number, resources: string[]) => {
-        const saved = await savePartFromForm(db, t.clock, TEST_ADMIN, programme.id, undefined, {
-          titleNl,
-          titleEn,
-          offset: String(offset),
-          duration: '60',
-          partActivityId: '',
-          resources,
-          buffers: Object.fromEntries(resources.map((id) => [id, '0'])),
-        });
+        const saved = await savePartFromForm(
+          db,
+          t.clock,
+          TEST_ADMIN,
+          programme.id,
+          undefined,
+          {
+            titleNl,
+            titleEn,
+            offset: String(offset),
+            duration: '60',
+            partActivityId: '',
+            resources,
+            buffers: Object.fromEntries(resources.map((id) => [id, '0'])),
+          },
+          'nl',
+        );
         assert.ok(saved.ok, JSON.stringify(saved));
       };
       await part('Klimmen', 'Climbing', 0, [await resource('Klimwand')]);

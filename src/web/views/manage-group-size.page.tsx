@@ -6,7 +6,7 @@ import { managePath } from './manage-actions.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
-import { count, money } from '../../core/i18n/i18n.js';
+import { count, money, percent } from '../../core/i18n/i18n.js';
 
 /** What the change does to the money: extra to pay, or what the policy gives back and keeps. */
 function MoneyEffect({ ui, quote }: { ui: Ui; quote: GroupSizeQuote }) {
@@ -19,13 +19,13 @@ function MoneyEffect({ ui, quote }: { ui: Ui; quote: GroupSizeQuote }) {
       {quote.netPaidCents > 0 && (
         <p data-testid="group-size-refund" data-cents={String(quote.refundCents)}>
           {quote.refundCents > 0
-            ? t('manage.group_size.preview.refund', { amount: money(quote.refundCents), percent: quote.percent })
+            ? t('manage.group_size.preview.refund', { amount: money(quote.refundCents), percent: percent(quote.percent) })
             : t('manage.group_size.preview.no_refund')}
         </p>
       )}
       {quote.keptCents > 0 && (
         <p data-testid="group-size-fee" data-cents={String(quote.keptCents)}>
-          {t('manage.group_size.preview.fee', { amount: money(quote.keptCents), percent: 100 - quote.percent })}
+          {t('manage.group_size.preview.fee', { amount: money(quote.keptCents), percent: percent(100 - quote.percent) })}
         </p>
       )}
     </>

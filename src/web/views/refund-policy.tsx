@@ -4,7 +4,7 @@ import type { PolicyRefundQuote } from '../../core/booking-flows/policy-refund.s
 import { formatMoney } from '../../core/i18n/format.js';
 import { deadlineText } from './deadline.js';
 import type { Ui } from './ui.js';
-import { count } from '../../core/i18n/i18n.js';
+import { count, percent } from '../../core/i18n/i18n.js';
 
 /** A tier's deadline: a date and time before a known start, else how long before the visit. */
 function tierDeadline(ui: Ui, hoursBefore: number, startsAt: Date | undefined): string {
@@ -24,11 +24,11 @@ interface RefundPolicyProps {
 }
 
 /**
- * A cancellation policy in words: "Cancel free of charge until <date>; 50 % back until <date>; no
+ * A cancellation policy in words: "Cancel free of charge until <date>; 50% back until <date>; no
  * refund after that", with dates from the visit's start when it is known (the review step, the
  * manage page), else in days or hours before the visit (the activity's page). Given `now` (the
  * review step, the manage and cancel pages), tiers whose deadline has passed are left out and the one that applies
- * now says so ("Now: 50 % back until <date>"); once all have passed, that nothing comes back now.
+ * now says so ("Now: 50% back until <date>"); once all have passed, that nothing comes back now.
  */
 export function RefundPolicyText({ ui, policy, startsAt, now }: RefundPolicyProps) {
   const all = policy.filter((tier) => tier.percent > 0);
@@ -45,7 +45,10 @@ export function RefundPolicyText({ ui, policy, startsAt, now }: RefundPolicyProp
     const deadline = tierDeadline(ui, tier.hoursBefore, startsAt);
     const current = passed > 0 && i === 0;
     if (tier.percent === 100) return ui.t(current ? 'refunds.policy.now_free_until' : 'refunds.policy.free_until', { deadline });
-    return ui.t(current ? 'refunds.policy.now_percent_until' : 'refunds.policy.percent_until', { percent: tier.percent, deadline });
+    return ui.t(current ? 'refunds.policy.now_percent_until' : 'refunds.policy.percent_until', {
+      percent: percent(tier.percent),
+      deadline,
+    });
   });
   return (
     <p data-testid="refund-policy" data-tiers={String(tiers.length)} data-passed={String(passed)}>
@@ -76,7 +79,7 @@ export function RefundNow({ ui, quote }: { ui: Ui; quote: PolicyRefundQuote }) {
   return (
     <p data-testid="refund-now" data-cents={String(quote.amountCents)}>
       {quote.amountCents > 0
-        ? ui.t('refunds.now.amount', { amount: formatMoney(quote.amountCents, ui.lang), percent: quote.percent })
+        ? ui.t('refunds.now.amount', { amount: formatMoney(quote.amountCents, ui.lang), percent: percent(quote.percent) })
         : ui.t('refunds.now.nothing', { paid: formatMoney(quote.netPaidCents, ui.lang) })}
     </p>
   );

@@ -143,6 +143,40 @@ export async function assertFits(page: Page, where: string): Promise<void> {
 }
 
 /**
+ * The width in CSS px of an A4 sheet's printable area with Chromium's default margins (1 cm each
+ * side): 190 mm at 96 px to the inch, rounded down.
+ */
+export const A4_PRINTABLE = Math.floor((190 / 25.4) * 96);
+
+/**
+ * The page printed on A4 loses nothing at its right: under print media at the printable width no
+ * element passes the paper's edge, and no box that scrolls or clips on screen holds more than it
+ * shows (paper cannot scroll, so that would be cut). Puts the page back on screen media after.
+ */
+export async function assertPrintable(page: Page, where: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: A4_PRINTABLE, height: 1123 });
+  try {
+    await assertFits(page, `${where}, printed on A4`);
+    const cut = await page.evaluate(() =>
+      // A form control scrolls its own value on paper as on screen: left out.
+      Array.from(document.body.querySelectorAll(':not(input, textarea, select)'))
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          // A visually hidden text (clipped to nothing on purpose) is not printed, so not cut.
+          return style.overflowX !== 'visible' && style.clipPath === 'none' && el.scrollWidth > el.clientWidth;
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} (${el.scrollWidth} px in ${el.clientWidth} px)`),
+    );
+    assert.deepEqual(cut, [], `${where}, printed on A4: cut at the right`);
+  } finally {
+    await page.emulateMedia({ media: null });
+    if (viewport) await page.setViewportSize(viewport);
+  }
+}
+
+/**
  * The error summary's focus outline (the page opens focused on it) covers no text around it: the
  * (focusable) summary focused as from the keyboard (so Chromium draws the outline), its box grown by the
  * outline's width and offset meets no text outside it. On failure, names the text it covers and by

@@ -130,6 +130,19 @@ if (!chromiumAvailable()) {
               }),
             );
             assert.deepEqual(overlaps, []);
+            // The foot's names (each VAT rate, the total) each stay on one line beside their amount.
+            const footLines = await page.locator('tfoot th').evaluateAll((ths) =>
+              ths.map((th) => {
+                const range = document.createRange();
+                range.selectNodeContents(th);
+                return { text: th.textContent, lines: new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size };
+              }),
+            );
+            assert.deepEqual(
+              footLines.filter((name) => name.lines !== 1),
+              [],
+              'a name in the foot wraps',
+            );
             // On a phone a line's name takes the screen's width above its figures.
             if (width > 640) return;
             const nameWidth = await page

@@ -84,7 +84,7 @@ for (const dialect of testDialects()) {
       const before = await slotOn(b(), slot.id);
       await slotOn(a(), slot.id);
       assert.equal(before.remaining, 8);
-      const changed = await changeSlotCapacity(database.db, systemClock, TEST_ADMIN, activity.id, slot.id, '2');
+      const changed = await changeSlotCapacity(database.db, systemClock, TEST_ADMIN, activity.id, slot.id, '2', 'nl');
       assert.ok(changed.ok);
       for (const server of [a(), b()]) {
         const seen = await slotOn(server, slot.id);

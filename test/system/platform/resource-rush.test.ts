@@ -264,12 +264,18 @@ async function rotationRush(database: TestDatabase, servers: ServerProcess[]) {
   const wall = await shareResource(db, systemClock, [climbing], { kind: 'persons', capacity: 40, name: 'Klimwand' });
   const resources = [wall];
   for (const name of ['Werkplaats', 'Sloep']) {
-    const made = await createResourceFromForm(db, systemClock, TEST_ADMIN, {
-      venueId: trip.venue.id,
-      name,
-      kind: 'persons',
-      capacity: '40',
-    });
+    const made = await createResourceFromForm(
+      db,
+      systemClock,
+      TEST_ADMIN,
+      {
+        venueId: trip.venue.id,
+        name,
+        kind: 'persons',
+        capacity: '40',
+      },
+      'nl',
+    );
     assert.ok(made.ok);
     resources.push(made.value);
   }

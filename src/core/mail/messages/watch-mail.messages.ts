@@ -26,7 +26,7 @@ export const watchMailMessages = defineMessages(
     'mail.watch.free': 'Vrij',
     'mail.watch.limit': 'Waarschuwing onder',
     'mail.watch.error': 'Fout',
-    'mail.watch.limit_both': '{percent}% of {size}',
+    'mail.watch.limit_both': '{percent} of {size}',
     'mail.watch.link': 'De schijfruimte bekijken in de backoffice',
   },
   {
@@ -52,7 +52,7 @@ export const watchMailMessages = defineMessages(
     'mail.watch.free': 'Free',
     'mail.watch.limit': 'Warning below',
     'mail.watch.error': 'Error',
-    'mail.watch.limit_both': '{percent}% or {size}',
+    'mail.watch.limit_both': '{percent} or {size}',
     'mail.watch.link': 'View the disk space in the back office',
   },
 );

@@ -64,7 +64,8 @@ export const catalogAdminMessages = defineMessages(
     'activity_form.line_basis': 'Prijs geldt',
     'activity_form.line_vat': 'Btw-tarief',
     'activity_form.line_amount': 'Bedrag in euro (incl. btw)',
-    'activity_form.line_amount_hint': 'Bijvoorbeeld 12,50.',
+    'activity_form.line_amount_hint': 'Bijvoorbeeld 12,50; hoogstens {max}.',
+    'activity_form.line_count_hint': '{min} tot {max} personen.',
     'activity_form.per_category': 'per persoon van deze prijscategorie',
     'activity_form.category_rules': 'Alleen voor een prijscategorie',
     'activity_form.category_rules_hint':
@@ -212,7 +213,8 @@ export const catalogAdminMessages = defineMessages(
     'activity_form.line_basis': 'Price applies',
     'activity_form.line_vat': 'VAT rate',
     'activity_form.line_amount': 'Amount in euros (incl. VAT)',
-    'activity_form.line_amount_hint': 'For example 12.50.',
+    'activity_form.line_amount_hint': 'For example 12.50; at most {max}.',
+    'activity_form.line_count_hint': '{min} to {max} people.',
     'activity_form.per_category': 'per person of this price category',
     'activity_form.category_rules': 'For a price category only',
     'activity_form.category_rules_hint':

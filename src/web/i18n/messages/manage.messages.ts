@@ -29,9 +29,9 @@ export const manageMessages = defineMessages(
     'manage.group_size.preview.title': 'Klopt deze wijziging?',
     'manage.group_size.preview.change': 'Groep van {from} naar {to} personen; de nieuwe prijs is {total}.',
     'manage.group_size.preview.extra': 'U betaalt {amount} extra.',
-    'manage.group_size.preview.refund': 'U krijgt {amount} terug ({percent} % volgens de annuleringsvoorwaarden).',
+    'manage.group_size.preview.refund': 'U krijgt {amount} terug ({percent} volgens de annuleringsvoorwaarden).',
     'manage.group_size.preview.no_refund': 'Volgens de annuleringsvoorwaarden krijgt u hiervoor nu niets terug.',
-    'manage.group_size.preview.fee': 'De aanbieder rekent {amount} annuleringskosten voor de plaatsen die u opgeeft ({percent} %).',
+    'manage.group_size.preview.fee': 'De aanbieder rekent {amount} annuleringskosten voor de plaatsen die u opgeeft ({percent}).',
     'manage.group_size.preview.confirm': 'Ja, wijzig naar {n} personen',
     'manage.group_size.preview.back': 'Terug, niets wijzigen',
     'manage.group_size.closed':
@@ -112,9 +112,9 @@ export const manageMessages = defineMessages(
     'manage.group_size.preview.title': 'Is this change right?',
     'manage.group_size.preview.change': 'Group from {from} to {to} people; the new price is {total}.',
     'manage.group_size.preview.extra': 'You pay {amount} extra.',
-    'manage.group_size.preview.refund': 'You get {amount} back ({percent} % under the cancellation terms).',
+    'manage.group_size.preview.refund': 'You get {amount} back ({percent} under the cancellation terms).',
     'manage.group_size.preview.no_refund': 'Under the cancellation terms, nothing of this is refunded now.',
-    'manage.group_size.preview.fee': 'The venue charges {amount} cancellation costs for the places you give up ({percent} %).',
+    'manage.group_size.preview.fee': 'The venue charges {amount} cancellation costs for the places you give up ({percent}).',
     'manage.group_size.preview.confirm': 'Yes, change to {n} people',
     'manage.group_size.preview.back': 'Back, change nothing',
     'manage.group_size.closed':

@@ -1,5 +1,5 @@
 import type { ActivityForm } from '../../../core/catalog/activity-admin.service.js';
-import type { PriceLineForm } from '../../../core/catalog/price-lines-form.js';
+import { MAX_LINE_AMOUNT_CENTS, PRICE_LINE_LIMITS, type PriceLineForm } from '../../../core/catalog/price-lines-form.js';
 import { isBanded } from '../../../core/catalog/pricing.js';
 import { type Activity, PARTICIPANT_FIELDS, type ParticipantField, RULE_LIMITS, type Venue } from '../../../core/catalog/activity.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -304,7 +304,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                   name={name(field)}
                   label={t(LINE_LABELS[field])}
                   error={errors[name(field)]}
-                  hint={field === 'amount' ? t('activity_form.line_amount_hint') : undefined}
+                  hint={field === 'amount' ? t('activity_form.line_amount_hint', { max: money(MAX_LINE_AMOUNT_CENTS) }) : undefined}
                 >
                   {(describedBy) => (
                     <input
@@ -359,6 +359,10 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
                     inputMode="numeric"
                     autocomplete="off"
                     label={`${t(LINE_LABELS[field])} ${t('form.optional')}`}
+                    hint={t('activity_form.line_count_hint', {
+                      min: count(PRICE_LINE_LIMITS[field].min),
+                      max: count(PRICE_LINE_LIMITS[field].max),
+                    })}
                     value={line[field]}
                     error={errors[name(field)]}
                   />

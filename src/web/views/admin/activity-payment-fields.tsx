@@ -7,7 +7,7 @@ import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import type { AdminUi } from './admin-ui.js';
 import { Field, InputField } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
-import { count } from '../../../core/i18n/i18n.js';
+import { count, percent } from '../../../core/i18n/i18n.js';
 
 type PaymentNumber = 'depositPercent' | 'balanceDaysBefore' | 'invoiceTermDays';
 
@@ -67,7 +67,10 @@ export function NoOnlinePaymentNotice({ ui, values, keySource, venueHref }: Omit
 /** The activity form's payment terms and cancellation policy, with the policy read back as a sentence. */
 export function PaymentFields({ ui, values, errors, keySource, venueHref }: Props) {
   const { t } = ui;
-  const limits = (name: PaymentNumber) => ({ min: count(PAYMENT_TERM_LIMITS[name].min), max: count(PAYMENT_TERM_LIMITS[name].max) });
+  const limits = (name: PaymentNumber) => {
+    const bound = name === 'depositPercent' ? percent : count;
+    return { min: bound(PAYMENT_TERM_LIMITS[name].min), max: bound(PAYMENT_TERM_LIMITS[name].max) };
+  };
   const number = (name: PaymentNumber) => (
     <InputField
       id={name}
@@ -170,7 +173,7 @@ function before(t: Translate, hours: number): string {
   return tierReadsInDays(hours) ? t('refund_form.until_days', { n: count(hours / 24) }) : t('refund_form.until_hours', { n: count(hours) });
 }
 
-/** The policy read back as one sentence: "Until 14 days before the visit: all back; until 48 hours: 50 % back; later: nothing." */
+/** The policy read back as one sentence: "Until 14 days before the visit: all back; until 48 hours: 50% back; later: nothing." */
 export function refundPolicySentence(t: Translate, policy: RefundPolicy): string {
   if (policy.length === 0) return t('refund_form.sentence_none');
   const parts = policy.map((tier) =>
@@ -181,7 +184,7 @@ export function refundPolicySentence(t: Translate, policy: RefundPolicy): string
           ? t('refund_form.all_back')
           : tier.percent === 0
             ? t('refund_form.nothing_back')
-            : t('refund_form.percent_back', { percent: tier.percent }),
+            : t('refund_form.percent_back', { percent: percent(tier.percent) }),
     }),
   );
   const last = policy[policy.length - 1]!;

@@ -5,6 +5,7 @@ import { billingCountryOf } from '../../../core/payments/billing.js';
 import { countryName } from '../../../core/payments/billing-countries.js';
 import { formatDate, formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import { startOfLocalDay } from '../../../core/shared/time.js';
+import { percent } from '../../../core/i18n/i18n.js';
 import type { AdminUi } from './admin-ui.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { Field, InputField } from '../components.js';
@@ -122,7 +123,7 @@ export function BookingMoneySection(props: {
         <dd data-testid="money-pay-by">
           {t(PAY_BY_LABELS[money.payBy])}
           {money.payBy === 'online' && money.depositPercent > 0 && money.depositPercent < 100 && (
-            <> · {t('money.deposit', { percent: money.depositPercent })}</>
+            <> · {t('money.deposit', { percent: percent(money.depositPercent) })}</>
           )}
         </dd>
         <dt>{t('money.price')}</dt>

@@ -2,7 +2,7 @@ import type { Venue } from '../../../core/catalog/activity.js';
 import type { DiscountChoices } from '../../../core/discounts/discount-admin.service.js';
 import { type DiscountCode, MAX_CODE_LENGTH } from '../../../core/discounts/discount-code.js';
 import type { DiscountCodeForm } from '../../../core/discounts/discount-form.js';
-import { formatCount, formatMoney } from '../../../core/i18n/format.js';
+import { formatCount, formatMoney, formatPercent } from '../../../core/i18n/format.js';
 import { can } from '../../../core/staff/staff.js';
 import type { FieldMessages } from '../../field-errors.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -24,10 +24,10 @@ const LABELS: Record<string, MessageKey> = {
   activityIds: 'discounts.activities',
 };
 
-/** What a code gives, in words: "10 %", "€ 5,00 per booking", "€ 2,00 per person". */
+/** What a code gives, in words: "10%", "€ 5,00 per booking", "€ 2,00 per person". */
 function discountText(ui: AdminUi, code: DiscountCode): string {
   const { terms } = code;
-  if (terms.kind === 'percent') return `${terms.percent} %`;
+  if (terms.kind === 'percent') return formatPercent(terms.percent, ui.lang);
   return ui.t(terms.per === 'person' ? 'discounts.amount_per_person' : 'discounts.amount_per_booking', {
     amount: formatMoney(terms.amountCents, ui.lang),
   });

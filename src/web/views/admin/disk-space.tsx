@@ -1,4 +1,4 @@
-import { formatBinaryBytes, formatDateTime, formatShare } from '../../../core/i18n/format.js';
+import { formatBinaryBytes, formatDateTime, formatPercent, formatShare } from '../../../core/i18n/format.js';
 import type { PlatformCondition } from '../../../core/watch/platform-condition.repository.js';
 import { DataTable } from '../data-table.js';
 import type { AdminUi } from './admin-ui.js';
@@ -23,10 +23,11 @@ function spaceOf(ui: AdminUi, condition: PlatformCondition) {
 }
 
 function limitText(ui: AdminUi, condition: PlatformCondition): string {
-  const percent = numberOf(condition, 'warn_percent');
+  const share = numberOf(condition, 'warn_percent');
   const size = formatBinaryBytes(numberOf(condition, 'warn_bytes'), ui.lang);
-  if (percent > 0 && numberOf(condition, 'warn_bytes') > 0) return ui.t('watch.limit_both', { percent, size });
-  return percent > 0 ? `${percent}%` : size;
+  const percent = formatPercent(share, ui.lang);
+  if (share > 0 && numberOf(condition, 'warn_bytes') > 0) return ui.t('watch.limit_both', { percent, size });
+  return share > 0 ? percent : size;
 }
 
 /** The admins' notice of each data directory low on space (on the back office's home page). */

@@ -132,10 +132,10 @@ export function ExtrasPage({ ui, activity, extras, editing, values, errors, save
           {(describedBy) => (
             <select id="vat" name="vat" aria-describedby={describedBy} aria-invalid={invalid('vat')}>
               <option value="low" selected={values.vat === 'low'}>
-                {t('extras_admin.vat_low')}
+                {t('activity_form.vat_low')}
               </option>
               <option value="high" selected={values.vat === 'high'}>
-                {t('extras_admin.vat_high')}
+                {t('activity_form.vat_high')}
               </option>
             </select>
           )}
