@@ -9,6 +9,7 @@ import { countingStatements } from '../../../test/statements.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { createBooking } from './booking.service.js';
 import { makeExtra } from '../../../test/extras.js';
+import { shareResource } from '../../../test/resources.js';
 
 /**
  * The statements placing one simple booking runs: an activity without resources in a venue without
@@ -67,6 +68,18 @@ for (const dialect of testDialects()) {
       await createBooking(counted, clock, TEST_LINK_KEY, NO_PAYMENTS, input);
       // The last statement's read of the address's other bookings of the slot is not thrown by the booking's own row.
       assert.equal(statements.filter((statement) => statement.startsWith('update slots')).length, 1, statements.join(', '));
+    });
+
+    test('a booking of an activity that uses a resource takes its places first, then reads what it must check them with', async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      await shareResource(db, clock, [activity], { kind: 'persons', capacity: 30 });
+      const slot = await makeSlot(db, clock, activity, { capacity: 10 });
+      const { db: counted, statements } = countingStatements(db);
+      await createBooking(counted, clock, TEST_LINK_KEY, NO_PAYMENTS, bookingInput(slot.id, { groupSize: 4 }));
+      const update = statements.indexOf('update slots');
+      assert.ok(update >= 0, statements.join(', '));
+      assert.equal(statements[update + 1], 'select activity_resources+bookings+venue_terms+staff', statements.join(', '));
     });
   });
 }

@@ -365,7 +365,10 @@ async function placeBooking(
     // the venue's terms again; and who may hear of it (see readUnderSlotLock). On PostgreSQL in the
     // UPDATE's statement, checked again by the last one (takeCapacityAndRead, writePlacedBooking).
     const onSlot = { slotId: slot.id, activityId: activity.id, email: input.email, venueId: activity.venue.id, bookingId: id };
-    const taken = await takeCapacityAndRead(trx, { ...onSlot, persons: input.groupSize }, { readAfterLock });
+    // A slot whose activity uses resources (as the quote found it) reads after the lock, as the
+    // check of their places (below) runs on what it reads.
+    const afterLock = readAfterLock || slot.resourceRoom !== undefined;
+    const taken = await takeCapacityAndRead(trx, { ...onSlot, persons: input.groupSize }, { readAfterLock: afterLock });
     if (!taken) refuse('slot_full');
     const locked = taken.read;
     const full = await takeResourcePlaces(trx, slot, input.groupSize, locked.resourceIds);

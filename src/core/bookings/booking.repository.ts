@@ -194,9 +194,8 @@ export class ReadBeforeLockChanged extends Error {
  * Takes a group's places on its slot (takeCapacity) and reads readUnderSlotLock's facts: undefined
  * when the slot cannot hold the group. On PostgreSQL, unless `readAfterLock`, in one statement, so
  * the slot's row stays locked for one round trip fewer: the read is then not settled, and the
- * booking's last statement checks it (writePlacedBooking). A slot that uses resources reads again
- * at once, since their check needs what they hold now. Elsewhere (SQLite, which holds the write
- * lock before the UPDATE and has no data-modifying WITH) the UPDATE, then the read.
+ * booking's last statement checks it (writePlacedBooking). Elsewhere (SQLite, which holds the
+ * write lock before the UPDATE and has no data-modifying WITH) the UPDATE, then the read.
  */
 export async function takeCapacityAndRead(
   trx: Tx,
@@ -210,9 +209,7 @@ export async function takeCapacityAndRead(
   // A select without a table returns its one row.
   const row = (await placesTakenAndRead.first(trx, placing))!;
   if (!row.taken) return undefined;
-  const read = underSlotLockOf(row);
-  if (read.resourceIds.length > 0) return { read: await readUnderSlotLock(trx, placing), settled: true };
-  return { read, settled: false };
+  return { read: underSlotLockOf(row), settled: false };
 }
 
 /**
