@@ -96,11 +96,15 @@ export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricin
   const before = fixedLinesOf(current);
   const errors: FieldError[] = [];
   const parsed: { index: number; value: z.output<ReturnType<typeof priceLineFields>> }[] = [];
+  const refused = new Set<number>();
   lines.slice(0, PRICE_LINE_FIELDS).forEach((line, index) => {
     if (isBlank(line)) return;
     const result = fields.safeParse(line);
     if (result.success) parsed.push({ index, value: result.data });
-    else errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `lines.${index}.${e.field}` })));
+    else {
+      refused.add(index);
+      errors.push(...fieldErrorsOf(result.error).map((e) => ({ ...e, field: `lines.${index}.${e.field}` })));
+    }
   });
   const kept = new Set(before.flatMap((line, i) => (line.basis === 'category' && parsed.some((p) => p.index === i) ? [line.key] : [])));
   const keys = new Map<number, string>();
@@ -119,7 +123,8 @@ export function parseFixedLines(lines: readonly PriceLineForm[], current: Pricin
     const of = freeOf === null ? undefined : keys.get(freeOf - 1);
     // A free allowance is both numbers or neither: half of one is never dropped unsaid.
     if (freePer === null && freeOf !== null) errors.push({ field: `lines.${index}.freePer`, code: 'required' });
-    if (freePer !== null && (of === undefined || freeOf === index + 1))
+    // A line named whose own fields were refused says what is wrong itself: this one is not wrong for it.
+    if (freePer !== null && (of === undefined || freeOf === index + 1) && !(freeOf !== null && refused.has(freeOf - 1)))
       errors.push({ field: `lines.${index}.freeOf`, code: 'invalid_value' });
     return {
       label,

@@ -526,6 +526,15 @@ for (const dialect of testDialects()) {
       assert.ok(page.querySelector('[data-testid="error-lines.1.freeOf"]'));
       assert.equal(fieldsOf(refused.body)['lines.1.minCount'], '7');
       assert.equal(JSON.parse((await activityRow(id))!.pricing)[0].label.en, 'Student', 'nothing stored');
+      // A fault in the line the allowance names is that line's alone.
+      const amiss = await adminPost(t, manager, `/admin/activities/${id}`, { ...fields, 'lines.0.amount': 'abc' });
+      assert.equal(amiss.statusCode, 422);
+      assert.deepEqual(
+        parseHtml(amiss.body)
+          .querySelectorAll('[data-testid^="error-lines."]')
+          .map((error) => error.getAttribute('data-testid')),
+        ['error-lines.0.amount'],
+      );
       // Half a free allowance is refused, never dropped unsaid.
       const half = await adminPost(t, manager, `/admin/activities/${id}`, { ...fields, 'lines.1.freePer': '' });
       assert.equal(half.statusCode, 422);
