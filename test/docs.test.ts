@@ -93,6 +93,6 @@ describe('the docs', () => {
 
   test("the README's test section states the coverage floor that npm test holds the suite to", () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    assert.match(readme, new RegExp(`floor of\\s+\\*\\*${COVERAGE_FLOOR} %\\*\\*`));
+    assert.match(readme, new RegExp(`floor of\\s+\\*\\*${COVERAGE_FLOOR}%\\*\\*`));
   });
 });

@@ -29,7 +29,7 @@ export const DEMO_TERMS = {
   rederijAmstel: terms('Rederij Amstel', {
     nl: [
       'Betalen. De grachtentocht betaalt u bij het boeken volledig online (iDEAL of creditcard). De privésloep, met borrel of met gids, betaalt u aan boord of zoals met ons afgesproken. Alle bedragen zijn inclusief btw.',
-      'Annuleren. Grachtentocht: annuleert u tot 14 dagen voor het bezoek, dan krijgt u 100 % terug; tot 48 uur ervoor 50 %; daarna niets. Privésloep: kosteloos annuleren (100 %) tot 7 dagen voor het bezoek; daarna rekenen wij het volledige bedrag. Voor minder personen geldt hetzelfde.',
+      'Annuleren. Grachtentocht: annuleert u tot 14 dagen voor het bezoek, dan krijgt u 100% terug; tot 48 uur ervoor 50%; daarna niets. Privésloep: kosteloos annuleren (100%) tot 7 dagen voor het bezoek; daarna rekenen wij het volledige bedrag. Voor minder personen geldt hetzelfde.',
       'Weer. Bij storm (windkracht 7 of meer) of ijsgang vaart de boot niet; u krijgt dan een andere datum of uw geld terug.',
       'Aan boord. Wees 15 minuten voor vertrek bij de steiger. De schipper mag gasten weigeren die onder invloed zijn; eigen drank mag niet mee aan boord.',
     ],
@@ -42,8 +42,8 @@ export const DEMO_TERMS = {
   }),
   klimhalDeWand: terms('Klimhal De Wand', {
     nl: [
-      'Betalen. Bij het boeken betaalt u online een aanbetaling van 30 % van het totaalbedrag; de rest betaalt u uiterlijk 14 dagen voor het bezoek, via de betaallink in uw e-mail. Scholen, bedrijven en organisaties kunnen in plaats daarvan op factuur betalen, binnen 30 dagen; vermeld dan uw kenmerk (inkoopordernummer). Alle bedragen zijn inclusief btw.',
-      'Annuleren. Annuleert u tot 30 dagen voor het bezoek, dan krijgt u alles terug wat u betaalde (100 %). Tot 7 dagen ervoor krijgt u 50 % van de prijs terug: wij houden de helft van de prijs en betalen terug wat u daarboven betaalde. Daarna is de volledige prijs verschuldigd. Voor minder personen geldt hetzelfde.',
+      'Betalen. Bij het boeken betaalt u online een aanbetaling van 30% van het totaalbedrag; de rest betaalt u uiterlijk 14 dagen voor het bezoek, via de betaallink in uw e-mail. Scholen, bedrijven en organisaties kunnen in plaats daarvan op factuur betalen, binnen 30 dagen; vermeld dan uw kenmerk (inkoopordernummer). Alle bedragen zijn inclusief btw.',
+      'Annuleren. Annuleert u tot 30 dagen voor het bezoek, dan krijgt u alles terug wat u betaalde (100%). Tot 7 dagen ervoor krijgt u 50% van de prijs terug: wij houden de helft van de prijs en betalen terug wat u daarboven betaalde. Daarna is de volledige prijs verschuldigd. Voor minder personen geldt hetzelfde.',
       'Veiligheid. Iedereen volgt de aanwijzingen van de instructeurs. Kinderen onder 14 jaar klimmen alleen onder begeleiding van een volwassene uit de groep.',
       'Gezondheid. Meld blessures, zwangerschap of medische bijzonderheden vooraf bij de instructeur; die beslist of deelname verantwoord is.',
     ],
@@ -57,7 +57,7 @@ export const DEMO_TERMS = {
   boerderijDeHoeve: terms('Boerderij De Hoeve', {
     nl: [
       'Betalen. U betaalt het totaalbedrag van de bevestiging, inclusief btw, op de dag van het bezoek bij ons op de boerderij.',
-      'Annuleren. U kunt kosteloos annuleren (100 % terug) tot 48 uur voor het bezoek. Daarna rekenen wij het volledige bedrag.',
+      'Annuleren. U kunt kosteloos annuleren (100% terug) tot 48 uur voor het bezoek. Daarna rekenen wij het volledige bedrag.',
       'Weer. Boerengolf gaat door bij regen; bij onweer of zware storm bieden wij een andere datum aan. Trek schoenen aan die vies mogen worden.',
       'Dieren en erf. Honden zijn op het erf niet toegestaan. Kinderen blijven onder toezicht van de groep, ook bij de dieren.',
       'Lunch. Geef dieetwensen en allergieën uiterlijk drie dagen voor het bezoek door via de deelnemerslijst.',

@@ -21,7 +21,7 @@ const count = () => z.number().int().nonnegative();
 const groupSize = () => z.number().int().min(1);
 
 const TIERS =
-  'tiers, longest notice first: cancelling (or making the group smaller) at least `hoursBefore` hours before the start refunds `percent` % of the cancelled price; later than the last tier, or with no tiers, nothing is refunded';
+  'tiers, longest notice first: cancelling (or making the group smaller) at least `hoursBefore` hours before the start refunds `percent`% of the cancelled price; later than the last tier, or with no tiers, nothing is refunded';
 
 /** A cancellation policy's tiers (core/catalog/refund-policy.ts). */
 const refundPolicyJson = z.array(
@@ -53,7 +53,7 @@ export const extraJson = z
     id: z.string().describe("the extra's key in a booking's `extras`"),
     label: translated,
     basis: z.enum(EXTRA_BASES).describe('per person (as many as the group), per group (one) or per unit (a number the organiser picks)'),
-    vat: z.enum(['low', 'high']).describe('its VAT rate: low (9 %) or high (21 %), as in force on the visit date'),
+    vat: z.enum(['low', 'high']).describe('its VAT rate: low (9%) or high (21%), as in force on the visit date'),
     amountCents: count().describe('per person, group or unit, including VAT'),
     required: z.boolean().describe('always taken (a per-unit extra at least once)'),
     stock: count()
@@ -171,7 +171,7 @@ export const priceJson = z.object({
       quantity: count(),
       unitCents: z.number().int().describe("including VAT; negative on a discount's lines"),
       totalCents: z.number().int().describe("including VAT; negative on a discount's lines (one per VAT rate it takes off)"),
-      vatRateBp: count().describe('VAT rate in basis points: 900 is 9 %'),
+      vatRateBp: count().describe('VAT rate in basis points: 900 is 9%'),
       vatCents: z.number().int().describe("the VAT in totalCents; negative on a discount's lines"),
     }),
   ),
