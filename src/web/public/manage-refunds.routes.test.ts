@@ -90,6 +90,7 @@ for (const dialect of testDialects()) {
       );
       const after = await html(path);
       assert.equal(after.querySelector('[data-testid="refund-now"]'), null, 'nothing more to cancel');
+      assert.equal(after.querySelector('[data-testid="refund-policy"]'), null, 'no tier promised any more');
       assert.match(after.querySelector('[data-testid="refund-list"]')!.textContent, /€\s?25,00 op .*: annulering, in behandeling/);
       // Not yet paid out by Mollie: under way, not refunded; once Mollie has paid it out: refunded.
       const status = (page: ReturnType<typeof parseHtml>) => page.querySelector('[data-testid="payment-status"]')!.textContent;

@@ -1,5 +1,6 @@
 import type { BookingDetails } from '../../core/bookings/booking.js';
 import { isChangeable } from '../../core/bookings/booking-changes.js';
+import { HOLDS_PLACES } from '../../core/shared/booking-status.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import type { RefundCause, RefundStatus } from '../../core/payments/payment.js';
 import type { RefundOutlook } from '../../core/booking-flows/policy-refund.service.js';
@@ -31,9 +32,9 @@ export function refundLabel<K extends string>(ui: Ui, labels: Record<K, MessageK
 }
 
 /**
- * The manage page's cancellation policy: the one the booking was placed under, with its dates still ahead at `now`,
- * what cancelling now would give back while the booking can still be cancelled, and the refunds
- * so far. Left out for a booking without policy, payment or refund.
+ * The manage page's cancellation policy: until the booking is cancelled, expired or has taken
+ * place, the one it was placed under, with its dates still ahead at `now`; what cancelling now
+ * would give back while it can still be cancelled; and the refunds so far. Left out for a booking without policy, payment or refund.
  */
 export function ManageRefunds({
   ui,
@@ -48,11 +49,13 @@ export function ManageRefunds({
 }) {
   if (!outlook) return null;
   const { cancelNow, refunds } = outlook;
-  if (cancelNow.policy.length === 0 && cancelNow.netPaidCents <= 0 && refunds.length === 0) return null;
+  // A booking cancelled, expired or taken place is promised nothing more: only its refunds are listed.
+  const ahead = HOLDS_PLACES[booking.status] && booking.status !== 'completed';
+  if ((!ahead || (cancelNow.policy.length === 0 && cancelNow.netPaidCents <= 0)) && refunds.length === 0) return null;
   return (
     <section data-testid="manage-refunds">
       <h2>{ui.t('refunds.policy.title')}</h2>
-      <RefundPolicyText ui={ui} policy={cancelNow.policy} startsAt={booking.slot.startsAt} now={now} />
+      {ahead && <RefundPolicyText ui={ui} policy={cancelNow.policy} startsAt={booking.slot.startsAt} now={now} />}
       {isChangeable(booking.status) && <RefundNow ui={ui} quote={cancelNow} />}
       {refunds.length > 0 && (
         <>
