@@ -122,16 +122,23 @@ export interface SlotPlacing {
   bookingId: string;
 }
 
-function underSlotLockColumns(db: Executor, p: SlotPlacing) {
+/** The columns of the reads that must see what was committed while the booking waited for the lock. */
+function lockedFactsColumns(db: Executor, p: SlotPlacing) {
   return [
     slotResourceIdsColumn(db, p).as('resource_ids'),
     organiserBookingsOnSlotColumn(db, p).as('earlier'),
     currentTermsVersionOf(db, p.venueId).as('terms_version'),
-    noticeStaffColumn(db, p.venueId).as('notice_staff'),
   ] as const;
 }
 
+function underSlotLockColumns(db: Executor, p: SlotPlacing) {
+  return [...lockedFactsColumns(db, p), noticeStaffColumn(db, p.venueId).as('notice_staff')] as const;
+}
+
 const underSlotLock = prepared((db, p: SlotPlacing) => db.selectNoFrom(underSlotLockColumns(db, p)));
+
+/** lockedFactsColumns alone: what writePlacedBooking checks again. */
+const lockedFacts = prepared((db, p: SlotPlacing) => db.selectNoFrom(lockedFactsColumns(db, p)));
 
 /** The slot's UPDATE (takeCapacity's) and, in the same statement, underSlotLock's columns. */
 const placesTakenAndRead = prepared((db, p: SlotPlacing & { persons: number }) =>
@@ -215,7 +222,7 @@ export async function takeCapacityAndRead(
 /**
  * Writes a placed booking's last rows (insertTogether). When what it read with its slot's places
  * is not settled, the same statement reads it again, now that the lock is held, and throws
- * ReadBeforeLockChanged when it differs (who hears of the booking needs no lock and is not compared).
+ * ReadBeforeLockChanged when it differs (who hears of the booking needs no lock and is not read again).
  */
 export async function writePlacedBooking(
   trx: Tx,
@@ -224,17 +231,14 @@ export async function writePlacedBooking(
   placing: SlotPlacing,
 ): Promise<void> {
   if (taken.settled) return insertTogether(trx, inserts);
-  const [row] = await insertTogetherThenRead(trx, inserts, underSlotLock, placing);
-  if (!sameFacts(underSlotLockOf(row!), taken.read)) throw new ReadBeforeLockChanged();
-}
-
-function sameFacts(a: UnderSlotLock, b: UnderSlotLock): boolean {
+  const [row] = await insertTogetherThenRead(trx, inserts, lockedFacts, placing);
   const sorted = (ids: string[]) => [...ids].sort().join();
-  return (
-    a.termsVersion === b.termsVersion &&
-    sorted(a.resourceIds) === sorted(b.resourceIds) &&
-    a.earlierReferences.join() === b.earlierReferences.join()
-  );
+  const read = taken.read;
+  const same =
+    (row!.terms_version ?? null) === read.termsVersion &&
+    sorted(slotResourceIdsIn(row!.resource_ids)) === sorted(read.resourceIds) &&
+    earlierReferencesOf(row!.earlier).join() === read.earlierReferences.join();
+  if (!same) throw new ReadBeforeLockChanged();
 }
 
 export async function findBookingByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
