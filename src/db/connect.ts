@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
+import { beginWithFirstStatement } from './pg-transaction-bounds.js';
 import { nameRegisteredStatements } from './pg-named-statements.js';
 import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
@@ -79,6 +80,13 @@ function loadPg(): typeof import('pg') {
  */
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** What each new connection of the pool gets, its queries passed through each in turn (see connectPostgres). */
+export function preparePgClient(client: import('pg').PoolClient): void {
+  cutOnQueryTimeout(client);
+  beginWithFirstStatement(client);
+  nameRegisteredStatements(client);
+}
+
 function connectPostgres(url: string, max: number): { db: Db; pool: import('pg').Pool } {
   const pool = new (loadPg().Pool)({
     connectionString: url,
@@ -94,12 +102,12 @@ function connectPostgres(url: string, max: number): { db: Db; pool: import('pg')
   // (503, src/db/unavailable.ts). A statement the server does not answer fails after
   // QUERY_TIMEOUT_MS, and its connection is cut (pg-query-timeout.ts). The SQL of the queries
   // compiled once runs as named prepared statements, each prepared once per connection
-  // (pg-named-statements.ts).
+  // (pg-named-statements.ts). A transaction's BEGIN goes out with its first statement, not as a
+  // round trip of its own (pg-transaction-bounds.ts).
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    cutOnQueryTimeout(client);
-    nameRegisteredStatements(client);
+    preparePgClient(client);
   });
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) as Db, pool };
 }
