@@ -113,3 +113,29 @@ export function countingStatements(db: Db): { db: Db; statements: string[] } {
   };
   return { db: db.withPlugin(counter) as Db, statements };
 }
+
+/**
+ * How many round trips to PostgreSQL `work` takes: the messages that end an exchange pg sends (a
+ * simple query, or an extended one's Sync), each answered by one ReadyForQuery, counted on pg's
+ * own connections while `work` runs (all of the process's: run nothing else meanwhile).
+ */
+export async function countingRoundTrips(work: () => Promise<unknown>): Promise<number> {
+  const { Connection } = (await import('pg')).default;
+  const prototype = Connection.prototype as unknown as Record<'query' | 'sync', (...args: unknown[]) => unknown>;
+  const { query, sync } = prototype;
+  let trips = 0;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    trips++;
+    return query.apply(this, args);
+  };
+  prototype.sync = function (this: unknown, ...args: unknown[]) {
+    trips++;
+    return sync.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    Object.assign(prototype, { query, sync });
+  }
+  return trips;
+}

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import { GroupWriter, groupCommits } from './group-commit.js';
-import { beginWithFirstStatement } from './pg-transaction-bounds.js';
+import { boundsWithStatements } from './pg-transaction-bounds.js';
 import { nameRegisteredStatements } from './pg-named-statements.js';
 import { cutOnQueryTimeout, QUERY_TIMEOUT_MS } from './pg-query-timeout.js';
 import type { Database, Db } from './schema.js';
@@ -83,7 +83,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** What each new connection of the pool gets, its queries passed through each in turn (see connectPostgres). */
 export function preparePgClient(client: import('pg').PoolClient): void {
   cutOnQueryTimeout(client);
-  beginWithFirstStatement(client);
+  boundsWithStatements(client);
   nameRegisteredStatements(client);
 }
 
@@ -102,8 +102,8 @@ function connectPostgres(url: string, max: number): { db: Db; pool: import('pg')
   // (503, src/db/unavailable.ts). A statement the server does not answer fails after
   // QUERY_TIMEOUT_MS, and its connection is cut (pg-query-timeout.ts). The SQL of the queries
   // compiled once runs as named prepared statements, each prepared once per connection
-  // (pg-named-statements.ts). A transaction's BEGIN goes out with its first statement, not as a
-  // round trip of its own (pg-transaction-bounds.ts).
+  // (pg-named-statements.ts). A transaction's BEGIN goes out with its first statement, and its
+  // COMMIT with a last statement marked so, not each as a round trip of its own (pg-transaction-bounds.ts).
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});

@@ -4,12 +4,14 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type TestDatabase, testDialects } from '../../test/databases.js';
 import { preparePgClient } from './connect.js';
+import { THEN_COMMIT } from './pg-transaction-bounds.js';
+import { failedFor, trueOrFail } from './statement-failure.js';
 
 const postgres = testDialects().find((d) => d.name === 'postgres');
 
 type Notes = Kysely<{ begin_notes: { id: number } }>;
 
-describe("a transaction's BEGIN sent with its first statement", { skip: postgres ? false : 'needs GROUPZ_TEST_PG_URL' }, () => {
+describe("BEGIN and COMMIT sent with a transaction's statements", { skip: postgres ? false : 'needs GROUPZ_TEST_PG_URL' }, () => {
   let database: TestDatabase;
   let pool: pg.Pool;
   let db: Notes;
@@ -113,5 +115,60 @@ describe("a transaction's BEGIN sent with its first statement", { skip: postgres
     } finally {
       client.release();
     }
+  });
+
+  /** An insert of `id` that says it is its transaction's last statement; `check` false fails it (trueOrFail). */
+  const lastInsert = (id: number, check = true) =>
+    sql`insert into begin_notes select ${id} where ${trueOrFail(sql<boolean>`${check}::boolean`, 'checked')}${sql.raw(THEN_COMMIT)}`;
+
+  test('a last statement takes COMMIT along: committed in its round trip, and nothing may run after it', async () => {
+    await sql`delete from begin_notes`.execute(db);
+    const taken = await trips(() =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('begin_notes').values({ id: 1 }).execute();
+        await lastInsert(2).execute(trx);
+      }),
+    );
+    assert.equal(taken, 2, 'BEGIN with the first insert, COMMIT with the last');
+    assert.equal(await count(), 2);
+
+    assert.equal(
+      await trips(() => db.transaction().execute((trx) => lastInsert(3).execute(trx))),
+      1,
+      'a whole transaction in one round trip',
+    );
+    assert.equal(await count(), 3);
+
+    const after = db.transaction().execute(async (trx) => {
+      await lastInsert(4).execute(trx);
+      await trx.insertInto('begin_notes').values({ id: 5 }).execute();
+    });
+    await assert.rejects(after, /after its transaction committed with its last statement/);
+    assert.deepEqual(
+      (await pool.query<{ id: number }>('select id from begin_notes where id > 3 order by id')).rows,
+      [{ id: 4 }],
+      'the statement after it did not run on its own',
+    );
+
+    // Outside a transaction it runs on its own, as any statement.
+    await lastInsert(6).execute(db);
+    assert.equal(await count(), 5);
+  });
+
+  test('a last statement that fails takes its COMMIT with it: the transaction is rolled back', async () => {
+    await sql`delete from begin_notes`.execute(db);
+    const failed = await db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('begin_notes').values({ id: 1 }).execute();
+        await lastInsert(2, false).execute(trx);
+      })
+      .catch((error: unknown) => error);
+    assert.ok(failedFor(failed, 'checked'), String(failed));
+    assert.ok(!failedFor(failed, 'another reason'));
+    assert.equal(await count(), 0, 'neither insert was committed');
+    // The connections are fine afterwards.
+    await db.transaction().execute((trx) => lastInsert(3).execute(trx));
+    assert.equal(await count(), 1);
   });
 });

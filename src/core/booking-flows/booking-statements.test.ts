@@ -5,7 +5,7 @@ import { type TestDatabase, testDialects } from '../../../test/databases.js';
 import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { NO_PAYMENTS } from '../../../test/payment-context.js';
-import { countingStatements } from '../../../test/statements.js';
+import { countingRoundTrips, countingStatements } from '../../../test/statements.js';
 import { findSlot } from '../availability/slot.repository.js';
 import { createBooking } from './booking.service.js';
 import { makeExtra } from '../../../test/extras.js';
@@ -29,6 +29,13 @@ const BUDGET = { sqlite: 6, postgres: 3 };
  * UPDATE's own statement and again in that of the writes (takeCapacityAndRead, writePlacedBooking): one.
  */
 const UNDER_LOCK = { sqlite: 4, postgres: 1 };
+
+/**
+ * On PostgreSQL, its round trips: BEGIN goes with the first statement (the quote's read), and
+ * COMMIT with the last (the writes), so a round trip per statement (pg-transaction-bounds.ts); the
+ * slot's row is locked from its UPDATE until the writes' round trip ends.
+ */
+const ROUND_TRIPS = 3;
 
 for (const dialect of testDialects()) {
   describe(`statements per booking on ${dialect.name}`, () => {
@@ -56,6 +63,16 @@ for (const dialect of testDialects()) {
       assert.equal(statements.length, budget, `the budget is ${budget} statements: ${statements.join(', ')}`);
       const locked = statements.slice(statements.findIndex((statement) => statement.startsWith('update slots')) + 1);
       assert.equal(locked.length, underLock, `${underLock} statements after the slot's UPDATE: ${locked.join(', ')}`);
+    });
+
+    test(`a simple booking takes ${ROUND_TRIPS} round trips to PostgreSQL`, { skip: dialect.name !== 'postgres' }, async () => {
+      const { db } = database;
+      const activity = await makeActivity(db, clock);
+      const slot = await makeSlot(db, clock, activity, { capacity: 10 });
+      const input = bookingInput(slot.id, { groupSize: 4 });
+      const trips = await countingRoundTrips(() => createBooking(db, clock, TEST_LINK_KEY, NO_PAYMENTS, input));
+      assert.equal(trips, ROUND_TRIPS);
+      assert.equal((await findSlot(db, slot.id))?.bookedPersons, 4, 'placed, and committed');
     });
 
     test('a booking with an extra, whose row is written before its last statement, is placed in one go', async () => {

@@ -1,8 +1,9 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import { hasDataModifyingWith, insertTogether, insertTogetherThenRead, type PendingInsert } from '../../db/insert-together.js';
 import { jsonArrayOf, rowsOfJsonArray } from '../../db/json-array.js';
 import { prepared, preparedInsert } from '../../db/prepared-query.js';
+import { failedFor, trueOrFail } from '../../db/statement-failure.js';
 import { capacityUpdate, findSlotWithActivity, takeCapacity } from '../availability/slot.repository.js';
 import { slotResourceIdsColumn, slotResourceIdsIn } from '../resources/resource.repository.js';
 import { currentTermsVersionOf } from '../venues/venue-terms.repository.js';
@@ -122,23 +123,48 @@ export interface SlotPlacing {
   bookingId: string;
 }
 
-/** The columns of the reads that must see what was committed while the booking waited for the lock. */
-function lockedFactsColumns(db: Executor, p: SlotPlacing) {
-  return [
-    slotResourceIdsColumn(db, p).as('resource_ids'),
-    organiserBookingsOnSlotColumn(db, p).as('earlier'),
-    currentTermsVersionOf(db, p.venueId).as('terms_version'),
-  ] as const;
+/** The reads that must see what was committed while the booking waited for the lock, by column name. */
+function lockedFactsOf(db: Executor, p: SlotPlacing) {
+  return {
+    resource_ids: slotResourceIdsColumn(db, p),
+    earlier: organiserBookingsOnSlotColumn(db, p),
+    terms_version: currentTermsVersionOf(db, p.venueId),
+  };
 }
 
 function underSlotLockColumns(db: Executor, p: SlotPlacing) {
-  return [...lockedFactsColumns(db, p), noticeStaffColumn(db, p.venueId).as('notice_staff')] as const;
+  const facts = lockedFactsOf(db, p);
+  return [
+    facts.resource_ids.as('resource_ids'),
+    facts.earlier.as('earlier'),
+    facts.terms_version.as('terms_version'),
+    noticeStaffColumn(db, p.venueId).as('notice_staff'),
+  ] as const;
 }
 
 const underSlotLock = prepared((db, p: SlotPlacing) => db.selectNoFrom(underSlotLockColumns(db, p)));
 
-/** lockedFactsColumns alone: what writePlacedBooking checks again. */
-const lockedFacts = prepared((db, p: SlotPlacing) => db.selectNoFrom(lockedFactsColumns(db, p)));
+/** lockedFactsOf's columns as the slot's UPDATE read them, in JSON: what writePlacedBooking checks. */
+interface ReadBeforeLock {
+  resourceIds: string;
+  earlier: string;
+  termsVersion: number | null;
+}
+
+/** Why writePlacedBooking's statement fails when what it checks no longer holds. */
+const READ_BEFORE_LOCK_CHANGED = 'read_before_lock_changed';
+
+/**
+ * True when lockedFactsOf reads now what the slot's UPDATE read before its lock (the same JSON, the
+ * same terms), else fails its statement (trueOrFail): PostgreSQL only.
+ */
+const lockedFactsUnchanged = prepared((db, p: SlotPlacing & ReadBeforeLock) => {
+  const facts = lockedFactsOf(db, p);
+  const same = sql<boolean>`to_jsonb(${facts.resource_ids}) = cast(${p.resourceIds} as jsonb)
+    and to_jsonb(${facts.earlier}) = cast(${p.earlier} as jsonb)
+    and (${facts.terms_version}) is not distinct from cast(${p.termsVersion} as integer)`;
+  return db.selectNoFrom(trueOrFail(same, READ_BEFORE_LOCK_CHANGED).as('unchanged'));
+});
 
 /** The slot's UPDATE (takeCapacity's) and, in the same statement, underSlotLock's columns. */
 const placesTakenAndRead = prepared((db, p: SlotPlacing & { persons: number }) =>
@@ -180,11 +206,11 @@ export async function readUnderSlotLock(trx: Tx, placing: SlotPlacing): Promise<
 export interface CapacityTakenAndRead {
   read: UnderSlotLock;
   /**
-   * Whether `read` is what was committed when the slot's lock was granted. Not when PostgreSQL read
-   * it in the UPDATE's own statement, under the snapshot that statement took as it started, before
-   * it waited for the lock: the booking's last statement then reads it again (writePlacedBooking).
+   * When `read` may not be what was committed when the slot's lock was granted: PostgreSQL read it
+   * in the UPDATE's own statement, under the snapshot that statement took as it started, before it
+   * waited for the lock. The booking's last statement then checks it (writePlacedBooking).
    */
-  settled: boolean;
+  beforeLock?: ReadBeforeLock;
 }
 
 /**
@@ -211,18 +237,26 @@ export async function takeCapacityAndRead(
 ): Promise<CapacityTakenAndRead | undefined> {
   if (readAfterLock || !hasDataModifyingWith(trx)) {
     if (!(await takeCapacity(trx, placing.slotId, placing.persons))) return undefined;
-    return { read: await readUnderSlotLock(trx, placing), settled: true };
+    return { read: await readUnderSlotLock(trx, placing) };
   }
   // A select without a table returns its one row.
   const row = (await placesTakenAndRead.first(trx, placing))!;
   if (!row.taken) return undefined;
-  return { read: underSlotLockOf(row), settled: false };
+  const beforeLock = {
+    resourceIds: JSON.stringify(row.resource_ids),
+    earlier: JSON.stringify(row.earlier),
+    termsVersion: row.terms_version ?? null,
+  };
+  return { read: underSlotLockOf(row), beforeLock };
 }
 
 /**
- * Writes a placed booking's last rows (insertTogether). When what it read with its slot's places
- * is not settled, the same statement reads it again, now that the lock is held, and throws
- * ReadBeforeLockChanged when it differs (who hears of the booking needs no lock and is not read again).
+ * Writes a placed booking's last rows (insertTogether) as its transaction's last statement: on
+ * PostgreSQL the COMMIT goes with it, so the slot's row is unlocked one round trip after its
+ * UPDATE's answer. When what the UPDATE read is not settled (`beforeLock`), the statement checks
+ * it, now that the lock is held, and fails when it changed, the COMMIT with it: this throws
+ * ReadBeforeLockChanged, and the transaction is rolled back (who hears of the booking needs no
+ * lock and is not checked).
  */
 export async function writePlacedBooking(
   trx: Tx,
@@ -230,15 +264,12 @@ export async function writePlacedBooking(
   taken: CapacityTakenAndRead,
   placing: SlotPlacing,
 ): Promise<void> {
-  if (taken.settled) return insertTogether(trx, inserts);
-  const [row] = await insertTogetherThenRead(trx, inserts, lockedFacts, placing);
-  const sorted = (ids: string[]) => [...ids].sort().join();
-  const read = taken.read;
-  const same =
-    (row!.terms_version ?? null) === read.termsVersion &&
-    sorted(slotResourceIdsIn(row!.resource_ids)) === sorted(read.resourceIds) &&
-    earlierReferencesOf(row!.earlier).join() === read.earlierReferences.join();
-  if (!same) throw new ReadBeforeLockChanged();
+  if (!taken.beforeLock) return insertTogether(trx, inserts, { last: true });
+  await insertTogetherThenRead(trx, inserts, lockedFactsUnchanged, { ...placing, ...taken.beforeLock }, { last: true }).catch(
+    (error: unknown) => {
+      throw failedFor(error, READ_BEFORE_LOCK_CHANGED) ? new ReadBeforeLockChanged() : error;
+    },
+  );
 }
 
 export async function findBookingByReference(db: Executor, reference: string): Promise<BookingRow | undefined> {
