@@ -43,6 +43,8 @@ import { mollieKeyFor } from '../payments/mollie-key.js';
 import type { PaymentContext } from '../payments/payment-context.js';
 import { type PaymentPlan, planPayment } from '../payments/payment-plan.js';
 import { billingErrors } from '../payments/billing.js';
+import { type OrganiserPayment, organiserPaymentOf } from '../payments/organiser-payment.service.js';
+import type { PaymentTerms } from '../payments/organiser-payment.repository.js';
 import { FieldsRefused } from '../shared/field-errors.js';
 import { bookingTermsOf, type DiscountCode, DiscountRefused } from '../discounts/discount-code.js';
 import { discountForBooking } from '../discounts/discount-use.service.js';
@@ -58,6 +60,11 @@ export interface CreatedBooking {
   booking: BookingDetails;
   /** The secret of the manage link; only its hash is stored (see booking-links.ts). */
   manageToken: string;
+  /**
+   * Its money as its organiser sees it (readOrganiserPayment), as placed: when nothing was paid in
+   * placing it; undefined when a voucher paid part of it (read it then).
+   */
+  payment?: OrganiserPayment;
 }
 
 export interface BookingQuote {
@@ -240,8 +247,7 @@ export interface Submitter {
  * as they are now, and no link: a key is not a credential, and a link staff re-issued stays revoked.
  * The first answer and the mail to the organiser's address carry the link.
  */
-export type Submission =
-  { replayed: false; booking: BookingDetails; manageToken: string } | { replayed: true; reference: string; status: BookingStatus };
+export type Submission = ({ replayed: false } & CreatedBooking) | { replayed: true; reference: string; status: BookingStatus };
 
 /**
  * What an organiser's booking (the form's or the API's) goes through. With a submission key, once:
@@ -501,7 +507,9 @@ async function placeBooking(
       else await enqueueStaffNotice(trx, clock, notice);
     }
     await writePlacedBooking(trx, pending, taken, onSlot);
-    return { quote, terms, now };
+    // Nothing paid (no voucher): its payment terms as written, for its money as placed.
+    const unpaid: PaymentTerms | undefined = voucher ? undefined : { ...inserted, adjustment_cents: 0 };
+    return { quote, terms, now, unpaid };
   };
   // When what the slot's UPDATE read changed while it waited for the lock (PostgreSQL, rare), the
   // booking is placed again from the start, reading after the lock.
@@ -509,7 +517,7 @@ async function placeBooking(
     if (error instanceof ReadBeforeLockChanged) return groupedTransaction(db, (trx) => place(trx, true));
     throw error;
   });
-  const { quote, terms: termsVersion, now } = placed;
+  const { quote, terms: termsVersion, now, unpaid } = placed;
   const { slot, activity, price, party, optionExpiresAt, payment } = quote;
   const status = payment.status;
   const { name, email, phone, organisation, notes, language, groupSize } = input;
@@ -534,7 +542,8 @@ async function placeBooking(
     slot,
     activity,
   };
-  return { booking, manageToken: manage.token };
+  const money = unpaid && organiserPaymentOf(unpaid, { money: NOTHING_PAID, payments: [], refunds: [] }, now);
+  return { booking, manageToken: manage.token, ...(money && { payment: money }) };
 }
 
 /** The booking a link opens, or undefined for a wrong, malformed, re-issued or unknown token. */

@@ -1,9 +1,17 @@
 import type { Executor } from '../../db/schema.js';
 import { DomainError } from '../shared/errors.js';
-import { findPaymentTerms } from './organiser-payment.repository.js';
+import { findPaymentTerms, type PaymentTerms } from './organiser-payment.repository.js';
 import { type BookingPayment, bookingPayment, payableNowCents, payingBookingOf } from './payment-state.js';
 import type { PayBy } from '../catalog/payment-terms.js';
-import { findPayment, listPayments, listRefunds, moneyOf, type PaymentRow } from './payments.repository.js';
+import {
+  type BookingMoney,
+  findPayment,
+  listPayments,
+  listRefunds,
+  moneyOf,
+  type PaymentRow,
+  type RefundRow,
+} from './payments.repository.js';
 
 /** A booking's money as its organiser sees it (the manage page, the API's manage answer). */
 export interface OrganiserPayment {
@@ -26,13 +34,25 @@ export interface OrganiserPayment {
 export async function readOrganiserPayment(db: Executor, bookingId: string, now: Date): Promise<OrganiserPayment> {
   const row = await findPaymentTerms(db, bookingId);
   if (!row) throw new DomainError('not_found');
-  const payBy = row.pay_by as PayBy;
-  const state = bookingPayment(payingBookingOf(row), await moneyOf(db, bookingId));
+  const money = await moneyOf(db, bookingId);
+  return organiserPaymentOf(row, { money, payments: await listPayments(db, bookingId), refunds: await listRefunds(db, bookingId) }, now);
+}
+
+/** What readOrganiserPayment reads of a booking's money: what is paid and refunded, its payments and refunds. */
+export interface MoneyRead {
+  money: BookingMoney;
+  payments: readonly PaymentRow[];
+  refunds: readonly RefundRow[];
+}
+
+/**
+ * readOrganiserPayment's answer from its booking's payment terms (findPaymentTerms' columns) and
+ * money: for a caller that has them, such as the booking just placed, which has paid nothing.
+ */
+export function organiserPaymentOf(row: PaymentTerms, { money, payments, refunds }: MoneyRead, now: Date): OrganiserPayment {
+  const state = bookingPayment(payingBookingOf(row), money);
   const expiresAt = row.status === 'awaiting_payment' && row.payment_expires_at ? new Date(row.payment_expires_at) : null;
-  const payableCents = payableNowCents(row, state, now);
-  const payments = await listPayments(db, bookingId);
   const vouchers = payments.filter((payment) => payment.method === 'voucher' && payment.status === 'paid');
-  const refunds = await listRefunds(db, bookingId);
   const voucherCents = vouchers.reduce(
     (sum, payment) =>
       sum +
@@ -40,7 +60,14 @@ export async function readOrganiserPayment(db: Executor, bookingId: string, now:
       refunds.filter((refund) => refund.payment_id === payment.id && refund.status === 'refunded').reduce((s, r) => s + r.amount_cents, 0),
     0,
   );
-  return { state, payBy, expiresAt, payableCents, billingReference: row.billing_reference, voucherCents };
+  return {
+    state,
+    payBy: row.pay_by as PayBy,
+    expiresAt,
+    payableCents: payableNowCents(row, state, now),
+    billingReference: row.billing_reference,
+    voucherCents,
+  };
 }
 
 /** A payment of this booking (a return page's address names it); undefined for another booking's or none. */

@@ -315,7 +315,8 @@ export async function apiRoutes(app: FastifyInstance, context: AppContext): Prom
         return reply.code(200).send(replayed);
       }
       const { booking, manageToken } = submitted;
-      const placedPayment = await readOrganiserPayment(db, booking.id, clock.now());
+      // Known as placed, unless a voucher paid part of it.
+      const placedPayment = submitted.payment ?? (await readOrganiserPayment(db, booking.id, clock.now()));
       const created: z.infer<typeof bookingCreatedJson> = {
         reference: booking.reference,
         status: booking.status,
