@@ -7,6 +7,8 @@ import { makeExtra } from '../../../test/extras.js';
 import { book, INVOICE_BILLING, makeActivity, makeSlot } from '../../../test/factories.js';
 import { completeBilling, invoicesOf } from '../../../test/invoicing.js';
 import { bookingRow } from '../../../test/lifecycle.js';
+import { startMollie } from '../../../test/mollie/payments.js';
+import { payAtMollie, paymentContextOf, placeUnderPolicy } from '../../../test/paid-bookings.js';
 import { loadBookingDetails } from '../bookings/booking.repository.js';
 import type { Activity } from '../catalog/activity.js';
 import type { PaymentTerms } from '../catalog/payment-terms.js';
@@ -159,6 +161,24 @@ for (const dialect of testDialects()) {
       const documents = await invoicesOf(database.db, bookingId);
       const net = documents.reduce((sum, [, kind, , total]) => sum + (kind === 'credit_note' ? -Math.abs(total) : total), 0);
       assert.equal(net, atBookedRules(smaller));
+    });
+
+    test('a smaller paid group: the refund the quote states and the change makes is the policy’s part of the booked difference', async () => {
+      const mollie = await startMollie();
+      try {
+        const { bookingId } = await bookThenRaise();
+        const paid = atBookedRules({ pupil: 24, teacher: 4 });
+        await placeUnderPolicy(database.db, bookingId, [{ hoursBefore: 48, percent: 50 }]);
+        await payAtMollie(database.db, clock, mollie, bookingId, paid);
+        const smaller = { pupil: 22, teacher: 4 };
+        const refund = (paid - atBookedRules(smaller)) / 2;
+        const quote = await quoteGroupSize(database.db, clock, await details(bookingId), smaller);
+        assert.deepEqual([quote.totalCents, quote.refundCents, quote.keptCents], [atBookedRules(smaller), refund, refund]);
+        const changed = await changeGroupSize(database.db, clock, await details(bookingId), smaller, paymentContextOf(mollie));
+        assert.deepEqual(changed, { changed: true, from: 28, to: 26, refundCents: refund });
+      } finally {
+        await mollie.close();
+      }
     });
 
     test('a price tier crossed: the booked tiers apply, not the raised ones', async () => {
