@@ -26,6 +26,7 @@ export function bookingDetails(overrides: Partial<BookingDetails> = {}): Booking
     notes: '',
     language: 'nl',
     price: priceFor(pricing, 12, { low: 900, high: 2100 }),
+    pricingAsBooked: pricing,
     createdAt: new Date('2026-06-01T08:00:00Z'),
     optionExpiresAt: null,
     optionExtendedAt: null,

@@ -212,6 +212,8 @@ export interface BookingTable {
   discount_code_id: NullableColumn;
   /** JSON DiscountTerms (core/discounts/discount-code.ts) as given when booked; null for none. */
   discount_terms: NullableColumn;
+  /** JSON Pricing (core/catalog/pricing.ts): the activity's pricing when booked; null for a booking placed before it was kept. */
+  pricing: NullableColumn;
   /** When the participants' details and the organiser's remarks were removed (core/privacy/). */
   participants_removed_at: NullableColumn;
   /** When the organiser's contact and billing details were replaced (core/privacy/). */

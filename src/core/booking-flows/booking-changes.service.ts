@@ -19,6 +19,7 @@ import { changeStatus, detailsToChange } from './status-change.service.js';
 import { groupAfterChange, priceForGroup } from './group-size-quote.service.js';
 import { type Group, type Party, partyText, sameGroup } from '../catalog/price-categories.js';
 import { changedGroup } from '../catalog/pricing.js';
+import { bookingPricing } from '../bookings/booking-pricing.js';
 import { heldExtrasOf, resizeExtras } from './booking-extras.service.js';
 
 /**
@@ -97,7 +98,7 @@ async function applyChange(
   const { groupSize } = group;
   const delta = groupSize - from;
   const regrouped = !sameGroup(group, booking);
-  // Only a change of the group prices the booking again (at today's prices); new contact details keep its price.
+  // Only a change of the group prices the booking again (by the price rules it was made under); new contact details keep its price.
   const price = regrouped ? await priceForGroup(db, booking, group) : booking.price;
   // A new size changes its per-person extras; a new party of the same size does not.
   const extras = delta === 0 ? [] : await heldExtrasOf(db, booking.activity.id, booking.id);
@@ -180,9 +181,10 @@ async function applyChange(
 /**
  * Changes the group size within the activity's limits and the slot's capacity, until the booking
  * cut-off; a confirmed booking gets smaller only until the cancellation deadline. The price is
- * computed again with the VAT of the visit date; a lower price refunds what the booking's
- * cancellation policy gives for the places given up (cause `size_change`, sent through `payments`
- * after the commit). Mails the organiser and the venue's staff.
+ * computed again by the price rules the booking was made under (priceForGroup) with the VAT of the
+ * visit date; a lower price refunds what the booking's cancellation policy gives for the places
+ * given up (cause `size_change`, sent through `payments` after the commit). Mails the organiser
+ * and the venue's staff.
  */
 export async function changeGroupSize(
   db: Db,
@@ -223,7 +225,7 @@ export async function changeBookingAsStaff(
   if (refusal) throw new DomainError(refusal);
   const from = booking.groupSize;
   const fields = changedFields(booking, edit.contact);
-  const group = changedGroup(booking.activity.pricing, booking, edit.groupSize);
+  const group = changedGroup(bookingPricing(booking), booking, edit.groupSize);
   const regrouped = !sameGroup(group, booking);
   if (!regrouped && fields.length === 0) return { groupSize: { changed: false }, fields };
   const refundCents = await applyChange(db, clock, booking, actor, { group, contact: edit.contact, fields }, payments);

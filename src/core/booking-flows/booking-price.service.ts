@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/schema.js';
 import { listVatRates } from '../catalog/catalog.repository.js';
-import { freePersons, type PriceBreakdown, priceFor, ratesOn, type VatRateRow } from '../catalog/pricing.js';
-import type { Activity } from '../catalog/activity.js';
+import { freePersons, type PriceBreakdown, priceFor, type Pricing, ratesOn, type VatRateRow } from '../catalog/pricing.js';
 import type { Party } from '../catalog/price-categories.js';
 import { type HeldExtra, withExtras } from '../catalog/extras.js';
 import { localDateOf } from '../shared/time.js';
@@ -27,17 +26,12 @@ export interface PriceSelection {
 }
 
 /**
- * The price of what a booking buys of an activity, at the VAT rates of its visit's date: one
- * place for a new booking's quote and a booking's repricing (a change of its group), so both
- * always price alike.
+ * The price of what a booking buys by a pricing (an activity's, or the one a booking keeps), at the
+ * VAT rates of its visit's date: one place for a new booking's quote and a booking's repricing (a
+ * change of its group), so both always price alike.
  */
-export async function priceOfSelection(
-  db: Executor,
-  activity: Activity,
-  startsAt: Date,
-  selection: PriceSelection,
-): Promise<PriceBreakdown> {
-  return priceAtRates(await listVatRates(db), activity, startsAt, selection);
+export async function priceOfSelection(db: Executor, pricing: Pricing, startsAt: Date, selection: PriceSelection): Promise<PriceBreakdown> {
+  return priceAtRates(await listVatRates(db), pricing, startsAt, selection);
 }
 
 /**
@@ -48,17 +42,12 @@ export async function priceOfSelection(
  * group adds to: so the bound holds however often it grows and shrinks), and one above the bound
  * already (stored before the bound) may still come down.
  */
-export function priceAtRates(
-  vatRates: readonly VatRateRow[],
-  activity: Activity,
-  startsAt: Date,
-  selection: PriceSelection,
-): PriceBreakdown {
+export function priceAtRates(vatRates: readonly VatRateRow[], pricing: Pricing, startsAt: Date, selection: PriceSelection): PriceBreakdown {
   const rates = ratesOn(vatRates, localDateOf(startsAt));
-  const base = priceFor(activity.pricing, selection.groupSize, rates, selection.party ?? undefined);
+  const base = priceFor(pricing, selection.groupSize, rates, selection.party ?? undefined);
   const price = withExtras(base, selection.extras ?? [], rates);
   // An amount per person is for those who pay: free companions take no discount.
-  const paying = selection.groupSize - freePersons(activity.pricing, selection.party);
+  const paying = selection.groupSize - freePersons(pricing, selection.party);
   const total = selection.discount ? withDiscount(price, selection.discount, paying) : price;
   const { adjustmentCents = 0, previousCents = 0 } = selection.repriced ?? {};
   const owed = total.totalCents + adjustmentCents;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Activity } from '../catalog/activity.js';
-import type { VatRateRow } from '../catalog/pricing.js';
+import type { Pricing, VatRateRow } from '../catalog/pricing.js';
 import { FieldsRefused } from '../shared/field-errors.js';
 import { MAX_BOOKING_CENTS } from '../shared/money.js';
 import { priceAtRates } from './booking-price.service.js';
@@ -12,12 +11,10 @@ const RATES: VatRateRow[] = [
   { code: 'low', rate_bp: 900, valid_from: '2019-01-01' },
 ];
 /** EUR 100,000 a person: the most a price line takes (the back office's form). */
-const activity = {
-  pricing: [{ label: { nl: 'Diner', en: 'Dinner' }, basis: 'person', vat: 'low', amountCents: 10_000_000 }],
-} as unknown as Activity;
+const pricing: Pricing = [{ label: { nl: 'Diner', en: 'Dinner' }, basis: 'person', vat: 'low', amountCents: 10_000_000 }];
 const startsAt = new Date('2026-06-15T08:00:00Z');
 const priceOf = (groupSize: number, previousCents?: number, adjustmentCents = 0) =>
-  priceAtRates(RATES, activity, startsAt, {
+  priceAtRates(RATES, pricing, startsAt, {
     groupSize,
     party: null,
     ...(previousCents !== undefined && { repriced: { previousCents, adjustmentCents } }),
@@ -38,7 +35,7 @@ describe('the most one booking may cost', () => {
   test('over it by the extras chosen, the group alone within it: refused at the chosen extra that adds the most', () => {
     const refusedAt = (groupSize: number, extras: { extra: ReturnType<typeof testExtra>; quantity: number }[], previousCents?: number) => {
       try {
-        priceAtRates(RATES, activity, startsAt, {
+        priceAtRates(RATES, pricing, startsAt, {
           groupSize,
           party: null,
           extras,

@@ -171,7 +171,7 @@ export async function quoteBooking(
         now,
       })
     : undefined;
-  const price = priceAtRates(vatRates, activity, slot.startsAt, {
+  const price = priceAtRates(vatRates, activity.pricing, slot.startsAt, {
     groupSize: input.groupSize,
     party,
     extras,
@@ -409,6 +409,8 @@ async function placeBooking(
       total_cents: price.totalCents,
       vat_cents: price.vatCents,
       price_breakdown: JSON.stringify(price),
+      // The price rules it keeps: a later change of its group is priced by them (bookingPricing).
+      pricing: JSON.stringify(activity.pricing),
       manage_token_hash: manage.hash,
       participant_token_hash: participants.hash,
       created_at: stamp,
@@ -534,6 +536,7 @@ async function placeBooking(
     notes,
     language,
     price,
+    pricingAsBooked: activity.pricing,
     createdAt: now,
     optionExpiresAt,
     optionExtendedAt: null,

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import { groupSizeRefusal } from '../bookings/booking-changes.js';
+import { atBookedExtraPrices, bookingPricing } from '../bookings/booking-pricing.js';
 import { partyFaults } from '../bookings/booking-input.js';
 import type { Group, Party } from '../catalog/price-categories.js';
 import { changedGroup } from '../catalog/pricing.js';
@@ -18,18 +19,20 @@ import { refuseBelowCodeMinimum } from '../discounts/discount-code.js';
 import { findRefundTerms } from '../payments/payments.repository.js';
 
 /**
- * The booking's price for a group (its size, and its party by price category), at the VAT rates
- * of its visit's date: its per-person extras follow the group, and so does the discount it was
- * given when booked (an amount per person); a group below the code's minimum is refused
- * (`discount_group_too_small`), as a new booking of that size would be, and so is a price that
- * with the fees the booking kept comes above the most one booking may cost (`total_too_large`:
- * priceAtRates).
+ * The booking's price for a group (its size, and its party by price category) by the price rules
+ * it was made under (bookingPricing: its activity's pricing as booked, its extras at the unit
+ * prices it took them at), at the VAT rates of its visit's date: its per-person extras follow the
+ * group, and so does the discount it was given when booked (an amount per person); a group below
+ * the code's minimum is refused (`discount_group_too_small`), as a new booking of that size would
+ * be, and so is a price that with the fees the booking kept comes above the most one booking may
+ * cost (`total_too_large`: priceAtRates).
  */
 export async function priceForGroup(db: Executor, booking: BookingDetails, group: Group): Promise<PriceBreakdown> {
-  const extras = resizedExtras(await heldExtrasOf(db, booking.activity.id, booking.id), group.groupSize);
+  const held = atBookedExtraPrices(await heldExtrasOf(db, booking.activity.id, booking.id), booking.price);
+  const extras = resizedExtras(held, group.groupSize);
   const discount = await findBookingDiscountTerms(db, booking.id);
   refuseBelowCodeMinimum(discount, group.groupSize);
-  return priceOfSelection(db, booking.activity, booking.slot.startsAt, {
+  return priceOfSelection(db, bookingPricing(booking), booking.slot.startsAt, {
     ...group,
     extras,
     discount,
@@ -39,15 +42,17 @@ export async function priceForGroup(db: Executor, booking: BookingDetails, group
 
 /**
  * The booking's group after a change (changedGroup), or the rule that refuses it: a party that
- * does not fit the activity's price categories (FieldsRefused), a size outside its limits or past
- * the booking's deadlines (groupSizeRefusal, as a DomainError).
+ * does not fit the booking's price categories (bookingPricing: as booked, with those the activity
+ * added since; FieldsRefused), a size outside the activity's limits or past the booking's deadlines
+ * (groupSizeRefusal, as a DomainError).
  */
 export function groupAfterChange(booking: BookingDetails, change: number | Party, now: Date): Group {
+  const pricing = bookingPricing(booking);
   if (typeof change !== 'number') {
-    const faults = partyFaults(booking.activity, change);
+    const faults = partyFaults({ pricing }, change);
     if (faults.length > 0) throw new FieldsRefused(faults);
   }
-  const group = changedGroup(booking.activity.pricing, booking, change);
+  const group = changedGroup(pricing, booking, change);
   const refusal = groupSizeRefusal(booking, group.groupSize, now);
   if (refusal) throw new DomainError(refusal);
   return group;

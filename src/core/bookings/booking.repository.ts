@@ -9,7 +9,7 @@ import { slotResourceIdsColumn, slotResourceIdsIn } from '../resources/resource.
 import { currentTermsVersionOf } from '../venues/venue-terms.repository.js';
 import { noticeEmailsAmong, type NoticeEmails, noticeStaffColumn } from '../staff/staff.repository.js';
 import { ORGANISER_CHANGEABLE } from './booking-changes.js';
-import type { PriceBreakdown } from '../catalog/pricing.js';
+import type { PriceBreakdown, Pricing } from '../catalog/pricing.js';
 import type { Party } from '../catalog/price-categories.js';
 import type { Booking, BookingBasics, BookingDetails } from './booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
@@ -43,6 +43,7 @@ export function toBooking(row: BookingRow): Booking {
     language: row.language === 'en' ? 'en' : 'nl',
     party: row.party === null ? null : (JSON.parse(row.party) as Party),
     price: JSON.parse(row.price_breakdown) as PriceBreakdown,
+    pricingAsBooked: row.pricing === null ? null : (JSON.parse(row.pricing) as Pricing),
     createdAt: new Date(row.created_at),
     optionExpiresAt: dateOrNull(row.option_expires_at),
     optionExtendedAt: dateOrNull(row.option_extended_at),

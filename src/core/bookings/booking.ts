@@ -1,5 +1,5 @@
 import type { Activity } from '../catalog/activity.js';
-import type { PriceBreakdown } from '../catalog/pricing.js';
+import type { PriceBreakdown, Pricing } from '../catalog/pricing.js';
 import type { Party } from '../catalog/price-categories.js';
 import type { Slot } from '../availability/slot.js';
 import type { BookingStatus } from '../shared/booking-status.js';
@@ -19,6 +19,11 @@ export interface Booking {
   notes: string;
   language: Language;
   price: PriceBreakdown;
+  /**
+   * The activity's pricing as it stood when the booking was placed, which a change of its group is
+   * priced by (bookingPricing in booking-pricing.ts); null for a booking placed before it was kept.
+   */
+  pricingAsBooked: Pricing | null;
   createdAt: Date;
   /** An option's deadline; null for any other status. */
   optionExpiresAt: Date | null;

@@ -30,6 +30,7 @@ export const BOOKING_EXPORTED_COLUMNS = [
   'balance_due_on',
   'balance_reminded_at',
   'refund_policy',
+  'pricing',
   'billing_organisation',
   'billing_address',
   'billing_reference',

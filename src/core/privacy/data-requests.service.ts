@@ -107,6 +107,7 @@ export async function gatherBookingData(db: Executor, bookingId: string): Promis
       balanceDueOn: row.balance_due_on,
       balanceRemindedAt: row.balance_reminded_at,
       refundPolicy: parsed(row.refund_policy),
+      pricing: parsed(row.pricing),
       termsVersion: row.terms_version,
       discount:
         row.discount_terms === null && row.discount_code === null ? null : { code: row.discount_code, terms: parsed(row.discount_terms) },

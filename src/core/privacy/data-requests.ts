@@ -44,6 +44,8 @@ export interface BookingData {
     balanceDueOn: string | null;
     balanceRemindedAt: string | null;
     refundPolicy: unknown;
+    /** The activity's pricing as it stood when booked, which a change of the group is priced by; null for an older booking. */
+    pricing: unknown;
     termsVersion: number | null;
     discount: { code: string | null; terms: unknown } | null;
     optionExpiresAt: string | null;

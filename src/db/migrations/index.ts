@@ -32,6 +32,7 @@ import * as platformConditions from './2026-12-16T0900-platform-conditions.js';
 import * as jobRuns from './2026-12-16T1000-job-runs.js';
 import * as bookingsSlotOrganiser from './2026-12-17T0900-bookings-slot-organiser.js';
 import * as activityLogTarget from './2026-12-18T0900-activity-log-target.js';
+import * as bookingPricing from './2026-12-19T0900-booking-pricing.js';
 import * as failFunction from './2026-12-19T1200-fail-function.js';
 
 /** Every migration, in order. Names are frozen once released. */
@@ -69,5 +70,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-16T1000-job-runs': jobRuns,
   '2026-12-17T0900-bookings-slot-organiser': bookingsSlotOrganiser,
   '2026-12-18T0900-activity-log-target': activityLogTarget,
+  '2026-12-19T0900-booking-pricing': bookingPricing,
   '2026-12-19T1200-fail-function': failFunction,
 };

@@ -26,6 +26,7 @@ import { FieldsRefused } from '../../core/shared/field-errors.js';
 import { payWithVoucher } from '../../core/booking-flows/voucher-redemption.service.js';
 import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
 import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
+import { bookingPricing } from '../../core/bookings/booking-pricing.js';
 import { fieldMessages } from '../field-errors.js';
 import { bookingProgramme } from '../../core/resources/programme-view.service.js';
 import { readErasureRequest } from '../../core/privacy/data-requests.service.js';
@@ -190,7 +191,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     reply: FastifyReply,
     booking: BookingDetails,
   ): Promise<{ typed: TypedGroup; change: number | Party } | undefined> {
-    const categories = categoriesOf(booking.activity.pricing);
+    const categories = categoriesOf(bookingPricing(booking));
     const ui = uiFor(request);
     if (categories.length > 0) {
       const party = partyValuesFrom(request.body, categories);
@@ -218,7 +219,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     const posted = await typedGroup(request, reply, booking);
     if (!posted) return reply;
     const { typed, change } = posted;
-    if (sameGroup(changedGroup(booking.activity.pricing, booking, change), booking)) return done(request, reply, 'unchanged');
+    if (sameGroup(changedGroup(bookingPricing(booking), booking, change), booking)) return done(request, reply, 'unchanged');
     const quote = await attempt(() => quoteGroupSize(db, clock, booking, change));
     if (quote instanceof DomainError || quote instanceof FieldsRefused) return refuse(request, reply, quote, typed);
     return sendPage(reply, 200, <ManageGroupSizePage ui={uiFor(request)} booking={booking} token={request.params.token} quote={quote} />);

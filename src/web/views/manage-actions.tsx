@@ -6,6 +6,7 @@ import type { DomainErrorCode } from '../../core/shared/errors.js';
 import { InputField, WHOLE_NUMBER_INPUT } from './components.js';
 import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
+import { bookingPricing } from '../../core/bookings/booking-pricing.js';
 import type { FieldMessages } from '../field-errors.js';
 import { partyValuesOf, type PartyValues } from '../party-form.js';
 import { PartyFields } from './party-fields.js';
@@ -61,7 +62,8 @@ export function ManageActions({ ui, booking, token, now, typed }: ManageActionsP
   const venue = activity.venue.name;
   const base = managePath(token);
   const actions = organiserActions(booking, now);
-  const categories = categoriesOf(activity.pricing);
+  // The booking's categories at the prices it keeps (bookingPricing), as the change is priced.
+  const categories = categoriesOf(bookingPricing(booking));
   const hint = t('manage.group_size.hint', {
     min: count(activity.minGroupSize),
     max: count(activity.maxGroupSize),

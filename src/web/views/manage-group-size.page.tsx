@@ -6,6 +6,7 @@ import { managePath } from './manage-actions.js';
 import { SlotSummary } from './slot-summary.js';
 import type { Ui } from './ui.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
+import { bookingPricing } from '../../core/bookings/booking-pricing.js';
 import { count, money, percent } from '../../core/i18n/i18n.js';
 
 /** What the change does to the money: extra to pay, or what the policy gives back and keeps. */
@@ -64,7 +65,7 @@ export function ManageGroupSizePage({
         </p>
         {quote.party && (
           <ul data-testid="group-size-party">
-            {categoriesOf(booking.activity.pricing).map((category) => (
+            {categoriesOf(bookingPricing(booking)).map((category) => (
               <li key={category.key}>
                 {category.label[ui.lang]}: {quote.party?.[category.key] ?? 0}
               </li>

@@ -26,6 +26,7 @@ import type { FieldMessages } from '../field-errors.js';
 import type { PartyValues } from '../party-form.js';
 import { partyLabels } from './party-fields.js';
 import { categoriesOf } from '../../core/catalog/pricing.js';
+import { bookingPricing } from '../../core/bookings/booking-pricing.js';
 import type { Subgroup } from '../../core/resources/rotation.js';
 import { formatDate, formatDateTime } from '../../core/i18n/format.js';
 import { dataPath } from './manage-data.page.js';
@@ -228,7 +229,7 @@ export function ManagePage({
               ui={ui}
               errors={refusal.fields ?? { groupSize: refusal.message }}
               labels={{ groupSize: 'booking.group_size' }}
-              named={partyLabels(ui, categoriesOf(booking.activity.pricing))}
+              named={partyLabels(ui, categoriesOf(bookingPricing(booking)))}
             />
           )}
         </div>
