@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Expression, type Insertable, type Selectable, sql } from 'kysely';
 import type { BookingTable, Executor, Tx } from '../../db/schema.js';
 import { hasDataModifyingWith, insertTogether, insertTogetherThenRead, type PendingInsert } from '../../db/insert-together.js';
 import { jsonArrayOf, rowsOfJsonArray } from '../../db/json-array.js';
@@ -156,13 +156,16 @@ interface ReadBeforeLock {
 const READ_BEFORE_LOCK_CHANGED = 'read_before_lock_changed';
 
 /**
- * True when lockedFactsOf reads now what the slot's UPDATE read before its lock (the same JSON, the
+ * True when lockedFactsOf reads now what the slot's UPDATE read before its lock (the same rows, the
  * same terms), else fails its statement (trueOrFail): PostgreSQL only.
  */
 const lockedFactsUnchanged = prepared((db, p: SlotPlacing & ReadBeforeLock) => {
   const facts = lockedFactsOf(db, p);
-  const same = sql<boolean>`to_jsonb(${facts.resource_ids}) = cast(${p.resourceIds} as jsonb)
-    and to_jsonb(${facts.earlier}) = cast(${p.earlier} as jsonb)
+  // The arrays as sets: neither statement promises its rows' order.
+  const sorted = (array: Expression<unknown>) =>
+    sql`(select coalesce(jsonb_agg(e order by e), '[]'::jsonb) from jsonb_array_elements(${array}) as e)`;
+  const same = sql<boolean>`${sorted(sql`to_jsonb(${facts.resource_ids})`)} = ${sorted(sql`cast(${p.resourceIds} as jsonb)`)}
+    and ${sorted(sql`to_jsonb(${facts.earlier})`)} = ${sorted(sql`cast(${p.earlier} as jsonb)`)}
     and (${facts.terms_version}) is not distinct from cast(${p.termsVersion} as integer)`;
   return db.selectNoFrom(trueOrFail(same, READ_BEFORE_LOCK_CHANGED).as('unchanged'));
 });
