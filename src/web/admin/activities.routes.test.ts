@@ -243,6 +243,34 @@ for (const dialect of testDialects()) {
       assert.equal(await activityCount(), before);
     });
 
+    test('an error of a price line or refund tier names its line, by number and name, at the field and in the summary', async () => {
+      const bad = validForm({ 'lines.0.amount': '12,5x', 'lines.1.labelNl': '', 'lines.1.amount': 'x', 'refundTiers.1.percent': '200' });
+      const dutchBody = (await adminPost(t, manager, '/admin/activities/new', bad)).body;
+      const dutch = parseHtml(dutchBody);
+      const at = (root: typeof dutch, field: string) => root.querySelector(`[data-testid="error-${field}"]`)?.textContent ?? '';
+      assert.match(at(dutch, 'lines.0.amount'), /^Prijsregel 1 \(Vaarkaartje\): .*bedrag in euro/);
+      assert.match(at(dutch, 'lines.1.amount'), /^Prijsregel 2 \(Guide\): /, 'a line without a Dutch name goes by its English one');
+      assert.match(at(dutch, 'refundTiers.1.percent'), /^Regel 2: /);
+      const summary = dutch.querySelector('[data-testid="form-errors"] a[href="#lines.1.amount"]')?.textContent ?? '';
+      assert.match(summary, /^Prijsregel 2 \(Guide\) – Bedrag in euro \(incl\. btw\): [^P]/, 'the summary names the line once');
+      assert.equal(fieldsOf(dutchBody)['lines.1.amount'], 'x', 'the input is kept');
+
+      const english = await t.app.inject({
+        method: 'POST',
+        url: '/admin/activities/new',
+        headers: {
+          origin: 'http://bookings.test',
+          'content-type': 'application/x-www-form-urlencoded',
+          'accept-language': 'en',
+          cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+        },
+        payload: new URLSearchParams({ _csrf: manager.csrf, ...validForm({ 'lines.0.amount': '', 'lines.2.amount': '5' }) }).toString(),
+      });
+      const root = parseHtml(english.body);
+      assert.match(at(root, 'lines.0.amount'), /^Price line 1 \(Ticket\): /);
+      assert.match(at(root, 'lines.2.labelNl'), /^Price line 3: /, 'a line without a name goes by its number');
+    });
+
     test('editing: saved and recorded; a maximum below an existing booking is allowed and the booking stays', async () => {
       const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-07-01' });
       const { booking } = await book(t.database.db, t.clock, slot, { groupSize: 12 }, t.linkKey);

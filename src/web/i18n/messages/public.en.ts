@@ -76,6 +76,8 @@ export const en: Record<keyof typeof nl, string> = {
 
   'form.errors_heading': 'Please check these fields',
   'form.optional': '(optional)',
+  'form.row_error': '{row}: {message}',
+  'form.row_field': '{row} – {field}',
 
   'field.required': 'Fill in this field.',
   'field.too_long': 'This text is too long.',

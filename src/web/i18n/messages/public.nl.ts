@@ -75,6 +75,8 @@ export const nl = {
 
   'form.errors_heading': 'Controleer de volgende velden',
   'form.optional': '(optioneel)',
+  'form.row_error': '{row}: {message}',
+  'form.row_field': '{row} – {field}',
 
   'field.required': 'Vul dit veld in.',
   'field.too_long': 'Deze tekst is te lang.',
