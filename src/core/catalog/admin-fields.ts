@@ -65,7 +65,28 @@ export function readWholeNumber(text: string, writing: NumberWriting): number | 
   return Math.max(Math.min(Number(trimmed.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0;
 }
 
-/** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, `not_a_number` when none. */
+/** The other language's thousands separator once, after a first group that is no zero: "10,000" in Dutch, "10.000" in English. */
+const OTHER_SEPARATOR_ONCE: Record<Language, RegExp> = {
+  nl: /^-?[1-9]\d{0,2},\d{3}$/,
+  en: /^-?[1-9]\d{0,2}\.\d{3}$/,
+};
+
+/** Why a text readWholeNumber refused is no whole number, as a field error's code and params. */
+export type WholeNumberFault = { code: 'not_a_number' } | { code: 'ambiguous_grouping'; params: { value: number } };
+
+/**
+ * Why a text readWholeNumber refused (written `writing`'s way) is none: the other language's
+ * separator once ("10,000" on a Dutch page) is `ambiguous_grouping`, naming the number it writes
+ * if the separator groups thousands, so the message can say how to write it ("10000 or 10.000");
+ * anything else is `not_a_number`. Plain digits (the API) know no separator to suggest.
+ */
+export function wholeNumberFault(text: string, writing: NumberWriting): WholeNumberFault {
+  const trimmed = text.trim();
+  if (writing === 'plain' || !OTHER_SEPARATOR_ONCE[writing].test(trimmed)) return { code: 'not_a_number' };
+  return { code: 'ambiguous_grouping', params: { value: Number(trimmed.replace(/[.,]/, '')) } };
+}
+
+/** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, else why not (wholeNumberFault) when none. */
 export function integerText(writing: NumberWriting) {
   return z
     .string()
@@ -74,7 +95,8 @@ export function integerText(writing: NumberWriting) {
     .transform((s, ctx) => {
       const value = readWholeNumber(s, writing);
       if (value === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'not_a_number' });
+        const fault = wholeNumberFault(s, writing);
+        ctx.addIssue({ code: 'custom', message: fault.code, ...('params' in fault && { params: fault.params }) });
         return z.NEVER;
       }
       return value;

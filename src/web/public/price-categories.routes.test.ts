@@ -226,6 +226,15 @@ for (const dialect of testDialects()) {
         assert.equal(typo.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), 'abc', 'the input kept');
         assert.equal(typo.page.querySelector('[data-testid="error-groupSize"]'), null, 'the counts say why, not a group size nobody typed');
 
+        // The other language's thousands separator once could be 10 or 10000: the count says how to write it.
+        const grouped = await post({ 'party.pupil': lang === 'nl' ? '1,000' : '1.000', 'party.adult': '3' }, lang);
+        assert.equal(
+          text(grouped.page.querySelector('[data-testid="error-party.pupil"]')),
+          lang === 'nl'
+            ? 'Een komma staat voor decimalen. Bedoelt u 1.000? Schrijf dan 1000 of 1.000.'
+            : 'A point marks decimals. Do you mean 1,000? Then write 1000 or 1,000.',
+        );
+
         const tooFew = await post({ 'party.pupil': '8', 'party.adult': '1' }, lang);
         assert.equal(tooFew.status, 422, 'the sum is below the activity’s minimum');
         assert.ok(text(tooFew.page.querySelector('[data-testid="error-groupSize"]'))?.includes('10'));

@@ -82,6 +82,7 @@ export const en: Record<keyof typeof nl, string> = {
   'field.required': 'Fill in this field.',
   'field.too_long': 'This text is too long.',
   'field.not_a_number': 'Enter a whole number.',
+  'field.ambiguous_grouping': 'A point marks decimals. Do you mean {grouped}? Then write {digits} or {grouped}.',
   'field.too_small': 'This number is too small.',
   'field.too_large': 'This number is too large.',
   'field.at_least': 'At least {min}.',

@@ -81,6 +81,7 @@ export const nl = {
   'field.required': 'Vul dit veld in.',
   'field.too_long': 'Deze tekst is te lang.',
   'field.not_a_number': 'Vul een heel getal in.',
+  'field.ambiguous_grouping': 'Een komma staat voor decimalen. Bedoelt u {grouped}? Schrijf dan {digits} of {grouped}.',
   'field.too_small': 'Dit getal is te klein.',
   'field.too_large': 'Dit getal is te groot.',
   'field.at_least': 'Minstens {min}.',
