@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../shared/field-errors.js';
-import { decimal, integerText, optionalWholeNumber, readWholeNumber, wholeNumber } from './admin-fields.js';
+import {
+  decimal,
+  integerText,
+  optionalWholeNumber,
+  readWholeNumber,
+  wholeNumber,
+  optionalNumberText,
+  wholeNumberText,
+} from './admin-fields.js';
 
 function errorsOf(schema: z.ZodType, typed: string) {
   const parsed = schema.safeParse(typed);
@@ -178,4 +186,15 @@ test("a form's whole number reads its page's thousands, the bound its hint shows
     ['nl', '1,000.000'],
   ] as const)
     assert.deepEqual(errorsOf(wholeNumber(1, 10_000, lang), typed), [{ field: 'body', code: 'not_a_number' }], `${lang} ${typed}`);
+});
+
+test('a stored whole number is shown as the page writes it, and read back as the same number', () => {
+  assert.deepEqual(
+    [wholeNumberText(10_000, 'nl'), wholeNumberText(10_000, 'en'), wholeNumberText(10_000, 'plain'), optionalNumberText(null, 'nl')],
+    ['10.000', '10,000', '10000', ''],
+  );
+  for (const n of [0, 7, 999, 1000, 8760, -1500, 10_000, 1_234_567, Number.MAX_SAFE_INTEGER]) {
+    for (const writing of ['nl', 'en', 'plain'] as const)
+      assert.equal(readWholeNumber(wholeNumberText(n, writing), writing), n, `${writing} ${n}`);
+  }
 });

@@ -65,6 +65,27 @@ export function readWholeNumber(text: string, writing: NumberWriting): number | 
   return Math.max(Math.min(Number(trimmed.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0;
 }
 
+/** The separator a language groups thousands with, as WHOLE_NUMBER_IN reads it. */
+const THOUSANDS_SEPARATOR: Record<Language, string> = { nl: '.', en: ',' };
+
+/**
+ * A stored whole number as a form shows it, written as readWholeNumber reads it back: grouped the
+ * page's language's way ("10.000", "10,000"), as its hint and messages write numbers (formatCount);
+ * digits only for `plain`. Shown and sent back unchanged, it saves the same number.
+ */
+export function wholeNumberText(n: number, writing: NumberWriting): string {
+  if (writing === 'plain') return String(n);
+  const digits = String(Math.abs(n));
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return `${n < 0 ? '-' : ''}${groups.join(THOUSANDS_SEPARATOR[writing])}`;
+}
+
+/** As wholeNumberText; '' for no number (an optional field left blank). */
+export function optionalNumberText(n: number | null | undefined, writing: NumberWriting): string {
+  return n === null || n === undefined ? '' : wholeNumberText(n, writing);
+}
+
 /** The other language's thousands separator once, after a first group that is no zero: "10,000" in Dutch, "10.000" in English. */
 const OTHER_SEPARATOR_ONCE: Record<Language, RegExp> = {
   nl: /^-?[1-9]\d{0,2},\d{3}$/,

@@ -499,6 +499,37 @@ for (const dialect of testDialects()) {
       assert.equal(plain.querySelector('[data-testid="practical-accessibility"]'), null);
     });
 
+    test("a saved number is shown the page language's way and, sent back unchanged, saves the same (nl, en)", async () => {
+      const big = validForm({
+        slug: 'grote-groepen',
+        maxGroupSize: '2500',
+        cancelUntilHours: '1500',
+        'lines.0.basis': 'category',
+        'lines.0.maxCount': '1200',
+        'refundTiers.0.amount': '1000',
+        'refundTiers.0.unit': 'hours',
+      });
+      const created = await adminPost(t, manager, '/admin/activities/new', big);
+      assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+      const id = /\/admin\/activities\/([^/?]+)/.exec(created.headers.location as string)![1]!;
+      const stored = async () => {
+        const row = (await activityRow(id))!;
+        return [row.max_group_size, row.cancel_until_hours, row.pricing, row.refund_policy];
+      };
+      const saved = await stored();
+      for (const [lang, shown] of [
+        ['nl', { maxGroupSize: '2.500', cancelUntilHours: '1.500', 'lines.0.maxCount': '1.200', 'refundTiers.0.amount': '1.000' }],
+        ['en', { maxGroupSize: '2,500', cancelUntilHours: '1,500', 'lines.0.maxCount': '1,200', 'refundTiers.0.amount': '1,000' }],
+      ] as const) {
+        const who = { ...manager, cookie: `${manager.cookie}; lang=${lang}` };
+        const fields = fieldsOf((await adminGet(t, who, `/admin/activities/${id}`)).body);
+        for (const [name, text] of Object.entries(shown)) assert.equal(fields[name], text, `${lang} ${name}`);
+        const again = await adminPost(t, who, `/admin/activities/${id}`, fields);
+        assert.equal(again.statusCode, 303, `${lang}: ${again.body.slice(0, 300)}`);
+        assert.deepEqual(await stored(), saved, `${lang}: the same numbers saved`);
+      }
+    });
+
     test('price categories: made on the form with a free allowance, keys kept when relabelled, faults named per field', async () => {
       const categories = {
         'lines.0.labelNl': 'Leerling',

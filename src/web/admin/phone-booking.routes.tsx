@@ -1,3 +1,4 @@
+import { optionalNumberText } from '../../core/catalog/admin-fields.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppContext, paymentContextOf } from '../app-context.js';
 import { bookForCaller, findSlotForStaff } from '../../core/booking-flows/phone-booking.service.js';
@@ -83,7 +84,7 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
     const counted = Object.keys(party).length > 0 ? partyInputOf(party, ui.lang) : undefined;
     const values = {
       ...organiserValuesFrom(request.body),
-      ...(counted && { groupSize: counted.groupSize === undefined ? '' : String(counted.groupSize) }),
+      ...(counted && { groupSize: optionalNumberText(counted.groupSize, ui.lang) }),
       party,
       language: formField(request.body, 'language'),
       status: formField(request.body, 'status'),

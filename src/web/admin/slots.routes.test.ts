@@ -174,6 +174,11 @@ for (const dialect of testDialects()) {
         assert.equal((await adminPost(t, staff, url, { capacity: '10' })).statusCode, 303);
         assert.equal((await adminPost(t, who, url, { capacity: typed })).statusCode, 303, typed);
         assert.equal((await slotRow(slot.id))?.capacity, 10_000, typed);
+        // Shown again the page's way, and sent back unchanged the same number.
+        const listed = await adminGet(t, who, `/admin/activities/${activity.id}/slots?from=2026-04-12&to=2026-04-12`);
+        assert.equal(parseHtml(listed.body).querySelector(`#capacity-${slot.id}`)?.getAttribute('value'), typed);
+        assert.equal((await adminPost(t, who, url, { capacity: typed })).statusCode, 303, typed);
+        assert.equal((await slotRow(slot.id))?.capacity, 10_000, typed);
         // The other language's single group could be 10 or 10000: refused, saying how to write it, the value kept.
         const ambiguous = await adminPost(t, who, `${url}?from=2026-04-12&to=2026-04-12`, { capacity: refused });
         assert.equal(ambiguous.statusCode, 422, refused);
