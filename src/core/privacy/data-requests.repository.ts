@@ -78,6 +78,7 @@ export async function findBookingForExport(db: Executor, bookingId: string) {
       'slots.ends_at',
       'activities.title_nl',
       'activities.title_en',
+      'activities.pricing',
       'venues.name as venue_name',
       'discount_codes.code as discount_code',
     ])

@@ -1,3 +1,6 @@
+import { type Party, partyWords } from '../catalog/price-categories.js';
+import { categoriesOf, type Pricing } from '../catalog/pricing.js';
+import { formatCount } from '../i18n/format.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { StaffActor } from '../booking-flows/booking-admin.service.js';
@@ -96,6 +99,10 @@ export async function gatherBookingData(db: Executor, bookingId: string): Promis
       },
       groupSize: row.group_size,
       party: parsed(row.party),
+      partyText:
+        row.party === null
+          ? null
+          : partyWords(categoriesOf(JSON.parse(row.pricing) as Pricing), JSON.parse(row.party) as Party, formatCount),
       totalCents: row.total_cents,
       vatCents: row.vat_cents,
       adjustmentCents: row.adjustment_cents,
