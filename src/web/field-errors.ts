@@ -17,6 +17,9 @@ export function fieldMessage(t: Translate, error: FieldError): string {
   const params = messageParams(error.params);
   if (code === 'too_large' && params?.max !== undefined) return t('field.at_most', params);
   if (code === 'too_small' && params?.min !== undefined) return t('field.at_least', params);
+  // "Schrijf 10000 of 10.000.": the number as digits only, and grouped the page's way.
+  if (code === 'ambiguous_grouping' && typeof error.params?.value === 'number')
+    return t('field.ambiguous_grouping', { digits: error.params.value, grouped: count(error.params.value) });
   return isFieldErrorCode(code) ? t(`field.${code}`, params) : t(`error.${code}`, params);
 }
 

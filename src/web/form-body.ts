@@ -1,4 +1,5 @@
-import { type NumberWriting, readWholeNumber } from '../core/catalog/admin-fields.js';
+import { type NumberWriting, readWholeNumber, wholeNumberFault } from '../core/catalog/admin-fields.js';
+import type { FieldError } from '../core/shared/field-errors.js';
 
 /** One field of a urlencoded form body as a string: '' when absent, the first when repeated. */
 export function formField(body: unknown, name: string): string {
@@ -25,6 +26,17 @@ export function formNumber(text: string, writing: NumberWriting): number | strin
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   return readWholeNumber(trimmed, writing) ?? trimmed;
+}
+
+/**
+ * The errors of a form, each `not_a_number` at a field told why the text typed there (in `body`)
+ * is none (wholeNumberFault): "10,000" on a Dutch page is told how to write the number. For the
+ * whole numbers formNumber reads, which core checks as numbers and sees no text of.
+ */
+export function withNumberFaults(errors: readonly FieldError[], body: unknown, writing: NumberWriting): FieldError[] {
+  return errors.map((error) =>
+    error.code === 'not_a_number' ? { ...error, ...wholeNumberFault(formField(body, error.field), writing) } : error,
+  );
 }
 
 /**

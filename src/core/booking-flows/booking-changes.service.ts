@@ -17,9 +17,10 @@ import { enqueueStaffNotice } from '../bookings/staff-notice.service.js';
 import { applyPriceChange } from './balances.service.js';
 import { changeStatus, detailsToChange } from './status-change.service.js';
 import { groupAfterChange, priceForGroup } from './group-size-quote.service.js';
-import { type Group, type Party, partyText, sameGroup } from '../catalog/price-categories.js';
-import { changedGroup } from '../catalog/pricing.js';
+import { type Group, type Party, partyWords, sameGroup } from '../catalog/price-categories.js';
+import { categoriesOf, changedGroup } from '../catalog/pricing.js';
 import { bookingPricing } from '../bookings/booking-pricing.js';
+import { formatCount } from '../i18n/format.js';
 import { heldExtrasOf, resizeExtras } from './booking-extras.service.js';
 
 /**
@@ -121,7 +122,9 @@ async function applyChange(
     await resizeExtras(trx, booking.slot.id, booking.id, extras, groupSize);
     const event = { ...actor, venueId, reference: booking.reference } as const;
     if (regrouped) {
-      const detail = { from, to: groupSize, total_cents: price.totalCents, ...(group.party && { party: partyText(group.party) }) };
+      // The party by its categories' names, in the booking's language (as its mails name them).
+      const party = group.party && partyWords(categoriesOf(bookingPricing(booking)), group.party, formatCount)[booking.language];
+      const detail = { from, to: groupSize, total_cents: price.totalCents, ...(party && { party }) };
       await recordBookingEvent(trx, clock, { ...event, action: 'booking.group_size_changed', detail });
     }
     if (change.fields.length > 0) {

@@ -2,7 +2,7 @@ import { formatCount } from '../i18n/format.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Translated } from '../catalog/activity.js';
 import { categoriesOf, type Pricing } from '../catalog/pricing.js';
-import { type Party, partySummary } from '../catalog/price-categories.js';
+import { type Party, partyWords } from '../catalog/price-categories.js';
 import type { ActivityTable, Database, Executor, SlotTable, Tx } from '../../db/schema.js';
 import { toSlot } from '../availability/slot.repository.js';
 import type { Venue } from '../catalog/activity.js';
@@ -65,12 +65,7 @@ const ITEM_COLUMNS = [
 /** "Leerling 24, Begeleider 3" in both languages, for a booking counted by price category; else null. */
 function partyTextOf(row: Pick<BookingItemRow, 'party' | 'pricing'>): Translated | null {
   if (row.party === null) return null;
-  const party = JSON.parse(row.party) as Party;
-  const categories = categoriesOf(JSON.parse(row.pricing) as Pricing);
-  return {
-    nl: partySummary(categories, party, 'nl', (n) => formatCount(n, 'nl')),
-    en: partySummary(categories, party, 'en', (n) => formatCount(n, 'en')),
-  };
+  return partyWords(categoriesOf(JSON.parse(row.pricing) as Pricing), JSON.parse(row.party) as Party, formatCount);
 }
 
 function toItem(row: BookingItemRow): BookingListItem {

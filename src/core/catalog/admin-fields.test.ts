@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../shared/field-errors.js';
-import { decimal, integerText, optionalWholeNumber, readWholeNumber, wholeNumber } from './admin-fields.js';
+import {
+  decimal,
+  integerText,
+  optionalWholeNumber,
+  readWholeNumber,
+  wholeNumber,
+  optionalNumberText,
+  wholeNumberText,
+} from './admin-fields.js';
 
 function errorsOf(schema: z.ZodType, typed: string) {
   const parsed = schema.safeParse(typed);
@@ -157,19 +165,36 @@ test("one reading of whole numbers serves the forms, in the page's language, and
   assert.deepEqual(errorsOf(wholeNumber(0, 10, 'plain'), '1.000.000'), [{ field: 'body', code: 'not_a_number' }]);
 });
 
-test("a form's whole number reads its page's thousands, the bound its hint shows, and names the other language's single group as no number", () => {
+test("a form's whole number reads its page's thousands, the bound its hint shows, and tells how to write the other language's single group", () => {
   assert.equal(wholeNumber(1, 10_000, 'nl').parse('10.000'), 10_000);
   assert.equal(wholeNumber(1, 10_000, 'en').parse('10,000'), 10_000);
   assert.equal(optionalWholeNumber(1, 10_000, 'nl').parse('1.000'), 1000);
   assert.equal(optionalWholeNumber(1, 10_000, 'en').parse('1,000'), 1000);
   assert.deepEqual(errorsOf(wholeNumber(1, 10_000, 'nl'), '10.001'), [{ field: 'body', code: 'too_large', params: { max: 10_000 } }]);
+  assert.deepEqual(errorsOf(wholeNumber(1, 10_000, 'nl'), ' 10,000 '), [
+    { field: 'body', code: 'ambiguous_grouping', params: { value: 10_000 } },
+  ]);
+  assert.deepEqual(errorsOf(optionalWholeNumber(1, 10, 'en'), '-1.500'), [
+    { field: 'body', code: 'ambiguous_grouping', params: { value: -1500 } },
+  ]);
   for (const [lang, typed] of [
-    ['nl', '10,000'],
-    ['en', '10.000'],
+    ['nl', '0,500'],
     ['nl', '1,5'],
     ['en', '1.5'],
     ['nl', '1.0000'],
     ['en', '10,00'],
+    ['nl', '1,000.000'],
   ] as const)
     assert.deepEqual(errorsOf(wholeNumber(1, 10_000, lang), typed), [{ field: 'body', code: 'not_a_number' }], `${lang} ${typed}`);
+});
+
+test('a stored whole number is shown as the page writes it, and read back as the same number', () => {
+  assert.deepEqual(
+    [wholeNumberText(10_000, 'nl'), wholeNumberText(10_000, 'en'), wholeNumberText(10_000, 'plain'), optionalNumberText(null, 'nl')],
+    ['10.000', '10,000', '10000', ''],
+  );
+  for (const n of [0, 7, 999, 1000, 8760, -1500, 10_000, 1_234_567, Number.MAX_SAFE_INTEGER]) {
+    for (const writing of ['nl', 'en', 'plain'] as const)
+      assert.equal(readWholeNumber(wholeNumberText(n, writing), writing), n, `${writing} ${n}`);
+  }
 });

@@ -65,7 +65,49 @@ export function readWholeNumber(text: string, writing: NumberWriting): number | 
   return Math.max(Math.min(Number(trimmed.replace(/[.,]/g, '')), Number.MAX_SAFE_INTEGER), Number.MIN_SAFE_INTEGER) || 0;
 }
 
-/** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, `not_a_number` when none. */
+/** The separator a language groups thousands with, as WHOLE_NUMBER_IN reads it. */
+const THOUSANDS_SEPARATOR: Record<Language, string> = { nl: '.', en: ',' };
+
+/**
+ * A stored whole number as a form shows it, written as readWholeNumber reads it back: grouped the
+ * page's language's way ("10.000", "10,000"), as its hint and messages write numbers (formatCount);
+ * digits only for `plain`. Shown and sent back unchanged, it saves the same number.
+ */
+export function wholeNumberText(n: number, writing: NumberWriting): string {
+  if (writing === 'plain') return String(n);
+  const digits = String(Math.abs(n));
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return `${n < 0 ? '-' : ''}${groups.join(THOUSANDS_SEPARATOR[writing])}`;
+}
+
+/** As wholeNumberText; '' for no number (an optional field left blank). */
+export function optionalNumberText(n: number | null | undefined, writing: NumberWriting): string {
+  return n === null || n === undefined ? '' : wholeNumberText(n, writing);
+}
+
+/** The other language's thousands separator once, after a first group that is no zero: "10,000" in Dutch, "10.000" in English. */
+const OTHER_SEPARATOR_ONCE: Record<Language, RegExp> = {
+  nl: /^-?[1-9]\d{0,2},\d{3}$/,
+  en: /^-?[1-9]\d{0,2}\.\d{3}$/,
+};
+
+/** Why a text readWholeNumber refused is no whole number, as a field error's code and params. */
+export type WholeNumberFault = { code: 'not_a_number' } | { code: 'ambiguous_grouping'; params: { value: number } };
+
+/**
+ * Why a text readWholeNumber refused (written `writing`'s way) is none: the other language's
+ * separator once ("10,000" on a Dutch page) is `ambiguous_grouping`, naming the number it writes
+ * if the separator groups thousands, so the message can say how to write it ("10000 or 10.000");
+ * anything else is `not_a_number`. Plain digits (the API) know no separator to suggest.
+ */
+export function wholeNumberFault(text: string, writing: NumberWriting): WholeNumberFault {
+  const trimmed = text.trim();
+  if (writing === 'plain' || !OTHER_SEPARATOR_ONCE[writing].test(trimmed)) return { code: 'not_a_number' };
+  return { code: 'ambiguous_grouping', params: { value: Number(trimmed.replace(/[.,]/, '')) } };
+}
+
+/** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, else why not (wholeNumberFault) when none. */
 export function integerText(writing: NumberWriting) {
   return z
     .string()
@@ -74,7 +116,8 @@ export function integerText(writing: NumberWriting) {
     .transform((s, ctx) => {
       const value = readWholeNumber(s, writing);
       if (value === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'not_a_number' });
+        const fault = wholeNumberFault(s, writing);
+        ctx.addIssue({ code: 'custom', message: fault.code, ...('params' in fault && { params: fault.params }) });
         return z.NEVER;
       }
       return value;

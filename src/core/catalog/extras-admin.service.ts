@@ -9,7 +9,15 @@ import { newId } from '../shared/ids.js';
 import type { ScopedMember } from '../shared/venue-scope.js';
 import type { Activity } from './activity.js';
 import { activityFor } from './activity-admin.service.js';
-import { decimal, type NumberWriting, optionalWholeNumber, requiredText, wholeNumber } from './admin-fields.js';
+import {
+  decimal,
+  type NumberWriting,
+  optionalWholeNumber,
+  requiredText,
+  wholeNumber,
+  optionalNumberText,
+  wholeNumberText,
+} from './admin-fields.js';
 import { EXTRA_BASES, type Extra, MAX_EXTRA_UNITS } from './extras.js';
 import { findActivityExtra, insertActivityExtra, isExtraHeld, listActivityExtras, updateActivityExtra } from './extras.repository.js';
 
@@ -42,7 +50,7 @@ const extraFormShape = (lang: NumberWriting) => ({
 });
 
 /** An extra's form, as its current values fill it (or a new extra's defaults). */
-export function extraFormOf(extra: Extra | undefined): ExtraForm {
+export function extraFormOf(extra: Extra | undefined, writing: NumberWriting): ExtraForm {
   if (!extra) {
     return {
       labelNl: '',
@@ -64,9 +72,9 @@ export function extraFormOf(extra: Extra | undefined): ExtraForm {
     vat: extra.vat,
     amount: (extra.amountCents / 100).toFixed(2),
     required: extra.required ? 'yes' : '',
-    stock: extra.stock === null ? '' : String(extra.stock),
-    maxPerBooking: extra.maxPerBooking === null ? '' : String(extra.maxPerBooking),
-    position: String(extra.position),
+    stock: optionalNumberText(extra.stock, writing),
+    maxPerBooking: optionalNumberText(extra.maxPerBooking, writing),
+    position: wholeNumberText(extra.position, writing),
     active: extra.active ? 'yes' : '',
   };
 }

@@ -5,7 +5,7 @@ import { parsePaymentTerms, parseRefundTiers, paymentTermsFormOf, type PaymentTe
 
 const tier = (amount: string, unit: string, percent: string): RefundTierForm => ({ amount, unit, percent });
 const form = (overrides: Partial<PaymentTermsForm> = {}): PaymentTermsForm => ({
-  ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, []),
+  ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, [], 'nl'),
   ...overrides,
 });
 
@@ -77,7 +77,7 @@ describe('the activity form: payment terms and cancellation tiers', () => {
       { hoursBefore: 48, percent: 50 },
       { hoursBefore: 5, percent: 10 },
     ];
-    const shown = paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, policy).refundTiers;
+    const shown = paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, policy, 'nl').refundTiers;
     assert.deepEqual(shown.slice(0, 3), [tier('30', 'days', '100'), tier('48', 'hours', '50'), tier('5', 'hours', '10')]);
     assert.equal(shown.length, 5);
     assert.deepEqual(parseRefundTiers(shown, 'nl'), { ok: true, value: policy });

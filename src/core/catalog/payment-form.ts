@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPaymentMode, PAYMENT_TERM_LIMITS, type PaymentTerms } from './payment-terms.js';
 import { REFUND_POLICY_LIMITS, type RefundPolicy, type RefundTier, tierOrderFault } from './refund-policy.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
-import { type NumberWriting, wholeNumber } from './admin-fields.js';
+import { type NumberWriting, wholeNumber, wholeNumberText } from './admin-fields.js';
 
 /** How many cancellation tiers the activity form offers: the most a policy may have. */
 export const REFUND_TIER_FIELDS = REFUND_POLICY_LIMITS.tiers;
@@ -140,14 +140,14 @@ export function parseRefundTiers(tiers: readonly RefundTierForm[], lang: NumberW
 }
 
 /** Stored terms as the form shows them. */
-export function paymentTermsFormOf(terms: PaymentTerms, policy: RefundPolicy): PaymentTermsForm {
+export function paymentTermsFormOf(terms: PaymentTerms, policy: RefundPolicy, writing: NumberWriting): PaymentTermsForm {
   return {
     paymentMode: terms.mode,
-    depositPercent: String(terms.depositPercent),
-    balanceDaysBefore: String(terms.balanceDaysBefore),
+    depositPercent: wholeNumberText(terms.depositPercent, writing),
+    balanceDaysBefore: wholeNumberText(terms.balanceDaysBefore, writing),
     invoiceAllowed: terms.invoiceAllowed,
-    invoiceTermDays: String(terms.invoiceTermDays),
-    refundTiers: Array.from({ length: REFUND_TIER_FIELDS }, (_, i) => refundTierFormOf(policy[i])),
+    invoiceTermDays: wholeNumberText(terms.invoiceTermDays, writing),
+    refundTiers: Array.from({ length: REFUND_TIER_FIELDS }, (_, i) => refundTierFormOf(policy[i], writing)),
   };
 }
 
@@ -157,12 +157,12 @@ export function tierReadsInDays(hoursBefore: number): boolean {
 }
 
 /** A tier as typed: in days where it reads so, else hours. */
-function refundTierFormOf(tier: RefundPolicy[number] | undefined): RefundTierForm {
+function refundTierFormOf(tier: RefundPolicy[number] | undefined, writing: NumberWriting): RefundTierForm {
   if (!tier) return { amount: '', unit: 'days', percent: '' };
   const inDays = tierReadsInDays(tier.hoursBefore);
   return {
-    amount: String(inDays ? tier.hoursBefore / HOURS_PER_DAY : tier.hoursBefore),
+    amount: wholeNumberText(inDays ? tier.hoursBefore / HOURS_PER_DAY : tier.hoursBefore, writing),
     unit: inDays ? 'days' : 'hours',
-    percent: String(tier.percent),
+    percent: wholeNumberText(tier.percent, writing),
   };
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../shared/language.js';
 import { z } from 'zod';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
 import type { FieldError } from '../shared/field-errors.js';
@@ -56,11 +57,28 @@ export function partySummary(
     .join(', ');
 }
 
-/** "pupil 24, teacher 3": a party as the booking's history records it. */
-export function partyText(party: Party): string {
-  return Object.entries(party)
-    .map(([key, count]) => `${key} ${count}`)
-    .join(', ');
+/**
+ * "Leerling 24, Begeleider 3" and "Pupil 24, Adult 3": a party in words in both languages, as a
+ * person reads it (pages, the data download, the history): by the categories' names, never their
+ * keys, as partySummary writes it. A count of a key the pricing no longer has (a category since
+ * removed) follows under that key, so that nothing held is left out.
+ */
+export function partyWords(
+  categories: readonly CategoryLine[],
+  party: Party,
+  writeCount: (n: number, lang: Language) => string,
+): Record<Language, string> {
+  const known = new Set(categories.map((c) => c.key));
+  const words = (lang: Language) =>
+    [
+      partySummary(categories, party, lang, (n) => writeCount(n, lang)),
+      ...Object.entries(party)
+        .filter(([key, count]) => !known.has(key) && count > 0)
+        .map(([key, count]) => `${key} ${writeCount(count, lang)}`),
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return { nl: words('nl'), en: words('en') };
 }
 
 /** The number of persons in a party. */

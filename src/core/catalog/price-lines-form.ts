@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
-import { decimal, type NumberWriting, optionalWholeNumber, requiredText } from './admin-fields.js';
+import { decimal, type NumberWriting, optionalWholeNumber, requiredText, optionalNumberText } from './admin-fields.js';
 import type { CategoryLine } from './price-categories.js';
 import { isBanded, type PlainLine, type Pricing } from './pricing.js';
 
@@ -155,7 +155,7 @@ export function mergePricing(current: Pricing, fixed: readonly FixedLine[]): Pri
 }
 
 /** The pricing's fixed lines as the form shows them, amounts written by `amountText`; then blank lines up to PRICE_LINE_FIELDS. */
-export function priceLineForms(pricing: Pricing, amountText: (cents: number) => string): PriceLineForm[] {
+export function priceLineForms(pricing: Pricing, amountText: (cents: number) => string, writing: NumberWriting): PriceLineForm[] {
   const fixed = fixedLinesOf(pricing);
   const lineOf = (key: string) => fixed.findIndex((line) => line.basis === 'category' && line.key === key) + 1;
   const forms = fixed.map((line): PriceLineForm => ({
@@ -166,9 +166,9 @@ export function priceLineForms(pricing: Pricing, amountText: (cents: number) => 
     vat: line.vat,
     amount: amountText(line.amountCents),
     ...(line.basis === 'category' && {
-      minCount: line.minCount === undefined ? '' : String(line.minCount),
-      maxCount: line.maxCount === undefined ? '' : String(line.maxCount),
-      freePer: line.free ? String(line.free.per) : '',
+      minCount: optionalNumberText(line.minCount, writing),
+      maxCount: optionalNumberText(line.maxCount, writing),
+      freePer: optionalNumberText(line.free?.per, writing),
       freeOf: line.free ? String(lineOf(line.free.of)) : '',
     }),
   }));

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { decimal, localDate, type NumberWriting, optionalWholeNumber, wholeNumber } from '../catalog/admin-fields.js';
+import {
+  decimal,
+  localDate,
+  type NumberWriting,
+  optionalWholeNumber,
+  wholeNumber,
+  optionalNumberText,
+  wholeNumberText,
+} from '../catalog/admin-fields.js';
 import type { DiscountCodeTable } from '../../db/schema.js';
 import { type FieldError, fieldErrorsOf, type FormResult, parseEachField } from '../shared/field-errors.js';
 import { MAX_GROUP_SIZE } from '../shared/group-size.js';
@@ -68,18 +76,18 @@ export const NEW_DISCOUNT_CODE_FORM: DiscountCodeForm = {
 };
 
 /** A stored code as its form shows it. */
-export function discountCodeFormOf(code: DiscountCode): DiscountCodeForm {
+export function discountCodeFormOf(code: DiscountCode, writing: NumberWriting): DiscountCodeForm {
   const { terms } = code;
   const euros = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
   return {
     code: terms.code,
     kind: terms.kind,
-    value: terms.kind === 'percent' ? String(terms.percent) : euros(terms.amountCents),
+    value: terms.kind === 'percent' ? wholeNumberText(terms.percent, writing) : euros(terms.amountCents),
     per: terms.kind === 'amount' ? terms.per : 'booking',
     validFrom: code.validFrom ?? '',
     validUntil: code.validUntil ?? '',
-    minGroupSize: code.minGroupSize === null ? '' : String(code.minGroupSize),
-    maxUses: code.maxUses === null ? '' : String(code.maxUses),
+    minGroupSize: optionalNumberText(code.minGroupSize, writing),
+    maxUses: optionalNumberText(code.maxUses, writing),
     active: code.active,
     activityIds: code.activityIds,
   };

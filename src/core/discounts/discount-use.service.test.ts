@@ -151,7 +151,7 @@ for (const dialect of testDialects()) {
         clock,
         TEST_ADMIN,
         code.id,
-        { ...discountCodeFormOf(code), kind: 'percent', value: '50' },
+        { ...discountCodeFormOf(code, 'nl'), kind: 'percent', value: '50' },
         'nl',
       );
       assert.ok(changed.ok);
@@ -190,7 +190,7 @@ for (const dialect of testDialects()) {
       const code = await makeCode({ code: 'TWO', kind: 'percent', value: '20', maxUses: '2' });
       await place('two');
       await place('two');
-      const lowered = await saveDiscountCode(db, clock, TEST_ADMIN, code.id, { ...discountCodeFormOf(code), maxUses: '1' }, 'nl');
+      const lowered = await saveDiscountCode(db, clock, TEST_ADMIN, code.id, { ...discountCodeFormOf(code, 'nl'), maxUses: '1' }, 'nl');
       assert.deepEqual(lowered, { ok: false, errors: [{ field: 'maxUses', code: 'below_uses' }] });
       const again = await createDiscountCode(
         db,
@@ -212,7 +212,7 @@ for (const dialect of testDialects()) {
       const elsewhere = await makeActivity(db, clock);
       const manager = { ...TEST_ADMIN, id: 'm-1', role: 'manager' as const, venueId: elsewhere.venue.id };
       assert.equal(await refusal(readDiscountCode(db, manager, code.id)), 'not_found');
-      assert.equal(await refusal(saveDiscountCode(db, clock, manager, code.id, discountCodeFormOf(code), 'nl')), 'not_found');
+      assert.equal(await refusal(saveDiscountCode(db, clock, manager, code.id, discountCodeFormOf(code, 'nl'), 'nl')), 'not_found');
       assert.equal(
         await refusal(
           createDiscountCode(db, clock, manager, activity.venue.id, { ...NEW_DISCOUNT_CODE_FORM, code: 'X', value: '5' }, 'nl'),

@@ -79,6 +79,7 @@ export async function findBookingForExport(db: Executor, bookingId: string) {
       'slots.ends_at',
       'activities.title_nl',
       'activities.title_en',
+      'activities.pricing as activity_pricing',
       'venues.name as venue_name',
       'discount_codes.code as discount_code',
     ])

@@ -33,6 +33,8 @@ export interface BookingData {
     };
     groupSize: number;
     party: unknown;
+    /** The party in words, by its categories' names ("Leerling 9" / "Pupil 9"); null without one. */
+    partyText: { nl: string; en: string } | null;
     totalCents: number;
     vatCents: number;
     adjustmentCents: number;

@@ -8,7 +8,13 @@ import { outcome, refusedWith } from '../../../test/outcomes.js';
 import type { Activity } from '../catalog/activity.js';
 import { DEFAULT_RETENTION, type RetentionLimits } from './retention.js';
 import { applyRetention } from './retention.service.js';
-import { readVenueRetention, type RetentionMember, saveVenueRetention, type VenueRetentionForm } from './venue-retention.service.js';
+import {
+  readVenueRetention,
+  type RetentionMember,
+  saveVenueRetention,
+  type VenueRetentionForm,
+  venueRetentionFormOf,
+} from './venue-retention.service.js';
 
 const LIMITS: RetentionLimits = { participantsDays: 30, organiserMonths: 24, cancelledDays: 14, mailDays: 30, activityLogMonths: 12 };
 const EMPTY: VenueRetentionForm = { participantsDays: '', organiserMonths: '', cancelledDays: '' };
@@ -44,7 +50,7 @@ for (const dialect of testDialects()) {
 
     test("a venue without a choice: the platform's periods apply, the form is empty, no runs yet", async () => {
       const view = await readVenueRetention(database.db, LIMITS, viewer, home.venue.id);
-      assert.deepEqual(view.form, EMPTY);
+      assert.deepEqual(venueRetentionFormOf(view.choice, 'nl'), EMPTY);
       assert.deepEqual(view.choice, { participantsDays: null, organiserMonths: null, cancelledDays: null });
       assert.deepEqual(view.effective, { participantsDays: 30, organiserMonths: 24, cancelledDays: 14 });
       assert.deepEqual(view.limits, LIMITS);
@@ -70,7 +76,11 @@ for (const dialect of testDialects()) {
       );
       assert.ok(result.ok, JSON.stringify(result));
       assert.deepEqual(result.value.effective, { participantsDays: 7, organiserMonths: 24, cancelledDays: 14 });
-      assert.deepEqual(result.value.form, { participantsDays: '7', organiserMonths: '', cancelledDays: '14' });
+      assert.deepEqual(venueRetentionFormOf(result.value.choice, 'nl'), {
+        participantsDays: '7',
+        organiserMonths: '',
+        cancelledDays: '14',
+      });
       const row = await stored(home.venue.id);
       assert.deepEqual(
         { p: row?.participants_days, o: row?.organiser_months, c: row?.cancelled_days },
@@ -108,7 +118,7 @@ for (const dialect of testDialects()) {
         ).ok,
       );
       assert.equal((await entries()).length, 1, 'an unchanged choice logs nothing');
-      assert.deepEqual((await readVenueRetention(database.db, LIMITS, viewer, home.venue.id)).form, {
+      assert.deepEqual(venueRetentionFormOf((await readVenueRetention(database.db, LIMITS, viewer, home.venue.id)).choice, 'nl'), {
         participantsDays: '7',
         organiserMonths: '',
         cancelledDays: '14',
@@ -126,7 +136,7 @@ for (const dialect of testDialects()) {
       assert.equal((await stored(home.venue.id))?.organiser_months, null);
       const last = (await entries()).at(-1);
       assert.deepEqual(JSON.parse(String(last?.detail)), { changed: 'organiserMonths', organiserMonths: null });
-      assert.deepEqual((await readVenueRetention(database.db, LIMITS, manager, home.venue.id)).form, EMPTY);
+      assert.deepEqual(venueRetentionFormOf((await readVenueRetention(database.db, LIMITS, manager, home.venue.id)).choice, 'nl'), EMPTY);
     });
 
     test('refused: longer than the platform allows (naming its limit), 0 or below, and what is no whole number; nothing saved or logged', async () => {
@@ -187,7 +197,7 @@ for (const dialect of testDialects()) {
         refusedWith('not_found'),
       );
       for (const member of [viewer, staff]) {
-        assert.deepEqual((await readVenueRetention(database.db, LIMITS, member, home.venue.id)).form, EMPTY);
+        assert.deepEqual(venueRetentionFormOf((await readVenueRetention(database.db, LIMITS, member, home.venue.id)).choice, 'nl'), EMPTY);
         await assert.rejects(
           saveVenueRetention(database.db, clock, LIMITS, member, home.venue.id, { ...EMPTY, participantsDays: '3' }, 'nl'),
           refusedWith('not_allowed'),

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
 import type { Venue } from '../catalog/activity.js';
-import { type NumberWriting, wholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, wholeNumber, optionalNumberText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { fieldErrorsOf, type FieldError, type FormResult } from '../shared/field-errors.js';
@@ -46,18 +46,15 @@ export interface VenueRetentionView {
   choice: VenueRetentionChoice;
   /** What applies to the venue's bookings now. */
   effective: VenueRetention;
-  /** The choice as the form shows it. */
-  form: VenueRetentionForm;
   /** The retention job's latest runs, newest first: for the platform's admins only (the counts are the whole platform's). */
   runs: RetentionRunView[] | null;
 }
 
 const NO_CHOICE: VenueRetentionChoice = { participantsDays: null, organiserMonths: null, cancelledDays: null };
 
-function formOf(choice: VenueRetentionChoice): VenueRetentionForm {
-  return Object.fromEntries(
-    VENUE_RETENTION_KEYS.map((key) => [key, choice[key] === null ? '' : String(choice[key])]),
-  ) as VenueRetentionForm;
+/** A venue's retention choice as its form shows it, numbers written `writing`'s way (see wholeNumberText). */
+export function venueRetentionFormOf(choice: VenueRetentionChoice, writing: NumberWriting): VenueRetentionForm {
+  return Object.fromEntries(VENUE_RETENTION_KEYS.map((key) => [key, optionalNumberText(choice[key], writing)])) as VenueRetentionForm;
 }
 
 /** A run's counts as stored (JSON); a kind the record lacks (an older run) counts 0. */
@@ -102,7 +99,6 @@ function viewOf(venue: Venue, limits: RetentionLimits, choice: VenueRetentionCho
     limits: { ...limits },
     choice,
     effective: effectiveRetention(limits, choice),
-    form: formOf(choice),
     runs,
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/schema.js';
 import type { ActivityActor, NewActivityEntry } from '../activity-log/activity-log.js';
 import { activityFor } from '../catalog/activity-admin.service.js';
 import type { Activity } from '../catalog/activity.js';
-import { type NumberWriting, requiredText, wholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, requiredText, wholeNumber, wholeNumberText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FormResult, parseEachField } from '../shared/field-errors.js';
@@ -68,21 +68,27 @@ export async function programmeFor(
  * The form of a part, as its values fill it; a new part's starts where the last one ends, for an
  * hour or what is left of the programme's `durationMinutes` (from the start when nothing is left).
  */
-export function partFormOf(part: ProgrammePart | undefined, parts: readonly ProgrammePart[], durationMinutes: number): PartForm {
+export function partFormOf(
+  part: ProgrammePart | undefined,
+  parts: readonly ProgrammePart[],
+  durationMinutes: number,
+  writing: NumberWriting,
+): PartForm {
+  const text = (n: number) => wholeNumberText(n, writing);
   if (!part) {
     const end = Math.max(0, ...parts.map((p) => p.offsetMinutes + p.durationMinutes));
     const offset = end + 5 <= durationMinutes ? end : 0;
     const duration = Math.max(5, Math.min(60, durationMinutes - offset));
-    return { titleNl: '', titleEn: '', offset: String(offset), duration: String(duration), partActivityId: '', resources: [], buffers: {} };
+    return { titleNl: '', titleEn: '', offset: text(offset), duration: text(duration), partActivityId: '', resources: [], buffers: {} };
   }
   return {
     titleNl: part.title.nl,
     titleEn: part.title.en,
-    offset: String(part.offsetMinutes),
-    duration: String(part.durationMinutes),
+    offset: text(part.offsetMinutes),
+    duration: text(part.durationMinutes),
     partActivityId: part.partActivityId ?? '',
     resources: part.resources.map((r) => r.resourceId),
-    buffers: Object.fromEntries(part.resources.map((r) => [r.resourceId, String(r.bufferMinutes)])),
+    buffers: Object.fromEntries(part.resources.map((r) => [r.resourceId, text(r.bufferMinutes)])),
   };
 }
 

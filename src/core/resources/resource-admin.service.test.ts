@@ -51,10 +51,10 @@ for (const dialect of testDialects()) {
 describe("a new part's form", () => {
   const part = (offsetMinutes: number, durationMinutes: number) => ({ offsetMinutes, durationMinutes }) as ProgrammePart;
   test('starts where the last part ends, for an hour or what is left; from the start when nothing is left', () => {
-    assert.deepEqual([partFormOf(undefined, [], 180).offset, partFormOf(undefined, [], 180).duration], ['0', '60']);
-    const after = partFormOf(undefined, [part(0, 90), part(90, 60)], 180);
+    assert.deepEqual([partFormOf(undefined, [], 180, 'nl').offset, partFormOf(undefined, [], 180, 'nl').duration], ['0', '60']);
+    const after = partFormOf(undefined, [part(0, 90), part(90, 60)], 180, 'nl');
     assert.deepEqual([after.offset, after.duration], ['150', '30']);
-    const full = partFormOf(undefined, [part(0, 120), part(120, 60)], 180);
+    const full = partFormOf(undefined, [part(0, 120), part(120, 60)], 180, 'nl');
     assert.deepEqual([full.offset, full.duration], ['0', '60']);
   });
 });

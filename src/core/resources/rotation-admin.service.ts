@@ -1,6 +1,6 @@
 import type { Db } from '../../db/schema.js';
 import type { ActivityActor } from '../activity-log/activity-log.js';
-import { type NumberWriting, optionalWholeNumber } from '../catalog/admin-fields.js';
+import { type NumberWriting, optionalWholeNumber, optionalNumberText } from '../catalog/admin-fields.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { type FieldError, fieldErrorsOf, type FormResult } from '../shared/field-errors.js';
@@ -21,9 +21,9 @@ export interface RotationForm {
 }
 
 /** The subgroups form as the programme has them now: its subgroup size saved, its parts taken in turns. */
-export function rotationFormOf(subgroupSize: number | null, parts: readonly ProgrammePart[]): RotationForm {
+export function rotationFormOf(subgroupSize: number | null, parts: readonly ProgrammePart[], writing: NumberWriting): RotationForm {
   return {
-    subgroupSize: subgroupSize === null ? '' : String(subgroupSize),
+    subgroupSize: optionalNumberText(subgroupSize, writing),
     rotating: parts.filter((p) => p.subgroupSize !== null).map((p) => p.id),
   };
 }

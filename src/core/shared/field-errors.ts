@@ -9,6 +9,8 @@ export const FIELD_ERROR_CODES = [
   'required',
   'too_long',
   'not_a_number',
+  // A whole number written with the other language's separator once ("10,000" on a Dutch page: 10 or 10000?), naming the number it would group.
+  'ambiguous_grouping',
   'too_small',
   'too_large',
   'invalid_email',

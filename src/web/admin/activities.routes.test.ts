@@ -243,6 +243,34 @@ for (const dialect of testDialects()) {
       assert.equal(await activityCount(), before);
     });
 
+    test('an error of a price line or refund tier names its line, by number and name, at the field and in the summary', async () => {
+      const bad = validForm({ 'lines.0.amount': '12,5x', 'lines.1.labelNl': '', 'lines.1.amount': 'x', 'refundTiers.1.percent': '200' });
+      const dutchBody = (await adminPost(t, manager, '/admin/activities/new', bad)).body;
+      const dutch = parseHtml(dutchBody);
+      const at = (root: typeof dutch, field: string) => root.querySelector(`[data-testid="error-${field}"]`)?.textContent ?? '';
+      assert.match(at(dutch, 'lines.0.amount'), /^Prijsregel 1 \(Vaarkaartje\): .*bedrag in euro/);
+      assert.match(at(dutch, 'lines.1.amount'), /^Prijsregel 2 \(Guide\): /, 'a line without a Dutch name goes by its English one');
+      assert.match(at(dutch, 'refundTiers.1.percent'), /^Regel 2: /);
+      const summary = dutch.querySelector('[data-testid="form-errors"] a[href="#lines.1.amount"]')?.textContent ?? '';
+      assert.match(summary, /^Prijsregel 2 \(Guide\) – Bedrag in euro \(incl\. btw\): [^P]/, 'the summary names the line once');
+      assert.equal(fieldsOf(dutchBody)['lines.1.amount'], 'x', 'the input is kept');
+
+      const english = await t.app.inject({
+        method: 'POST',
+        url: '/admin/activities/new',
+        headers: {
+          origin: 'http://bookings.test',
+          'content-type': 'application/x-www-form-urlencoded',
+          'accept-language': 'en',
+          cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+        },
+        payload: new URLSearchParams({ _csrf: manager.csrf, ...validForm({ 'lines.0.amount': '', 'lines.2.amount': '5' }) }).toString(),
+      });
+      const root = parseHtml(english.body);
+      assert.match(at(root, 'lines.0.amount'), /^Price line 1 \(Ticket\): /);
+      assert.match(at(root, 'lines.2.labelNl'), /^Price line 3: /, 'a line without a name goes by its number');
+    });
+
     test('editing: saved and recorded; a maximum below an existing booking is allowed and the booking stays', async () => {
       const slot = await makeSlot(t.database.db, t.clock, home, { date: '2026-07-01' });
       const { booking } = await book(t.database.db, t.clock, slot, { groupSize: 12 }, t.linkKey);
@@ -469,6 +497,37 @@ for (const dialect of testDialects()) {
       assert.equal(plain.querySelector('[data-testid="practical-age"]')?.textContent, 'Alle leeftijden');
       assert.equal(plain.querySelector('[data-testid="practical-bring"]'), null);
       assert.equal(plain.querySelector('[data-testid="practical-accessibility"]'), null);
+    });
+
+    test("a saved number is shown the page language's way and, sent back unchanged, saves the same (nl, en)", async () => {
+      const big = validForm({
+        slug: 'grote-groepen',
+        maxGroupSize: '2500',
+        cancelUntilHours: '1500',
+        'lines.0.basis': 'category',
+        'lines.0.maxCount': '1200',
+        'refundTiers.0.amount': '1000',
+        'refundTiers.0.unit': 'hours',
+      });
+      const created = await adminPost(t, manager, '/admin/activities/new', big);
+      assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+      const id = /\/admin\/activities\/([^/?]+)/.exec(created.headers.location as string)![1]!;
+      const stored = async () => {
+        const row = (await activityRow(id))!;
+        return [row.max_group_size, row.cancel_until_hours, row.pricing, row.refund_policy];
+      };
+      const saved = await stored();
+      for (const [lang, shown] of [
+        ['nl', { maxGroupSize: '2.500', cancelUntilHours: '1.500', 'lines.0.maxCount': '1.200', 'refundTiers.0.amount': '1.000' }],
+        ['en', { maxGroupSize: '2,500', cancelUntilHours: '1,500', 'lines.0.maxCount': '1,200', 'refundTiers.0.amount': '1,000' }],
+      ] as const) {
+        const who = { ...manager, cookie: `${manager.cookie}; lang=${lang}` };
+        const fields = fieldsOf((await adminGet(t, who, `/admin/activities/${id}`)).body);
+        for (const [name, text] of Object.entries(shown)) assert.equal(fields[name], text, `${lang} ${name}`);
+        const again = await adminPost(t, who, `/admin/activities/${id}`, fields);
+        assert.equal(again.statusCode, 303, `${lang}: ${again.body.slice(0, 300)}`);
+        assert.deepEqual(await stored(), saved, `${lang}: the same numbers saved`);
+      }
     });
 
     test('price categories: made on the form with a free allowance, keys kept when relabelled, faults named per field', async () => {

@@ -1,3 +1,4 @@
+import { optionalNumberText, wholeNumberText } from '../../core/catalog/admin-fields.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import {
@@ -95,11 +96,11 @@ function formFrom(body: unknown): ActivityForm {
 }
 
 /** Status and practical information as the form shows them. */
-function practicalForm(status: ActivityStatus, practical: PracticalInfo): Pick<ActivityForm, PracticalField> {
+function practicalForm(status: ActivityStatus, practical: PracticalInfo, lang: Language): Pick<ActivityForm, PracticalField> {
   return {
     status,
-    minAge: String(practical.minAge),
-    maxAge: practical.maxAge === null ? '' : String(practical.maxAge),
+    minAge: wholeNumberText(practical.minAge, lang),
+    maxAge: optionalNumberText(practical.maxAge, lang),
     bringNl: practical.whatToBring?.nl ?? '',
     bringEn: practical.whatToBring?.en ?? '',
     wheelchair: practical.wheelchair,
@@ -111,14 +112,14 @@ function practicalForm(status: ActivityStatus, practical: PracticalInfo): Pick<A
 type PracticalField = 'status' | 'minAge' | 'maxAge' | 'bringNl' | 'bringEn' | 'wheelchair' | 'accessibilityNl' | 'accessibilityEn';
 
 /** Lifecycle rules as the form shows them. */
-function rulesForm(rules: ActivityRules): Pick<ActivityForm, RuleField> {
+function rulesForm(rules: ActivityRules, lang: Language): Pick<ActivityForm, RuleField> {
   return {
     bookingMode: rules.bookingMode,
     optionsAllowed: rules.options.allowed,
-    optionHours: String(rules.options.hours),
-    optionMinDaysBefore: String(rules.options.minDaysBefore),
-    optionMaxPerEmail: String(rules.options.maxPerEmail),
-    cancelUntilHours: String(rules.cancelUntilHours),
+    optionHours: wholeNumberText(rules.options.hours, lang),
+    optionMinDaysBefore: wholeNumberText(rules.options.minDaysBefore, lang),
+    optionMaxPerEmail: wholeNumberText(rules.options.maxPerEmail, lang),
+    cancelUntilHours: wholeNumberText(rules.cancelUntilHours, lang),
     participantFields: [...rules.participantFields],
   };
 }
@@ -137,18 +138,19 @@ function formOf(activity: Activity, lang: Language): ActivityForm {
     descriptionEn: activity.description.en,
     location: activity.location,
     category: activity.category,
-    durationMinutes: String(activity.durationMinutes),
-    minGroupSize: String(activity.minGroupSize),
-    maxGroupSize: String(activity.maxGroupSize),
+    durationMinutes: wholeNumberText(activity.durationMinutes, lang),
+    minGroupSize: wholeNumberText(activity.minGroupSize, lang),
+    maxGroupSize: wholeNumberText(activity.maxGroupSize, lang),
     cutoffHours: localDecimal(String(Number((activity.bookingCutoffMinutes / 60).toFixed(2))), lang),
-    lines: priceLineForms(activity.pricing, (cents) => localDecimal((cents / 100).toFixed(2), lang)),
-    ...rulesForm(activity.rules),
-    ...practicalForm(activity.status, activity.practical),
-    ...paymentTermsFormOf(activity.payment, activity.refundPolicy),
+    lines: priceLineForms(activity.pricing, (cents) => localDecimal((cents / 100).toFixed(2), lang), lang),
+    ...rulesForm(activity.rules, lang),
+    ...practicalForm(activity.status, activity.practical, lang),
+    ...paymentTermsFormOf(activity.payment, activity.refundPolicy, lang),
   };
 }
 
-const EMPTY_FORM: ActivityForm = {
+/** A new activity's form, its defaults' numbers written the page's `lang` way. */
+const emptyForm = (lang: Language): ActivityForm => ({
   venueId: '',
   slug: '',
   titleNl: '',
@@ -162,10 +164,10 @@ const EMPTY_FORM: ActivityForm = {
   maxGroupSize: '',
   cutoffHours: '0',
   lines: Array.from({ length: PRICE_LINE_FIELDS }, () => BLANK_PRICE_LINE),
-  ...rulesForm(DEFAULT_ACTIVITY_RULES),
-  ...practicalForm('published', DEFAULT_PRACTICAL_INFO),
-  ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, DEFAULT_REFUND_POLICY),
-};
+  ...rulesForm(DEFAULT_ACTIVITY_RULES, lang),
+  ...practicalForm('published', DEFAULT_PRACTICAL_INFO, lang),
+  ...paymentTermsFormOf(DEFAULT_PAYMENT_TERMS, DEFAULT_REFUND_POLICY, lang),
+});
 
 /** The back office's activities: the list, and creating and editing an activity (slots: slots.routes.tsx). */
 export async function activityRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -189,7 +191,7 @@ export async function activityRoutes(app: FastifyInstance, context: AppContext):
   app.get('/activities/new', async (request, reply) => {
     requirePermission(request, 'catalog.write');
     const venues = await venuesFor(db, request.staff);
-    const values = { ...EMPTY_FORM, venueId: request.staff.venueId ?? '' };
+    const values = { ...emptyForm(request.lang), venueId: request.staff.venueId ?? '' };
     const keySource = keySourceOf(chosenVenue(venues, values.venueId));
     return sendPage(
       reply,

@@ -114,7 +114,10 @@ for (const dialect of testDialects()) {
         // With the same tier's percent refused too: both named at once.
         'refundTiers.4.percent': 'Hoogstens 100.',
       };
-      for (const [name, message] of Object.entries(expected)) assert.equal(errorOf(refused.body, name), message, name);
+      // A tier's error names its tier, by the number its legend shows.
+      const named = (name: string, message: string) =>
+        name.startsWith('refundTiers.') ? `Regel ${Number(name.split('.')[1]) + 1}: ${message}` : message;
+      for (const [name, message] of Object.entries(expected)) assert.equal(errorOf(refused.body, name), named(name, message), name);
       assert.equal(errorOf(refused.body, 'refundTiers.0.amount'), undefined);
       const root = parseHtml(refused.body);
       assert.ok(root.querySelector('[data-testid="form-errors"] a[href="#refundTiers.1.amount"]'));
@@ -156,10 +159,10 @@ for (const dialect of testDialects()) {
       assert.equal(errorOf(english.body, 'paymentMode'), 'This value is not valid.');
       assert.equal(
         errorOf(english.body, 'refundTiers.1.amount'),
-        'Each row must be shorter before the visit than the row above it (the longest period first).',
+        'Row 2: Each row must be shorter before the visit than the row above it (the longest period first).',
       );
-      assert.equal(errorOf(english.body, 'refundTiers.2.amount'), 'At most 365.');
-      assert.equal(errorOf(english.body, 'refundTiers.2.percent'), 'At most 100.');
+      assert.equal(errorOf(english.body, 'refundTiers.2.amount'), 'Row 3: At most 365.');
+      assert.equal(errorOf(english.body, 'refundTiers.2.percent'), 'Row 3: At most 100.');
     });
 
     test('tiers out of order are refused through the form however typed: nothing saved, the policy as before', async () => {
@@ -226,7 +229,7 @@ for (const dialect of testDialects()) {
       for (const [name, tiers, field, code] of cases) {
         const refused = await adminPost(t, manager, url, { ...shown, ...tiers });
         assert.equal(refused.statusCode, 422, name);
-        assert.equal(errorOf(refused.body, field), messages[code], name);
+        assert.equal(errorOf(refused.body, field), `Regel ${Number(field.split('.')[1]) + 1}: ${messages[code]}`, name);
         assert.equal((await activityRow(activity.id)).refund_policy, before, `${name}: nothing saved`);
       }
       // Whitespace around a number is not a fault.

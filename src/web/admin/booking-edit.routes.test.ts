@@ -13,6 +13,7 @@ import type { Slot } from '../../core/availability/slot.js';
 import type { CreatedBooking } from '../../core/booking-flows/booking.service.js';
 import type { Activity } from '../../core/catalog/activity.js';
 import { translator } from '../i18n/i18n.js';
+import { count } from '../../core/i18n/i18n.js';
 
 const nl = translator('nl');
 
@@ -135,6 +136,8 @@ for (const dialect of testDialects()) {
       assert.equal(huge.statusCode, 422);
       assert.equal(text(huge, 'error-edit-groupSize'), nl('field.group_too_large', { max: 12 }));
       assert.equal(parseHtml(huge.body).querySelector('#edit-groupSize')?.getAttribute('value'), '10001', 'as typed');
+      const grouped = await edit(staff, grown, { groupSize: '1,000' });
+      assert.equal(text(grouped, 'error-edit-groupSize'), nl('field.ambiguous_grouping', { digits: 1000, grouped: count(1000) }));
       assert.deepEqual([(await bookingRow(db(), booked.booking.id)).group_size, (await findSlot(db(), slot.id))?.bookedPersons], [4, 6]);
 
       t.clock.set('2026-06-01T08:30:00Z');

@@ -23,7 +23,7 @@ import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField, organiserValuesFrom } from '../form-body.js';
+import { formField, organiserValuesFrom, withNumberFaults } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../field-errors.js';
 import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
@@ -298,7 +298,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
       if (!result.ok) {
         return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
           edit,
-          errors: fieldMessages(ui.t, atPrefixed(EDIT_PREFIX, result.errors)),
+          errors: fieldMessages(ui.t, atPrefixed(EDIT_PREFIX, withNumberFaults(result.errors, request.body, ui.lang))),
         });
       }
       const changed = result.value.groupSize.changed || result.value.fields.length > 0;

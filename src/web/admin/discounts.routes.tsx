@@ -82,7 +82,7 @@ export async function discountRoutes(app: FastifyInstance, { db, clock, auth }: 
     requirePermission(request, 'catalog.write');
     const code = await readDiscountCode(db, request.staff, idOf(request));
     const choices = await readDiscountChoices(db, clock, request.staff);
-    const values = { ...discountCodeFormOf(code), venueId: code.venueId };
+    const values = { ...discountCodeFormOf(code, request.lang), venueId: code.venueId };
     return sendPage(
       reply,
       200,
@@ -117,7 +117,7 @@ export async function discountRoutes(app: FastifyInstance, { db, clock, auth }: 
     requirePermission(request, 'catalog.write');
     const id = idOf(request);
     const code = await readDiscountCode(db, request.staff, id);
-    const result = await saveDiscountCode(db, clock, request.staff, id, { ...discountCodeFormOf(code), active: false }, 'plain');
+    const result = await saveDiscountCode(db, clock, request.staff, id, { ...discountCodeFormOf(code, 'plain'), active: false }, 'plain');
     if (!result.ok) throw new Error(`discount code ${id} refused its own rules`);
     return reply.seeOther('/admin/discounts?saved=1');
   });

@@ -44,7 +44,7 @@ export async function extrasAdminRoutes(app: FastifyInstance, context: AppContex
         activity={activity}
         extras={extras}
         editing={editing}
-        values={form?.values ?? extraFormOf(editing)}
+        values={form?.values ?? extraFormOf(editing, ui.lang)}
         errors={form ? fieldMessages(ui.t, form.errors) : {}}
         saved={status === 200 && formField(request.query, 'saved') === '1'}
       />

@@ -186,6 +186,8 @@ for (const dialect of testDialects()) {
         ['21', 'en', `This activity is for groups of at most ${home.maxGroupSize} people.`],
         ['0', 'nl', `Deze activiteit is voor groepen van minstens ${home.minGroupSize} personen.`],
         ['-3', 'en', `This activity is for groups of at least ${home.minGroupSize} people.`],
+        ['1,000', 'nl', 'Een komma staat voor decimalen. Bedoelt u 1.000? Schrijf dan 1000 of 1.000.'],
+        ['1.000', 'en', 'A point marks decimals. Do you mean 1,000? Then write 1000 or 1,000.'],
       ] as const) {
         const refused = await bookIn(slot.id, language, { ...CALLER, groupSize, email: 'geen-adres' });
         assert.equal(refused.statusCode, 422, groupSize);

@@ -1,3 +1,4 @@
+import { optionalNumberText } from '../../core/catalog/admin-fields.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AppContext, paymentContextOf } from '../app-context.js';
 import { bookForCaller, findSlotForStaff } from '../../core/booking-flows/phone-booking.service.js';
@@ -7,7 +8,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { newToken } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField, organiserValuesFrom } from '../form-body.js';
+import { formField, organiserValuesFrom, withNumberFaults } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../field-errors.js';
 import { PhoneBookingPage, type PhoneBookingValues } from '../views/admin/phone-booking.page.js';
@@ -83,7 +84,7 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
     const counted = Object.keys(party).length > 0 ? partyInputOf(party, ui.lang) : undefined;
     const values = {
       ...organiserValuesFrom(request.body),
-      ...(counted && { groupSize: counted.groupSize === undefined ? '' : String(counted.groupSize) }),
+      ...(counted && { groupSize: optionalNumberText(counted.groupSize, ui.lang) }),
       party,
       language: formField(request.body, 'language'),
       status: formField(request.body, 'status'),
@@ -102,7 +103,14 @@ export async function phoneBookingRoutes(app: FastifyInstance, context: AppConte
         voucherCode: values.voucherCode.trim() || undefined,
       };
       const result = await bookForCaller(db, clock, linkKey, payments, staffActorOf(request), request.params.slotId, input);
-      if (!result.ok) return await formPage(request, reply, FIELD_ERRORS_STATUS, values, fieldMessages(ui.t, result.errors));
+      if (!result.ok)
+        return await formPage(
+          request,
+          reply,
+          FIELD_ERRORS_STATUS,
+          values,
+          fieldMessages(ui.t, withNumberFaults(result.errors, request.body, ui.lang)),
+        );
       return reply.seeOther(`/admin/bookings/${result.value.bookingId}?done=phone_booked`);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;

@@ -64,8 +64,8 @@ export async function programmeAdminRoutes(app: FastifyInstance, { db, clock, au
         ui={ui}
         programme={programme}
         editing={editing}
-        values={refused?.values ?? partFormOf(editing, programme.parts, programme.activity.durationMinutes)}
-        rotationValues={refused?.rotation ?? rotationFormOf(programme.subgroupSize, programme.parts)}
+        values={refused?.values ?? partFormOf(editing, programme.parts, programme.activity.durationMinutes, ui.lang)}
+        rotationValues={refused?.rotation ?? rotationFormOf(programme.subgroupSize, programme.parts, ui.lang)}
         errors={refused ? fieldMessages(ui.t, refused.errors) : {}}
         notice={refused ? undefined : query === 'price' ? 'priced' : query === '1' ? 'saved' : undefined}
       />,

@@ -80,7 +80,7 @@ export async function resourceRoutes(app: FastifyInstance, { db, clock, auth }: 
   ) {
     const ui = adminUiFor(request, auth);
     const settings = await readResourceSettings(db, clock, request.staff, idsOf(request).id);
-    const stored = resourceFormsOf(settings.resource);
+    const stored = resourceFormsOf(settings.resource, ui.lang);
     return sendPage(
       reply,
       refused ? FIELD_ERRORS_STATUS : 200,

@@ -168,13 +168,18 @@ for (const dialect of testDialects()) {
       const url = `/admin/activities/${activity.id}/slots/${slot.id}/capacity`;
       const english = { ...staff, cookie: `${staff.cookie}; lang=en` };
       for (const [who, typed, refused, message] of [
-        [staff, '10.000', '10,000', 'Vul een heel getal in.'],
-        [english, '10,000', '10.000', 'Enter a whole number.'],
+        [staff, '10.000', '10,000', 'Een komma staat voor decimalen. Bedoelt u 10.000? Schrijf dan 10000 of 10.000.'],
+        [english, '10,000', '10.000', 'A point marks decimals. Do you mean 10,000? Then write 10000 or 10,000.'],
       ] as const) {
         assert.equal((await adminPost(t, staff, url, { capacity: '10' })).statusCode, 303);
         assert.equal((await adminPost(t, who, url, { capacity: typed })).statusCode, 303, typed);
         assert.equal((await slotRow(slot.id))?.capacity, 10_000, typed);
-        // The other language's single group could be 10 or 10000: no number, the value kept.
+        // Shown again the page's way, and sent back unchanged the same number.
+        const listed = await adminGet(t, who, `/admin/activities/${activity.id}/slots?from=2026-04-12&to=2026-04-12`);
+        assert.equal(parseHtml(listed.body).querySelector(`#capacity-${slot.id}`)?.getAttribute('value'), typed);
+        assert.equal((await adminPost(t, who, url, { capacity: typed })).statusCode, 303, typed);
+        assert.equal((await slotRow(slot.id))?.capacity, 10_000, typed);
+        // The other language's single group could be 10 or 10000: refused, saying how to write it, the value kept.
         const ambiguous = await adminPost(t, who, `${url}?from=2026-04-12&to=2026-04-12`, { capacity: refused });
         assert.equal(ambiguous.statusCode, 422, refused);
         assert.equal(text(ambiguous.body, 'capacity-error'), message);

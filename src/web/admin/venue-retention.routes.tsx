@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { VENUE_RETENTION_KEYS } from '../../core/privacy/retention.js';
-import { readVenueRetention, saveVenueRetention, type VenueRetentionForm } from '../../core/privacy/venue-retention.service.js';
+import {
+  readVenueRetention,
+  saveVenueRetention,
+  type VenueRetentionForm,
+  venueRetentionFormOf,
+} from '../../core/privacy/venue-retention.service.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { isKey } from '../../core/shared/ids.js';
 import { fieldMessages } from '../field-errors.js';
@@ -38,7 +43,7 @@ export async function venueRetentionRoutes(app: FastifyInstance, { db, clock, au
       <VenueRetentionPage
         ui={adminUiFor(request, auth)}
         view={view}
-        values={view.form}
+        values={venueRetentionFormOf(view.choice, request.lang)}
         errors={{}}
         saved={formField(request.query, 'saved') === '1'}
       />,

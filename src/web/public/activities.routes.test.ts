@@ -156,13 +156,13 @@ for (const dialect of testDialects()) {
 
     test('the group size filter reads the bound its hint shows the language\'s way: "10.000" in Dutch, "10,000" in English', async () => {
       for (const [lang, typed, refused, message] of [
-        ['nl', '10.000', '10,000', 'Vul een heel getal in.'],
-        ['en', '10,000', '10.000', 'Enter a whole number.'],
+        ['nl', '10.000', '10,000', 'Een komma staat voor decimalen. Bedoelt u 10.000? Schrijf dan 10000 of 10.000.'],
+        ['en', '10,000', '10.000', 'A point marks decimals. Do you mean 10,000? Then write 10000 or 10,000.'],
       ] as const) {
         const read = parseHtml((await get(`/?groupSize=${encodeURIComponent(typed)}`, lang)).body);
         assert.equal(read.querySelector('#groupSize-error'), null, `${lang} ${typed}`);
         assert.equal(formFields(read.querySelector('form.filters')!).groupSize, typed);
-        // The other language's single group could be 10 or 10000: no number, kept as typed.
+        // The other language's single group could be 10 or 10000: refused, saying how to write it, kept as typed.
         const ambiguous = parseHtml((await get(`/?groupSize=${encodeURIComponent(refused)}`, lang)).body);
         assert.equal(ambiguous.querySelector('#groupSize-error')?.textContent?.trim(), message, `${lang} ${refused}`);
         assert.equal(formFields(ambiguous.querySelector('form.filters')!).groupSize, refused);

@@ -279,19 +279,20 @@ for (const dialect of testDialects()) {
         ['1,000,000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
         ['10.000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
         ['1.000', 'Deze activiteit is voor groepen van hoogstens 30 personen.'],
-        ['10,000', 'Vul een heel getal in.'],
+        ['10,000', 'Een komma staat voor decimalen. Bedoelt u 10.000? Schrijf dan 10000 of 10.000.'],
+        ['-1,500', 'Een komma staat voor decimalen. Bedoelt u -1.500? Schrijf dan -1500 of -1.500.'],
         ['1.0000', 'Vul een heel getal in.'],
         ['12 personen', 'Vul een heel getal in.'],
       ];
       for (const [groupSize, message] of cases) await assertGroupSizeRefused(slot.id, groupSize, message);
     });
 
-    test('an English booking form reads "10,000" as ten thousand and refuses "10.000", which could be 10', async () => {
+    test('an English booking form reads "10,000" as ten thousand and refuses "10.000", which could be 10, saying how to write it', async () => {
       const slot = await t.database.db.selectFrom('slots').select('id').where('activity_id', '=', activity.id).executeTakeFirstOrThrow();
       for (const [groupSize, message] of [
         ['10,000', 'This activity is for groups of at most 30 people.'],
         ['1,000', 'This activity is for groups of at most 30 people.'],
-        ['10.000', 'Enter a whole number.'],
+        ['10.000', 'A point marks decimals. Do you mean 10,000? Then write 10000 or 10,000.'],
         ['1.5', 'Enter a whole number.'],
       ] as const)
         await assertGroupSizeRefused(slot.id, groupSize, message, 'en');

@@ -24,7 +24,7 @@ import { BookingReviewPage } from '../views/booking-review.page.js';
 import { slotRefusalText } from '../views/slot-refusal.js';
 import { SubmissionReplayedPage } from '../views/submission-replayed.page.js';
 import { refuseThrottled } from './booking-throttle.js';
-import { formField, formNumber, organiserValuesFrom } from '../form-body.js';
+import { formField, formNumber, organiserValuesFrom, withNumberFaults } from '../form-body.js';
 import { sendPage } from './respond.js';
 import type { Ui } from '../views/ui.js';
 import { BILLING_FIELDS, billingInputOf } from '../views/billing-fields.js';
@@ -269,7 +269,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       return sendPage(reply, 200, await form(ui, found, values));
     }
     if (!parsed.ok || errors.length > 0) {
-      return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, errors)));
+      return sendPage(
+        reply,
+        FIELD_ERRORS_STATUS,
+        await form(ui, found, values, fieldMessages(ui.t, withNumberFaults(errors, request.body, ui.lang))),
+      );
     }
     try {
       if (action === 'confirm') {
@@ -285,7 +289,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
       // Fields the activity refuses since the form was checked (its venue now requires a reference,
       // an extra is no longer offered, a discount code was used up meanwhile, say): the form with those errors.
       if (error instanceof FieldsRefused) {
-        return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, error.errors)));
+        return sendPage(
+          reply,
+          FIELD_ERRORS_STATUS,
+          await form(ui, found, values, fieldMessages(ui.t, withNumberFaults(error.errors, request.body, ui.lang))),
+        );
       }
       if (isDatabaseUnavailable(error)) {
         return unavailableStep(request, reply, ui, found, values, action === 'confirm' ? parsed.input : undefined, error);
@@ -310,7 +318,11 @@ export async function bookingRoutes(app: FastifyInstance, context: AppContext): 
           throw again;
         });
         if (shown instanceof FieldsRefused) {
-          return sendPage(reply, FIELD_ERRORS_STATUS, await form(ui, found, values, fieldMessages(ui.t, shown.errors)));
+          return sendPage(
+            reply,
+            FIELD_ERRORS_STATUS,
+            await form(ui, found, values, fieldMessages(ui.t, withNumberFaults(shown.errors, request.body, ui.lang))),
+          );
         }
         if (!(shown instanceof DomainError)) return shown;
         refused = shown;

@@ -153,6 +153,11 @@ for (const dialect of testDialects()) {
       assert.equal(junk.statusCode, 422);
       assert.equal(text(parseHtml(junk.body).querySelector(`[data-testid="error-extras.${gear.id}"]`)), 'Vul een heel getal in.');
       assert.equal(parseHtml(junk.body).querySelector(`input[name="extras.${gear.id}"]`)?.getAttribute('value'), 'vijf');
+      const grouped = await post({ [`extras.${gear.id}`]: '2,000' }, 'nl');
+      assert.equal(
+        text(parseHtml(grouped.body).querySelector(`[data-testid="error-extras.${gear.id}"]`)),
+        'Een komma staat voor decimalen. Bedoelt u 2.000? Schrijf dan 2000 of 2.000.',
+      );
       for (const [lang, refusal] of [
         ['nl', 'Van “Klimset” is op dit tijdstip niet genoeg meer over. Kies minder of een ander tijdstip.'],
         ['en', '“Climbing gear” no longer has enough left at this time. Choose fewer or another time.'],

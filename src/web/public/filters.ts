@@ -7,7 +7,7 @@ import type { Activity } from '../../core/catalog/activity.js';
 import { withGroupLimitError } from '../../core/bookings/booking-input.js';
 import { isLocalDate } from '../../core/shared/time.js';
 import type { Language } from '../../core/shared/language.js';
-import { formField, formNumber } from '../form-body.js';
+import { formField, formNumber, withNumberFaults } from '../form-body.js';
 
 export interface Filters {
   /** As typed, spaces and all, to show them back; the filters are read without the spaces around. */
@@ -30,7 +30,7 @@ export function parseFilters(query: unknown, lang: Language): Filters {
   const checked = size === undefined ? undefined : checkGroupSize(size);
   if (checked?.ok) filters.groupSize = checked.groupSize;
   else if (checked) filters.errors.push({ field: 'groupSize', ...checked.fault });
-  return filters;
+  return { ...filters, errors: withNumberFaults(filters.errors, query, lang) };
 }
 
 /**

@@ -294,8 +294,8 @@ for (const dialect of testDialects()) {
         // Thousands the page's language's way; the other language's single group could be 1 or 1000.
         ['1,000', 409, 'group_too_large', 'This activity is for groups of at most 20 people.', 'en'],
         ['1.000', 409, 'group_too_large', 'Deze activiteit is voor groepen van hoogstens 20 personen.', 'nl'],
-        ['1.000', 422, 'not_a_number', 'Enter a whole number.', 'en'],
-        ['1,000', 422, 'not_a_number', 'Vul een heel getal in.', 'nl'],
+        ['1.000', 422, 'ambiguous_grouping', 'A point marks decimals. Do you mean 1,000? Then write 1000 or 1,000.', 'en'],
+        ['1,000', 422, 'ambiguous_grouping', 'Een komma staat voor decimalen. Bedoelt u 1.000? Schrijf dan 1000 of 1.000.', 'nl'],
       ] as const) {
         const res = await post(`${a.path}/group-size`, { groupSize: typed }, lang);
         assert.equal(res.statusCode, status, typed);
@@ -313,7 +313,7 @@ for (const dialect of testDialects()) {
         for (const action of ['group-size/preview', 'group-size']) {
           const res = await post(`${a.path}/${action}`, { groupSize: typed }, 'en');
           assert.equal(res.statusCode, 422, `${action} ${typed}`);
-          assert.equal(refusalCode(res), typed === '' ? 'required' : 'not_a_number', `${action} ${typed}`);
+          assert.equal(refusalCode(res), { '': 'required', '1.500': 'ambiguous_grouping' }[typed] ?? 'not_a_number', `${action} ${typed}`);
           assert.equal(page(res).querySelector('#groupSize')!.getAttribute('value'), typed, 'the typed value is kept');
         }
       }

@@ -18,7 +18,8 @@ import { quoteGroupSize } from '../../core/booking-flows/group-size-quote.servic
 import { managePath, refusalMessage } from '../views/manage-actions.js';
 import { ManagePage, type ManagePageProps } from '../views/manage.page.js';
 import type { Ui } from '../views/ui.js';
-import { formField, formNumber } from '../form-body.js';
+import { formField, formNumber, withNumberFaults } from '../form-body.js';
+import { wholeNumberFault } from '../../core/catalog/admin-fields.js';
 import { loadParticipantsSection } from './participants.routes.js';
 import { sendPage } from './respond.js';
 import { extraSoldOutText } from '../views/extra-refusal.js';
@@ -27,7 +28,7 @@ import { payWithVoucher } from '../../core/booking-flows/voucher-redemption.serv
 import { type Party, sameGroup } from '../../core/catalog/price-categories.js';
 import { categoriesOf, changedGroup } from '../../core/catalog/pricing.js';
 import { bookingPricing } from '../../core/bookings/booking-pricing.js';
-import { fieldMessages } from '../field-errors.js';
+import { fieldMessage, fieldMessages } from '../field-errors.js';
 import { bookingProgramme } from '../../core/resources/programme-view.service.js';
 import { readErasureRequest } from '../../core/privacy/data-requests.service.js';
 import { partyInputOf, partyValuesFrom, type PartyValues } from '../party-form.js';
@@ -152,7 +153,7 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
         code: error.errors[0]!.code,
         message: ui.t('form.errors_heading'),
         ...typed,
-        fields: fieldMessages(ui.t, error.errors),
+        fields: fieldMessages(ui.t, withNumberFaults(error.errors, request.body, ui.lang)),
       };
       return sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
     }
@@ -207,8 +208,8 @@ export async function manageRoutes(app: FastifyInstance, context: AppContext): P
     const groupSize = formNumber(formField(request.body, 'groupSize'), ui.lang);
     const typed = { groupSize: formField(request.body, 'groupSize') };
     if (typeof groupSize === 'number') return { typed, change: groupSize };
-    const code = groupSize === undefined ? ('required' as const) : ('not_a_number' as const);
-    const refusal = { code, message: ui.t(`field.${code}`), ...typed };
+    const fault = groupSize === undefined ? { code: 'required' as const } : wholeNumberFault(groupSize, ui.lang);
+    const refusal = { code: fault.code, message: fieldMessage(ui.t, { field: 'groupSize', ...fault }), ...typed };
     await sendManage(request, reply, FIELD_ERRORS_STATUS, booking, { refusal });
     return undefined;
   }

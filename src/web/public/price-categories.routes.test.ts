@@ -140,6 +140,27 @@ for (const dialect of testDialects()) {
       assert.equal(after.price.totalCents, 15 * 950 + 2 * 1650 + 2500, 'one adult free for 15 pupils, two paying');
       assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before);
       assert.deepEqual(await changeGroupSize(t.database.db, t.clock, after, { adult: 3, pupil: 15 }), { changed: false });
+      // A person reads the party by its categories' names, never their keys: the history (in the
+      // booking's language) and the organiser's data page (in the page's).
+      const changes = await t.database.db
+        .selectFrom('activity_log')
+        .select('detail')
+        .where('action', '=', 'booking.group_size_changed')
+        .where('target', '=', booking.reference)
+        .execute();
+      assert.deepEqual(
+        changes.map((c) => (JSON.parse(c.detail) as { party?: string }).party),
+        ['Leerling 15, Begeleider 3'],
+      );
+      for (const [lang, words] of [
+        ['nl', 'Leerling 15, Begeleider 3'],
+        ['en', 'Pupil 15, Adult 3'],
+      ] as const) {
+        const data = parseHtml((await t.app.inject({ url: `/b/${manageToken}/data`, headers: { 'accept-language': lang } })).body);
+        const rows = data.querySelectorAll('[data-testid="data-booking"] dd').map((dd) => dd.textContent.trim());
+        assert.ok(rows.includes(words), `${lang}: ${rows.join(' | ')}`);
+        assert.ok(!rows.some((row) => /pupil|adult/.test(row)), 'no category key');
+      }
       await assert.rejects(changeGroupSize(t.database.db, t.clock, after, { pupil: 15, adult: 7 }), FieldsRefused);
       // A negative count would pass no limit but would take fewer places than the persons priced.
       await assert.rejects(changeGroupSize(t.database.db, t.clock, after, { pupil: 40, adult: -18 }), FieldsRefused);
@@ -225,6 +246,15 @@ for (const dialect of testDialects()) {
         );
         assert.equal(typo.page.querySelector('input[name="party.pupil"]')?.getAttribute('value'), 'abc', 'the input kept');
         assert.equal(typo.page.querySelector('[data-testid="error-groupSize"]'), null, 'the counts say why, not a group size nobody typed');
+
+        // The other language's thousands separator once could be 10 or 10000: the count says how to write it.
+        const grouped = await post({ 'party.pupil': lang === 'nl' ? '1,000' : '1.000', 'party.adult': '3' }, lang);
+        assert.equal(
+          text(grouped.page.querySelector('[data-testid="error-party.pupil"]')),
+          lang === 'nl'
+            ? 'Een komma staat voor decimalen. Bedoelt u 1.000? Schrijf dan 1000 of 1.000.'
+            : 'A point marks decimals. Do you mean 1,000? Then write 1000 or 1,000.',
+        );
 
         const tooFew = await post({ 'party.pupil': '8', 'party.adult': '1' }, lang);
         assert.equal(tooFew.status, 422, 'the sum is below the activity’s minimum');

@@ -90,6 +90,7 @@ const NAMED_FIELDS = new Set<keyof BookingData['booking']>([
   'billing',
   'groupSize',
   'party',
+  'partyText',
   'totalCents',
   'vatCents',
   'adjustmentCents',
@@ -140,7 +141,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
           </Row>
           <Row label={t('data.field.billing')}>{billing.join(', ')}</Row>
           <Row label={t('data.field.group_size')}>{formatCount(b.groupSize, lang)}</Row>
-          {b.party !== null && <Row label={t('data.field.party')}>{plain(b.party)}</Row>}
+          {b.partyText !== null && <Row label={t('data.field.party')}>{b.partyText[lang]}</Row>}
           <Row label={t('data.field.total')}>{money(b.totalCents)}</Row>
           <Row label={t('data.field.vat')}>{money(b.vatCents)}</Row>
           {b.adjustmentCents !== 0 && <Row label={t('data.field.adjustment')}>{money(b.adjustmentCents)}</Row>}

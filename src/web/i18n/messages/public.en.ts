@@ -76,10 +76,13 @@ export const en: Record<keyof typeof nl, string> = {
 
   'form.errors_heading': 'Please check these fields',
   'form.optional': '(optional)',
+  'form.row_error': '{row}: {message}',
+  'form.row_field': '{row} – {field}',
 
   'field.required': 'Fill in this field.',
   'field.too_long': 'This text is too long.',
   'field.not_a_number': 'Enter a whole number.',
+  'field.ambiguous_grouping': 'A point marks decimals. Do you mean {grouped}? Then write {digits} or {grouped}.',
   'field.too_small': 'This number is too small.',
   'field.too_large': 'This number is too large.',
   'field.at_least': 'At least {min}.',

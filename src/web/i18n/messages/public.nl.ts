@@ -75,10 +75,13 @@ export const nl = {
 
   'form.errors_heading': 'Controleer de volgende velden',
   'form.optional': '(optioneel)',
+  'form.row_error': '{row}: {message}',
+  'form.row_field': '{row} – {field}',
 
   'field.required': 'Vul dit veld in.',
   'field.too_long': 'Deze tekst is te lang.',
   'field.not_a_number': 'Vul een heel getal in.',
+  'field.ambiguous_grouping': 'Een komma staat voor decimalen. Bedoelt u {grouped}? Schrijf dan {digits} of {grouped}.',
   'field.too_small': 'Dit getal is te klein.',
   'field.too_large': 'Dit getal is te groot.',
   'field.at_least': 'Minstens {min}.',

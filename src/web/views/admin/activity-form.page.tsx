@@ -73,6 +73,39 @@ function summaryLabels(lines: number, tiers: number): Record<string, MessageKey>
   return labels;
 }
 
+/**
+ * The price line or refund tier a field belongs to, as the form names it: its number as the
+ * legend shows it, and a price line's description (in the page's language, else the other) when
+ * it has one: "Prijsregel 2 (Leerling)". Undefined for a field of no line.
+ */
+function rowOf(ui: AdminUi, values: ActivityForm, field: string): string | undefined {
+  const { t, lang } = ui;
+  const [list, index] = field.split('.');
+  const n = Number(index) + 1;
+  if (list === 'refundTiers') return t('refund_form.tier', { n });
+  const line = list === 'lines' ? values.lines[n - 1] : undefined;
+  if (!line) return undefined;
+  const name = (lang === 'nl' ? [line.labelNl, line.labelEn] : [line.labelEn, line.labelNl]).map((s) => s.trim()).find(Boolean);
+  return name ? t('activity_form.price_line_named', { n, name }) : t('activity_form.price_line', { n });
+}
+
+/**
+ * The errors of the price lines and refund tiers each naming its line: at the field ("Prijsregel 2
+ * (Leerling): Vul een bedrag in."), and in the summary by its label ("Prijsregel 2 (Leerling),
+ * Bedrag in euro (incl. btw): Vul een bedrag in."), so that no two lines' errors read alike.
+ */
+function rowErrors(ui: AdminUi, values: ActivityForm, errors: FieldMessages) {
+  const labels = summaryLabels(values.lines.length, values.refundTiers.length);
+  const atFields: FieldMessages = {};
+  const named: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const row = rowOf(ui, values, field);
+    atFields[field] = row ? ui.t('form.row_error', { row, message }) : message;
+    if (row && labels[field]) named[field] = ui.t('form.row_field', { row, field: ui.t(labels[field]) });
+  }
+  return { atFields, named, labels };
+}
+
 /** The venue's page, where its Mollie key is entered (whoever edits activities may open it). */
 function venueHref(venueId: string): string | undefined {
   return venueId ? `/admin/venues/${venueId}` : undefined;
@@ -97,8 +130,18 @@ interface Props {
  * Creating or editing an activity: its status, texts in both languages, group sizes, cut-off,
  * practical information, lifecycle rules, payment terms, cancellation policy and fixed price lines.
  */
-export function ActivityFormPage({ ui, values, errors, activity, venues = [], saved = false, keySource, resources = [] }: Props) {
+export function ActivityFormPage({
+  ui,
+  values,
+  errors: typedErrors,
+  activity,
+  venues = [],
+  saved = false,
+  keySource,
+  resources = [],
+}: Props) {
   const { t, lang } = ui;
+  const { atFields: errors, named, labels } = rowErrors(ui, values, typedErrors);
   const title = activity ? t('activity_form.edit_title', { title: activity.title[lang] }) : t('activity_form.new_title');
   const action = activity ? `/admin/activities/${activity.id}` : '/admin/activities/new';
   const banded = activity?.pricing.filter(isBanded) ?? [];
@@ -177,7 +220,7 @@ export function ActivityFormPage({ ui, values, errors, activity, venues = [], sa
       )}
       <form method="post" action={action} novalidate class="narrow-form">
         <CsrfField ui={ui} />
-        <ErrorSummary ui={ui} errors={errors} labels={summaryLabels(values.lines.length, values.refundTiers.length)} />
+        <ErrorSummary ui={ui} errors={typedErrors} labels={labels} named={named} />
         {activity ? (
           <p>
             <strong>{t('activity_form.venue')}:</strong> {activity.venue.name}

@@ -1,3 +1,5 @@
+import type { Language } from '../../../core/shared/language.js';
+import { wholeNumberText } from '../../../core/catalog/admin-fields.js';
 import type { ActivityEntry } from '../../../core/activity-log/activity-log.js';
 import { actionLabel, actorLabel } from './activity-log-labels.js';
 import { NOTE_MAX_LENGTH, type StaffBookingDetails } from '../../../core/bookings/booking-admin.js';
@@ -55,9 +57,9 @@ interface Props {
 }
 
 /** The change form's values as the booking has them now. */
-function editValuesOf(booking: StaffBookingDetails): OrganiserFieldValues {
+function editValuesOf(booking: StaffBookingDetails, lang: Language): OrganiserFieldValues {
   const { name, email, phone, organisation, notes } = booking;
-  return { groupSize: String(booking.groupSize), name, email, phone, organisation, notes };
+  return { groupSize: wholeNumberText(booking.groupSize, lang), name, email, phone, organisation, notes };
 }
 
 /**
@@ -181,7 +183,13 @@ export function BookingDetailPage({
           <p class="hint">{t('booking_edit.hint')}</p>
           <form method="post" action={`${base}/details`} class="narrow-form" novalidate>
             <CsrfField ui={ui} />
-            <OrganiserFields ui={ui} prefix="edit-" activity={booking.activity} values={edit ?? editValuesOf(booking)} errors={errors} />
+            <OrganiserFields
+              ui={ui}
+              prefix="edit-"
+              activity={booking.activity}
+              values={edit ?? editValuesOf(booking, ui.lang)}
+              errors={errors}
+            />
             <button type="submit">{t('booking_edit.submit')}</button>
           </form>
         </section>

@@ -1,3 +1,5 @@
+import { wholeNumberText } from '../../../core/catalog/admin-fields.js';
+import type { Language } from '../../../core/shared/language.js';
 import { count } from '../../../core/i18n/i18n.js';
 import type { ClosureForm, HoursForm, LinkForm, ResourceForm } from '../../../core/resources/resource-admin.service.js';
 import type { ResourceSettings } from '../../../core/resources/resource-overview.service.js';
@@ -22,8 +24,8 @@ export interface ResourceForms {
 
 export const EMPTY_CLOSURE: ClosureForm = { fromDate: '', fromTime: '', untilDate: '', untilTime: '', reason: '' };
 
-/** The forms' values as the resource is stored: its details and hours; empty closure and link forms. */
-export function resourceFormsOf(resource: Resource): ResourceForms {
+/** The forms' values as the resource is stored: its details and hours (numbers written the page's `lang` way); empty closure and link forms. */
+export function resourceFormsOf(resource: Resource, lang: Language): ResourceForms {
   const hours: HoursForm = {};
   for (const day of resource.hours) {
     hours[`open${day.weekday}`] = 'yes';
@@ -31,7 +33,7 @@ export function resourceFormsOf(resource: Resource): ResourceForms {
     hours[`closes${day.weekday}`] = day.closes;
   }
   return {
-    details: { venueId: resource.venueId, name: resource.name, kind: resource.kind, capacity: String(resource.capacity) },
+    details: { venueId: resource.venueId, name: resource.name, kind: resource.kind, capacity: wholeNumberText(resource.capacity, lang) },
     hours,
     closure: EMPTY_CLOSURE,
     link: { activityId: '', buffer: '0' },

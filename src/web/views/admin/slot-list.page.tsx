@@ -1,3 +1,4 @@
+import { wholeNumberText } from '../../../core/catalog/admin-fields.js';
 import type { JSX } from 'preact';
 import type { AdminSlot } from '../../../core/availability/slot-admin.repository.js';
 import type { ScheduleForm } from '../../../core/availability/schedule.service.js';
@@ -238,7 +239,7 @@ function SlotRow({
             name="capacity"
             {...WHOLE_NUMBER_INPUT}
             size={5}
-            value={error ? error.value : String(slot.capacity)}
+            value={error ? error.value : wholeNumberText(slot.capacity, ui.lang)}
           />
           {slot.bookings === 0 ? (
             <PostButton ui={ui} action={`${base}/delete?${range}`} label={t('slots.delete')} danger />
