@@ -3,13 +3,15 @@ import { after, before, describe, test } from 'node:test';
 import { TestClock } from '../../../test/clock.js';
 import { SETTLED_CENTS, seedSubjectBooking, type SubjectValues, subjectValues } from '../../../test/data-subjects.js';
 import { type TestDatabase, testDialects } from '../../../test/databases.js';
-import { makeActivity, makeSlot } from '../../../test/factories.js';
+import { bookingInput, makeActivity, makeSlot } from '../../../test/factories.js';
+import { NO_PAYMENTS } from '../../../test/payment-context.js';
+import { createBooking, findBookingByLink } from '../booking-flows/booking.service.js';
 import { TEST_LINK_KEY } from '../../../test/links.js';
 import { refusedWith } from '../../../test/outcomes.js';
-import { findBookingByLink } from '../booking-flows/booking.service.js';
 import { BOOKING_EXPORTED_COLUMNS, BOOKING_WITHHELD_COLUMNS } from './data-requests.repository.js';
 import { eraseByOrganiser, gatherBookingData, parseSubjectEmail } from './data-requests.service.js';
 import { DEFAULT_RETENTION } from './retention.js';
+import type { Pricing } from '../catalog/pricing.js';
 import { applyRetention } from './retention.service.js';
 
 /** The seeded values that are the person's: all but the extra's label, which is the venue's. */
@@ -76,6 +78,34 @@ for (const dialect of testDialects()) {
         .executeTakeFirstOrThrow();
       for (const secret of Object.values(secrets)) if (secret) assert.ok(!json.includes(secret), 'a hash');
       assert.ok(!json.includes(a.manageToken), 'the link itself');
+    });
+
+    test('the download gives the prices and categories as booked, after the venue changed its own', async () => {
+      const { db } = database;
+      const clock = new TestClock('2026-06-01T08:00:00Z');
+      const booked: Pricing = [
+        { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 900 },
+        { label: { nl: 'Begeleider', en: 'Adult' }, basis: 'category', key: 'adult', vat: 'low', amountCents: 1500 },
+      ];
+      const activity = await makeActivity(db, clock, { pricing: booked, minGroupSize: 1 });
+      const slot = await makeSlot(db, clock, activity, { date: '2026-06-15' });
+      const { booking } = await createBooking(
+        db,
+        clock,
+        TEST_LINK_KEY,
+        NO_PAYMENTS,
+        bookingInput(slot.id, { groupSize: 11, party: { pupil: 9, adult: 2 } }),
+      );
+      // The venue renames its pupils and raises the price.
+      const today = [{ ...booked[0]!, label: { nl: 'Scholier', en: 'Student' }, amountCents: 1200 }, booked[1]];
+      await db
+        .updateTable('activities')
+        .set({ pricing: JSON.stringify(today) })
+        .where('id', '=', activity.id)
+        .execute();
+      const data = await gatherBookingData(db, booking.id);
+      assert.deepEqual(data.booking.pricing, booked);
+      assert.deepEqual(data.booking.partyText, { nl: 'Leerling 9, Begeleider 2', en: 'Pupil 9, Adult 2' });
     });
 
     test('every column of the bookings table is either in the download or withheld on purpose', async () => {
