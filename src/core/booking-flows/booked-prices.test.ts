@@ -13,6 +13,7 @@ import { loadBookingDetails } from '../bookings/booking.repository.js';
 import type { Activity } from '../catalog/activity.js';
 import type { PaymentTerms } from '../catalog/payment-terms.js';
 import type { Pricing } from '../catalog/pricing.js';
+import { schoolCategories } from '../../../test/school-pricing.js';
 import type { Extra } from '../catalog/extras.js';
 import { changeBookingAsStaff, changeGroupSize } from './booking-changes.service.js';
 import { quoteGroupSize } from './group-size-quote.service.js';
@@ -25,29 +26,13 @@ const TEACHER = 1200;
 const GUIDE = 4500;
 const LUNCH = 795;
 const BOOKED: Pricing = [
-  { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: PUPIL },
-  {
-    label: { nl: 'Leraar', en: 'Teacher' },
-    basis: 'category',
-    key: 'teacher',
-    vat: 'low',
-    amountCents: TEACHER,
-    free: { per: 8, of: 'pupil' },
-  },
+  ...schoolCategories(PUPIL, TEACHER),
   { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: GUIDE },
 ];
 /** The venue's prices after the bookings: every price up, a teacher free per 10 pupils only, and a new category. */
 const TODDLER = 300;
 const RAISED: Pricing = [
-  { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 1450 },
-  {
-    label: { nl: 'Leraar', en: 'Teacher' },
-    basis: 'category',
-    key: 'teacher',
-    vat: 'low',
-    amountCents: 1800,
-    free: { per: 10, of: 'pupil' },
-  },
+  ...schoolCategories(1450, 1800, 10),
   { label: { nl: 'Gids', en: 'Guide' }, basis: 'group', vat: 'high', amountCents: 7500 },
   { label: { nl: 'Peuter', en: 'Toddler' }, basis: 'category', key: 'toddler', vat: 'low', amountCents: TODDLER },
 ];

@@ -7,31 +7,11 @@ import { book, makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml, urlencoded } from '../../../test/html.js';
 import { postForm } from '../../../test/staff.js';
 import { formatMoney } from '../../core/i18n/format.js';
-import type { Pricing } from '../../core/catalog/pricing.js';
+import { schoolCategories } from '../../../test/school-pricing.js';
 
 /** Pupils at EUR 9.50 and teachers at EUR 12 (one free per 8 pupils), lunch EUR 7.95 a person: the prices booked at. */
-const BOOKED: Pricing = [
-  { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950 },
-  {
-    label: { nl: 'Leraar', en: 'Teacher' },
-    basis: 'category',
-    key: 'teacher',
-    vat: 'low',
-    amountCents: 1200,
-    free: { per: 8, of: 'pupil' },
-  },
-];
-const RAISED: Pricing = [
-  { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 1450 },
-  {
-    label: { nl: 'Leraar', en: 'Teacher' },
-    basis: 'category',
-    key: 'teacher',
-    vat: 'low',
-    amountCents: 1800,
-    free: { per: 8, of: 'pupil' },
-  },
-];
+const BOOKED = schoolCategories(950, 1200);
+const RAISED = schoolCategories(1450, 1800);
 
 for (const dialect of testDialects()) {
   describe(`the manage page prices a change of the group at the booked prices (${dialect.name})`, () => {
