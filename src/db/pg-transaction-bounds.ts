@@ -78,21 +78,16 @@ export function boundsWithStatements(client: PoolClient): void {
       return typeof (first as PgQuery).submit === 'function' ? first : undefined;
     }
     const ownResult = (result: unknown) => (Array.isArray(result) ? result[begin ? 1 : 0] : result);
-    const answer: Callback = (error, result) => {
-      if (!error && commit) committed = true;
-      callback?.(error, error ? result : ownResult(result));
-    };
+    const run = (done: Callback) =>
+      query(bounded(statement, begin, commit), (error: Error | null, result: unknown) => {
+        if (!error && commit) committed = true;
+        done(error, error ? result : ownResult(result));
+      });
     if (callback) {
-      query(bounded(statement, begin, commit), answer);
+      run(callback);
       return statement;
     }
-    return new Promise((resolve, reject) => {
-      query(bounded(statement, begin, commit), (error: Error | null, result: unknown) => {
-        if (error) return reject(error);
-        if (commit) committed = true;
-        resolve(ownResult(result));
-      });
-    });
+    return new Promise((resolve, reject) => run((error, result) => (error ? reject(error) : resolve(result))));
   }) as PoolClient['query'];
 }
 
