@@ -25,6 +25,8 @@ export interface OrganiserPayment {
   billingReference: string | null;
   /** Of what is paid (net of refunds), the part gift vouchers paid. */
   voucherCents: number;
+  /** What it owes beyond its price: fees kept of places given up (+), goodwill given back (-). */
+  adjustmentCents: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export function organiserPaymentOf(row: PaymentTerms, { money, payments, refunds
     payableCents: payableNowCents(row, state, now),
     billingReference: row.billing_reference,
     voucherCents,
+    adjustmentCents: row.adjustment_cents,
   };
 }
 

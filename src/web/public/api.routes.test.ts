@@ -669,6 +669,7 @@ describe('paymentDueToJson', () => {
     expiresAt: new Date('2026-06-01T08:30:00Z'),
     billingReference: null,
     voucherCents: 0,
+    adjustmentCents: 0,
   } as const;
 
   test('answers what the pay link takes; nothing once the window has passed (payable 0), never amount 0 with a url', () => {

@@ -159,6 +159,9 @@ for (const dialect of testDialects()) {
       );
       const page = await html(path);
       assert.match(page.querySelector('[data-testid="refund-list"]')!.textContent, /€\s?12,50 op .*: kleinere groep/);
+      // The fee is part of what the booking owes, beside its price of EUR 75: paid for in full.
+      assert.match(page.querySelector('[data-testid="payment-adjustment"]')!.textContent, /^€\s?12,50$/);
+      assert.match(page.querySelector('[data-testid="payment-due"]')!.textContent, /^€\s?0,00$/);
       // Cancelling now: the venue keeps the EUR 12.50 fee and half of the EUR 75 left; EUR 37.50 of the
       // EUR 87.50 paid goes back (50 % of the original EUR 100 in all), on the page and when cancelling.
       assert.equal(page.querySelector('[data-testid="refund-now"]')!.getAttribute('data-cents'), '3750');
@@ -166,6 +169,31 @@ for (const dialect of testDialects()) {
       assert.deepEqual(
         refundsAtMollie(mollie, [providerId]).map((r) => r.amountCents),
         [1250, 3750],
+      );
+    });
+
+    test('a smaller group paid at the venue: the page shows the fee kept and what is still to pay, in both languages', async () => {
+      const atVenue = await makeActivityWithRules(t.database.db, t.clock, { cancelUntilHours: 0 }, { refundPolicy: POLICY });
+      const on = await makeSlot(t.database.db, t.clock, atVenue, { date: '2026-06-12', time: '10:00', capacity: 100 });
+      const { booking, manageToken } = await book(t.database.db, t.clock, on, { groupSize: 8 }, t.linkKey);
+      await placeUnderPolicy(t.database.db, booking.id, POLICY);
+      const path = `/b/${manageToken}`;
+      const before = await html(path);
+      assert.equal(before.querySelector('[data-testid="payment-adjustment"]'), null, 'no fee before any change');
+      const preview = parseHtml((await postForm(t, `${path}/group-size/preview`, { groupSize: '6' })).body);
+      const confirm = preview.querySelector('[data-testid="group-size-confirm"]')!;
+      assert.equal((await postForm(t, confirm.getAttribute('action')!, formFields(confirm))).statusCode, 303);
+      // 2 places of EUR 12.50 given up at 50 %: EUR 12.50 kept; the price is EUR 75, EUR 87.50 in all.
+      const nl = await html(path);
+      const text = (page: typeof nl, id: string) => page.querySelector(`[data-testid="${id}"]`)?.textContent.replace(/\s/g, ' ');
+      assert.equal(text(nl, 'price-total'), '€ 75,00');
+      assert.equal(text(nl, 'payment-adjustment'), '€ 12,50');
+      assert.equal(text(nl, 'payment-due'), '€ 87,50');
+      assert.match(nl.querySelector('[data-testid="payment-section"]')!.textContent, /Ingehouden kosten, boven de prijs/);
+      const en = parseHtml((await t.app.inject({ url: path, headers: { 'accept-language': 'en' } })).body);
+      assert.match(
+        en.querySelector('[data-testid="payment-section"]')!.textContent,
+        /Fees kept, on top of the price\s*€\s?12\.50\s*Still to pay\s*€\s?87\.50/,
       );
     });
 

@@ -81,6 +81,13 @@ export function PaymentSection({
       <section data-testid="payment-section" data-status={state.status}>
         <h2>{t('payment.title')}</h2>
         <p>{t('payment.at_venue')}</p>
+        {payment.adjustmentCents !== 0 && (
+          <dl class="summary">
+            <Adjustment ui={ui} cents={payment.adjustmentCents} />
+            <dt>{t('payment.due')}</dt>
+            <dd data-testid="payment-due">{formatMoney(state.dueCents, lang)}</dd>
+          </dl>
+        )}
       </section>
     );
   }
@@ -109,6 +116,7 @@ export function PaymentSection({
             <dd data-testid="payment-refund-pending">{formatMoney(state.pendingRefundCents, lang)}</dd>
           </>
         )}
+        {payment.adjustmentCents !== 0 && <Adjustment ui={ui} cents={payment.adjustmentCents} />}
         <dt>{t('payment.due')}</dt>
         <dd data-testid="payment-due">{formatMoney(state.dueCents, lang)}</dd>
         {state.balanceDueOn && state.dueNowCents === 0 && (
@@ -127,6 +135,20 @@ export function PaymentSection({
       )}
       {payButton && <PayButton ui={ui} payment={payment} token={token} />}
     </section>
+  );
+}
+
+/**
+ * What the booking owes beyond its price (the price table's total): the fees the venue kept of
+ * places given up (a smaller group, by its cancellation policy), or goodwill it gave back.
+ */
+function Adjustment({ ui, cents }: { ui: Ui; cents: number }) {
+  const { t, lang } = ui;
+  return (
+    <>
+      <dt>{t(cents > 0 ? 'payment.fees_kept' : 'payment.goodwill')}</dt>
+      <dd data-testid="payment-adjustment">{formatMoney(Math.abs(cents), lang)}</dd>
+    </>
   );
 }
 
