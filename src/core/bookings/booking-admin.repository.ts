@@ -1,7 +1,8 @@
 import { formatCount } from '../i18n/format.js';
+import { partyCategoriesOf } from './booking-pricing.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Translated } from '../catalog/activity.js';
-import { categoriesOf, type Pricing } from '../catalog/pricing.js';
+import type { Pricing } from '../catalog/pricing.js';
 import { type Party, partyWords } from '../catalog/price-categories.js';
 import type { ActivityTable, Database, Executor, SlotTable, Tx } from '../../db/schema.js';
 import { toSlot } from '../availability/slot.repository.js';
@@ -39,7 +40,7 @@ function selectBookingItems(db: Executor) {
 type BookingItemRow = BookingBasicsRow &
   Pick<BookingRow, 'total_cents' | 'paid_at' | 'created_at' | 'slot_id' | 'party'> &
   Pick<SlotTable, 'starts_at'> &
-  Pick<ActivityTable, 'title_nl' | 'title_en' | 'pricing'> & { venue_name: string };
+  Pick<ActivityTable, 'title_nl' | 'title_en' | 'pricing'> & { venue_name: string; booked_pricing: string | null };
 
 const ITEM_COLUMNS = [
   'bookings.id',
@@ -55,6 +56,7 @@ const ITEM_COLUMNS = [
   'bookings.created_at',
   'bookings.slot_id',
   'bookings.party',
+  'bookings.pricing as booked_pricing',
   'slots.starts_at',
   'activities.title_nl',
   'activities.title_en',
@@ -62,10 +64,11 @@ const ITEM_COLUMNS = [
   'venues.name as venue_name',
 ] as const;
 
-/** "Leerling 24, Begeleider 3" in both languages, for a booking counted by price category; else null. */
-function partyTextOf(row: Pick<BookingItemRow, 'party' | 'pricing'>): Translated | null {
+/** "Leerling 24, Begeleider 3" in both languages, for a booking counted by price category (by the names it was booked with); else null. */
+function partyTextOf(row: Pick<BookingItemRow, 'party' | 'pricing' | 'booked_pricing'>): Translated | null {
   if (row.party === null) return null;
-  return partyWords(categoriesOf(JSON.parse(row.pricing) as Pricing), JSON.parse(row.party) as Party, formatCount);
+  const booked = row.booked_pricing === null ? null : (JSON.parse(row.booked_pricing) as Pricing);
+  return partyWords(partyCategoriesOf(booked, JSON.parse(row.pricing) as Pricing), JSON.parse(row.party) as Party, formatCount);
 }
 
 function toItem(row: BookingItemRow): BookingListItem {

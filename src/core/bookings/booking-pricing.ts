@@ -1,4 +1,5 @@
 import type { HeldExtra } from '../catalog/extras.js';
+import type { CategoryLine } from '../catalog/price-categories.js';
 import { categoriesOf, type PriceBreakdown, type Pricing } from '../catalog/pricing.js';
 import type { BookingDetails } from './booking.js';
 
@@ -47,4 +48,14 @@ export function atBookedExtraPrices(held: readonly HeldExtra[], price: PriceBrea
     const line = price.lines.find((l) => l.extraId === h.extra.id);
     return line ? { ...h, extra: { ...h.extra, amountCents: line.unitCents } } : h;
   });
+}
+
+/**
+ * The price categories a booking's party is named and counted by: those of the pricing it was
+ * booked with (its names then, also of a category the venue renamed or dropped since), then those
+ * its activity added since; today's alone for a booking placed before its pricing was kept.
+ */
+export function partyCategoriesOf(booked: Pricing | null, today: Pricing): CategoryLine[] {
+  const kept = categoriesOf(booked ?? []);
+  return [...kept, ...categoriesOf(today).filter((category) => !kept.some((k) => k.key === category.key))];
 }

@@ -1,7 +1,7 @@
 import { discountsIn } from '../discounts/discount-code.js';
 import { render } from 'preact-render-to-string';
-import { categoriesOf } from '../catalog/pricing.js';
 import { partySummary } from '../catalog/price-categories.js';
+import { partyCategoriesOf } from '../bookings/booking-pricing.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { addressLine, type Venue } from '../catalog/activity.js';
@@ -213,7 +213,8 @@ export function at(t: MailTranslate, lang: Language, instant: Date): string {
 
 /** "27 (Leerling 24, Begeleider 3)": the group size, with its party for an activity with price categories. */
 function groupText(lang: Language, booking: BookingDetails): string {
-  const categories = categoriesOf(booking.activity.pricing);
+  // By the names the booking was made with, as its pages name them.
+  const categories = partyCategoriesOf(booking.pricingAsBooked, booking.activity.pricing);
   const size = formatCount(booking.groupSize, lang);
   if (!booking.party || categories.length === 0) return size;
   return `${size} (${partySummary(categories, booking.party, lang, (n) => formatCount(n, lang))})`;

@@ -1,5 +1,6 @@
-import { type CategoryLine, type Party, partyWords } from '../catalog/price-categories.js';
-import { categoriesOf, type Pricing } from '../catalog/pricing.js';
+import { type Party, partyWords } from '../catalog/price-categories.js';
+import { partyCategoriesOf } from '../bookings/booking-pricing.js';
+import type { Pricing } from '../catalog/pricing.js';
 import { formatCount } from '../i18n/format.js';
 import type { Db, Executor, Tx } from '../../db/schema.js';
 import { recordActivity } from '../activity-log/activity-log.service.js';
@@ -99,7 +100,14 @@ export async function gatherBookingData(db: Executor, bookingId: string): Promis
       },
       groupSize: row.group_size,
       party: parsed(row.party),
-      partyText: row.party === null ? null : partyWords(partyCategories(row), JSON.parse(row.party) as Party, formatCount),
+      partyText:
+        row.party === null
+          ? null
+          : partyWords(
+              partyCategoriesOf(parsedPricing(row.pricing), JSON.parse(row.activity_pricing) as Pricing),
+              JSON.parse(row.party) as Party,
+              formatCount,
+            ),
       totalCents: row.total_cents,
       vatCents: row.vat_cents,
       adjustmentCents: row.adjustment_cents,
@@ -391,9 +399,6 @@ export async function erasePersonalData(db: Db, clock: Clock, actor: StaffActor,
   });
 }
 
-/** The price categories a booking's party is named by: those it was booked with, then those its activity added since. */
-function partyCategories(row: { pricing: string | null; activity_pricing: string }): CategoryLine[] {
-  const booked = row.pricing === null ? [] : categoriesOf(JSON.parse(row.pricing) as Pricing);
-  const added = categoriesOf(JSON.parse(row.activity_pricing) as Pricing).filter((c) => !booked.some((b) => b.key === c.key));
-  return [...booked, ...added];
+function parsedPricing(json: string | null): Pricing | null {
+  return json === null ? null : (JSON.parse(json) as Pricing);
 }
