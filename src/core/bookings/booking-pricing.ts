@@ -19,9 +19,14 @@ export function bookingPricing(booking: Pick<BookingDetails, 'pricingAsBooked' |
   const today = booking.activity.pricing;
   const kept = booking.pricingAsBooked;
   if (kept === null) return atUnitPricesOf(today, booking.price, booking.groupSize);
+  if (categoriesOf(kept).length === 0) return kept;
+  return [...kept, ...categoriesAddedSince(kept, today)];
+}
+
+/** The price categories of `today` that the pricing `kept` lacks (by key): those added since. */
+function categoriesAddedSince(kept: Pricing, today: Pricing): CategoryLine[] {
   const keys = new Set(categoriesOf(kept).map((category) => category.key));
-  if (keys.size === 0) return kept;
-  return [...kept, ...categoriesOf(today).filter((category) => !keys.has(category.key))];
+  return categoriesOf(today).filter((category) => !keys.has(category.key));
 }
 
 /** The pricing with each line at the unit price of the price line of the same label and basis (an extra's or a discount's excepted). */
@@ -56,6 +61,5 @@ export function atBookedExtraPrices(held: readonly HeldExtra[], price: PriceBrea
  * its activity added since; today's alone for a booking placed before its pricing was kept.
  */
 export function partyCategoriesOf(booked: Pricing | null, today: Pricing): CategoryLine[] {
-  const kept = categoriesOf(booked ?? []);
-  return [...kept, ...categoriesOf(today).filter((category) => !kept.some((k) => k.key === category.key))];
+  return [...categoriesOf(booked ?? []), ...categoriesAddedSince(booked ?? [], today)];
 }

@@ -104,7 +104,7 @@ export async function gatherBookingData(db: Executor, bookingId: string): Promis
         row.party === null
           ? null
           : partyWords(
-              partyCategoriesOf(parsedPricing(row.pricing), JSON.parse(row.activity_pricing) as Pricing),
+              partyCategoriesOf(parsed(row.pricing) as Pricing | null, JSON.parse(row.activity_pricing) as Pricing),
               JSON.parse(row.party) as Party,
               formatCount,
             ),
@@ -397,8 +397,4 @@ export async function erasePersonalData(db: Db, clock: Clock, actor: StaffActor,
     }
     return erasure;
   });
-}
-
-function parsedPricing(json: string | null): Pricing | null {
-  return json === null ? null : (JSON.parse(json) as Pricing);
 }
