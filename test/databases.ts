@@ -30,6 +30,16 @@ export interface TestDialect {
 const SQLITE_TEMPLATE = 'GROUPZ_TEST_SQLITE_TEMPLATE';
 const PG_TEMPLATE = 'GROUPZ_TEST_PG_TEMPLATE';
 
+/**
+ * `DROP DATABASE` waits for a checkpoint of the whole server (a second or more while the suites
+ * write), and a suite waiting for it holds one of the run's two places. Under test/run.ts a suite's
+ * PostgreSQL database is named for the run (this variable) and only marked finished (FINISHED, its
+ * comment) as it closes; the run drops the finished ones together, a few at a time, which share
+ * their checkpoints (DatabaseTemplates.dropFinished).
+ */
+const PG_RUN = 'GROUPZ_TEST_PG_RUN';
+const FINISHED = 'groupz test: finished';
+
 async function createSqlite(migrated: boolean): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'groupz-test-'));
   const file = join(dir, 'groupz.sqlite');
@@ -63,8 +73,13 @@ function databaseUrl(adminUrl: string, name: string): string {
   return url.toString();
 }
 
+function runDatabasePrefix(run: string): string {
+  return `groupz_test_${run}_`;
+}
+
 async function createPostgres(adminUrl: string, migrated: boolean): Promise<TestDatabase> {
-  const name = `groupz_test_${randomBytes(6).toString('hex')}`;
+  const run = process.env[PG_RUN];
+  const name = `${run ? runDatabasePrefix(run) : 'groupz_test_'}${randomBytes(6).toString('hex')}`;
   const template = process.env[PG_TEMPLATE];
   await adminQuery(adminUrl, `create database ${name}${migrated && template ? ` template ${template}` : ''}`);
   const url = databaseUrl(adminUrl, name);
@@ -77,7 +92,7 @@ async function createPostgres(adminUrl: string, migrated: boolean): Promise<Test
     close: async () => {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await adminQuery(adminUrl, run ? `comment on database ${name} is '${FINISHED}'` : `drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -98,7 +113,26 @@ export function testDialects(): TestDialect[] {
 /** The run's migrated templates (see SQLITE_TEMPLATE): the variables that name them, and their removal. */
 export interface DatabaseTemplates {
   env: Record<string, string>;
+  /** Drops the run's PostgreSQL databases its suites have finished with (see PG_RUN). */
+  dropFinished(): Promise<void>;
+  /** Drops the templates and every database of the run left. */
   drop(): Promise<void>;
+}
+
+/** Databases dropped at once: each waits for a checkpoint, and those waiting together share one. */
+const DROPS_AT_ONCE = 8;
+
+async function dropDatabases(adminUrl: string, prefix: string, onlyFinished: boolean): Promise<void> {
+  const pool = new pg.Pool({ connectionString: adminUrl, max: DROPS_AT_ONCE });
+  try {
+    const { rows } = await pool.query<{ datname: string }>(
+      `select datname from pg_database where starts_with(datname, $1) and ($2 or shobj_description(oid, 'pg_database') = $3)`,
+      [prefix, !onlyFinished, FINISHED],
+    );
+    await Promise.all(rows.map(({ datname }) => pool.query(`drop database if exists ${datname} with (force)`)));
+  } finally {
+    await pool.end();
+  }
 }
 
 /**
@@ -115,7 +149,8 @@ export async function createTemplates(pgUrl: string | undefined): Promise<Databa
   await sql`pragma wal_checkpoint(truncate)`.execute(sqlite.db);
   await sqlite.close();
   const env: Record<string, string> = { [SQLITE_TEMPLATE]: file };
-  const name = `groupz_template_${randomBytes(6).toString('hex')}`;
+  const run = randomBytes(6).toString('hex');
+  const name = `groupz_template_${run}`;
   if (pgUrl) {
     await adminQuery(pgUrl, `create database ${name}`);
     const postgres = connectDatabase({ url: databaseUrl(pgUrl, name), sqliteFile: '' });
@@ -123,12 +158,18 @@ export async function createTemplates(pgUrl: string | undefined): Promise<Databa
     await postgres.close();
     await adminQuery(pgUrl, `alter database ${name} allow_connections false`);
     env[PG_TEMPLATE] = name;
+    env[PG_RUN] = run;
   }
   return {
     env,
+    dropFinished: async () => {
+      if (pgUrl) await dropDatabases(pgUrl, runDatabasePrefix(run), true);
+    },
     drop: async () => {
       rmSync(dir, { recursive: true, force: true });
-      if (pgUrl) await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
+      if (!pgUrl) return;
+      await dropDatabases(pgUrl, runDatabasePrefix(run), false);
+      await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }

@@ -3,11 +3,12 @@
 // mode a run below COVERAGE_FLOOR fails. `test/run.ts FILE...` runs only those files, without coverage:
 // a part of the suite cannot reach the floor. `test/run.ts --coverage FILE...` measures them anyway.
 // (Node 20's `--test` takes no glob patterns, hence this list.) Every run migrates one database of
-// each dialect for its suites to copy (test/databases.ts); a whole run starts the files that took
+// each dialect for its suites to copy, and drops the PostgreSQL ones they finish with as it goes
+// (test/databases.ts); a whole run starts the files that took
 // longest the last time first (test/timings.ts, test/run-in-order.ts), not to end on one long suite.
 // It builds the app first (dist/, as `npm ci` does), for the processes the suites start to run the
 // build (test/groupz.ts).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,13 +56,25 @@ const templates = await createTemplates(pg);
 const c8 = fileURLToPath(import.meta.resolve('c8/bin/c8.js'));
 // c8 maps every process's coverage through its source maps at the end: more than Node's default heap.
 const C8_HEAP = '--max-old-space-size=8192';
-const result = spawnSync(process.execPath, measured ? [C8_HEAP, c8, ...coverageOptions(), process.execPath, ...tests] : tests, {
+const suites = spawn(process.execPath, measured ? [C8_HEAP, c8, ...coverageOptions(), process.execPath, ...tests] : tests, {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ...templates.env, GROUPZ_TEST_BUILT: '1', TZ: 'UTC' },
 });
+// The databases the suites have finished with, dropped while they run (see test/databases.ts).
+let dropping = Promise.resolve();
+const DROP_EVERY_MS = 10_000;
+const dropper = setInterval(() => {
+  dropping = dropping
+    .then(() => templates.dropFinished())
+    // What is left is dropped at the end (templates.drop).
+    .catch((error: unknown) => void process.stderr.write(`groupz tests: dropping finished databases: ${String(error)}\n`));
+}, DROP_EVERY_MS);
+const status = await new Promise<number | null>((resolve) => suites.on('exit', resolve));
+clearInterval(dropper);
+await dropping;
 await templates.drop();
-process.exitCode = result.status ?? 1;
+process.exitCode = status ?? 1;
 if (measured) {
   const lines = reportCoverage(root);
   if (floor && lines < COVERAGE_FLOOR) {
