@@ -268,7 +268,8 @@ export async function extendOption(db: Db, clock: Clock, actor: StaffActor, id: 
 /**
  * Staff's change of a booking's group size and its organiser's details (see changeBookingAsStaff:
  * the organiser's rules without their deadlines, history and mail alike); every refused field at
- * once. `raw.groupSize` is a number, or the text typed.
+ * once. `raw.groupSize` is a number, or the text typed; for an activity with price categories,
+ * `raw.party` the counts of each.
  */
 export async function editBookingAsStaff(
   db: Db,
@@ -281,11 +282,12 @@ export async function editBookingAsStaff(
   const row = await findOrRefuse(db, venueScopeOf(actor.member), id);
   const booking = await loadBookingDetails(db, row);
   if (!booking) throw new DomainError('not_found');
-  const parsed = parseStaffEdit(raw, booking.activity, booking.groupSize);
+  const parsed = parseStaffEdit(raw, booking);
   if (!parsed.ok) return parsed;
-  const { groupSize, ...contact } = parsed.value;
+  const { groupSize, party, ...contact } = parsed.value;
+  const edit = { groupSize, party, contact };
   try {
-    return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, { groupSize, contact }, payments) };
+    return { ok: true, value: await changeBookingAsStaff(db, clock, { by: 'staff', ...actor }, booking, edit, payments) };
   } catch (error) {
     // A size its discount code is not for (the code's minimum): at the group size staff typed.
     if (error instanceof FieldsRefused) return { ok: false, errors: error.errors.map((e) => ({ ...e, field: 'groupSize' })) };

@@ -221,14 +221,15 @@ export async function changeBookingAsStaff(
   clock: Clock,
   actor: Extract<BookingActor, { by: 'staff' }>,
   booking: BookingDetails,
-  edit: { groupSize: number; contact: OrganiserContact },
+  edit: { groupSize: number; party?: Party | undefined; contact: OrganiserContact },
   payments?: PaymentContext,
 ): Promise<StaffChange> {
   const refusal = staffChangeRefusal(booking, edit.groupSize, clock.now());
   if (refusal) throw new DomainError(refusal);
   const from = booking.groupSize;
   const fields = changedFields(booking, edit.contact);
-  const group = changedGroup(bookingPricing(booking), booking, edit.groupSize);
+  // The counts per category staff typed; a size alone (an activity without categories) as it is.
+  const group = changedGroup(bookingPricing(booking), booking, edit.party ?? edit.groupSize);
   const regrouped = !sameGroup(group, booking);
   if (!regrouped && fields.length === 0) return { groupSize: { changed: false }, fields };
   const refundCents = await applyChange(db, clock, booking, actor, { group, contact: edit.contact, fields }, payments);

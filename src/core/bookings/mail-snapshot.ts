@@ -28,6 +28,8 @@ export interface MailSnapshot {
   /** An option's deadline then; null for any other status. */
   optionExpiresAt: Date | null;
   payment: BookingPayment;
+  /** What it owed beyond its price then (bookings.adjustment_cents); undefined in a snapshot taken before it was kept. */
+  adjustmentCents: number | undefined;
 }
 
 /** The columns of a booking its snapshot follows from. */
@@ -55,6 +57,7 @@ function snapshotFrom(row: SnapshotColumns, payment: BookingPayment): StoredSnap
     group_size: row.group_size,
     party: row.party,
     total_cents: row.total_cents,
+    adjustment_cents: row.adjustment_cents,
     option_expires_at: row.status === 'option' ? row.option_expires_at : null,
     payment_status: payment.status,
     paid_cents: payment.paidCents,
@@ -145,6 +148,7 @@ export function snapshotOf(detail: Record<string, unknown>): MailSnapshot | unde
     totalCents,
     optionExpiresAt: optionExpiresAt && !Number.isNaN(optionExpiresAt.getTime()) ? optionExpiresAt : null,
     payment: { status: paymentStatus, paidCents, refundedCents, pendingRefundCents, dueCents, dueNowCents, balanceDueOn },
+    adjustmentCents: count(s.adjustment_cents),
   };
 }
 

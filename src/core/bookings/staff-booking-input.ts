@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Slot } from '../availability/slot.js';
 import type { Activity } from '../catalog/activity.js';
-import { type FieldError, type FormResult, fieldErrorsOf } from '../shared/field-errors.js';
-import type { OrganiserContact } from './booking.js';
+import type { FieldError, FormResult } from '../shared/field-errors.js';
+import type { BookingDetails, OrganiserContact } from './booking.js';
+import { bookingPricing } from './booking-pricing.js';
+import type { Party } from '../catalog/price-categories.js';
 import type { Extra } from '../catalog/extras.js';
 import {
   bookingInputSchema,
@@ -89,12 +91,21 @@ export function parsePhoneBooking(
   return result.success && errors.length === 0 ? { ok: true, value: result.data } : { ok: false, errors };
 }
 
-export type StaffEdit = OrganiserContact & { groupSize: number };
+export type StaffEdit = OrganiserContact & { groupSize: number; party?: Party | undefined };
 
-/** A change staff make to a booking of this activity; a group size it already has passes whatever the limits now say. */
-export function parseStaffEdit(raw: Record<string, unknown>, activity: Activity, groupSizeNow: number): FormResult<StaffEdit> {
-  const result = organiserFields.safeParse(raw);
-  const parsed = result.success ? [] : fieldErrorsOf(result.error);
-  const errors = raw.groupSize === groupSizeNow ? parsed : withGroupLimit(raw, parsed, activity);
+const staffEditFields = organiserFields.extend({ party: bookingInputSchema.shape.party });
+
+/**
+ * A change staff make to a booking: a group size, or for an activity with price categories
+ * `raw.party` the counts of each (the group size their sum), checked against the categories the
+ * booking keeps (bookingPricing), as the organiser's change is; a group size it already has passes
+ * whatever the limits now say.
+ */
+export function parseStaffEdit(raw: Record<string, unknown>, booking: BookingDetails): FormResult<StaffEdit> {
+  const sized = withPartySize(raw);
+  const result = staffEditFields.safeParse(sized);
+  const parsed = result.success ? [] : countErrorsOf(result.error);
+  const limited = sized.groupSize === booking.groupSize ? parsed : withGroupLimit(sized, parsed, booking.activity);
+  const errors = sized.party === undefined ? limited : withPartyFaults({ pricing: bookingPricing(booking) }, sized.party, limited);
   return result.success && errors.length === 0 ? { ok: true, value: result.data } : { ok: false, errors };
 }

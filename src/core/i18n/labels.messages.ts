@@ -20,6 +20,8 @@ export const labelMessages = defineMessages(
     'booking.group_size': 'Aantal personen',
     'manage.status': 'Status',
     'price.total': 'Totaal (incl. btw)',
+    'payment.fees_kept': 'Ingehouden kosten, boven de prijs',
+    'payment.goodwill': 'Coulance, van de prijs af',
 
     'backups.location': 'Locatie',
     'backups.location.local': 'Lokaal, op deze server',
@@ -55,6 +57,8 @@ export const labelMessages = defineMessages(
     'booking.group_size': 'Number of people',
     'manage.status': 'Status',
     'price.total': 'Total (incl. VAT)',
+    'payment.fees_kept': 'Fees kept, on top of the price',
+    'payment.goodwill': 'Goodwill, off the price',
 
     'backups.location': 'Location',
     'backups.location.local': 'Local, on this server',

@@ -5,6 +5,7 @@ import { bookingDetails } from '../../../test/booking-details.js';
 import type { BookingDetails } from '../bookings/booking.js';
 import type { BookingStatus } from '../shared/booking-status.js';
 import { formatMoney } from '../i18n/format.js';
+import { bookingPayment } from '../payments/payment-state.js';
 import { withDiscount } from '../discounts/discount-code.js';
 import { isAccountKind, isAlertKind, isVoucherKind, MAIL_KINDS } from '../outbox/mail.js';
 import { type BookingMailKind, type MailBooking, type MailDetail, renderMail } from './mail-content.js';
@@ -476,7 +477,7 @@ describe('mail content', () => {
     } as const;
     const subject = {
       ...subjectFor('confirmed'),
-      payment: { state, payBy: 'online', billingReference: '', payUrl: `${MANAGE}/pay` },
+      payment: { state, payBy: 'online', billingReference: '', payUrl: `${MANAGE}/pay`, adjustmentCents: 0 },
     } as const;
     for (const [lang, paid, due] of [
       ['nl', 'Betaald', 'Nog te betalen'],
@@ -502,7 +503,10 @@ describe('mail content', () => {
       dueNowCents: 0,
       balanceDueOn: null,
     } as const;
-    const subject = { ...subjectFor('confirmed'), payment: { state, payBy: 'venue', billingReference: '', payUrl: undefined } } as const;
+    const subject = {
+      ...subjectFor('confirmed'),
+      payment: { state, payBy: 'venue', billingReference: '', payUrl: undefined, adjustmentCents: 0 },
+    } as const;
     const mail = renderMail('booking_received', 'nl', {}, subject);
     assert.equal(fact(mail.html, 'Betaald tot nu toe'), formatMoney(2000, 'nl'));
     assert.equal(fact(mail.html, 'Nog te betalen'), formatMoney(13000, 'nl'));
@@ -513,6 +517,47 @@ describe('mail content', () => {
       { ...subject, payment: { ...subject.payment, state: { ...state, paidCents: 0 } } },
     );
     assert.equal(fact(unpaid.html, 'Betaald tot nu toe'), undefined, 'nothing paid: no money facts');
+  });
+
+  test('every mail stating the price states the fee kept (or goodwill) beside it and what is still to pay, however it pays', () => {
+    const labels = {
+      nl: {
+        fee: 'Ingehouden kosten, boven de prijs',
+        goodwill: 'Coulance, van de prijs af',
+        total: 'Totaal (incl. btw)',
+        due: 'Nog te betalen',
+      },
+      en: { fee: 'Fees kept, on top of the price', goodwill: 'Goodwill, off the price', total: 'Total (incl. VAT)', due: 'Still to pay' },
+    } as const;
+    const mails = organiserKinds
+      .filter((k) => k !== 'contact_changed' && k !== 'invoice_overdue')
+      .map((kind) => ({ kind, ...CASES[kind] }));
+    // The documents of a cancelled or expired booking state no price, so no fee beside it.
+    for (const { kind, status, detail = {} } of [
+      ...mails,
+      { ...CASES.invoices_issued, kind: 'invoices_issued', status: 'cancelled' } as const,
+    ]) {
+      const priced = !(kind === 'invoices_issued' && (status === 'cancelled' || status === 'expired'));
+      for (const payBy of ['venue', 'online', 'invoice'] as const) {
+        for (const adjustmentCents of [1250, -500]) {
+          const terms = { status, payBy, depositPercent: 100, totalCents: 15_000, adjustmentCents, balanceDueOn: '2026-06-01' };
+          const state = bookingPayment(terms, { paidCents: 0, refundedCents: 0 });
+          const payment = { state, payBy, billingReference: '', payUrl: `${MANAGE}/pay`, adjustmentCents };
+          for (const lang of ['nl', 'en'] as const) {
+            const mail = renderMail(kind, lang, detail, { ...subjectFor(status), payment });
+            const label = labels[lang][adjustmentCents > 0 ? 'fee' : 'goodwill'];
+            const where = `${kind} ${payBy} ${lang}: ${mail.text}`;
+            assert.equal(fact(mail.html, label), priced ? formatMoney(Math.abs(adjustmentCents), lang) : undefined, where);
+            if (!priced) continue;
+            assert.equal(fact(mail.html, labels[lang].due), formatMoney(state.dueCents, lang), where);
+            const rows = parse(mail.html)
+              .querySelectorAll('th')
+              .map((th) => th.textContent);
+            assert.equal(rows.indexOf(label), rows.indexOf(labels[lang].total) + 1, `beside the price: ${where}`);
+          }
+        }
+      }
+    }
   });
 
   test('an overpayment goes back with its own words, not those of a late payment', () => {

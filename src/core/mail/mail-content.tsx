@@ -399,7 +399,9 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
   const links: Section['links'] = [];
   // An overdue invoice's reminder states that invoice's money (invoiceFacts), not the booking's balance.
   const invoice = kind === 'invoice_overdue';
-  const payment = invoice ? undefined : subject.payment;
+  // The mail of a cancelled or expired booking's documents does not state a price it no longer owes, nor a fee beside it.
+  const noPrice = kind === 'invoices_issued' && (booking.status === 'cancelled' || booking.status === 'expired');
+  const payment = invoice || !subject.payment ? undefined : noPrice ? { ...subject.payment, adjustmentCents: 0 } : subject.payment;
   const payLink = payment && balanceLink(t, payment);
   if (payLink) links.push(payLink);
   // The way to pay: the manage page's pay link, which starts Mollie's checkout.
@@ -436,8 +438,7 @@ function organiserSection(kind: OrganiserMailKind, lang: Language, detail: MailD
     facts: [
       ...bookingFacts(t, lang, booking, subject.programme),
       ...(deadline ? [[t('mail.option_deadline'), at(t, lang, deadline)] as [string, string]] : []),
-      // The mail of a cancelled or expired booking's documents does not state a price it no longer owes.
-      ...(kind === 'invoices_issued' && (booking.status === 'cancelled' || booking.status === 'expired')
+      ...(noPrice
         ? []
         : [
             // A discount code's discount, before the total it is taken off.

@@ -31,7 +31,7 @@ import { isLanguage } from '../shared/language.js';
 import { bookingPayment, payingBookingOf } from '../payments/payment-state.js';
 import type { PayBy } from '../catalog/payment-terms.js';
 import type { MailPayment } from './payment-facts.js';
-import { bookingAsThen, snapshotOf } from '../bookings/mail-snapshot.js';
+import { bookingAsThen, type MailSnapshot, snapshotOf } from '../bookings/mail-snapshot.js';
 import { invoiceMailAttachments } from '../invoices/invoice-files.service.js';
 
 export interface MailDeliverySettings {
@@ -137,7 +137,13 @@ function mailPaymentOf({ row, money }: BookingMailFacts, manageUrl: string | und
     payBy: row.pay_by as PayBy,
     billingReference: row.billing_reference ?? '',
     payUrl: manageUrl && `${manageUrl}/pay`,
+    adjustmentCents: row.adjustment_cents,
   };
+}
+
+/** A booking's money as a mail's snapshot has it: its state then and what it owed beyond its price then (now, when the snapshot is older). */
+function paymentThen(snapshot: MailSnapshot, current: MailPayment): Pick<MailPayment, 'state' | 'adjustmentCents'> {
+  return { state: snapshot.payment, adjustmentCents: snapshot.adjustmentCents ?? current.adjustmentCents };
 }
 
 /** What a mail says, as it goes out: the envelope is added by composeMail. */
@@ -194,7 +200,7 @@ async function composeBookingMail(
   const subject: MailBooking = {
     booking: snapshot ? bookingAsThen(booking, snapshot) : booking,
     manageUrl,
-    payment: current && snapshot ? { ...current, state: snapshot.payment } : current,
+    payment: current && snapshot ? { ...current, ...paymentThen(snapshot, current) } : current,
     participantUrl: currentLinkUrl(settings, row, 'participants'),
     activityUrl: `${settings.publicUrl}/activities/${booking.activity.slug}`,
     lostLinkUrl: `${settings.publicUrl}/manage-link`,

@@ -1,5 +1,5 @@
 import { formatDate, formatMoney } from '../i18n/format.js';
-import type { BookingPayment } from '../payments/payment-state.js';
+import { adjustmentLine, type BookingPayment } from '../payments/payment-state.js';
 import type { PayBy } from '../catalog/payment-terms.js';
 import type { Language } from '../shared/language.js';
 import { startOfLocalDay } from '../shared/time.js';
@@ -13,6 +13,8 @@ export interface MailPayment {
   billingReference: string;
   /** The platform's page that starts paying what is outstanding (`/b/<token>/pay`); undefined without a manage link. */
   payUrl: string | undefined;
+  /** What it owes beyond its price, as the manage page shows it: fees kept of places given up (+), goodwill given back (-). */
+  adjustmentCents: number;
 }
 
 /** Whether the organiser owes money later (a balance or an invoice), rather than now to keep the booking. */
@@ -50,7 +52,9 @@ export function balanceParagraph(t: MailTranslate, lang: Language, payment: Mail
  * later. A mail about the money itself (a receipt, a size change: `always`) shows them whenever
  * something was paid. Paid is always net of refunds, as in every mail and on the manage page;
  * the refund the mail reports (`refundCents`, under way) is named on its own line, so the new
- * price is what is paid plus what is still due.
+ * price is what is paid plus what is still due. A booking that owes more or less than its price
+ * (a fee kept after a smaller group, goodwill) states that first, beside the price, and what is
+ * still to pay, as the manage page's payment section does, however it pays (at the venue too).
  */
 export function balanceFacts(
   t: MailTranslate,
@@ -59,10 +63,14 @@ export function balanceFacts(
   options: { always: boolean; refundCents: number } = { always: false, refundCents: 0 },
 ): [string, string][] {
   const { state } = payment;
-  if (!owesLater(payment) && !(options.always && state.paidCents > 0)) return [];
-  const facts: [string, string][] = [[t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents, lang)]];
+  const adjustment = adjustmentLine(payment.adjustmentCents);
+  const money = owesLater(payment) || (options.always && state.paidCents > 0);
+  if (!money && !adjustment) return [];
+  const facts: [string, string][] = [];
+  if (adjustment) facts.push([t(adjustment.label), formatMoney(adjustment.cents, lang)]);
+  if (money || state.paidCents > 0) facts.push([t('mail.balance.paid'), formatMoney(state.paidCents - state.refundedCents, lang)]);
   if (options.refundCents > 0) facts.push([t('mail.balance.refund'), formatMoney(options.refundCents, lang)]);
-  if (state.dueCents > 0) facts.push([t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)]);
+  if (state.dueCents > 0 || adjustment) facts.push([t('mail.balance.outstanding'), formatMoney(state.dueCents, lang)]);
   if (state.balanceDueOn) facts.push([t('mail.balance.due_on'), dateOf(state.balanceDueOn, lang)]);
   if (payment.billingReference !== '') facts.push([t('mail.balance.reference'), payment.billingReference]);
   return facts;

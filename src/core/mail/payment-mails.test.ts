@@ -25,10 +25,25 @@ import { addStaff } from '../staff/staff.service.js';
 import { refundBooking } from '../booking-flows/refund.service.js';
 import type { Db } from '../../db/schema.js';
 import { deliverDueMails, type MailDeliverySettings } from './mail-delivery.service.js';
+import { INVOICE_BILLING } from '../../../test/factories.js';
+import { remindVisits } from '../booking-flows/booking-lifecycle.service.js';
+import { remindBalances } from '../booking-flows/balance-reminder.service.js';
+import { readOrganiserPayment } from '../payments/organiser-payment.service.js';
+import type { Language } from '../shared/language.js';
 
 const FULL: PaymentTerms = { mode: 'full', depositPercent: 30, balanceDaysBefore: 14, invoiceAllowed: false, invoiceTermDays: 14 };
 const STAFF = 'balie@venue.test';
 const euros = (cents: number) => formatMoney(cents, 'en');
+/** Free until 14 days before the visit, then half back until 2 days before. */
+const POLICY = [
+  { hoursBefore: 336, percent: 100 },
+  { hoursBefore: 48, percent: 50 },
+];
+/** The money facts' labels in each language. */
+const LABELS = {
+  nl: { total: 'Totaal (incl. btw)', fee: 'Ingehouden kosten, boven de prijs', paid: 'Betaald tot nu toe', due: 'Nog te betalen' },
+  en: { total: 'Total (incl. VAT)', fee: 'Fees kept, on top of the price', paid: 'Paid so far', due: 'Still to pay' },
+} as const;
 
 /** The mails about paying, as they reach a real SMTP server: what they state, and when. */
 for (const dialect of testDialects()) {
@@ -142,6 +157,65 @@ for (const dialect of testDialects()) {
       assert.equal(factOf(changed, 'Paid so far'), euros(2500));
       assert.equal(factOf(changed, 'To be refunded'), euros(2500));
       assert.equal(factOf(changed, 'Still to pay'), undefined);
+    });
+
+    test('a smaller group with a fee kept: the change, the balance and the visit reminder state it and what is due, however it pays', async () => {
+      // 8 persons of EUR 12.50 on 12 June, 11 days ahead (the 50 % tier); 6 come: EUR 75, and EUR 12.50 kept of the 2 places.
+      const ways = [
+        { way: 'online', terms: FULL, input: {}, paid: 8750, due: 0 },
+        { way: 'deposit', terms: { ...FULL, mode: 'deposit', balanceDaysBefore: 5 }, input: {}, paid: 3000, due: 5750 },
+        {
+          way: 'invoice',
+          terms: { ...FULL, invoiceAllowed: true },
+          input: { payBy: 'invoice', billing: INVOICE_BILLING },
+          paid: 0,
+          due: 8750,
+        },
+        { way: 'venue', terms: { ...FULL, mode: 'venue' }, input: {}, paid: undefined, due: 8750 },
+      ] as const;
+      const cases = ways.flatMap((w) => (['nl', 'en'] as const).map((lang) => ({ ...w, lang, email: `${w.way}-${lang}@example.nl` })));
+      const bookingIds = new Map<string, string>();
+      for (const c of cases) {
+        const activity = await makeActivity(db, clock, { payment: c.terms, refundPolicy: POLICY });
+        const slot = await makeSlot(db, clock, activity, { capacity: 20, date: '2026-06-12' });
+        const input = bookingInput(slot.id, { groupSize: 8, language: c.lang, email: c.email, ...c.input });
+        const { manageToken } = await createBooking(db, clock, TEST_LINK_KEY, context, input);
+        const booking = await current(manageToken);
+        if (c.way === 'online' || c.way === 'deposit') await pay(booking.id);
+        await changeGroupSize(db, clock, await current(manageToken), 6, context);
+        bookingIds.set(c.email, booking.id);
+      }
+      // Two days before the visit: the visit reminders, and the deposit's balance reminders.
+      clock.set('2026-06-10T09:00:00Z');
+      assert.equal(await remindVisits(db, clock), cases.length);
+      assert.equal(await remindBalances(db, clock), 2);
+      // What the manage page shows (readOrganiserPayment) as the mails are queued: they state the same.
+      for (const c of cases) {
+        const page = await readOrganiserPayment(db, bookingIds.get(c.email)!, clock.now());
+        assert.deepEqual([page.adjustmentCents, page.state.dueCents], [1250, c.due], c.email);
+      }
+      // Goodwill given after they were queued: they state the fee as it was then, as they state the rest.
+      const goodwill = { amountCents: 500, cause: 'staff', reason: 'goodwill', by: { by: 'system' } } as const;
+      await refundBooking(db, clock, context, { ...goodwill, bookingId: bookingIds.get('online-nl@example.nl')! });
+      const mails = await deliver();
+      for (const c of cases) {
+        const labels = LABELS[c.lang as Language];
+        const money = (cents: number) => formatMoney(cents, c.lang);
+        const subjects = [/^(Boeking|Booking) .* (gewijzigd|changed)/, /^(Herinnering|Reminder): Test/];
+        if (c.way === 'deposit') subjects.push(/^(Herinnering: restbedrag|Reminder: balance due)/);
+        for (const subject of subjects) {
+          const mail = mailTo(mails, c.email, subject);
+          const where = `${c.way} ${c.lang}: ${mail.subject}\n${mail.text}`;
+          assert.equal(factOf(mail, labels.total), money(7500), where);
+          assert.equal(factOf(mail, labels.fee), money(1250), where);
+          assert.equal(factOf(mail, labels.paid), c.paid === undefined ? undefined : money(c.paid), where);
+          assert.equal(factOf(mail, labels.due), money(c.due), where);
+          // Beside the price, as the page's payment section has it: the fee, then what is paid and due.
+          const lines = mail.text!.split('\n');
+          assert.equal(lines.indexOf(`${labels.fee}: ${money(1250)}`), lines.indexOf(`${labels.total}: ${money(7500)}`) + 1, where);
+        }
+      }
+      assert.equal(factOf(mailTo(mails, 'invoice-en@example.nl', /changed/), 'Your reference'), INVOICE_BILLING.reference);
     });
 
     test('staff cancelling: the mail says the venue refunds all, or that nothing is refunded, not the policy', async () => {

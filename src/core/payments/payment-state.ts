@@ -94,3 +94,13 @@ export function payableNowCents(
   }
   return row.status === 'confirmed' && row.pay_by === 'online' ? state.dueCents : 0;
 }
+
+/**
+ * What a booking owes beyond (or below) its price, as the manage page and the mails state it beside
+ * the price: its label (fees kept of places given up, or goodwill given back) and its amount; undefined
+ * when the booking owes just its price.
+ */
+export function adjustmentLine(adjustmentCents: number): { label: 'payment.fees_kept' | 'payment.goodwill'; cents: number } | undefined {
+  if (adjustmentCents === 0) return undefined;
+  return { label: adjustmentCents > 0 ? 'payment.fees_kept' : 'payment.goodwill', cents: Math.abs(adjustmentCents) };
+}

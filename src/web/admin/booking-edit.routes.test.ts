@@ -14,6 +14,7 @@ import type { CreatedBooking } from '../../core/booking-flows/booking.service.js
 import type { Activity } from '../../core/catalog/activity.js';
 import { translator } from '../i18n/i18n.js';
 import { count } from '../../core/i18n/i18n.js';
+import { schoolCategories } from '../../../test/school-pricing.js';
 
 const nl = translator('nl');
 
@@ -106,6 +107,40 @@ for (const dialect of testDialects()) {
       assert.equal((await historyOf(db(), booked.booking.reference)).length, 4);
       assert.equal((await mailsOf(db(), booked.booking.id)).filter(([kind]) => kind === 'changed').length, 2);
       assert.equal((await mailsOf(db(), booked.booking.id)).filter(([kind]) => kind === 'contact_changed').length, 1, 'the address stayed');
+    });
+
+    test('a party of several categories: staff set the count of each, at the prices the booking keeps; bad counts come back as typed', async () => {
+      const school = await makeActivity(db(), t.clock, { venueId: home.venue.id, pricing: schoolCategories(950, 1200), maxGroupSize: 40 });
+      const slot = await makeSlot(db(), t.clock, school, { date: '2026-06-16', capacity: 60 });
+      const booked = await bookOn(slot, { party: { pupil: 16, teacher: 2 }, groupSize: undefined });
+      const form = parseHtml((await adminGet(t, staff, `/admin/bookings/${booked.booking.id}`)).body).querySelector(
+        '[data-testid="edit-booking"] form',
+      )!;
+      assert.equal(form.querySelector('input[name="party.pupil"]')?.getAttribute('value'), '16');
+      assert.equal(form.querySelector('input[name="party.teacher"]')?.getAttribute('value'), '2');
+      assert.equal(form.querySelector('#edit-groupSize'), null, 'the size is the counts’ sum');
+      const { groupSize: _, ...contact } = editOf(booked);
+      // One teacher more, two pupils fewer: not the pupils alone.
+      const res = await adminPost(t, staff, `/admin/bookings/${booked.booking.id}/details`, {
+        ...contact,
+        'party.pupil': '14',
+        'party.teacher': '3',
+      });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const row = await bookingRow(db(), booked.booking.id);
+      // One teacher free per 8 pupils: one of three for 14 pupils.
+      assert.deepEqual([row.group_size, JSON.parse(row.party!), row.total_cents], [17, { pupil: 14, teacher: 3 }, 14 * 950 + 2 * 1200]);
+      assert.equal((await findSlot(db(), slot.id))?.bookedPersons, 17);
+      const typo = await adminPost(t, staff, `/admin/bookings/${booked.booking.id}/details`, {
+        ...contact,
+        'party.pupil': '14',
+        'party.teacher': 'veel',
+      });
+      assert.equal(typo.statusCode, 422);
+      const page = parseHtml(typo.body);
+      assert.equal(page.querySelector('[data-testid="edit-booking"] input[name="party.teacher"]')?.getAttribute('value'), 'veel');
+      assert.equal(page.querySelector('[data-testid="error-party.teacher"]')?.textContent.trim(), 'Vul een heel getal in.');
+      assert.equal((await bookingRow(db(), booked.booking.id)).group_size, 17, 'nothing changed');
     });
 
     test("staff may pass the organiser's deadlines until the visit starts; the group limits and the capacity still hold", async () => {

@@ -23,7 +23,7 @@ import { localDateOf } from '../../core/shared/time.js';
 import { venueScopeOf } from '../../core/shared/venue-scope.js';
 import { fieldMessages } from '../field-errors.js';
 import { FIELD_ERRORS_STATUS, statusOfDomainError } from '../plugins/errors.js';
-import { formField, organiserValuesFrom, withNumberFaults } from '../form-body.js';
+import { formField, withNumberFaults } from '../form-body.js';
 import { sendPage } from '../public/respond.js';
 import type { FieldMessages } from '../field-errors.js';
 import { BookingDetailPage } from '../views/admin/booking-detail.page.js';
@@ -33,8 +33,10 @@ import { adminUiFor } from './admin-ui.js';
 import { parseBookingFilter } from '../booking-filters.js';
 import { bookingsCsv } from './bookings-csv.js';
 import { staffActorOf } from './client.js';
-import { atPrefixed, organiserInput } from './organiser-form.js';
-import type { OrganiserFieldValues } from '../views/admin/organiser-fields.js';
+import { atPrefixed, staffEditErrorsAt, staffEditOf } from './organiser-form.js';
+import type { StaffEditValues } from '../views/admin/organiser-fields.js';
+import { categoriesOf } from '../../core/catalog/pricing.js';
+import { bookingPricing } from '../../core/bookings/booking-pricing.js';
 import type { RefundFormValues } from '../views/admin/booking-refunds.js';
 import { quoteCancelNow, STAFF_CANCEL_REFUNDS, type StaffCancelRefund } from '../../core/booking-flows/policy-refund.service.js';
 import { refundAsStaff } from '../../core/booking-flows/staff-refund.service.js';
@@ -155,7 +157,7 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
     status: number,
     extra: {
       note?: string;
-      edit?: OrganiserFieldValues;
+      edit?: StaffEditValues;
       payment?: BankPaymentValues;
       errors?: FieldMessages;
       refund?: RefundFormValues;
@@ -292,20 +294,23 @@ export async function bookingAdminRoutes(app: FastifyInstance, context: AppConte
   app.post<ById>('/bookings/:id/details', async (request, reply) => {
     requirePermission(request, 'bookings.write');
     const ui = adminUiFor(request, auth);
-    const edit = organiserValuesFrom(request.body);
+    // The booking's categories (the prices it keeps): staff type the counts of each, as the organiser does.
+    const categories = categoriesOf(bookingPricing(await readStaffBooking(db, venueScopeOf(request.staff), request.params.id)));
+    const { values: edit, input } = staffEditOf(request.body, categories, ui.lang);
+    const at = (errors: FieldError[]) => staffEditErrorsAt(EDIT_PREFIX, errors, categories.length > 0);
     try {
-      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, organiserInput(edit, ui.lang), payments);
+      const result = await editBookingAsStaff(db, clock, staffActorOf(request), request.params.id, input, payments);
       if (!result.ok) {
         return await sendDetail(request, reply, FIELD_ERRORS_STATUS, {
           edit,
-          errors: fieldMessages(ui.t, atPrefixed(EDIT_PREFIX, withNumberFaults(result.errors, request.body, ui.lang))),
+          errors: fieldMessages(ui.t, at(withNumberFaults(result.errors, request.body, ui.lang))),
         });
       }
       const changed = result.value.groupSize.changed || result.value.fields.length > 0;
       return reply.seeOther(`/admin/bookings/${request.params.id}${changed ? '?done=edited' : ''}`);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'not_found') throw error;
-      const errors = fieldMessages(ui.t, [{ field: `${EDIT_PREFIX}groupSize`, code: error.code }]);
+      const errors = fieldMessages(ui.t, at([{ field: 'groupSize', code: error.code }]));
       return sendDetail(request, reply, statusOfDomainError(error.code), { edit, errors });
     }
   });

@@ -167,6 +167,38 @@ for (const dialect of testDialects()) {
       assert.equal((await findSlot(t.database.db, slot.id))!.bookedPersons, before);
     });
 
+    test('the change preview lists the categories the group has people in; the form still offers every one', async () => {
+      const toddlers = await makeActivity(t.database.db, t.clock, {
+        venueId: activity.venue.id,
+        pricing: [
+          { label: { nl: 'Leerling', en: 'Pupil' }, basis: 'category', key: 'pupil', vat: 'low', amountCents: 950 },
+          { label: { nl: 'Peuter', en: 'Toddler' }, basis: 'category', key: 'toddler', vat: 'low', amountCents: 300 },
+        ],
+      });
+      const on = await makeSlot(t.database.db, t.clock, toddlers, { date: '2026-06-23' });
+      const { manageToken } = await book(t.database.db, t.clock, on, { party: { pupil: 10 }, groupSize: undefined }, t.linkKey);
+      const path = `/b/${manageToken}`;
+      for (const lang of ['nl', 'en'] as const) {
+        const manage = parseHtml((await t.app.inject({ url: path, headers: { 'accept-language': lang } })).body);
+        assert.ok(manage.querySelector('[data-testid="group-size-form"] input[name="party.toddler"]'), 'toddlers can be added');
+        const preview = async (change: Record<string, string>) => {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: `${path}/group-size/preview`,
+            headers: { ...FORM, 'accept-language': lang },
+            payload: urlencoded(change),
+          });
+          assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+          return parseHtml(res.body)
+            .querySelectorAll('[data-testid="group-size-party"] li')
+            .map((li) => text(li));
+        };
+        const [pupil, toddler] = lang === 'nl' ? ['Leerling', 'Peuter'] : ['Pupil', 'Toddler'];
+        assert.deepEqual(await preview({ 'party.pupil': '9', 'party.toddler': '0' }), [`${pupil}: 9`]);
+        assert.deepEqual(await preview({ 'party.pupil': '9', 'party.toddler': '2' }), [`${pupil}: 9`, `${toddler}: 2`]);
+      }
+    });
+
     test('a discount per person is for those who pay: free companions take none', async () => {
       await t.database.db.transaction().execute((trx) =>
         insertDiscountCode(

@@ -65,11 +65,14 @@ export function ManageGroupSizePage({
         </p>
         {quote.party && (
           <ul data-testid="group-size-party">
-            {categoriesOf(bookingPricing(booking)).map((category) => (
-              <li key={category.key}>
-                {category.label[ui.lang]}: {quote.party?.[category.key] ?? 0}
-              </li>
-            ))}
+            {/* The categories the group has people in; a category nobody comes in is left out (the form offers every one). */}
+            {categoriesOf(bookingPricing(booking))
+              .filter((category) => (quote.party?.[category.key] ?? 0) > 0)
+              .map((category) => (
+                <li key={category.key}>
+                  {category.label[ui.lang]}: {quote.party?.[category.key]}
+                </li>
+              ))}
           </ul>
         )}
         <MoneyEffect ui={ui} quote={quote} />

@@ -1,5 +1,6 @@
 import type { OrganiserPayment } from '../../core/payments/organiser-payment.service.js';
 import type { BookingPaymentStatus } from '../../core/payments/payment.js';
+import { adjustmentLine } from '../../core/payments/payment-state.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { deadlineText } from './deadline.js';
@@ -116,7 +117,7 @@ export function PaymentSection({
             <dd data-testid="payment-refund-pending">{formatMoney(state.pendingRefundCents, lang)}</dd>
           </>
         )}
-        {payment.adjustmentCents !== 0 && <Adjustment ui={ui} cents={payment.adjustmentCents} />}
+        <Adjustment ui={ui} cents={payment.adjustmentCents} />
         <dt>{t('payment.due')}</dt>
         <dd data-testid="payment-due">{formatMoney(state.dueCents, lang)}</dd>
         {state.balanceDueOn && state.dueNowCents === 0 && (
@@ -140,14 +141,17 @@ export function PaymentSection({
 
 /**
  * What the booking owes beyond its price (the price table's total): the fees the venue kept of
- * places given up (a smaller group, by its cancellation policy), or goodwill it gave back.
+ * places given up (a smaller group, by its cancellation policy), or goodwill it gave back; named
+ * as the mails name it (adjustmentLine).
  */
 function Adjustment({ ui, cents }: { ui: Ui; cents: number }) {
   const { t, lang } = ui;
+  const line = adjustmentLine(cents);
+  if (!line) return null;
   return (
     <>
-      <dt>{t(cents > 0 ? 'payment.fees_kept' : 'payment.goodwill')}</dt>
-      <dd data-testid="payment-adjustment">{formatMoney(Math.abs(cents), lang)}</dd>
+      <dt>{t(line.label)}</dt>
+      <dd data-testid="payment-adjustment">{formatMoney(line.cents, lang)}</dd>
     </>
   );
 }

@@ -17,7 +17,11 @@ import { BookingParticipants } from './booking-participants.js';
 import type { ParticipantList } from '../../../core/participants/participant.service.js';
 import { BookingLinksPanel } from './booking-links-panel.js';
 import { isChangeable } from '../../../core/bookings/booking-changes.js';
-import { OrganiserFields, type OrganiserFieldValues, organiserFieldLabels } from './organiser-fields.js';
+import { OrganiserFields, organiserFieldLabels, type StaffEditValues } from './organiser-fields.js';
+import { PartyFields, partyLabels } from '../party-fields.js';
+import { partyValuesOf } from '../../party-form.js';
+import { categoriesOf } from '../../../core/catalog/pricing.js';
+import { bookingPricing } from '../../../core/bookings/booking-pricing.js';
 import { BookingRefunds, CancelRefundChoice, refundedEntryText, type RefundFormValues, type StaffRefundView } from './booking-refunds.js';
 import type { ComponentChildren } from 'preact';
 import type { BookingMoney } from '../../../core/booking-flows/balances.service.js';
@@ -43,7 +47,7 @@ interface Props {
   notice?: string | undefined;
   /** Refused input: the note or the change as typed, and the messages per field. */
   note?: string;
-  edit?: OrganiserFieldValues | undefined;
+  edit?: StaffEditValues | undefined;
   payment?: BankPaymentValues | undefined;
   errors?: FieldMessages;
   /** What can go back, for the refund panel and the cancel form's refund choice. */
@@ -57,9 +61,10 @@ interface Props {
 }
 
 /** The change form's values as the booking has them now. */
-function editValuesOf(booking: StaffBookingDetails, lang: Language): OrganiserFieldValues {
+function editValuesOf(booking: StaffBookingDetails, lang: Language): StaffEditValues {
   const { name, email, phone, organisation, notes } = booking;
-  return { groupSize: wholeNumberText(booking.groupSize, lang), name, email, phone, organisation, notes };
+  const party = partyValuesOf(booking.party ?? {});
+  return { groupSize: wholeNumberText(booking.groupSize, lang), name, email, phone, organisation, notes, party };
 }
 
 /**
@@ -123,6 +128,7 @@ export function BookingDetailPage({
   const writable = can(ui.staff, 'bookings.write');
   const base = `/admin/bookings/${booking.id}`;
   const title = t('booking_admin.title', { reference: booking.reference });
+  const categories = categoriesOf(bookingPricing(booking));
   return (
     <AdminLayout ui={ui} title={title}>
       <p>
@@ -148,9 +154,11 @@ export function BookingDetailPage({
           'payment-receivedOn': 'money.received_on',
           'payment-note': 'money.note',
           ...organiserFieldLabels('edit-'),
+          // The group counted per category: its sum and its counts at the party fields' own ids.
+          groupSize: 'booking.group_size',
           programme: 'programme.title',
         }}
-        named={moveFieldLabels(ui, programme)}
+        named={{ ...moveFieldLabels(ui, programme), ...partyLabels(ui, categories) }}
       />
       <dl class="summary" data-testid="booking-summary">
         <dt>{t('bookings.col.reference')}</dt>
@@ -183,12 +191,23 @@ export function BookingDetailPage({
           <p class="hint">{t('booking_edit.hint')}</p>
           <form method="post" action={`${base}/details`} class="narrow-form" novalidate>
             <CsrfField ui={ui} />
+            {/* The counts per category at the prices the booking keeps, as the organiser's change form has them. */}
+            {categories.length > 0 && (
+              <PartyFields
+                ui={ui}
+                categories={categories}
+                values={(edit ?? editValuesOf(booking, ui.lang)).party}
+                errors={errors}
+                range={{ min: booking.activity.minGroupSize, max: booking.activity.maxGroupSize }}
+              />
+            )}
             <OrganiserFields
               ui={ui}
               prefix="edit-"
               activity={booking.activity}
               values={edit ?? editValuesOf(booking, ui.lang)}
               errors={errors}
+              groupSize={categories.length === 0}
             />
             <button type="submit">{t('booking_edit.submit')}</button>
           </form>

@@ -4,6 +4,7 @@ import type { AdminUi } from './admin-ui.js';
 import { Field, InputField, WHOLE_NUMBER_INPUT } from '../components.js';
 import { type FieldMessages } from '../../field-errors.js';
 import { count } from '../../../core/i18n/i18n.js';
+import type { PartyValues } from '../../party-form.js';
 
 /** The group size and the organiser's details as staff typed them (a refused form comes back as typed). */
 export interface OrganiserFieldValues {
@@ -14,6 +15,9 @@ export interface OrganiserFieldValues {
   organisation: string;
   notes: string;
 }
+
+/** A booking's change as staff typed it: the organiser's fields and, for an activity with price categories, the counts of each. */
+export type StaffEditValues = OrganiserFieldValues & { party: PartyValues };
 
 export type OrganiserField = keyof OrganiserFieldValues;
 
