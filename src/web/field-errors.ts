@@ -20,6 +20,9 @@ export function fieldMessage(t: Translate, error: FieldError): string {
   // "Schrijf 10000 of 10.000.": the number as digits only, and grouped the page's way.
   if (code === 'ambiguous_grouping' && typeof error.params?.value === 'number')
     return t('field.ambiguous_grouping', { digits: error.params.value, grouped: count(error.params.value) });
+  // A number out of the field's bounds is not suggested: "Vul een heel getal van 1 tot en met 100 in."
+  if (code === 'ambiguous_grouping' && params?.min !== undefined && params.max !== undefined)
+    return t('field.ambiguous_grouping_within', params);
   return isFieldErrorCode(code) ? t(`field.${code}`, params) : t(`error.${code}`, params);
 }
 

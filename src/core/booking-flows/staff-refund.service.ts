@@ -16,7 +16,7 @@ export const REFUND_REASON_MAX_LENGTH = 500;
 
 /** The staff refund form: an amount in euros ("12,50" or "12.50", more than 0) and why. */
 const staffRefundForm = z.object({
-  amount: decimal('invalid_amount', 100_000_00, { min: 1 }),
+  amount: decimal('invalid_amount', 100_000_00, 'plain', { min: 1 }),
   reason: requiredText(REFUND_REASON_MAX_LENGTH),
 });
 

@@ -105,7 +105,7 @@ const activityFields = (lang: NumberWriting) =>
     durationMinutes: wholeNumber(5, 24 * 60, lang),
     minGroupSize: wholeNumber(1, MAX_GROUP_SIZE, lang),
     maxGroupSize: wholeNumber(1, MAX_GROUP_SIZE, lang),
-    cutoffHours: decimal('invalid_hours', 365 * 24 * 100),
+    cutoffHours: decimal('invalid_hours', 365 * 24 * 100, lang),
     bookingMode: z.enum(['instant', 'request'], { error: 'invalid_value' }),
     optionHours: wholeNumber(RULE_LIMITS.optionHours.min, RULE_LIMITS.optionHours.max, lang),
     optionMinDaysBefore: wholeNumber(RULE_LIMITS.optionMinDaysBefore.min, RULE_LIMITS.optionMinDaysBefore.max, lang),

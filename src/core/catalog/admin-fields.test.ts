@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { z } from 'zod';
 import { fieldErrorsOf } from '../shared/field-errors.js';
 import {
+  amountText,
   decimal,
   integerText,
   optionalWholeNumber,
@@ -28,13 +29,15 @@ test('a whole number out of bounds names the bound; left blank where optional, i
 });
 
 test('an amount out of bounds names them as money (its cents); hours name theirs in hours', () => {
-  const amount = decimal('invalid_amount', 100_000_00, { min: 1 });
+  const amount = decimal('invalid_amount', 100_000_00, 'plain', { min: 1 });
   assert.equal(amount.parse('12,50'), 1250);
   assert.deepEqual(errorsOf(amount, '100000,01'), [{ field: 'body', code: 'too_large', params: { max: { cents: 100_000_00 } } }]);
   assert.deepEqual(errorsOf(amount, '0,00'), [{ field: 'body', code: 'too_small', params: { min: { cents: 1 } } }]);
   assert.deepEqual(errorsOf(amount, '12,505'), [{ field: 'body', code: 'invalid_amount' }]);
-  assert.equal(decimal('invalid_amount', 100_00).parse('0'), 0);
-  assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00), '8760,5'), [{ field: 'body', code: 'too_large', params: { max: 8760 } }]);
+  assert.equal(decimal('invalid_amount', 100_00, 'plain').parse('0'), 0);
+  assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00, 'plain'), '8760,5'), [
+    { field: 'body', code: 'too_large', params: { max: 8760 } },
+  ]);
 });
 
 test('a whole number however negative or long is out of bounds, not no number', () => {
@@ -50,21 +53,21 @@ test('a whole number however negative or long is out of bounds, not no number', 
 });
 
 test('an amount of many digits or below zero is out of bounds, not no amount; hours below zero name their bound', () => {
-  const amount = decimal('invalid_amount', 100_000_00, { min: 1 });
+  const amount = decimal('invalid_amount', 100_000_00, 'plain', { min: 1 });
   for (const typed of ['99999999', '10000000', '10000000,00', '9'.repeat(400)])
     assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'too_large', params: { max: { cents: 100_000_00 } } }], typed);
   for (const typed of ['-5,00', '-1', '-0,01', '-1.000,00'])
     assert.deepEqual(
-      errorsOf(decimal('invalid_amount', 100_00), typed),
+      errorsOf(decimal('invalid_amount', 100_00, 'plain'), typed),
       [{ field: 'body', code: 'too_small', params: { min: { cents: 0 } } }],
       typed,
     );
-  assert.ok(Object.is(decimal('invalid_amount', 100_00).parse('-0,00'), 0));
-  assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00), '-1'), [{ field: 'body', code: 'too_small', params: { min: 0 } }]);
+  assert.ok(Object.is(decimal('invalid_amount', 100_00, 'plain').parse('-0,00'), 0));
+  assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00, 'plain'), '-1'), [{ field: 'body', code: 'too_small', params: { min: 0 } }]);
 });
 
 test('thousands separators are read where they cannot be the decimal one; a lone "1.000" stays refused', () => {
-  const amount = decimal('invalid_amount', 100_000_000_00);
+  const amount = decimal('invalid_amount', 100_000_000_00, 'plain');
   assert.equal(amount.parse('1.000.000,00'), 1_000_000_00);
   assert.equal(amount.parse('1,000,000.00'), 1_000_000_00);
   assert.equal(amount.parse('12.345,6'), 12_345_60);
@@ -74,11 +77,15 @@ test('thousands separators are read where they cannot be the decimal one; a lone
   assert.equal(amount.parse('1.5'), 1_50);
   assert.equal(amount.parse('1.000.000'), 1_000_000_00);
   assert.equal(amount.parse('1,000,000'), 1_000_000_00);
-  assert.equal(decimal('invalid_amount', 0, { min: -100_000_000_00 }).parse('-12.345.678'), -12_345_678_00);
-  assert.equal(decimal('invalid_amount', 1_000_000_000_00).parse('1.000.000.000'), 1_000_000_000_00);
+  assert.equal(decimal('invalid_amount', 0, 'plain', { min: -100_000_000_00 }).parse('-12.345.678'), -12_345_678_00);
+  assert.equal(decimal('invalid_amount', 1_000_000_000_00, 'plain').parse('1.000.000.000'), 1_000_000_000_00);
   const max = { max: { cents: 100_000_00 } };
-  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00), '1.000.000,00'), [{ field: 'body', code: 'too_large', params: max }]);
-  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00), '1.000.000'), [{ field: 'body', code: 'too_large', params: max }]);
+  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00, 'plain'), '1.000.000,00'), [
+    { field: 'body', code: 'too_large', params: max },
+  ]);
+  assert.deepEqual(errorsOf(decimal('invalid_amount', 100_000_00, 'plain'), '1.000.000'), [
+    { field: 'body', code: 'too_large', params: max },
+  ]);
   // Ambiguous (1000 the Dutch way, 1 the English way), mixed up, or not in groups of three: no amount.
   for (const typed of [
     '1.000',
@@ -99,6 +106,55 @@ test('thousands separators are read where they cannot be the decimal one; a lone
     '1 000,00',
   ])
     assert.deepEqual(errorsOf(amount, typed), [{ field: 'body', code: 'invalid_amount' }], typed);
+});
+
+test("an amount reads its page's writing, grouped or not, and the other language's where it means one amount only", () => {
+  const nl = decimal('invalid_amount', 100_000_000_00, 'nl', { min: -100_000_000_00 });
+  const en = decimal('invalid_amount', 100_000_000_00, 'en');
+  for (const [typed, cents] of [
+    ['1.250,00', 1_250_00],
+    ['1.250', 1_250_00],
+    ['1250', 1_250_00],
+    ['12,5', 12_50],
+    ['-1.250,5', -1_250_50],
+    // The English way, where it can mean one amount only.
+    ['1,250.00', 1_250_00],
+    ['12.50', 12_50],
+  ] as const)
+    assert.equal(nl.parse(typed), cents, `nl ${typed}`);
+  for (const [typed, cents] of [
+    ['1,250.00', 1_250_00],
+    ['1,250', 1_250_00],
+    ['12.5', 12_50],
+    ['1.250,00', 1_250_00],
+    ['12,50', 12_50],
+  ] as const)
+    assert.equal(en.parse(typed), cents, `en ${typed}`);
+  // The other language's thousands separator once: 1,25 or 1250? Refused, naming the amount it would group.
+  assert.deepEqual(errorsOf(nl, '1,250'), [{ field: 'body', code: 'ambiguous_amount', params: { amount: { cents: 1_250_00 } } }]);
+  assert.deepEqual(errorsOf(en, '1.250'), [{ field: 'body', code: 'ambiguous_amount', params: { amount: { cents: 1_250_00 } } }]);
+  assert.deepEqual(errorsOf(decimal('invalid_hours', 8760_00, 'nl'), '1,250'), [{ field: 'body', code: 'invalid_hours' }]);
+});
+
+test("a saved amount comes back grouped the page's way, and saved unchanged in either language it keeps its value", () => {
+  assert.deepEqual(
+    [
+      amountText(1_250_00, 'nl'),
+      amountText(1_250_00, 'en'),
+      amountText(-5, 'nl'),
+      amountText(1_000_000_00, 'en'),
+      amountText(7_50, 'plain'),
+    ],
+    ['1.250,00', '1,250.00', '-0,05', '1,000,000.00', '7.50'],
+  );
+  for (const cents of [0, 5, 7_50, 999_99, 1_000_00, 1_250_00, 12_345_67, 1_000_000_00, -1_250_00])
+    for (const shown of ['nl', 'en'] as const)
+      for (const read of ['nl', 'en'] as const)
+        assert.equal(
+          decimal('invalid_amount', 1_000_000_00, read, { min: -1_000_000_00 }).parse(amountText(cents, shown)),
+          cents,
+          `${cents} ${shown} ${read}`,
+        );
 });
 
 test('in either language, a whole number in two or more groups of thousands is read, by either separator', () => {
@@ -174,8 +230,15 @@ test("a form's whole number reads its page's thousands, the bound its hint shows
   assert.deepEqual(errorsOf(wholeNumber(1, 10_000, 'nl'), ' 10,000 '), [
     { field: 'body', code: 'ambiguous_grouping', params: { value: 10_000 } },
   ]);
-  assert.deepEqual(errorsOf(optionalWholeNumber(1, 10, 'en'), '-1.500'), [
+  assert.deepEqual(errorsOf(optionalWholeNumber(-10_000, 10_000, 'en'), '-1.500'), [
     { field: 'body', code: 'ambiguous_grouping', params: { value: -1500 } },
+  ]);
+  // A number the field refuses anyway is not suggested: the field's bounds are named instead.
+  assert.deepEqual(errorsOf(wholeNumber(1, 100, 'nl'), '10,000'), [
+    { field: 'body', code: 'ambiguous_grouping', params: { min: 1, max: 100 } },
+  ]);
+  assert.deepEqual(errorsOf(optionalWholeNumber(1, 10, 'en'), '1.500'), [
+    { field: 'body', code: 'ambiguous_grouping', params: { min: 1, max: 10 } },
   ]);
   for (const [lang, typed] of [
     ['nl', '0,500'],

@@ -92,8 +92,14 @@ const OTHER_SEPARATOR_ONCE: Record<Language, RegExp> = {
   en: /^-?[1-9]\d{0,2}\.\d{3}$/,
 };
 
-/** Why a text readWholeNumber refused is no whole number, as a field error's code and params. */
-export type WholeNumberFault = { code: 'not_a_number' } | { code: 'ambiguous_grouping'; params: { value: number } };
+/**
+ * Why a text readWholeNumber refused is no whole number, as a field error's code and params: the
+ * number the other language's separator would group (`value`), or, where that number is out of the
+ * field's bounds, the bounds (`min`, `max`), so that the message never suggests a number the field
+ * refuses ("10.000" for a percentage).
+ */
+export type WholeNumberFault =
+  { code: 'not_a_number' } | { code: 'ambiguous_grouping'; params: { value: number } | { min: number; max: number } };
 
 /**
  * Why a text readWholeNumber refused (written `writing`'s way) is none: the other language's
@@ -107,8 +113,11 @@ export function wholeNumberFault(text: string, writing: NumberWriting): WholeNum
   return { code: 'ambiguous_grouping', params: { value: Number(trimmed.replace(/[.,]/, '')) } };
 }
 
-/** A whole number typed in a form, as readWholeNumber reads it; `required` when blank, else why not (wholeNumberFault) when none. */
-export function integerText(writing: NumberWriting) {
+/**
+ * A whole number typed in a form, as readWholeNumber reads it; `required` when blank, else why not
+ * (wholeNumberFault) when none, within `bounds` when the field has them.
+ */
+export function integerText(writing: NumberWriting, bounds?: { min: number; max: number }) {
   return z
     .string()
     .trim()
@@ -116,7 +125,7 @@ export function integerText(writing: NumberWriting) {
     .transform((s, ctx) => {
       const value = readWholeNumber(s, writing);
       if (value === undefined) {
-        const fault = wholeNumberFault(s, writing);
+        const fault = boundedFault(wholeNumberFault(s, writing), bounds);
         ctx.addIssue({ code: 'custom', message: fault.code, ...('params' in fault && { params: fault.params }) });
         return z.NEVER;
       }
@@ -124,38 +133,71 @@ export function integerText(writing: NumberWriting) {
     });
 }
 
+/** The fault, naming the field's bounds instead of a number it would refuse anyway. */
+function boundedFault(fault: WholeNumberFault, bounds: { min: number; max: number } | undefined): WholeNumberFault {
+  if (!bounds || fault.code !== 'ambiguous_grouping' || !('value' in fault.params)) return fault;
+  const { value } = fault.params;
+  return value < bounds.min || value > bounds.max ? { code: 'ambiguous_grouping', params: bounds } : fault;
+}
+
 /** A whole number typed in a form, between min and max. */
 export function wholeNumber(min: number, max: number, writing: NumberWriting) {
-  return integerText(writing).pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
+  return integerText(writing, { min, max }).pipe(z.number().min(min, 'too_small').max(max, 'too_large'));
 }
 
 /**
- * A decimal typed the Dutch or the English way ("12,50" or "12.50"), as hundredths: 1250; signed,
- * and of any number of digits, so that an amount out of bounds is told as such rather than as no
- * amount. At most two decimals. Thousands separators only where they cannot be the decimal
- * separator: with the other one after them as the decimal separator ("1.000.000,00",
- * "1,000,000.00"), or without decimals in two or more groups ("1.000.000", see THOUSANDS). A lone
- * "1.000" or "1,000" is refused: 1000 the Dutch way, 1 the English way.
+ * A decimal written where it can mean one number only, the Dutch or the English way ("12,50" or
+ * "12.50"), as hundredths: 1250; signed, and of any number of digits, so that an amount out of
+ * bounds is told as such rather than as no amount. At most two decimals. Thousands separators only
+ * where they cannot be the decimal separator: with the other one after them as the decimal
+ * separator ("1.000.000,00", "1,000,000.00"), or without decimals in two or more groups
+ * ("1.000.000", see THOUSANDS). A lone "1.000" or "1,000" is no such decimal: 1000 the Dutch way,
+ * 1 the English way (the page's language decides, see DECIMAL_IN).
  */
 const DECIMAL = new RegExp(String.raw`^(-?)(\d+|\d{1,3}(?:\.\d{3})+(?=,)|\d{1,3}(?:,\d{3})+(?=\.)|(?:${THOUSANDS})$)(?:[.,](\d{1,2}))?$`);
 
-function hundredths(text: string): number | undefined {
-  const match = DECIMAL.exec(text.trim());
+/**
+ * A decimal as the page's language writes it: digits, grouped by its thousands separator or not,
+ * then its decimal sign and at most two decimals ("1.250,00", "1.250", "12,5" in Dutch;
+ * "1,250.00", "1,250", "12.5" in English).
+ */
+const DECIMAL_IN: Record<Language, RegExp> = {
+  nl: /^(-?)(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d{1,2}))?$/,
+  en: /^(-?)(\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.(\d{1,2}))?$/,
+};
+
+/**
+ * The hundredths a text writes: the page's language's way (DECIMAL_IN), else any way that can mean
+ * one number only (DECIMAL), so "1.250,00" on an English page is 1250 euros as on a Dutch one. The
+ * other language's thousands separator once, without decimals ("1,250" on a Dutch page: 1,25 or
+ * 1250?), is neither: decimalText refuses it as `ambiguous_amount`. `plain` (no page language)
+ * reads DECIMAL only.
+ */
+function hundredths(text: string, writing: NumberWriting): number | undefined {
+  const trimmed = text.trim();
+  const match = (writing === 'plain' ? null : DECIMAL_IN[writing].exec(trimmed)) ?? DECIMAL.exec(trimmed);
   if (!match) return undefined;
   const value = Number(match[2]!.replace(/[.,]/g, '')) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
   return match[1] === '-' && value > 0 ? -value : value;
 }
 
-/** A decimal amount or number of hours typed in a form, as hundredths, however large or small (see hundredths). */
-export function decimalText(code: 'invalid_amount' | 'invalid_hours') {
+/**
+ * A decimal amount or number of hours typed in a form, as hundredths, however large or small (see
+ * hundredths), written `writing`'s way. The other language's thousands separator once is refused as
+ * `ambiguous_amount`, naming the amount it would group, so the message can say how to write it.
+ */
+export function decimalText(code: 'invalid_amount' | 'invalid_hours', writing: NumberWriting) {
   return z
     .string()
     .trim()
     .refine((s) => s.length > 0, { message: 'required', abort: true })
     .transform((s, ctx) => {
-      const value = hundredths(s);
+      const value = hundredths(s, writing);
       if (value === undefined) {
-        ctx.addIssue({ code: 'custom', message: code });
+        const fault = wholeNumberFault(s, writing);
+        if (code === 'invalid_amount' && fault.code === 'ambiguous_grouping' && 'value' in fault.params)
+          ctx.addIssue({ code: 'custom', message: 'ambiguous_amount', params: { amount: { cents: fault.params.value * 100 } } });
+        else ctx.addIssue({ code: 'custom', message: code });
         return z.NEVER;
       }
       return value;
@@ -163,15 +205,24 @@ export function decimalText(code: 'invalid_amount' | 'invalid_hours') {
 }
 
 /**
+ * An amount in cents as a form shows it, written as decimalText reads it back in either language:
+ * the page's thousands separator and decimal sign ("1.250,00", "1,250.00"); no grouping for `plain`.
+ */
+export function amountText(cents: number, writing: NumberWriting): string {
+  const whole = wholeNumberText(Math.trunc(Math.abs(cents) / 100), writing);
+  return `${cents < 0 ? '-' : ''}${whole}${writing === 'nl' ? ',' : '.'}${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+}
+
+/**
  * A decimal amount or number of hours, as hundredths, from `min` (default 0) to `max` hundredths.
  * Out of bounds, it names its bound: a number of hours in hours, an amount as money (its cents,
  * which the message writes in euros).
  */
-export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, { min = 0 } = {}) {
+export function decimal(code: 'invalid_amount' | 'invalid_hours', max: number, writing: NumberWriting, { min = 0 } = {}) {
   const bound = (name: 'min' | 'max', hundredths: number) => ({
     [name]: code === 'invalid_hours' ? hundredths / 100 : { cents: hundredths },
   });
-  return decimalText(code)
+  return decimalText(code, writing)
     .refine((value) => value >= min, { message: 'too_small', params: bound('min', min) })
     .refine((value) => value <= max, { message: 'too_large', params: bound('max', max) });
 }

@@ -10,6 +10,7 @@ import type { ScopedMember } from '../shared/venue-scope.js';
 import type { Activity } from './activity.js';
 import { activityFor } from './activity-admin.service.js';
 import {
+  amountText,
   decimal,
   type NumberWriting,
   optionalWholeNumber,
@@ -43,7 +44,7 @@ const extraFormShape = (lang: NumberWriting) => ({
   labelEn: requiredText(80),
   basis: z.enum(EXTRA_BASES, { error: 'invalid_value' }),
   vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
-  amount: decimal('invalid_amount', 1_000_000_00),
+  amount: decimal('invalid_amount', 1_000_000_00, lang),
   stock: optionalWholeNumber(0, 1_000_000, lang),
   maxPerBooking: optionalWholeNumber(1, MAX_EXTRA_UNITS, lang),
   position: wholeNumber(0, 1000, lang),
@@ -70,7 +71,7 @@ export function extraFormOf(extra: Extra | undefined, writing: NumberWriting): E
     labelEn: extra.label.en,
     basis: extra.basis,
     vat: extra.vat,
-    amount: (extra.amountCents / 100).toFixed(2),
+    amount: amountText(extra.amountCents, writing),
     required: extra.required ? 'yes' : '',
     stock: optionalNumberText(extra.stock, writing),
     maxPerBooking: optionalNumberText(extra.maxPerBooking, writing),

@@ -53,7 +53,7 @@ const priceLineFields = (lang: NumberWriting) =>
     labelEn: requiredText(120),
     basis: z.enum(['person', 'group', 'category'], { error: 'invalid_value' }),
     vat: z.enum(['low', 'high'], { error: 'invalid_value' }),
-    amount: decimal('invalid_amount', MAX_LINE_AMOUNT_CENTS),
+    amount: decimal('invalid_amount', MAX_LINE_AMOUNT_CENTS, lang),
     minCount: optionalWholeNumber(PRICE_LINE_LIMITS.minCount.min, PRICE_LINE_LIMITS.minCount.max, lang),
     maxCount: optionalWholeNumber(PRICE_LINE_LIMITS.maxCount.min, PRICE_LINE_LIMITS.maxCount.max, lang),
     freePer: optionalWholeNumber(PRICE_LINE_LIMITS.freePer.min, PRICE_LINE_LIMITS.freePer.max, lang),

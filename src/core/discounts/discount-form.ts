@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  amountText,
   decimal,
   localDate,
   type NumberWriting,
@@ -78,11 +79,10 @@ export const NEW_DISCOUNT_CODE_FORM: DiscountCodeForm = {
 /** A stored code as its form shows it. */
 export function discountCodeFormOf(code: DiscountCode, writing: NumberWriting): DiscountCodeForm {
   const { terms } = code;
-  const euros = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
   return {
     code: terms.code,
     kind: terms.kind,
-    value: terms.kind === 'percent' ? wholeNumberText(terms.percent, writing) : euros(terms.amountCents),
+    value: terms.kind === 'percent' ? wholeNumberText(terms.percent, writing) : amountText(terms.amountCents, writing),
     per: terms.kind === 'amount' ? terms.per : 'booking',
     validFrom: code.validFrom ?? '',
     validUntil: code.validUntil ?? '',
@@ -106,7 +106,7 @@ export function parseDiscountCodeForm(form: DiscountCodeForm, lang: NumberWritin
     values.kind === 'percent'
       ? wholeNumber(1, 100, lang).safeParse(form.value)
       : values.kind === 'amount'
-        ? decimal('invalid_amount', 100_000_00, { min: 1 }).safeParse(form.value)
+        ? decimal('invalid_amount', 100_000_00, lang, { min: 1 }).safeParse(form.value)
         : undefined;
   if (value && !value.success) all.push(valueErrorOf(value.error));
   const { validFrom, validUntil } = values;

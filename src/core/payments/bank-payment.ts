@@ -14,7 +14,7 @@ export interface BankPayment {
 export const BANK_PAYMENT_NOTE_MAX = 500;
 
 const shape = {
-  amount: decimal('invalid_amount', 100_000_00, { min: 1 }),
+  amount: decimal('invalid_amount', 100_000_00, 'plain', { min: 1 }),
   receivedOn: localDate(),
   note: z.string().trim().max(BANK_PAYMENT_NOTE_MAX, 'too_long').superRefine(refuseTextProblem(false)),
 };

@@ -58,10 +58,10 @@ test('a form of well-formed numbers out of bounds names each as too small or too
   const shape = {
     days: wholeNumber(1, 30, 'nl'),
     stock: optionalWholeNumber(0, 1_000_000, 'nl'),
-    price: decimal('invalid_amount', 100_000_00),
-    discount: decimal('invalid_amount', 100_000_00, { min: 1 }),
-    cutoff: decimal('invalid_hours', 8760_00),
-    total: decimal('invalid_amount', 100_000_000_00),
+    price: decimal('invalid_amount', 100_000_00, 'plain'),
+    discount: decimal('invalid_amount', 100_000_00, 'plain', { min: 1 }),
+    cutoff: decimal('invalid_hours', 8760_00, 'plain'),
+    total: decimal('invalid_amount', 100_000_000_00, 'plain'),
   };
   const typed = { days: '-1', stock: '99999999999999999999', price: '99999999', discount: '-0,01', cutoff: '-1', total: '1.000.000,00' };
   const { values, errors } = parseEachField(shape, typed);

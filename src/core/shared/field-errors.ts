@@ -11,6 +11,8 @@ export const FIELD_ERROR_CODES = [
   'not_a_number',
   // A whole number written with the other language's separator once ("10,000" on a Dutch page: 10 or 10000?), naming the number it would group.
   'ambiguous_grouping',
+  // An amount written with the other language's separator once ("1,250" on a Dutch page: 1,25 or 1250?), naming the amount it would group.
+  'ambiguous_amount',
   'too_small',
   'too_large',
   'invalid_email',

@@ -53,7 +53,7 @@ const text = (max: number) => optionalText(max).transform((s) => s ?? '');
 
 const fields = (lang: NumberWriting) => ({
   // Their bounds are checked below, as the voucher's own errors naming them.
-  amount: decimalText('invalid_amount'),
+  amount: decimalText('invalid_amount', lang),
   validityMonths: integerText(lang),
   origin: z.enum(STAFF_VOUCHER_ORIGINS, { error: 'invalid_value' }),
   recipientName: text(160),

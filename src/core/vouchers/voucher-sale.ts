@@ -65,7 +65,7 @@ function amountOf(form: VoucherSaleForm): number | FieldError {
     const preset = PRESET_VOUCHER_CENTS.find((cents) => String(cents) === form.amount);
     return preset ?? { field: 'amount', code: form.amount === '' ? 'required' : 'invalid_value' };
   }
-  const typed = decimalText('invalid_amount').safeParse(form.otherAmount);
+  const typed = decimalText('invalid_amount', 'plain').safeParse(form.otherAmount);
   if (!typed.success) return { ...fieldErrorsOf(typed.error)[0]!, field: 'otherAmount' };
   if (typed.data < MIN_VOUCHER_CENTS || typed.data > MAX_VOUCHER_CENTS) {
     return {

@@ -1,4 +1,4 @@
-import { optionalNumberText, wholeNumberText } from '../../core/catalog/admin-fields.js';
+import { amountText, optionalNumberText, wholeNumberText } from '../../core/catalog/admin-fields.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import {
@@ -142,7 +142,7 @@ function formOf(activity: Activity, lang: Language): ActivityForm {
     minGroupSize: wholeNumberText(activity.minGroupSize, lang),
     maxGroupSize: wholeNumberText(activity.maxGroupSize, lang),
     cutoffHours: localDecimal(String(Number((activity.bookingCutoffMinutes / 60).toFixed(2))), lang),
-    lines: priceLineForms(activity.pricing, (cents) => localDecimal((cents / 100).toFixed(2), lang), lang),
+    lines: priceLineForms(activity.pricing, (cents) => amountText(cents, lang), lang),
     ...rulesForm(activity.rules, lang),
     ...practicalForm(activity.status, activity.practical, lang),
     ...paymentTermsFormOf(activity.payment, activity.refundPolicy, lang),

@@ -96,7 +96,14 @@ for (const dialect of testDialects()) {
       });
       assert.deepEqual(next, {
         action: 'staff.role_changed',
-        cells: ['wo 1 jul 2026, 00:30:05', managerA.email, 'rol gewijzigd', 'piet@venue.test', 'from: staff, to: viewer', '203.0.113.0/24'],
+        cells: [
+          'wo 1 jul 2026, 00:30:05',
+          managerA.email,
+          'rol gewijzigd',
+          'piet@venue.test',
+          'Van: staff, Naar: viewer',
+          '203.0.113.0/24',
+        ],
       });
     });
 
@@ -113,7 +120,7 @@ for (const dialect of testDialects()) {
         logRows((await adminGet(t, member, '/admin/activity?action=test.details')).body).find((r) => r.action === 'test.details')!.cells;
       assert.equal(
         (await cells(managerA))[4],
-        'total: €\u00a012,50, starts at: ma 15 jun 2026, 10:00, exclusive: ja, group size: 12, note: —',
+        'Totaal: €\u00a012,50, Begint: ma 15 jun 2026, 10:00, Exclusief: ja, Groepsgrootte: 12, Notitie: —',
       );
     });
 

@@ -85,6 +85,38 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test("a percentage grouped the other language's way is told the field's bounds, never a number above them, as typed", async () => {
+      const post = (value: string, language: 'nl' | 'en') =>
+        t.app.inject({
+          method: 'POST',
+          url: '/admin/discounts',
+          headers: {
+            origin: t.publicUrl,
+            'content-type': 'application/x-www-form-urlencoded',
+            'accept-language': language,
+            cookie: `${SESSION_COOKIE}=${manager.cookie}`,
+          },
+          payload: urlencoded({ _csrf: manager.csrf, code: 'PROCENT', kind: 'percent', value, maxUses: '1,000' }),
+        });
+      for (const [value, language, valueError, usesError] of [
+        [
+          '10,000',
+          'nl',
+          'Een komma staat voor decimalen. Vul een heel getal van 1 tot en met 100 in.',
+          'Een komma staat voor decimalen. Bedoelt u 1.000? Schrijf dan 1000 of 1.000.',
+        ],
+        ['10.000', 'en', 'A point marks decimals. Enter a whole number from 1 to 100.', undefined],
+      ] as const) {
+        const res = await post(value, language);
+        assert.equal(res.statusCode, 422, value);
+        const page = parseHtml(res.body);
+        const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent.trim();
+        assert.deepEqual([error('value'), error('maxUses')], [valueError, usesError], value);
+        assert.equal(page.querySelector('#value')?.getAttribute('value'), value);
+      }
+      assert.equal(await codeRow('PROCENT'), undefined);
+    });
+
     test('a well-formed amount too large or below zero is told so, not as badly typed, in Dutch and English; as typed', async () => {
       const post = (value: string, language: 'nl' | 'en') =>
         t.app.inject({
@@ -177,6 +209,42 @@ for (const dialect of testDialects()) {
       assert.equal(made.statusCode, 303);
       assert.equal((await codeRow('MUSEUM'))?.venue_id, away.venue.id);
       assert.deepEqual(await listed(otherManager), [['MUSEUM', '0']]);
+    });
+
+    test("a saved amount comes back grouped the page's way; sent back unchanged in Dutch or English it keeps its value", async () => {
+      const made = await adminPost(t, manager, '/admin/discounts', {
+        code: 'DUIZEND',
+        kind: 'amount',
+        value: '1.250,00',
+        per: 'booking',
+        active: 'yes',
+      });
+      assert.equal(made.statusCode, 303);
+      const row = await codeRow('DUIZEND');
+      assert.equal(row?.amount_cents, 1_250_00);
+      for (const [language, shown] of [
+        ['nl', '1.250,00'],
+        ['en', '1,250.00'],
+      ] as const) {
+        const headers = { cookie: `${SESSION_COOKIE}=${manager.cookie}`, 'accept-language': language };
+        const form = parseHtml((await t.app.inject({ url: `/admin/discounts/${row!.id}`, headers })).body);
+        assert.equal(form.querySelector('#value')?.getAttribute('value'), shown, language);
+        const saved: { statusCode: number } = await t.app.inject({
+          method: 'POST',
+          url: `/admin/discounts/${row!.id}`,
+          headers: { ...headers, origin: t.publicUrl, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: urlencoded({ _csrf: manager.csrf, code: 'DUIZEND', kind: 'amount', value: shown, per: 'booking', active: 'yes' }),
+        });
+        assert.equal(saved.statusCode, 303, language);
+        assert.equal((await codeRow('DUIZEND'))?.amount_cents, 1_250_00, language);
+      }
+      // The other language's separator once is refused, saying how to write the amount on this page.
+      const refused = await adminPost(t, manager, '/admin/discounts', { code: 'DUBBEL', kind: 'amount', value: '1,250', per: 'booking' });
+      assert.equal(refused.statusCode, 422);
+      assert.equal(
+        parseHtml(refused.body).querySelector('[data-testid="error-value"]')?.textContent.trim(),
+        'Een komma staat voor de centen, hoogstens twee cijfers. Bedoelt u €\u00a01.250,00? Schrijf duizendtallen dan met een punt of zonder teken, zoals 1.250,00 of 1250.',
+      );
     });
   });
 }

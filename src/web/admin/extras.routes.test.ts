@@ -60,7 +60,7 @@ for (const dialect of testDialects()) {
       assert.equal(parseHtml(list.body).querySelector('[data-testid="extras-list"] thead th')?.textContent, 'Naam');
 
       const edit = await adminGet(t, manager, `/admin/activities/${home.id}/extras/${lunch!.id}`);
-      assert.equal(parseHtml(edit.body).querySelector('input[name="amount"]')?.getAttribute('value'), '9.95');
+      assert.equal(parseHtml(edit.body).querySelector('input[name="amount"]')?.getAttribute('value'), '9,95', "written the page's way");
       const changed = {
         ...LUNCH,
         labelNl: 'Klimset',

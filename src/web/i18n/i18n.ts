@@ -1,6 +1,7 @@
 import type { Language } from '../../core/shared/language.js';
 import { type Translator, translatorFor } from '../../core/i18n/i18n.js';
 import { labelMessages } from '../../core/i18n/labels.messages.js';
+import { activityDetailsMessages } from './messages/activity-details.messages.js';
 import { authMessages } from './messages/auth.messages.js';
 import { backupsMessages } from './messages/backups.messages.js';
 import { bookingsAdminMessages } from './messages/bookings-admin.messages.js';
@@ -81,6 +82,7 @@ const nl = {
   ...retentionMessages.nl,
   ...privacyMessages.nl,
   ...dataRequestsMessages.nl,
+  ...activityDetailsMessages.nl,
 };
 const en: Record<keyof typeof nl, string> = {
   ...labelMessages.en,
@@ -120,6 +122,7 @@ const en: Record<keyof typeof nl, string> = {
   ...retentionMessages.en,
   ...privacyMessages.en,
   ...dataRequestsMessages.en,
+  ...activityDetailsMessages.en,
 };
 
 export type MessageKey = keyof typeof nl;

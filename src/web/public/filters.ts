@@ -47,7 +47,7 @@ export function activityFilters(filters: Filters, activity: Pick<Activity, 'minG
 }
 
 /** The most a visitor can ask to pay per person: beyond it, a typing error. */
-const maxPrice = decimal('invalid_amount', 100_000_00);
+const maxPrice = decimal('invalid_amount', 100_000_00, 'plain');
 
 export interface SearchFilters {
   /** As typed, spaces and all, to show them back; the search is read without the spaces around. */

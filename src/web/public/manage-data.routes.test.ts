@@ -5,6 +5,7 @@ import { seedSubjectBooking, subjectValues } from '../../../test/data-subjects.j
 import { testDialects } from '../../../test/databases.js';
 import { makeActivity, makeSlot } from '../../../test/factories.js';
 import { parseHtml } from '../../../test/html.js';
+import { recordActivityEvent } from '../../core/activity-log/activity-log.service.js';
 import { postForm } from '../../../test/staff.js';
 
 for (const dialect of testDialects()) {
@@ -19,8 +20,40 @@ for (const dialect of testDialects()) {
       const activity = await makeActivity(t.database.db, t.clock);
       const slot = await makeSlot(t.database.db, t.clock, activity, { date: '2026-06-15' });
       const values = subjectValues(tag, `${tag.toLowerCase()}@example.nl`);
-      return { values, ...(await seedSubjectBooking(t.database.db, t.clock, t.linkKey, activity, slot, values)) };
+      return {
+        values,
+        venueId: activity.venue.id,
+        ...(await seedSubjectBooking(t.database.db, t.clock, t.linkKey, activity, slot, values)),
+      };
     }
+
+    test("the history's details in the reader's words, Dutch and English: no stored key, amounts and instants written out", async () => {
+      t.clock.set('2026-06-01T08:00:00Z');
+      const booking = await seeded('Kilo');
+      await recordActivityEvent(t.database.db, t.clock, {
+        actor: null,
+        venueId: booking.venueId,
+        action: 'booking.group_size_changed',
+        target: booking.reference,
+        detail: { from_group_size: 10, to_group_size: 12, amount_cents: 1500, option_expires_at: '2026-06-10T10:00:00.000Z' },
+      });
+      const details = async (lang: string) => {
+        const page = await t.app.inject({ url: `/b/${booking.manageToken}/data`, headers: { 'accept-language': lang } });
+        const rows = parseHtml(page.body).querySelectorAll('[data-testid="data-history"] tbody tr');
+        return rows.map((row) => row.querySelectorAll('td').at(-1)?.textContent ?? '');
+      };
+      const nl = await details('nl');
+      assert.ok(
+        nl.includes('Groepsgrootte eerst: 10; Groepsgrootte nu: 12; Bedrag: €\u00a015,00; Optie verloopt: wo 10 jun 2026, 12:00'),
+        nl.join(' | '),
+      );
+      const en = await details('en');
+      assert.ok(
+        en.includes('Group size before: 10; Group size after: 12; Amount: €15.00; Option expires: Wed 10 Jun 2026, 12:00'),
+        en.join(' | '),
+      );
+      for (const text of [...nl, ...en]) assert.doesNotMatch(text, /[a-z]_[a-z]|cents/, text);
+    });
 
     test('the manage page offers the data; the page and the JSON download show it, without a cookie', async () => {
       t.clock.set('2026-06-01T08:00:00Z');

@@ -1,10 +1,21 @@
 import { cloneElement, type ComponentChildren, Fragment, type FunctionComponent, isValidElement, toChildArray, type VNode } from 'preact';
 
 /**
- * A column's header cell: its text; `{ hidden }` for a column of controls, named for screen
- * readers only; `{ blank: true }` for an empty cell. `false` or `undefined` leaves the column out.
+ * A column's header cell: its text, for a column of free text (names, addresses, notes) that may
+ * wrap; `{ figure }` for a column of figures (amounts, dates, times, references, counts, states),
+ * each kept on one line on paper; `{ hidden }` for a column of controls, named for screen readers
+ * only and left off paper; `{ blank: true }` for an empty cell. `false` or `undefined` leaves the
+ * column out.
  */
-export type Column = string | { hidden: string } | { blank: true } | false | undefined;
+export type Column = string | { figure: string } | { hidden: string } | { blank: true } | false | undefined;
+
+type Shown = Exclude<Column, false | undefined>;
+
+/** What the stylesheet makes of a column's cells (`figure`, `controls`), by its kind; none for free text. */
+function kindOf(column: Shown): string | undefined {
+  if (typeof column === 'string' || 'blank' in column) return undefined;
+  return 'figure' in column ? 'figure' : 'controls';
+}
 
 interface Props<Row> {
   /** What the table holds; it also names the scrolling region. Unique on its page. */
@@ -23,19 +34,32 @@ interface Props<Row> {
   testId?: string;
 }
 
-function HeaderCell({ column }: { column: Exclude<Column, false | undefined> }) {
+function HeaderCell({ column }: { column: Shown }) {
   if (typeof column === 'string') return <th scope="col">{column}</th>;
   if ('blank' in column) return <td />;
+  if ('figure' in column)
+    return (
+      <th scope="col" class="figure">
+        {column.figure}
+      </th>
+    );
   return (
-    <th scope="col">
+    <th scope="col" class="controls">
       <span class="visually-hidden">{column.hidden}</span>
     </th>
   );
 }
 
 /** A column's name as a narrow screen shows it before each value; none for a column of controls or a blank one. */
-function labelOf(column: Exclude<Column, false | undefined>): string | undefined {
-  return typeof column === 'string' ? column : undefined;
+function labelOf(column: Shown): string | undefined {
+  if (typeof column === 'string') return column;
+  return 'figure' in column ? column.figure : undefined;
+}
+
+/** What DataTable adds to each cell under a column: its name (`data-label`) and its kind's class. */
+interface ColumnMarks {
+  label: string | undefined;
+  kind: string | undefined;
 }
 
 /** What a row renders, as host elements: its Fragments and (stateless) components unfolded. */
@@ -48,22 +72,30 @@ function unfold(children: ComponentChildren): ComponentChildren[] {
   });
 }
 
-/** A row whose every `<td>` under a named column carries that name as `data-label` (a cell spanning columns none). */
-function labelled(row: VNode, labels: readonly (string | undefined)[]): VNode {
+/**
+ * A row whose every `<td>` under a named column carries that name as `data-label`, and whose every
+ * cell (a row header too) its column's kind as a class; a cell spanning columns neither.
+ */
+function labelled(row: VNode, marks: readonly ColumnMarks[]): VNode {
   let column = 0;
   const cells = unfold((row.props as { children?: ComponentChildren }).children).map((cell) => {
     if (!isValidElement(cell)) return cell;
-    const span = Number((cell.props as { colSpan?: number }).colSpan ?? 1);
-    const label = span === 1 ? labels[column] : undefined;
+    const props = cell.props as { colSpan?: number; class?: string };
+    const span = Number(props.colSpan ?? 1);
+    const { label, kind } = (span === 1 && marks[column]) || { label: undefined, kind: undefined };
     column += span;
-    return cell.type === 'td' && label ? cloneElement(cell, { 'data-label': label }) : cell;
+    const added = {
+      ...(cell.type === 'td' && label && { 'data-label': label }),
+      ...(kind && { class: [props.class, kind].filter(Boolean).join(' ') }),
+    };
+    return Object.keys(added).length > 0 ? cloneElement(cell, added) : cell;
   });
   return cloneElement(row, {}, ...cells);
 }
 
 /** Rows (`<tr>`s, in Fragments or components too), each labelled. */
-function labelledRows(rows: ComponentChildren, labels: readonly (string | undefined)[]): ComponentChildren[] {
-  return unfold(rows).map((tr) => (isValidElement(tr) && tr.type === 'tr' ? labelled(tr, labels) : tr));
+function labelledRows(rows: ComponentChildren, marks: readonly ColumnMarks[]): ComponentChildren[] {
+  return unfold(rows).map((tr) => (isValidElement(tr) && tr.type === 'tr' ? labelled(tr, marks) : tr));
 }
 
 /**
@@ -84,8 +116,8 @@ export function DataTable<Row>({
   testId,
 }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
-  const shown = columns.filter((column) => column !== false && column !== undefined);
-  const labels = shown.map(labelOf);
+  const shown = columns.filter((column): column is Shown => column !== false && column !== undefined);
+  const marks = shown.map((column) => ({ label: labelOf(column), kind: kindOf(column) }));
   return (
     <section class="table-scroll" aria-label={caption} tabIndex={0}>
       <table class={className} data-testid={testId}>
@@ -100,10 +132,10 @@ export function DataTable<Row>({
         <tbody>
           {labelledRows(
             rows.map((item, index) => row(item, index)),
-            labels,
+            marks,
           )}
         </tbody>
-        {foot !== undefined && <tfoot>{labelledRows(foot, labels)}</tfoot>}
+        {foot !== undefined && <tfoot>{labelledRows(foot, marks)}</tfoot>}
       </table>
     </section>
   );

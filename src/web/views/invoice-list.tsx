@@ -122,12 +122,12 @@ export function InvoiceList({
       caption={t('invoice_list.title')}
       testId="invoices"
       columns={[
-        t('invoice_list.col.number'),
-        t('invoice_list.col.kind'),
-        t('invoice_list.col.date'),
-        t('invoice_list.col.due'),
-        t('invoice_list.col.amount'),
-        t('invoice_list.col.status'),
+        { figure: t('invoice_list.col.number') },
+        { figure: t('invoice_list.col.kind') },
+        { figure: t('invoice_list.col.date') },
+        { figure: t('invoice_list.col.due') },
+        { figure: t('invoice_list.col.amount') },
+        { figure: t('invoice_list.col.status') },
         t('invoice_list.col.files'),
       ]}
       rows={invoices}

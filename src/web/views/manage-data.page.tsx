@@ -5,8 +5,8 @@ import { STATUS_LABELS } from '../../core/i18n/status-labels.js';
 import { isActorKind } from '../../core/activity-log/activity-log.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../core/shared/booking-status.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { actionLabel, actorLabel } from './admin/activity-log-labels.js';
-import { DataTable } from './data-table.js';
+import { actionLabel, actorLabel, detailName, detailValue } from './admin/activity-log-labels.js';
+import { type Column, DataTable } from './data-table.js';
 import { Layout } from './layout.js';
 import { managePath } from './manage-actions.js';
 import type { Ui } from './ui.js';
@@ -46,6 +46,16 @@ function plain(value: unknown): string {
     .join('; ');
 }
 
+/** A history entry's details as the page's words: each name translated, money and instants written the page's way. */
+function historyDetail(ui: Ui, detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => {
+      const shown = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+      return `${detailName(ui, key)}: ${shown ? detailValue(ui, key, value as string | number | boolean | null) : plain(value)}`;
+    })
+    .join('; ');
+}
+
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <>
@@ -66,7 +76,7 @@ function Section<T>({
   ui: Ui;
   title: string;
   testId: string;
-  columns: string[];
+  columns: Column[];
   rows: readonly T[];
   row: (item: T) => ComponentChildren;
 }) {
@@ -164,7 +174,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.participants')}
         testId="data-participants"
-        columns={[t('data.col.name'), t('data.col.answers'), t('data.col.date')]}
+        columns={[t('data.col.name'), t('data.col.answers'), { figure: t('data.col.date') }]}
         rows={data.participants}
         row={(p) => (
           <>
@@ -178,7 +188,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.extras')}
         testId="data-extras"
-        columns={[t('data.col.extra'), t('data.col.quantity'), t('data.col.amount')]}
+        columns={[t('data.col.extra'), { figure: t('data.col.quantity') }, { figure: t('data.col.amount') }]}
         rows={data.extras}
         row={(e) => (
           <>
@@ -192,7 +202,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.staff_notes')}
         testId="data-staff-notes"
-        columns={[t('data.col.date'), t('data.col.note')]}
+        columns={[{ figure: t('data.col.date') }, t('data.col.note')]}
         rows={data.staffNotes}
         row={(n) => (
           <>
@@ -205,7 +215,13 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.payments')}
         testId="data-payments"
-        columns={[t('data.col.date'), t('data.col.method'), t('data.col.amount'), t('data.col.status'), t('data.col.note')]}
+        columns={[
+          { figure: t('data.col.date') },
+          t('data.col.method'),
+          { figure: t('data.col.amount') },
+          { figure: t('data.col.status') },
+          t('data.col.note'),
+        ]}
         rows={data.payments}
         row={(p) => (
           <>
@@ -221,7 +237,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.refunds')}
         testId="data-refunds"
-        columns={[t('data.col.date'), t('data.col.amount'), t('data.col.status'), t('data.col.reason')]}
+        columns={[{ figure: t('data.col.date') }, { figure: t('data.col.amount') }, { figure: t('data.col.status') }, t('data.col.reason')]}
         rows={data.refunds}
         row={(r) => (
           <>
@@ -237,12 +253,12 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         title={t('data.invoices')}
         testId="data-invoices"
         columns={[
-          t('data.col.number'),
-          t('data.col.kind'),
-          t('data.col.date'),
-          t('data.col.due'),
-          t('data.col.amount'),
-          t('data.col.kept_until'),
+          { figure: t('data.col.number') },
+          { figure: t('data.col.kind') },
+          { figure: t('data.col.date') },
+          { figure: t('data.col.due') },
+          { figure: t('data.col.amount') },
+          { figure: t('data.col.kept_until') },
         ]}
         rows={data.invoices}
         row={(i) => (
@@ -260,7 +276,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.mails')}
         testId="data-mails"
-        columns={[t('data.col.date'), t('data.col.kind'), t('data.col.recipient'), t('data.col.status')]}
+        columns={[{ figure: t('data.col.date') }, t('data.col.kind'), t('data.col.recipient'), { figure: t('data.col.status') }]}
         rows={data.mails}
         row={(m) => (
           <>
@@ -276,7 +292,7 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
           ui={ui}
           title={t('data.part_moves')}
           testId="data-part-moves"
-          columns={[t('data.col.part'), t('data.col.offset'), t('data.col.date')]}
+          columns={[t('data.col.part'), { figure: t('data.col.offset') }, { figure: t('data.col.date') }]}
           rows={data.partMoves}
           row={(m) => (
             <>
@@ -291,14 +307,14 @@ export function ManageDataPage({ ui, data, token }: { ui: Ui; data: BookingData;
         ui={ui}
         title={t('data.history')}
         testId="data-history"
-        columns={[t('data.col.date'), t('data.col.action'), t('data.col.by'), t('data.col.detail')]}
+        columns={[{ figure: t('data.col.date') }, t('data.col.action'), t('data.col.by'), t('data.col.detail')]}
         rows={data.history}
         row={(h) => (
           <>
             <th scope="row">{when(ui, h.at)}</th>
             <td>{actionLabel(ui, h.action)}</td>
             <td>{byWhom(ui, h.actorKind)}</td>
-            <td>{plain(h.detail)}</td>
+            <td>{historyDetail(ui, h.detail)}</td>
           </>
         )}
       />

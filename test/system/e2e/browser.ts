@@ -149,9 +149,17 @@ export async function assertFits(page: Page, where: string): Promise<void> {
 export const A4_PRINTABLE = Math.floor((190 / 25.4) * 96);
 
 /**
+ * The cells that must print on one line: the tables' column headers and their figures (DataTable's
+ * `figure` columns and `.money` cells: amounts, dates, times, references, counts, states), and the
+ * price tables' figures. Free text (names, e-mail addresses, notes) may wrap.
+ */
+const WHOLE_CELLS = 'table.data thead th, table.data .figure, table.data .money, .price thead th, .price td';
+
+/**
  * The page printed on A4 loses nothing at its right: under print media at the printable width no
  * element passes the paper's edge, and no box that scrolls or clips on screen holds more than it
- * shows (paper cannot scroll, so that would be cut). Puts the page back on screen media after.
+ * shows (paper cannot scroll, so that would be cut); and no header or figure (WHOLE_CELLS) is
+ * broken over two lines ("Refer/ence", "€ 69/4,65"). Puts the page back on screen media after.
  */
 export async function assertPrintable(page: Page, where: string): Promise<void> {
   const viewport = page.viewportSize();
@@ -170,6 +178,26 @@ export async function assertPrintable(page: Page, where: string): Promise<void> 
         .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} (${el.scrollWidth} px in ${el.clientWidth} px)`),
     );
     assert.deepEqual(cut, [], `${where}, printed on A4: cut at the right`);
+    const broken = await page.evaluate(
+      (selector) =>
+        // A cell's lines: the tops of its visible text's boxes, those within half its font's size of each other one line.
+        Array.from(document.querySelectorAll(selector))
+          .filter((cell) => {
+            const tops: number[] = [];
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement?.closest('.visually-hidden')) continue;
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              for (const rect of Array.from(range.getClientRects())) if (rect.width > 0) tops.push(rect.top);
+            }
+            const half = parseFloat(getComputedStyle(cell).fontSize) / 2;
+            return tops.some((top) => Math.abs(top - tops[0]!) > half);
+          })
+          .map((cell) => `${cell.tagName.toLowerCase()} "${(cell.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`),
+      WHOLE_CELLS,
+    );
+    assert.deepEqual(broken, [], `${where}, printed on A4: a header or figure broken over two lines`);
   } finally {
     await page.emulateMedia({ media: null });
     if (viewport) await page.setViewportSize(viewport);

@@ -29,8 +29,8 @@ import { setUpAndSignIn } from './staff-sign-in.js';
 const ACTIVITY = '/activities/klimclinic-groepen';
 const PHONES = [320, 390];
 const DESKTOP = 1280;
-/** The back office's pages a manager prints: the schedule (a day's too), the bookings list, a booking's page. */
-const PRINTED_BACK_OFFICE = /^\/admin(?:\/bookings(?:\/[^/]+)?)?\/?$/;
+/** The back office's pages a manager prints: the schedule (a day's too), the bookings list, a booking's page, a person's data. */
+const PRINTED_BACK_OFFICE = /^\/admin(?:\/bookings(?:\/[^/]+)?|\/personal-data)?\/?$/;
 const DOC_PAGES = new Set(['activities', 'activity', 'booking-refused', 'review', 'manage', 'schedule-day']);
 
 type Lang = 'nl' | 'en';
@@ -82,7 +82,7 @@ if (!chromiumAvailable()) {
       if (docs)
         await page.screenshot({ path: `${docs}${name}-desktop.png`, fullPage: true, clip: { x: 0, y: 0, width: DESKTOP, height: 1000 } });
       // The organiser's pages are printed (a booking, its price, its data), and the back office's a
-      // manager prints: the day's schedule, the bookings list and a booking's page.
+      // manager prints: the day's schedule, the bookings list, a booking's page and a person's data.
       const { pathname } = new URL(page.url());
       if (!pathname.startsWith('/admin') || PRINTED_BACK_OFFICE.test(pathname)) await assertPrintable(page, where);
       if (pathname.startsWith('/admin')) {
@@ -242,6 +242,24 @@ if (!chromiumAvailable()) {
       );
       await page.setContent('<div style="overflow-x: auto"><table style="width: 900px"></table></div>');
       await assertFits(page, 'a scrolling box');
+      await context.close();
+    });
+
+    test('printed, a header or figure broken over two lines fails, naming it; free text that wraps does not', async () => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 600 } });
+      const page = await context.newPage();
+      const sheet = (figures: string) =>
+        `<style>@media print { td, th { overflow-wrap: anywhere } ${figures} }</style><table class="data"><thead><tr>` +
+        '<th class="figure">Referentienummer</th><th>Naam</th></tr></thead><tbody><tr><td class="figure">€ 12.345.694,65</td>' +
+        `<td>${'juf.annadejong.groep8b@basisschoolderegenboog.example.nl '.repeat(8)}</td></tr></tbody></table>`;
+      await page.setContent(sheet(''));
+      await page.addStyleTag({ content: '@media print { table { width: 100% } th.figure, td.figure { width: 40px } }' });
+      await assert.rejects(
+        assertPrintable(page, 'planted'),
+        /planted, printed on A4: a header or figure broken over two lines[\s\S]*th "Referentienummer"[\s\S]*td "€ 12\.345\.694,65"/,
+      );
+      await page.setContent(sheet('th, .figure { white-space: nowrap; overflow-wrap: normal }'));
+      await assertPrintable(page, 'whole');
       await context.close();
     });
 

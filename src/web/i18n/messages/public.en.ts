@@ -83,6 +83,9 @@ export const en: Record<keyof typeof nl, string> = {
   'field.too_long': 'This text is too long.',
   'field.not_a_number': 'Enter a whole number.',
   'field.ambiguous_grouping': 'A point marks decimals. Do you mean {grouped}? Then write {digits} or {grouped}.',
+  'field.ambiguous_amount':
+    'A point marks the cents, two digits at most. Do you mean {amount}? Then write thousands with a comma or without one, like 1,250.00 or 1250.',
+  'field.ambiguous_grouping_within': 'A point marks decimals. Enter a whole number from {min} to {max}.',
   'field.too_small': 'This number is too small.',
   'field.too_large': 'This number is too large.',
   'field.at_least': 'At least {min}.',

@@ -82,6 +82,9 @@ export const nl = {
   'field.too_long': 'Deze tekst is te lang.',
   'field.not_a_number': 'Vul een heel getal in.',
   'field.ambiguous_grouping': 'Een komma staat voor decimalen. Bedoelt u {grouped}? Schrijf dan {digits} of {grouped}.',
+  'field.ambiguous_amount':
+    'Een komma staat voor de centen, hoogstens twee cijfers. Bedoelt u {amount}? Schrijf duizendtallen dan met een punt of zonder teken, zoals 1.250,00 of 1250.',
+  'field.ambiguous_grouping_within': 'Een komma staat voor decimalen. Vul een heel getal van {min} tot en met {max} in.',
   'field.too_small': 'Dit getal is te klein.',
   'field.too_large': 'Dit getal is te groot.',
   'field.at_least': 'Minstens {min}.',

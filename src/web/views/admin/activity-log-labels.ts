@@ -1,6 +1,7 @@
 import type { ActivityEntry, ActorKind } from '../../../core/activity-log/activity-log.js';
 import { formatDateTime, formatMoney } from '../../../core/i18n/format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { activityDetailsMessages } from '../../i18n/messages/activity-details.messages.js';
 import type { Ui } from '../ui.js';
 
 /** Labels of the actions known here; any other action is shown by its code. */
@@ -110,13 +111,18 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 /** A detail in cents: `total_cents`, `amountCents`. */
 const CENTS = /_?cents$/i;
 
-/** A detail's name in words: `total_cents` is "total", `startsAt` "starts at", `group_size` "group size". */
-export function detailName(key: string): string {
-  return key
+/**
+ * A detail's name in the page's words (`activity_log.detail.*`): `total_cents` is "Totaal" /
+ * "Total", `amountCents` "Bedrag" / "Amount". A name not translated yet reads as its words
+ * ("starts at"), never as its key.
+ */
+export function detailName(ui: Ui, key: string): string {
+  const words = key
     .replace(CENTS, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replaceAll('_', ' ')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase();
+  const label = `activity_log.detail.${words}`;
+  return Object.hasOwn(activityDetailsMessages.nl, label) ? ui.t(label as MessageKey) : words.replaceAll('_', ' ');
 }
 
 /** A detail's value as staff read it: cents in euros, instants in Amsterdam time, yes or no. */

@@ -17,7 +17,7 @@ function DetailList({ ui, detail }: { ui: AdminUi; detail: ActivityEntry['detail
     <ul class="meta">
       {pairs.map(([key, value]) => (
         <li key={key}>
-          {detailName(key)}: {detailValue(ui, key, value)}
+          {detailName(ui, key)}: {detailValue(ui, key, value)}
         </li>
       ))}
     </ul>

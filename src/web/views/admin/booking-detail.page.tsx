@@ -344,7 +344,7 @@ export function BookingDetailPage({
       <DataTable
         caption={t('booking_admin.history')}
         testId="booking-history"
-        columns={[t('booking_admin.history_when'), t('booking_admin.history_who'), t('booking_admin.history_what')]}
+        columns={[{ figure: t('booking_admin.history_when') }, t('booking_admin.history_who'), t('booking_admin.history_what')]}
         rows={history}
         empty={<p class="meta">{t('booking_admin.no_history')}</p>}
         row={(entry) => (

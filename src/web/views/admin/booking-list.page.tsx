@@ -144,14 +144,14 @@ export function BookingListPage({ ui, values, errors, activities, result, showVe
             caption={t('bookings.title')}
             testId="bookings"
             columns={[
-              t('bookings.col.reference'),
-              t('bookings.col.visit'),
+              { figure: t('bookings.col.reference') },
+              { figure: t('bookings.col.visit') },
               t('bookings.col.activity'),
               t('bookings.col.organiser'),
-              t('bookings.col.group_size'),
-              t('bookings.col.status'),
-              t('bookings.col.paid'),
-              t('bookings.col.total'),
+              { figure: t('bookings.col.group_size') },
+              { figure: t('bookings.col.status') },
+              { figure: t('bookings.col.paid') },
+              { figure: t('bookings.col.total') },
             ]}
             rows={result.items}
             empty={<p class="notice">{t('bookings.none')}</p>}

@@ -193,11 +193,11 @@ export function BookingMoneySection(props: {
         caption={t('money.payments')}
         testId="money-ledger"
         columns={[
-          t('money.col.date'),
-          t('money.col.kind'),
+          { figure: t('money.col.date') },
+          { figure: t('money.col.kind') },
           t('money.col.method'),
-          t('money.col.status'),
-          t('money.col.amount'),
+          { figure: t('money.col.status') },
+          { figure: t('money.col.amount') },
           t('money.col.note'),
         ]}
         rows={ledgerLines(money)}

@@ -161,7 +161,12 @@ export function BookingProgrammeSection({ ui, base, programme, slotStartsAt, wri
       <DataTable
         caption={t('programme.title')}
         testId="booking-parts"
-        columns={[t('bookings.col.time'), t('programmes_admin.part'), t('programmes_admin.resources'), t('booking_programme.state')]}
+        columns={[
+          { figure: t('bookings.col.time') },
+          t('programmes_admin.part'),
+          t('programmes_admin.resources'),
+          t('booking_programme.state'),
+        ]}
         rows={programme.parts}
         row={(booked) => (
           <tr key={booked.part.id} data-part={booked.part.id}>

@@ -75,10 +75,10 @@ export function BookingRefunds({
           caption={t('refunds.list.title')}
           testId="refund-table"
           columns={[
-            t('refunds.admin.col.when'),
-            t('refunds.admin.col.amount'),
+            { figure: t('refunds.admin.col.when') },
+            { figure: t('refunds.admin.col.amount') },
             t('refunds.admin.col.cause'),
-            t('refunds.admin.col.status'),
+            { figure: t('refunds.admin.col.status') },
           ]}
           rows={money.refunds}
           row={(refund) => (

@@ -8,12 +8,13 @@ import type { AdminUi } from './admin-ui.js';
  */
 export function NewBookingLink({ ui, slot, now, label }: { ui: AdminUi; slot: Pick<Slot, 'id' | 'startsAt'>; now: Date; label: string }) {
   if (!can(ui.staff, 'bookings.write') || slot.startsAt.getTime() <= now.getTime()) return null;
+  // A link is of no use on paper.
   return (
-    <>
+    <span class="no-print">
       <br />
       <a href={`/admin/slots/${slot.id}/book`} aria-label={label} data-testid="new-booking">
         {ui.t('phone_booking.new')}
       </a>
-    </>
+    </span>
   );
 }

@@ -35,11 +35,11 @@ function Matches({ ui, matches, errors }: { ui: AdminUi; matches: PersonMatches;
         <DataTable
           caption={t('personal_data.bookings')}
           columns={[
-            t('personal_data.col.reference'),
+            { figure: t('personal_data.col.reference') },
             t('personal_data.col.activity'),
             t('personal_data.col.venue'),
-            t('personal_data.col.visit'),
-            t('personal_data.col.status'),
+            { figure: t('personal_data.col.visit') },
+            { figure: t('personal_data.col.status') },
             t('personal_data.col.erasure'),
           ]}
           rows={matches.bookings}
@@ -67,10 +67,10 @@ function Matches({ ui, matches, errors }: { ui: AdminUi; matches: PersonMatches;
         <DataTable
           caption={t('personal_data.vouchers')}
           columns={[
-            t('personal_data.col.code'),
+            { figure: t('personal_data.col.code') },
             t('personal_data.col.venue'),
-            t('personal_data.col.valid_until'),
-            t('personal_data.col.balance'),
+            { figure: t('personal_data.col.valid_until') },
+            { figure: t('personal_data.col.balance') },
           ]}
           rows={matches.vouchers}
           empty={<p>{t('data.none')}</p>}

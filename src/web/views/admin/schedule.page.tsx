@@ -157,14 +157,14 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
           <DataTable
             caption={venue.name}
             columns={[
-              t('schedule.time'),
+              { figure: t('schedule.time') },
               t('bookings.col.activity'),
-              t('schedule.occupancy'),
-              t('bookings.col.reference'),
-              t('schedule.organisation_organiser'),
-              t('bookings.col.group_size'),
-              t('bookings.col.status'),
-              t('bookings.col.paid'),
+              { figure: t('schedule.occupancy') },
+              { figure: t('bookings.col.reference') },
+              t('schedule.group'),
+              { figure: t('bookings.col.group_size') },
+              { figure: t('bookings.col.status') },
+              { figure: t('bookings.col.paid') },
             ]}
             rows={slots}
             row={(entry) => <SlotRows key={entry.slot.id} ui={ui} entry={entry} now={now} />}
@@ -178,7 +178,7 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
           <DataTable
             caption={t('schedule.upcoming')}
             testId="upcoming"
-            columns={[t('bookings.col.date'), t('schedule.groups'), t('schedule.persons')]}
+            columns={[{ figure: t('bookings.col.date') }, { figure: t('schedule.groups') }, { figure: t('schedule.persons') }]}
             rows={schedule.upcoming}
             row={(day) => (
               <tr key={day.date} data-date={day.date}>
