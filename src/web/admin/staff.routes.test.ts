@@ -642,7 +642,7 @@ for (const dialect of testDialects()) {
       }
       const [xLog, yLog] = [await logLinesFor(fresh), await logLinesFor(held.email)];
       assert.equal(xLog.length, 1, xLog.join('\n'));
-      assert.match(xLog[0]!, /^staff\.invited .*medewerker uitgenodigd,ADDRESS,role: viewer/);
+      assert.match(xLog[0]!, /^staff\.invited .*medewerker uitgenodigd,ADDRESS,Rol: viewer/);
       assert.deepEqual(yLog, xLog, "the same entry in the manager's activity log");
       // The truth is recorded for admins only.
       assert.equal((await logEntriesOf('staff.added', fresh))[0]?.venue_id, null);

@@ -6,6 +6,7 @@ import { DOMAIN_ERROR_CODES } from '../../core/shared/errors.js';
 import { FIELD_ERROR_CODES } from '../../core/shared/field-errors.js';
 import { HTTP_ERROR_CODES } from '../plugins/errors.js';
 import { catalogues, translator } from './i18n.js';
+import { activityDetailsMessages } from './messages/activity-details.messages.js';
 
 const src = fileURLToPath(new URL('../..', import.meta.url));
 const labelsFile = fileURLToPath(new URL('../../core/i18n/labels.messages.ts', import.meta.url));
@@ -19,8 +20,10 @@ describe('the texts of the pages', () => {
     assertDefinedOnce(catalogues, [...messageFiles(fileURLToPath(new URL('messages', import.meta.url))), labelsFile]);
   });
 
-  test('every key is used: literally in the code, or as the message of a domain, field or HTTP error code', () => {
+  test('every key is used: literally in the code, as the message of a domain, field or HTTP error code, or as a history detail', () => {
     const dynamic = new Set([
+      // Looked up by the name a history entry stores its detail under (detailName in activity-log-labels.ts).
+      ...Object.keys(activityDetailsMessages.nl),
       ...DOMAIN_ERROR_CODES.map((c) => `error.${c}`),
       ...FIELD_ERROR_CODES.map((c) => `field.${c}`),
       ...HTTP_ERROR_CODES.map((c) => `http.${c}`),
