@@ -47,7 +47,7 @@ export interface TestAccount {
   recoveryCodes: string[];
 }
 
-export function postForm(t: TestApp, url: string, fields: Record<string, string>, cookie?: string) {
+export function postForm(t: TestApp, url: string, fields: Record<string, string>, cookie?: string, language?: 'nl' | 'en') {
   return t.app.inject({
     method: 'POST',
     url,
@@ -55,6 +55,7 @@ export function postForm(t: TestApp, url: string, fields: Record<string, string>
       origin: t.publicUrl,
       'content-type': 'application/x-www-form-urlencoded',
       ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}),
+      ...(language ? { 'accept-language': language } : {}),
     },
     payload: urlencoded(fields),
   });
@@ -116,8 +117,9 @@ export function adminGet(t: TestApp, session: SignedIn, url: string) {
 }
 
 /** A back-office form post as the browser sends it: the session cookie, the form token, our own Origin. */
-export function adminPost(t: TestApp, session: SignedIn, url: string, fields: Record<string, string> = {}) {
-  return postForm(t, url, { _csrf: session.csrf, ...fields }, session.cookie);
+/** A form posted by a signed-in member; with `language`, asked for in that language (Accept-Language). */
+export function adminPost(t: TestApp, session: SignedIn, url: string, fields: Record<string, string> = {}, language?: 'nl' | 'en') {
+  return postForm(t, url, { _csrf: session.csrf, ...fields }, session.cookie, language);
 }
 
 const SETUP_KEY = randomBytes(32);

@@ -87,17 +87,7 @@ for (const dialect of testDialects()) {
 
     test("a percentage grouped the other language's way is told the field's bounds, never a number above them, as typed", async () => {
       const post = (value: string, language: 'nl' | 'en') =>
-        t.app.inject({
-          method: 'POST',
-          url: '/admin/discounts',
-          headers: {
-            origin: t.publicUrl,
-            'content-type': 'application/x-www-form-urlencoded',
-            'accept-language': language,
-            cookie: `${SESSION_COOKIE}=${manager.cookie}`,
-          },
-          payload: urlencoded({ _csrf: manager.csrf, code: 'PROCENT', kind: 'percent', value, maxUses: '1,000' }),
-        });
+        adminPost(t, manager, '/admin/discounts', { code: 'PROCENT', kind: 'percent', value, maxUses: '1,000' }, language);
       for (const [value, language, valueError, usesError] of [
         [
           '10,000',
@@ -119,17 +109,7 @@ for (const dialect of testDialects()) {
 
     test('a well-formed amount too large or below zero is told so, not as badly typed, in Dutch and English; as typed', async () => {
       const post = (value: string, language: 'nl' | 'en') =>
-        t.app.inject({
-          method: 'POST',
-          url: '/admin/discounts',
-          headers: {
-            origin: t.publicUrl,
-            'content-type': 'application/x-www-form-urlencoded',
-            'accept-language': language,
-            cookie: `${SESSION_COOKIE}=${manager.cookie}`,
-          },
-          payload: urlencoded({ _csrf: manager.csrf, code: 'GROOT', kind: 'amount', value, per: 'booking', maxUses: '-1' }),
-        });
+        adminPost(t, manager, '/admin/discounts', { code: 'GROOT', kind: 'amount', value, per: 'booking', maxUses: '-1' }, language);
       const cases = [
         ['99999999', 'nl', 'Hoogstens €\u00a0100.000,00.', 'Minstens 1.'],
         ['-5,00', 'nl', 'Minstens €\u00a00,01.', 'Minstens 1.'],
