@@ -117,7 +117,7 @@ export function SchedulePage({ ui, date, today, values, errors, venues, schedule
       {billingGaps.map((view) => (
         <BillingStatus key={view.venue.id} ui={ui} view={view} named />
       ))}
-      <nav class="actions" aria-label={t('schedule.day_nav')}>
+      <nav class="actions no-print" aria-label={t('schedule.day_nav')}>
         <a href={dayLink(addLocalDays(date, -1), values.venue)} rel="prev">
           {t('schedule.previous_day')}
         </a>
