@@ -85,6 +85,15 @@ for (const dialect of testDialects()) {
       );
     });
 
+    /** A form refused (422) with these errors at the value and the uses, the value kept as typed. */
+    const refusedAsTyped = (res: { statusCode: number; body: string }, value: string, errors: readonly (string | undefined)[]) => {
+      assert.equal(res.statusCode, 422, value);
+      const page = parseHtml(res.body);
+      const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent.trim();
+      assert.deepEqual([error('value'), error('maxUses')], errors, value);
+      assert.equal(page.querySelector('#value')?.getAttribute('value'), value);
+    };
+
     test("a percentage grouped the other language's way is told the field's bounds, never a number above them, as typed", async () => {
       const post = (value: string, language: 'nl' | 'en') =>
         adminPost(t, manager, '/admin/discounts', { code: 'PROCENT', kind: 'percent', value, maxUses: '1,000' }, language);
@@ -97,12 +106,7 @@ for (const dialect of testDialects()) {
         ],
         ['10.000', 'en', 'A point marks decimals. Enter a whole number from 1 to 100.', undefined],
       ] as const) {
-        const res = await post(value, language);
-        assert.equal(res.statusCode, 422, value);
-        const page = parseHtml(res.body);
-        const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent.trim();
-        assert.deepEqual([error('value'), error('maxUses')], [valueError, usesError], value);
-        assert.equal(page.querySelector('#value')?.getAttribute('value'), value);
+        refusedAsTyped(await post(value, language), value, [valueError, usesError]);
       }
       assert.equal(await codeRow('PROCENT'), undefined);
     });
@@ -117,12 +121,7 @@ for (const dialect of testDialects()) {
         ['-0.01', 'en', 'At least €0.01.', 'At least 1.'],
       ] as const;
       for (const [value, language, valueError, usesError] of cases) {
-        const res = await post(value, language);
-        assert.equal(res.statusCode, 422, value);
-        const page = parseHtml(res.body);
-        const error = (field: string) => page.querySelector(`[data-testid="error-${field}"]`)?.textContent.trim();
-        assert.deepEqual([error('value'), error('maxUses')], [valueError, usesError], value);
-        assert.equal(page.querySelector('#value')?.getAttribute('value'), value);
+        refusedAsTyped(await post(value, language), value, [valueError, usesError]);
       }
       assert.equal(await codeRow('GROOT'), undefined);
       // Thousands separators, where they cannot be the decimal one, are read: the amount is too large, not badly typed.
